@@ -1,0 +1,228 @@
+//! The command line: parse arguments, call the library, print. Contract in DESIGN section 5.
+//!
+//! Errors come back as `anyhow` errors with one line for the user; `main` prints them and exits 1.
+//! Argument mistakes are clap's and exit 2.
+
+mod notes;
+mod output;
+mod research;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::store::Store;
+
+/// Jevons: investment research notes with tickers, claims and sources.
+#[derive(Debug, Parser)]
+#[command(name = "jevons", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (default: the platform data folder, e.g. ~/.local/share/jevons/jevons.db).
+    #[arg(long, global = true, env = "JEVONS_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, show, edit, trash and restore notes.
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// Search notes with the search language ($NVDA, #tag, "phrase", after:2025-01-01, ...).
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add sources.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Record claims.
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// The dossier of one ticker: notes, claims, sources, stances.
+    Ticker {
+        symbol: String,
+        /// How many of the newest linked notes to list.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tickers with note counts.
+    Tickers {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tags with note counts.
+    Tags {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add the sample research (DeepSeek R1 and NVIDIA, January 2025) again.
+    Demo,
+    /// Check the database's integrity (exit 0 when sound).
+    Check {
+        /// Rebuild the full-text index when it is damaged.
+        #[arg(long)]
+        repair: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a note and print its id.
+    Add {
+        #[arg(long)]
+        title: String,
+        #[command(flatten)]
+        body: BodyArgs,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long = "ticker", value_name = "SYM")]
+        tickers: Vec<String>,
+    },
+    /// Show a note.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a note's title, body, tags or tickers.
+    Edit {
+        id: i64,
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        body: BodyArgs,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long = "untag", value_name = "TAG")]
+        untags: Vec<String>,
+        #[arg(long = "ticker", value_name = "SYM")]
+        tickers: Vec<String>,
+        #[arg(long = "unticker", value_name = "SYM")]
+        untickers: Vec<String>,
+    },
+    /// Move a note to the trash.
+    Rm { id: i64 },
+    /// Take a note out of the trash.
+    Restore { id: i64 },
+}
+
+/// A note body given inline or from a file (`-` for standard input).
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct BodyArgs {
+    /// The body text (Markdown).
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Read the body from a file, or from standard input with `-`.
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Add a source and print its id (an existing URL prints the existing id).
+    Add {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        publisher: Option<String>,
+        #[arg(long)]
+        author: Option<String>,
+        /// Publication date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<String>,
+        /// article, filing, transcript, broker_note or post.
+        #[arg(long)]
+        kind: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClaimCommand {
+    /// Record a claim and print its id.
+    Add(ClaimArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimArgs {
+    #[arg(long)]
+    pub text: String,
+    /// The note the claim is recorded in.
+    #[arg(long)]
+    pub note: Option<i64>,
+    /// A number: 6000000, 6e6, 6M, 500B, 1.5.
+    #[arg(long, allow_hyphen_values = true)]
+    pub value: Option<String>,
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// A currency code (USD, BRL, EUR).
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// YYYY-MM-DD (or YYYY-MM, YYYY).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    #[arg(long)]
+    pub claimant: Option<String>,
+    /// unverified, supported, disputed or refuted.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// SYM or SYM:bullish|bearish|neutral.
+    #[arg(long = "ticker", value_name = "SYM[:STANCE]")]
+    pub tickers: Vec<String>,
+    /// A source id or URL (a new URL becomes a new source).
+    #[arg(long = "source", value_name = "ID|URL")]
+    pub sources: Vec<String>,
+    /// The exact quote from the source(s).
+    #[arg(long)]
+    pub quote: Option<String>,
+}
+
+/// Runs one command against the database chosen by `--db`, `JEVONS_DB` or the default.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let Some(command) = cli.command else {
+        anyhow::bail!("no command given (run `jevons --help`)");
+    };
+    let path = database_path(cli.db)?;
+    let mut store = open(&path)?;
+    match command {
+        Command::Note(command) => notes::run(&mut store, command),
+        Command::Search { query, limit, json } => research::search(&store, &query, limit, json),
+        Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {
+            research::add_source(&mut store, &url, title, publisher, author, published, kind)
+        }
+        Command::Claim(ClaimCommand::Add(args)) => research::add_claim(&mut store, args),
+        Command::Ticker { symbol, limit, json } => research::ticker(&store, &symbol, limit, json),
+        Command::Tickers { json } => research::tickers(&store, json),
+        Command::Tags { json } => research::tags(&store, json),
+        Command::Demo => research::demo(&mut store),
+        Command::Check { repair } => research::check(&mut store, repair),
+    }
+}
+
+/// `--db` / `JEVONS_DB`, else the platform default (its folder created).
+pub fn database_path(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match given {
+        Some(path) if path.as_os_str().is_empty() => anyhow::bail!("--db needs a file path"),
+        Some(path) => Ok(path),
+        None => crate::paths::default_database().map_err(anyhow::Error::msg),
+    }
+}
+
+/// Opens the store; a new database gets the sample research.
+pub fn open(path: &Path) -> anyhow::Result<Store> {
+    let mut store = Store::open(path)?;
+    if store.was_created() {
+        crate::sample::add(&mut store).context("cannot add the sample research")?;
+    }
+    Ok(store)
+}

@@ -1,0 +1,77 @@
+//! `jevons note …`: add, show, edit, rm, restore.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use super::{BodyArgs, NoteCommand, output};
+use crate::model::{MAX_BODY_BYTES, NoteDraft, NoteEdit, Symbol, TagName};
+use crate::store::Store;
+
+pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()> {
+    match command {
+        NoteCommand::Add { title, body, tags, tickers } => {
+            let draft = NoteDraft {
+                title,
+                body: read_body(&body)?.unwrap_or_default(),
+                tags: parse_all(&tags, TagName::parse)?,
+                tickers: parse_all(&tickers, Symbol::parse)?,
+                ..NoteDraft::default()
+            };
+            println!("{}", store.create_note(&draft)?);
+        }
+        NoteCommand::Show { id, json } => {
+            let note = store.note(id)?;
+            if json {
+                output::json(&note)?;
+            } else {
+                output::note(&note);
+            }
+        }
+        NoteCommand::Edit { id, title, body, tags, untags, tickers, untickers } => {
+            let edit = NoteEdit {
+                title,
+                body: read_body(&body)?,
+                add_tags: parse_all(&tags, TagName::parse)?,
+                remove_tags: parse_all(&untags, TagName::parse)?,
+                add_tickers: parse_all(&tickers, Symbol::parse)?,
+                remove_tickers: parse_all(&untickers, Symbol::parse)?,
+                expected_version: None,
+            };
+            store.edit_note(id, &edit)?;
+        }
+        NoteCommand::Rm { id } => store.trash_note(id)?,
+        NoteCommand::Restore { id } => store.restore_note(id)?,
+    }
+    Ok(())
+}
+
+fn parse_all<T>(values: &[String], parse: impl Fn(&str) -> Result<T, crate::model::Invalid>) -> anyhow::Result<Vec<T>> {
+    Ok(values.iter().map(|v| parse(v)).collect::<Result<_, _>>()?)
+}
+
+/// The body from `--body`, `--body-file F` or `--body-file -` (standard input), as UTF-8 text.
+fn read_body(args: &BodyArgs) -> anyhow::Result<Option<String>> {
+    if let Some(body) = &args.body {
+        return Ok(Some(body.clone()));
+    }
+    let Some(path) = &args.body_file else { return Ok(None) };
+    let limit = MAX_BODY_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let name = if path == Path::new("-") {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes).context("cannot read standard input")?;
+        "standard input".to_owned()
+    } else {
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        file.take(limit).read_to_end(&mut bytes).with_context(|| format!("cannot read {}", path.display()))?;
+        path.display().to_string()
+    };
+    if bytes.len() > MAX_BODY_BYTES {
+        bail!("{name} is larger than the {} MB a note can hold", MAX_BODY_BYTES / (1024 * 1024));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })?;
+    Ok(Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)))
+}

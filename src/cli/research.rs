@@ -1,0 +1,141 @@
+//! `jevons search`, `source add`, `claim add`, `ticker`, `tickers`, `tags`, `demo`, `check`.
+
+use anyhow::bail;
+use serde_json::json;
+
+use super::{ClaimArgs, output};
+use crate::model::{
+    ClaimDraft, ClaimTicker, Invalid, SourceDraft, SourceKind, SourceUrl, Status, Symbol, parse_date, parse_value,
+};
+use crate::query;
+use crate::store::Store;
+
+pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool) -> anyhow::Result<()> {
+    let parsed = query::parse(text)?;
+    if !parsed.ignored.is_empty() {
+        eprintln!("jevons: ignored {} (nothing to search for)", parsed.ignored.join(" "));
+    }
+    let page = store.search(&parsed, limit, 0)?;
+    if as_json {
+        output::json(&json!({
+            "query": text,
+            "total": page.total,
+            "order": page.order,
+            "results": page.results,
+        }))
+    } else {
+        output::search(&page);
+        Ok(())
+    }
+}
+
+pub(super) fn add_source(
+    store: &mut Store,
+    url: &str,
+    title: Option<String>,
+    publisher: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    kind: Option<String>,
+) -> anyhow::Result<()> {
+    let draft = SourceDraft {
+        url: SourceUrl::parse(url)?,
+        title,
+        publisher,
+        author,
+        published_at: published.as_deref().map(parse_date).transpose()?,
+        kind: kind.as_deref().map(SourceKind::parse).transpose()?.unwrap_or_default(),
+    };
+    println!("{}", store.add_source(&draft)?);
+    Ok(())
+}
+
+pub(super) fn add_claim(store: &mut Store, args: ClaimArgs) -> anyhow::Result<()> {
+    if args.quote.is_some() && args.sources.is_empty() {
+        bail!("--quote needs a --source it comes from");
+    }
+    let mut sources = Vec::new();
+    for given in &args.sources {
+        let id = match given.trim().parse::<i64>() {
+            Ok(id) => store.source(id)?.id,
+            Err(_) => store.add_source(&SourceDraft::new(SourceUrl::parse(given)?))?,
+        };
+        sources.push((id, args.quote.clone()));
+    }
+    let draft = ClaimDraft {
+        text: args.text,
+        value: args.value.as_deref().map(parse_value).transpose()?,
+        unit: args.unit,
+        currency: args.currency,
+        as_of: args.as_of,
+        claimant: args.claimant,
+        status: args.status.as_deref().map(Status::parse).transpose()?.unwrap_or_default(),
+        note_id: args.note,
+        tickers: args.tickers.iter().map(|t| ClaimTicker::parse(t)).collect::<Result<_, Invalid>>()?,
+        sources,
+    };
+    println!("{}", store.add_claim(draft)?);
+    Ok(())
+}
+
+pub(super) fn ticker(store: &Store, symbol: &str, limit: usize, as_json: bool) -> anyhow::Result<()> {
+    let dossier = store.ticker_dossier(&Symbol::parse(symbol)?, limit)?;
+    if as_json {
+        output::json(&dossier)
+    } else {
+        output::dossier(&dossier);
+        Ok(())
+    }
+}
+
+pub(super) fn tickers(store: &Store, as_json: bool) -> anyhow::Result<()> {
+    let tickers = store.tickers()?;
+    if as_json {
+        return output::json(&tickers);
+    }
+    for t in tickers {
+        println!("{:<8} {:>6}  {}", t.symbol, t.notes, t.name.unwrap_or_default());
+    }
+    Ok(())
+}
+
+pub(super) fn tags(store: &Store, as_json: bool) -> anyhow::Result<()> {
+    let tags = store.tags()?;
+    if as_json {
+        return output::json(&tags);
+    }
+    for t in tags {
+        let depth = t.name.matches('/').count();
+        let leaf = t.name.rsplit('/').next().unwrap_or(&t.name);
+        println!("{:>6}  {}{}{}", t.notes, "  ".repeat(depth), if depth > 0 { "/" } else { "" }, leaf);
+    }
+    Ok(())
+}
+
+pub(super) fn demo(store: &mut Store) -> anyhow::Result<()> {
+    let outcome = crate::sample::add(store)?;
+    match (outcome.added, outcome.restored) {
+        (0, 0) => println!("the sample research is already here ({} notes)", outcome.present),
+        (added, restored) => println!("sample research: {added} notes added, {restored} restored from the trash"),
+    }
+    Ok(())
+}
+
+pub(super) fn check(store: &mut Store, repair: bool) -> anyhow::Result<()> {
+    let mut report = store.check()?;
+    let index_damaged = report.problems.iter().any(|p| p.starts_with("full-text index"));
+    if repair && index_damaged {
+        store.rebuild_search_index()?;
+        eprintln!("jevons: the full-text index was damaged and has been rebuilt from the notes");
+        report = store.check()?;
+    }
+    if report.is_sound() {
+        println!("ok: {} notes, {} in the trash", report.notes, report.trashed);
+        return Ok(());
+    }
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    let hint = if index_damaged && !repair { "; `jevons check --repair` rebuilds the full-text index" } else { "" };
+    bail!("the database has {} problem(s){hint}", report.problems.len())
+}

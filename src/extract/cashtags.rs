@@ -1,0 +1,109 @@
+//! Cashtags: `$NVDA`, `$brk.b`, `$PETR4` name tickers; money such as `$6M`, `$5.6` or `US$ 6` does not.
+
+use std::ops::Range;
+
+use crate::model::Symbol;
+
+/// A cashtag found in text: the symbol it names and its byte range (including the `$`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cashtag {
+    pub symbol: Symbol,
+    pub span: Range<usize>,
+}
+
+const MAX_BASE: usize = 10;
+const MAX_SUFFIX: usize = 4;
+
+/// Finds every cashtag in `text`, in order. A cashtag is a `$` that does not follow a letter or
+/// digit (so `US$` and `R$` are currencies), then a letter, then letters and digits, with an
+/// optional `.B`/`-B`/`/B`-style suffix. Amounts (`$6M`, `$500B`, `$100`) start with a digit and
+/// are never tickers; TeX-like `$x$` is not a cashtag either.
+pub fn cashtags(text: &str) -> Vec<Cashtag> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (start, _) in text.match_indices('$') {
+        let follows_word = text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '$');
+        if follows_word || !bytes.get(start + 1).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let base_end = alnum_end(bytes, start + 1);
+        if base_end - start - 1 > MAX_BASE || next_is_word(text, base_end) {
+            continue;
+        }
+        let mut end = base_end;
+        if matches!(bytes.get(base_end), Some(b'.' | b'-' | b'/')) {
+            let suffix_end = alnum_end(bytes, base_end + 1);
+            let suffix_len = suffix_end - base_end - 1;
+            if (1..=MAX_SUFFIX).contains(&suffix_len) && !next_is_word(text, suffix_end) {
+                end = suffix_end;
+            }
+        }
+        if bytes.get(end) == Some(&b'$') {
+            continue;
+        }
+        if let Ok(symbol) = Symbol::parse(&text[start + 1..end]) {
+            found.push(Cashtag { symbol, span: start..end });
+        }
+    }
+    found
+}
+
+fn alnum_end(bytes: &[u8], from: usize) -> usize {
+    from + bytes[from.min(bytes.len())..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+}
+
+/// A letter or digit (of any script) right after a candidate means it is part of a longer word.
+fn next_is_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbols(text: &str) -> Vec<String> {
+        cashtags(text).into_iter().map(|c| c.symbol.to_string()).collect()
+    }
+
+    #[test]
+    fn cashtags_name_tickers() {
+        for (text, expected) in [
+            ("Buy $NVDA on weakness", &["NVDA"][..]),
+            ("$brk.b and $BRK-B", &["BRK-B", "BRK-B"]),
+            ("Petrobras ($PETR4), Vale ($VALE3).", &["PETR4", "VALE3"]),
+            ("$NVDA.", &["NVDA"]),
+            ("$NVDA's drop; $msft, $AAPL!", &["NVDA", "MSFT", "AAPL"]),
+            ("line\n$TSM\tthen", &["TSM"]),
+        ] {
+            assert_eq!(symbols(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn money_is_not_a_cashtag() {
+        for text in [
+            "$6M",
+            "$500B",
+            "$5.6",
+            "US$ 6 milhões",
+            "US$6M",
+            "R$ 1,2 bi",
+            "costs $100 today",
+            "$ NVDA",
+            "$$NVDA",
+            "math $x$ here",
+            "price$NVDA",
+            "$NVDAXYZABCDEFG",
+            "$é",
+        ] {
+            assert_eq!(symbols(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_the_cashtag() {
+        let text = "ação: $nvda sobe";
+        let tags = cashtags(text);
+        assert_eq!(&text[tags[0].span.clone()], "$nvda");
+    }
+}

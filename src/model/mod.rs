@@ -1,0 +1,38 @@
+//! Plain research types shared by every layer: notes, tags, tickers, sources, claims.
+//!
+//! Nothing here knows about SQL or egui. Values that users type (symbols, tags, URLs, dates,
+//! stances) are parsed into these types once, with a clear error, so the rest of the code can
+//! trust them.
+
+mod claim;
+mod note;
+mod source;
+mod symbol;
+mod tag;
+mod text;
+mod time;
+
+pub use claim::{
+    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status, format_value, parse_as_of,
+    parse_currency, parse_value,
+};
+pub use note::{
+    MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, TickerLink,
+    validate_text,
+};
+pub use source::{Source, SourceDraft, SourceKind, SourceUrl};
+pub use symbol::Symbol;
+pub use tag::{TagCount, TagName};
+pub use text::fold;
+pub use time::{Timestamp, parse_date};
+
+/// A value a user typed that cannot be used, with a message that says why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+impl Invalid {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}

@@ -1,0 +1,121 @@
+//! Ticker symbols in one normalised spelling.
+//!
+//! `nvda`, `$NVDA` and `NVDA` are one symbol; so are `BRK.B`, `BRK/B` and `BRK-B` (US share
+//! classes use a hyphen, as the SEC list does, and so do `-WT`, `-PA` and other US suffixes typed
+//! with a hyphen or slash). A dot before anything but a share class is an exchange suffix and
+//! stays (`7203.T`, `PETR4.SA`, `VOD.L`); the store also maps `BAC.PB` to `BAC-PB` when only the
+//! hyphenated form is in the reference list.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::Invalid;
+
+/// A normalised ticker symbol: upper case ASCII letters and digits, with at most one `-` or `.`
+/// separating a short suffix.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Symbol(String);
+
+const MAX_BASE: usize = 10;
+const MAX_SUFFIX: usize = 4;
+
+impl Symbol {
+    /// Parses what a user typed (`$brk.b`, ` nvda `) into a symbol, or says why it is not one.
+    pub fn parse(text: &str) -> Result<Self, Invalid> {
+        let trimmed = text.trim();
+        let bare = trimmed.strip_prefix('$').unwrap_or(trimmed);
+        if bare.is_empty() {
+            return Err(Invalid::new("a ticker symbol cannot be empty"));
+        }
+        let upper = bare.to_ascii_uppercase();
+        let (base, separator, suffix) = match upper.find(['.', '-', '/']) {
+            Some(at) => (&upper[..at], &upper[at..at + 1], Some(&upper[at + 1..])),
+            None => (upper.as_str(), "", None),
+        };
+        let alnum = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric());
+        let valid_base = !base.is_empty() && base.len() <= MAX_BASE && alnum(base);
+        let valid_suffix = suffix.is_none_or(|s| !s.is_empty() && s.len() <= MAX_SUFFIX && alnum(s));
+        if !valid_base || !valid_suffix || !upper.chars().any(|c| c.is_ascii_alphabetic()) {
+            return Err(Invalid::new(format!(
+                "{text:?} is not a ticker symbol (letters and digits, like NVDA, BRK.B, PETR4 or 7203.T)"
+            )));
+        }
+        Ok(Self(match suffix {
+            None => base.to_owned(),
+            Some(suffix) if separator != "." || is_share_class(base, suffix) => format!("{base}-{suffix}"),
+            Some(suffix) => format!("{base}.{suffix}"),
+        }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// `BRK.B`: a letters-only base with a one-letter class, the US convention the SEC list spells
+/// with a hyphen. Anything else after a dot is an exchange suffix (`7203.T`, `VOD.L`, `PETR4.SA`).
+fn is_share_class(base: &str, suffix: &str) -> bool {
+    base.chars().all(|c| c.is_ascii_alphabetic())
+        && suffix.len() == 1
+        && matches!(suffix, "A" | "B" | "C" | "D" | "E" | "K")
+}
+
+impl fmt::Display for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Symbol {
+    type Error = Invalid;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Symbol> for String {
+    fn from(value: Symbol) -> Self {
+        value.0
+    }
+}
+
+impl std::str::FromStr for Symbol {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_symbol_normalise_alike() {
+        for (typed, normal) in [
+            ("NVDA", "NVDA"),
+            ("$nvda", "NVDA"),
+            (" nvda ", "NVDA"),
+            ("BRK.B", "BRK-B"),
+            ("brk/b", "BRK-B"),
+            ("$brk.b", "BRK-B"),
+            ("BRK-B", "BRK-B"),
+            ("PETR4", "PETR4"),
+            ("7203.T", "7203.T"),
+            ("petr4.sa", "PETR4.SA"),
+            ("VOD.L", "VOD.L"),
+            ("XYZ-WT", "XYZ-WT"),
+            ("xyz/ws", "XYZ-WS"),
+        ] {
+            assert_eq!(Symbol::parse(typed).map(String::from), Ok(normal.to_owned()), "{typed}");
+        }
+    }
+
+    #[test]
+    fn non_symbols_are_refused_with_a_reason() {
+        for typed in ["", "$", "6", "$100", "NV DA", "NVDA!", "ABCDEFGHIJKL", "A.", "A.B.C", "ação", "1-2"] {
+            assert!(Symbol::parse(typed).is_err(), "{typed:?} should not be a symbol");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Integrity checks: SQLite's own, the full-text index's, and foreign keys; and the FTS rebuild
+//! that repairs a damaged index from the notes themselves.
+
+use serde::Serialize;
+
+use super::{Store, StoreError};
+
+/// What `jevons check` found; sound when `problems` is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub problems: Vec<String>,
+    pub notes: u64,
+    pub trashed: u64,
+}
+
+impl CheckReport {
+    pub fn is_sound(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+impl Store {
+    /// Runs `PRAGMA integrity_check`, FTS5's `integrity-check` and `PRAGMA foreign_key_check`.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        let mut report = CheckReport::default();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                report.problems.push(format!("sqlite: {line}"));
+            }
+        }
+        if let Err(err) = self.conn.execute("INSERT INTO note_fts(note_fts, rank) VALUES ('integrity-check', 1)", []) {
+            report.problems.push(format!("full-text index: {err}"));
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))? {
+            let (table, rowid) = row?;
+            report.problems.push(format!("broken link in {table} row {}", rowid.unwrap_or_default()));
+        }
+        if report.problems.is_empty() {
+            (report.notes, report.trashed) = self.note_counts()?;
+        }
+        Ok(report)
+    }
+
+    /// Rebuilds the full-text index from the notes (repairs a damaged index).
+    pub fn rebuild_search_index(&mut self) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.execute("INSERT INTO note_fts(note_fts) VALUES ('rebuild')", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+}

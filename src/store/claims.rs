@@ -1,0 +1,302 @@
+//! Claims: statements with value, unit, currency, as-of date, claimant, status, stance per ticker
+//! and the sources (with quotes) that back them; and links between claims.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, StoreError, notes, rows, tickers};
+use crate::model::{
+    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, Status, Symbol, Timestamp, fold,
+};
+
+const COLUMNS: &str =
+    "c.id, c.text, c.value, c.unit, c.currency, c.as_of, c.claimant, c.status, c.note_id, c.created_at, c.updated_at";
+
+/// Reads claims selected by `sql` (which selects [`COLUMNS`] from `claim c`), with their
+/// tickers and sources.
+fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Claim>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut claims: Vec<Claim> = stmt
+        .query_map(params, |r| {
+            Ok(Claim {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                value: r.get(2)?,
+                unit: r.get(3)?,
+                currency: r.get(4)?,
+                as_of: r.get(5)?,
+                claimant: r.get(6)?,
+                status: rows::parsed(r, 7, Status::parse)?,
+                note_id: r.get(8)?,
+                tickers: Vec::new(),
+                sources: Vec::new(),
+                created_at: rows::timestamp(r, 9)?,
+                updated_at: rows::timestamp(r, 10)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut ticker_stmt = conn.prepare_cached(
+        "SELECT t.symbol, ct.stance FROM claim_ticker ct JOIN ticker t ON t.id = ct.ticker_id
+         WHERE ct.claim_id = ?1 ORDER BY t.symbol",
+    )?;
+    let mut source_stmt = conn.prepare_cached(
+        "SELECT s.id, s.url, s.title, s.publisher, cs.quote FROM claim_source cs JOIN source s ON s.id = cs.source_id
+         WHERE cs.claim_id = ?1 ORDER BY s.id",
+    )?;
+    for claim in &mut claims {
+        claim.tickers = ticker_stmt
+            .query_map([claim.id], |r| {
+                let stance: Option<String> = r.get(1)?;
+                Ok(ClaimTicker {
+                    symbol: rows::parsed(r, 0, Symbol::parse)?,
+                    stance: stance.as_deref().map(Stance::parse).transpose().ok().flatten(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        claim.sources = source_stmt
+            .query_map([claim.id], |r| {
+                Ok(ClaimSourceRef { id: r.get(0)?, url: r.get(1)?, title: r.get(2)?, publisher: r.get(3)?, quote: r.get(4)? })
+            })?
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(claims)
+}
+
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Claim, StoreError> {
+    load(conn, &format!("SELECT {COLUMNS} FROM claim c WHERE c.id = ?1"), [id])?
+        .pop()
+        .ok_or(StoreError::ClaimNotFound(id))
+}
+
+pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Claim>, StoreError> {
+    load(conn, &format!("SELECT {COLUMNS} FROM claim c WHERE c.note_id = ?1 ORDER BY c.id"), [note])
+}
+
+/// Claims naming a ticker (not counting those in trashed notes), by as-of date, undated last.
+pub(super) fn about_ticker(conn: &Connection, ticker: i64) -> Result<Vec<Claim>, StoreError> {
+    load(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
+             LEFT JOIN note n ON n.id = c.note_id
+             WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL
+             ORDER BY c.as_of IS NULL, c.as_of, c.id"
+        ),
+        [ticker],
+    )
+}
+
+/// Claims citing a source (not counting those in trashed notes).
+pub(super) fn citing_source(conn: &Connection, source: i64) -> Result<Vec<Claim>, StoreError> {
+    load(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM claim_source cs JOIN claim c ON c.id = cs.claim_id
+             LEFT JOIN note n ON n.id = c.note_id
+             WHERE cs.source_id = ?1 AND n.deleted_at IS NULL
+             ORDER BY c.as_of IS NULL, c.as_of, c.id"
+        ),
+        [source],
+    )
+}
+
+/// Rebuilds the note links that a note's claims imply (origin `claim` in `note_ticker` and
+/// `note_source`), so search by ticker or source finds notes through their claims.
+pub(super) fn relink_note(conn: &Connection, note: Option<NoteId>) -> Result<(), StoreError> {
+    let Some(note) = note else { return Ok(()) };
+    conn.prepare_cached("DELETE FROM note_ticker WHERE note_id = ?1 AND origin = 'claim'")?.execute([note])?;
+    conn.prepare_cached("DELETE FROM note_source WHERE note_id = ?1 AND origin = 'claim'")?.execute([note])?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO note_ticker (note_id, ticker_id, origin)
+         SELECT DISTINCT c.note_id, ct.ticker_id, 'claim' FROM claim c JOIN claim_ticker ct ON ct.claim_id = c.id
+         WHERE c.note_id = ?1",
+    )?
+    .execute([note])?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO note_source (note_id, source_id, origin)
+         SELECT DISTINCT c.note_id, cs.source_id, 'claim' FROM claim c JOIN claim_source cs ON cs.claim_id = c.id
+         WHERE c.note_id = ?1",
+    )?
+    .execute([note])?;
+    Ok(())
+}
+
+/// Writes a claim's tickers and sources (replacing any it had).
+fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM claim_ticker WHERE claim_id = ?1")?.execute([claim])?;
+    conn.prepare_cached("DELETE FROM claim_source WHERE claim_id = ?1")?.execute([claim])?;
+    for t in &draft.tickers {
+        let ticker = tickers::ensure(conn, &t.symbol)?;
+        conn.prepare_cached("INSERT OR REPLACE INTO claim_ticker (claim_id, ticker_id, stance) VALUES (?1, ?2, ?3)")?
+            .execute(params![claim, ticker, t.stance.map(Stance::as_str)])?;
+    }
+    for (source, quote) in &draft.sources {
+        super::sources::get(conn, *source)?;
+        let quote = quote.as_deref().map(str::trim).filter(|q| !q.is_empty());
+        conn.prepare_cached("INSERT OR REPLACE INTO claim_source (claim_id, source_id, quote) VALUES (?1, ?2, ?3)")?
+            .execute(params![claim, source, quote])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Records a claim (in a note, when `note_id` is set) and returns its id.
+    pub fn add_claim(&mut self, draft: ClaimDraft) -> Result<i64, StoreError> {
+        let draft = draft.validate()?;
+        let tx = self.write()?;
+        if let Some(note) = draft.note_id {
+            notes::require(&tx, note)?;
+        }
+        let now = Timestamp::now().to_string();
+        tx.prepare_cached(
+            "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
+                 created_at, updated_at)
+             VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        )?
+        .execute(params![
+            draft.text,
+            draft.value,
+            draft.unit,
+            draft.currency,
+            draft.as_of,
+            draft.claimant,
+            draft.claimant.as_deref().map(fold),
+            draft.status.as_str(),
+            draft.note_id,
+            now,
+        ])?;
+        let id = tx.last_insert_rowid();
+        write_links(&tx, id, &draft)?;
+        relink_note(&tx, draft.note_id)?;
+        if let Some(note) = draft.note_id {
+            notes::touch(&tx, note)?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Replaces a claim's contents (and moves it to another note when `note_id` changed).
+    pub fn update_claim(&mut self, id: i64, draft: ClaimDraft) -> Result<Claim, StoreError> {
+        let draft = draft.validate()?;
+        let tx = self.write()?;
+        let before = get(&tx, id)?;
+        if let Some(note) = draft.note_id {
+            notes::require(&tx, note)?;
+        }
+        tx.prepare_cached(
+            "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
+                 claimant_key = ?8, status = ?9, note_id = ?10, updated_at = ?11 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            draft.text,
+            draft.value,
+            draft.unit,
+            draft.currency,
+            draft.as_of,
+            draft.claimant,
+            draft.claimant.as_deref().map(fold),
+            draft.status.as_str(),
+            draft.note_id,
+            Timestamp::now().to_string(),
+        ])?;
+        write_links(&tx, id, &draft)?;
+        for note in [before.note_id, draft.note_id].into_iter().flatten() {
+            relink_note(&tx, Some(note))?;
+            notes::touch(&tx, note)?;
+        }
+        let claim = get(&tx, id)?;
+        tx.commit()?;
+        Ok(claim)
+    }
+
+    /// Sets only a claim's status.
+    pub fn set_claim_status(&mut self, id: i64, status: Status) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        get(&tx, id)?;
+        tx.prepare_cached("UPDATE claim SET status = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
+            id,
+            status.as_str(),
+            Timestamp::now().to_string()
+        ])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a claim (its links to tickers, sources and other claims go with it).
+    pub fn delete_claim(&mut self, id: i64) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let claim = get(&tx, id)?;
+        tx.prepare_cached("DELETE FROM claim WHERE id = ?1")?.execute([id])?;
+        relink_note(&tx, claim.note_id)?;
+        if let Some(note) = claim.note_id {
+            notes::touch(&tx, note)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn claim(&self, id: i64) -> Result<Claim, StoreError> {
+        get(&self.conn, id)
+    }
+
+    /// Records that claim `from` supports, contradicts or updates claim `to` (replacing any
+    /// earlier link between the two).
+    pub fn link_claims(&mut self, from: i64, to: i64, kind: ClaimLinkKind) -> Result<(), StoreError> {
+        if from == to {
+            return Err(crate::model::Invalid::new("a claim cannot be linked to itself").into());
+        }
+        let tx = self.write()?;
+        get(&tx, from)?;
+        get(&tx, to)?;
+        tx.prepare_cached("INSERT OR REPLACE INTO claim_link (from_claim, to_claim, kind) VALUES (?1, ?2, ?3)")?
+            .execute(params![from, to, kind.as_str()])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn unlink_claims(&mut self, from: i64, to: i64) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.prepare_cached("DELETE FROM claim_link WHERE from_claim = ?1 AND to_claim = ?2")?.execute([from, to])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Links from and to a claim: (other claim, kind, whether this claim is the `from` side).
+    pub fn claim_links(&self, id: i64) -> Result<Vec<(i64, ClaimLinkKind, bool)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT to_claim, kind, 1 FROM claim_link WHERE from_claim = ?1
+             UNION ALL SELECT from_claim, kind, 0 FROM claim_link WHERE to_claim = ?1",
+        )?;
+        let found = stmt.query_map([id], |r| Ok((r.get(0)?, rows::parsed(r, 1, ClaimLinkKind::parse)?, r.get(2)?)))?;
+        Ok(found.collect::<Result<_, _>>()?)
+    }
+
+    /// Claimant names in use with how many claims each, for completion.
+    pub fn claimants(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT claimant, count(*) FROM claim WHERE claimant IS NOT NULL GROUP BY claimant_key ORDER BY 2 DESC, 1",
+        )?;
+        let found = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut names: HashMap<String, u64> = HashMap::new();
+        let mut out = Vec::new();
+        for row in found {
+            let (name, count): (String, u64) = row?;
+            if names.insert(name.clone(), count).is_none() {
+                out.push((name, count));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The note a claim was recorded in, if any.
+    pub fn claim_note(&self, id: i64) -> Result<Option<NoteId>, StoreError> {
+        let found: Option<Option<NoteId>> = self
+            .conn
+            .prepare_cached("SELECT note_id FROM claim WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        found.ok_or(StoreError::ClaimNotFound(id))
+    }
+}

@@ -1,0 +1,100 @@
+//! The research store: the only code that speaks SQL.
+//!
+//! A [`Store`] owns one SQLite connection. Every write is one `BEGIN IMMEDIATE` transaction that
+//! also updates the full-text index, derived links and revisions, so the file is consistent
+//! after every call. Reads take `&self`, writes `&mut self`. Each entity has its own file with
+//! its own `impl Store` block.
+
+mod check;
+mod claims;
+mod error;
+mod notes;
+mod open;
+mod reference;
+mod revisions;
+mod rows;
+mod schema;
+mod search;
+mod snippet;
+mod sources;
+mod tags;
+mod tickers;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use check::CheckReport;
+pub use error::{OpenError, StoreError};
+pub use schema::{APPLICATION_ID, CURRENT_VERSION};
+pub use search::{SearchOrder, SearchPage};
+pub use sources::{SourceCount, SourceDetail};
+pub use reference::{ReferenceTicker, reference_tickers};
+pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
+
+/// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The research database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    created: bool,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. The folder must exist. A file that is not a
+    /// Jevons database, or is damaged, or comes from a newer Jevons, is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Self, OpenError> {
+        open::inspect(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| wrap(e.into()))?;
+        open::check_identity(&conn, path)?;
+        let mut store = Self { conn, path: Some(path.to_owned()), created: false };
+        store.configure().map_err(wrap)?;
+        let before = schema::migrate(&mut store.conn).map_err(wrap)?;
+        store.created = before == 0;
+        Ok(store)
+    }
+
+    /// A fresh database in memory, for tests and tools.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Self { conn, path: None, created: true };
+        store.configure()?;
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// The file this store reads and writes (none for an in-memory store).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether this open created the database (so a front end may add the sample research).
+    pub fn was_created(&self) -> bool {
+        self.created
+    }
+
+    /// Starts a write: `BEGIN IMMEDIATE`, so two writers queue on the busy timeout instead of
+    /// failing half-way.
+    fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        self.conn.pragma_update(None, "temp_store", "memory")?;
+        self.conn.pragma_update(None, "cache_size", -32_000)?;
+        let mode: String = self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
+        }
+        // FULL: a save that returned is on disk, even if the operating system crashes next.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+}

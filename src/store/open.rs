@@ -1,0 +1,88 @@
+//! Checks a file before Jevons writes anything to it: is it SQLite, is it whole, is it ours,
+//! is it from a newer Jevons. A file that fails is never written.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::error::OpenError;
+use super::schema::{APPLICATION_ID, CURRENT_VERSION};
+
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Looks at the file's folder and header before SQLite opens it.
+pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
+    let io = |source| OpenError::Io { path: path.to_owned(), source };
+    if path.is_dir() {
+        return Err(OpenError::IsFolder { path: path.to_owned() });
+    }
+    if !path.exists() {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            return Err(OpenError::NoFolder { path: path.to_owned(), folder: folder.to_owned() });
+        }
+        return Ok(());
+    }
+    let mut file = File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let mut header = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut header).map_err(io)?;
+    if header.len() < MAGIC.len() || &header[..16] != MAGIC {
+        return Err(OpenError::NotSqlite { path: path.to_owned() });
+    }
+    if header.len() < 100 {
+        return Err(damaged(path, format!("only {len} bytes, shorter than a SQLite header")));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    if !page_size.is_power_of_two() || !(512..=65_536).contains(&page_size) {
+        return Err(damaged(path, format!("impossible page size {page_size}")));
+    }
+    let page_count = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
+    let count_is_valid = header[92..96] == header[24..28];
+    let expected = page_count * page_size;
+    if count_is_valid && len < expected && !has_wal(path) {
+        return Err(damaged(path, format!("truncated: {len} bytes where the header promises {expected}")));
+    }
+    Ok(())
+}
+
+/// After SQLite opened the file, and before anything is written: is it ours and not newer?
+pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+    let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    let damaged_by = |e: rusqlite::Error| damaged(path, e.to_string());
+    let app_id = read("PRAGMA application_id").map_err(damaged_by)?;
+    let version = read("PRAGMA user_version").map_err(damaged_by)?;
+    let objects = read("SELECT count(*) FROM sqlite_master").map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => OpenError::NotSqlite { path: path.to_owned() },
+        _ => damaged(path, e.to_string()),
+    })?;
+    let empty = app_id == 0 && version == 0 && objects == 0;
+    if app_id != APPLICATION_ID && !empty {
+        return Err(OpenError::Foreign { path: path.to_owned() });
+    }
+    if version > CURRENT_VERSION {
+        return Err(OpenError::NewerSchema { path: path.to_owned(), found: version, known: CURRENT_VERSION });
+    }
+    Ok(())
+}
+
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+fn damaged(path: &Path, detail: String) -> OpenError {
+    OpenError::Damaged { path: path.to_owned(), detail }
+}

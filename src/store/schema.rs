@@ -1,0 +1,182 @@
+//! The database schema, built by numbered migrations under `PRAGMA user_version`.
+//!
+//! Each migration runs in its own transaction, so a database is always at one known version.
+//! `docs/database.md` describes the tables for people reading the file with other tools.
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::{StoreError, reference};
+
+/// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
+pub const APPLICATION_ID: i64 = 0x4A45_564E;
+
+type Migration = fn(&Transaction) -> Result<(), StoreError>;
+
+/// Migrations in order; the database's `user_version` is the number applied.
+const MIGRATIONS: &[Migration] = &[v1_core];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Version 1: notes, revisions, full-text index, tags, tickers (with the reference list),
+/// sources and claims.
+fn v1_core(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(V1_CORE)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    reference::load(tx)
+}
+
+const V1_CORE: &str = r#"
+CREATE TABLE note (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT,
+    version     INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX note_live_by_updated ON note(updated_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX note_trash_by_updated ON note(updated_at, id) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE note_revision (
+    id          INTEGER PRIMARY KEY,
+    note_id     INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    saved_at    TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+);
+CREATE INDEX note_revision_by_note ON note_revision(note_id, id);
+
+CREATE VIRTUAL TABLE note_fts USING fts5(
+    title, body,
+    content = 'note', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO note_fts(note_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
+    INSERT INTO note_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN
+    INSERT INTO note_fts(note_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER note_fts_update AFTER UPDATE OF title, body ON note BEGIN
+    INSERT INTO note_fts(note_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO note_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE TABLE tag (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL,
+    key   TEXT NOT NULL UNIQUE
+);
+CREATE TABLE note_tag (
+    note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    tag_id  INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    PRIMARY KEY (note_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX note_tag_by_tag ON note_tag(tag_id, note_id);
+
+CREATE TABLE ticker (
+    id            INTEGER PRIMARY KEY,
+    symbol        TEXT NOT NULL UNIQUE,
+    name          TEXT,
+    name_key      TEXT,
+    exchange      TEXT,
+    cik           INTEGER,
+    in_reference  INTEGER NOT NULL DEFAULT 0,
+    rank          INTEGER
+);
+CREATE TABLE ticker_alias (
+    key        TEXT NOT NULL,
+    alias      TEXT NOT NULL,
+    ticker_id  INTEGER NOT NULL REFERENCES ticker(id) ON DELETE CASCADE,
+    origin     TEXT NOT NULL CHECK (origin IN ('reference', 'user')),
+    PRIMARY KEY (key, ticker_id)
+) WITHOUT ROWID;
+CREATE TABLE note_ticker (
+    note_id    INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    ticker_id  INTEGER NOT NULL REFERENCES ticker(id) ON DELETE CASCADE,
+    origin     TEXT NOT NULL CHECK (origin IN ('typed', 'detected', 'claim')),
+    PRIMARY KEY (note_id, ticker_id, origin)
+) WITHOUT ROWID;
+CREATE INDEX note_ticker_by_ticker ON note_ticker(ticker_id, note_id);
+
+CREATE TABLE source (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL,
+    url_key       TEXT NOT NULL UNIQUE,
+    host          TEXT NOT NULL,
+    title         TEXT,
+    publisher     TEXT,
+    publisher_key TEXT,
+    author        TEXT,
+    published_at  TEXT,
+    accessed_at   TEXT,
+    kind          TEXT NOT NULL DEFAULT 'article'
+                  CHECK (kind IN ('article', 'filing', 'transcript', 'broker_note', 'post')),
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE note_source (
+    note_id    INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+    origin     TEXT NOT NULL CHECK (origin IN ('typed', 'claim')),
+    PRIMARY KEY (note_id, source_id, origin)
+) WITHOUT ROWID;
+CREATE INDEX note_source_by_source ON note_source(source_id, note_id);
+
+CREATE TABLE claim (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    text          TEXT NOT NULL,
+    value         REAL,
+    unit          TEXT,
+    currency      TEXT,
+    as_of         TEXT,
+    claimant      TEXT,
+    claimant_key  TEXT,
+    status        TEXT NOT NULL DEFAULT 'unverified'
+                  CHECK (status IN ('unverified', 'supported', 'disputed', 'refuted')),
+    note_id       INTEGER REFERENCES note(id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX claim_by_note ON claim(note_id);
+CREATE INDEX claim_by_claimant ON claim(claimant_key);
+CREATE TABLE claim_ticker (
+    claim_id   INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+    ticker_id  INTEGER NOT NULL REFERENCES ticker(id) ON DELETE CASCADE,
+    stance     TEXT CHECK (stance IN ('bullish', 'bearish', 'neutral')),
+    PRIMARY KEY (claim_id, ticker_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_ticker_by_ticker ON claim_ticker(ticker_id, claim_id);
+CREATE TABLE claim_source (
+    claim_id   INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+    quote      TEXT,
+    PRIMARY KEY (claim_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_source_by_source ON claim_source(source_id, claim_id);
+CREATE TABLE claim_link (
+    from_claim  INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+    to_claim    INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('supports', 'contradicts', 'updates')),
+    PRIMARY KEY (from_claim, to_claim)
+) WITHOUT ROWID;
+CREATE INDEX claim_link_to ON claim_link(to_claim);
+"#;
+
+/// Brings the database up to [`CURRENT_VERSION`], one migration per transaction.
+/// Returns the version the database had before (0 for a new file).
+pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        migration(&tx)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(found)
+}

@@ -1,0 +1,226 @@
+//! Sources: one row per canonical URL; linked to notes directly or through the claims citing them.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::tickers::DossierNote;
+use super::{Store, StoreError, rows};
+use crate::model::{Claim, NoteId, Source, SourceDraft, SourceKind, SourceUrl, Timestamp, fold};
+
+/// A source with how many claims cite it and how many live notes link it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceCount {
+    pub source: Source,
+    pub claims: u64,
+    pub notes: u64,
+}
+
+/// A source with the claims citing it and the notes linking it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceDetail {
+    pub source: Source,
+    pub claims: Vec<Claim>,
+    pub notes: Vec<DossierNote>,
+}
+
+pub(super) const COLUMNS: &str = "s.id, s.url, s.title, s.publisher, s.author, s.published_at, s.accessed_at, s.kind";
+
+pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Source> {
+    Ok(Source {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        title: r.get(2)?,
+        publisher: r.get(3)?,
+        author: r.get(4)?,
+        published_at: rows::opt_date(r, 5)?,
+        accessed_at: rows::opt_date(r, 6)?,
+        kind: rows::parsed(r, 7, SourceKind::parse)?,
+    })
+}
+
+fn tidy(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+/// Adds a source, or returns the id of the one with the same canonical URL (filling in any
+/// details it lacked). The flag says whether it was new.
+pub(super) fn add(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool), StoreError> {
+    let url = &draft.url;
+    let publisher = tidy(&draft.publisher);
+    let existing: Option<i64> =
+        conn.prepare_cached("SELECT id FROM source WHERE url_key = ?1")?.query_row([&url.canonical], |r| r.get(0)).optional()?;
+    let published = draft.published_at.map(|d| d.to_string());
+    if let Some(id) = existing {
+        conn.prepare_cached(
+            "UPDATE source SET title = coalesce(title, ?2), publisher = coalesce(publisher, ?3),
+                 publisher_key = coalesce(publisher_key, ?4), author = coalesce(author, ?5),
+                 published_at = coalesce(published_at, ?6)
+             WHERE id = ?1",
+        )?
+        .execute(params![id, tidy(&draft.title), publisher, publisher.as_deref().map(fold), tidy(&draft.author), published])?;
+        return Ok((id, false));
+    }
+    conn.prepare_cached(
+        "INSERT INTO source (url, url_key, host, title, publisher, publisher_key, author, published_at, accessed_at, kind, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        url.url,
+        url.canonical,
+        url.host,
+        tidy(&draft.title),
+        publisher,
+        publisher.as_deref().map(fold),
+        tidy(&draft.author),
+        published,
+        Timestamp::now().date().to_string(),
+        draft.kind.as_str(),
+        Timestamp::now().to_string(),
+    ])?;
+    Ok((conn.last_insert_rowid(), true))
+}
+
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Source, StoreError> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM source s WHERE s.id = ?1"))?
+        .query_row([id], row)
+        .optional()?
+        .ok_or(StoreError::SourceNotFound(id))
+}
+
+/// Sources of a note: linked directly or cited by its claims.
+pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Source>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT {COLUMNS} FROM note_source ns JOIN source s ON s.id = ns.source_id
+         WHERE ns.note_id = ?1 ORDER BY s.id"
+    ))?;
+    let found = stmt.query_map([note], row)?.collect::<Result<_, _>>()?;
+    Ok(found)
+}
+
+/// Sources for a ticker dossier: those cited by its claims, then those linked to its notes.
+pub(super) fn about_ticker(
+    conn: &Connection,
+    ticker: i64,
+    claims: &[Claim],
+) -> Result<Vec<Source>, StoreError> {
+    let mut ids: Vec<i64> = claims.iter().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT ns.source_id FROM note_ticker nt
+         JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
+         JOIN note_source ns ON ns.note_id = n.id
+         WHERE nt.ticker_id = ?1 LIMIT 500",
+    )?;
+    for id in stmt.query_map([ticker], |r| r.get::<_, i64>(0))? {
+        ids.push(id?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    ids.into_iter().map(|id| get(conn, id)).collect()
+}
+
+impl Store {
+    /// Adds a source (or finds the one with the same URL) and returns its id.
+    pub fn add_source(&mut self, draft: &SourceDraft) -> Result<i64, StoreError> {
+        let tx = self.write()?;
+        let (id, _) = add(&tx, draft)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Changes a source's details. Changing its URL to one another source has is refused.
+    pub fn update_source(&mut self, id: i64, draft: &SourceDraft) -> Result<Source, StoreError> {
+        let tx = self.write()?;
+        get(&tx, id)?;
+        let clash: Option<i64> = tx
+            .prepare_cached("SELECT id FROM source WHERE url_key = ?1 AND id <> ?2")?
+            .query_row(params![draft.url.canonical, id], |r| r.get(0))
+            .optional()?;
+        if let Some(other) = clash {
+            return Err(crate::model::Invalid::new(format!("source {other} already has the address {}", draft.url)).into());
+        }
+        let publisher = tidy(&draft.publisher);
+        tx.prepare_cached(
+            "UPDATE source SET url = ?2, url_key = ?3, host = ?4, title = ?5, publisher = ?6, publisher_key = ?7,
+                 author = ?8, published_at = ?9, kind = ?10 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            draft.url.url,
+            draft.url.canonical,
+            draft.url.host,
+            tidy(&draft.title),
+            publisher,
+            publisher.as_deref().map(fold),
+            tidy(&draft.author),
+            draft.published_at.map(|d| d.to_string()),
+            draft.kind.as_str(),
+        ])?;
+        let source = get(&tx, id)?;
+        tx.commit()?;
+        Ok(source)
+    }
+
+    pub fn source(&self, id: i64) -> Result<Source, StoreError> {
+        get(&self.conn, id)
+    }
+
+    /// The source with this URL (compared in canonical form), if Jevons has it.
+    pub fn source_by_url(&self, url: &SourceUrl) -> Result<Option<Source>, StoreError> {
+        let found = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM source s WHERE s.url_key = ?1"))?
+            .query_row([&url.canonical], row)
+            .optional()?;
+        Ok(found)
+    }
+
+    /// Every source with its claim and note counts, most cited first.
+    pub fn sources(&self) -> Result<Vec<SourceCount>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS},
+                 (SELECT count(*) FROM claim_source cs WHERE cs.source_id = s.id),
+                 (SELECT count(DISTINCT ns.note_id) FROM note_source ns JOIN note n ON n.id = ns.note_id
+                  WHERE ns.source_id = s.id AND n.deleted_at IS NULL)
+             FROM source s ORDER BY 9 DESC, 10 DESC, s.id DESC"
+        ))?;
+        let found = stmt.query_map([], |r| Ok(SourceCount { source: row(r)?, claims: r.get(8)?, notes: r.get(9)? }))?;
+        Ok(found.collect::<Result<_, _>>()?)
+    }
+
+    /// A source with the claims citing it and the live notes linking it.
+    pub fn source_detail(&self, id: i64) -> Result<SourceDetail, StoreError> {
+        let source = get(&self.conn, id)?;
+        let claims = super::claims::citing_source(&self.conn, id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_source ns JOIN note n ON n.id = ns.note_id
+             WHERE ns.source_id = ?1 AND n.deleted_at IS NULL ORDER BY n.updated_at DESC LIMIT 500",
+        )?;
+        let notes = stmt
+            .query_map([id], |r| Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? }))?
+            .collect::<Result<_, _>>()?;
+        Ok(SourceDetail { source, claims, notes })
+    }
+
+    /// Links a source to a note directly (not through a claim).
+    pub fn link_source(&mut self, note: NoteId, source: i64) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        super::notes::require(&tx, note)?;
+        get(&tx, source)?;
+        tx.prepare_cached("INSERT OR IGNORE INTO note_source (note_id, source_id, origin) VALUES (?1, ?2, 'typed')")?
+            .execute(params![note, source])?;
+        super::notes::touch(&tx, note)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes a direct link between a note and a source (claims citing it keep theirs).
+    pub fn unlink_source(&mut self, note: NoteId, source: i64) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        super::notes::require(&tx, note)?;
+        tx.prepare_cached("DELETE FROM note_source WHERE note_id = ?1 AND source_id = ?2 AND origin = 'typed'")?
+            .execute(params![note, source])?;
+        super::notes::touch(&tx, note)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

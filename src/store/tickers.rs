@@ -1,0 +1,221 @@
+//! Tickers: the reference list plus symbols users typed, links to notes (typed, detected from
+//! cashtags, or through claims), completion, and the ticker dossier.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError, claims, rows, sources};
+use crate::extract::cashtags;
+use crate::model::{Claim, NoteId, Origin, Source, StanceTally, Symbol, TickerLink, Timestamp, fold};
+
+/// A ticker's identity and company details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TickerInfo {
+    pub symbol: String,
+    pub name: Option<String>,
+    pub exchange: Option<String>,
+    pub in_reference: bool,
+}
+
+/// A ticker with the number of live notes linked to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TickerCount {
+    pub symbol: String,
+    pub name: Option<String>,
+    pub notes: u64,
+}
+
+/// A note listed in a dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierNote {
+    pub id: NoteId,
+    pub title: String,
+    pub updated_at: Timestamp,
+}
+
+/// Everything on one ticker, as `jevons ticker NVDA --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TickerDossier {
+    pub symbol: String,
+    pub name: Option<String>,
+    pub exchange: Option<String>,
+    pub in_reference: bool,
+    /// The newest linked notes (at most the limit asked for); `note_count` says how many there are.
+    pub notes: Vec<DossierNote>,
+    pub note_count: u64,
+    /// Claims naming the ticker, by as-of date (undated last).
+    pub claims: Vec<Claim>,
+    /// Sources cited by those claims or linked to those notes.
+    pub sources: Vec<Source>,
+    pub stance: StanceTally,
+}
+
+/// The stored id of a symbol. `BAC.PB` finds the reference's `BAC-PB`.
+pub(super) fn resolve(conn: &Connection, symbol: &Symbol) -> Result<Option<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM ticker WHERE symbol = ?1")?;
+    if let Some(id) = stmt.query_row([symbol.as_str()], |r| r.get(0)).optional()? {
+        return Ok(Some(id));
+    }
+    match symbol.as_str().split_once('.') {
+        Some((base, suffix)) => {
+            let hyphenated = format!("{base}-{suffix}");
+            Ok(conn
+                .prepare_cached("SELECT id FROM ticker WHERE symbol = ?1 AND in_reference = 1")?
+                .query_row([hyphenated], |r| r.get(0))
+                .optional()?)
+        }
+        None => Ok(None),
+    }
+}
+
+/// The id of a symbol, adding it (marked as not in the reference list) when it is new.
+pub(super) fn ensure(conn: &Connection, symbol: &Symbol) -> Result<i64, StoreError> {
+    if let Some(id) = resolve(conn, symbol)? {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO ticker (symbol, in_reference) VALUES (?1, 0)")?.execute([symbol.as_str()])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn link(conn: &Connection, note: NoteId, symbol: &Symbol, origin: Origin) -> Result<(), StoreError> {
+    let ticker = ensure(conn, symbol)?;
+    conn.prepare_cached("INSERT OR IGNORE INTO note_ticker (note_id, ticker_id, origin) VALUES (?1, ?2, ?3)")?
+        .execute(params![note, ticker, origin.as_str()])?;
+    Ok(())
+}
+
+pub(super) fn unlink_typed(conn: &Connection, note: NoteId, symbol: &Symbol) -> Result<(), StoreError> {
+    if let Some(ticker) = resolve(conn, symbol)? {
+        conn.prepare_cached("DELETE FROM note_ticker WHERE note_id = ?1 AND ticker_id = ?2 AND origin = 'typed'")?
+            .execute(params![note, ticker])?;
+    }
+    Ok(())
+}
+
+/// Re-reads the cashtags of a note's title and body: links new ones, drops those that are gone.
+pub(super) fn relink_detected(conn: &Connection, note: NoteId, title: &str, body: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM note_ticker WHERE note_id = ?1 AND origin = 'detected'")?.execute([note])?;
+    for text in [title, body] {
+        for tag in cashtags(text) {
+            link(conn, note, &tag.symbol, Origin::Detected)?;
+        }
+    }
+    Ok(())
+}
+
+/// The tickers of a note, each once with its strongest origin (typed, then detected, then claim).
+pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<TickerLink>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.symbol, nt.origin FROM note_ticker nt JOIN ticker t ON t.id = nt.ticker_id
+         WHERE nt.note_id = ?1 ORDER BY t.symbol",
+    )?;
+    let mut links: Vec<TickerLink> = Vec::new();
+    let found = stmt.query_map([note], |r| {
+        Ok((rows::parsed(r, 0, Symbol::parse)?, rows::parsed(r, 1, |o| Origin::parse(o).ok_or("unknown origin"))?))
+    })?;
+    for row in found {
+        let (symbol, origin) = row?;
+        match links.last_mut() {
+            Some(last) if last.symbol == symbol => last.origin = last.origin.min(origin),
+            _ => links.push(TickerLink { symbol, origin }),
+        }
+    }
+    Ok(links)
+}
+
+fn info_row(r: &rusqlite::Row) -> rusqlite::Result<TickerInfo> {
+    Ok(TickerInfo { symbol: r.get(0)?, name: r.get(1)?, exchange: r.get(2)?, in_reference: r.get(3)? })
+}
+
+impl Store {
+    /// A ticker's company details; for a valid symbol Jevons has never seen, the symbol alone.
+    pub fn ticker_info(&self, symbol: &Symbol) -> Result<TickerInfo, StoreError> {
+        let id = resolve(&self.conn, symbol)?;
+        let found = match id {
+            Some(id) => Some(
+                self.conn
+                    .prepare_cached("SELECT symbol, name, exchange, in_reference FROM ticker WHERE id = ?1")?
+                    .query_row([id], info_row)?,
+            ),
+            None => None,
+        };
+        Ok(found.unwrap_or_else(|| TickerInfo {
+            symbol: symbol.to_string(),
+            name: None,
+            exchange: None,
+            in_reference: false,
+        }))
+    }
+
+    /// Tickers linked to at least one live note, most notes first.
+    pub fn tickers(&self) -> Result<Vec<TickerCount>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.symbol, t.name, count(DISTINCT nt.note_id) AS notes FROM note_ticker nt
+             JOIN ticker t ON t.id = nt.ticker_id
+             JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
+             GROUP BY t.id ORDER BY notes DESC, t.symbol",
+        )?;
+        let found = stmt.query_map([], |r| Ok(TickerCount { symbol: r.get(0)?, name: r.get(1)?, notes: r.get(2)? }))?;
+        Ok(found.collect::<Result<_, _>>()?)
+    }
+
+    /// Tickers whose symbol starts with `typed`, then those whose company name contains it
+    /// (largest companies first), for completion.
+    pub fn complete_tickers(&self, typed: &str, limit: usize) -> Result<Vec<TickerInfo>, StoreError> {
+        let typed = typed.trim().trim_start_matches('$');
+        if typed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let upper = typed.to_ascii_uppercase().replace(['.', '/'], "-");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT symbol, name, exchange, in_reference FROM (
+                 SELECT *, 0 AS how FROM ticker WHERE symbol >= ?1 AND symbol < ?1 || char(1114111)
+                 UNION ALL
+                 SELECT *, 1 AS how FROM ticker WHERE instr(name_key, ?2) > 0
+             ) GROUP BY symbol ORDER BY min(how), symbol <> ?1, coalesce(rank, 1000000), symbol LIMIT ?3",
+        )?;
+        let found = stmt.query_map(params![upper, fold(typed), limit as i64], info_row)?;
+        Ok(found.collect::<Result<_, _>>()?)
+    }
+
+    /// The dossier of a ticker: company, notes (newest `note_limit`), claims, sources, stances.
+    pub fn ticker_dossier(&self, symbol: &Symbol, note_limit: usize) -> Result<TickerDossier, StoreError> {
+        let info = self.ticker_info(symbol)?;
+        let mut dossier = TickerDossier {
+            symbol: info.symbol,
+            name: info.name,
+            exchange: info.exchange,
+            in_reference: info.in_reference,
+            notes: Vec::new(),
+            note_count: 0,
+            claims: Vec::new(),
+            sources: Vec::new(),
+            stance: StanceTally::default(),
+        };
+        let Some(ticker) = resolve(&self.conn, symbol)? else {
+            return Ok(dossier);
+        };
+        let live_notes = "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_ticker nt JOIN note n ON n.id = nt.note_id
+             WHERE nt.ticker_id = ?1 AND n.deleted_at IS NULL";
+        dossier.note_count = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM ({live_notes})"))?
+            .query_row([ticker], |r| r.get(0))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{live_notes} ORDER BY n.updated_at DESC, n.id DESC LIMIT ?2"))?;
+        dossier.notes = stmt
+            .query_map(params![ticker, note_limit as i64], |r| {
+                Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? })
+            })?
+            .collect::<Result<_, _>>()?;
+        dossier.claims = claims::about_ticker(&self.conn, ticker)?;
+        for claim in &dossier.claims {
+            if let Some(stance) = claim.tickers.iter().find(|t| t.symbol.as_str() == dossier.symbol).and_then(|t| t.stance)
+            {
+                dossier.stance.add(stance);
+            }
+        }
+        dossier.sources = sources::about_ticker(&self.conn, ticker, &dossier.claims)?;
+        Ok(dossier)
+    }
+}
