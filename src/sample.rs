@@ -135,7 +135,9 @@ const NOTES: &[SampleNote] = &[
                 tickers: NVDA_ONLY,
                 sources: &[(
                     &SHERWOOD_GPUS,
-                    Some("train their powerful, efficient model over 2.78 million GPU hours of computing time on a cluster of only 2,048 Nvidia H800 GPUs"),
+                    Some(
+                        "train their powerful, efficient model over 2.78 million GPU hours of computing time on a cluster of only 2,048 Nvidia H800 GPUs",
+                    ),
                 )],
             },
             SampleClaim {
@@ -167,7 +169,9 @@ const NOTES: &[SampleNote] = &[
                 tickers: NVDA_BULLISH,
                 sources: &[(
                     &FORTUNEFWD,
-                    Some("Analysts at Cantor Fitzgerald, however, suggest that the current market conditions could ultimately benefit Nvidia in the long run."),
+                    Some(
+                        "Analysts at Cantor Fitzgerald, however, suggest that the current market conditions could ultimately benefit Nvidia in the long run.",
+                    ),
                 )],
             },
             SampleClaim {
@@ -180,7 +184,9 @@ const NOTES: &[SampleNote] = &[
                 tickers: NVDA_BEARISH,
                 sources: &[(
                     &SHERWOOD_MARKETS,
-                    Some("Whatever the real number, DeepSeek clearly doesn't have access to as much compute as US hyperscalers and somehow managed to develop a model that appears highly competitive"),
+                    Some(
+                        "Whatever the real number, DeepSeek clearly doesn't have access to as much compute as US hyperscalers and somehow managed to develop a model that appears highly competitive",
+                    ),
                 )],
             },
             SampleClaim {
@@ -193,7 +199,9 @@ const NOTES: &[SampleNote] = &[
                 tickers: NVDA_BULLISH,
                 sources: &[(
                     &FINTECHNEWS,
-                    Some("suggesting that a more efficient model like DeepSeek will expand AI use via the Jevons Paradox"),
+                    Some(
+                        "suggesting that a more efficient model like DeepSeek will expand AI use via the Jevons Paradox",
+                    ),
                 )],
             },
         ],
@@ -213,7 +221,10 @@ const NOTES: &[SampleNote] = &[
                 as_of: "2025-01-27",
                 claimant: Some("imprensa"),
                 tickers: NVDA_BEARISH,
-                sources: &[(&FINTECHNEWS, Some("its stock plummeting 16.9% and erasing $589 billion from its market cap"))],
+                sources: &[(
+                    &FINTECHNEWS,
+                    Some("its stock plummeting 16.9% and erasing $589 billion from its market cap"),
+                )],
             },
             SampleClaim {
                 text: "Cerca de US$ 590 bilhões de valor de mercado apagados em um só dia",
@@ -223,7 +234,10 @@ const NOTES: &[SampleNote] = &[
                 as_of: "2025-01-27",
                 claimant: Some("Investing.com"),
                 tickers: NVDA_BEARISH,
-                sources: &[(&INVESTING, Some("$590 Billion Dollars of Nvidia Market Capitalization Erased in One Day"))],
+                sources: &[(
+                    &INVESTING,
+                    Some("$590 Billion Dollars of Nvidia Market Capitalization Erased in One Day"),
+                )],
             },
             SampleClaim {
                 text: "Quase US$ 600 bilhões a menos no valor de mercado da NVIDIA",

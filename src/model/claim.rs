@@ -100,9 +100,10 @@ impl ClaimLinkKind {
 
     pub fn parse(text: &str) -> Result<Self, Invalid> {
         let key = text.trim().to_ascii_lowercase();
-        Self::ALL.into_iter().find(|s| s.as_str() == key).ok_or_else(|| {
-            Invalid::new(format!("{text:?} is not a claim link (supports, contradicts, updates)"))
-        })
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == key)
+            .ok_or_else(|| Invalid::new(format!("{text:?} is not a claim link (supports, contradicts, updates)")))
     }
 }
 
@@ -176,6 +177,22 @@ pub struct ClaimDraft {
 }
 
 impl ClaimDraft {
+    /// A draft holding a stored claim's contents, to edit it.
+    pub fn from_claim(claim: &Claim) -> Self {
+        Self {
+            text: claim.text.clone(),
+            value: claim.value,
+            unit: claim.unit.clone(),
+            currency: claim.currency.clone(),
+            as_of: claim.as_of.clone(),
+            claimant: claim.claimant.clone(),
+            status: claim.status,
+            note_id: claim.note_id,
+            tickers: claim.tickers.clone(),
+            sources: claim.sources.iter().map(|s| (s.id, s.quote.clone())).collect(),
+        }
+    }
+
     /// Checks and tidies a draft: text required, finite value, known currency shape, real as-of date.
     pub fn validate(mut self) -> Result<Self, Invalid> {
         self.text = self.text.trim().to_owned();
@@ -428,6 +445,9 @@ mod tests {
         assert!(ClaimDraft { currency: Some("dollars".into()), ..draft("x") }.validate().is_err());
         let ok = ClaimDraft { currency: Some("usd".into()), as_of: Some(" 2025-01 ".into()), ..draft(" x ") };
         let ok = ok.validate().unwrap();
-        assert_eq!((ok.text.as_str(), ok.currency.as_deref(), ok.as_of.as_deref()), ("x", Some("USD"), Some("2025-01")));
+        assert_eq!(
+            (ok.text.as_str(), ok.currency.as_deref(), ok.as_of.as_deref()),
+            ("x", Some("USD"), Some("2025-01"))
+        );
     }
 }

@@ -90,7 +90,8 @@ impl SourceUrl {
             return Err(Invalid::new(format!("{url:?} is not a web address (no valid host name)")));
         }
         let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
-        let port = port.filter(|p| !p.is_empty() && !matches!((scheme.as_str(), *p), ("http", "80") | ("https", "443")));
+        let port =
+            port.filter(|p| !p.is_empty() && !matches!((scheme.as_str(), *p), ("http", "80") | ("https", "443")));
         let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
         let path = path.trim_end_matches('/');
         let kept: Vec<&str> = query
@@ -182,7 +183,16 @@ mod tests {
 
     #[test]
     fn only_web_addresses_are_sources() {
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "ftp://a.com", "wccftech.com", "https://", "https://a b.com", ""] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "ftp://a.com",
+            "wccftech.com",
+            "https://",
+            "https://a b.com",
+            "",
+        ] {
             assert!(SourceUrl::parse(bad).is_err(), "{bad}");
         }
     }

@@ -31,7 +31,8 @@ pub fn completion_context(text: &str, cursor: usize) -> Option<Completion> {
         return None;
     }
     let before = &text[..cursor];
-    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start =
+        before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[start..];
     let word_start = start + usize::from(word.starts_with('-'));
     let word = word.strip_prefix('-').unwrap_or(word);
@@ -73,7 +74,7 @@ mod tests {
         assert_eq!(context("tag:se"), Some((CompletionKind::Tag, "se".into(), 0..6)));
         assert_eq!(context("stance:bu"), Some((CompletionKind::Stance, "bu".into(), 0..9)));
         assert_eq!(context("cla"), Some((CompletionKind::Operator, "cla".into(), 0..3)));
-        assert_eq!(context("ação $"), Some((CompletionKind::Ticker, "".into(), 6..7)));
+        assert_eq!(context("ação $"), Some((CompletionKind::Ticker, "".into(), 7..8)));
         assert_eq!(context("nvidia "), None);
         assert_eq!(context("xyz"), None);
     }

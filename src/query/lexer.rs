@@ -37,7 +37,8 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
             let (value, end) = quoted_run(&chars, i);
             (String::new(), value, true, end)
         } else {
-            let word_end = (i..chars.len()).find(|&j| chars[j].is_whitespace() || chars[j] == '"').unwrap_or(chars.len());
+            let word_end =
+                (i..chars.len()).find(|&j| chars[j].is_whitespace() || chars[j] == '"').unwrap_or(chars.len());
             let word: String = chars[i..word_end].iter().collect();
             match word.split_once(':') {
                 Some((op, rest)) if OPERATORS.contains(&op.to_ascii_lowercase().as_str()) => {
@@ -76,7 +77,15 @@ mod tests {
     fn shown(text: &str) -> Vec<String> {
         tokens(text)
             .into_iter()
-            .map(|t| format!("{}{}{}{}", if t.negated { "-" } else { "" }, t.operator, if t.quoted { "=\"" } else { "=" }, t.value))
+            .map(|t| {
+                format!(
+                    "{}{}{}{}",
+                    if t.negated { "-" } else { "" },
+                    t.operator,
+                    if t.quoted { "=\"" } else { "=" },
+                    t.value
+                )
+            })
             .collect()
     }
 
@@ -84,7 +93,10 @@ mod tests {
     fn tokens_split_as_typed() {
         assert_eq!(shown("nvidia  $NVDA"), ["=nvidia", "=$NVDA"]);
         assert_eq!(shown("\"exact phrase\" -word"), ["=\"exact phrase", "-=word"]);
-        assert_eq!(shown("claimant:\"Cantor Fitzgerald\" stance:bullish"), ["claimant=\"Cantor Fitzgerald", "stance=bullish"]);
+        assert_eq!(
+            shown("claimant:\"Cantor Fitzgerald\" stance:bullish"),
+            ["claimant=\"Cantor Fitzgerald", "stance=bullish"]
+        );
         assert_eq!(shown("\"unbalanced quote"), ["=\"unbalanced quote"]);
         assert_eq!(shown("foo:bar TAG:ai"), ["=foo:bar", "tag=ai"]);
         assert_eq!(shown("- a"), ["=-", "=a"]);

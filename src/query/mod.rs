@@ -211,10 +211,9 @@ fn period_start(value: &str, op: &str) -> Result<NaiveDate, QueryError> {
         [y, m] if y.len() == 4 && m.len() == 2 => {
             number(y).zip(number(m)).and_then(|(y, m)| NaiveDate::from_ymd_opt(y as i32, m, 1))
         }
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => number(y)
-            .zip(number(m))
-            .zip(number(d))
-            .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y as i32, m, d)),
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            number(y).zip(number(m)).zip(number(d)).and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y as i32, m, d))
+        }
         _ => None,
     };
     date.filter(|d| (1900..=9999).contains(&d.year())).ok_or_else(bad)

@@ -21,27 +21,35 @@ impl CheckReport {
 
 impl Store {
     /// Runs `PRAGMA integrity_check`, FTS5's `integrity-check` and `PRAGMA foreign_key_check`.
+    /// Damage is reported as problems, never as an error of the check itself.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
         let mut report = CheckReport::default();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = line?;
-            if line != "ok" {
-                report.problems.push(format!("sqlite: {line}"));
-            }
+        if let Err(err) = self.sqlite_check(&mut report.problems) {
+            report.problems.push(format!("sqlite: {err}"));
         }
         if let Err(err) = self.conn.execute("INSERT INTO note_fts(note_fts, rank) VALUES ('integrity-check', 1)", []) {
             report.problems.push(format!("full-text index: {err}"));
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))? {
-            let (table, rowid) = row?;
-            report.problems.push(format!("broken link in {table} row {}", rowid.unwrap_or_default()));
         }
         if report.problems.is_empty() {
             (report.notes, report.trashed) = self.note_counts()?;
         }
         Ok(report)
+    }
+
+    fn sqlite_check(&self, problems: &mut Vec<String>) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                problems.push(format!("sqlite: {line}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))? {
+            let (table, rowid) = row?;
+            problems.push(format!("broken link in {table} row {}", rowid.unwrap_or_default()));
+        }
+        Ok(())
     }
 
     /// Rebuilds the full-text index from the notes (repairs a damaged index).

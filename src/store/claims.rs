@@ -1,8 +1,6 @@
 //! Claims: statements with value, unit, currency, as-of date, claimant, status, stance per ticker
 //! and the sources (with quotes) that back them; and links between claims.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, StoreError, notes, rows, tickers};
@@ -56,7 +54,13 @@ fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<V
             .collect::<Result<_, _>>()?;
         claim.sources = source_stmt
             .query_map([claim.id], |r| {
-                Ok(ClaimSourceRef { id: r.get(0)?, url: r.get(1)?, title: r.get(2)?, publisher: r.get(3)?, quote: r.get(4)? })
+                Ok(ClaimSourceRef {
+                    id: r.get(0)?,
+                    url: r.get(1)?,
+                    title: r.get(2)?,
+                    publisher: r.get(3)?,
+                    quote: r.get(4)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
     }
@@ -273,21 +277,14 @@ impl Store {
         Ok(found.collect::<Result<_, _>>()?)
     }
 
-    /// Claimant names in use with how many claims each, for completion.
+    /// Claimant names in use with how many claims each, most frequent first, for completion.
     pub fn claimants(&self) -> Result<Vec<(String, u64)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT claimant, count(*) FROM claim WHERE claimant IS NOT NULL GROUP BY claimant_key ORDER BY 2 DESC, 1",
+            "SELECT min(claimant), count(*) FROM claim WHERE claimant IS NOT NULL
+             GROUP BY claimant_key ORDER BY 2 DESC, 1",
         )?;
         let found = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let mut names: HashMap<String, u64> = HashMap::new();
-        let mut out = Vec::new();
-        for row in found {
-            let (name, count): (String, u64) = row?;
-            if names.insert(name.clone(), count).is_none() {
-                out.push((name, count));
-            }
-        }
-        Ok(out)
+        Ok(found.collect::<Result<_, _>>()?)
     }
 
     /// The note a claim was recorded in, if any.

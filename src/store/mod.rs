@@ -27,10 +27,10 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use check::CheckReport;
 pub use error::{OpenError, StoreError};
+pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{SearchOrder, SearchPage};
 pub use sources::{SourceCount, SourceDetail};
-pub use reference::{ReferenceTicker, reference_tickers};
 pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.

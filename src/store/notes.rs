@@ -130,9 +130,8 @@ impl Store {
         let now = Timestamp::now().to_string();
         if text_changed {
             revisions::keep(&tx, id, &title, &body, &saved_at, &now)?;
-            tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?.execute(params![
-                id, new_title, new_body
-            ])?;
+            tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?
+                .execute(params![id, new_title, new_body])?;
             tickers::relink_detected(&tx, id, new_title, new_body)?;
         }
         for tag in &edit.remove_tags {

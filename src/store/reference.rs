@@ -56,6 +56,9 @@ mod tests {
         for t in &all {
             assert_eq!(Symbol::parse(t.symbol).map(String::from).as_deref(), Ok(t.symbol), "{t:?}");
         }
-        assert_eq!(all[0], ReferenceTicker { symbol: "NVDA", name: "NVIDIA CORP", exchange: Some("Nasdaq"), cik: Some(1045810) });
+        assert_eq!(
+            all[0],
+            ReferenceTicker { symbol: "NVDA", name: "NVIDIA CORP", exchange: Some("Nasdaq"), cik: Some(1045810) }
+        );
     }
 }

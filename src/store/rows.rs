@@ -25,7 +25,9 @@ pub(super) fn opt_timestamp(row: &Row, index: usize) -> rusqlite::Result<Option<
 
 pub(super) fn opt_date(row: &Row, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
     match row.get::<_, Option<String>>(index)? {
-        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map(Some).map_err(|e| conversion(index, e.to_string())),
+        Some(text) => {
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d").map(Some).map_err(|e| conversion(index, e.to_string()))
+        }
         None => Ok(None),
     }
 }

@@ -33,18 +33,17 @@ impl Words {
 
     fn matches(&self, word: &str) -> bool {
         let folded = fold(word);
-        self.exact.iter().any(|w| *w == folded) || self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+        self.exact.contains(&folded) || self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
     }
 
     /// The excerpt of `body` to show, and the byte ranges in it to highlight.
     pub fn snippet(&self, body: &str) -> (String, Vec<Range<usize>>) {
         let text = plain_text(body);
-        let matches: Vec<Range<usize>> =
-            if self.exact.is_empty() && self.prefixes.is_empty() {
-                Vec::new()
-            } else {
-                tokens(&text).filter(|(_, w)| self.matches(w)).map(|(range, _)| range).collect()
-            };
+        let matches: Vec<Range<usize>> = if self.exact.is_empty() && self.prefixes.is_empty() {
+            Vec::new()
+        } else {
+            tokens(&text).filter(|(_, w)| self.matches(w)).map(|(range, _)| range).collect()
+        };
         let start = matches.first().map_or(0, |first| back_to_word_start(&text, first.start, LEAD));
         let end = forward_to_word_end(&text, start, WIDTH);
         let mut snippet = String::new();
@@ -141,7 +140,11 @@ mod tests {
 
     #[test]
     fn snippets_show_the_matched_words() {
-        let body = format!("{} NVIDIA perdeu quase US$ 500 bilhões em valor de mercado. {}", "x ".repeat(100), "y ".repeat(200));
+        let body = format!(
+            "{} NVIDIA perdeu quase US$ 500 bilhões em valor de mercado. {}",
+            "x ".repeat(100),
+            "y ".repeat(200)
+        );
         let (text, marked) = snip("bilhoes", &body);
         assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
         assert_eq!(marked, ["bilhões"]);

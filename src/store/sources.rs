@@ -47,8 +47,10 @@ fn tidy(text: &Option<String>) -> Option<String> {
 pub(super) fn add(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool), StoreError> {
     let url = &draft.url;
     let publisher = tidy(&draft.publisher);
-    let existing: Option<i64> =
-        conn.prepare_cached("SELECT id FROM source WHERE url_key = ?1")?.query_row([&url.canonical], |r| r.get(0)).optional()?;
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM source WHERE url_key = ?1")?
+        .query_row([&url.canonical], |r| r.get(0))
+        .optional()?;
     let published = draft.published_at.map(|d| d.to_string());
     if let Some(id) = existing {
         conn.prepare_cached(
@@ -57,7 +59,14 @@ pub(super) fn add(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool),
                  published_at = coalesce(published_at, ?6)
              WHERE id = ?1",
         )?
-        .execute(params![id, tidy(&draft.title), publisher, publisher.as_deref().map(fold), tidy(&draft.author), published])?;
+        .execute(params![
+            id,
+            tidy(&draft.title),
+            publisher,
+            publisher.as_deref().map(fold),
+            tidy(&draft.author),
+            published
+        ])?;
         return Ok((id, false));
     }
     conn.prepare_cached(
@@ -98,11 +107,7 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Source>, St
 }
 
 /// Sources for a ticker dossier: those cited by its claims, then those linked to its notes.
-pub(super) fn about_ticker(
-    conn: &Connection,
-    ticker: i64,
-    claims: &[Claim],
-) -> Result<Vec<Source>, StoreError> {
+pub(super) fn about_ticker(conn: &Connection, ticker: i64, claims: &[Claim]) -> Result<Vec<Source>, StoreError> {
     let mut ids: Vec<i64> = claims.iter().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT ns.source_id FROM note_ticker nt
@@ -136,7 +141,9 @@ impl Store {
             .query_row(params![draft.url.canonical, id], |r| r.get(0))
             .optional()?;
         if let Some(other) = clash {
-            return Err(crate::model::Invalid::new(format!("source {other} already has the address {}", draft.url)).into());
+            return Err(
+                crate::model::Invalid::new(format!("source {other} already has the address {}", draft.url)).into()
+            );
         }
         let publisher = tidy(&draft.publisher);
         tx.prepare_cached(
@@ -196,7 +203,9 @@ impl Store {
              WHERE ns.source_id = ?1 AND n.deleted_at IS NULL ORDER BY n.updated_at DESC LIMIT 500",
         )?;
         let notes = stmt
-            .query_map([id], |r| Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? }))?
+            .query_map([id], |r| {
+                Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? })
+            })?
             .collect::<Result<_, _>>()?;
         Ok(SourceDetail { source, claims, notes })
     }

@@ -24,7 +24,8 @@ pub(super) fn unlink(conn: &Connection, note: NoteId, tag: &TagName) -> Result<(
     let tag_id: Option<i64> =
         conn.prepare_cached("SELECT id FROM tag WHERE key = ?1")?.query_row([tag.key()], |r| r.get(0)).optional()?;
     if let Some(tag_id) = tag_id {
-        conn.prepare_cached("DELETE FROM note_tag WHERE note_id = ?1 AND tag_id = ?2")?.execute(params![note, tag_id])?;
+        conn.prepare_cached("DELETE FROM note_tag WHERE note_id = ?1 AND tag_id = ?2")?
+            .execute(params![note, tag_id])?;
     }
     Ok(())
 }
@@ -48,7 +49,8 @@ impl Store {
              JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
              GROUP BY t.id ORDER BY t.key",
         )?;
-        let tags = stmt.query_map([], |r| Ok(TagCount { name: r.get(0)?, notes: r.get(1)? }))?.collect::<Result<_, _>>()?;
+        let tags =
+            stmt.query_map([], |r| Ok(TagCount { name: r.get(0)?, notes: r.get(1)? }))?.collect::<Result<_, _>>()?;
         Ok(tags)
     }
 }

@@ -195,7 +195,8 @@ impl Store {
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(dossier);
         };
-        let live_notes = "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_ticker nt JOIN note n ON n.id = nt.note_id
+        let live_notes =
+            "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_ticker nt JOIN note n ON n.id = nt.note_id
              WHERE nt.ticker_id = ?1 AND n.deleted_at IS NULL";
         dossier.note_count = self
             .conn
@@ -210,7 +211,8 @@ impl Store {
             .collect::<Result<_, _>>()?;
         dossier.claims = claims::about_ticker(&self.conn, ticker)?;
         for claim in &dossier.claims {
-            if let Some(stance) = claim.tickers.iter().find(|t| t.symbol.as_str() == dossier.symbol).and_then(|t| t.stance)
+            if let Some(stance) =
+                claim.tickers.iter().find(|t| t.symbol.as_str() == dossier.symbol).and_then(|t| t.stance)
             {
                 dossier.stance.add(stance);
             }

@@ -1,0 +1,176 @@
+//! The search language over a small English and Portuguese corpus: every term kind, negation,
+//! OR, nested tags, diacritics, the trash, ranking, and hostile input that must never reach
+//! SQLite unescaped.
+
+mod common;
+
+use common::{draft, research};
+use jevons::query::parse;
+use jevons::store::{SearchOrder, Store};
+
+fn titles(store: &Store, query: &str) -> Vec<String> {
+    let parsed = parse(query).unwrap_or_else(|e| panic!("{query:?}: {e}"));
+    let page = store.search(&parsed, 100, 0).unwrap_or_else(|e| panic!("{query:?}: {e}"));
+    assert_eq!(page.total as usize, page.results.len(), "{query:?}: total counts every result");
+    let mut titles: Vec<String> = page.results.into_iter().map(|r| r.title).collect();
+    titles.sort();
+    titles
+}
+
+#[test]
+fn search_terms_find_what_they_name() {
+    let r = research();
+    for (query, expected) in [
+        ("$NVDA", &["AMD MI300 ramp", "Cantor on NVIDIA", "Perda de valor da NVIDIA", "R1 training cost"][..]),
+        ("ticker:amd", &["AMD MI300 ramp"]),
+        ("$brk.b", &[]),
+        ("deepseek", &["R1 training cost"]),
+        ("DEEPSEEK", &["R1 training cost"]),
+        ("bilhoes", &["Perda de valor da NVIDIA"]),
+        ("bilhões", &["Perda de valor da NVIDIA"]),
+        ("inferencia", &["AMD MI300 ramp"]),
+        ("infer*", &["AMD MI300 ramp", "Jevons paradox"]),
+        ("\"large GPU clusters\"", &["Cantor on NVIDIA"]),
+        ("\"GPU large clusters\"", &[]),
+        ("#ai", &["Cantor on NVIDIA", "Jevons paradox", "R1 training cost"]),
+        ("tag:AI/inference", &["Cantor on NVIDIA"]),
+        ("#ai/training", &["R1 training cost"]),
+        ("#semis", &["AMD MI300 ramp"]),
+        ("#sem", &[]),
+        ("source:wccftech", &["Cantor on NVIDIA"]),
+        ("source:reuters.com", &["Perda de valor da NVIDIA"]),
+        ("claimant:\"Cantor Fitzgerald\"", &["Cantor on NVIDIA"]),
+        ("claimant:raymond", &["Cantor on NVIDIA"]),
+        ("stance:bullish", &["AMD MI300 ramp", "Cantor on NVIDIA"]),
+        ("$NVDA stance:bullish", &["Cantor on NVIDIA"]),
+        ("$AMD stance:bearish", &[]),
+        ("stance:bearish $NVDA", &["AMD MI300 ramp", "Cantor on NVIDIA", "Perda de valor da NVIDIA"]),
+        ("after:2025-01-01 before:2025-02-01", &["R1 training cost"]),
+        ("before:2025-01", &["Jevons paradox"]),
+        ("is:trash", &["Old draft about NVIDIA"]),
+        ("is:trash $NVDA", &["Old draft about NVIDIA"]),
+        ("obsolete", &[]),
+    ] {
+        assert_eq!(titles(&r.store, query), expected, "query {query:?}");
+    }
+}
+
+#[test]
+fn negation_and_or_combine_terms() {
+    let r = research();
+    for (query, expected) in [
+        ("#ai -$NVDA", &["Jevons paradox"][..]),
+        ("-#ai -#mercado", &["AMD MI300 ramp"]),
+        ("$NVDA -deepseek", &["AMD MI300 ramp", "Cantor on NVIDIA", "Perda de valor da NVIDIA"]),
+        ("deepseek OR bilhoes", &["Perda de valor da NVIDIA", "R1 training cost"]),
+        ("$AMD OR #economics", &["AMD MI300 ramp", "Jevons paradox"]),
+        ("compute OR #mercado -$NVDA", &["Jevons paradox"]),
+        ("-\"large GPU clusters\" #brokers", &[]),
+        ("nvidia AND deepseek", &[]),
+    ] {
+        assert_eq!(titles(&r.store, query), expected, "query {query:?}");
+    }
+}
+
+#[test]
+fn words_rank_by_relevance_and_filters_by_recency() {
+    let r = research();
+    let page = r.store.search(&parse("nvidia").unwrap(), 10, 0).unwrap();
+    assert_eq!(page.order, SearchOrder::Relevance);
+    assert!(page.results[0].title.contains("NVIDIA"), "title matches rank first: {:?}", page.results[0].title);
+    let page = r.store.search(&parse("#ai").unwrap(), 10, 0).unwrap();
+    assert_eq!(page.order, SearchOrder::Newest);
+    let dates: Vec<_> = page.results.iter().map(|r| r.updated_at).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}
+
+#[test]
+fn results_carry_snippets_tickers_and_tags() {
+    let r = research();
+    let page = r.store.search(&parse("bilhoes").unwrap(), 10, 0).unwrap();
+    let hit = &page.results[0];
+    assert!(hit.snippet.contains("bilhões"), "{}", hit.snippet);
+    assert_eq!(&hit.snippet[hit.highlights[0].clone()], "bilhões");
+    assert_eq!(hit.tickers, ["NVDA"]);
+    assert_eq!(hit.tags, ["mercado"]);
+}
+
+#[test]
+fn pages_and_id_lists_agree() {
+    let r = research();
+    let query = parse("").unwrap();
+    let all = r.store.search_ids(&query).unwrap();
+    assert_eq!(all.len(), 5, "the trash is left out");
+    let second = r.store.search(&query, 2, 2).unwrap();
+    assert_eq!(second.total, 5);
+    assert_eq!(second.results.iter().map(|r| r.id).collect::<Vec<_>>(), &all[2..4]);
+}
+
+#[test]
+fn hostile_queries_never_reach_sqlite_unescaped() {
+    let r = research();
+    for query in [
+        "\"unbalanced",
+        "a\"b",
+        "NEAR(deepseek training)",
+        "deepseek NEAR training",
+        "'; DROP TABLE note; --",
+        "\" OR 1=1 --",
+        "title:deepseek",
+        "body:*",
+        "{title}: x",
+        "^deepseek",
+        "deepseek + training",
+        "(deepseek",
+        "deepseek)",
+        "AND",
+        "NOT deepseek",
+        "a OR OR b",
+        "OR",
+        "- deepseek",
+        "--deepseek",
+        "$",
+        "#a#b",
+        "ação \u{0}",
+        "\u{202e}deepseek",
+        "x:y:z",
+        "tag:ai:x",
+        "source:'",
+        "claimant:%",
+        "claimant:_",
+        "source:%25",
+    ] {
+        match parse(query) {
+            Ok(parsed) => {
+                if let Err(err) = r.store.search(&parsed, 10, 0) {
+                    panic!("{query:?} reached SQLite as an error: {err}");
+                }
+            }
+            Err(err) => assert!(!err.0.is_empty(), "{query:?}"),
+        }
+    }
+}
+
+#[test]
+fn literal_punctuation_is_searched_as_words() {
+    let r = research();
+    assert_eq!(titles(&r.store, "\"unbalanced"), Vec::<String>::new());
+    assert_eq!(titles(&r.store, "(deepseek"), ["R1 training cost"]);
+    assert_eq!(titles(&r.store, "deepseek'"), ["R1 training cost"]);
+    assert_eq!(titles(&r.store, "claimant:%"), Vec::<String>::new(), "% is not a wildcard");
+    assert_eq!(titles(&r.store, "16,9%"), ["Perda de valor da NVIDIA"]);
+}
+
+#[test]
+fn ticker_search_sees_typed_detected_and_claim_links() {
+    let mut store = Store::open_in_memory().unwrap();
+    let typed = store.create_note(&draft("typed", "no cashtag", &[], &["MSFT"], "2025-01-01T00:00:00Z")).unwrap();
+    let detected = store.create_note(&draft("detected", "I like $msft", &[], &[], "2025-01-02T00:00:00Z")).unwrap();
+    let claimed = store.create_note(&draft("claimed", "nothing", &[], &[], "2025-01-03T00:00:00Z")).unwrap();
+    common::claim(&mut store, claimed, "Azure grows", "MS", &[("MSFT", None)], &[]);
+    let ids = store.search_ids(&parse("$MSFT").unwrap()).unwrap();
+    assert_eq!(ids.len(), 3);
+    for id in [typed, detected, claimed] {
+        assert!(ids.contains(&id));
+    }
+}

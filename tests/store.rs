@@ -1,0 +1,332 @@
+//! Store operations per entity, on real files: notes, revisions, trash and purge cascades, tags,
+//! tickers (reference list, normalisation, cashtags), sources, claims, migrations, integrity.
+
+mod common;
+
+use common::{draft, research, sym, tag};
+use jevons::model::{ClaimDraft, ClaimTicker, NoteDraft, NoteEdit, Origin, SourceDraft, SourceUrl, Stance, Status};
+use jevons::query::parse;
+use jevons::store::{CURRENT_VERSION, Store, StoreError};
+use rusqlite::Connection;
+
+fn tickers_of(store: &Store, id: i64) -> Vec<(String, Origin)> {
+    store.note(id).unwrap().tickers.into_iter().map(|t| (t.symbol.to_string(), t.origin)).collect()
+}
+
+fn fts_is_sound(path: &std::path::Path) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute("INSERT INTO note_fts(note_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+}
+
+#[test]
+fn a_new_file_is_migrated_to_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = Store::open(&path).unwrap();
+    assert!(store.was_created());
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!((version, app_id, mode.as_str()), (CURRENT_VERSION, jevons::store::APPLICATION_ID, "wal"));
+    let reopened = Store::open(&path).unwrap();
+    assert!(!reopened.was_created(), "a second open migrates nothing");
+}
+
+#[test]
+fn an_empty_file_becomes_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    assert!(Store::open(&path).unwrap().was_created());
+}
+
+#[test]
+fn the_reference_list_knows_companies() {
+    let store = Store::open_in_memory().unwrap();
+    let nvda = store.ticker_info(&sym("nvda")).unwrap();
+    assert_eq!(
+        (nvda.name.as_deref(), nvda.exchange.as_deref(), nvda.in_reference),
+        (Some("NVIDIA CORP"), Some("Nasdaq"), true)
+    );
+    let brk = store.ticker_info(&sym("BRK.B")).unwrap();
+    assert_eq!((brk.symbol.as_str(), brk.in_reference), ("BRK-B", true));
+    let petr = store.ticker_info(&sym("PETR4")).unwrap();
+    assert!(!petr.in_reference);
+    let found: Vec<String> = store.complete_tickers("nvid", 5).unwrap().into_iter().map(|t| t.symbol).collect();
+    assert_eq!(found.first().map(String::as_str), Some("NVDA"), "company names complete too: {found:?}");
+    let found: Vec<String> = store.complete_tickers("MSF", 5).unwrap().into_iter().map(|t| t.symbol).collect();
+    assert_eq!(found.first().map(String::as_str), Some("MSFT"));
+}
+
+#[test]
+fn symbols_outside_the_list_are_accepted_and_marked() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .create_note(&draft(
+            "Brasil",
+            "Petrobras $PETR4 e Vale $VALE3",
+            &[],
+            &["7203.T", "ITUB4"],
+            "2025-01-01T00:00:00Z",
+        ))
+        .unwrap();
+    let symbols: Vec<String> = tickers_of(&store, id).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(symbols, ["7203.T", "ITUB4", "PETR4", "VALE3"]);
+    assert!(!store.ticker_info(&sym("VALE3")).unwrap().in_reference);
+}
+
+#[test]
+fn cashtags_link_and_unlink_on_every_save() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .create_note(&draft(
+            "$nvda news",
+            "and $brk.b, but not $6M or US$ 6 milhões",
+            &[],
+            &["AMD"],
+            "2025-01-01T00:00:00Z",
+        ))
+        .unwrap();
+    assert_eq!(
+        tickers_of(&store, id),
+        [("AMD".into(), Origin::Typed), ("BRK-B".into(), Origin::Detected), ("NVDA".into(), Origin::Detected)]
+    );
+    let edit = NoteEdit {
+        title: Some("news".into()),
+        body: Some("only $AMD now, $100 and $5.6".into()),
+        ..NoteEdit::default()
+    };
+    store.edit_note(id, &edit).unwrap();
+    assert_eq!(
+        tickers_of(&store, id),
+        [("AMD".into(), Origin::Typed)],
+        "typed wins over detected; removed cashtags go"
+    );
+    let edit = NoteEdit { body: Some("nothing".into()), ..NoteEdit::default() };
+    store.edit_note(id, &edit).unwrap();
+    assert_eq!(tickers_of(&store, id), [("AMD".into(), Origin::Typed)], "removing a cashtag keeps the typed link");
+    let edit = NoteEdit { remove_tickers: vec![sym("AMD")], ..NoteEdit::default() };
+    store.edit_note(id, &edit).unwrap();
+    assert!(tickers_of(&store, id).is_empty());
+}
+
+#[test]
+fn every_text_change_keeps_a_revision() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.create_note(&NoteDraft::new("v1", "first")).unwrap();
+    for (title, body) in [("v2", "second"), ("v2", "third"), ("v3", "third")] {
+        let edit = NoteEdit { title: Some(title.into()), body: Some(body.into()), ..NoteEdit::default() };
+        store.edit_note(id, &edit).unwrap();
+    }
+    let same = NoteEdit { body: Some("third".into()), ..NoteEdit::default() };
+    store.edit_note(id, &same).unwrap();
+    let revisions = store.revisions(id).unwrap();
+    let texts: Vec<(&str, &str)> = revisions.iter().map(|r| (r.title.as_str(), r.body.as_str())).collect();
+    assert_eq!(texts, [("v2", "third"), ("v2", "second"), ("v1", "first")], "newest first; unchanged saves add none");
+    let restored = store.restore_revision(id, revisions[2].id, None).unwrap();
+    assert_eq!((restored.title.as_str(), restored.body.as_str()), ("v1", "first"));
+    assert_eq!(store.revisions(id).unwrap()[0].title, "v3", "restoring keeps what it replaced");
+}
+
+#[test]
+fn an_edit_from_an_old_version_is_a_conflict() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.create_note(&NoteDraft::new("t", "b")).unwrap();
+    let version = store.note(id).unwrap().version;
+    store.edit_note(id, &NoteEdit { body: Some("elsewhere".into()), ..NoteEdit::default() }).unwrap();
+    let stale = NoteEdit { body: Some("mine".into()), expected_version: Some(version), ..NoteEdit::default() };
+    match store.edit_note(id, &stale) {
+        Err(StoreError::Conflict { expected, found, .. }) => assert_eq!((expected, found), (version, version + 1)),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(store.note(id).unwrap().body, "elsewhere", "nothing was overwritten");
+}
+
+#[test]
+fn trash_restore_and_purge() {
+    let mut r = research();
+    let store = &mut r.store;
+    store.trash_note(r.cantor).unwrap();
+    assert!(store.note(r.cantor).unwrap().deleted_at.is_some());
+    assert!(!store.search_ids(&parse("$NVDA").unwrap()).unwrap().contains(&r.cantor));
+    assert_eq!(store.ticker_dossier(&sym("NVDA"), 10).unwrap().stance.bullish, 0, "trashed claims leave the dossier");
+    store.restore_note(r.cantor).unwrap();
+    assert!(store.search_ids(&parse("$NVDA").unwrap()).unwrap().contains(&r.cantor));
+    assert!(matches!(store.purge_note(r.cantor), Err(StoreError::Invalid(_))), "only trashed notes can be purged");
+    store.trash_note(r.cantor).unwrap();
+    store.purge_note(r.cantor).unwrap();
+    assert!(matches!(store.note(r.cantor), Err(StoreError::NoteNotFound(_))));
+    assert_eq!(store.empty_trash().unwrap(), 1, "the fixture's trashed note");
+    assert!(store.check().unwrap().is_sound());
+}
+
+#[test]
+fn purging_removes_links_revisions_and_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_note(&draft("x", "$NVDA", &["a/b"], &["AMD"], "2025-01-01T00:00:00Z")).unwrap();
+    store.edit_note(id, &NoteEdit { body: Some("$NVDA again".into()), ..NoteEdit::default() }).unwrap();
+    let src = common::source(&mut store, "https://example.com/a", "Example");
+    common::claim(&mut store, id, "c", "someone", &[("NVDA", Some(Stance::Bullish))], &[src]);
+    store.trash_note(id).unwrap();
+    store.purge_note(id).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    for table in ["note_tag", "note_ticker", "note_source", "note_revision", "claim", "claim_ticker", "claim_source"] {
+        let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+        assert_eq!(count, 0, "{table} still has rows");
+    }
+    let sources: i64 = conn.query_row("SELECT count(*) FROM source", [], |r| r.get(0)).unwrap();
+    assert_eq!(sources, 1, "sources outlive the notes citing them");
+    fts_is_sound(&path);
+}
+
+#[test]
+fn the_full_text_index_never_drifts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fts.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        ids.push(store.create_note(&NoteDraft::new(format!("note {i}"), format!("body {i} ação"))).unwrap());
+    }
+    for (i, id) in ids.iter().enumerate() {
+        match i % 4 {
+            0 => drop(
+                store.edit_note(*id, &NoteEdit { body: Some(format!("edited {i}")), ..NoteEdit::default() }).unwrap(),
+            ),
+            1 => store.trash_note(*id).unwrap(),
+            2 => {
+                store.trash_note(*id).unwrap();
+                store.purge_note(*id).unwrap();
+            }
+            _ => drop(
+                store
+                    .edit_note(*id, &NoteEdit { title: Some(format!("retitled {i}")), ..NoteEdit::default() })
+                    .unwrap(),
+            ),
+        }
+    }
+    assert!(store.check().unwrap().is_sound());
+    assert_eq!(store.search_ids(&parse("edited").unwrap()).unwrap().len(), 10);
+    assert_eq!(store.search_ids(&parse("body").unwrap()).unwrap().len(), 10, "untouched bodies of retitled notes");
+    assert_eq!(store.search_ids(&parse("retitled").unwrap()).unwrap().len(), 10);
+    drop(store);
+    fts_is_sound(&path);
+}
+
+#[test]
+fn tags_are_unique_regardless_of_case_and_nest() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.create_note(&draft("a", "", &["AI/Inference"], &[], "2025-01-01T00:00:00Z")).unwrap();
+    store.create_note(&draft("b", "", &["ai/inference", "ai"], &[], "2025-01-01T00:00:00Z")).unwrap();
+    let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
+    assert_eq!(tags, [("ai".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "first spelling shown");
+    let id = store.create_note(&draft("c", "", &["x"], &[], "2025-01-01T00:00:00Z")).unwrap();
+    store
+        .edit_note(id, &NoteEdit { remove_tags: vec![tag("X")], add_tags: vec![tag("y")], ..NoteEdit::default() })
+        .unwrap();
+    assert_eq!(store.note(id).unwrap().tags, ["y"]);
+}
+
+#[test]
+fn sources_are_deduplicated_by_canonical_url() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store
+        .add_source(&SourceDraft::new(SourceUrl::parse("https://www.reuters.com/x/?utm_source=t").unwrap()))
+        .unwrap();
+    let b = store
+        .add_source(&SourceDraft {
+            publisher: Some("Reuters".into()),
+            ..SourceDraft::new(SourceUrl::parse("https://reuters.com/x#top").unwrap())
+        })
+        .unwrap();
+    assert_eq!(a, b);
+    assert_eq!(store.source(a).unwrap().publisher.as_deref(), Some("Reuters"), "missing details are filled in");
+    assert!(matches!(store.source(999), Err(StoreError::SourceNotFound(999))));
+}
+
+#[test]
+fn claims_carry_values_stances_sources_and_quotes() {
+    let mut r = research();
+    let store = &mut r.store;
+    let src =
+        store.add_source(&SourceDraft::new(SourceUrl::parse("https://arxiv.org/abs/2412.19437").unwrap())).unwrap();
+    let id = store
+        .add_claim(ClaimDraft {
+            text: "R1 training cost about US$6M".into(),
+            value: Some(6e6),
+            currency: Some("usd".into()),
+            as_of: Some("2025-01".into()),
+            claimant: Some("DeepSeek".into()),
+            note_id: Some(r.cost),
+            tickers: vec![ClaimTicker { symbol: sym("NVDA"), stance: Some(Stance::Bearish) }],
+            sources: vec![(src, Some("about $6M".into()))],
+            ..ClaimDraft::default()
+        })
+        .unwrap();
+    let claim = store.claim(id).unwrap();
+    assert_eq!(claim.display_value().as_deref(), Some("US$6.0M"));
+    assert_eq!((claim.currency.as_deref(), claim.status), (Some("USD"), Status::Unverified));
+    assert_eq!(claim.sources[0].quote.as_deref(), Some("about $6M"));
+    let note = store.note(r.cost).unwrap();
+    assert!(note.claims.iter().any(|c| c.id == id));
+    assert!(note.sources.iter().any(|s| s.id == src), "sources cited by a note's claims are the note's sources");
+    let moved =
+        store.update_claim(id, ClaimDraft { note_id: Some(r.jevons), ..ClaimDraft::from_claim(&claim) }).unwrap();
+    assert_eq!(moved.note_id, Some(r.jevons));
+    assert!(store.search_ids(&parse("$NVDA").unwrap()).unwrap().contains(&r.jevons), "claim links follow the claim");
+    assert!(!store.note(r.cost).unwrap().sources.iter().any(|s| s.id == src));
+    store.delete_claim(id).unwrap();
+    assert!(!store.search_ids(&parse("$NVDA").unwrap()).unwrap().contains(&r.jevons));
+    assert!(matches!(store.claim(id), Err(StoreError::ClaimNotFound(_))));
+}
+
+#[test]
+fn bad_claims_are_refused_before_anything_is_written() {
+    let mut store = Store::open_in_memory().unwrap();
+    for draft in [
+        ClaimDraft { text: " ".into(), ..ClaimDraft::default() },
+        ClaimDraft { text: "x".into(), as_of: Some("2025-13-45".into()), ..ClaimDraft::default() },
+        ClaimDraft { text: "x".into(), currency: Some("dollars".into()), ..ClaimDraft::default() },
+        ClaimDraft { text: "x".into(), note_id: Some(999), ..ClaimDraft::default() },
+        ClaimDraft { text: "x".into(), sources: vec![(999, None)], ..ClaimDraft::default() },
+    ] {
+        assert!(store.add_claim(draft.clone()).is_err(), "{draft:?}");
+    }
+    let count: (u64, u64) = store.note_counts().unwrap();
+    assert_eq!(count, (0, 0));
+    assert!(store.check().unwrap().is_sound());
+}
+
+#[test]
+fn the_ticker_dossier_gathers_everything() {
+    let r = research();
+    let d = r.store.ticker_dossier(&sym("NVDA"), 100).unwrap();
+    assert_eq!((d.name.as_deref(), d.exchange.as_deref()), (Some("NVIDIA CORP"), Some("Nasdaq")));
+    assert_eq!(d.note_count, 4);
+    assert_eq!((d.stance.bullish, d.stance.bearish, d.stance.neutral), (1, 3, 0));
+    assert_eq!(d.claims.len(), 4);
+    assert_eq!(d.sources.len(), 2);
+    let limited = r.store.ticker_dossier(&sym("NVDA"), 2).unwrap();
+    assert_eq!((limited.notes.len(), limited.note_count), (2, 4));
+    let unknown = r.store.ticker_dossier(&sym("ZZZZ"), 10).unwrap();
+    assert!(!unknown.in_reference && unknown.notes.is_empty());
+}
+
+#[test]
+fn oversized_and_odd_text_is_refused_or_kept_whole() {
+    let mut store = Store::open_in_memory().unwrap();
+    let huge = "x".repeat(jevons::model::MAX_BODY_BYTES + 1);
+    assert!(matches!(store.create_note(&NoteDraft::new("big", huge)), Err(StoreError::Invalid(_))));
+    assert!(store.create_note(&NoteDraft::new("nul", "a\0b")).is_err());
+    let odd = "ação ç ã 日本語 🚀 \u{202e}rtl \u{200b}zero-width";
+    let id = store.create_note(&NoteDraft::new(odd, odd)).unwrap();
+    let note = store.note(id).unwrap();
+    assert_eq!((note.title.as_str(), note.body.as_str()), (odd, odd));
+}
