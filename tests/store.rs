@@ -226,7 +226,7 @@ fn tags_are_unique_regardless_of_case_and_nest() {
     store.create_note(&draft("a", "", &["AI/Inference"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store.create_note(&draft("b", "", &["ai/inference", "ai"], &[], "2025-01-01T00:00:00Z")).unwrap();
     let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
-    assert_eq!(tags, [("ai".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "first spelling shown");
+    assert_eq!(tags, [("AI".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "the first spelling seen is shown");
     let id = store.create_note(&draft("c", "", &["x"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store
         .edit_note(id, &NoteEdit { remove_tags: vec![tag("X")], add_tags: vec![tag("y")], ..NoteEdit::default() })

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, notes, rows, tickers};
+use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
     Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, Status, Symbol, Timestamp, fold,
 };
@@ -126,6 +126,42 @@ pub(super) fn relink_note(conn: &Connection, note: Option<NoteId>) -> Result<(),
     Ok(())
 }
 
+/// Inserts a claim inside the caller's transaction, with its links; `touch` marks its note as
+/// changed now (single edits do; imports keep the note's own times).
+pub(super) fn insert(conn: &Connection, draft: ClaimDraft, touch: bool) -> Result<i64, StoreError> {
+    let draft = draft.validate()?;
+    if let Some(note) = draft.note_id {
+        notes::require(conn, note)?;
+    }
+    let now = Timestamp::now().to_string();
+    conn.prepare_cached(
+        "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
+             created_at, updated_at)
+         VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        draft.text,
+        draft.value,
+        draft.unit,
+        draft.currency,
+        draft.as_of,
+        draft.claimant,
+        draft.claimant.as_deref().map(fold),
+        draft.status.as_str(),
+        draft.note_id,
+        now,
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_links(conn, id, &draft)?;
+    relink_note(conn, draft.note_id)?;
+    match draft.note_id {
+        Some(note) if touch => notes::touch(conn, note)?,
+        Some(note) => feeds::refresh(conn, note)?,
+        None => {}
+    }
+    Ok(id)
+}
+
 /// Writes a claim's tickers and sources (replacing any it had).
 fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM claim_ticker WHERE claim_id = ?1")?.execute([claim])?;
@@ -147,35 +183,8 @@ fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft) -> Result<(), 
 impl Store {
     /// Records a claim (in a note, when `note_id` is set) and returns its id.
     pub fn add_claim(&mut self, draft: ClaimDraft) -> Result<i64, StoreError> {
-        let draft = draft.validate()?;
         let tx = self.write()?;
-        if let Some(note) = draft.note_id {
-            notes::require(&tx, note)?;
-        }
-        let now = Timestamp::now().to_string();
-        tx.prepare_cached(
-            "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
-                 created_at, updated_at)
-             VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        )?
-        .execute(params![
-            draft.text,
-            draft.value,
-            draft.unit,
-            draft.currency,
-            draft.as_of,
-            draft.claimant,
-            draft.claimant.as_deref().map(fold),
-            draft.status.as_str(),
-            draft.note_id,
-            now,
-        ])?;
-        let id = tx.last_insert_rowid();
-        write_links(&tx, id, &draft)?;
-        relink_note(&tx, draft.note_id)?;
-        if let Some(note) = draft.note_id {
-            notes::touch(&tx, note)?;
-        }
+        let id = insert(&tx, draft, true)?;
         tx.commit()?;
         Ok(id)
     }

@@ -5,9 +5,11 @@
 //! after every call. Reads take `&self`, writes `&mut self`. Each entity has its own file with
 //! its own `impl Store` block.
 
+mod batch;
 mod check;
 mod claims;
 mod error;
+mod feeds;
 mod notes;
 mod open;
 mod reference;
@@ -25,11 +27,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use batch::Batch;
 pub use check::CheckReport;
 pub use error::{OpenError, StoreError};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
-pub use search::{SearchOrder, SearchPage};
+pub use search::{FirstPage, SearchOrder, SearchPage};
 pub use sources::{SourceCount, SourceDetail};
 pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
 
@@ -82,6 +85,12 @@ impl Store {
     /// failing half-way.
     fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Copies the write-ahead log into the database file (so its size is the data's size).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     fn configure(&mut self) -> Result<(), StoreError> {

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, claims, revisions, rows, sources, tags, tickers};
+use super::{Store, StoreError, claims, feeds, revisions, rows, sources, tags, tickers};
 use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, Timestamp, validate_text};
 
 /// Fails with [`StoreError::NoteNotFound`] unless the note exists (in the trash or not).
@@ -16,7 +16,7 @@ pub(super) fn require(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
 pub(super) fn touch(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
         .execute(params![id, Timestamp::now().to_string()])?;
-    Ok(())
+    feeds::refresh(conn, id)
 }
 
 /// Loads a note with its tags, tickers, claims and sources.
@@ -69,6 +69,7 @@ pub(super) fn insert(conn: &Connection, draft: &NoteDraft) -> Result<NoteId, Sto
         tickers::link(conn, id, symbol, Origin::Typed)?;
     }
     tickers::relink_detected(conn, id, &draft.title, &draft.body)?;
+    feeds::refresh(conn, id)?;
     Ok(id)
 }
 
@@ -148,6 +149,7 @@ impl Store {
         }
         tx.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, now])?;
+        feeds::refresh(&tx, id)?;
         let note = load(&tx, id)?;
         tx.commit()?;
         Ok(note)
@@ -168,6 +170,7 @@ impl Store {
         require(&tx, id)?;
         tx.prepare_cached("UPDATE note SET deleted_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, at.map(|t| t.to_string())])?;
+        feeds::refresh(&tx, id)?;
         tx.commit()?;
         Ok(())
     }

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, reference};
+use super::{StoreError, feeds, reference};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[v1_core];
+const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -30,12 +30,12 @@ const V1_CORE: &str = r#"
 CREATE TABLE note (
     id          INTEGER PRIMARY KEY,
     uid         TEXT NOT NULL UNIQUE,
-    title       TEXT NOT NULL,
-    body        TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
     deleted_at  TEXT,
-    version     INTEGER NOT NULL DEFAULT 1
+    version     INTEGER NOT NULL DEFAULT 1,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL
 );
 CREATE INDEX note_live_by_updated ON note(updated_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX note_trash_by_updated ON note(updated_at, id) WHERE deleted_at IS NOT NULL;

@@ -13,11 +13,27 @@ pub(super) fn ensure(conn: &Connection, tag: &TagName) -> Result<i64, StoreError
     Ok(conn.prepare_cached("SELECT id FROM tag WHERE key = ?1")?.query_row([key], |r| r.get(0))?)
 }
 
+/// Makes sure `ai` and `ai/inference` exist for `ai/inference/costs`, so each level has a feed.
+pub(super) fn ensure_ancestors(conn: &Connection, tag: &TagName) -> Result<(), StoreError> {
+    for (at, _) in tag.as_str().match_indices('/') {
+        if let Ok(ancestor) = TagName::parse(&tag.as_str()[..at]) {
+            ensure(conn, &ancestor)?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn link(conn: &Connection, note: NoteId, tag: &TagName) -> Result<(), StoreError> {
+    ensure_ancestors(conn, tag)?;
     let tag_id = ensure(conn, tag)?;
     conn.prepare_cached("INSERT OR IGNORE INTO note_tag (note_id, tag_id) VALUES (?1, ?2)")?
         .execute(params![note, tag_id])?;
     Ok(())
+}
+
+/// The id of a tag, if it exists.
+pub(super) fn id_of(conn: &Connection, tag: &TagName) -> Result<Option<i64>, StoreError> {
+    Ok(conn.prepare_cached("SELECT id FROM tag WHERE key = ?1")?.query_row([tag.key()], |r| r.get(0)).optional()?)
 }
 
 pub(super) fn unlink(conn: &Connection, note: NoteId, tag: &TagName) -> Result<(), StoreError> {
