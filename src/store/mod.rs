@@ -5,10 +5,13 @@
 //! after every call. Reads take `&self`, writes `&mut self`. Each entity has its own file with
 //! its own `impl Store` block.
 
+pub mod backup;
 mod batch;
+pub mod bulk;
 mod check;
 mod claims;
 mod error;
+pub mod export;
 mod feeds;
 mod notes;
 mod open;
