@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod extract;
+pub mod io;
 pub mod model;
 pub mod paths;
 pub mod query;
