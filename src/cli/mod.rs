@@ -3,6 +3,7 @@
 //! Errors come back as `anyhow` errors with one line for the user; `main` prints them and exits 1.
 //! Argument mistakes are clap's and exit 2.
 
+mod io;
 mod notes;
 mod output;
 mod research;
@@ -71,6 +72,8 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+    #[command(flatten)]
+    Io(io::IoCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -193,6 +196,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         anyhow::bail!("no command given (run `jevons --help`)");
     };
     let path = database_path(cli.db)?;
+    // Import, export, backup and restore open the database themselves (restore must not).
+    let command = match command {
+        Command::Io(command) => return io::run(&path, command),
+        command => command,
+    };
     let mut store = open(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
@@ -206,6 +214,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tags { json } => research::tags(&store, json),
         Command::Demo => research::demo(&mut store),
         Command::Check { repair } => research::check(&mut store, repair),
+        Command::Io(command) => {
+            drop(store);
+            io::run(&path, command)
+        }
     }
 }
 
