@@ -241,7 +241,10 @@ fn import_note(conn: &Connection, record: &NoteRecord, rule: MergeRule) -> Resul
             claims::relink_note(conn, Some(id))?;
         }
         add_revisions(conn, id, &record.revisions)?;
-        feeds::refresh(conn, id)?;
+        if record.deleted_at.is_some() || !record.claims.is_empty() {
+            // `insert` filled the feeds; the trash and claim tickers change them.
+            feeds::refresh(conn, id)?;
+        }
         return Ok(NoteOutcome::Created(id));
     };
     let id = stored.id;
