@@ -154,7 +154,7 @@ pub fn section(ui: &mut Ui, text: &str) {
 
 /// Text wrapped at `width`, left-aligned, as tall as it needs (for table cells).
 pub fn wrapped(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>, sense: Sense) -> Response {
-    ui.allocate_ui_with_layout(Vec2::new(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+    ui.allocate_ui_with_layout(Vec2::new(width, 10_000.0), egui::Layout::top_down(egui::Align::Min), |ui| {
         ui.set_width(width);
         ui.add(egui::Label::new(text).wrap().sense(sense))
     })
