@@ -5,11 +5,10 @@
 //! costs the same whatever the number of companies. Building one from the bundled SEC list takes
 //! a few milliseconds.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 
 use super::company_names::matchable_names;
+use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
 use super::tokens::phrase_key;
 use super::words::{is_acronym, is_common_word};
@@ -83,11 +82,11 @@ const ONE_WORD_RANKS: usize = 6000;
 /// Everything text is matched against to find tickers.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    names: HashMap<String, NameEntry>,
+    names: FxHashMap<String, NameEntry>,
     /// First word of every name → the most words a name starting with it has.
-    first_words: HashMap<String, usize>,
-    symbols: HashMap<String, SymbolEntry>,
-    suppressed: HashSet<(String, String)>,
+    first_words: FxHashMap<String, usize>,
+    symbols: FxHashMap<String, SymbolEntry>,
+    suppressed: FxHashSet<(String, String)>,
 }
 
 impl Lexicon {

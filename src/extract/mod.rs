@@ -13,6 +13,7 @@ mod company_names;
 mod dates;
 mod figures;
 mod findings;
+mod fx_hash;
 mod known_names;
 mod language;
 mod lexicon;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::findings::{CharIndex, Findings, Span};
 use super::sentences::sentences;
+use super::tokens::tokens;
 use crate::model::{ClaimDraft, ClaimTicker, Stance, Symbol};
 
 /// What a suggestion was made from.
@@ -118,6 +119,18 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
             .find_map(|j| dates.get(j).and_then(|d| d.last()).map(|d| (*d).to_owned()))
     };
 
+    let mut needed = vec![false; spans.len()];
+    let figure_starts = findings.amounts.iter().map(|f| f.span.bytes.start);
+    let figure_starts = figure_starts.chain(findings.percents.iter().map(|f| f.span.bytes.start));
+    let figure_starts = figure_starts.chain(findings.quantities.iter().map(|f| f.span.bytes.start));
+    for at in figure_starts.chain(findings.claimants.iter().map(|c| c.span.bytes.start)) {
+        if let Some(flag) = needed.get_mut(sentence_of(at)) {
+            *flag = true;
+        }
+    }
+    let stances: Vec<Option<Stance>> =
+        spans.iter().zip(&needed).map(|(s, needed)| needed.then(|| stance_of(&text[s.clone()])).flatten()).collect();
+
     let make = |kind, bytes: &Range<usize>, span: &Span, value, unit, currency, ambiguous| {
         let i = sentence_of(bytes.start);
         let sentence = spans.get(i).cloned().unwrap_or(0..text.len());
@@ -130,7 +143,7 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
             currency,
             as_of: as_of(i),
             tickers: nearest(i, &tickers),
-            stance: stance_of(&quote),
+            stance: stances.get(i).copied().flatten(),
             claimant: claimants.get(i).and_then(|c| c.first()).map(|(name, _)| (*name).to_owned()),
             quote,
             span: span.clone(),
@@ -181,65 +194,40 @@ fn claim_text(sentence: &str) -> String {
 }
 
 /// A stance when the sentence says it plainly (`buy`, `downgrade`, `compra`, `preocupação`), and
-/// none when it says both or neither.
+/// none when it says both or neither. Whole words only, and not the start of a compound
+/// (`sell-off`, `buy-back`).
 fn stance_of(sentence: &str) -> Option<Stance> {
-    let lower = crate::model::fold(sentence);
-    let has = |cues: &[&str]| {
-        cues.iter().any(|cue| {
-            lower.match_indices(cue).any(|(at, _)| {
-                let before = lower[..at].chars().next_back();
-                let after = lower[at + cue.len()..].chars().next();
-                // Whole words only, and not the start of a compound (`sell-off`, `buy-back`).
-                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
-            })
-        })
-    };
-    let bullish = has(&[
-        "buy",
-        "bullish",
-        "upgrade",
-        "upgraded",
-        "upgrades",
-        "outperform",
-        "overweight",
-        "buying opportunity",
-        "compra",
-        "otimista",
-        "otimistas",
-        "elevou",
-        "eleva",
-        "recomendacao de compra",
-        "upside",
-        "benefit",
-        "beneficiar",
-        "oportunidade",
-    ]);
-    let bearish = has(&[
-        "sell",
-        "bearish",
-        "downgrade",
-        "downgraded",
-        "downgrades",
-        "underperform",
-        "underweight",
-        "concern",
-        "concerns",
-        "venda",
-        "pessimista",
-        "pessimistas",
-        "rebaixou",
-        "rebaixa",
-        "preocupacao",
-        "downside",
-        "risk to",
-        "threat",
-        "ameaca",
-    ]);
+    let (mut bullish, mut bearish) = (false, false);
+    for t in tokens(sentence) {
+        if sentence[t.end..].starts_with('-') {
+            continue;
+        }
+        bullish |= is_bullish(&t.key);
+        bearish |= is_bearish(&t.key);
+    }
     match (bullish, bearish) {
         (true, false) => Some(Stance::Bullish),
         (false, true) => Some(Stance::Bearish),
         _ => None,
     }
+}
+
+#[rustfmt::skip]
+fn is_bullish(key: &str) -> bool {
+    matches!(key,
+        "buy" | "bullish" | "upgrade" | "upgraded" | "upgrades" | "outperform" | "overweight" | "opportunity"
+            | "compra" | "otimista" | "otimistas" | "elevou" | "eleva" | "upside" | "benefit" | "beneficiar"
+            | "oportunidade"
+    )
+}
+
+#[rustfmt::skip]
+fn is_bearish(key: &str) -> bool {
+    matches!(key,
+        "sell" | "bearish" | "downgrade" | "downgraded" | "downgrades" | "underperform" | "underweight" | "concern"
+            | "concerns" | "venda" | "pessimista" | "pessimistas" | "rebaixou" | "rebaixa" | "preocupacao"
+            | "downside" | "threat" | "ameaca"
+    )
 }
 
 #[cfg(test)]

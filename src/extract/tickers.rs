@@ -265,13 +265,14 @@ fn distinctive(written: &str, rank: Option<usize>, well_known: bool) -> bool {
 /// symbols do not count, so a list of tickers is not a headline.
 fn shouted(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     let window = &tokens[i.saturating_sub(4)..(i + 5).min(tokens.len())];
-    let words: Vec<&Token> = window
-        .iter()
-        .filter(|t| t.has_letter() && t.text.chars().count() > 1)
-        .filter(|t| !(t.upper && lexicon.symbol(t.text).is_some()))
-        .collect();
-    let upper = words.iter().filter(|t| t.upper).count();
-    words.len() >= 4 && upper * 10 >= words.len() * 7
+    let (mut words, mut upper) = (0, 0);
+    for t in window {
+        if t.has_letter() && t.text.chars().count() > 1 && !(t.upper && lexicon.symbol(t.text).is_some()) {
+            words += 1;
+            upper += usize::from(t.upper);
+        }
+    }
+    words >= 4 && upper * 10 >= words * 7
 }
 
 #[cfg(test)]

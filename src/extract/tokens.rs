@@ -63,14 +63,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
             continue;
         };
         let word = &text[start..end];
+        let (capitalized, upper, has_upper) = case_of(word);
         out.push(Token {
             start,
             end,
             text: word,
             key: key_of(word),
-            capitalized: word.chars().next().is_some_and(char::is_uppercase),
-            upper: word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase),
-            has_upper: word.chars().any(char::is_uppercase),
+            capitalized,
+            upper,
+            has_upper,
             joins_previous: !out.is_empty() && gap_joins(&text[gap_start..start]),
         });
         gap_start = end;
@@ -78,17 +79,60 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// The folded form of one word: ASCII words are only lower-cased, others lose their accents too.
+/// Whether a word starts with a capital, has letters all in capitals, has a capital anywhere.
+fn case_of(word: &str) -> (bool, bool, bool) {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let has_upper = bytes.iter().any(u8::is_ascii_uppercase);
+        let has_lower = bytes.iter().any(u8::is_ascii_lowercase);
+        return (bytes[0].is_ascii_uppercase(), has_upper && !has_lower, has_upper);
+    }
+    let (mut has_upper, mut has_lower, mut has_alpha) = (false, false, false);
+    for c in word.chars() {
+        has_upper |= c.is_uppercase();
+        has_lower |= c.is_lowercase();
+        has_alpha |= c.is_alphabetic();
+    }
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    (capitalized, has_alpha && !has_lower, has_upper)
+}
+
+/// The folded form of one word: ASCII words are only lower-cased, Latin letters with accents lose
+/// them through a table, anything else goes through [`fold`] (same result, slower).
 pub(crate) fn key_of(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(word.to_ascii_lowercase())
         } else {
             Cow::Borrowed(word)
-        }
-    } else {
-        Cow::Owned(fold(word))
+        };
     }
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        match plain_latin(c) {
+            Some(plain) => key.push(plain),
+            None => return Cow::Owned(fold(word)),
+        }
+    }
+    Cow::Owned(key)
+}
+
+/// The lower-case letter without its accent, for ASCII and the accented letters of Portuguese,
+/// Spanish and French.
+fn plain_latin(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    Some(match c {
+        'á' | 'à' | 'â' | 'ã' | 'ä' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        _ => return None,
+    })
 }
 
 /// Spaces (one line break at most), hyphens, apostrophes and the dots inside `S.A.` keep a
@@ -151,6 +195,14 @@ mod tests {
         let t = tokens("NVDA Nvidia nvidia eBay");
         let flags: Vec<(bool, bool, bool)> = t.iter().map(|t| (t.capitalized, t.upper, t.has_upper)).collect();
         assert_eq!(flags, [(true, true, true), (true, false, true), (false, false, false), (false, false, true)]);
+    }
+
+    #[test]
+    fn the_accent_table_folds_like_the_model() {
+        for word in ["Itaú", "BILHÕES", "ação", "Ações", "Raízen", "Müller", "ÇÃO", "São", "Straße", "1º", "Ελλάδα"]
+        {
+            assert_eq!(key_of(word), fold(word), "{word}");
+        }
     }
 
     #[test]

@@ -247,7 +247,14 @@ fn skip_spaces(rest: &str) -> (usize, &str) {
 
 /// Whether `text` starts with the whole word `word` (given in lower case), in any case.
 fn starts_with_word(text: &str, word: &str) -> bool {
-    text.get(..word.len()).is_some_and(|head| head.to_lowercase() == word) && word_ends(text, word.len())
+    let mut rest = text.chars();
+    for w in word.chars() {
+        match rest.next() {
+            Some(c) if c == w || c.to_lowercase().eq(std::iter::once(w)) => {}
+            _ => return false,
+        }
+    }
+    text.len() - rest.as_str().len() == word.len() && word_ends(text, word.len())
 }
 
 /// Whether the word that ends at byte `len` of `text` is whole (no letter or digit follows).

@@ -5,8 +5,9 @@
 //! (which may require a capital letter); an all-caps word that is also a symbol is a ticker only
 //! in an explicit context (`(NYSE: ON)`, `$ALL`).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use super::fx_hash::FxHashSet;
 
 /// Everyday words, folded (lower case, no accents).
 const COMMON: &str = "
@@ -113,13 +114,13 @@ THEY THIS VERY WELL WHAT WHEN WILL WITH YEAR AINDA ALTA BAIXA COMPRA VENDA NOTA 
 PARA POR QUE NAO SIM DOS DAS NOS NAS UMA UNS
 ";
 
-fn common() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn common() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| COMMON.split_whitespace().collect())
 }
 
-fn acronyms() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn acronyms() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| ACRONYMS.split_whitespace().collect())
 }
 
