@@ -5,6 +5,7 @@
 //! after every call. Reads take `&self`, writes `&mut self`. Each entity has its own file with
 //! its own `impl Store` block.
 
+mod aliases;
 mod batch;
 mod check;
 mod claims;
