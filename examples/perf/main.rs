@@ -37,7 +37,7 @@ struct Args {
 }
 
 fn parse_args() -> anyhow::Result<Args> {
-    let mut args = Args { notes: 10_000, db: None, reuse: false, runs: 200, seed: 2025_01_27, peers: true };
+    let mut args = Args { notes: 10_000, db: None, reuse: false, runs: 200, seed: 20_250_127, peers: true };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || it.next().with_context(|| format!("{arg} needs a value"));
