@@ -28,7 +28,7 @@ impl Store {
     pub fn add_ticker_alias(&mut self, alias: &str, symbol: &Symbol) -> Result<(), StoreError> {
         let (alias, key) = phrase_and_key(alias)?;
         let tx = self.write()?;
-        let ticker = tickers::ensure(&tx, symbol)?;
+        let ticker = tickers::ensure(&tx, symbol, &mut super::lookups::Lookups::single())?;
         tx.prepare_cached("DELETE FROM ticker_alias WHERE key = ?1 AND origin = 'user'")?.execute([&key])?;
         tx.prepare_cached(
             "INSERT INTO ticker_alias (key, alias, ticker_id, origin) VALUES (?1, ?2, ?3, 'user')

@@ -11,6 +11,7 @@ mod check;
 mod claims;
 mod error;
 mod feeds;
+mod lookups;
 mod notes;
 mod open;
 mod reference;
@@ -39,6 +40,9 @@ pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
+const STATEMENT_CACHE: usize = 512;
 
 /// The research database.
 pub struct Store {
@@ -95,6 +99,10 @@ impl Store {
     }
 
     fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // Query plans do not depend on bound values, so rebinding (a new search word, a new
+        // LIMIT) never forces SQLite to re-prepare a cached statement.
+        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         self.conn.pragma_update(None, "temp_store", "memory")?;

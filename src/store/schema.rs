@@ -56,13 +56,20 @@ CREATE VIRTUAL TABLE note_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO note_fts(note_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
-CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
+-- A batch of writes (an import) indexes its new notes once, at its end: while a row is here,
+-- notes with an id above `start` are left to that final step. It only ever holds a row inside
+-- the batch's own transaction.
+CREATE TABLE fts_pending (start INTEGER NOT NULL);
+CREATE TRIGGER note_fts_insert AFTER INSERT ON note
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE new.id > start) BEGIN
     INSERT INTO note_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
-CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN
+CREATE TRIGGER note_fts_delete AFTER DELETE ON note
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE old.id > start) BEGIN
     INSERT INTO note_fts(note_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 END;
-CREATE TRIGGER note_fts_update AFTER UPDATE OF title, body ON note BEGIN
+CREATE TRIGGER note_fts_update AFTER UPDATE OF title, body ON note
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE old.id > start) BEGIN
     INSERT INTO note_fts(note_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
     INSERT INTO note_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
