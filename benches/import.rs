@@ -7,6 +7,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use jevons::io::{self, Format, ImportOptions};
@@ -69,20 +70,23 @@ fn main() {
     let mut store = Store::open(&db).expect("a new database");
     let options = ImportOptions::default();
     let started = Instant::now();
-    let report = io::import_path(&mut store, &vault, &options, &mut io::no_progress).expect("import");
+    let report = io::import_path(&mut store, &vault, &options, &mut |_| {}, &AtomicBool::new(false)).expect("import");
     let import_s = started.elapsed().as_secs_f64();
     assert_eq!(report.imported as usize, notes, "every note imported: {:?}", report.skipped.first());
 
     let started = Instant::now();
-    let again = io::import_path(&mut store, &vault, &options, &mut io::no_progress).expect("second import");
+    let again =
+        io::import_path(&mut store, &vault, &options, &mut |_| {}, &AtomicBool::new(false)).expect("second import");
     let reimport_s = started.elapsed().as_secs_f64();
     assert_eq!(again.unchanged as usize, notes);
 
     let started = Instant::now();
-    let md = io::export(&store, Format::Markdown, &dir.path().join("out"), &mut io::no_progress).expect("export");
+    let md = io::export(&store, Format::Markdown, &dir.path().join("out"), &mut |_| {}, &AtomicBool::new(false))
+        .expect("export");
     let export_md_s = started.elapsed().as_secs_f64();
     let started = Instant::now();
-    io::export(&store, Format::Json, &dir.path().join("all.json"), &mut io::no_progress).expect("json export");
+    io::export(&store, Format::Json, &dir.path().join("all.json"), &mut |_| {}, &AtomicBool::new(false))
+        .expect("json export");
     let export_json_s = started.elapsed().as_secs_f64();
     let sound = store.check().expect("check").is_sound();
 

@@ -53,9 +53,9 @@ fn a_backup_is_a_whole_database_made_while_the_store_is_open() {
 fn automatic_backups_happen_daily_and_keep_the_last_seven() {
     let (dir, db) = database(1);
     let folder = backup::default_backups_dir(&db);
-    let first = backup::maybe_auto_backup(&db, &folder).unwrap();
+    let first = backup::backup_database_if_due(&db, &folder).unwrap();
     assert!(first.is_some(), "no backup yet: one is made");
-    assert_eq!(backup::maybe_auto_backup(&db, &folder).unwrap(), None, "the newest is less than a day old");
+    assert_eq!(backup::backup_database_if_due(&db, &folder).unwrap(), None, "the newest is less than a day old");
 
     let old = dir.path().join("old");
     fs::create_dir(&old).unwrap();
@@ -63,7 +63,7 @@ fn automatic_backups_happen_daily_and_keep_the_last_seven() {
         fs::copy(first.as_ref().unwrap(), old.join(format!("auto-202501{day:02}-080000.db"))).unwrap();
     }
     fs::write(old.join("jevons-20240101-000000.db"), "a backup made on request is never pruned").unwrap();
-    let made = backup::maybe_auto_backup(&db, &old).unwrap().expect("the newest is older than a day");
+    let made = backup::backup_database_if_due(&db, &old).unwrap().expect("the newest is older than a day");
     let left = names(&old);
     let automatic: Vec<&String> = left.iter().filter(|n| n.starts_with("auto-")).collect();
     assert_eq!(automatic.len(), KEEP_AUTOMATIC);
@@ -72,7 +72,7 @@ fn automatic_backups_happen_daily_and_keep_the_last_seven() {
     assert!(left.contains(&"jevons-20240101-000000.db".to_owned()));
 
     let missing = dir.path().join("missing.db");
-    assert_eq!(backup::maybe_auto_backup(&missing, &folder).unwrap(), None);
+    assert_eq!(backup::backup_database_if_due(&missing, &folder).unwrap(), None);
 }
 
 #[test]

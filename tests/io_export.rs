@@ -7,8 +7,9 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
-use jevons::io::{self, Format, ImportOptions};
+use jevons::io::{self, Format, ImportOptions, Watch};
 use jevons::model::{ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, NoteEdit, Stance, Status};
 use jevons::store::Store;
 
@@ -104,12 +105,13 @@ fn markdown_export_then_import_gives_the_same_research() {
     let original = common::research().store;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("export");
-    let report = io::export(&original, Format::Markdown, &out, &mut io::no_progress).unwrap();
+    let report = io::export(&original, Format::Markdown, &out, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(report.notes, 6);
     assert_eq!(fs::read_dir(&out).unwrap().count(), 6);
 
     let mut copy = empty_store();
-    let imported = io::import_path(&mut copy, &out, &ImportOptions::default(), &mut io::no_progress).unwrap();
+    let imported =
+        io::import_path(&mut copy, &out, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!((imported.imported, imported.skipped.len(), imported.warnings.len()), (6, 0, 0), "{imported:?}");
     let (before, after) = (seen(&original), seen(&copy));
     assert_eq!(before.len(), after.len());
@@ -118,7 +120,8 @@ fn markdown_export_then_import_gives_the_same_research() {
     }
     assert_eq!(copy.note_counts().unwrap(), original.note_counts().unwrap(), "the trashed note stays trashed");
 
-    let again = io::import_path(&mut copy, &out, &ImportOptions::default(), &mut io::no_progress).unwrap();
+    let again =
+        io::import_path(&mut copy, &out, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!((again.imported, again.updated, again.unchanged), (0, 0, 6));
 }
 
@@ -126,7 +129,7 @@ fn markdown_export_then_import_gives_the_same_research() {
 fn an_exported_file_reads_well_in_obsidian() {
     let store = common::research().store;
     let dir = tempfile::tempdir().unwrap();
-    io::export(&store, Format::Markdown, dir.path(), &mut io::no_progress).unwrap();
+    io::export(&store, Format::Markdown, dir.path(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let text = fs::read_to_string(dir.path().join("Cantor on NVIDIA.md")).unwrap();
     assert!(text.starts_with("---\ntitle: Cantor on NVIDIA\nuid: "), "{text}");
     for line in ["tags:\n- ai/inference\n- brokers\n", "tickers:\n- NVDA\n", "claimant: Cantor Fitzgerald\n"] {
@@ -142,19 +145,20 @@ fn an_exported_file_reads_well_in_obsidian() {
 #[test]
 fn json_export_then_import_is_lossless() {
     let original = rich_research();
-    let doc = io::json::document(&original, &mut io::no_progress).unwrap().unwrap();
+    let doc = io::json::document(&original, &mut Watch::quiet()).unwrap().unwrap();
     assert_eq!(doc.format_version, io::json::FORMAT_VERSION);
     assert_eq!(doc.claim_links.len(), 1);
     assert!(doc.notes.iter().any(|n| !n.revisions.is_empty()));
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("research.json");
-    io::export(&original, Format::Json, &file, &mut io::no_progress).unwrap();
+    io::export(&original, Format::Json, &file, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let mut copy = empty_store();
-    let report = io::import_path(&mut copy, &file, &ImportOptions::default(), &mut io::no_progress).unwrap();
+    let report =
+        io::import_path(&mut copy, &file, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!((report.imported, report.skipped.len()), (6, 0), "{report:?}");
 
-    let mut again = io::json::document(&copy, &mut io::no_progress).unwrap().unwrap();
+    let mut again = io::json::document(&copy, &mut Watch::quiet()).unwrap().unwrap();
     again.exported_at = doc.exported_at;
     assert_eq!(again, doc);
     assert_eq!(seen(&copy), seen(&original));
@@ -163,13 +167,13 @@ fn json_export_then_import_is_lossless() {
 #[test]
 fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let original = rich_research();
-    let doc = io::json::document(&original, &mut io::no_progress).unwrap().unwrap();
+    let doc = io::json::document(&original, &mut Watch::quiet()).unwrap().unwrap();
     let mut store = empty_store();
     jevons::sample::add(&mut store).unwrap();
     let own = store.create_note(&NoteDraft::new("Mine only", "kept")).unwrap();
     let options = ImportOptions::default();
 
-    let first = io::json::import_document(&mut store, &doc, &options, &mut io::no_progress).unwrap();
+    let first = io::json::import_document(&mut store, &doc, &options, &mut Watch::quiet()).unwrap();
     assert_eq!(first.imported, 6);
     let counts = |s: &Store| {
         let notes = s.export_notes(0, 100_000).unwrap();
@@ -179,7 +183,7 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let after_first = counts(&store);
     assert_eq!(after_first.0, 3 + 1 + 6);
 
-    let second = io::json::import_document(&mut store, &doc, &options, &mut io::no_progress).unwrap();
+    let second = io::json::import_document(&mut store, &doc, &options, &mut Watch::quiet()).unwrap();
     assert_eq!((second.imported, second.updated, second.unchanged), (0, 0, 6), "{second:?}");
     assert_eq!(counts(&store), after_first, "nothing is duplicated");
     assert_eq!(store.note(own).unwrap().body, "kept");
@@ -188,8 +192,8 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     // and claims are recognised, not added twice.
     let mut with_sample = empty_store();
     jevons::sample::add(&mut with_sample).unwrap();
-    let sample_doc = io::json::document(&with_sample, &mut io::no_progress).unwrap().unwrap();
-    let third = io::json::import_document(&mut store, &sample_doc, &options, &mut io::no_progress).unwrap();
+    let sample_doc = io::json::document(&with_sample, &mut Watch::quiet()).unwrap().unwrap();
+    let third = io::json::import_document(&mut store, &sample_doc, &options, &mut Watch::quiet()).unwrap();
     assert_eq!(third.imported, 0);
     assert_eq!(counts(&store), after_first);
 
@@ -197,7 +201,7 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let uid = &doc.notes[0].uid;
     let id = store.note_by_uid(uid).unwrap().unwrap();
     store.edit_note(id, &NoteEdit { body: Some("edited here".into()), ..NoteEdit::default() }).unwrap();
-    let kept = io::json::import_document(&mut store, &doc, &options, &mut io::no_progress).unwrap();
+    let kept = io::json::import_document(&mut store, &doc, &options, &mut Watch::quiet()).unwrap();
     assert_eq!(kept.kept_newer, 1);
     assert_eq!(store.note(id).unwrap().body, "edited here");
     // ...and a copy edited later elsewhere replaces it, keeping this one as a revision.
@@ -205,7 +209,7 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     newer.notes[0].body = "edited there, later".into();
     newer.notes[0].updated_at =
         jevons::model::Timestamp::from_millis(jevons::model::Timestamp::now().millis() + 60_000);
-    let updated = io::json::import_document(&mut store, &newer, &options, &mut io::no_progress).unwrap();
+    let updated = io::json::import_document(&mut store, &newer, &options, &mut Watch::quiet()).unwrap();
     assert_eq!(updated.updated, 1);
     assert_eq!(store.note(id).unwrap().body, "edited there, later");
     assert!(store.revisions(id).unwrap().iter().any(|r| r.body == "edited here"));
@@ -222,7 +226,8 @@ fn other_json_files_are_refused_with_a_reason() {
     ] {
         let file = dir.path().join("x.json");
         fs::write(&file, content).unwrap();
-        let err = io::import_path(&mut store, &file, &ImportOptions::default(), &mut io::no_progress).unwrap_err();
+        let err = io::import_path(&mut store, &file, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false))
+            .unwrap_err();
         assert!(err.to_string().contains(expected), "{content}: {err}");
     }
     assert_eq!(store.note_counts().unwrap(), (0, 0));
@@ -271,7 +276,7 @@ fn csv_has_one_row_per_claim_and_ticker_with_its_sources() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("claims.csv");
-    let report = io::export(&r.store, Format::Csv, &file, &mut io::no_progress).unwrap();
+    let report = io::export(&r.store, Format::Csv, &file, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(report.claims, 5);
     let text = fs::read_to_string(&file).unwrap();
     let text = text.strip_prefix('\u{feff}').expect("a byte-order mark for spreadsheets");
@@ -317,7 +322,7 @@ fn hostile_titles_never_lead_an_export_out_of_its_folder() {
         fs::create_dir_all(&out).unwrap();
         std::os::unix::fs::symlink(dir.path().join("target.txt"), out.join("same.md")).unwrap();
     }
-    let report = io::export(&store, Format::Markdown, &out, &mut io::no_progress).unwrap();
+    let report = io::export(&store, Format::Markdown, &out, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(report.notes, 13);
     assert!(!dir.path().join("target.txt").exists(), "a planted link is not written through");
     let mut names = Vec::new();
@@ -336,7 +341,8 @@ fn hostile_titles_never_lead_an_export_out_of_its_folder() {
     assert_eq!(top, ["a"], "nothing written beside the chosen folder");
 
     let mut copy = empty_store();
-    let back = io::import_path(&mut copy, &out, &ImportOptions::default(), &mut io::no_progress).unwrap();
+    let back =
+        io::import_path(&mut copy, &out, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(back.imported, 13, "{back:?}");
     let mut before: Vec<String> = seen(&store).into_values().map(|s| s.title).collect();
     let mut after: Vec<String> = seen(&copy).into_values().map(|s| s.title).collect();
@@ -352,11 +358,12 @@ fn exports_never_overwrite_a_file() {
     for format in [Format::Json, Format::Csv] {
         let file = dir.path().join("taken");
         fs::write(&file, "mine").unwrap();
-        let err = io::export(&store, format, &file, &mut io::no_progress).unwrap_err();
+        let err = io::export(&store, format, &file, &mut |_| {}, &AtomicBool::new(false)).unwrap_err();
         assert!(err.to_string().contains("already exists"), "{err}");
         assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
     }
-    let err = io::export(&store, Format::Markdown, &dir.path().join("taken"), &mut io::no_progress).unwrap_err();
+    let err = io::export(&store, Format::Markdown, &dir.path().join("taken"), &mut |_| {}, &AtomicBool::new(false))
+        .unwrap_err();
     assert!(err.to_string().contains("is not a folder"), "{err}");
     assert!(Path::new(&dir.path().join("taken")).is_file());
 }

@@ -4,9 +4,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use jevons::io::{self, Control, ImportOptions, ImportReport, Progress};
+use jevons::io::{self, ImportOptions, ImportReport, Phase, Progress};
 use jevons::model::{Note, Origin, Timestamp};
 use jevons::store::Store;
 
@@ -47,7 +48,7 @@ fn vault(name: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn import(store: &mut Store, path: &Path) -> ImportReport {
-    io::import_path(store, path, &ImportOptions::default(), &mut io::no_progress).unwrap()
+    io::import_path(store, path, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap()
 }
 
 fn note(store: &Store, uid: &str) -> Note {
@@ -274,13 +275,28 @@ fn a_cancelled_import_keeps_what_it_stored_and_says_so() {
     }
     let mut store = Store::open_in_memory().unwrap();
     let options = ImportOptions { batch_size: 100, ..ImportOptions::default() };
-    let mut calls = 0;
-    let mut cancel_after_first_batch = |p: Progress| {
-        calls += 1;
-        if p.done >= 100 { Control::Cancel } else { Control::Continue }
+    let cancel = AtomicBool::new(false);
+    let mut seen: Vec<Progress> = Vec::new();
+    // The user presses Cancel when the first batch is reported stored.
+    let mut press_cancel = |p: Progress| {
+        if p.done >= 100 {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        seen.push(p);
     };
-    let report = io::import_path(&mut store, &root, &options, &mut cancel_after_first_batch).unwrap();
+    let report = io::import_path(&mut store, &root, &options, &mut press_cancel, &cancel).unwrap();
     assert!(report.cancelled);
+    let phases: Vec<(Phase, u64, Option<u64>)> = seen.iter().map(|p| (p.phase, p.done, p.total)).collect();
+    assert_eq!(
+        phases,
+        [
+            (Phase::Scanning, 0, None),
+            (Phase::Importing, 0, Some(250)),
+            (Phase::Importing, 100, Some(250)),
+            (Phase::Done, 100, Some(250))
+        ]
+    );
+    assert_eq!(seen[2].imported, 100);
     assert_eq!(report.imported, 100);
     assert_eq!(store.note_counts().unwrap(), (100, 0));
     assert!(store.check().unwrap().is_sound());

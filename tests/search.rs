@@ -238,7 +238,8 @@ fn every_query_plan_agrees_with_a_plain_scan() {
         let d = day(f.updated);
         d >= from && d < to
     };
-    let cases: Vec<(String, Box<dyn Fn(&Fact) -> bool>, bool)> = vec![
+    type Holds<'a> = Box<dyn Fn(&Fact) -> bool + 'a>;
+    let cases: Vec<(String, Holds<'_>, bool)> = vec![
         ("$NVDA".into(), Box::new(|f| !f.trashed && f.tickers.contains(&"NVDA")), true),
         ("#ai".into(), Box::new(move |f| !f.trashed && tagged(f, "ai")), true),
         (

@@ -34,10 +34,12 @@ struct Args {
     runs: usize,
     seed: u64,
     peers: bool,
+    build_only: bool,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
-    let mut args = Args { notes: 10_000, db: None, reuse: false, runs: 200, seed: 2025_01_27, peers: true };
+    let mut args =
+        Args { notes: 10_000, db: None, reuse: false, runs: 200, seed: 20_250_127, peers: true, build_only: false };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || it.next().with_context(|| format!("{arg} needs a value"));
@@ -48,7 +50,10 @@ fn parse_args() -> anyhow::Result<Args> {
             "--runs" => args.runs = value()?.parse()?,
             "--seed" => args.seed = value()?.parse()?,
             "--no-peers" => args.peers = false,
-            other => bail!("unknown argument {other} (--notes N, --db PATH, --reuse, --runs R, --seed S, --no-peers)"),
+            "--build-only" => args.build_only = true,
+            other => bail!(
+                "unknown argument {other} (--notes N, --db PATH, --reuse, --runs R, --seed S, --no-peers, --build-only)"
+            ),
         }
     }
     ensure!(args.notes >= 100, "--notes must be at least 100");
@@ -100,6 +105,9 @@ fn run() -> anyhow::Result<Value> {
         report.insert("insert_seconds".into(), json!(round(seconds)));
         report.insert("insert_notes_per_s".into(), json!((args.notes as f64 / seconds).round()));
         std::fs::write(&marker, &stamp)?;
+    }
+    if args.build_only {
+        return Ok(Value::Object(report));
     }
     let truth = std::mem::take(&mut corpus.truth);
     let probes = corpus.probes();

@@ -2,12 +2,13 @@
 //! standard error for long runs (every batch, not every file).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use clap::{Subcommand, ValueEnum};
 
 use super::output;
-use crate::io::{self, Control, Format, ImportOptions, ImportReport, Phase, Progress};
+use crate::io::{self, Format, ImportOptions, ImportReport, Phase, Progress};
 
 /// Runs shown progress only after this long, so short commands print nothing extra.
 const QUIET_FOR: Duration = Duration::from_secs(2);
@@ -58,7 +59,8 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
         IoCommand::Import { path, json } => {
             let mut store = super::open(db)?;
             let mut show = progress_printer("import");
-            let report = io::import_path(&mut store, &path, &ImportOptions::default(), &mut show)?;
+            let report =
+                io::import_path(&mut store, &path, &ImportOptions::default(), &mut show, &AtomicBool::new(false))?;
             if json {
                 output::json(&report)?;
             } else {
@@ -68,7 +70,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
         IoCommand::Export { format, out } => {
             let store = super::open(db)?;
             let mut show = progress_printer("export");
-            let report = io::export(&store, format.into(), &out, &mut show)?;
+            let report = io::export(&store, format.into(), &out, &mut show, &AtomicBool::new(false))?;
             match format {
                 FormatArg::Csv => println!("exported {} claims to {}", report.claims, out.display()),
                 _ => println!(
@@ -101,7 +103,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
 }
 
 /// A progress callback that prints a line on standard error once a run has taken a while.
-fn progress_printer(what: &'static str) -> impl FnMut(Progress) -> Control {
+fn progress_printer(what: &'static str) -> impl FnMut(Progress) {
     let started = Instant::now();
     move |p: Progress| {
         if started.elapsed() >= QUIET_FOR && matches!(p.phase, Phase::Importing | Phase::Exporting) {
@@ -110,7 +112,6 @@ fn progress_printer(what: &'static str) -> impl FnMut(Progress) -> Control {
                 None => eprintln!("jevons: {what}: {}…", p.done),
             }
         }
-        Control::Continue
     }
 }
 

@@ -2,8 +2,9 @@
 //! backup before anything is replaced.
 //!
 //! Backups live in `backups/` next to the database unless another place is given. Automatic
-//! ones (`auto-YYYYMMDD-HHMMSS.db`, made when the newest backup is more than a day old) are
-//! kept to the last [`KEEP_AUTOMATIC`]; those made on request (`jevons-….db`) are never deleted.
+//! ones ([`backup_if_due`]: `auto-YYYYMMDD-HHMMSS.db`, made when the newest backup is more than a
+//! day old) are kept to the last [`KEEP_AUTOMATIC`]; those made on request ([`backup`]:
+//! `jevons-….db`) are never deleted.
 //! Every backup is written beside its final name, checked, then renamed into place, so a
 //! half-written file never looks like a backup.
 //!
@@ -72,11 +73,18 @@ pub fn backup(db: &Path, to: Option<&Path>) -> Result<BackupMade, BackupError> {
     write_backup(db, &target)
 }
 
-/// Makes an automatic backup of `db` into `backups_dir` when the newest backup there is more
-/// than a day old (or there is none), then keeps only the last [`KEEP_AUTOMATIC`] automatic
-/// ones. Returns the new backup's path, or `None` when none was due. Meant for a worker thread
-/// at app start.
-pub fn maybe_auto_backup(db: &Path, backups_dir: &Path) -> Result<Option<PathBuf>, BackupError> {
+/// At app start (on a worker thread): backs up the database `jevons.db` in `data_dir` into
+/// `data_dir/backups/` when the newest backup there is more than a day old (or there is none),
+/// keeping the last [`KEEP_AUTOMATIC`] automatic ones. Returns the new backup's path, or `None`
+/// when none was due or there is no database yet.
+pub fn backup_if_due(data_dir: &Path) -> Result<Option<PathBuf>, BackupError> {
+    let db = data_dir.join(crate::paths::DATABASE_FILE);
+    backup_database_if_due(&db, &default_backups_dir(&db))
+}
+
+/// [`backup_if_due`] for a database anywhere (the app opened with `--db`), into `backups_dir`
+/// (usually [`default_backups_dir`]).
+pub fn backup_database_if_due(db: &Path, backups_dir: &Path) -> Result<Option<PathBuf>, BackupError> {
     if !db.is_file() {
         return Ok(None);
     }

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use super::markdown_export::write_new;
-use super::{Control, ExportError, ExportReport, Phase, Progress};
+use super::{ExportError, ExportReport, Phase, Progress, Watch};
 use crate::model::Claim;
 use crate::store::Store;
 
@@ -95,10 +95,7 @@ fn claim_rows(claim: &Claim, uid: &str, note: Option<(&str, &str)>, out: &mut St
 
 /// The whole CSV text: header, then the claims of every note (trashed notes excluded) and the
 /// claims outside notes.
-pub fn claims_csv(
-    store: &Store,
-    progress: &mut dyn FnMut(Progress) -> Control,
-) -> Result<Option<(String, u64)>, ExportError> {
+pub fn claims_csv(store: &Store, watch: &mut Watch) -> Result<Option<(String, u64)>, ExportError> {
     let mut out = String::from("\u{feff}");
     out.push_str(&row(&COLUMNS.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>()));
     let total = store.export_note_count()?;
@@ -119,7 +116,8 @@ pub fn claims_csv(
                 claims += 1;
             }
         }
-        if progress(Progress { done: notes, ..Progress::new(Phase::Exporting, Some(total)) }) == Control::Cancel {
+        watch.report(Progress::new(Phase::Exporting, notes, Some(total)));
+        if watch.cancelled() {
             return Ok(None);
         }
     }
@@ -131,19 +129,15 @@ pub fn claims_csv(
 }
 
 /// Writes the claims CSV into the new file `out`.
-pub fn export_file(
-    store: &Store,
-    out: &Path,
-    progress: &mut dyn FnMut(Progress) -> Control,
-) -> Result<ExportReport, ExportError> {
+pub fn export_file(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportReport, ExportError> {
     if out.exists() {
         return Err(ExportError::Exists { path: out.to_owned() });
     }
-    let Some((text, claims)) = claims_csv(store, progress)? else {
+    let Some((text, claims)) = claims_csv(store, watch)? else {
         return Ok(ExportReport { cancelled: true, ..ExportReport::default() });
     };
     write_new(out, text.as_bytes())?;
-    progress(Progress { done: claims, ..Progress::new(Phase::Done, Some(claims)) });
+    watch.report(Progress::new(Phase::Done, claims, Some(claims)));
     Ok(ExportReport { claims, files: vec![out.to_owned()], ..ExportReport::default() })
 }
 

@@ -6,7 +6,7 @@
 //! Derived data (tickers found from `$cashtags`, links through claims, the full-text index) is
 //! not written: the importing store derives it again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
@@ -14,13 +14,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::markdown_export::write_new;
-use super::{Control, ExportError, ExportReport, FileNote, ImportError, ImportOptions, ImportReport, Phase, Progress};
+use super::{ExportError, ExportReport, ImportError, ImportOptions, ImportReport, Phase, Progress, Watch};
 use crate::model::{
     ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
     TagName, Timestamp,
 };
-use crate::store::Store;
-use crate::store::bulk::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
+use crate::store::{ClaimRecord, MergeRule, NoteRecord, RevisionRecord, SourceRecord, Store, StoreError, TickerRecord};
 
 /// The format this build writes; it reads this one and older ones.
 pub const FORMAT_VERSION: u32 = 1;
@@ -187,8 +186,8 @@ pub struct JsonClaimLink {
 /// Notes read per page while exporting.
 const PAGE: usize = 1_000;
 
-/// Reads the whole database into a [`Document`].
-pub fn document(store: &Store, progress: &mut dyn FnMut(Progress) -> Control) -> Result<Option<Document>, ExportError> {
+/// Reads the whole database into a [`Document`]; `None` when cancelled.
+pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, ExportError> {
     let total = store.export_note_count()?;
     let source_times = store.export_source_times()?;
     let sources = store.export_sources()?;
@@ -261,8 +260,8 @@ pub fn document(store: &Store, progress: &mut dyn FnMut(Progress) -> Control) ->
                     .collect(),
             });
         }
-        let done = Progress { done: doc.notes.len() as u64, ..Progress::new(Phase::Exporting, Some(total)) };
-        if progress(done) == Control::Cancel {
+        watch.report(Progress::new(Phase::Exporting, doc.notes.len() as u64, Some(total)));
+        if watch.cancelled() {
             return Ok(None);
         }
     }
@@ -295,21 +294,17 @@ fn json_claim(claim: &crate::model::Claim, uid: String, note: Option<String>) ->
 }
 
 /// Writes the whole database as JSON into the new file `out`.
-pub fn export_file(
-    store: &Store,
-    out: &Path,
-    progress: &mut dyn FnMut(Progress) -> Control,
-) -> Result<ExportReport, ExportError> {
+pub fn export_file(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportReport, ExportError> {
     if out.exists() {
         return Err(ExportError::Exists { path: out.to_owned() });
     }
-    let Some(doc) = document(store, progress)? else {
+    let Some(doc) = document(store, watch)? else {
         return Ok(ExportReport { cancelled: true, ..ExportReport::default() });
     };
     let text = serde_json::to_vec_pretty(&doc).map_err(|e| ExportError::Encode(e.to_string()))?;
     write_new(out, &text)?;
     let total = doc.notes.len() as u64;
-    progress(Progress { done: total, ..Progress::new(Phase::Done, Some(total)) });
+    watch.report(Progress::new(Phase::Done, total, Some(total)));
     Ok(ExportReport {
         notes: total,
         claims: doc.claims.len() as u64,
@@ -344,19 +339,21 @@ pub fn import_file(
     store: &mut Store,
     path: &Path,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(Progress) -> Control,
+    watch: &mut Watch,
 ) -> Result<ImportReport, ImportError> {
     let doc = read_document(path)?;
-    import_document(store, &doc, options, progress)
+    import_document(store, &doc, options, watch)
 }
 
 /// Merges a [`Document`] into `store`: new records are added, known ones (by identity) are
-/// updated when the document's copy is newer, and nothing is duplicated.
+/// updated when the document's copy is newer, and nothing is duplicated. Sources and tickers
+/// come first, then the notes with their claims (one batch per [`ImportOptions::batch_size`]
+/// notes), then claims outside notes and links between claims.
 pub fn import_document(
     store: &mut Store,
     doc: &Document,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(Progress) -> Control,
+    watch: &mut Watch,
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let total = doc.notes.len() as u64;
@@ -366,11 +363,9 @@ pub fn import_document(
             Ok(record) => {
                 sources.insert(s.url.as_str(), record);
             }
-            Err(why) => report.warnings.push(FileNote { path: format!("source {}", s.url).into(), reason: why }),
+            Err(why) => report.warn(format!("source {}", s.url), why),
         }
     }
-    let ordered: Vec<SourceRecord> = doc.sources.iter().filter_map(|s| sources.get(s.url.as_str()).cloned()).collect();
-    store.import_sources(&ordered)?;
     let mut tickers = Vec::new();
     for t in &doc.tickers {
         match Symbol::parse(&t.symbol) {
@@ -380,14 +375,21 @@ pub fn import_document(
                 exchange: t.exchange.clone(),
                 aliases: t.aliases.clone(),
             }),
-            Err(why) => {
-                report.warnings.push(FileNote { path: format!("ticker {}", t.symbol).into(), reason: why.to_string() })
-            }
+            Err(why) => report.warn(format!("ticker {}", t.symbol), why.to_string()),
         }
     }
-    store.import_tickers(&tickers)?;
+    let mut batch = store.batch()?;
+    for s in &doc.sources {
+        if let Some(record) = sources.get(s.url.as_str()) {
+            batch.import_source(record)?;
+        }
+    }
+    for ticker in &tickers {
+        batch.import_ticker(ticker)?;
+    }
+    batch.commit()?;
 
-    let note_uids: std::collections::HashSet<&str> = doc.notes.iter().map(|n| n.uid.as_str()).collect();
+    let note_uids: HashSet<&str> = doc.notes.iter().map(|n| n.uid.as_str()).collect();
     let mut claims_of: HashMap<&str, Vec<ClaimRecord>> = HashMap::new();
     let mut loose = Vec::new();
     for claim in &doc.claims {
@@ -396,45 +398,53 @@ pub fn import_document(
                 Some(note) => claims_of.entry(note).or_default().push(record),
                 None => loose.push(record),
             },
-            Err(why) => report.warnings.push(FileNote { path: format!("claim {}", claim.uid).into(), reason: why }),
+            Err(why) => report.warn(format!("claim {}", claim.uid), why),
         }
     }
 
     let mut done = 0;
     for chunk in doc.notes.chunks(options.batch_size.max(1)) {
-        let mut records = Vec::with_capacity(chunk.len());
-        let mut uids = Vec::with_capacity(chunk.len());
+        if watch.cancelled() {
+            report.cancelled = true;
+            break;
+        }
+        let mut batch = store.batch()?;
         for note in chunk {
-            match note_record(note, &sources, claims_of.remove(note.uid.as_str()).unwrap_or_default()) {
-                Ok(record) => {
-                    records.push(record);
-                    uids.push(&note.uid);
-                }
-                Err(why) => report.skipped.push(FileNote { path: format!("note {}", note.uid).into(), reason: why }),
-            }
-        }
-        for (uid, outcome) in uids.into_iter().zip(store.import_notes(&records, MergeRule::NewerWins)?) {
-            match outcome {
-                Ok(NoteOutcome::Created(_)) => report.imported += 1,
-                Ok(NoteOutcome::Updated(_)) => report.updated += 1,
-                Ok(NoteOutcome::Unchanged(_)) => report.unchanged += 1,
-                Ok(NoteOutcome::KeptNewer(_)) => report.kept_newer += 1,
+            let label = format!("note {}", note.uid);
+            let record = match note_record(note, &sources, claims_of.remove(note.uid.as_str()).unwrap_or_default()) {
+                Ok(record) => record,
                 Err(why) => {
-                    report.skipped.push(FileNote { path: format!("note {uid}").into(), reason: why.to_string() })
+                    report.skip(label, why);
+                    continue;
                 }
+            };
+            match batch.import_note(&record, MergeRule::NewerWins) {
+                Ok(outcome) => report.count(outcome),
+                Err(StoreError::Invalid(why)) => report.skip(label, why.to_string()),
+                Err(other) => return Err(other.into()),
             }
         }
+        batch.commit()?;
         done += chunk.len() as u64;
-        if progress(report.progress(Phase::Importing, done, Some(total))) == Control::Cancel {
-            report.cancelled = done < total;
-            return Ok(report);
-        }
+        watch.report(report.progress(Phase::Importing, done, Some(total)));
     }
-    store.import_loose_claims(&loose, MergeRule::NewerWins)?;
-    let links: Vec<(String, String, ClaimLinkKind)> =
-        doc.claim_links.iter().map(|l| (l.from.clone(), l.to.clone(), l.kind)).collect();
-    store.import_claim_links(&links)?;
-    progress(report.progress(Phase::Done, done, Some(total)));
+    if !report.cancelled {
+        let mut batch = store.batch()?;
+        for claim in &loose {
+            match batch.import_claim(claim, MergeRule::NewerWins) {
+                Ok(_) => {}
+                Err(StoreError::Invalid(why)) => {
+                    report.warn(format!("claim {}", claim.uid.as_deref().unwrap_or_default()), why.to_string())
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        for link in &doc.claim_links {
+            batch.import_claim_link(&link.from, &link.to, link.kind)?;
+        }
+        batch.commit()?;
+    }
+    watch.report(report.progress(Phase::Done, done, Some(total)));
     Ok(report)
 }
 

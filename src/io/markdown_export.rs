@@ -14,7 +14,7 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use super::file_names::UniqueNames;
 use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource};
-use super::{Control, ExportError, ExportReport, Phase, Progress, safe_file_name};
+use super::{ExportError, ExportReport, Phase, Progress, Watch, safe_file_name};
 use crate::model::{Claim, Source};
 use crate::store::Store;
 use crate::store::export::NoteExport;
@@ -23,11 +23,7 @@ use crate::store::export::NoteExport;
 const PAGE: usize = 500;
 
 /// Writes every note (trashed ones too, marked `deleted`) into the folder `out`.
-pub fn export(
-    store: &Store,
-    out: &Path,
-    progress: &mut dyn FnMut(Progress) -> Control,
-) -> Result<ExportReport, ExportError> {
+pub fn export(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportReport, ExportError> {
     let write_error = |source| ExportError::Write { path: out.to_owned(), cause: source };
     if out.exists() && !out.is_dir() {
         return Err(ExportError::NotAFolder { path: out.to_owned() });
@@ -58,14 +54,14 @@ pub fn export(
             report.claims += note.note.claims.len() as u64;
             report.files.push(path);
         }
-        let done = Progress { done: report.notes, ..Progress::new(Phase::Exporting, Some(total)) };
-        if progress(done) == Control::Cancel {
+        watch.report(Progress::new(Phase::Exporting, report.notes, Some(total)));
+        if watch.cancelled() {
             report.cancelled = report.notes < total;
             break;
         }
     }
     report.sources = sources.len() as u64;
-    progress(Progress { done: report.notes, ..Progress::new(Phase::Done, Some(total)) });
+    watch.report(Progress::new(Phase::Done, report.notes, Some(total)));
     Ok(report)
 }
 

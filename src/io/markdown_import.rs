@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
@@ -25,13 +26,12 @@ use serde_norway::{Mapping, Value};
 use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings, words};
 use super::inline_tags::inline_tags;
 use super::walk::{self, Found};
-use super::{Control, FileNote, ImportError, ImportOptions, ImportReport, Phase, Progress};
+use super::{ImportError, ImportOptions, ImportReport, Phase, Watch};
 use crate::model::{
     ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
     TagName, Timestamp, parse_date, validate_text,
 };
-use crate::store::Store;
-use crate::store::bulk::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, SourceRecord};
+use crate::store::{ClaimRecord, MergeRule, NoteRecord, SourceRecord, Store, StoreError};
 
 /// A file read and understood, ready to store, with remarks for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,90 +45,74 @@ pub fn import(
     store: &mut Store,
     path: &Path,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(Progress) -> Control,
+    watch: &mut Watch,
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
-    if progress(report.progress(Phase::Scanning, 0, None)) == Control::Cancel {
-        report.cancelled = true;
-        return Ok(report);
-    }
+    watch.report(report.progress(Phase::Scanning, 0, None));
     let walk = walk::markdown_files(path)?;
     report.skipped = walk.skipped.clone();
     report.ignored = walk.ignored;
     let total = walk.files.len() as u64;
-    let batch = options.batch_size.max(1);
+    let batch_size = options.batch_size.max(1);
     let root_name = &walk.root_name;
     let files = &walk.files;
+    let cancel = watch.flag();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut done = 0;
-    if progress(report.progress(Phase::Importing, 0, Some(total))) == Control::Cancel {
-        report.cancelled = true;
-        return Ok(report);
-    }
+    watch.report(report.progress(Phase::Importing, 0, Some(total)));
     std::thread::scope(|scope| -> Result<(), ImportError> {
         // Files are read and parsed on a second thread while the previous batch is stored.
         let (sender, receiver) = mpsc::sync_channel::<Vec<(&Found, Result<ParsedNote, String>)>>(1);
         scope.spawn(move || {
-            for chunk in files.chunks(batch) {
+            for chunk in files.chunks(batch_size) {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
                 let parsed = chunk.iter().map(|found| (found, read_note(found, root_name, options))).collect();
                 if sender.send(parsed).is_err() {
                     break;
                 }
             }
         });
-        let mut outcome = Ok(());
         for parsed in receiver.iter() {
-            done += parsed.len() as u64;
-            let mut records = Vec::with_capacity(parsed.len());
-            let mut origins = Vec::with_capacity(parsed.len());
-            for (found, result) in parsed {
-                match result {
-                    Ok(note) => {
-                        let uid = note.record.draft.uid.clone().unwrap_or_default();
-                        if let Some(first) = seen.get(&uid) {
-                            report.skipped.push(FileNote {
-                                path: found.relative.clone().into(),
-                                reason: format!("has the same id ({uid}) as {first}, which was imported"),
-                            });
-                            continue;
-                        }
-                        seen.insert(uid, found.relative.clone());
-                        for warning in note.warnings {
-                            report.warnings.push(FileNote { path: found.relative.clone().into(), reason: warning });
-                        }
-                        records.push(note.record);
-                        origins.push(found);
-                    }
-                    Err(reason) => report.skipped.push(FileNote { path: found.relative.clone().into(), reason }),
-                }
-            }
-            let outcomes = match store.import_notes(&records, MergeRule::ImportWins) {
-                Ok(outcomes) => outcomes,
-                Err(err) => {
-                    outcome = Err(err.into());
-                    break;
-                }
-            };
-            for (found, result) in origins.into_iter().zip(outcomes) {
-                match result {
-                    Ok(NoteOutcome::Created(_)) => report.imported += 1,
-                    Ok(NoteOutcome::Updated(_)) => report.updated += 1,
-                    Ok(NoteOutcome::Unchanged(_)) => report.unchanged += 1,
-                    Ok(NoteOutcome::KeptNewer(_)) => report.kept_newer += 1,
-                    Err(why) => {
-                        report.skipped.push(FileNote { path: found.relative.clone().into(), reason: why.to_string() })
-                    }
-                }
-            }
-            if progress(report.progress(Phase::Importing, done, Some(total))) == Control::Cancel {
-                report.cancelled = done < total;
+            if watch.cancelled() {
                 break;
             }
+            done += parsed.len() as u64;
+            let mut batch = store.batch()?;
+            for (found, result) in parsed {
+                let note = match result {
+                    Ok(note) => note,
+                    Err(reason) => {
+                        report.skip(&found.relative, reason);
+                        continue;
+                    }
+                };
+                let uid = note.record.draft.uid.clone().unwrap_or_default();
+                if let Some(first) = seen.get(&uid) {
+                    report.skip(&found.relative, format!("has the same id ({uid}) as {first}, which was imported"));
+                    continue;
+                }
+                match batch.import_note(&note.record, MergeRule::ImportWins) {
+                    Ok(outcome) => report.count(outcome),
+                    Err(StoreError::Invalid(why)) => {
+                        report.skip(&found.relative, why.to_string());
+                        continue;
+                    }
+                    Err(other) => return Err(other.into()),
+                }
+                seen.insert(uid, found.relative.clone());
+                for warning in note.warnings {
+                    report.warn(&found.relative, warning);
+                }
+            }
+            batch.commit()?;
+            watch.report(report.progress(Phase::Importing, done, Some(total)));
         }
-        drop(receiver);
-        outcome
+        Ok(())
     })?;
-    progress(report.progress(Phase::Done, done, Some(total)));
+    report.cancelled = done < total && watch.cancelled();
+    watch.report(report.progress(Phase::Done, done, Some(total)));
     Ok(report)
 }
 

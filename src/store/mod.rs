@@ -5,16 +5,19 @@
 //! after every call. Reads take `&self`, writes `&mut self`. Each entity has its own file with
 //! its own `impl Store` block.
 
+mod aliases;
 pub mod backup;
 mod batch;
-pub mod bulk;
 mod check;
 mod claims;
 mod error;
 pub mod export;
 mod feeds;
+mod lookups;
+mod merge;
 mod notes;
 mod open;
+mod records;
 mod reference;
 mod revisions;
 mod rows;
@@ -33,6 +36,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use batch::Batch;
 pub use check::CheckReport;
 pub use error::{OpenError, StoreError};
+pub use records::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{FirstPage, SearchOrder, SearchPage};
@@ -41,6 +45,9 @@ pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
+const STATEMENT_CACHE: usize = 512;
 
 /// The research database.
 pub struct Store {
@@ -97,6 +104,10 @@ impl Store {
     }
 
     fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // Query plans do not depend on bound values, so rebinding (a new search word, a new
+        // LIMIT) never forces SQLite to re-prepare a cached statement.
+        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         self.conn.pragma_update(None, "temp_store", "memory")?;
