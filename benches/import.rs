@@ -1,7 +1,8 @@
 //! Import and export speed: writes a folder of small Markdown notes (100,000 by default, or the
 //! number given as the first argument or in `JEVONS_BENCH_NOTES`), imports it into a new database
 //! file, imports it again (nothing changed), then exports the database as Markdown and JSON.
-//! Prints one JSON object.
+//! Prints one JSON object; `import_notes_per_s` is the figure `docs/performance.md` records.
+//! The reading/parsing and storing halves are also timed apart, on one thread.
 //!
 //! `cargo bench --bench import` (or `cargo bench --bench import -- 20000` for a quick run).
 
@@ -10,7 +11,8 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use jevons::io::{self, Format, ImportOptions};
+use jevons::io::{self, Format, ImportOptions, markdown_import};
+use jevons::store::MergeRule;
 use jevons::store::Store;
 
 const TAGS: &[&str] = &["ai/inference", "semis", "brokers", "mercado", "macro/rates", "energy"];
@@ -43,6 +45,45 @@ fn write_vault(root: &Path, notes: usize) {
     }
 }
 
+/// CPU seconds (user + system) this process has used so far, over all its threads: with other
+/// work on the machine, wall time alone understates the import's own speed.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage only writes into the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// The import's two halves measured apart on one thread: reading and parsing every file, then
+/// storing the parsed notes in batches into a new database.
+fn halves(vault: &Path, notes: usize, db: &Path, batch: usize) -> [f64; 4] {
+    let started = Instant::now();
+    let cpu = cpu_seconds();
+    let parsed: Vec<_> = (0..notes)
+        .map(|i| {
+            let relative = format!("folder-{:03}/note-{i:06}.md", i / 1000);
+            let (text, modified) = markdown_import::read_text(&vault.join(&relative), 1 << 24).expect("read");
+            markdown_import::parse_note(&text, &format!("note-{i:06}"), &format!("md:vault/{relative}"), modified)
+        })
+        .collect();
+    let (parse_s, parse_cpu_s) = (started.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+    let mut store = Store::open(db).expect("a new database");
+    let started = Instant::now();
+    let cpu = cpu_seconds();
+    for chunk in parsed.chunks(batch) {
+        let mut batch = store.batch().expect("a batch");
+        for note in chunk {
+            batch.import_note(&note.record, MergeRule::ImportWins).expect("stored");
+        }
+        batch.commit().expect("commit");
+    }
+    [parse_s, parse_cpu_s, started.elapsed().as_secs_f64(), cpu_seconds() - cpu]
+}
+
 fn cpu_model() -> String {
     fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -70,8 +111,10 @@ fn main() {
     let mut store = Store::open(&db).expect("a new database");
     let options = ImportOptions::default();
     let started = Instant::now();
+    let cpu_before = cpu_seconds();
     let report = io::import_path(&mut store, &vault, &options, &mut |_| {}, &AtomicBool::new(false)).expect("import");
     let import_s = started.elapsed().as_secs_f64();
+    let import_cpu_s = cpu_seconds() - cpu_before;
     assert_eq!(report.imported as usize, notes, "every note imported: {:?}", report.skipped.first());
 
     let started = Instant::now();
@@ -89,6 +132,9 @@ fn main() {
         .expect("json export");
     let export_json_s = started.elapsed().as_secs_f64();
     let sound = store.check().expect("check").is_sound();
+    drop(store);
+    let [parse_s, parse_cpu_s, store_s, store_cpu_s] =
+        halves(&vault, notes, &dir.path().join("halves.db"), options.batch_size);
 
     let per_s = |seconds: f64| (notes as f64 / seconds).round();
     let result = serde_json::json!({
@@ -97,6 +143,12 @@ fn main() {
         "generate_seconds": generate_s,
         "import_seconds": import_s,
         "import_notes_per_s": per_s(import_s),
+        "import_cpu_seconds": import_cpu_s,
+        "import_notes_per_cpu_s": per_s(import_cpu_s),
+        "parse_only_notes_per_s": per_s(parse_s),
+        "parse_only_notes_per_cpu_s": per_s(parse_cpu_s),
+        "store_only_notes_per_s": per_s(store_s),
+        "store_only_notes_per_cpu_s": per_s(store_cpu_s),
         "reimport_unchanged_notes_per_s": per_s(reimport_s),
         "export_markdown_notes_per_s": (md.notes as f64 / export_md_s).round(),
         "export_json_notes_per_s": per_s(export_json_s),

@@ -76,6 +76,19 @@ fn automatic_backups_happen_daily_and_keep_the_last_seven() {
 }
 
 #[test]
+fn the_app_start_helper_backs_up_the_data_directory_once_a_day() {
+    let (dir, _db) = database(2);
+    let made = backup::backup_if_due(dir.path()).unwrap().expect("no backup yet: one is made");
+    assert_eq!(made.parent(), Some(dir.path().join("backups").as_path()));
+    assert!(made.file_name().unwrap().to_string_lossy().starts_with("auto-"));
+    assert_eq!(live_notes(&made), 2);
+    assert_eq!(backup::backup_if_due(dir.path()).unwrap(), None, "one a day");
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(backup::backup_if_due(empty.path()).unwrap(), None, "no database, no backup");
+    assert!(!empty.path().join("backups").exists());
+}
+
+#[test]
 fn restore_replaces_the_database_and_keeps_the_old_one() {
     let (dir, db) = database(2);
     let made = backup::backup(&db, None).unwrap();

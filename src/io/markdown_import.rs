@@ -20,7 +20,7 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use serde_norway::{Mapping, Value};
 
 use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings, words};
@@ -161,19 +161,20 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<(String, Option<Timestam
     if bytes.len() as u64 > max_bytes {
         return Err(format!("larger than the {:.0} MB a note can hold", megabytes(max_bytes)));
     }
-    let text = decode(&bytes)?;
+    let text = decode(bytes)?;
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
     if text.contains('\0') {
         return Err("contains NUL bytes (a binary file, not text)".into());
     }
-    Ok((text.replace("\r\n", "\n"), modified))
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    Ok((text, modified))
 }
 
-fn decode(bytes: &[u8]) -> Result<String, String> {
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
     let utf16 = |units: Vec<u16>| String::from_utf16(&units).map_err(|_| "not valid UTF-16 text".to_owned());
-    match bytes {
+    match bytes.as_slice() {
         [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).map(str::to_owned).map_err(|e| not_utf8(e, 3)),
         [0xFF, 0xFE, rest @ ..] => {
             utf16(rest.chunks(2).map(|p| u16::from_le_bytes([p[0], *p.get(1).unwrap_or(&0)])).collect())
@@ -181,7 +182,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
         [0xFE, 0xFF, rest @ ..] => {
             utf16(rest.chunks(2).map(|p| u16::from_be_bytes([p[0], *p.get(1).unwrap_or(&0)])).collect())
         }
-        _ => std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| not_utf8(e, 0)),
+        _ => String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error(), 0)),
     }
 }
 
@@ -357,14 +358,20 @@ fn first_heading(body: &str) -> Option<String> {
 
 /// Reads the dates notes carry: RFC 3339, `2025-01-27 14:03:00Z` (Joplin), `2025-01-27T14:03`,
 /// `2025-01-27`, `2025/01/27`, or seconds or milliseconds since 1970. Without a zone, UTC.
+/// Years outside 1–9999 are not dates (they would not store as fixed-width text).
 pub fn parse_time(text: &str) -> Option<Timestamp> {
+    parse_any_time(text).filter(|t| (1..=9999).contains(&t.date().year()))
+}
+
+fn parse_any_time(text: &str) -> Option<Timestamp> {
     let text = text.trim();
     if let Ok(number) = text.parse::<i64>() {
-        return match number {
-            n if n > 100_000_000_000 => Some(Timestamp::from_millis(n)),
-            n if n > 100_000_000 => Some(Timestamp::from_millis(n * 1000)),
-            _ => None,
+        let millis = match number {
+            n if n > 100_000_000_000 => n,
+            n if n > 100_000_000 => n.checked_mul(1000)?,
+            _ => return None,
         };
+        return DateTime::from_timestamp_millis(millis).map(|t| Timestamp::from_millis(t.timestamp_millis()));
     }
     let normal = match text.split_once(' ') {
         Some((date, time)) if date.len() == 10 => format!("{date}T{}", time.trim()),
@@ -467,7 +474,7 @@ mod tests {
         ] {
             assert_eq!(parse_time(text), at(expected), "{text:?}");
         }
-        for bad in ["yesterday", "2025-13-01", "27/01/2025", "", "12"] {
+        for bad in ["yesterday", "2025-13-01", "27/01/2025", "", "12", "9223372036854775807", "+12345-01-01"] {
             assert_eq!(parse_time(bad), None, "{bad:?}");
         }
     }

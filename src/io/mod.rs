@@ -97,17 +97,6 @@ pub enum Format {
     Csv,
 }
 
-impl Format {
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "markdown" | "md" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
-            _ => None,
-        }
-    }
-}
-
 /// Exports the whole database: Markdown into the folder `out` (created if needed), JSON or CSV
 /// into the new file `out`. Nothing is written outside `out`, and no existing file is
 /// overwritten. `progress` and `cancel` work as for [`import_path`]; a cancelled JSON or CSV

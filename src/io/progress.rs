@@ -83,3 +83,31 @@ impl<'a> Watch<'a> {
         self.cancel
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fraction_done_is_known_once_the_total_is() {
+        for (done, total, fraction) in [(0, None, 0.0), (50, Some(200), 0.25), (3, Some(3), 1.0), (0, Some(0), 1.0)] {
+            assert_eq!(Progress::new(Phase::Importing, done, total).fraction(), fraction, "{done}/{total:?}");
+        }
+    }
+
+    #[test]
+    fn a_watch_reports_and_sees_the_cancel_flag() {
+        let cancel = AtomicBool::new(false);
+        let mut seen = Vec::new();
+        {
+            let mut record = |p: Progress| seen.push(p.done);
+            let mut watch = Watch::new(&mut record, &cancel);
+            watch.report(Progress::new(Phase::Importing, 7, None));
+            assert!(!watch.cancelled());
+            cancel.store(true, Ordering::Relaxed);
+            assert!(watch.cancelled());
+        }
+        assert_eq!(seen, [7]);
+        assert!(!Watch::quiet().cancelled());
+    }
+}

@@ -79,27 +79,31 @@ pub(crate) fn markdown_files(path: &Path) -> Result<Walk, ImportError> {
                 continue;
             }
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        paths.sort();
+        // The kind of each entry comes with the listing (no `stat` per file).
+        let mut listed: Vec<(PathBuf, Option<fs::FileType>)> =
+            entries.filter_map(Result::ok).map(|e| (e.path(), e.file_type().ok())).collect();
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
         let mut subfolders = Vec::new();
-        for entry in paths {
+        for (entry, kind) in listed {
             let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if hidden {
                 continue;
             }
-            let Ok(meta) = fs::symlink_metadata(&entry) else { continue };
+            let Some(kind) = kind.or_else(|| fs::symlink_metadata(&entry).ok().map(|m| m.file_type())) else {
+                continue;
+            };
             let rel = relative(&root, &entry);
-            if meta.file_type().is_symlink() {
+            if kind.is_symlink() {
                 if let Some(reason) = symlink_reason(&root, &entry) {
                     walk.skipped.push(FileNote { path: rel.into(), reason });
                 } else {
                     walk.ignored += 1;
                 }
-            } else if meta.is_dir() {
+            } else if kind.is_dir() {
                 subfolders.push(entry);
             } else if !is_markdown(&entry) {
                 walk.ignored += 1;
-            } else if meta.is_file() {
+            } else if kind.is_file() {
                 walk.files.push(Found { path: entry, relative: rel });
             } else {
                 walk.skipped.push(FileNote { path: rel.into(), reason: "not a regular file".into() });

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::error::OpenError;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
-use super::{Store, StoreError, open};
+use super::{StoreError, open};
 
 /// Pages copied per step; between steps other connections may write.
 const PAGES_PER_STEP: i32 = 1024;
@@ -113,11 +113,4 @@ pub fn checkpoint(path: &Path) -> bool {
     let folded =
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0)).is_ok_and(|busy| busy == 0);
     conn.close().is_ok() && folded
-}
-
-impl Store {
-    /// Copies this database into a new file with the online backup API.
-    pub fn backup_into(&self, to: &Path) -> Result<(), StoreError> {
-        copy(&self.conn, to)
-    }
 }

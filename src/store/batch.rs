@@ -5,7 +5,8 @@
 //! `fts_pending` row tells the index triggers to leave those notes to that step).
 //!
 //! Imports merge records by stable identity through the `import_*` methods (see
-//! [`super::merge`]); a note that cannot be stored is rolled back alone and the batch goes on.
+//! [`super::merge`]); a note that cannot be stored is refused before any write and the batch
+//! goes on.
 
 use rusqlite::Transaction;
 
@@ -38,24 +39,15 @@ impl Batch<'_> {
     }
 
     /// Adds an imported note, or merges it into the stored note with the same uid (`rule` says
-    /// which side wins where they differ), with its sources, claims and revisions. A note that
-    /// cannot be stored ([`StoreError::Invalid`], checked before anything is written) leaves
-    /// nothing behind and the batch can go on.
+    /// which side wins where they differ), with its sources, claims and revisions.
+    ///
+    /// A record that cannot be stored (a title too long, an invalid claim) is refused with
+    /// [`StoreError::Invalid`] before anything is written, and the batch goes on. Any other
+    /// error (the disk is full) may leave the note half written: drop the batch, which rolls
+    /// all of it back.
     pub fn import_note(&mut self, record: &NoteRecord, rule: MergeRule) -> Result<NoteOutcome, StoreError> {
         merge::check(record)?;
-        let savepoint = self.tx.savepoint()?;
-        match merge::note(&savepoint, record, rule, &mut self.lookups) {
-            Ok(outcome) => {
-                savepoint.commit()?;
-                Ok(outcome)
-            }
-            Err(err) => {
-                // Dropping the savepoint rolls this note back; ids cached since may be gone.
-                drop(savepoint);
-                self.lookups.forget();
-                Err(err)
-            }
-        }
+        merge::note(&self.tx, record, rule, &mut self.lookups)
     }
 
     /// Adds a source with its dates, or fills in details the stored one lacked; says whether it

@@ -27,9 +27,4 @@ impl Lookups {
     pub fn deferred(&self, note: NoteId) -> bool {
         self.batch_above.is_some_and(|start| note > start)
     }
-
-    /// Drops every cached id (after a rollback, some may no longer exist), keeping the batch.
-    pub fn forget(&mut self) {
-        *self = Self { batch_above: self.batch_above, ..Self::default() };
-    }
 }

@@ -440,3 +440,111 @@ pub(super) fn upsert_claim(
     claims::write_links(conn, id, &draft, lookups)?;
     Ok(ClaimOutcome::Written)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Store;
+    use crate::model::{ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, Stance, Symbol, TagName, Timestamp};
+    use crate::query::parse;
+    use crate::store::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, StoreError};
+
+    fn record(uid: &str, title: &str, body: &str, tags: &[&str], updated: &str) -> NoteRecord {
+        let at = Timestamp::parse(updated).unwrap();
+        NoteRecord {
+            draft: NoteDraft {
+                title: title.into(),
+                body: body.into(),
+                tags: tags.iter().map(|t| TagName::parse(t).unwrap()).collect(),
+                tickers: Vec::new(),
+                created_at: Some(at),
+                updated_at: Some(at),
+                uid: Some(uid.into()),
+            },
+            ..NoteRecord::default()
+        }
+    }
+
+    fn claim(text: &str, symbol: &str) -> ClaimRecord {
+        ClaimRecord {
+            uid: None,
+            draft: ClaimDraft {
+                text: text.into(),
+                tickers: vec![ClaimTicker { symbol: Symbol::parse(symbol).unwrap(), stance: Some(Stance::Bullish) }],
+                ..ClaimDraft::default()
+            },
+            sources: Vec::new(),
+            created_at: None,
+            updated_at: None,
+        }
+    }
+
+    fn found(store: &Store, query: &str) -> usize {
+        store.search_ids(&parse(query).unwrap()).unwrap().len()
+    }
+
+    #[test]
+    fn a_batch_refuses_an_invalid_note_and_stores_the_rest() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut batch = store.batch().unwrap();
+        let rule = MergeRule::ImportWins;
+        batch.import_note(&record("a", "First", "alpha words $NVDA", &["ai/inference"], "2025-01-01"), rule).unwrap();
+        let long_title = record("b", &"x".repeat(MAX_TITLE_CHARS + 1), "beta words", &[], "2025-01-01");
+        assert!(matches!(batch.import_note(&long_title, rule), Err(StoreError::Invalid(_))));
+        let mut empty_claim = record("c", "Third", "gamma words", &["ai"], "2025-01-01");
+        empty_claim.claims.push(claim("   ", "AMD"));
+        assert!(matches!(batch.import_note(&empty_claim, rule), Err(StoreError::Invalid(_))));
+        let mut with_claim = record("d", "Fourth", "delta words", &["ai"], "2025-01-02");
+        with_claim.claims.push(claim("Buy on weakness", "AMD"));
+        batch.import_note(&with_claim, rule).unwrap();
+        batch.commit().unwrap();
+
+        assert_eq!(store.note_counts().unwrap(), (2, 0));
+        assert_eq!(found(&store, "alpha OR delta"), 2);
+        assert_eq!(found(&store, "beta OR gamma"), 0, "refused notes leave nothing behind");
+        assert_eq!(found(&store, "#ai"), 2, "tag feeds include the parent tag");
+        assert_eq!(found(&store, "$NVDA #ai/inference"), 1);
+        assert_eq!(found(&store, "$AMD stance:bullish"), 1, "claim tickers link their note at commit");
+        assert!(store.check().unwrap().is_sound());
+    }
+
+    #[test]
+    fn merging_by_uid_updates_keeps_the_old_text_and_never_duplicates() {
+        let mut store = Store::open_in_memory().unwrap();
+        let original = record("n1", "Capex", "old words #x", &["semis"], "2025-01-01");
+        let mut batch = store.batch().unwrap();
+        assert!(matches!(batch.import_note(&original, MergeRule::ImportWins).unwrap(), NoteOutcome::Created(_)));
+        batch.commit().unwrap();
+
+        let changed = record("n1", "Capex", "new words $TSM", &["foundry"], "2025-02-01");
+        let older = record("n1", "Capex", "stale words", &["semis"], "2024-12-01");
+        let mut batch = store.batch().unwrap();
+        assert!(matches!(batch.import_note(&original, MergeRule::ImportWins).unwrap(), NoteOutcome::Unchanged(_)));
+        let NoteOutcome::Updated(id) = batch.import_note(&changed, MergeRule::ImportWins).unwrap() else {
+            panic!("the stored note is updated")
+        };
+        assert!(matches!(batch.import_note(&older, MergeRule::NewerWins).unwrap(), NoteOutcome::KeptNewer(_)));
+        batch.commit().unwrap();
+
+        assert_eq!(store.note_counts().unwrap(), (1, 0));
+        let note = store.note(id).unwrap();
+        assert_eq!((note.body.as_str(), note.tags.clone()), ("new words $TSM", vec!["foundry".to_owned()]));
+        assert_eq!(note.updated_at, Timestamp::parse("2025-02-01").unwrap());
+        assert_eq!(store.revisions(id).unwrap()[0].body, "old words #x");
+        assert_eq!((found(&store, "new"), found(&store, "old OR stale")), (1, 0), "the index follows the text");
+        assert_eq!((found(&store, "#foundry $TSM"), found(&store, "#semis")), (1, 0), "feeds follow the links");
+        assert!(store.check().unwrap().is_sound());
+    }
+
+    #[test]
+    fn a_note_written_twice_in_one_batch_is_indexed_as_last_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut batch = store.batch().unwrap();
+        batch.import_note(&record("n", "Draft", "first words", &["a"], "2025-01-01"), MergeRule::ImportWins).unwrap();
+        let second = record("n", "Draft", "second words $NVDA", &["b"], "2025-01-02");
+        assert!(matches!(batch.import_note(&second, MergeRule::ImportWins).unwrap(), NoteOutcome::Updated(_)));
+        batch.commit().unwrap();
+        assert_eq!((found(&store, "second"), found(&store, "first")), (1, 0));
+        assert_eq!((found(&store, "#b $NVDA"), found(&store, "#a")), (1, 0));
+        assert!(store.check().unwrap().is_sound());
+    }
+}

@@ -83,14 +83,3 @@ pub enum NoteOutcome {
     /// The stored note is newer ([`MergeRule::NewerWins`]); it was kept.
     KeptNewer(NoteId),
 }
-
-impl NoteOutcome {
-    pub fn id(self) -> NoteId {
-        match self {
-            NoteOutcome::Created(id)
-            | NoteOutcome::Updated(id)
-            | NoteOutcome::Unchanged(id)
-            | NoteOutcome::KeptNewer(id) => id,
-        }
-    }
-}
