@@ -109,7 +109,10 @@ fn main() {
 
     let db = dir.path().join("bench.db");
     let mut store = Store::open(&db).expect("a new database");
-    let options = ImportOptions::default();
+    let mut options = ImportOptions::default();
+    if let Some(size) = std::env::var("JEVONS_BENCH_BATCH").ok().and_then(|n| n.parse().ok()) {
+        options.batch_size = size;
+    }
     let started = Instant::now();
     let cpu_before = cpu_seconds();
     let report = io::import_path(&mut store, &vault, &options, &mut |_| {}, &AtomicBool::new(false)).expect("import");
@@ -140,6 +143,7 @@ fn main() {
     let result = serde_json::json!({
         "bench": "import",
         "notes": notes,
+        "batch_size": options.batch_size,
         "generate_seconds": generate_s,
         "import_seconds": import_s,
         "import_notes_per_s": per_s(import_s),
