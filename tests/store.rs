@@ -357,6 +357,39 @@ fn the_ticker_dossier_gathers_everything() {
 }
 
 #[test]
+fn a_dossier_lists_the_newest_claims_and_counts_them_all() {
+    let mut store = Store::open_in_memory().unwrap();
+    let note = store.create_note(&NoteDraft::new("many claims", "$NVDA")).unwrap();
+    let total = jevons::store::DOSSIER_CLAIMS + 30;
+    let mut batch = store.batch().unwrap();
+    for i in 0..total {
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        let year = 2000 + i / (28 * 12);
+        batch
+            .add_claim(ClaimDraft {
+                text: format!("claim {i}"),
+                as_of: (i % 10 != 0).then(|| format!("{year}-{month:02}-{day:02}")),
+                note_id: Some(note),
+                tickers: vec![ClaimTicker {
+                    symbol: sym("NVDA"),
+                    stance: Some(if i % 3 == 0 { Stance::Bearish } else { Stance::Bullish }),
+                }],
+                ..ClaimDraft::default()
+            })
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    let d = store.ticker_dossier(&sym("NVDA"), 10).unwrap();
+    assert_eq!((d.claims.len(), d.claim_count as usize), (jevons::store::DOSSIER_CLAIMS, total));
+    assert_eq!((d.stance.bearish + d.stance.bullish) as usize, total, "the tally covers every claim");
+    let dates: Vec<&str> = d.claims.iter().map_while(|c| c.as_of.as_deref()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    let newest = format!("{}-{:02}-{:02}", 2000 + (total - 1) / 336, 1 + ((total - 1) / 28) % 12, 1 + (total - 1) % 28);
+    assert_eq!(dates.last().copied(), Some(newest.as_str()), "the newest dated claim is listed");
+}
+
+#[test]
 fn oversized_and_odd_text_is_refused_or_kept_whole() {
     let mut store = Store::open_in_memory().unwrap();
     let huge = "x".repeat(jevons::model::MAX_BODY_BYTES + 1);

@@ -101,6 +101,7 @@ fn run() -> anyhow::Result<Value> {
         let mut store = Store::open(&db)?;
         let start = Instant::now();
         corpus.generate(Some(&mut store), 5_000)?;
+        store.optimize_index()?;
         let seconds = start.elapsed().as_secs_f64();
         report.insert("insert_seconds".into(), json!(round(seconds)));
         report.insert("insert_notes_per_s".into(), json!((args.notes as f64 / seconds).round()));

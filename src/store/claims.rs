@@ -6,7 +6,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::lookups::Lookups;
 use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
-    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, Status, Symbol, Timestamp, fold,
+    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally, Status, Symbol,
+    Timestamp, fold,
 };
 
 const COLUMNS: &str =
@@ -79,17 +80,45 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Claim>, Sto
 }
 
 /// Claims naming a ticker (not counting those in trashed notes), by as-of date, undated last.
-pub(super) fn about_ticker(conn: &Connection, ticker: i64) -> Result<Vec<Claim>, StoreError> {
-    load(
+/// The newest `limit` claims naming a ticker (by as-of date, then entry), returned oldest first
+/// with undated claims last; undated claims are the first left out. Claims in trashed notes are
+/// not listed.
+pub(super) fn about_ticker(conn: &Connection, ticker: i64, limit: usize) -> Result<Vec<Claim>, StoreError> {
+    let mut claims = load(
         conn,
         &format!(
             "SELECT {COLUMNS} FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
              LEFT JOIN note n ON n.id = c.note_id
              WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL
-             ORDER BY c.as_of IS NULL, c.as_of, c.id"
+             ORDER BY c.as_of IS NOT NULL DESC, c.as_of DESC, c.id DESC LIMIT ?2"
         ),
-        [ticker],
-    )
+        params![ticker, limit as i64],
+    )?;
+    claims.reverse();
+    claims.sort_by_key(|c| c.as_of.is_none());
+    Ok(claims)
+}
+
+/// How many live claims name a ticker, and the tally of their stances on it.
+pub(super) fn ticker_tally(conn: &Connection, ticker: i64) -> Result<(u64, StanceTally), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ct.stance, count(*) FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
+         LEFT JOIN note n ON n.id = c.note_id
+         WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL GROUP BY ct.stance",
+    )?;
+    let mut total = 0;
+    let mut tally = StanceTally::default();
+    for row in stmt.query_map([ticker], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, u64>(1)?)))? {
+        let (stance, count) = row?;
+        total += count;
+        match stance.as_deref().map(Stance::parse) {
+            Some(Ok(Stance::Bullish)) => tally.bullish += count,
+            Some(Ok(Stance::Bearish)) => tally.bearish += count,
+            Some(Ok(Stance::Neutral)) => tally.neutral += count,
+            _ => {}
+        }
+    }
+    Ok((total, tally))
 }
 
 /// Claims citing a source (not counting those in trashed notes).

@@ -118,20 +118,27 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Source>, St
     Ok(found)
 }
 
-/// Sources for a ticker dossier: those cited by its claims, then those linked to its notes.
-pub(super) fn about_ticker(conn: &Connection, ticker: i64, claims: &[Claim]) -> Result<Vec<Source>, StoreError> {
-    let mut ids: Vec<i64> = claims.iter().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
+/// Sources for a ticker dossier (at most `limit`): those cited by its claims, newest claims first,
+/// then those linked to its newest notes.
+pub(super) fn about_ticker(
+    conn: &Connection,
+    ticker: i64,
+    claims: &[Claim],
+    limit: usize,
+) -> Result<Vec<Source>, StoreError> {
+    let mut ids: Vec<i64> = claims.iter().rev().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT ns.source_id FROM note_ticker nt
+        "SELECT ns.source_id FROM note_ticker nt
          JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
          JOIN note_source ns ON ns.note_id = n.id
-         WHERE nt.ticker_id = ?1 LIMIT 500",
+         WHERE nt.ticker_id = ?1 ORDER BY nt.note_id DESC LIMIT ?2",
     )?;
-    for id in stmt.query_map([ticker], |r| r.get::<_, i64>(0))? {
+    for id in stmt.query_map(params![ticker, limit as i64], |r| r.get::<_, i64>(0))? {
         ids.push(id?);
     }
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(*id));
+    ids.truncate(limit);
     ids.into_iter().map(|id| get(conn, id)).collect()
 }
 
