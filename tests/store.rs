@@ -387,6 +387,8 @@ fn a_dossier_lists_the_newest_claims_and_counts_them_all() {
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
     let newest = format!("{}-{:02}-{:02}", 2000 + (total - 1) / 336, 1 + ((total - 1) / 28) % 12, 1 + (total - 1) % 28);
     assert_eq!(dates.last().copied(), Some(newest.as_str()), "the newest dated claim is listed");
+    assert!(d.claims.iter().all(|c| c.text != "claim 0"), "the first recorded claims are the ones left out");
+    assert!(d.claims.last().is_some_and(|c| c.as_of.is_none()), "undated claims come last");
 }
 
 #[test]

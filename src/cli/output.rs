@@ -109,7 +109,7 @@ pub(super) fn dossier(d: &TickerDossier) {
     );
     if !d.claims.is_empty() {
         if (d.claims.len() as u64) < d.claim_count {
-            println!("\nclaims (the newest {}):", d.claims.len());
+            println!("\nclaims (the {} most recently recorded):", d.claims.len());
         } else {
             println!("\nclaims:");
         }

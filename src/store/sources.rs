@@ -119,7 +119,7 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Source>, St
 }
 
 /// Sources for a ticker dossier (at most `limit`): those cited by its claims, newest claims first,
-/// then those linked to its newest notes.
+/// then those linked to its most recently updated notes.
 pub(super) fn about_ticker(
     conn: &Connection,
     ticker: i64,
@@ -128,10 +128,8 @@ pub(super) fn about_ticker(
 ) -> Result<Vec<Source>, StoreError> {
     let mut ids: Vec<i64> = claims.iter().rev().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
     let mut stmt = conn.prepare_cached(
-        "SELECT ns.source_id FROM note_ticker nt
-         JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
-         JOIN note_source ns ON ns.note_id = n.id
-         WHERE nt.ticker_id = ?1 ORDER BY nt.note_id DESC LIMIT ?2",
+        "SELECT ns.source_id FROM ticker_feed f JOIN note_source ns ON ns.note_id = f.note_id
+         WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
     )?;
     for id in stmt.query_map(params![ticker, limit as i64], |r| r.get::<_, i64>(0))? {
         ids.push(id?);

@@ -44,8 +44,8 @@ pub struct TickerDossier {
     /// The newest linked notes (at most the limit asked for); `note_count` says how many there are.
     pub notes: Vec<DossierNote>,
     pub note_count: u64,
-    /// The newest claims naming the ticker (at most [`DOSSIER_CLAIMS`]), oldest first, undated
-    /// last; `claim_count` says how many there are.
+    /// The most recently recorded claims naming the ticker (at most [`DOSSIER_CLAIMS`]), by as-of
+    /// date, undated last; `claim_count` says how many there are.
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub claim_count: u64,
@@ -55,7 +55,7 @@ pub struct TickerDossier {
     pub stance: StanceTally,
 }
 
-/// The most claims a dossier lists: the newest by as-of date.
+/// The most claims a dossier lists: the most recently recorded.
 pub const DOSSIER_CLAIMS: usize = 500;
 /// The most sources a dossier lists.
 pub const DOSSIER_SOURCES: usize = 300;

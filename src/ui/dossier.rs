@@ -78,7 +78,7 @@ pub fn dossier_ui(ui: &mut Ui, view: &DossierView, actions: &mut Vec<Action>) {
         }
         theme::section(ui, &format!("Claims  {}", d.claim_count));
         if (d.claims.len() as u64) < d.claim_count {
-            ui.label(theme::muted(format!("Showing the newest {} by as-of date.", d.claims.len())));
+            ui.label(theme::muted(format!("Showing the {} most recently recorded.", d.claims.len())));
         }
         if d.claims.is_empty() {
             ui.label(theme::muted("No claims name this ticker yet."));
