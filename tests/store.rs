@@ -258,12 +258,55 @@ fn a_batch_indexes_its_notes_once_and_leaves_the_index_sound() {
 }
 
 #[test]
+fn sidebar_counts_follow_every_change() {
+    let mut r = research();
+    let counts = |store: &Store| {
+        let tickers: Vec<(String, u64)> = store.tickers().unwrap().into_iter().map(|t| (t.symbol, t.notes)).collect();
+        let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
+        (tickers, tags)
+    };
+    let check = |store: &Store| {
+        let (tickers, tags) = counts(store);
+        for (symbol, notes) in tickers {
+            let found = store.search_ids(&parse(&format!("${symbol}")).unwrap()).unwrap().len() as u64;
+            assert_eq!(notes, found, "${symbol}: the count is what a search finds");
+        }
+        for (name, notes) in tags {
+            let found = store.search_ids(&parse(&format!("tag:\"{name}\"")).unwrap()).unwrap().len() as u64;
+            assert_eq!(notes, found, "#{name}: the count is what a search finds");
+        }
+        for s in store.sources().unwrap() {
+            let live = store.source_detail(s.source.id).unwrap().notes.len() as u64;
+            assert_eq!(s.notes, live, "{}: live notes linking the source", s.source.url);
+        }
+    };
+    check(&r.store);
+    r.store.trash_note(r.cantor).unwrap();
+    check(&r.store);
+    r.store.restore_note(r.cantor).unwrap();
+    r.store
+        .edit_note(
+            r.perda,
+            &NoteEdit { body: Some("sem cashtags".into()), add_tags: vec![tag("ai/x")], ..NoteEdit::default() },
+        )
+        .unwrap();
+    check(&r.store);
+    r.store.trash_note(r.cost).unwrap();
+    r.store.purge_note(r.cost).unwrap();
+    check(&r.store);
+}
+
+#[test]
 fn tags_are_unique_regardless_of_case_and_nest() {
     let mut store = Store::open_in_memory().unwrap();
     store.create_note(&draft("a", "", &["AI/Inference"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store.create_note(&draft("b", "", &["ai/inference", "ai"], &[], "2025-01-01T00:00:00Z")).unwrap();
     let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
-    assert_eq!(tags, [("AI".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "the first spelling seen is shown");
+    assert_eq!(
+        tags,
+        [("AI".to_owned(), 2), ("AI/Inference".to_owned(), 2)],
+        "the first spelling seen is shown; a tag counts the notes under it"
+    );
     let id = store.create_note(&draft("c", "", &["x"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store
         .edit_note(id, &NoteEdit { remove_tags: vec![tag("X")], add_tags: vec![tag("y")], ..NoteEdit::default() })

@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions];
+const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -201,10 +201,16 @@ impl Store {
     /// Every source with its claim and note counts, most cited first.
     pub fn sources(&self) -> Result<Vec<SourceCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS},
+            // Live notes per source: all its notes (from the index) less those in the trash,
+            // counted once, so no note row is read for the (usually many) live ones.
+            "WITH trashed AS MATERIALIZED (
+                 SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes FROM note n
+                 JOIN note_source ns ON ns.note_id = n.id WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
+             )
+             SELECT {COLUMNS},
                  (SELECT count(*) FROM claim_source cs WHERE cs.source_id = s.id),
-                 (SELECT count(DISTINCT ns.note_id) FROM note_source ns JOIN note n ON n.id = ns.note_id
-                  WHERE ns.source_id = s.id AND n.deleted_at IS NULL)
+                 (SELECT count(DISTINCT ns.note_id) FROM note_source ns WHERE ns.source_id = s.id)
+                     - coalesce((SELECT notes FROM trashed t WHERE t.source_id = s.id), 0)
              FROM source s ORDER BY 9 DESC, 10 DESC, s.id DESC"
         ))?;
         let found = stmt.query_map([], |r| Ok(SourceCount { source: row(r)?, claims: r.get(8)?, notes: r.get(9)? }))?;

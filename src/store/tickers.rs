@@ -180,10 +180,8 @@ impl Store {
     /// Tickers linked to at least one live note, most notes first.
     pub fn tickers(&self) -> Result<Vec<TickerCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.symbol, t.name, count(DISTINCT nt.note_id) AS notes FROM note_ticker nt
-             JOIN ticker t ON t.id = nt.ticker_id
-             JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
-             GROUP BY t.id ORDER BY notes DESC, t.symbol",
+            "SELECT t.symbol, t.name, c.notes FROM ticker_count c JOIN ticker t ON t.id = c.ticker_id
+             WHERE c.notes > 0 ORDER BY c.notes DESC, t.symbol",
         )?;
         let found = stmt.query_map([], |r| Ok(TickerCount { symbol: r.get(0)?, name: r.get(1)?, notes: r.get(2)? }))?;
         Ok(found.collect::<Result<_, _>>()?)
