@@ -550,4 +550,23 @@ mod tests {
         std::fs::write(&path, utf16).unwrap();
         assert_eq!(read_text(&path, 1000).unwrap().0, "Olá");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Whatever a file holds, reading it gives a note with a one-line title and the text
+        /// after the front matter as its body, and never panics.
+        #[test]
+        fn any_text_parses_into_a_note(
+            text in r"(---\n|[-#`~$%\[\]:|a-zé ]|\n|\t|🚀|title: |tags: |\[\[){0,60}"
+        ) {
+            let parsed = parse_note(&text, "stem", "md:v/f.md", None);
+            let draft = parsed.record.draft;
+            proptest::prop_assert!(!draft.title.is_empty());
+            proptest::prop_assert!(!draft.title.contains('\n'));
+            proptest::prop_assert!(draft.title.chars().count() <= MAX_TITLE_CHARS);
+            proptest::prop_assert!(text.ends_with(&draft.body), "the body is the text after the front matter");
+            proptest::prop_assert!(validate_text(&draft.title, &draft.body).is_ok());
+        }
+    }
 }
