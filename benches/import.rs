@@ -134,7 +134,9 @@ fn main() {
     io::export(&store, Format::Json, &dir.path().join("all.json"), &mut |_| {}, &AtomicBool::new(false))
         .expect("json export");
     let export_json_s = started.elapsed().as_secs_f64();
+    let started = Instant::now();
     let sound = store.check().expect("check").is_sound();
+    let check_s = started.elapsed().as_secs_f64();
     drop(store);
     let [parse_s, parse_cpu_s, store_s, store_cpu_s] =
         halves(&vault, notes, &dir.path().join("halves.db"), options.batch_size);
@@ -157,6 +159,7 @@ fn main() {
         "export_markdown_notes_per_s": (md.notes as f64 / export_md_s).round(),
         "export_json_notes_per_s": per_s(export_json_s),
         "database_sound": sound,
+        "check_seconds": check_s,
         "database_bytes": fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
         "machine": {
             "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
