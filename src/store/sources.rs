@@ -237,8 +237,9 @@ impl Store {
             // Live notes per source: all its notes (from the index) less those in the trash,
             // counted once, so no note row is read for the (usually many) live ones.
             "WITH trashed AS MATERIALIZED (
-                 SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes FROM note n
-                 JOIN note_source ns ON ns.note_id = n.id WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
+                 SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes
+                 FROM note n INDEXED BY note_trash_by_updated CROSS JOIN note_source ns ON ns.note_id = n.id
+                 WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
              )
              SELECT {COLUMNS},
                  (SELECT count(*) FROM claim_source cs WHERE cs.source_id = s.id),
