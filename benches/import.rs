@@ -4,7 +4,8 @@
 //! Prints one JSON object; `import_notes_per_s` is the figure `docs/performance.md` records.
 //! The reading/parsing and storing halves are also timed apart, on one thread.
 //!
-//! `cargo bench --bench import` (or `cargo bench --bench import -- 20000` for a quick run).
+//! `cargo bench --bench import` (or `cargo bench --bench import -- 20000` for a quick run). CI
+//! runs it unoptimised at 2,000 notes as a smoke test: `JEVONS_BENCH_NOTES=2000 cargo test --bench import`.
 
 use std::fs;
 use std::path::Path;
@@ -137,6 +138,7 @@ fn main() {
     let started = Instant::now();
     let sound = store.check().expect("check").is_sound();
     let check_s = started.elapsed().as_secs_f64();
+    assert!(sound, "the imported database passes its integrity check");
     drop(store);
     let [parse_s, parse_cpu_s, store_s, store_cpu_s] =
         halves(&vault, notes, &dir.path().join("halves.db"), options.batch_size);
