@@ -17,6 +17,7 @@ mod lookups;
 mod merge;
 mod notes;
 mod open;
+mod prefixes;
 mod records;
 mod reference;
 mod revisions;
@@ -54,6 +55,7 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     created: bool,
+    prefixes: prefixes::Prefixes,
 }
 
 impl Store {
@@ -65,7 +67,7 @@ impl Store {
         let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| wrap(e.into()))?;
         open::check_identity(&conn, path)?;
-        let mut store = Self { conn, path: Some(path.to_owned()), created: false };
+        let mut store = Self { conn, path: Some(path.to_owned()), created: false, prefixes: Default::default() };
         store.configure().map_err(wrap)?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
         store.attach_helpers().map_err(wrap)?;
@@ -76,7 +78,7 @@ impl Store {
     /// A fresh database in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None, created: true };
+        let mut store = Self { conn, path: None, created: true, prefixes: Default::default() };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
         store.attach_helpers()?;

@@ -15,7 +15,7 @@
 //!   words' own index is read newest first (by creation) and each match checked against the rest.
 //!
 //! A prefix (`infer*`) is spelled out as the indexed words it completes to (see
-//! [`prefix_terms`]), so that checking one note against it stays cheap.
+//! [`Prefixes::terms`]), so that checking one note against it stays cheap.
 
 use std::collections::HashMap;
 
@@ -23,6 +23,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 use serde::{Deserialize, Serialize};
 
+use super::prefixes::Prefixes;
 use super::{Store, StoreError, rows, snippet, tickers};
 use crate::model::{NoteId, NoteSummary};
 use crate::query::{Query, Term, TermKind};
@@ -30,8 +31,6 @@ use crate::query::{Query, Term, TermKind};
 /// Words with at most this many matches are all ranked by relevance, whatever else the query
 /// asks; above it, matches are listed newest first (see the module documentation).
 const FEW_MATCHES: usize = 2_000;
-/// A prefix with more completions than this is left to FTS5 (see [`prefix_terms`]).
-const PREFIX_TERMS: usize = 64;
 /// Counting stops here when choosing how to run a query.
 const ESTIMATE_CAP: usize = 50_000;
 
@@ -130,10 +129,10 @@ fn fts_quote(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-fn fts_expression(conn: &Connection, kind: &TermKind) -> Result<Option<String>, StoreError> {
+fn fts_expression(conn: &Connection, prefixes: &Prefixes, kind: &TermKind) -> Result<Option<String>, StoreError> {
     Ok(match kind {
         TermKind::Word(w) | TermKind::Phrase(w) => Some(fts_quote(w)),
-        TermKind::Prefix(p) => Some(match prefix_terms(conn, p)? {
+        TermKind::Prefix(p) => Some(match prefixes.terms(conn, p)? {
             Some(terms) if terms.is_empty() => fts_quote(p),
             Some(terms) if terms.len() == 1 => fts_quote(&terms[0]),
             Some(terms) => format!("({})", terms.iter().map(|t| fts_quote(t)).collect::<Vec<_>>().join(" OR ")),
@@ -143,24 +142,7 @@ fn fts_expression(conn: &Connection, kind: &TermKind) -> Result<Option<String>, 
     })
 }
 
-/// The indexed words that start with `prefix`, when it is one plain ASCII word with at most
-/// [`PREFIX_TERMS`] completions. FTS5 answers `"infer" *` by merging the lists of every such word
-/// on each evaluation, which makes a per-note check cost milliseconds; the same words spelled
-/// out cost microseconds. Anything else (`None`) keeps FTS5's own prefix query.
-fn prefix_terms(conn: &Connection, prefix: &str) -> Result<Option<Vec<String>>, StoreError> {
-    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Ok(None);
-    }
-    let low = prefix.to_ascii_lowercase();
-    let high = format!("{low}\u{10FFFF}");
-    let mut stmt = conn.prepare_cached("SELECT term FROM temp.note_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3")?;
-    let terms: Vec<String> = stmt
-        .query_map(rusqlite::params![low, high, PREFIX_TERMS as i64 + 1], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok((terms.len() <= PREFIX_TERMS).then_some(terms))
-}
-
-fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
+fn plan(conn: &Connection, prefixes: &Prefixes, query: &Query) -> Result<Plan, StoreError> {
     let base = if query.wants_trash() {
         Base::Trash
     } else if query.clauses.iter().flat_map(|c| &c.any).any(|t| t.kind == TermKind::Trash && !t.negated) {
@@ -178,7 +160,7 @@ fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
         if clause.any.iter().all(|t| !t.negated && t.kind.is_text()) {
             let mut parts = Vec::new();
             for term in &clause.any {
-                parts.extend(fts_expression(conn, &term.kind)?);
+                parts.extend(fts_expression(conn, prefixes, &term.kind)?);
             }
             words.push(if parts.len() == 1 { parts[0].clone() } else { format!("({})", parts.join(" OR ")) });
             continue;
@@ -218,7 +200,7 @@ fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
         let mut sql = Vec::new();
         let mut params = Vec::new();
         for term in &clause.any {
-            let predicate = predicate(conn, term, &required_tickers, &mut params)?;
+            let predicate = predicate(conn, prefixes, term, &required_tickers, &mut params)?;
             sql.push(if term.negated { format!("NOT ({predicate})") } else { predicate });
         }
         plan.filters.push(Filter { sql: format!("({})", sql.join(" OR ")), params });
@@ -232,6 +214,7 @@ fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
 /// The SQL condition for one term (without its negation), with `{id}` for the note id.
 fn predicate(
     conn: &Connection,
+    prefixes: &Prefixes,
     term: &Term,
     required_tickers: &[i64],
     params: &mut Vec<Value>,
@@ -239,7 +222,7 @@ fn predicate(
     let mut bind = |value: Value| params.push(value);
     Ok(match &term.kind {
         TermKind::Word(_) | TermKind::Prefix(_) | TermKind::Phrase(_) => {
-            bind(Value::Text(fts_expression(conn, &term.kind)?.unwrap_or_default()));
+            bind(Value::Text(fts_expression(conn, prefixes, &term.kind)?.unwrap_or_default()));
             "EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {id})".into()
         }
         TermKind::Ticker(symbol) => match tickers::resolve(conn, symbol)? {
@@ -413,7 +396,7 @@ impl Store {
 
     /// Matching ids in result order: the first `needed` (all when `None`), and the order used.
     fn ordered_ids(&self, query: &Query, needed: Option<usize>) -> Result<(Vec<NoteId>, SearchOrder), StoreError> {
-        let plan = plan(&self.conn, query)?;
+        let plan = plan(&self.conn, &self.prefixes, query)?;
         let Some(words) = plan.words.clone() else {
             if plan.empty {
                 return Ok((Vec::new(), SearchOrder::Newest));
@@ -482,7 +465,7 @@ impl Store {
 
     /// How many notes match (exactly).
     pub fn count(&self, query: &Query) -> Result<u64, StoreError> {
-        let plan = plan(&self.conn, query)?;
+        let plan = plan(&self.conn, &self.prefixes, query)?;
         if plan.empty {
             return Ok(0);
         }
