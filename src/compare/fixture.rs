@@ -36,6 +36,7 @@ pub(crate) fn view(id: i64, text: &str, as_of: &str, claimant: Option<&str>, sta
         note_id: None,
         tickers: vec![ClaimTicker { symbol: nvda(), stance }],
         sources: Vec::new(),
+        links: Vec::new(),
         created_at: Timestamp::from_millis(0),
         updated_at: Timestamp::from_millis(0),
     }

@@ -9,6 +9,7 @@ mod aliases;
 mod batch;
 mod check;
 mod claims;
+mod dossier;
 mod error;
 mod feeds;
 mod lookups;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use batch::Batch;
 pub use check::CheckReport;
+pub use dossier::{DossierLimits, DossierPage};
 pub use error::{OpenError, StoreError};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
