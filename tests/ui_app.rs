@@ -547,6 +547,9 @@ fn what_the_text_says_is_highlighted_in_the_preview() {
     let marked = app.app().preview_highlights();
     assert!(marked.iter().any(|m| m == "2025-02-03") && marked.iter().any(|m| m == "Microsoft"), "{marked:?}");
     assert!(marked.iter().any(|m| m == "US$ 589 bilhões"), "earlier findings stay in place: {marked:?}");
+    // Beside the editor, the panel under it still takes clicks.
+    app.click("Suggestions from the text");
+    assert!(app.has_label_containing("Dates: 2025-01-27, 2025-02-03"), "the suggestions follow the text too");
 }
 
 #[test]

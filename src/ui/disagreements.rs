@@ -1,6 +1,7 @@
 //! Where the sources on a ticker disagree: the same figure given differently (its spread, min to
 //! max, relative, and every source), and bullish against bearish views by different claimants in
-//! the same days, side by side. Drawn from [`DossierData`], computed on the worker.
+//! the same days, side by side. Drawn from [`DossierData`], computed on the worker. However many
+//! there are, a bounded number of cards and of lines per card is laid out.
 
 use egui::{Grid, RichText, Ui, Vec2};
 
@@ -10,6 +11,18 @@ use super::sidebar::shorten;
 use super::theme::{self, Palette};
 use crate::compare::{FigureSpread, StanceClash, StanceView};
 use crate::model::{Stance, format_value};
+
+/// Cards shown of each kind; the rest are counted.
+const MAX_CARDS: usize = 12;
+/// Claims shown per spread, and per side of opposite views.
+const MAX_LINES: usize = 8;
+
+/// "and 12 more", under a bounded list.
+fn more_ui(ui: &mut Ui, hidden: usize, what: &str) {
+    if hidden > 0 {
+        ui.label(theme::muted(format!("and {} more {what}", theme::count(hidden as u64))).color(Palette::of(ui).muted));
+    }
+}
 
 fn card(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     egui::Frame::new().fill(ui.visuals().faint_bg_color).corner_radius(4).inner_margin(8).show(ui, |ui| {
@@ -31,9 +44,10 @@ fn claim_text_ui(ui: &mut Ui, data: &DossierData, claim_id: i64, text: &str, wid
 }
 
 pub fn spreads_ui(ui: &mut Ui, data: &DossierData, actions: &mut Vec<Action>) {
-    for (i, spread) in data.spreads.iter().enumerate() {
+    for (i, spread) in data.spreads.iter().enumerate().take(MAX_CARDS) {
         card(ui, |ui| spread_ui(ui, i, spread, data, actions));
     }
+    more_ui(ui, data.spreads.len().saturating_sub(MAX_CARDS), "figures that disagree");
 }
 
 fn spread_ui(ui: &mut Ui, index: usize, spread: &FigureSpread, data: &DossierData, actions: &mut Vec<Action>) {
@@ -55,7 +69,7 @@ fn spread_ui(ui: &mut Ui, index: usize, spread: &FigureSpread, data: &DossierDat
     });
     let text_width = (ui.available_width() * 0.45).max(160.0);
     Grid::new(("spread", index)).spacing(Vec2::new(12.0, 3.0)).show(ui, |ui| {
-        for member in &spread.members {
+        for member in spread.members.iter().take(MAX_LINES) {
             ui.label(theme::figure(shown(member.value)));
             ui.label(theme::figure(member.as_of.clone().unwrap_or_default()).small().color(p.muted));
             ui.label(RichText::new(member.claimant.clone().unwrap_or_else(|| "—".to_owned())).small());
@@ -65,12 +79,15 @@ fn spread_ui(ui: &mut Ui, index: usize, spread: &FigureSpread, data: &DossierDat
             ui.end_row();
         }
     });
+    more_ui(ui, spread.members.len().saturating_sub(MAX_LINES), "claims in this spread");
 }
 
 pub fn clashes_ui(ui: &mut Ui, data: &DossierData, actions: &mut Vec<Action>) {
-    for clash in &data.clashes {
+    // The latest periods first: they are what a researcher is weighing now.
+    for clash in data.clashes.iter().rev().take(MAX_CARDS) {
         card(ui, |ui| clash_ui(ui, clash, data, actions));
     }
+    more_ui(ui, data.clashes.len().saturating_sub(MAX_CARDS), "earlier periods");
 }
 
 fn clash_ui(ui: &mut Ui, clash: &StanceClash, data: &DossierData, actions: &mut Vec<Action>) {
@@ -82,9 +99,10 @@ fn clash_ui(ui: &mut Ui, clash: &StanceClash, data: &DossierData, actions: &mut 
             columns.iter_mut().zip([(Stance::Bullish, &clash.bullish), (Stance::Bearish, &clash.bearish)])
         {
             ui.label(theme::stance_text(ui, Some(stance)).strong());
-            for view in views {
+            for view in views.iter().rev().take(MAX_LINES) {
                 view_ui(ui, view, data, actions);
             }
+            more_ui(ui, views.len().saturating_sub(MAX_LINES), "views");
         }
     });
 }

@@ -305,14 +305,19 @@ fn body_area_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>,
             });
         }
         BodyMode::Split => {
-            ui.columns(2, |columns| {
-                changed = body::body_ui(&mut columns[0], &mut editor.body, body_id, read_only);
-                preview::preview_ui(
-                    &mut columns[1],
-                    &mut editor.preview,
-                    &editor.preview_text,
-                    body_id.with("preview"),
-                );
+            // `columns` reaches down to the bottom of the ui's whole rect: keep it to the space
+            // left above the claims panel, or the editor would cover the panel's buttons.
+            let room = ui.available_rect_before_wrap();
+            ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
+                ui.columns(2, |columns| {
+                    changed = body::body_ui(&mut columns[0], &mut editor.body, body_id, read_only);
+                    preview::preview_ui(
+                        &mut columns[1],
+                        &mut editor.preview,
+                        &editor.preview_text,
+                        body_id.with("preview"),
+                    );
+                });
             });
         }
     }
@@ -339,7 +344,7 @@ fn refresh_preview(ui: &Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
         let spans: Vec<std::ops::Range<usize>> = editor
             .analysis
             .of_version(editor.preview_version)
-            .map(|a| a.findings.spans().into_iter().map(|s| s.bytes.clone()).collect())
+            .map(|a| a.findings.spans().into_iter().take(preview::MAX_HIGHLIGHTS).map(|s| s.bytes.clone()).collect())
             .unwrap_or_default();
         preview::set_highlights(&mut editor.preview, preview_id, &editor.preview_text, &spans);
         editor.highlighted = wanted;

@@ -52,6 +52,10 @@ pub fn without_images(markdown: &str) -> PreviewText {
     PreviewText { text: out, shifts }
 }
 
+/// At most this many findings are highlighted (the first ones): the preview checks every range
+/// for each piece of text it draws, so a book-length note keeps its frames short.
+pub const MAX_HIGHLIGHTS: usize = 3_000;
+
 /// Highlights `spans` (byte ranges of the note's text) in the preview drawn with `id`; an empty
 /// list clears the highlights.
 pub fn set_highlights(cache: &mut CommonMarkCache, id: Id, preview: &PreviewText, spans: &[Range<usize>]) {

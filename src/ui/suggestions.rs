@@ -72,6 +72,7 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
         });
     }
     let mut dates: Vec<&str> = f.dates.iter().map(|d| d.date.as_str()).collect();
+    dates.sort_unstable();
     dates.dedup();
     let mut claimants: Vec<&str> = f.claimants.iter().map(|c| c.name.as_str()).collect();
     claimants.sort_unstable();
