@@ -51,15 +51,6 @@ impl AnalysisState {
         self.asked = Some((ticket, version));
     }
 
-    /// Whether an answer is awaited (a request was sent and not answered yet).
-    pub fn pending(&self) -> bool {
-        match (self.asked, &self.current) {
-            (Some((_, asked)), Some((found, _))) => asked != *found && self.error.is_none(),
-            (Some(_), None) => self.error.is_none(),
-            (None, _) => false,
-        }
-    }
-
     /// The worker answered `ticket`: kept only when it is the last request sent.
     pub fn arrived(&mut self, ticket: u64, result: Result<NoteAnalysis, String>) -> bool {
         let Some((asked_ticket, version)) = self.asked else { return false };
@@ -144,12 +135,11 @@ mod tests {
         let mut state = AnalysisState::default();
         assert!(state.wants(0));
         state.asked(1, 0);
-        assert!(!state.wants(0) && state.pending());
+        assert!(!state.wants(0), "asked once");
         state.asked(2, 1);
         let analysis = analyse_note("NVIDIA lost $589B.", &lexicon());
         assert!(!state.arrived(1, Ok(analysis.clone())), "an older request's answer is dropped");
         assert!(state.arrived(2, Ok(analysis)));
-        assert!(!state.pending());
         assert!(state.of_version(1).is_some() && state.of_version(0).is_none());
     }
 

@@ -334,11 +334,6 @@ impl JevonsApp {
         editor.preview.search_ranges(&id).iter().filter_map(|r| text.get(r.clone()).map(str::to_owned)).collect()
     }
 
-    /// Claim suggestions read out of the open note's text, once read.
-    pub fn suggestions(&self) -> &[ClaimSuggestion] {
-        self.editor.as_ref().and_then(|e| e.analysis.latest()).map_or(&[], |a| a.suggestions.as_slice())
-    }
-
     /// Links a view asked to open that were refused (not http or https).
     pub fn refused_links(&self) -> &[String] {
         &self.refused_links

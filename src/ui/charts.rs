@@ -14,6 +14,8 @@ use crate::compare::StancePoint;
 use crate::model::format_value;
 
 const HEIGHT: f32 = 190.0;
+/// Room around the data, as a fraction of the plot, so no point sits on the frame.
+const MARGIN: egui::Vec2 = egui::Vec2::new(0.04, 0.12);
 
 /// Colours told apart in light and dark themes, one per series; "others" are grey.
 const SERIES_COLOURS: [Color32; 8] = [
@@ -100,6 +102,19 @@ pub fn date_marks(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
+/// Grid marks at whole counts for the views chart: every 1, 2, 5, 10, 20, 50… views, the finest
+/// whose labels egui_plot draws in full (y marks 30 points apart; from 20 they fade in).
+fn count_marks(input: GridInput) -> Vec<GridMark> {
+    let wanted = input.base_step_size * 30.0 / 8.0;
+    let step = [1.0, 2.0, 5.0]
+        .iter()
+        .flat_map(|m| (0..7).map(move |e| m * 10f64.powi(e)))
+        .fold(f64::INFINITY, |best, s| if s >= wanted && s < best { s } else { best });
+    let (min, max) = input.bounds;
+    let (first, last) = ((min / step).ceil() as i64, (max / step).floor() as i64);
+    (first..=last).map(|k| GridMark { value: k as f64 * step, step_size: step }).collect()
+}
+
 /// A date on the x axis: `2025-01-27`, or `2025-01` and `2025` on coarser marks.
 fn date_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     let Some(day) = day_of(mark.value) else { return String::new() };
@@ -167,6 +182,7 @@ fn figures_chart_ui(ui: &mut Ui, data: &DossierData, choice: &mut ChartChoice) {
     let plot = Plot::new(("figures-plot", choice.kind, choice.by_claimant))
         .height(HEIGHT)
         .allow_scroll(false)
+        .set_margin_fraction(MARGIN)
         .include_x(first - 3.0)
         .include_x(last + 3.0)
         .x_grid_spacer(date_marks)
@@ -237,13 +253,15 @@ fn stance_chart_ui(ui: &mut Ui, data: &DossierData, choice: &mut ChartChoice) {
     Plot::new(("stance-plot", choice.monthly))
         .height(HEIGHT)
         .allow_scroll(false)
+        .set_margin_fraction(MARGIN)
         .include_x(first - span)
         .include_x(last + span)
         .include_y(1.0)
         .include_y(-1.0)
         .x_grid_spacer(date_marks)
         .x_axis_formatter(date_label)
-        .y_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
+        .y_grid_spacer(count_marks)
+        .y_axis_formatter(|mark, _| format!("{}", mark.value))
         .show(ui, |plot| {
             plot.bar_chart(bullish);
             plot.bar_chart(bearish);
@@ -263,6 +281,19 @@ mod tests {
             .into_iter()
             .map(|m| date_label(m, &(0.0..=1.0)))
             .collect()
+    }
+
+    #[test]
+    fn view_counts_are_marked_at_whole_numbers() {
+        let marks = |from: f64, to: f64, points: f64| -> Vec<f64> {
+            count_marks(GridInput { bounds: (from, to), base_step_size: (to - from) / points * 8.0 })
+                .into_iter()
+                .map(|m| m.value)
+                .collect()
+        };
+        assert_eq!(marks(-5.8, 2.8, 170.0), [-4.0, -2.0, 0.0, 2.0]);
+        assert_eq!(marks(-1.2, 1.2, 170.0), [-1.0, 0.0, 1.0]);
+        assert_eq!(marks(0.0, 400.0, 170.0), [0.0, 100.0, 200.0, 300.0, 400.0]);
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn kind_word(kind: SuggestionKind) -> &'static str {
 }
 
 /// What the row's button is called for screen readers and tests: `Claim US$ 589 billion`.
-pub fn claim_button_name(suggestion: &ClaimSuggestion) -> String {
+fn claim_button_name(suggestion: &ClaimSuggestion) -> String {
     match suggestion.kind {
         SuggestionKind::Opinion => {
             format!("Claim the view of {}", suggestion.claimant.as_deref().unwrap_or("the claimant"))
