@@ -699,16 +699,16 @@ fn the_dossier_of_a_crowded_ticker_lists_a_bounded_page_and_more_on_request() {
     app.click_containing("Ticker NVDA");
     let data = app.app().dossier_data().expect("the dossier arrived");
     let page = &data.page;
-    assert_eq!((page.claims.len(), page.claim_count), (100, 411), "the newest 100 of every claim, with the count");
+    assert_eq!((page.claims.len(), page.claim_count), (100, 411), "the 100 recorded last, with the count of all");
     assert_eq!((page.notes.len(), page.note_count), (200, 253));
     assert!(page.sources.len() <= 100);
     assert_eq!(data.kinds[0].points.len(), 400 - 134 + 5, "every dated figure is plotted");
-    assert!(app.has_label("the newest 100 of 411 shown"));
+    assert!(app.has_label("the 100 recorded last of 411 shown"));
     app.harness.get_by_label("Show 100 more").scroll_to_me();
     app.settle();
     app.click("Show 100 more");
     assert_eq!(app.app().dossier_data().map(|d| d.page.claims.len()), Some(200));
-    assert!(app.has_label("the newest 200 of 411 shown"));
+    assert!(app.has_label("the 200 recorded last of 411 shown"));
 }
 
 /// What the dossier of a ticker with thousands of claims costs (run with `cargo test --release

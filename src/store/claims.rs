@@ -100,37 +100,73 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Claim>, Sto
 }
 
 /// Claims naming a ticker (not counting those in trashed notes), by as-of date, undated last.
-pub(super) fn about_ticker(conn: &Connection, ticker: i64) -> Result<Vec<Claim>, StoreError> {
-    load(
-        conn,
-        &format!(
-            "SELECT {COLUMNS} FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-             LEFT JOIN note n ON n.id = c.note_id
-             WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL
-             ORDER BY c.as_of IS NULL, c.as_of, c.id"
-        ),
-        [ticker],
-    )
+/// A claim (`c`, naming ticker `ct.ticker_id`) outside the trash: in no note, or in a note on the
+/// ticker's feed. A claim links its note to its tickers, so a live note holding the claim is on
+/// the feed; the feed's small index answers without reading the note.
+const LIVE_FOR_TICKER: &str = "(c.note_id IS NULL OR EXISTS (SELECT 1 FROM ticker_feed f
+    WHERE f.note_id = c.note_id AND f.ticker_id = ct.ticker_id))";
+
+/// The `limit` most recently recorded claims naming a ticker, ordered by as-of date (undated
+/// last). Claims in trashed notes are not listed. Reading them by entry order walks the ticker's
+/// index and stops at `limit`, whatever the number of claims on the ticker.
+pub(super) fn about_ticker(conn: &Connection, ticker: i64, limit: usize) -> Result<Vec<Claim>, StoreError> {
+    let ids: Vec<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT ct.claim_id FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
+             WHERE ct.ticker_id = ?1 AND {LIVE_FOR_TICKER} ORDER BY ct.claim_id DESC LIMIT ?2"
+        ))?
+        .query_map(params![ticker, limit as i64], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut claims = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let sql = format!("SELECT {COLUMNS} FROM claim c WHERE c.id IN ({})", rows::placeholders(chunk.len()));
+        claims.extend(load(conn, &sql, rusqlite::params_from_iter(chunk))?);
+    }
+    claims.sort_by(|a, b| match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) => x.cmp(y).then(a.id.cmp(&b.id)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.id.cmp(&b.id),
+    });
+    Ok(claims)
 }
 
-/// The newest `limit` claims naming a ticker (not counting those in trashed notes), by as-of
-/// date, newest first, undated last.
-pub(super) fn newest_about_ticker(conn: &Connection, ticker: i64, limit: usize) -> Result<Vec<Claim>, StoreError> {
-    load(
-        conn,
-        &format!(
-            "SELECT {COLUMNS} FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-             LEFT JOIN note n ON n.id = c.note_id
-             WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL
-             ORDER BY c.as_of IS NULL, c.as_of DESC, c.id DESC LIMIT ?2"
-        ),
-        params![ticker, limit as i64],
-    )
+/// How many live claims name a ticker, and the tally of their stances on it: every claim on the
+/// ticker (from its index) less those in trashed notes (usually few), so no claim or note row is
+/// read for the live ones.
+pub(super) fn ticker_tally(conn: &Connection, ticker: i64) -> Result<(u64, StanceTally), StoreError> {
+    let mut total = 0i64;
+    let mut tally = [0i64; 3];
+    let mut add = |sql: &str, sign: i64| -> Result<(), StoreError> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        for row in stmt.query_map([ticker], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?)))? {
+            let (stance, count) = row?;
+            total += sign * count;
+            match stance.as_deref().map(Stance::parse) {
+                Some(Ok(Stance::Bullish)) => tally[0] += sign * count,
+                Some(Ok(Stance::Bearish)) => tally[1] += sign * count,
+                Some(Ok(Stance::Neutral)) => tally[2] += sign * count,
+                _ => {}
+            }
+        }
+        Ok(())
+    };
+    add("SELECT stance, count(*) FROM claim_ticker WHERE ticker_id = ?1 GROUP BY stance", 1)?;
+    add(
+        "SELECT ct.stance, count(*) FROM note n INDEXED BY note_trash_by_updated
+         CROSS JOIN claim c ON c.note_id = n.id CROSS JOIN claim_ticker ct ON ct.claim_id = c.id
+         WHERE n.deleted_at IS NOT NULL AND ct.ticker_id = ?1 GROUP BY ct.stance",
+        -1,
+    )?;
+    let count = |n: i64| n.max(0) as u64;
+    Ok((count(total), StanceTally { bullish: count(tally[0]), bearish: count(tally[1]), neutral: count(tally[2]) }))
 }
 
-/// The newest `limit` dated claims on a ticker that give a value or take a stance on it, read
-/// in one query as sketches: each names only `symbol` (with its stance) and its first source,
-/// and carries no links. Enough to plot figures and stances and to compare them.
+/// The `limit` most recently recorded dated claims on a ticker that give a value or take a stance
+/// on it (claims in trashed notes left out), read in one query as sketches: each names only
+/// `symbol` (with its stance) and its first source, and carries no links. Enough to plot figures
+/// and stances and to compare them. Like [`about_ticker`], it walks the ticker's index from the
+/// newest entry and stops at `limit`.
 pub(super) fn dated_sketches(
     conn: &Connection,
     ticker: i64,
@@ -140,11 +176,10 @@ pub(super) fn dated_sketches(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS}, ct.stance, s.id, s.url, s.title, s.publisher
          FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-         LEFT JOIN note n ON n.id = c.note_id
          LEFT JOIN source s ON s.id = (SELECT min(cs.source_id) FROM claim_source cs WHERE cs.claim_id = c.id)
-         WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL AND c.as_of IS NOT NULL
+         WHERE ct.ticker_id = ?1 AND {LIVE_FOR_TICKER} AND c.as_of IS NOT NULL
            AND (c.value IS NOT NULL OR ct.stance IS NOT NULL)
-         ORDER BY c.as_of DESC, c.id DESC LIMIT ?2"
+         ORDER BY ct.claim_id DESC LIMIT ?2"
     ))?;
     let found = stmt.query_map(params![ticker, limit as i64], |r| {
         let mut claim = bare(r)?;
@@ -158,23 +193,6 @@ pub(super) fn dated_sketches(
         Ok(claim)
     })?;
     Ok(found.collect::<Result<_, _>>()?)
-}
-
-/// How many live claims name a ticker, how many of them are dated with a value or a stance, and
-/// the tally of their stances on it.
-pub(super) fn count_about_ticker(conn: &Connection, ticker: i64) -> Result<(u64, u64, StanceTally), StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT count(*),
-             coalesce(sum(c.as_of IS NOT NULL AND (c.value IS NOT NULL OR ct.stance IS NOT NULL)), 0),
-             coalesce(sum(ct.stance = 'bullish'), 0), coalesce(sum(ct.stance = 'bearish'), 0),
-             coalesce(sum(ct.stance = 'neutral'), 0)
-         FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-         LEFT JOIN note n ON n.id = c.note_id
-         WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL",
-    )?;
-    Ok(stmt.query_row([ticker], |r| {
-        Ok((r.get(0)?, r.get(1)?, StanceTally { bullish: r.get(2)?, bearish: r.get(3)?, neutral: r.get(4)? }))
-    })?)
 }
 
 /// Claims citing a source (not counting those in trashed notes).

@@ -1,7 +1,7 @@
 //! A ticker's dossier read in bounded pieces, for the window: however many notes, claims and
-//! sources a ticker has, each list is capped and comes with its full count, and the tallies are
-//! counted by SQLite rather than by loading every row. (`Store::ticker_dossier` reads everything,
-//! for the command line's `jevons ticker`.)
+//! sources a ticker has, each list is capped (and can grow on request), every count comes from
+//! an index, and the claims to plot and compare are read in one query as sketches.
+//! (`Store::ticker_dossier` is the command line's `jevons ticker`, with fixed caps.)
 
 use rusqlite::params;
 use serde::Serialize;
@@ -15,11 +15,12 @@ use crate::model::{Claim, Source, StanceTally, Symbol};
 pub struct DossierLimits {
     /// The newest notes linked to the ticker.
     pub notes: usize,
-    /// The newest claims naming it, in full (tickers, sources with quotes, links).
+    /// The claims recorded last on it, in full (tickers, sources with quotes, links).
     pub claims: usize,
-    /// The newest sources cited by those claims or linked to those notes.
+    /// Sources cited by those claims or linked to its newest notes.
     pub sources: usize,
-    /// The newest dated claims with a value or a stance, as sketches for charts and comparisons.
+    /// The dated claims with a value or a stance recorded last, as sketches for charts and
+    /// comparisons.
     pub dated: usize,
 }
 
@@ -29,40 +30,25 @@ impl Default for DossierLimits {
     }
 }
 
-/// A ticker's research, each list capped by [`DossierLimits`] and counted in full.
+/// A ticker's research, each list capped by [`DossierLimits`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DossierPage {
     pub info: TickerInfo,
     /// The newest linked notes, and how many there are.
     pub notes: Vec<DossierNote>,
     pub note_count: u64,
-    /// The newest claims naming the ticker (by as-of date, undated last), and how many there are.
+    /// The claims recorded last on the ticker, newest as-of date first (undated last), and how
+    /// many there are.
     pub claims: Vec<Claim>,
     pub claim_count: u64,
     /// Stances of every claim on the ticker.
     pub stance: StanceTally,
-    /// Sources of its claims and notes, newest published first, and how many there are.
+    /// Sources of the listed claims, then of the newest notes.
     pub sources: Vec<Source>,
-    pub source_count: u64,
-    /// The newest dated claims that give a value or take a stance on the ticker, as sketches:
-    /// each names only this ticker (with its stance) and its first source, with no links.
+    /// The dated claims recorded last that give a value or take a stance on the ticker, as
+    /// sketches: each names only this ticker (with its stance) and its first source, no links.
     pub dated: Vec<Claim>,
-    pub dated_count: u64,
 }
-
-/// Ids of the sources cited by the ticker's live claims or linked to its live notes.
-const TICKER_SOURCES: &str = "SELECT cs.source_id FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-         LEFT JOIN note n ON n.id = c.note_id JOIN claim_source cs ON cs.claim_id = c.id
-         WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL
-     UNION
-     SELECT ns.source_id FROM note_ticker nt JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
-         JOIN note_source ns ON ns.note_id = n.id
-         WHERE nt.ticker_id = ?1";
-
-/// Ids, titles and dates of the ticker's live notes.
-const TICKER_NOTES: &str =
-    "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_ticker nt JOIN note n ON n.id = nt.note_id
-     WHERE nt.ticker_id = ?1 AND n.deleted_at IS NULL";
 
 impl Store {
     /// The dossier of a ticker with every list bounded by `limits`: what the window shows.
@@ -75,45 +61,45 @@ impl Store {
             claim_count: 0,
             stance: StanceTally::default(),
             sources: Vec::new(),
-            source_count: 0,
             dated: Vec::new(),
-            dated_count: 0,
         };
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(page);
         };
         let conn = &self.conn;
+        // The ticker's feed holds exactly its live notes, in `updated_at` order.
         page.note_count = conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({TICKER_NOTES})"))?
+            .prepare_cached("SELECT count(*) FROM ticker_feed WHERE ticker_id = ?1")?
             .query_row([ticker], |r| r.get(0))?;
         page.notes = conn
-            .prepare_cached(&format!("{TICKER_NOTES} ORDER BY n.updated_at DESC, n.id DESC LIMIT ?2"))?
+            .prepare_cached(
+                "SELECT n.id, n.title, n.updated_at FROM ticker_feed f JOIN note n ON n.id = f.note_id
+                 WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
+            )?
             .query_map(params![ticker, limits.notes as i64], |r| {
                 Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? })
             })?
             .collect::<Result<_, _>>()?;
-        (page.claim_count, page.dated_count, page.stance) = claims::count_about_ticker(conn, ticker)?;
-        page.claims = claims::newest_about_ticker(conn, ticker, limits.claims)?;
+        (page.claim_count, page.stance) = claims::ticker_tally(conn, ticker)?;
+        let mut listed = claims::about_ticker(conn, ticker, limits.claims)?;
+        page.sources = sources::about_ticker(conn, ticker, &listed, limits.sources)?;
+        // `about_ticker` lists oldest first; a long list reads best from the newest.
+        listed.sort_by(|a, b| match (&a.as_of, &b.as_of) {
+            (Some(x), Some(y)) => y.cmp(x).then(b.id.cmp(&a.id)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.id.cmp(&a.id),
+        });
+        page.claims = listed;
         let symbol = Symbol::parse(&page.info.symbol).unwrap_or_else(|_| symbol.clone());
         page.dated = claims::dated_sketches(conn, ticker, &symbol, limits.dated)?;
-        page.source_count = conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({TICKER_SOURCES})"))?
-            .query_row([ticker], |r| r.get(0))?;
-        page.sources = conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM source s WHERE s.id IN ({TICKER_SOURCES})
-                 ORDER BY s.published_at IS NULL, s.published_at DESC, s.id DESC LIMIT ?2",
-                sources::COLUMNS
-            ))?
-            .query_map(params![ticker, limits.sources as i64], sources::row)?
-            .collect::<Result<_, _>>()?;
         Ok(page)
     }
 
-    /// The newest `limit` claims naming `symbol`, in full (to pick one to link a claim to).
+    /// The `limit` claims recorded last on `symbol`, in full (to pick one to link a claim to).
     pub fn newest_claims_about(&self, symbol: &Symbol, limit: usize) -> Result<Vec<Claim>, StoreError> {
         match resolve(&self.conn, symbol)? {
-            Some(ticker) => claims::newest_about_ticker(&self.conn, ticker, limit),
+            Some(ticker) => claims::about_ticker(&self.conn, ticker, limit),
             None => Ok(Vec::new()),
         }
     }

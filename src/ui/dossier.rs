@@ -1,6 +1,7 @@
 //! A ticker's dossier: company and exchange, the stance tally, charts of its figures and of the
-//! balance of views over time, figures that disagree and opposite views side by side, its newest
-//! claims by as-of date (with status and links), and the notes and sources linked to it.
+//! balance of views over time, figures that disagree and opposite views side by side, the claims
+//! recorded last on it, newest as-of date first (with status and links), and the notes and
+//! sources linked to it.
 //!
 //! Every list is bounded (the store reads at most so many rows and counts the rest) and the
 //! comparisons are computed on the worker, so a ticker with thousands of claims draws as fast as
@@ -84,16 +85,17 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
     tally_ui(ui, &d.page.stance);
     ui.separator();
     let chart = &mut view.chart;
+    let limits = view.limits;
+    let dated_limit = limits.dated;
     ScrollArea::vertical().id_salt("dossier-scroll").auto_shrink(false).show(ui, |ui| {
         if !d.kinds.is_empty() || !d.weeks.is_empty() {
             charts::charts_ui(ui, d, chart);
         }
-        if d.page.dated_count > d.page.dated.len() as u64 {
+        if d.page.dated.len() >= dated_limit {
             ui.label(
                 theme::muted(format!(
-                    "Charts and comparisons use the newest {} of {} dated claims.",
-                    theme::count(d.page.dated.len() as u64),
-                    theme::count(d.page.dated_count)
+                    "Charts and comparisons use the {} dated claims recorded last.",
+                    theme::count(d.page.dated.len() as u64)
                 ))
                 .color(p.faint),
             );
@@ -117,7 +119,7 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
             ui.horizontal(|ui| {
                 ui.label(
                     theme::muted(format!(
-                        "the newest {} of {} shown",
+                        "the {} recorded last of {} shown",
                         theme::count(listed),
                         theme::count(d.page.claim_count)
                     ))
@@ -129,11 +131,11 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
                 }
             });
         }
-        notes_and_sources_ui(ui, d, actions);
+        notes_and_sources_ui(ui, d, &limits, actions);
     });
 }
 
-fn notes_and_sources_ui(ui: &mut Ui, d: &DossierData, actions: &mut Vec<Action>) {
+fn notes_and_sources_ui(ui: &mut Ui, d: &DossierData, limits: &DossierLimits, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     let page = &d.page;
     ui.columns(2, |columns| {
@@ -157,7 +159,7 @@ fn notes_and_sources_ui(ui: &mut Ui, d: &DossierData, actions: &mut Vec<Action>)
             )));
         }
         let ui = &mut columns[1];
-        theme::section(ui, &format!("Sources  {}", theme::count(page.source_count)));
+        theme::section(ui, &format!("Sources  {}", theme::count(page.sources.len() as u64)));
         for source in &page.sources {
             ui.horizontal(|ui| {
                 ui.label(
@@ -173,8 +175,11 @@ fn notes_and_sources_ui(ui: &mut Ui, d: &DossierData, actions: &mut Vec<Action>)
                 ui.label(theme::muted(source.kind.label()).color(p.faint));
             });
         }
-        if page.source_count > page.sources.len() as u64 {
-            ui.label(theme::muted(format!("the {} published last shown", page.sources.len())));
+        if page.sources.len() >= limits.sources {
+            ui.label(theme::muted(format!(
+                "the first {} listed: those of the claims and notes above",
+                page.sources.len()
+            )));
         }
     });
 }

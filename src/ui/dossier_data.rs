@@ -276,8 +276,6 @@ mod tests {
             claim_count: dated.len() as u64,
             stance: Default::default(),
             sources: Vec::new(),
-            source_count: 0,
-            dated_count: dated.len() as u64,
             dated,
         }
     }
