@@ -188,11 +188,11 @@ fn notes_and_sources_ui(ui: &mut Ui, d: &DossierData, limits: &DossierLimits, ac
 fn tally_ui(ui: &mut Ui, tally: &StanceTally) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("▲ {} bullish", tally.bullish)).color(p.bullish).strong());
+        ui.label(RichText::new(format!("▲ {} bullish", theme::count(tally.bullish))).color(p.bullish).strong());
         ui.add_space(8.0);
-        ui.label(RichText::new(format!("▼ {} bearish", tally.bearish)).color(p.bearish).strong());
+        ui.label(RichText::new(format!("▼ {} bearish", theme::count(tally.bearish))).color(p.bearish).strong());
         ui.add_space(8.0);
-        ui.label(RichText::new(format!("● {} neutral", tally.neutral)).color(p.neutral).strong());
+        ui.label(RichText::new(format!("● {} neutral", theme::count(tally.neutral))).color(p.neutral).strong());
     });
     let total = (tally.bullish + tally.bearish + tally.neutral) as f32;
     if total > 0.0 {
