@@ -325,7 +325,12 @@ fn update(conn: &Connection, id: i64, draft: ClaimDraft) -> Result<(), StoreErro
 }
 
 /// Writes a claim's tickers and sources (replacing any it had).
-fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft, lookups: &mut Lookups) -> Result<(), StoreError> {
+pub(super) fn write_links(
+    conn: &Connection,
+    claim: i64,
+    draft: &ClaimDraft,
+    lookups: &mut Lookups,
+) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM claim_ticker WHERE claim_id = ?1")?.execute([claim])?;
     conn.prepare_cached("DELETE FROM claim_source WHERE claim_id = ?1")?.execute([claim])?;
     for t in &draft.tickers {
