@@ -33,7 +33,7 @@ Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
-DISPLAY=$display JEVONS_OPEN_TICKER=NVDA JEVONS_THEME=$theme "$bin" --db "$work/sample.db" \
+DISPLAY=$display JEVONS_OPEN_TICKER=NVDA JEVONS_THEME=$theme "$bin" --db "$work/research.db" \
   >"$work/app.log" 2>&1 &
 app=$!
 sleep "$wait_s"

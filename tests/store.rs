@@ -4,9 +4,11 @@
 mod common;
 
 use common::{draft, research, sym, tag};
-use jevons::model::{ClaimDraft, ClaimTicker, NoteDraft, NoteEdit, Origin, SourceDraft, SourceUrl, Stance, Status};
+use jevons::model::{
+    ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, NoteEdit, Origin, SourceDraft, SourceUrl, Stance, Status,
+};
 use jevons::query::parse;
-use jevons::store::{CURRENT_VERSION, Store, StoreError};
+use jevons::store::{CURRENT_VERSION, DossierLimits, Store, StoreError};
 use rusqlite::Connection;
 
 fn tickers_of(store: &Store, id: i64) -> Vec<(String, Origin)> {
@@ -397,6 +399,102 @@ fn the_ticker_dossier_gathers_everything() {
     assert_eq!((limited.notes.len(), limited.note_count), (2, 4));
     let unknown = r.store.ticker_dossier(&sym("ZZZZ"), 10).unwrap();
     assert!(!unknown.in_reference && unknown.notes.is_empty());
+}
+
+#[test]
+fn claim_links_are_saved_with_the_claim_and_read_from_both_sides() {
+    let mut r = research();
+    let claims = r.store.note(r.cantor).unwrap().claims;
+    let buy = claims.iter().find(|c| c.text.starts_with("Buy")).unwrap().clone();
+    let concern = claims.iter().find(|c| c.text.starts_with("Concern")).unwrap().clone();
+    let edited = ClaimDraft { status: Status::Disputed, ..ClaimDraft::from_claim(&concern) };
+    r.store.save_claim(Some(concern.id), edited, &[(buy.id, ClaimLinkKind::Contradicts)]).unwrap();
+    let from = r.store.claim(concern.id).unwrap();
+    assert_eq!(from.status, Status::Disputed);
+    let link =
+        |c: &jevons::model::Claim| c.links.iter().map(|l| (l.claim_id, l.verb(), l.text.clone())).collect::<Vec<_>>();
+    assert_eq!(link(&from), [(buy.id, "contradicts", buy.text.clone())]);
+    assert_eq!(link(&r.store.claim(buy.id).unwrap()), [(concern.id, "contradicted by", concern.text.clone())]);
+    assert_eq!(r.store.note(r.cantor).unwrap().claims.iter().map(|c| c.links.len()).sum::<usize>(), 2);
+
+    // A bad link refuses the whole save: the claim's other changes are not written either.
+    let renamed = ClaimDraft { text: "Renamed".into(), ..ClaimDraft::from_claim(&from) };
+    assert!(matches!(
+        r.store.save_claim(Some(concern.id), renamed.clone(), &[(999, ClaimLinkKind::Supports)]),
+        Err(StoreError::ClaimNotFound(999))
+    ));
+    assert!(r.store.save_claim(Some(concern.id), renamed, &[(concern.id, ClaimLinkKind::Updates)]).is_err());
+    assert_eq!(r.store.claim(concern.id).unwrap().text, concern.text);
+    assert_eq!(link(&r.store.claim(concern.id).unwrap()).len(), 1);
+
+    // A new claim can link on its first save; saving without links removes the ones it made.
+    let draft =
+        ClaimDraft { text: "Raymond James updates its view".into(), note_id: Some(r.cantor), ..ClaimDraft::default() };
+    let update = r.store.save_claim(None, draft, &[(concern.id, ClaimLinkKind::Updates)]).unwrap();
+    assert_eq!(link(&r.store.claim(concern.id).unwrap()).len(), 2);
+    let again = ClaimDraft::from_claim(&r.store.claim(update).unwrap());
+    r.store.save_claim(Some(update), again, &[]).unwrap();
+    assert!(r.store.claim(update).unwrap().links.is_empty());
+    r.store.delete_claim(concern.id).unwrap();
+    assert!(r.store.claim(buy.id).unwrap().links.is_empty(), "links go with a deleted claim");
+}
+
+#[test]
+fn the_dossier_page_reads_bounded_lists_with_full_counts() {
+    let r = research();
+    let full = r.store.ticker_dossier(&sym("NVDA"), 100).unwrap();
+    let page = r.store.dossier_page(&sym("NVDA"), &DossierLimits::default()).unwrap();
+    assert_eq!((page.note_count, page.claim_count, page.stance), (full.note_count, 4, full.stance));
+    assert_eq!(page.sources.len(), full.sources.len());
+    assert!(page.dated.is_empty(), "the fixture's claims have no as-of date");
+
+    let mut store = Store::open_in_memory().unwrap();
+    let src = common::source(&mut store, "https://example.com/a", "Example");
+    let notes: Vec<i64> = (0..120)
+        .map(|i| store.create_note(&NoteDraft::new(format!("Note {i}"), format!("On $NVDA, part {i}"))).unwrap())
+        .collect();
+    for i in 0..300_i64 {
+        let stance = [Some(Stance::Bullish), Some(Stance::Bearish), None][(i % 3) as usize];
+        store
+            .add_claim(ClaimDraft {
+                text: format!("Claim {i}"),
+                value: (i % 2 == 0).then_some(i as f64),
+                currency: Some("USD".into()),
+                as_of: (i % 10 != 0).then(|| format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+                note_id: Some(notes[(i % 120) as usize]),
+                tickers: vec![
+                    ClaimTicker { symbol: sym("NVDA"), stance },
+                    ClaimTicker { symbol: sym("AMD"), stance: Some(Stance::Neutral) },
+                ],
+                sources: vec![(src, Some("quoted".into()))],
+                ..ClaimDraft::default()
+            })
+            .unwrap();
+    }
+    let limits = DossierLimits { notes: 10, claims: 20, sources: 5, dated: 50 };
+    let page = store.dossier_page(&sym("NVDA"), &limits).unwrap();
+    assert_eq!((page.notes.len(), page.note_count), (10, 120));
+    assert_eq!((page.claims.len(), page.claim_count), (20, 300));
+    assert_eq!((page.stance.bullish, page.stance.bearish, page.stance.neutral), (100, 100, 0));
+    let dates: Vec<&str> = page.claims.iter().map(|c| c.as_of.as_deref().unwrap_or("")).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    assert_eq!(page.claims[0].tickers.len(), 2, "the listed claims are whole");
+    assert_eq!(page.claims[0].sources[0].quote.as_deref(), Some("quoted"));
+    let listed: std::collections::BTreeSet<String> = page.claims.iter().map(|c| c.text.clone()).collect();
+    assert_eq!(listed, (280..300).map(|i| format!("Claim {i}")).collect(), "the 20 recorded last");
+    // The sketches: dated claims with a value or a stance (not those with neither), recorded last.
+    let qualifying: Vec<String> =
+        (0..300).filter(|i| i % 10 != 0 && (i % 2 == 0 || i % 3 != 2)).map(|i| format!("Claim {i}")).collect();
+    let sketched: Vec<String> = page.dated.iter().rev().map(|c| c.text.clone()).collect();
+    assert_eq!(sketched, qualifying[qualifying.len() - 50..]);
+    let sketch = &page.dated[0];
+    assert_eq!(sketch.tickers.len(), 1, "a sketch names only the dossier's ticker");
+    assert_eq!(sketch.sources.iter().map(|s| s.publisher.as_deref()).collect::<Vec<_>>(), [Some("Example")]);
+    assert_eq!(page.sources.len(), 1);
+    store.trash_note(notes[1]).unwrap();
+    let page = store.dossier_page(&sym("NVDA"), &limits).unwrap();
+    assert_eq!((page.note_count, page.claim_count), (119, 297), "trashed notes and their claims leave it");
+    assert_eq!(store.dossier_page(&sym("ZZZZ"), &limits).unwrap().claim_count, 0);
 }
 
 #[test]

@@ -27,22 +27,24 @@ pub(crate) fn day_range(as_of: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// Days between two as-of dates at their closest (0 when the ranges overlap).
-pub(crate) fn days_apart(a: &str, b: &str) -> Option<i64> {
-    let (a0, a1) = day_range(a)?;
-    let (b0, b1) = day_range(b)?;
-    Some(if a1 < b0 {
+/// Days between two day ranges at their closest (0 when they overlap).
+pub(crate) fn gap_days((a0, a1): (NaiveDate, NaiveDate), (b0, b1): (NaiveDate, NaiveDate)) -> i64 {
+    if a1 < b0 {
         (b0 - a1).num_days()
     } else if b1 < a0 {
         (a0 - b1).num_days()
     } else {
         0
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn days_apart(a: &str, b: &str) -> Option<i64> {
+        Some(gap_days(day_range(a)?, day_range(b)?))
+    }
 
     #[test]
     fn partial_dates_cover_their_month_or_year() {

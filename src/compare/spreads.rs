@@ -4,8 +4,12 @@
 
 use serde::Serialize;
 
-use super::dates::days_apart;
-use super::wording::similarity;
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::dates::{day_range, gap_days};
+use super::wording::{content_words, overlap};
 use crate::model::{Claim, Symbol};
 
 /// When claims count as the same quantity, and when their values count as different.
@@ -63,16 +67,26 @@ pub fn figure_spreads(claims: &[Claim], ticker: &Symbol) -> Vec<FigureSpread> {
 
 /// Groups the numeric claims on `ticker` about the same quantity and returns the groups whose
 /// values differ, widest spread first.
+///
+/// Claims are only compared within one unit and currency and, when dated, with those whose
+/// dates are at most `max_days_apart` away (found by sorting on the first day), so thousands of
+/// claims spread over time cost about as many comparisons as there are claims.
 pub fn figure_spreads_with(claims: &[Claim], ticker: &Symbol, rules: &SpreadRules) -> Vec<FigureSpread> {
     let numeric: Vec<(&Claim, f64)> = claims
         .iter()
         .filter(|c| c.tickers.iter().any(|t| &t.symbol == ticker))
         .filter_map(|c| c.value.filter(|v| v.is_finite()).map(|v| (c, v)))
         .collect();
+    let facts: Vec<Facts> = numeric.iter().map(|(c, _)| Facts::of(c)).collect();
+    let mut order: Vec<usize> = (0..numeric.len()).collect();
+    order.sort_by(|&a, &b| facts[a].sort_key().cmp(&facts[b].sort_key()));
     let mut group: Vec<usize> = (0..numeric.len()).collect();
-    for i in 0..numeric.len() {
-        for j in i + 1..numeric.len() {
-            if same_quantity(numeric[i], numeric[j], rules) {
+    for (at, &i) in order.iter().enumerate() {
+        for &j in &order[at + 1..] {
+            if !facts[i].may_reach(&facts[j], rules.max_days_apart) {
+                break;
+            }
+            if same_quantity((numeric[i].1, &facts[i]), (numeric[j].1, &facts[j]), rules) {
                 let (gi, gj) = (root(&mut group, i), root(&mut group, j));
                 group[gi.max(gj)] = gi.min(gj);
             }
@@ -113,6 +127,46 @@ pub fn figure_spreads_with(claims: &[Claim], ticker: &Symbol, rules: &SpreadRule
     spreads
 }
 
+/// What comparing a claim needs, read once: its unit and currency, its days, its words.
+struct Facts {
+    key: (Option<String>, Option<String>),
+    /// `None` when undated; `Some(None)` when the date cannot be read (never close to any).
+    days: Option<Option<(NaiveDate, NaiveDate)>>,
+    words: HashSet<String>,
+}
+
+impl Facts {
+    fn of(claim: &Claim) -> Self {
+        Self {
+            key: (claim.unit.as_deref().map(crate::model::fold), claim.currency.clone()),
+            days: claim.as_of.as_deref().map(day_range),
+            words: content_words(&claim.text),
+        }
+    }
+
+    /// Claims sort by unit and currency, then undated, unreadable and dated by first day.
+    fn sort_key(&self) -> (&(Option<String>, Option<String>), u8, Option<NaiveDate>) {
+        match self.days {
+            None => (&self.key, 0, None),
+            Some(None) => (&self.key, 1, None),
+            Some(Some((first, _))) => (&self.key, 2, Some(first)),
+        }
+    }
+
+    /// Whether `later` (after this claim in [`Self::sort_key`] order) or anything after it may
+    /// still be the same quantity: same unit and currency, and not dated beyond reach.
+    fn may_reach(&self, later: &Facts, max_days: i64) -> bool {
+        if self.key != later.key {
+            return false;
+        }
+        match (self.days, later.days) {
+            (None, None) => true,
+            (Some(Some((_, last))), Some(Some((first, _)))) => (first - last).num_days() <= max_days,
+            _ => false,
+        }
+    }
+}
+
 fn root(group: &mut [usize], mut i: usize) -> usize {
     while group[i] != i {
         group[i] = group[group[i]];
@@ -121,16 +175,15 @@ fn root(group: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn same_quantity((a, va): (&Claim, f64), (b, vb): (&Claim, f64), rules: &SpreadRules) -> bool {
-    let key = |c: &Claim| (c.unit.as_deref().map(crate::model::fold), c.currency.clone());
-    let dates_close = match (&a.as_of, &b.as_of) {
-        (Some(x), Some(y)) => days_apart(x, y).is_some_and(|d| d <= rules.max_days_apart),
+fn same_quantity((va, fa): (f64, &Facts), (vb, fb): (f64, &Facts), rules: &SpreadRules) -> bool {
+    let dates_close = match (fa.days, fb.days) {
+        (Some(Some(a)), Some(Some(b))) => gap_days(a, b) <= rules.max_days_apart,
         (None, None) => true,
         _ => false,
     };
     let (small, large) = if va.abs() <= vb.abs() { (va.abs(), vb.abs()) } else { (vb.abs(), va.abs()) };
     let one_magnitude = (small == 0.0 && large == 0.0) || (small > 0.0 && large / small <= rules.max_ratio);
-    key(a) == key(b) && dates_close && one_magnitude && similarity(&a.text, &b.text) >= rules.min_similarity
+    fa.key == fb.key && dates_close && one_magnitude && overlap(&fa.words, &fb.words) >= rules.min_similarity
 }
 
 fn member(claim: &Claim, value: f64) -> SpreadMember {
@@ -151,7 +204,89 @@ fn member(claim: &Claim, value: f64) -> SpreadMember {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::fixture::{claim, nvda};
+    use crate::compare::fixture::{claim, nvda, random_claims};
+    use crate::compare::similarity;
+
+    /// Every pair compared, as the first version did: what the sorted comparison must equal.
+    fn naive(claims: &[Claim], ticker: &Symbol, rules: &SpreadRules) -> Vec<Vec<i64>> {
+        let numeric: Vec<(&Claim, f64)> = claims
+            .iter()
+            .filter(|c| c.tickers.iter().any(|t| &t.symbol == ticker))
+            .filter_map(|c| c.value.filter(|v| v.is_finite()).map(|v| (c, v)))
+            .collect();
+        let same = |(a, va): (&Claim, f64), (b, vb): (&Claim, f64)| {
+            let key = |c: &Claim| (c.unit.as_deref().map(crate::model::fold), c.currency.clone());
+            let close = match (&a.as_of, &b.as_of) {
+                (Some(x), Some(y)) => match (day_range(x), day_range(y)) {
+                    (Some(x), Some(y)) => gap_days(x, y) <= rules.max_days_apart,
+                    _ => false,
+                },
+                (None, None) => true,
+                _ => false,
+            };
+            let (small, large) = if va.abs() <= vb.abs() { (va.abs(), vb.abs()) } else { (vb.abs(), va.abs()) };
+            let magnitude = (small == 0.0 && large == 0.0) || (small > 0.0 && large / small <= rules.max_ratio);
+            key(a) == key(b) && close && magnitude && similarity(&a.text, &b.text) >= rules.min_similarity
+        };
+        let mut group: Vec<usize> = (0..numeric.len()).collect();
+        for i in 0..numeric.len() {
+            for j in i + 1..numeric.len() {
+                if same(numeric[i], numeric[j]) {
+                    let (gi, gj) = (root(&mut group, i), root(&mut group, j));
+                    group[gi.max(gj)] = gi.min(gj);
+                }
+            }
+        }
+        let mut groups: Vec<Vec<i64>> = Vec::new();
+        for leader in 0..numeric.len() {
+            let mut members: Vec<(i64, f64)> = (0..numeric.len())
+                .filter(|&k| root(&mut group, k) == leader)
+                .map(|k| (numeric[k].0.id, numeric[k].1))
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            members.sort_by(|a, b| a.1.total_cmp(&b.1));
+            let (min, max) = (members[0].1, members[members.len() - 1].1);
+            let relative = if min == 0.0 { f64::INFINITY } else { (max - min) / min.abs() };
+            if relative > rules.min_relative {
+                groups.push(members.into_iter().map(|m| m.0).collect());
+            }
+        }
+        groups.sort();
+        groups
+    }
+
+    #[test]
+    fn comparing_only_neighbours_in_time_finds_what_comparing_every_pair_finds() {
+        let mut total = 0;
+        for seed in 0..40 {
+            let claims = random_claims(seed, 120);
+            let rules = SpreadRules::default();
+            let mut found: Vec<Vec<i64>> = figure_spreads_with(&claims, &nvda(), &rules)
+                .into_iter()
+                .map(|s| s.members.iter().map(|m| m.claim_id).collect())
+                .collect();
+            found.sort();
+            assert_eq!(found, naive(&claims, &nvda(), &rules), "seed {seed}");
+            total += found.len();
+        }
+        assert!(total > 80, "the random claims form spreads to compare ({total})");
+    }
+
+    #[test]
+    fn thousands_of_claims_over_time_are_compared_quickly() {
+        let claims: Vec<Claim> = (0..5_000)
+            .map(|i| {
+                let day = format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+                claim(i, "NVIDIA data-center revenue estimate", 30e9 + (i % 50) as f64 * 1e8, "USD", &day, "Outlet")
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let spreads = figure_spreads(&claims, &nvda());
+        assert!(!spreads.is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    }
 
     #[test]
     fn market_value_loss_figures_from_four_outlets_form_one_spread() {

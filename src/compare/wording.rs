@@ -8,15 +8,20 @@ use crate::model::fold;
 
 /// 0 (no content word in common) to 1 (every content word of the shorter claim is in the other).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (content_words(a), content_words(b));
+    overlap(&content_words(a), &content_words(b))
+}
+
+/// [`similarity`] of two texts' [`content_words`], read once per claim when comparing many.
+pub(crate) fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
     }
-    a.intersection(&b).count() as f64 / smaller as f64
+    a.intersection(b).count() as f64 / smaller as f64
 }
 
-fn content_words(text: &str) -> HashSet<String> {
+/// The words of a text that say what it is about, each in its shared form.
+pub(crate) fn content_words(text: &str) -> HashSet<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !w.starts_with(|c: char| c.is_ascii_digit()))

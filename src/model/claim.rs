@@ -105,6 +105,34 @@ impl ClaimLinkKind {
             .find(|s| s.as_str() == key)
             .ok_or_else(|| Invalid::new(format!("{text:?} is not a claim link (supports, contradicts, updates)")))
     }
+
+    /// The link read from the other side: `supported by`, `contradicted by`, `updated by`.
+    pub fn passive(self) -> &'static str {
+        match self {
+            ClaimLinkKind::Supports => "supported by",
+            ClaimLinkKind::Contradicts => "contradicted by",
+            ClaimLinkKind::Updates => "updated by",
+        }
+    }
+}
+
+/// A link between two claims, as seen from one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimLinkRef {
+    /// The other claim.
+    pub claim_id: i64,
+    pub kind: ClaimLinkKind,
+    /// Whether this claim makes the link (this one `supports` the other), or the other one does.
+    pub outgoing: bool,
+    /// The other claim's text.
+    pub text: String,
+}
+
+impl ClaimLinkRef {
+    /// How the link reads from this claim: `supports`, or `supported by` when the other claim made it.
+    pub fn verb(&self) -> &'static str {
+        if self.outgoing { self.kind.as_str() } else { self.kind.passive() }
+    }
 }
 
 /// A ticker named by a claim, with the claim's stance on it (none when the claim takes no side).
@@ -149,6 +177,9 @@ pub struct Claim {
     pub note_id: Option<NoteId>,
     pub tickers: Vec<ClaimTicker>,
     pub sources: Vec<ClaimSourceRef>,
+    /// Links to and from other claims (`supports`, `contradicts`, `updates`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<ClaimLinkRef>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

@@ -13,8 +13,8 @@ mod text;
 mod time;
 
 pub use claim::{
-    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status, format_value,
-    parse_as_of, parse_currency, parse_value,
+    Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status,
+    format_value, parse_as_of, parse_currency, parse_value,
 };
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, TickerLink,

@@ -6,36 +6,38 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::lookups::Lookups;
 use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
-    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally, Status, Symbol,
-    Timestamp, fold,
+    Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally, Status,
+    Symbol, Timestamp, fold,
 };
 
 const COLUMNS: &str =
     "c.id, c.text, c.value, c.unit, c.currency, c.as_of, c.claimant, c.status, c.note_id, c.created_at, c.updated_at";
 
+/// A claim from a row that starts with [`COLUMNS`], without tickers, sources or links.
+fn bare(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
+    Ok(Claim {
+        id: r.get(0)?,
+        text: r.get(1)?,
+        value: r.get(2)?,
+        unit: r.get(3)?,
+        currency: r.get(4)?,
+        as_of: r.get(5)?,
+        claimant: r.get(6)?,
+        status: rows::parsed(r, 7, Status::parse)?,
+        note_id: r.get(8)?,
+        tickers: Vec::new(),
+        sources: Vec::new(),
+        links: Vec::new(),
+        created_at: rows::timestamp(r, 9)?,
+        updated_at: rows::timestamp(r, 10)?,
+    })
+}
+
 /// Reads claims selected by `sql` (which selects [`COLUMNS`] from `claim c`), with their
-/// tickers and sources.
+/// tickers, sources and links.
 fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Claim>, StoreError> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let mut claims: Vec<Claim> = stmt
-        .query_map(params, |r| {
-            Ok(Claim {
-                id: r.get(0)?,
-                text: r.get(1)?,
-                value: r.get(2)?,
-                unit: r.get(3)?,
-                currency: r.get(4)?,
-                as_of: r.get(5)?,
-                claimant: r.get(6)?,
-                status: rows::parsed(r, 7, Status::parse)?,
-                note_id: r.get(8)?,
-                tickers: Vec::new(),
-                sources: Vec::new(),
-                created_at: rows::timestamp(r, 9)?,
-                updated_at: rows::timestamp(r, 10)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let mut claims: Vec<Claim> = stmt.query_map(params, bare)?.collect::<Result<_, _>>()?;
     let mut ticker_stmt = conn.prepare_cached(
         "SELECT t.symbol, ct.stance FROM claim_ticker ct JOIN ticker t ON t.id = ct.ticker_id
          WHERE ct.claim_id = ?1 ORDER BY t.symbol",
@@ -43,6 +45,14 @@ fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<V
     let mut source_stmt = conn.prepare_cached(
         "SELECT s.id, s.url, s.title, s.publisher, cs.quote FROM claim_source cs JOIN source s ON s.id = cs.source_id
          WHERE cs.claim_id = ?1 ORDER BY s.id",
+    )?;
+    let mut link_stmt = conn.prepare_cached(
+        "SELECT l.to_claim, l.kind, 1, c.text FROM claim_link l JOIN claim c ON c.id = l.to_claim
+         WHERE l.from_claim = ?1
+         UNION ALL
+         SELECT l.from_claim, l.kind, 0, c.text FROM claim_link l JOIN claim c ON c.id = l.from_claim
+         WHERE l.to_claim = ?1
+         ORDER BY 3 DESC, 1",
     )?;
     for claim in &mut claims {
         claim.tickers = ticker_stmt
@@ -62,6 +72,16 @@ fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<V
                     title: r.get(2)?,
                     publisher: r.get(3)?,
                     quote: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        claim.links = link_stmt
+            .query_map([claim.id], |r| {
+                Ok(ClaimLinkRef {
+                    claim_id: r.get(0)?,
+                    kind: rows::parsed(r, 1, ClaimLinkKind::parse)?,
+                    outgoing: r.get(2)?,
+                    text: r.get(3)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -140,6 +160,39 @@ pub(super) fn ticker_tally(conn: &Connection, ticker: i64) -> Result<(u64, Stanc
     )?;
     let count = |n: i64| n.max(0) as u64;
     Ok((count(total), StanceTally { bullish: count(tally[0]), bearish: count(tally[1]), neutral: count(tally[2]) }))
+}
+
+/// The `limit` most recently recorded dated claims on a ticker that give a value or take a stance
+/// on it (claims in trashed notes left out), read in one query as sketches: each names only
+/// `symbol` (with its stance) and its first source, and carries no links. Enough to plot figures
+/// and stances and to compare them. Like [`about_ticker`], it walks the ticker's index from the
+/// newest entry and stops at `limit`.
+pub(super) fn dated_sketches(
+    conn: &Connection,
+    ticker: i64,
+    symbol: &Symbol,
+    limit: usize,
+) -> Result<Vec<Claim>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, ct.stance, s.id, s.url, s.title, s.publisher
+         FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
+         LEFT JOIN source s ON s.id = (SELECT min(cs.source_id) FROM claim_source cs WHERE cs.claim_id = c.id)
+         WHERE ct.ticker_id = ?1 AND {LIVE_FOR_TICKER} AND c.as_of IS NOT NULL
+           AND (c.value IS NOT NULL OR ct.stance IS NOT NULL)
+         ORDER BY ct.claim_id DESC LIMIT ?2"
+    ))?;
+    let found = stmt.query_map(params![ticker, limit as i64], |r| {
+        let mut claim = bare(r)?;
+        let stance: Option<String> = r.get(11)?;
+        claim.tickers =
+            vec![ClaimTicker { symbol: symbol.clone(), stance: stance.as_deref().and_then(|s| Stance::parse(s).ok()) }];
+        if let Some(id) = r.get::<_, Option<i64>>(12)? {
+            claim.sources =
+                vec![ClaimSourceRef { id, url: r.get(13)?, title: r.get(14)?, publisher: r.get(15)?, quote: None }];
+        }
+        Ok(claim)
+    })?;
+    Ok(found.collect::<Result<_, _>>()?)
 }
 
 /// Claims citing a source (not counting those in trashed notes).
@@ -238,6 +291,39 @@ pub(super) fn relink_batch(conn: &Connection, start: NoteId) -> Result<(), Store
     Ok(())
 }
 
+/// Replaces a claim's contents inside the caller's transaction (and moves it to another note
+/// when `note_id` changed), with its tickers and sources.
+fn update(conn: &Connection, id: i64, draft: ClaimDraft) -> Result<(), StoreError> {
+    let draft = draft.validate()?;
+    let before = get(conn, id)?;
+    if let Some(note) = draft.note_id {
+        notes::require(conn, note)?;
+    }
+    conn.prepare_cached(
+        "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
+             claimant_key = ?8, status = ?9, note_id = ?10, updated_at = ?11 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        draft.text,
+        draft.value,
+        draft.unit,
+        draft.currency,
+        draft.as_of,
+        draft.claimant,
+        draft.claimant.as_deref().map(fold),
+        draft.status.as_str(),
+        draft.note_id,
+        Timestamp::now().to_string(),
+    ])?;
+    write_links(conn, id, &draft, &mut Lookups::single())?;
+    for note in [before.note_id, draft.note_id].into_iter().flatten() {
+        relink_note(conn, Some(note))?;
+        notes::touch(conn, note)?;
+    }
+    Ok(())
+}
+
 /// Writes a claim's tickers and sources (replacing any it had).
 pub(super) fn write_links(
     conn: &Connection,
@@ -275,37 +361,40 @@ impl Store {
 
     /// Replaces a claim's contents (and moves it to another note when `note_id` changed).
     pub fn update_claim(&mut self, id: i64, draft: ClaimDraft) -> Result<Claim, StoreError> {
-        let draft = draft.validate()?;
         let tx = self.write()?;
-        let before = get(&tx, id)?;
-        if let Some(note) = draft.note_id {
-            notes::require(&tx, note)?;
-        }
-        tx.prepare_cached(
-            "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
-                 claimant_key = ?8, status = ?9, note_id = ?10, updated_at = ?11 WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            draft.text,
-            draft.value,
-            draft.unit,
-            draft.currency,
-            draft.as_of,
-            draft.claimant,
-            draft.claimant.as_deref().map(fold),
-            draft.status.as_str(),
-            draft.note_id,
-            Timestamp::now().to_string(),
-        ])?;
-        write_links(&tx, id, &draft, &mut Lookups::single())?;
-        for note in [before.note_id, draft.note_id].into_iter().flatten() {
-            relink_note(&tx, Some(note))?;
-            notes::touch(&tx, note)?;
-        }
+        update(&tx, id, draft)?;
         let claim = get(&tx, id)?;
         tx.commit()?;
         Ok(claim)
+    }
+
+    /// Adds a claim (`id` none) or replaces one, and sets the links it makes to other claims
+    /// (replacing those it made before), in one transaction. Returns the claim's id.
+    pub fn save_claim(
+        &mut self,
+        id: Option<i64>,
+        draft: ClaimDraft,
+        links: &[(i64, ClaimLinkKind)],
+    ) -> Result<i64, StoreError> {
+        let tx = self.write()?;
+        let id = match id {
+            Some(id) => {
+                update(&tx, id, draft)?;
+                id
+            }
+            None => insert(&tx, draft, true, &mut Lookups::single())?,
+        };
+        tx.prepare_cached("DELETE FROM claim_link WHERE from_claim = ?1")?.execute([id])?;
+        for (to, kind) in links {
+            if *to == id {
+                return Err(crate::model::Invalid::new("a claim cannot be linked to itself").into());
+            }
+            get(&tx, *to)?;
+            tx.prepare_cached("INSERT OR REPLACE INTO claim_link (from_claim, to_claim, kind) VALUES (?1, ?2, ?3)")?
+                .execute(params![id, to, kind.as_str()])?;
+        }
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Sets only a claim's status.

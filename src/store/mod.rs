@@ -10,6 +10,7 @@ pub mod backup;
 mod batch;
 mod check;
 mod claims;
+mod dossier;
 mod error;
 pub mod export;
 mod feeds;
@@ -36,6 +37,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use batch::Batch;
 pub use check::CheckReport;
+pub use dossier::{DossierLimits, DossierPage};
 pub use error::{OpenError, StoreError};
 pub use records::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 pub use reference::{ReferenceTicker, reference_tickers};

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::editor::BodyMode;
+use super::editor::{BodyMode, ClaimsTab};
+use crate::extract::ClaimSuggestion;
 use crate::model::NoteId;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,8 @@ pub enum Action {
     OpenSelected,
     OpenNote(NoteId),
     OpenDossier(String),
+    /// List more of the open dossier's claims.
+    MoreDossierClaims,
     OpenSource(i64),
     ShowTrash,
     /// Esc: close what is open on top (form, overlay), else go back to the previous pane.
@@ -42,6 +45,9 @@ pub enum Action {
     EmptyTrash,
     CloseDialog,
     NewClaim,
+    /// Open the claim form filled in from a suggestion read out of the note's text.
+    ClaimFromSuggestion(Box<ClaimSuggestion>),
+    ShowClaimsTab(ClaimsTab),
     EditClaim(i64),
     CancelClaim,
     SubmitClaim,

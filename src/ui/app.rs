@@ -12,7 +12,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::action::Action;
 use super::claim_form::{ClaimForm, SourcePick};
-use super::dossier::DossierView;
+use super::dossier::{DossierView, MORE_CLAIMS};
 use super::editor::{BodyMode, Conflict, NoteEditor};
 use super::results::Results;
 use super::revisions::RevisionsView;
@@ -22,6 +22,7 @@ use super::source::SourceView;
 use super::toasts::{Toast, Toasts};
 use super::worker::{Reply, Request, Worker};
 use super::{dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts};
+use crate::extract::ClaimSuggestion;
 use crate::model::{Claim, ClaimDraft, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
 use crate::query::{self, TermKind};
 use crate::store::{Store, StoreError};
@@ -36,6 +37,9 @@ const POLL_EVERY: f64 = 3.0;
 pub struct AppConfig {
     /// The research database.
     pub db: PathBuf,
+    /// Whether the user chose the database (`--db`, `JEVONS_DB`, or opened another): the window
+    /// then names it; the default one goes unnamed.
+    pub chosen_db: bool,
     /// Open this ticker's dossier at start (used for the README screenshot).
     pub open_ticker: Option<String>,
     /// Run this search at start instead of the remembered one.
@@ -176,6 +180,8 @@ pub struct JevonsApp {
     links_to_open: Vec<String>,
     /// Applied actions that the next frame should show.
     queued: Vec<Action>,
+    /// Numbers the requests to read the open note's text (only the answer to the last counts).
+    analysis_ticket: u64,
     closing: bool,
 }
 
@@ -221,6 +227,7 @@ impl JevonsApp {
             refused_links: Vec::new(),
             links_to_open: Vec::new(),
             queued: Vec::new(),
+            analysis_ticket: 0,
             closing: false,
         }
     }
@@ -291,9 +298,40 @@ impl JevonsApp {
         &self.results.ids
     }
 
-    /// Whether nothing is pending: the worker answered everything and no action is queued.
+    /// Whether nothing is pending: the worker answered everything, no action is queued, and the
+    /// open note's text is not waiting to be read.
     pub fn is_idle(&self) -> bool {
-        self.worker.in_flight() == 0 && self.queued.is_empty() && self.links_to_open.is_empty()
+        let reading = self.editor.as_ref().is_some_and(|e| e.analysis.wants(e.body_version));
+        self.worker.in_flight() == 0 && self.queued.is_empty() && self.links_to_open.is_empty() && !reading
+    }
+
+    /// The highlighted row of the results, if any.
+    pub fn selected_result(&self) -> Option<usize> {
+        self.results.selected
+    }
+
+    /// The ticker whose dossier is open, if one is.
+    pub fn open_dossier_symbol(&self) -> Option<&str> {
+        match &self.pane {
+            Pane::Dossier(view) => Some(&view.symbol),
+            _ => None,
+        }
+    }
+
+    /// The open dossier's data once it has arrived (tests look at its comparisons).
+    pub fn dossier_data(&self) -> Option<&super::dossier_data::DossierData> {
+        match &self.pane {
+            Pane::Dossier(view) => view.data.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The words highlighted in the open note's preview (what extraction found in the text).
+    pub fn preview_highlights(&self) -> Vec<String> {
+        let Some(editor) = &self.editor else { return Vec::new() };
+        let id = note::body_id(editor.id).with("preview");
+        let text = &editor.preview_text.text;
+        editor.preview.search_ranges(&id).iter().filter_map(|r| text.get(r.clone()).map(str::to_owned)).collect()
     }
 
     /// Links a view asked to open that were refused (not http or https).
@@ -359,6 +397,23 @@ impl JevonsApp {
                     && view.note == note
                 {
                     view.arrived(result);
+                }
+            }
+            Reply::Analysed { ticket, result } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.analysis.arrived(ticket, result)
+                {
+                    self.ctx.request_repaint();
+                }
+            }
+            Reply::LinkCandidates { symbols, result } => {
+                let form = self.editor.as_mut().and_then(|e| e.claim_form.as_mut());
+                match (form, result) {
+                    (Some(form), Ok(claims)) if form.candidates_for.as_ref() == Some(&symbols) => {
+                        form.add_candidates(claims);
+                    }
+                    (_, Err(message)) => self.error = Some(format!("Cannot read claims to link to: {message}")),
+                    _ => {}
                 }
             }
             Reply::Version { note, result } => self.version_arrived(note, result),
@@ -438,6 +493,8 @@ impl JevonsApp {
     // Timers and keys
 
     fn tick(&mut self, now: f64) {
+        self.ask_for_analysis(now);
+        self.ask_for_link_candidates();
         if let Some(editor) = &self.editor {
             if editor.autosave_due(now) {
                 self.save_editor(false);
@@ -457,6 +514,38 @@ impl JevonsApp {
         self.toasts.expire(now);
         if let Some(until) = self.toasts.next_expiry() {
             self.ctx.request_repaint_after(Duration::from_secs_f64((until - now).max(0.05)));
+        }
+    }
+
+    /// Sends the open note's body to be read, a short while after typing stopped; until then,
+    /// wakes up when it is due.
+    fn ask_for_analysis(&mut self, now: f64) {
+        if !self.is_ready() {
+            return;
+        }
+        let Some(editor) = &mut self.editor else { return };
+        if !editor.analysis.wants(editor.body_version) {
+            return;
+        }
+        if editor.analysis_due(now) {
+            self.analysis_ticket += 1;
+            editor.analysis.asked(self.analysis_ticket, editor.body_version);
+            self.worker.send(Request::Analyse { ticket: self.analysis_ticket, text: editor.body.text() });
+        } else {
+            let wait = (editor.edited_at + super::analysis::ANALYSE_AFTER - now).max(0.01);
+            self.ctx.request_repaint_after(Duration::from_secs_f64(wait));
+        }
+    }
+
+    /// Asks for the claims the open claim form may link to when its tickers changed.
+    fn ask_for_link_candidates(&mut self) {
+        let Some(form) = self.editor.as_mut().and_then(|e| e.claim_form.as_mut()) else { return };
+        let symbols = form.symbols();
+        if form.candidates_for.as_ref() != Some(&symbols) {
+            form.candidates_for = Some(symbols.clone());
+            if !symbols.is_empty() {
+                self.worker.send(Request::LinkCandidates { symbols });
+            }
         }
     }
 
@@ -516,7 +605,7 @@ impl JevonsApp {
     fn draw(&mut self, ui: &mut Ui, now: f64, actions: &mut Vec<Action>) {
         let saving = status::SaveState::of(self.editor.as_ref());
         egui::Panel::top("top").frame(status::bar_frame(ui)).show(ui, |ui| {
-            status::top_ui(ui, &self.config.db, self.settings.theme, actions);
+            status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, actions);
         });
         egui::Panel::bottom("status").frame(status::bar_frame(ui)).show(ui, |ui| {
             status::bottom_ui(ui, &self.results, &self.sidebar, saving, self.error.as_deref(), actions);
@@ -654,6 +743,14 @@ impl JevonsApp {
             }
             Action::OpenNote(id) => self.open_note_by_id(id, true),
             Action::OpenDossier(symbol) => self.open_dossier(&symbol),
+            Action::MoreDossierClaims => {
+                if let Pane::Dossier(view) = &mut self.pane
+                    && let Ok(symbol) = Symbol::parse(&view.symbol)
+                {
+                    view.limits.claims += MORE_CLAIMS;
+                    self.worker.send(Request::Dossier { symbol, limits: view.limits });
+                }
+            }
             Action::OpenSource(id) => self.open_source(id),
             Action::ShowTrash => {
                 self.search.text = "is:trash".to_owned();
@@ -687,7 +784,13 @@ impl JevonsApp {
             Action::AskEmptyTrash => self.dialog = Some(Dialog::EmptyTrash(self.sidebar.data.trashed)),
             Action::EmptyTrash => self.empty_trash(),
             Action::CloseDialog => self.dialog = None,
-            Action::NewClaim => self.new_claim(),
+            Action::NewClaim => self.new_claim(None),
+            Action::ClaimFromSuggestion(suggestion) => self.new_claim(Some(&suggestion)),
+            Action::ShowClaimsTab(tab) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.claims_tab = tab;
+                }
+            }
             Action::EditClaim(id) => self.edit_claim(id),
             Action::CancelClaim => {
                 if let Some(editor) = &mut self.editor {
@@ -748,7 +851,9 @@ impl JevonsApp {
     }
 
     fn reopen(&mut self, path: PathBuf) {
+        self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path, true)));
         self.config.db = path.clone();
+        self.config.chosen_db = true;
         self.db = Database::Opening { since: Instant::now() };
         self.worker = Worker::start(path, self.ctx.clone());
         self.worker.send(Request::Open);
@@ -880,8 +985,9 @@ impl JevonsApp {
     fn show_dossier(&mut self, symbol: &str) {
         match Symbol::parse(symbol) {
             Ok(symbol) => {
-                self.pane = Pane::Dossier(DossierView::loading(symbol.to_string()));
-                self.worker.send(Request::Dossier { symbol });
+                let view = DossierView::loading(symbol.to_string());
+                self.worker.send(Request::Dossier { symbol, limits: view.limits });
+                self.pane = Pane::Dossier(view);
             }
             Err(e) => self.error = Some(e.0),
         }
@@ -916,7 +1022,7 @@ impl JevonsApp {
         match &self.pane {
             Pane::Dossier(view) => {
                 if let Ok(symbol) = Symbol::parse(&view.symbol) {
-                    self.worker.send(Request::Dossier { symbol });
+                    self.worker.send(Request::Dossier { symbol, limits: view.limits });
                 }
             }
             Pane::Source(view) => {
@@ -1165,14 +1271,22 @@ impl JevonsApp {
         }
     }
 
-    fn new_claim(&mut self) {
+    /// Opens the claim form for a new claim: empty, or filled in from a suggestion.
+    fn new_claim(&mut self, suggestion: Option<&ClaimSuggestion>) {
         if !matches!(self.pane, Pane::Note) || self.editor.as_ref().is_none_or(NoteEditor::is_trashed) {
             return;
         }
         let Some(id) = self.ensure_saved_note() else { return };
         if let Some(editor) = &mut self.editor {
-            let tickers = editor.ticker_chips();
-            editor.claim_form = Some(ClaimForm::new(id, &tickers));
+            let note = editor.base.as_ref();
+            let mut form = match suggestion {
+                Some(suggestion) => {
+                    ClaimForm::from_suggestion(id, suggestion, note.map_or(&[], |n| n.sources.as_slice()))
+                }
+                None => ClaimForm::new(id, &editor.ticker_chips()),
+            };
+            form.add_candidates(note.map(|n| n.claims.clone()).unwrap_or_default());
+            editor.claim_form = Some(form);
         }
     }
 
@@ -1180,7 +1294,9 @@ impl JevonsApp {
         let Some(editor) = &mut self.editor else { return };
         let (Some(id), Some(base)) = (editor.id, &editor.base) else { return };
         if let Some(found) = base.claims.iter().find(|c| c.id == claim) {
-            editor.claim_form = Some(ClaimForm::edit(found, id));
+            let mut form = ClaimForm::edit(found, id);
+            form.add_candidates(base.claims.clone());
+            editor.claim_form = Some(form);
         }
     }
 
@@ -1204,12 +1320,9 @@ impl JevonsApp {
                 }
             }
         }
-        let result = match form.editing {
-            Some(claim) => store.update_claim(claim, draft).map(|_| ()),
-            None => store.add_claim(draft).map(|_| ()),
-        };
+        let result = store.save_claim(form.editing, draft, &form.outgoing());
         match result {
-            Ok(()) => {
+            Ok(_) => {
                 let note = form.note;
                 editor.claim_form = None;
                 self.changed_elsewhere(note);
@@ -1244,19 +1357,11 @@ impl JevonsApp {
         let Some(at) = self.deleted_claims.iter().position(|(t, _)| *t == toast) else { return };
         let (_, claim) = self.deleted_claims.remove(at);
         let Database::Ready(store) = &mut self.db else { return };
-        let draft = ClaimDraft {
-            text: claim.text,
-            value: claim.value,
-            unit: claim.unit,
-            currency: claim.currency,
-            as_of: claim.as_of,
-            claimant: claim.claimant,
-            status: claim.status,
-            note_id: claim.note_id,
-            tickers: claim.tickers,
-            sources: claim.sources.into_iter().map(|s| (s.id, s.quote)).collect(),
-        };
-        match store.add_claim(draft) {
+        let draft = ClaimDraft::from_claim(&claim);
+        // The links it made come back with it (those to claims still there).
+        let links: Vec<_> = claim.links.iter().filter(|l| l.outgoing).map(|l| (l.claim_id, l.kind)).collect();
+        let result = store.save_claim(None, draft.clone(), &links).or_else(|_| store.add_claim(draft));
+        match result {
             Ok(_) => {
                 if let Some(note) = claim.note_id {
                     if self.open_note() == Some(note) {
@@ -1389,6 +1494,15 @@ pub fn single_ticker(text: &str) -> Option<String> {
     }
 }
 
+/// The window's title: `Jevons`, or `brazil — Jevons` for a database the user chose
+/// (`brazil.db`), so two windows on two databases can be told apart.
+pub fn window_title(db: &std::path::Path, chosen: bool) -> String {
+    match db.file_stem().map(|s| s.to_string_lossy()) {
+        Some(name) if chosen && !name.is_empty() => format!("{name} — Jevons"),
+        _ => "Jevons".to_owned(),
+    }
+}
+
 /// A failed write in words that say the text is safe.
 fn save_failed(err: &StoreError) -> String {
     format!("Not saved: {err}. Your text is still here; Jevons will try again when you type or press Ctrl+S.")
@@ -1397,6 +1511,14 @@ fn save_failed(err: &StoreError) -> String {
 #[cfg(test)]
 mod tests {
     use super::single_ticker;
+
+    #[test]
+    fn the_window_is_named_after_a_chosen_database_only() {
+        use super::window_title;
+        use std::path::Path;
+        assert_eq!(window_title(Path::new("/home/ana/research/brazil.db"), true), "brazil — Jevons");
+        assert_eq!(window_title(Path::new("/home/ana/.local/share/jevons/jevons.db"), false), "Jevons");
+    }
 
     #[test]
     fn a_query_that_is_one_ticker_opens_its_dossier() {

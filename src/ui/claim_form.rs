@@ -1,10 +1,12 @@
 //! The claim form's state and its checks: what the user typed, field by field, and whether it
-//! makes a valid claim (and source). Nothing is saved until every field is valid; each invalid
-//! field says why, next to it.
+//! makes a valid claim (and source); the links it makes to other claims. Nothing is saved until
+//! every field is valid; each invalid field says why, next to it. A form can start empty, from a
+//! stored claim, or from a suggestion read out of the note's text.
 
+use crate::extract::ClaimSuggestion;
 use crate::model::{
-    Claim, ClaimDraft, ClaimTicker, NoteId, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol, TickerLink,
-    parse_as_of, parse_currency, parse_date, parse_value,
+    Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimTicker, NoteId, Source, SourceDraft, SourceKind, SourceUrl,
+    Stance, Status, Symbol, TickerLink, parse_as_of, parse_currency, parse_date, parse_value,
 };
 
 /// Where the claim's evidence comes from.
@@ -52,6 +54,17 @@ pub struct ClaimForm {
     pub quote: String,
     /// Sources beyond the first, when editing a claim that cites several (kept as they are).
     pub other_sources: Vec<(i64, Option<String>)>,
+    /// Links this claim makes to other claims (saved with it).
+    pub links: Vec<ClaimLinkRef>,
+    /// Links other claims make to this one (shown; edited from the other claim).
+    pub incoming: Vec<ClaimLinkRef>,
+    /// The link being added: its kind and the claim it points to.
+    pub link_kind: ClaimLinkKind,
+    pub link_target: Option<i64>,
+    /// Claims this one may link to: the note's own, and the newest on its tickers.
+    pub candidates: Vec<Claim>,
+    /// The tickers the candidates were last asked for.
+    pub candidates_for: Option<Vec<Symbol>>,
     /// Set once the user tried to save: from then on, empty required fields are flagged too.
     pub tried: bool,
     /// Why the last save failed, when the store refused it.
@@ -109,9 +122,76 @@ impl ClaimForm {
             new_source: NewSource::default(),
             quote: String::new(),
             other_sources: Vec::new(),
+            links: Vec::new(),
+            incoming: Vec::new(),
+            link_kind: ClaimLinkKind::Supports,
+            link_target: None,
+            candidates: Vec::new(),
+            candidates_for: None,
             tried: false,
             store_error: None,
         }
+    }
+
+    /// A form prefilled from a suggestion read out of the note's text: value, unit, currency,
+    /// as-of date, tickers with the stance, claimant, and the sentence as the quote. The quote
+    /// needs a source: the note's only source is picked when it has exactly one.
+    pub fn from_suggestion(note: NoteId, suggestion: &ClaimSuggestion, note_sources: &[Source]) -> Self {
+        let mut form = Self::new(note, &[]);
+        let draft = suggestion.to_draft();
+        form.text = draft.text;
+        form.value = draft.value.map(plain_number).unwrap_or_default();
+        form.unit = draft.unit.unwrap_or_default();
+        form.currency = draft.currency.unwrap_or_default();
+        form.as_of = draft.as_of.unwrap_or_default();
+        form.claimant = draft.claimant.unwrap_or_default();
+        form.tickers =
+            draft.tickers.iter().map(|t| TickerRow { symbol: t.symbol.to_string(), stance: t.stance }).collect();
+        form.quote = suggestion.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let [only] = note_sources {
+            form.source = SourcePick::Existing(only.id);
+        }
+        form
+    }
+
+    /// The valid symbols of the ticker rows (what link candidates are asked for).
+    pub fn symbols(&self) -> Vec<Symbol> {
+        let mut symbols: Vec<Symbol> = self.tickers.iter().filter_map(|t| Symbol::parse(&t.symbol).ok()).collect();
+        symbols.sort();
+        symbols.dedup();
+        symbols
+    }
+
+    /// Claims that may be linked to: every candidate but this claim and those linked already.
+    pub fn linkable(&self) -> impl Iterator<Item = &Claim> {
+        self.candidates.iter().filter(|c| Some(c.id) != self.editing && !self.links.iter().any(|l| l.claim_id == c.id))
+    }
+
+    /// Adds candidates (the newest claims on the form's tickers) to those offered.
+    pub fn add_candidates(&mut self, claims: Vec<Claim>) {
+        for claim in claims {
+            if !self.candidates.iter().any(|c| c.id == claim.id) {
+                self.candidates.push(claim);
+            }
+        }
+    }
+
+    /// Adds the link being edited (kind and target) to the claim's links.
+    pub fn add_link(&mut self) {
+        let Some(target) = self.link_target.take() else { return };
+        let Some(claim) = self.candidates.iter().find(|c| c.id == target) else { return };
+        self.links.retain(|l| l.claim_id != target);
+        self.links.push(ClaimLinkRef {
+            claim_id: target,
+            kind: self.link_kind,
+            outgoing: true,
+            text: claim.text.clone(),
+        });
+    }
+
+    /// The links to save: (other claim, kind) for each link this claim makes.
+    pub fn outgoing(&self) -> Vec<(i64, ClaimLinkKind)> {
+        self.links.iter().map(|l| (l.claim_id, l.kind)).collect()
     }
 
     /// A form holding an existing claim.
@@ -132,6 +212,7 @@ impl ClaimForm {
             form.quote = first.quote.clone().unwrap_or_default();
             form.other_sources = rest.iter().map(|s| (s.id, s.quote.clone())).collect();
         }
+        (form.incoming, form.links) = claim.links.iter().cloned().partition(|l| !l.outgoing);
         form
     }
 
@@ -316,6 +397,72 @@ mod tests {
     }
 
     #[test]
+    fn a_suggestion_prefills_the_form_with_the_sentence_as_quote() {
+        let text = "On 2025-01-27 NVIDIA lost nearly US$ 589 billion of market value.";
+        let lexicon = crate::extract::Lexicon::new([("NVDA", "NVIDIA CORP")]);
+        let findings = crate::extract::analyse(text, &lexicon);
+        let suggestion = &crate::extract::suggest_claims(text, &findings)[0];
+        let source = Source {
+            id: 4,
+            url: "https://example.com/a".into(),
+            title: None,
+            publisher: None,
+            author: None,
+            published_at: None,
+            accessed_at: None,
+            kind: SourceKind::Article,
+        };
+        let form = ClaimForm::from_suggestion(1, suggestion, std::slice::from_ref(&source));
+        assert_eq!(
+            (form.value.as_str(), form.currency.as_str(), form.as_of.as_str()),
+            ("589000000000", "USD", "2025-01-27")
+        );
+        assert_eq!(form.tickers, [TickerRow { symbol: "NVDA".into(), stance: None }]);
+        assert_eq!(form.quote, text);
+        assert_eq!(form.source, SourcePick::Existing(4), "the note's only source is picked");
+        let checked = form.check().expect("a prefilled form is valid as it is");
+        assert_eq!(checked.draft.value, Some(589e9));
+        let without_source = ClaimForm::from_suggestion(1, suggestion, &[]);
+        assert!(without_source.check().expect_err("a quote needs a source").quote.is_some());
+    }
+
+    #[test]
+    fn links_are_kept_apart_by_direction_and_added_once() {
+        let other = |id: i64| Claim {
+            id,
+            text: format!("claim {id}"),
+            value: None,
+            unit: None,
+            currency: None,
+            as_of: None,
+            claimant: None,
+            status: Status::Unverified,
+            note_id: Some(1),
+            tickers: Vec::new(),
+            sources: Vec::new(),
+            links: Vec::new(),
+            created_at: crate::model::Timestamp::from_millis(0),
+            updated_at: crate::model::Timestamp::from_millis(0),
+        };
+        let mut stored = other(7);
+        stored.links = vec![
+            ClaimLinkRef { claim_id: 8, kind: ClaimLinkKind::Contradicts, outgoing: true, text: "claim 8".into() },
+            ClaimLinkRef { claim_id: 9, kind: ClaimLinkKind::Supports, outgoing: false, text: "claim 9".into() },
+        ];
+        let mut form = ClaimForm::edit(&stored, 1);
+        assert_eq!(form.outgoing(), [(8, ClaimLinkKind::Contradicts)]);
+        assert_eq!(form.incoming.len(), 1);
+        form.add_candidates(vec![other(7), other(8), other(10)]);
+        form.add_candidates(vec![other(10)]);
+        let offered: Vec<i64> = form.linkable().map(|c| c.id).collect();
+        assert_eq!(offered, [10], "not itself, not a claim linked already, each once");
+        form.link_kind = ClaimLinkKind::Updates;
+        form.link_target = Some(10);
+        form.add_link();
+        assert_eq!(form.outgoing(), [(8, ClaimLinkKind::Contradicts), (10, ClaimLinkKind::Updates)]);
+    }
+
+    #[test]
     fn a_quote_needs_a_source() {
         let mut form = filled();
         form.source = SourcePick::None;
@@ -337,6 +484,7 @@ mod tests {
             note_id: Some(1),
             tickers: checked.draft.tickers.clone(),
             sources: Vec::new(),
+            links: Vec::new(),
             created_at: crate::model::Timestamp::from_millis(0),
             updated_at: crate::model::Timestamp::from_millis(0),
         };

@@ -1,11 +1,13 @@
-//! The note's claims as a compact table (text, value formatted for people, as-of date, claimant,
-//! stance per ticker in colour, status, source), and the form that adds or edits one in place.
+//! The note's claims as a compact table (text and links, value formatted for people, as-of date,
+//! claimant, stance per ticker in colour, status, source), beside the suggestions read out of
+//! the text, and the form that adds or edits one in place.
 
 use egui::{Button, ComboBox, Grid, Id, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
 use super::action::Action;
 use super::claim_form::{ClaimForm, FieldErrors, SourcePick};
-use super::editor::NoteEditor;
+use super::claim_links::{links_form_ui, status_and_links_ui};
+use super::editor::{ClaimsTab, NoteEditor};
 use super::note::NoteContext;
 use super::search_box::ticker_suggestions;
 use super::sidebar::shorten;
@@ -16,8 +18,26 @@ use crate::store::SourceCount;
 
 pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions: &mut Vec<Action>) {
     let claims: Vec<Claim> = editor.base.as_ref().map(|n| n.claims.clone()).unwrap_or_default();
+    let suggested = editor.analysis.latest().map(|a| a.suggestions.len());
     ui.horizontal(|ui| {
-        theme::section(ui, &format!("Claims  {}", claims.len()));
+        let tab = editor.claims_tab;
+        let claims_tab =
+            Button::selectable(tab == ClaimsTab::Claims, RichText::new(format!("Claims  {}", claims.len())).strong());
+        if ui.add(claims_tab).clicked() {
+            actions.push(Action::ShowClaimsTab(ClaimsTab::Claims));
+        }
+        let count = suggested.map_or_else(|| "…".to_owned(), |n| n.to_string());
+        let suggestions_tab = Button::selectable(
+            tab == ClaimsTab::Suggestions,
+            RichText::new(format!("From the text  {count}")).strong(),
+        );
+        let response = ui
+            .add(suggestions_tab)
+            .on_hover_text("Figures, tickers, dates and who says what, read out of the note: one click makes a claim")
+            .accessible_name("Suggestions from the text");
+        if response.clicked() {
+            actions.push(Action::ShowClaimsTab(ClaimsTab::Suggestions));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !read_only
                 && editor.claim_form.is_none()
@@ -27,7 +47,11 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
             }
         });
     });
-    ScrollArea::vertical().id_salt("claims-scroll").auto_shrink([false, false]).show(ui, |ui| {
+    if editor.claims_tab == ClaimsTab::Suggestions {
+        super::suggestions::suggestions_ui(ui, editor, &claims, read_only, actions);
+        return;
+    }
+    ScrollArea::both().id_salt("claims-scroll").auto_shrink([false, false]).show(ui, |ui| {
         if claims.is_empty() {
             ui.label(theme::muted(
                 "No claims yet. A claim is a figure or view with who said it, when, and the source.",
@@ -58,16 +82,19 @@ pub fn claims_table_ui(
         return;
     }
     let p = Palette::of(ui);
-    let text_width = (ui.available_width() * 0.34).clamp(160.0, 520.0);
+    let text_width = (ui.available_width() * 0.3).clamp(150.0, 480.0);
     Grid::new("claims-grid").striped(true).spacing(Vec2::new(10.0, 5.0)).min_col_width(0.0).show(ui, |ui| {
-        for header in ["Claim", "Value", "As of", "Claimant", "Tickers", "Status", "Source", ""] {
+        for header in ["Claim", "Value", "As of", "Claimant", "Tickers", "Source", ""] {
             ui.label(RichText::new(header).small().strong().color(p.muted));
         }
         ui.end_row();
         for claim in claims {
             let editing_this = editing == Some(claim.id);
             let colour = if editing_this { p.accent } else { p.text };
-            theme::wrapped(ui, text_width, RichText::new(&claim.text).color(colour), egui::Sense::hover());
+            ui.vertical(|ui| {
+                theme::wrapped(ui, text_width, RichText::new(&claim.text).color(colour), egui::Sense::hover());
+                status_and_links_ui(ui, claim, text_width);
+            });
             ui.label(theme::figure(claim.display_value().unwrap_or_else(|| "—".to_owned())).strong());
             ui.label(theme::figure(claim.as_of.clone().unwrap_or_else(|| "—".to_owned())).color(p.muted));
             ui.label(claim.claimant.clone().unwrap_or_else(|| "—".to_owned()));
@@ -82,12 +109,12 @@ pub fn claims_table_ui(
                     });
                 }
             });
-            ui.label(RichText::new(claim.status.as_str()).small().color(p.status(claim.status)));
             ui.vertical(|ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 for source in &claim.sources {
                     let label =
                         source.publisher.clone().or_else(|| source.title.clone()).unwrap_or_else(|| source.url.clone());
-                    let link = ui.link(shorten(&label, 28)).on_hover_ui(|ui| {
+                    let link = ui.link(shorten(&label, 22)).on_hover_ui(|ui| {
                         ui.label(source.title.clone().unwrap_or_default());
                         ui.label(RichText::new(&source.url).small().monospace());
                         if let Some(quote) = &source.quote {
@@ -250,6 +277,9 @@ fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions
                     ui.label(RichText::new(error).small().color(p.error));
                 }
             });
+            ui.end_row();
+            let label = ui.label(RichText::new("Links").small().color(p.muted));
+            ui.vertical(|ui| links_form_ui(ui, form, label.id));
             ui.end_row();
         });
         if let Some(error) = &form.store_error {

@@ -4,8 +4,10 @@
 
 use egui_commonmark::CommonMarkCache;
 
+use super::analysis::AnalysisState;
 use super::body::Body;
 use super::claim_form::ClaimForm;
+use super::preview::PreviewText;
 use super::revisions::RevisionsView;
 use crate::extract::cashtags;
 use crate::model::{Note, NoteId, Origin, TickerLink};
@@ -17,6 +19,16 @@ pub enum BodyMode {
     Edit,
     Split,
     Preview,
+}
+
+/// What the panel under the body shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClaimsTab {
+    /// The note's claims.
+    #[default]
+    Claims,
+    /// Figures, tickers, dates and claimants read out of the text, offered as claims.
+    Suggestions,
 }
 
 /// Seconds after the last keystroke before the note is saved.
@@ -46,8 +58,17 @@ pub struct NoteEditor {
     pub detected: Vec<String>,
     pub preview: CommonMarkCache,
     /// The Markdown the preview shows (images replaced by links); refreshed when the text changes.
-    pub preview_text: String,
+    pub preview_text: PreviewText,
     pub preview_stale: bool,
+    /// Increases with every change of the body (the analysis and the preview say which they show).
+    pub body_version: u64,
+    /// The body version the preview text was made from.
+    pub preview_version: u64,
+    /// The preview version whose findings are highlighted in the preview (none: no highlights).
+    pub highlighted: Option<u64>,
+    /// What extraction found in the body, and what was asked of the worker.
+    pub analysis: AnalysisState,
+    pub claims_tab: ClaimsTab,
     pub tag_input: String,
     pub ticker_input: String,
     pub claim_form: Option<ClaimForm>,
@@ -87,8 +108,13 @@ impl NoteEditor {
             edited_at: 0.0,
             detected: Vec::new(),
             preview: CommonMarkCache::default(),
-            preview_text: String::new(),
+            preview_text: PreviewText::default(),
             preview_stale: true,
+            body_version: 0,
+            preview_version: 0,
+            highlighted: None,
+            analysis: AnalysisState::default(),
+            claims_tab: ClaimsTab::default(),
             tag_input: String::new(),
             ticker_input: String::new(),
             claim_form: None,
@@ -107,6 +133,18 @@ impl NoteEditor {
         if !self.body.is_large() {
             self.detect();
         }
+    }
+
+    /// The user typed in the body: as [`Self::edited`], and the body has a new version.
+    pub fn body_edited(&mut self, now: f64) {
+        self.body_version += 1;
+        self.edited(now);
+    }
+
+    /// Whether the body should be read again at `now` (a short while after typing stopped).
+    pub fn analysis_due(&self, now: f64) -> bool {
+        self.analysis.wants(self.body_version)
+            && (!self.dirty || now - self.edited_at >= super::analysis::ANALYSE_AFTER)
     }
 
     /// Re-reads the cashtags of the title and body.
@@ -150,6 +188,7 @@ impl NoteEditor {
             self.title = note.title.clone();
             self.body = Body::new(note.body.clone());
             self.preview_stale = true;
+            self.body_version += 1;
         }
         self.base = Some(note);
         self.dirty = false;

@@ -6,15 +6,19 @@
 //! and returns actions; slow reads run on the [`worker`]'s threads.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod body;
+mod charts;
 pub mod claim_form;
+mod claim_links;
 mod claims;
 mod conflict;
 mod dialogs;
+mod disagreements;
 mod dossier;
+pub mod dossier_data;
 pub mod editor;
-pub mod figures;
 mod help;
 pub mod links;
 mod note;
@@ -26,6 +30,7 @@ mod sidebar;
 mod source;
 mod startup;
 mod status;
+mod suggestions;
 mod theme;
 mod toasts;
 mod trash;
@@ -42,12 +47,13 @@ const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 /// `JEVONS_OPEN_TICKER=NVDA` opens that ticker's dossier at start and `JEVONS_THEME=light|dark`
 /// picks the theme; both leave remembered settings aside.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
+    let chosen_db = db.is_some();
     let db = crate::cli::database_path(db)?;
     let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
     let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| app::ThemeChoice::parse(&t));
     let fresh = open_ticker.is_some();
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Jevons")
+        .with_title(app::window_title(&db, chosen_db))
         .with_app_id("jevons")
         .with_inner_size([1440.0, 900.0])
         .with_min_inner_size([900.0, 560.0]);
@@ -56,7 +62,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
         Err(err) => eprintln!("jevons: the window icon could not be read ({err})"),
     }
     let options = eframe::NativeOptions { viewport, ..eframe::NativeOptions::default() };
-    let config = AppConfig { db, open_ticker, query: None, fresh, theme };
+    let config = AppConfig { db, chosen_db, open_ticker, query: None, fresh, theme };
     eframe::run_native("jevons", options, Box::new(move |cc| Ok(Box::new(JevonsApp::new(cc, config)))))
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

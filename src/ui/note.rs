@@ -289,17 +289,10 @@ fn tickers_ui(
 
 fn body_area_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, read_only: bool) {
     let mode = context.body_mode;
-    if mode != BodyMode::Edit && editor.preview_stale {
-        // Small notes refresh the preview as you type; large ones once typing pauses.
-        let quiet = context.now - editor.edited_at > 0.8 || !editor.dirty;
-        if !editor.body.is_large() || quiet {
-            editor.preview_text = preview::without_images(&editor.body.text());
-            editor.preview_stale = false;
-        } else {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(900));
-        }
-    }
     let body_id = body_id(editor.id);
+    if mode != BodyMode::Edit {
+        refresh_preview(ui, editor, context, body_id.with("preview"));
+    }
     let mut changed = false;
     let frame = egui::Frame::NONE.inner_margin(egui::Margin::symmetric(0, 4));
     match mode {
@@ -312,19 +305,49 @@ fn body_area_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>,
             });
         }
         BodyMode::Split => {
-            ui.columns(2, |columns| {
-                changed = body::body_ui(&mut columns[0], &mut editor.body, body_id, read_only);
-                preview::preview_ui(
-                    &mut columns[1],
-                    &mut editor.preview,
-                    &editor.preview_text,
-                    body_id.with("preview"),
-                );
+            // `columns` reaches down to the bottom of the ui's whole rect: keep it to the space
+            // left above the claims panel, or the editor would cover the panel's buttons.
+            let room = ui.available_rect_before_wrap();
+            ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
+                ui.columns(2, |columns| {
+                    changed = body::body_ui(&mut columns[0], &mut editor.body, body_id, read_only);
+                    preview::preview_ui(
+                        &mut columns[1],
+                        &mut editor.preview,
+                        &editor.preview_text,
+                        body_id.with("preview"),
+                    );
+                });
             });
         }
     }
     if changed {
-        editor.edited(context.now);
+        editor.body_edited(context.now);
+    }
+}
+
+/// Brings the preview up to the text (small notes as you type, large ones once typing pauses)
+/// and highlights what extraction found, when the findings were read from that same text.
+fn refresh_preview(ui: &Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, preview_id: Id) {
+    if editor.preview_stale {
+        let quiet = context.now - editor.edited_at > 0.8 || !editor.dirty;
+        if !editor.body.is_large() || quiet {
+            editor.preview_text = preview::without_images(&editor.body.text());
+            editor.preview_version = editor.body_version;
+            editor.preview_stale = false;
+        } else {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(900));
+        }
+    }
+    let wanted = editor.analysis.of_version(editor.preview_version).map(|_| editor.preview_version);
+    if editor.highlighted != wanted {
+        let spans: Vec<std::ops::Range<usize>> = editor
+            .analysis
+            .of_version(editor.preview_version)
+            .map(|a| a.findings.spans().into_iter().take(preview::MAX_HIGHLIGHTS).map(|s| s.bytes.clone()).collect())
+            .unwrap_or_default();
+        preview::set_highlights(&mut editor.preview, preview_id, &editor.preview_text, &spans);
+        editor.highlighted = wanted;
     }
 }
 

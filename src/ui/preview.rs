@@ -1,33 +1,76 @@
-//! The rendered Markdown preview (egui_commonmark). Remote images are never fetched: before
-//! rendering, every image becomes a link to its address (which, like every link, opens only if it
-//! is http or https). Only the part of the preview in view is laid out.
+//! The rendered Markdown preview (egui_commonmark), with what extraction found in the text
+//! highlighted. Remote images are never fetched: before rendering, every image becomes a link to
+//! its address (which, like every link, opens only if it is http or https). Only the part of the
+//! preview in view is laid out.
+
+use std::ops::Range;
 
 use egui::{Id, Ui};
 use egui_commonmark::{CommonMarkCache, CommonMarkScrollOptions, CommonMarkViewer};
 
-/// The Markdown to render: `![alt](url)` becomes `[image: alt](url)`, `![alt][ref]` becomes
-/// `[image: alt][ref]`.
-pub fn without_images(markdown: &str) -> String {
+use super::theme::Palette;
+
+/// The Markdown the preview renders, and where it was lengthened against the note's text (so
+/// spans found in the text can be highlighted in it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PreviewText {
+    pub text: String,
+    /// (byte in the note's text after which, bytes added in total up to there), in order.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl PreviewText {
+    /// Where byte `at` of the note's text is in the preview text.
+    pub fn map(&self, at: usize) -> usize {
+        let before = self.shifts.partition_point(|(from, _)| *from <= at);
+        at + before.checked_sub(1).map_or(0, |i| self.shifts[i].1)
+    }
+}
+
+/// The Markdown to render: `![alt](url)` becomes `[image: alt](url)`, `![](url)` becomes
+/// `[image](url)`, `![alt][ref]` becomes `[image: alt][ref]`.
+pub fn without_images(markdown: &str) -> PreviewText {
     let mut out = String::with_capacity(markdown.len());
+    let mut shifts = Vec::new();
+    let mut added = 0;
     let mut rest = markdown;
+    let mut consumed = 0;
     while let Some(at) = rest.find("![") {
-        let escaped = rest[..at].ends_with('\\');
         out.push_str(&rest[..at]);
-        if escaped {
+        if rest[..at].ends_with('\\') {
             out.push_str("![");
         } else {
-            out.push_str("[image: ");
+            let marker = if rest[at + 2..].starts_with(']') { "[image" } else { "[image: " };
+            out.push_str(marker);
+            added += marker.len() - 2;
+            shifts.push((consumed + at + 2, added));
         }
+        consumed += at + 2;
         rest = &rest[at + 2..];
     }
     out.push_str(rest);
-    out.replace("[image: ]", "[image]")
+    PreviewText { text: out, shifts }
+}
+
+/// At most this many findings are highlighted (the first ones): the preview checks every range
+/// for each piece of text it draws, so a book-length note keeps its frames short.
+pub const MAX_HIGHLIGHTS: usize = 3_000;
+
+/// Highlights `spans` (byte ranges of the note's text) in the preview drawn with `id`; an empty
+/// list clears the highlights.
+pub fn set_highlights(cache: &mut CommonMarkCache, id: Id, preview: &PreviewText, spans: &[Range<usize>]) {
+    let ranges = spans.iter().map(|r| preview.map(r.start)..preview.map(r.end)).collect();
+    let search = cache.search_cache_mut(&id);
+    search.set_search_ranges(ranges);
+    search.set_active_search_range(None);
 }
 
 /// Draws the preview of `text` (already passed through [`without_images`]).
-pub fn preview_ui(ui: &mut Ui, cache: &mut CommonMarkCache, text: &str, id: Id) {
+pub fn preview_ui(ui: &mut Ui, cache: &mut CommonMarkCache, text: &PreviewText, id: Id) {
     let options = CommonMarkScrollOptions::default().viewport_cache(true);
-    CommonMarkViewer::new().show_scrollable(id, ui, cache, &options, text);
+    CommonMarkViewer::new()
+        .search_match_color(Palette::of(ui).highlight)
+        .show_scrollable(id, ui, cache, &options, &text.text);
 }
 
 #[cfg(test)]
@@ -36,13 +79,23 @@ mod tests {
 
     #[test]
     fn images_become_links_that_are_never_fetched() {
-        assert_eq!(without_images("See ![chart](https://x.com/c.png)."), "See [image: chart](https://x.com/c.png).");
-        assert_eq!(without_images("![](file:///etc/passwd)"), "[image](file:///etc/passwd)");
-        assert_eq!(
-            without_images("![logo][ref]\n\n[ref]: http://a/b.png"),
-            "[image: logo][ref]\n\n[ref]: http://a/b.png"
-        );
-        assert_eq!(without_images(r"literal \![x](y)"), r"literal \![x](y)");
-        assert_eq!(without_images("Ações sobem! [link](https://a.b)"), "Ações sobem! [link](https://a.b)");
+        let text = |markdown: &str| without_images(markdown).text;
+        assert_eq!(text("See ![chart](https://x.com/c.png)."), "See [image: chart](https://x.com/c.png).");
+        assert_eq!(text("![](file:///etc/passwd)"), "[image](file:///etc/passwd)");
+        assert_eq!(text("![logo][ref]\n\n[ref]: http://a/b.png"), "[image: logo][ref]\n\n[ref]: http://a/b.png");
+        assert_eq!(text(r"literal \![x](y)"), r"literal \![x](y)");
+        assert_eq!(text("Ações sobem! [link](https://a.b)"), "Ações sobem! [link](https://a.b)");
+    }
+
+    #[test]
+    fn spans_of_the_note_are_found_again_in_the_preview() {
+        let note = "![a](u) NVIDIA lost $589B. ![](v) Ações: $NVDA";
+        let preview = without_images(note);
+        for word in ["NVIDIA", "$589B", "$NVDA", "Ações"] {
+            let at = note.find(word).unwrap();
+            let mapped = preview.map(at)..preview.map(at + word.len());
+            assert_eq!(&preview.text[mapped], word);
+        }
+        assert_eq!(preview.map(0), 0);
     }
 }

@@ -16,12 +16,17 @@ pub fn bar_frame(ui: &Ui) -> egui::Frame {
     egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(egui::Margin::symmetric(10, 4))
 }
 
-pub fn top_ui(ui: &mut Ui, db: &Path, theme_choice: ThemeChoice, actions: &mut Vec<Action>) {
+/// The top bar. The database is named by its file name when the user chose it (its full path on
+/// hover); the default database goes unnamed.
+pub fn top_ui(ui: &mut Ui, db: &Path, chosen: bool, theme_choice: ThemeChoice, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Jevons").strong().size(15.0));
-        ui.label(RichText::new(shorten(&db.display().to_string(), 80)).monospace().small().color(p.faint))
-            .on_hover_text(db.display().to_string());
+        let where_ = format!("Research database: {}", db.display());
+        ui.label(RichText::new("Jevons").strong().size(15.0)).on_hover_text(&where_);
+        let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if chosen && !name.is_empty() {
+            ui.label(RichText::new(shorten(&name, 48)).small().color(p.muted)).on_hover_text(&where_);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add(Button::new("?").frame(false))

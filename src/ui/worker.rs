@@ -1,8 +1,9 @@
-//! Reads that can be slow at scale run here, off the frame: two threads ("lanes"), each with its
-//! own read connection to the database (WAL lets them read while the app writes). The search lane
-//! answers queries and result rows; the info lane opens the database (creating it with the sample
-//! research when new) and answers everything else. Replies come back over a channel and wake the
-//! window with `request_repaint`.
+//! Reads that can be slow at scale run here, off the frame: three threads ("lanes"), each with
+//! its own read connection to the database (WAL lets them read while the app writes). The search
+//! lane answers queries and result rows; the research lane reads the open note's text (against a
+//! lexicon it builds once) and builds ticker dossiers with their comparisons; the info lane opens
+//! the database (creating it with the sample research when new) and answers everything else.
+//! Replies come back over a channel and wake the window with `request_repaint`.
 //!
 //! A lane handles its queue in batches: of several waiting requests of one kind, only the newest
 //! is run (typing a query quickly runs the last one only); the others are answered
@@ -13,14 +14,17 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
-use crate::model::{NoteId, NoteSummary, Revision, Symbol, TagCount};
+use super::analysis::{NoteAnalysis, analyse_note};
+use super::dossier_data::DossierData;
+use crate::extract::Lexicon;
+use crate::model::{Claim, NoteId, NoteSummary, Revision, Symbol, TagCount};
 use crate::query::{self, Query};
-use crate::store::{SourceCount, SourceDetail, Store, TickerCount, TickerDossier, TickerInfo};
+use crate::store::{DossierLimits, SourceCount, SourceDetail, Store, TickerCount, TickerInfo};
 
-/// How many notes a dossier lists (the newest); the dossier says how many there are in all.
-pub const DOSSIER_NOTES: usize = 200;
 /// How many completions the ticker fields offer.
 pub const COMPLETIONS: usize = 8;
+/// How many claims per ticker the claim form offers to link to.
+pub const LINK_CANDIDATES: usize = 100;
 
 pub enum Request {
     /// Open (or create, with the sample research) the database. Info lane.
@@ -35,8 +39,19 @@ pub enum Request {
         ids: Vec<NoteId>,
     },
     Sidebar,
+    /// A ticker's dossier, its lists bounded by `limits`. Research lane.
     Dossier {
         symbol: Symbol,
+        limits: DossierLimits,
+    },
+    /// Read the open note's body (ticket: the app's number for this request). Research lane.
+    Analyse {
+        ticket: u64,
+        text: String,
+    },
+    /// Claims on these tickers, for the claim form's links. Research lane.
+    LinkCandidates {
+        symbols: Vec<Symbol>,
     },
     Source {
         id: i64,
@@ -87,7 +102,15 @@ pub enum Reply {
     Sidebar(Result<SidebarData, String>),
     Dossier {
         symbol: Symbol,
-        result: Result<TickerDossier, String>,
+        result: Result<Box<DossierData>, String>,
+    },
+    Analysed {
+        ticket: u64,
+        result: Result<NoteAnalysis, String>,
+    },
+    LinkCandidates {
+        symbols: Vec<Symbol>,
+        result: Result<Vec<Claim>, String>,
     },
     Source {
         id: i64,
@@ -109,26 +132,29 @@ pub enum Reply {
     Skipped(Request),
 }
 
-/// The two lanes and the channel their replies come back on.
+/// The three lanes and the channel their replies come back on.
 pub struct Worker {
     search: Sender<Request>,
     info: Sender<Request>,
+    research: Sender<Request>,
     replies: Receiver<Reply>,
     in_flight: usize,
 }
 
 impl Worker {
-    /// Starts both lanes over the database at `path`. Nothing is opened until [`Request::Open`].
+    /// Starts the lanes over the database at `path`. Nothing is opened until [`Request::Open`].
     pub fn start(path: PathBuf, ctx: egui::Context) -> Self {
         let (reply_tx, replies) = channel();
         let search = spawn_lane("jevons-search", path.clone(), reply_tx.clone(), ctx.clone());
+        let research = spawn_lane("jevons-research", path.clone(), reply_tx.clone(), ctx.clone());
         let info = spawn_lane("jevons-info", path, reply_tx, ctx);
-        Self { search, info, replies, in_flight: 0 }
+        Self { search, info, research, replies, in_flight: 0 }
     }
 
     pub fn send(&mut self, request: Request) {
         let lane = match request {
             Request::Search { .. } | Request::Rows { .. } => &self.search,
+            Request::Dossier { .. } | Request::Analyse { .. } | Request::LinkCandidates { .. } => &self.research,
             _ => &self.info,
         };
         if lane.send(request).is_ok() {
@@ -176,11 +202,14 @@ fn spawn_lane(name: &str, path: PathBuf, replies: Sender<Reply>, ctx: egui::Cont
 struct Lane {
     path: PathBuf,
     store: Option<Store>,
+    /// Built on the first analysis (research lane only): the reference names and the user's
+    /// aliases and suppressions.
+    lexicon: Option<Lexicon>,
 }
 
 impl Lane {
     fn new(path: PathBuf) -> Self {
-        Self { path, store: None }
+        Self { path, store: None, lexicon: None }
     }
 
     fn run(mut self, rx: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
@@ -205,6 +234,14 @@ impl Lane {
         self.store.as_ref().ok_or_else(|| "the database is not open".to_owned())
     }
 
+    fn lexicon(&mut self) -> Result<&Lexicon, String> {
+        if self.lexicon.is_none() {
+            let lexicon = self.store()?.lexicon().map_err(|e| format!("cannot read the ticker names: {e}"))?;
+            self.lexicon = Some(lexicon);
+        }
+        self.lexicon.as_ref().ok_or_else(|| "no lexicon".to_owned())
+    }
+
     fn handle(&mut self, request: Request) -> Reply {
         match request {
             Request::Open => {
@@ -226,10 +263,31 @@ impl Lane {
                 Reply::Rows { generation, result }
             }
             Request::Sidebar => Reply::Sidebar(self.store().and_then(sidebar)),
-            Request::Dossier { symbol } => {
-                let result =
-                    self.store().and_then(|s| s.ticker_dossier(&symbol, DOSSIER_NOTES).map_err(|e| e.to_string()));
+            Request::Dossier { symbol, limits } => {
+                let result = self
+                    .store()
+                    .and_then(|s| s.dossier_page(&symbol, &limits).map_err(|e| e.to_string()))
+                    .map(|page| Box::new(DossierData::build(page)));
                 Reply::Dossier { symbol, result }
+            }
+            Request::Analyse { ticket, text } => {
+                let result = self.lexicon().map(|lexicon| analyse_note(&text, lexicon));
+                Reply::Analysed { ticket, result }
+            }
+            Request::LinkCandidates { symbols } => {
+                let result = self.store().and_then(|store| {
+                    let mut found: Vec<Claim> = Vec::new();
+                    for symbol in &symbols {
+                        let claims = store.newest_claims_about(symbol, LINK_CANDIDATES).map_err(|e| e.to_string())?;
+                        for claim in claims {
+                            if !found.iter().any(|f| f.id == claim.id) {
+                                found.push(claim);
+                            }
+                        }
+                    }
+                    Ok(found)
+                });
+                Reply::LinkCandidates { symbols, result }
             }
             Request::Source { id } => {
                 Reply::Source { id, result: self.store().and_then(|s| s.source_detail(id).map_err(|e| e.to_string())) }
@@ -283,6 +341,8 @@ fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::Revisions { .. } => 6,
         Request::Version { .. } => 7,
         Request::Complete { .. } => 8,
+        Request::Analyse { .. } => 9,
+        Request::LinkCandidates { .. } => 10,
     };
     (0..batch.len())
         .map(|i| {
