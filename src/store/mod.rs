@@ -8,6 +8,7 @@
 mod check;
 mod claims;
 mod error;
+mod limits;
 mod notes;
 mod open;
 mod reference;
@@ -19,6 +20,7 @@ mod snippet;
 mod sources;
 mod tags;
 mod tickers;
+mod trace;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -32,6 +34,8 @@ pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{SearchOrder, SearchPage};
 pub use sources::{SourceCount, SourceDetail};
 pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
+#[doc(hidden)]
+pub use trace::SqlLog;
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
