@@ -5,6 +5,7 @@
 //! code that speaks SQL.
 
 pub mod cli;
+pub mod compare;
 pub mod extract;
 pub mod model;
 pub mod paths;

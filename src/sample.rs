@@ -263,32 +263,36 @@ const NOTES: &[SampleNote] = &[
     },
 ];
 
-/// Adds the sample notes that are missing and takes trashed ones out of the trash. Sources and
-/// tickers are found by URL and symbol, so running it again duplicates nothing.
+/// Adds the sample notes that are missing and takes trashed ones out of the trash, in one
+/// transaction. Sources and tickers are found by URL and symbol, so running it again duplicates
+/// nothing.
 pub fn add(store: &mut Store) -> Result<SampleOutcome, StoreError> {
     let mut outcome = SampleOutcome::default();
+    let mut missing = Vec::new();
     for note in NOTES {
-        if let Some(id) = store.note_by_uid(note.uid)? {
-            if store.note(id)?.deleted_at.is_some() {
+        match store.note_by_uid(note.uid)? {
+            Some(id) if store.note(id)?.deleted_at.is_some() => {
                 store.restore_note(id)?;
                 outcome.restored += 1;
-            } else {
-                outcome.present += 1;
             }
-            continue;
+            Some(_) => outcome.present += 1,
+            None => missing.push(note),
         }
-        let id = store.create_note(&note_draft(note)?)?;
+    }
+    let mut batch = store.batch()?;
+    for note in missing {
+        let id = batch.create_note(&note_draft(note)?)?;
         for claim in note.claims {
             let mut sources = Vec::new();
             for (source, quote) in claim.sources {
-                sources.push((store.add_source(&source_draft(source)?)?, quote.map(str::to_owned)));
+                sources.push((batch.add_source(&source_draft(source)?)?, quote.map(str::to_owned)));
             }
             let tickers = claim
                 .tickers
                 .iter()
                 .map(|(symbol, stance)| Ok(ClaimTicker { symbol: Symbol::parse(symbol)?, stance: *stance }))
                 .collect::<Result<Vec<_>, crate::model::Invalid>>()?;
-            store.add_claim(ClaimDraft {
+            batch.add_claim(ClaimDraft {
                 text: claim.text.to_owned(),
                 value: claim.value,
                 unit: claim.unit.map(str::to_owned),
@@ -303,6 +307,7 @@ pub fn add(store: &mut Store) -> Result<SampleOutcome, StoreError> {
         }
         outcome.added += 1;
     }
+    batch.commit()?;
     Ok(outcome)
 }
 

@@ -174,3 +174,146 @@ fn ticker_search_sees_typed_detected_and_claim_links() {
         assert!(ids.contains(&id));
     }
 }
+
+/// A corpus large enough to exercise every way a query is run (feeds, the notes index, the
+/// ranked window of word matches, small feeds checked against words), compared with a plain
+/// evaluation of the same terms over the same notes.
+#[test]
+fn every_query_plan_agrees_with_a_plain_scan() {
+    use jevons::model::{NoteDraft, Timestamp};
+    struct Fact {
+        id: i64,
+        words: Vec<&'static str>,
+        tickers: Vec<&'static str>,
+        tags: Vec<&'static str>,
+        updated: i64,
+        trashed: bool,
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    let mut facts = Vec::new();
+    let mut batch = store.batch().unwrap();
+    for i in 0..1_500i64 {
+        let pick = |cond: bool, v: &'static str| cond.then_some(v);
+        let words: Vec<&str> = [pick(i % 3 == 0, "alpha"), pick(i % 5 == 0, "beta"), pick(i % 10 != 0, "common")]
+            .into_iter()
+            .flatten()
+            .collect();
+        let cashtags: Vec<&str> = [pick(i % 2 == 0, "NVDA"), pick(i % 11 == 0, "AMD")].into_iter().flatten().collect();
+        let typed: Vec<&str> = [pick(i % 13 == 0, "MSFT")].into_iter().flatten().collect();
+        let tags: Vec<&str> = [pick(i % 4 == 0, "ai/inference"), pick(i % 9 == 0, "ai"), pick(i % 6 == 0, "semis")]
+            .into_iter()
+            .flatten()
+            .collect();
+        let updated = 1_700_000_000_000 + (i * 7_919 % 1_500) * 60_000;
+        let body =
+            format!("{} {}", words.join(" "), cashtags.iter().map(|t| format!("${t}")).collect::<Vec<_>>().join(" "));
+        let draft = NoteDraft {
+            title: format!("note {i}"),
+            body,
+            tags: tags.iter().map(|t| common::tag(t)).collect(),
+            tickers: typed.iter().map(|t| common::sym(t)).collect(),
+            created_at: Some(Timestamp::from_millis(updated)),
+            updated_at: Some(Timestamp::from_millis(updated)),
+            uid: None,
+        };
+        let id = batch.create_note(&draft).unwrap();
+        facts.push(Fact {
+            id,
+            words,
+            tickers: cashtags.into_iter().chain(typed).collect(),
+            tags,
+            updated,
+            trashed: i % 50 == 0,
+        });
+    }
+    batch.commit().unwrap();
+    for fact in facts.iter().filter(|f| f.trashed) {
+        store.trash_note(fact.id).unwrap();
+    }
+    let day = |millis: i64| Timestamp::from_millis(millis).date().to_string();
+    let mid = 1_700_000_000_000 + 700 * 60_000;
+    let (from, to) = (day(mid - 86_400_000), day(mid + 86_400_000));
+    let tagged = |f: &Fact, t: &str| f.tags.iter().any(|x| *x == t || x.starts_with(&format!("{t}/")));
+    let in_range = |f: &Fact| {
+        let d = day(f.updated);
+        d >= from && d < to
+    };
+    type Holds<'a> = Box<dyn Fn(&Fact) -> bool + 'a>;
+    let cases: Vec<(String, Holds<'_>, bool)> = vec![
+        ("$NVDA".into(), Box::new(|f| !f.trashed && f.tickers.contains(&"NVDA")), true),
+        ("#ai".into(), Box::new(move |f| !f.trashed && tagged(f, "ai")), true),
+        (
+            "$NVDA #ai -$AMD".into(),
+            Box::new(move |f| {
+                !f.trashed && f.tickers.contains(&"NVDA") && tagged(f, "ai") && !f.tickers.contains(&"AMD")
+            }),
+            true,
+        ),
+        (
+            "$MSFT OR #semis".into(),
+            Box::new(move |f| !f.trashed && (f.tickers.contains(&"MSFT") || tagged(f, "semis"))),
+            true,
+        ),
+        (format!("after:{from} before:{to}"), Box::new(move |f| !f.trashed && in_range(f)), true),
+        (
+            format!("$NVDA after:{from} before:{to}"),
+            Box::new(move |f| !f.trashed && f.tickers.contains(&"NVDA") && in_range(f)),
+            true,
+        ),
+        ("is:trash".into(), Box::new(|f| f.trashed), true),
+        ("is:trash OR $AMD".into(), Box::new(|f| f.trashed || f.tickers.contains(&"AMD")), true),
+        ("common".into(), Box::new(|f| !f.trashed && f.words.contains(&"common")), false),
+        (
+            "common -beta".into(),
+            Box::new(|f| !f.trashed && f.words.contains(&"common") && !f.words.contains(&"beta")),
+            false,
+        ),
+        (
+            "alpha $AMD".into(),
+            Box::new(|f| !f.trashed && f.words.contains(&"alpha") && f.tickers.contains(&"AMD")),
+            false,
+        ),
+        (
+            "common #ai $NVDA".into(),
+            Box::new(move |f| {
+                !f.trashed && f.words.contains(&"common") && tagged(f, "ai") && f.tickers.contains(&"NVDA")
+            }),
+            false,
+        ),
+        (
+            "alpha OR beta".into(),
+            Box::new(|f| !f.trashed && (f.words.contains(&"alpha") || f.words.contains(&"beta"))),
+            false,
+        ),
+        ("is:trash common".into(), Box::new(|f| f.trashed && f.words.contains(&"common")), false),
+    ];
+    for (text, holds, newest_first) in cases {
+        let query = parse(&text).unwrap();
+        let ids = store.search_ids(&query).unwrap();
+        let mut expected: Vec<&Fact> = facts.iter().filter(|f| holds(f)).collect();
+        expected.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+        let expected: Vec<i64> = expected.iter().map(|f| f.id).collect();
+        if newest_first {
+            assert_eq!(ids, expected, "{text}: newest first");
+        } else {
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            let mut want = expected.clone();
+            want.sort_unstable();
+            assert_eq!(sorted, want, "{text}: the same notes");
+        }
+        assert_eq!(store.count(&query).unwrap() as usize, expected.len(), "{text}: count");
+        let first = store.first_page(&query, 50).unwrap();
+        assert_eq!(
+            first.results.iter().map(|r| r.id).collect::<Vec<_>>(),
+            ids[..ids.len().min(50)],
+            "{text}: first page"
+        );
+        let page = store.search(&query, 20, 30).unwrap();
+        assert_eq!(
+            page.results.iter().map(|r| r.id).collect::<Vec<_>>(),
+            ids.iter().skip(30).take(20).copied().collect::<Vec<_>>(),
+            "{text}: a later page"
+        );
+    }
+}

@@ -221,12 +221,49 @@ fn the_full_text_index_never_drifts() {
 }
 
 #[test]
+fn a_batch_indexes_its_notes_once_and_leaves_the_index_sound() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("batch.db");
+    let mut store = Store::open(&path).unwrap();
+    let before = store.create_note(&NoteDraft::new("before the batch", "old words $AMD")).unwrap();
+    let mut batch = store.batch().unwrap();
+    let ids: Vec<_> = (0..50)
+        .map(|i| {
+            batch
+                .create_note(&draft(
+                    &format!("batch {i}"),
+                    &format!("fresh words $NVDA {i}"),
+                    &["ai/inference"],
+                    &[],
+                    "2025-01-27",
+                ))
+                .unwrap()
+        })
+        .collect();
+    batch.commit().unwrap();
+    // A batch that is dropped leaves nothing behind, not even its pending marker.
+    let mut abandoned = store.batch().unwrap();
+    abandoned.create_note(&NoteDraft::new("never", "abandoned words")).unwrap();
+    drop(abandoned);
+    store.edit_note(ids[0], &NoteEdit { body: Some("edited after".into()), ..NoteEdit::default() }).unwrap();
+    store.edit_note(before, &NoteEdit { body: Some("changed $AMD".into()), ..NoteEdit::default() }).unwrap();
+    store.create_note(&NoteDraft::new("after the batch", "late words")).unwrap();
+    assert_eq!(store.search_ids(&parse("fresh").unwrap()).unwrap().len(), 49);
+    assert_eq!(store.search_ids(&parse("$NVDA #ai").unwrap()).unwrap().len(), 49, "feeds follow the batch");
+    assert_eq!(store.search_ids(&parse("abandoned").unwrap()).unwrap().len(), 0);
+    assert_eq!(store.search_ids(&parse("changed").unwrap()).unwrap(), vec![before]);
+    assert_eq!(store.search_ids(&parse("late").unwrap()).unwrap().len(), 1, "single writes index again after a batch");
+    drop(store);
+    fts_is_sound(&path);
+}
+
+#[test]
 fn tags_are_unique_regardless_of_case_and_nest() {
     let mut store = Store::open_in_memory().unwrap();
     store.create_note(&draft("a", "", &["AI/Inference"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store.create_note(&draft("b", "", &["ai/inference", "ai"], &[], "2025-01-01T00:00:00Z")).unwrap();
     let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
-    assert_eq!(tags, [("ai".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "first spelling shown");
+    assert_eq!(tags, [("AI".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "the first spelling seen is shown");
     let id = store.create_note(&draft("c", "", &["x"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store
         .edit_note(id, &NoteEdit { remove_tags: vec![tag("X")], add_tags: vec![tag("y")], ..NoteEdit::default() })

@@ -3,6 +3,7 @@
 //! Errors come back as `anyhow` errors with one line for the user; `main` prints them and exits 1.
 //! Argument mistakes are clap's and exit 2.
 
+mod extract;
 mod notes;
 mod output;
 mod research;
@@ -65,6 +66,16 @@ pub enum Command {
     },
     /// Add the sample research (DeepSeek R1 and NVIDIA, January 2025) again.
     Demo,
+    /// Read tickers, money, percentages, quantities, dates and claimants out of a text.
+    Extract {
+        /// The text file (`-` or nothing: standard input).
+        file: Option<PathBuf>,
+        /// The day the text was written, for `Monday` or `ontem` (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the database's integrity (exit 0 when sound).
     Check {
         /// Rebuild the full-text index when it is damaged.
@@ -206,6 +217,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tags { json } => research::tags(&store, json),
         Command::Demo => research::demo(&mut store),
         Command::Check { repair } => research::check(&mut store, repair),
+        Command::Extract { file, date, json } => extract::run(&store, file.as_deref(), date.as_deref(), json),
     }
 }
 

@@ -1,7 +1,33 @@
-//! Text analysis: what a note's text says about tickers (and, later, figures and dates).
+//! Text analysis: what a note's text says about tickers, money, percentages, quantities, dates
+//! and who claims them, in English and Portuguese.
 //!
-//! Everything here is pure: text in, findings with their spans out. No SQL, no I/O.
+//! Everything here is pure: text in, findings with their spans out. No SQL, no I/O, no network.
+//! [`analyse`] reads a text against a [`Lexicon`] (the reference companies plus the user's own
+//! aliases and suppressions); [`suggest_claims`] turns the findings into prefilled claims for
+//! the editor. `docs/extraction.md` describes the rules and their measured quality.
 
+mod analyse;
 mod cashtags;
+mod claimants;
+mod company_names;
+mod dates;
+mod figures;
+mod findings;
+mod fx_hash;
+mod known_names;
+mod language;
+mod lexicon;
+mod numbers;
+mod sentences;
+mod suggest;
+mod tickers;
+mod tokens;
+mod units;
+mod words;
 
+pub use analyse::{Options, analyse, analyse_with};
 pub use cashtags::{Cashtag, cashtags};
+pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding};
+pub use language::{Language, detect_language};
+pub use lexicon::{Lexicon, Suppression, UserAlias, Via};
+pub use suggest::{ClaimSuggestion, SuggestionKind, suggest_claims};

@@ -3,7 +3,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, notes, rows, tickers};
+use super::lookups::Lookups;
+use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
     Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, Status, Symbol, Timestamp, fold,
 };
@@ -126,17 +127,81 @@ pub(super) fn relink_note(conn: &Connection, note: Option<NoteId>) -> Result<(),
     Ok(())
 }
 
+/// Inserts a claim inside the caller's transaction, with its links; `touch` marks its note as
+/// changed now (single edits do; imports keep the note's own times). A claim in a note created
+/// by the current batch has its note links written when the batch commits.
+pub(super) fn insert(
+    conn: &Connection,
+    draft: ClaimDraft,
+    touch: bool,
+    lookups: &mut Lookups,
+) -> Result<i64, StoreError> {
+    let draft = draft.validate()?;
+    if let Some(note) = draft.note_id.filter(|n| !lookups.deferred(*n)) {
+        notes::require(conn, note)?;
+    }
+    let now = Timestamp::now().to_string();
+    conn.prepare_cached(
+        "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
+             created_at, updated_at)
+         VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        draft.text,
+        draft.value,
+        draft.unit,
+        draft.currency,
+        draft.as_of,
+        draft.claimant,
+        draft.claimant.as_deref().map(fold),
+        draft.status.as_str(),
+        draft.note_id,
+        now,
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_links(conn, id, &draft, lookups)?;
+    match draft.note_id {
+        Some(note) if lookups.deferred(note) => {}
+        Some(note) => {
+            relink_note(conn, Some(note))?;
+            if touch { notes::touch(conn, note)? } else { feeds::refresh(conn, note)? }
+        }
+        None => {}
+    }
+    Ok(id)
+}
+
+/// Writes the claim links of every claim in notes with an id above `start` (a batch's new notes).
+pub(super) fn relink_batch(conn: &Connection, start: NoteId) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO note_ticker (note_id, ticker_id, origin)
+         SELECT c.note_id, ct.ticker_id, 'claim' FROM claim c JOIN claim_ticker ct ON ct.claim_id = c.id
+         WHERE c.note_id > ?1",
+    )?
+    .execute([start])?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO note_source (note_id, source_id, origin)
+         SELECT c.note_id, cs.source_id, 'claim' FROM claim c JOIN claim_source cs ON cs.claim_id = c.id
+         WHERE c.note_id > ?1",
+    )?
+    .execute([start])?;
+    Ok(())
+}
+
 /// Writes a claim's tickers and sources (replacing any it had).
-fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft) -> Result<(), StoreError> {
+fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft, lookups: &mut Lookups) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM claim_ticker WHERE claim_id = ?1")?.execute([claim])?;
     conn.prepare_cached("DELETE FROM claim_source WHERE claim_id = ?1")?.execute([claim])?;
     for t in &draft.tickers {
-        let ticker = tickers::ensure(conn, &t.symbol)?;
+        let ticker = tickers::ensure(conn, &t.symbol, lookups)?;
         conn.prepare_cached("INSERT OR REPLACE INTO claim_ticker (claim_id, ticker_id, stance) VALUES (?1, ?2, ?3)")?
             .execute(params![claim, ticker, t.stance.map(Stance::as_str)])?;
     }
     for (source, quote) in &draft.sources {
-        super::sources::get(conn, *source)?;
+        if !lookups.known_sources.contains(source) {
+            super::sources::get(conn, *source)?;
+            lookups.known_sources.insert(*source);
+        }
         let quote = quote.as_deref().map(str::trim).filter(|q| !q.is_empty());
         conn.prepare_cached("INSERT OR REPLACE INTO claim_source (claim_id, source_id, quote) VALUES (?1, ?2, ?3)")?
             .execute(params![claim, source, quote])?;
@@ -147,35 +212,8 @@ fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft) -> Result<(), 
 impl Store {
     /// Records a claim (in a note, when `note_id` is set) and returns its id.
     pub fn add_claim(&mut self, draft: ClaimDraft) -> Result<i64, StoreError> {
-        let draft = draft.validate()?;
         let tx = self.write()?;
-        if let Some(note) = draft.note_id {
-            notes::require(&tx, note)?;
-        }
-        let now = Timestamp::now().to_string();
-        tx.prepare_cached(
-            "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
-                 created_at, updated_at)
-             VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        )?
-        .execute(params![
-            draft.text,
-            draft.value,
-            draft.unit,
-            draft.currency,
-            draft.as_of,
-            draft.claimant,
-            draft.claimant.as_deref().map(fold),
-            draft.status.as_str(),
-            draft.note_id,
-            now,
-        ])?;
-        let id = tx.last_insert_rowid();
-        write_links(&tx, id, &draft)?;
-        relink_note(&tx, draft.note_id)?;
-        if let Some(note) = draft.note_id {
-            notes::touch(&tx, note)?;
-        }
+        let id = insert(&tx, draft, true, &mut Lookups::single())?;
         tx.commit()?;
         Ok(id)
     }
@@ -205,7 +243,7 @@ impl Store {
             draft.note_id,
             Timestamp::now().to_string(),
         ])?;
-        write_links(&tx, id, &draft)?;
+        write_links(&tx, id, &draft, &mut Lookups::single())?;
         for note in [before.note_id, draft.note_id].into_iter().flatten() {
             relink_note(&tx, Some(note))?;
             notes::touch(&tx, note)?;

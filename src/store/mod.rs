@@ -5,10 +5,14 @@
 //! after every call. Reads take `&self`, writes `&mut self`. Each entity has its own file with
 //! its own `impl Store` block.
 
+mod aliases;
+mod batch;
 mod check;
 mod claims;
 mod error;
+mod feeds;
 mod limits;
+mod lookups;
 mod notes;
 mod open;
 mod reference;
@@ -27,11 +31,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use batch::Batch;
 pub use check::CheckReport;
 pub use error::{OpenError, StoreError};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
-pub use search::{SearchOrder, SearchPage};
+pub use search::{FirstPage, SearchOrder, SearchPage};
 pub use sources::{SourceCount, SourceDetail};
 pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
 #[doc(hidden)]
@@ -39,6 +44,9 @@ pub use trace::SqlLog;
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
+const STATEMENT_CACHE: usize = 512;
 
 /// The research database.
 pub struct Store {
@@ -88,7 +96,17 @@ impl Store {
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
+    /// Copies the write-ahead log into the database file (so its size is the data's size).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // Query plans do not depend on bound values, so rebinding (a new search word, a new
+        // LIMIT) never forces SQLite to re-prepare a cached statement.
+        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         self.conn.pragma_update(None, "temp_store", "memory")?;

@@ -2,7 +2,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, StoreError, claims, revisions, rows, sources, tags, tickers};
+use super::lookups::Lookups;
+use super::{Store, StoreError, claims, feeds, revisions, rows, sources, tags, tickers};
+use crate::extract::cashtags;
 use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, Timestamp, validate_text};
 
 /// Fails with [`StoreError::NoteNotFound`] unless the note exists (in the trash or not).
@@ -16,7 +18,7 @@ pub(super) fn require(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
 pub(super) fn touch(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
         .execute(params![id, Timestamp::now().to_string()])?;
-    Ok(())
+    feeds::refresh(conn, id)
 }
 
 /// Loads a note with its tags, tickers, claims and sources.
@@ -50,8 +52,9 @@ pub(super) fn load(conn: &Connection, id: NoteId) -> Result<Note, StoreError> {
     Ok(note)
 }
 
-/// Inserts a note and its links inside the caller's transaction.
-pub(super) fn insert(conn: &Connection, draft: &NoteDraft) -> Result<NoteId, StoreError> {
+/// Inserts a note and its links inside the caller's transaction (in a batch, its feeds and
+/// full-text entry are written when the batch commits).
+pub(super) fn insert(conn: &Connection, draft: &NoteDraft, lookups: &mut Lookups) -> Result<NoteId, StoreError> {
     validate_text(&draft.title, &draft.body)?;
     let now = Timestamp::now();
     let created = draft.created_at.unwrap_or(now);
@@ -63,12 +66,19 @@ pub(super) fn insert(conn: &Connection, draft: &NoteDraft) -> Result<NoteId, Sto
     .execute(params![draft.uid, draft.title, draft.body, created.to_string(), updated.to_string()])?;
     let id = conn.last_insert_rowid();
     for tag in &draft.tags {
-        tags::link(conn, id, tag)?;
+        tags::link(conn, id, tag, lookups)?;
     }
     for symbol in &draft.tickers {
-        tickers::link(conn, id, symbol, Origin::Typed)?;
+        tickers::link(conn, id, symbol, Origin::Typed, lookups)?;
     }
-    tickers::relink_detected(conn, id, &draft.title, &draft.body)?;
+    for text in [&draft.title, &draft.body] {
+        for cashtag in cashtags(text) {
+            tickers::link(conn, id, &cashtag.symbol, Origin::Detected, lookups)?;
+        }
+    }
+    if !lookups.deferred(id) {
+        feeds::refresh(conn, id)?;
+    }
     Ok(id)
 }
 
@@ -76,7 +86,7 @@ impl Store {
     /// Creates a note (linking its tags, typed tickers and cashtags) and returns its id.
     pub fn create_note(&mut self, draft: &NoteDraft) -> Result<NoteId, StoreError> {
         let tx = self.write()?;
-        let id = insert(&tx, draft)?;
+        let id = insert(&tx, draft, &mut Lookups::single())?;
         tx.commit()?;
         Ok(id)
     }
@@ -128,26 +138,28 @@ impl Store {
             return load(&self.conn, id);
         }
         let now = Timestamp::now().to_string();
+        let lookups = &mut Lookups::single();
         if text_changed {
             revisions::keep(&tx, id, &title, &body, &saved_at, &now)?;
             tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?
                 .execute(params![id, new_title, new_body])?;
-            tickers::relink_detected(&tx, id, new_title, new_body)?;
+            tickers::relink_detected(&tx, id, new_title, new_body, lookups)?;
         }
         for tag in &edit.remove_tags {
             tags::unlink(&tx, id, tag)?;
         }
         for tag in &edit.add_tags {
-            tags::link(&tx, id, tag)?;
+            tags::link(&tx, id, tag, lookups)?;
         }
         for symbol in &edit.remove_tickers {
             tickers::unlink_typed(&tx, id, symbol)?;
         }
         for symbol in &edit.add_tickers {
-            tickers::link(&tx, id, symbol, Origin::Typed)?;
+            tickers::link(&tx, id, symbol, Origin::Typed, lookups)?;
         }
         tx.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, now])?;
+        feeds::refresh(&tx, id)?;
         let note = load(&tx, id)?;
         tx.commit()?;
         Ok(note)
@@ -168,6 +180,7 @@ impl Store {
         require(&tx, id)?;
         tx.prepare_cached("UPDATE note SET deleted_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, at.map(|t| t.to_string())])?;
+        feeds::refresh(&tx, id)?;
         tx.commit()?;
         Ok(())
     }

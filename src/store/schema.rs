@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, reference};
+use super::{StoreError, feeds, reference};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[v1_core];
+const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -30,12 +30,12 @@ const V1_CORE: &str = r#"
 CREATE TABLE note (
     id          INTEGER PRIMARY KEY,
     uid         TEXT NOT NULL UNIQUE,
-    title       TEXT NOT NULL,
-    body        TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
     deleted_at  TEXT,
-    version     INTEGER NOT NULL DEFAULT 1
+    version     INTEGER NOT NULL DEFAULT 1,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL
 );
 CREATE INDEX note_live_by_updated ON note(updated_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX note_trash_by_updated ON note(updated_at, id) WHERE deleted_at IS NOT NULL;
@@ -56,13 +56,20 @@ CREATE VIRTUAL TABLE note_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO note_fts(note_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
-CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
+-- A batch of writes (an import) indexes its new notes once, at its end: while a row is here,
+-- notes with an id above `start` are left to that final step. It only ever holds a row inside
+-- the batch's own transaction.
+CREATE TABLE fts_pending (start INTEGER NOT NULL);
+CREATE TRIGGER note_fts_insert AFTER INSERT ON note
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE new.id > start) BEGIN
     INSERT INTO note_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
-CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN
+CREATE TRIGGER note_fts_delete AFTER DELETE ON note
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE old.id > start) BEGIN
     INSERT INTO note_fts(note_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 END;
-CREATE TRIGGER note_fts_update AFTER UPDATE OF title, body ON note BEGIN
+CREATE TRIGGER note_fts_update AFTER UPDATE OF title, body ON note
+WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE old.id > start) BEGIN
     INSERT INTO note_fts(note_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
     INSERT INTO note_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
@@ -168,6 +175,22 @@ CREATE TABLE claim_link (
 CREATE INDEX claim_link_to ON claim_link(to_claim);
 "#;
 
+/// Version 3: matches of names to tickers that the user turned off (`ticker_suppression`); the
+/// user's own aliases live in `ticker_alias` with origin 'user' since version 1.
+fn v3_suppressions(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(V3_SUPPRESSIONS)?;
+    Ok(())
+}
+
+const V3_SUPPRESSIONS: &str = r#"
+CREATE TABLE ticker_suppression (
+    key     TEXT NOT NULL,
+    phrase  TEXT NOT NULL,
+    symbol  TEXT NOT NULL,
+    PRIMARY KEY (key, symbol)
+) WITHOUT ROWID;
+"#;
+
 /// Brings the database up to [`CURRENT_VERSION`], one migration per transaction.
 /// Returns the version the database had before (0 for a new file).
 ///
@@ -193,4 +216,24 @@ pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
         tx.commit()?;
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_database_upgrades_to_version_2() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        v1_core(&tx).unwrap();
+        tx.pragma_update(None, "user_version", 1).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 1);
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, CURRENT_VERSION);
+        conn.execute("INSERT INTO ticker_suppression (key, phrase, symbol) VALUES ('vale', 'Vale', 'VALE3')", [])
+            .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), CURRENT_VERSION, "migrating again changes nothing");
+    }
 }

@@ -1,6 +1,14 @@
-//! Runs a parsed [`Query`]: compiles it to one parameterised SQL statement (the only user text
-//! that reaches SQLite does so as bound parameters, and FTS5 words are always quoted) and reads
-//! result rows with snippets.
+//! Runs a parsed [`Query`]. The only user text that reaches SQLite does so as bound parameters,
+//! and FTS5 words are always quoted, so nothing typed is read as SQL or as an FTS5 operator.
+//!
+//! Execution is planned so that a first page stays fast at a million notes:
+//! - without words, results are newest first, read from the smallest matching feed (a ticker's
+//!   or a tag's notes in `updated_at` order, see [`super::feeds`]) or the live-notes index, with
+//!   every other term checked per row, stopping at the page;
+//! - with words, the [`RANK_WINDOW`] newest matches (by note creation) are ranked by relevance
+//!   (BM25) and come first; older matches follow newest first. When a ticker or tag in the query
+//!   has few notes, those notes are checked against the words instead of scanning the words'
+//!   matches.
 
 use std::collections::HashMap;
 
@@ -12,6 +20,13 @@ use super::{Store, StoreError, rows, snippet, tickers};
 use crate::model::{NoteId, NoteSummary};
 use crate::query::{Query, Term, TermKind};
 
+/// How many of the newest word matches are ranked by relevance.
+pub const RANK_WINDOW: usize = 1_000;
+/// A ticker or tag with at most this many notes drives a query with words.
+const SMALL_FEED: usize = 3_000;
+/// Counting stops here when choosing how to run a query.
+const ESTIMATE_CAP: usize = 50_000;
+
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -22,7 +37,7 @@ pub enum SearchOrder {
     Newest,
 }
 
-/// One page of results.
+/// One page of results with the total number of matches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchPage {
     pub total: u64,
@@ -30,13 +45,66 @@ pub struct SearchPage {
     pub results: Vec<NoteSummary>,
 }
 
-/// A query compiled to SQL: `SELECT n.id {from} WHERE {filter} ORDER BY {order}`.
-struct Compiled {
-    from: String,
-    filter: String,
-    order: &'static str,
+/// The first results of a query, without counting them all (what a result list shows first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirstPage {
+    pub order: SearchOrder,
+    pub results: Vec<NoteSummary>,
+}
+
+/// A per-note condition: SQL with `{id}` standing for the note id column, and its values.
+struct Filter {
+    sql: String,
     params: Vec<Value>,
-    relevance: bool,
+}
+
+/// Where candidate notes are read from, in order.
+#[derive(Clone, Copy)]
+enum Feed {
+    Ticker(i64),
+    Tag(i64),
+}
+
+impl Feed {
+    fn table(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Feed::Ticker(id) => ("ticker_feed", "ticker_id", id),
+            Feed::Tag(id) => ("tag_feed", "tag_id", id),
+        }
+    }
+}
+
+/// Which notes a query looks at before its terms: live notes (the default), the trash
+/// (`is:trash`), or both (when `is:trash` is one of several alternatives).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Base {
+    Live,
+    Trash,
+    Any,
+}
+
+impl Base {
+    /// The condition on `note n` (or an alias with `deleted_at`).
+    fn condition(self, deleted_at: &str) -> String {
+        match self {
+            Base::Live => format!("{deleted_at} IS NULL"),
+            Base::Trash => format!("{deleted_at} IS NOT NULL"),
+            Base::Any => "1".to_owned(),
+        }
+    }
+}
+
+/// A query turned into its parts: the words (one FTS5 expression), the feeds it could be read
+/// from, an `updated_at` range, and per-note filters for everything else.
+struct Plan {
+    base: Base,
+    words: Option<String>,
+    feeds: Vec<Feed>,
+    after: Option<String>,
+    before: Option<String>,
+    filters: Vec<Filter>,
+    /// A term names something that does not exist (an unknown ticker): nothing can match.
+    empty: bool,
 }
 
 /// An FTS5 string that matches `text` literally: quoted, inner quotes doubled. FTS5 reads its
@@ -54,51 +122,73 @@ fn fts_expression(kind: &TermKind) -> Option<String> {
     }
 }
 
-/// Builds the SQL for a query. Only fixed fragments of SQL are joined here; every value from
-/// the query goes into `params`.
-fn compile(conn: &Connection, query: &Query) -> Result<Compiled, StoreError> {
-    let mut params: Vec<Value> = Vec::new();
-    let mut filters: Vec<String> = Vec::new();
-    let mut main_fts: Vec<String> = Vec::new();
-    let mentions_trash = query.clauses.iter().flat_map(|c| &c.any).any(|t| t.kind == TermKind::Trash && !t.negated);
-    if !mentions_trash {
-        filters.push("n.deleted_at IS NULL".into());
-    }
+fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
+    let base = if query.wants_trash() {
+        Base::Trash
+    } else if query.clauses.iter().flat_map(|c| &c.any).any(|t| t.kind == TermKind::Trash && !t.negated) {
+        Base::Any
+    } else {
+        Base::Live
+    };
+    let live = base == Base::Live;
+    let mut plan =
+        Plan { base, words: None, feeds: Vec::new(), after: None, before: None, filters: Vec::new(), empty: false };
+    let mut words = Vec::new();
     let required_tickers: Vec<i64> =
         query.required_tickers().into_iter().filter_map(|s| tickers::resolve(conn, s).ok().flatten()).collect();
     for clause in &query.clauses {
         if clause.any.iter().all(|t| !t.negated && t.kind.is_text()) {
             let parts: Vec<String> = clause.any.iter().filter_map(|t| fts_expression(&t.kind)).collect();
-            main_fts.push(if parts.len() == 1 { parts[0].clone() } else { format!("({})", parts.join(" OR ")) });
+            words.push(if parts.len() == 1 { parts[0].clone() } else { format!("({})", parts.join(" OR ")) });
             continue;
         }
-        let mut alternatives = Vec::new();
+        if let [term] = clause.any.as_slice()
+            && !term.negated
+        {
+            match &term.kind {
+                TermKind::Trash => continue,
+                TermKind::After(date) => {
+                    let date = date.to_string();
+                    plan.after = Some(plan.after.map_or(date.clone(), |a| a.max(date)));
+                    continue;
+                }
+                TermKind::Before(date) => {
+                    let date = date.to_string();
+                    plan.before = Some(plan.before.map_or(date.clone(), |b| b.min(date)));
+                    continue;
+                }
+                TermKind::Ticker(symbol) if live => {
+                    match tickers::resolve(conn, symbol)? {
+                        Some(id) => plan.feeds.push(Feed::Ticker(id)),
+                        None => plan.empty = true,
+                    }
+                    continue;
+                }
+                TermKind::Tag(tag) if live => {
+                    match super::tags::id_of(conn, tag)? {
+                        Some(id) => plan.feeds.push(Feed::Tag(id)),
+                        None => plan.empty = true,
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let mut sql = Vec::new();
+        let mut params = Vec::new();
         for term in &clause.any {
             let predicate = predicate(conn, term, &required_tickers, &mut params)?;
-            alternatives.push(if term.negated { format!("NOT ({predicate})") } else { predicate });
+            sql.push(if term.negated { format!("NOT ({predicate})") } else { predicate });
         }
-        filters.push(format!("({})", alternatives.join(" OR ")));
+        plan.filters.push(Filter { sql: format!("({})", sql.join(" OR ")), params });
     }
-    let relevance = !main_fts.is_empty();
-    let from = if relevance {
-        params.insert(0, Value::Text(main_fts.join(" AND ")));
-        "FROM note n JOIN (SELECT rowid AS id, rank FROM note_fts WHERE note_fts MATCH ?) f ON f.id = n.id".to_owned()
-    } else {
-        "FROM note n".to_owned()
-    };
-    if filters.is_empty() {
-        filters.push("1".into());
+    if !words.is_empty() {
+        plan.words = Some(words.join(" AND "));
     }
-    Ok(Compiled {
-        from,
-        filter: filters.join(" AND "),
-        order: if relevance { "f.rank, n.updated_at DESC, n.id DESC" } else { "n.updated_at DESC, n.id DESC" },
-        params,
-        relevance,
-    })
+    Ok(plan)
 }
 
-/// The SQL condition for one term (without its negation), pushing its values onto `params`.
+/// The SQL condition for one term (without its negation), with `{id}` for the note id.
 fn predicate(
     conn: &Connection,
     term: &Term,
@@ -109,12 +199,12 @@ fn predicate(
     Ok(match &term.kind {
         TermKind::Word(_) | TermKind::Prefix(_) | TermKind::Phrase(_) => {
             bind(Value::Text(fts_expression(&term.kind).unwrap_or_default()));
-            "n.id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)".into()
+            "EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {id})".into()
         }
         TermKind::Ticker(symbol) => match tickers::resolve(conn, symbol)? {
             Some(id) => {
                 bind(Value::Integer(id));
-                "n.id IN (SELECT note_id FROM note_ticker WHERE ticker_id = ?)".into()
+                "EXISTS (SELECT 1 FROM note_ticker WHERE note_id = {id} AND ticker_id = ?)".into()
             }
             None => "0".into(),
         },
@@ -123,86 +213,283 @@ fn predicate(
             bind(Value::Text(key.clone()));
             bind(Value::Text(format!("{key}/")));
             bind(Value::Text(format!("{key}0")));
-            "n.id IN (SELECT nt.note_id FROM note_tag nt JOIN tag t ON t.id = nt.tag_id
-                      WHERE t.key = ? OR (t.key > ? AND t.key < ?))"
+            "EXISTS (SELECT 1 FROM note_tag nt JOIN tag t ON t.id = nt.tag_id
+                     WHERE nt.note_id = {id} AND (t.key = ? OR (t.key > ? AND t.key < ?)))"
                 .into()
         }
         TermKind::Source(text) => {
             bind(Value::Text(text.clone()));
             bind(Value::Text(text.clone()));
-            "n.id IN (SELECT ns.note_id FROM note_source ns JOIN source s ON s.id = ns.source_id
-                      WHERE instr(s.publisher_key, ?) > 0 OR instr(s.host, ?) > 0)"
+            "EXISTS (SELECT 1 FROM note_source ns JOIN source s ON s.id = ns.source_id
+                     WHERE ns.note_id = {id} AND (instr(s.publisher_key, ?) > 0 OR instr(s.host, ?) > 0))"
                 .into()
         }
         TermKind::Claimant(text) => {
             bind(Value::Text(text.clone()));
-            "n.id IN (SELECT note_id FROM claim WHERE instr(claimant_key, ?) > 0)".into()
+            "EXISTS (SELECT 1 FROM claim WHERE note_id = {id} AND instr(claimant_key, ?) > 0)".into()
         }
         TermKind::Stance(stance) => {
             bind(Value::Text(stance.as_str().into()));
             if required_tickers.is_empty() {
-                "n.id IN (SELECT c.note_id FROM claim c JOIN claim_ticker ct ON ct.claim_id = c.id WHERE ct.stance = ?)"
+                "EXISTS (SELECT 1 FROM claim c JOIN claim_ticker ct ON ct.claim_id = c.id
+                         WHERE c.note_id = {id} AND ct.stance = ?)"
                     .into()
             } else {
                 for id in required_tickers {
                     bind(Value::Integer(*id));
                 }
                 format!(
-                    "n.id IN (SELECT c.note_id FROM claim c JOIN claim_ticker ct ON ct.claim_id = c.id
-                              WHERE ct.stance = ? AND ct.ticker_id IN ({}))",
+                    "EXISTS (SELECT 1 FROM claim c JOIN claim_ticker ct ON ct.claim_id = c.id
+                             WHERE c.note_id = {{id}} AND ct.stance = ? AND ct.ticker_id IN ({}))",
                     rows::placeholders(required_tickers.len())
                 )
             }
         }
         TermKind::After(date) => {
             bind(Value::Text(date.to_string()));
-            "n.updated_at >= ?".into()
+            "EXISTS (SELECT 1 FROM note WHERE id = {id} AND updated_at >= ?)".into()
         }
         TermKind::Before(date) => {
             bind(Value::Text(date.to_string()));
-            "n.updated_at < ?".into()
+            "EXISTS (SELECT 1 FROM note WHERE id = {id} AND updated_at < ?)".into()
         }
-        TermKind::Trash => "n.deleted_at IS NOT NULL".into(),
+        TermKind::Trash => "EXISTS (SELECT 1 FROM note WHERE id = {id} AND deleted_at IS NOT NULL)".into(),
     })
 }
 
+/// Appends the plan's filters (with `{id}` replaced by `id`) and their values.
+fn push_filters(plan: &Plan, id: &str, sql: &mut String, params: &mut Vec<Value>) {
+    for filter in &plan.filters {
+        sql.push_str(" AND ");
+        sql.push_str(&filter.sql.replace("{id}", id));
+        params.extend(filter.params.iter().cloned());
+    }
+}
+
+/// Appends the `updated_at` range on `column`.
+fn push_range(plan: &Plan, column: &str, sql: &mut String, params: &mut Vec<Value>) {
+    if let Some(after) = &plan.after {
+        sql.push_str(&format!(" AND {column} >= ?"));
+        params.push(Value::Text(after.clone()));
+    }
+    if let Some(before) = &plan.before {
+        sql.push_str(&format!(" AND {column} < ?"));
+        params.push(Value::Text(before.clone()));
+    }
+}
+
+/// The SQL that lists matching ids newest first, read from `feed` (or the notes index).
+fn newest_sql(plan: &Plan, feed: Option<Feed>) -> (String, Vec<Value>) {
+    let mut params = Vec::new();
+    let mut sql;
+    let id = match feed {
+        Some(feed) => {
+            let (table, column, key) = feed.table();
+            sql = format!("SELECT f.note_id FROM {table} f WHERE f.{column} = ?");
+            params.push(Value::Integer(key));
+            push_range(plan, "f.updated_at", &mut sql, &mut params);
+            for other in plan.feeds.iter().filter(|f| !same(**f, feed)) {
+                let (table, column, key) = other.table();
+                sql.push_str(&format!(
+                    " AND EXISTS (SELECT 1 FROM {table} WHERE note_id = f.note_id AND {column} = ?)"
+                ));
+                params.push(Value::Integer(key));
+            }
+            "f.note_id"
+        }
+        None => {
+            sql = format!("SELECT n.id FROM note n WHERE {}", plan.base.condition("n.deleted_at"));
+            push_range(plan, "n.updated_at", &mut sql, &mut params);
+            for other in &plan.feeds {
+                let (table, column, key) = other.table();
+                sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM {table} WHERE note_id = n.id AND {column} = ?)"));
+                params.push(Value::Integer(key));
+            }
+            "n.id"
+        }
+    };
+    push_filters(plan, id, &mut sql, &mut params);
+    if let Some(words) = &plan.words {
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {id})"));
+        params.push(Value::Text(words.clone()));
+    }
+    let order = match feed {
+        Some(_) => " ORDER BY f.updated_at DESC, f.note_id DESC",
+        None => " ORDER BY n.updated_at DESC, n.id DESC",
+    };
+    sql.push_str(order);
+    (sql, params)
+}
+
+fn same(a: Feed, b: Feed) -> bool {
+    matches!((a, b), (Feed::Ticker(x), Feed::Ticker(y)) | (Feed::Tag(x), Feed::Tag(y)) if x == y)
+}
+
+/// The SQL that lists word matches newest first (by note id), with their BM25 rank.
+fn words_sql(plan: &Plan, words: &str) -> (String, Vec<Value>) {
+    let mut params = vec![Value::Text(words.to_owned())];
+    let mut sql = format!(
+        "SELECT f.rowid, f.rank FROM note_fts f CROSS JOIN note n ON n.id = f.rowid WHERE note_fts MATCH ? AND {}",
+        plan.base.condition("n.deleted_at")
+    );
+    push_range(plan, "n.updated_at", &mut sql, &mut params);
+    for feed in &plan.feeds {
+        let (table, column, key) = feed.table();
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM {table} WHERE note_id = f.rowid AND {column} = ?)"));
+        params.push(Value::Integer(key));
+    }
+    push_filters(plan, "f.rowid", &mut sql, &mut params);
+    sql.push_str(" AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?");
+    (sql, params)
+}
+
 impl Store {
+    /// How many rows a feed has, counting no further than `cap`.
+    fn feed_size(&self, feed: Feed, cap: usize) -> Result<usize, StoreError> {
+        let (table, column, key) = feed.table();
+        let sql = format!("SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ?1 LIMIT ?2)");
+        let count: i64 = self.conn.prepare_cached(&sql)?.query_row(rusqlite::params![key, cap as i64], |r| r.get(0))?;
+        Ok(count as usize)
+    }
+
+    /// The smallest feed of the plan and its (capped) size.
+    fn smallest_feed(&self, plan: &Plan) -> Result<Option<(Feed, usize)>, StoreError> {
+        let mut best: Option<(Feed, usize)> = None;
+        for &feed in &plan.feeds {
+            let size = self.feed_size(feed, best.map_or(ESTIMATE_CAP, |(_, s)| s))?;
+            if best.is_none_or(|(_, s)| size < s) {
+                best = Some((feed, size));
+            }
+        }
+        Ok(best)
+    }
+
+    /// Matching ids in result order: the first `needed` (all when `None`), and the order used.
+    fn ordered_ids(&self, query: &Query, needed: Option<usize>) -> Result<(Vec<NoteId>, SearchOrder), StoreError> {
+        let plan = plan(&self.conn, query)?;
+        let Some(words) = plan.words.clone() else {
+            if plan.empty {
+                return Ok((Vec::new(), SearchOrder::Newest));
+            }
+            let feed = self.smallest_feed(&plan)?.map(|(f, _)| f);
+            let (sql, params) = newest_sql(&plan, feed);
+            return Ok((self.collect_ids(&sql, params, needed)?, SearchOrder::Newest));
+        };
+        if plan.empty {
+            return Ok((Vec::new(), SearchOrder::Relevance));
+        }
+        let small = match self.smallest_feed(&plan)? {
+            Some((feed, size)) if size <= SMALL_FEED => Some(feed),
+            _ => None,
+        };
+        let ranked = match small {
+            Some(feed) => self.rank_feed(&plan, feed, &words)?,
+            None => self.rank_words(&plan, &words, needed)?,
+        };
+        Ok((ranked, SearchOrder::Relevance))
+    }
+
+    /// Runs an id query, keeping the first `needed` rows.
+    fn collect_ids(&self, sql: &str, mut params: Vec<Value>, needed: Option<usize>) -> Result<Vec<NoteId>, StoreError> {
+        let sql = match needed {
+            Some(n) => {
+                params.push(Value::Integer(n as i64));
+                format!("{sql} LIMIT ?")
+            }
+            None => sql.to_owned(),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt.query_map(params_from_iter(&params), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// A small feed's notes that match the words, all ranked by relevance.
+    fn rank_feed(&self, plan: &Plan, feed: Feed, words: &str) -> Result<Vec<NoteId>, StoreError> {
+        let (sql, params) = newest_sql(plan, Some(feed));
+        let candidates = self.collect_ids(&sql, params, None)?;
+        let mut stmt = self.conn.prepare_cached("SELECT rank FROM note_fts WHERE note_fts MATCH ?1 AND rowid = ?2")?;
+        let mut scored = Vec::with_capacity(candidates.len());
+        for id in candidates {
+            let rank: f64 = stmt.query_row(rusqlite::params![words, id], |r| r.get(0))?;
+            scored.push((rank, id));
+        }
+        Ok(by_rank(scored))
+    }
+
+    /// Word matches newest first: the first [`RANK_WINDOW`] ranked by relevance, the rest after
+    /// them newest first, as far as `needed`.
+    fn rank_words(&self, plan: &Plan, words: &str, needed: Option<usize>) -> Result<Vec<NoteId>, StoreError> {
+        let (sql, params) = words_sql(plan, words);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut batch = |below: i64, limit: usize| -> Result<Vec<(f64, NoteId)>, StoreError> {
+            let mut p = params.clone();
+            p.push(Value::Integer(below));
+            p.push(Value::Integer(limit as i64));
+            let found = stmt.query_map(params_from_iter(&p), |r| Ok((r.get::<_, f64>(1)?, r.get::<_, NoteId>(0)?)))?;
+            Ok(found.collect::<Result<_, _>>()?)
+        };
+        let window = batch(i64::MAX, RANK_WINDOW)?;
+        let mut last = window.last().map(|(_, id)| *id);
+        let complete = window.len() < RANK_WINDOW;
+        let mut ids = by_rank(window);
+        if complete {
+            return Ok(ids);
+        }
+        while needed.is_none_or(|n| ids.len() < n) {
+            let Some(below) = last else { break };
+            let want = needed.map_or(50_000, |n| n - ids.len()).min(50_000);
+            let more = batch(below, want)?;
+            last = more.last().map(|(_, id)| *id);
+            let done = more.len() < want;
+            ids.extend(more.into_iter().map(|(_, id)| id));
+            if done {
+                break;
+            }
+        }
+        Ok(ids)
+    }
+
+    /// How many notes match (exactly).
+    pub fn count(&self, query: &Query) -> Result<u64, StoreError> {
+        let plan = plan(&self.conn, query)?;
+        if plan.empty {
+            return Ok(0);
+        }
+        let (sql, params) = match &plan.words {
+            None => {
+                let feed = self.smallest_feed(&plan)?.map(|(f, _)| f);
+                newest_sql(&plan, feed)
+            }
+            Some(words) => {
+                let (sql, mut params) = words_sql(&plan, words);
+                params.push(Value::Integer(i64::MAX));
+                params.push(Value::Integer(-1));
+                (sql, params)
+            }
+        };
+        let count_sql = format!("SELECT count(*) FROM ({sql})");
+        let count: i64 = self.conn.prepare_cached(&count_sql)?.query_row(params_from_iter(&params), |r| r.get(0))?;
+        Ok(count as u64)
+    }
+
     /// One page of results for a query, with the total number of matches.
     pub fn search(&self, query: &Query, limit: usize, offset: usize) -> Result<SearchPage, StoreError> {
-        let compiled = compile(&self.conn, query)?;
-        let total: u64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) {} WHERE {}", compiled.from, compiled.filter))?
-            .query_row(params_from_iter(&compiled.params), |r| r.get(0))?;
-        let ids = self.ids(&compiled, Some((limit, offset)))?;
-        Ok(SearchPage {
-            total,
-            order: if compiled.relevance { SearchOrder::Relevance } else { SearchOrder::Newest },
-            results: self.summaries(&ids, query)?,
-        })
+        let (ids, order) = self.ordered_ids(query, Some(offset.saturating_add(limit)))?;
+        let page: Vec<NoteId> = ids.into_iter().skip(offset).take(limit).collect();
+        Ok(SearchPage { total: self.count(query)?, order, results: self.summaries(&page, query)? })
+    }
+
+    /// The first `limit` results of a query, fast: no total is counted.
+    pub fn first_page(&self, query: &Query, limit: usize) -> Result<FirstPage, StoreError> {
+        let (ids, order) = self.ordered_ids(query, Some(limit))?;
+        let page: Vec<NoteId> = ids.into_iter().take(limit).collect();
+        Ok(FirstPage { order, results: self.summaries(&page, query)? })
     }
 
     /// Every matching note id, in result order (the GUI's list keeps these and loads rows as
     /// they scroll into view).
     pub fn search_ids(&self, query: &Query) -> Result<Vec<NoteId>, StoreError> {
-        let compiled = compile(&self.conn, query)?;
-        self.ids(&compiled, None)
-    }
-
-    fn ids(&self, compiled: &Compiled, page: Option<(usize, usize)>) -> Result<Vec<NoteId>, StoreError> {
-        let mut params = compiled.params.clone();
-        let limit = match page {
-            Some((limit, offset)) => {
-                params.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-                params.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
-                " LIMIT ? OFFSET ?"
-            }
-            None => "",
-        };
-        let sql = format!("SELECT n.id {} WHERE {} ORDER BY {}{limit}", compiled.from, compiled.filter, compiled.order);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let ids = stmt.query_map(params_from_iter(&params), |r| r.get(0))?.collect::<Result<_, _>>()?;
-        Ok(ids)
+        Ok(self.ordered_ids(query, None)?.0)
     }
 
     /// Result rows for these notes, in the order given, with snippets around the query's words.
@@ -249,4 +536,10 @@ impl Store {
         }
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
+}
+
+/// Best BM25 first (SQLite's rank is lower for better matches); ties newest first.
+fn by_rank(mut scored: Vec<(f64, NoteId)>) -> Vec<NoteId> {
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    scored.into_iter().map(|(_, id)| id).collect()
 }

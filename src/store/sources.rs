@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::lookups::Lookups;
 use super::tickers::DossierNote;
 use super::{Store, StoreError, rows};
 use crate::model::{Claim, NoteId, Source, SourceDraft, SourceKind, SourceUrl, Timestamp, fold};
@@ -44,7 +45,18 @@ fn tidy(text: &Option<String>) -> Option<String> {
 
 /// Adds a source, or returns the id of the one with the same canonical URL (filling in any
 /// details it lacked). The flag says whether it was new.
-pub(super) fn add(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool), StoreError> {
+pub(super) fn add(conn: &Connection, draft: &SourceDraft, lookups: &mut Lookups) -> Result<(i64, bool), StoreError> {
+    let url = &draft.url;
+    if let Some(id) = lookups.sources.get(&url.canonical) {
+        return Ok((*id, false));
+    }
+    let (id, new) = add_uncached(conn, draft)?;
+    lookups.sources.insert(url.canonical.clone(), id);
+    lookups.known_sources.insert(id);
+    Ok((id, new))
+}
+
+fn add_uncached(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool), StoreError> {
     let url = &draft.url;
     let publisher = tidy(&draft.publisher);
     let existing: Option<i64> = conn
@@ -127,7 +139,7 @@ impl Store {
     /// Adds a source (or finds the one with the same URL) and returns its id.
     pub fn add_source(&mut self, draft: &SourceDraft) -> Result<i64, StoreError> {
         let tx = self.write()?;
-        let (id, _) = add(&tx, draft)?;
+        let (id, _) = add(&tx, draft, &mut Lookups::single())?;
         tx.commit()?;
         Ok(id)
     }

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::lookups::Lookups;
 use super::{Store, StoreError, claims, rows, sources};
 use crate::extract::cashtags;
 use crate::model::{Claim, NoteId, Origin, Source, StanceTally, Symbol, TickerLink, Timestamp, fold};
@@ -69,16 +70,30 @@ pub(super) fn resolve(conn: &Connection, symbol: &Symbol) -> Result<Option<i64>,
 }
 
 /// The id of a symbol, adding it (marked as not in the reference list) when it is new.
-pub(super) fn ensure(conn: &Connection, symbol: &Symbol) -> Result<i64, StoreError> {
-    if let Some(id) = resolve(conn, symbol)? {
-        return Ok(id);
+pub(super) fn ensure(conn: &Connection, symbol: &Symbol, lookups: &mut Lookups) -> Result<i64, StoreError> {
+    if let Some(id) = lookups.tickers.get(symbol.as_str()) {
+        return Ok(*id);
     }
-    conn.prepare_cached("INSERT INTO ticker (symbol, in_reference) VALUES (?1, 0)")?.execute([symbol.as_str()])?;
-    Ok(conn.last_insert_rowid())
+    let id = match resolve(conn, symbol)? {
+        Some(id) => id,
+        None => {
+            conn.prepare_cached("INSERT INTO ticker (symbol, in_reference) VALUES (?1, 0)")?
+                .execute([symbol.as_str()])?;
+            conn.last_insert_rowid()
+        }
+    };
+    lookups.tickers.insert(symbol.to_string(), id);
+    Ok(id)
 }
 
-pub(super) fn link(conn: &Connection, note: NoteId, symbol: &Symbol, origin: Origin) -> Result<(), StoreError> {
-    let ticker = ensure(conn, symbol)?;
+pub(super) fn link(
+    conn: &Connection,
+    note: NoteId,
+    symbol: &Symbol,
+    origin: Origin,
+    lookups: &mut Lookups,
+) -> Result<(), StoreError> {
+    let ticker = ensure(conn, symbol, lookups)?;
     conn.prepare_cached("INSERT OR IGNORE INTO note_ticker (note_id, ticker_id, origin) VALUES (?1, ?2, ?3)")?
         .execute(params![note, ticker, origin.as_str()])?;
     Ok(())
@@ -93,11 +108,17 @@ pub(super) fn unlink_typed(conn: &Connection, note: NoteId, symbol: &Symbol) -> 
 }
 
 /// Re-reads the cashtags of a note's title and body: links new ones, drops those that are gone.
-pub(super) fn relink_detected(conn: &Connection, note: NoteId, title: &str, body: &str) -> Result<(), StoreError> {
+pub(super) fn relink_detected(
+    conn: &Connection,
+    note: NoteId,
+    title: &str,
+    body: &str,
+    lookups: &mut Lookups,
+) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM note_ticker WHERE note_id = ?1 AND origin = 'detected'")?.execute([note])?;
     for text in [title, body] {
         for tag in cashtags(text) {
-            link(conn, note, &tag.symbol, Origin::Detected)?;
+            link(conn, note, &tag.symbol, Origin::Detected, lookups)?;
         }
     }
     Ok(())

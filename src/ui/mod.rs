@@ -1,9 +1,62 @@
-//! The desktop app (eframe/egui).
+//! The desktop app (eframe/egui): three panes over the research store.
+//!
+//! Left: the search box, tickers, tags, sources and the trash. Middle: the results. Right: the
+//! open note, a ticker's dossier or a source. [`app`] holds the state and applies [`action`]s,
+//! the only code that writes to the store; each view is a small module that draws from the state
+//! and returns actions; slow reads run on the [`worker`]'s threads.
+
+pub mod action;
+pub mod app;
+pub mod body;
+pub mod claim_form;
+mod claims;
+mod conflict;
+mod dialogs;
+mod dossier;
+pub mod editor;
+pub mod figures;
+mod help;
+pub mod links;
+mod note;
+mod preview;
+mod results;
+mod revisions;
+mod search_box;
+mod sidebar;
+mod source;
+mod startup;
+mod status;
+mod theme;
+mod toasts;
+mod trash;
+pub mod worker;
 
 use std::path::PathBuf;
 
-/// Opens the window over the database at `db` (or the default one).
+pub use app::{AppConfig, JevonsApp, Settings};
+
+/// The window icon, drawn by `scripts/make_icon.py`.
+const ICON: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// Opens the window over the database at `db` (or the default one). For the README screenshot,
+/// `JEVONS_OPEN_TICKER=NVDA` opens that ticker's dossier at start and `JEVONS_THEME=light|dark`
+/// picks the theme; both leave remembered settings aside.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
-    let _ = db;
-    anyhow::bail!("the desktop app is not built yet")
+    let db = crate::cli::database_path(db)?;
+    let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
+    let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| app::ThemeChoice::parse(&t));
+    let fresh = open_ticker.is_some();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Jevons")
+        .with_app_id("jevons")
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([900.0, 560.0]);
+    match eframe::icon_data::from_png_bytes(ICON) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => eprintln!("jevons: the window icon could not be read ({err})"),
+    }
+    let options = eframe::NativeOptions { viewport, ..eframe::NativeOptions::default() };
+    let config = AppConfig { db, open_ticker, query: None, fresh, theme };
+    eframe::run_native("jevons", options, Box::new(move |cc| Ok(Box::new(JevonsApp::new(cc, config)))))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

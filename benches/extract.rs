@@ -1,0 +1,121 @@
+//! Extraction speed: builds the bundled lexicon and analyses a 10 KB note mixing English and
+//! Portuguese research prose, then prints one JSON object with percentiles in microseconds.
+//!
+//! Run with `cargo bench --bench extract` (release profile). No harness: the numbers of interest
+//! are the tail latencies an editor would feel per keystroke. Each run is timed twice: wall clock
+//! (what a user waits, inflated when other programs share the CPU) and the thread's CPU time
+//! (the work itself, steady on a busy machine).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use jevons::extract::{Lexicon, analyse, suggest_claims};
+
+const PASSAGES: &str = include_str!("../tests/data/extract/passages.json");
+const NOTE_BYTES: usize = 10 * 1024;
+const RUNS: usize = 500;
+const LEXICON_RUNS: usize = 20;
+
+/// Passages of the labelled set, English and Portuguese in turn, as paragraphs up to ~10 KB.
+fn note() -> String {
+    let data: serde_json::Value = serde_json::from_str(PASSAGES).expect("the labelled set is JSON");
+    let texts: Vec<&str> =
+        data["passages"].as_array().expect("passages").iter().filter_map(|p| p["text"].as_str()).collect();
+    let (en, pt): (Vec<&str>, Vec<&str>) = texts.iter().partition(|t| t.contains(" the "));
+    let mut note = String::new();
+    for (a, b) in en.iter().cycle().zip(pt.iter().cycle()) {
+        for text in [a, b] {
+            if note.len() + text.len() + 2 > NOTE_BYTES {
+                return note;
+            }
+            note.push_str(text);
+            note.push_str("\n\n");
+        }
+    }
+    note
+}
+
+/// CPU time used by this thread, in microseconds.
+#[cfg(unix)]
+fn cpu_us() -> f64 {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `t` is a valid timespec for clock_gettime to fill.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 * 1e6 + t.tv_nsec as f64 / 1e3
+}
+
+#[cfg(not(unix))]
+fn cpu_us() -> f64 {
+    f64::NAN
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[at.min(sorted.len() - 1)]
+}
+
+fn main() {
+    let mut builds = Vec::with_capacity(LEXICON_RUNS);
+    let mut build_cpu = Vec::with_capacity(LEXICON_RUNS);
+    let mut lexicon = Lexicon::default();
+    for _ in 0..LEXICON_RUNS {
+        let (start, cpu) = (Instant::now(), cpu_us());
+        lexicon = black_box(Lexicon::bundled());
+        builds.push(start.elapsed().as_secs_f64() * 1e3);
+        build_cpu.push((cpu_us() - cpu) / 1e3);
+    }
+    builds.sort_by(f64::total_cmp);
+    build_cpu.sort_by(f64::total_cmp);
+
+    let note = note();
+    for _ in 0..20 {
+        black_box(analyse(black_box(&note), &lexicon));
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    let mut cpu_times = Vec::with_capacity(RUNS);
+    let mut suggest_times = Vec::with_capacity(RUNS);
+    let mut findings = analyse(&note, &lexicon);
+    for _ in 0..RUNS {
+        let (start, cpu) = (Instant::now(), cpu_us());
+        findings = black_box(analyse(black_box(&note), &lexicon));
+        times.push(start.elapsed().as_secs_f64() * 1e6);
+        cpu_times.push(cpu_us() - cpu);
+        let start = Instant::now();
+        black_box(suggest_claims(&note, &findings));
+        suggest_times.push(start.elapsed().as_secs_f64() * 1e6);
+    }
+    times.sort_by(f64::total_cmp);
+    cpu_times.sort_by(f64::total_cmp);
+    suggest_times.sort_by(f64::total_cmp);
+    let load = std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split(' ').next().map(str::to_owned));
+    let report = serde_json::json!({
+        "note_bytes": note.len(),
+        "note_chars": note.chars().count(),
+        "runs": RUNS,
+        "analyse_us": {
+            "p50": percentile(&times, 0.50),
+            "p95": percentile(&times, 0.95),
+            "p99": percentile(&times, 0.99),
+            "max": times[times.len() - 1],
+        },
+        "analyse_cpu_us": {
+            "p50": percentile(&cpu_times, 0.50),
+            "p95": percentile(&cpu_times, 0.95),
+            "p99": percentile(&cpu_times, 0.99),
+        },
+        "suggest_us": { "p50": percentile(&suggest_times, 0.50), "p99": percentile(&suggest_times, 0.99) },
+        "findings": {
+            "tickers": findings.tickers.len(),
+            "amounts": findings.amounts.len(),
+            "percents": findings.percents.len(),
+            "quantities": findings.quantities.len(),
+            "dates": findings.dates.len(),
+            "claimants": findings.claimants.len(),
+        },
+        "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
+        "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },
+        "lexicon_entries": lexicon.len(),
+        "load_average": load,
+    });
+    println!("{report}");
+}

@@ -1,0 +1,226 @@
+//! The scale benchmark (issue 4): builds (or reuses) a synthetic corpus of N notes through the
+//! store's own write path, times every query kind over at least 200 runs, checks each answer
+//! against the generator's ground truth, compares with ripgrep and stock sqlite3, and prints one
+//! JSON object.
+//!
+//! ```text
+//! cargo run --release --example perf -- --notes 1000000 [--db PATH] [--reuse] [--runs 200] [--no-peers]
+//! ```
+
+mod corpus;
+mod peers;
+mod rng;
+mod stats;
+mod vocab;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, bail, ensure};
+use jevons::model::{NoteEdit, Symbol};
+use jevons::query::parse;
+use jevons::store::Store;
+use serde_json::{Map, Value, json};
+
+use corpus::Corpus;
+use stats::Timings;
+
+struct Args {
+    notes: usize,
+    db: Option<PathBuf>,
+    reuse: bool,
+    runs: usize,
+    seed: u64,
+    peers: bool,
+    build_only: bool,
+}
+
+fn parse_args() -> anyhow::Result<Args> {
+    let mut args =
+        Args { notes: 10_000, db: None, reuse: false, runs: 200, seed: 20_250_127, peers: true, build_only: false };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--notes" => args.notes = value()?.replace('_', "").parse()?,
+            "--db" => args.db = Some(value()?.into()),
+            "--reuse" => args.reuse = true,
+            "--runs" => args.runs = value()?.parse()?,
+            "--seed" => args.seed = value()?.parse()?,
+            "--no-peers" => args.peers = false,
+            "--build-only" => args.build_only = true,
+            other => bail!(
+                "unknown argument {other} (--notes N, --db PATH, --reuse, --runs R, --seed S, --no-peers, --build-only)"
+            ),
+        }
+    }
+    ensure!(args.notes >= 100, "--notes must be at least 100");
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(report) => {
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("perf: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<Value> {
+    let args = parse_args()?;
+    let db = args.db.clone().unwrap_or_else(|| PathBuf::from(format!("target/perf/perf-{}.db", args.notes)));
+    if let Some(folder) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
+    let marker = db.with_extension("corpus");
+    let stamp = format!("seed={} notes={}", args.seed, args.notes);
+    let reusable = args.reuse && db.exists() && std::fs::read_to_string(&marker).is_ok_and(|m| m == stamp);
+    let mut report = Map::new();
+    report.insert("notes".into(), json!(args.notes));
+    report.insert("seed".into(), json!(args.seed));
+    report.insert("machine".into(), machine());
+    let mut corpus = Corpus::new(args.seed, args.notes);
+    if reusable {
+        eprintln!("perf: reusing {}", db.display());
+        corpus.generate(None, 10_000)?;
+    } else {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.clone().into_os_string();
+            path.push(suffix);
+            let _ = std::fs::remove_file(path);
+        }
+        let _ = std::fs::remove_file(&marker);
+        eprintln!("perf: generating {} notes into {}", args.notes, db.display());
+        let mut store = Store::open(&db)?;
+        let start = Instant::now();
+        corpus.generate(Some(&mut store), 5_000)?;
+        let seconds = start.elapsed().as_secs_f64();
+        report.insert("insert_seconds".into(), json!(round(seconds)));
+        report.insert("insert_notes_per_s".into(), json!((args.notes as f64 / seconds).round()));
+        std::fs::write(&marker, &stamp)?;
+    }
+    if args.build_only {
+        return Ok(Value::Object(report));
+    }
+    let truth = std::mem::take(&mut corpus.truth);
+    let probes = corpus.probes();
+    let mut store = Store::open(&db)?;
+    store.checkpoint()?;
+    report.insert("db_bytes".into(), json!(std::fs::metadata(&db)?.len()));
+
+    let mut queries = Map::new();
+    let runs = args.runs;
+    let mut page_query =
+        |name: &str, text: &str, check: &dyn Fn(&[i64], u64) -> anyhow::Result<()>| -> anyhow::Result<()> {
+            let query = parse(text)?;
+            let (timings, page) = Timings::measure(runs, || store.first_page(&query, 50));
+            let page = page?;
+            let ids: Vec<i64> = page.results.iter().map(|r| r.id).collect();
+            let total = store.search(&query, 0, 0)?.total;
+            check(&ids, total).with_context(|| format!("{name} ({text}) gave a wrong answer"))?;
+            let mut entry = timings.json();
+            entry["query"] = json!(text);
+            entry["matches"] = json!(total);
+            entry["order"] = json!(page.order);
+            queries.insert(name.into(), entry);
+            eprintln!("perf: {name}: p50 {:.3} ms", timings.percentile(50.0));
+            Ok(())
+        };
+    page_query("ticker_newest50_popular", &probes.popular, &|ids, total| newest(ids, total, &truth.popular))?;
+    page_query("ticker_newest50_rare", &probes.rare, &|ids, total| newest(ids, total, &truth.rare))?;
+    page_query("fts_rare_word", vocab::RARE_WORD, &|ids, total| within(ids, total, &truth.rare_word))?;
+    page_query("fts_common_word", vocab::COMMON_WORD, &|ids, total| within(ids, total, &truth.common_word))?;
+    page_query("fts_phrase", "\"large GPU clusters\"", &|ids, total| within(ids, total, &truth.phrase))?;
+    page_query("fts_prefix", &format!("{}*", vocab::PREFIX), &|ids, total| within(ids, total, &truth.prefix))?;
+    page_query("tag_newest50", "#ai", &|ids, total| within(ids, total, &truth.tag_ai))?;
+    page_query("combined", &probes.combined, &|ids, total| within(ids, total, &truth.combined))?;
+
+    let (timings, note) = Timings::measure(runs, || store.note(truth.rich_note));
+    let note = note?;
+    ensure!(!note.claims.is_empty() && !note.tags.is_empty(), "open_note: the rich note lost its claims or tags");
+    queries.insert("open_note".into(), timings.json());
+    let symbol = Symbol::parse(&probes.popular)?;
+    let (timings, dossier) = Timings::measure(runs.min(50), || store.ticker_dossier(&symbol, 100));
+    let dossier = dossier?;
+    ensure!(dossier.note_count as usize == truth.popular.len(), "ticker_dossier: note count differs from the truth");
+    queries.insert("ticker_dossier".into(), timings.json());
+    queries.insert("save_note".into(), save_note(&mut store, runs)?);
+    report.insert("queries".into(), Value::Object(queries));
+    report.insert("checks".into(), json!("every answer matched the generator's ground truth"));
+
+    if args.peers {
+        report.insert("peers".into(), peers::compare(&mut corpus_for_peers(&args), &db, &report)?);
+    }
+    Ok(Value::Object(report))
+}
+
+/// A fresh generator for the same corpus (the files for ripgrep are written from it).
+fn corpus_for_peers(args: &Args) -> Corpus {
+    Corpus::new(args.seed, args.notes)
+}
+
+/// The first page must be exactly the newest 50 of the truth, and the total its size.
+fn newest(ids: &[i64], total: u64, truth: &[(i64, i64)]) -> anyhow::Result<()> {
+    let mut expected = truth.to_vec();
+    expected.sort_by(|a, b| b.cmp(a));
+    let expected: Vec<i64> = expected.iter().take(50).map(|(_, id)| *id).collect();
+    ensure!(total as usize == truth.len(), "total {total} but the truth has {}", truth.len());
+    ensure!(
+        ids == expected,
+        "first page {:?}… is not the newest 50 {:?}…",
+        &ids[..ids.len().min(5)],
+        &expected[..expected.len().min(5)]
+    );
+    Ok(())
+}
+
+/// Every result must be in the truth, the page full, and the total its size.
+fn within(ids: &[i64], total: u64, truth: &[i64]) -> anyhow::Result<()> {
+    let set: HashSet<i64> = truth.iter().copied().collect();
+    ensure!(total as usize == truth.len(), "total {total} but the truth has {}", truth.len());
+    ensure!(ids.len() == truth.len().min(50), "{} results for {} true matches", ids.len(), truth.len());
+    let stray: Vec<_> = ids.iter().filter(|id| !set.contains(id)).collect();
+    ensure!(stray.is_empty(), "notes {stray:?} are not true matches");
+    Ok(())
+}
+
+/// Edits of a 10 KB note (title and body), each one transaction with its revision and FTS update.
+fn save_note(store: &mut Store, runs: usize) -> anyhow::Result<Value> {
+    let body: String = vocab::long_tail(2_000).join(" ").chars().take(10 * 1024).collect();
+    let id = store.create_note(&jevons::model::NoteDraft::new("Ten kilobytes", body.clone()))?;
+    let mut ms = Vec::with_capacity(runs);
+    for i in 0..=runs {
+        let edit = NoteEdit { body: Some(format!("{body} edit{i}")), ..NoteEdit::default() };
+        let start = Instant::now();
+        store.edit_note(id, &edit)?;
+        if i > 0 {
+            ms.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    ensure!(store.revisions(id)?.len() == runs + 1, "save_note: a revision is missing");
+    let mut entry = Timings::from_ms(ms).json();
+    entry["bytes"] = json!(body.len());
+    Ok(entry)
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+fn machine() -> Value {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_default();
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    json!({ "cpu": cpu, "cores": cores, "os": std::env::consts::OS })
+}

@@ -1,0 +1,20 @@
+//! Where claims about one ticker disagree: the same figure given differently by different
+//! sources, opposite stances from different claimants at the same time, and how the balance of
+//! stances moves over time.
+//!
+//! Pure functions over [`crate::model::Claim`]s (as the store's ticker dossier returns them): no
+//! SQL, no drawing. The dossier view calls them and draws the result.
+
+mod dates;
+mod spreads;
+mod stances;
+mod timeline;
+mod wording;
+
+pub use spreads::{FigureSpread, SpreadMember, SpreadRules, figure_spreads, figure_spreads_with};
+pub use stances::{StanceClash, StanceView, opposing_stances};
+pub use timeline::{Bucket, StancePoint, stance_timeline};
+pub use wording::similarity;
+
+#[cfg(test)]
+mod fixture;

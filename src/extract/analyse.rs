@@ -1,0 +1,131 @@
+//! One pass of text analysis: words, sentences and their language, then dates, figures, tickers
+//! and claimants, with every span turned into character offsets at the end.
+
+use chrono::NaiveDate;
+
+use super::claimants::claimants;
+use super::dates::dates;
+use super::figures::{FigureKind, figures};
+use super::findings::{Amount, CharIndex, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, TickerFinding};
+use super::language::{decide, score};
+use super::sentences::sentences;
+use super::tickers::tickers;
+use super::tokens::tokens;
+use super::{Language, Lexicon};
+
+/// What the caller knows about the text beyond its words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The day the text was written or published: `Monday` and `ontem` are read against it, and
+    /// a day and month with no year anywhere in the text take its year.
+    pub anchor: Option<NaiveDate>,
+}
+
+/// Reads tickers, money, percentages, fractions, quantities, dates and claimants out of `text`.
+pub fn analyse(text: &str, lexicon: &Lexicon) -> Findings {
+    analyse_with(text, lexicon, &Options::default())
+}
+
+/// [`analyse`] with what is known about the text (its date).
+pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Findings {
+    let words = tokens(text);
+    let sentence_spans = sentences(text);
+    let mut total = (0, 0);
+    let mut sentence_words = Vec::with_capacity(sentence_spans.len());
+    let mut scores = Vec::with_capacity(sentence_spans.len());
+    for span in &sentence_spans {
+        let first = words.partition_point(|t| t.start < span.start);
+        let last = words.partition_point(|t| t.start < span.end);
+        let s = score(&words[first..last]);
+        total = (total.0 + s.0, total.1 + s.1);
+        sentence_words.push(first..last);
+        scores.push(s);
+    }
+    let language = decide(total);
+    let languages: Vec<Language> = scores
+        .iter()
+        .map(|s| match decide(*s) {
+            Language::Unknown => language,
+            own if s.0 + s.1 >= 3 => own,
+            _ => language,
+        })
+        .collect();
+    let language_at = |at: usize| {
+        let i = sentence_spans.partition_point(|s| s.end <= at);
+        match sentence_spans.get(i) {
+            Some(s) if s.start <= at => languages[i],
+            _ => language,
+        }
+    };
+
+    let found_dates = dates(text, &words, language, options.anchor);
+    let taken: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
+    let found_figures = figures(text, &words, &language_at, &taken);
+    let found_tickers = tickers(text, &words, lexicon);
+    let found_claimants: Vec<_> =
+        sentence_words.iter().flat_map(|range| claimants(text, &words[range.clone()])).collect();
+
+    let index = CharIndex::new(text);
+    let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();
+    let mut findings = Findings { language, ..Findings::default() };
+    findings.tickers = found_tickers
+        .into_iter()
+        .map(|t| TickerFinding { text: slice(&t.span), span: index.span(t.span), symbol: t.symbol, via: t.via })
+        .collect();
+    findings.dates = found_dates
+        .into_iter()
+        .map(|d| DateFinding {
+            text: slice(&d.span),
+            span: index.span(d.span),
+            date: d.date,
+            ambiguous: d.ambiguous,
+            alternatives: d.alternatives,
+        })
+        .collect();
+    findings.claimants = found_claimants
+        .into_iter()
+        .map(|c| Claimant { name: slice(&c.span), text: slice(&c.span), span: index.span(c.span) })
+        .collect();
+    for f in found_figures {
+        let text_of = slice(&f.span);
+        let span = index.span(f.span);
+        let ambiguous = !f.alternatives.is_empty();
+        match f.kind {
+            FigureKind::Amount { currency } => findings.amounts.push(Amount {
+                value: f.value,
+                currency: currency.to_owned(),
+                text: text_of,
+                span,
+                approximate: f.approximate,
+                ambiguous,
+                alternatives: f.alternatives,
+            }),
+            FigureKind::Percent => findings.percents.push(Percent {
+                value: f.value,
+                text: text_of,
+                span,
+                approximate: f.approximate,
+                ambiguous,
+                alternatives: f.alternatives,
+            }),
+            FigureKind::Fraction { numerator, denominator } => findings.fractions.push(Fraction {
+                value: f.value,
+                numerator,
+                denominator,
+                text: text_of,
+                span,
+                approximate: f.approximate,
+            }),
+            FigureKind::Quantity { unit } => findings.quantities.push(Quantity {
+                value: f.value,
+                unit: slice(&unit),
+                text: text_of,
+                span,
+                approximate: f.approximate,
+                ambiguous,
+                alternatives: f.alternatives,
+            }),
+        }
+    }
+    findings
+}

@@ -1,0 +1,286 @@
+//! Who makes a claim, where the sentence says so plainly: `Cantor Fitzgerald argues…`,
+//! `analysts at Raymond James said`, `according to Raymond James`, `said Jensen Huang`,
+//! `analistas da Raymond James expressam preocupação`, `segundo a Cantor`, `a XP avalia`.
+//!
+//! A claimant is a run of capitalised words (with `&`, `of`, `de`, `da`… inside it) right before
+//! a reporting verb, after `according to` / `segundo` / `de acordo com`, or after `analysts at` /
+//! `analistas da`. Pronouns and sentence openers (`The`, `It`, `Analysts`) are never claimants.
+
+use std::ops::Range;
+
+use super::tokens::Token;
+
+/// A claimant found in text: the span of the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClaimantMatch {
+    pub span: Range<usize>,
+}
+
+/// The longest name taken, in words.
+const MAX_NAME: usize = 5;
+
+/// Finds claimants in one sentence's tokens.
+pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
+    let mut found: Vec<ClaimantMatch> = Vec::new();
+    let mut push = |span: Range<usize>| {
+        // Names are pushed nearly in order: checking the last few is enough to avoid doubles.
+        if !found.iter().rev().take(4).any(|f| f.span.start < span.end && span.start < f.span.end) {
+            found.push(ClaimantMatch { span });
+        }
+    };
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if is_reporting_verb(&t.key) && !t.capitalized {
+            let mut end = i;
+            // "Apple Inc. reported": a legal suffix and its full stop before the verb.
+            if end >= 2
+                && matches!(&*tokens[end - 1].key, "inc" | "corp" | "co" | "ltd" | "plc")
+                && matches!(&text[tokens[end - 1].end..t.start], ". " | " ")
+            {
+                end -= 1;
+            }
+            // "Bernstein analyst Stacy Rasgon said", "Cantor analysts say"
+            if let Some(name) = name_before(tokens, end) {
+                let first = name.start;
+                let before_role = first.checked_sub(1).filter(|&r| is_role(&tokens[r].key));
+                match before_role.and_then(|r| name_before(tokens, r)) {
+                    Some(house) => push(span(&tokens[house])),
+                    None => push(span(&tokens[name])),
+                }
+                continue;
+            }
+            if end > 0 && is_role(&tokens[end - 1].key) {
+                end -= 1;
+                if let Some(house) = name_before(tokens, end) {
+                    push(span(&tokens[house]));
+                    continue;
+                }
+            }
+            // "ASML booked €7.1bn of orders and said…", "A Gerdau embarcou… e anunciou": the subject
+            // that opens the sentence.
+            if i > 0 && matches!(&*tokens[i - 1].key, "and" | "e") && tokens[i].joins_previous {
+                let first = tokens.iter().take(3).take_while(|t| is_opener(t)).count();
+                if let Some(name) = name_after(tokens, first).filter(|n| n.end < i - 1) {
+                    push(span(&tokens[name]));
+                    continue;
+                }
+            }
+            // ", said Jensen Huang", ", estima a AMD"
+            let after_comma = !t.joins_previous || matches!(&*t.key, "said" | "says");
+            let mut at = i + 1;
+            if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
+                at += 1;
+            }
+            if after_comma && let Some(name) = name_after(tokens, at) {
+                push(span(&tokens[name]));
+            }
+            continue;
+        }
+        // "according to X", "segundo (a) X", "de acordo com X", "conforme X", "analysts at X"
+        let after = match &*t.key {
+            "according" if tokens.get(i + 1).is_some_and(|n| n.key == "to") => Some(i + 2),
+            "segundo" | "conforme" if !t.capitalized || i == 0 => Some(i + 1),
+            // "Para o BTG Pactual, …": a view, when the name is followed by a comma.
+            "para" if i == 0 => Some(i + 1).filter(|_| comma_after_name(text, tokens, i + 1)),
+            // "na visão do Itaú BBA", "na avaliação da XP", "in the view of Bernstein"
+            "visao" | "avaliacao" | "opiniao" | "view"
+                if tokens.get(i + 1).is_some_and(|n| matches!(&*n.key, "do" | "da" | "de" | "of")) =>
+            {
+                Some(i + 2)
+            }
+            "de" if tokens.get(i + 1).is_some_and(|n| n.key == "acordo")
+                && tokens.get(i + 2).is_some_and(|n| n.key == "com") =>
+            {
+                Some(i + 3)
+            }
+            key if is_role(key) => tokens
+                .get(i + 1)
+                .filter(|n| matches!(&*n.key, "at" | "from" | "of" | "da" | "do" | "de"))
+                .map(|_| i + 2),
+            _ => None,
+        };
+        if let Some(mut at) = after {
+            if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o" | "the") && !a.upper) {
+                at += 1;
+            }
+            if let Some(name) = name_after(tokens, at) {
+                push(span(&tokens[name]));
+            }
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// Whether the name starting at token `at` (after an optional article) is followed by a comma.
+fn comma_after_name(text: &str, tokens: &[Token], mut at: usize) -> bool {
+    if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
+        at += 1;
+    }
+    name_after(tokens, at).is_some_and(|name| text[tokens[name.end - 1].end..].trim_start().starts_with(','))
+}
+
+fn span(tokens: &[Token]) -> Range<usize> {
+    tokens[0].start..tokens[tokens.len() - 1].end
+}
+
+/// The name that ends just before token `end`: capitalised words, with joiners inside.
+fn name_before(tokens: &[Token], end: usize) -> Option<Range<usize>> {
+    let mut start = end;
+    while start > 0 && end - start < MAX_NAME {
+        let t = &tokens[start - 1];
+        if !tokens[start].joins_previous {
+            break;
+        }
+        if is_name_word(t) || (is_joiner(&t.key) && start < end && start >= 2 && is_name_word(&tokens[start - 2])) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    trim_name(tokens, start..end)
+}
+
+/// The name that starts at token `start`.
+fn name_after(tokens: &[Token], start: usize) -> Option<Range<usize>> {
+    let mut end = start;
+    while end < tokens.len() && end - start < MAX_NAME {
+        let t = &tokens[end];
+        if end > start && !t.joins_previous {
+            break;
+        }
+        let joiner_inside = end > start && is_joiner(&t.key) && tokens.get(end + 1).is_some_and(is_name_word);
+        if is_name_word(t) || joiner_inside {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    trim_name(tokens, start..end)
+}
+
+/// Drops openers and joiners at the edges; `None` when nothing of a name is left.
+fn trim_name(tokens: &[Token], mut range: Range<usize>) -> Option<Range<usize>> {
+    while range.start < range.end && (is_opener(&tokens[range.start]) || is_joiner(&tokens[range.start].key)) {
+        range.start += 1;
+    }
+    while range.end > range.start && is_joiner(&tokens[range.end - 1].key) {
+        range.end -= 1;
+    }
+    (range.start < range.end).then_some(range)
+}
+
+fn is_name_word(t: &Token) -> bool {
+    (t.capitalized || t.upper) && t.has_letter() && !is_opener(t) && !is_calendar(&t.key)
+}
+
+fn is_joiner(key: &str) -> bool {
+    matches!(key, "&" | "of" | "de" | "da" | "do" | "dos" | "das" | "von" | "van")
+}
+
+/// Capitalised words that begin sentences or stand for someone unnamed.
+#[rustfmt::skip]
+fn is_opener(t: &Token) -> bool {
+    let lower_only = matches!(&*t.key,
+        "the" | "this" | "that" | "these" | "those" | "it" | "its" | "he" | "she" | "they" | "we" | "i" | "you"
+            | "a" | "an" | "o" | "os" | "as" | "ele" | "ela" | "eles" | "elas" | "isso" | "este" | "esta" | "esse"
+            | "essa" | "mas" | "but" | "and" | "e" | "however" | "also" | "meanwhile" | "still" | "now" | "so"
+            | "analysts" | "analistas" | "analyst" | "analista" | "investors" | "investidores" | "management"
+            | "company" | "empresa" | "companhia" | "market" | "mercado" | "some" | "many" | "most" | "alguns"
+            | "muitos" | "who" | "which" | "quem" | "nobody" | "everyone" | "ninguem" | "todos" | "ceo" | "cfo"
+            | "report" | "relatorio" | "data" | "dados" | "in" | "on" | "at" | "em" | "no" | "na" | "yet" | "if"
+            | "se" | "when" | "quando" | "why" | "what" | "how" | "there" | "here" | "then" | "ai" | "ia"
+    );
+    (lower_only && !t.upper) || matches!(&*t.key, "ceo" | "cfo" | "ai" | "ia" | "a" | "o" | "i" | "us" | "eua" | "uk" | "eu" | "ue")
+}
+
+#[rustfmt::skip]
+fn is_calendar(key: &str) -> bool {
+    matches!(key,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
+            | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november"
+            | "december" | "janeiro" | "fevereiro" | "marco" | "abril" | "maio" | "junho" | "julho" | "agosto"
+            | "setembro" | "outubro" | "novembro" | "dezembro"
+    )
+}
+
+/// People and teams who speak for a firm: `analysts`, `analista`, `strategists`.
+#[rustfmt::skip]
+fn is_role(key: &str) -> bool {
+    matches!(key,
+        "analyst" | "analysts" | "analista" | "analistas" | "strategist" | "strategists" | "estrategista"
+            | "estrategistas" | "economist" | "economists" | "economista" | "economistas" | "team" | "equipe"
+            | "researchers" | "pesquisadores"
+    )
+}
+
+/// Verbs that introduce what someone claims, in English and Portuguese.
+#[rustfmt::skip]
+fn is_reporting_verb(key: &str) -> bool {
+    matches!(key,
+        "says" | "said" | "say" | "argues" | "argued" | "argue" | "believes" | "believe" | "believed" | "expects"
+            | "expect" | "warns" | "warned" | "warn" | "notes" | "noted" | "note" | "estimates" | "estimated"
+            | "estimate" | "thinks" | "think" | "wrote" | "writes" | "write" | "told" | "tells" | "predicts"
+            | "predicted" | "predict" | "sees" | "see" | "reiterated" | "reiterates" | "maintains" | "maintained"
+            | "upgraded" | "downgraded" | "recommends" | "recommended" | "recommend" | "claims" | "claimed"
+            | "claim" | "reported" | "reports" | "stated" | "states" | "suggests" | "suggested" | "suggest"
+            | "cautioned" | "cautions" | "caution" | "projects" | "projected" | "forecasts" | "forecast" | "added"
+            | "adds" | "highlighted" | "highlights" | "reckons" | "contends" | "insists" | "insisted" | "calls"
+            | "called" | "remains" | "remain" | "flagged" | "flags" | "pointed" | "points" | "announced"
+            | "announces" | "disclosed" | "expressed" | "express" | "expresses" | "questioned" | "questions"
+            | "afirma" | "afirmou" | "afirmam" | "afirmaram" | "diz" | "disse" | "dizem" | "disseram" | "avalia"
+            | "avaliou" | "avaliam" | "avaliaram" | "argumenta" | "argumentou" | "argumentam" | "acredita"
+            | "acreditam" | "acreditou" | "preve" | "previu" | "preveem" | "estima" | "estimou" | "estimam"
+            | "alerta" | "alertou" | "alertam" | "recomenda" | "recomendou" | "recomendam" | "projeta" | "projetou"
+            | "projetam" | "expressa" | "expressam" | "expressou" | "expressaram" | "ve" | "veem" | "aponta"
+            | "apontou" | "apontam" | "destaca" | "destacou" | "destacam" | "observa" | "observou" | "observam"
+            | "calcula" | "calculou" | "calculam" | "rebaixou" | "elevou" | "reiterou" | "reitera" | "mantem"
+            | "manteve" | "defende" | "defendeu" | "defendem" | "sustenta" | "espera" | "esperam" | "escreveu"
+            | "escrevem" | "escreve" | "informou" | "informa" | "anunciou" | "anuncia" | "comunicou" | "declarou"
+            | "questiona" | "questionou" | "questionam" | "considera" | "consideram" | "reconhece" | "reconheceu"
+            | "put" | "puts" | "pegged" | "pegs" | "reportou" | "reporta" | "keeps" | "kept"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokens;
+
+    fn names(text: &str) -> Vec<&str> {
+        claimants(text, &tokens(text)).into_iter().map(|c| &text[c.span]).collect()
+    }
+
+    #[test]
+    fn claimants_named_plainly() {
+        for (text, expected) in [
+            ("Cantor Fitzgerald argues the sell-off is overdone.", &["Cantor Fitzgerald"][..]),
+            ("Analysts at Raymond James said clusters may shrink.", &["Raymond James"]),
+            ("analistas da Raymond James expressam preocupação", &["Raymond James"]),
+            ("The drop is overdone, according to Raymond James.", &["Raymond James"]),
+            ("Segundo a Cantor, a queda é exagerada.", &["Cantor"]),
+            ("De acordo com o Goldman Sachs, a ação está barata.", &["Goldman Sachs"]),
+            ("Bernstein analyst Stacy Rasgon said the math does not add up.", &["Bernstein"]),
+            ("\"It is a buy,\" said Jensen Huang.", &["Jensen Huang"]),
+            ("DeepSeek says it trained R1 for $5.6 million.", &["DeepSeek"]),
+            ("A XP avalia que o dividendo é sustentável.", &["XP"]),
+            ("Morgan Stanley analysts expect a rebound.", &["Morgan Stanley"]),
+            ("Bank of America said margins held.", &["Bank of America"]),
+        ] {
+            assert_eq!(names(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn pronouns_and_openers_are_not_claimants() {
+        for text in [
+            "The company said margins held.",
+            "It says nothing.",
+            "Analysts expect a rebound.",
+            "They said so.",
+            "On Monday, investors said nothing.",
+        ] {
+            assert_eq!(names(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+}

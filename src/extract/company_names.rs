@@ -1,0 +1,188 @@
+//! The names a company is written by, derived from its legal name in the SEC list:
+//! `NVIDIA CORP` → `nvidia`, `Alphabet Inc.` → `alphabet`, `COSTCO WHOLESALE CORP /NEW` →
+//! `costco wholesale`, `Alibaba Group Holding Ltd` → `alibaba group holding` and `alibaba`.
+//!
+//! Corporate suffixes (Inc, Corp, Co, Ltd, plc, S.A., N.V. …) and the state after a slash are
+//! dropped; generic last words (Group, Holdings, Technologies …) are dropped too for a second,
+//! shorter name. Funds and trusts get no name: `SPDR S&P 500 ETF TRUST` is not what people mean
+//! by "S&P 500".
+
+use super::tokens::key_of;
+
+/// Legal-form words that end company names, as folded token sequences.
+const SUFFIXES: &[&[&str]] = &[
+    &["inc"],
+    &["incorporated"],
+    &["corp"],
+    &["corporation"],
+    &["co"],
+    &["company"],
+    &["companies"],
+    &["ltd"],
+    &["limited"],
+    &["plc"],
+    &["p", "l", "c"],
+    &["sa"],
+    &["s", "a"],
+    &["ag"],
+    &["nv"],
+    &["n", "v"],
+    &["se"],
+    &["spa"],
+    &["s", "p", "a"],
+    &["asa"],
+    &["ab"],
+    &["lp"],
+    &["l", "p"],
+    &["llc"],
+    &["adr"],
+    &["sab", "de", "cv"],
+    &["de", "cv"],
+    &["a", "s"],
+    &["aktiengesellschaft"],
+    &["&"],
+    &["and"],
+];
+
+/// Generic last words dropped for the shorter name.
+const GENERIC_TAILS: &[&str] = &[
+    "group",
+    "holding",
+    "holdings",
+    "technologies",
+    "technology",
+    "international",
+    "systems",
+    "platforms",
+    "financial",
+    "com",
+    "networks",
+    "laboratories",
+    "labs",
+    "pharmaceuticals",
+    "therapeutics",
+    "semiconductors",
+    "semiconductor",
+    "worldwide",
+    "enterprises",
+    "industries",
+    "global",
+    "bancorp",
+    "incorporated",
+];
+
+/// Words that mark a fund, trust or other vehicle rather than a company people name.
+const VEHICLES: &[&str] = &[
+    "etf",
+    "fund",
+    "trust",
+    "ishares",
+    "spdr",
+    "proshares",
+    "direxion",
+    "invesco",
+    "vanguard",
+    "portfolio",
+    "index",
+    "etn",
+    "notes",
+    "warrant",
+    "warrants",
+    "acquisition",
+    "units",
+    "shares",
+];
+
+/// The matchable names of a company, longest first, as folded words joined by spaces.
+/// Empty for funds and trusts.
+pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
+    let cut = legal.find(['/', '\\']).map_or(legal, |at| &legal[..at]);
+    let mut words = words_of(cut);
+    if words.iter().any(|w| VEHICLES.contains(&w.as_str())) {
+        return Vec::new();
+    }
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    strip_suffixes(&mut words);
+    let mut names = Vec::new();
+    if words.is_empty() {
+        return names;
+    }
+    names.push(words.join(" "));
+    let mut short = words.clone();
+    while short.len() > 1 && short.last().is_some_and(|w| GENERIC_TAILS.contains(&w.as_str())) {
+        short.pop();
+        strip_suffixes(&mut short);
+    }
+    if short.len() < words.len() && !short.is_empty() {
+        names.push(short.join(" "));
+    }
+    names
+}
+
+/// The folded words of a legal name, split as the tokenizer splits text (`&` is a word).
+fn words_of(name: &str) -> Vec<String> {
+    let mut words = Vec::with_capacity(4);
+    let mut start = None;
+    for (at, c) in name.char_indices().chain(std::iter::once((name.len(), ' '))) {
+        let word_char = c.is_alphanumeric();
+        match (start, word_char) {
+            (None, true) => start = Some(at),
+            (Some(s), false) => {
+                words.push(key_of(&name[s..at]).into_owned());
+                start = None;
+            }
+            _ => {}
+        }
+        if c == '&' {
+            words.push("&".to_owned());
+        }
+    }
+    words
+}
+
+fn strip_suffixes(words: &mut Vec<String>) {
+    loop {
+        let before = words.len();
+        for suffix in SUFFIXES {
+            if words.len() > suffix.len()
+                && words[words.len() - suffix.len()..].iter().zip(*suffix).all(|(w, s)| w == s)
+            {
+                words.truncate(words.len() - suffix.len());
+                break;
+            }
+        }
+        if words.len() == before {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_names_become_the_names_people_write() {
+        for (legal, names) in [
+            ("NVIDIA CORP", &["nvidia"][..]),
+            ("Alphabet Inc.", &["alphabet"]),
+            ("MICROSOFT CORP", &["microsoft"]),
+            ("COSTCO WHOLESALE CORP /NEW", &["costco wholesale"]),
+            ("Alibaba Group Holding Ltd", &["alibaba group holding", "alibaba"]),
+            ("BANK OF AMERICA CORP /DE/", &["bank of america"]),
+            ("JPMORGAN CHASE & CO", &["jpmorgan chase"]),
+            ("Banco Santander, S.A.", &["banco santander"]),
+            ("PETROBRAS - PETROLEO BRASILEIRO SA", &["petrobras petroleo brasileiro"]),
+            ("AMERICA MOVIL SAB DE CV/", &["america movil"]),
+            ("NOVO NORDISK A S", &["novo nordisk"]),
+            ("Meta Platforms, Inc.", &["meta platforms", "meta"]),
+            ("Walt Disney Co", &["walt disney"]),
+            ("SPDR S&P 500 ETF TRUST", &[]),
+            ("Raymond James Financial Inc", &["raymond james financial", "raymond james"]),
+        ] {
+            assert_eq!(matchable_names(legal), names, "{legal}");
+        }
+    }
+}

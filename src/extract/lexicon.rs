@@ -1,0 +1,229 @@
+//! The names and symbols text is matched against: company names derived from the reference list,
+//! curated aliases, phrases that are not companies, and the user's own aliases and suppressions.
+//!
+//! Lookups are hash lookups of folded word sequences (`bank of america`), so matching a text
+//! costs the same whatever the number of companies. Building one from the bundled SEC list takes
+//! a few milliseconds.
+
+use serde::{Deserialize, Serialize};
+
+use super::company_names::matchable_names;
+use super::fx_hash::{FxHashMap, FxHashSet};
+use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
+use super::tokens::phrase_key;
+use super::words::{is_acronym, is_common_word};
+use crate::model::Symbol;
+
+/// How a ticker was found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// `$NVDA`
+    Cashtag,
+    /// A company name from the reference list: `Microsoft`, `Bank of America`.
+    Name,
+    /// A curated alias: `Google`, `TSMC`, `Petrobras`.
+    Alias,
+    /// An alias the user added: `Team Green`.
+    UserAlias,
+    /// A bare symbol in a safe context: `(NASDAQ: NVDA)`, `NVDA shares`.
+    Symbol,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Cashtag => "cashtag",
+            Via::Name => "name",
+            Via::Alias => "alias",
+            Via::UserAlias => "user_alias",
+            Via::Symbol => "symbol",
+        }
+    }
+}
+
+/// A name the user taught Jevons: `Team Green` means NVDA.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserAlias {
+    pub alias: String,
+    pub symbol: Symbol,
+}
+
+/// A match the user turned off: `Vale` is not VALE3 for them, or `GE` is not GE.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppression {
+    pub phrase: String,
+    pub symbol: Symbol,
+}
+
+/// What a name stands for. `symbol: None` marks a phrase that is no company (`vale a pena`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameEntry {
+    pub symbol: Option<String>,
+    pub via: Via,
+    pub case: Case,
+}
+
+/// A symbol that may be read bare, with the company's size rank (0 is the largest) when it is in
+/// the reference list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SymbolEntry {
+    pub rank: Option<usize>,
+    /// The target of a curated alias (`TSM` for `TSMC`): known well enough to read bare.
+    pub well_known: bool,
+}
+
+/// Reference-list companies below this rank get a one-word name only when it is their full name.
+const SHORT_NAME_RANKS: usize = 3000;
+/// Reference-list companies below this rank get no one-word name at all (too many collide with
+/// words and surnames).
+const ONE_WORD_RANKS: usize = 6000;
+
+/// Everything text is matched against to find tickers.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    names: FxHashMap<String, NameEntry>,
+    /// First word of every name → the most words a name starting with it has.
+    first_words: FxHashMap<String, usize>,
+    symbols: FxHashMap<String, SymbolEntry>,
+    suppressed: FxHashSet<(String, String)>,
+}
+
+impl Lexicon {
+    /// A lexicon of the given reference companies (symbol, legal name; largest first), the
+    /// curated aliases and the known non-companies.
+    pub fn new<'a>(reference: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut lexicon = Self::default();
+        lexicon.names.reserve(16_384);
+        lexicon.symbols.reserve(16_384);
+        lexicon.first_words.reserve(12_288);
+        for (rank, (symbol, legal)) in reference.into_iter().enumerate() {
+            lexicon.symbols.insert(symbol.to_owned(), SymbolEntry { rank: Some(rank), well_known: false });
+            for (n, name) in matchable_names(legal).into_iter().enumerate() {
+                let one_word = !name.contains(' ');
+                let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
+                let plain = one_word && (is_common_word(&name) || is_acronym(&name.to_ascii_uppercase()));
+                if too_small || (one_word && (name.len() < 3 || plain)) {
+                    continue;
+                }
+                if !lexicon.names.contains_key(&name) {
+                    let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case: Case::Capital };
+                    lexicon.insert_key(name, entry);
+                }
+            }
+        }
+        for (alias, symbol, case) in ALIASES {
+            lexicon
+                .symbols
+                .entry((*symbol).to_owned())
+                .or_insert(SymbolEntry { rank: None, well_known: true })
+                .well_known = true;
+            lexicon.insert(alias, NameEntry { symbol: Some((*symbol).to_owned()), via: Via::Alias, case: *case });
+        }
+        for symbol in NON_REFERENCE {
+            lexicon.symbols.entry((*symbol).to_owned()).or_insert(SymbolEntry { rank: None, well_known: false });
+        }
+        for phrase in NOT_COMPANIES {
+            lexicon.insert(phrase, NameEntry { symbol: None, via: Via::Alias, case: Case::Any });
+        }
+        lexicon
+    }
+
+    /// The lexicon of the SEC list bundled with Jevons.
+    pub fn bundled() -> Self {
+        Self::new(crate::store::reference_tickers().map(|t| (t.symbol, t.name)))
+    }
+
+    /// Adds the user's aliases (which win over any other meaning of the same words).
+    pub fn with_aliases(mut self, aliases: &[UserAlias]) -> Self {
+        for a in aliases {
+            let entry = NameEntry { symbol: Some(a.symbol.to_string()), via: Via::UserAlias, case: Case::Any };
+            self.symbols.entry(a.symbol.to_string()).or_insert(SymbolEntry { rank: None, well_known: false });
+            self.insert(&a.alias, entry);
+        }
+        self
+    }
+
+    /// Adds the matches the user turned off.
+    pub fn with_suppressions(mut self, suppressions: &[Suppression]) -> Self {
+        for s in suppressions {
+            self.suppressed.insert((phrase_key(&s.phrase), s.symbol.to_string()));
+        }
+        self
+    }
+
+    /// How many names and symbols it knows (for tools and benchmarks).
+    pub fn len(&self) -> usize {
+        self.names.len() + self.symbols.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.symbols.is_empty()
+    }
+
+    fn insert(&mut self, phrase: &str, entry: NameEntry) {
+        let key = phrase_key(phrase);
+        if !key.is_empty() {
+            self.insert_key(key, entry);
+        }
+    }
+
+    fn insert_key(&mut self, key: String, entry: NameEntry) {
+        let first = key.split(' ').next().unwrap_or_default();
+        let words = key.bytes().filter(|b| *b == b' ').count() + 1;
+        match self.first_words.get_mut(first) {
+            Some(longest) => *longest = (*longest).max(words),
+            None => {
+                self.first_words.insert(first.to_owned(), words);
+            }
+        }
+        self.names.insert(key, entry);
+    }
+
+    /// The most words of a name that starts with `first` (0 when none does).
+    pub(crate) fn longest_from(&self, first: &str) -> usize {
+        self.first_words.get(first).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn name(&self, key: &str) -> Option<&NameEntry> {
+        self.names.get(key)
+    }
+
+    pub(crate) fn symbol(&self, symbol: &str) -> Option<&SymbolEntry> {
+        self.symbols.get(symbol)
+    }
+
+    /// Whether the user turned off reading `phrase` (as written) as `symbol`.
+    pub(crate) fn is_suppressed(&self, phrase: &str, symbol: &str) -> bool {
+        !self.suppressed.is_empty() && self.suppressed.contains(&(phrase_key(phrase), symbol.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_aliases_and_non_companies_are_known() {
+        let lexicon =
+            Lexicon::new([("NVDA", "NVIDIA CORP"), ("TGT", "TARGET CORP"), ("BAC", "BANK OF AMERICA CORP /DE/")]);
+        let symbol = |key: &str| lexicon.name(key).map(|e| e.symbol.clone());
+        assert_eq!(symbol("nvidia"), Some(Some("NVDA".into())));
+        assert_eq!(symbol("bank of america"), Some(Some("BAC".into())));
+        assert_eq!(symbol("target"), None, "an everyday word needs a curated alias");
+        assert_eq!(symbol("google"), Some(Some("GOOGL".into())));
+        assert_eq!(symbol("vale a pena"), Some(None));
+        assert_eq!(lexicon.longest_from("bank"), 3);
+    }
+
+    #[test]
+    fn user_aliases_win_and_suppressions_are_kept() {
+        let nvda = Symbol::parse("NVDA").unwrap();
+        let lexicon = Lexicon::new([])
+            .with_aliases(&[UserAlias { alias: "Team Green".into(), symbol: nvda.clone() }])
+            .with_suppressions(&[Suppression { phrase: "Vale".into(), symbol: Symbol::parse("VALE3").unwrap() }]);
+        assert_eq!(lexicon.name("team green").map(|e| e.via), Some(Via::UserAlias));
+        assert!(lexicon.is_suppressed("VALE", "VALE3"));
+        assert!(!lexicon.is_suppressed("Vale", "NVDA"));
+    }
+}

@@ -1,0 +1,147 @@
+//! Sentences of a note: where a claim's quote starts and ends, and the unit within which a
+//! claimant, a date and a figure belong together.
+//!
+//! A sentence ends at `.`, `!` or `?` followed by a space and not closing a common abbreviation
+//! (`Jan.`, `Inc.`, `U.S.`), at a blank line, and before a Markdown list item or heading.
+
+use std::ops::Range;
+
+/// Byte ranges of the sentences of `text`, trimmed, in order, never empty.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let cut = match b {
+            b'.' | b'!' | b'?' => {
+                let after = i + 1 + closing_len(&bytes[i + 1..]);
+                let spaced = bytes.get(after).is_none_or(|c| c.is_ascii_whitespace());
+                if spaced && !(b == b'.' && is_abbreviation(&text[start..i])) { Some(after) } else { None }
+            }
+            b'\n' => {
+                let rest = &text[i + 1..];
+                let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                if blank || starts_block(rest) { Some(i) } else { None }
+            }
+            _ => None,
+        };
+        if let Some(end) = cut {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// Quotes and brackets that close a sentence after its full stop: `said so.”` or `(sic.)`.
+fn closing_len(rest: &[u8]) -> usize {
+    let mut len = 0;
+    loop {
+        match &rest[len..] {
+            [b'"' | b'\'' | b')' | b'*' | b'_', ..] => len += 1,
+            [0xE2, 0x80, 0x9D | 0x99, ..] => len += 3,
+            _ => return len,
+        }
+    }
+}
+
+/// A Markdown list item, numbered item, heading or quote at the start of a line.
+fn starts_block(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '+' | '•') => chars.next().is_some_and(char::is_whitespace),
+        Some('#' | '>' | '|') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+                && line.as_bytes().get(digits + 1).is_some_and(|b| b.is_ascii_whitespace())
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word before a full stop is an abbreviation that rarely ends a sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let letters = word.trim_start_matches(['"', '\'', '“']);
+    if letters.len() == 1 && letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return true; // an initial: "J. Huang", "U.S"
+    }
+    if letters.contains('.') {
+        return true; // "U.S", "e.g", "S.A"
+    }
+    matches!(
+        letters.to_ascii_lowercase().as_str(),
+        "jan"
+            | "feb"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "fev"
+            | "abr"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "sr"
+            | "sra"
+            | "prof"
+            | "vs"
+            | "approx"
+            | "cf"
+            | "fig"
+            | "vol"
+    )
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentences_end_at_stops_blank_lines_and_list_items() {
+        for (text, expected) in [
+            ("NVIDIA fell 17%. Cantor says buy! Why?", &["NVIDIA fell 17%.", "Cantor says buy!", "Why?"][..]),
+            ("It cost $5.6 million. Next.", &["It cost $5.6 million.", "Next."]),
+            ("On Jan. 27, 2025 the U.S. market fell.", &["On Jan. 27, 2025 the U.S. market fell."]),
+            ("Apple Inc. rose.", &["Apple Inc. rose."]),
+            ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),
+            ("Intro:\n- first item\n- second item", &["Intro:", "- first item", "- second item"]),
+            ("He said \"buy.\" Then left.", &["He said \"buy.\"", "Then left."]),
+            ("", &[]),
+            ("   \n\n  ", &[]),
+        ] {
+            assert_eq!(split(text), expected, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! Tickers named in text: cashtags (`$NVDA`), company names and aliases (`Nvidia Corp`,
+//! `Google`, `Itaú`), and bare symbols where the context makes them safe.
+//!
+//! Names are found by looking up each run of up to a few words in the [`Lexicon`] (longest
+//! first), so the cost grows with the text, not with the number of companies. A bare symbol
+//! (`NVDA`) counts after an exchange (`NASDAQ: NVDA`), before `shares`/`stock`/`ações`, in
+//! brackets after a company name, when its company is named elsewhere in the text, for
+//! Brazilian symbols (`PETR4`), and for large companies' distinctive symbols outside shouted
+//! headlines. Everyday words and acronyms (`AI`, `IT`, `ON`, `ALL`, `CEO`) never count bare.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::cashtags::cashtags;
+use super::known_names::Case;
+use super::lexicon::{Lexicon, Via};
+use super::tokens::Token;
+use super::words::is_not_a_ticker;
+use crate::model::Symbol;
+
+/// A ticker found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TickerMatch {
+    pub span: Range<usize>,
+    pub symbol: Symbol,
+    pub via: Via,
+}
+
+/// Reference companies this large (by rank) may be read from a bare distinctive symbol.
+const BARE_RANKS: usize = 1000;
+/// Three-letter symbols need an even larger company.
+const BARE_SHORT_RANKS: usize = 300;
+
+/// Finds the tickers of `text`, in order.
+pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<TickerMatch> {
+    let mut found: Vec<TickerMatch> =
+        cashtags(text).into_iter().map(|c| TickerMatch { span: c.span, symbol: c.symbol, via: Via::Cashtag }).collect();
+    // Cashtags come in text order: the one that could cover a word is the last starting before it.
+    let in_cashtag = |t: &Token| {
+        let before = found.partition_point(|c| c.span.start < t.end);
+        before.checked_sub(1).is_some_and(|c| found[c].span.end > t.start)
+    };
+    let mut skip_until = 0;
+    let mut bare = Vec::new();
+    let mut named = Vec::new();
+    let mut key = String::new();
+    for i in 0..tokens.len() {
+        if i < skip_until || in_cashtag(&tokens[i]) {
+            continue;
+        }
+        // After an exchange (`NYSE: VALE`) a word is a symbol, even if it is also a name.
+        if after_exchange(text, tokens, i)
+            && let Some((symbol, used)) = bare_symbol(text, tokens, i, lexicon)
+        {
+            bare.push((i, used, symbol));
+            skip_until = i + used;
+            continue;
+        }
+        if let Some((n, entry_symbol, via)) = longest_name(text, tokens, i, lexicon, &mut key) {
+            skip_until = i + n;
+            if let Some(symbol) = entry_symbol.and_then(|s| Symbol::parse(&s).ok()) {
+                let end = extend_over_suffix(tokens, i + n - 1);
+                skip_until = end + 1;
+                named.push(TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via });
+            }
+            continue;
+        }
+        if let Some((symbol, used)) = bare_symbol(text, tokens, i, lexicon) {
+            bare.push((i, used, symbol));
+            skip_until = i + used;
+        }
+    }
+    found.extend(named);
+    let known: HashSet<Symbol> = found.iter().map(|f| f.symbol.clone()).collect();
+    let ends: HashSet<usize> = found.iter().map(|f| f.span.end).collect();
+    for (i, used, symbol) in bare {
+        let last = &tokens[i + used - 1];
+        let written = &text[tokens[i].start..last.end];
+        let entry = lexicon.symbol(symbol.as_str());
+        let explicit = after_exchange(text, tokens, i) || in_brackets_after_ticker(text, tokens[i].start, &ends);
+        let plain_word = is_not_a_ticker(written);
+        let safe = explicit
+            || (!plain_word
+                && (stock_word_near(text, tokens, i, i + used - 1)
+                    || known.contains(&symbol)
+                    || entry.is_some_and(|e| e.rank.is_none() && written.bytes().any(|b| b.is_ascii_digit()))
+                    || entry
+                        .is_some_and(|e| distinctive(written, e.rank, e.well_known) && !shouted(tokens, i, lexicon))));
+        if safe {
+            found.push(TickerMatch { span: tokens[i].start..last.end, symbol, via: Via::Symbol });
+        }
+    }
+    found.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// The longest lexicon name starting at token `i` that is written as it must be: the number of
+/// words, and the symbol (none for a non-company phrase) and how it was found.
+fn longest_name(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lexicon: &Lexicon,
+    key: &mut String,
+) -> Option<(usize, Option<String>, Via)> {
+    let longest = lexicon.longest_from(&tokens[i].key);
+    if longest == 0 {
+        return None;
+    }
+    key.clear();
+    let mut best = None;
+    for n in 1..=longest.min(tokens.len() - i) {
+        let t = &tokens[i + n - 1];
+        if n > 1 {
+            if !t.joins_previous {
+                break;
+            }
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+        if let Some(entry) = lexicon.name(key)
+            && written_as(&tokens[i..i + n], entry.case)
+            && whole_word(text, &tokens[i..i + n])
+        {
+            best = Some((n, entry.symbol.clone(), entry.via));
+        }
+    }
+    best
+}
+
+/// Whether the words are written in the case an alias needs.
+fn written_as(words: &[Token], case: Case) -> bool {
+    let content = || words.iter().filter(|t| !matches!(&*t.key, "&" | "of" | "de" | "da" | "do" | "the" | "and" | "e"));
+    match case {
+        Case::Any => true,
+        Case::Capital => content().all(|t| t.capitalized || t.upper),
+        Case::Upper => content().all(|t| t.upper),
+    }
+}
+
+/// A name glued to a hyphenated or dotted word (`Apple-like`, `google.com`) is not the company.
+fn whole_word(text: &str, words: &[Token]) -> bool {
+    let (first, last) = (&words[0], &words[words.len() - 1]);
+    let before = text[..first.start].chars().next_back();
+    let after = text[last.end..].chars().next();
+    let glued_after = match after {
+        Some('-') => text[last.end + 1..].starts_with(|c: char| c.is_alphabetic()),
+        Some('.') => text[last.end + 1..].starts_with(|c: char| c.is_ascii_lowercase()),
+        _ => false,
+    };
+    !glued_after && !matches!(before, Some('-' | '.' | '@' | '/' | '_'))
+}
+
+/// The last token of a name with its legal suffix (`Nvidia Corp`, `Apple Inc.`).
+fn extend_over_suffix(tokens: &[Token], last: usize) -> usize {
+    match tokens.get(last + 1) {
+        Some(t)
+            if t.joins_previous
+                && t.has_upper
+                && matches!(&*t.key, "inc" | "corp" | "corporation" | "co" | "ltd" | "plc" | "ag" | "nv" | "se") =>
+        {
+            last + 1
+        }
+        _ => last,
+    }
+}
+
+/// An all-caps word (`NVDA`, `BRK.B`, `PETR4`) that is a known symbol: the symbol and the number
+/// of words it takes.
+fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Option<(Symbol, usize)> {
+    let t = &tokens[i];
+    if !t.upper || !t.text.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || t.text.len() > 6 {
+        return None;
+    }
+    let glued_before = text[..t.start].chars().next_back().is_some_and(|c| matches!(c, '-' | '.' | '/' | '_' | '@'));
+    if glued_before {
+        return None;
+    }
+    // A share class: BRK.B, BRK-B, BRK/B.
+    if let Some(class) = tokens.get(i + 1).filter(|c| c.text.len() == 1 && c.upper && c.start == t.end + 1)
+        && matches!(&text[t.end..class.start], "." | "-" | "/")
+        && let Ok(symbol) = Symbol::parse(&text[t.start..class.end])
+        && lexicon.symbol(symbol.as_str()).is_some()
+    {
+        return Some((symbol, 2));
+    }
+    if text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let symbol = Symbol::parse(t.text).ok()?;
+    lexicon.symbol(symbol.as_str()).map(|_| (symbol, 1))
+}
+
+/// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`.
+fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
+    matches!(
+        &*prev.key,
+        "nasdaq"
+            | "nyse"
+            | "b3"
+            | "bovespa"
+            | "amex"
+            | "nysearca"
+            | "tsx"
+            | "lse"
+            | "hkex"
+            | "otc"
+            | "nasdaqgs"
+            | "bmfbovespa"
+            | "xetra"
+            | "euronext"
+    ) && text[prev.end..tokens[i].start].trim() == ":"
+}
+
+/// `NVDA shares`, `NVDA stock`, `ações da PETR4`, `ticker NVDA`.
+fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let spaced = |a: &Token, b: &Token| text[a.end..b.start].trim().is_empty();
+    let after = tokens.get(last + 1).is_some_and(|n| {
+        spaced(&tokens[last], n)
+            && matches!(
+                &*n.key,
+                "shares"
+                    | "stock"
+                    | "stocks"
+                    | "adr"
+                    | "adrs"
+                    | "calls"
+                    | "puts"
+                    | "options"
+                    | "acoes"
+                    | "acao"
+                    | "papeis"
+                    | "units"
+                    | "ticker"
+            )
+    });
+    let before = first.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
+        let of_shares = matches!(&*p.key, "da" | "de" | "do")
+            && first >= 2
+            && matches!(&*tokens[first - 2].key, "acoes" | "acao" | "papeis" | "papel" | "shares");
+        spaced(p, &tokens[first]) && (of_shares || matches!(&*p.key, "ticker" | "symbol" | "simbolo" | "codigo"))
+    });
+    after || before
+}
+
+/// `Alphabet (GOOG)`: a symbol in brackets right after a ticker already found (`ends` are the
+/// byte ends of the tickers found).
+fn in_brackets_after_ticker(text: &str, at: usize, ends: &HashSet<usize>) -> bool {
+    let before = &text[..at];
+    let Some(open) = before.trim_end_matches([' ', '\u{a0}']).strip_suffix('(') else { return false };
+    ends.contains(&open.trim_end_matches([' ', '\u{a0}']).len())
+}
+
+/// A symbol that is hard to mistake: four letters or more of a large company, or three of a very
+/// large or well-known one (`TSM`).
+fn distinctive(written: &str, rank: Option<usize>, well_known: bool) -> bool {
+    let letters = written.chars().filter(char::is_ascii_alphabetic).count();
+    let large = |limit: usize| well_known || rank.is_some_and(|r| r < limit);
+    (letters >= 4 && large(BARE_RANKS)) || (letters == 3 && large(BARE_SHORT_RANKS))
+}
+
+/// Whether the words around token `i` are mostly in capitals (a headline, a shouted line); other
+/// symbols do not count, so a list of tickers is not a headline.
+fn shouted(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let window = &tokens[i.saturating_sub(4)..(i + 5).min(tokens.len())];
+    let (mut words, mut upper) = (0, 0);
+    for t in window {
+        if t.has_letter() && t.text.chars().count() > 1 && !(t.upper && lexicon.symbol(t.text).is_some()) {
+            words += 1;
+            upper += usize::from(t.upper);
+        }
+    }
+    words >= 4 && upper * 10 >= words * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokens;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::new([
+            ("NVDA", "NVIDIA CORP"),
+            ("MSFT", "MICROSOFT CORP"),
+            ("GOOGL", "Alphabet Inc."),
+            ("GOOG", "Alphabet Inc."),
+            ("BRK-B", "BERKSHIRE HATHAWAY INC"),
+            ("TSM", "TAIWAN SEMICONDUCTOR MANUFACTURING CO LTD"),
+            ("ON", "ON SEMICONDUCTOR CORP"),
+            ("IT", "GARTNER INC"),
+            ("ALL", "ALLSTATE CORP"),
+            ("A", "AGILENT TECHNOLOGIES, INC."),
+            ("AI", "C3.ai, Inc."),
+            ("BAC", "BANK OF AMERICA CORP /DE/"),
+            ("RJF", "RAYMOND JAMES FINANCIAL INC"),
+        ])
+    }
+
+    fn found(text: &str) -> Vec<(String, String, Via)> {
+        tickers(text, &tokens(text), &lexicon())
+            .into_iter()
+            .map(|t| (text[t.span].to_owned(), t.symbol.to_string(), t.via))
+            .collect()
+    }
+
+    fn symbols(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(_, s, _)| s).collect()
+    }
+
+    #[test]
+    fn names_aliases_and_cashtags() {
+        for (text, expected) in [
+            ("NVIDIA fell; Nvidia Corp said; nvidia rose", &["NVDA", "NVDA", "NVDA"][..]),
+            ("Microsoft and Alphabet, and Google", &["MSFT", "GOOGL", "GOOGL"]),
+            ("$NVDA and $brk.b", &["NVDA", "BRK-B"]),
+            ("TSMC makes chips for Apple", &["TSM", "AAPL"]),
+            ("Petrobras e Vale sobem; Itaú cai", &["PETR4", "VALE3", "ITUB4"]),
+            ("Bank of America raised its target", &["BAC"]),
+        ] {
+            assert_eq!(symbols(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn bare_symbols_only_in_safe_contexts() {
+        for (text, expected) in [
+            ("Nvidia (NASDAQ: NVDA) fell", &["NVDA", "NVDA"][..]),
+            ("NVDA shares fell 17%", &["NVDA"]),
+            ("Alphabet (GOOG) rose", &["GOOGL", "GOOG"]),
+            ("ações da PETR4 sobem", &["PETR4"]),
+            ("NVDA fell 17% while MSFT rose", &["NVDA", "MSFT"]),
+            ("TSM rose", &["TSM"]),
+            ("BRK.B is cheap", &["BRK-B"]),
+            ("BRK.B shares are cheap", &["BRK-B"]),
+            ("(NYSE: ON) rose", &["ON"]),
+        ] {
+            assert_eq!(symbols(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_and_acronyms_never_become_tickers() {
+        for text in [
+            "AI and IA in the US and EUA: the CEO says GPU and LLM demand, R1, IT, ON, ALL, A.",
+            "ON shares? IT stock? AI stocks rallied.",
+            "NVIDIA PERDE QUASE US$ 600 BILHÕES EM VALOR DE MERCADO",
+            "Vale a pena olhar o Vale do Silício.",
+            "the apple fell; a target price of $150",
+            "Analysts at Raymond James said so",
+        ] {
+            let got = symbols(text);
+            assert!(got.iter().all(|s| s == "NVDA" || s == "RJF"), "{text}: {got:?}");
+        }
+        assert_eq!(symbols("AI and IA: the CEO says GPU, R1, IT, ON, ALL, A."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn suppressed_matches_are_dropped_and_user_aliases_found() {
+        use crate::extract::{Suppression, UserAlias};
+        let lexicon = lexicon()
+            .with_aliases(&[UserAlias { alias: "Team Green".into(), symbol: Symbol::parse("NVDA").unwrap() }])
+            .with_suppressions(&[Suppression { phrase: "Vale".into(), symbol: Symbol::parse("VALE3").unwrap() }]);
+        let text = "Team Green beat; Vale fell; team green again";
+        let got: Vec<(String, Via)> =
+            tickers(text, &tokens(text), &lexicon).into_iter().map(|t| (t.symbol.to_string(), t.via)).collect();
+        assert_eq!(got, [("NVDA".into(), Via::UserAlias), ("NVDA".into(), Via::UserAlias)]);
+    }
+}

@@ -1,0 +1,90 @@
+//! Feeds: for each ticker and each tag, its live notes in `updated_at` order, so "newest notes on
+//! $NVDA" or "newest under #ai" is one short index range however many notes there are. A note
+//! under `ai/inference` is in the feeds of `ai/inference` and of `ai` (through `tag_ancestor`).
+//!
+//! Feeds are derived data, rebuilt for a note by [`refresh`] inside every transaction that
+//! changes the note's links, its `updated_at` or its place in the trash; a batch rebuilds them
+//! for all its new notes at once with [`refresh_batch`].
+
+use rusqlite::{Connection, Transaction};
+
+use super::StoreError;
+use super::lookups::Lookups;
+use crate::model::{NoteId, TagName};
+
+/// Rebuilds one note's rows in both feeds (none while it is in the trash).
+pub(super) fn refresh(conn: &Connection, note: NoteId) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM ticker_feed WHERE note_id = ?1")?.execute([note])?;
+    conn.prepare_cached("DELETE FROM tag_feed WHERE note_id = ?1")?.execute([note])?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO ticker_feed (ticker_id, updated_at, note_id)
+         SELECT nt.ticker_id, n.updated_at, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
+         WHERE n.id = ?1 AND n.deleted_at IS NULL",
+    )?
+    .execute([note])?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO tag_feed (tag_id, updated_at, note_id)
+         SELECT ta.ancestor_id, n.updated_at, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
+         JOIN tag_ancestor ta ON ta.tag_id = nt.tag_id
+         WHERE n.id = ?1 AND n.deleted_at IS NULL",
+    )?
+    .execute([note])?;
+    Ok(())
+}
+
+/// Writes the feed rows of every note with an id above `start` (a batch's new notes).
+pub(super) fn refresh_batch(conn: &Connection, start: NoteId) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO ticker_feed (ticker_id, updated_at, note_id)
+         SELECT nt.ticker_id, n.updated_at, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
+         WHERE n.id > ?1 AND n.deleted_at IS NULL",
+    )?
+    .execute([start])?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO tag_feed (tag_id, updated_at, note_id)
+         SELECT ta.ancestor_id, n.updated_at, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
+         JOIN tag_ancestor ta ON ta.tag_id = nt.tag_id
+         WHERE n.id > ?1 AND n.deleted_at IS NULL",
+    )?
+    .execute([start])?;
+    Ok(())
+}
+
+/// Version 2 of the schema: every tag's ancestors (created where missing) and the feeds, filled
+/// for every note already there.
+pub(super) fn migrate_v2(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(V2_TABLES)?;
+    let tags: Vec<(i64, String)> = tx
+        .prepare("SELECT id, name FROM tag")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut lookups = Lookups::single();
+    for (id, name) in tags {
+        if let Ok(tag) = TagName::parse(&name) {
+            super::tags::record_ancestors(tx, id, &tag, &mut lookups)?;
+        }
+    }
+    refresh_batch(tx, 0)
+}
+
+const V2_TABLES: &str = r#"
+CREATE TABLE tag_ancestor (
+    tag_id       INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    ancestor_id  INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    PRIMARY KEY (tag_id, ancestor_id)
+) WITHOUT ROWID;
+CREATE TABLE ticker_feed (
+    ticker_id   INTEGER NOT NULL REFERENCES ticker(id) ON DELETE CASCADE,
+    updated_at  TEXT NOT NULL,
+    note_id     INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    PRIMARY KEY (ticker_id, updated_at, note_id)
+) WITHOUT ROWID;
+CREATE INDEX ticker_feed_by_note ON ticker_feed(note_id);
+CREATE TABLE tag_feed (
+    tag_id      INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    updated_at  TEXT NOT NULL,
+    note_id     INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    PRIMARY KEY (tag_id, updated_at, note_id)
+) WITHOUT ROWID;
+CREATE INDEX tag_feed_by_note ON tag_feed(note_id);
+"#;

@@ -1,0 +1,67 @@
+//! What a user asked for. Views return these; [`super::app::JevonsApp::apply`] carries them out
+//! (the only place that writes to the store) and refreshes the cached view data.
+
+use std::path::PathBuf;
+
+use super::editor::BodyMode;
+use crate::model::NoteId;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The search box text changed: run it (off the frame).
+    Search(String),
+    /// Put this text in the search box and run it (a tag or ticker clicked).
+    SearchFor(String),
+    /// Highlight a result row (keyboard or click); `open` also opens it.
+    SelectResult {
+        row: usize,
+        open: bool,
+    },
+    /// Move the highlighted result up (-1) or down (+1).
+    MoveSelection(i64),
+    OpenSelected,
+    OpenNote(NoteId),
+    OpenDossier(String),
+    OpenSource(i64),
+    ShowTrash,
+    /// Esc: close what is open on top (form, overlay), else go back to the previous pane.
+    Back,
+    NewNote,
+    FocusSearch,
+    SaveNow,
+    AddTag(String),
+    RemoveTag(String),
+    AddTicker(String),
+    RemoveTicker(String),
+    TrashNote(NoteId),
+    RestoreNote(NoteId),
+    /// Ask before deleting a trashed note for good.
+    AskPurge(NoteId),
+    PurgeNote(NoteId),
+    AskEmptyTrash,
+    EmptyTrash,
+    CloseDialog,
+    NewClaim,
+    EditClaim(i64),
+    CancelClaim,
+    SubmitClaim,
+    DeleteClaim(i64),
+    UndoDeleteClaim(u64),
+    ToggleRevisions,
+    SelectRevision(i64),
+    RestoreRevision(i64),
+    KeepMine,
+    TakeTheirs,
+    KeepBoth,
+    OpenLink(String),
+    SetBodyMode(BodyMode),
+    CycleTheme,
+    ToggleHelp,
+    DismissToast(u64),
+    DismissError,
+    OpenDatabase(PathBuf),
+    /// A ticker field holds this text: look up completions (symbol or company name).
+    CompleteTicker(String),
+    /// The window is closing and a save failed: close anyway (the user chose to).
+    CloseAnyway,
+}

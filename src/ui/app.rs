@@ -1,0 +1,1409 @@
+//! The app: all state, the frame loop, and [`JevonsApp::apply`], the only code that writes to the
+//! store. Views draw from this state and return [`Action`]s; slow reads go to the [`Worker`] and
+//! come back as replies that refresh the cached view data.
+//!
+//! A frame: take the worker's replies, run timers (autosave, change polling), read shortcuts,
+//! draw, then apply what the views asked for. Nothing in the drawing code touches the database.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use super::action::Action;
+use super::claim_form::{ClaimForm, SourcePick};
+use super::dossier::DossierView;
+use super::editor::{BodyMode, Conflict, NoteEditor};
+use super::results::Results;
+use super::revisions::RevisionsView;
+use super::search_box::SearchBox;
+use super::sidebar::Sidebar;
+use super::source::SourceView;
+use super::toasts::{Toast, Toasts};
+use super::worker::{Reply, Request, Worker};
+use super::{dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts};
+use crate::model::{Claim, ClaimDraft, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
+use crate::query::{self, TermKind};
+use crate::store::{Store, StoreError};
+
+/// Where the app's settings live in eframe's storage.
+const SETTINGS_KEY: &str = "jevons-settings";
+/// How often the open note is checked for changes made elsewhere, in seconds.
+const POLL_EVERY: f64 = 3.0;
+
+/// What the app is started with.
+#[derive(Debug, Clone, Default)]
+pub struct AppConfig {
+    /// The research database.
+    pub db: PathBuf,
+    /// Open this ticker's dossier at start (used for the README screenshot).
+    pub open_ticker: Option<String>,
+    /// Run this search at start instead of the remembered one.
+    pub query: Option<String>,
+    /// Ignore remembered settings (tests, screenshots).
+    pub fresh: bool,
+    /// Start in this theme instead of the remembered one.
+    pub theme: Option<ThemeChoice>,
+}
+
+/// Remembered between runs (in eframe's storage, not in the research database).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: ThemeChoice,
+    pub body_mode: BodyMode,
+    /// The database the last note belongs to.
+    pub last_db: Option<PathBuf>,
+    pub last_note: Option<NoteId>,
+    pub last_query: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    /// `light`, `dark` or `system`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "light" => Some(ThemeChoice::Light),
+            "dark" => Some(ThemeChoice::Dark),
+            "system" => Some(ThemeChoice::System),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "System theme",
+            ThemeChoice::Light => "Light theme",
+            ThemeChoice::Dark => "Dark theme",
+        }
+    }
+
+    fn next(self) -> Self {
+        match self {
+            ThemeChoice::System => ThemeChoice::Light,
+            ThemeChoice::Light => ThemeChoice::Dark,
+            ThemeChoice::Dark => ThemeChoice::System,
+        }
+    }
+
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The database connection the app writes with, once the worker has opened (or created) it.
+pub enum Database {
+    Opening { since: Instant },
+    Failed { message: String, path_input: String },
+    Ready(Box<Store>),
+}
+
+/// What the right-hand pane shows.
+pub enum Pane {
+    Empty,
+    Note,
+    Dossier(DossierView),
+    Source(SourceView),
+}
+
+/// A place to go back to with Esc.
+#[derive(Debug, Clone, PartialEq)]
+enum Place {
+    Note(NoteId),
+    Dossier(String),
+    Source(i64),
+}
+
+/// A question the app is waiting on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Purge(NoteId, String),
+    EmptyTrash(u64),
+    /// Closing the window, but the note could not be saved.
+    CloseFailed(String),
+}
+
+/// What the ticker completion lists hold: the reference-list matches for the last text asked.
+#[derive(Debug, Default)]
+pub struct Completions {
+    pub typed: String,
+    pub asked: String,
+    pub found: Vec<crate::store::TickerInfo>,
+}
+
+impl Completions {
+    /// The matches for `typed`, if they have arrived.
+    pub fn for_text(&self, typed: &str) -> Option<&[crate::store::TickerInfo]> {
+        (self.typed.eq_ignore_ascii_case(typed.trim())).then_some(self.found.as_slice())
+    }
+}
+
+pub struct JevonsApp {
+    ctx: egui::Context,
+    config: AppConfig,
+    pub(crate) db: Database,
+    worker: Worker,
+    pub(crate) settings: Settings,
+    pub(crate) search: SearchBox,
+    pub(crate) results: Results,
+    pub(crate) sidebar: Sidebar,
+    pub(crate) editor: Option<NoteEditor>,
+    pub(crate) pane: Pane,
+    history: Vec<Place>,
+    pub(crate) toasts: Toasts,
+    pub(crate) dialog: Option<Dialog>,
+    /// An error to show until dismissed (a failed write, a failed read).
+    pub(crate) error: Option<String>,
+    pub(crate) help: bool,
+    pub(crate) completions: Completions,
+    /// Claims deleted with an undo offered, by toast id.
+    deleted_claims: Vec<(u64, Claim)>,
+    next_poll: f64,
+    /// Links a view asked to open that were not http/https (kept for the tests and the toast).
+    pub(crate) refused_links: Vec<String>,
+    /// Links asked for, handed to egui in the next frame (then checked by `guard_links`).
+    links_to_open: Vec<String>,
+    /// Applied actions that the next frame should show.
+    queued: Vec<Action>,
+    closing: bool,
+}
+
+impl JevonsApp {
+    /// The app over `config.db`, as eframe creates it (settings come from its storage).
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        let settings = match cc.storage {
+            Some(storage) if !config.fresh => eframe::get_value(storage, SETTINGS_KEY).unwrap_or_default(),
+            _ => Settings::default(),
+        };
+        Self::with_settings(&cc.egui_ctx, config, settings)
+    }
+
+    /// The app with given settings: for tests and benchmarks, which drive it without eframe.
+    /// Opening the database happens on the worker; the first frame only shows that it is opening.
+    pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
+        if let Some(theme) = config.theme {
+            settings.theme = theme;
+        }
+        theme::install(ctx);
+        ctx.set_theme(settings.theme.preference());
+        let mut worker = Worker::start(config.db.clone(), ctx.clone());
+        worker.send(Request::Open);
+        Self {
+            ctx: ctx.clone(),
+            config,
+            db: Database::Opening { since: Instant::now() },
+            worker,
+            settings,
+            search: SearchBox::default(),
+            results: Results::default(),
+            sidebar: Sidebar::default(),
+            editor: None,
+            pane: Pane::Empty,
+            history: Vec::new(),
+            toasts: Toasts::default(),
+            dialog: None,
+            error: None,
+            help: false,
+            completions: Completions::default(),
+            deleted_claims: Vec::new(),
+            next_poll: 0.0,
+            refused_links: Vec::new(),
+            links_to_open: Vec::new(),
+            queued: Vec::new(),
+            closing: false,
+        }
+    }
+
+    /// Runs one frame into `ui` (what [`eframe::App::ui`] does; public for benchmarks).
+    pub fn frame(&mut self, ui: &mut Ui) {
+        self.receive();
+        let now = ui.input(|i| i.time);
+        self.tick(now);
+        let mut actions = std::mem::take(&mut self.queued);
+        self.shortcuts(ui.ctx(), &mut actions);
+        match &mut self.db {
+            Database::Opening { since } => startup::opening_ui(ui, &self.config.db, since.elapsed()),
+            Database::Failed { message, path_input } => {
+                startup::failed_ui(ui, &self.config.db, message, path_input, &mut actions);
+            }
+            Database::Ready(_) => self.draw(ui, now, &mut actions),
+        }
+        for action in actions {
+            self.apply(action);
+        }
+        for url in self.links_to_open.drain(..) {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+        self.guard_links(ui.ctx());
+        self.handle_close(ui.ctx());
+    }
+
+    /// Waits until the worker has answered everything asked so far (at most `timeout`), handling
+    /// the replies. Tests and benchmarks use it instead of sleeping.
+    pub fn wait_for_worker(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while self.worker.in_flight() > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            if let Some(reply) = self.worker.recv_timeout(left) {
+                self.handle(reply);
+            }
+        }
+        true
+    }
+
+    /// Whether the database is open and the app ready for use.
+    pub fn is_ready(&self) -> bool {
+        matches!(self.db, Database::Ready(_))
+    }
+
+    /// Saves what is being typed now (what closing the window does). Returns whether everything
+    /// typed is stored.
+    pub fn flush(&mut self) -> bool {
+        self.save_editor(false)
+    }
+
+    /// The note open in the editor, if any.
+    pub fn open_note(&self) -> Option<NoteId> {
+        self.editor.as_ref().and_then(|e| e.id)
+    }
+
+    /// How many results the current search has.
+    pub fn result_count(&self) -> usize {
+        self.results.ids.len()
+    }
+
+    /// The ids of the current results, in order.
+    pub fn result_ids(&self) -> &[NoteId] {
+        &self.results.ids
+    }
+
+    /// Whether nothing is pending: the worker answered everything and no action is queued.
+    pub fn is_idle(&self) -> bool {
+        self.worker.in_flight() == 0 && self.queued.is_empty() && self.links_to_open.is_empty()
+    }
+
+    /// Links a view asked to open that were refused (not http or https).
+    pub fn refused_links(&self) -> &[String] {
+        &self.refused_links
+    }
+
+    /// Writes with the app's own connection, as a command line would from outside (tests).
+    pub fn store_mut(&mut self) -> Option<&mut Store> {
+        match &mut self.db {
+            Database::Ready(store) => Some(store),
+            _ => None,
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Worker replies
+
+    fn receive(&mut self) {
+        while let Some(reply) = self.worker.try_recv() {
+            self.handle(reply);
+        }
+    }
+
+    fn handle(&mut self, reply: Reply) {
+        match reply {
+            Reply::Opened { .. } => self.opened(),
+            Reply::OpenFailed { message } => {
+                let path_input = self.config.db.display().to_string();
+                self.db = Database::Failed { message, path_input };
+            }
+            Reply::Searched { generation, text, result } => {
+                if generation == self.results.generation {
+                    let selected_note = self.open_note();
+                    self.results.found(text, result, selected_note);
+                }
+            }
+            Reply::Rows { generation, result } => match result {
+                Ok(rows) if generation == self.results.generation => self.results.rows_arrived(rows),
+                Ok(_) => {}
+                Err(message) => self.error = Some(format!("Cannot read result rows: {message}")),
+            },
+            Reply::Sidebar(result) => match result {
+                Ok(data) => self.sidebar.set(data),
+                Err(message) => self.error = Some(format!("Cannot read tickers, tags and sources: {message}")),
+            },
+            Reply::Dossier { symbol, result } => {
+                if let Pane::Dossier(view) = &mut self.pane
+                    && view.symbol == symbol.as_str()
+                {
+                    view.arrived(result);
+                }
+            }
+            Reply::Source { id, result } => {
+                if let Pane::Source(view) = &mut self.pane
+                    && view.id == id
+                {
+                    view.arrived(result);
+                }
+            }
+            Reply::Revisions { note, result } => {
+                if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut())
+                    && view.note == note
+                {
+                    view.arrived(result);
+                }
+            }
+            Reply::Version { note, result } => self.version_arrived(note, result),
+            Reply::Completed { typed, result } => {
+                if typed == self.completions.asked {
+                    self.completions.typed = typed;
+                    self.completions.found = result;
+                }
+            }
+            Reply::Skipped(Request::Rows { ids, .. }) => self.results.forget_requested(&ids),
+            Reply::Skipped(_) => {}
+        }
+    }
+
+    /// The worker opened the database: open the writing connection and show what was open last.
+    fn opened(&mut self) {
+        match Store::open(&self.config.db) {
+            Ok(store) => self.db = Database::Ready(Box::new(store)),
+            Err(err) => {
+                let path_input = self.config.db.display().to_string();
+                self.db = Database::Failed { message: err.to_string(), path_input };
+                return;
+            }
+        }
+        self.worker.send(Request::Sidebar);
+        let same_db = self.settings.last_db.as_deref() == Some(self.config.db.as_path());
+        let query = match &self.config.query {
+            Some(query) => query.clone(),
+            None if same_db && !self.config.fresh => self.settings.last_query.clone(),
+            None => String::new(),
+        };
+        self.search.text = query.clone();
+        self.run_search(query, false);
+        if let Some(symbol) = self.config.open_ticker.clone() {
+            self.open_dossier(&symbol);
+        } else if same_db
+            && !self.config.fresh
+            && let Some(id) = self.settings.last_note
+        {
+            self.open_note_by_id(id, false);
+        }
+    }
+
+    fn version_arrived(&mut self, note: NoteId, result: Result<i64, String>) {
+        let Some(editor) = self.editor.as_ref() else { return };
+        if editor.id != Some(note) {
+            return;
+        }
+        match result {
+            Ok(version) if editor.base.as_ref().is_some_and(|b| b.version == version) => {}
+            Ok(_) => self.changed_elsewhere(note),
+            Err(_) => self.changed_elsewhere(note),
+        }
+    }
+
+    /// The open note changed in the store (another program, or our own link writes): take the
+    /// change silently when nothing typed is at stake, else keep the typed text and show both.
+    fn changed_elsewhere(&mut self, id: NoteId) {
+        let Database::Ready(store) = &self.db else { return };
+        let found = store.note(id);
+        let Some(editor) = self.editor.as_mut() else { return };
+        match found {
+            Ok(theirs) if !editor.dirty => editor.reload(theirs),
+            Ok(theirs) if editor.same_text_as_base(&theirs) => editor.rebase(theirs),
+            Ok(theirs) => editor.conflict = Some(Conflict::Changed(Box::new(theirs))),
+            Err(StoreError::NoteNotFound(_)) if editor.dirty => editor.conflict = Some(Conflict::Deleted),
+            Err(StoreError::NoteNotFound(_)) => {
+                self.editor = None;
+                self.pane = Pane::Empty;
+                self.toasts.push(Toast::info("The open note was deleted elsewhere."));
+            }
+            Err(err) => self.error = Some(format!("Cannot reread the note: {err}")),
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Timers and keys
+
+    fn tick(&mut self, now: f64) {
+        if let Some(editor) = &self.editor {
+            if editor.autosave_due(now) {
+                self.save_editor(false);
+            } else if editor.dirty && editor.conflict.is_none() {
+                let wait = (editor.edited_at + super::editor::AUTOSAVE_AFTER - now).max(0.01);
+                self.ctx.request_repaint_after(Duration::from_secs_f64(wait));
+            }
+        }
+        let focused_again = self.ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::WindowFocused(true))));
+        if let Some(id) = self.open_note() {
+            if now >= self.next_poll || focused_again {
+                self.worker.send(Request::Version { note: id });
+                self.next_poll = now + POLL_EVERY;
+            }
+            self.ctx.request_repaint_after(Duration::from_secs_f64((self.next_poll - now).max(0.05)));
+        }
+        self.toasts.expire(now);
+        if let Some(until) = self.toasts.next_expiry() {
+            self.ctx.request_repaint_after(Duration::from_secs_f64((until - now).max(0.05)));
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if !self.is_ready() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let in_search = ctx.memory(|m| m.has_focus(super::search_box::search_id()));
+        let popup_open = self.search.popup_open;
+        ctx.input_mut(|i| {
+            let command = |i: &mut egui::InputState, mods: Modifiers, key: Key| {
+                i.consume_shortcut(&KeyboardShortcut::new(mods, key))
+            };
+            if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::C) {
+                actions.push(Action::NewClaim);
+            }
+            if command(i, Modifiers::COMMAND, Key::N) {
+                actions.push(Action::NewNote);
+            }
+            if command(i, Modifiers::COMMAND, Key::F) || command(i, Modifiers::COMMAND, Key::K) {
+                actions.push(Action::FocusSearch);
+            }
+            if command(i, Modifiers::COMMAND, Key::S) {
+                actions.push(Action::SaveNow);
+            }
+            if command(i, Modifiers::NONE, Key::F1) {
+                actions.push(Action::ToggleHelp);
+            }
+            if !typing {
+                let before = i.events.len();
+                i.events.retain(|e| !matches!(e, egui::Event::Text(t) if t == "?"));
+                if i.events.len() != before {
+                    actions.push(Action::ToggleHelp);
+                }
+            }
+            if (!typing || in_search) && !popup_open {
+                if command(i, Modifiers::NONE, Key::ArrowDown) {
+                    actions.push(Action::MoveSelection(1));
+                }
+                if command(i, Modifiers::NONE, Key::ArrowUp) {
+                    actions.push(Action::MoveSelection(-1));
+                }
+            }
+            if !typing && command(i, Modifiers::NONE, Key::Enter) {
+                actions.push(Action::OpenSelected);
+            }
+            if !typing && command(i, Modifiers::NONE, Key::Escape) {
+                actions.push(Action::Back);
+            }
+        });
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Drawing
+
+    fn draw(&mut self, ui: &mut Ui, now: f64, actions: &mut Vec<Action>) {
+        let saving = status::SaveState::of(self.editor.as_ref());
+        egui::Panel::top("top").frame(status::bar_frame(ui)).show(ui, |ui| {
+            status::top_ui(ui, &self.config.db, self.settings.theme, actions);
+        });
+        egui::Panel::bottom("status").frame(status::bar_frame(ui)).show(ui, |ui| {
+            status::bottom_ui(ui, &self.results, &self.sidebar, saving, self.error.as_deref(), actions);
+        });
+        egui::Panel::left("sidebar").resizable(true).default_size(250.0).size_range(180.0..=460.0).show(ui, |ui| {
+            let current = sidebar::Current {
+                symbol: match &self.pane {
+                    Pane::Dossier(view) => Some(view.symbol.as_str()),
+                    _ => None,
+                },
+                source: match &self.pane {
+                    Pane::Source(view) => Some(view.id),
+                    _ => None,
+                },
+            };
+            sidebar::sidebar_ui(
+                ui,
+                &mut self.search,
+                &self.sidebar,
+                &self.completions,
+                &self.results,
+                &current,
+                actions,
+            );
+        });
+        let mut visible = 0..0;
+        egui::Panel::left("results").resizable(true).default_size(380.0).size_range(260.0..=760.0).show(ui, |ui| {
+            visible = results::results_ui(ui, &mut self.results, actions);
+        });
+        egui::CentralPanel::default().frame(egui::Frame::central_panel(ui.style()).inner_margin(12)).show(ui, |ui| {
+            match &mut self.pane {
+                Pane::Empty => note::empty_ui(ui, &self.sidebar, actions),
+                Pane::Note => match &mut self.editor {
+                    Some(editor) => {
+                        let context = note::NoteContext {
+                            tags: &self.sidebar.data.tags,
+                            sources: &self.sidebar.data.sources,
+                            completions: &self.completions,
+                            body_mode: self.settings.body_mode,
+                            now,
+                        };
+                        note::note_ui(ui, editor, &context, actions);
+                    }
+                    None => note::empty_ui(ui, &self.sidebar, actions),
+                },
+                Pane::Dossier(view) => dossier::dossier_ui(ui, view, actions),
+                Pane::Source(view) => source::source_ui(ui, view, actions),
+            }
+        });
+        self.fetch_rows(visible);
+        if self.help {
+            help::help_ui(ui.ctx(), actions);
+        }
+        if let Some(dialog) = &self.dialog {
+            dialogs::dialog_ui(ui.ctx(), dialog, actions);
+        }
+        toasts::toasts_ui(ui.ctx(), &self.toasts, actions);
+    }
+
+    /// Asks the worker for the rows around the visible ones that are not cached yet.
+    fn fetch_rows(&mut self, visible: std::ops::Range<usize>) {
+        if let Some((query, ids)) = self.results.rows_to_fetch(visible) {
+            self.worker.send(Request::Rows { generation: self.results.generation, query, ids });
+        }
+    }
+
+    /// Lets only http and https links reach the system browser; says so when one is refused.
+    fn guard_links(&mut self, ctx: &egui::Context) {
+        let mut refused = Vec::new();
+        ctx.output_mut(|o| {
+            o.commands.retain(|c| match c {
+                egui::OutputCommand::OpenUrl(open) if !links::is_web_link(&open.url) => {
+                    refused.push(open.url.clone());
+                    false
+                }
+                _ => true,
+            });
+        });
+        for url in refused {
+            self.toasts.push(Toast::info(format!(
+                "Not opened: {} (only http and https links open, in your browser)",
+                links::shortened(&url, 60)
+            )));
+            self.refused_links.push(url);
+        }
+    }
+
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.closing {
+            return;
+        }
+        if !self.save_editor(false) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            let why = self
+                .editor
+                .as_ref()
+                .and_then(|e| e.save_error.clone())
+                .unwrap_or_else(|| "the note changed elsewhere; choose which version to keep".to_owned());
+            self.dialog = Some(Dialog::CloseFailed(why));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Actions
+
+    /// Carries out one action. The only place that writes to the store.
+    pub fn apply(&mut self, action: Action) {
+        self.ctx.request_repaint();
+        match action {
+            Action::Search(text) => {
+                if text != self.results.text || self.results.error.is_some() {
+                    self.run_search(text, true);
+                }
+            }
+            Action::SearchFor(text) => {
+                self.search.text = text.clone();
+                self.run_search(text, true);
+            }
+            Action::SelectResult { row, open } => {
+                self.results.select(row);
+                if open && let Some(&id) = self.results.ids.get(row) {
+                    self.open_note_by_id(id, true);
+                }
+            }
+            Action::MoveSelection(delta) => {
+                if let Some(row) = self.results.step(delta) {
+                    self.results.select(row);
+                    self.results.scroll_to_selected = true;
+                }
+            }
+            Action::OpenSelected => {
+                if let Some(id) = self.results.selected.and_then(|row| self.results.ids.get(row).copied()) {
+                    self.open_note_by_id(id, true);
+                }
+            }
+            Action::OpenNote(id) => self.open_note_by_id(id, true),
+            Action::OpenDossier(symbol) => self.open_dossier(&symbol),
+            Action::OpenSource(id) => self.open_source(id),
+            Action::ShowTrash => {
+                self.search.text = "is:trash".to_owned();
+                self.run_search("is:trash".to_owned(), true);
+            }
+            Action::Back => self.back(),
+            Action::NewNote => self.new_note(),
+            Action::FocusSearch => {
+                self.ctx.memory_mut(|m| m.request_focus(super::search_box::search_id()));
+            }
+            Action::SaveNow => {
+                self.save_editor(true);
+            }
+            Action::AddTag(text) => self.add_tag(&text),
+            Action::RemoveTag(name) => match TagName::parse(&name) {
+                Ok(tag) => self.edit_links(NoteEdit { remove_tags: vec![tag], ..NoteEdit::default() }),
+                Err(e) => self.error = Some(e.0),
+            },
+            Action::AddTicker(text) => self.add_ticker(&text),
+            Action::RemoveTicker(symbol) => match Symbol::parse(&symbol) {
+                Ok(symbol) => self.edit_links(NoteEdit { remove_tickers: vec![symbol], ..NoteEdit::default() }),
+                Err(e) => self.error = Some(e.0),
+            },
+            Action::TrashNote(id) => self.trash(id),
+            Action::RestoreNote(id) => self.restore(id),
+            Action::AskPurge(id) => {
+                let title = self.editor.as_ref().map(|e| e.title_or_untitled().to_owned()).unwrap_or_default();
+                self.dialog = Some(Dialog::Purge(id, title));
+            }
+            Action::PurgeNote(id) => self.purge(id),
+            Action::AskEmptyTrash => self.dialog = Some(Dialog::EmptyTrash(self.sidebar.data.trashed)),
+            Action::EmptyTrash => self.empty_trash(),
+            Action::CloseDialog => self.dialog = None,
+            Action::NewClaim => self.new_claim(),
+            Action::EditClaim(id) => self.edit_claim(id),
+            Action::CancelClaim => {
+                if let Some(editor) = &mut self.editor {
+                    editor.claim_form = None;
+                }
+            }
+            Action::SubmitClaim => self.submit_claim(),
+            Action::DeleteClaim(id) => self.delete_claim(id),
+            Action::UndoDeleteClaim(toast) => self.undo_delete_claim(toast),
+            Action::ToggleRevisions => self.toggle_revisions(),
+            Action::SelectRevision(id) => {
+                if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut()) {
+                    view.selected = Some(id);
+                }
+            }
+            Action::RestoreRevision(id) => self.restore_revision(id),
+            Action::KeepMine => self.keep_mine(),
+            Action::TakeTheirs => self.take_theirs(),
+            Action::KeepBoth => self.keep_both(),
+            Action::OpenLink(url) => {
+                // Handed to egui in the frame; `guard_links` then lets only web links through.
+                self.links_to_open.push(url);
+            }
+            Action::SetBodyMode(mode) => self.settings.body_mode = mode,
+            Action::CycleTheme => {
+                self.settings.theme = self.settings.theme.next();
+                self.ctx.set_theme(self.settings.theme.preference());
+            }
+            Action::ToggleHelp => self.help = !self.help,
+            Action::DismissToast(id) => self.toasts.dismiss(id),
+            Action::DismissError => self.error = None,
+            Action::OpenDatabase(path) => self.reopen(path),
+            Action::CloseAnyway => {
+                self.closing = true;
+                self.dialog = None;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::CompleteTicker(typed) => {
+                let typed = typed.trim().trim_start_matches('$').to_owned();
+                if !typed.is_empty() && typed != self.completions.asked {
+                    self.completions.asked = typed.clone();
+                    self.worker.send(Request::Complete { typed });
+                }
+            }
+        }
+    }
+
+    fn run_search(&mut self, text: String, may_open_dossier: bool) {
+        self.settings.last_query = text.clone();
+        self.results.start(text.clone());
+        self.worker.send(Request::Search { generation: self.results.generation, text: text.clone() });
+        if may_open_dossier && let Some(symbol) = single_ticker(&text) {
+            let already = matches!(&self.pane, Pane::Dossier(view) if view.symbol == symbol);
+            if !already {
+                self.open_dossier(&symbol);
+            }
+        }
+    }
+
+    fn reopen(&mut self, path: PathBuf) {
+        self.config.db = path.clone();
+        self.db = Database::Opening { since: Instant::now() };
+        self.worker = Worker::start(path, self.ctx.clone());
+        self.worker.send(Request::Open);
+        self.editor = None;
+        self.pane = Pane::Empty;
+        self.history.clear();
+        self.results = Results::default();
+        self.sidebar = Sidebar::default();
+    }
+
+    /// Remembers where we are, for Esc.
+    fn remember_place(&mut self) {
+        let place = match &self.pane {
+            Pane::Note => self.open_note().map(Place::Note),
+            Pane::Dossier(view) => Some(Place::Dossier(view.symbol.clone())),
+            Pane::Source(view) => Some(Place::Source(view.id)),
+            Pane::Empty => None,
+        };
+        if let Some(place) = place
+            && self.history.last() != Some(&place)
+        {
+            self.history.push(place);
+            if self.history.len() > 100 {
+                self.history.remove(0);
+            }
+        }
+    }
+
+    fn back(&mut self) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        if self.dialog.is_some() {
+            self.dialog = None;
+            return;
+        }
+        if let Some(editor) = &mut self.editor
+            && matches!(self.pane, Pane::Note)
+        {
+            if editor.claim_form.is_some() {
+                editor.claim_form = None;
+                return;
+            }
+            if editor.revisions.is_some() {
+                editor.revisions = None;
+                return;
+            }
+        }
+        let current = match &self.pane {
+            Pane::Note => self.open_note().map(Place::Note),
+            Pane::Dossier(view) => Some(Place::Dossier(view.symbol.clone())),
+            Pane::Source(view) => Some(Place::Source(view.id)),
+            Pane::Empty => None,
+        };
+        while let Some(place) = self.history.pop() {
+            if Some(&place) == current.as_ref() {
+                continue;
+            }
+            match place {
+                Place::Note(id) => self.open_note_by_id(id, false),
+                Place::Dossier(symbol) => self.show_dossier(&symbol),
+                Place::Source(id) => self.show_source(id),
+            }
+            return;
+        }
+    }
+
+    /// Leaves the current note (saving it). Returns false, with the reason shown, when what was
+    /// typed could not be stored: the editor then stays.
+    fn leave_editor(&mut self) -> bool {
+        if self.save_editor(false) {
+            return true;
+        }
+        self.pane = Pane::Note;
+        if self.error.is_none() {
+            self.error = Some("Resolve the conflict in this note before leaving it.".to_owned());
+        }
+        false
+    }
+
+    fn open_note_by_id(&mut self, id: NoteId, remember: bool) {
+        if self.open_note() == Some(id) {
+            self.pane = Pane::Note;
+            return;
+        }
+        if !self.leave_editor() {
+            return;
+        }
+        let Database::Ready(store) = &self.db else { return };
+        match store.note(id) {
+            Ok(note) => {
+                if remember {
+                    self.remember_place();
+                }
+                self.editor = Some(NoteEditor::open(note));
+                self.pane = Pane::Note;
+                self.settings.last_note = Some(id);
+                self.settings.last_db = Some(self.config.db.clone());
+                if let Some(row) = self.results.row_of(id) {
+                    self.results.select(row);
+                }
+                self.next_poll = 0.0;
+            }
+            Err(StoreError::NoteNotFound(_)) => {
+                self.settings.last_note = None;
+            }
+            Err(err) => self.error = Some(format!("Cannot open note {id}: {err}")),
+        }
+    }
+
+    fn new_note(&mut self) {
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        self.editor = Some(NoteEditor::new_note());
+        self.pane = Pane::Note;
+    }
+
+    fn open_dossier(&mut self, symbol: &str) {
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        self.show_dossier(symbol);
+    }
+
+    fn show_dossier(&mut self, symbol: &str) {
+        match Symbol::parse(symbol) {
+            Ok(symbol) => {
+                self.pane = Pane::Dossier(DossierView::loading(symbol.to_string()));
+                self.worker.send(Request::Dossier { symbol });
+            }
+            Err(e) => self.error = Some(e.0),
+        }
+    }
+
+    fn open_source(&mut self, id: i64) {
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        self.show_source(id);
+    }
+
+    fn show_source(&mut self, id: i64) {
+        self.pane = Pane::Source(SourceView::loading(id));
+        self.worker.send(Request::Source { id });
+    }
+
+    /// Re-reads what depends on the data after a write: the search (when `membership` changed,
+    /// i.e. notes appeared or went), the sidebar, and the open dossier or source.
+    fn refresh(&mut self, membership: bool, note: Option<NoteId>) {
+        if membership {
+            let text = self.results.text.clone();
+            let generation = self.results.generation;
+            self.results.start(text.clone());
+            self.results.keep_rows_from(generation);
+            self.worker.send(Request::Search { generation: self.results.generation, text });
+        } else if let Some(id) = note {
+            self.results.invalidate(id);
+        }
+        self.worker.send(Request::Sidebar);
+        match &self.pane {
+            Pane::Dossier(view) => {
+                if let Ok(symbol) = Symbol::parse(&view.symbol) {
+                    self.worker.send(Request::Dossier { symbol });
+                }
+            }
+            Pane::Source(view) => {
+                let id = view.id;
+                self.worker.send(Request::Source { id });
+            }
+            _ => {}
+        }
+    }
+
+    /// Saves the open note if anything typed is pending. Returns whether everything typed is now
+    /// stored (false after a failed save or with an unresolved conflict, the text kept).
+    fn save_editor(&mut self, explicit: bool) -> bool {
+        let Database::Ready(store) = &mut self.db else { return true };
+        let Some(editor) = self.editor.as_mut() else { return true };
+        if editor.conflict.is_some() {
+            return false;
+        }
+        if !editor.dirty {
+            if explicit {
+                self.toasts.push(Toast::info("Nothing to save: everything is stored."));
+            }
+            return true;
+        }
+        let body = editor.body.text();
+        let Some(id) = editor.id else {
+            if editor.title.trim().is_empty() && body.trim().is_empty() {
+                return true;
+            }
+            let draft = NoteDraft::new(editor.title.clone(), body);
+            return match store.create_note(&draft).and_then(|id| store.note(id)) {
+                Ok(note) => {
+                    let id = note.id;
+                    editor.id = Some(id);
+                    editor.base = Some(note);
+                    editor.dirty = false;
+                    editor.save_error = None;
+                    editor.detect();
+                    self.settings.last_note = Some(id);
+                    self.settings.last_db = Some(self.config.db.clone());
+                    self.refresh(true, Some(id));
+                    true
+                }
+                Err(err) => {
+                    editor.save_error = Some(save_failed(&err));
+                    false
+                }
+            };
+        };
+        let before = editor.base.as_ref().map(|n| (n.tickers.clone(), n.tags.clone()));
+        let mut edit = NoteEdit {
+            title: Some(editor.title.clone()),
+            body: Some(body),
+            expected_version: editor.base.as_ref().map(|n| n.version),
+            ..NoteEdit::default()
+        };
+        let mut result = store.edit_note(id, &edit);
+        if let Err(StoreError::Conflict { found, .. }) = result {
+            // Changed elsewhere since we loaded it: if only its links changed, save over it.
+            match store.note(id) {
+                Ok(theirs) if editor.same_text_as_base(&theirs) => {
+                    edit.expected_version = Some(found);
+                    result = store.edit_note(id, &edit);
+                }
+                Ok(theirs) => {
+                    editor.conflict = Some(Conflict::Changed(Box::new(theirs)));
+                    return false;
+                }
+                Err(err) => result = Err(err),
+            }
+        }
+        match result {
+            Ok(note) => {
+                let links_changed = before.as_ref() != Some(&(note.tickers.clone(), note.tags.clone()));
+                editor.base = Some(note);
+                editor.dirty = false;
+                editor.save_error = None;
+                editor.detect();
+                if explicit {
+                    self.toasts.push(Toast::info("Saved."));
+                }
+                if links_changed {
+                    self.refresh(false, Some(id));
+                } else {
+                    self.results.invalidate(id);
+                }
+                true
+            }
+            Err(StoreError::NoteNotFound(_)) => {
+                editor.conflict = Some(Conflict::Deleted);
+                false
+            }
+            Err(err) => {
+                editor.save_error = Some(save_failed(&err));
+                false
+            }
+        }
+    }
+
+    /// Makes sure the open note exists in the store (a new note is created, "Untitled" if it has
+    /// no title yet), saving what was typed. Returns its id.
+    fn ensure_saved_note(&mut self) -> Option<NoteId> {
+        let editor = self.editor.as_mut()?;
+        if editor.id.is_none() && editor.title.trim().is_empty() {
+            editor.title = "Untitled".to_owned();
+            editor.dirty = true;
+        }
+        if editor.id.is_none() {
+            editor.dirty = true;
+        }
+        self.save_editor(false);
+        self.open_note()
+    }
+
+    /// Applies a change of tags or tickers to the open note, saving typed text in the same write.
+    fn edit_links(&mut self, mut edit: NoteEdit) {
+        let Some(id) = self.ensure_saved_note() else { return };
+        let Database::Ready(store) = &mut self.db else { return };
+        let Some(editor) = self.editor.as_mut() else { return };
+        if editor.conflict.is_some() {
+            self.error = Some("Resolve the conflict in this note first.".to_owned());
+            return;
+        }
+        edit.expected_version = editor.base.as_ref().map(|n| n.version);
+        if editor.dirty {
+            edit.title = Some(editor.title.clone());
+            edit.body = Some(editor.body.text());
+        }
+        let mut result = store.edit_note(id, &edit);
+        if let Err(StoreError::Conflict { found, .. }) = result {
+            match store.note(id) {
+                Ok(theirs) if editor.same_text_as_base(&theirs) => {
+                    edit.expected_version = Some(found);
+                    result = store.edit_note(id, &edit);
+                }
+                Ok(theirs) => {
+                    editor.conflict = Some(Conflict::Changed(Box::new(theirs)));
+                    return;
+                }
+                Err(err) => result = Err(err),
+            }
+        }
+        match result {
+            Ok(note) => {
+                editor.base = Some(note);
+                editor.dirty = false;
+                editor.save_error = None;
+                editor.detect();
+                self.refresh(false, Some(id));
+            }
+            Err(err) => self.error = Some(save_failed(&err)),
+        }
+    }
+
+    fn add_tag(&mut self, text: &str) {
+        match TagName::parse(text) {
+            Ok(tag) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.tag_input.clear();
+                }
+                self.edit_links(NoteEdit { add_tags: vec![tag], ..NoteEdit::default() });
+            }
+            Err(e) => self.error = Some(e.0),
+        }
+    }
+
+    fn add_ticker(&mut self, text: &str) {
+        // The field completes "NVDA  NVIDIA CORP"; only the symbol counts.
+        let symbol = text.split_whitespace().next().unwrap_or_default();
+        match Symbol::parse(symbol) {
+            Ok(symbol) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.ticker_input.clear();
+                }
+                self.edit_links(NoteEdit { add_tickers: vec![symbol], ..NoteEdit::default() });
+            }
+            Err(e) => self.error = Some(e.0),
+        }
+    }
+
+    fn trash(&mut self, id: NoteId) {
+        if self.open_note() == Some(id) && !self.save_editor(false) {
+            return;
+        }
+        let Database::Ready(store) = &mut self.db else { return };
+        let title = store.note(id).map(|n| n.title).unwrap_or_default();
+        match store.trash_note(id) {
+            Ok(()) => {
+                if self.open_note() == Some(id) {
+                    self.editor = None;
+                    self.pane = Pane::Empty;
+                }
+                let title = if title.trim().is_empty() { "Untitled".to_owned() } else { title };
+                self.toasts.push(Toast::undo(format!("Moved “{title}” to the trash."), Action::RestoreNote(id)));
+                self.refresh(true, Some(id));
+            }
+            Err(err) => self.error = Some(format!("Cannot move the note to the trash: {err}")),
+        }
+    }
+
+    fn restore(&mut self, id: NoteId) {
+        let Database::Ready(store) = &mut self.db else { return };
+        match store.restore_note(id) {
+            Ok(()) => {
+                self.toasts.push(Toast::info("Restored from the trash."));
+                self.refresh(true, Some(id));
+                if self.open_note() == Some(id) {
+                    self.changed_elsewhere(id);
+                } else {
+                    self.open_note_by_id(id, true);
+                }
+            }
+            Err(err) => self.error = Some(format!("Cannot restore the note: {err}")),
+        }
+    }
+
+    fn purge(&mut self, id: NoteId) {
+        self.dialog = None;
+        let Database::Ready(store) = &mut self.db else { return };
+        match store.purge_note(id) {
+            Ok(()) => {
+                if self.open_note() == Some(id) {
+                    self.editor = None;
+                    self.pane = Pane::Empty;
+                }
+                self.toasts.push(Toast::info("Deleted for good."));
+                self.refresh(true, None);
+            }
+            Err(err) => self.error = Some(format!("Cannot delete the note: {err}")),
+        }
+    }
+
+    fn empty_trash(&mut self) {
+        self.dialog = None;
+        let Database::Ready(store) = &mut self.db else { return };
+        match store.empty_trash() {
+            Ok(count) => {
+                if self.editor.as_ref().is_some_and(NoteEditor::is_trashed) {
+                    self.editor = None;
+                    self.pane = Pane::Empty;
+                }
+                self.toasts.push(Toast::info(format!("Deleted {} notes for good.", theme::count(count))));
+                self.refresh(true, None);
+            }
+            Err(err) => self.error = Some(format!("Cannot empty the trash: {err}")),
+        }
+    }
+
+    fn new_claim(&mut self) {
+        if !matches!(self.pane, Pane::Note) || self.editor.as_ref().is_none_or(NoteEditor::is_trashed) {
+            return;
+        }
+        let Some(id) = self.ensure_saved_note() else { return };
+        if let Some(editor) = &mut self.editor {
+            let tickers = editor.ticker_chips();
+            editor.claim_form = Some(ClaimForm::new(id, &tickers));
+        }
+    }
+
+    fn edit_claim(&mut self, claim: i64) {
+        let Some(editor) = &mut self.editor else { return };
+        let (Some(id), Some(base)) = (editor.id, &editor.base) else { return };
+        if let Some(found) = base.claims.iter().find(|c| c.id == claim) {
+            editor.claim_form = Some(ClaimForm::edit(found, id));
+        }
+    }
+
+    fn submit_claim(&mut self) {
+        let Some(editor) = &mut self.editor else { return };
+        let Some(form) = &mut editor.claim_form else { return };
+        form.tried = true;
+        let Ok(checked) = form.check() else { return };
+        let Database::Ready(store) = &mut self.db else { return };
+        let mut draft: ClaimDraft = checked.draft;
+        if let Some(source) = &checked.new_source {
+            match store.add_source(source) {
+                Ok(id) => {
+                    draft.sources.insert(0, (id, checked.quote.clone()));
+                    // The source exists now: a second try must not add it again.
+                    form.source = SourcePick::Existing(id);
+                }
+                Err(err) => {
+                    form.store_error = Some(save_failed(&err));
+                    return;
+                }
+            }
+        }
+        let result = match form.editing {
+            Some(claim) => store.update_claim(claim, draft).map(|_| ()),
+            None => store.add_claim(draft).map(|_| ()),
+        };
+        match result {
+            Ok(()) => {
+                let note = form.note;
+                editor.claim_form = None;
+                self.changed_elsewhere(note);
+                self.refresh(false, Some(note));
+            }
+            Err(err) => form.store_error = Some(save_failed(&err)),
+        }
+    }
+
+    fn delete_claim(&mut self, claim: i64) {
+        let Database::Ready(store) = &mut self.db else { return };
+        let found = store.claim(claim);
+        match found.and_then(|c| store.delete_claim(claim).map(|()| c)) {
+            Ok(deleted) => {
+                let note = deleted.note_id;
+                let toast = self.toasts.push(Toast::undo("Claim deleted.", Action::UndoDeleteClaim(0)));
+                self.toasts.set_undo(toast, Action::UndoDeleteClaim(toast));
+                self.deleted_claims.push((toast, deleted));
+                if let Some(note) = note {
+                    if self.open_note() == Some(note) {
+                        self.changed_elsewhere(note);
+                    }
+                    self.refresh(false, Some(note));
+                }
+            }
+            Err(err) => self.error = Some(format!("Cannot delete the claim: {err}")),
+        }
+    }
+
+    fn undo_delete_claim(&mut self, toast: u64) {
+        self.toasts.dismiss(toast);
+        let Some(at) = self.deleted_claims.iter().position(|(t, _)| *t == toast) else { return };
+        let (_, claim) = self.deleted_claims.remove(at);
+        let Database::Ready(store) = &mut self.db else { return };
+        let draft = ClaimDraft {
+            text: claim.text,
+            value: claim.value,
+            unit: claim.unit,
+            currency: claim.currency,
+            as_of: claim.as_of,
+            claimant: claim.claimant,
+            status: claim.status,
+            note_id: claim.note_id,
+            tickers: claim.tickers,
+            sources: claim.sources.into_iter().map(|s| (s.id, s.quote)).collect(),
+        };
+        match store.add_claim(draft) {
+            Ok(_) => {
+                if let Some(note) = claim.note_id {
+                    if self.open_note() == Some(note) {
+                        self.changed_elsewhere(note);
+                    }
+                    self.refresh(false, Some(note));
+                }
+            }
+            Err(err) => self.error = Some(format!("Cannot bring the claim back: {err}")),
+        }
+    }
+
+    fn toggle_revisions(&mut self) {
+        let Some(editor) = &mut self.editor else { return };
+        let Some(id) = editor.id else { return };
+        if editor.revisions.is_some() {
+            editor.revisions = None;
+        } else {
+            editor.revisions = Some(RevisionsView::loading(id));
+            self.worker.send(Request::Revisions { note: id });
+        }
+    }
+
+    fn restore_revision(&mut self, revision: i64) {
+        if !self.save_editor(false) {
+            return;
+        }
+        let Database::Ready(store) = &mut self.db else { return };
+        let Some(editor) = &mut self.editor else { return };
+        let Some(id) = editor.id else { return };
+        let expected = editor.base.as_ref().map(|n| n.version);
+        match store.restore_revision(id, revision, expected) {
+            Ok(note) => {
+                editor.reload(note);
+                editor.revisions = None;
+                self.toasts.push(Toast::info("Restored that version; the text it replaced is kept in the history."));
+                self.refresh(false, Some(id));
+            }
+            Err(StoreError::Conflict { .. }) => self.changed_elsewhere(id),
+            Err(err) => self.error = Some(format!("Cannot restore that version: {err}")),
+        }
+    }
+
+    /// Conflict: save the typed text over the other version (which stays in the history).
+    fn keep_mine(&mut self) {
+        let Some(editor) = &mut self.editor else { return };
+        match editor.conflict.take() {
+            Some(Conflict::Changed(theirs)) => {
+                editor.base = Some(*theirs);
+                editor.dirty = true;
+                self.save_editor(true);
+            }
+            Some(Conflict::Deleted) => {
+                editor.id = None;
+                editor.base = None;
+                editor.dirty = true;
+                self.save_editor(true);
+            }
+            None => {}
+        }
+    }
+
+    /// Conflict: drop the typed text and take the other version.
+    fn take_theirs(&mut self) {
+        let Some(editor) = &mut self.editor else { return };
+        match editor.conflict.take() {
+            Some(Conflict::Changed(theirs)) => editor.reload(*theirs),
+            Some(Conflict::Deleted) => {
+                self.editor = None;
+                self.pane = Pane::Empty;
+            }
+            None => {}
+        }
+    }
+
+    /// Conflict: take the other version here and keep the typed text as a new note.
+    fn keep_both(&mut self) {
+        let Database::Ready(store) = &mut self.db else { return };
+        let Some(editor) = &mut self.editor else { return };
+        let title = format!("{} (my copy)", editor.title_or_untitled());
+        let draft = NoteDraft::new(title, editor.body.text());
+        match store.create_note(&draft) {
+            Ok(copy) => {
+                match editor.conflict.take() {
+                    Some(Conflict::Changed(theirs)) => editor.reload(*theirs),
+                    _ => {
+                        self.editor = None;
+                        self.pane = Pane::Empty;
+                    }
+                }
+                self.toasts.push(Toast::info("Your text was saved as a new note, “(my copy)”."));
+                self.refresh(true, Some(copy));
+            }
+            Err(err) => self.error = Some(save_failed(&err)),
+        }
+    }
+}
+
+impl eframe::App for JevonsApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Last chance: the close request already saved, unless the user chose to close anyway.
+        self.save_editor(false);
+    }
+
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(30)
+    }
+}
+
+/// The symbol when a query is exactly one ticker (`$NVDA`, `ticker:NVDA`).
+pub fn single_ticker(text: &str) -> Option<String> {
+    let query = query::parse(text).ok()?;
+    match query.clauses.as_slice() {
+        [clause] => match clause.any.as_slice() {
+            [term] if !term.negated => match &term.kind {
+                TermKind::Ticker(symbol) => Some(symbol.to_string()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A failed write in words that say the text is safe.
+fn save_failed(err: &StoreError) -> String {
+    format!("Not saved: {err}. Your text is still here; Jevons will try again when you type or press Ctrl+S.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::single_ticker;
+
+    #[test]
+    fn a_query_that_is_one_ticker_opens_its_dossier() {
+        assert_eq!(single_ticker("$NVDA").as_deref(), Some("NVDA"));
+        assert_eq!(single_ticker(" ticker:brk.b ").as_deref(), Some("BRK-B"));
+        for other in ["$NVDA #ai", "-$NVDA", "nvidia", "$NVDA OR $MSFT", ""] {
+            assert_eq!(single_ticker(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Reads that can be slow at scale run here, off the frame: two threads ("lanes"), each with its
+//! own read connection to the database (WAL lets them read while the app writes). The search lane
+//! answers queries and result rows; the info lane opens the database (creating it with the sample
+//! research when new) and answers everything else. Replies come back over a channel and wake the
+//! window with `request_repaint`.
+//!
+//! A lane handles its queue in batches: of several waiting requests of one kind, only the newest
+//! is run (typing a query quickly runs the last one only); the others are answered
+//! [`Reply::Skipped`] with the request so the app's count of requests in flight stays exact.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
+
+use crate::model::{NoteId, NoteSummary, Revision, Symbol, TagCount};
+use crate::query::{self, Query};
+use crate::store::{SourceCount, SourceDetail, Store, TickerCount, TickerDossier, TickerInfo};
+
+/// How many notes a dossier lists (the newest); the dossier says how many there are in all.
+pub const DOSSIER_NOTES: usize = 200;
+/// How many completions the ticker fields offer.
+pub const COMPLETIONS: usize = 8;
+
+pub enum Request {
+    /// Open (or create, with the sample research) the database. Info lane.
+    Open,
+    Search {
+        generation: u64,
+        text: String,
+    },
+    Rows {
+        generation: u64,
+        query: Arc<Query>,
+        ids: Vec<NoteId>,
+    },
+    Sidebar,
+    Dossier {
+        symbol: Symbol,
+    },
+    Source {
+        id: i64,
+    },
+    Revisions {
+        note: NoteId,
+    },
+    Version {
+        note: NoteId,
+    },
+    Complete {
+        typed: String,
+    },
+}
+
+/// What the sidebar lists.
+#[derive(Default)]
+pub struct SidebarData {
+    pub tickers: Vec<TickerCount>,
+    pub tags: Vec<TagCount>,
+    pub sources: Vec<SourceCount>,
+    pub notes: u64,
+    pub trashed: u64,
+}
+
+pub struct Found {
+    pub query: Arc<Query>,
+    pub ids: Vec<NoteId>,
+    pub took: Duration,
+}
+
+pub enum Reply {
+    Opened {
+        took: Duration,
+    },
+    OpenFailed {
+        message: String,
+    },
+    Searched {
+        generation: u64,
+        text: String,
+        result: Result<Found, String>,
+    },
+    Rows {
+        generation: u64,
+        result: Result<Vec<NoteSummary>, String>,
+    },
+    Sidebar(Result<SidebarData, String>),
+    Dossier {
+        symbol: Symbol,
+        result: Result<TickerDossier, String>,
+    },
+    Source {
+        id: i64,
+        result: Result<SourceDetail, String>,
+    },
+    Revisions {
+        note: NoteId,
+        result: Result<Vec<Revision>, String>,
+    },
+    Version {
+        note: NoteId,
+        result: Result<i64, String>,
+    },
+    Completed {
+        typed: String,
+        result: Vec<TickerInfo>,
+    },
+    /// A request made redundant by a newer one of the same kind, handed back unanswered.
+    Skipped(Request),
+}
+
+/// The two lanes and the channel their replies come back on.
+pub struct Worker {
+    search: Sender<Request>,
+    info: Sender<Request>,
+    replies: Receiver<Reply>,
+    in_flight: usize,
+}
+
+impl Worker {
+    /// Starts both lanes over the database at `path`. Nothing is opened until [`Request::Open`].
+    pub fn start(path: PathBuf, ctx: egui::Context) -> Self {
+        let (reply_tx, replies) = channel();
+        let search = spawn_lane("jevons-search", path.clone(), reply_tx.clone(), ctx.clone());
+        let info = spawn_lane("jevons-info", path, reply_tx, ctx);
+        Self { search, info, replies, in_flight: 0 }
+    }
+
+    pub fn send(&mut self, request: Request) {
+        let lane = match request {
+            Request::Search { .. } | Request::Rows { .. } => &self.search,
+            _ => &self.info,
+        };
+        if lane.send(request).is_ok() {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Replies that have arrived, without waiting.
+    pub fn try_recv(&mut self) -> Option<Reply> {
+        let reply = self.replies.try_recv().ok()?;
+        self.in_flight = self.in_flight.saturating_sub(1);
+        Some(reply)
+    }
+
+    /// The next reply, waiting up to `timeout` (tests and benchmarks use this to wait for the
+    /// worker deterministically instead of sleeping).
+    pub fn recv_timeout(&mut self, timeout: Duration) -> Option<Reply> {
+        match self.replies.recv_timeout(timeout) {
+            Ok(reply) => {
+                self.in_flight = self.in_flight.saturating_sub(1);
+                Some(reply)
+            }
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
+        }
+    }
+
+    /// How many requests have not been answered yet.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight
+    }
+}
+
+fn spawn_lane(name: &str, path: PathBuf, replies: Sender<Reply>, ctx: egui::Context) -> Sender<Request> {
+    let (tx, rx) = channel();
+    let lane_replies = replies.clone();
+    let spawned =
+        std::thread::Builder::new().name(name.to_owned()).spawn(move || Lane::new(path).run(&rx, &lane_replies, &ctx));
+    if let Err(err) = spawned {
+        // Without a thread the requests are never answered; say so once, on the info channel.
+        let _ = replies.send(Reply::OpenFailed { message: format!("cannot start a worker thread: {err}") });
+    }
+    tx
+}
+
+struct Lane {
+    path: PathBuf,
+    store: Option<Store>,
+}
+
+impl Lane {
+    fn new(path: PathBuf) -> Self {
+        Self { path, store: None }
+    }
+
+    fn run(mut self, rx: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
+            batch.extend(rx.try_iter());
+            let keep = newest_of_each_kind(&batch);
+            for (request, keep) in batch.into_iter().zip(keep) {
+                let reply = if keep { self.handle(request) } else { Reply::Skipped(request) };
+                if replies.send(reply).is_err() {
+                    return;
+                }
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    fn store(&mut self) -> Result<&Store, String> {
+        if self.store.is_none() {
+            self.store = Some(Store::open(&self.path).map_err(|e| e.to_string())?);
+        }
+        self.store.as_ref().ok_or_else(|| "the database is not open".to_owned())
+    }
+
+    fn handle(&mut self, request: Request) -> Reply {
+        match request {
+            Request::Open => {
+                let started = Instant::now();
+                match crate::cli::open(&self.path) {
+                    Ok(store) => {
+                        self.store = Some(store);
+                        Reply::Opened { took: started.elapsed() }
+                    }
+                    Err(err) => Reply::OpenFailed { message: format!("{err:#}") },
+                }
+            }
+            Request::Search { generation, text } => {
+                let result = self.store().and_then(|store| search(store, &text));
+                Reply::Searched { generation, text, result }
+            }
+            Request::Rows { generation, query, ids } => {
+                let result = self.store().and_then(|s| s.summaries(&ids, &query).map_err(|e| e.to_string()));
+                Reply::Rows { generation, result }
+            }
+            Request::Sidebar => Reply::Sidebar(self.store().and_then(sidebar)),
+            Request::Dossier { symbol } => {
+                let result =
+                    self.store().and_then(|s| s.ticker_dossier(&symbol, DOSSIER_NOTES).map_err(|e| e.to_string()));
+                Reply::Dossier { symbol, result }
+            }
+            Request::Source { id } => {
+                Reply::Source { id, result: self.store().and_then(|s| s.source_detail(id).map_err(|e| e.to_string())) }
+            }
+            Request::Revisions { note } => Reply::Revisions {
+                note,
+                result: self.store().and_then(|s| s.revisions(note).map_err(|e| e.to_string())),
+            },
+            Request::Version { note } => Reply::Version {
+                note,
+                result: self.store().and_then(|s| s.note_version(note).map_err(|e| e.to_string())),
+            },
+            Request::Complete { typed } => {
+                let result =
+                    self.store().ok().and_then(|s| s.complete_tickers(&typed, COMPLETIONS).ok()).unwrap_or_default();
+                Reply::Completed { typed, result }
+            }
+        }
+    }
+}
+
+fn search(store: &Store, text: &str) -> Result<Found, String> {
+    let started = Instant::now();
+    let query = query::parse(text).map_err(|e| e.to_string())?;
+    let ids = store.search_ids(&query).map_err(|e| e.to_string())?;
+    Ok(Found { query: Arc::new(query), ids, took: started.elapsed() })
+}
+
+fn sidebar(store: &Store) -> Result<SidebarData, String> {
+    let text = |e: crate::store::StoreError| e.to_string();
+    let (notes, trashed) = store.note_counts().map_err(text)?;
+    Ok(SidebarData {
+        tickers: store.tickers().map_err(text)?,
+        tags: store.tags().map_err(text)?,
+        sources: store.sources().map_err(text)?,
+        notes,
+        trashed,
+    })
+}
+
+/// For each request in a batch, whether to run it: the newest of each kind is run (and every
+/// `Open` and `Version`, which are cheap and each matter).
+fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
+    let kind = |r: &Request| match r {
+        Request::Open => 0,
+        Request::Search { .. } => 1,
+        Request::Rows { .. } => 2,
+        Request::Sidebar => 3,
+        Request::Dossier { .. } => 4,
+        Request::Source { .. } => 5,
+        Request::Revisions { .. } => 6,
+        Request::Version { .. } => 7,
+        Request::Complete { .. } => 8,
+    };
+    (0..batch.len())
+        .map(|i| {
+            let k = kind(&batch[i]);
+            matches!(k, 0 | 7) || !batch[i + 1..].iter().any(|later| kind(later) == k)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_newest_request_of_a_kind_runs() {
+        let batch = [
+            Request::Search { generation: 1, text: "n".into() },
+            Request::Sidebar,
+            Request::Search { generation: 2, text: "nv".into() },
+            Request::Version { note: 1 },
+            Request::Version { note: 1 },
+            Request::Open,
+        ];
+        assert_eq!(newest_of_each_kind(&batch), [false, true, true, true, true, true]);
+    }
+}
