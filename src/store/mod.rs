@@ -53,6 +53,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     created: bool,
+    /// Set by [`Store::simulate_full_disk`]: every write is refused as if the disk were full.
+    full_disk: bool,
 }
 
 impl Store {
@@ -64,7 +66,7 @@ impl Store {
         let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| wrap(e.into()))?;
         open::check_identity(&conn, path)?;
-        let mut store = Self { conn, path: Some(path.to_owned()), created: false };
+        let mut store = Self { conn, path: Some(path.to_owned()), created: false, full_disk: false };
         store.configure().map_err(wrap)?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
         store.created = before == 0;
@@ -74,7 +76,7 @@ impl Store {
     /// A fresh database in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None, created: true };
+        let mut store = Self { conn, path: None, created: true, full_disk: false };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
         Ok(store)
@@ -93,6 +95,9 @@ impl Store {
     /// Starts a write: `BEGIN IMMEDIATE`, so two writers queue on the busy timeout instead of
     /// failing half-way.
     fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        if self.full_disk {
+            return Err(StoreError::DiskFull);
+        }
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
@@ -118,5 +123,23 @@ impl Store {
         // FULL: a save that returned is on disk, even if the operating system crashes next.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An acknowledged save must survive a crash of the operating system or a power cut, not
+    /// only of Jevons: WAL with `synchronous = FULL` syncs the log at every commit, and a second
+    /// writer waits for its turn instead of failing.
+    #[test]
+    fn a_file_store_syncs_every_commit_and_waits_for_other_writers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("durable.db")).unwrap();
+        let read = |sql: &str| store.conn.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0)).unwrap();
+        assert_eq!(read("PRAGMA journal_mode"), rusqlite::types::Value::Text("wal".into()));
+        assert_eq!(read("PRAGMA synchronous"), rusqlite::types::Value::Integer(2), "2 is FULL");
+        assert_eq!(read("PRAGMA busy_timeout"), rusqlite::types::Value::Integer(BUSY_TIMEOUT.as_millis() as i64));
     }
 }

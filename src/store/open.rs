@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode};
 
 use super::error::OpenError;
@@ -58,7 +59,19 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
 }
 
 /// After SQLite opened the file, and before anything is written: is it ours and not newer?
+///
+/// When the file already has a write-ahead log (another program's, left by a crash), closing the
+/// connection must not checkpoint until the answer is yes: SQLite would otherwise copy that log
+/// into the file and delete it. Called before the connection has read anything.
 pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+    let no_checkpoint_on_close = |on: bool| {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on)
+            .map_err(|e| OpenError::Store { path: path.to_owned(), source: e.into() })
+    };
+    let foreign_log = has_wal(path);
+    if foreign_log {
+        no_checkpoint_on_close(true)?;
+    }
     let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
     let unread = |e: rusqlite::Error| unreadable(path, e);
     let app_id = read("PRAGMA application_id").map_err(unread)?;
@@ -73,6 +86,9 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenE
     }
     if version > CURRENT_VERSION {
         return Err(OpenError::NewerSchema { path: path.to_owned(), found: version, known: CURRENT_VERSION });
+    }
+    if foreign_log {
+        no_checkpoint_on_close(false)?;
     }
     Ok(())
 }
