@@ -1,9 +1,10 @@
 //! No SQL is built from what users type, shown two ways.
 //!
 //! Dynamically: a store records the text of every statement it runs (`Store::record_sql`, a
-//! hidden test hook on rusqlite's `trace_v2`) while notes, edits, tags, tickers, sources, claims
-//! and searches carry unique marker strings; no executed SQL may contain a marker. Values reach
-//! SQLite only as bound parameters, which the trace does not show.
+//! hidden test hook on rusqlite's `trace_v2`) while notes, edits, revisions, tags, tickers,
+//! sources, claims, batches (imports), ticker aliases and searches carry unique marker strings;
+//! no executed SQL may contain a marker. Values reach SQLite only as bound parameters, which the
+//! trace does not show.
 //!
 //! Statically: every `format!`, `format_args!`, `write!` or `writeln!` in `src/` whose text looks
 //! like SQL may interpolate only the named fragments in [`ALLOWED`], each of them fixed SQL (or,
@@ -95,8 +96,52 @@ fn exercise(store: &mut Store) {
     store.tags().unwrap();
     store.tickers().unwrap();
     store.claimants().unwrap();
+    store
+        .update_claim(
+            claim,
+            ClaimDraft { text: format!("Updated {hostile}"), note_id: Some(note), ..ClaimDraft::default() },
+        )
+        .unwrap();
+    store.source_detail(source).unwrap();
+    store.ticker_info(&sym("ZQXTK")).unwrap();
+    let revision = store.revisions(note).unwrap()[0].id;
+    store.restore_revision(note, revision, None).unwrap();
+
+    let mut batch = store.batch().unwrap();
+    let imported = batch
+        .create_note(&NoteDraft {
+            tags: vec![tag("zqxtag/batch")],
+            tickers: vec![sym("ZQXTK")],
+            uid: Some("zqxmarkone-uid'--".into()),
+            ..NoteDraft::new(format!("Batch {hostile}"), format!("Batch body {hostile} $ZQXTK"))
+        })
+        .unwrap();
+    let batch_source = batch
+        .add_source(&SourceDraft::new(SourceUrl::parse("https://zqxhost.example/batch?q=zqxmarktwo'--").unwrap()))
+        .unwrap();
+    batch
+        .add_claim(ClaimDraft {
+            text: format!("Batch claim {hostile}"),
+            claimant: Some("zqxclaimant batch".into()),
+            note_id: Some(imported),
+            tickers: vec![ClaimTicker { symbol: sym("ZQXTK"), stance: Some(Stance::Bearish) }],
+            sources: vec![(batch_source, Some(format!("batch quote {hostile}")))],
+            ..ClaimDraft::default()
+        })
+        .unwrap();
+    batch.commit().unwrap();
+    store.note_by_uid("zqxmarkone-uid'--").unwrap();
+
+    store.add_ticker_alias("zqxmarkone alias'--", &sym("ZQXTK")).unwrap();
+    store.suppress_ticker_match("zqxmarktwo phrase", &sym("ZQXTK")).unwrap();
+    store.unsuppress_ticker_match("zqxmarktwo phrase", &sym("ZQXTK")).unwrap();
+    store.remove_ticker_alias("zqxmarkone alias'--").unwrap();
+    store.lexicon().unwrap();
+
     store.trash_note(note).unwrap();
     store.restore_note(note).unwrap();
+    store.trash_note(imported).unwrap();
+    store.purge_note(imported).unwrap();
 }
 
 #[test]

@@ -1,5 +1,7 @@
-//! Hostile input, by property tests: whatever a user types into the search box, a form or the
-//! command line gives a result or a clear error, never a panic, and never an SQL error.
+//! Hostile input, by property tests: whatever a user types into the search box, a form, a ticker
+//! alias or the command line gives a result or a clear error, never a panic, and never an SQL
+//! error; text analysis (`jevons::extract::analyse`) of anything, with any aliases the user
+//! taught it, reports only spans that lie in the text.
 //!
 //! Strings come from two generators: any Unicode at all, and pieces of the search language
 //! (operators, quotes, `*`, `-`, `OR`, `NEAR`, SQL punctuation, Portuguese words) glued together,
@@ -10,7 +12,7 @@ mod common;
 
 use std::cell::{Cell, RefCell};
 
-use jevons::extract::cashtags;
+use jevons::extract::{Lexicon, analyse, cashtags};
 use jevons::model::{
     ClaimTicker, NoteDraft, SourceUrl, Symbol, TagName, Timestamp, parse_as_of, parse_currency, parse_date,
     parse_value, validate_text,
@@ -216,4 +218,72 @@ fn any_text_is_saved_exactly_or_refused() {
     let store = store.into_inner();
     assert_eq!(store.note_counts().unwrap().0, before.0 + saved.get(), "refused notes left nothing behind");
     assert!(store.check().unwrap().is_sound());
+}
+
+/// Every span a finding reports lies inside `text`, on character boundaries, and covers the text
+/// it shows.
+fn spans_are_in(text: &str, lexicon: &Lexicon) -> Result<(), TestCaseError> {
+    let findings = analyse(text, lexicon);
+    for span in findings.spans() {
+        prop_assert!(span.bytes.start <= span.bytes.end && span.bytes.end <= text.len(), "{:?} in {:?}", span, text);
+        prop_assert!(text.is_char_boundary(span.bytes.start) && text.is_char_boundary(span.bytes.end));
+        prop_assert_eq!(span.start, text[..span.bytes.start].chars().count());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config { cases: cases(300), ..Config::default() })]
+
+    /// Text analysis of query-like and SQL-like text (the note body is anything a user pastes).
+    #[test]
+    fn analysing_hostile_text_never_panics(text in query_text()) {
+        thread_local! {
+            static BUNDLED: Lexicon = Lexicon::bundled();
+        }
+        BUNDLED.with(|lexicon| spans_are_in(&text, lexicon))?;
+    }
+}
+
+/// Any text taught as a ticker alias (or turned off as a match) is saved or refused as invalid,
+/// never as an SQL error; the lexicon built from what was saved then reads any text.
+#[test]
+fn any_alias_is_saved_or_refused_and_the_lexicon_still_reads_any_text() {
+    let store = RefCell::new(Store::open_in_memory().unwrap());
+    let mut runner = TestRunner::new(Config { cases: cases(120), failure_persistence: None, ..Config::default() });
+    let symbol = prop::sample::select(&["NVDA", "PETR4", "BRK.B", "ZZZ9"][..]);
+    runner
+        .run(&(query_text(), symbol, query_text()), |(alias, symbol, text)| {
+            let mut store = store.borrow_mut();
+            let symbol = Symbol::parse(symbol).unwrap();
+            for result in [
+                store.add_ticker_alias(&alias, &symbol),
+                store.suppress_ticker_match(&alias, &symbol),
+                store.unsuppress_ticker_match(&alias, &symbol).map(drop),
+            ] {
+                match result {
+                    Ok(()) | Err(StoreError::Invalid(_)) => {}
+                    Err(err) => prop_assert!(false, "alias {:?}: {}", alias, err),
+                }
+            }
+            // The user's part of the lexicon (the bundled list is slow to build in a debug test).
+            let lexicon = Lexicon::new([])
+                .with_aliases(&store.ticker_aliases().unwrap())
+                .with_suppressions(&store.ticker_suppressions().unwrap());
+            spans_are_in(&text, &lexicon)?;
+            spans_are_in(&format!("{alias} {text} {alias}"), &lexicon)?;
+            Ok(())
+        })
+        .unwrap();
+    let mut store = store.into_inner();
+    let hostile = store.ticker_aliases().unwrap();
+    assert!(!hostile.is_empty(), "some aliases were saved");
+    store.add_ticker_alias("Team Green", &Symbol::parse("NVDA").unwrap()).unwrap();
+    let lexicon = store.lexicon().unwrap();
+    for alias in &hostile {
+        let text = format!("Segundo {}, a ação subiu 3%. {} 'OR 1=1", alias.alias, alias.alias);
+        spans_are_in(&text, &lexicon).unwrap();
+    }
+    let findings = analyse("Team Green beat again; $NVDA up 3%.", &lexicon);
+    assert!(findings.tickers.iter().any(|t| t.text == "Team Green" && t.symbol.as_str() == "NVDA"), "{findings:?}");
 }
