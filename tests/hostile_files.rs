@@ -195,6 +195,12 @@ fn crashed_with_wal(dir: &Path, name: &str, setup: &str) -> PathBuf {
     db
 }
 
+/// How a hostile file is made: its bytes, or a database built by SQL and left with a hot WAL.
+enum Made {
+    Bytes(Vec<u8>),
+    CrashedWithWal(&'static str),
+}
+
 /// `Store::open` (what the app and every command call) on hand-made hostile files: each is refused
 /// with the error that names it, and nothing in its folder changes, byte for byte: not the file,
 /// not a log beside it, and no new file is left behind (but SQLite's `-shm` index of a log that
@@ -221,28 +227,29 @@ fn hostile_files_are_refused_and_their_folder_is_left_byte_for_byte() {
     let newer_jevons =
         "PRAGMA application_id = 1246058062; PRAGMA user_version = 999; CREATE TABLE note (id INTEGER PRIMARY KEY);";
     type Expect = fn(&OpenError) -> bool;
-    let cases: Vec<(&str, Option<Vec<u8>>, Option<&str>, Expect)> = vec![
-        ("noise.db", Some(noise(65_536, 3)), None, |e| matches!(e, OpenError::NotSqlite { .. })),
-        ("header-then-noise.db", Some(header_then_noise), None, |e| {
+    let cases: Vec<(&str, Made, Expect)> = vec![
+        ("noise.db", Made::Bytes(noise(65_536, 3)), |e| matches!(e, OpenError::NotSqlite { .. })),
+        ("header-then-noise.db", Made::Bytes(header_then_noise), |e| {
             matches!(e, OpenError::Damaged { .. } | OpenError::NotSqlite { .. })
         }),
-        ("one-byte.db", Some(vec![b'S']), None, |e| matches!(e, OpenError::NotSqlite { .. })),
-        ("truncated.db", Some(valid[..valid.len() / 3].to_vec()), None, |e| matches!(e, OpenError::Damaged { .. })),
-        ("cut-in-header.db", Some(valid[..50].to_vec()), None, |e| matches!(e, OpenError::Damaged { .. })),
-        ("newer-header.db", Some(newer), None, |e| matches!(e, OpenError::NewerSchema { found: 999, .. })),
-        ("other-app-wal.db", None, Some(other_app), |e| matches!(e, OpenError::Foreign { .. })),
-        ("newer-wal.db", None, Some(newer_jevons), |e| matches!(e, OpenError::NewerSchema { found: 999, .. })),
+        ("one-byte.db", Made::Bytes(vec![b'S']), |e| matches!(e, OpenError::NotSqlite { .. })),
+        ("truncated.db", Made::Bytes(valid[..valid.len() / 3].to_vec()), |e| matches!(e, OpenError::Damaged { .. })),
+        ("cut-in-header.db", Made::Bytes(valid[..50].to_vec()), |e| matches!(e, OpenError::Damaged { .. })),
+        ("newer-header.db", Made::Bytes(newer), |e| matches!(e, OpenError::NewerSchema { found: 999, .. })),
+        ("other-app-wal.db", Made::CrashedWithWal(other_app), |e| matches!(e, OpenError::Foreign { .. })),
+        ("newer-wal.db", Made::CrashedWithWal(newer_jevons), |e| {
+            matches!(e, OpenError::NewerSchema { found: 999, .. })
+        }),
     ];
-    for (name, bytes, wal_setup, expected) in cases {
+    for (name, made, expected) in cases {
         let dir = tempfile::tempdir().unwrap();
-        let db = match (bytes, wal_setup) {
-            (Some(bytes), _) => {
+        let db = match made {
+            Made::Bytes(bytes) => {
                 let db = dir.path().join(name);
                 std::fs::write(&db, bytes).unwrap();
                 db
             }
-            (None, Some(setup)) => crashed_with_wal(dir.path(), name, setup),
-            (None, None) => unreachable!(),
+            Made::CrashedWithWal(setup) => crashed_with_wal(dir.path(), name, setup),
         };
         let before = snapshot(dir.path());
         let had_log = before.iter().any(|(file, _)| file.ends_with("-wal"));
