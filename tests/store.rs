@@ -258,12 +258,55 @@ fn a_batch_indexes_its_notes_once_and_leaves_the_index_sound() {
 }
 
 #[test]
+fn sidebar_counts_follow_every_change() {
+    let mut r = research();
+    let counts = |store: &Store| {
+        let tickers: Vec<(String, u64)> = store.tickers().unwrap().into_iter().map(|t| (t.symbol, t.notes)).collect();
+        let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
+        (tickers, tags)
+    };
+    let check = |store: &Store| {
+        let (tickers, tags) = counts(store);
+        for (symbol, notes) in tickers {
+            let found = store.search_ids(&parse(&format!("${symbol}")).unwrap()).unwrap().len() as u64;
+            assert_eq!(notes, found, "${symbol}: the count is what a search finds");
+        }
+        for (name, notes) in tags {
+            let found = store.search_ids(&parse(&format!("tag:\"{name}\"")).unwrap()).unwrap().len() as u64;
+            assert_eq!(notes, found, "#{name}: the count is what a search finds");
+        }
+        for s in store.sources().unwrap() {
+            let live = store.source_detail(s.source.id).unwrap().notes.len() as u64;
+            assert_eq!(s.notes, live, "{}: live notes linking the source", s.source.url);
+        }
+    };
+    check(&r.store);
+    r.store.trash_note(r.cantor).unwrap();
+    check(&r.store);
+    r.store.restore_note(r.cantor).unwrap();
+    r.store
+        .edit_note(
+            r.perda,
+            &NoteEdit { body: Some("sem cashtags".into()), add_tags: vec![tag("ai/x")], ..NoteEdit::default() },
+        )
+        .unwrap();
+    check(&r.store);
+    r.store.trash_note(r.cost).unwrap();
+    r.store.purge_note(r.cost).unwrap();
+    check(&r.store);
+}
+
+#[test]
 fn tags_are_unique_regardless_of_case_and_nest() {
     let mut store = Store::open_in_memory().unwrap();
     store.create_note(&draft("a", "", &["AI/Inference"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store.create_note(&draft("b", "", &["ai/inference", "ai"], &[], "2025-01-01T00:00:00Z")).unwrap();
     let tags: Vec<(String, u64)> = store.tags().unwrap().into_iter().map(|t| (t.name, t.notes)).collect();
-    assert_eq!(tags, [("AI".to_owned(), 1), ("AI/Inference".to_owned(), 2)], "the first spelling seen is shown");
+    assert_eq!(
+        tags,
+        [("AI".to_owned(), 2), ("AI/Inference".to_owned(), 2)],
+        "the first spelling seen is shown; a tag counts the notes under it"
+    );
     let id = store.create_note(&draft("c", "", &["x"], &[], "2025-01-01T00:00:00Z")).unwrap();
     store
         .edit_note(id, &NoteEdit { remove_tags: vec![tag("X")], add_tags: vec![tag("y")], ..NoteEdit::default() })
@@ -354,6 +397,41 @@ fn the_ticker_dossier_gathers_everything() {
     assert_eq!((limited.notes.len(), limited.note_count), (2, 4));
     let unknown = r.store.ticker_dossier(&sym("ZZZZ"), 10).unwrap();
     assert!(!unknown.in_reference && unknown.notes.is_empty());
+}
+
+#[test]
+fn a_dossier_lists_the_newest_claims_and_counts_them_all() {
+    let mut store = Store::open_in_memory().unwrap();
+    let note = store.create_note(&NoteDraft::new("many claims", "$NVDA")).unwrap();
+    let total = jevons::store::DOSSIER_CLAIMS + 30;
+    let mut batch = store.batch().unwrap();
+    for i in 0..total {
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        let year = 2000 + i / (28 * 12);
+        batch
+            .add_claim(ClaimDraft {
+                text: format!("claim {i}"),
+                as_of: (i % 10 != 0).then(|| format!("{year}-{month:02}-{day:02}")),
+                note_id: Some(note),
+                tickers: vec![ClaimTicker {
+                    symbol: sym("NVDA"),
+                    stance: Some(if i % 3 == 0 { Stance::Bearish } else { Stance::Bullish }),
+                }],
+                ..ClaimDraft::default()
+            })
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    let d = store.ticker_dossier(&sym("NVDA"), 10).unwrap();
+    assert_eq!((d.claims.len(), d.claim_count as usize), (jevons::store::DOSSIER_CLAIMS, total));
+    assert_eq!((d.stance.bearish + d.stance.bullish) as usize, total, "the tally covers every claim");
+    let dates: Vec<&str> = d.claims.iter().map_while(|c| c.as_of.as_deref()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    let newest = format!("{}-{:02}-{:02}", 2000 + (total - 1) / 336, 1 + ((total - 1) / 28) % 12, 1 + (total - 1) % 28);
+    assert_eq!(dates.last().copied(), Some(newest.as_str()), "the newest dated claim is listed");
+    assert!(d.claims.iter().all(|c| c.text != "claim 0"), "the first recorded claims are the ones left out");
+    assert!(d.claims.last().is_some_and(|c| c.as_of.is_none()), "undated claims come last");
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! dates; plus the ground truth (exact note sets) for every probe the benchmark runs.
 
 use std::collections::HashSet;
+use std::sync::Arc as Rc;
+use std::sync::mpsc;
 
 use chrono::{Datelike, NaiveDate};
 use jevons::model::{
@@ -12,6 +14,9 @@ use jevons::store::{Store, reference_tickers};
 
 use crate::rng::{Rng, Zipf};
 use crate::vocab;
+
+/// A vocabulary word as written and as folded for the ground truth (shared, not copied).
+type Word = Rc<(String, String)>;
 
 /// How many reference tickers notes draw from, and which two the benchmark probes.
 pub const TICKER_POOL: usize = 500;
@@ -47,8 +52,8 @@ pub struct Corpus {
     rng: Rng,
     tickers: Vec<Symbol>,
     ticker_zipf: Zipf,
-    english: Vec<(String, String)>,
-    portuguese: Vec<(String, String)>,
+    english: Vec<Word>,
+    portuguese: Vec<Word>,
     en_zipf: Zipf,
     pt_zipf: Zipf,
     tag_zipf: Zipf,
@@ -70,7 +75,7 @@ impl Corpus {
         let tickers: Vec<Symbol> =
             reference_tickers().take(TICKER_POOL).filter_map(|t| Symbol::parse(t.symbol).ok()).collect();
         let tail = vocab::long_tail(LONG_TAIL);
-        let with_fold = |w: &str| (w.to_owned(), fold(w));
+        let with_fold = |w: &str| Rc::new((w.to_owned(), fold(w)));
         let english: Vec<_> =
             vocab::ENGLISH.iter().map(|w| with_fold(w)).chain(tail[..3000].iter().map(|w| with_fold(w))).collect();
         let portuguese: Vec<_> =
@@ -107,33 +112,29 @@ impl Corpus {
     }
 
     /// Generates every note (and inserts it when `store` is given) in batches of `batch` notes.
-    pub fn generate(&mut self, mut store: Option<&mut Store>, batch: usize) -> Result<(), jevons::store::StoreError> {
+    /// The notes are generated on a second thread while the store writes, as an importer reading
+    /// files would.
+    pub fn generate(&mut self, store: Option<&mut Store>, batch: usize) -> Result<(), jevons::store::StoreError> {
         let total = self.created.len();
-        let mut id = 0i64;
-        while (id as usize) < total {
-            let end = (id as usize + batch).min(total);
-            let mut writer = match store.as_deref_mut() {
-                Some(store) => Some(store.batch()?),
-                None => None,
-            };
-            for index in id as usize..end {
-                id += 1;
-                let (draft, claim) = self.note(id, index);
-                if let Some(writer) = writer.as_mut() {
-                    let got = writer.create_note(&draft)?;
-                    debug_assert_eq!(got, id);
-                    if let Some((claim, source)) = claim {
-                        let source_id = writer.add_source(&source)?;
-                        writer
-                            .add_claim(ClaimDraft { sources: vec![(source_id, Some(claim.text.clone()))], ..claim })?;
+        let Some(store) = store else {
+            for index in 0..total {
+                self.note(index as i64 + 1, index);
+            }
+            self.truth.notes = total as i64;
+            return Ok(());
+        };
+        let (send, receive) = mpsc::sync_channel::<Generated>(1_024);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                for index in 0..total {
+                    if send.send(self.note(index as i64 + 1, index)).is_err() {
+                        break;
                     }
                 }
-            }
-            if let Some(writer) = writer {
-                writer.commit()?;
-            }
-        }
-        self.truth.notes = id;
+            });
+            write(store, receive, total, batch)
+        })?;
+        self.truth.notes = total as i64;
         Ok(())
     }
 
@@ -155,7 +156,7 @@ impl Corpus {
         };
         let portuguese = self.rng.chance(0.4);
         let words = 30 + (self.rng.unit() * self.rng.unit() * 370.0) as usize;
-        let mut tokens: Vec<(String, String)> = (0..words).map(|_| self.word(portuguese)).collect();
+        let mut tokens: Vec<Word> = (0..words).map(|_| self.word(portuguese)).collect();
         if self.rng.chance(0.15) {
             let at = self.rng.range(0, tokens.len());
             for _ in 0..8 {
@@ -165,16 +166,16 @@ impl Corpus {
         }
         if self.rng.chance(0.8) {
             let at = self.rng.range(0, tokens.len());
-            tokens.insert(at, (vocab::COMMON_WORD.into(), vocab::COMMON_WORD.into()));
+            tokens.insert(at, Rc::new((vocab::COMMON_WORD.into(), vocab::COMMON_WORD.into())));
         }
         if self.rng.chance(0.0001) || index == 7 {
             let at = self.rng.range(0, tokens.len());
-            tokens.insert(at, (vocab::RARE_WORD.into(), vocab::RARE_WORD.into()));
+            tokens.insert(at, Rc::new((vocab::RARE_WORD.into(), vocab::RARE_WORD.into())));
         }
         if self.rng.chance(0.01) {
             let at = self.rng.range(0, tokens.len());
             for (offset, w) in vocab::PHRASE.iter().enumerate() {
-                tokens.insert(at + offset, (w.to_string(), w.to_string()));
+                tokens.insert(at + offset, Rc::new((w.to_string(), w.to_string())));
             }
         }
         let mut symbols: Vec<usize> =
@@ -189,13 +190,13 @@ impl Corpus {
             } else {
                 let at = self.rng.range(0, tokens.len());
                 let cashtag = format!("${}", self.tickers[s]);
-                tokens.insert(at, (cashtag, String::new()));
+                tokens.insert(at, Rc::new((cashtag, String::new())));
             }
         }
         if self.rng.chance(0.1) {
             let at = self.rng.range(0, tokens.len());
             let money = if portuguese { "US$ 500 bilhões" } else { "$6M" };
-            tokens.insert(at, (money.into(), String::new()));
+            tokens.insert(at, Rc::new((money.into(), String::new())));
         }
         let tag_count = self.rng.range(0, 5);
         let mut tags: Vec<TagName> = Vec::new();
@@ -206,8 +207,8 @@ impl Corpus {
             }
         }
         let title_len = self.rng.range(3, 9);
-        let title_tokens: Vec<(String, String)> = (0..title_len).map(|_| self.word(portuguese)).collect();
-        let mut title = title_tokens.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+        let title_tokens: Vec<Word> = (0..title_len).map(|_| self.word(portuguese)).collect();
+        let mut title = title_tokens.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" ");
         capitalise(&mut title);
         let body = sentences(&tokens, &mut self.rng);
 
@@ -216,7 +217,7 @@ impl Corpus {
             linked.extend(claim.tickers.iter().filter_map(|t| self.tickers.iter().position(|s| *s == t.symbol)));
         }
 
-        let all: Vec<&str> = title_tokens.iter().chain(tokens.iter()).map(|(_, f)| f.as_str()).collect();
+        let all: Vec<&str> = title_tokens.iter().chain(tokens.iter()).map(|w| w.1.as_str()).collect();
         let truth = &mut self.truth;
         if linked.contains(&POPULAR_TICKER) {
             truth.popular.push((updated, id));
@@ -261,11 +262,11 @@ impl Corpus {
         (draft, claim)
     }
 
-    fn word(&mut self, portuguese: bool) -> (String, String) {
+    fn word(&mut self, portuguese: bool) -> Word {
         if portuguese {
-            self.portuguese[self.pt_zipf.sample(&mut self.rng)].clone()
+            Rc::clone(&self.portuguese[self.pt_zipf.sample(&mut self.rng)])
         } else {
-            self.english[self.en_zipf.sample(&mut self.rng)].clone()
+            Rc::clone(&self.english[self.en_zipf.sample(&mut self.rng)])
         }
     }
 
@@ -325,10 +326,11 @@ fn capitalise(text: &mut String) {
 }
 
 /// Joins tokens into sentences of 8-20 words, capitalised and ended with a full stop.
-fn sentences(tokens: &[(String, String)], rng: &mut Rng) -> String {
+fn sentences(tokens: &[Word], rng: &mut Rng) -> String {
     let mut out = String::with_capacity(tokens.len() * 8);
     let mut left = 0;
-    for (word, _) in tokens {
+    for token in tokens {
+        let word = &token.0;
         if left == 0 {
             if !out.is_empty() {
                 out.push_str(". ");
@@ -345,4 +347,34 @@ fn sentences(tokens: &[(String, String)], rng: &mut Rng) -> String {
     }
     out.push('.');
     out
+}
+
+/// A generated note and its claim with the source it cites.
+type Generated = (NoteDraft, Option<(ClaimDraft, SourceDraft)>);
+
+/// Writes `total` generated notes in batches of `batch`; note ids follow generation order.
+fn write(
+    store: &mut Store,
+    receive: mpsc::Receiver<Generated>,
+    total: usize,
+    batch: usize,
+) -> Result<(), jevons::store::StoreError> {
+    let mut written = 0;
+    while written < total {
+        let mut writer = store.batch()?;
+        let before = written;
+        for (draft, claim) in receive.iter().take(batch.min(total - written)) {
+            written += 1;
+            writer.create_note(&draft)?;
+            if let Some((claim, source)) = claim {
+                let source_id = writer.add_source(&source)?;
+                writer.add_claim(ClaimDraft { sources: vec![(source_id, Some(claim.text.clone()))], ..claim })?;
+            }
+        }
+        writer.commit()?;
+        if written == before {
+            break;
+        }
+    }
+    Ok(())
 }

@@ -5,9 +5,13 @@
 //!
 //! ```text
 //! cargo run --release --example perf -- --notes 1000000 [--db PATH] [--reuse] [--runs 200] [--no-peers]
+//!     [--no-gui] [--build-only]
 //! ```
+//!
+//! The app's frame times, start-up and memory are measured in a child process (see [`gui`]).
 
 mod corpus;
+mod gui;
 mod peers;
 mod rng;
 mod stats;
@@ -34,12 +38,21 @@ struct Args {
     runs: usize,
     seed: u64,
     peers: bool,
+    gui: bool,
     build_only: bool,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
-    let mut args =
-        Args { notes: 10_000, db: None, reuse: false, runs: 200, seed: 20_250_127, peers: true, build_only: false };
+    let mut args = Args {
+        notes: 10_000,
+        db: None,
+        reuse: false,
+        runs: 200,
+        seed: 20_250_127,
+        peers: true,
+        gui: true,
+        build_only: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || it.next().with_context(|| format!("{arg} needs a value"));
@@ -51,8 +64,10 @@ fn parse_args() -> anyhow::Result<Args> {
             "--seed" => args.seed = value()?.parse()?,
             "--no-peers" => args.peers = false,
             "--build-only" => args.build_only = true,
+            "--no-gui" => args.gui = false,
             other => bail!(
-                "unknown argument {other} (--notes N, --db PATH, --reuse, --runs R, --seed S, --no-peers, --build-only)"
+                "unknown argument {other} (--notes N, --db PATH, --reuse, --runs R, --seed S, --no-peers, --no-gui, \
+                 --build-only)"
             ),
         }
     }
@@ -61,6 +76,16 @@ fn parse_args() -> anyhow::Result<Args> {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--gui-child") {
+        return match gui::child(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("perf (app): {err:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run() {
         Ok(report) => {
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
@@ -101,6 +126,7 @@ fn run() -> anyhow::Result<Value> {
         let mut store = Store::open(&db)?;
         let start = Instant::now();
         corpus.generate(Some(&mut store), 5_000)?;
+        store.optimize_index()?;
         let seconds = start.elapsed().as_secs_f64();
         report.insert("insert_seconds".into(), json!(round(seconds)));
         report.insert("insert_notes_per_s".into(), json!((args.notes as f64 / seconds).round()));
@@ -117,8 +143,10 @@ fn run() -> anyhow::Result<Value> {
 
     let mut queries = Map::new();
     let runs = args.runs;
+    let mut searches: Vec<String> = Vec::new();
     let mut page_query =
         |name: &str, text: &str, check: &dyn Fn(&[i64], u64) -> anyhow::Result<()>| -> anyhow::Result<()> {
+            searches.push(text.to_owned());
             let query = parse(text)?;
             let (timings, page) = Timings::measure(runs, || store.first_page(&query, 50));
             let page = page?;
@@ -153,6 +181,16 @@ fn run() -> anyhow::Result<Value> {
     queries.insert("ticker_dossier".into(), timings.json());
     queries.insert("save_note".into(), save_note(&mut store, runs)?);
     report.insert("queries".into(), Value::Object(queries));
+    if args.gui {
+        let big = megabyte_note(&mut store)?;
+        drop(store);
+        let app = gui::measure(&db, big, &searches, runs)?;
+        if let Value::Object(fields) = app {
+            report.extend(fields);
+        }
+        store = Store::open(&db)?;
+    }
+    drop(store);
     report.insert("checks".into(), json!("every answer matched the generator's ground truth"));
 
     if args.peers {
@@ -189,6 +227,17 @@ fn within(ids: &[i64], total: u64, truth: &[i64]) -> anyhow::Result<()> {
     let stray: Vec<_> = ids.iter().filter(|id| !set.contains(id)).collect();
     ensure!(stray.is_empty(), "notes {stray:?} are not true matches");
     Ok(())
+}
+
+/// The 1 MB note typed into by the app benchmark (made once per database).
+fn megabyte_note(store: &mut Store) -> anyhow::Result<i64> {
+    let marker = parse("megabytenote")?;
+    if let Some(id) = store.search_ids(&marker)?.first() {
+        return Ok(*id);
+    }
+    let paragraph = "A NVIDIA perdeu US$ 589 bilhões em valor de mercado; DeepSeek says R1 cost $5.6M.\n\n";
+    let body = paragraph.repeat(1_000_000 / paragraph.len());
+    Ok(store.create_note(&jevons::model::NoteDraft::new("megabytenote: one megabyte of text", body))?)
 }
 
 /// Edits of a 10 KB note (title and body), each one transaction with its revision and FTS update.

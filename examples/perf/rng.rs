@@ -34,7 +34,12 @@ impl Rng {
 /// Zipf-distributed ranks in `[0, n)`: rank r has weight 1 / (r + 1)^s.
 pub struct Zipf {
     cumulative: Vec<f64>,
+    /// For each of [`BUCKETS`] equal slices of `[0, 1)`, the first rank whose cumulative weight
+    /// reaches the slice, so a sample searches only a few ranks.
+    starts: Vec<usize>,
 }
+
+const BUCKETS: usize = 4_096;
 
 impl Zipf {
     pub fn new(n: usize, s: f64) -> Self {
@@ -45,11 +50,15 @@ impl Zipf {
                 total
             })
             .collect::<Vec<_>>();
-        Self { cumulative: cumulative.into_iter().map(|c| c / total).collect() }
+        let cumulative: Vec<f64> = cumulative.into_iter().map(|c| c / total).collect();
+        let starts = (0..=BUCKETS).map(|b| cumulative.partition_point(|&c| c < b as f64 / BUCKETS as f64)).collect();
+        Self { cumulative, starts }
     }
 
     pub fn sample(&self, rng: &mut Rng) -> usize {
         let u = rng.unit();
-        self.cumulative.partition_point(|&c| c < u).min(self.cumulative.len() - 1)
+        let bucket = ((u * BUCKETS as f64) as usize).min(BUCKETS - 1);
+        let (from, to) = (self.starts[bucket], (self.starts[bucket + 1] + 1).min(self.cumulative.len()));
+        (from + self.cumulative[from..to].partition_point(|&c| c < u)).min(self.cumulative.len() - 1)
     }
 }

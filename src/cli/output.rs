@@ -105,14 +105,14 @@ pub(super) fn dossier(d: &TickerDossier) {
     }
     println!(
         "stance: {} bullish · {} bearish · {} neutral · {} notes · {} claims",
-        d.stance.bullish,
-        d.stance.bearish,
-        d.stance.neutral,
-        d.note_count,
-        d.claims.len()
+        d.stance.bullish, d.stance.bearish, d.stance.neutral, d.note_count, d.claim_count
     );
     if !d.claims.is_empty() {
-        println!("\nclaims:");
+        if (d.claims.len() as u64) < d.claim_count {
+            println!("\nclaims (the {} most recently recorded):", d.claims.len());
+        } else {
+            println!("\nclaims:");
+        }
         for c in &d.claims {
             claim(c);
         }

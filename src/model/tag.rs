@@ -64,7 +64,8 @@ impl From<TagName> for String {
     }
 }
 
-/// A tag with the number of live notes carrying it (not counting tags below it).
+/// A tag with the number of live notes under it: carrying it or a tag below it, each note once
+/// (what searching `#tag` finds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagCount {
     pub name: String,

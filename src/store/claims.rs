@@ -6,7 +6,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::lookups::Lookups;
 use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
-    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, Status, Symbol, Timestamp, fold,
+    Claim, ClaimDraft, ClaimLinkKind, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally, Status, Symbol,
+    Timestamp, fold,
 };
 
 const COLUMNS: &str =
@@ -79,17 +80,56 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Claim>, Sto
 }
 
 /// Claims naming a ticker (not counting those in trashed notes), by as-of date, undated last.
-pub(super) fn about_ticker(conn: &Connection, ticker: i64) -> Result<Vec<Claim>, StoreError> {
-    load(
-        conn,
-        &format!(
-            "SELECT {COLUMNS} FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-             LEFT JOIN note n ON n.id = c.note_id
-             WHERE ct.ticker_id = ?1 AND n.deleted_at IS NULL
-             ORDER BY c.as_of IS NULL, c.as_of, c.id"
-        ),
-        [ticker],
-    )
+/// A claim (`c`, naming ticker `ct.ticker_id`) outside the trash: in no note, or in a note on the
+/// ticker's feed. A claim links its note to its tickers, so a live note holding the claim is on
+/// the feed; the feed's small index answers without reading the note.
+const LIVE_FOR_TICKER: &str = "(c.note_id IS NULL OR EXISTS (SELECT 1 FROM ticker_feed f
+    WHERE f.note_id = c.note_id AND f.ticker_id = ct.ticker_id))";
+
+/// The `limit` most recently recorded claims naming a ticker, ordered by as-of date (undated
+/// last). Claims in trashed notes are not listed. Reading them by entry order walks the ticker's
+/// index and stops at `limit`, whatever the number of claims on the ticker.
+pub(super) fn about_ticker(conn: &Connection, ticker: i64, limit: usize) -> Result<Vec<Claim>, StoreError> {
+    let ids: Vec<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT ct.claim_id FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
+             WHERE ct.ticker_id = ?1 AND {LIVE_FOR_TICKER} ORDER BY ct.claim_id DESC LIMIT ?2"
+        ))?
+        .query_map(params![ticker, limit as i64], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut claims = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let sql = format!("SELECT {COLUMNS} FROM claim c WHERE c.id IN ({})", rows::placeholders(chunk.len()));
+        claims.extend(load(conn, &sql, rusqlite::params_from_iter(chunk))?);
+    }
+    claims.sort_by(|a, b| match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) => x.cmp(y).then(a.id.cmp(&b.id)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.id.cmp(&b.id),
+    });
+    Ok(claims)
+}
+
+/// How many live claims name a ticker, and the tally of their stances on it.
+pub(super) fn ticker_tally(conn: &Connection, ticker: i64) -> Result<(u64, StanceTally), StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT ct.stance, count(*) FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
+         WHERE ct.ticker_id = ?1 AND {LIVE_FOR_TICKER} GROUP BY ct.stance"
+    ))?;
+    let mut total = 0;
+    let mut tally = StanceTally::default();
+    for row in stmt.query_map([ticker], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, u64>(1)?)))? {
+        let (stance, count) = row?;
+        total += count;
+        match stance.as_deref().map(Stance::parse) {
+            Some(Ok(Stance::Bullish)) => tally.bullish += count,
+            Some(Ok(Stance::Bearish)) => tally.bearish += count,
+            Some(Ok(Stance::Neutral)) => tally.neutral += count,
+            _ => {}
+        }
+    }
+    Ok((total, tally))
 }
 
 /// Claims citing a source (not counting those in trashed notes).

@@ -67,6 +67,40 @@ pub(super) fn migrate_v2(tx: &Transaction) -> Result<(), StoreError> {
     refresh_batch(tx, 0)
 }
 
+/// Version 4: the number of notes in each feed, kept by triggers on the feeds, so the sidebar's
+/// "notes per ticker / per tag" is read, not counted, however many notes there are.
+pub(super) fn migrate_v4(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(V4_COUNTS)?;
+    Ok(())
+}
+
+const V4_COUNTS: &str = r#"
+CREATE TABLE ticker_count (
+    ticker_id  INTEGER PRIMARY KEY REFERENCES ticker(id) ON DELETE CASCADE,
+    notes      INTEGER NOT NULL
+);
+CREATE TABLE tag_count (
+    tag_id  INTEGER PRIMARY KEY REFERENCES tag(id) ON DELETE CASCADE,
+    notes   INTEGER NOT NULL
+);
+INSERT INTO ticker_count (ticker_id, notes) SELECT ticker_id, count(*) FROM ticker_feed GROUP BY ticker_id;
+INSERT INTO tag_count (tag_id, notes) SELECT tag_id, count(*) FROM tag_feed GROUP BY tag_id;
+CREATE TRIGGER ticker_feed_counted AFTER INSERT ON ticker_feed BEGIN
+    INSERT INTO ticker_count (ticker_id, notes) VALUES (new.ticker_id, 1)
+    ON CONFLICT (ticker_id) DO UPDATE SET notes = notes + 1;
+END;
+CREATE TRIGGER ticker_feed_uncounted AFTER DELETE ON ticker_feed BEGIN
+    UPDATE ticker_count SET notes = notes - 1 WHERE ticker_id = old.ticker_id;
+END;
+CREATE TRIGGER tag_feed_counted AFTER INSERT ON tag_feed BEGIN
+    INSERT INTO tag_count (tag_id, notes) VALUES (new.tag_id, 1)
+    ON CONFLICT (tag_id) DO UPDATE SET notes = notes + 1;
+END;
+CREATE TRIGGER tag_feed_uncounted AFTER DELETE ON tag_feed BEGIN
+    UPDATE tag_count SET notes = notes - 1 WHERE tag_id = old.tag_id;
+END;
+"#;
+
 const V2_TABLES: &str = r#"
 CREATE TABLE tag_ancestor (
     tag_id       INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,

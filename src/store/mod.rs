@@ -38,7 +38,7 @@ pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{FirstPage, SearchOrder, SearchPage};
 pub use sources::{SourceCount, SourceDetail};
-pub use tickers::{DossierNote, TickerCount, TickerDossier, TickerInfo};
+pub use tickers::{DOSSIER_CLAIMS, DOSSIER_SOURCES, DossierNote, TickerCount, TickerDossier, TickerInfo};
 #[doc(hidden)]
 pub use trace::SqlLog;
 
@@ -69,6 +69,7 @@ impl Store {
         let mut store = Self { conn, path: Some(path.to_owned()), created: false, full_disk: false };
         store.configure().map_err(wrap)?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
+        store.attach_helpers().map_err(wrap)?;
         store.created = before == 0;
         Ok(store)
     }
@@ -79,6 +80,7 @@ impl Store {
         let mut store = Self { conn, path: None, created: true, full_disk: false };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
+        store.attach_helpers()?;
         Ok(store)
     }
 
@@ -107,6 +109,14 @@ impl Store {
         Ok(())
     }
 
+    /// Merges the full-text index into one segment, which makes word lookups cheaper after a
+    /// large import. It rewrites the whole index, so it is for the end of bulk work, not routine.
+    pub fn optimize_index(&mut self) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.execute("INSERT INTO note_fts(note_fts) VALUES ('optimize')", [])?;
+        Ok(tx.commit()?)
+    }
+
     fn configure(&mut self) -> Result<(), StoreError> {
         self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // Query plans do not depend on bound values, so rebinding (a new search word, a new
@@ -122,6 +132,15 @@ impl Store {
         }
         // FULL: a save that returned is on disk, even if the operating system crashes next.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+
+    /// Connection-local helpers that need the schema: the full-text vocabulary (for spelling out
+    /// prefixes in searches).
+    fn attach_helpers(&mut self) -> Result<(), StoreError> {
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.note_vocab USING fts5vocab(main, 'note_fts', 'row');",
+        )?;
         Ok(())
     }
 }

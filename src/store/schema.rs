@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions];
+const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -56,6 +56,10 @@ CREATE VIRTUAL TABLE note_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO note_fts(note_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+-- Words are gathered in memory up to 32 MB before they are written as an index segment, so a
+-- batch of thousands of notes makes a few large segments, not hundreds of small ones (each
+-- search word is looked up once per segment).
+INSERT INTO note_fts(note_fts, rank) VALUES ('hashsize', 33554432);
 -- A batch of writes (an import) indexes its new notes once, at its end: while a row is here,
 -- notes with an id above `start` are left to that final step. It only ever holds a row inside
 -- the batch's own transaction.

@@ -5,10 +5,16 @@
 //! - without words, results are newest first, read from the smallest matching feed (a ticker's
 //!   or a tag's notes in `updated_at` order, see [`super::feeds`]) or the live-notes index, with
 //!   every other term checked per row, stopping at the page;
-//! - with words, the [`RANK_WINDOW`] newest matches (by note creation) are ranked by relevance
-//!   (BM25) and come first; older matches follow newest first. When a ticker or tag in the query
-//!   has few notes, those notes are checked against the words instead of scanning the words'
-//!   matches.
+//! - with words that match at most [`FEW_MATCHES`] notes, every match is ranked by relevance
+//!   (BM25);
+//! - with words that match more, and a ticker or tag in the query, the smallest such feed is read
+//!   newest first (its `updated_at` range narrowed by `after:`/`before:`) and each note checked
+//!   against the words: results are newest first, not ranked ([`SearchOrder::Newest`]);
+//! - with words that match more and nothing narrower, the [`RANK_WINDOW`] newest matches (by
+//!   note creation) are ranked by relevance and come first; older matches follow newest first.
+//!
+//! A prefix (`infer*`) is spelled out as the indexed words it completes to (see
+//! [`prefix_terms`]), so that checking one note against it stays cheap.
 
 use std::collections::HashMap;
 
@@ -22,8 +28,11 @@ use crate::query::{Query, Term, TermKind};
 
 /// How many of the newest word matches are ranked by relevance.
 pub const RANK_WINDOW: usize = 1_000;
-/// A ticker or tag with at most this many notes drives a query with words.
-const SMALL_FEED: usize = 3_000;
+/// Words with at most this many matches are all ranked by relevance, whatever else the query
+/// asks; above it, a query that also names a ticker or tag lists its matches newest first.
+const FEW_MATCHES: usize = 2_000;
+/// A prefix with more completions than this is left to FTS5 (see [`prefix_terms`]).
+const PREFIX_TERMS: usize = 64;
 /// Counting stops here when choosing how to run a query.
 const ESTIMATE_CAP: usize = 50_000;
 
@@ -107,6 +116,17 @@ struct Plan {
     empty: bool,
 }
 
+/// How a query with words runs.
+enum Strategy {
+    /// Few matches: rank every one by relevance.
+    RankAll,
+    /// Many matches and a ticker or tag: read that feed newest first, checking the words per note.
+    FeedNewest(Feed),
+    /// Many matches and nothing narrower: rank the newest [`RANK_WINDOW`] matches, then the rest
+    /// newest first.
+    RankWindow,
+}
+
 /// An FTS5 string that matches `text` literally: quoted, inner quotes doubled. FTS5 reads its
 /// query as a C string, so a NUL would cut it short ("unterminated string"); notes never hold
 /// NUL, so it becomes a space, which separates words as it would in a note.
@@ -114,12 +134,34 @@ fn fts_quote(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\"").replace('\0', " "))
 }
 
-fn fts_expression(kind: &TermKind) -> Option<String> {
-    match kind {
+fn fts_expression(conn: &Connection, kind: &TermKind) -> Result<Option<String>, StoreError> {
+    Ok(match kind {
         TermKind::Word(w) | TermKind::Phrase(w) => Some(fts_quote(w)),
-        TermKind::Prefix(p) => Some(format!("{} *", fts_quote(p))),
+        TermKind::Prefix(p) => Some(match prefix_terms(conn, p)? {
+            Some(terms) if terms.is_empty() => fts_quote(p),
+            Some(terms) if terms.len() == 1 => fts_quote(&terms[0]),
+            Some(terms) => format!("({})", terms.iter().map(|t| fts_quote(t)).collect::<Vec<_>>().join(" OR ")),
+            None => format!("{} *", fts_quote(p)),
+        }),
         _ => None,
+    })
+}
+
+/// The indexed words that start with `prefix`, when it is one plain ASCII word with at most
+/// [`PREFIX_TERMS`] completions. FTS5 answers `"infer" *` by merging the lists of every such word
+/// on each evaluation, which makes a per-note check cost milliseconds; the same words spelled
+/// out cost microseconds. Anything else (`None`) keeps FTS5's own prefix query.
+fn prefix_terms(conn: &Connection, prefix: &str) -> Result<Option<Vec<String>>, StoreError> {
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Ok(None);
     }
+    let low = prefix.to_ascii_lowercase();
+    let high = format!("{low}\u{10FFFF}");
+    let mut stmt = conn.prepare_cached("SELECT term FROM temp.note_vocab WHERE term >= ?1 AND term < ?2 LIMIT ?3")?;
+    let terms: Vec<String> = stmt
+        .query_map(rusqlite::params![low, high, PREFIX_TERMS as i64 + 1], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok((terms.len() <= PREFIX_TERMS).then_some(terms))
 }
 
 fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
@@ -138,7 +180,10 @@ fn plan(conn: &Connection, query: &Query) -> Result<Plan, StoreError> {
         query.required_tickers().into_iter().filter_map(|s| tickers::resolve(conn, s).ok().flatten()).collect();
     for clause in &query.clauses {
         if clause.any.iter().all(|t| !t.negated && t.kind.is_text()) {
-            let parts: Vec<String> = clause.any.iter().filter_map(|t| fts_expression(&t.kind)).collect();
+            let mut parts = Vec::new();
+            for term in &clause.any {
+                parts.extend(fts_expression(conn, &term.kind)?);
+            }
             words.push(if parts.len() == 1 { parts[0].clone() } else { format!("({})", parts.join(" OR ")) });
             continue;
         }
@@ -198,7 +243,7 @@ fn predicate(
     let mut bind = |value: Value| params.push(value);
     Ok(match &term.kind {
         TermKind::Word(_) | TermKind::Prefix(_) | TermKind::Phrase(_) => {
-            bind(Value::Text(fts_expression(&term.kind).unwrap_or_default()));
+            bind(Value::Text(fts_expression(conn, &term.kind)?.unwrap_or_default()));
             "EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {id})".into()
         }
         TermKind::Ticker(symbol) => match tickers::resolve(conn, symbol)? {
@@ -352,8 +397,11 @@ impl Store {
         Ok(count as usize)
     }
 
-    /// The smallest feed of the plan and its (capped) size.
+    /// The smallest feed of the plan and its (capped) size; a lone feed is not counted.
     fn smallest_feed(&self, plan: &Plan) -> Result<Option<(Feed, usize)>, StoreError> {
+        if let [feed] = plan.feeds.as_slice() {
+            return Ok(Some((*feed, 0)));
+        }
         let mut best: Option<(Feed, usize)> = None;
         for &feed in &plan.feeds {
             let size = self.feed_size(feed, best.map_or(ESTIMATE_CAP, |(_, s)| s))?;
@@ -378,15 +426,34 @@ impl Store {
         if plan.empty {
             return Ok((Vec::new(), SearchOrder::Relevance));
         }
-        let small = match self.smallest_feed(&plan)? {
-            Some((feed, size)) if size <= SMALL_FEED => Some(feed),
-            _ => None,
-        };
-        let ranked = match small {
-            Some(feed) => self.rank_feed(&plan, feed, &words)?,
-            None => self.rank_words(&plan, &words, needed)?,
-        };
-        Ok((ranked, SearchOrder::Relevance))
+        Ok(match self.words_strategy(&plan, &words)? {
+            Strategy::RankAll => (self.rank_words(&plan, &words, None, usize::MAX)?, SearchOrder::Relevance),
+            Strategy::FeedNewest(feed) => {
+                let (sql, params) = newest_sql(&plan, Some(feed));
+                (self.collect_ids(&sql, params, needed)?, SearchOrder::Newest)
+            }
+            Strategy::RankWindow => (self.rank_words(&plan, &words, needed, RANK_WINDOW)?, SearchOrder::Relevance),
+        })
+    }
+
+    /// How many notes the words match, counting no further than `cap`.
+    fn word_matches(&self, words: &str, cap: usize) -> Result<usize, StoreError> {
+        let count: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM note_fts WHERE note_fts MATCH ?1 LIMIT ?2)")?
+            .query_row(rusqlite::params![words, cap as i64], |r| r.get(0))?;
+        Ok(count as usize)
+    }
+
+    /// Chooses how to run a query with words (see the module documentation).
+    fn words_strategy(&self, plan: &Plan, words: &str) -> Result<Strategy, StoreError> {
+        if self.word_matches(words, FEW_MATCHES + 1)? <= FEW_MATCHES {
+            return Ok(Strategy::RankAll);
+        }
+        Ok(match self.smallest_feed(plan)? {
+            Some((feed, _)) => Strategy::FeedNewest(feed),
+            None => Strategy::RankWindow,
+        })
     }
 
     /// Runs an id query, keeping the first `needed` rows.
@@ -403,22 +470,15 @@ impl Store {
         Ok(ids)
     }
 
-    /// A small feed's notes that match the words, all ranked by relevance.
-    fn rank_feed(&self, plan: &Plan, feed: Feed, words: &str) -> Result<Vec<NoteId>, StoreError> {
-        let (sql, params) = newest_sql(plan, Some(feed));
-        let candidates = self.collect_ids(&sql, params, None)?;
-        let mut stmt = self.conn.prepare_cached("SELECT rank FROM note_fts WHERE note_fts MATCH ?1 AND rowid = ?2")?;
-        let mut scored = Vec::with_capacity(candidates.len());
-        for id in candidates {
-            let rank: f64 = stmt.query_row(rusqlite::params![words, id], |r| r.get(0))?;
-            scored.push((rank, id));
-        }
-        Ok(by_rank(scored))
-    }
-
-    /// Word matches newest first: the first [`RANK_WINDOW`] ranked by relevance, the rest after
-    /// them newest first, as far as `needed`.
-    fn rank_words(&self, plan: &Plan, words: &str, needed: Option<usize>) -> Result<Vec<NoteId>, StoreError> {
+    /// Word matches newest first: the first `window` ranked by relevance, the rest after them
+    /// newest first, as far as `needed`.
+    fn rank_words(
+        &self,
+        plan: &Plan,
+        words: &str,
+        needed: Option<usize>,
+        window: usize,
+    ) -> Result<Vec<NoteId>, StoreError> {
         let (sql, params) = words_sql(plan, words);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut batch = |below: i64, limit: usize| -> Result<Vec<(f64, NoteId)>, StoreError> {
@@ -428,10 +488,10 @@ impl Store {
             let found = stmt.query_map(params_from_iter(&p), |r| Ok((r.get::<_, f64>(1)?, r.get::<_, NoteId>(0)?)))?;
             Ok(found.collect::<Result<_, _>>()?)
         };
-        let window = batch(i64::MAX, RANK_WINDOW)?;
-        let mut last = window.last().map(|(_, id)| *id);
-        let complete = window.len() < RANK_WINDOW;
-        let mut ids = by_rank(window);
+        let ranked = batch(i64::MAX, window)?;
+        let mut last = ranked.last().map(|(_, id)| *id);
+        let complete = ranked.len() < window;
+        let mut ids = by_rank(ranked);
         if complete {
             return Ok(ids);
         }
@@ -460,12 +520,15 @@ impl Store {
                 let feed = self.smallest_feed(&plan)?.map(|(f, _)| f);
                 newest_sql(&plan, feed)
             }
-            Some(words) => {
-                let (sql, mut params) = words_sql(&plan, words);
-                params.push(Value::Integer(i64::MAX));
-                params.push(Value::Integer(-1));
-                (sql, params)
-            }
+            Some(words) => match self.words_strategy(&plan, words)? {
+                Strategy::FeedNewest(feed) => newest_sql(&plan, Some(feed)),
+                Strategy::RankAll | Strategy::RankWindow => {
+                    let (sql, mut params) = words_sql(&plan, words);
+                    params.push(Value::Integer(i64::MAX));
+                    params.push(Value::Integer(-1));
+                    (sql, params)
+                }
+            },
         };
         let count_sql = format!("SELECT count(*) FROM ({sql})");
         let count: i64 = self.conn.prepare_cached(&count_sql)?.query_row(params_from_iter(&params), |r| r.get(0))?;

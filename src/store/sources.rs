@@ -118,20 +118,25 @@ pub(super) fn of_note(conn: &Connection, note: NoteId) -> Result<Vec<Source>, St
     Ok(found)
 }
 
-/// Sources for a ticker dossier: those cited by its claims, then those linked to its notes.
-pub(super) fn about_ticker(conn: &Connection, ticker: i64, claims: &[Claim]) -> Result<Vec<Source>, StoreError> {
-    let mut ids: Vec<i64> = claims.iter().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
+/// Sources for a ticker dossier (at most `limit`): those cited by its claims, newest claims first,
+/// then those linked to its most recently updated notes.
+pub(super) fn about_ticker(
+    conn: &Connection,
+    ticker: i64,
+    claims: &[Claim],
+    limit: usize,
+) -> Result<Vec<Source>, StoreError> {
+    let mut ids: Vec<i64> = claims.iter().rev().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT ns.source_id FROM note_ticker nt
-         JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
-         JOIN note_source ns ON ns.note_id = n.id
-         WHERE nt.ticker_id = ?1 LIMIT 500",
+        "SELECT ns.source_id FROM ticker_feed f JOIN note_source ns ON ns.note_id = f.note_id
+         WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
     )?;
-    for id in stmt.query_map([ticker], |r| r.get::<_, i64>(0))? {
+    for id in stmt.query_map(params![ticker, limit as i64], |r| r.get::<_, i64>(0))? {
         ids.push(id?);
     }
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(*id));
+    ids.truncate(limit);
     ids.into_iter().map(|id| get(conn, id)).collect()
 }
 
@@ -196,10 +201,16 @@ impl Store {
     /// Every source with its claim and note counts, most cited first.
     pub fn sources(&self) -> Result<Vec<SourceCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS},
+            // Live notes per source: all its notes (from the index) less those in the trash,
+            // counted once, so no note row is read for the (usually many) live ones.
+            "WITH trashed AS MATERIALIZED (
+                 SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes FROM note n
+                 JOIN note_source ns ON ns.note_id = n.id WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
+             )
+             SELECT {COLUMNS},
                  (SELECT count(*) FROM claim_source cs WHERE cs.source_id = s.id),
-                 (SELECT count(DISTINCT ns.note_id) FROM note_source ns JOIN note n ON n.id = ns.note_id
-                  WHERE ns.source_id = s.id AND n.deleted_at IS NULL)
+                 (SELECT count(DISTINCT ns.note_id) FROM note_source ns WHERE ns.source_id = s.id)
+                     - coalesce((SELECT notes FROM trashed t WHERE t.source_id = s.id), 0)
              FROM source s ORDER BY 9 DESC, 10 DESC, s.id DESC"
         ))?;
         let found = stmt.query_map([], |r| Ok(SourceCount { source: row(r)?, claims: r.get(8)?, notes: r.get(9)? }))?;

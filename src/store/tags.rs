@@ -82,10 +82,8 @@ impl Store {
     /// (so `ai` comes before `ai/inference`).
     pub fn tags(&self) -> Result<Vec<TagCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.name, count(*) FROM tag t
-             JOIN note_tag nt ON nt.tag_id = t.id
-             JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
-             GROUP BY t.id ORDER BY t.key",
+            "SELECT t.name, c.notes FROM tag_count c JOIN tag t ON t.id = c.tag_id
+             WHERE c.notes > 0 ORDER BY t.key",
         )?;
         let tags =
             stmt.query_map([], |r| Ok(TagCount { name: r.get(0)?, notes: r.get(1)? }))?.collect::<Result<_, _>>()?;

@@ -44,12 +44,21 @@ pub struct TickerDossier {
     /// The newest linked notes (at most the limit asked for); `note_count` says how many there are.
     pub notes: Vec<DossierNote>,
     pub note_count: u64,
-    /// Claims naming the ticker, by as-of date (undated last).
+    /// The most recently recorded claims naming the ticker (at most [`DOSSIER_CLAIMS`]), by as-of
+    /// date, undated last; `claim_count` says how many there are.
     pub claims: Vec<Claim>,
-    /// Sources cited by those claims or linked to those notes.
+    #[serde(default)]
+    pub claim_count: u64,
+    /// Sources cited by those claims or linked to its notes (at most [`DOSSIER_SOURCES`]).
     pub sources: Vec<Source>,
+    /// The stances of all its claims, not only the listed ones.
     pub stance: StanceTally,
 }
+
+/// The most claims a dossier lists: the most recently recorded.
+pub const DOSSIER_CLAIMS: usize = 500;
+/// The most sources a dossier lists.
+pub const DOSSIER_SOURCES: usize = 300;
 
 /// The stored id of a symbol. `BAC.PB` finds the reference's `BAC-PB`.
 pub(super) fn resolve(conn: &Connection, symbol: &Symbol) -> Result<Option<i64>, StoreError> {
@@ -171,10 +180,8 @@ impl Store {
     /// Tickers linked to at least one live note, most notes first.
     pub fn tickers(&self) -> Result<Vec<TickerCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.symbol, t.name, count(DISTINCT nt.note_id) AS notes FROM note_ticker nt
-             JOIN ticker t ON t.id = nt.ticker_id
-             JOIN note n ON n.id = nt.note_id AND n.deleted_at IS NULL
-             GROUP BY t.id ORDER BY notes DESC, t.symbol",
+            "SELECT t.symbol, t.name, c.notes FROM ticker_count c JOIN ticker t ON t.id = c.ticker_id
+             WHERE c.notes > 0 ORDER BY c.notes DESC, t.symbol",
         )?;
         let found = stmt.query_map([], |r| Ok(TickerCount { symbol: r.get(0)?, name: r.get(1)?, notes: r.get(2)? }))?;
         Ok(found.collect::<Result<_, _>>()?)
@@ -199,7 +206,8 @@ impl Store {
         Ok(found.collect::<Result<_, _>>()?)
     }
 
-    /// The dossier of a ticker: company, notes (newest `note_limit`), claims, sources, stances.
+    /// The dossier of a ticker: company, notes (newest `note_limit`), the newest claims, sources,
+    /// and the stance tally of all its claims.
     pub fn ticker_dossier(&self, symbol: &Symbol, note_limit: usize) -> Result<TickerDossier, StoreError> {
         let info = self.ticker_info(symbol)?;
         let mut dossier = TickerDossier {
@@ -210,35 +218,30 @@ impl Store {
             notes: Vec::new(),
             note_count: 0,
             claims: Vec::new(),
+            claim_count: 0,
             sources: Vec::new(),
             stance: StanceTally::default(),
         };
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(dossier);
         };
-        let live_notes =
-            "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_ticker nt JOIN note n ON n.id = nt.note_id
-             WHERE nt.ticker_id = ?1 AND n.deleted_at IS NULL";
+        // The ticker's feed holds exactly its live notes, in `updated_at` order.
         dossier.note_count = self
             .conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({live_notes})"))?
+            .prepare_cached("SELECT count(*) FROM ticker_feed WHERE ticker_id = ?1")?
             .query_row([ticker], |r| r.get(0))?;
-        let mut stmt =
-            self.conn.prepare_cached(&format!("{live_notes} ORDER BY n.updated_at DESC, n.id DESC LIMIT ?2"))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.id, n.title, n.updated_at FROM ticker_feed f JOIN note n ON n.id = f.note_id
+             WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
+        )?;
         dossier.notes = stmt
             .query_map(params![ticker, note_limit as i64], |r| {
                 Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? })
             })?
             .collect::<Result<_, _>>()?;
-        dossier.claims = claims::about_ticker(&self.conn, ticker)?;
-        for claim in &dossier.claims {
-            if let Some(stance) =
-                claim.tickers.iter().find(|t| t.symbol.as_str() == dossier.symbol).and_then(|t| t.stance)
-            {
-                dossier.stance.add(stance);
-            }
-        }
-        dossier.sources = sources::about_ticker(&self.conn, ticker, &dossier.claims)?;
+        dossier.claims = claims::about_ticker(&self.conn, ticker, DOSSIER_CLAIMS)?;
+        (dossier.claim_count, dossier.stance) = claims::ticker_tally(&self.conn, ticker)?;
+        dossier.sources = sources::about_ticker(&self.conn, ticker, &dossier.claims, DOSSIER_SOURCES)?;
         Ok(dossier)
     }
 }

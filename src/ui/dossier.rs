@@ -76,7 +76,10 @@ pub fn dossier_ui(ui: &mut Ui, view: &DossierView, actions: &mut Vec<Action>) {
                 group_ui(ui, group, actions);
             }
         }
-        theme::section(ui, &format!("Claims  {}", d.claims.len()));
+        theme::section(ui, &format!("Claims  {}", d.claim_count));
+        if (d.claims.len() as u64) < d.claim_count {
+            ui.label(theme::muted(format!("Showing the {} most recently recorded.", d.claims.len())));
+        }
         if d.claims.is_empty() {
             ui.label(theme::muted("No claims name this ticker yet."));
         } else {

@@ -41,15 +41,13 @@ pub struct TagNode {
     pub segment: String,
     /// The whole name, as typed.
     pub full: String,
-    /// Notes carrying exactly this tag.
-    pub own: u64,
-    /// Notes carrying it or a tag under it (counted per tag, so a note with two counts twice).
+    /// Live notes carrying it or a tag under it, each once (what `#tag` finds).
     pub total: u64,
     pub children: Vec<TagNode>,
 }
 
-/// Builds the tag tree from the flat list (sorted by name); parents that are not tags
-/// themselves appear with a count of their own of zero.
+/// Builds the tag tree from the flat list (sorted by name). The store records every parent of a
+/// nested tag as a tag, so each node's count comes from its own entry.
 pub fn tag_tree(tags: &[TagCount]) -> Vec<TagNode> {
     let mut roots: Vec<TagNode> = Vec::new();
     for tag in tags {
@@ -63,7 +61,6 @@ pub fn tag_tree(tags: &[TagCount]) -> Vec<TagNode> {
                     level.push(TagNode {
                         segment: (*segment).to_owned(),
                         full: segments[..=depth].join("/"),
-                        own: 0,
                         total: 0,
                         children: Vec::new(),
                     });
@@ -71,9 +68,8 @@ pub fn tag_tree(tags: &[TagCount]) -> Vec<TagNode> {
                 }
             };
             let node = &mut level[at];
-            node.total += tag.notes;
             if depth + 1 == segments.len() {
-                node.own += tag.notes;
+                node.total = node.total.max(tag.notes);
             }
             level = &mut node.children;
         }
@@ -295,10 +291,16 @@ mod tests {
 
     #[test]
     fn nested_tags_form_a_tree_with_counts() {
-        let tree = tag_tree(&[tag("ai", 1), tag("ai/inference", 2), tag("ai/training", 1), tag("semis/memory", 3)]);
-        let shown: Vec<(String, u64, u64, usize)> =
-            tree.iter().map(|n| (n.full.clone(), n.own, n.total, n.children.len())).collect();
-        assert_eq!(shown, [("ai".into(), 1, 4, 2), ("semis".into(), 0, 3, 1)]);
+        let tree = tag_tree(&[
+            tag("ai", 3),
+            tag("ai/inference", 2),
+            tag("ai/training", 1),
+            tag("semis", 3),
+            tag("semis/memory", 3),
+        ]);
+        let shown: Vec<(String, u64, usize)> =
+            tree.iter().map(|n| (n.full.clone(), n.total, n.children.len())).collect();
+        assert_eq!(shown, [("ai".into(), 3, 2), ("semis".into(), 3, 1)]);
         assert_eq!(tree[1].children[0].full, "semis/memory");
     }
 
