@@ -25,10 +25,25 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("jevons: {}", one_line(&format!("{err:#}")));
+            eprintln!("jevons: {}", message(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes on one line. A cause its wrapper already spelled out (an error that
+/// shows its `source` in its own message) is not repeated.
+fn message(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain().map(|cause| one_line(&cause.to_string())) {
+        if !text.contains(&cause) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 /// Errors are printed on one line, however they were worded.

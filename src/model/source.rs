@@ -80,12 +80,22 @@ impl SourceUrl {
         let (authority, path_query) = rest.split_at(split_at);
         let host_port = authority.rsplit('@').next().unwrap_or_default().to_ascii_lowercase();
         let (host, port) = match host_port.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') && p.chars().all(|c| c.is_ascii_digit()) => (h.to_owned(), Some(p)),
+            Some((h, p)) if (!h.starts_with('[') || h.ends_with(']')) && p.chars().all(|c| c.is_ascii_digit()) => {
+                (h.to_owned(), Some(p))
+            }
             _ => (host_port.clone(), None),
         };
         let host = host.trim_end_matches('.').to_owned();
-        let valid_host = !host.is_empty()
-            && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':' | '_'));
+        // A name (`example.com`) or a bracketed IPv6 address (`[::1]`): a colon elsewhere, or a
+        // leading dot, is no host a browser would open.
+        let valid_host = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            Some(ip6) => !ip6.is_empty() && ip6.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.')),
+            None => {
+                !host.is_empty()
+                    && !host.starts_with('.')
+                    && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            }
+        };
         if !valid_host {
             return Err(Invalid::new(format!("{url:?} is not a web address (no valid host name)")));
         }
@@ -179,6 +189,8 @@ mod tests {
             assert_eq!(canonical(typed), expected, "{typed}");
         }
         assert_eq!(canonical("http://a.com:8080/x?id=3&utm_term=z"), Ok("http://a.com:8080/x?id=3".to_owned()));
+        assert_eq!(canonical("http://[::1]:8080/x"), Ok("http://[::1]:8080/x".to_owned()));
+        assert_eq!(canonical("https://[2001:db8::1]/x"), Ok("https://[2001:db8::1]/x".to_owned()));
     }
 
     #[test]
@@ -191,6 +203,11 @@ mod tests {
             "wccftech.com",
             "https://",
             "https://a b.com",
+            "http://:A",
+            "https://:443/x",
+            "https://.example.com",
+            "https://[]/",
+            "https://[zz]/",
             "",
         ] {
             assert!(SourceUrl::parse(bad).is_err(), "{bad}");

@@ -14,6 +14,7 @@ mod dossier;
 mod error;
 pub mod export;
 mod feeds;
+mod limits;
 mod lookups;
 mod merge;
 mod notes;
@@ -29,6 +30,7 @@ mod snippet;
 mod sources;
 mod tags;
 mod tickers;
+mod trace;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -45,6 +47,8 @@ pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{FirstPage, SearchOrder, SearchPage};
 pub use sources::{SourceCount, SourceDetail};
 pub use tickers::{DOSSIER_CLAIMS, DOSSIER_SOURCES, DossierNote, TickerCount, TickerDossier, TickerInfo};
+#[doc(hidden)]
+pub use trace::SqlLog;
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -58,6 +62,8 @@ pub struct Store {
     path: Option<PathBuf>,
     created: bool,
     prefixes: prefixes::Prefixes,
+    /// Set by [`Store::simulate_full_disk`]: every write is refused as if the disk were full.
+    full_disk: bool,
 }
 
 impl Store {
@@ -69,7 +75,8 @@ impl Store {
         let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| wrap(e.into()))?;
         open::check_identity(&conn, path)?;
-        let mut store = Self { conn, path: Some(path.to_owned()), created: false, prefixes: Default::default() };
+        let mut store =
+            Self { conn, path: Some(path.to_owned()), created: false, prefixes: Default::default(), full_disk: false };
         store.configure().map_err(wrap)?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
         store.attach_helpers().map_err(wrap)?;
@@ -80,7 +87,7 @@ impl Store {
     /// A fresh database in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None, created: true, prefixes: Default::default() };
+        let mut store = Self { conn, path: None, created: true, prefixes: Default::default(), full_disk: false };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
         store.attach_helpers()?;
@@ -100,6 +107,9 @@ impl Store {
     /// Starts a write: `BEGIN IMMEDIATE`, so two writers queue on the busy timeout instead of
     /// failing half-way.
     fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        if self.full_disk {
+            return Err(StoreError::DiskFull);
+        }
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
@@ -142,5 +152,23 @@ impl Store {
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.note_vocab USING fts5vocab(main, 'note_fts', 'row');",
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An acknowledged save must survive a crash of the operating system or a power cut, not
+    /// only of Jevons: WAL with `synchronous = FULL` syncs the log at every commit, and a second
+    /// writer waits for its turn instead of failing.
+    #[test]
+    fn a_file_store_syncs_every_commit_and_waits_for_other_writers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("durable.db")).unwrap();
+        let read = |sql: &str| store.conn.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0)).unwrap();
+        assert_eq!(read("PRAGMA journal_mode"), rusqlite::types::Value::Text("wal".into()));
+        assert_eq!(read("PRAGMA synchronous"), rusqlite::types::Value::Integer(2), "2 is FULL");
+        assert_eq!(read("PRAGMA busy_timeout"), rusqlite::types::Value::Integer(BUSY_TIMEOUT.as_millis() as i64));
     }
 }

@@ -5,7 +5,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, ErrorCode};
 
 use super::error::OpenError;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
@@ -58,14 +59,26 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
 }
 
 /// After SQLite opened the file, and before anything is written: is it ours and not newer?
+///
+/// When the file already has a write-ahead log (another program's, left by a crash), closing the
+/// connection must not checkpoint until the answer is yes: SQLite would otherwise copy that log
+/// into the file and delete it. Called before the connection has read anything.
 pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+    let no_checkpoint_on_close = |on: bool| {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on)
+            .map_err(|e| OpenError::Store { path: path.to_owned(), source: e.into() })
+    };
+    let foreign_log = has_wal(path);
+    if foreign_log {
+        no_checkpoint_on_close(true)?;
+    }
     let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-    let damaged_by = |e: rusqlite::Error| damaged(path, e.to_string());
-    let app_id = read("PRAGMA application_id").map_err(damaged_by)?;
-    let version = read("PRAGMA user_version").map_err(damaged_by)?;
+    let unread = |e: rusqlite::Error| unreadable(path, e);
+    let app_id = read("PRAGMA application_id").map_err(unread)?;
+    let version = read("PRAGMA user_version").map_err(unread)?;
     let objects = read("SELECT count(*) FROM sqlite_master").map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => OpenError::NotSqlite { path: path.to_owned() },
-        _ => damaged(path, e.to_string()),
+        Some(ErrorCode::NotADatabase) => OpenError::NotSqlite { path: path.to_owned() },
+        _ => unreadable(path, e),
     })?;
     let empty = app_id == 0 && version == 0 && objects == 0;
     if app_id != APPLICATION_ID && !empty {
@@ -74,7 +87,27 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenE
     if version > CURRENT_VERSION {
         return Err(OpenError::NewerSchema { path: path.to_owned(), found: version, known: CURRENT_VERSION });
     }
+    if foreign_log {
+        no_checkpoint_on_close(false)?;
+    }
     Ok(())
+}
+
+/// Why the file's identity could not be read: the file itself is damaged, unless SQLite could not
+/// write, lock or read it (a read-only file or folder, another program holding it, an I/O
+/// error), which says nothing about the file and is reported as such.
+fn unreadable(path: &Path, err: rusqlite::Error) -> OpenError {
+    match err.sqlite_error_code() {
+        Some(
+            ErrorCode::ReadOnly
+            | ErrorCode::DatabaseBusy
+            | ErrorCode::DatabaseLocked
+            | ErrorCode::CannotOpen
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::DiskFull,
+        ) => OpenError::Store { path: path.to_owned(), source: err.into() },
+        _ => damaged(path, err.to_string()),
+    }
 }
 
 fn has_wal(path: &Path) -> bool {

@@ -197,10 +197,24 @@ CREATE TABLE ticker_suppression (
 
 /// Brings the database up to [`CURRENT_VERSION`], one migration per transaction.
 /// Returns the version the database had before (0 for a new file).
+///
+/// Another process (the app and a CLI started together) may be migrating the same file: the
+/// version is read again inside each write transaction, so a migration another process has
+/// already applied is skipped, and only the process that found the file new reports 0.
 pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let version = |conn: &Connection| conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+    let mut found = version(conn)?;
+    let mut first = true;
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let now = version(&tx)?;
+        if first {
+            found = now;
+            first = false;
+        }
+        if now > index as i64 {
+            continue;
+        }
         migration(&tx)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;

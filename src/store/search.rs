@@ -124,9 +124,11 @@ enum Strategy {
     Newest,
 }
 
-/// An FTS5 string that matches `text` literally: quoted, inner quotes doubled.
+/// An FTS5 string that matches `text` literally: quoted, inner quotes doubled. FTS5 reads its
+/// query as a C string, so a NUL would cut it short ("unterminated string"); notes never hold
+/// NUL, so it becomes a space, which separates words as it would in a note.
 fn fts_quote(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
+    format!("\"{}\"", text.replace('"', "\"\"").replace('\0', " "))
 }
 
 fn fts_expression(conn: &Connection, prefixes: &Prefixes, kind: &TermKind) -> Result<Option<String>, StoreError> {

@@ -36,12 +36,18 @@ pub fn without_images(markdown: &str) -> PreviewText {
     let mut rest = markdown;
     let mut consumed = 0;
     while let Some(at) = rest.find("![") {
+        // `\![` is a literal `![`, but `\\![` is a literal backslash before a real image.
+        let escaped = rest[..at].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
         out.push_str(&rest[..at]);
-        if rest[..at].ends_with('\\') {
+        if escaped {
             out.push_str("![");
         } else {
-            let marker = if rest[at + 2..].starts_with(']') { "[image" } else { "[image: " };
-            out.push_str(marker);
+            let mut marker = if rest[at + 2..].starts_with(']') { "[image" } else { "[image: " }.to_owned();
+            // After a `!` (`!![a](u)`), the new `[` would make an image again.
+            if out.ends_with('!') {
+                marker.insert(0, ' ');
+            }
+            out.push_str(&marker);
             added += marker.len() - 2;
             shifts.push((consumed + at + 2, added));
         }
@@ -84,6 +90,8 @@ mod tests {
         assert_eq!(text("![](file:///etc/passwd)"), "[image](file:///etc/passwd)");
         assert_eq!(text("![logo][ref]\n\n[ref]: http://a/b.png"), "[image: logo][ref]\n\n[ref]: http://a/b.png");
         assert_eq!(text(r"literal \![x](y)"), r"literal \![x](y)");
+        assert_eq!(text(r"slash \\![x](y)"), r"slash \\[image: x](y)");
+        assert_eq!(text("wow!![x](y)"), "wow! [image: x](y)");
         assert_eq!(text("Ações sobem! [link](https://a.b)"), "Ações sobem! [link](https://a.b)");
     }
 
@@ -97,5 +105,45 @@ mod tests {
             assert_eq!(&preview.text[mapped], word);
         }
         assert_eq!(preview.map(0), 0);
+    }
+
+    /// The parser egui_commonmark renders with, and its options: no text that comes out of
+    /// [`without_images`] holds an image for it, whatever Markdown went in.
+    fn images_in(markdown: &str) -> Vec<String> {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_MATH
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        Parser::new_ext(markdown, options)
+            .filter_map(|event| match event {
+                Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_check_sees_images() {
+        assert_eq!(images_in("![a](https://e.com/a.png) and ![b][r]\n\n[r]: http://e.com/b.png").len(), 2);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2_000, ..Default::default() })]
+
+        #[test]
+        fn no_markdown_keeps_an_image(parts in proptest::collection::vec(proptest::sample::select(&[
+            "![a](https://e.com/x.png)", "![a][r]", "![a]", "![]()", "[a](https://e.com)", "\\", "\\\\",
+            "!", "[", "]", "(", ")", "`", "``", "<", ">", "*", "_", "a", " ", "\n", "\n\n", ":", "\"",
+            "https://e.com/x.png", "<https://e.com/y.png>", "[r]: https://e.com/z.png\n", "![", "](", "][",
+            "&#33;", "&excl;", "    ", "> ", "- ", "| a |\n|---|\n", "<img src=x>", "$", "{#id}", "^", "[^1]",
+        ][..]), 0..24)) {
+            let markdown: String = parts.concat();
+            let images = images_in(&without_images(&markdown));
+            proptest::prop_assert!(images.is_empty(), "{:?} still shows {:?}", markdown, images);
+        }
     }
 }
