@@ -356,9 +356,9 @@ fn same(a: Feed, b: Feed) -> bool {
 /// tens of milliseconds for a word in most of a million notes).
 fn words_sql(plan: &Plan, words: &str, ranked: bool) -> (String, Vec<Value>) {
     let mut params = vec![Value::Text(words.to_owned())];
+    let rank_column = if ranked { "f.rank" } else { "0" };
     let mut sql = format!(
-        "SELECT f.rowid, {} FROM note_fts f CROSS JOIN note n ON n.id = f.rowid WHERE note_fts MATCH ? AND {}",
-        if ranked { "f.rank" } else { "0" },
+        "SELECT f.rowid, {rank_column} FROM note_fts f CROSS JOIN note n ON n.id = f.rowid WHERE note_fts MATCH ? AND {}",
         plan.base.condition("n.deleted_at")
     );
     push_range(plan, "n.updated_at", &mut sql, &mut params);
