@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod compare;
 pub mod extract;
+pub mod io;
 pub mod model;
 pub mod paths;
 pub mod query;

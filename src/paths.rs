@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+/// The database's file name in the data directory.
+pub const DATABASE_FILE: &str = "jevons.db";
+
 /// The default database path, with its folder created. Fails only when the platform has no home
 /// folder or the folder cannot be created.
 pub fn default_database() -> Result<PathBuf, String> {
@@ -10,5 +13,5 @@ pub fn default_database() -> Result<PathBuf, String> {
         .ok_or_else(|| "cannot find a home folder for the database; pass --db PATH".to_owned())?;
     let folder = dirs.data_dir();
     std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    Ok(folder.join("jevons.db"))
+    Ok(folder.join(DATABASE_FILE))
 }

@@ -4,6 +4,7 @@
 //! Argument mistakes are clap's and exit 2.
 
 mod extract;
+mod io;
 mod notes;
 mod output;
 mod research;
@@ -82,6 +83,8 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+    #[command(flatten)]
+    Io(io::IoCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -204,6 +207,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         anyhow::bail!("no command given (run `jevons --help`)");
     };
     let path = database_path(cli.db)?;
+    // Import, export, backup and restore open the database themselves (restore must not).
+    let command = match command {
+        Command::Io(command) => return io::run(&path, command),
+        command => command,
+    };
     let mut store = open(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
@@ -218,6 +226,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo => research::demo(&mut store),
         Command::Check { repair } => research::check(&mut store, repair),
         Command::Extract { file, date, json } => extract::run(&store, file.as_deref(), date.as_deref(), json),
+        Command::Io(command) => {
+            drop(store);
+            io::run(&path, command)
+        }
     }
 }
 

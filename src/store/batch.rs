@@ -3,12 +3,17 @@
 //! per row. The full-text index takes the batch's new notes in one statement at the end, which
 //! FTS5 turns into a few large segments instead of one small segment per note (the
 //! `fts_pending` row tells the index triggers to leave those notes to that step).
+//!
+//! Imports merge records by stable identity through the `import_*` methods (see
+//! [`super::merge`]); a note that cannot be stored is refused before any write and the batch
+//! goes on.
 
 use rusqlite::Transaction;
 
 use super::lookups::Lookups;
-use super::{Store, StoreError, claims, feeds, notes, sources};
-use crate::model::{ClaimDraft, NoteDraft, NoteId, SourceDraft};
+use super::records::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, SourceRecord, TickerRecord};
+use super::{Store, StoreError, claims, feeds, merge, notes, sources};
+use crate::model::{ClaimDraft, ClaimLinkKind, NoteDraft, NoteId, SourceDraft};
 
 /// An open write transaction; nothing is visible to other connections until [`Batch::commit`].
 /// Dropping a batch without committing rolls every write in it back.
@@ -31,6 +36,41 @@ impl Batch<'_> {
     /// Adds a claim without changing its note's `updated_at` (a batch sets its own times).
     pub fn add_claim(&mut self, draft: ClaimDraft) -> Result<i64, StoreError> {
         claims::insert(&self.tx, draft, false, &mut self.lookups)
+    }
+
+    /// Adds an imported note, or merges it into the stored note with the same uid (`rule` says
+    /// which side wins where they differ), with its sources, claims and revisions.
+    ///
+    /// A record that cannot be stored (a title too long, an invalid claim) is refused with
+    /// [`StoreError::Invalid`] before anything is written, and the batch goes on. Any other
+    /// error (the disk is full) may leave the note half written: drop the batch, which rolls
+    /// all of it back.
+    pub fn import_note(&mut self, record: &NoteRecord, rule: MergeRule) -> Result<NoteOutcome, StoreError> {
+        merge::check(record)?;
+        merge::note(&self.tx, record, rule, &mut self.lookups)
+    }
+
+    /// Adds a source with its dates, or fills in details the stored one lacked; says whether it
+    /// was new.
+    pub fn import_source(&mut self, record: &SourceRecord) -> Result<bool, StoreError> {
+        Ok(merge::source(&self.tx, record, &mut self.lookups)?.1)
+    }
+
+    /// Adds a ticker, or gives the stored one a name, exchange and aliases it lacked.
+    pub fn import_ticker(&mut self, record: &TickerRecord) -> Result<(), StoreError> {
+        merge::ticker(&self.tx, record, &mut self.lookups)
+    }
+
+    /// Adds or updates a claim outside any note, by uid; says whether it was written.
+    pub fn import_claim(&mut self, record: &ClaimRecord, rule: MergeRule) -> Result<bool, StoreError> {
+        let outcome = merge::upsert_claim(&self.tx, None, record, rule, None, &mut self.lookups)?;
+        Ok(outcome == merge::ClaimOutcome::Written)
+    }
+
+    /// Links two claims given by uid; says whether the link was stored (not when either claim
+    /// is unknown).
+    pub fn import_claim_link(&mut self, from: &str, to: &str, kind: ClaimLinkKind) -> Result<bool, StoreError> {
+        merge::claim_link(&self.tx, from, to, kind)
     }
 
     /// Writes the new notes' claim links, feeds and full-text entries, and makes every write

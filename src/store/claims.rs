@@ -111,25 +111,35 @@ pub(super) fn about_ticker(conn: &Connection, ticker: i64, limit: usize) -> Resu
     Ok(claims)
 }
 
-/// How many live claims name a ticker, and the tally of their stances on it.
+/// How many live claims name a ticker, and the tally of their stances on it: every claim on the
+/// ticker (from its index) less those in trashed notes (usually few), so no claim or note row is
+/// read for the live ones.
 pub(super) fn ticker_tally(conn: &Connection, ticker: i64) -> Result<(u64, StanceTally), StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT ct.stance, count(*) FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-         WHERE ct.ticker_id = ?1 AND {LIVE_FOR_TICKER} GROUP BY ct.stance"
-    ))?;
-    let mut total = 0;
-    let mut tally = StanceTally::default();
-    for row in stmt.query_map([ticker], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, u64>(1)?)))? {
-        let (stance, count) = row?;
-        total += count;
-        match stance.as_deref().map(Stance::parse) {
-            Some(Ok(Stance::Bullish)) => tally.bullish += count,
-            Some(Ok(Stance::Bearish)) => tally.bearish += count,
-            Some(Ok(Stance::Neutral)) => tally.neutral += count,
-            _ => {}
+    let mut total = 0i64;
+    let mut tally = [0i64; 3];
+    let mut add = |sql: &str, sign: i64| -> Result<(), StoreError> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        for row in stmt.query_map([ticker], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?)))? {
+            let (stance, count) = row?;
+            total += sign * count;
+            match stance.as_deref().map(Stance::parse) {
+                Some(Ok(Stance::Bullish)) => tally[0] += sign * count,
+                Some(Ok(Stance::Bearish)) => tally[1] += sign * count,
+                Some(Ok(Stance::Neutral)) => tally[2] += sign * count,
+                _ => {}
+            }
         }
-    }
-    Ok((total, tally))
+        Ok(())
+    };
+    add("SELECT stance, count(*) FROM claim_ticker WHERE ticker_id = ?1 GROUP BY stance", 1)?;
+    add(
+        "SELECT ct.stance, count(*) FROM note n INDEXED BY note_trash_by_updated
+         CROSS JOIN claim c ON c.note_id = n.id CROSS JOIN claim_ticker ct ON ct.claim_id = c.id
+         WHERE n.deleted_at IS NOT NULL AND ct.ticker_id = ?1 GROUP BY ct.stance",
+        -1,
+    )?;
+    let count = |n: i64| n.max(0) as u64;
+    Ok((count(total), StanceTally { bullish: count(tally[0]), bearish: count(tally[1]), neutral: count(tally[2]) }))
 }
 
 /// Claims citing a source (not counting those in trashed notes).
@@ -229,7 +239,12 @@ pub(super) fn relink_batch(conn: &Connection, start: NoteId) -> Result<(), Store
 }
 
 /// Writes a claim's tickers and sources (replacing any it had).
-fn write_links(conn: &Connection, claim: i64, draft: &ClaimDraft, lookups: &mut Lookups) -> Result<(), StoreError> {
+pub(super) fn write_links(
+    conn: &Connection,
+    claim: i64,
+    draft: &ClaimDraft,
+    lookups: &mut Lookups,
+) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM claim_ticker WHERE claim_id = ?1")?.execute([claim])?;
     conn.prepare_cached("DELETE FROM claim_source WHERE claim_id = ?1")?.execute([claim])?;
     for t in &draft.tickers {

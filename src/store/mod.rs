@@ -6,15 +6,19 @@
 //! its own `impl Store` block.
 
 mod aliases;
+pub mod backup;
 mod batch;
 mod check;
 mod claims;
 mod error;
+pub mod export;
 mod feeds;
 mod limits;
 mod lookups;
+mod merge;
 mod notes;
 mod open;
+mod records;
 mod reference;
 mod revisions;
 mod rows;
@@ -34,6 +38,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use batch::Batch;
 pub use check::CheckReport;
 pub use error::{OpenError, StoreError};
+pub use records::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{FirstPage, SearchOrder, SearchPage};

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::lookups::Lookups;
 use super::{Store, StoreError, claims, feeds, revisions, rows, sources, tags, tickers};
 use crate::extract::cashtags;
-use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, Timestamp, validate_text};
+use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, Symbol, Timestamp, validate_text};
 
 /// Fails with [`StoreError::NoteNotFound`] unless the note exists (in the trash or not).
 pub(super) fn require(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
@@ -71,9 +71,11 @@ pub(super) fn insert(conn: &Connection, draft: &NoteDraft, lookups: &mut Lookups
     for symbol in &draft.tickers {
         tickers::link(conn, id, symbol, Origin::Typed, lookups)?;
     }
-    for text in [&draft.title, &draft.body] {
-        for cashtag in cashtags(text) {
+    let mut detected: Vec<Symbol> = Vec::new();
+    for cashtag in cashtags(&draft.title).into_iter().chain(cashtags(&draft.body)) {
+        if !detected.contains(&cashtag.symbol) {
             tickers::link(conn, id, &cashtag.symbol, Origin::Detected, lookups)?;
+            detected.push(cashtag.symbol);
         }
     }
     if !lookups.deferred(id) {

@@ -7,11 +7,12 @@
 //!   every other term checked per row, stopping at the page;
 //! - with words that match at most [`FEW_MATCHES`] notes, every match is ranked by relevance
 //!   (BM25);
-//! - with words that match more, and a ticker or tag in the query, the smallest such feed is read
-//!   newest first (its `updated_at` range narrowed by `after:`/`before:`) and each note checked
-//!   against the words: results are newest first, not ranked ([`SearchOrder::Newest`]);
-//! - with words that match more and nothing narrower, the [`RANK_WINDOW`] newest matches (by
-//!   note creation) are ranked by relevance and come first; older matches follow newest first.
+//! - with words that match more, results are newest first, not ranked ([`SearchOrder::Newest`]):
+//!   FTS5's BM25 reads the words' whole posting lists to weigh them, tens of milliseconds for a
+//!   word in most of a million notes, while the newest matches are a short walk. With a ticker or
+//!   tag in the query, the smallest such feed is read newest first (by last update, its range
+//!   narrowed by `after:`/`before:`) and each note checked against the words; otherwise the
+//!   words' own index is read newest first (by creation) and each match checked against the rest.
 //!
 //! A prefix (`infer*`) is spelled out as the indexed words it completes to (see
 //! [`prefix_terms`]), so that checking one note against it stays cheap.
@@ -26,10 +27,8 @@ use super::{Store, StoreError, rows, snippet, tickers};
 use crate::model::{NoteId, NoteSummary};
 use crate::query::{Query, Term, TermKind};
 
-/// How many of the newest word matches are ranked by relevance.
-pub const RANK_WINDOW: usize = 1_000;
 /// Words with at most this many matches are all ranked by relevance, whatever else the query
-/// asks; above it, a query that also names a ticker or tag lists its matches newest first.
+/// asks; above it, matches are listed newest first (see the module documentation).
 const FEW_MATCHES: usize = 2_000;
 /// A prefix with more completions than this is left to FTS5 (see [`prefix_terms`]).
 const PREFIX_TERMS: usize = 64;
@@ -122,9 +121,8 @@ enum Strategy {
     RankAll,
     /// Many matches and a ticker or tag: read that feed newest first, checking the words per note.
     FeedNewest(Feed),
-    /// Many matches and nothing narrower: rank the newest [`RANK_WINDOW`] matches, then the rest
-    /// newest first.
-    RankWindow,
+    /// Many matches and nothing narrower: newest first (by creation), straight from the index.
+    Newest,
 }
 
 /// An FTS5 string that matches `text` literally: quoted, inner quotes doubled. FTS5 reads its
@@ -370,11 +368,14 @@ fn same(a: Feed, b: Feed) -> bool {
     matches!((a, b), (Feed::Ticker(x), Feed::Ticker(y)) | (Feed::Tag(x), Feed::Tag(y)) if x == y)
 }
 
-/// The SQL that lists word matches newest first (by note id), with their BM25 rank.
-fn words_sql(plan: &Plan, words: &str) -> (String, Vec<Value>) {
+/// The SQL that lists word matches newest first (by note id, that is by creation), with their
+/// BM25 rank when `ranked` (FTS5 computes it from the words' whole posting lists, which costs
+/// tens of milliseconds for a word in most of a million notes).
+fn words_sql(plan: &Plan, words: &str, ranked: bool) -> (String, Vec<Value>) {
     let mut params = vec![Value::Text(words.to_owned())];
     let mut sql = format!(
-        "SELECT f.rowid, f.rank FROM note_fts f CROSS JOIN note n ON n.id = f.rowid WHERE note_fts MATCH ? AND {}",
+        "SELECT f.rowid, {} FROM note_fts f CROSS JOIN note n ON n.id = f.rowid WHERE note_fts MATCH ? AND {}",
+        if ranked { "f.rank" } else { "0" },
         plan.base.condition("n.deleted_at")
     );
     push_range(plan, "n.updated_at", &mut sql, &mut params);
@@ -384,7 +385,7 @@ fn words_sql(plan: &Plan, words: &str) -> (String, Vec<Value>) {
         params.push(Value::Integer(key));
     }
     push_filters(plan, "f.rowid", &mut sql, &mut params);
-    sql.push_str(" AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?");
+    sql.push_str(" ORDER BY f.rowid DESC");
     (sql, params)
 }
 
@@ -427,12 +428,15 @@ impl Store {
             return Ok((Vec::new(), SearchOrder::Relevance));
         }
         Ok(match self.words_strategy(&plan, &words)? {
-            Strategy::RankAll => (self.rank_words(&plan, &words, None, usize::MAX)?, SearchOrder::Relevance),
+            Strategy::RankAll => (self.rank_all(&plan, &words)?, SearchOrder::Relevance),
             Strategy::FeedNewest(feed) => {
                 let (sql, params) = newest_sql(&plan, Some(feed));
                 (self.collect_ids(&sql, params, needed)?, SearchOrder::Newest)
             }
-            Strategy::RankWindow => (self.rank_words(&plan, &words, needed, RANK_WINDOW)?, SearchOrder::Relevance),
+            Strategy::Newest => {
+                let (sql, params) = words_sql(&plan, &words, false);
+                (self.collect_ids(&sql, params, needed)?, SearchOrder::Newest)
+            }
         })
     }
 
@@ -452,7 +456,7 @@ impl Store {
         }
         Ok(match self.smallest_feed(plan)? {
             Some((feed, _)) => Strategy::FeedNewest(feed),
-            None => Strategy::RankWindow,
+            None => Strategy::Newest,
         })
     }
 
@@ -470,43 +474,12 @@ impl Store {
         Ok(ids)
     }
 
-    /// Word matches newest first: the first `window` ranked by relevance, the rest after them
-    /// newest first, as far as `needed`.
-    fn rank_words(
-        &self,
-        plan: &Plan,
-        words: &str,
-        needed: Option<usize>,
-        window: usize,
-    ) -> Result<Vec<NoteId>, StoreError> {
-        let (sql, params) = words_sql(plan, words);
+    /// Every word match, best first.
+    fn rank_all(&self, plan: &Plan, words: &str) -> Result<Vec<NoteId>, StoreError> {
+        let (sql, params) = words_sql(plan, words, true);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut batch = |below: i64, limit: usize| -> Result<Vec<(f64, NoteId)>, StoreError> {
-            let mut p = params.clone();
-            p.push(Value::Integer(below));
-            p.push(Value::Integer(limit as i64));
-            let found = stmt.query_map(params_from_iter(&p), |r| Ok((r.get::<_, f64>(1)?, r.get::<_, NoteId>(0)?)))?;
-            Ok(found.collect::<Result<_, _>>()?)
-        };
-        let ranked = batch(i64::MAX, window)?;
-        let mut last = ranked.last().map(|(_, id)| *id);
-        let complete = ranked.len() < window;
-        let mut ids = by_rank(ranked);
-        if complete {
-            return Ok(ids);
-        }
-        while needed.is_none_or(|n| ids.len() < n) {
-            let Some(below) = last else { break };
-            let want = needed.map_or(50_000, |n| n - ids.len()).min(50_000);
-            let more = batch(below, want)?;
-            last = more.last().map(|(_, id)| *id);
-            let done = more.len() < want;
-            ids.extend(more.into_iter().map(|(_, id)| id));
-            if done {
-                break;
-            }
-        }
-        Ok(ids)
+        let found = stmt.query_map(params_from_iter(&params), |r| Ok((r.get::<_, f64>(1)?, r.get::<_, NoteId>(0)?)))?;
+        Ok(by_rank(found.collect::<Result<_, _>>()?))
     }
 
     /// How many notes match (exactly).
@@ -522,12 +495,7 @@ impl Store {
             }
             Some(words) => match self.words_strategy(&plan, words)? {
                 Strategy::FeedNewest(feed) => newest_sql(&plan, Some(feed)),
-                Strategy::RankAll | Strategy::RankWindow => {
-                    let (sql, mut params) = words_sql(&plan, words);
-                    params.push(Value::Integer(i64::MAX));
-                    params.push(Value::Integer(-1));
-                    (sql, params)
-                }
+                Strategy::RankAll | Strategy::Newest => words_sql(&plan, words, false),
             },
         };
         let count_sql = format!("SELECT count(*) FROM ({sql})");

@@ -1,5 +1,6 @@
 //! Sources: one row per canonical URL; linked to notes directly or through the claims citing them.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -43,44 +44,76 @@ fn tidy(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
+/// The dates a lossless import keeps for a source; without them a new source was read today
+/// and added now.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct SourceDates {
+    pub accessed_at: Option<NaiveDate>,
+    pub created_at: Option<Timestamp>,
+}
+
 /// Adds a source, or returns the id of the one with the same canonical URL (filling in any
 /// details it lacked). The flag says whether it was new.
 pub(super) fn add(conn: &Connection, draft: &SourceDraft, lookups: &mut Lookups) -> Result<(i64, bool), StoreError> {
+    add_dated(conn, draft, SourceDates::default(), lookups)
+}
+
+/// [`add`] keeping the given dates for a new source (and filling in a missing access date).
+pub(super) fn add_dated(
+    conn: &Connection,
+    draft: &SourceDraft,
+    dates: SourceDates,
+    lookups: &mut Lookups,
+) -> Result<(i64, bool), StoreError> {
     let url = &draft.url;
-    if let Some(id) = lookups.sources.get(&url.canonical) {
-        return Ok((*id, false));
+    if let Some(id) = lookups.sources.get(&url.canonical).copied() {
+        let details = [&draft.title, &draft.publisher, &draft.author].iter().any(|t| tidy(t).is_some());
+        if details || draft.published_at.is_some() || dates.accessed_at.is_some() {
+            fill_in(conn, id, draft, dates)?;
+        }
+        return Ok((id, false));
     }
-    let (id, new) = add_uncached(conn, draft)?;
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM source WHERE url_key = ?1")?
+        .query_row([&url.canonical], |r| r.get(0))
+        .optional()?;
+    let (id, new) = match existing {
+        Some(id) => {
+            fill_in(conn, id, draft, dates)?;
+            (id, false)
+        }
+        None => (insert(conn, draft, dates)?, true),
+    };
     lookups.sources.insert(url.canonical.clone(), id);
     lookups.known_sources.insert(id);
     Ok((id, new))
 }
 
-fn add_uncached(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool), StoreError> {
+/// Gives a stored source the details it lacked.
+fn fill_in(conn: &Connection, id: i64, draft: &SourceDraft, dates: SourceDates) -> Result<(), StoreError> {
+    let publisher = tidy(&draft.publisher);
+    conn.prepare_cached(
+        "UPDATE source SET title = coalesce(title, ?2), publisher = coalesce(publisher, ?3),
+             publisher_key = coalesce(publisher_key, ?4), author = coalesce(author, ?5),
+             published_at = coalesce(published_at, ?6), accessed_at = coalesce(accessed_at, ?7)
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        tidy(&draft.title),
+        publisher,
+        publisher.as_deref().map(fold),
+        tidy(&draft.author),
+        draft.published_at.map(|d| d.to_string()),
+        dates.accessed_at.map(|d| d.to_string()),
+    ])?;
+    Ok(())
+}
+
+fn insert(conn: &Connection, draft: &SourceDraft, dates: SourceDates) -> Result<i64, StoreError> {
     let url = &draft.url;
     let publisher = tidy(&draft.publisher);
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM source WHERE url_key = ?1")?
-        .query_row([&url.canonical], |r| r.get(0))
-        .optional()?;
-    let published = draft.published_at.map(|d| d.to_string());
-    if let Some(id) = existing {
-        conn.prepare_cached(
-            "UPDATE source SET title = coalesce(title, ?2), publisher = coalesce(publisher, ?3),
-                 publisher_key = coalesce(publisher_key, ?4), author = coalesce(author, ?5),
-                 published_at = coalesce(published_at, ?6)
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            tidy(&draft.title),
-            publisher,
-            publisher.as_deref().map(fold),
-            tidy(&draft.author),
-            published
-        ])?;
-        return Ok((id, false));
-    }
+    let now = Timestamp::now();
     conn.prepare_cached(
         "INSERT INTO source (url, url_key, host, title, publisher, publisher_key, author, published_at, accessed_at, kind, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -93,12 +126,12 @@ fn add_uncached(conn: &Connection, draft: &SourceDraft) -> Result<(i64, bool), S
         publisher,
         publisher.as_deref().map(fold),
         tidy(&draft.author),
-        published,
-        Timestamp::now().date().to_string(),
+        draft.published_at.map(|d| d.to_string()),
+        dates.accessed_at.unwrap_or_else(|| now.date()).to_string(),
         draft.kind.as_str(),
-        Timestamp::now().to_string(),
+        dates.created_at.unwrap_or(now).to_string(),
     ])?;
-    Ok((conn.last_insert_rowid(), true))
+    Ok(conn.last_insert_rowid())
 }
 
 pub(super) fn get(conn: &Connection, id: i64) -> Result<Source, StoreError> {
@@ -204,8 +237,9 @@ impl Store {
             // Live notes per source: all its notes (from the index) less those in the trash,
             // counted once, so no note row is read for the (usually many) live ones.
             "WITH trashed AS MATERIALIZED (
-                 SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes FROM note n
-                 JOIN note_source ns ON ns.note_id = n.id WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
+                 SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes
+                 FROM note n INDEXED BY note_trash_by_updated CROSS JOIN note_source ns ON ns.note_id = n.id
+                 WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
              )
              SELECT {COLUMNS},
                  (SELECT count(*) FROM claim_source cs WHERE cs.source_id = s.id),

@@ -1,0 +1,541 @@
+//! JSON export and import: the whole research database in one versioned file, lossless, merged
+//! into another database by stable identity (note uid, claim uid, source canonical URL, ticker
+//! symbol). The types below are the format; `docs/json-format.md` describes them for people.
+//!
+//! Ids are not part of the format (they differ between databases); links are by identity.
+//! Derived data (tickers found from `$cashtags`, links through claims, the full-text index) is
+//! not written: the importing store derives it again.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::markdown_export::write_new;
+use super::{ExportError, ExportReport, ImportError, ImportOptions, ImportReport, Phase, Progress, Watch};
+use crate::model::{
+    ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
+    TagName, Timestamp,
+};
+use crate::store::{ClaimRecord, MergeRule, NoteRecord, RevisionRecord, SourceRecord, Store, StoreError, TickerRecord};
+
+/// The format this build writes; it reads this one and older ones.
+pub const FORMAT_VERSION: u32 = 1;
+/// The value of [`Document::format`]: marks a file as a Jevons export.
+pub const FORMAT_NAME: &str = "jevons";
+
+/// A whole research database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always `"jevons"`.
+    pub format: String,
+    /// [`FORMAT_VERSION`] when written; a reader refuses a newer one.
+    pub format_version: u32,
+    /// When the export was made.
+    pub exported_at: Timestamp,
+    /// The Jevons version that wrote it (information only).
+    pub app_version: String,
+    pub notes: Vec<JsonNote>,
+    /// Every claim, in a note or not.
+    pub claims: Vec<JsonClaim>,
+    pub sources: Vec<JsonSource>,
+    /// Tickers used by notes or claims, typed ones that are not in the reference list, and those
+    /// with user aliases (the reference list itself ships with Jevons).
+    pub tickers: Vec<JsonTicker>,
+    pub claim_links: Vec<JsonClaimLink>,
+}
+
+/// A note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonNote {
+    /// Stable identity: the same note in every database.
+    pub uid: String,
+    pub title: String,
+    /// Markdown.
+    pub body: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Set while the note is in the trash.
+    #[serde(default)]
+    pub deleted_at: Option<Timestamp>,
+    /// Tag names (nested with `/`).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Tickers the user linked (cashtags in the text are found again on import).
+    #[serde(default)]
+    pub tickers: Vec<String>,
+    /// URLs of sources linked to the note directly (details in [`Document::sources`]).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Earlier versions, oldest first.
+    #[serde(default)]
+    pub revisions: Vec<JsonRevision>,
+}
+
+/// An earlier version of a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonRevision {
+    pub title: String,
+    pub body: String,
+    /// When this version was saved.
+    pub saved_at: Timestamp,
+    /// When it was replaced by the next one.
+    pub replaced_at: Timestamp,
+}
+
+/// A claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonClaim {
+    /// Stable identity.
+    pub uid: String,
+    /// The uid of the note it was recorded in, if any.
+    #[serde(default)]
+    pub note: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// ISO code (`USD`).
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub claimant: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub tickers: Vec<JsonClaimTicker>,
+    #[serde(default)]
+    pub sources: Vec<JsonClaimSource>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// A ticker named by a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonClaimTicker {
+    pub symbol: String,
+    /// `bullish`, `bearish`, `neutral`, or null when the claim takes no side.
+    #[serde(default)]
+    pub stance: Option<Stance>,
+}
+
+/// A source cited by a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonClaimSource {
+    /// The source's URL (details in [`Document::sources`]).
+    pub url: String,
+    /// The exact words quoted, if any.
+    #[serde(default)]
+    pub quote: Option<String>,
+}
+
+/// A source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonSource {
+    /// As given; its canonical form is the identity.
+    pub url: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub published_at: Option<NaiveDate>,
+    #[serde(default)]
+    pub accessed_at: Option<NaiveDate>,
+    #[serde(default)]
+    pub kind: SourceKind,
+    /// When it was added to the database.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+}
+
+/// A ticker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonTicker {
+    /// Normalised symbol (`BRK-B`); the identity.
+    pub symbol: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub exchange: Option<String>,
+    /// Whether it comes from the bundled reference list.
+    #[serde(default)]
+    pub in_reference: bool,
+    /// Other names users gave it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A link between two claims, by claim uid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonClaimLink {
+    pub from: String,
+    pub to: String,
+    /// `supports`, `contradicts` or `updates`.
+    pub kind: ClaimLinkKind,
+}
+
+/// Notes read per page while exporting.
+const PAGE: usize = 1_000;
+
+/// Reads the whole database into a [`Document`]; `None` when cancelled.
+pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, ExportError> {
+    let total = store.export_note_count()?;
+    let source_times = store.export_source_times()?;
+    let sources = store.export_sources()?;
+    let mut doc = Document {
+        format: FORMAT_NAME.to_owned(),
+        format_version: FORMAT_VERSION,
+        exported_at: Timestamp::now(),
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        notes: Vec::new(),
+        claims: Vec::new(),
+        sources: sources
+            .iter()
+            .map(|s| JsonSource {
+                url: s.url.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                author: s.author.clone(),
+                published_at: s.published_at,
+                accessed_at: s.accessed_at,
+                kind: s.kind,
+                created_at: source_times.get(&s.id).copied(),
+            })
+            .collect(),
+        tickers: store
+            .export_tickers()?
+            .into_iter()
+            .map(|t| JsonTicker {
+                symbol: t.symbol,
+                name: t.name,
+                exchange: t.exchange,
+                in_reference: t.in_reference,
+                aliases: t.aliases,
+            })
+            .collect(),
+        claim_links: store
+            .export_claim_links()?
+            .into_iter()
+            .map(|l| JsonClaimLink { from: l.from, to: l.to, kind: l.kind })
+            .collect(),
+    };
+    let mut after = 0;
+    loop {
+        let page = store.export_notes(after, PAGE)?;
+        let Some(last) = page.last() else { break };
+        after = last.note.id;
+        for export in page {
+            let note = export.note;
+            for (claim, uid) in note.claims.iter().zip(export.claim_uids) {
+                doc.claims.push(json_claim(claim, uid, Some(note.uid.clone())));
+            }
+            doc.notes.push(JsonNote {
+                uid: note.uid,
+                title: note.title,
+                body: note.body,
+                created_at: note.created_at,
+                updated_at: note.updated_at,
+                deleted_at: note.deleted_at,
+                tags: note.tags,
+                tickers: export.typed_tickers.iter().map(|s| s.to_string()).collect(),
+                sources: export.typed_sources.into_iter().map(|s| s.url).collect(),
+                revisions: export
+                    .revisions
+                    .into_iter()
+                    .map(|r| JsonRevision {
+                        title: r.title,
+                        body: r.body,
+                        saved_at: r.saved_at,
+                        replaced_at: r.replaced_at,
+                    })
+                    .collect(),
+            });
+        }
+        watch.report(Progress::new(Phase::Exporting, doc.notes.len() as u64, Some(total)));
+        if watch.cancelled() {
+            return Ok(None);
+        }
+    }
+    for loose in store.export_loose_claims()? {
+        doc.claims.push(json_claim(&loose.claim, loose.uid, None));
+    }
+    Ok(Some(doc))
+}
+
+fn json_claim(claim: &crate::model::Claim, uid: String, note: Option<String>) -> JsonClaim {
+    JsonClaim {
+        uid,
+        note,
+        text: claim.text.clone(),
+        value: claim.value,
+        unit: claim.unit.clone(),
+        currency: claim.currency.clone(),
+        as_of: claim.as_of.clone(),
+        claimant: claim.claimant.clone(),
+        status: claim.status,
+        tickers: claim
+            .tickers
+            .iter()
+            .map(|t| JsonClaimTicker { symbol: t.symbol.to_string(), stance: t.stance })
+            .collect(),
+        sources: claim.sources.iter().map(|s| JsonClaimSource { url: s.url.clone(), quote: s.quote.clone() }).collect(),
+        created_at: claim.created_at,
+        updated_at: claim.updated_at,
+    }
+}
+
+/// Writes the whole database as JSON into the new file `out`.
+pub fn export_file(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportReport, ExportError> {
+    if out.exists() {
+        return Err(ExportError::Exists { path: out.to_owned() });
+    }
+    let Some(doc) = document(store, watch)? else {
+        return Ok(ExportReport { cancelled: true, ..ExportReport::default() });
+    };
+    let text = serde_json::to_vec_pretty(&doc).map_err(|e| ExportError::Encode(e.to_string()))?;
+    write_new(out, &text)?;
+    let total = doc.notes.len() as u64;
+    watch.report(Progress::new(Phase::Done, total, Some(total)));
+    Ok(ExportReport {
+        notes: total,
+        claims: doc.claims.len() as u64,
+        sources: doc.sources.len() as u64,
+        files: vec![out.to_owned()],
+        cancelled: false,
+    })
+}
+
+/// Reads a Jevons JSON export, refusing other JSON and newer formats.
+pub fn read_document(path: &Path) -> Result<Document, ImportError> {
+    let text = fs::read(path).map_err(|source| ImportError::Read { path: path.to_owned(), cause: source })?;
+    let not_ours = |detail: String| ImportError::NotJevonsJson { path: path.to_owned(), detail };
+    let value: serde_json::Value = serde_json::from_slice(&text).map_err(|e| not_ours(e.to_string()))?;
+    let format = value.get("format").and_then(|f| f.as_str());
+    let version = value.get("format_version").and_then(serde_json::Value::as_u64);
+    let (Some(FORMAT_NAME), Some(version)) = (format, version) else {
+        return Err(not_ours("no \"format\": \"jevons\" with a \"format_version\"".into()));
+    };
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::NewerFormat {
+            path: path.to_owned(),
+            found: u32::try_from(version).unwrap_or(u32::MAX),
+            known: FORMAT_VERSION,
+        });
+    }
+    serde_json::from_value(value).map_err(|e| not_ours(e.to_string()))
+}
+
+/// Imports a JSON export file, merging into `store`.
+pub fn import_file(
+    store: &mut Store,
+    path: &Path,
+    options: &ImportOptions,
+    watch: &mut Watch,
+) -> Result<ImportReport, ImportError> {
+    let doc = read_document(path)?;
+    import_document(store, &doc, options, watch)
+}
+
+/// Merges a [`Document`] into `store`: new records are added, known ones (by identity) are
+/// updated when the document's copy is newer, and nothing is duplicated. Sources and tickers
+/// come first, then the notes with their claims (one batch per [`ImportOptions::batch_size`]
+/// notes), then claims outside notes and links between claims.
+pub fn import_document(
+    store: &mut Store,
+    doc: &Document,
+    options: &ImportOptions,
+    watch: &mut Watch,
+) -> Result<ImportReport, ImportError> {
+    let mut report = ImportReport::default();
+    let total = doc.notes.len() as u64;
+    let mut sources: HashMap<&str, SourceRecord> = HashMap::new();
+    for s in &doc.sources {
+        match source_record(s) {
+            Ok(record) => {
+                sources.insert(s.url.as_str(), record);
+            }
+            Err(why) => report.warn(format!("source {}", s.url), why),
+        }
+    }
+    let mut tickers = Vec::new();
+    for t in &doc.tickers {
+        match Symbol::parse(&t.symbol) {
+            Ok(symbol) => tickers.push(TickerRecord {
+                symbol,
+                name: t.name.clone(),
+                exchange: t.exchange.clone(),
+                aliases: t.aliases.clone(),
+            }),
+            Err(why) => report.warn(format!("ticker {}", t.symbol), why.to_string()),
+        }
+    }
+    let mut batch = store.batch()?;
+    for s in &doc.sources {
+        if let Some(record) = sources.get(s.url.as_str()) {
+            batch.import_source(record)?;
+        }
+    }
+    for ticker in &tickers {
+        batch.import_ticker(ticker)?;
+    }
+    batch.commit()?;
+
+    let note_uids: HashSet<&str> = doc.notes.iter().map(|n| n.uid.as_str()).collect();
+    let mut claims_of: HashMap<&str, Vec<ClaimRecord>> = HashMap::new();
+    let mut loose = Vec::new();
+    for claim in &doc.claims {
+        match claim_record(claim, &sources) {
+            Ok(record) => match claim.note.as_deref().filter(|n| note_uids.contains(n)) {
+                Some(note) => claims_of.entry(note).or_default().push(record),
+                None => loose.push(record),
+            },
+            Err(why) => report.warn(format!("claim {}", claim.uid), why),
+        }
+    }
+
+    let mut done = 0;
+    for chunk in doc.notes.chunks(options.batch_size.max(1)) {
+        if watch.cancelled() {
+            report.cancelled = true;
+            break;
+        }
+        let mut batch = store.batch()?;
+        for note in chunk {
+            let label = format!("note {}", note.uid);
+            let record = match note_record(note, &sources, claims_of.remove(note.uid.as_str()).unwrap_or_default()) {
+                Ok(record) => record,
+                Err(why) => {
+                    report.skip(label, why);
+                    continue;
+                }
+            };
+            match batch.import_note(&record, MergeRule::NewerWins) {
+                Ok(outcome) => report.count(outcome),
+                Err(StoreError::Invalid(why)) => report.skip(label, why.to_string()),
+                Err(other) => return Err(other.into()),
+            }
+        }
+        batch.commit()?;
+        done += chunk.len() as u64;
+        watch.report(report.progress(Phase::Importing, done, Some(total)));
+    }
+    if !report.cancelled {
+        let mut batch = store.batch()?;
+        for claim in &loose {
+            match batch.import_claim(claim, MergeRule::NewerWins) {
+                Ok(_) => {}
+                Err(StoreError::Invalid(why)) => {
+                    report.warn(format!("claim {}", claim.uid.as_deref().unwrap_or_default()), why.to_string())
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        for link in &doc.claim_links {
+            batch.import_claim_link(&link.from, &link.to, link.kind)?;
+        }
+        batch.commit()?;
+    }
+    watch.report(report.progress(Phase::Done, done, Some(total)));
+    Ok(report)
+}
+
+fn source_record(s: &JsonSource) -> Result<SourceRecord, String> {
+    let url = SourceUrl::parse(&s.url).map_err(|e| e.to_string())?;
+    Ok(SourceRecord {
+        draft: SourceDraft {
+            url,
+            title: s.title.clone(),
+            publisher: s.publisher.clone(),
+            author: s.author.clone(),
+            published_at: s.published_at,
+            kind: s.kind,
+        },
+        accessed_at: s.accessed_at,
+        created_at: s.created_at,
+    })
+}
+
+/// The full record of a source named by URL (just the URL when the document lacks details).
+fn source_by_url(url: &str, sources: &HashMap<&str, SourceRecord>) -> Result<SourceRecord, String> {
+    match sources.get(url) {
+        Some(record) => Ok(record.clone()),
+        None => Ok(SourceRecord::new(SourceDraft::new(SourceUrl::parse(url).map_err(|e| e.to_string())?))),
+    }
+}
+
+fn claim_record(claim: &JsonClaim, sources: &HashMap<&str, SourceRecord>) -> Result<ClaimRecord, String> {
+    let tickers = claim
+        .tickers
+        .iter()
+        .map(|t| Ok(ClaimTicker { symbol: Symbol::parse(&t.symbol)?, stance: t.stance }))
+        .collect::<Result<Vec<_>, crate::model::Invalid>>()
+        .map_err(|e| e.to_string())?;
+    let draft = ClaimDraft {
+        text: claim.text.clone(),
+        value: claim.value,
+        unit: claim.unit.clone(),
+        currency: claim.currency.clone(),
+        as_of: claim.as_of.clone(),
+        claimant: claim.claimant.clone(),
+        status: claim.status,
+        note_id: None,
+        tickers,
+        sources: Vec::new(),
+    };
+    let cited = claim
+        .sources
+        .iter()
+        .map(|s| Ok((source_by_url(&s.url, sources)?, s.quote.clone())))
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(ClaimRecord {
+        uid: Some(claim.uid.clone()),
+        draft,
+        sources: cited,
+        created_at: Some(claim.created_at),
+        updated_at: Some(claim.updated_at),
+    })
+}
+
+fn note_record(
+    note: &JsonNote,
+    sources: &HashMap<&str, SourceRecord>,
+    claims: Vec<ClaimRecord>,
+) -> Result<NoteRecord, String> {
+    let tags = note.tags.iter().map(|t| TagName::parse(t)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+    let tickers =
+        note.tickers.iter().map(|t| Symbol::parse(t)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+    let linked = note.sources.iter().map(|url| source_by_url(url, sources)).collect::<Result<Vec<_>, _>>()?;
+    Ok(NoteRecord {
+        draft: NoteDraft {
+            title: note.title.clone(),
+            body: note.body.clone(),
+            tags,
+            tickers,
+            created_at: Some(note.created_at),
+            updated_at: Some(note.updated_at),
+            uid: Some(note.uid.clone()),
+        },
+        deleted_at: note.deleted_at,
+        sources: linked,
+        claims,
+        revisions: note
+            .revisions
+            .iter()
+            .map(|r| RevisionRecord {
+                title: r.title.clone(),
+                body: r.body.clone(),
+                saved_at: r.saved_at,
+                replaced_at: r.replaced_at,
+            })
+            .collect(),
+    })
+}
