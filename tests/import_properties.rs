@@ -114,11 +114,12 @@ proptest! {
     #![proptest_config(Config { cases: cases(1_000), ..Config::default() })]
 
     /// Reading any Markdown text gives a note (with remarks, never a panic), whose title is
-    /// never empty.
+    /// never empty or invisible.
     #[test]
     fn any_markdown_text_is_understood(text in markdown_text()) {
         let parsed = parse_note(&text, "stem", "md:stem", None);
-        prop_assert!(!parsed.record.draft.title.trim().is_empty(), "{:?}", text);
+        let title = &parsed.record.draft.title;
+        prop_assert!(!title.trim().is_empty() && !title.chars().any(char::is_control), "{:?}: {:?}", text, title);
         for warning in &parsed.warnings {
             prop_assert!(clear(warning), "{:?}", warning);
         }
@@ -345,4 +346,19 @@ fn any_json_file_is_imported_or_refused_clearly() {
     assert!(store.check().unwrap().is_sound());
     eprintln!("json imports: {} notes imported, {} files refused", imported.get(), refused.get());
     assert!(imported.get() > 0 && refused.get() > 0, "both outcomes were seen: {imported:?} {refused:?}");
+}
+/// Titles as a reader sees them: a heading or front-matter title made only of control
+/// characters and spaces is no title, and the next candidate is taken (found by fuzzing:
+/// `"#\t\0 \0\u{7}"` gave the title `" "`).
+#[test]
+fn invisible_titles_fall_back_to_the_next_candidate() {
+    for (text, title) in [
+        ("#\t\0 \0\u{7}", "stem"),
+        ("# \0\u{1b}\n# Real heading", "stem"),
+        ("---\ntitle: \"\\u0000 \\u0007\"\n---\n# Heading", "Heading"),
+        ("# A\0B", "A B"),
+        ("# Ação\u{7} 2025", "Ação 2025"),
+    ] {
+        assert_eq!(parse_note(text, "stem", "md:stem", None).record.draft.title, title, "{text:?}");
+    }
 }

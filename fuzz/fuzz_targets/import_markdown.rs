@@ -20,7 +20,8 @@ thread_local! {
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let parsed = parse_note(&text, "fuzzed note", "md:fuzz/fuzzed note.md", None);
-    assert!(!parsed.record.draft.title.trim().is_empty(), "an empty title from {text:?}");
+    let title = &parsed.record.draft.title;
+    assert!(!title.trim().is_empty() && !title.chars().any(char::is_control), "title {title:?} from {text:?}");
     STORE.with(|store| {
         let mut store = store.borrow_mut();
         for _ in 0..2 {
