@@ -314,7 +314,12 @@ fn valid_identity(text: String) -> Option<String> {
 /// The title: the front matter's, else the first heading's, else the file name; one line, at
 /// most [`MAX_TITLE_CHARS`] characters.
 fn title(given: Option<String>, body: &str, stem: &str, warnings: &mut Vec<String>) -> String {
-    let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Control characters count as spaces, so a title made only of them is empty and the next
+    // candidate is taken.
+    let tidy = |text: &str| {
+        let visible: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        visible.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     let chosen = given
         .map(|t| tidy(&t))
         .filter(|t| !t.is_empty())
