@@ -74,6 +74,9 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| wrap(e.into()))?;
+        // Before the first read: another process may be creating the file or switching it to
+        // write-ahead logging, and reading its identity must wait for that, not fail.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| wrap(e.into()))?;
         open::check_identity(&conn, path)?;
         let mut store =
             Self { conn, path: Some(path.to_owned()), created: false, prefixes: Default::default(), full_disk: false };
