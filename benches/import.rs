@@ -2,10 +2,15 @@
 //! number given as the first argument or in `JEVONS_BENCH_NOTES`), imports it into a new database
 //! file, imports it again (nothing changed), then exports the database as Markdown and JSON.
 //! Prints one JSON object; `import_notes_per_s` is the figure `docs/performance.md` records.
-//! The reading/parsing and storing halves are also timed apart, on one thread.
+//! The reading/parsing and storing halves are also timed apart, on one thread. Last, the same
+//! folder is imported from the app's File menu (headless) while frames are drawn and a note is
+//! saved every tenth frame: `app_import` gives the frame and save times during that import.
 //!
 //! `cargo bench --bench import` (or `cargo bench --bench import -- 20000` for a quick run). CI
 //! runs it unoptimised at 2,000 notes as a smoke test: `JEVONS_BENCH_NOTES=2000 cargo test --bench import`.
+
+#[path = "support/app_import.rs"]
+mod app_import;
 
 use std::fs;
 use std::path::Path;
@@ -143,6 +148,8 @@ fn main() {
     let [parse_s, parse_cpu_s, store_s, store_cpu_s] =
         halves(&vault, notes, &dir.path().join("halves.db"), options.batch_size);
 
+    let app = app_import::measure(&vault, dir.path().join("app.db"));
+
     let per_s = |seconds: f64| (notes as f64 / seconds).round();
     let result = serde_json::json!({
         "bench": "import",
@@ -163,6 +170,7 @@ fn main() {
         "database_sound": sound,
         "check_seconds": check_s,
         "database_bytes": fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
+        "app_import": app,
         "machine": {
             "cores": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             "cpu": cpu_model(),

@@ -3,6 +3,9 @@
 //! names, clicks and types. Waiting for the worker is deterministic: the app blocks until its
 //! worker threads have answered (no sleeps, no timing).
 
+#[path = "common/app.rs"]
+mod app;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -13,130 +16,7 @@ use jevons::model::{NoteDraft, NoteEdit, TagName};
 use jevons::store::Store;
 use jevons::ui::{AppConfig, JevonsApp};
 
-struct App {
-    harness: Harness<'static, JevonsApp>,
-    db: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn start() -> App {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let db = dir.path().join("research.db");
-    start_at(db, dir)
-}
-
-fn start_at(db: PathBuf, dir: tempfile::TempDir) -> App {
-    let config = AppConfig { db: db.clone(), fresh: true, ..AppConfig::default() };
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_max_steps(40)
-        .build_eframe(move |cc| JevonsApp::new(cc, config));
-    let mut app = App { harness, db, _dir: dir };
-    app.settle();
-    app
-}
-
-impl App {
-    /// Steps frames, letting the worker answer between them, until nothing is pending.
-    fn settle(&mut self) {
-        for _ in 0..30 {
-            assert!(self.harness.state_mut().wait_for_worker(Duration::from_secs(30)), "the worker did not answer");
-            self.harness.run_ok();
-            if self.harness.state().is_idle() {
-                break;
-            }
-        }
-        self.harness.step();
-    }
-
-    fn app(&self) -> &JevonsApp {
-        self.harness.state()
-    }
-
-    fn store(&self) -> Store {
-        Store::open(&self.db).expect("the test opens the database like the command line does")
-    }
-
-    fn has_label(&self, label: &str) -> bool {
-        self.harness.query_all_by_label(label).next().is_some()
-    }
-
-    fn has_label_containing(&self, text: &str) -> bool {
-        self.harness.query_all_by_label_contains(text).next().is_some()
-    }
-
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).click();
-        self.settle();
-    }
-
-    fn click_containing(&mut self, text: &str) {
-        self.harness.get_by_label_contains(text).click();
-        self.settle();
-    }
-
-    /// Focuses the text field named `label` and types into it.
-    fn type_into(&mut self, label: &str, text: &str) {
-        self.input(label).focus();
-        self.harness.step();
-        self.input(label).type_text(text);
-        self.settle();
-    }
-
-    fn press(&mut self, key: Key) {
-        self.harness.key_press(key);
-        self.settle();
-    }
-
-    fn shortcut(&mut self, modifiers: Modifiers, key: Key) {
-        self.harness.key_press_modifiers(modifiers, key);
-        self.settle();
-    }
-
-    fn value_of(&self, label: &str) -> Option<String> {
-        self.input(label).value()
-    }
-
-    /// The text field named `label` (a visible label names it, so the label itself is skipped).
-    fn input<'a>(&'a self, label: &'a str) -> egui_kittest::Node<'a> {
-        self.harness
-            .query_all_by_label(label)
-            .find(|n| matches!(n.accesskit_node().role(), Role::TextInput | Role::MultilineTextInput))
-            .unwrap_or_else(|| panic!("no text field named {label:?}"))
-    }
-
-    /// Selects everything in the field named `label` and types `text` over it.
-    fn replace(&mut self, label: &str, text: &str) {
-        self.input(label).focus();
-        self.harness.step();
-        self.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        self.harness.step();
-        self.input(label).type_text(text);
-        self.settle();
-    }
-
-    fn click_role(&mut self, role: Role, label: &str) {
-        self.harness.get_by_role_and_label(role, label).click();
-        self.settle();
-    }
-}
-
-/// Replaces the search box text (select all, then type).
-fn set_search(app: &mut App, query: &str) {
-    app.shortcut(Modifiers::COMMAND, Key::K);
-    app.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    app.harness.step();
-    app.input("Search").type_text(query);
-    app.settle();
-    // Close the completion list, if any, so Up/Down go to the results.
-    app.harness.key_press(Key::Escape);
-    app.settle();
-}
-
-fn titles(app: &App) -> Vec<String> {
-    let store = app.store();
-    app.app().result_ids().iter().map(|id| store.note(*id).map(|n| n.title).unwrap_or_default()).collect()
-}
+use app::{App, set_search, start, start_at, titles};
 
 #[test]
 fn a_new_database_opens_with_the_sample_research() {

@@ -31,6 +31,7 @@ mod sources;
 mod tags;
 mod tickers;
 mod trace;
+mod turns;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -49,6 +50,7 @@ pub use sources::{SourceCount, SourceDetail};
 pub use tickers::{DOSSIER_CLAIMS, DOSSIER_SOURCES, DossierNote, TickerCount, TickerDossier, TickerInfo};
 #[doc(hidden)]
 pub use trace::SqlLog;
+pub use turns::WriteTurns;
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -64,6 +66,8 @@ pub struct Store {
     prefixes: prefixes::Prefixes,
     /// Set by [`Store::simulate_full_disk`]: every write is refused as if the disk were full.
     full_disk: bool,
+    /// Set by [`Store::write_first`] or [`Store::give_way`].
+    turn: Option<turns::Turn>,
 }
 
 impl Store {
@@ -78,9 +82,15 @@ impl Store {
         // write-ahead logging, and reading its identity must wait for that, not fail.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| wrap(e.into()))?;
         open::check_identity(&conn, path)?;
-        let mut store =
-            Self { conn, path: Some(path.to_owned()), created: false, prefixes: Default::default(), full_disk: false };
-        store.configure().map_err(wrap)?;
+        let mut store = Self {
+            conn,
+            path: Some(path.to_owned()),
+            created: false,
+            prefixes: Default::default(),
+            full_disk: false,
+            turn: None,
+        };
+        store.configure_waiting().map_err(wrap)?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
         store.attach_helpers().map_err(wrap)?;
         store.created = before == 0;
@@ -90,7 +100,8 @@ impl Store {
     /// A fresh database in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None, created: true, prefixes: Default::default(), full_disk: false };
+        let mut store =
+            Self { conn, path: None, created: true, prefixes: Default::default(), full_disk: false, turn: None };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
         store.attach_helpers()?;
@@ -113,7 +124,20 @@ impl Store {
         if self.full_disk {
             return Err(StoreError::DiskFull);
         }
+        let _waiting = self.turn.as_ref().and_then(turns::Turn::before_write);
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// This store's writes go before those of stores that [`give_way`](Self::give_way) to the
+    /// same `turns` (the app's store, so a save never waits behind a whole import).
+    pub fn write_first(&mut self, turns: &WriteTurns) {
+        self.turn = Some(turns::Turn::First(turns.clone()));
+    }
+
+    /// This store begins a write only when no store that writes first on `turns` is waiting for
+    /// the lock (an import or other long job on a worker thread).
+    pub fn give_way(&mut self, turns: &WriteTurns) {
+        self.turn = Some(turns::Turn::GiveWay(turns.clone()));
     }
 
     /// Copies the write-ahead log into the database file (so its size is the data's size).
@@ -128,6 +152,24 @@ impl Store {
         let tx = self.write()?;
         tx.execute("INSERT INTO note_fts(note_fts) VALUES ('optimize')", [])?;
         Ok(tx.commit()?)
+    }
+
+    /// [`Self::configure`], tried again while another process holds the file: switching a new
+    /// file to write-ahead logging needs a lock that SQLite does not wait for (its busy timeout
+    /// does not apply), so two programs creating one database at once would otherwise see
+    /// "busy" in one of them.
+    fn configure_waiting(&mut self) -> Result<(), StoreError> {
+        let started = std::time::Instant::now();
+        let mut pause = Duration::from_millis(1);
+        loop {
+            match self.configure() {
+                Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(50));
+                }
+                done => return done,
+            }
+        }
     }
 
     fn configure(&mut self) -> Result<(), StoreError> {

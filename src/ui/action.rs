@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::editor::{BodyMode, ClaimsTab};
+use super::transfer::TransferAction;
 use crate::extract::ClaimSuggestion;
 use crate::model::NoteId;
 
@@ -68,6 +69,8 @@ pub enum Action {
     OpenDatabase(PathBuf),
     /// A ticker field holds this text: look up completions (symbol or company name).
     CompleteTicker(String),
+    /// From the File menu and its window: import, export, back up.
+    Transfer(TransferAction),
     /// The window is closing and a save failed: close anyway (the user chose to).
     CloseAnyway,
 }

@@ -5,7 +5,10 @@
 //! A frame: take the worker's replies, run timers (autosave, change polling), read shortcuts,
 //! draw, then apply what the views asked for. Nothing in the drawing code touches the database.
 
+mod files;
+
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
@@ -20,12 +23,16 @@ use super::search_box::SearchBox;
 use super::sidebar::Sidebar;
 use super::source::SourceView;
 use super::toasts::{Toast, Toasts};
+use super::transfer::{Transfer, TransferAction};
 use super::worker::{Reply, Request, Worker};
-use super::{dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts};
+use super::{
+    dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts, transfer,
+    transfer_ui,
+};
 use crate::extract::ClaimSuggestion;
 use crate::model::{Claim, ClaimDraft, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
 use crate::query::{self, TermKind};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, WriteTurns};
 
 /// Where the app's settings live in eframe's storage.
 const SETTINGS_KEY: &str = "jevons-settings";
@@ -60,6 +67,8 @@ pub struct Settings {
     pub last_db: Option<PathBuf>,
     pub last_note: Option<NoteId>,
     pub last_query: String,
+    /// What was imported last (the import form starts there).
+    pub last_import: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -136,6 +145,8 @@ pub enum Dialog {
     EmptyTrash(u64),
     /// Closing the window, but the note could not be saved.
     CloseFailed(String),
+    /// Closing the window while an import, export or backup runs ("An import").
+    CloseWhileRunning(&'static str),
 }
 
 /// What the ticker completion lists hold: the reference-list matches for the last text asked.
@@ -183,6 +194,12 @@ pub struct JevonsApp {
     /// Numbers the requests to read the open note's text (only the answer to the last counts).
     analysis_ticket: u64,
     closing: bool,
+    /// The File menu's import, export or backup, and its window.
+    pub(crate) transfer: Transfer,
+    /// The daily backup made at start, until it answers.
+    auto_backup: Option<Receiver<Result<Option<PathBuf>, String>>>,
+    /// Shared with the File menu's jobs: the app's saves go before their next batch.
+    turns: WriteTurns,
 }
 
 impl JevonsApp {
@@ -229,6 +246,9 @@ impl JevonsApp {
             queued: Vec::new(),
             analysis_ticket: 0,
             closing: false,
+            transfer: Transfer::Closed,
+            auto_backup: None,
+            turns: WriteTurns::default(),
         }
     }
 
@@ -339,6 +359,11 @@ impl JevonsApp {
         &self.refused_links
     }
 
+    /// Whether an import, export or backup started from the File menu is running.
+    pub fn is_transferring(&self) -> bool {
+        self.transfer.is_running()
+    }
+
     /// Writes with the app's own connection, as a command line would from outside (tests).
     pub fn store_mut(&mut self) -> Option<&mut Store> {
         match &mut self.db {
@@ -354,11 +379,13 @@ impl JevonsApp {
         while let Some(reply) = self.worker.try_recv() {
             self.handle(reply);
         }
+        self.poll_transfer();
+        self.poll_auto_backup();
     }
 
     fn handle(&mut self, reply: Reply) {
         match reply {
-            Reply::Opened { .. } => self.opened(),
+            Reply::Opened { created, .. } => self.opened(created),
             Reply::OpenFailed { message } => {
                 let path_input = self.config.db.display().to_string();
                 self.db = Database::Failed { message, path_input };
@@ -429,14 +456,21 @@ impl JevonsApp {
     }
 
     /// The worker opened the database: open the writing connection and show what was open last.
-    fn opened(&mut self) {
+    /// A database that existed before (`created` false) gets its daily backup, off the frame.
+    fn opened(&mut self, created: bool) {
         match Store::open(&self.config.db) {
-            Ok(store) => self.db = Database::Ready(Box::new(store)),
+            Ok(mut store) => {
+                store.write_first(&self.turns);
+                self.db = Database::Ready(Box::new(store));
+            }
             Err(err) => {
                 let path_input = self.config.db.display().to_string();
                 self.db = Database::Failed { message: err.to_string(), path_input };
                 return;
             }
+        }
+        if !created {
+            self.auto_backup = Some(transfer::auto_backup(self.config.db.clone()));
         }
         self.worker.send(Request::Sidebar);
         let same_db = self.settings.last_db.as_deref() == Some(self.config.db.as_path());
@@ -498,9 +532,8 @@ impl JevonsApp {
         if let Some(editor) = &self.editor {
             if editor.autosave_due(now) {
                 self.save_editor(false);
-            } else if editor.dirty && editor.conflict.is_none() {
-                let wait = (editor.edited_at + super::editor::AUTOSAVE_AFTER - now).max(0.01);
-                self.ctx.request_repaint_after(Duration::from_secs_f64(wait));
+            } else if let Some(at) = editor.next_autosave() {
+                self.ctx.request_repaint_after(Duration::from_secs_f64((at - now).max(0.01)));
             }
         }
         let focused_again = self.ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::WindowFocused(true))));
@@ -563,6 +596,12 @@ impl JevonsApp {
             if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::C) {
                 actions.push(Action::NewClaim);
             }
+            if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::I) {
+                actions.push(Action::Transfer(TransferAction::ShowImport));
+            }
+            if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::E) {
+                actions.push(Action::Transfer(TransferAction::ShowExport));
+            }
             if command(i, Modifiers::COMMAND, Key::N) {
                 actions.push(Action::NewNote);
             }
@@ -605,7 +644,8 @@ impl JevonsApp {
     fn draw(&mut self, ui: &mut Ui, now: f64, actions: &mut Vec<Action>) {
         let saving = status::SaveState::of(self.editor.as_ref());
         egui::Panel::top("top").frame(status::bar_frame(ui)).show(ui, |ui| {
-            status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, actions);
+            let busy = self.transfer.is_running();
+            status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, busy, actions);
         });
         egui::Panel::bottom("status").frame(status::bar_frame(ui)).show(ui, |ui| {
             status::bottom_ui(ui, &self.results, &self.sidebar, saving, self.error.as_deref(), actions);
@@ -659,6 +699,11 @@ impl JevonsApp {
         if self.help {
             help::help_ui(ui.ctx(), actions);
         }
+        transfer_ui::transfer_ui(ui.ctx(), &mut self.transfer, actions);
+        if self.transfer.is_running() {
+            // The elapsed seconds tick even when no progress arrives.
+            ui.ctx().request_repaint_after(Duration::from_secs(1));
+        }
         if let Some(dialog) = &self.dialog {
             dialogs::dialog_ui(ui.ctx(), dialog, actions);
         }
@@ -705,6 +750,9 @@ impl JevonsApp {
                 .and_then(|e| e.save_error.clone())
                 .unwrap_or_else(|| "the note changed elsewhere; choose which version to keep".to_owned());
             self.dialog = Some(Dialog::CloseFailed(why));
+        } else if let Transfer::Running(running) = &self.transfer {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::CloseWhileRunning(running.job.noun()));
         }
     }
 
@@ -824,10 +872,14 @@ impl JevonsApp {
             Action::DismissError => self.error = None,
             Action::OpenDatabase(path) => self.reopen(path),
             Action::CloseAnyway => {
+                if let Transfer::Running(running) = &self.transfer {
+                    running.cancel();
+                }
                 self.closing = true;
                 self.dialog = None;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Action::Transfer(action) => self.apply_transfer(action),
             Action::CompleteTicker(typed) => {
                 let typed = typed.trim().trim_start_matches('$').to_owned();
                 if !typed.is_empty() && typed != self.completions.asked {
@@ -1036,6 +1088,7 @@ impl JevonsApp {
     /// Saves the open note if anything typed is pending. Returns whether everything typed is now
     /// stored (false after a failed save or with an unresolved conflict, the text kept).
     fn save_editor(&mut self, explicit: bool) -> bool {
+        let now = self.ctx.input(|i| i.time);
         let Database::Ready(store) = &mut self.db else { return true };
         let Some(editor) = self.editor.as_mut() else { return true };
         if editor.conflict.is_some() {
@@ -1058,8 +1111,7 @@ impl JevonsApp {
                     let id = note.id;
                     editor.id = Some(id);
                     editor.base = Some(note);
-                    editor.dirty = false;
-                    editor.save_error = None;
+                    editor.saved();
                     editor.detect();
                     self.settings.last_note = Some(id);
                     self.settings.last_db = Some(self.config.db.clone());
@@ -1067,7 +1119,7 @@ impl JevonsApp {
                     true
                 }
                 Err(err) => {
-                    editor.save_error = Some(save_failed(&err));
+                    editor.save_failed(save_failed(&err), now);
                     false
                 }
             };
@@ -1098,8 +1150,7 @@ impl JevonsApp {
             Ok(note) => {
                 let links_changed = before.as_ref() != Some(&(note.tickers.clone(), note.tags.clone()));
                 editor.base = Some(note);
-                editor.dirty = false;
-                editor.save_error = None;
+                editor.saved();
                 editor.detect();
                 if explicit {
                     self.toasts.push(Toast::info("Saved."));
@@ -1116,7 +1167,7 @@ impl JevonsApp {
                 false
             }
             Err(err) => {
-                editor.save_error = Some(save_failed(&err));
+                editor.save_failed(save_failed(&err), now);
                 false
             }
         }
@@ -1168,8 +1219,7 @@ impl JevonsApp {
         match result {
             Ok(note) => {
                 editor.base = Some(note);
-                editor.dirty = false;
-                editor.save_error = None;
+                editor.saved();
                 editor.detect();
                 self.refresh(false, Some(id));
             }

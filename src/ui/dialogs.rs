@@ -55,6 +55,22 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>
                     }
                 });
             }
+            Dialog::CloseWhileRunning(what) => {
+                ui.label(RichText::new(format!("{what} is still running")).strong().size(16.0));
+                ui.label(
+                    "Closing now stops it. Everything stored until then stays; an import can be run \
+                     again on the same files to finish it (nothing is duplicated).",
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Keep it running").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                    if ui.button(RichText::new("Stop it and close").color(p.error)).clicked() {
+                        actions.push(Action::CloseAnyway);
+                    }
+                });
+            }
         }
     });
     if response.should_close() {

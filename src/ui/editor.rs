@@ -75,8 +75,22 @@ pub struct NoteEditor {
     pub revisions: Option<RevisionsView>,
     pub conflict: Option<Conflict>,
     pub save_error: Option<String>,
+    /// When a save failed, and the keystroke time it tried to save: autosave tries again after
+    /// new typing, or after [`RETRY_SAVE_AFTER`] (not every frame, which a full disk would make
+    /// a busy loop).
+    pub failed_save: Option<FailedSave>,
     /// Focus the title on the next frame (a new note).
     pub focus_title: bool,
+}
+
+/// How long autosave waits before trying again after a failed save, with nothing new typed.
+pub const RETRY_SAVE_AFTER: f64 = 30.0;
+
+/// A failed save: when (input time), and the keystroke time of the text it tried to save.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FailedSave {
+    pub at: f64,
+    pub edited_at: f64,
 }
 
 impl NoteEditor {
@@ -121,6 +135,7 @@ impl NoteEditor {
             revisions: None,
             conflict: None,
             save_error: None,
+            failed_save: None,
             focus_title: false,
         }
     }
@@ -165,7 +180,32 @@ impl NoteEditor {
 
     /// Whether an autosave is due at `now`.
     pub fn autosave_due(&self, now: f64) -> bool {
-        self.dirty && self.conflict.is_none() && now - self.edited_at >= AUTOSAVE_AFTER
+        self.next_autosave().is_some_and(|at| now >= at)
+    }
+
+    /// When the next autosave is due (input time), if anything waits to be saved.
+    pub fn next_autosave(&self) -> Option<f64> {
+        if !self.dirty || self.conflict.is_some() {
+            return None;
+        }
+        let after_typing = self.edited_at + AUTOSAVE_AFTER;
+        match self.failed_save {
+            Some(failed) if failed.edited_at == self.edited_at => Some(after_typing.max(failed.at + RETRY_SAVE_AFTER)),
+            _ => Some(after_typing),
+        }
+    }
+
+    /// A save failed at `now` with `message`: the text stays, and the message says so.
+    pub fn save_failed(&mut self, message: String, now: f64) {
+        self.save_error = Some(message);
+        self.failed_save = Some(FailedSave { at: now, edited_at: self.edited_at });
+    }
+
+    /// A save worked: forget any earlier failure.
+    pub fn saved(&mut self) {
+        self.dirty = false;
+        self.save_error = None;
+        self.failed_save = None;
     }
 
     /// Whether the stored text is the one this editor started from (so a newer version that

@@ -12,6 +12,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Enter", "Open the highlighted result"),
     ("Ctrl+S", "Save now (notes also save a second after you stop typing)"),
     ("Ctrl+Shift+C", "New claim in the open note"),
+    ("Ctrl+Shift+I", "Import Markdown or JSON (File menu)"),
+    ("Ctrl+Shift+E", "Export as Markdown, JSON or CSV (File menu)"),
     ("Esc", "Close the form or overlay, or go back"),
     ("F1 or ?", "This help"),
 ];

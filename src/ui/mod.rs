@@ -33,6 +33,8 @@ mod status;
 mod suggestions;
 mod theme;
 mod toasts;
+pub mod transfer;
+mod transfer_ui;
 mod trash;
 pub mod worker;
 

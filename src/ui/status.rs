@@ -18,11 +18,12 @@ pub fn bar_frame(ui: &Ui) -> egui::Frame {
 
 /// The top bar. The database is named by its file name when the user chose it (its full path on
 /// hover); the default database goes unnamed.
-pub fn top_ui(ui: &mut Ui, db: &Path, chosen: bool, theme_choice: ThemeChoice, actions: &mut Vec<Action>) {
+pub fn top_ui(ui: &mut Ui, db: &Path, chosen: bool, theme_choice: ThemeChoice, busy: bool, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
         let where_ = format!("Research database: {}", db.display());
         ui.label(RichText::new("Jevons").strong().size(15.0)).on_hover_text(&where_);
+        super::transfer_ui::file_menu_ui(ui, busy, actions);
         let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if chosen && !name.is_empty() {
             ui.label(RichText::new(shorten(&name, 48)).small().color(p.muted)).on_hover_text(&where_);

@@ -86,6 +86,8 @@ pub struct Found {
 pub enum Reply {
     Opened {
         took: Duration,
+        /// Whether this open created the database (with the sample research).
+        created: bool,
     },
     OpenFailed {
         message: String,
@@ -248,8 +250,9 @@ impl Lane {
                 let started = Instant::now();
                 match crate::cli::open(&self.path) {
                     Ok(store) => {
+                        let created = store.was_created();
                         self.store = Some(store);
-                        Reply::Opened { took: started.elapsed() }
+                        Reply::Opened { took: started.elapsed(), created }
                     }
                     Err(err) => Reply::OpenFailed { message: format!("{err:#}") },
                 }

@@ -1,0 +1,173 @@
+//! The app's side of the File menu: opening the import and export forms, starting, cancelling
+//! and closing jobs, the daily automatic backup, and refreshing what is shown once an import
+//! has changed the database.
+
+use std::path::{Path, PathBuf};
+
+use super::JevonsApp;
+use crate::io::Format;
+use crate::ui::toasts::Toast;
+use crate::ui::transfer::{self, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm};
+use crate::ui::worker::Request;
+
+impl JevonsApp {
+    pub(super) fn apply_transfer(&mut self, action: TransferAction) {
+        match action {
+            TransferAction::ShowImport if !self.transfer.is_running() => {
+                let path = self.settings.last_import.clone().unwrap_or_default();
+                self.transfer = Transfer::Form(TransferForm::new(Direction::Import, path));
+            }
+            TransferAction::ShowExport if !self.transfer.is_running() => {
+                let path = transfer::default_export_path(&self.export_folder(), Format::Markdown, today());
+                self.transfer =
+                    Transfer::Form(TransferForm::new(Direction::Export(Format::Markdown), path.display().to_string()));
+            }
+            TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
+            TransferAction::ShowImport | TransferAction::ShowExport | TransferAction::BackupNow => {
+                self.toasts.push(Toast::info("Wait for the running job to finish (or cancel it) first."));
+            }
+            TransferAction::SetExportFormat(format) => {
+                let folder = self.export_folder();
+                if let Transfer::Form(form) = &mut self.transfer
+                    && let Direction::Export(from) = form.direction
+                {
+                    form.path = transfer::retarget(&form.path, from, format, &folder, today());
+                    form.direction = Direction::Export(format);
+                }
+            }
+            TransferAction::Choose(chooser) => {
+                let start_in = self.chooser_folder(&chooser);
+                if let Transfer::Form(form) = &mut self.transfer {
+                    form.chooser = Some(transfer::choose(chooser, start_in, self.ctx.clone()));
+                }
+            }
+            TransferAction::Start => self.start_from_form(),
+            TransferAction::Cancel => {
+                if let Transfer::Running(running) = &self.transfer {
+                    running.cancel();
+                }
+            }
+            TransferAction::Close => {
+                if !self.transfer.is_running() {
+                    self.transfer = Transfer::Closed;
+                }
+            }
+            TransferAction::Retry => {
+                if let Transfer::Finished(finished) = &self.transfer {
+                    let form = match &finished.job {
+                        Job::Import(path) => TransferForm::new(Direction::Import, path.display().to_string()),
+                        Job::Export(format, path) => {
+                            TransferForm::new(Direction::Export(*format), path.display().to_string())
+                        }
+                        Job::Backup => return,
+                    };
+                    self.transfer = Transfer::Form(form);
+                }
+            }
+        }
+    }
+
+    fn start_from_form(&mut self) {
+        let Transfer::Form(form) = &mut self.transfer else { return };
+        let typed = form.path.trim();
+        if typed.is_empty() {
+            form.problem = Some("Type a path or choose one.".to_owned());
+            return;
+        }
+        let path = expand_home(typed);
+        let job = match form.direction {
+            Direction::Import => {
+                self.settings.last_import = Some(path.display().to_string());
+                Job::Import(path)
+            }
+            Direction::Export(format) => Job::Export(format, path),
+        };
+        self.start_job(job);
+    }
+
+    fn start_job(&mut self, job: Job) {
+        // What is typed goes in first, so the export or backup has it.
+        self.save_editor(false);
+        self.transfer = Transfer::start(job, self.config.db.clone(), self.turns.clone(), self.ctx.clone());
+    }
+
+    /// Called every frame: takes the job's progress and, when it ends, refreshes what an import
+    /// changed and what a backup or a failure should say.
+    pub(super) fn poll_transfer(&mut self) {
+        let Some(finished) = self.transfer.poll() else { return };
+        let changed = match &finished.outcome {
+            Outcome::Imported(report) => report.imported + report.updated > 0,
+            _ => false,
+        };
+        let backup_toast = backup_toast(finished);
+        if changed {
+            self.worker.send(Request::Sidebar);
+            let text = self.results.text.clone();
+            self.run_search(text, false);
+            if let Some(id) = self.open_note() {
+                self.worker.send(Request::Version { note: id });
+            }
+        }
+        if let Some(toast) = backup_toast {
+            // A backup that worked needs no window: say where it went and close.
+            self.toasts.push(toast);
+            self.transfer = Transfer::Closed;
+        }
+    }
+
+    /// Takes the automatic backup's answer: silent when it worked, a toast when it failed.
+    pub(super) fn poll_auto_backup(&mut self) {
+        let Some(rx) = &self.auto_backup else { return };
+        let Ok(result) = rx.try_recv() else { return };
+        self.auto_backup = None;
+        if let Err(message) = result {
+            self.toasts.push(Toast::info(format!("The daily backup failed: {message}")));
+        }
+    }
+
+    /// Where exports go unless the user says otherwise: Documents, else home, else next to the
+    /// database.
+    fn export_folder(&self) -> PathBuf {
+        directories::UserDirs::new()
+            .map(|dirs| dirs.document_dir().unwrap_or(dirs.home_dir()).to_owned())
+            .or_else(|| self.config.db.parent().map(Path::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// Where a file dialog opens: the folder of the path in the form, else the export folder.
+    fn chooser_folder(&self, chooser: &Chooser) -> Option<PathBuf> {
+        let Transfer::Form(form) = &self.transfer else { return None };
+        let typed = expand_home(form.path.trim());
+        let folder = match chooser {
+            Chooser::ImportFolder => Some(typed),
+            _ => typed.parent().map(Path::to_owned),
+        };
+        folder.filter(|f| !f.as_os_str().is_empty()).or_else(|| Some(self.export_folder()))
+    }
+}
+
+fn backup_toast(finished: &Finished) -> Option<Toast> {
+    match &finished.outcome {
+        Outcome::BackedUp(made) => Some(Toast::info(format!(
+            "Backed up {} notes to {}",
+            crate::ui::theme::count(made.notes),
+            made.path.display()
+        ))),
+        _ => None,
+    }
+}
+
+/// `~/notes` → the home folder's `notes` (what a user types expects).
+fn expand_home(typed: &str) -> PathBuf {
+    match typed.strip_prefix("~/") {
+        Some(rest) => match directories::UserDirs::new() {
+            Some(dirs) => dirs.home_dir().join(rest),
+            None => PathBuf::from(typed),
+        },
+        None => PathBuf::from(typed),
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,397 @@
+//! Import, export and backups started from the File menu. A job runs on its own thread with its
+//! own connection to the database (the app's connection keeps saving what is typed), reports its
+//! progress over a channel, and stops at the next batch when cancelled. This module holds the
+//! state the File menu's window draws from; [`super::transfer_ui`] draws it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use crate::io::backup::{self, BackupMade};
+use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress};
+use crate::store::{Store, WriteTurns};
+
+/// Notes stored per transaction by an import started in the app: small enough that a save of
+/// the note being typed never waits long for the import's write lock.
+pub const APP_IMPORT_BATCH: usize = 500;
+
+/// What the File menu and its window ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TransferAction {
+    ShowImport,
+    ShowExport,
+    BackupNow,
+    SetExportFormat(Format),
+    /// Open the system's file dialog to fill in the path.
+    Choose(Chooser),
+    Start,
+    /// Stop the running job after its current batch.
+    Cancel,
+    Close,
+    /// Back to the form of a job that failed, to change the path.
+    Retry,
+}
+
+/// What the File menu's window is doing.
+#[derive(Default)]
+pub enum Transfer {
+    #[default]
+    Closed,
+    /// Asking where to import from or export to.
+    Form(TransferForm),
+    Running(Running),
+    Finished(Finished),
+}
+
+/// Import or export, before it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Import,
+    Export(Format),
+}
+
+/// The window that asks for a path (typed, or chosen with the system's file dialog).
+pub struct TransferForm {
+    pub direction: Direction,
+    pub path: String,
+    /// Why the last attempt to start did not (an empty path).
+    pub problem: Option<String>,
+    /// A system file dialog is open; its answer arrives here.
+    pub chooser: Option<Receiver<Option<PathBuf>>>,
+    /// Put the cursor in the path field on the next frame (the form just opened).
+    pub focus_path: bool,
+}
+
+impl TransferForm {
+    pub fn new(direction: Direction, path: String) -> Self {
+        Self { direction, path, problem: None, chooser: None, focus_path: true }
+    }
+
+    /// Takes the file dialog's answer, if it came (a cancelled dialog changes nothing).
+    fn poll_chooser(&mut self) {
+        let Some(rx) = &self.chooser else { return };
+        match rx.try_recv() {
+            Ok(picked) => {
+                if let Some(path) = picked {
+                    self.path = path.display().to_string();
+                    self.problem = None;
+                }
+                self.chooser = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.chooser = None,
+        }
+    }
+}
+
+/// What the job is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    Import(PathBuf),
+    Export(Format, PathBuf),
+    Backup,
+}
+
+impl Job {
+    /// "An import", "An export" or "A backup".
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Job::Import(_) => "An import",
+            Job::Export(..) => "An export",
+            Job::Backup => "A backup",
+        }
+    }
+
+    /// "Importing", "Exporting" or "Backing up", for the window title and the progress line.
+    pub fn doing(&self) -> &'static str {
+        match self {
+            Job::Import(_) => "Importing",
+            Job::Export(..) => "Exporting",
+            Job::Backup => "Backing up",
+        }
+    }
+}
+
+/// A job on its thread.
+pub struct Running {
+    pub job: Job,
+    pub progress: Option<Progress>,
+    pub started: Instant,
+    cancel: Arc<AtomicBool>,
+    events: Receiver<Event>,
+}
+
+impl Running {
+    /// Asks the job to stop after the batch it is storing.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// How a job ended.
+#[derive(Debug)]
+pub enum Outcome {
+    Imported(ImportReport),
+    Exported(ExportReport),
+    BackedUp(BackupMade),
+    Failed(String),
+}
+
+pub struct Finished {
+    pub job: Job,
+    pub outcome: Outcome,
+    pub took: Duration,
+}
+
+enum Event {
+    Progress(Progress),
+    Done(Outcome),
+}
+
+impl Transfer {
+    pub fn is_running(&self) -> bool {
+        matches!(self, Transfer::Running(_))
+    }
+
+    /// Starts `job` on a new thread over the database at `db`. Its writes give way to those of
+    /// the app's store on `turns`.
+    pub fn start(job: Job, db: PathBuf, turns: WriteTurns, ctx: egui::Context) -> Self {
+        let (tx, events) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let thread_job = job.clone();
+        let spawned = std::thread::Builder::new()
+            .name("jevons-transfer".to_owned())
+            .spawn(move || run(&thread_job, &db, &turns, &flag, &tx, &ctx));
+        let started = Instant::now();
+        match spawned {
+            Ok(_) => Transfer::Running(Running { job, progress: None, started, cancel, events }),
+            Err(err) => Transfer::Finished(Finished {
+                job,
+                outcome: Outcome::Failed(format!("cannot start a worker thread: {err}")),
+                took: Duration::ZERO,
+            }),
+        }
+    }
+
+    /// Takes what the job and the file dialog reported since the last frame. Returns the
+    /// finished job's outcome once, when it ends (so the app can refresh what it shows).
+    pub fn poll(&mut self) -> Option<&Finished> {
+        match self {
+            Transfer::Form(form) => {
+                form.poll_chooser();
+                None
+            }
+            Transfer::Running(running) => {
+                let mut done = None;
+                for event in running.events.try_iter() {
+                    match event {
+                        Event::Progress(p) => running.progress = Some(p),
+                        Event::Done(outcome) => done = Some(outcome),
+                    }
+                }
+                let outcome = match done {
+                    Some(outcome) => outcome,
+                    None if thread_gone(&running.events) => {
+                        Outcome::Failed("the job stopped without saying why".to_owned())
+                    }
+                    None => return None,
+                };
+                let job = running.job.clone();
+                let took = running.started.elapsed();
+                *self = Transfer::Finished(Finished { job, outcome, took });
+                match self {
+                    Transfer::Finished(finished) => Some(finished),
+                    _ => None,
+                }
+            }
+            Transfer::Closed | Transfer::Finished(_) => None,
+        }
+    }
+}
+
+/// Whether the job's thread ended without a last word (it panicked).
+fn thread_gone(events: &Receiver<Event>) -> bool {
+    matches!(events.try_recv(), Err(std::sync::mpsc::TryRecvError::Disconnected))
+}
+
+fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, tx: &Sender<Event>, ctx: &egui::Context) {
+    let mut report = |p: Progress| {
+        let _ = tx.send(Event::Progress(p));
+        ctx.request_repaint();
+    };
+    let outcome = match job {
+        Job::Import(path) => match Store::open(db) {
+            Ok(mut store) => {
+                store.give_way(turns);
+                let options = ImportOptions { batch_size: APP_IMPORT_BATCH, ..ImportOptions::default() };
+                match io::import_path(&mut store, path, &options, &mut report, cancel) {
+                    Ok(done) => Outcome::Imported(done),
+                    Err(err) => Outcome::Failed(err.to_string()),
+                }
+            }
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::Export(format, path) => match Store::open(db) {
+            Ok(store) => match io::export(&store, *format, path, &mut report, cancel) {
+                Ok(done) => Outcome::Exported(done),
+                Err(err) => Outcome::Failed(err.to_string()),
+            },
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::Backup => {
+            report(Progress { phase: Phase::Exporting, done: 0, total: None, imported: 0, updated: 0, skipped: 0 });
+            match backup::backup(db, None) {
+                Ok(made) => Outcome::BackedUp(made),
+                Err(err) => Outcome::Failed(err.to_string()),
+            }
+        }
+    };
+    let _ = tx.send(Event::Done(outcome));
+    ctx.request_repaint();
+}
+
+/// Opens the system's file dialog on its own thread (the window keeps drawing); its answer
+/// arrives through the returned channel.
+pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -> Receiver<Option<PathBuf>> {
+    let (tx, rx) = channel();
+    // Should the thread not start, the sender goes with it: the form sees a closed channel and
+    // forgets the dialog.
+    let _ = std::thread::Builder::new().name("jevons-file-dialog".to_owned()).spawn(move || {
+        let mut dialog = rfd::FileDialog::new();
+        if let Some(folder) = start_in.filter(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        let picked = match chooser {
+            Chooser::ImportFolder => dialog.set_title("Import a folder of Markdown notes").pick_folder(),
+            Chooser::ImportFile => dialog
+                .set_title("Import a Markdown file or a Jevons JSON export")
+                .add_filter("Markdown or JSON", &["md", "markdown", "txt", "json"])
+                .pick_file(),
+            Chooser::ExportFolder => dialog.set_title("Export as Markdown into a folder").pick_folder(),
+            Chooser::ExportFile(name) => dialog.set_title("Export to a file").set_file_name(name).save_file(),
+        };
+        let _ = tx.send(picked);
+        ctx.request_repaint();
+    });
+    rx
+}
+
+/// Makes the daily automatic backup on its own thread, when one is due (see
+/// [`backup::backup_database_if_due`]); the answer is the new backup's path, if one was made.
+pub fn auto_backup(db: PathBuf) -> Receiver<Result<Option<PathBuf>, String>> {
+    let (tx, rx) = channel();
+    let _ = std::thread::Builder::new().name("jevons-auto-backup".to_owned()).spawn(move || {
+        let made = backup::backup_database_if_due(&db, &backup::default_backups_dir(&db));
+        let _ = tx.send(made.map_err(|e| e.to_string()));
+    });
+    rx
+}
+
+/// Which system file dialog to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chooser {
+    ImportFolder,
+    ImportFile,
+    ExportFolder,
+    /// Save as, with this file name offered.
+    ExportFile(String),
+}
+
+/// Where an export goes unless the user says otherwise: a new name, dated, in `folder`.
+pub fn default_export_path(folder: &Path, format: Format, today: chrono::NaiveDate) -> PathBuf {
+    let stem = format!("jevons-export-{}", today.format("%Y-%m-%d"));
+    match format {
+        Format::Markdown => folder.join(stem),
+        Format::Json => folder.join(format!("{stem}.json")),
+        Format::Csv => folder.join(format!("jevons-claims-{}.csv", today.format("%Y-%m-%d"))),
+    }
+}
+
+/// Changes the file name's extension to suit `format` when the path is one this app proposed.
+pub fn retarget(path: &str, from: Format, to: Format, folder: &Path, today: chrono::NaiveDate) -> String {
+    if path.trim().is_empty() || Path::new(path.trim()) == default_export_path(folder, from, today) {
+        default_export_path(folder, to, today).display().to_string()
+    } else {
+        path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NoteDraft;
+
+    fn finish(mut transfer: Transfer) -> Finished {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if transfer.poll().is_some() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the job did not finish");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        match transfer {
+            Transfer::Finished(finished) => finished,
+            _ => unreachable!("poll returned a finished job"),
+        }
+    }
+
+    #[test]
+    fn an_import_runs_on_its_thread_and_reports_what_it_did() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        Store::open(&db).unwrap();
+        let notes = dir.path().join("notes");
+        std::fs::create_dir(&notes).unwrap();
+        std::fs::write(notes.join("a.md"), "# A\n\n$NVDA up").unwrap();
+        std::fs::write(notes.join("bad.md"), b"# Caf\xe9").unwrap();
+        let finished =
+            finish(Transfer::start(Job::Import(notes), db.clone(), WriteTurns::default(), egui::Context::default()));
+        match finished.outcome {
+            Outcome::Imported(report) => {
+                assert_eq!(report.imported, 1);
+                assert_eq!(report.skipped.len(), 1, "{report:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 1);
+    }
+
+    #[test]
+    fn a_failed_export_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        Store::open(&db).unwrap().create_note(&NoteDraft::new("n", "b")).unwrap();
+        let taken = dir.path().join("taken.json");
+        std::fs::write(&taken, "{}").unwrap();
+        let finished = finish(Transfer::start(
+            Job::Export(Format::Json, taken),
+            db,
+            WriteTurns::default(),
+            egui::Context::default(),
+        ));
+        match finished.outcome {
+            Outcome::Failed(message) => assert!(message.contains("taken.json"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn export_paths_follow_the_format_until_the_user_types_one() {
+        let folder = Path::new("/home/r");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let md = default_export_path(folder, Format::Markdown, day).display().to_string();
+        assert_eq!(md, "/home/r/jevons-export-2026-11-28");
+        let json = retarget(&md, Format::Markdown, Format::Json, folder, day);
+        assert_eq!(json, "/home/r/jevons-export-2026-11-28.json");
+        assert_eq!(retarget(&json, Format::Json, Format::Csv, folder, day), "/home/r/jevons-claims-2026-11-28.csv");
+        assert_eq!(retarget("/tmp/mine.json", Format::Json, Format::Csv, folder, day), "/tmp/mine.json");
+    }
+}
