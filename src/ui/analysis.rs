@@ -46,6 +46,12 @@ impl AnalysisState {
         self.asked.is_none_or(|(_, asked)| asked != version)
     }
 
+    /// Read the body again (the names a ticker goes by changed): the current answer stays
+    /// shown until the new one comes.
+    pub fn read_again(&mut self) {
+        self.asked = None;
+    }
+
     /// A request for `version` was sent under `ticket`.
     pub fn asked(&mut self, ticket: u64, version: u64) {
         self.asked = Some((ticket, version));

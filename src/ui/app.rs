@@ -6,6 +6,7 @@
 //! draw, then apply what the views asked for. Nothing in the drawing code touches the database.
 
 mod files;
+mod names;
 
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -450,6 +451,7 @@ impl JevonsApp {
                     self.completions.found = result;
                 }
             }
+            Reply::LexiconForgotten => {}
             Reply::Skipped(Request::Rows { ids, .. }) => self.results.forget_requested(&ids),
             Reply::Skipped(_) => {}
         }
@@ -880,6 +882,7 @@ impl JevonsApp {
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Action::Transfer(action) => self.apply_transfer(action),
+            Action::Names(action) => self.apply_names(action),
             Action::CompleteTicker(typed) => {
                 let typed = typed.trim().trim_start_matches('$').to_owned();
                 if !typed.is_empty() && typed != self.completions.asked {

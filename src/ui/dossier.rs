@@ -29,11 +29,20 @@ pub struct DossierView {
     pub data: Option<Box<DossierData>>,
     pub error: Option<String>,
     pub chart: ChartChoice,
+    /// A new name for the ticker being typed.
+    pub alias_input: String,
 }
 
 impl DossierView {
     pub fn loading(symbol: String) -> Self {
-        Self { symbol, limits: DossierLimits::default(), data: None, error: None, chart: ChartChoice::default() }
+        Self {
+            symbol,
+            limits: DossierLimits::default(),
+            data: None,
+            error: None,
+            chart: ChartChoice::default(),
+            alias_input: String::new(),
+        }
     }
 
     pub fn arrived(&mut self, result: Result<Box<DossierData>, String>) {
@@ -83,6 +92,7 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
     };
     ui.add_space(6.0);
     tally_ui(ui, &d.page.stance);
+    super::ticker_names::names_ui(ui, &view.symbol, d, &mut view.alias_input, actions);
     ui.separator();
     let chart = &mut view.chart;
     let limits = view.limits;

@@ -33,6 +33,10 @@ pub struct DossierData {
     pub notes_of: HashMap<i64, NoteId>,
     /// How long the comparisons took on the worker.
     pub took: Duration,
+    /// The user's names for this ticker (aliases), alphabetically.
+    pub aliases: Vec<String>,
+    /// Phrases the user said are not this ticker.
+    pub suppressed: Vec<String>,
 }
 
 /// Numeric claims of one kind (same unit and currency), for one chart.
@@ -92,7 +96,19 @@ impl DossierData {
         };
         let kinds = figure_kinds(&page.dated);
         let notes_of = page.claims.iter().chain(&page.dated).filter_map(|c| Some((c.id, c.note_id?))).collect();
-        Self { page, spreads, clashes, weeks, months, kinds, notes_of, took: started.elapsed() }
+        let took = started.elapsed();
+        Self {
+            page,
+            spreads,
+            clashes,
+            weeks,
+            months,
+            kinds,
+            notes_of,
+            took,
+            aliases: Vec::new(),
+            suppressed: Vec::new(),
+        }
     }
 }
 

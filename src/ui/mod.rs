@@ -32,6 +32,7 @@ mod startup;
 mod status;
 mod suggestions;
 mod theme;
+mod ticker_names;
 mod toasts;
 pub mod transfer;
 mod transfer_ui;

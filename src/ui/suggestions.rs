@@ -6,7 +6,7 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Button, FontId, RichText, ScrollArea, Ui};
 
-use super::action::Action;
+use super::action::{Action, NameAction};
 use super::analysis::{already_claimed, unlinked_tickers};
 use super::editor::NoteEditor;
 use super::sidebar::shorten;
@@ -66,7 +66,11 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
                         .accessible_name(format!("Link {symbol} to this note"))
                         .clicked()
                 {
-                    actions.push(Action::AddTicker(symbol));
+                    actions.push(Action::AddTicker(symbol.clone()));
+                }
+                let never = format!("Never read “{}” as {symbol}", ticker.text);
+                if ui.small_button("Not this").on_hover_text(&never).accessible_name(&never).clicked() {
+                    actions.push(Action::Names(NameAction::Suppress { phrase: ticker.text.clone(), symbol }));
                 }
             }
         });

@@ -49,6 +49,9 @@ pub enum Request {
         ticket: u64,
         text: String,
     },
+    /// The names a ticker goes by changed: build the lexicon again before the next reading.
+    /// Research lane.
+    ForgetLexicon,
     /// Claims on these tickers, for the claim form's links. Research lane.
     LinkCandidates {
         symbols: Vec<Symbol>,
@@ -130,6 +133,7 @@ pub enum Reply {
         typed: String,
         result: Vec<TickerInfo>,
     },
+    LexiconForgotten,
     /// A request made redundant by a newer one of the same kind, handed back unanswered.
     Skipped(Request),
 }
@@ -156,7 +160,10 @@ impl Worker {
     pub fn send(&mut self, request: Request) {
         let lane = match request {
             Request::Search { .. } | Request::Rows { .. } => &self.search,
-            Request::Dossier { .. } | Request::Analyse { .. } | Request::LinkCandidates { .. } => &self.research,
+            Request::Dossier { .. }
+            | Request::Analyse { .. }
+            | Request::LinkCandidates { .. }
+            | Request::ForgetLexicon => &self.research,
             _ => &self.info,
         };
         if lane.send(request).is_ok() {
@@ -267,11 +274,12 @@ impl Lane {
             }
             Request::Sidebar => Reply::Sidebar(self.store().and_then(sidebar)),
             Request::Dossier { symbol, limits } => {
-                let result = self
-                    .store()
-                    .and_then(|s| s.dossier_page(&symbol, &limits).map_err(|e| e.to_string()))
-                    .map(|page| Box::new(DossierData::build(page)));
+                let result = self.store().and_then(|s| dossier(s, &symbol, &limits)).map(Box::new);
                 Reply::Dossier { symbol, result }
+            }
+            Request::ForgetLexicon => {
+                self.lexicon = None;
+                Reply::LexiconForgotten
             }
             Request::Analyse { ticket, text } => {
                 let result = self.lexicon().map(|lexicon| analyse_note(&text, lexicon));
@@ -319,6 +327,22 @@ fn search(store: &Store, text: &str) -> Result<Found, String> {
     Ok(Found { query: Arc::new(query), ids, took: started.elapsed() })
 }
 
+/// A ticker's dossier, with the names the user gave it and the matches they turned off.
+fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<DossierData, String> {
+    let text = |e: crate::store::StoreError| e.to_string();
+    let mut data = DossierData::build(store.dossier_page(symbol, limits).map_err(text)?);
+    data.aliases =
+        store.ticker_aliases().map_err(text)?.into_iter().filter(|a| &a.symbol == symbol).map(|a| a.alias).collect();
+    data.suppressed = store
+        .ticker_suppressions()
+        .map_err(text)?
+        .into_iter()
+        .filter(|s| &s.symbol == symbol)
+        .map(|s| s.phrase)
+        .collect();
+    Ok(data)
+}
+
 fn sidebar(store: &Store) -> Result<SidebarData, String> {
     let text = |e: crate::store::StoreError| e.to_string();
     let (notes, trashed) = store.note_counts().map_err(text)?;
@@ -332,7 +356,7 @@ fn sidebar(store: &Store) -> Result<SidebarData, String> {
 }
 
 /// For each request in a batch, whether to run it: the newest of each kind is run (and every
-/// `Open` and `Version`, which are cheap and each matter).
+/// `Open`, `Version` and `ForgetLexicon`, which are cheap and each matter).
 fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
     let kind = |r: &Request| match r {
         Request::Open => 0,
@@ -346,11 +370,12 @@ fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::Complete { .. } => 8,
         Request::Analyse { .. } => 9,
         Request::LinkCandidates { .. } => 10,
+        Request::ForgetLexicon => 11,
     };
     (0..batch.len())
         .map(|i| {
             let k = kind(&batch[i]);
-            matches!(k, 0 | 7) || !batch[i + 1..].iter().any(|later| kind(later) == k)
+            matches!(k, 0 | 7 | 11) || !batch[i + 1..].iter().any(|later| kind(later) == k)
         })
         .collect()
 }
