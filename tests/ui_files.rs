@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use egui::{Key, Modifiers};
 use jevons::model::NoteDraft;
 
-use app::{App, start, start_at};
+use app::{App, start, start_at, start_with};
+use jevons::ui::AppConfig;
 
 /// Steps frames until the File menu's job has finished, then lets the app settle.
 fn wait_for_job(app: &mut App) {
@@ -159,11 +160,29 @@ fn a_database_opened_again_gets_its_daily_backup() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("research.db");
     jevons::store::Store::open(&db).unwrap().create_note(&NoteDraft::new("kept", "safe")).unwrap();
-    let app = start_at(db, dir);
+    let stale = dir.path().join("backups").join("auto-20250101-000000.db.partial");
+    std::fs::create_dir_all(stale.parent().unwrap()).unwrap();
+    std::fs::write(&stale, b"half a copy").unwrap();
+    let old = std::time::SystemTime::now() - Duration::from_secs(3 * 24 * 3600);
+    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(old).unwrap();
+    let journal = stale.with_extension("partial-journal");
+    std::fs::write(&journal, b"its journal").unwrap();
+    std::fs::File::options().write(true).open(&journal).unwrap().set_modified(old).unwrap();
+    let config = AppConfig { db, fresh: true, daily_backup: true, ..AppConfig::default() };
+    let app = start_with(config, dir);
     let backups = app.db.parent().unwrap().join("backups");
     let deadline = Instant::now() + Duration::from_secs(60);
-    while std::fs::read_dir(&backups).map(|d| d.count()).unwrap_or(0) == 0 {
-        assert!(Instant::now() < deadline, "no automatic backup");
+    let made = || {
+        std::fs::read_dir(&backups)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("auto-") && name.ends_with(".db"))
+            .count()
+    };
+    // The backup appears, and a half-written copy left days ago is cleared.
+    while made() == 0 || stale.exists() || journal.exists() {
+        assert!(Instant::now() < deadline, "backups: {}, stale copy still there: {}", made(), stale.exists());
         std::thread::sleep(Duration::from_millis(20));
     }
 }

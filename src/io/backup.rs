@@ -122,11 +122,26 @@ fn backups_in(folder: &Path) -> Vec<(PathBuf, NaiveDateTime, bool)> {
 
 /// Deletes automatic backups beyond the newest [`KEEP_AUTOMATIC`].
 fn prune(folder: &Path) {
+    remove_stale_partials(folder);
     let mut automatic: Vec<(PathBuf, NaiveDateTime)> =
         backups_in(folder).into_iter().filter(|(_, _, auto)| *auto).map(|(p, t, _)| (p, t)).collect();
     automatic.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
     for (path, _) in automatic.into_iter().skip(KEEP_AUTOMATIC) {
         let _ = fs::remove_file(path);
+    }
+}
+
+/// Copies left half-written by a program that was closed or killed while backing up: a day
+/// old, so a copy another program is writing right now is never touched.
+fn remove_stale_partials(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_partial = name.ends_with(".db.partial") || name.ends_with(".db.partial-journal");
+        let age = entry.metadata().ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+        if is_partial && age.is_some_and(|age| age >= AUTOMATIC_EVERY) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -140,6 +140,14 @@ impl Store {
         self.turn = Some(turns::Turn::GiveWay(turns.clone()));
     }
 
+    /// How much of the database this connection keeps in memory (SQLite's page cache), in MB;
+    /// 32 MB unless changed. The app's reading threads use less: the operating system caches the
+    /// file for all of them.
+    pub fn set_cache_mb(&self, mb: u32) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "cache_size", -(i64::from(mb) * 1000))?;
+        Ok(())
+    }
+
     /// Copies the write-ahead log into the database file (so its size is the data's size).
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;

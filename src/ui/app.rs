@@ -56,6 +56,9 @@ pub struct AppConfig {
     pub fresh: bool,
     /// Start in this theme instead of the remembered one.
     pub theme: Option<ThemeChoice>,
+    /// Make the daily automatic backup when an existing database opens (the app does; tests and
+    /// benchmarks leave it off unless they test it).
+    pub daily_backup: bool,
 }
 
 /// Remembered between runs (in eframe's storage, not in the research database).
@@ -471,7 +474,7 @@ impl JevonsApp {
                 return;
             }
         }
-        if !created {
+        if !created && self.config.daily_backup {
             self.auto_backup = Some(transfer::auto_backup(self.config.db.clone()));
         }
         self.worker.send(Request::Sidebar);

@@ -65,7 +65,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
         Err(err) => eprintln!("jevons: the window icon could not be read ({err})"),
     }
     let options = eframe::NativeOptions { viewport, ..eframe::NativeOptions::default() };
-    let config = AppConfig { db, chosen_db, open_ticker, query: None, fresh, theme };
+    let config = AppConfig { db, chosen_db, open_ticker, query: None, fresh, theme, daily_backup: true };
     eframe::run_native("jevons", options, Box::new(move |cc| Ok(Box::new(JevonsApp::new(cc, config)))))
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -27,7 +27,12 @@ pub fn start() -> App {
 }
 
 pub fn start_at(db: PathBuf, dir: tempfile::TempDir) -> App {
-    let config = AppConfig { db: db.clone(), fresh: true, ..AppConfig::default() };
+    start_with(AppConfig { db, fresh: true, ..AppConfig::default() }, dir)
+}
+
+/// The app with this configuration (its database in `dir`).
+pub fn start_with(config: AppConfig, dir: tempfile::TempDir) -> App {
+    let db = config.db.clone();
     let harness = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
         .with_max_steps(40)
