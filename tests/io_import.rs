@@ -266,6 +266,25 @@ fn files_that_are_not_notes_are_reported_and_the_import_goes_on() {
 }
 
 #[test]
+fn an_import_cancelled_while_looking_for_files_imports_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("deep");
+    for i in 0..20 {
+        let folder = root.join(format!("folder {i:02}"));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("note.md"), format!("Note {i}")).unwrap();
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    // Cancel is pressed as soon as the import starts looking.
+    let cancel = AtomicBool::new(false);
+    let mut press_cancel = |_: Progress| cancel.store(true, Ordering::Relaxed);
+    let report = io::import_path(&mut store, &root, &ImportOptions::default(), &mut press_cancel, &cancel).unwrap();
+    assert!(report.cancelled, "{report:?}");
+    assert_eq!(report.imported, 0);
+    assert_eq!(store.note_counts().unwrap(), (0, 0));
+}
+
+#[test]
 fn a_cancelled_import_keeps_what_it_stored_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("many");

@@ -40,6 +40,22 @@ fn a_name_taught_in_the_dossier_makes_the_text_name_the_ticker() {
     assert_eq!(aliases.len(), 1);
     assert_eq!((aliases[0].alias.as_str(), aliases[0].symbol.as_str()), ("Team Green", "NVDA"));
 
+    // The same name given to another ticker moves it there; Undo gives it back.
+    while app.has_label("Dismiss message") {
+        app.click("Dismiss message");
+    }
+    app.click_containing("Ticker GOOGL");
+    app.type_into("New name for GOOGL", "team green");
+    app.click("Add name");
+    assert!(app.has_label_containing("it meant NVDA before"), "the toast says where the name came from");
+    assert_eq!(app.store().ticker_alias("Team Green").unwrap().map(|a| a.symbol.to_string()).as_deref(), Some("GOOGL"));
+    app.click("Undo");
+    assert_eq!(
+        app.store().ticker_alias("Team Green").unwrap().map(|a| (a.alias, a.symbol.to_string())),
+        Some(("Team Green".to_owned(), "NVDA".to_owned())),
+        "back to NVDA, spelled as before"
+    );
+
     open_note_titled(&mut app, "Channel checks");
     app.click("Suggestions from the text");
     assert!(app.has_label("Link NVDA to this note"), "the text is read with the new name");

@@ -49,7 +49,17 @@ pub fn import(
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     watch.report(report.progress(Phase::Scanning, 0, None));
-    let walk = walk::markdown_files(path)?;
+    let mut last_shown = std::time::Instant::now();
+    let walk = walk::markdown_files(path, &mut |found| {
+        // A folder is listed in microseconds: report a few times a second, not per folder.
+        if last_shown.elapsed() >= std::time::Duration::from_millis(200) {
+            last_shown = std::time::Instant::now();
+            watch.report(ImportReport::default().progress(Phase::Scanning, found, None));
+        }
+        !watch.cancelled()
+    })?;
+    // Cancelled while looking for files: what was found is not imported.
+    let scan_cut = watch.cancelled();
     report.skipped = walk.skipped.clone();
     report.ignored = walk.ignored;
     let total = walk.files.len() as u64;
@@ -111,7 +121,7 @@ pub fn import(
         }
         Ok(())
     })?;
-    report.cancelled = done < total && watch.cancelled();
+    report.cancelled = (done < total || scan_cut) && watch.cancelled();
     watch.report(report.progress(Phase::Done, done, Some(total)));
     Ok(report)
 }

@@ -46,7 +46,9 @@ fn relative(base: &Path, path: &Path) -> String {
 }
 
 /// The Markdown files at `path`: the file itself, or every Markdown file under the folder.
-pub(crate) fn markdown_files(path: &Path) -> Result<Walk, ImportError> {
+/// `scanned` is told how many Markdown files were found after each folder; when it returns
+/// false (the import was cancelled) the walk stops there and returns what it found.
+pub(crate) fn markdown_files(path: &Path, scanned: &mut dyn FnMut(u64) -> bool) -> Result<Walk, ImportError> {
     let read_error = |source| ImportError::Read { path: path.to_owned(), cause: source };
     let root = fs::canonicalize(path).map_err(read_error)?;
     let meta = fs::metadata(&root).map_err(read_error)?;
@@ -111,6 +113,9 @@ pub(crate) fn markdown_files(path: &Path) -> Result<Walk, ImportError> {
         }
         // Depth first, in name order: push in reverse so the first name is visited first.
         folders.extend(subfolders.into_iter().rev());
+        if !scanned(walk.files.len() as u64) {
+            break;
+        }
     }
     Ok(walk)
 }

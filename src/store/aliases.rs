@@ -49,6 +49,20 @@ impl Store {
         Ok(removed > 0)
     }
 
+    /// The user alias spelled `alias` (case and accents aside), as stored, with the ticker it
+    /// names now.
+    pub fn ticker_alias(&self, alias: &str) -> Result<Option<UserAlias>, StoreError> {
+        let (_, key) = phrase_and_key(alias)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.alias, t.symbol FROM ticker_alias a JOIN ticker t ON t.id = a.ticker_id
+             WHERE a.key = ?1 AND a.origin = 'user'",
+        )?;
+        let mut rows = stmt.query_map([&key], |r| {
+            Ok(UserAlias { alias: r.get(0)?, symbol: super::rows::parsed(r, 1, Symbol::parse)? })
+        })?;
+        Ok(rows.next().transpose()?)
+    }
+
     /// The user's aliases, alphabetically.
     pub fn ticker_aliases(&self) -> Result<Vec<UserAlias>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

@@ -12,8 +12,10 @@ use super::error::OpenError;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
 use super::{StoreError, open};
 
-/// Pages copied per step; between steps other connections may write.
-const PAGES_PER_STEP: i32 = 1024;
+/// Pages copied per step: all of them (-1). The copy reads one snapshot, and in WAL mode other
+/// connections go on writing meanwhile; copying in slices instead would start over after every
+/// write made elsewhere (a note saved while a large database is backed up), and might never end.
+const PAGES_PER_STEP: i32 = -1;
 /// How many times in a row a step may find the source busy before the copy gives up.
 const BUSY_STEPS: u32 = 200;
 

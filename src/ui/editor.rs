@@ -264,6 +264,22 @@ impl NoteEditor {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn after_a_failed_save_autosave_waits_for_new_typing_or_half_a_minute() {
+        let mut editor = NoteEditor::new_note();
+        editor.edited(10.0);
+        assert_eq!(editor.next_autosave(), Some(10.0 + AUTOSAVE_AFTER));
+        editor.save_failed("disk full".into(), 11.0);
+        assert!(!editor.autosave_due(12.0), "not every frame");
+        assert!(editor.autosave_due(11.0 + RETRY_SAVE_AFTER), "but again after a while");
+        editor.edited(13.0);
+        assert_eq!(editor.next_autosave(), Some(13.0 + AUTOSAVE_AFTER), "new typing is saved as usual");
+        editor.saved();
+        assert_eq!(editor.next_autosave(), None);
+        assert!(editor.save_error.is_none());
+    }
+
     use super::*;
     use crate::model::{Symbol, Timestamp};
 

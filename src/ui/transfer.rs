@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::io::backup::{self, BackupMade};
@@ -80,8 +80,8 @@ impl TransferForm {
                 }
                 self.chooser = None;
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.chooser = None,
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.chooser = None,
         }
     }
 }
@@ -147,6 +147,8 @@ pub struct Finished {
     pub job: Job,
     pub outcome: Outcome,
     pub took: Duration,
+    /// The last progress reported (what a failed import had stored before the error).
+    pub last: Option<Progress>,
 }
 
 enum Event {
@@ -176,6 +178,7 @@ impl Transfer {
                 job,
                 outcome: Outcome::Failed(format!("cannot start a worker thread: {err}")),
                 took: Duration::ZERO,
+                last: None,
             }),
         }
     }
@@ -189,23 +192,21 @@ impl Transfer {
                 None
             }
             Transfer::Running(running) => {
-                let mut done = None;
-                for event in running.events.try_iter() {
-                    match event {
-                        Event::Progress(p) => running.progress = Some(p),
-                        Event::Done(outcome) => done = Some(outcome),
+                let outcome = loop {
+                    match running.events.try_recv() {
+                        Ok(Event::Progress(p)) => running.progress = Some(p),
+                        Ok(Event::Done(outcome)) => break outcome,
+                        Err(TryRecvError::Empty) => return None,
+                        // The thread ended without its last word: it panicked.
+                        Err(TryRecvError::Disconnected) => {
+                            break Outcome::Failed("the job stopped without saying why".to_owned());
+                        }
                     }
-                }
-                let outcome = match done {
-                    Some(outcome) => outcome,
-                    None if thread_gone(&running.events) => {
-                        Outcome::Failed("the job stopped without saying why".to_owned())
-                    }
-                    None => return None,
                 };
                 let job = running.job.clone();
                 let took = running.started.elapsed();
-                *self = Transfer::Finished(Finished { job, outcome, took });
+                let last = running.progress;
+                *self = Transfer::Finished(Finished { job, outcome, took, last });
                 match self {
                     Transfer::Finished(finished) => Some(finished),
                     _ => None,
@@ -214,11 +215,6 @@ impl Transfer {
             Transfer::Closed | Transfer::Finished(_) => None,
         }
     }
-}
-
-/// Whether the job's thread ended without a last word (it panicked).
-fn thread_gone(events: &Receiver<Event>) -> bool {
-    matches!(events.try_recv(), Err(std::sync::mpsc::TryRecvError::Disconnected))
 }
 
 fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, tx: &Sender<Event>, ctx: &egui::Context) {
@@ -314,13 +310,27 @@ pub fn default_export_path(folder: &Path, format: Format, today: chrono::NaiveDa
     }
 }
 
+/// [`default_export_path`], numbered (`-2`, `-3`…) past the names already taken: a second
+/// export on the same day gets a name of its own instead of failing or mixing with the first.
+pub fn free_export_path(folder: &Path, format: Format, today: chrono::NaiveDate) -> PathBuf {
+    let first = default_export_path(folder, format, today);
+    let stem = first.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let extension = first.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    let mut path = first;
+    let mut number = 2;
+    while path.exists() || path.is_symlink() {
+        path = folder.join(format!("{stem}-{number}{extension}"));
+        number += 1;
+    }
+    path
+}
+
 /// Changes the file name's extension to suit `format` when the path is one this app proposed.
 pub fn retarget(path: &str, from: Format, to: Format, folder: &Path, today: chrono::NaiveDate) -> String {
-    if path.trim().is_empty() || Path::new(path.trim()) == default_export_path(folder, from, today) {
-        default_export_path(folder, to, today).display().to_string()
-    } else {
-        path.to_owned()
-    }
+    let proposed = path.trim().is_empty()
+        || Path::new(path.trim()) == default_export_path(folder, from, today)
+        || Path::new(path.trim()) == free_export_path(folder, from, today);
+    if proposed { free_export_path(folder, to, today).display().to_string() } else { path.to_owned() }
 }
 
 #[cfg(test)]
@@ -393,5 +403,18 @@ mod tests {
         assert_eq!(json, "/home/r/jevons-export-2026-11-28.json");
         assert_eq!(retarget(&json, Format::Json, Format::Csv, folder, day), "/home/r/jevons-claims-2026-11-28.csv");
         assert_eq!(retarget("/tmp/mine.json", Format::Json, Format::Csv, folder, day), "/tmp/mine.json");
+    }
+
+    #[test]
+    fn a_second_export_on_the_same_day_gets_a_name_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let first = free_export_path(dir.path(), Format::Json, day);
+        assert!(first.ends_with("jevons-export-2026-11-28.json"));
+        std::fs::write(&first, "{}").unwrap();
+        let second = free_export_path(dir.path(), Format::Json, day);
+        assert!(second.ends_with("jevons-export-2026-11-28-2.json"), "{second:?}");
+        std::fs::create_dir(dir.path().join("jevons-export-2026-11-28")).unwrap();
+        assert!(free_export_path(dir.path(), Format::Markdown, day).ends_with("jevons-export-2026-11-28-2"));
     }
 }

@@ -165,8 +165,10 @@ fn running_ui(ui: &mut Ui, running: &Running, actions: &mut Vec<Action>) {
     };
     ui.add(bar.desired_width(ui.available_width()));
     let line = match progress {
+        _ if matches!(running.job, Job::Backup) => "Copying the database and checking the copy…".to_owned(),
         None => "Starting…".to_owned(),
-        Some(p) if p.phase == Phase::Scanning => format!("Looking for files: {} found", theme::count(p.done)),
+        Some(p) if p.phase == Phase::Scanning && p.done == 0 => "Looking for files…".to_owned(),
+        Some(p) if p.phase == Phase::Scanning => format!("Looking for files: {} found so far", theme::count(p.done)),
         Some(p) => {
             let mut line = match p.total {
                 Some(total) => format!("{} of {}", theme::count(p.done), theme::count(total)),
@@ -216,8 +218,10 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
                     theme::count(report.sources)
                 ),
             };
-            if report.cancelled {
-                ui.label(format!("Cancelled after {seconds}. Files written before stay: {what}."));
+            if report.cancelled && matches!(finished.job, Job::Export(Format::Markdown, _)) {
+                ui.label(format!("Cancelled after {seconds}. The files written until then stay: {what}."));
+            } else if report.cancelled {
+                ui.label(format!("Cancelled after {seconds}. No file was written."));
             } else {
                 ui.label(RichText::new(format!("Exported {what} in {seconds}.")).strong());
             }
@@ -230,7 +234,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         }
         Outcome::Failed(message) => {
             ui.label(RichText::new(message).color(p.error));
-            ui.label(theme::muted("Nothing in the database was lost."));
+            ui.label(theme::muted(after_failure(finished)));
         }
     }
     ui.add_space(8.0);
@@ -290,6 +294,20 @@ fn notes_list_ui(ui: &mut Ui, salt: &str, notes: &[FileNote]) {
             ui.label(theme::muted(format!("and {} more", theme::count((notes.len() - LISTED) as u64))));
         }
     });
+}
+
+/// What a failed job left: an import keeps the batches stored before the error.
+fn after_failure(finished: &Finished) -> String {
+    match (&finished.job, finished.last) {
+        (Job::Import(_), Some(p)) if p.imported + p.updated > 0 => format!(
+            "{} new and {} updated notes were stored before the error; importing again finishes the rest \
+             (nothing is duplicated).",
+            theme::count(p.imported),
+            theme::count(p.updated)
+        ),
+        (Job::Import(_), _) => "Nothing was imported.".to_owned(),
+        _ => "Nothing in the database changed.".to_owned(),
+    }
 }
 
 /// "From /path" or "To /path", for the top of the window.

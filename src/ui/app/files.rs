@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::JevonsApp;
+use super::{JevonsApp, Pane};
 use crate::io::Format;
+use crate::model::Symbol;
 use crate::ui::toasts::Toast;
 use crate::ui::transfer::{self, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm};
 use crate::ui::worker::Request;
@@ -18,7 +19,7 @@ impl JevonsApp {
                 self.transfer = Transfer::Form(TransferForm::new(Direction::Import, path));
             }
             TransferAction::ShowExport if !self.transfer.is_running() => {
-                let path = transfer::default_export_path(&self.export_folder(), Format::Markdown, today());
+                let path = transfer::free_export_path(&self.export_folder(), Format::Markdown, today());
                 self.transfer =
                     Transfer::Form(TransferForm::new(Direction::Export(Format::Markdown), path.display().to_string()));
             }
@@ -95,17 +96,22 @@ impl JevonsApp {
     /// changed and what a backup or a failure should say.
     pub(super) fn poll_transfer(&mut self) {
         let Some(finished) = self.transfer.poll() else { return };
-        let changed = match &finished.outcome {
-            Outcome::Imported(report) => report.imported + report.updated > 0,
-            _ => false,
-        };
+        // Any import may have stored something (a failed one, the batches before the error; a
+        // JSON one, claims and names without new notes): show the database as it is now.
+        let imported = matches!(finished.job, Job::Import(_));
         let backup_toast = backup_toast(finished);
-        if changed {
+        if imported {
             self.worker.send(Request::Sidebar);
+            self.worker.send(Request::ForgetLexicon);
             let text = self.results.text.clone();
             self.run_search(text, false);
             if let Some(id) = self.open_note() {
                 self.worker.send(Request::Version { note: id });
+            }
+            if let Pane::Dossier(view) = &self.pane
+                && let Ok(symbol) = Symbol::parse(&view.symbol)
+            {
+                self.worker.send(Request::Dossier { symbol, limits: view.limits });
             }
         }
         if let Some(toast) = backup_toast {

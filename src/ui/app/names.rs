@@ -14,9 +14,21 @@ impl JevonsApp {
         let symbol_of = |text: &str| Symbol::parse(text).map_err(|e| e.0);
         let done: Result<Toast, String> = match &action {
             NameAction::AddAlias { alias, symbol } => symbol_of(symbol).and_then(|s| {
-                store.add_ticker_alias(alias, &s).map_err(|e| e.to_string())?;
-                let undo = NameAction::RemoveAlias { alias: alias.trim().to_owned(), symbol: symbol.clone() };
-                Ok(Toast::undo(format!("“{}” now means {symbol} in your notes.", alias.trim()), Action::Names(undo)))
+                let alias = alias.trim().to_owned();
+                let before = store.ticker_alias(&alias).map_err(|e| e.to_string())?;
+                store.add_ticker_alias(&alias, &s).map_err(|e| e.to_string())?;
+                Ok(match before {
+                    Some(old) if old.symbol == s => Toast::info(format!("“{alias}” already means {symbol}.")),
+                    // Undo gives the name back to the ticker it named before, spelled as it was.
+                    Some(old) => Toast::undo(
+                        format!("“{alias}” now means {symbol} (it meant {} before).", old.symbol),
+                        Action::Names(NameAction::AddAlias { alias: old.alias, symbol: old.symbol.to_string() }),
+                    ),
+                    None => Toast::undo(
+                        format!("“{alias}” now means {symbol} in your notes."),
+                        Action::Names(NameAction::RemoveAlias { alias: alias.clone(), symbol: symbol.clone() }),
+                    ),
+                })
             }),
             NameAction::RemoveAlias { alias, symbol } => {
                 store.remove_ticker_alias(alias).map_err(|e| e.to_string()).map(|_| {
