@@ -59,7 +59,7 @@ pub struct TransferForm {
     /// Why the last attempt to start did not (an empty path).
     pub problem: Option<String>,
     /// A system file dialog is open; its answer arrives here.
-    pub chooser: Option<Receiver<Option<PathBuf>>>,
+    pub chooser: Option<Receiver<Chosen>>,
     /// Put the cursor in the path field on the next frame (the form just opened).
     pub focus_path: bool,
 }
@@ -73,10 +73,15 @@ impl TransferForm {
     fn poll_chooser(&mut self) {
         let Some(rx) = &self.chooser else { return };
         match rx.try_recv() {
-            Ok(picked) => {
-                if let Some(path) = picked {
-                    self.path = path.display().to_string();
-                    self.problem = None;
+            Ok(chosen) => {
+                match chosen.path {
+                    Some(path) => {
+                        self.path = path.display().to_string();
+                        self.problem = None;
+                    }
+                    // Nobody closes a file dialog that fast: none could be shown.
+                    None if chosen.after < NO_DIALOG_WITHIN => self.problem = Some(NO_DIALOG.to_owned()),
+                    None => {}
                 }
                 self.chooser = None;
             }
@@ -84,6 +89,17 @@ impl TransferForm {
             Err(TryRecvError::Disconnected) => self.chooser = None,
         }
     }
+}
+
+/// A file dialog that answers "nothing chosen" sooner than this could not be shown.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+const NO_DIALOG: &str =
+    "No file dialog could be shown (on Linux it needs xdg-desktop-portal or zenity): type the path.";
+
+/// What the system's file dialog answered, and after how long.
+pub struct Chosen {
+    pub path: Option<PathBuf>,
+    pub after: Duration,
 }
 
 /// What the job is.
@@ -255,11 +271,12 @@ fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, tx: &Sende
 
 /// Opens the system's file dialog on its own thread (the window keeps drawing); its answer
 /// arrives through the returned channel.
-pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -> Receiver<Option<PathBuf>> {
+pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -> Receiver<Chosen> {
     let (tx, rx) = channel();
     // Should the thread not start, the sender goes with it: the form sees a closed channel and
     // forgets the dialog.
     let _ = std::thread::Builder::new().name("jevons-file-dialog".to_owned()).spawn(move || {
+        let started = Instant::now();
         let mut dialog = rfd::FileDialog::new();
         if let Some(folder) = start_in.filter(|f| f.is_dir()) {
             dialog = dialog.set_directory(folder);
@@ -273,7 +290,7 @@ pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -
             Chooser::ExportFolder => dialog.set_title("Export as Markdown into a folder").pick_folder(),
             Chooser::ExportFile(name) => dialog.set_title("Export to a file").set_file_name(name).save_file(),
         };
-        let _ = tx.send(picked);
+        let _ = tx.send(Chosen { path: picked, after: started.elapsed() });
         ctx.request_repaint();
     });
     rx
@@ -403,6 +420,24 @@ mod tests {
         assert_eq!(json, "/home/r/jevons-export-2026-11-28.json");
         assert_eq!(retarget(&json, Format::Json, Format::Csv, folder, day), "/home/r/jevons-claims-2026-11-28.csv");
         assert_eq!(retarget("/tmp/mine.json", Format::Json, Format::Csv, folder, day), "/tmp/mine.json");
+    }
+
+    #[test]
+    fn a_file_dialog_that_could_not_be_shown_says_so() {
+        let mut form = TransferForm::new(Direction::Import, "~/notes".into());
+        for (chosen, problem, path) in [
+            (Chosen { path: None, after: Duration::from_millis(5) }, Some(NO_DIALOG), "~/notes"),
+            (Chosen { path: None, after: Duration::from_secs(4) }, None, "~/notes"),
+            (Chosen { path: Some("/home/r/vault".into()), after: Duration::from_secs(4) }, None, "/home/r/vault"),
+        ] {
+            form.problem = None;
+            let (tx, rx) = channel();
+            tx.send(chosen).unwrap();
+            form.chooser = Some(rx);
+            form.poll_chooser();
+            assert!(form.chooser.is_none());
+            assert_eq!((form.problem.as_deref(), form.path.as_str()), (problem, path));
+        }
     }
 
     #[test]
