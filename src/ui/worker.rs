@@ -247,10 +247,15 @@ impl Lane {
     fn store(&mut self) -> Result<&Store, String> {
         if self.store.is_none() {
             let store = Store::open(&self.path).map_err(|e| e.to_string())?;
-            store.set_cache_mb(self.cache_mb).map_err(|e| e.to_string())?;
-            self.store = Some(store);
+            self.store = Some(self.sized(store).map_err(|e| e.to_string())?);
         }
         self.store.as_ref().ok_or_else(|| "the database is not open".to_owned())
+    }
+
+    /// The store with this lane's page cache.
+    fn sized(&self, store: Store) -> Result<Store, crate::store::StoreError> {
+        store.set_cache_mb(self.cache_mb)?;
+        Ok(store)
     }
 
     fn lexicon(&mut self) -> Result<&Lexicon, String> {
@@ -265,10 +270,7 @@ impl Lane {
         match request {
             Request::Open => {
                 let started = Instant::now();
-                let cache_mb = self.cache_mb;
-                match crate::cli::open(&self.path)
-                    .and_then(|s| s.set_cache_mb(cache_mb).map(|()| s).map_err(Into::into))
-                {
+                match crate::cli::open(&self.path).and_then(|s| self.sized(s).map_err(Into::into)) {
                     Ok(store) => {
                         let created = store.was_created();
                         self.store = Some(store);

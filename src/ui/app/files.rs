@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{JevonsApp, Pane};
+use super::JevonsApp;
 use crate::io::Format;
-use crate::model::Symbol;
 use crate::ui::toasts::Toast;
 use crate::ui::transfer::{self, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm};
 use crate::ui::worker::Request;
@@ -101,17 +100,10 @@ impl JevonsApp {
         let imported = matches!(finished.job, Job::Import(_));
         let backup_toast = backup_toast(finished);
         if imported {
-            self.worker.send(Request::Sidebar);
+            self.refresh(true, None);
             self.worker.send(Request::ForgetLexicon);
-            let text = self.results.text.clone();
-            self.run_search(text, false);
             if let Some(id) = self.open_note() {
                 self.worker.send(Request::Version { note: id });
-            }
-            if let Pane::Dossier(view) = &self.pane
-                && let Ok(symbol) = Symbol::parse(&view.symbol)
-            {
-                self.worker.send(Request::Dossier { symbol, limits: view.limits });
             }
         }
         if let Some(toast) = backup_toast {

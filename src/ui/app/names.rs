@@ -64,10 +64,6 @@ impl JevonsApp {
         if let Some(editor) = &mut self.editor {
             editor.analysis.read_again();
         }
-        if let Pane::Dossier(view) = &self.pane
-            && let Ok(symbol) = Symbol::parse(&view.symbol)
-        {
-            self.worker.send(Request::Dossier { symbol, limits: view.limits });
-        }
+        self.refresh(false, None);
     }
 }
