@@ -1,7 +1,11 @@
-//! Measured extraction quality: precision, recall and F1 per kind over the labelled passages in
-//! `tests/data/extract/passages.json` (English and Portuguese research-note prose, written and
-//! labelled for the project). Fails below the floors of issue 5: tickers F1 0.95, amounts F1 0.95,
-//! dates F1 0.9. `docs/extraction.md` explains how findings are matched to labels.
+//! Measured extraction quality: precision, recall and F1 per kind on two labelled splits of
+//! English and Portuguese text. `tests/data/extract/passages.json` is the **training** split:
+//! research-note prose written for the project, against which the rules were tuned (its scores are
+//! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
+//! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
+//! hand before the extractor ever ran on them and never tuned against. Both tables are printed;
+//! each split has a floor per kind (the held-out floors are the honest ones, set just below the
+//! first measured scores). `docs/extraction.md` explains how findings are matched to labels.
 
 use std::collections::BTreeMap;
 
@@ -10,10 +14,36 @@ use jevons::extract::{Findings, Lexicon, Options, analyse_with};
 use jevons::model::fold;
 use serde_json::Value;
 
-const DATA: &str = include_str!("data/extract/passages.json");
+const TRAINING: &str = include_str!("data/extract/passages.json");
+const HELDOUT: &str = include_str!("data/extract/passages_heldout.json");
 
-/// Lowest F1 accepted per kind.
-const FLOORS: &[(&str, f64)] = &[("tickers", 0.95), ("amounts", 0.95), ("dates", 0.90)];
+/// The kinds scored, in the order the tables print them.
+const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
+
+/// Lowest F1 accepted per kind on the training split: issue 5's floors for tickers, amounts and
+/// dates, and floors for the other kinds a little below their scores.
+const TRAINING_FLOORS: &[(&str, f64)] = &[
+    ("tickers", 0.95),
+    ("amounts", 0.95),
+    ("percents", 0.95),
+    ("fractions", 0.95),
+    ("quantities", 0.90),
+    ("dates", 0.90),
+    ("claimants", 0.90),
+];
+
+/// Lowest F1 accepted per kind on the held-out split, a little below its first measured scores
+/// (tickers 0.924, amounts 0.962, percents 1.0, quantities 0.835, dates 0.937, claimants 0.444).
+/// It has no fraction to find: its floor fails if one is found anyway.
+const HELDOUT_FLOORS: &[(&str, f64)] = &[
+    ("tickers", 0.91),
+    ("amounts", 0.95),
+    ("percents", 0.98),
+    ("fractions", 0.95),
+    ("quantities", 0.82),
+    ("dates", 0.90),
+    ("claimants", 0.42),
+];
 
 /// What identifies a finding, for matching: a symbol, a value with currency or unit, a date, a name.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,13 +177,16 @@ fn score(found: &[Item], expected: &[Item]) -> (Score, Vec<usize>, Vec<usize>) {
     (score, wrong, missed)
 }
 
-#[test]
-fn extraction_meets_its_quality_floors() {
-    let data: Value = serde_json::from_str(DATA).expect("the labelled set is JSON");
+/// Scores per kind over one split, and every difference from its labels.
+struct Measured {
+    passages: usize,
+    totals: BTreeMap<&'static str, Score>,
+    misses: Vec<String>,
+}
+
+fn measure(data: &Value) -> Measured {
     let passages = data["passages"].as_array().expect("a list of passages");
-    assert!(passages.len() >= 60, "at least 60 labelled passages");
     let lexicon = Lexicon::bundled();
-    let kinds = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
     let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
     let mut misses = Vec::new();
     for passage in passages {
@@ -161,7 +194,7 @@ fn extraction_meets_its_quality_floors() {
         let text = passage["text"].as_str().expect("each passage has a text");
         let anchor = passage["anchor"].as_str().and_then(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
         let findings = analyse_with(text, &lexicon, &Options { anchor });
-        for kind in kinds {
+        for kind in KINDS {
             let labels = passage[kind].as_array().cloned().unwrap_or_default();
             let found = found_items(&findings, kind);
             let expected = expected_items(text, &labels, kind);
@@ -178,12 +211,18 @@ fn extraction_meets_its_quality_floors() {
             }
         }
     }
+    Measured { passages: passages.len(), totals, misses }
+}
+
+/// Prints the precision, recall and F1 of each kind.
+fn print_table(title: &str, measured: &Measured) {
+    println!("\n{title}, {} passages", measured.passages);
     println!(
-        "\n{:<11} {:>6} {:>6} {:>6} {:>9} {:>7} {:>6}",
+        "{:<11} {:>6} {:>6} {:>6} {:>9} {:>7} {:>6}",
         "kind", "found", "labels", "right", "precision", "recall", "F1"
     );
-    for kind in kinds {
-        let s = totals[kind];
+    for kind in KINDS {
+        let s = measured.totals[kind];
         println!(
             "{kind:<11} {:>6} {:>6} {:>6} {:>9.3} {:>7.3} {:>6.3}",
             s.found,
@@ -194,12 +233,51 @@ fn extraction_meets_its_quality_floors() {
             s.f1()
         );
     }
-    println!("\n{} passages; differences from the labels:", passages.len());
-    for miss in &misses {
+}
+
+/// Prints a split's table and its differences, then fails if a kind is below its floor.
+fn report_and_check(split: &str, measured: &Measured, floors: &[(&str, f64)]) {
+    print_table(&format!("{split} split"), measured);
+    println!("differences from the labels ({split}):");
+    for miss in &measured.misses {
         println!("  {miss}");
     }
-    for (kind, floor) in FLOORS {
-        let f1 = totals[kind].f1();
-        assert!(f1 >= *floor, "{kind} F1 {f1:.3} is below {floor}");
+    for kind in KINDS {
+        assert!(floors.iter().any(|(k, _)| *k == kind), "{split}: {kind} has no floor");
     }
+    for (kind, floor) in floors {
+        let f1 = measured.totals[kind].f1();
+        assert!(f1 >= *floor, "{split}: {kind} F1 {f1:.3} is below {floor}");
+    }
+}
+
+#[test]
+fn training_split_meets_its_floors() {
+    let data: Value = serde_json::from_str(TRAINING).expect("the training split is JSON");
+    let measured = measure(&data);
+    assert!(measured.passages >= 60, "at least 60 labelled training passages");
+    report_and_check("training (tuned against)", &measured, TRAINING_FLOORS);
+}
+
+#[test]
+fn heldout_split_meets_its_floors() {
+    let data: Value = serde_json::from_str(HELDOUT).expect("the held-out split is JSON");
+    assert_eq!(data["heldout"], Value::Bool(true), "the held-out file says it is held out");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    for (language, prefix) in [("English", "hen-"), ("Portuguese", "hpt-")] {
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        assert!(subset.len() >= 40, "at least 40 held-out passages in {language}, found {}", subset.len());
+        print_table(&format!("held-out, {language} only"), &measure(&serde_json::json!({ "passages": subset })));
+    }
+    for passage in passages {
+        let source = &passage["source"];
+        assert!(
+            source["url"].as_str().is_some_and(|url| url.starts_with("http")) && source["publisher"].is_string(),
+            "{} names its source",
+            passage["id"]
+        );
+    }
+    let measured = measure(&data);
+    report_and_check("held-out (never tuned against)", &measured, HELDOUT_FLOORS);
 }
