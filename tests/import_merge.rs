@@ -16,11 +16,16 @@ use jevons::model::RevisionKind;
 use jevons::store::Store;
 use serde_json::Value;
 
-/// The only `.md` file in a folder.
-fn only_file(dir: &Path) -> std::path::PathBuf {
-    let files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files.into_iter().next().unwrap()
+/// The exported file of the note titled `title` (the database also holds the sample research).
+fn file_of(dir: &Path, title: &str) -> std::path::PathBuf {
+    let file = dir.join(format!("{title}.md"));
+    assert!(file.exists(), "{}", file.display());
+    file
+}
+
+/// The claim with this text in a JSON export.
+fn claim_with<'a>(doc: &'a Value, text: &str) -> &'a Value {
+    doc["claims"].as_array().unwrap().iter().find(|c| c["text"] == text).unwrap()
 }
 
 fn strs(value: &Value) -> Vec<String> {
@@ -56,8 +61,9 @@ fn a_file_edited_while_the_note_was_not_is_taken_and_undone_with_its_tags() {
     let id = cli.add(&["--title", "N", "--body", "v1", "--tag", "old"]);
     let md = cli.path("md");
     cli.ok(&["export", "--format", "markdown", md.to_str().unwrap()]);
-    let file = only_file(&md);
-    let text = fs::read_to_string(&file).unwrap().replace("- old", "- fresh").replace("\nv1", "\nv1 edited in Obsidian");
+    let file = file_of(&md, "N");
+    let text =
+        fs::read_to_string(&file).unwrap().replace("- old", "- fresh").replace("\nv1", "\nv1 edited in Obsidian");
     fs::write(&file, text).unwrap();
 
     let report = cli.json(&["import", md.to_str().unwrap()]);
@@ -80,7 +86,7 @@ fn both_changed_keeps_the_local_note_and_the_files_version_as_a_conflict() {
     let md = cli.path("md");
     cli.ok(&["export", "--format", "markdown", md.to_str().unwrap()]);
     cli.ok(&["note", "edit", &id.to_string(), "--body", "mine"]);
-    let file = only_file(&md);
+    let file = file_of(&md, "N");
     fs::write(&file, fs::read_to_string(&file).unwrap().replace("\nshared", "\ntheirs")).unwrap();
 
     let out = cli.ok(&["import", md.to_str().unwrap()]);
@@ -88,7 +94,8 @@ fn both_changed_keeps_the_local_note_and_the_files_version_as_a_conflict() {
     assert!(out.contains("kept beside it as revision"), "the report says where theirs went: {out}");
     assert_eq!(cli.note(id)["body"], "mine");
     let store = Store::open(&cli.db).unwrap();
-    let theirs: Vec<_> = store.revisions(id).unwrap().into_iter().filter(|r| r.kind == RevisionKind::Conflict).collect();
+    let theirs: Vec<_> =
+        store.revisions(id).unwrap().into_iter().filter(|r| r.kind == RevisionKind::Conflict).collect();
     assert_eq!(theirs.len(), 1);
     assert_eq!(theirs[0].body, "theirs");
     drop(store);
@@ -104,10 +111,7 @@ fn both_changed_keeps_the_local_note_and_the_files_version_as_a_conflict() {
 fn suspect_times_in_a_file_are_reported_and_not_obeyed() {
     let cli = Cli::new();
     let id = cli.add(&["--title", "Keep me", "--body", "live"]);
-    let json = cli.path("all.json");
-    cli.ok(&["export", "--format", "json", json.to_str().unwrap()]);
-    let doc: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
-    let uid = doc["notes"][0]["uid"].as_str().unwrap().to_owned();
+    let uid = cli.note(id)["uid"].as_str().unwrap().to_owned();
     let vault = cli.path("vault");
     fs::create_dir(&vault).unwrap();
     fs::write(vault.join("a.md"), format!("---\nuid: {uid}\ndeleted: 2001-01-01\n---\nlive\n")).unwrap();
@@ -129,14 +133,27 @@ fn a_markdown_file_cannot_take_over_a_claim_of_another_note_or_clear_its_links()
     let home = cli.add(&["--title", "Home", "--body", "the claim lives here"]);
     let home_text = home.to_string();
     let claim_args = [
-        "claim", "add", "--text", "Buy NVDA", "--note", &home_text, "--claimant", "Cantor", "--ticker", "NVDA:bullish",
-        "--source", "https://example.com/cantor", "--quote", "buy on weakness",
+        "claim",
+        "add",
+        "--text",
+        "Buy NVDA",
+        "--note",
+        &home_text,
+        "--claimant",
+        "Cantor",
+        "--ticker",
+        "NVDA:bullish",
+        "--source",
+        "https://example.com/cantor",
+        "--quote",
+        "buy on weakness",
     ];
     cli.ok(&claim_args);
     let json = cli.path("all.json");
     cli.ok(&["export", "--format", "json", json.to_str().unwrap()]);
     let doc: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
-    let (claim_uid, note_uid) = (doc["claims"][0]["uid"].as_str().unwrap(), doc["notes"][0]["uid"].as_str().unwrap());
+    let claim_uid = claim_with(&doc, "Buy NVDA")["uid"].as_str().unwrap();
+    let note_uid = cli.note(home)["uid"].as_str().unwrap().to_owned();
 
     let vault = cli.path("vault");
     fs::create_dir(&vault).unwrap();
@@ -174,8 +191,30 @@ fn a_markdown_file_cannot_take_over_a_claim_of_another_note_or_clear_its_links()
 fn two_claims_with_one_text(cli: &Cli) -> i64 {
     let id = cli.add(&["--title", "Two views", "--body", "same words, two claimants"]);
     let note = id.to_string();
-    cli.ok(&["claim", "add", "--text", "NVDA is fairly valued", "--note", &note, "--claimant", "A", "--ticker", "NVDA:bullish"]);
-    cli.ok(&["claim", "add", "--text", "NVDA is fairly valued", "--note", &note, "--claimant", "B", "--ticker", "NVDA:bearish"]);
+    cli.ok(&[
+        "claim",
+        "add",
+        "--text",
+        "NVDA is fairly valued",
+        "--note",
+        &note,
+        "--claimant",
+        "A",
+        "--ticker",
+        "NVDA:bullish",
+    ]);
+    cli.ok(&[
+        "claim",
+        "add",
+        "--text",
+        "NVDA is fairly valued",
+        "--note",
+        &note,
+        "--claimant",
+        "B",
+        "--ticker",
+        "NVDA:bearish",
+    ]);
     id
 }
 
@@ -257,8 +296,8 @@ fn json_import_reports_detached_and_duplicate_claims_and_empty_titles() {
     cli.ok(&["claim", "add", "--text", "Attached", "--note", &id.to_string()]);
     cli.ok(&["export", "--format", "json", json.to_str().unwrap()]);
     let mut doc: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
-    let note_uid = doc["notes"][0]["uid"].clone();
-    let claim = doc["claims"][0].clone();
+    let note_uid = cli.note(id)["uid"].clone();
+    let claim = claim_with(&doc, "Attached").clone();
     let mut twin = claim.clone();
     twin["text"] = "Same uid, other text".into();
     let mut orphan = claim.clone();
@@ -269,7 +308,7 @@ fn json_import_reports_detached_and_duplicate_claims_and_empty_titles() {
     joining["text"] = "Joins the stored note".into();
     joining["note"] = note_uid;
     doc["claims"] = Value::Array(vec![claim, twin, orphan]);
-    let mut empty = doc["notes"][0].clone();
+    let mut empty = doc["notes"].as_array().unwrap().iter().find(|n| n["title"] == "Home").unwrap().clone();
     empty["uid"] = "empty-title".into();
     empty["title"] = "".into();
     doc["notes"] = Value::Array(vec![empty]);

@@ -27,12 +27,22 @@ const NOTES: usize = 3;
 #[derive(Debug, Clone)]
 enum Step {
     EditNote(usize),
-    AddClaim { note: usize, same_text: bool },
+    AddClaim {
+        note: usize,
+        same_text: bool,
+    },
     EditClaim(usize),
-    Export { json: bool },
+    Export {
+        json: bool,
+    },
     /// Edits note `note` in export `export` (if it is a Markdown one), as another program would.
-    EditFile { export: usize, note: usize },
-    Import { export: usize },
+    EditFile {
+        export: usize,
+        note: usize,
+    },
+    Import {
+        export: usize,
+    },
     Trash(usize),
     Restore(usize),
     UndoLastImport,

@@ -479,7 +479,10 @@ pub fn import_document(
             match batch.import_claim_into(note, claim) {
                 Ok(Some(remarks)) => remarks.into_iter().for_each(|r| report.warn(label.clone(), r)),
                 Ok(None) => {
-                    report.warn(label.clone(), format!("its note {note} is neither in the file nor here: kept outside notes"));
+                    report.warn(
+                        label.clone(),
+                        format!("its note {note} is neither in the file nor here: kept outside notes"),
+                    );
                     loose.push(claim.clone());
                 }
                 Err(StoreError::Invalid(why)) => report.skip(label, why.to_string()),

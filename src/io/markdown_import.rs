@@ -581,7 +581,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.md");
         std::fs::write(&path, b"\xEF\xBB\xBFline 1\r\nline 2").unwrap();
-        assert_eq!(read_text(&path, 1000).unwrap().0, "line 1\nline 2");
+        assert_eq!(read_text(&path, 1000).unwrap().0, "line 1\r\nline 2", "line ends stay as written");
         let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Olá".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         std::fs::write(&path, utf16).unwrap();
         assert_eq!(read_text(&path, 1000).unwrap().0, "Olá");

@@ -20,8 +20,7 @@ pub use claim::{
 pub use fingerprint::{derived_uid, note_hash};
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
-    TickerLink,
-    validate_text,
+    TickerLink, validate_text,
 };
 pub use source::{Source, SourceDraft, SourceKind, SourceUrl};
 pub use symbol::Symbol;

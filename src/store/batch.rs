@@ -67,8 +67,7 @@ impl Batch<'_> {
     /// says whether it was written, with remarks for the report.
     pub fn import_claim(&mut self, record: &ClaimRecord) -> Result<(bool, Vec<String>), StoreError> {
         let mut remarks = Vec::new();
-        let outcome =
-            merge_claims::upsert(&self.tx, None, record, None, self.import, &mut self.lookups, &mut remarks)?;
+        let outcome = merge_claims::upsert(&self.tx, None, record, None, self.import, &mut self.lookups, &mut remarks)?;
         Ok((outcome == merge_claims::ClaimOutcome::Written, remarks))
     }
 

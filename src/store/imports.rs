@@ -127,10 +127,17 @@ impl Store {
 
     /// Marks an import run finished with its counts; a run that changed nothing is forgotten
     /// (returns `None`), so `--undo` always undoes an import that did something.
-    pub fn finish_import(&mut self, id: i64, created: u64, updated: u64, conflicts: u64) -> Result<Option<i64>, StoreError> {
+    pub fn finish_import(
+        &mut self,
+        id: i64,
+        created: u64,
+        updated: u64,
+        conflicts: u64,
+    ) -> Result<Option<i64>, StoreError> {
         let tx = self.write()?;
-        let changes: i64 =
-            tx.prepare_cached("SELECT count(*) FROM import_change WHERE import_id = ?1")?.query_row([id], |r| r.get(0))?;
+        let changes: i64 = tx
+            .prepare_cached("SELECT count(*) FROM import_change WHERE import_id = ?1")?
+            .query_row([id], |r| r.get(0))?;
         let kept = if changes == 0 {
             tx.prepare_cached("DELETE FROM import_run WHERE id = ?1")?.execute([id])?;
             None
@@ -235,9 +242,9 @@ fn undo_note(
             conn.prepare_cached("DELETE FROM note WHERE id = ?1")?.execute([note])?;
             report.removed += 1;
         }
-        ("created", _) => report.kept.push(format!(
-            "note {note} ({title}) was changed after the import: kept (trash it to remove it)"
-        )),
+        ("created", _) => report
+            .kept
+            .push(format!("note {note} ({title}) was changed after the import: kept (trash it to remove it)")),
         ("updated", Some(revision)) if untouched => {
             let saved_at: String =
                 conn.query_row("SELECT saved_at FROM note_revision WHERE id = ?1", [revision], |r| r.get(0))?;

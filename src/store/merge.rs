@@ -472,10 +472,10 @@ mod tests {
         let mut batch = store.batch().unwrap();
         batch.import_note(&record("a", "First", "alpha words $NVDA", &["ai/inference"], "2025-01-01")).unwrap();
         let long_title = record("b", &"x".repeat(MAX_TITLE_CHARS + 1), "beta words", &[], "2025-01-01");
-        assert!(matches!(batch.import_note(&long_title) , Err(StoreError::Invalid(_))));
+        assert!(matches!(batch.import_note(&long_title), Err(StoreError::Invalid(_))));
         let mut empty_claim = record("c", "Third", "gamma words", &["ai"], "2025-01-01");
         empty_claim.claims.push(claim("   ", "AMD"));
-        assert!(matches!(batch.import_note(&empty_claim) , Err(StoreError::Invalid(_))));
+        assert!(matches!(batch.import_note(&empty_claim), Err(StoreError::Invalid(_))));
         let mut with_claim = record("d", "Fourth", "delta words", &["ai"], "2025-01-02");
         with_claim.claims.push(claim("Buy on weakness", "AMD"));
         batch.import_note(&with_claim).unwrap();

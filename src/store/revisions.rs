@@ -83,8 +83,9 @@ impl Store {
     /// Earlier versions of a note, newest first.
     pub fn revisions(&self, note: NoteId) -> Result<Vec<Revision>, StoreError> {
         super::notes::require(&self.conn, note)?;
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM note_revision WHERE note_id = ?1 ORDER BY id DESC"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM note_revision WHERE note_id = ?1 ORDER BY id DESC"))?;
         let rows: Vec<_> = stmt.query_map([note], row)?.collect::<Result<_, _>>()?;
         rows.into_iter().map(|r| Ok(with_snapshot(r)?.0)).collect()
     }

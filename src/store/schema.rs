@@ -307,9 +307,6 @@ mod tests {
         let base: Option<String> = conn.query_row("SELECT base_hash FROM note", [], |r| r.get(0)).unwrap();
         assert_eq!(base, None);
         conn.execute("INSERT INTO import_run (source, started_at) VALUES ('x', 'now')", []).unwrap();
-        assert!(
-            conn.execute("UPDATE note_revision SET kind = 'other'", []).is_err(),
-            "kinds are checked"
-        );
+        assert!(conn.execute("UPDATE note_revision SET kind = 'other'", []).is_err(), "kinds are checked");
     }
 }

@@ -47,25 +47,17 @@ pub(super) struct Current {
     pub title: String,
     pub body: String,
     pub updated_at: String,
-    pub version: i64,
     pub snapshot: NoteSnapshot,
     pub hash: String,
 }
 
 /// Reads a note's whole current state.
 pub(super) fn current(conn: &Connection, note: NoteId) -> Result<Current, StoreError> {
-    let (title, body, updated_at, version, deleted_at, base_hash): (
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-        Option<String>,
-    ) = conn
-        .prepare_cached("SELECT title, body, updated_at, version, deleted_at, base_hash FROM note WHERE id = ?1")?
-        .query_row([note], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
-        .optional()?
-        .ok_or(StoreError::NoteNotFound(note))?;
+    let (title, body, updated_at, deleted_at, base_hash): (String, String, String, Option<String>, Option<String>) =
+        conn.prepare_cached("SELECT title, body, updated_at, deleted_at, base_hash FROM note WHERE id = ?1")?
+            .query_row([note], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .optional()?
+            .ok_or(StoreError::NoteNotFound(note))?;
     let tag_rows: Vec<(String, String)> = conn
         .prepare_cached(
             "SELECT t.name, t.key FROM note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = ?1 ORDER BY t.key",
@@ -92,7 +84,7 @@ pub(super) fn current(conn: &Connection, note: NoteId) -> Result<Current, StoreE
         base_hash,
         claims,
     };
-    Ok(Current { title, body, updated_at, version, snapshot, hash })
+    Ok(Current { title, body, updated_at, snapshot, hash })
 }
 
 /// A claim's whole state.
@@ -164,7 +156,17 @@ pub(super) fn keep_version(
         "INSERT INTO note_revision (note_id, title, body, saved_at, replaced_at, kind, hash, snapshot, import_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![note, title, body, saved_at, Timestamp::now().to_string(), kind.as_str(), hash, json, import])?;
+    .execute(params![
+        note,
+        title,
+        body,
+        saved_at,
+        Timestamp::now().to_string(),
+        kind.as_str(),
+        hash,
+        json,
+        import
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -199,8 +201,11 @@ pub(super) fn restore(
                 tickers::link(conn, note, &symbol, Origin::Typed, lookups)?;
             }
         }
-        conn.prepare_cached("UPDATE note SET deleted_at = ?2, base_hash = ?3 WHERE id = ?1")?
-            .execute(params![note, snap.deleted_at, snap.base_hash])?;
+        conn.prepare_cached("UPDATE note SET deleted_at = ?2, base_hash = ?3 WHERE id = ?1")?.execute(params![
+            note,
+            snap.deleted_at,
+            snap.base_hash
+        ])?;
         let wanted: Vec<&str> = snap.claims.iter().map(|c| c.uid.as_str()).collect();
         let present: Vec<(i64, String)> = conn
             .prepare_cached("SELECT id, uid FROM claim WHERE note_id = ?1")?

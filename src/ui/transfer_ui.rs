@@ -246,7 +246,8 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         if ui.button("Close").clicked() {
             actions.push(Action::Transfer(TransferAction::Close));
         }
-        let retry = matches!(finished.outcome, Outcome::Failed(_)) && matches!(finished.job, Job::Import(_) | Job::Export(..));
+        let retry =
+            matches!(finished.outcome, Outcome::Failed(_)) && matches!(finished.job, Job::Import(_) | Job::Export(..));
         if retry && ui.button("Change and try again").clicked() {
             actions.push(Action::Transfer(TransferAction::Retry));
         }
@@ -275,7 +276,16 @@ fn import_summary_ui(ui: &mut Ui, report: &ImportReport, seconds: &str) {
         format!("{} updated", theme::count(report.updated)),
         format!("{} unchanged", theme::count(report.unchanged)),
     ];
-XX, theme::count(report.skipped.len() as u64)));
+    if report.kept_newer > 0 {
+        counts.push(format!("{} kept (newer here)", theme::count(report.kept_newer)));
+    }
+    if report.conflicts > 0 {
+        counts.push(format!(
+            "{} changed on both sides (both kept, see the note's history)",
+            theme::count(report.conflicts)
+        ));
+    }
+    counts.push(format!("{} skipped", theme::count(report.skipped.len() as u64)));
     if report.ignored > 0 {
         counts.push(format!("{} not Markdown, left alone", theme::count(report.ignored)));
     }
