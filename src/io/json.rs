@@ -481,7 +481,7 @@ pub fn import_document(
                 Ok(None) => {
                     report.warn(
                         label.clone(),
-                        format!("its note {note} is neither in the file nor here: kept outside notes"),
+                        format!("its note {note:?} is neither in the file nor here: kept outside notes"),
                     );
                     loose.push(claim.clone());
                 }

@@ -40,6 +40,14 @@ impl Batch<'_> {
         claims::insert(&self.tx, draft, false, &mut self.lookups)
     }
 
+    /// Adds a claim with a stable identity of its own (the sample research's claims are the
+    /// same claims in every database, so an export of one merges into another without copies).
+    pub fn add_claim_as(&mut self, uid: &str, draft: ClaimDraft) -> Result<i64, StoreError> {
+        let id = claims::insert(&self.tx, draft, false, &mut self.lookups)?;
+        self.tx.prepare_cached("UPDATE claim SET uid = ?2 WHERE id = ?1")?.execute(rusqlite::params![id, uid])?;
+        Ok(id)
+    }
+
     /// Adds an imported note, or merges it into the stored note with the same uid under the
     /// import merge rule (see [`super::merge`]), with its sources, claims and revisions.
     ///

@@ -226,13 +226,13 @@ fn elsewhere(
         && stored.claimant == record.draft.claimant
         && stored.status == record.draft.status.as_str();
     if same_text {
-        remarks.push(format!("claim {uid} belongs {place}: it stays there"));
+        remarks.push(format!("claim {uid:?} belongs {place}: it stays there"));
         return Ok(ClaimOutcome::Same);
     }
     let note_uid = note.map(|(_, u)| u).unwrap_or_default();
     let copy = ClaimRecord { uid: Some(derived_uid("claim", &[&uid, note_uid])), ..record.clone() };
     remarks.push(format!(
-        "claim {uid} belongs {place}: it stays there, and the file's version is kept in this note as claim {}",
+        "claim {uid:?} belongs {place}: it stays there, and the file's version is kept in this note as claim {:?}",
         copy.uid.as_deref().unwrap_or_default()
     ));
     upsert(conn, note, &copy, default_time, import, lookups, remarks)
