@@ -149,8 +149,9 @@ impl Store {
         }
         let now = Timestamp::now().to_string();
         let lookups = &mut Lookups::single();
-        // The whole version before this edit (text, tags, tickers, claims) is kept.
-        snapshot::keep(&tx, id, RevisionKind::Edit, None)?;
+        // The whole version before this edit (text, tags, tickers, claims) is kept when the edit
+        // changes it.
+        let before = snapshot::current(&tx, id)?;
         if text_changed {
             tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?
                 .execute(params![id, new_title, new_body])?;
@@ -167,6 +168,19 @@ impl Store {
         }
         for symbol in &edit.add_tickers {
             tickers::link(&tx, id, symbol, Origin::Typed, lookups)?;
+        }
+        if snapshot::current(&tx, id)?.hash != before.hash {
+            snapshot::keep_version(
+                &tx,
+                id,
+                &before.title,
+                &before.body,
+                &before.updated_at,
+                &before.snapshot,
+                &before.hash,
+                RevisionKind::Edit,
+                None,
+            )?;
         }
         tx.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, now])?;

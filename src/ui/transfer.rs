@@ -398,14 +398,28 @@ mod tests {
         std::fs::write(notes.join("bad.md"), b"# Caf\xe9").unwrap();
         let finished =
             finish(Transfer::start(Job::Import(notes), db.clone(), WriteTurns::default(), egui::Context::default()));
-        match finished.outcome {
+        let import = match finished.outcome {
             Outcome::Imported(report) => {
                 assert_eq!(report.imported, 1);
                 assert_eq!(report.skipped.len(), 1, "{report:?}");
+                report.import_id.expect("an import that stored a note can be undone")
             }
             other => panic!("{other:?}"),
-        }
+        };
         assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 1);
+
+        // "Undo this import" in the summary runs on the job thread too.
+        let undone = finish(Transfer::start(
+            Job::UndoImport(import),
+            db.clone(),
+            WriteTurns::default(),
+            egui::Context::default(),
+        ));
+        match undone.outcome {
+            Outcome::Undone(report) => assert_eq!((report.import_id, report.removed), (import, 1), "{report:?}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 0);
     }
 
     #[test]
