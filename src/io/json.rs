@@ -352,11 +352,7 @@ pub fn import_file(
 
 /// A reason for skipping a note, saying how many of its claims were skipped with it.
 fn with_claims(reason: &str, claims: usize) -> String {
-    match claims {
-        0 => reason.to_owned(),
-        1 => format!("{reason} (its claim was skipped with it)"),
-        n => format!("{reason} (its {n} claims were skipped with it)"),
-    }
+    if claims == 0 { reason.to_owned() } else { format!("{reason}; its claims ({claims}) were skipped with it") }
 }
 
 /// Merges a [`Document`] into `store` under the import merge rule (see `store::merge`): new
