@@ -184,7 +184,7 @@ fn print_undo(report: &UndoReport) {
         report.import_id, report.removed, report.reverted, report.conflicts_dropped, report.claims
     );
     for kept in &report.kept {
-        println!("kept {}", kept);
+        println!("kept {}", kept.escape_debug());
     }
 }
 
@@ -205,7 +205,7 @@ fn print_imports(runs: &[ImportRun]) {
             run.created,
             run.updated,
             run.conflicts,
-            run.source,
+            run.source.escape_debug(),
             state
         );
     }
