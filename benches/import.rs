@@ -18,7 +18,6 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use jevons::io::{self, Format, ImportOptions, markdown_import};
-use jevons::store::MergeRule;
 use jevons::store::Store;
 
 const TAGS: &[&str] = &["ai/inference", "semis", "brokers", "mercado", "macro/rates", "energy"];
@@ -83,7 +82,7 @@ fn halves(vault: &Path, notes: usize, db: &Path, batch: usize) -> [f64; 4] {
     for chunk in parsed.chunks(batch) {
         let mut batch = store.batch().expect("a batch");
         for note in chunk {
-            batch.import_note(&note.record, MergeRule::ImportWins).expect("stored");
+            batch.import_note(&note.record).expect("stored");
         }
         batch.commit().expect("commit");
     }

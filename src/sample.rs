@@ -292,18 +292,22 @@ pub fn add(store: &mut Store) -> Result<SampleOutcome, StoreError> {
                 .iter()
                 .map(|(symbol, stance)| Ok(ClaimTicker { symbol: Symbol::parse(symbol)?, stance: *stance }))
                 .collect::<Result<Vec<_>, crate::model::Invalid>>()?;
-            batch.add_claim(ClaimDraft {
-                text: claim.text.to_owned(),
-                value: claim.value,
-                unit: claim.unit.map(str::to_owned),
-                currency: claim.currency.map(str::to_owned),
-                as_of: Some(claim.as_of.to_owned()),
-                claimant: claim.claimant.map(str::to_owned),
-                note_id: Some(id),
-                tickers,
-                sources,
-                ..ClaimDraft::default()
-            })?;
+            let uid = crate::model::derived_uid("sample-claim", &[note.uid, claim.text]);
+            batch.add_claim_as(
+                &uid,
+                ClaimDraft {
+                    text: claim.text.to_owned(),
+                    value: claim.value,
+                    unit: claim.unit.map(str::to_owned),
+                    currency: claim.currency.map(str::to_owned),
+                    as_of: Some(claim.as_of.to_owned()),
+                    claimant: claim.claimant.map(str::to_owned),
+                    note_id: Some(id),
+                    tickers,
+                    sources,
+                    ..ClaimDraft::default()
+                },
+            )?;
         }
         outcome.added += 1;
     }

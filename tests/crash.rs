@@ -372,7 +372,9 @@ impl Model {
                 let old = (note.title.clone(), note.body.clone());
                 note.title = title.clone().unwrap_or(old.0.clone());
                 note.body = body.clone().unwrap_or(old.1.clone());
-                if (&note.title, &note.body) != (&old.0, &old.1) {
+                // A revision keeps the whole note before an edit that changes its text or tags.
+                let new_tag = add_tag.as_ref().is_some_and(|tag| !note.tags.contains(tag));
+                if (&note.title, &note.body) != (&old.0, &old.1) || new_tag {
                     note.revisions.push(old);
                 }
                 if let Some(tag) = add_tag

@@ -102,7 +102,12 @@ fn import(store: &mut Store, path: &Path) -> Result<ImportReport, ImportError> {
 
 /// Files reported, each once: a file is imported, updated, unchanged, kept or skipped.
 fn accounted(report: &ImportReport) -> u64 {
-    report.imported + report.updated + report.unchanged + report.kept_newer + report.skipped.len() as u64
+    report.imported
+        + report.updated
+        + report.unchanged
+        + report.kept_newer
+        + report.conflicts
+        + report.skipped.len() as u64
 }
 
 /// A reason or remark a user reads: present, and on one line.

@@ -173,7 +173,7 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let own = store.create_note(&NoteDraft::new("Mine only", "kept")).unwrap();
     let options = ImportOptions::default();
 
-    let first = io::json::import_document(&mut store, &doc, &options, &mut Watch::quiet()).unwrap();
+    let first = io::json::import_document(&mut store, &doc, "test", &options, &mut Watch::quiet()).unwrap();
     assert_eq!(first.imported, 6);
     let counts = |s: &Store| {
         let notes = s.export_notes(0, 100_000).unwrap();
@@ -183,7 +183,7 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let after_first = counts(&store);
     assert_eq!(after_first.0, 3 + 1 + 6);
 
-    let second = io::json::import_document(&mut store, &doc, &options, &mut Watch::quiet()).unwrap();
+    let second = io::json::import_document(&mut store, &doc, "test", &options, &mut Watch::quiet()).unwrap();
     assert_eq!((second.imported, second.updated, second.unchanged), (0, 0, 6), "{second:?}");
     assert_eq!(counts(&store), after_first, "nothing is duplicated");
     assert_eq!(store.note(own).unwrap().body, "kept");
@@ -193,7 +193,7 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let mut with_sample = empty_store();
     jevons::sample::add(&mut with_sample).unwrap();
     let sample_doc = io::json::document(&with_sample, &mut Watch::quiet()).unwrap().unwrap();
-    let third = io::json::import_document(&mut store, &sample_doc, &options, &mut Watch::quiet()).unwrap();
+    let third = io::json::import_document(&mut store, &sample_doc, "test", &options, &mut Watch::quiet()).unwrap();
     assert_eq!(third.imported, 0);
     assert_eq!(counts(&store), after_first);
 
@@ -201,18 +201,22 @@ fn json_import_into_a_non_empty_database_merges_without_duplicates() {
     let uid = &doc.notes[0].uid;
     let id = store.note_by_uid(uid).unwrap().unwrap();
     store.edit_note(id, &NoteEdit { body: Some("edited here".into()), ..NoteEdit::default() }).unwrap();
-    let kept = io::json::import_document(&mut store, &doc, &options, &mut Watch::quiet()).unwrap();
+    let kept = io::json::import_document(&mut store, &doc, "test", &options, &mut Watch::quiet()).unwrap();
     assert_eq!(kept.kept_newer, 1);
     assert_eq!(store.note(id).unwrap().body, "edited here");
-    // ...and a copy edited later elsewhere replaces it, keeping this one as a revision.
+    // ...and a copy edited elsewhere too, since the version both had, is a conflict: this
+    // note keeps its version and the other is kept beside it, to be restored if wanted.
     let mut newer = doc.clone();
     newer.notes[0].body = "edited there, later".into();
     newer.notes[0].updated_at =
         jevons::model::Timestamp::from_millis(jevons::model::Timestamp::now().millis() + 60_000);
-    let updated = io::json::import_document(&mut store, &newer, &options, &mut Watch::quiet()).unwrap();
-    assert_eq!(updated.updated, 1);
-    assert_eq!(store.note(id).unwrap().body, "edited there, later");
-    assert!(store.revisions(id).unwrap().iter().any(|r| r.body == "edited here"));
+    let both = io::json::import_document(&mut store, &newer, "test", &options, &mut Watch::quiet()).unwrap();
+    assert_eq!((both.updated, both.conflicts), (0, 1), "{both:?}");
+    assert_eq!(store.note(id).unwrap().body, "edited here");
+    let theirs = store.revisions(id).unwrap().into_iter().find(|r| r.body == "edited there, later").unwrap();
+    assert_eq!(theirs.kind, jevons::model::RevisionKind::Conflict);
+    assert_eq!(store.restore_revision(id, theirs.id, None).unwrap().body, "edited there, later", "taking theirs");
+    assert!(store.revisions(id).unwrap().iter().any(|r| r.body == "edited here"), "and mine stays in the history");
 }
 
 #[test]

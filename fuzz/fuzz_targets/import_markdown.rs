@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 
 use jevons::io::markdown_import::parse_note;
-use jevons::store::{MergeRule, Store, StoreError};
+use jevons::store::{Store, StoreError};
 use libfuzzer_sys::fuzz_target;
 
 thread_local! {
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         let mut store = store.borrow_mut();
         for _ in 0..2 {
             let mut batch = store.batch().expect("a batch");
-            match batch.import_note(&parsed.record, MergeRule::ImportWins) {
+            match batch.import_note(&parsed.record) {
                 Ok(_) | Err(StoreError::Invalid(_)) => {}
                 Err(err) => panic!("importing {text:?} failed: {err:?}"),
             }

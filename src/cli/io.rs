@@ -9,15 +9,28 @@ use clap::{Subcommand, ValueEnum};
 
 use super::output;
 use crate::io::{self, Format, ImportOptions, ImportReport, Phase, Progress};
+use crate::store::{ImportRun, UndoReport};
+
+/// How many imports `import --list` shows.
+const LISTED_IMPORTS: usize = 50;
 
 /// Runs shown progress only after this long, so short commands print nothing extra.
 const QUIET_FOR: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Subcommand)]
 pub enum IoCommand {
-    /// Import a Markdown file or folder (Obsidian vault, Joplin export) or a Jevons JSON export.
+    /// Import a Markdown file or folder (Obsidian vault, Joplin export) or a Jevons JSON export;
+    /// or undo an import, or list them.
     Import {
-        path: PathBuf,
+        #[arg(required_unless_present_any = ["undo", "list"], conflicts_with_all = ["undo", "list"])]
+        path: Option<PathBuf>,
+        /// Undo the last import (or import ID, see --list): notes it created are removed, notes it
+        /// changed get back their version from before it; what was changed since is kept.
+        #[arg(long, value_name = "ID", num_args = 0..=1, conflicts_with = "list")]
+        undo: Option<Option<i64>>,
+        /// List the latest imports with their ids.
+        #[arg(long)]
+        list: bool,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -56,7 +69,26 @@ impl From<FormatArg> for Format {
 /// on the file itself and never open (or create) a store first.
 pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
     match command {
-        IoCommand::Import { path, json } => {
+        IoCommand::Import { undo: Some(id), json, .. } => {
+            let mut store = super::open(db)?;
+            let report = store.undo_import(id)?;
+            if json {
+                output::json(&report)?;
+            } else {
+                print_undo(&report);
+            }
+        }
+        IoCommand::Import { list: true, json, .. } => {
+            let store = super::open(db)?;
+            let runs = store.imports(LISTED_IMPORTS)?;
+            if json {
+                output::json(&serde_json::json!({ "imports": runs }))?;
+            } else {
+                print_imports(&runs);
+            }
+        }
+        IoCommand::Import { path, json, .. } => {
+            let path = path.unwrap_or_default();
             let mut store = super::open(db)?;
             let mut show = progress_printer("import");
             let report =
@@ -124,6 +156,9 @@ fn print_import(report: &ImportReport) {
     if report.kept_newer > 0 {
         counts.push(format!("kept (newer here) {}", report.kept_newer));
     }
+    if report.conflicts > 0 {
+        counts.push(format!("conflicts {} (both kept)", report.conflicts));
+    }
     counts.push(format!("skipped {}", report.skipped.len()));
     if report.ignored > 0 {
         counts.push(format!("ignored {} (not Markdown)", report.ignored));
@@ -137,5 +172,41 @@ fn print_import(report: &ImportReport) {
     }
     if report.cancelled {
         println!("cancelled: the notes above were stored; run the import again to finish");
+    }
+    if let Some(id) = report.import_id {
+        println!("this was import {id}; `jevons import --undo {id}` undoes it");
+    }
+}
+
+fn print_undo(report: &UndoReport) {
+    println!(
+        "undid import {}: removed {} new notes, brought back {} changed notes, dropped {} conflict versions, {} claims outside notes",
+        report.import_id, report.removed, report.reverted, report.conflicts_dropped, report.claims
+    );
+    for kept in &report.kept {
+        println!("kept {}", kept.escape_debug());
+    }
+}
+
+fn print_imports(runs: &[ImportRun]) {
+    if runs.is_empty() {
+        println!("no imports");
+    }
+    for run in runs {
+        let state = match (&run.undone_at, &run.finished_at) {
+            (Some(at), _) => format!("undone {}", at.as_datetime().format("%Y-%m-%d %H:%M")),
+            (None, None) => "did not finish".to_owned(),
+            (None, Some(_)) => String::new(),
+        };
+        println!(
+            "{}\t{}\timported {}, updated {}, conflicts {}\t{}\t{}",
+            run.id,
+            run.started_at.as_datetime().format("%Y-%m-%d %H:%M"),
+            run.created,
+            run.updated,
+            run.conflicts,
+            run.source.escape_debug(),
+            state
+        );
     }
 }

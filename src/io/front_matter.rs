@@ -20,10 +20,10 @@ pub(crate) enum Split<'a> {
     Invalid { reason: String, text: &'a str },
 }
 
-/// Cuts `text` (line ends already `\n`) into front matter and body.
+/// Cuts `text` (line ends `\n` or `\r\n`) into front matter and body.
 pub(crate) fn split(text: &str) -> Split<'_> {
     let Some(rest) = text.strip_prefix("---") else { return Split::Plain(text) };
-    let Some(rest) = rest.trim_start_matches([' ', '\t']).strip_prefix('\n') else { return Split::Plain(text) };
+    let Some(rest) = strip_line_end(rest.trim_start_matches([' ', '\t'])) else { return Split::Plain(text) };
     let mut offset = 0;
     let mut end = None;
     for line in rest.split_inclusive('\n') {
@@ -37,7 +37,7 @@ pub(crate) fn split(text: &str) -> Split<'_> {
     let Some((yaml_end, body_start)) = end else { return Split::Plain(text) };
     let yaml = &rest[..yaml_end];
     let body = &rest[body_start..];
-    let body = body.strip_prefix('\n').unwrap_or(body);
+    let body = strip_line_end(body).unwrap_or(body);
     if yaml.trim().is_empty() {
         return Split::Fields(Mapping::new(), body);
     }
@@ -47,6 +47,10 @@ pub(crate) fn split(text: &str) -> Split<'_> {
         Ok(_) => Split::Invalid { reason: "front matter is not a list of fields".into(), text },
         Err(err) => Split::Invalid { reason: format!("front matter is not valid YAML ({err})"), text },
     }
+}
+
+fn strip_line_end(text: &str) -> Option<&str> {
+    text.strip_prefix('\n').or_else(|| text.strip_prefix("\r\n"))
 }
 
 /// The value of the first of `keys` present (keys compared without case).
@@ -161,6 +165,9 @@ pub struct FmNote {
     pub uid: String,
     pub created: String,
     pub updated: String,
+    /// The fingerprint of the note's content as exported: tells an import whether the file
+    /// was edited since, and which version it shares with the database.
+    pub content_hash: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<String>,
     /// Always written: with a `uid`, this list is the note's whole set of tags.
@@ -190,6 +197,7 @@ mod tests {
             ("---\ntitle: A\n---\nBody", &["title"][..], "Body"),
             ("---\ntitle: A\n---\n\nBody", &["title"], "Body"),
             ("---\ntitle: A\n---\n\n\nBody", &["title"], "\nBody"),
+            ("---\r\ntitle: A\r\n---\r\n\r\nBody\r\n", &["title"], "Body\r\n"),
             ("---\ntitle: A\n...\nBody", &["title"], "Body"),
             ("---\n---\nBody", &[], "Body"),
             ("Body\n---\ntitle: A\n---\n", &[], "Body\n---\ntitle: A\n---\n"),

@@ -19,7 +19,7 @@ use crate::model::{
     ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
     TagName, Timestamp,
 };
-use crate::store::{ClaimRecord, MergeRule, NoteRecord, RevisionRecord, SourceRecord, Store, StoreError, TickerRecord};
+use crate::store::{ClaimRecord, NoteRecord, RevisionRecord, SourceRecord, Store, StoreError, TickerRecord};
 
 /// The format this build writes; it reads this one and older ones.
 pub const FORMAT_VERSION: u32 = 1;
@@ -72,6 +72,10 @@ pub struct JsonNote {
     /// Earlier versions, oldest first.
     #[serde(default)]
     pub revisions: Vec<JsonRevision>,
+    /// The fingerprint of the note's content when exported (title, body, tags, typed tickers);
+    /// see `docs/import-export.md`, the merge rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_hash: Option<String>,
 }
 
 /// An earlier version of a note.
@@ -248,6 +252,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
                 tags: note.tags,
                 tickers: export.typed_tickers.iter().map(|s| s.to_string()).collect(),
                 sources: export.typed_sources.into_iter().map(|s| s.url).collect(),
+                content_hash: Some(export.content_hash),
                 revisions: export
                     .revisions
                     .into_iter()
@@ -342,16 +347,24 @@ pub fn import_file(
     watch: &mut Watch,
 ) -> Result<ImportReport, ImportError> {
     let doc = read_document(path)?;
-    import_document(store, &doc, options, watch)
+    import_document(store, &doc, &path.display().to_string(), options, watch)
 }
 
-/// Merges a [`Document`] into `store`: new records are added, known ones (by identity) are
-/// updated when the document's copy is newer, and nothing is duplicated. Sources and tickers
-/// come first, then the notes with their claims (one batch per [`ImportOptions::batch_size`]
-/// notes), then claims outside notes and links between claims.
+/// A reason for skipping a note, saying how many of its claims were skipped with it.
+fn with_claims(reason: &str, claims: usize) -> String {
+    if claims == 0 { reason.to_owned() } else { format!("{reason}; its claims ({claims}) were skipped with it") }
+}
+
+/// Merges a [`Document`] into `store` under the import merge rule (see `store::merge`): new
+/// records are added, known ones (by identity) follow the rule, and nothing is duplicated.
+/// Sources and tickers come first, then the notes with their claims (one batch per
+/// [`ImportOptions::batch_size`] notes), then claims outside notes and links between claims.
+/// Every record skipped or detached is in the report. `label` names the import in
+/// `jevons import --list`.
 pub fn import_document(
     store: &mut Store,
     doc: &Document,
+    label: &str,
     options: &ImportOptions,
     watch: &mut Watch,
 ) -> Result<ImportReport, ImportError> {
@@ -389,38 +402,63 @@ pub fn import_document(
     }
     batch.commit()?;
 
+    let import = store.start_import(label)?;
     let note_uids: HashSet<&str> = doc.notes.iter().map(|n| n.uid.as_str()).collect();
     let mut claims_of: HashMap<&str, Vec<ClaimRecord>> = HashMap::new();
     let mut loose = Vec::new();
+    let mut elsewhere = Vec::new();
+    let mut claim_uids = HashSet::new();
     for claim in &doc.claims {
+        let label = format!("claim {}", claim.uid);
+        if !claim_uids.insert(claim.uid.as_str()) {
+            report.skip(label, "an earlier claim in the file has the same uid");
+            continue;
+        }
         match claim_record(claim, &sources) {
-            Ok(record) => match claim.note.as_deref().filter(|n| note_uids.contains(n)) {
-                Some(note) => claims_of.entry(note).or_default().push(record),
+            Ok(record) => match claim.note.as_deref() {
+                Some(note) if note_uids.contains(note) => claims_of.entry(note).or_default().push(record),
+                Some(note) => elsewhere.push((note, record)),
                 None => loose.push(record),
             },
-            Err(why) => report.warn(format!("claim {}", claim.uid), why),
+            Err(why) => report.skip(label, why),
         }
     }
 
     let mut done = 0;
+    let mut seen = HashSet::new();
     for chunk in doc.notes.chunks(options.batch_size.max(1)) {
         if watch.cancelled() {
             report.cancelled = true;
             break;
         }
-        let mut batch = store.batch()?;
+        let mut batch = store.import_batch(import)?;
         for note in chunk {
             let label = format!("note {}", note.uid);
-            let record = match note_record(note, &sources, claims_of.remove(note.uid.as_str()).unwrap_or_default()) {
+            let claims = claims_of.remove(note.uid.as_str()).unwrap_or_default();
+            if !seen.insert(note.uid.as_str()) {
+                report.skip(label, with_claims("an earlier note in the file has the same uid", claims.len()));
+                continue;
+            }
+            let count = claims.len();
+            let mut record = match note_record(note, &sources, claims) {
                 Ok(record) => record,
                 Err(why) => {
-                    report.skip(label, why);
+                    report.skip(label, with_claims(&why, count));
                     continue;
                 }
             };
-            match batch.import_note(&record, MergeRule::NewerWins) {
-                Ok(outcome) => report.count(outcome),
-                Err(StoreError::Invalid(why)) => report.skip(label, why.to_string()),
+            if record.draft.title.trim().is_empty() {
+                record.draft.title = "Untitled".to_owned();
+                report.warn(label.clone(), "has an empty title: imported as \"Untitled\"");
+            }
+            match batch.import_note(&record) {
+                Ok(merged) => {
+                    report.count(merged.outcome);
+                    for remark in merged.remarks {
+                        report.warn(label.clone(), remark);
+                    }
+                }
+                Err(StoreError::Invalid(why)) => report.skip(label, with_claims(&why.to_string(), count)),
                 Err(other) => return Err(other.into()),
             }
         }
@@ -429,21 +467,40 @@ pub fn import_document(
         watch.report(report.progress(Phase::Importing, done, Some(total)));
     }
     if !report.cancelled {
-        let mut batch = store.batch()?;
-        for claim in &loose {
-            match batch.import_claim(claim, MergeRule::NewerWins) {
-                Ok(_) => {}
-                Err(StoreError::Invalid(why)) => {
-                    report.warn(format!("claim {}", claim.uid.as_deref().unwrap_or_default()), why.to_string())
+        let mut batch = store.import_batch(import)?;
+        // A claim whose note is not in the file joins that note when it is stored here; else it
+        // is kept outside notes, and the report says so.
+        for (note, claim) in &elsewhere {
+            let label = format!("claim {}", claim.uid.as_deref().unwrap_or_default());
+            match batch.import_claim_into(note, claim) {
+                Ok(Some(remarks)) => remarks.into_iter().for_each(|r| report.warn(label.clone(), r)),
+                Ok(None) => {
+                    report.warn(
+                        label.clone(),
+                        format!("its note {note:?} is neither in the file nor here: kept outside notes"),
+                    );
+                    loose.push(claim.clone());
                 }
+                Err(StoreError::Invalid(why)) => report.skip(label, why.to_string()),
+                Err(other) => return Err(other.into()),
+            }
+        }
+        for claim in &loose {
+            let label = format!("claim {}", claim.uid.as_deref().unwrap_or_default());
+            match batch.import_claim(claim) {
+                Ok((_, remarks)) => remarks.into_iter().for_each(|r| report.warn(label.clone(), r)),
+                Err(StoreError::Invalid(why)) => report.skip(label, why.to_string()),
                 Err(other) => return Err(other.into()),
             }
         }
         for link in &doc.claim_links {
-            batch.import_claim_link(&link.from, &link.to, link.kind)?;
+            if !batch.import_claim_link(&link.from, &link.to, link.kind)? {
+                report.skip(format!("claim link {} → {}", link.from, link.to), "names a claim that is not stored");
+            }
         }
         batch.commit()?;
     }
+    report.import_id = store.finish_import(import, report.imported, report.updated, report.conflicts)?;
     watch.report(report.progress(Phase::Done, done, Some(total)));
     Ok(report)
 }
@@ -537,5 +594,6 @@ fn note_record(
                 replaced_at: r.replaced_at,
             })
             .collect(),
+        base_hash: note.content_hash.clone(),
     })
 }

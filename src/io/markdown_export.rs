@@ -127,6 +127,7 @@ pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<
         uid: note.uid.clone(),
         created: note.created_at.to_string(),
         updated: note.updated_at.to_string(),
+        content_hash: export.content_hash.clone(),
         deleted: note.deleted_at.map(|t| t.to_string()),
         tags: note.tags.clone(),
         tickers: export.typed_tickers.iter().map(|s| s.to_string()).collect(),

@@ -20,18 +20,18 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use serde_norway::{Mapping, Value};
 
 use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings, words};
 use super::inline_tags::inline_tags;
+pub use super::note_dates::parse_time;
 use super::walk::{self, Found};
 use super::{ImportError, ImportOptions, ImportReport, Phase, Watch};
 use crate::model::{
     ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
-    TagName, Timestamp, parse_date, validate_text,
+    TagName, Timestamp, derived_uid, parse_date, validate_text,
 };
-use crate::store::{ClaimRecord, MergeRule, NoteRecord, SourceRecord, Store, StoreError};
+use crate::store::{ClaimRecord, NoteRecord, SourceRecord, Store, StoreError};
 
 /// A file read and understood, ready to store, with remarks for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +69,7 @@ pub fn import(
     let cancel = watch.flag();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut done = 0;
+    let import = store.start_import(&path.display().to_string())?;
     watch.report(report.progress(Phase::Importing, 0, Some(total)));
     std::thread::scope(|scope| -> Result<(), ImportError> {
         // Files are read and parsed on a second thread while the previous batch is stored.
@@ -89,7 +90,7 @@ pub fn import(
                 break;
             }
             done += parsed.len() as u64;
-            let mut batch = store.batch()?;
+            let mut batch = store.import_batch(import)?;
             for (found, result) in parsed {
                 let note = match result {
                     Ok(note) => note,
@@ -103,8 +104,13 @@ pub fn import(
                     report.skip(&found.relative, format!("has the same id ({uid}) as {first}, which was imported"));
                     continue;
                 }
-                match batch.import_note(&note.record, MergeRule::ImportWins) {
-                    Ok(outcome) => report.count(outcome),
+                match batch.import_note(&note.record) {
+                    Ok(merged) => {
+                        report.count(merged.outcome);
+                        for remark in merged.remarks {
+                            report.warn(&found.relative, remark);
+                        }
+                    }
                     Err(StoreError::Invalid(why)) => {
                         report.skip(&found.relative, why.to_string());
                         continue;
@@ -122,6 +128,7 @@ pub fn import(
         Ok(())
     })?;
     report.cancelled = (done < total || scan_cut) && watch.cancelled();
+    report.import_id = store.finish_import(import, report.imported, report.updated, report.conflicts)?;
     watch.report(report.progress(Phase::Done, done, Some(total)));
     Ok(report)
 }
@@ -146,8 +153,8 @@ fn open_plain(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// The text of a file (UTF-8, or UTF-16 with a byte-order mark), with `\n` line ends, and its
-/// modified time; or why it is not a text note.
+/// The text of a file (UTF-8, or UTF-16 with a byte-order mark), with its line ends as
+/// written (`\r\n` stays), and its modified time; or why it is not a text note.
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<(String, Option<Timestamp>), String> {
     let file = open_plain(path).map_err(|e| format!("cannot be read: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("cannot be read: {e}"))?;
@@ -178,7 +185,6 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<(String, Option<Timestam
     if text.contains('\0') {
         return Err("contains NUL bytes (a binary file, not text)".into());
     }
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
     Ok((text, modified))
 }
 
@@ -297,21 +303,36 @@ pub fn parse_note(text: &str, stem: &str, path_identity: &str, modified: Option<
         }
     }
 
-    let mut claims = Vec::new();
+    let mut claims: Vec<ClaimRecord> = Vec::new();
     if let Some(Value::Sequence(items)) = get(&["claims"]) {
         for (index, item) in items.iter().enumerate() {
             let claim = serde_norway::from_value::<FmClaim>(item.clone())
                 .map_err(|e| e.to_string())
                 .and_then(|c| claim_record(&c));
             match claim {
-                Ok(record) => claims.push(record),
+                Ok(record) if record.uid.as_ref().is_some_and(|u| claims.iter().any(|c| c.uid.as_ref() == Some(u))) => {
+                    warnings.push(format!("claim {} ignored: an earlier claim has the same uid", index + 1));
+                }
+                Ok(mut record) => {
+                    // A claim written without a uid gets one from the note, its text and how
+                    // many claims before it say the same: stable when the file is imported
+                    // again, and two claims with the same text stay two.
+                    if record.uid.is_none() {
+                        let twins = claims.iter().filter(|c| c.draft.text == record.draft.text).count().to_string();
+                        record.uid = Some(derived_uid("claim", &[&uid, &record.draft.text, &twins]));
+                    }
+                    claims.push(record);
+                }
                 Err(why) => warnings.push(format!("claim {} ignored: {why}", index + 1)),
             }
         }
     }
+    let content_hash = get(&["content_hash"]).and_then(scalar).and_then(valid_identity);
 
     let draft = NoteDraft { title, body: body.to_owned(), tags, tickers, created_at, updated_at, uid: Some(uid) };
-    ParsedNote { record: NoteRecord { draft, deleted_at: deleted, sources, claims, revisions: Vec::new() }, warnings }
+    let record =
+        NoteRecord { draft, deleted_at: deleted, sources, claims, revisions: Vec::new(), base_hash: content_hash };
+    ParsedNote { record, warnings }
 }
 
 /// An identity from front matter: one line of printable text, at most 200 characters.
@@ -366,49 +387,6 @@ fn first_heading(body: &str) -> Option<String> {
             let text = trimmed[hashes..].trim();
             let text = text.trim_end_matches('#').trim_end();
             return Some(text.to_owned());
-        }
-    }
-    None
-}
-
-/// Reads the dates notes carry: RFC 3339, `2025-01-27 14:03:00Z` (Joplin), `2025-01-27T14:03`,
-/// `2025-01-27`, `2025/01/27`, or seconds or milliseconds since 1970. Without a zone, UTC.
-/// Years outside 1–9999 are not dates (they would not store as fixed-width text).
-pub fn parse_time(text: &str) -> Option<Timestamp> {
-    parse_any_time(text).filter(|t| (1..=9999).contains(&t.date().year()))
-}
-
-fn parse_any_time(text: &str) -> Option<Timestamp> {
-    let text = text.trim();
-    if let Ok(number) = text.parse::<i64>() {
-        let millis = match number {
-            n if n > 100_000_000_000 => n,
-            n if n > 100_000_000 => n.checked_mul(1000)?,
-            _ => return None,
-        };
-        return DateTime::from_timestamp_millis(millis).map(|t| Timestamp::from_millis(t.timestamp_millis()));
-    }
-    let normal = match text.split_once(' ') {
-        Some((date, time)) if date.len() == 10 => format!("{date}T{}", time.trim()),
-        _ => text.to_owned(),
-    };
-    if let Ok(t) = DateTime::parse_from_rfc3339(&normal) {
-        return Some(Timestamp::from_millis(t.timestamp_millis()));
-    }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z"] {
-        if let Ok(t) = DateTime::parse_from_str(&normal, format) {
-            return Some(Timestamp::from_millis(t.timestamp_millis()));
-        }
-    }
-    let naive = normal.strip_suffix('Z').unwrap_or(&normal);
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(naive, format) {
-            return Some(Timestamp::from_millis(t.and_utc().timestamp_millis()));
-        }
-    }
-    for format in ["%Y-%m-%d", "%Y/%m/%d"] {
-        if let Ok(d) = NaiveDate::parse_from_str(naive, format) {
-            return Some(Timestamp::from_date(d));
         }
     }
     None
@@ -471,27 +449,6 @@ mod tests {
 
     fn at(text: &str) -> Option<Timestamp> {
         Timestamp::parse(text).ok()
-    }
-
-    #[test]
-    fn dates_in_the_forms_notes_use_are_read() {
-        for (text, expected) in [
-            ("2025-01-27T14:03:11.123Z", "2025-01-27T14:03:11.123Z"),
-            ("2025-01-27T14:03:11+02:00", "2025-01-27T12:03:11.000Z"),
-            ("2021-05-01 16:40:00Z", "2021-05-01T16:40:00.000Z"),
-            ("1970-01-01 00:00Z", "1970-01-01T00:00:00.000Z"),
-            ("2025-01-27 14:03", "2025-01-27T14:03:00.000Z"),
-            ("2025-01-27T14:03:11", "2025-01-27T14:03:11.000Z"),
-            ("2025-01-27", "2025-01-27T00:00:00.000Z"),
-            ("2025/01/27", "2025-01-27T00:00:00.000Z"),
-            ("1737986591", "2025-01-27T14:03:11.000Z"),
-            ("1737986591000", "2025-01-27T14:03:11.000Z"),
-        ] {
-            assert_eq!(parse_time(text), at(expected), "{text:?}");
-        }
-        for bad in ["yesterday", "2025-13-01", "27/01/2025", "", "12", "9223372036854775807", "+12345-01-01"] {
-            assert_eq!(parse_time(bad), None, "{bad:?}");
-        }
     }
 
     #[test]
@@ -560,7 +517,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.md");
         std::fs::write(&path, b"\xEF\xBB\xBFline 1\r\nline 2").unwrap();
-        assert_eq!(read_text(&path, 1000).unwrap().0, "line 1\nline 2");
+        assert_eq!(read_text(&path, 1000).unwrap().0, "line 1\r\nline 2", "line ends stay as written");
         let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Olá".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         std::fs::write(&path, utf16).unwrap();
         assert_eq!(read_text(&path, 1000).unwrap().0, "Olá");

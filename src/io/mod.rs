@@ -33,6 +33,7 @@ mod inline_tags;
 pub mod json;
 pub mod markdown_export;
 pub mod markdown_import;
+mod note_dates;
 mod progress;
 mod report;
 mod walk;

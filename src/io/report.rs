@@ -24,8 +24,13 @@ pub struct ImportReport {
     pub updated: u64,
     /// Notes that existed exactly so.
     pub unchanged: u64,
-    /// Notes kept because the database had a newer version (JSON merges).
+    /// Notes kept because the database had a newer version (the file held an older one).
     pub kept_newer: u64,
+    /// Notes changed both here and in the file since the version they share: each kept its
+    /// version, and the file's is kept beside it as a conflict revision (listed in `warnings`).
+    pub conflicts: u64,
+    /// The import's id for `jevons import --undo ID` (`None` when it changed nothing).
+    pub import_id: Option<i64>,
     /// Files that were not imported, with the reason.
     pub skipped: Vec<FileNote>,
     /// Files imported with a remark (invalid front matter read as plain text, a shortened title…).
@@ -62,6 +67,7 @@ impl ImportReport {
             NoteOutcome::Updated(_) => self.updated += 1,
             NoteOutcome::Unchanged(_) => self.unchanged += 1,
             NoteOutcome::KeptNewer(_) => self.kept_newer += 1,
+            NoteOutcome::Conflict(_) => self.conflicts += 1,
         }
     }
 }

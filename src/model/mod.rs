@@ -5,6 +5,7 @@
 //! trust them.
 
 mod claim;
+mod fingerprint;
 mod note;
 mod source;
 mod symbol;
@@ -16,9 +17,10 @@ pub use claim::{
     Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status,
     format_value, parse_as_of, parse_currency, parse_value,
 };
+pub use fingerprint::{derived_uid, note_hash};
 pub use note::{
-    MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, TickerLink,
-    validate_text,
+    MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
+    TickerLink, validate_text,
 };
 pub use source::{Source, SourceDraft, SourceKind, SourceUrl};
 pub use symbol::Symbol;

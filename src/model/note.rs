@@ -143,4 +143,53 @@ pub struct Revision {
     /// When this version was saved (it was current until `replaced_at`).
     pub saved_at: Timestamp,
     pub replaced_at: Timestamp,
+    /// Tags of this version (empty for revisions kept before schema 5, which kept only text).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Typed tickers of this version.
+    #[serde(default)]
+    pub tickers: Vec<String>,
+    /// Why it was kept.
+    #[serde(default)]
+    pub kind: RevisionKind,
+    /// The import that replaced it (or, for a conflict, that brought it).
+    #[serde(default)]
+    pub import_id: Option<i64>,
+}
+
+/// Why a revision was kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RevisionKind {
+    /// The note was edited here; this is the version before.
+    #[default]
+    Edit,
+    /// An import changed the note; this is the version before (undone with the import).
+    Import,
+    /// An import brought this version while the note had changed here too: the note kept its
+    /// own version and this one waits here to be looked at (restore it to take it).
+    Conflict,
+    /// An import was undone; this is the version the import had written.
+    Undo,
+}
+
+impl RevisionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Edit => "edit",
+            Self::Import => "import",
+            Self::Conflict => "conflict",
+            Self::Undo => "undo",
+        }
+    }
+
+    /// Reads a stored kind; anything unknown is an edit.
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "import" => Self::Import,
+            "conflict" => Self::Conflict,
+            "undo" => Self::Undo,
+            _ => Self::Edit,
+        }
+    }
 }

@@ -8,11 +8,11 @@
 //! [`super::merge`]); a note that cannot be stored is refused before any write and the batch
 //! goes on.
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use super::lookups::Lookups;
-use super::records::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, SourceRecord, TickerRecord};
-use super::{Store, StoreError, claims, feeds, merge, notes, sources};
+use super::records::{ClaimRecord, NoteMerge, NoteRecord, SourceRecord, TickerRecord};
+use super::{Store, StoreError, claims, feeds, merge, merge_claims, notes, sources};
 use crate::model::{ClaimDraft, ClaimLinkKind, NoteDraft, NoteId, SourceDraft};
 
 /// An open write transaction; nothing is visible to other connections until [`Batch::commit`].
@@ -22,6 +22,8 @@ pub struct Batch<'a> {
     /// Notes with a larger id were created by this batch and are finished at commit.
     start: i64,
     lookups: Lookups,
+    /// The import run the batch's imported records belong to (see [`Store::start_import`]).
+    import: Option<i64>,
 }
 
 impl Batch<'_> {
@@ -38,16 +40,24 @@ impl Batch<'_> {
         claims::insert(&self.tx, draft, false, &mut self.lookups)
     }
 
-    /// Adds an imported note, or merges it into the stored note with the same uid (`rule` says
-    /// which side wins where they differ), with its sources, claims and revisions.
+    /// Adds a claim with a stable identity of its own (the sample research's claims are the
+    /// same claims in every database, so an export of one merges into another without copies).
+    pub fn add_claim_as(&mut self, uid: &str, draft: ClaimDraft) -> Result<i64, StoreError> {
+        let id = claims::insert(&self.tx, draft, false, &mut self.lookups)?;
+        self.tx.prepare_cached("UPDATE claim SET uid = ?2 WHERE id = ?1")?.execute(rusqlite::params![id, uid])?;
+        Ok(id)
+    }
+
+    /// Adds an imported note, or merges it into the stored note with the same uid under the
+    /// import merge rule (see [`super::merge`]), with its sources, claims and revisions.
     ///
     /// A record that cannot be stored (a title too long, an invalid claim) is refused with
     /// [`StoreError::Invalid`] before anything is written, and the batch goes on. Any other
     /// error (the disk is full) may leave the note half written: drop the batch, which rolls
     /// all of it back.
-    pub fn import_note(&mut self, record: &NoteRecord, rule: MergeRule) -> Result<NoteOutcome, StoreError> {
+    pub fn import_note(&mut self, record: &NoteRecord) -> Result<NoteMerge, StoreError> {
         merge::check(record)?;
-        merge::note(&self.tx, record, rule, &mut self.lookups)
+        merge::note(&self.tx, record, self.import, &mut self.lookups)
     }
 
     /// Adds a source with its dates, or fills in details the stored one lacked; says whether it
@@ -61,16 +71,44 @@ impl Batch<'_> {
         merge::ticker(&self.tx, record, &mut self.lookups)
     }
 
-    /// Adds or updates a claim outside any note, by uid; says whether it was written.
-    pub fn import_claim(&mut self, record: &ClaimRecord, rule: MergeRule) -> Result<bool, StoreError> {
-        let outcome = merge::upsert_claim(&self.tx, None, record, rule, None, &mut self.lookups)?;
-        Ok(outcome == merge::ClaimOutcome::Written)
+    /// Adds or updates a claim outside any note, by uid (a claim stored in a note stays there);
+    /// says whether it was written, with remarks for the report.
+    pub fn import_claim(&mut self, record: &ClaimRecord) -> Result<(bool, Vec<String>), StoreError> {
+        let mut remarks = Vec::new();
+        let outcome = merge_claims::upsert(&self.tx, None, record, None, self.import, &mut self.lookups, &mut remarks)?;
+        Ok((outcome == merge_claims::ClaimOutcome::Written, remarks))
+    }
+
+    /// Adds a claim to the stored note with uid `note_uid`, as if the note's file listed it;
+    /// `None` when there is no such note.
+    pub fn import_claim_into(
+        &mut self,
+        note_uid: &str,
+        record: &ClaimRecord,
+    ) -> Result<Option<Vec<String>>, StoreError> {
+        let found = self.tx.prepare_cached("SELECT id FROM note WHERE uid = ?1")?.query_row([note_uid], |r| r.get(0));
+        let Some(note) = found.optional()? else { return Ok(None) };
+        let mut remarks = Vec::new();
+        let outcome = merge_claims::upsert(
+            &self.tx,
+            Some((note, note_uid)),
+            record,
+            None,
+            self.import,
+            &mut self.lookups,
+            &mut remarks,
+        )?;
+        if outcome == merge_claims::ClaimOutcome::Written && !self.lookups.deferred(note) {
+            claims::relink_note(&self.tx, Some(note))?;
+            feeds::refresh(&self.tx, note)?;
+        }
+        Ok(Some(remarks))
     }
 
     /// Links two claims given by uid; says whether the link was stored (not when either claim
     /// is unknown).
     pub fn import_claim_link(&mut self, from: &str, to: &str, kind: ClaimLinkKind) -> Result<bool, StoreError> {
-        merge::claim_link(&self.tx, from, to, kind)
+        merge_claims::claim_link(&self.tx, from, to, kind)
     }
 
     /// Writes the new notes' claim links, feeds and full-text entries, and makes every write
@@ -92,6 +130,14 @@ impl Store {
         let tx = self.write()?;
         let start: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM note", [], |r| r.get(0))?;
         tx.prepare_cached("INSERT INTO fts_pending (start) VALUES (?1)")?.execute([start])?;
-        Ok(Batch { tx, start, lookups: Lookups { batch_above: Some(start), ..Lookups::default() } })
+        Ok(Batch { tx, start, lookups: Lookups { batch_above: Some(start), ..Lookups::default() }, import: None })
+    }
+
+    /// A batch whose imported records belong to import run `import`, so undoing the run undoes
+    /// them.
+    pub fn import_batch(&mut self, import: i64) -> Result<Batch<'_>, StoreError> {
+        let mut batch = self.batch()?;
+        batch.import = Some(import);
+        Ok(batch)
     }
 }

@@ -46,6 +46,14 @@ pub enum StoreError {
     Invalid(#[from] Invalid),
     #[error("{0}")]
     Query(#[from] QueryError),
+    #[error("a stored note version cannot be read ({0}); run `jevons check`")]
+    Snapshot(String),
+    #[error("no import {0}; `jevons import --list` shows them")]
+    ImportNotFound(i64),
+    #[error("import {0} was already undone")]
+    AlreadyUndone(i64),
+    #[error("there is no import to undo")]
+    NothingToUndo,
     #[error("note {id} was changed elsewhere since it was opened (version {found}, edit made on version {expected})")]
     Conflict { id: NoteId, expected: i64, found: i64 },
     #[error("the disk is full (or the database reached its size limit): nothing was saved")]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::{Store, StoreError, notes, rows, sources};
-use crate::model::{Claim, ClaimLinkKind, Note, NoteId, Origin, Revision, Source, Symbol};
+use crate::model::{Claim, ClaimLinkKind, Note, NoteId, Origin, Revision, Source, Symbol, fold, note_hash};
 
 /// A note with everything an export writes.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,9 @@ pub struct NoteExport {
     /// The stable identity of each of `note.claims`, in the same order.
     pub claim_uids: Vec<String>,
     pub revisions: Vec<Revision>,
+    /// The fingerprint of the note's content ([`crate::model::note_hash`]), written into the
+    /// export so an import can tell whether the file was edited since.
+    pub content_hash: String,
 }
 
 /// A claim that belongs to no note, with its uid.
@@ -73,13 +76,20 @@ impl Store {
         let mut found = Vec::with_capacity(ids.len());
         for id in ids {
             let note = notes::load(&self.conn, id)?;
-            let typed_tickers =
+            let typed_tickers: Vec<Symbol> =
                 note.tickers.iter().filter(|t| t.origin == Origin::Typed).map(|t| t.symbol.clone()).collect();
+            let keys: Vec<String> = note.tags.iter().map(|t| fold(t)).collect();
+            let content_hash = note_hash(
+                &note.title,
+                &note.body,
+                keys.iter().map(String::as_str),
+                typed_tickers.iter().map(|s| s.as_str()),
+            );
             let claim_uids = note.claims.iter().map(|c| claim_uid(&self.conn, c.id)).collect::<Result<_, _>>()?;
             let typed = typed_sources.query_map([id], sources::row)?.collect::<Result<_, _>>()?;
             let mut revisions = self.revisions(id)?;
             revisions.reverse();
-            found.push(NoteExport { note, typed_tickers, typed_sources: typed, claim_uids, revisions });
+            found.push(NoteExport { note, typed_tickers, typed_sources: typed, claim_uids, revisions, content_hash });
         }
         Ok(found)
     }

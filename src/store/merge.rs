@@ -1,21 +1,41 @@
-//! Merging imported records into the database by stable identity (note uid, claim uid, source
-//! canonical URL, ticker symbol), inside a [`super::Batch`]'s transaction.
+//! The merge rule every import follows (Markdown, JSON, and later git sync), applied to one
+//! record at a time inside a [`super::Batch`]'s transaction. `docs/import-export.md` states it
+//! for people; in short:
 //!
-//! New notes go through the same insert as every other note (tags, typed tickers, cashtags); in
-//! a batch their full-text entries, claim links and feeds are written when it commits. A stored
-//! note that an import changes keeps its replaced text as a revision, has its cashtags re-read,
-//! its claim links and feeds rebuilt, and its full-text entry follows through the index
-//! triggers. Nothing is ever deleted by an import.
+//! - **Identity is by uid**: a note by its uid, a claim by its uid (never by its text).
+//! - **A file never overwrites a newer local version.** Each side's content is fingerprinted
+//!   ([`note_hash`]: title, body, tags, typed tickers). The version a file and the database
+//!   share is known from the fingerprint the note remembers from the last import (`base_hash`),
+//!   the one an export wrote into the file (`content_hash`), and the fingerprints of the note's
+//!   earlier versions. A file holding a version the note already had (or has gone past) changes
+//!   nothing; a file changed while the note was not is taken (unless it is dated before the
+//!   note's last change); otherwise (both changed, or nothing shared is known) the note keeps
+//!   its version and the file's is kept as a *conflict revision* of the note, for the user to
+//!   look at and restore.
+//! - **A claim keeps its note**, and fields a file does not carry are kept (see
+//!   [`super::merge_claims`]).
+//! - **Suspect times** (in the future, before 1971, a deletion before the note was created or
+//!   before its last change here) are reported and not obeyed.
+//! - **Everything is undoable**: before an import changes a stored note, the whole note is kept
+//!   as a revision tied to the import, and each note the import created or changed is listed in
+//!   `import_change` (see [`super::imports`]). Nothing is ever deleted by an import.
 
 use std::collections::BTreeSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::lookups::Lookups;
-use super::records::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
+use super::merge_claims::{self, ClaimOutcome};
+use super::records::{NoteMerge, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
+use super::snapshot::{self, NoteSnapshot};
 use super::sources::{self, SourceDates};
-use super::{StoreError, claims, feeds, notes, revisions, tags, tickers};
-use crate::model::{ClaimDraft, ClaimLinkKind, Invalid, NoteId, Origin, Timestamp, fold, validate_text};
+use super::{StoreError, claims, feeds, imports, notes, revisions, tags, tickers};
+use crate::model::{Invalid, NoteId, Origin, RevisionKind, Timestamp, fold, note_hash, validate_text};
+
+/// A day in milliseconds: a time later than a day from now is in the future on any clock.
+const DAY_MS: i64 = 86_400_000;
+/// 1971-01-01 in milliseconds: earlier times are a tool's "no date" (Joplin writes 0).
+const EARLIEST_MS: i64 = 31_536_000_000;
 
 /// Checks what can be checked without the database, so a record that cannot be stored is
 /// refused before anything is written.
@@ -30,143 +50,304 @@ pub(super) fn check(record: &NoteRecord) -> Result<(), Invalid> {
     Ok(())
 }
 
-/// The note as stored, for comparing with an import.
-struct Stored {
-    id: NoteId,
-    title: String,
-    body: String,
-    updated_at: String,
-    deleted_at: Option<String>,
+/// The fingerprint of a record's content.
+pub(super) fn record_hash(record: &NoteRecord) -> String {
+    let keys: Vec<String> = record.draft.tags.iter().map(|t| t.key()).collect();
+    note_hash(
+        &record.draft.title,
+        &record.draft.body,
+        keys.iter().map(String::as_str),
+        record.draft.tickers.iter().map(|s| s.as_str()),
+    )
 }
 
-fn stored_note(conn: &Connection, uid: &str) -> Result<Option<Stored>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT id, title, body, updated_at, deleted_at FROM note WHERE uid = ?1")?
-        .query_row([uid], |r| {
-            Ok(Stored {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                body: r.get(2)?,
-                updated_at: r.get(3)?,
-                deleted_at: r.get(4)?,
-            })
-        })
-        .optional()?)
+/// A record's times, with the suspect ones dropped (and reported).
+struct Times {
+    created: Option<Timestamp>,
+    updated: Option<Timestamp>,
+    deleted: Option<Timestamp>,
 }
 
-/// Adds a note, or brings the stored note with the same uid up to date under `rule` (the record
-/// passed [`check`]).
+fn suspect(time: Timestamp, now: i64) -> Option<&'static str> {
+    if time.millis() > now + DAY_MS {
+        Some("is in the future")
+    } else if time.millis() < EARLIEST_MS {
+        Some("is before 1971")
+    } else {
+        None
+    }
+}
+
+fn trusted_times(record: &NoteRecord, remarks: &mut Vec<String>) -> Times {
+    let now = Timestamp::now().millis();
+    let mut check = |name: &str, time: Option<Timestamp>, effect: &str| {
+        let time = time?;
+        match suspect(time, now) {
+            Some(why) => {
+                remarks.push(format!("{name} {time} {why}: {effect}"));
+                None
+            }
+            None => Some(time),
+        }
+    };
+    let created = check("created", record.draft.created_at, "not used");
+    let updated = check("updated", record.draft.updated_at, "not used");
+    let mut deleted = check("deleted", record.deleted_at, "the note was not moved to the trash");
+    if let (Some(d), Some(c)) = (deleted, created.or(updated))
+        && d < c
+    {
+        remarks.push(format!("deleted {d} is before the note was written ({c}): the note was not moved to the trash"));
+        deleted = None;
+    }
+    Times { created, updated, deleted }
+}
+
+/// Adds a note, or merges it into the stored note with the same uid (the record passed
+/// [`check`]). `import` is the import run the change belongs to.
 pub(super) fn note(
     conn: &Connection,
     record: &NoteRecord,
-    rule: MergeRule,
+    import: Option<i64>,
     lookups: &mut Lookups,
-) -> Result<NoteOutcome, StoreError> {
-    let stored = match &record.draft.uid {
-        Some(uid) => stored_note(conn, uid)?,
+) -> Result<NoteMerge, StoreError> {
+    let mut remarks = Vec::new();
+    let times = trusted_times(record, &mut remarks);
+    let stored: Option<NoteId> = match &record.draft.uid {
+        Some(uid) => {
+            conn.prepare_cached("SELECT id FROM note WHERE uid = ?1")?.query_row([uid], |r| r.get(0)).optional()?
+        }
         None => None,
     };
-    match stored {
-        None => create(conn, record, rule, lookups),
-        Some(stored) => update(conn, stored, record, rule, lookups),
-    }
+    let outcome = match stored {
+        None => create(conn, record, &times, import, lookups, &mut remarks)?,
+        Some(id) => update(conn, id, record, &times, import, lookups, &mut remarks)?,
+    };
+    Ok(NoteMerge { outcome, remarks })
 }
 
 fn create(
     conn: &Connection,
     record: &NoteRecord,
-    rule: MergeRule,
+    times: &Times,
+    import: Option<i64>,
     lookups: &mut Lookups,
+    remarks: &mut Vec<String>,
 ) -> Result<NoteOutcome, StoreError> {
-    let draft = &record.draft;
-    let id = notes::insert(conn, draft, lookups)?;
-    if let Some(deleted) = record.deleted_at {
-        conn.prepare_cached("UPDATE note SET deleted_at = ?2 WHERE id = ?1")?
-            .execute(params![id, deleted.to_string()])?;
-    }
+    let now = Timestamp::now();
+    let mut draft = record.draft.clone();
+    draft.created_at = times.created.or(times.updated).or(Some(now));
+    draft.updated_at = times.updated.or(draft.created_at);
+    let id = notes::insert(conn, &draft, lookups)?;
+    conn.prepare_cached("UPDATE note SET base_hash = ?2, deleted_at = ?3 WHERE id = ?1")?.execute(params![
+        id,
+        record_hash(record),
+        times.deleted.map(|t| t.to_string())
+    ])?;
     link_sources(conn, id, &record.sources, lookups)?;
-    let updated = draft.updated_at.or(draft.created_at).unwrap_or_else(Timestamp::now);
+    let when = draft.updated_at.unwrap_or(now);
+    let uid = draft.uid.clone().unwrap_or_default();
     for claim in &record.claims {
-        upsert_claim(conn, Some(id), claim, rule, Some(updated), lookups)?;
+        merge_claims::upsert(conn, Some((id, &uid)), claim, Some(when), import, lookups, remarks)?;
     }
     add_revisions(conn, id, &record.revisions)?;
-    if !lookups.deferred(id) && (record.deleted_at.is_some() || !record.claims.is_empty()) {
+    if !lookups.deferred(id) && (times.deleted.is_some() || !record.claims.is_empty()) {
         // `insert` filled the feeds; the trash and the claims' tickers change them.
         claims::relink_note(conn, Some(id))?;
         feeds::refresh(conn, id)?;
     }
+    imports::note_changed(conn, import, imports::Action::Created, id, None)?;
     Ok(NoteOutcome::Created(id))
+}
+
+/// What to do with a file's version of a stored note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    /// Both hold the same content.
+    Same,
+    /// The file holds a version the note had, or one it has gone past: nothing to take.
+    LocalNewer,
+    /// The note did not change since the version it shares with the file: take the file's.
+    Take,
+    /// Both changed since the version they share: keep the note's, keep the file's beside it.
+    Conflict,
+    /// As [`Decision::Conflict`], but that version is already kept as a conflict revision.
+    KnownConflict(i64),
+}
+
+fn decide(
+    conn: &Connection,
+    id: NoteId,
+    local: &snapshot::Current,
+    file_hash: &str,
+    carried: Option<&str>,
+    file_updated: Option<Timestamp>,
+) -> Result<Decision, StoreError> {
+    if file_hash == local.hash {
+        return Ok(Decision::Same);
+    }
+    let base = local.snapshot.base_hash.as_deref();
+    let earlier: Vec<(i64, String)> = conn
+        .prepare_cached("SELECT id, kind FROM note_revision WHERE note_id = ?1 AND hash = ?2 ORDER BY id DESC")?
+        .query_map(params![id, file_hash], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let had = |kind: RevisionKind| earlier.iter().find(|(_, k)| RevisionKind::parse(k) == kind).map(|(id, _)| *id);
+    if base == Some(file_hash) || had(RevisionKind::Edit).is_some() || had(RevisionKind::Import).is_some() {
+        return Ok(Decision::LocalNewer);
+    }
+    if let Some(kept) = had(RevisionKind::Conflict) {
+        return Ok(Decision::KnownConflict(kept));
+    }
+    let local_updated = Timestamp::parse(&local.updated_at).ok();
+    let file_older = matches!((file_updated, local_updated), (Some(file), Some(here)) if file < here);
+    if base == Some(local.hash.as_str()) || carried == Some(local.hash.as_str()) {
+        // A file dated before the note's last change is not a later edit of it: kept beside it.
+        return Ok(if file_older { Decision::Conflict } else { Decision::Take });
+    }
+    // Neither side is the version they share (or it is not known: a file written by hand with
+    // an existing uid, a file or database from before fingerprints): both are kept.
+    Ok(Decision::Conflict)
 }
 
 fn update(
     conn: &Connection,
-    stored: Stored,
+    id: NoteId,
     record: &NoteRecord,
-    rule: MergeRule,
+    times: &Times,
+    import: Option<i64>,
     lookups: &mut Lookups,
+    remarks: &mut Vec<String>,
 ) -> Result<NoteOutcome, StoreError> {
     let draft = &record.draft;
-    let id = stored.id;
-    let incoming_updated = draft.updated_at.or(draft.created_at).unwrap_or_else(Timestamp::now);
-    let newer = Timestamp::parse(&stored.updated_at).ok().is_none_or(|s| incoming_updated > s);
-    let text_changed = stored.title != draft.title || stored.body != draft.body;
-    let tags_changed = tag_keys(conn, id)? != draft.tags.iter().map(|t| t.key()).collect::<BTreeSet<_>>();
-    let tickers_changed =
-        typed_tickers(conn, id)? != draft.tickers.iter().map(|s| s.as_str().to_owned()).collect::<BTreeSet<_>>();
-    let trash_changed = record.deleted_at.is_some() && stored.deleted_at.is_none();
-    let may_write = rule == MergeRule::ImportWins || newer;
-    let differs = text_changed || tags_changed || tickers_changed || trash_changed;
+    let local = snapshot::current(conn, id)?;
+    let file_hash = record_hash(record);
+    let decision = decide(conn, id, &local, &file_hash, record.base_hash.as_deref(), times.updated)?;
+    let local_updated = Timestamp::parse(&local.updated_at).ok();
     let mut changed = false;
-    let mut kept = differs && !may_write;
-    if may_write && differs {
-        if text_changed {
-            let now = Timestamp::now().to_string();
-            revisions::keep(conn, id, &stored.title, &stored.body, &stored.updated_at, &now)?;
-            conn.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?.execute(params![
+    let mut conflict = None;
+    match decision {
+        Decision::Same | Decision::LocalNewer => {}
+        Decision::KnownConflict(revision) => {
+            remarks.push(format!("this version is already kept beside the note as its revision {revision}"));
+        }
+        Decision::Take => {
+            if local.title != draft.title || local.body != draft.body {
+                conn.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?.execute(params![
+                    id,
+                    draft.title,
+                    draft.body
+                ])?;
+                tickers::relink_detected(conn, id, &draft.title, &draft.body, lookups)?;
+            }
+            let keys: BTreeSet<String> = draft.tags.iter().map(|t| t.key()).collect();
+            if tag_keys(conn, id)? != keys {
+                conn.prepare_cached("DELETE FROM note_tag WHERE note_id = ?1")?.execute([id])?;
+                for tag in &draft.tags {
+                    tags::link(conn, id, tag, lookups)?;
+                }
+            }
+            let symbols: BTreeSet<String> = draft.tickers.iter().map(|s| s.as_str().to_owned()).collect();
+            if local.snapshot.tickers.iter().cloned().collect::<BTreeSet<_>>() != symbols {
+                conn.prepare_cached("DELETE FROM note_ticker WHERE note_id = ?1 AND origin = 'typed'")?
+                    .execute([id])?;
+                for symbol in &draft.tickers {
+                    tickers::link(conn, id, symbol, Origin::Typed, lookups)?;
+                }
+            }
+            // The note's time never goes backwards: a file whose own time is not later is
+            // taken now.
+            let updated = match (times.updated, local_updated) {
+                (Some(file), Some(here)) if file > here => file,
+                _ => Timestamp::now(),
+            };
+            conn.prepare_cached("UPDATE note SET updated_at = ?2 WHERE id = ?1")?
+                .execute(params![id, updated.to_string()])?;
+            changed = true;
+        }
+        Decision::Conflict => {
+            let theirs = NoteSnapshot {
+                tags: draft.tags.iter().map(|t| t.as_str().to_owned()).collect(),
+                tickers: draft.tickers.iter().map(|s| s.as_str().to_owned()).collect(),
+                deleted_at: local.snapshot.deleted_at.clone(),
+                base_hash: local.snapshot.base_hash.clone(),
+                claims: local.snapshot.claims.clone(),
+            };
+            let saved = times.updated.unwrap_or_else(Timestamp::now).to_string();
+            let revision = snapshot::keep_version(
+                conn,
                 id,
-                draft.title,
-                draft.body
-            ])?;
-            tickers::relink_detected(conn, id, &draft.title, &draft.body, lookups)?;
+                &draft.title,
+                &draft.body,
+                &saved,
+                &theirs,
+                &file_hash,
+                RevisionKind::Conflict,
+                import,
+            )?;
+            remarks.push(format!(
+                "changed here and in the file since the version they share: the note kept its version, \
+                 and the file's is kept beside it as revision {revision} (restore it to take it)"
+            ));
+            conflict = Some(revision);
         }
-        if tags_changed {
-            conn.prepare_cached("DELETE FROM note_tag WHERE note_id = ?1")?.execute([id])?;
-            for tag in &draft.tags {
-                tags::link(conn, id, tag, lookups)?;
-            }
-        }
-        if tickers_changed {
-            conn.prepare_cached("DELETE FROM note_ticker WHERE note_id = ?1 AND origin = 'typed'")?.execute([id])?;
-            for symbol in &draft.tickers {
-                tickers::link(conn, id, symbol, Origin::Typed, lookups)?;
-            }
-        }
-        if trash_changed {
+    }
+    if matches!(decision, Decision::Same | Decision::Take) && local.snapshot.base_hash.as_deref() != Some(&file_hash) {
+        conn.prepare_cached("UPDATE note SET base_hash = ?2 WHERE id = ?1")?.execute(params![id, file_hash])?;
+    }
+    if let Some(deleted) = times.deleted
+        && local.snapshot.deleted_at.is_none()
+        && conflict.is_none()
+    {
+        if local_updated.is_some_and(|here| deleted > here) {
             conn.prepare_cached("UPDATE note SET deleted_at = ?2 WHERE id = ?1")?
-                .execute(params![id, record.deleted_at.map(|t| t.to_string())])?;
+                .execute(params![id, deleted.to_string()])?;
+            changed = true;
+        } else {
+            remarks.push(format!(
+                "deleted {deleted} is before the note's last change here: it was not moved to the trash"
+            ));
         }
-        changed = true;
     }
     changed |= link_sources(conn, id, &record.sources, lookups)?;
+    let when = times.updated.or(times.created);
+    let uid = draft.uid.clone().unwrap_or_default();
+    let mut kept = decision == Decision::LocalNewer;
     for claim in &record.claims {
-        match upsert_claim(conn, Some(id), claim, rule, Some(incoming_updated), lookups)? {
+        match merge_claims::upsert(conn, Some((id, &uid)), claim, when, import, lookups, remarks)? {
             ClaimOutcome::Written => changed = true,
             ClaimOutcome::KeptNewer => kept = true,
             ClaimOutcome::Same => {}
         }
     }
     changed |= add_revisions(conn, id, &record.revisions)?;
-    if !changed {
-        return Ok(if kept { NoteOutcome::KeptNewer(id) } else { NoteOutcome::Unchanged(id) });
+    if let Some(revision) = conflict {
+        imports::note_changed(conn, import, imports::Action::Conflict, id, Some(revision))?;
     }
-    let updated = if may_write { incoming_updated.to_string() } else { stored.updated_at };
-    conn.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
-        .execute(params![id, updated])?;
+    if !changed {
+        return Ok(match (conflict, decision) {
+            (Some(_), _) | (None, Decision::KnownConflict(_)) => NoteOutcome::Conflict(id),
+            _ if kept => NoteOutcome::KeptNewer(id),
+            _ => NoteOutcome::Unchanged(id),
+        });
+    }
+    // The whole note as it was before this import changed it: undoing the import brings it back.
+    let before = snapshot::keep_version(
+        conn,
+        id,
+        &local.title,
+        &local.body,
+        &local.updated_at,
+        &local.snapshot,
+        &local.hash,
+        RevisionKind::Import,
+        import,
+    )?;
+    conn.prepare_cached("UPDATE note SET version = version + 1 WHERE id = ?1")?.execute([id])?;
     if !lookups.deferred(id) {
         claims::relink_note(conn, Some(id))?;
         feeds::refresh(conn, id)?;
     }
-    Ok(NoteOutcome::Updated(id))
+    imports::note_changed(conn, import, imports::Action::Updated, id, Some(before))?;
+    Ok(if conflict.is_some() { NoteOutcome::Conflict(id) } else { NoteOutcome::Updated(id) })
 }
 
 fn tag_keys(conn: &Connection, note: NoteId) -> Result<BTreeSet<String>, StoreError> {
@@ -174,15 +355,6 @@ fn tag_keys(conn: &Connection, note: NoteId) -> Result<BTreeSet<String>, StoreEr
         conn.prepare_cached("SELECT t.key FROM note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = ?1")?;
     let keys = stmt.query_map([note], |r| r.get(0))?.collect::<Result<_, _>>()?;
     Ok(keys)
-}
-
-fn typed_tickers(conn: &Connection, note: NoteId) -> Result<BTreeSet<String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.symbol FROM note_ticker nt JOIN ticker t ON t.id = nt.ticker_id
-         WHERE nt.note_id = ?1 AND nt.origin = 'typed'",
-    )?;
-    let symbols = stmt.query_map([note], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(symbols)
 }
 
 /// Adds a source with the record's dates, or fills in the details a stored one lacked. The flag
@@ -251,202 +423,14 @@ fn add_revisions(conn: &Connection, note: NoteId, records: &[RevisionRecord]) ->
     Ok(added)
 }
 
-fn claim_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>, StoreError> {
-    Ok(conn.prepare_cached("SELECT id FROM claim WHERE uid = ?1")?.query_row([uid], |r| r.get(0)).optional()?)
-}
-
-/// Stores a link between two claims given by uid; says whether it was stored (a link naming an
-/// unknown claim, or a claim itself, is not).
-pub(super) fn claim_link(conn: &Connection, from: &str, to: &str, kind: ClaimLinkKind) -> Result<bool, StoreError> {
-    let (Some(from), Some(to)) = (claim_by_uid(conn, from)?, claim_by_uid(conn, to)?) else { return Ok(false) };
-    if from == to {
-        return Ok(false);
-    }
-    let stored = conn
-        .prepare_cached("INSERT OR REPLACE INTO claim_link (from_claim, to_claim, kind) VALUES (?1, ?2, ?3)")?
-        .execute(params![from, to, kind.as_str()])?;
-    Ok(stored > 0)
-}
-
-/// A claim's stored contents in a comparable form.
-#[derive(PartialEq)]
-struct ClaimContent {
-    text: String,
-    value: Option<f64>,
-    unit: Option<String>,
-    currency: Option<String>,
-    as_of: Option<String>,
-    claimant: Option<String>,
-    status: String,
-    tickers: BTreeSet<(String, Option<String>)>,
-    sources: BTreeSet<(String, Option<String>)>,
-}
-
-impl ClaimContent {
-    fn of_record(draft: &ClaimDraft, record: &ClaimRecord) -> Self {
-        Self {
-            text: draft.text.clone(),
-            value: draft.value,
-            unit: draft.unit.clone(),
-            currency: draft.currency.clone(),
-            as_of: draft.as_of.clone(),
-            claimant: draft.claimant.clone(),
-            status: draft.status.as_str().to_owned(),
-            tickers: draft
-                .tickers
-                .iter()
-                .map(|t| (t.symbol.to_string(), t.stance.map(|s| s.as_str().to_owned())))
-                .collect(),
-            sources: record.sources.iter().map(|(s, q)| (s.draft.url.canonical.clone(), tidy_quote(q))).collect(),
-        }
-    }
-}
-
-/// A stored claim's contents, its note and when it was last updated.
-fn stored_claim(conn: &Connection, id: i64) -> Result<(ClaimContent, Option<NoteId>, String), StoreError> {
-    let (mut content, note, updated) = conn
-        .prepare_cached(
-            "SELECT text, value, unit, currency, as_of, claimant, status, note_id, updated_at FROM claim WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                ClaimContent {
-                    text: r.get(0)?,
-                    value: r.get(1)?,
-                    unit: r.get(2)?,
-                    currency: r.get(3)?,
-                    as_of: r.get(4)?,
-                    claimant: r.get(5)?,
-                    status: r.get(6)?,
-                    tickers: BTreeSet::new(),
-                    sources: BTreeSet::new(),
-                },
-                r.get::<_, Option<NoteId>>(7)?,
-                r.get::<_, String>(8)?,
-            ))
-        })?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.symbol, ct.stance FROM claim_ticker ct JOIN ticker t ON t.id = ct.ticker_id WHERE ct.claim_id = ?1",
-    )?;
-    content.tickers = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.url_key, cs.quote FROM claim_source cs JOIN source s ON s.id = cs.source_id WHERE cs.claim_id = ?1",
-    )?;
-    content.sources = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-    Ok((content, note, updated))
-}
-
-fn tidy_quote(quote: &Option<String>) -> Option<String> {
-    quote.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_owned)
-}
-
-/// What happened to one imported claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ClaimOutcome {
-    Written,
-    Same,
-    KeptNewer,
-}
-
-/// Adds a claim (in `note`, or outside notes) or brings a stored one up to date.
-/// `default_time` dates a claim that carries no dates of its own (the note's time).
-pub(super) fn upsert_claim(
-    conn: &Connection,
-    note: Option<NoteId>,
-    record: &ClaimRecord,
-    rule: MergeRule,
-    default_time: Option<Timestamp>,
-    lookups: &mut Lookups,
-) -> Result<ClaimOutcome, StoreError> {
-    let mut draft = record.draft.clone().validate()?;
-    let incoming = ClaimContent::of_record(&draft, record);
-    let existing = match &record.uid {
-        Some(uid) => claim_by_uid(conn, uid)?,
-        None => None,
-    };
-    let existing = match (existing, note) {
-        (Some(id), _) => Some(id),
-        (None, Some(note)) => conn
-            .prepare_cached("SELECT id FROM claim WHERE note_id = ?1 AND text = ?2 ORDER BY id LIMIT 1")?
-            .query_row(params![note, draft.text], |r| r.get(0))
-            .optional()?,
-        (None, None) => None,
-    };
-    let now = Timestamp::now();
-    let updated = record.updated_at.or(record.created_at).or(default_time).unwrap_or(now);
-    let id = match existing {
-        Some(id) => {
-            let (stored, previous_note, stored_updated) = stored_claim(conn, id)?;
-            if stored == incoming {
-                return Ok(ClaimOutcome::Same);
-            }
-            let newer = Timestamp::parse(&stored_updated).map_or(true, |s| updated > s);
-            if rule == MergeRule::NewerWins && !newer {
-                return Ok(ClaimOutcome::KeptNewer);
-            }
-            conn.prepare_cached(
-                "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
-                     claimant_key = ?8, status = ?9, note_id = coalesce(?10, note_id), updated_at = ?11 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                draft.text,
-                draft.value,
-                draft.unit,
-                draft.currency,
-                draft.as_of,
-                draft.claimant,
-                draft.claimant.as_deref().map(fold),
-                draft.status.as_str(),
-                note,
-                updated.to_string(),
-            ])?;
-            if let Some(previous) = previous_note.filter(|p| note.is_some_and(|n| n != *p)) {
-                // The claim moved here from another note: that note's derived links follow.
-                claims::relink_note(conn, Some(previous))?;
-                feeds::refresh(conn, previous)?;
-            }
-            id
-        }
-        None => {
-            let created = record.created_at.or(default_time).unwrap_or(now);
-            conn.prepare_cached(
-                "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
-                     created_at, updated_at)
-                 VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
-                record.uid,
-                draft.text,
-                draft.value,
-                draft.unit,
-                draft.currency,
-                draft.as_of,
-                draft.claimant,
-                draft.claimant.as_deref().map(fold),
-                draft.status.as_str(),
-                note,
-                created.to_string(),
-                updated.to_string(),
-            ])?;
-            conn.last_insert_rowid()
-        }
-    };
-    draft.sources = Vec::with_capacity(record.sources.len());
-    for (cited, quote) in &record.sources {
-        let (source, _) = source(conn, cited, lookups)?;
-        draft.sources.push((source, tidy_quote(quote)));
-    }
-    claims::write_links(conn, id, &draft, lookups)?;
-    Ok(ClaimOutcome::Written)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::Store;
-    use crate::model::{ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, Stance, Symbol, TagName, Timestamp};
+    use crate::model::{
+        ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, RevisionKind, Stance, Symbol, TagName, Timestamp,
+    };
     use crate::query::parse;
-    use crate::store::{ClaimRecord, MergeRule, NoteOutcome, NoteRecord, StoreError};
+    use crate::store::{ClaimRecord, NoteOutcome, NoteRecord, StoreError};
 
     fn record(uid: &str, title: &str, body: &str, tags: &[&str], updated: &str) -> NoteRecord {
         let at = Timestamp::parse(updated).unwrap();
@@ -466,7 +450,7 @@ mod tests {
 
     fn claim(text: &str, symbol: &str) -> ClaimRecord {
         ClaimRecord {
-            uid: None,
+            uid: Some(format!("c-{text}")),
             draft: ClaimDraft {
                 text: text.into(),
                 tickers: vec![ClaimTicker { symbol: Symbol::parse(symbol).unwrap(), stance: Some(Stance::Bullish) }],
@@ -486,16 +470,15 @@ mod tests {
     fn a_batch_refuses_an_invalid_note_and_stores_the_rest() {
         let mut store = Store::open_in_memory().unwrap();
         let mut batch = store.batch().unwrap();
-        let rule = MergeRule::ImportWins;
-        batch.import_note(&record("a", "First", "alpha words $NVDA", &["ai/inference"], "2025-01-01"), rule).unwrap();
+        batch.import_note(&record("a", "First", "alpha words $NVDA", &["ai/inference"], "2025-01-01")).unwrap();
         let long_title = record("b", &"x".repeat(MAX_TITLE_CHARS + 1), "beta words", &[], "2025-01-01");
-        assert!(matches!(batch.import_note(&long_title, rule), Err(StoreError::Invalid(_))));
+        assert!(matches!(batch.import_note(&long_title), Err(StoreError::Invalid(_))));
         let mut empty_claim = record("c", "Third", "gamma words", &["ai"], "2025-01-01");
         empty_claim.claims.push(claim("   ", "AMD"));
-        assert!(matches!(batch.import_note(&empty_claim, rule), Err(StoreError::Invalid(_))));
+        assert!(matches!(batch.import_note(&empty_claim), Err(StoreError::Invalid(_))));
         let mut with_claim = record("d", "Fourth", "delta words", &["ai"], "2025-01-02");
         with_claim.claims.push(claim("Buy on weakness", "AMD"));
-        batch.import_note(&with_claim, rule).unwrap();
+        batch.import_note(&with_claim).unwrap();
         batch.commit().unwrap();
 
         assert_eq!(store.note_counts().unwrap(), (2, 0));
@@ -512,25 +495,34 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let original = record("n1", "Capex", "old words #x", &["semis"], "2025-01-01");
         let mut batch = store.batch().unwrap();
-        assert!(matches!(batch.import_note(&original, MergeRule::ImportWins).unwrap(), NoteOutcome::Created(_)));
+        assert!(matches!(batch.import_note(&original).unwrap().outcome, NoteOutcome::Created(_)));
         batch.commit().unwrap();
 
         let changed = record("n1", "Capex", "new words $TSM", &["foundry"], "2025-02-01");
         let older = record("n1", "Capex", "stale words", &["semis"], "2024-12-01");
         let mut batch = store.batch().unwrap();
-        assert!(matches!(batch.import_note(&original, MergeRule::ImportWins).unwrap(), NoteOutcome::Unchanged(_)));
-        let NoteOutcome::Updated(id) = batch.import_note(&changed, MergeRule::ImportWins).unwrap() else {
+        assert!(matches!(batch.import_note(&original).unwrap().outcome, NoteOutcome::Unchanged(_)));
+        let NoteOutcome::Updated(id) = batch.import_note(&changed).unwrap().outcome else {
             panic!("the stored note is updated")
         };
-        assert!(matches!(batch.import_note(&older, MergeRule::NewerWins).unwrap(), NoteOutcome::KeptNewer(_)));
+        let merged = batch.import_note(&older).unwrap();
+        assert!(matches!(merged.outcome, NoteOutcome::Conflict(_)), "an older, different file is kept beside it");
+        assert!(merged.remarks[0].contains("kept beside it"), "{merged:?}");
+        assert!(matches!(batch.import_note(&changed).unwrap().outcome, NoteOutcome::Unchanged(_)));
         batch.commit().unwrap();
 
         assert_eq!(store.note_counts().unwrap(), (1, 0));
         let note = store.note(id).unwrap();
         assert_eq!((note.body.as_str(), note.tags.clone()), ("new words $TSM", vec!["foundry".to_owned()]));
         assert_eq!(note.updated_at, Timestamp::parse("2025-02-01").unwrap());
-        assert_eq!(store.revisions(id).unwrap()[0].body, "old words #x");
+        let revisions = store.revisions(id).unwrap();
+        assert_eq!((revisions[0].body.as_str(), revisions[0].kind), ("stale words", RevisionKind::Conflict));
+        assert_eq!((revisions[1].body.as_str(), revisions[1].tags.clone()), ("old words #x", vec!["semis".to_owned()]));
         assert_eq!((found(&store, "new"), found(&store, "old OR stale")), (1, 0), "the index follows the text");
+        let mut batch = store.batch().unwrap();
+        assert!(matches!(batch.import_note(&older).unwrap().outcome, NoteOutcome::Conflict(_)), "counted once more");
+        batch.commit().unwrap();
+        assert_eq!(store.revisions(id).unwrap().len(), 2, "but kept once");
         assert_eq!((found(&store, "#foundry $TSM"), found(&store, "#semis")), (1, 0), "feeds follow the links");
         assert!(store.check().unwrap().is_sound());
     }
@@ -539,9 +531,9 @@ mod tests {
     fn a_note_written_twice_in_one_batch_is_indexed_as_last_written() {
         let mut store = Store::open_in_memory().unwrap();
         let mut batch = store.batch().unwrap();
-        batch.import_note(&record("n", "Draft", "first words", &["a"], "2025-01-01"), MergeRule::ImportWins).unwrap();
+        batch.import_note(&record("n", "Draft", "first words", &["a"], "2025-01-01")).unwrap();
         let second = record("n", "Draft", "second words $NVDA", &["b"], "2025-01-02");
-        assert!(matches!(batch.import_note(&second, MergeRule::ImportWins).unwrap(), NoteOutcome::Updated(_)));
+        assert!(matches!(batch.import_note(&second).unwrap().outcome, NoteOutcome::Updated(_)));
         batch.commit().unwrap();
         assert_eq!((found(&store, "second"), found(&store, "first")), (1, 0));
         assert_eq!((found(&store, "#b $NVDA"), found(&store, "#a")), (1, 0));

@@ -3,15 +3,23 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::lookups::Lookups;
-use super::{Store, StoreError, claims, feeds, revisions, rows, sources, tags, tickers};
+use super::{Store, StoreError, claims, feeds, rows, snapshot, sources, tags, tickers};
 use crate::extract::cashtags;
-use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, Symbol, Timestamp, validate_text};
+use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, RevisionKind, Symbol, Timestamp, validate_text};
 
 /// Fails with [`StoreError::NoteNotFound`] unless the note exists (in the trash or not).
 pub(super) fn require(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
     let found: Option<i64> =
         conn.prepare_cached("SELECT id FROM note WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
     found.map(|_| ()).ok_or(StoreError::NoteNotFound(id))
+}
+
+/// A note's version (bumped by every change), or [`StoreError::NoteNotFound`].
+pub(super) fn version(conn: &Connection, id: NoteId) -> Result<i64, StoreError> {
+    conn.prepare_cached("SELECT version FROM note WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NoteNotFound(id))
 }
 
 /// Marks a note as changed now (its links changed) without touching its text.
@@ -117,9 +125,9 @@ impl Store {
     /// nothing is written and [`StoreError::Conflict`] says so.
     pub fn edit_note(&mut self, id: NoteId, edit: &NoteEdit) -> Result<Note, StoreError> {
         let tx = self.write()?;
-        let (title, body, version, saved_at): (String, String, i64, String) = tx
-            .prepare_cached("SELECT title, body, version, updated_at FROM note WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        let (title, body, version): (String, String, i64) = tx
+            .prepare_cached("SELECT title, body, version FROM note WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or(StoreError::NoteNotFound(id))?;
         if let Some(expected) = edit.expected_version
@@ -141,8 +149,10 @@ impl Store {
         }
         let now = Timestamp::now().to_string();
         let lookups = &mut Lookups::single();
+        // The whole version before this edit (text, tags, tickers, claims) is kept when the edit
+        // changes it.
+        let before = snapshot::current(&tx, id)?;
         if text_changed {
-            revisions::keep(&tx, id, &title, &body, &saved_at, &now)?;
             tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?
                 .execute(params![id, new_title, new_body])?;
             tickers::relink_detected(&tx, id, new_title, new_body, lookups)?;
@@ -158,6 +168,19 @@ impl Store {
         }
         for symbol in &edit.add_tickers {
             tickers::link(&tx, id, symbol, Origin::Typed, lookups)?;
+        }
+        if snapshot::current(&tx, id)?.hash != before.hash {
+            snapshot::keep_version(
+                &tx,
+                id,
+                &before.title,
+                &before.body,
+                &before.updated_at,
+                &before.snapshot,
+                &before.hash,
+                RevisionKind::Edit,
+                None,
+            )?;
         }
         tx.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, now])?;

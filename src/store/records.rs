@@ -24,7 +24,8 @@ impl SourceRecord {
 /// the one the record comes with, and sources are given by URL with their quotes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRecord {
-    /// Stable identity; without one, a claim with the same text in the same note is the same claim.
+    /// Stable identity (importers derive one for a claim a file lists without it); two claims
+    /// with the same text are two claims.
     pub uid: Option<String>,
     pub draft: ClaimDraft,
     pub sources: Vec<(SourceRecord, Option<String>)>,
@@ -52,6 +53,9 @@ pub struct NoteRecord {
     pub sources: Vec<SourceRecord>,
     pub claims: Vec<ClaimRecord>,
     pub revisions: Vec<RevisionRecord>,
+    /// The content fingerprint the file was exported with (`content_hash`), if it carries one:
+    /// the version the file shares with the database it came from.
+    pub base_hash: Option<String>,
 }
 
 /// A ticker's details as an import carries them.
@@ -64,15 +68,6 @@ pub struct TickerRecord {
     pub aliases: Vec<String>,
 }
 
-/// Which side wins when an imported note or claim differs from the stored one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MergeRule {
-    /// The imported file is the truth (Markdown folders); the replaced text becomes a revision.
-    ImportWins,
-    /// The one updated last wins (JSON merges between databases).
-    NewerWins,
-}
-
 /// What happened to one imported note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteOutcome {
@@ -80,6 +75,17 @@ pub enum NoteOutcome {
     Updated(NoteId),
     /// Already stored exactly so.
     Unchanged(NoteId),
-    /// The stored note is newer ([`MergeRule::NewerWins`]); it was kept.
+    /// The stored note is newer (the file holds a version it had, or an older one); it was kept.
     KeptNewer(NoteId),
+    /// Both changed since the version they share: the stored note kept its version and the
+    /// file's is kept beside it as a conflict revision.
+    Conflict(NoteId),
+}
+
+/// What merging one imported note did, with remarks for the report (suspect times ignored,
+/// conflicts, claims left in their own note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteMerge {
+    pub outcome: NoteOutcome,
+    pub remarks: Vec<String>,
 }

@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4];
+const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4, v5_import_history];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -195,6 +195,48 @@ CREATE TABLE ticker_suppression (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 5: whole-note revisions and undoable imports. A revision keeps the note's tags,
+/// typed tickers, trash state and claims (`snapshot`, JSON) and its content fingerprint (`hash`),
+/// says why it was kept (`kind`) and which import it belongs to; a note remembers the
+/// fingerprint of the version it last shared with a file (`base_hash`); every import is an
+/// `import_run` and every note or loose claim it created or changed an `import_change`.
+fn v5_import_history(tx: &Transaction) -> Result<(), StoreError> {
+    tx.execute_batch(V5_IMPORT_HISTORY)?;
+    Ok(())
+}
+
+const V5_IMPORT_HISTORY: &str = r#"
+ALTER TABLE note ADD COLUMN base_hash TEXT;
+ALTER TABLE note_revision ADD COLUMN kind TEXT NOT NULL DEFAULT 'edit'
+    CHECK (kind IN ('edit', 'import', 'conflict', 'undo'));
+ALTER TABLE note_revision ADD COLUMN hash TEXT;
+ALTER TABLE note_revision ADD COLUMN snapshot TEXT;
+ALTER TABLE note_revision ADD COLUMN import_id INTEGER;
+CREATE INDEX note_revision_by_hash ON note_revision(note_id, hash) WHERE hash IS NOT NULL;
+CREATE TABLE import_run (
+    id           INTEGER PRIMARY KEY,
+    source       TEXT NOT NULL,
+    started_at   TEXT NOT NULL,
+    finished_at  TEXT,
+    created      INTEGER NOT NULL DEFAULT 0,
+    updated      INTEGER NOT NULL DEFAULT 0,
+    conflicts    INTEGER NOT NULL DEFAULT 0,
+    undone_at    TEXT
+);
+CREATE TABLE import_change (
+    id             INTEGER PRIMARY KEY,
+    import_id      INTEGER NOT NULL REFERENCES import_run(id) ON DELETE CASCADE,
+    action         TEXT NOT NULL CHECK (action IN ('created', 'updated', 'conflict')),
+    note_id        INTEGER,
+    claim_uid      TEXT,
+    revision_id    INTEGER,
+    before         TEXT,
+    after_version  INTEGER,
+    after_updated  TEXT
+);
+CREATE INDEX import_change_by_import ON import_change(import_id, id);
+"#;
+
 /// Brings the database up to [`CURRENT_VERSION`], one migration per transaction.
 /// Returns the version the database had before (0 for a new file).
 ///
@@ -239,5 +281,32 @@ mod tests {
         conn.execute("INSERT INTO ticker_suppression (key, phrase, symbol) VALUES ('vale', 'Vale', 'VALE3')", [])
             .unwrap();
         assert_eq!(migrate(&mut conn).unwrap(), CURRENT_VERSION, "migrating again changes nothing");
+    }
+
+    #[test]
+    fn a_version_4_database_keeps_its_revisions_as_edits_when_upgraded_to_version_5() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(4) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO note (id, uid, created_at, updated_at, title, body)
+                 VALUES (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', 'T', 'new');
+             INSERT INTO note_revision (note_id, title, body, saved_at, replaced_at)
+                 VALUES (1, 'T', 'old', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 4);
+        let (kind, hash, snapshot): (String, Option<String>, Option<String>) = conn
+            .query_row("SELECT kind, hash, snapshot FROM note_revision", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        assert_eq!((kind.as_str(), hash, snapshot), ("edit", None, None));
+        let base: Option<String> = conn.query_row("SELECT base_hash FROM note", [], |r| r.get(0)).unwrap();
+        assert_eq!(base, None);
+        conn.execute("INSERT INTO import_run (source, started_at) VALUES ('x', 'now')", []).unwrap();
+        assert!(conn.execute("UPDATE note_revision SET kind = 'other'", []).is_err(), "kinds are checked");
     }
 }

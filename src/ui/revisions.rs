@@ -6,7 +6,7 @@ use egui::{RichText, ScrollArea, Ui};
 use super::action::Action;
 use super::editor::NoteEditor;
 use super::theme::{self, Palette};
-use crate::model::{NoteId, Revision};
+use crate::model::{NoteId, Revision, RevisionKind};
 
 /// How much of a revision's body is shown (a larger one is cut, with a note saying so).
 const SHOWN_CHARS: usize = 100_000;
@@ -64,10 +64,11 @@ pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>)
                 let when = revision.replaced_at.as_datetime().format("%Y-%m-%d %H:%M:%S").to_string();
                 let selected = view.selected == Some(revision.id);
                 let title = if revision.title.trim().is_empty() { "Untitled" } else { revision.title.as_str() };
-                let text = (
-                    RichText::new(when).monospace().small(),
-                    RichText::new(super::sidebar::shorten(title, 30)).small(),
-                );
+                let title = match revision.kind {
+                    RevisionKind::Conflict => format!("⚠ {}", super::sidebar::shorten(title, 28)),
+                    _ => super::sidebar::shorten(title, 30),
+                };
+                let text = (RichText::new(when).monospace().small(), RichText::new(title).small());
                 let response = ui
                     .add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 20.0)))
                     .accessible_name(format!(
@@ -97,6 +98,24 @@ pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>)
         ))
         .color(p.muted),
     );
+    let why = match (revision.kind, revision.import_id) {
+        (RevisionKind::Conflict, Some(import)) => Some(format!(
+            "Import {import} brought this version while the note had changed here too: the note kept its own. \
+             Restore this version to take it instead."
+        )),
+        (RevisionKind::Import, Some(import)) => Some(format!("The version before import {import} changed the note.")),
+        (RevisionKind::Undo, Some(import)) => Some(format!("The version import {import} wrote, before it was undone.")),
+        _ => None,
+    };
+    if let Some(why) = why {
+        let colour = if revision.kind == RevisionKind::Conflict { p.warn } else { p.muted };
+        ui.label(RichText::new(why).color(colour));
+    }
+    if !revision.tags.is_empty() || !revision.tickers.is_empty() {
+        let tags = revision.tags.iter().map(|t| format!("#{t}"));
+        let tickers = revision.tickers.iter().map(|t| format!("${t}"));
+        ui.label(theme::muted(tags.chain(tickers).collect::<Vec<_>>().join("  ")).color(p.muted));
+    }
     ScrollArea::vertical().id_salt(("revision-text", revision.id)).auto_shrink(false).show(ui, |ui| {
         let cut = revision.body.char_indices().nth(SHOWN_CHARS).map(|(b, _)| b);
         let shown = cut.map_or(revision.body.as_str(), |b| &revision.body[..b]);

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::io::backup::{self, BackupMade};
 use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress};
-use crate::store::{Store, WriteTurns};
+use crate::store::{Store, UndoReport, WriteTurns};
 
 /// Notes stored per transaction by an import started in the app: small enough that a save of
 /// the note being typed never waits long for the import's write lock.
@@ -32,6 +32,8 @@ pub enum TransferAction {
     Close,
     /// Back to the form of a job that failed, to change the path.
     Retry,
+    /// Undo import ID (from the import's summary).
+    UndoImport(i64),
 }
 
 /// What the File menu's window is doing.
@@ -108,6 +110,8 @@ pub enum Job {
     Import(PathBuf),
     Export(Format, PathBuf),
     Backup,
+    /// Undo import ID.
+    UndoImport(i64),
 }
 
 impl Job {
@@ -117,6 +121,7 @@ impl Job {
             Job::Import(_) => "An import",
             Job::Export(..) => "An export",
             Job::Backup => "A backup",
+            Job::UndoImport(_) => "An undo",
         }
     }
 
@@ -126,6 +131,7 @@ impl Job {
             Job::Import(_) => "Importing",
             Job::Export(..) => "Exporting",
             Job::Backup => "Backing up",
+            Job::UndoImport(_) => "Undoing the import",
         }
     }
 }
@@ -156,6 +162,7 @@ pub enum Outcome {
     Imported(ImportReport),
     Exported(ExportReport),
     BackedUp(BackupMade),
+    Undone(UndoReport),
     Failed(String),
 }
 
@@ -255,6 +262,16 @@ fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, tx: &Sende
                 Ok(done) => Outcome::Exported(done),
                 Err(err) => Outcome::Failed(err.to_string()),
             },
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::UndoImport(id) => match Store::open(db) {
+            Ok(mut store) => {
+                store.give_way(turns);
+                match store.undo_import(Some(*id)) {
+                    Ok(done) => Outcome::Undone(done),
+                    Err(err) => Outcome::Failed(err.to_string()),
+                }
+            }
             Err(err) => Outcome::Failed(err.to_string()),
         },
         Job::Backup => {
@@ -381,14 +398,28 @@ mod tests {
         std::fs::write(notes.join("bad.md"), b"# Caf\xe9").unwrap();
         let finished =
             finish(Transfer::start(Job::Import(notes), db.clone(), WriteTurns::default(), egui::Context::default()));
-        match finished.outcome {
+        let import = match finished.outcome {
             Outcome::Imported(report) => {
                 assert_eq!(report.imported, 1);
                 assert_eq!(report.skipped.len(), 1, "{report:?}");
+                report.import_id.expect("an import that stored a note can be undone")
             }
             other => panic!("{other:?}"),
-        }
+        };
         assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 1);
+
+        // "Undo this import" in the summary runs on the job thread too.
+        let undone = finish(Transfer::start(
+            Job::UndoImport(import),
+            db.clone(),
+            WriteTurns::default(),
+            egui::Context::default(),
+        ));
+        match undone.outcome {
+            Outcome::Undone(report) => assert_eq!((report.import_id, report.removed), (import, 1), "{report:?}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 0);
     }
 
     #[test]

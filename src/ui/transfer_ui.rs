@@ -9,6 +9,7 @@ use super::action::Action;
 use super::theme::{self, Palette};
 use super::transfer::{Chooser, Direction, Finished, Job, Outcome, Running, Transfer, TransferAction, TransferForm};
 use crate::io::{FileNote, Format, ImportReport, Phase};
+use crate::store::UndoReport;
 
 /// How many skipped files the summary lists (the rest are counted).
 const LISTED: usize = 500;
@@ -47,6 +48,8 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (Outcome::Failed(_), Job::Import(_)) => "Import failed",
             (Outcome::Failed(_), Job::Export(..)) => "Export failed",
             (Outcome::Failed(_), Job::Backup) => "Backup failed",
+            (Outcome::Failed(_), Job::UndoImport(_)) => "Undo failed",
+            (_, Job::UndoImport(_)) => "Import undone",
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
             (_, Job::Backup) => "Backup finished",
@@ -208,6 +211,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
     };
     match &finished.outcome {
         Outcome::Imported(report) => import_summary_ui(ui, report, &seconds),
+        Outcome::Undone(report) => undo_summary_ui(ui, report),
         Outcome::Exported(report) => {
             let what = match finished.job {
                 Job::Export(Format::Csv, _) => format!("{} claims", theme::count(report.claims)),
@@ -242,9 +246,20 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         if ui.button("Close").clicked() {
             actions.push(Action::Transfer(TransferAction::Close));
         }
-        let retry = matches!(finished.outcome, Outcome::Failed(_)) && !matches!(finished.job, Job::Backup);
+        let retry =
+            matches!(finished.outcome, Outcome::Failed(_)) && matches!(finished.job, Job::Import(_) | Job::Export(..));
         if retry && ui.button("Change and try again").clicked() {
             actions.push(Action::Transfer(TransferAction::Retry));
+        }
+        if let Outcome::Imported(ImportReport { import_id: Some(id), .. }) = finished.outcome
+            && ui
+                .button("Undo this import")
+                .on_hover_text(
+                    "Remove the notes it added and bring back the versions it replaced; notes changed since are kept",
+                )
+                .clicked()
+        {
+            actions.push(Action::Transfer(TransferAction::UndoImport(id)));
         }
     });
 }
@@ -264,6 +279,12 @@ fn import_summary_ui(ui: &mut Ui, report: &ImportReport, seconds: &str) {
     if report.kept_newer > 0 {
         counts.push(format!("{} kept (newer here)", theme::count(report.kept_newer)));
     }
+    if report.conflicts > 0 {
+        counts.push(format!(
+            "{} changed on both sides (both kept, see the note's history)",
+            theme::count(report.conflicts)
+        ));
+    }
     counts.push(format!("{} skipped", theme::count(report.skipped.len() as u64)));
     if report.ignored > 0 {
         counts.push(format!("{} not Markdown, left alone", theme::count(report.ignored)));
@@ -279,6 +300,25 @@ fn import_summary_ui(ui: &mut Ui, report: &ImportReport, seconds: &str) {
         egui::CollapsingHeader::new(format!("Imported with a remark ({})", theme::count(report.warnings.len() as u64)))
             .id_salt("warnings")
             .show(ui, |ui| notes_list_ui(ui, "warnings", &report.warnings));
+    }
+}
+
+fn undo_summary_ui(ui: &mut Ui, report: &UndoReport) {
+    ui.label(RichText::new(format!("Import {} was undone.", report.import_id)).strong());
+    ui.label(format!(
+        "{} new notes removed · {} changed notes brought back · {} conflict versions dropped",
+        theme::count(report.removed),
+        theme::count(report.reverted),
+        theme::count(report.conflicts_dropped)
+    ));
+    if !report.kept.is_empty() {
+        ui.add_space(6.0);
+        theme::section(ui, "Changed after the import, so kept as they are");
+        egui::ScrollArea::vertical().id_salt("undo-kept").max_height(220.0).auto_shrink([false, true]).show(ui, |ui| {
+            for kept in report.kept.iter().take(LISTED) {
+                ui.label(theme::muted(kept));
+            }
+        });
     }
 }
 
@@ -316,5 +356,6 @@ fn where_(job: &Job) -> String {
         Job::Import(path) => format!("From {}", path.display()),
         Job::Export(_, path) => format!("To {}", path.display()),
         Job::Backup => "Into the backups folder next to the database".to_owned(),
+        Job::UndoImport(id) => format!("Import {id}"),
     }
 }

@@ -42,6 +42,8 @@ impl JevonsApp {
                 }
             }
             TransferAction::Start => self.start_from_form(),
+            TransferAction::UndoImport(id) if !self.transfer.is_running() => self.start_job(Job::UndoImport(id)),
+            TransferAction::UndoImport(_) => {}
             TransferAction::Cancel => {
                 if let Transfer::Running(running) = &self.transfer {
                     running.cancel();
@@ -59,7 +61,7 @@ impl JevonsApp {
                         Job::Export(format, path) => {
                             TransferForm::new(Direction::Export(*format), path.display().to_string())
                         }
-                        Job::Backup => return,
+                        Job::Backup | Job::UndoImport(_) => return,
                     };
                     self.transfer = Transfer::Form(form);
                 }
@@ -97,7 +99,7 @@ impl JevonsApp {
         let Some(finished) = self.transfer.poll() else { return };
         // Any import may have stored something (a failed one, the batches before the error; a
         // JSON one, claims and names without new notes): show the database as it is now.
-        let imported = matches!(finished.job, Job::Import(_));
+        let imported = matches!(finished.job, Job::Import(_) | Job::UndoImport(_));
         let backup_toast = backup_toast(finished);
         if imported {
             self.refresh(true, None);
