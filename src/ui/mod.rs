@@ -34,6 +34,7 @@ mod suggestions;
 mod theme;
 mod ticker_names;
 mod toasts;
+pub mod backups;
 pub mod transfer;
 mod transfer_ui;
 mod trash;
