@@ -186,7 +186,7 @@ fn an_automatic_backup_is_compacted_compressed_and_restores_whole() {
     assert!(made.path.to_string_lossy().ends_with(".db.zst"), "{}", made.path.display());
     assert_eq!(made.notes, 100);
     assert_eq!(made.bytes, fs::metadata(&made.path).unwrap().len());
-    assert!(made.bytes * 4 < made.database_bytes, "{} of {}", made.bytes, made.database_bytes);
+    assert!(made.bytes * 2 < made.database_bytes, "{} of {}", made.bytes, made.database_bytes);
     assert_eq!(names(&folder), [made.path.file_name().unwrap().to_string_lossy().into_owned()], "no partials left");
 
     Store::open(&db).unwrap().create_note(&NoteDraft::new("after the backup", "")).unwrap();

@@ -179,7 +179,10 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
                 }
                 copy_database(live, kept)
             })
-            .and_then(|()| step_holding_lock(&backup, PAGES_PER_STEP).map_err(|e| OpenError::Store { path: live.to_owned(), source: e }))
+            .and_then(|()| {
+                step_holding_lock(&backup, PAGES_PER_STEP)
+                    .map_err(|e| OpenError::Store { path: live.to_owned(), source: e })
+            })
         // Dropping an unfinished backup rolls back what it wrote into `live`.
     };
     if result.is_err() {

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod backups;
 pub mod body;
 mod charts;
 pub mod claim_form;
@@ -34,7 +35,6 @@ mod suggestions;
 mod theme;
 mod ticker_names;
 mod toasts;
-pub mod backups;
 pub mod transfer;
 mod transfer_ui;
 mod trash;

@@ -161,7 +161,11 @@ mod tests {
         assert_eq!(names(beyond_budget(&backups, 1_000, 2)).len(), 2, "never more than the count");
         assert_eq!(names(beyond_budget(&backups, 10, 7)).len(), 3, "the newest stays even over budget");
         // Once one is over, every older one goes, even a small one that would fit.
-        let mixed = [kept("auto-20250110-000000.db.zst", 40), kept("auto-20250109-000000.db", 90), kept("auto-20250108-000000.db.zst", 5)];
+        let mixed = [
+            kept("auto-20250110-000000.db.zst", 40),
+            kept("auto-20250109-000000.db", 90),
+            kept("auto-20250108-000000.db.zst", 5),
+        ];
         assert_eq!(names(beyond_budget(&mixed, 100, 7)), ["auto-20250109-000000.db", "auto-20250108-000000.db.zst"]);
     }
 }

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::JevonsApp;
-use crate::ui::backups::Daily;
 use crate::io::Format;
+use crate::ui::backups::Daily;
 use crate::ui::toasts::Toast;
 use crate::ui::transfer::{self, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm};
 use crate::ui::worker::Request;
