@@ -11,8 +11,8 @@ use crate::io::backup::{self, AutomaticBackup, BackupSummary, Budget};
 /// The backups' state in the app.
 #[derive(Default)]
 pub struct Backups {
-    /// The last measure of the backups folder.
-    pub summary: Option<BackupSummary>,
+    /// The last measure of the backups folder, or why it could not be measured.
+    pub summary: Option<Result<BackupSummary, String>>,
     measuring: Option<Receiver<Result<BackupSummary, String>>>,
     daily: Option<Receiver<Result<Option<AutomaticBackup>, String>>>,
 }
@@ -69,10 +69,7 @@ impl Backups {
             && let Ok(answer) = rx.try_recv()
         {
             self.measuring = None;
-            // A folder that cannot be measured keeps the last figures (or none).
-            if let Ok(summary) = answer {
-                self.summary = Some(summary);
-            }
+            self.summary = Some(answer);
         }
         let rx = self.daily.as_ref()?;
         let answer = rx.try_recv().ok()?;
@@ -115,7 +112,7 @@ mod tests {
         }
         backups.measure(&db, Some(30), &ctx);
         wait(&mut backups);
-        let summary = backups.summary.as_ref().expect("measured");
+        let summary = backups.summary.clone().expect("measured").expect("measurable");
         assert_eq!((summary.automatic, summary.share_percent), (1, 30));
         assert_eq!(summary.folder, dir.path().join("backups"));
     }

@@ -25,7 +25,7 @@ pub fn top_ui(
     db: &Path,
     chosen: bool,
     theme_choice: ThemeChoice,
-    jobs: (bool, Option<&BackupSummary>),
+    jobs: (bool, Option<&Result<BackupSummary, String>>),
     actions: &mut Vec<Action>,
 ) {
     let p = Palette::of(ui);

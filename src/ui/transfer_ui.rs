@@ -15,7 +15,12 @@ use crate::io::{FileNote, Format, ImportReport, Phase};
 const LISTED: usize = 500;
 
 /// The File menu in the top bar, with where backups go and how much room they take.
-pub fn file_menu_ui(ui: &mut Ui, busy: bool, backups: Option<&BackupSummary>, actions: &mut Vec<Action>) {
+pub fn file_menu_ui(
+    ui: &mut Ui,
+    busy: bool,
+    backups: Option<&Result<BackupSummary, String>>,
+    actions: &mut Vec<Action>,
+) {
     ui.menu_button("File", |ui| {
         let why = "Wait for the running import, export or backup to finish";
         let item = |ui: &mut Ui, text: &str, hint: &str| {
@@ -37,11 +42,18 @@ pub fn file_menu_ui(ui: &mut Ui, busy: bool, backups: Option<&BackupSummary>, ac
 }
 
 /// Where backups go, the room they take, and the share of the room automatic ones may take.
-fn backups_ui(ui: &mut Ui, summary: Option<&BackupSummary>, actions: &mut Vec<Action>) {
+fn backups_ui(ui: &mut Ui, summary: Option<&Result<BackupSummary, String>>, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
-    let Some(summary) = summary else {
-        ui.label(RichText::new("Measuring the backups folder…").small().color(p.muted));
-        return;
+    let summary = match summary {
+        Some(Ok(summary)) => summary,
+        Some(Err(why)) => {
+            ui.label(RichText::new(format!("The backups folder cannot be measured: {why}")).small().color(p.muted));
+            return;
+        }
+        None => {
+            ui.label(RichText::new("Measuring the backups folder…").small().color(p.muted));
+            return;
+        }
     };
     ui.label(RichText::new(format!("Backups go to {}", summary.folder.display())).small().color(p.muted));
     ui.label(RichText::new(summary.describe()).small().color(p.muted)).on_hover_text(format!(
