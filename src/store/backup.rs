@@ -169,6 +169,11 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
             .map_err(at(live))?;
     target.busy_timeout(LOCK_WAIT).map_err(at(live))?;
     open::check_identity(&target, live)?;
+    // Written beside its name and renamed once whole: a restore stopped halfway leaves no
+    // half-written copy under a name that promises a database.
+    let mut partial = kept.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
     let result = {
         let backup = Backup::new(&source, &mut target).map_err(at(live))?;
         step_holding_lock(&backup, 1)
@@ -177,7 +182,8 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
                 if done {
                     return Err(OpenError::Damaged { path: incoming.to_owned(), detail: "copied in one page".into() });
                 }
-                copy_database(live, kept)
+                copy_database(live, &partial)?;
+                std::fs::rename(&partial, kept).map_err(|source| OpenError::Io { path: kept.to_owned(), source })
             })
             .and_then(|()| {
                 step_holding_lock(&backup, PAGES_PER_STEP)
@@ -186,10 +192,11 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
         // Dropping an unfinished backup rolls back what it wrote into `live`.
     };
     if result.is_err() {
-        let _ = std::fs::remove_file(kept);
-        let mut journal = kept.as_os_str().to_owned();
+        let mut journal = partial.as_os_str().to_owned();
         journal.push("-journal");
-        let _ = std::fs::remove_file(journal);
+        for leftover in [kept.as_os_str(), partial.as_os_str(), journal.as_os_str()] {
+            let _ = std::fs::remove_file(leftover);
+        }
     }
     result?;
     target.close().map_err(|(_, e)| at(live)(e))
