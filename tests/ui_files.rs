@@ -177,7 +177,7 @@ fn a_database_opened_again_gets_its_daily_backup() {
             .unwrap()
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| name.starts_with("auto-") && name.ends_with(".db"))
+            .filter(|name| name.starts_with("auto-") && name.ends_with(".db.zst"))
             .count()
     };
     // The backup appears, and a half-written copy left days ago is cleared.

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use clap::{Subcommand, ValueEnum};
 
 use super::output;
+use crate::io::backup::{self, Budget};
 use crate::io::{self, Format, ImportOptions, ImportReport, Phase, Progress};
 use crate::store::{ImportRun, UndoReport};
 
@@ -43,8 +44,23 @@ pub enum IoCommand {
         out: PathBuf,
     },
     /// Back up the database (into PATH, a new file or a folder; default: backups/ next to it).
-    Backup { path: Option<PathBuf> },
-    /// Replace the database with a backup (checked first; the replaced file is kept beside it).
+    Backup {
+        path: Option<PathBuf>,
+        /// Make an automatic backup now: compacted, compressed, checked, and older automatic
+        /// backups deleted to stay within the budget.
+        #[arg(long, conflicts_with = "path")]
+        auto: bool,
+        /// Let automatic backups take at most PERCENT of the room they have (the disk's free
+        /// space plus their own size); kept in the backups folder.
+        #[arg(long, value_name = "PERCENT", conflicts_with = "path",
+              value_parser = clap::value_parser!(u8).range(1..=i64::from(backup::budget::MAX_SHARE)))]
+        budget: Option<u8>,
+        /// Show where backups go, how much room they take, and the budget.
+        #[arg(long, conflicts_with = "path")]
+        list: bool,
+    },
+    /// Replace the database with a backup, plain or compressed (checked first; what the database
+    /// held is kept beside it).
     Restore { path: PathBuf },
 }
 
@@ -114,12 +130,9 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
                 ),
             }
         }
-        IoCommand::Backup { path } => {
-            let made = io::backup::backup(db, path.as_deref())?;
-            println!("backed up {} notes to {}", made.notes, made.path.display());
-        }
+        IoCommand::Backup { path, auto, budget, list } => backup_command(db, path, auto, budget, list)?,
         IoCommand::Restore { path } => {
-            let restored = io::backup::restore(db, &path)?;
+            let restored = backup::restore(db, &path)?;
             match restored.replaced {
                 Some(old) => println!(
                     "restored {} notes from {}; the replaced database is kept as {}",
@@ -129,6 +142,43 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
                 ),
                 None => println!("restored {} notes from {}", restored.notes, path.display()),
             }
+        }
+    }
+    Ok(())
+}
+
+/// `jevons backup`: a plain copy on request, or an automatic one, the budget, the list.
+fn backup_command(db: &Path, path: Option<PathBuf>, auto: bool, budget: Option<u8>, list: bool) -> anyhow::Result<()> {
+    if !auto && budget.is_none() && !list {
+        let made = backup::backup(db, path.as_deref())?;
+        println!("backed up {} notes to {}", made.notes, made.path.display());
+        return Ok(());
+    }
+    let folder = backup::default_backups_dir(db);
+    if let Some(share_percent) = budget {
+        backup::set_budget(&folder, Budget { share_percent })?;
+    }
+    if auto {
+        let started = Instant::now();
+        let made = backup::automatic_backup(db, &folder, &backup::budget::free_space)?;
+        println!(
+            "backed up {} notes to {} ({}, from a {} database, in {:.1} s)",
+            made.notes,
+            made.path.display(),
+            backup::budget::human(made.bytes),
+            backup::budget::human(made.database_bytes),
+            started.elapsed().as_secs_f64()
+        );
+        for old in &made.removed {
+            println!("deleted {} to stay within the budget", old.display());
+        }
+    }
+    let summary = backup::summary(&folder)?;
+    println!("backups in {}: {}", summary.folder.display(), summary.describe());
+    if list {
+        for kept in backup::list(&folder) {
+            let kind = if kept.automatic { "automatic" } else { "on request" };
+            println!("{}\t{}\t{}", kept.path.display(), backup::budget::human(kept.bytes), kind);
         }
     }
     Ok(())

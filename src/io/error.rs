@@ -51,6 +51,17 @@ pub enum BackupError {
     SameFile { path: PathBuf },
     #[error("cannot write {}: {cause}", path.display())]
     Write { path: PathBuf, cause: std::io::Error },
+    #[error(
+        "not enough room for a backup in {}: it needs about {} free and {} is; nothing was written (free some space)",
+        folder.display(), super::backup::budget::human(*needed), super::backup::budget::human(*free)
+    )]
+    NoRoom { folder: PathBuf, needed: u64, free: u64 },
+    #[error("the backup {} did not read back as written ({detail}); it was deleted and older backups kept", path.display())]
+    Unverified { path: PathBuf, detail: String },
+    #[error("{} is a symbolic link to a file that does not exist", path.display())]
+    BrokenLink { path: PathBuf },
+    #[error("cannot restore into {}: {cause}", path.display())]
+    Replace { path: PathBuf, cause: OpenError },
     #[error(transparent)]
     Store(#[from] StoreError),
 }

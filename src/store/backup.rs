@@ -1,9 +1,12 @@
 //! Database files as a whole: copies through SQLite's online backup API (a consistent snapshot
-//! even while the app writes), and the checks a copy must pass before it may replace a database.
+//! even while the app writes), compacted copies (`VACUUM INTO`), the checks a copy must pass
+//! before it may replace a database, and the replacement itself ([`replace_content`]), which
+//! goes through SQLite's locks so that other programs with the database open never see a file
+//! swapped underneath them.
 
 use std::path::Path;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
@@ -18,6 +21,8 @@ use super::{StoreError, open};
 const PAGES_PER_STEP: i32 = -1;
 /// How many times in a row a step may find the source busy before the copy gives up.
 const BUSY_STEPS: u32 = 200;
+/// How long a restore waits for the live database's write lock (other programs' writes are short).
+const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// What a verified database file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,16 +108,112 @@ pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
     Ok(FileSummary { schema, notes })
 }
 
-/// Folds the write-ahead log of the database at `path` into the main file, so the file alone
-/// holds everything (before it is moved aside). Best effort: a damaged file is left as it is.
-pub fn checkpoint(path: &Path) -> bool {
-    let Ok(conn) =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-    else {
-        return false;
+/// Writes a compacted copy of the database at `from` into the new file `to` (`VACUUM INTO`: no
+/// free pages, tables and indexes rewritten in order, so the copy is as small as the data and
+/// compresses well). The source is opened read-only and is never written; the copy is one
+/// snapshot even while other programs write.
+pub fn compact_into(from: &Path, to: &Path) -> Result<(), OpenError> {
+    open::inspect(from)?;
+    let wrap = |e: rusqlite::Error| OpenError::Store { path: from.to_owned(), source: e.into() };
+    if !from.is_file() {
+        return Err(OpenError::Io {
+            path: from.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        });
+    }
+    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(wrap)?;
+    source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
+    open::check_identity(&source, from)?;
+    let target = to.to_str().ok_or_else(|| OpenError::Io {
+        path: to.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not valid UTF-8"),
+    })?;
+    let into = |e: rusqlite::Error| OpenError::Store { path: to.to_owned(), source: e.into() };
+    source.execute("VACUUM INTO ?1", [target]).map_err(into)?;
+    let copy = Connection::open_with_flags(to, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(into)?;
+    // A copy is one self-contained file: no write-ahead log beside it.
+    copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(into)?;
+    copy.close().map_err(|(_, e)| into(e))
+}
+
+/// Replaces what the database at `live` holds with the database at `incoming` (a private,
+/// verified copy), and keeps what it held in the new file `kept`, through SQLite's own locks:
+///
+/// 1. the online backup API into `live` takes its write lock at the first step and holds it to
+///    the last, so no other connection commits meanwhile;
+/// 2. while the lock is held, `kept` is copied from what `live` holds: every write any program
+///    was told was saved is in it;
+/// 3. the last step writes the rest and commits. Every other connection then sees the new
+///    content as one transaction: no file is moved, so none is left reading a stale one.
+///
+/// Other programs' writes wait for the lock (their busy timeout) or fail as "busy", never as
+/// "malformed". On any error nothing in `live` changes and `kept` is removed.
+pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), OpenError> {
+    let at = |path: &Path| {
+        let path = path.to_owned();
+        move |e: rusqlite::Error| OpenError::Store { path: path.clone(), source: e.into() }
     };
-    let _ = conn.busy_timeout(Duration::from_secs(5));
-    let folded =
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0)).is_ok_and(|busy| busy == 0);
-    conn.close().is_ok() && folded
+    let source =
+        Connection::open_with_flags(incoming, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(at(incoming))?;
+    let pages: i64 = source.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(at(incoming))?;
+    if pages < 2 {
+        // The first step below must leave work for a second one (it copies one page).
+        return Err(OpenError::Damaged { path: incoming.to_owned(), detail: format!("only {pages} page") });
+    }
+    open::inspect(live)?;
+    let mut target =
+        Connection::open_with_flags(live, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(at(live))?;
+    target.busy_timeout(LOCK_WAIT).map_err(at(live))?;
+    open::check_identity(&target, live)?;
+    // Written beside its name and renamed once whole: a restore stopped halfway leaves no
+    // half-written copy under a name that promises a database.
+    let mut partial = kept.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let result = {
+        let backup = Backup::new(&source, &mut target).map_err(at(live))?;
+        step_holding_lock(&backup, 1)
+            .map_err(|e| OpenError::Store { path: live.to_owned(), source: e })
+            .and_then(|done| {
+                if done {
+                    return Err(OpenError::Damaged { path: incoming.to_owned(), detail: "copied in one page".into() });
+                }
+                copy_database(live, &partial)?;
+                std::fs::rename(&partial, kept).map_err(|source| OpenError::Io { path: kept.to_owned(), source })
+            })
+            .and_then(|()| {
+                step_holding_lock(&backup, PAGES_PER_STEP)
+                    .map_err(|e| OpenError::Store { path: live.to_owned(), source: e })
+            })
+        // Dropping an unfinished backup rolls back what it wrote into `live`.
+    };
+    if result.is_err() {
+        let mut journal = partial.as_os_str().to_owned();
+        journal.push("-journal");
+        for leftover in [kept.as_os_str(), partial.as_os_str(), journal.as_os_str()] {
+            let _ = std::fs::remove_file(leftover);
+        }
+    }
+    result?;
+    target.close().map_err(|(_, e)| at(live)(e))
+}
+
+/// Steps `backup` by `pages` (all when -1), waiting while the destination is locked by another
+/// connection. True once the copy is complete.
+fn step_holding_lock(backup: &Backup<'_, '_>, pages: i32) -> Result<bool, StoreError> {
+    let started = Instant::now();
+    loop {
+        match backup.step(pages)? {
+            StepResult::Done => return Ok(true),
+            StepResult::More => return Ok(false),
+            StepResult::Busy | StepResult::Locked if started.elapsed() < LOCK_WAIT => {
+                thread::sleep(Duration::from_millis(20));
+            }
+            _ => return Err(StoreError::Busy),
+        }
+    }
 }

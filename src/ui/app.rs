@@ -9,12 +9,12 @@ mod files;
 mod names;
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::action::Action;
+use super::backups::Backups;
 use super::claim_form::{ClaimForm, SourcePick};
 use super::dossier::{DossierView, MORE_CLAIMS};
 use super::editor::{BodyMode, Conflict, NoteEditor};
@@ -27,8 +27,7 @@ use super::toasts::{Toast, Toasts};
 use super::transfer::{Transfer, TransferAction};
 use super::worker::{Reply, Request, Worker};
 use super::{
-    dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts, transfer,
-    transfer_ui,
+    dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts, transfer_ui,
 };
 use crate::extract::ClaimSuggestion;
 use crate::model::{Claim, ClaimDraft, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
@@ -200,8 +199,8 @@ pub struct JevonsApp {
     closing: bool,
     /// The File menu's import, export or backup, and its window.
     pub(crate) transfer: Transfer,
-    /// The daily backup made at start, until it answers.
-    auto_backup: Option<Receiver<Result<Option<PathBuf>, String>>>,
+    /// Where backups go and how much room they take (File menu), and the daily backup.
+    pub(crate) backups: Backups,
     /// Shared with the File menu's jobs: the app's saves go before their next batch.
     turns: WriteTurns,
 }
@@ -251,7 +250,7 @@ impl JevonsApp {
             analysis_ticket: 0,
             closing: false,
             transfer: Transfer::Closed,
-            auto_backup: None,
+            backups: Backups::default(),
             turns: WriteTurns::default(),
         }
     }
@@ -475,8 +474,9 @@ impl JevonsApp {
             }
         }
         if !created && self.config.daily_backup {
-            self.auto_backup = Some(transfer::auto_backup(self.config.db.clone()));
+            self.backups.start_daily(self.config.db.clone(), &self.ctx);
         }
+        self.backups.measure(&self.config.db, None, &self.ctx);
         self.worker.send(Request::Sidebar);
         let same_db = self.settings.last_db.as_deref() == Some(self.config.db.as_path());
         let query = match &self.config.query {
@@ -650,7 +650,8 @@ impl JevonsApp {
         let saving = status::SaveState::of(self.editor.as_ref());
         egui::Panel::top("top").frame(status::bar_frame(ui)).show(ui, |ui| {
             let busy = self.transfer.is_running();
-            status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, busy, actions);
+            let backups = self.backups.summary.as_ref();
+            status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, (busy, backups), actions);
         });
         egui::Panel::bottom("status").frame(status::bar_frame(ui)).show(ui, |ui| {
             status::bottom_ui(ui, &self.results, &self.sidebar, saving, self.error.as_deref(), actions);
@@ -920,6 +921,7 @@ impl JevonsApp {
         self.history.clear();
         self.results = Results::default();
         self.sidebar = Sidebar::default();
+        self.backups.summary = None;
     }
 
     /// Remembers where we are, for Esc.

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod backups;
 pub mod body;
 mod charts;
 pub mod claim_form;

@@ -11,6 +11,7 @@ use super::editor::NoteEditor;
 use super::results::Results;
 use super::sidebar::{Sidebar, shorten};
 use super::theme::{self, Palette};
+use crate::io::backup::BackupSummary;
 
 pub fn bar_frame(ui: &Ui) -> egui::Frame {
     egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(egui::Margin::symmetric(10, 4))
@@ -18,12 +19,20 @@ pub fn bar_frame(ui: &Ui) -> egui::Frame {
 
 /// The top bar. The database is named by its file name when the user chose it (its full path on
 /// hover); the default database goes unnamed.
-pub fn top_ui(ui: &mut Ui, db: &Path, chosen: bool, theme_choice: ThemeChoice, busy: bool, actions: &mut Vec<Action>) {
+/// `jobs`: whether an import, export or backup runs, and what the backups folder holds.
+pub fn top_ui(
+    ui: &mut Ui,
+    db: &Path,
+    chosen: bool,
+    theme_choice: ThemeChoice,
+    jobs: (bool, Option<&Result<BackupSummary, String>>),
+    actions: &mut Vec<Action>,
+) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
         let where_ = format!("Research database: {}", db.display());
         ui.label(RichText::new("Jevons").strong().size(15.0)).on_hover_text(&where_);
-        super::transfer_ui::file_menu_ui(ui, busy, actions);
+        super::transfer_ui::file_menu_ui(ui, jobs.0, jobs.1, actions);
         let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if chosen && !name.is_empty() {
             ui.label(RichText::new(shorten(&name, 48)).small().color(p.muted)).on_hover_text(&where_);

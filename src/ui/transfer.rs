@@ -23,6 +23,8 @@ pub enum TransferAction {
     ShowImport,
     ShowExport,
     BackupNow,
+    /// Let automatic backups take this share (percent) of the room they have.
+    SetBackupShare(u8),
     SetExportFormat(Format),
     /// Open the system's file dialog to fill in the path.
     Choose(Chooser),
@@ -309,17 +311,6 @@ pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -
         };
         let _ = tx.send(Chosen { path: picked, after: started.elapsed() });
         ctx.request_repaint();
-    });
-    rx
-}
-
-/// Makes the daily automatic backup on its own thread, when one is due (see
-/// [`backup::backup_database_if_due`]); the answer is the new backup's path, if one was made.
-pub fn auto_backup(db: PathBuf) -> Receiver<Result<Option<PathBuf>, String>> {
-    let (tx, rx) = channel();
-    let _ = std::thread::Builder::new().name("jevons-auto-backup".to_owned()).spawn(move || {
-        let made = backup::backup_database_if_due(&db, &backup::default_backups_dir(&db));
-        let _ = tx.send(made.map_err(|e| e.to_string()));
     });
     rx
 }

@@ -8,14 +8,20 @@ use egui::{Button, ProgressBar, RichText, Ui};
 use super::action::Action;
 use super::theme::{self, Palette};
 use super::transfer::{Chooser, Direction, Finished, Job, Outcome, Running, Transfer, TransferAction, TransferForm};
+use crate::io::backup::{self, BackupSummary};
 use crate::io::{FileNote, Format, ImportReport, Phase};
 use crate::store::UndoReport;
 
 /// How many skipped files the summary lists (the rest are counted).
 const LISTED: usize = 500;
 
-/// The File menu in the top bar.
-pub fn file_menu_ui(ui: &mut Ui, busy: bool, actions: &mut Vec<Action>) {
+/// The File menu in the top bar, with where backups go and how much room they take.
+pub fn file_menu_ui(
+    ui: &mut Ui,
+    busy: bool,
+    backups: Option<&Result<BackupSummary, String>>,
+    actions: &mut Vec<Action>,
+) {
     ui.menu_button("File", |ui| {
         let why = "Wait for the running import, export or backup to finish";
         let item = |ui: &mut Ui, text: &str, hint: &str| {
@@ -31,6 +37,37 @@ pub fn file_menu_ui(ui: &mut Ui, busy: bool, actions: &mut Vec<Action>) {
         ui.separator();
         if item(ui, "Back up now", "Copy the database into the backups folder next to it") {
             actions.push(Action::Transfer(TransferAction::BackupNow));
+        }
+        backups_ui(ui, backups, actions);
+    });
+}
+
+/// Where backups go, the room they take, and the share of the room automatic ones may take.
+fn backups_ui(ui: &mut Ui, summary: Option<&Result<BackupSummary, String>>, actions: &mut Vec<Action>) {
+    let p = Palette::of(ui);
+    let summary = match summary {
+        Some(Ok(summary)) => summary,
+        Some(Err(why)) => {
+            ui.label(RichText::new(format!("The backups folder cannot be measured: {why}")).small().color(p.muted));
+            return;
+        }
+        None => {
+            ui.label(RichText::new("Measuring the backups folder…").small().color(p.muted));
+            return;
+        }
+    };
+    ui.label(RichText::new(format!("Backups go to {}", summary.folder.display())).small().color(p.muted));
+    ui.label(RichText::new(summary.describe()).small().color(p.muted)).on_hover_text(format!(
+        "A backup is made each day the app opens: compacted, compressed and checked. The oldest are \
+         deleted to stay within the share; none starts without the room it needs. {} free on this disk.",
+        backup::budget::human(summary.free_bytes)
+    ));
+    ui.menu_button(format!("Room for automatic backups: {}%", summary.share_percent), |ui| {
+        for share in backup::budget::SHARES {
+            let label = format!("{share}% of the room they have");
+            if ui.radio(summary.share_percent == share, label).clicked() {
+                actions.push(Action::Transfer(TransferAction::SetBackupShare(share)));
+            }
         }
     });
 }

@@ -1,11 +1,12 @@
 //! The app's side of the File menu: opening the import and export forms, starting, cancelling
-//! and closing jobs, the daily automatic backup, and refreshing what is shown once an import
+//! and closing jobs, the daily automatic backup and the backups' budget, and refreshing what is shown once an import
 //! has changed the database.
 
 use std::path::{Path, PathBuf};
 
 use super::JevonsApp;
 use crate::io::Format;
+use crate::ui::backups::Daily;
 use crate::ui::toasts::Toast;
 use crate::ui::transfer::{self, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm};
 use crate::ui::worker::Request;
@@ -23,6 +24,7 @@ impl JevonsApp {
                     Transfer::Form(TransferForm::new(Direction::Export(Format::Markdown), path.display().to_string()));
             }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
+            TransferAction::SetBackupShare(share) => self.backups.measure(&self.config.db, Some(share), &self.ctx),
             TransferAction::ShowImport | TransferAction::ShowExport | TransferAction::BackupNow => {
                 self.toasts.push(Toast::info("Wait for the running job to finish (or cancel it) first."));
             }
@@ -100,6 +102,7 @@ impl JevonsApp {
         // Any import may have stored something (a failed one, the batches before the error; a
         // JSON one, claims and names without new notes): show the database as it is now.
         let imported = matches!(finished.job, Job::Import(_) | Job::UndoImport(_));
+        let backed_up = matches!(finished.outcome, Outcome::BackedUp(_));
         let backup_toast = backup_toast(finished);
         if imported {
             self.refresh(true, None);
@@ -108,6 +111,9 @@ impl JevonsApp {
                 self.worker.send(Request::Version { note: id });
             }
         }
+        if backed_up {
+            self.backups.measure(&self.config.db, None, &self.ctx);
+        }
         if let Some(toast) = backup_toast {
             // A backup that worked needs no window: say where it went and close.
             self.toasts.push(toast);
@@ -115,13 +121,15 @@ impl JevonsApp {
         }
     }
 
-    /// Takes the automatic backup's answer: silent when it worked, a toast when it failed.
+    /// Takes the backups' answers: the daily backup is silent when it worked (the File menu then
+    /// shows the room backups take), a toast when it failed.
     pub(super) fn poll_auto_backup(&mut self) {
-        let Some(rx) = &self.auto_backup else { return };
-        let Ok(result) = rx.try_recv() else { return };
-        self.auto_backup = None;
-        if let Err(message) = result {
-            self.toasts.push(Toast::info(format!("The daily backup failed: {message}")));
+        match self.backups.poll() {
+            Some(Daily::Made(_)) => self.backups.measure(&self.config.db, None, &self.ctx),
+            Some(Daily::Failed(message)) => {
+                self.toasts.push(Toast::info(format!("The daily backup failed: {message}")));
+            }
+            None => {}
         }
     }
 
