@@ -72,30 +72,30 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
             let mut show = progress_printer("export");
             let report = io::export(&store, format.into(), &out, &mut show, &AtomicBool::new(false))?;
             match format {
-                FormatArg::Csv => println!("exported {} claims to {}", report.claims, out.display()),
-                _ => println!(
+                FormatArg::Csv => output::line(&format!("exported {} claims to {}", report.claims, out.display())),
+                _ => output::line(&format!(
                     "exported {} notes, {} claims, {} sources to {}",
                     report.notes,
                     report.claims,
                     report.sources,
                     out.display()
-                ),
+                )),
             }
         }
         IoCommand::Backup { path } => {
             let made = io::backup::backup(db, path.as_deref())?;
-            println!("backed up {} notes to {}", made.notes, made.path.display());
+            output::line(&format!("backed up {} notes to {}", made.notes, made.path.display()));
         }
         IoCommand::Restore { path } => {
             let restored = io::backup::restore(db, &path)?;
             match restored.replaced {
-                Some(old) => println!(
+                Some(old) => output::line(&format!(
                     "restored {} notes from {}; the replaced database is kept as {}",
                     restored.notes,
                     path.display(),
                     old.display()
-                ),
-                None => println!("restored {} notes from {}", restored.notes, path.display()),
+                )),
+                None => output::line(&format!("restored {} notes from {}", restored.notes, path.display())),
             }
         }
     }
@@ -130,10 +130,10 @@ fn print_import(report: &ImportReport) {
     }
     println!("{}", counts.join(", "));
     for file in &report.skipped {
-        println!("skipped {}: {}", file.path.display(), file.reason);
+        output::line(&format!("skipped {}: {}", file.path.display(), file.reason));
     }
     for file in &report.warnings {
-        println!("warning {}: {}", file.path.display(), file.reason);
+        output::line(&format!("warning {}: {}", file.path.display(), file.reason));
     }
     if report.cancelled {
         println!("cancelled: the notes above were stored; run the import again to finish");

@@ -37,15 +37,15 @@ pub fn copy_database(from: &Path, to: &Path) -> Result<(), OpenError> {
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         });
     }
-    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(wrap)?;
+    let source =
+        open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
     source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
     open::check_identity(&source, from)?;
     copy(&source, to).map_err(|source| OpenError::Store { path: to.to_owned(), source })
 }
 
 fn copy(source: &Connection, to: &Path) -> Result<(), StoreError> {
-    let mut target = Connection::open_with_flags(
+    let mut target = open::connect(
         to,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -80,8 +80,8 @@ fn copy(source: &Connection, to: &Path) -> Result<(), StoreError> {
 pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
     open::inspect(path)?;
     let damaged = |e: rusqlite::Error| OpenError::Damaged { path: path.to_owned(), detail: e.to_string() };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(damaged)?;
+    let conn =
+        open::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(damaged)?;
     open::check_identity(&conn, path)?;
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
@@ -106,9 +106,7 @@ pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
 /// Folds the write-ahead log of the database at `path` into the main file, so the file alone
 /// holds everything (before it is moved aside). Best effort: a damaged file is left as it is.
 pub fn checkpoint(path: &Path) -> bool {
-    let Ok(conn) =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-    else {
+    let Ok(conn) = open::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX) else {
         return false;
     };
     let _ = conn.busy_timeout(Duration::from_secs(5));
