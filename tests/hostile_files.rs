@@ -307,7 +307,7 @@ fn nested_or_huge_front_matter_is_skipped_with_its_reason() {
         .collect();
     let reason = |name: &str| skipped.iter().find(|(path, _)| path == name).map(|(_, r)| r.clone()).unwrap();
     for (name, line) in [("brackets.md", 2), ("braces.md", 2), ("dashes.md", 3)] {
-        let expected = format!("front matter nested more than 32 levels deep (line {line} of the file)");
+        let expected = format!("front matter nested more than 16 levels deep (line {line} of the file)");
         assert_eq!(reason(name), expected, "{name}");
     }
     assert!(
