@@ -13,7 +13,7 @@ fn main() -> ExitCode {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown".into());
-        eprintln!("jevons: internal error ({message}); nothing was lost, please report this");
+        eprintln!("jevons: internal error ({}); nothing was lost, please report this", cli::printable(&message));
     }));
     let args = Cli::parse();
     let result = if args.command.is_none() {
@@ -25,14 +25,15 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("jevons: {}", message(&err));
+            eprintln!("jevons: {}", cli::printable(&message(&err)));
             ExitCode::FAILURE
         }
     }
 }
 
-/// An error and its causes on one line. A cause its wrapper already spelled out (an error that
-/// shows its `source` in its own message) is not repeated.
+/// An error and its causes on one line (control characters it quotes from a file or a note are
+/// written out when printed). A cause its wrapper already spelled out (an error that shows its
+/// `source` in its own message) is not repeated.
 fn message(err: &anyhow::Error) -> String {
     let mut text = String::new();
     for cause in err.chain().map(|cause| one_line(&cause.to_string())) {

@@ -441,3 +441,34 @@ fn a_damaged_page_is_reported_not_hidden() {
         user_error(out, &["search"]);
     }
 }
+
+/// `note edit ID --body-file -` with nothing on standard input blanked the note and exited 0. An
+/// empty (or blank) body from a pipe, a file or `--body` is refused unless `--allow-empty` says
+/// it is meant; nothing is saved.
+#[test]
+fn an_empty_body_is_refused_unless_allowed() {
+    let cli = Cli::new();
+    let note = cli.ok(&["note", "add", "--title", "Kept", "--body", "words worth keeping"]);
+    let note = note.trim();
+    let empty = cli.dir().join("empty.md");
+    std::fs::write(&empty, "\u{feff}\n").unwrap();
+    let empty = empty.to_str().unwrap();
+    for (args, stdin, says) in [
+        (vec!["note", "edit", note, "--body-file", "-"], Some(&b""[..]), "standard input is empty"),
+        (vec!["note", "edit", note, "--body-file", "-"], Some(b" \n\t\n"), "standard input is empty"),
+        (vec!["note", "edit", note, "--body-file", empty], None, "empty.md is empty"),
+        (vec!["note", "edit", note, "--body", ""], None, "the --body given is empty"),
+        (vec!["note", "add", "--title", "Blank", "--body-file", "-"], Some(b""), "standard input is empty"),
+    ] {
+        let message = user_error(run_with(&cli.db, &args, stdin), &args);
+        assert!(message.contains(says) && message.contains("nothing was saved"), "{args:?}: {message}");
+        assert!(message.contains("--allow-empty"), "{message}");
+    }
+    assert_eq!(cli.json(&["note", "show", note, "--json"])["body"], "words worth keeping");
+    assert_eq!(cli.json(&["search", "Blank", "--json"])["total"], 0, "no note was added");
+
+    let args = ["note", "edit", note, "--body-file", "-", "--allow-empty"];
+    let out = run_with(&cli.db, &args, Some(b""));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cli.json(&["note", "show", note, "--json"])["body"], "");
+}

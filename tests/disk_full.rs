@@ -2,7 +2,9 @@
 //! clear error and leaves nothing half-written, everything saved before stays, and saving works
 //! again once there is room (or the file is writable again).
 //!
-//! A full disk is simulated with `PRAGMA max_page_count` (the hidden `Store::set_page_limit`).
+//! A full disk is simulated with `PRAGMA max_page_count` (the hidden `Store::set_page_limit`);
+//! for the files an export writes, with a file-size limit on the `jevons` process
+//! (`RLIMIT_FSIZE`: a write past it fails as on a full disk).
 //! Read-only files and folders are real (chmod). Root ignores file permissions, so when the
 //! tests run as root the side that must be refused runs as `nobody` in a child process: this
 //! test binary again (`--exact read_only_child`) or the `jevons` binary.
@@ -313,4 +315,87 @@ fn a_simulated_read_only_file_refuses_saves_clearly() {
     store.simulate_read_only(false).unwrap();
     drop(store);
     still_whole(&db);
+}
+
+/// Runs `jevons` with room for at most `room` bytes in any file it writes: `RLIMIT_FSIZE` makes a
+/// write past that fail (`EFBIG`) just as a full disk fails it (`ENOSPC`), with the process
+/// going on to handle the error (`SIGXFSZ` ignored). `None`: no limit.
+fn jevons_with_room(db: &Path, room: Option<u64>, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jevons"));
+    command.arg("--db").arg(db).args(args).env_remove("JEVONS_DB");
+    if let Some(room) = room {
+        // SAFETY: setrlimit and signal are async-signal-safe and touch only the child.
+        unsafe {
+            command.pre_exec(move || {
+                let limit = libc::rlimit { rlim_cur: room, rlim_max: room };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                Ok(())
+            });
+        }
+    }
+    command.output().unwrap()
+}
+
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// An export that met a full disk left a truncated JSON, a 0-byte CSV or 0-byte `.md` files under
+/// the final names, and trying again after freeing space was refused ("already exists"). Now it
+/// fails with one clear line, leaves nothing (no file under the final name, no temporary, the
+/// folder of an export into an existing folder as it was), and the retry writes it whole.
+#[test]
+fn an_export_that_fills_the_disk_leaves_nothing_and_the_retry_works() {
+    use jevons::model::ClaimDraft;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("research.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        for i in 0..30 {
+            let note = store.create_note(&NoteDraft::new(format!("note {i}"), filler(300))).unwrap();
+            let claim =
+                ClaimDraft { text: format!("claim {i} {}", filler(400)), note_id: Some(note), ..Default::default() };
+            store.add_claim(claim).unwrap();
+        }
+        store.create_note(&NoteDraft::new("the long one", filler(20_000))).unwrap();
+    }
+    let existing = dir.path().join("vault");
+    std::fs::create_dir(&existing).unwrap();
+    std::fs::write(existing.join("mine.md"), "my own note").unwrap();
+    let room = Some(64 * 1024);
+    for (format, out) in [("json", "all.json"), ("csv", "claims.csv"), ("markdown", "notes"), ("markdown", "vault")] {
+        let out = dir.path().join(out);
+        let before = (names_in(dir.path()), names_in(&existing));
+        let refused = jevons_with_room(&db, room, &["export", "--format", format, out.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(1), "{format}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{format}: {stderr}");
+        assert!(stderr.starts_with("jevons: cannot write") && stderr.contains("too large"), "{format}: {stderr}");
+        assert_eq!((names_in(dir.path()), names_in(&existing)), before, "{format}: nothing left behind");
+
+        let done = jevons_with_room(&db, None, &["export", "--format", format, out.to_str().unwrap()]);
+        assert!(done.status.success(), "{format} once there is room: {}", String::from_utf8_lossy(&done.stderr));
+        match format {
+            "json" => {
+                let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+                assert_eq!(doc["notes"].as_array().unwrap().len(), 31);
+            }
+            "csv" => assert_eq!(std::fs::read_to_string(&out).unwrap().matches("\r\n").count(), 31, "header + 30"),
+            _ => {
+                let files = names_in(&out);
+                assert_eq!(files.iter().filter(|n| n.ends_with(".md")).count(), if out == existing { 32 } else { 31 });
+                assert!(files.iter().all(|n| !n.starts_with('.')), "no temporary left: {files:?}");
+                for name in &files {
+                    assert!(std::fs::metadata(out.join(name)).unwrap().len() > 0, "{name} is empty");
+                }
+            }
+        }
+    }
+    assert_eq!(std::fs::read_to_string(existing.join("mine.md")).unwrap(), "my own note");
 }

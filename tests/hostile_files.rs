@@ -272,3 +272,52 @@ fn hostile_files_are_refused_and_their_folder_is_left_byte_for_byte() {
         assert!(had_log || !Path::new(&shm).exists(), "{name}: an index of a log that was never there");
     }
 }
+
+/// A front matter of nested brackets took time in the square of its size to parse (200 KB of
+/// `tags: [[[[…]]]]`: 34 s of CPU; 400 KB: 175 s), and the 16 MB file limit allowed far worse.
+/// Front matter nested too deeply or too large to read is refused before it is parsed: the file
+/// is skipped with its reason, and the other files of the folder are imported as usual.
+#[test]
+fn nested_or_huge_front_matter_is_skipped_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir(&vault).unwrap();
+    let brackets = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let files = [
+        ("brackets.md", format!("---\ntags: {}\n---\nbody\n", brackets(200_000))),
+        ("braces.md", format!("---\na: {}{}\n---\nbody\n", "{b: ".repeat(50_000), "}".repeat(50_000))),
+        ("dashes.md", format!("---\nlist:\n  {}x\n---\nbody\n", "- ".repeat(100_000))),
+        ("worst.md", format!("---\ntags: {}\n---\nbody\n", brackets(8 * 1024 * 1024 - 16))),
+        ("huge.md", format!("---\ntitle: big\nnotes: {}\n---\nbody\n", "word ".repeat(300_000))),
+        ("fine.md", "---\ntitle: Fine\ntags: [a, [b]]\nnested: {x: [1, {y: 2}]}\n---\nbody\n".to_owned()),
+    ];
+    for (name, text) in &files {
+        std::fs::write(vault.join(name), text).unwrap();
+    }
+    let db = dir.path().join("research.db");
+    let out = jevons(&db, &["import", vault.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["imported"], 1, "{report}");
+    let skipped: Vec<(String, String)> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["path"].as_str().unwrap().to_owned(), s["reason"].as_str().unwrap().to_owned()))
+        .collect();
+    let reason = |name: &str| skipped.iter().find(|(path, _)| path == name).map(|(_, r)| r.clone()).unwrap();
+    for (name, line) in [("brackets.md", 2), ("braces.md", 2), ("dashes.md", 3)] {
+        let expected = format!("front matter nested more than 16 levels deep (line {line} of the file)");
+        assert_eq!(reason(name), expected, "{name}");
+    }
+    assert!(
+        reason("worst.md").contains("front matter of 16384 KB is larger than the 1024 KB"),
+        "{}",
+        reason("worst.md")
+    );
+    assert!(reason("huge.md").contains("is larger than the 1024 KB Jevons reads"), "{}", reason("huge.md"));
+    let store = Store::open(&db).unwrap();
+    let page = store.search(&query::parse("tag:a").unwrap(), 10, 0).unwrap();
+    assert_eq!(page.results.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(), ["Fine"]);
+    assert!(store.check().unwrap().is_sound());
+}

@@ -371,3 +371,40 @@ fn exports_never_overwrite_a_file() {
     assert!(err.to_string().contains("is not a folder"), "{err}");
     assert!(Path::new(&dir.path().join("taken")).is_file());
 }
+
+/// A uid is whatever an imported file says, and `note_uid` and `claim_uid` were written raw: a
+/// uid of `=HYPERLINK(…)` or `@SUM(…)*cmd|…` became a live formula. Every text cell is defused,
+/// uids included; the uid reads back as itself after the `'`.
+#[test]
+fn csv_defuses_formulas_in_every_text_cell_uids_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    fs::create_dir(&vault).unwrap();
+    let note_uid = "=HYPERLINK(\"http://evil.example\",\"open\")";
+    let claim_uid = "@SUM(1+1)*cmd|' /C calc'!A0";
+    fs::write(
+        vault.join("hostile.md"),
+        format!(
+            "---\ntitle: '+1 title'\nuid: '{note_uid}'\ntags: []\nclaims:\n- uid: \"{claim_uid}\"\n  text: '-2+3'\n  \
+             claimant: ' =cmd'\n  unit: \"\\t=x\"\n---\nbody\n"
+        ),
+    )
+    .unwrap();
+    let mut store = empty_store();
+    let report =
+        io::import_path(&mut store, &vault, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(report.imported, 1, "{report:?}");
+    let file = dir.path().join("claims.csv");
+    io::export(&store, Format::Csv, &file, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let text = fs::read_to_string(&file).unwrap();
+    let records = parse_csv(text.strip_prefix('\u{feff}').unwrap());
+    assert_eq!(records.len(), 2, "{records:?}");
+    let row = &records[1];
+    assert_eq!((row[0].as_str(), row[1].as_str()), (format!("'{claim_uid}").as_str(), format!("'{note_uid}").as_str()));
+    for (column, cell) in io::csv::COLUMNS.iter().zip(row) {
+        let live = cell.trim_start().starts_with(['=', '+', '-', '@']) || cell.starts_with(['\t', '\r']);
+        assert!(!live, "{column} would run as a formula: {cell:?}");
+    }
+    assert_eq!(row[2], "'+1 title");
+    assert_eq!(row[3], "'-2+3");
+}

@@ -47,7 +47,7 @@ fn read_text(file: Option<&Path>) -> anyhow::Result<String> {
 
 /// One line per finding, grouped by kind, with character offsets.
 fn print(f: &Findings) -> anyhow::Result<()> {
-    println!("language: {}", f.language.code());
+    output::line(&format!("language: {}", f.language.code()));
     let at = |start: usize, end: usize| format!("[{start}..{end}]");
     let flags = |approximate: bool, ambiguous: bool| {
         let mut flags = String::new();
@@ -60,56 +60,56 @@ fn print(f: &Findings) -> anyhow::Result<()> {
         flags
     };
     for t in &f.tickers {
-        println!(
+        output::line(&format!(
             "ticker    {:<10} {:<28} {} via {}",
             t.symbol.as_str(),
             t.text,
             at(t.span.start, t.span.end),
             t.via.as_str()
-        );
+        ));
     }
     for a in &f.amounts {
         let shown = format_value(a.value, None, Some(&a.currency));
-        println!(
+        output::line(&format!(
             "amount    {shown:<10} {:<28} {}{}",
             a.text,
             at(a.span.start, a.span.end),
             flags(a.approximate, a.ambiguous)
-        );
+        ));
     }
     for p in &f.percents {
         let shown = format_value(p.value, Some("%"), None);
-        println!(
+        output::line(&format!(
             "percent   {shown:<10} {:<28} {}{}",
             p.text,
             at(p.span.start, p.span.end),
             flags(p.approximate, p.ambiguous)
-        );
+        ));
     }
     for q in &f.fractions {
         let shown = format!("{}/{}", q.numerator, q.denominator);
-        println!("fraction  {shown:<10} {:<28} {}", q.text, at(q.span.start, q.span.end));
+        output::line(&format!("fraction  {shown:<10} {:<28} {}", q.text, at(q.span.start, q.span.end)));
     }
     for q in &f.quantities {
         let shown = format_value(q.value, Some(&q.unit), None);
-        println!(
+        output::line(&format!(
             "quantity  {shown:<10} {:<28} {}{}",
             q.text,
             at(q.span.start, q.span.end),
             flags(q.approximate, q.ambiguous)
-        );
+        ));
     }
     for d in &f.dates {
-        println!(
+        output::line(&format!(
             "date      {:<10} {:<28} {}{}",
             d.date,
             d.text,
             at(d.span.start, d.span.end),
             flags(false, d.ambiguous)
-        );
+        ));
     }
     for c in &f.claimants {
-        println!("claimant  {:<10} {:<28} {}", "", c.name, at(c.span.start, c.span.end));
+        output::line(&format!("claimant  {:<10} {:<28} {}", "", c.name, at(c.span.start, c.span.end)));
     }
     Ok(())
 }

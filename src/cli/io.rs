@@ -120,27 +120,27 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
             let mut show = progress_printer("export");
             let report = io::export(&store, format.into(), &out, &mut show, &AtomicBool::new(false))?;
             match format {
-                FormatArg::Csv => println!("exported {} claims to {}", report.claims, out.display()),
-                _ => println!(
+                FormatArg::Csv => output::line(&format!("exported {} claims to {}", report.claims, out.display())),
+                _ => output::line(&format!(
                     "exported {} notes, {} claims, {} sources to {}",
                     report.notes,
                     report.claims,
                     report.sources,
                     out.display()
-                ),
+                )),
             }
         }
         IoCommand::Backup { path, auto, budget, list } => backup_command(db, path, auto, budget, list)?,
         IoCommand::Restore { path } => {
             let restored = backup::restore(db, &path)?;
             match restored.replaced {
-                Some(old) => println!(
+                Some(old) => output::line(&format!(
                     "restored {} notes from {}; the replaced database is kept as {}",
                     restored.notes,
                     path.display(),
                     old.display()
-                ),
-                None => println!("restored {} notes from {}", restored.notes, path.display()),
+                )),
+                None => output::line(&format!("restored {} notes from {}", restored.notes, path.display())),
             }
         }
     }
@@ -151,7 +151,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
 fn backup_command(db: &Path, path: Option<PathBuf>, auto: bool, budget: Option<u8>, list: bool) -> anyhow::Result<()> {
     if !auto && budget.is_none() && !list {
         let made = backup::backup(db, path.as_deref())?;
-        println!("backed up {} notes to {}", made.notes, made.path.display());
+        output::line(&format!("backed up {} notes to {}", made.notes, made.path.display()));
         return Ok(());
     }
     let folder = backup::default_backups_dir(db);
@@ -161,24 +161,29 @@ fn backup_command(db: &Path, path: Option<PathBuf>, auto: bool, budget: Option<u
     if auto {
         let started = Instant::now();
         let made = backup::automatic_backup(db, &folder, &backup::budget::free_space)?;
-        println!(
+        output::line(&format!(
             "backed up {} notes to {} ({}, from a {} database, in {:.1} s)",
             made.notes,
             made.path.display(),
             backup::budget::human(made.bytes),
             backup::budget::human(made.database_bytes),
             started.elapsed().as_secs_f64()
-        );
+        ));
         for old in &made.removed {
-            println!("deleted {} to stay within the budget", old.display());
+            output::line(&format!("deleted {} to stay within the budget", old.display()));
         }
     }
     let summary = backup::summary(&folder)?;
-    println!("backups in {}: {}", summary.folder.display(), summary.describe());
+    output::line(&format!("backups in {}: {}", summary.folder.display(), summary.describe()));
     if list {
         for kept in backup::list(&folder) {
             let kind = if kept.automatic { "automatic" } else { "on request" };
-            println!("{}\t{}\t{}", kept.path.display(), backup::budget::human(kept.bytes), kind);
+            println!(
+                "{}\t{}\t{}",
+                output::printable(&kept.path.display().to_string()),
+                backup::budget::human(kept.bytes),
+                kind
+            );
         }
     }
     Ok(())
@@ -215,10 +220,10 @@ fn print_import(report: &ImportReport) {
     }
     println!("{}", counts.join(", "));
     for file in &report.skipped {
-        println!("skipped {}: {}", file.path.display(), file.reason);
+        output::line(&format!("skipped {}: {}", file.path.display(), file.reason));
     }
     for file in &report.warnings {
-        println!("warning {}: {}", file.path.display(), file.reason);
+        output::line(&format!("warning {}: {}", file.path.display(), file.reason));
     }
     if report.cancelled {
         println!("cancelled: the notes above were stored; run the import again to finish");
@@ -234,7 +239,7 @@ fn print_undo(report: &UndoReport) {
         report.import_id, report.removed, report.reverted, report.conflicts_dropped, report.claims
     );
     for kept in &report.kept {
-        println!("kept {}", kept.escape_debug());
+        output::line(&format!("kept {kept}"));
     }
 }
 
@@ -255,7 +260,7 @@ fn print_imports(runs: &[ImportRun]) {
             run.created,
             run.updated,
             run.conflicts,
-            run.source.escape_debug(),
+            output::printable(&run.source),
             state
         );
     }

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+pub use output::{printable, printable_text};
+
 use crate::store::Store;
 
 /// Jevons: investment research notes with tickers, claims and sources.
@@ -130,14 +132,17 @@ pub enum NoteCommand {
 
 /// A note body given inline or from a file (`-` for standard input).
 #[derive(Debug, Args)]
-#[group(multiple = false)]
 pub struct BodyArgs {
     /// The body text (Markdown).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "body_file")]
     pub body: Option<String>,
     /// Read the body from a file, or from standard input with `-`.
     #[arg(long, value_name = "FILE")]
     pub body_file: Option<PathBuf>,
+    /// Accept an empty body from --body or --body-file (refused otherwise: an empty pipe or file
+    /// is more often a mistake than a wish to blank the note).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,13 +238,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// `--db` / `JEVONS_DB`, else the platform default (its folder created).
+/// `--db` / `JEVONS_DB`, else the platform default (its folder created). The path is always a
+/// file name (`file:x.db` is a file of that name, not an SQLite URI); one that names a folder, a
+/// named pipe, a device or a socket is refused here, before any command looks at it.
 pub fn database_path(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    match given {
+    let path = match given {
         Some(path) if path.as_os_str().is_empty() => anyhow::bail!("--db needs a file path"),
-        Some(path) => Ok(path),
-        None => crate::paths::default_database().map_err(anyhow::Error::msg),
-    }
+        Some(path) => path,
+        None => crate::paths::default_database().map_err(anyhow::Error::msg)?,
+    };
+    crate::store::check_kind(&path)?;
+    Ok(path)
 }
 
 /// Opens the store; a new database gets the sample research.

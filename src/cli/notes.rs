@@ -52,8 +52,12 @@ fn parse_all<T>(values: &[String], parse: impl Fn(&str) -> Result<T, crate::mode
 }
 
 /// The body from `--body`, `--body-file F` or `--body-file -` (standard input), as UTF-8 text.
+/// An empty (or blank) body is refused unless `--allow-empty` was given.
 fn read_body(args: &BodyArgs) -> anyhow::Result<Option<String>> {
     if let Some(body) = &args.body {
+        if body.trim().is_empty() && !args.allow_empty {
+            bail!("the --body given is empty: nothing was saved (--allow-empty saves an empty body)");
+        }
         return Ok(Some(body.clone()));
     }
     let Some(path) = &args.body_file else { return Ok(None) };
@@ -73,5 +77,9 @@ fn read_body(args: &BodyArgs) -> anyhow::Result<Option<String>> {
     let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
     })?;
-    Ok(Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)))
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    if text.trim().is_empty() && !args.allow_empty {
+        bail!("{name} is empty: nothing was saved (--allow-empty saves an empty body)");
+    }
+    Ok(Some(text))
 }

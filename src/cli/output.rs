@@ -1,12 +1,88 @@
 //! How the command line prints things: JSON for scripts, compact text for people.
+//!
+//! Whatever reaches the terminal goes through [`printable`] (one line) or [`printable_text`]
+//! (a note's body, a quote: lines kept): control characters a note, a file name or an error
+//! could carry (`ESC` sequences that move the cursor, retitle the window or write the clipboard
+//! with OSC 52, `BEL`, C1 controls such as `\u{9b}`) are written out as `\x1b`, `\u{9b}`, never
+//! sent raw. JSON escapes the C0 controls itself; [`json`] escapes `DEL` and C1 as well.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::model::{Claim, Note, Source};
 use crate::store::{SearchPage, TickerDossier};
 
+/// `text` with every control character written out, line breaks and tabs included: for a line
+/// that must stay one line (a title, a file name, an error).
+pub fn printable(text: &str) -> Cow<'_, str> {
+    escape(text, |_, _| false)
+}
+
+/// `text` with control characters written out but for line breaks (`\n`, and `\r` before one)
+/// and tabs: for a note's body and other text of several lines.
+pub fn printable_text(text: &str) -> Cow<'_, str> {
+    escape(text, |c, next| c == '\n' || c == '\t' || (c == '\r' && next == Some('\n')))
+}
+
+/// Writes out the control characters of `text` that `keep` (given the character and the next
+/// one) does not keep.
+fn escape(text: &str, keep: impl Fn(char, Option<char>) -> bool) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !c.is_control() || keep(c, chars.peek().map(|&(_, next)| next)) {
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        copied = at + c.len_utf8();
+        let _ = match c {
+            '\n' => write!(out, "\\n"),
+            '\r' => write!(out, "\\r"),
+            '\t' => write!(out, "\\t"),
+            c if u32::from(c) < 0x80 => write!(out, "\\x{:02x}", u32::from(c)),
+            c => write!(out, "\\u{{{:x}}}", u32::from(c)),
+        };
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// JSON as `serde_json` writes it, with `DEL` and the C1 controls (which it leaves raw) as
+/// `\u00XX` escapes: the same string to a JSON reader, inert in a terminal.
+fn json_printable(json: &str) -> Cow<'_, str> {
+    let raw = |c: char| matches!(u32::from(c), 0x7f..=0x9f);
+    if !json.chars().any(raw) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if raw(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Prints one line of text that must stay one line.
+pub(super) fn line(text: &str) {
+    println!("{}", printable(text));
+}
+
+/// Prints text of several lines (a note's body).
+pub(super) fn text(text: &str) {
+    println!("{}", printable_text(text));
+}
+
 pub(super) fn json(value: &impl Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    println!("{}", json_printable(&serde_json::to_string_pretty(value)?));
     Ok(())
 }
 
@@ -15,22 +91,22 @@ fn day(t: &crate::model::Timestamp) -> String {
 }
 
 pub(super) fn note(note: &Note) {
-    println!("#{}  {}", note.id, note.title);
+    line(&format!("#{}  {}", note.id, note.title));
     let mut meta = vec![format!("updated {}", day(&note.updated_at)), format!("created {}", day(&note.created_at))];
     if let Some(deleted) = &note.deleted_at {
         meta.push(format!("in the trash since {}", day(deleted)));
     }
-    println!("{}", meta.join(" · "));
+    line(&meta.join(" · "));
     if !note.tags.is_empty() {
-        println!("tags: {}", note.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+        line(&format!("tags: {}", note.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ")));
     }
     if !note.tickers.is_empty() {
         let tickers: Vec<String> =
             note.tickers.iter().map(|t| format!("${} ({})", t.symbol, t.origin.as_str())).collect();
-        println!("tickers: {}", tickers.join(" "));
+        line(&format!("tickers: {}", tickers.join(" ")));
     }
     println!();
-    println!("{}", note.body.trim_end());
+    text(note.body.trim_end());
     if !note.claims.is_empty() {
         println!("\nclaims:");
         for c in &note.claims {
@@ -63,13 +139,13 @@ pub(super) fn claim(claim: &Claim) {
         });
     }
     parts.push(claim.status.to_string());
-    println!("  [{}] {}", claim.id, claim.text);
-    println!("      {}", parts.join(" · "));
+    line(&format!("  [{}] {}", claim.id, claim.text));
+    line(&format!("      {}", parts.join(" · ")));
     for s in &claim.sources {
         let name = s.publisher.clone().or_else(|| s.title.clone()).unwrap_or_default();
-        println!("      source {}: {name} {}", s.id, s.url);
+        line(&format!("      source {}: {name} {}", s.id, s.url));
         if let Some(quote) = &s.quote {
-            println!("        “{quote}”");
+            text(&format!("        “{quote}”"));
         }
     }
 }
@@ -80,14 +156,14 @@ pub(super) fn source(source: &Source) {
         parts.push(date.to_string());
     }
     parts.push(source.kind.label().to_owned());
-    println!("  [{}] {} — {}", source.id, parts.join(" · "), source.url);
+    line(&format!("  [{}] {} — {}", source.id, parts.join(" · "), source.url));
 }
 
 pub(super) fn search(page: &SearchPage) {
     for hit in &page.results {
         let mut chips: Vec<String> = hit.tickers.iter().map(|t| format!("${t}")).collect();
         chips.extend(hit.tags.iter().map(|t| format!("#{t}")));
-        println!("{:>7}  {}  {}  {}", hit.id, hit.updated_at.date(), hit.title, chips.join(" "));
+        line(&format!("{:>7}  {}  {}  {}", hit.id, hit.updated_at.date(), hit.title, chips.join(" ")));
     }
     let shown = page.results.len() as u64;
     if page.total > shown {
@@ -100,8 +176,8 @@ pub(super) fn search(page: &SearchPage) {
 pub(super) fn dossier(d: &TickerDossier) {
     let name = d.name.clone().unwrap_or_else(|| "not in the reference list".into());
     match &d.exchange {
-        Some(exchange) => println!("${}  {name} ({exchange})", d.symbol),
-        None => println!("${}  {name}", d.symbol),
+        Some(exchange) => line(&format!("${}  {name} ({exchange})", d.symbol)),
+        None => line(&format!("${}  {name}", d.symbol)),
     }
     println!(
         "stance: {} bullish · {} bearish · {} neutral · {} notes · {} claims",
@@ -120,7 +196,7 @@ pub(super) fn dossier(d: &TickerDossier) {
     if !d.notes.is_empty() {
         println!("\nnotes:");
         for n in &d.notes {
-            println!("  {:>7}  {}  {}", n.id, n.updated_at.date(), n.title);
+            line(&format!("  {:>7}  {}  {}", n.id, n.updated_at.date(), n.title));
         }
     }
     if !d.sources.is_empty() {
@@ -128,5 +204,33 @@ pub(super) fn dossier(d: &TickerDossier) {
         for s in &d.sources {
             source(s);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_written_out() {
+        for (text, one_line, lines) in [
+            ("plain ação", "plain ação", "plain ação"),
+            ("\u{1b}]52;c;eA==\u{7}", "\\x1b]52;c;eA==\\x07", "\\x1b]52;c;eA==\\x07"),
+            ("csi \u{9b}2J del \u{7f}", "csi \\u{9b}2J del \\x7f", "csi \\u{9b}2J del \\x7f"),
+            ("a\n\tb\r\nc", "a\\n\\tb\\r\\nc", "a\n\tb\r\nc"),
+            ("over\rwritten", "over\\rwritten", "over\\rwritten"),
+        ] {
+            assert_eq!(printable(text), one_line, "{text:?}");
+            assert_eq!(printable_text(text), lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_without_raw_controls() {
+        let text = "a \u{9b}31m b \u{7f} c é";
+        let json = serde_json::to_string(&text).unwrap();
+        let printed = json_printable(&json);
+        assert!(!printed.chars().any(char::is_control), "{printed}");
+        assert_eq!(serde_json::from_str::<String>(&printed).unwrap(), text);
     }
 }

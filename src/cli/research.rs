@@ -13,7 +13,7 @@ use crate::store::Store;
 pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool) -> anyhow::Result<()> {
     let parsed = query::parse(text)?;
     if !parsed.ignored.is_empty() {
-        eprintln!("jevons: ignored {} (nothing to search for)", parsed.ignored.join(" "));
+        eprintln!("jevons: ignored {} (nothing to search for)", output::printable(&parsed.ignored.join(" ")));
     }
     let page = store.search(&parsed, limit, 0)?;
     if as_json {
@@ -94,7 +94,7 @@ pub(super) fn tickers(store: &Store, as_json: bool) -> anyhow::Result<()> {
         return output::json(&tickers);
     }
     for t in tickers {
-        println!("{:<8} {:>6}  {}", t.symbol, t.notes, t.name.unwrap_or_default());
+        output::line(&format!("{:<8} {:>6}  {}", t.symbol, t.notes, t.name.unwrap_or_default()));
     }
     Ok(())
 }
@@ -107,7 +107,7 @@ pub(super) fn tags(store: &Store, as_json: bool) -> anyhow::Result<()> {
     for t in tags {
         let depth = t.name.matches('/').count();
         let leaf = t.name.rsplit('/').next().unwrap_or(&t.name);
-        println!("{:>6}  {}{}{}", t.notes, "  ".repeat(depth), if depth > 0 { "/" } else { "" }, leaf);
+        output::line(&format!("{:>6}  {}{}{}", t.notes, "  ".repeat(depth), if depth > 0 { "/" } else { "" }, leaf));
     }
     Ok(())
 }
@@ -134,7 +134,7 @@ pub(super) fn check(store: &mut Store, repair: bool) -> anyhow::Result<()> {
         return Ok(());
     }
     for problem in &report.problems {
-        println!("{problem}");
+        output::line(problem);
     }
     let hint = if index_damaged && !repair { "; `jevons check --repair` rebuilds the full-text index" } else { "" };
     bail!("the database has {} problem(s){hint}", report.problems.len())

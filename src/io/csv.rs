@@ -3,12 +3,14 @@
 //!
 //! RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or line break quoted
 //! and quotes doubled. A UTF-8 byte-order mark comes first so spreadsheet programs read accents
-//! right. Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-//! `@`) get a leading `'`; numbers are written plain.
+//! right. Every text cell (uids, titles, dates and codes included: an imported file can set any
+//! of them) that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, their
+//! full-width forms, after any white space, or with a tab or line break) gets a leading `'`; the
+//! one number column is written plain.
 
 use std::path::Path;
 
-use super::markdown_export::write_new;
+use super::new_file::write_new;
 use super::{ExportError, ExportReport, Phase, Progress, Watch};
 use crate::model::Claim;
 use crate::store::Store;
@@ -46,9 +48,15 @@ pub fn field(text: &str) -> String {
     }
 }
 
-/// A text field a spreadsheet will not run as a formula.
+/// Characters that make a spreadsheet read a cell as a formula when they come first (after any
+/// white space), with the full-width forms some spreadsheets also accept.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+
+/// A text field a spreadsheet will not run as a formula: one that starts with a formula
+/// character (after white space) or with a tab or line break gets a leading `'`.
 fn text_field(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { field(&format!("'{text}")) } else { field(text) }
+    let formula = text.trim_start().starts_with(FORMULA_STARTS) || text.starts_with(['\t', '\r', '\n']);
+    if formula { field(&format!("'{text}")) } else { field(text) }
 }
 
 fn row(cells: &[String]) -> String {
@@ -64,24 +72,24 @@ fn claim_rows(claim: &Claim, uid: &str, note: Option<(&str, &str)>, out: &mut St
     };
     let base = |ticker: String, stance: String| {
         vec![
-            field(uid),
-            field(note.map(|n| n.0).unwrap_or_default()),
+            text_field(uid),
+            text_field(note.map(|n| n.0).unwrap_or_default()),
             text_field(note.map(|n| n.1).unwrap_or_default()),
             text_field(&claim.text),
             claim.value.map(|v| v.to_string()).unwrap_or_default(),
             text_field(claim.unit.as_deref().unwrap_or_default()),
-            field(claim.currency.as_deref().unwrap_or_default()),
-            field(claim.as_of.as_deref().unwrap_or_default()),
+            text_field(claim.currency.as_deref().unwrap_or_default()),
+            text_field(claim.as_of.as_deref().unwrap_or_default()),
             text_field(claim.claimant.as_deref().unwrap_or_default()),
-            field(claim.status.as_str()),
-            field(&ticker),
-            field(&stance),
+            text_field(claim.status.as_str()),
+            text_field(&ticker),
+            text_field(&stance),
             text_field(&joined(&|s| s.url.clone())),
             text_field(&joined(&|s| s.title.clone().unwrap_or_default())),
             text_field(&joined(&|s| s.publisher.clone().unwrap_or_default())),
             text_field(&joined(&|s| s.quote.clone().unwrap_or_default())),
-            field(&claim.created_at.to_string()),
-            field(&claim.updated_at.to_string()),
+            text_field(&claim.created_at.to_string()),
+            text_field(&claim.updated_at.to_string()),
         ]
     };
     if claim.tickers.is_empty() {
@@ -167,5 +175,8 @@ mod tests {
         assert_eq!(text_field("-10% drop"), "'-10% drop");
         assert_eq!(text_field("@home"), "'@home");
         assert_eq!(text_field("fine"), "fine");
+        assert_eq!(text_field("  =1+1"), "'  =1+1");
+        assert_eq!(text_field("\u{ff1d}SUM(A1)"), "'\u{ff1d}SUM(A1)");
+        assert_eq!(text_field("\tx"), "'\tx");
     }
 }

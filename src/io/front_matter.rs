@@ -4,10 +4,13 @@
 //! The block starts with a `---` line at the very top and ends with the next `---` (or `...`)
 //! line; one empty line after it is part of the delimiter (Joplin writes it, and so does the
 //! Markdown export). Keys are matched without case. YAML is read with `serde_norway`, which
-//! refuses alias bombs and deep nesting instead of running out of memory.
+//! refuses alias bombs; a block too large or nested too deeply for it to read quickly is refused
+//! before it is parsed (see [`front_matter_limits`]).
 
 use serde::{Deserialize, Serialize};
 use serde_norway::{Mapping, Value};
+
+use super::front_matter_limits;
 
 /// A Markdown file cut into its front matter and its body.
 #[derive(Debug, PartialEq)]
@@ -20,24 +23,40 @@ pub(crate) enum Split<'a> {
     Invalid { reason: String, text: &'a str },
 }
 
-/// Cuts `text` (line ends `\n` or `\r\n`) into front matter and body.
-pub(crate) fn split(text: &str) -> Split<'_> {
-    let Some(rest) = text.strip_prefix("---") else { return Split::Plain(text) };
-    let Some(rest) = strip_line_end(rest.trim_start_matches([' ', '\t'])) else { return Split::Plain(text) };
+/// The front matter block of `text` (line ends `\n` or `\r\n`) and the body after it, if the
+/// text has one.
+fn block(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---")?;
+    let rest = strip_line_end(rest.trim_start_matches([' ', '\t']))?;
     let mut offset = 0;
-    let mut end = None;
     for line in rest.split_inclusive('\n') {
         let bare = line.trim_end();
         if bare == "---" || bare == "..." {
-            end = Some((offset, offset + line.len()));
-            break;
+            let body = &rest[offset + line.len()..];
+            return Some((&rest[..offset], strip_line_end(body).unwrap_or(body)));
         }
         offset += line.len();
     }
-    let Some((yaml_end, body_start)) = end else { return Split::Plain(text) };
-    let yaml = &rest[..yaml_end];
-    let body = &rest[body_start..];
-    let body = strip_line_end(body).unwrap_or(body);
+    None
+}
+
+fn strip_line_end(text: &str) -> Option<&str> {
+    text.strip_prefix('\n').or_else(|| text.strip_prefix("\r\n"))
+}
+
+/// Why the front matter of `text` is not read at all: it is larger or nested more deeply than
+/// [`front_matter_limits`] allows (the import skips such a file).
+pub(crate) fn refused(text: &str) -> Option<String> {
+    block(text).and_then(|(yaml, _)| front_matter_limits::screen(yaml).err())
+}
+
+/// Cuts `text` (line ends `\n` or `\r\n`) into front matter and body. A block [`refused`] never
+/// reaches the YAML parser: it is `Invalid`.
+pub(crate) fn split(text: &str) -> Split<'_> {
+    let Some((yaml, body)) = block(text) else { return Split::Plain(text) };
+    if let Err(reason) = front_matter_limits::screen(yaml) {
+        return Split::Invalid { reason, text };
+    }
     if yaml.trim().is_empty() {
         return Split::Fields(Mapping::new(), body);
     }
@@ -47,10 +66,6 @@ pub(crate) fn split(text: &str) -> Split<'_> {
         Ok(_) => Split::Invalid { reason: "front matter is not a list of fields".into(), text },
         Err(err) => Split::Invalid { reason: format!("front matter is not valid YAML ({err})"), text },
     }
-}
-
-fn strip_line_end(text: &str) -> Option<&str> {
-    text.strip_prefix('\n').or_else(|| text.strip_prefix("\r\n"))
 }
 
 /// The value of the first of `keys` present (keys compared without case).

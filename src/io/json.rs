@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::markdown_export::write_new;
+use super::new_file::write_new;
 use super::{ExportError, ExportReport, ImportError, ImportOptions, ImportReport, Phase, Progress, Watch};
 use crate::model::{
     ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,

@@ -3,17 +3,18 @@
 //! Markdown import reads back into the same notes.
 //!
 //! File names come from titles through [`super::safe_file_name`]: always plain names directly in
-//! the chosen folder, never paths. Files are created new (`create_new`), so an existing file or a
-//! symbolic link planted in the folder is never written through; a taken name gets a number.
+//! the chosen folder, never paths. Files are written into a hidden folder of their own and moved
+//! into the chosen one only when all are whole, never over an existing file or through a symbolic
+//! link planted there; a taken name gets a number. A failed export (a full disk) leaves nothing.
 
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::file_names::UniqueNames;
 use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource};
+use super::new_file::{move_new, temporary_beside, write_in_private_folder};
 use super::{ExportError, ExportReport, Phase, Progress, Watch, safe_file_name};
 use crate::model::{Claim, Source};
 use crate::store::Store;
@@ -23,19 +24,45 @@ use crate::store::export::NoteExport;
 const PAGE: usize = 500;
 
 /// Writes every note (trashed ones too, marked `deleted`) into the folder `out`.
+///
+/// The files are written into a hidden folder first (see [`Staging`]) and moved into `out` once
+/// all of them are whole; a failure removes them all. A cancelled export moves the files
+/// written until then.
 pub fn export(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportReport, ExportError> {
-    let write_error = |source| ExportError::Write { path: out.to_owned(), cause: source };
     if out.exists() && !out.is_dir() {
         return Err(ExportError::NotAFolder { path: out.to_owned() });
     }
-    fs::create_dir_all(out).map_err(write_error)?;
     let mut names = UniqueNames::default();
-    for entry in fs::read_dir(out).map_err(write_error)?.flatten() {
-        names.reserve(&entry.file_name().to_string_lossy());
+    if out.is_dir() {
+        for entry in fs::read_dir(out).map_err(|cause| ExportError::Write { path: out.to_owned(), cause })?.flatten() {
+            names.reserve(&entry.file_name().to_string_lossy());
+        }
     }
+    let staging = Staging::new(out)?;
+    let written = write_notes(store, &staging.folder, out, &mut names, watch).and_then(|(mut report, written)| {
+        staging.finish(out, &written)?;
+        report.files = written.iter().map(|name| out.join(name)).collect();
+        Ok(report)
+    });
+    if written.is_err() {
+        staging.discard();
+    }
+    written
+}
+
+/// Writes the notes' files into `folder` (errors name them as they will be named in `out`);
+/// returns the report (without the files, not in their place yet) and the names written.
+fn write_notes(
+    store: &Store,
+    folder: &Path,
+    out: &Path,
+    names: &mut UniqueNames,
+    watch: &mut Watch,
+) -> Result<(ExportReport, Vec<String>), ExportError> {
     let sources: HashMap<i64, Source> = store.export_sources()?.into_iter().map(|s| (s.id, s)).collect();
     let total = store.export_note_count()?;
     let mut report = ExportReport::default();
+    let mut written = Vec::new();
     let mut after = 0;
     loop {
         let page = store.export_notes(after, PAGE)?;
@@ -44,15 +71,16 @@ pub fn export(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportRepo
         for note in &page {
             let text = note_file(note, &sources)?;
             let name = names.next(&safe_file_name(&note.note.title), "md");
-            let path = out.join(&name);
-            write_new(&path, text.as_bytes())?;
+            let path = folder.join(&name);
+            write_in_private_folder(&path, text.as_bytes())
+                .map_err(|cause| ExportError::Write { path: out.join(&name), cause })?;
             let modified = UNIX_EPOCH + Duration::from_millis(note.note.updated_at.millis().max(0) as u64);
             if let Ok(file) = OpenOptions::new().write(true).open(&path) {
                 let _ = file.set_modified(modified);
             }
             report.notes += 1;
             report.claims += note.note.claims.len() as u64;
-            report.files.push(path);
+            written.push(name);
         }
         watch.report(Progress::new(Phase::Exporting, report.notes, Some(total)));
         if watch.cancelled() {
@@ -62,21 +90,57 @@ pub fn export(store: &Store, out: &Path, watch: &mut Watch) -> Result<ExportRepo
     }
     report.sources = sources.len() as u64;
     watch.report(Progress::new(Phase::Done, report.notes, Some(total)));
-    Ok(report)
+    Ok((report, written))
 }
 
-/// Creates `path` (which must not exist) with `bytes`.
-pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let write_error = |source| ExportError::Write { path: path.to_owned(), cause: source };
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            ExportError::Exists { path: path.to_owned() }
+/// The hidden folder an export writes into: beside `out` when `out` does not exist yet (it is
+/// then renamed to `out` in one step), inside `out` when it does (its files are then moved up
+/// one by one, never over a file already there).
+struct Staging {
+    folder: PathBuf,
+    /// Whether `out` existed before the export.
+    into_existing: bool,
+}
+
+impl Staging {
+    fn new(out: &Path) -> Result<Self, ExportError> {
+        let write_error = |cause| ExportError::Write { path: out.to_owned(), cause };
+        let into_existing = out.is_dir();
+        let folder = if into_existing {
+            temporary_beside(&out.join("export"))
         } else {
-            write_error(source)
+            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                fs::create_dir_all(parent).map_err(write_error)?;
+            }
+            temporary_beside(out)
+        };
+        fs::create_dir(&folder).map_err(write_error)?;
+        Ok(Self { folder, into_existing })
+    }
+
+    /// Puts the `written` files under `out`: the whole folder renamed when `out` is new, else
+    /// each file moved. Files already moved are taken back out if a move fails.
+    fn finish(&self, out: &Path, written: &[String]) -> Result<(), ExportError> {
+        if !self.into_existing && fs::rename(&self.folder, out).is_ok() {
+            return Ok(());
         }
-    })?;
-    file.write_all(bytes).map_err(write_error)?;
-    Ok(())
+        fs::create_dir_all(out).map_err(|cause| ExportError::Write { path: out.to_owned(), cause })?;
+        for (done, name) in written.iter().enumerate() {
+            if let Err(err) = move_new(&self.folder.join(name), &out.join(name)) {
+                for moved in &written[..done] {
+                    let _ = fs::remove_file(out.join(moved));
+                }
+                return Err(err);
+            }
+        }
+        let _ = fs::remove_dir(&self.folder);
+        Ok(())
+    }
+
+    /// Removes the folder and what was written into it.
+    fn discard(&self) {
+        let _ = fs::remove_dir_all(&self.folder);
+    }
 }
 
 fn fm_source(source: &Source, quote: Option<String>) -> FmSource {

@@ -136,6 +136,9 @@ pub fn import(
 /// Reads one file and parses it, or says why it cannot be imported.
 fn read_note(found: &Found, root_name: &str, options: &ImportOptions) -> Result<ParsedNote, String> {
     let (text, modified) = read_text(&found.path, options.max_file_bytes)?;
+    if let Some(reason) = front_matter::refused(&text) {
+        return Err(reason);
+    }
     let stem = Path::new(&found.relative).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let path_identity = format!("md:{root_name}/{}", found.relative);
     Ok(parse_note(&text, &stem, &path_identity, modified))

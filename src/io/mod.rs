@@ -29,10 +29,12 @@ pub mod csv;
 mod error;
 mod file_names;
 mod front_matter;
+mod front_matter_limits;
 mod inline_tags;
 pub mod json;
 pub mod markdown_export;
 pub mod markdown_import;
+mod new_file;
 mod note_dates;
 mod progress;
 mod report;
@@ -99,9 +101,11 @@ pub enum Format {
 }
 
 /// Exports the whole database: Markdown into the folder `out` (created if needed), JSON or CSV
-/// into the new file `out`. Nothing is written outside `out`, and no existing file is
-/// overwritten. `progress` and `cancel` work as for [`import_path`]; a cancelled JSON or CSV
-/// export writes no file, a cancelled Markdown export keeps the files written so far.
+/// into the new file `out`. Nothing is written outside `out` (but a hidden temporary beside it),
+/// no existing file is overwritten, and files appear under their final names only once whole: an
+/// export that fails (a full disk) leaves nothing behind. `progress` and `cancel` work as for
+/// [`import_path`]; a cancelled JSON or CSV export writes no file, a cancelled Markdown export
+/// keeps the files written so far.
 pub fn export(
     store: &Store,
     format: Format,

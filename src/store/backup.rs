@@ -42,15 +42,15 @@ pub fn copy_database(from: &Path, to: &Path) -> Result<(), OpenError> {
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         });
     }
-    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(wrap)?;
+    let source =
+        open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
     source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
     open::check_identity(&source, from)?;
     copy(&source, to).map_err(|source| OpenError::Store { path: to.to_owned(), source })
 }
 
 fn copy(source: &Connection, to: &Path) -> Result<(), StoreError> {
-    let mut target = Connection::open_with_flags(
+    let mut target = open::connect(
         to,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -85,8 +85,8 @@ fn copy(source: &Connection, to: &Path) -> Result<(), StoreError> {
 pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
     open::inspect(path)?;
     let damaged = |e: rusqlite::Error| OpenError::Damaged { path: path.to_owned(), detail: e.to_string() };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(damaged)?;
+    let conn =
+        open::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(damaged)?;
     open::check_identity(&conn, path)?;
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
@@ -121,18 +121,19 @@ pub fn compact_into(from: &Path, to: &Path) -> Result<(), OpenError> {
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         });
     }
-    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(wrap)?;
+    let source =
+        open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
     source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
     open::check_identity(&source, from)?;
-    let target = to.to_str().ok_or_else(|| OpenError::Io {
+    // A relative name reaches SQLite as `./name`: never read as a `file:` URI.
+    let to_sql = if to.is_relative() { Path::new(".").join(to) } else { to.to_owned() };
+    let target = to_sql.to_str().ok_or_else(|| OpenError::Io {
         path: to.to_owned(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not valid UTF-8"),
     })?;
     let into = |e: rusqlite::Error| OpenError::Store { path: to.to_owned(), source: e.into() };
     source.execute("VACUUM INTO ?1", [target]).map_err(into)?;
-    let copy = Connection::open_with_flags(to, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(into)?;
+    let copy = open::connect(to, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(into)?;
     // A copy is one self-contained file: no write-ahead log beside it.
     copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(into)?;
     copy.close().map_err(|(_, e)| into(e))
@@ -155,9 +156,8 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
         let path = path.to_owned();
         move |e: rusqlite::Error| OpenError::Store { path: path.clone(), source: e.into() }
     };
-    let source =
-        Connection::open_with_flags(incoming, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(at(incoming))?;
+    let source = open::connect(incoming, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(at(incoming))?;
     let pages: i64 = source.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(at(incoming))?;
     if pages < 2 {
         // The first step below must leave work for a second one (it copies one page).
@@ -165,8 +165,7 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
     }
     open::inspect(live)?;
     let mut target =
-        Connection::open_with_flags(live, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(at(live))?;
+        open::connect(live, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(at(live))?;
     target.busy_timeout(LOCK_WAIT).map_err(at(live))?;
     open::check_identity(&target, live)?;
     // Written beside its name and renamed once whole: a restore stopped halfway leaves no

@@ -14,6 +14,8 @@ pub enum OpenError {
     NoFolder { path: PathBuf, folder: PathBuf },
     #[error("{} is a folder, not a database file", path.display())]
     IsFolder { path: PathBuf },
+    #[error("{} is {kind}, not a database file (it was left untouched)", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error("{} is not a SQLite database (it was left untouched)", path.display())]
     NotSqlite { path: PathBuf },
     #[error("{} is damaged: {detail} (it was left untouched)", path.display())]

@@ -46,6 +46,7 @@ pub use check::CheckReport;
 pub use dossier::{DossierLimits, DossierPage};
 pub use error::{OpenError, StoreError};
 pub use imports::{ImportRun, UndoReport};
+pub use open::check_kind;
 pub use records::{ClaimRecord, NoteMerge, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
@@ -81,7 +82,7 @@ impl Store {
         open::inspect(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| wrap(e.into()))?;
+        let conn = open::connect(path, flags).map_err(|e| wrap(e.into()))?;
         // Before the first read: another process may be creating the file or switching it to
         // write-ahead logging, and reading its identity must wait for that, not fail.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| wrap(e.into()))?;

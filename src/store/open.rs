@@ -1,24 +1,84 @@
-//! Checks a file before Jevons writes anything to it: is it SQLite, is it whole, is it ours,
-//! is it from a newer Jevons. A file that fails is never written.
+//! Checks a file before Jevons writes anything to it: is it a file at all (not a folder, a pipe
+//! or a device), is it SQLite, is it whole, is it ours, is it from a newer Jevons. A file that
+//! fails is never written. And the one way a path is handed to SQLite: as a file name, never as
+//! an SQLite URI.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::error::OpenError;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// Opens `path` with SQLite as the file of that name, never as an SQLite URI: the bundled SQLite
+/// is built with URIs on, so `file:notes.db?mode=memory` would otherwise be a database in
+/// memory, and `:memory:` is one too. A relative path is given to SQLite as `./path`, which
+/// neither can be.
+pub(super) fn connect(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    if path.is_relative() {
+        Connection::open_with_flags(Path::new(".").join(path), flags)
+    } else {
+        Connection::open_with_flags(path, flags)
+    }
+}
+
+/// Refuses a path that names something other than a regular file or nothing: a folder, a named
+/// pipe, a device, a socket. Looks only at the file's metadata (a pipe is never opened, which
+/// would wait for a writer forever); a symbolic link is judged by what it points to.
+pub fn check_kind(path: &Path) -> Result<(), OpenError> {
+    let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
+    if meta.is_file() {
+        return Ok(());
+    }
+    if meta.is_dir() {
+        return Err(OpenError::IsFolder { path: path.to_owned() });
+    }
+    Err(OpenError::NotAFile { path: path.to_owned(), kind: kind_of(&meta) })
+}
+
+/// What a path that is neither a file nor a folder names, in words.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Opens an existing file for reading its header, without waiting on a named pipe that took its
+/// place since [`check_kind`] looked.
+fn open_existing(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
 /// Looks at the file's folder and header before SQLite opens it.
 pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
     let io = |source| OpenError::Io { path: path.to_owned(), source };
-    if path.is_dir() {
-        return Err(OpenError::IsFolder { path: path.to_owned() });
-    }
+    check_kind(path)?;
     if !path.exists() {
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -29,8 +89,12 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
         }
         return Ok(());
     }
-    let mut file = File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
+    let mut file = open_existing(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(OpenError::NotAFile { path: path.to_owned(), kind: kind_of(&meta) });
+    }
+    let len = meta.len();
     if len == 0 {
         return Ok(());
     }
