@@ -373,7 +373,7 @@ impl Store {
         let mut counted = 0u64;
         while rows.next()?.is_some() {
             counted += 1;
-            if counted % COUNT_STEP == 0 && !keep_going(counted) {
+            if counted.is_multiple_of(COUNT_STEP) && !keep_going(counted) {
                 return Ok(Total::AtLeast(counted));
             }
         }
