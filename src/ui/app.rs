@@ -1109,6 +1109,7 @@ impl JevonsApp {
             let generation = self.results.generation;
             self.worker.interrupt_search();
             self.results.start(text.clone());
+            self.worker.stop_counts_before(self.results.generation);
             self.results.keep_rows_from(generation);
             self.worker.send(Request::Search { generation: self.results.generation, text });
         } else if let Some(id) = note {

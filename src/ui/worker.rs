@@ -10,10 +10,13 @@
 //! A lane handles its queue in batches: of several waiting requests of one kind, only the newest
 //! is run (typing a query quickly runs the last one only); the others are answered
 //! [`Reply::Skipped`] with the request so the app's count of requests in flight stays exact.
-//! A new search also stops the search and count running on their lanes
-//! ([`Worker::interrupt_search`]): they answer with an error the app ignores as stale.
+//! A new search stops the stale search running on the search lane
+//! ([`Worker::interrupt_search`]) and every count of an older search, running or queued
+//! ([`Worker::stop_counts_before`]); they answer with an error or a partial count that the app
+//! ignores as stale.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -207,6 +210,8 @@ pub struct Worker {
     in_flight: usize,
     stop_search: Interrupter,
     stop_count: Interrupter,
+    /// The generation of the latest search: a count of an older one stops (or never starts).
+    latest: Arc<AtomicU64>,
 }
 
 impl Worker {
@@ -215,25 +220,28 @@ impl Worker {
         let (reply_tx, replies) = channel();
         let stop_search = Interrupter::default();
         let stop_count = Interrupter::default();
+        let latest = Arc::new(AtomicU64::new(0));
         let lane = |name: &str, cache_mb: u32, stop: Option<&Interrupter>| {
-            let lane = Lane::new(path.clone(), cache_mb, stop.cloned());
+            let lane = Lane::new(path.clone(), cache_mb, stop.cloned(), latest.clone());
             spawn_lane(name, lane, reply_tx.clone(), ctx.clone())
         };
         let search = lane("jevons-search", SEARCH_CACHE_MB, Some(&stop_search));
         let count = lane("jevons-count", LANE_CACHE_MB, Some(&stop_count));
         let research = lane("jevons-research", LANE_CACHE_MB, None);
         let info = lane("jevons-info", LANE_CACHE_MB, None);
-        Self { search, count, info, research, replies, in_flight: 0, stop_search, stop_count }
+        Self { search, count, info, research, replies, in_flight: 0, stop_search, stop_count, latest }
     }
 
-    /// Stops the search and the count running now (a newer search makes them stale). Call it
+    /// Stops the search running now on the search lane (a newer one makes it stale). Call it
     /// before sending the newer search: a lane that is idle has nothing to stop.
     pub fn interrupt_search(&self) {
-        for stop in [&self.stop_search, &self.stop_count] {
-            if let Some(handle) = stop.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
-                handle.interrupt();
-            }
-        }
+        interrupt(&self.stop_search);
+    }
+
+    /// A search of `generation` begins: counts of older ones stop, running or queued.
+    pub fn stop_counts_before(&self, generation: u64) {
+        self.latest.store(generation, Ordering::SeqCst);
+        interrupt(&self.stop_count);
     }
 
     pub fn send(&mut self, request: Request) {
@@ -282,6 +290,12 @@ impl Worker {
     }
 }
 
+fn interrupt(stop: &Interrupter) {
+    if let Some(handle) = stop.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
+        handle.interrupt();
+    }
+}
+
 fn spawn_lane(name: &str, lane: Lane, replies: Sender<Reply>, ctx: egui::Context) -> Sender<Request> {
     let (tx, rx) = channel();
     let lane_replies = replies.clone();
@@ -303,11 +317,13 @@ struct Lane {
     lexicon: Option<Lexicon>,
     /// Where this lane publishes how to stop its running statement (search and count lanes).
     stop: Option<Interrupter>,
+    /// The generation of the app's latest search (see [`Worker::stop_counts_before`]).
+    latest: Arc<AtomicU64>,
 }
 
 impl Lane {
-    fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>) -> Self {
-        Self { path, cache_mb, store: None, lexicon: None, stop }
+    fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>, latest: Arc<AtomicU64>) -> Self {
+        Self { path, cache_mb, store: None, lexicon: None, stop, latest }
     }
 
     fn run(mut self, rx: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
@@ -376,9 +392,17 @@ impl Lane {
                 Reply::More { generation, result }
             }
             Request::Count { generation, query } => {
+                let latest = self.latest.clone();
+                let current = move || latest.load(Ordering::SeqCst) == generation;
+                if !current() {
+                    return Reply::Counted { generation, result: Err("a newer search came".to_owned()) };
+                }
                 let result = self.store().and_then(|store| {
                     let mut reported = Instant::now();
                     let total = store.count_until(&query, |at_least| {
+                        if !current() {
+                            return false;
+                        }
                         if reported.elapsed() >= COUNT_PROGRESS {
                             reported = Instant::now();
                             let _ = replies.send(Reply::Counting { generation, at_least });

@@ -28,11 +28,13 @@ impl JevonsApp {
         if self.results.pending {
             self.worker.interrupt_search();
             self.results.start(text.clone());
+            self.worker.stop_counts_before(self.results.generation);
             let quiet = self.results.took.unwrap_or(MIN_QUIET).clamp(MIN_QUIET, MAX_QUIET);
             self.waiting_search = Some(Waiting { text: text.clone(), due: Instant::now() + quiet });
             self.ctx.request_repaint_after(quiet);
         } else {
             self.results.start(text.clone());
+            self.worker.stop_counts_before(self.results.generation);
             self.worker.send(Request::Search { generation: self.results.generation, text: text.clone() });
         }
         if may_open_dossier && let Some(symbol) = super::single_ticker(&text) {
