@@ -18,7 +18,7 @@ wait_s=8
 if [[ ${1:-} == --wait ]]; then wait_s=$2; shift 2; fi
 queries=("$@")
 if [[ ${#queries[@]} -eq 0 ]]; then
-  queries=('$NVDA' '$GOOG' 'quixotrelm' 'market' '"large GPU clusters"' 'infer*' '#ai'
+  queries=('$NVDA' '$WAB' 'quixotrelm' 'market' '"large GPU clusters"' 'infer*' '#ai'
            '$NVDA infer* #ai after:2023-01-01 before:2025-01-01')
 fi
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then

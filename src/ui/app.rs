@@ -352,7 +352,9 @@ impl JevonsApp {
 
     /// Whether the results of `text` are shown: its search answered and its first page is in.
     pub fn shows_results_for(&self, text: &str) -> bool {
-        !self.results.pending
+        self.is_ready()
+            && self.results.generation > 0
+            && !self.results.pending
             && self.waiting_search.is_none()
             && self.results.text == text
             && self.results.ids.iter().take(crate::ui::worker::FIRST_PAGE).all(|&id| self.results.row(id).is_some())

@@ -26,7 +26,7 @@ const MARGIN_ROWS: usize = 40;
 /// Cached rows kept at most; farther ones are dropped first.
 const CACHE_ROWS: usize = 2_000;
 /// The next page is asked for when the visible rows come this close to the last loaded one.
-const PAGE_AHEAD: usize = 100;
+const PAGE_AHEAD: usize = 30;
 const MAX_CHIPS: usize = 4;
 
 #[derive(Default)]
@@ -488,12 +488,13 @@ mod tests {
         results.start(String::new());
         assert!(results.found(String::new(), found(&store, &query), None).is_some(), "the total is to be counted");
         assert_eq!((results.ids.len(), results.total), (50, Some(Total::AtLeast(50))));
-        let (_, cursor) = results.more_to_fetch(&(0..10)).expect("the next page");
-        assert!(results.more_to_fetch(&(0..10)).is_none(), "already asked for");
+        assert!(results.more_to_fetch(&(0..10)).is_none(), "the first page covers the view");
+        let (_, cursor) = results.more_to_fetch(&(20..30)).expect("the next page");
+        assert!(results.more_to_fetch(&(20..30)).is_none(), "already asked for");
         results.more_arrived(Ok(store.page(&query, Some(&cursor), 200).unwrap()));
         assert_eq!(results.ids.len(), 250);
         assert!(results.more_to_fetch(&(0..10)).is_none(), "far from the end");
-        let (_, cursor) = results.more_to_fetch(&(200..210)).expect("near the end");
+        let (_, cursor) = results.more_to_fetch(&(220..230)).expect("near the end");
         results.more_arrived(Ok(store.page(&query, Some(&cursor), 200).unwrap()));
         assert_eq!(results.ids.len(), 400);
         assert_eq!(results.total, Some(Total::Exact(400)), "the last page tells the total");

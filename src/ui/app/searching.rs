@@ -1,7 +1,7 @@
-//! The app's side of searching: a query goes to the worker at once when no search is running;
-//! while one runs, that one is stale: it is stopped, and the new query waits until the text has
-//! stayed the same for about as long as searches take (typing faster than searches answer starts
-//! none of them). The first page arrives with the search; the total, when it is not kept, is
+//! The app's side of searching: whatever the search and count lanes run for an older query is
+//! stopped; the query goes to the worker at once when no search was running, else it waits
+//! until the text has stayed the same for about as long as searches take (typing faster than
+//! searches answer starts none of them). The first page arrives with the search; the total, when it is not kept, is
 //! counted on its own lane; further pages are asked for as the list nears its end.
 
 use std::time::{Duration, Instant};
@@ -25,8 +25,9 @@ pub(crate) struct Waiting {
 impl JevonsApp {
     pub(super) fn run_search(&mut self, text: String, may_open_dossier: bool) {
         self.settings.last_query = text.clone();
+        // Whatever the search lane runs now (the last search, or a page or rows of it) is stale.
+        self.worker.interrupt_search();
         if self.results.pending {
-            self.worker.interrupt_search();
             self.results.start(text.clone());
             self.worker.stop_counts_before(self.results.generation);
             let quiet = self.results.took.unwrap_or(MIN_QUIET).clamp(MIN_QUIET, MAX_QUIET);
