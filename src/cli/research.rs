@@ -26,8 +26,10 @@ pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool, exa
     let shown = page.results.len() as u64;
     let total = if page.next.is_none() {
         Total::Exact(shown)
+    } else if exact {
+        Total::Exact(store.count(&parsed)?)
     } else {
-        match store.count_until(&parsed, |_| exact || started.elapsed() < COUNT_BUDGET)? {
+        match store.count_until(&parsed, |_| started.elapsed() < COUNT_BUDGET)? {
             Total::AtLeast(n) => Total::AtLeast(n.max(shown)),
             exact => exact,
         }

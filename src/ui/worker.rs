@@ -118,7 +118,7 @@ pub struct SidebarData {
 pub struct Found {
     pub query: Arc<Query>,
     pub page: Page,
-    /// The number of matches when it is kept, not counted (else the app asks for a count).
+    /// The number of matches when it is kept by triggers (else the app asks for a count).
     pub total: Option<u64>,
     pub took: Duration,
 }
@@ -398,6 +398,9 @@ impl Lane {
                     return Reply::Counted { generation, result: Err("a newer search came".to_owned()) };
                 }
                 let result = self.store().and_then(|store| {
+                    if let Some(total) = store.known_total(&query).map_err(text)? {
+                        return Ok(Total::Exact(total));
+                    }
                     let mut reported = Instant::now();
                     let total = store.count_until(&query, |at_least| {
                         if !current() {
@@ -478,7 +481,7 @@ fn search(store: &Store, text: &str) -> Result<Found, String> {
     let page = store.page(&query, None, FIRST_PAGE).map_err(self::text)?;
     let total = match page.next {
         None => Some(page.results.len() as u64),
-        Some(_) => store.known_total(&query).map_err(self::text)?,
+        Some(_) => store.kept_total(&query).map_err(self::text)?,
     };
     Ok(Found { query: Arc::new(query), page, total, took: started.elapsed() })
 }
