@@ -59,6 +59,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// 2 MB: tens of milliseconds, so a save waiting for it is not noticed).
 const TIDY_PAGES: i64 = 500;
 
+/// The full-text index is tidied when it has more segments than this.
+const TIDY_FROM: u64 = 4;
+
 /// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
 const STATEMENT_CACHE: usize = 512;
 
@@ -159,11 +162,15 @@ impl Store {
     }
 
     /// Merges a step's worth (about [`TIDY_PAGES`] pages written, one short transaction) of
-    /// the full-text index's segments. Returns whether there was anything to merge: called until it
-    /// returns false, it leaves the index in one segment, as merged as it can be (a word is then
-    /// looked up once, not once per segment). The app runs it on a worker after opening a
-    /// database and after an import; the benchmark runs it after building.
+    /// the full-text index's segments when it has more than [`TIDY_FROM`]. Returns whether it
+    /// merged anything: called until it returns false, it leaves at most that many segments (a
+    /// word is looked up once per segment; an import leaves dozens, an edit adds a small one, and
+    /// merging a few small ones into a large one would rewrite the large one). The app runs it
+    /// on a worker after opening a database and after an import; the benchmark after building.
     pub fn tidy_index(&mut self) -> Result<bool, StoreError> {
+        if self.index_segments()? <= TIDY_FROM {
+            return Ok(false);
+        }
         let tx = self.write()?;
         let before = tx.total_changes();
         // A negative amount merges segments on any level, even two (FTS5's 'merge' command).
