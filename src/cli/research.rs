@@ -29,7 +29,7 @@ pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool, exa
     } else if exact {
         Total::Exact(store.count(&parsed)?)
     } else {
-        match store.count_until(&parsed, |_| started.elapsed() < COUNT_BUDGET)? {
+        match store.count_within(&parsed, COUNT_BUDGET.saturating_sub(started.elapsed()))? {
             Total::AtLeast(n) => Total::AtLeast(n.max(shown)),
             exact => exact,
         }

@@ -29,6 +29,8 @@ mod sql;
 mod summaries;
 
 use std::collections::HashSet;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
@@ -402,6 +404,33 @@ impl Store {
             }
         }
         Ok(Total::Exact(counted))
+    }
+
+    /// Counts the matches for at most about `budget`: exact if that was enough, else the count
+    /// so far as a lower bound. SQLite itself is stopped at the deadline by a timer thread (a
+    /// count that walks many notes per match would otherwise overrun it between two progress
+    /// calls).
+    pub fn count_within(&self, query: &Query, budget: Duration) -> Result<Total, StoreError> {
+        let deadline = Instant::now() + budget;
+        let stop = self.interrupt_handle();
+        let (done, finished) = mpsc::channel::<()>();
+        let timer = std::thread::spawn(move || {
+            if finished.recv_timeout(budget) == Err(RecvTimeoutError::Timeout) {
+                stop.interrupt();
+            }
+        });
+        let mut counted = 0;
+        let result = self.count_until(query, |n| {
+            counted = n;
+            Instant::now() < deadline
+        });
+        drop(done);
+        // The timer only waits on the channel, which is closed now: it ends at once.
+        let _ = timer.join();
+        match result {
+            Err(StoreError::Interrupted) => Ok(Total::AtLeast(counted)),
+            other => other,
+        }
     }
 
     /// How many notes match (exactly; at a million notes this can take a second).
