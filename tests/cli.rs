@@ -160,6 +160,16 @@ fn search_prints_the_contract_shape() {
     assert!(hit["tickers"].as_array().unwrap().contains(&Value::from("NVDA")));
     let limited = cli.json(&["search", "", "--limit", "1", "--json"]);
     assert_eq!((limited["total"].as_u64(), limited["results"].as_array().unwrap().len()), (Some(3), 1));
+    assert!(limited.get("total_at_least").is_none(), "an exact total needs no lower bound");
+    let counted = cli.json(&["search", "nvidia", "--limit", "1", "--count", "--json"]);
+    assert_eq!(counted["total"].as_u64(), cli.json(&["search", "nvidia", "--json"])["total"].as_u64(), "--count");
+    let stamps: Vec<String> = cli.json(&["search", "", "--json"])["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["updated_at"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(stamps.windows(2).all(|w| w[0] >= w[1]), "newest first by last update: {stamps:?}");
     let text = cli.ok(&["search", "#ai"]);
     assert!(text.contains("(3 notes)"), "{text}");
 }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{draft, research};
 use jevons::query::parse;
-use jevons::store::{SearchOrder, Store};
+use jevons::store::{SearchOrder, Store, StoreError, Total};
 
 fn titles(store: &Store, query: &str) -> Vec<String> {
     let parsed = parse(query).unwrap_or_else(|e| panic!("{query:?}: {e}"));
@@ -318,8 +318,10 @@ fn every_query_plan_agrees_with_a_plain_scan() {
         let mut expected: Vec<&Fact> = facts.iter().filter(|f| holds(f)).collect();
         expected.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
         let expected: Vec<i64> = expected.iter().map(|f| f.id).collect();
-        if newest_first {
-            assert_eq!(ids, expected, "{text}: newest first");
+        let first = store.page(&query, None, 50).unwrap();
+        assert!(!newest_first || first.order == SearchOrder::Newest, "{text}: listed newest first");
+        if first.order == SearchOrder::Newest {
+            assert_eq!(ids, expected, "{text}: newest first by last update");
         } else {
             let mut sorted = ids.clone();
             sorted.sort_unstable();
@@ -328,12 +330,20 @@ fn every_query_plan_agrees_with_a_plain_scan() {
             assert_eq!(sorted, want, "{text}: the same notes");
         }
         assert_eq!(store.count(&query).unwrap() as usize, expected.len(), "{text}: count");
-        let first = store.first_page(&query, 50).unwrap();
+        assert_eq!(
+            store.count_until(&query, |_| true).unwrap(),
+            Total::Exact(expected.len() as u64),
+            "{text}: count_until"
+        );
+        if let Some(known) = store.known_total(&query).unwrap() {
+            assert_eq!(known as usize, expected.len(), "{text}: kept total");
+        }
         assert_eq!(
             first.results.iter().map(|r| r.id).collect::<Vec<_>>(),
             ids[..ids.len().min(50)],
             "{text}: first page"
         );
+        assert_eq!(pages_of(&store, &query, 97), ids, "{text}: every page by cursor");
         let page = store.search(&query, 20, 30).unwrap();
         assert_eq!(
             page.results.iter().map(|r| r.id).collect::<Vec<_>>(),
@@ -341,4 +351,70 @@ fn every_query_plan_agrees_with_a_plain_scan() {
             "{text}: a later page"
         );
     }
+}
+
+/// Every result, read page by page (each continuing after the last by its cursor).
+fn pages_of(store: &Store, query: &jevons::query::Query, size: usize) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = store.page(query, cursor.as_ref(), size).unwrap();
+        assert!(page.results.len() <= size);
+        ids.extend(page.results.iter().map(|r| r.id));
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return ids,
+        }
+    }
+}
+
+/// A word in most notes is listed by walking the notes newest first (by last update, which here
+/// runs against creation order), and a long count can stop early with a lower bound.
+#[test]
+fn a_word_in_most_notes_is_listed_by_last_update_and_counted_on_demand() {
+    use jevons::model::{NoteDraft, Timestamp};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("many.db")).unwrap();
+    let mut batch = store.batch().unwrap();
+    let mut facts = Vec::new();
+    for i in 0..24_000i64 {
+        let updated = 1_700_000_000_000 + ((i * 7_919) % 24_000) * 60_000;
+        let body = if i % 12 == 0 { "rare words here" } else { "a common word" };
+        let id = batch
+            .create_note(&NoteDraft {
+                title: format!("note {i}"),
+                body: body.into(),
+                created_at: Some(Timestamp::from_millis(1_600_000_000_000 + i)),
+                updated_at: Some(Timestamp::from_millis(updated)),
+                ..NoteDraft::default()
+            })
+            .unwrap();
+        if i % 12 != 0 {
+            facts.push((updated, id));
+        }
+    }
+    batch.commit().unwrap();
+    facts.sort_by(|a, b| b.cmp(a));
+    let newest: Vec<i64> = facts.iter().map(|(_, id)| *id).collect();
+    let query = parse("common").unwrap();
+    let first = store.page(&query, None, 50).unwrap();
+    assert_eq!(first.order, SearchOrder::Newest);
+    assert_eq!(first.results.iter().map(|r| r.id).collect::<Vec<_>>(), newest[..50]);
+    let second = store.page(&query, first.next.as_ref(), 50).unwrap();
+    assert_eq!(second.results.iter().map(|r| r.id).collect::<Vec<_>>(), newest[50..100], "keyset page");
+    assert_eq!(store.known_total(&query).unwrap(), Some(newest.len() as u64), "from the vocabulary");
+    let prefix = parse("comm*").unwrap();
+    assert_eq!(store.known_total(&prefix).unwrap(), None, "a prefix is counted");
+    let stopped = store.count_until(&prefix, |_| false).unwrap();
+    assert!(matches!(stopped, Total::AtLeast(n) if n > 0 && n < newest.len() as u64), "{stopped:?}");
+    assert_eq!(store.count_until(&prefix, |_| true).unwrap(), Total::Exact(newest.len() as u64));
+    // Stopped from outside (here by its own progress call, as a newer search would from the
+    // app's thread), the count fails as interrupted, and the store answers the next search.
+    let stop = store.interrupt_handle();
+    let interrupted = store.count_until(&prefix, |_| {
+        stop.interrupt();
+        true
+    });
+    assert!(matches!(interrupted, Err(StoreError::Interrupted)), "{interrupted:?}");
+    assert_eq!(store.page(&query, None, 50).unwrap(), first);
 }

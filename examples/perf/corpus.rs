@@ -25,17 +25,18 @@ pub const RARE_TICKER: usize = 420;
 const SOURCES: usize = 3_000;
 const LONG_TAIL: usize = 6_000;
 
-/// Exact answers, gathered while generating. Note ids are 1..=n in generation order.
+/// Exact answers, gathered while generating: each matching note as (last update in epoch
+/// milliseconds, id). Note ids are 1..=n in generation order.
 #[derive(Default)]
 pub struct Truth {
     pub popular: Vec<(i64, i64)>,
     pub rare: Vec<(i64, i64)>,
-    pub rare_word: Vec<i64>,
-    pub common_word: Vec<i64>,
-    pub phrase: Vec<i64>,
-    pub prefix: Vec<i64>,
-    pub tag_ai: Vec<i64>,
-    pub combined: Vec<i64>,
+    pub rare_word: Vec<(i64, i64)>,
+    pub common_word: Vec<(i64, i64)>,
+    pub phrase: Vec<(i64, i64)>,
+    pub prefix: Vec<(i64, i64)>,
+    pub tag_ai: Vec<(i64, i64)>,
+    pub combined: Vec<(i64, i64)>,
     /// A note with claims, sources and tags (for open_note).
     pub rich_note: i64,
     pub notes: i64,
@@ -227,25 +228,25 @@ impl Corpus {
         }
         let has = |w: &str| all.contains(&w);
         if has(vocab::RARE_WORD) {
-            truth.rare_word.push(id);
+            truth.rare_word.push((updated, id));
         }
         if has(vocab::COMMON_WORD) {
-            truth.common_word.push(id);
+            truth.common_word.push((updated, id));
         }
         if all.windows(3).any(|w| w == vocab::PHRASE) {
-            truth.phrase.push(id);
+            truth.phrase.push((updated, id));
         }
         let prefixed = all.iter().any(|w| w.starts_with(vocab::PREFIX));
         if prefixed {
-            truth.prefix.push(id);
+            truth.prefix.push((updated, id));
         }
         let tagged_ai = tags.iter().any(|t| t.as_str() == "ai" || t.as_str().starts_with("ai/"));
         if tagged_ai {
-            truth.tag_ai.push(id);
+            truth.tag_ai.push((updated, id));
         }
         if linked.contains(&POPULAR_TICKER) && prefixed && tagged_ai && (COMBINED_FROM..COMBINED_TO).contains(&updated)
         {
-            truth.combined.push(id);
+            truth.combined.push((updated, id));
         }
         if claim.is_some() && !tags.is_empty() && truth.rich_note == 0 {
             truth.rich_note = id;

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --release --example perf -- --notes 1000000 [--db PATH] [--reuse] [--runs 200] [--no-peers]
-//!     [--no-gui] [--build-only]
+//!     [--no-gui] [--build-only] [--as-imported]
 //! ```
 //!
 //! The app's frame times, start-up and memory are measured in a child process (see [`gui`]).
@@ -25,7 +25,7 @@ use std::time::Instant;
 use anyhow::{Context, bail, ensure};
 use jevons::model::{NoteEdit, Symbol};
 use jevons::query::parse;
-use jevons::store::Store;
+use jevons::store::{Page, SearchOrder, Store};
 use serde_json::{Map, Value, json};
 
 use corpus::Corpus;
@@ -40,6 +40,8 @@ struct Args {
     peers: bool,
     gui: bool,
     build_only: bool,
+    /// Leave the full-text index as the import left it (no tidying).
+    as_imported: bool,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -52,6 +54,7 @@ fn parse_args() -> anyhow::Result<Args> {
         peers: true,
         gui: true,
         build_only: false,
+        as_imported: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -64,10 +67,11 @@ fn parse_args() -> anyhow::Result<Args> {
             "--seed" => args.seed = value()?.parse()?,
             "--no-peers" => args.peers = false,
             "--build-only" => args.build_only = true,
+            "--as-imported" => args.as_imported = true,
             "--no-gui" => args.gui = false,
             other => bail!(
                 "unknown argument {other} (--notes N, --db PATH, --reuse, --runs R, --seed S, --no-peers, --no-gui, \
-                 --build-only)"
+                 --build-only, --as-imported)"
             ),
         }
     }
@@ -126,7 +130,10 @@ fn run() -> anyhow::Result<Value> {
         let mut store = Store::open(&db)?;
         let start = Instant::now();
         corpus.generate(Some(&mut store), 5_000)?;
-        store.optimize_index()?;
+        // What the app does after an import (on a worker): merge the index a step at a time.
+        if !args.as_imported {
+            while store.tidy_index()? {}
+        }
         let seconds = start.elapsed().as_secs_f64();
         report.insert("insert_seconds".into(), json!(round(seconds)));
         report.insert("insert_notes_per_s".into(), json!((args.notes as f64 / seconds).round()));
@@ -140,35 +147,47 @@ fn run() -> anyhow::Result<Value> {
     let mut store = Store::open(&db)?;
     store.checkpoint()?;
     report.insert("db_bytes".into(), json!(std::fs::metadata(&db)?.len()));
+    report.insert("index_segments".into(), json!(store.index_segments()?));
 
     let mut queries = Map::new();
     let runs = args.runs;
-    let mut searches: Vec<String> = Vec::new();
-    let mut page_query =
-        |name: &str, text: &str, check: &dyn Fn(&[i64], u64) -> anyhow::Result<()>| -> anyhow::Result<()> {
-            searches.push(text.to_owned());
-            let query = parse(text)?;
-            let (timings, page) = Timings::measure(runs, || store.first_page(&query, 50));
+    let mut searches: Vec<(String, String)> = Vec::new();
+    let mut page_query = |name: &str, text: &str, truth: &[(i64, i64)]| -> anyhow::Result<()> {
+        searches.push((name.to_owned(), text.to_owned()));
+        let query = parse(text)?;
+        let mut pages = Vec::with_capacity(runs + 1);
+        let (timings, _) = Timings::measure(runs, || pages.push(store.page(&query, None, 50)));
+        let total = store.count(&query)?;
+        let wrong = |e: anyhow::Error| e.context(format!("{name} ({text}) gave a wrong answer"));
+        ensure!(total as usize == truth.len(), "{name}: total {total} but the truth has {}", truth.len());
+        let mut order = None;
+        for page in pages {
             let page = page?;
-            let ids: Vec<i64> = page.results.iter().map(|r| r.id).collect();
-            let total = store.search(&query, 0, 0)?.total;
-            check(&ids, total).with_context(|| format!("{name} ({text}) gave a wrong answer"))?;
-            let mut entry = timings.json();
-            entry["query"] = json!(text);
-            entry["matches"] = json!(total);
-            entry["order"] = json!(page.order);
-            queries.insert(name.into(), entry);
-            eprintln!("perf: {name}: p50 {:.3} ms", timings.percentile(50.0));
-            Ok(())
-        };
-    page_query("ticker_newest50_popular", &probes.popular, &|ids, total| newest(ids, total, &truth.popular))?;
-    page_query("ticker_newest50_rare", &probes.rare, &|ids, total| newest(ids, total, &truth.rare))?;
-    page_query("fts_rare_word", vocab::RARE_WORD, &|ids, total| within(ids, total, &truth.rare_word))?;
-    page_query("fts_common_word", vocab::COMMON_WORD, &|ids, total| within(ids, total, &truth.common_word))?;
-    page_query("fts_phrase", "\"large GPU clusters\"", &|ids, total| within(ids, total, &truth.phrase))?;
-    page_query("fts_prefix", &format!("{}*", vocab::PREFIX), &|ids, total| within(ids, total, &truth.prefix))?;
-    page_query("tag_newest50", "#ai", &|ids, total| within(ids, total, &truth.tag_ai))?;
-    page_query("combined", &probes.combined, &|ids, total| within(ids, total, &truth.combined))?;
+            check_page(&page, truth, 0).map_err(wrong)?;
+            order = Some(page.order);
+        }
+        // The next page, by keyset from the first.
+        let first = store.page(&query, None, 50)?;
+        if let Some(next) = &first.next {
+            let second = store.page(&query, Some(next), 50)?;
+            check_page(&second, truth, 50).map_err(|e| wrong(e.context("second page")))?;
+        }
+        let mut entry = timings.json();
+        entry["query"] = json!(text);
+        entry["matches"] = json!(total);
+        entry["order"] = json!(order);
+        queries.insert(name.into(), entry);
+        eprintln!("perf: {name}: p50 {:.3} ms", timings.percentile(50.0));
+        Ok(())
+    };
+    page_query("ticker_newest50_popular", &probes.popular, &truth.popular)?;
+    page_query("ticker_newest50_rare", &probes.rare, &truth.rare)?;
+    page_query("fts_rare_word", vocab::RARE_WORD, &truth.rare_word)?;
+    page_query("fts_common_word", vocab::COMMON_WORD, &truth.common_word)?;
+    page_query("fts_phrase", "\"large GPU clusters\"", &truth.phrase)?;
+    page_query("fts_prefix", &format!("{}*", vocab::PREFIX), &truth.prefix)?;
+    page_query("tag_newest50", "#ai", &truth.tag_ai)?;
+    page_query("combined", &probes.combined, &truth.combined)?;
 
     let (timings, note) = Timings::measure(runs, || store.note(truth.rich_note));
     let note = note?;
@@ -184,7 +203,7 @@ fn run() -> anyhow::Result<Value> {
     if args.gui {
         let big = megabyte_note(&mut store)?;
         drop(store);
-        let app = gui::measure(&db, big, &searches, runs)?;
+        let app = gui::measure(&db, big, &searches, vocab::COMMON_WORD, runs)?;
         if let Value::Object(fields) = app {
             report.extend(fields);
         }
@@ -204,28 +223,33 @@ fn corpus_for_peers(args: &Args) -> Corpus {
     Corpus::new(args.seed, args.notes)
 }
 
-/// The first page must be exactly the newest 50 of the truth, and the total its size.
-fn newest(ids: &[i64], total: u64, truth: &[(i64, i64)]) -> anyhow::Result<()> {
+/// A page that starts at result `skip`: newest first, it must be exactly the truth's notes
+/// `skip..skip + 50` by last update (ties by id), both descending; ranked by relevance, its
+/// notes must all be true matches, as many as the truth has from `skip` (at most 50).
+fn check_page(page: &Page, truth: &[(i64, i64)], skip: usize) -> anyhow::Result<()> {
+    let ids: Vec<i64> = page.results.iter().map(|r| r.id).collect();
     let mut expected = truth.to_vec();
     expected.sort_by(|a, b| b.cmp(a));
-    let expected: Vec<i64> = expected.iter().take(50).map(|(_, id)| *id).collect();
-    ensure!(total as usize == truth.len(), "total {total} but the truth has {}", truth.len());
-    ensure!(
-        ids == expected,
-        "first page {:?}… is not the newest 50 {:?}…",
-        &ids[..ids.len().min(5)],
-        &expected[..expected.len().min(5)]
-    );
-    Ok(())
-}
-
-/// Every result must be in the truth, the page full, and the total its size.
-fn within(ids: &[i64], total: u64, truth: &[i64]) -> anyhow::Result<()> {
-    let set: HashSet<i64> = truth.iter().copied().collect();
-    ensure!(total as usize == truth.len(), "total {total} but the truth has {}", truth.len());
-    ensure!(ids.len() == truth.len().min(50), "{} results for {} true matches", ids.len(), truth.len());
-    let stray: Vec<_> = ids.iter().filter(|id| !set.contains(id)).collect();
-    ensure!(stray.is_empty(), "notes {stray:?} are not true matches");
+    let wanted = truth.len().saturating_sub(skip).min(50);
+    ensure!(ids.len() == wanted, "{} results on the page, {wanted} expected", ids.len());
+    match page.order {
+        SearchOrder::Newest => {
+            let expected: Vec<i64> = expected.iter().skip(skip).take(50).map(|(_, id)| *id).collect();
+            ensure!(
+                ids == expected,
+                "page {:?}… is not the newest {:?}… (by last update)",
+                &ids[..ids.len().min(5)],
+                &expected[..expected.len().min(5)]
+            );
+            let stamps: Vec<String> = page.results.iter().map(|r| r.updated_at.to_string()).collect();
+            ensure!(stamps.windows(2).all(|w| w[0] >= w[1]), "the page is not newest first by updated_at");
+        }
+        SearchOrder::Relevance => {
+            let set: HashSet<i64> = truth.iter().map(|(_, id)| *id).collect();
+            let stray: Vec<_> = ids.iter().filter(|id| !set.contains(id)).collect();
+            ensure!(stray.is_empty(), "notes {stray:?} are not true matches");
+        }
+    }
     Ok(())
 }
 

@@ -34,6 +34,15 @@ impl Timings {
         self.0[rank.clamp(1, self.0.len()) - 1]
     }
 
+    /// A percentile rounded to microseconds.
+    pub fn p(&self, p: f64) -> f64 {
+        (self.percentile(p) * 1000.0).round() / 1000.0
+    }
+
+    pub fn runs(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn json(&self) -> Value {
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
         json!({

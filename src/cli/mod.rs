@@ -41,6 +41,10 @@ pub enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+        /// Count every match, however long it takes (otherwise a count that would take longer
+        /// than a moment is given as a lower bound: `total_at_least`).
+        #[arg(long)]
+        count: bool,
     },
     /// Add sources.
     #[command(subcommand)]
@@ -220,7 +224,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let mut store = open(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
-        Command::Search { query, limit, json } => research::search(&store, &query, limit, json),
+        Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),
         Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {
             research::add_source(&mut store, &url, title, publisher, author, published, kind)
         }

@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Claim, Note, Source};
-use crate::store::{SearchPage, TickerDossier};
+use crate::model::{Claim, Note, NoteSummary, Source};
+use crate::store::{TickerDossier, Total};
 
 /// `text` with every control character written out, line breaks and tabs included: for a line
 /// that must stay one line (a title, a file name, an error).
@@ -159,17 +159,17 @@ pub(super) fn source(source: &Source) {
     line(&format!("  [{}] {} — {}", source.id, parts.join(" · "), source.url));
 }
 
-pub(super) fn search(page: &SearchPage) {
-    for hit in &page.results {
+pub(super) fn search(results: &[NoteSummary], total: Total) {
+    for hit in results {
         let mut chips: Vec<String> = hit.tickers.iter().map(|t| format!("${t}")).collect();
         chips.extend(hit.tags.iter().map(|t| format!("#{t}")));
         line(&format!("{:>7}  {}  {}  {}", hit.id, hit.updated_at.date(), hit.title, chips.join(" ")));
     }
-    let shown = page.results.len() as u64;
-    if page.total > shown {
-        println!("({shown} of {} notes; --limit N shows more)", page.total);
-    } else {
-        println!("({} {})", page.total, if page.total == 1 { "note" } else { "notes" });
+    let shown = results.len() as u64;
+    match total {
+        Total::AtLeast(n) => println!("({shown} of {n}+ notes; --limit N shows more, --count counts all)"),
+        Total::Exact(n) if n > shown => println!("({shown} of {n} notes; --limit N shows more)"),
+        Total::Exact(n) => println!("({n} {})", if n == 1 { "note" } else { "notes" }),
     }
 }
 

@@ -1,5 +1,7 @@
 //! `jevons search`, `source add`, `claim add`, `ticker`, `tickers`, `tags`, `demo`, `check`.
 
+use std::time::{Duration, Instant};
+
 use anyhow::bail;
 use serde_json::json;
 
@@ -8,23 +10,42 @@ use crate::model::{
     ClaimDraft, ClaimTicker, Invalid, SourceDraft, SourceKind, SourceUrl, Status, Symbol, parse_date, parse_value,
 };
 use crate::query;
-use crate::store::Store;
+use crate::store::{Store, Total};
 
-pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool) -> anyhow::Result<()> {
+/// How long `jevons search` counts matches before giving a lower bound instead (the whole
+/// command stays within about 50 ms at a million notes).
+const COUNT_BUDGET: Duration = Duration::from_millis(25);
+
+pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool, exact: bool) -> anyhow::Result<()> {
     let parsed = query::parse(text)?;
     if !parsed.ignored.is_empty() {
         eprintln!("jevons: ignored {} (nothing to search for)", output::printable(&parsed.ignored.join(" ")));
     }
-    let page = store.search(&parsed, limit, 0)?;
-    if as_json {
-        output::json(&json!({
-            "query": text,
-            "total": page.total,
-            "order": page.order,
-            "results": page.results,
-        }))
+    let started = Instant::now();
+    let page = store.page(&parsed, None, limit)?;
+    let shown = page.results.len() as u64;
+    let total = if page.next.is_none() {
+        Total::Exact(shown)
+    } else if exact {
+        Total::Exact(store.count(&parsed)?)
     } else {
-        output::search(&page);
+        match store.count_within(&parsed, COUNT_BUDGET.saturating_sub(started.elapsed()))? {
+            Total::AtLeast(n) => Total::AtLeast(n.max(shown)),
+            exact => exact,
+        }
+    };
+    if as_json {
+        let mut out = json!({ "query": text, "order": page.order, "results": page.results });
+        match total {
+            Total::Exact(n) => out["total"] = json!(n),
+            Total::AtLeast(n) => {
+                out["total"] = serde_json::Value::Null;
+                out["total_at_least"] = json!(n);
+            }
+        }
+        output::json(&out)
+    } else {
+        output::search(&page.results, total);
         Ok(())
     }
 }

@@ -68,6 +68,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("input/output error while using the database ({0}): nothing was saved")]
     Io(String),
+    /// A newer request stopped this one (see [`super::SearchInterrupt`]).
+    #[error("stopped for a newer request")]
+    Interrupted,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -80,6 +83,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt(err.to_string()),
             Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen) => StoreError::Io(err.to_string()),
+            Some(ErrorCode::OperationInterrupted) => StoreError::Interrupted,
             _ => StoreError::Sqlite(err),
         }
     }

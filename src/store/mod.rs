@@ -50,7 +50,7 @@ pub use open::check_kind;
 pub use records::{ClaimRecord, NoteMerge, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
-pub use search::{FirstPage, SearchOrder, SearchPage};
+pub use search::{Cursor, Page, SearchInterrupt, SearchOrder, SearchPage, Total};
 pub use sources::{SourceCount, SourceDetail};
 pub use tickers::{DOSSIER_CLAIMS, DOSSIER_SOURCES, DossierNote, TickerCount, TickerDossier, TickerInfo};
 #[doc(hidden)]
@@ -59,6 +59,13 @@ pub use turns::WriteTurns;
 
 /// How long a write waits for another writer (the app, a CLI) before reporting the database busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many pages of the full-text index one [`Store::tidy_index`] step writes at most (about
+/// 2 MB: tens of milliseconds, so a save waiting for it is not noticed).
+const TIDY_PAGES: i64 = 500;
+
+/// The full-text index is tidied when it has more segments than this.
+const TIDY_FROM: u64 = 4;
 
 /// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
 const STATEMENT_CACHE: usize = 512;
@@ -159,12 +166,30 @@ impl Store {
         Ok(())
     }
 
-    /// Merges the full-text index into one segment, which makes word lookups cheaper after a
-    /// large import. It rewrites the whole index, so it is for the end of bulk work, not routine.
-    pub fn optimize_index(&mut self) -> Result<(), StoreError> {
+    /// Merges a step's worth (about [`TIDY_PAGES`] pages written, one short transaction) of
+    /// the full-text index's segments when it has more than [`TIDY_FROM`]. Returns whether it
+    /// merged anything: called until it returns false, it leaves at most that many segments (a
+    /// word is looked up once per segment; an import leaves dozens, an edit adds a small one, and
+    /// merging a few small ones into a large one would rewrite the large one). The app runs it
+    /// on a worker after opening a database and after an import; the benchmark after building.
+    pub fn tidy_index(&mut self) -> Result<bool, StoreError> {
+        if self.index_segments()? <= TIDY_FROM {
+            return Ok(false);
+        }
         let tx = self.write()?;
-        tx.execute("INSERT INTO note_fts(note_fts) VALUES ('optimize')", [])?;
-        Ok(tx.commit()?)
+        let before = tx.total_changes();
+        // A negative amount merges segments on any level, even two (FTS5's 'merge' command).
+        tx.execute("INSERT INTO note_fts(note_fts, rank) VALUES ('merge', ?1)", [-TIDY_PAGES])?;
+        // Rewriting the index's structure record alone counts one change: nothing was merged.
+        let merged = tx.total_changes() - before > 1;
+        tx.commit()?;
+        Ok(merged)
+    }
+
+    /// How many segments the full-text index has (1 once merged; imports add more).
+    pub fn index_segments(&self) -> Result<u64, StoreError> {
+        let count: i64 = self.conn.query_row("SELECT count(DISTINCT segid) FROM note_fts_idx", [], |r| r.get(0))?;
+        Ok(count as u64)
     }
 
     /// [`Self::configure`], tried again while another process holds the file: switching a new

@@ -7,6 +7,7 @@
 
 mod files;
 mod names;
+mod searching;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -203,6 +204,8 @@ pub struct JevonsApp {
     pub(crate) backups: Backups,
     /// Shared with the File menu's jobs: the app's saves go before their next batch.
     turns: WriteTurns,
+    /// A search held back while the query changes faster than searches answer.
+    waiting_search: Option<searching::Waiting>,
 }
 
 impl JevonsApp {
@@ -252,6 +255,7 @@ impl JevonsApp {
             transfer: Transfer::Closed,
             backups: Backups::default(),
             turns: WriteTurns::default(),
+            waiting_search: None,
         }
     }
 
@@ -279,20 +283,38 @@ impl JevonsApp {
         self.handle_close(ui.ctx());
     }
 
+    /// Waits (at most `timeout`) for the worker's next reply and handles it (first sending a
+    /// search that waited for typing to pause, when due). Returns whether a reply came.
+    /// Benchmarks use it to see a first page without waiting for the count that follows it.
+    pub fn wait_for_reply(&mut self, timeout: Duration) -> bool {
+        let wait = self.send_waiting_search().map_or(timeout, |due| due.min(timeout));
+        match self.worker.recv_timeout(wait) {
+            Some(reply) => {
+                self.handle(reply);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Waits until the worker has answered everything asked so far (at most `timeout`), handling
     /// the replies. Tests and benchmarks use it instead of sleeping.
     pub fn wait_for_worker(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
-        while self.worker.in_flight() > 0 {
+        loop {
+            let waiting = self.send_waiting_search();
+            if self.worker.in_flight() == 0 && waiting.is_none() {
+                return true;
+            }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return false;
             }
-            if let Some(reply) = self.worker.recv_timeout(left) {
+            let wait = waiting.map_or(left, |w| w.min(left));
+            if let Some(reply) = self.worker.recv_timeout(wait) {
                 self.handle(reply);
             }
         }
-        true
     }
 
     /// Whether the database is open and the app ready for use.
@@ -311,21 +333,41 @@ impl JevonsApp {
         self.editor.as_ref().and_then(|e| e.id)
     }
 
-    /// How many results the current search has.
+    /// How many results of the current search are loaded (the first page, then more as the
+    /// list scrolls).
     pub fn result_count(&self) -> usize {
         self.results.ids.len()
     }
 
-    /// The ids of the current results, in order.
+    /// The ids of the current search's loaded results, in order.
     pub fn result_ids(&self) -> &[NoteId] {
         &self.results.ids
+    }
+
+    /// How many notes the current search matches, as far as it is known.
+    pub fn result_total(&self) -> Option<crate::store::Total> {
+        self.results.total
+    }
+
+    /// Whether the results of `text` are shown: its search answered and its first page is in.
+    pub fn shows_results_for(&self, text: &str) -> bool {
+        self.is_ready()
+            && self.results.generation > 0
+            && !self.results.pending
+            && self.waiting_search.is_none()
+            && self.results.text == text
+            && self.results.ids.iter().take(crate::ui::worker::FIRST_PAGE).all(|&id| self.results.row(id).is_some())
     }
 
     /// Whether nothing is pending: the worker answered everything, no action is queued, and the
     /// open note's text is not waiting to be read.
     pub fn is_idle(&self) -> bool {
         let reading = self.editor.as_ref().is_some_and(|e| e.analysis.wants(e.body_version));
-        self.worker.in_flight() == 0 && self.queued.is_empty() && self.links_to_open.is_empty() && !reading
+        self.worker.in_flight() == 0
+            && self.waiting_search.is_none()
+            && self.queued.is_empty()
+            && self.links_to_open.is_empty()
+            && !reading
     }
 
     /// The highlighted row of the results, if any.
@@ -393,16 +435,24 @@ impl JevonsApp {
                 let path_input = self.config.db.display().to_string();
                 self.db = Database::Failed { message, path_input };
             }
-            Reply::Searched { generation, text, result } => {
+            Reply::Searched { generation, text, result } => self.searched(generation, text, result),
+            Reply::More { generation, result } => {
                 if generation == self.results.generation {
-                    let selected_note = self.open_note();
-                    self.results.found(text, result, selected_note);
+                    self.results.more_arrived(result);
                 }
             }
+            Reply::Counting { generation, at_least } => {
+                if generation == self.results.generation {
+                    self.results.counting_at(at_least);
+                }
+            }
+            Reply::Counted { generation, result } => self.counted(generation, result),
             Reply::Rows { generation, result } => match result {
                 Ok(rows) if generation == self.results.generation => self.results.rows_arrived(rows),
-                Ok(_) => {}
-                Err(message) => self.error = Some(format!("Cannot read result rows: {message}")),
+                Err(message) if generation == self.results.generation => {
+                    self.error = Some(format!("Cannot read result rows: {message}"));
+                }
+                _ => {}
             },
             Reply::Sidebar(result) => match result {
                 Ok(data) => self.sidebar.set(data),
@@ -454,7 +504,12 @@ impl JevonsApp {
                 }
             }
             Reply::LexiconForgotten => {}
+            // Merged a step: go on until nothing is left (a failure, such as a read-only file,
+            // only leaves the index slower to search).
+            Reply::IndexTidied(Ok(true)) => self.worker.send(Request::TidyIndex),
+            Reply::IndexTidied(_) => {}
             Reply::Skipped(Request::Rows { ids, .. }) => self.results.forget_requested(&ids),
+            Reply::Skipped(Request::More { .. }) => self.results.forget_more(),
             Reply::Skipped(_) => {}
         }
     }
@@ -478,6 +533,7 @@ impl JevonsApp {
         }
         self.backups.measure(&self.config.db, None, &self.ctx);
         self.worker.send(Request::Sidebar);
+        self.worker.send(Request::TidyIndex);
         let same_db = self.settings.last_db.as_deref() == Some(self.config.db.as_path());
         let query = match &self.config.query {
             Some(query) => query.clone(),
@@ -532,6 +588,7 @@ impl JevonsApp {
     // Timers and keys
 
     fn tick(&mut self, now: f64) {
+        self.send_waiting_search();
         self.ask_for_analysis(now);
         self.ask_for_link_candidates();
         if let Some(editor) = &self.editor {
@@ -716,13 +773,6 @@ impl JevonsApp {
         toasts::toasts_ui(ui.ctx(), &self.toasts, actions);
     }
 
-    /// Asks the worker for the rows around the visible ones that are not cached yet.
-    fn fetch_rows(&mut self, visible: std::ops::Range<usize>) {
-        if let Some((query, ids)) = self.results.rows_to_fetch(visible) {
-            self.worker.send(Request::Rows { generation: self.results.generation, query, ids });
-        }
-    }
-
     /// Lets only http and https links reach the system browser; says so when one is refused.
     fn guard_links(&mut self, ctx: &egui::Context) {
         let mut refused = Vec::new();
@@ -897,18 +947,6 @@ impl JevonsApp {
         }
     }
 
-    fn run_search(&mut self, text: String, may_open_dossier: bool) {
-        self.settings.last_query = text.clone();
-        self.results.start(text.clone());
-        self.worker.send(Request::Search { generation: self.results.generation, text: text.clone() });
-        if may_open_dossier && let Some(symbol) = single_ticker(&text) {
-            let already = matches!(&self.pane, Pane::Dossier(view) if view.symbol == symbol);
-            if !already {
-                self.open_dossier(&symbol);
-            }
-        }
-    }
-
     fn reopen(&mut self, path: PathBuf) {
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path, true)));
         self.config.db = path.clone();
@@ -920,6 +958,7 @@ impl JevonsApp {
         self.pane = Pane::Empty;
         self.history.clear();
         self.results = Results::default();
+        self.waiting_search = None;
         self.sidebar = Sidebar::default();
         self.backups.summary = None;
     }
@@ -1072,7 +1111,9 @@ impl JevonsApp {
         if membership {
             let text = self.results.text.clone();
             let generation = self.results.generation;
+            self.worker.interrupt_search();
             self.results.start(text.clone());
+            self.worker.stop_counts_before(self.results.generation);
             self.results.keep_rows_from(generation);
             self.worker.send(Request::Search { generation: self.results.generation, text });
         } else if let Some(id) = note {

@@ -1,6 +1,8 @@
-//! The result list: the ordered ids of every match (up to millions), and the rows (title,
-//! snippet, tickers, date) fetched from the worker for the visible window only. Only the rows on
-//! screen are laid out, so a frame costs the same for ten results or a million.
+//! The result list: the ids of the matches loaded so far, page by page (the first page with the
+//! search, the next ones as the list nears its end, each continuing after the last by keyset:
+//! scrolling never asks for every id), the total as it becomes known, and the rows (title,
+//! snippet, tickers, date) cached near the visible window. Only the rows on screen are laid
+//! out, so a frame costs the same for ten results or a million.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -15,6 +17,7 @@ use super::theme::{self, Palette};
 use super::worker::Found;
 use crate::model::{NoteId, NoteSummary};
 use crate::query::Query;
+use crate::store::{Cursor, Page, Total};
 
 /// Height of one result row, in points.
 pub const ROW_HEIGHT: f32 = 62.0;
@@ -22,6 +25,8 @@ pub const ROW_HEIGHT: f32 = 62.0;
 const MARGIN_ROWS: usize = 40;
 /// Cached rows kept at most; farther ones are dropped first.
 const CACHE_ROWS: usize = 2_000;
+/// The next page is asked for when the visible rows come this close to the last loaded one.
+const PAGE_AHEAD: usize = 30;
 const MAX_CHIPS: usize = 4;
 
 #[derive(Default)]
@@ -31,7 +36,16 @@ pub struct Results {
     /// The query text of the latest search.
     pub text: String,
     pub query: Option<Arc<Query>>,
+    /// The ids of the results loaded so far, in order.
     pub ids: Vec<NoteId>,
+    /// Where the next page starts (`None`: every result is loaded).
+    next: Option<Cursor>,
+    /// Whether the next page has been asked for.
+    more_requested: bool,
+    /// How many notes match, once known (exact or, while counting, a lower bound).
+    pub total: Option<Total>,
+    /// Whether the total still has to be counted (a count is asked for).
+    pub counting: bool,
     pub rows: HashMap<NoteId, NoteSummary>,
     /// Rows of an earlier run of the same search, shown until fresh ones arrive (no flicker
     /// after a save).
@@ -44,6 +58,8 @@ pub struct Results {
     pub scroll_to_selected: bool,
     /// Height of the list's viewport in the last frame.
     viewport_height: f32,
+    /// The rows on screen in the last frame (cached rows far from them are dropped).
+    visible: Range<usize>,
 }
 
 impl Results {
@@ -52,6 +68,7 @@ impl Results {
         self.generation += 1;
         self.text = text;
         self.pending = true;
+        self.more_requested = false;
     }
 
     /// Keeps the current rows as stale copies while the same search runs again.
@@ -61,8 +78,14 @@ impl Results {
         self.requested.clear();
     }
 
-    /// The worker answered the latest search.
-    pub fn found(&mut self, text: String, result: Result<Found, String>, open_note: Option<NoteId>) {
+    /// The worker answered the latest search with its first page. Returns the query when its
+    /// total has to be counted.
+    pub fn found(
+        &mut self,
+        text: String,
+        result: Result<Found, String>,
+        open_note: Option<NoteId>,
+    ) -> Option<Arc<Query>> {
         self.pending = false;
         match result {
             Ok(found) => {
@@ -75,16 +98,97 @@ impl Results {
                 }
                 self.requested.clear();
                 let previous = self.selected.and_then(|row| self.ids.get(row).copied());
-                self.ids = found.ids;
+                self.ids.clear();
+                self.next = None;
+                self.more_requested = false;
+                self.add_page(found.page);
+                self.total = Some(match found.total {
+                    Some(n) => Total::Exact(n),
+                    None => Total::AtLeast(self.ids.len() as u64),
+                });
+                self.counting = found.total.is_none();
                 self.query = Some(found.query);
                 self.took = Some(found.took);
                 self.error = None;
                 self.text = text;
                 let keep = open_note.or(previous);
                 self.selected = keep.and_then(|id| self.row_of(id));
+                self.counting.then(|| self.query.clone()).flatten()
+            }
+            Err(message) => {
+                self.error = Some(message);
+                None
+            }
+        }
+    }
+
+    fn add_page(&mut self, page: Page) {
+        for row in page.results {
+            self.ids.push(row.id);
+            self.stale.remove(&row.id);
+            self.rows.insert(row.id, row);
+        }
+        self.next = page.next;
+        self.evict();
+        if self.next.is_none() {
+            let loaded = self.ids.len() as u64;
+            if self.total.is_none_or(|t| !t.is_exact() || t.value() != loaded) {
+                self.total = Some(Total::Exact(loaded));
+                self.counting = false;
+            }
+        }
+    }
+
+    /// The next page of the latest search arrived.
+    pub fn more_arrived(&mut self, result: Result<Page, String>) {
+        self.more_requested = false;
+        match result {
+            Ok(page) => {
+                self.add_page(page);
+                if let Some(Total::AtLeast(n)) = self.total {
+                    self.total = Some(Total::AtLeast(n.max(self.ids.len() as u64)));
+                }
             }
             Err(message) => self.error = Some(message),
         }
+    }
+
+    /// The count of the latest search has got this far.
+    pub fn counting_at(&mut self, at_least: u64) {
+        if self.counting {
+            self.total = Some(Total::AtLeast(at_least.max(self.ids.len() as u64)));
+        }
+    }
+
+    /// The count of the latest search finished.
+    pub fn counted(&mut self, result: Result<Total, String>) {
+        self.counting = false;
+        match result {
+            Ok(total) => self.total = Some(total),
+            Err(message) => self.error = Some(format!("Cannot count the results: {message}")),
+        }
+    }
+
+    /// Whether more results exist beyond those loaded.
+    pub fn has_more(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// The page to ask for when the visible rows near the last loaded one.
+    pub fn more_to_fetch(&mut self, visible: &Range<usize>) -> Option<(Arc<Query>, Cursor)> {
+        self.visible = visible.clone();
+        if self.more_requested || self.pending || visible.end + PAGE_AHEAD < self.ids.len() {
+            return None;
+        }
+        let cursor = self.next.clone()?;
+        let query = self.query.clone()?;
+        self.more_requested = true;
+        Some((query, cursor))
+    }
+
+    /// A request for the next page was dropped for a newer one: it may be asked again.
+    pub fn forget_more(&mut self) {
+        self.more_requested = false;
     }
 
     /// The rows around `visible` that are neither cached nor asked for: what to ask the worker.
@@ -98,16 +202,19 @@ impl Results {
         let window = visible.start.saturating_sub(MARGIN_ROWS)..(visible.end + MARGIN_ROWS).min(self.ids.len());
         let wanted: Vec<NoteId> = self.ids[window].iter().copied().filter(|id| missing(self, id)).collect();
         self.requested.extend(wanted.iter().copied());
-        self.evict(visible);
+        self.visible = visible;
+        self.evict();
         Some((query, wanted))
     }
 
     /// Drops cached rows far from what is visible once the cache is large.
-    fn evict(&mut self, visible: Range<usize>) {
+    fn evict(&mut self) {
         if self.rows.len() <= CACHE_ROWS {
             return;
         }
-        let keep = visible.start.saturating_sub(CACHE_ROWS / 4)..(visible.end + CACHE_ROWS / 4).min(self.ids.len());
+        let visible = self.visible.clone();
+        let end = (visible.end + CACHE_ROWS / 4).min(self.ids.len());
+        let keep = visible.start.saturating_sub(CACHE_ROWS / 4).min(end)..end;
         let near: HashSet<NoteId> = self.ids[keep].iter().copied().collect();
         self.rows.retain(|id, _| near.contains(id));
         self.stale.clear();
@@ -201,11 +308,13 @@ pub fn results_ui(ui: &mut Ui, results: &mut Results, actions: &mut Vec<Action>)
         results.scroll_to_selected = false;
     }
     let mut visible = 0..0;
-    let output = area.show_rows(ui, ROW_HEIGHT, results.ids.len(), |ui, rows| {
+    // One more row while pages remain: a placeholder until the next page arrives.
+    let shown = results.ids.len() + usize::from(results.has_more());
+    let output = area.show_rows(ui, ROW_HEIGHT, shown, |ui, rows| {
         visible = rows.clone();
         for row in rows {
-            let id = results.ids[row];
-            let summary = results.row(id);
+            let id = results.ids.get(row).copied();
+            let summary = id.and_then(|id| results.row(id));
             let selected = results.selected == Some(row);
             row_ui(ui, row, summary, selected, actions);
         }
@@ -217,10 +326,16 @@ pub fn results_ui(ui: &mut Ui, results: &mut Results, actions: &mut Vec<Action>)
 fn header_ui(ui: &mut Ui, results: &Results, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
-        let count = theme::count(results.ids.len() as u64);
-        let noun = if results.ids.len() == 1 { "note" } else { "notes" };
+        let (count, noun) = match results.total {
+            Some(Total::Exact(n)) => (theme::count(n), if n == 1 { "note" } else { "notes" }),
+            Some(Total::AtLeast(n)) => (format!("{}+", theme::count(n)), "notes"),
+            None => (theme::count(results.ids.len() as u64), "notes"),
+        };
         let label = if results.wants_trash() { format!("{count} in the trash") } else { format!("{count} {noun}") };
         ui.label(egui::RichText::new(label).strong());
+        if results.counting && !results.pending {
+            ui.label(theme::muted("counting…").color(p.muted));
+        }
         if let Some(took) = results.took {
             ui.label(theme::muted(format!("{} ms", took.as_millis())).color(p.faint));
         }
@@ -347,54 +462,82 @@ fn snippet_job(summary: &NoteSummary, p: &Palette, width: f32) -> LayoutJob {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Timestamp;
+    use crate::model::NoteDraft;
+    use crate::store::Store;
 
-    fn found(ids: Vec<NoteId>) -> Result<Found, String> {
-        Ok(Found { query: Arc::new(crate::query::parse("").unwrap()), ids, took: Duration::ZERO })
+    /// A store with `n` notes that all say "filler", and that query.
+    fn store(n: usize) -> (Store, Arc<Query>) {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut batch = store.batch().unwrap();
+        for i in 0..n {
+            batch.create_note(&NoteDraft::new(format!("note {i}"), "filler")).unwrap();
+        }
+        batch.commit().unwrap();
+        (store, Arc::new(crate::query::parse("$NOPE OR filler").unwrap()))
     }
 
-    fn summary(id: NoteId) -> NoteSummary {
-        NoteSummary {
-            id,
-            title: format!("note {id}"),
-            snippet: String::new(),
-            highlights: Vec::new(),
-            tickers: Vec::new(),
-            tags: Vec::new(),
-            updated_at: Timestamp::from_millis(0),
-        }
+    fn found(store: &Store, query: &Arc<Query>) -> Result<Found, String> {
+        let page = store.page(query, None, 50).unwrap();
+        Ok(Found { query: query.clone(), page, total: None, took: Duration::ZERO })
     }
 
     #[test]
-    fn only_the_rows_near_the_visible_ones_are_fetched() {
+    fn the_next_page_is_asked_for_as_the_list_nears_its_end() {
+        let (store, query) = store(400);
         let mut results = Results::default();
         results.start(String::new());
-        results.found(String::new(), found((0..1_000_000).collect()), None);
-        let (_, ids) = results.rows_to_fetch(500_000..500_012).expect("rows to fetch");
-        assert_eq!(ids.len(), 12 + 2 * MARGIN_ROWS);
-        assert!(results.rows_to_fetch(500_000..500_012).is_none(), "already asked for");
-        results.rows_arrived(ids.iter().map(|&id| summary(id)).collect());
-        assert!(results.rows_to_fetch(500_001..500_013).is_none(), "cached");
-        assert!(results.rows_to_fetch(600_000..600_012).is_some());
+        assert!(results.found(String::new(), found(&store, &query), None).is_some(), "the total is to be counted");
+        assert_eq!((results.ids.len(), results.total), (50, Some(Total::AtLeast(50))));
+        assert!(results.more_to_fetch(&(0..10)).is_none(), "the first page covers the view");
+        let (_, cursor) = results.more_to_fetch(&(20..30)).expect("the next page");
+        assert!(results.more_to_fetch(&(20..30)).is_none(), "already asked for");
+        results.more_arrived(Ok(store.page(&query, Some(&cursor), 200).unwrap()));
+        assert_eq!(results.ids.len(), 250);
+        assert!(results.more_to_fetch(&(0..10)).is_none(), "far from the end");
+        let (_, cursor) = results.more_to_fetch(&(220..230)).expect("near the end");
+        results.more_arrived(Ok(store.page(&query, Some(&cursor), 200).unwrap()));
+        assert_eq!(results.ids.len(), 400);
+        assert_eq!(results.total, Some(Total::Exact(400)), "the last page tells the total");
+        assert!(!results.has_more() && !results.counting);
+        let mut all = results.ids.clone();
+        all.dedup();
+        assert_eq!(all.len(), 400, "no row twice");
     }
 
     #[test]
-    fn a_skipped_request_is_asked_again() {
+    fn a_count_shows_a_lower_bound_then_the_total() {
+        let (store, query) = store(60);
         let mut results = Results::default();
-        results.found(String::new(), found((0..100).collect()), None);
+        results.start(String::new());
+        results.found(String::new(), found(&store, &query), None);
+        results.counting_at(55);
+        assert_eq!(results.total, Some(Total::AtLeast(55)));
+        results.counted(Ok(Total::Exact(60)));
+        assert_eq!(results.total, Some(Total::Exact(60)));
+        assert!(!results.counting);
+    }
+
+    #[test]
+    fn a_changed_row_is_fetched_again() {
+        let (store, query) = store(30);
+        let mut results = Results::default();
+        results.found(String::new(), found(&store, &query), None);
+        assert!(results.rows_to_fetch(0..10).is_none(), "the first page came with its rows");
+        let id = results.ids[3];
+        results.invalidate(id);
         let (_, ids) = results.rows_to_fetch(0..10).expect("rows");
+        assert_eq!(ids, [id]);
         results.forget_requested(&ids);
-        assert!(results.rows_to_fetch(0..10).is_some());
+        assert!(results.rows_to_fetch(0..10).is_some(), "a skipped request is asked again");
     }
 
     #[test]
     fn the_selection_follows_the_open_note_across_searches() {
+        let (store, query) = store(3);
         let mut results = Results::default();
-        results.found(String::new(), found(vec![5, 6, 7]), Some(6));
-        assert_eq!(results.selected, Some(1));
-        results.found(String::new(), found(vec![7, 6]), None);
-        assert_eq!(results.selected, Some(1));
+        results.found(String::new(), found(&store, &query), Some(2));
+        assert_eq!(results.ids.get(results.selected.unwrap()), Some(&2));
         assert_eq!(results.step(-5), Some(0));
-        assert_eq!(results.step(5), Some(1));
+        assert_eq!(results.step(5), Some(2));
     }
 }

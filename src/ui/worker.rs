@@ -1,17 +1,24 @@
-//! Reads that can be slow at scale run here, off the frame: three threads ("lanes"), each with
+//! Reads that can be slow at scale run here, off the frame: four threads ("lanes"), each with
 //! its own read connection to the database (WAL lets them read while the app writes). The search
-//! lane answers queries and result rows; the research lane reads the open note's text (against a
-//! lexicon it builds once) and builds ticker dossiers with their comparisons; the info lane opens
-//! the database (creating it with the sample research when new) and answers everything else.
+//! lane answers a query's pages (the first at once, later ones as the list scrolls) and result
+//! rows; the count lane counts a query's matches when no kept total answers it, reporting a
+//! lower bound as it goes; the research lane reads the open note's text (against a lexicon it
+//! builds once) and builds ticker dossiers with their comparisons; the info lane opens the
+//! database (creating it with the sample research when new) and answers everything else.
 //! Replies come back over a channel and wake the window with `request_repaint`.
 //!
 //! A lane handles its queue in batches: of several waiting requests of one kind, only the newest
 //! is run (typing a query quickly runs the last one only); the others are answered
 //! [`Reply::Skipped`] with the request so the app's count of requests in flight stays exact.
+//! A new search stops the stale search running on the search lane
+//! ([`Worker::interrupt_search`]) and every count of an older search, running or queued
+//! ([`Worker::stop_counts_before`]); they answer with an error or a partial count that the app
+//! ignores as stale.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::analysis::{NoteAnalysis, analyse_note};
@@ -19,12 +26,21 @@ use super::dossier_data::DossierData;
 use crate::extract::Lexicon;
 use crate::model::{Claim, NoteId, NoteSummary, Revision, Symbol, TagCount};
 use crate::query::{self, Query};
-use crate::store::{DossierLimits, SourceCount, SourceDetail, Store, TickerCount, TickerInfo};
+use crate::store::{
+    Cursor, DossierLimits, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError, TickerCount,
+    TickerInfo, Total,
+};
 
 /// How many completions the ticker fields offer.
 pub const COMPLETIONS: usize = 8;
 /// The search lane's SQLite page cache, in MB: the hot pages of the full-text index and feeds.
 const SEARCH_CACHE_MB: u32 = 16;
+/// How many results the first page of a search has.
+pub const FIRST_PAGE: usize = 50;
+/// How many results each later page (fetched as the list scrolls) has.
+pub const NEXT_PAGE: usize = 200;
+/// How often the count lane reports how far it has counted.
+const COUNT_PROGRESS: Duration = Duration::from_millis(100);
 /// The other lanes' page cache, in MB (the operating system caches the file for all of them;
 /// at 32 MB each the app's memory at a million notes was 200 MB instead of 120).
 const LANE_CACHE_MB: u32 = 4;
@@ -37,6 +53,17 @@ pub enum Request {
     Search {
         generation: u64,
         text: String,
+    },
+    /// The page after `cursor`. Search lane.
+    More {
+        generation: u64,
+        query: Arc<Query>,
+        cursor: Cursor,
+    },
+    /// Count the matches. Count lane.
+    Count {
+        generation: u64,
+        query: Arc<Query>,
     },
     Rows {
         generation: u64,
@@ -73,6 +100,8 @@ pub enum Request {
     Complete {
         typed: String,
     },
+    /// Merge a step of the full-text index (after opening and after an import). Info lane.
+    TidyIndex,
 }
 
 /// What the sidebar lists.
@@ -85,9 +114,12 @@ pub struct SidebarData {
     pub trashed: u64,
 }
 
+/// A search's first page.
 pub struct Found {
     pub query: Arc<Query>,
-    pub ids: Vec<NoteId>,
+    pub page: Page,
+    /// The number of matches when it is kept by triggers (else the app asks for a count).
+    pub total: Option<u64>,
     pub took: Duration,
 }
 
@@ -104,6 +136,19 @@ pub enum Reply {
         generation: u64,
         text: String,
         result: Result<Found, String>,
+    },
+    More {
+        generation: u64,
+        result: Result<Page, String>,
+    },
+    /// How far a count has got (sent while it runs; it does not answer the request).
+    Counting {
+        generation: u64,
+        at_least: u64,
+    },
+    Counted {
+        generation: u64,
+        result: Result<Total, String>,
     },
     Rows {
         generation: u64,
@@ -139,32 +184,70 @@ pub enum Reply {
         result: Vec<TickerInfo>,
     },
     LexiconForgotten,
+    /// A step of merging the full-text index: whether there was anything to merge.
+    IndexTidied(Result<bool, String>),
     /// A request made redundant by a newer one of the same kind, handed back unanswered.
     Skipped(Request),
 }
 
-/// The three lanes and the channel their replies come back on.
+impl Reply {
+    /// Whether this reply answers a request (progress reports do not).
+    fn answers(&self) -> bool {
+        !matches!(self, Reply::Counting { .. })
+    }
+}
+
+/// How a lane's running statement can be stopped from the app's thread (set once it opens).
+type Interrupter = Arc<Mutex<Option<SearchInterrupt>>>;
+
+/// The lanes and the channel their replies come back on.
 pub struct Worker {
     search: Sender<Request>,
+    count: Sender<Request>,
     info: Sender<Request>,
     research: Sender<Request>,
     replies: Receiver<Reply>,
     in_flight: usize,
+    stop_search: Interrupter,
+    stop_count: Interrupter,
+    /// The generation of the latest search: a count of an older one stops (or never starts).
+    latest: Arc<AtomicU64>,
 }
 
 impl Worker {
     /// Starts the lanes over the database at `path`. Nothing is opened until [`Request::Open`].
     pub fn start(path: PathBuf, ctx: egui::Context) -> Self {
         let (reply_tx, replies) = channel();
-        let search = spawn_lane("jevons-search", path.clone(), SEARCH_CACHE_MB, reply_tx.clone(), ctx.clone());
-        let research = spawn_lane("jevons-research", path.clone(), LANE_CACHE_MB, reply_tx.clone(), ctx.clone());
-        let info = spawn_lane("jevons-info", path, LANE_CACHE_MB, reply_tx, ctx);
-        Self { search, info, research, replies, in_flight: 0 }
+        let stop_search = Interrupter::default();
+        let stop_count = Interrupter::default();
+        let latest = Arc::new(AtomicU64::new(0));
+        let lane = |name: &str, cache_mb: u32, stop: Option<&Interrupter>| {
+            let lane = Lane::new(path.clone(), cache_mb, stop.cloned(), latest.clone());
+            spawn_lane(name, lane, reply_tx.clone(), ctx.clone())
+        };
+        let search = lane("jevons-search", SEARCH_CACHE_MB, Some(&stop_search));
+        let count = lane("jevons-count", LANE_CACHE_MB, Some(&stop_count));
+        let research = lane("jevons-research", LANE_CACHE_MB, None);
+        let info = lane("jevons-info", LANE_CACHE_MB, None);
+        Self { search, count, info, research, replies, in_flight: 0, stop_search, stop_count, latest }
+    }
+
+    /// Stops the search running now on the search lane (a newer one makes it stale). Call it
+    /// before sending the newer search: a lane that is idle has nothing to stop.
+    pub fn interrupt_search(&self) {
+        interrupt(&self.stop_search);
+    }
+
+    /// A search of `generation` begins: counts of older ones stop, running or queued.
+    pub fn stop_counts_before(&self, generation: u64) {
+        self.latest.store(generation, Ordering::SeqCst);
+        interrupt(&self.stop_count);
     }
 
     pub fn send(&mut self, request: Request) {
         let lane = match request {
-            Request::Search { .. } | Request::Rows { .. } => &self.search,
+            Request::Search { .. } | Request::More { .. } | Request::Rows { .. } => &self.search,
+            Request::Count { .. } => &self.count,
             Request::Dossier { .. }
             | Request::Analyse { .. }
             | Request::LinkCandidates { .. }
@@ -179,8 +262,14 @@ impl Worker {
     /// Replies that have arrived, without waiting.
     pub fn try_recv(&mut self) -> Option<Reply> {
         let reply = self.replies.try_recv().ok()?;
-        self.in_flight = self.in_flight.saturating_sub(1);
+        self.answered(&reply);
         Some(reply)
+    }
+
+    fn answered(&mut self, reply: &Reply) {
+        if reply.answers() {
+            self.in_flight = self.in_flight.saturating_sub(1);
+        }
     }
 
     /// The next reply, waiting up to `timeout` (tests and benchmarks use this to wait for the
@@ -188,7 +277,7 @@ impl Worker {
     pub fn recv_timeout(&mut self, timeout: Duration) -> Option<Reply> {
         match self.replies.recv_timeout(timeout) {
             Ok(reply) => {
-                self.in_flight = self.in_flight.saturating_sub(1);
+                self.answered(&reply);
                 Some(reply)
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
@@ -201,12 +290,16 @@ impl Worker {
     }
 }
 
-fn spawn_lane(name: &str, path: PathBuf, cache_mb: u32, replies: Sender<Reply>, ctx: egui::Context) -> Sender<Request> {
+fn interrupt(stop: &Interrupter) {
+    if let Some(handle) = stop.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
+        handle.interrupt();
+    }
+}
+
+fn spawn_lane(name: &str, lane: Lane, replies: Sender<Reply>, ctx: egui::Context) -> Sender<Request> {
     let (tx, rx) = channel();
     let lane_replies = replies.clone();
-    let spawned = std::thread::Builder::new()
-        .name(name.to_owned())
-        .spawn(move || Lane::new(path, cache_mb).run(&rx, &lane_replies, &ctx));
+    let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || lane.run(&rx, &lane_replies, &ctx));
     if let Err(err) = spawned {
         // Without a thread the requests are never answered; say so once, on the info channel.
         let _ = replies.send(Reply::OpenFailed { message: format!("cannot start a worker thread: {err}") });
@@ -222,11 +315,15 @@ struct Lane {
     /// Built on the first analysis (research lane only): the reference names and the user's
     /// aliases and suppressions.
     lexicon: Option<Lexicon>,
+    /// Where this lane publishes how to stop its running statement (search and count lanes).
+    stop: Option<Interrupter>,
+    /// The generation of the app's latest search (see [`Worker::stop_counts_before`]).
+    latest: Arc<AtomicU64>,
 }
 
 impl Lane {
-    fn new(path: PathBuf, cache_mb: u32) -> Self {
-        Self { path, cache_mb, store: None, lexicon: None }
+    fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>, latest: Arc<AtomicU64>) -> Self {
+        Self { path, cache_mb, store: None, lexicon: None, stop, latest }
     }
 
     fn run(mut self, rx: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
@@ -235,7 +332,7 @@ impl Lane {
             batch.extend(rx.try_iter());
             let keep = newest_of_each_kind(&batch);
             for (request, keep) in batch.into_iter().zip(keep) {
-                let reply = if keep { self.handle(request) } else { Reply::Skipped(request) };
+                let reply = if keep { self.handle(request, replies, ctx) } else { Reply::Skipped(request) };
                 if replies.send(reply).is_err() {
                     return;
                 }
@@ -245,16 +342,23 @@ impl Lane {
     }
 
     fn store(&mut self) -> Result<&Store, String> {
+        self.store_mut().map(|s| &*s)
+    }
+
+    fn store_mut(&mut self) -> Result<&mut Store, String> {
         if self.store.is_none() {
             let store = Store::open(&self.path).map_err(|e| e.to_string())?;
             self.store = Some(self.sized(store).map_err(|e| e.to_string())?);
         }
-        self.store.as_ref().ok_or_else(|| "the database is not open".to_owned())
+        self.store.as_mut().ok_or_else(|| "the database is not open".to_owned())
     }
 
-    /// The store with this lane's page cache.
-    fn sized(&self, store: Store) -> Result<Store, crate::store::StoreError> {
+    /// The store with this lane's page cache, its interrupt handle published.
+    fn sized(&self, store: Store) -> Result<Store, StoreError> {
         store.set_cache_mb(self.cache_mb)?;
+        if let Some(stop) = &self.stop {
+            *stop.lock().unwrap_or_else(PoisonError::into_inner) = Some(store.interrupt_handle());
+        }
         Ok(store)
     }
 
@@ -266,7 +370,7 @@ impl Lane {
         self.lexicon.as_ref().ok_or_else(|| "no lexicon".to_owned())
     }
 
-    fn handle(&mut self, request: Request) -> Reply {
+    fn handle(&mut self, request: Request, replies: &Sender<Reply>, ctx: &egui::Context) -> Reply {
         match request {
             Request::Open => {
                 let started = Instant::now();
@@ -282,6 +386,36 @@ impl Lane {
             Request::Search { generation, text } => {
                 let result = self.store().and_then(|store| search(store, &text));
                 Reply::Searched { generation, text, result }
+            }
+            Request::More { generation, query, cursor } => {
+                let result = self.store().and_then(|s| s.page(&query, Some(&cursor), NEXT_PAGE).map_err(text));
+                Reply::More { generation, result }
+            }
+            Request::Count { generation, query } => {
+                let latest = self.latest.clone();
+                let current = move || latest.load(Ordering::SeqCst) == generation;
+                if !current() {
+                    return Reply::Counted { generation, result: Err("a newer search came".to_owned()) };
+                }
+                let result = self.store().and_then(|store| {
+                    if let Some(total) = store.known_total(&query).map_err(text)? {
+                        return Ok(Total::Exact(total));
+                    }
+                    let mut reported = Instant::now();
+                    let total = store.count_until(&query, |at_least| {
+                        if !current() {
+                            return false;
+                        }
+                        if reported.elapsed() >= COUNT_PROGRESS {
+                            reported = Instant::now();
+                            let _ = replies.send(Reply::Counting { generation, at_least });
+                            ctx.request_repaint();
+                        }
+                        true
+                    });
+                    total.map_err(text)
+                });
+                Reply::Counted { generation, result }
             }
             Request::Rows { generation, query, ids } => {
                 let result = self.store().and_then(|s| s.summaries(&ids, &query).map_err(|e| e.to_string()));
@@ -326,6 +460,7 @@ impl Lane {
                 note,
                 result: self.store().and_then(|s| s.note_version(note).map_err(|e| e.to_string())),
             },
+            Request::TidyIndex => Reply::IndexTidied(self.store_mut().and_then(|s| s.tidy_index().map_err(text))),
             Request::Complete { typed } => {
                 let result =
                     self.store().ok().and_then(|s| s.complete_tickers(&typed, COMPLETIONS).ok()).unwrap_or_default();
@@ -335,11 +470,20 @@ impl Lane {
     }
 }
 
+fn text(err: StoreError) -> String {
+    err.to_string()
+}
+
+/// A search's first page, and its total when that is kept rather than counted.
 fn search(store: &Store, text: &str) -> Result<Found, String> {
     let started = Instant::now();
     let query = query::parse(text).map_err(|e| e.to_string())?;
-    let ids = store.search_ids(&query).map_err(|e| e.to_string())?;
-    Ok(Found { query: Arc::new(query), ids, took: started.elapsed() })
+    let page = store.page(&query, None, FIRST_PAGE).map_err(self::text)?;
+    let total = match page.next {
+        None => Some(page.results.len() as u64),
+        Some(_) => store.kept_total(&query).map_err(self::text)?,
+    };
+    Ok(Found { query: Arc::new(query), page, total, took: started.elapsed() })
 }
 
 /// A ticker's dossier, with the names the user gave it and the matches they turned off.
@@ -377,6 +521,9 @@ fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::Open => 0,
         Request::Search { .. } => 1,
         Request::Rows { .. } => 2,
+        Request::More { .. } => 12,
+        Request::Count { .. } => 13,
+        Request::TidyIndex => 14,
         Request::Sidebar => 3,
         Request::Dossier { .. } => 4,
         Request::Source { .. } => 5,

@@ -106,6 +106,7 @@ impl JevonsApp {
         let backup_toast = backup_toast(finished);
         if imported {
             self.refresh(true, None);
+            self.worker.send(Request::TidyIndex);
             self.worker.send(Request::ForgetLexicon);
             if let Some(id) = self.open_note() {
                 self.worker.send(Request::Version { note: id });
