@@ -31,9 +31,9 @@ pub struct FileSummary {
     pub notes: u64,
 }
 
-/// Copies the database at `from` into a new file `to` with the online backup API. The source is
-/// opened read-only and is never written; `to` must not exist yet.
-pub fn copy_database(from: &Path, to: &Path) -> Result<(), OpenError> {
+/// Opens the Jevons database at `from` read-only, to copy it: refuses a missing file, a foreign
+/// one, and anything that is not a regular file.
+fn open_source(from: &Path) -> Result<Connection, OpenError> {
     open::inspect(from)?;
     let wrap = |e: rusqlite::Error| OpenError::Store { path: from.to_owned(), source: e.into() };
     if !from.is_file() {
@@ -46,6 +46,13 @@ pub fn copy_database(from: &Path, to: &Path) -> Result<(), OpenError> {
         open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
     source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
     open::check_identity(&source, from)?;
+    Ok(source)
+}
+
+/// Copies the database at `from` into a new file `to` with the online backup API. The source is
+/// opened read-only and is never written; `to` must not exist yet.
+pub fn copy_database(from: &Path, to: &Path) -> Result<(), OpenError> {
+    let source = open_source(from)?;
     copy(&source, to).map_err(|source| OpenError::Store { path: to.to_owned(), source })
 }
 
@@ -113,18 +120,7 @@ pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
 /// compresses well). The source is opened read-only and is never written; the copy is one
 /// snapshot even while other programs write.
 pub fn compact_into(from: &Path, to: &Path) -> Result<(), OpenError> {
-    open::inspect(from)?;
-    let wrap = |e: rusqlite::Error| OpenError::Store { path: from.to_owned(), source: e.into() };
-    if !from.is_file() {
-        return Err(OpenError::Io {
-            path: from.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
-        });
-    }
-    let source =
-        open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
-    source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
-    open::check_identity(&source, from)?;
+    let source = open_source(from)?;
     // A relative name reaches SQLite as `./name`: never read as a `file:` URI.
     let to_sql = if to.is_relative() { Path::new(".").join(to) } else { to.to_owned() };
     let target = to_sql.to_str().ok_or_else(|| OpenError::Io {
