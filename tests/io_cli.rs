@@ -3,56 +3,31 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-struct Cli {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::Cli;
+
+/// What these tests ask of a run beyond the shared runner.
+trait Quiet {
+    /// Runs a command that must succeed and, being short, print no progress; its output.
+    fn quiet(&self, args: &[&str]) -> String;
+    fn live_notes(&self) -> u64;
 }
 
-impl Cli {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("research.db");
-        Self { dir, db }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_jevons"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env("RUST_BACKTRACE", "1")
-            .env_remove("JEVONS_DB")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
+impl Quiet for Cli {
+    fn quiet(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
         assert!(out.stderr.is_empty(), "short runs print no progress: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     }
 
-    /// A command that must fail as a user error: exit 1, one line on stderr.
-    fn user_error(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: one line, got {stderr:?}");
-        assert!(stderr.starts_with("jevons: ") && !stderr.contains("panicked"), "{stderr}");
-        stderr
-    }
-
     fn live_notes(&self) -> u64 {
-        let out = self.ok(&["check"]);
+        let out = self.quiet(&["check"]);
         let count = out.trim_start_matches("ok: ").split(' ').next().unwrap();
         count.parse().unwrap_or_else(|_| panic!("{out}"))
     }
@@ -66,11 +41,11 @@ fn vault(name: &str) -> PathBuf {
 fn import_prints_counts_and_a_second_run_updates_nothing() {
     let cli = Cli::new();
     let path = vault("obsidian");
-    let report: Value = serde_json::from_str(&cli.ok(&["import", path.to_str().unwrap(), "--json"])).unwrap();
+    let report: Value = serde_json::from_str(&cli.quiet(&["import", path.to_str().unwrap(), "--json"])).unwrap();
     assert_eq!((report["imported"].as_u64(), report["updated"].as_u64()), (Some(5), Some(0)), "{report}");
     assert_eq!(report["skipped"], serde_json::json!([]));
     assert_eq!(report["ignored"], 1);
-    let text = cli.ok(&["import", path.to_str().unwrap()]);
+    let text = cli.quiet(&["import", path.to_str().unwrap()]);
     assert_eq!(text.lines().next(), Some("imported 0, updated 0, unchanged 5, skipped 0, ignored 1 (not Markdown)"));
     assert_eq!(cli.live_notes(), 3 + 5, "the new database's sample plus the vault");
 }
@@ -83,7 +58,7 @@ fn import_lists_skipped_files_with_their_reasons() {
     fs::write(folder.join("good.md"), "fine").unwrap();
     fs::write(folder.join("empty.md"), "").unwrap();
     fs::write(folder.join("latin1.md"), b"caf\xe9").unwrap();
-    let text = cli.ok(&["import", folder.to_str().unwrap()]);
+    let text = cli.quiet(&["import", folder.to_str().unwrap()]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "imported 1, updated 0, unchanged 0, skipped 2");
     assert_eq!(lines[1], "skipped empty.md: empty file");
@@ -106,29 +81,29 @@ fn import_errors_are_one_line() {
 #[test]
 fn exports_write_markdown_json_and_csv_that_import_back() {
     let cli = Cli::new();
-    cli.ok(&["demo"]);
+    cli.quiet(&["demo"]);
     let folder = cli.path("md");
-    let out = cli.ok(&["export", "--format", "markdown", folder.to_str().unwrap()]);
+    let out = cli.quiet(&["export", "--format", "markdown", folder.to_str().unwrap()]);
     assert_eq!(out.trim(), format!("exported 3 notes, 11 claims, 6 sources to {}", folder.display()));
     assert_eq!(fs::read_dir(&folder).unwrap().count(), 3);
     let json = cli.path("all.json");
-    cli.ok(&["export", "--format", "json", json.to_str().unwrap()]);
+    cli.quiet(&["export", "--format", "json", json.to_str().unwrap()]);
     let doc: Value = serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
     assert_eq!(doc["format_version"], 1);
     assert_eq!(doc["notes"].as_array().unwrap().len(), 3);
     let csv = cli.path("claims.csv");
     assert_eq!(
-        cli.ok(&["export", "--format", "csv", csv.to_str().unwrap()]).trim(),
+        cli.quiet(&["export", "--format", "csv", csv.to_str().unwrap()]).trim(),
         format!("exported 11 claims to {}", csv.display())
     );
     assert_eq!(fs::read_to_string(&csv).unwrap().lines().count(), 12);
 
     let other = Cli::new();
-    let report: Value = serde_json::from_str(&other.ok(&["import", json.to_str().unwrap(), "--json"])).unwrap();
+    let report: Value = serde_json::from_str(&other.quiet(&["import", json.to_str().unwrap(), "--json"])).unwrap();
     assert_eq!((report["imported"].as_u64(), report["unchanged"].as_u64()), (Some(0), Some(3)), "{report}");
-    let report: Value = serde_json::from_str(&other.ok(&["import", folder.to_str().unwrap(), "--json"])).unwrap();
+    let report: Value = serde_json::from_str(&other.quiet(&["import", folder.to_str().unwrap(), "--json"])).unwrap();
     assert_eq!(report["imported"], 0, "the same notes, recognised by uid: {report}");
-    let tickers: Value = serde_json::from_str(&other.ok(&["ticker", "NVDA", "--json"])).unwrap();
+    let tickers: Value = serde_json::from_str(&other.quiet(&["ticker", "NVDA", "--json"])).unwrap();
     assert_eq!(tickers["claims"].as_array().unwrap().len(), 11, "no claim was duplicated");
 
     assert!(cli.user_error(&["export", "--format", "json", json.to_str().unwrap()]).contains("already exists"));
@@ -138,25 +113,25 @@ fn exports_write_markdown_json_and_csv_that_import_back() {
 #[test]
 fn backup_then_restore_after_deleting_the_database() {
     let cli = Cli::new();
-    cli.ok(&["note", "add", "--title", "Keep me", "--body", "$NVDA"]);
-    let out = cli.ok(&["backup"]);
+    cli.quiet(&["note", "add", "--title", "Keep me", "--body", "$NVDA"]);
+    let out = cli.quiet(&["backup"]);
     assert!(out.starts_with("backed up 4 notes to "), "{out}");
     let made = PathBuf::from(out.trim().trim_start_matches("backed up 4 notes to "));
     assert_eq!(made.parent(), Some(cli.path("backups").as_path()));
 
     let chosen = cli.path("copy.db");
-    cli.ok(&["backup", chosen.to_str().unwrap()]);
+    cli.quiet(&["backup", chosen.to_str().unwrap()]);
     assert!(cli.user_error(&["backup", chosen.to_str().unwrap()]).contains("already exists"));
 
     for suffix in ["", "-wal", "-shm"] {
         let _ = fs::remove_file(format!("{}{suffix}", cli.db.display()));
     }
-    let out = cli.ok(&["restore", made.to_str().unwrap()]);
+    let out = cli.quiet(&["restore", made.to_str().unwrap()]);
     assert_eq!(out.trim(), format!("restored 4 notes from {}", made.display()));
     assert_eq!(cli.live_notes(), 4);
 
-    cli.ok(&["note", "add", "--title", "After", "--body", "x"]);
-    let out = cli.ok(&["restore", chosen.to_str().unwrap()]);
+    cli.quiet(&["note", "add", "--title", "After", "--body", "x"]);
+    let out = cli.quiet(&["restore", chosen.to_str().unwrap()]);
     assert!(out.contains("the replaced database is kept as"), "{out}");
     assert_eq!(cli.live_notes(), 4);
 }
@@ -164,7 +139,7 @@ fn backup_then_restore_after_deleting_the_database() {
 #[test]
 fn restore_of_a_corrupt_or_foreign_file_is_refused_and_nothing_is_replaced() {
     let cli = Cli::new();
-    cli.ok(&["note", "add", "--title", "Precious", "--body", "x"]);
+    cli.quiet(&["note", "add", "--title", "Precious", "--body", "x"]);
     let before = fs::read(&cli.db).unwrap();
     let corrupt = cli.path("corrupt.db");
     let mut bytes = fs::read(&cli.db).unwrap();
