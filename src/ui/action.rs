@@ -1,12 +1,12 @@
-//! What a user asked for. Views return these; [`super::app::JevonsApp::apply`] carries them out
+//! What a user asked for. Views return these; [`crate::ui::shell::JevonsApp::apply`] carries them out
 //! (the only place that writes to the store) and refreshes the cached view data.
 
 use std::path::PathBuf;
 
-use super::editor::{BodyMode, ClaimsTab};
-use super::transfer::TransferAction;
 use crate::extract::ClaimSuggestion;
 use crate::model::NoteId;
+use crate::ui::files::state::TransferAction;
+use crate::ui::note::state::{BodyMode, ClaimsTab};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

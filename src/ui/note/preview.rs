@@ -8,7 +8,7 @@ use std::ops::Range;
 use egui::{Id, Ui};
 use egui_commonmark::{CommonMarkCache, CommonMarkScrollOptions, CommonMarkViewer};
 
-use super::theme::Palette;
+use crate::ui::widgets::theme::Palette;
 
 /// The Markdown the preview renders, and where it was lengthened against the note's text (so
 /// spans found in the text can be highlighted in it).

@@ -4,17 +4,17 @@
 
 use egui::{Button, ComboBox, Grid, Id, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
-use super::action::Action;
-use super::claim_form::{ClaimForm, FieldErrors, SourcePick};
-use super::claim_links::{links_form_ui, status_and_links_ui};
-use super::editor::{ClaimsTab, NoteEditor};
-use super::note::NoteContext;
-use super::search_box::ticker_suggestions;
-use super::sidebar::shorten;
-use super::theme::{self, Palette};
-use super::worker::SidebarData;
 use crate::model::{Claim, SourceKind, Stance, Status};
 use crate::store::SourceCount;
+use crate::ui::action::Action;
+use crate::ui::note::claim_form::{ClaimForm, FieldErrors, SourcePick};
+use crate::ui::note::claim_links::{links_form_ui, status_and_links_ui};
+use crate::ui::note::state::{ClaimsTab, NoteEditor};
+use crate::ui::note::view::NoteContext;
+use crate::ui::search::search_box::ticker_suggestions;
+use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::theme::{self, Palette};
+use crate::ui::worker::SidebarData;
 
 pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions: &mut Vec<Action>) {
     let claims: Vec<Claim> = editor.base.as_ref().map(|n| n.claims.clone()).unwrap_or_default();
@@ -48,7 +48,7 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
         });
     });
     if editor.claims_tab == ClaimsTab::Suggestions {
-        super::suggestions::suggestions_ui(ui, editor, &claims, read_only, actions);
+        crate::ui::note::suggestions::suggestions_ui(ui, editor, &claims, read_only, actions);
         return;
     }
     ScrollArea::both().id_salt("claims-scroll").auto_shrink([false, false]).show(ui, |ui| {

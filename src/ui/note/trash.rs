@@ -4,9 +4,9 @@
 
 use egui::Ui;
 
-use super::action::Action;
-use super::editor::NoteEditor;
-use super::theme::Palette;
+use crate::ui::action::Action;
+use crate::ui::note::state::NoteEditor;
+use crate::ui::widgets::theme::Palette;
 
 pub fn trashed_banner_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);

@@ -4,9 +4,9 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::action::Action;
-use super::editor::{Conflict, NoteEditor};
-use super::theme::Palette;
+use crate::ui::action::Action;
+use crate::ui::note::state::{Conflict, NoteEditor};
+use crate::ui::widgets::theme::Palette;
 
 /// How much of each side is shown (the full text is kept either way).
 const SHOWN_CHARS: usize = 20_000;
@@ -29,7 +29,7 @@ pub fn conflict_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>) 
             String::new(),
         ),
     };
-    super::note::banner(ui, p.warn, &headline, None, actions);
+    crate::ui::note::view::banner(ui, p.warn, &headline, None, actions);
     ui.horizontal(|ui| {
         if ui
             .button(RichText::new("Keep mine").strong())

@@ -4,13 +4,13 @@
 
 use egui::{Button, CollapsingHeader, RichText, ScrollArea, Ui, Vec2};
 
-use super::action::Action;
-use super::app::Completions;
-use super::results::Results;
-use super::search_box::{self, SearchBox};
-use super::theme::{self, Palette};
-use super::worker::SidebarData;
 use crate::model::{TagCount, fold};
+use crate::ui::action::Action;
+use crate::ui::search::results::Results;
+use crate::ui::search::search_box::{self, SearchBox};
+use crate::ui::shell::Completions;
+use crate::ui::widgets::theme::{self, Palette};
+use crate::ui::worker::SidebarData;
 
 /// Rows a section shows before "Show all".
 const FIRST_ROWS: usize = 12;

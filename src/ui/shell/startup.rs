@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::action::Action;
-use super::theme::Palette;
+use crate::ui::action::Action;
+use crate::ui::widgets::theme::Palette;
 
 pub fn opening_ui(ui: &mut Ui, path: &Path, elapsed: Duration) {
     egui::CentralPanel::default().show(ui, |ui| {

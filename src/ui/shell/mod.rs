@@ -5,35 +5,39 @@
 //! A frame: take the worker's replies, run timers (autosave, change polling), read shortcuts,
 //! draw, then apply what the views asked for. Nothing in the drawing code touches the database.
 
-mod files;
+mod file_menu;
 mod names;
 mod searching;
+pub(crate) mod startup;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-use super::action::Action;
-use super::backups::Backups;
-use super::claim_form::{ClaimForm, SourcePick};
-use super::dossier::{DossierView, MORE_CLAIMS};
-use super::editor::{BodyMode, Conflict, NoteEditor};
-use super::results::Results;
-use super::revisions::RevisionsView;
-use super::search_box::SearchBox;
-use super::sidebar::Sidebar;
-use super::source::SourceView;
-use super::toasts::{Toast, Toasts};
-use super::transfer::{Transfer, TransferAction};
-use super::worker::{Reply, Request, Worker};
-use super::{
-    dialogs, dossier, help, links, note, results, sidebar, source, startup, status, theme, toasts, transfer_ui,
-};
 use crate::extract::ClaimSuggestion;
 use crate::model::{Claim, ClaimDraft, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
 use crate::query::{self, TermKind};
 use crate::store::{Store, StoreError, WriteTurns};
+use crate::ui::action::Action;
+use crate::ui::dossier::view as dossier;
+use crate::ui::dossier::view::{DossierView, MORE_CLAIMS};
+use crate::ui::files::backups::Backups;
+use crate::ui::files::state::{Transfer, TransferAction};
+use crate::ui::files::view as transfer_ui;
+use crate::ui::note::claim_form::{ClaimForm, SourcePick};
+use crate::ui::note::revisions::RevisionsView;
+use crate::ui::note::state::{BodyMode, Conflict, NoteEditor};
+use crate::ui::note::view as note;
+use crate::ui::search::results::Results;
+use crate::ui::search::search_box::SearchBox;
+use crate::ui::search::sidebar::Sidebar;
+use crate::ui::search::{results, sidebar};
+use crate::ui::source;
+use crate::ui::source::SourceView;
+use crate::ui::widgets::toasts::{Toast, Toasts};
+use crate::ui::widgets::{dialogs, help, links, status, theme, toasts};
+use crate::ui::worker::{Reply, Request, Worker};
 
 /// Where the app's settings live in eframe's storage.
 const SETTINGS_KEY: &str = "jevons-settings";
@@ -384,7 +388,7 @@ impl JevonsApp {
     }
 
     /// The open dossier's data once it has arrived (tests look at its comparisons).
-    pub fn dossier_data(&self) -> Option<&super::dossier_data::DossierData> {
+    pub fn dossier_data(&self) -> Option<&crate::ui::dossier::state::DossierData> {
         match &self.pane {
             Pane::Dossier(view) => view.data.as_deref(),
             _ => None,
@@ -627,7 +631,7 @@ impl JevonsApp {
             editor.analysis.asked(self.analysis_ticket, editor.body_version);
             self.worker.send(Request::Analyse { ticket: self.analysis_ticket, text: editor.body.text() });
         } else {
-            let wait = (editor.edited_at + super::analysis::ANALYSE_AFTER - now).max(0.01);
+            let wait = (editor.edited_at + crate::ui::note::analysis::ANALYSE_AFTER - now).max(0.01);
             self.ctx.request_repaint_after(Duration::from_secs_f64(wait));
         }
     }
@@ -649,7 +653,7 @@ impl JevonsApp {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
-        let in_search = ctx.memory(|m| m.has_focus(super::search_box::search_id()));
+        let in_search = ctx.memory(|m| m.has_focus(crate::ui::search::search_box::search_id()));
         let popup_open = self.search.popup_open;
         ctx.input_mut(|i| {
             let command = |i: &mut egui::InputState, mods: Modifiers, key: Key| {
@@ -863,7 +867,7 @@ impl JevonsApp {
             Action::Back => self.back(),
             Action::NewNote => self.new_note(),
             Action::FocusSearch => {
-                self.ctx.memory_mut(|m| m.request_focus(super::search_box::search_id()));
+                self.ctx.memory_mut(|m| m.request_focus(crate::ui::search::search_box::search_id()));
             }
             Action::SaveNow => {
                 self.save_editor(true);

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::JevonsApp;
 use crate::io::Format;
-use crate::ui::backups::Daily;
-use crate::ui::toasts::Toast;
-use crate::ui::transfer::{self, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm};
+use crate::ui::files::backups::Daily;
+use crate::ui::files::state::{
+    self as transfer, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm,
+};
+use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::Request;
 
 impl JevonsApp {
@@ -159,7 +161,7 @@ fn backup_toast(finished: &Finished) -> Option<Toast> {
     match &finished.outcome {
         Outcome::BackedUp(made) => Some(Toast::info(format!(
             "Backed up {} notes to {}",
-            crate::ui::theme::count(made.notes),
+            crate::ui::widgets::theme::count(made.notes),
             made.path.display()
         ))),
         _ => None,

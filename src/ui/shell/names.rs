@@ -5,7 +5,7 @@
 use super::{Database, JevonsApp, Pane};
 use crate::model::Symbol;
 use crate::ui::action::{Action, NameAction};
-use crate::ui::toasts::Toast;
+use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::Request;
 
 impl JevonsApp {

@@ -5,9 +5,9 @@
 
 use egui::{Button, RichText, Ui};
 
-use super::action::{Action, NameAction};
-use super::dossier_data::DossierData;
-use super::theme::{self, Palette};
+use crate::ui::action::{Action, NameAction};
+use crate::ui::dossier::state::DossierData;
+use crate::ui::widgets::theme::{self, Palette};
 
 pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);

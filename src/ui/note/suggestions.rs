@@ -6,13 +6,13 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Button, FontId, RichText, ScrollArea, Ui};
 
-use super::action::{Action, NameAction};
-use super::analysis::{already_claimed, unlinked_tickers};
-use super::editor::NoteEditor;
-use super::sidebar::shorten;
-use super::theme::{self, Palette};
 use crate::extract::{ClaimSuggestion, SuggestionKind};
 use crate::model::{Claim, format_value};
+use crate::ui::action::{Action, NameAction};
+use crate::ui::note::analysis::{already_claimed, unlinked_tickers};
+use crate::ui::note::state::NoteEditor;
+use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::theme::{self, Palette};
 
 /// Height of one suggestion row (two lines), in points.
 const ROW_HEIGHT: f32 = 40.0;

@@ -4,13 +4,13 @@
 
 use egui_commonmark::CommonMarkCache;
 
-use super::analysis::AnalysisState;
-use super::body::Body;
-use super::claim_form::ClaimForm;
-use super::preview::PreviewText;
-use super::revisions::RevisionsView;
 use crate::extract::cashtags;
 use crate::model::{Note, NoteId, Origin, TickerLink};
+use crate::ui::note::analysis::AnalysisState;
+use crate::ui::note::body::Body;
+use crate::ui::note::claim_form::ClaimForm;
+use crate::ui::note::preview::PreviewText;
+use crate::ui::note::revisions::RevisionsView;
 
 /// How the body is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -159,15 +159,17 @@ impl NoteEditor {
     /// Whether the body should be read again at `now` (a short while after typing stopped).
     pub fn analysis_due(&self, now: f64) -> bool {
         self.analysis.wants(self.body_version)
-            && (!self.dirty || now - self.edited_at >= super::analysis::ANALYSE_AFTER)
+            && (!self.dirty || now - self.edited_at >= crate::ui::note::analysis::ANALYSE_AFTER)
     }
 
     /// Re-reads the cashtags of the title and body.
     pub fn detect(&mut self) {
         let mut found: Vec<String> = cashtags(&self.title).into_iter().map(|c| c.symbol.to_string()).collect();
         match &self.body {
-            super::body::Body::Plain(text) => found.extend(cashtags(text).into_iter().map(|c| c.symbol.to_string())),
-            super::body::Body::Blocks(blocks) => {
+            crate::ui::note::body::Body::Plain(text) => {
+                found.extend(cashtags(text).into_iter().map(|c| c.symbol.to_string()))
+            }
+            crate::ui::note::body::Body::Blocks(blocks) => {
                 for block in &blocks.items {
                     found.extend(cashtags(&block.text).into_iter().map(|c| c.symbol.to_string()));
                 }

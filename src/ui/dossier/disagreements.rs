@@ -5,12 +5,12 @@
 
 use egui::{Grid, RichText, Ui, Vec2};
 
-use super::action::Action;
-use super::dossier_data::DossierData;
-use super::sidebar::shorten;
-use super::theme::{self, Palette};
 use crate::compare::{FigureSpread, StanceClash, StanceView};
 use crate::model::{Stance, format_value};
+use crate::ui::action::Action;
+use crate::ui::dossier::state::DossierData;
+use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::theme::{self, Palette};
 
 /// Cards shown of each kind; the rest are counted.
 const MAX_CARDS: usize = 12;

@@ -5,13 +5,13 @@ use std::path::Path;
 
 use egui::{Button, RichText, Ui};
 
-use super::action::Action;
-use super::app::ThemeChoice;
-use super::editor::NoteEditor;
-use super::results::Results;
-use super::sidebar::{Sidebar, shorten};
-use super::theme::{self, Palette};
 use crate::io::backup::BackupSummary;
+use crate::ui::action::Action;
+use crate::ui::note::state::NoteEditor;
+use crate::ui::search::results::Results;
+use crate::ui::search::sidebar::{Sidebar, shorten};
+use crate::ui::shell::ThemeChoice;
+use crate::ui::widgets::theme::{self, Palette};
 
 pub fn bar_frame(ui: &Ui) -> egui::Frame {
     egui::Frame::new().fill(ui.visuals().faint_bg_color).inner_margin(egui::Margin::symmetric(10, 4))
@@ -32,7 +32,7 @@ pub fn top_ui(
     ui.horizontal(|ui| {
         let where_ = format!("Research database: {}", db.display());
         ui.label(RichText::new("Jevons").strong().size(15.0)).on_hover_text(&where_);
-        super::transfer_ui::file_menu_ui(ui, jobs.0, jobs.1, actions);
+        crate::ui::files::view::file_menu_ui(ui, jobs.0, jobs.1, actions);
         let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if chosen && !name.is_empty() {
             ui.label(RichText::new(shorten(&name, 48)).small().color(p.muted)).on_hover_text(&where_);

@@ -2,8 +2,8 @@
 
 use egui::{Grid, Modal, RichText};
 
-use super::action::Action;
-use super::theme::Palette;
+use crate::ui::action::Action;
+use crate::ui::widgets::theme::Palette;
 
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+N", "New note"),

@@ -5,17 +5,17 @@
 
 use egui::{Button, CompletionPopup, FontId, Id, Key, RichText, TextEdit, Ui, Vec2};
 
-use super::action::Action;
-use super::app::Completions;
-use super::body;
-use super::editor::{BodyMode, NoteEditor};
-use super::search_box::{tag_suggestions, ticker_suggestions};
-use super::sidebar::Sidebar;
-use super::theme::{self, ChipStyle, Palette};
-use super::worker::SidebarData;
 use super::{claims, conflict, preview, revisions, trash};
 use crate::model::{Origin, TagCount};
 use crate::store::SourceCount;
+use crate::ui::action::Action;
+use crate::ui::note::body;
+use crate::ui::note::state::{BodyMode, NoteEditor};
+use crate::ui::search::search_box::{tag_suggestions, ticker_suggestions};
+use crate::ui::search::sidebar::Sidebar;
+use crate::ui::shell::Completions;
+use crate::ui::widgets::theme::{self, ChipStyle, Palette};
+use crate::ui::worker::SidebarData;
 
 /// What the editor needs besides its own state.
 pub struct NoteContext<'a> {
@@ -167,7 +167,7 @@ fn tags_ui(ui: &mut Ui, editor: &mut NoteEditor, tags: &[TagCount], read_only: b
             let chip = theme::chip(ui, &format!("#{tag}"), ChipStyle::Solid, Some(p.text), false)
                 .on_hover_text(format!("Search #{tag}"));
             if chip.clicked() {
-                actions.push(Action::SearchFor(super::sidebar::tag_query(tag)));
+                actions.push(Action::SearchFor(crate::ui::search::sidebar::tag_query(tag)));
             }
             if !read_only {
                 let remove = ui
@@ -192,7 +192,9 @@ fn tags_ui(ui: &mut Ui, editor: &mut NoteEditor, tags: &[TagCount], read_only: b
                 tag_suggestions(query.word, tags)
                     .into_iter()
                     .filter(|(name, _)| !current.iter().any(|c| c.eq_ignore_ascii_case(name)))
-                    .map(|(name, count)| egui::Suggestion::new(name).description(super::search_box::notes(count)))
+                    .map(|(name, count)| {
+                        egui::Suggestion::new(name).description(crate::ui::search::search_box::notes(count))
+                    })
                     .collect()
             },
         );

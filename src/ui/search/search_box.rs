@@ -5,11 +5,11 @@
 
 use egui::{CompletionPopup, CompletionQuery, Id, Key, RichText, Suggestion, TextEdit, Ui};
 
-use super::action::Action;
-use super::app::Completions;
-use super::worker::SidebarData;
 use crate::model::{TagCount, fold};
 use crate::query::{CompletionKind, OPERATORS, completion_context};
+use crate::ui::action::Action;
+use crate::ui::shell::Completions;
+use crate::ui::worker::SidebarData;
 
 /// The search box's widget id (Ctrl+F focuses it).
 pub fn search_id() -> Id {
@@ -191,7 +191,7 @@ pub fn tag_suggestions(typed: &str, tags: &[TagCount]) -> Vec<(String, u64)> {
 }
 
 pub fn notes(count: u64) -> String {
-    if count == 1 { "1 note".to_owned() } else { format!("{} notes", super::theme::count(count)) }
+    if count == 1 { "1 note".to_owned() } else { format!("{} notes", crate::ui::widgets::theme::count(count)) }
 }
 
 fn example(op: &str) -> &'static str {

@@ -5,12 +5,14 @@
 
 use egui::{Button, ProgressBar, RichText, Ui};
 
-use super::action::Action;
-use super::theme::{self, Palette};
-use super::transfer::{Chooser, Direction, Finished, Job, Outcome, Running, Transfer, TransferAction, TransferForm};
 use crate::io::backup::{self, BackupSummary};
 use crate::io::{FileNote, Format, ImportReport, Phase};
 use crate::store::UndoReport;
+use crate::ui::action::Action;
+use crate::ui::files::state::{
+    Chooser, Direction, Finished, Job, Outcome, Running, Transfer, TransferAction, TransferForm,
+};
+use crate::ui::widgets::theme::{self, Palette};
 
 /// How many skipped files the summary lists (the rest are counted).
 const LISTED: usize = 500;

@@ -9,15 +9,15 @@
 
 use egui::{Grid, RichText, ScrollArea, Ui, Vec2};
 
-use super::action::Action;
-use super::charts::{self, ChartChoice};
-use super::claim_links::status_and_links_ui;
-use super::disagreements;
-use super::dossier_data::DossierData;
-use super::sidebar::shorten;
-use super::theme::{self, Palette};
 use crate::model::{Claim, StanceTally};
 use crate::store::DossierLimits;
+use crate::ui::action::Action;
+use crate::ui::dossier::charts::{self, ChartChoice};
+use crate::ui::dossier::disagreements;
+use crate::ui::dossier::state::DossierData;
+use crate::ui::note::claim_links::status_and_links_ui;
+use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::theme::{self, Palette};
 
 /// How many more claims "Show more" lists.
 pub const MORE_CLAIMS: usize = 100;
@@ -92,7 +92,7 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
     };
     ui.add_space(6.0);
     tally_ui(ui, &d.page.stance);
-    super::ticker_names::names_ui(ui, &view.symbol, d, &mut view.alias_input, actions);
+    crate::ui::dossier::ticker_names::names_ui(ui, &view.symbol, d, &mut view.alias_input, actions);
     ui.separator();
     let chart = &mut view.chart;
     let limits = view.limits;

@@ -2,8 +2,8 @@
 
 use egui::{Align2, RichText};
 
-use super::action::Action;
-use super::theme::Palette;
+use crate::ui::action::Action;
+use crate::ui::widgets::theme::Palette;
 
 /// How long a toast stays, in seconds.
 const SHOWN_FOR: f64 = 8.0;

@@ -1,7 +1,7 @@
 //! Import, export and backups started from the File menu. A job runs on its own thread with its
 //! own connection to the database (the app's connection keeps saving what is typed), reports its
 //! progress over a channel, and stops at the next batch when cancelled. This module holds the
-//! state the File menu's window draws from; [`super::transfer_ui`] draws it.
+//! state the File menu's window draws from; [`crate::ui::files::view`] draws it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

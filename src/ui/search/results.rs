@@ -12,12 +12,12 @@ use std::time::Duration;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, CornerRadius, FontId, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use super::action::Action;
-use super::theme::{self, Palette};
-use super::worker::Found;
 use crate::model::{NoteId, NoteSummary};
 use crate::query::Query;
 use crate::store::{Cursor, Page, Total};
+use crate::ui::action::Action;
+use crate::ui::widgets::theme::{self, Palette};
+use crate::ui::worker::Found;
 
 /// Height of one result row, in points.
 pub const ROW_HEIGHT: f32 = 62.0;

@@ -8,10 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Button, Color32, ComboBox, RichText, Ui};
 use egui_plot::{Bar, BarChart, GridInput, GridMark, HoverPosition, Line, Plot, PlotPoints, Points};
 
-use super::dossier_data::{DossierData, FigureKind, Series, day_number, day_of};
-use super::theme::{self, Palette};
 use crate::compare::StancePoint;
 use crate::model::format_value;
+use crate::ui::dossier::state::{DossierData, FigureKind, Series, day_number, day_of};
+use crate::ui::widgets::theme::{self, Palette};
 
 const HEIGHT: f32 = 190.0;
 /// Room around the data, as a fraction of the plot, so no point sits on the frame.
@@ -209,7 +209,7 @@ fn hover_label(position: &HoverPosition<'_>, kind: &FigureKind, series: &[Series
         point.shown,
         point.as_of,
         who.join(" · "),
-        super::sidebar::shorten(&point.text, 80)
+        crate::ui::search::sidebar::shorten(&point.text, 80)
     ))
 }
 

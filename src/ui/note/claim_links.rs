@@ -3,10 +3,10 @@
 
 use egui::{ComboBox, RichText, Ui};
 
-use super::claim_form::ClaimForm;
-use super::sidebar::shorten;
-use super::theme::{self, Palette};
 use crate::model::{Claim, ClaimLinkKind};
+use crate::ui::note::claim_form::ClaimForm;
+use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::theme::{self, Palette};
 
 /// The colour of a link: support green, contradiction red, update neutral.
 fn colour(ui: &Ui, kind: ClaimLinkKind) -> egui::Color32 {

@@ -3,10 +3,10 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::action::Action;
-use super::editor::NoteEditor;
-use super::theme::{self, Palette};
 use crate::model::{NoteId, Revision, RevisionKind};
+use crate::ui::action::Action;
+use crate::ui::note::state::NoteEditor;
+use crate::ui::widgets::theme::{self, Palette};
 
 /// How much of a revision's body is shown (a larger one is cut, with a note saying so).
 const SHOWN_CHARS: usize = 100_000;
@@ -65,8 +65,8 @@ pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>)
                 let selected = view.selected == Some(revision.id);
                 let title = if revision.title.trim().is_empty() { "Untitled" } else { revision.title.as_str() };
                 let title = match revision.kind {
-                    RevisionKind::Conflict => format!("⚠ {}", super::sidebar::shorten(title, 28)),
-                    _ => super::sidebar::shorten(title, 30),
+                    RevisionKind::Conflict => format!("⚠ {}", crate::ui::search::sidebar::shorten(title, 28)),
+                    _ => crate::ui::search::sidebar::shorten(title, 30),
                 };
                 let text = (RichText::new(when).monospace().small(), RichText::new(title).small());
                 let response = ui

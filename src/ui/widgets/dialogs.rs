@@ -3,9 +3,9 @@
 
 use egui::{Modal, RichText};
 
-use super::action::Action;
-use super::app::Dialog;
-use super::theme::{self, Palette};
+use crate::ui::action::Action;
+use crate::ui::shell::Dialog;
+use crate::ui::widgets::theme::{self, Palette};
 
 pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>) {
     let response = Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
