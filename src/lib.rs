@@ -12,5 +12,6 @@ pub mod model;
 pub mod paths;
 pub mod query;
 pub mod sample;
+pub mod session;
 pub mod store;
 pub mod ui;
