@@ -24,7 +24,7 @@ pub enum Saved {
     /// Nothing to store: a new note with neither title nor body.
     Nothing,
     /// Stored; the note as it is now.
-    Stored(Note),
+    Stored(Box<Note>),
     /// The note's text was changed elsewhere since the version it was based on: nothing was
     /// written, and the other version is here to show beside what was typed.
     Conflict(Box<Note>),
@@ -39,7 +39,7 @@ pub fn create(store: &mut Store, typed: &Typed) -> Result<Saved, StoreError> {
     }
     let draft = NoteDraft::new(typed.title.clone(), typed.body.clone());
     let id = store.create_note(&draft)?;
-    Ok(Saved::Stored(store.note(id)?))
+    Ok(Saved::Stored(Box::new(store.note(id)?)))
 }
 
 /// Writes `edit` over note `id`, expecting the version `base`. When the note changed elsewhere
@@ -60,7 +60,7 @@ pub fn edit(store: &mut Store, id: NoteId, mut edit: NoteEdit, base: Option<&Not
         }
     }
     match result {
-        Ok(note) => Ok(Saved::Stored(note)),
+        Ok(note) => Ok(Saved::Stored(Box::new(note))),
         Err(StoreError::NoteNotFound(_)) => Ok(Saved::Deleted),
         Err(err) => Err(err),
     }
@@ -88,7 +88,7 @@ pub fn keep_copy(store: &mut Store, typed: &Typed) -> Result<NoteId, StoreError>
 #[derive(Debug)]
 pub enum Restored {
     /// That version is current; the note as it is now.
-    Current(Note),
+    Current(Box<Note>),
     /// The note changed since `base_version`: nothing was restored.
     ChangedElsewhere,
 }
@@ -102,7 +102,7 @@ pub fn restore_revision(
     base_version: Option<i64>,
 ) -> Result<Restored, StoreError> {
     match store.restore_revision(id, revision, base_version) {
-        Ok(note) => Ok(Restored::Current(note)),
+        Ok(note) => Ok(Restored::Current(Box::new(note))),
         Err(StoreError::Conflict { .. }) => Ok(Restored::ChangedElsewhere),
         Err(err) => Err(err),
     }
@@ -125,7 +125,7 @@ mod tests {
 
     fn stored(saved: Saved) -> Note {
         match saved {
-            Saved::Stored(note) => note,
+            Saved::Stored(note) => *note,
             other => panic!("expected a stored note, got {other:?}"),
         }
     }

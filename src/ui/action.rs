@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::extract::ClaimSuggestion;
 use crate::model::NoteId;
+use crate::session::names::NameChange;
 use crate::ui::files::state::TransferAction;
 use crate::ui::note::state::{BodyMode, ClaimsTab};
 
@@ -72,30 +73,7 @@ pub enum Action {
     /// From the File menu and its window: import, export, back up.
     Transfer(TransferAction),
     /// Teach or unteach how the text names a ticker.
-    Names(NameAction),
+    Names(NameChange),
     /// The window is closing and a save failed: close anyway (the user chose to).
     CloseAnyway,
-}
-
-/// The names by which notes refer to tickers: the user's aliases, and matches turned off.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NameAction {
-    /// `alias` names `symbol` in notes from now on.
-    AddAlias {
-        alias: String,
-        symbol: String,
-    },
-    RemoveAlias {
-        alias: String,
-        symbol: String,
-    },
-    /// `phrase` is not to be read as `symbol` (a false match).
-    Suppress {
-        phrase: String,
-        symbol: String,
-    },
-    Unsuppress {
-        phrase: String,
-        symbol: String,
-    },
 }

@@ -29,7 +29,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let chosen_db = db.is_some();
     let db = crate::cli::database_path(db)?;
     let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
-    let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| shell::ThemeChoice::parse(&t));
+    let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| widgets::theme::ThemeChoice::parse(&t));
     let fresh = open_ticker.is_some();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(shell::window_title(&db, chosen_db))

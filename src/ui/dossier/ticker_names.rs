@@ -5,7 +5,8 @@
 
 use egui::{Button, RichText, Ui};
 
-use crate::ui::action::{Action, NameAction};
+use crate::session::names::NameChange;
+use crate::ui::action::Action;
 use crate::ui::dossier::state::DossierData;
 use crate::ui::widgets::theme::{self, Palette};
 
@@ -23,7 +24,7 @@ pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, 
                 .clicked()
             {
                 actions
-                    .push(Action::Names(NameAction::RemoveAlias { alias: alias.clone(), symbol: symbol.to_owned() }));
+                    .push(Action::Names(NameChange::RemoveAlias { alias: alias.clone(), symbol: symbol.to_owned() }));
             }
         }
         let label = format!("New name for {symbol}");
@@ -33,7 +34,7 @@ pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, 
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.add_enabled(!input.trim().is_empty(), Button::new("Add name").small());
         if (add.clicked() || entered) && !input.trim().is_empty() {
-            actions.push(Action::Names(NameAction::AddAlias {
+            actions.push(Action::Names(NameChange::AddAlias {
                 alias: input.trim().to_owned(),
                 symbol: symbol.to_owned(),
             }));
@@ -46,7 +47,7 @@ pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, 
                 ui.label(RichText::new(format!("“{phrase}”")).small());
                 let again = format!("Read “{phrase}” as {symbol} again");
                 if ui.small_button("Read again").on_hover_text(&again).accessible_name(&again).clicked() {
-                    actions.push(Action::Names(NameAction::Unsuppress {
+                    actions.push(Action::Names(NameChange::Unsuppress {
                         phrase: phrase.clone(),
                         symbol: symbol.to_owned(),
                     }));

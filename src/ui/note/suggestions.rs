@@ -8,7 +8,8 @@ use egui::{Button, FontId, RichText, ScrollArea, Ui};
 
 use crate::extract::{ClaimSuggestion, SuggestionKind};
 use crate::model::{Claim, format_value};
-use crate::ui::action::{Action, NameAction};
+use crate::session::names::NameChange;
+use crate::ui::action::Action;
 use crate::ui::note::analysis::{already_claimed, unlinked_tickers};
 use crate::ui::note::state::NoteEditor;
 use crate::ui::search::sidebar::shorten;
@@ -70,7 +71,7 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
                 }
                 let never = format!("Never read “{}” as {symbol}", ticker.text);
                 if ui.small_button("Not this").on_hover_text(&never).accessible_name(&never).clicked() {
-                    actions.push(Action::Names(NameAction::Suppress { phrase: ticker.text.clone(), symbol }));
+                    actions.push(Action::Names(NameChange::Suppress { phrase: ticker.text.clone(), symbol }));
                 }
             }
         });

@@ -11,9 +11,9 @@ use crate::store::SourceCount;
 use crate::ui::action::Action;
 use crate::ui::note::body;
 use crate::ui::note::state::{BodyMode, NoteEditor};
+use crate::ui::search::completions::Completions;
 use crate::ui::search::search_box::{tag_suggestions, ticker_suggestions};
 use crate::ui::search::sidebar::Sidebar;
-use crate::ui::shell::Completions;
 use crate::ui::widgets::theme::{self, ChipStyle, Palette};
 use crate::ui::worker::SidebarData;
 

@@ -8,7 +8,7 @@ use egui::{CompletionPopup, CompletionQuery, Id, Key, RichText, Suggestion, Text
 use crate::model::{TagCount, fold};
 use crate::query::{CompletionKind, OPERATORS, completion_context};
 use crate::ui::action::Action;
-use crate::ui::shell::Completions;
+use crate::ui::search::completions::Completions;
 use crate::ui::worker::SidebarData;
 
 /// The search box's widget id (Ctrl+F focuses it).

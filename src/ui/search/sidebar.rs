@@ -6,9 +6,9 @@ use egui::{Button, CollapsingHeader, RichText, ScrollArea, Ui, Vec2};
 
 use crate::model::{TagCount, fold};
 use crate::ui::action::Action;
+use crate::ui::search::completions::Completions;
 use crate::ui::search::results::Results;
 use crate::ui::search::search_box::{self, SearchBox};
-use crate::ui::shell::Completions;
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::SidebarData;
 

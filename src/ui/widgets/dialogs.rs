@@ -3,9 +3,20 @@
 
 use egui::{Modal, RichText};
 
+use crate::model::NoteId;
 use crate::ui::action::Action;
-use crate::ui::shell::Dialog;
 use crate::ui::widgets::theme::{self, Palette};
+
+/// A question the app is waiting on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Purge(NoteId, String),
+    EmptyTrash(u64),
+    /// Closing the window, but the note could not be saved.
+    CloseFailed(String),
+    /// Closing the window while an import, export or backup runs ("An import").
+    CloseWhileRunning(&'static str),
+}
 
 pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>) {
     let response = Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {

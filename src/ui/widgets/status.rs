@@ -10,7 +10,7 @@ use crate::ui::action::Action;
 use crate::ui::note::state::NoteEditor;
 use crate::ui::search::results::Results;
 use crate::ui::search::sidebar::{Sidebar, shorten};
-use crate::ui::shell::ThemeChoice;
+use crate::ui::widgets::theme::ThemeChoice;
 use crate::ui::widgets::theme::{self, Palette};
 
 pub fn bar_frame(ui: &Ui) -> egui::Frame {
