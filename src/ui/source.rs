@@ -6,8 +6,8 @@ use egui::{RichText, ScrollArea, Ui};
 use crate::store::SourceDetail;
 use crate::ui::action::Action;
 use crate::ui::note::claims::claims_table_ui;
-use crate::ui::search::sidebar::shorten;
 use crate::ui::widgets::links::is_web_link;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 
 pub struct SourceView {

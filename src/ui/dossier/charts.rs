@@ -209,7 +209,7 @@ fn hover_label(position: &HoverPosition<'_>, kind: &FigureKind, series: &[Series
         point.shown,
         point.as_of,
         who.join(" · "),
-        crate::ui::search::sidebar::shorten(&point.text, 80)
+        crate::ui::widgets::text::shorten(&point.text, 80)
     ))
 }
 

@@ -9,7 +9,7 @@ use crate::compare::{FigureSpread, StanceClash, StanceView};
 use crate::model::{Stance, format_value};
 use crate::ui::action::Action;
 use crate::ui::dossier::state::DossierData;
-use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// Cards shown of each kind; the rest are counted.

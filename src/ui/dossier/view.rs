@@ -16,7 +16,7 @@ use crate::ui::dossier::charts::{self, ChartChoice};
 use crate::ui::dossier::disagreements;
 use crate::ui::dossier::state::DossierData;
 use crate::ui::note::claim_links::status_and_links_ui;
-use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// How many more claims "Show more" lists.

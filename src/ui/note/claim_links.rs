@@ -5,7 +5,7 @@ use egui::{ComboBox, RichText, Ui};
 
 use crate::model::{Claim, ClaimLinkKind};
 use crate::ui::note::claim_form::ClaimForm;
-use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// The colour of a link: support green, contradiction red, update neutral.

@@ -7,12 +7,13 @@ use egui::{Button, ComboBox, Grid, Id, RichText, ScrollArea, TextEdit, Ui, Vec2}
 use crate::model::{Claim, SourceKind, Stance, Status};
 use crate::store::SourceCount;
 use crate::ui::action::Action;
+use crate::ui::note::actions::ClaimAction;
+use crate::ui::note::actions::ClaimsTab;
 use crate::ui::note::claim_form::{ClaimForm, FieldErrors, SourcePick};
 use crate::ui::note::claim_links::{links_form_ui, status_and_links_ui};
-use crate::ui::note::state::{ClaimsTab, NoteEditor};
-use crate::ui::note::view::NoteContext;
+use crate::ui::note::state::{NoteContext, NoteEditor};
 use crate::ui::search::search_box::ticker_suggestions;
-use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::SidebarData;
 
@@ -24,7 +25,7 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
         let claims_tab =
             Button::selectable(tab == ClaimsTab::Claims, RichText::new(format!("Claims  {}", claims.len())).strong());
         if ui.add(claims_tab).clicked() {
-            actions.push(Action::ShowClaimsTab(ClaimsTab::Claims));
+            actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Claims)));
         }
         let count = suggested.map_or_else(|| "…".to_owned(), |n| n.to_string());
         let suggestions_tab = Button::selectable(
@@ -36,14 +37,14 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
             .on_hover_text("Figures, tickers, dates and who says what, read out of the note: one click makes a claim")
             .accessible_name("Suggestions from the text");
         if response.clicked() {
-            actions.push(Action::ShowClaimsTab(ClaimsTab::Suggestions));
+            actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Suggestions)));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !read_only
                 && editor.claim_form.is_none()
                 && ui.button("Add claim").on_hover_text("Ctrl+Shift+C").clicked()
             {
-                actions.push(Action::NewClaim);
+                actions.push(Action::Claim(ClaimAction::New));
             }
         });
     });
@@ -135,10 +136,10 @@ pub fn claims_table_ui(
             ui.horizontal(|ui| {
                 if !read_only {
                     if ui.small_button("Edit").accessible_name(format!("Edit claim {}", claim.id)).clicked() {
-                        actions.push(Action::EditClaim(claim.id));
+                        actions.push(Action::Claim(ClaimAction::Edit(claim.id)));
                     }
                     if ui.small_button("Delete").accessible_name(format!("Delete claim {}", claim.id)).clicked() {
-                        actions.push(Action::DeleteClaim(claim.id));
+                        actions.push(Action::Claim(ClaimAction::Delete(claim.id)));
                     }
                 }
             });
@@ -294,10 +295,10 @@ fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions
                 "Fix the fields marked in red first"
             });
             if save.clicked() {
-                actions.push(Action::SubmitClaim);
+                actions.push(Action::Claim(ClaimAction::Submit));
             }
             if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelClaim);
+                actions.push(Action::Claim(ClaimAction::Cancel));
             }
             if !valid && form.tried {
                 ui.label(RichText::new("Nothing saved yet: fix the fields marked in red.").small().color(p.warn));

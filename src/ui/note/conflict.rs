@@ -5,8 +5,9 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::ui::action::Action;
+use crate::ui::note::actions::NoteAction;
 use crate::ui::note::state::{Conflict, NoteEditor};
-use crate::ui::widgets::theme::Palette;
+use crate::ui::widgets::theme::{self, Palette};
 
 /// How much of each side is shown (the full text is kept either way).
 const SHOWN_CHARS: usize = 20_000;
@@ -29,21 +30,21 @@ pub fn conflict_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>) 
             String::new(),
         ),
     };
-    crate::ui::note::view::banner(ui, p.warn, &headline, None, actions);
+    theme::banner(ui, p.warn, &headline, None, actions);
     ui.horizontal(|ui| {
         if ui
             .button(RichText::new("Keep mine").strong())
             .on_hover_text("Save your text; the other version stays in the history")
             .clicked()
         {
-            actions.push(Action::KeepMine);
+            actions.push(Action::Note(NoteAction::KeepMine));
         }
         let take = if matches!(conflict, Conflict::Deleted) { "Discard mine" } else { "Take theirs" };
         if ui.button(take).on_hover_text("Drop what you typed here").clicked() {
-            actions.push(Action::TakeTheirs);
+            actions.push(Action::Note(NoteAction::TakeTheirs));
         }
         if ui.button("Keep both").on_hover_text("Take theirs here and save your text as a new note").clicked() {
-            actions.push(Action::KeepBoth);
+            actions.push(Action::Note(NoteAction::KeepBoth));
         }
     });
     ui.add_space(6.0);

@@ -2,6 +2,7 @@
 //! what extraction reads in it, its claims and claim form, suggestions, history, conflicts and
 //! the trash banner.
 
+pub mod actions;
 pub mod analysis;
 pub mod body;
 pub mod claim_form;

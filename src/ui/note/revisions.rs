@@ -5,7 +5,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::model::{NoteId, Revision, RevisionKind};
 use crate::ui::action::Action;
-use crate::ui::note::state::NoteEditor;
+use crate::ui::note::actions::NoteAction;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// How much of a revision's body is shown (a larger one is cut, with a note saying so).
@@ -34,15 +34,15 @@ impl RevisionsView {
     }
 }
 
-pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>) {
+/// The history of the open note, when it is shown.
+pub fn revisions_ui(ui: &mut Ui, view: &RevisionsView, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
-    let Some(view) = &editor.revisions else { return };
     ui.horizontal(|ui| {
         theme::section(ui, "History");
         ui.label(theme::muted("earlier versions of this note, newest first").color(p.faint));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Back to the note").clicked() {
-                actions.push(Action::ToggleRevisions);
+                actions.push(Action::Note(NoteAction::ToggleRevisions));
             }
         });
     });
@@ -65,8 +65,8 @@ pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>)
                 let selected = view.selected == Some(revision.id);
                 let title = if revision.title.trim().is_empty() { "Untitled" } else { revision.title.as_str() };
                 let title = match revision.kind {
-                    RevisionKind::Conflict => format!("⚠ {}", crate::ui::search::sidebar::shorten(title, 28)),
-                    _ => crate::ui::search::sidebar::shorten(title, 30),
+                    RevisionKind::Conflict => format!("⚠ {}", crate::ui::widgets::text::shorten(title, 28)),
+                    _ => crate::ui::widgets::text::shorten(title, 30),
                 };
                 let text = (RichText::new(when).monospace().small(), RichText::new(title).small());
                 let response = ui
@@ -76,7 +76,7 @@ pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>)
                         revision.replaced_at.as_datetime().format("%Y-%m-%d %H:%M:%S")
                     ));
                 if response.clicked() {
-                    actions.push(Action::SelectRevision(revision.id));
+                    actions.push(Action::Note(NoteAction::SelectRevision(revision.id)));
                 }
             }
         });
@@ -86,7 +86,7 @@ pub fn revisions_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Action>)
         ui.label(RichText::new(&revision.title).strong().size(16.0));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Restore this version").clicked() {
-                actions.push(Action::RestoreRevision(revision.id));
+                actions.push(Action::Note(NoteAction::RestoreRevision(revision.id)));
             }
         });
     });

@@ -5,30 +5,23 @@
 use egui_commonmark::CommonMarkCache;
 
 use crate::extract::cashtags;
-use crate::model::{Note, NoteId, Origin, TickerLink};
+use crate::model::{Note, NoteId, Origin, TagCount, TickerLink};
+use crate::store::SourceCount;
+use crate::ui::note::actions::{BodyMode, ClaimsTab};
 use crate::ui::note::analysis::AnalysisState;
 use crate::ui::note::body::Body;
 use crate::ui::note::claim_form::ClaimForm;
 use crate::ui::note::preview::PreviewText;
 use crate::ui::note::revisions::RevisionsView;
+use crate::ui::search::completions::Completions;
 
-/// How the body is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum BodyMode {
-    #[default]
-    Edit,
-    Split,
-    Preview,
-}
-
-/// What the panel under the body shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ClaimsTab {
-    /// The note's claims.
-    #[default]
-    Claims,
-    /// Figures, tickers, dates and claimants read out of the text, offered as claims.
-    Suggestions,
+/// What the editor needs besides its own state.
+pub struct NoteContext<'a> {
+    pub tags: &'a [TagCount],
+    pub sources: &'a [SourceCount],
+    pub completions: &'a Completions,
+    pub body_mode: BodyMode,
+    pub now: f64,
 }
 
 /// Seconds after the last keystroke before the note is saved.

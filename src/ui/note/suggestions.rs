@@ -10,9 +10,10 @@ use crate::extract::{ClaimSuggestion, SuggestionKind};
 use crate::model::{Claim, format_value};
 use crate::session::names::NameChange;
 use crate::ui::action::Action;
+use crate::ui::note::actions::{ClaimAction, NoteAction};
 use crate::ui::note::analysis::{already_claimed, unlinked_tickers};
 use crate::ui::note::state::NoteEditor;
-use crate::ui::search::sidebar::shorten;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// Height of one suggestion row (two lines), in points.
@@ -67,7 +68,7 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
                         .accessible_name(format!("Link {symbol} to this note"))
                         .clicked()
                 {
-                    actions.push(Action::AddTicker(symbol.clone()));
+                    actions.push(Action::Note(NoteAction::AddTicker(symbol.clone())));
                 }
                 let never = format!("Never read “{}” as {symbol}", ticker.text);
                 if ui.small_button("Not this").on_hover_text(&never).accessible_name(&never).clicked() {
@@ -183,7 +184,7 @@ fn row_ui(ui: &mut Ui, suggestion: &ClaimSuggestion, claimed: bool, read_only: b
                             .on_hover_text("Open the claim form filled in from this sentence")
                             .accessible_name(claim_button_name(suggestion));
                         if button.clicked() {
-                            actions.push(Action::ClaimFromSuggestion(Box::new(suggestion.clone())));
+                            actions.push(Action::Claim(ClaimAction::FromSuggestion(Box::new(suggestion.clone()))));
                         }
                     }
                 });

@@ -5,6 +5,7 @@
 use egui::Ui;
 
 use crate::ui::action::Action;
+use crate::ui::note::actions::TrashAction;
 use crate::ui::note::state::NoteEditor;
 use crate::ui::widgets::theme::Palette;
 
@@ -24,10 +25,10 @@ pub fn trashed_banner_ui(ui: &mut Ui, editor: &NoteEditor, actions: &mut Vec<Act
                         .color(p.warn),
                 );
                 if ui.button("Restore").clicked() {
-                    actions.push(Action::RestoreNote(id));
+                    actions.push(Action::Trash(TrashAction::Restore(id)));
                 }
                 if ui.button("Delete forever…").clicked() {
-                    actions.push(Action::AskPurge(id));
+                    actions.push(Action::Trash(TrashAction::AskPurge(id)));
                 }
             });
         });

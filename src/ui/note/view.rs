@@ -7,24 +7,16 @@ use egui::{Button, CompletionPopup, FontId, Id, Key, RichText, TextEdit, Ui, Vec
 
 use super::{claims, conflict, preview, revisions, trash};
 use crate::model::{Origin, TagCount};
-use crate::store::SourceCount;
 use crate::ui::action::Action;
+use crate::ui::note::actions::BodyMode;
+use crate::ui::note::actions::{NoteAction, TrashAction};
 use crate::ui::note::body;
-use crate::ui::note::state::{BodyMode, NoteEditor};
+use crate::ui::note::state::{NoteContext, NoteEditor};
 use crate::ui::search::completions::Completions;
 use crate::ui::search::search_box::{tag_suggestions, ticker_suggestions};
 use crate::ui::search::sidebar::Sidebar;
 use crate::ui::widgets::theme::{self, ChipStyle, Palette};
 use crate::ui::worker::SidebarData;
-
-/// What the editor needs besides its own state.
-pub struct NoteContext<'a> {
-    pub tags: &'a [TagCount],
-    pub sources: &'a [SourceCount],
-    pub completions: &'a Completions,
-    pub body_mode: BodyMode,
-    pub now: f64,
-}
 
 pub fn title_id() -> Id {
     Id::unique("note-title")
@@ -41,7 +33,7 @@ pub fn note_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
         trash::trashed_banner_ui(ui, editor, actions);
     }
     if let Some(error) = &editor.save_error {
-        banner(ui, Palette::of(ui).error, error, Some(("Try again", Action::SaveNow)), actions);
+        theme::banner(ui, Palette::of(ui).error, error, Some(("Try again", Action::Note(NoteAction::Save))), actions);
     }
     if editor.conflict.is_some() {
         conflict::conflict_ui(ui, editor, actions);
@@ -60,8 +52,8 @@ pub fn note_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
         .show(ui, |ui| {
             claims::claims_ui(ui, editor, read_only, actions);
         });
-    if editor.revisions.is_some() {
-        revisions::revisions_ui(ui, editor, actions);
+    if let Some(view) = &editor.revisions {
+        revisions::revisions_ui(ui, view, actions);
         return;
     }
     if editor.claim_form.is_some() {
@@ -109,20 +101,20 @@ fn header_ui(
                     .on_hover_text("Delete (you can undo, and restore from the Trash)")
                     .clicked()
             {
-                actions.push(Action::TrashNote(id));
+                actions.push(Action::Trash(TrashAction::Move(id)));
             }
             if editor.id.is_some() {
                 let open = editor.revisions.is_some();
                 if ui.add(Button::selectable(open, "History")).on_hover_text("Earlier versions of this note").clicked()
                 {
-                    actions.push(Action::ToggleRevisions);
+                    actions.push(Action::Note(NoteAction::ToggleRevisions));
                 }
             }
             ui.add_space(8.0);
             for (mode, label) in [(BodyMode::Preview, "Preview"), (BodyMode::Split, "Split"), (BodyMode::Edit, "Edit")]
             {
                 if ui.add(Button::selectable(context.body_mode == mode, label)).clicked() {
-                    actions.push(Action::SetBodyMode(mode));
+                    actions.push(Action::Note(NoteAction::SetBodyMode(mode)));
                 }
             }
         });
@@ -175,7 +167,7 @@ fn tags_ui(ui: &mut Ui, editor: &mut NoteEditor, tags: &[TagCount], read_only: b
                     .on_hover_text(format!("Remove the tag {tag}"))
                     .accessible_name(format!("Remove tag {tag}"));
                 if remove.clicked() {
-                    actions.push(Action::RemoveTag(tag.clone()));
+                    actions.push(Action::Note(NoteAction::RemoveTag(tag.clone())));
                 }
             }
         }
@@ -200,12 +192,12 @@ fn tags_ui(ui: &mut Ui, editor: &mut NoteEditor, tags: &[TagCount], read_only: b
         );
         let response = output.text_edit.response.response.clone().labelled_by(label.id);
         if let Some(accepted) = output.accepted {
-            actions.push(Action::AddTag(accepted.insert));
+            actions.push(Action::Note(NoteAction::AddTag(accepted.insert)));
         } else if response.lost_focus()
             && ui.input(|i| i.key_pressed(Key::Enter))
             && !editor.tag_input.trim().is_empty()
         {
-            actions.push(Action::AddTag(editor.tag_input.clone()));
+            actions.push(Action::Note(NoteAction::AddTag(editor.tag_input.clone())));
         }
     });
 }
@@ -246,7 +238,7 @@ fn tickers_ui(
                     .on_hover_text(format!("Unlink {symbol}"))
                     .accessible_name(format!("Remove ticker {symbol}"));
                 if remove.clicked() {
-                    actions.push(Action::RemoveTicker(symbol.clone()));
+                    actions.push(Action::Note(NoteAction::RemoveTicker(symbol.clone())));
                 }
             }
         }
@@ -278,12 +270,12 @@ fn tickers_ui(
             actions.push(Action::CompleteTicker(typed));
         }
         if let Some(accepted) = output.accepted {
-            actions.push(Action::AddTicker(accepted.insert));
+            actions.push(Action::Note(NoteAction::AddTicker(accepted.insert)));
         } else if response.lost_focus()
             && ui.input(|i| i.key_pressed(Key::Enter))
             && !editor.ticker_input.trim().is_empty()
         {
-            actions.push(Action::AddTicker(editor.ticker_input.clone()));
+            actions.push(Action::Note(NoteAction::AddTicker(editor.ticker_input.clone())));
         }
         ui.label(theme::muted("solid: linked · $: in the text · ·claim: from a claim").color(p.faint));
     });
@@ -353,32 +345,6 @@ fn refresh_preview(ui: &Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
     }
 }
 
-/// A coloured line across the pane with an optional button.
-pub fn banner(
-    ui: &mut Ui,
-    colour: egui::Color32,
-    text: &str,
-    button: Option<(&str, Action)>,
-    actions: &mut Vec<Action>,
-) {
-    egui::Frame::new()
-        .fill(colour.gamma_multiply(0.12))
-        .stroke(egui::Stroke::new(1.0, colour.gamma_multiply(0.6)))
-        .corner_radius(4)
-        .inner_margin(egui::Margin::symmetric(8, 6))
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(text).color(colour));
-                if let Some((label, action)) = button
-                    && ui.button(label).clicked()
-                {
-                    actions.push(action);
-                }
-            });
-        });
-    ui.add_space(4.0);
-}
-
 /// The pane when nothing is open: a short orientation.
 pub fn empty_ui(ui: &mut Ui, sidebar: &Sidebar, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
@@ -397,7 +363,7 @@ pub fn empty_ui(ui: &mut Ui, sidebar: &Sidebar, actions: &mut Vec<Action>) {
         );
         ui.add_space(12.0);
         if ui.button("New note  (Ctrl+N)").clicked() {
-            actions.push(Action::NewNote);
+            actions.push(Action::Note(NoteAction::New));
         }
         ui.add_space(4.0);
         ui.label(

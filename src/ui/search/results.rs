@@ -16,6 +16,7 @@ use crate::model::{NoteId, NoteSummary};
 use crate::query::Query;
 use crate::store::{Cursor, Page, Total};
 use crate::ui::action::Action;
+use crate::ui::note::actions::TrashAction;
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::Found;
 
@@ -345,7 +346,7 @@ fn header_ui(ui: &mut Ui, results: &Results, actions: &mut Vec<Action>) {
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if results.wants_trash() && !results.ids.is_empty() && ui.small_button("Empty trash…").clicked() {
-                actions.push(Action::AskEmptyTrash);
+                actions.push(Action::Trash(TrashAction::AskEmpty));
             }
         });
     });

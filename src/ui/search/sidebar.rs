@@ -9,6 +9,7 @@ use crate::ui::action::Action;
 use crate::ui::search::completions::Completions;
 use crate::ui::search::results::Results;
 use crate::ui::search::search_box::{self, SearchBox};
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::SidebarData;
 
@@ -268,17 +269,6 @@ fn sources_ui(ui: &mut Ui, sidebar: &Sidebar, current: &Current<'_>, actions: &m
             }
         });
     });
-}
-
-/// At most `max` characters, with `…` when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut short: String = text.chars().take(max.saturating_sub(1)).collect();
-        short.push('…');
-        short
-    }
 }
 
 #[cfg(test)]

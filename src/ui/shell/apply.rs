@@ -1,8 +1,8 @@
 //! [`JevonsApp::apply`]: the one place that turns what a view asked for into a change, each
 //! kind of action handed to the part of the shell that does it.
 
-use super::{Dialog, JevonsApp, Pane};
-use crate::model::{NoteEdit, Symbol, TagName};
+use super::{JevonsApp, Pane};
+use crate::model::Symbol;
 use crate::ui::action::Action;
 use crate::ui::dossier::view::MORE_CLAIMS;
 use crate::ui::files::state::Transfer;
@@ -55,64 +55,14 @@ impl JevonsApp {
                 self.run_search("is:trash".to_owned(), true);
             }
             Action::Back => self.back(),
-            Action::NewNote => self.new_note(),
             Action::FocusSearch => {
                 self.ctx.memory_mut(|m| m.request_focus(crate::ui::search::search_box::search_id()));
             }
-            Action::SaveNow => {
-                self.save_editor(true);
-            }
-            Action::AddTag(text) => self.add_tag(&text),
-            Action::RemoveTag(name) => match TagName::parse(&name) {
-                Ok(tag) => self.edit_links(NoteEdit { remove_tags: vec![tag], ..NoteEdit::default() }),
-                Err(e) => self.error = Some(e.0),
-            },
-            Action::AddTicker(text) => self.add_ticker(&text),
-            Action::RemoveTicker(symbol) => match Symbol::parse(&symbol) {
-                Ok(symbol) => self.edit_links(NoteEdit { remove_tickers: vec![symbol], ..NoteEdit::default() }),
-                Err(e) => self.error = Some(e.0),
-            },
-            Action::TrashNote(id) => self.trash(id),
-            Action::RestoreNote(id) => self.restore(id),
-            Action::AskPurge(id) => {
-                let title = self.editor.as_ref().map(|e| e.title_or_untitled().to_owned()).unwrap_or_default();
-                self.dialog = Some(Dialog::Purge(id, title));
-            }
-            Action::PurgeNote(id) => self.purge(id),
-            Action::AskEmptyTrash => self.dialog = Some(Dialog::EmptyTrash(self.sidebar.data.trashed)),
-            Action::EmptyTrash => self.empty_trash(),
             Action::CloseDialog => self.dialog = None,
-            Action::NewClaim => self.new_claim(None),
-            Action::ClaimFromSuggestion(suggestion) => self.new_claim(Some(&suggestion)),
-            Action::ShowClaimsTab(tab) => {
-                if let Some(editor) = &mut self.editor {
-                    editor.claims_tab = tab;
-                }
-            }
-            Action::EditClaim(id) => self.edit_claim(id),
-            Action::CancelClaim => {
-                if let Some(editor) = &mut self.editor {
-                    editor.claim_form = None;
-                }
-            }
-            Action::SubmitClaim => self.submit_claim(),
-            Action::DeleteClaim(id) => self.delete_claim(id),
-            Action::UndoDeleteClaim(toast) => self.undo_delete_claim(toast),
-            Action::ToggleRevisions => self.toggle_revisions(),
-            Action::SelectRevision(id) => {
-                if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut()) {
-                    view.selected = Some(id);
-                }
-            }
-            Action::RestoreRevision(id) => self.restore_revision(id),
-            Action::KeepMine => self.keep_mine(),
-            Action::TakeTheirs => self.take_theirs(),
-            Action::KeepBoth => self.keep_both(),
             Action::OpenLink(url) => {
                 // Handed to egui in the frame; `guard_links` then lets only web links through.
                 self.links_to_open.push(url);
             }
-            Action::SetBodyMode(mode) => self.settings.body_mode = mode,
             Action::CycleTheme => {
                 self.settings.theme = self.settings.theme.next();
                 self.ctx.set_theme(self.settings.theme.preference());
@@ -129,6 +79,9 @@ impl JevonsApp {
                 self.dialog = None;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Action::Note(action) => self.apply_note(action),
+            Action::Trash(action) => self.apply_trash(action),
+            Action::Claim(action) => self.apply_claim(action),
             Action::Transfer(action) => self.apply_transfer(action),
             Action::Names(action) => self.apply_names(action),
             Action::CompleteTicker(typed) => {

@@ -6,11 +6,33 @@ use crate::extract::ClaimSuggestion;
 use crate::model::ClaimId;
 use crate::session::claims::{self, Submission, Submitted};
 use crate::ui::action::Action;
+use crate::ui::note::actions::ClaimAction;
 use crate::ui::note::claim_form::{ClaimForm, SourcePick};
 use crate::ui::note::state::NoteEditor;
 use crate::ui::widgets::toasts::Toast;
 
 impl JevonsApp {
+    pub(super) fn apply_claim(&mut self, action: ClaimAction) {
+        match action {
+            ClaimAction::New => self.new_claim(None),
+            ClaimAction::FromSuggestion(suggestion) => self.new_claim(Some(&suggestion)),
+            ClaimAction::ShowTab(tab) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.claims_tab = tab;
+                }
+            }
+            ClaimAction::Edit(id) => self.edit_claim(id),
+            ClaimAction::Cancel => {
+                if let Some(editor) = &mut self.editor {
+                    editor.claim_form = None;
+                }
+            }
+            ClaimAction::Submit => self.submit_claim(),
+            ClaimAction::Delete(id) => self.delete_claim(id),
+            ClaimAction::UndoDelete(toast) => self.undo_delete_claim(toast),
+        }
+    }
+
     /// Opens the claim form for a new claim: empty, or filled in from a suggestion.
     pub(super) fn new_claim(&mut self, suggestion: Option<&ClaimSuggestion>) {
         if !matches!(self.pane, Pane::Note) || self.editor.as_ref().is_none_or(NoteEditor::is_trashed) {
@@ -74,8 +96,8 @@ impl JevonsApp {
         match claims::delete(store, claim) {
             Ok(deleted) => {
                 let note = deleted.note_id;
-                let toast = self.toasts.push(Toast::undo("Claim deleted.", Action::UndoDeleteClaim(0)));
-                self.toasts.set_undo(toast, Action::UndoDeleteClaim(toast));
+                let toast = self.toasts.push(Toast::undo("Claim deleted.", Action::Claim(ClaimAction::UndoDelete(0))));
+                self.toasts.set_undo(toast, Action::Claim(ClaimAction::UndoDelete(toast)));
                 self.deleted_claims.push((toast, deleted));
                 if let Some(note) = note {
                     if self.open_note() == Some(note) {

@@ -10,6 +10,7 @@ use crate::ui::action::Action;
 use crate::ui::dossier::view::{self as dossier};
 use crate::ui::files::state::Transfer;
 use crate::ui::files::view as transfer_ui;
+use crate::ui::note::state::NoteContext;
 use crate::ui::note::view as note;
 use crate::ui::search::results::{self};
 use crate::ui::search::sidebar::{self};
@@ -58,7 +59,7 @@ impl JevonsApp {
                 Pane::Empty => note::empty_ui(ui, &self.sidebar, actions),
                 Pane::Note => match &mut self.editor {
                     Some(editor) => {
-                        let context = note::NoteContext {
+                        let context = NoteContext {
                             tags: &self.sidebar.data.tags,
                             sources: &self.sidebar.data.sources,
                             completions: &self.completions,

@@ -5,10 +5,41 @@ use super::{Database, JevonsApp, save_failed};
 use crate::model::{NoteEdit, NoteId, Symbol, TagName};
 use crate::session::notes::{self, Saved, Typed};
 use crate::store::StoreError;
+use crate::ui::note::actions::NoteAction;
 use crate::ui::note::state::Conflict;
 use crate::ui::widgets::toasts::Toast;
 
 impl JevonsApp {
+    pub(super) fn apply_note(&mut self, action: NoteAction) {
+        match action {
+            NoteAction::New => self.new_note(),
+            NoteAction::Save => {
+                self.save_editor(true);
+            }
+            NoteAction::AddTag(text) => self.add_tag(&text),
+            NoteAction::RemoveTag(name) => match TagName::parse(&name) {
+                Ok(tag) => self.edit_links(NoteEdit { remove_tags: vec![tag], ..NoteEdit::default() }),
+                Err(e) => self.error = Some(e.0),
+            },
+            NoteAction::AddTicker(text) => self.add_ticker(&text),
+            NoteAction::RemoveTicker(symbol) => match Symbol::parse(&symbol) {
+                Ok(symbol) => self.edit_links(NoteEdit { remove_tickers: vec![symbol], ..NoteEdit::default() }),
+                Err(e) => self.error = Some(e.0),
+            },
+            NoteAction::SetBodyMode(mode) => self.settings.body_mode = mode,
+            NoteAction::ToggleRevisions => self.toggle_revisions(),
+            NoteAction::SelectRevision(id) => {
+                if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut()) {
+                    view.selected = Some(id);
+                }
+            }
+            NoteAction::RestoreRevision(id) => self.restore_revision(id),
+            NoteAction::KeepMine => self.keep_mine(),
+            NoteAction::TakeTheirs => self.take_theirs(),
+            NoteAction::KeepBoth => self.keep_both(),
+        }
+    }
+
     /// Saves the open note if anything typed is pending. Returns whether everything typed is now
     /// stored (false after a failed save or with an unresolved conflict, the text kept).
     pub(super) fn save_editor(&mut self, explicit: bool) -> bool {

@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::JevonsApp;
 use crate::ui::action::Action;
 use crate::ui::files::state::TransferAction;
+use crate::ui::note::actions::{ClaimAction, NoteAction};
 
 impl JevonsApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -19,7 +20,7 @@ impl JevonsApp {
                 i.consume_shortcut(&KeyboardShortcut::new(mods, key))
             };
             if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::C) {
-                actions.push(Action::NewClaim);
+                actions.push(Action::Claim(ClaimAction::New));
             }
             if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::I) {
                 actions.push(Action::Transfer(TransferAction::ShowImport));
@@ -28,13 +29,13 @@ impl JevonsApp {
                 actions.push(Action::Transfer(TransferAction::ShowExport));
             }
             if command(i, Modifiers::COMMAND, Key::N) {
-                actions.push(Action::NewNote);
+                actions.push(Action::Note(NoteAction::New));
             }
             if command(i, Modifiers::COMMAND, Key::F) || command(i, Modifiers::COMMAND, Key::K) {
                 actions.push(Action::FocusSearch);
             }
             if command(i, Modifiers::COMMAND, Key::S) {
-                actions.push(Action::SaveNow);
+                actions.push(Action::Note(NoteAction::Save));
             }
             if command(i, Modifiers::NONE, Key::F1) {
                 actions.push(Action::ToggleHelp);

@@ -5,11 +5,27 @@ use super::{Database, JevonsApp, Pane};
 use crate::model::NoteId;
 use crate::session::trash::{self, Trashed};
 use crate::ui::action::Action;
+use crate::ui::note::actions::TrashAction;
 use crate::ui::note::state::NoteEditor;
+use crate::ui::widgets::dialogs::Dialog;
 use crate::ui::widgets::theme;
 use crate::ui::widgets::toasts::Toast;
 
 impl JevonsApp {
+    pub(super) fn apply_trash(&mut self, action: TrashAction) {
+        match action {
+            TrashAction::Move(id) => self.trash(id),
+            TrashAction::Restore(id) => self.restore(id),
+            TrashAction::AskPurge(id) => {
+                let title = self.editor.as_ref().map(|e| e.title_or_untitled().to_owned()).unwrap_or_default();
+                self.dialog = Some(Dialog::Purge(id, title));
+            }
+            TrashAction::Purge(id) => self.purge(id),
+            TrashAction::AskEmpty => self.dialog = Some(Dialog::EmptyTrash(self.sidebar.data.trashed)),
+            TrashAction::Empty => self.empty_trash(),
+        }
+    }
+
     pub(super) fn trash(&mut self, id: NoteId) {
         if self.open_note() == Some(id) && !self.save_editor(false) {
             return;
@@ -21,7 +37,10 @@ impl JevonsApp {
                     self.editor = None;
                     self.pane = Pane::Empty;
                 }
-                self.toasts.push(Toast::undo(format!("Moved “{title}” to the trash."), Action::RestoreNote(id)));
+                self.toasts.push(Toast::undo(
+                    format!("Moved “{title}” to the trash."),
+                    Action::Trash(TrashAction::Restore(id)),
+                ));
                 self.refresh(true, Some(id));
             }
             Err(err) => self.error = Some(format!("Cannot move the note to the trash: {err}")),

@@ -5,6 +5,7 @@ use egui::{Modal, RichText};
 
 use crate::model::NoteId;
 use crate::ui::action::Action;
+use crate::ui::note::actions::TrashAction;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// A question the app is waiting on.
@@ -30,7 +31,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button(RichText::new("Delete for good").color(p.error)).clicked() {
-                        actions.push(Action::PurgeNote(*id));
+                        actions.push(Action::Trash(TrashAction::Purge(*id)));
                     }
                     if ui.button("Keep it").clicked() {
                         actions.push(Action::CloseDialog);
@@ -46,7 +47,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button(RichText::new("Empty the trash").color(p.error)).clicked() {
-                        actions.push(Action::EmptyTrash);
+                        actions.push(Action::Trash(TrashAction::Empty));
                     }
                     if ui.button("Keep them").clicked() {
                         actions.push(Action::CloseDialog);

@@ -5,5 +5,6 @@ pub(crate) mod dialogs;
 pub(crate) mod help;
 pub mod links;
 pub(crate) mod status;
+pub(crate) mod text;
 pub mod theme;
 pub(crate) mod toasts;

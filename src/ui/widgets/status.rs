@@ -7,9 +7,11 @@ use egui::{Button, RichText, Ui};
 
 use crate::io::backup::BackupSummary;
 use crate::ui::action::Action;
+use crate::ui::note::actions::NoteAction;
 use crate::ui::note::state::NoteEditor;
 use crate::ui::search::results::Results;
-use crate::ui::search::sidebar::{Sidebar, shorten};
+use crate::ui::search::sidebar::Sidebar;
+use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::ThemeChoice;
 use crate::ui::widgets::theme::{self, Palette};
 
@@ -53,7 +55,7 @@ pub fn top_ui(
                 actions.push(Action::CycleTheme);
             }
             if ui.button("New note").on_hover_text("Ctrl+N").clicked() {
-                actions.push(Action::NewNote);
+                actions.push(Action::Note(NoteAction::New));
             }
         });
     });

@@ -6,6 +6,7 @@ use egui::{
 };
 
 use crate::model::{Stance, Status};
+use crate::ui::action::Action;
 
 /// The theme the user picked (the top bar cycles through them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -279,6 +280,32 @@ pub fn count(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A coloured line across the pane with an optional button.
+pub fn banner(
+    ui: &mut Ui,
+    colour: egui::Color32,
+    text: &str,
+    button: Option<(&str, Action)>,
+    actions: &mut Vec<Action>,
+) {
+    egui::Frame::new()
+        .fill(colour.gamma_multiply(0.12))
+        .stroke(egui::Stroke::new(1.0, colour.gamma_multiply(0.6)))
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(8, 6))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(text).color(colour));
+                if let Some((label, action)) = button
+                    && ui.button(label).clicked()
+                {
+                    actions.push(action);
+                }
+            });
+        });
+    ui.add_space(4.0);
 }
 
 #[cfg(test)]
