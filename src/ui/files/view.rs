@@ -7,11 +7,10 @@ use egui::{Button, ProgressBar, RichText, Ui};
 
 use crate::io::backup::{self, BackupSummary};
 use crate::io::{FileNote, Format, ImportReport, Phase};
+use crate::session::transfer::{Job, Outcome};
 use crate::store::UndoReport;
 use crate::ui::action::Action;
-use crate::ui::files::state::{
-    Chooser, Direction, Finished, Job, Outcome, Running, Transfer, TransferAction, TransferForm,
-};
+use crate::ui::files::state::{Chooser, Direction, Finished, Running, Transfer, TransferAction, TransferForm};
 use crate::ui::widgets::theme::{self, Palette};
 
 /// How many skipped files the summary lists (the rest are counted).

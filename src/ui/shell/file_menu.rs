@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::JevonsApp;
 use crate::io::Format;
+use crate::session::transfer::{self as jobs, Job, Outcome};
 use crate::ui::files::backups::Daily;
-use crate::ui::files::state::{
-    self as transfer, Chooser, Direction, Finished, Job, Outcome, Transfer, TransferAction, TransferForm,
-};
+use crate::ui::files::state::{self as transfer, Chooser, Direction, Finished, Transfer, TransferAction, TransferForm};
 use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::Request;
 
@@ -21,7 +20,7 @@ impl JevonsApp {
                 self.transfer = Transfer::Form(TransferForm::new(Direction::Import, path));
             }
             TransferAction::ShowExport if !self.transfer.is_running() => {
-                let path = transfer::free_export_path(&self.export_folder(), Format::Markdown, today());
+                let path = jobs::free_export_path(&self.export_folder(), Format::Markdown, today());
                 self.transfer =
                     Transfer::Form(TransferForm::new(Direction::Export(Format::Markdown), path.display().to_string()));
             }
@@ -35,7 +34,7 @@ impl JevonsApp {
                 if let Transfer::Form(form) = &mut self.transfer
                     && let Direction::Export(from) = form.direction
                 {
-                    form.path = transfer::retarget(&form.path, from, format, &folder, today());
+                    form.path = jobs::retarget(&form.path, from, format, &folder, today());
                     form.direction = Direction::Export(format);
                 }
             }
@@ -103,7 +102,7 @@ impl JevonsApp {
         let Some(finished) = self.transfer.poll() else { return };
         // Any import may have stored something (a failed one, the batches before the error; a
         // JSON one, claims and names without new notes): show the database as it is now.
-        let imported = matches!(finished.job, Job::Import(_) | Job::UndoImport(_));
+        let imported = finished.job.changes_notes();
         let backed_up = matches!(finished.outcome, Outcome::BackedUp(_));
         let backup_toast = backup_toast(finished);
         if imported {
