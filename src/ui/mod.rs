@@ -1,9 +1,10 @@
 //! The desktop app (eframe/egui): three panes over the research store.
 //!
 //! Left: the search box, tickers, tags, sources and the trash. Middle: the results. Right: the
-//! open note, a ticker's dossier or a source. [`app`] holds the state and applies [`action`]s,
-//! the only code that writes to the store; each view is a small module that draws from the state
-//! and returns actions; slow reads run on the [`worker`]'s threads.
+//! open note, a ticker's dossier or a source. One folder per feature ([`search`], [`note`],
+//! [`dossier`], [`files`]; [`widgets`] for what they share), each view's state beside its view.
+//! Views draw and return [`action`]s; the [`shell`] holds the app and applies them, writing
+//! through [`crate::session`]; slow reads run on the [`worker`]'s threads.
 
 pub mod action;
 pub mod dossier;

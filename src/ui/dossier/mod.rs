@@ -1,5 +1,5 @@
 //! A ticker's dossier: its data computed on the worker ([`state`]), the pane that draws it
-//! ([`view`]), its charts, where sources disagree, and the names the ticker goes by.
+//! (`view`), its charts, where sources disagree, and the names the ticker goes by.
 
 mod charts;
 mod disagreements;

@@ -1,4 +1,4 @@
-//! The File menu: import, export and backup jobs ([`state`]), their window ([`view`]), and what
+//! The File menu: import, export and backup jobs ([`state`]), their window (`view`), and what
 //! the menu says about backups ([`backups`]).
 
 pub mod backups;

@@ -2,7 +2,7 @@
 //! runs on its own thread with its own connection to the database (the app's connection keeps
 //! saving what is typed), reports its progress over a channel, and stops at the next batch when
 //! cancelled. This module holds the
-//! state the File menu's window draws from; [`crate::ui::files::view`] draws it.
+//! state the File menu's window draws from; `ui::files::view` draws it.
 
 use std::path::PathBuf;
 use std::sync::Arc;

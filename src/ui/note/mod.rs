@@ -1,4 +1,4 @@
-//! The open note: its editing state ([`state`]) and pane ([`view`]), the body editor and preview,
+//! The open note: its editing state ([`state`]) and pane (`view`), the body editor and preview,
 //! what extraction reads in it, its claims and claim form, suggestions, history, conflicts and
 //! the trash banner.
 
