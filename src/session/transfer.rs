@@ -143,6 +143,31 @@ mod tests {
     use super::*;
     use crate::model::NoteDraft;
 
+    fn run_now(job: &Job, db: &Path) -> (Outcome, Vec<Progress>) {
+        let mut reports = Vec::new();
+        let outcome = run(job, db, &WriteTurns::default(), &AtomicBool::new(false), &mut |p| reports.push(p));
+        (outcome, reports)
+    }
+
+    #[test]
+    fn an_import_reports_progress_and_only_it_changes_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        Store::open(&db).unwrap();
+        let notes = dir.path().join("notes");
+        std::fs::create_dir(&notes).unwrap();
+        std::fs::write(notes.join("a.md"), "# A\n\n$NVDA up").unwrap();
+        let import = Job::Import(notes);
+        let (outcome, reports) = run_now(&import, &db);
+        match outcome {
+            Outcome::Imported(report) => assert_eq!(report.imported, 1, "{report:?}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(reports.last().map(|p| p.imported), Some(1));
+        assert!(import.changes_notes() && Job::UndoImport(1).changes_notes());
+        assert!(!Job::Backup.changes_notes() && !Job::Export(Format::Json, db).changes_notes());
+    }
+
     #[test]
     fn a_failed_export_says_why() {
         let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
 //! What a user asked for, grouped per feature (the note, the trash, claims, the File menu, the
-//! names of tickers) beside the moves between panes. Views return these; [`crate::ui::shell::JevonsApp::apply`] carries them out
-//! (the only place that writes to the store) and refreshes the cached view data.
+//! names of tickers) beside the moves between panes. Views return these;
+//! [`crate::ui::shell::JevonsApp::apply`] carries them out (the only place that changes the
+//! research) and refreshes the cached view data.
 
 use std::path::PathBuf;
 

@@ -1,9 +1,13 @@
-//! The app: all state, the frame loop, and [`JevonsApp::apply`], the only code that writes to the
-//! store. Views draw from this state and return [`Action`]s; slow reads go to the [`Worker`] and
-//! come back as replies that refresh the cached view data.
+//! The app shell: the state of the window, the frame loop, and [`JevonsApp::apply`], the only code
+//! that changes the research, through [`crate::session`]. Views draw from this state and return
+//! [`Action`]s; slow reads go to the [`Worker`] and come back as replies that refresh the cached
+//! view data.
 //!
-//! A frame: take the worker's replies, run timers (autosave, change polling), read shortcuts,
-//! draw, then apply what the views asked for. Nothing in the drawing code touches the database.
+//! A frame: take the worker's replies (`replies`), run timers (`timers`: autosave, change
+//! polling), read shortcuts (`shortcuts`), draw (`draw`), then apply what the views asked for
+//! (`apply`, handing each feature's actions to `navigation`, `note_writes`, `trash`, `claims`,
+//! `versions`, `names`, `file_menu`, `searching`). Nothing in the drawing code touches the
+//! database. `inspect` is what tests and benchmarks read of the app.
 
 mod apply;
 mod claims;
