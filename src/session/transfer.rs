@@ -150,22 +150,35 @@ mod tests {
     }
 
     #[test]
-    fn an_import_reports_progress_and_only_it_changes_notes() {
+    fn an_import_reports_progress_and_can_be_undone() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.db");
         Store::open(&db).unwrap();
         let notes = dir.path().join("notes");
         std::fs::create_dir(&notes).unwrap();
         std::fs::write(notes.join("a.md"), "# A\n\n$NVDA up").unwrap();
-        let import = Job::Import(notes);
-        let (outcome, reports) = run_now(&import, &db);
-        match outcome {
-            Outcome::Imported(report) => assert_eq!(report.imported, 1, "{report:?}"),
+        std::fs::write(notes.join("bad.md"), b"# Caf\xe9").unwrap();
+        let (outcome, reports) = run_now(&Job::Import(notes), &db);
+        let import = match outcome {
+            Outcome::Imported(report) => {
+                assert_eq!((report.imported, report.skipped.len()), (1, 1), "{report:?}");
+                report.import_id.expect("an import that stored a note can be undone")
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(reports.last().map(|p| p.imported), Some(1));
+        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 1);
+        match run_now(&Job::UndoImport(import), &db).0 {
+            Outcome::Undone(report) => assert_eq!((report.import_id, report.removed), (import, 1), "{report:?}"),
             other => panic!("{other:?}"),
         }
-        assert_eq!(reports.last().map(|p| p.imported), Some(1));
-        assert!(import.changes_notes() && Job::UndoImport(1).changes_notes());
-        assert!(!Job::Backup.changes_notes() && !Job::Export(Format::Json, db).changes_notes());
+        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 0);
+    }
+
+    #[test]
+    fn only_imports_and_their_undo_change_notes() {
+        assert!(Job::Import(PathBuf::from("notes")).changes_notes() && Job::UndoImport(1).changes_notes());
+        assert!(!Job::Backup.changes_notes() && !Job::Export(Format::Json, PathBuf::from("x.json")).changes_notes());
     }
 
     #[test]
@@ -175,8 +188,7 @@ mod tests {
         Store::open(&db).unwrap().create_note(&NoteDraft::new("n", "b")).unwrap();
         let taken = dir.path().join("taken.json");
         std::fs::write(&taken, "{}").unwrap();
-        let job = Job::Export(Format::Json, taken);
-        match run(&job, &db, &WriteTurns::default(), &AtomicBool::new(false), &mut |_| {}) {
+        match run_now(&Job::Export(Format::Json, taken), &db).0 {
             Outcome::Failed(message) => assert!(message.contains("taken.json"), "{message}"),
             other => panic!("{other:?}"),
         }

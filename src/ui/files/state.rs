@@ -243,14 +243,12 @@ pub enum Chooser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NoteDraft;
     use crate::store::Store;
 
-    fn finish(mut transfer: Transfer) -> Finished {
+    fn finish(transfer: &mut Transfer) -> &Finished {
         let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if transfer.poll().is_some() {
-                break;
-            }
+        while transfer.poll().is_none() {
             assert!(Instant::now() < deadline, "the job did not finish");
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -261,38 +259,20 @@ mod tests {
     }
 
     #[test]
-    fn an_import_runs_on_its_thread_and_reports_what_it_did() {
+    fn a_job_runs_on_its_thread_and_its_end_arrives_once() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.db");
-        Store::open(&db).unwrap();
-        let notes = dir.path().join("notes");
-        std::fs::create_dir(&notes).unwrap();
-        std::fs::write(notes.join("a.md"), "# A\n\n$NVDA up").unwrap();
-        std::fs::write(notes.join("bad.md"), b"# Caf\xe9").unwrap();
-        let finished =
-            finish(Transfer::start(Job::Import(notes), db.clone(), WriteTurns::default(), egui::Context::default()));
-        let import = match finished.outcome {
-            Outcome::Imported(report) => {
-                assert_eq!(report.imported, 1);
-                assert_eq!(report.skipped.len(), 1, "{report:?}");
-                report.import_id.expect("an import that stored a note can be undone")
-            }
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 1);
-
-        // "Undo this import" in the summary runs on the job thread too.
-        let undone = finish(Transfer::start(
-            Job::UndoImport(import),
-            db.clone(),
-            WriteTurns::default(),
-            egui::Context::default(),
-        ));
-        match undone.outcome {
-            Outcome::Undone(report) => assert_eq!((report.import_id, report.removed), (import, 1), "{report:?}"),
+        Store::open(&db).unwrap().create_note(&NoteDraft::new("R1", "US$6M")).unwrap();
+        let out = dir.path().join("out.json");
+        let job = Job::Export(Format::Json, out.clone());
+        let mut transfer = Transfer::start(job, db, WriteTurns::default(), egui::Context::default());
+        let finished = finish(&mut transfer);
+        match &finished.outcome {
+            Outcome::Exported(report) => assert_eq!(report.notes, 1, "{report:?}"),
             other => panic!("{other:?}"),
         }
-        assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 0);
+        assert!(out.is_file());
+        assert!(transfer.poll().is_none(), "the end is reported once");
     }
 
     #[test]

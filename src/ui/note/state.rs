@@ -206,7 +206,7 @@ impl NoteEditor {
     /// Whether the stored text is the one this editor started from (so a newer version that
     /// differs only in links can be taken without asking).
     pub fn same_text_as_base(&self, other: &Note) -> bool {
-        self.base.as_ref().is_some_and(|base| base.title == other.title && base.body == other.body)
+        self.base.as_ref().is_some_and(|base| crate::session::notes::same_text(base, other))
     }
 
     /// Takes a newer stored version whose text equals the base: links, claims and version change,
