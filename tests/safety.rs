@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use jevons::model::SourceUrl;
-use jevons::ui::links::is_web_link;
+use jevons::ui::widgets::links::is_web_link;
 use proptest::prelude::*;
 
 /// Links a note, a pasted source or a hostile Markdown file might carry, none of which may open.

@@ -610,7 +610,7 @@ fn dossier_costs_at_scale() {
         let t = Instant::now();
         let page = store.dossier_page(&symbol, &jevons::store::DossierLimits::default()).unwrap();
         reads.push(t.elapsed());
-        let data = jevons::ui::dossier_data::DossierData::build(page);
+        let data = jevons::ui::dossier::state::DossierData::build(page);
         builds.push(data.took);
     }
     report("store: bounded dossier page", &mut reads);

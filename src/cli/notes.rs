@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 
 use super::{BodyArgs, NoteCommand, output};
 use crate::model::{MAX_BODY_BYTES, NoteDraft, NoteEdit, Symbol, TagName};
+use crate::session::trash;
 use crate::store::Store;
 
 pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()> {
@@ -41,8 +42,10 @@ pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()>
             };
             store.edit_note(id, &edit)?;
         }
-        NoteCommand::Rm { id } => store.trash_note(id)?,
-        NoteCommand::Restore { id } => store.restore_note(id)?,
+        NoteCommand::Rm { id } => {
+            trash::trash(store, id)?;
+        }
+        NoteCommand::Restore { id } => trash::restore(store, id)?,
     }
     Ok(())
 }

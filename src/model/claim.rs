@@ -6,6 +6,9 @@ use std::fmt;
 
 use super::{Invalid, NoteId, Symbol, Timestamp};
 
+/// A claim's row id.
+pub type ClaimId = i64;
+
 /// What a claim means for a ticker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -14,7 +14,7 @@ mod text;
 mod time;
 
 pub use claim::{
-    Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status,
+    Claim, ClaimDraft, ClaimId, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status,
     format_value, parse_as_of, parse_currency, parse_value,
 };
 pub use fingerprint::{derived_uid, note_hash};
@@ -22,7 +22,7 @@ pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
 };
-pub use source::{Source, SourceDraft, SourceKind, SourceUrl};
+pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceUrl};
 pub use symbol::Symbol;
 pub use tag::{TagCount, TagName};
 pub use text::fold;

@@ -6,6 +6,9 @@ use std::fmt;
 
 use super::Invalid;
 
+/// A source's row id.
+pub type SourceId = i64;
+
 /// What kind of document a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,12 +1,14 @@
-//! What a user asked for. Views return these; [`super::app::JevonsApp::apply`] carries them out
-//! (the only place that writes to the store) and refreshes the cached view data.
+//! What a user asked for, grouped per feature (the note, the trash, claims, the File menu, the
+//! names of tickers) beside the moves between panes. Views return these;
+//! [`crate::ui::shell::JevonsApp::apply`] carries them out (the only place that changes the
+//! research) and refreshes the cached view data.
 
 use std::path::PathBuf;
 
-use super::editor::{BodyMode, ClaimsTab};
-use super::transfer::TransferAction;
-use crate::extract::ClaimSuggestion;
-use crate::model::NoteId;
+use crate::model::{NoteId, SourceId};
+use crate::session::names::NameChange;
+use crate::ui::files::state::TransferAction;
+use crate::ui::note::actions::{ClaimAction, NoteAction, TrashAction};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -26,42 +28,13 @@ pub enum Action {
     OpenDossier(String),
     /// List more of the open dossier's claims.
     MoreDossierClaims,
-    OpenSource(i64),
+    OpenSource(SourceId),
     ShowTrash,
     /// Esc: close what is open on top (form, overlay), else go back to the previous pane.
     Back,
-    NewNote,
     FocusSearch,
-    SaveNow,
-    AddTag(String),
-    RemoveTag(String),
-    AddTicker(String),
-    RemoveTicker(String),
-    TrashNote(NoteId),
-    RestoreNote(NoteId),
-    /// Ask before deleting a trashed note for good.
-    AskPurge(NoteId),
-    PurgeNote(NoteId),
-    AskEmptyTrash,
-    EmptyTrash,
     CloseDialog,
-    NewClaim,
-    /// Open the claim form filled in from a suggestion read out of the note's text.
-    ClaimFromSuggestion(Box<ClaimSuggestion>),
-    ShowClaimsTab(ClaimsTab),
-    EditClaim(i64),
-    CancelClaim,
-    SubmitClaim,
-    DeleteClaim(i64),
-    UndoDeleteClaim(u64),
-    ToggleRevisions,
-    SelectRevision(i64),
-    RestoreRevision(i64),
-    KeepMine,
-    TakeTheirs,
-    KeepBoth,
     OpenLink(String),
-    SetBodyMode(BodyMode),
     CycleTheme,
     ToggleHelp,
     DismissToast(u64),
@@ -69,33 +42,14 @@ pub enum Action {
     OpenDatabase(PathBuf),
     /// A ticker field holds this text: look up completions (symbol or company name).
     CompleteTicker(String),
+    /// The open note: saving, links, history, conflicts.
+    Note(NoteAction),
+    Trash(TrashAction),
+    Claim(ClaimAction),
     /// From the File menu and its window: import, export, back up.
     Transfer(TransferAction),
     /// Teach or unteach how the text names a ticker.
-    Names(NameAction),
+    Names(NameChange),
     /// The window is closing and a save failed: close anyway (the user chose to).
     CloseAnyway,
-}
-
-/// The names by which notes refer to tickers: the user's aliases, and matches turned off.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NameAction {
-    /// `alias` names `symbol` in notes from now on.
-    AddAlias {
-        alias: String,
-        symbol: String,
-    },
-    RemoveAlias {
-        alias: String,
-        symbol: String,
-    },
-    /// `phrase` is not to be read as `symbol` (a false match).
-    Suppress {
-        phrase: String,
-        symbol: String,
-    },
-    Unsuppress {
-        phrase: String,
-        symbol: String,
-    },
 }

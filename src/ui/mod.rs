@@ -1,48 +1,24 @@
 //! The desktop app (eframe/egui): three panes over the research store.
 //!
 //! Left: the search box, tickers, tags, sources and the trash. Middle: the results. Right: the
-//! open note, a ticker's dossier or a source. [`app`] holds the state and applies [`action`]s,
-//! the only code that writes to the store; each view is a small module that draws from the state
-//! and returns actions; slow reads run on the [`worker`]'s threads.
+//! open note, a ticker's dossier or a source. One folder per feature ([`search`], [`note`],
+//! [`dossier`], [`files`]; [`widgets`] for what they share), each view's state beside its view.
+//! Views draw and return [`action`]s; the [`shell`] holds the app and applies them, writing
+//! through [`crate::session`]; slow reads run on the [`worker`]'s threads.
 
 pub mod action;
-pub mod analysis;
-pub mod app;
-pub mod backups;
-pub mod body;
-mod charts;
-pub mod claim_form;
-mod claim_links;
-mod claims;
-mod conflict;
-mod dialogs;
-mod disagreements;
-mod dossier;
-pub mod dossier_data;
-pub mod editor;
-mod help;
-pub mod links;
-mod note;
-mod preview;
-mod results;
-mod revisions;
-mod search_box;
-mod sidebar;
+pub mod dossier;
+pub mod files;
+pub mod note;
+pub mod search;
+pub mod shell;
 mod source;
-mod startup;
-mod status;
-mod suggestions;
-mod theme;
-mod ticker_names;
-mod toasts;
-pub mod transfer;
-mod transfer_ui;
-mod trash;
+pub mod widgets;
 pub mod worker;
 
 use std::path::PathBuf;
 
-pub use app::{AppConfig, JevonsApp, Settings};
+pub use shell::{AppConfig, JevonsApp, Settings};
 
 /// The window icon, drawn by `scripts/make_icon.py`.
 const ICON: &[u8] = include_bytes!("../../assets/icon.png");
@@ -54,10 +30,10 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let chosen_db = db.is_some();
     let db = crate::cli::database_path(db)?;
     let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
-    let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| app::ThemeChoice::parse(&t));
+    let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| widgets::theme::ThemeChoice::parse(&t));
     let fresh = open_ticker.is_some();
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title(app::window_title(&db, chosen_db))
+        .with_title(shell::window_title(&db, chosen_db))
         .with_app_id("jevons")
         .with_inner_size([1440.0, 900.0])
         .with_min_inner_size([900.0, 560.0]);

@@ -3,12 +3,12 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::action::Action;
-use super::claims::claims_table_ui;
-use super::links::is_web_link;
-use super::sidebar::shorten;
-use super::theme::{self, Palette};
 use crate::store::SourceDetail;
+use crate::ui::action::Action;
+use crate::ui::note::claims::claims_table_ui;
+use crate::ui::widgets::links::is_web_link;
+use crate::ui::widgets::text::shorten;
+use crate::ui::widgets::theme::{self, Palette};
 
 pub struct SourceView {
     pub id: i64,

@@ -21,8 +21,6 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::analysis::{NoteAnalysis, analyse_note};
-use super::dossier_data::DossierData;
 use crate::extract::Lexicon;
 use crate::model::{Claim, NoteId, NoteSummary, Revision, Symbol, TagCount};
 use crate::query::{self, Query};
@@ -30,6 +28,8 @@ use crate::store::{
     Cursor, DossierLimits, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError, TickerCount,
     TickerInfo, Total,
 };
+use crate::ui::dossier::state::DossierData;
+use crate::ui::note::analysis::{NoteAnalysis, analyse_note};
 
 /// How many completions the ticker fields offer.
 pub const COMPLETIONS: usize = 8;

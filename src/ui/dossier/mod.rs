@@ -1,0 +1,8 @@
+//! A ticker's dossier: its data computed on the worker ([`state`]), the pane that draws it
+//! (`view`), its charts, where sources disagree, and the names the ticker goes by.
+
+mod charts;
+mod disagreements;
+pub mod state;
+mod ticker_names;
+pub(crate) mod view;

@@ -1,0 +1,75 @@
+//! What the note pane asks for: editing the open note (save, tags, tickers, how the body shows,
+//! its history, a conflict's choices), the trash, and claims. The shell carries them out.
+
+use crate::extract::ClaimSuggestion;
+use crate::model::{ClaimId, NoteId};
+
+/// How the body is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum BodyMode {
+    #[default]
+    Edit,
+    Split,
+    Preview,
+}
+
+/// What the panel under the body shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClaimsTab {
+    /// The note's claims.
+    #[default]
+    Claims,
+    /// Figures, tickers, dates and claimants read out of the text, offered as claims.
+    Suggestions,
+}
+
+/// The open note: writing it, its links, its history and its conflicts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteAction {
+    New,
+    /// Save now (Ctrl+S), saying so.
+    Save,
+    /// A tag as typed (checked when applied).
+    AddTag(String),
+    RemoveTag(String),
+    /// A ticker as typed or completed ("NVDA  NVIDIA CORP"; checked when applied).
+    AddTicker(String),
+    RemoveTicker(String),
+    SetBodyMode(BodyMode),
+    ToggleRevisions,
+    SelectRevision(i64),
+    RestoreRevision(i64),
+    /// A conflict: save the typed text over the other version.
+    KeepMine,
+    /// A conflict: drop the typed text, take the other version.
+    TakeTheirs,
+    /// A conflict: take the other version and keep the typed text as a new note.
+    KeepBoth,
+}
+
+/// The trash.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrashAction {
+    Move(NoteId),
+    Restore(NoteId),
+    /// Ask before deleting a trashed note for good.
+    AskPurge(NoteId),
+    Purge(NoteId),
+    AskEmpty,
+    Empty,
+}
+
+/// The open note's claims.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimAction {
+    New,
+    /// Open the claim form filled in from a suggestion read out of the note's text.
+    FromSuggestion(Box<ClaimSuggestion>),
+    ShowTab(ClaimsTab),
+    Edit(ClaimId),
+    Cancel,
+    Submit,
+    Delete(ClaimId),
+    /// Undo the deletion offered by this toast.
+    UndoDelete(u64),
+}

@@ -1,0 +1,17 @@
+//! The open note: its editing state ([`state`]) and pane (`view`), the body editor and preview,
+//! what extraction reads in it, its claims and claim form, suggestions, history, conflicts and
+//! the trash banner.
+
+pub mod actions;
+pub mod analysis;
+pub mod body;
+pub mod claim_form;
+pub(crate) mod claim_links;
+pub(crate) mod claims;
+mod conflict;
+mod preview;
+pub(crate) mod revisions;
+pub mod state;
+mod suggestions;
+mod trash;
+pub(crate) mod view;

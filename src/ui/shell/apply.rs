@@ -1,0 +1,96 @@
+//! [`JevonsApp::apply`]: the one place that turns what a view asked for into a change, each
+//! kind of action handed to the part of the shell that does it.
+
+use super::{JevonsApp, Pane};
+use crate::model::Symbol;
+use crate::ui::action::Action;
+use crate::ui::dossier::view::MORE_CLAIMS;
+use crate::ui::files::state::Transfer;
+use crate::ui::worker::Request;
+
+impl JevonsApp {
+    /// Carries out one action. The only place that writes to the store.
+    pub fn apply(&mut self, action: Action) {
+        self.ctx.request_repaint();
+        match action {
+            Action::Search(text) => {
+                if text != self.results.text || self.results.error.is_some() {
+                    self.run_search(text, true);
+                }
+            }
+            Action::SearchFor(text) => {
+                self.search.text = text.clone();
+                self.run_search(text, true);
+            }
+            Action::SelectResult { row, open } => {
+                self.results.select(row);
+                if open && let Some(&id) = self.results.ids.get(row) {
+                    self.open_note_by_id(id, true);
+                }
+            }
+            Action::MoveSelection(delta) => {
+                if let Some(row) = self.results.step(delta) {
+                    self.results.select(row);
+                    self.results.scroll_to_selected = true;
+                }
+            }
+            Action::OpenSelected => {
+                if let Some(id) = self.results.selected.and_then(|row| self.results.ids.get(row).copied()) {
+                    self.open_note_by_id(id, true);
+                }
+            }
+            Action::OpenNote(id) => self.open_note_by_id(id, true),
+            Action::OpenDossier(symbol) => self.open_dossier(&symbol),
+            Action::MoreDossierClaims => {
+                if let Pane::Dossier(view) = &mut self.pane
+                    && let Ok(symbol) = Symbol::parse(&view.symbol)
+                {
+                    view.limits.claims += MORE_CLAIMS;
+                    self.worker.send(Request::Dossier { symbol, limits: view.limits });
+                }
+            }
+            Action::OpenSource(id) => self.open_source(id),
+            Action::ShowTrash => {
+                self.search.text = "is:trash".to_owned();
+                self.run_search("is:trash".to_owned(), true);
+            }
+            Action::Back => self.back(),
+            Action::FocusSearch => {
+                self.ctx.memory_mut(|m| m.request_focus(crate::ui::search::search_box::search_id()));
+            }
+            Action::CloseDialog => self.dialog = None,
+            Action::OpenLink(url) => {
+                // Handed to egui in the frame; `guard_links` then lets only web links through.
+                self.links_to_open.push(url);
+            }
+            Action::CycleTheme => {
+                self.settings.theme = self.settings.theme.next();
+                self.ctx.set_theme(self.settings.theme.preference());
+            }
+            Action::ToggleHelp => self.help = !self.help,
+            Action::DismissToast(id) => self.toasts.dismiss(id),
+            Action::DismissError => self.error = None,
+            Action::OpenDatabase(path) => self.reopen(path),
+            Action::CloseAnyway => {
+                if let Transfer::Running(running) = &self.transfer {
+                    running.cancel();
+                }
+                self.closing = true;
+                self.dialog = None;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Note(action) => self.apply_note(action),
+            Action::Trash(action) => self.apply_trash(action),
+            Action::Claim(action) => self.apply_claim(action),
+            Action::Transfer(action) => self.apply_transfer(action),
+            Action::Names(action) => self.apply_names(action),
+            Action::CompleteTicker(typed) => {
+                let typed = typed.trim().trim_start_matches('$').to_owned();
+                if !typed.is_empty() && typed != self.completions.asked {
+                    self.completions.asked = typed.clone();
+                    self.worker.send(Request::Complete { typed });
+                }
+            }
+        }
+    }
+}

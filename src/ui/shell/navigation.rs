@@ -1,0 +1,204 @@
+//! Moving around: opening notes, dossiers and sources (saving the note being left), going back
+//! with Esc, opening another database, and refreshing what a write changed.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::{Database, JevonsApp, Pane, Place, window_title};
+use crate::model::{NoteId, Symbol};
+use crate::store::StoreError;
+use crate::ui::dossier::view::DossierView;
+use crate::ui::note::state::NoteEditor;
+use crate::ui::search::results::Results;
+use crate::ui::search::sidebar::Sidebar;
+use crate::ui::source::SourceView;
+use crate::ui::worker::{Request, Worker};
+
+impl JevonsApp {
+    pub(super) fn reopen(&mut self, path: PathBuf) {
+        self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path, true)));
+        self.config.db = path.clone();
+        self.config.chosen_db = true;
+        self.db = Database::Opening { since: Instant::now() };
+        self.worker = Worker::start(path, self.ctx.clone());
+        self.worker.send(Request::Open);
+        self.editor = None;
+        self.pane = Pane::Empty;
+        self.history.clear();
+        self.results = Results::default();
+        self.waiting_search = None;
+        self.sidebar = Sidebar::default();
+        self.backups.summary = None;
+    }
+
+    /// Remembers where we are, for Esc.
+    pub(super) fn remember_place(&mut self) {
+        let place = match &self.pane {
+            Pane::Note => self.open_note().map(Place::Note),
+            Pane::Dossier(view) => Some(Place::Dossier(view.symbol.clone())),
+            Pane::Source(view) => Some(Place::Source(view.id)),
+            Pane::Empty => None,
+        };
+        if let Some(place) = place
+            && self.history.last() != Some(&place)
+        {
+            self.history.push(place);
+            if self.history.len() > 100 {
+                self.history.remove(0);
+            }
+        }
+    }
+
+    pub(super) fn back(&mut self) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        if self.dialog.is_some() {
+            self.dialog = None;
+            return;
+        }
+        if let Some(editor) = &mut self.editor
+            && matches!(self.pane, Pane::Note)
+        {
+            if editor.claim_form.is_some() {
+                editor.claim_form = None;
+                return;
+            }
+            if editor.revisions.is_some() {
+                editor.revisions = None;
+                return;
+            }
+        }
+        let current = match &self.pane {
+            Pane::Note => self.open_note().map(Place::Note),
+            Pane::Dossier(view) => Some(Place::Dossier(view.symbol.clone())),
+            Pane::Source(view) => Some(Place::Source(view.id)),
+            Pane::Empty => None,
+        };
+        while let Some(place) = self.history.pop() {
+            if Some(&place) == current.as_ref() {
+                continue;
+            }
+            match place {
+                Place::Note(id) => self.open_note_by_id(id, false),
+                Place::Dossier(symbol) => self.show_dossier(&symbol),
+                Place::Source(id) => self.show_source(id),
+            }
+            return;
+        }
+    }
+
+    /// Leaves the current note (saving it). Returns false, with the reason shown, when what was
+    /// typed could not be stored: the editor then stays.
+    pub(super) fn leave_editor(&mut self) -> bool {
+        if self.save_editor(false) {
+            return true;
+        }
+        self.pane = Pane::Note;
+        if self.error.is_none() {
+            self.error = Some("Resolve the conflict in this note before leaving it.".to_owned());
+        }
+        false
+    }
+
+    pub(super) fn open_note_by_id(&mut self, id: NoteId, remember: bool) {
+        if self.open_note() == Some(id) {
+            self.pane = Pane::Note;
+            return;
+        }
+        if !self.leave_editor() {
+            return;
+        }
+        let Database::Ready(store) = &self.db else { return };
+        match store.note(id) {
+            Ok(note) => {
+                if remember {
+                    self.remember_place();
+                }
+                self.editor = Some(NoteEditor::open(note));
+                self.pane = Pane::Note;
+                self.settings.last_note = Some(id);
+                self.settings.last_db = Some(self.config.db.clone());
+                if let Some(row) = self.results.row_of(id) {
+                    self.results.select(row);
+                }
+                self.next_poll = 0.0;
+            }
+            Err(StoreError::NoteNotFound(_)) => {
+                self.settings.last_note = None;
+            }
+            Err(err) => self.error = Some(format!("Cannot open note {id}: {err}")),
+        }
+    }
+
+    pub(super) fn new_note(&mut self) {
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        self.editor = Some(NoteEditor::new_note());
+        self.pane = Pane::Note;
+    }
+
+    pub(super) fn open_dossier(&mut self, symbol: &str) {
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        self.show_dossier(symbol);
+    }
+
+    pub(super) fn show_dossier(&mut self, symbol: &str) {
+        match Symbol::parse(symbol) {
+            Ok(symbol) => {
+                let view = DossierView::loading(symbol.to_string());
+                self.worker.send(Request::Dossier { symbol, limits: view.limits });
+                self.pane = Pane::Dossier(view);
+            }
+            Err(e) => self.error = Some(e.0),
+        }
+    }
+
+    pub(super) fn open_source(&mut self, id: i64) {
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        self.show_source(id);
+    }
+
+    pub(super) fn show_source(&mut self, id: i64) {
+        self.pane = Pane::Source(SourceView::loading(id));
+        self.worker.send(Request::Source { id });
+    }
+
+    /// Re-reads what depends on the data after a write: the search (when `membership` changed,
+    /// i.e. notes appeared or went), the sidebar, and the open dossier or source.
+    pub(super) fn refresh(&mut self, membership: bool, note: Option<NoteId>) {
+        if membership {
+            let text = self.results.text.clone();
+            let generation = self.results.generation;
+            self.worker.interrupt_search();
+            self.results.start(text.clone());
+            self.worker.stop_counts_before(self.results.generation);
+            self.results.keep_rows_from(generation);
+            self.worker.send(Request::Search { generation: self.results.generation, text });
+        } else if let Some(id) = note {
+            self.results.invalidate(id);
+        }
+        self.worker.send(Request::Sidebar);
+        match &self.pane {
+            Pane::Dossier(view) => {
+                if let Ok(symbol) = Symbol::parse(&view.symbol) {
+                    self.worker.send(Request::Dossier { symbol, limits: view.limits });
+                }
+            }
+            Pane::Source(view) => {
+                let id = view.id;
+                self.worker.send(Request::Source { id });
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The worker's replies: results, rows, sidebar, dossier, source, revisions, what the open note's
+//! text says, completions; the database opened; the open note changed elsewhere.
+
+use super::{Database, JevonsApp, Pane};
+use crate::model::NoteId;
+use crate::store::{Store, StoreError};
+use crate::ui::note::state::Conflict;
+use crate::ui::widgets::toasts::Toast;
+use crate::ui::worker::{Reply, Request};
+
+impl JevonsApp {
+    pub(super) fn receive(&mut self) {
+        while let Some(reply) = self.worker.try_recv() {
+            self.handle(reply);
+        }
+        self.poll_transfer();
+        self.poll_auto_backup();
+    }
+
+    pub(super) fn handle(&mut self, reply: Reply) {
+        match reply {
+            Reply::Opened { created, .. } => self.opened(created),
+            Reply::OpenFailed { message } => {
+                let path_input = self.config.db.display().to_string();
+                self.db = Database::Failed { message, path_input };
+            }
+            Reply::Searched { generation, text, result } => self.searched(generation, text, result),
+            Reply::More { generation, result } => {
+                if generation == self.results.generation {
+                    self.results.more_arrived(result);
+                }
+            }
+            Reply::Counting { generation, at_least } => {
+                if generation == self.results.generation {
+                    self.results.counting_at(at_least);
+                }
+            }
+            Reply::Counted { generation, result } => self.counted(generation, result),
+            Reply::Rows { generation, result } => match result {
+                Ok(rows) if generation == self.results.generation => self.results.rows_arrived(rows),
+                Err(message) if generation == self.results.generation => {
+                    self.error = Some(format!("Cannot read result rows: {message}"));
+                }
+                _ => {}
+            },
+            Reply::Sidebar(result) => match result {
+                Ok(data) => self.sidebar.set(data),
+                Err(message) => self.error = Some(format!("Cannot read tickers, tags and sources: {message}")),
+            },
+            Reply::Dossier { symbol, result } => {
+                if let Pane::Dossier(view) = &mut self.pane
+                    && view.symbol == symbol.as_str()
+                {
+                    view.arrived(result);
+                }
+            }
+            Reply::Source { id, result } => {
+                if let Pane::Source(view) = &mut self.pane
+                    && view.id == id
+                {
+                    view.arrived(result);
+                }
+            }
+            Reply::Revisions { note, result } => {
+                if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut())
+                    && view.note == note
+                {
+                    view.arrived(result);
+                }
+            }
+            Reply::Analysed { ticket, result } => {
+                if let Some(editor) = &mut self.editor
+                    && editor.analysis.arrived(ticket, result)
+                {
+                    self.ctx.request_repaint();
+                }
+            }
+            Reply::LinkCandidates { symbols, result } => {
+                let form = self.editor.as_mut().and_then(|e| e.claim_form.as_mut());
+                match (form, result) {
+                    (Some(form), Ok(claims)) if form.candidates_for.as_ref() == Some(&symbols) => {
+                        form.add_candidates(claims);
+                    }
+                    (_, Err(message)) => self.error = Some(format!("Cannot read claims to link to: {message}")),
+                    _ => {}
+                }
+            }
+            Reply::Version { note, result } => self.version_arrived(note, result),
+            Reply::Completed { typed, result } => {
+                if typed == self.completions.asked {
+                    self.completions.typed = typed;
+                    self.completions.found = result;
+                }
+            }
+            Reply::LexiconForgotten => {}
+            // Merged a step: go on until nothing is left (a failure, such as a read-only file,
+            // only leaves the index slower to search).
+            Reply::IndexTidied(Ok(true)) => self.worker.send(Request::TidyIndex),
+            Reply::IndexTidied(_) => {}
+            Reply::Skipped(Request::Rows { ids, .. }) => self.results.forget_requested(&ids),
+            Reply::Skipped(Request::More { .. }) => self.results.forget_more(),
+            Reply::Skipped(_) => {}
+        }
+    }
+
+    /// The worker opened the database: open the writing connection and show what was open last.
+    /// A database that existed before (`created` false) gets its daily backup, off the frame.
+    pub(super) fn opened(&mut self, created: bool) {
+        match Store::open(&self.config.db) {
+            Ok(mut store) => {
+                store.write_first(&self.turns);
+                self.db = Database::Ready(Box::new(store));
+            }
+            Err(err) => {
+                let path_input = self.config.db.display().to_string();
+                self.db = Database::Failed { message: err.to_string(), path_input };
+                return;
+            }
+        }
+        if !created && self.config.daily_backup {
+            self.backups.start_daily(self.config.db.clone(), &self.ctx);
+        }
+        self.backups.measure(&self.config.db, None, &self.ctx);
+        self.worker.send(Request::Sidebar);
+        self.worker.send(Request::TidyIndex);
+        let same_db = self.settings.last_db.as_deref() == Some(self.config.db.as_path());
+        let query = match &self.config.query {
+            Some(query) => query.clone(),
+            None if same_db && !self.config.fresh => self.settings.last_query.clone(),
+            None => String::new(),
+        };
+        self.search.text = query.clone();
+        self.run_search(query, false);
+        if let Some(symbol) = self.config.open_ticker.clone() {
+            self.open_dossier(&symbol);
+        } else if same_db
+            && !self.config.fresh
+            && let Some(id) = self.settings.last_note
+        {
+            self.open_note_by_id(id, false);
+        }
+    }
+
+    pub(super) fn version_arrived(&mut self, note: NoteId, result: Result<i64, String>) {
+        let Some(editor) = self.editor.as_ref() else { return };
+        if editor.id != Some(note) {
+            return;
+        }
+        match result {
+            Ok(version) if editor.base.as_ref().is_some_and(|b| b.version == version) => {}
+            Ok(_) => self.changed_elsewhere(note),
+            Err(_) => self.changed_elsewhere(note),
+        }
+    }
+
+    /// The open note changed in the store (another program, or our own link writes): take the
+    /// change silently when nothing typed is at stake, else keep the typed text and show both.
+    pub(super) fn changed_elsewhere(&mut self, id: NoteId) {
+        let Database::Ready(store) = &self.db else { return };
+        let found = store.note(id);
+        let Some(editor) = self.editor.as_mut() else { return };
+        match found {
+            Ok(theirs) if !editor.dirty => editor.reload(theirs),
+            Ok(theirs) if editor.same_text_as_base(&theirs) => editor.rebase(theirs),
+            Ok(theirs) => editor.conflict = Some(Conflict::Changed(Box::new(theirs))),
+            Err(StoreError::NoteNotFound(_)) if editor.dirty => editor.conflict = Some(Conflict::Deleted),
+            Err(StoreError::NoteNotFound(_)) => {
+                self.editor = None;
+                self.pane = Pane::Empty;
+                self.toasts.push(Toast::info("The open note was deleted elsewhere."));
+            }
+            Err(err) => self.error = Some(format!("Cannot reread the note: {err}")),
+        }
+    }
+}

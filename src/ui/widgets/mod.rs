@@ -1,0 +1,10 @@
+//! What every view shares: the theme, toasts, dialogs, the help overlay, the top and status
+//! bars, and which links open.
+
+pub(crate) mod dialogs;
+pub(crate) mod help;
+pub mod links;
+pub(crate) mod status;
+pub(crate) mod text;
+pub mod theme;
+pub(crate) mod toasts;
