@@ -48,7 +48,6 @@ pub use error::{OpenError, StoreError};
 pub use imports::{ImportRun, UndoReport};
 pub use open::check_kind;
 pub use records::{ClaimRecord, NoteMerge, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
-pub use reference::{ReferenceTicker, reference_tickers};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{Cursor, Page, SearchInterrupt, SearchOrder, SearchPage, Total};
 pub use sources::{SourceCount, SourceDetail};

@@ -1,0 +1,74 @@
+//! The layers point one way (DESIGN section 4): read from the source tree, every module of a
+//! layer names only the layers it may use. `model` is plain types; `query`, `extract` and
+//! `compare` are pure domain logic below the store and never reach it; the store knows nothing
+//! of files, front ends or the sample; the window never calls into the command line.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Each layer (a folder of `src/`) and the top-level modules it must not name.
+const FORBIDDEN: &[(&str, &[&str])] = &[
+    ("model", &["query", "extract", "compare", "store", "database", "io", "sample", "cli", "ui"]),
+    ("query", &["extract", "compare", "store", "database", "io", "sample", "cli", "ui"]),
+    ("extract", &["query", "compare", "store", "database", "io", "sample", "cli", "ui"]),
+    ("compare", &["query", "store", "database", "io", "sample", "cli", "ui"]),
+    ("store", &["database", "io", "sample", "cli", "ui"]),
+    ("io", &["sample", "cli", "ui"]),
+    ("ui", &["cli"]),
+];
+
+/// The crate's top-level modules a source text names: `crate::store::X`, `crate::{store, model}`.
+fn named_modules(source: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for (at, _) in source.match_indices("crate::") {
+        let rest = &source[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let group = &group[..group.find('}').unwrap_or(group.len())];
+            for item in group.split(',') {
+                let head = item.trim().split("::").next().unwrap_or_default();
+                names.insert(head.trim_start_matches('{').trim().to_owned());
+            }
+        } else {
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            names.insert(name);
+        }
+    }
+    names.remove("");
+    names
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_scan_sees_plain_and_grouped_imports() {
+    let source = "use crate::store::Store;\nuse crate::{model::Symbol, query};\nlet x = crate::cli::run(args);";
+    let found: Vec<String> = named_modules(source).into_iter().collect();
+    assert_eq!(found, ["cli", "model", "query", "store"]);
+}
+
+#[test]
+fn no_layer_imports_a_layer_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut wrong = Vec::new();
+    for (layer, forbidden) in FORBIDDEN {
+        let mut files = Vec::new();
+        rust_files(&src.join(layer), &mut files);
+        assert!(!files.is_empty(), "src/{layer} has no Rust files");
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            for name in named_modules(&source).intersection(&forbidden.iter().map(|s| s.to_string()).collect()) {
+                wrong.push(format!("{} uses crate::{name}", file.strip_prefix(&src).unwrap().display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
+}
