@@ -9,6 +9,7 @@ mod aliases;
 pub mod backup;
 mod batch;
 mod check;
+mod claim_row;
 mod claims;
 mod dossier;
 mod error;
