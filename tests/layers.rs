@@ -3,8 +3,10 @@
 //! `compare` are pure domain logic below the store and never reach it; the store knows nothing
 //! of files, front ends or the sample; the window never calls into the command line.
 
+#[path = "common/sources.rs"]
+mod sources;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 /// Each layer (a folder of `src/`) and the top-level modules it must not name.
 const FORBIDDEN: &[(&str, &[&str])] = &[
@@ -37,17 +39,6 @@ fn named_modules(source: &str) -> BTreeSet<String> {
     names
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn the_scan_sees_plain_and_grouped_imports() {
     let source = "use crate::store::Store;\nuse crate::{model::Symbol, query};\nlet x = crate::cli::run(args);";
@@ -57,14 +48,12 @@ fn the_scan_sees_plain_and_grouped_imports() {
 
 #[test]
 fn no_layer_imports_a_layer_above_it() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = sources::src();
     let mut wrong = Vec::new();
     for (layer, forbidden) in FORBIDDEN {
-        let mut files = Vec::new();
-        rust_files(&src.join(layer), &mut files);
+        let files = sources::rust_files(&src.join(layer));
         assert!(!files.is_empty(), "src/{layer} has no Rust files");
-        for file in files {
-            let source = std::fs::read_to_string(&file).unwrap();
+        for (file, source) in files {
             for name in named_modules(&source).intersection(&forbidden.iter().map(|s| s.to_string()).collect()) {
                 wrong.push(format!("{} uses crate::{name}", file.strip_prefix(&src).unwrap().display()));
             }
