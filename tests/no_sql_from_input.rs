@@ -10,27 +10,22 @@
 //! like SQL may interpolate only the named fragments in [`ALLOWED`], each of them fixed SQL (or,
 //! for FTS5, an expression that is itself bound); `concat!` may join only literals.
 
+mod common;
+
 #[path = "common/sources.rs"]
 mod sources;
 
 use std::sync::atomic::AtomicBool;
 
+use common::{sym, tag};
 use jevons::io::{self, ImportOptions};
 
-use jevons::model::{ClaimDraft, ClaimTicker, NoteDraft, NoteEdit, SourceDraft, SourceUrl, Stance, Symbol, TagName};
+use jevons::model::{ClaimDraft, ClaimTicker, NoteDraft, NoteEdit, SourceDraft, SourceUrl, Stance};
 use jevons::query;
 use jevons::store::Store;
 
 /// Unique strings that must never appear in executed SQL (compared without regard to case).
 const MARKERS: &[&str] = &["zqxmarkone", "zqxmarktwo", "zqxtag", "zqxclaimant", "zqxunit", "zqxhost", "ZQXTK"];
-
-fn sym(s: &str) -> Symbol {
-    Symbol::parse(s).unwrap()
-}
-
-fn tag(s: &str) -> TagName {
-    TagName::parse(s).unwrap()
-}
 
 /// Drives every kind of user text through the store: notes, edits, tags, tickers, sources,
 /// claims, searches, completion and the dossier.
