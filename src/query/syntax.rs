@@ -2,6 +2,8 @@
 //! parser's messages, the completion of operator names, the search box's hint and the F1 help
 //! all read it, so a new operator is added here once.
 
+use std::sync::LazyLock;
+
 /// One kind of term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Syntax {
@@ -16,29 +18,38 @@ pub struct Syntax {
     pub in_hint: bool,
 }
 
-const fn term(example: &'static str, help: &'static str, in_hint: bool) -> Syntax {
-    Syntax { operator: "", example, help, in_hint }
+impl Syntax {
+    /// The same, shown in the empty search box.
+    const fn hinted(self) -> Self {
+        Self { in_hint: true, ..self }
+    }
 }
 
+/// A term without an operator name.
+const fn term(example: &'static str, help: &'static str) -> Syntax {
+    Syntax { operator: "", example, help, in_hint: false }
+}
+
+/// An operator: `name:value`.
 const fn op(operator: &'static str, example: &'static str, help: &'static str) -> Syntax {
     Syntax { operator, example, help, in_hint: false }
 }
 
 /// The whole language, in the order the help lists it.
 pub const SYNTAX: &[Syntax] = &[
-    term("$NVDA", "linked to a ticker (a query of one ticker opens its dossier)", true),
+    term("$NVDA", "linked to a ticker (a query of one ticker opens its dossier)").hinted(),
     op("ticker", "ticker:NVDA", "linked to a ticker, like $NVDA"),
-    term("#ai", "tagged ai or anything under ai/", true),
+    term("#ai", "tagged ai or anything under ai/").hinted(),
     op("tag", "tag:ai/inference", "tagged, like #ai/inference"),
-    term("nvidia  infer*", "words, prefixes (accents ignored)", false),
-    term("\"exact phrase\"", "a phrase", true),
+    term("nvidia  infer*", "words, prefixes (accents ignored)"),
+    term("\"exact phrase\"", "a phrase").hinted(),
     op("source", "source:wccftech", "linked to a source by its publisher or web address"),
     op("claimant", "claimant:\"Cantor Fitzgerald\"", "has a claim by that claimant"),
-    Syntax { in_hint: true, ..op("stance", "stance:bullish", "has a claim with that stance (on the query's tickers)") },
+    op("stance", "stance:bullish", "has a claim with that stance (on the query's tickers)").hinted(),
     op("after", "after:2025-01-01", "updated on or after a day (or a month: 2025-01, a year: 2025)"),
     op("before", "before:2025-02-01", "updated before a day, month or year"),
-    term("-word", "exclude (any kind of term)", false),
-    term("a OR b", "either", false),
+    term("-word", "exclude (any kind of term)"),
+    term("a OR b", "either"),
     op("is", "is:trash", "in the trash (otherwise left out)"),
 ];
 
@@ -52,10 +63,13 @@ pub fn operator(name: &str) -> Option<&'static Syntax> {
     operators().find(|s| s.operator == name)
 }
 
-/// The search box's hint: a few examples.
-pub fn hint() -> String {
-    let examples: Vec<&str> = SYNTAX.iter().filter(|s| s.in_hint).map(|s| s.example).collect();
-    format!("Search:  {}", examples.join("  "))
+/// The search box's hint: a few examples (built once).
+pub fn hint() -> &'static str {
+    static HINT: LazyLock<String> = LazyLock::new(|| {
+        let examples: Vec<&str> = SYNTAX.iter().filter(|s| s.in_hint).map(|s| s.example).collect();
+        format!("Search:  {}", examples.join("  "))
+    });
+    &HINT
 }
 
 #[cfg(test)]
