@@ -42,7 +42,7 @@ pub const SYNTAX: &[Syntax] = &[
     term("#ai", "tagged ai or anything under ai/").hinted(),
     op("tag", "tag:ai/inference", "tagged, like #ai/inference"),
     term("nvidia  infer*", "words, prefixes (accents ignored)"),
-    term("\"exact phrase\"", "a phrase").hinted(),
+    term("\"phrase\"", "an exact phrase").hinted(),
     op("source", "source:wccftech", "linked to a source by its publisher or web address"),
     op("claimant", "claimant:\"Cantor Fitzgerald\"", "has a claim by that claimant"),
     op("stance", "stance:bullish", "has a claim with that stance (on the query's tickers)").hinted(),
@@ -85,7 +85,7 @@ mod tests {
                 assert!(syntax.example.starts_with(&format!("{}:", syntax.operator)), "{syntax:?}");
             }
         }
-        assert_eq!(hint(), "Search:  $NVDA  #ai  \"exact phrase\"  stance:bullish");
+        assert_eq!(hint(), "Search:  $NVDA  #ai  \"phrase\"  stance:bullish");
     }
 
     #[test]
