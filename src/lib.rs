@@ -15,8 +15,9 @@
 //! | [`cli`] | `jevons …`: parses arguments, calls `session`/`store`/`io`, prints |
 //! | [`ui`] | the window (egui): views per feature, the shell applying their actions, a worker |
 //!
-//! [`paths`] picks the default database; [`sample`] is the research a new database starts with;
-//! `main.rs` only chooses between [`ui`] (no arguments) and [`cli`] (a subcommand).
+//! [`database`] chooses and opens the database for both front ends; [`sample`] is the research a
+//! new database starts with; `main.rs` only chooses between [`ui`] (no arguments) and [`cli`] (a
+//! subcommand). `tests/layers.rs` checks every layer's imports against this table.
 //!
 //! Domain logic sits *below* the store: `query`, `extract` and `compare` are pure functions over
 //! `model` types and never import `store`; the store calls them (to plan a search, to link the
@@ -31,10 +32,10 @@
 
 pub mod cli;
 pub mod compare;
+pub mod database;
 pub mod extract;
 pub mod io;
 pub mod model;
-pub mod paths;
 pub mod query;
 pub mod sample;
 pub mod session;

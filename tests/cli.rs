@@ -1,69 +1,13 @@
 //! The command line contract (DESIGN section 5) through the real binary: every command, the
 //! JSON shapes, exit codes, one-line errors, and hostile or foreign database files left intact.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+#[path = "common/cli.rs"]
+mod cli;
 
+use std::process::Command;
+
+use cli::{Cli, jevons, jevons_with_input, user_error};
 use serde_json::Value;
-
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("research.db");
-        Self { _dir: dir, db }
-    }
-
-    fn dir(&self) -> &Path {
-        self._dir.path()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        run_with(&self.db, args, None)
-    }
-
-    /// Runs a command that must succeed, returning its standard output.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// Runs a command that must fail as a user error: exit 1, one line on stderr, no backtrace.
-    fn user_error(&self, args: &[&str]) -> String {
-        user_error(self.run(args), args)
-    }
-}
-
-fn run_with(db: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jevons"));
-    cmd.arg("--db").arg(db).args(args).env("RUST_BACKTRACE", "1").env_remove("JEVONS_DB");
-    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    if let Some(input) = stdin {
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn user_error(out: Output, args: &[&str]) -> String {
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{args:?} should fail with 1; stderr: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line on stderr, got {stderr:?}");
-    assert!(stderr.starts_with("jevons: "), "{stderr}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
-    stderr
-}
 
 fn id(text: &str) -> i64 {
     text.trim().parse().unwrap_or_else(|_| panic!("not an id: {text:?}"))
@@ -84,7 +28,7 @@ fn notes_are_added_shown_edited_trashed_and_restored() {
         "--ticker",
         "amd",
     ]));
-    let shown = cli.json(&["note", "show", &note.to_string(), "--json"]);
+    let shown = cli.json(&["note", "show", &note.to_string()]);
     assert_eq!(shown["title"], "Cantor on NVIDIA");
     assert_eq!(shown["body"], "Buy $NVDA on weakness");
     assert_eq!(shown["tags"], serde_json::json!(["ai/inference"]));
@@ -112,7 +56,7 @@ fn notes_are_added_shown_edited_trashed_and_restored() {
         "--ticker",
         "brk.b",
     ]);
-    let shown = cli.json(&["note", "show", &note.to_string(), "--json"]);
+    let shown = cli.json(&["note", "show", &note.to_string()]);
     assert_eq!(shown["title"], "Cantor, revised");
     assert_eq!(shown["tags"], serde_json::json!(["brokers"]));
     assert_eq!(
@@ -124,33 +68,32 @@ fn notes_are_added_shown_edited_trashed_and_restored() {
     assert!(text.contains("Cantor, revised") && text.contains("Buy $NVDA on weakness"), "{text}");
 
     cli.ok(&["note", "rm", &note.to_string()]);
-    assert!(!cli.json(&["note", "show", &note.to_string(), "--json"])["deleted_at"].is_null());
-    let trash = cli.json(&["search", "is:trash", "--json"]);
+    assert!(!cli.json(&["note", "show", &note.to_string()])["deleted_at"].is_null());
+    let trash = cli.json(&["search", "is:trash"]);
     assert_eq!(trash["total"], 1);
     cli.ok(&["note", "restore", &note.to_string()]);
-    assert!(cli.json(&["note", "show", &note.to_string(), "--json"])["deleted_at"].is_null());
+    assert!(cli.json(&["note", "show", &note.to_string()])["deleted_at"].is_null());
 }
 
 #[test]
 fn bodies_come_from_files_and_standard_input() {
     let cli = Cli::new();
-    let file = cli.dir().join("body.md");
+    let file = cli.path("body.md");
     std::fs::write(&file, "\u{feff}Vale ($VALE3) e Petrobras ($PETR4): US$ 6 milhões").unwrap();
     let a = id(&cli.ok(&["note", "add", "--title", "Brasil", "--body-file", file.to_str().unwrap()]));
-    let shown = cli.json(&["note", "show", &a.to_string(), "--json"]);
+    let shown = cli.json(&["note", "show", &a.to_string()]);
     assert_eq!(shown["body"], "Vale ($VALE3) e Petrobras ($PETR4): US$ 6 milhões", "BOM dropped");
     assert_eq!(shown["tickers"].as_array().unwrap().len(), 2, "money is not a cashtag");
-    let out =
-        run_with(&cli.db, &["note", "add", "--title", "from stdin", "--body-file", "-"], Some("piped $TSM".as_bytes()));
+    let out = jevons_with_input(&cli.db, &["note", "add", "--title", "from stdin", "--body-file", "-"], b"piped $TSM");
     assert!(out.status.success());
     let b = id(&String::from_utf8(out.stdout).unwrap());
-    assert_eq!(cli.json(&["note", "show", &b.to_string(), "--json"])["body"], "piped $TSM");
+    assert_eq!(cli.json(&["note", "show", &b.to_string()])["body"], "piped $TSM");
 }
 
 #[test]
 fn search_prints_the_contract_shape() {
     let cli = Cli::new();
-    let result = cli.json(&["search", "$NVDA bilhoes", "--json"]);
+    let result = cli.json(&["search", "$NVDA bilhoes"]);
     assert_eq!(result["query"], "$NVDA bilhoes");
     assert_eq!(result["total"], 1, "the sample's Portuguese note");
     let hit = &result["results"][0];
@@ -158,12 +101,12 @@ fn search_prints_the_contract_shape() {
         assert!(hit.get(key).is_some(), "result has {key}");
     }
     assert!(hit["tickers"].as_array().unwrap().contains(&Value::from("NVDA")));
-    let limited = cli.json(&["search", "", "--limit", "1", "--json"]);
+    let limited = cli.json(&["search", "", "--limit", "1"]);
     assert_eq!((limited["total"].as_u64(), limited["results"].as_array().unwrap().len()), (Some(3), 1));
     assert!(limited.get("total_at_least").is_none(), "an exact total needs no lower bound");
-    let counted = cli.json(&["search", "nvidia", "--limit", "1", "--count", "--json"]);
-    assert_eq!(counted["total"].as_u64(), cli.json(&["search", "nvidia", "--json"])["total"].as_u64(), "--count");
-    let stamps: Vec<String> = cli.json(&["search", "", "--json"])["results"]
+    let counted = cli.json(&["search", "nvidia", "--limit", "1", "--count"]);
+    assert_eq!(counted["total"].as_u64(), cli.json(&["search", "nvidia"])["total"].as_u64(), "--count");
+    let stamps: Vec<String> = cli.json(&["search", ""])["results"]
         .as_array()
         .unwrap()
         .iter()
@@ -226,7 +169,7 @@ fn sources_and_claims_build_the_ticker_dossier() {
         "about $6M",
     ]);
     id(&claim);
-    let dossier = cli.json(&["ticker", "nvda", "--json"]);
+    let dossier = cli.json(&["ticker", "nvda"]);
     assert_eq!(dossier["symbol"], "NVDA");
     assert_eq!(dossier["name"], "NVIDIA CORP");
     assert_eq!(dossier["exchange"], "Nasdaq");
@@ -257,7 +200,7 @@ fn sources_and_claims_build_the_ticker_dossier() {
     }
     assert!(dossier["stance"]["bearish"].as_u64().unwrap() >= 1);
     assert!(dossier["stance"].get("bullish").is_some() && dossier["stance"].get("neutral").is_some());
-    let found = cli.json(&["search", "claimant:deepseek source:wccftech stance:bearish $NVDA", "--json"]);
+    let found = cli.json(&["search", "claimant:deepseek source:wccftech stance:bearish $NVDA"]);
     assert_eq!(found["total"], 1);
     let human = cli.ok(&["ticker", "NVDA"]);
     assert!(human.contains("NVIDIA CORP") && human.contains("US$6.0M"), "{human}");
@@ -266,10 +209,10 @@ fn sources_and_claims_build_the_ticker_dossier() {
 #[test]
 fn lists_of_tickers_and_tags_count_notes() {
     let cli = Cli::new();
-    let tickers = cli.json(&["tickers", "--json"]);
+    let tickers = cli.json(&["tickers"]);
     let nvda = tickers.as_array().unwrap().iter().find(|t| t["symbol"] == "NVDA").unwrap();
     assert_eq!((nvda["notes"].as_u64(), nvda["name"].as_str()), (Some(3), Some("NVIDIA CORP")));
-    let tags = cli.json(&["tags", "--json"]);
+    let tags = cli.json(&["tags"]);
     assert!(tags.as_array().unwrap().iter().any(|t| t["name"] == "ai/training" && t["notes"] == 1));
     assert!(cli.ok(&["tags"]).contains("/training"));
 }
@@ -277,16 +220,16 @@ fn lists_of_tickers_and_tags_count_notes() {
 #[test]
 fn the_sample_research_comes_back_without_duplicates() {
     let cli = Cli::new();
-    let before = cli.json(&["ticker", "NVDA", "--json"]);
+    let before = cli.json(&["ticker", "NVDA"]);
     assert!(cli.ok(&["demo"]).contains("already here"));
-    let first = cli.json(&["search", "", "--json"]);
+    let first = cli.json(&["search", ""]);
     let id = first["results"][0]["id"].to_string();
     cli.ok(&["note", "rm", &id]);
     assert!(cli.ok(&["demo"]).contains("1 restored"));
-    let after = cli.json(&["ticker", "NVDA", "--json"]);
+    let after = cli.json(&["ticker", "NVDA"]);
     assert_eq!(before["sources"].as_array().unwrap().len(), after["sources"].as_array().unwrap().len());
     assert_eq!(before["claims"].as_array().unwrap().len(), after["claims"].as_array().unwrap().len());
-    let portuguese = cli.json(&["search", "bilhoes", "--json"]);
+    let portuguese = cli.json(&["search", "bilhoes"]);
     assert_eq!(portuguese["total"], 1);
 }
 
@@ -301,7 +244,7 @@ fn check_reports_a_sound_database() {
 fn user_mistakes_are_one_line_errors() {
     let cli = Cli::new();
     cli.ok(&["tickers"]);
-    let bad_utf8 = cli.dir().join("latin1.md");
+    let bad_utf8 = cli.path("latin1.md");
     std::fs::write(&bad_utf8, b"caf\xe9").unwrap();
     for (args, says) in [
         (vec!["note", "show", "999"], "no note with id 999"),
@@ -374,7 +317,7 @@ fn the_database_can_come_from_the_environment_or_the_default_folder() {
 fn foreign_and_damaged_files_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let valid = dir.path().join("valid.db");
-    assert!(run_with(&valid, &["tickers"], None).status.success());
+    assert!(jevons(&valid, &["tickers"]).status.success());
     let valid_bytes = std::fs::read(&valid).unwrap();
 
     let other_app = dir.path().join("other.db");
@@ -412,16 +355,16 @@ fn foreign_and_damaged_files_are_refused_untouched() {
         let path = dir.path().join(name);
         std::fs::write(&path, &bytes).unwrap();
         for args in [vec!["tickers"], vec!["note", "add", "--title", "x"], vec!["check"]] {
-            let stderr = user_error(run_with(&path, &args, None), &args);
+            let stderr = user_error(jevons(&path, &args), &args);
             assert!(stderr.contains(says), "{name}: {stderr}");
             assert!(std::fs::read(&path).unwrap() == bytes, "{name} was changed by {args:?}");
         }
     }
     let missing_folder = dir.path().join("no/such/folder/x.db");
-    let stderr = user_error(run_with(&missing_folder, &["tickers"], None), &["tickers"]);
+    let stderr = user_error(jevons(&missing_folder, &["tickers"]), &["tickers"]);
     assert!(stderr.contains("does not exist"), "{stderr}");
     assert!(!missing_folder.parent().unwrap().exists());
-    let stderr = user_error(run_with(dir.path(), &["tickers"], None), &["tickers"]);
+    let stderr = user_error(jevons(dir.path(), &["tickers"]), &["tickers"]);
     assert!(stderr.contains("is a folder"), "{stderr}");
 }
 
@@ -460,7 +403,7 @@ fn an_empty_body_is_refused_unless_allowed() {
     let cli = Cli::new();
     let note = cli.ok(&["note", "add", "--title", "Kept", "--body", "words worth keeping"]);
     let note = note.trim();
-    let empty = cli.dir().join("empty.md");
+    let empty = cli.path("empty.md");
     std::fs::write(&empty, "\u{feff}\n").unwrap();
     let empty = empty.to_str().unwrap();
     for (args, stdin, says) in [
@@ -470,15 +413,15 @@ fn an_empty_body_is_refused_unless_allowed() {
         (vec!["note", "edit", note, "--body", ""], None, "the --body given is empty"),
         (vec!["note", "add", "--title", "Blank", "--body-file", "-"], Some(b""), "standard input is empty"),
     ] {
-        let message = user_error(run_with(&cli.db, &args, stdin), &args);
+        let message = user_error(jevons_with_input(&cli.db, &args, stdin.unwrap_or_default()), &args);
         assert!(message.contains(says) && message.contains("nothing was saved"), "{args:?}: {message}");
         assert!(message.contains("--allow-empty"), "{message}");
     }
-    assert_eq!(cli.json(&["note", "show", note, "--json"])["body"], "words worth keeping");
-    assert_eq!(cli.json(&["search", "Blank", "--json"])["total"], 0, "no note was added");
+    assert_eq!(cli.json(&["note", "show", note])["body"], "words worth keeping");
+    assert_eq!(cli.json(&["search", "Blank"])["total"], 0, "no note was added");
 
     let args = ["note", "edit", note, "--body-file", "-", "--allow-empty"];
-    let out = run_with(&cli.db, &args, Some(b""));
+    let out = jevons_with_input(&cli.db, &args, b"");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(cli.json(&["note", "show", note, "--json"])["body"], "");
+    assert_eq!(cli.json(&["note", "show", note])["body"], "");
 }

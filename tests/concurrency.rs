@@ -9,10 +9,14 @@
 //! not, so the real CLI gets a smaller two-process test of its own. `JEVONS_STRESS_WRITES` sets
 //! the saves per process.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
+use cli::jevons;
 use jevons::model::{NoteDraft, NoteEdit};
 use jevons::store::{Store, StoreError};
 
@@ -151,10 +155,6 @@ fn two_processes_creating_the_same_new_database_both_succeed() {
         assert_eq!(store.note_counts().unwrap(), (6, 0), "round {round}");
         assert!(store.check().unwrap().is_sound());
     }
-}
-
-fn jevons(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jevons")).arg("--db").arg(db).args(args).env_remove("JEVONS_DB").output().unwrap()
 }
 
 /// Two command lines adding notes to one database at the same time, starting from no file: every

@@ -9,6 +9,9 @@
 //! tests run as root the side that must be refused runs as `nobody` in a child process: this
 //! test binary again (`--exact read_only_child`) or the `jevons` binary.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -200,9 +203,7 @@ fn a_read_only_folder_is_refused_clearly() {
 }
 
 fn jevons(db: &Path, args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jevons"));
-    command.arg("--db").arg(db).args(args).env("RUST_BACKTRACE", "1").env_remove("JEVONS_DB");
-    unprivileged(command).output().unwrap()
+    unprivileged(cli::command(db, args)).output().unwrap()
 }
 
 #[test]
@@ -321,8 +322,7 @@ fn a_simulated_read_only_file_refuses_saves_clearly() {
 /// write past that fail (`EFBIG`) just as a full disk fails it (`ENOSPC`), with the process
 /// going on to handle the error (`SIGXFSZ` ignored). `None`: no limit.
 fn jevons_with_room(db: &Path, room: Option<u64>, args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jevons"));
-    command.arg("--db").arg(db).args(args).env_remove("JEVONS_DB");
+    let mut command = cli::command(db, args);
     if let Some(room) = room {
         // SAFETY: setrlimit and signal are async-signal-safe and touch only the child.
         unsafe {

@@ -1,31 +1,16 @@
 //! `jevons extract` as scripts use it: JSON with character offsets, human lines, one-line errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+#[path = "common/cli.rs"]
+mod cli;
 
-fn jevons(db: &std::path::Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jevons"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("stdin written");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("the binary finishes")
-}
+use cli::{jevons, jevons_with_input};
 
 #[test]
 fn json_lists_findings_with_character_offsets() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("j.db");
     let text = "Ação: a NVIDIA perdeu quase US$ 589 bilhões em 27 de janeiro de 2025, segundo a Reuters.";
-    let out = jevons(&db, &["extract", "-", "--json"], Some(text.as_bytes()));
+    let out = jevons_with_input(&db, &["extract", "-", "--json"], text.as_bytes());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["language"], "pt");
@@ -57,7 +42,7 @@ fn user_aliases_in_the_database_are_used() {
     }
     let file = dir.path().join("note.md");
     std::fs::write(&file, "Team Green sold 3 million GPUs.").unwrap();
-    let out = jevons(&db, &["extract", file.to_str().unwrap()], None);
+    let out = jevons(&db, &["extract", file.to_str().unwrap()]);
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(shown.contains("NVDA") && shown.contains("user_alias"), "{shown}");
@@ -71,7 +56,7 @@ fn unreadable_input_is_one_line_and_exit_1() {
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, b"ok \xff\xfe not utf-8").unwrap();
     for args in [vec!["extract", bad.to_str().unwrap()], vec!["extract", "/no/such/file.md"]] {
-        let out = jevons(&db, &args, None);
+        let out = jevons(&db, &args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");

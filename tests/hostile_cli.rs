@@ -4,19 +4,14 @@
 //! pipe or a device; text from notes and files reaches the terminal with its control characters
 //! written out.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn command(db: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jevons"));
-    command.arg("--db").arg(db).args(args).env("RUST_BACKTRACE", "1").env_remove("JEVONS_DB");
-    command
-}
-
-fn jevons(db: &Path, args: &[&str]) -> Output {
-    command(db, args).output().unwrap()
-}
+use cli::{command, jevons};
 
 /// The message after `jevons: `, checked to be one line that repeats none of its parts.
 fn one_clear_line(out: &Output, what: &str) -> String {

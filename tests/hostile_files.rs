@@ -3,9 +3,12 @@
 //! a file of zeros, and a stray WAL file of garbage next to a sound database. Each case leaves
 //! the database file as it was unless a repair was asked for.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
 
+use std::path::{Path, PathBuf};
+
+use cli::jevons;
 use jevons::model::NoteDraft;
 use jevons::query;
 use jevons::store::Store;
@@ -27,17 +30,6 @@ fn damage(db: &Path, sql: &str) {
     let conn = Connection::open(db).unwrap();
     conn.execute_batch(sql).unwrap();
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
-}
-
-fn jevons(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jevons"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("RUST_BACKTRACE", "1")
-        .env_remove("JEVONS_DB")
-        .output()
-        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -5,12 +5,13 @@
 //!
 //! `PROPTEST_CASES=5000 cargo test --test import_properties` runs longer.
 
-use std::cell::{Cell, RefCell};
-use std::path::Path;
-use std::sync::atomic::AtomicBool;
+mod common;
 
+use std::cell::{Cell, RefCell};
+
+use common::{cases, try_import};
 use jevons::io::markdown_import::parse_note;
-use jevons::io::{self, ImportError, ImportOptions, ImportReport};
+use jevons::io::{ImportError, ImportReport};
 use jevons::store::{Store, StoreError};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -92,14 +93,6 @@ fn markdown_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn import(store: &mut Store, path: &Path) -> Result<ImportReport, ImportError> {
-    io::import_path(store, path, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false))
-}
-
 /// Files reported, each once: a file is imported, updated, unchanged, kept or skipped.
 fn accounted(report: &ImportReport) -> u64 {
     report.imported
@@ -149,7 +142,7 @@ fn any_markdown_file_is_imported_or_skipped_with_a_reason() {
             let file = dir.path().join(format!("note {n}.md"));
             std::fs::write(&file, &bytes).unwrap();
             let mut store = store.borrow_mut();
-            match import(&mut store, &file) {
+            match try_import(&mut store, &file) {
                 Ok(report) => {
                     prop_assert_eq!(accounted(&report), 1, "{:?}", report);
                     for note in report.skipped.iter().chain(&report.warnings) {
@@ -325,7 +318,7 @@ fn any_json_file_is_imported_or_refused_clearly() {
             let file = dir.path().join(format!("export {n}.json"));
             std::fs::write(&file, &bytes).unwrap();
             let mut store = store.borrow_mut();
-            match import(&mut store, &file) {
+            match try_import(&mut store, &file) {
                 Ok(report) => {
                     for note in report.skipped.iter().chain(&report.warnings) {
                         prop_assert!(clear(&note.reason), "{:?}", note);

@@ -2,11 +2,14 @@
 //! verified and kept within its budget; and restores that check a backup (plain or compressed)
 //! before anything is replaced, follow a symbolic link, and keep what the database held.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use cli::jevons;
 use jevons::io::BackupError;
 use jevons::io::backup::{self, KEEP_AUTOMATIC};
 use jevons::model::NoteDraft;
@@ -167,10 +170,6 @@ fn free(bytes: u64) -> impl Fn(&Path) -> io::Result<u64> {
 }
 
 const PLENTY: u64 = 1 << 40;
-
-fn jevons(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jevons")).arg("--db").arg(db).args(args).env_remove("JEVONS_DB").output().unwrap()
-}
 
 #[test]
 fn an_automatic_backup_is_compacted_compressed_and_restores_whole() {

@@ -2,12 +2,15 @@
 //! dates), re-imports that update instead of duplicating, files that are not notes, and hostile
 //! folders (symbolic links out of the folder, odd names) that must not lead anywhere.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use jevons::io::{self, ImportOptions, ImportReport, Phase, Progress};
+use common::import;
+use jevons::io::{self, ImportOptions, Phase, Progress};
 use jevons::model::{Note, Origin, Timestamp};
 use jevons::store::Store;
 
@@ -45,10 +48,6 @@ fn vault(name: &str) -> (tempfile::TempDir, PathBuf) {
     let root = dir.path().join(name);
     copy_tree(&vaults().join(name), &root);
     (dir, root)
-}
-
-fn import(store: &mut Store, path: &Path) -> ImportReport {
-    io::import_path(store, path, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap()
 }
 
 fn note(store: &Store, uid: &str) -> Note {

@@ -11,12 +11,15 @@
 //! The default run is short (CI); `PROPTEST_CASES=500 cargo test --test merge_properties` (or
 //! `JEVONS_LONG=1`) runs longer (see docs/reliability.md).
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use jevons::io::{self, Format, ImportOptions};
+use common::import;
+use jevons::io::{self, Format};
 use jevons::model::{ClaimDraft, NoteDraft, NoteEdit, NoteId};
 use jevons::store::{Store, StoreError};
 use proptest::prelude::*;
@@ -63,8 +66,7 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 fn cases() -> u32 {
-    let long = std::env::var_os("JEVONS_LONG").is_some();
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(if long { 500 } else { 12 })
+    common::cases(if std::env::var_os("JEVONS_LONG").is_some() { 500 } else { 12 })
 }
 
 /// What the test knows the database must hold.
@@ -80,10 +82,6 @@ struct Model {
     claims: Vec<(i64, usize, String)>,
     exports: Vec<(PathBuf, bool)>,
     counter: u32,
-}
-
-fn import(store: &mut Store, path: &Path) -> io::ImportReport {
-    io::import_path(store, path, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap()
 }
 
 fn run(steps: &[Step]) -> Result<(), TestCaseError> {

@@ -1,6 +1,9 @@
 //! Jevons makes no network connection, by construction: no HTTP, TLS or WebSocket client is in
 //! the dependency tree (Cargo.lock), and the code itself never opens a socket.
 
+#[path = "common/sources.rs"]
+mod sources;
+
 use std::path::Path;
 
 /// Crates that speak HTTP, TLS or WebSocket, or resolve names: none may be in Cargo.lock.
@@ -98,21 +101,11 @@ fn the_forbidden_list_catches_what_it_names() {
 
 #[test]
 fn the_code_opens_no_sockets() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut stack = vec![src];
     let mut found = Vec::new();
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for word in ["std::net", "TcpStream", "TcpListener", "UdpSocket", "ToSocketAddrs"] {
-                    if text.contains(word) {
-                        found.push(format!("{}: {word}", path.display()));
-                    }
-                }
+    for (path, text) in sources::rust_files(&sources::src()) {
+        for word in ["std::net", "TcpStream", "TcpListener", "UdpSocket", "ToSocketAddrs"] {
+            if text.contains(word) {
+                found.push(format!("{}: {word}", path.display()));
             }
         }
     }

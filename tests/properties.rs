@@ -12,6 +12,7 @@ mod common;
 
 use std::cell::{Cell, RefCell};
 
+use common::cases;
 use jevons::extract::{Lexicon, analyse, cashtags};
 use jevons::model::{
     ClaimTicker, NoteDraft, SourceUrl, Symbol, TagName, Timestamp, parse_as_of, parse_currency, parse_date,
@@ -98,10 +99,6 @@ fn pieces() -> impl Strategy<Value = String> {
 /// Any string at all, or one glued from the language's pieces.
 fn query_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), pieces(), "[ -~]{0,40}"]
-}
-
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 thread_local! {

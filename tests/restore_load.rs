@@ -8,21 +8,20 @@
 //! `JEVONS_RESTORE_SECONDS` sets how long the load runs (default 3; docs/reliability.md records
 //! a long run). The test prints its figures as one JSON line.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use cli::jevons;
 use rusqlite::{Connection, OpenFlags};
 
 const WRITERS: usize = 3;
-
-fn jevons(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jevons")).arg("--db").arg(db).args(args).env_remove("JEVONS_DB").output().unwrap()
-}
 
 fn seconds() -> u64 {
     std::env::var("JEVONS_RESTORE_SECONDS").map_or(3, |v| v.parse().expect("JEVONS_RESTORE_SECONDS: a number"))

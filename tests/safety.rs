@@ -4,6 +4,9 @@
 //! fetched, because the preview turns them into links and no image loader that could fetch (or
 //! read files) is built or installed.
 
+#[path = "common/sources.rs"]
+mod sources;
+
 use std::path::Path;
 
 use jevons::model::SourceUrl;
@@ -127,18 +130,9 @@ fn no_image_loader_that_could_fetch_is_built_or_installed() {
     for fetcher in ["name = \"ehttp\"", "name = \"ureq\"", "name = \"reqwest\""] {
         assert!(!lock.contains(fetcher), "{fetcher} is in Cargo.lock");
     }
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for call in ["install_image_loaders", "add_image_loader", "add_bytes_loader", "add_texture_loader"] {
-                    assert!(!text.contains(call), "{} installs an image loader ({call})", path.display());
-                }
-            }
+    for (path, text) in sources::rust_files(&sources::src()) {
+        for call in ["install_image_loaders", "add_image_loader", "add_bytes_loader", "add_texture_loader"] {
+            assert!(!text.contains(call), "{} installs an image loader ({call})", path.display());
         }
     }
 }

@@ -258,7 +258,7 @@ fn a_large_note_is_edited_in_blocks_and_saved_whole() {
     let paragraph = "A NVIDIA ($NVDA) perdeu US$ 589 bilhões; ação em queda.\nSegunda linha do parágrafo.\n\n";
     let body = paragraph.repeat(1_000_000 / paragraph.len());
     let id = {
-        let mut store = jevons::cli::open(&db).unwrap();
+        let mut store = jevons::database::open(&db).unwrap();
         store.create_note(&NoteDraft::new("Nota grande", body.clone())).unwrap()
     };
     let mut app = start_at(db, dir);
@@ -287,7 +287,7 @@ fn frame_costs_at_scale() {
     let db = dir.path().join("large.db");
     let started = Instant::now();
     let big = {
-        let mut store = jevons::cli::open(&db).unwrap();
+        let mut store = jevons::database::open(&db).unwrap();
         let paragraph = "A NVIDIA ($NVDA) perdeu US$ 589 bilhões; ação em queda.\nSegunda linha.\n\n";
         let id =
             store.create_note(&NoteDraft::new("Nota de 1 MB", paragraph.repeat(1_000_000 / paragraph.len()))).unwrap();
@@ -536,7 +536,7 @@ fn crowded_nvda(notes: usize, claims: usize) -> (PathBuf, tempfile::TempDir) {
     use jevons::model::{ClaimDraft, ClaimTicker, SourceDraft, SourceUrl, Stance, Symbol};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crowded.db");
-    let mut store = jevons::cli::open(&db).unwrap();
+    let mut store = jevons::database::open(&db).unwrap();
     let mut batch = store.batch().unwrap();
     let outlets: Vec<i64> = (0..12)
         .map(|i| {

@@ -9,8 +9,9 @@ use std::sync::mpsc;
 use chrono::{Datelike, NaiveDate};
 use jevons::model::{
     ClaimDraft, ClaimTicker, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Symbol, TagName, Timestamp, fold,
+    reference_tickers,
 };
-use jevons::store::{Store, reference_tickers};
+use jevons::store::Store;
 
 use crate::rng::{Rng, Zipf};
 use crate::vocab;

@@ -9,14 +9,11 @@ mod notes;
 mod output;
 mod research;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 pub use output::{printable, printable_text};
-
-use crate::store::Store;
 
 /// Jevons: investment research notes with tickers, claims and sources.
 #[derive(Debug, Parser)]
@@ -215,13 +212,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
         anyhow::bail!("no command given (run `jevons --help`)");
     };
-    let path = database_path(cli.db)?;
+    let path = crate::database::path(cli.db)?;
     // Import, export, backup and restore open the database themselves (restore must not).
     let command = match command {
         Command::Io(command) => return io::run(&path, command),
         command => command,
     };
-    let mut store = open(&path)?;
+    let mut store = crate::database::open(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
         Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),
@@ -240,26 +237,4 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             io::run(&path, command)
         }
     }
-}
-
-/// `--db` / `JEVONS_DB`, else the platform default (its folder created). The path is always a
-/// file name (`file:x.db` is a file of that name, not an SQLite URI); one that names a folder, a
-/// named pipe, a device or a socket is refused here, before any command looks at it.
-pub fn database_path(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    let path = match given {
-        Some(path) if path.as_os_str().is_empty() => anyhow::bail!("--db needs a file path"),
-        Some(path) => path,
-        None => crate::paths::default_database().map_err(anyhow::Error::msg)?,
-    };
-    crate::store::check_kind(&path)?;
-    Ok(path)
-}
-
-/// Opens the store; a new database gets the sample research.
-pub fn open(path: &Path) -> anyhow::Result<Store> {
-    let mut store = Store::open(path)?;
-    if store.was_created() {
-        crate::sample::add(&mut store).context("cannot add the sample research")?;
-    }
-    Ok(store)
 }

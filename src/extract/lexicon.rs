@@ -12,7 +12,7 @@ use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
 use super::tokens::phrase_key;
 use super::words::{is_acronym, is_common_word};
-use crate::model::Symbol;
+use crate::model::{Symbol, reference_tickers};
 
 /// How a ticker was found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -131,7 +131,7 @@ impl Lexicon {
 
     /// The lexicon of the SEC list bundled with Jevons.
     pub fn bundled() -> Self {
-        Self::new(crate::store::reference_tickers().map(|t| (t.symbol, t.name)))
+        Self::new(reference_tickers().map(|t| (t.symbol, t.name)))
     }
 
     /// Adds the user's aliases (which win over any other meaning of the same words).

@@ -7,6 +7,7 @@
 mod claim;
 mod fingerprint;
 mod note;
+mod reference;
 mod source;
 mod symbol;
 mod tag;
@@ -22,6 +23,7 @@ pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
 };
+pub use reference::{ReferenceTicker, reference_tickers};
 pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceUrl};
 pub use symbol::Symbol;
 pub use tag::{TagCount, TagName};

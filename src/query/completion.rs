@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexer::OPERATORS;
+use super::syntax::operators;
 
 /// What kind of thing is being typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn completion_context(text: &str, cursor: usize) -> Option<Completion> {
         at("stance:", CompletionKind::Stance)
     } else if lower.starts_with("is:") {
         at("is:", CompletionKind::Is)
-    } else if !word.is_empty() && !word.contains(':') && OPERATORS.iter().any(|op| op.starts_with(&lower)) {
+    } else if !word.is_empty() && !word.contains(':') && operators().any(|o| o.operator.starts_with(&lower)) {
         at("", CompletionKind::Operator)
     } else {
         None

@@ -1,6 +1,8 @@
 //! Splits a query into raw tokens: words, quoted phrases, `op:value` pairs, `OR`, with a leading
 //! `-` noted. Never fails: an unbalanced quote runs to the end of the text.
 
+use super::syntax::operator;
+
 /// One piece of a query as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Token {
@@ -15,9 +17,6 @@ pub(super) struct Token {
     /// The token as typed, for messages.
     pub raw: String,
 }
-
-/// Operator names the language knows; anything else before a `:` is part of a word.
-pub const OPERATORS: [&str; 8] = ["ticker", "tag", "source", "claimant", "stance", "after", "before", "is"];
 
 pub(super) fn tokens(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
@@ -41,7 +40,8 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
                 (i..chars.len()).find(|&j| chars[j].is_whitespace() || chars[j] == '"').unwrap_or(chars.len());
             let word: String = chars[i..word_end].iter().collect();
             match word.split_once(':') {
-                Some((op, rest)) if OPERATORS.contains(&op.to_ascii_lowercase().as_str()) => {
+                // Only the language's operator names; anything else before a `:` is part of a word.
+                Some((op, rest)) if operator(&op.to_ascii_lowercase()).is_some() => {
                     let op = op.to_ascii_lowercase();
                     let value_start = i + op.chars().count() + 1;
                     if rest.is_empty() && chars.get(value_start) == Some(&'"') {

@@ -8,13 +8,14 @@
 
 mod completion;
 mod lexer;
+mod syntax;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Stance, Symbol, TagName, fold};
 
 pub use completion::{Completion, CompletionKind, completion_context};
-pub use lexer::OPERATORS;
+pub use syntax::{SYNTAX, Syntax, hint, operator, operators};
 
 /// A parsed query: every clause must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -152,7 +153,10 @@ fn term(token: &lexer::Token) -> Result<Option<Term>, QueryError> {
     let kind = match token.operator.as_str() {
         "" if token.quoted => searchable(value).then(|| TermKind::Phrase(value.to_owned())),
         "" => plain(value),
-        op if value.is_empty() => return Err(QueryError(format!("{op}: needs a value, like {}", example(op)))),
+        op if value.is_empty() => {
+            let example = operator(op).map_or(op, |o| o.example);
+            return Err(QueryError(format!("{op}: needs a value, like {example}")));
+        }
         "ticker" => Some(TermKind::Ticker(symbol(value)?)),
         "tag" => Some(TermKind::Tag(tag(value)?)),
         "source" => Some(TermKind::Source(fold(value))),
@@ -217,19 +221,6 @@ fn period_start(value: &str, op: &str) -> Result<NaiveDate, QueryError> {
         _ => None,
     };
     date.filter(|d| (1900..=9999).contains(&d.year())).ok_or_else(bad)
-}
-
-fn example(op: &str) -> &'static str {
-    match op {
-        "ticker" => "ticker:NVDA",
-        "tag" => "tag:ai/inference",
-        "source" => "source:wccftech",
-        "claimant" => "claimant:\"Cantor Fitzgerald\"",
-        "stance" => "stance:bullish",
-        "after" => "after:2025-01-01",
-        "before" => "before:2025-02-01",
-        _ => "is:trash",
-    }
 }
 
 #[cfg(test)]

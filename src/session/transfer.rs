@@ -1,7 +1,7 @@
 //! The File menu's jobs without the window: what a job is (import, export, backup, undoing an
 //! import), running one over its own connection with progress and cancel, how it ended, and the
 //! names proposed for an export. The window runs a job on a thread and shows its progress
-//! ([`crate::ui::files`]); nothing here draws.
+//! (`ui::files`); nothing here draws.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

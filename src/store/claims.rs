@@ -3,11 +3,12 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::claim_row::ClaimRow;
 use super::lookups::Lookups;
 use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
     Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally, Status,
-    Symbol, Timestamp, fold,
+    Symbol, Timestamp,
 };
 
 const COLUMNS: &str =
@@ -244,24 +245,7 @@ pub(super) fn insert(
         notes::require(conn, note)?;
     }
     let now = Timestamp::now().to_string();
-    conn.prepare_cached(
-        "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
-             created_at, updated_at)
-         VALUES (lower(hex(randomblob(16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-    )?
-    .execute(params![
-        draft.text,
-        draft.value,
-        draft.unit,
-        draft.currency,
-        draft.as_of,
-        draft.claimant,
-        draft.claimant.as_deref().map(fold),
-        draft.status.as_str(),
-        draft.note_id,
-        now,
-    ])?;
-    let id = conn.last_insert_rowid();
+    let id = ClaimRow::of_draft(&draft, draft.note_id, &now).insert(conn, None)?;
     write_links(conn, id, &draft, lookups)?;
     match draft.note_id {
         Some(note) if lookups.deferred(note) => {}
@@ -299,23 +283,8 @@ fn update(conn: &Connection, id: i64, draft: ClaimDraft) -> Result<(), StoreErro
     if let Some(note) = draft.note_id {
         notes::require(conn, note)?;
     }
-    conn.prepare_cached(
-        "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
-             claimant_key = ?8, status = ?9, note_id = ?10, updated_at = ?11 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        draft.text,
-        draft.value,
-        draft.unit,
-        draft.currency,
-        draft.as_of,
-        draft.claimant,
-        draft.claimant.as_deref().map(fold),
-        draft.status.as_str(),
-        draft.note_id,
-        Timestamp::now().to_string(),
-    ])?;
+    let now = Timestamp::now().to_string();
+    ClaimRow::of_draft(&draft, draft.note_id, &now).update(conn, id)?;
     write_links(conn, id, &draft, &mut Lookups::single())?;
     for note in [before.note_id, draft.note_id].into_iter().flatten() {
         relink_note(conn, Some(note))?;

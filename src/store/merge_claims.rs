@@ -14,10 +14,11 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::claim_row::ClaimRow;
 use super::lookups::Lookups;
 use super::records::ClaimRecord;
 use super::{StoreError, imports, merge, snapshot};
-use crate::model::{ClaimDraft, ClaimLinkKind, NoteId, Timestamp, derived_uid, fold};
+use crate::model::{ClaimDraft, ClaimLinkKind, NoteId, Timestamp, derived_uid};
 
 /// What happened to one imported claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +115,7 @@ pub(super) fn upsert(
         Some((id, home)) if note_id.is_some() && home != note_id => {
             return elsewhere(conn, id, home, note, record, default_time, import, lookups, remarks);
         }
-        Some((id, _)) => {
+        Some((id, home)) => {
             let before = snapshot::claim(conn, id)?;
             let stored = Content::of_snapshot(&before);
             let mut merged = incoming;
@@ -136,22 +137,8 @@ pub(super) fn upsert(
             if Timestamp::parse(&before.updated_at).is_ok_and(|here| updated <= here) {
                 return Ok(ClaimOutcome::KeptNewer);
             }
-            conn.prepare_cached(
-                "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
-                     claimant_key = ?8, status = ?9, updated_at = ?10 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                draft.text,
-                draft.value,
-                draft.unit,
-                draft.currency,
-                draft.as_of,
-                draft.claimant,
-                draft.claimant.as_deref().map(fold),
-                draft.status.as_str(),
-                updated.to_string(),
-            ])?;
+            // The claim stays in its note (`note_id` is `home` or none here).
+            ClaimRow::of_draft(&draft, home, &updated.to_string()).update(conn, id)?;
             if note.is_none() {
                 imports::claim_changed(conn, import, imports::Action::Updated, &before.uid, Some(&before), updated)?;
             }
@@ -159,26 +146,9 @@ pub(super) fn upsert(
         }
         None => {
             let created = record.created_at.filter(plausible).or(default_time).unwrap_or(now);
-            conn.prepare_cached(
-                "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
-                     created_at, updated_at)
-                 VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
-                record.uid,
-                draft.text,
-                draft.value,
-                draft.unit,
-                draft.currency,
-                draft.as_of,
-                draft.claimant,
-                draft.claimant.as_deref().map(fold),
-                draft.status.as_str(),
-                note_id,
-                created.to_string(),
-                updated.to_string(),
-            ])?;
-            let id = conn.last_insert_rowid();
+            let (created, written) = (created.to_string(), updated.to_string());
+            let row = ClaimRow { created_at: Some(&created), ..ClaimRow::of_draft(&draft, note_id, &written) };
+            let id = row.insert(conn, record.uid.as_deref())?;
             if note.is_none() {
                 let uid: String = conn.query_row("SELECT uid FROM claim WHERE id = ?1", [id], |r| r.get(0))?;
                 imports::claim_changed(conn, import, imports::Action::Created, &uid, None, updated)?;

@@ -9,9 +9,10 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::claim_row::ClaimRow;
 use super::lookups::Lookups;
 use super::{StoreError, claims, feeds, tags, tickers};
-use crate::model::{NoteId, Origin, RevisionKind, Symbol, TagName, Timestamp, fold, note_hash};
+use crate::model::{NoteId, Origin, RevisionKind, Symbol, TagName, Timestamp, note_hash};
 
 /// What a revision keeps besides the title and body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -239,46 +240,10 @@ pub(super) fn restore_claim(
     let id = match found {
         Some((_, elsewhere)) if elsewhere != note => return Ok(false),
         Some((id, _)) => {
-            conn.prepare_cached(
-                "UPDATE claim SET text = ?2, value = ?3, unit = ?4, currency = ?5, as_of = ?6, claimant = ?7,
-                     claimant_key = ?8, status = ?9, created_at = ?10, updated_at = ?11 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                snap.text,
-                snap.value,
-                snap.unit,
-                snap.currency,
-                snap.as_of,
-                snap.claimant,
-                snap.claimant.as_deref().map(fold),
-                snap.status,
-                snap.created_at,
-                snap.updated_at,
-            ])?;
+            ClaimRow::of_snapshot(snap, note).update(conn, id)?;
             id
         }
-        None => {
-            conn.prepare_cached(
-                "INSERT INTO claim (uid, text, value, unit, currency, as_of, claimant, claimant_key, status, note_id,
-                     created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
-                snap.uid,
-                snap.text,
-                snap.value,
-                snap.unit,
-                snap.currency,
-                snap.as_of,
-                snap.claimant,
-                snap.claimant.as_deref().map(fold),
-                snap.status,
-                note,
-                snap.created_at,
-                snap.updated_at,
-            ])?;
-            conn.last_insert_rowid()
-        }
+        None => ClaimRow::of_snapshot(snap, note).insert(conn, Some(&snap.uid))?,
     };
     conn.prepare_cached("DELETE FROM claim_ticker WHERE claim_id = ?1")?.execute([id])?;
     for (symbol, stance) in &snap.tickers {

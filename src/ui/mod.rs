@@ -28,7 +28,7 @@ const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 /// picks the theme; both leave remembered settings aside.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let chosen_db = db.is_some();
-    let db = crate::cli::database_path(db)?;
+    let db = crate::database::path(db)?;
     let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
     let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| widgets::theme::ThemeChoice::parse(&t));
     let fresh = open_ticker.is_some();

@@ -374,13 +374,16 @@ impl Lane {
         match request {
             Request::Open => {
                 let started = Instant::now();
-                match crate::cli::open(&self.path).and_then(|s| self.sized(s).map_err(Into::into)) {
+                match crate::database::open(&self.path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|s| self.sized(s).map_err(text))
+                {
                     Ok(store) => {
                         let created = store.was_created();
                         self.store = Some(store);
                         Reply::Opened { took: started.elapsed(), created }
                     }
-                    Err(err) => Reply::OpenFailed { message: format!("{err:#}") },
+                    Err(message) => Reply::OpenFailed { message },
                 }
             }
             Request::Search { generation, text } => {

@@ -1,9 +1,42 @@
-//! The real `jevons` binary on a database in a temporary folder, for command-line tests:
-//! `#[path = "common/cli.rs"] mod cli;`.
+//! The real `jevons` binary for command-line tests, on any database file or on one in a
+//! temporary folder ([`Cli`]): `#[path = "common/cli.rs"] mod cli;`.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The binary on `db` with `args`, with `RUST_BACKTRACE=1` (so a panic would show) and without
+/// the `JEVONS_DB` of the environment.
+pub fn command(db: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jevons"));
+    command.arg("--db").arg(db).args(args).env("RUST_BACKTRACE", "1").env_remove("JEVONS_DB");
+    command
+}
+
+/// Runs the binary on `db` with `args`.
+pub fn jevons(db: &Path, args: &[&str]) -> Output {
+    command(db, args).output().unwrap()
+}
+
+/// Runs the binary on `db` with `args` and `input` on its standard input.
+pub fn jevons_with_input(db: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child =
+        command(db, args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A run that must have failed as a user error: exit 1, one line on stderr, no panic or
+/// backtrace; that line.
+pub fn user_error(out: Output, args: &[&str]) -> String {
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?} should fail with 1; stderr: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line on stderr, got {stderr:?}");
+    assert!(stderr.starts_with("jevons: "), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+    stderr
+}
 
 pub struct Cli {
     pub dir: tempfile::TempDir,
@@ -23,14 +56,7 @@ impl Cli {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_jevons"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env("RUST_BACKTRACE", "1")
-            .env_remove("JEVONS_DB")
-            .output()
-            .unwrap()
+        jevons(&self.db, args)
     }
 
     /// Runs a command that must succeed; its standard output.
@@ -49,12 +75,7 @@ impl Cli {
 
     /// A command that must fail as a user error: exit 1, one line on stderr; that line.
     pub fn user_error(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: one line, got {stderr:?}");
-        assert!(stderr.starts_with("jevons: ") && !stderr.contains("panicked"), "{stderr}");
-        stderr
+        user_error(self.run(args), args)
     }
 
     /// `note add`: the new note's id.

@@ -1,7 +1,12 @@
-//! A small research corpus in English and Portuguese, built through the public store API, for
-//! the store, search and CLI tests.
+//! Shared helpers of the store, search, import and property tests: a small research corpus in
+//! English and Portuguese built through the public store API, imports as the app runs them, and
+//! the number of property-test cases.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use jevons::io::{self, ImportError, ImportOptions, ImportReport};
 use jevons::model::{ClaimDraft, ClaimTicker, NoteDraft, SourceDraft, SourceUrl, Stance, Symbol, TagName, Timestamp};
 use jevons::store::Store;
 
@@ -162,4 +167,19 @@ pub fn research() -> Research {
         &[],
     );
     Research { store, cost, cantor, perda, jevons, amd, trashed }
+}
+
+/// Imports a file or folder with the default options and no progress shown.
+pub fn try_import(store: &mut Store, path: &Path) -> Result<ImportReport, ImportError> {
+    io::import_path(store, path, &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false))
+}
+
+/// [`try_import`], which must succeed.
+pub fn import(store: &mut Store, path: &Path) -> ImportReport {
+    try_import(store, path).unwrap()
+}
+
+/// How many cases a property test runs: `PROPTEST_CASES`, else `default`.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }

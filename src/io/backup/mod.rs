@@ -164,7 +164,7 @@ pub fn backup(db: &Path, to: Option<&Path>) -> Result<BackupMade, BackupError> {
 /// At app start (on a worker thread): an automatic backup of the database `jevons.db` in
 /// `data_dir` when one is due (see [`backup_database_if_due`]).
 pub fn backup_if_due(data_dir: &Path) -> Result<Option<AutomaticBackup>, BackupError> {
-    let db = data_dir.join(crate::paths::DATABASE_FILE);
+    let db = data_dir.join(crate::database::DATABASE_FILE);
     backup_database_if_due(&db, &default_backups_dir(&db))
 }
 

@@ -6,7 +6,7 @@
 use egui::{CompletionPopup, CompletionQuery, Id, Key, RichText, Suggestion, TextEdit, Ui};
 
 use crate::model::{TagCount, fold};
-use crate::query::{CompletionKind, OPERATORS, completion_context};
+use crate::query::{self, CompletionKind, completion_context};
 use crate::ui::action::Action;
 use crate::ui::search::completions::Completions;
 use crate::ui::worker::SidebarData;
@@ -42,7 +42,7 @@ pub fn search_box_ui(
     let output = CompletionPopup::new(search_id()).max_height(260.0).show(
         ui,
         TextEdit::singleline(&mut search.text)
-            .hint_text("Search:  $NVDA  #ai  \"phrase\"  stance:bullish")
+            .hint_text(query::hint())
             .desired_width(f32::INFINITY)
             .margin(egui::Margin::symmetric(6, 4)),
         |query| {
@@ -129,10 +129,9 @@ fn suggest(
                 })
                 .collect()
         }
-        CompletionKind::Operator => OPERATORS
-            .iter()
-            .filter(|op| op.starts_with(&bare))
-            .map(|op| Suggestion::new(format!("{negation}{op}:")).description(example(op)))
+        CompletionKind::Operator => query::operators()
+            .filter(|o| o.operator.starts_with(&bare))
+            .map(|o| Suggestion::new(format!("{negation}{}:", o.operator)).description(o.example))
             .collect(),
         CompletionKind::Stance => ["bullish", "bearish", "neutral"]
             .into_iter()
@@ -192,19 +191,6 @@ pub fn tag_suggestions(typed: &str, tags: &[TagCount]) -> Vec<(String, u64)> {
 
 pub fn notes(count: u64) -> String {
     if count == 1 { "1 note".to_owned() } else { format!("{} notes", crate::ui::widgets::theme::count(count)) }
-}
-
-fn example(op: &str) -> &'static str {
-    match op {
-        "ticker" => "ticker:NVDA",
-        "tag" => "tag:ai/inference",
-        "source" => "source:wccftech",
-        "claimant" => "claimant:\"Cantor Fitzgerald\"",
-        "stance" => "stance:bullish",
-        "after" => "after:2025-01-01",
-        "before" => "before:2025-02-01",
-        _ => "is:trash",
-    }
 }
 
 #[cfg(test)]

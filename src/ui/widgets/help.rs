@@ -18,17 +18,6 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F1 or ?", "This help"),
 ];
 
-pub const SEARCH_HELP: &[(&str, &str)] = &[
-    ("nvidia  infer*", "words, prefixes (accents ignored)"),
-    ("\"exact phrase\"", "a phrase"),
-    ("$NVDA  ticker:NVDA", "linked to a ticker (a query of one ticker opens its dossier)"),
-    ("#ai  tag:ai", "tagged ai or anything under ai/"),
-    ("source:arxiv  claimant:DeepSeek", "by source or claimant"),
-    ("stance:bearish", "has a claim with that stance"),
-    ("after:2025-01-01  before:2025-02", "updated in a range"),
-    ("-word  a OR b  is:trash", "exclude, either, the trash"),
-];
-
 pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
     let response = Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
         let p = Palette::of(ui);
@@ -52,9 +41,9 @@ pub fn help_ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
         ui.add_space(10.0);
         ui.label(RichText::new("Search").strong().size(15.0));
         Grid::new("help-search").spacing([16.0, 4.0]).striped(true).show(ui, |ui| {
-            for (example, what) in SEARCH_HELP {
-                ui.label(RichText::new(*example).monospace());
-                ui.label(RichText::new(*what).color(p.muted));
+            for term in crate::query::SYNTAX {
+                ui.label(RichText::new(term.example).monospace());
+                ui.label(RichText::new(term.help).color(p.muted));
                 ui.end_row();
             }
         });
