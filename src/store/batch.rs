@@ -116,8 +116,11 @@ impl Batch<'_> {
     pub fn commit(self) -> Result<(), StoreError> {
         claims::relink_batch(&self.tx, self.start)?;
         feeds::refresh_batch(&self.tx, self.start)?;
+        // In key order: FTS5 starts a new index segment whenever a rowid is lower than the last.
         self.tx
-            .prepare_cached("INSERT INTO note_fts(rowid, title, body) SELECT id, title, body FROM note WHERE id > ?1")?
+            .prepare_cached(
+                "INSERT INTO note_fts(rowid, title, body) SELECT ord, title, body FROM note WHERE id > ?1 ORDER BY ord",
+            )?
             .execute([self.start])?;
         self.tx.prepare_cached("DELETE FROM fts_pending")?.execute([])?;
         Ok(self.tx.commit()?)
