@@ -221,7 +221,6 @@ const ALLOWED: &[Allowed] = &[
         why: "the walk's FROM clause, built in fn walk from constants",
     },
     Allowed { file: "store/search/sql.rs", name: "check", why: "fn checks: constant conditions and plan filters" },
-    Allowed { file: "store/search/sql.rs", name: "order", why: "`ORDER BY <key> DESC` or nothing" },
     Allowed { file: "store/order.rs", name: "feed", why: "`ticker_feed` or `tag_feed`: a literal the code passes" },
     Allowed { file: "store/order.rs", name: "column", why: "`ticker_id` or `tag_id`: a literal the code passes" },
     Allowed { file: "store/order.rs", name: "parent", why: "`ticker` or `tag`, chosen from the column" },

@@ -29,6 +29,8 @@ pub(super) enum Rows {
     Matches,
     /// The matching keys, in any order (for counting).
     Unsorted,
+    /// The matching keys with their BM25 rank, in any order (only for [`Walk::Words`]).
+    Ranked,
 }
 
 /// A key range: keys below `below` (exclusive) and at or above `from`.
@@ -73,29 +75,33 @@ pub(super) fn walk(plan: &Plan, walk: Walk, range: Range, rows: Rows) -> (String
         params.push(Value::Integer(from));
     }
     let (check, check_params) = checks(plan, walk);
-    let order = if rows == Rows::Unsorted { String::new() } else { format!(" ORDER BY {key} DESC") };
     let sql = match rows {
         Rows::Flagged => {
             let mut all = check_params;
             all.extend(params);
             params = all;
-            format!("SELECT {key}, {check} {sql}{order}")
+            format!("SELECT {key}, {check} {sql} ORDER BY {key} DESC")
         }
-        Rows::Matches | Rows::Unsorted => {
+        Rows::Matches => {
             params.extend(check_params);
-            format!("SELECT {key} {sql} AND {check}{order}")
+            format!("SELECT {key} {sql} AND {check} ORDER BY {key} DESC")
+        }
+        Rows::Unsorted => {
+            params.extend(check_params);
+            format!("SELECT {key} {sql} AND {check}")
+        }
+        Rows::Ranked => {
+            params.extend(check_params);
+            format!("SELECT {key}, f.rank {sql} AND {check}")
         }
     };
     (sql, params)
 }
 
-/// Every match of the words with its BM25 rank, unsorted (for ranking by relevance). Rows: key,
-/// rank.
+/// Every match of the words in the plan's range with its BM25 rank, unsorted (for ranking by
+/// relevance). Rows: key, rank.
 pub(super) fn ranked(plan: &Plan) -> (String, Vec<Value>) {
-    let mut params = vec![Value::Text(plan.words.clone().unwrap_or_default())];
-    let (check, check_params) = checks(plan, Walk::Words);
-    params.extend(check_params);
-    (format!("SELECT f.rowid, f.rank FROM note_fts f WHERE note_fts MATCH ? AND {check}"), params)
+    walk(plan, Walk::Words, Range::of(plan, None), Rows::Ranked)
 }
 
 /// The condition a candidate of `walk` must meet besides being read by it: the trash or not, the
