@@ -22,7 +22,7 @@ const FTS_DAMAGE: &[(&str, &str)] = &[
     ("structure record garbled", "UPDATE note_fts_data SET block = x'0102030405060708' WHERE id = 10"),
     (
         "index out of step with the notes",
-        "INSERT INTO note_fts(note_fts, rowid, title, body) SELECT 'delete', id, 'other', 'words' FROM note",
+        "INSERT INTO note_fts(note_fts, rowid, title, body) SELECT 'delete', ord, 'other', 'words' FROM note",
     ),
 ];
 

@@ -286,6 +286,17 @@ fn every_query_plan_agrees_with_a_plain_scan() {
             false,
         ),
         ("is:trash common".into(), Box::new(|f| f.trashed && f.words.contains(&"common")), false),
+        // Fewer than FEW_MATCHES: ranked by relevance, within the range.
+        (
+            format!("alpha after:{from} before:{to}"),
+            Box::new(move |f| !f.trashed && f.words.contains(&"alpha") && in_range(f)),
+            false,
+        ),
+        (
+            format!("beta -after:{from}"),
+            Box::new(|f| !f.trashed && f.words.contains(&"beta") && day(f.updated) < from),
+            false,
+        ),
         // More than FEW_MATCHES notes say "common": with a ticker or tag the feed is read newest
         // first; prefixes are spelled out as the words they complete to.
         (

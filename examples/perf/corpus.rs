@@ -27,7 +27,8 @@ const SOURCES: usize = 3_000;
 const LONG_TAIL: usize = 6_000;
 
 /// Exact answers, gathered while generating: each matching note as (last update in epoch
-/// milliseconds, id). Note ids are 1..=n in generation order.
+/// milliseconds, id). Note ids are 1..=n in generation order. Newest first is by the update's
+/// second, then by id (the store's order key): the checks sort by that, not by milliseconds.
 #[derive(Default)]
 pub struct Truth {
     pub popular: Vec<(i64, i64)>,

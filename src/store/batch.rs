@@ -116,8 +116,13 @@ impl Batch<'_> {
     pub fn commit(self) -> Result<(), StoreError> {
         claims::relink_batch(&self.tx, self.start)?;
         feeds::refresh_batch(&self.tx, self.start)?;
+        // In key order: FTS5 starts a new index segment whenever a rowid is lower than the last.
+        // `+ord`: the batch's rows are read by id and sorted, not found by walking the whole index
+        // by key (0.2–0.7 s per batch at a million notes, against 10–40 ms).
         self.tx
-            .prepare_cached("INSERT INTO note_fts(rowid, title, body) SELECT id, title, body FROM note WHERE id > ?1")?
+            .prepare_cached(
+                "INSERT INTO note_fts(rowid, title, body) SELECT ord, title, body FROM note WHERE id > ?1 ORDER BY +ord",
+            )?
             .execute([self.start])?;
         self.tx.prepare_cached("DELETE FROM fts_pending")?.execute([])?;
         Ok(self.tx.commit()?)

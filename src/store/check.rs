@@ -52,10 +52,14 @@ impl Store {
         Ok(())
     }
 
-    /// Rebuilds the full-text index from the notes (repairs a damaged index).
+    /// Rebuilds the full-text index from the notes (repairs a damaged index), in order-key order
+    /// (FTS5's own `rebuild` reads by note id and would leave one segment per out-of-order note).
     pub fn rebuild_search_index(&mut self) -> Result<(), StoreError> {
         let tx = self.write()?;
-        tx.execute("INSERT INTO note_fts(note_fts) VALUES ('rebuild')", [])?;
+        tx.execute_batch(
+            "INSERT INTO note_fts(note_fts) VALUES ('delete-all');
+             INSERT INTO note_fts(rowid, title, body) SELECT ord, title, body FROM note ORDER BY ord;",
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -154,7 +154,7 @@ pub(super) fn ticker_tally(conn: &Connection, ticker: i64) -> Result<(u64, Stanc
     };
     add("SELECT stance, count(*) FROM claim_ticker WHERE ticker_id = ?1 GROUP BY stance", 1)?;
     add(
-        "SELECT ct.stance, count(*) FROM note n INDEXED BY note_trash_by_updated
+        "SELECT ct.stance, count(*) FROM note n INDEXED BY note_trash_by_order
          CROSS JOIN claim c ON c.note_id = n.id CROSS JOIN claim_ticker ct ON ct.claim_id = c.id
          WHERE n.deleted_at IS NOT NULL AND ct.ticker_id = ?1 GROUP BY ct.stance",
         -1,

@@ -74,7 +74,7 @@ impl Store {
         page.notes = conn
             .prepare_cached(
                 "SELECT n.id, n.title, n.updated_at FROM ticker_feed f JOIN note n ON n.id = f.note_id
-                 WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
+                 WHERE f.ticker_id = ?1 ORDER BY f.ord DESC LIMIT ?2",
             )?
             .query_map(params![ticker, limits.notes as i64], |r| {
                 Ok(DossierNote { id: r.get(0)?, title: r.get(1)?, updated_at: rows::timestamp(r, 2)? })

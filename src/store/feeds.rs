@@ -1,6 +1,8 @@
-//! Feeds: for each ticker and each tag, its live notes in `updated_at` order, so "newest notes on
-//! $NVDA" or "newest under #ai" is one short index range however many notes there are. A note
-//! under `ai/inference` is in the feeds of `ai/inference` and of `ai` (through `tag_ancestor`).
+//! Feeds: for each ticker and each tag, its live notes by order key (newest first is by last
+//! update to the second, then by id: see [`super::order`]), so "newest notes on $NVDA" or "newest
+//! under #ai" is one short index range however many notes there are, and a feed's note is checked
+//! against the full-text index by that same key. A note under `ai/inference` is in the feeds of
+//! `ai/inference` and of `ai` (through `tag_ancestor`).
 //!
 //! Feeds are derived data, rebuilt for a note by [`refresh`] inside every transaction that
 //! changes the note's links, its `updated_at` or its place in the trash; a batch rebuilds them
@@ -17,14 +19,14 @@ pub(super) fn refresh(conn: &Connection, note: NoteId) -> Result<(), StoreError>
     conn.prepare_cached("DELETE FROM ticker_feed WHERE note_id = ?1")?.execute([note])?;
     conn.prepare_cached("DELETE FROM tag_feed WHERE note_id = ?1")?.execute([note])?;
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO ticker_feed (ticker_id, updated_at, note_id)
-         SELECT nt.ticker_id, n.updated_at, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
+        "INSERT OR IGNORE INTO ticker_feed (ticker_id, ord, note_id)
+         SELECT nt.ticker_id, n.ord, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
          WHERE n.id = ?1 AND n.deleted_at IS NULL",
     )?
     .execute([note])?;
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO tag_feed (tag_id, updated_at, note_id)
-         SELECT ta.ancestor_id, n.updated_at, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
+        "INSERT OR IGNORE INTO tag_feed (tag_id, ord, note_id)
+         SELECT ta.ancestor_id, n.ord, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
          JOIN tag_ancestor ta ON ta.tag_id = nt.tag_id
          WHERE n.id = ?1 AND n.deleted_at IS NULL",
     )?
@@ -35,14 +37,14 @@ pub(super) fn refresh(conn: &Connection, note: NoteId) -> Result<(), StoreError>
 /// Writes the feed rows of every note with an id above `start` (a batch's new notes).
 pub(super) fn refresh_batch(conn: &Connection, start: NoteId) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO ticker_feed (ticker_id, updated_at, note_id)
-         SELECT nt.ticker_id, n.updated_at, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
+        "INSERT OR IGNORE INTO ticker_feed (ticker_id, ord, note_id)
+         SELECT nt.ticker_id, n.ord, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
          WHERE n.id > ?1 AND n.deleted_at IS NULL",
     )?
     .execute([start])?;
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO tag_feed (tag_id, updated_at, note_id)
-         SELECT ta.ancestor_id, n.updated_at, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
+        "INSERT OR IGNORE INTO tag_feed (tag_id, ord, note_id)
+         SELECT ta.ancestor_id, n.ord, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
          JOIN tag_ancestor ta ON ta.tag_id = nt.tag_id
          WHERE n.id > ?1 AND n.deleted_at IS NULL",
     )?
@@ -64,7 +66,8 @@ pub(super) fn migrate_v2(tx: &Transaction) -> Result<(), StoreError> {
             super::tags::record_ancestors(tx, id, &tag, &mut lookups)?;
         }
     }
-    refresh_batch(tx, 0)
+    tx.execute_batch(V2_FILL)?;
+    Ok(())
 }
 
 /// Version 4: the number of notes in each feed, kept by triggers on the feeds, so the sidebar's
@@ -99,6 +102,17 @@ END;
 CREATE TRIGGER tag_feed_uncounted AFTER DELETE ON tag_feed BEGIN
     UPDATE tag_count SET notes = notes - 1 WHERE tag_id = old.tag_id;
 END;
+"#;
+
+/// The feeds as version 2 filled them (version 6 re-sorts them by order key).
+const V2_FILL: &str = r#"
+INSERT OR IGNORE INTO ticker_feed (ticker_id, updated_at, note_id)
+SELECT nt.ticker_id, n.updated_at, n.id FROM note n JOIN note_ticker nt ON nt.note_id = n.id
+WHERE n.deleted_at IS NULL;
+INSERT OR IGNORE INTO tag_feed (tag_id, updated_at, note_id)
+SELECT ta.ancestor_id, n.updated_at, n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id
+JOIN tag_ancestor ta ON ta.tag_id = nt.tag_id
+WHERE n.deleted_at IS NULL;
 "#;
 
 const V2_TABLES: &str = r#"

@@ -22,6 +22,7 @@ mod merge;
 mod merge_claims;
 mod notes;
 mod open;
+mod order;
 mod prefixes;
 mod records;
 mod reference;

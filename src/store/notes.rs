@@ -153,8 +153,10 @@ impl Store {
         // changes it.
         let before = snapshot::current(&tx, id)?;
         if text_changed {
-            tx.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?
-                .execute(params![id, new_title, new_body])?;
+            // With its new time at once: the full-text index takes the new text under the new
+            // order key in one step (see `order`), not once per column.
+            tx.prepare_cached("UPDATE note SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1")?
+                .execute(params![id, new_title, new_body, now])?;
             tickers::relink_detected(&tx, id, new_title, new_body, lookups)?;
         }
         for tag in &edit.remove_tags {

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, reference};
+use super::{StoreError, feeds, order, reference};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -13,7 +13,8 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4, v5_import_history];
+const MIGRATIONS: &[Migration] =
+    &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4, v5_import_history, order::migrate_v6];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -284,6 +285,55 @@ mod tests {
         conn.execute("INSERT INTO ticker_suppression (key, phrase, symbol) VALUES ('vale', 'Vale', 'VALE3')", [])
             .unwrap();
         assert_eq!(migrate(&mut conn).unwrap(), CURRENT_VERSION, "migrating again changes nothing");
+    }
+
+    #[test]
+    fn a_version_5_database_gets_order_keys_in_its_index_and_feeds_when_upgraded_to_version_6() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(5) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
+                 (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.700Z', 'One', 'shared words'),
+                 (2, 'u2', '1960-01-01T00:00:00.000Z', '1960-01-01T00:00:00.000Z', 'Two', 'shared old');
+             INSERT INTO note_ticker (note_id, ticker_id, origin) SELECT 1, id, 'typed' FROM ticker WHERE symbol = 'NVDA';
+             INSERT INTO ticker_feed (ticker_id, updated_at, note_id)
+                 SELECT ticker_id, '2025-01-02T00:00:00.700Z', 1 FROM note_ticker;",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 5);
+        let keys: Vec<i64> = conn
+            .prepare("SELECT rowid FROM note_fts WHERE note_fts MATCH 'shared' ORDER BY rowid DESC")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(keys, [1_735_776_000 * (1 << 31) + 1, -315_619_200 * (1 << 31) + 2]);
+        let feed: (i64, i64) =
+            conn.query_row("SELECT ord, note_id FROM ticker_feed", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!(feed, (keys[0], 1));
+        conn.execute("INSERT INTO note_fts(note_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+        conn.execute(
+            "INSERT INTO note (uid, created_at, updated_at, title, body) VALUES ('u3', 'x', '2026-01-01T00:00:00.000Z', 'Three', 'shared new')",
+            [],
+        )
+        .unwrap();
+        let newest: i64 = conn
+            .query_row(
+                "SELECT rowid & 2147483647 FROM note_fts WHERE note_fts MATCH 'shared' ORDER BY rowid DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(newest, 3, "the index triggers write new notes under their key");
+        conn.execute("DELETE FROM ticker_feed", []).unwrap();
+        let counted: i64 = conn.query_row("SELECT sum(notes) FROM ticker_count", [], |r| r.get(0)).unwrap();
+        assert_eq!(counted, 0, "the feed's counter triggers are back");
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub(super) fn about_ticker(
     let mut ids: Vec<i64> = claims.iter().rev().flat_map(|c| c.sources.iter().map(|s| s.id)).collect();
     let mut stmt = conn.prepare_cached(
         "SELECT ns.source_id FROM ticker_feed f JOIN note_source ns ON ns.note_id = f.note_id
-         WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
+         WHERE f.ticker_id = ?1 ORDER BY f.ord DESC LIMIT ?2",
     )?;
     for id in stmt.query_map(params![ticker, limit as i64], |r| r.get::<_, i64>(0))? {
         ids.push(id?);
@@ -238,7 +238,7 @@ impl Store {
             // counted once, so no note row is read for the (usually many) live ones.
             "WITH trashed AS MATERIALIZED (
                  SELECT ns.source_id, count(DISTINCT ns.note_id) AS notes
-                 FROM note n INDEXED BY note_trash_by_updated CROSS JOIN note_source ns ON ns.note_id = n.id
+                 FROM note n INDEXED BY note_trash_by_order CROSS JOIN note_source ns ON ns.note_id = n.id
                  WHERE n.deleted_at IS NOT NULL GROUP BY ns.source_id
              )
              SELECT {COLUMNS},
@@ -257,7 +257,7 @@ impl Store {
         let claims = super::claims::citing_source(&self.conn, id)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT n.id, n.title, n.updated_at FROM note_source ns JOIN note n ON n.id = ns.note_id
-             WHERE ns.source_id = ?1 AND n.deleted_at IS NULL ORDER BY n.updated_at DESC LIMIT 500",
+             WHERE ns.source_id = ?1 AND n.deleted_at IS NULL ORDER BY n.ord DESC LIMIT 500",
         )?;
         let notes = stmt
             .query_map([id], |r| {

@@ -232,7 +232,7 @@ impl Store {
             .query_row([ticker], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT n.id, n.title, n.updated_at FROM ticker_feed f JOIN note n ON n.id = f.note_id
-             WHERE f.ticker_id = ?1 ORDER BY f.updated_at DESC, f.note_id DESC LIMIT ?2",
+             WHERE f.ticker_id = ?1 ORDER BY f.ord DESC LIMIT ?2",
         )?;
         dossier.notes = stmt
             .query_map(params![ticker, note_limit as i64], |r| {

@@ -1,20 +1,16 @@
 //! Runs a parsed [`Query`] the way both front ends show it: a first page read by an index walk
-//! that stops at the page, later pages by keyset (a seek after the last row shown, never an
+//! that stops at the page, later pages by keyset (a seek below the last row shown, never an
 //! offset), and the total apart from the pages, so a page never waits for a count.
 //!
-//! Newest first always means by last update, `(updated_at, id)` descending. How a page is read
-//! ([`Strategy`]) depends on how many notes the words match:
-//! - without words, the smallest matching feed (a ticker's or tag's notes by last update, see
-//!   [`super::feeds`]) or the live notes' `(updated_at, id)` index is walked newest first, every
-//!   other term checked per note, stopping at the page;
+//! Newest first means by last update to the second, then by note id: the notes' order key (see
+//! [`super::order`]), which is also the full-text index's rowid and the feeds' sort column. So:
 //! - words with at most [`FEW_MATCHES`] matches: every match is ranked by relevance (BM25);
-//! - more matches and a feed no larger than them: that feed is walked, the words checked per note;
-//! - fewer than [`WALK_FROM`] matches: every match's id is read from the full-text index, then
-//!   the notes' `(updated_at, id)` index is walked newest first keeping those ids (a walk of at
-//!   most `50 × notes / matches` index entries, a few milliseconds at a million notes); with
-//!   other terms than words, every match is read and the newest kept instead;
-//! - more: the notes' index (or the feed) is walked newest first and each note checked against
-//!   the words; a word in most notes finds its page after a few dozen checks.
+//! - other words: FTS5 walks the words' posting lists from the highest key down and stops at the
+//!   page, every other term checked per match; when the query also names a ticker or tag, the
+//!   feed's walk (words checked per note) runs alongside and whichever fills the page first
+//!   answers (see [`walks`]), so a rare ticker with a common word costs what the ticker costs;
+//! - no words: the smallest feed, or the notes' own index by key, walked down the same way;
+//! - `after:`/`before:` are a key range of whichever walk runs.
 //!
 //! Totals: [`Store::known_total`] answers at once where the count is kept (a ticker's or tag's
 //! counter, a single word's document count in the full-text vocabulary); otherwise
@@ -22,34 +18,29 @@
 //! A running search can be stopped from another thread with a [`SearchInterrupt`].
 //!
 //! A prefix (`infer*`) is spelled out as the indexed words it completes to (see
-//! [`super::prefixes::Prefixes::terms`]), so that checking one note against it stays cheap.
+//! [`super::prefixes::Prefixes::terms`]): FTS5's own prefix query would merge every completion's
+//! posting list before yielding its first row.
 
 mod plan;
 mod sql;
 mod summaries;
+mod walks;
 
-use std::collections::HashSet;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, order};
 use crate::model::{NoteId, NoteSummary};
 use crate::query::Query;
 use plan::{Feed, Plan};
-use sql::{Key, Sorted, Words};
+use sql::{Range, Walk};
 
 /// Words with at most this many matches are all ranked by relevance, whatever else the query
 /// asks; above it, matches are listed newest first (see the module documentation).
 const FEW_MATCHES: usize = 2_000;
-/// Words with at least this many matches are checked note by note along a newest-first walk;
-/// below it, all their matches are read and sorted (see the module documentation).
-const WALK_FROM: usize = 20_000;
-/// A count calls back after every this many rows.
-const COUNT_STEP: u64 = 4_096;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +48,7 @@ const COUNT_STEP: u64 = 4_096;
 pub enum SearchOrder {
     /// Best full-text match first (the query's words match few notes).
     Relevance,
-    /// Most recently updated first.
+    /// Most recently updated first (to the second, then by note id).
     Newest,
 }
 
@@ -67,8 +58,8 @@ pub struct Cursor(Position);
 
 #[derive(Debug, Clone, PartialEq)]
 enum Position {
-    /// After this note in newest-first order.
-    After(Key),
+    /// Below this order key (the last note shown) in newest-first order.
+    After(i64),
     /// After this many results ranked by relevance (there are at most [`FEW_MATCHES`]).
     Ranked(usize),
 }
@@ -122,29 +113,6 @@ impl SearchInterrupt {
     }
 }
 
-/// How a query's matches are read (see the module documentation).
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Strategy {
-    /// A term names nothing that exists: no matches.
-    Nothing,
-    /// Few word matches: rank every one by relevance.
-    RankAll,
-    /// Walk this feed newest first, checking the rest per note.
-    FeedWalk(Feed),
-    /// Walk the notes' own index newest first, checking every term per note.
-    NoteWalk,
-    /// Read every word match and keep the newest.
-    Collect,
-    /// Read every word match's id, then walk the notes newest first keeping those.
-    WalkSet,
-}
-
-impl Strategy {
-    fn order(self) -> SearchOrder {
-        if self == Strategy::RankAll { SearchOrder::Relevance } else { SearchOrder::Newest }
-    }
-}
-
 impl Store {
     /// Stops this store's running search or count from another thread.
     pub fn interrupt_handle(&self) -> SearchInterrupt {
@@ -166,121 +134,43 @@ impl Store {
         Ok(count.unwrap_or(0).max(0) as u64)
     }
 
-    /// The plan's smallest feed and its size.
-    fn smallest_feed(&self, plan: &Plan) -> Result<Option<(Feed, u64)>, StoreError> {
-        let mut best: Option<(Feed, u64)> = None;
+    /// The walks that can list the plan's matches newest first (raced when there are two): the
+    /// words' own walk and the smallest feed's, or without words the smallest feed or the notes.
+    fn walks(&self, plan: &Plan) -> Result<Vec<Walk>, StoreError> {
+        let mut smallest: Option<(Feed, u64)> = None;
         for &feed in &plan.feeds {
             let size = self.feed_size(feed)?;
-            if best.is_none_or(|(_, s)| size < s) {
-                best = Some((feed, size));
+            if smallest.is_none_or(|(_, s)| size < s) {
+                smallest = Some((feed, size));
             }
         }
-        Ok(best)
+        let feed = smallest.map(|(feed, _)| Walk::Feed(feed));
+        Ok(match (&plan.words, feed) {
+            (Some(_), feed) => std::iter::once(Walk::Words).chain(feed).collect(),
+            (None, Some(feed)) => vec![feed],
+            (None, None) => vec![Walk::Notes],
+        })
     }
 
-    /// The notes the words match (trash included), reading no further than `cap` of them.
-    fn word_matches(&self, words: &str, cap: usize) -> Result<Vec<NoteId>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT rowid FROM note_fts WHERE note_fts MATCH ?1 LIMIT ?2")?;
-        let ids = stmt.query_map(rusqlite::params![words, cap as i64], |r| r.get(0))?;
-        Ok(ids.collect::<Result<_, _>>()?)
+    /// Whether the plan's words match so few notes that they are ranked by relevance (FTS5 reads
+    /// at most [`FEW_MATCHES`] + 1 of them to tell).
+    fn is_ranked(&self, plan: &Plan) -> Result<bool, StoreError> {
+        let Some(words) = &plan.words else { return Ok(false) };
+        let found: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM note_fts WHERE note_fts MATCH ?1 LIMIT ?2)")?
+            .query_row(rusqlite::params![words, FEW_MATCHES as i64 + 1], |r| r.get(0))?;
+        Ok(found as usize <= FEW_MATCHES)
     }
 
-    /// How a plan's matches are read, and the words' matches when they were all read to decide
-    /// (fewer than [`WALK_FROM`]; empty otherwise).
-    fn strategy(&self, plan: &Plan) -> Result<(Strategy, Vec<NoteId>), StoreError> {
-        if plan.empty {
-            return Ok((Strategy::Nothing, Vec::new()));
-        }
-        let feed = self.smallest_feed(plan)?;
-        let Some(words) = &plan.words else {
-            return Ok((feed.map_or(Strategy::NoteWalk, |(feed, _)| Strategy::FeedWalk(feed)), Vec::new()));
-        };
-        let mut found = self.word_matches(words, WALK_FROM)?;
-        let matches = found.len() as u64;
-        if matches >= WALK_FROM as u64 {
-            found = Vec::new();
-        }
-        let strategy = match feed {
-            _ if matches <= FEW_MATCHES as u64 => Strategy::RankAll,
-            Some((feed, size)) if size <= matches => Strategy::FeedWalk(feed),
-            _ if matches < WALK_FROM as u64 && plan.feeds.is_empty() && plan.filters.is_empty() => Strategy::WalkSet,
-            _ if matches < WALK_FROM as u64 => Strategy::Collect,
-            Some((feed, _)) => Strategy::FeedWalk(feed),
-            None => Strategy::NoteWalk,
-        };
-        Ok((strategy, found))
-    }
-
-    /// The statement that lists the matches of a newest-first strategy.
-    fn newest_sql(plan: &Plan, strategy: Strategy, after: Option<&Key>, sorted: Sorted) -> (String, Vec<Value>) {
-        match (strategy, &plan.words) {
-            (Strategy::FeedWalk(feed), _) => sql::feed_walk(plan, feed, after, sorted),
-            (Strategy::Collect | Strategy::WalkSet | Strategy::RankAll, Some(words)) => {
-                sql::word_matches(plan, words, after, strategy == Strategy::RankAll, sorted)
-            }
-            _ => sql::note_walk(plan, after, sorted, Words::Checked),
-        }
-    }
-
-    /// Up to `limit` matches newest first after `after`, with their keys.
-    fn newest(
-        &self,
-        plan: &Plan,
-        (strategy, matched): (Strategy, &[NoteId]),
-        after: Option<&Key>,
-        limit: Option<usize>,
-    ) -> Result<Vec<Key>, StoreError> {
-        if strategy == Strategy::WalkSet {
-            return self.walk_set(plan, matched, after, limit);
-        }
-        let (mut sql, mut params) = Self::newest_sql(plan, strategy, after, Sorted::Yes);
-        if let Some(limit) = limit {
-            sql.push_str(" LIMIT ?");
-            params.push(Value::Integer(limit as i64));
-        }
+    /// Every word match, best first (ties newest first), as order keys.
+    fn rank_all(&self, plan: &Plan) -> Result<Vec<i64>, StoreError> {
+        let (sql, params) = sql::ranked(plan);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let keys = stmt.query_map(params_from_iter(&params), |r| Ok(Key { id: r.get(0)?, updated_at: r.get(1)? }))?;
-        Ok(keys.collect::<Result<_, _>>()?)
-    }
-
-    /// [`Strategy::WalkSet`]: the words' matches as a set, then the notes newest first.
-    fn walk_set(
-        &self,
-        plan: &Plan,
-        matched: &[NoteId],
-        after: Option<&Key>,
-        limit: Option<usize>,
-    ) -> Result<Vec<Key>, StoreError> {
-        let matches: HashSet<NoteId> = matched.iter().copied().collect();
-        let (sql, params) = sql::note_walk(plan, after, Sorted::Yes, Words::Left);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(&params))?;
-        let mut keys = Vec::new();
-        let mut left = matches.len();
-        while left > 0
-            && limit.is_none_or(|n| keys.len() < n)
-            && let Some(row) = rows.next()?
-        {
-            let id: NoteId = row.get(0)?;
-            if matches.contains(&id) {
-                keys.push(Key { id, updated_at: row.get(1)? });
-                left -= 1;
-            }
-        }
-        Ok(keys)
-    }
-
-    /// Every word match, best first (ties newest first).
-    fn rank_all(&self, plan: &Plan) -> Result<Vec<NoteId>, StoreError> {
-        let Some(words) = &plan.words else { return Ok(Vec::new()) };
-        let (sql, params) = sql::word_matches(plan, words, None, true, Sorted::No);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let found = stmt.query_map(params_from_iter(&params), |r| {
-            Ok((r.get::<_, f64>(2)?, r.get::<_, String>(1)?, r.get::<_, NoteId>(0)?))
-        })?;
-        let mut scored: Vec<(f64, String, NoteId)> = found.collect::<Result<_, _>>()?;
-        scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| (&b.1, b.2).cmp(&(&a.1, a.2))));
-        Ok(scored.into_iter().map(|(_, _, id)| id).collect())
+        let found = stmt.query_map(params_from_iter(&params), |r| Ok((r.get::<_, f64>(1)?, r.get::<_, i64>(0)?)))?;
+        let mut scored: Vec<(f64, i64)> = found.collect::<Result<_, _>>()?;
+        scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+        Ok(scored.into_iter().map(|(_, key)| key).collect())
     }
 
     /// The ids of one page and where the next starts.
@@ -291,33 +181,35 @@ impl Store {
         limit: usize,
     ) -> Result<(Vec<NoteId>, SearchOrder, Option<Cursor>), StoreError> {
         let plan = self.plan(query)?;
-        let (mut strategy, matched) = self.strategy(&plan)?;
-        match (after.map(|c| &c.0), strategy) {
-            (_, Strategy::Nothing) => return Ok((Vec::new(), SearchOrder::Newest, None)),
-            (Some(Position::Ranked(_)), _) => strategy = Strategy::RankAll,
-            // The matches grew past ranking since the first page: carry on newest first.
-            (Some(Position::After(_)), Strategy::RankAll) => strategy = Strategy::Collect,
-            _ => {}
+        if plan.empty {
+            return Ok((Vec::new(), SearchOrder::Newest, None));
         }
-        if strategy == Strategy::RankAll {
-            let skip = match after.map(|c| &c.0) {
+        let position = after.map(|c| &c.0);
+        let ranked = match position {
+            Some(Position::Ranked(_)) => true,
+            // The matches grew past ranking since the first page, or not: carry on newest first.
+            Some(Position::After(_)) => false,
+            None => self.is_ranked(&plan)?,
+        };
+        if ranked {
+            let skip = match position {
                 Some(Position::Ranked(n)) => *n,
                 _ => 0,
             };
-            let ranked = self.rank_all(&plan)?;
-            let ids: Vec<NoteId> = ranked.iter().skip(skip).take(limit).copied().collect();
-            let next = (ranked.len() > skip + limit).then(|| Cursor(Position::Ranked(skip + limit)));
+            let keys = self.rank_all(&plan)?;
+            let ids = keys.iter().skip(skip).take(limit).map(|k| order::note_of(*k)).collect();
+            let next = (keys.len() > skip + limit).then(|| Cursor(Position::Ranked(skip + limit)));
             return Ok((ids, SearchOrder::Relevance, next));
         }
-        let key = match after.map(|c| &c.0) {
-            Some(Position::After(key)) => Some(key),
+        let below = match position {
+            Some(Position::After(key)) => Some(*key),
             _ => None,
         };
-        let mut keys = self.newest(&plan, (strategy, &matched), key, Some(limit + 1))?;
+        let mut keys = self.newest(&plan, Range::of(&plan, below), Some(limit + 1))?;
         let more = keys.len() > limit;
         keys.truncate(limit);
-        let next = if more { keys.last().cloned().map(|k| Cursor(Position::After(k))) } else { None };
-        Ok((keys.into_iter().map(|k| k.id).collect(), strategy.order(), next))
+        let next = if more { keys.last().map(|k| Cursor(Position::After(*k))) } else { None };
+        Ok((keys.into_iter().map(order::note_of).collect(), SearchOrder::Newest, next))
     }
 
     /// One page of results: the first when `after` is `None`, else the page after that cursor.
@@ -369,47 +261,33 @@ impl Store {
         let trashed: i64 = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM note n WHERE n.deleted_at IS NOT NULL
-                 AND EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ?1 AND rowid = n.id)",
+                "SELECT count(*) FROM note n INDEXED BY note_trash_by_order WHERE n.deleted_at IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ?1 AND rowid = n.ord)",
             )?
             .query_row([words], |r| r.get(0))?;
         Ok(Some(in_index.unwrap_or(0).saturating_sub(trashed).max(0) as u64))
     }
 
-    /// Counts the matches, calling `keep_going` with the count so far every few thousand rows;
-    /// when it returns false, counting stops and the count so far is a lower bound. A kept
-    /// total ([`Self::kept_total`]) is returned at once.
-    pub fn count_until(&self, query: &Query, mut keep_going: impl FnMut(u64) -> bool) -> Result<Total, StoreError> {
+    /// Counts the matches, calling `keep_going` with the count so far (a lower bound: the
+    /// matches found so far) every few hundred rows; when it returns false, counting stops and
+    /// that count is the total's lower bound. A kept total ([`Self::kept_total`]) is returned
+    /// at once.
+    pub fn count_until(&self, query: &Query, keep_going: impl FnMut(u64) -> bool) -> Result<Total, StoreError> {
         if let Some(total) = self.kept_total(query)? {
             return Ok(Total::Exact(total));
-        }
-        let plan = self.plan(query)?;
-        let (strategy, _) = self.strategy(&plan)?;
-        if strategy == Strategy::Nothing {
-            return Ok(Total::Exact(0));
         }
         if query.is_empty() {
             // Every live note: one count over the live notes' index (tens of milliseconds at a
             // million), faster than stepping through them.
             return Ok(Total::Exact(self.note_counts()?.0));
         }
-        let (sql, params) = Self::newest_sql(&plan, strategy, None, Sorted::No);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(&params))?;
-        let mut counted = 0u64;
-        while rows.next()?.is_some() {
-            counted += 1;
-            if counted.is_multiple_of(COUNT_STEP) && !keep_going(counted) {
-                return Ok(Total::AtLeast(counted));
-            }
-        }
-        Ok(Total::Exact(counted))
+        let plan = self.plan(query)?;
+        self.count_walks(&plan, keep_going)
     }
 
     /// Counts the matches for at most about `budget`: exact if that was enough, else the count
     /// so far as a lower bound. SQLite itself is stopped at the deadline by a timer thread (a
-    /// count that walks many notes per match would otherwise overrun it between two progress
-    /// calls).
+    /// step of a walk can take long between two calls back).
     pub fn count_within(&self, query: &Query, budget: Duration) -> Result<Total, StoreError> {
         let deadline = Instant::now() + budget;
         let stop = self.interrupt_handle();
@@ -439,27 +317,32 @@ impl Store {
             return Ok(total);
         }
         let plan = self.plan(query)?;
-        let (strategy, _) = self.strategy(&plan)?;
-        if strategy == Strategy::Nothing {
+        if plan.empty {
             return Ok(0);
         }
-        let (sql, params) = Self::newest_sql(&plan, strategy, None, Sorted::No);
-        let count: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({sql})"))?
-            .query_row(params_from_iter(&params), |r| r.get(0))?;
-        Ok(count as u64)
+        if let [walk] = self.walks(&plan)?.as_slice() {
+            let (sql, params) = sql::walk(&plan, *walk, Range::of(&plan, None), sql::Rows::Unsorted);
+            let count: i64 = self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) FROM ({sql})"))?
+                .query_row(params_from_iter(&params), |r| r.get(0))?;
+            return Ok(count as u64);
+        }
+        Ok(self.count_walks(&plan, |_| true)?.value())
     }
 
     /// Every matching note id, in result order (tests and tools; the front ends page).
     pub fn search_ids(&self, query: &Query) -> Result<Vec<NoteId>, StoreError> {
         let plan = self.plan(query)?;
-        let (strategy, matched) = self.strategy(&plan)?;
-        Ok(match strategy {
-            Strategy::Nothing => Vec::new(),
-            Strategy::RankAll => self.rank_all(&plan)?,
-            strategy => self.newest(&plan, (strategy, &matched), None, None)?.into_iter().map(|k| k.id).collect(),
-        })
+        if plan.empty {
+            return Ok(Vec::new());
+        }
+        let keys = if self.is_ranked(&plan)? {
+            self.rank_all(&plan)?
+        } else {
+            self.newest(&plan, Range::of(&plan, None), None)?
+        };
+        Ok(keys.into_iter().map(order::note_of).collect())
     }
 
     /// The results from `offset` (at most `limit`), with the exact number of matches: pages are

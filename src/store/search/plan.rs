@@ -1,5 +1,6 @@
 //! A parsed [`Query`] turned into a [`Plan`]: the words (one FTS5 expression), the feeds the
-//! results could be read from, an `updated_at` range, and per-note filters for everything else.
+//! results could be read from, an order-key range (`after:`/`before:`), and per-note filters for
+//! everything else.
 //! The only user text that reaches SQLite does so as bound parameters, and FTS5 words are always
 //! quoted, so nothing typed is read as SQL or as an FTS5 operator.
 
@@ -7,10 +8,11 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::super::prefixes::Prefixes;
-use super::super::{StoreError, rows, tickers};
+use super::super::{StoreError, order, rows, tickers};
 use crate::query::{Query, Term, TermKind};
 
-/// A per-note condition: SQL with `{id}` standing for the note id column, and its values.
+/// A per-note condition: SQL with `{id}` standing for the note id column and `{key}` for its
+/// order key, and its values.
 pub(super) struct Filter {
     pub(super) sql: String,
     pub(super) params: Vec<Value>,
@@ -53,7 +55,7 @@ impl Base {
 }
 
 /// A query turned into its parts: the words (one FTS5 expression), the feeds it could be read
-/// from, an `updated_at` range, and per-note filters for everything else.
+/// from, an order-key range, and per-note filters for everything else.
 pub(super) struct Plan {
     pub(super) base: Base,
     pub(super) words: Option<String>,
@@ -61,8 +63,10 @@ pub(super) struct Plan {
     /// vocabulary): the word as the index stores it.
     pub(super) lone_word: Option<String>,
     pub(super) feeds: Vec<Feed>,
-    pub(super) after: Option<String>,
-    pub(super) before: Option<String>,
+    /// `after:`: the smallest order key of a match (a note updated at or after that day).
+    pub(super) after: Option<i64>,
+    /// `before:`: every match's order key is below this.
+    pub(super) before: Option<i64>,
     pub(super) filters: Vec<Filter>,
     /// A term names something that does not exist (an unknown ticker): nothing can match.
     pub(super) empty: bool,
@@ -125,13 +129,13 @@ pub(super) fn plan(conn: &Connection, prefixes: &Prefixes, query: &Query) -> Res
             match &term.kind {
                 TermKind::Trash => continue,
                 TermKind::After(date) => {
-                    let date = date.to_string();
-                    plan.after = Some(plan.after.map_or(date.clone(), |a| a.max(date)));
+                    let key = order::key_from(*date);
+                    plan.after = Some(plan.after.map_or(key, |a| a.max(key)));
                     continue;
                 }
                 TermKind::Before(date) => {
-                    let date = date.to_string();
-                    plan.before = Some(plan.before.map_or(date.clone(), |b| b.min(date)));
+                    let key = order::key_from(*date);
+                    plan.before = Some(plan.before.map_or(key, |b| b.min(key)));
                     continue;
                 }
                 TermKind::Ticker(symbol) if live => {
@@ -171,7 +175,8 @@ pub(super) fn plan(conn: &Connection, prefixes: &Prefixes, query: &Query) -> Res
     Ok(plan)
 }
 
-/// The SQL condition for one term (without its negation), with `{id}` for the note id.
+/// The SQL condition for one term (without its negation), with `{id}` for the note id and
+/// `{key}` for its order key.
 fn predicate(
     conn: &Connection,
     prefixes: &Prefixes,
@@ -183,7 +188,7 @@ fn predicate(
     Ok(match &term.kind {
         TermKind::Word(_) | TermKind::Prefix(_) | TermKind::Phrase(_) => {
             bind(Value::Text(fts_expression(conn, prefixes, &term.kind)?.unwrap_or_default()));
-            "EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {id})".into()
+            "EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {key})".into()
         }
         TermKind::Ticker(symbol) => match tickers::resolve(conn, symbol)? {
             Some(id) => {
@@ -230,35 +235,23 @@ fn predicate(
             }
         }
         TermKind::After(date) => {
-            bind(Value::Text(date.to_string()));
-            "EXISTS (SELECT 1 FROM note WHERE id = {id} AND updated_at >= ?)".into()
+            bind(Value::Integer(order::key_from(*date)));
+            "{key} >= ?".into()
         }
         TermKind::Before(date) => {
-            bind(Value::Text(date.to_string()));
-            "EXISTS (SELECT 1 FROM note WHERE id = {id} AND updated_at < ?)".into()
+            bind(Value::Integer(order::key_from(*date)));
+            "{key} < ?".into()
         }
         TermKind::Trash => "EXISTS (SELECT 1 FROM note WHERE id = {id} AND deleted_at IS NOT NULL)".into(),
     })
 }
 
-/// Appends the plan's filters (with `{id}` replaced by `id`) and their values.
-pub(super) fn push_filters(plan: &Plan, id: &str, sql: &mut String, params: &mut Vec<Value>) {
+/// Appends the plan's filters (with `{id}` replaced by `id`, `{key}` by `key`) and their values.
+pub(super) fn push_filters(plan: &Plan, id: &str, key: &str, sql: &mut String, params: &mut Vec<Value>) {
     for filter in &plan.filters {
         sql.push_str(" AND ");
-        sql.push_str(&filter.sql.replace("{id}", id));
+        sql.push_str(&filter.sql.replace("{id}", id).replace("{key}", key));
         params.extend(filter.params.iter().cloned());
-    }
-}
-
-/// Appends the `updated_at` range on `column`.
-pub(super) fn push_range(plan: &Plan, column: &str, sql: &mut String, params: &mut Vec<Value>) {
-    if let Some(after) = &plan.after {
-        sql.push_str(&format!(" AND {column} >= ?"));
-        params.push(Value::Text(after.clone()));
-    }
-    if let Some(before) = &plan.before {
-        sql.push_str(&format!(" AND {column} < ?"));
-        params.push(Value::Text(before.clone()));
     }
 }
 

@@ -1,120 +1,148 @@
-//! The SQL that lists a [`Plan`]'s matches, one statement per way of reading them (see
-//! [`super::Strategy`]). Every newest-first statement orders by `(updated_at, id)` descending and
-//! can continue after a [`Key`] (keyset paging: a later page is a seek, never an offset).
+//! The SQL that lists a [`Plan`]'s matches, one statement per way of walking candidates newest
+//! first ([`Walk`]). Every walk goes down the order key (see [`super::super::order`]): the
+//! full-text index's rowid, a feed's sort column, or the notes' index by key; a later page is a
+//! seek below the last key shown, never an offset.
 
 use rusqlite::types::Value;
 
-use super::plan::{Feed, Plan, push_filters, push_range, same};
-use crate::model::NoteId;
+use super::plan::{Base, Feed, Plan, push_filters, same};
 
-/// A position in newest-first order: the last note of the previous page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Key {
-    pub(super) updated_at: String,
-    pub(super) id: NoteId,
+/// Where a walk reads its candidates, newest first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Walk {
+    /// The words' matches in the full-text index (by rowid, the order key); the rest checked per
+    /// match.
+    Words,
+    /// A ticker's or tag's feed; the rest, words included, checked per note.
+    Feed(Feed),
+    /// The notes' own index by key; every term checked per note.
+    Notes,
 }
 
-/// Whether the statement sorts its rows (a count does not need them sorted).
+/// What a walk's statement returns.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Sorted {
-    Yes,
-    No,
+pub(super) enum Rows {
+    /// Every candidate newest first, as (key, whether it matches): each row is one candidate's
+    /// worth of work, so two walks can share time fairly.
+    Flagged,
+    /// The matching keys, newest first.
+    Matches,
+    /// The matching keys, in any order (for counting).
+    Unsorted,
+    /// The matching keys with their BM25 rank, in any order (only for [`Walk::Words`]).
+    Ranked,
 }
 
-/// Appends `(updated, id) < (key)` when continuing after `after`.
-fn push_after(after: Option<&Key>, updated: &str, id: &str, sql: &mut String, params: &mut Vec<Value>) {
-    if let Some(key) = after {
-        sql.push_str(&format!(" AND ({updated}, {id}) < (?, ?)"));
-        params.push(Value::Text(key.updated_at.clone()));
-        params.push(Value::Integer(key.id));
+/// A key range: keys below `below` (exclusive) and at or above `from`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Range {
+    pub(super) below: Option<i64>,
+    pub(super) from: Option<i64>,
+}
+
+impl Range {
+    /// The plan's `after:`/`before:` range, continued below the key `after` (a later page).
+    pub(super) fn of(plan: &Plan, after: Option<i64>) -> Self {
+        let below = match (plan.before, after) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Range { below, from: plan.after }
     }
 }
 
-/// Appends the check of the plan's words against the note `id`.
-fn push_words(plan: &Plan, id: &str, sql: &mut String, params: &mut Vec<Value>) {
-    if let Some(words) = &plan.words {
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {id})"));
-        params.push(Value::Text(words.clone()));
-    }
-}
-
-/// Reads `feed` (a ticker's or tag's notes by last update) newest first, checking every other
-/// term per note. Rows: note id, `updated_at`.
-pub(super) fn feed_walk(plan: &Plan, feed: Feed, after: Option<&Key>, sorted: Sorted) -> (String, Vec<Value>) {
-    let (table, column, key) = feed.table();
-    let mut sql = format!("SELECT f.note_id, f.updated_at FROM {table} f WHERE f.{column} = ?");
-    let mut params = vec![Value::Integer(key)];
-    push_range(plan, "f.updated_at", &mut sql, &mut params);
-    push_after(after, "f.updated_at", "f.note_id", &mut sql, &mut params);
-    for other in plan.feeds.iter().filter(|f| !same(**f, feed)) {
-        let (table, column, key) = other.table();
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM {table} WHERE note_id = f.note_id AND {column} = ?)"));
-        params.push(Value::Integer(key));
-    }
-    push_filters(plan, "f.note_id", &mut sql, &mut params);
-    push_words(plan, "f.note_id", &mut sql, &mut params);
-    if sorted == Sorted::Yes {
-        sql.push_str(" ORDER BY f.updated_at DESC, f.note_id DESC");
-    }
-    (sql, params)
-}
-
-/// Whether a walk checks the plan's words itself (or its caller does).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Words {
-    Checked,
-    Left,
-}
-
-/// Reads the notes' own `(updated_at, id)` index newest first, checking every term per note
-/// (the words only when `words` says so). Rows: note id, `updated_at`.
-pub(super) fn note_walk(plan: &Plan, after: Option<&Key>, sorted: Sorted, words: Words) -> (String, Vec<Value>) {
-    let mut sql = format!("SELECT n.id, n.updated_at FROM note n WHERE {}", plan.base.condition("n.deleted_at"));
+/// The statement for `walk` over `range`, with its values.
+pub(super) fn walk(plan: &Plan, walk: Walk, range: Range, rows: Rows) -> (String, Vec<Value>) {
     let mut params = Vec::new();
-    push_range(plan, "n.updated_at", &mut sql, &mut params);
-    push_after(after, "n.updated_at", "n.id", &mut sql, &mut params);
-    for feed in &plan.feeds {
-        let (table, column, key) = feed.table();
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM {table} WHERE note_id = n.id AND {column} = ?)"));
-        params.push(Value::Integer(key));
+    let (mut sql, key) = match walk {
+        Walk::Words => {
+            params.push(Value::Text(plan.words.clone().unwrap_or_default()));
+            ("FROM note_fts f WHERE note_fts MATCH ?".to_owned(), "f.rowid")
+        }
+        Walk::Feed(feed) => {
+            let (table, column, id) = feed.table();
+            params.push(Value::Integer(id));
+            (format!("FROM {table} f WHERE f.{column} = ?"), "f.ord")
+        }
+        Walk::Notes => (format!("FROM note n WHERE {}", plan.base.condition("n.deleted_at")), "n.ord"),
+    };
+    if let Some(below) = range.below {
+        sql.push_str(&format!(" AND {key} < ?"));
+        params.push(Value::Integer(below));
     }
-    push_filters(plan, "n.id", &mut sql, &mut params);
-    if words == Words::Checked {
-        push_words(plan, "n.id", &mut sql, &mut params);
+    if let Some(from) = range.from {
+        sql.push_str(&format!(" AND {key} >= ?"));
+        params.push(Value::Integer(from));
     }
-    if sorted == Sorted::Yes {
-        sql.push_str(" ORDER BY n.updated_at DESC, n.id DESC");
-    }
+    let (check, check_params) = checks(plan, walk);
+    let sql = match rows {
+        Rows::Flagged => {
+            let mut all = check_params;
+            all.extend(params);
+            params = all;
+            format!("SELECT {key}, {check} {sql} ORDER BY {key} DESC")
+        }
+        Rows::Matches => {
+            params.extend(check_params);
+            format!("SELECT {key} {sql} AND {check} ORDER BY {key} DESC")
+        }
+        Rows::Unsorted => {
+            params.extend(check_params);
+            format!("SELECT {key} {sql} AND {check}")
+        }
+        Rows::Ranked => {
+            params.extend(check_params);
+            format!("SELECT {key}, f.rank {sql} AND {check}")
+        }
+    };
     (sql, params)
 }
 
-/// Reads every match of the words from the full-text index, checking the other terms per
-/// note; sorted newest first (all matches are read and the newest kept) or, when `ranked`,
-/// unsorted with their BM25 rank. Rows: note id, `updated_at`, rank (0 unless `ranked`).
-pub(super) fn word_matches(
-    plan: &Plan,
-    words: &str,
-    after: Option<&Key>,
-    ranked: bool,
-    sorted: Sorted,
-) -> (String, Vec<Value>) {
-    let mut params = vec![Value::Text(words.to_owned())];
-    let rank_column = if ranked { "f.rank" } else { "0" };
-    let mut sql = format!(
-        "SELECT f.rowid, n.updated_at, {rank_column} FROM note_fts f CROSS JOIN note n ON n.id = f.rowid \
-         WHERE note_fts MATCH ? AND {}",
-        plan.base.condition("n.deleted_at")
-    );
-    push_range(plan, "n.updated_at", &mut sql, &mut params);
-    push_after(after, "n.updated_at", "n.id", &mut sql, &mut params);
-    for feed in &plan.feeds {
-        let (table, column, key) = feed.table();
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM {table} WHERE note_id = f.rowid AND {column} = ?)"));
-        params.push(Value::Integer(key));
+/// Every match of the words in the plan's range with its BM25 rank, unsorted (for ranking by
+/// relevance). Rows: key, rank.
+pub(super) fn ranked(plan: &Plan) -> (String, Vec<Value>) {
+    walk(plan, Walk::Words, Range::of(plan, None), Rows::Ranked)
+}
+
+/// The condition a candidate of `walk` must meet besides being read by it: the trash or not, the
+/// feeds, the filters and the words that the walk itself does not ensure.
+fn checks(plan: &Plan, walk: Walk) -> (String, Vec<Value>) {
+    let (key, id) = match walk {
+        Walk::Words => ("f.rowid", "(f.rowid & 2147483647)"),
+        Walk::Feed(_) => ("f.ord", "f.note_id"),
+        Walk::Notes => ("n.ord", "n.id"),
+    };
+    let mut sql = String::from("1");
+    let mut params = Vec::new();
+    if walk == Walk::Words {
+        // The index holds every note; its small partial indexes say which are live.
+        match plan.base {
+            Base::Live => sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM note INDEXED BY note_live_by_order WHERE ord = {key} AND deleted_at IS NULL)"
+            )),
+            Base::Trash => sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM note INDEXED BY note_trash_by_order \
+                 WHERE ord = {key} AND deleted_at IS NOT NULL)"
+            )),
+            Base::Any => {}
+        }
     }
-    push_filters(plan, "f.rowid", &mut sql, &mut params);
-    if sorted == Sorted::Yes && !ranked {
-        sql.push_str(" ORDER BY n.updated_at DESC, n.id DESC");
+    for feed in &plan.feeds {
+        if let Walk::Feed(walked) = walk
+            && same(walked, *feed)
+        {
+            continue;
+        }
+        let (table, column, value) = feed.table();
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM {table} WHERE {column} = ? AND ord = {key})"));
+        params.push(Value::Integer(value));
+    }
+    push_filters(plan, id, key, &mut sql, &mut params);
+    if walk != Walk::Words
+        && let Some(words) = &plan.words
+    {
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM note_fts WHERE note_fts MATCH ? AND rowid = {key})"));
+        params.push(Value::Text(words.clone()));
     }
     (sql, params)
 }
