@@ -13,7 +13,8 @@
 //! A new search stops the stale search running on the search lane
 //! ([`Worker::interrupt_search`]) and every count of an older search, running or queued
 //! ([`Worker::stop_counts_before`]); they answer with an error or a partial count that the app
-//! ignores as stale.
+//! ignores as stale. Searches, pages and rows of an older search still queued are not run at
+//! all (answered [`Reply::Skipped`]), so a new query never waits behind an old one's work.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,7 +35,7 @@ use crate::store::{
 /// How many completions the ticker fields offer.
 pub const COMPLETIONS: usize = 8;
 /// The search lane's SQLite page cache, in MB: the hot pages of the full-text index and feeds.
-const SEARCH_CACHE_MB: u32 = 16;
+const SEARCH_CACHE_MB: u32 = 8;
 /// How many results the first page of a search has.
 pub const FIRST_PAGE: usize = 50;
 /// How many results each later page (fetched as the list scrolls) has.
@@ -43,7 +44,7 @@ pub const NEXT_PAGE: usize = 200;
 const COUNT_PROGRESS: Duration = Duration::from_millis(100);
 /// The other lanes' page cache, in MB (the operating system caches the file for all of them;
 /// at 32 MB each the app's memory at a million notes was 200 MB instead of 120).
-const LANE_CACHE_MB: u32 = 4;
+const LANE_CACHE_MB: u32 = 1;
 /// How many claims per ticker the claim form offers to link to.
 pub const LINK_CANDIDATES: usize = 100;
 
@@ -332,7 +333,9 @@ impl Lane {
             batch.extend(rx.try_iter());
             let keep = newest_of_each_kind(&batch);
             for (request, keep) in batch.into_iter().zip(keep) {
-                let reply = if keep { self.handle(request, replies, ctx) } else { Reply::Skipped(request) };
+                // Checked as each request comes up: a newer search may have begun meanwhile.
+                let stale = of_older_search(&request, self.latest.load(Ordering::SeqCst));
+                let reply = if keep && !stale { self.handle(request, replies, ctx) } else { Reply::Skipped(request) };
                 if replies.send(reply).is_err() {
                     return;
                 }
@@ -514,6 +517,17 @@ fn sidebar(store: &Store) -> Result<SidebarData, String> {
     })
 }
 
+/// Whether `request` serves a search older than the latest one (`latest`, its generation): its
+/// answer would be dropped, so it is not run.
+fn of_older_search(request: &Request, latest: u64) -> bool {
+    match request {
+        Request::Search { generation, .. } | Request::More { generation, .. } | Request::Rows { generation, .. } => {
+            *generation < latest
+        }
+        _ => false,
+    }
+}
+
 /// For each request in a batch, whether to run it: the newest of each kind is run (and every
 /// `Open`, `Version` and `ForgetLexicon`, which are cheap and each matter).
 fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
@@ -557,5 +571,35 @@ mod tests {
             Request::Open,
         ];
         assert_eq!(newest_of_each_kind(&batch), [false, true, true, true, true, true]);
+    }
+
+    #[test]
+    fn queued_work_of_an_older_search_is_skipped_and_the_newest_search_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut worker = Worker::start(dir.path().join("research.db"), egui::Context::default());
+        worker.send(Request::Open);
+        assert!(matches!(worker.recv_timeout(Duration::from_secs(30)), Some(Reply::Opened { .. })));
+        // Search 2 began before the lane saw anything of search 1.
+        worker.stop_counts_before(2);
+        let query = Arc::new(query::parse("nvidia").unwrap());
+        worker.send(Request::Search { generation: 1, text: "nvidi".into() });
+        worker.send(Request::Rows { generation: 1, query, ids: vec![1, 2] });
+        worker.send(Request::Search { generation: 2, text: "nvidia".into() });
+        let mut skipped = Vec::new();
+        let mut found = None;
+        while worker.in_flight() > 0 {
+            match worker.recv_timeout(Duration::from_secs(30)).expect("a reply") {
+                Reply::Skipped(Request::Search { generation, .. }) => skipped.push(("search", generation)),
+                Reply::Skipped(Request::Rows { generation, .. }) => skipped.push(("rows", generation)),
+                Reply::Searched { generation, result, .. } => {
+                    found = Some((generation, result.map(|f| f.page.results.len())))
+                }
+                _ => panic!("an unexpected reply"),
+            }
+        }
+        assert_eq!(skipped, [("search", 1), ("rows", 1)]);
+        let (generation, rows) = found.expect("the newest search answered");
+        assert_eq!(generation, 2);
+        assert!(rows.unwrap() > 0, "the sample research mentions NVIDIA");
     }
 }
