@@ -222,14 +222,17 @@ impl Worker {
         let stop_search = Interrupter::default();
         let stop_count = Interrupter::default();
         let latest = Arc::new(AtomicU64::new(0));
-        let lane = |name: &str, cache_mb: u32, stop: Option<&Interrupter>| {
-            let lane = Lane::new(path.clone(), cache_mb, stop.cloned(), latest.clone());
+        let lane = |name: &str, cache_mb: u32, stop: Option<&Interrupter>, background: bool| {
+            let mut lane = Lane::new(path.clone(), cache_mb, stop.cloned(), latest.clone());
+            lane.background = background;
             spawn_lane(name, lane, reply_tx.clone(), ctx.clone())
         };
-        let search = lane("jevons-search", SEARCH_CACHE_MB, Some(&stop_search));
-        let count = lane("jevons-count", LANE_CACHE_MB, Some(&stop_count));
-        let research = lane("jevons-research", LANE_CACHE_MB, None);
-        let info = lane("jevons-info", LANE_CACHE_MB, None);
+        let search = lane("jevons-search", SEARCH_CACHE_MB, Some(&stop_search), false);
+        // Counting may take seconds at a million notes: it gives way to the frames and the
+        // searches on a busy machine.
+        let count = lane("jevons-count", LANE_CACHE_MB, Some(&stop_count), true);
+        let research = lane("jevons-research", LANE_CACHE_MB, None, false);
+        let info = lane("jevons-info", LANE_CACHE_MB, None, false);
         Self { search, count, info, research, replies, in_flight: 0, stop_search, stop_count, latest }
     }
 
@@ -320,14 +323,19 @@ struct Lane {
     stop: Option<Interrupter>,
     /// The generation of the app's latest search (see [`Worker::stop_counts_before`]).
     latest: Arc<AtomicU64>,
+    /// Whether this lane's thread runs at a lower priority than the window's.
+    background: bool,
 }
 
 impl Lane {
     fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>, latest: Arc<AtomicU64>) -> Self {
-        Self { path, cache_mb, store: None, lexicon: None, stop, latest }
+        Self { path, cache_mb, store: None, lexicon: None, stop, latest, background: false }
     }
 
     fn run(mut self, rx: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
+        if self.background {
+            give_way_to_other_threads();
+        }
         while let Ok(first) = rx.recv() {
             let mut batch = vec![first];
             batch.extend(rx.try_iter());
@@ -470,6 +478,21 @@ impl Lane {
                 Reply::Completed { typed, result }
             }
         }
+    }
+}
+
+/// The nice value of a background lane's thread (0 is the window's; 19 the lowest priority).
+#[cfg(target_os = "linux")]
+const BACKGROUND_NICE: i32 = 10;
+
+/// Lowers the calling thread's scheduling priority, so that it gets a core only when the frames
+/// and the search lane leave one (Linux, where the nice value is per thread; elsewhere nothing).
+fn give_way_to_other_threads() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority with who = 0 changes only the calling thread's nice value; a failure
+    // leaves it unchanged, which is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS as _, 0, BACKGROUND_NICE);
     }
 }
 
