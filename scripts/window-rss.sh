@@ -38,9 +38,11 @@ for n in $(seq 90 140); do [[ -e /tmp/.X$n-lock ]] || { display=:$n; break; }; d
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=
+# Every step may fail (the app may have exited already) without skipping the next: set -e holds
+# here too.
 cleanup() {
-  if [[ -n $app ]]; then kill $app 2>/dev/null; wait $app 2>/dev/null || true; fi
-  kill $xvfb 2>/dev/null
+  if [[ -n $app ]]; then kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; fi
+  kill $xvfb 2>/dev/null || true
   rm -rf "$work"
   [[ -n $made_backups ]] && rm -rf "$made_backups"
   return 0
