@@ -9,7 +9,9 @@
 # Without queries, the perf benchmark's searches are typed (its corpus: seed 20250127).
 # JEVONS_BIN=path/to/jevons uses that binary instead of building the release one. The database
 # is opened as it is (not copied): use a copy of a benchmark database. Needs Debian's xvfb and
-# xdotool (installed when missing, as root). Uses a fresh settings folder.
+# xdotool (installed when missing, as root). Uses a fresh settings folder. The app starts its
+# daily backup as it opens (part of what is measured); the backups folder it makes next to the
+# database is removed at the end when this run created it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:?usage: scripts/window-rss.sh DB [--wait SECS] [QUERY...]}
@@ -28,13 +30,24 @@ fi
 bin=${JEVONS_BIN:-target/release/jevons}
 [[ -n ${JEVONS_BIN:-} ]] || cargo build --release --quiet
 work=$(mktemp -d)
+backups=$(cd "$(dirname "$db")" && pwd)/backups
+[[ -e $backups ]] && made_backups= || made_backups=$backups
 export HOME=$work XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work/run
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 for n in $(seq 90 140); do [[ -e /tmp/.X$n-lock ]] || { display=:$n; break; }; done
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=
-trap '[[ -n $app ]] && kill $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+# Every step may fail (the app may have exited already) without skipping the next: set -e holds
+# here too.
+cleanup() {
+  if [[ -n $app ]]; then kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; fi
+  kill $xvfb 2>/dev/null || true
+  rm -rf "$work"
+  [[ -n $made_backups ]] && rm -rf "$made_backups"
+  return 0
+}
+trap cleanup EXIT
 sleep 1
 DISPLAY=$display "$bin" --db "$db" >"$work/app.log" 2>&1 &
 app=$!

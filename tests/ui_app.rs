@@ -14,6 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use jevons::model::{NoteDraft, NoteEdit, TagName};
 use jevons::store::Store;
+use jevons::ui::action::Action;
 use jevons::ui::{AppConfig, JevonsApp};
 
 use app::{App, set_search, start, start_at, titles};
@@ -701,4 +702,18 @@ fn a_deleted_note_stays_in_the_trash_until_restored_even_after_a_restart() {
         "everything it had comes back"
     );
     assert!(!app.has_label_containing("In the trash since"));
+}
+
+#[test]
+fn of_queries_sent_in_a_burst_the_last_one_is_shown() {
+    let mut app = start();
+    for typed in ["b", "br", "bro", "brok", "broke", "broker", "brokers"] {
+        app.harness.state_mut().apply(Action::Search(typed.to_owned()));
+    }
+    app.settle();
+    assert!(app.app().shows_results_for("brokers"));
+    let query = jevons::query::parse("brokers").unwrap();
+    let expected: Vec<_> = app.store().page(&query, None, 50).unwrap().results.iter().map(|r| r.id).collect();
+    assert_eq!(expected.len(), 2, "the title of one sample note and the text of another");
+    assert_eq!(app.app().result_ids(), expected);
 }

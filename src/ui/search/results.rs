@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, CornerRadius, FontId, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo};
@@ -53,6 +53,8 @@ pub struct Results {
     stale: HashMap<NoteId, NoteSummary>,
     requested: HashSet<NoteId>,
     pub pending: bool,
+    /// When the latest search went to the worker.
+    pub sent_at: Option<Instant>,
     pub error: Option<String>,
     pub took: Option<Duration>,
     pub selected: Option<usize>,
@@ -355,13 +357,17 @@ fn header_ui(ui: &mut Ui, results: &Results, actions: &mut Vec<Action>) {
     }
 }
 
-/// One result row, painted directly (no nested widgets but the ticker chips).
+/// One result row, painted directly (no nested widgets but the ticker chips). Texts are cut to
+/// what can fit before they are laid out: a row that scrolls into view shapes about one line of
+/// text per field, not the whole 200-character snippet.
 fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, ROW_HEIGHT), Sense::click());
-    let title = summary.map_or_else(|| "…".to_owned(), |s| title_or_untitled(&s.title).to_owned());
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &title));
+    response.widget_info(|| {
+        let title = summary.map_or("…", |s| title_or_untitled(&s.title));
+        WidgetInfo::selected(Role::Button, true, selected, title)
+    });
     if !ui.is_rect_visible(rect) {
         return;
     }
@@ -381,12 +387,12 @@ fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool
         painter.rect_filled(bar(30.0, (right - left) * 0.9), CornerRadius::same(2), p.chip);
         return;
     };
-    let date = theme::date(&summary.updated_at);
-    let date_galley = painter.layout_no_wrap(date, FontId::monospace(11.0), p.muted);
+    let date_galley = painter.layout_no_wrap(theme::date(&summary.updated_at), FontId::monospace(11.0), p.muted);
     let date_pos = Pos2::new(right - date_galley.size().x, rect.top() + 8.0);
     painter.galley(date_pos, date_galley, p.muted);
     let title_width = (date_pos.x - left - 8.0).max(20.0);
-    let title_galley = painter.layout_job(one_line(&title, FontId::proportional(14.0), p.text, title_width));
+    let title = title_or_untitled(&summary.title);
+    let title_galley = painter.layout_job(one_line(title, FontId::proportional(TITLE_SIZE), p.text, title_width));
     painter.galley(Pos2::new(left, rect.top() + 6.0), title_galley, p.text);
     let snippet = snippet_job(summary, &p, right - left);
     painter.galley(Pos2::new(left, rect.top() + 25.0), painter.layout_job(snippet), p.muted);
@@ -415,13 +421,43 @@ fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool
         x += 24.0;
     }
     if !summary.tags.is_empty() && x < right - 30.0 {
-        let tags = summary.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join("  ");
-        let galley = painter.layout_job(one_line(&tags, FontId::proportional(11.5), p.muted, right - x - 6.0));
+        let width = right - x - 6.0;
+        let mut tags = String::new();
+        for tag in &summary.tags {
+            if tags.len() > fitting_bytes(TAGS_SIZE, width) {
+                break;
+            }
+            if !tags.is_empty() {
+                tags.push_str("  ");
+            }
+            tags.push('#');
+            tags.push_str(tag);
+        }
+        let galley = painter.layout_job(one_line(&tags, FontId::proportional(TAGS_SIZE), p.muted, width));
         painter.galley(Pos2::new(x + 4.0, y + 1.0), galley, p.muted);
     }
     if response.clicked() {
         actions.push(Action::SelectResult { row, open: true });
     }
+}
+
+const TITLE_SIZE: f32 = 14.0;
+const SNIPPET_SIZE: f32 = 12.0;
+const TAGS_SIZE: f32 = 11.5;
+
+/// At most how many bytes of text in a font of `size` points can show in `width` points: no
+/// glyph of the proportional font is narrower than a quarter of its size on average over a line.
+fn fitting_bytes(size: f32, width: f32) -> usize {
+    (width / (size * 0.25)).max(0.0) as usize + 1
+}
+
+/// `text` cut at a character boundary after at most [`fitting_bytes`] bytes.
+fn fitting(text: &str, size: f32, width: f32) -> &str {
+    let mut end = fitting_bytes(size, width).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn title_or_untitled(title: &str) -> &str {
@@ -430,6 +466,7 @@ fn title_or_untitled(title: &str) -> &str {
 
 /// Text on one line, cut with `…` at `width`.
 fn one_line(text: &str, font: FontId, color: Color32, width: f32) -> LayoutJob {
+    let text = fitting(text, font.size, width);
     let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
     job.wrap = TextWrapping { max_width: width, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
     job
@@ -437,11 +474,11 @@ fn one_line(text: &str, font: FontId, color: Color32, width: f32) -> LayoutJob {
 
 /// The snippet on one line with the matched words marked.
 fn snippet_job(summary: &NoteSummary, p: &Palette, width: f32) -> LayoutJob {
-    let font = FontId::proportional(12.0);
+    let font = FontId::proportional(SNIPPET_SIZE);
     let plain = TextFormat::simple(font.clone(), p.muted);
     let marked = TextFormat { background: p.highlight, color: p.text, ..TextFormat::simple(font, p.text) };
     let mut job = LayoutJob::default();
-    let text = &summary.snippet;
+    let text = fitting(&summary.snippet, SNIPPET_SIZE, width);
     let mut at = 0;
     for range in &summary.highlights {
         let valid = range.start >= at

@@ -97,8 +97,13 @@ impl JevonsApp {
             // only leaves the index slower to search).
             Reply::IndexTidied(Ok(true)) => self.worker.send(Request::TidyIndex),
             Reply::IndexTidied(_) => {}
-            Reply::Skipped(Request::Rows { ids, .. }) => self.results.forget_requested(&ids),
-            Reply::Skipped(Request::More { .. }) => self.results.forget_more(),
+            // A skipped reply from an older search must not touch the current search's requests.
+            Reply::Skipped(Request::Rows { generation, ids, .. }) if generation == self.results.generation => {
+                self.results.forget_requested(&ids);
+            }
+            Reply::Skipped(Request::More { generation, .. }) if generation == self.results.generation => {
+                self.results.forget_more();
+            }
             Reply::Skipped(_) => {}
         }
     }
