@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{NoteId, SourceId};
+use crate::model::{NoteId, SourceId, Symbol};
 use crate::session::names::NameChange;
 use crate::ui::files::state::TransferAction;
 use crate::ui::note::actions::{ClaimAction, NoteAction, TrashAction};
@@ -25,7 +25,7 @@ pub enum Action {
     MoveSelection(i64),
     OpenSelected,
     OpenNote(NoteId),
-    OpenDossier(String),
+    OpenDossier(Symbol),
     /// List more of the open dossier's claims.
     MoreDossierClaims,
     OpenSource(SourceId),

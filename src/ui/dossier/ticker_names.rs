@@ -5,12 +5,13 @@
 
 use egui::{Button, RichText, Ui};
 
+use crate::model::Symbol;
 use crate::session::names::NameChange;
 use crate::ui::action::Action;
 use crate::ui::dossier::state::DossierData;
 use crate::ui::widgets::theme::{self, Palette};
 
-pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, actions: &mut Vec<Action>) {
+pub fn names_ui(ui: &mut Ui, symbol: &Symbol, d: &DossierData, input: &mut String, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     ui.horizontal_wrapped(|ui| {
         ui.label(theme::muted("Also called").color(p.muted))
@@ -23,8 +24,7 @@ pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, 
                 .accessible_name(&forget)
                 .clicked()
             {
-                actions
-                    .push(Action::Names(NameChange::RemoveAlias { alias: alias.clone(), symbol: symbol.to_owned() }));
+                actions.push(Action::Names(NameChange::RemoveAlias { alias: alias.clone(), symbol: symbol.clone() }));
             }
         }
         let label = format!("New name for {symbol}");
@@ -34,10 +34,8 @@ pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, 
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.add_enabled(!input.trim().is_empty(), Button::new("Add name").small());
         if (add.clicked() || entered) && !input.trim().is_empty() {
-            actions.push(Action::Names(NameChange::AddAlias {
-                alias: input.trim().to_owned(),
-                symbol: symbol.to_owned(),
-            }));
+            actions
+                .push(Action::Names(NameChange::AddAlias { alias: input.trim().to_owned(), symbol: symbol.clone() }));
         }
     });
     if !d.suppressed.is_empty() {
@@ -47,10 +45,8 @@ pub fn names_ui(ui: &mut Ui, symbol: &str, d: &DossierData, input: &mut String, 
                 ui.label(RichText::new(format!("“{phrase}”")).small());
                 let again = format!("Read “{phrase}” as {symbol} again");
                 if ui.small_button("Read again").on_hover_text(&again).accessible_name(&again).clicked() {
-                    actions.push(Action::Names(NameChange::Unsuppress {
-                        phrase: phrase.clone(),
-                        symbol: symbol.to_owned(),
-                    }));
+                    actions
+                        .push(Action::Names(NameChange::Unsuppress { phrase: phrase.clone(), symbol: symbol.clone() }));
                 }
             }
         });

@@ -9,7 +9,7 @@
 
 use egui::{Grid, RichText, ScrollArea, Ui, Vec2};
 
-use crate::model::{Claim, StanceTally};
+use crate::model::{Claim, StanceTally, Symbol};
 use crate::store::DossierLimits;
 use crate::ui::action::Action;
 use crate::ui::dossier::charts::{self, ChartChoice};
@@ -23,7 +23,7 @@ use crate::ui::widgets::theme::{self, Palette};
 pub const MORE_CLAIMS: usize = 100;
 
 pub struct DossierView {
-    pub symbol: String,
+    pub symbol: Symbol,
     /// How much the store reads (grows with "Show more").
     pub limits: DossierLimits,
     pub data: Option<Box<DossierData>>,
@@ -34,7 +34,7 @@ pub struct DossierView {
 }
 
 impl DossierView {
-    pub fn loading(symbol: String) -> Self {
+    pub fn loading(symbol: Symbol) -> Self {
         Self {
             symbol,
             limits: DossierLimits::default(),
@@ -60,7 +60,7 @@ impl DossierView {
 pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&view.symbol).monospace().size(24.0).strong());
+        ui.label(RichText::new(view.symbol.as_str()).monospace().size(24.0).strong());
         if let Some(d) = &view.data {
             let info = &d.page.info;
             ui.vertical(|ui| {

@@ -2,7 +2,7 @@
 //! its history, a conflict's choices), the trash, and claims. The shell carries them out.
 
 use crate::extract::ClaimSuggestion;
-use crate::model::{ClaimId, NoteId};
+use crate::model::{ClaimId, NoteId, Symbol, TagName};
 
 /// How the body is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -31,10 +31,10 @@ pub enum NoteAction {
     Save,
     /// A tag as typed (checked when applied).
     AddTag(String),
-    RemoveTag(String),
+    RemoveTag(TagName),
     /// A ticker as typed or completed ("NVDA  NVIDIA CORP"; checked when applied).
     AddTicker(String),
-    RemoveTicker(String),
+    RemoveTicker(Symbol),
     SetBodyMode(BodyMode),
     ToggleRevisions,
     SelectRevision(i64),

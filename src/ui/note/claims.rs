@@ -104,7 +104,7 @@ pub fn claims_table_ui(
                     ui.horizontal(|ui| {
                         let chip = theme::chip(ui, t.symbol.as_str(), theme::ChipStyle::Solid, None, true);
                         if chip.clicked() {
-                            actions.push(Action::OpenDossier(t.symbol.to_string()));
+                            actions.push(Action::OpenDossier(t.symbol.clone()));
                         }
                         ui.label(theme::stance_text(ui, t.stance));
                     });

@@ -72,7 +72,10 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
                 }
                 let never = format!("Never read “{}” as {symbol}", ticker.text);
                 if ui.small_button("Not this").on_hover_text(&never).accessible_name(&never).clicked() {
-                    actions.push(Action::Names(NameChange::Suppress { phrase: ticker.text.clone(), symbol }));
+                    actions.push(Action::Names(NameChange::Suppress {
+                        phrase: ticker.text.clone(),
+                        symbol: ticker.symbol.clone(),
+                    }));
                 }
             }
         });

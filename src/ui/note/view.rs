@@ -6,7 +6,7 @@
 use egui::{Button, CompletionPopup, FontId, Id, Key, RichText, TextEdit, Ui, Vec2};
 
 use super::{claims, conflict, preview, revisions, trash};
-use crate::model::{Origin, TagCount};
+use crate::model::{Origin, TagCount, TagName};
 use crate::ui::action::Action;
 use crate::ui::note::actions::BodyMode;
 use crate::ui::note::actions::{NoteAction, TrashAction};
@@ -166,8 +166,11 @@ fn tags_ui(ui: &mut Ui, editor: &mut NoteEditor, tags: &[TagCount], read_only: b
                     .add(Button::new(RichText::new("×").color(p.muted)).frame(false).small())
                     .on_hover_text(format!("Remove the tag {tag}"))
                     .accessible_name(format!("Remove tag {tag}"));
-                if remove.clicked() {
-                    actions.push(Action::Note(NoteAction::RemoveTag(tag.clone())));
+                // Tags on a stored note always parse.
+                if remove.clicked()
+                    && let Ok(tag) = TagName::parse(tag)
+                {
+                    actions.push(Action::Note(NoteAction::RemoveTag(tag)));
                 }
             }
         }
@@ -230,7 +233,7 @@ fn tickers_ui(
             };
             let chip = theme::chip(ui, &text, style, None, true).on_hover_text(hint);
             if chip.clicked() {
-                actions.push(Action::OpenDossier(symbol.clone()));
+                actions.push(Action::OpenDossier(link.symbol.clone()));
             }
             if link.origin == Origin::Typed && !read_only {
                 let remove = ui
@@ -238,7 +241,7 @@ fn tickers_ui(
                     .on_hover_text(format!("Unlink {symbol}"))
                     .accessible_name(format!("Remove ticker {symbol}"));
                 if remove.clicked() {
-                    actions.push(Action::Note(NoteAction::RemoveTicker(symbol.clone())));
+                    actions.push(Action::Note(NoteAction::RemoveTicker(link.symbol.clone())));
                 }
             }
         }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, CornerRadius, FontId, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use crate::model::{NoteId, NoteSummary};
+use crate::model::{NoteId, NoteSummary, Symbol};
 use crate::query::Query;
 use crate::store::{Cursor, Page, Total};
 use crate::ui::action::Action;
@@ -409,8 +409,10 @@ fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool
         let fill = if chip_response.hovered() { p.chip_line } else { p.chip };
         painter.rect(chip, CornerRadius::same(3), fill, Stroke::new(1.0, p.chip_line), egui::StrokeKind::Inside);
         painter.galley(chip.center() - galley.size() / 2.0, galley, p.text);
-        if chip_response.clicked() {
-            actions.push(Action::OpenDossier(symbol.clone()));
+        if chip_response.clicked()
+            && let Ok(symbol) = Symbol::parse(symbol)
+        {
+            actions.push(Action::OpenDossier(symbol));
         }
         x = chip.right() + 4.0;
     }

@@ -4,7 +4,7 @@
 
 use egui::{Button, CollapsingHeader, RichText, ScrollArea, Ui, Vec2};
 
-use crate::model::{TagCount, fold};
+use crate::model::{Symbol, TagCount, fold};
 use crate::ui::action::Action;
 use crate::ui::search::completions::Completions;
 use crate::ui::search::results::Results;
@@ -195,8 +195,11 @@ fn tickers_ui(ui: &mut Ui, sidebar: &Sidebar, current: &Current<'_>, actions: &m
                 t.name.as_deref().unwrap_or_default(),
                 search_box::notes(t.notes)
             ));
-            if response.clicked() {
-                actions.push(Action::OpenDossier(t.symbol.clone()));
+            // Symbols in the sidebar come from the store, so they always parse.
+            if response.clicked()
+                && let Ok(symbol) = Symbol::parse(&t.symbol)
+            {
+                actions.push(Action::OpenDossier(symbol));
             }
         });
     });

@@ -2,7 +2,6 @@
 //! kind of action handed to the part of the shell that does it.
 
 use super::{JevonsApp, Pane};
-use crate::model::Symbol;
 use crate::ui::action::Action;
 use crate::ui::dossier::view::MORE_CLAIMS;
 use crate::ui::files::state::Transfer;
@@ -42,11 +41,9 @@ impl JevonsApp {
             Action::OpenNote(id) => self.open_note_by_id(id, true),
             Action::OpenDossier(symbol) => self.open_dossier(&symbol),
             Action::MoreDossierClaims => {
-                if let Pane::Dossier(view) = &mut self.pane
-                    && let Ok(symbol) = Symbol::parse(&view.symbol)
-                {
+                if let Pane::Dossier(view) = &mut self.pane {
                     view.limits.claims += MORE_CLAIMS;
-                    self.worker.send(Request::Dossier { symbol, limits: view.limits });
+                    self.worker.send(Request::Dossier { symbol: view.symbol.clone(), limits: view.limits });
                 }
             }
             Action::OpenSource(id) => self.open_source(id),

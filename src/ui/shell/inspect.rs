@@ -104,7 +104,7 @@ impl JevonsApp {
     /// The ticker whose dossier is open, if one is.
     pub fn open_dossier_symbol(&self) -> Option<&str> {
         match &self.pane {
-            Pane::Dossier(view) => Some(&view.symbol),
+            Pane::Dossier(view) => Some(view.symbol.as_str()),
             _ => None,
         }
     }

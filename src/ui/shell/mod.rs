@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use egui::Ui;
 
-use crate::model::{Claim, NoteId};
+use crate::model::{Claim, NoteId, SourceId, Symbol};
 use crate::query::{self, TermKind};
 use crate::store::{Store, StoreError, WriteTurns};
 use crate::ui::action::Action;
@@ -108,8 +108,8 @@ pub enum Pane {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Place {
     Note(NoteId),
-    Dossier(String),
-    Source(i64),
+    Dossier(Symbol),
+    Source(SourceId),
 }
 
 pub struct JevonsApp {
@@ -248,12 +248,12 @@ impl eframe::App for JevonsApp {
 }
 
 /// The symbol when a query is exactly one ticker (`$NVDA`, `ticker:NVDA`).
-pub fn single_ticker(text: &str) -> Option<String> {
+pub fn single_ticker(text: &str) -> Option<Symbol> {
     let query = query::parse(text).ok()?;
     match query.clauses.as_slice() {
         [clause] => match clause.any.as_slice() {
             [term] if !term.negated => match &term.kind {
-                TermKind::Ticker(symbol) => Some(symbol.to_string()),
+                TermKind::Ticker(symbol) => Some(symbol.clone()),
                 _ => None,
             },
             _ => None,
@@ -278,7 +278,7 @@ pub(super) fn save_failed(err: &StoreError) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::single_ticker;
+    use super::{Symbol, single_ticker};
 
     #[test]
     fn the_window_is_named_after_a_chosen_database_only() {
@@ -290,8 +290,8 @@ mod tests {
 
     #[test]
     fn a_query_that_is_one_ticker_opens_its_dossier() {
-        assert_eq!(single_ticker("$NVDA").as_deref(), Some("NVDA"));
-        assert_eq!(single_ticker(" ticker:brk.b ").as_deref(), Some("BRK-B"));
+        assert_eq!(single_ticker("$NVDA").as_ref().map(Symbol::as_str), Some("NVDA"));
+        assert_eq!(single_ticker(" ticker:brk.b ").as_ref().map(Symbol::as_str), Some("BRK-B"));
         for other in ["$NVDA #ai", "-$NVDA", "nvidia", "$NVDA OR $MSFT", ""] {
             assert_eq!(single_ticker(other), None, "{other}");
         }

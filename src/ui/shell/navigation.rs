@@ -141,7 +141,7 @@ impl JevonsApp {
         self.pane = Pane::Note;
     }
 
-    pub(super) fn open_dossier(&mut self, symbol: &str) {
+    pub(super) fn open_dossier(&mut self, symbol: &Symbol) {
         if !self.leave_editor() {
             return;
         }
@@ -149,15 +149,10 @@ impl JevonsApp {
         self.show_dossier(symbol);
     }
 
-    pub(super) fn show_dossier(&mut self, symbol: &str) {
-        match Symbol::parse(symbol) {
-            Ok(symbol) => {
-                let view = DossierView::loading(symbol.to_string());
-                self.worker.send(Request::Dossier { symbol, limits: view.limits });
-                self.pane = Pane::Dossier(view);
-            }
-            Err(e) => self.error = Some(e.0),
-        }
+    pub(super) fn show_dossier(&mut self, symbol: &Symbol) {
+        let view = DossierView::loading(symbol.clone());
+        self.worker.send(Request::Dossier { symbol: symbol.clone(), limits: view.limits });
+        self.pane = Pane::Dossier(view);
     }
 
     pub(super) fn open_source(&mut self, id: i64) {
@@ -190,9 +185,7 @@ impl JevonsApp {
         self.worker.send(Request::Sidebar);
         match &self.pane {
             Pane::Dossier(view) => {
-                if let Ok(symbol) = Symbol::parse(&view.symbol) {
-                    self.worker.send(Request::Dossier { symbol, limits: view.limits });
-                }
+                self.worker.send(Request::Dossier { symbol: view.symbol.clone(), limits: view.limits });
             }
             Pane::Source(view) => {
                 let id = view.id;

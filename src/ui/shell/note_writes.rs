@@ -17,15 +17,11 @@ impl JevonsApp {
                 self.save_editor(true);
             }
             NoteAction::AddTag(text) => self.add_tag(&text),
-            NoteAction::RemoveTag(name) => match TagName::parse(&name) {
-                Ok(tag) => self.edit_links(NoteEdit { remove_tags: vec![tag], ..NoteEdit::default() }),
-                Err(e) => self.error = Some(e.0),
-            },
+            NoteAction::RemoveTag(tag) => self.edit_links(NoteEdit { remove_tags: vec![tag], ..NoteEdit::default() }),
             NoteAction::AddTicker(text) => self.add_ticker(&text),
-            NoteAction::RemoveTicker(symbol) => match Symbol::parse(&symbol) {
-                Ok(symbol) => self.edit_links(NoteEdit { remove_tickers: vec![symbol], ..NoteEdit::default() }),
-                Err(e) => self.error = Some(e.0),
-            },
+            NoteAction::RemoveTicker(symbol) => {
+                self.edit_links(NoteEdit { remove_tickers: vec![symbol], ..NoteEdit::default() })
+            }
             NoteAction::SetBodyMode(mode) => self.settings.body_mode = mode,
             NoteAction::ToggleRevisions => self.toggle_revisions(),
             NoteAction::SelectRevision(id) => {

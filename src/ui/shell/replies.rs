@@ -2,7 +2,7 @@
 //! text says, completions; the database opened; the open note changed elsewhere.
 
 use super::{Database, JevonsApp, Pane};
-use crate::model::NoteId;
+use crate::model::{NoteId, Symbol};
 use crate::store::{Store, StoreError};
 use crate::ui::note::state::Conflict;
 use crate::ui::widgets::toasts::Toast;
@@ -49,7 +49,7 @@ impl JevonsApp {
             },
             Reply::Dossier { symbol, result } => {
                 if let Pane::Dossier(view) = &mut self.pane
-                    && view.symbol == symbol.as_str()
+                    && view.symbol == symbol
                 {
                     view.arrived(result);
                 }
@@ -136,8 +136,11 @@ impl JevonsApp {
         };
         self.search.text = query.clone();
         self.run_search(query, false);
-        if let Some(symbol) = self.config.open_ticker.clone() {
-            self.open_dossier(&symbol);
+        if let Some(text) = self.config.open_ticker.clone() {
+            match Symbol::parse(&text) {
+                Ok(symbol) => self.open_dossier(&symbol),
+                Err(e) => self.error = Some(format!("JEVONS_OPEN_TICKER: {e}")),
+            }
         } else if same_db
             && !self.config.fresh
             && let Some(id) = self.settings.last_note
