@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::store::{OpenError, Store, StoreError};
+use crate::store::{CURRENT_VERSION, OpenError, Store, StoreError};
 
 /// The database's file name in the data directory.
 pub const DATABASE_FILE: &str = "jevons.db";
@@ -46,8 +46,51 @@ fn default_path() -> Result<PathBuf, DatabaseError> {
     Ok(folder.join(DATABASE_FILE))
 }
 
+/// What opening a file is about to do, known before it is done: creating a database and
+/// upgrading a large one's schema take long enough that a front end says so first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// A new database, with the sample research.
+    Create,
+    /// A database made by an older Jevons, brought up to this one's schema.
+    Upgrade { from: i64, to: i64 },
+    /// A database of this version (or something that is not one: opening it says why).
+    Existing,
+}
+
+impl Opening {
+    /// What opening `path` will do. Reads the file's header only.
+    pub fn of(path: &Path) -> Self {
+        let missing = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
+        match crate::store::schema_version(path) {
+            _ if missing => Self::Create,
+            Some(from) if from < CURRENT_VERSION => Self::Upgrade { from, to: CURRENT_VERSION },
+            _ => Self::Existing,
+        }
+    }
+
+    /// What a front end tells the user while it happens; `None` when there is nothing to say.
+    pub fn message(self) -> Option<String> {
+        match self {
+            Self::Create => Some("A new database is being set up with the sample research…".to_owned()),
+            Self::Upgrade { from, to } => Some(format!(
+                "Upgrading the database from schema {from} to {to}: this rewrites its indexes once and can take a \
+                 minute or two for a million notes. Nothing is lost if it is interrupted."
+            )),
+            Self::Existing => None,
+        }
+    }
+}
+
 /// Opens the store; a new database gets the sample research.
 pub fn open(path: &Path) -> Result<Store, DatabaseError> {
+    open_telling(path, |_| {})
+}
+
+/// [`open`], first handing `tell` what the open is about to do (before an upgrade or a creation
+/// starts, so a front end can say so while it runs).
+pub fn open_telling(path: &Path, tell: impl FnOnce(Opening)) -> Result<Store, DatabaseError> {
+    tell(Opening::of(path));
     let mut store = Store::open(path)?;
     if store.was_created() {
         crate::sample::add(&mut store).map_err(DatabaseError::Sample)?;
@@ -66,6 +109,19 @@ mod tests {
         let first = open(&db).unwrap().note_counts().unwrap();
         assert!(first.0 > 0, "the sample research is added: {first:?}");
         assert_eq!(open(&db).unwrap().note_counts().unwrap(), first, "and not again");
+    }
+
+    #[test]
+    fn a_front_end_is_told_a_new_database_is_being_created_before_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("research.db");
+        let mut told = None;
+        open_telling(&db, |opening| told = Some(opening)).unwrap();
+        assert_eq!(told, Some(Opening::Create));
+        assert!(Opening::Create.message().is_some());
+        open_telling(&db, |opening| told = Some(opening)).unwrap();
+        assert_eq!(told, Some(Opening::Existing));
+        assert_eq!(Opening::Existing.message(), None, "an ordinary open says nothing");
     }
 
     #[test]

@@ -425,3 +425,26 @@ fn an_empty_body_is_refused_unless_allowed() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(cli.json(&["note", "show", note])["body"], "");
 }
+
+/// A database made by the previous schema (5: `tests/data/schema-5.db`, two notes on the DeepSeek
+/// week) is upgraded on first use: stderr says so before the upgrade runs, stdout is the
+/// command's answer as always, newest first by last update, and the next command says nothing.
+#[test]
+fn an_older_database_is_upgraded_with_a_word_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema-5.db"), &db).unwrap();
+    let first = jevons(&db, &["search", "after:2025-01-01", "--json"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let said = String::from_utf8_lossy(&first.stderr);
+    assert!(said.starts_with("Upgrading the database from schema 5 to "), "{said}");
+    let found: Value = serde_json::from_slice(&first.stdout).unwrap();
+    let ids: Vec<i64> = found["results"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, [1, 2], "the note updated last comes first");
+    let nvda = jevons(&db, &["search", "$NVDA", "--json"]);
+    assert!(nvda.stderr.is_empty(), "{}", String::from_utf8_lossy(&nvda.stderr));
+    let found: Value = serde_json::from_slice(&nvda.stdout).unwrap();
+    assert_eq!(found["results"][0]["id"], 1, "the ticker feed was carried over");
+    let words: Value = serde_json::from_slice(&jevons(&db, &["search", "DeepSeek", "--json"]).stdout).unwrap();
+    assert_eq!(words["results"].as_array().map(Vec::len), Some(2), "the full-text index was carried over");
+}

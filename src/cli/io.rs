@@ -86,7 +86,7 @@ impl From<FormatArg> for Format {
 pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
     match command {
         IoCommand::Import { undo: Some(id), json, .. } => {
-            let mut store = crate::database::open(db)?;
+            let mut store = super::open_database(db)?;
             let report = store.undo_import(id)?;
             if json {
                 output::json(&report)?;
@@ -95,7 +95,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
             }
         }
         IoCommand::Import { list: true, json, .. } => {
-            let store = crate::database::open(db)?;
+            let store = super::open_database(db)?;
             let runs = store.imports(LISTED_IMPORTS)?;
             if json {
                 output::json(&serde_json::json!({ "imports": runs }))?;
@@ -105,7 +105,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
         }
         IoCommand::Import { path, json, .. } => {
             let path = path.unwrap_or_default();
-            let mut store = crate::database::open(db)?;
+            let mut store = super::open_database(db)?;
             let mut show = progress_printer("import");
             let report =
                 io::import_path(&mut store, &path, &ImportOptions::default(), &mut show, &AtomicBool::new(false))?;
@@ -116,7 +116,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
             }
         }
         IoCommand::Export { format, out } => {
-            let store = crate::database::open(db)?;
+            let store = super::open_database(db)?;
             let mut show = progress_printer("export");
             let report = io::export(&store, format.into(), &out, &mut show, &AtomicBool::new(false))?;
             match format {

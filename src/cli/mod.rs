@@ -207,6 +207,18 @@ pub struct ClaimArgs {
     pub quote: Option<String>,
 }
 
+/// Opens the database; an upgrade of an older one's schema, which can take a minute, is
+/// announced on stderr first (stdout stays the command's output).
+fn open_database(path: &std::path::Path) -> Result<crate::store::Store, crate::database::DatabaseError> {
+    crate::database::open_telling(path, |opening| {
+        if let crate::database::Opening::Upgrade { .. } = opening
+            && let Some(message) = opening.message()
+        {
+            eprintln!("{message}");
+        }
+    })
+}
+
 /// Runs one command against the database chosen by `--db`, `JEVONS_DB` or the default.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
@@ -218,7 +230,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Io(command) => return io::run(&path, command),
         command => command,
     };
-    let mut store = crate::database::open(&path)?;
+    let mut store = open_database(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
         Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),

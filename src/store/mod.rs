@@ -48,7 +48,7 @@ pub use check::CheckReport;
 pub use dossier::{DossierLimits, DossierPage};
 pub use error::{OpenError, StoreError};
 pub use imports::{ImportRun, UndoReport};
-pub use open::check_kind;
+pub use open::{check_kind, schema_version};
 pub use records::{ClaimRecord, NoteMerge, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 pub use search::{Cursor, Page, SearchInterrupt, SearchOrder, SearchPage, Total};

@@ -27,6 +27,17 @@ pub(super) fn connect(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connect
     }
 }
 
+/// The schema version a Jevons database file says it has, read from its header without opening
+/// it with SQLite (so nothing is locked, created or changed): `None` for a missing or empty
+/// file, or one that is not a Jevons database (opening it says why). After a crash the header
+/// may lag behind changes still in the write-ahead log, so this is a forecast, not a check.
+pub fn schema_version(path: &Path) -> Option<i64> {
+    let mut header = [0u8; 100];
+    File::open(path).ok()?.read_exact(&mut header).ok()?;
+    let word = |at: usize| i64::from(u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]));
+    (&header[..16] == MAGIC && word(68) == APPLICATION_ID).then(|| word(60))
+}
+
 /// Refuses a path that names something other than a regular file or nothing: a folder, a named
 /// pipe, a device, a socket. Looks only at the file's metadata (a pipe is never opened, which
 /// would wait for a writer forever); a symbolic link is judged by what it points to.

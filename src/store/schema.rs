@@ -337,6 +337,27 @@ mod tests {
     }
 
     #[test]
+    fn the_header_tells_an_older_file_apart_before_it_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        assert_eq!(super::super::schema_version(&path), None, "no file yet");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            for (index, migration) in MIGRATIONS.iter().enumerate().take(5) {
+                let tx = conn.transaction().unwrap();
+                migration(&tx).unwrap();
+                tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+                tx.commit().unwrap();
+            }
+        }
+        assert_eq!(super::super::schema_version(&path), Some(5));
+        drop(super::super::Store::open(&path).unwrap());
+        assert_eq!(super::super::schema_version(&path), Some(CURRENT_VERSION), "the open upgraded it");
+        std::fs::write(&path, b"not a database").unwrap();
+        assert_eq!(super::super::schema_version(&path), None, "a foreign file is left to the open to refuse");
+    }
+
+    #[test]
     fn a_version_4_database_keeps_its_revisions_as_edits_when_upgraded_to_version_5() {
         let mut conn = Connection::open_in_memory().unwrap();
         for (index, migration) in MIGRATIONS.iter().enumerate().take(4) {

@@ -127,6 +127,8 @@ pub struct Found {
 }
 
 pub enum Reply {
+    /// What the open under way is doing (sent before it starts; it does not answer the request).
+    Opening(crate::database::Opening),
     Opened {
         took: Duration,
         /// Whether this open created the database (with the sample research).
@@ -196,7 +198,7 @@ pub enum Reply {
 impl Reply {
     /// Whether this reply answers a request (progress reports do not).
     fn answers(&self) -> bool {
-        !matches!(self, Reply::Counting { .. })
+        !matches!(self, Reply::Counting { .. } | Reply::Opening(_))
     }
 }
 
@@ -387,7 +389,11 @@ impl Lane {
         match request {
             Request::Open => {
                 let started = Instant::now();
-                match crate::database::open(&self.path)
+                let tell = |opening| {
+                    let _ = replies.send(Reply::Opening(opening));
+                    ctx.request_repaint();
+                };
+                match crate::database::open_telling(&self.path, tell)
                     .map_err(|e| e.to_string())
                     .and_then(|s| self.sized(s).map_err(text))
                 {

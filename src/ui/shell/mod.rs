@@ -91,8 +91,15 @@ pub struct Settings {
 
 /// The database connection the app writes with, once the worker has opened (or created) it.
 pub enum Database {
-    Opening { since: Instant },
-    Failed { message: String, path_input: String },
+    /// `what` is known once the worker has looked at the file (a creation or an upgrade).
+    Opening {
+        since: Instant,
+        what: Option<crate::database::Opening>,
+    },
+    Failed {
+        message: String,
+        path_input: String,
+    },
     Ready(Box<Store>),
 }
 
@@ -175,7 +182,7 @@ impl JevonsApp {
         Self {
             ctx: ctx.clone(),
             config,
-            db: Database::Opening { since: Instant::now() },
+            db: Database::Opening { since: Instant::now(), what: None },
             worker,
             settings,
             search: SearchBox::default(),
@@ -211,7 +218,7 @@ impl JevonsApp {
         let mut actions = std::mem::take(&mut self.queued);
         self.shortcuts(ui.ctx(), &mut actions);
         match &mut self.db {
-            Database::Opening { since } => startup::opening_ui(ui, &self.config.db, since.elapsed()),
+            Database::Opening { since, what } => startup::opening_ui(ui, &self.config.db, since.elapsed(), *what),
             Database::Failed { message, path_input } => {
                 startup::failed_ui(ui, &self.config.db, message, path_input, &mut actions);
             }

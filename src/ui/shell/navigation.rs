@@ -19,7 +19,7 @@ impl JevonsApp {
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path, true)));
         self.config.db = path.clone();
         self.config.chosen_db = true;
-        self.db = Database::Opening { since: Instant::now() };
+        self.db = Database::Opening { since: Instant::now(), what: None };
         self.worker = Worker::start(path, self.ctx.clone());
         self.worker.send(Request::Open);
         self.editor = None;

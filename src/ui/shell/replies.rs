@@ -19,6 +19,11 @@ impl JevonsApp {
 
     pub(super) fn handle(&mut self, reply: Reply) {
         match reply {
+            Reply::Opening(what) => {
+                if let Database::Opening { what: shown, .. } = &mut self.db {
+                    *shown = Some(what);
+                }
+            }
             Reply::Opened { created, .. } => self.opened(created),
             Reply::OpenFailed { message } => {
                 let path_input = self.config.db.display().to_string();

@@ -6,10 +6,13 @@ use std::time::Duration;
 
 use egui::{RichText, TextEdit, Ui};
 
+use crate::database::Opening;
 use crate::ui::action::Action;
 use crate::ui::widgets::theme::Palette;
 
-pub fn opening_ui(ui: &mut Ui, path: &Path, elapsed: Duration) {
+/// The start screen while the database opens; after two seconds it says why it takes long (a new
+/// database being set up, or an older one's schema being upgraded).
+pub fn opening_ui(ui: &mut Ui, path: &Path, elapsed: Duration, what: Option<Opening>) {
     egui::CentralPanel::default().show(ui, |ui| {
         let p = Palette::of(ui);
         ui.add_space(ui.available_height() * 0.35);
@@ -21,10 +24,11 @@ pub fn opening_ui(ui: &mut Ui, path: &Path, elapsed: Duration) {
                 ui.add(egui::Spinner::new().size(14.0));
                 ui.label(RichText::new(format!("Opening {}", path.display())).color(p.muted));
             });
-            if elapsed > Duration::from_secs(2) {
-                ui.label(
-                    RichText::new("A new database is being set up with the sample research…").small().color(p.faint),
-                );
+            if elapsed > Duration::from_secs(2)
+                && let Some(message) = what.and_then(Opening::message)
+            {
+                ui.set_max_width(560.0);
+                ui.label(RichText::new(message).small().color(p.faint));
             }
         });
     });
