@@ -1,0 +1,303 @@
+//! One lane of the worker: a thread with its own read connection that takes requests from its
+//! queue in batches (the newest of each kind runs, older ones and work of an older search are
+//! handed back skipped), runs them against the store, and sends the replies that wake the window.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+use super::*;
+
+pub(super) fn interrupt(stop: &Interrupter) {
+    if let Some(handle) = stop.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
+        handle.interrupt();
+    }
+}
+
+pub(super) fn spawn_lane(name: &str, lane: Lane, replies: Sender<Reply>, ctx: egui::Context) -> Sender<Request> {
+    let (tx, rx) = channel();
+    let lane_replies = replies.clone();
+    let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || lane.run(&rx, &lane_replies, &ctx));
+    if let Err(err) = spawned {
+        // Without a thread the requests are never answered; say so once, on the info channel.
+        let _ = replies.send(Reply::OpenFailed { message: format!("cannot start a worker thread: {err}") });
+    }
+    tx
+}
+
+pub(super) struct Lane {
+    path: PathBuf,
+    /// This lane's SQLite page cache, in MB.
+    cache_mb: u32,
+    store: Option<Store>,
+    /// Built on the first analysis (research lane only): the reference names and the user's
+    /// aliases and suppressions.
+    lexicon: Option<Lexicon>,
+    /// Where this lane publishes how to stop its running statement (search and count lanes).
+    stop: Option<Interrupter>,
+    /// The generation of the app's latest search (see [`Worker::stop_counts_before`]).
+    latest: Arc<AtomicU64>,
+    /// Whether this lane's thread runs at a lower priority than the window's.
+    pub(super) background: bool,
+}
+
+impl Lane {
+    pub(super) fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>, latest: Arc<AtomicU64>) -> Self {
+        Self { path, cache_mb, store: None, lexicon: None, stop, latest, background: false }
+    }
+
+    fn run(mut self, rx: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
+        if self.background {
+            give_way_to_other_threads();
+        }
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
+            batch.extend(rx.try_iter());
+            let keep = newest_of_each_kind(&batch);
+            for (request, keep) in batch.into_iter().zip(keep) {
+                // Checked as each request comes up: a newer search may have begun meanwhile.
+                let stale = of_older_search(&request, self.latest.load(Ordering::SeqCst));
+                let reply = if keep && !stale { self.handle(request, replies, ctx) } else { Reply::Skipped(request) };
+                if replies.send(reply).is_err() {
+                    return;
+                }
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    fn store(&mut self) -> Result<&Store, String> {
+        self.store_mut().map(|s| &*s)
+    }
+
+    fn store_mut(&mut self) -> Result<&mut Store, String> {
+        if self.store.is_none() {
+            let store = Store::open(&self.path).map_err(|e| e.to_string())?;
+            self.store = Some(self.sized(store).map_err(|e| e.to_string())?);
+        }
+        self.store.as_mut().ok_or_else(|| "the database is not open".to_owned())
+    }
+
+    /// The store with this lane's page cache, its interrupt handle published.
+    fn sized(&self, store: Store) -> Result<Store, StoreError> {
+        store.set_cache_mb(self.cache_mb)?;
+        if let Some(stop) = &self.stop {
+            *stop.lock().unwrap_or_else(PoisonError::into_inner) = Some(store.interrupt_handle());
+        }
+        Ok(store)
+    }
+
+    fn lexicon(&mut self) -> Result<&Lexicon, String> {
+        if self.lexicon.is_none() {
+            let lexicon = self.store()?.lexicon().map_err(|e| format!("cannot read the ticker names: {e}"))?;
+            self.lexicon = Some(lexicon);
+        }
+        self.lexicon.as_ref().ok_or_else(|| "no lexicon".to_owned())
+    }
+
+    fn handle(&mut self, request: Request, replies: &Sender<Reply>, ctx: &egui::Context) -> Reply {
+        match request {
+            Request::Open => {
+                let started = Instant::now();
+                let tell = |opening| {
+                    let _ = replies.send(Reply::Opening(opening));
+                    ctx.request_repaint();
+                };
+                match crate::database::open_telling(&self.path, tell)
+                    .map_err(|e| e.to_string())
+                    .and_then(|s| self.sized(s).map_err(text))
+                {
+                    Ok(store) => {
+                        let created = store.was_created();
+                        self.store = Some(store);
+                        Reply::Opened { took: started.elapsed(), created }
+                    }
+                    Err(message) => Reply::OpenFailed { message },
+                }
+            }
+            Request::Search { generation, text } => {
+                let result = self.store().and_then(|store| search(store, &text));
+                Reply::Searched { generation, text, result }
+            }
+            Request::More { generation, query, cursor } => {
+                let result = self.store().and_then(|s| s.page(&query, Some(&cursor), NEXT_PAGE).map_err(text));
+                Reply::More { generation, result }
+            }
+            Request::Count { generation, query } => {
+                let latest = self.latest.clone();
+                let current = move || latest.load(Ordering::SeqCst) == generation;
+                if !current() {
+                    return Reply::Counted { generation, result: Err("a newer search came".to_owned()) };
+                }
+                let result = self.store().and_then(|store| {
+                    if let Some(total) = store.known_total(&query).map_err(text)? {
+                        return Ok(Total::Exact(total));
+                    }
+                    let mut reported = Instant::now();
+                    let total = store.count_until(&query, |at_least| {
+                        if !current() {
+                            return false;
+                        }
+                        if reported.elapsed() >= COUNT_PROGRESS {
+                            reported = Instant::now();
+                            let _ = replies.send(Reply::Counting { generation, at_least });
+                            ctx.request_repaint();
+                        }
+                        true
+                    });
+                    total.map_err(text)
+                });
+                Reply::Counted { generation, result }
+            }
+            Request::Rows { generation, query, ids } => {
+                let result = self.store().and_then(|s| s.summaries(&ids, &query).map_err(|e| e.to_string()));
+                Reply::Rows { generation, result }
+            }
+            Request::Sidebar => Reply::Sidebar(self.store().and_then(sidebar)),
+            Request::Dossier { symbol, limits } => {
+                let result = self.store().and_then(|s| dossier(s, &symbol, &limits)).map(Box::new);
+                Reply::Dossier { symbol, result }
+            }
+            Request::ForgetLexicon => {
+                self.lexicon = None;
+                Reply::LexiconForgotten
+            }
+            Request::Analyse { ticket, text } => {
+                let result = self.lexicon().map(|lexicon| analyse_note(&text, lexicon));
+                Reply::Analysed { ticket, result }
+            }
+            Request::LinkCandidates { symbols } => {
+                let result = self.store().and_then(|store| {
+                    let mut found: Vec<Claim> = Vec::new();
+                    for symbol in &symbols {
+                        let claims = store.newest_claims_about(symbol, LINK_CANDIDATES).map_err(|e| e.to_string())?;
+                        for claim in claims {
+                            if !found.iter().any(|f| f.id == claim.id) {
+                                found.push(claim);
+                            }
+                        }
+                    }
+                    Ok(found)
+                });
+                Reply::LinkCandidates { symbols, result }
+            }
+            Request::Source { id } => {
+                Reply::Source { id, result: self.store().and_then(|s| s.source_detail(id).map_err(|e| e.to_string())) }
+            }
+            Request::Revisions { note } => Reply::Revisions {
+                note,
+                result: self.store().and_then(|s| s.revisions(note).map_err(|e| e.to_string())),
+            },
+            Request::Version { note } => Reply::Version {
+                note,
+                result: self.store().and_then(|s| s.note_version(note).map_err(|e| e.to_string())),
+            },
+            Request::TidyIndex => Reply::IndexTidied(self.store_mut().and_then(|s| s.tidy_index().map_err(text))),
+            Request::Complete { typed } => {
+                let result =
+                    self.store().ok().and_then(|s| s.complete_tickers(&typed, COMPLETIONS).ok()).unwrap_or_default();
+                Reply::Completed { typed, result }
+            }
+        }
+    }
+}
+
+/// The nice value of a background lane's thread (0 is the window's; 19 the lowest priority).
+#[cfg(target_os = "linux")]
+const BACKGROUND_NICE: i32 = 10;
+
+/// Lowers the calling thread's scheduling priority, so that it gets a core only when the frames
+/// and the search lane leave one (Linux, where the nice value is per thread; elsewhere nothing).
+fn give_way_to_other_threads() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority with who = 0 changes only the calling thread's nice value; a failure
+    // leaves it unchanged, which is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS as _, 0, BACKGROUND_NICE);
+    }
+}
+
+fn text(err: StoreError) -> String {
+    err.to_string()
+}
+
+/// A search's first page, and its total when that is kept rather than counted.
+fn search(store: &Store, text: &str) -> Result<Found, String> {
+    let started = Instant::now();
+    let query = query::parse(text).map_err(|e| e.to_string())?;
+    let page = store.page(&query, None, FIRST_PAGE).map_err(self::text)?;
+    let total = match page.next {
+        None => Some(page.results.len() as u64),
+        Some(_) => store.kept_total(&query).map_err(self::text)?,
+    };
+    Ok(Found { query: Arc::new(query), page, total, took: started.elapsed() })
+}
+
+/// A ticker's dossier, with the names the user gave it and the matches they turned off.
+fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<DossierData, String> {
+    let text = |e: crate::store::StoreError| e.to_string();
+    let mut data = DossierData::build(store.dossier_page(symbol, limits).map_err(text)?);
+    data.aliases =
+        store.ticker_aliases().map_err(text)?.into_iter().filter(|a| &a.symbol == symbol).map(|a| a.alias).collect();
+    data.suppressed = store
+        .ticker_suppressions()
+        .map_err(text)?
+        .into_iter()
+        .filter(|s| &s.symbol == symbol)
+        .map(|s| s.phrase)
+        .collect();
+    Ok(data)
+}
+
+fn sidebar(store: &Store) -> Result<SidebarData, String> {
+    let text = |e: crate::store::StoreError| e.to_string();
+    let (notes, trashed) = store.note_counts().map_err(text)?;
+    Ok(SidebarData {
+        tickers: store.tickers().map_err(text)?,
+        tags: store.tags().map_err(text)?,
+        sources: store.sources().map_err(text)?,
+        notes,
+        trashed,
+    })
+}
+
+/// Whether `request` serves a search older than the latest one (`latest`, its generation): its
+/// answer would be dropped, so it is not run.
+fn of_older_search(request: &Request, latest: u64) -> bool {
+    match request {
+        Request::Search { generation, .. } | Request::More { generation, .. } | Request::Rows { generation, .. } => {
+            *generation < latest
+        }
+        _ => false,
+    }
+}
+
+/// For each request in a batch, whether to run it: the newest of each kind is run (and every
+/// `Open`, `Version` and `ForgetLexicon`, which are cheap and each matter).
+pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
+    let kind = |r: &Request| match r {
+        Request::Open => 0,
+        Request::Search { .. } => 1,
+        Request::Rows { .. } => 2,
+        Request::More { .. } => 12,
+        Request::Count { .. } => 13,
+        Request::TidyIndex => 14,
+        Request::Sidebar => 3,
+        Request::Dossier { .. } => 4,
+        Request::Source { .. } => 5,
+        Request::Revisions { .. } => 6,
+        Request::Version { .. } => 7,
+        Request::Complete { .. } => 8,
+        Request::Analyse { .. } => 9,
+        Request::LinkCandidates { .. } => 10,
+        Request::ForgetLexicon => 11,
+    };
+    (0..batch.len())
+        .map(|i| {
+            let k = kind(&batch[i]);
+            matches!(k, 0 | 7 | 11) || !batch[i + 1..].iter().any(|later| kind(later) == k)
+        })
+        .collect()
+}
