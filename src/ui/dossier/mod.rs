@@ -3,6 +3,7 @@
 
 mod charts;
 mod disagreements;
+mod lazy;
 pub mod state;
 mod ticker_names;
 pub(crate) mod view;
