@@ -429,3 +429,25 @@ fn a_word_in_most_notes_is_listed_by_last_update_and_counted_on_demand() {
     assert!(matches!(interrupted, Err(StoreError::Interrupted)), "{interrupted:?}");
     assert_eq!(store.page(&query, None, 50).unwrap(), first);
 }
+
+/// A prefix's completions are remembered per connection until the full-text index changes: a
+/// word written by any connection is found by the next search.
+#[test]
+fn prefix_completions_see_words_written_by_any_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prefixes.db");
+    let mut writer = Store::open(&path).unwrap();
+    writer.create_note(&draft("Zebra one", "zebrafish studies", &[], &[], "2025-01-01T00:00:00Z")).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let found = |store: &Store| {
+        let page = store.page(&parse("zebra*").unwrap(), None, 50).unwrap();
+        let mut titles: Vec<String> = page.results.into_iter().map(|r| r.title).collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(found(&reader), ["Zebra one"]);
+    writer.create_note(&draft("Zebra two", "zebrawood desks", &[], &[], "2025-01-02T00:00:00Z")).unwrap();
+    assert_eq!(found(&reader), ["Zebra one", "Zebra two"], "a word written by another connection");
+    writer.create_note(&draft("Zebra three", "zebras running", &[], &[], "2025-01-03T00:00:00Z")).unwrap();
+    assert_eq!(found(&writer), ["Zebra one", "Zebra three", "Zebra two"], "a word written by this connection");
+}

@@ -6,7 +6,6 @@
 #[path = "common/app.rs"]
 mod app;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use egui::{Key, Modifiers, Role};
@@ -17,7 +16,7 @@ use jevons::store::Store;
 use jevons::ui::action::Action;
 use jevons::ui::{AppConfig, JevonsApp};
 
-use app::{App, set_search, start, start_at, titles};
+use app::{App, crowded_nvda, set_search, start, start_at, titles};
 
 #[test]
 fn a_new_database_opens_with_the_sample_research() {
@@ -529,48 +528,6 @@ fn the_keyboard_finds_opens_and_goes_back_without_the_mouse() {
     app.press(Key::Escape);
     assert_eq!(app.app().open_dossier_symbol(), None, "Esc goes back from the dossier");
     assert_eq!(app.app().open_note(), Some(ids[1]));
-}
-
-/// A database with the sample research plus `notes` notes on NVDA and `claims` claims about it
-/// (figures and views from a dozen outlets over two years), written through the store's batch.
-fn crowded_nvda(notes: usize, claims: usize) -> (PathBuf, tempfile::TempDir) {
-    use jevons::model::{ClaimDraft, ClaimTicker, SourceDraft, SourceUrl, Stance, Symbol};
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("crowded.db");
-    let mut store = jevons::database::open(&db).unwrap();
-    let mut batch = store.batch().unwrap();
-    let outlets: Vec<i64> = (0..12)
-        .map(|i| {
-            let url = SourceUrl::parse(&format!("https://outlet{i}.example.com/nvda")).unwrap();
-            batch.add_source(&SourceDraft { publisher: Some(format!("Outlet {i}")), ..SourceDraft::new(url) }).unwrap()
-        })
-        .collect();
-    let ids: Vec<i64> = (0..notes)
-        .map(|i| {
-            batch
-                .create_note(&NoteDraft::new(format!("NVDA note {i}"), format!("Demand for $NVDA GPUs, day {i}.")))
-                .unwrap()
-        })
-        .collect();
-    let nvda = Symbol::parse("NVDA").unwrap();
-    for i in 0..claims {
-        let stance = [Some(Stance::Bullish), Some(Stance::Bearish), Some(Stance::Neutral), None][i % 4];
-        batch
-            .add_claim(ClaimDraft {
-                text: format!("NVIDIA data-center revenue estimate {i}"),
-                value: (i % 3 != 0).then_some(30e9 + (i % 50) as f64 * 1e8),
-                currency: Some("USD".into()),
-                as_of: Some(format!("{}-{:02}-{:02}", 2024 + i % 2, 1 + i % 12, 1 + i % 28)),
-                claimant: Some(format!("Analyst {}", i % 30)),
-                note_id: Some(ids[i % ids.len()]),
-                tickers: vec![ClaimTicker { symbol: nvda.clone(), stance }],
-                sources: vec![(outlets[i % outlets.len()], None)],
-                ..ClaimDraft::default()
-            })
-            .unwrap();
-    }
-    batch.commit().unwrap();
-    (db, dir)
 }
 
 #[test]

@@ -1,9 +1,11 @@
 //! Completions of search prefixes (`infer*` → `inference`, `inferred`, …), remembered until the
-//! database changes. Listing them reads the words' posting lists through FTS5's vocabulary table
+//! full-text index's words may have changed: when notes were written to it, not when its segments
+//! were merged (the app merges them in steps in the background, and every step used to empty
+//! the cache). Listing them reads the words' posting lists through FTS5's vocabulary table
 //! (about 20 ms for a common prefix at a million notes), so a prefix searched again (every
 //! keystroke of a search that is being refined, every page) costs nothing.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rusqlite::Connection;
@@ -15,9 +17,8 @@ pub(super) const PREFIX_TERMS: usize = 64;
 
 #[derive(Default)]
 pub(super) struct Prefixes {
-    /// `PRAGMA data_version` (other connections' commits) and this connection's change count
-    /// when `known` was filled.
-    stamp: Cell<Option<(i64, u64)>>,
+    /// [`IndexStamp`] when `known` was filled.
+    stamp: RefCell<Option<IndexStamp>>,
     known: RefCell<HashMap<String, Option<Vec<String>>>>,
 }
 
@@ -29,11 +30,10 @@ impl Prefixes {
             return Ok(None);
         }
         let low = prefix.to_ascii_lowercase();
-        let version: i64 = conn.prepare_cached("PRAGMA data_version")?.query_row([], |r| r.get(0))?;
-        let stamp = (version, conn.total_changes());
-        if self.stamp.get() != Some(stamp) {
+        let stamp = IndexStamp::read(conn)?;
+        if self.stamp.borrow().as_ref() != Some(&stamp) {
             self.known.borrow_mut().clear();
-            self.stamp.set(Some(stamp));
+            *self.stamp.borrow_mut() = Some(stamp);
         }
         if let Some(terms) = self.known.borrow().get(&low) {
             return Ok(terms.clone());
@@ -48,4 +48,48 @@ impl Prefixes {
         self.known.borrow_mut().insert(low, terms.clone());
         Ok(terms)
     }
+}
+
+/// What changes when notes are written to the full-text index (by any connection) but not when
+/// its segments are merged: FTS5's averages record (rows and words in the index) and the write
+/// counter in its structure record (leaves of new notes written; a merge keeps it).
+#[derive(Debug, PartialEq, Eq)]
+struct IndexStamp {
+    averages: Vec<u8>,
+    /// The structure record up to its write counter: configuration cookie, levels, segments.
+    written: Vec<u8>,
+}
+
+impl IndexStamp {
+    fn read(conn: &Connection) -> Result<Self, StoreError> {
+        let mut block = conn.prepare_cached("SELECT id, block FROM note_fts_data WHERE id IN (1, 10)")?;
+        let mut stamp = Self { averages: Vec::new(), written: Vec::new() };
+        for row in block.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))? {
+            match row? {
+                (1, averages) => stamp.averages = averages,
+                (_, structure) => stamp.written = structure_header(structure),
+            }
+        }
+        Ok(stamp)
+    }
+}
+
+/// The structure record's header: a 4-byte cookie, FTS5's 4-byte version 2 marker when present,
+/// then three varints (levels, segments, write counter).
+fn structure_header(mut structure: Vec<u8>) -> Vec<u8> {
+    const V2: [u8; 4] = [0xFF, 0x00, 0x00, 0x01];
+    let mut at = if structure.get(4..8) == Some(&V2[..]) { 8 } else { 4 };
+    for _ in 0..3 {
+        // A varint's last byte has its high bit clear (or is its ninth byte).
+        let mut len = 0;
+        while let Some(byte) = structure.get(at + len) {
+            len += 1;
+            if byte & 0x80 == 0 || len == 9 {
+                break;
+            }
+        }
+        at += len;
+    }
+    structure.truncate(at);
+    structure
 }

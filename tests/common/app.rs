@@ -143,3 +143,48 @@ pub fn titles(app: &App) -> Vec<String> {
     let store = app.store();
     app.app().result_ids().iter().map(|id| store.note(*id).map(|n| n.title).unwrap_or_default()).collect()
 }
+
+/// A database with the sample research plus `notes` notes on NVDA and `claims` claims about it
+/// (figures and views from a dozen outlets over two years), written through the store's batch.
+pub fn crowded_nvda(notes: usize, claims: usize) -> (PathBuf, tempfile::TempDir) {
+    use jevons::model::{ClaimDraft, ClaimTicker, SourceDraft, SourceUrl, Stance, Symbol};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crowded.db");
+    let mut store = jevons::database::open(&db).unwrap();
+    let mut batch = store.batch().unwrap();
+    let outlets: Vec<i64> = (0..12)
+        .map(|i| {
+            let url = SourceUrl::parse(&format!("https://outlet{i}.example.com/nvda")).unwrap();
+            batch.add_source(&SourceDraft { publisher: Some(format!("Outlet {i}")), ..SourceDraft::new(url) }).unwrap()
+        })
+        .collect();
+    let ids: Vec<i64> = (0..notes)
+        .map(|i| {
+            batch
+                .create_note(&jevons::model::NoteDraft::new(
+                    format!("NVDA note {i}"),
+                    format!("Demand for $NVDA GPUs, day {i}."),
+                ))
+                .unwrap()
+        })
+        .collect();
+    let nvda = Symbol::parse("NVDA").unwrap();
+    for i in 0..claims {
+        let stance = [Some(Stance::Bullish), Some(Stance::Bearish), Some(Stance::Neutral), None][i % 4];
+        batch
+            .add_claim(ClaimDraft {
+                text: format!("NVIDIA data-center revenue estimate {i}"),
+                value: (i % 3 != 0).then_some(30e9 + (i % 50) as f64 * 1e8),
+                currency: Some("USD".into()),
+                as_of: Some(format!("{}-{:02}-{:02}", 2024 + i % 2, 1 + i % 12, 1 + i % 28)),
+                claimant: Some(format!("Analyst {}", i % 30)),
+                note_id: Some(ids[i % ids.len()]),
+                tickers: vec![ClaimTicker { symbol: nvda.clone(), stance }],
+                sources: vec![(outlets[i % outlets.len()], None)],
+                ..ClaimDraft::default()
+            })
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    (db, dir)
+}

@@ -8,6 +8,7 @@ use egui::{Grid, RichText, Ui, Vec2};
 use crate::compare::{FigureSpread, StanceClash, StanceView};
 use crate::model::{Stance, format_value};
 use crate::ui::action::Action;
+use crate::ui::dossier::lazy::Sections;
 use crate::ui::dossier::state::DossierData;
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
@@ -43,9 +44,9 @@ fn claim_text_ui(ui: &mut Ui, data: &DossierData, claim_id: i64, text: &str, wid
     }
 }
 
-pub fn spreads_ui(ui: &mut Ui, data: &DossierData, actions: &mut Vec<Action>) {
+pub fn spreads_ui(ui: &mut Ui, data: &DossierData, sections: &mut Sections, actions: &mut Vec<Action>) {
     for (i, spread) in data.spreads.iter().enumerate().take(MAX_CARDS) {
-        card(ui, |ui| spread_ui(ui, i, spread, data, actions));
+        sections.show(ui, ("spread", i), |ui| card(ui, |ui| spread_ui(ui, i, spread, data, actions)));
     }
     more_ui(ui, data.spreads.len().saturating_sub(MAX_CARDS), "figures that disagree");
 }
@@ -82,10 +83,10 @@ fn spread_ui(ui: &mut Ui, index: usize, spread: &FigureSpread, data: &DossierDat
     more_ui(ui, spread.members.len().saturating_sub(MAX_LINES), "claims in this spread");
 }
 
-pub fn clashes_ui(ui: &mut Ui, data: &DossierData, actions: &mut Vec<Action>) {
+pub fn clashes_ui(ui: &mut Ui, data: &DossierData, sections: &mut Sections, actions: &mut Vec<Action>) {
     // The latest periods first: they are what a researcher is weighing now.
-    for clash in data.clashes.iter().rev().take(MAX_CARDS) {
-        card(ui, |ui| clash_ui(ui, clash, data, actions));
+    for (i, clash) in data.clashes.iter().rev().take(MAX_CARDS).enumerate() {
+        sections.show(ui, ("clash", i), |ui| card(ui, |ui| clash_ui(ui, clash, data, actions)));
     }
     more_ui(ui, data.clashes.len().saturating_sub(MAX_CARDS), "earlier periods");
 }

@@ -1,8 +1,10 @@
 //! A ticker's dossier: its data computed on the worker ([`state`]), the pane that draws it
-//! (`view`), its charts, where sources disagree, and the names the ticker goes by.
+//! (`view`, laying out only the sections in view: `lazy`), its charts, where sources disagree, and
+//! the names the ticker goes by.
 
 mod charts;
 mod disagreements;
+mod lazy;
 pub mod state;
 mod ticker_names;
 pub(crate) mod view;

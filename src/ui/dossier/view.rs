@@ -14,6 +14,7 @@ use crate::store::DossierLimits;
 use crate::ui::action::Action;
 use crate::ui::dossier::charts::{self, ChartChoice};
 use crate::ui::dossier::disagreements;
+use crate::ui::dossier::lazy::Sections;
 use crate::ui::dossier::state::DossierData;
 use crate::ui::note::claim_links::status_and_links_ui;
 use crate::ui::widgets::text::shorten;
@@ -31,6 +32,10 @@ pub struct DossierView {
     pub chart: ChartChoice,
     /// A new name for the ticker being typed.
     pub alias_input: String,
+    /// Increases with each answer from the worker (the sections' heights key on it).
+    version: u64,
+    /// The heights of the scrolled sections, so that only those in view are laid out.
+    sections: Sections,
 }
 
 impl DossierView {
@@ -42,10 +47,13 @@ impl DossierView {
             error: None,
             chart: ChartChoice::default(),
             alias_input: String::new(),
+            version: 0,
+            sections: Sections::default(),
         }
     }
 
     pub fn arrived(&mut self, result: Result<Box<DossierData>, String>) {
+        self.version += 1;
         match result {
             Ok(data) => {
                 self.chart.kind = self.chart.kind.min(data.kinds.len().saturating_sub(1));
@@ -97,9 +105,14 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
     let chart = &mut view.chart;
     let limits = view.limits;
     let dated_limit = limits.dated;
+    let sections = &mut view.sections;
+    let version = view.version;
     ScrollArea::vertical().id_salt("dossier-scroll").auto_shrink(false).show(ui, |ui| {
+        // Only the sections in view are laid out: a dossier holds hundreds of rows and two
+        // charts, and it stays open while the results list beside it scrolls.
+        sections.begin(version, ui.available_width());
         if !d.kinds.is_empty() || !d.weeks.is_empty() {
-            charts::charts_ui(ui, d, chart);
+            sections.show(ui, ("charts", 0), |ui| charts::charts_ui(ui, d, chart));
         }
         if d.page.dated.len() >= dated_limit {
             ui.label(
@@ -112,17 +125,17 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
         }
         if !d.spreads.is_empty() {
             theme::section(ui, &format!("Figures that disagree  {}", d.spreads.len()));
-            disagreements::spreads_ui(ui, d, actions);
+            disagreements::spreads_ui(ui, d, sections, actions);
         }
         if !d.clashes.is_empty() {
             theme::section(ui, &format!("Opposite views at the same time  {}", d.clashes.len()));
-            disagreements::clashes_ui(ui, d, actions);
+            disagreements::clashes_ui(ui, d, sections, actions);
         }
         theme::section(ui, &format!("Claims  {}", theme::count(d.page.claim_count)));
         if d.page.claims.is_empty() {
             ui.label(theme::muted("No claims name this ticker yet."));
         } else {
-            claims_by_date_ui(ui, &d.page.info.symbol, &d.page.claims, actions);
+            sections.show(ui, ("claims", 0), |ui| claims_by_date_ui(ui, &d.page.info.symbol, &d.page.claims, actions));
         }
         let listed = d.page.claims.len() as u64;
         if d.page.claim_count > listed {
@@ -141,7 +154,7 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
                 }
             });
         }
-        notes_and_sources_ui(ui, d, &limits, actions);
+        sections.show(ui, ("notes and sources", 0), |ui| notes_and_sources_ui(ui, d, &limits, actions));
     });
 }
 

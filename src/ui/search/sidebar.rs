@@ -2,7 +2,7 @@
 //! counts, Sources, and the Trash. Clicking a ticker opens its dossier, a tag searches `#tag`,
 //! a source opens it.
 
-use egui::{Button, CollapsingHeader, RichText, ScrollArea, Ui, Vec2};
+use egui::{Button, CollapsingHeader, Rect, RichText, ScrollArea, Ui, Vec2};
 
 use crate::model::{Symbol, TagCount, fold};
 use crate::ui::action::Action;
@@ -210,8 +210,25 @@ fn tags_ui(ui: &mut Ui, sidebar: &Sidebar, query: &str, actions: &mut Vec<Action
         if sidebar.tree.is_empty() {
             ui.label(theme::muted("No tags yet."));
         }
+        // Rows out of view take their room without being laid out (their height measured on
+        // the first row drawn of each kind: a tag, or a tag with closed branches).
+        let mut heights: [Option<f32>; 2] = [None, None];
         for node in sidebar.tree.iter().take(200) {
-            tag_node_ui(ui, node, query, actions);
+            let id = ui.make_persistent_id(("tag", fold(&node.full)));
+            let open = !node.children.is_empty()
+                && egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false).is_open();
+            let kind = usize::from(!node.children.is_empty());
+            if !open && let Some(height) = heights[kind] {
+                let room = Vec2::new(ui.available_width(), height);
+                if !ui.is_rect_visible(Rect::from_min_size(ui.cursor().min, room)) {
+                    ui.allocate_space(room);
+                    continue;
+                }
+            }
+            let height = ui.scope(|ui| tag_node_ui(ui, node, id, query, actions)).response.rect.height();
+            if !open {
+                heights[kind] = Some(height);
+            }
         }
         if sidebar.tree.len() > 200 {
             ui.label(theme::muted(format!("and {} more: search with #", sidebar.tree.len() - 200)));
@@ -219,7 +236,7 @@ fn tags_ui(ui: &mut Ui, sidebar: &Sidebar, query: &str, actions: &mut Vec<Action
     });
 }
 
-fn tag_node_ui(ui: &mut Ui, node: &TagNode, query: &str, actions: &mut Vec<Action>) {
+fn tag_node_ui(ui: &mut Ui, node: &TagNode, id: egui::Id, query: &str, actions: &mut Vec<Action>) {
     let query_of_node = tag_query(&node.full);
     let selected = query.trim() == query_of_node;
     let mut button_ui = |ui: &mut Ui| {
@@ -238,12 +255,12 @@ fn tag_node_ui(ui: &mut Ui, node: &TagNode, query: &str, actions: &mut Vec<Actio
             button_ui(ui);
         });
     } else {
-        let id = ui.make_persistent_id(("tag", fold(&node.full)));
         egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
             .show_header(ui, |ui| button_ui(ui))
             .body(|ui| {
                 for child in &node.children {
-                    tag_node_ui(ui, child, query, actions);
+                    let id = ui.make_persistent_id(("tag", fold(&child.full)));
+                    tag_node_ui(ui, child, id, query, actions);
                 }
             });
     }
