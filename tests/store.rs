@@ -543,3 +543,54 @@ fn oversized_and_odd_text_is_refused_or_kept_whole() {
     let note = store.note(id).unwrap();
     assert_eq!((note.title.as_str(), note.body.as_str()), (odd, odd));
 }
+
+/// Words no other note has, so a note's postings make its own leaf pages.
+fn words(seed: u64, count: usize) -> String {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..count)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            format!("w{:x}", state % 1_000_000_007)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Tidying merges the full-text index into one segment when that is worth it (an import's worth
+/// of segments), but leaves a few saves' small segments beside a large one alone: merging them
+/// would rewrite the large one (at a million notes, most of a gigabyte) for little gain.
+#[test]
+fn tidying_merges_an_imports_segments_but_not_a_few_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("research.db");
+    let mut store = Store::open(&db).unwrap();
+    for i in 0..300 {
+        store.create_note(&NoteDraft::new(format!("Note {i}"), words(i, 200))).unwrap();
+    }
+    assert!(store.index_segments().unwrap() > 4, "one segment per save, merged by fours as FTS5 writes");
+    let mut steps = 0;
+    while store.tidy_index().unwrap() {
+        steps += 1;
+    }
+    assert!(steps > 0);
+    assert_eq!(store.index_segments().unwrap(), 1, "an import's worth of segments is merged into one");
+
+    for i in 0..15 {
+        store.create_note(&NoteDraft::new(format!("Save {i}"), "a short edit")).unwrap();
+    }
+    let segments = store.index_segments().unwrap();
+    assert!(segments > 4, "{segments} segments after 15 saves");
+    assert!(!store.tidy_index().unwrap(), "a few saves' small segments are not worth rewriting the large one");
+    assert_eq!(store.index_segments().unwrap(), segments);
+
+    for i in 0..60 {
+        store.create_note(&NoteDraft::new(format!("Long {i}"), words(1000 + i, 400))).unwrap();
+    }
+    while store.tidy_index().unwrap() {}
+    assert_eq!(store.index_segments().unwrap(), 1, "once the new segments are a good part of the index, it is merged");
+    fts_is_sound(&db);
+    let found = store.page(&parse(&words(1059, 1)).unwrap(), None, 10).unwrap();
+    assert_eq!(found.results.len(), 1, "the merged index still finds a note's words");
+}

@@ -65,8 +65,14 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// 2 MB: tens of milliseconds, so a save waiting for it is not noticed).
 const TIDY_PAGES: i64 = 500;
 
-/// The full-text index is tidied when it has more segments than this.
-const TIDY_FROM: u64 = 4;
+/// The full-text index is tidied when it has more segments than this…
+const TIDY_FROM: usize = 4;
+/// …and the segments besides the largest hold at least 1/`TIDY_SHARE` of its size, or there are
+/// more than [`TIDY_MANY`] of them. Tidying merges every segment into one, so it rewrites the
+/// largest: a few saves' small segments (FTS5 keeps up to three per level as it writes) are not
+/// worth rewriting a million notes' index for, and cost a search little.
+const TIDY_SHARE: u64 = 8;
+const TIDY_MANY: usize = 16;
 
 /// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
 const STATEMENT_CACHE: usize = 512;
@@ -81,6 +87,9 @@ pub struct Store {
     full_disk: bool,
     /// Set by [`Store::write_first`] or [`Store::give_way`].
     turn: Option<turns::Turn>,
+    /// A tidy of the full-text index is under way (its merge runs over many steps, and is
+    /// finished once started even when the segments' sizes alone would no longer start it).
+    tidying: bool,
 }
 
 impl Store {
@@ -102,6 +111,7 @@ impl Store {
             prefixes: Default::default(),
             full_disk: false,
             turn: None,
+            tidying: false,
         };
         store.configure_waiting().map_err(wrap)?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
@@ -113,8 +123,15 @@ impl Store {
     /// A fresh database in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store =
-            Self { conn, path: None, created: true, prefixes: Default::default(), full_disk: false, turn: None };
+        let mut store = Self {
+            conn,
+            path: None,
+            created: true,
+            prefixes: Default::default(),
+            full_disk: false,
+            turn: None,
+            tidying: false,
+        };
         store.configure()?;
         schema::migrate(&mut store.conn)?;
         store.attach_helpers()?;
@@ -168,14 +185,24 @@ impl Store {
     }
 
     /// Merges a step's worth (about [`TIDY_PAGES`] pages written, one short transaction) of
-    /// the full-text index's segments when it has more than [`TIDY_FROM`]. Returns whether it
-    /// merged anything: called until it returns false, it leaves at most that many segments (a
-    /// word is looked up once per segment; an import leaves dozens, an edit adds a small one, and
-    /// merging a few small ones into a large one would rewrite the large one). The app runs it
-    /// on a worker after opening a database and after an import; the benchmark after building.
+    /// the full-text index's segments into one, when they are worth merging (see [`TIDY_FROM`]:
+    /// many segments, or small ones that add up to a good part of the largest, as after an
+    /// import). Returns whether it merged anything: called until it returns false, it finishes
+    /// the merge it started. A word is looked up once per segment, so a merged index searches
+    /// fastest; but merging rewrites the largest segment, so a few saves' small segments are
+    /// left to FTS5's own merging as it writes. The app runs it on a worker after opening a
+    /// database and after an import; the benchmark after building.
     pub fn tidy_index(&mut self) -> Result<bool, StoreError> {
-        if self.index_segments()? <= TIDY_FROM {
-            return Ok(false);
+        if !self.tidying {
+            let mut sizes = self.index_segment_sizes()?;
+            sizes.sort_unstable();
+            let largest = sizes.pop().unwrap_or(0);
+            let rest: u64 = sizes.iter().sum();
+            let worth = sizes.len() >= TIDY_FROM && (sizes.len() >= TIDY_MANY || rest * TIDY_SHARE >= largest);
+            if !worth {
+                return Ok(false);
+            }
+            self.tidying = true;
         }
         let tx = self.write()?;
         let before = tx.total_changes();
@@ -184,13 +211,21 @@ impl Store {
         // Rewriting the index's structure record alone counts one change: nothing was merged.
         let merged = tx.total_changes() - before > 1;
         tx.commit()?;
+        self.tidying = merged;
         Ok(merged)
     }
 
     /// How many segments the full-text index has (1 once merged; imports add more).
     pub fn index_segments(&self) -> Result<u64, StoreError> {
-        let count: i64 = self.conn.query_row("SELECT count(DISTINCT segid) FROM note_fts_idx", [], |r| r.get(0))?;
-        Ok(count as u64)
+        Ok(self.index_segment_sizes()?.len() as u64)
+    }
+
+    /// The size of each segment of the full-text index, in leaf pages (its `_idx` table has a
+    /// row per leaf page, in segment order).
+    fn index_segment_sizes(&self) -> Result<Vec<u64>, StoreError> {
+        let mut statement = self.conn.prepare_cached("SELECT count(*) FROM note_fts_idx GROUP BY segid")?;
+        let sizes = statement.query_map([], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(sizes.into_iter().map(|n| n as u64).collect())
     }
 
     /// [`Self::configure`], tried again while another process holds the file: switching a new
