@@ -114,7 +114,11 @@ impl Store {
             tidying: false,
         };
         store.configure_waiting().map_err(wrap)?;
+        // An upgrade re-sorts whole tables and indexes: its sorts spill to temporary files
+        // rather than growing in memory (the store's own statements keep temporary data in memory).
+        store.conn.pragma_update(None, "temp_store", "file").map_err(|e| wrap(e.into()))?;
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
+        store.conn.pragma_update(None, "temp_store", "memory").map_err(|e| wrap(e.into()))?;
         store.attach_helpers().map_err(wrap)?;
         store.created = before == 0;
         Ok(store)
