@@ -8,6 +8,7 @@ mod io;
 mod notes;
 mod output;
 mod research;
+mod saved;
 
 use std::path::PathBuf;
 
@@ -43,6 +44,9 @@ pub enum Command {
         #[arg(long)]
         count: bool,
     },
+    /// Saved searches: list them with counts, save a query under a name, run or forget one.
+    #[command(subcommand)]
+    Saved(saved::SavedCommand),
     /// Add sources.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -234,6 +238,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match command {
         Command::Note(command) => notes::run(&mut store, command),
         Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),
+        Command::Saved(command) => saved::run(&mut store, command),
         Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {
             research::add_source(&mut store, &url, title, publisher, author, published, kind)
         }

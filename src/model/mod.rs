@@ -8,6 +8,7 @@ mod claim;
 mod fingerprint;
 mod note;
 mod reference;
+mod saved_search;
 mod source;
 mod symbol;
 mod tag;
@@ -24,6 +25,7 @@ pub use note::{
     TickerLink, validate_text,
 };
 pub use reference::{ReferenceTicker, reference_tickers};
+pub use saved_search::{SavedSearch, saved_search_name, saved_search_query};
 pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceUrl};
 pub use symbol::Symbol;
 pub use tag::{TagCount, TagName};

@@ -1,6 +1,6 @@
 //! The rules that change the user's research, for both front ends: saving a note with the
 //! edit-conflict rule, the trash, claims and their undo, conflict choices, the names tickers go
-//! by, and the File menu's jobs.
+//! by, saved searches, and the File menu's jobs.
 //!
 //! Plain inputs, plain results: each rule takes the [`Store`](crate::store::Store) and what the
 //! user asked for, and answers with an enum that says what happened (saved, conflict, gone…) for
@@ -10,6 +10,7 @@
 pub mod claims;
 pub mod names;
 pub mod notes;
+pub mod saved;
 pub mod transfer;
 pub mod trash;
 

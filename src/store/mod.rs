@@ -28,6 +28,7 @@ mod records;
 mod reference;
 mod revisions;
 mod rows;
+mod saved_searches;
 mod schema;
 mod search;
 mod snapshot;

@@ -18,6 +18,7 @@ mod names;
 mod navigation;
 mod note_writes;
 mod replies;
+mod saved;
 mod searching;
 mod shortcuts;
 pub(crate) mod startup;
