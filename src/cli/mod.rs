@@ -5,6 +5,7 @@
 
 mod extract;
 mod io;
+mod journal;
 mod notes;
 mod output;
 mod research;
@@ -44,6 +45,9 @@ pub enum Command {
         #[arg(long)]
         count: bool,
     },
+    /// A note's journal: dated entries of what was decided and why (kept as written).
+    #[command(subcommand)]
+    Journal(journal::JournalCommand),
     /// Saved searches: list them with counts, save a query under a name, run or forget one.
     #[command(subcommand)]
     Saved(saved::SavedCommand),
@@ -239,6 +243,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Note(command) => notes::run(&mut store, command),
         Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),
         Command::Saved(command) => saved::run(&mut store, command),
+        Command::Journal(command) => journal::run(&mut store, command),
         Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {
             research::add_source(&mut store, &url, title, publisher, author, published, kind)
         }

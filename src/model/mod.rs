@@ -6,6 +6,7 @@
 
 mod claim;
 mod fingerprint;
+mod journal;
 mod note;
 mod reference;
 mod saved_search;
@@ -20,6 +21,7 @@ pub use claim::{
     format_value, parse_as_of, parse_currency, parse_value,
 };
 pub use fingerprint::{derived_uid, note_hash};
+pub use journal::{JournalEntry, JournalThread, journal_text};
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,

@@ -16,6 +16,7 @@ mod error;
 pub mod export;
 mod feeds;
 mod imports;
+mod journal;
 mod limits;
 mod lookups;
 mod merge;

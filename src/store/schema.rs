@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, order, reference, saved_searches};
+use super::{StoreError, feeds, journal, order, reference, saved_searches};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     v5_import_history,
     order::migrate_v6,
     saved_searches::migrate_v7,
+    journal::migrate_v8,
 ];
 
 /// The schema version this build writes.

@@ -74,6 +74,17 @@ pub struct NoteEditor {
     pub failed_save: Option<FailedSave>,
     /// Focus the title on the next frame (a new note).
     pub focus_title: bool,
+    pub journal: JournalState,
+}
+
+/// The open note's journal as last read, and the texts being typed for it.
+#[derive(Debug, Default)]
+pub struct JournalState {
+    pub threads: Vec<crate::model::JournalThread>,
+    /// A new entry being typed.
+    pub draft: String,
+    /// An entry being revised: the id of its newest version and the text being typed.
+    pub revising: Option<(i64, String)>,
 }
 
 /// How long autosave waits before trying again after a failed save, with nothing new typed.
@@ -130,6 +141,7 @@ impl NoteEditor {
             save_error: None,
             failed_save: None,
             focus_title: false,
+            journal: JournalState::default(),
         }
     }
 

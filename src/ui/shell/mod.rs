@@ -14,6 +14,7 @@ mod claims;
 mod draw;
 mod file_menu;
 mod inspect;
+mod journal;
 mod names;
 mod navigation;
 mod note_writes;

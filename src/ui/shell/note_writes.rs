@@ -33,6 +33,8 @@ impl JevonsApp {
             NoteAction::KeepMine => self.keep_mine(),
             NoteAction::TakeTheirs => self.take_theirs(),
             NoteAction::KeepBoth => self.keep_both(),
+            NoteAction::WriteJournal => self.write_journal(false),
+            NoteAction::ReviseJournal => self.write_journal(true),
         }
     }
 

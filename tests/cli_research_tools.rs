@@ -1,5 +1,6 @@
-//! `jevons saved` with the real binary: saving, listing with counts (in the order kept), running
-//! and forgetting a saved search, and clear refusals of bad names and queries.
+//! `jevons saved` and `jevons journal` with the real binary: saving, listing with counts (in the
+//! order kept), running and forgetting a saved search; writing, revising and listing a note's
+//! journal; clear refusals of bad names, queries and entries.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -49,4 +50,23 @@ fn bad_names_queries_and_unknown_searches_are_refused_in_one_line() {
     assert!(cli.user_error(&["saved", "run", "nothing"]).contains("no saved search is called"));
     assert!(cli.user_error(&["saved", "forget", "nothing"]).contains("no saved search is called"));
     assert_eq!(cli.ok(&["saved", "list"]).trim(), "no saved searches yet: `jevons saved save NAME QUERY` keeps one");
+}
+
+#[test]
+fn a_journal_is_written_revised_and_listed_and_a_trashed_note_takes_no_entry() {
+    let cli = Cli::new();
+    let note = cli.add(&["--title", "NVDA thesis", "--body", "Jevons paradox."]).to_string();
+    let first: i64 = cli.ok(&["journal", "add", &note, "Bought on the dip."]).trim().parse().unwrap();
+    let second: i64 =
+        cli.ok(&["journal", "revise", &first.to_string(), "Bought half on the dip."]).trim().parse().unwrap();
+    assert!(second > first);
+    assert!(cli.user_error(&["journal", "revise", &first.to_string(), "again"]).contains("revised meanwhile"));
+    let listed = cli.json(&["journal", "list", &note]);
+    let texts: Vec<&str> =
+        listed[0]["versions"].as_array().unwrap().iter().map(|v| v["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Bought on the dip.", "Bought half on the dip."]);
+    assert_eq!(listed[0]["versions"][1]["thread"], first);
+    cli.ok(&["note", "rm", &note]);
+    assert!(cli.user_error(&["journal", "add", &note, "x"]).contains("in the trash"));
+    assert!(cli.user_error(&["journal", "list", "999"]).contains("999"));
 }
