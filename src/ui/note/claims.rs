@@ -56,6 +56,7 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !read_only
                 && editor.claim_form.is_none()
+                && editor.claims_tab != ClaimsTab::Journal
                 && ui.button("Add claim").on_hover_text("Ctrl+Shift+C").clicked()
             {
                 actions.push(Action::Claim(ClaimAction::New));
