@@ -4,10 +4,12 @@
 //! Everything here is pure: text in, findings with their spans out. No SQL, no I/O, no network.
 //! [`analyse`] reads a text against a [`Lexicon`] (the reference companies plus the user's own
 //! aliases and suppressions); [`suggest_claims`] turns the findings into prefilled claims for
-//! the editor. `docs/extraction.md` describes the rules and their measured quality.
+//! the editor; [`catalysts`] reads the dated items of a thesis's Catalysts section.
+//! `docs/extraction.md` describes the rules and their measured quality.
 
 mod analyse;
 mod cashtags;
+mod catalysts;
 mod claimants;
 mod company_names;
 mod dates;
@@ -27,6 +29,7 @@ mod words;
 
 pub use analyse::{Options, analyse, analyse_with};
 pub use cashtags::{Cashtag, cashtags};
+pub use catalysts::{Catalyst, catalysts};
 pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding};
 pub use language::{Language, detect_language};
 pub use lexicon::{Lexicon, Suppression, UserAlias, Via};

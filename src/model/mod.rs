@@ -14,6 +14,7 @@ mod source;
 mod symbol;
 mod tag;
 mod text;
+mod thesis;
 mod time;
 
 pub use claim::{
@@ -32,6 +33,7 @@ pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceUrl};
 pub use symbol::Symbol;
 pub use tag::{TagCount, TagName};
 pub use text::fold;
+pub use thesis::{REVIEW_EVERY_DAYS, thesis_template};
 pub use time::{Timestamp, parse_date};
 
 /// A value a user typed that cannot be used, with a message that says why.

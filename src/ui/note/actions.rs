@@ -29,6 +29,8 @@ pub enum ClaimsTab {
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoteAction {
     New,
+    /// A new note from the thesis template (on the ticker of the open dossier, if any).
+    NewThesis,
     /// Save now (Ctrl+S), saying so.
     Save,
     /// A tag as typed (checked when applied).

@@ -142,6 +142,27 @@ impl JevonsApp {
         self.pane = Pane::Note;
     }
 
+    /// A new note from the thesis template, on the open dossier's ticker if there is one; it is
+    /// saved like typed text, a moment later.
+    pub(super) fn new_thesis(&mut self) {
+        let symbol = match &self.pane {
+            Pane::Dossier(view) => Some(view.symbol.clone()),
+            _ => None,
+        };
+        if !self.leave_editor() {
+            return;
+        }
+        self.remember_place();
+        let (title, body) = crate::model::thesis_template(symbol.as_ref(), chrono::Local::now().date_naive());
+        let mut editor = NoteEditor::new_note();
+        editor.title = title;
+        editor.body = crate::ui::note::body::Body::new(body);
+        editor.focus_title = false;
+        editor.body_edited(self.ctx.input(|i| i.time));
+        self.editor = Some(editor);
+        self.pane = Pane::Note;
+    }
+
     pub(super) fn open_dossier(&mut self, symbol: &Symbol) {
         if !self.leave_editor() {
             return;

@@ -13,6 +13,7 @@ impl JevonsApp {
     pub(super) fn apply_note(&mut self, action: NoteAction) {
         match action {
             NoteAction::New => self.new_note(),
+            NoteAction::NewThesis => self.new_thesis(),
             NoteAction::Save => {
                 self.save_editor(true);
             }

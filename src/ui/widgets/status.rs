@@ -57,6 +57,13 @@ pub fn top_ui(
             if ui.button("New note").on_hover_text("Ctrl+N").clicked() {
                 actions.push(Action::Note(NoteAction::New));
             }
+            let thesis = ui.button("New thesis").on_hover_text(
+                "A note with a thesis's properties and sections: pillars, kill criteria, dated catalysts, \
+                 price target, conviction, position and a review date (on the open dossier's ticker)",
+            );
+            if thesis.clicked() {
+                actions.push(Action::Note(NoteAction::NewThesis));
+            }
         });
     });
 }

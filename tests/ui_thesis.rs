@@ -1,11 +1,12 @@
-//! A note's journal through the app: an entry written in the Journal tab is kept with its date
-//! and shown as written; revising it keeps the first version, listed under it; a note in the
-//! trash shows its journal but takes no new entries.
+//! Theses and journals through the app: New thesis from a dossier writes the template on its
+//! ticker; an entry written in the Journal tab is kept with its date and shown as written;
+//! revising it keeps the first version, listed under it; a note in the trash shows its journal
+//! but takes no new entries.
 
 #[path = "common/app.rs"]
 mod app;
 
-use egui::Key;
+use egui::{Key, Modifiers};
 use jevons::ui::action::Action;
 use jevons::ui::note::actions::TrashAction;
 
@@ -62,4 +63,21 @@ fn a_trashed_note_shows_its_journal_but_takes_no_entries() {
     assert!(!app.has_label("New journal entry") && !app.has_label("Revise…"), "a trashed note is read only");
     let refused = app.store().add_journal_entry(note, "Sneaked in.").unwrap_err().to_string();
     assert!(refused.contains("in the trash"), "{refused}");
+}
+
+#[test]
+fn a_thesis_started_from_a_dossier_is_on_its_ticker_with_the_template_sections() {
+    let mut app = start();
+    app.harness.state_mut().apply(Action::OpenDossier(jevons::model::Symbol::parse("NVDA").unwrap()));
+    app.settle();
+    app.click("New thesis");
+    app.shortcut(Modifiers::COMMAND, Key::S);
+    let id = app.app().open_note().expect("the thesis is saved");
+    let note = app.store().note(id).unwrap();
+    assert_eq!(note.title, "NVDA thesis");
+    assert!(note.body.starts_with("---\ntype: thesis\n"), "{}", note.body);
+    for section in ["## Thesis\n$NVDA: ", "## Pillars", "## Kill criteria", "## Catalysts"] {
+        assert!(note.body.contains(section), "{section}");
+    }
+    assert!(note.tickers.iter().any(|t| t.symbol.as_str() == "NVDA"), "the $NVDA in the template links it");
 }
