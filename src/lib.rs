@@ -11,7 +11,7 @@
 //! | [`compare`] | where sources disagree: figure spreads, opposite stances |
 //! | [`store`] | the SQLite database, the only code with SQL; every write one transaction |
 //! | [`io`] | files in and out: Markdown/JSON/CSV import and export, backups |
-//! | [`session`] | the rules that change research: saving (edit conflicts), trash, claims, names, jobs |
+//! | [`session`] | the rules that change research: saving (edit conflicts), trash, claims, names, journals, saved searches, jobs |
 //! | [`cli`] | `jevons …`: parses arguments, calls `session`/`store`/`io`, prints |
 //! | [`ui`] | the window (egui): views per feature, the shell applying their actions, a worker |
 //!
