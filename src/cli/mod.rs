@@ -36,14 +36,8 @@ pub enum Command {
     /// Search notes with the search language ($NVDA, #tag, "phrase", after:2025-01-01, ...).
     Search {
         query: String,
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long)]
-        json: bool,
-        /// Count every match, however long it takes (otherwise a count that would take longer
-        /// than a moment is given as a lower bound: `total_at_least`).
-        #[arg(long)]
-        count: bool,
+        #[command(flatten)]
+        shown: SearchShown,
     },
     /// A note's journal: dated entries of what was decided and why (kept as written).
     #[command(subcommand)]
@@ -137,6 +131,19 @@ pub enum NoteCommand {
     Rm { id: i64 },
     /// Take a note out of the trash.
     Restore { id: i64 },
+}
+
+/// How a search's results are printed (`jevons search`, `jevons saved run`).
+#[derive(Debug, Args)]
+pub struct SearchShown {
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+    /// Count every match, however long it takes (otherwise a count that would take longer than a
+    /// moment is given as a lower bound: `total_at_least`).
+    #[arg(long)]
+    pub count: bool,
 }
 
 /// A note body given inline or from a file (`-` for standard input).
@@ -241,7 +248,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let mut store = open_database(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
-        Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),
+        Command::Search { query, shown } => research::search(&store, &query, &shown),
         Command::Saved(command) => saved::run(&mut store, command),
         Command::Journal(command) => journal::run(&mut store, command),
         Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {

@@ -16,7 +16,8 @@ use crate::store::{Store, Total};
 /// command stays within about 50 ms at a million notes).
 pub(super) const COUNT_BUDGET: Duration = Duration::from_millis(25);
 
-pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool, exact: bool) -> anyhow::Result<()> {
+pub(super) fn search(store: &Store, text: &str, shown: &super::SearchShown) -> anyhow::Result<()> {
+    let (limit, as_json, exact) = (shown.limit, shown.json, shown.count);
     let parsed = query::parse(text)?;
     if !parsed.ignored.is_empty() {
         eprintln!("jevons: ignored {} (nothing to search for)", output::printable(&parsed.ignored.join(" ")));

@@ -26,13 +26,8 @@ pub enum SavedCommand {
     /// Run the saved search NAME (as `jevons search` would run its query).
     Run {
         name: String,
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long)]
-        json: bool,
-        /// Count every match, however long it takes.
-        #[arg(long)]
-        count: bool,
+        #[command(flatten)]
+        shown: super::SearchShown,
     },
     /// Forget the saved search NAME.
     Forget { name: String },
@@ -46,9 +41,9 @@ pub(super) fn run(store: &mut Store, command: SavedCommand) -> anyhow::Result<()
             println!("{}", done.message);
             Ok(())
         }
-        SavedCommand::Run { name, limit, json, count } => {
+        SavedCommand::Run { name, shown } => {
             let search = named(store, &name)?;
-            research::search(store, &search.query, limit, json, count)
+            research::search(store, &search.query, &shown)
         }
         SavedCommand::Forget { name } => {
             let search = named(store, &name)?;
