@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, order, reference};
+use super::{StoreError, feeds, links, order, reference};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -13,8 +13,15 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] =
-    &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4, v5_import_history, order::migrate_v6];
+const MIGRATIONS: &[Migration] = &[
+    v1_core,
+    feeds::migrate_v2,
+    v3_suppressions,
+    feeds::migrate_v4,
+    v5_import_history,
+    order::migrate_v6,
+    links::migrate_v7,
+];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -334,6 +341,39 @@ mod tests {
         conn.execute("DELETE FROM ticker_feed", []).unwrap();
         let counted: i64 = conn.query_row("SELECT sum(notes) FROM ticker_count", [], |r| r.get(0)).unwrap();
         assert_eq!(counted, 0, "the feed's counter triggers are back");
+    }
+
+    #[test]
+    fn a_version_6_database_gets_its_links_read_and_resolved_when_upgraded_to_version_7() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(6) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
+                 (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Target', 'no links'),
+                 (2, 'u2', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Linker', '[[target]] [[File name|x]] [[Later]]'),
+                 (3, 'md:vault/a/File name.md', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Titled', '');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 6);
+        let links = |conn: &Connection| -> Vec<(String, Option<i64>)> {
+            conn.prepare("SELECT text, target_id FROM note_link WHERE note_id = 2 ORDER BY seq")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(
+            links(&conn),
+            [("target".to_owned(), Some(1)), ("File name".to_owned(), Some(3)), ("Later".to_owned(), None)]
+        );
+        conn.execute("INSERT INTO note_name (key, rank, note_id) VALUES ('later', 0, 1)", []).unwrap();
+        assert_eq!(links(&conn)[2], ("Later".to_owned(), Some(1)), "the triggers keep links resolved");
     }
 
     #[test]
