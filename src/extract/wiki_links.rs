@@ -99,10 +99,11 @@ fn links_in_line(line: &str, offset: usize, found: &mut Vec<WikiLink>) {
             open = None;
             let embed = start > 0 && bytes[start - 1] == b'!';
             let inner = &line[start + 2..at];
-            if !embed && inner.len() <= MAX_TARGET_BYTES {
-                if let Some(link) = parse_inner(inner, offset + start..offset + at + 2) {
-                    found.push(link);
-                }
+            if !embed
+                && inner.len() <= MAX_TARGET_BYTES
+                && let Some(link) = parse_inner(inner, offset + start..offset + at + 2)
+            {
+                found.push(link);
             }
             at += 2;
             continue;

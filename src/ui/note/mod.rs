@@ -1,6 +1,6 @@
 //! The open note: its editing state ([`state`]) and pane (`view`), the body editor and preview,
 //! what extraction reads in it, its claims and claim form, suggestions, history, conflicts and
-//! the trash banner.
+//! the trash banner, and its links to and from other notes.
 
 pub mod actions;
 pub mod analysis;
@@ -9,9 +9,11 @@ pub mod claim_form;
 pub(crate) mod claim_links;
 pub(crate) mod claims;
 mod conflict;
+pub mod links;
 mod preview;
 pub(crate) mod revisions;
 pub mod state;
 mod suggestions;
 mod trash;
 pub(crate) mod view;
+mod wiki_preview;

@@ -11,6 +11,7 @@ use crate::ui::note::actions::{BodyMode, ClaimsTab};
 use crate::ui::note::analysis::AnalysisState;
 use crate::ui::note::body::Body;
 use crate::ui::note::claim_form::ClaimForm;
+use crate::ui::note::links::NoteLinks;
 use crate::ui::note::preview::PreviewText;
 use crate::ui::note::revisions::RevisionsView;
 use crate::ui::search::completions::Completions;
@@ -74,6 +75,8 @@ pub struct NoteEditor {
     pub failed_save: Option<FailedSave>,
     /// Focus the title on the next frame (a new note).
     pub focus_title: bool,
+    /// Its links to and from other notes, as the worker last read them.
+    pub links: NoteLinks,
 }
 
 /// How long autosave waits before trying again after a failed save, with nothing new typed.
@@ -130,6 +133,7 @@ impl NoteEditor {
             save_error: None,
             failed_save: None,
             focus_title: false,
+            links: NoteLinks::default(),
         }
     }
 
