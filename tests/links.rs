@@ -144,6 +144,10 @@ fn mentions_are_notes_with_the_title_as_a_phrase_that_do_not_link_it() {
     let quoted = note(&mut store, "Odd \"title\" [x] AND", "");
     assert_eq!(ids(store.mentions(jevons).unwrap()), [mentions]);
     assert!(store.mentions(quoted).unwrap().is_empty(), "odd characters in a title are a phrase, not syntax");
+    for title in ["***", "👍🏽", "\"", "NEAR(a b)", " "] {
+        let odd = note(&mut store, title, "");
+        assert!(store.mentions(odd).unwrap().is_empty(), "{title:?}");
+    }
 }
 
 #[test]
