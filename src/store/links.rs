@@ -115,18 +115,26 @@ fn write_links(conn: &Connection, note: NoteId, links: &[WikiLink]) -> Result<()
 pub(super) fn migrate_v7(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(V7_TABLES)?;
     {
-        let mut names = tx.prepare("INSERT OR IGNORE INTO note_name (key, rank, note_id) VALUES (?1, ?2, ?3)")?;
+        // Sorted before they are written: the names' B-tree then grows at its end instead of
+        // taking a million inserts at random places.
+        let mut found: Vec<(String, i64, NoteId)> = Vec::new();
         let mut notes = tx.prepare("SELECT id, title, uid FROM note")?;
         let mut rows = notes.query([])?;
         while let Some(row) = rows.next()? {
             let (id, title, uid): (NoteId, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
             let title_key = key(&title);
             if !title_key.is_empty() {
-                names.execute(params![title_key, TITLE, id])?;
+                found.push((title_key, TITLE, id));
             }
             if let Some(stem) = file_stem(&uid) {
-                names.execute(params![key(stem), FILE, id])?;
+                found.push((key(stem), FILE, id));
             }
+        }
+        found.sort_unstable();
+        found.dedup();
+        let mut names = tx.prepare("INSERT INTO note_name (key, rank, note_id) VALUES (?1, ?2, ?3)")?;
+        for (key, rank, id) in found {
+            names.execute(params![key, rank, id])?;
         }
         let mut linking = tx.prepare("SELECT id, body FROM note WHERE instr(body, '[[') > 0")?;
         let mut rows = linking.query([])?;
