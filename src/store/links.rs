@@ -266,10 +266,12 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT n.id, n.title FROM note_name nn JOIN note n ON n.id = nn.note_id
-                 WHERE nn.key >= ?1 AND nn.key < ?2 AND nn.rank = 0 AND n.deleted_at IS NULL
+                 WHERE nn.key >= ?1 AND nn.key < ?2 AND nn.rank = ?4 AND n.deleted_at IS NULL
                  ORDER BY nn.key, n.id LIMIT ?3",
             )?
-            .query_map(params![from, until, limit as i64], |r| Ok(LinkedNote { id: r.get(0)?, title: r.get(1)? }))?
+            .query_map(params![from, until, limit as i64, TITLE], |r| {
+                Ok(LinkedNote { id: r.get(0)?, title: r.get(1)? })
+            })?
             .collect::<Result<_, _>>()?)
     }
 

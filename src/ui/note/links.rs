@@ -12,6 +12,10 @@ use crate::ui::action::Action;
 use crate::ui::note::actions::NoteAction;
 use crate::ui::widgets::theme::{self, Palette};
 
+/// At most this many notes linking here are listed (the newest), so a note that thousands link to
+/// keeps its frames short.
+pub const MAX_LISTED: usize = 200;
+
 /// What the worker read about a note's links.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinksData {
@@ -99,8 +103,12 @@ pub fn links_panel_ui(ui: &mut Ui, links: &NoteLinks, actions: &mut Vec<Action>)
         if links.data.backlinks.is_empty() {
             ui.label(theme::muted("No note links here yet. Write [[ and a title to link one.").color(p.faint));
         }
-        for note in &links.data.backlinks {
+        for note in links.data.backlinks.iter().take(MAX_LISTED) {
             note_row(ui, note, &format!("Linked from {}", shown_title(&note.title)), actions);
+        }
+        if links.data.backlinks.len() > MAX_LISTED {
+            let more = theme::count((links.data.backlinks.len() - MAX_LISTED) as u64);
+            ui.label(theme::muted(format!("and {more} more (newest listed)")).color(p.faint));
         }
         ui.add_space(10.0);
         let more = if links.data.mentions.len() >= MAX_MENTIONS { "+" } else { "" };
