@@ -6,9 +6,18 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use super::{BodyArgs, NoteCommand, output};
-use crate::model::{MAX_BODY_BYTES, NoteDraft, NoteEdit, Symbol, TagName};
+use crate::model::{MAX_BODY_BYTES, Note, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
 use crate::session::trash;
-use crate::store::Store;
+use crate::store::{NoteLink, Store};
+
+/// `note show --json`: the note, the links in its text and the notes linking to it.
+#[derive(serde::Serialize)]
+struct ShownNote<'a> {
+    #[serde(flatten)]
+    note: &'a Note,
+    links: &'a [NoteLink],
+    backlinks: &'a [NoteId],
+}
 
 pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()> {
     match command {
@@ -24,10 +33,13 @@ pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()>
         }
         NoteCommand::Show { id, json } => {
             let note = store.note(id)?;
+            let links = store.note_links(id)?;
+            let backlinks: Vec<NoteId> = store.backlinks(id)?.into_iter().map(|n| n.id).collect();
             if json {
-                output::json(&note)?;
+                output::json(&ShownNote { note: &note, links: &links, backlinks: &backlinks })?;
             } else {
                 output::note(&note);
+                output::links(&links, &backlinks);
             }
         }
         NoteCommand::Edit { id, title, body, tags, untags, tickers, untickers } => {

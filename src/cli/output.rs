@@ -121,6 +121,21 @@ pub(super) fn note(note: &Note) {
     }
 }
 
+/// The links in a note's text (`→ #id` where one reaches a note) and the notes linking to it.
+pub(super) fn links(links: &[crate::store::NoteLink], backlinks: &[crate::model::NoteId]) {
+    if !links.is_empty() {
+        println!("\nlinks:");
+        for link in links {
+            let target = link.target_id.map_or_else(|| "no such note".to_owned(), |id| format!("#{id}"));
+            line(&format!("  [[{}]] → {target}", link.text));
+        }
+    }
+    if !backlinks.is_empty() {
+        let ids: Vec<String> = backlinks.iter().map(|id| format!("#{id}")).collect();
+        line(&format!("\nlinked from: {}", ids.join(" ")));
+    }
+}
+
 pub(super) fn claim(claim: &Claim) {
     let mut parts = Vec::new();
     if let Some(value) = claim.display_value() {

@@ -1,5 +1,5 @@
 //! Text analysis: what a note's text says about tickers, money, percentages, quantities, dates
-//! and who claims them, in English and Portuguese.
+//! and who claims them, in English and Portuguese; and the `[[links]]` between notes.
 //!
 //! Everything here is pure: text in, findings with their spans out. No SQL, no I/O, no network.
 //! [`analyse`] reads a text against a [`Lexicon`] (the reference companies plus the user's own
@@ -25,6 +25,7 @@ mod suggest;
 mod tickers;
 mod tokens;
 mod units;
+mod wiki_links;
 mod words;
 
 pub use analyse::{Options, analyse, analyse_with};
@@ -34,3 +35,4 @@ pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Q
 pub use language::{Language, detect_language};
 pub use lexicon::{Lexicon, Suppression, UserAlias, Via};
 pub use suggest::{ClaimSuggestion, SuggestionKind, suggest_claims};
+pub use wiki_links::{MAX_TARGET_BYTES, WikiLink, linkable, retarget_links, wiki_links};

@@ -1,6 +1,6 @@
 //! The rules that change the user's research, for both front ends: saving a note with the
 //! edit-conflict rule, the trash, claims and their undo, conflict choices, the names tickers go
-//! by, notes' journals, saved searches, and the File menu's jobs.
+//! by, links between notes, notes' journals, saved searches, and the File menu's jobs.
 //!
 //! Plain inputs, plain results: each rule takes the [`Store`](crate::store::Store) and what the
 //! user asked for, and answers with an enum that says what happened (saved, conflict, gone…) for
@@ -9,6 +9,7 @@
 
 pub mod claims;
 pub mod journal;
+pub mod links;
 pub mod names;
 pub mod notes;
 pub mod saved;

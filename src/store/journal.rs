@@ -21,6 +21,9 @@ pub(super) fn migrate_v8(tx: &Transaction) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// One version by id.
+const BY_ID: &str = "SELECT id, note_id, thread, written_at, text FROM journal_entry WHERE id = ?1";
+
 fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
     Ok(JournalEntry {
         id: r.get(0)?,
@@ -30,8 +33,6 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
         text: r.get(4)?,
     })
 }
-
-const COLUMNS: &str = "id, note_id, thread, written_at, text";
 
 /// The note must exist and be out of the trash to be written in.
 fn require_live(tx: &Transaction, note: NoteId) -> Result<(), StoreError> {
@@ -49,10 +50,10 @@ fn require_live(tx: &Transaction, note: NoteId) -> Result<(), StoreError> {
 impl Store {
     /// A note's journal: each entry with its versions, in the order the entries were first written.
     pub fn journal(&self, note: NoteId) -> Result<Vec<JournalThread>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM journal_entry INDEXED BY journal_entry_by_note
-             WHERE note_id = ?1 ORDER BY thread, id"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, note_id, thread, written_at, text FROM journal_entry INDEXED BY journal_entry_by_note
+             WHERE note_id = ?1 ORDER BY thread, id",
+        )?;
         let mut threads: Vec<JournalThread> = Vec::new();
         for version in stmt.query_map([note], entry)? {
             let version = version?;
@@ -73,8 +74,7 @@ impl Store {
             .execute(params![note, Timestamp::now().to_string(), text])?;
         let id = tx.last_insert_rowid();
         tx.prepare_cached("UPDATE journal_entry SET thread = id WHERE id = ?1")?.execute([id])?;
-        let written =
-            tx.prepare_cached(&format!("SELECT {COLUMNS} FROM journal_entry WHERE id = ?1"))?.query_row([id], entry)?;
+        let written = tx.prepare_cached(BY_ID)?.query_row([id], entry)?;
         tx.commit()?;
         Ok(written)
     }
@@ -84,10 +84,7 @@ impl Store {
     pub fn revise_journal_entry(&mut self, current: i64, text: &str) -> Result<JournalEntry, StoreError> {
         let text = journal_text(text)?;
         let tx = self.write()?;
-        let found = tx
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM journal_entry WHERE id = ?1"))?
-            .query_row([current], entry)
-            .optional()?;
+        let found = tx.prepare_cached(BY_ID)?.query_row([current], entry).optional()?;
         let Some(old) = found else {
             return Err(Invalid::new(format!("there is no journal entry {current}")).into());
         };
@@ -104,8 +101,7 @@ impl Store {
         tx.prepare_cached("INSERT INTO journal_entry (note_id, thread, written_at, text) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![old.note_id, old.thread, Timestamp::now().to_string(), text])?;
         let id = tx.last_insert_rowid();
-        let written =
-            tx.prepare_cached(&format!("SELECT {COLUMNS} FROM journal_entry WHERE id = ?1"))?.query_row([id], entry)?;
+        let written = tx.prepare_cached(BY_ID)?.query_row([id], entry)?;
         tx.commit()?;
         Ok(written)
     }

@@ -1,9 +1,10 @@
-//! Notes: create, read, edit (keeping revisions and re-linking cashtags), trash, restore, purge.
+//! Notes: create, read, edit (keeping revisions and re-linking cashtags and `[[links]]`), trash,
+//! restore, purge.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::lookups::Lookups;
-use super::{Store, StoreError, claims, feeds, rows, snapshot, sources, tags, tickers};
+use super::{Store, StoreError, claims, feeds, links, rows, snapshot, sources, tags, tickers};
 use crate::extract::cashtags;
 use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, RevisionKind, Symbol, Timestamp, validate_text};
 
@@ -86,6 +87,7 @@ pub(super) fn insert(conn: &Connection, draft: &NoteDraft, lookups: &mut Lookups
             detected.push(cashtag.symbol);
         }
     }
+    links::relink(conn, id, &draft.title, &draft.body)?;
     if !lookups.deferred(id) {
         feeds::refresh(conn, id)?;
     }
@@ -158,6 +160,7 @@ impl Store {
             tx.prepare_cached("UPDATE note SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1")?
                 .execute(params![id, new_title, new_body, now])?;
             tickers::relink_detected(&tx, id, new_title, new_body, lookups)?;
+            links::relink(&tx, id, new_title, new_body)?;
         }
         for tag in &edit.remove_tags {
             tags::unlink(&tx, id, tag)?;

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, journal, order, reference, saved_searches};
+use super::{StoreError, feeds, journal, links, order, reference, saved_searches};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     order::migrate_v6,
     saved_searches::migrate_v7,
     journal::migrate_v8,
+    links::migrate_v9,
 ];
 
 /// The schema version this build writes.
@@ -342,6 +343,39 @@ mod tests {
         conn.execute("DELETE FROM ticker_feed", []).unwrap();
         let counted: i64 = conn.query_row("SELECT sum(notes) FROM ticker_count", [], |r| r.get(0)).unwrap();
         assert_eq!(counted, 0, "the feed's counter triggers are back");
+    }
+
+    #[test]
+    fn a_version_6_database_gets_its_links_read_and_resolved_when_upgraded_to_version_9() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(6) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
+                 (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Target', 'no links'),
+                 (2, 'u2', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Linker', '[[target]] [[File name|x]] [[Later]]'),
+                 (3, 'md:vault/a/File name.md', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Titled', '');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 6);
+        let links = |conn: &Connection| -> Vec<(String, Option<i64>)> {
+            conn.prepare("SELECT text, target_id FROM note_link WHERE note_id = 2 ORDER BY seq")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(
+            links(&conn),
+            [("target".to_owned(), Some(1)), ("File name".to_owned(), Some(3)), ("Later".to_owned(), None)]
+        );
+        conn.execute("INSERT INTO note_name (key, rank, note_id) VALUES ('later', 0, 1)", []).unwrap();
+        assert_eq!(links(&conn)[2], ("Later".to_owned(), Some(1)), "the triggers keep links resolved");
     }
 
     #[test]

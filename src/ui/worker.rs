@@ -31,14 +31,18 @@ use crate::extract::Lexicon;
 use crate::model::{Claim, NoteId, NoteSummary, Revision, SavedSearch, Symbol, TagCount};
 use crate::query::{self, Query};
 use crate::store::{
-    Cursor, DossierLimits, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError, TickerCount,
-    TickerInfo, Total,
+    Cursor, DossierLimits, LinkedNote, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError,
+    TickerCount, TickerInfo, Total,
 };
 use crate::ui::dossier::state::DossierData;
 use crate::ui::note::analysis::{NoteAnalysis, analyse_note};
+use crate::ui::note::links::LinksData;
 
 /// How many completions the ticker fields offer.
 pub const COMPLETIONS: usize = 8;
+
+/// How many titles are offered after `[[` (more than fit in view, narrowed as typing goes on).
+pub const TITLE_COMPLETIONS: usize = 20;
 /// The search lane's SQLite page cache, in MB: the hot pages of the full-text index and feeds
 /// (the operating system caches the rest of the file; with 16 MB here and 4 MB on each other
 /// lane the real window peaked at 166 MB at a million notes, with these at 149 MB).
@@ -110,6 +114,14 @@ pub enum Request {
         note: NoteId,
     },
     Complete {
+        typed: String,
+    },
+    /// A note's links, backlinks and mentions.
+    NoteLinks {
+        note: NoteId,
+    },
+    /// Titles starting with what was typed after `[[`.
+    CompleteTitle {
         typed: String,
     },
     /// Merge a step of the full-text index (after opening and after an import). Info lane.
@@ -199,6 +211,14 @@ pub enum Reply {
     Completed {
         typed: String,
         result: Vec<TickerInfo>,
+    },
+    NoteLinks {
+        note: NoteId,
+        result: Result<LinksData, String>,
+    },
+    TitlesCompleted {
+        typed: String,
+        result: Vec<LinkedNote>,
     },
     LexiconForgotten,
     /// A step of merging the full-text index: whether there was anything to merge.

@@ -53,6 +53,16 @@ pub enum NoteAction {
     WriteJournal,
     /// Keep the revision typed for the journal entry being revised.
     ReviseJournal,
+    /// A link to a note that does not exist was clicked: ask whether to create it.
+    AskCreateLinked(String),
+    /// Open the note with this title, creating it when there is none.
+    CreateLinked(String),
+    /// After a rename: rewrite the links that still say the old title.
+    UpdateLinks,
+    /// After a rename: leave those links as they are.
+    KeepLinks,
+    /// Titles starting with this text are wanted (typed after `[[`).
+    CompleteTitle(String),
 }
 
 /// The trash.

@@ -5,11 +5,13 @@
 //!
 //! The blocks join back with `\n` into exactly the text they were split from. Arrow keys move
 //! between blocks, Backspace at the start of a block and Delete at its end join it to its
-//! neighbour; a selection cannot span blocks.
+//! neighbour; a selection cannot span blocks. A small body completes note titles after `[[`.
 
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
-use egui::{Id, Key, Margin, Rect, ScrollArea, TextEdit, TextStyle, Ui, UiBuilder, vec2};
+use egui::{CompletionPopup, Id, Key, Margin, Rect, ScrollArea, Suggestion, TextEdit, TextStyle, Ui, UiBuilder, vec2};
+
+use super::links::{self, TitleCompletions};
 
 /// Bodies larger than this are edited as blocks.
 pub const LARGE_BODY_BYTES: usize = 32 * 1024;
@@ -157,18 +159,26 @@ enum Edge {
     JoinNext(usize),
 }
 
-/// Draws the body editor. Returns whether the text changed.
-pub fn body_ui(ui: &mut Ui, body: &mut Body, id: Id, read_only: bool) -> bool {
+/// What the body editor did this frame.
+#[derive(Debug, Default)]
+pub struct BodyOutput {
+    pub changed: bool,
+    /// The title being typed after `[[` at the cursor, for completion.
+    pub linking: Option<String>,
+}
+
+/// Draws the body editor. A small body completes note titles after `[[` from `titles`.
+pub fn body_ui(ui: &mut Ui, body: &mut Body, id: Id, read_only: bool, titles: &TitleCompletions) -> BodyOutput {
     match body {
-        Body::Plain(text) => plain_ui(ui, text, id, read_only),
-        Body::Blocks(blocks) => blocks_ui(ui, blocks, id, read_only),
+        Body::Plain(text) => plain_ui(ui, text, id, read_only, titles),
+        Body::Blocks(blocks) => BodyOutput { changed: blocks_ui(ui, blocks, id, read_only), linking: None },
     }
 }
 
-fn plain_ui(ui: &mut Ui, text: &mut String, id: Id, read_only: bool) -> bool {
-    let mut changed = false;
+fn plain_ui(ui: &mut Ui, text: &mut String, id: Id, read_only: bool, titles: &TitleCompletions) -> BodyOutput {
+    let mut out = BodyOutput::default();
     ScrollArea::vertical().id_salt(id.with("scroll")).auto_shrink(false).show(ui, |ui| {
-        let output = TextEdit::multiline(text)
+        let edit = TextEdit::multiline(text)
             .id(id)
             .frame(egui::Frame::NONE)
             .margin(Margin::symmetric(2, 4))
@@ -176,17 +186,27 @@ fn plain_ui(ui: &mut Ui, text: &mut String, id: Id, read_only: bool) -> bool {
             .desired_rows(16)
             .lock_focus(true)
             .interactive(!read_only)
-            .hint_text("Write in Markdown. $NVDA links a ticker; #tags go in the tag field above.")
-            .show(ui);
-        let response = output.response.response.accessible_name("Body");
-        changed = response.changed();
+            .hint_text("Write in Markdown. $NVDA links a ticker; [[ links a note; #tags go in the tag field above.");
+        let mut linking = None;
+        let output = CompletionPopup::new(id).word_boundary(links::ends_title).show(ui, edit, |query| {
+            let Some(typed) = links::typed_title(query).filter(|_| !read_only) else { return Vec::new() };
+            linking = Some(typed.to_owned());
+            titles
+                .offered(typed)
+                .into_iter()
+                .map(|title| Suggestion::new(format!("{title}]]")).content(title))
+                .collect()
+        });
+        let response = output.text_edit.response.response.accessible_name("Body");
+        out.changed = response.changed() || output.accepted.is_some();
+        out.linking = linking.filter(|_| response.has_focus());
         // Clicking below the text puts the cursor at its end, as in any editor.
         let rest = ui.available_rect_before_wrap();
         if !read_only && rest.height() > 0.0 && ui.interact(rest, id.with("below"), egui::Sense::click()).clicked() {
             ui.memory_mut(|m| m.request_focus(id));
         }
     });
-    changed
+    out
 }
 
 fn blocks_ui(ui: &mut Ui, blocks: &mut Blocks, id: Id, read_only: bool) -> bool {

@@ -1,6 +1,6 @@
 //! The open note: its editing state ([`state`]) and pane (`view`), the body editor and preview,
 //! what extraction reads in it, its claims and claim form, suggestions, its journal, history,
-//! conflicts and the trash banner.
+//! conflicts and the trash banner, and its links to and from other notes.
 
 pub mod actions;
 pub mod analysis;
@@ -10,9 +10,11 @@ pub(crate) mod claim_links;
 pub(crate) mod claims;
 mod conflict;
 mod journal;
+pub mod links;
 mod preview;
 pub(crate) mod revisions;
 pub mod state;
 mod suggestions;
 mod trash;
 pub(crate) mod view;
+mod wiki_preview;

@@ -1,61 +1,94 @@
 //! The rendered Markdown preview (egui_commonmark), with what extraction found in the text
 //! highlighted. Remote images are never fetched: before rendering, every image becomes a link to
-//! its address (which, like every link, opens only if it is http or https). Only the part of the
-//! preview in view is laid out.
+//! its address (which, like every link, opens only if it is http or https), and every `[[link]]`
+//! to a note a link the view reports clicks on. Only the part of the preview in view is laid out.
 
 use std::ops::Range;
 
 use egui::{Id, Ui};
 use egui_commonmark::{CommonMarkCache, CommonMarkScrollOptions, CommonMarkViewer};
 
+use super::wiki_preview::{self, LinkClick};
+use crate::extract::wiki_links;
+use crate::model::NoteId;
 use crate::ui::widgets::theme::Palette;
 
-/// The Markdown the preview renders, and where it was lengthened against the note's text (so
-/// spans found in the text can be highlighted in it).
+/// The Markdown the preview renders, where it differs in length from the note's text (so spans
+/// found in the text can be highlighted in it), and the addresses of the note's `[[links]]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PreviewText {
     pub text: String,
-    /// (byte in the note's text after which, bytes added in total up to there), in order.
-    shifts: Vec<(usize, usize)>,
+    /// (byte in the note's text from which, bytes added in total up to there), in order.
+    shifts: Vec<(usize, isize)>,
+    /// Bytes of the note's text that became links (not highlighted: their text is rewritten).
+    links: Vec<Range<usize>>,
+    /// The addresses the preview reports clicks on (see [`wiki_preview`]).
+    pub destinations: Vec<String>,
 }
 
 impl PreviewText {
     /// Where byte `at` of the note's text is in the preview text.
     pub fn map(&self, at: usize) -> usize {
         let before = self.shifts.partition_point(|(from, _)| *from <= at);
-        at + before.checked_sub(1).map_or(0, |i| self.shifts[i].1)
+        let shift = before.checked_sub(1).map_or(0, |i| self.shifts[i].1);
+        (at as isize + shift).clamp(0, self.text.len() as isize) as usize
+    }
+
+    /// Whether a span of the note's text lies inside a rewritten link.
+    fn in_link(&self, span: &Range<usize>) -> bool {
+        let after = self.links.partition_point(|link| link.end <= span.start);
+        self.links.get(after).is_some_and(|link| link.start < span.end)
     }
 }
 
 /// The Markdown to render: `![alt](url)` becomes `[image: alt](url)`, `![](url)` becomes
-/// `[image](url)`, `![alt][ref]` becomes `[image: alt][ref]`.
-pub fn without_images(markdown: &str) -> PreviewText {
-    let mut out = String::with_capacity(markdown.len());
-    let mut shifts = Vec::new();
-    let mut added = 0;
-    let mut rest = markdown;
+/// `[image](url)`, `![alt][ref]` becomes `[image: alt][ref]`; `[[Title]]` becomes a link to the
+/// note `target` says it reaches, or one offering to create it (see [`wiki_preview`]).
+pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>) -> PreviewText {
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut destinations = Vec::new();
+    let links = wiki_links(markdown);
+    for link in &links {
+        let (text, destination) = wiki_preview::link_markdown(link, target(&link.target));
+        edits.push((link.span.clone(), text));
+        destinations.push(destination);
+    }
+    let spans: Vec<Range<usize>> = links.into_iter().map(|l| l.span).collect();
+    let mut images = Vec::new();
     let mut consumed = 0;
+    let mut rest = markdown;
     while let Some(at) = rest.find("![") {
+        let start = consumed + at;
         // `\![` is a literal `![`, but `\\![` is a literal backslash before a real image.
         let escaped = rest[..at].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
-        out.push_str(&rest[..at]);
-        if escaped {
-            out.push_str("![");
-        } else {
+        let after = spans.partition_point(|s| s.end <= start);
+        let in_link = spans.get(after).is_some_and(|s| s.start <= start);
+        if !escaped && !in_link {
             let mut marker = if rest[at + 2..].starts_with(']') { "[image" } else { "[image: " }.to_owned();
             // After a `!` (`!![a](u)`), the new `[` would make an image again.
-            if out.ends_with('!') {
+            if markdown[..start].ends_with('!') {
                 marker.insert(0, ' ');
             }
-            out.push_str(&marker);
-            added += marker.len() - 2;
-            shifts.push((consumed + at + 2, added));
+            images.push((start..start + 2, marker));
         }
-        consumed += at + 2;
-        rest = &rest[at + 2..];
+        consumed = start + 2;
+        rest = &markdown[consumed..];
     }
-    out.push_str(rest);
-    PreviewText { text: out, shifts }
+    edits.extend(images);
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(markdown.len() + edits.len() * 16);
+    let mut shifts = Vec::with_capacity(edits.len());
+    let mut shift = 0isize;
+    let mut copied = 0;
+    for (range, text) in edits {
+        out.push_str(&markdown[copied..range.start]);
+        out.push_str(&text);
+        shift += text.len() as isize - range.len() as isize;
+        shifts.push((range.end, shift));
+        copied = range.end;
+    }
+    out.push_str(&markdown[copied..]);
+    PreviewText { text: out, shifts, links: spans, destinations }
 }
 
 /// At most this many findings are highlighted (the first ones): the preview checks every range
@@ -65,23 +98,41 @@ pub const MAX_HIGHLIGHTS: usize = 3_000;
 /// Highlights `spans` (byte ranges of the note's text) in the preview drawn with `id`; an empty
 /// list clears the highlights.
 pub fn set_highlights(cache: &mut CommonMarkCache, id: Id, preview: &PreviewText, spans: &[Range<usize>]) {
-    let ranges = spans.iter().map(|r| preview.map(r.start)..preview.map(r.end)).collect();
+    let ranges =
+        spans.iter().filter(|r| !preview.in_link(r)).map(|r| preview.map(r.start)..preview.map(r.end)).collect();
     let search = cache.search_cache_mut(&id);
     search.set_search_ranges(ranges);
     search.set_active_search_range(None);
 }
 
-/// Draws the preview of `text` (already passed through [`without_images`]).
-pub fn preview_ui(ui: &mut Ui, cache: &mut CommonMarkCache, text: &PreviewText, id: Id) {
+/// Makes the preview report clicks on `text`'s links instead of opening them (called when the
+/// preview text changes).
+pub fn hook_links(cache: &mut CommonMarkCache, text: &PreviewText) {
+    cache.link_hooks_clear();
+    for destination in &text.destinations {
+        cache.add_link_hook(destination.clone());
+    }
+}
+
+/// Draws the preview of `text` (made by [`preview_markdown`], its links hooked with
+/// [`hook_links`]); returns what a click on a note link asked for.
+pub fn preview_ui(ui: &mut Ui, cache: &mut CommonMarkCache, text: &PreviewText, id: Id) -> Option<LinkClick> {
     let options = CommonMarkScrollOptions::default().viewport_cache(true);
     CommonMarkViewer::new()
         .search_match_color(Palette::of(ui).highlight)
         .show_scrollable(id, ui, cache, &options, &text.text);
+    let clicked = cache.link_hooks().iter().find(|(_, clicked)| **clicked).map(|(d, _)| d.clone())?;
+    cache.link_hooks_mut().insert(clicked.clone(), false);
+    LinkClick::of(&clicked)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::without_images;
+    use super::{PreviewText, preview_markdown};
+
+    fn without_images(markdown: &str) -> PreviewText {
+        preview_markdown(markdown, &|_| None)
+    }
 
     #[test]
     fn images_become_links_that_are_never_fetched() {
@@ -105,6 +156,22 @@ mod tests {
             assert_eq!(&preview.text[mapped], word);
         }
         assert_eq!(preview.map(0), 0);
+    }
+
+    #[test]
+    fn note_links_become_preview_links_and_highlights_stay_in_place() {
+        let note = "[[Capex cycle|the cycle]] then $NVDA, [[Nowhere]] ![](u) and Ações";
+        let preview = preview_markdown(note, &|t| (t == "Capex cycle").then_some(4));
+        assert_eq!(
+            preview.text,
+            "[the cycle](jevons-note:4) then $NVDA, [*Nowhere*?](jevons-new:Nowhere) [image](u) and Ações"
+        );
+        assert_eq!(preview.destinations, ["jevons-note:4", "jevons-new:Nowhere"]);
+        for word in ["$NVDA", "Ações"] {
+            let at = note.find(word).unwrap();
+            assert_eq!(&preview.text[preview.map(at)..preview.map(at + word.len())], word);
+        }
+        assert!(preview.in_link(&(2..7)) && !preview.in_link(&(30..35)));
     }
 
     /// The parser egui_commonmark renders with, and its options: no text that comes out of

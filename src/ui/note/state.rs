@@ -11,6 +11,7 @@ use crate::ui::note::actions::{BodyMode, ClaimsTab};
 use crate::ui::note::analysis::AnalysisState;
 use crate::ui::note::body::Body;
 use crate::ui::note::claim_form::ClaimForm;
+use crate::ui::note::links::NoteLinks;
 use crate::ui::note::preview::PreviewText;
 use crate::ui::note::revisions::RevisionsView;
 use crate::ui::search::completions::Completions;
@@ -75,6 +76,8 @@ pub struct NoteEditor {
     /// Focus the title on the next frame (a new note).
     pub focus_title: bool,
     pub journal: JournalState,
+    /// Its links to and from other notes, as the worker last read them.
+    pub links: NoteLinks,
 }
 
 /// The open note's journal as last read, and the texts being typed for it.
@@ -142,6 +145,7 @@ impl NoteEditor {
             failed_save: None,
             focus_title: false,
             journal: JournalState::default(),
+            links: NoteLinks::default(),
         }
     }
 

@@ -5,7 +5,8 @@
 
 use egui::{Button, CompletionPopup, FontId, Id, Key, RichText, TextEdit, Ui, Vec2};
 
-use super::{claims, conflict, preview, revisions, trash};
+use super::wiki_preview::LinkClick;
+use super::{claims, conflict, links, preview, revisions, trash};
 use crate::model::{Origin, TagCount, TagName};
 use crate::ui::action::Action;
 use crate::ui::note::actions::BodyMode;
@@ -35,6 +36,9 @@ pub fn note_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
     if let Some(error) = &editor.save_error {
         theme::banner(ui, Palette::of(ui).error, error, Some(("Try again", Action::Note(NoteAction::Save))), actions);
     }
+    if let Some(offer) = &editor.links.rename {
+        links::rename_offer_ui(ui, offer, &editor.title, actions);
+    }
     if editor.conflict.is_some() {
         conflict::conflict_ui(ui, editor, actions);
         return;
@@ -60,7 +64,14 @@ pub fn note_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
         claims::claim_form_ui(ui, editor, context, actions);
         return;
     }
-    body_area_ui(ui, editor, context, read_only);
+    if editor.id.is_some() {
+        egui::Panel::right("links-panel")
+            .resizable(true)
+            .default_size(210.0)
+            .size_range(140.0..=420.0)
+            .show(ui, |ui| links::links_panel_ui(ui, &editor.links, actions));
+    }
+    body_area_ui(ui, editor, context, read_only, actions);
 }
 
 fn header_ui(
@@ -284,21 +295,29 @@ fn tickers_ui(
     });
 }
 
-fn body_area_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, read_only: bool) {
+fn body_area_ui(
+    ui: &mut Ui,
+    editor: &mut NoteEditor,
+    context: &NoteContext<'_>,
+    read_only: bool,
+    actions: &mut Vec<Action>,
+) {
     let mode = context.body_mode;
     let body_id = body_id(editor.id);
     if mode != BodyMode::Edit {
         refresh_preview(ui, editor, context, body_id.with("preview"));
     }
-    let mut changed = false;
+    let mut body = body::BodyOutput::default();
+    let mut clicked = None;
+    let titles = &editor.links.titles;
     let frame = egui::Frame::NONE.inner_margin(egui::Margin::symmetric(0, 4));
     match mode {
         BodyMode::Edit => {
-            frame.show(ui, |ui| changed = body::body_ui(ui, &mut editor.body, body_id, read_only));
+            frame.show(ui, |ui| body = body::body_ui(ui, &mut editor.body, body_id, read_only, titles));
         }
         BodyMode::Preview => {
             frame.show(ui, |ui| {
-                preview::preview_ui(ui, &mut editor.preview, &editor.preview_text, body_id.with("preview"))
+                clicked = preview::preview_ui(ui, &mut editor.preview, &editor.preview_text, body_id.with("preview"))
             });
         }
         BodyMode::Split => {
@@ -307,8 +326,8 @@ fn body_area_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>,
             let room = ui.available_rect_before_wrap();
             ui.scope_builder(egui::UiBuilder::new().max_rect(room), |ui| {
                 ui.columns(2, |columns| {
-                    changed = body::body_ui(&mut columns[0], &mut editor.body, body_id, read_only);
-                    preview::preview_ui(
+                    body = body::body_ui(&mut columns[0], &mut editor.body, body_id, read_only, titles);
+                    clicked = preview::preview_ui(
                         &mut columns[1],
                         &mut editor.preview,
                         &editor.preview_text,
@@ -318,8 +337,16 @@ fn body_area_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>,
             });
         }
     }
-    if changed {
+    if body.changed {
         editor.body_edited(context.now);
+    }
+    if let Some(typed) = body.linking {
+        actions.push(Action::Note(NoteAction::CompleteTitle(typed)));
+    }
+    match clicked {
+        Some(LinkClick::Open(id)) => actions.push(Action::OpenNote(id)),
+        Some(LinkClick::Create(title)) => actions.push(Action::Note(NoteAction::AskCreateLinked(title))),
+        None => {}
     }
 }
 
@@ -329,7 +356,8 @@ fn refresh_preview(ui: &Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
     if editor.preview_stale {
         let quiet = context.now - editor.edited_at > 0.8 || !editor.dirty;
         if !editor.body.is_large() || quiet {
-            editor.preview_text = preview::without_images(&editor.body.text());
+            editor.preview_text = preview::preview_markdown(&editor.body.text(), &|t| editor.links.target(t));
+            preview::hook_links(&mut editor.preview, &editor.preview_text);
             editor.preview_version = editor.body_version;
             editor.preview_stale = false;
         } else {

@@ -6,7 +6,7 @@
 //! A frame: take the worker's replies (`replies`), run timers (`timers`: autosave, change
 //! polling), read shortcuts (`shortcuts`), draw (`draw`), then apply what the views asked for
 //! (`apply`, handing each feature's actions to `navigation`, `note_writes`, `trash`, `claims`,
-//! `versions`, `names`, `file_menu`, `searching`). Nothing in the drawing code touches the
+//! `versions`, `names`, `file_menu`, `searching`, `note_links`). Nothing in the drawing code touches the
 //! database. `inspect` is what tests and benchmarks read of the app.
 
 mod apply;
@@ -17,6 +17,7 @@ mod inspect;
 mod journal;
 mod names;
 mod navigation;
+mod note_links;
 mod note_writes;
 mod replies;
 mod saved;

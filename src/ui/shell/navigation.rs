@@ -118,6 +118,7 @@ impl JevonsApp {
                 }
                 self.editor = Some(NoteEditor::open(note));
                 self.load_journal(id);
+                self.request_links(id);
                 self.pane = Pane::Note;
                 self.settings.last_note = Some(id);
                 self.settings.last_db = Some(self.config.db.clone());

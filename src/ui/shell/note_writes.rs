@@ -1,13 +1,14 @@
 //! Saving the open note and changing its tags and tickers, through [`crate::session::notes`]:
 //! the editor keeps what was typed and shows what the session says happened.
 
-use super::{Database, JevonsApp, save_failed};
+use super::{Database, JevonsApp, note_links, save_failed};
 use crate::model::{NoteEdit, NoteId, Symbol, TagName};
 use crate::session::notes::{self, Saved, Typed};
 use crate::store::StoreError;
 use crate::ui::note::actions::NoteAction;
 use crate::ui::note::state::Conflict;
 use crate::ui::widgets::toasts::Toast;
+use crate::ui::worker::Request;
 
 impl JevonsApp {
     pub(super) fn apply_note(&mut self, action: NoteAction) {
@@ -36,6 +37,11 @@ impl JevonsApp {
             NoteAction::KeepBoth => self.keep_both(),
             NoteAction::WriteJournal => self.write_journal(false),
             NoteAction::ReviseJournal => self.write_journal(true),
+            action @ (NoteAction::AskCreateLinked(_)
+            | NoteAction::CreateLinked(_)
+            | NoteAction::UpdateLinks
+            | NoteAction::KeepLinks
+            | NoteAction::CompleteTitle(_)) => self.apply_links(action),
         }
     }
 
@@ -62,10 +68,15 @@ impl JevonsApp {
             Ok(Saved::Stored(note)) => {
                 let id = note.id;
                 let links_changed = links_before != Some((note.tickers.clone(), note.tags.clone()));
+                let renamed_from = editor.base.as_ref().map(|n| n.title.clone()).filter(|t| *t != note.title);
                 editor.id = Some(id);
                 editor.base = Some(*note);
                 editor.saved();
                 editor.detect();
+                if let Some(previous) = renamed_from {
+                    note_links::noticed_rename(store, editor, previous);
+                }
+                self.worker.send(Request::NoteLinks { note: id });
                 if created {
                     self.settings.last_note = Some(id);
                     self.settings.last_db = Some(self.config.db.clone());

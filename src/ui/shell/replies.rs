@@ -104,6 +104,15 @@ impl JevonsApp {
                     self.completions.found = result;
                 }
             }
+            Reply::NoteLinks { note, result } => self.links_arrived(note, result),
+            Reply::TitlesCompleted { typed, result } => {
+                if let Some(titles) = self.editor.as_mut().map(|e| &mut e.links.titles)
+                    && typed == titles.asked
+                {
+                    titles.typed = typed;
+                    titles.found = result;
+                }
+            }
             Reply::LexiconForgotten => {}
             // Merged a step: go on until nothing is left (a failure, such as a read-only file,
             // only leaves the index slower to search).

@@ -1,11 +1,11 @@
-//! Questions that need an answer before going on: deleting for good, and a close that could not
-//! save.
+//! Questions that need an answer before going on: deleting for good, a close that could not
+//! save, and creating the note a link names.
 
 use egui::{Modal, RichText};
 
 use crate::model::NoteId;
 use crate::ui::action::Action;
-use crate::ui::note::actions::TrashAction;
+use crate::ui::note::actions::{NoteAction, TrashAction};
 use crate::ui::widgets::theme::{self, Palette};
 
 /// A question the app is waiting on.
@@ -17,6 +17,8 @@ pub enum Dialog {
     CloseFailed(String),
     /// Closing the window while an import, export or backup runs ("An import").
     CloseWhileRunning(&'static str),
+    /// A link to a note that does not exist yet was clicked: create it?
+    CreateLinked(String),
 }
 
 pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>) {
@@ -64,6 +66,19 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, actions: &mut Vec<Action>
                     }
                     if ui.button(RichText::new("Close and lose the unsaved text").color(p.error)).clicked() {
                         actions.push(Action::CloseAnyway);
+                    }
+                });
+            }
+            Dialog::CreateLinked(title) => {
+                ui.label(RichText::new("No note has this title yet").strong().size(16.0));
+                ui.label(format!("Create the note “{title}” and open it? The link will lead to it."));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Create the note").clicked() {
+                        actions.push(Action::Note(NoteAction::CreateLinked(title.clone())));
+                    }
+                    if ui.button("Not now").clicked() {
+                        actions.push(Action::CloseDialog);
                     }
                 });
             }

@@ -199,6 +199,17 @@ impl Lane {
                 result: self.store().and_then(|s| s.note_version(note).map_err(|e| e.to_string())),
             },
             Request::TidyIndex => Reply::IndexTidied(self.store_mut().and_then(|s| s.tidy_index().map_err(text))),
+            Request::NoteLinks { note } => {
+                Reply::NoteLinks { note, result: self.store().and_then(|s| note_links(s, note)) }
+            }
+            Request::CompleteTitle { typed } => {
+                let result = self
+                    .store()
+                    .ok()
+                    .and_then(|s| s.titles_starting_with(&typed, TITLE_COMPLETIONS).ok())
+                    .unwrap_or_default();
+                Reply::TitlesCompleted { typed, result }
+            }
             Request::Complete { typed } => {
                 let result =
                     self.store().ok().and_then(|s| s.complete_tickers(&typed, COMPLETIONS).ok()).unwrap_or_default();
@@ -255,6 +266,15 @@ fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<Dos
     Ok(data)
 }
 
+/// A note's links with where they go, the notes linking to it and those mentioning it.
+fn note_links(store: &Store, note: NoteId) -> Result<LinksData, String> {
+    Ok(LinksData {
+        links: store.note_links(note).map_err(text)?,
+        backlinks: store.backlinks(note).map_err(text)?,
+        mentions: store.mentions(note).map_err(text)?,
+    })
+}
+
 fn sidebar(store: &Store) -> Result<SidebarData, String> {
     let text = |e: crate::store::StoreError| e.to_string();
     let (notes, trashed) = store.note_counts().map_err(text)?;
@@ -308,6 +328,8 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::Analyse { .. } => 9,
         Request::LinkCandidates { .. } => 10,
         Request::ForgetLexicon => 11,
+        Request::NoteLinks { .. } => 15,
+        Request::CompleteTitle { .. } => 16,
     };
     (0..batch.len())
         .map(|i| {
