@@ -6,16 +6,18 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use super::{BodyArgs, NoteCommand, output};
-use crate::model::{MAX_BODY_BYTES, NoteDraft, NoteEdit, Symbol, TagName};
+use crate::model::{MAX_BODY_BYTES, NoteDraft, NoteEdit, Symbol, TagName, read_properties};
+use crate::session::properties::{self, PropertyChange};
 use crate::session::trash;
 use crate::store::Store;
 
 pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()> {
     match command {
-        NoteCommand::Add { title, body, tags, tickers } => {
+        NoteCommand::Add { title, body, tags, tickers, props } => {
+            let changes = parse_all(&props, PropertyChange::parse)?;
             let draft = NoteDraft {
                 title,
-                body: read_body(&body)?.unwrap_or_default(),
+                body: properties::apply(&read_body(&body)?.unwrap_or_default(), &changes)?,
                 tags: parse_all(&tags, TagName::parse)?,
                 tickers: parse_all(&tickers, Symbol::parse)?,
                 ..NoteDraft::default()
@@ -25,15 +27,29 @@ pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()>
         NoteCommand::Show { id, json } => {
             let note = store.note(id)?;
             if json {
-                output::json(&note)?;
+                let mut shown = serde_json::to_value(&note)?;
+                if let Some(fields) = shown.as_object_mut() {
+                    let typed = read_properties(&note.body).into_iter().map(|p| (p.key, p.value.to_json()));
+                    fields.insert("properties".into(), serde_json::Value::Object(typed.collect()));
+                }
+                output::json(&shown)?;
             } else {
                 output::note(&note);
             }
         }
-        NoteCommand::Edit { id, title, body, tags, untags, tickers, untickers } => {
+        NoteCommand::Edit { id, title, body, tags, untags, tickers, untickers, props } => {
+            let changes = parse_all(&props, PropertyChange::parse)?;
+            let mut body = read_body(&body)?;
+            if !changes.is_empty() {
+                let text = match body {
+                    Some(text) => text,
+                    None => store.note(id)?.body,
+                };
+                body = Some(properties::apply(&text, &changes)?);
+            }
             let edit = NoteEdit {
                 title,
-                body: read_body(&body)?,
+                body,
                 add_tags: parse_all(&tags, TagName::parse)?,
                 remove_tags: parse_all(&untags, TagName::parse)?,
                 add_tickers: parse_all(&tickers, Symbol::parse)?,

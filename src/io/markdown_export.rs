@@ -1,6 +1,6 @@
 //! Markdown export: one `.md` file per note in one folder, with structured YAML front matter
-//! (uid, dates, tags, tickers, sources, claims) that Obsidian shows as properties and that the
-//! Markdown import reads back into the same notes.
+//! (uid, dates, tags, tickers, sources, claims, and the note's own properties) that Obsidian shows
+//! as properties and that the Markdown import reads back into the same notes.
 //!
 //! File names come from titles through [`super::safe_file_name`]: always plain names directly in
 //! the chosen folder, never paths. Files are written into a hidden folder of their own and moved
@@ -13,10 +13,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::file_names::UniqueNames;
-use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource};
+use serde_norway::Mapping;
+
+use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource, Split, scalar, split};
 use super::new_file::{move_new, temporary_beside, write_in_private_folder};
 use super::{ExportError, ExportReport, Phase, Progress, Watch, safe_file_name};
-use crate::model::{Claim, Source};
+use crate::model::{Claim, Source, is_reserved};
 use crate::store::Store;
 use crate::store::export::NoteExport;
 
@@ -183,7 +185,8 @@ pub(crate) fn fm_claim(claim: &Claim, uid: &str, sources: &HashMap<i64, Source>)
     }
 }
 
-/// The text of one note's file: front matter, an empty line, the body as stored.
+/// The text of one note's file: front matter (the note's fields, then its properties), an empty
+/// line, the body as stored after its properties.
 pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<String, ExportError> {
     let note = &export.note;
     let front = FmNote {
@@ -199,5 +202,20 @@ pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<
         claims: note.claims.iter().zip(&export.claim_uids).map(|(c, uid)| fm_claim(c, uid, sources)).collect(),
     };
     let yaml = serde_norway::to_string(&front).map_err(|e| ExportError::Encode(e.to_string()))?;
-    Ok(format!("---\n{yaml}---\n\n{}", note.body))
+    // The note's properties (the block at the head of its body) join the same front matter, after
+    // the note's own fields; a property named like one of those is left to the field.
+    let (properties, body) = match split(&note.body) {
+        Split::Fields(fields, body) => {
+            let kept: Mapping =
+                fields.into_iter().filter(|(k, _)| !scalar(k).is_some_and(|k| is_reserved(&k))).collect();
+            let yaml = if kept.is_empty() {
+                String::new()
+            } else {
+                serde_norway::to_string(&kept).map_err(|e| ExportError::Encode(e.to_string()))?
+            };
+            (yaml, body)
+        }
+        _ => (String::new(), note.body.as_str()),
+    };
+    Ok(format!("---\n{yaml}{properties}---\n\n{body}"))
 }

@@ -28,8 +28,9 @@ pub use super::note_dates::parse_time;
 use super::walk::{self, Found};
 use super::{ImportError, ImportOptions, ImportReport, Phase, Watch};
 use crate::model::{
-    ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
-    TagName, Timestamp, derived_uid, parse_date, validate_text,
+    ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, PropertyKind, PropertyValue, SourceDraft, SourceKind,
+    SourceUrl, Stance, Status, Symbol, TagName, Timestamp, derived_uid, fold, is_reserved, parse_date, read_properties,
+    validate_text,
 };
 use crate::store::{ClaimRecord, NoteRecord, SourceRecord, Store, StoreError};
 
@@ -68,6 +69,7 @@ pub fn import(
     let files = &walk.files;
     let cancel = watch.flag();
     let mut seen: HashMap<String, String> = HashMap::new();
+    let mut kinds = PropertyKinds::default();
     let mut done = 0;
     let import = store.start_import(&path.display().to_string())?;
     watch.report(report.progress(Phase::Importing, 0, Some(total)));
@@ -118,6 +120,7 @@ pub fn import(
                     Err(other) => return Err(other.into()),
                 }
                 seen.insert(uid, found.relative.clone());
+                kinds.check(&note.record.draft.body, &found.relative, &mut report);
                 for warning in note.warnings {
                     report.warn(&found.relative, warning);
                 }
@@ -210,6 +213,34 @@ fn not_utf8(err: std::str::Utf8Error, skipped: usize) -> String {
         "not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and import again",
         err.valid_up_to() + skipped
     )
+}
+
+/// The type each property key had in the first file of an import that set it, so a file that
+/// gives the key another type is pointed out (Obsidian gives a key one type in a whole vault).
+#[derive(Default)]
+struct PropertyKinds(HashMap<String, (&'static str, String)>);
+
+impl PropertyKinds {
+    fn check(&mut self, body: &str, file: &str, report: &mut ImportReport) {
+        for property in read_properties(body) {
+            let kind = property.value.kind();
+            if kind == PropertyKind::Empty {
+                continue;
+            }
+            let (first, first_file) =
+                self.0.entry(fold(&property.key)).or_insert_with(|| (kind.as_str(), file.to_owned())).clone();
+            if first != kind.as_str() {
+                report.warn(
+                    file,
+                    format!(
+                        "property {:?} is {} here but {first} in {first_file}; kept as written",
+                        property.key,
+                        kind.as_str()
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Understands one Markdown text: `stem` is the file name without its extension (the title of
@@ -332,7 +363,19 @@ pub fn parse_note(text: &str, stem: &str, path_identity: &str, modified: Option<
     }
     let content_hash = get(&["content_hash"]).and_then(scalar).and_then(valid_identity);
 
-    let draft = NoteDraft { title, body: body.to_owned(), tags, tickers, created_at, updated_at, uid: Some(uid) };
+    // Every other key is a property: kept in a block at the head of the body, as written.
+    let properties: Mapping = fields.into_iter().filter(|(k, _)| !scalar(k).is_some_and(|k| is_reserved(&k))).collect();
+    for (key, value) in &properties {
+        if let Some(kinds) = PropertyValue::from_yaml(value).mixed_kinds() {
+            let key = scalar(key).unwrap_or_default();
+            warnings.push(format!("property {key:?} mixes values of types {}; kept as written", kinds.join(", ")));
+        }
+    }
+    let body = front_matter::join(&properties, body).unwrap_or_else(|why| {
+        warnings.push(format!("{why}: the properties were left out"));
+        body.to_owned()
+    });
+    let draft = NoteDraft { title, body, tags, tickers, created_at, updated_at, uid: Some(uid) };
     let record =
         NoteRecord { draft, deleted_at: deleted, sources, claims, revisions: Vec::new(), base_hash: content_hash };
     ParsedNote { record, warnings }
@@ -530,7 +573,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 
         /// Whatever a file holds, reading it gives a note with a one-line title and the text
-        /// after the front matter as its body, and never panics.
+        /// after the front matter as its body (after the properties' block), and never panics.
         #[test]
         fn any_text_parses_into_a_note(
             text in r"(---\n|[-#`~$%\[\]:|a-zé ]|\n|\t|🚀|title: |tags: |\[\[){0,60}"
@@ -540,7 +583,11 @@ mod tests {
             proptest::prop_assert!(!draft.title.is_empty());
             proptest::prop_assert!(!draft.title.contains('\n'));
             proptest::prop_assert!(draft.title.chars().count() <= MAX_TITLE_CHARS);
-            proptest::prop_assert!(text.ends_with(&draft.body), "the body is the text after the front matter");
+            let after = match front_matter::split(&draft.body) {
+                Split::Fields(_, after) => after,
+                _ => &draft.body,
+            };
+            proptest::prop_assert!(text.ends_with(after), "the body is the text after the front matter");
             proptest::prop_assert!(validate_text(&draft.title, &draft.body).is_ok());
         }
     }

@@ -29,7 +29,6 @@ pub mod csv;
 mod error;
 mod file_names;
 mod front_matter;
-mod front_matter_limits;
 mod inline_tags;
 pub mod json;
 pub mod markdown_export;

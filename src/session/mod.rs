@@ -10,6 +10,7 @@
 pub mod claims;
 pub mod names;
 pub mod notes;
+pub mod properties;
 pub mod transfer;
 pub mod trash;
 

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, order, reference};
+use super::{StoreError, feeds, order, properties, reference};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -13,8 +13,15 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] =
-    &[v1_core, feeds::migrate_v2, v3_suppressions, feeds::migrate_v4, v5_import_history, order::migrate_v6];
+const MIGRATIONS: &[Migration] = &[
+    v1_core,
+    feeds::migrate_v2,
+    v3_suppressions,
+    feeds::migrate_v4,
+    v5_import_history,
+    order::migrate_v6,
+    properties::migrate_v7,
+];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

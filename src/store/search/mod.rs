@@ -42,6 +42,10 @@ use sql::{Range, Walk};
 /// asks; above it, matches are listed newest first (see the module documentation).
 const FEW_MATCHES: usize = 2_000;
 
+/// A property term matching at most this many index rows is walked from the property index (see
+/// `Store::property_walk`).
+const FEW_PROPERTY_ROWS: i64 = 20_000;
+
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,8 +152,28 @@ impl Store {
         Ok(match (&plan.words, feed) {
             (Some(_), feed) => std::iter::once(Walk::Words).chain(feed).collect(),
             (None, Some(feed)) => vec![feed],
-            (None, None) => vec![Walk::Notes],
+            (None, None) => vec![self.property_walk(plan)?.unwrap_or(Walk::Notes)],
         })
+    }
+
+    /// The walk over the property index for the plan's property term that matches fewest rows,
+    /// when one matches at most [`FEW_PROPERTY_ROWS`]: its notes are read and sorted by key. A
+    /// property most notes have is better checked along the notes' own walk, which fills a page
+    /// at once.
+    fn property_walk(&self, plan: &Plan) -> Result<Option<Walk>, StoreError> {
+        let mut best: Option<(usize, i64)> = None;
+        for (at, property) in plan.properties.iter().enumerate() {
+            let rows = super::properties::rows_up_to(
+                &self.conn,
+                &property.condition,
+                &property.params,
+                FEW_PROPERTY_ROWS + 1,
+            )?;
+            if rows <= FEW_PROPERTY_ROWS && best.is_none_or(|(_, fewest)| rows < fewest) {
+                best = Some((at, rows));
+            }
+        }
+        Ok(best.map(|(at, _)| Walk::Property(at)))
     }
 
     /// Whether the plan's words match so few notes that they are ranked by relevance (FTS5 reads
