@@ -13,12 +13,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::file_names::UniqueNames;
-use serde_norway::Mapping;
+use serde_norway::Value;
 
-use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource, Split, scalar, split};
+use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource, Split, split};
 use super::new_file::{move_new, temporary_beside, write_in_private_folder};
+use super::own_fields::{self, OwnFields};
 use super::{ExportError, ExportReport, Phase, Progress, Watch, safe_file_name};
-use crate::model::{Claim, Source, is_reserved};
+use crate::model::{Claim, Source};
 use crate::store::Store;
 use crate::store::export::NoteExport;
 
@@ -201,21 +202,28 @@ pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<
         sources: export.typed_sources.iter().map(|s| fm_source(s, None)).collect(),
         claims: note.claims.iter().zip(&export.claim_uids).map(|(c, uid)| fm_claim(c, uid, sources)).collect(),
     };
-    let yaml = serde_norway::to_string(&front).map_err(|e| ExportError::Encode(e.to_string()))?;
+    let encode = |e: serde_norway::Error| ExportError::Encode(e.to_string());
     // The note's properties (the block at the head of its body) join the same front matter, after
-    // the note's own fields; a property named like one of those is left to the field.
-    let (properties, body) = match split(&note.body) {
-        Split::Fields(fields, body) => {
-            let kept: Mapping =
-                fields.into_iter().filter(|(k, _)| !scalar(k).is_some_and(|k| is_reserved(&k))).collect();
-            let yaml = if kept.is_empty() {
-                String::new()
-            } else {
-                serde_norway::to_string(&kept).map_err(|e| ExportError::Encode(e.to_string()))?
+    // the note's own fields (see `own_fields`).
+    let (fields, body) = match split(&note.body) {
+        Split::Fields(properties, body) => {
+            let Value::Mapping(own) = serde_norway::to_value(&front).map_err(encode)? else {
+                return Err(ExportError::Encode("the note's fields are not a mapping".into()));
             };
-            (yaml, body)
+            let fields = OwnFields {
+                title: &note.title,
+                created: note.created_at,
+                updated: note.updated_at,
+                tags: &note.tags,
+                body,
+            };
+            match serde_norway::to_string(&own_fields::merge(own, properties, &fields)) {
+                Ok(yaml) => (yaml, body),
+                // Properties YAML cannot write again (a map as a key) stay in the body as typed.
+                Err(_) => (serde_norway::to_string(&front).map_err(encode)?, note.body.as_str()),
+            }
         }
-        _ => (String::new(), note.body.as_str()),
+        _ => (serde_norway::to_string(&front).map_err(encode)?, note.body.as_str()),
     };
-    Ok(format!("---\n{yaml}{properties}---\n\n{body}"))
+    Ok(format!("---\n{fields}---\n\n{body}"))
 }

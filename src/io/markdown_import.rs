@@ -25,11 +25,12 @@ use serde_norway::{Mapping, Value};
 use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings, words};
 use super::inline_tags::inline_tags;
 pub use super::note_dates::parse_time;
+use super::own_fields;
 use super::walk::{self, Found};
 use super::{ImportError, ImportOptions, ImportReport, Phase, Watch};
 use crate::model::{
     ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, PropertyKind, PropertyValue, SourceDraft, SourceKind,
-    SourceUrl, Stance, Status, Symbol, TagName, Timestamp, derived_uid, fold, is_reserved, parse_date, read_properties,
+    SourceUrl, Stance, Status, Symbol, TagName, Timestamp, derived_uid, fold, parse_date, read_properties,
     validate_text,
 };
 use crate::store::{ClaimRecord, NoteRecord, SourceRecord, Store, StoreError};
@@ -363,17 +364,21 @@ pub fn parse_note(text: &str, stem: &str, path_identity: &str, modified: Option<
     }
     let content_hash = get(&["content_hash"]).and_then(scalar).and_then(valid_identity);
 
-    // Every other key is a property: kept in a block at the head of the body, as written.
-    let properties: Mapping = fields.into_iter().filter(|(k, _)| !scalar(k).is_some_and(|k| is_reserved(&k))).collect();
+    // Every other key is a property, kept in a block at the head of the body as written (and so
+    // are the note's own fields when written otherwise than the export writes them).
+    let properties: Mapping =
+        fields.into_iter().filter(|(k, v)| own_fields::keep_as_property(k, v, &title, &tags)).collect();
     for (key, value) in &properties {
         if let Some(kinds) = PropertyValue::from_yaml(value).mixed_kinds() {
             let key = scalar(key).unwrap_or_default();
             warnings.push(format!("property {key:?} mixes values of types {}; kept as written", kinds.join(", ")));
         }
     }
+    // YAML that reads but cannot be written again (a map as a key: `created: {{date}}` in a
+    // template) stays at the head of the body exactly as the file had it.
     let body = front_matter::join(&properties, body).unwrap_or_else(|why| {
-        warnings.push(format!("{why}: the properties were left out"));
-        body.to_owned()
+        warnings.push(format!("{why}: the front matter is kept as text at the head of the note"));
+        text.to_owned()
     });
     let draft = NoteDraft { title, body, tags, tickers, created_at, updated_at, uid: Some(uid) };
     let record =

@@ -35,6 +35,7 @@ pub mod markdown_export;
 pub mod markdown_import;
 mod new_file;
 mod note_dates;
+mod own_fields;
 mod progress;
 mod report;
 mod walk;
