@@ -166,6 +166,7 @@ impl PropertyValue {
         match self {
             PropertyValue::Text(s) => serde_json::Value::String(s.clone()),
             PropertyValue::Date(day, _) => serde_json::Value::String(day.to_string()),
+            PropertyValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => (*n as i64).into(),
             PropertyValue::Number(n) => serde_json::Number::from_f64(*n).map_or(serde_json::Value::Null, Into::into),
             PropertyValue::Checkbox(b) => serde_json::Value::Bool(*b),
             PropertyValue::List(items) => items.iter().map(PropertyValue::to_json).collect(),
