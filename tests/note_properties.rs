@@ -299,3 +299,15 @@ fn bad_front_matter_is_reported_per_file_and_its_text_imported() {
         assert_eq!(titles(&store, word).len(), 1, "{word}");
     }
 }
+
+#[test]
+fn the_keys_and_values_in_use_are_listed_for_completion() {
+    let store = research();
+    let in_use = store.properties_in_use(10, 10).unwrap();
+    let keys: Vec<&str> = in_use.iter().map(|u| u.key.as_str()).collect();
+    assert_eq!(keys, ["conviction", "price_target", "review", "status", "watch"]);
+    assert_eq!(in_use[0].values, ["high", "low", "Medium"]);
+    assert_eq!(in_use[4].values, ["AMD", "NVDA"]);
+    assert_eq!(store.properties_in_use(2, 1).unwrap().len(), 2);
+    assert_eq!(store.properties_in_use(2, 1).unwrap()[0].values, ["high"]);
+}

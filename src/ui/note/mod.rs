@@ -1,4 +1,5 @@
-//! The open note: its editing state ([`state`]) and pane (`view`), the body editor and preview,
+//! The open note: its editing state ([`state`]) and pane (`view`), its properties, the body
+//! editor and preview,
 //! what extraction reads in it, its claims and claim form, suggestions, history, conflicts and
 //! the trash banner.
 
@@ -10,6 +11,7 @@ pub(crate) mod claim_links;
 pub(crate) mod claims;
 mod conflict;
 mod preview;
+pub mod properties;
 pub(crate) mod revisions;
 pub mod state;
 mod suggestions;

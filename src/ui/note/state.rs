@@ -5,13 +5,14 @@
 use egui_commonmark::CommonMarkCache;
 
 use crate::extract::cashtags;
-use crate::model::{Note, NoteId, Origin, TagCount, TickerLink};
+use crate::model::{Note, NoteId, Origin, PropertyInUse, TagCount, TickerLink};
 use crate::store::SourceCount;
 use crate::ui::note::actions::{BodyMode, ClaimsTab};
 use crate::ui::note::analysis::AnalysisState;
 use crate::ui::note::body::Body;
 use crate::ui::note::claim_form::ClaimForm;
 use crate::ui::note::preview::PreviewText;
+use crate::ui::note::properties::PropertiesPanel;
 use crate::ui::note::revisions::RevisionsView;
 use crate::ui::search::completions::Completions;
 
@@ -20,6 +21,8 @@ pub struct NoteContext<'a> {
     pub tags: &'a [TagCount],
     pub sources: &'a [SourceCount],
     pub completions: &'a Completions,
+    /// Property keys and values in use, for completion.
+    pub properties: &'a [PropertyInUse],
     pub body_mode: BodyMode,
     pub now: f64,
 }
@@ -74,6 +77,8 @@ pub struct NoteEditor {
     pub failed_save: Option<FailedSave>,
     /// Focus the title on the next frame (a new note).
     pub focus_title: bool,
+    /// The properties panel: the front matter's rows and what is typed in it.
+    pub properties: PropertiesPanel,
 }
 
 /// How long autosave waits before trying again after a failed save, with nothing new typed.
@@ -130,6 +135,7 @@ impl NoteEditor {
             save_error: None,
             failed_save: None,
             focus_title: false,
+            properties: PropertiesPanel::default(),
         }
     }
 

@@ -17,6 +17,7 @@ mod inspect;
 mod names;
 mod navigation;
 mod note_writes;
+mod properties;
 mod replies;
 mod searching;
 mod shortcuts;
