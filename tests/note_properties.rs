@@ -129,7 +129,7 @@ fn a_saved_body_reindexes_its_properties_and_a_deleted_note_leaves_none() {
 fn odd_keys_and_a_large_value_lose_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let large = "x".repeat(1_000_000);
-    let body = format!("---\n\"ключ 🚀 ​\": \"значение\"\nhuge: {large}\n---\n\nText");
+    let body = format!("---\n\"ключ 🚀 \u{200b}\": \"значение\"\nhuge: {large}\n---\n\nText");
     let id = store.create_note(&NoteDraft::new("Odd", body.clone())).unwrap();
     let note = store.note(id).unwrap();
     assert_eq!(note.body, body);
@@ -137,7 +137,7 @@ fn odd_keys_and_a_large_value_lose_nothing() {
     assert_eq!(properties[0].key, "ключ 🚀 \u{200b}");
     assert_eq!(properties[1].value.shown().len(), 1_000_000);
     assert_eq!(titles(&store, "[huge]"), ["Odd"]);
-    assert_eq!(titles(&store, "[КЛЮЧ 🚀 ​:значение]"), ["Odd"]);
+    assert_eq!(titles(&store, "[КЛЮЧ 🚀 \u{200b}:значение]"), ["Odd"]);
 }
 
 fn vault() -> PathBuf {

@@ -2,7 +2,8 @@
 //! anywhere, into the store.
 //!
 //! Per file: YAML front matter (`title`, `tags`, `aliases`, `created`/`updated`/`date`,
-//! `tickers`, `source`/`url`, and the `uid`, `sources` and `claims` the Markdown export writes),
+//! `tickers`, `source`/`url`, and the `uid`, `sources` and `claims` the Markdown export writes;
+//! every other key is kept as a property, in a block at the head of the body),
 //! inline `#tags`, `$cashtags` (found by the store), wikilinks kept as typed. The title is the
 //! front matter's, else the first heading's, else the file name. Dates without a time zone are
 //! UTC; with no date the file's modified time is used.

@@ -390,4 +390,30 @@ mod tests {
         conn.execute("INSERT INTO import_run (source, started_at) VALUES ('x', 'now')", []).unwrap();
         assert!(conn.execute("UPDATE note_revision SET kind = 'other'", []).is_err(), "kinds are checked");
     }
+
+    #[test]
+    fn a_version_6_database_gets_the_properties_of_its_notes_front_matter_when_upgraded_to_version_7() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(6) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
+                 (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'A',
+                  '---\nconviction: high\nwatch: [NVDA, AMD]\n---\n\nText'),
+                 (2, 'u2', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'B', 'No front matter'),
+                 (3, 'u3', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'C', '---\nbroken: [\n---\n');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 6);
+        let mut rows =
+            conn.prepare("SELECT note_id, key, folded FROM note_property ORDER BY note_id, position, item").unwrap();
+        let rows: Vec<(i64, String, String)> =
+            rows.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        let expected = [(1, "conviction", "high"), (1, "watch", "nvda"), (1, "watch", "amd")];
+        assert_eq!(rows, expected.map(|(n, k, v)| (n, k.to_owned(), v.to_owned())));
+    }
 }

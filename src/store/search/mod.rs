@@ -9,7 +9,9 @@
 //!   page, every other term checked per match; when the query also names a ticker or tag, the
 //!   feed's walk (words checked per note) runs alongside and whichever fills the page first
 //!   answers (see [`walks`]), so a rare ticker with a common word costs what the ticker costs;
-//! - no words: the smallest feed, or the notes' own index by key, walked down the same way;
+//! - no words: the smallest feed, or the notes' own index by key, walked down the same way; with
+//!   no feed either, a property term matching few index rows reads its notes from the property
+//!   index and sorts them by key ([`Store::property_walk`]);
 //! - `after:`/`before:` are a key range of whichever walk runs.
 //!
 //! Totals: [`Store::known_total`] answers at once where the count is kept (a ticker's or tag's
