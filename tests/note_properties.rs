@@ -311,3 +311,41 @@ fn the_keys_and_values_in_use_are_listed_for_completion() {
     assert_eq!(store.properties_in_use(2, 1).unwrap().len(), 2);
     assert_eq!(store.properties_in_use(2, 1).unwrap()[0].values, ["high"]);
 }
+
+/// `cargo test --release --test note_properties property_search_timings -- --ignored --nocapture`:
+/// first pages of property queries over `JEVONS_PROPERTY_NOTES` notes (default 100,000), every
+/// note with a `status` and one in 500 with a `review` date.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn property_search_timings() {
+    let notes: usize = std::env::var("JEVONS_PROPERTY_NOTES").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch = store.batch().unwrap();
+    for i in 0..notes {
+        let review = if i % 500 == 3 { format!("review: 2025-{:02}-01\n", 1 + i % 12) } else { String::new() };
+        let status = ["open", "closed", "watch"][i % 3];
+        let body = format!("---\nstatus: {status}\nprice_target: {}\n{review}---\n\nNote {i} on demand", i % 400);
+        batch.create_note(&NoteDraft::new(format!("Note {i}"), body)).unwrap();
+    }
+    batch.commit().unwrap();
+    for text in [
+        "[review<=2025-03-01]",
+        "[review]",
+        "[status:open]",
+        "[price_target>390]",
+        "demand [review]",
+        "[status:nothing]",
+    ] {
+        let query = query::parse(text).unwrap();
+        let start = std::time::Instant::now();
+        let page = store.page(&query, None, 50).unwrap();
+        let first = start.elapsed();
+        let start = std::time::Instant::now();
+        let total = store.count(&query).unwrap();
+        println!(
+            "{text:24} first page ({} rows) {first:?}, count {total} in {:?}",
+            page.results.len(),
+            start.elapsed()
+        );
+    }
+}
