@@ -1,6 +1,6 @@
 //! The properties panel in the window, driven like a user would (egui_kittest over the real app):
 //! a property added in the note is stored in its front matter, completed from what is in use,
-//! changed and removed, and the note is found by `[key:value]`.
+//! changed and removed, and the note is found by `[key:value]` (the search box completing the key).
 
 #[path = "common/app.rs"]
 mod app;
@@ -36,6 +36,14 @@ fn a_property_added_in_the_note_finds_it_by_search() {
     assert_eq!(titles(&app), ["NVDA thesis"]);
     set_search(&mut app, "[price_target>150] jevons");
     assert_eq!(titles(&app), ["NVDA thesis"]);
+
+    app.shortcut(Modifiers::COMMAND, Key::F);
+    app.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    app.harness.step();
+    app.input("Search").type_text("[price_t");
+    app.settle();
+    app.press(Key::Enter);
+    assert_eq!(app.value_of("Search").as_deref(), Some("[price_target:"), "the search box completes property keys");
 
     app.click("Remove property conviction");
     assert_eq!(read_properties(&app.store().note(id).unwrap().body).len(), 1);
