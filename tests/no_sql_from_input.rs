@@ -226,6 +226,7 @@ const ALLOWED: &[Allowed] = &[
     Allowed { file: "store/search/sql.rs", name: "check", why: "fn checks: constant conditions and plan filters" },
     Allowed { file: "store/properties.rs", name: "comparison", why: "Comparison::sql: `<`, `<=`, `>` or `>=`" },
     Allowed { file: "store/properties.rs", name: "kind", why: "`number` or `date`, chosen by the code" },
+    Allowed { file: "store/properties.rs", name: "key", why: "`key = ?` or `+key = ?`: constant SQL" },
     Allowed {
         file: "store/properties.rs",
         name: "condition",

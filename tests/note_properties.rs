@@ -322,7 +322,7 @@ fn property_search_timings() {
     let mut store = Store::open_in_memory().unwrap();
     let mut batch = store.batch().unwrap();
     for i in 0..notes {
-        let review = if i % 500 == 3 { format!("review: 2025-{:02}-01\n", 1 + i % 12) } else { String::new() };
+        let review = if i % 500 == 3 { format!("review: 2025-{:02}-01\n", 1 + (i / 500) % 12) } else { String::new() };
         let status = ["open", "closed", "watch"][i % 3];
         let body = format!("---\nstatus: {status}\nprice_target: {}\n{review}---\n\nNote {i} on demand", i % 400);
         batch.create_note(&NoteDraft::new(format!("Note {i}"), body)).unwrap();
@@ -332,8 +332,10 @@ fn property_search_timings() {
         "[review<=2025-03-01]",
         "[review]",
         "[status:open]",
+        "[price_target:7]",
         "[price_target>390]",
         "demand [review]",
+        "demand [status:open]",
         "[status:nothing]",
     ] {
         let query = query::parse(text).unwrap();

@@ -92,24 +92,35 @@ pub(super) fn reindex(conn: &Connection, note: NoteId, body: &str) -> Result<(),
     Ok(())
 }
 
+/// How a condition reads `note_property`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lookup {
+    /// Every row that matches, by the indexes on the key and value.
+    ByValue,
+    /// One note's rows (`note_id` is given), by the primary key: a note has few properties,
+    /// while a key's rows may be most of the table.
+    InNote,
+}
+
 /// The SQL condition on a `note_property` row for `term`, with its values appended to `params`.
-pub(super) fn condition(term: &PropertyTerm, params: &mut Vec<Value>) -> String {
-    params.push(Value::Text(term.key.clone()));
+pub(super) fn condition(term: &PropertyTerm, lookup: Lookup, params: &mut Vec<Value>) -> String {
+    // `+key` keeps SQLite off the indexes by key, for a lookup in one note's rows.
+    let key = if lookup == Lookup::InNote { "+key = ?" } else { "key = ?" };
+    let key_value = Value::Text(term.key.clone());
+    params.push(key_value.clone());
     match &term.test {
-        PropertyTest::Set => "key = ?".into(),
+        PropertyTest::Set => key.into(),
         PropertyTest::Equals(typed) => {
             params.push(Value::Text(fold(&cut(typed))));
-            match PropertyValue::by_look(typed) {
-                PropertyValue::Number(n) => {
-                    params.push(Value::Real(n));
-                    "key = ? AND (folded = ? OR (kind = 'number' AND num = ?))".into()
-                }
-                PropertyValue::Date(day, _) => {
-                    params.push(Value::Real(f64::from(day.num_days_from_ce())));
-                    "key = ? AND (folded = ? OR (kind = 'date' AND num = ?))".into()
-                }
-                _ => "key = ? AND folded = ?".into(),
-            }
+            // Two index ranges, one per way the value may match.
+            let (kind, num) = match PropertyValue::by_look(typed) {
+                PropertyValue::Number(n) => ("number", n),
+                PropertyValue::Date(day, _) => ("date", f64::from(day.num_days_from_ce())),
+                _ => return format!("{key} AND folded = ?"),
+            };
+            params.push(key_value);
+            params.push(Value::Real(num));
+            format!("(({key} AND folded = ?) OR ({key} AND num = ? AND kind = '{kind}'))")
         }
         PropertyTest::Compare(comparison, bound) => {
             let (kind, num) = match bound {
@@ -117,7 +128,7 @@ pub(super) fn condition(term: &PropertyTerm, params: &mut Vec<Value>) -> String 
                 Bound::Date(day) => ("date", f64::from(day.num_days_from_ce())),
             };
             params.push(Value::Real(num));
-            format!("key = ? AND num {} ? AND kind = '{kind}'", comparison.sql())
+            format!("{key} AND num {} ? AND kind = '{kind}'", comparison.sql())
         }
     }
 }

@@ -152,6 +152,8 @@ impl Store {
         }
         let feed = smallest.map(|(feed, _)| Walk::Feed(feed));
         Ok(match (&plan.words, feed) {
+            // A property few notes have races the words as a feed would.
+            (Some(_), None) => std::iter::once(Walk::Words).chain(self.property_walk(plan)?).collect(),
             (Some(_), feed) => std::iter::once(Walk::Words).chain(feed).collect(),
             (None, Some(feed)) => vec![feed],
             (None, None) => vec![self.property_walk(plan)?.unwrap_or(Walk::Notes)],

@@ -157,7 +157,7 @@ pub(super) fn plan(conn: &Connection, prefixes: &Prefixes, query: &Query) -> Res
                 }
                 TermKind::Property(property) => {
                     let mut params = Vec::new();
-                    let condition = properties::condition(property, &mut params);
+                    let condition = properties::condition(property, properties::Lookup::ByValue, &mut params);
                     plan.properties.push(PropertyFeed { condition, params });
                 }
                 TermKind::Tag(tag) if live => {
@@ -260,7 +260,7 @@ fn predicate(
         TermKind::Trash => "EXISTS (SELECT 1 FROM note WHERE id = {id} AND deleted_at IS NOT NULL)".into(),
         TermKind::Property(property) => {
             let mut values = Vec::new();
-            let condition = properties::condition(property, &mut values);
+            let condition = properties::condition(property, properties::Lookup::InNote, &mut values);
             values.into_iter().for_each(&mut bind);
             format!("EXISTS (SELECT 1 FROM note_property WHERE note_id = {{id}} AND {condition})")
         }
