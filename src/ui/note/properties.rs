@@ -6,7 +6,7 @@
 
 use egui::{Button, CompletionPopup, Id, Key, RichText, Suggestion, TextEdit, Ui};
 
-use crate::model::{Property, PropertyInUse, PropertyKind, fold, read_properties};
+use crate::model::{Property, PropertyInUse, PropertyKind, fold, is_reserved, read_properties};
 use crate::ui::action::Action;
 use crate::ui::note::actions::NoteAction;
 use crate::ui::note::body::Body;
@@ -66,7 +66,10 @@ pub fn properties_ui(
             let key = &property.key;
             ui.label(RichText::new(key).small().strong()).on_hover_text(format!("Search [{key}]"));
             ui.label(RichText::new(property.value.kind().as_str()).small().color(p.muted));
-            let editable = !read_only && property.value.kind() != PropertyKind::Nested;
+            // Nested values are edited in the text; a note's own fields (a file's `created: 2023-09-12`
+            // kept as written) in their own places.
+            let own = is_reserved(key);
+            let editable = !read_only && !own && property.value.kind() != PropertyKind::Nested;
             let response = ui
                 .add(TextEdit::singleline(&mut panel.values[row]).desired_width(260.0).interactive(editable))
                 .accessible_name(format!("Value of {key}"));
@@ -79,6 +82,7 @@ pub fn properties_ui(
                     .push(Action::Note(NoteAction::SetProperty { key: key.clone(), value: panel.values[row].clone() }));
             }
             if !read_only
+                && !own
                 && ui
                     .add(Button::new(RichText::new("×").color(p.muted)).frame(false).small())
                     .on_hover_text(format!("Remove the property {key}"))
