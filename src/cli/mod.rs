@@ -5,9 +5,11 @@
 
 mod extract;
 mod io;
+mod journal;
 mod notes;
 mod output;
 mod research;
+mod saved;
 
 use std::path::PathBuf;
 
@@ -43,6 +45,12 @@ pub enum Command {
         #[arg(long)]
         count: bool,
     },
+    /// A note's journal: dated entries of what was decided and why (kept as written).
+    #[command(subcommand)]
+    Journal(journal::JournalCommand),
+    /// Saved searches: list them with counts, save a query under a name, run or forget one.
+    #[command(subcommand)]
+    Saved(saved::SavedCommand),
     /// Add sources.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -241,6 +249,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match command {
         Command::Note(command) => notes::run(&mut store, command),
         Command::Search { query, limit, json, count } => research::search(&store, &query, limit, json, count),
+        Command::Saved(command) => saved::run(&mut store, command),
+        Command::Journal(command) => journal::run(&mut store, command),
         Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {
             research::add_source(&mut store, &url, title, publisher, author, published, kind)
         }

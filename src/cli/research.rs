@@ -14,7 +14,7 @@ use crate::store::{Store, Total};
 
 /// How long `jevons search` counts matches before giving a lower bound instead (the whole
 /// command stays within about 50 ms at a million notes).
-const COUNT_BUDGET: Duration = Duration::from_millis(25);
+pub(super) const COUNT_BUDGET: Duration = Duration::from_millis(25);
 
 pub(super) fn search(store: &Store, text: &str, limit: usize, as_json: bool, exact: bool) -> anyhow::Result<()> {
     let parsed = query::parse(text)?;

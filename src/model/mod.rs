@@ -8,9 +8,11 @@ mod claim;
 mod fingerprint;
 pub mod front_matter;
 pub mod front_matter_limits;
+mod journal;
 mod note;
 mod property;
 mod reference;
+mod saved_search;
 mod source;
 mod symbol;
 mod tag;
@@ -22,6 +24,7 @@ pub use claim::{
     format_value, parse_as_of, parse_currency, parse_value,
 };
 pub use fingerprint::{derived_uid, note_hash};
+pub use journal::{JournalEntry, JournalThread, journal_text};
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
@@ -31,6 +34,7 @@ pub use property::{
     read as read_properties, set as set_property,
 };
 pub use reference::{ReferenceTicker, reference_tickers};
+pub use saved_search::{SavedSearch, saved_search_name, saved_search_query};
 pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceUrl};
 pub use symbol::Symbol;
 pub use tag::{TagCount, TagName};

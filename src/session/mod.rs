@@ -1,6 +1,6 @@
 //! The rules that change the user's research, for both front ends: saving a note with the
 //! edit-conflict rule, the trash, claims and their undo, conflict choices, the names tickers go
-//! by, and the File menu's jobs.
+//! by, notes' journals, saved searches, and the File menu's jobs.
 //!
 //! Plain inputs, plain results: each rule takes the [`Store`](crate::store::Store) and what the
 //! user asked for, and answers with an enum that says what happened (saved, conflict, gone…) for
@@ -8,9 +8,11 @@
 //! imports egui; the window keeps only what is on screen.
 
 pub mod claims;
+pub mod journal;
 pub mod names;
 pub mod notes;
 pub mod properties;
+pub mod saved;
 pub mod transfer;
 pub mod trash;
 

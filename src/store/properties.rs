@@ -17,8 +17,8 @@ use crate::query::{Bound, PropertyTerm, PropertyTest};
 /// Text longer than this is indexed by its beginning (the note keeps all of it).
 const MAX_INDEXED_CHARS: usize = 500;
 
-/// Version 7: the property index, filled from the notes that have front matter.
-pub(super) fn migrate_v7(tx: &Transaction) -> Result<(), StoreError> {
+/// Version 9: the property index, filled from the notes that have front matter.
+pub(super) fn migrate_v9(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(V7_PROPERTIES)?;
     // Most notes have no front matter: only bodies that begin with `---` are read whole.
     let mut found = tx.prepare("SELECT id, body FROM note WHERE substr(body, 1, 3) = '---'")?;

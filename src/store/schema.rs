@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, order, properties, reference};
+use super::{StoreError, feeds, journal, order, properties, reference, saved_searches};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -20,7 +20,9 @@ const MIGRATIONS: &[Migration] = &[
     feeds::migrate_v4,
     v5_import_history,
     order::migrate_v6,
-    properties::migrate_v7,
+    saved_searches::migrate_v7,
+    journal::migrate_v8,
+    properties::migrate_v9,
 ];
 
 /// The schema version this build writes.
@@ -392,9 +394,9 @@ mod tests {
     }
 
     #[test]
-    fn a_version_6_database_gets_the_properties_of_its_notes_front_matter_when_upgraded_to_version_7() {
+    fn a_version_8_database_gets_the_properties_of_its_notes_front_matter_when_upgraded_to_version_9() {
         let mut conn = Connection::open_in_memory().unwrap();
-        for (index, migration) in MIGRATIONS.iter().enumerate().take(6) {
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(8) {
             let tx = conn.transaction().unwrap();
             migration(&tx).unwrap();
             tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
@@ -408,7 +410,7 @@ mod tests {
                  (3, 'u3', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'C', '---\nbroken: [\n---\n');",
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn).unwrap(), 6);
+        assert_eq!(migrate(&mut conn).unwrap(), 8);
         let mut rows =
             conn.prepare("SELECT note_id, key, folded FROM note_property ORDER BY note_id, position, item").unwrap();
         let rows: Vec<(i64, String, String)> =

@@ -1,5 +1,5 @@
 //! What a user asked for, grouped per feature (the note, the trash, claims, the File menu, the
-//! names of tickers) beside the moves between panes. Views return these;
+//! names of tickers, saved searches) beside the moves between panes. Views return these;
 //! [`crate::ui::shell::JevonsApp::apply`] carries them out (the only place that changes the
 //! research) and refreshes the cached view data.
 
@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::model::{NoteId, SourceId, Symbol};
 use crate::session::names::NameChange;
+use crate::session::saved::SavedChange;
 use crate::ui::files::state::TransferAction;
 use crate::ui::note::actions::{ClaimAction, NoteAction, TrashAction};
 
@@ -50,6 +51,10 @@ pub enum Action {
     Transfer(TransferAction),
     /// Teach or unteach how the text names a ticker.
     Names(NameChange),
+    /// Name the query in the search box to save it in the sidebar.
+    AskSaveSearch,
+    /// Save, rename, move or forget a saved search.
+    Saved(SavedChange),
     /// The window is closing and a save failed: close anyway (the user chose to).
     CloseAnyway,
 }

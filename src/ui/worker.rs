@@ -28,7 +28,7 @@ mod lane;
 use lane::{Lane, interrupt, spawn_lane};
 
 use crate::extract::Lexicon;
-use crate::model::{Claim, NoteId, NoteSummary, PropertyInUse, Revision, Symbol, TagCount};
+use crate::model::{Claim, NoteId, NoteSummary, PropertyInUse, Revision, SavedSearch, Symbol, TagCount};
 use crate::query::{self, Query};
 use crate::store::{
     Cursor, DossierLimits, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError, TickerCount,
@@ -49,6 +49,8 @@ pub const FIRST_PAGE: usize = 50;
 pub const NEXT_PAGE: usize = 200;
 /// How often the count lane reports how far it has counted.
 const COUNT_PROGRESS: Duration = Duration::from_millis(100);
+/// How long one saved search's count in the sidebar may take before it shows a lower bound.
+const SAVED_COUNT_BUDGET: Duration = Duration::from_millis(60);
 /// The other lanes' page cache, in MB: counting and the sidebar's counts read each page once,
 /// and dossiers read little (at 32 MB each the app's memory at a million notes was 200 MB).
 const LANE_CACHE_MB: u32 = 1;
@@ -79,6 +81,8 @@ pub enum Request {
         ids: Vec<NoteId>,
     },
     Sidebar,
+    /// Count the matches of each saved search (id, query), each for a moment at most. Count lane.
+    SavedCounts(Vec<(i64, String)>),
     /// A ticker's dossier, its lists bounded by `limits`. Research lane.
     Dossier {
         symbol: Symbol,
@@ -120,6 +124,7 @@ pub struct SidebarData {
     pub sources: Vec<SourceCount>,
     /// Property keys and some of their values, for the properties panel's completion.
     pub properties: Vec<PropertyInUse>,
+    pub saved: Vec<SavedSearch>,
     pub notes: u64,
     pub trashed: u64,
 }
@@ -167,6 +172,8 @@ pub enum Reply {
         result: Result<Vec<NoteSummary>, String>,
     },
     Sidebar(Result<SidebarData, String>),
+    /// Each saved search's count (a lower bound when counting took too long).
+    SavedCounts(Vec<(i64, Result<Total, String>)>),
     Dossier {
         symbol: Symbol,
         result: Result<Box<DossierData>, String>,
@@ -262,7 +269,7 @@ impl Worker {
     pub fn send(&mut self, request: Request) {
         let lane = match request {
             Request::Search { .. } | Request::More { .. } | Request::Rows { .. } => &self.search,
-            Request::Count { .. } => &self.count,
+            Request::Count { .. } | Request::SavedCounts(_) => &self.count,
             Request::Dossier { .. }
             | Request::Analyse { .. }
             | Request::LinkCandidates { .. }

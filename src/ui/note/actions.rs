@@ -1,5 +1,5 @@
 //! What the note pane asks for: editing the open note (save, tags, tickers, how the body shows,
-//! its history, a conflict's choices), the trash, and claims. The shell carries them out.
+//! its history, a conflict's choices, its journal), the trash, and claims. The shell carries them out.
 
 use crate::extract::ClaimSuggestion;
 use crate::model::{ClaimId, NoteId, Symbol, TagName};
@@ -21,6 +21,8 @@ pub enum ClaimsTab {
     Claims,
     /// Figures, tickers, dates and claimants read out of the text, offered as claims.
     Suggestions,
+    /// The note's journal: dated entries of what was decided and why.
+    Journal,
 }
 
 /// The open note: writing it, its links, its history and its conflicts.
@@ -52,6 +54,10 @@ pub enum NoteAction {
     TakeTheirs,
     /// A conflict: take the other version and keep the typed text as a new note.
     KeepBoth,
+    /// Write the journal entry typed.
+    WriteJournal,
+    /// Keep the revision typed for the journal entry being revised.
+    ReviseJournal,
 }
 
 /// The trash.

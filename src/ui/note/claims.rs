@@ -39,9 +39,24 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
         if response.clicked() {
             actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Suggestions)));
         }
+        let entries = editor.journal.threads.len();
+        let journal_tab =
+            Button::selectable(tab == ClaimsTab::Journal, RichText::new(format!("Journal  {entries}")).strong());
+        let response = ui
+            .add(journal_tab)
+            .on_hover_text("Dated entries of what you decided and why: kept as written, revisions beside them")
+            .accessible_name(if entries == 1 {
+                "Journal, 1 entry".to_owned()
+            } else {
+                format!("Journal, {entries} entries")
+            });
+        if response.clicked() {
+            actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Journal)));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !read_only
                 && editor.claim_form.is_none()
+                && editor.claims_tab != ClaimsTab::Journal
                 && ui.button("Add claim").on_hover_text("Ctrl+Shift+C").clicked()
             {
                 actions.push(Action::Claim(ClaimAction::New));
@@ -50,6 +65,10 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
     });
     if editor.claims_tab == ClaimsTab::Suggestions {
         crate::ui::note::suggestions::suggestions_ui(ui, editor, &claims, read_only, actions);
+        return;
+    }
+    if editor.claims_tab == ClaimsTab::Journal {
+        crate::ui::note::journal::journal_ui(ui, editor, read_only, actions);
         return;
     }
     ScrollArea::both().id_salt("claims-scroll").auto_shrink([false, false]).show(ui, |ui| {

@@ -1,7 +1,6 @@
 //! The open note: its editing state ([`state`]) and pane (`view`), its properties, the body
-//! editor and preview,
-//! what extraction reads in it, its claims and claim form, suggestions, history, conflicts and
-//! the trash banner.
+//! editor and preview, what extraction reads in it, its claims and claim form, suggestions, its
+//! journal, history, conflicts and the trash banner.
 
 pub mod actions;
 pub mod analysis;
@@ -10,6 +9,7 @@ pub mod claim_form;
 pub(crate) mod claim_links;
 pub(crate) mod claims;
 mod conflict;
+mod journal;
 mod preview;
 pub mod properties;
 pub(crate) mod revisions;

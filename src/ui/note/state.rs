@@ -79,6 +79,17 @@ pub struct NoteEditor {
     pub focus_title: bool,
     /// The properties panel: the front matter's rows and what is typed in it.
     pub properties: PropertiesPanel,
+    pub journal: JournalState,
+}
+
+/// The open note's journal as last read, and the texts being typed for it.
+#[derive(Debug, Default)]
+pub struct JournalState {
+    pub threads: Vec<crate::model::JournalThread>,
+    /// A new entry being typed.
+    pub draft: String,
+    /// An entry being revised: the id of its newest version and the text being typed.
+    pub revising: Option<(i64, String)>,
 }
 
 /// How long autosave waits before trying again after a failed save, with nothing new typed.
@@ -136,6 +147,7 @@ impl NoteEditor {
             failed_save: None,
             focus_title: false,
             properties: PropertiesPanel::default(),
+            journal: JournalState::default(),
         }
     }
 

@@ -1,7 +1,8 @@
 //! Finding notes: the search box with its completion, the result list, and the sidebar of
-//! tickers, tags, sources and the trash.
+//! saved searches, tickers, tags, sources and the trash.
 
 pub(crate) mod completions;
 pub(crate) mod results;
+pub(crate) mod saved;
 pub(crate) mod search_box;
 pub(crate) mod sidebar;

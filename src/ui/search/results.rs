@@ -350,6 +350,15 @@ fn header_ui(ui: &mut Ui, results: &Results, actions: &mut Vec<Action>) {
             if results.wants_trash() && !results.ids.is_empty() && ui.small_button("Empty trash…").clicked() {
                 actions.push(Action::Trash(TrashAction::AskEmpty));
             }
+            if !results.wants_trash()
+                && !results.text.trim().is_empty()
+                && ui
+                    .small_button("Save search")
+                    .on_hover_text("Keep this query in the sidebar, with its count")
+                    .clicked()
+            {
+                actions.push(Action::AskSaveSearch);
+            }
         });
     });
     if let Some(error) = &results.error {

@@ -1,4 +1,4 @@
-//! The left pane: the search box, then Tickers (symbol, company, note count), Tags as a tree with
+//! The left pane: the search box, then the saved searches, Tickers (symbol, company, note count), Tags as a tree with
 //! counts, Sources, and the Trash. Clicking a ticker opens its dossier, a tag searches `#tag`,
 //! a source opens it.
 
@@ -8,6 +8,7 @@ use crate::model::{Symbol, TagCount, fold};
 use crate::ui::action::Action;
 use crate::ui::search::completions::Completions;
 use crate::ui::search::results::Results;
+use crate::ui::search::saved::{self, SavedView};
 use crate::ui::search::search_box::{self, SearchBox};
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
@@ -24,6 +25,7 @@ pub struct Sidebar {
     pub loaded: bool,
     /// Increases when new data arrives (completion caches key on it).
     pub version: u64,
+    pub saved: SavedView,
 }
 
 impl Sidebar {
@@ -92,7 +94,7 @@ pub struct Current<'a> {
 pub fn sidebar_ui(
     ui: &mut Ui,
     search: &mut SearchBox,
-    sidebar: &Sidebar,
+    sidebar: &mut Sidebar,
     completions: &Completions,
     results: &Results,
     current: &Current<'_>,
@@ -109,6 +111,7 @@ pub fn sidebar_ui(
         return;
     }
     ScrollArea::vertical().id_salt("sidebar-scroll").auto_shrink(false).show(ui, |ui| {
+        saved::saved_searches_ui(ui, &sidebar.data.saved, &mut sidebar.saved, &results.text, actions);
         tickers_ui(ui, sidebar, current, actions);
         tags_ui(ui, sidebar, &results.text, actions);
         sources_ui(ui, sidebar, current, actions);

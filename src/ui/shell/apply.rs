@@ -81,6 +81,8 @@ impl JevonsApp {
             Action::Claim(action) => self.apply_claim(action),
             Action::Transfer(action) => self.apply_transfer(action),
             Action::Names(action) => self.apply_names(action),
+            Action::AskSaveSearch => self.sidebar.saved.ask_name(&self.results.text),
+            Action::Saved(change) => self.apply_saved(change),
             Action::CompleteTicker(typed) => {
                 let typed = typed.trim().trim_start_matches('$').to_owned();
                 if !typed.is_empty() && typed != self.completions.asked {

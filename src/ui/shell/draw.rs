@@ -43,7 +43,7 @@ impl JevonsApp {
             sidebar::sidebar_ui(
                 ui,
                 &mut self.search,
-                &self.sidebar,
+                &mut self.sidebar,
                 &self.completions,
                 &self.results,
                 &current,

@@ -117,6 +117,7 @@ impl JevonsApp {
                     self.remember_place();
                 }
                 self.editor = Some(NoteEditor::open(note));
+                self.load_journal(id);
                 self.pane = Pane::Note;
                 self.settings.last_note = Some(id);
                 self.settings.last_db = Some(self.config.db.clone());

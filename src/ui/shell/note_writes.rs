@@ -35,6 +35,8 @@ impl JevonsApp {
             NoteAction::KeepMine => self.keep_mine(),
             NoteAction::TakeTheirs => self.take_theirs(),
             NoteAction::KeepBoth => self.keep_both(),
+            NoteAction::WriteJournal => self.write_journal(false),
+            NoteAction::ReviseJournal => self.write_journal(true),
         }
     }
 

@@ -49,9 +49,16 @@ impl JevonsApp {
                 _ => {}
             },
             Reply::Sidebar(result) => match result {
-                Ok(data) => self.sidebar.set(data),
+                Ok(data) => {
+                    let searches: Vec<(i64, String)> = data.saved.iter().map(|s| (s.id, s.query.clone())).collect();
+                    self.sidebar.set(data);
+                    if !searches.is_empty() {
+                        self.worker.send(Request::SavedCounts(searches));
+                    }
+                }
                 Err(message) => self.error = Some(format!("Cannot read tickers, tags and sources: {message}")),
             },
+            Reply::SavedCounts(counts) => self.sidebar.saved.counted(counts),
             Reply::Dossier { symbol, result } => {
                 if let Pane::Dossier(view) = &mut self.pane
                     && view.symbol == symbol

@@ -156,6 +156,10 @@ impl Lane {
                 Reply::Rows { generation, result }
             }
             Request::Sidebar => Reply::Sidebar(self.store().and_then(sidebar)),
+            Request::SavedCounts(searches) => match self.store() {
+                Ok(store) => Reply::SavedCounts(saved_counts(store, &searches)),
+                Err(err) => Reply::SavedCounts(searches.into_iter().map(|(id, _)| (id, Err(err.clone()))).collect()),
+            },
             Request::Dossier { symbol, limits } => {
                 let result = self.store().and_then(|s| dossier(s, &symbol, &limits)).map(Box::new);
                 Reply::Dossier { symbol, result }
@@ -259,9 +263,19 @@ fn sidebar(store: &Store) -> Result<SidebarData, String> {
         tags: store.tags().map_err(text)?,
         sources: store.sources().map_err(text)?,
         properties: store.properties_in_use(200, 50).map_err(text)?,
+        saved: store.saved_searches().map_err(text)?,
         notes,
         trashed,
     })
+}
+
+/// Each saved search's count, counted for [`SAVED_COUNT_BUDGET`] at most (then a lower bound).
+fn saved_counts(store: &Store, searches: &[(i64, String)]) -> Vec<(i64, Result<Total, String>)> {
+    let count = |text: &str| {
+        let query = query::parse(text).map_err(|e| e.to_string())?;
+        store.count_within(&query, SAVED_COUNT_BUDGET).map_err(self::text)
+    };
+    searches.iter().map(|(id, text)| (*id, count(text))).collect()
 }
 
 /// Whether `request` serves a search older than the latest one (`latest`, its generation): its
@@ -285,6 +299,7 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::More { .. } => 12,
         Request::Count { .. } => 13,
         Request::TidyIndex => 14,
+        Request::SavedCounts(_) => 15,
         Request::Sidebar => 3,
         Request::Dossier { .. } => 4,
         Request::Source { .. } => 5,
