@@ -351,3 +351,20 @@ fn property_search_timings() {
         );
     }
 }
+
+#[test]
+fn repairing_the_search_index_rebuilds_the_property_index_from_the_notes() {
+    let mut store = research();
+    let query = query::parse("[conviction:high]").unwrap();
+    let before = store.search_ids(&query).unwrap();
+    assert_eq!(before.len(), 1);
+    // Saves that take the properties away and bring them back, then the repair: the index holds
+    // what the notes say, no more and no less.
+    let id = before[0];
+    let body = store.note(id).unwrap().body;
+    store.edit_note(id, &jevons::model::NoteEdit { body: Some("plain".into()), ..Default::default() }).unwrap();
+    store.edit_note(id, &jevons::model::NoteEdit { body: Some(body), ..Default::default() }).unwrap();
+    store.rebuild_search_index().unwrap();
+    assert_eq!(store.search_ids(&query).unwrap(), before);
+    assert_eq!(titles(&store, "[status]"), ["Intel thesis", "NVDA thesis"]);
+}

@@ -19,18 +19,23 @@ const MAX_INDEXED_CHARS: usize = 500;
 
 /// Version 9: the property index, filled from the notes that have front matter.
 pub(super) fn migrate_v9(tx: &Transaction) -> Result<(), StoreError> {
-    tx.execute_batch(V7_PROPERTIES)?;
-    // Most notes have no front matter: only bodies that begin with `---` are read whole.
-    let mut found = tx.prepare("SELECT id, body FROM note WHERE substr(body, 1, 3) = '---'")?;
+    tx.execute_batch(V9_PROPERTIES)?;
+    fill(tx)
+}
+
+/// Indexes the properties of every note (the index is empty): most notes have no front matter,
+/// and only bodies that begin with `---` are read whole.
+pub(super) fn fill(conn: &Connection) -> Result<(), StoreError> {
+    let mut found = conn.prepare("SELECT id, body FROM note WHERE substr(body, 1, 3) = '---'")?;
     let notes = found.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
     for note in notes {
         let (id, body) = note?;
-        reindex(tx, id, &body)?;
+        reindex(conn, id, &body)?;
     }
     Ok(())
 }
 
-const V7_PROPERTIES: &str = r#"
+const V9_PROPERTIES: &str = r#"
 CREATE TABLE note_property (
     note_id   INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
     position  INTEGER NOT NULL,   -- the property's place in the front matter
