@@ -27,12 +27,12 @@ use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings
 use super::inline_tags::inline_tags;
 pub use super::note_dates::parse_time;
 use super::own_fields;
+use super::property_kinds::PropertyKinds;
 use super::walk::{self, Found};
 use super::{ImportError, ImportOptions, ImportReport, Phase, Watch};
 use crate::model::{
-    ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, PropertyKind, PropertyValue, SourceDraft, SourceKind,
-    SourceUrl, Stance, Status, Symbol, TagName, Timestamp, derived_uid, fold, parse_date, read_properties,
-    validate_text,
+    ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, PropertyValue, SourceDraft, SourceKind, SourceUrl, Stance,
+    Status, Symbol, TagName, Timestamp, derived_uid, parse_date, validate_text,
 };
 use crate::store::{ClaimRecord, NoteRecord, SourceRecord, Store, StoreError};
 
@@ -215,34 +215,6 @@ fn not_utf8(err: std::str::Utf8Error, skipped: usize) -> String {
         "not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and import again",
         err.valid_up_to() + skipped
     )
-}
-
-/// The type each property key had in the first file of an import that set it, so a file that
-/// gives the key another type is pointed out (Obsidian gives a key one type in a whole vault).
-#[derive(Default)]
-struct PropertyKinds(HashMap<String, (&'static str, String)>);
-
-impl PropertyKinds {
-    fn check(&mut self, body: &str, file: &str, report: &mut ImportReport) {
-        for property in read_properties(body) {
-            let kind = property.value.kind();
-            if kind == PropertyKind::Empty {
-                continue;
-            }
-            let (first, first_file) =
-                self.0.entry(fold(&property.key)).or_insert_with(|| (kind.as_str(), file.to_owned())).clone();
-            if first != kind.as_str() {
-                report.warn(
-                    file,
-                    format!(
-                        "property {:?} is {} here but {first} in {first_file}; kept as written",
-                        property.key,
-                        kind.as_str()
-                    ),
-                );
-            }
-        }
-    }
 }
 
 /// Understands one Markdown text: `stem` is the file name without its extension (the title of

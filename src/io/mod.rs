@@ -37,6 +37,7 @@ mod new_file;
 mod note_dates;
 mod own_fields;
 mod progress;
+mod property_kinds;
 mod report;
 mod walk;
 
