@@ -1,7 +1,7 @@
 //! How long importing a hostile front matter takes: each case is one Markdown file in a folder of
 //! its own, imported with `jevons::io::import_path` into a new database (what `jevons import`
 //! and the app's File menu run). The cases are the worst shapes within the limits of
-//! `src/io/front_matter_limits.rs` (the largest block at the deepest nesting allowed, in
+//! `src/model/front_matter_limits.rs` (the largest block at the deepest nesting allowed, in
 //! brackets, braces, indentation and `- ` lists; the most keys; many aliases) and past them (the
 //! 400 KB `tags: [[[[…]]]]` of issue 11, a 16 MB file of brackets), each in a file of up to the
 //! 16 MB a note may hold. Prints one JSON object: per case the file's size, whether it was

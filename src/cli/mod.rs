@@ -104,6 +104,10 @@ pub enum NoteCommand {
         tags: Vec<String>,
         #[arg(long = "ticker", value_name = "SYM")]
         tickers: Vec<String>,
+        /// A property, typed by its look: a number, a date YYYY-MM-DD, true/false, a list
+        /// `[a, b]`, else text (repeatable).
+        #[arg(long = "prop", value_name = "KEY=VALUE")]
+        props: Vec<String>,
     },
     /// Show a note.
     Show {
@@ -111,7 +115,7 @@ pub enum NoteCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change a note's title, body, tags or tickers.
+    /// Change a note's title, body, tags, tickers or properties.
     Edit {
         id: i64,
         #[arg(long)]
@@ -126,6 +130,9 @@ pub enum NoteCommand {
         tickers: Vec<String>,
         #[arg(long = "unticker", value_name = "SYM")]
         untickers: Vec<String>,
+        /// Set a property (typed as for `note add`); `KEY=` removes it (repeatable).
+        #[arg(long = "prop", value_name = "KEY=VALUE")]
+        props: Vec<String>,
     },
     /// Move a note to the trash.
     Rm { id: i64 },

@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use super::{BodyArgs, NoteCommand, output};
-use crate::model::{MAX_BODY_BYTES, Note, NoteDraft, NoteEdit, NoteId, Symbol, TagName};
+use crate::model::{MAX_BODY_BYTES, Note, NoteDraft, NoteEdit, NoteId, Symbol, TagName, read_properties};
+use crate::session::properties::{self, PropertyChange};
 use crate::session::trash;
 use crate::store::{NoteLink, Store};
 
@@ -17,14 +18,17 @@ struct ShownNote<'a> {
     note: &'a Note,
     links: &'a [NoteLink],
     backlinks: &'a [NoteId],
+    /// The front matter's properties, typed (`{"conviction": "high", "price_target": 180}`).
+    properties: serde_json::Map<String, serde_json::Value>,
 }
 
 pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()> {
     match command {
-        NoteCommand::Add { title, body, tags, tickers } => {
+        NoteCommand::Add { title, body, tags, tickers, props } => {
+            let changes = parse_all(&props, PropertyChange::parse)?;
             let draft = NoteDraft {
                 title,
-                body: read_body(&body)?.unwrap_or_default(),
+                body: properties::apply(&read_body(&body)?.unwrap_or_default(), &changes)?,
                 tags: parse_all(&tags, TagName::parse)?,
                 tickers: parse_all(&tickers, Symbol::parse)?,
                 ..NoteDraft::default()
@@ -36,16 +40,26 @@ pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()>
             let links = store.note_links(id)?;
             let backlinks: Vec<NoteId> = store.backlinks(id)?.into_iter().map(|n| n.id).collect();
             if json {
-                output::json(&ShownNote { note: &note, links: &links, backlinks: &backlinks })?;
+                let properties = read_properties(&note.body).into_iter().map(|p| (p.key, p.value.to_json())).collect();
+                output::json(&ShownNote { note: &note, links: &links, backlinks: &backlinks, properties })?;
             } else {
                 output::note(&note);
                 output::links(&links, &backlinks);
             }
         }
-        NoteCommand::Edit { id, title, body, tags, untags, tickers, untickers } => {
+        NoteCommand::Edit { id, title, body, tags, untags, tickers, untickers, props } => {
+            let changes = parse_all(&props, PropertyChange::parse)?;
+            let mut body = read_body(&body)?;
+            if !changes.is_empty() {
+                let text = match body {
+                    Some(text) => text,
+                    None => store.note(id)?.body,
+                };
+                body = Some(properties::apply(&text, &changes)?);
+            }
             let edit = NoteEdit {
                 title,
-                body: read_body(&body)?,
+                body,
                 add_tags: parse_all(&tags, TagName::parse)?,
                 remove_tags: parse_all(&untags, TagName::parse)?,
                 add_tickers: parse_all(&tickers, Symbol::parse)?,

@@ -5,68 +5,13 @@
 //! line; one empty line after it is part of the delimiter (Joplin writes it, and so does the
 //! Markdown export). Keys are matched without case. YAML is read with `serde_norway`, which
 //! refuses alias bombs; a block too large or nested too deeply for it to read quickly is refused
-//! before it is parsed (see [`front_matter_limits`]).
+//! before it is parsed (see `model::front_matter_limits`). Finding and reading the block itself
+//! is [`crate::model::front_matter`]'s, which the store shares to index a note's properties.
 
 use serde::{Deserialize, Serialize};
 use serde_norway::{Mapping, Value};
 
-use super::front_matter_limits;
-
-/// A Markdown file cut into its front matter and its body.
-#[derive(Debug, PartialEq)]
-pub(crate) enum Split<'a> {
-    /// No front matter: the whole text is the body.
-    Plain(&'a str),
-    /// Front matter that is a YAML mapping, and the body after it.
-    Fields(Mapping, &'a str),
-    /// A block that is not valid YAML (or not a mapping): the whole text is read as the body.
-    Invalid { reason: String, text: &'a str },
-}
-
-/// The front matter block of `text` (line ends `\n` or `\r\n`) and the body after it, if the
-/// text has one.
-fn block(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix("---")?;
-    let rest = strip_line_end(rest.trim_start_matches([' ', '\t']))?;
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        let bare = line.trim_end();
-        if bare == "---" || bare == "..." {
-            let body = &rest[offset + line.len()..];
-            return Some((&rest[..offset], strip_line_end(body).unwrap_or(body)));
-        }
-        offset += line.len();
-    }
-    None
-}
-
-fn strip_line_end(text: &str) -> Option<&str> {
-    text.strip_prefix('\n').or_else(|| text.strip_prefix("\r\n"))
-}
-
-/// Why the front matter of `text` is not read at all: it is larger or nested more deeply than
-/// [`front_matter_limits`] allows (the import skips such a file).
-pub(crate) fn refused(text: &str) -> Option<String> {
-    block(text).and_then(|(yaml, _)| front_matter_limits::screen(yaml).err())
-}
-
-/// Cuts `text` (line ends `\n` or `\r\n`) into front matter and body. A block [`refused`] never
-/// reaches the YAML parser: it is `Invalid`.
-pub(crate) fn split(text: &str) -> Split<'_> {
-    let Some((yaml, body)) = block(text) else { return Split::Plain(text) };
-    if let Err(reason) = front_matter_limits::screen(yaml) {
-        return Split::Invalid { reason, text };
-    }
-    if yaml.trim().is_empty() {
-        return Split::Fields(Mapping::new(), body);
-    }
-    match serde_norway::from_str::<Value>(yaml) {
-        Ok(Value::Mapping(map)) => Split::Fields(map, body),
-        Ok(Value::Null) => Split::Fields(Mapping::new(), body),
-        Ok(_) => Split::Invalid { reason: "front matter is not a list of fields".into(), text },
-        Err(err) => Split::Invalid { reason: format!("front matter is not valid YAML ({err})"), text },
-    }
-}
+pub(crate) use crate::model::front_matter::{Split, join, refused, split};
 
 /// The value of the first of `keys` present (keys compared without case).
 pub(crate) fn field<'a>(map: &'a Mapping, keys: &[&str]) -> Option<&'a Value> {

@@ -1,6 +1,6 @@
 //! Markdown export: one `.md` file per note in one folder, with structured YAML front matter
-//! (uid, dates, tags, tickers, sources, claims) that Obsidian shows as properties and that the
-//! Markdown import reads back into the same notes.
+//! (uid, dates, tags, tickers, sources, claims, and the note's own properties) that Obsidian shows
+//! as properties and that the Markdown import reads back into the same notes.
 //!
 //! File names come from titles through [`super::safe_file_name`]: always plain names directly in
 //! the chosen folder, never paths. Files are written into a hidden folder of their own and moved
@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::file_names::UniqueNames;
-use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource};
+use serde_norway::Value;
+
+use super::front_matter::{FmClaim, FmClaimTicker, FmNote, FmSource, Split, split};
 use super::new_file::{move_new, temporary_beside, write_in_private_folder};
+use super::own_fields::{self, OwnFields};
 use super::{ExportError, ExportReport, Phase, Progress, Watch, safe_file_name};
 use crate::model::{Claim, Source};
 use crate::store::Store;
@@ -183,7 +186,8 @@ pub(crate) fn fm_claim(claim: &Claim, uid: &str, sources: &HashMap<i64, Source>)
     }
 }
 
-/// The text of one note's file: front matter, an empty line, the body as stored.
+/// The text of one note's file: front matter (the note's fields, then its properties), an empty
+/// line, the body as stored after its properties.
 pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<String, ExportError> {
     let note = &export.note;
     let front = FmNote {
@@ -198,6 +202,28 @@ pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<
         sources: export.typed_sources.iter().map(|s| fm_source(s, None)).collect(),
         claims: note.claims.iter().zip(&export.claim_uids).map(|(c, uid)| fm_claim(c, uid, sources)).collect(),
     };
-    let yaml = serde_norway::to_string(&front).map_err(|e| ExportError::Encode(e.to_string()))?;
-    Ok(format!("---\n{yaml}---\n\n{}", note.body))
+    let encode = |e: serde_norway::Error| ExportError::Encode(e.to_string());
+    // The note's properties (the block at the head of its body) join the same front matter, after
+    // the note's own fields (see `own_fields`).
+    let (fields, body) = match split(&note.body) {
+        Split::Fields(properties, body) => {
+            let Value::Mapping(own) = serde_norway::to_value(&front).map_err(encode)? else {
+                return Err(ExportError::Encode("the note's fields are not a mapping".into()));
+            };
+            let fields = OwnFields {
+                title: &note.title,
+                created: note.created_at,
+                updated: note.updated_at,
+                tags: &note.tags,
+                body,
+            };
+            match serde_norway::to_string(&own_fields::merge(own, properties, &fields)) {
+                Ok(yaml) => (yaml, body),
+                // Properties YAML cannot write again (a map as a key) stay in the body as typed.
+                Err(_) => (serde_norway::to_string(&front).map_err(encode)?, note.body.as_str()),
+            }
+        }
+        _ => (serde_norway::to_string(&front).map_err(encode)?, note.body.as_str()),
+    };
+    Ok(format!("---\n{fields}---\n\n{body}"))
 }

@@ -2,7 +2,8 @@
 //! anywhere, into the store.
 //!
 //! Per file: YAML front matter (`title`, `tags`, `aliases`, `created`/`updated`/`date`,
-//! `tickers`, `source`/`url`, and the `uid`, `sources` and `claims` the Markdown export writes),
+//! `tickers`, `source`/`url`, and the `uid`, `sources` and `claims` the Markdown export writes;
+//! every other key is kept as a property, in a block at the head of the body),
 //! inline `#tags`, `$cashtags` (found by the store), wikilinks kept as typed. The title is the
 //! front matter's, else the first heading's, else the file name. Dates without a time zone are
 //! UTC; with no date the file's modified time is used.
@@ -25,11 +26,13 @@ use serde_norway::{Mapping, Value};
 use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings, words};
 use super::inline_tags::inline_tags;
 pub use super::note_dates::parse_time;
+use super::own_fields;
+use super::property_kinds::PropertyKinds;
 use super::walk::{self, Found};
 use super::{ImportError, ImportOptions, ImportReport, Phase, Watch};
 use crate::model::{
-    ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
-    TagName, Timestamp, derived_uid, parse_date, validate_text,
+    ClaimDraft, ClaimTicker, MAX_TITLE_CHARS, NoteDraft, PropertyValue, SourceDraft, SourceKind, SourceUrl, Stance,
+    Status, Symbol, TagName, Timestamp, derived_uid, parse_date, validate_text,
 };
 use crate::store::{ClaimRecord, NoteRecord, SourceRecord, Store, StoreError};
 
@@ -68,6 +71,7 @@ pub fn import(
     let files = &walk.files;
     let cancel = watch.flag();
     let mut seen: HashMap<String, String> = HashMap::new();
+    let mut kinds = PropertyKinds::default();
     let mut done = 0;
     let import = store.start_import(&path.display().to_string())?;
     watch.report(report.progress(Phase::Importing, 0, Some(total)));
@@ -118,6 +122,7 @@ pub fn import(
                     Err(other) => return Err(other.into()),
                 }
                 seen.insert(uid, found.relative.clone());
+                kinds.check(&note.record.draft.body, &found.relative, &mut report);
                 for warning in note.warnings {
                     report.warn(&found.relative, warning);
                 }
@@ -332,7 +337,23 @@ pub fn parse_note(text: &str, stem: &str, path_identity: &str, modified: Option<
     }
     let content_hash = get(&["content_hash"]).and_then(scalar).and_then(valid_identity);
 
-    let draft = NoteDraft { title, body: body.to_owned(), tags, tickers, created_at, updated_at, uid: Some(uid) };
+    // Every other key is a property, kept in a block at the head of the body as written (and so
+    // are the note's own fields when written otherwise than the export writes them).
+    let properties: Mapping =
+        fields.into_iter().filter(|(k, v)| own_fields::keep_as_property(k, v, &title, &tags)).collect();
+    for (key, value) in &properties {
+        if let Some(kinds) = PropertyValue::from_yaml(value).mixed_kinds() {
+            let key = scalar(key).unwrap_or_default();
+            warnings.push(format!("property {key:?} mixes values of types {}; kept as written", kinds.join(", ")));
+        }
+    }
+    // YAML that reads but cannot be written again (a map as a key: `created: {{date}}` in a
+    // template) stays at the head of the body exactly as the file had it.
+    let body = front_matter::join(&properties, body).unwrap_or_else(|why| {
+        warnings.push(format!("{why}: the front matter is kept as text at the head of the note"));
+        text.to_owned()
+    });
+    let draft = NoteDraft { title, body, tags, tickers, created_at, updated_at, uid: Some(uid) };
     let record =
         NoteRecord { draft, deleted_at: deleted, sources, claims, revisions: Vec::new(), base_hash: content_hash };
     ParsedNote { record, warnings }
@@ -530,7 +551,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 
         /// Whatever a file holds, reading it gives a note with a one-line title and the text
-        /// after the front matter as its body, and never panics.
+        /// after the front matter as its body (after the properties' block), and never panics.
         #[test]
         fn any_text_parses_into_a_note(
             text in r"(---\n|[-#`~$%\[\]:|a-zé ]|\n|\t|🚀|title: |tags: |\[\[){0,60}"
@@ -540,7 +561,11 @@ mod tests {
             proptest::prop_assert!(!draft.title.is_empty());
             proptest::prop_assert!(!draft.title.contains('\n'));
             proptest::prop_assert!(draft.title.chars().count() <= MAX_TITLE_CHARS);
-            proptest::prop_assert!(text.ends_with(&draft.body), "the body is the text after the front matter");
+            let after = match front_matter::split(&draft.body) {
+                Split::Fields(_, after) => after,
+                _ => &draft.body,
+            };
+            proptest::prop_assert!(text.ends_with(after), "the body is the text after the front matter");
             proptest::prop_assert!(validate_text(&draft.title, &draft.body).is_ok());
         }
     }

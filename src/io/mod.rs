@@ -29,14 +29,15 @@ pub mod csv;
 mod error;
 mod file_names;
 mod front_matter;
-mod front_matter_limits;
 mod inline_tags;
 pub mod json;
 pub mod markdown_export;
 pub mod markdown_import;
 mod new_file;
 mod note_dates;
+mod own_fields;
 mod progress;
+mod property_kinds;
 mod report;
 mod walk;
 

@@ -1,4 +1,4 @@
-//! Plain research types shared by every layer: notes, tags, tickers, sources, claims.
+//! Plain research types shared by every layer: notes, tags, tickers, sources, claims, properties.
 //!
 //! Nothing here knows about SQL or egui. Values that users type (symbols, tags, URLs, dates,
 //! stances) are parsed into these types once, with a clear error, so the rest of the code can
@@ -6,8 +6,11 @@
 
 mod claim;
 mod fingerprint;
+pub mod front_matter;
+pub mod front_matter_limits;
 mod journal;
 mod note;
+mod property;
 mod reference;
 mod saved_search;
 mod source;
@@ -26,6 +29,10 @@ pub use journal::{JournalEntry, JournalThread, journal_text};
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
+};
+pub use property::{
+    Property, PropertyInUse, PropertyKind, PropertyValue, RESERVED_KEYS, check_key as check_property_key, is_reserved,
+    read as read_properties, set as set_property,
 };
 pub use reference::{ReferenceTicker, reference_tickers};
 pub use saved_search::{SavedSearch, saved_search_name, saved_search_query};

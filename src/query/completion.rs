@@ -1,5 +1,6 @@
 //! What the word under the cursor is, so the search box can offer completions: a ticker after
-//! `$` or `ticker:`, a tag after `#` or `tag:`, a value of `stance:`/`is:`, or an operator name.
+//! `$` or `ticker:`, a tag after `#` or `tag:`, a value of `stance:`/`is:`, a property key after
+//! `[`, or an operator name.
 
 use std::ops::Range;
 
@@ -13,6 +14,8 @@ pub enum CompletionKind {
     Operator,
     Stance,
     Is,
+    /// A property key after `[` (`[conv` → `[conviction:`).
+    Property,
 }
 
 /// The word being completed: its kind, what has been typed of it, and the byte range of the
@@ -52,6 +55,10 @@ pub fn completion_context(text: &str, cursor: usize) -> Option<Completion> {
         at("stance:", CompletionKind::Stance)
     } else if lower.starts_with("is:") {
         at("is:", CompletionKind::Is)
+    } else if let Some(key) = word.strip_prefix('[')
+        && !key.contains([':', '<', '>', '=', ']', '['])
+    {
+        at("[", CompletionKind::Property)
     } else if !word.is_empty() && !word.contains(':') && operators().any(|o| o.operator.starts_with(&lower)) {
         at("", CompletionKind::Operator)
     } else {
@@ -75,6 +82,8 @@ mod tests {
         assert_eq!(context("stance:bu"), Some((CompletionKind::Stance, "bu".into(), 0..9)));
         assert_eq!(context("cla"), Some((CompletionKind::Operator, "cla".into(), 0..3)));
         assert_eq!(context("ação $"), Some((CompletionKind::Ticker, "".into(), 7..8)));
+        assert_eq!(context("jevons -[conv"), Some((CompletionKind::Property, "conv".into(), 8..13)));
+        assert_eq!(context("[conviction:hi"), None);
         assert_eq!(context("nvidia "), None);
         assert_eq!(context("xyz"), None);
     }

@@ -1,5 +1,5 @@
-//! Splits a query into raw tokens: words, quoted phrases, `op:value` pairs, `OR`, with a leading
-//! `-` noted. Never fails: an unbalanced quote runs to the end of the text.
+//! Splits a query into raw tokens: words, quoted phrases, `op:value` pairs, `[property]` tests,
+//! `OR`, with a leading `-` noted. Never fails: an unbalanced quote runs to the end of the text.
 
 use super::syntax::operator;
 
@@ -8,7 +8,7 @@ use super::syntax::operator;
 pub(super) struct Token {
     /// A leading `-` (exclude).
     pub negated: bool,
-    /// `op` of `op:value`, lower-cased; empty for plain words and phrases.
+    /// `op` of `op:value`, lower-cased; empty for plain words and phrases; `[` for `[…]`.
     pub operator: String,
     /// The word, phrase or operator value, quotes removed.
     pub value: String,
@@ -32,7 +32,11 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
         if negated {
             i += 1;
         }
-        let (operator, value, quoted, end) = if chars[i] == '"' {
+        let bracket_end = (chars[i] == '[').then(|| (i..chars.len()).find(|&j| chars[j] == ']')).flatten();
+        let (operator, value, quoted, end) = if let Some(close) = bracket_end {
+            // `[key:value]`, spaces and quotes included; an unclosed `[` is a plain word.
+            ("[".to_owned(), chars[i + 1..close].iter().collect(), false, close + 1)
+        } else if chars[i] == '"' {
             let (value, end) = quoted_run(&chars, i);
             (String::new(), value, true, end)
         } else {
@@ -101,5 +105,6 @@ mod tests {
         assert_eq!(shown("foo:bar TAG:ai"), ["=foo:bar", "tag=ai"]);
         assert_eq!(shown("- a"), ["=-", "=a"]);
         assert_eq!(shown("a\"b c\""), ["=a", "=\"b c"]);
+        assert_eq!(shown("[status: in progress] -[a>1] [open"), ["[=status: in progress", "-[=a>1", "=[open"]);
     }
 }

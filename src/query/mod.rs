@@ -4,10 +4,11 @@
 //! hold; a clause is one term or several joined by `OR`. Parsing never fails on odd input:
 //! unknown operators and stray punctuation become literal words, and punctuation with nothing to
 //! search for is set aside in [`Query::ignored`]. Only impossible values (a date like
-//! `2025-13-45`, `stance:maybe`, `ticker:` with no symbol) produce a [`QueryError`].
+//! `2025-13-45`, `stance:maybe`, `ticker:` with no symbol, `[price>high]`) produce a [`QueryError`].
 
 mod completion;
 mod lexer;
+mod property;
 mod syntax;
 
 use chrono::{Datelike, NaiveDate};
@@ -15,6 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::{Stance, Symbol, TagName, fold};
 
 pub use completion::{Completion, CompletionKind, completion_context};
+pub use property::{Bound, Comparison, PropertyTerm, PropertyTest};
 pub use syntax::{SYNTAX, Syntax, hint, operator, operators};
 
 /// A parsed query: every clause must hold.
@@ -62,6 +64,8 @@ pub enum TermKind {
     Before(NaiveDate),
     /// In the trash (the trash is otherwise left out).
     Trash,
+    /// A property test: `[status]`, `[conviction:high]`, `[price_target>150]`.
+    Property(PropertyTerm),
 }
 
 impl TermKind {
@@ -151,6 +155,7 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
 fn term(token: &lexer::Token) -> Result<Option<Term>, QueryError> {
     let value = token.value.trim();
     let kind = match token.operator.as_str() {
+        "[" => property::parse(value)?.map(TermKind::Property).or_else(|| plain(&format!("[{value}]"))),
         "" if token.quoted => searchable(value).then(|| TermKind::Phrase(value.to_owned())),
         "" => plain(value),
         op if value.is_empty() => {

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod links;
 pub mod names;
 pub mod notes;
+pub mod properties;
 pub mod saved;
 pub mod transfer;
 pub mod trash;

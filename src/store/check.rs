@@ -53,13 +53,16 @@ impl Store {
     }
 
     /// Rebuilds the full-text index from the notes (repairs a damaged index), in order-key order
-    /// (FTS5's own `rebuild` reads by note id and would leave one segment per out-of-order note).
+    /// (FTS5's own `rebuild` reads by note id and would leave one segment per out-of-order note),
+    /// and the property index from their front matter.
     pub fn rebuild_search_index(&mut self) -> Result<(), StoreError> {
         let tx = self.write()?;
         tx.execute_batch(
             "INSERT INTO note_fts(note_fts) VALUES ('delete-all');
-             INSERT INTO note_fts(rowid, title, body) SELECT ord, title, body FROM note ORDER BY ord;",
+             INSERT INTO note_fts(rowid, title, body) SELECT ord, title, body FROM note ORDER BY ord;
+             DELETE FROM note_property;",
         )?;
+        super::properties::fill(&tx)?;
         tx.commit()?;
         Ok(())
     }

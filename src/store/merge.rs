@@ -29,7 +29,7 @@ use super::merge_claims::{self, ClaimOutcome};
 use super::records::{NoteMerge, NoteOutcome, NoteRecord, RevisionRecord, SourceRecord, TickerRecord};
 use super::snapshot::{self, NoteSnapshot};
 use super::sources::{self, SourceDates};
-use super::{StoreError, claims, feeds, imports, links, notes, revisions, tags, tickers};
+use super::{StoreError, claims, feeds, imports, links, notes, properties, revisions, tags, tickers};
 use crate::model::{Invalid, NoteId, Origin, RevisionKind, Timestamp, fold, note_hash, validate_text};
 
 /// A day in milliseconds: a time later than a day from now is in the future on any clock.
@@ -238,6 +238,7 @@ fn update(
                 ])?;
                 tickers::relink_detected(conn, id, &draft.title, &draft.body, lookups)?;
                 links::relink(conn, id, &draft.title, &draft.body)?;
+                properties::reindex(conn, id, &draft.body)?;
             }
             let keys: BTreeSet<String> = draft.tags.iter().map(|t| t.key()).collect();
             if tag_keys(conn, id)? != keys {

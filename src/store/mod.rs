@@ -26,6 +26,7 @@ mod notes;
 mod open;
 mod order;
 mod prefixes;
+mod properties;
 mod records;
 mod reference;
 mod revisions;

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::lookups::Lookups;
-use super::{Store, StoreError, claims, feeds, links, rows, snapshot, sources, tags, tickers};
+use super::{Store, StoreError, claims, feeds, links, properties, rows, snapshot, sources, tags, tickers};
 use crate::extract::cashtags;
 use crate::model::{Note, NoteDraft, NoteEdit, NoteId, Origin, RevisionKind, Symbol, Timestamp, validate_text};
 
@@ -74,6 +74,7 @@ pub(super) fn insert(conn: &Connection, draft: &NoteDraft, lookups: &mut Lookups
     )?
     .execute(params![draft.uid, draft.title, draft.body, created.to_string(), updated.to_string()])?;
     let id = conn.last_insert_rowid();
+    properties::reindex(conn, id, &draft.body)?;
     for tag in &draft.tags {
         tags::link(conn, id, tag, lookups)?;
     }
@@ -161,6 +162,7 @@ impl Store {
                 .execute(params![id, new_title, new_body, now])?;
             tickers::relink_detected(&tx, id, new_title, new_body, lookups)?;
             links::relink(&tx, id, new_title, new_body)?;
+            properties::reindex(&tx, id, new_body)?;
         }
         for tag in &edit.remove_tags {
             tags::unlink(&tx, id, tag)?;

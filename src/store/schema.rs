@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, journal, links, order, reference, saved_searches};
+use super::{StoreError, feeds, journal, links, order, properties, reference, saved_searches};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -23,6 +23,7 @@ const MIGRATIONS: &[Migration] = &[
     saved_searches::migrate_v7,
     journal::migrate_v8,
     links::migrate_v9,
+    properties::migrate_v10,
 ];
 
 /// The schema version this build writes.
@@ -424,5 +425,31 @@ mod tests {
         assert_eq!(base, None);
         conn.execute("INSERT INTO import_run (source, started_at) VALUES ('x', 'now')", []).unwrap();
         assert!(conn.execute("UPDATE note_revision SET kind = 'other'", []).is_err(), "kinds are checked");
+    }
+
+    #[test]
+    fn a_version_9_database_gets_the_properties_of_its_notes_front_matter_when_upgraded_to_version_10() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(9) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
+                 (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'A',
+                  '---\nconviction: high\nwatch: [NVDA, AMD]\n---\n\nText'),
+                 (2, 'u2', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'B', 'No front matter'),
+                 (3, 'u3', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'C', '---\nbroken: [\n---\n');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 9);
+        let mut rows =
+            conn.prepare("SELECT note_id, key, folded FROM note_property ORDER BY note_id, position, item").unwrap();
+        let rows: Vec<(i64, String, String)> =
+            rows.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        let expected = [(1, "conviction", "high"), (1, "watch", "nvda"), (1, "watch", "amd")];
+        assert_eq!(rows, expected.map(|(n, k, v)| (n, k.to_owned(), v.to_owned())));
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::claim_row::ClaimRow;
 use super::lookups::Lookups;
-use super::{StoreError, claims, feeds, links, tags, tickers};
+use super::{StoreError, claims, feeds, links, properties, tags, tickers};
 use crate::model::{NoteId, Origin, RevisionKind, Symbol, TagName, Timestamp, note_hash};
 
 /// What a revision keeps besides the title and body.
@@ -190,6 +190,7 @@ pub(super) fn restore(
     conn.prepare_cached("UPDATE note SET title = ?2, body = ?3 WHERE id = ?1")?.execute(params![note, title, body])?;
     tickers::relink_detected(conn, note, title, body, lookups)?;
     links::relink(conn, note, title, body)?;
+    properties::reindex(conn, note, body)?;
     if let Some(snap) = snapshot {
         conn.prepare_cached("DELETE FROM note_tag WHERE note_id = ?1")?.execute([note])?;
         for name in &snap.tags {

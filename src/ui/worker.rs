@@ -28,7 +28,7 @@ mod lane;
 use lane::{Lane, interrupt, spawn_lane};
 
 use crate::extract::Lexicon;
-use crate::model::{Claim, NoteId, NoteSummary, Revision, SavedSearch, Symbol, TagCount};
+use crate::model::{Claim, NoteId, NoteSummary, PropertyInUse, Revision, SavedSearch, Symbol, TagCount};
 use crate::query::{self, Query};
 use crate::store::{
     Cursor, DossierLimits, LinkedNote, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError,
@@ -134,6 +134,8 @@ pub struct SidebarData {
     pub tickers: Vec<TickerCount>,
     pub tags: Vec<TagCount>,
     pub sources: Vec<SourceCount>,
+    /// Property keys and some of their values, for the properties panel's completion.
+    pub properties: Vec<PropertyInUse>,
     pub saved: Vec<SavedSearch>,
     pub notes: u64,
     pub trashed: u64,

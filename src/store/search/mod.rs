@@ -9,7 +9,9 @@
 //!   page, every other term checked per match; when the query also names a ticker or tag, the
 //!   feed's walk (words checked per note) runs alongside and whichever fills the page first
 //!   answers (see [`walks`]), so a rare ticker with a common word costs what the ticker costs;
-//! - no words: the smallest feed, or the notes' own index by key, walked down the same way;
+//! - no words: the smallest feed, or the notes' own index by key, walked down the same way; with
+//!   no feed either, a property term matching few index rows reads its notes from the property
+//!   index and sorts them by key ([`Store::property_walk`]);
 //! - `after:`/`before:` are a key range of whichever walk runs.
 //!
 //! Totals: [`Store::known_total`] answers at once where the count is kept (a ticker's or tag's
@@ -41,6 +43,10 @@ use sql::{Range, Walk};
 /// Words with at most this many matches are all ranked by relevance, whatever else the query
 /// asks; above it, matches are listed newest first (see the module documentation).
 const FEW_MATCHES: usize = 2_000;
+
+/// A property term matching at most this many index rows is walked from the property index (see
+/// `Store::property_walk`).
+const FEW_PROPERTY_ROWS: i64 = 20_000;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,10 +152,32 @@ impl Store {
         }
         let feed = smallest.map(|(feed, _)| Walk::Feed(feed));
         Ok(match (&plan.words, feed) {
+            // A property few notes have races the words as a feed would.
+            (Some(_), None) => std::iter::once(Walk::Words).chain(self.property_walk(plan)?).collect(),
             (Some(_), feed) => std::iter::once(Walk::Words).chain(feed).collect(),
             (None, Some(feed)) => vec![feed],
-            (None, None) => vec![Walk::Notes],
+            (None, None) => vec![self.property_walk(plan)?.unwrap_or(Walk::Notes)],
         })
+    }
+
+    /// The walk over the property index for the plan's property term that matches fewest rows,
+    /// when one matches at most [`FEW_PROPERTY_ROWS`]: its notes are read and sorted by key. A
+    /// property most notes have is better checked along the notes' own walk, which fills a page
+    /// at once.
+    fn property_walk(&self, plan: &Plan) -> Result<Option<Walk>, StoreError> {
+        let mut best: Option<(usize, i64)> = None;
+        for (at, property) in plan.properties.iter().enumerate() {
+            let rows = super::properties::rows_up_to(
+                &self.conn,
+                &property.condition,
+                &property.params,
+                FEW_PROPERTY_ROWS + 1,
+            )?;
+            if rows <= FEW_PROPERTY_ROWS && best.is_none_or(|(_, fewest)| rows < fewest) {
+                best = Some((at, rows));
+            }
+        }
+        Ok(best.map(|(at, _)| Walk::Property(at)))
     }
 
     /// Whether the plan's words match so few notes that they are ranked by relevance (FTS5 reads

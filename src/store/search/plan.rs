@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::super::prefixes::Prefixes;
-use super::super::{StoreError, order, rows, tickers};
+use super::super::{StoreError, order, properties, rows, tickers};
 use crate::query::{Query, Term, TermKind};
 
 /// A per-note condition: SQL with `{id}` standing for the note id column and `{key}` for its
@@ -23,6 +23,13 @@ pub(super) struct Filter {
 pub(super) enum Feed {
     Ticker(i64),
     Tag(i64),
+}
+
+/// A property term every result must meet, as a condition on `note_property` rows: a walk can
+/// read its notes from the property index (see `Store::walks`).
+pub(super) struct PropertyFeed {
+    pub(super) condition: String,
+    pub(super) params: Vec<Value>,
 }
 
 impl Feed {
@@ -68,6 +75,8 @@ pub(super) struct Plan {
     /// `before:`: every match's order key is below this.
     pub(super) before: Option<i64>,
     pub(super) filters: Vec<Filter>,
+    /// The positive property terms (each also one of the filters).
+    pub(super) properties: Vec<PropertyFeed>,
     /// A term names something that does not exist (an unknown ticker): nothing can match.
     pub(super) empty: bool,
 }
@@ -109,6 +118,7 @@ pub(super) fn plan(conn: &Connection, prefixes: &Prefixes, query: &Query) -> Res
         after: None,
         before: None,
         filters: Vec::new(),
+        properties: Vec::new(),
         empty: false,
     };
     let mut words = Vec::new();
@@ -144,6 +154,11 @@ pub(super) fn plan(conn: &Connection, prefixes: &Prefixes, query: &Query) -> Res
                         None => plan.empty = true,
                     }
                     continue;
+                }
+                TermKind::Property(property) => {
+                    let mut params = Vec::new();
+                    let condition = properties::condition(property, properties::Lookup::ByValue, &mut params);
+                    plan.properties.push(PropertyFeed { condition, params });
                 }
                 TermKind::Tag(tag) if live => {
                     match super::super::tags::id_of(conn, tag)? {
@@ -243,6 +258,12 @@ fn predicate(
             "{key} < ?".into()
         }
         TermKind::Trash => "EXISTS (SELECT 1 FROM note WHERE id = {id} AND deleted_at IS NOT NULL)".into(),
+        TermKind::Property(property) => {
+            let mut values = Vec::new();
+            let condition = properties::condition(property, properties::Lookup::InNote, &mut values);
+            values.into_iter().for_each(&mut bind);
+            format!("EXISTS (SELECT 1 FROM note_property WHERE note_id = {{id}} AND {condition})")
+        }
     })
 }
 

@@ -17,6 +17,9 @@ pub(super) enum Walk {
     Feed(Feed),
     /// The notes' own index by key; every term checked per note.
     Notes,
+    /// The notes the property index holds for the plan's property term at this place, sorted by
+    /// key (chosen only when they are few); the rest checked per note.
+    Property(usize),
 }
 
 /// What a walk's statement returns.
@@ -65,6 +68,17 @@ pub(super) fn walk(plan: &Plan, walk: Walk, range: Range, rows: Rows) -> (String
             (format!("FROM {table} f WHERE f.{column} = ?"), "f.ord")
         }
         Walk::Notes => (format!("FROM note n WHERE {}", plan.base.condition("n.deleted_at")), "n.ord"),
+        Walk::Property(at) => {
+            let property = &plan.properties[at];
+            params.extend(property.params.iter().cloned());
+            let sql = format!(
+                "FROM (SELECT DISTINCT note_id AS pid FROM note_property WHERE {}) p CROSS JOIN note n ON n.id = p.pid \
+                 WHERE {}",
+                property.condition,
+                plan.base.condition("n.deleted_at")
+            );
+            (sql, "n.ord")
+        }
     };
     if let Some(below) = range.below {
         sql.push_str(&format!(" AND {key} < ?"));
@@ -110,7 +124,7 @@ fn checks(plan: &Plan, walk: Walk) -> (String, Vec<Value>) {
     let (key, id) = match walk {
         Walk::Words => ("f.rowid", "(f.rowid & 2147483647)"),
         Walk::Feed(_) => ("f.ord", "f.note_id"),
-        Walk::Notes => ("n.ord", "n.id"),
+        Walk::Notes | Walk::Property(_) => ("n.ord", "n.id"),
     };
     let mut sql = String::from("1");
     let mut params = Vec::new();

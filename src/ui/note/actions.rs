@@ -43,6 +43,13 @@ pub enum NoteAction {
     ToggleRevisions,
     SelectRevision(i64),
     RestoreRevision(i64),
+    /// Set a property of the note's front matter to a value typed by its look (see
+    /// `PropertyValue::by_look`); an empty value keeps the key with no value.
+    SetProperty {
+        key: String,
+        value: String,
+    },
+    RemoveProperty(String),
     /// A conflict: save the typed text over the other version.
     KeepMine,
     /// A conflict: drop the typed text, take the other version.

@@ -1,6 +1,6 @@
-//! The open note: its editing state ([`state`]) and pane (`view`), the body editor and preview,
-//! what extraction reads in it, its claims and claim form, suggestions, its journal, history,
-//! conflicts and the trash banner, and its links to and from other notes.
+//! The open note: its editing state ([`state`]) and pane (`view`), its properties, the body
+//! editor and preview, what extraction reads in it, its claims and claim form, suggestions, its
+//! journal, history, conflicts and the trash banner, and its links to and from other notes.
 
 pub mod actions;
 pub mod analysis;
@@ -12,6 +12,7 @@ mod conflict;
 mod journal;
 pub mod links;
 mod preview;
+pub mod properties;
 pub(crate) mod revisions;
 pub mod state;
 mod suggestions;

@@ -5,7 +5,7 @@
 use egui_commonmark::CommonMarkCache;
 
 use crate::extract::cashtags;
-use crate::model::{Note, NoteId, Origin, TagCount, TickerLink};
+use crate::model::{Note, NoteId, Origin, PropertyInUse, TagCount, TickerLink};
 use crate::store::SourceCount;
 use crate::ui::note::actions::{BodyMode, ClaimsTab};
 use crate::ui::note::analysis::AnalysisState;
@@ -13,6 +13,7 @@ use crate::ui::note::body::Body;
 use crate::ui::note::claim_form::ClaimForm;
 use crate::ui::note::links::NoteLinks;
 use crate::ui::note::preview::PreviewText;
+use crate::ui::note::properties::PropertiesPanel;
 use crate::ui::note::revisions::RevisionsView;
 use crate::ui::search::completions::Completions;
 
@@ -21,6 +22,8 @@ pub struct NoteContext<'a> {
     pub tags: &'a [TagCount],
     pub sources: &'a [SourceCount],
     pub completions: &'a Completions,
+    /// Property keys and values in use, for completion.
+    pub properties: &'a [PropertyInUse],
     pub body_mode: BodyMode,
     pub now: f64,
 }
@@ -75,6 +78,8 @@ pub struct NoteEditor {
     pub failed_save: Option<FailedSave>,
     /// Focus the title on the next frame (a new note).
     pub focus_title: bool,
+    /// The properties panel: the front matter's rows and what is typed in it.
+    pub properties: PropertiesPanel,
     pub journal: JournalState,
     /// Its links to and from other notes, as the worker last read them.
     pub links: NoteLinks,
@@ -144,6 +149,7 @@ impl NoteEditor {
             save_error: None,
             failed_save: None,
             focus_title: false,
+            properties: PropertiesPanel::default(),
             journal: JournalState::default(),
             links: NoteLinks::default(),
         }

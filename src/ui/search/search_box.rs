@@ -138,6 +138,15 @@ fn suggest(
             .filter(|s| s.starts_with(&typed.to_ascii_lowercase()))
             .map(|s| Suggestion::new(format!("{negation}stance:{s} ")))
             .collect(),
+        CompletionKind::Property => {
+            let typed = crate::model::fold(&typed);
+            data.properties
+                .iter()
+                .filter(|p| crate::model::fold(&p.key).starts_with(&typed))
+                .take(20)
+                .map(|p| Suggestion::new(format!("{negation}[{}:", p.key)).description("a property"))
+                .collect()
+        }
         CompletionKind::Is => ["trash"]
             .into_iter()
             .filter(|s| s.starts_with(&typed.to_ascii_lowercase()))

@@ -63,6 +63,7 @@ impl JevonsApp {
                             tags: &self.sidebar.data.tags,
                             sources: &self.sidebar.data.sources,
                             completions: &self.completions,
+                            properties: &self.sidebar.data.properties,
                             body_mode: self.settings.body_mode,
                             now,
                         };

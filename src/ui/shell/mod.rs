@@ -19,6 +19,7 @@ mod names;
 mod navigation;
 mod note_links;
 mod note_writes;
+mod properties;
 mod replies;
 mod saved;
 mod searching;

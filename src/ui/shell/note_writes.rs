@@ -32,6 +32,8 @@ impl JevonsApp {
                 }
             }
             NoteAction::RestoreRevision(id) => self.restore_revision(id),
+            NoteAction::SetProperty { key, value } => self.change_property(&key, Some(&value)),
+            NoteAction::RemoveProperty(key) => self.change_property(&key, None),
             NoteAction::KeepMine => self.keep_mine(),
             NoteAction::TakeTheirs => self.take_theirs(),
             NoteAction::KeepBoth => self.keep_both(),

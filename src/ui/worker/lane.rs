@@ -282,6 +282,7 @@ fn sidebar(store: &Store) -> Result<SidebarData, String> {
         tickers: store.tickers().map_err(text)?,
         tags: store.tags().map_err(text)?,
         sources: store.sources().map_err(text)?,
+        properties: store.properties_in_use(200, 50).map_err(text)?,
         saved: store.saved_searches().map_err(text)?,
         notes,
         trashed,

@@ -12,15 +12,15 @@
 /// The largest front matter read, in bytes. Far above what the Markdown export writes for a note
 /// with hundreds of claims, and small enough that the parser finishes in under half a second
 /// whatever the block holds (`benches/front_matter.rs`).
-pub(crate) const MAX_BYTES: usize = 1024 * 1024;
+pub const MAX_BYTES: usize = 1024 * 1024;
 
 /// The deepest nesting read. The Markdown export nests five deep (a note's claims, their sources);
 /// Obsidian and Joplin properties fewer.
-pub(crate) const MAX_DEPTH: usize = 16;
+pub const MAX_DEPTH: usize = 16;
 
 /// Checks `yaml` (the text between the `---` lines) against [`MAX_BYTES`] and [`MAX_DEPTH`]; the
 /// error says which limit and, for nesting, on which line of the block.
-pub(crate) fn screen(yaml: &str) -> Result<(), String> {
+pub fn screen(yaml: &str) -> Result<(), String> {
     if yaml.len() > MAX_BYTES {
         return Err(format!(
             "front matter of {} KB is larger than the {} KB Jevons reads",

@@ -1,0 +1,49 @@
+//! Changing the open note's properties from the panel, through [`crate::session::properties`]:
+//! the change is made to the text as typed (so nothing typed is lost) and saved at once with the
+//! edit-conflict rule.
+
+use super::{Database, JevonsApp, save_failed};
+use crate::model::{NoteEdit, PropertyValue, check_property_key};
+use crate::session::notes::{self, Saved};
+use crate::session::properties::{PropertyChange, apply};
+use crate::store::StoreError;
+use crate::ui::note::state::Conflict;
+
+impl JevonsApp {
+    /// Sets property `key` to `value` (typed by its look) or removes it (`None`).
+    pub(super) fn change_property(&mut self, key: &str, value: Option<&str>) {
+        let change = match check_property_key(key) {
+            Ok(key) => PropertyChange { key, value: value.map(PropertyValue::by_look) },
+            Err(why) => {
+                self.error = Some(why.0);
+                return;
+            }
+        };
+        let Some(id) = self.ensure_saved_note() else { return };
+        let Database::Ready(store) = &mut self.db else { return };
+        let Some(editor) = self.editor.as_mut() else { return };
+        if editor.conflict.is_some() {
+            self.error = Some("Resolve the conflict in this note first.".to_owned());
+            return;
+        }
+        let body = match apply(&editor.body.text(), &[change]) {
+            Ok(body) => body,
+            Err(why) => {
+                self.error = Some(why.0);
+                return;
+            }
+        };
+        let edit = NoteEdit { title: Some(editor.title.clone()), body: Some(body), ..NoteEdit::default() };
+        match notes::edit(store, id, edit, editor.base.as_ref()) {
+            Ok(Saved::Stored(note)) => {
+                editor.reload(*note);
+                editor.saved();
+                self.refresh(false, Some(id));
+            }
+            Ok(Saved::Conflict(theirs)) => editor.conflict = Some(Conflict::Changed(theirs)),
+            Ok(Saved::Deleted) => self.error = Some(save_failed(&StoreError::NoteNotFound(id))),
+            Ok(Saved::Nothing) => {}
+            Err(err) => self.error = Some(save_failed(&err)),
+        }
+    }
+}
