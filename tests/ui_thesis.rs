@@ -81,3 +81,28 @@ fn a_thesis_started_from_a_dossier_is_on_its_ticker_with_the_template_sections()
     }
     assert!(note.tickers.iter().any(|t| t.symbol.as_str() == "NVDA"), "the $NVDA in the template links it");
 }
+
+#[test]
+fn a_thesis_past_its_review_date_is_due_in_the_sidebar_until_marked_reviewed() {
+    let mut app = start();
+    app.click("New thesis");
+    app.shortcut(Modifiers::COMMAND, Key::S);
+    let id = app.app().open_note().expect("the thesis is saved");
+    assert!(!app.has_label_containing("Due for review,"), "a new thesis is due in 90 days");
+    app.replace("Value of review", "2020-01-01");
+    app.press(Key::Enter);
+    assert!(app.store().note(id).unwrap().body.contains("review: 2020-01-01"));
+    assert!(app.has_label("Due for review, 1 note"), "the sidebar counts it");
+    assert!(app.has_label_containing("Review due"), "the note says it is due");
+
+    app.click("Due for review, 1 note");
+    assert_eq!(app.value_of("Search").as_deref(), Some("is:due"));
+    assert_eq!(app.app().result_ids(), [id]);
+
+    app.click("Reviewed (next in 90 days)");
+    let body = app.store().note(id).unwrap().body;
+    let next = chrono::Local::now().date_naive() + chrono::Days::new(90);
+    assert!(body.contains(&format!("review: {next}")), "{body}");
+    assert!(body.contains(&format!("reviewed: {}", chrono::Local::now().date_naive())), "{body}");
+    assert!(!app.has_label_containing("Due for review,"), "nothing is due any more");
+}

@@ -108,13 +108,22 @@ impl Query {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
+/// The property `is:due` reads: the day a note is next to be reviewed.
+pub const DUE_KEY: &str = "review";
+
 /// The longest query accepted; longer text is refused rather than cut.
 pub const MAX_QUERY_CHARS: usize = 2_000;
 /// The most terms in one query.
 pub const MAX_TERMS: usize = 64;
 
 /// Parses a query. See the module documentation for what is literal and what is an error.
+/// `is:due` means a `review` date on or before today (the local calendar's).
 pub fn parse(text: &str) -> Result<Query, QueryError> {
+    parse_on(text, chrono::Local::now().date_naive())
+}
+
+/// Parses a query as on `today` (what `is:due` compares the `review` date with).
+pub fn parse_on(text: &str, today: NaiveDate) -> Result<Query, QueryError> {
     if text.chars().count() > MAX_QUERY_CHARS {
         return Err(QueryError(format!("a query is at most {MAX_QUERY_CHARS} characters")));
     }
@@ -131,7 +140,7 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
         if bare && token.value == "AND" && !query.clauses.is_empty() && !is_last {
             continue;
         }
-        let Some(term) = term(token)? else {
+        let Some(term) = term(token, today)? else {
             query.ignored.push(token.raw.clone());
             continue;
         };
@@ -152,7 +161,7 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
 }
 
 /// Turns one token into a term; `None` when it has nothing searchable in it.
-fn term(token: &lexer::Token) -> Result<Option<Term>, QueryError> {
+fn term(token: &lexer::Token, today: NaiveDate) -> Result<Option<Term>, QueryError> {
     let value = token.value.trim();
     let kind = match token.operator.as_str() {
         "[" => property::parse(value)?.map(TermKind::Property).or_else(|| plain(&format!("[{value}]"))),
@@ -170,7 +179,15 @@ fn term(token: &lexer::Token) -> Result<Option<Term>, QueryError> {
         "after" => Some(TermKind::After(period_start(value, "after")?)),
         "before" => Some(TermKind::Before(period_start(value, "before")?)),
         "is" if value.eq_ignore_ascii_case("trash") => Some(TermKind::Trash),
-        "is" => return Err(QueryError(format!("is:{value} is not known; is:trash shows the trash"))),
+        "is" if value.eq_ignore_ascii_case("due") => Some(TermKind::Property(PropertyTerm {
+            key: DUE_KEY.to_owned(),
+            test: PropertyTest::Compare(Comparison::LessOrEqual, Bound::Date(today)),
+        })),
+        "is" => {
+            return Err(QueryError(format!(
+                "is:{value} is not known; is:trash shows the trash, is:due the notes due for review"
+            )));
+        }
         _ => plain(&token.raw),
     };
     Ok(kind.map(|kind| Term { negated: token.negated, kind }))

@@ -130,3 +130,14 @@ fn query_facts() {
     assert!(parse("is:trash").unwrap().wants_trash());
     assert!(!parse("-deepseek").unwrap().has_text());
 }
+
+#[test]
+fn is_due_compares_the_review_date_with_today() {
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    let query = parse_on("is:due -#done", today).unwrap();
+    let TermKind::Property(term) = &query.clauses[0].any[0].kind else { panic!("{query:?}") };
+    assert_eq!(term.key, "review");
+    assert_eq!(term.test, PropertyTest::Compare(Comparison::LessOrEqual, Bound::Date(today)));
+    assert!(parse("is:DUE").is_ok());
+    assert!(parse("is:overdue").unwrap_err().0.contains("is:due"));
+}

@@ -13,6 +13,7 @@ pub mod links;
 pub mod names;
 pub mod notes;
 pub mod properties;
+pub mod reviews;
 pub mod saved;
 pub mod transfer;
 pub mod trash;

@@ -137,6 +137,8 @@ pub struct SidebarData {
     /// Property keys and some of their values, for the properties panel's completion.
     pub properties: Vec<PropertyInUse>,
     pub saved: Vec<SavedSearch>,
+    /// Live notes due for review (`is:due`), a lower bound when counting took too long.
+    pub due: Option<Total>,
     pub notes: u64,
     pub trashed: u64,
 }

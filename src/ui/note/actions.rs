@@ -50,6 +50,10 @@ pub enum NoteAction {
         value: String,
     },
     RemoveProperty(String),
+    /// The note was reviewed today: its next review this many days on.
+    MarkReviewed {
+        every: u64,
+    },
     /// A conflict: save the typed text over the other version.
     KeepMine,
     /// A conflict: drop the typed text, take the other version.

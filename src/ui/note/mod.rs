@@ -13,6 +13,7 @@ mod journal;
 pub mod links;
 mod preview;
 pub mod properties;
+mod review;
 pub(crate) mod revisions;
 pub mod state;
 mod suggestions;

@@ -94,6 +94,7 @@ pub fn properties_ui(
             ui.end_row();
         }
     });
+    super::review::review_ui(ui, &panel.rows, read_only, actions);
     if read_only {
         return;
     }

@@ -147,10 +147,10 @@ fn suggest(
                 .map(|p| Suggestion::new(format!("{negation}[{}:", p.key)).description("a property"))
                 .collect()
         }
-        CompletionKind::Is => ["trash"]
+        CompletionKind::Is => [("trash", "notes in the trash"), ("due", "notes due for review")]
             .into_iter()
-            .filter(|s| s.starts_with(&typed.to_ascii_lowercase()))
-            .map(|s| Suggestion::new(format!("{negation}is:{s} ")).description("notes in the trash"))
+            .filter(|(s, _)| s.starts_with(&typed.to_ascii_lowercase()))
+            .map(|(s, what)| Suggestion::new(format!("{negation}is:{s} ")).description(what))
             .collect(),
     }
 }

@@ -1,10 +1,11 @@
-//! The left pane: the search box, then the saved searches, Tickers (symbol, company, note count), Tags as a tree with
+//! The left pane: the search box, then the notes due for review, the saved searches, Tickers (symbol, company, note count), Tags as a tree with
 //! counts, Sources, and the Trash. Clicking a ticker opens its dossier, a tag searches `#tag`,
 //! a source opens it.
 
 use egui::{Button, CollapsingHeader, Rect, RichText, ScrollArea, Ui, Vec2};
 
 use crate::model::{Symbol, TagCount, fold};
+use crate::store::Total;
 use crate::ui::action::Action;
 use crate::ui::search::completions::Completions;
 use crate::ui::search::results::Results;
@@ -111,6 +112,7 @@ pub fn sidebar_ui(
         return;
     }
     ScrollArea::vertical().id_salt("sidebar-scroll").auto_shrink(false).show(ui, |ui| {
+        due_ui(ui, sidebar.data.due, &results.text, actions);
         saved::saved_searches_ui(ui, &sidebar.data.saved, &mut sidebar.saved, &results.text, actions);
         tickers_ui(ui, sidebar, current, actions);
         tags_ui(ui, sidebar, &results.text, actions);
@@ -130,6 +132,27 @@ pub fn sidebar_ui(
         }
         ui.add_space(8.0);
     });
+}
+
+/// "Due for review": the notes whose review date has come (`is:due`), when there are any.
+fn due_ui(ui: &mut Ui, due: Option<Total>, query: &str, actions: &mut Vec<Action>) {
+    let (count, spoken) = match due {
+        Some(Total::Exact(0)) | None => return,
+        Some(Total::Exact(n)) => (theme::count(n), search_box::notes(n)),
+        Some(Total::AtLeast(n)) => (format!("{}+", theme::count(n)), format!("at least {}", search_box::notes(n))),
+    };
+    let p = Palette::of(ui);
+    let button = Button::selectable(query.trim() == "is:due", RichText::new("Due for review").color(p.warn))
+        .right_text(RichText::new(count).monospace().small())
+        .min_size(Vec2::new(ui.available_width(), ROW_HEIGHT));
+    let response = ui
+        .add(button)
+        .on_hover_text("Notes whose review date is today or earlier (is:due)")
+        .accessible_name(format!("Due for review, {spoken}"));
+    if response.clicked() {
+        actions.push(Action::SearchFor("is:due".to_owned()));
+    }
+    ui.add_space(4.0);
 }
 
 fn section_header(ui: &mut Ui, title: &str, count: usize) -> CollapsingHeader {

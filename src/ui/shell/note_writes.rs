@@ -37,6 +37,7 @@ impl JevonsApp {
             NoteAction::KeepMine => self.keep_mine(),
             NoteAction::TakeTheirs => self.take_theirs(),
             NoteAction::KeepBoth => self.keep_both(),
+            NoteAction::MarkReviewed { every } => self.mark_reviewed(every),
             NoteAction::WriteJournal => self.write_journal(false),
             NoteAction::ReviseJournal => self.write_journal(true),
             action @ (NoteAction::AskCreateLinked(_)

@@ -284,6 +284,11 @@ fn sidebar(store: &Store) -> Result<SidebarData, String> {
         sources: store.sources().map_err(text)?,
         properties: store.properties_in_use(200, 50).map_err(text)?,
         saved: store.saved_searches().map_err(text)?,
+        due: Some(
+            store
+                .count_within(&query::parse("is:due").map_err(|e| e.to_string())?, SAVED_COUNT_BUDGET)
+                .map_err(text)?,
+        ),
         notes,
         trashed,
     })
