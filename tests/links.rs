@@ -1,5 +1,5 @@
-//! Links between notes in the store: `[[Title]]` resolves by title, then by the file name of an
-//! imported note; links follow notes as they are created, renamed, trashed, restored, purged,
+//! Links between notes in the store: `[[Title]]` resolves by title, then by an alias (the
+//! `aliases` property), then by the file name of an imported note; links follow notes as they are created, renamed, trashed, restored, purged,
 //! imported and un-imported; backlinks and unlinked mentions; loops and self links.
 
 mod common;
@@ -189,4 +189,30 @@ fn a_large_odd_body_is_stored_with_its_links() {
     let linker = note(&mut store, "Big", &body);
     assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
     assert_eq!(ids(store.backlinks(target).unwrap()), [linker]);
+}
+
+#[test]
+fn links_reach_a_note_by_its_aliases_after_titles_and_follow_alias_changes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let thesis = note(&mut store, "NVDA thesis", "---\naliases: [Team Green, Jevons bet]\n---\n\nLong.");
+    let single = note(&mut store, "Capex", "---\naliases: Hyperscaler capex\n---\n\nText");
+    let titled = note(&mut store, "Jevons bet", "A note titled like the alias.");
+    let linker = note(&mut store, "Linker", "[[team green]] [[Jevons bet]] [[hyperscaler capex]] [[Gone]]");
+    assert_eq!(
+        targets(&store, linker),
+        [
+            ("team green".into(), Some(thesis)),
+            ("Jevons bet".into(), Some(titled)),
+            ("hyperscaler capex".into(), Some(single)),
+            ("Gone".into(), None)
+        ],
+        "an alias reaches its note; a title outranks another note's alias"
+    );
+    store
+        .edit_note(thesis, &NoteEdit { body: Some("---\naliases: [Gone]\n---\n\nLong.".into()), ..NoteEdit::default() })
+        .unwrap();
+    let now = targets(&store, linker);
+    assert_eq!(now[0].1, None, "a removed alias no longer reaches the note");
+    assert_eq!(now[3].1, Some(thesis), "a new alias takes the links written to it");
+    assert_eq!(ids(store.backlinks(thesis).unwrap()), [linker]);
 }

@@ -3,8 +3,8 @@
 //!
 //! A link is stored as typed (`text`, `heading`, `shown`) with its folded text (`key`) and the
 //! note it resolves to (`target_id`, NULL when none). A note is reachable by its names in
-//! `note_name`: its title (rank 0) and, for a note imported from a Markdown file without an id,
-//! the file's name without `.md` (rank 2; rank 1 is kept for aliases). A link goes to the live
+//! `note_name`: its title (rank 0), the names in its `aliases` property (rank 1) and, for a note
+//! imported from a Markdown file without an id, the file's name without `.md` (rank 2). A link goes to the live
 //! note with the best-ranked name equal to its key, the lowest id among equals.
 //!
 //! Resolution is kept right by triggers, in the same transaction as the change: adding or
@@ -21,12 +21,31 @@ use serde::Serialize;
 use super::lookups::Lookups;
 use super::{Store, StoreError, feeds, snapshot, tickers};
 use crate::extract::{WikiLink, retarget_links, wiki_links};
-use crate::model::{NoteId, RevisionKind, Timestamp, fold, validate_text};
+use crate::model::{NoteId, PropertyValue, RevisionKind, Timestamp, fold, read_properties, validate_text};
 
 /// Rank of a note's title among its names.
 const TITLE: i64 = 0;
-/// Rank of an imported file's name (an alias, once notes have them, would rank 1, between).
+/// Rank of a name in the note's `aliases` property.
+const ALIAS: i64 = 1;
+/// Rank of an imported file's name.
 const FILE: i64 = 2;
+
+/// The names in the `aliases` property of the front matter at the head of `body` (a list, or
+/// one text), folded; a body without front matter has none (and is not parsed).
+fn alias_keys(body: &str) -> Vec<String> {
+    if !body.starts_with("---") {
+        return Vec::new();
+    }
+    let mut keys = Vec::new();
+    for property in read_properties(body).into_iter().filter(|p| fold(&p.key) == "aliases") {
+        let items = match property.value {
+            PropertyValue::List(items) => items,
+            one => vec![one],
+        };
+        keys.extend(items.iter().map(|item| key(&item.shown())).filter(|k| !k.is_empty()));
+    }
+    keys
+}
 
 /// At most this many notes are listed as mentioning a note without linking it.
 pub const MAX_MENTIONS: usize = 50;
@@ -75,6 +94,7 @@ pub(super) fn relink(conn: &Connection, note: NoteId, title: &str, body: &str) -
     if let Some(stem) = file_stem(&uid) {
         wanted.insert((key(stem), FILE));
     }
+    wanted.extend(alias_keys(body).into_iter().map(|alias| (alias, ALIAS)));
     let present: BTreeSet<(String, i64)> = conn
         .prepare_cached("SELECT key, rank FROM note_name WHERE note_id = ?1")?
         .query_map([note], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -129,6 +149,13 @@ pub(super) fn migrate_v9(tx: &Transaction) -> Result<(), StoreError> {
             if let Some(stem) = file_stem(&uid) {
                 found.push((key(stem), FILE, id));
             }
+        }
+        // Aliases: only bodies that begin with front matter are read.
+        let mut fronted = tx.prepare("SELECT id, body FROM note WHERE substr(body, 1, 3) = '---'")?;
+        let mut rows = fronted.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, body): (NoteId, String) = (row.get(0)?, row.get(1)?);
+            found.extend(alias_keys(&body).into_iter().map(|alias| (alias, ALIAS, id)));
         }
         found.sort_unstable();
         found.dedup();
