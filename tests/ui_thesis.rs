@@ -106,3 +106,20 @@ fn a_thesis_past_its_review_date_is_due_in_the_sidebar_until_marked_reviewed() {
     assert!(body.contains(&format!("reviewed: {}", chrono::Local::now().date_naive())), "{body}");
     assert!(!app.has_label_containing("Due for review,"), "nothing is due any more");
 }
+
+#[test]
+fn the_catalysts_of_the_theses_on_a_ticker_are_listed_in_its_dossier_and_open_their_thesis() {
+    let mut app = start();
+    let body = "---\ntype: thesis\n---\n## Thesis\n$NVDA: Jevons paradox.\n\n## Catalysts\n\
+                - 2025-02-26: Q4 FY25 earnings\n- 2099-03-18: GTC keynote\n- YYYY-MM-DD: \n";
+    let thesis = app.store().create_note(&jevons::model::NoteDraft::new("NVDA thesis", body)).unwrap();
+    let plain = "## Catalysts\n- 2025-05-28: not a thesis, not listed\n$NVDA";
+    app.store().create_note(&jevons::model::NoteDraft::new("NVDA notes", plain)).unwrap();
+    app.harness.state_mut().apply(Action::OpenDossier(jevons::model::Symbol::parse("NVDA").unwrap()));
+    app.settle();
+    assert!(app.has_label("Catalyst 2099-03-18 GTC keynote, in NVDA thesis"), "a coming catalyst");
+    assert!(app.has_label("Catalyst 2025-02-26 Q4 FY25 earnings, in NVDA thesis"), "a past one");
+    assert!(!app.has_label_containing("not a thesis"), "only theses' catalysts are listed");
+    app.click("Catalyst 2099-03-18 GTC keynote, in NVDA thesis");
+    assert_eq!(app.app().open_note(), Some(thesis));
+}

@@ -220,6 +220,12 @@ pub(super) fn dossier(d: &TickerDossier) {
             source(s);
         }
     }
+    if !d.catalysts.is_empty() {
+        println!("\ncatalysts (from the theses on it):");
+        for c in &d.catalysts {
+            line(&format!("  {:<10}  {}  (note {}: {})", c.written, c.event, c.note_id, c.note_title));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub fn thesis_template(ticker: Option<&Symbol>, today: NaiveDate) -> (String, St
          - \n\
          \n\
          ## Catalysts\n\
-         - {today}: \n"
+         - YYYY-MM-DD: \n"
     );
     (title, body)
 }
@@ -54,7 +54,7 @@ mod tests {
         assert!(body.starts_with("---\ntype: thesis\n"));
         assert!(body.contains("\nreview: 2025-04-28\nreview_every: 90\n---\n"));
         assert!(body.contains("## Thesis\n$NVDA: \n"), "{body}");
-        for section in ["## Pillars", "## Kill criteria", "## Catalysts\n- 2025-01-28: "] {
+        for section in ["## Pillars", "## Kill criteria", "## Catalysts\n- YYYY-MM-DD: "] {
             assert!(body.contains(section), "{section}");
         }
         assert_eq!(thesis_template(None, today).0, "Thesis");

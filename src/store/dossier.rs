@@ -6,8 +6,9 @@
 use rusqlite::params;
 use serde::Serialize;
 
+use super::catalysts::TickerCatalyst;
 use super::tickers::{DossierNote, TickerInfo, resolve};
-use super::{Store, StoreError, claims, rows, sources};
+use super::{Store, StoreError, catalysts, claims, rows, sources};
 use crate::model::{Claim, Source, StanceTally, Symbol};
 
 /// How much of a ticker's research [`Store::dossier_page`] reads.
@@ -48,6 +49,8 @@ pub struct DossierPage {
     /// The dated claims recorded last that give a value or take a stance on the ticker, as
     /// sketches: each names only this ticker (with its stance) and its first source, no links.
     pub dated: Vec<Claim>,
+    /// The catalysts the theses on the ticker list, by date.
+    pub catalysts: Vec<TickerCatalyst>,
 }
 
 impl Store {
@@ -62,6 +65,7 @@ impl Store {
             stance: StanceTally::default(),
             sources: Vec::new(),
             dated: Vec::new(),
+            catalysts: Vec::new(),
         };
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(page);
@@ -81,6 +85,7 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         (page.claim_count, page.stance) = claims::ticker_tally(conn, ticker)?;
+        page.catalysts = catalysts::about_ticker(conn, ticker)?;
         let mut listed = claims::about_ticker(conn, ticker, limits.claims)?;
         page.sources = sources::about_ticker(conn, ticker, &listed, limits.sources)?;
         // `about_ticker` lists oldest first; a long list reads best from the newest.

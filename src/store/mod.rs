@@ -8,6 +8,7 @@
 mod aliases;
 pub mod backup;
 mod batch;
+mod catalysts;
 mod check;
 mod claim_row;
 mod claims;
@@ -48,6 +49,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use batch::Batch;
+pub use catalysts::TickerCatalyst;
 pub use check::CheckReport;
 pub use dossier::{DossierLimits, DossierPage};
 pub use error::{OpenError, StoreError};

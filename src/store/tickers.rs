@@ -53,6 +53,9 @@ pub struct TickerDossier {
     pub sources: Vec<Source>,
     /// The stances of all its claims, not only the listed ones.
     pub stance: StanceTally,
+    /// The catalysts the theses on it list (`type: thesis` notes), by date.
+    #[serde(default)]
+    pub catalysts: Vec<super::TickerCatalyst>,
 }
 
 /// The most claims a dossier lists: the most recently recorded.
@@ -221,6 +224,7 @@ impl Store {
             claim_count: 0,
             sources: Vec::new(),
             stance: StanceTally::default(),
+            catalysts: Vec::new(),
         };
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(dossier);
@@ -242,6 +246,7 @@ impl Store {
         dossier.claims = claims::about_ticker(&self.conn, ticker, DOSSIER_CLAIMS)?;
         (dossier.claim_count, dossier.stance) = claims::ticker_tally(&self.conn, ticker)?;
         dossier.sources = sources::about_ticker(&self.conn, ticker, &dossier.claims, DOSSIER_SOURCES)?;
+        dossier.catalysts = super::catalysts::about_ticker(&self.conn, ticker)?;
         Ok(dossier)
     }
 }

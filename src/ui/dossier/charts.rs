@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Button, Color32, ComboBox, RichText, Ui};
-use egui_plot::{Bar, BarChart, GridInput, GridMark, HoverPosition, Line, Plot, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoints, Points, VLine};
 
 use crate::compare::StancePoint;
 use crate::model::format_value;
@@ -266,6 +266,14 @@ fn stance_chart_ui(ui: &mut Ui, data: &DossierData, choice: &mut ChartChoice) {
             plot.bar_chart(bullish);
             plot.bar_chart(bearish);
             plot.line(Line::new("balance", PlotPoints::from(balance)).color(p.text).width(1.5));
+            // The theses' catalysts within the chart's span, as dashed lines.
+            for catalyst in &data.page.catalysts {
+                let at = day_number(catalyst.date);
+                if at >= first - span && at <= last + span {
+                    let name = format!("{}: {}", catalyst.written, catalyst.event);
+                    plot.vline(VLine::new(name, at).color(p.accent).style(LineStyle::dashed_loose()).width(1.0));
+                }
+            }
         });
 }
 

@@ -293,6 +293,7 @@ mod tests {
             stance: Default::default(),
             sources: Vec::new(),
             dated,
+            catalysts: Vec::new(),
         }
     }
 

@@ -123,6 +123,13 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
                 .color(p.faint),
             );
         }
+        if !d.page.catalysts.is_empty() {
+            theme::section(ui, &format!("Catalysts  {}", d.page.catalysts.len()));
+            let today = chrono::Local::now().date_naive();
+            sections.show(ui, ("catalysts", 0), |ui| {
+                crate::ui::dossier::catalysts::catalysts_ui(ui, &d.page.catalysts, today, actions)
+            });
+        }
         if !d.spreads.is_empty() {
             theme::section(ui, &format!("Figures that disagree  {}", d.spreads.len()));
             disagreements::spreads_ui(ui, d, sections, actions);
