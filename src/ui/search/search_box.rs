@@ -237,7 +237,8 @@ mod tests {
         assert_eq!(inserts("#inf"), ["#ai/inference ", "#Inferência "]);
         assert_eq!(inserts("cla"), ["claimant:"]);
         assert_eq!(inserts("stance:b"), ["stance:bullish ", "stance:bearish "]);
-        assert_eq!(inserts("is:"), ["is:trash "]);
+        assert_eq!(inserts("is:"), ["is:trash ", "is:due "]);
+        assert_eq!(inserts("is:d"), ["is:due "]);
         assert!(inserts("nvidia").is_empty());
     }
 
