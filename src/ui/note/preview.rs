@@ -24,6 +24,9 @@ pub struct PreviewText {
     links: Vec<Range<usize>>,
     /// The addresses the preview reports clicks on (see [`wiki_preview`]).
     pub destinations: Vec<String>,
+    /// Bytes at the head of the note's text not shown: its front matter (the properties panel
+    /// shows it).
+    hidden: usize,
 }
 
 impl PreviewText {
@@ -47,7 +50,15 @@ impl PreviewText {
 pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>) -> PreviewText {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut destinations = Vec::new();
-    let links = wiki_links(markdown);
+    // The front matter is the properties panel's: the preview starts after it.
+    let hidden = match crate::model::front_matter::split(markdown) {
+        crate::model::front_matter::Split::Fields(_, body) => markdown.len() - body.len(),
+        _ => 0,
+    };
+    if hidden > 0 {
+        edits.push((0..hidden, String::new()));
+    }
+    let links: Vec<_> = wiki_links(markdown).into_iter().filter(|l| l.span.start >= hidden).collect();
     for link in &links {
         let (text, destination) = wiki_preview::link_markdown(link, target(&link.target));
         edits.push((link.span.clone(), text));
@@ -63,7 +74,7 @@ pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>)
         let escaped = rest[..at].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
         let after = spans.partition_point(|s| s.end <= start);
         let in_link = spans.get(after).is_some_and(|s| s.start <= start);
-        if !escaped && !in_link {
+        if !escaped && !in_link && start >= hidden {
             let mut marker = if rest[at + 2..].starts_with(']') { "[image" } else { "[image: " }.to_owned();
             // After a `!` (`!![a](u)`), the new `[` would make an image again.
             if markdown[..start].ends_with('!') {
@@ -88,7 +99,7 @@ pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>)
         copied = range.end;
     }
     out.push_str(&markdown[copied..]);
-    PreviewText { text: out, shifts, links: spans, destinations }
+    PreviewText { text: out, shifts, links: spans, destinations, hidden }
 }
 
 /// At most this many findings are highlighted (the first ones): the preview checks every range
@@ -98,8 +109,11 @@ pub const MAX_HIGHLIGHTS: usize = 3_000;
 /// Highlights `spans` (byte ranges of the note's text) in the preview drawn with `id`; an empty
 /// list clears the highlights.
 pub fn set_highlights(cache: &mut CommonMarkCache, id: Id, preview: &PreviewText, spans: &[Range<usize>]) {
-    let ranges =
-        spans.iter().filter(|r| !preview.in_link(r)).map(|r| preview.map(r.start)..preview.map(r.end)).collect();
+    let ranges = spans
+        .iter()
+        .filter(|r| r.start >= preview.hidden && !preview.in_link(r))
+        .map(|r| preview.map(r.start)..preview.map(r.end))
+        .collect();
     let search = cache.search_cache_mut(&id);
     search.set_search_ranges(ranges);
     search.set_active_search_range(None);
@@ -144,6 +158,21 @@ mod tests {
         assert_eq!(text(r"slash \\![x](y)"), r"slash \\[image: x](y)");
         assert_eq!(text("wow!![x](y)"), "wow! [image: x](y)");
         assert_eq!(text("Ações sobem! [link](https://a.b)"), "Ações sobem! [link](https://a.b)");
+    }
+
+    #[test]
+    fn the_front_matter_is_left_to_the_properties_panel() {
+        let note = "---\nconviction: high\nrelated: \"[[Other]]\"\n---\n\n## Thesis\n$NVDA on ![c](u) and [[Capex]].";
+        let preview = without_images(note);
+        assert_eq!(
+            preview.text, "## Thesis\n$NVDA on [image: c](u) and [*Capex*?](jevons-new:Capex).",
+            "{}",
+            preview.text
+        );
+        assert_eq!(preview.destinations.len(), 1, "only the body's links");
+        let at = note.find("$NVDA").unwrap();
+        assert_eq!(&preview.text[preview.map(at)..preview.map(at + 5)], "$NVDA");
+        assert_eq!(without_images("---\nbroken: [\n---\nText").text, "---\nbroken: [\n---\nText", "invalid YAML shows");
     }
 
     #[test]

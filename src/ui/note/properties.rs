@@ -71,7 +71,12 @@ pub fn properties_ui(
             let own = is_reserved(key);
             let editable = !read_only && !own && property.value.kind() != PropertyKind::Nested;
             let response = ui
-                .add(TextEdit::singleline(&mut panel.values[row]).desired_width(260.0).interactive(editable))
+                .add(
+                    TextEdit::singleline(&mut panel.values[row])
+                        .desired_width(260.0)
+                        .min_size(egui::vec2(260.0, 0.0))
+                        .interactive(editable),
+                )
                 .accessible_name(format!("Value of {key}"));
             if editable
                 && response.lost_focus()

@@ -45,6 +45,9 @@ pub struct TagNode {
     pub segment: String,
     /// The whole name, as typed.
     pub full: String,
+    /// The whole name folded (case and accents aside): the node's id in the window's memory,
+    /// computed once here rather than on every frame.
+    pub key: String,
     /// Live notes carrying it or a tag under it, each once (what `#tag` finds).
     pub total: u64,
     pub children: Vec<TagNode>,
@@ -59,12 +62,14 @@ pub fn tag_tree(tags: &[TagCount]) -> Vec<TagNode> {
         let mut level = &mut roots;
         for (depth, segment) in segments.iter().enumerate() {
             let key = fold(segment);
-            let at = match level.iter().position(|n| fold(&n.segment) == key) {
+            let at = match level.iter().position(|n| n.key.rsplit('/').next() == Some(key.as_str())) {
                 Some(at) => at,
                 None => {
+                    let full = segments[..=depth].join("/");
                     level.push(TagNode {
                         segment: (*segment).to_owned(),
-                        full: segments[..=depth].join("/"),
+                        key: fold(&full),
+                        full,
                         total: 0,
                         children: Vec::new(),
                     });
@@ -240,7 +245,7 @@ fn tags_ui(ui: &mut Ui, sidebar: &Sidebar, query: &str, actions: &mut Vec<Action
         // the first row drawn of each kind: a tag, or a tag with closed branches).
         let mut heights: [Option<f32>; 2] = [None, None];
         for node in sidebar.tree.iter().take(200) {
-            let id = ui.make_persistent_id(("tag", fold(&node.full)));
+            let id = ui.make_persistent_id(("tag", &node.key));
             let open = !node.children.is_empty()
                 && egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false).is_open();
             let kind = usize::from(!node.children.is_empty());
@@ -285,7 +290,7 @@ fn tag_node_ui(ui: &mut Ui, node: &TagNode, id: egui::Id, query: &str, actions: 
             .show_header(ui, |ui| button_ui(ui))
             .body(|ui| {
                 for child in &node.children {
-                    let id = ui.make_persistent_id(("tag", fold(&child.full)));
+                    let id = ui.make_persistent_id(("tag", &child.key));
                     tag_node_ui(ui, child, id, query, actions);
                 }
             });
