@@ -216,3 +216,20 @@ fn links_reach_a_note_by_its_aliases_after_titles_and_follow_alias_changes() {
     assert_eq!(now[3].1, Some(thesis), "a new alias takes the links written to it");
     assert_eq!(ids(store.backlinks(thesis).unwrap()), [linker]);
 }
+
+#[test]
+fn a_link_rewritten_in_the_front_matter_is_indexed_by_its_new_text() {
+    let mut store = Store::open_in_memory().unwrap();
+    let target = note(&mut store, "Old name", "");
+    let a = note(&mut store, "A", "---\nrelated: \"[[Old name]]\"\n---\n\nSee [[Old name]].");
+    set_title(&mut store, target, "New name");
+    assert_eq!(store.retarget_links(target, "Old name", "New name").unwrap(), [a]);
+    let values: Vec<String> = store
+        .properties_in_use(10, 10)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.key == "related")
+        .flat_map(|p| p.values)
+        .collect();
+    assert_eq!(values, ["[[New name]]"], "the property index follows the rewrite");
+}

@@ -345,6 +345,7 @@ impl Store {
                 .execute(params![id, new_body, Timestamp::now().to_string()])?;
             tickers::relink_detected(&tx, id, &title, &new_body, lookups)?;
             relink(&tx, id, &title, &new_body)?;
+            super::properties::reindex(&tx, id, &new_body)?;
             snapshot::keep_version(
                 &tx,
                 id,

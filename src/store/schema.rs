@@ -282,6 +282,16 @@ pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
 mod tests {
     use super::*;
 
+    /// Applies the first `version` migrations, as an older build left the file.
+    fn migrate_to(conn: &mut Connection, version: usize) {
+        for (index, migration) in MIGRATIONS.iter().enumerate().take(version) {
+            let tx = conn.transaction().unwrap();
+            migration(&tx).unwrap();
+            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
+            tx.commit().unwrap();
+        }
+    }
+
     #[test]
     fn a_version_1_database_upgrades_to_version_2() {
         let mut conn = Connection::open_in_memory().unwrap();
@@ -300,12 +310,7 @@ mod tests {
     #[test]
     fn a_version_5_database_gets_order_keys_in_its_index_and_feeds_when_upgraded_to_version_6() {
         let mut conn = Connection::open_in_memory().unwrap();
-        for (index, migration) in MIGRATIONS.iter().enumerate().take(5) {
-            let tx = conn.transaction().unwrap();
-            migration(&tx).unwrap();
-            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
-            tx.commit().unwrap();
-        }
+        migrate_to(&mut conn, 5);
         conn.execute_batch(
             "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
                  (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.700Z', 'One', 'shared words'),
@@ -349,12 +354,7 @@ mod tests {
     #[test]
     fn a_version_6_database_gets_its_links_read_and_resolved_when_upgraded_to_version_9() {
         let mut conn = Connection::open_in_memory().unwrap();
-        for (index, migration) in MIGRATIONS.iter().enumerate().take(6) {
-            let tx = conn.transaction().unwrap();
-            migration(&tx).unwrap();
-            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
-            tx.commit().unwrap();
-        }
+        migrate_to(&mut conn, 6);
         conn.execute_batch(
             "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
                  (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'Target', 'no links'),
@@ -386,12 +386,7 @@ mod tests {
         assert_eq!(super::super::schema_version(&path), None, "no file yet");
         {
             let mut conn = Connection::open(&path).unwrap();
-            for (index, migration) in MIGRATIONS.iter().enumerate().take(5) {
-                let tx = conn.transaction().unwrap();
-                migration(&tx).unwrap();
-                tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
-                tx.commit().unwrap();
-            }
+            migrate_to(&mut conn, 5);
         }
         assert_eq!(super::super::schema_version(&path), Some(5));
         drop(super::super::Store::open(&path).unwrap());
@@ -403,12 +398,7 @@ mod tests {
     #[test]
     fn a_version_4_database_keeps_its_revisions_as_edits_when_upgraded_to_version_5() {
         let mut conn = Connection::open_in_memory().unwrap();
-        for (index, migration) in MIGRATIONS.iter().enumerate().take(4) {
-            let tx = conn.transaction().unwrap();
-            migration(&tx).unwrap();
-            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
-            tx.commit().unwrap();
-        }
+        migrate_to(&mut conn, 4);
         conn.execute_batch(
             "INSERT INTO note (id, uid, created_at, updated_at, title, body)
                  VALUES (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', 'T', 'new');
@@ -430,12 +420,7 @@ mod tests {
     #[test]
     fn a_version_9_database_gets_the_properties_of_its_notes_front_matter_when_upgraded_to_version_10() {
         let mut conn = Connection::open_in_memory().unwrap();
-        for (index, migration) in MIGRATIONS.iter().enumerate().take(9) {
-            let tx = conn.transaction().unwrap();
-            migration(&tx).unwrap();
-            tx.pragma_update(None, "user_version", index as i64 + 1).unwrap();
-            tx.commit().unwrap();
-        }
+        migrate_to(&mut conn, 9);
         conn.execute_batch(
             "INSERT INTO note (id, uid, created_at, updated_at, title, body) VALUES
                  (1, 'u1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'A',
