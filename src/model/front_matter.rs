@@ -41,6 +41,12 @@ fn block(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The text after the front matter block, if `text` begins with one (the block is found, not
+/// parsed: a block that is not valid YAML is skipped too).
+pub fn after_block(text: &str) -> Option<&str> {
+    block(text).map(|(_, body)| body)
+}
+
 fn strip_line_end(text: &str) -> Option<&str> {
     text.strip_prefix('\n').or_else(|| text.strip_prefix("\r\n"))
 }

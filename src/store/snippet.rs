@@ -31,19 +31,32 @@ impl Words {
         words
     }
 
+    /// The byte ranges of `text`'s words that the query's words match.
+    fn matches_in(&self, text: &str) -> Vec<Range<usize>> {
+        if self.exact.is_empty() && self.prefixes.is_empty() {
+            return Vec::new();
+        }
+        tokens(text).filter(|(_, w)| self.matches(w)).map(|(range, _)| range).collect()
+    }
+
     fn matches(&self, word: &str) -> bool {
         let folded = fold(word);
         self.exact.contains(&folded) || self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
     }
 
-    /// The excerpt of `body` to show, and the byte ranges in it to highlight.
+    /// The excerpt of `body` to show, and the byte ranges in it to highlight. A note's front
+    /// matter (its properties) is left out unless the query's words are found only there.
     pub fn snippet(&self, body: &str) -> (String, Vec<Range<usize>>) {
-        let text = plain_text(body);
-        let matches: Vec<Range<usize>> = if self.exact.is_empty() && self.prefixes.is_empty() {
-            Vec::new()
-        } else {
-            tokens(&text).filter(|(_, w)| self.matches(w)).map(|(range, _)| range).collect()
-        };
+        let after = crate::model::front_matter::after_block(body);
+        let mut text = plain_text(after.unwrap_or(body));
+        let mut matches = self.matches_in(&text);
+        if matches.is_empty() && after.is_some() {
+            let whole = plain_text(body);
+            let in_whole = self.matches_in(&whole);
+            if !in_whole.is_empty() {
+                (text, matches) = (whole, in_whole);
+            }
+        }
         let start = matches.first().map_or(0, |first| back_to_word_start(&text, first.start, LEAD));
         let end = forward_to_word_end(&text, start, WIDTH);
         let mut snippet = String::new();
@@ -150,6 +163,17 @@ mod tests {
         assert_eq!(marked, ["bilhões"]);
         let (_, marked) = snip("merc*", "valor de mercado");
         assert_eq!(marked, ["mercado"]);
+    }
+
+    #[test]
+    fn the_front_matter_is_shown_only_when_the_words_are_found_only_there() {
+        let body = "---\nconviction: high\nreview: 2025-03-01\n---\n\n## Thesis\n$NVDA demand.";
+        assert_eq!(snip("$NVDA", body).0, "Thesis $NVDA demand.");
+        assert_eq!(snip("demand", body), ("Thesis $NVDA demand.".to_owned(), vec!["demand".to_owned()]));
+        let (text, marked) = snip("conviction", body);
+        assert!(text.contains("conviction: high"), "{text}");
+        assert_eq!(marked, ["conviction"]);
+        assert_eq!(snip("", "---\nbroken: [\n---\nText").0, "Text");
     }
 
     #[test]
