@@ -28,6 +28,10 @@ fn more_ui(ui: &mut Ui, hidden: usize, what: &str) {
 fn card(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     egui::Frame::new().fill(ui.visuals().faint_bg_color).corner_radius(4).inner_margin(8).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        // The cards stay on screen while the results beside them scroll: their labels are not
+        // selectable text, which egui would otherwise track glyph by glyph on every frame (the
+        // claims open their notes; the notes hold the text to copy).
+        ui.style_mut().interaction.selectable_labels = false;
         add(ui);
     });
     ui.add_space(4.0);
