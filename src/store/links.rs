@@ -346,17 +346,7 @@ impl Store {
             tickers::relink_detected(&tx, id, &title, &new_body, lookups)?;
             relink(&tx, id, &title, &new_body)?;
             super::properties::reindex(&tx, id, &new_body)?;
-            snapshot::keep_version(
-                &tx,
-                id,
-                &before.title,
-                &before.body,
-                &before.updated_at,
-                &before.snapshot,
-                &before.hash,
-                RevisionKind::Edit,
-                None,
-            )?;
+            snapshot::keep_current(&tx, id, &before, RevisionKind::Edit, None)?;
             feeds::refresh(&tx, id)?;
             changed.push(id);
         }

@@ -332,17 +332,7 @@ fn update(
         });
     }
     // The whole note as it was before this import changed it: undoing the import brings it back.
-    let before = snapshot::keep_version(
-        conn,
-        id,
-        &local.title,
-        &local.body,
-        &local.updated_at,
-        &local.snapshot,
-        &local.hash,
-        RevisionKind::Import,
-        import,
-    )?;
+    let before = snapshot::keep_current(conn, id, &local, RevisionKind::Import, import)?;
     conn.prepare_cached("UPDATE note SET version = version + 1 WHERE id = ?1")?.execute([id])?;
     if !lookups.deferred(id) {
         claims::relink_note(conn, Some(id))?;

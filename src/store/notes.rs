@@ -177,17 +177,7 @@ impl Store {
             tickers::link(&tx, id, symbol, Origin::Typed, lookups)?;
         }
         if snapshot::current(&tx, id)?.hash != before.hash {
-            snapshot::keep_version(
-                &tx,
-                id,
-                &before.title,
-                &before.body,
-                &before.updated_at,
-                &before.snapshot,
-                &before.hash,
-                RevisionKind::Edit,
-                None,
-            )?;
+            snapshot::keep_current(&tx, id, &before, RevisionKind::Edit, None)?;
         }
         tx.prepare_cached("UPDATE note SET updated_at = ?2, version = version + 1 WHERE id = ?1")?
             .execute(params![id, now])?;

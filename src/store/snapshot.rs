@@ -135,8 +135,28 @@ pub(super) fn keep(
     kind: RevisionKind,
     import: Option<i64>,
 ) -> Result<i64, StoreError> {
-    let now = current(conn, note)?;
-    keep_version(conn, note, &now.title, &now.body, &now.updated_at, &now.snapshot, &now.hash, kind, import)
+    keep_current(conn, note, &current(conn, note)?, kind, import)
+}
+
+/// Keeps `before` (a note's state read with [`current`]) as a revision of `kind`.
+pub(super) fn keep_current(
+    conn: &Connection,
+    note: NoteId,
+    before: &Current,
+    kind: RevisionKind,
+    import: Option<i64>,
+) -> Result<i64, StoreError> {
+    keep_version(
+        conn,
+        note,
+        &before.title,
+        &before.body,
+        &before.updated_at,
+        &before.snapshot,
+        &before.hash,
+        kind,
+        import,
+    )
 }
 
 /// Stores one version of a note as a revision; returns its id.
