@@ -5,7 +5,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{output, research};
-use crate::model::{SavedSearch, fold};
+use crate::model::SavedSearch;
 use crate::query;
 use crate::session::saved::{self, SavedChange};
 use crate::store::{Store, Total};
@@ -56,9 +56,9 @@ pub(super) fn run(store: &mut Store, command: SavedCommand) -> anyhow::Result<()
 
 /// The saved search called `name` (case and accents aside).
 fn named(store: &Store, name: &str) -> anyhow::Result<SavedSearch> {
-    let key = fold(&name.split_whitespace().collect::<Vec<_>>().join(" "));
-    let found = store.saved_searches()?.into_iter().find(|s| fold(&s.name) == key);
-    found.ok_or_else(|| anyhow::anyhow!("no saved search is called {name:?} (`jevons saved list` shows them)"))
+    store
+        .saved_search_named(name)?
+        .ok_or_else(|| anyhow::anyhow!("no saved search is called {name:?} (`jevons saved list` shows them)"))
 }
 
 fn list(store: &Store, as_json: bool) -> anyhow::Result<()> {

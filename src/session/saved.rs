@@ -39,7 +39,7 @@ pub struct SavedDone {
 pub fn apply(store: &mut Store, change: &SavedChange) -> Result<SavedDone, StoreError> {
     match change {
         SavedChange::Save { name, query, place } => {
-            let before = find_by_name(store, name)?;
+            let before = store.saved_search_named(name)?;
             let saved = store.save_search(name, query)?;
             if let Some(place) = place {
                 store.move_saved_search(saved.id, *place)?;
@@ -87,12 +87,6 @@ pub fn apply(store: &mut Store, change: &SavedChange) -> Result<SavedDone, Store
 
 fn find(store: &Store, id: i64) -> Result<SavedSearch, StoreError> {
     store.saved_searches()?.into_iter().find(|s| s.id == id).ok_or_else(|| missing(id))
-}
-
-fn find_by_name(store: &Store, name: &str) -> Result<Option<SavedSearch>, StoreError> {
-    let Ok((_, key)) = crate::model::saved_search_name(name) else { return Ok(None) };
-    let found = store.saved_searches()?.into_iter().find(|s| crate::model::fold(&s.name) == key);
-    Ok(found)
 }
 
 fn missing(id: i64) -> StoreError {

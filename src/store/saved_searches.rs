@@ -33,6 +33,13 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The saved search called `name` (case, accents and repeated spaces aside), if any.
+    pub fn saved_search_named(&self, name: &str) -> Result<Option<SavedSearch>, StoreError> {
+        let Ok((_, key)) = saved_search_name(name) else { return Ok(None) };
+        let mut stmt = self.conn.prepare_cached("SELECT id, name, query, position FROM saved_search WHERE key = ?1")?;
+        Ok(stmt.query_row([&key], row).optional()?)
+    }
+
     /// Keeps `query` under `name`. A search already saved under that name (case and accents
     /// aside) gets the new query and keeps its place; a new one goes to the end. The query must
     /// be one the search language reads.
