@@ -139,6 +139,9 @@ pub struct SidebarData {
     pub saved: Vec<SavedSearch>,
     /// Live notes due for review (`is:due`), a lower bound when counting took too long.
     pub due: Option<Total>,
+    /// The local day `due` was counted on (what the window says a review is due against);
+    /// `None` until the worker has read the sidebar.
+    pub today: Option<chrono::NaiveDate>,
     pub notes: u64,
     pub trashed: u64,
 }

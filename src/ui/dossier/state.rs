@@ -35,6 +35,8 @@ pub struct DossierData {
     pub took: Duration,
     /// The user's names for this ticker (aliases), alphabetically.
     pub aliases: Vec<String>,
+    /// The local day the data was read on (the catalysts still to come are those from it on).
+    pub today: chrono::NaiveDate,
     /// Phrases the user said are not this ticker.
     pub suppressed: Vec<String>,
 }
@@ -107,6 +109,7 @@ impl DossierData {
             notes_of,
             took,
             aliases: Vec::new(),
+            today: chrono::Local::now().date_naive(),
             suppressed: Vec::new(),
         }
     }

@@ -125,9 +125,8 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
         }
         if !d.page.catalysts.is_empty() {
             theme::section(ui, &format!("Catalysts  {}", d.page.catalysts.len()));
-            let today = chrono::Local::now().date_naive();
             sections.show(ui, ("catalysts", 0), |ui| {
-                crate::ui::dossier::catalysts::catalysts_ui(ui, &d.page.catalysts, today, actions)
+                crate::ui::dossier::catalysts::catalysts_ui(ui, &d.page.catalysts, d.today, actions)
             });
         }
         if !d.spreads.is_empty() {

@@ -52,7 +52,7 @@ pub fn properties_ui(
     ui: &mut Ui,
     panel: &mut PropertiesPanel,
     (version, body): (u64, &Body),
-    in_use: &[PropertyInUse],
+    (in_use, today): (&[PropertyInUse], Option<chrono::NaiveDate>),
     read_only: bool,
     actions: &mut Vec<Action>,
 ) {
@@ -99,7 +99,9 @@ pub fn properties_ui(
             ui.end_row();
         }
     });
-    super::review::review_ui(ui, &panel.rows, read_only, actions);
+    if let Some(today) = today {
+        super::review::review_ui(ui, &panel.rows, today, read_only, actions);
+    }
     if read_only {
         return;
     }

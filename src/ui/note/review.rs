@@ -24,10 +24,10 @@ fn due_in(due: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-pub fn review_ui(ui: &mut Ui, rows: &[Property], read_only: bool, actions: &mut Vec<Action>) {
+/// `today`: the local day, as the worker last read it (no clock or time zone file in a frame).
+pub fn review_ui(ui: &mut Ui, rows: &[Property], today: NaiveDate, read_only: bool, actions: &mut Vec<Action>) {
     let Some(due) = review_date(rows) else { return };
     let p = Palette::of(ui);
-    let today = chrono::Local::now().date_naive();
     let every = review_interval(rows);
     ui.horizontal(|ui| {
         let text = format!("Review {}", due_in(due, today));

@@ -26,6 +26,8 @@ pub struct NoteContext<'a> {
     pub properties: &'a [PropertyInUse],
     pub body_mode: BodyMode,
     pub now: f64,
+    /// The local day the sidebar was last read on (review dates are due against it).
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Seconds after the last keystroke before the note is saved.

@@ -46,7 +46,14 @@ pub fn note_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
     tags_ui(ui, editor, context.tags, read_only, actions);
     tickers_ui(ui, editor, context.completions, read_only, actions);
     let body = (editor.body_version, &editor.body);
-    properties::properties_ui(ui, &mut editor.properties, body, context.properties, read_only, actions);
+    properties::properties_ui(
+        ui,
+        &mut editor.properties,
+        body,
+        (context.properties, context.today),
+        read_only,
+        actions,
+    );
     ui.add_space(4.0);
     let claims_count = editor.base.as_ref().map_or(0, |n| n.claims.len());
     let default_height = if claims_count == 0 && editor.claim_form.is_none() { 90.0 } else { 260.0 };

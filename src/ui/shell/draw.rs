@@ -66,6 +66,7 @@ impl JevonsApp {
                             properties: &self.sidebar.data.properties,
                             body_mode: self.settings.body_mode,
                             now,
+                            today: self.sidebar.data.today,
                         };
                         note::note_ui(ui, editor, &context, actions);
                     }

@@ -278,15 +278,17 @@ fn note_links(store: &Store, note: NoteId) -> Result<LinksData, String> {
 fn sidebar(store: &Store) -> Result<SidebarData, String> {
     let text = |e: crate::store::StoreError| e.to_string();
     let (notes, trashed) = store.note_counts().map_err(text)?;
+    let today = chrono::Local::now().date_naive();
     Ok(SidebarData {
         tickers: store.tickers().map_err(text)?,
         tags: store.tags().map_err(text)?,
         sources: store.sources().map_err(text)?,
         properties: store.properties_in_use(200, 50).map_err(text)?,
         saved: store.saved_searches().map_err(text)?,
+        today: Some(today),
         due: Some(
             store
-                .count_within(&query::parse("is:due").map_err(|e| e.to_string())?, SAVED_COUNT_BUDGET)
+                .count_within(&query::parse_on("is:due", today).map_err(|e| e.to_string())?, SAVED_COUNT_BUDGET)
                 .map_err(text)?,
         ),
         notes,
