@@ -6,7 +6,8 @@
 //! prints `painted` after its first frame, `ready` when the database is open and the first
 //! results are listed, then one JSON object: every query typed into the search box
 //! (`app_search`: last keystroke to painted first page, warm and in a new app; `app_typing`: typed
-//! at ten characters a second), frames while scrolling a long result list, frames while typing
+//! at ten characters a second), frames while scrolling a long result list (as a window draws
+//! them, see [`crate::window_frames`], and as the test harness steps them), frames while typing
 //! in a 1 MB note, and its peak resident memory.
 
 use std::io::{BufRead, BufReader, Write};
@@ -23,8 +24,11 @@ use jevons::ui::{AppConfig, JevonsApp};
 use serde_json::{Value, json};
 
 use crate::stats::Timings;
+use crate::window_frames::{FRAME, window_frames};
 
 const WAIT: Duration = Duration::from_secs(600);
+/// The window's size.
+const SIZE: egui::Vec2 = egui::vec2(1440.0, 900.0);
 
 /// Runs the app in a child process and gathers its measurements.
 pub fn measure(
@@ -113,9 +117,10 @@ pub fn child(args: &[String]) -> anyhow::Result<()> {
     search_for(&mut harness, scroll_query)?;
     ensure!(harness.state_mut().wait_for_worker(WAIT), "the count did not finish");
     let total = harness.state().result_total().map(|t| t.value());
-    let scroll = frames(&mut harness, runs, |harness, _| harness.state_mut().apply(Action::MoveSelection(5)));
+    let scroll_harness = frames(&mut harness, runs, |harness, _| harness.state_mut().apply(Action::MoveSelection(5)));
+    let scroll = window_frames(&mut harness, SIZE, runs, |app, _| app.apply(Action::MoveSelection(5)));
     let loaded = harness.state().result_count();
-    ensure!(loaded >= runs * 5 || total == Some(loaded as u64), "scrolling loaded only {loaded} rows");
+    ensure!(loaded >= runs * 10 || total == Some(loaded as u64), "scrolling loaded only {loaded} rows");
 
     // Typing in a 1 MB note.
     harness.state_mut().apply(Action::OpenNote(big_note));
@@ -143,6 +148,7 @@ pub fn child(args: &[String]) -> anyhow::Result<()> {
         "app_typing": { "p50_ms": typing.p(50.0), "p99_ms": typing.p(99.0), "runs": typing.runs() },
         "gui_scroll": { "query": scroll_query, "total": total, "rows_loaded": loaded },
         "gui_scroll_frame": scroll.json(),
+        "gui_scroll_frame_harness": scroll_harness.json(),
         "gui_frame_1mb_note": note_typing.json(),
         "rss_mb": rss,
     });
@@ -152,7 +158,7 @@ pub fn child(args: &[String]) -> anyhow::Result<()> {
 
 fn app(db: &str) -> Harness<'static, JevonsApp> {
     let config = AppConfig { db: db.into(), fresh: true, ..AppConfig::default() };
-    Harness::builder().with_size(egui::vec2(1440.0, 900.0)).build_eframe(move |cc| JevonsApp::new(cc, config))
+    Harness::builder().with_size(SIZE).build_eframe(move |cc| JevonsApp::new(cc, config))
 }
 
 fn round(ms: f64) -> f64 {
@@ -236,9 +242,6 @@ fn settle(harness: &mut Harness<'_, JevonsApp>) -> anyhow::Result<()> {
     harness.step();
     Ok(())
 }
-
-/// Sixty frames a second.
-const FRAME: Duration = Duration::from_micros(16_667);
 
 /// Times `runs` frames (the wall time of `step`, after `before` queued the frame's input), one
 /// every [`FRAME`] as a window would draw them: the worker's replies that arrive in between are

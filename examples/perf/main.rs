@@ -16,6 +16,7 @@ mod peers;
 mod rng;
 mod stats;
 mod vocab;
+mod window_frames;
 
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -8,8 +8,10 @@ mod io;
 mod journal;
 mod notes;
 mod output;
+mod prices;
 mod research;
 mod saved;
+mod ticker;
 
 use std::path::PathBuf;
 
@@ -60,6 +62,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Daily prices: import a CSV file, list a ticker's, set the benchmark.
+    Prices(prices::PricesArgs),
+    /// Dated events drawn on the dossier charts (a ticker's, or market-wide).
+    Events(prices::EventsArgs),
+    /// Who was right: each claimant's calls scored against prices over 30, 90 and 365 days.
+    Claimants(prices::ClaimantsArgs),
     /// Tickers with note counts.
     Tickers {
         #[arg(long)]
@@ -262,7 +270,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             research::add_source(&mut store, &url, title, publisher, author, published, kind)
         }
         Command::Claim(ClaimCommand::Add(args)) => research::add_claim(&mut store, args),
-        Command::Ticker { symbol, limit, json } => research::ticker(&store, &symbol, limit, json),
+        Command::Ticker { symbol, limit, json } => ticker::run(&store, &symbol, limit, json),
+        Command::Prices(args) => prices::prices(&mut store, args),
+        Command::Events(args) => prices::events(&mut store, args),
+        Command::Claimants(args) => prices::claimants(&mut store, args),
         Command::Tickers { json } => research::tickers(&store, json),
         Command::Tags { json } => research::tags(&store, json),
         Command::Demo => research::demo(&mut store),

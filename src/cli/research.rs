@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{ClaimArgs, output};
 use crate::model::{
-    ClaimDraft, ClaimTicker, Invalid, SourceDraft, SourceKind, SourceUrl, Status, Symbol, parse_date, parse_value,
+    ClaimDraft, ClaimTicker, Invalid, SourceDraft, SourceKind, SourceUrl, Status, parse_date, parse_value,
 };
 use crate::query;
 use crate::store::{Store, Total};
@@ -98,16 +98,6 @@ pub(super) fn add_claim(store: &mut Store, args: ClaimArgs) -> anyhow::Result<()
     };
     println!("{}", store.add_claim(draft)?);
     Ok(())
-}
-
-pub(super) fn ticker(store: &Store, symbol: &str, limit: usize, as_json: bool) -> anyhow::Result<()> {
-    let dossier = store.ticker_dossier(&Symbol::parse(symbol)?, limit)?;
-    if as_json {
-        output::json(&dossier)
-    } else {
-        output::dossier(&dossier);
-        Ok(())
-    }
 }
 
 pub(super) fn tickers(store: &Store, as_json: bool) -> anyhow::Result<()> {

@@ -8,6 +8,10 @@ use chrono::NaiveDate;
 use super::dates::day_range;
 use crate::model::{Claim, Stance, Symbol, fold};
 
+/// Days an opposing view may be from another and still count as the same period (the dossier's,
+/// in the window and on the command line).
+pub const CLASH_WINDOW_DAYS: i64 = 7;
+
 /// One side's claim in a clash.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StanceView {

@@ -36,6 +36,7 @@ pub mod markdown_import;
 mod new_file;
 mod note_dates;
 mod own_fields;
+pub mod prices;
 mod progress;
 mod property_kinds;
 mod report;

@@ -1,15 +1,18 @@
-//! Plain research types shared by every layer: notes, tags, tickers, sources, claims, properties.
+//! Plain research types shared by every layer: notes, tags, tickers, sources, claims, properties,
+//! prices and market events.
 //!
 //! Nothing here knows about SQL or egui. Values that users type (symbols, tags, URLs, dates,
 //! stances) are parsed into these types once, with a clear error, so the rest of the code can
 //! trust them.
 
+mod call;
 mod claim;
 mod fingerprint;
 pub mod front_matter;
 pub mod front_matter_limits;
 mod journal;
 mod note;
+mod price;
 mod property;
 mod reference;
 mod saved_search;
@@ -20,6 +23,7 @@ mod text;
 mod thesis;
 mod time;
 
+pub use call::{Call, ClaimantMerge};
 pub use claim::{
     Claim, ClaimDraft, ClaimId, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status,
     format_value, parse_as_of, parse_currency, parse_value,
@@ -30,6 +34,7 @@ pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
 };
+pub use price::{MAX_EVENT_TITLE_CHARS, MarketEvent, PriceDay};
 pub use property::{
     Property, PropertyInUse, PropertyKind, PropertyValue, RESERVED_KEYS, check_key as check_property_key, is_reserved,
     read as read_properties, set as set_property,

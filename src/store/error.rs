@@ -71,6 +71,9 @@ pub enum StoreError {
     /// A newer request stopped this one (see [`super::SearchInterrupt`]).
     #[error("stopped for a newer request")]
     Interrupted,
+    /// The user cancelled a write made in one transaction: nothing of it was stored.
+    #[error("cancelled: nothing was stored")]
+    Cancelled,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -14,8 +14,6 @@ use crate::compare::{self, Bucket, FigureSpread, StanceClash, StancePoint};
 use crate::model::{Claim, NoteId, Symbol, format_value};
 use crate::store::DossierPage;
 
-/// Days an opposing view may be from another and still count as the same period.
-pub const CLASH_WINDOW_DAYS: i64 = 7;
 /// Series a chart colours apart; the rest share one colour as "others".
 pub const MAX_SERIES: usize = 8;
 
@@ -90,7 +88,7 @@ impl DossierData {
         let (spreads, clashes, weeks, months) = match &symbol {
             Some(symbol) => (
                 compare::figure_spreads(&page.dated, symbol),
-                compare::opposing_stances(&page.dated, symbol, CLASH_WINDOW_DAYS),
+                compare::opposing_stances(&page.dated, symbol, compare::CLASH_WINDOW_DAYS),
                 compare::stance_timeline(&page.dated, symbol, Bucket::Week),
                 compare::stance_timeline(&page.dated, symbol, Bucket::Month),
             ),
