@@ -68,11 +68,12 @@ struct Extras {
 fn extras(store: &Store, symbol: &Symbol) -> anyhow::Result<Extras> {
     let today = chrono::Local::now().date_naive();
     let page = store.dossier_page(symbol, &DossierLimits::default())?;
+    let record = claimants::ticker_record(store, symbol, today)?;
     Ok(Extras {
-        outcomes: claimants::ticker_calls(store, symbol, today)?,
+        outcomes: record.calls,
         spreads: compare::figure_spreads(&page.dated, symbol),
         clashes: compare::opposing_stances(&page.dated, symbol, compare::CLASH_WINDOW_DAYS),
-        prices: cover(&store.prices(symbol)?),
+        prices: cover(&record.prices),
         events: store.events(Some(symbol))?,
     })
 }

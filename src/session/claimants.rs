@@ -35,14 +35,30 @@ pub fn records(store: &Store, today: NaiveDate) -> Result<Vec<ClaimantRecord>, S
     Ok(compare::track_record(&calls, &prices, benchmark.as_deref(), today))
 }
 
-/// The calls on one ticker with their outcomes (the dossier's), by claim id.
-pub fn ticker_calls(store: &Store, symbol: &Symbol, today: NaiveDate) -> Result<HashMap<i64, ScoredCall>, StoreError> {
+/// A ticker's prices and its calls with their outcomes (the dossier's).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TickerRecord {
+    /// Daily prices, oldest first.
+    pub prices: Vec<PriceDay>,
+    /// Each call on the ticker by claim id.
+    pub calls: HashMap<i64, ScoredCall>,
+}
+
+/// The prices and scored calls of one ticker as of `today`.
+pub fn ticker_record(store: &Store, symbol: &Symbol, today: NaiveDate) -> Result<TickerRecord, StoreError> {
     let calls = store.calls(Some(symbol))?;
-    let (prices, benchmark) = prices_for(store, &calls)?;
-    Ok(calls
+    let prices = store.prices(symbol)?;
+    let benchmark = match store.benchmark()? {
+        Some(b) => Some(store.prices(&b)?).filter(|p| !p.is_empty()),
+        None => None,
+    };
+    let by_symbol = HashMap::from([(symbol.clone(), prices)]);
+    let calls = calls
         .iter()
-        .map(|call| (call.claim_id, compare::score_call(call, &prices, benchmark.as_deref(), today)))
-        .collect())
+        .map(|call| (call.claim_id, compare::score_call(call, &by_symbol, benchmark.as_deref(), today)))
+        .collect();
+    let prices = by_symbol.into_values().next().unwrap_or_default();
+    Ok(TickerRecord { prices, calls })
 }
 
 /// What a merge replaced, to undo it.

@@ -1,5 +1,5 @@
 //! The File menu's jobs without the window: what a job is (import, export, backup, undoing an
-//! import), running one over its own connection with progress and cancel, how it ended, and the
+//! import, importing prices), running one over its own connection with progress and cancel, how it ended, and the
 //! names proposed for an export. The window runs a job on a thread and shows its progress
 //! (`ui::files`); nothing here draws.
 
@@ -8,6 +8,8 @@ use std::sync::atomic::AtomicBool;
 
 use crate::io::backup::{self, BackupMade};
 use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress};
+use crate::model::Symbol;
+use crate::session::prices::{self, PricesImported};
 use crate::store::{Store, UndoReport, WriteTurns};
 
 /// Notes stored per transaction by an import started in the app: small enough that a save of
@@ -22,6 +24,11 @@ pub enum Job {
     Backup,
     /// Undo import ID.
     UndoImport(i64),
+    /// Daily prices from a CSV file, for the ticker given (else the file's column or name).
+    ImportPrices {
+        path: PathBuf,
+        ticker: Option<Symbol>,
+    },
 }
 
 impl Job {
@@ -38,6 +45,7 @@ impl Job {
             Job::Export(..) => "An export",
             Job::Backup => "A backup",
             Job::UndoImport(_) => "An undo",
+            Job::ImportPrices { .. } => "A price import",
         }
     }
 
@@ -48,6 +56,7 @@ impl Job {
             Job::Export(..) => "Exporting",
             Job::Backup => "Backing up",
             Job::UndoImport(_) => "Undoing the import",
+            Job::ImportPrices { .. } => "Importing prices",
         }
     }
 }
@@ -59,6 +68,7 @@ pub enum Outcome {
     Exported(ExportReport),
     BackedUp(BackupMade),
     Undone(UndoReport),
+    PricesImported(PricesImported),
     Failed(String),
 }
 
@@ -90,6 +100,27 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
                 store.give_way(turns);
                 match store.undo_import(Some(*id)) {
                     Ok(done) => Outcome::Undone(done),
+                    Err(err) => Outcome::Failed(err.to_string()),
+                }
+            }
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::ImportPrices { path, ticker } => match Store::open(db) {
+            Ok(mut store) => {
+                store.give_way(turns);
+                let mut keep_going = |done: u64| {
+                    report(Progress {
+                        phase: Phase::Importing,
+                        done,
+                        total: None,
+                        imported: 0,
+                        updated: 0,
+                        skipped: 0,
+                    });
+                    !cancel.load(std::sync::atomic::Ordering::Relaxed)
+                };
+                match prices::import_prices(&mut store, path, ticker.as_ref(), &mut keep_going) {
+                    Ok(done) => Outcome::PricesImported(done),
                     Err(err) => Outcome::Failed(err.to_string()),
                 }
             }
@@ -173,6 +204,30 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(Store::open(&db).unwrap().note_counts().unwrap().0, 0);
+    }
+
+    #[test]
+    fn a_price_import_runs_as_a_job_and_a_cancelled_one_stores_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        Store::open(&db).unwrap();
+        let file = dir.path().join("NVDA.csv");
+        let start = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap();
+        let rows: String =
+            (0..12_000).map(|i| format!("{},{}\n", start + chrono::Days::new(i), 1.0 + i as f64)).collect();
+        std::fs::write(&file, format!("Date,Close\n{rows}")).unwrap();
+        let job = Job::ImportPrices { path: file, ticker: None };
+        let cancelled = run(&job, &db, &WriteTurns::default(), &AtomicBool::new(true), &mut |_| {});
+        assert!(matches!(&cancelled, Outcome::Failed(m) if m.contains("nothing was stored")), "{cancelled:?}");
+        let nvda = Symbol::parse("NVDA").unwrap();
+        assert!(Store::open(&db).unwrap().prices(&nvda).unwrap().is_empty());
+        let (outcome, reports) = run_now(&job, &db);
+        match outcome {
+            Outcome::PricesImported(done) => assert_eq!(done.stored.added, 12_000),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(reports.last().map(|p| p.done), Some(10_000));
+        assert!(!job.changes_notes());
     }
 
     #[test]

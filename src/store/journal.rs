@@ -48,6 +48,23 @@ fn require_live(tx: &Transaction, note: NoteId) -> Result<(), StoreError> {
 }
 
 impl Store {
+    /// The newest `limit` journal entries (every version) in the live notes on `symbol`, newest
+    /// first: the dossier chart's journal markers.
+    pub fn journal_on_ticker(
+        &self,
+        symbol: &crate::model::Symbol,
+        limit: usize,
+    ) -> Result<Vec<JournalEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT j.id, j.note_id, j.thread, j.written_at, j.text FROM ticker t
+             JOIN ticker_feed f ON f.ticker_id = t.id
+             JOIN journal_entry j ON j.note_id = f.note_id
+             WHERE t.symbol = ?1 ORDER BY j.id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![symbol.as_str(), limit as i64], entry)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// A note's journal: each entry with its versions, in the order the entries were first written.
     pub fn journal(&self, note: NoteId) -> Result<Vec<JournalThread>, StoreError> {
         let mut stmt = self.conn.prepare_cached(

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::model::{NoteId, SourceId, Symbol};
 use crate::session::names::NameChange;
 use crate::session::saved::SavedChange;
+use crate::ui::claimants::state::ClaimantsAction;
 use crate::ui::files::state::TransferAction;
 use crate::ui::note::actions::{ClaimAction, NoteAction, TrashAction};
 
@@ -55,6 +56,8 @@ pub enum Action {
     AskSaveSearch,
     /// Save, rename, move or forget a saved search.
     Saved(SavedChange),
+    /// The Claimants pane: open it, pick a claimant, merge names and undo.
+    Claimants(ClaimantsAction),
     /// The window is closing and a save failed: close anyway (the user chose to).
     CloseAnyway,
 }

@@ -7,6 +7,7 @@
 //! through [`crate::session`]; slow reads run on the [`worker`]'s threads.
 
 pub mod action;
+pub mod claimants;
 pub mod dossier;
 pub mod files;
 pub mod note;

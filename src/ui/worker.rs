@@ -34,6 +34,7 @@ use crate::store::{
     Cursor, DossierLimits, LinkedNote, Page, SearchInterrupt, SourceCount, SourceDetail, Store, StoreError,
     TickerCount, TickerInfo, Total,
 };
+use crate::ui::claimants::state::ClaimantsData;
 use crate::ui::dossier::state::DossierData;
 use crate::ui::note::analysis::{NoteAnalysis, analyse_note};
 use crate::ui::note::links::LinksData;
@@ -92,6 +93,8 @@ pub enum Request {
         symbol: Symbol,
         limits: DossierLimits,
     },
+    /// Every claimant's track record. Research lane.
+    Claimants,
     /// Read the open note's body (ticket: the app's number for this request). Research lane.
     Analyse {
         ticket: u64,
@@ -195,6 +198,7 @@ pub enum Reply {
         symbol: Symbol,
         result: Result<Box<DossierData>, String>,
     },
+    Claimants(Result<Box<ClaimantsData>, String>),
     Analysed {
         ticket: u64,
         result: Result<NoteAnalysis, String>,
@@ -296,6 +300,7 @@ impl Worker {
             Request::Search { .. } | Request::More { .. } | Request::Rows { .. } => &self.search,
             Request::Count { .. } | Request::SavedCounts(_) => &self.count,
             Request::Dossier { .. }
+            | Request::Claimants
             | Request::Analyse { .. }
             | Request::LinkCandidates { .. }
             | Request::ForgetLexicon => &self.research,

@@ -10,7 +10,8 @@ use egui_plot::{Bar, BarChart, GridInput, GridMark, HoverPosition, Line, LineSty
 
 use crate::compare::StancePoint;
 use crate::model::format_value;
-use crate::ui::dossier::state::{DossierData, FigureKind, Series, day_number, day_of};
+use crate::ui::dossier::days::{day_number, day_of};
+use crate::ui::dossier::state::{DossierData, FigureKind, Series};
 use crate::ui::widgets::theme::{self, Palette};
 
 const HEIGHT: f32 = 190.0;
@@ -37,6 +38,17 @@ pub struct ChartChoice {
     pub kind: usize,
     pub by_claimant: bool,
     pub monthly: bool,
+    /// The days the price chart spans.
+    pub price: PriceRange,
+}
+
+/// The days the chart spans, when one of the range buttons was chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PriceRange {
+    /// Days back from the last price; none: all of them.
+    pub days: Option<u32>,
+    /// The range was just chosen: fit the axes to it on the next frame.
+    pub fit: bool,
 }
 
 pub fn charts_ui(ui: &mut Ui, data: &DossierData, choice: &mut ChartChoice) {
@@ -59,7 +71,7 @@ const LABEL_STEPS: f64 = 80.0 / 8.0;
 /// Grid marks on calendar boundaries for an x axis of day numbers: every day or second day,
 /// Mondays, first days of months (every one, two, three or six) or of years, the finest that
 /// leaves room for a label at each mark.
-pub fn date_marks(input: GridInput) -> Vec<GridMark> {
+pub(super) fn date_marks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     let (Some(first), Some(last)) = (day_of(min.ceil()), day_of(max.floor())) else { return Vec::new() };
     let wanted = input.base_step_size * LABEL_STEPS;
@@ -116,7 +128,7 @@ fn count_marks(input: GridInput) -> Vec<GridMark> {
 }
 
 /// A date on the x axis: `2025-01-27`, or `2025-01` and `2025` on coarser marks.
-fn date_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+pub(super) fn date_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     let Some(day) = day_of(mark.value) else { return String::new() };
     if mark.step_size >= 365.0 {
         day.format("%Y").to_string()

@@ -13,6 +13,8 @@ use egui_plot::PlotPoint;
 use crate::compare::{self, Bucket, FigureSpread, StanceClash, StancePoint};
 use crate::model::{Claim, NoteId, Symbol, format_value};
 use crate::store::DossierPage;
+use crate::ui::dossier::days::{day_number, first_day};
+use crate::ui::dossier::price_data::PriceChart;
 
 /// Series a chart colours apart; the rest share one colour as "others".
 pub const MAX_SERIES: usize = 8;
@@ -37,6 +39,10 @@ pub struct DossierData {
     pub today: chrono::NaiveDate,
     /// Phrases the user said are not this ticker.
     pub suppressed: Vec<String>,
+    /// The price chart with its markers; none until prices are imported.
+    pub price: Option<PriceChart>,
+    /// "30 d +8.3% hit · 90 d …" for each call on the ticker, by claim id.
+    pub outcomes: HashMap<i64, String>,
 }
 
 /// Numeric claims of one kind (same unit and currency), for one chart.
@@ -109,27 +115,10 @@ impl DossierData {
             aliases: Vec::new(),
             today: chrono::Local::now().date_naive(),
             suppressed: Vec::new(),
+            price: None,
+            outcomes: HashMap::new(),
         }
     }
-}
-
-/// The first day an as-of date covers: `2025-01-27`, `2025-01` (1 January), `2025`.
-pub fn first_day(as_of: &str) -> Option<NaiveDate> {
-    let mut parts = as_of.trim().splitn(3, '-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next().map_or(Some(1), |m| m.parse().ok())?;
-    let day = parts.next().map_or(Some(1), |d| d.parse().ok())?;
-    NaiveDate::from_ymd_opt(year, month, day)
-}
-
-/// Days since 1970-01-01 (the charts' x axis).
-pub fn day_number(day: NaiveDate) -> f64 {
-    (day - NaiveDate::default()).num_days() as f64
-}
-
-/// The date of a day number, for axis labels.
-pub fn day_of(x: f64) -> Option<NaiveDate> {
-    NaiveDate::default().checked_add_signed(chrono::TimeDelta::try_days(x.round() as i64)?)
 }
 
 fn figure_kinds(claims: &[Claim]) -> Vec<FigureKind> {
@@ -320,17 +309,6 @@ mod tests {
         assert_eq!(data.clashes.len(), 1, "Cantor bullish against two bearish desks");
         assert_eq!(data.weeks.len(), 1);
         assert_eq!(data.notes_of.get(&2), Some(&20));
-    }
-
-    #[test]
-    fn partial_dates_and_day_numbers_round_trip() {
-        for (as_of, first) in [("2025-01-27", "2025-01-27"), ("2025-02", "2025-02-01"), ("2024", "2024-01-01")] {
-            let day = first_day(as_of).unwrap();
-            assert_eq!(day.to_string(), first);
-            assert_eq!(day_of(day_number(day)), Some(day));
-        }
-        assert_eq!(first_day("soon"), None);
-        assert_eq!(first_day("2025-13"), None);
     }
 
     #[test]

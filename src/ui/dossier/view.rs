@@ -111,6 +111,24 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
         // Only the sections in view are laid out: a dossier holds hundreds of rows and two
         // charts, and it stays open while the results list beside it scrolls.
         sections.begin(version, ui.available_width());
+        match &d.price {
+            Some(price) => {
+                theme::section(ui, "Price and research");
+                sections.show(ui, ("price", 0), |ui| {
+                    crate::ui::dossier::price_chart::price_chart_ui(ui, price, &mut chart.price, actions)
+                });
+            }
+            None => {
+                ui.label(
+                    theme::muted(format!(
+                        "No prices on file for ${}: File → Import prices… reads a CSV download (Yahoo Finance, \
+                         Stooq, B3) and scores the calls on it.",
+                        d.page.info.symbol
+                    ))
+                    .color(p.faint),
+                );
+            }
+        }
         if !d.kinds.is_empty() || !d.weeks.is_empty() {
             sections.show(ui, ("charts", 0), |ui| charts::charts_ui(ui, d, chart));
         }
@@ -141,7 +159,7 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
         if d.page.claims.is_empty() {
             ui.label(theme::muted("No claims name this ticker yet."));
         } else {
-            sections.show(ui, ("claims", 0), |ui| claims_by_date_ui(ui, &d.page.info.symbol, &d.page.claims, actions));
+            sections.show(ui, ("claims", 0), |ui| claims_by_date_ui(ui, d, actions));
         }
         let listed = d.page.claims.len() as u64;
         if d.page.claim_count > listed {
@@ -236,8 +254,10 @@ fn tally_ui(ui: &mut Ui, tally: &StanceTally) {
     }
 }
 
-fn claims_by_date_ui(ui: &mut Ui, symbol: &str, claims: &[Claim], actions: &mut Vec<Action>) {
+fn claims_by_date_ui(ui: &mut Ui, d: &DossierData, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
+    let symbol = d.page.info.symbol.as_str();
+    let claims: &[Claim] = &d.page.claims;
     let text_width = (ui.available_width() * 0.34).clamp(160.0, 520.0);
     Grid::new("dossier-claims").striped(true).spacing(Vec2::new(10.0, 5.0)).show(ui, |ui| {
         for header in ["As of", "Claim", "Value", "Claimant", "Stance", "Source"] {
@@ -254,6 +274,11 @@ fn claims_by_date_ui(ui: &mut Ui, symbol: &str, claims: &[Claim], actions: &mut 
                     actions.push(Action::OpenNote(note));
                 }
                 status_and_links_ui(ui, claim, text_width);
+                if let Some(outcome) = d.outcomes.get(&claim.id) {
+                    ui.label(theme::figure(outcome).small().color(p.muted)).on_hover_text(
+                        "The ticker's return after 30, 90 and 365 days: a hit when it went the claim's way",
+                    );
+                }
             });
             ui.label(theme::figure(claim.display_value().unwrap_or_else(|| "—".to_owned())).strong());
             ui.label(claim.claimant.clone().unwrap_or_else(|| "—".to_owned()));

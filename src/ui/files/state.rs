@@ -19,6 +19,8 @@ use crate::store::WriteTurns;
 pub enum TransferAction {
     ShowImport,
     ShowExport,
+    /// The form for File → Import prices….
+    ShowPrices,
     BackupNow,
     /// Let automatic backups take this share (percent) of the room they have.
     SetBackupShare(u8),
@@ -51,6 +53,8 @@ pub enum Transfer {
 pub enum Direction {
     Import,
     Export(Format),
+    /// Daily prices from a CSV file.
+    Prices,
 }
 
 /// The window that asks for a path (typed, or chosen with the system's file dialog).
@@ -63,11 +67,13 @@ pub struct TransferForm {
     pub chooser: Option<Receiver<Chosen>>,
     /// Put the cursor in the path field on the next frame (the form just opened).
     pub focus_path: bool,
+    /// The ticker of a price file (blank: its ticker column, or its name).
+    pub ticker: String,
 }
 
 impl TransferForm {
     pub fn new(direction: Direction, path: String) -> Self {
-        Self { direction, path, problem: None, chooser: None, focus_path: true }
+        Self { direction, path, problem: None, chooser: None, focus_path: true, ticker: String::new() }
     }
 
     /// Takes the file dialog's answer, if it came (a cancelled dialog changes nothing).
@@ -222,6 +228,10 @@ pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -
                 .add_filter("Markdown or JSON", &["md", "markdown", "txt", "json"])
                 .pick_file(),
             Chooser::ExportFolder => dialog.set_title("Export as Markdown into a folder").pick_folder(),
+            Chooser::PriceFile => dialog
+                .set_title("Import daily prices from a CSV file")
+                .add_filter("CSV", &["csv", "txt", "tsv"])
+                .pick_file(),
             Chooser::ExportFile(name) => dialog.set_title("Export to a file").set_file_name(name).save_file(),
         };
         let _ = tx.send(Chosen { path: picked, after: started.elapsed() });
@@ -238,6 +248,8 @@ pub enum Chooser {
     ExportFolder,
     /// Save as, with this file name offered.
     ExportFile(String),
+    /// A price file (CSV).
+    PriceFile,
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ pub fn file_menu_ui(
         if item(ui, "Export…", "All notes as Markdown or JSON, or the claims as CSV (Ctrl+Shift+E)") {
             actions.push(Action::Transfer(TransferAction::ShowExport));
         }
+        if item(ui, "Import prices…", "Daily prices from a CSV file (Yahoo Finance, Stooq, B3), to score calls") {
+            actions.push(Action::Transfer(TransferAction::ShowPrices));
+        }
         ui.separator();
         if item(ui, "Back up now", "Copy the database into the backups folder next to it") {
             actions.push(Action::Transfer(TransferAction::BackupNow));
@@ -80,6 +83,7 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
         Transfer::Form(form) => match form.direction {
             Direction::Import => "Import into Jevons",
             Direction::Export(_) => "Export from Jevons",
+            Direction::Prices => "Import prices",
         },
         Transfer::Running(running) => running.job.doing(),
         Transfer::Finished(finished) => match (&finished.outcome, &finished.job) {
@@ -87,6 +91,8 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (Outcome::Failed(_), Job::Export(..)) => "Export failed",
             (Outcome::Failed(_), Job::Backup) => "Backup failed",
             (Outcome::Failed(_), Job::UndoImport(_)) => "Undo failed",
+            (Outcome::Failed(_), Job::ImportPrices { .. }) => "Price import failed",
+            (_, Job::ImportPrices { .. }) => "Prices imported",
             (_, Job::UndoImport(_)) => "Import undone",
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
@@ -140,6 +146,10 @@ fn form_ui(ui: &mut Ui, form: &mut TransferForm, actions: &mut Vec<Action>) {
             }
             ("Export to", "Export")
         }
+        Direction::Prices => {
+            crate::ui::files::prices::prices_form_ui(ui, form);
+            ("Price file", "Import")
+        }
     };
     ui.add_space(6.0);
     let label = ui.label(field);
@@ -159,6 +169,11 @@ fn form_ui(ui: &mut Ui, form: &mut TransferForm, actions: &mut Vec<Action>) {
                 }
                 if choose(ui, "Choose file…") {
                     actions.push(Action::Transfer(TransferAction::Choose(Chooser::ImportFile)));
+                }
+            }
+            Direction::Prices => {
+                if choose(ui, "Choose file…") {
+                    actions.push(Action::Transfer(TransferAction::Choose(Chooser::PriceFile)));
                 }
             }
             Direction::Export(Format::Markdown) => {
@@ -215,6 +230,9 @@ fn running_ui(ui: &mut Ui, running: &Running, actions: &mut Vec<Action>) {
                 Some(total) => format!("{} of {}", theme::count(p.done), theme::count(total)),
                 None => theme::count(p.done),
             };
+            if matches!(running.job, Job::ImportPrices { .. }) {
+                line.push_str(" rows stored (all of them are kept only when the file is read to its end)");
+            }
             if matches!(running.job, Job::Import(_)) {
                 line.push_str(&format!(
                     " · {} new · {} updated · {} skipped",
@@ -250,6 +268,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
     match &finished.outcome {
         Outcome::Imported(report) => import_summary_ui(ui, report, &seconds),
         Outcome::Undone(report) => undo_summary_ui(ui, report),
+        Outcome::PricesImported(done) => crate::ui::files::prices::prices_summary_ui(ui, done, &seconds),
         Outcome::Exported(report) => {
             let what = match finished.job {
                 Job::Export(Format::Csv, _) => format!("{} claims", theme::count(report.claims)),
@@ -284,8 +303,8 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         if ui.button("Close").clicked() {
             actions.push(Action::Transfer(TransferAction::Close));
         }
-        let retry =
-            matches!(finished.outcome, Outcome::Failed(_)) && matches!(finished.job, Job::Import(_) | Job::Export(..));
+        let retry = matches!(finished.outcome, Outcome::Failed(_))
+            && matches!(finished.job, Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. });
         if retry && ui.button("Change and try again").clicked() {
             actions.push(Action::Transfer(TransferAction::Retry));
         }
@@ -395,5 +414,6 @@ fn where_(job: &Job) -> String {
         Job::Export(_, path) => format!("To {}", path.display()),
         Job::Backup => "Into the backups folder next to the database".to_owned(),
         Job::UndoImport(id) => format!("Import {id}"),
+        Job::ImportPrices { path, .. } => format!("From {}", path.display()),
     }
 }

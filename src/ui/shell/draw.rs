@@ -74,6 +74,7 @@ impl JevonsApp {
                 },
                 Pane::Dossier(view) => dossier::dossier_ui(ui, view, actions),
                 Pane::Source(view) => source::source_ui(ui, view, actions),
+                Pane::Claimants(view) => crate::ui::claimants::view::claimants_ui(ui, view, actions),
             }
         });
         self.fetch_rows(visible);

@@ -24,9 +24,20 @@ impl JevonsApp {
                 self.transfer =
                     Transfer::Form(TransferForm::new(Direction::Export(Format::Markdown), path.display().to_string()));
             }
+            TransferAction::ShowPrices if !self.transfer.is_running() => {
+                let mut form =
+                    TransferForm::new(Direction::Prices, self.settings.last_prices.clone().unwrap_or_default());
+                if let super::Pane::Dossier(view) = &self.pane {
+                    form.ticker = view.symbol.to_string();
+                }
+                self.transfer = Transfer::Form(form);
+            }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
             TransferAction::SetBackupShare(share) => self.backups.measure(&self.config.db, Some(share), &self.ctx),
-            TransferAction::ShowImport | TransferAction::ShowExport | TransferAction::BackupNow => {
+            TransferAction::ShowImport
+            | TransferAction::ShowExport
+            | TransferAction::ShowPrices
+            | TransferAction::BackupNow => {
                 self.toasts.push(Toast::info("Wait for the running job to finish (or cancel it) first."));
             }
             TransferAction::SetExportFormat(format) => {
@@ -64,6 +75,11 @@ impl JevonsApp {
                         Job::Export(format, path) => {
                             TransferForm::new(Direction::Export(*format), path.display().to_string())
                         }
+                        Job::ImportPrices { path, ticker } => {
+                            let mut form = TransferForm::new(Direction::Prices, path.display().to_string());
+                            form.ticker = ticker.as_ref().map(|t| t.to_string()).unwrap_or_default();
+                            form
+                        }
                         Job::Backup | Job::UndoImport(_) => return,
                     };
                     self.transfer = Transfer::Form(form);
@@ -86,6 +102,20 @@ impl JevonsApp {
                 Job::Import(path)
             }
             Direction::Export(format) => Job::Export(format, path),
+            Direction::Prices => {
+                let ticker = match form.ticker.trim() {
+                    "" => None,
+                    typed => match crate::model::Symbol::parse(typed) {
+                        Ok(symbol) => Some(symbol),
+                        Err(err) => {
+                            form.problem = Some(format!("Ticker: {err}"));
+                            return;
+                        }
+                    },
+                };
+                self.settings.last_prices = Some(path.display().to_string());
+                Job::ImportPrices { path, ticker }
+            }
         };
         self.start_job(job);
     }
@@ -104,6 +134,7 @@ impl JevonsApp {
         // JSON one, claims and names without new notes): show the database as it is now.
         let imported = finished.job.changes_notes();
         let backed_up = matches!(finished.outcome, Outcome::BackedUp(_));
+        let priced = matches!(finished.outcome, Outcome::PricesImported(_));
         let backup_toast = backup_toast(finished);
         if imported {
             self.refresh(true, None);
@@ -115,6 +146,10 @@ impl JevonsApp {
         }
         if backed_up {
             self.backups.measure(&self.config.db, None, &self.ctx);
+        }
+        if priced && let super::Pane::Dossier(view) = &self.pane {
+            // The chart and the calls' outcomes read the new prices.
+            self.worker.send(Request::Dossier { symbol: view.symbol.clone(), limits: view.limits });
         }
         if let Some(toast) = backup_toast {
             // A backup that worked needs no window: say where it went and close.

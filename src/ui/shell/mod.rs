@@ -10,6 +10,7 @@
 //! database. `inspect` is what tests and benchmarks read of the app.
 
 mod apply;
+mod claimants;
 mod claims;
 mod draw;
 mod file_menu;
@@ -29,6 +30,7 @@ mod timers;
 mod trash;
 mod versions;
 
+use crate::ui::claimants::state::ClaimantsView;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -91,6 +93,8 @@ pub struct Settings {
     pub last_query: String,
     /// What was imported last (the import form starts there).
     pub last_import: Option<String>,
+    /// The price file imported last (File → Import prices… starts there).
+    pub last_prices: Option<String>,
 }
 
 /// The database connection the app writes with, once the worker has opened (or created) it.
@@ -113,6 +117,7 @@ pub enum Pane {
     Note,
     Dossier(DossierView),
     Source(SourceView),
+    Claimants(ClaimantsView),
 }
 
 /// A place to go back to with Esc.
@@ -121,6 +126,7 @@ pub(super) enum Place {
     Note(NoteId),
     Dossier(Symbol),
     Source(SourceId),
+    Claimants,
 }
 
 pub struct JevonsApp {

@@ -37,6 +37,7 @@ impl JevonsApp {
             Pane::Note => self.open_note().map(Place::Note),
             Pane::Dossier(view) => Some(Place::Dossier(view.symbol.clone())),
             Pane::Source(view) => Some(Place::Source(view.id)),
+            Pane::Claimants(_) => Some(Place::Claimants),
             Pane::Empty => None,
         };
         if let Some(place) = place
@@ -74,6 +75,7 @@ impl JevonsApp {
             Pane::Note => self.open_note().map(Place::Note),
             Pane::Dossier(view) => Some(Place::Dossier(view.symbol.clone())),
             Pane::Source(view) => Some(Place::Source(view.id)),
+            Pane::Claimants(_) => Some(Place::Claimants),
             Pane::Empty => None,
         };
         while let Some(place) = self.history.pop() {
@@ -84,6 +86,7 @@ impl JevonsApp {
                 Place::Note(id) => self.open_note_by_id(id, false),
                 Place::Dossier(symbol) => self.show_dossier(&symbol),
                 Place::Source(id) => self.show_source(id),
+                Place::Claimants => self.show_claimants(),
             }
             return;
         }
@@ -214,6 +217,7 @@ impl JevonsApp {
                 let id = view.id;
                 self.worker.send(Request::Source { id });
             }
+            Pane::Claimants(_) => self.worker.send(Request::Claimants),
             _ => {}
         }
     }

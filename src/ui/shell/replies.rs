@@ -66,6 +66,11 @@ impl JevonsApp {
                     view.arrived(result);
                 }
             }
+            Reply::Claimants(result) => {
+                if let Pane::Claimants(view) = &mut self.pane {
+                    view.data = Some(result.map(|data| *data));
+                }
+            }
             Reply::Source { id, result } => {
                 if let Pane::Source(view) = &mut self.pane
                     && view.id == id

@@ -54,6 +54,12 @@ pub fn top_ui(
             if theme.clicked() {
                 actions.push(Action::CycleTheme);
             }
+            let claimants = ui.button("Claimants").on_hover_text(
+                "Who was right: each claimant's calls scored against the prices on file over 30, 90 and 365 days",
+            );
+            if claimants.clicked() {
+                actions.push(Action::Claimants(crate::ui::claimants::state::ClaimantsAction::Open));
+            }
             if ui.button("New note").on_hover_text("Ctrl+N").clicked() {
                 actions.push(Action::Note(NoteAction::New));
             }

@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
 use super::*;
+use crate::ui::dossier::price_data::{PriceChart, PriceInputs, outcome_line};
 
 pub(super) fn interrupt(stop: &Interrupter) {
     if let Some(handle) = stop.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
@@ -164,6 +165,7 @@ impl Lane {
                 let result = self.store().and_then(|s| dossier(s, &symbol, &limits)).map(Box::new);
                 Reply::Dossier { symbol, result }
             }
+            Request::Claimants => Reply::Claimants(self.store().and_then(claimants).map(Box::new)),
             Request::ForgetLexicon => {
                 self.lexicon = None;
                 Reply::LexiconForgotten
@@ -263,8 +265,35 @@ fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<Dos
         .filter(|s| &s.symbol == symbol)
         .map(|s| s.phrase)
         .collect();
+    let record = crate::session::claimants::ticker_record(store, symbol, data.today).map_err(text)?;
+    let journal = store.journal_on_ticker(symbol, JOURNAL_MARKERS).map_err(text)?;
+    let events = store.events(Some(symbol)).map_err(text)?;
+    data.price = PriceChart::build(&PriceInputs {
+        symbol,
+        prices: &record.prices,
+        claims: &data.page.dated,
+        notes: &data.page.notes,
+        journal: &journal,
+        catalysts: &data.page.catalysts,
+        events: &events,
+        calls: &record.calls,
+    });
+    data.outcomes = record.calls.iter().map(|(id, call)| (*id, outcome_line(call))).collect();
     Ok(data)
 }
+
+/// Every claimant's track record, judged today.
+fn claimants(store: &Store) -> Result<ClaimantsData, String> {
+    let today = chrono::Local::now().date_naive();
+    Ok(ClaimantsData {
+        records: crate::session::claimants::records(store, today).map_err(text)?,
+        benchmark: store.benchmark().map_err(text)?,
+        today,
+    })
+}
+
+/// Journal entries marked on a dossier's price chart, the newest.
+const JOURNAL_MARKERS: usize = 2_000;
 
 /// A note's links with where they go, the notes linking to it and those mentioning it.
 fn note_links(store: &Store, note: NoteId) -> Result<LinksData, String> {
@@ -338,6 +367,7 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::ForgetLexicon => 11,
         Request::NoteLinks { .. } => 15,
         Request::CompleteTitle { .. } => 16,
+        Request::Claimants => 17,
     };
     (0..batch.len())
         .map(|i| {

@@ -1,0 +1,72 @@
+//! The app's side of the Claimants pane: opening it (the records are read on the worker),
+//! picking a claimant, and merging or separating claimant names through
+//! [`crate::session::claimants`], with an undo in the message.
+
+use super::{Database, JevonsApp, Pane};
+use crate::session::claimants;
+use crate::ui::action::Action;
+use crate::ui::claimants::state::{ClaimantsAction, ClaimantsView};
+use crate::ui::widgets::toasts::Toast;
+use crate::ui::worker::Request;
+
+impl JevonsApp {
+    pub(super) fn show_claimants(&mut self) {
+        let selected = match &self.pane {
+            Pane::Claimants(view) => view.selected.clone(),
+            _ => None,
+        };
+        self.pane = Pane::Claimants(ClaimantsView { data: None, selected });
+        self.worker.send(Request::Claimants);
+    }
+
+    pub(super) fn apply_claimants(&mut self, action: ClaimantsAction) {
+        match action {
+            ClaimantsAction::Open => {
+                self.save_editor(false);
+                self.remember_place();
+                self.show_claimants();
+            }
+            ClaimantsAction::Select(name) => {
+                if let Pane::Claimants(view) = &mut self.pane {
+                    view.selected = name;
+                }
+            }
+            ClaimantsAction::Merge { from, into } => {
+                let Database::Ready(store) = &mut self.db else { return };
+                match claimants::merge(store, &from, &into) {
+                    Ok(undo) => {
+                        let message = format!("“{from}” now counts as “{into}”");
+                        self.toasts.push(Toast::undo(message, Action::Claimants(ClaimantsAction::Undo(undo))));
+                        if let Pane::Claimants(view) = &mut self.pane {
+                            view.selected = Some(into);
+                        }
+                        self.worker.send(Request::Claimants);
+                    }
+                    Err(err) => self.error = Some(format!("Not merged: {err}")),
+                }
+            }
+            ClaimantsAction::Unmerge(name) => {
+                let Database::Ready(store) = &mut self.db else { return };
+                match store.unmerge_claimant(&name) {
+                    Ok(_) => {
+                        self.toasts.push(Toast::info(format!("“{name}” counts on its own again")));
+                        self.worker.send(Request::Claimants);
+                    }
+                    Err(err) => self.error = Some(format!("Not changed: {err}")),
+                }
+            }
+            ClaimantsAction::Undo(undo) => {
+                let Database::Ready(store) = &mut self.db else { return };
+                match claimants::undo_merge(store, &undo) {
+                    Ok(()) => {
+                        self.toasts.push(Toast::info(format!("“{}” counts on its own again", undo.from)));
+                        if matches!(self.pane, Pane::Claimants(_)) {
+                            self.worker.send(Request::Claimants);
+                        }
+                    }
+                    Err(err) => self.error = Some(format!("Not undone: {err}")),
+                }
+            }
+        }
+    }
+}
