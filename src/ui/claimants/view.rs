@@ -131,7 +131,12 @@ fn table_ui(ui: &mut Ui, data: &ClaimantsData, selected: Option<&str>, actions: 
 
 fn calls_ui(ui: &mut Ui, record: &ClaimantRecord, data: &ClaimantsData, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
-    theme::section(ui, &format!("{}: {} calls", record.claimant, record.calls.len()));
+    let n = record.calls.len();
+    ui.label(
+        RichText::new(format!("{}: {n} {}", record.claimant, if n == 1 { "call" } else { "calls" }))
+            .size(16.0)
+            .strong(),
+    );
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(theme::muted("Count as").color(p.muted));
         let mut into: Option<String> = None;

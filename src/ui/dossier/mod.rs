@@ -4,11 +4,11 @@
 //! and the names the ticker goes by.
 
 mod catalysts;
-mod charts;
+pub mod charts;
 mod days;
 mod disagreements;
 mod lazy;
-mod price_chart;
+pub mod price_chart;
 pub mod price_data;
 pub mod state;
 mod ticker_names;

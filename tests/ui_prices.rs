@@ -1,0 +1,89 @@
+//! Prices in the window: File → Import prices… reads a CSV file as a job and says what it stored
+//! and skipped; the dossier then draws the price chart with its markers and gives each call its
+//! outcome; the Claimants pane lists track records, a claimant's calls, and merges names with an
+//! undo. Prices are synthetic (tests/common/prices.rs), never market data.
+
+#[path = "common/app.rs"]
+mod app;
+#[path = "common/prices.rs"]
+mod prices;
+
+use std::time::{Duration, Instant};
+
+use jevons::model::Symbol;
+use jevons::ui::action::Action;
+use jevons::ui::claimants::state::ClaimantsAction;
+
+use app::{App, start};
+
+/// Steps frames until a label containing `text` shows (a job runs on its own thread).
+fn until_shown(app: &mut App, text: &str) {
+    let started = Instant::now();
+    while !app.has_label_containing(text) {
+        assert!(started.elapsed() < Duration::from_secs(60), "{text:?} never showed");
+        std::thread::sleep(Duration::from_millis(20));
+        app.settle();
+    }
+}
+
+fn price_file(app: &App) -> std::path::PathBuf {
+    let file = app.db.with_file_name("synthetic-nvda.csv");
+    let from = chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+    let mut text = prices::synthetic_yahoo(from, 1_000, 60.0, 7);
+    text.push_str("2026-12-01,1,1,1,oops,1,1\n");
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn prices_are_imported_from_the_file_menu_and_drawn_in_the_dossier() {
+    let mut app = start();
+    let file = price_file(&app);
+    app.click_containing("Ticker NVDA");
+    assert!(app.has_label_containing("No prices on file for $NVDA"), "the dossier says how to get prices");
+
+    app.click("File");
+    app.click("Import prices…");
+    assert_eq!(app.value_of("Ticker").as_deref(), Some("NVDA"), "the open dossier's ticker is proposed");
+    app.type_into("Price file", file.to_str().unwrap());
+    app.click("Import");
+    until_shown(&mut app, "Stored 714 days of NVDA");
+    assert!(app.has_label("1 rows skipped:"));
+    assert!(app.has_label_containing("is not a number"), "the skipped row says why");
+    app.click("Close");
+    app.settle();
+
+    assert!(app.has_label("Price (adjusted close)"), "the chart replaced the hint");
+    assert!(app.has_label_containing("bullish claims"), "its legend counts the markers");
+    app.click("Show 1Y of prices");
+    app.settle();
+    assert!(app.has_label("Price (adjusted close)"));
+    let stored = app.store().prices(&Symbol::parse("NVDA").unwrap()).unwrap();
+    assert_eq!(stored.len(), 714);
+}
+
+#[test]
+fn claimants_list_track_records_and_merge_names_with_an_undo() {
+    let mut app = start();
+    let file = price_file(&app);
+    let nvda = Symbol::parse("NVDA").unwrap();
+    let rows = jevons::io::prices::read_price_file(&file, Some(&nvda)).unwrap();
+    app.store().store_prices(rows.rows.iter().map(|r| (&r.symbol, &r.price))).unwrap();
+
+    app.click("Claimants");
+    assert!(app.has_label_containing("A call is a claim with a claimant"));
+    assert!(app.has_label("Cantor Fitzgerald"), "the sample's claimants are listed");
+    app.click("Cantor Fitzgerald");
+    assert!(app.has_label_containing("Cantor Fitzgerald: 1 call"), "its calls are listed");
+    assert!(app.has_label_containing("30 d "), "with their outcomes");
+
+    app.harness
+        .state_mut()
+        .apply(Action::Claimants(ClaimantsAction::Merge { from: "Futurum".into(), into: "Cantor Fitzgerald".into() }));
+    app.settle();
+    assert!(app.has_label_containing("Cantor Fitzgerald: 2 calls"), "the merged name's calls count");
+    assert!(!app.has_label("Futurum"));
+    app.click("Undo");
+    app.settle();
+    assert!(app.has_label("Futurum"), "undone, the name counts on its own again");
+}
