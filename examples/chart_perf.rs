@@ -77,7 +77,7 @@ fn main() -> anyhow::Result<()> {
     let symbol = Symbol::parse("NVDA")?;
     let from = NaiveDate::from_ymd_opt(2015, 1, 2).unwrap_or_default();
     let file = parse_prices(&prices::synthetic_yahoo(from, 3_652, 20.0, 11), Some(&symbol))?;
-    let days: Vec<_> = file.rows.iter().map(|r| r.price).collect();
+    let days: Vec<_> = file.rows().map(|(_, d)| *d).collect();
     let claims = claims(&symbol, from, 5_000);
     let events: Vec<MarketEvent> = (0..50)
         .map(|i| MarketEvent {

@@ -68,7 +68,7 @@ fn claimants_list_track_records_and_merge_names_with_an_undo() {
     let file = price_file(&app);
     let nvda = Symbol::parse("NVDA").unwrap();
     let rows = jevons::io::prices::read_price_file(&file, Some(&nvda)).unwrap();
-    app.store().store_prices(rows.rows.iter().map(|r| (&r.symbol, &r.price))).unwrap();
+    app.store().store_prices(rows.rows()).unwrap();
 
     app.click("Claimants");
     assert!(app.has_label_containing("A call is a claim with a claimant"));

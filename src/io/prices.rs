@@ -8,7 +8,7 @@
 //! is not a number or not above zero) is skipped with its reason and the rest is read. Nothing
 //! is stored here: the caller stores every row in one transaction.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -20,11 +20,11 @@ pub const MAX_PRICE_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Skipped rows listed with their reason; the rest are counted.
 pub const LISTED_SKIPS: usize = 20;
 
-/// One row read: a ticker's price on a day.
+/// One ticker's days, in the file's order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PriceRow {
+pub struct TickerSeries {
     pub symbol: Symbol,
-    pub price: PriceDay,
+    pub days: Vec<PriceDay>,
 }
 
 /// A row left out, and why.
@@ -38,7 +38,8 @@ pub struct SkippedRow {
 /// What a price file held.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PriceFile {
-    pub rows: Vec<PriceRow>,
+    /// Each ticker's days, tickers in the order the file first names them.
+    pub series: Vec<TickerSeries>,
     /// The first [`LISTED_SKIPS`] rows left out.
     pub skipped: Vec<SkippedRow>,
     /// How many rows were left out in all.
@@ -48,6 +49,11 @@ pub struct PriceFile {
 }
 
 impl PriceFile {
+    /// Every day read, ticker by ticker.
+    pub fn rows(&self) -> impl Iterator<Item = (&Symbol, &PriceDay)> {
+        self.series.iter().flat_map(|s| s.days.iter().map(move |d| (&s.symbol, d)))
+    }
+
     fn skip(&mut self, line: u64, reason: impl Into<String>) {
         self.skipped_count += 1;
         if self.skipped.len() < LISTED_SKIPS {
@@ -137,26 +143,57 @@ pub fn parse_prices(text: &str, ticker: Option<&Symbol>) -> Result<PriceFile, Pr
         return Err(PriceFileError::NoTicker);
     }
     let decimal_comma = delimiter != b',';
-    let rows: Vec<(u64, csv::StringRecord)> = std::iter::once(Ok(header))
-        .filter(|_| !header_line)
-        .chain(records)
-        .filter_map(|r| r.ok())
-        .map(|r| (r.position().map_or(0, |p| p.line()), r))
-        .collect();
-    let day_first = day_order(rows.iter().filter_map(|(_, r)| r.get(columns.date)), decimal_comma);
+    // Two passes over the text, never holding its rows: how `a/b/yyyy` dates read, then the rows.
+    let records = || {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(header_line)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        reader.into_records().filter_map(Result::ok)
+    };
+    let day_first = day_order(records().filter_map(|r| r.get(columns.date).map(str::to_owned)), decimal_comma);
     let mut file = PriceFile { format, ..PriceFile::default() };
-    let mut seen: HashSet<(Symbol, NaiveDate)> = HashSet::new();
-    for (line, record) in &rows {
-        match row(record, columns, ticker, decimal_comma, day_first) {
-            Ok(Some(row)) => {
-                if seen.insert((row.symbol.clone(), row.price.day)) {
-                    file.rows.push(row);
-                } else {
-                    file.skip(*line, format!("{} {} is given twice; the first is kept", row.symbol, row.price.day));
+    // Each ticker's place in `file.series` and the days it has (for days given twice); the last
+    // ticker cell read, so a file of one ticker parses its symbol once.
+    let mut index: HashMap<Symbol, usize> = HashMap::new();
+    let mut seen: Vec<HashSet<NaiveDate>> = Vec::new();
+    let mut last_cell: Option<(String, usize)> = None;
+    for record in records() {
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let series = match (ticker, columns.ticker) {
+            (Some(symbol), _) => series_of(&mut file, &mut index, &mut seen, symbol),
+            (None, Some(i)) => {
+                let cell = record.get(i).unwrap_or_default();
+                match &last_cell {
+                    Some((last, at)) if last == cell => *at,
+                    _ => match ticker_cell(cell) {
+                        Ok(symbol) => {
+                            let at = series_of(&mut file, &mut index, &mut seen, &symbol);
+                            last_cell = Some((cell.to_owned(), at));
+                            at
+                        }
+                        Err(reason) => {
+                            file.skip(line, reason);
+                            continue;
+                        }
+                    },
                 }
             }
-            Ok(None) => {}
-            Err(reason) => file.skip(*line, reason),
+            (None, None) => return Err(PriceFileError::NoTicker),
+        };
+        match price(&record, columns, decimal_comma, day_first) {
+            Ok(price) if seen[series].insert(price.day) => file.series[series].days.push(price),
+            Ok(price) => {
+                let symbol = &file.series[series].symbol;
+                let reason = format!("{symbol} {} is given twice; the first is kept", price.day);
+                file.skip(line, reason);
+            }
+            Err(reason) => file.skip(line, reason),
         }
     }
     Ok(file)
@@ -220,7 +257,7 @@ fn columns_of(header: &csv::StringRecord) -> Result<(Columns, String, bool), Pri
 
 /// Whether `a/b/yyyy` dates put the day first: decided by any date whose first or second part
 /// is over 12, else by the file's decimal comma (Brazil and Europe write the day first).
-fn day_order<'a>(dates: impl Iterator<Item = &'a str>, decimal_comma: bool) -> Option<DayFirst> {
+fn day_order(dates: impl Iterator<Item = String>, decimal_comma: bool) -> Option<DayFirst> {
     for date in dates {
         let mut parts = date.split('/');
         let (Some(a), Some(b)) = (parts.next(), parts.next()) else { continue };
@@ -277,27 +314,36 @@ fn shown(cell: &str) -> String {
     if chars.next().is_some() { format!("{head}…") } else { head }
 }
 
-/// One data row: `Ok(None)` for an empty one.
-fn row(
+/// The symbol in a ticker cell (Stooq's `NVDA.US` is NVDA).
+fn ticker_cell(text: &str) -> Result<Symbol, String> {
+    let bare = text.strip_suffix(".US").or_else(|| text.strip_suffix(".us")).unwrap_or(text);
+    Symbol::parse(bare).map_err(|e| format!("ticker {:?}: {e}", shown(text)))
+}
+
+/// The place of `symbol`'s series in `file`, made on first sight.
+fn series_of(
+    file: &mut PriceFile,
+    index: &mut HashMap<Symbol, usize>,
+    seen: &mut Vec<HashSet<NaiveDate>>,
+    symbol: &Symbol,
+) -> usize {
+    if let Some(&at) = index.get(symbol) {
+        return at;
+    }
+    file.series.push(TickerSeries { symbol: symbol.clone(), days: Vec::new() });
+    seen.push(HashSet::new());
+    index.insert(symbol.clone(), file.series.len() - 1);
+    file.series.len() - 1
+}
+
+/// The day and prices of a data row.
+fn price(
     record: &csv::StringRecord,
     columns: Columns,
-    ticker: Option<&Symbol>,
     decimal_comma: bool,
     day_first: Option<DayFirst>,
-) -> Result<Option<PriceRow>, String> {
-    if record.iter().all(str::is_empty) {
-        return Ok(None);
-    }
+) -> Result<PriceDay, String> {
     let cell = |i: usize| record.get(i).unwrap_or_default();
-    let symbol = match (ticker, columns.ticker) {
-        (Some(symbol), _) => symbol.clone(),
-        (None, Some(i)) => {
-            let text = cell(i);
-            let bare = text.strip_suffix(".US").or_else(|| text.strip_suffix(".us")).unwrap_or(text);
-            Symbol::parse(bare).map_err(|e| format!("ticker {:?}: {e}", shown(text)))?
-        }
-        (None, None) => return Err("no ticker".into()),
-    };
     let date = cell(columns.date);
     let day = parse_day(date, day_first).ok_or_else(|| format!("{:?} is not a date", shown(date)))?;
     let close_cell = cell(columns.close);
@@ -318,12 +364,17 @@ fn row(
         }
         _ => None,
     };
-    Ok(Some(PriceRow { symbol, price: PriceDay { day, close, adj_close } }))
+    Ok(PriceDay { day, close, adj_close })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every day read, with its ticker, in order.
+    fn rows(file: &PriceFile) -> Vec<(Symbol, PriceDay)> {
+        file.rows().map(|(s, d)| (s.clone(), *d)).collect()
+    }
 
     fn nvda() -> Symbol {
         Symbol::parse("NVDA").unwrap()
@@ -341,9 +392,9 @@ mod tests {
                     2025-01-28,121.81,129.00,116.25,128.99,null,579666400\n";
         let file = parse_prices(text, Some(&nvda())).unwrap();
         assert_eq!(file.format, "Yahoo Finance");
-        assert_eq!(file.rows.len(), 3);
-        assert_eq!(file.rows[1].price, PriceDay { day: day("2025-01-27"), close: 118.42, adj_close: Some(118.40) });
-        assert_eq!(file.rows[2].price.adj_close, None);
+        assert_eq!(rows(&file).len(), 3);
+        assert_eq!(rows(&file)[1].1, PriceDay { day: day("2025-01-27"), close: 118.42, adj_close: Some(118.40) });
+        assert_eq!(rows(&file)[2].1.adj_close, None);
         assert_eq!(file.skipped_count, 0);
     }
 
@@ -354,17 +405,17 @@ mod tests {
                     03/02/2025;1.036,50;37,00;36,00;1.037,25;1.000\n";
         let file = parse_prices(text, Some(&Symbol::parse("PETR4").unwrap())).unwrap();
         assert_eq!(file.format, "Brazilian export");
-        assert_eq!(file.rows[0].price.day, day("2025-01-27"));
-        assert_eq!(file.rows[0].price.close, 36.12);
-        assert_eq!(file.rows[1].price.day, day("2025-02-03"));
-        assert_eq!(file.rows[1].price.close, 1037.25);
+        assert_eq!(rows(&file)[0].1.day, day("2025-01-27"));
+        assert_eq!(rows(&file)[0].1.close, 36.12);
+        assert_eq!(rows(&file)[1].1.day, day("2025-02-03"));
+        assert_eq!(rows(&file)[1].1.close, 1037.25);
     }
 
     #[test]
     fn a_latin1_export_reads_its_accented_header() {
         let bytes = b"Data;\xdaltimo\n27/01/2025;36,12\n".to_vec();
         let file = parse_prices(&decode(bytes), Some(&nvda())).unwrap();
-        assert_eq!(file.rows[0].price.close, 36.12);
+        assert_eq!(rows(&file)[0].1.close, 36.12);
     }
 
     #[test]
@@ -374,26 +425,26 @@ mod tests {
                     AAPL.US,D,20250127,000000,224.0,232.15,224.0,229.86,94863418,0\n";
         let file = parse_prices(text, None).unwrap();
         assert_eq!(file.format, "Stooq (bulk)");
-        let symbols: Vec<_> = file.rows.iter().map(|r| r.symbol.as_str()).collect();
+        let symbols: Vec<_> = rows(&file).iter().map(|r| r.0.to_string()).collect();
         assert_eq!(symbols, ["NVDA", "AAPL"]);
-        assert_eq!(file.rows[0].price.day, day("2025-01-27"));
+        assert_eq!(rows(&file)[0].1.day, day("2025-01-27"));
     }
 
     #[test]
     fn columns_are_found_in_any_order_with_a_ticker_column() {
         let text = "close,symbol,date\n118.42,nvda,2025-01-27\n229.86,AAPL,2025-01-27\n";
         let file = parse_prices(text, None).unwrap();
-        assert_eq!(file.rows.len(), 2);
-        assert_eq!(file.rows[0].symbol, nvda());
-        assert_eq!(file.rows[0].price.close, 118.42);
+        assert_eq!(rows(&file).len(), 2);
+        assert_eq!(rows(&file)[0].0, nvda());
+        assert_eq!(rows(&file)[0].1.close, 118.42);
     }
 
     #[test]
     fn us_dates_with_slashes_and_dollar_signs_are_read() {
         let text = "Date,Close/Last,Volume\n01/27/2025,$118.42,818830900\n01/28/2025,\"$1,128.99\",1\n";
         let file = parse_prices(text, Some(&nvda())).unwrap();
-        assert_eq!(file.rows[0].price.day, day("2025-01-27"));
-        assert_eq!(file.rows[1].price.close, 1128.99);
+        assert_eq!(rows(&file)[0].1.day, day("2025-01-27"));
+        assert_eq!(rows(&file)[1].1.close, 1128.99);
     }
 
     #[test]
@@ -401,7 +452,7 @@ mod tests {
         let text = "date,close\n2025-01-24,142.62\n2025-01-24,142.00\nnot a day,1\n2025-01-27,abc\n\
                     2025-01-28,0\n2025-01-29,-3\n2025-01-30,\n2025-01-31,120.07\n";
         let file = parse_prices(text, Some(&nvda())).unwrap();
-        let days: Vec<_> = file.rows.iter().map(|r| r.price.day.to_string()).collect();
+        let days: Vec<_> = rows(&file).iter().map(|r| r.1.day.to_string()).collect();
         assert_eq!(days, ["2025-01-24", "2025-01-31"]);
         assert_eq!(file.skipped_count, 6);
         let reasons: Vec<_> = file.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
@@ -440,6 +491,6 @@ mod tests {
     #[test]
     fn a_headerless_date_close_file_is_read() {
         let file = parse_prices("2025-01-27,118.42\n2025-01-28,128.99\n", Some(&nvda())).unwrap();
-        assert_eq!(file.rows.len(), 2);
+        assert_eq!(rows(&file).len(), 2);
     }
 }

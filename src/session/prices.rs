@@ -50,7 +50,7 @@ pub fn import_prices(
         }
         other => (other?, None),
     };
-    let stored = store.store_prices_watched(file.rows.iter().map(|r| (&r.symbol, &r.price)), keep_going)?;
+    let stored = store.store_prices_watched(file.rows(), keep_going)?;
     Ok(PricesImported {
         format: file.format,
         stored,
