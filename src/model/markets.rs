@@ -43,7 +43,7 @@ pub fn cross_listings() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// The class of a B3 share, from the number after its root.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "UPPERCASE")]
 pub enum B3Class {
     /// 3: ordinary shares (ações ordinárias), with votes.
     On,

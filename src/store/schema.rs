@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, journal, links, order, properties, reference, saved_searches};
+use super::{StoreError, feeds, issuers, journal, links, order, properties, reference, saved_searches};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -24,6 +24,7 @@ const MIGRATIONS: &[Migration] = &[
     journal::migrate_v8,
     links::migrate_v9,
     properties::migrate_v10,
+    issuers::migrate_v11,
 ];
 
 /// The schema version this build writes.
