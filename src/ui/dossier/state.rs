@@ -297,6 +297,7 @@ mod tests {
             sources: Vec::new(),
             dated,
             catalysts: Vec::new(),
+            issuer: None,
         }
     }
 
