@@ -54,7 +54,7 @@ fn suffixed_symbols_link_to_the_right_listing_and_colliding_ones_stay_apart() {
     let mut linked: Vec<String> = store.note(note).unwrap().tickers.iter().map(|t| t.symbol.to_string()).collect();
     linked.sort();
     assert_eq!(linked, ["PETR3", "PETR4", "RY", "RY.TO", "VALE3", "VOD.L"]);
-    assert_eq!(store.ticker_info(&sym("RY.TO")).unwrap().in_reference, false, "Toronto's RY is not NYSE's");
+    assert!(!store.ticker_info(&sym("RY.TO")).unwrap().in_reference, "Toronto's RY is not NYSE's");
     assert_eq!(store.ticker_dossier(&sym("PETR4"), 10).unwrap().note_count, 1);
 }
 
@@ -101,6 +101,26 @@ fn an_issuers_dossier_is_the_union_of_its_listings() {
 
     let alone = store.issuer_dossier_page(&sym("NVDA"), &limits).unwrap();
     assert_eq!((alone.note_count, alone.issuer), (0, None));
+
+    let mut store = Store::open(&path).unwrap();
+    let dated = |text: &str, symbol: &str, stance: Stance| ClaimDraft {
+        text: text.into(),
+        as_of: Some("2025-01-10".into()),
+        tickers: vec![ClaimTicker { symbol: sym(symbol), stance: Some(stance) }],
+        ..ClaimDraft::default()
+    };
+    store.add_claim(dated("PBR will fall", "PBR", Stance::Bearish)).unwrap();
+    store.add_claim(dated("PETR4 will rise", "PETR4", Stance::Bullish)).unwrap();
+    let together = store.issuer_dossier_page(&sym("PETR4"), &limits).unwrap();
+    let on: Vec<(String, Option<Stance>)> =
+        together.dated.iter().map(|c| (c.tickers[0].symbol.to_string(), c.tickers[0].stance)).collect();
+    assert_eq!(
+        on,
+        [("PETR4".to_owned(), Some(Stance::Bullish)), ("PETR4".to_owned(), Some(Stance::Bearish))],
+        "compared as views on one company"
+    );
+    let apart = store.dossier_page(&sym("PETR4"), &limits).unwrap();
+    assert_eq!(apart.dated.len(), 1);
 }
 
 #[test]

@@ -144,8 +144,9 @@ impl Store {
     }
 
     /// The dossier of `symbol`'s issuer: the union of its listings' notes, claims, sources and
-    /// catalysts (each once, bounded by `limits`), under `symbol`'s own details. A ticker with no
-    /// issuer gets its own dossier.
+    /// catalysts (each once, bounded by `limits`), under `symbol`'s own details; the dated
+    /// sketches all name `symbol`, so the figures and views of every listing are compared
+    /// together. A ticker with no issuer gets its own dossier.
     pub fn issuer_dossier_page(&self, symbol: &Symbol, limits: &DossierLimits) -> Result<DossierPage, StoreError> {
         let mut page = self.dossier_page(symbol, limits)?;
         let Some(ticker) = resolve(&self.conn, symbol)? else {
@@ -155,11 +156,18 @@ impl Store {
         if ids.len() < 2 {
             return Ok(page);
         }
+        let own = Symbol::parse(&page.info.symbol).unwrap_or_else(|_| symbol.clone());
         for id in ids.iter().filter(|id| **id != ticker) {
             let other: String =
                 self.conn.prepare_cached("SELECT symbol FROM ticker WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
             let Ok(other) = Symbol::parse(&other) else { continue };
-            let more = self.dossier_page(&other, limits)?;
+            let mut more = self.dossier_page(&other, limits)?;
+            // Sketches name only their listing: together, they are on the issuer's, for comparing.
+            for sketch in &mut more.dated {
+                for ticker in &mut sketch.tickers {
+                    ticker.symbol = own.clone();
+                }
+            }
             page.notes.extend(more.notes);
             page.claims.extend(more.claims);
             page.dated.extend(more.dated);
@@ -188,7 +196,7 @@ impl Store {
         let mut seen = std::collections::HashSet::new();
         page.sources.retain(|s| seen.insert(s.id));
         page.sources.truncate(limits.sources);
-        page.catalysts.sort_by(|a, b| a.date.cmp(&b.date));
+        page.catalysts.sort_by_key(|c| c.date);
         page.catalysts.dedup();
         (page.note_count, page.claim_count) = union_counts(&self.conn, &ids)?;
         Ok(page)

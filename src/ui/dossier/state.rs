@@ -39,6 +39,8 @@ pub struct DossierData {
     pub today: chrono::NaiveDate,
     /// Phrases the user said are not this ticker.
     pub suppressed: Vec<String>,
+    /// The issuer's listings read together, when it has several (PETR3, PETR4, PBR).
+    pub together: Option<Box<DossierData>>,
 }
 
 /// Numeric claims of one kind (same unit and currency), for one chart.
@@ -111,6 +113,7 @@ impl DossierData {
             aliases: Vec::new(),
             today: chrono::Local::now().date_naive(),
             suppressed: Vec::new(),
+            together: None,
         }
     }
 }
