@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dossier::{DossierLimits, DossierPage};
 use super::tickers::resolve;
-use super::{Store, StoreError, rows};
+use super::{Store, StoreError};
 use crate::model::{B3Class, Symbol, b3_listings, cross_listings, fold, is_b3_symbol};
 
 /// Reference ranks of B3 listings start here, after the SEC list's (completion lists the larger
@@ -198,23 +198,27 @@ impl Store {
         page.sources.truncate(limits.sources);
         page.catalysts.sort_by_key(|c| c.date);
         page.catalysts.dedup();
-        (page.note_count, page.claim_count) = union_counts(&self.conn, &ids)?;
+        (page.note_count, page.claim_count) = union_counts(&self.conn, ticker)?;
         Ok(page)
     }
 }
 
-/// How many live notes and live claims name at least one of `tickers`.
-fn union_counts(conn: &Connection, tickers: &[i64]) -> Result<(u64, u64), StoreError> {
-    let list = rows::placeholders(tickers.len());
+/// How many live notes and live claims name at least one listing of `ticker`'s issuer.
+fn union_counts(conn: &Connection, ticker: i64) -> Result<(u64, u64), StoreError> {
     let notes = conn
-        .prepare(&format!("SELECT count(DISTINCT note_id) FROM ticker_feed WHERE ticker_id IN ({list})"))?
-        .query_row(rusqlite::params_from_iter(tickers), |r| r.get(0))?;
+        .prepare_cached(
+            "SELECT count(DISTINCT f.note_id) FROM ticker t JOIN ticker_feed f ON f.ticker_id = t.id
+             WHERE t.issuer_id = (SELECT issuer_id FROM ticker WHERE id = ?1)",
+        )?
+        .query_row([ticker], |r| r.get(0))?;
     let claims = conn
-        .prepare(&format!(
-            "SELECT count(DISTINCT ct.claim_id) FROM claim_ticker ct JOIN claim c ON c.id = ct.claim_id
-             WHERE ct.ticker_id IN ({list}) AND (c.note_id IS NULL OR EXISTS (SELECT 1 FROM ticker_feed f
-                 WHERE f.note_id = c.note_id AND f.ticker_id = ct.ticker_id))"
-        ))?
-        .query_row(rusqlite::params_from_iter(tickers), |r| r.get(0))?;
+        .prepare_cached(
+            "SELECT count(DISTINCT ct.claim_id) FROM ticker t JOIN claim_ticker ct ON ct.ticker_id = t.id
+             JOIN claim c ON c.id = ct.claim_id
+             WHERE t.issuer_id = (SELECT issuer_id FROM ticker WHERE id = ?1)
+               AND (c.note_id IS NULL OR EXISTS (SELECT 1 FROM ticker_feed f
+                    WHERE f.note_id = c.note_id AND f.ticker_id = ct.ticker_id))",
+        )?
+        .query_row([ticker], |r| r.get(0))?;
     Ok((notes, claims))
 }
