@@ -156,4 +156,5 @@ fn the_petr4_dossier_names_petrobras_and_its_listings() {
     assert!(text.contains("class: PN (preferred shares)"), "{text}");
     assert!(text.contains("listings: PETR4 (B3, PN, main), PETR3 (B3, ON), PBR (NYSE), PBR-A (NYSE)"), "{text}");
     assert_eq!(cli.json(&["ticker", "PETRK330"])["note_count"], 0, "an option code is not linked");
+    assert!(cli.ok(&["ticker", "PETRK330"]).contains("shaped like a B3 option code"));
 }

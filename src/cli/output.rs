@@ -200,6 +200,8 @@ pub(super) fn dossier(d: &TickerDossier) {
     );
     if let Some(class) = d.class {
         println!("class: {} ({})", class.label(), class.meaning());
+    } else if crate::model::is_b3_option(&d.symbol) {
+        println!("shaped like a B3 option code (root, series letter, strike): not a stock, and $ does not link it");
     }
     if let Some(issuer) = &d.issuer {
         line(&format!("issuer: {} · listings: {}", issuer.name, listings(issuer)));
