@@ -126,7 +126,8 @@ fn an_issuers_dossier_is_the_union_of_its_listings() {
 #[test]
 fn company_names_in_portuguese_name_the_main_listing() {
     let lexicon = Lexicon::bundled();
-    let text = "A Petrobras e a Vale subiram, enquanto o Itaú caiu; a Centrais Elet Bras também. Vale a pena olhar.";
+    let text = "A Petrobras e a Vale subiram, enquanto o Itaú caiu; a Centrais Elet Bras também. Vale a pena olhar. \
+                Itau Unibanco Holding (NYSE: ITUB) is its ADR.";
     let found: Vec<(String, String)> =
         analyse(text, &lexicon).tickers.into_iter().map(|t| (t.text, t.symbol.to_string())).collect();
     assert_eq!(
@@ -136,6 +137,8 @@ fn company_names_in_portuguese_name_the_main_listing() {
             ("Vale".to_owned(), "VALE3".to_owned()),
             ("Itaú".to_owned(), "ITUB4".to_owned()),
             ("Centrais Elet Bras".to_owned(), "ELET3".to_owned()),
+            ("Itau Unibanco Holding".to_owned(), "ITUB4".to_owned()),
+            ("ITUB".to_owned(), "ITUB".to_owned()),
         ]
     );
 }

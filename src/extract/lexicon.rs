@@ -12,7 +12,7 @@ use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
 use super::tokens::phrase_key;
 use super::words::{is_acronym, is_common_word};
-use crate::model::{Symbol, b3_listings, reference_tickers};
+use crate::model::{Symbol, b3_listings, cross_listings, reference_tickers};
 
 /// How a ticker was found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -133,6 +133,23 @@ impl Lexicon {
     pub fn bundled() -> Self {
         Self::new(reference_tickers().map(|t| (t.symbol, t.name)))
             .with_b3(b3_listings().map(|l| (l.symbol, l.name, l.main)))
+            .with_cross_listings(cross_listings())
+    }
+
+    /// Makes the reference-list names of other listings of B3 companies (US symbol, main B3
+    /// listing) stand for the main listing, as the curated names do: `Itau Unibanco Holding`
+    /// (the SEC's name for ITUB) is ITUB4, like `Itaú`. Their symbols (`$ITUB`, `NYSE: PBR`)
+    /// still name the listing itself.
+    pub fn with_cross_listings<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let main: FxHashMap<&str, &str> = listings.into_iter().collect();
+        for entry in self.names.values_mut() {
+            if entry.via == Via::Name
+                && let Some(to) = entry.symbol.as_deref().and_then(|s| main.get(s))
+            {
+                entry.symbol = Some((*to).to_owned());
+            }
+        }
+        self
     }
 
     /// Adds B3 listings (symbol, legal name, the issuer's main listing). Their symbols read bare
@@ -249,6 +266,10 @@ mod tests {
         assert_eq!(lexicon.name("centrais elet bras").and_then(|e| e.symbol.clone()).as_deref(), Some("ELET3"));
         assert_eq!(lexicon.name("vale").and_then(|e| e.symbol.clone()).as_deref(), Some("VALE3"), "the curated alias");
         assert!(lexicon.name("vale s a").is_none());
+        let lexicon = lexicon.with_cross_listings([("PBR", "PETR4")]);
+        let petrobras = lexicon.name("petrobras petroleo brasileiro").and_then(|e| e.symbol.clone());
+        assert_eq!(petrobras.as_deref(), Some("PETR4"), "the SEC's name for PBR is the issuer's");
+        assert!(lexicon.symbol("PBR").is_some(), "the symbol still names the ADR");
     }
 
     #[test]
