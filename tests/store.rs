@@ -57,7 +57,7 @@ fn the_reference_list_knows_companies() {
     let brk = store.ticker_info(&sym("BRK.B")).unwrap();
     assert_eq!((brk.symbol.as_str(), brk.in_reference), ("BRK-B", true));
     let petr = store.ticker_info(&sym("PETR4")).unwrap();
-    assert!(!petr.in_reference);
+    assert_eq!((petr.exchange.as_deref(), petr.in_reference), (Some("B3"), true), "the B3 list is bundled too");
     let found: Vec<String> = store.complete_tickers("nvid", 5).unwrap().into_iter().map(|t| t.symbol).collect();
     assert_eq!(found.first().map(String::as_str), Some("NVDA"), "company names complete too: {found:?}");
     let found: Vec<String> = store.complete_tickers("MSF", 5).unwrap().into_iter().map(|t| t.symbol).collect();
@@ -78,7 +78,8 @@ fn symbols_outside_the_list_are_accepted_and_marked() {
         .unwrap();
     let symbols: Vec<String> = tickers_of(&store, id).into_iter().map(|(s, _)| s).collect();
     assert_eq!(symbols, ["7203.T", "ITUB4", "PETR4", "VALE3"]);
-    assert!(!store.ticker_info(&sym("VALE3")).unwrap().in_reference);
+    assert!(!store.ticker_info(&sym("7203.T")).unwrap().in_reference);
+    assert!(store.ticker_info(&sym("VALE3")).unwrap().in_reference, "B3 listings are in the reference list");
 }
 
 #[test]

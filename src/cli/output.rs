@@ -198,6 +198,14 @@ pub(super) fn dossier(d: &TickerDossier) {
         "stance: {} bullish · {} bearish · {} neutral · {} notes · {} claims",
         d.stance.bullish, d.stance.bearish, d.stance.neutral, d.note_count, d.claim_count
     );
+    if let Some(class) = d.class {
+        println!("class: {} ({})", class.label(), class.meaning());
+    } else if crate::model::is_b3_option(&d.symbol) {
+        println!("shaped like a B3 option code (root, series letter, strike): not a stock, and $ does not link it");
+    }
+    if let Some(issuer) = &d.issuer {
+        line(&format!("issuer: {} · listings: {}", issuer.name, listings(issuer)));
+    }
     if !d.claims.is_empty() {
         if (d.claims.len() as u64) < d.claim_count {
             println!("\nclaims (the {} most recently recorded):", d.claims.len());
@@ -226,6 +234,18 @@ pub(super) fn dossier(d: &TickerDossier) {
             line(&format!("  {:<10}  {}  (note {}: {})", c.written, c.event, c.note_id, c.note_title));
         }
     }
+}
+
+/// `PETR4 (B3, PN, main), PETR3 (B3, ON), PBR (NYSE)`.
+fn listings(issuer: &crate::store::Issuer) -> String {
+    let each = issuer.listings.iter().map(|l| {
+        let details: Vec<&str> = [l.exchange.as_deref(), l.class.map(|c| c.label()), l.main.then_some("main")]
+            .into_iter()
+            .flatten()
+            .collect();
+        if details.is_empty() { l.symbol.clone() } else { format!("{} ({})", l.symbol, details.join(", ")) }
+    });
+    each.collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

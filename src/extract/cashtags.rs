@@ -1,8 +1,9 @@
-//! Cashtags: `$NVDA`, `$brk.b`, `$PETR4` name tickers; money such as `$6M`, `$5.6` or `US$ 6` does not.
+//! Cashtags: `$NVDA`, `$brk.b`, `$PETR4`, `$PETR4.SA` name tickers; money such as `$6M`, `$5.6` or
+//! `US$ 6` does not, nor do B3 option codes (`$PETRK330`), which are not stocks.
 
 use std::ops::Range;
 
-use crate::model::Symbol;
+use crate::model::{Symbol, is_b3_option};
 
 /// A cashtag found in text: the symbol it names and its byte range (including the `$`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub fn cashtags(text: &str) -> Vec<Cashtag> {
                 end = suffix_end;
             }
         }
-        if bytes.get(end) == Some(&b'$') {
+        if bytes.get(end) == Some(&b'$') || is_b3_option(&text[start + 1..end]) {
             continue;
         }
         if let Ok(symbol) = Symbol::parse(&text[start + 1..end]) {
@@ -74,6 +75,10 @@ mod tests {
             ("$NVDA.", &["NVDA"]),
             ("$NVDA's drop; $msft, $AAPL!", &["NVDA", "MSFT", "AAPL"]),
             ("line\n$TSM\tthen", &["TSM"]),
+            ("$PETR4.SA sobe; $petr3.sa cai; $KLBN11.SA", &["PETR4", "PETR3", "KLBN11"]),
+            ("$7203.T", &[]),
+            ("$RY.TO and $VOD.L", &["RY.TO", "VOD.L"]),
+            ("$PETR4.XX", &["PETR4.XX"]),
         ] {
             assert_eq!(symbols(text), expected, "{text:?}");
         }
@@ -95,6 +100,10 @@ mod tests {
             "price$NVDA",
             "$NVDAXYZABCDEFG",
             "$é",
+            "$.SA",
+            "$PETRK330",
+            "comprei $petrk330 e $VALEA100W2",
+            "＄ＰＥＴＲ４",
         ] {
             assert_eq!(symbols(text), Vec::<String>::new(), "{text:?}");
         }

@@ -12,7 +12,7 @@ use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
 use super::tokens::phrase_key;
 use super::words::{is_acronym, is_common_word};
-use crate::model::{Symbol, reference_tickers};
+use crate::model::{Symbol, b3_listings, cross_listings, reference_tickers};
 
 /// How a ticker was found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,9 +129,48 @@ impl Lexicon {
         lexicon
     }
 
-    /// The lexicon of the SEC list bundled with Jevons.
+    /// The lexicon of the SEC and B3 lists bundled with Jevons.
     pub fn bundled() -> Self {
         Self::new(reference_tickers().map(|t| (t.symbol, t.name)))
+            .with_b3(b3_listings().map(|l| (l.symbol, l.name, l.main)))
+            .with_cross_listings(cross_listings())
+    }
+
+    /// Makes the reference-list names of other listings of B3 companies (US symbol, main B3
+    /// listing) stand for the main listing, as the curated names do: `Itau Unibanco Holding`
+    /// (the SEC's name for ITUB) is ITUB4, like `Itaú`. Their symbols (`$ITUB`, `NYSE: PBR`)
+    /// still name the listing itself.
+    pub fn with_cross_listings<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let main: FxHashMap<&str, &str> = listings.into_iter().collect();
+        for entry in self.names.values_mut() {
+            if entry.via == Via::Name
+                && let Some(to) = entry.symbol.as_deref().and_then(|s| main.get(s))
+            {
+                entry.symbol = Some((*to).to_owned());
+            }
+        }
+        self
+    }
+
+    /// Adds B3 listings (symbol, legal name, the issuer's main listing). Their symbols read bare
+    /// like the curated Brazilian ones (a class number makes them hard to mistake); an issuer's
+    /// legal name (each part of `LEGAL NAME - TRADE NAME`), when it has more than one word and
+    /// names nothing yet, stands for its main listing (`Centrais Elet Bras` → ELET3); one-word
+    /// names need a curated alias (`Vale`, `Petrobras`).
+    pub fn with_b3<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
+        for (symbol, legal, main) in listings {
+            self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false });
+            if symbol != main {
+                continue;
+            }
+            for name in legal.split(" - ").flat_map(matchable_names) {
+                if name.contains(' ') && !self.names.contains_key(&name) {
+                    let entry = NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case: Case::Capital };
+                    self.insert_key(name, entry);
+                }
+            }
+        }
+        self
     }
 
     /// Adds the user's aliases (which win over any other meaning of the same words).
@@ -214,6 +253,23 @@ mod tests {
         assert_eq!(symbol("google"), Some(Some("GOOGL".into())));
         assert_eq!(symbol("vale a pena"), Some(None));
         assert_eq!(lexicon.longest_from("bank"), 3);
+    }
+
+    #[test]
+    fn b3_listings_add_symbols_and_names_of_main_listings() {
+        let lexicon = Lexicon::new([("PBR", "PETROBRAS - PETROLEO BRASILEIRO SA")]).with_b3([
+            ("ELET3", "CENTRAIS ELET BRAS S.A. - ELETROBRAS", "ELET3"),
+            ("ELET6", "CENTRAIS ELET BRAS S.A. - ELETROBRAS", "ELET3"),
+            ("VALE3", "VALE S.A.", "VALE3"),
+        ]);
+        assert_eq!(lexicon.symbol("ELET6").map(|e| e.rank), Some(None));
+        assert_eq!(lexicon.name("centrais elet bras").and_then(|e| e.symbol.clone()).as_deref(), Some("ELET3"));
+        assert_eq!(lexicon.name("vale").and_then(|e| e.symbol.clone()).as_deref(), Some("VALE3"), "the curated alias");
+        assert!(lexicon.name("vale s a").is_none());
+        let lexicon = lexicon.with_cross_listings([("PBR", "PETR4")]);
+        let petrobras = lexicon.name("petrobras petroleo brasileiro").and_then(|e| e.symbol.clone());
+        assert_eq!(petrobras.as_deref(), Some("PETR4"), "the SEC's name for PBR is the issuer's");
+        assert!(lexicon.symbol("PBR").is_some(), "the symbol still names the ADR");
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod fingerprint;
 pub mod front_matter;
 pub mod front_matter_limits;
 mod journal;
+mod markets;
 mod note;
 mod price;
 mod property;
@@ -30,6 +31,7 @@ pub use claim::{
 };
 pub use fingerprint::{derived_uid, note_hash};
 pub use journal::{JournalEntry, JournalThread, journal_text};
+pub use markets::{B3Class, B3Listing, b3_listings, cross_listings, is_b3_option, is_b3_symbol};
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,

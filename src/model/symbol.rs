@@ -3,13 +3,20 @@
 //! `nvda`, `$NVDA` and `NVDA` are one symbol; so are `BRK.B`, `BRK/B` and `BRK-B` (US share
 //! classes use a hyphen, as the SEC list does, and so do `-WT`, `-PA` and other US suffixes typed
 //! with a hyphen or slash). A dot before anything but a share class is an exchange suffix and
-//! stays (`7203.T`, `PETR4.SA`, `VOD.L`); the store also maps `BAC.PB` to `BAC-PB` when only the
-//! hyphenated form is in the reference list.
+//! stays (`7203.T`, `RY.TO`, `VOD.L`): without it the symbol would name a different listing
+//! (`RY` is the NYSE listing of Royal Bank of Canada, `RY.TO` its Toronto one), or none (`7203`).
+//! The one exception is B3's `.SA`: a B3 symbol (`PETR4`, a four-character root and a class
+//! number) has a shape no US symbol has, so `PETR4.SA` is `PETR4`. The store also maps `BAC.PB`
+//! to `BAC-PB` when only the hyphenated form is in the reference list.
+//!
+//! Full-width letters and digits (`ＰＥＴＲ４`, typed with an East Asian input method) are read as
+//! their ASCII forms.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::Invalid;
+use super::markets::is_b3_symbol;
 
 /// A normalised ticker symbol: upper case ASCII letters and digits, with at most one `-` or `.`
 /// separating a short suffix.
@@ -23,7 +30,9 @@ const MAX_SUFFIX: usize = 4;
 impl Symbol {
     /// Parses what a user typed (`$brk.b`, ` nvda `) into a symbol, or says why it is not one.
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let trimmed = text.trim();
+        let narrow: std::borrow::Cow<str> =
+            if text.is_ascii() { text.into() } else { text.chars().map(narrow_width).collect::<String>().into() };
+        let trimmed = narrow.trim();
         let bare = trimmed.strip_prefix('$').unwrap_or(trimmed);
         if bare.is_empty() {
             return Err(Invalid::new("a ticker symbol cannot be empty"));
@@ -44,12 +53,22 @@ impl Symbol {
         Ok(Self(match suffix {
             None => base.to_owned(),
             Some(suffix) if separator != "." || is_share_class(base, suffix) => format!("{base}-{suffix}"),
+            Some("SA") if is_b3_symbol(base) => base.to_owned(),
             Some(suffix) => format!("{base}.{suffix}"),
         }))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// The ASCII form of a full-width character (`Ｐ` → `P`, `＄` → `$`, `．` → `.`); others unchanged.
+fn narrow_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
     }
 }
 
@@ -103,7 +122,16 @@ mod tests {
             ("BRK-B", "BRK-B"),
             ("PETR4", "PETR4"),
             ("7203.T", "7203.T"),
-            ("petr4.sa", "PETR4.SA"),
+            ("petr4.sa", "PETR4"),
+            ("$PETR4.SA", "PETR4"),
+            ("KLBN11.SA", "KLBN11"),
+            ("VALE.SA", "VALE.SA"),
+            ("PETR4.XX", "PETR4.XX"),
+            ("RY.TO", "RY.TO"),
+            ("7203.t", "7203.T"),
+            ("ＰＥＴＲ４", "PETR4"),
+            ("＄ｐｅｔｒ４．ｓａ", "PETR4"),
+            ("\u{3000}NVDA\u{3000}", "NVDA"),
             ("VOD.L", "VOD.L"),
             ("XYZ-WT", "XYZ-WT"),
             ("xyz/ws", "XYZ-WS"),
@@ -114,7 +142,25 @@ mod tests {
 
     #[test]
     fn non_symbols_are_refused_with_a_reason() {
-        for typed in ["", "$", "6", "$100", "NV DA", "NVDA!", "ABCDEFGHIJKL", "A.", "A.B.C", "ação", "1-2"] {
+        for typed in [
+            "",
+            "$",
+            "6",
+            "$100",
+            "NV DA",
+            "NVDA!",
+            "ABCDEFGHIJKL",
+            "A.",
+            "A.B.C",
+            "ação",
+            "1-2",
+            "$.SA",
+            ".SA",
+            "PETR4.",
+            "PETR4.SA.SA",
+            "ＰＥＴＲ４\u{301}",
+            "７２０３",
+        ] {
             assert!(Symbol::parse(typed).is_err(), "{typed:?} should not be a symbol");
         }
     }

@@ -1,6 +1,6 @@
 //! Calls (claims with a bullish or bearish stance on a ticker, an as-of date and a claimant, in no
 //! note or in a live one) for the track record, and the claimant merges that count one
-//! claimant's calls as another's (`claimant_merge`, created by migration 11).
+//! claimant's calls as another's (`claimant_merge`, created by migration 12).
 
 use rusqlite::{OptionalExtension, params};
 

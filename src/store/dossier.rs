@@ -7,6 +7,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use super::catalysts::TickerCatalyst;
+use super::issuers::{self, Issuer};
 use super::tickers::{DossierNote, TickerInfo, resolve};
 use super::{Store, StoreError, catalysts, claims, rows, sources};
 use crate::model::{Claim, Source, StanceTally, Symbol};
@@ -51,6 +52,9 @@ pub struct DossierPage {
     pub dated: Vec<Claim>,
     /// The catalysts the theses on the ticker list, by date.
     pub catalysts: Vec<TickerCatalyst>,
+    /// The company when it has several listings (PETR3, PETR4, PBR), each listing's page
+    /// naming it.
+    pub issuer: Option<Issuer>,
 }
 
 impl Store {
@@ -66,11 +70,13 @@ impl Store {
             sources: Vec::new(),
             dated: Vec::new(),
             catalysts: Vec::new(),
+            issuer: None,
         };
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(page);
         };
         let conn = &self.conn;
+        page.issuer = issuers::of_ticker(conn, ticker)?;
         // The ticker's feed holds exactly its live notes, in `updated_at` order.
         page.note_count = conn
             .prepare_cached("SELECT count(*) FROM ticker_feed WHERE ticker_id = ?1")?

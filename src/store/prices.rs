@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::{Store, StoreError};
 use crate::model::{Invalid, MAX_EVENT_TITLE_CHARS, MarketEvent, PriceDay, Symbol};
 
-/// Version 11: prices, market events, claimant merges and settings.
-pub(super) fn migrate_v11(tx: &Transaction) -> Result<(), StoreError> {
+/// Version 12: prices, market events, claimant merges and settings.
+pub(super) fn migrate_v12(tx: &Transaction) -> Result<(), StoreError> {
     tx.execute_batch(
         "CREATE TABLE price (
             symbol     TEXT NOT NULL,

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{StoreError, feeds, journal, links, order, prices, properties, reference, saved_searches};
+use super::{StoreError, feeds, issuers, journal, links, order, prices, properties, reference, saved_searches};
 
 /// Marks a SQLite file as a Jevons database (`PRAGMA application_id`, "JEVN").
 pub const APPLICATION_ID: i64 = 0x4A45_564E;
@@ -24,7 +24,8 @@ const MIGRATIONS: &[Migration] = &[
     journal::migrate_v8,
     links::migrate_v9,
     properties::migrate_v10,
-    prices::migrate_v11,
+    issuers::migrate_v11,
+    prices::migrate_v12,
 ];
 
 /// The schema version this build writes.
@@ -437,5 +438,36 @@ mod tests {
             rows.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
         let expected = [(1, "conviction", "high"), (1, "watch", "nvda"), (1, "watch", "amd")];
         assert_eq!(rows, expected.map(|(n, k, v)| (n, k.to_owned(), v.to_owned())));
+    }
+
+    #[test]
+    fn a_version_10_database_gets_b3_issuers_and_its_sa_symbols_merged_when_upgraded_to_version_11() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 10);
+        conn.execute_batch(
+            "INSERT INTO ticker (id, symbol, in_reference) VALUES
+                 (90001, 'PETR4.SA', 0), (90002, 'VALE3.SA', 0), (90003, 'VALE3', 0), (90004, 'RY.TO', 0);",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 10);
+        let symbol = |id: i64| -> (String, bool) {
+            conn.query_row("SELECT symbol, in_reference FROM ticker WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+        };
+        assert_eq!(symbol(90001), ("PETR4".to_owned(), true), "the typed row keeps its id and links");
+        assert_eq!(symbol(90002), ("VALE3.SA".to_owned(), false), "both spellings existed: kept apart");
+        assert_eq!(symbol(90003), ("VALE3".to_owned(), true));
+        assert_eq!(symbol(90004), ("RY.TO".to_owned(), false));
+        let pbr_issuer: String = conn
+            .query_row(
+                "SELECT m.symbol FROM ticker t JOIN issuer i ON i.id = t.issuer_id JOIN ticker m ON m.id = i.main_ticker_id
+                 WHERE t.symbol = 'PBR'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(pbr_issuer, "PETR4");
     }
 }

@@ -56,6 +56,12 @@ pub struct TickerDossier {
     /// The catalysts the theses on it list (`type: thesis` notes), by date.
     #[serde(default)]
     pub catalysts: Vec<super::TickerCatalyst>,
+    /// The B3 share class (`PN` for PETR4), none elsewhere.
+    #[serde(default)]
+    pub class: Option<crate::model::B3Class>,
+    /// The company when it has several listings (PETR3, PETR4, PBR).
+    #[serde(default)]
+    pub issuer: Option<super::Issuer>,
 }
 
 /// The most claims a dossier lists: the most recently recorded.
@@ -225,10 +231,13 @@ impl Store {
             sources: Vec::new(),
             stance: StanceTally::default(),
             catalysts: Vec::new(),
+            class: crate::model::B3Class::of(symbol.as_str()),
+            issuer: None,
         };
         let Some(ticker) = resolve(&self.conn, symbol)? else {
             return Ok(dossier);
         };
+        dossier.issuer = super::issuers::of_ticker(&self.conn, ticker)?;
         // The ticker's feed holds exactly its live notes, in `updated_at` order.
         dossier.note_count = self
             .conn

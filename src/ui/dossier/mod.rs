@@ -1,7 +1,7 @@
 //! A ticker's dossier: its data computed on the worker ([`state`], [`price_data`]), the pane that
 //! draws it (`view`, laying out only the sections in view: `lazy`), its charts (prices with
 //! markers and events, figures, views), the catalysts its theses list, where sources disagree,
-//! and the names the ticker goes by.
+//! the names the ticker goes by, and its issuer's other listings.
 
 mod catalysts;
 pub mod charts;
@@ -10,6 +10,7 @@ mod disagreements;
 mod lazy;
 pub mod price_chart;
 pub mod price_data;
+mod listings;
 pub mod state;
 mod ticker_names;
 pub(crate) mod view;

@@ -43,6 +43,8 @@ pub struct DossierData {
     pub price: Option<PriceChart>,
     /// "30 d +8.3% hit · 90 d …" for each call on the ticker, by claim id.
     pub outcomes: HashMap<i64, String>,
+    /// The issuer's listings read together, when it has several (PETR3, PETR4, PBR).
+    pub together: Option<Box<DossierData>>,
 }
 
 /// Numeric claims of one kind (same unit and currency), for one chart.
@@ -117,6 +119,7 @@ impl DossierData {
             suppressed: Vec::new(),
             price: None,
             outcomes: HashMap::new(),
+            together: None,
         }
     }
 }
@@ -284,6 +287,7 @@ mod tests {
             sources: Vec::new(),
             dated,
             catalysts: Vec::new(),
+            issuer: None,
         }
     }
 

@@ -15,6 +15,7 @@ use crate::ui::action::Action;
 use crate::ui::dossier::charts::{self, ChartChoice};
 use crate::ui::dossier::disagreements;
 use crate::ui::dossier::lazy::Sections;
+use crate::ui::dossier::listings::{ListingsChoice, listings_ui};
 use crate::ui::dossier::state::DossierData;
 use crate::ui::note::claim_links::status_and_links_ui;
 use crate::ui::widgets::text::shorten;
@@ -32,6 +33,7 @@ pub struct DossierView {
     pub chart: ChartChoice,
     /// A new name for the ticker being typed.
     pub alias_input: String,
+    pub listings: ListingsChoice,
     /// Increases with each answer from the worker (the sections' heights key on it).
     version: u64,
     /// The heights of the scrolled sections, so that only those in view are laid out.
@@ -47,6 +49,7 @@ impl DossierView {
             error: None,
             chart: ChartChoice::default(),
             alias_input: String::new(),
+            listings: ListingsChoice::default(),
             version: 0,
             sections: Sections::default(),
         }
@@ -98,6 +101,8 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
         });
         return;
     };
+    listings_ui(ui, &mut view.listings, &view.symbol, d, actions);
+    let d = view.listings.shown(d);
     ui.add_space(6.0);
     tally_ui(ui, &d.page.stance);
     crate::ui::dossier::ticker_names::names_ui(ui, &view.symbol, d, &mut view.alias_input, actions);

@@ -252,7 +252,8 @@ fn search(store: &Store, text: &str) -> Result<Found, String> {
     Ok(Found { query: Arc::new(query), page, total, took: started.elapsed() })
 }
 
-/// A ticker's dossier, with the names the user gave it and the matches they turned off.
+/// A ticker's dossier, with the names the user gave it and the matches they turned off, and,
+/// for an issuer with several listings (PETR3, PETR4, PBR), the dossier of them together.
 fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<DossierData, String> {
     let text = |e: crate::store::StoreError| e.to_string();
     let mut data = DossierData::build(store.dossier_page(symbol, limits).map_err(text)?);
@@ -279,6 +280,15 @@ fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<Dos
         calls: &record.calls,
     });
     data.outcomes = record.calls.iter().map(|(id, call)| (*id, outcome_line(call))).collect();
+    if data.page.issuer.as_ref().is_some_and(|i| i.listings.len() > 1) {
+        let mut together = DossierData::build(store.issuer_dossier_page(symbol, limits).map_err(text)?);
+        together.aliases = data.aliases.clone();
+        together.suppressed = data.suppressed.clone();
+        // The chart stays this listing's prices; calls on other listings keep no outcome here.
+        together.price = data.price.clone();
+        together.outcomes = data.outcomes.clone();
+        data.together = Some(Box::new(together));
+    }
     Ok(data)
 }
 
