@@ -42,13 +42,31 @@ pub struct ChartChoice {
     pub price: PriceRange,
 }
 
-/// The days the chart spans, when one of the range buttons was chosen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The days the price chart spans: a dossier opens on its research (the days its markers are
+/// on), and the range buttons choose another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PriceRange {
-    /// Days back from the last price; none: all of them.
-    pub days: Option<u32>,
+    pub span: Span,
     /// The range was just chosen: fit the axes to it on the next frame.
     pub fit: bool,
+}
+
+impl Default for PriceRange {
+    fn default() -> Self {
+        Self { span: Span::Research, fit: true }
+    }
+}
+
+/// A range button of the price chart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Span {
+    /// Every price.
+    All,
+    /// Days back from the last price.
+    Days(u32),
+    /// The days the markers are on (the research), with a margin.
+    #[default]
+    Research,
 }
 
 pub fn charts_ui(ui: &mut Ui, data: &DossierData, choice: &mut ChartChoice) {

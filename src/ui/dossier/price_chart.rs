@@ -8,16 +8,41 @@ use egui::{Button, Color32, RichText, Ui};
 use egui_plot::{Line, LineStyle, Plot, PlotBounds, PlotPoints, PlotTransform, Points, VLine};
 
 use crate::ui::action::Action;
-use crate::ui::dossier::charts::{PriceRange, date_label, date_marks};
+use crate::ui::dossier::charts::{PriceRange, Span, date_label, date_marks};
 use crate::ui::dossier::price_data::{MarkerKind, PriceChart};
 use crate::ui::widgets::theme::{self, Palette};
 
 const HEIGHT: f32 = 240.0;
+/// Markers a hover describes at most.
+const SHOWN: usize = 6;
 /// How near the pointer a marker is found, in points.
 const REACH: f32 = 8.0;
 
-const RANGES: [(Option<u32>, &str); 5] =
-    [(Some(90), "3M"), (Some(365), "1Y"), (Some(365 * 3), "3Y"), (Some(365 * 10), "10Y"), (None, "All")];
+const RANGES: [(Span, &str, &str); 6] = [
+    (Span::Research, "Research", "Show the days the markers are on"),
+    (Span::Days(90), "3M", "Show 3M of prices"),
+    (Span::Days(365), "1Y", "Show 1Y of prices"),
+    (Span::Days(365 * 3), "3Y", "Show 3Y of prices"),
+    (Span::Days(365 * 10), "10Y", "Show 10Y of prices"),
+    (Span::All, "All", "Show All of prices"),
+];
+
+/// The days `span` covers on `chart`: (from, to) in day numbers.
+fn span_days(chart: &PriceChart, span: Span) -> (f64, f64) {
+    let first = chart.line.first().map_or(0.0, |pt| pt.x);
+    let last = chart.line.last().map_or(0.0, |pt| pt.x);
+    match span {
+        Span::All => (first, last),
+        Span::Days(days) => ((last - f64::from(days)).max(first), last),
+        Span::Research => match (chart.markers.first(), chart.markers.last()) {
+            (Some(a), Some(b)) => {
+                let margin = ((b.at.x - a.at.x) * 0.15).max(20.0);
+                ((a.at.x - margin).max(first), (b.at.x + margin).min(last))
+            }
+            _ => (first, last),
+        },
+    }
+}
 
 fn colour(kind: MarkerKind, p: &Palette) -> Color32 {
     match kind {
@@ -39,15 +64,23 @@ fn under_pointer(
     let from = transform.value_from_position(pointer - egui::vec2(REACH, 0.0)).x;
     let to = transform.value_from_position(pointer + egui::vec2(REACH, 0.0)).x;
     let start = chart.markers.partition_point(|m| m.at.x < from);
-    let nearest = chart.markers[start..]
+    let mut near: Vec<(usize, f32)> = chart.markers[start..]
         .iter()
         .enumerate()
         .take_while(|(_, m)| m.at.x <= to)
         .map(|(i, m)| (start + i, transform.position_from_point(&m.at).distance(pointer)))
         .filter(|&(_, d)| d <= REACH)
-        .min_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((i, _)) = nearest {
-        return Some((chart.markers[i].text.clone(), Some(i)));
+        .collect();
+    // Markers of one day sit on one point: the hover lists them all (the nearest first; a click
+    // opens its note).
+    near.sort_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some(&(nearest, _)) = near.first() {
+        let mut texts: Vec<&str> = near.iter().take(SHOWN).map(|&(i, _)| chart.markers[i].text.as_str()).collect();
+        let more = near.len().saturating_sub(SHOWN);
+        let more =
+            if more > 0 { format!("\n\nand {more} more here (zoom in to tell them apart)") } else { String::new() };
+        texts.dedup();
+        return Some((format!("{}{more}", texts.join("\n\n")), Some(nearest)));
     }
     let event =
         chart.events.iter().find(|e| (transform.position_from_point_x(e.x) - pointer.x).abs() <= REACH / 2.0)?;
@@ -67,10 +100,10 @@ pub fn price_chart_ui(ui: &mut Ui, chart: &PriceChart, range: &mut PriceRange, a
     ui.horizontal_wrapped(|ui| {
         let what = if chart.adjusted { "Price (adjusted close)" } else { "Price (close)" };
         ui.label(RichText::new(what).small().strong().color(p.muted));
-        for (days, label) in RANGES {
-            let button = Button::selectable(range.days == days, RichText::new(label).small());
-            if ui.add(button).accessible_name(format!("Show {label} of prices")).clicked() {
-                *range = PriceRange { days, fit: true };
+        for (span, label, name) in RANGES {
+            let button = Button::selectable(range.span == span, RichText::new(label).small());
+            if ui.add(button).accessible_name(name).clicked() {
+                *range = PriceRange { span, fit: true };
             }
         }
         ui.add_space(8.0);
@@ -83,8 +116,6 @@ pub fn price_chart_ui(ui: &mut Ui, chart: &PriceChart, range: &mut PriceRange, a
             ui.label(RichText::new(format!("┆ {} events", chart.events.len())).small().color(p.accent));
         }
     });
-    let last = chart.line.last().map_or(0.0, |pt| pt.x);
-    let first = chart.line.first().map_or(0.0, |pt| pt.x);
     let response = Plot::new("price-plot")
         .height(HEIGHT)
         .allow_scroll(false)
@@ -96,13 +127,13 @@ pub fn price_chart_ui(ui: &mut Ui, chart: &PriceChart, range: &mut PriceRange, a
         .show(ui, |plot| {
             if range.fit {
                 range.fit = false;
-                let from = range.days.map_or(first, |d| (last - f64::from(d)).max(first));
-                let (low, high) = chart.price_range(from, last).unwrap_or((0.0, 1.0));
+                let (from, to) = span_days(chart, range.span);
+                let (low, high) = chart.price_range(from, to).unwrap_or((0.0, 1.0));
                 let pad = ((high - low) * 0.08).max(high.abs() * 0.01);
-                let span = (last - from).max(1.0);
+                let days = (to - from).max(1.0);
                 plot.set_plot_bounds(PlotBounds::from_min_max(
-                    [from - span * 0.02, low - pad],
-                    [last + span * 0.02, high + pad],
+                    [from - days * 0.02, low - pad],
+                    [to + days * 0.02, high + pad],
                 ));
             }
             plot.line(Line::new("price", PlotPoints::Borrowed(&chart.line)).color(p.text).width(1.2));
@@ -110,7 +141,8 @@ pub fn price_chart_ui(ui: &mut Ui, chart: &PriceChart, range: &mut PriceRange, a
                 let style = if event.market { LineStyle::dashed_loose() } else { LineStyle::dotted_dense() };
                 plot.vline(VLine::new(event.text.clone(), event.x).color(p.accent).style(style).width(1.0));
             }
-            for group in &chart.groups {
+            // Claims drawn last, over the notes and journal entries of the same days.
+            for group in chart.groups.iter().rev() {
                 let points = Points::new(group.kind.label(), PlotPoints::Borrowed(&group.points));
                 plot.add(points.color(colour(group.kind, &p)).radius(3.5).filled(true));
             }
