@@ -2,7 +2,7 @@
 //! outcome over 30, 90 and 365 days), sources, stances, figures that disagree, opposite views,
 //! catalysts, prices and events.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -65,10 +65,12 @@ struct Extras {
     events: Vec<MarketEvent>,
 }
 
-fn extras(store: &Store, symbol: &Symbol) -> anyhow::Result<Extras> {
+/// The comparisons and outcomes of the claims `listed` (and of the dated ones compared).
+fn extras(store: &Store, symbol: &Symbol, listed: &[i64]) -> anyhow::Result<Extras> {
     let today = chrono::Local::now().date_naive();
     let page = store.dossier_page(symbol, &DossierLimits::default())?;
-    let record = claimants::ticker_record(store, symbol, today)?;
+    let shown: Vec<i64> = listed.iter().copied().chain(page.dated.iter().map(|c| c.id)).collect();
+    let record = claimants::ticker_record(store, symbol, &shown, today)?;
     Ok(Extras {
         outcomes: record.calls,
         spreads: compare::figure_spreads(&page.dated, symbol),
@@ -81,7 +83,8 @@ fn extras(store: &Store, symbol: &Symbol) -> anyhow::Result<Extras> {
 pub(super) fn run(store: &Store, symbol: &str, limit: usize, as_json: bool) -> anyhow::Result<()> {
     let symbol = Symbol::parse(symbol)?;
     let dossier = store.ticker_dossier(&symbol, limit)?;
-    let extras = extras(store, &symbol)?;
+    let listed: Vec<i64> = dossier.claims.iter().map(|c| c.id).collect();
+    let extras = extras(store, &symbol, &listed)?;
     if as_json {
         output::json(&with_extras(&dossier, &extras)?)
     } else {
@@ -157,13 +160,12 @@ fn text(dossier: &TickerDossier, extras: &Extras) {
             }
         }
     }
-    let calls: BTreeMap<&str, Vec<&ScoredCall>> = extras.outcomes.values().fold(BTreeMap::new(), |mut m, c| {
-        m.entry(c.call.as_of.as_str()).or_default().push(c);
-        m
-    });
+    // The listed claims' calls, by as-of date (the dossier's claims are newest as-of first).
+    let mut calls: Vec<&ScoredCall> = dossier.claims.iter().filter_map(|c| extras.outcomes.get(&c.id)).collect();
+    calls.sort_by(|a, b| a.call.as_of.cmp(&b.call.as_of).then(a.call.claim_id.cmp(&b.call.claim_id)));
     if !calls.is_empty() {
         println!("\ncalls (the ticker's return after 30 / 90 / 365 days):");
-        for call in calls.values().flatten() {
+        for call in calls {
             let o = &call.outcome;
             output::line(&format!(
                 "  {}  {:<8} {}  {} / {} / {}  [{}]",

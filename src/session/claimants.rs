@@ -30,7 +30,7 @@ fn prices_for(store: &Store, calls: &[Call]) -> Result<(Prices, Option<Vec<Price
 
 /// Every claimant's record as of `today`, most calls first.
 pub fn records(store: &Store, today: NaiveDate) -> Result<Vec<ClaimantRecord>, StoreError> {
-    let calls = store.calls(None)?;
+    let calls = store.calls()?;
     let (prices, benchmark) = prices_for(store, &calls)?;
     Ok(compare::track_record(&calls, &prices, benchmark.as_deref(), today))
 }
@@ -40,13 +40,19 @@ pub fn records(store: &Store, today: NaiveDate) -> Result<Vec<ClaimantRecord>, S
 pub struct TickerRecord {
     /// Daily prices, oldest first.
     pub prices: Vec<PriceDay>,
-    /// Each call on the ticker by claim id.
+    /// Each call among the claims asked for, by claim id.
     pub calls: HashMap<i64, ScoredCall>,
 }
 
-/// The prices and scored calls of one ticker as of `today`.
-pub fn ticker_record(store: &Store, symbol: &Symbol, today: NaiveDate) -> Result<TickerRecord, StoreError> {
-    let calls = store.calls(Some(symbol))?;
+/// The prices of one ticker, and the calls among `claims` (the ones a dossier shows) scored as
+/// of `today`.
+pub fn ticker_record(
+    store: &Store,
+    symbol: &Symbol,
+    claims: &[i64],
+    today: NaiveDate,
+) -> Result<TickerRecord, StoreError> {
+    let calls = store.calls_among(symbol, claims)?;
     let prices = store.prices(symbol)?;
     let benchmark = match store.benchmark()? {
         Some(b) => Some(store.prices(&b)?).filter(|p| !p.is_empty()),

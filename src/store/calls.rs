@@ -4,10 +4,10 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, rows};
 use crate::model::{Call, ClaimantMerge, Invalid, Stance, Symbol, fold};
 
-/// The columns of a call; `?1` limits it to one ticker (NULL: every ticker).
+/// A call's columns, joins and conditions; the statements below add which claims and the order.
 const CALLS: &str = "SELECT c.id, c.claimant, coalesce(m.into_name, c.claimant), t.symbol, ct.stance, c.as_of,
         c.text, c.note_id,
         (SELECT coalesce(s.title, s.url) FROM claim_source cs JOIN source s ON s.id = cs.source_id
@@ -19,9 +19,7 @@ const CALLS: &str = "SELECT c.id, c.claimant, coalesce(m.into_name, c.claimant),
     JOIN ticker t ON t.id = ct.ticker_id
     LEFT JOIN claimant_merge m ON m.from_key = c.claimant_key
     WHERE ct.stance IN ('bullish', 'bearish') AND c.claimant IS NOT NULL AND c.as_of IS NOT NULL
-      AND (?1 IS NULL OR t.symbol = ?1)
-      AND (c.note_id IS NULL OR EXISTS (SELECT 1 FROM note n WHERE n.id = c.note_id AND n.deleted_at IS NULL))
-    ORDER BY c.as_of, c.id";
+      AND (c.note_id IS NULL OR EXISTS (SELECT 1 FROM note n WHERE n.id = c.note_id AND n.deleted_at IS NULL))";
 
 fn call_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Call>> {
     let symbol: String = r.get(3)?;
@@ -42,14 +40,29 @@ fn call_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Call>> {
 }
 
 impl Store {
-    /// Every call, or those on one ticker, by as-of date.
-    pub fn calls(&self, symbol: Option<&Symbol>) -> Result<Vec<Call>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(CALLS)?;
-        let rows = stmt.query_map([symbol.map(Symbol::as_str)], call_row)?;
+    /// Every call, by as-of date.
+    pub fn calls(&self) -> Result<Vec<Call>, StoreError> {
         let mut calls = Vec::new();
-        for row in rows {
+        let mut stmt = self.conn.prepare_cached(&format!("{CALLS} ORDER BY c.as_of, c.id"))?;
+        for row in stmt.query_map([], call_row)? {
             calls.extend(row?);
         }
+        Ok(calls)
+    }
+
+    /// The calls on `symbol` among the claims `ids` (those a dossier shows: a popular ticker has
+    /// tens of thousands), by as-of date.
+    pub fn calls_among(&self, symbol: &Symbol, ids: &[i64]) -> Result<Vec<Call>, StoreError> {
+        let mut calls = Vec::new();
+        for chunk in ids.chunks(500) {
+            let sql = format!("{CALLS} AND c.id IN ({})", rows::placeholders(chunk.len()));
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            for row in stmt.query_map(rusqlite::params_from_iter(chunk), call_row)? {
+                calls.extend(row?.filter(|call| &call.symbol == symbol));
+            }
+        }
+        calls.sort_by(|a, b| a.as_of.cmp(&b.as_of).then(a.claim_id.cmp(&b.claim_id)));
+        calls.dedup_by_key(|c| c.claim_id);
         Ok(calls)
     }
 

@@ -56,10 +56,12 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<JournalEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT j.id, j.note_id, j.thread, j.written_at, j.text FROM ticker t
-             JOIN ticker_feed f ON f.ticker_id = t.id
-             JOIN journal_entry j ON j.note_id = f.note_id
-             WHERE t.symbol = ?1 ORDER BY j.id DESC LIMIT ?2",
+            // Newest entries first, each checked against the ticker's feed (by note): journals are
+            // few beside a popular ticker's hundreds of thousands of notes.
+            "SELECT j.id, j.note_id, j.thread, j.written_at, j.text FROM journal_entry j
+             WHERE EXISTS (SELECT 1 FROM ticker_feed f WHERE f.note_id = j.note_id
+                 AND f.ticker_id = (SELECT id FROM ticker WHERE symbol = ?1))
+             ORDER BY j.id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![symbol.as_str(), limit as i64], entry)?;
         Ok(rows.collect::<Result<_, _>>()?)

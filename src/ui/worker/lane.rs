@@ -266,7 +266,8 @@ fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<Dos
         .filter(|s| &s.symbol == symbol)
         .map(|s| s.phrase)
         .collect();
-    let record = crate::session::claimants::ticker_record(store, symbol, data.today).map_err(text)?;
+    let shown: Vec<i64> = data.page.claims.iter().chain(&data.page.dated).map(|c| c.id).collect();
+    let record = crate::session::claimants::ticker_record(store, symbol, &shown, data.today).map_err(text)?;
     let journal = store.journal_on_ticker(symbol, JOURNAL_MARKERS).map_err(text)?;
     let events = store.events(Some(symbol)).map_err(text)?;
     data.price = PriceChart::build(&PriceInputs {
