@@ -10,6 +10,7 @@ mod notes;
 mod output;
 mod research;
 mod saved;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -87,6 +88,13 @@ pub enum Command {
         /// Rebuild the full-text index when it is damaged.
         #[arg(long)]
         repair: bool,
+    },
+    /// Sync with a team's git repository: send the notes changed here, take in what others
+    /// changed (REMOTE: a git URL or path; remembered, so later syncs need none).
+    Sync {
+        remote: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     #[command(flatten)]
     Io(io::IoCommand),
@@ -267,6 +275,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tags { json } => research::tags(&store, json),
         Command::Demo => research::demo(&mut store),
         Command::Check { repair } => research::check(&mut store, repair),
+        Command::Sync { remote, json } => sync::run(&mut store, &path, remote.as_deref(), json),
         Command::Extract { file, date, json } => extract::run(&store, file.as_deref(), date.as_deref(), json),
         Command::Io(command) => {
             drop(store);

@@ -39,6 +39,7 @@ mod own_fields;
 mod progress;
 mod property_kinds;
 mod report;
+pub mod sync;
 mod walk;
 
 use std::path::Path;

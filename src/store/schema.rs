@@ -24,6 +24,7 @@ const MIGRATIONS: &[Migration] = &[
     journal::migrate_v8,
     links::migrate_v9,
     properties::migrate_v10,
+    super::sync::migrate_v11,
 ];
 
 /// The schema version this build writes.
