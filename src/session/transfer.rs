@@ -1,5 +1,5 @@
 //! The File menu's jobs without the window: what a job is (import, export, backup, undoing an
-//! import), running one over its own connection with progress and cancel, how it ended, and the
+//! import, a team sync), running one over its own connection with progress and cancel, how it ended, and the
 //! names proposed for an export. The window runs a job on a thread and shows its progress
 //! (`ui::files`); nothing here draws.
 
@@ -7,12 +7,17 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use crate::io::backup::{self, BackupMade};
-use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress};
+use crate::io::sync::{self, SyncError, SyncReport};
+use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress, Watch};
 use crate::store::{Store, UndoReport, WriteTurns};
 
 /// Notes stored per transaction by an import started in the app: small enough that a save of
 /// the note being typed never waits long for the import's write lock.
 pub const APP_IMPORT_BATCH: usize = 500;
+
+/// What a sync says before the first one named the team's repository.
+pub const NO_REMOTE: &str = "No team repository yet: sync once from a terminal with `jevons sync REMOTE` \
+     (a git URL or path); the window then syncs with it.";
 
 /// What the job is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,13 +27,15 @@ pub enum Job {
     Backup,
     /// Undo import ID.
     UndoImport(i64),
+    /// Sync with the team's git repository (the remote the last sync remembered).
+    Sync,
 }
 
 impl Job {
     /// Whether the job may change the notes (an import, or undoing one, even one that failed
     /// part way): what is shown is read again when it ends.
     pub fn changes_notes(&self) -> bool {
-        matches!(self, Job::Import(_) | Job::UndoImport(_))
+        matches!(self, Job::Import(_) | Job::UndoImport(_) | Job::Sync)
     }
 
     /// "An import", "An export" or "A backup".
@@ -38,6 +45,7 @@ impl Job {
             Job::Export(..) => "An export",
             Job::Backup => "A backup",
             Job::UndoImport(_) => "An undo",
+            Job::Sync => "A sync",
         }
     }
 
@@ -48,6 +56,7 @@ impl Job {
             Job::Export(..) => "Exporting",
             Job::Backup => "Backing up",
             Job::UndoImport(_) => "Undoing the import",
+            Job::Sync => "Syncing",
         }
     }
 }
@@ -59,6 +68,7 @@ pub enum Outcome {
     Exported(ExportReport),
     BackedUp(BackupMade),
     Undone(UndoReport),
+    Synced(SyncReport),
     Failed(String),
 }
 
@@ -90,6 +100,18 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
                 store.give_way(turns);
                 match store.undo_import(Some(*id)) {
                     Ok(done) => Outcome::Undone(done),
+                    Err(err) => Outcome::Failed(err.to_string()),
+                }
+            }
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::Sync => match Store::open(db) {
+            Ok(mut store) => {
+                store.give_way(turns);
+                let mut watch = Watch::new(report, cancel);
+                match sync::sync(&mut store, db, None, &mut watch) {
+                    Ok(done) => Outcome::Synced(done),
+                    Err(SyncError::NoRemote) => Outcome::Failed(NO_REMOTE.to_owned()),
                     Err(err) => Outcome::Failed(err.to_string()),
                 }
             }

@@ -51,6 +51,7 @@ pub fn merge(git: &Git, theirs: &str, report: &mut SyncReport) -> Result<HashMap
                 for remark in resolved.remarks {
                     report.warn(path, remark);
                 }
+                report.conflicts += usize::from(resolved.conflict);
                 if resolved.conflict
                     && let Some(other) = other
                 {

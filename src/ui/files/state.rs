@@ -20,6 +20,8 @@ pub enum TransferAction {
     ShowImport,
     ShowExport,
     BackupNow,
+    /// Sync with the team's git repository.
+    SyncNow,
     /// Let automatic backups take this share (percent) of the room they have.
     SetBackupShare(u8),
     SetExportFormat(Format),

@@ -40,6 +40,10 @@ pub fn file_menu_ui(
             actions.push(Action::Transfer(TransferAction::BackupNow));
         }
         backups_ui(ui, backups, actions);
+        ui.separator();
+        if item(ui, "Sync", "Send the notes changed here to the team's git repository and take in theirs") {
+            actions.push(Action::Transfer(TransferAction::SyncNow));
+        }
     });
 }
 
@@ -87,6 +91,8 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (Outcome::Failed(_), Job::Export(..)) => "Export failed",
             (Outcome::Failed(_), Job::Backup) => "Backup failed",
             (Outcome::Failed(_), Job::UndoImport(_)) => "Undo failed",
+            (Outcome::Failed(_), Job::Sync) => "Sync failed",
+            (_, Job::Sync) => "Sync finished",
             (_, Job::UndoImport(_)) => "Import undone",
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
@@ -250,6 +256,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
     match &finished.outcome {
         Outcome::Imported(report) => import_summary_ui(ui, report, &seconds),
         Outcome::Undone(report) => undo_summary_ui(ui, report),
+        Outcome::Synced(report) => super::sync::summary_ui(ui, report, &seconds),
         Outcome::Exported(report) => {
             let what = match finished.job {
                 Job::Export(Format::Csv, _) => format!("{} claims", theme::count(report.claims)),
@@ -395,5 +402,6 @@ fn where_(job: &Job) -> String {
         Job::Export(_, path) => format!("To {}", path.display()),
         Job::Backup => "Into the backups folder next to the database".to_owned(),
         Job::UndoImport(id) => format!("Import {id}"),
+        Job::Sync => "With the team's git repository".to_owned(),
     }
 }

@@ -25,8 +25,12 @@ impl JevonsApp {
                     Transfer::Form(TransferForm::new(Direction::Export(Format::Markdown), path.display().to_string()));
             }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
+            TransferAction::SyncNow if !self.transfer.is_running() => self.start_job(Job::Sync),
             TransferAction::SetBackupShare(share) => self.backups.measure(&self.config.db, Some(share), &self.ctx),
-            TransferAction::ShowImport | TransferAction::ShowExport | TransferAction::BackupNow => {
+            TransferAction::ShowImport
+            | TransferAction::ShowExport
+            | TransferAction::BackupNow
+            | TransferAction::SyncNow => {
                 self.toasts.push(Toast::info("Wait for the running job to finish (or cancel it) first."));
             }
             TransferAction::SetExportFormat(format) => {
@@ -64,7 +68,7 @@ impl JevonsApp {
                         Job::Export(format, path) => {
                             TransferForm::new(Direction::Export(*format), path.display().to_string())
                         }
-                        Job::Backup | Job::UndoImport(_) => return,
+                        Job::Backup | Job::UndoImport(_) | Job::Sync => return,
                     };
                     self.transfer = Transfer::Form(form);
                 }
@@ -105,6 +109,9 @@ impl JevonsApp {
         let imported = finished.job.changes_notes();
         let backed_up = matches!(finished.outcome, Outcome::BackedUp(_));
         let backup_toast = backup_toast(finished);
+        if let Outcome::Synced(report) = &finished.outcome {
+            self.sync_status.finished(report);
+        }
         if imported {
             self.refresh(true, None);
             self.worker.send(Request::TidyIndex);
