@@ -202,6 +202,7 @@ pub fn sync(store: &mut Store, db: &Path, remote: Option<&str>, watch: &mut Watc
     report.commit = head;
     let now = Timestamp::now().to_string();
     store.set_sync_state(&[(SYNC_LAST, &now), (SYNC_RESULT, &report.summary())])?;
+    let _ = fs::remove_file(running_mark(&dir));
     watch.report(Progress::new(Phase::Done, 1, Some(1)));
     Ok(report)
 }
@@ -229,15 +230,26 @@ fn prepare(git: &Git) -> Result<File, SyncError> {
     let attributes = dir.join(".git").join("info").join("attributes");
     fs::create_dir_all(dir.join(".git").join("info")).map_err(write_error(&attributes))?;
     fs::write(&attributes, "notes/** merge=binary\n").map_err(write_error(&attributes))?;
-    // Git's own lock, left by a git killed mid-run: this sync holds the only lock that matters.
-    let _ = fs::remove_file(dir.join(".git").join("index.lock"));
-    if dir.join(".git").join("MERGE_HEAD").exists() {
-        let _ = git.run(Reach::Local, &["merge", "--abort"]);
+    // A sync that did not end well left this behind: the working copy is put back in order
+    // (which makes git look at every file, so it is not done after a sync that ended well).
+    let running = running_mark(dir);
+    if running.exists() {
+        // Git's own lock, left by a git killed mid-run: this sync holds the only lock that matters.
+        let _ = fs::remove_file(dir.join(".git").join("index.lock"));
+        if dir.join(".git").join("MERGE_HEAD").exists() {
+            let _ = git.run(Reach::Local, &["merge", "--abort"]);
+        }
+        if git.commit_of("HEAD")?.is_some() {
+            git.ok(Reach::Local, &["reset", "-q", "--hard", "HEAD"])?;
+        }
     }
-    if git.commit_of("HEAD")?.is_some() {
-        git.ok(Reach::Local, &["reset", "-q", "--hard", "HEAD"])?;
-    }
+    File::create(&running).map_err(write_error(&running))?;
     Ok(lock)
+}
+
+/// The file that says a sync is under way (removed when one ends well).
+fn running_mark(dir: &Path) -> PathBuf {
+    dir.join(".git").join("jevons-sync-running")
 }
 
 /// Takes in the note files changed between the commit the database last took and `head`.
