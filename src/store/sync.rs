@@ -6,8 +6,8 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::records::{NoteMerge, NoteRecord};
-use super::{Batch, Store, StoreError, feeds, merge};
+use super::records::{NoteMerge, NoteOutcome, NoteRecord};
+use super::{Batch, Store, StoreError, feeds, merge, snapshot};
 use crate::model::{NoteId, Timestamp};
 
 /// Keys of `sync_state`.
@@ -149,13 +149,24 @@ impl Batch<'_> {
                 feeds::refresh(tx, id)?;
             }
         }
-        // The version both now share is the file's; the note's own version stays unmarked, so
-        // the next sync writes it out again if the merge left it different from the file.
+        // The version both now share is the file's. A note that now says what the file says
+        // (content, trash, as many claims) is marked as written; any other stays unmarked, so
+        // the next sync writes it out again.
+        let file_hash = merge::record_hash(&record);
+        let (version, deleted, claims): (i64, Option<String>, usize) = tx
+            .prepare_cached(
+                "SELECT version, deleted_at, (SELECT count(*) FROM claim WHERE note_id = ?1) FROM note WHERE id = ?1",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let same = !matches!(merged.outcome, NoteOutcome::Conflict(_) | NoteOutcome::KeptNewer(_))
+            && deleted.is_some() == record.deleted_at.is_some()
+            && claims == record.claims.len()
+            && snapshot::current(tx, id)?.hash == file_hash;
         tx.prepare_cached(
-            "INSERT INTO sync_note (note_id, version, hash) VALUES (?1, -1, ?2)
-             ON CONFLICT(note_id) DO UPDATE SET hash = ?2",
+            "INSERT INTO sync_note (note_id, version, hash) VALUES (?1, ?2, ?3)
+             ON CONFLICT(note_id) DO UPDATE SET version = ?2, hash = ?3",
         )?
-        .execute(params![id, merge::record_hash(&record)])?;
+        .execute(params![id, if same { version } else { -1 }, file_hash])?;
         Ok(merged)
     }
 

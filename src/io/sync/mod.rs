@@ -35,6 +35,9 @@ use crate::store::{NoteOutcome, Store, StoreError};
 /// How often a sync fetches, merges and pushes again when its push is refused.
 const PUSH_TRIES: usize = 5;
 
+/// Up to this many written files are added to git by name (beyond, the whole notes folder).
+const PATHSPEC_FILES: usize = 2_000;
+
 /// The branch of the remote that holds the notes.
 const BRANCH: &str = "main";
 
@@ -152,8 +155,13 @@ pub fn sync(store: &mut Store, db: &Path, remote: Option<&str>, watch: &mut Watc
 
     let written = layout::write_changed(store, &dir, watch)?;
     if !written.paths.is_empty() {
-        let list: Vec<u8> = written.paths.join("\0").into_bytes();
-        git.ok_with_input(Reach::Local, &["add", "--pathspec-from-file=-", "--pathspec-file-nul"], &list)?;
+        if written.paths.len() <= PATHSPEC_FILES {
+            let list: Vec<u8> = written.paths.join("\0").into_bytes();
+            git.ok_with_input(Reach::Local, &["add", "--pathspec-from-file=-", "--pathspec-file-nul"], &list)?;
+        } else {
+            // Git matches every file against every pathspec: many files are added as a folder.
+            git.ok(Reach::Local, &["add", "-A", "--", layout::NOTES])?;
+        }
         git.ok(Reach::Local, &["commit", "-q", "--no-verify", "-m", &commit_message(&written)])?;
         head = git.commit_of("HEAD")?;
     }
