@@ -3,7 +3,8 @@
 //!
 //! The convergence test makes random edits, claims, trashes and restores on three databases,
 //! syncs them in random order, and requires identical research in all three after each has
-//! synced twice more. CI runs a few seeds; `JEVONS_SOAK=1` runs many (`JEVONS_SYNC_SEEDS=N`).
+//! synced twice more. CI runs a few seeds; `JEVONS_SOAK=1` runs many (`JEVONS_SYNC_SEEDS=N`,
+//! from `JEVONS_SYNC_FIRST_SEED`).
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -407,7 +408,13 @@ fn converge(seed: u64) {
     let first = research(&dbs[0], team.dir.path());
     for db in &dbs[1..] {
         let other = research(db, team.dir.path());
-        assert_eq!(first, other, "seed {seed}: {} differs from a.db", db.display());
+        let differ: Vec<(&Value, &Value)> = ["notes", "claims"]
+            .iter()
+            .flat_map(|k| first[k].as_array().unwrap().iter().zip(other[k].as_array().unwrap()))
+            .filter(|(a, b)| a != b)
+            .take(2)
+            .collect();
+        assert_eq!(first, other, "seed {seed}: {} differs from a.db: {differ:#?}", db.display());
     }
 }
 
@@ -416,7 +423,8 @@ fn three_databases_converge_over_random_changes() {
     let soak = std::env::var("JEVONS_SOAK").is_ok_and(|v| v == "1");
     let seeds: u64 =
         std::env::var("JEVONS_SYNC_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(if soak { 50 } else { 3 });
-    for seed in 1..=seeds {
+    let first: u64 = std::env::var("JEVONS_SYNC_FIRST_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    for seed in first..first + seeds {
         converge(seed);
     }
 }

@@ -120,18 +120,24 @@ impl Batch<'_> {
     /// as the one both now share.
     pub fn sync_note(&mut self, record: &NoteRecord) -> Result<NoteMerge, StoreError> {
         let uid = record.draft.uid.clone().unwrap_or_default();
-        let shared: Option<(NoteId, i64, i64, String)> = self
+        let shared: Option<(i64, i64, String, String)> = self
             .tx()
             .prepare_cached(
-                "SELECT n.id, n.version, s.version, s.hash FROM note n JOIN sync_note s ON s.note_id = n.id
+                "SELECT n.version, s.version, s.hash, n.updated_at FROM note n JOIN sync_note s ON s.note_id = n.id
                  WHERE n.uid = ?1",
             )?
             .query_row([&uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;
         let mut record = record.clone();
         let unchanged_here = match &shared {
-            Some((_, version, synced, hash)) => {
+            Some((version, synced, hash, updated)) => {
                 record.base_hash = Some(hash.clone());
+                if version == synced {
+                    // Not changed here since: the file's version is the later one, whatever the
+                    // clocks of the machines that wrote it said.
+                    let here = Timestamp::parse(updated).ok();
+                    record.draft.updated_at = record.draft.updated_at.max(here);
+                }
                 version == synced
             }
             None => false,

@@ -18,7 +18,7 @@ use serde_norway::{Mapping, Value};
 
 use crate::io::front_matter::{Split, split};
 use crate::io::markdown_import::parse_note;
-use crate::model::note_hash;
+use crate::model::{fold, note_hash};
 
 pub use crate::query::CONFLICT_TAG;
 
@@ -94,6 +94,11 @@ pub fn resolve(base: Option<&str>, ours: &str, theirs: &str, lines: &mut MergeLi
     }
     if conflict {
         add_conflict_tag(&mut merged);
+    }
+    // Tags in the export's order (by key), so the import reads them as the note's tags and not
+    // as a property written otherwise.
+    if let Some(Value::Sequence(tags)) = merged.get_mut("tags") {
+        tags.sort_by_key(|t| t.as_str().map(fold).unwrap_or_default());
     }
     // The merged version's own fingerprint, as the export would write it.
     let written = |fields: &Mapping| -> Result<String, String> {
@@ -265,6 +270,17 @@ mod tests {
         let tags: Vec<&str> =
             fields.get("tags").unwrap().as_sequence().unwrap().iter().filter_map(|t| t.as_str()).collect();
         assert_eq!(tags, ["b", "c"]);
+        let conflicted = resolve(
+            Some(&file("uid: u\ntags:\n- b\n", "x\n")),
+            &file("uid: u\ntags:\n- b\n- Zeta\n", "y\n"),
+            &file("uid: u\ntags:\n- alpha\n- b\n", "z\n"),
+            &mut no_lines,
+        )
+        .unwrap();
+        let Split::Fields(fields, _) = split(&conflicted.text) else { panic!() };
+        let tags: Vec<&str> =
+            fields.get("tags").unwrap().as_sequence().unwrap().iter().filter_map(|t| t.as_str()).collect();
+        assert_eq!(tags, ["alpha", "b", "conflict", "Zeta"], "in the export's order, by key");
     }
 
     #[test]
