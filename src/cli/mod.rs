@@ -11,6 +11,7 @@ mod output;
 mod prices;
 mod research;
 mod saved;
+mod sync;
 mod ticker;
 
 use std::path::PathBuf;
@@ -95,6 +96,13 @@ pub enum Command {
         /// Rebuild the full-text index when it is damaged.
         #[arg(long)]
         repair: bool,
+    },
+    /// Sync with a team's git repository: send the notes changed here, take in what others
+    /// changed (REMOTE: a git URL or path; remembered, so later syncs need none).
+    Sync {
+        remote: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     #[command(flatten)]
     Io(io::IoCommand),
@@ -278,6 +286,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tags { json } => research::tags(&store, json),
         Command::Demo => research::demo(&mut store),
         Command::Check { repair } => research::check(&mut store, repair),
+        Command::Sync { remote, json } => sync::run(&mut store, &path, remote.as_deref(), json),
         Command::Extract { file, date, json } => extract::run(&store, file.as_deref(), date.as_deref(), json),
         Command::Io(command) => {
             drop(store);

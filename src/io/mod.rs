@@ -40,6 +40,7 @@ pub mod prices;
 mod progress;
 mod property_kinds;
 mod report;
+pub mod sync;
 mod walk;
 
 use std::path::Path;

@@ -108,6 +108,10 @@ impl Query {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
+/// The tag `is:conflict` finds: notes a sync merged with lines both sides changed (they keep
+/// both texts until someone resolves them and removes the tag).
+pub const CONFLICT_TAG: &str = "conflict";
+
 /// The property `is:due` reads: the day a note is next to be reviewed.
 pub const DUE_KEY: &str = "review";
 
@@ -183,9 +187,11 @@ fn term(token: &lexer::Token, today: NaiveDate) -> Result<Option<Term>, QueryErr
             key: DUE_KEY.to_owned(),
             test: PropertyTest::Compare(Comparison::LessOrEqual, Bound::Date(today)),
         })),
+        "is" if value.eq_ignore_ascii_case(CONFLICT_TAG) => Some(TermKind::Tag(tag(CONFLICT_TAG)?)),
         "is" => {
             return Err(QueryError(format!(
-                "is:{value} is not known; is:trash shows the trash, is:due the notes due for review"
+                "is:{value} is not known; is:trash shows the trash, is:due the notes due for review, \
+                 is:conflict the notes a sync merged with both versions"
             )));
         }
         _ => plain(&token.raw),

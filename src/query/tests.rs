@@ -141,3 +141,12 @@ fn is_due_compares_the_review_date_with_today() {
     assert!(parse("is:DUE").is_ok());
     assert!(parse("is:overdue").unwrap_err().0.contains("is:due"));
 }
+
+#[test]
+fn is_conflict_is_the_conflict_tag() {
+    let query = parse("is:conflict").unwrap();
+    let TermKind::Tag(tag) = &query.clauses[0].any[0].kind else { panic!("{query:?}") };
+    assert_eq!(tag.as_str(), CONFLICT_TAG);
+    assert!(parse("is:Conflict").is_ok());
+    assert!(parse("is:conflicts").unwrap_err().0.contains("is:conflict"));
+}

@@ -1,13 +1,14 @@
 //! The File menu's jobs without the window: what a job is (import, export, backup, undoing an
-//! import, importing prices), running one over its own connection with progress and cancel, how it ended, and the
-//! names proposed for an export. The window runs a job on a thread and shows its progress
+//! import, importing prices, a team sync), running one over its own connection with progress and
+//! cancel, how it ended, and the names proposed for an export. The window runs a job on a thread and shows its progress
 //! (`ui::files`); nothing here draws.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use crate::io::backup::{self, BackupMade};
-use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress};
+use crate::io::sync::{self, SyncError, SyncReport};
+use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress, Watch};
 use crate::model::Symbol;
 use crate::session::prices::{self, PricesImported};
 use crate::store::{Store, UndoReport, WriteTurns};
@@ -15,6 +16,10 @@ use crate::store::{Store, UndoReport, WriteTurns};
 /// Notes stored per transaction by an import started in the app: small enough that a save of
 /// the note being typed never waits long for the import's write lock.
 pub const APP_IMPORT_BATCH: usize = 500;
+
+/// What a sync says before the first one named the team's repository.
+pub const NO_REMOTE: &str = "No team repository yet: sync once from a terminal with `jevons sync REMOTE` \
+     (a git URL or path); the window then syncs with it.";
 
 /// What the job is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,13 +34,15 @@ pub enum Job {
         path: PathBuf,
         ticker: Option<Symbol>,
     },
+    /// Sync with the team's git repository (the remote the last sync remembered).
+    Sync,
 }
 
 impl Job {
     /// Whether the job may change the notes (an import, or undoing one, even one that failed
     /// part way): what is shown is read again when it ends.
     pub fn changes_notes(&self) -> bool {
-        matches!(self, Job::Import(_) | Job::UndoImport(_))
+        matches!(self, Job::Import(_) | Job::UndoImport(_) | Job::Sync)
     }
 
     /// "An import", "An export" or "A backup".
@@ -46,6 +53,7 @@ impl Job {
             Job::Backup => "A backup",
             Job::UndoImport(_) => "An undo",
             Job::ImportPrices { .. } => "A price import",
+            Job::Sync => "A sync",
         }
     }
 
@@ -57,6 +65,7 @@ impl Job {
             Job::Backup => "Backing up",
             Job::UndoImport(_) => "Undoing the import",
             Job::ImportPrices { .. } => "Importing prices",
+            Job::Sync => "Syncing",
         }
     }
 }
@@ -69,6 +78,7 @@ pub enum Outcome {
     BackedUp(BackupMade),
     Undone(UndoReport),
     PricesImported(PricesImported),
+    Synced(SyncReport),
     Failed(String),
 }
 
@@ -121,6 +131,18 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
                 };
                 match prices::import_prices(&mut store, path, ticker.as_ref(), &mut keep_going) {
                     Ok(done) => Outcome::PricesImported(done),
+                    Err(err) => Outcome::Failed(err.to_string()),
+                }
+            }
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::Sync => match Store::open(db) {
+            Ok(mut store) => {
+                store.give_way(turns);
+                let mut watch = Watch::new(report, cancel);
+                match sync::sync(&mut store, db, None, &mut watch) {
+                    Ok(done) => Outcome::Synced(done),
+                    Err(SyncError::NoRemote) => Outcome::Failed(NO_REMOTE.to_owned()),
                     Err(err) => Outcome::Failed(err.to_string()),
                 }
             }

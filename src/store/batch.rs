@@ -27,6 +27,11 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
+    /// The batch's transaction, for the store's other files that add batch methods.
+    pub(super) fn tx(&self) -> &Transaction<'_> {
+        &self.tx
+    }
+
     pub fn create_note(&mut self, draft: &NoteDraft) -> Result<NoteId, StoreError> {
         notes::insert(&self.tx, draft, &mut self.lookups)
     }

@@ -68,13 +68,19 @@ impl Store {
             .prepare_cached("SELECT id FROM note WHERE id > ?1 ORDER BY id LIMIT ?2")?
             .query_map(params![after, limit as i64], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        self.export_notes_by_id(&ids)
+    }
+
+    /// The notes with these ids, with everything an export writes (a sync writes the notes
+    /// changed since the last one).
+    pub fn export_notes_by_id(&self, ids: &[NoteId]) -> Result<Vec<NoteExport>, StoreError> {
         let mut typed_sources = self.conn.prepare_cached(&format!(
             "SELECT {} FROM note_source ns JOIN source s ON s.id = ns.source_id
              WHERE ns.note_id = ?1 AND ns.origin = 'typed' ORDER BY s.id",
             sources::COLUMNS
         ))?;
         let mut found = Vec::with_capacity(ids.len());
-        for id in ids {
+        for &id in ids {
             let note = notes::load(&self.conn, id)?;
             let typed_tickers: Vec<Symbol> =
                 note.tickers.iter().filter(|t| t.origin == Origin::Typed).map(|t| t.symbol.clone()).collect();

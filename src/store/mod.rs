@@ -41,6 +41,7 @@ mod search;
 mod snapshot;
 mod snippet;
 mod sources;
+pub mod sync;
 mod tags;
 mod tickers;
 mod trace;

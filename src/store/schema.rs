@@ -26,6 +26,7 @@ const MIGRATIONS: &[Migration] = &[
     properties::migrate_v10,
     issuers::migrate_v11,
     prices::migrate_v12,
+    super::sync::migrate_v13,
 ];
 
 /// The schema version this build writes.

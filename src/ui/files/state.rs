@@ -22,6 +22,8 @@ pub enum TransferAction {
     /// The form for File → Import prices….
     ShowPrices,
     BackupNow,
+    /// Sync with the team's git repository.
+    SyncNow,
     /// Let automatic backups take this share (percent) of the room they have.
     SetBackupShare(u8),
     SetExportFormat(Format),

@@ -43,6 +43,10 @@ pub fn file_menu_ui(
             actions.push(Action::Transfer(TransferAction::BackupNow));
         }
         backups_ui(ui, backups, actions);
+        ui.separator();
+        if item(ui, "Sync", "Send the notes changed here to the team's git repository and take in theirs") {
+            actions.push(Action::Transfer(TransferAction::SyncNow));
+        }
     });
 }
 
@@ -93,6 +97,8 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (Outcome::Failed(_), Job::UndoImport(_)) => "Undo failed",
             (Outcome::Failed(_), Job::ImportPrices { .. }) => "Price import failed",
             (_, Job::ImportPrices { .. }) => "Prices imported",
+            (Outcome::Failed(_), Job::Sync) => "Sync failed",
+            (_, Job::Sync) => "Sync finished",
             (_, Job::UndoImport(_)) => "Import undone",
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
@@ -269,6 +275,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         Outcome::Imported(report) => import_summary_ui(ui, report, &seconds),
         Outcome::Undone(report) => undo_summary_ui(ui, report),
         Outcome::PricesImported(done) => crate::ui::files::prices::prices_summary_ui(ui, done, &seconds),
+        Outcome::Synced(report) => super::sync::summary_ui(ui, report, &seconds),
         Outcome::Exported(report) => {
             let what = match finished.job {
                 Job::Export(Format::Csv, _) => format!("{} claims", theme::count(report.claims)),
@@ -415,5 +422,6 @@ fn where_(job: &Job) -> String {
         Job::Backup => "Into the backups folder next to the database".to_owned(),
         Job::UndoImport(id) => format!("Import {id}"),
         Job::ImportPrices { path, .. } => format!("From {}", path.display()),
+        Job::Sync => "With the team's git repository".to_owned(),
     }
 }

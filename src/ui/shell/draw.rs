@@ -9,6 +9,7 @@ use super::{Dialog, JevonsApp, Pane};
 use crate::ui::action::Action;
 use crate::ui::dossier::view::{self as dossier};
 use crate::ui::files::state::Transfer;
+use crate::ui::files::sync;
 use crate::ui::files::view as transfer_ui;
 use crate::ui::note::state::NoteContext;
 use crate::ui::note::view as note;
@@ -27,7 +28,10 @@ impl JevonsApp {
             status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, (busy, backups), actions);
         });
         egui::Panel::bottom("status").frame(status::bar_frame(ui)).show(ui, |ui| {
-            status::bottom_ui(ui, &self.results, &self.sidebar, saving, self.error.as_deref(), actions);
+            ui.horizontal(|ui| {
+                sync::status_ui(ui, &self.sync_status);
+                status::bottom_ui(ui, &self.results, &self.sidebar, saving, self.error.as_deref(), actions);
+            });
         });
         egui::Panel::left("sidebar").resizable(true).default_size(250.0).size_range(180.0..=460.0).show(ui, |ui| {
             let current = sidebar::Current {

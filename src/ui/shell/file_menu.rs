@@ -33,11 +33,13 @@ impl JevonsApp {
                 self.transfer = Transfer::Form(form);
             }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
+            TransferAction::SyncNow if !self.transfer.is_running() => self.start_job(Job::Sync),
             TransferAction::SetBackupShare(share) => self.backups.measure(&self.config.db, Some(share), &self.ctx),
             TransferAction::ShowImport
             | TransferAction::ShowExport
             | TransferAction::ShowPrices
-            | TransferAction::BackupNow => {
+            | TransferAction::BackupNow
+            | TransferAction::SyncNow => {
                 self.toasts.push(Toast::info("Wait for the running job to finish (or cancel it) first."));
             }
             TransferAction::SetExportFormat(format) => {
@@ -80,7 +82,7 @@ impl JevonsApp {
                             form.ticker = ticker.as_ref().map(|t| t.to_string()).unwrap_or_default();
                             form
                         }
-                        Job::Backup | Job::UndoImport(_) => return,
+                        Job::Backup | Job::UndoImport(_) | Job::Sync => return,
                     };
                     self.transfer = Transfer::Form(form);
                 }
@@ -136,6 +138,9 @@ impl JevonsApp {
         let backed_up = matches!(finished.outcome, Outcome::BackedUp(_));
         let priced = matches!(finished.outcome, Outcome::PricesImported(_));
         let backup_toast = backup_toast(finished);
+        if let Outcome::Synced(report) = &finished.outcome {
+            self.sync_status.finished(report);
+        }
         if imported {
             self.refresh(true, None);
             self.worker.send(Request::TidyIndex);

@@ -43,6 +43,7 @@ use crate::ui::action::Action;
 use crate::ui::dossier::view::DossierView;
 use crate::ui::files::backups::Backups;
 use crate::ui::files::state::Transfer;
+use crate::ui::files::sync::SyncStatus;
 use crate::ui::note::actions::BodyMode;
 use crate::ui::note::state::NoteEditor;
 use crate::ui::search::completions::Completions;
@@ -163,6 +164,8 @@ pub struct JevonsApp {
     pub(crate) transfer: Transfer,
     /// Where backups go and how much room they take (File menu), and the daily backup.
     pub(crate) backups: Backups,
+    /// The last team sync, for the status bar.
+    pub(crate) sync_status: SyncStatus,
     /// Shared with the File menu's jobs: the app's saves go before their next batch.
     turns: WriteTurns,
     /// A search held back while the query changes faster than searches answer.
@@ -215,6 +218,7 @@ impl JevonsApp {
             closing: false,
             transfer: Transfer::Closed,
             backups: Backups::default(),
+            sync_status: SyncStatus::default(),
             turns: WriteTurns::default(),
             waiting_search: None,
         }

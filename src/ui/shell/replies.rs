@@ -140,6 +140,7 @@ impl JevonsApp {
         match Store::open(&self.config.db) {
             Ok(mut store) => {
                 store.write_first(&self.turns);
+                self.sync_status = crate::ui::files::sync::SyncStatus::remembered(store.last_sync().ok().flatten());
                 self.db = Database::Ready(Box::new(store));
             }
             Err(err) => {

@@ -1,0 +1,68 @@
+//! File → Sync driven like a user would: before any sync the window says how to name the team's
+//! repository; once a database remembers one, File → Sync sends its notes and takes in the
+//! others', shows what it did, and the status bar shows when it last synced.
+
+#[path = "common/app.rs"]
+mod app;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use app::{App, start_at};
+use jevons::model::NoteDraft;
+use jevons::store::Store;
+
+fn wait_for_job(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while app.app().is_transferring() {
+        assert!(Instant::now() < deadline, "the sync did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        app.harness.step();
+    }
+    app.settle();
+}
+
+#[test]
+fn file_sync_sends_and_receives_and_the_status_bar_says_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let remote = dir.path().join("team.git");
+    let made = Command::new("git").args(["init", "-q", "--bare", "-b", "main"]).arg(&remote).output().unwrap();
+    assert!(made.status.success());
+    // A teammate's database, synced from the command line, has a note to share.
+    let theirs = dir.path().join("theirs.db");
+    let mut store = Store::open(&theirs).unwrap();
+    store.create_note(&NoteDraft::new("Teammate memo", "quokka capex")).unwrap();
+    drop(store);
+    let out = Command::new(env!("CARGO_BIN_EXE_jevons"))
+        .arg("--db")
+        .arg(&theirs)
+        .args(["sync", remote.to_str().unwrap()])
+        .env_remove("JEVONS_DB")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let db = dir.path().join("mine.db");
+    let mut app = start_at(db.clone(), tempfile::tempdir().unwrap());
+    // No repository named yet: the window says how to name one.
+    app.click("File");
+    app.click("Sync");
+    wait_for_job(&mut app);
+    assert!(app.has_label_containing("jevons sync REMOTE"), "the first sync says how to start");
+    app.click("Close");
+    assert!(!app.has_label_containing("Synced "), "no sync yet");
+
+    // Named once (as from the terminal), File → Sync uses it.
+    app.harness.state_mut().store_mut().unwrap().set_sync_state(&[("remote", remote.to_str().unwrap())]).unwrap();
+    app.click("File");
+    app.click("Sync");
+    wait_for_job(&mut app);
+    assert!(app.has_label_containing("Synced with"), "the summary says what it did");
+    assert!(app.has_label_containing("received 1 new"), "the teammate's note came in");
+    app.click("Close");
+    app.settle();
+    assert!(app.has_label_containing("Synced "), "the status bar says when");
+    let found = Store::open(&db).unwrap().search(&jevons::query::parse("quokka").unwrap(), 10, 0).unwrap();
+    let titles: Vec<&str> = found.results.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles, ["Teammate memo"]);
+}
