@@ -60,6 +60,17 @@ fn prices_are_imported_from_the_file_menu_and_drawn_in_the_dossier() {
     assert!(app.has_label("Price (adjusted close)"));
     let stored = app.store().prices(&Symbol::parse("NVDA").unwrap()).unwrap();
     assert_eq!(stored.len(), 714);
+
+    app.type_into("Event day", "2025-01-20");
+    app.click("Add event");
+    assert!(app.has_label("Say what happened."), "an event needs a title");
+    app.type_into("Event title", "DeepSeek R1 released");
+    app.click("every ticker");
+    app.click("Add event");
+    let events = app.store().events(None).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!((events[0].title.as_str(), events[0].symbol.as_ref()), ("DeepSeek R1 released", None));
+    assert!(app.has_label("┆ 1 event"), "the chart draws it");
 }
 
 #[test]

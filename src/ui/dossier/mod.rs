@@ -7,6 +7,7 @@ mod catalysts;
 pub mod charts;
 mod days;
 mod disagreements;
+pub mod events;
 mod lazy;
 mod listings;
 pub mod price_chart;

@@ -113,7 +113,9 @@ pub fn price_chart_ui(ui: &mut Ui, chart: &PriceChart, range: &mut PriceRange, a
             ui.label(RichText::new(text).small().color(colour(group.kind, &p)));
         }
         if !chart.events.is_empty() {
-            ui.label(RichText::new(format!("┆ {} events", chart.events.len())).small().color(p.accent));
+            let n = chart.events.len();
+            let text = format!("┆ {n} {}", if n == 1 { "event" } else { "events" });
+            ui.label(RichText::new(text).small().color(p.accent));
         }
     });
     let response = Plot::new("price-plot")

@@ -33,6 +33,8 @@ pub struct DossierView {
     pub chart: ChartChoice,
     /// A new name for the ticker being typed.
     pub alias_input: String,
+    /// The event being typed under the price chart.
+    pub event: crate::ui::dossier::events::EventForm,
     pub listings: ListingsChoice,
     /// Increases with each answer from the worker (the sections' heights key on it).
     version: u64,
@@ -49,6 +51,7 @@ impl DossierView {
             error: None,
             chart: ChartChoice::default(),
             alias_input: String::new(),
+            event: Default::default(),
             listings: ListingsChoice::default(),
             version: 0,
             sections: Sections::default(),
@@ -108,6 +111,8 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
     crate::ui::dossier::ticker_names::names_ui(ui, &view.symbol, d, &mut view.alias_input, actions);
     ui.separator();
     let chart = &mut view.chart;
+    let event = &mut view.event;
+    let symbol = &view.symbol;
     let limits = view.limits;
     let dated_limit = limits.dated;
     let sections = &mut view.sections;
@@ -120,7 +125,8 @@ pub fn dossier_ui(ui: &mut Ui, view: &mut DossierView, actions: &mut Vec<Action>
             Some(price) => {
                 theme::section(ui, "Price and research");
                 sections.show(ui, ("price", 0), |ui| {
-                    crate::ui::dossier::price_chart::price_chart_ui(ui, price, &mut chart.price, actions)
+                    crate::ui::dossier::price_chart::price_chart_ui(ui, price, &mut chart.price, actions);
+                    crate::ui::dossier::events::event_form_ui(ui, symbol, event, actions);
                 });
             }
             None => {

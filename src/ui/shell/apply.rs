@@ -84,6 +84,7 @@ impl JevonsApp {
             Action::AskSaveSearch => self.sidebar.saved.ask_name(&self.results.text),
             Action::Saved(change) => self.apply_saved(change),
             Action::Claimants(action) => self.apply_claimants(action),
+            Action::AddEvent(event) => self.add_event(event),
             Action::CompleteTicker(typed) => {
                 let typed = typed.trim().trim_start_matches('$').to_owned();
                 if !typed.is_empty() && typed != self.completions.asked {

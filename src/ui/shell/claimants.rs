@@ -1,15 +1,33 @@
-//! The app's side of the Claimants pane: opening it (the records are read on the worker),
-//! picking a claimant, and merging or separating claimant names through
-//! [`crate::session::claimants`], with an undo in the message.
+//! The app's side of who was right: the Claimants pane (opening it, the records read on the
+//! worker; picking a claimant; merging or separating claimant names through
+//! [`crate::session::claimants`], with an undo in the message), and the events added from the
+//! dossier.
 
 use super::{Database, JevonsApp, Pane};
 use crate::session::claimants;
 use crate::ui::action::Action;
 use crate::ui::claimants::state::{ClaimantsAction, ClaimantsView};
+use crate::ui::dossier::events::NewEvent;
 use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::Request;
 
 impl JevonsApp {
+    /// Adds a dated event, then reads the open dossier again (its chart draws it).
+    pub(super) fn add_event(&mut self, event: NewEvent) {
+        let Database::Ready(store) = &mut self.db else { return };
+        match store.add_event(event.day, &event.title, event.symbol.as_ref()) {
+            Ok(_) => {
+                let scope = event.symbol.as_ref().map_or_else(|| "every ticker".to_owned(), |s| format!("${s}"));
+                self.toasts.push(Toast::info(format!("Added “{}” on {} ({scope})", event.title, event.day)));
+                if let Pane::Dossier(view) = &mut self.pane {
+                    view.event = Default::default();
+                    self.worker.send(Request::Dossier { symbol: view.symbol.clone(), limits: view.limits });
+                }
+            }
+            Err(err) => self.error = Some(format!("Not added: {err}")),
+        }
+    }
+
     pub(super) fn show_claimants(&mut self) {
         let selected = match &self.pane {
             Pane::Claimants(view) => view.selected.clone(),
