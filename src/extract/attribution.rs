@@ -32,7 +32,7 @@ pub(crate) fn attribute(
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
-        .map(|s| mentions.iter().find(|m| !m.assessor && s.start <= m.span.start && m.span.start < s.end))
+        .map(|s| mentions.iter().find(|m| !m.rates && s.start <= m.span.start && m.span.start < s.end))
         .collect();
     let indexes: Vec<usize> = words
         .iter()
@@ -46,18 +46,20 @@ pub(crate) fn attribute(
         if inside.is_empty() {
             continue;
         }
-        let own: Vec<&Mention> = mentions.iter().filter(|m| !m.assessor && sentence.contains(&m.span.start)).collect();
-        respectively(text, words, sentence, &own, figures, &inside, &mut out, &mut settled);
+        let own: Vec<&Mention> = mentions.iter().filter(|m| !m.rates && sentence.contains(&m.span.start)).collect();
+        // Companies paired by `respectively` are not what the figures after the word are about.
+        let paired_until = respectively(text, words, sentence, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
             if settled[f] {
                 continue;
             }
             let at = figures[f].start;
+            let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
             let index_between = |from: usize| indexes.iter().any(|&x| from <= x && x < at);
-            let before: Vec<&&Mention> = own.iter().filter(|m| m.span.end <= at).collect();
+            let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
             out[f] = if let Some(nearest) = before.last() {
                 if index_between(nearest.span.end) { Vec::new() } else { listed_with(text, &before) }
-            } else if index_between(sentence.start) {
+            } else if index_between(from) {
                 Vec::new()
             } else if let Some(after) = own.iter().find(|m| m.span.start >= figures[f].end) {
                 vec![after.symbol.clone()]
@@ -113,7 +115,8 @@ fn is_list_gap(gap: &str) -> bool {
         .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&"))
 }
 
-/// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it.
+/// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
+/// and gives where the word `respectively` ends when it did.
 #[allow(clippy::too_many_arguments)]
 fn respectively(
     text: &str,
@@ -124,12 +127,9 @@ fn respectively(
     inside: &[usize],
     out: &mut [Vec<Symbol>],
     settled: &mut [bool],
-) {
-    let Some(word) =
-        words.iter().find(|w| sentence.contains(&w.start) && matches!(&*w.key, "respectively" | "respectivamente"))
-    else {
-        return;
-    };
+) -> Option<usize> {
+    let word =
+        words.iter().find(|w| sentence.contains(&w.start) && matches!(&*w.key, "respectively" | "respectivamente"))?;
     // Runs of figures joined by commas and `and` / `e`; the one nearest the word.
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for &f in inside {
@@ -142,9 +142,7 @@ fn respectively(
         let (start, end) = (figures[run[0]].start, figures[run[run.len() - 1]].end);
         if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
     };
-    let Some(run) = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r)) else {
-        return;
-    };
+    let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
     let mut companies: Vec<&Symbol> = Vec::new();
     for m in own.iter().filter(|m| m.span.end <= figures[run[0]].start) {
         if companies.last() != Some(&&m.symbol) {
@@ -152,13 +150,14 @@ fn respectively(
         }
     }
     if companies.len() < run.len() {
-        return;
+        return None;
     }
     let from = companies.len() - run.len();
     for (k, &f) in run.iter().enumerate() {
         out[f] = vec![companies[from + k].clone()];
         settled[f] = true;
     }
+    Some(word.end)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Company mentions as attribution and views see them: a name and the symbol in brackets after it
 //! (`Microsoft (MSFT)`, `Nu Holdings (NYSE: NU)`) are one mention; a mention that is the source
-//! of a view rather than its subject (a claimant, or a broker changing a rating or a price target:
-//! `Goldman Sachs boosted its rating`) is marked as an assessor; index and currency words
+//! of a view rather than its subject is marked: a claimant speaks, a broker changing a rating or a
+//! price target (`Goldman Sachs boosted its rating`) rates; index and currency words
 //! (`Nasdaq`, `S&P 500`, `Ibovespa`, `dólar`) are found too, since a figure next to one is not a
 //! company's.
 
@@ -16,9 +16,11 @@ use crate::model::Symbol;
 pub(crate) struct Mention {
     pub span: Range<usize>,
     pub symbol: Symbol,
-    /// The company speaks or rates here (a claimant, a broker changing a target): it is not what
-    /// the sentence's figures are about.
-    pub assessor: bool,
+    /// A claimant: it holds the sentence's views (a company reporting its own figures is still
+    /// what they are about).
+    pub speaks: bool,
+    /// A broker changing a rating or a target: neither the figures nor the views are about it.
+    pub rates: bool,
 }
 
 /// How many words after a broker's name a rating action may come.
@@ -27,7 +29,7 @@ const ACTION_REACH: usize = 4;
 const OBJECT_REACH: usize = 8;
 
 /// The mentions of a text in order, each merged with the symbol bracketed after its name.
-/// `claimants` are the byte ranges of the claimants found: a ticker inside one is an assessor.
+/// `claimants` are the byte ranges of the claimants found: a ticker inside one speaks.
 pub(crate) fn mentions(
     text: &str,
     words: &[Token],
@@ -45,11 +47,11 @@ pub(crate) fn mentions(
             continue;
         }
         let speaks = claimants.iter().any(|c| c.start < t.span.end && t.span.start < c.end);
-        out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), assessor: speaks });
+        out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false });
     }
     for m in &mut out {
         let next = words.partition_point(|w| w.start < m.span.end);
-        m.assessor |= rates_after(text, &words[next..]);
+        m.rates = rates_after(text, &words[next..]);
     }
     out
 }
@@ -65,6 +67,9 @@ fn rates_after(text: &str, after: &[Token]) -> bool {
         if i > 0 && ends_clause(&text[after[i - 1].end..w.start]) {
             return false;
         }
+        if is_link_word(&w.key) {
+            return false;
+        }
         if is_rating_verb(&w.key) {
             return true;
         }
@@ -73,6 +78,30 @@ fn rates_after(text: &str, after: &[Token]) -> bool {
         }
     }
     false
+}
+
+/// Words that put a name in a clause of its own or make it an object (`para neutra e cortou`).
+fn is_link_word(key: &str) -> bool {
+    matches!(
+        key,
+        "para"
+            | "to"
+            | "e"
+            | "and"
+            | "de"
+            | "da"
+            | "do"
+            | "of"
+            | "for"
+            | "with"
+            | "com"
+            | "em"
+            | "in"
+            | "while"
+            | "enquanto"
+            | "but"
+            | "mas"
+    )
 }
 
 fn ends_clause(gap: &str) -> bool {
@@ -131,7 +160,7 @@ mod tests {
         let found = tickers(text, &words, &lexicon);
         mentions(text, &words, &found, &[])
             .into_iter()
-            .map(|m| (m.symbol.to_string(), &text[m.span], m.assessor))
+            .map(|m| (m.symbol.to_string(), &text[m.span], m.rates))
             .collect()
     }
 
@@ -141,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn a_broker_changing_a_target_is_an_assessor() {
+    fn a_broker_changing_a_target_rates() {
         let text = "$LLY is up 2% after Goldman Sachs boosted its rating to buy.";
         assert_eq!(found(text), [("LLY".to_owned(), "$LLY", false), ("GS".to_owned(), "Goldman Sachs", true)]);
         assert_eq!(found("Microsoft cut 10,000 jobs."), [("MSFT".to_owned(), "Microsoft", false)]);

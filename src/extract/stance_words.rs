@@ -115,7 +115,7 @@ pub(crate) fn is_bullish(key: &str) -> bool {
         "buy" | "buying" | "bullish" | "upgrade" | "upgraded" | "upgrades" | "outperform" | "overweight" | "opportunity"
             | "compra" | "comprar" | "otimista" | "otimistas" | "otimismo" | "optimistic" | "optimism" | "elevou"
             | "eleva" | "upside" | "benefit" | "beneficiar" | "oportunidade" | "upbeat" | "favorable" | "favoravel"
-            | "positive" | "positiva" | "positivo"
+            | "positive" | "positiva" | "positivo" | "valorizacao"
     )
 }
 
@@ -126,7 +126,8 @@ pub(crate) fn is_bearish(key: &str) -> bool {
             | "concerns" | "concerned" | "venda" | "vender" | "pessimista" | "pessimistas" | "pessimismo" | "pessimistic"
             | "rebaixou" | "rebaixa" | "preocupacao" | "preocupacoes" | "preocupados" | "preocupado" | "downside"
             | "threat" | "ameaca" | "worried" | "worries" | "worry" | "cautious" | "caution" | "cautela"
-            | "cauteloso" | "cautelosos" | "skeptical" | "cetico" | "ceticos"
+            | "cauteloso" | "cautelosos" | "cautelosa" | "cautelosas" | "skeptical" | "cetico" | "ceticos" | "cautioned"
+            | "cautions" | "warned" | "warns"
     )
 }
 

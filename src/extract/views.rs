@@ -51,9 +51,9 @@ pub(crate) fn views(
         };
         let mut holders: Vec<Range<usize>> =
             claimants.iter().filter(|c| sentence.contains(&c.start)).cloned().collect();
-        for m in mentions.iter().filter(|m| m.assessor && sentence.contains(&m.span.start)) {
+        for m in mentions.iter().filter(|m| (m.rates || m.speaks) && sentence.contains(&m.span.start)) {
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) {
-                holders.push(name_of(text, &m.span));
+                holders.push(name_of(text, own, &m.span));
             }
         }
         if holders.is_empty() {
@@ -63,8 +63,11 @@ pub(crate) fn views(
             continue;
         }
         let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
-        let about: Vec<&Mention> =
-            mentions.iter().filter(|m| sentence.contains(&m.span.start) && !m.assessor).filter(|m| !held(m)).collect();
+        let about: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| sentence.contains(&m.span.start) && !m.rates && !m.speaks)
+            .filter(|m| !held(m))
+            .collect();
         let ticker = about
             .iter()
             .find(|m| m.span.start >= reading.at)
@@ -84,10 +87,18 @@ pub(crate) fn views(
     out
 }
 
-/// A mention's name without the bracketed symbol after it.
-fn name_of(text: &str, span: &Range<usize>) -> Range<usize> {
+/// A mention's name without the bracketed symbol after it, with the capitalised words that go on
+/// with it (`Itaú BBA`).
+fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
     let name = text[span.clone()].split('(').next().unwrap_or_default().trim_end();
-    span.start..span.start + name.len()
+    let mut end = span.start + name.len();
+    if name.len() == span.len() {
+        let next = words.partition_point(|w| w.start < end);
+        for w in words[next..].iter().take_while(|w| w.joins_previous && (w.capitalized || w.upper)) {
+            end = w.end;
+        }
+    }
+    span.start..end
 }
 
 /// The last company named, not by a holder, in the few sentences before sentence `i`.
@@ -101,7 +112,7 @@ fn earlier_subject(
     let to = sentences.get(i)?.start;
     mentions
         .iter()
-        .filter(|m| !m.assessor && from <= m.span.start && m.span.start < to)
+        .filter(|m| !m.rates && from <= m.span.start && m.span.start < to)
         .rfind(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
         .map(|m| m.symbol.clone())
 }
@@ -111,7 +122,7 @@ fn earlier_subject(
 fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     let mut names: Vec<Range<usize>> = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    let mut i = 0;
+    let mut i = words.iter().take_while(|w| is_opener(&w.key)).count();
     while i < words.len() && names.len() < MAX_LISTED {
         let w = &words[i];
         let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
