@@ -29,42 +29,51 @@ pub(crate) fn attribute(
     mentions: &[Mention],
     figures: &[Range<usize>],
 ) -> Vec<Vec<Symbol>> {
-    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
-    let subjects: Vec<Option<&Mention>> = sentences
-        .iter()
-        .map(|s| mentions.iter().find(|m| !m.rates && s.start <= m.span.start && m.span.start < s.end))
-        .collect();
+    // Everything is in text order: each sentence's part of a list is found by bisection.
+    let mentions_in = |r: &Range<usize>| {
+        &mentions
+            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    };
+    let subjects: Vec<Option<&Mention>> = sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates)).collect();
     let indexes: Vec<usize> = words
         .iter()
-        .filter(|w| is_index_word(&w.key) && !mentions.iter().any(|m| m.span.start < w.end && w.start < m.span.end))
+        .filter(|w| {
+            is_index_word(&w.key)
+                && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
+        })
         .map(|w| w.start)
         .collect();
+    let index_within =
+        |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
-        let inside: Vec<usize> = (0..figures.len()).filter(|&f| sentence_of(figures[f].start) == i).collect();
-        if inside.is_empty() {
+        let first = figures.partition_point(|f| f.start < sentence.start);
+        let last = figures.partition_point(|f| f.start < sentence.end);
+        if first == last {
             continue;
         }
-        let own: Vec<&Mention> = mentions.iter().filter(|m| !m.rates && sentence.contains(&m.span.start)).collect();
+        let inside: Vec<usize> = (first..last).collect();
+        let own: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates).collect();
+        let own_words = &words
+            [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
         // Companies paired by `respectively` are not what the figures after the word are about.
-        let paired_until = respectively(text, words, sentence, &own, figures, &inside, &mut out, &mut settled);
+        let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
             if settled[f] {
                 continue;
             }
             let at = figures[f].start;
             let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
-            let index_between = |from: usize| indexes.iter().any(|&x| from <= x && x < at);
             let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
             out[f] = if let Some(nearest) = before.last() {
-                if index_between(nearest.span.end) { Vec::new() } else { listed_with(text, &before) }
-            } else if index_between(from) {
+                if index_within(nearest.span.end..at) { Vec::new() } else { listed_with(text, &before) }
+            } else if index_within(from..at) {
                 Vec::new()
             } else if let Some(after) = own.iter().find(|m| m.span.start >= figures[f].end) {
                 vec![after.symbol.clone()]
             } else {
-                earlier_subject(i, &subjects, sentences, &indexes)
+                earlier_subject(i, &subjects, sentences, &index_within)
             };
         }
     }
@@ -76,14 +85,13 @@ fn earlier_subject(
     i: usize,
     subjects: &[Option<&Mention>],
     sentences: &[Range<usize>],
-    indexes: &[usize],
+    index_within: &dyn Fn(Range<usize>) -> bool,
 ) -> Vec<Symbol> {
     for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
         if let Some(m) = subjects[j] {
             return vec![m.symbol.clone()];
         }
-        let earlier = &sentences[j];
-        if indexes.iter().any(|x| earlier.contains(x)) {
+        if index_within(sentences[j].clone()) {
             return Vec::new();
         }
     }
@@ -116,20 +124,18 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 /// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
-/// and gives where the word `respectively` ends when it did.
+/// and gives where the word `respectively` ends when it did (`words`: the sentence's).
 #[allow(clippy::too_many_arguments)]
 fn respectively(
     text: &str,
     words: &[Token],
-    sentence: &Range<usize>,
     own: &[&Mention],
     figures: &[Range<usize>],
     inside: &[usize],
     out: &mut [Vec<Symbol>],
     settled: &mut [bool],
 ) -> Option<usize> {
-    let word =
-        words.iter().find(|w| sentence.contains(&w.start) && matches!(&*w.key, "respectively" | "respectivamente"))?;
+    let word = words.iter().find(|w| matches!(&*w.key, "respectively" | "respectivamente"))?;
     // Runs of figures joined by commas and `and` / `e`; the one nearest the word.
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for &f in inside {

@@ -46,7 +46,10 @@ pub(crate) fn mentions(
             last.span.end = t.span.end;
             continue;
         }
-        let speaks = claimants.iter().any(|c| c.start < t.span.end && t.span.start < c.end);
+        // Claimants are in text order and do not overlap: only the last starting before the end
+        // of the ticker can cover it.
+        let before = claimants.partition_point(|c| c.start < t.span.end);
+        let speaks = before.checked_sub(1).is_some_and(|c| claimants[c].end > t.span.start);
         out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false });
     }
     for m in &mut out {

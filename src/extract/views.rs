@@ -40,6 +40,11 @@ pub(crate) fn views(
 ) -> Vec<ViewMatch> {
     let mut out: Vec<ViewMatch> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
+    // Everything is in text order: each sentence's part of a list is found by bisection.
+    let mentions_in = |r: &Range<usize>| {
+        &mentions
+            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    };
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
         let reading = read_stance(text, own);
@@ -49,9 +54,10 @@ pub(crate) fn views(
             (None, Some((_, s, _))) if reading.similar => *s,
             _ => continue,
         };
-        let mut holders: Vec<Range<usize>> =
-            claimants.iter().filter(|c| sentence.contains(&c.start)).cloned().collect();
-        for m in mentions.iter().filter(|m| (m.rates || m.speaks) && sentence.contains(&m.span.start)) {
+        let named = claimants.partition_point(|c| c.start < sentence.start)
+            ..claimants.partition_point(|c| c.start < sentence.end);
+        let mut holders: Vec<Range<usize>> = claimants[named].to_vec();
+        for m in mentions_in(sentence).iter().filter(|m| m.rates || m.speaks) {
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) {
                 holders.push(name_of(text, own, &m.span));
             }
@@ -63,22 +69,22 @@ pub(crate) fn views(
             continue;
         }
         let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
-        let about: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| sentence.contains(&m.span.start) && !m.rates && !m.speaks)
-            .filter(|m| !held(m))
-            .collect();
+        let about: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates && !m.speaks && !held(m)).collect();
         let ticker = about
             .iter()
             .find(|m| m.span.start >= reading.at)
             .or_else(|| about.last())
             .map(|m| m.symbol.clone())
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
-            .or_else(|| earlier_subject(i, sentences, mentions, &holders));
+            .or_else(|| {
+                let from = sentences[i.saturating_sub(LOOK_BACK)].start;
+                earlier_subject(mentions_in(&(from..sentence.start)), &holders)
+            });
         let Some(ticker) = ticker else { continue };
         holders.sort_by_key(|h| h.start);
         for h in holders {
-            if !out.iter().any(|v| v.quote == *sentence && text[v.claimant.clone()] == text[h.clone()]) {
+            let same_sentence = out.iter().rev().take_while(|v| v.quote == *sentence);
+            if !same_sentence.into_iter().any(|v| text[v.claimant.clone()] == text[h.clone()]) {
                 out.push(ViewMatch { claimant: h, ticker: ticker.clone(), stance, quote: sentence.clone() });
             }
         }
@@ -101,18 +107,11 @@ fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
     span.start..end
 }
 
-/// The last company named, not by a holder, in the few sentences before sentence `i`.
-fn earlier_subject(
-    i: usize,
-    sentences: &[Range<usize>],
-    mentions: &[Mention],
-    holders: &[Range<usize>],
-) -> Option<Symbol> {
-    let from = sentences.get(i.saturating_sub(LOOK_BACK))?.start;
-    let to = sentences.get(i)?.start;
-    mentions
+/// The last company named, not by a holder, among the mentions of the few sentences before.
+fn earlier_subject(before: &[Mention], holders: &[Range<usize>]) -> Option<Symbol> {
+    before
         .iter()
-        .filter(|m| !m.rates && from <= m.span.start && m.span.start < to)
+        .filter(|m| !m.rates)
         .rfind(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
         .map(|m| m.symbol.clone())
 }
