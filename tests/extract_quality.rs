@@ -6,6 +6,10 @@
 //! hand before the extractor ever ran on them and never tuned against. Both tables are printed;
 //! each split has a floor per kind (the held-out floors are the honest ones, set just below the
 //! first measured scores). `docs/extraction.md` explains how findings are matched to labels.
+//!
+//! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
+//! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
+//! (claimant, ticker, stance).
 
 use std::collections::BTreeMap;
 
@@ -16,6 +20,8 @@ use serde_json::Value;
 
 const TRAINING: &str = include_str!("data/extract/passages.json");
 const HELDOUT: &str = include_str!("data/extract/passages_heldout.json");
+/// The training part for attribution and views (the held-out file labels them too).
+const LINKS_TRAINING: &str = include_str!("data/extract/links_training.json");
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -44,6 +50,19 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
     ("dates", 0.90),
     ("claimants", 0.42),
 ];
+
+/// Lowest attribution accuracy and view F1 accepted per split, a little below the first
+/// measured scores (see `docs/extraction.md`).
+const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
+const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
+/// Training part: first scores after tuning 0.981 (attribution) and 0.974 (views).
+const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.95;
+const TRAINING_VIEWS_FLOOR: f64 = 0.90;
+/// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
+/// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
+/// for 0.8).
+const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.82;
+const HELDOUT_VIEWS_FLOOR: f64 = 0.45;
 
 /// What identifies a finding, for matching: a symbol, a value with currency or unit, a date, a name.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +201,9 @@ struct Measured {
     passages: usize,
     totals: BTreeMap<&'static str, Score>,
     misses: Vec<String>,
+    /// Labelled figures: how many, how many found, how many of those given the right tickers.
+    attribution: (usize, usize, usize),
+    views: Score,
 }
 
 fn measure(data: &Value) -> Measured {
@@ -189,6 +211,8 @@ fn measure(data: &Value) -> Measured {
     let lexicon = Lexicon::bundled();
     let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
     let mut misses = Vec::new();
+    let mut attribution = (0, 0, 0);
+    let mut views = Score::default();
     for passage in passages {
         let id = passage["id"].as_str().unwrap_or("?");
         let text = passage["text"].as_str().expect("each passage has a text");
@@ -210,8 +234,80 @@ fn measure(data: &Value) -> Measured {
                 misses.push(format!("{id} {kind}: missed {:?} {:?}", expected[j].key, labels[j].get("text")));
             }
         }
+        if let Some(labels) = passage["attributions"].as_array() {
+            score_attribution(id, text, &findings, labels, &mut attribution, &mut misses);
+        }
+        if let Some(labels) = passage["views"].as_array() {
+            score_views(id, &findings, labels, &mut views, &mut misses);
+        }
     }
-    Measured { passages: passages.len(), totals, misses }
+    Measured { passages: passages.len(), totals, misses, attribution, views }
+}
+
+/// Each labelled figure (its text's first occurrence) against the figure found there.
+fn score_attribution(
+    id: &str,
+    text: &str,
+    findings: &Findings,
+    labels: &[Value],
+    total: &mut (usize, usize, usize),
+    misses: &mut Vec<String>,
+) {
+    let figures: Vec<(usize, usize, Vec<String>)> = findings
+        .amounts
+        .iter()
+        .map(|a| (a.span.start, a.span.end, &a.tickers))
+        .chain(findings.percents.iter().map(|p| (p.span.start, p.span.end, &p.tickers)))
+        .chain(findings.quantities.iter().map(|q| (q.span.start, q.span.end, &q.tickers)))
+        .map(|(s, e, t)| (s, e, t.iter().map(|t| t.to_string()).collect()))
+        .collect();
+    for label in labels {
+        let figure = label["text"].as_str().expect("an attribution names its figure");
+        let mut expected: Vec<String> =
+            label["tickers"].as_array().into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect();
+        expected.sort();
+        total.0 += 1;
+        let Some(&(s, t)) = occurrences(text, figure).first() else {
+            misses.push(format!("{id} attribution: label {figure:?} is not in the text"));
+            continue;
+        };
+        let Some((_, _, given)) = figures.iter().find(|(a, b, _)| *a < t && s < *b) else { continue };
+        total.1 += 1;
+        let mut given = given.clone();
+        given.sort();
+        if given == expected {
+            total.2 += 1;
+        } else {
+            misses.push(format!("{id} attribution: {figure} given {given:?}, labelled {expected:?}"));
+        }
+    }
+}
+
+/// Found views against labelled ones, one to one on (claimant folded, ticker, stance).
+fn score_views(id: &str, findings: &Findings, labels: &[Value], total: &mut Score, misses: &mut Vec<String>) {
+    let key = |claimant: &str, ticker: &str, stance: &str| (name_key(claimant), ticker.to_owned(), stance.to_owned());
+    let mut expected: Vec<Option<(Key, String, String)>> = labels
+        .iter()
+        .map(|l| {
+            let field = |f: &str| l[f].as_str().unwrap_or_default().to_owned();
+            Some(key(&field("claimant"), &field("ticker"), &field("stance")))
+        })
+        .collect();
+    total.expected += expected.len();
+    for v in &findings.views {
+        total.found += 1;
+        let found = key(&v.claimant, v.ticker.as_str(), v.stance.as_str());
+        match expected.iter_mut().find(|e| e.as_ref() == Some(&found)) {
+            Some(slot) => {
+                *slot = None;
+                total.correct += 1;
+            }
+            None => misses.push(format!("{id} views: found {found:?}")),
+        }
+    }
+    for e in expected.into_iter().flatten() {
+        misses.push(format!("{id} views: missed {e:?}"));
+    }
 }
 
 /// Prints the precision, recall and F1 of each kind.
@@ -233,10 +329,36 @@ fn print_table(title: &str, measured: &Measured) {
             s.f1()
         );
     }
+    print_links(measured);
+}
+
+/// Prints the attribution accuracy and the view scores.
+fn print_links(measured: &Measured) {
+    let (labelled, found, right) = measured.attribution;
+    if labelled == 0 && measured.views.expected == 0 {
+        return;
+    }
+    let accuracy = if found == 0 { 1.0 } else { right as f64 / found as f64 };
+    println!("attribution: {labelled} labelled figures, {found} found, {right} given the right tickers: {accuracy:.3}");
+    let v = measured.views;
+    println!(
+        "views: found {}, labels {}, right {}, precision {:.3}, recall {:.3}, F1 {:.3}",
+        v.found,
+        v.expected,
+        v.correct,
+        v.precision(),
+        v.recall(),
+        v.f1()
+    );
+}
+
+fn attribution_accuracy(measured: &Measured) -> f64 {
+    let (_, found, right) = measured.attribution;
+    if found == 0 { 1.0 } else { right as f64 / found as f64 }
 }
 
 /// Prints a split's table and its differences, then fails if a kind is below its floor.
-fn report_and_check(split: &str, measured: &Measured, floors: &[(&str, f64)]) {
+fn report_and_check(split: &str, measured: &Measured, floors: &[(&str, f64)], linked: &Measured, links: (f64, f64)) {
     print_table(&format!("{split} split"), measured);
     println!("differences from the labels ({split}):");
     for miss in &measured.misses {
@@ -249,6 +371,12 @@ fn report_and_check(split: &str, measured: &Measured, floors: &[(&str, f64)]) {
         let f1 = measured.totals[kind].f1();
         assert!(f1 >= *floor, "{split}: {kind} F1 {f1:.3} is below {floor}");
     }
+    assert!(linked.attribution.1 >= 20, "{split}: at least 20 labelled figures with attributions found");
+    let accuracy = attribution_accuracy(linked);
+    assert!(accuracy >= links.0, "{split}: attribution accuracy {accuracy:.3} is below {}", links.0);
+    assert!(linked.views.expected >= 10, "{split}: at least 10 labelled views");
+    let f1 = linked.views.f1();
+    assert!(f1 >= links.1, "{split}: view F1 {f1:.3} is below {}", links.1);
 }
 
 #[test]
@@ -256,7 +384,14 @@ fn training_split_meets_its_floors() {
     let data: Value = serde_json::from_str(TRAINING).expect("the training split is JSON");
     let measured = measure(&data);
     assert!(measured.passages >= 60, "at least 60 labelled training passages");
-    report_and_check("training (tuned against)", &measured, TRAINING_FLOORS);
+    let links: Value = serde_json::from_str(LINKS_TRAINING).expect("the links training part is JSON");
+    let linked = measure(&links);
+    println!("\ntraining part for attribution and views (tuned against), {} passages", linked.passages);
+    print_links(&linked);
+    for miss in linked.misses.iter().filter(|m| m.contains("attribution") || m.contains("views")) {
+        println!("  {miss}");
+    }
+    report_and_check("training (tuned against)", &measured, TRAINING_FLOORS, &linked, TRAINING_LINK_FLOORS);
 }
 
 #[test]
@@ -279,5 +414,5 @@ fn heldout_split_meets_its_floors() {
         );
     }
     let measured = measure(&data);
-    report_and_check("held-out (never tuned against)", &measured, HELDOUT_FLOORS);
+    report_and_check("held-out (never tuned against)", &measured, HELDOUT_FLOORS, &measured, HELDOUT_LINK_FLOORS);
 }

@@ -1,5 +1,6 @@
-//! `jevons extract [FILE | -] [--json]`: the tickers, money, percentages, quantities, dates and
-//! claimants in a text, read with the user's aliases and suppressions.
+//! `jevons extract [FILE | -] [--json]`: the tickers, money, percentages, quantities (each with
+//! the tickers it is about), dates, claimants and views in a text, read with the user's aliases
+//! and suppressions.
 
 use std::io::Read;
 use std::path::Path;
@@ -49,6 +50,10 @@ fn read_text(file: Option<&Path>) -> anyhow::Result<String> {
 fn print(f: &Findings) -> anyhow::Result<()> {
     output::line(&format!("language: {}", f.language.code()));
     let at = |start: usize, end: usize| format!("[{start}..{end}]");
+    let about = |tickers: &[crate::model::Symbol]| {
+        let symbols: Vec<&str> = tickers.iter().map(|t| t.as_str()).collect();
+        if symbols.is_empty() { String::new() } else { format!(" about {}", symbols.join(", ")) }
+    };
     let flags = |approximate: bool, ambiguous: bool| {
         let mut flags = String::new();
         if approximate {
@@ -71,19 +76,21 @@ fn print(f: &Findings) -> anyhow::Result<()> {
     for a in &f.amounts {
         let shown = format_value(a.value, None, Some(&a.currency));
         output::line(&format!(
-            "amount    {shown:<10} {:<28} {}{}",
+            "amount    {shown:<10} {:<28} {}{}{}",
             a.text,
             at(a.span.start, a.span.end),
-            flags(a.approximate, a.ambiguous)
+            flags(a.approximate, a.ambiguous),
+            about(&a.tickers)
         ));
     }
     for p in &f.percents {
         let shown = format_value(p.value, Some("%"), None);
         output::line(&format!(
-            "percent   {shown:<10} {:<28} {}{}",
+            "percent   {shown:<10} {:<28} {}{}{}",
             p.text,
             at(p.span.start, p.span.end),
-            flags(p.approximate, p.ambiguous)
+            flags(p.approximate, p.ambiguous),
+            about(&p.tickers)
         ));
     }
     for q in &f.fractions {
@@ -93,10 +100,11 @@ fn print(f: &Findings) -> anyhow::Result<()> {
     for q in &f.quantities {
         let shown = format_value(q.value, Some(&q.unit), None);
         output::line(&format!(
-            "quantity  {shown:<10} {:<28} {}{}",
+            "quantity  {shown:<10} {:<28} {}{}{}",
             q.text,
             at(q.span.start, q.span.end),
-            flags(q.approximate, q.ambiguous)
+            flags(q.approximate, q.ambiguous),
+            about(&q.tickers)
         ));
     }
     for d in &f.dates {
@@ -110,6 +118,10 @@ fn print(f: &Findings) -> anyhow::Result<()> {
     }
     for c in &f.claimants {
         output::line(&format!("claimant  {:<10} {:<28} {}", "", c.name, at(c.span.start, c.span.end)));
+    }
+    for v in &f.views {
+        let held = format!("{} {}", v.ticker.as_str(), v.stance.as_str());
+        output::line(&format!("view      {held:<10} {:<28} [{}..{}] (quote, in bytes)", v.claimant, v.start, v.end));
     }
     Ok(())
 }

@@ -1,16 +1,22 @@
 //! One pass of text analysis: words, sentences and their language, then dates, figures, tickers
-//! and claimants, with every span turned into character offsets at the end.
+//! and claimants, the tickers each figure is about and the views held, with every span turned
+//! into character offsets at the end.
 
 use chrono::NaiveDate;
 
+use super::attribution::attribute;
 use super::claimants::claimants;
 use super::dates::dates;
 use super::figures::{FigureKind, figures};
-use super::findings::{Amount, CharIndex, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, TickerFinding};
+use super::findings::{
+    Amount, CharIndex, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, TickerFinding, View,
+};
 use super::language::{decide, score};
+use super::mentions::mentions;
 use super::sentences::sentences;
 use super::tickers::tickers;
 use super::tokens::tokens;
+use super::views::views;
 use super::{Language, Lexicon};
 
 /// What the caller knows about the text beyond its words.
@@ -21,7 +27,8 @@ pub struct Options {
     pub anchor: Option<NaiveDate>,
 }
 
-/// Reads tickers, money, percentages, fractions, quantities, dates and claimants out of `text`.
+/// Reads tickers, money, percentages, fractions, quantities, dates, claimants and views out of
+/// `text`, each amount, percentage and quantity with the tickers it is about.
 pub fn analyse(text: &str, lexicon: &Lexicon) -> Findings {
     analyse_with(text, lexicon, &Options::default())
 }
@@ -64,6 +71,11 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let found_tickers = tickers(text, &words, lexicon);
     let found_claimants: Vec<_> =
         sentence_words.iter().flat_map(|range| claimants(text, &words[range.clone()])).collect();
+    let claimant_spans: Vec<_> = found_claimants.iter().map(|c| c.span.clone()).collect();
+    let found_mentions = mentions(text, &words, &found_tickers, &claimant_spans);
+    let figure_spans: Vec<_> = found_figures.iter().map(|f| f.span.clone()).collect();
+    let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans).into_iter();
+    let found_views = views(text, &words, &sentence_spans, &sentence_words, &claimant_spans, &found_mentions);
 
     let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();
@@ -86,7 +98,19 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         .into_iter()
         .map(|c| Claimant { name: slice(&c.span), text: slice(&c.span), span: index.span(c.span) })
         .collect();
+    findings.views = found_views
+        .into_iter()
+        .map(|v| View {
+            claimant: slice(&v.claimant),
+            claimant_span: index.span(v.claimant),
+            ticker: v.ticker,
+            stance: v.stance,
+            start: v.quote.start,
+            end: v.quote.end,
+        })
+        .collect();
     for f in found_figures {
+        let tickers = about.next().unwrap_or_default();
         let text_of = slice(&f.span);
         let span = index.span(f.span);
         let ambiguous = !f.alternatives.is_empty();
@@ -99,6 +123,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
                 approximate: f.approximate,
                 ambiguous,
                 alternatives: f.alternatives,
+                tickers,
             }),
             FigureKind::Percent => findings.percents.push(Percent {
                 value: f.value,
@@ -107,6 +132,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
                 approximate: f.approximate,
                 ambiguous,
                 alternatives: f.alternatives,
+                tickers,
             }),
             FigureKind::Fraction { numerator, denominator } => findings.fractions.push(Fraction {
                 value: f.value,
@@ -124,6 +150,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
                 approximate: f.approximate,
                 ambiguous,
                 alternatives: f.alternatives,
+                tickers,
             }),
         }
     }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::{Language, Via};
-use crate::model::Symbol;
+use crate::model::{Stance, Symbol};
 
 /// Where a finding is in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -46,6 +46,8 @@ pub struct Amount {
     pub ambiguous: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<f64>,
+    /// The companies the figure is about (none for an index, a currency or what is unclear).
+    pub tickers: Vec<Symbol>,
 }
 
 /// A percentage: `value` is in percent (`16,9%` → 16.9).
@@ -59,6 +61,8 @@ pub struct Percent {
     pub ambiguous: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<f64>,
+    /// The companies the figure is about (none for an index, a currency or what is unclear).
+    pub tickers: Vec<Symbol>,
 }
 
 /// A fraction: `1/50` → numerator 1, denominator 50, value 0.02.
@@ -85,6 +89,8 @@ pub struct Quantity {
     pub ambiguous: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<f64>,
+    /// The companies the figure is about (none for an index, a currency or what is unclear).
+    pub tickers: Vec<Symbol>,
 }
 
 /// A date: `YYYY-MM-DD`, or `YYYY-MM` when the text names only the month.
@@ -109,6 +115,21 @@ pub struct Claimant {
     pub span: Span,
 }
 
+/// Who holds which stance on which ticker, and the sentence that says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct View {
+    pub claimant: String,
+    pub ticker: Symbol,
+    pub stance: Stance,
+    /// Byte offset of the quote (the sentence) in the text.
+    pub start: usize,
+    /// Byte offset just past the quote.
+    pub end: usize,
+    /// Where the claimant is named.
+    #[serde(skip)]
+    pub claimant_span: Span,
+}
+
 /// Everything extraction found in one text, each list in text order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Findings {
@@ -120,6 +141,7 @@ pub struct Findings {
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateFinding>,
     pub claimants: Vec<Claimant>,
+    pub views: Vec<View>,
 }
 
 impl Findings {

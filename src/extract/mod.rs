@@ -8,6 +8,7 @@
 //! `docs/extraction.md` describes the rules and their measured quality.
 
 mod analyse;
+mod attribution;
 mod cashtags;
 mod catalysts;
 mod claimants;
@@ -19,19 +20,22 @@ mod fx_hash;
 mod known_names;
 mod language;
 mod lexicon;
+mod mentions;
 mod numbers;
 mod sentences;
+mod stance_words;
 mod suggest;
 mod tickers;
 mod tokens;
 mod units;
+mod views;
 mod wiki_links;
 mod words;
 
 pub use analyse::{Options, analyse, analyse_with};
 pub use cashtags::{Cashtag, cashtags};
 pub use catalysts::{Catalyst, catalysts};
-pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding};
+pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding, View};
 pub use language::{Language, detect_language};
 pub use lexicon::{Lexicon, Suppression, UserAlias, Via};
 pub use suggest::{ClaimSuggestion, SuggestionKind, suggest_claims};

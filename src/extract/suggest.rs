@@ -1,7 +1,8 @@
 //! Claims offered to the researcher from a note's findings: one per figure (amount, percentage,
-//! quantity), and one per opinion a named claimant gives on a ticker, each prefilled with value,
-//! unit, currency, as-of date, tickers, claimant, a stance when the wording is plain, and the
-//! enclosing sentence as the quote.
+//! quantity) with the tickers it is about, one per view (claimant, ticker, stance), and one per
+//! other opinion a named claimant gives on a ticker, each prefilled with value, unit, currency,
+//! as-of date, tickers, claimant, a stance when the wording is plain, and the enclosing sentence
+//! as the quote.
 //!
 //! Pure and cheap: the editor can call it on every keystroke's findings.
 
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 use super::findings::{CharIndex, Findings, Span};
 use super::sentences::sentences;
+use super::stance_words::read_stance;
 use super::tokens::tokens;
 use crate::model::{ClaimDraft, ClaimTicker, Stance, Symbol};
 
@@ -131,7 +133,7 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
     let stances: Vec<Option<Stance>> =
         spans.iter().zip(&needed).map(|(s, needed)| needed.then(|| stance_of(&text[s.clone()])).flatten()).collect();
 
-    let make = |kind, bytes: &Range<usize>, span: &Span, value, unit, currency, ambiguous| {
+    let make = |kind, bytes: &Range<usize>, span: &Span, value, unit, currency, about: &[Symbol], ambiguous| {
         let i = sentence_of(bytes.start);
         let sentence = spans.get(i).cloned().unwrap_or(0..text.len());
         let quote = text[sentence.clone()].to_owned();
@@ -142,7 +144,7 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
             unit,
             currency,
             as_of: as_of(i),
-            tickers: nearest(i, &tickers),
+            tickers: about.to_vec(),
             stance: stances.get(i).copied().flatten(),
             claimant: claimants.get(i).and_then(|c| c.first()).map(|(name, _)| (*name).to_owned()),
             quote,
@@ -154,15 +156,18 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
     let mut out = Vec::new();
     for a in &findings.amounts {
         let s = &a.span;
-        out.push(make(SuggestionKind::Amount, &s.bytes, s, Some(a.value), None, Some(a.currency.clone()), a.ambiguous));
+        let currency = Some(a.currency.clone());
+        out.push(make(SuggestionKind::Amount, &s.bytes, s, Some(a.value), None, currency, &a.tickers, a.ambiguous));
     }
     for p in &findings.percents {
         let s = &p.span;
-        out.push(make(SuggestionKind::Percent, &s.bytes, s, Some(p.value), Some("%".to_owned()), None, p.ambiguous));
+        let unit = Some("%".to_owned());
+        out.push(make(SuggestionKind::Percent, &s.bytes, s, Some(p.value), unit, None, &p.tickers, p.ambiguous));
     }
     for q in &findings.quantities {
         let s = &q.span;
-        out.push(make(SuggestionKind::Quantity, &s.bytes, s, Some(q.value), Some(q.unit.clone()), None, q.ambiguous));
+        let unit = Some(q.unit.clone());
+        out.push(make(SuggestionKind::Quantity, &s.bytes, s, Some(q.value), unit, None, &q.tickers, q.ambiguous));
     }
     let mut with_figure = vec![false; spans.len()];
     for s in &out {
@@ -171,12 +176,25 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
         }
     }
     let mut offered = vec![false; spans.len()];
+    for v in &findings.views {
+        let i = sentence_of(v.start);
+        if let Some(flag) = offered.get_mut(i) {
+            *flag = true;
+        }
+        let mut view =
+            make(SuggestionKind::Opinion, &v.claimant_span.bytes, &v.claimant_span, None, None, None, &[], false);
+        view.tickers = vec![v.ticker.clone()];
+        view.stance = Some(v.stance);
+        view.claimant = Some(v.claimant.clone());
+        out.push(view);
+    }
     for c in &findings.claimants {
         let i = sentence_of(c.span.bytes.start);
         let has_ticker = tickers.get(i).is_some_and(|t| !t.is_empty());
         if has_ticker && with_figure.get(i) == Some(&false) && offered.get(i) == Some(&false) {
             offered[i] = true;
-            out.push(make(SuggestionKind::Opinion, &c.span.bytes, &c.span, None, None, None, false));
+            let about = nearest(i, &tickers);
+            out.push(make(SuggestionKind::Opinion, &c.span.bytes, &c.span, None, None, None, &about, false));
         }
     }
     out.sort_by_key(|s| s.span.start);
@@ -193,41 +211,10 @@ fn claim_text(sentence: &str) -> String {
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A stance when the sentence says it plainly (`buy`, `downgrade`, `compra`, `preocupação`), and
-/// none when it says both or neither. Whole words only, and not the start of a compound
-/// (`sell-off`, `buy-back`).
+/// A stance when the sentence says it plainly (see [`read_stance`]), none when it says both or
+/// neither.
 fn stance_of(sentence: &str) -> Option<Stance> {
-    let (mut bullish, mut bearish) = (false, false);
-    for t in tokens(sentence) {
-        if sentence[t.end..].starts_with('-') {
-            continue;
-        }
-        bullish |= is_bullish(&t.key);
-        bearish |= is_bearish(&t.key);
-    }
-    match (bullish, bearish) {
-        (true, false) => Some(Stance::Bullish),
-        (false, true) => Some(Stance::Bearish),
-        _ => None,
-    }
-}
-
-#[rustfmt::skip]
-fn is_bullish(key: &str) -> bool {
-    matches!(key,
-        "buy" | "bullish" | "upgrade" | "upgraded" | "upgrades" | "outperform" | "overweight" | "opportunity"
-            | "compra" | "otimista" | "otimistas" | "elevou" | "eleva" | "upside" | "benefit" | "beneficiar"
-            | "oportunidade"
-    )
-}
-
-#[rustfmt::skip]
-fn is_bearish(key: &str) -> bool {
-    matches!(key,
-        "sell" | "bearish" | "downgrade" | "downgraded" | "downgrades" | "underperform" | "underweight" | "concern"
-            | "concerns" | "venda" | "pessimista" | "pessimistas" | "rebaixou" | "rebaixa" | "preocupacao"
-            | "downside" | "threat" | "ameaca"
-    )
+    read_stance(sentence, &tokens(sentence)).stance
 }
 
 #[cfg(test)]
@@ -266,5 +253,33 @@ mod tests {
         assert_eq!((s.sentence.start, s.sentence.end), (0, text.chars().count()));
         assert_eq!(s.as_of.as_deref(), Some("2025-01-27"));
         assert_eq!(s.unit.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn claim_it_on_a_view_fills_claimant_ticker_and_stance() {
+        let text = "Cantor Fitzgerald defende a compra de ações da NVIDIA";
+        let suggestions = suggest_claims(text, &analyse(text, &Lexicon::bundled()));
+        assert_eq!(suggestions.len(), 1, "{suggestions:#?}");
+        let draft = suggestions[0].to_draft();
+        assert_eq!(draft.claimant.as_deref(), Some("Cantor Fitzgerald"));
+        assert_eq!(
+            draft.tickers,
+            [ClaimTicker { symbol: Symbol::parse("NVDA").unwrap(), stance: Some(Stance::Bullish) }]
+        );
+        assert_eq!(suggestions[0].quote, text);
+    }
+
+    #[test]
+    fn claim_it_on_a_figure_fills_only_its_own_ticker() {
+        let text = "Nvidia tumbled, chipmaker Broadcom crashed 17.4%, followed by Microsoft and Google parent \
+                    Alphabet, which fell 2.1% and 4.2%, respectively.";
+        let suggestions = suggest_claims(text, &analyse(text, &Lexicon::bundled()));
+        let tickers_of = |value: f64| {
+            let s = suggestions.iter().find(|s| s.value == Some(value)).unwrap();
+            s.to_draft().tickers.into_iter().map(|t| t.symbol.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(tickers_of(2.1), ["MSFT"]);
+        assert_eq!(tickers_of(4.2), ["GOOGL"]);
+        assert_eq!(tickers_of(17.4), ["AVGO"]);
     }
 }

@@ -427,6 +427,25 @@ mod tests {
     }
 
     #[test]
+    fn claim_it_fills_the_view_and_each_figure_with_its_own_ticker() {
+        let lexicon = crate::extract::Lexicon::bundled();
+        let form_for = |text: &str, pick: &dyn Fn(&ClaimSuggestion) -> bool| {
+            let findings = crate::extract::analyse(text, &lexicon);
+            let suggestions = crate::extract::suggest_claims(text, &findings);
+            ClaimForm::from_suggestion(1, suggestions.iter().find(|s| pick(s)).expect("a suggestion"), &[])
+        };
+        let view = form_for("Cantor Fitzgerald defende a compra de ações da NVIDIA", &|_| true);
+        assert_eq!(view.claimant, "Cantor Fitzgerald");
+        assert_eq!(view.tickers, [TickerRow { symbol: "NVDA".into(), stance: Some(Stance::Bullish) }]);
+        let text = "Broadcom crashed 17.4%, followed by Microsoft and Google parent Alphabet, which fell 2.1% and \
+                    4.2%, respectively.";
+        for (value, symbol) in [(2.1, "MSFT"), (4.2, "GOOGL")] {
+            let form = form_for(text, &|s| s.value == Some(value));
+            assert_eq!(form.tickers, [TickerRow { symbol: symbol.into(), stance: None }], "{value}%");
+        }
+    }
+
+    #[test]
     fn links_are_kept_apart_by_direction_and_added_once() {
         let other = |id: i64| Claim {
             id,

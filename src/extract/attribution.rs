@@ -1,0 +1,225 @@
+//! Which companies each figure is about, sentence by sentence:
+//! - `X and Y fell A% and B%, respectively` (`respectivamente`): the figures of the list go to
+//!   the companies named before it, in order;
+//! - otherwise the nearest company named before the figure in its sentence (the subject or the
+//!   possessive: `Nvidia's market cap`, `as ações da Nvidia`, `Oracle (ORCL) … 14,45%`), with
+//!   the companies listed with it (`Microsoft, Intel and Cisco advanced 1%`);
+//! - an index or currency named between that company and the figure (`while the Nasdaq gained
+//!   2%`, `o dólar fechou em alta de 0,71%`) takes the figure from it: no ticker;
+//! - with no company before it, the first named after it in the sentence, else the subject of
+//!   one of the few sentences before (`The company reported revenue of $13.76 billion`).
+//!
+//! A broker rating the stock or a claimant is never what a figure is about. What nothing settles
+//! gets no ticker rather than a guess.
+
+use std::ops::Range;
+
+use super::mentions::{Mention, is_index_word};
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// How many sentences back a figure with no company in its own sentence may look for one.
+const LOOK_BACK: usize = 2;
+
+/// The tickers each figure (byte ranges, in text order) is about.
+pub(crate) fn attribute(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+    figures: &[Range<usize>],
+) -> Vec<Vec<Symbol>> {
+    // Everything is in text order: each sentence's part of a list is found by bisection.
+    let mentions_in = |r: &Range<usize>| {
+        &mentions
+            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    };
+    let subjects: Vec<Option<&Mention>> = sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates)).collect();
+    let indexes: Vec<usize> = words
+        .iter()
+        .filter(|w| {
+            is_index_word(&w.key)
+                && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
+        })
+        .map(|w| w.start)
+        .collect();
+    let index_within =
+        |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
+    let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
+    let mut settled = vec![false; figures.len()];
+    for (i, sentence) in sentences.iter().enumerate() {
+        let first = figures.partition_point(|f| f.start < sentence.start);
+        let last = figures.partition_point(|f| f.start < sentence.end);
+        if first == last {
+            continue;
+        }
+        let inside: Vec<usize> = (first..last).collect();
+        let own: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates).collect();
+        let own_words = &words
+            [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
+        // Companies paired by `respectively` are not what the figures after the word are about.
+        let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
+        for &f in &inside {
+            if settled[f] {
+                continue;
+            }
+            let at = figures[f].start;
+            let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
+            let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
+            out[f] = if let Some(nearest) = before.last() {
+                if index_within(nearest.span.end..at) { Vec::new() } else { listed_with(text, &before) }
+            } else if index_within(from..at) {
+                Vec::new()
+            } else if let Some(after) = own.iter().find(|m| m.span.start >= figures[f].end) {
+                vec![after.symbol.clone()]
+            } else {
+                earlier_subject(i, &subjects, sentences, &index_within)
+            };
+        }
+    }
+    out
+}
+
+/// The subject of the nearest of the few sentences before, unless one of them is about an index.
+fn earlier_subject(
+    i: usize,
+    subjects: &[Option<&Mention>],
+    sentences: &[Range<usize>],
+    index_within: &dyn Fn(Range<usize>) -> bool,
+) -> Vec<Symbol> {
+    for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
+        if let Some(m) = subjects[j] {
+            return vec![m.symbol.clone()];
+        }
+        if index_within(sentences[j].clone()) {
+            return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
+/// The nearest mention and those listed with it (`Microsoft (MSFT), Intel (INTC), and Cisco`).
+fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
+    let mut symbols: Vec<Symbol> = Vec::new();
+    let mut k = before.len();
+    while k > 0 {
+        let m = before[k - 1];
+        if !symbols.contains(&m.symbol) {
+            symbols.insert(0, m.symbol.clone());
+        }
+        let joined = k >= 2 && is_list_gap(&text[before[k - 2].span.end..m.span.start]);
+        if !joined {
+            break;
+        }
+        k -= 1;
+    }
+    symbols
+}
+
+/// Between two items of a list: commas, brackets and `and` / `e` / `or` / `ou` only.
+fn is_list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&"))
+}
+
+/// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
+/// and gives where the word `respectively` ends when it did (`words`: the sentence's).
+#[allow(clippy::too_many_arguments)]
+fn respectively(
+    text: &str,
+    words: &[Token],
+    own: &[&Mention],
+    figures: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Vec<Symbol>],
+    settled: &mut [bool],
+) -> Option<usize> {
+    let word = words.iter().find(|w| matches!(&*w.key, "respectively" | "respectivamente"))?;
+    // Runs of figures joined by commas and `and` / `e`; the one nearest the word.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &f in inside {
+        match runs.last_mut() {
+            Some(run) if is_list_gap(&text[figures[run[run.len() - 1]].end..figures[f].start]) => run.push(f),
+            _ => runs.push(vec![f]),
+        }
+    }
+    let distance = |run: &Vec<usize>| {
+        let (start, end) = (figures[run[0]].start, figures[run[run.len() - 1]].end);
+        if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
+    };
+    let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
+    let mut companies: Vec<&Symbol> = Vec::new();
+    for m in own.iter().filter(|m| m.span.end <= figures[run[0]].start) {
+        if companies.last() != Some(&&m.symbol) {
+            companies.push(&m.symbol);
+        }
+    }
+    if companies.len() < run.len() {
+        return None;
+    }
+    let from = companies.len() - run.len();
+    for (k, &f) in run.iter().enumerate() {
+        out[f] = vec![companies[from + k].clone()];
+        settled[f] = true;
+    }
+    Some(word.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mentions::mentions;
+    use crate::extract::sentences::sentences;
+    use crate::extract::tickers::tickers;
+    use crate::extract::tokens::tokens;
+    use crate::extract::{Lexicon, analyse};
+
+    /// Each percentage of `text` with the tickers it is given.
+    fn percents(text: &str) -> Vec<(String, Vec<String>)> {
+        let lexicon = Lexicon::bundled();
+        let findings = analyse(text, &lexicon);
+        let words = tokens(text);
+        let found = mentions(text, &words, &tickers(text, &words, &lexicon), &[]);
+        let spans: Vec<_> = findings.percents.iter().map(|p| p.span.bytes.clone()).collect();
+        let given = attribute(text, &words, &sentences(text), &found, &spans);
+        spans
+            .iter()
+            .zip(given)
+            .map(|(s, t)| (text[s.clone()].to_owned(), t.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
+    }
+
+    #[test]
+    fn respectively_pairs_figures_with_the_companies_in_order() {
+        let text = "Nvidia led the rout, while chipmaker Broadcom crashed 17.4%, followed by Microsoft and \
+                    Google parent Alphabet, which fell 2.1% and 4.2%, respectively.";
+        assert_eq!(percents(text), pairs(&[("17.4%", &["AVGO"]), ("2.1%", &["MSFT"]), ("4.2%", &["GOOGL"])]));
+    }
+
+    #[test]
+    fn brackets_lists_and_indexes() {
+        let text = "Oracle (ORCL) fechou em alta de 14,45%, enquanto o Ibovespa subiu 0,85%.";
+        assert_eq!(percents(text), pairs(&[("14,45%", &["ORCL"]), ("0,85%", &[])]));
+        let text = "Shares of Microsoft (MSFT), Intel (INTC), and Cisco Systems (CSCO) advanced more than 1%.";
+        assert_eq!(percents(text), pairs(&[("1%", &["MSFT", "INTC", "CSCO"])]));
+        assert_eq!(percents("The Nasdaq fell 3.1% on Monday."), pairs(&[("3.1%", &[])]));
+    }
+
+    #[test]
+    fn a_broker_is_not_what_its_target_is_about() {
+        let text = "$LLY is up 2% after Goldman Sachs raised its price target by 5%.";
+        assert_eq!(percents(text), pairs(&[("2%", &["LLY"]), ("5%", &["LLY"])]));
+    }
+
+    #[test]
+    fn a_later_sentence_takes_the_earlier_subject_and_nothing_is_guessed() {
+        let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
+        assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));
+        assert_eq!(percents("Revenue grew 12% in the quarter."), pairs(&[("12%", &[])]));
+    }
+}

@@ -1,0 +1,181 @@
+//! Company mentions as attribution and views see them: a name and the symbol in brackets after it
+//! (`Microsoft (MSFT)`, `Nu Holdings (NYSE: NU)`) are one mention; a mention that is the source
+//! of a view rather than its subject is marked: a claimant speaks, a broker changing a rating or a
+//! price target (`Goldman Sachs boosted its rating`) rates; index and currency words
+//! (`Nasdaq`, `S&P 500`, `Ibovespa`, `dólar`) are found too, since a figure next to one is not a
+//! company's.
+
+use std::ops::Range;
+
+use super::tickers::TickerMatch;
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// One mention of a company in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub span: Range<usize>,
+    pub symbol: Symbol,
+    /// A claimant: it holds the sentence's views (a company reporting its own figures is still
+    /// what they are about).
+    pub speaks: bool,
+    /// A broker changing a rating or a target: neither the figures nor the views are about it.
+    pub rates: bool,
+}
+
+/// How many words after a broker's name a rating action may come.
+const ACTION_REACH: usize = 4;
+/// How many words after a rating verb its object (`price target`, `rating`) may come.
+const OBJECT_REACH: usize = 8;
+
+/// The mentions of a text in order, each merged with the symbol bracketed after its name.
+/// `claimants` are the byte ranges of the claimants found: a ticker inside one speaks.
+pub(crate) fn mentions(
+    text: &str,
+    words: &[Token],
+    tickers: &[TickerMatch],
+    claimants: &[Range<usize>],
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for t in tickers {
+        if let Some(last) = out.last_mut()
+            && last.symbol == t.symbol
+            && t.span.start >= last.span.end
+            && is_bracket_gap(&text[last.span.end..t.span.start])
+        {
+            last.span.end = t.span.end;
+            continue;
+        }
+        // Claimants are in text order and do not overlap: only the last starting before the end
+        // of the ticker can cover it.
+        let before = claimants.partition_point(|c| c.start < t.span.end);
+        let speaks = before.checked_sub(1).is_some_and(|c| claimants[c].end > t.span.start);
+        out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false });
+    }
+    for m in &mut out {
+        let next = words.partition_point(|w| w.start < m.span.end);
+        m.rates = rates_after(text, &words[next..]);
+    }
+    out
+}
+
+/// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.
+fn is_bracket_gap(gap: &str) -> bool {
+    gap.len() <= 24 && gap.contains('(') && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';'))
+}
+
+/// Whether the words after a mention change a rating or a price target.
+fn rates_after(text: &str, after: &[Token]) -> bool {
+    for (i, w) in after.iter().take(ACTION_REACH).enumerate() {
+        if i > 0 && ends_clause(&text[after[i - 1].end..w.start]) {
+            return false;
+        }
+        if is_link_word(&w.key) {
+            return false;
+        }
+        if is_rating_verb(&w.key) {
+            return true;
+        }
+        if is_change_verb(&w.key) {
+            return after[i + 1..].iter().take(OBJECT_REACH).any(|o| is_rating_object(&o.key));
+        }
+    }
+    false
+}
+
+/// Words that put a name in a clause of its own or make it an object (`para neutra e cortou`).
+fn is_link_word(key: &str) -> bool {
+    matches!(
+        key,
+        "para"
+            | "to"
+            | "e"
+            | "and"
+            | "de"
+            | "da"
+            | "do"
+            | "of"
+            | "for"
+            | "with"
+            | "com"
+            | "em"
+            | "in"
+            | "while"
+            | "enquanto"
+            | "but"
+            | "mas"
+    )
+}
+
+fn ends_clause(gap: &str) -> bool {
+    gap.contains(['.', ';', ',', ':', '!', '?'])
+}
+
+/// Verbs that only ever change a rating: `upgraded`, `rebaixou`.
+#[rustfmt::skip]
+fn is_rating_verb(key: &str) -> bool {
+    matches!(key,
+        "upgraded" | "upgrades" | "upgrade" | "downgraded" | "downgrades" | "downgrade" | "rebaixou" | "rebaixa"
+            | "rebaixam" | "reiterated" | "reiterates" | "reiterou" | "reitera" | "rates" | "rated"
+    )
+}
+
+/// Verbs that change a rating or a target when one follows: `raised its price target`.
+#[rustfmt::skip]
+fn is_change_verb(key: &str) -> bool {
+    matches!(key,
+        "raised" | "raises" | "boosted" | "boosts" | "increased" | "increases" | "lifted" | "lifts" | "cut"
+            | "cuts" | "lowered" | "lowers" | "reduced" | "reduces" | "trimmed" | "maintained" | "maintains"
+            | "kept" | "keeps" | "initiated" | "set" | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou"
+            | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou"
+    )
+}
+
+#[rustfmt::skip]
+fn is_rating_object(key: &str) -> bool {
+    matches!(key,
+        "target" | "rating" | "recommendation" | "outperform" | "overweight" | "underweight" | "underperform"
+            | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro"
+    )
+}
+
+/// Whether a word names an index, an exchange's benchmark or a currency.
+#[rustfmt::skip]
+pub(crate) fn is_index_word(key: &str) -> bool {
+    matches!(key,
+        "nasdaq" | "dow" | "ibovespa" | "ibov" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
+            | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
+            | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark"
+    ) || key == "s&p"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+    use crate::extract::tickers::tickers;
+    use crate::extract::tokens::tokens;
+
+    fn found(text: &str) -> Vec<(String, &str, bool)> {
+        let lexicon =
+            Lexicon::new([("MSFT", "MICROSOFT CORP"), ("GS", "GOLDMAN SACHS GROUP INC"), ("LLY", "LILLY ELI & CO")]);
+        let words = tokens(text);
+        let found = tickers(text, &words, &lexicon);
+        mentions(text, &words, &found, &[])
+            .into_iter()
+            .map(|m| (m.symbol.to_string(), &text[m.span], m.rates))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_and_its_bracketed_symbol_are_one_mention() {
+        assert_eq!(found("Microsoft (NASDAQ: MSFT) rose."), [("MSFT".to_owned(), "Microsoft (NASDAQ: MSFT", false)]);
+    }
+
+    #[test]
+    fn a_broker_changing_a_target_rates() {
+        let text = "$LLY is up 2% after Goldman Sachs boosted its rating to buy.";
+        assert_eq!(found(text), [("LLY".to_owned(), "$LLY", false), ("GS".to_owned(), "Goldman Sachs", true)]);
+        assert_eq!(found("Microsoft cut 10,000 jobs."), [("MSFT".to_owned(), "Microsoft", false)]);
+    }
+}

@@ -1,0 +1,202 @@
+//! Views: who holds which stance on which ticker, sentence by sentence. The holders are the
+//! sentence's claimants (`Cantor Fitzgerald defende…`, `analistas da Raymond James expressam…`),
+//! brokers changing a rating or a target (`Goldman Sachs boosted its rating`), and otherwise the
+//! names listed at its start before a verb of holding (`Citi e Bernstein adotaram…`). The stance
+//! is read by [`read_stance`]; `a similar stance` with no stance word of its own takes the one
+//! of the view before. The ticker is the company the stance word points to in the sentence (the
+//! first named after it, else the nearest before), else the one the views or sentences just
+//! before were about. A sentence with no holder, no stance or no ticker gives no view.
+
+use std::ops::Range;
+
+use super::mentions::Mention;
+use super::stance_words::read_stance;
+use super::tokens::Token;
+use crate::model::{Stance, Symbol};
+
+/// How many sentences back a view's ticker or a `similar` stance may come from.
+const LOOK_BACK: usize = 3;
+/// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
+const MAX_LISTED: usize = 4;
+
+/// A view found: byte ranges of the holder's name and of the sentence quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ViewMatch {
+    pub claimant: Range<usize>,
+    pub ticker: Symbol,
+    pub stance: Stance,
+    pub quote: Range<usize>,
+}
+
+/// Finds the views of a text. `sentence_words` are the token ranges of each sentence,
+/// `claimants` the byte ranges of the claimants found, `mentions` the company mentions.
+pub(crate) fn views(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    sentence_words: &[Range<usize>],
+    claimants: &[Range<usize>],
+    mentions: &[Mention],
+) -> Vec<ViewMatch> {
+    let mut out: Vec<ViewMatch> = Vec::new();
+    let mut last: Option<(usize, Stance, Symbol)> = None;
+    // Everything is in text order: each sentence's part of a list is found by bisection.
+    let mentions_in = |r: &Range<usize>| {
+        &mentions
+            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    };
+    for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
+        let own = &words[range.clone()];
+        let reading = read_stance(text, own);
+        let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
+        let stance = match (reading.stance, &recent) {
+            (Some(s), _) => s,
+            (None, Some((_, s, _))) if reading.similar => *s,
+            _ => continue,
+        };
+        let named = claimants.partition_point(|c| c.start < sentence.start)
+            ..claimants.partition_point(|c| c.start < sentence.end);
+        let mut holders: Vec<Range<usize>> = claimants[named].to_vec();
+        for m in mentions_in(sentence).iter().filter(|m| m.rates || m.speaks) {
+            if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) {
+                holders.push(name_of(text, own, &m.span));
+            }
+        }
+        if holders.is_empty() {
+            holders = listed_holders(text, own);
+        }
+        if holders.is_empty() {
+            continue;
+        }
+        let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
+        let about: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates && !m.speaks && !held(m)).collect();
+        let ticker = about
+            .iter()
+            .find(|m| m.span.start >= reading.at)
+            .or_else(|| about.last())
+            .map(|m| m.symbol.clone())
+            .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
+            .or_else(|| {
+                let from = sentences[i.saturating_sub(LOOK_BACK)].start;
+                earlier_subject(mentions_in(&(from..sentence.start)), &holders)
+            });
+        let Some(ticker) = ticker else { continue };
+        holders.sort_by_key(|h| h.start);
+        for h in holders {
+            let same_sentence = out.iter().rev().take_while(|v| v.quote == *sentence);
+            if !same_sentence.into_iter().any(|v| text[v.claimant.clone()] == text[h.clone()]) {
+                out.push(ViewMatch { claimant: h, ticker: ticker.clone(), stance, quote: sentence.clone() });
+            }
+        }
+        last = Some((i, stance, ticker));
+    }
+    out
+}
+
+/// A mention's name without the bracketed symbol after it, with the capitalised words that go on
+/// with it (`Itaú BBA`).
+fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
+    let name = text[span.clone()].split('(').next().unwrap_or_default().trim_end();
+    let mut end = span.start + name.len();
+    if name.len() == span.len() {
+        let next = words.partition_point(|w| w.start < end);
+        for w in words[next..].iter().take_while(|w| w.joins_previous && (w.capitalized || w.upper)) {
+            end = w.end;
+        }
+    }
+    span.start..end
+}
+
+/// The last company named, not by a holder, among the mentions of the few sentences before.
+fn earlier_subject(before: &[Mention], holders: &[Range<usize>]) -> Option<Symbol> {
+    before
+        .iter()
+        .filter(|m| !m.rates)
+        .rfind(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
+        .map(|m| m.symbol.clone())
+}
+
+/// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`: capitalised names listed
+/// at the start of a sentence, before a verb of holding or a role.
+fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
+    let mut names: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut i = words.iter().take_while(|w| is_opener(&w.key)).count();
+    while i < words.len() && names.len() < MAX_LISTED {
+        let w = &words[i];
+        let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
+        let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key);
+        if name_word && current.is_some() && !gap.contains(',') {
+            if let Some(c) = current.as_mut() {
+                c.end = w.end;
+            }
+        } else if name_word {
+            names.extend(current.take());
+            current = Some(w.start..w.end);
+        } else if matches!(&*w.key, "e" | "and" | "&") && current.is_some() {
+            names.extend(current.take());
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    names.extend(current);
+    let holds = words.get(i).is_some_and(|w| is_holding(&w.key));
+    if holds { names } else { Vec::new() }
+}
+
+fn is_opener(key: &str) -> bool {
+    matches!(key, "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still")
+}
+
+/// Verbs of holding a view, and roles that stand for the firm before one.
+#[rustfmt::skip]
+fn is_holding(key: &str) -> bool {
+    matches!(key,
+        "adotaram" | "adotou" | "adopted" | "adopt" | "took" | "take" | "takes" | "tomaram" | "tomou" | "share"
+            | "shares" | "compartilham" | "are" | "is" | "remain" | "remains" | "seguem" | "segue" | "estao" | "esta"
+            | "continuam" | "continua" | "tem" | "have" | "has" | "also" | "tambem" | "analysts" | "analistas"
+            | "analyst" | "analista" | "mantem" | "hold" | "holds" | "sound" | "sounded" | "struck"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Lexicon, analyse};
+    use crate::model::Stance;
+
+    fn found(text: &str) -> Vec<(String, String, Stance)> {
+        let lexicon = Lexicon::new([("NVDA", "NVIDIA CORP"), ("RJF", "RAYMOND JAMES FINANCIAL INC")]);
+        analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+    }
+
+    fn view(claimant: &str, ticker: &str, stance: Stance) -> (String, String, Stance) {
+        (claimant.to_owned(), ticker.to_owned(), stance)
+    }
+
+    #[test]
+    fn the_seed_article_reads_as_views() {
+        let text = "A Cantor Fitzgerald defende a compra de ações da NVIDIA. Citi e Bernstein adotaram uma \
+                    postura otimista semelhante. Mas nem todos os analistas compartilham dessa visão pessimista \
+                    sobre o setor. Analistas da Raymond James expressam preocupação com a NVIDIA.";
+        assert_eq!(
+            found(text),
+            [
+                view("Cantor Fitzgerald", "NVDA", Stance::Bullish),
+                view("Citi", "NVDA", Stance::Bullish),
+                view("Bernstein", "NVDA", Stance::Bullish),
+                view("Raymond James", "NVDA", Stance::Bearish),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_views() {
+        assert_eq!(found("Jefferies says buy NVDA on weakness."), [view("Jefferies", "NVDA", Stance::Bullish)]);
+        assert_eq!(
+            found("Raymond James analysts are worried about Nvidia's margins."),
+            [view("Raymond James", "NVDA", Stance::Bearish)]
+        );
+        assert_eq!(found("Nvidia fell 17% on Monday."), []);
+    }
+}
