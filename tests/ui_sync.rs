@@ -65,4 +65,25 @@ fn file_sync_sends_and_receives_and_the_status_bar_says_when() {
     let found = Store::open(&db).unwrap().search(&jevons::query::parse("quokka").unwrap(), 10, 0).unwrap();
     let titles: Vec<&str> = found.results.iter().map(|n| n.title.as_str()).collect();
     assert_eq!(titles, ["Teammate memo"]);
+
+    // Synced automatically every 5 minutes: nothing before they pass, then a sync that says so
+    // in the status bar only (no window).
+    app.click("File");
+    app.click_containing("Sync automatically: off");
+    app.click("Every 5 minutes");
+    let mut store = Store::open(&theirs).unwrap();
+    store.create_note(&NoteDraft::new("Second memo", "wombat capex")).unwrap();
+    drop(store);
+    let pushed = Command::new(env!("CARGO_BIN_EXE_jevons")).arg("--db").arg(&theirs).arg("sync").output().unwrap();
+    assert!(pushed.status.success(), "{}", String::from_utf8_lossy(&pushed.stderr));
+    let now = app.harness.ctx.input(|i| i.time);
+    app.harness.input_mut().time = Some(now + 60.0);
+    app.settle();
+    assert!(!app.app().is_transferring(), "not due yet");
+    app.harness.input_mut().time = Some(now + 301.0);
+    app.harness.step();
+    wait_for_job(&mut app);
+    assert!(!app.has_label_containing("Synced with"), "an automatic sync that worked opens no window");
+    let found = Store::open(&db).unwrap().search(&jevons::query::parse("wombat").unwrap(), 10, 0).unwrap();
+    assert_eq!(found.results.len(), 1, "the teammate's second note came in by itself");
 }

@@ -21,6 +21,8 @@ pub enum TransferAction {
     ShowExport,
     /// The form for File → Import prices….
     ShowPrices,
+    /// Sync every so many minutes while the app is open (none: only when asked).
+    SetAutoSync(Option<u32>),
     BackupNow,
     /// Sync with the team's git repository.
     SyncNow,

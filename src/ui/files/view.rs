@@ -21,6 +21,7 @@ pub fn file_menu_ui(
     ui: &mut Ui,
     busy: bool,
     backups: Option<&Result<BackupSummary, String>>,
+    sync_every: Option<u32>,
     actions: &mut Vec<Action>,
 ) {
     ui.menu_button("File", |ui| {
@@ -47,6 +48,16 @@ pub fn file_menu_ui(
         if item(ui, "Sync", "Send the notes changed here to the team's git repository and take in theirs") {
             actions.push(Action::Transfer(TransferAction::SyncNow));
         }
+        let every = sync_every.map_or_else(|| "off".to_owned(), |m| format!("every {m} min"));
+        ui.menu_button(format!("Sync automatically: {every}"), |ui| {
+            for choice in [None, Some(5), Some(15), Some(60)] {
+                let label = choice.map_or_else(|| "Off".to_owned(), |m| format!("Every {m} minutes"));
+                if ui.radio(sync_every == choice, label).clicked() {
+                    actions.push(Action::Transfer(TransferAction::SetAutoSync(choice)));
+                }
+            }
+            ui.label(theme::muted("while the app is open, once a first sync has remembered the repository"));
+        });
     });
 }
 

@@ -25,7 +25,14 @@ impl JevonsApp {
         egui::Panel::top("top").frame(status::bar_frame(ui)).show(ui, |ui| {
             let busy = self.transfer.is_running();
             let backups = self.backups.summary.as_ref();
-            status::top_ui(ui, &self.config.db, self.config.chosen_db, self.settings.theme, (busy, backups), actions);
+            status::top_ui(
+                ui,
+                &self.config.db,
+                self.config.chosen_db,
+                self.settings.theme,
+                (busy, backups, self.settings.sync_every_minutes),
+                actions,
+            );
         });
         egui::Panel::bottom("status").frame(status::bar_frame(ui)).show(ui, |ui| {
             ui.horizontal(|ui| {

@@ -34,6 +34,10 @@ impl JevonsApp {
             }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
             TransferAction::SyncNow if !self.transfer.is_running() => self.start_job(Job::Sync),
+            TransferAction::SetAutoSync(every) => {
+                self.settings.sync_every_minutes = every;
+                self.next_auto_sync = 0.0;
+            }
             TransferAction::SetBackupShare(share) => self.backups.measure(&self.config.db, Some(share), &self.ctx),
             TransferAction::ShowImport
             | TransferAction::ShowExport
@@ -138,6 +142,8 @@ impl JevonsApp {
         let backed_up = matches!(finished.outcome, Outcome::BackedUp(_));
         let priced = matches!(finished.outcome, Outcome::PricesImported(_));
         let backup_toast = backup_toast(finished);
+        let auto = std::mem::take(&mut self.auto_sync_running);
+        let quiet_sync = auto && matches!(finished.outcome, Outcome::Synced(_));
         if let Outcome::Synced(report) = &finished.outcome {
             self.sync_status.finished(report);
         }
@@ -156,11 +162,35 @@ impl JevonsApp {
             // The chart and the calls' outcomes read the new prices.
             self.worker.send(Request::Dossier { symbol: view.symbol.clone(), limits: view.limits });
         }
+        if quiet_sync {
+            // An automatic sync that worked says so in the status bar only; one that failed
+            // keeps its window open.
+            self.transfer = Transfer::Closed;
+        }
         if let Some(toast) = backup_toast {
             // A backup that worked needs no window: say where it went and close.
             self.toasts.push(toast);
             self.transfer = Transfer::Closed;
         }
+    }
+
+    /// Starts the automatic sync when it is due: every N minutes while the app is open, once a
+    /// sync has remembered the repository, when no other job runs.
+    pub(super) fn auto_sync(&mut self, now: f64) {
+        let Some(minutes) = self.settings.sync_every_minutes else { return };
+        if self.sync_status.last.is_none() || !self.is_ready() {
+            return;
+        }
+        let every = f64::from(minutes) * 60.0;
+        if self.next_auto_sync == 0.0 {
+            self.next_auto_sync = now + every;
+        }
+        if now >= self.next_auto_sync && matches!(self.transfer, Transfer::Closed) {
+            self.next_auto_sync = now + every;
+            self.auto_sync_running = true;
+            self.start_job(Job::Sync);
+        }
+        self.ctx.request_repaint_after(std::time::Duration::from_secs_f64((self.next_auto_sync - now).max(1.0)));
     }
 
     /// Takes the backups' answers: the daily backup is silent when it worked (the File menu then

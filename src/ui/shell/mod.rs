@@ -96,6 +96,9 @@ pub struct Settings {
     pub last_import: Option<String>,
     /// The price file imported last (File → Import prices… starts there).
     pub last_prices: Option<String>,
+    /// Sync with the team's repository every so many minutes while the app is open (after a
+    /// first sync remembered it); none: only when asked.
+    pub sync_every_minutes: Option<u32>,
 }
 
 /// The database connection the app writes with, once the worker has opened (or created) it.
@@ -151,6 +154,9 @@ pub struct JevonsApp {
     /// Claims deleted with an undo offered, by toast id.
     deleted_claims: Vec<(u64, Claim)>,
     next_poll: f64,
+    /// When the next automatic sync is due (egui time, seconds), and whether the running job is one.
+    next_auto_sync: f64,
+    auto_sync_running: bool,
     /// Links a view asked to open that were not http/https (kept for the tests and the toast).
     pub(crate) refused_links: Vec<String>,
     /// Links asked for, handed to egui in the next frame (then checked by `guard_links`).
@@ -211,6 +217,8 @@ impl JevonsApp {
             completions: Completions::default(),
             deleted_claims: Vec::new(),
             next_poll: 0.0,
+            next_auto_sync: 0.0,
+            auto_sync_running: false,
             refused_links: Vec::new(),
             links_to_open: Vec::new(),
             queued: Vec::new(),

@@ -26,6 +26,7 @@ impl JevonsApp {
             }
             self.ctx.request_repaint_after(Duration::from_secs_f64((self.next_poll - now).max(0.05)));
         }
+        self.auto_sync(now);
         self.toasts.expire(now);
         if let Some(until) = self.toasts.next_expiry() {
             self.ctx.request_repaint_after(Duration::from_secs_f64((until - now).max(0.05)));

@@ -27,14 +27,14 @@ pub fn top_ui(
     db: &Path,
     chosen: bool,
     theme_choice: ThemeChoice,
-    jobs: (bool, Option<&Result<BackupSummary, String>>),
+    jobs: (bool, Option<&Result<BackupSummary, String>>, Option<u32>),
     actions: &mut Vec<Action>,
 ) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
         let where_ = format!("Research database: {}", db.display());
         ui.label(RichText::new("Jevons").strong().size(15.0)).on_hover_text(&where_);
-        crate::ui::files::view::file_menu_ui(ui, jobs.0, jobs.1, actions);
+        crate::ui::files::view::file_menu_ui(ui, jobs.0, jobs.1, jobs.2, actions);
         let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if chosen && !name.is_empty() {
             ui.label(RichText::new(shorten(&name, 48)).small().color(p.muted)).on_hover_text(&where_);
