@@ -1,6 +1,7 @@
-//! File → Sync driven like a user would: before any sync the window says how to name the team's
-//! repository; once a database remembers one, File → Sync sends its notes and takes in the
-//! others', shows what it did, and the status bar shows when it last synced.
+//! File → Sync driven like a user would: before any sync the window asks for the team's
+//! repository (a wrong one fails clearly and can be changed); then File → Sync sends its notes
+//! and takes in the others', shows what it did, and the status bar shows when it last synced;
+//! syncing automatically every 5 minutes works without a window.
 
 #[path = "common/app.rs"]
 mod app;
@@ -44,17 +45,16 @@ fn file_sync_sends_and_receives_and_the_status_bar_says_when() {
 
     let db = dir.path().join("mine.db");
     let mut app = start_at(db.clone(), tempfile::tempdir().unwrap());
-    // No repository named yet: the window says how to name one.
+    // No repository named yet: File → Sync asks for one, and a wrong one is said to be wrong.
     app.click("File");
     app.click("Sync");
+    assert!(app.has_label_containing("The team's git repository"), "the first sync asks where");
+    app.type_into("Team repository", dir.path().join("nowhere.git").to_str().unwrap());
+    app.click("Sync");
     wait_for_job(&mut app);
-    assert!(app.has_label_containing("jevons sync REMOTE"), "the first sync says how to start");
-    app.click("Close");
-    assert!(!app.has_label_containing("Synced "), "no sync yet");
-
-    // Named once (as from the terminal), File → Sync uses it.
-    app.harness.state_mut().store_mut().unwrap().set_sync_state(&[("remote", remote.to_str().unwrap())]).unwrap();
-    app.click("File");
+    assert!(app.has_label("Sync failed"), "a repository that does not exist fails clearly");
+    app.click("Change and try again");
+    app.replace("Team repository", remote.to_str().unwrap());
     app.click("Sync");
     wait_for_job(&mut app);
     assert!(app.has_label_containing("Synced with"), "the summary says what it did");

@@ -18,8 +18,8 @@ use crate::store::{Store, UndoReport, WriteTurns};
 pub const APP_IMPORT_BATCH: usize = 500;
 
 /// What a sync says before the first one named the team's repository.
-pub const NO_REMOTE: &str = "No team repository yet: sync once from a terminal with `jevons sync REMOTE` \
-     (a git URL or path); the window then syncs with it.";
+pub const NO_REMOTE: &str = "No team repository yet: File → Sync asks for one (a git URL or the path \
+     of a repository), as does `jevons sync REMOTE` in a terminal.";
 
 /// What the job is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,15 +34,16 @@ pub enum Job {
         path: PathBuf,
         ticker: Option<Symbol>,
     },
-    /// Sync with the team's git repository (the remote the last sync remembered).
-    Sync,
+    /// Sync with the team's git repository: this one (a git URL or path, remembered once a sync
+    /// reached it), or the one the last sync remembered.
+    Sync(Option<String>),
 }
 
 impl Job {
     /// Whether the job may change the notes (an import, or undoing one, even one that failed
     /// part way): what is shown is read again when it ends.
     pub fn changes_notes(&self) -> bool {
-        matches!(self, Job::Import(_) | Job::UndoImport(_) | Job::Sync)
+        matches!(self, Job::Import(_) | Job::UndoImport(_) | Job::Sync(_))
     }
 
     /// "An import", "An export" or "A backup".
@@ -53,7 +54,7 @@ impl Job {
             Job::Backup => "A backup",
             Job::UndoImport(_) => "An undo",
             Job::ImportPrices { .. } => "A price import",
-            Job::Sync => "A sync",
+            Job::Sync(_) => "A sync",
         }
     }
 
@@ -65,7 +66,7 @@ impl Job {
             Job::Backup => "Backing up",
             Job::UndoImport(_) => "Undoing the import",
             Job::ImportPrices { .. } => "Importing prices",
-            Job::Sync => "Syncing",
+            Job::Sync(_) => "Syncing",
         }
     }
 }
@@ -136,11 +137,11 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
             }
             Err(err) => Outcome::Failed(err.to_string()),
         },
-        Job::Sync => match Store::open(db) {
+        Job::Sync(remote) => match Store::open(db) {
             Ok(mut store) => {
                 store.give_way(turns);
                 let mut watch = Watch::new(report, cancel);
-                match sync::sync(&mut store, db, None, &mut watch) {
+                match sync::sync(&mut store, db, remote.as_deref(), &mut watch) {
                     Ok(done) => Outcome::Synced(done),
                     Err(SyncError::NoRemote) => Outcome::Failed(NO_REMOTE.to_owned()),
                     Err(err) => Outcome::Failed(err.to_string()),

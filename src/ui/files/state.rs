@@ -59,6 +59,8 @@ pub enum Direction {
     Export(Format),
     /// Daily prices from a CSV file.
     Prices,
+    /// A sync with a team repository not remembered yet.
+    Sync,
 }
 
 /// The window that asks for a path (typed, or chosen with the system's file dialog).
@@ -232,6 +234,7 @@ pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -
                 .add_filter("Markdown or JSON", &["md", "markdown", "txt", "json"])
                 .pick_file(),
             Chooser::ExportFolder => dialog.set_title("Export as Markdown into a folder").pick_folder(),
+            Chooser::Repository => dialog.set_title("Choose the team's git repository").pick_folder(),
             Chooser::PriceFile => dialog
                 .set_title("Import daily prices from a CSV file")
                 .add_filter("CSV", &["csv", "txt", "tsv"])
@@ -254,6 +257,8 @@ pub enum Chooser {
     ExportFile(String),
     /// A price file (CSV).
     PriceFile,
+    /// A team repository on this machine or a shared folder.
+    Repository,
 }
 
 #[cfg(test)]

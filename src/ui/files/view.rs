@@ -99,6 +99,7 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             Direction::Import => "Import into Jevons",
             Direction::Export(_) => "Export from Jevons",
             Direction::Prices => "Import prices",
+            Direction::Sync => "Sync with a team repository",
         },
         Transfer::Running(running) => running.job.doing(),
         Transfer::Finished(finished) => match (&finished.outcome, &finished.job) {
@@ -108,8 +109,8 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (Outcome::Failed(_), Job::UndoImport(_)) => "Undo failed",
             (Outcome::Failed(_), Job::ImportPrices { .. }) => "Price import failed",
             (_, Job::ImportPrices { .. }) => "Prices imported",
-            (Outcome::Failed(_), Job::Sync) => "Sync failed",
-            (_, Job::Sync) => "Sync finished",
+            (Outcome::Failed(_), Job::Sync(_)) => "Sync failed",
+            (_, Job::Sync(_)) => "Sync finished",
             (_, Job::UndoImport(_)) => "Import undone",
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
@@ -167,6 +168,14 @@ fn form_ui(ui: &mut Ui, form: &mut TransferForm, actions: &mut Vec<Action>) {
             crate::ui::files::prices::prices_form_ui(ui, form);
             ("Price file", "Import")
         }
+        Direction::Sync => {
+            ui.label(
+                "The team's git repository: a URL (git@github.com:team/research.git, https://…) or the \
+                 path of a repository on this machine or a shared folder. This database's notes go \
+                 there and the others' come in; it is remembered for the next syncs.",
+            );
+            ("Team repository", "Sync")
+        }
     };
     ui.add_space(6.0);
     let label = ui.label(field);
@@ -191,6 +200,11 @@ fn form_ui(ui: &mut Ui, form: &mut TransferForm, actions: &mut Vec<Action>) {
             Direction::Prices => {
                 if choose(ui, "Choose file…") {
                     actions.push(Action::Transfer(TransferAction::Choose(Chooser::PriceFile)));
+                }
+            }
+            Direction::Sync => {
+                if choose(ui, "Choose folder…") {
+                    actions.push(Action::Transfer(TransferAction::Choose(Chooser::Repository)));
                 }
             }
             Direction::Export(Format::Markdown) => {
@@ -322,7 +336,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
             actions.push(Action::Transfer(TransferAction::Close));
         }
         let retry = matches!(finished.outcome, Outcome::Failed(_))
-            && matches!(finished.job, Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. });
+            && matches!(finished.job, Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. } | Job::Sync(Some(_)));
         if retry && ui.button("Change and try again").clicked() {
             actions.push(Action::Transfer(TransferAction::Retry));
         }
@@ -433,6 +447,7 @@ fn where_(job: &Job) -> String {
         Job::Backup => "Into the backups folder next to the database".to_owned(),
         Job::UndoImport(id) => format!("Import {id}"),
         Job::ImportPrices { path, .. } => format!("From {}", path.display()),
-        Job::Sync => "With the team's git repository".to_owned(),
+        Job::Sync(Some(remote)) => format!("With {remote}"),
+        Job::Sync(None) => "With the team's git repository".to_owned(),
     }
 }

@@ -33,7 +33,11 @@ impl JevonsApp {
                 self.transfer = Transfer::Form(form);
             }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
-            TransferAction::SyncNow if !self.transfer.is_running() => self.start_job(Job::Sync),
+            // Before any sync, the window asks for the team's repository; later syncs use it.
+            TransferAction::SyncNow if !self.transfer.is_running() && self.sync_status.last.is_none() => {
+                self.transfer = Transfer::Form(TransferForm::new(Direction::Sync, String::new()));
+            }
+            TransferAction::SyncNow if !self.transfer.is_running() => self.start_job(Job::Sync(None)),
             TransferAction::SetAutoSync(every) => {
                 self.settings.sync_every_minutes = every;
                 self.next_auto_sync = 0.0;
@@ -86,7 +90,8 @@ impl JevonsApp {
                             form.ticker = ticker.as_ref().map(|t| t.to_string()).unwrap_or_default();
                             form
                         }
-                        Job::Backup | Job::UndoImport(_) | Job::Sync => return,
+                        Job::Sync(Some(remote)) => TransferForm::new(Direction::Sync, remote.clone()),
+                        Job::Backup | Job::UndoImport(_) | Job::Sync(None) => return,
                     };
                     self.transfer = Transfer::Form(form);
                 }
@@ -122,6 +127,9 @@ impl JevonsApp {
                 self.settings.last_prices = Some(path.display().to_string());
                 Job::ImportPrices { path, ticker }
             }
+            // A URL is kept as typed; `~/team.git` is a path in the home folder.
+            Direction::Sync if typed.starts_with("~/") => Job::Sync(Some(path.display().to_string())),
+            Direction::Sync => Job::Sync(Some(typed.to_owned())),
         };
         self.start_job(job);
     }
@@ -188,7 +196,7 @@ impl JevonsApp {
         if now >= self.next_auto_sync && matches!(self.transfer, Transfer::Closed) {
             self.next_auto_sync = now + every;
             self.auto_sync_running = true;
-            self.start_job(Job::Sync);
+            self.start_job(Job::Sync(None));
         }
         self.ctx.request_repaint_after(std::time::Duration::from_secs_f64((self.next_auto_sync - now).max(1.0)));
     }
@@ -219,7 +227,7 @@ impl JevonsApp {
         let Transfer::Form(form) = &self.transfer else { return None };
         let typed = expand_home(form.path.trim());
         let folder = match chooser {
-            Chooser::ImportFolder => Some(typed),
+            Chooser::ImportFolder | Chooser::Repository => Some(typed),
             _ => typed.parent().map(Path::to_owned),
         };
         folder.filter(|f| !f.as_os_str().is_empty()).or_else(|| Some(self.export_folder()))
