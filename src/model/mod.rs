@@ -36,7 +36,7 @@ pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
 };
-pub use price::{MAX_EVENT_TITLE_CHARS, MarketEvent, PriceDay};
+pub use price::{EventDraft, MAX_EVENT_TITLE_CHARS, MarketEvent, PriceDay};
 pub use property::{
     Property, PropertyInUse, PropertyKind, PropertyValue, RESERVED_KEYS, check_key as check_property_key, is_reserved,
     read as read_properties, set as set_property,

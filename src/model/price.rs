@@ -33,5 +33,13 @@ pub struct MarketEvent {
     pub symbol: Option<Symbol>,
 }
 
+/// An event to add: its day, what happened, and its ticker (none: market-wide).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDraft {
+    pub day: NaiveDate,
+    pub title: String,
+    pub symbol: Option<Symbol>,
+}
+
 /// The longest event title kept.
 pub const MAX_EVENT_TITLE_CHARS: usize = 200;

@@ -57,7 +57,7 @@ pub enum Action {
     /// Save, rename, move or forget a saved search.
     Saved(SavedChange),
     /// Add a dated event to the charts (from the dossier).
-    AddEvent(crate::ui::dossier::events::NewEvent),
+    AddEvent(crate::model::EventDraft),
     /// The Claimants pane: open it, pick a claimant, merge names and undo.
     Claimants(ClaimantsAction),
     /// The window is closing and a save failed: close anyway (the user chose to).

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::model::Symbol;
+use crate::model::{EventDraft, Symbol};
 use crate::ui::action::Action;
 use crate::ui::widgets::theme::{self, Palette};
 
@@ -18,15 +18,6 @@ pub struct EventForm {
     pub market: bool,
     /// Why the last Add did not add.
     pub problem: Option<String>,
-}
-
-/// An event to add, as the form gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewEvent {
-    pub day: NaiveDate,
-    pub title: String,
-    /// None: market-wide.
-    pub symbol: Option<Symbol>,
 }
 
 pub fn event_form_ui(ui: &mut Ui, symbol: &Symbol, form: &mut EventForm, actions: &mut Vec<Action>) {
@@ -48,7 +39,7 @@ pub fn event_form_ui(ui: &mut Ui, symbol: &Symbol, form: &mut EventForm, actions
             match NaiveDate::parse_from_str(form.day.trim(), "%Y-%m-%d") {
                 Ok(day) if !form.title.trim().is_empty() => {
                     let symbol = (!form.market).then(|| symbol.clone());
-                    actions.push(Action::AddEvent(NewEvent { day, title: form.title.trim().to_owned(), symbol }));
+                    actions.push(Action::AddEvent(EventDraft { day, title: form.title.trim().to_owned(), symbol }));
                     form.problem = None;
                 }
                 Ok(_) => form.problem = Some("Say what happened.".to_owned()),

@@ -7,13 +7,12 @@ use super::{Database, JevonsApp, Pane};
 use crate::session::claimants;
 use crate::ui::action::Action;
 use crate::ui::claimants::state::{ClaimantsAction, ClaimantsView};
-use crate::ui::dossier::events::NewEvent;
 use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::Request;
 
 impl JevonsApp {
     /// Adds a dated event, then reads the open dossier again (its chart draws it).
-    pub(super) fn add_event(&mut self, event: NewEvent) {
+    pub(super) fn add_event(&mut self, event: crate::model::EventDraft) {
         let Database::Ready(store) = &mut self.db else { return };
         match store.add_event(event.day, &event.title, event.symbol.as_ref()) {
             Ok(_) => {
