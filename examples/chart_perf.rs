@@ -15,9 +15,13 @@ mod prices;
 #[allow(dead_code)]
 #[path = "perf/stats.rs"]
 mod stats;
+// The frame timing of the perf benchmark's app (its harness-driven loop is not used here).
+#[allow(dead_code)]
+#[path = "perf/window_frames.rs"]
+mod window_frames;
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
 use jevons::io::prices::parse_prices;
@@ -27,8 +31,8 @@ use jevons::ui::dossier::price_chart::price_chart_ui;
 use jevons::ui::dossier::price_data::{PriceChart, PriceInputs};
 use serde_json::json;
 use stats::Timings;
+use window_frames::{FRAME, timed_frame};
 
-const FRAME: Duration = Duration::from_micros(16_667);
 const SIZE: egui::Vec2 = egui::vec2(1100.0, 400.0);
 
 fn claims(symbol: &Symbol, from: NaiveDate, count: usize) -> Vec<Claim> {
@@ -106,18 +110,9 @@ fn main() -> anyhow::Result<()> {
     let mut actions = Vec::new();
     let started = Instant::now();
     let mut frame = |events: Vec<egui::Event>| -> f64 {
-        let start = Instant::now();
-        let output = ctx.run_ui(input(started, events), |ui| {
+        timed_frame(&ctx, input(started, events), |ui| {
             egui::CentralPanel::default().show(ui, |ui| price_chart_ui(ui, &chart, &mut range, &mut actions));
-        });
-        let egui::FullOutput { shapes, pixels_per_point, mut textures_delta, .. } = output;
-        let primitives = ctx.tessellate(shapes, pixels_per_point);
-        let took = start.elapsed();
-        // No GPU here: the font atlas's updates are not uploaded (nor timed).
-        textures_delta.clear();
-        std::hint::black_box(primitives);
-        std::thread::sleep(FRAME.saturating_sub(took));
-        took.as_secs_f64() * 1000.0
+        })
     };
     // Settle the layout.
     for _ in 0..5 {

@@ -13,6 +13,20 @@ use crate::stats::Timings;
 /// Sixty frames a second.
 pub const FRAME: Duration = Duration::from_micros(16_667);
 
+/// Draws one frame of `add` as a window does (`run_ui`, then the tessellation of what it
+/// painted), then waits out the rest of its [`FRAME`]; returns the milliseconds it took.
+pub fn timed_frame(ctx: &egui::Context, input: egui::RawInput, add: impl FnMut(&mut egui::Ui)) -> f64 {
+    let start = Instant::now();
+    let egui::FullOutput { shapes, pixels_per_point, mut textures_delta, .. } = ctx.run_ui(input, add);
+    let primitives = ctx.tessellate(shapes, pixels_per_point);
+    let took = start.elapsed();
+    // No GPU here: the font atlas's updates are not uploaded (nor timed).
+    textures_delta.clear();
+    std::hint::black_box(primitives);
+    std::thread::sleep(FRAME.saturating_sub(took));
+    took.as_secs_f64() * 1000.0
+}
+
 /// Times `runs` frames of the harness's app, one every [`FRAME`], as a window would draw them.
 /// `before` queues the frame's input. AccessKit is switched back on afterwards for the harness.
 pub fn window_frames(
@@ -34,20 +48,11 @@ pub fn window_frames(
             predicted_dt: FRAME.as_secs_f32(),
             ..Default::default()
         };
-        let start = Instant::now();
         let app = harness.state_mut();
-        let output = ctx.run_ui(input, |ui| {
+        ms.push(timed_frame(&ctx, input, |ui| {
             eframe::App::logic(app, ui.ctx(), &mut frame);
             eframe::App::ui(app, ui, &mut frame);
-        });
-        let egui::FullOutput { shapes, pixels_per_point, mut textures_delta, .. } = output;
-        let primitives = ctx.tessellate(shapes, pixels_per_point);
-        let took = start.elapsed();
-        // No GPU here: the font atlas's updates are not uploaded (nor timed).
-        textures_delta.clear();
-        std::hint::black_box(primitives);
-        ms.push(took.as_secs_f64() * 1000.0);
-        std::thread::sleep(FRAME.saturating_sub(took));
+        }));
     }
     ctx.enable_accesskit();
     Timings::from_ms(ms)

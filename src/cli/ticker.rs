@@ -68,13 +68,14 @@ struct Extras {
 /// The comparisons and outcomes of the claims `listed` (and of the dated ones compared).
 fn extras(store: &Store, symbol: &Symbol, listed: &[i64]) -> anyhow::Result<Extras> {
     let today = chrono::Local::now().date_naive();
-    let page = store.dossier_page(symbol, &DossierLimits::default())?;
-    let shown: Vec<i64> = listed.iter().copied().chain(page.dated.iter().map(|c| c.id)).collect();
+    // The dated claims the window's dossier compares (the rest of its page is the dossier above).
+    let dated = store.dated_claims_about(symbol, DossierLimits::default().dated)?;
+    let shown: Vec<i64> = listed.iter().copied().chain(dated.iter().map(|c| c.id)).collect();
     let record = claimants::ticker_record(store, symbol, &shown, today)?;
     Ok(Extras {
         outcomes: record.calls,
-        spreads: compare::figure_spreads(&page.dated, symbol),
-        clashes: compare::opposing_stances(&page.dated, symbol, compare::CLASH_WINDOW_DAYS),
+        spreads: compare::figure_spreads(&dated, symbol),
+        clashes: compare::opposing_stances(&dated, symbol, compare::CLASH_WINDOW_DAYS),
         prices: cover(&record.prices),
         events: store.events(Some(symbol))?,
     })

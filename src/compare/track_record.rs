@@ -143,14 +143,8 @@ fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
-/// Scores `call` over every horizon.
-pub fn score_call(
-    call: &Call,
-    prices: &HashMap<Symbol, Vec<PriceDay>>,
-    benchmark: Option<&[PriceDay]>,
-    today: NaiveDate,
-) -> ScoredCall {
-    let series = prices.get(&call.symbol).map(Vec::as_slice).unwrap_or_default();
+/// Scores `call` over every horizon against `series`, its ticker's prices by day.
+pub fn score_call(call: &Call, series: &[PriceDay], benchmark: Option<&[PriceDay]>, today: NaiveDate) -> ScoredCall {
     let outcome = HORIZONS.iter().map(|&h| (h, score(&call.as_of, call.stance, series, benchmark, h, today))).collect();
     ScoredCall { call: call.clone(), outcome }
 }
@@ -165,7 +159,12 @@ pub fn track_record(
 ) -> Vec<ClaimantRecord> {
     let mut by_claimant: BTreeMap<String, Vec<ScoredCall>> = BTreeMap::new();
     for call in calls.iter().filter(|c| c.stance != Stance::Neutral) {
-        by_claimant.entry(call.counted_as.clone()).or_default().push(score_call(call, prices, benchmark, today));
+        by_claimant.entry(call.counted_as.clone()).or_default().push(score_call(
+            call,
+            prices.get(&call.symbol).map(Vec::as_slice).unwrap_or_default(),
+            benchmark,
+            today,
+        ));
     }
     let mut records: Vec<ClaimantRecord> = by_claimant
         .into_iter()

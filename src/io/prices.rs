@@ -221,7 +221,7 @@ fn columns_of(header: &csv::StringRecord) -> Result<(Columns, String, bool), Pri
     let find = |names: &[&str]| keys.iter().position(|k| names.contains(&k.as_str()));
     let date = find(&["date", "data", "day", "dia", "datetime", "timestamp", "pregao", "datapregao"]);
     let Some(date) = date else {
-        if header.len() == 2 && parse_day(header.get(0).unwrap_or_default(), None).is_some() {
+        if header.len() == 2 && parse_day(header.get(0).unwrap_or_default(), DayFirst::Yes).is_some() {
             let columns = Columns { date: 0, close: 1, adj_close: None, ticker: None };
             return Ok((columns, "date,close (no header)".into(), false));
         }
@@ -257,24 +257,24 @@ fn columns_of(header: &csv::StringRecord) -> Result<(Columns, String, bool), Pri
 
 /// Whether `a/b/yyyy` dates put the day first: decided by any date whose first or second part
 /// is over 12, else by the file's decimal comma (Brazil and Europe write the day first).
-fn day_order(dates: impl Iterator<Item = String>, decimal_comma: bool) -> Option<DayFirst> {
+fn day_order(dates: impl Iterator<Item = String>, decimal_comma: bool) -> DayFirst {
     for date in dates {
         let mut parts = date.split('/');
         let (Some(a), Some(b)) = (parts.next(), parts.next()) else { continue };
         let (a, b) = (a.trim().parse::<u32>().unwrap_or(0), b.trim().parse::<u32>().unwrap_or(0));
         if a > 12 {
-            return Some(DayFirst::Yes);
+            return DayFirst::Yes;
         }
         if b > 12 {
-            return Some(DayFirst::No);
+            return DayFirst::No;
         }
     }
-    Some(if decimal_comma { DayFirst::Yes } else { DayFirst::No })
+    if decimal_comma { DayFirst::Yes } else { DayFirst::No }
 }
 
 /// A day as price files write it: `2025-01-27`, `20250127`, `27/01/2025` or `01/27/2025`
 /// (by `day_first`), with any time of day after it ignored.
-fn parse_day(cell: &str, day_first: Option<DayFirst>) -> Option<NaiveDate> {
+fn parse_day(cell: &str, day_first: DayFirst) -> Option<NaiveDate> {
     let date = cell.split([' ', 'T']).next().unwrap_or_default();
     if let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") {
         return Some(day);
@@ -284,8 +284,8 @@ fn parse_day(cell: &str, day_first: Option<DayFirst>) -> Option<NaiveDate> {
     }
     if date.contains('/') {
         let format = match day_first {
-            Some(DayFirst::No) => "%m/%d/%Y",
-            _ => "%d/%m/%Y",
+            DayFirst::No => "%m/%d/%Y",
+            DayFirst::Yes => "%d/%m/%Y",
         };
         return NaiveDate::parse_from_str(date, format)
             .ok()
@@ -341,7 +341,7 @@ fn price(
     record: &csv::StringRecord,
     columns: Columns,
     decimal_comma: bool,
-    day_first: Option<DayFirst>,
+    day_first: DayFirst,
 ) -> Result<PriceDay, String> {
     let cell = |i: usize| record.get(i).unwrap_or_default();
     let date = cell(columns.date);

@@ -13,25 +13,30 @@ use crate::store::{Store, StoreError};
 /// Daily prices by ticker.
 type Prices = HashMap<Symbol, Vec<PriceDay>>;
 
-/// The prices of every ticker `calls` name, and of the benchmark.
-fn prices_for(store: &Store, calls: &[Call]) -> Result<(Prices, Option<Vec<PriceDay>>), StoreError> {
+/// The benchmark's prices, when one is set and has any.
+fn benchmark_prices(store: &Store) -> Result<Option<Vec<PriceDay>>, StoreError> {
+    Ok(match store.benchmark()? {
+        Some(symbol) => Some(store.prices(&symbol)?).filter(|p| !p.is_empty()),
+        None => None,
+    })
+}
+
+/// The prices of every ticker `calls` name.
+fn prices_for(store: &Store, calls: &[Call]) -> Result<Prices, StoreError> {
     let mut prices = HashMap::new();
     for call in calls {
         if !prices.contains_key(&call.symbol) {
             prices.insert(call.symbol.clone(), store.prices(&call.symbol)?);
         }
     }
-    let benchmark = match store.benchmark()? {
-        Some(symbol) => Some(store.prices(&symbol)?).filter(|p| !p.is_empty()),
-        None => None,
-    };
-    Ok((prices, benchmark))
+    Ok(prices)
 }
 
 /// Every claimant's record as of `today`, most calls first.
 pub fn records(store: &Store, today: NaiveDate) -> Result<Vec<ClaimantRecord>, StoreError> {
     let calls = store.calls()?;
-    let (prices, benchmark) = prices_for(store, &calls)?;
+    let prices = prices_for(store, &calls)?;
+    let benchmark = benchmark_prices(store)?;
     Ok(compare::track_record(&calls, &prices, benchmark.as_deref(), today))
 }
 
@@ -52,18 +57,13 @@ pub fn ticker_record(
     claims: &[i64],
     today: NaiveDate,
 ) -> Result<TickerRecord, StoreError> {
-    let calls = store.calls_among(symbol, claims)?;
     let prices = store.prices(symbol)?;
-    let benchmark = match store.benchmark()? {
-        Some(b) => Some(store.prices(&b)?).filter(|p| !p.is_empty()),
-        None => None,
-    };
-    let by_symbol = HashMap::from([(symbol.clone(), prices)]);
-    let calls = calls
+    let benchmark = benchmark_prices(store)?;
+    let calls = store
+        .calls_among(symbol, claims)?
         .iter()
-        .map(|call| (call.claim_id, compare::score_call(call, &by_symbol, benchmark.as_deref(), today)))
+        .map(|call| (call.claim_id, compare::score_call(call, &prices, benchmark.as_deref(), today)))
         .collect();
-    let prices = by_symbol.into_values().next().unwrap_or_default();
     Ok(TickerRecord { prices, calls })
 }
 

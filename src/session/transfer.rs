@@ -120,14 +120,7 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
             Ok(mut store) => {
                 store.give_way(turns);
                 let mut keep_going = |done: u64| {
-                    report(Progress {
-                        phase: Phase::Importing,
-                        done,
-                        total: None,
-                        imported: 0,
-                        updated: 0,
-                        skipped: 0,
-                    });
+                    report(Progress::new(Phase::Importing, done, None));
                     !cancel.load(std::sync::atomic::Ordering::Relaxed)
                 };
                 match prices::import_prices(&mut store, path, ticker.as_ref(), &mut keep_going) {

@@ -107,6 +107,15 @@ impl Store {
         Ok(page)
     }
 
+    /// The `limit` dated claims recorded last that give a value or take a stance on `symbol`, as
+    /// sketches: what a dossier compares ([`DossierPage::dated`]) without the rest of the page.
+    pub fn dated_claims_about(&self, symbol: &Symbol, limit: usize) -> Result<Vec<Claim>, StoreError> {
+        match resolve(&self.conn, symbol)? {
+            Some(ticker) => claims::dated_sketches(&self.conn, ticker, symbol, limit),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// The `limit` claims recorded last on `symbol`, in full (to pick one to link a claim to).
     pub fn newest_claims_about(&self, symbol: &Symbol, limit: usize) -> Result<Vec<Claim>, StoreError> {
         match resolve(&self.conn, symbol)? {

@@ -2,10 +2,9 @@
 //! happened, and whether it concerns the whole market (then it shows on every ticker's chart).
 //! Events are listed and removed with `jevons events`.
 
-use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::model::{EventDraft, Symbol};
+use crate::model::{EventDraft, Symbol, parse_date};
 use crate::ui::action::Action;
 use crate::ui::widgets::theme::{self, Palette};
 
@@ -36,7 +35,7 @@ pub fn event_form_ui(ui: &mut Ui, symbol: &Symbol, form: &mut EventForm, actions
             .on_hover_text("A market-wide event shows on every ticker's chart");
         let entered = title.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.small_button("Add event").clicked() || entered {
-            match NaiveDate::parse_from_str(form.day.trim(), "%Y-%m-%d") {
+            match parse_date(&form.day) {
                 Ok(day) if !form.title.trim().is_empty() => {
                     let symbol = (!form.market).then(|| symbol.clone());
                     actions.push(Action::AddEvent(EventDraft { day, title: form.title.trim().to_owned(), symbol }));

@@ -7,9 +7,6 @@ use crate::session::prices::{PricesImported, summary};
 use crate::ui::files::state::TransferForm;
 use crate::ui::widgets::theme::{self, Palette};
 
-/// Skipped rows listed in the summary (the rest are counted).
-const LISTED: usize = 20;
-
 /// What the form explains, and the ticker field.
 pub fn prices_form_ui(ui: &mut Ui, form: &mut TransferForm) {
     ui.label(
@@ -40,10 +37,11 @@ pub fn prices_summary_ui(ui: &mut Ui, done: &PricesImported, seconds: &str) {
         egui::ScrollArea::vertical().id_salt("price-skips").max_height(200.0).auto_shrink([false, true]).show(
             ui,
             |ui| {
-                for skip in done.skipped.iter().take(LISTED) {
+                // The reader keeps the first skipped rows and counts the rest.
+                for skip in &done.skipped {
                     ui.label(theme::muted(format!("line {}: {}", skip.line, skip.reason)));
                 }
-                let unlisted = done.skipped_count.saturating_sub(done.skipped.len().min(LISTED) as u64);
+                let unlisted = done.skipped_count.saturating_sub(done.skipped.len() as u64);
                 if unlisted > 0 {
                     ui.label(theme::muted(format!("and {} more", theme::count(unlisted))));
                 }
