@@ -83,6 +83,8 @@ fn parse_args() -> anyhow::Result<Args> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "--gui-child") {
+        // The app's process, with the window's allocator settings.
+        jevons::ui::allocator::keep_memory_small();
         return match gui::child(&args[1..]) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {

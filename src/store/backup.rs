@@ -23,6 +23,10 @@ const PAGES_PER_STEP: i32 = -1;
 const BUSY_STEPS: u32 = 200;
 /// How long a restore waits for the live database's write lock (other programs' writes are short).
 const LOCK_WAIT: Duration = Duration::from_secs(30);
+/// The page cache of the connections that copy and check a whole database, in KB: they read each
+/// page about once, and the operating system caches the file; a backup runs beside the app's
+/// searches, whose memory it would add to.
+const WHOLE_FILE_CACHE_KB: i64 = 512;
 
 /// What a verified database file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +50,13 @@ fn open_source(from: &Path) -> Result<Connection, OpenError> {
         open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
     source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
     open::check_identity(&source, from)?;
+    small_cache(&source).map_err(wrap)?;
     Ok(source)
+}
+
+/// Keeps the page cache of a connection that reads a whole file small ([`WHOLE_FILE_CACHE_KB`]).
+fn small_cache(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "cache_size", -WHOLE_FILE_CACHE_KB)
 }
 
 /// Copies the database at `from` into a new file `to` with the online backup API. The source is
@@ -95,6 +105,7 @@ pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
     let conn =
         open::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(damaged)?;
     open::check_identity(&conn, path)?;
+    small_cache(&conn).map_err(damaged)?;
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
         return Err(OpenError::Foreign { path: path.to_owned() });

@@ -7,6 +7,7 @@
 //! through [`crate::session`]; slow reads run on the [`worker`]'s threads.
 
 pub mod action;
+pub mod allocator;
 pub mod claimants;
 pub mod dossier;
 pub mod files;
@@ -28,6 +29,7 @@ const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 /// `JEVONS_OPEN_TICKER=NVDA` opens that ticker's dossier at start and `JEVONS_THEME=light|dark`
 /// picks the theme; both leave remembered settings aside.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
+    allocator::keep_memory_small();
     let chosen_db = db.is_some();
     let db = crate::database::path(db)?;
     let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
