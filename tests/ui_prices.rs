@@ -10,11 +10,12 @@ mod prices;
 
 use std::time::{Duration, Instant};
 
-use jevons::model::Symbol;
+use jevons::model::{ClaimDraft, ClaimTicker, Stance, Symbol};
 use jevons::ui::action::Action;
 use jevons::ui::claimants::state::ClaimantsAction;
 
 use app::{App, start};
+use egui_kittest::kittest::Queryable;
 
 /// Steps frames until a label containing `text` shows (a job runs on its own thread).
 fn until_shown(app: &mut App, text: &str) {
@@ -97,4 +98,37 @@ fn claimants_list_track_records_and_merge_names_with_an_undo() {
     app.click("Undo");
     app.settle();
     assert!(app.has_label("Futurum"), "undone, the name counts on its own again");
+}
+
+#[test]
+fn a_claimant_with_many_calls_lists_them_a_page_at_a_time() {
+    let mut app = start();
+    let amd = Symbol::parse("AMD").unwrap();
+    let mut store = app.store();
+    for i in 0..230 {
+        let draft = ClaimDraft {
+            text: format!("AMD call {i}"),
+            as_of: Some(format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+            claimant: Some("Busy Analyst".into()),
+            tickers: vec![ClaimTicker { symbol: amd.clone(), stance: Some(Stance::Bullish) }],
+            ..ClaimDraft::default()
+        };
+        store.add_claim(draft).unwrap();
+    }
+    drop(store);
+    let listed = |app: &App| app.harness.query_all_by_label_contains("AMD call ").count();
+    app.click("Claimants");
+    app.click("Busy Analyst");
+    assert!(app.has_label_containing("Busy Analyst: 230 calls"));
+    assert_eq!(listed(&app), 100, "a frame lays out the first page only");
+    let more = |app: &mut App, label: &str| {
+        app.harness.get_by_label(label).scroll_to_me();
+        app.settle();
+        app.click(label);
+    };
+    more(&mut app, "Show 100 more (130 not shown)");
+    assert_eq!(listed(&app), 200);
+    more(&mut app, "Show 30 more (30 not shown)");
+    assert_eq!(listed(&app), 230);
+    assert!(!app.has_label_containing("not shown)"), "all are listed: no more button");
 }

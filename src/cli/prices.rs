@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output;
-use crate::compare::{ClaimantRecord, HORIZONS, Outcome};
+use crate::compare::{ClaimantRecord, HORIZONS, Outcome, signed_percent, whole_percent};
 use crate::model::{Symbol, parse_date};
 use crate::session::{claimants, prices};
 use crate::store::Store;
@@ -184,11 +184,11 @@ pub(super) fn events(store: &mut Store, args: EventsArgs) -> anyhow::Result<()> 
 }
 
 fn rate(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |x| format!("{:.0}%", x * 100.0))
+    x.map_or_else(|| "—".to_owned(), whole_percent)
 }
 
 fn signed(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |x| format!("{:+.1}%", x * 100.0))
+    x.map_or_else(|| "—".to_owned(), signed_percent)
 }
 
 pub(super) fn claimants(store: &mut Store, args: ClaimantsArgs) -> anyhow::Result<()> {
@@ -258,7 +258,7 @@ fn calls(records: &[ClaimantRecord], name: &str, as_json: bool) -> anyhow::Resul
     }
     for call in &record.calls {
         let outcome = |h: u32| match call.outcome.get(&h) {
-            Some(Outcome::Scored { r, hit, .. }) => format!("{:+.1}% {}", r * 100.0, if *hit { "hit" } else { "miss" }),
+            Some(scored @ Outcome::Scored { .. }) => scored.short(),
             Some(Outcome::Pending { reason }) => format!("pending ({reason})"),
             None => "—".into(),
         };

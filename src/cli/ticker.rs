@@ -113,16 +113,9 @@ fn with_extras(dossier: &TickerDossier, extras: &Extras) -> anyhow::Result<Value
     Ok(value)
 }
 
-fn percent(x: f64) -> String {
-    format!("{:+.1}%", x * 100.0)
-}
-
 /// "+12.3% hit" / "−4.0% miss" / "pending".
 fn outcome_word(outcome: Option<&Outcome>) -> String {
-    match outcome {
-        Some(Outcome::Scored { r, hit, .. }) => format!("{} {}", percent(*r), if *hit { "hit" } else { "miss" }),
-        _ => "pending".into(),
-    }
+    outcome.map_or_else(|| "pending".into(), Outcome::short)
 }
 
 fn text(dossier: &TickerDossier, extras: &Extras) {

@@ -16,7 +16,8 @@ pub use spreads::{FigureSpread, SpreadMember, SpreadRules, figure_spreads, figur
 pub use stances::{CLASH_WINDOW_DAYS, StanceClash, StanceView, opposing_stances};
 pub use timeline::{Bucket, StancePoint, stance_timeline};
 pub use track_record::{
-    ClaimantRecord, HORIZONS, HorizonRecord, MAX_GAP_DAYS, Outcome, ScoredCall, score, score_call, track_record,
+    ClaimantRecord, HORIZONS, HorizonRecord, MAX_GAP_DAYS, Outcome, ScoredCall, score, score_call, signed_percent,
+    track_record, whole_percent,
 };
 pub use wording::similarity;
 

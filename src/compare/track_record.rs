@@ -45,6 +45,24 @@ impl Outcome {
     fn pending(reason: impl Into<String>) -> Self {
         Self::Pending { reason: reason.into() }
     }
+
+    /// "+12.3% hit", "−4.0% miss" or "pending", as both front ends write it.
+    pub fn short(&self) -> String {
+        match self {
+            Self::Scored { r, hit, .. } => format!("{} {}", signed_percent(*r), if *hit { "hit" } else { "miss" }),
+            Self::Pending { .. } => "pending".to_owned(),
+        }
+    }
+}
+
+/// A return as a signed percentage with one decimal: 0.1234 → "+12.3%".
+pub fn signed_percent(x: f64) -> String {
+    format!("{:+.1}%", x * 100.0)
+}
+
+/// A share as a whole percentage: 0.666 → "67%".
+pub fn whole_percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
 }
 
 /// The first trading day on or after `day`, if within [`MAX_GAP_DAYS`]. `prices` is by day.
@@ -209,6 +227,17 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn returns_and_outcomes_are_written_one_way() {
+        assert_eq!(signed_percent(0.1234), "+12.3%");
+        assert_eq!(signed_percent(-0.04), "-4.0%");
+        assert_eq!(whole_percent(2.0 / 3.0), "67%");
+        let scored =
+            Outcome::Scored { start: day("2025-01-02"), end: day("2025-02-03"), r: -0.04, excess: None, hit: true };
+        assert_eq!(scored.short(), "-4.0% hit");
+        assert_eq!(Outcome::pending("no price yet").short(), "pending");
     }
 
     fn price(d: &str, close: f64) -> PriceDay {

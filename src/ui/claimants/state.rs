@@ -22,6 +22,8 @@ pub enum ClaimantsAction {
     Open,
     /// Show this claimant's calls (none: the table alone).
     Select(Option<String>),
+    /// List [`CALLS_PAGE`] more of the picked claimant's calls.
+    MoreCalls,
     /// Count `from`'s calls as `into`'s.
     Merge {
         from: String,
@@ -32,14 +34,32 @@ pub enum ClaimantsAction {
     Undo(MergeUndo),
 }
 
+/// How many of a claimant's calls are listed at first, and added by each "Show more": a frame
+/// lays out only these, however many calls a claimant has.
+pub const CALLS_PAGE: usize = 100;
+
 /// The pane.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ClaimantsView {
     pub data: Option<Result<ClaimantsData, String>>,
     pub selected: Option<String>,
+    /// How many of the picked claimant's calls are listed (newest first).
+    pub calls_shown: usize,
+}
+
+impl Default for ClaimantsView {
+    fn default() -> Self {
+        Self { data: None, selected: None, calls_shown: CALLS_PAGE }
+    }
 }
 
 impl ClaimantsView {
+    /// Picks a claimant (or none), listing its newest calls first.
+    pub fn select(&mut self, name: Option<String>) {
+        self.selected = name;
+        self.calls_shown = CALLS_PAGE;
+    }
+
     /// The picked claimant's record, if it is still there.
     pub fn selected_record(&self) -> Option<&ClaimantRecord> {
         let name = self.selected.as_ref()?;

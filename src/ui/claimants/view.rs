@@ -4,9 +4,9 @@
 
 use egui::{ComboBox, Grid, RichText, ScrollArea, Ui, Vec2};
 
-use crate::compare::{ClaimantRecord, HORIZONS, HorizonRecord, Outcome, ScoredCall};
+use crate::compare::{ClaimantRecord, HORIZONS, HorizonRecord, Outcome, ScoredCall, signed_percent, whole_percent};
 use crate::ui::action::Action;
-use crate::ui::claimants::state::{ClaimantsAction, ClaimantsData, ClaimantsView};
+use crate::ui::claimants::state::{CALLS_PAGE, ClaimantsAction, ClaimantsData, ClaimantsView};
 use crate::ui::dossier::price_data::outcome_line;
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
@@ -15,11 +15,11 @@ use crate::ui::widgets::theme::{self, Palette};
 const MAX_ROWS: usize = 500;
 
 fn percent(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |x| format!("{:+.1}%", x * 100.0))
+    x.map_or_else(|| "—".to_owned(), signed_percent)
 }
 
 fn rate(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_owned(), |x| format!("{:.0}%", x * 100.0))
+    x.map_or_else(|| "—".to_owned(), whole_percent)
 }
 
 pub fn claimants_ui(ui: &mut Ui, view: &mut ClaimantsView, actions: &mut Vec<Action>) {
@@ -63,7 +63,7 @@ pub fn claimants_ui(ui: &mut Ui, view: &mut ClaimantsView, actions: &mut Vec<Act
         table_ui(ui, data, selected.as_deref(), actions);
         if let Some(record) = view.selected_record() {
             ui.add_space(10.0);
-            calls_ui(ui, record, data, actions);
+            calls_ui(ui, record, data, view.calls_shown, actions);
         }
     });
 }
@@ -129,7 +129,7 @@ fn table_ui(ui: &mut Ui, data: &ClaimantsData, selected: Option<&str>, actions: 
     }
 }
 
-fn calls_ui(ui: &mut Ui, record: &ClaimantRecord, data: &ClaimantsData, actions: &mut Vec<Action>) {
+fn calls_ui(ui: &mut Ui, record: &ClaimantRecord, data: &ClaimantsData, shown: usize, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     let n = record.calls.len();
     ui.label(
@@ -164,8 +164,15 @@ fn calls_ui(ui: &mut Ui, record: &ClaimantRecord, data: &ClaimantsData, actions:
         }
     });
     ui.add_space(4.0);
-    for call in record.calls.iter().rev() {
+    for call in record.calls.iter().rev().take(shown) {
         call_ui(ui, call, actions);
+    }
+    if n > shown {
+        let more = CALLS_PAGE.min(n - shown);
+        let label = format!("Show {more} more ({} not shown)", theme::count((n - shown) as u64));
+        if ui.button(label).clicked() {
+            actions.push(Action::Claimants(ClaimantsAction::MoreCalls));
+        }
     }
 }
 
@@ -206,7 +213,7 @@ fn call_ui(ui: &mut Ui, scored: &ScoredCall, actions: &mut Vec<Action>) {
                 Outcome::Pending { reason } => format!("{h} days: {reason}"),
                 Outcome::Scored { start, end, excess, .. } => format!(
                     "{h} days: {start} to {end}{}",
-                    excess.map(|e| format!(", {:+.1}% over the benchmark", e * 100.0)).unwrap_or_default()
+                    excess.map(|e| format!(", {} over the benchmark", signed_percent(e))).unwrap_or_default()
                 ),
             })
             .collect();

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use egui_plot::PlotPoint;
 
-use crate::compare::{HORIZONS, Outcome, ScoredCall};
+use crate::compare::{HORIZONS, ScoredCall};
 use crate::model::{Claim, JournalEntry, MarketEvent, NoteId, PriceDay, Stance, Symbol};
 use crate::store::{DossierNote, TickerCatalyst};
 use crate::ui::dossier::days::{day_number, first_day};
@@ -100,10 +100,8 @@ pub fn outcome_line(call: &ScoredCall) -> String {
     HORIZONS
         .iter()
         .map(|h| match call.outcome.get(h) {
-            Some(Outcome::Scored { r, hit, .. }) => {
-                format!("{h} d {:+.1}% {}", r * 100.0, if *hit { "hit" } else { "miss" })
-            }
-            _ => format!("{h} d pending"),
+            Some(outcome) => format!("{h} d {}", outcome.short()),
+            None => format!("{h} d pending"),
         })
         .collect::<Vec<_>>()
         .join(" · ")

@@ -6,7 +6,7 @@
 use super::{Database, JevonsApp, Pane};
 use crate::session::claimants;
 use crate::ui::action::Action;
-use crate::ui::claimants::state::{ClaimantsAction, ClaimantsView};
+use crate::ui::claimants::state::{CALLS_PAGE, ClaimantsAction, ClaimantsView};
 use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::Request;
 
@@ -28,11 +28,11 @@ impl JevonsApp {
     }
 
     pub(super) fn show_claimants(&mut self) {
-        let selected = match &self.pane {
-            Pane::Claimants(view) => view.selected.clone(),
-            _ => None,
+        let (selected, calls_shown) = match &self.pane {
+            Pane::Claimants(view) => (view.selected.clone(), view.calls_shown),
+            _ => (None, CALLS_PAGE),
         };
-        self.pane = Pane::Claimants(ClaimantsView { data: None, selected });
+        self.pane = Pane::Claimants(ClaimantsView { data: None, selected, calls_shown });
         self.worker.send(Request::Claimants);
     }
 
@@ -45,7 +45,12 @@ impl JevonsApp {
             }
             ClaimantsAction::Select(name) => {
                 if let Pane::Claimants(view) = &mut self.pane {
-                    view.selected = name;
+                    view.select(name);
+                }
+            }
+            ClaimantsAction::MoreCalls => {
+                if let Pane::Claimants(view) = &mut self.pane {
+                    view.calls_shown += CALLS_PAGE;
                 }
             }
             ClaimantsAction::Merge { from, into } => {
@@ -55,7 +60,7 @@ impl JevonsApp {
                         let message = format!("“{from}” now counts as “{into}”");
                         self.toasts.push(Toast::undo(message, Action::Claimants(ClaimantsAction::Undo(undo))));
                         if let Pane::Claimants(view) = &mut self.pane {
-                            view.selected = Some(into);
+                            view.select(Some(into));
                         }
                         self.worker.send(Request::Claimants);
                     }
