@@ -72,7 +72,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let found_claimants: Vec<_> =
         sentence_words.iter().flat_map(|range| claimants(text, &words[range.clone()])).collect();
     let claimant_spans: Vec<_> = found_claimants.iter().map(|c| c.span.clone()).collect();
-    let found_mentions = mentions(text, &words, &found_tickers, &claimant_spans);
+    let found_mentions = mentions(text, &words, &sentence_spans, &found_tickers, &claimant_spans);
     let figure_spans: Vec<_> = found_figures.iter().map(|f| f.span.clone()).collect();
     let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans).into_iter();
     let found_views = views(text, &words, &sentence_spans, &sentence_words, &claimant_spans, &found_mentions);

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::mentions::{Mention, is_index_word};
+use super::mentions::{Mention, is_broker, is_index_word};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -34,7 +34,10 @@ pub(crate) fn attribute(
         &mentions
             [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
     };
-    let subjects: Vec<Option<&Mention>> = sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates)).collect();
+    // A bank or broker is never the subject carried to a later sentence: its analysts talk about
+    // other companies far more often than it reports its own figures.
+    let subjects: Vec<Option<&Mention>> =
+        sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates && !is_broker(&m.symbol))).collect();
     let indexes: Vec<usize> = words
         .iter()
         .filter(|w| {
@@ -54,7 +57,9 @@ pub(crate) fn attribute(
             continue;
         }
         let inside: Vec<usize> = (first..last).collect();
-        let own: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates).collect();
+        // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
+        let own: Vec<&Mention> =
+            mentions_in(sentence).iter().filter(|m| !m.rates && !(m.speaks && is_broker(&m.symbol))).collect();
         let own_words = &words
             [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
         // Companies paired by `respectively` are not what the figures after the word are about.
@@ -66,28 +71,45 @@ pub(crate) fn attribute(
             let at = figures[f].start;
             let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
             let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
+            let after = own.iter().find(|m| {
+                m.span.start >= figures[f].end
+                    && !is_broker(&m.symbol)
+                    && !breaks_clause(&text[figures[f].end..m.span.start])
+            });
             out[f] = if let Some(nearest) = before.last() {
-                if index_within(nearest.span.end..at) { Vec::new() } else { listed_with(text, &before) }
+                if index_within(nearest.span.end..at) {
+                    Vec::new()
+                } else if is_code_gap(&text[nearest.span.end..at])
+                    && text[nearest.span.clone()].contains(char::is_numeric)
+                {
+                    // `Petrobras (PETR3, +4,82%; PETR4, +3,97%)`: the class written just before.
+                    vec![nearest.symbol.clone()]
+                } else {
+                    listed_with(text, &before)
+                }
             } else if index_within(from..at) {
                 Vec::new()
-            } else if let Some(after) = own.iter().find(|m| m.span.start >= figures[f].end) {
+            } else if let Some(after) = after {
                 vec![after.symbol.clone()]
             } else {
-                earlier_subject(i, &subjects, sentences, &index_within)
+                // A price target is about the company under discussion, however far back.
+                let back = if own_words.iter().any(|w| matches!(&*w.key, "target" | "alvo")) { i } else { LOOK_BACK };
+                earlier_subject(i, back, &subjects, sentences, &index_within)
             };
         }
     }
     out
 }
 
-/// The subject of the nearest of the few sentences before, unless one of them is about an index.
+/// The subject of the nearest of the `back` sentences before, unless one of them is about an index.
 fn earlier_subject(
     i: usize,
+    back: usize,
     subjects: &[Option<&Mention>],
     sentences: &[Range<usize>],
     index_within: &dyn Fn(Range<usize>) -> bool,
 ) -> Vec<Symbol> {
-    for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
+    for j in (i.saturating_sub(back)..i).rev() {
         if let Some(m) = subjects[j] {
             return vec![m.symbol.clone()];
         }
@@ -114,6 +136,22 @@ fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
         k -= 1;
     }
     symbols
+}
+
+/// Between a share-class code and its figure: a comma, a colon or a sign only (`PETR3, +4,82%`).
+fn is_code_gap(gap: &str) -> bool {
+    gap.len() <= 4 && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | ':' | '+' | '-' | '='))
+}
+
+/// Whether a stretch of a sentence starts another clause (`…3,7%, enquanto a da Hapvida…`).
+fn breaks_clause(gap: &str) -> bool {
+    gap.contains(';')
+        || gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "while" | "whereas" | "enquanto" | "but" | "mas" | "although" | "embora"
+            )
+        })
 }
 
 /// Between two items of a list: commas, brackets and `and` / `e` / `or` / `ou` only.
@@ -180,7 +218,7 @@ mod tests {
         let lexicon = Lexicon::bundled();
         let findings = analyse(text, &lexicon);
         let words = tokens(text);
-        let found = mentions(text, &words, &tickers(text, &words, &lexicon), &[]);
+        let found = mentions(text, &words, &sentences(text), &tickers(text, &words, &lexicon), &[]);
         let spans: Vec<_> = findings.percents.iter().map(|p| p.span.bytes.clone()).collect();
         let given = attribute(text, &words, &sentences(text), &found, &spans);
         spans

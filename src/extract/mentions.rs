@@ -2,8 +2,10 @@
 //! (`Microsoft (MSFT)`, `Nu Holdings (NYSE: NU)`) are one mention; a mention that is the source
 //! of a view rather than its subject is marked: a claimant speaks, a broker changing a rating or a
 //! price target (`Goldman Sachs boosted its rating`) rates; index and currency words
-//! (`Nasdaq`, `S&P 500`, `Ibovespa`, `dólar`) are found too, since a figure next to one is not a
-//! company's.
+//! (`Nasdaq`, `S&P 500`, `Ibovespa`, `dólar`) and macro-economic words (`tax`, `inflação`,
+//! `Selic`) are found too, since a figure next to one is not a company's. A listed bank or broker
+//! named in a sentence about ratings, targets or analysts' calls rates too (`prompted Bank of
+//! America to recommend buying the stock`), unless it is the object (`o preço-alvo do BTG`).
 
 use std::ops::Range;
 
@@ -30,9 +32,11 @@ const OBJECT_REACH: usize = 8;
 
 /// The mentions of a text in order, each merged with the symbol bracketed after its name.
 /// `claimants` are the byte ranges of the claimants found: a ticker inside one speaks.
+/// `sentences` are the text's sentences (byte ranges, in order).
 pub(crate) fn mentions(
     text: &str,
     words: &[Token],
+    sentences: &[Range<usize>],
     tickers: &[TickerMatch],
     claimants: &[Range<usize>],
 ) -> Vec<Mention> {
@@ -54,9 +58,62 @@ pub(crate) fn mentions(
     }
     for m in &mut out {
         let next = words.partition_point(|w| w.start < m.span.end);
-        m.rates = rates_after(text, &words[next..]);
+        m.rates = rates_after(text, &words[next..]) || broker_rating(words, sentences, m);
     }
     out
+}
+
+/// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,
+/// targets or analysts, and not as the object of a preposition (`on`, `do`, `da`).
+fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bool {
+    if !is_broker(&m.symbol) {
+        return false;
+    }
+    let at = sentences.partition_point(|s| s.end <= m.span.start);
+    let Some(sentence) = sentences.get(at).filter(|s| s.start <= m.span.start) else { return false };
+    let own =
+        &words[words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
+    let at = own.partition_point(|w| w.end <= m.span.start);
+    // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
+    let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
+    !object && own.iter().any(|w| is_call_word(&w.key))
+}
+
+/// Listed banks and brokers whose analysts rate other companies' shares (US and Brazil).
+#[rustfmt::skip]
+pub(crate) fn is_broker(symbol: &Symbol) -> bool {
+    matches!(symbol.as_str(),
+        "GS" | "MS" | "JPM" | "C" | "BAC" | "UBS" | "BMO" | "DB" | "WFC" | "RJF" | "SF" | "MFG" | "JEF" | "EVR"
+            | "BCS" | "HSBC" | "TD" | "RY" | "BNS" | "CM" | "NMR" | "MUFG" | "PIPR" | "OPY" | "KEY" | "TFC" | "AB"
+            | "CS" | "SAN" | "ING" | "MQG" | "XP" | "BPAC11" | "ITUB4" | "ITUB3" | "BBDC4" | "BBDC3" | "SANB11"
+    )
+}
+
+/// Words before a name that make it an object rather than the one acting.
+fn is_object_marker(key: &str) -> bool {
+    matches!(key, "on" | "of" | "for" | "about" | "do" | "da" | "dos" | "das" | "de" | "sobre" | "em" | "in")
+}
+
+/// Nouns for what a firm's analysts write or are (`relatório do`, `analysts at`).
+#[rustfmt::skip]
+fn is_work_of_analysts(key: &str) -> bool {
+    matches!(key,
+        "relatorio" | "report" | "analistas" | "analista" | "analysts" | "analyst" | "equipe" | "team" | "research"
+            | "nota" | "note" | "estrategistas" | "economistas" | "projecoes" | "estimativas" | "projections"
+            | "estimates" | "segundo" | "visao" | "recomendacao"
+    )
+}
+
+/// Words of a sentence about an analyst's call.
+#[rustfmt::skip]
+fn is_call_word(key: &str) -> bool {
+    matches!(key,
+        "target" | "alvo" | "rating" | "ratings" | "recommendation" | "recommend" | "recommends" | "recommended"
+            | "recomendacao" | "recomenda" | "recomendou" | "analyst" | "analysts" | "analista" | "analistas"
+            | "outperform" | "overweight" | "underweight" | "underperform" | "neutral" | "neutro" | "buy" | "buying"
+            | "compra" | "sell" | "venda" | "upgrade" | "upgraded" | "downgrade" | "downgraded" | "rebaixou"
+            | "elevou"
+    )
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.
@@ -145,7 +202,9 @@ pub(crate) fn is_index_word(key: &str) -> bool {
     matches!(key,
         "nasdaq" | "dow" | "ibovespa" | "ibov" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
             | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
-            | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark"
+            | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
+            | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
+            | "unemployment" | "desemprego"
     ) || key == "s&p"
 }
 
@@ -161,7 +220,7 @@ mod tests {
             Lexicon::new([("MSFT", "MICROSOFT CORP"), ("GS", "GOLDMAN SACHS GROUP INC"), ("LLY", "LILLY ELI & CO")]);
         let words = tokens(text);
         let found = tickers(text, &words, &lexicon);
-        mentions(text, &words, &found, &[])
+        mentions(text, &words, &crate::extract::sentences::sentences(text), &found, &[])
             .into_iter()
             .map(|m| (m.symbol.to_string(), &text[m.span], m.rates))
             .collect()

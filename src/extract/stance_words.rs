@@ -20,11 +20,14 @@ pub(crate) struct Reading {
 }
 
 /// Reads the stance of one sentence's words (`text` is the whole text the words point into).
+/// Cues are weighed in levels, the first level with any deciding: a rating changed (`upgraded`,
+/// `raises to buy`, `cortou a recomendação`), then a rating stated (`maintained … Outperform`,
+/// `recomendação de compra`; a neutral one means no view, whatever the target did), then a
+/// price target moved, then plain words.
 pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
     let mut negated = false;
-    // Rating actions, then plain words: each a stance and where its word starts.
-    let mut strong: Vec<(Stance, usize)> = Vec::new();
-    let mut plain: Vec<(Stance, usize)> = Vec::new();
+    // Per level: each cue's stance (none: a neutral rating) and where its word starts.
+    let mut levels: [Vec<(Option<Stance>, usize)>; 4] = Default::default();
     let (mut similar, mut stance_noun) = (false, false);
     for (i, w) in words.iter().enumerate() {
         if i > 0 && text[words[i - 1].end..w.start].contains([',', ';', ':', '.']) {
@@ -36,31 +39,96 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         similar |= matches!(key, "similar" | "semelhante" | "same" | "mesma" | "mesmo" | "parecida");
-        stance_noun |= matches!(key, "stance" | "view" | "postura" | "visao" | "posicao" | "tom" | "tone" | "opiniao");
+        stance_noun |= matches!(
+            key,
+            "stance"
+                | "view"
+                | "postura"
+                | "visao"
+                | "posicao"
+                | "tom"
+                | "tone"
+                | "opiniao"
+                | "recomendacao"
+                | "recommendation"
+        );
         if negated || text[w.end..].starts_with('-') {
             continue;
         }
-        let object = || words[i + 1..].iter().take(OBJECT_REACH).any(|o| matches!(&*o.key, "target" | "alvo"));
-        if matches!(key, "upgraded" | "upgrades" | "upgrade" | "elevou") && !object() {
-            strong.push((Stance::Bullish, w.start));
+        let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
+        let target = || ahead.iter().any(|o| matches!(&*o.key, "target" | "alvo"));
+        let rating_noun = || ahead.iter().take(3).any(|o| is_rating_noun(&o.key));
+        let to_rating = || {
+            ahead.windows(2).take(3).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
+        };
+        let cue = if matches!(key, "upgraded" | "upgrades" | "upgrade" | "elevou") && !target() {
+            Some((0, Some(Stance::Bullish)))
         } else if matches!(key, "downgraded" | "downgrades" | "downgrade" | "rebaixou" | "rebaixa" | "rebaixam") {
-            strong.push((Stance::Bearish, w.start));
-        } else if is_raise(key) && object() {
-            strong.push((Stance::Bullish, w.start));
-        } else if is_cut(key) && object() {
-            strong.push((Stance::Bearish, w.start));
+            Some((0, Some(Stance::Bearish)))
+        } else if (is_raise(key) || is_cut(key)) && (rating_noun() || to_rating().is_some()) && !target() {
+            Some((0, Some(if is_raise(key) { Stance::Bullish } else { Stance::Bearish })))
+        } else if let Some(stated) = stated_rating(key, ahead) {
+            Some((1, stated))
+        } else if is_raise(key) && target() {
+            Some((2, Some(Stance::Bullish)))
+        } else if is_cut(key) && target() {
+            Some((2, Some(Stance::Bearish)))
         } else if is_bullish(key) {
-            plain.push((Stance::Bullish, w.start));
+            Some((3, Some(Stance::Bullish)))
         } else if is_bearish(key) {
-            plain.push((Stance::Bearish, w.start));
+            Some((3, Some(Stance::Bearish)))
+        } else {
+            None
+        };
+        if let Some((level, stance)) = cue {
+            levels[level].push((stance, w.start));
         }
     }
-    let decide = |cues: &[(Stance, usize)]| -> Option<(Stance, usize)> {
-        let first = *cues.first()?;
+    let decided = levels.iter().find(|cues| !cues.is_empty()).and_then(|cues| {
+        let first = cues[0];
         cues.iter().all(|c| c.0 == first.0).then_some(first)
-    };
-    let decided = if strong.is_empty() { decide(&plain) } else { decide(&strong) };
+    });
+    let decided = decided.and_then(|(stance, at)| stance.map(|s| (s, at)));
     Reading { stance: decided.map(|d| d.0), at: decided.map_or(0, |d| d.1), similar: similar && stance_noun }
+}
+
+/// A rating stated with `key` and the words after it: a verb keeping or giving one
+/// (`maintained`, `reiterando`, `rates`) or a rating noun (`recomendação de compra`, `Buy
+/// rating`) with a rating word near it. `Some(None)` is a neutral rating.
+fn stated_rating(key: &str, ahead: &[Token]) -> Option<Option<Stance>> {
+    let keeps = is_keep_verb(key) || is_rating_noun(key);
+    if keeps {
+        return ahead.iter().find_map(|o| rating_word(&o.key));
+    }
+    // `a Buy rating`, `an Outperform recommendation`.
+    let word = rating_word(key)?;
+    ahead.first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
+}
+
+#[rustfmt::skip]
+fn is_keep_verb(key: &str) -> bool {
+    matches!(key,
+        "maintained" | "maintains" | "maintain" | "maintaining" | "reiterated" | "reiterates" | "reiterate"
+            | "reiterating" | "kept" | "keeps" | "initiated" | "initiates" | "rates" | "rated" | "rate" | "assigned"
+            | "manteve" | "mantem" | "mantendo" | "mantinha" | "reiterou" | "reitera" | "reiterando" | "iniciou"
+            | "inicia" | "atribuiu" | "permaneca" | "permanece"
+    )
+}
+
+fn is_rating_noun(key: &str) -> bool {
+    matches!(key, "rating" | "recommendation" | "recomendacao" | "classificacao")
+}
+
+/// The stance of a rating's name: `Some(None)` for a neutral one.
+#[rustfmt::skip]
+fn rating_word(key: &str) -> Option<Option<Stance>> {
+    match key {
+        "buy" | "outperform" | "overweight" | "compra" | "accumulate" | "strong" => Some(Some(Stance::Bullish)),
+        "sell" | "underperform" | "underweight" | "venda" | "reduce" => Some(Some(Stance::Bearish)),
+        "neutral" | "neutra" | "neutro" | "hold" | "equal" | "equalweight" | "perform" | "manutencao"
+            | "market" | "sector" | "peer" => Some(None),
+        _ => None,
+    }
 }
 
 fn is_negation(key: &str) -> bool {
@@ -87,7 +155,23 @@ fn is_negation(key: &str) -> bool {
 fn is_raise(key: &str) -> bool {
     matches!(
         key,
-        "raised" | "raises" | "boosted" | "boosts" | "increased" | "lifted" | "lifts" | "elevou" | "eleva" | "aumentou"
+        "raised"
+            | "raises"
+            | "raise"
+            | "boosted"
+            | "boosts"
+            | "increased"
+            | "increases"
+            | "lifted"
+            | "lifts"
+            | "hiked"
+            | "hikes"
+            | "elevou"
+            | "eleva"
+            | "elevando"
+            | "aumentou"
+            | "elevado"
+            | "elevada"
     )
 }
 
@@ -106,6 +190,16 @@ fn is_cut(key: &str) -> bool {
             | "reduz"
             | "cortou"
             | "corta"
+            | "drop"
+            | "drops"
+            | "dropped"
+            | "decreased"
+            | "decreases"
+            | "slashes"
+            | "trims"
+            | "ajustou"
+            | "cortando"
+            | "reduzindo"
     )
 }
 

@@ -65,6 +65,15 @@ pub(crate) fn views(
         if holders.is_empty() {
             holders = listed_holders(text, own);
         }
+        if holders.is_empty() && own.iter().any(|w| is_firm_noun(&w.key)) {
+            // `diz o relatório do banco`: the firm of the view or the broker just before.
+            let from = sentences[i.saturating_sub(LOOK_BACK)].start;
+            let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| m.rates || m.speaks);
+            let earlier = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
+            holders.extend(earlier.or_else(|| broker.map(|m| name_of(text, words, &m.span))));
+        }
+        let mut holders: Vec<Range<usize>> = holders.into_iter().filter_map(|h| firm_of(text, words, h)).collect();
+        holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
         if holders.is_empty() {
             continue;
         }
@@ -76,10 +85,7 @@ pub(crate) fn views(
             .or_else(|| about.last())
             .map(|m| m.symbol.clone())
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
-            .or_else(|| {
-                let from = sentences[i.saturating_sub(LOOK_BACK)].start;
-                earlier_subject(mentions_in(&(from..sentence.start)), &holders)
-            });
+            .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders));
         let Some(ticker) = ticker else { continue };
         holders.sort_by_key(|h| h.start);
         for h in holders {
@@ -107,6 +113,116 @@ fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
     span.start..end
 }
 
+/// The firm a holder speaks for: `Wedbush` for `Wedbush analyst Dan Ives`, `Morgan Stanley` for
+/// `Adam Jonas of Morgan Stanley`; none for a company's own executives (`CFO Amy Hood`), counts
+/// (`Eight analysts`) and the market at large (`Wall Street`).
+fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
+    let first = words.partition_point(|w| w.start < holder.start);
+    let last = words.partition_point(|w| w.start < holder.end);
+    let inside = &words[first..last];
+    // `Even Edward Jones`: words that open a sentence are not part of a name.
+    let skip = inside
+        .iter()
+        .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas"))
+        .count();
+    let inside = &inside[skip..];
+    let name = inside.first()?.start..inside.last()?.end;
+    if inside.iter().all(|w| is_count_word(&w.key)) || matches!(&*text[name.clone()].to_lowercase(), "wall street") {
+        return None;
+    }
+    // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`.
+    if let Some(at) = inside.iter().rposition(|w| matches!(&*w.key, "of" | "at" | "from" | "do" | "da")) {
+        let rest = &inside[at + 1..];
+        // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`).
+        if at >= 2 && rest.first().is_some_and(|w| w.capitalized || w.upper) {
+            return Some(rest[0].start..rest[rest.len() - 1].end);
+        }
+    }
+    let before = &words[..first];
+    match before.last() {
+        Some(w) if is_executive(&w.key) => None,
+        // `BMO Capital Markets Analyst Daniel Salmon`: the capitalised words before the role.
+        Some(w) if is_analyst_word(&w.key) => {
+            let role = before.len() - 1;
+            let mut from = role;
+            while from > 0 && role - from < 4 {
+                let t = &before[from - 1];
+                if !(t.capitalized || t.upper) || !before[from].joins_previous {
+                    break;
+                }
+                from -= 1;
+            }
+            if from < role { Some(before[from].start..before[role - 1].end) } else { Some(name) }
+        }
+        _ => Some(name),
+    }
+}
+
+/// Words that stand for a firm named before (`o banco`, `the brokerage`).
+fn is_firm_noun(key: &str) -> bool {
+    matches!(key, "banco" | "instituicao" | "corretora" | "bank" | "firm" | "broker" | "brokerage")
+}
+
+fn is_count_word(key: &str) -> bool {
+    matches!(
+        key,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "several"
+            | "many"
+            | "most"
+            | "some"
+            | "all"
+            | "dois"
+            | "tres"
+            | "quatro"
+            | "cinco"
+            | "seis"
+            | "sete"
+            | "oito"
+            | "nove"
+            | "dez"
+            | "varios"
+            | "muitos"
+            | "alguns"
+            | "todos"
+    )
+}
+
+fn is_analyst_word(key: &str) -> bool {
+    matches!(key, "analyst" | "analysts" | "analista" | "analistas" | "strategist" | "estrategista")
+}
+
+fn is_executive(key: &str) -> bool {
+    matches!(
+        key,
+        "ceo"
+            | "cfo"
+            | "coo"
+            | "cto"
+            | "chief"
+            | "president"
+            | "presidente"
+            | "diretor"
+            | "diretora"
+            | "executive"
+            | "executivo"
+            | "executiva"
+            | "founder"
+            | "fundador"
+            | "chairman"
+            | "chairwoman"
+    )
+}
+
 /// The last company named, not by a holder, among the mentions of the few sentences before.
 fn earlier_subject(before: &[Mention], holders: &[Range<usize>]) -> Option<Symbol> {
     before
@@ -125,7 +241,7 @@ fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     while i < words.len() && names.len() < MAX_LISTED {
         let w = &words[i];
         let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
-        let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key);
+        let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
         if name_word && current.is_some() && !gap.contains(',') {
             if let Some(c) = current.as_mut() {
                 c.end = w.end;
@@ -146,7 +262,7 @@ fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
 }
 
 fn is_opener(key: &str) -> bool {
-    matches!(key, "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still")
+    matches!(key, "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even")
 }
 
 /// Verbs of holding a view, and roles that stand for the firm before one.
@@ -157,6 +273,18 @@ fn is_holding(key: &str) -> bool {
             | "shares" | "compartilham" | "are" | "is" | "remain" | "remains" | "seguem" | "segue" | "estao" | "esta"
             | "continuam" | "continua" | "tem" | "have" | "has" | "also" | "tambem" | "analysts" | "analistas"
             | "analyst" | "analista" | "mantem" | "hold" | "holds" | "sound" | "sounded" | "struck"
+    ) || is_rating_action(key)
+}
+
+/// Verbs of a broker acting on a rating or a target (`Wedbush raises…`, `A Ágora reduziu…`).
+#[rustfmt::skip]
+fn is_rating_action(key: &str) -> bool {
+    matches!(key,
+        "raises" | "raised" | "cuts" | "cut" | "lowers" | "lowered" | "lifts" | "lifted" | "boosts" | "boosted"
+            | "trims" | "trimmed" | "upgrades" | "upgraded" | "downgrades" | "downgraded" | "reiterates"
+            | "reiterated" | "maintains" | "maintained" | "initiates" | "initiated" | "drops" | "dropped"
+            | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou" | "corta" | "rebaixou" | "rebaixa" | "manteve"
+            | "reiterou" | "iniciou" | "revisou"
     )
 }
 
