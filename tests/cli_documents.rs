@@ -204,3 +204,20 @@ fn source_find_refuses_what_only_notes_have() {
     let out = cli.run(&["claim", "add", "--text", "x", "--page", "2"]);
     assert_eq!(out.status.code(), Some(2), "--page needs --quote");
 }
+
+#[test]
+fn a_pdf_without_a_text_layer_is_kept_and_says_so() {
+    let cli = Cli::new();
+    let path = cli.path("scan.pdf");
+    std::fs::write(&path, pdf::pdf(&["", ""], None)).unwrap();
+    let out = cli.run(&["source", "add", "--file", &path.display().to_string()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("no text layer"), "it says so");
+    let source = id(&String::from_utf8(out.stdout).unwrap());
+    let shown = cli.json(&["source", "show", &source.to_string()]);
+    assert_eq!(
+        (shown["document"]["status"].as_str(), shown["document"]["page_count"].as_i64()),
+        (Some("no_text_layer"), Some(2))
+    );
+    assert_eq!(shown["source"]["title"], "scan", "titled by the file's name");
+}

@@ -98,3 +98,30 @@ pub fn add_file(
         text_status: read.status,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::fixture;
+
+    #[test]
+    fn a_refused_file_stores_nothing_beside_what_was_added() {
+        let (dir, mut store) = fixture::store();
+        let path = dir.path().join("note.md");
+        std::fs::write(&path, "# Capex\nHyperscalers keep spending.").unwrap();
+        let request = AddFile { path: &path, url: None, title: None, keep_unreadable: false };
+        let markdown = add_file(&mut store, &request, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        let mut heard = Vec::new();
+        let pdf = dir.path().join("two.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\nnot a real one").unwrap();
+        let request = AddFile { path: &pdf, ..request };
+        assert!(matches!(
+            add_file(&mut store, &request, &mut |done, total| heard.push((done, total)), &AtomicBool::new(false)),
+            Err(AddFileError::Document(DocumentError::Corrupt { .. }))
+        ));
+        assert!(heard.is_empty());
+        assert_eq!(store.document_totals().unwrap().0, 1, "only the Markdown file was stored");
+        assert_eq!((markdown.media_type, markdown.pages, markdown.already_stored), (MediaType::Markdown, 1, false));
+        assert_eq!(store.source(markdown.source_id).unwrap().title.as_deref(), Some("Capex"));
+    }
+}
