@@ -42,10 +42,7 @@ fn not_text(term: &Term) -> QueryError {
         TermKind::Tag(t) => format!("#{t}"),
         _ => "that operator".to_owned(),
     };
-    QueryError(format!(
-        "source find searches the documents' words (words, \"phrases\", prefixes*, OR, -word); \
-         {shown} is for notes (`jevons search`)"
-    ))
+    QueryError(format!("source find searches only the documents' words; {shown} is for notes (`jevons search`)"))
 }
 
 /// The FTS5 expression for `query`: its word clauses ANDed, each negated word taken away.

@@ -240,6 +240,21 @@ impl Store {
         pages(&self.conn, document, page)
     }
 
+    /// The documents held by sources that notes link (directly or through claims), for an
+    /// export to write beside them: id, file name, media type; oldest first.
+    pub fn export_documents(&self) -> Result<Vec<(i64, Option<String>, MediaType)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT d.id, d.file_name, d.media_type FROM document d
+                 JOIN source s ON s.document_id = d.id JOIN note_source ns ON ns.source_id = s.id
+             ORDER BY d.id",
+        )?;
+        let found = stmt.query_map([], |r| {
+            let media: String = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, MediaType::parse(&media).unwrap_or(MediaType::Text)))
+        })?;
+        Ok(found.collect::<Result<_, _>>()?)
+    }
+
     /// How many documents are stored, and their bytes in all.
     pub fn document_totals(&self) -> Result<(u64, u64), StoreError> {
         Ok(self
