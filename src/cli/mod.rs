@@ -3,6 +3,7 @@
 //! Errors come back as `anyhow` errors with one line for the user; `main` prints them and exits 1.
 //! Argument mistakes are clap's and exit 2.
 
+mod documents;
 mod extract;
 mod io;
 mod journal;
@@ -48,7 +49,7 @@ pub enum Command {
     /// Saved searches: list them with counts, save a query under a name, run or forget one.
     #[command(subcommand)]
     Saved(saved::SavedCommand),
-    /// Add sources.
+    /// Add sources (a web address, a file, or both), find words in their documents, read them.
     #[command(subcommand)]
     Source(SourceCommand),
     /// Record claims.
@@ -186,29 +187,62 @@ pub struct BodyArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
-    /// Add a source and print its id (an existing URL prints the existing id).
+    /// Add a source and print its id (an existing URL prints the existing id). With --file, the
+    /// source holds that document (PDF, HTML, Markdown or text; at most 100 MB), stored once
+    /// however often it is added.
     Add {
-        #[arg(long)]
-        url: String,
+        #[arg(long, required_unless_present = "file")]
+        url: Option<String>,
+        /// A document for the source: its text is read and indexed page by page.
+        #[arg(long, value_name = "PATH")]
+        file: Option<PathBuf>,
+        /// Keep an encrypted PDF whose text cannot be read (refused otherwise).
+        #[arg(long, requires = "file")]
+        keep_unreadable: bool,
         #[arg(long)]
         title: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "file")]
         publisher: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "file")]
         author: Option<String>,
         /// Publication date, YYYY-MM-DD.
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "file")]
         published: Option<String>,
         /// article, filing, transcript, broker_note or post.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "file")]
         kind: Option<String>,
+    },
+    /// Find words in the sources' documents (words, "phrases", prefixes*, OR, -word), best
+    /// match first, one result per page.
+    Find {
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a source, and its document's text page by page.
+    Show {
+        id: i64,
+        /// Only this page (1 is the first).
+        #[arg(long, value_name = "N")]
+        page: Option<u32>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ClaimCommand {
     /// Record a claim and print its id.
-    Add(ClaimArgs),
+    Add(Box<ClaimArgs>),
+    /// Show a claim, with its quote and where the quote was found in its source's document.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +277,10 @@ pub struct ClaimArgs {
     /// The exact quote from the source(s).
     #[arg(long)]
     pub quote: Option<String>,
+    /// The page of the source's document the quote is on (1 is the first); the quote is checked
+    /// against it.
+    #[arg(long, value_name = "N", requires = "quote")]
+    pub page: Option<u32>,
 }
 
 /// Opens the database; an upgrade of an older one's schema, which can take a minute, is
@@ -274,10 +312,24 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Search { query, shown } => research::search(&store, &query, &shown),
         Command::Saved(command) => saved::run(&mut store, command),
         Command::Journal(command) => journal::run(&mut store, command),
-        Command::Source(SourceCommand::Add { url, title, publisher, author, published, kind }) => {
-            research::add_source(&mut store, &url, title, publisher, author, published, kind)
+        Command::Source(SourceCommand::Add { url, file: Some(file), keep_unreadable, title, .. }) => {
+            documents::add_file(&mut store, &file, url.as_deref(), title, keep_unreadable)
         }
-        Command::Claim(ClaimCommand::Add(args)) => research::add_claim(&mut store, args),
+        Command::Source(SourceCommand::Add { url, file: None, title, publisher, author, published, kind, .. }) => {
+            research::add_source(
+                &mut store,
+                url.as_deref().unwrap_or_default(),
+                title,
+                publisher,
+                author,
+                published,
+                kind,
+            )
+        }
+        Command::Source(SourceCommand::Find { query, limit, json }) => documents::find(&store, &query, limit, json),
+        Command::Source(SourceCommand::Show { id, page, json }) => documents::show(&store, id, page, json),
+        Command::Claim(ClaimCommand::Add(args)) => research::add_claim(&mut store, *args),
+        Command::Claim(ClaimCommand::Show { id, json }) => documents::show_claim(&store, id, json),
         Command::Ticker { symbol, limit, json } => ticker::run(&store, &symbol, limit, json),
         Command::Prices(args) => prices::prices(&mut store, args),
         Command::Events(args) => prices::events(&mut store, args),

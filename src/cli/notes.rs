@@ -41,7 +41,10 @@ pub(super) fn run(store: &mut Store, command: NoteCommand) -> anyhow::Result<()>
             let backlinks: Vec<NoteId> = store.backlinks(id)?.into_iter().map(|n| n.id).collect();
             if json {
                 let properties = read_properties(&note.body).into_iter().map(|p| (p.key, p.value.to_json())).collect();
-                output::json(&ShownNote { note: &note, links: &links, backlinks: &backlinks, properties })?;
+                let mut shown =
+                    serde_json::to_value(ShownNote { note: &note, links: &links, backlinks: &backlinks, properties })?;
+                super::documents::add_quotes(store, &mut shown["claims"])?;
+                output::json(&shown)?;
             } else {
                 output::note(&note);
                 output::links(&links, &backlinks);

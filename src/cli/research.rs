@@ -96,7 +96,11 @@ pub(super) fn add_claim(store: &mut Store, args: ClaimArgs) -> anyhow::Result<()
         tickers: args.tickers.iter().map(|t| ClaimTicker::parse(t)).collect::<Result<_, Invalid>>()?,
         sources,
     };
-    println!("{}", store.add_claim(draft)?);
+    let id = match args.page {
+        Some(page) => store.add_claim_on_page(draft, page)?,
+        None => store.add_claim(draft)?,
+    };
+    println!("{id}");
     Ok(())
 }
 

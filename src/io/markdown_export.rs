@@ -1,6 +1,7 @@
 //! Markdown export: one `.md` file per note in one folder, with structured YAML front matter
 //! (uid, dates, tags, tickers, sources, claims, and the note's own properties) that Obsidian shows
-//! as properties and that the Markdown import reads back into the same notes.
+//! as properties and that the Markdown import reads back into the same notes; and beside them the
+//! files (PDFs, saved pages) their sources hold, each once.
 //!
 //! File names come from titles through [`super::safe_file_name`]: always plain names directly in
 //! the chosen folder, never paths. Files are written into a hidden folder of their own and moved
@@ -92,8 +93,34 @@ fn write_notes(
         }
     }
     report.sources = sources.len() as u64;
+    if !report.cancelled {
+        write_documents(store, folder, out, names, &mut written)?;
+    }
     watch.report(Progress::new(Phase::Done, report.notes, Some(total)));
     Ok((report, written))
+}
+
+/// Writes the files the notes' sources hold (PDFs, saved pages) beside the notes, each once,
+/// under its own file name (a taken name gets a number).
+fn write_documents(
+    store: &Store,
+    folder: &Path,
+    out: &Path,
+    names: &mut UniqueNames,
+    written: &mut Vec<String>,
+) -> Result<(), ExportError> {
+    for (id, file_name, media_type) in store.export_documents()? {
+        let stem = file_name
+            .as_deref()
+            .map(|n| Path::new(n).file_stem().map_or(n.into(), |s| s.to_string_lossy()).into_owned())
+            .unwrap_or_else(|| format!("document {id}"));
+        let name = names.next(&safe_file_name(&stem), media_type.extension());
+        let path = folder.join(&name);
+        write_in_private_folder(&path, &store.document_bytes(id)?)
+            .map_err(|cause| ExportError::Write { path: out.join(&name), cause })?;
+        written.push(name);
+    }
+    Ok(())
 }
 
 /// The hidden folder an export writes into: beside `out` when `out` does not exist yet (it is

@@ -26,6 +26,7 @@
 
 pub mod backup;
 pub mod csv;
+pub mod documents;
 mod error;
 mod file_names;
 mod front_matter;

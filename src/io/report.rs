@@ -78,7 +78,8 @@ pub struct ExportReport {
     pub notes: u64,
     pub claims: u64,
     pub sources: u64,
-    /// Files written (one per note for Markdown, one otherwise).
+    /// Files written (for Markdown one per note and one per document its sources hold; one
+    /// otherwise).
     pub files: Vec<PathBuf>,
     pub cancelled: bool,
 }

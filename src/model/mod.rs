@@ -1,12 +1,14 @@
 //! Plain research types shared by every layer: notes, tags, tickers, sources, claims, properties,
-//! prices and market events.
+//! prices, market events, and the documents sources hold.
 //!
 //! Nothing here knows about SQL or egui. Values that users type (symbols, tags, URLs, dates,
 //! stances) are parsed into these types once, with a clear error, so the rest of the code can
 //! trust them.
 
+pub mod anchor;
 mod call;
 mod claim;
+mod document;
 mod fingerprint;
 pub mod front_matter;
 pub mod front_matter_limits;
@@ -28,6 +30,9 @@ pub use call::{Call, ClaimantMerge};
 pub use claim::{
     Claim, ClaimDraft, ClaimId, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, Stance, StanceTally, Status,
     format_value, parse_as_of, parse_currency, parse_value,
+};
+pub use document::{
+    Anchored, Document, DocumentText, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MediaType, QuoteAnchor, TextStatus,
 };
 pub use fingerprint::{derived_uid, note_hash};
 pub use journal::{JournalEntry, JournalThread, journal_text};

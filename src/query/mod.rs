@@ -64,6 +64,8 @@ pub enum TermKind {
     Before(NaiveDate),
     /// In the trash (the trash is otherwise left out).
     Trash,
+    /// Has a claim whose quote is not in its source's document (`is:unanchored`).
+    Unanchored,
     /// A property test: `[status]`, `[conviction:high]`, `[price_target>150]`.
     Property(PropertyTerm),
 }
@@ -188,10 +190,12 @@ fn term(token: &lexer::Token, today: NaiveDate) -> Result<Option<Term>, QueryErr
             test: PropertyTest::Compare(Comparison::LessOrEqual, Bound::Date(today)),
         })),
         "is" if value.eq_ignore_ascii_case(CONFLICT_TAG) => Some(TermKind::Tag(tag(CONFLICT_TAG)?)),
+        "is" if value.eq_ignore_ascii_case("unanchored") => Some(TermKind::Unanchored),
         "is" => {
             return Err(QueryError(format!(
                 "is:{value} is not known; is:trash shows the trash, is:due the notes due for review, \
-                 is:conflict the notes a sync merged with both versions"
+                 is:conflict the notes a sync merged with both versions, is:unanchored the notes with \
+                 quotes not found in their sources' documents"
             )));
         }
         _ => plain(&token.raw),

@@ -53,6 +53,7 @@ pub const SYNTAX: &[Syntax] = &[
     op("is", "is:trash", "in the trash (otherwise left out)"),
     term("is:due", "its review date (the review property) is today or earlier"),
     term("is:conflict", "a sync kept both versions of lines two people changed (tagged conflict)"),
+    term("is:unanchored", "has a claim whose quote is not found in its source's document"),
     term("[conviction:high]", "a property equals a value (text without case; a list: any item)"),
     term("[price_target>150]", "a property compared: > >= < <= (numbers as numbers)"),
     term("[review<=2025-03-01]", "a date property compared as a date"),

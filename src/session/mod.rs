@@ -10,6 +10,7 @@
 
 pub mod claimants;
 pub mod claims;
+pub mod documents;
 pub mod journal;
 pub mod links;
 pub mod names;

@@ -30,6 +30,11 @@ impl Store {
         if let Err(err) = self.conn.execute("INSERT INTO note_fts(note_fts, rank) VALUES ('integrity-check', 1)", []) {
             report.problems.push(format!("full-text index: {err}"));
         }
+        if let Err(err) =
+            self.conn.execute("INSERT INTO document_fts(document_fts, rank) VALUES ('integrity-check', 1)", [])
+        {
+            report.problems.push(format!("full-text index of documents: {err}"));
+        }
         if report.problems.is_empty() {
             (report.notes, report.trashed) = self.note_counts()?;
         }
@@ -54,13 +59,14 @@ impl Store {
 
     /// Rebuilds the full-text index from the notes (repairs a damaged index), in order-key order
     /// (FTS5's own `rebuild` reads by note id and would leave one segment per out-of-order note),
-    /// and the property index from their front matter.
+    /// the property index from their front matter, and the documents' index from their pages.
     pub fn rebuild_search_index(&mut self) -> Result<(), StoreError> {
         let tx = self.write()?;
         tx.execute_batch(
             "INSERT INTO note_fts(note_fts) VALUES ('delete-all');
              INSERT INTO note_fts(rowid, title, body) SELECT ord, title, body FROM note ORDER BY ord;
-             DELETE FROM note_property;",
+             DELETE FROM note_property;
+             INSERT INTO document_fts(document_fts) VALUES ('rebuild');",
         )?;
         super::properties::fill(&tx)?;
         tx.commit()?;

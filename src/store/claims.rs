@@ -316,7 +316,7 @@ pub(super) fn write_links(
         conn.prepare_cached("INSERT OR REPLACE INTO claim_source (claim_id, source_id, quote) VALUES (?1, ?2, ?3)")?
             .execute(params![claim, source, quote])?;
     }
-    Ok(())
+    super::quotes::check_claim(conn, claim)
 }
 
 impl Store {

@@ -27,6 +27,7 @@ const MIGRATIONS: &[Migration] = &[
     issuers::migrate_v11,
     prices::migrate_v12,
     super::sync::migrate_v13,
+    super::documents::migrate_v14,
 ];
 
 /// The schema version this build writes.

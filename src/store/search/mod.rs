@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use super::{Store, StoreError, order};
 use crate::model::{NoteId, NoteSummary};
 use crate::query::Query;
+pub(super) use plan::fts_quote;
 use plan::{Feed, Plan};
 use sql::{Range, Walk};
 

@@ -84,7 +84,7 @@ pub(super) struct Plan {
 /// An FTS5 string that matches `text` literally: quoted, inner quotes doubled. FTS5 reads its
 /// query as a C string, so a NUL would cut it short ("unterminated string"); notes never hold
 /// NUL, so it becomes a space, which separates words as it would in a note.
-fn fts_quote(text: &str) -> String {
+pub(in crate::store) fn fts_quote(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\"").replace('\0', " "))
 }
 
@@ -258,6 +258,9 @@ fn predicate(
             "{key} < ?".into()
         }
         TermKind::Trash => "EXISTS (SELECT 1 FROM note WHERE id = {id} AND deleted_at IS NOT NULL)".into(),
+        TermKind::Unanchored => "EXISTS (SELECT 1 FROM claim c JOIN quote_anchor qa ON qa.claim_id = c.id
+                                  WHERE c.note_id = {id} AND qa.anchored = 'not_found')"
+            .into(),
         TermKind::Property(property) => {
             let mut values = Vec::new();
             let condition = properties::condition(property, properties::Lookup::InNote, &mut values);
