@@ -46,7 +46,7 @@ pub use property::{
     Property, PropertyInUse, PropertyKind, PropertyValue, RESERVED_KEYS, check_key as check_property_key, is_reserved,
     read as read_properties, set as set_property,
 };
-pub use reference::{ReferenceTicker, reference_tickers};
+pub use reference::{ReferenceTicker, is_reference_symbol, reference_tickers};
 pub use saved_search::{SavedSearch, saved_search_name, saved_search_query};
 pub use source::{Source, SourceDraft, SourceId, SourceKind, SourceUrl};
 pub use symbol::Symbol;

@@ -26,6 +26,13 @@ pub fn reference_tickers() -> impl Iterator<Item = ReferenceTicker> {
     })
 }
 
+/// Whether `symbol` (already normal, as [`crate::model::Symbol`] keeps it) is in the reference
+/// list. The set is built once, on the first call.
+pub fn is_reference_symbol(symbol: &str) -> bool {
+    static SYMBOLS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SYMBOLS.get_or_init(|| reference_tickers().map(|t| t.symbol).collect()).contains(symbol)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +45,8 @@ mod tests {
         for t in &all {
             assert_eq!(Symbol::parse(t.symbol).map(String::from).as_deref(), Ok(t.symbol), "{t:?}");
         }
+        assert!(is_reference_symbol("NVDA") && is_reference_symbol("BRK-B"));
+        assert!(!is_reference_symbol("NV") && !is_reference_symbol("NVD"), "prefixes of NVDA are not listed");
         assert_eq!(
             all[0],
             ReferenceTicker { symbol: "NVDA", name: "NVIDIA CORP", exchange: Some("Nasdaq"), cik: Some(1045810) }

@@ -26,6 +26,8 @@ pub enum Action {
     /// Move the highlighted result up (-1) or down (+1).
     MoveSelection(i64),
     OpenSelected,
+    /// Enter in the search box: open the dossier of a one-ticker query, else the highlighted result.
+    SearchEntered(String),
     OpenNote(NoteId),
     OpenDossier(Symbol),
     /// List more of the open dossier's claims.

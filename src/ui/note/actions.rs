@@ -40,6 +40,8 @@ pub enum NoteAction {
     AddTicker(String),
     RemoveTicker(Symbol),
     SetBodyMode(BodyMode),
+    /// The split between the body and the claims area was dragged: remember its height.
+    SetClaimsHeight(f32),
     ToggleRevisions,
     SelectRevision(i64),
     RestoreRevision(i64),

@@ -20,49 +20,22 @@ use crate::ui::worker::SidebarData;
 pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions: &mut Vec<Action>) {
     let claims: Vec<Claim> = editor.base.as_ref().map(|n| n.claims.clone()).unwrap_or_default();
     let suggested = editor.analysis.latest().map(|a| a.suggestions.len());
-    ui.horizontal(|ui| {
-        let tab = editor.claims_tab;
-        let claims_tab =
-            Button::selectable(tab == ClaimsTab::Claims, RichText::new(format!("Claims  {}", claims.len())).strong());
-        if ui.add(claims_tab).clicked() {
-            actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Claims)));
-        }
-        let count = suggested.map_or_else(|| "…".to_owned(), |n| n.to_string());
-        let suggestions_tab = Button::selectable(
-            tab == ClaimsTab::Suggestions,
-            RichText::new(format!("From the text  {count}")).strong(),
-        );
-        let response = ui
-            .add(suggestions_tab)
-            .on_hover_text("Figures, tickers, dates and who says what, read out of the note: one click makes a claim")
-            .accessible_name("Suggestions from the text");
-        if response.clicked() {
-            actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Suggestions)));
-        }
-        let entries = editor.journal.threads.len();
-        let journal_tab =
-            Button::selectable(tab == ClaimsTab::Journal, RichText::new(format!("Journal  {entries}")).strong());
-        let response = ui
-            .add(journal_tab)
-            .on_hover_text("Dated entries of what you decided and why: kept as written, revisions beside them")
-            .accessible_name(if entries == 1 {
-                "Journal, 1 entry".to_owned()
-            } else {
-                format!("Journal, {entries} entries")
-            });
-        if response.clicked() {
-            actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Journal)));
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if !read_only
-                && editor.claim_form.is_none()
-                && editor.claims_tab != ClaimsTab::Journal
-                && ui.button("Add claim").on_hover_text("Ctrl+Shift+C").clicked()
-            {
-                actions.push(Action::Claim(ClaimAction::New));
-            }
-        });
-    });
+    // "Add claim" is placed first, on the right, and the tabs wrap in what is left: a narrow
+    // pane never pushes the button out of sight.
+    let offer_add = !read_only && editor.claim_form.is_none() && editor.claims_tab != ClaimsTab::Journal;
+    let mut add = false;
+    egui::Sides::new().shrink_left().show(
+        ui,
+        |ui| {
+            ui.horizontal_wrapped(|ui| tabs_ui(ui, editor, claims.len(), suggested, actions));
+        },
+        |ui| {
+            add = offer_add && ui.button("Add claim").on_hover_text("Ctrl+Shift+C").clicked();
+        },
+    );
+    if add {
+        actions.push(Action::Claim(ClaimAction::New));
+    }
     if editor.claims_tab == ClaimsTab::Suggestions {
         crate::ui::note::suggestions::suggestions_ui(ui, editor, &claims, read_only, actions);
         return;
@@ -80,6 +53,40 @@ pub fn claims_ui(ui: &mut Ui, editor: &mut NoteEditor, read_only: bool, actions:
         }
         claims_table_ui(ui, &claims, editor.claim_form.as_ref().and_then(|f| f.editing), read_only, actions);
     });
+}
+
+/// The tabs over the claims area: the claims, the suggestions read from the text, the journal.
+fn tabs_ui(ui: &mut Ui, editor: &NoteEditor, claims: usize, suggested: Option<usize>, actions: &mut Vec<Action>) {
+    let tab = editor.claims_tab;
+    let claims_tab =
+        Button::selectable(tab == ClaimsTab::Claims, RichText::new(format!("Claims  {}", claims)).strong());
+    if ui.add(claims_tab).clicked() {
+        actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Claims)));
+    }
+    let count = suggested.map_or_else(|| "…".to_owned(), |n| n.to_string());
+    let suggestions_tab =
+        Button::selectable(tab == ClaimsTab::Suggestions, RichText::new(format!("From the text  {count}")).strong());
+    let response = ui
+        .add(suggestions_tab)
+        .on_hover_text("Figures, tickers, dates and who says what, read out of the note: one click makes a claim")
+        .accessible_name("Suggestions from the text");
+    if response.clicked() {
+        actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Suggestions)));
+    }
+    let entries = editor.journal.threads.len();
+    let journal_tab =
+        Button::selectable(tab == ClaimsTab::Journal, RichText::new(format!("Journal  {entries}")).strong());
+    let response = ui
+        .add(journal_tab)
+        .on_hover_text("Dated entries of what you decided and why: kept as written, revisions beside them")
+        .accessible_name(if entries == 1 {
+            "Journal, 1 entry".to_owned()
+        } else {
+            format!("Journal, {entries} entries")
+        });
+    if response.clicked() {
+        actions.push(Action::Claim(ClaimAction::ShowTab(ClaimsTab::Journal)));
+    }
 }
 
 /// The claim form, shown above the claims while a claim is added or edited.

@@ -15,6 +15,7 @@ mod preview;
 pub mod properties;
 mod review;
 pub(crate) mod revisions;
+mod split;
 pub mod state;
 mod suggestions;
 mod trash;

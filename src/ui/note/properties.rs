@@ -105,7 +105,7 @@ pub fn properties_ui(
     if read_only {
         return;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let keys = CompletionPopup::new(Id::unique("new-property-key")).word_boundary(|_| false).show(
             ui,
             TextEdit::singleline(&mut panel.new_key).hint_text("property").desired_width(120.0),

@@ -25,6 +25,8 @@ pub struct NoteContext<'a> {
     /// Property keys and values in use, for completion.
     pub properties: &'a [PropertyInUse],
     pub body_mode: BodyMode,
+    /// Where the user left the split between the body and the claims area (its height).
+    pub claims_height: Option<f32>,
     pub now: f64,
     /// The local day the sidebar was last read on (review dates are due against it).
     pub today: Option<chrono::NaiveDate>,

@@ -4,7 +4,7 @@
 //! come from the editor's cached analysis; only those in view are laid out.
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{Button, FontId, RichText, ScrollArea, Ui};
+use egui::{Align, Button, FontId, Layout, Rect, RichText, ScrollArea, Sense, Ui, UiBuilder, pos2, vec2};
 
 use crate::extract::{ClaimSuggestion, SuggestionKind};
 use crate::model::{Claim, format_value};
@@ -16,8 +16,12 @@ use crate::ui::note::state::NoteEditor;
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 
-/// Height of one suggestion row (two lines), in points.
-const ROW_HEIGHT: f32 = 40.0;
+/// Height of one suggestion row (its findings, then two lines of its sentence), in points.
+const ROW_HEIGHT: f32 = 56.0;
+/// The width kept for a row's buttons, on the right (less in a very narrow pane).
+const BUTTON_WIDTH: f32 = 96.0;
+/// How far the sentence is set in under the row's kind.
+const QUOTE_INDENT: f32 = 62.0;
 
 pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_only: bool, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
@@ -145,67 +149,73 @@ fn found_text(suggestion: &ClaimSuggestion) -> String {
     }
 }
 
+/// One suggestion: its buttons in a column of their own on the right, laid out first, so no
+/// text can push them out of the pane; beside them the findings on one line (clipped) and the
+/// sentence wrapped on up to two.
 fn row_ui(ui: &mut Ui, suggestion: &ClaimSuggestion, claimed: bool, read_only: bool, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
-    let width = ui.available_width();
-    ui.allocate_ui(egui::vec2(width, ROW_HEIGHT), |ui| {
-        ui.set_height(ROW_HEIGHT);
-        ui.vertical(|ui| {
-            ui.horizontal(|ui| {
-                ui.add_sized([58.0, 18.0], egui::Label::new(theme::muted(kind_word(suggestion.kind)).color(p.muted)));
-                let found = found_text(suggestion);
-                if !found.is_empty() {
-                    ui.label(RichText::new(&found).background_color(p.highlight).color(p.text));
-                }
-                if let Some(value) = suggestion.value {
-                    let shown = format_value(value, suggestion.unit.as_deref(), suggestion.currency.as_deref());
-                    ui.label(theme::figure(format!("= {shown}")).strong());
-                }
-                if suggestion.ambiguous {
-                    ui.label(RichText::new("check the number").small().color(p.warn)).on_hover_text(
-                        "The number could be read another way (2.000 is two in English, two thousand in Portuguese)",
-                    );
-                }
-                if let Some(as_of) = &suggestion.as_of {
-                    ui.label(theme::figure(as_of).small().color(p.muted));
-                }
-                for symbol in &suggestion.tickers {
-                    ui.label(theme::figure(symbol.as_str()).small());
-                }
-                if suggestion.stance.is_some() {
-                    ui.label(theme::stance_text(ui, suggestion.stance));
-                }
-                if let Some(claimant) = &suggestion.claimant {
-                    ui.label(RichText::new(shorten(claimant, 28)).small());
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if claimed {
-                        ui.label(theme::muted("in the claims").color(p.ok));
-                    } else if !read_only {
-                        let button = ui
-                            .add(Button::new(RichText::new("Claim it").small()))
-                            .on_hover_text("Open the claim form filled in from this sentence")
-                            .accessible_name(claim_button_name(suggestion));
-                        if button.clicked() {
-                            actions.push(Action::Claim(ClaimAction::FromSuggestion(Box::new(suggestion.clone()))));
-                        }
-                    }
-                });
-            });
-            let mut job = LayoutJob::single_section(
-                suggestion.text.clone(),
-                TextFormat::simple(FontId::proportional(11.5), p.muted),
-            );
-            job.wrap = TextWrapping {
-                max_width: width - 64.0,
-                max_rows: 1,
-                break_anywhere: true,
-                overflow_character: Some('…'),
-            };
-            ui.horizontal(|ui| {
-                ui.add_space(62.0);
-                ui.label(job).on_hover_text(&suggestion.quote);
-            });
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
+    let button_width = BUTTON_WIDTH.min(rect.width() * 0.45);
+    let buttons =
+        Rect::from_min_max(pos2(rect.right() - button_width, rect.top()), pos2(rect.right(), rect.top() + 24.0));
+    ui.scope_builder(UiBuilder::new().max_rect(buttons).layout(Layout::right_to_left(Align::Min)), |ui| {
+        if claimed {
+            ui.label(theme::muted("in the claims").color(p.ok));
+        } else if !read_only {
+            let button = ui
+                .add(Button::new(RichText::new("Claim it").small()))
+                .on_hover_text("Open the claim form filled in from this sentence")
+                .accessible_name(claim_button_name(suggestion));
+            if button.clicked() {
+                actions.push(Action::Claim(ClaimAction::FromSuggestion(Box::new(suggestion.clone()))));
+            }
+        }
+    });
+    let text = Rect::from_min_max(rect.min, pos2(buttons.left() - 6.0, rect.bottom()));
+    ui.scope_builder(UiBuilder::new().max_rect(text), |ui| {
+        ui.shrink_clip_rect(text);
+        ui.horizontal(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            findings_line_ui(ui, suggestion);
+        });
+        let mut job =
+            LayoutJob::single_section(suggestion.text.clone(), TextFormat::simple(FontId::proportional(11.5), p.muted));
+        // The label sets the width to what is left beside the indent; the rows stay at two.
+        job.wrap = TextWrapping { max_rows: 2, overflow_character: Some('…'), ..TextWrapping::default() };
+        ui.horizontal(|ui| {
+            ui.add_space(QUOTE_INDENT);
+            ui.add(egui::Label::new(job).wrap()).on_hover_text(&suggestion.quote);
         });
     });
+}
+
+/// The kind of suggestion, the words it was found in, the value read, and what it is about.
+fn findings_line_ui(ui: &mut Ui, suggestion: &ClaimSuggestion) {
+    let p = Palette::of(ui);
+    ui.add_sized([58.0, 18.0], egui::Label::new(theme::muted(kind_word(suggestion.kind)).color(p.muted)));
+    let found = found_text(suggestion);
+    if !found.is_empty() {
+        ui.label(RichText::new(shorten(&found, 40)).background_color(p.highlight).color(p.text));
+    }
+    if let Some(value) = suggestion.value {
+        let shown = format_value(value, suggestion.unit.as_deref(), suggestion.currency.as_deref());
+        ui.label(theme::figure(format!("= {shown}")).strong());
+    }
+    for symbol in &suggestion.tickers {
+        ui.label(theme::figure(symbol.as_str()).small());
+    }
+    if suggestion.stance.is_some() {
+        ui.label(theme::stance_text(ui, suggestion.stance));
+    }
+    if let Some(claimant) = &suggestion.claimant {
+        ui.label(RichText::new(shorten(claimant, 28)).small());
+    }
+    if let Some(as_of) = &suggestion.as_of {
+        ui.label(theme::figure(as_of).small().color(p.muted));
+    }
+    if suggestion.ambiguous {
+        ui.label(RichText::new("check the number").small().color(p.warn)).on_hover_text(
+            "The number could be read another way (2.000 is two in English, two thousand in Portuguese)",
+        );
+    }
 }

@@ -6,7 +6,7 @@
 use egui::{Button, CompletionPopup, FontId, Id, Key, RichText, TextEdit, Ui, Vec2};
 
 use super::wiki_preview::LinkClick;
-use super::{claims, conflict, links, preview, properties, revisions, trash};
+use super::{claims, conflict, links, preview, properties, revisions, split, trash};
 use crate::model::{Origin, TagCount, TagName};
 use crate::ui::action::Action;
 use crate::ui::note::actions::BodyMode;
@@ -18,6 +18,10 @@ use crate::ui::search::search_box::{tag_suggestions, ticker_suggestions};
 use crate::ui::search::sidebar::Sidebar;
 use crate::ui::widgets::theme::{self, ChipStyle, Palette};
 use crate::ui::worker::SidebarData;
+
+/// The room the header's buttons take beside the title, and the least the title gets there.
+const BUTTONS_WIDTH: f32 = 330.0;
+const TITLE_MIN: f32 = 160.0;
 
 pub fn title_id() -> Id {
     Id::unique("note-title")
@@ -55,16 +59,11 @@ pub fn note_ui(ui: &mut Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
         actions,
     );
     ui.add_space(4.0);
-    let claims_count = editor.base.as_ref().map_or(0, |n| n.claims.len());
-    let default_height = if claims_count == 0 && editor.claim_form.is_none() { 90.0 } else { 260.0 };
-    egui::Panel::bottom("claims-panel")
-        .resizable(true)
-        .default_size(default_height)
-        .size_range(70.0..=ui.available_height().max(120.0) * 0.8)
-        .frame(egui::Frame::NONE.inner_margin(egui::Margin { top: 8, ..egui::Margin::ZERO }))
-        .show(ui, |ui| {
-            claims::claims_ui(ui, editor, read_only, actions);
-        });
+    let form_open = editor.claim_form.is_some();
+    let dragged = split::claims_area_ui(ui, context.claims_height, form_open, |ui| {
+        claims::claims_ui(ui, editor, read_only, actions);
+    });
+    actions.extend(dragged);
     if let Some(view) = &editor.revisions {
         revisions::revisions_ui(ui, view, actions);
         return;
@@ -91,9 +90,10 @@ fn header_ui(
     actions: &mut Vec<Action>,
 ) {
     let p = Palette::of(ui);
+    // In a narrow pane the buttons go under the title, so neither pushes the pane wider.
+    let narrow = ui.available_width() < TITLE_MIN + BUTTONS_WIDTH;
     ui.horizontal(|ui| {
-        let buttons_width = 330.0;
-        let title_width = (ui.available_width() - buttons_width).max(160.0);
+        let title_width = if narrow { ui.available_width() } else { ui.available_width() - BUTTONS_WIDTH };
         let output = TextEdit::singleline(&mut editor.title)
             .id(title_id())
             .font(FontId::proportional(21.0))
@@ -113,32 +113,15 @@ fn header_ui(
         if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
             ui.memory_mut(|m| m.request_focus(body_focus_target(editor)));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if let Some(id) = editor.id
-                && !read_only
-                && ui
-                    .button("Move to trash")
-                    .on_hover_text("Delete (you can undo, and restore from the Trash)")
-                    .clicked()
-            {
-                actions.push(Action::Trash(TrashAction::Move(id)));
-            }
-            if editor.id.is_some() {
-                let open = editor.revisions.is_some();
-                if ui.add(Button::selectable(open, "History")).on_hover_text("Earlier versions of this note").clicked()
-                {
-                    actions.push(Action::Note(NoteAction::ToggleRevisions));
-                }
-            }
-            ui.add_space(8.0);
-            for (mode, label) in [(BodyMode::Preview, "Preview"), (BodyMode::Split, "Split"), (BodyMode::Edit, "Edit")]
-            {
-                if ui.add(Button::selectable(context.body_mode == mode, label)).clicked() {
-                    actions.push(Action::Note(NoteAction::SetBodyMode(mode)));
-                }
-            }
-        });
+        if !narrow {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                header_buttons_ui(ui, editor, context, read_only, actions);
+            });
+        }
     });
+    if narrow {
+        ui.horizontal_wrapped(|ui| header_buttons_ui(ui, editor, context, read_only, actions));
+    }
     let saved = match (&editor.base, editor.dirty) {
         (_, true) => "editing…".to_owned(),
         (Some(note), false) => format!("saved {}", note.updated_at.as_datetime().format("%Y-%m-%d %H:%M")),
@@ -153,6 +136,67 @@ fn header_ui(
         format!("{size} bytes")
     };
     ui.label(theme::muted(format!("{saved} · {size}")).color(p.faint));
+}
+
+/// How the body shows, history and trash, in the order they read in `ui`'s layout (right to
+/// left beside the title, left to right under it).
+fn header_buttons_ui(
+    ui: &mut Ui,
+    editor: &NoteEditor,
+    context: &NoteContext<'_>,
+    read_only: bool,
+    actions: &mut Vec<Action>,
+) {
+    // Left to right as they read: the body's modes, a gap, then the note's history and trash.
+    let mut items: Vec<Option<(BodyMode, &str)>> = vec![
+        Some((BodyMode::Edit, "Edit")),
+        Some((BodyMode::Split, "Split")),
+        Some((BodyMode::Preview, "Preview")),
+        None,
+    ];
+    if ui.layout().prefer_right_to_left() {
+        items.reverse();
+        note_buttons_ui(ui, editor, read_only, actions);
+    }
+    for item in items {
+        match item {
+            Some((mode, label)) => {
+                if ui.add(Button::selectable(context.body_mode == mode, label)).clicked() {
+                    actions.push(Action::Note(NoteAction::SetBodyMode(mode)));
+                }
+            }
+            None => ui.add_space(8.0),
+        }
+    }
+    if !ui.layout().prefer_right_to_left() {
+        note_buttons_ui(ui, editor, read_only, actions);
+    }
+}
+
+/// The note's history, and moving it to the trash (in the order of `ui`'s layout).
+fn note_buttons_ui(ui: &mut Ui, editor: &NoteEditor, read_only: bool, actions: &mut Vec<Action>) {
+    let rtl = ui.layout().prefer_right_to_left();
+    if rtl {
+        trash_button_ui(ui, editor, read_only, actions);
+    }
+    if editor.id.is_some() {
+        let open = editor.revisions.is_some();
+        if ui.add(Button::selectable(open, "History")).on_hover_text("Earlier versions of this note").clicked() {
+            actions.push(Action::Note(NoteAction::ToggleRevisions));
+        }
+    }
+    if !rtl {
+        trash_button_ui(ui, editor, read_only, actions);
+    }
+}
+
+fn trash_button_ui(ui: &mut Ui, editor: &NoteEditor, read_only: bool, actions: &mut Vec<Action>) {
+    if let Some(id) = editor.id
+        && !read_only
+        && ui.button("Move to trash").on_hover_text("Delete (you can undo, and restore from the Trash)").clicked()
+    {
+        actions.push(Action::Trash(TrashAction::Move(id)));
+    }
 }
 
 /// Where Enter in the title sends the cursor.

@@ -1,7 +1,7 @@
 //! The search box: the search language with completion of `$TICKER` (symbol or company name),
 //! `#tag`, operator names and their values, from the cached sidebar lists and the worker's
-//! reference-list lookups. Typing runs the search (off the frame); Enter opens the highlighted
-//! result.
+//! reference-list lookups. Typing runs the search (off the frame) and opens the dossier of a
+//! known ticker; Enter opens the dossier of any one-ticker query, else the highlighted result.
 
 use egui::{CompletionPopup, CompletionQuery, Id, Key, RichText, Suggestion, TextEdit, Ui};
 
@@ -75,7 +75,7 @@ pub fn search_box_ui(
         actions.push(Action::Search(search.text.clone()));
     }
     if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && output.accepted.is_none() {
-        actions.push(Action::OpenSelected);
+        actions.push(Action::SearchEntered(search.text.clone()));
     }
     if let Some(typed) = wanted_completion {
         actions.push(Action::CompleteTicker(typed));

@@ -8,6 +8,13 @@ use crate::ui::files::state::Transfer;
 use crate::ui::worker::Request;
 
 impl JevonsApp {
+    /// Opens the highlighted result, if any.
+    pub(super) fn open_selected(&mut self) {
+        if let Some(id) = self.results.selected.and_then(|row| self.results.ids.get(row).copied()) {
+            self.open_note_by_id(id, true);
+        }
+    }
+
     /// Carries out one action. The only place that writes to the store.
     pub fn apply(&mut self, action: Action) {
         self.ctx.request_repaint();
@@ -33,11 +40,8 @@ impl JevonsApp {
                     self.results.scroll_to_selected = true;
                 }
             }
-            Action::OpenSelected => {
-                if let Some(id) = self.results.selected.and_then(|row| self.results.ids.get(row).copied()) {
-                    self.open_note_by_id(id, true);
-                }
-            }
+            Action::OpenSelected => self.open_selected(),
+            Action::SearchEntered(text) => self.search_entered(&text),
             Action::OpenNote(id) => self.open_note_by_id(id, true),
             Action::OpenDossier(symbol) => self.open_dossier(&symbol),
             Action::MoreDossierClaims => {

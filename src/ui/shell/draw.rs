@@ -76,6 +76,7 @@ impl JevonsApp {
                             completions: &self.completions,
                             properties: &self.sidebar.data.properties,
                             body_mode: self.settings.body_mode,
+                            claims_height: self.settings.claims_height,
                             now,
                             today: self.sidebar.data.today,
                         };

@@ -1,5 +1,6 @@
 //! What tests and benchmarks read of the app (and wait for): whether it is ready or idle, the
-//! open note, the results, the open dossier, refused links, and the app's own connection.
+//! open note, the results, the open dossier, refused links, the settings it would remember, and
+//! the app's own connection.
 
 use std::time::{Duration, Instant};
 
@@ -41,6 +42,11 @@ impl JevonsApp {
                 self.handle(reply);
             }
         }
+    }
+
+    /// What the app would remember if it closed now (tests restart the app with them).
+    pub fn settings(&self) -> &super::Settings {
+        &self.settings
     }
 
     /// Whether the database is open and the app ready for use.

@@ -99,6 +99,9 @@ pub struct Settings {
     /// Sync with the team's repository every so many minutes while the app is open (after a
     /// first sync remembered it); none: only when asked.
     pub sync_every_minutes: Option<u32>,
+    /// The height of the note pane's claims and suggestions area under the body, in points, once
+    /// the user has dragged the split between them (none: a share of the pane).
+    pub claims_height: Option<f32>,
 }
 
 /// The database connection the app writes with, once the worker has opened (or created) it.

@@ -25,6 +25,7 @@ impl JevonsApp {
                 self.edit_links(NoteEdit { remove_tickers: vec![symbol], ..NoteEdit::default() })
             }
             NoteAction::SetBodyMode(mode) => self.settings.body_mode = mode,
+            NoteAction::SetClaimsHeight(height) => self.settings.claims_height = Some(height),
             NoteAction::ToggleRevisions => self.toggle_revisions(),
             NoteAction::SelectRevision(id) => {
                 if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut()) {

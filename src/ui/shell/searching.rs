@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use super::JevonsApp;
+use crate::model::{Symbol, is_reference_symbol};
 use crate::store::Total;
 use crate::ui::worker::{Found, Request};
 
@@ -37,12 +38,38 @@ impl JevonsApp {
         } else {
             self.send_search(text.clone());
         }
-        if may_open_dossier && let Some(symbol) = super::single_ticker(&text) {
-            let already = matches!(&self.pane, super::Pane::Dossier(view) if view.symbol == symbol);
-            if !already {
-                self.open_dossier(&symbol);
-            }
+        if may_open_dossier
+            && let Some(symbol) = super::single_ticker(&text)
+            && self.is_known_symbol(&symbol)
+        {
+            self.open_dossier_once(&symbol);
         }
+    }
+
+    /// Enter in the search box: a query of one ticker opens its dossier, known or not (the user
+    /// has finished typing it), unless it is open already; then the highlighted result opens.
+    pub(super) fn search_entered(&mut self, text: &str) {
+        match super::single_ticker(text) {
+            Some(symbol) if self.open_dossier_symbol() != Some(symbol.as_str()) => self.open_dossier(&symbol),
+            _ => self.open_selected(),
+        }
+    }
+
+    /// Opens `symbol`'s dossier unless it is the one open.
+    fn open_dossier_once(&mut self, symbol: &Symbol) {
+        if self.open_dossier_symbol() != Some(symbol.as_str()) {
+            self.open_dossier(symbol);
+        }
+    }
+
+    /// Whether `symbol` is a ticker Jevons knows: one with notes, one the reference list holds,
+    /// or one the last lookup of the store's tickers found. A symbol still being typed (`$NV`
+    /// on the way to `$NVDA`) is not, and opens no dossier until Enter.
+    fn is_known_symbol(&self, symbol: &Symbol) -> bool {
+        let symbol = symbol.as_str();
+        self.sidebar.data.tickers.iter().any(|t| t.symbol == symbol)
+            || is_reference_symbol(symbol)
+            || self.completions.found.iter().any(|t| t.symbol == symbol)
     }
 
     /// Sends the search held back once the text has been quiet long enough; until then, wakes
