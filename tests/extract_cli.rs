@@ -33,6 +33,31 @@ fn json_lists_findings_with_character_offsets() {
 }
 
 #[test]
+fn relative_dates_are_resolved_against_the_date_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let text = "A Nvidia perdeu US$ 589 bilhões nesta segunda-feira (27). Shares fell again last month.";
+    let out = jevons_with_input(&db, &["extract", "-", "--json", "--date", "2025-01-28"], text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<(&str, &str, bool)> = json["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["date"].as_str().unwrap(), d["inferred"] == true))
+        .collect();
+    assert_eq!(dates, [("segunda-feira (27)", "2025-01-27", true), ("last month", "2024-12", true)]);
+
+    let out = jevons_with_input(&db, &["extract", "-", "--json"], text.as_bytes());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["dates"], serde_json::json!([]), "without --date nothing is guessed");
+
+    let out = jevons_with_input(&db, &["extract", "-", "--date", "2025-01-28"], text.as_bytes());
+    let lines = String::from_utf8_lossy(&out.stdout);
+    assert!(lines.lines().any(|l| l.starts_with("date      2025-01-27") && l.ends_with("~inferred")), "{lines}");
+}
+
+#[test]
 fn user_aliases_in_the_database_are_used() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("j.db");

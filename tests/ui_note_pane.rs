@@ -133,3 +133,23 @@ fn a_partial_ticker_opens_no_dossier_while_it_is_typed() {
     app.press(Key::Enter);
     assert_eq!(app.app().open_dossier_symbol(), Some("QZXW"), "until Enter says the typing is done");
 }
+
+#[test]
+fn claim_it_fills_an_as_of_date_read_from_on_monday_and_says_so() {
+    use chrono::Datelike;
+    let mut app = start();
+    app.shortcut(Modifiers::COMMAND, Key::N);
+    app.input("Title").type_text("Monday's sell-off");
+    app.type_into("Body", "Nvidia lost $589 billion of market value on Monday.");
+    app.click("Suggestions from the text");
+    // A new note is dated today: "Monday" is the latest Monday up to today.
+    let today = chrono::Local::now().date_naive();
+    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    assert!(app.has_label_containing(&format!("{monday} (inferred)")), "the row shows the date resolved");
+    app.click("Claim $589 billion");
+    assert_eq!(app.value_of("As of"), Some(monday.to_string()), "the claim's as-of date is filled in");
+    assert!(app.has_label("inferred"), "and marked as inferred");
+    assert!(app.has_label_containing("inferred from “Monday” and the note's date"), "with how it was read");
+    app.replace("As of", "2025-01-27");
+    assert!(!app.has_label_containing("inferred from"), "a date typed over it is the user's own");
+}

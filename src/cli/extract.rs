@@ -113,7 +113,7 @@ fn print(f: &Findings) -> anyhow::Result<()> {
             d.date,
             d.text,
             at(d.span.start, d.span.end),
-            flags(false, d.ambiguous)
+            flags(false, d.ambiguous) + if d.inferred { " ~inferred" } else { "" }
         ));
     }
     for c in &f.claimants {

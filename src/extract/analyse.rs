@@ -92,6 +92,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
             date: d.date,
             ambiguous: d.ambiguous,
             alternatives: d.alternatives,
+            inferred: d.relative,
         })
         .collect();
     findings.claimants = found_claimants

@@ -2,15 +2,16 @@
 //! `27 de janeiro de 2025`, `January 2025`, `janeiro de 2025`, `jan/25`, `27/01/2025`.
 //!
 //! A day and month without a year take the year of the nearest full date in the text (or of the
-//! anchor). Weekdays (`Monday`, `segunda-feira`) and `yesterday`/`ontem` are read only against an
-//! anchor date given by the caller, never guessed. `05/02/2025` is day-first in Portuguese; in
+//! anchor). Relative dates (`Monday`, `segunda-feira (27)`, `ontem`, `no mês passado`) are read
+//! only against an anchor date given by the caller, never guessed ([`super::relative_dates`]). `05/02/2025` is day-first in Portuguese; in
 //! English, where both orders occur, it is marked ambiguous with the other reading kept.
 
 use std::ops::Range;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 use super::Language;
+use super::relative_dates::relative;
 use super::tokens::Token;
 
 /// A date found in text: `YYYY-MM-DD`, or `YYYY-MM` when only the month is given.
@@ -20,6 +21,8 @@ pub(crate) struct DateMatch {
     pub date: String,
     pub ambiguous: bool,
     pub alternatives: Vec<String>,
+    /// Read against the anchor date (`on Monday`, `no mês passado`), not written out.
+    pub relative: bool,
 }
 
 /// A date whose year is still to be found.
@@ -44,7 +47,13 @@ pub(crate) fn dates(text: &str, tokens: &[Token], language: Language, anchor: Op
     for p in partial {
         let year = nearest_year(&found, p.span.start).or(anchor.map(|a| a.year()));
         if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, p.month, p.day)) {
-            found.push(DateMatch { span: p.span, date: date.to_string(), ambiguous: false, alternatives: Vec::new() });
+            found.push(DateMatch {
+                span: p.span,
+                date: date.to_string(),
+                ambiguous: false,
+                alternatives: Vec::new(),
+                relative: false,
+            });
         }
     }
     found.sort_by_key(|d| d.span.start);
@@ -78,7 +87,13 @@ fn numeric(text: &str, tokens: &[Token], i: usize, language: Language, found: &m
     let span = a.start..c.end;
     if a.text.len() == 4 && sep != "." {
         let date = NaiveDate::from_ymd_opt(a.text.parse().ok()?, y, num(c)?)?;
-        found.push(DateMatch { span, date: date.to_string(), ambiguous: false, alternatives: Vec::new() });
+        found.push(DateMatch {
+            span,
+            date: date.to_string(),
+            ambiguous: false,
+            alternatives: Vec::new(),
+            relative: false,
+        });
         return Some(3);
     }
     if c.text.len() != 4 || a.text.len() > 2 || b.text.len() > 2 {
@@ -103,6 +118,7 @@ fn numeric(text: &str, tokens: &[Token], i: usize, language: Language, found: &m
         date: date.to_string(),
         ambiguous: other.is_some(),
         alternatives: other.map(|o| o.to_string()).into_iter().collect(),
+        relative: false,
     });
     Some(3)
 }
@@ -118,7 +134,7 @@ fn named(
     let t = &tokens[i];
     let gap = |a: &Token, b: &Token| text[a.end..b.start].trim_matches([' ', '\u{a0}']);
     let push = |found: &mut Vec<DateMatch>, span: Range<usize>, date: String| {
-        found.push(DateMatch { span, date, ambiguous: false, alternatives: Vec::new() });
+        found.push(DateMatch { span, date, ambiguous: false, alternatives: Vec::new(), relative: false });
     };
     // Month first: "January 27, 2025", "Jan. 27 2025", "January 2025", "jan/25", "January 27".
     if let Some(month) = month_of(t) {
@@ -185,77 +201,6 @@ fn named(
         return Some(j + 1 - i);
     }
     None
-}
-
-/// Weekdays, `today`, `yesterday`, `hoje`, `ontem`, read against the anchor date.
-fn relative(text: &str, tokens: &[Token], i: usize, anchor: NaiveDate, found: &mut Vec<DateMatch>) -> Option<usize> {
-    let t = &tokens[i];
-    let push = |found: &mut Vec<DateMatch>, span: Range<usize>, date: NaiveDate| {
-        found.push(DateMatch { span, date: date.to_string(), ambiguous: false, alternatives: Vec::new() });
-    };
-    match &*t.key {
-        "today" | "hoje" => {
-            push(found, t.start..t.end, anchor);
-            return Some(1);
-        }
-        "yesterday" | "ontem" => {
-            push(found, t.start..t.end, anchor.checked_sub_days(Days::new(1))?);
-            return Some(1);
-        }
-        _ => {}
-    }
-    let (weekday, used) = weekday_of(text, tokens, i)?;
-    let next = i
-        .checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|p| matches!(&*p.key, "next" | "proxima" | "proximo") && text[p.end..t.start].trim().is_empty());
-    let mut date = anchor;
-    if next {
-        date = date.checked_add_days(Days::new(1))?;
-        while date.weekday() != weekday {
-            date = date.checked_add_days(Days::new(1))?;
-        }
-    } else {
-        while date.weekday() != weekday {
-            date = date.checked_sub_days(Days::new(1))?;
-        }
-    }
-    push(found, t.start..tokens[i + used - 1].end, date);
-    Some(used)
-}
-
-/// `Monday` (capitalised, as English writes it), `segunda-feira`, `sábado`: the weekday and the
-/// number of words it takes.
-fn weekday_of(text: &str, tokens: &[Token], i: usize) -> Option<(Weekday, usize)> {
-    let t = &tokens[i];
-    let english = match &*t.key {
-        "monday" => Some(Weekday::Mon),
-        "tuesday" => Some(Weekday::Tue),
-        "wednesday" => Some(Weekday::Wed),
-        "thursday" => Some(Weekday::Thu),
-        "friday" => Some(Weekday::Fri),
-        "saturday" => Some(Weekday::Sat),
-        "sunday" => Some(Weekday::Sun),
-        _ => None,
-    };
-    if let Some(day) = english {
-        return t.capitalized.then_some((day, 1));
-    }
-    match &*t.key {
-        "sabado" => return Some((Weekday::Sat, 1)),
-        "domingo" => return Some((Weekday::Sun, 1)),
-        _ => {}
-    }
-    let feira = tokens.get(i + 1).filter(|f| f.key == "feira" && &text[t.end..f.start] == "-").is_some();
-    let day = match &*t.key {
-        "segunda" => Weekday::Mon,
-        "terca" => Weekday::Tue,
-        "quarta" => Weekday::Wed,
-        "quinta" => Weekday::Thu,
-        "sexta" => Weekday::Fri,
-        _ => return None,
-    };
-    feira.then_some((day, 2))
 }
 
 /// The month a word names: English (capitalised) or Portuguese, in full or abbreviated.

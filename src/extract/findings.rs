@@ -104,6 +104,9 @@ pub struct DateFinding {
     pub ambiguous: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
+    /// Inferred: a relative date (`on Monday`, `no mês passado`) read against the anchor date.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// Someone the text says makes a claim: a firm, an analyst, a company.

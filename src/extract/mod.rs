@@ -22,6 +22,7 @@ mod language;
 mod lexicon;
 mod mentions;
 mod numbers;
+mod relative_dates;
 mod sentences;
 mod stance_words;
 mod suggest;

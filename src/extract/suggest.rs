@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::findings::{CharIndex, Findings, Span};
+use super::findings::{CharIndex, DateFinding, Findings, Span};
 use super::sentences::sentences;
 use super::stance_words::read_stance;
 use super::tokens::tokens;
@@ -39,6 +39,9 @@ pub struct ClaimSuggestion {
     pub currency: Option<String>,
     /// `YYYY-MM-DD` or `YYYY-MM`: a date in the same sentence, else the nearest one before it.
     pub as_of: Option<String>,
+    /// The words a relative as-of date was inferred from (`Monday`, `mês passado`), read
+    /// against the anchor date the text was analysed with; none when it is written out.
+    pub as_of_from: Option<String>,
     pub tickers: Vec<Symbol>,
     pub stance: Option<Stance>,
     pub claimant: Option<String>,
@@ -76,10 +79,10 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
     let spans = sentences(text);
     let index = CharIndex::new(text);
     let sentence_of = |at: usize| spans.partition_point(|s| s.end <= at).min(spans.len().saturating_sub(1));
-    let mut dates: Vec<Vec<&str>> = vec![Vec::new(); spans.len()];
+    let mut dates: Vec<Vec<&DateFinding>> = vec![Vec::new(); spans.len()];
     for d in &findings.dates {
         if let Some(list) = dates.get_mut(sentence_of(d.span.bytes.start)) {
-            list.push(&d.date);
+            list.push(d);
         }
     }
     let mut claimants: Vec<Vec<(&str, &Range<usize>)>> = vec![Vec::new(); spans.len()];
@@ -112,13 +115,11 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
             .or_else(|| main_ticker.clone().map(|m| vec![m]))
             .unwrap_or_default()
     };
-    let as_of = |i: usize| -> Option<String> {
+    let as_of = |i: usize| -> Option<&DateFinding> {
         if let Some(d) = dates.get(i).and_then(|d| d.first()) {
-            return Some((*d).to_owned());
+            return Some(*d);
         }
-        (i.saturating_sub(LOOK_BACK)..i)
-            .rev()
-            .find_map(|j| dates.get(j).and_then(|d| d.last()).map(|d| (*d).to_owned()))
+        (i.saturating_sub(LOOK_BACK)..i).rev().find_map(|j| dates.get(j).and_then(|d| d.last()).copied())
     };
 
     let mut needed = vec![false; spans.len()];
@@ -137,13 +138,15 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
         let i = sentence_of(bytes.start);
         let sentence = spans.get(i).cloned().unwrap_or(0..text.len());
         let quote = text[sentence.clone()].to_owned();
+        let date = as_of(i);
         ClaimSuggestion {
             kind,
             text: claim_text(&quote),
             value,
             unit,
             currency,
-            as_of: as_of(i),
+            as_of: date.map(|d| d.date.clone()),
+            as_of_from: date.filter(|d| d.inferred).map(|d| d.text.clone()),
             tickers: about.to_vec(),
             stance: stances.get(i).copied().flatten(),
             claimant: claimants.get(i).and_then(|c| c.first()).map(|(name, _)| (*name).to_owned()),

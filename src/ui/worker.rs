@@ -99,6 +99,8 @@ pub enum Request {
     Analyse {
         ticket: u64,
         text: String,
+        /// The day its relative dates are read against.
+        anchor: Option<crate::ui::note::analysis::DateAnchor>,
     },
     /// The names a ticker goes by changed: build the lexicon again before the next reading.
     /// Research lane.

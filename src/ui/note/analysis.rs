@@ -7,8 +7,10 @@
 
 use std::time::{Duration, Instant};
 
-use crate::extract::{ClaimSuggestion, Findings, Lexicon, analyse, suggest_claims};
-use crate::model::{Claim, Origin, Symbol, TickerLink};
+use chrono::NaiveDate;
+
+use crate::extract::{ClaimSuggestion, Findings, Lexicon, Options, analyse_with, suggest_claims};
+use crate::model::{Claim, Note, Origin, Symbol, TickerLink};
 
 /// Seconds after the last keystroke before the body is read again.
 pub const ANALYSE_AFTER: f64 = 0.3;
@@ -18,16 +20,59 @@ pub const ANALYSE_AFTER: f64 = 0.3;
 pub struct NoteAnalysis {
     pub findings: Findings,
     pub suggestions: Vec<ClaimSuggestion>,
+    /// The day relative dates (`on Monday`, `ontem`) were read against.
+    pub anchor: Option<DateAnchor>,
     /// How long reading took, on the worker.
     pub took: Duration,
 }
 
-/// Reads `text` against `lexicon` (on the worker: a 1 MB note takes a while).
-pub fn analyse_note(text: &str, lexicon: &Lexicon) -> NoteAnalysis {
+/// The day a note's relative dates are read against, and whose date it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateAnchor {
+    pub date: NaiveDate,
+    pub from: AnchorFrom,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorFrom {
+    /// The publication date of a source the note cites.
+    Source,
+    /// The day the note was written (today for a note not saved yet).
+    Note,
+}
+
+impl DateAnchor {
+    /// The publication date of the note's first source that has one, else the local day the
+    /// note was written, else `today`.
+    pub fn of(note: Option<&Note>, today: NaiveDate) -> Self {
+        let published = note.and_then(|n| n.sources.iter().find_map(|s| s.published_at));
+        match (published, note) {
+            (Some(date), _) => Self { date, from: AnchorFrom::Source },
+            (None, Some(note)) => Self {
+                date: note.created_at.as_datetime().with_timezone(&chrono::Local).date_naive(),
+                from: AnchorFrom::Note,
+            },
+            (None, None) => Self { date: today, from: AnchorFrom::Note },
+        }
+    }
+
+    /// What the claim form says of an as-of date read from `words` against this anchor.
+    pub fn explain(&self, words: &str) -> String {
+        let whose = match self.from {
+            AnchorFrom::Source => "the source's publication date",
+            AnchorFrom::Note => "the note's date",
+        };
+        format!("inferred from “{words}” and {whose} ({})", self.date)
+    }
+}
+
+/// Reads `text` against `lexicon`, its relative dates against `anchor` (on the worker: a 1 MB
+/// note takes a while).
+pub fn analyse_note(text: &str, lexicon: &Lexicon, anchor: Option<DateAnchor>) -> NoteAnalysis {
     let started = Instant::now();
-    let findings = analyse(text, lexicon);
+    let findings = analyse_with(text, lexicon, &Options { anchor: anchor.map(|a| a.date) });
     let suggestions = suggest_claims(text, &findings);
-    NoteAnalysis { findings, suggestions, took: started.elapsed() }
+    NoteAnalysis { findings, suggestions, anchor, took: started.elapsed() }
 }
 
 /// The editor's cache of the analysis, and what was asked of the worker.
@@ -143,7 +188,7 @@ mod tests {
         state.asked(1, 0);
         assert!(!state.wants(0), "asked once");
         state.asked(2, 1);
-        let analysis = analyse_note("NVIDIA lost $589B.", &lexicon());
+        let analysis = analyse_note("NVIDIA lost $589B.", &lexicon(), None);
         assert!(!state.arrived(1, Ok(analysis.clone())), "an older request's answer is dropped");
         assert!(state.arrived(2, Ok(analysis)));
         assert!(state.of_version(1).is_some() && state.of_version(0).is_none());
@@ -151,7 +196,7 @@ mod tests {
 
     #[test]
     fn tickers_named_but_not_linked_are_offered() {
-        let analysis = analyse_note("NVIDIA and Microsoft; NVIDIA again, and $MSFT.", &lexicon());
+        let analysis = analyse_note("NVIDIA and Microsoft; NVIDIA again, and $MSFT.", &lexicon(), None);
         let links = [TickerLink { symbol: Symbol::parse("MSFT").unwrap(), origin: Origin::Detected }];
         let offered: Vec<(String, usize)> = unlinked_tickers(&analysis.findings, &links)
             .into_iter()
@@ -163,7 +208,7 @@ mod tests {
     #[test]
     fn a_figure_already_recorded_is_not_offered_again() {
         let text = "On 2025-01-27 NVIDIA lost nearly US$ 589 billion of market value.";
-        let analysis = analyse_note(text, &lexicon());
+        let analysis = analyse_note(text, &lexicon(), None);
         let suggestion = &analysis.suggestions[0];
         let mut claim = crate::model::Claim {
             id: 1,

@@ -8,6 +8,7 @@ use crate::model::{
     Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimTicker, NoteId, Source, SourceDraft, SourceKind, SourceUrl,
     Stance, Status, Symbol, TickerLink, parse_as_of, parse_currency, parse_date, parse_value,
 };
+use crate::ui::note::analysis::DateAnchor;
 
 /// Where the claim's evidence comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,9 @@ pub struct ClaimForm {
     pub unit: String,
     pub currency: String,
     pub as_of: String,
+    /// An as-of date inferred from a relative date in the text (`on Monday`), and how: shown
+    /// beside the field while it holds that date.
+    pub as_of_inferred: Option<(String, String)>,
     pub claimant: String,
     pub status: Status,
     pub tickers: Vec<TickerRow>,
@@ -114,6 +118,7 @@ impl ClaimForm {
             unit: String::new(),
             currency: String::new(),
             as_of: String::new(),
+            as_of_inferred: None,
             claimant: String::new(),
             status: Status::Unverified,
             tickers,
@@ -134,9 +139,15 @@ impl ClaimForm {
     }
 
     /// A form prefilled from a suggestion read out of the note's text: value, unit, currency,
-    /// as-of date, tickers with the stance, claimant, and the sentence as the quote. The quote
-    /// needs a source: the note's only source is picked when it has exactly one.
-    pub fn from_suggestion(note: NoteId, suggestion: &ClaimSuggestion, note_sources: &[Source]) -> Self {
+    /// as-of date (said to be inferred when it was read from `on Monday` against `anchor`),
+    /// tickers with the stance, claimant, and the sentence as the quote. The quote needs a
+    /// source: the note's only source is picked when it has exactly one.
+    pub fn from_suggestion(
+        note: NoteId,
+        suggestion: &ClaimSuggestion,
+        note_sources: &[Source],
+        anchor: Option<&DateAnchor>,
+    ) -> Self {
         let mut form = Self::new(note, &[]);
         let draft = suggestion.to_draft();
         form.text = draft.text;
@@ -144,6 +155,9 @@ impl ClaimForm {
         form.unit = draft.unit.unwrap_or_default();
         form.currency = draft.currency.unwrap_or_default();
         form.as_of = draft.as_of.unwrap_or_default();
+        if let (Some(words), Some(anchor)) = (&suggestion.as_of_from, anchor) {
+            form.as_of_inferred = Some((form.as_of.clone(), anchor.explain(words)));
+        }
         form.claimant = draft.claimant.unwrap_or_default();
         form.tickers =
             draft.tickers.iter().map(|t| TickerRow { symbol: t.symbol.to_string(), stance: t.stance }).collect();
@@ -412,7 +426,7 @@ mod tests {
             accessed_at: None,
             kind: SourceKind::Article,
         };
-        let form = ClaimForm::from_suggestion(1, suggestion, std::slice::from_ref(&source));
+        let form = ClaimForm::from_suggestion(1, suggestion, std::slice::from_ref(&source), None);
         assert_eq!(
             (form.value.as_str(), form.currency.as_str(), form.as_of.as_str()),
             ("589000000000", "USD", "2025-01-27")
@@ -422,7 +436,7 @@ mod tests {
         assert_eq!(form.source, SourcePick::Existing(4), "the note's only source is picked");
         let checked = form.check().expect("a prefilled form is valid as it is");
         assert_eq!(checked.draft.value, Some(589e9));
-        let without_source = ClaimForm::from_suggestion(1, suggestion, &[]);
+        let without_source = ClaimForm::from_suggestion(1, suggestion, &[], None);
         assert!(without_source.check().expect_err("a quote needs a source").quote.is_some());
     }
 
@@ -432,7 +446,7 @@ mod tests {
         let form_for = |text: &str, pick: &dyn Fn(&ClaimSuggestion) -> bool| {
             let findings = crate::extract::analyse(text, &lexicon);
             let suggestions = crate::extract::suggest_claims(text, &findings);
-            ClaimForm::from_suggestion(1, suggestions.iter().find(|s| pick(s)).expect("a suggestion"), &[])
+            ClaimForm::from_suggestion(1, suggestions.iter().find(|s| pick(s)).expect("a suggestion"), &[], None)
         };
         let view = form_for("Cantor Fitzgerald defende a compra de ações da NVIDIA", &|_| true);
         assert_eq!(view.claimant, "Cantor Fitzgerald");
@@ -443,6 +457,37 @@ mod tests {
             let form = form_for(text, &|s| s.value == Some(value));
             assert_eq!(form.tickers, [TickerRow { symbol: symbol.into(), stance: None }], "{value}%");
         }
+    }
+
+    #[test]
+    fn a_relative_date_fills_the_as_of_date_and_says_it_was_inferred() {
+        use crate::ui::note::analysis::{AnchorFrom, DateAnchor, analyse_note};
+        let lexicon = crate::extract::Lexicon::bundled();
+        let monday = |text: &str, anchor: DateAnchor| {
+            let analysis = analyse_note(text, &lexicon, Some(anchor));
+            let suggestion = analysis.suggestions.first().expect("a figure").clone();
+            ClaimForm::from_suggestion(1, &suggestion, &[], analysis.anchor.as_ref())
+        };
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let form = monday(
+            "A Nvidia perdeu US$ 589 bilhões nesta segunda-feira (27).",
+            DateAnchor { date: day("2025-01-28"), from: AnchorFrom::Source },
+        );
+        assert_eq!(form.as_of, "2025-01-27");
+        let (date, hint) = form.as_of_inferred.expect("said to be inferred");
+        assert_eq!(date, "2025-01-27");
+        assert_eq!(hint, "inferred from “segunda-feira (27)” and the source's publication date (2025-01-28)");
+        let form = monday(
+            "Nvidia lost $589 billion on Monday.",
+            DateAnchor { date: day("2025-01-29"), from: AnchorFrom::Note },
+        );
+        assert_eq!(form.as_of, "2025-01-27");
+        assert!(form.as_of_inferred.is_some_and(|(_, h)| h.starts_with("inferred from “Monday” and the note's date")));
+        let written = monday(
+            "On 2025-01-27 Nvidia lost $589 billion.",
+            DateAnchor { date: day("2025-01-29"), from: AnchorFrom::Note },
+        );
+        assert_eq!((written.as_of.as_str(), written.as_of_inferred), ("2025-01-27", None), "a written date is not");
     }
 
     #[test]

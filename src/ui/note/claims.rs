@@ -200,6 +200,29 @@ fn field(
     response
 }
 
+/// The as-of date, and how it was inferred while it holds the date read from `on Monday`.
+fn as_of_field(ui: &mut Ui, form: &mut ClaimForm, error: Option<&String>) {
+    let p = Palette::of(ui);
+    let label = ui.label(RichText::new("As of").small().color(p.muted));
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let edit =
+                TextEdit::singleline(&mut form.as_of).hint_text("2025-01-27, 2025-01 or 2025").desired_width(140.0);
+            ui.add(edit).labelled_by(label.id);
+            if let Some((date, how)) = &form.as_of_inferred
+                && *date == form.as_of
+            {
+                ui.label(RichText::new("inferred").small().color(p.warn)).on_hover_text(how);
+                ui.label(theme::muted(how).color(p.faint));
+            }
+        });
+        if let Some(error) = error.filter(|e| !e.is_empty()) {
+            ui.label(RichText::new(error).small().color(p.error));
+        }
+    });
+    ui.end_row();
+}
+
 fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     let errors = form.check().err().map(|e| *e).unwrap_or_default();
@@ -265,7 +288,7 @@ fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions
                 }
             });
             ui.end_row();
-            field(ui, "As of", &mut form.as_of, "2025-01-27, 2025-01 or 2025", 140.0, errors.as_of.as_ref());
+            as_of_field(ui, form, errors.as_of.as_ref());
             field(
                 ui,
                 "Claimant",

@@ -84,7 +84,12 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
             }
         });
     }
-    let mut dates: Vec<&str> = f.dates.iter().map(|d| d.date.as_str()).collect();
+    // Relative dates show resolved, with the words they were read from.
+    let mut dates: Vec<String> = f
+        .dates
+        .iter()
+        .map(|d| if d.inferred { format!("{} (“{}”)", d.date, shorten(&d.text, 24)) } else { d.date.clone() })
+        .collect();
     dates.sort_unstable();
     dates.dedup();
     let mut claimants: Vec<&str> = f.claimants.iter().map(|c| c.name.as_str()).collect();
@@ -93,7 +98,7 @@ pub fn suggestions_ui(ui: &mut Ui, editor: &NoteEditor, claims: &[Claim], read_o
     if !dates.is_empty() || !claimants.is_empty() {
         let mut line = Vec::new();
         if !dates.is_empty() {
-            line.push(format!("Dates: {}", dates.iter().take(8).copied().collect::<Vec<_>>().join(", ")));
+            line.push(format!("Dates: {}", dates.iter().take(8).cloned().collect::<Vec<_>>().join(", ")));
         }
         if !claimants.is_empty() {
             line.push(format!("Who says: {}", claimants.iter().take(8).copied().collect::<Vec<_>>().join(", ")));
@@ -211,7 +216,15 @@ fn findings_line_ui(ui: &mut Ui, suggestion: &ClaimSuggestion) {
         ui.label(RichText::new(shorten(claimant, 28)).small());
     }
     if let Some(as_of) = &suggestion.as_of {
-        ui.label(theme::figure(as_of).small().color(p.muted));
+        match &suggestion.as_of_from {
+            Some(words) => {
+                ui.label(theme::figure(format!("{as_of} (inferred)")).small().color(p.muted))
+                    .on_hover_text(format!("Read from “{words}” against the note's date, or its source's"));
+            }
+            None => {
+                ui.label(theme::figure(as_of).small().color(p.muted));
+            }
+        }
     }
     if suggestion.ambiguous {
         ui.label(RichText::new("check the number").small().color(p.warn)).on_hover_text(

@@ -43,7 +43,8 @@ impl JevonsApp {
             let note = editor.base.as_ref();
             let mut form = match suggestion {
                 Some(suggestion) => {
-                    ClaimForm::from_suggestion(id, suggestion, note.map_or(&[], |n| n.sources.as_slice()))
+                    let anchor = editor.analysis.latest().and_then(|a| a.anchor.as_ref());
+                    ClaimForm::from_suggestion(id, suggestion, note.map_or(&[], |n| n.sources.as_slice()), anchor)
                 }
                 None => ClaimForm::new(id, &editor.ticker_chips()),
             };

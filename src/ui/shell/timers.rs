@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::{JevonsApp, POLL_EVERY};
+use crate::ui::note::analysis::DateAnchor;
 use crate::ui::worker::Request;
 
 impl JevonsApp {
@@ -46,7 +47,9 @@ impl JevonsApp {
         if editor.analysis_due(now) {
             self.analysis_ticket += 1;
             editor.analysis.asked(self.analysis_ticket, editor.body_version);
-            self.worker.send(Request::Analyse { ticket: self.analysis_ticket, text: editor.body.text() });
+            let today = self.sidebar.data.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let anchor = Some(DateAnchor::of(editor.base.as_ref(), today));
+            self.worker.send(Request::Analyse { ticket: self.analysis_ticket, text: editor.body.text(), anchor });
         } else {
             let wait = (editor.edited_at + crate::ui::note::analysis::ANALYSE_AFTER - now).max(0.01);
             self.ctx.request_repaint_after(Duration::from_secs_f64(wait));

@@ -170,8 +170,8 @@ impl Lane {
                 self.lexicon = None;
                 Reply::LexiconForgotten
             }
-            Request::Analyse { ticket, text } => {
-                let result = self.lexicon().map(|lexicon| analyse_note(&text, lexicon));
+            Request::Analyse { ticket, text, anchor } => {
+                let result = self.lexicon().map(|lexicon| analyse_note(&text, lexicon, anchor));
                 Reply::Analysed { ticket, result }
             }
             Request::LinkCandidates { symbols } => {
