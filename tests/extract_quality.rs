@@ -24,6 +24,12 @@ const HELDOUT: &str = include_str!("data/extract/passages_heldout.json");
 const LINKS_TRAINING: &str = include_str!("data/extract/links_training.json");
 /// More training passages for attribution and views: real news excerpts (issue 18, second round).
 const LINKS_TRAINING_REAL: &str = include_str!("data/extract/links_training_v2.json");
+/// The second held-out split for attribution and views: real passages labelled from the text
+/// alone and frozen before any rule was tuned with them in sight. Never tune against it.
+const LINKS_HELDOUT: &str = include_str!("data/extract/links_heldout_v2.json");
+/// Its floors, just below its first (and only) measured scores: attribution 0.761 (274 of 360
+/// figures found), view F1 0.470 (4 December 2026).
+const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.74, 0.45);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -57,9 +63,10 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 /// measured scores (see `docs/extraction.md`).
 const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
 const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
-/// Training part: first scores after tuning 0.981 (attribution) and 0.974 (views).
-const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.95;
-const TRAINING_VIEWS_FLOOR: f64 = 0.90;
+/// Training part (the passages written for the project and the 54 real ones of the second round):
+/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December.
+const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.88;
+const TRAINING_VIEWS_FLOOR: f64 = 0.68;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
 /// for 0.8).
@@ -421,4 +428,24 @@ fn heldout_split_meets_its_floors() {
     }
     let measured = measure(&data);
     report_and_check("held-out (never tuned against)", &measured, HELDOUT_FLOORS, &measured, HELDOUT_LINK_FLOORS);
+}
+
+#[test]
+fn second_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT).expect("the second held-out split is JSON");
+    assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    assert!(passages.len() >= 50, "at least 50 passages, found {}", passages.len());
+    for (language, prefix) in [("English", "lho-en-"), ("Portuguese", "lho-pt-")] {
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        println!("\nsecond held-out split, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
+    let measured = measure(&data);
+    println!("\nsecond held-out split (never tuned against), {} passages", measured.passages);
+    print_links(&measured);
+    let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
+    assert!(attribution >= LINKS_HELDOUT_FLOORS.0, "attribution {attribution:.3} is below {}", LINKS_HELDOUT_FLOORS.0);
+    assert!(views >= LINKS_HELDOUT_FLOORS.1, "view F1 {views:.3} is below {}", LINKS_HELDOUT_FLOORS.1);
 }

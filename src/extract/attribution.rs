@@ -255,6 +255,16 @@ mod tests {
     }
 
     #[test]
+    fn share_classes_brokers_and_macro_figures() {
+        let text = "As ações da Petrobras (PETR3, +4,82%; PETR4, +3,97%) subiram.";
+        assert_eq!(percents(text), pairs(&[("4,82%", &["PETR3"]), ("3,97%", &["PETR4"])]));
+        let text = "A Vale (VALE3) subiu 3%. O JPMorgan recalibrou suas estimativas. Os analistas projetam alta de 7%.";
+        assert_eq!(percents(text), pairs(&[("3%", &["VALE3"]), ("7%", &["VALE3"])]), "the broker is not carried");
+        let text = "Vale SA may be active as Brazil shelved a plan to raise a mining tax to 6 percent.";
+        assert_eq!(percents(text), pairs(&[("6 percent", &[])]));
+    }
+
+    #[test]
     fn a_later_sentence_takes_the_earlier_subject_and_nothing_is_guessed() {
         let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
         assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));

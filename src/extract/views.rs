@@ -319,6 +319,30 @@ mod tests {
     }
 
     #[test]
+    fn ratings_outrank_targets_and_firms_hold_the_views() {
+        let lexicon = Lexicon::new([
+            ("TSLA", "TESLA INC"),
+            ("MSFT", "MICROSOFT CORP"),
+            ("GS", "GOLDMAN SACHS GROUP INC"),
+            ("PETR4", "PETROBRAS"),
+            ("BAC", "BANK OF AMERICA CORP"),
+        ]);
+        let found = |text: &str| -> Vec<(String, String, Stance)> {
+            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+        };
+        let text = "Credit Suisse analyst Dan Levy maintained Tesla with a Neutral rating and raised the price target.";
+        assert_eq!(found(text), [], "a neutral rating kept is no view, whatever the target did");
+        let text = "Wedbush analyst Daniel Ives maintained Tesla with an Outperform rating.";
+        assert_eq!(found(text), [view("Wedbush", "TSLA", Stance::Bullish)], "the firm, not the analyst");
+        let text = "Petrobras's results prompted Bank of America Corp. to recommend buying the stock.";
+        assert_eq!(found(text), [view("Bank of America Corp", "PETR4", Stance::Bullish)]);
+        let text = "One positive sign for Microsoft was the cloud, CFO Amy Hood told analysts.";
+        assert_eq!(found(text), [], "an executive on her own company is not a view");
+        let text = "Goldman Sachs cut its price target for Tesla. Eight analysts rate the shares a buy.";
+        assert_eq!(found(text), [view("Goldman Sachs", "TSLA", Stance::Bearish)], "a count is no holder");
+    }
+
+    #[test]
     fn english_views() {
         assert_eq!(found("Jefferies says buy NVDA on weakness."), [view("Jefferies", "NVDA", Stance::Bullish)]);
         assert_eq!(
