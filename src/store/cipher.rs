@@ -1,0 +1,112 @@
+//! Encryption at rest (SQLCipher): the passphrase, telling an encrypted file from a plain one by
+//! its first bytes, and keying a connection.
+//!
+//! An encrypted database is a SQLCipher file: every page, the full-text index and the
+//! write-ahead log are encrypted with a key derived from the passphrase (PBKDF2-HMAC-SHA512,
+//! SQLCipher 4's defaults). Its first 16 bytes are a random salt instead of
+//! `SQLite format 3\0`, which is how it is recognised before anything opens it.
+//!
+//! A front end that was given the passphrase hands it over once with [`give`]; every open of an
+//! encrypted file in this process then uses it (the app's reading threads, its jobs, backups and
+//! restores), while plain files open exactly as they always did. Keyed connections keep their
+//! temporary data in memory, so no plain copy of a page reaches a temporary file.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::{PoisonError, RwLock};
+
+use rusqlite::Connection;
+
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// The smallest page SQLite writes: an encrypted file is a whole number of them.
+const SMALLEST_PAGE: u64 = 512;
+
+/// The passphrase of an encrypted database. Never printed: its `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Key(String);
+
+impl Key {
+    /// A key from a passphrase; `None` for an empty one (SQLCipher would read it as "no key").
+    pub fn new(passphrase: impl Into<String>) -> Option<Self> {
+        let passphrase = passphrase.into();
+        (!passphrase.is_empty()).then_some(Self(passphrase))
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(hidden)")
+    }
+}
+
+/// The passphrase this process was given (see [`give`]).
+static GIVEN: RwLock<Option<Key>> = RwLock::new(None);
+
+/// Hands this process the passphrase of its encrypted database: from now on every open of an
+/// encrypted file (the store, backups, restores) uses it. Plain files are not affected.
+pub fn give(key: Key) {
+    *GIVEN.write().unwrap_or_else(PoisonError::into_inner) = Some(key);
+}
+
+/// The passphrase given with [`give`], if any.
+pub(super) fn given() -> Option<Key> {
+    GIVEN.read().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+/// Whether the file at `path` is an encrypted database: it does not start with SQLite's header
+/// and is a whole number of pages long (a text file or a truncated one is not taken for one).
+/// Reads the first 16 bytes only; a missing or empty file is not encrypted.
+pub fn is_encrypted(path: &Path) -> bool {
+    let Ok(mut file) = File::open(path) else { return false };
+    let Ok(meta) = file.metadata() else { return false };
+    if !meta.is_file() || meta.len() < SMALLEST_PAGE || meta.len() % SMALLEST_PAGE != 0 {
+        return false;
+    }
+    let mut head = [0u8; 16];
+    file.read_exact(&mut head).is_ok() && &head != MAGIC
+}
+
+/// Keys a connection that has read nothing yet, and keeps its temporary data in memory. The
+/// passphrase goes through `pragma_update`, which quotes it as an SQL string.
+pub(super) fn apply(conn: &Connection, key: &Key) -> rusqlite::Result<()> {
+    // SQLCipher's own log would print lines of its own on standard error (a wrong passphrase's
+    // failed page checks): the error it returns says it all.
+    conn.pragma_update(None, "cipher_log_level", "NONE")?;
+    conn.pragma_update(None, "key", key.0.as_str())?;
+    conn.pragma_update(None, "temp_store", "memory")
+}
+
+/// The passphrase as an SQL parameter (`ATTACH … KEY ?2`).
+pub(super) fn secret(key: &Key) -> &str {
+    &key.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_passphrase_is_no_key_and_a_key_never_prints_itself() {
+        assert!(Key::new("").is_none());
+        let key = Key::new("hunter2").unwrap();
+        assert!(!format!("{key:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn only_a_whole_number_of_pages_without_the_sqlite_header_counts_as_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        };
+        assert!(is_encrypted(&file("sealed.db", &[7u8; 4096])));
+        assert!(!is_encrypted(&file("notes.txt", b"just some text\n")));
+        assert!(!is_encrypted(&file("empty.db", b"")));
+        let mut plain = MAGIC.to_vec();
+        plain.resize(4096, 0);
+        assert!(!is_encrypted(&file("plain.db", &plain)));
+        assert!(!is_encrypted(&dir.path().join("missing.db")));
+    }
+}
