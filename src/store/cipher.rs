@@ -49,6 +49,11 @@ pub fn give(key: Key) {
     *GIVEN.write().unwrap_or_else(PoisonError::into_inner) = Some(key);
 }
 
+/// Whether this process was given a passphrase.
+pub fn has_key() -> bool {
+    GIVEN.read().unwrap_or_else(PoisonError::into_inner).is_some()
+}
+
 /// The passphrase given with [`give`], if any.
 pub(super) fn given() -> Option<Key> {
     GIVEN.read().unwrap_or_else(PoisonError::into_inner).clone()
