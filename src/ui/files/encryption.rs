@@ -11,35 +11,8 @@ use egui::{ProgressBar, RichText, TextEdit, Ui};
 
 use crate::store::sealing::{SealPhase, SealProgress};
 use crate::ui::action::Action;
+use crate::ui::files::passphrase::{EncryptForm, EncryptionAction, Unlock};
 use crate::ui::widgets::theme::Palette;
-
-/// What a user asked for about encryption.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EncryptionAction {
-    /// Open the encrypted database with this passphrase.
-    Unlock(String),
-    /// File → Encrypt this database…
-    ShowEncrypt,
-    /// Encrypt with this passphrase (typed twice, the same).
-    Encrypt(String),
-    CloseEncrypt,
-}
-
-/// The passphrase dialog of an encrypted database at start.
-#[derive(Debug, Clone, Default)]
-pub struct Unlock {
-    pub input: String,
-    /// Why the last passphrase did not open it.
-    pub error: Option<String>,
-}
-
-/// The form of File → Encrypt this database….
-#[derive(Debug, Clone, Default)]
-pub struct EncryptForm {
-    pub first: String,
-    pub second: String,
-    pub error: Option<String>,
-}
 
 /// The start screen of an encrypted database: its passphrase, and Open.
 pub fn unlock_ui(ui: &mut Ui, path: &Path, state: &mut Unlock, actions: &mut Vec<Action>) {

@@ -11,7 +11,7 @@ use super::{Database, JevonsApp, Settings};
 use crate::session::transfer::Job;
 use crate::store::sealing::{self, SealProgress, Sealed};
 use crate::store::{Key, OpenError, cipher};
-use crate::ui::files::encryption::{EncryptForm, EncryptionAction, Unlock};
+use crate::ui::files::passphrase::{EncryptForm, EncryptionAction, Unlock};
 use crate::ui::widgets::toasts::Toast;
 use crate::ui::worker::{Request, Worker};
 

@@ -115,7 +115,7 @@ pub enum Database {
     },
     Ready(Box<Store>),
     /// An encrypted database waiting for its passphrase.
-    Locked(crate::ui::files::encryption::Unlock),
+    Locked(crate::ui::files::passphrase::Unlock),
     /// The database being encrypted (File → Encrypt this database…).
     Encrypting(encryption::Encrypting),
 }
@@ -182,7 +182,7 @@ pub struct JevonsApp {
     /// A search held back while the query changes faster than searches answer.
     waiting_search: Option<searching::Waiting>,
     /// File → Encrypt this database…, while its form is open.
-    pub(crate) encrypt_form: Option<crate::ui::files::encryption::EncryptForm>,
+    pub(crate) encrypt_form: Option<crate::ui::files::passphrase::EncryptForm>,
 }
 
 impl JevonsApp {
