@@ -66,7 +66,10 @@ pub(super) fn run(db: &Path, command: CryptCommand) -> anyhow::Result<()> {
 /// passphrase (checked by the open itself).
 pub(super) fn unlock(db: &Path) -> anyhow::Result<()> {
     if cipher::is_encrypted(db) {
-        cipher::give(passphrase(PASSPHRASE_VAR, "Passphrase", false)?);
+        let key = passphrase(PASSPHRASE_VAR, "Passphrase", false).map_err(|err| {
+            anyhow::anyhow!("{} is encrypted, or is not a SQLite database: {err} (it was left untouched)", db.display())
+        })?;
+        cipher::give(key);
     }
     Ok(())
 }
@@ -100,8 +103,7 @@ fn passphrase(var: &str, prompt: &str, twice: bool) -> anyhow::Result<Key> {
     if let Ok(given) = std::env::var(var) {
         return Key::new(given).ok_or_else(|| anyhow::anyhow!("{var} is empty: a passphrase cannot be"));
     }
-    let no_terminal =
-        |_| anyhow::anyhow!("the database needs a passphrase: set {var} (there is no terminal to ask on)");
+    let no_terminal = |_| anyhow::anyhow!("set {var} to the passphrase (there is no terminal to ask on)");
     let first = terminal::ask(&format!("{prompt}: ")).map_err(no_terminal)?;
     let key = Key::new(first.clone()).ok_or_else(|| anyhow::anyhow!("an empty passphrase: nothing was changed"))?;
     if twice && terminal::ask(&format!("{prompt} again: ")).map_err(no_terminal)? != first {

@@ -59,8 +59,11 @@ pub(super) fn given() -> Option<Key> {
     GIVEN.read().unwrap_or_else(PoisonError::into_inner).clone()
 }
 
-/// Whether the file at `path` is an encrypted database: it does not start with SQLite's header
-/// and is a whole number of pages long (a text file or a truncated one is not taken for one).
+/// Whether the file at `path` is an encrypted database: it does not start with SQLite's header,
+/// is a whole number of pages long, and starts with a salt (not 16 equal bytes), so a text file,
+/// a truncated one or one of zeros is not taken for one. Random bytes are: nothing tells them
+/// from an encrypted database without the key, so the messages that follow say "or is not a
+/// database".
 /// Reads the first 16 bytes only; a missing or empty file is not encrypted.
 pub fn is_encrypted(path: &Path) -> bool {
     let Ok(mut file) = File::open(path) else { return false };
@@ -69,7 +72,9 @@ pub fn is_encrypted(path: &Path) -> bool {
         return false;
     }
     let mut head = [0u8; 16];
-    file.read_exact(&mut head).is_ok() && &head != MAGIC
+    // The first 16 bytes of an encrypted file are its random salt: never all one byte (a file of
+    // zeros is no database at all).
+    file.read_exact(&mut head).is_ok() && &head != MAGIC && head.iter().any(|&b| b != head[0])
 }
 
 /// Keys a connection that has read nothing yet, and keeps its temporary data in memory. The
@@ -106,9 +111,12 @@ mod tests {
             std::fs::write(&path, bytes).unwrap();
             path
         };
-        assert!(is_encrypted(&file("sealed.db", &[7u8; 4096])));
+        let sealed: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+        assert!(is_encrypted(&file("sealed.db", &sealed)));
+        assert!(!is_encrypted(&file("sevens.db", &[7u8; 4096])));
         assert!(!is_encrypted(&file("notes.txt", b"just some text\n")));
         assert!(!is_encrypted(&file("empty.db", b"")));
+        assert!(!is_encrypted(&file("zeros.db", &[0u8; 65_536])));
         let mut plain = MAGIC.to_vec();
         plain.resize(4096, 0);
         assert!(!is_encrypted(&file("plain.db", &plain)));

@@ -28,11 +28,11 @@ pub enum OpenError {
     )]
     NewerSchema { path: PathBuf, found: i64, known: i64 },
     #[error(
-        "{} is encrypted: give its passphrase in JEVONS_PASSPHRASE, or type it when asked on a terminal (it was left untouched)",
+        "{} is encrypted, or is not a SQLite database: give its passphrase in JEVONS_PASSPHRASE, or type it when asked on a terminal (it was left untouched)",
         path.display()
     )]
     Encrypted { path: PathBuf },
-    #[error("wrong passphrase for {} (it was left untouched)", path.display())]
+    #[error("wrong passphrase for {0}, or {0} is not a database (it was left untouched)", path.display())]
     WrongPassphrase { path: PathBuf },
     #[error("{} is not encrypted: open it without a passphrase, or encrypt it with `jevons encrypt` (it was left untouched)", path.display())]
     NotEncrypted { path: PathBuf },
