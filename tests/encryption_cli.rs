@@ -147,6 +147,19 @@ fn a_wrong_or_missing_passphrase_fails_in_one_line_and_changes_no_byte() {
     assert_eq!(fingerprint(&db), before, "the failed commands changed the files");
     let line = cli::user_error(run(&db, Some(PASSPHRASE), &["encrypt"]), &["encrypt"]);
     assert!(line.contains("already encrypted"), "{line}");
+
+    // With a log being written by another program (a save not yet checkpointed), a wrong
+    // passphrase changes neither the file, nor the log, nor the log's index.
+    let mut writer = Store::open_keyed(&db, &Key::new(PASSPHRASE).unwrap()).unwrap();
+    writer.create_note(&NoteDraft::new("Meanwhile", "a save in the log")).unwrap();
+    let before = fingerprint(&db);
+    assert!(before[1].0, "there is a log");
+    for args in [&["search", "x"][..], &["backup"], &["decrypt"]] {
+        let line = cli::user_error(run(&db, Some("wrong"), args), args);
+        assert!(line.contains("wrong passphrase"), "{args:?}: {line}");
+        assert_eq!(fingerprint(&db), before, "{args:?} with a wrong passphrase changed the files beside a live log");
+    }
+    drop(writer);
 }
 
 #[test]

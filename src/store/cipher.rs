@@ -12,15 +12,18 @@
 //! temporary data in memory, so no plain copy of a page reaches a temporary file.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{PoisonError, RwLock};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// The smallest page SQLite writes: an encrypted file is a whole number of them.
 const SMALLEST_PAGE: u64 = 512;
+/// The largest page: a copy of this much holds the first page whatever its size.
+const FIRST_PAGE_AT_MOST: u64 = 65_536;
 
 /// The passphrase of an encrypted database. Never printed: its `Debug` hides it.
 #[derive(Clone, PartialEq, Eq)]
@@ -85,6 +88,43 @@ pub(super) fn apply(conn: &Connection, key: &Key) -> rusqlite::Result<()> {
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
     conn.pragma_update(None, "key", key.0.as_str())?;
     conn.pragma_update(None, "temp_store", "memory")
+}
+
+/// Whether `key` opens the encrypted file at `path`, tried on a private copy of its first 64 KB
+/// (the first page, whatever its size) in the temporary folder, so that nothing beside the
+/// database is touched: a read of the database itself, even one that fails on a wrong key, marks
+/// the index of a write-ahead log that another program is writing (its `-shm`). The copy holds
+/// only encrypted bytes and is removed at once.
+pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> {
+    static COPIES: AtomicU64 = AtomicU64::new(0);
+    let mut head = Vec::new();
+    File::open(path)?.take(FIRST_PAGE_AT_MOST).read_to_end(&mut head)?;
+    let name = format!("jevons-key-{}-{}", std::process::id(), COPIES.fetch_add(1, Ordering::Relaxed));
+    let copy = std::env::temp_dir().join(name);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(&copy)?.write_all(&head)?;
+    let read = (|| {
+        let conn =
+            Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        apply(&conn, key)?;
+        conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i64>(0))
+    })();
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut leftover = copy.as_os_str().to_owned();
+        leftover.push(suffix);
+        let _ = std::fs::remove_file(leftover);
+    }
+    match read {
+        Ok(_) => Ok(true),
+        Err(err) if err.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Ok(false),
+        Err(err) => Err(std::io::Error::other(err)),
+    }
 }
 
 /// The passphrase as an SQL parameter (`ATTACH … KEY ?2`).

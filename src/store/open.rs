@@ -140,16 +140,34 @@ pub(super) fn inspect(path: &Path) -> Result<bool, OpenError> {
 
 /// The key to open `path` with, after [`inspect`] found it `encrypted` or not: `explicit` when
 /// one was given, else the process's ([`super::cipher::give`]) for an encrypted file. An
-/// encrypted file without a key, or an existing plain file with one, is refused untouched.
+/// encrypted file without a key, or an existing plain file with one, is refused untouched; so is
+/// a wrong key when another program is writing the file's log (see [`check_key`]).
 pub(super) fn key_for(path: &Path, encrypted: bool, explicit: Option<&Key>) -> Result<Option<Key>, OpenError> {
     let plain_existing = !encrypted && std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
-    match explicit {
-        Some(_) if plain_existing => Err(OpenError::NotEncrypted { path: path.to_owned() }),
-        Some(key) => Ok(Some(key.clone())),
-        None if encrypted => {
-            super::cipher::given().map(Some).ok_or_else(|| OpenError::Encrypted { path: path.to_owned() })
-        }
-        None => Ok(None),
+    let key = match explicit {
+        Some(_) if plain_existing => return Err(OpenError::NotEncrypted { path: path.to_owned() }),
+        Some(key) => key.clone(),
+        None if encrypted => super::cipher::given().ok_or_else(|| OpenError::Encrypted { path: path.to_owned() })?,
+        None => return Ok(None),
+    };
+    if encrypted {
+        check_key(path, &key)?;
+    }
+    Ok(Some(key))
+}
+
+/// With a write-ahead log beside the encrypted file at `path`, `key` is first tried on a private
+/// copy of its first page: reading the database itself would mark the log's index (`-shm`), even
+/// with a wrong key. Without a log, the first read of the database checks the key and changes
+/// nothing.
+pub(super) fn check_key(path: &Path, key: &Key) -> Result<(), OpenError> {
+    if !has_wal(path) {
+        return Ok(());
+    }
+    match super::cipher::opens_first_page(path, key) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(OpenError::WrongPassphrase { path: path.to_owned() }),
+        Err(source) => Err(OpenError::Io { path: path.to_owned(), source }),
     }
 }
 

@@ -92,6 +92,7 @@ fn transform(
     match (encrypted, from) {
         (true, None) => return Err(OpenError::Encrypted { path: path.to_owned() }),
         (false, Some(_)) => return Err(OpenError::NotEncrypted { path: path.to_owned() }),
+        (true, Some(key)) => open::check_key(path, key)?,
         _ => {}
     }
     let work = work_file(path);
