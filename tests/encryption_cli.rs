@@ -159,6 +159,7 @@ fn a_wrong_or_missing_passphrase_fails_in_one_line_and_changes_no_byte() {
         assert!(line.contains("wrong passphrase"), "{args:?}: {line}");
         assert_eq!(fingerprint(&db), before, "{args:?} with a wrong passphrase changed the files beside a live log");
     }
+    assert!(ok(&db, Some(PASSPHRASE), &["search", "Meanwhile"]).contains("Meanwhile"), "the right one opens it");
     drop(writer);
 }
 

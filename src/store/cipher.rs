@@ -91,14 +91,16 @@ pub(super) fn apply(conn: &Connection, key: &Key) -> rusqlite::Result<()> {
 }
 
 /// Whether `key` opens the encrypted file at `path`, tried on a private copy of its first 64 KB
-/// (the first page, whatever its size) in the temporary folder, so that nothing beside the
+/// (the first page, whatever its size; the rest left a hole) in the temporary folder, so that nothing beside the
 /// database is touched: a read of the database itself, even one that fails on a wrong key, marks
 /// the index of a write-ahead log that another program is writing (its `-shm`). The copy holds
 /// only encrypted bytes and is removed at once.
 pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> {
     static COPIES: AtomicU64 = AtomicU64::new(0);
     let mut head = Vec::new();
-    File::open(path)?.take(FIRST_PAGE_AT_MOST).read_to_end(&mut head)?;
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    file.take(FIRST_PAGE_AT_MOST).read_to_end(&mut head)?;
     let name = format!("jevons-key-{}-{}", std::process::id(), COPIES.fetch_add(1, Ordering::Relaxed));
     let copy = std::env::temp_dir().join(name);
     let mut options = std::fs::OpenOptions::new();
@@ -108,7 +110,12 @@ pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> 
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    options.open(&copy)?.write_all(&head)?;
+    let mut written = options.open(&copy)?;
+    written.write_all(&head)?;
+    // As long as the original (a hole, no room taken): SQLite refuses a file shorter than the
+    // page count its header gives.
+    written.set_len(len)?;
+    drop(written);
     let read = (|| {
         let conn =
             Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
