@@ -172,10 +172,8 @@ fn export(conn: &Connection) -> rusqlite::Result<()> {
         conn.query_row("SELECT sqlcipher_export('sealed')", [], |_| Ok(()))?;
         let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
         let (app_id, version) = (read("PRAGMA main.application_id")?, read("PRAGMA main.user_version")?);
-        // Integers read from the database just now: no user text in this SQL.
-        conn.execute_batch(&format!(
-            "PRAGMA sealed.application_id = {app_id}; PRAGMA sealed.user_version = {version};"
-        ))?;
+        conn.pragma_update(Some("sealed"), "application_id", app_id)?;
+        conn.pragma_update(Some("sealed"), "user_version", version)?;
         conn.execute_batch("COMMIT")
     })();
     if done.is_err() {
