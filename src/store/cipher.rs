@@ -94,7 +94,7 @@ pub(super) fn apply(conn: &Connection, key: &Key) -> rusqlite::Result<()> {
 /// (the first page, whatever its size; the rest left a hole) in the temporary folder, so that nothing beside the
 /// database is touched: a read of the database itself, even one that fails on a wrong key, marks
 /// the index of a write-ahead log that another program is writing (its `-shm`). The copy holds
-/// only encrypted bytes and is removed at once.
+/// only encrypted bytes and is removed at once. An error means the copy could not be made.
 pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> {
     static COPIES: AtomicU64 = AtomicU64::new(0);
     let mut head = Vec::new();
@@ -127,11 +127,10 @@ pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> 
         leftover.push(suffix);
         let _ = std::fs::remove_file(leftover);
     }
-    match read {
-        Ok(_) => Ok(true),
-        Err(err) if err.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Ok(false),
-        Err(err) => Err(std::io::Error::other(err)),
-    }
+    // Only SQLCipher's "not a database" says the first page did not decrypt. Anything else
+    // came after it did (a copy whose header counts pages the log still holds reads as
+    // "malformed"): the key is right, and the real open says what else is wrong.
+    Ok(!matches!(read, Err(err) if err.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase)))
 }
 
 /// The passphrase as an SQL parameter (`ATTACH … KEY ?2`).
