@@ -19,6 +19,9 @@
 //! WAL for the next writer to recover. `JEVONS_CRASH_KILLS` sets the number of kills (default
 //! 60; docs/reliability.md records a run of 2,000), `JEVONS_CRASH_SEED` the first seed. Seeds fix
 //! the operations and the delays; where exactly a kill lands depends on the machine.
+//!
+//! The same runs on an encrypted database (SQLCipher, `Store::open_keyed` on both sides;
+//! `JEVONS_CRASH_KILLS` sets its kills too, default 20: every open derives the key again).
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -33,11 +36,17 @@ use jevons::model::{
     Symbol, TagName,
 };
 use jevons::query;
-use jevons::store::{Batch, Store};
+use jevons::store::{Batch, Key, Store};
 
 const WRITER_DB: &str = "JEVONS_CRASH_WRITER";
 const WRITER_SEED: &str = "JEVONS_CRASH_WRITER_SEED";
 const WRITER_START: &str = "JEVONS_CRASH_WRITER_START";
+/// The passphrase of an encrypted database under test (unset: a plain one).
+const WRITER_KEY: &str = "JEVONS_CRASH_WRITER_KEY";
+/// The passphrase of the encrypted runs.
+const PASSPHRASE: &str = "crash test passphrase";
+/// Kills on an encrypted database by default (each open derives the key once more).
+const DEFAULT_ENCRYPTED_KILLS: u32 = 20;
 const DEFAULT_KILLS: u32 = 60;
 /// Kills on one database before starting a fresh one (keeps each check small and quick).
 const KILLS_PER_DATABASE: u32 = 20;
@@ -565,7 +574,7 @@ fn crash_writer() {
     let Some(db) = std::env::var_os(WRITER_DB) else { return };
     let number = |name: &str| std::env::var(name).unwrap().parse::<u64>().unwrap();
     let (seed, start) = (number(WRITER_SEED), number(WRITER_START) as usize);
-    let mut store = Store::open(Path::new(&db)).unwrap();
+    let mut store = open(Path::new(&db), std::env::var(WRITER_KEY).ok().as_deref()).unwrap();
     let mut out = std::io::stdout().lock();
     let mut say = |line: String| {
         out.write_all(line.as_bytes()).unwrap();
@@ -585,9 +594,22 @@ struct Run {
     ready: bool,
 }
 
-fn run_writer(db: &Path, seed: u64, start: usize, delay: Duration, from_spawn: bool) -> Run {
+/// The store at `db`, encrypted with `key` when there is one.
+fn open(db: &Path, key: Option<&str>) -> Result<Store, jevons::store::OpenError> {
+    match key {
+        Some(key) => Store::open_keyed(db, &Key::new(key).unwrap()),
+        None => Store::open(db),
+    }
+}
+
+fn run_writer(db: &Path, key: Option<&str>, seed: u64, start: usize, delay: Duration, from_spawn: bool) -> Run {
     let log = db.with_extension("writer.log");
-    let mut child = Command::new(std::env::current_exe().unwrap())
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command.env_remove(WRITER_KEY);
+    if let Some(key) = key {
+        command.env(WRITER_KEY, key);
+    }
+    let mut child = command
         .args(["--exact", "crash_writer", "--nocapture", "--test-threads=1", "--quiet"])
         .env(WRITER_DB, db)
         .env(WRITER_SEED, seed.to_string())
@@ -658,8 +680,8 @@ struct Tally {
     during_open: u32,
 }
 
-/// Runs `kills` writer runs on one fresh database.
-fn crash_one_database(seed: u64, kills: u32, tally: &mut Tally) {
+/// Runs `kills` writer runs on one fresh database (encrypted with `key` when there is one).
+fn crash_one_database(seed: u64, key: Option<&str>, kills: u32, tally: &mut Tally) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash.db");
     let mut timing = Rng(seed ^ 0x5EED_0FD1_E5E5);
@@ -670,7 +692,7 @@ fn crash_one_database(seed: u64, kills: u32, tally: &mut Tally) {
     for round in 0..kills {
         let from_spawn = round == 0 || timing.chance(12);
         let delay = Duration::from_micros(timing.below(MAX_DELAY_US));
-        let run = run_writer(&db, seed, next, delay, from_spawn);
+        let run = run_writer(&db, key, seed, next, delay, from_spawn);
         tally.kills += 1;
         tally.acknowledged += run.acked.len();
         tally.during_open += u32::from(!run.ready);
@@ -688,7 +710,10 @@ fn crash_one_database(seed: u64, kills: u32, tally: &mut Tally) {
             next = index + 1;
         }
         let checked = if round % 2 == 1 { copy_files(&db, &dir.path().join("copy")) } else { db.clone() };
-        let store = Store::open(&checked).unwrap_or_else(|e| panic!("{context}: cannot reopen: {e}"));
+        let store = open(&checked, key).unwrap_or_else(|e| panic!("{context}: cannot reopen: {e}"));
+        if key.is_some() {
+            assert!(jevons::store::cipher::is_encrypted(&checked), "{context}: the file is not encrypted");
+        }
         let report = store.check().unwrap();
         assert!(report.is_sound(), "{context}: integrity problems {:?}", report.problems);
         if let Some(without) = model.difference(&store) {
@@ -711,22 +736,33 @@ fn crash_one_database(seed: u64, kills: u32, tally: &mut Tally) {
 /// SIGKILL at random moments never loses or damages an acknowledged save.
 #[test]
 fn acknowledged_writes_survive_sigkill() {
+    survive_kills(None, DEFAULT_KILLS);
+}
+
+/// The same on an encrypted database: SQLCipher's pages and log recover as SQLite's do.
+#[test]
+fn acknowledged_writes_survive_sigkill_on_an_encrypted_database() {
+    survive_kills(Some(PASSPHRASE), DEFAULT_ENCRYPTED_KILLS);
+}
+
+fn survive_kills(key: Option<&str>, default_kills: u32) {
     if std::env::var_os(WRITER_DB).is_some() {
         return;
     }
     let setting = |name: &str, default: u64| std::env::var(name).map_or(default, |v| v.parse().unwrap());
-    let kills = setting("JEVONS_CRASH_KILLS", u64::from(DEFAULT_KILLS)) as u32;
+    let kills = setting("JEVONS_CRASH_KILLS", u64::from(default_kills)) as u32;
     let first_seed = setting("JEVONS_CRASH_SEED", 1);
     let started = Instant::now();
     let (mut tally, mut seed) = (Tally::default(), first_seed);
     while tally.kills < kills {
-        crash_one_database(seed, KILLS_PER_DATABASE.min(kills - tally.kills), &mut tally);
+        crash_one_database(seed, key, KILLS_PER_DATABASE.min(kills - tally.kills), &mut tally);
         seed += 1;
     }
     eprintln!(
-        "crash: {} kills on {} databases (seeds {first_seed}..={}) in {:.1} s: {} acknowledged operations all \
+        "crash{}: {} kills on {} databases (seeds {first_seed}..={}) in {:.1} s: {} acknowledged operations all \
          intact ({} batches creating {} notes); {} kills before the store was open; {} in-flight operations found \
          committed",
+        if key.is_some() { " (encrypted)" } else { "" },
         tally.kills,
         seed - first_seed,
         seed - 1,

@@ -220,7 +220,10 @@ fn hostile_files_are_refused_and_their_folder_is_left_byte_for_byte() {
         "PRAGMA application_id = 1246058062; PRAGMA user_version = 999; CREATE TABLE note (id INTEGER PRIMARY KEY);";
     type Expect = fn(&OpenError) -> bool;
     let cases: Vec<(&str, Made, Expect)> = vec![
-        ("noise.db", Made::Bytes(noise(65_536, 3)), |e| matches!(e, OpenError::NotSqlite { .. })),
+        // Random bytes, a whole number of pages long, cannot be told from an encrypted database
+        // without its key: refused as "encrypted, or not a SQLite database".
+        ("noise.db", Made::Bytes(noise(65_536, 3)), |e| matches!(e, OpenError::Encrypted { .. })),
+        ("noise-odd-length.db", Made::Bytes(noise(65_000, 3)), |e| matches!(e, OpenError::NotSqlite { .. })),
         ("header-then-noise.db", Made::Bytes(header_then_noise), |e| {
             matches!(e, OpenError::Damaged { .. } | OpenError::NotSqlite { .. })
         }),

@@ -1,5 +1,6 @@
 //! Jevons makes no network connection, by construction: no HTTP, TLS or WebSocket client is in
-//! the dependency tree (Cargo.lock), and the code itself never opens a socket.
+//! the dependency tree (Cargo.lock), and the code itself never opens a socket. OpenSSL's C
+//! library is there only as SQLCipher's cryptography (encryption at rest), used by nothing else.
 
 #[path = "common/sources.rs"]
 mod sources;
@@ -32,7 +33,6 @@ const FORBIDDEN: &[&str] = &[
     "websocket",
     "native-tls",
     "openssl",
-    "openssl-sys",
     "rustls",
     "tokio-rustls",
     "webpki-roots",
@@ -74,6 +74,22 @@ fn no_network_client_is_in_the_dependency_tree() {
     }
     let found: Vec<&String> = packages.iter().filter(|p| forbidden(p)).collect();
     assert!(found.is_empty(), "network crates in Cargo.lock: {found:?} (Jevons must never connect anywhere)");
+}
+
+/// `openssl-sys` is in the tree only as SQLCipher's cryptography (encryption at rest, issue 19):
+/// no crate but `libsqlite3-sys` may depend on it, and the Rust TLS crates (`openssl`,
+/// `native-tls`) stay forbidden above.
+#[test]
+fn openssl_is_only_sqlciphers_cryptography() {
+    let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock")).unwrap();
+    let dependents: Vec<String> = lock
+        .split("[[package]]")
+        .filter(|block| block.lines().any(|line| line.trim().trim_end_matches(',').trim_matches('"') == "openssl-sys"))
+        .filter_map(|block| block.lines().find_map(|line| line.strip_prefix("name = \"")?.strip_suffix('"')))
+        .map(str::to_owned)
+        .filter(|name| name != "openssl-sys")
+        .collect();
+    assert_eq!(dependents, ["libsqlite3-sys"], "only SQLCipher may use OpenSSL");
 }
 
 #[test]

@@ -8,6 +8,8 @@
 //!     [--no-gui] [--build-only] [--as-imported]
 //! ```
 //!
+//! An encrypted database (`jevons encrypt`) is opened with the passphrase in `JEVONS_PASSPHRASE`.
+//!
 //! The app's frame times, start-up and memory are measured in a child process (see [`gui`]).
 
 mod corpus;
@@ -26,7 +28,7 @@ use std::time::Instant;
 use anyhow::{Context, bail, ensure};
 use jevons::model::{NoteEdit, Symbol};
 use jevons::query::parse;
-use jevons::store::{Page, SearchOrder, Store};
+use jevons::store::{Key, Page, SearchOrder, Store, cipher};
 use serde_json::{Map, Value, json};
 
 use corpus::Corpus;
@@ -81,6 +83,10 @@ fn parse_args() -> anyhow::Result<Args> {
 }
 
 fn main() -> ExitCode {
+    // An encrypted database opens with JEVONS_PASSPHRASE (the app's child process inherits it).
+    if let Some(key) = std::env::var("JEVONS_PASSPHRASE").ok().and_then(Key::new) {
+        cipher::give(key);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "--gui-child") {
         // The app's process, with the window's allocator settings.
@@ -118,6 +124,7 @@ fn run() -> anyhow::Result<Value> {
     report.insert("notes".into(), json!(args.notes));
     report.insert("seed".into(), json!(args.seed));
     report.insert("machine".into(), machine());
+    report.insert("encrypted".into(), json!(cipher::is_encrypted(&db)));
     let mut corpus = Corpus::new(args.seed, args.notes);
     if reusable {
         eprintln!("perf: reusing {}", db.display());

@@ -84,6 +84,7 @@ impl From<FormatArg> for Format {
 /// Runs an import/export/backup command against the database at `db`. Backup and restore work
 /// on the file itself and never open (or create) a store first.
 pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
+    super::crypt::unlock(db)?;
     match command {
         IoCommand::Import { undo: Some(id), json, .. } => {
             let mut store = super::open_database(db)?;
@@ -116,6 +117,7 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
             }
         }
         IoCommand::Export { format, out } => {
+            super::crypt::warn_plain(db, "export");
             let store = super::open_database(db)?;
             let mut show = progress_printer("export");
             let report = io::export(&store, format.into(), &out, &mut show, &AtomicBool::new(false))?;
@@ -132,7 +134,15 @@ pub(super) fn run(db: &Path, command: IoCommand) -> anyhow::Result<()> {
         }
         IoCommand::Backup { path, auto, budget, list } => backup_command(db, path, auto, budget, list)?,
         IoCommand::Restore { path } => {
-            let restored = backup::restore(db, &path)?;
+            // A backup may be encrypted where the database is not (or is gone): its passphrase
+            // is asked for when it turns out to need one.
+            let restored = match backup::restore(db, &path) {
+                Err(err) if super::crypt::needs_key(&err) => {
+                    super::crypt::unlock_anyway()?;
+                    backup::restore(db, &path)?
+                }
+                done => done?,
+            };
             match restored.replaced {
                 Some(old) => output::line(&format!(
                     "restored {} notes from {}; the replaced database is kept as {}",

@@ -3,6 +3,7 @@
 //! Errors come back as `anyhow` errors with one line for the user; `main` prints them and exits 1.
 //! Argument mistakes are clap's and exit 2.
 
+mod crypt;
 mod documents;
 mod extract;
 mod io;
@@ -107,6 +108,8 @@ pub enum Command {
     },
     #[command(flatten)]
     Io(io::IoCommand),
+    #[command(flatten)]
+    Crypt(crypt::CryptCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -301,11 +304,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         anyhow::bail!("no command given (run `jevons --help`)");
     };
     let path = crate::database::path(cli.db)?;
-    // Import, export, backup and restore open the database themselves (restore must not).
+    // Import, export, backup and restore open the database themselves (restore must not);
+    // encrypt, decrypt and rekey replace the file.
     let command = match command {
         Command::Io(command) => return io::run(&path, command),
+        Command::Crypt(command) => return crypt::run(&path, command),
         command => command,
     };
+    crypt::unlock(&path)?;
+    if let Command::Sync { .. } = command {
+        crypt::warn_plain(&path, "sync");
+    }
     let mut store = open_database(&path)?;
     match command {
         Command::Note(command) => notes::run(&mut store, command),
@@ -343,6 +352,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Io(command) => {
             drop(store);
             io::run(&path, command)
+        }
+        Command::Crypt(command) => {
+            drop(store);
+            crypt::run(&path, command)
         }
     }
 }

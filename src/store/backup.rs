@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
+use super::cipher::Key;
 use super::error::OpenError;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
 use super::{StoreError, open};
@@ -37,8 +38,8 @@ pub struct FileSummary {
 
 /// Opens the Jevons database at `from` read-only, to copy it: refuses a missing file, a foreign
 /// one, and anything that is not a regular file.
-fn open_source(from: &Path) -> Result<Connection, OpenError> {
-    open::inspect(from)?;
+fn open_source(from: &Path) -> Result<(Connection, Option<Key>), OpenError> {
+    let key = open::key_for(from, open::inspect(from)?, None)?;
     let wrap = |e: rusqlite::Error| OpenError::Store { path: from.to_owned(), source: e.into() };
     if !from.is_file() {
         return Err(OpenError::Io {
@@ -46,12 +47,12 @@ fn open_source(from: &Path) -> Result<Connection, OpenError> {
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         });
     }
-    let source =
-        open::connect(from, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(wrap)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let source = open::connect_keyed(from, flags, key.as_ref()).map_err(wrap)?;
     source.busy_timeout(Duration::from_secs(10)).map_err(wrap)?;
-    open::check_identity(&source, from)?;
+    open::check_identity(&source, from, key.is_some())?;
     small_cache(&source).map_err(wrap)?;
-    Ok(source)
+    Ok((source, key))
 }
 
 /// Keeps the page cache of a connection that reads a whole file small ([`WHOLE_FILE_CACHE_KB`]).
@@ -60,16 +61,18 @@ fn small_cache(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// Copies the database at `from` into a new file `to` with the online backup API. The source is
-/// opened read-only and is never written; `to` must not exist yet.
+/// opened read-only and is never written; `to` must not exist yet. The copy of an encrypted
+/// database is encrypted with the same key.
 pub fn copy_database(from: &Path, to: &Path) -> Result<(), OpenError> {
-    let source = open_source(from)?;
-    copy(&source, to).map_err(|source| OpenError::Store { path: to.to_owned(), source })
+    let (source, key) = open_source(from)?;
+    copy(&source, to, key.as_ref()).map_err(|source| OpenError::Store { path: to.to_owned(), source })
 }
 
-fn copy(source: &Connection, to: &Path) -> Result<(), StoreError> {
-    let mut target = open::connect(
+fn copy(source: &Connection, to: &Path, key: Option<&Key>) -> Result<(), StoreError> {
+    let mut target = open::connect_keyed(
         to,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
     )?;
     {
         let backup = Backup::new(source, &mut target)?;
@@ -100,11 +103,11 @@ fn copy(source: &Connection, to: &Path) -> Result<(), StoreError> {
 /// `integrity_check` and FTS5's `integrity-check`. Meant for a private copy (the full-text check
 /// needs a writable connection); nothing in the file is changed.
 pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
-    open::inspect(path)?;
+    let key = open::key_for(path, open::inspect(path)?, None)?;
     let damaged = |e: rusqlite::Error| OpenError::Damaged { path: path.to_owned(), detail: e.to_string() };
-    let conn =
-        open::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(damaged)?;
-    open::check_identity(&conn, path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = open::connect_keyed(path, flags, key.as_ref()).map_err(damaged)?;
+    open::check_identity(&conn, path, key.is_some())?;
     small_cache(&conn).map_err(damaged)?;
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
@@ -131,7 +134,7 @@ pub fn verify_copy(path: &Path) -> Result<FileSummary, OpenError> {
 /// compresses well). The source is opened read-only and is never written; the copy is one
 /// snapshot even while other programs write.
 pub fn compact_into(from: &Path, to: &Path) -> Result<(), OpenError> {
-    let source = open_source(from)?;
+    let (source, key) = open_source(from)?;
     // A relative name reaches SQLite as `./name`: never read as a `file:` URI.
     let to_sql = if to.is_relative() { Path::new(".").join(to) } else { to.to_owned() };
     let target = to_sql.to_str().ok_or_else(|| OpenError::Io {
@@ -140,7 +143,8 @@ pub fn compact_into(from: &Path, to: &Path) -> Result<(), OpenError> {
     })?;
     let into = |e: rusqlite::Error| OpenError::Store { path: to.to_owned(), source: e.into() };
     source.execute("VACUUM INTO ?1", [target]).map_err(into)?;
-    let copy = open::connect(to, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(into)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let copy = open::connect_keyed(to, flags, key.as_ref()).map_err(into)?;
     // A copy is one self-contained file: no write-ahead log beside it.
     copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(into)?;
     copy.close().map_err(|(_, e)| into(e))
@@ -163,18 +167,27 @@ pub fn replace_content(live: &Path, incoming: &Path, kept: &Path) -> Result<(), 
         let path = path.to_owned();
         move |e: rusqlite::Error| OpenError::Store { path: path.clone(), source: e.into() }
     };
-    let source = open::connect(incoming, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(at(incoming))?;
+    let incoming_key = open::key_for(incoming, open::inspect(incoming)?, None)?;
+    let source = open::connect_keyed(
+        incoming,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        incoming_key.as_ref(),
+    )
+    .map_err(at(incoming))?;
     let pages: i64 = source.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(at(incoming))?;
     if pages < 2 {
         // The first step below must leave work for a second one (it copies one page).
         return Err(OpenError::Damaged { path: incoming.to_owned(), detail: format!("only {pages} page") });
     }
-    open::inspect(live)?;
-    let mut target =
-        open::connect(live, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(at(live))?;
+    let live_key = open::key_for(live, open::inspect(live)?, None)?;
+    let mut target = open::connect_keyed(
+        live,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        live_key.as_ref(),
+    )
+    .map_err(at(live))?;
     target.busy_timeout(LOCK_WAIT).map_err(at(live))?;
-    open::check_identity(&target, live)?;
+    open::check_identity(&target, live, live_key.is_some())?;
     // Written beside its name and renamed once whole: a restore stopped halfway leaves no
     // half-written copy under a name that promises a database.
     let mut partial = kept.as_os_str().to_owned();

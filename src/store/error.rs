@@ -27,6 +27,17 @@ pub enum OpenError {
         path.display()
     )]
     NewerSchema { path: PathBuf, found: i64, known: i64 },
+    #[error(
+        "{} is encrypted, or is not a SQLite database: give its passphrase in JEVONS_PASSPHRASE, or type it when asked on a terminal (it was left untouched)",
+        path.display()
+    )]
+    Encrypted { path: PathBuf },
+    #[error("wrong passphrase for {0}, or {0} is not a database (it was left untouched)", path.display())]
+    WrongPassphrase { path: PathBuf },
+    #[error("{} is not encrypted: open it without a passphrase, or encrypt it with `jevons encrypt` (it was left untouched)", path.display())]
+    NotEncrypted { path: PathBuf },
+    #[error("{} is open in another program (the Jevons window?): close it and try again (it was left untouched)", path.display())]
+    InUse { path: PathBuf },
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("cannot open {}: {source}", path.display())]

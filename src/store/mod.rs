@@ -11,6 +11,7 @@ mod batch;
 mod calls;
 mod catalysts;
 mod check;
+pub mod cipher;
 mod claim_row;
 mod claims;
 mod document_search;
@@ -40,6 +41,7 @@ mod revisions;
 mod rows;
 mod saved_searches;
 mod schema;
+pub mod sealing;
 mod search;
 mod snapshot;
 mod snippet;
@@ -58,6 +60,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use batch::Batch;
 pub use catalysts::TickerCatalyst;
 pub use check::CheckReport;
+pub use cipher::Key;
 pub use document_search::{DocumentHit, DocumentHits};
 pub use documents::{DocumentAdded, DocumentPage, NewDocument, content_hash};
 pub use dossier::{DossierLimits, DossierPage};
@@ -113,15 +116,29 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the database at `path`. The folder must exist. A file that is not a
     /// Jevons database, or is damaged, or comes from a newer Jevons, is refused and left untouched.
+    /// An encrypted file opens with the passphrase this process was given
+    /// ([`cipher::give`]), and is refused untouched without one.
     pub fn open(path: &Path) -> Result<Self, OpenError> {
-        open::inspect(path)?;
+        Self::open_with(path, None)
+    }
+
+    /// Opens the encrypted database at `path` with `key`, or creates an encrypted one there. A
+    /// wrong key, or a plain file, is refused and the file left byte for byte as it was: the
+    /// key is checked by the first read, before anything (the write-ahead log, an upgrade) writes.
+    pub fn open_keyed(path: &Path, key: &Key) -> Result<Self, OpenError> {
+        Self::open_with(path, Some(key))
+    }
+
+    fn open_with(path: &Path, key: Option<&Key>) -> Result<Self, OpenError> {
+        let encrypted = open::inspect(path)?;
+        let key = open::key_for(path, encrypted, key)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let wrap = |source: StoreError| OpenError::Store { path: path.to_owned(), source };
-        let conn = open::connect(path, flags).map_err(|e| wrap(e.into()))?;
+        let conn = open::connect_keyed(path, flags, key.as_ref()).map_err(|e| wrap(e.into()))?;
         // Before the first read: another process may be creating the file or switching it to
         // write-ahead logging, and reading its identity must wait for that, not fail.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| wrap(e.into()))?;
-        open::check_identity(&conn, path)?;
+        open::check_identity(&conn, path, key.is_some())?;
         let mut store = Self {
             conn,
             path: Some(path.to_owned()),
@@ -133,10 +150,16 @@ impl Store {
         };
         store.configure_waiting().map_err(wrap)?;
         // An upgrade re-sorts whole tables and indexes: its sorts spill to temporary files
-        // rather than growing in memory (the store's own statements keep temporary data in memory).
-        store.conn.pragma_update(None, "temp_store", "file").map_err(|e| wrap(e.into()))?;
+        // rather than growing in memory (the store's own statements keep temporary data in
+        // memory). Not for an encrypted database: its temporary data never leaves memory.
+        let spill = key.is_none();
+        if spill {
+            store.conn.pragma_update(None, "temp_store", "file").map_err(|e| wrap(e.into()))?;
+        }
         let before = schema::migrate(&mut store.conn).map_err(wrap)?;
-        store.conn.pragma_update(None, "temp_store", "memory").map_err(|e| wrap(e.into()))?;
+        if spill {
+            store.conn.pragma_update(None, "temp_store", "memory").map_err(|e| wrap(e.into()))?;
+        }
         store.attach_helpers().map_err(wrap)?;
         store.created = before == 0;
         Ok(store)

@@ -10,6 +10,7 @@ use std::path::Path;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use super::cipher::Key;
 use super::error::OpenError;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
 
@@ -86,8 +87,9 @@ fn open_existing(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// Looks at the file's folder and header before SQLite opens it.
-pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
+/// Looks at the file's folder and header before SQLite opens it. True when the file is an
+/// encrypted database (whose header cannot be read without its key).
+pub(super) fn inspect(path: &Path) -> Result<bool, OpenError> {
     let io = |source| OpenError::Io { path: path.to_owned(), source };
     check_kind(path)?;
     if !path.exists() {
@@ -98,7 +100,7 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
         if !folder.is_dir() {
             return Err(OpenError::NoFolder { path: path.to_owned(), folder: folder.to_owned() });
         }
-        return Ok(());
+        return Ok(false);
     }
     let mut file = open_existing(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
@@ -107,11 +109,14 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
     }
     let len = meta.len();
     if len == 0 {
-        return Ok(());
+        return Ok(false);
     }
     let mut header = Vec::with_capacity(100);
     file.by_ref().take(100).read_to_end(&mut header).map_err(io)?;
     if header.len() < MAGIC.len() || &header[..16] != MAGIC {
+        if super::cipher::is_encrypted(path) {
+            return Ok(true);
+        }
         return Err(OpenError::NotSqlite { path: path.to_owned() });
     }
     if header.len() < 100 {
@@ -130,7 +135,49 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
     if count_is_valid && len < expected && !has_wal(path) {
         return Err(damaged(path, format!("truncated: {len} bytes where the header promises {expected}")));
     }
-    Ok(())
+    Ok(false)
+}
+
+/// The key to open `path` with, after [`inspect`] found it `encrypted` or not: `explicit` when
+/// one was given, else the process's ([`super::cipher::give`]) for an encrypted file. An
+/// encrypted file without a key, or an existing plain file with one, is refused untouched; so is
+/// a wrong key when another program is writing the file's log (see [`check_key`]).
+pub(super) fn key_for(path: &Path, encrypted: bool, explicit: Option<&Key>) -> Result<Option<Key>, OpenError> {
+    let plain_existing = !encrypted && std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+    let key = match explicit {
+        Some(_) if plain_existing => return Err(OpenError::NotEncrypted { path: path.to_owned() }),
+        Some(key) => key.clone(),
+        None if encrypted => super::cipher::given().ok_or_else(|| OpenError::Encrypted { path: path.to_owned() })?,
+        None => return Ok(None),
+    };
+    if encrypted {
+        check_key(path, &key)?;
+    }
+    Ok(Some(key))
+}
+
+/// With a write-ahead log beside the encrypted file at `path`, `key` is first tried on a private
+/// copy of its first page: reading the database itself would mark the log's index (`-shm`), even
+/// with a wrong key. Without a log, the first read of the database checks the key and changes
+/// nothing.
+pub(super) fn check_key(path: &Path, key: &Key) -> Result<(), OpenError> {
+    if !has_wal(path) {
+        return Ok(());
+    }
+    match super::cipher::opens_first_page(path, key) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(OpenError::WrongPassphrase { path: path.to_owned() }),
+        Err(source) => Err(OpenError::Io { path: path.to_owned(), source }),
+    }
+}
+
+/// [`connect`], then keyed with `key` when there is one (before anything is read).
+pub(super) fn connect_keyed(path: &Path, flags: OpenFlags, key: Option<&Key>) -> rusqlite::Result<Connection> {
+    let conn = connect(path, flags)?;
+    if let Some(key) = key {
+        super::cipher::apply(&conn, key)?;
+    }
+    Ok(conn)
 }
 
 /// After SQLite opened the file, and before anything is written: is it ours and not newer?
@@ -138,7 +185,10 @@ pub(super) fn inspect(path: &Path) -> Result<(), OpenError> {
 /// When the file already has a write-ahead log (another program's, left by a crash), closing the
 /// connection must not checkpoint until the answer is yes: SQLite would otherwise copy that log
 /// into the file and delete it. Called before the connection has read anything.
-pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+///
+/// On a `keyed` connection, the first read is where a wrong passphrase shows: SQLCipher cannot
+/// decrypt the first page, and nothing has been written.
+pub(super) fn check_identity(conn: &Connection, path: &Path, keyed: bool) -> Result<(), OpenError> {
     let no_checkpoint_on_close = |on: bool| {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on)
             .map_err(|e| OpenError::Store { path: path.to_owned(), source: e.into() })
@@ -148,12 +198,15 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<(), OpenE
         no_checkpoint_on_close(true)?;
     }
     let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-    let unread = |e: rusqlite::Error| unreadable(path, e);
+    let unread = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if keyed => OpenError::WrongPassphrase { path: path.to_owned() },
+        _ => unreadable(path, e),
+    };
     let app_id = read("PRAGMA application_id").map_err(unread)?;
     let version = read("PRAGMA user_version").map_err(unread)?;
     let objects = read("SELECT count(*) FROM sqlite_master").map_err(|e| match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => OpenError::NotSqlite { path: path.to_owned() },
-        _ => unreadable(path, e),
+        Some(ErrorCode::NotADatabase) if !keyed => OpenError::NotSqlite { path: path.to_owned() },
+        _ => unread(e),
     })?;
     let empty = app_id == 0 && version == 0 && objects == 0;
     if app_id != APPLICATION_ID && !empty {
@@ -185,7 +238,7 @@ fn unreadable(path: &Path, err: rusqlite::Error) -> OpenError {
     }
 }
 
-fn has_wal(path: &Path) -> bool {
+pub(super) fn has_wal(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)

@@ -52,6 +52,8 @@ pub enum Action {
     Claim(ClaimAction),
     /// From the File menu and its window: import, export, back up.
     Transfer(TransferAction),
+    /// The passphrase of an encrypted database; File → Encrypt this database….
+    Encryption(crate::ui::files::passphrase::EncryptionAction),
     /// Teach or unteach how the text names a ticker.
     Names(NameChange),
     /// Name the query in the search box to save it in the sidebar.

@@ -27,7 +27,8 @@ const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the window over the database at `db` (or the default one). For the README screenshot,
 /// `JEVONS_OPEN_TICKER=NVDA` opens that ticker's dossier at start and `JEVONS_THEME=light|dark`
-/// picks the theme; both leave remembered settings aside.
+/// picks the theme; both leave remembered settings aside. An encrypted database opens with
+/// `JEVONS_PASSPHRASE` when it is set, else the window asks for its passphrase.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     allocator::keep_memory_small();
     let chosen_db = db.is_some();
@@ -35,6 +36,10 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let open_ticker = std::env::var("JEVONS_OPEN_TICKER").ok().filter(|s| !s.trim().is_empty());
     let theme = std::env::var("JEVONS_THEME").ok().and_then(|t| widgets::theme::ThemeChoice::parse(&t));
     let fresh = open_ticker.is_some();
+    // An encrypted database's passphrase for scripts and screenshots; otherwise the window asks.
+    if let Some(key) = std::env::var("JEVONS_PASSPHRASE").ok().and_then(crate::store::Key::new) {
+        crate::store::cipher::give(key);
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(shell::window_title(&db, chosen_db))
         .with_app_id("jevons")

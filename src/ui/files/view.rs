@@ -45,6 +45,10 @@ pub fn file_menu_ui(
         }
         backups_ui(ui, backups, actions);
         ui.separator();
+        if item(ui, "Encrypt this database…", "Encrypt every note, the search index and the log with a passphrase") {
+            actions.push(Action::Encryption(crate::ui::files::passphrase::EncryptionAction::ShowEncrypt));
+        }
+        ui.separator();
         if item(ui, "Sync", "Send the notes changed here to the team's git repository and take in theirs") {
             actions.push(Action::Transfer(TransferAction::SyncNow));
         }

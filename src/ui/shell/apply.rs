@@ -84,6 +84,7 @@ impl JevonsApp {
             Action::Trash(action) => self.apply_trash(action),
             Action::Claim(action) => self.apply_claim(action),
             Action::Transfer(action) => self.apply_transfer(action),
+            Action::Encryption(action) => self.apply_encryption(action),
             Action::Names(action) => self.apply_names(action),
             Action::AskSaveSearch => self.sidebar.saved.ask_name(&self.results.text),
             Action::Saved(change) => self.apply_saved(change),

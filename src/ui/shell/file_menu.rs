@@ -137,6 +137,7 @@ impl JevonsApp {
     fn start_job(&mut self, job: Job) {
         // What is typed goes in first, so the export or backup has it.
         self.save_editor(false);
+        self.warn_plain_files(&job);
         self.transfer = Transfer::start(job, self.config.db.clone(), self.turns.clone(), self.ctx.clone());
     }
 

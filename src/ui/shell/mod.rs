@@ -13,6 +13,7 @@ mod apply;
 mod claimants;
 mod claims;
 mod draw;
+mod encryption;
 mod file_menu;
 mod inspect;
 mod journal;
@@ -54,7 +55,7 @@ use crate::ui::source::SourceView;
 use crate::ui::widgets::dialogs::Dialog;
 use crate::ui::widgets::theme::{self, ThemeChoice};
 use crate::ui::widgets::toasts::Toasts;
-use crate::ui::worker::{Request, Worker};
+use crate::ui::worker::Worker;
 
 /// Where the app's settings live in eframe's storage.
 const SETTINGS_KEY: &str = "jevons-settings";
@@ -116,6 +117,10 @@ pub enum Database {
         path_input: String,
     },
     Ready(Box<Store>),
+    /// An encrypted database waiting for its passphrase.
+    Locked(crate::ui::files::passphrase::Unlock),
+    /// The database being encrypted (File → Encrypt this database…).
+    Encrypting(encryption::Encrypting),
 }
 
 /// What the right-hand pane shows.
@@ -179,6 +184,8 @@ pub struct JevonsApp {
     turns: WriteTurns,
     /// A search held back while the query changes faster than searches answer.
     waiting_search: Option<searching::Waiting>,
+    /// File → Encrypt this database…, while its form is open.
+    pub(crate) encrypt_form: Option<crate::ui::files::passphrase::EncryptForm>,
 }
 
 impl JevonsApp {
@@ -199,9 +206,8 @@ impl JevonsApp {
         }
         theme::install(ctx);
         ctx.set_theme(settings.theme.preference());
-        let mut worker = Worker::start(config.db.clone(), ctx.clone());
-        worker.send(Request::Open);
-        Self {
+        let worker = Worker::start(config.db.clone(), ctx.clone());
+        let mut app = Self {
             ctx: ctx.clone(),
             config,
             db: Database::Opening { since: Instant::now(), what: None },
@@ -232,7 +238,10 @@ impl JevonsApp {
             sync_status: SyncStatus::default(),
             turns: WriteTurns::default(),
             waiting_search: None,
-        }
+            encrypt_form: None,
+        };
+        app.start_opening();
+        app
     }
 
     /// Runs one frame into `ui` (what [`eframe::App::ui`] does; public for benchmarks).
@@ -248,6 +257,15 @@ impl JevonsApp {
                 startup::failed_ui(ui, &self.config.db, message, path_input, &mut actions);
             }
             Database::Ready(_) => self.draw(ui, now, &mut actions),
+            Database::Locked(unlock) => {
+                crate::ui::files::encryption::unlock_ui(ui, &self.config.db, unlock, &mut actions);
+            }
+            Database::Encrypting(encrypting) => {
+                crate::ui::files::encryption::encrypting_ui(ui, &self.config.db, encrypting.progress);
+            }
+        }
+        if let (Some(form), Database::Ready(_)) = (&mut self.encrypt_form, &self.db) {
+            crate::ui::files::encryption::encrypt_form_ui(ui.ctx(), form, &mut actions);
         }
         for action in actions {
             self.apply(action);
@@ -266,7 +284,7 @@ impl eframe::App for JevonsApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        eframe::set_value(storage, SETTINGS_KEY, &encryption::remembered(&self.settings, &self.config.db));
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -2,7 +2,6 @@
 //! with Esc, opening another database, and refreshing what a write changed.
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use super::{Database, JevonsApp, Pane, Place, window_title};
 use crate::model::{NoteId, Symbol};
@@ -19,9 +18,8 @@ impl JevonsApp {
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&path, true)));
         self.config.db = path.clone();
         self.config.chosen_db = true;
-        self.db = Database::Opening { since: Instant::now(), what: None };
         self.worker = Worker::start(path, self.ctx.clone());
-        self.worker.send(Request::Open);
+        self.start_opening();
         self.editor = None;
         self.pane = Pane::Empty;
         self.history.clear();

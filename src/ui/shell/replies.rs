@@ -15,6 +15,7 @@ impl JevonsApp {
         }
         self.poll_transfer();
         self.poll_auto_backup();
+        self.poll_encryption();
     }
 
     pub(super) fn handle(&mut self, reply: Reply) {
@@ -25,10 +26,7 @@ impl JevonsApp {
                 }
             }
             Reply::Opened { created, .. } => self.opened(created),
-            Reply::OpenFailed { message } => {
-                let path_input = self.config.db.display().to_string();
-                self.db = Database::Failed { message, path_input };
-            }
+            Reply::OpenFailed { message } => self.open_failed(message),
             Reply::Searched { generation, text, result } => self.searched(generation, text, result),
             Reply::More { generation, result } => {
                 if generation == self.results.generation {
