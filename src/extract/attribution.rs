@@ -59,7 +59,7 @@ pub(crate) fn attribute(
         let inside: Vec<usize> = (first..last).collect();
         // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
         let own: Vec<&Mention> =
-            mentions_in(sentence).iter().filter(|m| !m.rates && !(m.speaks && is_broker(&m.symbol))).collect();
+            mentions_in(sentence).iter().filter(|m| !(m.rates || (m.speaks && is_broker(&m.symbol)))).collect();
         let own_words = &words
             [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
         // Companies paired by `respectively` are not what the figures after the word are about.
