@@ -10,6 +10,7 @@ use crate::io::backup::{self, BackupMade};
 use crate::io::sync::{self, SyncError, SyncReport};
 use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress, Watch};
 use crate::model::Symbol;
+use crate::session::documents::{self, AddFile, FileAdded};
 use crate::session::prices::{self, PricesImported};
 use crate::store::{Store, UndoReport, WriteTurns};
 
@@ -37,6 +38,9 @@ pub enum Job {
     /// Sync with the team's git repository: this one (a git URL or path, remembered once a sync
     /// reached it), or the one the last sync remembered.
     Sync(Option<String>),
+    /// A document (PDF, saved page, Markdown or text) stored as a new source, its text read page
+    /// by page.
+    AddDocument(PathBuf),
 }
 
 impl Job {
@@ -55,6 +59,7 @@ impl Job {
             Job::UndoImport(_) => "An undo",
             Job::ImportPrices { .. } => "A price import",
             Job::Sync(_) => "A sync",
+            Job::AddDocument(_) => "Adding a document",
         }
     }
 
@@ -67,6 +72,7 @@ impl Job {
             Job::UndoImport(_) => "Undoing the import",
             Job::ImportPrices { .. } => "Importing prices",
             Job::Sync(_) => "Syncing",
+            Job::AddDocument(_) => "Adding a document",
         }
     }
 }
@@ -80,6 +86,7 @@ pub enum Outcome {
     Undone(UndoReport),
     PricesImported(PricesImported),
     Synced(SyncReport),
+    DocumentAdded(FileAdded),
     Failed(String),
 }
 
@@ -137,6 +144,18 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
                 match sync::sync(&mut store, db, remote.as_deref(), &mut watch) {
                     Ok(done) => Outcome::Synced(done),
                     Err(SyncError::NoRemote) => Outcome::Failed(NO_REMOTE.to_owned()),
+                    Err(err) => Outcome::Failed(err.to_string()),
+                }
+            }
+            Err(err) => Outcome::Failed(err.to_string()),
+        },
+        Job::AddDocument(path) => match Store::open(db) {
+            Ok(mut store) => {
+                store.give_way(turns);
+                let request = AddFile { path, url: None, title: None, keep_unreadable: false };
+                let mut pages = |done: u64, total: u64| report(Progress::new(Phase::Importing, done, Some(total)));
+                match documents::add_file(&mut store, &request, &mut pages, cancel) {
+                    Ok(added) => Outcome::DocumentAdded(added),
                     Err(err) => Outcome::Failed(err.to_string()),
                 }
             }

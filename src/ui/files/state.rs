@@ -21,6 +21,8 @@ pub enum TransferAction {
     ShowExport,
     /// The form for File → Import prices….
     ShowPrices,
+    /// The form for File → Add document….
+    ShowAddDocument,
     /// Sync every so many minutes while the app is open (none: only when asked).
     SetAutoSync(Option<u32>),
     BackupNow,
@@ -61,6 +63,8 @@ pub enum Direction {
     Prices,
     /// A sync with a team repository not remembered yet.
     Sync,
+    /// A document to keep as a source.
+    Document,
 }
 
 /// The window that asks for a path (typed, or chosen with the system's file dialog).
@@ -239,6 +243,10 @@ pub fn choose(chooser: Chooser, start_in: Option<PathBuf>, ctx: egui::Context) -
                 .set_title("Import daily prices from a CSV file")
                 .add_filter("CSV", &["csv", "txt", "tsv"])
                 .pick_file(),
+            Chooser::Document => dialog
+                .set_title("Add a document as a source")
+                .add_filter("Documents", &["pdf", "html", "htm", "md", "markdown", "txt"])
+                .pick_file(),
             Chooser::ExportFile(name) => dialog.set_title("Export to a file").set_file_name(name).save_file(),
         };
         let _ = tx.send(Chosen { path: picked, after: started.elapsed() });
@@ -259,6 +267,8 @@ pub enum Chooser {
     PriceFile,
     /// A team repository on this machine or a shared folder.
     Repository,
+    /// A document: PDF, HTML, Markdown or text.
+    Document,
 }
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ pub fn file_menu_ui(
         if item(ui, "Import prices…", "Daily prices from a CSV file (Yahoo Finance, Stooq, B3), to score calls") {
             actions.push(Action::Transfer(TransferAction::ShowPrices));
         }
+        if item(ui, "Add document…", "A PDF, a saved web page, Markdown or text, kept as a source and searchable") {
+            actions.push(Action::Transfer(TransferAction::ShowAddDocument));
+        }
         ui.separator();
         if item(ui, "Back up now", "Copy the database into the backups folder next to it") {
             actions.push(Action::Transfer(TransferAction::BackupNow));
@@ -104,6 +107,7 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             Direction::Export(_) => "Export from Jevons",
             Direction::Prices => "Import prices",
             Direction::Sync => "Sync with a team repository",
+            Direction::Document => "Add a document",
         },
         Transfer::Running(running) => running.job.doing(),
         Transfer::Finished(finished) => match (&finished.outcome, &finished.job) {
@@ -119,6 +123,8 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
             (_, Job::Backup) => "Backup finished",
+            (Outcome::Failed(_), Job::AddDocument(_)) => "Document not added",
+            (_, Job::AddDocument(_)) => "Document added",
         },
     };
     let mut open = true;
@@ -180,6 +186,10 @@ fn form_ui(ui: &mut Ui, form: &mut TransferForm, actions: &mut Vec<Action>) {
             );
             ("Team repository", "Sync")
         }
+        Direction::Document => {
+            crate::ui::files::documents::document_form_ui(ui);
+            ("Document", "Add")
+        }
     };
     ui.add_space(6.0);
     let label = ui.label(field);
@@ -209,6 +219,11 @@ fn form_ui(ui: &mut Ui, form: &mut TransferForm, actions: &mut Vec<Action>) {
             Direction::Sync => {
                 if choose(ui, "Choose folder…") {
                     actions.push(Action::Transfer(TransferAction::Choose(Chooser::Repository)));
+                }
+            }
+            Direction::Document => {
+                if choose(ui, "Choose file…") {
+                    actions.push(Action::Transfer(TransferAction::Choose(Chooser::Document)));
                 }
             }
             Direction::Export(Format::Markdown) => {
@@ -265,6 +280,9 @@ fn running_ui(ui: &mut Ui, running: &Running, actions: &mut Vec<Action>) {
                 Some(total) => format!("{} of {}", theme::count(p.done), theme::count(total)),
                 None => theme::count(p.done),
             };
+            if matches!(running.job, Job::AddDocument(_)) {
+                line.push_str(" pages read");
+            }
             if matches!(running.job, Job::ImportPrices { .. }) {
                 line.push_str(" rows stored (all of them are kept only when the file is read to its end)");
             }
@@ -305,6 +323,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         Outcome::Undone(report) => undo_summary_ui(ui, report),
         Outcome::PricesImported(done) => crate::ui::files::prices::prices_summary_ui(ui, done, &seconds),
         Outcome::Synced(report) => super::sync::summary_ui(ui, report, &seconds),
+        Outcome::DocumentAdded(added) => crate::ui::files::documents::document_summary_ui(ui, added, &seconds),
         Outcome::Exported(report) => {
             let what = match finished.job {
                 Job::Export(Format::Csv, _) => format!("{} claims", theme::count(report.claims)),
@@ -340,7 +359,10 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
             actions.push(Action::Transfer(TransferAction::Close));
         }
         let retry = matches!(finished.outcome, Outcome::Failed(_))
-            && matches!(finished.job, Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. } | Job::Sync(Some(_)));
+            && matches!(
+                finished.job,
+                Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. } | Job::Sync(Some(_)) | Job::AddDocument(_)
+            );
         if retry && ui.button("Change and try again").clicked() {
             actions.push(Action::Transfer(TransferAction::Retry));
         }
@@ -453,5 +475,6 @@ fn where_(job: &Job) -> String {
         Job::ImportPrices { path, .. } => format!("From {}", path.display()),
         Job::Sync(Some(remote)) => format!("With {remote}"),
         Job::Sync(None) => "With the team's git repository".to_owned(),
+        Job::AddDocument(path) => format!("From {}", path.display()),
     }
 }

@@ -32,6 +32,9 @@ impl JevonsApp {
                 }
                 self.transfer = Transfer::Form(form);
             }
+            TransferAction::ShowAddDocument if !self.transfer.is_running() => {
+                self.transfer = Transfer::Form(TransferForm::new(Direction::Document, String::new()));
+            }
             TransferAction::BackupNow if !self.transfer.is_running() => self.start_job(Job::Backup),
             // Before any sync, the window asks for the team's repository; later syncs use it.
             TransferAction::SyncNow if !self.transfer.is_running() && self.sync_status.last.is_none() => {
@@ -46,6 +49,7 @@ impl JevonsApp {
             TransferAction::ShowImport
             | TransferAction::ShowExport
             | TransferAction::ShowPrices
+            | TransferAction::ShowAddDocument
             | TransferAction::BackupNow
             | TransferAction::SyncNow => {
                 self.toasts.push(Toast::info("Wait for the running job to finish (or cancel it) first."));
@@ -91,6 +95,7 @@ impl JevonsApp {
                             form
                         }
                         Job::Sync(Some(remote)) => TransferForm::new(Direction::Sync, remote.clone()),
+                        Job::AddDocument(path) => TransferForm::new(Direction::Document, path.display().to_string()),
                         Job::Backup | Job::UndoImport(_) | Job::Sync(None) => return,
                     };
                     self.transfer = Transfer::Form(form);
@@ -130,6 +135,7 @@ impl JevonsApp {
             // A URL is kept as typed; `~/team.git` is a path in the home folder.
             Direction::Sync if typed.starts_with("~/") => Job::Sync(Some(path.display().to_string())),
             Direction::Sync => Job::Sync(Some(typed.to_owned())),
+            Direction::Document => Job::AddDocument(path),
         };
         self.start_job(job);
     }
