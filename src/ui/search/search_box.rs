@@ -147,11 +147,16 @@ fn suggest(
                 .map(|p| Suggestion::new(format!("{negation}[{}:", p.key)).description("a property"))
                 .collect()
         }
-        CompletionKind::Is => [("trash", "notes in the trash"), ("due", "notes due for review")]
-            .into_iter()
-            .filter(|(s, _)| s.starts_with(&typed.to_ascii_lowercase()))
-            .map(|(s, what)| Suggestion::new(format!("{negation}is:{s} ")).description(what))
-            .collect(),
+        CompletionKind::Is => [
+            ("trash", "notes in the trash"),
+            ("due", "notes due for review"),
+            ("conflict", "notes a sync merged with both versions"),
+            ("unanchored", "notes with quotes not found in their documents"),
+        ]
+        .into_iter()
+        .filter(|(s, _)| s.starts_with(&typed.to_ascii_lowercase()))
+        .map(|(s, what)| Suggestion::new(format!("{negation}is:{s} ")).description(what))
+        .collect(),
     }
 }
 
@@ -237,7 +242,8 @@ mod tests {
         assert_eq!(inserts("#inf"), ["#ai/inference ", "#Inferência "]);
         assert_eq!(inserts("cla"), ["claimant:"]);
         assert_eq!(inserts("stance:b"), ["stance:bullish ", "stance:bearish "]);
-        assert_eq!(inserts("is:"), ["is:trash ", "is:due "]);
+        assert_eq!(inserts("is:"), ["is:trash ", "is:due ", "is:conflict ", "is:unanchored "]);
+        assert_eq!(inserts("is:u"), ["is:unanchored "]);
         assert_eq!(inserts("is:d"), ["is:due "]);
         assert!(inserts("nvidia").is_empty());
     }
