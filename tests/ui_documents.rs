@@ -7,18 +7,7 @@ mod app;
 #[path = "common/pdf.rs"]
 mod pdf;
 
-use std::time::{Duration, Instant};
-
-use app::{App, start};
-
-fn until_shown(app: &mut App, text: &str) {
-    let started = Instant::now();
-    while !app.has_label_containing(text) {
-        assert!(started.elapsed() < Duration::from_secs(60), "{text:?} never showed");
-        std::thread::sleep(Duration::from_millis(20));
-        app.settle();
-    }
-}
+use app::start;
 
 #[test]
 fn a_pdf_is_added_from_the_file_menu_and_a_mislabelled_file_is_refused() {
@@ -32,7 +21,7 @@ fn a_pdf_is_added_from_the_file_menu_and_a_mislabelled_file_is_refused() {
     app.click("Add document…");
     app.type_into("Document", file.to_str().unwrap());
     app.click("Add");
-    until_shown(&mut app, "a PDF of 2 pages");
+    app.until_shown("a PDF of 2 pages");
     assert!(app.has_label_containing("Its text is searchable"));
     app.click("Close");
 
@@ -48,7 +37,7 @@ fn a_pdf_is_added_from_the_file_menu_and_a_mislabelled_file_is_refused() {
     app.click("Add document…");
     app.type_into("Document", fake.to_str().unwrap());
     app.click("Add");
-    until_shown(&mut app, "PNG");
+    app.until_shown("PNG");
     assert!(app.has_label("Document not added"), "the window says it failed");
     app.click("Change and try again");
     assert_eq!(app.value_of("Document").as_deref(), Some(fake.to_str().unwrap()), "the path is kept to change");

@@ -8,24 +8,12 @@ mod app;
 #[path = "common/prices.rs"]
 mod prices;
 
-use std::time::{Duration, Instant};
-
 use jevons::model::{ClaimDraft, ClaimTicker, Stance, Symbol};
 use jevons::ui::action::Action;
 use jevons::ui::claimants::state::ClaimantsAction;
 
 use app::{App, start};
 use egui_kittest::kittest::Queryable;
-
-/// Steps frames until a label containing `text` shows (a job runs on its own thread).
-fn until_shown(app: &mut App, text: &str) {
-    let started = Instant::now();
-    while !app.has_label_containing(text) {
-        assert!(started.elapsed() < Duration::from_secs(60), "{text:?} never showed");
-        std::thread::sleep(Duration::from_millis(20));
-        app.settle();
-    }
-}
 
 fn price_file(app: &App) -> std::path::PathBuf {
     let file = app.db.with_file_name("synthetic-nvda.csv");
@@ -48,7 +36,7 @@ fn prices_are_imported_from_the_file_menu_and_drawn_in_the_dossier() {
     assert_eq!(app.value_of("Ticker").as_deref(), Some("NVDA"), "the open dossier's ticker is proposed");
     app.type_into("Price file", file.to_str().unwrap());
     app.click("Import");
-    until_shown(&mut app, "Stored 714 days of NVDA");
+    app.until_shown("Stored 714 days of NVDA");
     assert!(app.has_label("1 rows skipped:"));
     assert!(app.has_label_containing("is not a number"), "the skipped row says why");
     app.click("Close");

@@ -71,6 +71,18 @@ impl App {
         self.harness.query_all_by_label_contains(text).next().is_some()
     }
 
+    /// Steps frames until a label containing `text` shows: for a job on a thread of its own (an
+    /// import, a document), which the worker's deterministic wait does not cover. Fails after a
+    /// minute.
+    pub fn until_shown(&mut self, text: &str) {
+        let started = std::time::Instant::now();
+        while !self.has_label_containing(text) {
+            assert!(started.elapsed() < Duration::from_secs(60), "{text:?} never showed");
+            std::thread::sleep(Duration::from_millis(20));
+            self.settle();
+        }
+    }
+
     pub fn click(&mut self, label: &str) {
         self.harness.get_by_label(label).click();
         self.settle();
