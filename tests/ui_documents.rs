@@ -1,6 +1,6 @@
 //! Documents in the window: File → Add document… stores a PDF as a source on a job of its own,
 //! with its pages' text searchable; a file that is not a document is refused with why, and the
-//! form can be changed and tried again.
+//! form can be changed and tried again; the source's view shows the text page by page.
 
 #[path = "common/app.rs"]
 mod app;
@@ -41,4 +41,25 @@ fn a_pdf_is_added_from_the_file_menu_and_a_mislabelled_file_is_refused() {
     assert!(app.has_label("Document not added"), "the window says it failed");
     app.click("Change and try again");
     assert_eq!(app.value_of("Document").as_deref(), Some(fake.to_str().unwrap()), "the path is kept to change");
+}
+
+#[test]
+fn the_source_view_turns_the_pages_of_its_document() {
+    let mut app = start();
+    let file = app.db.with_file_name("filing.pdf");
+    std::fs::write(&file, pdf::pdf(&["Risk factors on page one.", "Revenue grew on page two."], None)).unwrap();
+    let mut store = app.store();
+    let request = jevons::session::documents::AddFile { path: &file, url: None, title: None, keep_unreadable: false };
+    let added =
+        jevons::session::documents::add_file(&mut store, &request, &mut |_, _| {}, &Default::default()).unwrap();
+    drop(store);
+
+    app.harness.state_mut().apply(jevons::ui::action::Action::OpenSource(added.source_id));
+    app.settle();
+    assert!(app.has_label("Page 1 of 2"));
+    assert!(app.has_label_containing("Risk factors on page one."));
+    assert!(!app.has_label_containing("Revenue grew"), "one page at a time");
+    app.click("Next page");
+    assert!(app.has_label("Page 2 of 2"));
+    assert!(app.has_label_containing("Revenue grew on page two."));
 }

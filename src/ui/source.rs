@@ -1,27 +1,32 @@
-//! A source: its details, the claims citing it and the notes linking it; its address opens in
-//! the browser (http and https only).
+//! A source: its details, the file it holds with its text page by page, the claims citing it and
+//! the notes linking it; its address opens in the browser (http and https only).
 
 use egui::{RichText, ScrollArea, Ui};
 
+use crate::model::TextStatus;
 use crate::store::SourceDetail;
 use crate::ui::action::Action;
 use crate::ui::note::claims::claims_table_ui;
 use crate::ui::widgets::links::is_web_link;
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
+use crate::ui::worker::SourceDocument;
 
 pub struct SourceView {
     pub id: i64,
     pub data: Option<SourceDetail>,
     pub error: Option<String>,
+    pub document: Result<Option<SourceDocument>, String>,
+    /// The page of the document shown (an index into its pages).
+    pub page: usize,
 }
 
 impl SourceView {
     pub fn loading(id: i64) -> Self {
-        Self { id, data: None, error: None }
+        Self { id, data: None, error: None, document: Ok(None), page: 0 }
     }
 
-    pub fn arrived(&mut self, result: Result<SourceDetail, String>) {
+    pub fn arrived(&mut self, result: Result<SourceDetail, String>, document: Result<Option<SourceDocument>, String>) {
         match result {
             Ok(detail) => {
                 self.data = Some(detail);
@@ -29,10 +34,64 @@ impl SourceView {
             }
             Err(message) => self.error = Some(message),
         }
+        let pages = document.as_ref().ok().and_then(Option::as_ref).map_or(0, |d| d.pages.len());
+        self.page = self.page.min(pages.saturating_sub(1));
+        self.document = document;
     }
 }
 
-pub fn source_ui(ui: &mut Ui, view: &SourceView, actions: &mut Vec<Action>) {
+/// The document's details, one page of its text and the buttons that turn the pages.
+fn document_ui(ui: &mut Ui, document: &Result<Option<SourceDocument>, String>, page: &mut usize) {
+    let p = Palette::of(ui);
+    let doc = match document {
+        Ok(Some(doc)) => doc,
+        Ok(None) => return,
+        Err(message) => {
+            ui.label(RichText::new(format!("Cannot read the document: {message}")).color(p.error));
+            return;
+        }
+    };
+    let d = &doc.document;
+    let name = d.file_name.clone().unwrap_or_else(|| "the file".to_owned());
+    theme::section(ui, &format!("Document  {}", d.media_type.label()));
+    let pages = if d.page_count == 1 { "1 page".to_owned() } else { format!("{} pages", theme::count(d.page_count)) };
+    ui.label(theme::muted(format!("{name} · {pages} · {} KB", theme::count(d.size.div_ceil(1024)))).color(p.muted));
+    let status = match &d.text_status {
+        TextStatus::Text => None,
+        TextStatus::NoTextLayer => {
+            Some("No text layer (scanned pages): nothing in it can be searched or quoted.".to_owned())
+        }
+        TextStatus::Encrypted => Some("The PDF needs a password: its text could not be read.".to_owned()),
+        TextStatus::Failed(why) => Some(format!("Its text could not all be read: {why}")),
+    };
+    if let Some(status) = status {
+        ui.label(RichText::new(status).color(p.warn));
+    }
+    if doc.pages.is_empty() {
+        return;
+    }
+    *page = (*page).min(doc.pages.len() - 1);
+    ui.horizontal(|ui| {
+        if ui.add_enabled(*page > 0, egui::Button::new("Previous page")).clicked() {
+            *page -= 1;
+        }
+        ui.label(format!("Page {} of {}", doc.pages[*page].page, theme::count(d.page_count)));
+        if ui.add_enabled(*page + 1 < doc.pages.len(), egui::Button::new("Next page")).clicked() {
+            *page += 1;
+        }
+    });
+    egui::Frame::new().fill(ui.visuals().faint_bg_color).corner_radius(4).inner_margin(8).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let text = &doc.pages[*page].text;
+        if text.trim().is_empty() {
+            ui.label(theme::muted("(no text on this page)"));
+        } else {
+            ui.add(egui::Label::new(text.as_str()).wrap().selectable(true));
+        }
+    });
+}
+
+pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) {
     let p = Palette::of(ui);
     if let Some(error) = &view.error {
         ui.label(RichText::new(format!("Cannot read source {}: {error}", view.id)).color(p.error));
@@ -77,6 +136,7 @@ pub fn source_ui(ui: &mut Ui, view: &SourceView, actions: &mut Vec<Action>) {
     });
     ui.separator();
     ScrollArea::vertical().id_salt("source-scroll").auto_shrink(false).show(ui, |ui| {
+        document_ui(ui, &view.document, &mut view.page);
         theme::section(ui, &format!("Claims citing it  {}", detail.claims.len()));
         if detail.claims.is_empty() {
             ui.label(theme::muted("No claim cites this source."));

@@ -160,6 +160,13 @@ pub struct Found {
     pub took: Duration,
 }
 
+/// The file a source holds and its text, page by page, as the worker read them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDocument {
+    pub document: crate::model::Document,
+    pub pages: Vec<crate::store::DocumentPage>,
+}
+
 pub enum Reply {
     /// What the open under way is doing (sent before it starts; it does not answer the request).
     Opening(crate::database::Opening),
@@ -212,6 +219,8 @@ pub enum Reply {
     Source {
         id: i64,
         result: Result<SourceDetail, String>,
+        /// The file the source holds, with its text by page (none: no file).
+        document: Result<Option<SourceDocument>, String>,
     },
     Revisions {
         note: NoteId,

@@ -69,11 +69,11 @@ impl JevonsApp {
                     view.data = Some(result.map(|data| *data));
                 }
             }
-            Reply::Source { id, result } => {
+            Reply::Source { id, result, document } => {
                 if let Pane::Source(view) = &mut self.pane
                     && view.id == id
                 {
-                    view.arrived(result);
+                    view.arrived(result, document);
                 }
             }
             Reply::Revisions { note, result } => {

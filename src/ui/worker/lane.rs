@@ -190,7 +190,9 @@ impl Lane {
                 Reply::LinkCandidates { symbols, result }
             }
             Request::Source { id } => {
-                Reply::Source { id, result: self.store().and_then(|s| s.source_detail(id).map_err(|e| e.to_string())) }
+                let result = self.store().and_then(|s| s.source_detail(id).map_err(|e| e.to_string()));
+                let document = self.store().and_then(|s| source_document(s, id).map_err(|e| e.to_string()));
+                Reply::Source { id, result, document }
             }
             Request::Revisions { note } => Reply::Revisions {
                 note,
@@ -294,6 +296,13 @@ fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<Dos
 }
 
 /// Every claimant's track record, judged today.
+/// The file source `id` holds, with its text page by page.
+fn source_document(store: &Store, id: i64) -> Result<Option<SourceDocument>, crate::store::StoreError> {
+    let Some(document) = store.source_document(id)? else { return Ok(None) };
+    let pages = store.document_pages(document.id, None)?;
+    Ok(Some(SourceDocument { document, pages }))
+}
+
 fn claimants(store: &Store) -> Result<ClaimantsData, String> {
     let today = chrono::Local::now().date_naive();
     Ok(ClaimantsData {
