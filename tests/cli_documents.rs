@@ -221,3 +221,14 @@ fn a_pdf_without_a_text_layer_is_kept_and_says_so() {
     );
     assert_eq!(shown["source"]["title"], "scan", "titled by the file's name");
 }
+
+#[test]
+fn a_page_is_shown_line_by_line() {
+    let cli = Cli::new();
+    let path = cli.path("cantor.md");
+    std::fs::write(&path, "# Cantor on NVDA\n\nBuy NVDA on weakness.\nJevons paradox.\n").unwrap();
+    let source = id(&cli.ok(&["source", "add", "--file", &path.display().to_string()]));
+    let shown = cli.ok(&["source", "show", &source.to_string()]);
+    assert!(shown.contains("\nBuy NVDA on weakness.\nJevons paradox.\n"), "lines kept: {shown}");
+    assert!(!shown.contains("\\n"), "no escaped line breaks: {shown}");
+}

@@ -73,7 +73,10 @@ pub(super) fn show(store: &Store, id: i64, page: Option<u32>, as_json: bool) -> 
     }
     for p in &pages {
         println!("\n--- page {} ---", p.page);
-        output::line(&p.text);
+        // Line by line: the page keeps its lines, and each line's control characters are shown.
+        for text in p.text.lines() {
+            output::line(text);
+        }
     }
     Ok(())
 }
