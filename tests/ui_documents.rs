@@ -59,6 +59,7 @@ fn the_source_view_turns_the_pages_of_its_document() {
     assert!(app.has_label("Page 1 of 2"));
     assert!(app.has_label_containing("Risk factors on page one."));
     assert!(!app.has_label_containing("Revenue grew"), "one page at a time");
+    assert!(!app.has_label("Copy address"), "a source from a file alone has no address to show");
     app.click("Next page");
     assert!(app.has_label("Page 2 of 2"));
     assert!(app.has_label_containing("Revenue grew on page two."));

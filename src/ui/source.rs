@@ -121,19 +121,22 @@ pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) 
         line.push(format!("added {accessed}"));
     }
     ui.label(RichText::new(line.join(" · ")).color(p.muted));
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(shorten(&s.url, 90)).monospace().small().color(p.muted));
-        if is_web_link(&s.url) {
-            if ui.button("Open in browser").on_hover_text(&s.url).clicked() {
-                actions.push(Action::OpenLink(s.url.clone()));
+    // A source added from a file alone has no address.
+    if !s.url.trim().is_empty() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(shorten(&s.url, 90)).monospace().small().color(p.muted));
+            if is_web_link(&s.url) {
+                if ui.button("Open in browser").on_hover_text(&s.url).clicked() {
+                    actions.push(Action::OpenLink(s.url.clone()));
+                }
+            } else {
+                ui.label(RichText::new("not a web address: not opened").small().color(p.warn));
             }
-        } else {
-            ui.label(RichText::new("not a web address: not opened").small().color(p.warn));
-        }
-        if ui.small_button("Copy address").clicked() {
-            ui.ctx().copy_text(s.url.clone());
-        }
-    });
+            if ui.small_button("Copy address").clicked() {
+                ui.ctx().copy_text(s.url.clone());
+            }
+        });
+    }
     ui.separator();
     ScrollArea::vertical().id_salt("source-scroll").auto_shrink(false).show(ui, |ui| {
         document_ui(ui, &view.document, &mut view.page);
