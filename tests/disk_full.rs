@@ -324,17 +324,7 @@ fn a_simulated_read_only_file_refuses_saves_clearly() {
 fn jevons_with_room(db: &Path, room: Option<u64>, args: &[&str]) -> Output {
     let mut command = cli::command(db, args);
     if let Some(room) = room {
-        // SAFETY: setrlimit and signal are async-signal-safe and touch only the child.
-        unsafe {
-            command.pre_exec(move || {
-                let limit = libc::rlimit { rlim_cur: room, rlim_max: room };
-                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-                Ok(())
-            });
-        }
+        cli::limit_file_size(&mut command, room);
     }
     command.output().unwrap()
 }

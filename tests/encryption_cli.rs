@@ -263,18 +263,7 @@ fn a_full_disk_during_encrypt_leaves_the_original_and_no_work_file() {
     let (db, notes) = large_plain_database(dir.path());
     let size = std::fs::metadata(&db).unwrap().len();
     let mut command = jevons_with(&db, Some(PASSPHRASE), &["encrypt"]);
-    let room = size / 2;
-    // SAFETY: setrlimit and signal are async-signal-safe and touch only the child.
-    unsafe {
-        command.pre_exec(move || {
-            let limit = libc::rlimit { rlim_cur: room, rlim_max: room };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            Ok(())
-        });
-    }
+    cli::limit_file_size(&mut command, size / 2);
     let line = cli::user_error(command.output().unwrap(), &["encrypt"]);
     assert!(line.contains("full") || line.contains("large") || line.contains("disk"), "{line}");
     assert!(!still_readable(&db, notes), "the original is still plain and whole");

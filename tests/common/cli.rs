@@ -6,6 +6,24 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// Limits the files the child may write to `bytes` (`RLIMIT_FSIZE`): a write past that fails
+/// (`EFBIG`) just as a full disk fails it (`ENOSPC`), and the process goes on to handle the error
+/// (`SIGXFSZ` ignored).
+pub fn limit_file_size(command: &mut Command, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit and signal are async-signal-safe and touch only the child.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+}
+
 /// The binary on `db` with `args`, with `RUST_BACKTRACE=1` (so a panic would show) and without
 /// the `JEVONS_DB` of the environment.
 pub fn command(db: &Path, args: &[&str]) -> Command {
