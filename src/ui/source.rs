@@ -67,10 +67,10 @@ fn document_ui(ui: &mut Ui, document: &Result<Option<SourceDocument>, String>, p
     if let Some(status) = status {
         ui.label(RichText::new(status).color(p.warn));
     }
+    // `SourceView::arrived` keeps `page` within the pages, and the buttons below never leave them.
     if doc.pages.is_empty() {
         return;
     }
-    *page = (*page).min(doc.pages.len() - 1);
     ui.horizontal(|ui| {
         if ui.add_enabled(*page > 0, egui::Button::new("Previous page")).clicked() {
             *page -= 1;
