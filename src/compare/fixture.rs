@@ -16,7 +16,7 @@ pub(crate) fn claim(id: i64, text: &str, value: f64, currency: &str, as_of: &str
             url: format!("https://example.com/{id}"),
             title: None,
             publisher: Some(source.to_owned()),
-            quote: None,
+            ..ClaimSourceRef::default()
         }],
         ..view(id, text, as_of, None, None)
     }

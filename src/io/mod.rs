@@ -42,6 +42,7 @@ mod progress;
 mod property_kinds;
 mod report;
 pub mod sync;
+pub mod viewer;
 mod walk;
 
 use std::path::Path;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{Invalid, NoteId, Symbol, Timestamp};
+use super::{Anchored, Invalid, NoteId, Symbol, Timestamp};
 
 /// A claim's row id.
 pub type ClaimId = i64;
@@ -156,13 +156,22 @@ impl ClaimTicker {
 }
 
 /// A source cited by a claim, with the exact quote when one was given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimSourceRef {
     pub id: i64,
     pub url: String,
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub quote: Option<String>,
+    /// The page of the source's document the quote is on, as the claim names it (1 is the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Whether the quote is in the source's document (`None`: no quote, or no document to check).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchored: Option<Anchored>,
+    /// The page the quote was found on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_page: Option<u32>,
 }
 
 /// A claim as stored and shown.

@@ -15,6 +15,8 @@ pub struct Submission {
     pub new_source: Option<(SourceDraft, Option<String>)>,
     /// The links the claim makes to other claims (replacing those it made before).
     pub links: Vec<(ClaimId, ClaimLinkKind)>,
+    /// The page of the source's document the quote is on (1 is the first), when the user named it.
+    pub page: Option<u32>,
 }
 
 /// What submitting did.
@@ -31,7 +33,7 @@ pub enum Submitted {
 
 /// Stores a checked claim form.
 pub fn submit(store: &mut Store, submission: Submission) -> Submitted {
-    let Submission { editing, mut draft, new_source, links } = submission;
+    let Submission { editing, mut draft, new_source, links, page } = submission;
     let mut source_added = None;
     if let Some((source, quote)) = new_source {
         match store.add_source(&source) {
@@ -42,7 +44,7 @@ pub fn submit(store: &mut Store, submission: Submission) -> Submitted {
             Err(error) => return Submitted::Failed { error, source_added },
         }
     }
-    match store.save_claim(editing, draft, &links) {
+    match store.save_claim_on_page(editing, draft, &links, page) {
         Ok(id) => Submitted::Saved(id),
         Err(error) => Submitted::Failed { error, source_added },
     }
@@ -90,6 +92,7 @@ mod tests {
             draft: draft(note, "R1 cost about US$6M to train"),
             new_source: Some((source, Some("about $6M".to_owned()))),
             links: Vec::new(),
+            page: None,
         };
         let id = saved(submit(&mut store, submission));
         let claim = store.claim(id).unwrap();
@@ -107,6 +110,7 @@ mod tests {
             draft: draft(999, "orphan"),
             new_source: Some((source, None)),
             links: Vec::new(),
+            page: None,
         };
         match submit(&mut store, submission) {
             Submitted::Failed { source_added: Some(id), .. } => assert!(store.source(id).is_ok()),
@@ -122,7 +126,7 @@ mod tests {
         let links = vec![(target, ClaimLinkKind::Supports)];
         let id = saved(submit(
             &mut store,
-            Submission { editing: None, draft: draft(note, "lost $589B"), new_source: None, links },
+            Submission { editing: None, draft: draft(note, "lost $589B"), new_source: None, links, page: None },
         ));
         let deleted = delete(&mut store, id).unwrap();
         assert!(store.claim(id).is_err());
@@ -141,8 +145,10 @@ mod tests {
         let note = fixture::note(&mut store, "R1", "");
         let target = store.add_claim(draft(note, "target")).unwrap();
         let links = vec![(target, ClaimLinkKind::Contradicts)];
-        let id =
-            saved(submit(&mut store, Submission { editing: None, draft: draft(note, "x"), new_source: None, links }));
+        let id = saved(submit(
+            &mut store,
+            Submission { editing: None, draft: draft(note, "x"), new_source: None, links, page: None },
+        ));
         let deleted = delete(&mut store, id).unwrap();
         delete(&mut store, target).unwrap();
         let back = bring_back(&mut store, &deleted).unwrap();

@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use crate::io::backup::{self, BackupMade};
 use crate::io::sync::{self, SyncError, SyncReport};
 use crate::io::{self, ExportReport, Format, ImportOptions, ImportReport, Phase, Progress, Watch};
-use crate::model::Symbol;
+use crate::model::{NoteId, SourceUrl, Symbol};
 use crate::session::documents::{self, AddFile, FileAdded};
 use crate::session::prices::{self, PricesImported};
 use crate::store::{Store, UndoReport, WriteTurns};
@@ -38,9 +38,34 @@ pub enum Job {
     /// Sync with the team's git repository: this one (a git URL or path, remembered once a sync
     /// reached it), or the one the last sync remembered.
     Sync(Option<String>),
-    /// A document (PDF, saved page, Markdown or text) stored as a new source, its text read page
-    /// by page.
-    AddDocument(PathBuf),
+    /// Documents (PDFs, saved pages, Markdown or text) stored as sources, their text read page
+    /// by page: one from File → Add document…, or the files dropped on the window.
+    AddDocuments(DocumentsJob),
+}
+
+/// Files to store as documents, and where they go.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentsJob {
+    pub paths: Vec<PathBuf>,
+    /// The address of the source a single file is for (it was dropped on that source); each file
+    /// is a source of its own otherwise.
+    pub url: Option<SourceUrl>,
+    /// The note each file's source is linked to (they were dropped on it).
+    pub note: Option<NoteId>,
+}
+
+impl DocumentsJob {
+    /// One file, a source of its own.
+    pub fn file(path: PathBuf) -> Self {
+        Self { paths: vec![path], ..Self::default() }
+    }
+}
+
+/// What adding one of several files did.
+#[derive(Debug)]
+pub struct DocumentResult {
+    pub path: PathBuf,
+    pub result: Result<FileAdded, String>,
 }
 
 impl Job {
@@ -48,6 +73,7 @@ impl Job {
     /// part way): what is shown is read again when it ends.
     pub fn changes_notes(&self) -> bool {
         matches!(self, Job::Import(_) | Job::UndoImport(_) | Job::Sync(_))
+            || matches!(self, Job::AddDocuments(job) if job.note.is_some())
     }
 
     /// "An import", "An export" or "A backup".
@@ -59,7 +85,8 @@ impl Job {
             Job::UndoImport(_) => "An undo",
             Job::ImportPrices { .. } => "A price import",
             Job::Sync(_) => "A sync",
-            Job::AddDocument(_) => "Adding a document",
+            Job::AddDocuments(job) if job.paths.len() > 1 => "Adding documents",
+            Job::AddDocuments(_) => "Adding a document",
         }
     }
 
@@ -72,7 +99,8 @@ impl Job {
             Job::UndoImport(_) => "Undoing the import",
             Job::ImportPrices { .. } => "Importing prices",
             Job::Sync(_) => "Syncing",
-            Job::AddDocument(_) => "Adding a document",
+            Job::AddDocuments(job) if job.paths.len() > 1 => "Adding documents",
+            Job::AddDocuments(_) => "Adding a document",
         }
     }
 }
@@ -86,7 +114,9 @@ pub enum Outcome {
     Undone(UndoReport),
     PricesImported(PricesImported),
     Synced(SyncReport),
-    DocumentAdded(FileAdded),
+    /// The files of [`Job::AddDocuments`], each added or refused (one file refused is
+    /// [`Outcome::Failed`]).
+    DocumentsAdded(Vec<DocumentResult>),
     Failed(String),
 }
 
@@ -149,15 +179,10 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
             }
             Err(err) => Outcome::Failed(err.to_string()),
         },
-        Job::AddDocument(path) => match Store::open(db) {
+        Job::AddDocuments(job) => match Store::open(db) {
             Ok(mut store) => {
                 store.give_way(turns);
-                let request = AddFile { path, url: None, title: None, keep_unreadable: false };
-                let mut pages = |done: u64, total: u64| report(Progress::new(Phase::Importing, done, Some(total)));
-                match documents::add_file(&mut store, &request, &mut pages, cancel) {
-                    Ok(added) => Outcome::DocumentAdded(added),
-                    Err(err) => Outcome::Failed(err.to_string()),
-                }
+                add_documents(&mut store, job, cancel, report)
             }
             Err(err) => Outcome::Failed(err.to_string()),
         },
@@ -168,6 +193,47 @@ pub fn run(job: &Job, db: &Path, turns: &WriteTurns, cancel: &AtomicBool, report
                 Err(err) => Outcome::Failed(err.to_string()),
             }
         }
+    }
+}
+
+/// Stores each file of `job` (stopping before the next once `cancel` is set) and links its
+/// source to the job's note.
+fn add_documents(
+    store: &mut Store,
+    job: &DocumentsJob,
+    cancel: &AtomicBool,
+    report: &mut dyn FnMut(Progress),
+) -> Outcome {
+    let mut results = Vec::new();
+    let url = if job.paths.len() == 1 { job.url.clone() } else { None };
+    for path in &job.paths {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            results.push(DocumentResult { path: path.clone(), result: Err("cancelled before it was read".to_owned()) });
+            continue;
+        }
+        let request = AddFile { path, url: url.clone(), title: None, keep_unreadable: false };
+        let mut pages = |done: u64, total: u64| report(Progress::new(Phase::Importing, done, Some(total)));
+        let result =
+            documents::add_file(store, &request, &mut pages, cancel).map_err(|e| e.to_string()).and_then(|added| {
+                match job.note {
+                    Some(note) => {
+                        let source = added.source_id;
+                        store
+                            .link_source(note, source)
+                            .map(|()| added)
+                            .map_err(|e| format!("stored as source {source}, but not linked to the note: {e}"))
+                    }
+                    None => Ok(added),
+                }
+            });
+        results.push(DocumentResult { path: path.clone(), result });
+    }
+    match results.as_slice() {
+        [only] => match &only.result {
+            Err(message) => Outcome::Failed(message.clone()),
+            Ok(_) => Outcome::DocumentsAdded(results),
+        },
+        _ => Outcome::DocumentsAdded(results),
     }
 }
 

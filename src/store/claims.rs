@@ -7,8 +7,8 @@ use super::claim_row::ClaimRow;
 use super::lookups::Lookups;
 use super::{Store, StoreError, feeds, notes, rows, tickers};
 use crate::model::{
-    Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally, Status,
-    Symbol, Timestamp,
+    Anchored, Claim, ClaimDraft, ClaimLinkKind, ClaimLinkRef, ClaimSourceRef, ClaimTicker, NoteId, Stance, StanceTally,
+    Status, Symbol, Timestamp,
 };
 
 const COLUMNS: &str =
@@ -44,7 +44,9 @@ fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<V
          WHERE ct.claim_id = ?1 ORDER BY t.symbol",
     )?;
     let mut source_stmt = conn.prepare_cached(
-        "SELECT s.id, s.url, s.title, s.publisher, cs.quote FROM claim_source cs JOIN source s ON s.id = cs.source_id
+        "SELECT s.id, s.url, s.title, s.publisher, cs.quote, qa.page, qa.anchored, qa.found_page
+         FROM claim_source cs JOIN source s ON s.id = cs.source_id
+         LEFT JOIN quote_anchor qa ON qa.claim_id = cs.claim_id AND qa.source_id = cs.source_id
          WHERE cs.claim_id = ?1 ORDER BY s.id",
     )?;
     let mut link_stmt = conn.prepare_cached(
@@ -73,6 +75,9 @@ fn load(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<V
                     title: r.get(2)?,
                     publisher: r.get(3)?,
                     quote: r.get(4)?,
+                    page: r.get(5)?,
+                    anchored: r.get::<_, Option<String>>(6)?.as_deref().and_then(|a| Anchored::parse(a).ok()),
+                    found_page: r.get(7)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -188,8 +193,13 @@ pub(super) fn dated_sketches(
         claim.tickers =
             vec![ClaimTicker { symbol: symbol.clone(), stance: stance.as_deref().and_then(|s| Stance::parse(s).ok()) }];
         if let Some(id) = r.get::<_, Option<i64>>(12)? {
-            claim.sources =
-                vec![ClaimSourceRef { id, url: r.get(13)?, title: r.get(14)?, publisher: r.get(15)?, quote: None }];
+            claim.sources = vec![ClaimSourceRef {
+                id,
+                url: r.get(13)?,
+                title: r.get(14)?,
+                publisher: r.get(15)?,
+                ..ClaimSourceRef::default()
+            }];
         }
         Ok(claim)
     })?;
@@ -345,6 +355,24 @@ impl Store {
         draft: ClaimDraft,
         links: &[(i64, ClaimLinkKind)],
     ) -> Result<i64, StoreError> {
+        self.save_claim_on_page(id, draft, links, None)
+    }
+
+    /// [`Store::save_claim`], naming the page of its source's document the quote is on (1 is the
+    /// first): the quote is checked against that page in the same transaction.
+    pub fn save_claim_on_page(
+        &mut self,
+        id: Option<i64>,
+        draft: ClaimDraft,
+        links: &[(i64, ClaimLinkKind)],
+        page: Option<u32>,
+    ) -> Result<i64, StoreError> {
+        if page == Some(0) {
+            return Err(crate::model::Invalid::new("pages are numbered from 1").into());
+        }
+        if page.is_some() && draft.sources.iter().all(|(_, quote)| quote.is_none()) {
+            return Err(crate::model::Invalid::new("a page belongs to a quote: give the quote too").into());
+        }
         let tx = self.write()?;
         let id = match id {
             Some(id) => {
@@ -361,6 +389,9 @@ impl Store {
             get(&tx, *to)?;
             tx.prepare_cached("INSERT OR REPLACE INTO claim_link (from_claim, to_claim, kind) VALUES (?1, ?2, ?3)")?
                 .execute(params![id, to, kind.as_str()])?;
+        }
+        if let Some(page) = page {
+            super::quotes::set_page(&tx, id, page)?;
         }
         tx.commit()?;
         Ok(id)

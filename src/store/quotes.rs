@@ -90,7 +90,7 @@ pub(super) fn check_source(conn: &Connection, source: i64) -> Result<(), StoreEr
 }
 
 /// Names the page of claim `claim`'s quotes and checks them again.
-fn set_page(conn: &Connection, claim: i64, page: u32) -> Result<(), StoreError> {
+pub(super) fn set_page(conn: &Connection, claim: i64, page: u32) -> Result<(), StoreError> {
     let mut texts = HashMap::new();
     for mut q in quoted(conn, "cs.claim_id", claim)? {
         q.page = Some(page);
@@ -104,17 +104,7 @@ impl Store {
     /// returns its id; the quote is checked against the source's document in the same
     /// transaction.
     pub fn add_claim_on_page(&mut self, draft: crate::model::ClaimDraft, page: u32) -> Result<i64, StoreError> {
-        if page == 0 {
-            return Err(crate::model::Invalid::new("pages are numbered from 1").into());
-        }
-        if draft.sources.iter().all(|(_, quote)| quote.is_none()) {
-            return Err(crate::model::Invalid::new("a page belongs to a quote: give the quote too").into());
-        }
-        let tx = self.write()?;
-        let id = super::claims::insert(&tx, draft, true, &mut super::lookups::Lookups::single())?;
-        set_page(&tx, id, page)?;
-        tx.commit()?;
-        Ok(id)
+        self.save_claim_on_page(None, draft, &[], Some(page))
     }
 
     /// The quote of claim `claim` with its anchor (the first quoted source's), if it has one.

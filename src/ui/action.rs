@@ -12,6 +12,16 @@ use crate::ui::claimants::state::ClaimantsAction;
 use crate::ui::files::state::TransferAction;
 use crate::ui::note::actions::{ClaimAction, NoteAction, TrashAction};
 
+/// "Quote as claim…" in the source view: the words, where they are, and the note to add to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRequest {
+    pub source: SourceId,
+    /// The page the words are on (1 is the first).
+    pub page: u32,
+    pub quote: String,
+    pub note: Option<NoteId>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// The search box text changed: run it (off the frame).
@@ -33,6 +43,16 @@ pub enum Action {
     /// List more of the open dossier's claims.
     MoreDossierClaims,
     OpenSource(SourceId),
+    /// Words selected on a page of a source's document, to become a claim's quote in a note
+    /// (a new one when `note` is `None`).
+    QuoteAsClaim(QuoteRequest),
+    /// Files dropped on the window: stored as documents, for the note or source open.
+    DropFiles(Vec<PathBuf>),
+    /// Open a source's file in the system's viewer, at a page when the viewer takes one.
+    OpenDocument {
+        source: SourceId,
+        page: u32,
+    },
     ShowTrash,
     /// Esc: close what is open on top (form, overlay), else go back to the previous pane.
     Back,

@@ -1,12 +1,15 @@
 //! A source: its details, the file it holds with its text page by page, the claims citing it and
-//! the notes linking it; its address opens in the browser (http and https only).
+//! the notes linking it; its address opens in the browser (http and https only). Words selected
+//! on a page become a claim's quote ("Quote as claim…") with the page and the source filled in,
+//! and the file opens in the system's viewer at the page shown.
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::model::TextStatus;
+use crate::model::{MediaType, NoteId, TextStatus};
 use crate::store::SourceDetail;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, QuoteRequest};
 use crate::ui::note::claims::claims_table_ui;
+use crate::ui::widgets::anchoring;
 use crate::ui::widgets::links::is_web_link;
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
@@ -19,11 +22,15 @@ pub struct SourceView {
     pub document: Result<Option<SourceDocument>, String>,
     /// The page of the document shown (an index into its pages).
     pub page: usize,
+    /// The words selected on the page shown.
+    pub selection: String,
+    /// The note open in the editor when the source was opened (id, title): a quote can go there.
+    pub last_note: Option<(NoteId, String)>,
 }
 
 impl SourceView {
     pub fn loading(id: i64) -> Self {
-        Self { id, data: None, error: None, document: Ok(None), page: 0 }
+        Self { id, data: None, error: None, document: Ok(None), page: 0, selection: String::new(), last_note: None }
     }
 
     pub fn arrived(&mut self, result: Result<SourceDetail, String>, document: Result<Option<SourceDocument>, String>) {
@@ -40,8 +47,16 @@ impl SourceView {
     }
 }
 
-/// The document's details, one page of its text and the buttons that turn the pages.
-fn document_ui(ui: &mut Ui, document: &Result<Option<SourceDocument>, String>, page: &mut usize) {
+/// The document's details, one page of its text and the buttons that turn the pages, open the
+/// file, and quote the words selected.
+fn document_ui(
+    ui: &mut Ui,
+    id: i64,
+    document: &Result<Option<SourceDocument>, String>,
+    page: &mut usize,
+    selection: &mut String,
+    actions: &mut Vec<Action>,
+) {
     let p = Palette::of(ui);
     let doc = match document {
         Ok(Some(doc)) => doc,
@@ -71,24 +86,99 @@ fn document_ui(ui: &mut Ui, document: &Result<Option<SourceDocument>, String>, p
     if doc.pages.is_empty() {
         return;
     }
-    ui.horizontal(|ui| {
+    let number = doc.pages[*page].page;
+    ui.horizontal_wrapped(|ui| {
         if ui.add_enabled(*page > 0, egui::Button::new("Previous page")).clicked() {
             *page -= 1;
+            selection.clear();
         }
-        ui.label(format!("Page {} of {}", doc.pages[*page].page, theme::count(d.page_count)));
+        ui.label(format!("Page {} of {}", number, theme::count(d.page_count)));
         if ui.add_enabled(*page + 1 < doc.pages.len(), egui::Button::new("Next page")).clicked() {
             *page += 1;
+            selection.clear();
+        }
+        ui.separator();
+        let open =
+            if d.media_type == MediaType::Pdf { format!("Open at page {number}") } else { "Open file".to_owned() };
+        if ui.button(open).on_hover_text("Opens a copy of the file in your system's viewer").clicked() {
+            actions.push(Action::OpenDocument { source: id, page: number });
         }
     });
     egui::Frame::new().fill(ui.visuals().faint_bg_color).corner_radius(4).inner_margin(8).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let text = &doc.pages[*page].text;
+        let text = doc.pages[*page].text.as_str();
         if text.trim().is_empty() {
             ui.label(theme::muted("(no text on this page)"));
-        } else {
-            ui.add(egui::Label::new(text.as_str()).wrap().selectable(true));
+            return;
+        }
+        // A read-only text box: its words can be selected (and copied) but not changed.
+        let mut shown = text;
+        let output = egui::TextEdit::multiline(&mut shown)
+            .id_salt(("source-page", id, number))
+            .frame(egui::Frame::NONE)
+            .desired_width(f32::INFINITY)
+            .desired_rows(1)
+            .show(ui);
+        egui::Response::clone(&output.response).accessible_name(format!("Text of page {number}"));
+        if let Some(range) = output.cursor_range {
+            let picked = range.slice_str(text).trim();
+            if picked != selection.as_str() {
+                *selection = picked.to_owned();
+            }
         }
     });
+}
+
+/// What "Quote as claim…" reads of the view.
+struct QuoteContext<'a> {
+    id: i64,
+    document: &'a Result<Option<SourceDocument>, String>,
+    page: usize,
+    selection: &'a str,
+    last_note: &'a Option<(NoteId, String)>,
+}
+
+/// "Quote as claim…": the selected words become a claim's quote, in the note open before, a
+/// note linking the source, or a new note.
+fn quote_ui(ui: &mut Ui, view: &QuoteContext, detail: &SourceDetail, actions: &mut Vec<Action>) {
+    let Ok(Some(doc)) = view.document else { return };
+    let Some(page) = doc.pages.get(view.page).map(|p| p.page) else { return };
+    let words = view.selection.split_whitespace().collect::<Vec<_>>().join(" ");
+    let request = |note: Option<NoteId>| QuoteRequest { source: view.id, page, quote: words.clone(), note };
+    ui.horizontal(|ui| {
+        if words.is_empty() {
+            ui.add_enabled(false, egui::Button::new("Quote as claim…"))
+                .on_disabled_hover_text("Select words on the page first");
+            ui.label(theme::muted("Select words on the page to quote them in a claim."));
+            return;
+        }
+        ui.menu_button("Quote as claim…", |ui| {
+            if let Some((note, title)) = &view.last_note
+                && ui.button(format!("In {}", shorten(title, 50))).clicked()
+            {
+                actions.push(Action::QuoteAsClaim(request(Some(*note))));
+            }
+            for note in detail.notes.iter().filter(|n| view.last_note.as_ref().is_none_or(|(id, _)| *id != n.id)) {
+                let title = if note.title.trim().is_empty() { "Untitled" } else { note.title.as_str() };
+                if ui.button(format!("In {}", shorten(title, 50))).clicked() {
+                    actions.push(Action::QuoteAsClaim(request(Some(note.id))));
+                }
+            }
+            if ui.button("In a new note").clicked() {
+                actions.push(Action::QuoteAsClaim(request(None)));
+            }
+        });
+        ui.label(theme::muted(format!("“{}”", shorten(&words, 80))));
+    });
+}
+
+/// Turns to page `number` of the document (1 is the first), when it has that page.
+fn show_page(document: &Result<Option<SourceDocument>, String>, page: &mut usize, number: u32) {
+    if let Ok(Some(doc)) = document
+        && let Some(index) = doc.pages.iter().position(|p| p.page == number)
+    {
+        *page = index;
+    }
 }
 
 pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) {
@@ -139,16 +229,30 @@ pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) 
     }
     ui.separator();
     ScrollArea::vertical().id_salt("source-scroll").auto_shrink(false).show(ui, |ui| {
-        document_ui(ui, &view.document, &mut view.page);
+        document_ui(ui, view.id, &view.document, &mut view.page, &mut view.selection, actions);
+        let context = QuoteContext {
+            id: view.id,
+            document: &view.document,
+            page: view.page,
+            selection: &view.selection,
+            last_note: &view.last_note,
+        };
+        quote_ui(ui, &context, detail, actions);
         theme::section(ui, &format!("Claims citing it  {}", detail.claims.len()));
         if detail.claims.is_empty() {
             ui.label(theme::muted("No claim cites this source."));
         }
         claims_table_ui(ui, &detail.claims, None, true, actions);
-        for claim in detail.claims.iter().filter(|c| c.sources.iter().any(|r| r.id == s.id && r.quote.is_some())) {
-            if let Some(quote) = claim.sources.iter().find(|r| r.id == s.id).and_then(|r| r.quote.as_ref()) {
-                ui.label(RichText::new(format!("“{quote}”")).italics().color(p.muted));
-            }
+        for claim in &detail.claims {
+            let Some(cited) = claim.sources.iter().find(|r| r.id == s.id && r.quote.is_some()) else { continue };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("“{}”", cited.quote.as_deref().unwrap_or_default())).italics().color(p.muted),
+                );
+                if let Some(page) = anchoring::quote_state_ui(ui, cited) {
+                    show_page(&view.document, &mut view.page, page);
+                }
+            });
         }
         theme::section(ui, &format!("Notes linking it  {}", detail.notes.len()));
         for note in &detail.notes {

@@ -112,6 +112,11 @@ pub enum Request {
     Source {
         id: i64,
     },
+    /// Write a copy of source `source`'s file and start a viewer on it at `page`. Info lane.
+    OpenDocument {
+        source: i64,
+        page: u32,
+    },
     Revisions {
         note: NoteId,
     },
@@ -222,6 +227,8 @@ pub enum Reply {
         /// The file the source holds, with its text by page (none: no file).
         document: Result<Option<SourceDocument>, String>,
     },
+    /// What opening a source's file in a viewer did.
+    DocumentOpened(Result<crate::io::viewer::Opened, String>),
     Revisions {
         note: NoteId,
         result: Result<Vec<Revision>, String>,

@@ -268,7 +268,7 @@ mod tests {
                 url: format!("https://example.com/{id}"),
                 title: None,
                 publisher: Some(source.to_owned()),
-                quote: None,
+                ..ClaimSourceRef::default()
             }],
             links: Vec::new(),
             created_at: Timestamp::from_millis(0),

@@ -1,10 +1,13 @@
-//! File → Add document…: what the form explains, and what adding the file did (the source it
-//! became, its pages, and whether its text could be read).
+//! File → Add document… and files dropped on the window: what the form explains, and what
+//! adding each file did (the source it became, its pages, and whether its text could be read),
+//! with a button that opens the source.
 
 use egui::{RichText, Ui};
 
 use crate::model::TextStatus;
 use crate::session::documents::FileAdded;
+use crate::session::transfer::DocumentResult;
+use crate::ui::action::Action;
 use crate::ui::widgets::theme::{self, Palette};
 
 /// What the form explains.
@@ -17,7 +20,43 @@ pub fn document_form_ui(ui: &mut Ui) {
     );
 }
 
-pub fn document_summary_ui(ui: &mut Ui, added: &FileAdded, seconds: &str) {
+/// What adding the files did: one file in full, several a line each.
+pub fn documents_summary_ui(ui: &mut Ui, results: &[DocumentResult], seconds: &str, actions: &mut Vec<Action>) {
+    let p = Palette::of(ui);
+    if let [DocumentResult { result: Ok(added), .. }] = results {
+        document_summary_ui(ui, added, seconds);
+        if ui.button(format!("Open source {}", added.source_id)).clicked() {
+            actions.push(Action::OpenSource(added.source_id));
+        }
+        return;
+    }
+    let stored = results.iter().filter(|r| r.result.is_ok()).count();
+    ui.label(RichText::new(format!("{stored} of {} files stored, in {seconds}.", results.len())).strong());
+    egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+        for DocumentResult { path, result } in results {
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            ui.horizontal_wrapped(|ui| match result {
+                Ok(added) => {
+                    let status = match added.text_status {
+                        TextStatus::Text => String::new(),
+                        ref other => format!(" ({})", other.describe()),
+                    };
+                    let again = if added.already_stored { ", already stored" } else { "" };
+                    ui.label(format!("{name}: source {}{again}{status}", added.source_id));
+                    if ui.small_button("Open").on_hover_text(format!("Open source {}", added.source_id)).clicked() {
+                        actions.push(Action::OpenSource(added.source_id));
+                    }
+                }
+                Err(why) => {
+                    ui.label(RichText::new(format!("{name}: not added: {why}")).color(p.error));
+                }
+            });
+        }
+    });
+}
+
+fn document_summary_ui(ui: &mut Ui, added: &FileAdded, seconds: &str) {
     let p = Palette::of(ui);
     let pages = match added.pages {
         1 => "1 page".to_owned(),

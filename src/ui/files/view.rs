@@ -123,8 +123,9 @@ pub fn transfer_ui(ctx: &egui::Context, transfer: &mut Transfer, actions: &mut V
             (_, Job::Import(_)) => "Import finished",
             (_, Job::Export(..)) => "Export finished",
             (_, Job::Backup) => "Backup finished",
-            (Outcome::Failed(_), Job::AddDocument(_)) => "Document not added",
-            (_, Job::AddDocument(_)) => "Document added",
+            (Outcome::Failed(_), Job::AddDocuments(_)) => "Document not added",
+            (_, Job::AddDocuments(job)) if job.paths.len() > 1 => "Documents added",
+            (_, Job::AddDocuments(_)) => "Document added",
         },
     };
     let mut open = true;
@@ -280,7 +281,7 @@ fn running_ui(ui: &mut Ui, running: &Running, actions: &mut Vec<Action>) {
                 Some(total) => format!("{} of {}", theme::count(p.done), theme::count(total)),
                 None => theme::count(p.done),
             };
-            if matches!(running.job, Job::AddDocument(_)) {
+            if matches!(running.job, Job::AddDocuments(_)) {
                 line.push_str(" pages read");
             }
             if matches!(running.job, Job::ImportPrices { .. }) {
@@ -323,7 +324,9 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         Outcome::Undone(report) => undo_summary_ui(ui, report),
         Outcome::PricesImported(done) => crate::ui::files::prices::prices_summary_ui(ui, done, &seconds),
         Outcome::Synced(report) => super::sync::summary_ui(ui, report, &seconds),
-        Outcome::DocumentAdded(added) => crate::ui::files::documents::document_summary_ui(ui, added, &seconds),
+        Outcome::DocumentsAdded(results) => {
+            crate::ui::files::documents::documents_summary_ui(ui, results, &seconds, actions)
+        }
         Outcome::Exported(report) => {
             let what = match finished.job {
                 Job::Export(Format::Csv, _) => format!("{} claims", theme::count(report.claims)),
@@ -361,7 +364,7 @@ fn finished_ui(ui: &mut Ui, finished: &Finished, actions: &mut Vec<Action>) {
         let retry = matches!(finished.outcome, Outcome::Failed(_))
             && matches!(
                 finished.job,
-                Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. } | Job::Sync(Some(_)) | Job::AddDocument(_)
+                Job::Import(_) | Job::Export(..) | Job::ImportPrices { .. } | Job::Sync(Some(_)) | Job::AddDocuments(_)
             );
         if retry && ui.button("Change and try again").clicked() {
             actions.push(Action::Transfer(TransferAction::Retry));
@@ -475,6 +478,15 @@ fn where_(job: &Job) -> String {
         Job::ImportPrices { path, .. } => format!("From {}", path.display()),
         Job::Sync(Some(remote)) => format!("With {remote}"),
         Job::Sync(None) => "With the team's git repository".to_owned(),
-        Job::AddDocument(path) => format!("From {}", path.display()),
+        Job::AddDocuments(job) => {
+            let from = match job.paths.as_slice() {
+                [one] => one.display().to_string(),
+                many => format!("{} files", many.len()),
+            };
+            match job.note {
+                Some(_) => format!("From {from}, for the open note"),
+                None => format!("From {from}"),
+            }
+        }
     }
 }

@@ -56,6 +56,8 @@ pub struct ClaimForm {
     pub source: SourcePick,
     pub new_source: NewSource,
     pub quote: String,
+    /// The page of the source's document the quote is on, as typed (1 is the first).
+    pub page: String,
     /// Sources beyond the first, when editing a claim that cites several (kept as they are).
     pub other_sources: Vec<(i64, Option<String>)>,
     /// Links this claim makes to other claims (saved with it).
@@ -86,6 +88,7 @@ pub struct FieldErrors {
     pub url: Option<String>,
     pub published: Option<String>,
     pub quote: Option<String>,
+    pub page: Option<String>,
 }
 
 impl FieldErrors {
@@ -101,6 +104,8 @@ pub struct CheckedClaim {
     pub new_source: Option<SourceDraft>,
     /// The quote for the new source (existing sources carry theirs in the draft).
     pub quote: Option<String>,
+    /// The page the quote is on, when one was typed.
+    pub page: Option<u32>,
 }
 
 impl ClaimForm {
@@ -126,6 +131,7 @@ impl ClaimForm {
             source: SourcePick::None,
             new_source: NewSource::default(),
             quote: String::new(),
+            page: String::new(),
             other_sources: Vec::new(),
             links: Vec::new(),
             incoming: Vec::new(),
@@ -224,6 +230,7 @@ impl ClaimForm {
         if let Some((first, rest)) = claim.sources.split_first() {
             form.source = SourcePick::Existing(first.id);
             form.quote = first.quote.clone().unwrap_or_default();
+            form.page = first.page.map(|p| p.to_string()).unwrap_or_default();
             form.other_sources = rest.iter().map(|s| (s.id, s.quote.clone())).collect();
         }
         (form.incoming, form.links) = claim.links.iter().cloned().partition(|l| !l.outgoing);
@@ -281,6 +288,20 @@ impl ClaimForm {
             }
         }
         let quote = optional(&self.quote);
+        let page = match optional(&self.page) {
+            None => None,
+            Some(_) if quote.is_none() => {
+                errors.page = Some("a page belongs to a quote: give the quote too".to_owned());
+                None
+            }
+            Some(typed) => match typed.parse::<u32>() {
+                Ok(page) if page > 0 => Some(page),
+                _ => {
+                    errors.page = Some(format!("{typed:?} is not a page number (1 is the first page)"));
+                    None
+                }
+            },
+        };
         let mut sources = Vec::new();
         let mut new_source = None;
         match self.source {
@@ -333,7 +354,7 @@ impl ClaimForm {
             sources,
         };
         match draft.clone().validate() {
-            Ok(draft) => Ok(CheckedClaim { draft, new_source, quote }),
+            Ok(draft) => Ok(CheckedClaim { draft, new_source, quote, page }),
             Err(e) => Err(Box::new(FieldErrors { text: Some(e.0), ..FieldErrors::default() })),
         }
     }

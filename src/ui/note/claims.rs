@@ -13,6 +13,7 @@ use crate::ui::note::claim_form::{ClaimForm, FieldErrors, SourcePick};
 use crate::ui::note::claim_links::{links_form_ui, status_and_links_ui};
 use crate::ui::note::state::{NoteContext, NoteEditor};
 use crate::ui::search::search_box::ticker_suggestions;
+use crate::ui::widgets::anchoring;
 use crate::ui::widgets::text::shorten;
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::SidebarData;
@@ -151,8 +152,8 @@ pub fn claims_table_ui(
                     if link.clicked() {
                         actions.push(Action::OpenSource(source.id));
                     }
-                    if source.quote.is_some() {
-                        ui.label(theme::muted("with quote").color(p.faint));
+                    if let Some(_page) = anchoring::quote_state_ui(ui, source) {
+                        actions.push(Action::OpenSource(source.id));
                     }
                 }
                 if claim.sources.is_empty() {
@@ -237,6 +238,7 @@ fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions
         url: shown(&errors.url),
         published: shown(&errors.published),
         quote: shown(&errors.quote),
+        page: shown(&errors.page),
     };
     egui::Frame::group(ui.style()).fill(ui.visuals().faint_bg_color).inner_margin(10).show(ui, |ui| {
         ui.label(RichText::new(if form.editing.is_some() { "Edit claim" } else { "New claim" }).strong());
@@ -328,6 +330,7 @@ fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions
                 }
             });
             ui.end_row();
+            field(ui, "Page", &mut form.page, "optional", 80.0, errors.page.as_ref());
             let label = ui.label(RichText::new("Links").small().color(p.muted));
             ui.vertical(|ui| links_form_ui(ui, form, label.id));
             ui.end_row();

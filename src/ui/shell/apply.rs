@@ -51,6 +51,9 @@ impl JevonsApp {
                 }
             }
             Action::OpenSource(id) => self.open_source(id),
+            Action::QuoteAsClaim(request) => self.quote_as_claim(request),
+            Action::OpenDocument { source, page } => self.open_document(source, page),
+            Action::DropFiles(paths) => self.add_dropped(paths),
             Action::ShowTrash => {
                 self.search.text = "is:trash".to_owned();
                 self.run_search("is:trash".to_owned(), true);

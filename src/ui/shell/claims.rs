@@ -74,6 +74,7 @@ impl JevonsApp {
             draft: checked.draft,
             new_source: checked.new_source.map(|source| (source, checked.quote)),
             links: form.outgoing(),
+            page: checked.page,
         };
         match claims::submit(store, submission) {
             Submitted::Saved(_) => {

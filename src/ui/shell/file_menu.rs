@@ -95,7 +95,10 @@ impl JevonsApp {
                             form
                         }
                         Job::Sync(Some(remote)) => TransferForm::new(Direction::Sync, remote.clone()),
-                        Job::AddDocument(path) => TransferForm::new(Direction::Document, path.display().to_string()),
+                        Job::AddDocuments(job) => TransferForm::new(
+                            Direction::Document,
+                            job.paths.first().map(|p| p.display().to_string()).unwrap_or_default(),
+                        ),
                         Job::Backup | Job::UndoImport(_) | Job::Sync(None) => return,
                     };
                     self.transfer = Transfer::Form(form);
@@ -135,12 +138,12 @@ impl JevonsApp {
             // A URL is kept as typed; `~/team.git` is a path in the home folder.
             Direction::Sync if typed.starts_with("~/") => Job::Sync(Some(path.display().to_string())),
             Direction::Sync => Job::Sync(Some(typed.to_owned())),
-            Direction::Document => Job::AddDocument(path),
+            Direction::Document => Job::AddDocuments(jobs::DocumentsJob::file(path)),
         };
         self.start_job(job);
     }
 
-    fn start_job(&mut self, job: Job) {
+    pub(super) fn start_job(&mut self, job: Job) {
         // What is typed goes in first, so the export or backup has it.
         self.save_editor(false);
         self.warn_plain_files(&job);

@@ -26,6 +26,7 @@ mod replies;
 mod saved;
 mod searching;
 mod shortcuts;
+mod source_documents;
 pub(crate) mod startup;
 mod timers;
 mod trash;
@@ -251,6 +252,9 @@ impl JevonsApp {
         self.tick(now);
         let mut actions = std::mem::take(&mut self.queued);
         self.shortcuts(ui.ctx(), &mut actions);
+        if self.is_ready() {
+            self.drops(ui.ctx(), &mut actions);
+        }
         match &mut self.db {
             Database::Opening { since, what } => startup::opening_ui(ui, &self.config.db, since.elapsed(), *what),
             Database::Failed { message, path_input } => {
@@ -290,6 +294,7 @@ impl eframe::App for JevonsApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Last chance: the close request already saved, unless the user chose to close anyway.
         self.save_editor(false);
+        crate::io::viewer::remove_copies(&crate::io::viewer::copies_folder());
     }
 
     fn auto_save_interval(&self) -> Duration {

@@ -188,7 +188,11 @@ impl JevonsApp {
     }
 
     pub(super) fn show_source(&mut self, id: i64) {
-        self.pane = Pane::Source(SourceView::loading(id));
+        let mut view = SourceView::loading(id);
+        view.last_note = self.editor.as_ref().filter(|e| !e.is_trashed()).and_then(|e| {
+            Some((e.id?, if e.title.trim().is_empty() { "Untitled".to_owned() } else { e.title.clone() }))
+        });
+        self.pane = Pane::Source(view);
         self.worker.send(Request::Source { id });
     }
 

@@ -76,6 +76,7 @@ impl JevonsApp {
                     view.arrived(result, document);
                 }
             }
+            Reply::DocumentOpened(result) => self.document_opened(result),
             Reply::Revisions { note, result } => {
                 if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut())
                     && view.note == note

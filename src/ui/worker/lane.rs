@@ -194,6 +194,10 @@ impl Lane {
                 let document = self.store().and_then(|s| source_document(s, id).map_err(|e| e.to_string()));
                 Reply::Source { id, result, document }
             }
+            Request::OpenDocument { source, page } => Reply::DocumentOpened(self.store().and_then(|store| {
+                let folder = crate::io::viewer::copies_folder();
+                crate::io::viewer::open_source_document(store, source, page, &folder).map_err(|e| e.to_string())
+            })),
             Request::Revisions { note } => Reply::Revisions {
                 note,
                 result: self.store().and_then(|s| s.revisions(note).map_err(|e| e.to_string())),
@@ -388,6 +392,7 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::NoteLinks { .. } => 15,
         Request::CompleteTitle { .. } => 16,
         Request::Claimants => 17,
+        Request::OpenDocument { .. } => 18,
     };
     (0..batch.len())
         .map(|i| {
