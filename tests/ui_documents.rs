@@ -128,7 +128,7 @@ fn words_selected_on_a_page_become_a_claim_quoted_from_that_page() {
     let cited = &stored.claims[0].sources[0];
     assert_eq!(cited.id, source);
     assert_eq!((cited.page, cited.anchored, cited.found_page), (Some(2), Some(Anchored::Found), Some(2)));
-    assert!(app.has_label("quote found on p. 2"), "the note's claims say where the quote was found");
+    assert!(app.has_label("quote on p. 2"), "the note's claims say where the quote was found");
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn a_claim_citing_the_wrong_page_says_where_its_quote_is() {
     app.click("In a new note");
     app.replace("Quote", "Revenue grew 12% in the quarter.");
     app.click("Save claim");
-    assert!(app.has_label("quote found on p. 2 (cited p. 1)"), "found, but on another page than cited");
+    assert!(app.has_label("quote on p. 2, cited p. 1"), "found, but on another page than cited");
 
     let note = app.app().open_note().unwrap();
     let claim = app.store().note(note).unwrap().claims[0].id;
@@ -152,7 +152,7 @@ fn a_claim_citing_the_wrong_page_says_where_its_quote_is() {
     assert_eq!(app.value_of("Page").as_deref(), Some("1"), "the page cited is kept in the form");
     app.replace("Quote", "Revenue grew 13% in the quarter.");
     app.click("Save claim");
-    assert!(app.has_label("quote not in the document (cited p. 1)"), "a quote not in the text says so");
+    assert!(app.has_label("quote not found, cited p. 1"), "a quote not in the text says so");
     app::set_search(&mut app, "is:unanchored");
     assert_eq!(app.app().result_ids(), [note], "is:unanchored finds the note");
 }

@@ -41,9 +41,28 @@ impl SourceView {
             }
             Err(message) => self.error = Some(message),
         }
+        let mut document = document;
+        // The pages of the document the view holds were not read again: keep them.
+        if let (Ok(Some(new)), Ok(Some(old))) = (&mut document, &mut self.document)
+            && new.pages.is_empty()
+            && new.document.id == old.document.id
+        {
+            new.pages = std::mem::take(&mut old.pages);
+        }
         let pages = document.as_ref().ok().and_then(Option::as_ref).map_or(0, |d| d.pages.len());
+        if pages == 0
+            || self.document.as_ref().ok().and_then(Option::as_ref).map(|d| d.document.id)
+                != document.as_ref().ok().and_then(Option::as_ref).map(|d| d.document.id)
+        {
+            self.selection.clear();
+        }
         self.page = self.page.min(pages.saturating_sub(1));
         self.document = document;
+    }
+
+    /// The document whose pages the view holds.
+    pub fn document_id(&self) -> Option<i64> {
+        self.document.as_ref().ok().and_then(Option::as_ref).filter(|d| !d.pages.is_empty()).map(|d| d.document.id)
     }
 }
 
@@ -265,4 +284,49 @@ pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) 
             });
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::store::DocumentPage;
+
+    fn document(id: i64, pages: &[&str]) -> Result<Option<SourceDocument>, String> {
+        let document = Document {
+            id,
+            sha256: format!("{id:064}"),
+            media_type: MediaType::Pdf,
+            size: 10,
+            file_name: None,
+            page_count: pages.len() as u64,
+            text_status: TextStatus::Text,
+        };
+        let pages =
+            pages.iter().enumerate().map(|(i, t)| DocumentPage { page: i as u32 + 1, text: (*t).to_owned() }).collect();
+        Ok(Some(SourceDocument { document, pages }))
+    }
+
+    fn detail() -> Result<SourceDetail, String> {
+        Err("not needed".to_owned())
+    }
+
+    #[test]
+    fn a_refresh_keeps_the_pages_held_and_a_new_document_replaces_them() {
+        let mut view = SourceView::loading(1);
+        view.arrived(detail(), document(7, &["one", "two"]));
+        view.page = 1;
+        view.selection = "two".to_owned();
+        assert_eq!(view.document_id(), Some(7));
+
+        // The same document, its pages not read again: the view keeps its pages, page and selection.
+        view.arrived(detail(), document(7, &[]));
+        assert_eq!(view.document_id(), Some(7));
+        assert_eq!((view.page, view.selection.as_str()), (1, "two"));
+
+        // Another document (the file was replaced): its pages, the page kept in range, nothing selected.
+        view.arrived(detail(), document(8, &["only"]));
+        assert_eq!(view.document_id(), Some(8));
+        assert_eq!((view.page, view.selection.as_str()), (0, ""));
+    }
 }

@@ -111,6 +111,9 @@ pub enum Request {
     },
     Source {
         id: i64,
+        /// The document whose pages the view holds already: when the source still holds it, its
+        /// pages are not read again (a refresh after a write elsewhere).
+        known: Option<i64>,
     },
     /// Write a copy of source `source`'s file and start a viewer on it at `page`. Info lane.
     OpenDocument {
@@ -224,7 +227,8 @@ pub enum Reply {
     Source {
         id: i64,
         result: Result<SourceDetail, String>,
-        /// The file the source holds, with its text by page (none: no file).
+        /// The file the source holds, with its text by page (none: no file). Its `pages` are
+        /// empty when they are those of the document the request said the view knows.
         document: Result<Option<SourceDocument>, String>,
     },
     /// What opening a source's file in a viewer did.

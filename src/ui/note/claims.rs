@@ -318,19 +318,25 @@ fn form_ui(ui: &mut Ui, form: &mut ClaimForm, context: &NoteContext<'_>, actions
             ui.end_row();
             let label = ui.label(RichText::new("Quote").small().color(p.muted));
             ui.vertical(|ui| {
-                ui.add(
-                    TextEdit::multiline(&mut form.quote)
-                        .hint_text("the exact words from the source (optional)")
-                        .desired_rows(2)
-                        .desired_width(wide),
-                )
-                .labelled_by(label.id);
-                if let Some(error) = &errors.quote {
+                // The page sits beside the quote, on its first line, so the form grows no taller.
+                ui.horizontal_top(|ui| {
+                    ui.add(
+                        TextEdit::multiline(&mut form.quote)
+                            .hint_text("the exact words from the source (optional)")
+                            .desired_rows(2)
+                            .desired_width((wide - 120.0).max(160.0)),
+                    )
+                    .labelled_by(label.id);
+                    let page = ui.label(RichText::new("Page").small().color(p.muted));
+                    ui.add(TextEdit::singleline(&mut form.page).hint_text("—").desired_width(44.0))
+                        .on_hover_text("The page of the source's document the quote is on: it is checked there")
+                        .labelled_by(page.id);
+                });
+                for error in [&errors.quote, &errors.page].into_iter().flatten().filter(|e| !e.is_empty()) {
                     ui.label(RichText::new(error).small().color(p.error));
                 }
             });
             ui.end_row();
-            field(ui, "Page", &mut form.page, "optional", 80.0, errors.page.as_ref());
             let label = ui.label(RichText::new("Links").small().color(p.muted));
             ui.vertical(|ui| links_form_ui(ui, form, label.id));
             ui.end_row();

@@ -193,7 +193,7 @@ impl JevonsApp {
             Some((e.id?, if e.title.trim().is_empty() { "Untitled".to_owned() } else { e.title.clone() }))
         });
         self.pane = Pane::Source(view);
-        self.worker.send(Request::Source { id });
+        self.worker.send(Request::Source { id, known: None });
     }
 
     /// Re-reads what depends on the data after a write: the search (when `membership` changed,
@@ -216,8 +216,8 @@ impl JevonsApp {
                 self.worker.send(Request::Dossier { symbol: view.symbol.clone(), limits: view.limits });
             }
             Pane::Source(view) => {
-                let id = view.id;
-                self.worker.send(Request::Source { id });
+                let (id, known) = (view.id, view.document_id());
+                self.worker.send(Request::Source { id, known });
             }
             Pane::Claimants(_) => self.worker.send(Request::Claimants),
             _ => {}

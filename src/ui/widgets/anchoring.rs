@@ -11,18 +11,14 @@ use crate::ui::widgets::theme::Palette;
 /// when the source is cited without a quote.
 pub fn quote_state(source: &ClaimSourceRef) -> Option<(String, Option<u32>)> {
     source.quote.as_ref()?;
-    let named = source.page.map(|page| format!(" (cited p. {page})")).unwrap_or_default();
+    let named = source.page.map(|page| format!(", cited p. {page}")).unwrap_or_default();
     Some(match (source.anchored, source.found_page) {
-        (Some(Anchored::Found), page) => {
-            let at = page.map(|page| format!(" on p. {page}")).unwrap_or_default();
-            (format!("quote found{at}"), page)
-        }
-        (Some(Anchored::Elsewhere), page) => {
-            let at = page.map(|page| format!(" on p. {page}")).unwrap_or_default();
-            (format!("quote found{at}{named}"), page)
-        }
-        (Some(Anchored::NotFound), _) => (format!("quote not in the document{named}"), None),
-        (None, _) => ("with quote (no document to check)".to_owned(), None),
+        (Some(Anchored::Found), Some(page)) => (format!("quote on p. {page}"), Some(page)),
+        (Some(Anchored::Found), None) => ("quote found".to_owned(), None),
+        (Some(Anchored::Elsewhere), Some(page)) => (format!("quote on p. {page}{named}"), Some(page)),
+        (Some(Anchored::Elsewhere), None) => (format!("quote elsewhere{named}"), None),
+        (Some(Anchored::NotFound), _) => (format!("quote not found{named}"), None),
+        (None, _) => ("with quote".to_owned(), None),
     })
 }
 
@@ -39,7 +35,7 @@ pub fn quote_state_ui(ui: &mut Ui, source: &ClaimSourceRef) -> Option<u32> {
     };
     let hover = match source.anchored {
         Some(Anchored::NotFound) => {
-            "The quote's words are not in the document's text (spaces, line breaks and hyphenation are forgiven, \
+            "The quote's words are not in the source's document (spaces, line breaks and hyphenation are forgiven, \
              nothing else). Find these claims with is:unanchored."
         }
         Some(Anchored::Elsewhere) => "The quote is in the document, but not on the page the claim names.",
@@ -79,19 +75,16 @@ mod tests {
         assert_eq!(words(&cited(None, None, None, None)), None, "no quote, nothing to say");
         assert_eq!(
             words(&cited(Some("q"), Some(2), Some(Anchored::Found), Some(2))),
-            Some(("quote found on p. 2".to_owned(), Some(2)))
+            Some(("quote on p. 2".to_owned(), Some(2)))
         );
         assert_eq!(
             words(&cited(Some("q"), Some(1), Some(Anchored::Elsewhere), Some(2))),
-            Some(("quote found on p. 2 (cited p. 1)".to_owned(), Some(2)))
+            Some(("quote on p. 2, cited p. 1".to_owned(), Some(2)))
         );
         assert_eq!(
             words(&cited(Some("q"), Some(3), Some(Anchored::NotFound), None)),
-            Some(("quote not in the document (cited p. 3)".to_owned(), None))
+            Some(("quote not found, cited p. 3".to_owned(), None))
         );
-        assert_eq!(
-            words(&cited(Some("q"), None, None, None)),
-            Some(("with quote (no document to check)".to_owned(), None))
-        );
+        assert_eq!(words(&cited(Some("q"), None, None, None)), Some(("with quote".to_owned(), None)));
     }
 }

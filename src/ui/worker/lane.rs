@@ -189,9 +189,9 @@ impl Lane {
                 });
                 Reply::LinkCandidates { symbols, result }
             }
-            Request::Source { id } => {
+            Request::Source { id, known } => {
                 let result = self.store().and_then(|s| s.source_detail(id).map_err(|e| e.to_string()));
-                let document = self.store().and_then(|s| source_document(s, id).map_err(|e| e.to_string()));
+                let document = self.store().and_then(|s| source_document(s, id, known).map_err(|e| e.to_string()));
                 Reply::Source { id, result, document }
             }
             Request::OpenDocument { source, page } => Reply::DocumentOpened(self.store().and_then(|store| {
@@ -299,14 +299,19 @@ fn dossier(store: &Store, symbol: &Symbol, limits: &DossierLimits) -> Result<Dos
     Ok(data)
 }
 
-/// Every claimant's track record, judged today.
-/// The file source `id` holds, with its text page by page.
-fn source_document(store: &Store, id: i64) -> Result<Option<SourceDocument>, crate::store::StoreError> {
+/// The file source `id` holds, with its text page by page (not read again when it is the
+/// `known` document).
+fn source_document(
+    store: &Store,
+    id: i64,
+    known: Option<i64>,
+) -> Result<Option<SourceDocument>, crate::store::StoreError> {
     let Some(document) = store.source_document(id)? else { return Ok(None) };
-    let pages = store.document_pages(document.id, None)?;
+    let pages = if known == Some(document.id) { Vec::new() } else { store.document_pages(document.id, None)? };
     Ok(Some(SourceDocument { document, pages }))
 }
 
+/// Every claimant's track record, judged today.
 fn claimants(store: &Store) -> Result<ClaimantsData, String> {
     let today = chrono::Local::now().date_naive();
     Ok(ClaimantsData {
