@@ -232,3 +232,41 @@ fn a_page_is_shown_line_by_line() {
     assert!(shown.contains("\nBuy NVDA on weakness.\nJevons paradox.\n"), "lines kept: {shown}");
     assert!(!shown.contains("\\n"), "no escaped line breaks: {shown}");
 }
+
+#[test]
+fn a_sources_details_are_edited_and_its_file_and_address_kept() {
+    let cli = Cli::new();
+    let path = filing(&cli, "10-K.pdf");
+    let source = id(&cli.ok(&["source", "add", "--file", &path])).to_string();
+    let edited = cli.json(&[
+        "source",
+        "edit",
+        &source,
+        "--title",
+        "NVIDIA 10-K for fiscal 2025",
+        "--publisher",
+        "-SEC-",
+        "--published",
+        "2025-02-26",
+        "--kind",
+        "filing",
+    ]);
+    assert_eq!(edited["title"], "NVIDIA 10-K for fiscal 2025");
+    assert_eq!(edited["publisher"], "-SEC-", "a value starting with a dash is a value");
+    assert_eq!((edited["published_at"].as_str(), edited["kind"].as_str()), (Some("2025-02-26"), Some("filing")));
+
+    let cleared = cli.json(&["source", "edit", &source, "--publisher", ""]);
+    assert_eq!(cleared["publisher"], Value::Null, "an empty value clears the field");
+    assert_eq!(cleared["title"], "NVIDIA 10-K for fiscal 2025", "fields not given are kept");
+    assert_eq!(
+        cli.json(&["source", "find", "\"record 35.6 billion\""])["results"][0]["title"],
+        "NVIDIA 10-K for fiscal 2025"
+    );
+    assert_eq!(documents_stored(&cli), 1, "the file is kept");
+
+    let refused = cli.user_error(&["source", "edit", &source, "--published", "next week"]);
+    assert!(refused.contains("date"), "{refused}");
+    let missing = cli.user_error(&["source", "edit", "999", "--title", "x"]);
+    assert!(missing.contains("999"), "{missing}");
+    assert_eq!(cli.json(&["source", "edit", &source])["published_at"], "2025-02-26", "nothing changed");
+}

@@ -181,3 +181,26 @@ fn files_dropped_on_a_note_are_stored_and_linked_to_it() {
     let sources = app.store().note(note).unwrap().sources;
     assert_eq!(sources.len(), 2, "both documents are the note's sources: {sources:?}");
 }
+
+#[test]
+fn a_sources_details_are_edited_in_its_view() {
+    let mut app = start();
+    let (_, source) = stored_pdf(&app, "cantor.pdf", &["Cantor reiterates Overweight on NVDA."]);
+    app.harness.state_mut().apply(jevons::ui::action::Action::OpenSource(source));
+    app.settle();
+    app.click("Edit details");
+    assert_eq!(app.value_of("Title").as_deref(), Some("cantor"), "the form starts from the details read");
+    app.replace("Title", "Cantor on NVIDIA after DeepSeek");
+    app.type_into("Publisher", "Cantor Fitzgerald");
+    app.type_into("Published", "27 Jan");
+    assert!(app.has_label_containing("Published:"), "a date that is not one is said");
+    app.replace("Published", "2025-01-27");
+    app.click("Save details");
+
+    let stored = app.store().source(source).unwrap();
+    assert_eq!(stored.title.as_deref(), Some("Cantor on NVIDIA after DeepSeek"));
+    assert_eq!(stored.publisher.as_deref(), Some("Cantor Fitzgerald"));
+    assert_eq!(stored.published_at.map(|d| d.to_string()).as_deref(), Some("2025-01-27"));
+    assert!(!app.has_label("Save details"), "the form closes once saved");
+    assert!(app.has_label("Cantor on NVIDIA after DeepSeek"), "the view shows the new title");
+}

@@ -225,6 +225,26 @@ pub enum SourceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Change a source's title, publisher, author, publication date or kind (what its
+    /// document's metadata gave, or nothing did); an empty value clears the field. Prints the
+    /// source.
+    Edit {
+        id: i64,
+        #[arg(long, allow_hyphen_values = true)]
+        title: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        publisher: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        author: Option<String>,
+        /// Publication date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<String>,
+        /// article, filing, transcript, broker_note or post.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show a source, and its document's text page by page.
     Show {
         id: i64,
@@ -337,6 +357,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Source(SourceCommand::Find { query, limit, json }) => documents::find(&store, &query, limit, json),
         Command::Source(SourceCommand::Show { id, page, json }) => documents::show(&store, id, page, json),
+        Command::Source(SourceCommand::Edit { id, title, publisher, author, published, kind, json }) => {
+            let changes = research::SourceChanges { title, publisher, author, published, kind };
+            research::edit_source(&mut store, id, changes, json)
+        }
         Command::Claim(ClaimCommand::Add(args)) => research::add_claim(&mut store, *args),
         Command::Claim(ClaimCommand::Show { id, json }) => documents::show_claim(&store, id, json),
         Command::Ticker { symbol, limit, json } => ticker::run(&store, &symbol, limit, json),

@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::{ClaimArgs, output};
 use crate::model::{
-    ClaimDraft, ClaimTicker, Invalid, SourceDraft, SourceKind, SourceUrl, Status, parse_date, parse_value,
+    ClaimDraft, ClaimTicker, Invalid, SourceDetails, SourceDraft, SourceKind, SourceUrl, Status, parse_date,
+    parse_value,
 };
 use crate::query;
 use crate::store::{Store, Total};
@@ -69,6 +70,40 @@ pub(super) fn add_source(
         kind: kind.as_deref().map(SourceKind::parse).transpose()?.unwrap_or_default(),
     };
     println!("{}", store.add_source(&draft)?);
+    Ok(())
+}
+
+/// The fields `jevons source edit` was given (an empty one clears the field).
+pub(super) struct SourceChanges {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub kind: Option<String>,
+}
+
+pub(super) fn edit_source(store: &mut Store, id: i64, changes: SourceChanges, json: bool) -> anyhow::Result<()> {
+    let mut details = SourceDetails::of(&store.source(id)?);
+    let given = |value: Option<String>, field: &mut Option<String>| {
+        if let Some(value) = value {
+            *field = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        }
+    };
+    given(changes.title, &mut details.title);
+    given(changes.publisher, &mut details.publisher);
+    given(changes.author, &mut details.author);
+    if let Some(date) = changes.published {
+        details.published_at = Some(date.trim()).filter(|d| !d.is_empty()).map(parse_date).transpose()?;
+    }
+    if let Some(kind) = changes.kind {
+        details.kind = SourceKind::parse(&kind)?;
+    }
+    let source = store.set_source_details(id, &details)?;
+    if json {
+        return output::json(&source);
+    }
+    let title = source.title.clone().unwrap_or_else(|| source.label());
+    output::line(&format!("{}  {title}", source.id));
     Ok(())
 }
 

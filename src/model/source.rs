@@ -158,6 +158,30 @@ impl Source {
     }
 }
 
+/// What a person may change of a source without touching its address (or its file): every
+/// field is written as given, `None` clearing it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceDetails {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub published_at: Option<NaiveDate>,
+    pub kind: SourceKind,
+}
+
+impl SourceDetails {
+    /// The details `source` has now.
+    pub fn of(source: &Source) -> Self {
+        Self {
+            title: source.title.clone(),
+            publisher: source.publisher.clone(),
+            author: source.author.clone(),
+            published_at: source.published_at,
+            kind: source.kind,
+        }
+    }
+}
+
 /// A new source, or new details for an existing one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceDraft {

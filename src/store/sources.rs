@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::lookups::Lookups;
 use super::tickers::DossierNote;
 use super::{Store, StoreError, rows};
-use crate::model::{Claim, NoteId, Source, SourceDraft, SourceKind, SourceUrl, Timestamp, fold};
+use crate::model::{Claim, NoteId, Source, SourceDetails, SourceDraft, SourceKind, SourceUrl, Timestamp, fold};
 
 /// A source with how many claims cite it and how many live notes link it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +211,30 @@ impl Store {
             tidy(&draft.author),
             draft.published_at.map(|d| d.to_string()),
             draft.kind.as_str(),
+        ])?;
+        let source = get(&tx, id)?;
+        tx.commit()?;
+        Ok(source)
+    }
+
+    /// Changes a source's title, publisher, author, publication date and kind (what a document's
+    /// metadata filled in, or nothing did), keeping its address and file.
+    pub fn set_source_details(&mut self, id: i64, details: &SourceDetails) -> Result<Source, StoreError> {
+        let tx = self.write()?;
+        get(&tx, id)?;
+        let publisher = tidy(&details.publisher);
+        tx.prepare_cached(
+            "UPDATE source SET title = ?2, publisher = ?3, publisher_key = ?4, author = ?5, published_at = ?6,
+                 kind = ?7 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            tidy(&details.title),
+            publisher,
+            publisher.as_deref().map(fold),
+            tidy(&details.author),
+            details.published_at.map(|d| d.to_string()),
+            details.kind.as_str(),
         ])?;
         let source = get(&tx, id)?;
         tx.commit()?;

@@ -46,6 +46,11 @@ pub enum Action {
     /// Words selected on a page of a source's document, to become a claim's quote in a note
     /// (a new one when `note` is `None`).
     QuoteAsClaim(QuoteRequest),
+    /// Save a source's title, publisher, author, date and kind.
+    EditSource {
+        source: SourceId,
+        details: crate::model::SourceDetails,
+    },
     /// Files dropped on the window: stored as documents, for the note or source open.
     DropFiles(Vec<PathBuf>),
     /// Open a source's file in the system's viewer, at a page when the viewer takes one.

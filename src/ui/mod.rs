@@ -15,6 +15,7 @@ pub mod note;
 pub mod search;
 pub mod shell;
 mod source;
+mod source_details;
 pub mod widgets;
 pub mod worker;
 

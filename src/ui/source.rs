@@ -9,6 +9,7 @@ use crate::model::{MediaType, NoteId, TextStatus};
 use crate::store::SourceDetail;
 use crate::ui::action::{Action, QuoteRequest};
 use crate::ui::note::claims::claims_table_ui;
+use crate::ui::source_details::{DetailsForm, details_form_ui};
 use crate::ui::widgets::anchoring;
 use crate::ui::widgets::links::is_web_link;
 use crate::ui::widgets::text::shorten;
@@ -26,11 +27,22 @@ pub struct SourceView {
     pub selection: String,
     /// The note open in the editor when the source was opened (id, title): a quote can go there.
     pub last_note: Option<(NoteId, String)>,
+    /// The details being edited.
+    pub details_form: Option<Box<DetailsForm>>,
 }
 
 impl SourceView {
     pub fn loading(id: i64) -> Self {
-        Self { id, data: None, error: None, document: Ok(None), page: 0, selection: String::new(), last_note: None }
+        Self {
+            id,
+            data: None,
+            error: None,
+            document: Ok(None),
+            page: 0,
+            selection: String::new(),
+            last_note: None,
+            details_form: None,
+        }
     }
 
     pub fn arrived(&mut self, result: Result<SourceDetail, String>, document: Result<Option<SourceDocument>, String>) {
@@ -229,7 +241,17 @@ pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) 
     if let Some(accessed) = s.accessed_at {
         line.push(format!("added {accessed}"));
     }
-    ui.label(RichText::new(line.join(" · ")).color(p.muted));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(line.join(" · ")).color(p.muted));
+        if view.details_form.is_none() && ui.small_button("Edit details").clicked() {
+            view.details_form = Some(Box::new(DetailsForm::of(s)));
+        }
+    });
+    if let Some(form) = &mut view.details_form
+        && details_form_ui(ui, view.id, form, actions)
+    {
+        view.details_form = None;
+    }
     // A source added from a file alone has no address.
     if !s.url.trim().is_empty() {
         ui.horizontal(|ui| {

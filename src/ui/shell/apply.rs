@@ -54,6 +54,7 @@ impl JevonsApp {
             Action::QuoteAsClaim(request) => self.quote_as_claim(request),
             Action::OpenDocument { source, page } => self.open_document(source, page),
             Action::DropFiles(paths) => self.add_dropped(paths),
+            Action::EditSource { source, details } => self.edit_source(source, &details),
             Action::ShowTrash => {
                 self.search.text = "is:trash".to_owned();
                 self.run_search("is:trash".to_owned(), true);

@@ -90,6 +90,22 @@ impl JevonsApp {
         form.page = request.page.to_string();
     }
 
+    /// Saves a source's details; the form closes once they are saved and says why when not.
+    pub(super) fn edit_source(&mut self, source: i64, details: &crate::model::SourceDetails) {
+        let super::Database::Ready(store) = &mut self.db else { return };
+        let saved = store.set_source_details(source, details);
+        if let Pane::Source(view) = &mut self.pane
+            && view.id == source
+            && let Some(form) = &mut view.details_form
+        {
+            match saved {
+                Ok(_) => view.details_form = None,
+                Err(error) => form.error = Some(format!("Not saved: {error}")),
+            }
+        }
+        self.refresh(false, None);
+    }
+
     /// Asks the worker to open source `source`'s file at `page`.
     pub(super) fn open_document(&mut self, source: i64, page: u32) {
         self.worker.send(Request::OpenDocument { source, page });
