@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use app::{App, start};
 use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
 use jevons::model::Anchored;
 use jevons::session::documents::{AddFile, add_file};
 
@@ -107,7 +108,8 @@ fn words_selected_on_a_page_become_a_claim_quoted_from_that_page() {
     );
     app.harness.state_mut().apply(jevons::ui::action::Action::OpenSource(source));
     app.settle();
-    assert!(app.has_label_containing("Select words on the page"), "nothing selected, nothing to quote yet");
+    let quote = app.harness.get_by_label("Quote as claim…");
+    assert!(quote.accesskit_node().is_disabled(), "nothing selected, nothing to quote yet");
     app.click("Next page");
 
     // Select the page's words (as a user would with the keyboard) and quote them in a new note.

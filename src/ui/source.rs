@@ -6,7 +6,7 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::model::{MediaType, NoteId, TextStatus};
-use crate::store::SourceDetail;
+use crate::store::{DossierNote, SourceDetail};
 use crate::ui::action::{Action, QuoteRequest};
 use crate::ui::note::claims::claims_table_ui;
 use crate::ui::source_details::{DetailsForm, details_form_ui};
@@ -86,6 +86,7 @@ fn document_ui(
     document: &Result<Option<SourceDocument>, String>,
     page: &mut usize,
     selection: &mut String,
+    targets: &QuoteTargets,
     actions: &mut Vec<Action>,
 ) {
     let p = Palette::of(ui);
@@ -134,6 +135,7 @@ fn document_ui(
         if ui.button(open).on_hover_text("Opens a copy of the file in your system's viewer").clicked() {
             actions.push(Action::OpenDocument { source: id, page: number });
         }
+        quote_menu_ui(ui, id, number, selection, targets, actions);
     });
     egui::Frame::new().fill(ui.visuals().faint_bg_color).corner_radius(4).inner_margin(8).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -160,46 +162,46 @@ fn document_ui(
     });
 }
 
-/// What "Quote as claim…" reads of the view.
-struct QuoteContext<'a> {
-    id: i64,
-    document: &'a Result<Option<SourceDocument>, String>,
-    page: usize,
-    selection: &'a str,
+/// Where a quote may go: the note open before the source, and the notes linking it.
+struct QuoteTargets<'a> {
     last_note: &'a Option<(NoteId, String)>,
+    notes: &'a [DossierNote],
 }
 
 /// "Quote as claim…": the selected words become a claim's quote, in the note open before, a
 /// note linking the source, or a new note.
-fn quote_ui(ui: &mut Ui, view: &QuoteContext, detail: &SourceDetail, actions: &mut Vec<Action>) {
-    let Ok(Some(doc)) = view.document else { return };
-    let Some(page) = doc.pages.get(view.page).map(|p| p.page) else { return };
-    let words = view.selection.split_whitespace().collect::<Vec<_>>().join(" ");
-    let request = |note: Option<NoteId>| QuoteRequest { source: view.id, page, quote: words.clone(), note };
-    ui.horizontal(|ui| {
-        if words.is_empty() {
-            ui.add_enabled(false, egui::Button::new("Quote as claim…"))
-                .on_disabled_hover_text("Select words on the page first");
-            ui.label(theme::muted("Select words on the page to quote them in a claim."));
-            return;
+fn quote_menu_ui(
+    ui: &mut Ui,
+    source: i64,
+    page: u32,
+    selection: &str,
+    targets: &QuoteTargets,
+    actions: &mut Vec<Action>,
+) {
+    let words = selection.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.is_empty() {
+        ui.add_enabled(false, egui::Button::new("Quote as claim…"))
+            .on_disabled_hover_text("Select words on the page first: they become the claim's quote");
+        return;
+    }
+    let request = |note: Option<NoteId>| QuoteRequest { source, page, quote: words.clone(), note };
+    ui.menu_button("Quote as claim…", |ui| {
+        ui.label(theme::muted(format!("“{}”", shorten(&words, 60))));
+        if let Some((note, title)) = targets.last_note
+            && ui.button(format!("In {}", shorten(title, 50))).clicked()
+        {
+            actions.push(Action::QuoteAsClaim(request(Some(*note))));
         }
-        ui.menu_button("Quote as claim…", |ui| {
-            if let Some((note, title)) = &view.last_note
-                && ui.button(format!("In {}", shorten(title, 50))).clicked()
-            {
-                actions.push(Action::QuoteAsClaim(request(Some(*note))));
+        let others = targets.notes.iter().filter(|n| targets.last_note.as_ref().is_none_or(|(id, _)| *id != n.id));
+        for note in others {
+            let title = if note.title.trim().is_empty() { "Untitled" } else { note.title.as_str() };
+            if ui.button(format!("In {}", shorten(title, 50))).clicked() {
+                actions.push(Action::QuoteAsClaim(request(Some(note.id))));
             }
-            for note in detail.notes.iter().filter(|n| view.last_note.as_ref().is_none_or(|(id, _)| *id != n.id)) {
-                let title = if note.title.trim().is_empty() { "Untitled" } else { note.title.as_str() };
-                if ui.button(format!("In {}", shorten(title, 50))).clicked() {
-                    actions.push(Action::QuoteAsClaim(request(Some(note.id))));
-                }
-            }
-            if ui.button("In a new note").clicked() {
-                actions.push(Action::QuoteAsClaim(request(None)));
-            }
-        });
-        ui.label(theme::muted(format!("“{}”", shorten(&words, 80))));
+        }
+        if ui.button("In a new note").clicked() {
+            actions.push(Action::QuoteAsClaim(request(None)));
+        }
     });
 }
 
@@ -270,15 +272,8 @@ pub fn source_ui(ui: &mut Ui, view: &mut SourceView, actions: &mut Vec<Action>) 
     }
     ui.separator();
     ScrollArea::vertical().id_salt("source-scroll").auto_shrink(false).show(ui, |ui| {
-        document_ui(ui, view.id, &view.document, &mut view.page, &mut view.selection, actions);
-        let context = QuoteContext {
-            id: view.id,
-            document: &view.document,
-            page: view.page,
-            selection: &view.selection,
-            last_note: &view.last_note,
-        };
-        quote_ui(ui, &context, detail, actions);
+        let targets = QuoteTargets { last_note: &view.last_note, notes: &detail.notes };
+        document_ui(ui, view.id, &view.document, &mut view.page, &mut view.selection, &targets, actions);
         theme::section(ui, &format!("Claims citing it  {}", detail.claims.len()));
         if detail.claims.is_empty() {
             ui.label(theme::muted("No claim cites this source."));

@@ -112,16 +112,27 @@ pub fn claims_table_ui(
     let p = Palette::of(ui);
     let text_width = (ui.available_width() * 0.3).clamp(150.0, 480.0);
     Grid::new("claims-grid").striped(true).spacing(Vec2::new(10.0, 5.0)).min_col_width(0.0).show(ui, |ui| {
-        for header in ["Claim", "Value", "As of", "Claimant", "Tickers", "Source", ""] {
+        for header in ["Claim", "Value", "As of", "Claimant", "Tickers", "Source"] {
             ui.label(RichText::new(header).small().strong().color(p.muted));
         }
         ui.end_row();
         for claim in claims {
             let editing_this = editing == Some(claim.id);
             let colour = if editing_this { p.accent } else { p.text };
+            // The buttons sit under the claim's text, so the table keeps to the pane's width.
             ui.vertical(|ui| {
                 theme::wrapped(ui, text_width, RichText::new(&claim.text).color(colour), egui::Sense::hover());
                 status_and_links_ui(ui, claim, text_width);
+                if !read_only {
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Edit").accessible_name(format!("Edit claim {}", claim.id)).clicked() {
+                            actions.push(Action::Claim(ClaimAction::Edit(claim.id)));
+                        }
+                        if ui.small_button("Delete").accessible_name(format!("Delete claim {}", claim.id)).clicked() {
+                            actions.push(Action::Claim(ClaimAction::Delete(claim.id)));
+                        }
+                    });
+                }
             });
             ui.label(theme::figure(claim.display_value().unwrap_or_else(|| "—".to_owned())).strong());
             ui.label(theme::figure(claim.as_of.clone().unwrap_or_else(|| "—".to_owned())).color(p.muted));
@@ -142,7 +153,7 @@ pub fn claims_table_ui(
                 for source in &claim.sources {
                     let label =
                         source.publisher.clone().or_else(|| source.title.clone()).unwrap_or_else(|| source.url.clone());
-                    let link = ui.link(shorten(&label, 22)).on_hover_ui(|ui| {
+                    let link = ui.link(shorten(&label, 18)).on_hover_ui(|ui| {
                         ui.label(source.title.clone().unwrap_or_default());
                         ui.label(RichText::new(&source.url).small().monospace());
                         if let Some(quote) = &source.quote {
@@ -158,16 +169,6 @@ pub fn claims_table_ui(
                 }
                 if claim.sources.is_empty() {
                     ui.label(RichText::new("no source").small().color(p.warn));
-                }
-            });
-            ui.horizontal(|ui| {
-                if !read_only {
-                    if ui.small_button("Edit").accessible_name(format!("Edit claim {}", claim.id)).clicked() {
-                        actions.push(Action::Claim(ClaimAction::Edit(claim.id)));
-                    }
-                    if ui.small_button("Delete").accessible_name(format!("Delete claim {}", claim.id)).clicked() {
-                        actions.push(Action::Claim(ClaimAction::Delete(claim.id)));
-                    }
                 }
             });
             ui.end_row();
