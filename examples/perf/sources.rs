@@ -280,11 +280,14 @@ pub fn run(args: &[String]) -> anyhow::Result<Value> {
     }))
 }
 
+/// A benchmark query (name, text) and its pages in the truth's order.
+type Checked<'a> = (&'a str, &'a str, Vec<(i64, u32)>);
+
 /// The window's path for each query: warm (one app, `runs / 4` times, at least 3) and cold (a
 /// new app each, its first search), the rows it shows checked against the truth.
 fn window(
     db: &std::path::Path,
-    checked: &[(&str, &str, Vec<(i64, u32)>)],
+    checked: &[Checked<'_>],
     runs: usize,
     queries: &mut Map<String, Value>,
 ) -> anyhow::Result<()> {
