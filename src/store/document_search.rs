@@ -86,6 +86,17 @@ fn fts_expression(query: &Query) -> Result<String, QueryError> {
     Ok(expr)
 }
 
+/// Matching pages best first, as [`Store::find_in_documents`] orders them: source, title, page,
+/// the page's row id, and the number of matches in all (`HITS_WITH_TOTAL`) or null (`HITS`).
+const HITS_WITH_TOTAL: &str = "SELECT s.id, coalesce(s.title, d.file_name, s.url), p.page, p.id, count(*) OVER ()
+     FROM document_fts f JOIN document_page p ON p.id = f.rowid
+         JOIN document d ON d.id = p.document_id JOIN source s ON s.document_id = p.document_id
+     WHERE document_fts MATCH ?1 ORDER BY f.rank, s.id, p.page LIMIT ?2 OFFSET ?3";
+const HITS: &str = "SELECT s.id, coalesce(s.title, d.file_name, s.url), p.page, p.id, NULL
+     FROM document_fts f JOIN document_page p ON p.id = f.rowid
+         JOIN document d ON d.id = p.document_id JOIN source s ON s.document_id = p.document_id
+     WHERE document_fts MATCH ?1 ORDER BY f.rank, s.id, p.page LIMIT ?2 OFFSET ?3";
+
 impl Store {
     /// The pages of stored documents that match `query`, best first (at most `limit`), and how
     /// many match in all.
@@ -120,16 +131,10 @@ impl Store {
     ) -> Result<(Vec<PageHit>, Option<u64>), StoreError> {
         let expr = fts_expression(query)?;
         // The total is a window over the same matches (no second pass), when asked for.
-        let total_column = if with_total { "count(*) OVER ()" } else { "NULL" };
-        let sql = format!(
-            "SELECT s.id, coalesce(s.title, d.file_name, s.url), p.page, p.id, {total_column}
-             FROM document_fts f JOIN document_page p ON p.id = f.rowid
-                 JOIN document d ON d.id = p.document_id JOIN source s ON s.document_id = p.document_id
-             WHERE document_fts MATCH ?1 ORDER BY f.rank, s.id, p.page LIMIT ?2 OFFSET ?3"
-        );
+        let sql = if with_total { HITS_WITH_TOTAL } else { HITS };
         let mut total = with_total.then_some(0);
         let mut rows = Vec::new();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let mut found = stmt.query(params![expr, limit as i64, offset as i64])?;
         while let Some(r) = found.next()? {
             let row: (i64, String, u32, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
