@@ -131,6 +131,8 @@ fn words_selected_on_a_page_become_a_claim_quoted_from_that_page() {
     assert_eq!(cited.id, source);
     assert_eq!((cited.page, cited.anchored, cited.found_page), (Some(2), Some(Anchored::Found), Some(2)));
     assert!(app.has_label("quote on p. 2"), "the note's claims say where the quote was found");
+    app.click("quote on p. 2");
+    assert!(app.has_label("Page 2 of 2"), "the page found opens the source there");
 }
 
 #[test]

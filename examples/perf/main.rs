@@ -11,11 +11,14 @@
 //! An encrypted database (`jevons encrypt`) is opened with the passphrase in `JEVONS_PASSPHRASE`.
 //!
 //! The app's frame times, start-up and memory are measured in a child process (see [`gui`]).
+//! `perf --sources …` measures "Find in sources" over generated documents instead (see
+//! [`sources`]).
 
 mod corpus;
 mod gui;
 mod peers;
 mod rng;
+mod sources;
 mod stats;
 mod vocab;
 mod window_frames;
@@ -99,7 +102,8 @@ fn main() -> ExitCode {
             }
         };
     }
-    match run() {
+    let report = if args.first().is_some_and(|a| a == "--sources") { sources::run(&args[1..]) } else { run() };
+    match report {
         Ok(report) => {
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             ExitCode::SUCCESS

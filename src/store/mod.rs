@@ -61,7 +61,7 @@ pub use batch::Batch;
 pub use catalysts::TickerCatalyst;
 pub use check::CheckReport;
 pub use cipher::Key;
-pub use document_search::{DocumentHit, DocumentHits};
+pub use document_search::{DocumentHit, DocumentHits, PageHit};
 pub use documents::{DocumentAdded, DocumentPage, NewDocument, content_hash};
 pub use dossier::{DossierLimits, DossierPage};
 pub use error::{OpenError, StoreError};

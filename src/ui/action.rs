@@ -58,6 +58,18 @@ pub enum Action {
         source: SourceId,
         page: u32,
     },
+    /// Open a source's view at a page of its document (a row of "Find in sources").
+    OpenSourceAt {
+        id: SourceId,
+        page: u32,
+    },
+    /// Search the notes or the sources' documents (the switch by the search box).
+    SearchScope(crate::ui::search::scope::Scope),
+    /// Highlight a row of "Find in sources"; `open` also opens its source at the page.
+    SelectSourceHit {
+        row: usize,
+        open: bool,
+    },
     ShowTrash,
     /// Esc: close what is open on top (form, overlay), else go back to the previous pane.
     Back,

@@ -24,8 +24,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 mod lane;
+mod source_search;
 
 use lane::{Lane, interrupt, spawn_lane};
+pub use source_search::SourcesFound;
 
 use crate::extract::Lexicon;
 use crate::model::{Claim, NoteId, NoteSummary, PropertyInUse, Revision, SavedSearch, Symbol, TagCount};
@@ -139,6 +141,17 @@ pub enum Request {
     },
     /// Merge a step of the full-text index (after opening and after an import). Info lane.
     TidyIndex,
+    /// Find pages of the sources' documents: the first page and the total. Search lane.
+    FindInSources {
+        generation: u64,
+        text: String,
+    },
+    /// The matching pages of the sources' documents after the first `offset`. Search lane.
+    MoreInSources {
+        generation: u64,
+        query: Arc<Query>,
+        offset: usize,
+    },
 }
 
 /// What the sidebar lists.
@@ -256,6 +269,15 @@ pub enum Reply {
     LexiconForgotten,
     /// A step of merging the full-text index: whether there was anything to merge.
     IndexTidied(Result<bool, String>),
+    FoundInSources {
+        generation: u64,
+        text: String,
+        result: Result<SourcesFound, String>,
+    },
+    MoreInSources {
+        generation: u64,
+        result: Result<Vec<crate::store::PageHit>, String>,
+    },
     /// A request made redundant by a newer one of the same kind, handed back unanswered.
     Skipped(Request),
 }
@@ -319,7 +341,11 @@ impl Worker {
 
     pub fn send(&mut self, request: Request) {
         let lane = match request {
-            Request::Search { .. } | Request::More { .. } | Request::Rows { .. } => &self.search,
+            Request::Search { .. }
+            | Request::More { .. }
+            | Request::Rows { .. }
+            | Request::FindInSources { .. }
+            | Request::MoreInSources { .. } => &self.search,
             Request::Count { .. } | Request::SavedCounts(_) => &self.count,
             Request::Dossier { .. }
             | Request::Claimants

@@ -163,8 +163,8 @@ pub fn claims_table_ui(
                     if link.clicked() {
                         actions.push(Action::OpenSource(source.id));
                     }
-                    if let Some(_page) = anchoring::quote_state_ui(ui, source) {
-                        actions.push(Action::OpenSource(source.id));
+                    if let Some(page) = anchoring::quote_state_ui(ui, source) {
+                        actions.push(Action::OpenSourceAt { id: source.id, page });
                     }
                 }
                 if claim.sources.is_empty() {

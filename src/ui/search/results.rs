@@ -403,7 +403,7 @@ fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool
     let title = title_or_untitled(&summary.title);
     let title_galley = painter.layout_job(one_line(title, FontId::proportional(TITLE_SIZE), p.text, title_width));
     painter.galley(Pos2::new(left, rect.top() + 6.0), title_galley, p.text);
-    let snippet = snippet_job(summary, &p, right - left);
+    let snippet = marked_line(&summary.snippet, &summary.highlights, &p, right - left);
     painter.galley(Pos2::new(left, rect.top() + 25.0), painter.layout_job(snippet), p.muted);
     let mut x = left;
     let y = rect.top() + 42.0;
@@ -452,7 +452,7 @@ fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool
     }
 }
 
-const TITLE_SIZE: f32 = 14.0;
+pub(crate) const TITLE_SIZE: f32 = 14.0;
 const SNIPPET_SIZE: f32 = 12.0;
 const TAGS_SIZE: f32 = 11.5;
 
@@ -476,22 +476,22 @@ fn title_or_untitled(title: &str) -> &str {
 }
 
 /// Text on one line, cut with `…` at `width`.
-fn one_line(text: &str, font: FontId, color: Color32, width: f32) -> LayoutJob {
+pub(crate) fn one_line(text: &str, font: FontId, color: Color32, width: f32) -> LayoutJob {
     let text = fitting(text, font.size, width);
     let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
     job.wrap = TextWrapping { max_width: width, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
     job
 }
 
-/// The snippet on one line with the matched words marked.
-fn snippet_job(summary: &NoteSummary, p: &Palette, width: f32) -> LayoutJob {
+/// A snippet on one line with the matched words (`highlights`, byte ranges) marked.
+pub(crate) fn marked_line(snippet: &str, highlights: &[std::ops::Range<usize>], p: &Palette, width: f32) -> LayoutJob {
     let font = FontId::proportional(SNIPPET_SIZE);
     let plain = TextFormat::simple(font.clone(), p.muted);
     let marked = TextFormat { background: p.highlight, color: p.text, ..TextFormat::simple(font, p.text) };
     let mut job = LayoutJob::default();
-    let text = fitting(&summary.snippet, SNIPPET_SIZE, width);
+    let text = fitting(snippet, SNIPPET_SIZE, width);
     let mut at = 0;
-    for range in &summary.highlights {
+    for range in highlights {
         let valid = range.start >= at
             && range.end <= text.len()
             && text.is_char_boundary(range.start)

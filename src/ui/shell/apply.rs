@@ -10,6 +10,9 @@ use crate::ui::worker::Request;
 impl JevonsApp {
     /// Opens the highlighted result, if any.
     pub(super) fn open_selected(&mut self) {
+        if self.in_sources() {
+            return self.open_selected_hit();
+        }
         if let Some(id) = self.results.selected.and_then(|row| self.results.ids.get(row).copied()) {
             self.open_note_by_id(id, true);
         }
@@ -20,11 +23,17 @@ impl JevonsApp {
         self.ctx.request_repaint();
         match action {
             Action::Search(text) => {
-                if text != self.results.text || self.results.error.is_some() {
+                let (last, error) = if self.in_sources() {
+                    (&self.source_results.text, self.source_results.error.is_some())
+                } else {
+                    (&self.results.text, self.results.error.is_some())
+                };
+                if text != *last || error {
                     self.run_search(text, true);
                 }
             }
             Action::SearchFor(text) => {
+                self.scope_for(&text);
                 self.search.text = text.clone();
                 self.run_search(text, true);
             }
@@ -32,6 +41,12 @@ impl JevonsApp {
                 self.results.select(row);
                 if open && let Some(&id) = self.results.ids.get(row) {
                     self.open_note_by_id(id, true);
+                }
+            }
+            Action::MoveSelection(delta) if self.in_sources() => {
+                if let Some(row) = self.source_results.step(delta) {
+                    self.source_results.select(row);
+                    self.source_results.scroll_to_selected = true;
                 }
             }
             Action::MoveSelection(delta) => {
@@ -55,7 +70,11 @@ impl JevonsApp {
             Action::OpenDocument { source, page } => self.open_document(source, page),
             Action::DropFiles(paths) => self.add_dropped(paths),
             Action::EditSource { source, details } => self.edit_source(source, &details),
+            Action::OpenSourceAt { id, page } => self.open_source_at(id, page),
+            Action::SearchScope(scope) => self.set_scope(scope),
+            Action::SelectSourceHit { row, open } => self.select_source_hit(row, open),
             Action::ShowTrash => {
+                self.scope_for("is:trash");
                 self.search.text = "is:trash".to_owned();
                 self.run_search("is:trash".to_owned(), true);
             }

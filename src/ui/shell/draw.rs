@@ -15,6 +15,7 @@ use crate::ui::note::state::NoteContext;
 use crate::ui::note::view as note;
 use crate::ui::search::results::{self};
 use crate::ui::search::sidebar::{self};
+use crate::ui::search::{scope_switch, source_results};
 use crate::ui::source::{self};
 use crate::ui::widgets::toasts::{self, Toast};
 use crate::ui::widgets::{dialogs, help, links, status};
@@ -51,6 +52,8 @@ impl JevonsApp {
                     _ => None,
                 },
             };
+            ui.add_space(4.0);
+            scope_switch::scope_ui(ui, self.settings.search_scope, actions);
             sidebar::sidebar_ui(
                 ui,
                 &mut self.search,
@@ -62,8 +65,13 @@ impl JevonsApp {
             );
         });
         let mut visible = 0..0;
+        let sources = self.in_sources();
         egui::Panel::left("results").resizable(true).default_size(380.0).size_range(260.0..=760.0).show(ui, |ui| {
-            visible = results::results_ui(ui, &mut self.results, actions);
+            visible = if sources {
+                source_results::source_results_ui(ui, &mut self.source_results, actions)
+            } else {
+                results::results_ui(ui, &mut self.results, actions)
+            };
         });
         egui::CentralPanel::default().frame(egui::Frame::central_panel(ui.style()).inner_margin(12)).show(ui, |ui| {
             match &mut self.pane {
@@ -89,7 +97,11 @@ impl JevonsApp {
                 Pane::Claimants(view) => crate::ui::claimants::view::claimants_ui(ui, view, actions),
             }
         });
-        self.fetch_rows(visible);
+        if sources {
+            self.fetch_source_pages(&visible);
+        } else {
+            self.fetch_rows(visible);
+        }
         if self.help {
             help::help_ui(ui.ctx(), actions);
         }

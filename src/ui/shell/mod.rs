@@ -6,8 +6,8 @@
 //! A frame: take the worker's replies (`replies`), run timers (`timers`: autosave, change
 //! polling), read shortcuts (`shortcuts`), draw (`draw`), then apply what the views asked for
 //! (`apply`, handing each feature's actions to `navigation`, `note_writes`, `trash`, `claims`,
-//! `versions`, `names`, `file_menu`, `searching`, `note_links`). Nothing in the drawing code touches the
-//! database. `inspect` is what tests and benchmarks read of the app.
+//! `versions`, `names`, `file_menu`, `searching`, `source_search`, `note_links`). Nothing in the
+//! drawing code touches the database. `inspect` is what tests and benchmarks read of the app.
 
 mod apply;
 mod claimants;
@@ -27,6 +27,7 @@ mod saved;
 mod searching;
 mod shortcuts;
 mod source_documents;
+mod source_search;
 pub(crate) mod startup;
 mod timers;
 mod trash;
@@ -50,8 +51,10 @@ use crate::ui::note::actions::BodyMode;
 use crate::ui::note::state::NoteEditor;
 use crate::ui::search::completions::Completions;
 use crate::ui::search::results::Results;
+use crate::ui::search::scope::Scope;
 use crate::ui::search::search_box::SearchBox;
 use crate::ui::search::sidebar::Sidebar;
+use crate::ui::search::source_results::SourceResults;
 use crate::ui::source::SourceView;
 use crate::ui::widgets::dialogs::Dialog;
 use crate::ui::widgets::theme::{self, ThemeChoice};
@@ -94,6 +97,8 @@ pub struct Settings {
     pub last_db: Option<PathBuf>,
     pub last_note: Option<NoteId>,
     pub last_query: String,
+    /// What the search box searched last: the notes or the sources' documents.
+    pub search_scope: Scope,
     /// What was imported last (the import form starts there).
     pub last_import: Option<String>,
     /// The price file imported last (File → Import prices… starts there).
@@ -150,6 +155,8 @@ pub struct JevonsApp {
     pub(crate) settings: Settings,
     pub(crate) search: SearchBox,
     pub(crate) results: Results,
+    /// The matching pages of the sources' documents (the sources scope).
+    pub(crate) source_results: SourceResults,
     pub(crate) sidebar: Sidebar,
     pub(crate) editor: Option<NoteEditor>,
     pub(crate) pane: Pane,
@@ -216,6 +223,7 @@ impl JevonsApp {
             settings,
             search: SearchBox::default(),
             results: Results::default(),
+            source_results: SourceResults::default(),
             sidebar: Sidebar::default(),
             editor: None,
             pane: Pane::Empty,

@@ -199,7 +199,11 @@ impl JevonsApp {
     /// Re-reads what depends on the data after a write: the search (when `membership` changed,
     /// i.e. notes appeared or went), the sidebar, and the open dossier or source.
     pub(super) fn refresh(&mut self, membership: bool, note: Option<NoteId>) {
-        if membership {
+        if membership && self.in_sources() {
+            // The notes' results are searched again when the scope switches back.
+            let text = self.source_results.text.clone();
+            self.run_search(text, false);
+        } else if membership {
             let text = self.results.text.clone();
             let generation = self.results.generation;
             self.worker.interrupt_search();

@@ -39,6 +39,8 @@ impl JevonsApp {
                 }
             }
             Reply::Counted { generation, result } => self.counted(generation, result),
+            Reply::FoundInSources { generation, text, result } => self.found_in_sources(generation, text, result),
+            Reply::MoreInSources { generation, result } => self.more_in_sources(generation, result),
             Reply::Rows { generation, result } => match result {
                 Ok(rows) if generation == self.results.generation => self.results.rows_arrived(rows),
                 Err(message) if generation == self.results.generation => {
@@ -128,6 +130,11 @@ impl JevonsApp {
             }
             Reply::Skipped(Request::More { generation, .. }) if generation == self.results.generation => {
                 self.results.forget_more();
+            }
+            Reply::Skipped(Request::MoreInSources { generation, .. })
+                if generation == self.source_results.generation =>
+            {
+                self.source_results.forget_more();
             }
             Reply::Skipped(_) => {}
         }

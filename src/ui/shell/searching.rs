@@ -4,7 +4,8 @@
 //! faster than [`QUIET`] (a paste, a held key) while a search runs is held back until the text
 //! stays the same for that long: no search starts for text that changes faster than that. The
 //! first page arrives with the search; the total, when it is not kept, is counted on its own
-//! lane after it; further pages are asked for as the list nears its end.
+//! lane after it; further pages are asked for as the list nears its end. In the sources scope
+//! the same path carries source searches (`source_search`).
 
 use std::time::{Duration, Instant};
 
@@ -29,9 +30,19 @@ impl JevonsApp {
         self.settings.last_query = text.clone();
         // Whatever the search lane runs now (the last search, or a page or rows of it) is stale.
         self.worker.interrupt_search();
-        let burst = self.results.pending && self.results.sent_at.is_some_and(|at| at.elapsed() < QUIET);
-        self.results.start(text.clone());
-        self.worker.stop_counts_before(self.results.generation);
+        let sources = self.in_sources();
+        let (pending, sent_at) = if sources {
+            (self.source_results.pending, self.source_results.sent_at)
+        } else {
+            (self.results.pending, self.results.sent_at)
+        };
+        let burst = pending && sent_at.is_some_and(|at| at.elapsed() < QUIET);
+        if sources {
+            self.source_results.start(text.clone());
+        } else {
+            self.results.start(text.clone());
+            self.worker.stop_counts_before(self.results.generation);
+        }
         if burst || self.waiting_search.is_some() {
             self.waiting_search = Some(Waiting { text: text.clone(), due: Instant::now() + QUIET });
             self.ctx.request_repaint_after(QUIET);
@@ -39,6 +50,7 @@ impl JevonsApp {
             self.send_search(text.clone());
         }
         if may_open_dossier
+            && !sources
             && let Some(symbol) = super::single_ticker(&text)
             && self.is_known_symbol(&symbol)
         {
@@ -49,6 +61,9 @@ impl JevonsApp {
     /// Enter in the search box: a query of one ticker opens its dossier, known or not (the user
     /// has finished typing it), unless it is open already; then the highlighted result opens.
     pub(super) fn search_entered(&mut self, text: &str) {
+        if self.in_sources() {
+            return self.open_selected_hit();
+        }
         match super::single_ticker(text) {
             Some(symbol) if self.open_dossier_symbol() != Some(symbol.as_str()) => self.open_dossier(&symbol),
             _ => self.open_selected(),
@@ -88,6 +103,9 @@ impl JevonsApp {
     }
 
     fn send_search(&mut self, text: String) {
+        if self.in_sources() {
+            return self.send_source_search(text);
+        }
         self.results.sent_at = Some(Instant::now());
         self.worker.send(Request::Search { generation: self.results.generation, text });
     }

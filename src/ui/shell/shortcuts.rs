@@ -15,6 +15,7 @@ impl JevonsApp {
         let typing = ctx.egui_wants_keyboard_input();
         let in_search = ctx.memory(|m| m.has_focus(crate::ui::search::search_box::search_id()));
         let popup_open = self.search.popup_open;
+        let other_scope = self.settings.search_scope.other();
         ctx.input_mut(|i| {
             let command = |i: &mut egui::InputState, mods: Modifiers, key: Key| {
                 i.consume_shortcut(&KeyboardShortcut::new(mods, key))
@@ -27,6 +28,9 @@ impl JevonsApp {
             }
             if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::E) {
                 actions.push(Action::Transfer(TransferAction::ShowExport));
+            }
+            if command(i, Modifiers::COMMAND | Modifiers::SHIFT, Key::F) {
+                actions.push(Action::SearchScope(other_scope));
             }
             if command(i, Modifiers::COMMAND, Key::N) {
                 actions.push(Action::Note(NoteAction::New));

@@ -8,6 +8,7 @@ use crate::ui::widgets::theme::Palette;
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+N", "New note"),
     ("Ctrl+F / Ctrl+K", "Focus the search box"),
+    ("Ctrl+Shift+F", "Search the sources' documents instead of the notes, or back"),
     ("Up / Down", "Move through the results"),
     ("Enter", "Open the highlighted result"),
     ("Ctrl+S", "Save now (notes also save a second after you stop typing)"),

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
+use super::source_search;
 use super::*;
 use crate::ui::dossier::price_data::{PriceChart, PriceInputs, outcome_line};
 
@@ -151,6 +152,14 @@ impl Lane {
                     total.map_err(text)
                 });
                 Reply::Counted { generation, result }
+            }
+            Request::FindInSources { generation, text } => {
+                let result = self.store().and_then(|store| source_search::find(store, &text));
+                Reply::FoundInSources { generation, text, result }
+            }
+            Request::MoreInSources { generation, query, offset } => {
+                let result = self.store().and_then(|store| source_search::more(store, &query, offset));
+                Reply::MoreInSources { generation, result }
             }
             Request::Rows { generation, query, ids } => {
                 let result = self.store().and_then(|s| s.summaries(&ids, &query).map_err(|e| e.to_string()));
@@ -397,7 +406,9 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::NoteLinks { .. } => 15,
         Request::CompleteTitle { .. } => 16,
         Request::Claimants => 17,
-        Request::OpenDocument { .. } => 18,
+        Request::FindInSources { .. } => 18,
+        Request::MoreInSources { .. } => 19,
+        Request::OpenDocument { .. } => 20,
     };
     (0..batch.len())
         .map(|i| {
