@@ -9,7 +9,7 @@
 
 use rusqlite::{Connection, Transaction, params};
 
-use super::documents::{self, NewDocument, content_hash};
+use super::documents::{self, COLUMNS, NewDocument, content_hash};
 use super::{Batch, Store, StoreError};
 use crate::model::{Attachment, NoteId};
 
@@ -69,9 +69,8 @@ fn tie(conn: &Connection, note: NoteId, target: &str, document: i64) -> Result<(
 
 fn attachments(conn: &Connection, note: Option<NoteId>) -> Result<Vec<Attachment>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.note_id, a.target, {} FROM note_attachment a JOIN document d ON d.id = a.document_id
-         WHERE ?1 IS NULL OR a.note_id = ?1 ORDER BY a.note_id, a.target",
-        documents::COLUMNS
+        "SELECT a.note_id, a.target, {COLUMNS} FROM note_attachment a JOIN document d ON d.id = a.document_id
+         WHERE ?1 IS NULL OR a.note_id = ?1 ORDER BY a.note_id, a.target"
     ))?;
     let found = stmt.query_map([note], |r| {
         let document = documents::row_at(r, 2)?;
