@@ -44,9 +44,9 @@ fn import_prints_counts_and_a_second_run_updates_nothing() {
     let report: Value = serde_json::from_str(&cli.quiet(&["import", path.to_str().unwrap(), "--json"])).unwrap();
     assert_eq!((report["imported"].as_u64(), report["updated"].as_u64()), (Some(5), Some(0)), "{report}");
     assert_eq!(report["skipped"], serde_json::json!([]));
-    assert_eq!(report["ignored"], 1);
+    assert_eq!((report["ignored"].as_u64(), report["attachments"].as_u64()), (Some(0), Some(1)));
     let text = cli.quiet(&["import", path.to_str().unwrap()]);
-    assert_eq!(text.lines().next(), Some("imported 0, updated 0, unchanged 5, skipped 0, ignored 1 (not Markdown)"));
+    assert_eq!(text.lines().next(), Some("imported 0, updated 0, unchanged 5, skipped 0, attachments 1"));
     assert_eq!(cli.live_notes(), 3 + 5, "the new database's sample plus the vault");
 }
 

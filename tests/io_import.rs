@@ -95,7 +95,7 @@ fn an_obsidian_vault_imports_file_by_file() {
     let mut store = Store::open_in_memory().unwrap();
     let report = import(&mut store, &root);
     assert_eq!((report.imported, report.updated, report.skipped.len()), (5, 0, 0), "{report:?}");
-    assert_eq!(report.ignored, 1, "the attachment is left alone");
+    assert_eq!((report.attachments, report.ignored), (1, 0), "the embedded chart is brought in");
     assert_eq!(store.note_counts().unwrap(), (5, 0), ".obsidian/ and .trash/ are not imported");
     check_vault(
         "obsidian",
@@ -157,7 +157,8 @@ fn a_joplin_export_imports_file_by_file() {
     let (_dir, root) = vault("joplin");
     let mut store = Store::open_in_memory().unwrap();
     let report = import(&mut store, &root);
-    assert_eq!((report.imported, report.skipped.len(), report.ignored), (4, 0, 1), "{report:?}");
+    assert_eq!((report.imported, report.skipped.len(), report.ignored), (4, 0, 0), "{report:?}");
+    assert_eq!(report.attachments, 1, "the image in _resources/ the note links is brought in");
     check_vault(
         "joplin",
         &store,

@@ -225,8 +225,11 @@ fn print_import(report: &ImportReport) {
         counts.push(format!("conflicts {} (both kept)", report.conflicts));
     }
     counts.push(format!("skipped {}", report.skipped.len()));
+    if report.attachments > 0 {
+        counts.push(format!("attachments {}", report.attachments));
+    }
     if report.ignored > 0 {
-        counts.push(format!("ignored {} (not Markdown)", report.ignored));
+        counts.push(format!("ignored {} (not Markdown, not linked)", report.ignored));
     }
     println!("{}", counts.join(", "));
     for file in &report.skipped {

@@ -8,6 +8,7 @@
 //! `docs/extraction.md` describes the rules and their measured quality.
 
 mod analyse;
+mod attachment_links;
 mod attribution;
 mod cashtags;
 mod catalysts;
@@ -34,6 +35,7 @@ mod wiki_links;
 mod words;
 
 pub use analyse::{Options, analyse, analyse_with};
+pub use attachment_links::{FileLink, FileLinkKind, file_links, rewrite_file_links};
 pub use cashtags::{Cashtag, cashtags};
 pub use catalysts::{Catalyst, catalysts};
 pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding, View};

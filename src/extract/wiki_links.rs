@@ -64,7 +64,7 @@ pub fn wiki_links(text: &str) -> Vec<WikiLink> {
 }
 
 /// A fence line's character and length (at least three backticks or tildes).
-fn fence_marker(line: &str) -> Option<(u8, usize)> {
+pub(super) fn fence_marker(line: &str) -> Option<(u8, usize)> {
     let first = *line.as_bytes().first()?;
     if first != b'`' && first != b'~' {
         return None;
@@ -147,7 +147,7 @@ pub fn retarget_links(text: &str, matches: &dyn Fn(&str) -> bool, new_title: &st
 /// The byte ranges of a line's code spans: a run of backticks up to the next run of the same
 /// length. Runs are matched through one list per length, so a line of unmatched backticks
 /// costs one pass, not one per run.
-fn code_spans(bytes: &[u8]) -> Vec<Range<usize>> {
+pub(super) fn code_spans(bytes: &[u8]) -> Vec<Range<usize>> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {

@@ -56,6 +56,11 @@ impl UniqueNames {
         self.taken.insert(name.to_lowercase());
     }
 
+    /// Takes `name` (with extension, if any) when no one has it yet; says whether it did.
+    pub fn take(&mut self, name: &str) -> bool {
+        self.taken.insert(name.to_lowercase())
+    }
+
     /// `stem.ext`, or `stem 2.ext`, `stem 3.ext`… the first not yet handed out.
     pub fn next(&mut self, stem: &str, extension: &str) -> String {
         let mut candidate = format!("{stem}.{extension}");

@@ -1,7 +1,8 @@
 //! Markdown export: one `.md` file per note in one folder, with structured YAML front matter
 //! (uid, dates, tags, tickers, sources, claims, and the note's own properties) that Obsidian shows
 //! as properties and that the Markdown import reads back into the same notes; and beside them the
-//! files (PDFs, saved pages) their sources hold, each once.
+//! files (PDFs, saved pages) their sources hold, each once, and the notes' attachments where
+//! their links find them (see [`super::attachment_export`]).
 //!
 //! File names come from titles through [`super::safe_file_name`]: always plain names directly in
 //! the chosen folder, never paths. Files are written into a hidden folder of their own and moved
@@ -13,6 +14,7 @@ use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
+use super::attachment_export::Placement;
 use super::file_names::UniqueNames;
 use serde_norway::Value;
 
@@ -67,13 +69,21 @@ fn write_notes(
     let total = store.export_note_count()?;
     let mut report = ExportReport::default();
     let mut written = Vec::new();
+    let mut placement = Placement::new(store)?;
     let mut after = 0;
     loop {
         let page = store.export_notes(after, PAGE)?;
         let Some(last) = page.last() else { break };
         after = last.note.id;
         for note in &page {
-            let text = note_file(note, &sources)?;
+            let body = placement.note(note.note.id, &note.note.body, names);
+            let text = if body == note.note.body {
+                note_file(note, &sources)?
+            } else {
+                let mut linked = note.clone();
+                linked.note.body = body;
+                note_file(&linked, &sources)?
+            };
             let name = names.next(&safe_file_name(&note.note.title), "md");
             let path = folder.join(&name);
             write_in_private_folder(&path, text.as_bytes())
@@ -93,6 +103,7 @@ fn write_notes(
         }
     }
     report.sources = sources.len() as u64;
+    placement.write(store, folder, out, &mut written)?;
     if !report.cancelled {
         write_documents(store, folder, out, names, &mut written)?;
     }
@@ -156,14 +167,21 @@ impl Staging {
         }
         fs::create_dir_all(out).map_err(|cause| ExportError::Write { path: out.to_owned(), cause })?;
         for (done, name) in written.iter().enumerate() {
-            if let Err(err) = move_new(&self.folder.join(name), &out.join(name)) {
+            // An attachment's path may have folders (`attachments/chart.png`).
+            let parent = Path::new(name).parent().filter(|p| !p.as_os_str().is_empty());
+            let made = parent.map_or(Ok(()), |p| fs::create_dir_all(out.join(p)));
+            let moved = made
+                .map_err(|cause| ExportError::Write { path: out.join(name), cause })
+                .and_then(|()| move_new(&self.folder.join(name), &out.join(name)));
+            if let Err(err) = moved {
                 for moved in &written[..done] {
                     let _ = fs::remove_file(out.join(moved));
                 }
                 return Err(err);
             }
         }
-        let _ = fs::remove_dir(&self.folder);
+        // Empty now but for the attachments' emptied folders.
+        let _ = fs::remove_dir_all(&self.folder);
         Ok(())
     }
 

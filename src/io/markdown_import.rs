@@ -23,6 +23,7 @@ use std::sync::mpsc;
 
 use serde_norway::{Mapping, Value};
 
+use super::attachments::{Incoming, Keeper, Reader, Vault, note_of};
 use super::front_matter::{self, FmClaim, FmSource, Split, field, scalar, strings, words};
 use super::inline_tags::inline_tags;
 pub use super::note_dates::parse_time;
@@ -53,7 +54,7 @@ pub fn import(
     let mut report = ImportReport::default();
     watch.report(report.progress(Phase::Scanning, 0, None));
     let mut last_shown = std::time::Instant::now();
-    let walk = walk::markdown_files(path, &mut |found| {
+    let mut walk = walk::markdown_files(path, &mut |found| {
         // A folder is listed in microseconds: report a few times a second, not per folder.
         if last_shown.elapsed() >= std::time::Duration::from_millis(200) {
             last_shown = std::time::Instant::now();
@@ -64,7 +65,8 @@ pub fn import(
     // Cancelled while looking for files: what was found is not imported.
     let scan_cut = watch.cancelled();
     report.skipped = walk.skipped.clone();
-    report.ignored = walk.ignored;
+    let vault = Vault::new(std::mem::take(&mut walk.others));
+    let mut keeper = Keeper::default();
     let total = walk.files.len() as u64;
     let batch_size = options.batch_size.max(1);
     let root_name = &walk.root_name;
@@ -77,13 +79,25 @@ pub fn import(
     watch.report(report.progress(Phase::Importing, 0, Some(total)));
     std::thread::scope(|scope| -> Result<(), ImportError> {
         // Files are read and parsed on a second thread while the previous batch is stored.
-        let (sender, receiver) = mpsc::sync_channel::<Vec<(&Found, Result<ParsedNote, String>)>>(1);
+        let (sender, receiver) = mpsc::sync_channel::<Vec<(&Found, Result<ParsedNote, String>, Vec<Incoming>)>>(1);
+        let vault = &vault;
         scope.spawn(move || {
+            let mut reader = Reader::default();
             for chunk in files.chunks(batch_size) {
                 if cancel.load(Ordering::Relaxed) {
                     break;
                 }
-                let parsed = chunk.iter().map(|found| (found, read_note(found, root_name, options))).collect();
+                let parsed = chunk
+                    .iter()
+                    .map(|found| {
+                        let note = read_note(found, root_name, options);
+                        let files = match &note {
+                            Ok(note) => reader.links(vault, found, &note.record.draft.body),
+                            Err(_) => Vec::new(),
+                        };
+                        (found, note, files)
+                    })
+                    .collect();
                 if sender.send(parsed).is_err() {
                     break;
                 }
@@ -95,7 +109,7 @@ pub fn import(
             }
             done += parsed.len() as u64;
             let mut batch = store.import_batch(import)?;
-            for (found, result) in parsed {
+            for (found, result, attached) in parsed {
                 let note = match result {
                     Ok(note) => note,
                     Err(reason) => {
@@ -111,6 +125,14 @@ pub fn import(
                 match batch.import_note(&note.record) {
                     Ok(merged) => {
                         report.count(merged.outcome);
+                        keeper.attach(
+                            &mut batch,
+                            vault,
+                            note_of(merged.outcome),
+                            &found.relative,
+                            attached,
+                            &mut report,
+                        )?;
                         for remark in merged.remarks {
                             report.warn(&found.relative, remark);
                         }
@@ -132,6 +154,8 @@ pub fn import(
         }
         Ok(())
     })?;
+    report.attachments = keeper.count();
+    report.ignored = walk.ignored + vault.len() as u64 - keeper.count();
     report.cancelled = (done < total || scan_cut) && watch.cancelled();
     report.import_id = store.finish_import(import, report.imported, report.updated, report.conflicts)?;
     watch.report(report.progress(Phase::Done, done, Some(total)));
@@ -150,7 +174,7 @@ fn read_note(found: &Found, root_name: &str, options: &ImportOptions) -> Result<
 }
 
 /// Opens a file without following a symbolic link and without blocking on a pipe.
-fn open_plain(path: &Path) -> std::io::Result<File> {
+pub(super) fn open_plain(path: &Path) -> std::io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

@@ -24,6 +24,8 @@
 //! # Ok(()) }
 //! ```
 
+mod attachment_export;
+mod attachments;
 pub mod backup;
 pub mod csv;
 pub mod documents;

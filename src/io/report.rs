@@ -35,8 +35,10 @@ pub struct ImportReport {
     pub skipped: Vec<FileNote>,
     /// Files imported with a remark (invalid front matter read as plain text, a shortened title…).
     pub warnings: Vec<FileNote>,
-    /// Files that are not Markdown (attachments, images), left alone.
+    /// Files that are not Markdown and no note brings in (not linked, or refused with a warning).
     pub ignored: u64,
+    /// Files the notes embed or link (images, PDFs…) brought in as their attachments, each once.
+    pub attachments: u64,
     /// Whether the import was cancelled (what was done before stays done).
     pub cancelled: bool,
 }

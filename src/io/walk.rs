@@ -2,8 +2,9 @@
 //!
 //! Symbolic links are never followed: one pointing outside the folder is reported, one pointing
 //! inside is reported too (its target is imported from its own place, once). Hidden entries
-//! (`.obsidian/`, `.trash/`, `.git/`, `.DS_Store`) are ignored, as are files that are not
-//! Markdown (attachments). Entries are visited in name order, so imports are repeatable.
+//! (`.obsidian/`, `.trash/`, `.git/`, `.DS_Store`) are ignored. Regular files that are not
+//! Markdown are listed apart: the attachments notes may embed (see `super::attachments`).
+//! Entries are visited in name order, so imports are repeatable.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,9 @@ pub(crate) struct Walk {
     pub files: Vec<Found>,
     pub skipped: Vec<FileNote>,
     pub ignored: u64,
+    /// The regular files that are not Markdown (attachments the notes may embed), in name order;
+    /// not counted in `ignored`.
+    pub others: Vec<Found>,
     /// The folder name that prefixes each relative path in note identities.
     pub root_name: String,
 }
@@ -103,6 +107,8 @@ pub(crate) fn markdown_files(path: &Path, scanned: &mut dyn FnMut(u64) -> bool) 
                 }
             } else if kind.is_dir() {
                 subfolders.push(entry);
+            } else if !is_markdown(&entry) && kind.is_file() {
+                walk.others.push(Found { path: entry, relative: rel });
             } else if !is_markdown(&entry) {
                 walk.ignored += 1;
             } else if kind.is_file() {

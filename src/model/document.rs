@@ -14,7 +14,8 @@ pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 /// its first pages, and says so in its status.
 pub const MAX_DOCUMENT_PAGES: usize = 3_000;
 
-/// A document's kind, told by its content (not its name).
+/// A document's kind, told by its content (not its name). Images are kept only as the
+/// attachments of notes (schema 15): a source holds a PDF, HTML, Markdown or text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MediaType {
     #[serde(rename = "application/pdf")]
@@ -25,10 +26,32 @@ pub enum MediaType {
     Markdown,
     #[serde(rename = "text/plain")]
     Text,
+    #[serde(rename = "image/png")]
+    Png,
+    #[serde(rename = "image/jpeg")]
+    Jpeg,
+    #[serde(rename = "image/gif")]
+    Gif,
+    #[serde(rename = "image/webp")]
+    Webp,
 }
 
 impl MediaType {
-    pub const ALL: [MediaType; 4] = [MediaType::Pdf, MediaType::Html, MediaType::Markdown, MediaType::Text];
+    pub const ALL: [MediaType; 8] = [
+        MediaType::Pdf,
+        MediaType::Html,
+        MediaType::Markdown,
+        MediaType::Text,
+        MediaType::Png,
+        MediaType::Jpeg,
+        MediaType::Gif,
+        MediaType::Webp,
+    ];
+
+    /// Whether it is an image (no text; a note's attachment, shown in its preview).
+    pub fn is_image(self) -> bool {
+        matches!(self, MediaType::Png | MediaType::Jpeg | MediaType::Gif | MediaType::Webp)
+    }
 
     /// The IANA media type, as stored.
     pub fn as_str(self) -> &'static str {
@@ -37,6 +60,10 @@ impl MediaType {
             MediaType::Html => "text/html",
             MediaType::Markdown => "text/markdown",
             MediaType::Text => "text/plain",
+            MediaType::Png => "image/png",
+            MediaType::Jpeg => "image/jpeg",
+            MediaType::Gif => "image/gif",
+            MediaType::Webp => "image/webp",
         }
     }
 
@@ -47,6 +74,10 @@ impl MediaType {
             MediaType::Html => "HTML page",
             MediaType::Markdown => "Markdown",
             MediaType::Text => "text",
+            MediaType::Png => "PNG image",
+            MediaType::Jpeg => "JPEG image",
+            MediaType::Gif => "GIF image",
+            MediaType::Webp => "WebP image",
         }
     }
 
@@ -57,6 +88,10 @@ impl MediaType {
             MediaType::Html => "html",
             MediaType::Markdown => "md",
             MediaType::Text => "txt",
+            MediaType::Png => "png",
+            MediaType::Jpeg => "jpg",
+            MediaType::Gif => "gif",
+            MediaType::Webp => "webp",
         }
     }
 
@@ -139,6 +174,17 @@ pub struct Document {
     pub page_count: u64,
     #[serde(flatten)]
     pub text_status: TextStatus,
+}
+
+/// A file a note embeds or links (an imported vault's `![[chart.png]]`), by the link target as
+/// written in the note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub note_id: i64,
+    /// The link's target as the note writes it (`chart.png`, `../_resources/x.pdf`), without a
+    /// `#page=3` or `|300` after it.
+    pub target: String,
+    pub document: Document,
 }
 
 /// Where a claim's quote was found in its source's document.

@@ -32,7 +32,8 @@ pub use claim::{
     format_value, parse_as_of, parse_currency, parse_value,
 };
 pub use document::{
-    Anchored, Document, DocumentText, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MediaType, QuoteAnchor, TextStatus,
+    Anchored, Attachment, Document, DocumentText, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, MediaType, QuoteAnchor,
+    TextStatus,
 };
 pub use fingerprint::{derived_uid, note_hash};
 pub use journal::{JournalEntry, JournalThread, journal_text};

@@ -94,20 +94,26 @@ pub struct DocumentPage {
     pub text: String,
 }
 
-const COLUMNS: &str = "d.id, d.sha256, d.media_type, d.size, d.file_name, d.page_count, d.text_status, d.text_error";
+pub(super) const COLUMNS: &str =
+    "d.id, d.sha256, d.media_type, d.size, d.file_name, d.page_count, d.text_status, d.text_error";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
+pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Document> {
+    row_at(r, 0)
+}
+
+/// A document read from the [`COLUMNS`] starting at column `at`.
+pub(super) fn row_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Document> {
     let parse_error = |e: crate::model::Invalid| {
-        rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+        rusqlite::Error::FromSqlConversionFailure(at + 2, rusqlite::types::Type::Text, Box::new(e))
     };
     Ok(Document {
-        id: r.get(0)?,
-        sha256: r.get(1)?,
-        media_type: MediaType::parse(&r.get::<_, String>(2)?).map_err(parse_error)?,
-        size: r.get(3)?,
-        file_name: r.get(4)?,
-        page_count: r.get(5)?,
-        text_status: TextStatus::parse(&r.get::<_, String>(6)?, r.get(7)?).map_err(parse_error)?,
+        id: r.get(at)?,
+        sha256: r.get(at + 1)?,
+        media_type: MediaType::parse(&r.get::<_, String>(at + 2)?).map_err(parse_error)?,
+        size: r.get(at + 3)?,
+        file_name: r.get(at + 4)?,
+        page_count: r.get(at + 5)?,
+        text_status: TextStatus::parse(&r.get::<_, String>(at + 6)?, r.get(at + 7)?).map_err(parse_error)?,
     })
 }
 
@@ -117,7 +123,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// The document with this content hash, if stored.
-fn by_hash(conn: &Connection, sha256: &str) -> Result<Option<i64>, StoreError> {
+pub(super) fn by_hash(conn: &Connection, sha256: &str) -> Result<Option<i64>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT id FROM document WHERE sha256 = ?1")?
         .query_row([sha256], |r| r.get(0))
@@ -125,7 +131,7 @@ fn by_hash(conn: &Connection, sha256: &str) -> Result<Option<i64>, StoreError> {
 }
 
 /// Stores the document and its pages; its id.
-fn insert(conn: &Connection, sha256: &str, doc: &NewDocument) -> Result<i64, StoreError> {
+pub(super) fn insert(conn: &Connection, sha256: &str, doc: &NewDocument) -> Result<i64, StoreError> {
     let error = match doc.status {
         TextStatus::Failed(reason) => Some(reason.as_str()),
         _ => None,

@@ -6,6 +6,7 @@
 //! its own `impl Store` block.
 
 mod aliases;
+mod attachments;
 pub mod backup;
 mod batch;
 mod calls;

@@ -13,7 +13,7 @@ pub const APPLICATION_ID: i64 = 0x4A45_564E;
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Migrations in order; the database's `user_version` is the number applied.
-const MIGRATIONS: &[Migration] = &[
+pub(super) const MIGRATIONS: &[Migration] = &[
     v1_core,
     feeds::migrate_v2,
     v3_suppressions,
@@ -28,6 +28,7 @@ const MIGRATIONS: &[Migration] = &[
     prices::migrate_v12,
     super::sync::migrate_v13,
     super::documents::migrate_v14,
+    super::attachments::migrate_v15,
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ const FOREIGN: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF file (a WebP image, or sound or video)"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
     (b"PK\x03\x04", "a zip archive (or an Office document, which is one)"),
@@ -42,6 +43,22 @@ impl Foreign {
             Foreign::Known(what) => what,
             Foreign::Binary => "a binary file of a kind Jevons does not read (not a PDF, nor UTF-8 text)",
         }
+    }
+}
+
+/// The image `bytes` hold (PNG, JPEG, GIF or WebP, by their signature), if any. SVG is not one:
+/// it is XML text that may hold scripts and fetch files, so it is kept as text and never drawn.
+pub fn image_type(bytes: &[u8]) -> Option<MediaType> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(MediaType::Png)
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some(MediaType::Jpeg)
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some(MediaType::Gif)
+    } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        Some(MediaType::Webp)
+    } else {
+        None
     }
 }
 
@@ -87,5 +104,10 @@ mod tests {
         assert_eq!(media_type(b"bin\x00ary", "txt"), Err(Foreign::Binary));
         assert_eq!(media_type(b"\xFF\xFEu\x00t\x00f\x0016", "txt"), Err(Foreign::Binary));
         assert_eq!(media_type(b"", "txt"), Ok(MediaType::Text));
+        assert_eq!(image_type(b"RIFF\x10\0\0\0WEBPVP8 "), Some(MediaType::Webp));
+        assert_eq!(image_type(b"RIFF\x10\0\0\0WAVEfmt "), None);
+        assert_eq!(image_type(b"\xFF\xD8\xFF\xE0"), Some(MediaType::Jpeg));
+        assert_eq!(image_type(b"GIF89a.."), Some(MediaType::Gif));
+        assert_eq!(image_type(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), None);
     }
 }

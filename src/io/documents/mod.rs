@@ -48,7 +48,8 @@ pub enum DocumentError {
 /// ` (although it is named .pdf)` for a file whose extension promised a document.
 fn named_as(path: &str) -> String {
     let extension = extension_of(Path::new(path));
-    if MediaType::ALL.iter().any(|m| m.extension() == extension) || matches!(extension.as_str(), "htm" | "markdown") {
+    let document = MediaType::ALL.iter().filter(|m| !m.is_image()).any(|m| m.extension() == extension);
+    if document || matches!(extension.as_str(), "htm" | "markdown") {
         format!(" (although it is named .{extension})")
     } else {
         String::new()
@@ -105,9 +106,33 @@ pub fn read_bytes(
             let title = (media_type == MediaType::Markdown).then(|| first_heading(&text)).flatten();
             (DocumentText { pages: vec![text], page_count: 1, title, ..DocumentText::default() }, TextStatus::Text)
         }
+        // Detection tells no image (those are `read_attachment`'s); one would have no text.
+        MediaType::Png | MediaType::Jpeg | MediaType::Gif | MediaType::Webp => {
+            (DocumentText::default(), TextStatus::Text)
+        }
     };
     progress(text.page_count as u64, text.page_count as u64);
     Ok(ReadDocument { bytes, media_type, file_name, text, status })
+}
+
+/// Reads a note's attachment: an image (PNG, JPEG, GIF, WebP, told by its first bytes) is kept
+/// as it is, with no text; anything else is read as a document ([`read_bytes`]).
+pub fn read_attachment(
+    bytes: Vec<u8>,
+    shown: &str,
+    file_name: Option<String>,
+    progress: &mut dyn FnMut(u64, u64),
+    cancel: &AtomicBool,
+) -> Result<ReadDocument, DocumentError> {
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError::TooLarge { path: shown.to_owned(), size: bytes.len() as u64 });
+    }
+    match detect::image_type(&bytes) {
+        Some(media_type) => {
+            Ok(ReadDocument { bytes, media_type, file_name, text: DocumentText::default(), status: TextStatus::Text })
+        }
+        None => read_bytes(bytes, shown, file_name, progress, cancel),
+    }
 }
 
 /// UTF-8 text without its byte-order mark (detection has checked it is UTF-8).
@@ -137,6 +162,17 @@ mod tests {
         );
         let message = read(b"PK\x03\x04....", "deck.pptx").unwrap_err().to_string();
         assert!(message.ends_with("(or an Office document, which is one)"), "{message}");
+    }
+
+    #[test]
+    fn an_attachment_may_be_an_image_but_a_source_may_not() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let image = read_attachment(png.to_vec(), "c.png", None, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!((image.media_type, image.text.page_count, image.status), (MediaType::Png, 0, TextStatus::Text));
+        let message = read(png, "c.png").unwrap_err().to_string();
+        assert_eq!(message, "c.png is not a document Jevons keeps: its content is a PNG image");
+        let text = read_attachment(b"<svg/>".to_vec(), "d.svg", None, &mut |_, _| {}, &AtomicBool::new(false));
+        assert_eq!(text.unwrap().media_type, MediaType::Text, "an SVG is XML text, never drawn");
     }
 
     #[test]

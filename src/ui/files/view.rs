@@ -404,6 +404,9 @@ fn import_summary_ui(ui: &mut Ui, report: &ImportReport, seconds: &str) {
         ));
     }
     counts.push(format!("{} skipped", theme::count(report.skipped.len() as u64)));
+    if report.attachments > 0 {
+        counts.push(format!("{} attached files (images, PDFs)", theme::count(report.attachments)));
+    }
     if report.ignored > 0 {
         counts.push(format!("{} not Markdown, left alone", theme::count(report.ignored)));
     }
