@@ -94,7 +94,10 @@ pub(super) fn unlock_anyway() -> anyhow::Result<()> {
 /// Export and sync write plain files: said once, on standard error, when the database is encrypted.
 pub(super) fn warn_plain(db: &Path, what: &str) {
     if cipher::is_encrypted(db) {
-        eprintln!("jevons: note: the files {what} writes are plain text; the database itself stays encrypted");
+        eprintln!(
+            "jevons: note: the files {what} writes (notes, and the documents sources hold) are plain text, not \
+             encrypted; the database itself stays encrypted"
+        );
     }
 }
 

@@ -80,6 +80,10 @@ pub struct FmSource {
     /// The exact words a claim quotes from this source (claims only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The SHA-256 of the file the source holds (the sync repository has it under
+    /// `documents/`; an export writes it beside the notes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }
 
 /// A ticker named by a claim, with the claim's stance on it.

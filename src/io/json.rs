@@ -13,13 +13,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::json_documents::{self, JsonDocument, reference, take_files_in};
+use super::json_records::{claim_record, note_record, source_record};
 use super::new_file::write_new;
 use super::{ExportError, ExportReport, ImportError, ImportOptions, ImportReport, Phase, Progress, Watch};
-use crate::model::{
-    ClaimDraft, ClaimLinkKind, ClaimTicker, NoteDraft, SourceDraft, SourceKind, SourceUrl, Stance, Status, Symbol,
-    TagName, Timestamp,
-};
-use crate::store::{ClaimRecord, NoteRecord, RevisionRecord, SourceRecord, Store, StoreError, TickerRecord};
+use crate::model::{ClaimLinkKind, SourceKind, Stance, Status, Symbol, Timestamp};
+use crate::store::{ClaimRecord, SourceRecord, Store, StoreError, TickerRecord};
 
 /// The format this build writes; it reads this one and older ones.
 pub const FORMAT_VERSION: u32 = 1;
@@ -45,6 +44,10 @@ pub struct Document {
     /// with user aliases (the reference list itself ships with Jevons).
     pub tickers: Vec<JsonTicker>,
     pub claim_links: Vec<JsonClaimLink>,
+    /// The folder beside this file that holds the files sources hold (a plain name, such as
+    /// `research.files`); absent when no source holds a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<String>,
 }
 
 /// A note.
@@ -66,7 +69,7 @@ pub struct JsonNote {
     /// Tickers the user linked (cashtags in the text are found again on import).
     #[serde(default)]
     pub tickers: Vec<String>,
-    /// URLs of sources linked to the note directly (details in [`Document::sources`]).
+    /// References of sources linked to the note directly (details in [`Document::sources`]).
     #[serde(default)]
     pub sources: Vec<String>,
     /// Earlier versions, oldest first.
@@ -132,17 +135,21 @@ pub struct JsonClaimTicker {
 /// A source cited by a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonClaimSource {
-    /// The source's URL (details in [`Document::sources`]).
+    /// The source's reference (details in [`Document::sources`]).
     pub url: String,
     /// The exact words quoted, if any.
     #[serde(default)]
     pub quote: Option<String>,
+    /// The page of the source's document the quote is on (1 is the first), if named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonSource {
-    /// As given; its canonical form is the identity.
+    /// As given; its canonical form is the identity. A source that is a file alone (no web
+    /// address) is `document:<sha256>`, the SHA-256 of its file.
     pub url: String,
     #[serde(default)]
     pub title: Option<String>,
@@ -159,6 +166,9 @@ pub struct JsonSource {
     /// When it was added to the database.
     #[serde(default)]
     pub created_at: Option<Timestamp>,
+    /// The file it holds (PDF, saved page, Markdown, text), written in [`Document::files`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<JsonDocument>,
 }
 
 /// A ticker.
@@ -195,6 +205,9 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
     let total = store.export_note_count()?;
     let source_times = store.export_source_times()?;
     let sources = store.export_sources()?;
+    let held = store.held_documents()?;
+    let quote_pages = store.quote_pages()?;
+    let references: HashMap<i64, String> = sources.iter().map(|s| (s.id, reference(&s.url, held.get(&s.id)))).collect();
     let mut doc = Document {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
@@ -205,7 +218,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
         sources: sources
             .iter()
             .map(|s| JsonSource {
-                url: s.url.clone(),
+                url: references[&s.id].clone(),
                 title: s.title.clone(),
                 publisher: s.publisher.clone(),
                 author: s.author.clone(),
@@ -213,6 +226,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
                 accessed_at: s.accessed_at,
                 kind: s.kind,
                 created_at: source_times.get(&s.id).copied(),
+                document: held.get(&s.id).map(JsonDocument::of),
             })
             .collect(),
         tickers: store
@@ -231,7 +245,9 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
             .into_iter()
             .map(|l| JsonClaimLink { from: l.from, to: l.to, kind: l.kind })
             .collect(),
+        files: None,
     };
+    let refs = Refs { sources: &references, pages: &quote_pages };
     let mut after = 0;
     loop {
         let page = store.export_notes(after, PAGE)?;
@@ -240,7 +256,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
         for export in page {
             let note = export.note;
             for (claim, uid) in note.claims.iter().zip(export.claim_uids) {
-                doc.claims.push(json_claim(claim, uid, Some(note.uid.clone())));
+                doc.claims.push(json_claim(claim, uid, Some(note.uid.clone()), &refs));
             }
             doc.notes.push(JsonNote {
                 uid: note.uid,
@@ -251,7 +267,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
                 deleted_at: note.deleted_at,
                 tags: note.tags,
                 tickers: export.typed_tickers.iter().map(|s| s.to_string()).collect(),
-                sources: export.typed_sources.into_iter().map(|s| s.url).collect(),
+                sources: export.typed_sources.into_iter().map(|s| refs.source(s.id, s.url)).collect(),
                 content_hash: Some(export.content_hash),
                 revisions: export
                     .revisions
@@ -271,12 +287,24 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
         }
     }
     for loose in store.export_loose_claims()? {
-        doc.claims.push(json_claim(&loose.claim, loose.uid, None));
+        doc.claims.push(json_claim(&loose.claim, loose.uid, None, &refs));
     }
     Ok(Some(doc))
 }
 
-fn json_claim(claim: &crate::model::Claim, uid: String, note: Option<String>) -> JsonClaim {
+/// How the export names sources, and the pages claims' quotes name.
+struct Refs<'a> {
+    sources: &'a HashMap<i64, String>,
+    pages: &'a HashMap<(i64, i64), u32>,
+}
+
+impl Refs<'_> {
+    fn source(&self, id: i64, url: String) -> String {
+        self.sources.get(&id).cloned().unwrap_or(url)
+    }
+}
+
+fn json_claim(claim: &crate::model::Claim, uid: String, note: Option<String>, refs: &Refs) -> JsonClaim {
     JsonClaim {
         uid,
         note,
@@ -292,7 +320,15 @@ fn json_claim(claim: &crate::model::Claim, uid: String, note: Option<String>) ->
             .iter()
             .map(|t| JsonClaimTicker { symbol: t.symbol.to_string(), stance: t.stance })
             .collect(),
-        sources: claim.sources.iter().map(|s| JsonClaimSource { url: s.url.clone(), quote: s.quote.clone() }).collect(),
+        sources: claim
+            .sources
+            .iter()
+            .map(|s| JsonClaimSource {
+                url: refs.source(s.id, s.url.clone()),
+                quote: s.quote.clone(),
+                page: refs.pages.get(&(claim.id, s.id)).copied(),
+            })
+            .collect(),
         created_at: claim.created_at,
         updated_at: claim.updated_at,
     }
@@ -303,18 +339,30 @@ pub fn export_file(store: &Store, out: &Path, watch: &mut Watch) -> Result<Expor
     if out.exists() {
         return Err(ExportError::Exists { path: out.to_owned() });
     }
-    let Some(doc) = document(store, watch)? else {
+    let Some(mut doc) = document(store, watch)? else {
         return Ok(ExportReport { cancelled: true, ..ExportReport::default() });
     };
-    let text = serde_json::to_vec_pretty(&doc).map_err(|e| ExportError::Encode(e.to_string()))?;
-    write_new(out, &text)?;
+    let folder_name = json_documents::files_folder_name(out);
+    let folder = json_documents::write_files(store, &store.held_documents()?, &out.with_file_name(&folder_name))?;
+    if folder.is_some() {
+        doc.files = Some(folder_name);
+    }
+    let written = serde_json::to_vec_pretty(&doc)
+        .map_err(|e| ExportError::Encode(e.to_string()))
+        .and_then(|text| write_new(out, &text));
+    if let Err(error) = written {
+        if let Some(folder) = &folder {
+            let _ = fs::remove_dir_all(folder);
+        }
+        return Err(error);
+    }
     let total = doc.notes.len() as u64;
     watch.report(Progress::new(Phase::Done, total, Some(total)));
     Ok(ExportReport {
         notes: total,
         claims: doc.claims.len() as u64,
         sources: doc.sources.len() as u64,
-        files: vec![out.to_owned()],
+        files: std::iter::once(out.to_owned()).chain(folder).collect(),
         cancelled: false,
     })
 }
@@ -347,7 +395,7 @@ pub fn import_file(
     watch: &mut Watch,
 ) -> Result<ImportReport, ImportError> {
     let doc = read_document(path)?;
-    import_document(store, &doc, &path.display().to_string(), options, watch)
+    import_from(store, &doc, Some(path), &path.display().to_string(), options, watch)
 }
 
 /// A reason for skipping a note, saying how many of its claims were skipped with it.
@@ -360,10 +408,23 @@ fn with_claims(reason: &str, claims: usize) -> String {
 /// Sources and tickers come first, then the notes with their claims (one batch per
 /// [`ImportOptions::batch_size`] notes), then claims outside notes and links between claims.
 /// Every record skipped or detached is in the report. `label` names the import in
-/// `jevons import --list`.
+/// `jevons import --list`. Files sources hold are taken only from a files folder beside an
+/// export file ([`import_file`]); here, only those stored already are linked.
 pub fn import_document(
     store: &mut Store,
     doc: &Document,
+    label: &str,
+    options: &ImportOptions,
+    watch: &mut Watch,
+) -> Result<ImportReport, ImportError> {
+    import_from(store, doc, None, label, options, watch)
+}
+
+/// [`import_document`] of the export at `json` (its files folder beside it), if known.
+fn import_from(
+    store: &mut Store,
+    doc: &Document,
+    json: Option<&Path>,
     label: &str,
     options: &ImportOptions,
     watch: &mut Watch,
@@ -401,6 +462,7 @@ pub fn import_document(
         batch.import_ticker(ticker)?;
     }
     batch.commit()?;
+    take_files_in(store, doc, json, &sources, &mut report, watch)?;
 
     let import = store.start_import(label)?;
     let note_uids: HashSet<&str> = doc.notes.iter().map(|n| n.uid.as_str()).collect();
@@ -499,101 +561,25 @@ pub fn import_document(
             }
         }
         batch.commit()?;
+        name_quote_pages(store, doc, &sources)?;
     }
     report.import_id = store.finish_import(import, report.imported, report.updated, report.conflicts)?;
     watch.report(report.progress(Phase::Done, done, Some(total)));
     Ok(report)
 }
 
-fn source_record(s: &JsonSource) -> Result<SourceRecord, String> {
-    let url = SourceUrl::parse(&s.url).map_err(|e| e.to_string())?;
-    Ok(SourceRecord {
-        draft: SourceDraft {
-            url,
-            title: s.title.clone(),
-            publisher: s.publisher.clone(),
-            author: s.author.clone(),
-            published_at: s.published_at,
-            kind: s.kind,
-        },
-        accessed_at: s.accessed_at,
-        created_at: s.created_at,
-    })
-}
-
-/// The full record of a source named by URL (just the URL when the document lacks details).
-fn source_by_url(url: &str, sources: &HashMap<&str, SourceRecord>) -> Result<SourceRecord, String> {
-    match sources.get(url) {
-        Some(record) => Ok(record.clone()),
-        None => Ok(SourceRecord::new(SourceDraft::new(SourceUrl::parse(url).map_err(|e| e.to_string())?))),
-    }
-}
-
-fn claim_record(claim: &JsonClaim, sources: &HashMap<&str, SourceRecord>) -> Result<ClaimRecord, String> {
-    let tickers = claim
-        .tickers
-        .iter()
-        .map(|t| Ok(ClaimTicker { symbol: Symbol::parse(&t.symbol)?, stance: t.stance }))
-        .collect::<Result<Vec<_>, crate::model::Invalid>>()
-        .map_err(|e| e.to_string())?;
-    let draft = ClaimDraft {
-        text: claim.text.clone(),
-        value: claim.value,
-        unit: claim.unit.clone(),
-        currency: claim.currency.clone(),
-        as_of: claim.as_of.clone(),
-        claimant: claim.claimant.clone(),
-        status: claim.status,
-        note_id: None,
-        tickers,
-        sources: Vec::new(),
-    };
-    let cited = claim
-        .sources
-        .iter()
-        .map(|s| Ok((source_by_url(&s.url, sources)?, s.quote.clone())))
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok(ClaimRecord {
-        uid: Some(claim.uid.clone()),
-        draft,
-        sources: cited,
-        created_at: Some(claim.created_at),
-        updated_at: Some(claim.updated_at),
-    })
-}
-
-fn note_record(
-    note: &JsonNote,
+/// Names the pages of the claims' quotes (a claim is stored with its quotes first; naming a
+/// page checks the quote again against that page).
+fn name_quote_pages(
+    store: &mut Store,
+    doc: &Document,
     sources: &HashMap<&str, SourceRecord>,
-    claims: Vec<ClaimRecord>,
-) -> Result<NoteRecord, String> {
-    let tags = note.tags.iter().map(|t| TagName::parse(t)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
-    let tickers =
-        note.tickers.iter().map(|t| Symbol::parse(t)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
-    let linked = note.sources.iter().map(|url| source_by_url(url, sources)).collect::<Result<Vec<_>, _>>()?;
-    Ok(NoteRecord {
-        draft: NoteDraft {
-            title: note.title.clone(),
-            body: note.body.clone(),
-            tags,
-            tickers,
-            created_at: Some(note.created_at),
-            updated_at: Some(note.updated_at),
-            uid: Some(note.uid.clone()),
-        },
-        deleted_at: note.deleted_at,
-        sources: linked,
-        claims,
-        revisions: note
-            .revisions
-            .iter()
-            .map(|r| RevisionRecord {
-                title: r.title.clone(),
-                body: r.body.clone(),
-                saved_at: r.saved_at,
-                replaced_at: r.replaced_at,
-            })
-            .collect(),
-        base_hash: note.content_hash.clone(),
-    })
+) -> Result<(), ImportError> {
+    for claim in &doc.claims {
+        for cited in claim.sources.iter().filter(|s| s.quote.is_some()) {
+            let (Some(page), Some(record)) = (cited.page, sources.get(cited.url.as_str())) else { continue };
+            store.set_quote_page(&claim.uid, &record.draft.url.canonical, page)?;
+        }
+    }
+    Ok(())
 }

@@ -23,8 +23,8 @@ use super::new_file::{move_new, temporary_beside, write_in_private_folder};
 use super::own_fields::{self, OwnFields};
 use super::{ExportError, ExportReport, Phase, Progress, Watch, safe_file_name};
 use crate::model::{Claim, Source};
-use crate::store::Store;
 use crate::store::export::NoteExport;
+use crate::store::{HeldDocument, Store};
 
 /// Notes read from the store per page (and per progress report).
 const PAGE: usize = 500;
@@ -66,6 +66,7 @@ fn write_notes(
     watch: &mut Watch,
 ) -> Result<(ExportReport, Vec<String>), ExportError> {
     let sources: HashMap<i64, Source> = store.export_sources()?.into_iter().map(|s| (s.id, s)).collect();
+    let held = store.held_documents()?;
     let total = store.export_note_count()?;
     let mut report = ExportReport::default();
     let mut written = Vec::new();
@@ -78,11 +79,11 @@ fn write_notes(
         for note in &page {
             let body = placement.note(note.note.id, &note.note.body, names);
             let text = if body == note.note.body {
-                note_file(note, &sources)?
+                note_file(note, &sources, &held)?
             } else {
                 let mut linked = note.clone();
                 linked.note.body = body;
-                note_file(&linked, &sources)?
+                note_file(&linked, &sources, &held)?
             };
             let name = names.next(&safe_file_name(&note.note.title), "md");
             let path = folder.join(&name);
@@ -191,19 +192,32 @@ impl Staging {
     }
 }
 
-fn fm_source(source: &Source, quote: Option<String>) -> FmSource {
+/// A source's entry in front matter; a source that is a file alone is named
+/// `document:<sha256>`.
+fn fm_source(source: &Source, quote: Option<String>, held: &HashMap<i64, HeldDocument>) -> FmSource {
+    let document = held.get(&source.id).map(|d| d.sha256.clone());
+    let url = match &document {
+        Some(sha256) if source.url.is_empty() => format!("{}{sha256}", crate::model::DOCUMENT_REFERENCE),
+        _ => source.url.clone(),
+    };
     FmSource {
-        url: source.url.clone(),
+        url,
         title: source.title.clone(),
         publisher: source.publisher.clone(),
         author: source.author.clone(),
         published: source.published_at.map(|d| d.to_string()),
         kind: Some(source.kind.as_str().to_owned()),
         quote,
+        document,
     }
 }
 
-pub(crate) fn fm_claim(claim: &Claim, uid: &str, sources: &HashMap<i64, Source>) -> FmClaim {
+pub(crate) fn fm_claim(
+    claim: &Claim,
+    uid: &str,
+    sources: &HashMap<i64, Source>,
+    held: &HashMap<i64, HeldDocument>,
+) -> FmClaim {
     FmClaim {
         uid: Some(uid.to_owned()),
         text: claim.text.clone(),
@@ -222,7 +236,7 @@ pub(crate) fn fm_claim(claim: &Claim, uid: &str, sources: &HashMap<i64, Source>)
             .sources
             .iter()
             .map(|s| match sources.get(&s.id) {
-                Some(source) => fm_source(source, s.quote.clone()),
+                Some(source) => fm_source(source, s.quote.clone(), held),
                 None => FmSource { url: s.url.clone(), quote: s.quote.clone(), ..FmSource::default() },
             })
             .collect(),
@@ -232,8 +246,12 @@ pub(crate) fn fm_claim(claim: &Claim, uid: &str, sources: &HashMap<i64, Source>)
 }
 
 /// The text of one note's file: front matter (the note's fields, then its properties), an empty
-/// line, the body as stored after its properties.
-pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<String, ExportError> {
+/// line, the body as stored after its properties. `held` names the file each source holds.
+pub fn note_file(
+    export: &NoteExport,
+    sources: &HashMap<i64, Source>,
+    held: &HashMap<i64, HeldDocument>,
+) -> Result<String, ExportError> {
     let note = &export.note;
     let front = FmNote {
         title: note.title.clone(),
@@ -244,8 +262,8 @@ pub fn note_file(export: &NoteExport, sources: &HashMap<i64, Source>) -> Result<
         deleted: note.deleted_at.map(|t| t.to_string()),
         tags: note.tags.clone(),
         tickers: export.typed_tickers.iter().map(|s| s.to_string()).collect(),
-        sources: export.typed_sources.iter().map(|s| fm_source(s, None)).collect(),
-        claims: note.claims.iter().zip(&export.claim_uids).map(|(c, uid)| fm_claim(c, uid, sources)).collect(),
+        sources: export.typed_sources.iter().map(|s| fm_source(s, None, held)).collect(),
+        claims: note.claims.iter().zip(&export.claim_uids).map(|(c, uid)| fm_claim(c, uid, sources, held)).collect(),
     };
     let encode = |e: serde_norway::Error| ExportError::Encode(e.to_string());
     // The note's properties (the block at the head of its body) join the same front matter, after

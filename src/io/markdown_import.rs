@@ -441,7 +441,8 @@ fn first_heading(body: &str) -> Option<String> {
 }
 
 fn source_record(entry: &FmSource) -> Result<SourceRecord, String> {
-    let url = SourceUrl::parse(&entry.url).map_err(|e| e.to_string())?;
+    // A source that is a file alone is named by its file's hash (`document:<sha256>`).
+    let url = SourceUrl::parse_reference(&entry.url).map_err(|e| e.to_string())?;
     let kind = match &entry.kind {
         Some(kind) => SourceKind::parse(kind).map_err(|e| e.to_string())?,
         None => SourceKind::default(),

@@ -27,6 +27,7 @@
 mod attachment_export;
 mod attachments;
 pub mod backup;
+mod carried_documents;
 pub mod csv;
 pub mod documents;
 mod error;
@@ -34,6 +35,8 @@ mod file_names;
 mod front_matter;
 mod inline_tags;
 pub mod json;
+mod json_documents;
+mod json_records;
 pub mod markdown_export;
 pub mod markdown_import;
 mod new_file;

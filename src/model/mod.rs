@@ -49,7 +49,7 @@ pub use property::{
 };
 pub use reference::{ReferenceTicker, is_reference_symbol, reference_tickers};
 pub use saved_search::{SavedSearch, saved_search_name, saved_search_query};
-pub use source::{Source, SourceDetails, SourceDraft, SourceId, SourceKind, SourceUrl};
+pub use source::{DOCUMENT_REFERENCE, Source, SourceDetails, SourceDraft, SourceId, SourceKind, SourceUrl, is_sha256};
 pub use symbol::Symbol;
 pub use tag::{TagCount, TagName};
 pub use text::fold;

@@ -127,6 +127,36 @@ impl SourceUrl {
         }
         Ok(Self { url: url.to_owned(), canonical, host })
     }
+
+    /// The identity of a source that is a file alone (no web address): `document:<sha256>`,
+    /// with an empty address.
+    pub fn for_document(sha256: &str) -> Result<Self, Invalid> {
+        if !is_sha256(sha256) {
+            return Err(Invalid::new(format!("{sha256:?} is not a SHA-256 (64 lower-case hex digits)")));
+        }
+        Ok(Self { url: String::new(), canonical: format!("{DOCUMENT_REFERENCE}{sha256}"), host: String::new() })
+    }
+
+    /// A source as files name it: a web address, or `document:<sha256>` for a file alone.
+    pub fn parse_reference(text: &str) -> Result<Self, Invalid> {
+        match text.trim().strip_prefix(DOCUMENT_REFERENCE) {
+            Some(sha256) => Self::for_document(sha256),
+            None => Self::parse(text),
+        }
+    }
+
+    /// How files name this source: its address, or `document:<sha256>` for a file alone.
+    pub fn reference(&self) -> &str {
+        if self.url.is_empty() { &self.canonical } else { &self.url }
+    }
+}
+
+/// How exports and sync name a source that is a file alone: this, then the file's SHA-256.
+pub const DOCUMENT_REFERENCE: &str = "document:";
+
+/// Whether `text` is a SHA-256 as Jevons writes them: 64 lower-case hex digits.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 impl fmt::Display for SourceUrl {
@@ -246,5 +276,20 @@ mod tests {
         assert_eq!(SourceKind::parse("Broker note"), Ok(SourceKind::BrokerNote));
         assert_eq!(SourceKind::parse("broker-note"), Ok(SourceKind::BrokerNote));
         assert!(SourceKind::parse("podcast").is_err());
+    }
+
+    #[test]
+    fn a_file_alone_is_named_by_its_hash() {
+        let sha = "0f".repeat(32);
+        let url = SourceUrl::parse_reference(&format!("document:{sha}")).unwrap();
+        assert_eq!(
+            (url.url.as_str(), url.canonical.clone(), url.reference()),
+            ("", format!("document:{sha}"), url.canonical.as_str())
+        );
+        assert_eq!(SourceUrl::parse_reference("https://Example.com/a").unwrap().reference(), "https://Example.com/a");
+        for bad in ["document:", "document:../../etc/passwd", &format!("document:{}", "0F".repeat(32)), "document:abc"]
+        {
+            assert!(SourceUrl::parse_reference(bad).is_err(), "{bad}");
+        }
     }
 }

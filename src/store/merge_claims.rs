@@ -172,6 +172,8 @@ pub(super) fn upsert(
         )?
         .execute(params![id, source, quote])?;
     }
+    // Its quotes are checked against their sources' documents, as a claim saved here is.
+    super::quotes::check_claim(conn, id)?;
     Ok(ClaimOutcome::Written)
 }
 

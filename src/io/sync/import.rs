@@ -2,10 +2,15 @@
 //! commit they came from: a failure (a full disk) leaves the database as it was, and the next
 //! sync takes them again. A file that cannot be read as a note (broken front matter, too large,
 //! a link, no uid) gets a warning and its note stays as it was here; the rest are taken.
+//!
+//! The files the notes' sources hold (named in their front matter) are taken in first, each in
+//! its own transaction (see [`super::documents`]): a sync stopped after them stores them once,
+//! and the next one takes the notes again.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::documents::{named_files, take_named_in};
 use super::git::{Git, Reach};
 use super::layout::{NOTES, folders_are_plain, is_note_path};
 use super::{SyncError, SyncReport};
@@ -39,12 +44,20 @@ pub fn take_in(
 ) -> Result<(), SyncError> {
     let max_bytes = ImportOptions::default().max_file_bytes;
     let mut records = Vec::new();
+    let mut named = Vec::new();
     for path in paths {
         match read_record(dir, path, max_bytes, others.get(path)) {
-            Ok(Some(record)) => records.push((path, record)),
+            Ok(Some((record, files, warnings))) => {
+                records.push((path, record));
+                named.extend(files.into_iter().map(|(draft, sha256)| (path.clone(), draft, sha256)));
+                warnings.into_iter().for_each(|why| report.warn(path, why));
+            }
             Ok(None) => {}
             Err(why) => report.warn(path, why),
         }
+    }
+    for (path, why) in take_named_in(store, dir, &named)? {
+        report.warn(&path, why);
     }
     let total = records.len() as u64;
     let import = store.start_import(&format!("sync {}", &commit[..commit.len().min(12)]))?;
@@ -76,9 +89,13 @@ pub fn take_in(
     Ok(())
 }
 
+/// A note read from the working copy, the files its sources hold (source, SHA-256), and
+/// warnings about those.
+type ReadNote = (NoteRecord, Vec<(crate::model::SourceDraft, String)>, Vec<String>);
+
 /// Reads one file of the working copy as a note: `None` when it is gone (nothing is deleted by
 /// a sync), an error saying why it is left out.
-fn read_record(dir: &Path, path: &str, max_bytes: u64, other: Option<&String>) -> Result<Option<NoteRecord>, String> {
+fn read_record(dir: &Path, path: &str, max_bytes: u64, other: Option<&String>) -> Result<Option<ReadNote>, String> {
     if !is_note_path(path) {
         return Err("not a note file of the sync layout (notes/xx/name.md); left alone".into());
     }
@@ -101,6 +118,8 @@ fn read_record(dir: &Path, path: &str, max_bytes: u64, other: Option<&String>) -
     if field(&fields, &["uid"]).and_then(scalar).is_none_or(|u| u.trim().is_empty()) {
         return Err("no uid in the front matter; left alone".into());
     }
+    let mut warnings = Vec::new();
+    let files = named_files(&fields, &mut warnings);
     let mut parsed = parse_note(&text, "", path, None).record;
     if let Some(other) = other
         && let Split::Fields(_, _) = front_matter::split(other)
@@ -118,5 +137,5 @@ fn read_record(dir: &Path, path: &str, max_bytes: u64, other: Option<&String>) -
             replaced_at: Timestamp::now(),
         });
     }
-    Ok(Some(parsed))
+    Ok(Some((parsed, files, warnings)))
 }

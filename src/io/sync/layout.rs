@@ -12,6 +12,7 @@ use std::fs;
 use std::path::Path;
 
 use super::SyncError;
+use super::documents::write_missing;
 use crate::io::markdown_export::note_file;
 use crate::io::{Phase, Progress, Watch};
 use crate::model::{NoteId, Source, derived_uid};
@@ -60,22 +61,31 @@ pub struct Written {
     pub changed: usize,
     /// Titles of the notes written, for the commit message.
     pub titles: Vec<String>,
+    /// Documents written (their paths are in `paths` too).
+    pub documents: usize,
 }
 
 /// Writes every note changed since the last sync into the working copy at `dir`, where its
-/// file does not already say the same.
+/// file does not already say the same, and the files sources hold that it lacks (with the notes
+/// linking those sources, so that they name the files: see [`super::documents`]).
 pub fn write_changed(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Written, SyncError> {
-    let changed = store.sync_changed_notes()?;
-    let mut written = Written::default();
+    let held = store.held_documents()?;
+    let documents = write_missing(store, dir, &held)?;
+    let mut written = Written { documents: documents.paths.len(), paths: documents.paths, ..Written::default() };
+    let mut changed: Vec<NoteId> = store.sync_changed_notes()?.into_iter().map(|(id, _)| id).collect();
+    if !documents.notes.is_empty() {
+        changed.extend(documents.notes);
+        changed.sort_unstable();
+        changed.dedup();
+    }
     if changed.is_empty() {
         return Ok(written);
     }
     let sources: HashMap<i64, Source> = store.export_sources()?.into_iter().map(|s| (s.id, s)).collect();
     let total = changed.len() as u64;
     for chunk in changed.chunks(PAGE) {
-        let ids: Vec<NoteId> = chunk.iter().map(|(id, _)| *id).collect();
-        for export in store.export_notes_by_id(&ids)? {
-            let text = note_file(&export, &sources)?;
+        for export in store.export_notes_by_id(chunk)? {
+            let text = note_file(&export, &sources, &held)?;
             let relative = note_path(&export.note.uid);
             let path = dir.join(&relative);
             let before = read_plain(&path);

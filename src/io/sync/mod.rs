@@ -15,6 +15,7 @@
 //!
 //! Git runs as a child process ([`git`]); nothing is deleted from the database by a sync.
 
+mod documents;
 pub mod git;
 mod import;
 pub mod layout;
@@ -160,7 +161,11 @@ pub fn sync(store: &mut Store, db: &Path, remote: Option<&str>, watch: &mut Watc
             git.ok_with_input(Reach::Local, &["add", "--pathspec-from-file=-", "--pathspec-file-nul"], &list)?;
         } else {
             // Git matches every file against every pathspec: many files are added as a folder.
-            git.ok(Reach::Local, &["add", "-A", "--", layout::NOTES])?;
+            let mut folders = vec!["add", "-A", "--", layout::NOTES];
+            if written.documents > 0 {
+                folders.push(documents::DOCUMENTS);
+            }
+            git.ok(Reach::Local, &folders)?;
         }
         git.ok(Reach::Local, &["commit", "-q", "--no-verify", "-m", &commit_message(&written)])?;
         head = git.commit_of("HEAD")?;
@@ -237,7 +242,9 @@ fn prepare(git: &Git) -> Result<File, SyncError> {
     // Notes merge field by field (see `resolve`), never by git's line merge of the whole file.
     let attributes = dir.join(".git").join("info").join("attributes");
     fs::create_dir_all(dir.join(".git").join("info")).map_err(write_error(&attributes))?;
-    fs::write(&attributes, "notes/** merge=binary\n").map_err(write_error(&attributes))?;
+    // Documents are bytes: never converted (line endings), diffed or line-merged.
+    fs::write(&attributes, "notes/** merge=binary\ndocuments/** -text -diff merge=binary\n")
+        .map_err(write_error(&attributes))?;
     // A sync that did not end well left this behind: the working copy is put back in order
     // (which makes git look at every file, so it is not done after a sync that ended well).
     let running = running_mark(dir);
@@ -295,7 +302,11 @@ fn is_ancestor(git: &Git, ancestor: &str, head: Option<&str>) -> Result<bool, Sy
 
 /// "Jevons: 2 new notes, 1 changed", then the titles.
 fn commit_message(written: &layout::Written) -> String {
-    let mut message = format!("Jevons: {} new notes, {} changed\n\n", written.added, written.changed);
+    let mut message = format!("Jevons: {} new notes, {} changed", written.added, written.changed);
+    if written.documents > 0 {
+        message.push_str(&format!(", {} documents", written.documents));
+    }
+    message.push_str("\n\n");
     for title in written.titles.iter().take(50) {
         message.push_str(&format!("- {}\n", title.chars().filter(|c| !c.is_control()).collect::<String>()));
     }

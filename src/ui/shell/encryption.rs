@@ -100,8 +100,8 @@ impl JevonsApp {
     /// An export or a sync of an encrypted database writes plain files: one notice says so.
     pub(super) fn warn_plain_files(&mut self, job: &Job) {
         let what = match job {
-            Job::Export(..) => "The exported files are plain text",
-            Job::Sync(_) => "The notes sync sends are plain text files",
+            Job::Export(..) => "The exported files (notes, and the documents sources hold) are plain text",
+            Job::Sync(_) => "The notes and documents sync sends are plain text files",
             _ => return,
         };
         if cipher::is_encrypted(&self.config.db) {
