@@ -46,7 +46,7 @@ pub(crate) fn attribute(
         .filter(|(k, w)| {
             is_index_word(&w.key)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
-                && !ranks_within(&words[..*k])
+                && !ranks_within(&words[..*k], &words[*k + 1..])
         })
         .map(|(_, w)| w.start)
         .collect();
@@ -80,7 +80,12 @@ pub(crate) fn attribute(
                     && !is_broker(&m.symbol)
                     && !breaks_clause(&text[figures[f].end..m.span.start])
             });
-            out[f] = if index_follows(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..]) {
+            // `142.463 pontos`, `5,000 points`: an index level.
+            let points = text[figures[f].clone()].ends_with(['s', 'S'])
+                && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
+            out[f] = if points
+                || index_follows(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..])
+            {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) {
@@ -108,9 +113,14 @@ pub(crate) fn attribute(
 }
 
 /// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
-/// ranking (`before`: the words before it) is where a company stands, not what a figure is about.
-fn ranks_within(before: &[Token]) -> bool {
-    let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a"));
+/// ranking (`before` and `after`: the words around it) is where a company stands, not what a
+/// figure is about — unless a clause of its own follows (`os ganhos do Ibovespa hoje, que
+/// avançava 1,04%`).
+fn ranks_within(before: &[Token], after: &[Token]) -> bool {
+    if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
+        return false;
+    }
+    let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
     let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
     preposition
         && back.next().is_some_and(|w| {
@@ -327,6 +337,8 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("69.63%", &["NFLX"]), ("18.15%", &[])]));
         let text = "Os papéis da Suzano lideram as baixas do Ibovespa nesta sexta-feira, com recuo de 3,43%.";
         assert_eq!(percents(text), pairs(&[("3,43%", &["SUZB3"])]));
+        let text = "A Ultrapar subiu 5,22%, liderando os ganhos do Ibovespa hoje, que avançava 1,04%.";
+        assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
     }
