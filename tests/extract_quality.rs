@@ -64,7 +64,7 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
 const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
 /// Training part (the passages written for the project and the 54 real ones of the second round):
-/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.937 and 0.891 after the
+/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891 after the
 /// vocabulary and views round (known brokers, everyday-word names in company context).
 const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.93;
 const TRAINING_VIEWS_FLOOR: f64 = 0.88;

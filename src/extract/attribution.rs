@@ -84,8 +84,11 @@ pub(crate) fn attribute(
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             out[f] = if points
-                || index_follows(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..])
-            {
+                || index_follows(
+                    text,
+                    figures[f].end,
+                    &own_words[own_words.partition_point(|w| w.start < figures[f].end)..],
+                ) {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) {
@@ -150,14 +153,15 @@ fn ranks_within(before: &[Token], after: &[Token]) -> bool {
 }
 
 /// `an 18.15% loss for the benchmark index`, `alta de 1% do Ibovespa`: a figure followed in its
-/// clause by `for`/`of`/`do`/`da`/`no` and an index within a few words is the index's.
-fn index_follows(text: &str, after: &[Token]) -> bool {
-    let mut previous_end = None;
+/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` and an index within a
+/// few words is the index's.
+fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
+    let mut previous_end = end;
     for (k, w) in after.iter().take(6).enumerate() {
-        if previous_end.is_some_and(|end| text[end..w.start].contains([',', ';', '.', '('])) {
+        if text[previous_end.min(w.start)..w.start].contains([',', ';', '.', '(']) {
             return false;
         }
-        previous_end = Some(w.end);
+        previous_end = w.end;
         if matches!(&*w.key, "for" | "of" | "do" | "da" | "no" | "na") {
             return after[k + 1..]
                 .iter()
