@@ -64,9 +64,10 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
 const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
 /// Training part (the passages written for the project and the 54 real ones of the second round):
-/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December.
-const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.88;
-const TRAINING_VIEWS_FLOOR: f64 = 0.68;
+/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891 after the
+/// vocabulary and views round (known brokers, everyday-word names in company context).
+const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.93;
+const TRAINING_VIEWS_FLOOR: f64 = 0.88;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
 /// for 0.8).
@@ -398,6 +399,13 @@ fn training_split_meets_its_floors() {
     assert_eq!(real["heldout"], Value::Bool(false), "the real training part says it is tuned against");
     let more = real["passages"].as_array().expect("a list of passages").clone();
     links["passages"].as_array_mut().expect("a list of passages").extend(more);
+    for (language, marker) in [("English", "-en-"), ("Portuguese", "-pt-")] {
+        let passages = links["passages"].as_array().expect("a list of passages");
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.contains(marker))).cloned().collect();
+        println!("\ntraining part for attribution and views, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
     let linked = measure(&links);
     println!("\ntraining part for attribution and views (tuned against), {} passages", linked.passages);
     print_links(&linked);

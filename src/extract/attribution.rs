@@ -5,7 +5,9 @@
 //!   possessive: `Nvidia's market cap`, `as ações da Nvidia`, `Oracle (ORCL) … 14,45%`), with
 //!   the companies listed with it (`Microsoft, Intel and Cisco advanced 1%`);
 //! - an index or currency named between that company and the figure (`while the Nasdaq gained
-//!   2%`, `o dólar fechou em alta de 0,71%`) takes the figure from it: no ticker;
+//!   2%`, `o dólar fechou em alta de 0,71%`) or just after the figure (`an 18.15% loss for the
+//!   benchmark index`) takes the figure from it: no ticker; an index after a ranking (`as
+//!   maiores baixas do Ibovespa`) only says where the company stands;
 //! - with no company before it, the first named after it in the sentence, else the subject of
 //!   one of the few sentences before (`The company reported revenue of $13.76 billion`).
 //!
@@ -40,11 +42,13 @@ pub(crate) fn attribute(
         sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates && !is_broker(&m.symbol))).collect();
     let indexes: Vec<usize> = words
         .iter()
-        .filter(|w| {
+        .enumerate()
+        .filter(|(k, w)| {
             is_index_word(&w.key)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
+                && !ranks_within(&words[..*k], &words[*k + 1..])
         })
-        .map(|w| w.start)
+        .map(|(_, w)| w.start)
         .collect();
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
@@ -76,7 +80,17 @@ pub(crate) fn attribute(
                     && !is_broker(&m.symbol)
                     && !breaks_clause(&text[figures[f].end..m.span.start])
             });
-            out[f] = if let Some(nearest) = before.last() {
+            // `142.463 pontos`, `5,000 points`: an index level.
+            let points = text[figures[f].clone()].ends_with(['s', 'S'])
+                && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
+            out[f] = if points
+                || index_follows(
+                    text,
+                    figures[f].end,
+                    &own_words[own_words.partition_point(|w| w.start < figures[f].end)..],
+                ) {
+                Vec::new()
+            } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) {
                     Vec::new()
                 } else if is_code_gap(&text[nearest.span.end..at])
@@ -99,6 +113,63 @@ pub(crate) fn attribute(
         }
     }
     out
+}
+
+/// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
+/// ranking (`before` and `after`: the words around it) is where a company stands, not what a
+/// figure is about — unless a clause of its own follows (`os ganhos do Ibovespa hoje, que
+/// avançava 1,04%`).
+fn ranks_within(before: &[Token], after: &[Token]) -> bool {
+    if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
+        return false;
+    }
+    let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
+    let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
+    preposition
+        && back.next().is_some_and(|w| {
+            matches!(
+                &*w.key,
+                "baixas"
+                    | "altas"
+                    | "quedas"
+                    | "ganhos"
+                    | "desempenho"
+                    | "performer"
+                    | "performers"
+                    | "gainers"
+                    | "losers"
+                    | "decliners"
+                    | "gainer"
+                    | "loser"
+                    | "componentes"
+                    | "constituents"
+                    | "members"
+                    | "component"
+                    | "member"
+                    | "alta"
+                    | "baixa"
+            )
+        })
+}
+
+/// `an 18.15% loss for the benchmark index`, `alta de 1% do Ibovespa`: a figure followed in its
+/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` and an index within a
+/// few words is the index's.
+fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
+    let mut previous_end = end;
+    for (k, w) in after.iter().take(6).enumerate() {
+        if text[previous_end.min(w.start)..w.start].contains([',', ';', '.', '(']) {
+            return false;
+        }
+        previous_end = w.end;
+        if matches!(&*w.key, "for" | "of" | "do" | "da" | "no" | "na") {
+            return after[k + 1..]
+                .iter()
+                .take(3)
+                .any(|o| is_index_word(&o.key) || (o.key == "s" && text[o.end..].starts_with('&')));
+        }
+    }
+    false
 }
 
 /// The subject of the nearest of the `back` sentences before, unless one of them is about an index.
@@ -262,6 +333,18 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("3%", &["VALE3"]), ("7%", &["VALE3"])]), "the broker is not carried");
         let text = "Vale SA may be active as Brazil shelved a plan to raise a mining tax to 6 percent.";
         assert_eq!(percents(text), pairs(&[("6 percent", &[])]));
+    }
+
+    #[test]
+    fn an_index_after_a_figure_takes_it_and_a_ranking_in_one_does_not() {
+        let text = "Netflix fell 69.63% in 2022, compared with an 18.15% loss for the benchmark index.";
+        assert_eq!(percents(text), pairs(&[("69.63%", &["NFLX"]), ("18.15%", &[])]));
+        let text = "Os papéis da Suzano lideram as baixas do Ibovespa nesta sexta-feira, com recuo de 3,43%.";
+        assert_eq!(percents(text), pairs(&[("3,43%", &["SUZB3"])]));
+        let text = "A Ultrapar subiu 5,22%, liderando os ganhos do Ibovespa hoje, que avançava 1,04%.";
+        assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
+        let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
+        assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub(crate) enum Case {
     Capital,
     /// All capitals (`AMD`, `GE`, `XP`).
     Upper,
+    /// Capitalised and in company context (`a Vivo`, `Nu shares`, `Weg (WEGE3)`; see
+    /// `company_context`): the name is also an everyday word (`vivo` is alive, `nu` naked).
+    Context,
+    /// All capitals anywhere (`WEG`), else capitalised in company context (`a Weg`).
+    UpperOrContext,
 }
 
 /// Curated aliases: what people write, the symbol it means, and how it must be written.
@@ -153,6 +158,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Mercado Livre", "MELI", Case::Capital),
     ("Nubank", "NU", Case::Capital),
     ("Nu Holdings", "NU", Case::Capital),
+    ("Nu", "NU", Case::Context),
     ("XP Inc", "XP", Case::Capital),
     ("XP", "XP", Case::Upper),
     ("StoneCo", "STNE", Case::Capital),
@@ -166,10 +172,12 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Itaú Unibanco", "ITUB4", Case::Capital),
     ("Itau Unibanco", "ITUB4", Case::Capital),
     ("Bradesco", "BBDC4", Case::Any),
+    ("Americanas", "AMER3", Case::Context),
+    ("C&A", "CEAB3", Case::Capital),
     ("Banco do Brasil", "BBAS3", Case::Capital),
     ("Ambev", "ABEV3", Case::Capital),
     ("Embraer", "EMBR3", Case::Capital),
-    ("WEG", "WEGE3", Case::Upper),
+    ("WEG", "WEGE3", Case::UpperOrContext),
     ("Suzano", "SUZB3", Case::Capital),
     ("Gerdau", "GGBR4", Case::Capital),
     ("Eletrobras", "ELET3", Case::Any),
@@ -204,7 +212,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("TOTVS", "TOTS3", Case::Upper),
     ("Raia Drogasil", "RADL3", Case::Capital),
     ("RD Saúde", "RADL3", Case::Capital),
-    ("Vivo", "VIVT3", Case::Capital),
+    ("Vivo", "VIVT3", Case::Context),
     ("Telefônica Brasil", "VIVT3", Case::Capital),
     ("Equatorial", "EQTL3", Case::Capital),
     ("Sanepar", "SAPR11", Case::Capital),
@@ -225,6 +233,7 @@ pub(crate) const NON_REFERENCE: &[&str] = &[
     "ASAI3", "TOTS3", "RADL3", "VIVT3", "EQTL3", "SAPR11", "MULT3", "AZUL4", "B3SA3", "BBSE3", "CPFE3", "EGIE3",
     "HYPE3", "ITSA4", "CCRO3", "CMIN3", "VBBR3", "UGPA3", "TAEE11", "TIMS3", "YDUQ3", "COGN3", "BRFS3", "MRFG3",
     "BEEF3", "SMTO3", "SLCE3", "CYRE3", "MRVE3", "EZTC3", "CIEL3", "IRBR3", "SULA11", "BOVA11", "SMAL11", "IVVB11",
+    "CEAB3",
 ];
 
 /// Phrases that contain a company-like word but name no company.
@@ -264,6 +273,7 @@ pub(crate) const NOT_COMPANIES: &[&str] = &[
     "Visa Waiver",
     "azul claro",
     "Banco Central",
+    "Credit Suisse",
     "Dow Jones",
     "S&P",
     "S&P 500",

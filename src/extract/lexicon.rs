@@ -154,18 +154,29 @@ impl Lexicon {
 
     /// Adds B3 listings (symbol, legal name, the issuer's main listing). Their symbols read bare
     /// like the curated Brazilian ones (a class number makes them hard to mistake); an issuer's
-    /// legal name (each part of `LEGAL NAME - TRADE NAME`), when it has more than one word and
-    /// names nothing yet, stands for its main listing (`Centrais Elet Bras` → ELET3); one-word
-    /// names need a curated alias (`Vale`, `Petrobras`).
+    /// legal name (each part of `LEGAL NAME - TRADE NAME`), when it names nothing yet, stands for
+    /// its main listing (`Centrais Elet Bras` → ELET3); a one-word name (`WEG`, `Light`) only in
+    /// company context (`a Light`), and a fund's not at all. Curated aliases (`Vale`,
+    /// `Petrobras`) come first.
     pub fn with_b3<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
         for (symbol, legal, main) in listings {
             self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false });
             if symbol != main {
                 continue;
             }
+            let fund = legal.split_whitespace().any(|w| matches!(w, "FDO" | "FII" | "FUNDO" | "FIAGRO"));
             for name in legal.split(" - ").flat_map(matchable_names) {
-                if name.contains(' ') && !self.names.contains_key(&name) {
-                    let entry = NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case: Case::Capital };
+                // A one-word name (`WEG`, `Americanas`, `Light`) is often an everyday word too: it
+                // counts only in company context (`a Weg`, `ações da Light`).
+                let case = if name.contains(' ') {
+                    Case::Capital
+                } else if !fund && name.len() >= 2 && !name.bytes().any(|b| b.is_ascii_digit()) {
+                    Case::Context
+                } else {
+                    continue;
+                };
+                if !self.names.contains_key(&name) {
+                    let entry = NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case };
                     self.insert_key(name, entry);
                 }
             }
@@ -266,6 +277,10 @@ mod tests {
         assert_eq!(lexicon.name("centrais elet bras").and_then(|e| e.symbol.clone()).as_deref(), Some("ELET3"));
         assert_eq!(lexicon.name("vale").and_then(|e| e.symbol.clone()).as_deref(), Some("VALE3"), "the curated alias");
         assert!(lexicon.name("vale s a").is_none());
+        let lexicon =
+            lexicon.with_b3([("LIGH3", "LIGHT S.A.", "LIGH3"), ("XPML11", "XP MALLS FDO INV IMOB FII", "XPML11")]);
+        assert_eq!(lexicon.name("light").map(|e| e.case), Some(Case::Context), "an everyday word: in context only");
+        assert!(lexicon.name("xp malls fdo inv imob fii").is_some_and(|e| e.case == Case::Capital));
         let lexicon = lexicon.with_cross_listings([("PBR", "PETR4")]);
         let petrobras = lexicon.name("petrobras petroleo brasileiro").and_then(|e| e.symbol.clone());
         assert_eq!(petrobras.as_deref(), Some("PETR4"), "the SEC's name for PBR is the issuer's");

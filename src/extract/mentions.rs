@@ -1,7 +1,8 @@
 //! Company mentions as attribution and views see them: a name and the symbol in brackets after it
 //! (`Microsoft (MSFT)`, `Nu Holdings (NYSE: NU)`) are one mention; a mention that is the source
 //! of a view rather than its subject is marked: a claimant speaks, a broker changing a rating or a
-//! price target (`Goldman Sachs boosted its rating`) rates; index and currency words
+//! price target (`Goldman Sachs boosted its rating`, `Citigroup analyst Jon Tower upgraded…`,
+//! `…was raised to Buy at Goldman Sachs`) rates; index and currency words
 //! (`Nasdaq`, `S&P 500`, `Ibovespa`, `dólar`) and macro-economic words (`tax`, `inflação`,
 //! `Selic`) are found too, since a figure next to one is not a company's. A listed bank or broker
 //! named in a sentence about ratings, targets or analysts' calls rates too (`prompted Bank of
@@ -29,6 +30,8 @@ pub(crate) struct Mention {
 const ACTION_REACH: usize = 4;
 /// How many words after a rating verb its object (`price target`, `rating`) may come.
 const OBJECT_REACH: usize = 8;
+/// How many words before `at Goldman Sachs` the rating change it made may start.
+const PASSIVE_REACH: usize = 12;
 
 /// The mentions of a text in order, each merged with the symbol bracketed after its name.
 /// `claimants` are the byte ranges of the claimants found: a ticker inside one speaks.
@@ -58,7 +61,17 @@ pub(crate) fn mentions(
     }
     for m in &mut out {
         let next = words.partition_point(|w| w.start < m.span.end);
-        m.rates = rates_after(text, &words[next..]) || broker_rating(words, sentences, m);
+        let first = words.partition_point(|w| w.start < m.span.start);
+        m.rates = rates_after(text, m.span.end, &words[next..])
+            || rated_by(text, &words[..first])
+            || broker_rating(words, sentences, m);
+    }
+    // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
+    for k in (1..out.len()).rev() {
+        let gap = &text[out[k - 1].span.end..out[k].span.start];
+        if out[k].rates && is_and_gap(gap) {
+            out[k - 1].rates = true;
+        }
     }
     out
 }
@@ -116,25 +129,85 @@ fn is_call_word(key: &str) -> bool {
     )
 }
 
+/// Between two names of one list: `and`, `e`, `&` or a comma.
+fn is_and_gap(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    matches!(words.as_slice(), [] | ["and" | "e" | "&"]) && !gap.contains(['.', ';', '('])
+}
+
+/// The words after `Citigroup analyst Jon Tower`: past the role and the analyst's name, where
+/// the firm's action comes (the words themselves when no role follows the name).
+fn after_analyst<'w, 'a>(after: &'w [Token<'a>]) -> &'w [Token<'a>] {
+    match after.first() {
+        Some(role) if matches!(&*role.key, "analyst" | "analysts" | "analista" | "analistas" | "strategist") => {
+            let name = after[1..].iter().take_while(|w| w.capitalized && w.joins_previous).count();
+            &after[1 + name..]
+        }
+        _ => after,
+    }
+}
+
+/// `GVA was raised to Buy from Neutral at Goldman Sachs`, `had its price target lifted by
+/// Raymond James`: a broker named after `at` / `by` / `pelo`, in a clause that changes a rating
+/// or a target (`before`: the words before the name).
+fn rated_by(text: &str, before: &[Token]) -> bool {
+    let Some((by, rest)) = before.split_last() else { return false };
+    if !matches!(&*by.key, "at" | "by" | "pelo" | "pela" | "from") {
+        return false;
+    }
+    // `an upgrade from Wedbush`, but not `competition from Walt Disney` in a downgrade's clause.
+    if by.key == "from" && !rest.last().is_some_and(|w| is_rating_verb(&w.key)) {
+        return false;
+    }
+    let mut clause = Vec::new();
+    for (k, w) in rest.iter().enumerate().rev().take(PASSIVE_REACH) {
+        let next_start = rest.get(k + 1).map_or(by.start, |n| n.start);
+        if ends_clause(&text[w.end..next_start]) {
+            break;
+        }
+        clause.push(w);
+    }
+    clause.reverse();
+    clause.iter().enumerate().any(|(k, w)| {
+        is_rating_verb(&w.key)
+            || (is_change_verb(&w.key) && clause[k + 1..].iter().take(OBJECT_REACH).any(|o| is_rating_object(&o.key)))
+    })
+}
+
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.
 fn is_bracket_gap(gap: &str) -> bool {
     gap.len() <= 24 && gap.contains('(') && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';'))
 }
 
-/// Whether the words after a mention change a rating or a price target.
-fn rates_after(text: &str, after: &[Token]) -> bool {
-    for (i, w) in after.iter().take(ACTION_REACH).enumerate() {
-        if i > 0 && ends_clause(&text[after[i - 1].end..w.start]) {
+/// Whether the words after a mention (or a name) ending at byte `end` change a rating or a
+/// price target, in its clause (`Citigroup analyst Jon Tower upgraded…`: past the analyst).
+pub(crate) fn rates_after(text: &str, end: usize, after: &[Token]) -> bool {
+    let skipped = after_analyst(after);
+    let (mut previous_end, after) = match skipped.first() {
+        Some(first) if skipped.len() < after.len() => (first.start, skipped),
+        _ => (end, after),
+    };
+    for w in after.iter().take(ACTION_REACH) {
+        if ends_clause(&text[previous_end.min(w.start)..w.start]) {
             return false;
         }
-        if is_link_word(&w.key) {
+        previous_end = w.end;
+        // `GVA was raised to Buy`, `had its target lifted`: what is rated, not who rates.
+        // `Tesla fell after a downgrade by…`: the rating change is the cause, not the name's act.
+        if is_link_word(&w.key)
+            || matches!(
+                &*w.key,
+                "was" | "were" | "been" | "is" | "had" | "foi" | "foram" | "after" | "following" | "amid" | "apos"
+            )
+        {
             return false;
         }
         if is_rating_verb(&w.key) {
             return true;
         }
         if is_change_verb(&w.key) {
-            return after[i + 1..].iter().take(OBJECT_REACH).any(|o| is_rating_object(&o.key));
+            let next = after.partition_point(|o| o.start <= w.start);
+            return after[next..].iter().take(OBJECT_REACH).any(|o| is_rating_object(&o.key));
         }
     }
     false
@@ -184,7 +257,8 @@ fn is_change_verb(key: &str) -> bool {
         "raised" | "raises" | "boosted" | "boosts" | "increased" | "increases" | "lifted" | "lifts" | "cut"
             | "cuts" | "lowered" | "lowers" | "reduced" | "reduces" | "trimmed" | "maintained" | "maintains"
             | "kept" | "keeps" | "initiated" | "set" | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou"
-            | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou"
+            | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou" | "turned" | "turns" | "moved"
+            | "moves" | "passou" | "passa" | "revised" | "revises" | "upped" | "hiked"
     )
 }
 
@@ -192,7 +266,8 @@ fn is_change_verb(key: &str) -> bool {
 fn is_rating_object(key: &str) -> bool {
     matches!(key,
         "target" | "rating" | "recommendation" | "outperform" | "overweight" | "underweight" | "underperform"
-            | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro"
+            | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro" | "buy" | "hold" | "sell" | "bullish"
+            | "bearish" | "compra" | "venda" | "manutencao" | "targets" | "ratings" | "alvos" | "recomendacoes"
     )
 }
 
@@ -236,5 +311,16 @@ mod tests {
         let text = "$LLY is up 2% after Goldman Sachs boosted its rating to buy.";
         assert_eq!(found(text), [("LLY".to_owned(), "$LLY", false), ("GS".to_owned(), "Goldman Sachs", true)]);
         assert_eq!(found("Microsoft cut 10,000 jobs."), [("MSFT".to_owned(), "Microsoft", false)]);
+    }
+
+    #[test]
+    fn a_firm_rates_through_its_analyst_in_a_passive_and_in_a_list() {
+        let rates = |text: &str| found(text).into_iter().map(|(s, _, r)| (s, r)).collect::<Vec<_>>();
+        let yes = |s: &str| (s.to_owned(), true);
+        let no = |s: &str| (s.to_owned(), false);
+        assert_eq!(rates("Goldman Sachs analyst Jane Doe upgraded Microsoft to Buy."), [yes("GS"), no("MSFT")]);
+        assert_eq!(rates("Microsoft was raised to Buy from Neutral at Goldman Sachs."), [no("MSFT"), yes("GS")]);
+        assert_eq!(rates("Goldman Sachs and Eli Lilly raised their price targets."), [yes("GS"), yes("LLY")]);
+        assert_eq!(rates("Microsoft fell 3% while Goldman Sachs rose."), [no("MSFT"), no("GS")]);
     }
 }

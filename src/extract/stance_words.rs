@@ -3,6 +3,7 @@
 //! `preocupação`); a word after a negation in its clause (`nem todos … compartilham dessa visão
 //! pessimista`, `not a buy`) counts for nothing; both stances at one level, or none, give none.
 
+use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
 
@@ -17,17 +18,22 @@ pub(crate) struct Reading {
     pub at: usize,
     /// `a similar stance`, `the same view`, `postura semelhante`: the stance of the view before.
     pub similar: bool,
+    /// Decided by a rating or a price target (not a plain word): some broker holds it, named in
+    /// the sentence or just before (`Com isso, o preço-alvo foi revisto…, com recomendação
+    /// outperform` after `o Itaú BBA divulgou…`).
+    pub rating: bool,
 }
 
 /// Reads the stance of one sentence's words (`text` is the whole text the words point into).
 /// Cues are weighed in levels, the first level with any deciding: a rating changed (`upgraded`,
 /// `raises to buy`, `cortou a recomendação`), then a rating stated (`maintained … Outperform`,
 /// `recomendação de compra`; a neutral one means no view, whatever the target did), then a
-/// price target moved, then plain words.
+/// price target moved from one value to another (`alvo de R$ 22 para R$ 24,50`), then a price
+/// target raised or cut, then plain words.
 pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
     let mut negated = false;
     // Per level: each cue's stance (none: a neutral rating) and where its word starts.
-    let mut levels: [Vec<(Option<Stance>, usize)>; 4] = Default::default();
+    let mut levels: [Vec<(Option<Stance>, usize)>; 5] = Default::default();
     let (mut similar, mut stance_noun) = (false, false);
     for (i, w) in words.iter().enumerate() {
         if i > 0 && text[words[i - 1].end..w.start].contains([',', ';', ':', '.']) {
@@ -56,27 +62,43 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
-        let target = || ahead.iter().any(|o| matches!(&*o.key, "target" | "alvo"));
+        let target = || ahead.iter().any(|o| matches!(&*o.key, "target" | "targets" | "alvo" | "alvos"));
         let rating_noun = || ahead.iter().take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
             ahead.windows(2).take(3).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
         };
         let cue = if matches!(key, "upgraded" | "upgrades" | "upgrade" | "elevou") && !target() {
             Some((0, Some(Stance::Bullish)))
-        } else if matches!(key, "downgraded" | "downgrades" | "downgrade" | "rebaixou" | "rebaixa" | "rebaixam") {
+        } else if matches!(
+            key,
+            "downgraded"
+                | "downgrades"
+                | "downgrade"
+                | "rebaixou"
+                | "rebaixa"
+                | "rebaixam"
+                | "rebaixada"
+                | "rebaixado"
+                | "rebaixadas"
+                | "rebaixados"
+        ) {
             Some((0, Some(Stance::Bearish)))
         } else if (is_raise(key) || is_cut(key)) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if is_raise(key) { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, ahead) {
             Some((1, stated))
+        } else if let Some(moved) =
+            matches!(key, "target" | "targets" | "alvo" | "alvos").then(|| target_move(text, &words[i + 1..])).flatten()
+        {
+            Some((2, Some(moved)))
         } else if is_raise(key) && target() {
-            Some((2, Some(Stance::Bullish)))
-        } else if is_cut(key) && target() {
-            Some((2, Some(Stance::Bearish)))
-        } else if is_bullish(key) {
             Some((3, Some(Stance::Bullish)))
-        } else if is_bearish(key) {
+        } else if is_cut(key) && target() {
             Some((3, Some(Stance::Bearish)))
+        } else if is_bullish(key) {
+            Some((4, Some(Stance::Bullish)))
+        } else if is_bearish(key) {
+            Some((4, Some(Stance::Bearish)))
         } else {
             None
         };
@@ -84,12 +106,18 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             levels[level].push((stance, w.start));
         }
     }
-    let decided = levels.iter().find(|cues| !cues.is_empty()).and_then(|cues| {
+    let level = levels.iter().position(|cues| !cues.is_empty());
+    let decided = level.map(|l| &levels[l]).and_then(|cues| {
         let first = cues[0];
         cues.iter().all(|c| c.0 == first.0).then_some(first)
     });
     let decided = decided.and_then(|(stance, at)| stance.map(|s| (s, at)));
-    Reading { stance: decided.map(|d| d.0), at: decided.map_or(0, |d| d.1), similar: similar && stance_noun }
+    Reading {
+        stance: decided.map(|d| d.0),
+        at: decided.map_or(0, |d| d.1),
+        similar: similar && stance_noun,
+        rating: decided.is_some() && level.is_some_and(|l| l < 4),
+    }
 }
 
 /// A rating stated with `key` and the words after it: a verb keeping or giving one

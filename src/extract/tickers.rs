@@ -4,7 +4,8 @@
 //! Names are found by looking up each run of up to a few words in the [`Lexicon`] (longest
 //! first), so the cost grows with the text, not with the number of companies. A bare symbol
 //! (`NVDA`) counts after an exchange (`NASDAQ: NVDA`), before `shares`/`stock`/`ações`, in
-//! brackets after a company name, when its company is named elsewhere in the text, for
+//! brackets after a company name (or any capitalised name: `Campbell Soup (CPB)`), when its
+//! company is named elsewhere in the text, for
 //! Brazilian symbols (`PETR4`), and for large companies' distinctive symbols outside shouted
 //! headlines. Everyday words and acronyms (`AI`, `IT`, `ON`, `ALL`, `CEO`) never count bare.
 
@@ -12,6 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cashtags::cashtags;
+use super::company_context::in_company_context;
 use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
 use super::tokens::Token;
@@ -43,6 +45,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     let mut skip_until = 0;
     let mut bare = Vec::new();
     let mut named = Vec::new();
+    // Everyday-word names out of company context (`Nu delivered…`): companies only when the
+    // text names the same company another way (`Nu Holdings (NU)`).
+    let mut pending = Vec::new();
     let mut key = String::new();
     for i in 0..tokens.len() {
         if i < skip_until || in_cashtag(&tokens[i]) {
@@ -56,12 +61,13 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             skip_until = i + used;
             continue;
         }
-        if let Some((n, entry_symbol, via)) = longest_name(text, tokens, i, lexicon, &mut key) {
+        if let Some((n, entry_symbol, via, in_context)) = longest_name(text, tokens, i, lexicon, &mut key) {
             skip_until = i + n;
             if let Some(symbol) = entry_symbol.and_then(|s| Symbol::parse(&s).ok()) {
                 let end = extend_over_suffix(tokens, i + n - 1);
                 skip_until = end + 1;
-                named.push(TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via });
+                let found = TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via };
+                if in_context { named.push(found) } else { pending.push(found) }
             }
             continue;
         }
@@ -77,8 +83,10 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let last = &tokens[i + used - 1];
         let written = &text[tokens[i].start..last.end];
         let entry = lexicon.symbol(symbol.as_str());
-        let explicit = after_exchange(text, tokens, i) || in_brackets_after_ticker(text, tokens[i].start, &ends);
         let plain_word = is_not_a_ticker(written);
+        let explicit = after_exchange(text, tokens, i)
+            || in_brackets_after_ticker(text, tokens[i].start, &ends)
+            || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
         let safe = explicit
             || (!plain_word
                 && (stock_word_near(text, tokens, i, i + used - 1)
@@ -90,20 +98,23 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             found.push(TickerMatch { span: tokens[i].start..last.end, symbol, via: Via::Symbol });
         }
     }
+    let named_otherwise: HashSet<Symbol> = found.iter().map(|f| f.symbol.clone()).collect();
+    found.extend(pending.into_iter().filter(|p| named_otherwise.contains(&p.symbol)));
     found.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
     found.sort_by_key(|f| f.span.start);
     found
 }
 
 /// The longest lexicon name starting at token `i` that is written as it must be: the number of
-/// words, and the symbol (none for a non-company phrase) and how it was found.
+/// words, the symbol (none for a non-company phrase), how it was found, and whether it stands
+/// in the company context its name needs (always, for names that are no everyday word).
 fn longest_name(
     text: &str,
     tokens: &[Token],
     i: usize,
     lexicon: &Lexicon,
     key: &mut String,
-) -> Option<(usize, Option<String>, Via)> {
+) -> Option<(usize, Option<String>, Via, bool)> {
     let longest = lexicon.longest_from(&tokens[i].key);
     if longest == 0 {
         return None;
@@ -123,7 +134,9 @@ fn longest_name(
             && written_as(&tokens[i..i + n], entry.case)
             && whole_word(text, &tokens[i..i + n])
         {
-            best = Some((n, entry.symbol.clone(), entry.via));
+            let in_context =
+                !needs_context(&tokens[i..i + n], entry.case) || in_company_context(text, tokens, i, i + n - 1);
+            best = Some((n, entry.symbol.clone(), entry.via, in_context));
         }
     }
     best
@@ -136,6 +149,16 @@ fn written_as(words: &[Token], case: Case) -> bool {
         Case::Any => true,
         Case::Capital => content().all(|t| t.capitalized || t.upper),
         Case::Upper => content().all(|t| t.upper),
+        Case::Context | Case::UpperOrContext => content().all(|t| t.capitalized || t.upper),
+    }
+}
+
+/// Whether a name written so must stand in company context to count (`Vivo`, `Weg`, not `WEG`).
+fn needs_context(words: &[Token], case: Case) -> bool {
+    match case {
+        Case::Context => true,
+        Case::UpperOrContext => !words.iter().all(|t| t.upper),
+        Case::Any | Case::Capital | Case::Upper => false,
     }
 }
 
@@ -251,6 +274,16 @@ fn in_brackets_after_ticker(text: &str, at: usize, ends: &HashSet<usize>) -> boo
     let before = &text[..at];
     let Some(open) = before.trim_end_matches([' ', '\u{a0}']).strip_suffix('(') else { return false };
     ends.contains(&open.trim_end_matches([' ', '\u{a0}']).len())
+}
+
+/// `Campbell Soup (CPB)`: a listed symbol alone in brackets right after a capitalised word, as
+/// news name a company the reference list spells otherwise (`CAMPBELL'S Co`).
+fn in_brackets_after_name(text: &str, tokens: &[Token], i: usize, used: usize) -> bool {
+    let (first, last) = (&tokens[i], &tokens[i + used - 1]);
+    let closes = text[last.end..].starts_with(')');
+    let opens = text[..first.start].strip_suffix('(').map(|b| b.trim_end_matches([' ', '\u{a0}']));
+    let name_before = i > 0 && tokens[i - 1].capitalized && tokens[i - 1].has_letter();
+    closes && name_before && opens.is_some_and(|b| b.len() == tokens[i - 1].end)
 }
 
 /// A symbol that is hard to mistake: four letters or more of a large company, or three of a very

@@ -9,7 +9,8 @@
 
 use std::ops::Range;
 
-use super::mentions::Mention;
+use super::known_brokers::{acting_brokers, brokers_in};
+use super::mentions::{Mention, is_broker};
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol};
@@ -65,12 +66,25 @@ pub(crate) fn views(
         if holders.is_empty() {
             holders = listed_holders(text, own);
         }
-        if holders.is_empty() && own.iter().any(|w| is_firm_noun(&w.key)) {
-            // `diz o relatório do banco`: the firm of the view or the broker just before.
+        if holders.is_empty() {
+            holders = acting_brokers(own, reading.at);
+        }
+        // `Eight analysts rate the shares a buy`: a sentence naming its own (uncounted) holders.
+        let rating_alone = reading.rating && !own.iter().any(|w| is_count_word(&w.key) || is_analyst_word(&w.key));
+        if holders.is_empty() && (rating_alone || own.iter().any(|w| is_firm_noun(&w.key))) {
+            // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
+            // view or the broker just before.
             let from = sentences[i.saturating_sub(LOOK_BACK)].start;
             let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| m.rates || m.speaks);
+            let broker = broker.map(|m| name_of(text, words, &m.span));
+            let before = &words[words.partition_point(|w| w.start < from)..range.start];
+            let named = brokers_in(before).pop();
+            let broker = match (broker, named) {
+                (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
+                (a, b) => a.or(b),
+            };
             let earlier = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
-            holders.extend(earlier.or_else(|| broker.map(|m| name_of(text, words, &m.span))));
+            holders.extend(earlier.or(broker));
         }
         let mut holders: Vec<Range<usize>> = holders.into_iter().filter_map(|h| firm_of(text, words, h)).collect();
         holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
@@ -79,18 +93,29 @@ pub(crate) fn views(
         }
         let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
         let about: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates && !m.speaks && !held(m)).collect();
+        // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
+        let at = own.partition_point(|w| w.start <= reading.at);
+        let next = &own[at.min(own.len())..];
+        let refers_back = (0..next.len().min(2)).any(|k| {
+            matches!(&*next[k].key, "the" | "a" | "o" | "its")
+                && next.get(k + 1).is_some_and(|w| is_company_noun(&w.key))
+                && !next.get(k + 2).is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
+        });
         let ticker = about
             .iter()
-            .find(|m| m.span.start >= reading.at)
-            .or_else(|| about.last())
+            .find(|m| m.span.start >= reading.at && !refers_back)
+            .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back))
             .map(|m| m.symbol.clone())
+            .or_else(|| refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders)).flatten())
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders));
         let Some(ticker) = ticker else { continue };
         holders.sort_by_key(|h| h.start);
+        // A view stated again later in the text (`The downgrade reflects…`) is the same view.
         for h in holders {
-            let same_sentence = out.iter().rev().take_while(|v| v.quote == *sentence);
-            if !same_sentence.into_iter().any(|v| text[v.claimant.clone()] == text[h.clone()]) {
+            let same =
+                |v: &ViewMatch| v.ticker == ticker && v.stance == stance && text[v.claimant.clone()] == text[h.clone()];
+            if !out.iter().any(same) {
                 out.push(ViewMatch { claimant: h, ticker: ticker.clone(), stance, quote: sentence.clone() });
             }
         }
@@ -138,6 +163,11 @@ fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<us
             return Some(rest[0].start..rest[rest.len() - 1].end);
         }
     }
+    if inside.len() == 1
+        && let Some(firm) = analyst_firm(words, first + skip, &inside[0])
+    {
+        return Some(firm);
+    }
     let before = &words[..first];
     match before.last() {
         Some(w) if is_executive(&w.key) => None,
@@ -156,6 +186,45 @@ fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<us
         }
         _ => Some(name),
     }
+}
+
+/// `Kelleher also argued…` after `Argus analyst Jim Kelleher`, `said Mahaney` after `RBC Capital
+/// Markets Analyst Mark Mahaney`: a surname named earlier (before word `first`) as a firm's
+/// analyst stands for that firm.
+fn analyst_firm(words: &[Token], first: usize, surname: &Token) -> Option<Range<usize>> {
+    for j in (0..first).rev().filter(|&j| words[j].key == surname.key && words[j].capitalized) {
+        let mut k = j;
+        while k > 0
+            && j - k < 3
+            && words[k].joins_previous
+            && words[k - 1].capitalized
+            && !is_analyst_word(&words[k - 1].key)
+        {
+            k -= 1;
+        }
+        if k == 0 || !is_analyst_word(&words[k - 1].key) || !words[k].joins_previous {
+            continue;
+        }
+        let role = k - 1;
+        let mut from = role;
+        while from > 0
+            && role - from < 4
+            && !matches!(&*words[from - 1].key, "but" | "and" | "also" | "even" | "mas" | "e")
+            && words[from].joins_previous
+            && (words[from - 1].capitalized || words[from - 1].upper)
+        {
+            from -= 1;
+        }
+        if from < role {
+            return Some(words[from].start..words[role - 1].end);
+        }
+    }
+    None
+}
+
+/// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`).
+fn is_company_noun(key: &str) -> bool {
+    matches!(key, "company" | "stock" | "shares" | "empresa" | "companhia" | "papel" | "acao" | "acoes")
 }
 
 /// Words that stand for a firm named before (`o banco`, `the brokerage`).
@@ -225,9 +294,10 @@ fn is_executive(key: &str) -> bool {
 
 /// The last company named, not by a holder, among the mentions of the few sentences before.
 fn earlier_subject(before: &[Mention], holders: &[Range<usize>]) -> Option<Symbol> {
+    // A bank or broker named before is the one talking, far more often than the one talked about.
     before
         .iter()
-        .filter(|m| !m.rates)
+        .filter(|m| !m.rates && !is_broker(&m.symbol))
         .rfind(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
         .map(|m| m.symbol.clone())
 }
@@ -340,6 +410,28 @@ mod tests {
         assert_eq!(found(text), [], "an executive on her own company is not a view");
         let text = "Goldman Sachs cut its price target for Tesla. Eight analysts rate the shares a buy.";
         assert_eq!(found(text), [view("Goldman Sachs", "TSLA", Stance::Bearish)], "a count is no holder");
+    }
+
+    #[test]
+    fn unlisted_brokers_surnames_and_brokers_named_before_hold_views() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<(String, String, Stance)> {
+            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+        };
+        let text = "Micron stock surged. Wolfe Research and Susquehanna both increased their targets.";
+        assert_eq!(
+            found(text),
+            [view("Wolfe Research", "MU", Stance::Bullish), view("Susquehanna", "MU", Stance::Bullish)]
+        );
+        let text = "Tesla fell after a downgrade by Erste Group, which moved its rating to Sell.";
+        assert_eq!(found(text), [view("Erste Group", "TSLA", Stance::Bearish)]);
+        let text = "Netflix fell 5% after Goldman Sachs downgraded the company due to competition from Walt Disney.";
+        assert_eq!(found(text), [view("Goldman Sachs", "NFLX", Stance::Bearish)], "the company talked about");
+        let text = "Argus analyst Jim Kelleher covers Nvidia. Kelleher also argued that Nvidia's stock is a buy.";
+        assert_eq!(found(text), [view("Argus", "NVDA", Stance::Bullish)], "the surname stands for the firm");
+        let text = "Na quarta-feira, o Itaú BBA divulgou suas projeções para o setor. Com isso, o preço-alvo da \
+                    Suzano foi revisto de R$ 45,00 para R$ 57,00.";
+        assert_eq!(found(text), [view("Itaú BBA", "SUZB3", Stance::Bullish)], "a target moved up, by the bank before");
     }
 
     #[test]

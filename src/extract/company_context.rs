@@ -1,0 +1,97 @@
+//! Whether the words around a name make it a company. Some companies go by a name that is also an
+//! everyday word (`Vivo` is "alive" in Portuguese, `Nu` "naked", `Weg` a German noun, `Light`,
+//! `Mundial`): such a name counts only where the text treats it as a company:
+//! - the symbol in brackets or a possessive right after it (`Weg (WEGE3)`, `Nu's results`);
+//! - a Portuguese article or contraction right before it, as the press writes company names (`a
+//!   Vivo`, `da Weg`, `o Nu`, `pela Weg`) — `vivo` and `nu` as adjectives take none, in lower case;
+//! - a word about shares, results or a company's acts within two words either side, in its clause
+//!   (`ações da Weg`, `Nu shares`, `Vivo reportou`, `the company Nu`).
+//!
+//! Out of such context the name still counts when the text names the same company another way
+//! (`Nu delivered record revenue` in a text that has `Nu Holdings (NU)`; see `tickers`). A German
+//! `Weg` (`der Weg`, `auf dem Weg`) and a sentence opening with `Vivo em São Paulo` have none of
+//! these.
+
+use super::tokens::Token;
+
+/// How many words either side a company word may be.
+const REACH: usize = 2;
+
+/// Whether the name spanning tokens `first..=last` stands in company context.
+pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let after = &text[tokens[last].end..];
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    // `Weg (WEGE3)`, `Nu (NYSE: NU)`: a symbol in brackets.
+    if after.trim_start().starts_with('(') && tokens.get(last + 1).is_some_and(|t| t.upper && t.text.len() >= 2) {
+        return true;
+    }
+    let prev = first.checked_sub(1).map(|p| &tokens[p]);
+    if let Some(p) = prev
+        && !breaks(&text[p.end..tokens[first].start])
+        && is_article(&p.key)
+    {
+        return true;
+    }
+    let before =
+        (first.saturating_sub(REACH)..first).rev().take_while(|&k| !breaks(&text[tokens[k].end..tokens[k + 1].start]));
+    let after = (last + 1..tokens.len().min(last + 1 + REACH))
+        .take_while(|&k| !breaks(&text[tokens[k - 1].end..tokens[k].start]));
+    before.chain(after).any(|k| is_company_word(&tokens[k].key))
+}
+
+/// Punctuation that ends a clause between two words.
+fn breaks(gap: &str) -> bool {
+    gap.contains(['.', ',', ';', ':', '!', '?', '"', '“', '”'])
+}
+
+/// Portuguese articles and their contractions, which the press puts before company names.
+#[rustfmt::skip]
+fn is_article(key: &str) -> bool {
+    matches!(key,
+        "a" | "o" | "as" | "os" | "ao" | "aos" | "da" | "do" | "das" | "dos" | "na" | "no" | "nas" | "nos" | "pela"
+            | "pelo" | "pelas" | "pelos"
+    )
+}
+
+/// Words of shares, results and a company's acts (folded).
+#[rustfmt::skip]
+fn is_company_word(key: &str) -> bool {
+    matches!(key,
+        "shares" | "share" | "stock" | "stocks" | "adr" | "adrs" | "acoes" | "acao" | "papeis" | "papel" | "company"
+            | "companhia" | "empresa" | "operadora" | "fabricante" | "varejista" | "fintech" | "bank" | "banco"
+            | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
+            | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Lexicon, analyse};
+
+    fn symbols(text: &str) -> Vec<String> {
+        analyse(text, &Lexicon::bundled()).tickers.into_iter().map(|t| t.symbol.to_string()).collect()
+    }
+
+    #[test]
+    fn everyday_words_are_companies_in_company_context() {
+        assert_eq!(symbols("A Weg subiu 3% após o balanço."), ["WEGE3"]);
+        assert_eq!(symbols("As ações da Vivo caíram."), ["VIVT3"]);
+        assert_eq!(symbols("O Nu reportou lucro recorde."), ["NU"]);
+        assert_eq!(symbols("Nu shares rose 4% after earnings."), ["NU"]);
+        assert_eq!(symbols("Analysts like Weg's margins."), ["WEGE3"]);
+        assert_eq!(symbols("WEG avança na bolsa."), ["WEGE3"], "in capitals, the name alone");
+        assert_eq!(symbols("A Americanas pediu recuperação judicial."), ["AMER3"], "a one-word B3 name");
+        assert_eq!(symbols("Nu grew fast. Nu Holdings (NU) rose."), ["NU", "NU", "NU"], "named another way too");
+    }
+
+    #[test]
+    fn everyday_words_are_not_companies_elsewhere() {
+        assert!(symbols("Vivo em São Paulo há dez anos.").is_empty());
+        assert!(symbols("Der Weg ist das Ziel, sagte er.").is_empty());
+        assert!(symbols("Nu, ele saiu correndo.").is_empty());
+        assert!(symbols("Ele está vivo e o rei está nu.").is_empty());
+        assert!(symbols("Light rain fell on Monday.").is_empty());
+    }
+}

@@ -1,0 +1,160 @@
+//! Brokers, banks and research houses whose analysts rate shares, listed or not (`Wedbush`,
+//! `Wolfe Research`, `Genial`, `BB Investimentos`), so that a rating or a target they give can be
+//! held by them even when no reporting verb names them (`Wolfe Research and Susquehanna both
+//! increased their targets`, `a downgrade by Erste Group`).
+//!
+//! The names are those the firms publish themselves (each firm's own site and research pages) as
+//! the financial press writes them; the Brazilian ones are brokers and banks with research teams
+//! registered with CVM and APIMEC. Names are facts, listed here for Jevons.
+
+use std::ops::Range;
+
+use super::tokens::Token;
+
+/// Broker names as folded word sequences (`wolfe research`), one to three words.
+const BROKERS: &[&str] = &[
+    // United States, Europe and Asia.
+    "argus",
+    "baird",
+    "barclays",
+    "bernstein",
+    "bmo capital markets",
+    "bmo capital",
+    "bnp paribas",
+    "bofa securities",
+    "btig",
+    "canaccord",
+    "canaccord genuity",
+    "cantor fitzgerald",
+    "cfra",
+    "citi",
+    "citigroup",
+    "clsa",
+    "credit suisse",
+    "da davidson",
+    "d a davidson",
+    "daiwa",
+    "deutsche bank",
+    "erste group",
+    "evercore",
+    "evercore isi",
+    "goldman sachs",
+    "goldman",
+    "guggenheim",
+    "hsbc",
+    "j p morgan",
+    "jp morgan",
+    "jpmorgan",
+    "jefferies",
+    "keybanc",
+    "loop capital",
+    "macquarie",
+    "melius research",
+    "mizuho",
+    "moffettnathanson",
+    "morgan stanley",
+    "morningstar",
+    "needham",
+    "nomura",
+    "oppenheimer",
+    "piper sandler",
+    "raymond james",
+    "rbc capital markets",
+    "rbc capital",
+    "redburn",
+    "rosenblatt",
+    "societe generale",
+    "stifel",
+    "susquehanna",
+    "td cowen",
+    "truist",
+    "ubs",
+    "wedbush",
+    "wells fargo",
+    "wolfe research",
+    // Brazil.
+    "agora investimentos",
+    "ativa investimentos",
+    "bb investimentos",
+    "bradesco bbi",
+    "btg pactual",
+    "btg",
+    "eleven financial",
+    "empiricus",
+    "genial",
+    "genial investimentos",
+    "guide investimentos",
+    "itau bba",
+    "modalmais",
+    "nord research",
+    "orama",
+    "safra",
+    "santander",
+    "terra investimentos",
+    "toro investimentos",
+    "xp",
+    "xp investimentos",
+];
+
+/// The brokers of a sentence's `words` that give the stance its word at byte `at` decided:
+/// named before that word (`Wolfe Research and Susquehanna both increased their targets`) or
+/// right after `by`, `from`, `at`, `pelo`, `pela`, `do`, `da` (`the third upgrade from Wedbush`,
+/// `a downgrade by Erste Group`, `recomendação de compra do Safra`).
+pub(crate) fn acting_brokers(words: &[Token], at: usize) -> Vec<Range<usize>> {
+    brokers_in(words)
+        .into_iter()
+        .filter(|b| {
+            let k = words.partition_point(|w| w.start < b.start);
+            let agent = k > 0 && matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da");
+            b.end <= at || agent
+        })
+        .collect()
+}
+
+/// The most words a broker name has.
+const LONGEST: usize = 3;
+
+/// Byte ranges of the broker names among `words` (capitalised, longest first), in order.
+pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = (1..=LONGEST.min(words.len() - i)).rev().find(|&n| {
+            let run = &words[i..i + n];
+            let joined = run.iter().skip(1).all(|w| w.joins_previous);
+            let key: Vec<&str> = run.iter().map(|w| &*w.key).collect();
+            joined && (run[0].capitalized || run[0].upper) && BROKERS.contains(&key.join(" ").as_str())
+        });
+        match found {
+            Some(n) => {
+                out.push(words[i].start..words[i + n - 1].end);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokens;
+
+    fn names(text: &str) -> Vec<&str> {
+        brokers_in(&tokens(text)).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn broker_names_are_found_capitalised() {
+        assert_eq!(names("Wolfe Research and Susquehanna raised targets."), ["Wolfe Research", "Susquehanna"]);
+        assert_eq!(names("a downgrade by Erste Group"), ["Erste Group"]);
+        assert_eq!(names("O BB Investimentos manteve a compra; a Genial, venda."), ["BB Investimentos", "Genial"]);
+        let text = "Today brought the third upgrade from Wedbush, which matched Susquehanna's target.";
+        let words = tokens(text);
+        let at = text.find("upgrade").unwrap_or_default();
+        let acting: Vec<&str> = acting_brokers(&words, at).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(acting, ["Wedbush"], "not the one named as the object");
+        assert!(names("a genial idea from the inter bank").is_empty(), "lower-case words are not brokers");
+    }
+}

@@ -1,0 +1,112 @@
+//! Share classes of Brazilian companies: `Petrobras ON e PN tiveram altas de 1,09% e 1,43%,
+//! respectivamente`, `a preferencial caiu 3,88% e a ordinária, 5,37%`. A class word (`ON`,
+//! `ordinária`; `PN`, `preferencial`) after a company listed on B3 names that class's symbol
+//! (`PETR3`, `PETR4`) where it stands, so figures next to it are attributed to the class.
+//!
+//! The company is the B3 mention nearest before the word, in its sentence or the two before; the
+//! class symbol must be one Jevons knows (the lexicon's symbols: `ELET6` when there is no `ELET4`). A word before the company
+//! (`as ações ON da Vale`) is left alone: the company's own symbol already says it.
+
+use std::ops::Range;
+
+use super::Lexicon;
+use super::mentions::Mention;
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// How many sentences back the company of a class word may be named.
+const LOOK_BACK: usize = 2;
+
+/// `mentions` with one added at each class word that follows a B3 company, in text order.
+pub(crate) fn with_share_classes(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    lexicon: &Lexicon,
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut added = Vec::new();
+    for w in words {
+        let Some(class) = class_of(w) else { continue };
+        let sentence = sentences.partition_point(|s| s.end <= w.start);
+        let from = sentences.get(sentence.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
+        let Some(company) = mentions.iter().rev().find(|m| m.span.end <= w.start && m.span.start >= from) else {
+            continue;
+        };
+        let known =
+            |digit: &char| class_symbol(&company.symbol, *digit).filter(|s| lexicon.symbol(s.as_str()).is_some());
+        let Some(symbol) = class.iter().find_map(known) else { continue };
+        // `Petrobras ON (PETR3)`: the bracketed symbol is already the class's mention.
+        let bracketed =
+            text[w.end..].trim_start().strip_prefix('(').is_some_and(|b| b.starts_with(char::is_alphabetic));
+        if !bracketed {
+            added.push(Mention { span: w.start..w.end, symbol, speaks: false, rates: false });
+        }
+    }
+    if added.is_empty() {
+        return mentions;
+    }
+    let mut all = mentions;
+    all.extend(added);
+    all.sort_by_key(|m| m.span.start);
+    all
+}
+
+/// The class digits a word may name, most usual first: 3 for ordinary shares; 4, else 6 or 5
+/// (`ELET6`, `USIM5`), for preferred ones.
+fn class_of(w: &Token) -> Option<&'static [char]> {
+    const ORDINARY: &[char] = &['3'];
+    const PREFERRED: &[char] = &['4', '6', '5'];
+    match &*w.key {
+        "on" if w.text == "ON" => Some(ORDINARY),
+        "pn" if w.text == "PN" => Some(PREFERRED),
+        "ordinaria" | "ordinarias" => Some(ORDINARY),
+        "preferencial" | "preferenciais" => Some(PREFERRED),
+        _ => None,
+    }
+}
+
+/// `PETR4` and class `3` → `PETR3`: B3 symbols are four letters and the class digit.
+fn class_symbol(company: &Symbol, class: char) -> Option<Symbol> {
+    let s = company.as_str();
+    let (letters, digit) = s.split_at_checked(4)?;
+    let b3 = letters.bytes().all(|b| b.is_ascii_uppercase()) && matches!(digit, "3" | "4" | "5" | "6");
+    b3.then(|| Symbol::parse(&format!("{letters}{class}")).ok()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Lexicon, analyse};
+
+    /// Each percentage of `text` with the tickers it is given.
+    fn percents(text: &str) -> Vec<(String, Vec<String>)> {
+        analyse(text, &Lexicon::bundled())
+            .percents
+            .into_iter()
+            .map(|p| (p.text, p.tickers.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, Vec<String>)> {
+        list.iter().map(|(p, t)| ((*p).to_owned(), vec![(*t).to_owned()])).collect()
+    }
+
+    #[test]
+    fn class_words_name_the_class_symbol() {
+        let text = "Ao final do pregão, Petrobras ON e PN tiveram altas de 1,09% e 1,43%, respectivamente.";
+        assert_eq!(percents(text), pairs(&[("1,09%", "PETR3"), ("1,43%", "PETR4")]));
+        let text = "Bancos cortaram o preço-alvo da Petrobras. A preferencial caiu 3,88% e a ordinária, 5,37%.";
+        assert_eq!(percents(text), pairs(&[("3,88%", "PETR4"), ("5,37%", "PETR3")]));
+        let text = "Petrobras ON (PETR3) recua 0,33%, e o Itaú PN avançou 0,60%.";
+        assert_eq!(percents(text), pairs(&[("0,33%", "PETR3"), ("0,60%", "ITUB4")]));
+        let text = "A Eletrobras viu suas ações ordinárias (7,08%) e preferenciais (4,84%) subirem.";
+        assert_eq!(percents(text), pairs(&[("7,08%", "ELET3"), ("4,84%", "ELET6")]), "ELET6: there is no ELET4");
+    }
+
+    #[test]
+    fn other_words_and_companies_are_left_alone() {
+        assert_eq!(percents("As ações ON da Vale avançaram 3,76%."), pairs(&[("3,76%", "VALE3")]));
+        assert_eq!(percents("Nvidia rose 2% on Monday."), pairs(&[("2%", "NVDA")]));
+        assert_eq!(percents("Apple ON the rise: shares up 1%."), pairs(&[("1%", "AAPL")]));
+    }
+}
