@@ -3,9 +3,10 @@
 //! research-note prose written for the project, against which the rules were tuned (its scores are
 //! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
-//! hand before the extractor ever ran on them and never tuned against. Both tables are printed;
-//! each split has a floor per kind (the held-out floors are the honest ones, set just below the
-//! first measured scores). `docs/extraction.md` explains how findings are matched to labels.
+//! hand before the extractor ever ran on them; since 4 December its differences have been read,
+//! so it is reported as a **development** split, and `links_heldout_v2.json` is the held-out split
+//! to quote (only its totals are printed). Each split has a floor per kind, set just below its
+//! measured scores. `docs/extraction.md` explains how findings are matched to labels.
 //!
 //! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
 //! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
@@ -435,7 +436,13 @@ fn heldout_split_meets_its_floors() {
         );
     }
     let measured = measure(&data);
-    report_and_check("held-out (never tuned against)", &measured, HELDOUT_FLOORS, &measured, HELDOUT_LINK_FLOORS);
+    report_and_check(
+        "development split (the first held-out, seen since 4 December)",
+        &measured,
+        HELDOUT_FLOORS,
+        &measured,
+        HELDOUT_LINK_FLOORS,
+    );
 }
 
 #[test]

@@ -8,60 +8,14 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/team.rs"]
+mod team;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cli::{jevons, user_error};
 use serde_json::Value;
-
-/// A bare repository and the databases that sync through it, in one temporary folder.
-struct Team {
-    dir: tempfile::TempDir,
-    remote: PathBuf,
-}
-
-impl Team {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let remote = dir.path().join("team.git");
-        let out = Command::new("git").args(["init", "-q", "--bare", "-b", "main"]).arg(&remote).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        Self { dir, remote }
-    }
-
-    fn db(&self, name: &str) -> PathBuf {
-        self.dir.path().join(format!("{name}.db"))
-    }
-
-    fn remote(&self) -> &str {
-        self.remote.to_str().unwrap()
-    }
-
-    /// `jevons sync` on `db` (with the remote the first time); what it printed.
-    fn sync(&self, db: &Path) -> String {
-        let remembered = db.with_file_name(format!("{}.sync", db.file_name().unwrap().to_string_lossy())).exists();
-        let args: Vec<&str> = if remembered { vec!["sync"] } else { vec!["sync", self.remote()] };
-        ok(db, &args)
-    }
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = jevons(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    serde_json::from_str(&ok(db, &all)).unwrap()
-}
+use team::{Team, git, json, ok, walk};
 
 /// Adds a note; its id.
 fn add(db: &Path, title: &str, body: &str) -> String {
@@ -239,17 +193,6 @@ fn without_git_the_message_says_so() {
     assert!(said.contains("git is not installed"), "{said}");
 }
 
-/// Runs git in `dir`.
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=T", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
 #[test]
 fn a_hand_broken_file_is_left_out_with_a_warning_and_the_rest_taken() {
     let team = Team::new();
@@ -280,19 +223,6 @@ fn a_hand_broken_file_is_left_out_with_a_warning_and_the_rest_taken() {
     assert!(said.contains("passwd.md"), "{said}");
     assert_eq!(titles(&b, "edited"), ["Fine"]);
     assert_eq!(body_of(&b, "Broken"), "broken text", "the broken file's note stays as it was");
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else if path.is_file() {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// A small deterministic random source (xorshift).

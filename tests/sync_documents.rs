@@ -8,66 +8,14 @@
 mod cli;
 #[path = "common/pdf.rs"]
 mod pdf;
+#[path = "common/team.rs"]
+mod team;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use cli::jevons;
-use serde_json::Value;
+use team::{Team, git, json, ok, walk};
 
 const KNOWN: &str = "Data center revenue rose to a record 35.6 billion dollars.";
-
-struct Team {
-    dir: tempfile::TempDir,
-    remote: PathBuf,
-}
-
-impl Team {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let remote = dir.path().join("team.git");
-        let out = Command::new("git").args(["init", "-q", "--bare", "-b", "main"]).arg(&remote).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        Self { dir, remote }
-    }
-
-    fn db(&self, name: &str) -> PathBuf {
-        self.dir.path().join(format!("{name}.db"))
-    }
-
-    fn sync(&self, db: &Path) -> String {
-        ok(db, &["sync", self.remote.to_str().unwrap()])
-    }
-
-    /// A clone of the team's repository, for edits by hand.
-    fn clone(&self) -> PathBuf {
-        let clone = self.dir.path().join("clone");
-        git(self.dir.path(), &["clone", "-q", self.remote.to_str().unwrap(), clone.to_str().unwrap()]);
-        clone
-    }
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = jevons(db, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    serde_json::from_str(&ok(db, &all)).unwrap()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=T", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
 
 fn count(db: &Path, sql: &str) -> i64 {
     rusqlite::Connection::open(db).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
@@ -184,19 +132,6 @@ fn a_hostile_repository_is_refused_file_by_file_and_nothing_local_is_lost() {
     assert_eq!(count(&b, "SELECT count(*) FROM source WHERE url LIKE 'https://example.com/%'"), 4);
     assert_eq!(count(&b, "SELECT count(*) FROM claim WHERE text IN ('changed', 'linked', 'oversized', 'renamed')"), 4);
     assert!(!std::fs::read_to_string("/etc/passwd").unwrap().is_empty());
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else if path.is_file() {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// The measurement in `docs/sync.md` and `docs/json-format.md`: 200 saved pages of 1 MB each

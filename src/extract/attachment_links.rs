@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::wiki_links::{code_spans, fence_marker};
+use super::wiki_links::{code_spans, for_lines_outside_fences};
 
 /// Extensions of notes, never attachments.
 const MARKDOWN: &[&str] = &["md", "markdown", "mdown", "mkd", "mkdn"];
@@ -49,22 +49,7 @@ pub fn file_links(text: &str) -> Vec<FileLink> {
     if !text.contains("[[") && !text.contains("](") {
         return found;
     }
-    let mut fence: Option<(u8, usize)> = None;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
-        let indent = line.len() - trimmed.len();
-        let marker = fence_marker(trimmed).filter(|_| indent < 4);
-        match (fence, marker) {
-            (None, Some(opened)) => fence = Some(opened),
-            (Some((char, len)), Some((c, l))) if c == char && l >= len && trimmed[l..].trim().is_empty() => {
-                fence = None
-            }
-            (None, None) => links_in_line(line, line_start, &mut found),
-            _ => {}
-        }
-        line_start += line.len();
-    }
+    for_lines_outside_fences(text, |line, start| links_in_line(line, start, &mut found));
     found
 }
 

@@ -44,6 +44,13 @@ pub fn wiki_links(text: &str) -> Vec<WikiLink> {
     if !text.contains("[[") {
         return found;
     }
+    for_lines_outside_fences(text, |line, start| links_in_line(line, start, &mut found));
+    found
+}
+
+/// Calls `each` with every line of `text` (and the byte it starts at) that is not inside a
+/// fenced code block, nor a fence itself: links in code are not links.
+pub(super) fn for_lines_outside_fences(text: &str, mut each: impl FnMut(&str, usize)) {
     let mut fence: Option<(u8, usize)> = None;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -55,12 +62,11 @@ pub fn wiki_links(text: &str) -> Vec<WikiLink> {
             (Some((char, len)), Some((c, l))) if c == char && l >= len && trimmed[l..].trim().is_empty() => {
                 fence = None
             }
-            (None, None) => links_in_line(line, line_start, &mut found),
+            (None, None) => each(line, line_start),
             _ => {}
         }
         line_start += line.len();
     }
-    found
 }
 
 /// A fence line's character and length (at least three backticks or tildes).

@@ -294,22 +294,8 @@ pub fn results_ui(ui: &mut Ui, results: &mut Results, actions: &mut Vec<Action>)
         return 0..0;
     }
     ui.spacing_mut().item_spacing.y = 0.0;
-    let row_step = ROW_HEIGHT;
-    let mut area = ScrollArea::vertical().id_salt("results-list").auto_shrink(false);
-    if results.scroll_to_selected
-        && let Some(row) = results.selected
-    {
-        let state = egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("results-list"));
-        let offset = state.map_or(0.0, |s| s.clamped_offset().y);
-        let top = row as f32 * row_step;
-        let height = results.viewport_height.max(ROW_HEIGHT);
-        if top < offset {
-            area = area.vertical_scroll_offset(top);
-        } else if top + ROW_HEIGHT > offset + height {
-            area = area.vertical_scroll_offset(top + ROW_HEIGHT - height);
-        }
-        results.scroll_to_selected = false;
-    }
+    let selected = results.selected.filter(|_| std::mem::take(&mut results.scroll_to_selected));
+    let area = list_area(ui, "results-list", ROW_HEIGHT, selected, results.viewport_height);
     let mut visible = 0..0;
     // One more row while pages remain: a placeholder until the next page arrives.
     let shown = results.ids.len() + usize::from(results.has_more());
@@ -380,20 +366,11 @@ fn row_ui(ui: &mut Ui, row: usize, summary: Option<&NoteSummary>, selected: bool
     if !ui.is_rect_visible(rect) {
         return;
     }
-    let painter = ui.painter_at(rect);
-    if selected {
-        painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().selection.bg_fill.gamma_multiply(0.55));
-        painter.rect_filled(Rect::from_min_size(rect.min, Vec2::new(3.0, rect.height())), CornerRadius::ZERO, p.accent);
-    } else if response.hovered() {
-        painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().faint_bg_color);
-    }
-    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, p.line));
+    let painter = row_background(ui, rect, &response, selected, &p);
     let left = rect.left() + 10.0;
     let right = rect.right() - 8.0;
     let Some(summary) = summary else {
-        let bar = |y: f32, w: f32| Rect::from_min_size(Pos2::new(left, rect.top() + y), Vec2::new(w, 9.0));
-        painter.rect_filled(bar(10.0, (right - left) * 0.6), CornerRadius::same(2), p.chip);
-        painter.rect_filled(bar(30.0, (right - left) * 0.9), CornerRadius::same(2), p.chip);
+        placeholder_bars(&painter, rect, [10.0, 30.0], &p);
         return;
     };
     let date_galley = painter.layout_no_wrap(theme::date(&summary.updated_at), FontId::monospace(11.0), p.muted);
@@ -476,6 +453,58 @@ fn title_or_untitled(title: &str) -> &str {
 }
 
 /// Text on one line, cut with `…` at `width`.
+/// Paints a result row's background (highlighted when selected, lighter when hovered) and its
+/// bottom line; the painter for the rest of the row.
+pub(crate) fn row_background(
+    ui: &Ui,
+    rect: Rect,
+    response: &egui::Response,
+    selected: bool,
+    p: &Palette,
+) -> egui::Painter {
+    let painter = ui.painter_at(rect);
+    if selected {
+        painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().selection.bg_fill.gamma_multiply(0.55));
+        painter.rect_filled(Rect::from_min_size(rect.min, Vec2::new(3.0, rect.height())), CornerRadius::ZERO, p.accent);
+    } else if response.hovered() {
+        painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().faint_bg_color);
+    }
+    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, p.line));
+    painter
+}
+
+/// Two grey bars where a row's lines will be, at heights `tops`, while its data is on the way.
+pub(crate) fn placeholder_bars(painter: &egui::Painter, rect: Rect, tops: [f32; 2], p: &Palette) {
+    let (left, right) = (rect.left() + 10.0, rect.right() - 8.0);
+    let bar = |y: f32, w: f32| Rect::from_min_size(Pos2::new(left, rect.top() + y), Vec2::new(w, 9.0));
+    painter.rect_filled(bar(tops[0], (right - left) * 0.6), CornerRadius::same(2), p.chip);
+    painter.rect_filled(bar(tops[1], (right - left) * 0.9), CornerRadius::same(2), p.chip);
+}
+
+/// A list of rows `row_height` high (`id_salt` names it), scrolled so that row `selected` is in
+/// view when one is given (the keyboard moved the highlight) and `viewport_height` shows it.
+pub(crate) fn list_area(
+    ui: &Ui,
+    id_salt: &str,
+    row_height: f32,
+    selected: Option<usize>,
+    viewport_height: f32,
+) -> ScrollArea {
+    let area = ScrollArea::vertical().id_salt(id_salt).auto_shrink(false);
+    let Some(row) = selected else { return area };
+    let state = egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id(id_salt));
+    let offset = state.map_or(0.0, |s| s.clamped_offset().y);
+    let top = row as f32 * row_height;
+    let height = viewport_height.max(row_height);
+    if top < offset {
+        area.vertical_scroll_offset(top)
+    } else if top + row_height > offset + height {
+        area.vertical_scroll_offset(top + row_height - height)
+    } else {
+        area
+    }
+}
+
 pub(crate) fn one_line(text: &str, font: FontId, color: Color32, width: f32) -> LayoutJob {
     let text = fitting(text, font.size, width);
     let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));

@@ -7,12 +7,12 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use egui::{CornerRadius, FontId, Pos2, Rect, Role, ScrollArea, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{FontId, Pos2, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use crate::query::Query;
 use crate::store::PageHit;
 use crate::ui::action::Action;
-use crate::ui::search::results::{TITLE_SIZE, marked_line, one_line};
+use crate::ui::search::results::{TITLE_SIZE, list_area, marked_line, one_line, placeholder_bars, row_background};
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::SourcesFound;
 
@@ -150,21 +150,8 @@ pub fn source_results_ui(ui: &mut Ui, results: &mut SourceResults, actions: &mut
         return 0..0;
     }
     ui.spacing_mut().item_spacing.y = 0.0;
-    let mut area = ScrollArea::vertical().id_salt("source-results-list").auto_shrink(false);
-    if results.scroll_to_selected
-        && let Some(row) = results.selected
-    {
-        let state = egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("source-results-list"));
-        let offset = state.map_or(0.0, |s| s.clamped_offset().y);
-        let top = row as f32 * ROW_HEIGHT;
-        let height = results.viewport_height.max(ROW_HEIGHT);
-        if top < offset {
-            area = area.vertical_scroll_offset(top);
-        } else if top + ROW_HEIGHT > offset + height {
-            area = area.vertical_scroll_offset(top + ROW_HEIGHT - height);
-        }
-        results.scroll_to_selected = false;
-    }
+    let selected = results.selected.filter(|_| std::mem::take(&mut results.scroll_to_selected));
+    let area = list_area(ui, "source-results-list", ROW_HEIGHT, selected, results.viewport_height);
     let mut visible = 0..0;
     let shown = results.hits.len() + usize::from(results.has_more());
     let output = area.show_rows(ui, ROW_HEIGHT, shown, |ui, rows| {
@@ -209,20 +196,11 @@ fn row_ui(ui: &mut Ui, row: usize, hit: Option<&PageHit>, selected: bool, action
     if !ui.is_rect_visible(rect) {
         return;
     }
-    let painter = ui.painter_at(rect);
-    if selected {
-        painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().selection.bg_fill.gamma_multiply(0.55));
-        painter.rect_filled(Rect::from_min_size(rect.min, Vec2::new(3.0, rect.height())), CornerRadius::ZERO, p.accent);
-    } else if response.hovered() {
-        painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().faint_bg_color);
-    }
-    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, p.line));
+    let painter = row_background(ui, rect, &response, selected, &p);
     let left = rect.left() + 10.0;
     let right = rect.right() - 8.0;
     let Some(hit) = hit else {
-        let bar = |y: f32, w: f32| Rect::from_min_size(Pos2::new(left, rect.top() + y), Vec2::new(w, 9.0));
-        painter.rect_filled(bar(10.0, (right - left) * 0.6), CornerRadius::same(2), p.chip);
-        painter.rect_filled(bar(28.0, (right - left) * 0.9), CornerRadius::same(2), p.chip);
+        placeholder_bars(&painter, rect, [10.0, 28.0], &p);
         return;
     };
     let page = painter.layout_no_wrap(format!("p. {}", hit.page), FontId::monospace(11.0), p.muted);
