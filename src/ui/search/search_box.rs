@@ -26,7 +26,12 @@ pub struct SearchBox {
     pub popup_open: bool,
     /// Suggestions computed for one word (and data version), reused while it does not change.
     cache: Option<(String, Vec<Suggestion>)>,
+    /// Whether the box searches the sources' documents (its hint says what they take).
+    pub in_sources: bool,
 }
+
+/// The hint of the box in the sources scope: only words go there.
+const SOURCES_HINT: &str = "Find in sources: words  \"phrase\"  prefix*  OR  -word";
 
 /// Draws the search box.
 pub fn search_box_ui(
@@ -42,7 +47,7 @@ pub fn search_box_ui(
     let output = CompletionPopup::new(search_id()).max_height(260.0).show(
         ui,
         TextEdit::singleline(&mut search.text)
-            .hint_text(query::hint())
+            .hint_text(if search.in_sources { SOURCES_HINT } else { query::hint() })
             .desired_width(f32::INFINITY)
             .margin(egui::Margin::symmetric(6, 4)),
         |query| {

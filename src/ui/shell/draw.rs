@@ -54,6 +54,7 @@ impl JevonsApp {
             };
             ui.add_space(4.0);
             scope_switch::scope_ui(ui, self.settings.search_scope, actions);
+            self.search.in_sources = self.in_sources();
             sidebar::sidebar_ui(
                 ui,
                 &mut self.search,
