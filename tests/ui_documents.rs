@@ -8,6 +8,8 @@
 mod app;
 #[path = "common/pdf.rs"]
 mod pdf;
+#[path = "common/png.rs"]
+mod png;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -207,4 +209,44 @@ fn a_sources_details_are_edited_in_its_view() {
     assert_eq!(stored.published_at.map(|d| d.to_string()).as_deref(), Some("2025-01-27"));
     assert!(!app.has_label("Save details"), "the form closes once saved");
     assert!(app.has_label("Cantor on NVIDIA after DeepSeek"), "the view shows the new title");
+}
+
+#[test]
+fn an_attached_image_is_shown_in_the_preview() {
+    let mut app = start();
+    let vault = app.db.with_file_name("vault");
+    std::fs::create_dir_all(&vault).unwrap();
+    std::fs::write(vault.join("Chart note.md"), "# Chart note\n\nRevenue by quarter:\n\n![[chart.png]]\n").unwrap();
+    std::fs::write(vault.join("chart.png"), png::png(90)).unwrap();
+    let mut store = app.store();
+    let options = jevons::io::ImportOptions::default();
+    let report =
+        jevons::io::import_path(&mut store, &vault, &options, &mut |_| {}, &std::sync::atomic::AtomicBool::new(false))
+            .unwrap();
+    assert_eq!(report.attachments, 1);
+    drop(store);
+
+    app::set_search(&mut app, "\"Revenue by quarter\"");
+    app.click("Chart note");
+    app.click("Preview");
+    let shown = app.app().preview_markdown().unwrap_or_default().to_owned();
+    assert!(shown.contains("![chart.png](bytes://jevons-attachment/"), "the embed is an image of its bytes: {shown}");
+    let uri = shown.split("](").nth(1).and_then(|rest| rest.split(')').next()).unwrap().to_owned();
+    let ctx = app.harness.ctx.clone();
+    let mut loaded = None;
+    for _ in 0..50 {
+        match ctx.try_load_image(&uri, egui::SizeHint::default()) {
+            Ok(egui::load::ImagePoll::Ready { image }) => {
+                loaded = Some(image.size);
+                break;
+            }
+            Ok(egui::load::ImagePoll::Pending { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                app.harness.step();
+            }
+            Err(error) => panic!("the image does not load: {error}"),
+        }
+    }
+    assert_eq!(loaded, Some([1, 1]), "the attached PNG is decoded from the stored bytes");
+    assert!(!app.has_label_containing("image: "), "not turned into a link");
 }

@@ -117,6 +117,10 @@ pub enum Request {
         /// pages are not read again (a refresh after a write elsewhere).
         known: Option<i64>,
     },
+    /// The PNG and JPEG files attached to note `note`, for its preview. Info lane.
+    NoteImages {
+        note: NoteId,
+    },
     /// Write a copy of source `source`'s file and start a viewer on it at `page`. Info lane.
     OpenDocument {
         source: i64,
@@ -243,6 +247,11 @@ pub enum Reply {
         /// The file the source holds, with its text by page (none: no file). Its `pages` are
         /// empty when they are those of the document the request said the view knows.
         document: Result<Option<SourceDocument>, String>,
+    },
+    /// The images attached to a note: (link target, URI, bytes), the URI unique to the file.
+    NoteImages {
+        note: NoteId,
+        result: Result<Vec<(String, String, Vec<u8>)>, String>,
     },
     /// What opening a source's file in a viewer did.
     DocumentOpened(Result<crate::io::viewer::Opened, String>),

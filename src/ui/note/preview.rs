@@ -1,7 +1,9 @@
 //! The rendered Markdown preview (egui_commonmark), with what extraction found in the text
-//! highlighted. Remote images are never fetched: before rendering, every image becomes a link to
-//! its address (which, like every link, opens only if it is http or https), and every `[[link]]`
-//! to a note a link the view reports clicks on. Only the part of the preview in view is laid out.
+//! highlighted. An image attached to the note (`![[chart.png]]`, `![](chart.png)`) is shown in
+//! place from the bytes the worker loaded; every other image becomes a link to its address (which,
+//! like every link, opens only if it is http or https): nothing is fetched or read from a path.
+//! Every `[[link]]` to a note becomes a link the view reports clicks on. Only the part of the
+//! preview in view is laid out.
 
 use std::ops::Range;
 
@@ -9,7 +11,7 @@ use egui::{Id, Ui};
 use egui_commonmark::{CommonMarkCache, CommonMarkScrollOptions, CommonMarkViewer};
 
 use super::wiki_preview::{self, LinkClick};
-use crate::extract::wiki_links;
+use crate::extract::{FileLinkKind, file_links, wiki_links};
 use crate::model::NoteId;
 use crate::ui::widgets::theme::Palette;
 
@@ -46,8 +48,14 @@ impl PreviewText {
 
 /// The Markdown to render: `![alt](url)` becomes `[image: alt](url)`, `![](url)` becomes
 /// `[image](url)`, `![alt][ref]` becomes `[image: alt][ref]`; `[[Title]]` becomes a link to the
-/// note `target` says it reaches, or one offering to create it (see [`wiki_preview`]).
-pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>) -> PreviewText {
+/// note `target` says it reaches, or one offering to create it (see [`wiki_preview`]); an
+/// embed of a file `image` gives a URI for (an attached image the worker loaded) stays an image
+/// of that URI.
+pub fn preview_markdown(
+    markdown: &str,
+    target: &dyn Fn(&str) -> Option<NoteId>,
+    image: &dyn Fn(&str) -> Option<String>,
+) -> PreviewText {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut destinations = Vec::new();
     // The front matter is the properties panel's: the preview starts after it.
@@ -58,7 +66,25 @@ pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>)
     if hidden > 0 {
         edits.push((0..hidden, String::new()));
     }
-    let links: Vec<_> = wiki_links(markdown).into_iter().filter(|l| l.span.start >= hidden).collect();
+    // Attached images, shown in place: no other edit may fall inside them.
+    let mut shown: Vec<Range<usize>> = Vec::new();
+    for link in file_links(markdown).into_iter().filter(|l| l.embed && l.span.start >= hidden) {
+        let Some(uri) = image(&link.target) else { continue };
+        let Some(open) = markdown[..link.span.start].rfind("![") else { continue };
+        if link.kind == FileLinkKind::Wiki {
+            // `![[chart.png|300]]` → `![chart.png](uri)`.
+            let Some(close) = markdown[link.span.end..].find("]]").map(|i| link.span.end + i + 2) else { continue };
+            let alt = link.target.replace('\\', "\\\\").replace(']', "\\]");
+            edits.push((open..close, format!("![{alt}]({uri})")));
+            shown.push(open..close);
+        } else {
+            edits.push((link.span.clone(), uri));
+            shown.push(open..link.span.end);
+        }
+    }
+    let inside_shown = |at: usize| shown.iter().any(|r| r.contains(&at));
+    let links: Vec<_> =
+        wiki_links(markdown).into_iter().filter(|l| l.span.start >= hidden && !inside_shown(l.span.start)).collect();
     for link in &links {
         let (text, destination) = wiki_preview::link_markdown(link, target(&link.target));
         edits.push((link.span.clone(), text));
@@ -74,7 +100,7 @@ pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>)
         let escaped = rest[..at].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
         let after = spans.partition_point(|s| s.end <= start);
         let in_link = spans.get(after).is_some_and(|s| s.start <= start);
-        if !escaped && !in_link && start >= hidden {
+        if !escaped && !in_link && start >= hidden && !inside_shown(start) {
             let mut marker = if rest[at + 2..].starts_with(']') { "[image" } else { "[image: " }.to_owned();
             // After a `!` (`!![a](u)`), the new `[` would make an image again.
             if markdown[..start].ends_with('!') {
@@ -99,7 +125,10 @@ pub fn preview_markdown(markdown: &str, target: &dyn Fn(&str) -> Option<NoteId>)
         copied = range.end;
     }
     out.push_str(&markdown[copied..]);
-    PreviewText { text: out, shifts, links: spans, destinations, hidden }
+    let mut links = spans;
+    links.extend(shown);
+    links.sort_by_key(|r| r.start);
+    PreviewText { text: out, shifts, links, destinations, hidden }
 }
 
 /// At most this many findings are highlighted (the first ones): the preview checks every range
@@ -145,7 +174,22 @@ mod tests {
     use super::{PreviewText, preview_markdown};
 
     fn without_images(markdown: &str) -> PreviewText {
-        preview_markdown(markdown, &|_| None)
+        preview_markdown(markdown, &|_| None, &|_| None)
+    }
+
+    #[test]
+    fn attached_images_are_shown_from_their_bytes_and_others_stay_links() {
+        let uri = |t: &str| (t == "chart.png" || t == "a%20b.jpg").then(|| format!("bytes://jevons-attachment/{t}"));
+        let text = |markdown: &str| preview_markdown(markdown, &|_| None, &uri).text;
+        assert_eq!(text("See ![[chart.png|300]] here."), "See ![chart.png](bytes://jevons-attachment/chart.png) here.");
+        assert_eq!(text("![Q4](chart.png)"), "![Q4](bytes://jevons-attachment/chart.png)");
+        assert_eq!(text("![x](a%20b.jpg)"), "![x](bytes://jevons-attachment/a%20b.jpg)");
+        assert_eq!(text("![other](other.png)"), "[image: other](other.png)", "not attached: a link");
+        assert!(!text("`![[chart.png]]`").contains("bytes://"), "code holds no image");
+        let mixed = preview_markdown("[[Capex]] ![[chart.png]] ![r](https://x/y.png)", &|_| Some(4), &uri);
+        assert!(mixed.text.contains("![chart.png](bytes://jevons-attachment/chart.png)"), "{}", mixed.text);
+        assert!(mixed.text.contains("[image: r](https://x/y.png)"), "{}", mixed.text);
+        assert!(mixed.in_link(&(12..15)), "findings inside a shown image are not highlighted");
     }
 
     #[test]
@@ -190,7 +234,7 @@ mod tests {
     #[test]
     fn note_links_become_preview_links_and_highlights_stay_in_place() {
         let note = "[[Capex cycle|the cycle]] then $NVDA, [[Nowhere]] ![](u) and Ações";
-        let preview = preview_markdown(note, &|t| (t == "Capex cycle").then_some(4));
+        let preview = preview_markdown(note, &|t| (t == "Capex cycle").then_some(4), &|_| None);
         assert_eq!(
             preview.text,
             "[the cycle](jevons-note:4) then $NVDA, [*Nowhere*?](jevons-new:Nowhere) [image](u) and Ações"

@@ -61,6 +61,9 @@ pub struct NoteEditor {
     /// The Markdown the preview shows (images replaced by links); refreshed when the text changes.
     pub preview_text: PreviewText,
     pub preview_stale: bool,
+    /// The note's attached images the preview shows: link target → the `bytes://` URI the
+    /// worker handed to egui.
+    pub images: std::collections::HashMap<String, String>,
     /// Increases with every change of the body (the analysis and the preview say which they show).
     pub body_version: u64,
     /// The body version the preview text was made from.
@@ -140,6 +143,7 @@ impl NoteEditor {
             preview: CommonMarkCache::default(),
             preview_text: PreviewText::default(),
             preview_stale: true,
+            images: std::collections::HashMap::new(),
             body_version: 0,
             preview_version: 0,
             highlighted: None,

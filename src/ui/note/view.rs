@@ -409,7 +409,9 @@ fn refresh_preview(ui: &Ui, editor: &mut NoteEditor, context: &NoteContext<'_>, 
     if editor.preview_stale {
         let quiet = context.now - editor.edited_at > 0.8 || !editor.dirty;
         if !editor.body.is_large() || quiet {
-            editor.preview_text = preview::preview_markdown(&editor.body.text(), &|t| editor.links.target(t));
+            editor.preview_text = preview::preview_markdown(&editor.body.text(), &|t| editor.links.target(t), &|t| {
+                editor.images.get(t).cloned()
+            });
             preview::hook_links(&mut editor.preview, &editor.preview_text);
             editor.preview_version = editor.body_version;
             editor.preview_stale = false;

@@ -123,6 +123,11 @@ impl JevonsApp {
         }
     }
 
+    /// The Markdown the open note's preview renders (its attached images as `bytes://` URIs).
+    pub fn preview_markdown(&self) -> Option<&str> {
+        self.editor.as_ref().map(|e| e.preview_text.text.as_str())
+    }
+
     /// The words highlighted in the open note's preview (what extraction found in the text).
     pub fn preview_highlights(&self) -> Vec<String> {
         let Some(editor) = &self.editor else { return Vec::new() };

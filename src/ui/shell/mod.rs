@@ -213,6 +213,8 @@ impl JevonsApp {
             settings.theme = theme;
         }
         theme::install(ctx);
+        // Decodes the images attached to notes, handed over as bytes (no file or web loader).
+        egui_extras::install_image_loaders(ctx);
         ctx.set_theme(settings.theme.preference());
         let worker = Worker::start(config.db.clone(), ctx.clone());
         let mut app = Self {

@@ -118,6 +118,7 @@ impl JevonsApp {
                     self.remember_place();
                 }
                 self.editor = Some(NoteEditor::open(note));
+                self.worker.send(Request::NoteImages { note: id });
                 self.load_journal(id);
                 self.request_links(id);
                 self.pane = Pane::Note;

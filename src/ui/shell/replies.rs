@@ -79,6 +79,15 @@ impl JevonsApp {
                 }
             }
             Reply::DocumentOpened(result) => self.document_opened(result),
+            Reply::NoteImages { note, result } => {
+                if let (Some(editor), Ok(images)) = (self.editor.as_mut().filter(|e| e.id == Some(note)), result) {
+                    for (target, uri, bytes) in images {
+                        self.ctx.include_bytes(uri.clone(), bytes);
+                        editor.images.insert(target, uri);
+                    }
+                    editor.preview_stale = true;
+                }
+            }
             Reply::Revisions { note, result } => {
                 if let Some(view) = self.editor.as_mut().and_then(|e| e.revisions.as_mut())
                     && view.note == note

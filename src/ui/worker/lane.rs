@@ -203,6 +203,10 @@ impl Lane {
                 let document = self.store().and_then(|s| source_document(s, id, known).map_err(|e| e.to_string()));
                 Reply::Source { id, result, document }
             }
+            Request::NoteImages { note } => Reply::NoteImages {
+                note,
+                result: self.store().and_then(|s| note_images(s, note).map_err(|e| e.to_string())),
+            },
             Request::OpenDocument { source, page } => Reply::DocumentOpened(self.store().and_then(|store| {
                 let folder = crate::io::viewer::copies_folder();
                 crate::io::viewer::open_source_document(store, source, page, &folder).map_err(|e| e.to_string())
@@ -320,6 +324,26 @@ fn source_document(
     Ok(Some(SourceDocument { document, pages }))
 }
 
+/// The most image bytes a note's preview holds: beyond it, images stay links.
+const NOTE_IMAGE_BYTES: u64 = 40 << 20;
+
+/// Note `note`'s attached PNG and JPEG files, up to [`NOTE_IMAGE_BYTES`] in all, each with the
+/// `bytes://` URI the preview shows it by (its hash, so a changed file is a new image).
+fn note_images(store: &Store, note: NoteId) -> Result<Vec<(String, String, Vec<u8>)>, crate::store::StoreError> {
+    let mut images = Vec::new();
+    let mut room = NOTE_IMAGE_BYTES;
+    for attachment in store.note_attachments(note)? {
+        let d = &attachment.document;
+        if !matches!(d.media_type, crate::model::MediaType::Png | crate::model::MediaType::Jpeg) || d.size > room {
+            continue;
+        }
+        room -= d.size;
+        let uri = format!("bytes://jevons-attachment/{}.{}", d.sha256, d.media_type.extension());
+        images.push((attachment.target, uri, store.document_bytes(d.id)?));
+    }
+    Ok(images)
+}
+
 /// Every claimant's track record, judged today.
 fn claimants(store: &Store) -> Result<ClaimantsData, String> {
     let today = chrono::Local::now().date_naive();
@@ -408,6 +432,7 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::Claimants => 17,
         Request::FindInSources { .. } => 18,
         Request::MoreInSources { .. } => 19,
+        Request::NoteImages { .. } => 21,
         Request::OpenDocument { .. } => 20,
     };
     (0..batch.len())
