@@ -111,8 +111,26 @@ fn dependency_line(manifest: &str, name: &str) -> String {
     manifest.lines().find(|l| l.starts_with(&format!("{name} ="))).unwrap_or_default().to_owned()
 }
 
-/// egui draws an image only through a loader for its address; Jevons builds none that fetches
-/// (egui_extras' `http`, egui_commonmark's `fetch`) or reads files (`file`), and installs none.
+/// egui draws an image only through loaders for its address; Jevons builds none that fetches
+/// (egui_extras' `http`, egui_commonmark's `fetch`) or reads files (`file`). The one it installs,
+/// in one place, is egui_extras' `image` decoder, which only decodes bytes the app handed over
+/// (a note's attached PNG and JPEG files, by `bytes://` URI).
+#[test]
+fn only_the_decoder_of_bytes_handed_over_is_installed() {
+    let manifest = read("Cargo.toml");
+    assert!(dependency_line(&manifest, "egui_extras").contains("features = [\"image\"]"));
+    let image = dependency_line(&manifest, "image");
+    assert!(image.contains("default-features = false") && image.contains("[\"png\", \"jpeg\"]"), "{image}");
+    let installs: Vec<_> = sources::rust_files(&sources::src())
+        .into_iter()
+        .filter(|(_, text)| text.contains("install_image_loaders"))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert_eq!(installs.len(), 1, "installed in one place: {installs:?}");
+    assert!(installs[0].ends_with("ui/shell/mod.rs"), "{installs:?}");
+}
+
+/// No loader that fetches or reads files is built or added.
 #[test]
 fn no_image_loader_that_could_fetch_is_built_or_installed() {
     let manifest = read("Cargo.toml");
@@ -120,7 +138,7 @@ fn no_image_loader_that_could_fetch_is_built_or_installed() {
     let commonmark = dependency_line(&manifest, "egui_commonmark");
     assert!(extras.contains("default-features = false"), "{extras}");
     assert!(commonmark.contains("default-features = false"), "{commonmark}");
-    for feature in ["\"http\"", "\"file\"", "\"all_loaders\"", "\"image\"", "\"svg\""] {
+    for feature in ["\"http\"", "\"file\"", "\"all_loaders\"", "\"svg\"", "\"gif\"", "\"webp\""] {
         assert!(!extras.contains(feature), "egui_extras with {feature}: {extras}");
     }
     for feature in ["\"fetch\"", "\"svg\""] {
@@ -131,7 +149,7 @@ fn no_image_loader_that_could_fetch_is_built_or_installed() {
         assert!(!lock.contains(fetcher), "{fetcher} is in Cargo.lock");
     }
     for (path, text) in sources::rust_files(&sources::src()) {
-        for call in ["install_image_loaders", "add_image_loader", "add_bytes_loader", "add_texture_loader"] {
+        for call in ["add_image_loader", "add_bytes_loader", "add_texture_loader"] {
             assert!(!text.contains(call), "{} installs an image loader ({call})", path.display());
         }
     }

@@ -249,4 +249,8 @@ fn an_attached_image_is_shown_in_the_preview() {
     }
     assert_eq!(loaded, Some([1, 1]), "the attached PNG is decoded from the stored bytes");
     assert!(!app.has_label_containing("image: "), "not turned into a link");
+
+    app::set_search(&mut app, "DeepSeek");
+    app.click_containing("DeepSeek R1");
+    assert!(ctx.try_load_bytes(&uri).is_err(), "another note open: the image's bytes are let go");
 }

@@ -194,6 +194,9 @@ pub struct JevonsApp {
     waiting_search: Option<searching::Waiting>,
     /// File → Encrypt this database…, while its form is open.
     pub(crate) encrypt_form: Option<crate::ui::files::passphrase::EncryptForm>,
+    /// The URIs of the images handed to egui for the open note's preview: forgotten (their
+    /// bytes and textures freed) when another note opens.
+    note_images: Vec<String>,
 }
 
 impl JevonsApp {
@@ -250,6 +253,7 @@ impl JevonsApp {
             turns: WriteTurns::default(),
             waiting_search: None,
             encrypt_form: None,
+            note_images: Vec::new(),
         };
         app.start_opening();
         app

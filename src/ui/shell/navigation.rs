@@ -118,6 +118,9 @@ impl JevonsApp {
                     self.remember_place();
                 }
                 self.editor = Some(NoteEditor::open(note));
+                for uri in self.note_images.drain(..) {
+                    self.ctx.forget_image(&uri);
+                }
                 self.worker.send(Request::NoteImages { note: id });
                 self.load_journal(id);
                 self.request_links(id);

@@ -83,6 +83,7 @@ impl JevonsApp {
                 if let (Some(editor), Ok(images)) = (self.editor.as_mut().filter(|e| e.id == Some(note)), result) {
                     for (target, uri, bytes) in images {
                         self.ctx.include_bytes(uri.clone(), bytes);
+                        self.note_images.push(uri.clone());
                         editor.images.insert(target, uri);
                     }
                     editor.preview_stale = true;
