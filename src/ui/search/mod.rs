@@ -3,6 +3,7 @@
 //! the sources' documents that match.
 
 pub(crate) mod completions;
+pub(crate) mod list_rows;
 pub(crate) mod results;
 pub(crate) mod saved;
 pub mod scope;

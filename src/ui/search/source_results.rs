@@ -12,7 +12,7 @@ use egui::{FontId, Pos2, Role, Sense, Ui, Vec2, WidgetInfo};
 use crate::query::Query;
 use crate::store::PageHit;
 use crate::ui::action::Action;
-use crate::ui::search::results::{TITLE_SIZE, list_area, marked_line, one_line, placeholder_bars, row_background};
+use crate::ui::search::list_rows::{TITLE_SIZE, list_area, marked_line, one_line, placeholder_bars, row_background};
 use crate::ui::widgets::theme::{self, Palette};
 use crate::ui::worker::SourcesFound;
 
