@@ -17,7 +17,7 @@
 //!
 //! [`database`] chooses and opens the database for both front ends; [`sample`] is the research a
 //! new database starts with; `main.rs` only chooses between [`ui`] (no arguments) and [`cli`] (a
-//! subcommand). `tests/layers.rs` checks every layer's imports against this table.
+//! subcommand). `tests/library/layers.rs` checks every layer's imports against this table.
 //!
 //! Domain logic sits *below* the store: `query`, `extract` and `compare` are pure functions over
 //! `model` types and never import `store`; the store calls them (to plan a search, to link the

@@ -2,7 +2,7 @@
 //! temporary database (created with the sample research), finds widgets by their accessible
 //! names, clicks and types. Waiting for the worker is deterministic: the app blocks until its
 //! worker threads have answered (no sleeps, no timing). Shared by the UI test files through
-//! `#[path = "common/app.rs"] mod app;`.
+//! `#[path = "../common/app.rs"] mod app;` in a suite's `main.rs`.
 #![allow(dead_code)]
 
 use std::path::PathBuf;

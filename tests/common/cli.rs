@@ -1,5 +1,5 @@
 //! The real `jevons` binary for command-line tests, on any database file or on one in a
-//! temporary folder ([`Cli`]): `#[path = "common/cli.rs"] mod cli;`.
+//! temporary folder ([`Cli`]): `#[path = "../common/cli.rs"] mod cli;` in a suite's `main.rs`.
 #![allow(dead_code)]
 
 use std::io::Write;

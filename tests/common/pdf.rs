@@ -1,7 +1,7 @@
 //! Small valid PDFs written byte by byte for the document tests (no file is bundled): one page
 //! per text, each line of it a line of Helvetica, with an Info dictionary when a title is
 //! given; and the same file encrypted with a user password (through `lopdf`, which
-//! `pdf-extract` re-exports). `#[path = "common/pdf.rs"] mod pdf;`.
+//! `pdf-extract` re-exports). `#[path = "../common/pdf.rs"] mod pdf;` in a suite's `main.rs`.
 #![allow(dead_code)]
 
 /// A PDF whose page `n` shows `pages[n]` (lines split at `\n`), titled `title` in its metadata.

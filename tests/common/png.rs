@@ -1,4 +1,4 @@
-//! A tiny real PNG for tests, written by hand. Shared through `#[path = "common/png.rs"] mod png;`.
+//! A tiny real PNG for tests, written by hand. Shared through `#[path = "../common/png.rs"] mod png;` in a suite's `main.rs`.
 
 /// A 1×1 PNG, written by hand (signature, IHDR, IDAT, IEND); `shade` changes its pixel, so two
 /// of them differ in content.

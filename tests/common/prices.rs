@@ -1,6 +1,6 @@
 //! Synthetic daily prices, made up (a seeded random walk over weekdays), never market data:
 //! for tests, the chart benchmark and the README's screenshot
-//! (`cargo run --example synthetic_prices`). `#[path = "common/prices.rs"] mod prices;`.
+//! (`cargo run --example synthetic_prices`). `#[path = "../common/prices.rs"] mod prices;` in a suite's `main.rs`.
 #![allow(dead_code)]
 
 use chrono::{Datelike, Days, NaiveDate};

@@ -1,5 +1,5 @@
 //! The crate's own source code, for tests that read it (layers, SQL building, networking):
-//! `#[path = "common/sources.rs"] mod sources;`.
+//! `#[path = "../common/sources.rs"] mod sources;` in a suite's `main.rs`.
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! A team for sync tests: a bare repository on disk and the databases that sync through it
 //! with the real binary and the system git. Shared by the sync test files through
-//! `#[path = "common/team.rs"] mod team;` (which also needs `mod cli;`).
+//! `#[path = "../common/team.rs"] mod team;` in a suite's `main.rs` (which also needs `mod cli;`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,466 @@
+//! Measured extraction quality: precision, recall and F1 per kind on two labelled splits of
+//! English and Portuguese text. `tests/data/extract/passages.json` is the **training** split:
+//! research-note prose written for the project, against which the rules were tuned (its scores are
+//! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
+//! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
+//! hand before the extractor ever ran on them; since 4 December its differences have been read,
+//! so it is reported as a **development** split, and `links_heldout_v2.json` is the held-out split
+//! to quote (only its totals are printed). Each split has a floor per kind, set just below its
+//! measured scores. `docs/extraction.md` explains how findings are matched to labels.
+//!
+//! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
+//! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
+//! (claimant, ticker, stance).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use jevons::extract::{Findings, Lexicon, Options, analyse_with};
+use jevons::model::fold;
+use serde_json::Value;
+
+const TRAINING: &str = include_str!("../data/extract/passages.json");
+const HELDOUT: &str = include_str!("../data/extract/passages_heldout.json");
+/// The training part for attribution and views (the held-out file labels them too).
+const LINKS_TRAINING: &str = include_str!("../data/extract/links_training.json");
+/// More training passages for attribution and views: real news excerpts (issue 18, second round).
+const LINKS_TRAINING_REAL: &str = include_str!("../data/extract/links_training_v2.json");
+/// The second held-out split for attribution and views: real passages labelled from the text
+/// alone and frozen before any rule was tuned with them in sight. Never tune against it.
+const LINKS_HELDOUT: &str = include_str!("../data/extract/links_heldout_v2.json");
+/// Its floors, just below its first (and only) measured scores: attribution 0.761 (274 of 360
+/// figures found), view F1 0.470 (4 December 2026).
+const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.74, 0.45);
+
+/// The kinds scored, in the order the tables print them.
+const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
+
+/// Lowest F1 accepted per kind on the training split: issue 5's floors for tickers, amounts and
+/// dates, and floors for the other kinds a little below their scores.
+const TRAINING_FLOORS: &[(&str, f64)] = &[
+    ("tickers", 0.95),
+    ("amounts", 0.95),
+    ("percents", 0.95),
+    ("fractions", 0.95),
+    ("quantities", 0.90),
+    ("dates", 0.90),
+    ("claimants", 0.90),
+];
+
+/// Lowest F1 accepted per kind on the held-out split, a little below its first measured scores
+/// (tickers 0.924, amounts 0.962, percents 1.0, quantities 0.835, dates 0.937, claimants 0.444).
+/// It has no fraction to find: its floor fails if one is found anyway.
+const HELDOUT_FLOORS: &[(&str, f64)] = &[
+    ("tickers", 0.91),
+    ("amounts", 0.95),
+    ("percents", 0.98),
+    ("fractions", 0.95),
+    ("quantities", 0.82),
+    ("dates", 0.90),
+    ("claimants", 0.42),
+];
+
+/// Lowest attribution accuracy and view F1 accepted per split, a little below the first
+/// measured scores (see `docs/extraction.md`).
+const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
+const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
+/// Training part (the passages written for the project and the 54 real ones of the second round):
+/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891 after the
+/// vocabulary and views round (known brokers, everyday-word names in company context).
+const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.93;
+const TRAINING_VIEWS_FLOOR: f64 = 0.88;
+/// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
+/// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
+/// for 0.8).
+const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.82;
+const HELDOUT_VIEWS_FLOOR: f64 = 0.45;
+
+/// What identifies a finding, for matching: a symbol, a value with currency or unit, a date, a name.
+#[derive(Debug, Clone, PartialEq)]
+enum Key {
+    Text(String),
+    Number(f64, Vec<f64>, String),
+}
+
+impl Key {
+    /// A found key matches an expected one when the texts are equal, or the numbers agree within
+    /// 0.1% (the found value or one of its ambiguous alternatives) with the same currency.
+    fn matches(&self, expected: &Key) -> bool {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-3 * a.abs().max(b.abs()).max(1e-9);
+        match (self, expected) {
+            (Key::Text(a), Key::Text(b)) => a == b,
+            (Key::Number(v, alternatives, a), Key::Number(w, _, b)) => {
+                a == b && (close(*v, *w) || alternatives.iter().any(|alt| close(*alt, *w)))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// One finding or label: its key and its character span (labels: every place their text occurs).
+struct Item {
+    key: Key,
+    spans: Vec<(usize, usize)>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    found: usize,
+    expected: usize,
+    correct: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.found == 0 { 1.0 } else { self.correct as f64 / self.found as f64 }
+    }
+    fn recall(&self) -> f64 {
+        if self.expected == 0 { 1.0 } else { self.correct as f64 / self.expected as f64 }
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+/// Character spans of every occurrence of `needle` in `text`.
+fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    let chars = |byte: usize| text[..byte].chars().count();
+    text.match_indices(needle).map(|(at, _)| (chars(at), chars(at + needle.len()))).collect()
+}
+
+fn name_key(name: &str) -> Key {
+    let folded: String = fold(name).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    Key::Text(folded.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn found_items(findings: &Findings, kind: &str) -> Vec<Item> {
+    let item = |key, start, end| Item { key, spans: vec![(start, end)] };
+    match kind {
+        "tickers" => {
+            findings.tickers.iter().map(|t| item(Key::Text(t.symbol.to_string()), t.span.start, t.span.end)).collect()
+        }
+        "amounts" => findings
+            .amounts
+            .iter()
+            .map(|a| item(Key::Number(a.value, a.alternatives.clone(), a.currency.clone()), a.span.start, a.span.end))
+            .collect(),
+        "percents" => findings
+            .percents
+            .iter()
+            .map(|p| item(Key::Number(p.value, p.alternatives.clone(), "%".into()), p.span.start, p.span.end))
+            .collect(),
+        "fractions" => findings
+            .fractions
+            .iter()
+            .map(|f| item(Key::Number(f.value, Vec::new(), String::new()), f.span.start, f.span.end))
+            .collect(),
+        "quantities" => findings
+            .quantities
+            .iter()
+            .map(|q| item(Key::Number(q.value, q.alternatives.clone(), String::new()), q.span.start, q.span.end))
+            .collect(),
+        "dates" => findings.dates.iter().map(|d| item(Key::Text(d.date.clone()), d.span.start, d.span.end)).collect(),
+        "claimants" => findings.claimants.iter().map(|c| item(name_key(&c.name), c.span.start, c.span.end)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn expected_items(text: &str, labels: &[Value], kind: &str) -> Vec<Item> {
+    labels
+        .iter()
+        .map(|label| {
+            let str_of = |field: &str| label[field].as_str().unwrap_or_default().to_owned();
+            let number = label["value"].as_f64().unwrap_or(f64::NAN);
+            let key = match kind {
+                "tickers" => Key::Text(str_of("symbol")),
+                "amounts" => Key::Number(number, Vec::new(), str_of("currency")),
+                "percents" => Key::Number(number, Vec::new(), "%".into()),
+                "fractions" | "quantities" => Key::Number(number, Vec::new(), String::new()),
+                "dates" => Key::Text(str_of("date")),
+                _ => name_key(&str_of("name")),
+            };
+            let spans = label["text"].as_str().map(|t| occurrences(text, t)).unwrap_or_default();
+            Item { key, spans }
+        })
+        .collect()
+}
+
+/// Found items matched one-to-one to labels with an equal key and overlapping spans (labels
+/// without a text, the claimants, match by key alone).
+fn score(found: &[Item], expected: &[Item]) -> (Score, Vec<usize>, Vec<usize>) {
+    let mut used = vec![false; expected.len()];
+    let mut wrong = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let hit = expected.iter().enumerate().position(|(j, e)| {
+            let overlaps =
+                e.spans.is_empty() || e.spans.iter().any(|(s, t)| f.spans.iter().any(|(a, b)| a < t && s < b));
+            !used[j] && f.key.matches(&e.key) && overlaps
+        });
+        match hit {
+            Some(j) => used[j] = true,
+            None => wrong.push(i),
+        }
+    }
+    let missed: Vec<usize> = (0..expected.len()).filter(|j| !used[*j]).collect();
+    let score = Score { found: found.len(), expected: expected.len(), correct: found.len() - wrong.len() };
+    (score, wrong, missed)
+}
+
+/// Scores per kind over one split, and every difference from its labels.
+struct Measured {
+    passages: usize,
+    totals: BTreeMap<&'static str, Score>,
+    misses: Vec<String>,
+    /// Labelled figures: how many, how many found, how many of those given the right tickers.
+    attribution: (usize, usize, usize),
+    views: Score,
+}
+
+fn measure(data: &Value) -> Measured {
+    let passages = data["passages"].as_array().expect("a list of passages");
+    let lexicon = Lexicon::bundled();
+    let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut attribution = (0, 0, 0);
+    let mut views = Score::default();
+    for passage in passages {
+        let id = passage["id"].as_str().unwrap_or("?");
+        let text = passage["text"].as_str().expect("each passage has a text");
+        let anchor = passage["anchor"].as_str().and_then(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
+        let findings = analyse_with(text, &lexicon, &Options { anchor });
+        for kind in KINDS {
+            let labels = passage[kind].as_array().cloned().unwrap_or_default();
+            let found = found_items(&findings, kind);
+            let expected = expected_items(text, &labels, kind);
+            let (s, wrong, missed) = score(&found, &expected);
+            let total = totals.entry(kind).or_default();
+            total.found += s.found;
+            total.expected += s.expected;
+            total.correct += s.correct;
+            for i in wrong {
+                misses.push(format!("{id} {kind}: found {:?} at {:?}", found[i].key, found[i].spans));
+            }
+            for j in missed {
+                misses.push(format!("{id} {kind}: missed {:?} {:?}", expected[j].key, labels[j].get("text")));
+            }
+        }
+        if let Some(labels) = passage["attributions"].as_array() {
+            score_attribution(id, text, &findings, labels, &mut attribution, &mut misses);
+        }
+        if let Some(labels) = passage["views"].as_array() {
+            score_views(id, &findings, labels, &mut views, &mut misses);
+        }
+    }
+    Measured { passages: passages.len(), totals, misses, attribution, views }
+}
+
+/// Each labelled figure (its text's first occurrence) against the figure found there.
+fn score_attribution(
+    id: &str,
+    text: &str,
+    findings: &Findings,
+    labels: &[Value],
+    total: &mut (usize, usize, usize),
+    misses: &mut Vec<String>,
+) {
+    let figures: Vec<(usize, usize, Vec<String>)> = findings
+        .amounts
+        .iter()
+        .map(|a| (a.span.start, a.span.end, &a.tickers))
+        .chain(findings.percents.iter().map(|p| (p.span.start, p.span.end, &p.tickers)))
+        .chain(findings.quantities.iter().map(|q| (q.span.start, q.span.end, &q.tickers)))
+        .map(|(s, e, t)| (s, e, t.iter().map(|t| t.to_string()).collect()))
+        .collect();
+    for label in labels {
+        let figure = label["text"].as_str().expect("an attribution names its figure");
+        let mut expected: Vec<String> =
+            label["tickers"].as_array().into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect();
+        expected.sort();
+        total.0 += 1;
+        let Some(&(s, t)) = occurrences(text, figure).first() else {
+            misses.push(format!("{id} attribution: label {figure:?} is not in the text"));
+            continue;
+        };
+        let Some((_, _, given)) = figures.iter().find(|(a, b, _)| *a < t && s < *b) else { continue };
+        total.1 += 1;
+        let mut given = given.clone();
+        given.sort();
+        if given == expected {
+            total.2 += 1;
+        } else {
+            misses.push(format!("{id} attribution: {figure} given {given:?}, labelled {expected:?}"));
+        }
+    }
+}
+
+/// Found views against labelled ones, one to one on (claimant folded, ticker, stance).
+fn score_views(id: &str, findings: &Findings, labels: &[Value], total: &mut Score, misses: &mut Vec<String>) {
+    let key = |claimant: &str, ticker: &str, stance: &str| (name_key(claimant), ticker.to_owned(), stance.to_owned());
+    let mut expected: Vec<Option<(Key, String, String)>> = labels
+        .iter()
+        .map(|l| {
+            let field = |f: &str| l[f].as_str().unwrap_or_default().to_owned();
+            Some(key(&field("claimant"), &field("ticker"), &field("stance")))
+        })
+        .collect();
+    total.expected += expected.len();
+    for v in &findings.views {
+        total.found += 1;
+        let found = key(&v.claimant, v.ticker.as_str(), v.stance.as_str());
+        match expected.iter_mut().find(|e| e.as_ref() == Some(&found)) {
+            Some(slot) => {
+                *slot = None;
+                total.correct += 1;
+            }
+            None => misses.push(format!("{id} views: found {found:?}")),
+        }
+    }
+    for e in expected.into_iter().flatten() {
+        misses.push(format!("{id} views: missed {e:?}"));
+    }
+}
+
+/// Prints the precision, recall and F1 of each kind.
+fn print_table(title: &str, measured: &Measured) {
+    println!("\n{title}, {} passages", measured.passages);
+    println!(
+        "{:<11} {:>6} {:>6} {:>6} {:>9} {:>7} {:>6}",
+        "kind", "found", "labels", "right", "precision", "recall", "F1"
+    );
+    for kind in KINDS {
+        let s = measured.totals[kind];
+        println!(
+            "{kind:<11} {:>6} {:>6} {:>6} {:>9.3} {:>7.3} {:>6.3}",
+            s.found,
+            s.expected,
+            s.correct,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
+    }
+    print_links(measured);
+}
+
+/// Prints the attribution accuracy and the view scores.
+fn print_links(measured: &Measured) {
+    let (labelled, found, right) = measured.attribution;
+    if labelled == 0 && measured.views.expected == 0 {
+        return;
+    }
+    let accuracy = if found == 0 { 1.0 } else { right as f64 / found as f64 };
+    println!("attribution: {labelled} labelled figures, {found} found, {right} given the right tickers: {accuracy:.3}");
+    let v = measured.views;
+    println!(
+        "views: found {}, labels {}, right {}, precision {:.3}, recall {:.3}, F1 {:.3}",
+        v.found,
+        v.expected,
+        v.correct,
+        v.precision(),
+        v.recall(),
+        v.f1()
+    );
+}
+
+fn attribution_accuracy(measured: &Measured) -> f64 {
+    let (_, found, right) = measured.attribution;
+    if found == 0 { 1.0 } else { right as f64 / found as f64 }
+}
+
+/// Prints a split's table and its differences, then fails if a kind is below its floor.
+fn report_and_check(split: &str, measured: &Measured, floors: &[(&str, f64)], linked: &Measured, links: (f64, f64)) {
+    print_table(&format!("{split} split"), measured);
+    println!("differences from the labels ({split}):");
+    for miss in &measured.misses {
+        println!("  {miss}");
+    }
+    for kind in KINDS {
+        assert!(floors.iter().any(|(k, _)| *k == kind), "{split}: {kind} has no floor");
+    }
+    for (kind, floor) in floors {
+        let f1 = measured.totals[kind].f1();
+        assert!(f1 >= *floor, "{split}: {kind} F1 {f1:.3} is below {floor}");
+    }
+    assert!(linked.attribution.1 >= 20, "{split}: at least 20 labelled figures with attributions found");
+    let accuracy = attribution_accuracy(linked);
+    assert!(accuracy >= links.0, "{split}: attribution accuracy {accuracy:.3} is below {}", links.0);
+    assert!(linked.views.expected >= 10, "{split}: at least 10 labelled views");
+    let f1 = linked.views.f1();
+    assert!(f1 >= links.1, "{split}: view F1 {f1:.3} is below {}", links.1);
+}
+
+#[test]
+fn training_split_meets_its_floors() {
+    let data: Value = serde_json::from_str(TRAINING).expect("the training split is JSON");
+    let measured = measure(&data);
+    assert!(measured.passages >= 60, "at least 60 labelled training passages");
+    let mut links: Value = serde_json::from_str(LINKS_TRAINING).expect("the links training part is JSON");
+    let real: Value = serde_json::from_str(LINKS_TRAINING_REAL).expect("the real links training part is JSON");
+    assert_eq!(real["heldout"], Value::Bool(false), "the real training part says it is tuned against");
+    let more = real["passages"].as_array().expect("a list of passages").clone();
+    links["passages"].as_array_mut().expect("a list of passages").extend(more);
+    for (language, marker) in [("English", "-en-"), ("Portuguese", "-pt-")] {
+        let passages = links["passages"].as_array().expect("a list of passages");
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.contains(marker))).cloned().collect();
+        println!("\ntraining part for attribution and views, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
+    let linked = measure(&links);
+    println!("\ntraining part for attribution and views (tuned against), {} passages", linked.passages);
+    print_links(&linked);
+    for miss in linked.misses.iter().filter(|m| m.contains("attribution") || m.contains("views")) {
+        println!("  {miss}");
+    }
+    report_and_check("training (tuned against)", &measured, TRAINING_FLOORS, &linked, TRAINING_LINK_FLOORS);
+}
+
+#[test]
+fn heldout_split_meets_its_floors() {
+    let data: Value = serde_json::from_str(HELDOUT).expect("the held-out split is JSON");
+    assert_eq!(data["heldout"], Value::Bool(true), "the held-out file says it is held out");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    for (language, prefix) in [("English", "hen-"), ("Portuguese", "hpt-")] {
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        assert!(subset.len() >= 40, "at least 40 held-out passages in {language}, found {}", subset.len());
+        print_table(&format!("held-out, {language} only"), &measure(&serde_json::json!({ "passages": subset })));
+    }
+    for passage in passages {
+        let source = &passage["source"];
+        assert!(
+            source["url"].as_str().is_some_and(|url| url.starts_with("http")) && source["publisher"].is_string(),
+            "{} names its source",
+            passage["id"]
+        );
+    }
+    let measured = measure(&data);
+    report_and_check(
+        "development split (the first held-out, seen since 4 December)",
+        &measured,
+        HELDOUT_FLOORS,
+        &measured,
+        HELDOUT_LINK_FLOORS,
+    );
+}
+
+#[test]
+fn second_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT).expect("the second held-out split is JSON");
+    assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    assert!(passages.len() >= 50, "at least 50 passages, found {}", passages.len());
+    for (language, prefix) in [("English", "lho-en-"), ("Portuguese", "lho-pt-")] {
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        println!("\nsecond held-out split, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
+    let measured = measure(&data);
+    println!("\nsecond held-out split (never tuned against), {} passages", measured.passages);
+    print_links(&measured);
+    let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
+    assert!(attribution >= LINKS_HELDOUT_FLOORS.0, "attribution {attribution:.3} is below {}", LINKS_HELDOUT_FLOORS.0);
+    assert!(views >= LINKS_HELDOUT_FLOORS.1, "view F1 {views:.3} is below {}", LINKS_HELDOUT_FLOORS.1);
+}
