@@ -187,8 +187,9 @@ fn build(store: &mut Store, args: &Args) -> anyhow::Result<Vec<Planted>> {
 }
 
 /// The pages `matches` selects, best first as FTS5's bm25 ranks them (every page has the same
-/// length, so a term's weight depends on its count and how many pages hold it), ties by source
-/// and page as `jevons source find` orders them.
+/// length, so a term's weight depends on its count and how many pages hold it), ties in the
+/// order the pages were stored as `jevons source find` orders them: here by source and page, as
+/// the documents are added one after another.
 fn truth(planted: &[Planted], rows: usize, terms: &[usize], matches: Matches) -> Vec<(i64, u32)> {
     let (k1, n) = (1.2, rows as f64);
     let idf: Vec<f64> = terms

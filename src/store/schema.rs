@@ -29,6 +29,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     super::sync::migrate_v13,
     super::documents::migrate_v14,
     super::attachments::migrate_v15,
+    super::document_search::migrate_v16,
 ];
 
 /// The schema version this build writes.
