@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-use super::documents::read_bytes;
+use super::documents::{DocumentError, ReadDocument, read_bytes};
 use crate::model::{MAX_DOCUMENT_BYTES, MediaType, SourceDraft};
 use crate::store::{Linked, NewDocument, Store, StoreError, content_hash};
 
@@ -89,28 +89,7 @@ pub fn take_in(store: &mut Store, draft: &SourceDraft, carried: &Carried) -> Res
             Linked::HoldsOther(held) => Err(Refused::File(format!("holds another file here (SHA-256 {held})"))),
         };
     }
-    let bytes = read_inside(carried.folder, carried.relative).map_err(Refused::File)?;
-    let found = content_hash(&bytes);
-    if found != sha256 {
-        return Err(Refused::File(format!(
-            "its file {} does not hold what it is named for (its SHA-256 is {found}); not taken",
-            carried.relative
-        )));
-    }
-    let file_name = carried.file_name.map(str::to_owned);
-    let shown = carried.file_name.unwrap_or(carried.relative);
-    let read = read_bytes(bytes, shown, file_name, &mut |_, _| {}, &AtomicBool::new(false))
-        .map_err(|e| Refused::File(e.to_string()))?;
-    if let Some(said) = carried.media_type
-        && said != read.media_type
-    {
-        return Err(Refused::File(format!(
-            "its file {} is said to be {} but is {}; not taken",
-            carried.relative,
-            said.label(),
-            read.media_type.label()
-        )));
-    }
+    let read = read_checked(carried, read_bytes)?;
     let stem = || {
         read.file_name
             .as_deref()
@@ -130,6 +109,39 @@ pub fn take_in(store: &mut Store, draft: &SourceDraft, carried: &Carried) -> Res
     )?;
     Ok(TakenIn::Stored)
 }
+
+/// The file `carried` names, read from inside its folder, checked against the SHA-256 it was
+/// written under and, when the carrier says, its kind; `read` reads its text (a source's
+/// document, or a note's attachment, which may be an image).
+pub fn read_checked(carried: &Carried, read: Reader) -> Result<ReadDocument, Refused> {
+    let bytes = read_inside(carried.folder, carried.relative).map_err(Refused::File)?;
+    let found = content_hash(&bytes);
+    if found != carried.sha256 {
+        return Err(Refused::File(format!(
+            "its file {} does not hold what it is named for (its SHA-256 is {found}); not taken",
+            carried.relative
+        )));
+    }
+    let file_name = carried.file_name.map(str::to_owned);
+    let shown = carried.file_name.unwrap_or(carried.relative);
+    let read = read(bytes, shown, file_name, &mut |_, _| {}, &AtomicBool::new(false))
+        .map_err(|e| Refused::File(e.to_string()))?;
+    if let Some(said) = carried.media_type
+        && said != read.media_type
+    {
+        return Err(Refused::File(format!(
+            "its file {} is said to be {} but is {}; not taken",
+            carried.relative,
+            said.label(),
+            read.media_type.label()
+        )));
+    }
+    Ok(read)
+}
+
+/// How a carried file's text is read: [`read_bytes`] or [`super::documents::read_attachment`].
+pub type Reader =
+    fn(Vec<u8>, &str, Option<String>, &mut dyn FnMut(u64, u64), &AtomicBool) -> Result<ReadDocument, DocumentError>;
 
 /// The bytes of `relative` inside `folder`: a regular file reached through real folders only,
 /// at most [`MAX_DOCUMENT_BYTES`].

@@ -13,6 +13,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::json_attachments::{self, JsonAttachment};
 use super::json_documents::{self, JsonDocument, reference, take_files_in};
 use super::json_records::{claim_record, note_record, source_record};
 use super::new_file::write_new;
@@ -44,8 +45,8 @@ pub struct Document {
     /// with user aliases (the reference list itself ships with Jevons).
     pub tickers: Vec<JsonTicker>,
     pub claim_links: Vec<JsonClaimLink>,
-    /// The folder beside this file that holds the files sources hold (a plain name, such as
-    /// `research.files`); absent when no source holds a file.
+    /// The folder beside this file that holds the files sources hold and notes embed (a plain
+    /// name, such as `research.files`); absent when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<String>,
 }
@@ -79,6 +80,9 @@ pub struct JsonNote {
     /// see `docs/import-export.md`, the merge rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_hash: Option<String>,
+    /// The files the note embeds or links, written in [`Document::files`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<JsonAttachment>,
 }
 
 /// An earlier version of a note.
@@ -207,6 +211,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
     let sources = store.export_sources()?;
     let held = store.held_documents()?;
     let quote_pages = store.quote_pages()?;
+    let mut attached = json_attachments::of_notes(store)?.0;
     let references: HashMap<i64, String> = sources.iter().map(|s| (s.id, reference(&s.url, held.get(&s.id)))).collect();
     let mut doc = Document {
         format: FORMAT_NAME.to_owned(),
@@ -269,6 +274,7 @@ pub fn document(store: &Store, watch: &mut Watch) -> Result<Option<Document>, Ex
                 tickers: export.typed_tickers.iter().map(|s| s.to_string()).collect(),
                 sources: export.typed_sources.into_iter().map(|s| refs.source(s.id, s.url)).collect(),
                 content_hash: Some(export.content_hash),
+                attachments: attached.remove(&note.id).unwrap_or_default(),
                 revisions: export
                     .revisions
                     .into_iter()
@@ -343,7 +349,7 @@ pub fn export_file(store: &Store, out: &Path, watch: &mut Watch) -> Result<Expor
         return Ok(ExportReport { cancelled: true, ..ExportReport::default() });
     };
     let folder_name = json_documents::files_folder_name(out);
-    let folder = json_documents::write_files(store, &store.held_documents()?, &out.with_file_name(&folder_name))?;
+    let folder = json_documents::write_files(store, &out.with_file_name(&folder_name))?;
     if folder.is_some() {
         doc.files = Some(folder_name);
     }
@@ -488,6 +494,7 @@ fn import_from(
 
     let mut done = 0;
     let mut seen = HashSet::new();
+    let mut stored = HashMap::new();
     for chunk in doc.notes.chunks(options.batch_size.max(1)) {
         if watch.cancelled() {
             report.cancelled = true;
@@ -516,6 +523,7 @@ fn import_from(
             match batch.import_note(&record) {
                 Ok(merged) => {
                     report.count(merged.outcome);
+                    stored.insert(note.uid.as_str(), merged.outcome);
                     for remark in merged.remarks {
                         report.warn(label.clone(), remark);
                     }
@@ -562,6 +570,8 @@ fn import_from(
         }
         batch.commit()?;
         name_quote_pages(store, doc, &sources)?;
+        let folder = json_documents::files_folder(doc, json);
+        json_attachments::take_in(store, doc, folder.as_deref(), &stored, &mut report, watch)?;
     }
     report.import_id = store.finish_import(import, report.imported, report.updated, report.conflicts)?;
     watch.report(report.progress(Phase::Done, done, Some(total)));

@@ -63,14 +63,12 @@ pub(super) fn files_folder_name(out: &Path) -> String {
     format!("{}.files", if stem.is_empty() { "export" } else { stem })
 }
 
-/// Writes every file the export's sources hold, once each, into the new folder `folder`
-/// (written under a hidden name, renamed when whole). Nothing is written when no source holds
-/// a file; the folder written, if any.
-pub(super) fn write_files(
-    store: &Store,
-    held: &HashMap<i64, HeldDocument>,
-    folder: &Path,
-) -> Result<Option<PathBuf>, ExportError> {
+/// Writes every file the export's sources hold and its notes embed, once each, into the new
+/// folder `folder` (written under a hidden name, renamed when whole). Nothing is written when
+/// there is no such file; the folder written, if any.
+pub(super) fn write_files(store: &Store, folder: &Path) -> Result<Option<PathBuf>, ExportError> {
+    let mut held: Vec<HeldDocument> = store.held_documents()?.into_values().collect();
+    held.extend(super::json_attachments::of_notes(store)?.1);
     if held.is_empty() {
         return Ok(None);
     }
@@ -80,7 +78,7 @@ pub(super) fn write_files(
     let staging = temporary_beside(folder);
     let written = (|| {
         fs::create_dir(&staging).map_err(|cause| ExportError::Write { path: folder.to_owned(), cause })?;
-        let mut by_id: Vec<&HeldDocument> = held.values().collect();
+        let mut by_id: Vec<&HeldDocument> = held.iter().collect();
         by_id.sort_by_key(|d| d.id);
         let mut done = HashSet::new();
         for document in by_id {
@@ -104,6 +102,17 @@ pub(super) fn write_files(
     }
 }
 
+/// The files folder `doc` names beside the export at `json`: a plain name, nothing that leads
+/// elsewhere.
+pub(super) fn files_folder(doc: &Document, json: Option<&Path>) -> Option<PathBuf> {
+    match (&doc.files, json) {
+        (Some(name), Some(json)) if super::carried_documents::is_plain_relative(name) && !name.contains('/') => {
+            Some(json.with_file_name(name))
+        }
+        _ => None,
+    }
+}
+
 /// Takes in the file of every source that holds one (before the notes and claims, so that
 /// their quotes are checked against it). `json` is the export's path: its files folder is
 /// beside it. Each file refused is a warning naming its source; the rest are taken.
@@ -115,12 +124,7 @@ pub(super) fn take_files_in(
     report: &mut ImportReport,
     watch: &Watch,
 ) -> Result<(), ImportError> {
-    let folder = match (&doc.files, json) {
-        (Some(name), Some(json)) if super::carried_documents::is_plain_relative(name) && !name.contains('/') => {
-            Some(json.with_file_name(name))
-        }
-        _ => None,
-    };
+    let folder = files_folder(doc, json);
     for source in doc.sources.iter().filter(|s| s.document.is_some()) {
         if watch.cancelled() {
             report.cancelled = true;

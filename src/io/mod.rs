@@ -35,6 +35,7 @@ mod file_names;
 mod front_matter;
 mod inline_tags;
 pub mod json;
+mod json_attachments;
 mod json_documents;
 mod json_records;
 pub mod markdown_export;

@@ -92,6 +92,14 @@ impl Batch<'_> {
         Ok(document)
     }
 
+    /// Attaches the stored document whose SHA-256 is `sha256`, if there is one (a file carried
+    /// from elsewhere that is here already): whether it was.
+    pub fn attach_stored_by_hash(&mut self, note: NoteId, target: &str, sha256: &str) -> Result<bool, StoreError> {
+        let Some(document) = documents::by_hash(self.tx(), sha256)? else { return Ok(false) };
+        tie(self.tx(), note, target, document)?;
+        Ok(true)
+    }
+
     /// Attaches a document already stored (a file another note of the same import embeds).
     pub fn attach_stored(&mut self, note: NoteId, target: &str, document: i64) -> Result<(), StoreError> {
         tie(self.tx(), note, target, document)

@@ -224,3 +224,71 @@ fn two_files_of_one_name_are_both_written_and_neither_over_the_other() {
     let attached = copy.note_attachments(second).unwrap();
     assert_eq!(copy.document_bytes(attached[0].document.id).unwrap(), png(2));
 }
+
+/// The files of `folder`, by name.
+fn folder_files(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_json_export_carries_the_notes_attachments_and_an_import_ties_them_again() {
+    let cli = Cli::new();
+    let root = cli.path("vault");
+    vault(&root);
+    cli.json(&["import", root.to_str().unwrap()]);
+    let out = cli.path("research.json");
+    cli.ok(&["export", "--format", "json", out.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(json["files"], "research.files");
+    let nvda = json["notes"].as_array().unwrap().iter().find(|n| n["uid"] == "md:vault/Research/NVDA.md").unwrap();
+    let targets: Vec<&str> =
+        nvda["attachments"].as_array().unwrap().iter().map(|a| a["target"].as_str().unwrap()).collect();
+    assert_eq!(targets, ["chart.png", "report.pdf"], "{nvda}");
+    let chart = &nvda["attachments"][0]["document"];
+    assert_eq!(chart["media_type"], "image/png");
+    let sha = chart["sha256"].as_str().unwrap();
+    assert_eq!(chart["file"], format!("{sha}.png"));
+    let folder = cli.path("research.files");
+    assert_eq!(fs::read(folder.join(format!("{sha}.png"))).unwrap(), png(10), "the bytes as imported");
+    assert_eq!(folder_files(&folder).len(), 4, "one file per content: {:?}", folder_files(&folder));
+
+    // A fresh database gets every note's files back, and a Markdown export from it writes them
+    // where the links find them.
+    let copy = Cli::new();
+    let report = copy.json(&["import", out.to_str().unwrap()]);
+    assert_eq!(report["attachments"], 4, "{report}");
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 0, "{report}");
+    let (first, second) = (Store::open(&cli.db).unwrap(), Store::open(&copy.db).unwrap());
+    for uid in ["md:vault/Research/NVDA.md", "md:vault/Notebook/Cantor on NVIDIA.md", "md:vault/Top.md"] {
+        assert_eq!(attachments(&second, uid), attachments(&first, uid), "{uid}: the same files under the same targets");
+    }
+    drop((first, second));
+    let again = copy.json(&["import", out.to_str().unwrap()]);
+    assert_eq!((again["imported"].as_u64(), again["updated"].as_u64()), (Some(0), Some(0)), "{again}");
+    assert_eq!(rows(&copy.db, "SELECT count(*) FROM document"), 4, "nothing stored twice");
+    let markdown = copy.path("markdown");
+    copy.ok(&["export", "--format", "markdown", markdown.to_str().unwrap()]);
+    let written = files(&markdown);
+    assert!(written.iter().any(|(n, b)| n == "chart.png" && *b == png(10)), "{:?}", names(&written));
+
+    // A file changed in the folder is refused with the note and link named; the rest come in.
+    fs::write(folder.join(format!("{sha}.png")), png(11)).unwrap();
+    let third = Cli::new();
+    let report = third.json(&["import", out.to_str().unwrap()]);
+    assert_eq!((report["imported"].as_u64(), report["attachments"].as_u64()), (Some(3), Some(3)), "{report}");
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{report}");
+    let reason = warnings[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with("attachment chart.png: its file ") && reason.contains("does not hold what it is named for"),
+        "{reason}"
+    );
+    assert_eq!(warnings[0]["path"], "note md:vault/Research/NVDA.md");
+}
+
+fn rows(db: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(db).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+}
