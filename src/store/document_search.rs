@@ -193,6 +193,11 @@ impl Store {
         }
     }
 
+    /// How many (page, source) rows match `query`: the total `find_in_documents` gives.
+    pub fn document_total(&self, query: &Query) -> Result<u64, StoreError> {
+        self.count_document_hits(&fts_expression(query)?)
+    }
+
     fn count_document_hits(&self, expr: &str) -> Result<u64, StoreError> {
         Ok(self.conn.prepare_cached(COUNT)?.query_row([expr], |r| r.get(0))?)
     }

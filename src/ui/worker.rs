@@ -145,10 +145,17 @@ pub enum Request {
     },
     /// Merge a step of the full-text index (after opening and after an import). Info lane.
     TidyIndex,
-    /// Find pages of the sources' documents: the first page and the total. Search lane.
+    /// Find pages of the sources' documents: the first page, with the total when the first
+    /// page holds every match. Search lane.
     FindInSources {
         generation: u64,
         text: String,
+    },
+    /// Count the pages of the sources' documents a source search matches (asked for when its
+    /// first page is shown). Search lane, so the next keystroke stops it.
+    CountInSources {
+        generation: u64,
+        query: Arc<Query>,
     },
     /// The matching pages of the sources' documents after the first `offset`. Search lane.
     MoreInSources {
@@ -287,6 +294,10 @@ pub enum Reply {
         generation: u64,
         result: Result<Vec<crate::store::PageHit>, String>,
     },
+    CountedInSources {
+        generation: u64,
+        result: Result<u64, String>,
+    },
     /// A request made redundant by a newer one of the same kind, handed back unanswered.
     Skipped(Request),
 }
@@ -354,7 +365,8 @@ impl Worker {
             | Request::More { .. }
             | Request::Rows { .. }
             | Request::FindInSources { .. }
-            | Request::MoreInSources { .. } => &self.search,
+            | Request::MoreInSources { .. }
+            | Request::CountInSources { .. } => &self.search,
             Request::Count { .. } | Request::SavedCounts(_) => &self.count,
             Request::Dossier { .. }
             | Request::Claimants

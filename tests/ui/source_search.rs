@@ -96,3 +96,23 @@ fn nothing_found_and_a_query_for_notes_only_say_so() {
     assert_eq!(app.app().settings().search_scope, Scope::Notes);
     assert!(app.app().shows_results_for("#ai"));
 }
+
+#[test]
+fn a_long_list_shows_its_first_page_then_its_counted_total() {
+    let mut app = start();
+    let pages: Vec<String> = (1..=130).map(|i| format!("Page {i}: the margin outlook.")).collect();
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let filing = add_pdf(&app, "long filing.pdf", &pages);
+
+    app.click("Find in sources");
+    set_search(&mut app, "margin");
+    let found = hits(&app);
+    assert_eq!(found.len(), 50, "the first page of rows");
+    assert!(found.iter().all(|(source, _)| *source == filing));
+    assert_eq!(app.app().source_total(), Some(130), "counted after the first page, on the same lane");
+    assert!(app.has_label("130 pages in sources"));
+    let cli = app.store().find_in_documents(&jevons::query::parse("margin").unwrap(), 200).unwrap();
+    assert_eq!(cli.total, 130);
+    let expected: Vec<(i64, u32)> = cli.results.iter().map(|h| (h.source_id, h.page)).take(50).collect();
+    assert_eq!(found, expected, "the window lists what `source find` prints, in its order");
+}

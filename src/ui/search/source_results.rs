@@ -30,7 +30,8 @@ pub struct SourceResults {
     query: Option<Arc<Query>>,
     /// The matching pages loaded so far, in order.
     pub hits: Vec<PageHit>,
-    /// How many pages match in all (known with the first page).
+    /// How many pages match in all (with the first page when it holds them all, else once
+    /// counted).
     pub total: Option<u64>,
     /// Whether the next page has been asked for.
     more_requested: bool,
@@ -61,7 +62,7 @@ impl SourceResults {
             Ok(found) => {
                 let previous = self.selected_hit();
                 self.hits = found.hits;
-                self.total = Some(found.total);
+                self.total = found.total;
                 self.query = Some(found.query);
                 self.took = Some(found.took);
                 self.error = None;
@@ -85,9 +86,18 @@ impl SourceResults {
         }
     }
 
-    /// Whether more matching pages exist beyond those loaded.
+    /// The total of the latest search, counted after its first page.
+    pub fn counted(&mut self, result: Result<u64, String>) {
+        match result {
+            Ok(total) => self.total = Some(total),
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    /// Whether more matching pages exist beyond those loaded (while the total is being counted,
+    /// a full first page says there may be).
     pub fn has_more(&self) -> bool {
-        self.total.is_some_and(|total| total > self.hits.len() as u64)
+        self.total.map_or(!self.hits.is_empty(), |total| total > self.hits.len() as u64)
     }
 
     /// The query and offset of the next page to ask for, when the visible rows near the end.
@@ -167,9 +177,11 @@ pub fn source_results_ui(ui: &mut Ui, results: &mut SourceResults, actions: &mut
 fn header_ui(ui: &mut Ui, results: &SourceResults) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
-        let total = results.total.unwrap_or(results.hits.len() as u64);
+        let shown = results.hits.len() as u64;
+        let total = results.total.unwrap_or(shown);
         let noun = if total == 1 { "page" } else { "pages" };
-        ui.label(egui::RichText::new(format!("{} {noun} in sources", theme::count(total))).strong());
+        let counting = if results.total.is_none() && shown > 0 { " or more" } else { "" };
+        ui.label(egui::RichText::new(format!("{}{counting} {noun} in sources", theme::count(total))).strong());
         if let Some(took) = results.took {
             ui.label(theme::muted(format!("{} ms", took.as_millis())).color(p.faint));
         }
@@ -227,7 +239,7 @@ mod tests {
 
     fn found(hits: Vec<PageHit>, total: u64) -> Result<SourcesFound, String> {
         let query = Arc::new(crate::query::parse("margin").unwrap());
-        Ok(SourcesFound { query, hits, total, took: Duration::ZERO })
+        Ok(SourcesFound { query, hits, total: Some(total), took: Duration::ZERO })
     }
 
     #[test]
@@ -252,5 +264,21 @@ mod tests {
         results.found("x".into(), Err("bad query".into()));
         assert_eq!(results.hits.len(), 2, "an error keeps the rows");
         assert_eq!(results.error.as_deref(), Some("bad query"));
+    }
+
+    #[test]
+    fn while_the_total_is_counted_a_full_first_page_may_have_more() {
+        let mut results = SourceResults::default();
+        results.start("margin".into());
+        let query = Arc::new(crate::query::parse("margin").unwrap());
+        let first =
+            SourcesFound { query, hits: (0..50).map(|i| hit(i, 1)).collect(), total: None, took: Duration::ZERO };
+        results.found("margin".into(), Ok(first));
+        assert_eq!(results.total, None);
+        assert!(results.has_more(), "more may follow until counted");
+        results.counted(Ok(50));
+        assert!(!results.has_more(), "the count says the first page was all");
+        results.counted(Err("interrupted".into()));
+        assert_eq!(results.error.as_deref(), Some("interrupted"));
     }
 }

@@ -41,6 +41,11 @@ impl JevonsApp {
             Reply::Counted { generation, result } => self.counted(generation, result),
             Reply::FoundInSources { generation, text, result } => self.found_in_sources(generation, text, result),
             Reply::MoreInSources { generation, result } => self.more_in_sources(generation, result),
+            Reply::CountedInSources { generation, result } => {
+                if generation == self.source_results.generation {
+                    self.source_results.counted(result);
+                }
+            }
             Reply::Rows { generation, result } => match result {
                 Ok(rows) if generation == self.results.generation => self.results.rows_arrived(rows),
                 Err(message) if generation == self.results.generation => {

@@ -50,10 +50,16 @@ impl JevonsApp {
         self.worker.send(Request::FindInSources { generation: self.source_results.generation, text });
     }
 
-    /// The worker answered a source search with its first page and total.
+    /// The worker answered a source search with its first page; its total is counted next
+    /// unless the page holds every match.
     pub(super) fn found_in_sources(&mut self, generation: u64, text: String, result: Result<SourcesFound, String>) {
-        if generation == self.source_results.generation && self.waiting_search.is_none() {
-            self.source_results.found(text, result);
+        if generation != self.source_results.generation || self.waiting_search.is_some() {
+            return;
+        }
+        let count = result.as_ref().ok().filter(|f| f.total.is_none()).map(|f| f.query.clone());
+        self.source_results.found(text, result);
+        if let Some(query) = count {
+            self.worker.send(Request::CountInSources { generation, query });
         }
     }
 

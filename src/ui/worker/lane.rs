@@ -157,6 +157,10 @@ impl Lane {
                 let result = self.store().and_then(|store| source_search::find(store, &text));
                 Reply::FoundInSources { generation, text, result }
             }
+            Request::CountInSources { generation, query } => {
+                let result = self.store().and_then(|store| store.document_total(&query).map_err(text));
+                Reply::CountedInSources { generation, result }
+            }
             Request::MoreInSources { generation, query, offset } => {
                 let result = self.store().and_then(|store| source_search::more(store, &query, offset));
                 Reply::MoreInSources { generation, result }
@@ -432,6 +436,7 @@ pub(super) fn newest_of_each_kind(batch: &[Request]) -> Vec<bool> {
         Request::Claimants => 17,
         Request::FindInSources { .. } => 18,
         Request::MoreInSources { .. } => 19,
+        Request::CountInSources { .. } => 22,
         Request::NoteImages { .. } => 21,
         Request::OpenDocument { .. } => 20,
     };
