@@ -7,7 +7,7 @@
 //! longer attached to any note nor held by any source is then deleted with its pages, in the
 //! same transaction (the triggers below).
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::documents::{self, COLUMNS, NewDocument, content_hash};
 use super::{Batch, Store, StoreError};
@@ -100,6 +100,18 @@ impl Batch<'_> {
         Ok(true)
     }
 
+    /// Ties the stored document `sha256` to the note whose uid is `uid` under `target`: `None`
+    /// when no note has that uid, `Some(false)` when no document has that hash.
+    pub fn attach_by_uid(&mut self, uid: &str, target: &str, sha256: &str) -> Result<Option<bool>, StoreError> {
+        let note: Option<NoteId> = self
+            .tx()
+            .prepare_cached("SELECT id FROM note WHERE uid = ?1")?
+            .query_row([uid], |r| r.get(0))
+            .optional()?;
+        let Some(note) = note else { return Ok(None) };
+        Ok(Some(self.attach_stored_by_hash(note, target, sha256)?))
+    }
+
     /// Attaches a document already stored (a file another note of the same import embeds).
     pub fn attach_stored(&mut self, note: NoteId, target: &str, document: i64) -> Result<(), StoreError> {
         tie(self.tx(), note, target, document)
@@ -110,6 +122,31 @@ impl Store {
     /// A note's attachments, by link target.
     pub fn note_attachments(&self, note: NoteId) -> Result<Vec<Attachment>, StoreError> {
         attachments(&self.conn, Some(note))
+    }
+
+    /// Stores a file that a note is about to be tied to (a sync takes the files in before the
+    /// notes): once per content; its document's id. Until a note is tied to it, no one holds it.
+    pub fn keep_document(&mut self, doc: &NewDocument) -> Result<i64, StoreError> {
+        let sha256 = content_hash(doc.bytes);
+        let tx = self.write()?;
+        let id = match documents::by_hash(&tx, &sha256)? {
+            Some(id) => id,
+            None => documents::insert(&tx, &sha256, doc)?,
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The uids of notes `ids` (those that exist).
+    pub fn note_uids(&self, ids: &[NoteId]) -> Result<Vec<(NoteId, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, uid FROM note WHERE id = ?1")?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))).optional()? {
+                found.push(row);
+            }
+        }
+        Ok(found)
     }
 
     /// Every note's attachments (trashed notes' too), by note then link target: what an export

@@ -31,4 +31,5 @@ mod properties;
 mod research_tools;
 mod restore_load;
 mod sync;
+mod sync_attachments;
 mod sync_documents;

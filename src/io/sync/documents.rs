@@ -79,7 +79,7 @@ pub fn write_missing(
 
 /// Writes a document's bytes at `relative` under `dir`: under a temporary name, then renamed
 /// (a link or folder planted there is removed first, never written through).
-fn write_file(store: &Store, dir: &Path, relative: &str, document: i64) -> Result<(), SyncError> {
+pub(super) fn write_file(store: &Store, dir: &Path, relative: &str, document: i64) -> Result<(), SyncError> {
     let path = dir.join(relative);
     let error = |cause| SyncError::Write { path: path.clone(), cause };
     let mut folder = dir.to_owned();

@@ -3,13 +3,16 @@
 //! sync takes them again. A file that cannot be read as a note (broken front matter, too large,
 //! a link, no uid) gets a warning and its note stays as it was here; the rest are taken.
 //!
-//! The files the notes' sources hold (named in their front matter) are taken in first, each in
-//! its own transaction (see [`super::documents`]): a sync stopped after them stores them once,
-//! and the next one takes the notes again.
+//! The files the notes' sources hold (named in their front matter) and the files notes embed
+//! (named in the lists beside them) are stored first, each in its own transaction (see
+//! [`super::documents`] and [`super::attachments`]): a sync stopped after them stores them once,
+//! and the next one takes the notes again. The notes' attachments are tied in the notes'
+//! transaction.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::attachments::{is_list_path, read_list, store_files, tie_all};
 use super::documents::{named_files, take_named_in};
 use super::git::{Git, Reach};
 use super::layout::{NOTES, folders_are_plain, is_note_path};
@@ -45,7 +48,16 @@ pub fn take_in(
     let max_bytes = ImportOptions::default().max_file_bytes;
     let mut records = Vec::new();
     let mut named = Vec::new();
+    let mut lists = Vec::new();
     for path in paths {
+        if is_list_path(path) {
+            match read_list(dir, path) {
+                Ok(Some(list)) => lists.push((path.clone(), list)),
+                Ok(None) => {}
+                Err(why) => report.warn(path, why),
+            }
+            continue;
+        }
         match read_record(dir, path, max_bytes, others.get(path)) {
             Ok(Some((record, files, warnings))) => {
                 records.push((path, record));
@@ -57,6 +69,9 @@ pub fn take_in(
         }
     }
     for (path, why) in take_named_in(store, dir, &named)? {
+        report.warn(&path, why);
+    }
+    for (path, why) in store_files(store, dir, &lists)? {
         report.warn(&path, why);
     }
     let total = records.len() as u64;
@@ -82,6 +97,9 @@ pub fn take_in(
         if done % 500 == 0 {
             watch.report(Progress::new(Phase::Importing, done as u64, Some(total)));
         }
+    }
+    for (path, why) in tie_all(&mut batch, &lists)? {
+        report.warn(&path, why);
     }
     batch.set_sync_state(SYNC_COMMIT, commit)?;
     batch.commit()?;

@@ -12,6 +12,7 @@ use std::fs;
 use std::path::Path;
 
 use super::SyncError;
+use super::attachments::write_lists;
 use super::documents::write_missing;
 use crate::io::markdown_export::note_file;
 use crate::io::{Phase, Progress, Watch};
@@ -63,12 +64,32 @@ pub struct Written {
     pub titles: Vec<String>,
     /// Documents written (their paths are in `paths` too).
     pub documents: usize,
+    /// Each note looked at, with its uid (for the lists of attachments beside them).
+    pub uids: Vec<(NoteId, String)>,
+}
+
+/// Writes `text` as the file at `relative` under `dir` (`notes/xx/…`), making its folder; a
+/// link or folder planted there is taken away, never written through.
+pub(super) fn write_note_file(dir: &Path, relative: &str, text: &str) -> Result<(), SyncError> {
+    let path = dir.join(relative);
+    make_folder(dir, relative)?;
+    replace_link(&path)?;
+    fs::write(&path, text.as_bytes()).map_err(|cause| SyncError::Write { path, cause })
 }
 
 /// Writes every note changed since the last sync into the working copy at `dir`, where its
 /// file does not already say the same, and the files sources hold that it lacks (with the notes
-/// linking those sources, so that they name the files: see [`super::documents`]).
+/// linking those sources, so that they name the files: see [`super::documents`]); then the
+/// files notes embed and the lists of them beside the notes (see [`super::attachments`]).
 pub fn write_changed(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Written, SyncError> {
+    let mut written = write_notes(store, dir, watch)?;
+    let lists = write_lists(store, dir, &written.uids)?;
+    written.documents += lists.documents;
+    written.paths.extend(lists.paths);
+    Ok(written)
+}
+
+fn write_notes(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Written, SyncError> {
     let held = store.held_documents()?;
     let documents = write_missing(store, dir, &held)?;
     let mut written = Written { documents: documents.paths.len(), paths: documents.paths, ..Written::default() };
@@ -90,9 +111,7 @@ pub fn write_changed(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Wri
             let path = dir.join(&relative);
             let before = read_plain(&path);
             if before.as_deref() != Some(text.as_bytes()) {
-                make_folder(dir, &relative)?;
-                replace_link(&path)?;
-                fs::write(&path, text.as_bytes()).map_err(|cause| SyncError::Write { path: path.clone(), cause })?;
+                write_note_file(dir, &relative, &text)?;
                 if before.is_some() {
                     written.changed += 1;
                 } else {
@@ -101,6 +120,7 @@ pub fn write_changed(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Wri
                 written.titles.push(export.note.title.clone());
                 written.paths.push(relative);
             }
+            written.uids.push((export.note.id, export.note.uid.clone()));
             written.marks.push(SyncMark {
                 note: export.note.id,
                 version: export.note.version,

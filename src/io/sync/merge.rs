@@ -1,13 +1,15 @@
 //! Merging the remote's commit into the working copy. Git merges what only one side changed;
 //! note files both sides changed come back as conflicts (the working copy marks notes
-//! `merge=binary`), and each is merged field by field by [`super::resolve`] and committed.
+//! `merge=binary`), and each is merged field by field by [`super::resolve`] and committed; two
+//! versions of a note's list of attachments merge as their union ([`super::attachments`]).
 
 use std::collections::HashMap;
 use std::fs;
 
+use super::attachments::{is_list_path, merge_lists};
 use super::git::{Git, Reach, last_words};
 use super::layout::{folders_are_plain, is_note_path};
-use super::resolve::resolve;
+use super::resolve::{Resolved, resolve};
 use super::{SyncError, SyncReport};
 
 /// Merges commit `theirs` into the working copy's `HEAD` and commits the merge. Returns, by
@@ -40,6 +42,9 @@ pub fn merge(git: &Git, theirs: &str, report: &mut SyncReport) -> Result<HashMap
         let resolved = match (&ours, &other) {
             (Some(ours), Some(other)) if is_note_path(path) && folders_are_plain(git.dir(), path) => {
                 resolve(base.as_deref(), ours, other, &mut |o, b, t| merge_lines(git, o, b, t))
+            }
+            (Some(ours), Some(other)) if is_list_path(path) && folders_are_plain(git.dir(), path) => {
+                merge_lists(ours, other).map(|text| Resolved { text, conflict: false, remarks: Vec::new() })
             }
             _ => Err("not two versions of a note file".to_owned()),
         };

@@ -15,6 +15,7 @@
 //!
 //! Git runs as a child process ([`git`]); nothing is deleted from the database by a sync.
 
+mod attachments;
 mod documents;
 pub mod git;
 mod import;
