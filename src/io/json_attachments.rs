@@ -9,7 +9,7 @@
 //! A target the note here ties to another file keeps that file, unless the export's version of
 //! the note was taken; each file refused is a warning naming the note and the link.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -70,8 +70,13 @@ pub(super) fn take_in(
     report: &mut ImportReport,
     watch: &Watch,
 ) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
     for note in doc.notes.iter().filter(|n| !n.attachments.is_empty()) {
-        // A note the import skipped has its warning already.
+        // A note the import skipped has its warning already, and so has a second record of a
+        // uid (skipped): only the first record's files are the note's.
+        if !seen.insert(note.uid.as_str()) {
+            continue;
+        }
         let Some(&outcome) = stored.get(note.uid.as_str()) else { continue };
         let label = format!("note {}", note.uid);
         for attachment in &note.attachments {
@@ -79,33 +84,42 @@ pub(super) fn take_in(
                 report.cancelled = true;
                 return Ok(());
             }
-            if let Some(why) = tie(store, outcome, attachment, folder)? {
-                report.warn(label.clone(), format!("attachment {}: {why}", attachment.target));
-            } else {
-                report.attachments += 1;
+            match tie(store, outcome, attachment, folder)? {
+                Tie::Made => report.attachments += 1,
+                Tie::AlreadyMade => {}
+                Tie::Refused(why) => report.warn(label.clone(), format!("attachment {}: {why}", attachment.target)),
             }
         }
     }
     Ok(())
 }
 
-/// Ties one file to its note; why it was not, if it was not.
+/// What tying one file to its note did.
+enum Tie {
+    Made,
+    /// The note held that file under that target already.
+    AlreadyMade,
+    /// Why it was not tied.
+    Refused(String),
+}
+
+/// Ties one file to its note.
 fn tie(
     store: &mut Store,
     outcome: NoteOutcome,
     attachment: &JsonAttachment,
     folder: Option<&Path>,
-) -> Result<Option<String>, ImportError> {
+) -> Result<Tie, ImportError> {
     let note = super::attachments::note_of(outcome);
     let file = &attachment.document;
     if !is_sha256(&file.sha256) {
-        return Ok(Some(format!("its file is named by {:?}, which is not a SHA-256", file.sha256)));
+        return Ok(Tie::Refused(format!("its file is named by {:?}, which is not a SHA-256", file.sha256)));
     }
     let here = store.note_attachments(note)?.into_iter().find(|a| a.target == attachment.target);
     match here {
-        Some(here) if here.document.sha256 == file.sha256 => return Ok(None),
+        Some(here) if here.document.sha256 == file.sha256 => return Ok(Tie::AlreadyMade),
         Some(here) if !matches!(outcome, NoteOutcome::Created(_) | NoteOutcome::Updated(_)) => {
-            return Ok(Some(format!(
+            return Ok(Tie::Refused(format!(
                 "the note here keeps its own file (SHA-256 {}); the export's was not taken",
                 here.document.sha256
             )));
@@ -115,11 +129,14 @@ fn tie(
     let mut batch = store.batch()?;
     if batch.attach_stored_by_hash(note, &attachment.target, &file.sha256)? {
         batch.commit()?;
-        return Ok(None);
+        return Ok(Tie::Made);
     }
     drop(batch);
     let Some(folder) = folder else {
-        return Ok(Some(format!("its file {} was not taken: the export names no files folder beside it", file.file)));
+        return Ok(Tie::Refused(format!(
+            "its file {} was not taken: the export names no files folder beside it",
+            file.file
+        )));
     };
     let carried = Carried {
         folder,
@@ -130,7 +147,7 @@ fn tie(
     };
     let read = match read_checked(&carried, read_attachment) {
         Ok(read) => read,
-        Err(Refused::File(why)) => return Ok(Some(why)),
+        Err(Refused::File(why)) => return Ok(Tie::Refused(why)),
         Err(Refused::Store(error)) => return Err(error.into()),
     };
     let mut batch = store.batch()?;
@@ -147,5 +164,5 @@ fn tie(
         },
     )?;
     batch.commit()?;
-    Ok(None)
+    Ok(Tie::Made)
 }

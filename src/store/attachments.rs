@@ -112,6 +112,20 @@ impl Batch<'_> {
         Ok(Some(self.attach_stored_by_hash(note, target, sha256)?))
     }
 
+    /// Deletes those of `documents` that no note is tied to and no source holds (files a sync
+    /// stored for notes that did not arrive).
+    pub fn forget_unheld(&mut self, documents: &[i64]) -> Result<(), StoreError> {
+        let mut stmt = self.tx().prepare_cached(
+            "DELETE FROM document WHERE id = ?1
+               AND NOT EXISTS (SELECT 1 FROM note_attachment WHERE document_id = ?1)
+               AND NOT EXISTS (SELECT 1 FROM source WHERE document_id = ?1)",
+        )?;
+        for document in documents {
+            stmt.execute([document])?;
+        }
+        Ok(())
+    }
+
     /// Attaches a document already stored (a file another note of the same import embeds).
     pub fn attach_stored(&mut self, note: NoteId, target: &str, document: i64) -> Result<(), StoreError> {
         tie(self.tx(), note, target, document)

@@ -119,6 +119,8 @@ impl Store {
     /// many match in all.
     pub fn find_in_documents(&self, query: &Query, limit: usize) -> Result<DocumentHits, StoreError> {
         let expr = fts_expression(query)?;
+        // One read snapshot: the rows, their snippets and the total agree with each other.
+        let snapshot = self.conn.unchecked_transaction()?;
         let rows = self.ranked_rows(&expr, limit)?;
         let mut snippet = self.conn.prepare_cached(
             "SELECT snippet(document_fts, 0, '', '', '…', 16) FROM document_fts
@@ -132,6 +134,7 @@ impl Store {
             })
             .collect::<Result<_, StoreError>>()?;
         let total = self.count_document_hits(&expr)?;
+        drop(snapshot);
         Ok(DocumentHits { results, total })
     }
 
@@ -146,7 +149,8 @@ impl Store {
         with_total: bool,
     ) -> Result<(Vec<PageHit>, Option<u64>), StoreError> {
         let expr = fts_expression(query)?;
-        let rows = self.ranked_rows(&expr, offset + limit)?;
+        let snapshot = self.conn.unchecked_transaction()?;
+        let rows = self.ranked_rows(&expr, offset.saturating_add(limit))?;
         let total = if with_total { Some(self.count_document_hits(&expr)?) } else { None };
         let words = Words::of(query);
         let mut text = self.conn.prepare_cached("SELECT text FROM document_page WHERE id = ?1")?;
@@ -159,13 +163,14 @@ impl Store {
                 Ok(PageHit { source_id, title, page, snippet, highlights })
             })
             .collect::<Result<_, StoreError>>()?;
+        drop(snapshot);
         Ok((hits, total))
     }
 
     /// The first `wanted` matching rows, best first. The index ranks candidate pages; each is
     /// then looked up for its sources. Pages of documents attached only to notes have none, so
-    /// when they leave too few rows, four times as many candidates are ranked, until the
-    /// matches run out.
+    /// when they leave too few rows, four times as many candidates are ranked (every match is
+    /// ranked again each round), until the matches run out.
     fn ranked_rows(&self, expr: &str, wanted: usize) -> Result<Vec<Row>, StoreError> {
         let mut candidates_wanted = wanted.max(1);
         loop {
@@ -174,7 +179,8 @@ impl Store {
                 .prepare_cached(CANDIDATES)?
                 .query_map(params![expr, candidates_wanted as i64], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
-            let mut rows = Vec::with_capacity(wanted);
+            // `wanted` may be any number a user typed (`--limit`): nothing is reserved from it.
+            let mut rows = Vec::new();
             let mut of_page = self.conn.prepare_cached(PAGE_ROWS)?;
             for &page_id in &candidates {
                 let found = of_page.query_map([page_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, page_id)))?;
@@ -299,8 +305,8 @@ mod tests {
         assert_eq!(pages[0], (a, 2), "the shortest page ranks first");
         pages.sort_unstable();
         assert_eq!(pages, [(a, 1), (a, 2), (b, 1)]);
-        let cli = store.find_in_documents(&query, 10).unwrap();
-        assert_eq!(cli.total, 3);
+        let cli = store.find_in_documents(&query, usize::MAX).unwrap();
+        assert_eq!(cli.total, 3, "any limit a user types is taken");
         assert_eq!(cli.results.len(), 3);
         assert!(cli.results.iter().all(|h| h.snippet.to_lowercase().contains("margin")));
     }

@@ -312,6 +312,13 @@ impl Reply {
 /// How a lane's running statement can be stopped from the app's thread (set once it opens).
 type Interrupter = Arc<Mutex<Option<SearchInterrupt>>>;
 
+/// The generation of the app's latest notes' search and latest source search.
+#[derive(Debug, Default)]
+pub(crate) struct Latest {
+    pub notes: AtomicU64,
+    pub sources: AtomicU64,
+}
+
 /// The lanes and the channel their replies come back on.
 pub struct Worker {
     search: Sender<Request>,
@@ -322,8 +329,9 @@ pub struct Worker {
     in_flight: usize,
     stop_search: Interrupter,
     stop_count: Interrupter,
-    /// The generation of the latest search: a count of an older one stops (or never starts).
-    latest: Arc<AtomicU64>,
+    /// The generations of the latest searches: a request of an older one stops (or never
+    /// starts).
+    latest: Arc<Latest>,
 }
 
 impl Worker {
@@ -332,7 +340,7 @@ impl Worker {
         let (reply_tx, replies) = channel();
         let stop_search = Interrupter::default();
         let stop_count = Interrupter::default();
-        let latest = Arc::new(AtomicU64::new(0));
+        let latest = Arc::new(Latest::default());
         let lane = |name: &str, cache_mb: u32, stop: Option<&Interrupter>, background: bool| {
             let mut lane = Lane::new(path.clone(), cache_mb, stop.cloned(), latest.clone());
             lane.background = background;
@@ -355,8 +363,14 @@ impl Worker {
 
     /// A search of `generation` begins: counts of older ones stop, running or queued.
     pub fn stop_counts_before(&self, generation: u64) {
-        self.latest.store(generation, Ordering::SeqCst);
+        self.latest.notes.store(generation, Ordering::SeqCst);
         interrupt(&self.stop_count);
+    }
+
+    /// A source search of `generation` begins: the lane skips the requests of older ones
+    /// still queued (their first pages, counts and later pages).
+    pub fn source_search_started(&self, generation: u64) {
+        self.latest.sources.store(generation, Ordering::SeqCst);
     }
 
     pub fn send(&mut self, request: Request) {
@@ -463,5 +477,32 @@ mod tests {
         let (generation, rows) = found.expect("the newest search answered");
         assert_eq!(generation, 2);
         assert!(rows.unwrap() > 0, "the sample research mentions NVIDIA");
+    }
+
+    #[test]
+    fn queued_work_of_an_older_source_search_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut worker = Worker::start(dir.path().join("research.db"), egui::Context::default());
+        worker.send(Request::Open);
+        while worker.in_flight() > 0 {
+            worker.recv_timeout(Duration::from_secs(30)).expect("a reply");
+        }
+        worker.source_search_started(3);
+        let query = Arc::new(query::parse("margin").unwrap());
+        worker.send(Request::CountInSources { generation: 2, query: query.clone() });
+        worker.send(Request::MoreInSources { generation: 2, query, offset: 50 });
+        worker.send(Request::FindInSources { generation: 3, text: "margins".into() });
+        let mut skipped = Vec::new();
+        let mut found = None;
+        while worker.in_flight() > 0 {
+            match worker.recv_timeout(Duration::from_secs(30)).expect("a reply") {
+                Reply::Skipped(Request::CountInSources { generation, .. }) => skipped.push(("count", generation)),
+                Reply::Skipped(Request::MoreInSources { generation, .. }) => skipped.push(("more", generation)),
+                Reply::FoundInSources { generation, result, .. } => found = Some((generation, result.is_ok())),
+                _ => panic!("an unexpected reply"),
+            }
+        }
+        assert_eq!(skipped, [("count", 2), ("more", 2)]);
+        assert_eq!(found, Some((3, true)), "the newest source search answered");
     }
 }

@@ -268,6 +268,7 @@ fn a_json_export_carries_the_notes_attachments_and_an_import_ties_them_again() {
     drop((first, second));
     let again = copy.json(&["import", out.to_str().unwrap()]);
     assert_eq!((again["imported"].as_u64(), again["updated"].as_u64()), (Some(0), Some(0)), "{again}");
+    assert_eq!(again["attachments"], 0, "nothing new was tied: {again}");
     assert_eq!(rows(&copy.db, "SELECT count(*) FROM document"), 4, "nothing stored twice");
     let markdown = copy.path("markdown");
     copy.ok(&["export", "--format", "markdown", markdown.to_str().unwrap()]);

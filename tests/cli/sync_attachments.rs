@@ -10,6 +10,7 @@ use crate::team;
 use std::fs;
 use std::path::Path;
 
+use jevons::io::sync::layout::note_path;
 use jevons::store::Store;
 use png::png;
 use team::{Team, git, ok, walk};
@@ -26,6 +27,7 @@ fn vault(folder: &Path) -> std::path::PathBuf {
     write(&root, "NVDA.md", b"# NVDA\n\n![[chart.png]]\n");
     write(&root, "chart.png", &png(10));
     write(&root, "Plain.md", b"# Plain\n\nNo pictures.\n");
+    write(&root, "Also.md", b"# Also\n\nThe same chart: ![[chart.png]]\n");
     root
 }
 
@@ -55,8 +57,9 @@ fn a_notes_pictures_travel_with_it_and_both_sides_attachments_are_kept() {
     let clone = team.clone();
     let files = walk(&clone);
     let lists: Vec<_> = files.iter().filter(|p| p.to_string_lossy().ends_with(".files.json")).collect();
-    assert_eq!(lists.len(), 1, "only the note with a picture has a list: {files:?}");
-    let list: serde_json::Value = serde_json::from_slice(&fs::read(lists[0]).unwrap()).unwrap();
+    assert_eq!(lists.len(), 2, "each note with a picture has a list, the same picture or not: {files:?}");
+    let nvda = clone.join(note_path(NVDA).replace(".md", ".files.json"));
+    let list: serde_json::Value = serde_json::from_slice(&fs::read(nvda).unwrap()).unwrap();
     assert_eq!(list["uid"], NVDA);
     assert_eq!(list["attachments"][0]["target"], "chart.png");
     assert_eq!(list["attachments"][0]["media_type"], "image/png");
@@ -66,6 +69,7 @@ fn a_notes_pictures_travel_with_it_and_both_sides_attachments_are_kept() {
     let said = team.sync(&bob);
     assert!(!said.contains("warning"), "{said}");
     assert_eq!(attached(&bob, NVDA), [("chart.png".to_owned(), png(10))], "Bob sees Alice's picture");
+    assert_eq!(attached(&bob, "md:vault/Also.md"), [("chart.png".to_owned(), png(10))]);
     let markdown = team.dir.path().join("bob-export");
     ok(&bob, &["export", "--format", "markdown", markdown.to_str().unwrap()]);
     assert_eq!(fs::read(markdown.join("chart.png")).unwrap(), png(10), "and his export writes it beside the note");
@@ -98,6 +102,19 @@ fn a_picture_whose_bytes_do_not_match_its_name_is_refused_and_the_note_still_arr
     let clone = team.clone();
     let document = walk(&clone.join("documents")).pop().expect("the picture's file");
     fs::write(&document, png(99)).unwrap();
+    // And a list for a note no one has, naming a real picture.
+    let ghost = png(77);
+    let sha = jevons::store::content_hash(&ghost);
+    let ghost_list = clone.join(note_path("ghost").replace(".md", ".files.json"));
+    fs::create_dir_all(ghost_list.parent().unwrap()).unwrap();
+    let list = format!(
+        r#"{{"uid": "ghost", "attachments": [{{"target": "g.png", "sha256": "{sha}", "media_type": "image/png"}}]}}"#
+    );
+    fs::write(&ghost_list, list).unwrap();
+    let planted = clone.join(format!("documents/{}/{sha}", &sha[..2]));
+    fs::create_dir_all(planted.parent().unwrap()).unwrap();
+    fs::write(&planted, &ghost).unwrap();
+    git(&clone, &["add", "-A"]);
     git(&clone, &["commit", "-qam", "swap the picture"]);
     git(&clone, &["push", "-q", "origin", "HEAD:main"]);
 
@@ -111,4 +128,10 @@ fn a_picture_whose_bytes_do_not_match_its_name_is_refused_and_the_note_still_arr
     let note = store.note_by_uid(NVDA).unwrap().expect("the note arrives");
     assert!(store.note_attachments(note).unwrap().is_empty(), "without the swapped file");
     assert!(store.note_by_uid("md:vault/Plain.md").unwrap().is_some());
+    assert!(said.contains("names the note \"ghost\", which is not here"), "{said}");
+    let stored: i64 = rusqlite::Connection::open(&carol)
+        .unwrap()
+        .query_row("SELECT count(*) FROM document", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0, "the ghost's picture is not kept, held by no one");
 }

@@ -132,7 +132,7 @@ fn a_hostile_repository_is_refused_file_by_file_and_nothing_local_is_lost() {
 
 /// The measurement in `docs/sync.md` and `docs/json-format.md`: 200 saved pages of 1 MB each
 /// (scripts and styles, with 12 KB of text) exported, imported, and synced.
-/// `cargo test --test sync_documents -- --ignored --nocapture`.
+/// `cargo test --test cli sync_documents::measure -- --ignored --nocapture`.
 #[test]
 #[ignore = "a measurement: about 400 MB written"]
 fn measure_200_documents_of_1_mb() {

@@ -3,7 +3,7 @@
 //! hostile) is imported, or reported with a reason (skipped, or refused as not a Jevons export),
 //! never panics, never surfaces an SQL error, and leaves a sound database.
 //!
-//! `PROPTEST_CASES=5000 cargo test --test import_properties` runs longer.
+//! `PROPTEST_CASES=5000 cargo test --test library import_properties` runs longer.
 
 use crate::common;
 

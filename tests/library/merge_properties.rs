@@ -8,7 +8,7 @@
 //! - a note only ever changed here (its exports imported back unedited) is exactly as last edited;
 //! - every claim still exists, in the note it was recorded in, with the text it was last given here.
 //!
-//! The default run is short (CI); `PROPTEST_CASES=500 cargo test --test merge_properties` (or
+//! The default run is short (CI); `PROPTEST_CASES=500 cargo test --test library merge_properties` (or
 //! `JEVONS_LONG=1`) runs longer (see docs/reliability.md).
 
 use crate::common;

@@ -219,7 +219,7 @@ fn a_real_vaults_front_matter_survives_import_and_export() {
     assert!(as_text.is_empty(), "{as_text:?}");
 }
 
-/// `JEVONS_REAL_VAULT=/path/to/vault cargo test --test note_properties real_vault -- --ignored`
+/// `JEVONS_REAL_VAULT=/path/to/vault cargo test --test library real_vault -- --ignored`
 /// runs the same round trip on a vault of your own.
 #[test]
 #[ignore = "needs JEVONS_REAL_VAULT"]
@@ -312,7 +312,7 @@ fn the_keys_and_values_in_use_are_listed_for_completion() {
     assert_eq!(store.properties_in_use(2, 1).unwrap()[0].values, ["high"]);
 }
 
-/// `cargo test --release --test note_properties property_search_timings -- --ignored --nocapture`:
+/// `cargo test --release --test library property_search_timings -- --ignored --nocapture`:
 /// first pages of property queries over `JEVONS_PROPERTY_NOTES` notes (default 100,000), every
 /// note with a `status` and one in 500 with a `review` date.
 #[test]

@@ -6,7 +6,7 @@
 //! Strings come from two generators: any Unicode at all, and pieces of the search language
 //! (operators, quotes, `*`, `-`, `OR`, `NEAR`, SQL punctuation, Portuguese words) glued together,
 //! which reaches far more of the parser. Cases per property default to a few hundred;
-//! `PROPTEST_CASES=20000 cargo test --test properties` runs longer.
+//! `PROPTEST_CASES=20000 cargo test --test library properties` runs longer.
 
 use crate::common;
 

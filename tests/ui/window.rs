@@ -274,7 +274,7 @@ fn a_large_note_is_edited_in_blocks_and_saved_whole() {
     assert_eq!(stored.replacen("Início: ", "", 1), body);
 }
 
-/// Frame costs at scale, printed (run with `cargo test --test ui_app -- --ignored --nocapture`;
+/// Frame costs at scale, printed (run with `cargo test --test ui -- --ignored --nocapture`;
 /// `JEVONS_PERF_NOTES` sets the number of notes, a million by default). Not a pass/fail timing
 /// test: issue 4 measures this properly; this shows the order of magnitude while developing.
 #[test]
@@ -549,7 +549,7 @@ fn the_dossier_of_a_crowded_ticker_lists_a_bounded_page_and_more_on_request() {
 }
 
 /// What the dossier of a ticker with thousands of claims costs (run with `cargo test --release
-/// --test ui_app -- --ignored --nocapture dossier_costs`; `JEVONS_PERF_CLAIMS` sets the number
+/// --test ui -- --ignored --nocapture dossier_costs`; `JEVONS_PERF_CLAIMS` sets the number
 /// of claims, 20,000 by default). Printed, not asserted: the machine decides the numbers.
 #[test]
 #[ignore = "slow: builds a large database"]

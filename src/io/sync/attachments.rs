@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::SyncError;
 use super::documents::{document_path, write_file};
 use super::layout::{folders_are_plain, is_note_path, note_path};
+use crate::io::ExportError;
 use crate::io::carried_documents::{Carried, Refused, read_checked};
 use crate::io::documents::read_attachment;
 use crate::model::{Attachment, MediaType, NoteId, is_sha256};
@@ -61,12 +62,9 @@ pub fn is_list_path(path: &str) -> bool {
     path.strip_suffix(SUFFIX).is_some_and(|stem| is_note_path(&format!("{stem}.md")))
 }
 
-/// The text of the list of `attachments` of note `uid` (by target), none when it has none.
-fn list_text(uid: &str, attachments: &[&Attachment]) -> Option<String> {
-    if attachments.is_empty() {
-        return None;
-    }
-    let mut files: Vec<AttachedFile> = attachments
+/// The list of `attachments` of note `uid`, as the database holds them.
+fn list_of(uid: &str, attachments: &[&Attachment]) -> NoteFiles {
+    let files = attachments
         .iter()
         .map(|a| AttachedFile {
             target: a.target.clone(),
@@ -75,12 +73,21 @@ fn list_text(uid: &str, attachments: &[&Attachment]) -> Option<String> {
             file_name: a.document.file_name.clone(),
         })
         .collect();
-    files.sort_by(|a, b| a.target.cmp(&b.target));
-    let list = NoteFiles { uid: uid.to_owned(), attachments: files };
-    serde_json::to_string_pretty(&list).ok().map(|mut text| {
-        text.push('\n');
-        text
-    })
+    NoteFiles { uid: uid.to_owned(), attachments: files }
+}
+
+/// The union of two lists of one note by target, `winner`'s file where both name a target;
+/// sorted by target.
+fn union(other: NoteFiles, winner: NoteFiles) -> NoteFiles {
+    let mut files: BTreeMap<String, AttachedFile> = BTreeMap::new();
+    for file in other.attachments.into_iter().chain(winner.attachments) {
+        files.insert(file.target.clone(), file);
+    }
+    NoteFiles { uid: winner.uid, attachments: files.into_values().collect() }
+}
+
+fn text_of(list: &NoteFiles) -> Result<String, String> {
+    serde_json::to_string_pretty(list).map(|text| text + "\n").map_err(|e| e.to_string())
 }
 
 /// What writing the attachments did.
@@ -92,10 +99,13 @@ pub struct ListsWritten {
     pub documents: usize,
 }
 
-/// Writes the files notes embed that the working copy lacks, and the list of every note in
-/// `notes` (those written this sync) or with a file written, where it does not already say the
-/// same. A list is never removed: a file attached elsewhere stays listed.
-pub fn write_lists(store: &Store, dir: &Path, notes: &[(NoteId, String)]) -> Result<ListsWritten, SyncError> {
+/// Writes the files notes embed that the working copy lacks, and the list of every note with
+/// attachments where it does not already say what the database holds: the list there (if it is
+/// one) joined with the database's, the database's file where both name a target. So a list is
+/// never shortened, a file attached elsewhere stays listed, and a note whose list was never
+/// written (attached before the first sync, or its file first written for a source) gets one.
+/// Each sync reads the list of every note with attachments (a small file each).
+pub fn write_lists(store: &Store, dir: &Path) -> Result<ListsWritten, SyncError> {
     let attachments = store.export_attachments()?;
     let mut written = ListsWritten::default();
     if attachments.is_empty() {
@@ -103,11 +113,10 @@ pub fn write_lists(store: &Store, dir: &Path, notes: &[(NoteId, String)]) -> Res
     }
     let mut by_note: HashMap<NoteId, Vec<&Attachment>> = HashMap::new();
     let mut present: HashSet<&str> = HashSet::new();
-    let mut given_a_file = HashSet::new();
     for attachment in &attachments {
         by_note.entry(attachment.note_id).or_default().push(attachment);
         let sha256 = attachment.document.sha256.as_str();
-        if !is_sha256(sha256) || present.contains(sha256) {
+        if !is_sha256(sha256) || !present.insert(sha256) {
             continue;
         }
         let relative = document_path(sha256);
@@ -117,24 +126,19 @@ pub fn write_lists(store: &Store, dir: &Path, notes: &[(NoteId, String)]) -> Res
             write_file(store, dir, &relative, attachment.document.id)?;
             written.paths.push(relative);
             written.documents += 1;
-            given_a_file.insert(attachment.note_id);
         }
-        present.insert(sha256);
     }
-    let mut lists: Vec<(NoteId, String)> = notes.iter().filter(|(id, _)| by_note.contains_key(id)).cloned().collect();
-    if !given_a_file.is_empty() {
-        let uids = store.note_uids(&given_a_file.iter().copied().collect::<Vec<_>>())?;
-        lists.extend(uids);
-    }
-    lists.sort_unstable();
-    lists.dedup();
-    for (note, uid) in lists {
-        let Some(text) = list_text(&uid, by_note.get(&note).map_or(&[][..], Vec::as_slice)) else { continue };
+    let mut notes: Vec<NoteId> = by_note.keys().copied().collect();
+    notes.sort_unstable();
+    for (note, uid) in store.note_uids(&notes)? {
+        let ours = list_of(&uid, &by_note[&note]);
         let relative = list_path(&uid);
-        let path = dir.join(&relative);
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
-            && fs::read(&path).ok().as_deref() == Some(text.as_bytes())
-        {
+        let (list, listed) = match read_list(dir, &relative) {
+            Ok(Some(there)) => (union(there, ours), true),
+            _ => (union(NoteFiles { uid: uid.clone(), attachments: Vec::new() }, ours), false),
+        };
+        let text = text_of(&list).map_err(|e| SyncError::Export(ExportError::Encode(e)))?;
+        if listed && fs::read(dir.join(&relative)).ok().as_deref() == Some(text.as_bytes()) {
             continue;
         }
         super::layout::write_note_file(dir, &relative, &text)?;
@@ -172,14 +176,18 @@ pub fn read_list(dir: &Path, path: &str) -> Result<Option<NoteFiles>, String> {
     Ok(Some(list))
 }
 
+/// Files stored here for the first time by [`store_files`]: let go unless a note is tied to them.
+pub type Kept = Vec<i64>;
+
 /// Stores each file the lists name that is not stored here (each in its own transaction);
-/// returns the warnings, by list path.
+/// returns the warnings, by list path, and the documents stored.
 pub fn store_files(
     store: &mut Store,
     dir: &Path,
     lists: &[(String, NoteFiles)],
-) -> Result<Vec<(String, String)>, SyncError> {
+) -> Result<(Vec<(String, String)>, Kept), SyncError> {
     let mut warnings = Vec::new();
+    let mut kept = Vec::new();
     let mut seen = HashSet::new();
     for (path, list) in lists {
         for file in &list.attachments {
@@ -201,21 +209,21 @@ pub fn store_files(
             };
             match read_checked(&carried, read_attachment) {
                 Ok(read) => {
-                    store.keep_document(&NewDocument {
+                    kept.push(store.keep_document(&NewDocument {
                         bytes: &read.bytes,
                         media_type: read.media_type,
                         file_name: read.file_name.as_deref(),
                         title: None,
                         text: &read.text,
                         status: &read.status,
-                    })?;
+                    })?);
                 }
                 Err(Refused::File(why)) => warnings.push(warn(why)),
                 Err(Refused::Store(error)) => return Err(error.into()),
             }
         }
     }
-    Ok(warnings)
+    Ok((warnings, kept))
 }
 
 /// Ties every listed file that is stored to its note, in the notes' transaction (`batch`);
@@ -248,12 +256,7 @@ pub fn merge_lists(ours: &str, theirs: &str) -> Result<String, String> {
     if ours.uid != theirs.uid {
         return Err("the two lists name different notes".into());
     }
-    let mut files: BTreeMap<String, AttachedFile> = BTreeMap::new();
-    for file in theirs.attachments.into_iter().chain(ours.attachments) {
-        files.insert(file.target.clone(), file);
-    }
-    let merged = NoteFiles { uid: ours.uid, attachments: files.into_values().collect() };
-    serde_json::to_string_pretty(&merged).map(|t| t + "\n").map_err(|e| e.to_string())
+    text_of(&union(theirs, ours))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::attachments::{is_list_path, read_list, store_files, tie_all};
+use super::attachments::{is_list_path, list_path, read_list, store_files, tie_all};
 use super::documents::{named_files, take_named_in};
 use super::git::{Git, Reach};
 use super::layout::{NOTES, folders_are_plain, is_note_path};
@@ -71,7 +71,19 @@ pub fn take_in(
     for (path, why) in take_named_in(store, dir, &named)? {
         report.warn(&path, why);
     }
-    for (path, why) in store_files(store, dir, &lists)? {
+    // The list of every note taken in, changed or not: a note refused before (and fixed since)
+    // gets its files now.
+    let listed: HashSet<String> = lists.iter().map(|(path, _)| path.clone()).collect();
+    for uid in records.iter().filter_map(|(_, record)| record.draft.uid.as_deref()) {
+        let path = list_path(uid);
+        if !listed.contains(&path)
+            && let Ok(Some(list)) = read_list(dir, &path)
+        {
+            lists.push((path, list));
+        }
+    }
+    let (warnings, kept) = store_files(store, dir, &lists)?;
+    for (path, why) in warnings {
         report.warn(&path, why);
     }
     let total = records.len() as u64;
@@ -101,6 +113,8 @@ pub fn take_in(
     for (path, why) in tie_all(&mut batch, &lists)? {
         report.warn(&path, why);
     }
+    // Files stored for a note that is not here are let go with the notes' transaction.
+    batch.forget_unheld(&kept)?;
     batch.set_sync_state(SYNC_COMMIT, commit)?;
     batch.commit()?;
     store.finish_import(import, report.added as u64, report.updated as u64, report.conflicts as u64)?;

@@ -64,8 +64,6 @@ pub struct Written {
     pub titles: Vec<String>,
     /// Documents written (their paths are in `paths` too).
     pub documents: usize,
-    /// Each note looked at, with its uid (for the lists of attachments beside them).
-    pub uids: Vec<(NoteId, String)>,
 }
 
 /// Writes `text` as the file at `relative` under `dir` (`notes/xx/…`), making its folder; a
@@ -83,7 +81,7 @@ pub(super) fn write_note_file(dir: &Path, relative: &str, text: &str) -> Result<
 /// files notes embed and the lists of them beside the notes (see [`super::attachments`]).
 pub fn write_changed(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Written, SyncError> {
     let mut written = write_notes(store, dir, watch)?;
-    let lists = write_lists(store, dir, &written.uids)?;
+    let lists = write_lists(store, dir)?;
     written.documents += lists.documents;
     written.paths.extend(lists.paths);
     Ok(written)
@@ -120,7 +118,6 @@ fn write_notes(store: &Store, dir: &Path, watch: &mut Watch) -> Result<Written, 
                 written.titles.push(export.note.title.clone());
                 written.paths.push(relative);
             }
-            written.uids.push((export.note.id, export.note.uid.clone()));
             written.marks.push(SyncMark {
                 note: export.note.id,
                 version: export.note.version,

@@ -39,6 +39,7 @@ impl JevonsApp {
         let burst = pending && sent_at.is_some_and(|at| at.elapsed() < QUIET);
         if sources {
             self.source_results.start(text.clone());
+            self.worker.source_search_started(self.source_results.generation);
         } else {
             self.results.start(text.clone());
             self.worker.stop_counts_before(self.results.generation);

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
@@ -39,14 +39,15 @@ pub(super) struct Lane {
     lexicon: Option<Lexicon>,
     /// Where this lane publishes how to stop its running statement (search and count lanes).
     stop: Option<Interrupter>,
-    /// The generation of the app's latest search (see [`Worker::stop_counts_before`]).
-    latest: Arc<AtomicU64>,
+    /// The generations of the app's latest searches (see [`Worker::stop_counts_before`] and
+    /// [`Worker::source_search_started`]).
+    latest: Arc<Latest>,
     /// Whether this lane's thread runs at a lower priority than the window's.
     pub(super) background: bool,
 }
 
 impl Lane {
-    pub(super) fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>, latest: Arc<AtomicU64>) -> Self {
+    pub(super) fn new(path: PathBuf, cache_mb: u32, stop: Option<Interrupter>, latest: Arc<Latest>) -> Self {
         Self { path, cache_mb, store: None, lexicon: None, stop, latest, background: false }
     }
 
@@ -60,7 +61,7 @@ impl Lane {
             let keep = newest_of_each_kind(&batch);
             for (request, keep) in batch.into_iter().zip(keep) {
                 // Checked as each request comes up: a newer search may have begun meanwhile.
-                let stale = of_older_search(&request, self.latest.load(Ordering::SeqCst));
+                let stale = of_older_search(&request, &self.latest);
                 let reply = if keep && !stale { self.handle(request, replies, ctx) } else { Reply::Skipped(request) };
                 if replies.send(reply).is_err() {
                     return;
@@ -129,7 +130,7 @@ impl Lane {
             }
             Request::Count { generation, query } => {
                 let latest = self.latest.clone();
-                let current = move || latest.load(Ordering::SeqCst) == generation;
+                let current = move || latest.notes.load(Ordering::SeqCst) == generation;
                 if !current() {
                     return Reply::Counted { generation, result: Err("a newer search came".to_owned()) };
                 }
@@ -400,13 +401,16 @@ fn saved_counts(store: &Store, searches: &[(i64, String)]) -> Vec<(i64, Result<T
     searches.iter().map(|(id, text)| (*id, count(text))).collect()
 }
 
-/// Whether `request` serves a search older than the latest one (`latest`, its generation): its
-/// answer would be dropped, so it is not run.
-fn of_older_search(request: &Request, latest: u64) -> bool {
+/// Whether `request` serves a search older than the latest one of its scope: its answer would
+/// be dropped, so it is not run.
+fn of_older_search(request: &Request, latest: &Latest) -> bool {
     match request {
         Request::Search { generation, .. } | Request::More { generation, .. } | Request::Rows { generation, .. } => {
-            *generation < latest
+            *generation < latest.notes.load(Ordering::SeqCst)
         }
+        Request::FindInSources { generation, .. }
+        | Request::CountInSources { generation, .. }
+        | Request::MoreInSources { generation, .. } => *generation < latest.sources.load(Ordering::SeqCst),
         _ => false,
     }
 }
