@@ -208,46 +208,72 @@ fn a_sources_details_are_edited_in_its_view() {
     assert!(app.has_label("Cantor on NVIDIA after DeepSeek"), "the view shows the new title");
 }
 
+/// A 1×1 GIF (the classic transparent pixel, 43 bytes).
+const GIF: &[u8] = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;";
+
+/// A 1×1 lossless WebP, written by the `image` crate's encoder.
+fn webp() -> Vec<u8> {
+    let mut out = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut out)
+        .encode(&[200, 30, 30, 255], 1, 1, image::ExtendedColorType::Rgba8)
+        .unwrap();
+    out
+}
+
 #[test]
-fn an_attached_image_is_shown_in_the_preview() {
+fn attached_images_are_shown_in_the_preview() {
     let mut app = start();
     let vault = app.db.with_file_name("vault");
     std::fs::create_dir_all(&vault).unwrap();
-    std::fs::write(vault.join("Chart note.md"), "# Chart note\n\nRevenue by quarter:\n\n![[chart.png]]\n").unwrap();
+    std::fs::write(
+        vault.join("Chart note.md"),
+        "# Chart note\n\nRevenue by quarter:\n\n![[chart.png]]\n\n![[spinner.gif]]\n\n![[photo.webp]]\n",
+    )
+    .unwrap();
     std::fs::write(vault.join("chart.png"), png::png(90)).unwrap();
+    std::fs::write(vault.join("spinner.gif"), GIF).unwrap();
+    std::fs::write(vault.join("photo.webp"), webp()).unwrap();
     let mut store = app.store();
     let options = jevons::io::ImportOptions::default();
     let report =
         jevons::io::import_path(&mut store, &vault, &options, &mut |_| {}, &std::sync::atomic::AtomicBool::new(false))
             .unwrap();
-    assert_eq!(report.attachments, 1);
+    assert_eq!(report.attachments, 3, "{report:?}");
     drop(store);
 
     app::set_search(&mut app, "\"Revenue by quarter\"");
     app.click("Chart note");
     app.click("Preview");
     let shown = app.app().preview_markdown().unwrap_or_default().to_owned();
-    assert!(shown.contains("![chart.png](bytes://jevons-attachment/"), "the embed is an image of its bytes: {shown}");
-    let uri = shown.split("](").nth(1).and_then(|rest| rest.split(')').next()).unwrap().to_owned();
     let ctx = app.harness.ctx.clone();
-    let mut loaded = None;
-    for _ in 0..50 {
-        match ctx.try_load_image(&uri, egui::SizeHint::default()) {
-            Ok(egui::load::ImagePoll::Ready { image }) => {
-                loaded = Some(image.size);
-                break;
+    let mut uris = Vec::new();
+    for name in ["chart.png", "spinner.gif", "photo.webp"] {
+        let embed = format!("![{name}](bytes://jevons-attachment/");
+        assert!(shown.contains(&embed), "{name}: the embed is an image of its bytes: {shown}");
+        let uri = shown.split(&embed[..embed.len() - "bytes://jevons-attachment/".len()]).nth(1);
+        let uri = uri.and_then(|rest| rest.split(')').next()).unwrap().to_owned();
+        let mut loaded = None;
+        for _ in 0..50 {
+            match ctx.try_load_image(&uri, egui::SizeHint::default()) {
+                Ok(egui::load::ImagePoll::Ready { image }) => {
+                    loaded = Some(image.size);
+                    break;
+                }
+                Ok(egui::load::ImagePoll::Pending { .. }) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    app.harness.step();
+                }
+                Err(error) => panic!("{name} does not load: {error}"),
             }
-            Ok(egui::load::ImagePoll::Pending { .. }) => {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-                app.harness.step();
-            }
-            Err(error) => panic!("the image does not load: {error}"),
         }
+        assert_eq!(loaded, Some([1, 1]), "{name} is decoded from the stored bytes");
+        uris.push(uri);
     }
-    assert_eq!(loaded, Some([1, 1]), "the attached PNG is decoded from the stored bytes");
-    assert!(!app.has_label_containing("image: "), "not turned into a link");
+    assert!(!app.has_label_containing("image: "), "none turned into a link");
 
     app::set_search(&mut app, "DeepSeek");
     app.click_containing("DeepSeek R1");
-    assert!(ctx.try_load_bytes(&uri).is_err(), "another note open: the image's bytes are let go");
+    for uri in &uris {
+        assert!(ctx.try_load_bytes(uri).is_err(), "another note open: the image's bytes are let go");
+    }
 }

@@ -332,14 +332,15 @@ fn source_document(
 /// The most image bytes a note's preview holds: beyond it, images stay links.
 const NOTE_IMAGE_BYTES: u64 = 40 << 20;
 
-/// Note `note`'s attached PNG and JPEG files, up to [`NOTE_IMAGE_BYTES`] in all, each with the
-/// `bytes://` URI the preview shows it by (its hash, so a changed file is a new image).
+/// Note `note`'s attached images (PNG, JPEG, GIF, WebP), up to [`NOTE_IMAGE_BYTES`] in all,
+/// each with the `bytes://` URI the preview shows it by (its hash, so a changed file is a new
+/// image).
 fn note_images(store: &Store, note: NoteId) -> Result<Vec<(String, String, Vec<u8>)>, crate::store::StoreError> {
     let mut images = Vec::new();
     let mut room = NOTE_IMAGE_BYTES;
     for attachment in store.note_attachments(note)? {
         let d = &attachment.document;
-        if !matches!(d.media_type, crate::model::MediaType::Png | crate::model::MediaType::Jpeg) || d.size > room {
+        if !d.media_type.is_image() || d.size > room {
             continue;
         }
         room -= d.size;
