@@ -113,13 +113,14 @@ fn dependency_line(manifest: &str, name: &str) -> String {
 /// egui draws an image only through loaders for its address; Jevons builds none that fetches
 /// (egui_extras' `http`, egui_commonmark's `fetch`) or reads files (`file`). The one it installs,
 /// in one place, is egui_extras' `image` decoder, which only decodes bytes the app handed over
-/// (a note's attached PNG and JPEG files, by `bytes://` URI).
+/// (a note's attached PNG, JPEG, GIF and WebP files, by `bytes://` URI): decoders only, no
+/// format that can reference other files (such as SVG).
 #[test]
 fn only_the_decoder_of_bytes_handed_over_is_installed() {
     let manifest = read("Cargo.toml");
     assert!(dependency_line(&manifest, "egui_extras").contains("features = [\"image\"]"));
     let image = dependency_line(&manifest, "image");
-    assert!(image.contains("default-features = false") && image.contains("[\"png\", \"jpeg\"]"), "{image}");
+    assert!(image.contains("default-features = false") && image.contains("[\"png\", \"jpeg\", \"gif\", \"webp\"]"), "{image}");
     let installs: Vec<_> = sources::rust_files(&sources::src())
         .into_iter()
         .filter(|(_, text)| text.contains("install_image_loaders"))
