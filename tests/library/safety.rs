@@ -120,7 +120,10 @@ fn only_the_decoder_of_bytes_handed_over_is_installed() {
     let manifest = read("Cargo.toml");
     assert!(dependency_line(&manifest, "egui_extras").contains("features = [\"image\"]"));
     let image = dependency_line(&manifest, "image");
-    assert!(image.contains("default-features = false") && image.contains("[\"png\", \"jpeg\", \"gif\", \"webp\"]"), "{image}");
+    assert!(
+        image.contains("default-features = false") && image.contains("[\"png\", \"jpeg\", \"gif\", \"webp\"]"),
+        "{image}"
+    );
     let installs: Vec<_> = sources::rust_files(&sources::src())
         .into_iter()
         .filter(|(_, text)| text.contains("install_image_loaders"))
