@@ -345,11 +345,14 @@ pub fn export_file(store: &Store, out: &Path, watch: &mut Watch) -> Result<Expor
     if out.exists() {
         return Err(ExportError::Exists { path: out.to_owned() });
     }
+    // The records and the files written beside them come from one state of the database.
+    let snapshot = store.read_snapshot()?;
     let Some(mut doc) = document(store, watch)? else {
         return Ok(ExportReport { cancelled: true, ..ExportReport::default() });
     };
     let folder_name = json_documents::files_folder_name(out);
     let folder = json_documents::write_files(store, &out.with_file_name(&folder_name))?;
+    drop(snapshot);
     if folder.is_some() {
         doc.files = Some(folder_name);
     }

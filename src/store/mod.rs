@@ -101,6 +101,11 @@ const TIDY_MANY: usize = 16;
 /// Prepared statements kept per connection (the store uses well over a hundred distinct ones).
 const STATEMENT_CACHE: usize = 512;
 
+/// A read of one state of the database ([`Store::read_snapshot`]); dropping it ends the read.
+pub struct ReadSnapshot<'a> {
+    _read: Transaction<'a>,
+}
+
 /// The research database.
 pub struct Store {
     conn: Connection,
@@ -194,6 +199,12 @@ impl Store {
     /// Whether this open created the database (so a front end may add the sample research).
     pub fn was_created(&self) -> bool {
         self.created
+    }
+
+    /// Starts a read that sees the database as it is now until the snapshot is dropped, whatever
+    /// others write meanwhile (an export reading notes, sources and files in several steps).
+    pub fn read_snapshot(&self) -> Result<ReadSnapshot<'_>, StoreError> {
+        Ok(ReadSnapshot { _read: self.conn.unchecked_transaction()? })
     }
 
     /// Starts a write: `BEGIN IMMEDIATE`, so two writers queue on the busy timeout instead of
