@@ -113,15 +113,25 @@ impl JevonsApp {
 
     /// What opening a file in a viewer did, said in a toast.
     pub(super) fn document_opened(&mut self, result: Result<Opened, String>) {
-        let message = match result {
-            Ok(opened) if opened.at_page => format!("Opened in {} (a copy, removed when Jevons closes)", opened.viewer),
-            Ok(opened) => format!(
-                "Opened with {} at its first page: install evince, okular or zathura, or set JEVONS_VIEWER, to open at a page",
-                opened.viewer
-            ),
-            Err(error) => format!("Cannot open the file: {error}"),
-        };
-        self.toasts.push(Toast::info(message));
+        self.toasts.push(Toast::info(opened_message(result, crate::store::cipher::has_key())));
+    }
+}
+
+/// The toast for a file opened in a viewer. The viewer reads a copy in the cache folder: for an
+/// encrypted database (`encrypted`) the toast says that copy is not encrypted.
+fn opened_message(result: Result<Opened, String>, encrypted: bool) -> String {
+    let copy = if encrypted {
+        "a copy, not encrypted, removed when Jevons closes"
+    } else {
+        "a copy, removed when Jevons closes"
+    };
+    match result {
+        Ok(opened) if opened.at_page => format!("Opened in {} ({copy})", opened.viewer),
+        Ok(opened) => format!(
+            "Opened with {} at its first page ({copy}): install evince, okular or zathura, or set JEVONS_VIEWER, to open at a page",
+            opened.viewer
+        ),
+        Err(error) => format!("Cannot open the file: {error}"),
     }
 }
 
@@ -129,4 +139,19 @@ impl JevonsApp {
 fn source_url(view: &crate::ui::source::SourceView) -> Option<SourceUrl> {
     let url = &view.data.as_ref()?.source.url;
     SourceUrl::parse(url).ok().filter(|_| crate::ui::widgets::links::is_web_link(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_toast_says_the_viewers_copy_of_an_encrypted_database_is_not_encrypted() {
+        let opened = |at_page| Ok(Opened { path: PathBuf::from("/c/x.pdf"), viewer: "evince".into(), at_page });
+        assert_eq!(opened_message(opened(true), false), "Opened in evince (a copy, removed when Jevons closes)");
+        let sealed = opened_message(opened(true), true);
+        assert_eq!(sealed, "Opened in evince (a copy, not encrypted, removed when Jevons closes)");
+        assert!(opened_message(opened(false), true).contains("first page (a copy, not encrypted,"));
+        assert_eq!(opened_message(Err("gone".into()), true), "Cannot open the file: gone");
+    }
 }
