@@ -44,7 +44,7 @@ pub(crate) fn attribute(
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            is_index_word(&w.key)
+            is_index_at(text, w)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(&words[..*k], &words[*k + 1..])
         })
@@ -62,8 +62,12 @@ pub(crate) fn attribute(
         }
         let inside: Vec<usize> = (first..last).collect();
         // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
-        let own: Vec<&Mention> =
+        let mut own: Vec<&Mention> =
             mentions_in(sentence).iter().filter(|m| !(m.rates || (m.speaks && is_broker(&m.symbol)))).collect();
+        // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
+        if own.iter().any(|m| !is_broker(&m.symbol)) {
+            own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
+        }
         let own_words = &words
             [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
         // Companies paired by `respectively` are not what the figures after the word are about.
@@ -83,7 +87,9 @@ pub(crate) fn attribute(
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
-            out[f] = if points
+            out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
+                named
+            } else if points
                 || index_follows(
                     text,
                     figures[f].end,
@@ -107,12 +113,21 @@ pub(crate) fn attribute(
                 vec![after.symbol.clone()]
             } else {
                 // A price target is about the company under discussion, however far back.
-                let back = if own_words.iter().any(|w| matches!(&*w.key, "target" | "alvo")) { i } else { LOOK_BACK };
+                // So are the shares or the stock a sentence speaks of (`shares fell merely 1%`).
+                let about_the_company = own_words.iter().any(|w| {
+                    matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel")
+                });
+                let back = if about_the_company { i } else { LOOK_BACK };
                 earlier_subject(i, back, &subjects, sentences, &index_within)
             };
         }
     }
     out
+}
+
+/// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
+fn is_index_at(text: &str, w: &Token) -> bool {
+    is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
 }
 
 /// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
@@ -162,14 +177,46 @@ fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
             return false;
         }
         previous_end = w.end;
-        if matches!(&*w.key, "for" | "of" | "do" | "da" | "no" | "na") {
-            return after[k + 1..]
-                .iter()
-                .take(3)
-                .any(|o| is_index_word(&o.key) || (o.key == "s" && text[o.end..].starts_with('&')));
+        if matches!(&*w.key, "for" | "of" | "in" | "do" | "da" | "no" | "na") {
+            return after[k + 1..].iter().take(3).any(|o| is_index_at(text, o));
         }
     }
     false
+}
+
+/// A figure and a name bracketed together, as market wraps write them: `Minerva (-5,14%)`,
+/// `Twitter (down 8.5%)`, `Vale ON (+1,99%)` (the figure in brackets right after a name, a share
+/// class between them allowed) or `+1,77% (Itaú PN)` (the name in brackets right after the
+/// figure). The company named, or no ticker when the name is no listed company's.
+fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<Symbol>> {
+    let after = text[figure.end..].trim_start_matches([' ', '\u{a0}']);
+    if let Some(inside) = after.strip_prefix('(') {
+        let at = text.len() - inside.len();
+        if let Some(m) = own.iter().find(|m| m.span.start == at) {
+            return Some(vec![m.symbol.clone()]);
+        }
+    }
+    let before = &text[..figure.start];
+    let open = before.rfind('(')?;
+    let lead = &before[open + 1..];
+    // Only a sign or a word of direction between the bracket and the figure.
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    if words.len() > 2 || lead.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ')')) {
+        return None;
+    }
+    let mut name = text[..open].trim_end_matches([' ', '\u{a0}']);
+    for class in ["ON", "PN", "PNA", "PNB", "UNT", "units"] {
+        if let Some(rest) = name.strip_suffix(class).filter(|r| r.ends_with(' ')) {
+            name = rest.trim_end();
+            break;
+        }
+    }
+    if let Some(m) = own.iter().find(|m| m.span.end == name.len()) {
+        return Some(vec![m.symbol.clone()]);
+    }
+    // `Twitter (down 8.5%)`: a name the lexicon does not know.
+    let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    last.chars().next().is_some_and(char::is_uppercase).then(Vec::new)
 }
 
 /// The subject of the nearest of the `back` sentences before, unless one of them is about an index.
@@ -225,11 +272,17 @@ fn breaks_clause(gap: &str) -> bool {
         })
 }
 
-/// Between two items of a list: commas, brackets and `and` / `e` / `or` / `ou` only.
+/// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
+/// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
 fn is_list_gap(gap: &str) -> bool {
     gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
         .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&"))
+        .all(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos"
+            )
+        })
 }
 
 /// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,

@@ -56,7 +56,11 @@ fn starts_block(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
     let mut chars = line.chars();
     match chars.next() {
-        Some('-' | '*' | '+' | '•') => chars.next().is_some_and(char::is_whitespace),
+        // `- item`, `* item`, and `** item` as news wires write their briefs.
+        Some('-' | '*' | '+' | '•') => {
+            let next = chars.next();
+            next.is_some_and(char::is_whitespace) || (next == Some('*') && chars.next().is_some_and(char::is_whitespace))
+        }
         Some('#' | '>' | '|') => true,
         Some(c) if c.is_ascii_digit() => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
