@@ -11,13 +11,34 @@ use std::ops::Range;
 
 use super::tokens::Token;
 
-/// Broker names as folded word sequences (`wolfe research`), one to three words.
+/// Broker names as folded word sequences (`wolfe research`), one to four words.
 const BROKERS: &[&str] = &[
     // United States, Europe and Asia.
     "argus",
     "baird",
     "barclays",
     "bernstein",
+    "bernstein research",
+    "buckingham research",
+    "citi research",
+    "compass point",
+    "cowen",
+    "berenberg",
+    "daiwa securities",
+    "gordon haskett",
+    "janney",
+    "keefe bruyette & woods",
+    "kbw",
+    "kepler cheuvreux",
+    "keybanc capital markets",
+    "merrill lynch",
+    "bofa merrill lynch",
+    "mizuho securities",
+    "roth mkm",
+    "stephens",
+    "telsey advisory",
+    "william blair",
+    "phillip securities",
     "bmo capital markets",
     "bmo capital",
     "bnp paribas",
@@ -81,6 +102,7 @@ const BROKERS: &[&str] = &[
     "btg",
     "eleven financial",
     "empiricus",
+    "fator",
     "genial",
     "genial investimentos",
     "guide investimentos",
@@ -111,8 +133,8 @@ pub(crate) fn acting_brokers(words: &[Token], at: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The most words a broker name has.
-const LONGEST: usize = 3;
+/// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
+const LONGEST: usize = 4;
 
 /// Byte ranges of the broker names among `words` (capitalised, longest first), in order.
 pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {

@@ -40,6 +40,8 @@ pub(crate) fn views(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out: Vec<ViewMatch> = Vec::new();
+    // Per view found: its sentence and the level of the cue that decided it.
+    let mut levels: Vec<(usize, usize)> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
@@ -49,6 +51,20 @@ pub(crate) fn views(
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
         let reading = read_stance(text, own);
+        // `Já o HSBC elevou o preço-alvo… A recomendação, porém, foi mantida em neutra.`: a
+        // neutral rating stated right after a target moved means no view.
+        if reading.neutral
+            && let Some(&(j, level)) = levels.last()
+            && j + 1 == i
+            && level >= 2
+        {
+            while levels.last().is_some_and(|&(k, _)| k == j) {
+                levels.pop();
+                out.pop();
+            }
+            last = None;
+            continue;
+        }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
         let stance = match (reading.stance, &recent) {
             (Some(s), _) => s,
@@ -86,7 +102,30 @@ pub(crate) fn views(
             let earlier = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
             holders.extend(earlier.or(broker));
         }
-        let mut holders: Vec<Range<usize>> = holders.into_iter().filter_map(|h| firm_of(text, words, h)).collect();
+        // `They have a $65 price target`, `Analyst AJ Rice upgraded…` after `according to UBS`:
+        // the firm of the view or the broker named just before.
+        let firm_before = || {
+            let from = sentences[i.saturating_sub(LOOK_BACK)].start;
+            let named = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
+            let before = &words[words.partition_point(|w| w.start < from)..range.start];
+            let broker = mentions_in(&(from..sentence.start))
+                .iter()
+                .rev()
+                .find(|m| m.rates || m.speaks || is_broker(&m.symbol))
+                .map(|m| name_of(text, words, &m.span));
+            let listed = brokers_in(before).pop();
+            named.or(match (broker, listed) {
+                (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
+                (a, b) => a.or(b),
+            })
+        };
+        let mut holders: Vec<Range<usize>> = holders
+            .into_iter()
+            .filter_map(|h| match firm_of(text, words, h)? {
+                Holder::Firm(r) => Some(r),
+                Holder::Before => firm_before(),
+            })
+            .collect();
         holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
         if holders.is_empty() {
             continue;
@@ -101,22 +140,44 @@ pub(crate) fn views(
                 && next.get(k + 1).is_some_and(|w| is_company_noun(&w.key))
                 && !next.get(k + 2).is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
         });
-        let ticker = about
-            .iter()
-            .find(|m| m.span.start >= reading.at && !refers_back)
-            .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back))
-            .map(|m| m.symbol.clone())
+        // `the upgrade also reflects…`: the change just reported, about the same company.
+        let restated = at > 0
+            && matches!(&*own[at - 1].key, "the" | "this" | "o" | "esse" | "este")
+            && own.get(at).is_some_and(|w| w.start == reading.at);
+        let first_after = about.iter().position(|m| m.span.start >= reading.at && !refers_back);
+        let ticker = if restated { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
+            .or_else(|| first_after.map(|k| about[k].symbol.clone()))
+            .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back).map(|m| m.symbol.clone()))
             .or_else(|| refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders)).flatten())
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders));
         let Some(ticker) = ticker else { continue };
+        // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
+        let mut tickers = vec![ticker.clone()];
+        if let Some(k) = first_after.filter(|_| !restated) {
+            for pair in about[k..].windows(2) {
+                if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
+                    break;
+                }
+                if !tickers.contains(&pair[1].symbol) {
+                    tickers.push(pair[1].symbol.clone());
+                }
+            }
+        }
         holders.sort_by_key(|h| h.start);
-        // A view stated again later in the text (`The downgrade reflects…`) is the same view.
-        for h in holders {
-            let same =
-                |v: &ViewMatch| v.ticker == ticker && v.stance == stance && text[v.claimant.clone()] == text[h.clone()];
-            if !out.iter().any(same) {
-                out.push(ViewMatch { claimant: h, ticker: ticker.clone(), stance, quote: sentence.clone() });
+        for ticker in &tickers {
+            for h in &holders {
+                let same_holder = |v: &ViewMatch| v.ticker == *ticker && text[v.claimant.clone()] == text[h.clone()];
+                // A view stated again later in the text (`The downgrade reflects…`) is the same
+                // view; a weaker cue of the same firm nearby (a target cut after `manteve a
+                // recomendação de compra`) does not overturn a stronger one.
+                let stronger = out.iter().zip(&levels).any(|(v, &(j, level))| {
+                    same_holder(v) && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
+                });
+                if !stronger {
+                    out.push(ViewMatch { claimant: h.clone(), ticker: ticker.clone(), stance, quote: sentence.clone() });
+                    levels.push((i, reading.level));
+                }
             }
         }
         last = Some((i, stance, ticker));
@@ -141,10 +202,21 @@ fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
 /// The firm a holder speaks for: `Wedbush` for `Wedbush analyst Dan Ives`, `Morgan Stanley` for
 /// `Adam Jonas of Morgan Stanley`; none for a company's own executives (`CFO Amy Hood`), counts
 /// (`Eight analysts`) and the market at large (`Wall Street`).
-fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
+fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Holder> {
     let first = words.partition_point(|w| w.start < holder.start);
     let last = words.partition_point(|w| w.start < holder.end);
-    let inside = &words[first..last];
+    let mut inside = &words[first..last];
+    // `Morgan Stanley Thursday`, `Gordon Haskett Corporation`: a weekday or a legal suffix after
+    // the name is no part of it.
+    while inside.len() > 1 && inside.last().is_some_and(|w| is_weekday(&w.key) || is_legal_suffix(&w.key)) {
+        inside = &inside[..inside.len() - 1];
+    }
+    if inside.len() == 1 && is_pronoun(&inside[0].key) {
+        return Some(Holder::Before);
+    }
+    if is_news_source(&inside.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ")) {
+        return None;
+    }
     // `Even Edward Jones`: words that open a sentence are not part of a name.
     let skip = inside
         .iter()
@@ -155,20 +227,31 @@ fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<us
     if inside.iter().all(|w| is_count_word(&w.key)) || matches!(&*text[name.clone()].to_lowercase(), "wall street") {
         return None;
     }
+    let first = first + skip;
     // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`.
     if let Some(at) = inside.iter().rposition(|w| matches!(&*w.key, "of" | "at" | "from" | "do" | "da")) {
         let rest = &inside[at + 1..];
         // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`).
         if at >= 2 && rest.first().is_some_and(|w| w.capitalized || w.upper) {
-            return Some(rest[0].start..rest[rest.len() - 1].end);
+            return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
         }
     }
     if inside.len() == 1
-        && let Some(firm) = analyst_firm(words, first + skip, &inside[0])
+        && let Some(firm) = analyst_firm(words, first, &inside[0])
     {
-        return Some(firm);
+        return Some(Holder::Firm(firm));
     }
-    let before = &words[..first];
+    // `BofA analyst Robert F. Ohmes`: the given names and initials before the holder's name.
+    let mut before = &words[..first];
+    while before.len() >= 2
+        && first - before.len() < 3
+        && before.last().is_some_and(|w| w.capitalized && !is_analyst_word(&w.key))
+    {
+        before = &before[..before.len() - 1];
+    }
+    if !before.last().is_some_and(|w| is_analyst_word(&w.key)) {
+        before = &words[..first];
+    }
     match before.last() {
         Some(w) if is_executive(&w.key) => None,
         // `BMO Capital Markets Analyst Daniel Salmon`: the capitalised words before the role.
@@ -182,10 +265,42 @@ fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<us
                 }
                 from -= 1;
             }
-            if from < role { Some(before[from].start..before[role - 1].end) } else { Some(name) }
+            // `Analyst AJ Rice` opening a sentence names no firm: the one just before does.
+            if from < role { Some(Holder::Firm(before[from].start..before[role - 1].end)) } else { Some(Holder::Before) }
         }
-        _ => Some(name),
+        _ => Some(Holder::Firm(name)),
     }
+}
+
+/// Who holds a view: a firm named in the text, or the firm named just before (`they`, `he`,
+/// `Analyst AJ Rice` with no firm of his own).
+enum Holder {
+    Firm(Range<usize>),
+    Before,
+}
+
+fn is_pronoun(key: &str) -> bool {
+    matches!(key, "they" | "he" | "she" | "we" | "ele" | "ela" | "eles" | "elas")
+}
+
+fn is_weekday(key: &str) -> bool {
+    matches!(key, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+fn is_legal_suffix(key: &str) -> bool {
+    matches!(key, "inc" | "corp" | "corporation" | "co" | "ltd" | "llc" | "plc" | "sa")
+}
+
+/// News outlets and data providers that report views rather than hold them (`according to
+/// TheFly`, `MarketBeat Ratings reports`).
+#[rustfmt::skip]
+fn is_news_source(name: &str) -> bool {
+    matches!(name,
+        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "marketwatch" | "dow jones"
+            | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
+            | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
+            | "financial times" | "investing com" | "bdm online" | "broadcast"
+    )
 }
 
 /// `Kelleher also argued…` after `Argus analyst Jim Kelleher`, `said Mahaney` after `RBC Capital
@@ -220,6 +335,13 @@ fn analyst_firm(words: &[Token], first: usize, surname: &Token) -> Option<Range<
         }
     }
     None
+}
+
+/// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
+fn is_list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
 }
 
 /// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`).
