@@ -89,6 +89,8 @@ fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bo
     let at = own.partition_point(|w| w.end <= m.span.start);
     // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
+    // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
+    let object = object || (at > 0 && (is_rating_verb(&own[at - 1].key) || is_change_verb(&own[at - 1].key)));
     !object && own.iter().any(|w| is_call_word(&w.key))
 }
 

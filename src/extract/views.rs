@@ -13,7 +13,7 @@ use super::known_brokers::{acting_brokers, brokers_in};
 use super::mentions::{Mention, is_broker};
 use super::stance_words::read_stance;
 use super::tokens::Token;
-use crate::model::{Stance, Symbol};
+use crate::model::{Stance, Symbol, fold};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -73,10 +73,17 @@ pub(crate) fn views(
         };
         let named = claimants.partition_point(|c| c.start < sentence.start)
             ..claimants.partition_point(|c| c.start < sentence.end);
-        let mut holders: Vec<Range<usize>> = claimants[named].to_vec();
+        let mut holders: Vec<Range<usize>> = claimants[named]
+            .iter()
+            .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
+            .cloned()
+            .collect();
+        let mut holding: Vec<&Symbol> = Vec::new();
         for m in mentions_in(sentence).iter().filter(|m| m.rates || m.speaks) {
-            if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) {
+            // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
+            if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
                 holders.push(name_of(text, own, &m.span));
+                holding.push(&m.symbol);
             }
         }
         if holders.is_empty() {
@@ -141,9 +148,10 @@ pub(crate) fn views(
                 && !next.get(k + 2).is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
         });
         // `the upgrade also reflects…`: the change just reported, about the same company.
-        let restated = at > 0
-            && matches!(&*own[at - 1].key, "the" | "this" | "o" | "esse" | "este")
-            && own.get(at).is_some_and(|w| w.start == reading.at);
+        let cue = own.partition_point(|w| w.start < reading.at);
+        let restated = cue > 0
+            && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
+            && own.get(cue).is_some_and(|w| w.start == reading.at);
         let first_after = about.iter().position(|m| m.span.start >= reading.at && !refers_back);
         let ticker = if restated { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
