@@ -21,7 +21,7 @@ use super::tokens::Token;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one.
-const LOOK_BACK: usize = 2;
+const LOOK_BACK: usize = 3;
 
 /// The tickers each figure (byte ranges, in text order) is about.
 pub(crate) fn attribute(
@@ -118,7 +118,22 @@ pub(crate) fn attribute(
                     matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel")
                 });
                 let back = if about_the_company { i } else { LOOK_BACK };
-                earlier_subject(i, back, &subjects, sentences, &index_within)
+                let index_within = |r: Range<usize>| !about_the_company && index_within(r);
+                if own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent")) {
+                    // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
+                    Vec::new()
+                } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
+                    // `Shares of those companies each fell 3%`: every company of the sentence before.
+                    let mut all: Vec<Symbol> = Vec::new();
+                    for m in mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates) {
+                        if !all.contains(&m.symbol) {
+                            all.push(m.symbol.clone());
+                        }
+                    }
+                    all
+                } else {
+                    earlier_subject(i, back, &subjects, sentences, &index_within)
+                }
             };
         }
     }
@@ -128,6 +143,22 @@ pub(crate) fn attribute(
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
 fn is_index_at(text: &str, w: &Token) -> bool {
     is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
+}
+
+/// Commodities: a sentence that names no company but a commodity gives its figures to nobody
+/// (`a commodity subiu 1,11%, para US$ 68,03 a tonelada`).
+#[rustfmt::skip]
+fn is_commodity_word(key: &str) -> bool {
+    matches!(key,
+        "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
+            | "copper" | "cobre" | "commodity" | "commodities"
+    )
+}
+
+/// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
+fn is_those_companies(first: &str, second: &str) -> bool {
+    matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
+        && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
 /// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
@@ -276,10 +307,11 @@ fn breaks_clause(gap: &str) -> bool {
 /// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
 fn is_list_gap(gap: &str) -> bool {
     gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
         .all(|w| {
             matches!(
-                w.trim_end_matches('.'),
+                w,
                 "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos"
             )
         })

@@ -30,7 +30,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Alphabet", "GOOGL", Case::Capital),
     ("Google", "GOOGL", Case::Capital),
     ("Amazon", "AMZN", Case::Capital),
-    ("Amazon.com", "AMZN", Case::Capital),
+    ("Amazon.com", "AMZN", Case::Any),
     ("Meta", "META", Case::Capital),
     ("Meta Platforms", "META", Case::Capital),
     ("Facebook", "META", Case::Capital),
@@ -133,7 +133,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Ford", "F", Case::Capital),
     ("Ford Motor", "F", Case::Capital),
     ("General Motors", "GM", Case::Capital),
-    ("GM", "GM", Case::Upper),
+    // `GM` is also an analyst's gross margin (`a stronger F2H GM outlook`).
+    ("GM", "GM", Case::Context),
     ("Stellantis", "STLA", Case::Capital),
     ("Volkswagen", "VOW3.DE", Case::Capital),
     ("Siemens", "SIE.DE", Case::Capital),

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::tickers::TickerMatch;
 use super::tokens::Token;
-use crate::model::Symbol;
+use crate::model::{Symbol, fold};
 
 /// One mention of a company in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +58,18 @@ pub(crate) fn mentions(
         let before = claimants.partition_point(|c| c.start < t.span.end);
         let speaks = before.checked_sub(1).is_some_and(|c| claimants[c].end > t.span.start);
         out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false });
+    }
+    // `Carrefour Brasil … o do Carrefour`, `Santander Brasil … o Santander`: a name that opens a
+    // longer name found earlier in the text is that company again.
+    for k in 1..out.len() {
+        let short = fold(&text[out[k].span.clone()]);
+        let longer = out[..k].iter().rev().find(|e| {
+            let long = fold(&text[e.span.clone()]);
+            e.symbol != out[k].symbol && long.len() > short.len() + 1 && long.starts_with(&format!("{short} "))
+        });
+        if let Some(symbol) = longer.map(|e| e.symbol.clone()) {
+            out[k].symbol = symbol;
+        }
     }
     for m in &mut out {
         let next = words.partition_point(|w| w.start < m.span.end);

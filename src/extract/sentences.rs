@@ -78,8 +78,8 @@ fn is_abbreviation(before: &str) -> bool {
     if letters.len() == 1 && letters.chars().all(|c| c.is_ascii_uppercase()) {
         return true; // an initial: "J. Huang", "U.S"
     }
-    if letters.contains('.') {
-        return true; // "U.S", "e.g", "S.A"
+    if letters.contains('.') && !letters.contains(|c: char| c.is_ascii_digit()) {
+        return true; // "U.S", "e.g", "S.A" (but not "1.2%")
     }
     matches!(
         letters.to_ascii_lowercase().as_str(),
