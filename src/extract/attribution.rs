@@ -433,6 +433,24 @@ mod tests {
     }
 
     #[test]
+    fn market_wraps_brackets_lists_and_commodities() {
+        let text = "No lado oposto, Minerva (-5,14%) e Hypera (-3,74%).";
+        assert_eq!(percents(text), pairs(&[("-5,14%", &["BEEF3"]), ("-3,74%", &["HYPE3"])]));
+        let text = "Twitter (down 8.5%), Netflix (8.4%), and TripAdvisor (7.5%) were among the losers.";
+        assert_eq!(percents(text), pairs(&[("8.5%", &[]), ("8.4%", &["NFLX"]), ("7.5%", &["TRIP"])]), "an unknown name");
+        let text = "Os bancos subiram, em variações que chegaram a +1,77% (Itaú PN).";
+        assert_eq!(percents(text), pairs(&[("1,77%", &["ITUB4"])]));
+        let text = "Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook Inc. shares all fell at least 2.6%.";
+        assert_eq!(percents(text), pairs(&[("2.6%", &["AMZN", "MSFT", "GOOGL", "META"])]));
+        let text = "Apple lost 2.6% and Facebook dropped 1.1%. Shares of those companies each fell 3% or more.";
+        assert_eq!(percents(text), pairs(&[("2.6%", &["AAPL"]), ("1.1%", &["META"]), ("3%", &["AAPL", "META"])]));
+        let text = "A Vale subiu 2%. O minério de ferro subiu 3,24% em Dalian.";
+        assert_eq!(percents(text), pairs(&[("2%", &["VALE3"]), ("3,24%", &[])]), "a commodity's own move");
+        let text = "Tesla rose 17%. The S&P 500, by comparison, is up 6%. The stock traded 3.8% higher.";
+        assert_eq!(percents(text), pairs(&[("17%", &["TSLA"]), ("6%", &[]), ("3.8%", &["TSLA"])]));
+    }
+
+    #[test]
     fn a_later_sentence_takes_the_earlier_subject_and_nothing_is_guessed() {
         let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
         assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));

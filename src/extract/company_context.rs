@@ -93,6 +93,8 @@ mod tests {
         assert_eq!(symbols("Analysts like Weg's margins."), ["WEGE3"]);
         assert_eq!(symbols("WEG avança na bolsa."), ["WEGE3"], "in capitals, the name alone");
         assert_eq!(symbols("A Americanas pediu recuperação judicial."), ["AMER3"], "a one-word B3 name");
+        assert_eq!(symbols("No lado oposto, Hypera (-3,74%)."), ["HYPE3"], "a market wrap's price move");
+        assert_eq!(symbols("Cogna ON subiu."), ["COGN3"], "a share class, and a B3 issuer's first word");
         assert_eq!(symbols("Nu grew fast. Nu Holdings (NU) rose."), ["NU", "NU", "NU"], "named another way too");
     }
 

@@ -308,10 +308,24 @@ mod tests {
         let symbol = |key: &str| lexicon.name(key).map(|e| e.symbol.clone());
         assert_eq!(symbol("nvidia"), Some(Some("NVDA".into())));
         assert_eq!(symbol("bank of america"), Some(Some("BAC".into())));
-        assert_eq!(symbol("target"), None, "an everyday word needs a curated alias");
+        let target = lexicon.name("target").map(|e| (e.symbol.clone(), e.case));
+        assert_eq!(target, Some((Some("TGT".into()), Case::Context)), "an everyday word: a curated alias, in context");
         assert_eq!(symbol("google"), Some(Some("GOOGL".into())));
         assert_eq!(symbol("vale a pena"), Some(None));
         assert_eq!(lexicon.longest_from("bank"), 3);
+    }
+
+    #[test]
+    fn b3_issuers_are_named_by_a_distinctive_first_word_in_context() {
+        let lexicon = Lexicon::new([]).with_b3([
+            ("COGN3", "COGNA EDUCAÇÃO S.A.", "COGN3"),
+            ("BBAS3", "BCO BRASIL S.A.", "BBAS3"),
+            ("ENGI11", "ENERGISA S.A.", "ENGI11"),
+            ("ENMT3", "ENERGISA MT S.A.", "ENMT3"),
+        ]);
+        assert_eq!(lexicon.name("cogna").map(|e| e.case), Some(Case::Context));
+        assert!(lexicon.name("bco").is_none(), "a generic word of legal names");
+        assert_eq!(lexicon.name("energisa").and_then(|e| e.symbol.clone()).as_deref(), Some("ENGI11"), "its own name");
     }
 
     #[test]

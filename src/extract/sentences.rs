@@ -139,6 +139,8 @@ mod tests {
             ("It cost $5.6 million. Next.", &["It cost $5.6 million.", "Next."]),
             ("On Jan. 27, 2025 the U.S. market fell.", &["On Jan. 27, 2025 the U.S. market fell."]),
             ("Apple Inc. rose.", &["Apple Inc. rose."]),
+            ("Amazon lost 1.2%. Shares fell.", &["Amazon lost 1.2%.", "Shares fell."]),
+            ("** JPM fell\n** WFC dipped", &["** JPM fell", "** WFC dipped"]),
             ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),
             ("Intro:\n- first item\n- second item", &["Intro:", "- first item", "- second item"]),
             ("He said \"buy.\" Then left.", &["He said \"buy.\"", "Then left."]),

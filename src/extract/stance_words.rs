@@ -319,6 +319,15 @@ mod tests {
     }
 
     #[test]
+    fn a_rating_change_says_its_direction() {
+        assert_eq!(stance("Keybanc lowered the advice for Amphenol from buy to hold."), Some(Stance::Bearish));
+        assert_eq!(stance("O Citi rebaixou a Rumo de compra para neutro."), Some(Stance::Bearish));
+        assert_eq!(stance("It moved AEP from sell to neutral."), Some(Stance::Bullish));
+        assert_eq!(stance("Genial elege a Americanas como favorita."), Some(Stance::Bullish));
+        assert_eq!(stance("O corte do preço-alvo da Vale pelo Credit Suisse."), Some(Stance::Bearish));
+    }
+
+    #[test]
     fn negated_words_count_for_nothing() {
         assert_eq!(stance("Mas nem todos os analistas compartilham dessa visão pessimista."), None);
         assert_eq!(stance("We are not worried about Nvidia."), None);

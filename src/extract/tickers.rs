@@ -376,6 +376,7 @@ mod tests {
 
     #[test]
     fn words_and_acronyms_never_become_tickers() {
+        assert!(symbols("O banco reduziu o preço-alvo do papel de R$ 3,40 para R$ 2,80.").is_empty(), "R$ is money");
         for text in [
             "AI and IA in the US and EUA: the CEO says GPU and LLM demand, R1, IT, ON, ALL, A.",
             "ON shares? IT stock? AI stocks rallied.",

@@ -535,7 +535,7 @@ mod tests {
         let text = "Wedbush analyst Daniel Ives maintained Tesla with an Outperform rating.";
         assert_eq!(found(text), [view("Wedbush", "TSLA", Stance::Bullish)], "the firm, not the analyst");
         let text = "Petrobras's results prompted Bank of America Corp. to recommend buying the stock.";
-        assert_eq!(found(text), [view("Bank of America Corp", "PETR4", Stance::Bullish)]);
+        assert_eq!(found(text), [view("Bank of America", "PETR4", Stance::Bullish)], "no legal suffix");
         let text = "One positive sign for Microsoft was the cloud, CFO Amy Hood told analysts.";
         assert_eq!(found(text), [], "an executive on her own company is not a view");
         let text = "Goldman Sachs cut its price target for Tesla. Eight analysts rate the shares a buy.";
@@ -562,6 +562,26 @@ mod tests {
         let text = "Na quarta-feira, o Itaú BBA divulgou suas projeções para o setor. Com isso, o preço-alvo da \
                     Suzano foi revisto de R$ 45,00 para R$ 57,00.";
         assert_eq!(found(text), [view("Itaú BBA", "SUZB3", Stance::Bullish)], "a target moved up, by the bank before");
+    }
+
+    #[test]
+    fn third_round_holders_lists_and_rating_directions() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<(String, String, Stance)> {
+            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+        };
+        let text = "Keybanc Capital Markets lowered the advice for Amphenol (APH) from buy to hold.";
+        assert_eq!(found(text), [view("Keybanc Capital Markets", "APH", Stance::Bearish)], "the direction of the change");
+        let text = "Merrill Lynch analysts think Tesla is overvalued. They have a $65 price target and an Underperform rating.";
+        assert_eq!(found(text), [view("Merrill Lynch", "TSLA", Stance::Bearish)], "a pronoun holds for the firm before");
+        let text = "Já o HSBC elevou o preço-alvo da Petrobras de R$ 15 para R$ 18. A recomendação, porém, foi mantida em neutra.";
+        assert_eq!(found(text), [], "a neutral rating right after the target move");
+        let text = "O Citi rebaixou as ações do Assaí e do Carrefour Brasil para neutro.";
+        assert_eq!(found(text), [view("Citi", "ASAI3", Stance::Bearish), view("Citi", "CRFB3", Stance::Bearish)]);
+        let text = "Shares of Alphabet slipped after being downgraded to underperform by Wedbush, according to TheFly.";
+        assert_eq!(found(text), [view("Wedbush", "GOOGL", Stance::Bearish)], "a news outlet holds no view");
+        let text = "It's time to buy Universal Health Services, according to UBS. Analyst AJ Rice upgraded the stock.";
+        assert_eq!(found(text), [view("UBS", "UHS", Stance::Bullish)], "an analyst with no firm of his own");
     }
 
     #[test]
