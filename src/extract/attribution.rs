@@ -8,8 +8,12 @@
 //!   2%`, `o dólar fechou em alta de 0,71%`) or just after the figure (`an 18.15% loss for the
 //!   benchmark index`) takes the figure from it: no ticker; an index after a ranking (`as
 //!   maiores baixas do Ibovespa`) only says where the company stands;
+//! - a figure bracketed with a name (`Minerva (-5,14%)`, `+1,77% (Itaú PN)`) is that name's,
+//!   and nobody's when the name is no listed company (`Twitter (down 8.5%)`);
 //! - with no company before it, the first named after it in the sentence, else the subject of
-//!   one of the few sentences before (`The company reported revenue of $13.76 billion`).
+//!   one of the sentences before (`The company reported revenue of $13.76 billion`), up to an
+//!   index's sentence (past it for `the stock`, `shares` or a target); `those companies` are the
+//!   ones just named; a sentence about a commodity and no company gives its figures to nobody.
 //!
 //! A broker rating the stock or a claimant is never what a figure is about. What nothing settles
 //! gets no ticker rather than a guess.
@@ -20,8 +24,9 @@ use super::mentions::{Mention, is_broker, is_index_word};
 use super::tokens::Token;
 use crate::model::Symbol;
 
-/// How many sentences back a figure with no company in its own sentence may look for one.
-const LOOK_BACK: usize = 3;
+/// How many sentences back a figure with no company in its own sentence may look for one (the
+/// company a passage is about stays its subject until another is named).
+const LOOK_BACK: usize = 8;
 
 /// The tickers each figure (byte ranges, in text order) is about.
 pub(crate) fn attribute(

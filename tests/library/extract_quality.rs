@@ -503,7 +503,7 @@ fn zz_debug() {
     let lexicon = Lexicon::bundled();
     for text in std::fs::read_to_string("/tmp/v3/debug.txt").unwrap_or_default().split("\n====\n") {
         let f = analyse_with(text, &lexicon, &Options { anchor: None });
-        println!("DEBUG text: {}", &text[..text.len().min(60)]);
+        println!("DEBUG text: {}", text.chars().take(60).collect::<String>());
         for t in &f.tickers { println!("DEBUG ticker {} {:?}", t.symbol, &text[t.span.bytes.clone()]); }
         for c in &f.claimants { println!("DEBUG claimant {}", c.name); }
         for p in &f.percents { println!("DEBUG pct {} {:?}", p.value, p.tickers); }
