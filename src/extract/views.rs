@@ -92,6 +92,9 @@ pub(crate) fn views(
         if holders.is_empty() {
             holders = acting_brokers(own, reading.at);
         }
+        // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
+        // analysts named without their firm speak for the one just before.
+        let analysts_alone = holders.is_empty() && reading.rating && own.iter().any(|w| is_analyst_word(&w.key));
         // `Eight analysts rate the shares a buy`: a sentence naming its own (uncounted) holders.
         let rating_alone = reading.rating && !own.iter().any(|w| is_count_word(&w.key) || is_analyst_word(&w.key));
         if holders.is_empty() && (rating_alone || own.iter().any(|w| is_firm_noun(&w.key))) {
@@ -126,6 +129,9 @@ pub(crate) fn views(
                 (a, b) => a.or(b),
             })
         };
+        if analysts_alone {
+            holders.extend(firm_before());
+        }
         let mut holders: Vec<Range<usize>> = holders
             .into_iter()
             .filter_map(|h| match firm_of(text, words, h)? {
@@ -159,9 +165,23 @@ pub(crate) fn views(
             .or_else(|| refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders)).flatten())
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders));
-        let Some(ticker) = ticker else { continue };
+        // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
+        let both = about.is_empty() && own.iter().any(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
+        let ticker = if both { None } else { ticker };
+        let earlier: Vec<Symbol> = if both && i > 0 {
+            let mut all: Vec<Symbol> = Vec::new();
+            for m in mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks) {
+                if !all.contains(&m.symbol) {
+                    all.push(m.symbol.clone());
+                }
+            }
+            all
+        } else {
+            Vec::new()
+        };
+        let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
-        let mut tickers = vec![ticker.clone()];
+        let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
         if let Some(k) = first_after.filter(|_| !restated) {
             for pair in about[k..].windows(2) {
                 if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
