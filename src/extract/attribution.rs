@@ -92,14 +92,20 @@ pub(crate) fn attribute(
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
+            let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
+            } else if commodity_before(text, words_before)
+                && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at)
+            {
+                Vec::new()
             } else if points
                 || index_follows(
                     text,
                     figures[f].end,
                     &own_words[own_words.partition_point(|w| w.start < figures[f].end)..],
-                ) {
+                )
+            {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) {
@@ -119,9 +125,9 @@ pub(crate) fn attribute(
             } else {
                 // A price target is about the company under discussion, however far back.
                 // So are the shares or the stock a sentence speaks of (`shares fell merely 1%`).
-                let about_the_company = own_words.iter().any(|w| {
-                    matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel")
-                });
+                let about_the_company = own_words
+                    .iter()
+                    .any(|w| matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel"));
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
                 if own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent")) {
@@ -145,9 +151,30 @@ pub(crate) fn attribute(
     out
 }
 
+/// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
+/// subiu acima dos 74 dólares`, `Brent crude oil prices fell 2.7 percent`): its price, nobody's.
+fn commodity_before(text: &str, before: &[Token]) -> bool {
+    let mut next_start = usize::MAX;
+    for w in before.iter().rev().take(5) {
+        if next_start != usize::MAX && text[w.end..next_start].contains([',', ';', '.', '(']) {
+            return false;
+        }
+        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") {
+            return true;
+        }
+        next_start = w.start;
+    }
+    false
+}
+
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
 fn is_index_at(text: &str, w: &Token) -> bool {
     is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
+}
+
+/// Whether a company is named between `from` and `at`.
+fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
+    own.iter().any(|m| m.span.start >= from && m.span.end <= at)
 }
 
 /// Commodities: a sentence that names no company but a commodity gives its figures to nobody
@@ -315,10 +342,7 @@ fn is_list_gap(gap: &str) -> bool {
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
         .all(|w| {
-            matches!(
-                w,
-                "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos"
-            )
+            matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
         })
 }
 
@@ -442,7 +466,11 @@ mod tests {
         let text = "No lado oposto, Minerva (-5,14%) e Hypera (-3,74%).";
         assert_eq!(percents(text), pairs(&[("-5,14%", &["BEEF3"]), ("-3,74%", &["HYPE3"])]));
         let text = "Twitter (down 8.5%), Netflix (8.4%), and TripAdvisor (7.5%) were among the losers.";
-        assert_eq!(percents(text), pairs(&[("8.5%", &[]), ("8.4%", &["NFLX"]), ("7.5%", &["TRIP"])]), "an unknown name");
+        assert_eq!(
+            percents(text),
+            pairs(&[("8.5%", &[]), ("8.4%", &["NFLX"]), ("7.5%", &["TRIP"])]),
+            "an unknown name"
+        );
         let text = "Os bancos subiram, em variações que chegaram a +1,77% (Itaú PN).";
         assert_eq!(percents(text), pairs(&[("1,77%", &["ITUB4"])]));
         let text = "Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook Inc. shares all fell at least 2.6%.";

@@ -59,7 +59,8 @@ fn starts_block(line: &str) -> bool {
         // `- item`, `* item`, and `** item` as news wires write their briefs.
         Some('-' | '*' | '+' | '•') => {
             let next = chars.next();
-            next.is_some_and(char::is_whitespace) || (next == Some('*') && chars.next().is_some_and(char::is_whitespace))
+            next.is_some_and(char::is_whitespace)
+                || (next == Some('*') && chars.next().is_some_and(char::is_whitespace))
         }
         Some('#' | '>' | '|') => true,
         Some(c) if c.is_ascii_digit() => {

@@ -71,8 +71,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let to_rating = || {
             ahead.windows(2).take(3).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
         };
-        let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten()
-        {
+        let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
             // `from buy to hold`, `de compra para neutro`: the direction of the change.
             Some((0, Some(moved)))
         } else if matches!(key, "upgraded" | "upgrades" | "upgrade" | "upgrading" | "elevou") && !target() {

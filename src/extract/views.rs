@@ -203,7 +203,12 @@ pub(crate) fn views(
                     same_holder(v) && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
                 });
                 if !stronger {
-                    out.push(ViewMatch { claimant: h.clone(), ticker: ticker.clone(), stance, quote: sentence.clone() });
+                    out.push(ViewMatch {
+                        claimant: h.clone(),
+                        ticker: ticker.clone(),
+                        stance,
+                        quote: sentence.clone(),
+                    });
                     levels.push((i, reading.level));
                 }
             }
@@ -294,7 +299,11 @@ fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Holder> 
                 from -= 1;
             }
             // `Analyst AJ Rice` opening a sentence names no firm: the one just before does.
-            if from < role { Some(Holder::Firm(before[from].start..before[role - 1].end)) } else { Some(Holder::Before) }
+            if from < role {
+                Some(Holder::Firm(before[from].start..before[role - 1].end))
+            } else {
+                Some(Holder::Before)
+            }
         }
         _ => Some(Holder::Firm(name)),
     }
@@ -591,9 +600,17 @@ mod tests {
             analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
         };
         let text = "Keybanc Capital Markets lowered the advice for Amphenol (APH) from buy to hold.";
-        assert_eq!(found(text), [view("Keybanc Capital Markets", "APH", Stance::Bearish)], "the direction of the change");
+        assert_eq!(
+            found(text),
+            [view("Keybanc Capital Markets", "APH", Stance::Bearish)],
+            "the direction of the change"
+        );
         let text = "Merrill Lynch analysts think Tesla is overvalued. They have a $65 price target and an Underperform rating.";
-        assert_eq!(found(text), [view("Merrill Lynch", "TSLA", Stance::Bearish)], "a pronoun holds for the firm before");
+        assert_eq!(
+            found(text),
+            [view("Merrill Lynch", "TSLA", Stance::Bearish)],
+            "a pronoun holds for the firm before"
+        );
         let text = "Já o HSBC elevou o preço-alvo da Petrobras de R$ 15 para R$ 18. A recomendação, porém, foi mantida em neutra.";
         assert_eq!(found(text), [], "a neutral rating right after the target move");
         let text = "O Citi rebaixou as ações do Assaí e do Carrefour Brasil para neutro.";
