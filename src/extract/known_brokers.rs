@@ -17,6 +17,9 @@ const BROKERS: &[&str] = &[
     "argus",
     "baird",
     "barclays",
+    "bank of america",
+    "bank of america merrill lynch",
+    "bofa",
     "bernstein",
     "bernstein research",
     "buckingham research",
@@ -127,14 +130,16 @@ pub(crate) fn acting_brokers(words: &[Token], at: usize) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|b| {
             let k = words.partition_point(|w| w.start < b.start);
-            let agent = k > 0 && matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da");
+            let agent = k > 0
+                && (matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da")
+                    || (k > 1 && words[k - 1].key == "of" && words[k - 2].key == "courtesy"));
             b.end <= at || agent
         })
         .collect()
 }
 
 /// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
-const LONGEST: usize = 4;
+const LONGEST: usize = 5;
 
 /// Byte ranges of the broker names among `words` (capitalised, longest first), in order.
 pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {

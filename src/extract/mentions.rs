@@ -74,6 +74,15 @@ pub(crate) fn mentions(
     for m in &mut out {
         let next = words.partition_point(|w| w.start < m.span.end);
         let first = words.partition_point(|w| w.start < m.span.start);
+        // `units do Santander (+2,57%)`: a bank whose shares moved is reported on, not rating.
+        let moved = text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
+            b.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+                && b.split(')').next().is_some_and(|b| b.contains('%'))
+        });
+        if moved {
+            m.speaks = false;
+            continue;
+        }
         m.rates = rates_after(text, m.span.end, &words[next..])
             || rated_by(text, &words[..first])
             || broker_rating(words, sentences, m);

@@ -132,11 +132,16 @@ pub(crate) fn views(
         if analysts_alone {
             holders.extend(firm_before());
         }
+        // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
+        // the sentence outranks a pronoun.
+        let acting = acting_brokers(own, reading.at);
         let mut holders: Vec<Range<usize>> = holders
             .into_iter()
-            .filter_map(|h| match firm_of(text, words, h)? {
-                Holder::Firm(r) => Some(r),
-                Holder::Before => firm_before(),
+            .flat_map(|h| match firm_of(text, words, h) {
+                Some(Holder::Firm(r)) => vec![r],
+                Some(Holder::Before) if !acting.is_empty() => acting.clone(),
+                Some(Holder::Before) => firm_before().into_iter().collect(),
+                None => Vec::new(),
             })
             .collect();
         holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
@@ -144,7 +149,15 @@ pub(crate) fn views(
             continue;
         }
         let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
-        let about: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates && !m.speaks && !held(m)).collect();
+        // `Daiwa Securities analyst Kazuki Watanabe`: a firm whose analyst speaks is no subject.
+        let firm_of_analyst =
+            |m: &&Mention| own.iter().find(|w| w.start >= m.span.end).is_some_and(|w| is_analyst_word(&w.key));
+        // `Bank of America Merrill Lynch (BofA)`: the holder named again is no subject either.
+        let holding: Vec<&Symbol> = mentions_in(sentence).iter().filter(held).map(|m| &m.symbol).collect();
+        let about: Vec<&Mention> = mentions_in(sentence)
+            .iter()
+            .filter(|m| !m.rates && !m.speaks && !held(m) && !firm_of_analyst(m) && !holding.contains(&&m.symbol))
+            .collect();
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
@@ -162,9 +175,11 @@ pub(crate) fn views(
         let ticker = if restated { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
             .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back).map(|m| m.symbol.clone()))
-            .or_else(|| refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders)).flatten())
+            .or_else(|| {
+                refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders, true)).flatten()
+            })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
-            .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders));
+            .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders, false));
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
         let both = about.is_empty() && own.iter().any(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
         let ticker = if both { None } else { ticker };
@@ -195,7 +210,14 @@ pub(crate) fn views(
         holders.sort_by_key(|h| h.start);
         for ticker in &tickers {
             for h in &holders {
-                let same_holder = |v: &ViewMatch| v.ticker == *ticker && text[v.claimant.clone()] == text[h.clone()];
+                // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
+                let (name, earlier) = (fold(&text[h.clone()]), |v: &ViewMatch| fold(&text[v.claimant.clone()]));
+                let same_holder = |v: &ViewMatch| {
+                    v.ticker == *ticker && {
+                        let e = earlier(v);
+                        e == name || e.starts_with(&format!("{name} ")) || name.starts_with(&format!("{e} "))
+                    }
+                };
                 // A view stated again later in the text (`The downgrade reflects…`) is the same
                 // view; a weaker cue of the same firm nearby (a target cut after `manteve a
                 // recomendação de compra`) does not overturn a stronger one.
@@ -451,14 +473,19 @@ fn is_executive(key: &str) -> bool {
     )
 }
 
-/// The last company named, not by a holder, among the mentions of the few sentences before.
-fn earlier_subject(before: &[Mention], holders: &[Range<usize>]) -> Option<Symbol> {
+/// The company the text before is about, not named by a holder: the last named when the
+/// sentence points back to it (`the company`), else the one named most often (the last named
+/// of those named as often).
+fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
     // A bank or broker named before is the one talking, far more often than the one talked about.
-    before
+    let named: Vec<&Symbol> = before
         .iter()
         .filter(|m| !m.rates && !is_broker(&m.symbol))
-        .rfind(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
-        .map(|m| m.symbol.clone())
+        .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
+        .map(|m| &m.symbol)
+        .collect();
+    let count = |s: &Symbol| if nearest { 1 } else { named.iter().filter(|n| **n == s).count() };
+    named.iter().rev().max_by_key(|s| count(s)).map(|s| (*s).clone())
 }
 
 /// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`: capitalised names listed
