@@ -178,6 +178,12 @@ pub(crate) fn views(
             .or_else(|| {
                 refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders, true)).flatten()
             })
+            // `Outro caso é o da 3M. O JPMorgan rebaixou…`: a company just named outranks the
+            // view before.
+            .or_else(|| {
+                let previous = sentences[i.saturating_sub(1)].start..sentence.start;
+                earlier_subject(mentions_in(&previous), &holders, true)
+            })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders, false));
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
