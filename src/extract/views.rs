@@ -94,7 +94,10 @@ pub(crate) fn views(
         }
         // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
         // analysts named without their firm speak for the one just before.
-        let analysts_alone = holders.is_empty() && reading.rating && own.iter().any(|w| is_analyst_word(&w.key));
+        let analysts_alone = holders.is_empty()
+            && reading.rating
+            && !own.iter().any(|w| is_count_word(&w.key))
+            && own.windows(2).any(|p| is_analyst_word(&p[0].key) && p[1].capitalized);
         // `Eight analysts rate the shares a buy`: a sentence naming its own (uncounted) holders.
         let rating_alone = reading.rating && !own.iter().any(|w| is_count_word(&w.key) || is_analyst_word(&w.key));
         if holders.is_empty() && (rating_alone || own.iter().any(|w| is_firm_noun(&w.key))) {
