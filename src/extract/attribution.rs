@@ -93,13 +93,12 @@ pub(crate) fn attribute(
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
+            let commodity = commodity_before(text, words_before)
+                && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
-            } else if commodity_before(text, words_before)
-                && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at)
-            {
-                Vec::new()
-            } else if points
+            } else if commodity
+                || points
                 || index_follows(
                     text,
                     figures[f].end,
