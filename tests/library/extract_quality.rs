@@ -497,27 +497,3 @@ fn third_heldout_split_for_attribution_and_views_meets_its_floors() {
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }
-
-#[test]
-fn zz_debug() {
-    let lexicon = Lexicon::bundled();
-    for text in std::fs::read_to_string("/tmp/v3/debug.txt").unwrap_or_default().split("\n====\n") {
-        let f = analyse_with(text, &lexicon, &Options { anchor: None });
-        println!("DEBUG text: {}", text.chars().take(60).collect::<String>());
-        for t in &f.tickers {
-            println!("DEBUG ticker {} {:?}", t.symbol, &text[t.span.bytes.clone()]);
-        }
-        for c in &f.claimants {
-            println!("DEBUG claimant {}", c.name);
-        }
-        for p in &f.percents {
-            println!("DEBUG pct {} {:?}", p.value, p.tickers);
-        }
-        for a in &f.amounts {
-            println!("DEBUG amt {} {:?}", a.value, a.tickers);
-        }
-        for v in &f.views {
-            println!("DEBUG view {} {} {:?}", v.claimant, v.ticker, v.stance);
-        }
-    }
-}
