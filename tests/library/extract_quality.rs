@@ -5,8 +5,9 @@
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
 //! so it is reported as a **development** split, and `links_heldout_v2.json` is the held-out split
-//! to quote (only its totals are printed). Each split has a floor per kind, set just below its
-//! measured scores. `docs/extraction.md` explains how findings are matched to labels.
+//! to quote (only its totals are printed), like `links_heldout_v3.json`, the third round's. Each
+//! split has a floor per kind, set just below its measured scores. `docs/extraction.md` explains
+//! how findings are matched to labels.
 //!
 //! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
 //! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
@@ -30,15 +31,17 @@ const LINKS_TRAINING_V3: &str = include_str!("../data/extract/links_training_v3.
 /// The second held-out split for attribution and views: real passages labelled from the text
 /// alone and frozen before any rule was tuned with them in sight. Never tune against it.
 const LINKS_HELDOUT: &str = include_str!("../data/extract/links_heldout_v2.json");
-/// Its floors, just below its first (and only) measured scores: attribution 0.761 (274 of 360
-/// figures found), view F1 0.470 (4 December 2026).
-const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.74, 0.45);
+/// Its floors, just below its scores: attribution 0.761 (274 of 360 figures found) and view F1
+/// 0.470 when first measured (4 December 2026); 0.808 and 0.565 after the third round (5 December,
+/// its third measurement).
+const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.79, 0.54);
 /// The third held-out split: a third of the third round's real passages, split off by source
 /// page with a fixed seed before any rule changed. Only its totals are printed; never tune
 /// against it.
 const LINKS_HELDOUT_V3: &str = include_str!("../data/extract/links_heldout_v3.json");
-/// Its floors, a little below its scores (see `docs/extraction.md`).
-const LINKS_HELDOUT_V3_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores after the third round: attribution 0.796 (117 of 147
+/// figures), view F1 0.667 (0.741 and 0.636 before any rule changed; see `docs/extraction.md`).
+const LINKS_HELDOUT_V3_FLOORS: (f64, f64) = (0.77, 0.64);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -72,10 +75,11 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 /// measured scores (see `docs/extraction.md`).
 const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
 const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
-/// Training part (the passages written for the project and the 54 real ones of the second round):
-/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891 after the
-/// vocabulary and views round (known brokers, everyday-word names in company context).
-const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.93;
+/// Training part (the passages written for the project and the real ones of the second and third
+/// rounds): 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891
+/// after the vocabulary and views round; with the third round's 45 passages 0.859 and 0.750
+/// before its rules, 0.949 and 0.894 after them (5 December).
+const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.94;
 const TRAINING_VIEWS_FLOOR: f64 = 0.88;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
