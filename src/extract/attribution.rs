@@ -258,9 +258,13 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<
             return Some(vec![m.symbol.clone()]);
         }
     }
-    let before = &text[..figure.start];
-    let open = before.rfind('(')?;
-    let lead = &before[open + 1..];
+    // The bracket opens within a few words of the figure.
+    let mut from = figure.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let open = from + text[from..figure.start].rfind('(')?;
+    let lead = &text[open + 1..figure.start];
     // Only a sign or a word of direction between the bracket and the figure.
     let words: Vec<&str> = lead.split_whitespace().collect();
     if words.len() > 2 || lead.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ')')) {

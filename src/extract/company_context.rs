@@ -27,8 +27,9 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     // price move in brackets.
     if let Some(inside) = after.trim_start().strip_prefix('(') {
         let symbol = tokens.get(last + 1).is_some_and(|t| t.upper && t.text.len() >= 2);
-        let moved = inside.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
-            && inside.split(')').next().is_some_and(|b| b.contains('%'));
+        let head: String = inside.chars().take(16).collect();
+        let moved = head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+            && head.split(')').next().is_some_and(|b| b.contains('%'));
         if symbol || moved {
             return true;
         }

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::fx_hash::FxHashMap;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
 use crate::model::{Symbol, fold};
@@ -61,14 +62,15 @@ pub(crate) fn mentions(
     }
     // `Carrefour Brasil … o do Carrefour`, `Santander Brasil … o Santander`: a name that opens a
     // longer name found earlier in the text is that company again.
-    for k in 1..out.len() {
-        let short = fold(&text[out[k].span.clone()]);
-        let longer = out[..k].iter().rev().find(|e| {
-            let long = fold(&text[e.span.clone()]);
-            e.symbol != out[k].symbol && long.len() > short.len() + 1 && long.starts_with(&format!("{short} "))
-        });
-        if let Some(symbol) = longer.map(|e| e.symbol.clone()) {
-            out[k].symbol = symbol;
+    // The word prefixes of the names found so far, with their symbols: one lookup per mention.
+    let mut openings: FxHashMap<String, Symbol> = FxHashMap::default();
+    for m in &mut out {
+        let name = fold(&text[m.span.clone()]);
+        if let Some(symbol) = openings.get(&name) {
+            m.symbol = symbol.clone();
+        }
+        for (at, _) in name.match_indices(' ') {
+            openings.insert(name[..at].to_owned(), m.symbol.clone());
         }
     }
     for m in &mut out {
@@ -76,8 +78,9 @@ pub(crate) fn mentions(
         let first = words.partition_point(|w| w.start < m.span.start);
         // `units do Santander (+2,57%)`: a bank whose shares moved is reported on, not rating.
         let moved = text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
-            b.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
-                && b.split(')').next().is_some_and(|b| b.contains('%'))
+            let head: String = b.chars().take(16).collect();
+            head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+                && head.split(')').next().is_some_and(|b| b.contains('%'))
         });
         if moved {
             m.speaks = false;

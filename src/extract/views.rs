@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::fx_hash::FxHashMap;
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::mentions::{Mention, is_broker};
@@ -18,6 +19,8 @@ use crate::model::{Stance, Symbol, fold};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
+/// How many sentences back the company a text is about is looked for.
+const TOPIC_BACK: usize = 20;
 /// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
 const MAX_LISTED: usize = 4;
 
@@ -43,6 +46,8 @@ pub(crate) fn views(
     let mut out: Vec<ViewMatch> = Vec::new();
     // Per view found: its sentence and the level of the cue that decided it.
     let mut levels: Vec<(usize, usize)> = Vec::new();
+    // Per view found: its holder's name, folded.
+    let mut folded: Vec<String> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
@@ -62,6 +67,7 @@ pub(crate) fn views(
             while levels.last().is_some_and(|&(k, _)| k == j) {
                 levels.pop();
                 out.pop();
+                folded.pop();
             }
             last = None;
             continue;
@@ -180,7 +186,8 @@ pub(crate) fn views(
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
             .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back).map(|m| m.symbol.clone()))
             .or_else(|| {
-                refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders, true)).flatten()
+                let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
+                refers_back.then(|| earlier_subject(mentions_in(&back), &holders, true)).flatten()
             })
             // `Outro caso é o da 3M. O JPMorgan rebaixou…`: a company just named outranks the
             // view before.
@@ -189,7 +196,10 @@ pub(crate) fn views(
                 earlier_subject(mentions_in(&previous), &holders, true)
             })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
-            .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders, false));
+            .or_else(|| {
+                let topic = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
+                earlier_subject(mentions_in(&topic), &holders, false)
+            });
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
         let both = about.is_empty() && own.iter().any(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
         let ticker = if both { None } else { ticker };
@@ -221,20 +231,22 @@ pub(crate) fn views(
         for ticker in &tickers {
             for h in &holders {
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
-                let (name, earlier) = (fold(&text[h.clone()]), |v: &ViewMatch| fold(&text[v.claimant.clone()]));
-                let same_holder = |v: &ViewMatch| {
-                    v.ticker == *ticker && {
-                        let e = earlier(v);
-                        e == name || e.starts_with(&format!("{name} ")) || name.starts_with(&format!("{e} "))
-                    }
+                let name = fold(&text[h.clone()]);
+                let same_firm = |e: &str| {
+                    e == name
+                        || (e.starts_with(name.as_str()) && e[name.len()..].starts_with(' '))
+                        || (name.starts_with(e) && name[e.len()..].starts_with(' '))
                 };
                 // A view stated again later in the text (`The downgrade reflects…`) is the same
                 // view; a weaker cue of the same firm nearby (a target cut after `manteve a
                 // recomendação de compra`) does not overturn a stronger one.
-                let stronger = out.iter().zip(&levels).any(|(v, &(j, level))| {
-                    same_holder(v) && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
+                let stronger = out.iter().zip(&levels).zip(&folded).any(|((v, &(j, level)), e)| {
+                    v.ticker == *ticker
+                        && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
+                        && same_firm(e)
                 });
                 if !stronger {
+                    folded.push(name.clone());
                     out.push(ViewMatch {
                         claimant: h.clone(),
                         ticker: ticker.clone(),
@@ -268,18 +280,29 @@ fn is_firm_noun(key: &str) -> bool {
 }
 
 /// The company the text before is about, not named by a holder: the last named when the
-/// sentence points back to it (`the company`), else the one named most often (the last named
-/// of those named as often).
+/// sentence points back to it (`the company`), else the one named most often (the first named
+/// of those named as often: the subject).
 fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
     // A bank or broker named before is the one talking, far more often than the one talked about.
-    let named: Vec<&Symbol> = before
+    let mut named = before
         .iter()
         .filter(|m| !m.rates && !is_broker(&m.symbol))
         .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
-        .map(|m| &m.symbol)
-        .collect();
-    let count = |s: &Symbol| if nearest { 1 } else { named.iter().filter(|n| **n == s).count() };
-    named.iter().rev().max_by_key(|s| count(s)).map(|s| (*s).clone())
+        .map(|m| &m.symbol);
+    if nearest {
+        return named.next_back().cloned();
+    }
+    let mut counts: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut best: Option<(&Symbol, usize)> = None;
+    for s in named {
+        let n = counts.entry(s).or_default();
+        *n += 1;
+        // The first named (the text's subject) of those named most often.
+        if best.is_none_or(|(_, most)| *n > most) {
+            best = Some((s, *n));
+        }
+    }
+    best.map(|(s, _)| s.clone())
 }
 
 /// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`: capitalised names listed
