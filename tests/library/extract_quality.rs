@@ -32,9 +32,8 @@ const LINKS_TRAINING_V3: &str = include_str!("../data/extract/links_training_v3.
 /// alone and frozen before any rule was tuned with them in sight. Never tune against it.
 const LINKS_HELDOUT: &str = include_str!("../data/extract/links_heldout_v2.json");
 /// Its floors, just below its scores: attribution 0.761 (274 of 360 figures found) and view F1
-/// 0.470 when first measured (4 December 2026); 0.808 and 0.565 after the third round (5 December,
-/// its third measurement).
-const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.79, 0.54);
+/// 0.470 when first measured (4 December 2026); 0.808 and 0.580 after the third round (5 December).
+const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.79, 0.55);
 /// The third held-out split: a third of the third round's real passages, split off by source
 /// page with a fixed seed before any rule changed. Only its totals are printed; never tune
 /// against it.
@@ -78,7 +77,7 @@ const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEW
 /// Training part (the passages written for the project and the real ones of the second and third
 /// rounds): 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891
 /// after the vocabulary and views round; with the third round's 45 passages 0.859 and 0.750
-/// before its rules, 0.949 and 0.894 after them (5 December).
+/// before its rules, 0.949 and 0.891 after them (5 December).
 const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.94;
 const TRAINING_VIEWS_FLOOR: f64 = 0.88;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
