@@ -8,8 +8,12 @@
 //!   2%`, `o dólar fechou em alta de 0,71%`) or just after the figure (`an 18.15% loss for the
 //!   benchmark index`) takes the figure from it: no ticker; an index after a ranking (`as
 //!   maiores baixas do Ibovespa`) only says where the company stands;
+//! - a figure bracketed with a name (`Minerva (-5,14%)`, `+1,77% (Itaú PN)`) is that name's,
+//!   and nobody's when the name is no listed company (`Twitter (down 8.5%)`);
 //! - with no company before it, the first named after it in the sentence, else the subject of
-//!   one of the few sentences before (`The company reported revenue of $13.76 billion`).
+//!   one of the sentences before (`The company reported revenue of $13.76 billion`), up to an
+//!   index's sentence (past it for `the stock`, `shares` or a target); `those companies` are the
+//!   ones just named; a sentence about a commodity and no company gives its figures to nobody.
 //!
 //! A broker rating the stock or a claimant is never what a figure is about. What nothing settles
 //! gets no ticker rather than a guess.
@@ -20,8 +24,9 @@ use super::mentions::{Mention, is_broker, is_index_word};
 use super::tokens::Token;
 use crate::model::Symbol;
 
-/// How many sentences back a figure with no company in its own sentence may look for one.
-const LOOK_BACK: usize = 2;
+/// How many sentences back a figure with no company in its own sentence may look for one (the
+/// company a passage is about stays its subject until another is named).
+const LOOK_BACK: usize = 8;
 
 /// The tickers each figure (byte ranges, in text order) is about.
 pub(crate) fn attribute(
@@ -44,7 +49,7 @@ pub(crate) fn attribute(
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            is_index_word(&w.key)
+            is_index_at(text, w)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(&words[..*k], &words[*k + 1..])
         })
@@ -62,8 +67,12 @@ pub(crate) fn attribute(
         }
         let inside: Vec<usize> = (first..last).collect();
         // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
-        let own: Vec<&Mention> =
+        let mut own: Vec<&Mention> =
             mentions_in(sentence).iter().filter(|m| !(m.rates || (m.speaks && is_broker(&m.symbol)))).collect();
+        // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
+        if own.iter().any(|m| !is_broker(&m.symbol)) {
+            own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
+        }
         let own_words = &words
             [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
         // Companies paired by `respectively` are not what the figures after the word are about.
@@ -83,12 +92,19 @@ pub(crate) fn attribute(
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
-            out[f] = if points
+            let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
+            let commodity = commodity_before(text, words_before)
+                && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
+            out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
+                named
+            } else if commodity
+                || points
                 || index_follows(
                     text,
                     figures[f].end,
                     &own_words[own_words.partition_point(|w| w.start < figures[f].end)..],
-                ) {
+                )
+            {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) {
@@ -107,12 +123,73 @@ pub(crate) fn attribute(
                 vec![after.symbol.clone()]
             } else {
                 // A price target is about the company under discussion, however far back.
-                let back = if own_words.iter().any(|w| matches!(&*w.key, "target" | "alvo")) { i } else { LOOK_BACK };
-                earlier_subject(i, back, &subjects, sentences, &index_within)
+                // So are the shares or the stock a sentence speaks of (`shares fell merely 1%`).
+                let about_the_company = own_words
+                    .iter()
+                    .any(|w| matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel"));
+                let back = if about_the_company { i } else { LOOK_BACK };
+                let index_within = |r: Range<usize>| !about_the_company && index_within(r);
+                if own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent")) {
+                    // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
+                    Vec::new()
+                } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
+                    // `Shares of those companies each fell 3%`: every company of the sentence before.
+                    let mut all: Vec<Symbol> = Vec::new();
+                    for m in mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates) {
+                        if !all.contains(&m.symbol) {
+                            all.push(m.symbol.clone());
+                        }
+                    }
+                    all
+                } else {
+                    earlier_subject(i, back, &subjects, sentences, &index_within)
+                }
             };
         }
     }
     out
+}
+
+/// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
+/// subiu acima dos 74 dólares`, `Brent crude oil prices fell 2.7 percent`): its price, nobody's.
+fn commodity_before(text: &str, before: &[Token]) -> bool {
+    let mut next_start = usize::MAX;
+    for w in before.iter().rev().take(5) {
+        if next_start != usize::MAX && text[w.end..next_start].contains([',', ';', '.', '(']) {
+            return false;
+        }
+        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") {
+            return true;
+        }
+        next_start = w.start;
+    }
+    false
+}
+
+/// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
+fn is_index_at(text: &str, w: &Token) -> bool {
+    is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
+}
+
+/// Whether a company is named between `from` and `at`.
+fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
+    own.iter().any(|m| m.span.start >= from && m.span.end <= at)
+}
+
+/// Commodities: a sentence that names no company but a commodity gives its figures to nobody
+/// (`a commodity subiu 1,11%, para US$ 68,03 a tonelada`).
+#[rustfmt::skip]
+fn is_commodity_word(key: &str) -> bool {
+    matches!(key,
+        "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
+            | "copper" | "cobre" | "commodity" | "commodities"
+    )
+}
+
+/// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
+fn is_those_companies(first: &str, second: &str) -> bool {
+    matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
+        && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
 /// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
@@ -162,14 +239,50 @@ fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
             return false;
         }
         previous_end = w.end;
-        if matches!(&*w.key, "for" | "of" | "do" | "da" | "no" | "na") {
-            return after[k + 1..]
-                .iter()
-                .take(3)
-                .any(|o| is_index_word(&o.key) || (o.key == "s" && text[o.end..].starts_with('&')));
+        if matches!(&*w.key, "for" | "of" | "in" | "do" | "da" | "no" | "na") {
+            return after[k + 1..].iter().take(3).any(|o| is_index_at(text, o));
         }
     }
     false
+}
+
+/// A figure and a name bracketed together, as market wraps write them: `Minerva (-5,14%)`,
+/// `Twitter (down 8.5%)`, `Vale ON (+1,99%)` (the figure in brackets right after a name, a share
+/// class between them allowed) or `+1,77% (Itaú PN)` (the name in brackets right after the
+/// figure). The company named, or no ticker when the name is no listed company's.
+fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<Symbol>> {
+    let after = text[figure.end..].trim_start_matches([' ', '\u{a0}']);
+    if let Some(inside) = after.strip_prefix('(') {
+        let at = text.len() - inside.len();
+        if let Some(m) = own.iter().find(|m| m.span.start == at) {
+            return Some(vec![m.symbol.clone()]);
+        }
+    }
+    // The bracket opens within a few words of the figure.
+    let mut from = figure.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let open = from + text[from..figure.start].rfind('(')?;
+    let lead = &text[open + 1..figure.start];
+    // Only a sign or a word of direction between the bracket and the figure.
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    if words.len() > 2 || lead.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ')')) {
+        return None;
+    }
+    let mut name = text[..open].trim_end_matches([' ', '\u{a0}']);
+    for class in ["ON", "PN", "PNA", "PNB", "UNT", "units"] {
+        if let Some(rest) = name.strip_suffix(class).filter(|r| r.ends_with(' ')) {
+            name = rest.trim_end();
+            break;
+        }
+    }
+    if let Some(m) = own.iter().find(|m| m.span.end == name.len()) {
+        return Some(vec![m.symbol.clone()]);
+    }
+    // `Twitter (down 8.5%)`: a name the lexicon does not know.
+    let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    last.chars().next().is_some_and(char::is_uppercase).then(Vec::new)
 }
 
 /// The subject of the nearest of the `back` sentences before, unless one of them is about an index.
@@ -225,11 +338,15 @@ fn breaks_clause(gap: &str) -> bool {
         })
 }
 
-/// Between two items of a list: commas, brackets and `and` / `e` / `or` / `ou` only.
+/// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
+/// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
 fn is_list_gap(gap: &str) -> bool {
     gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&"))
+        .all(|w| {
+            matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
+        })
 }
 
 /// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
@@ -345,6 +462,28 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+    }
+
+    #[test]
+    fn market_wraps_brackets_lists_and_commodities() {
+        let text = "No lado oposto, Minerva (-5,14%) e Hypera (-3,74%).";
+        assert_eq!(percents(text), pairs(&[("-5,14%", &["BEEF3"]), ("-3,74%", &["HYPE3"])]));
+        let text = "Twitter (down 8.5%), Netflix (8.4%), and TripAdvisor (7.5%) were among the losers.";
+        assert_eq!(
+            percents(text),
+            pairs(&[("8.5%", &[]), ("8.4%", &["NFLX"]), ("7.5%", &["TRIP"])]),
+            "an unknown name"
+        );
+        let text = "Os bancos subiram, em variações que chegaram a +1,77% (Itaú PN).";
+        assert_eq!(percents(text), pairs(&[("1,77%", &["ITUB4"])]));
+        let text = "Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook Inc. shares all fell at least 2.6%.";
+        assert_eq!(percents(text), pairs(&[("2.6%", &["AMZN", "MSFT", "GOOGL", "META"])]));
+        let text = "Apple lost 2.6% and Facebook dropped 1.1%. Shares of those companies each fell 3% or more.";
+        assert_eq!(percents(text), pairs(&[("2.6%", &["AAPL"]), ("1.1%", &["META"]), ("3%", &["AAPL", "META"])]));
+        let text = "A Vale subiu 2%. O minério de ferro subiu 3,24% em Dalian.";
+        assert_eq!(percents(text), pairs(&[("2%", &["VALE3"]), ("3,24%", &[])]), "a commodity's own move");
+        let text = "Tesla rose 17%. The S&P 500, by comparison, is up 6%. The stock traded 3.8% higher.";
+        assert_eq!(percents(text), pairs(&[("17%", &["TSLA"]), ("6%", &[]), ("3.8%", &["TSLA"])]));
     }
 
     #[test]

@@ -23,8 +23,19 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
-    // `Weg (WEGE3)`, `Nu (NYSE: NU)`: a symbol in brackets.
-    if after.trim_start().starts_with('(') && tokens.get(last + 1).is_some_and(|t| t.upper && t.text.len() >= 2) {
+    // `Weg (WEGE3)`, `Nu (NYSE: NU)`: a symbol in brackets; `Hypera (-3,74%)`: a market wrap's
+    // price move in brackets.
+    if let Some(inside) = after.trim_start().strip_prefix('(') {
+        let symbol = tokens.get(last + 1).is_some_and(|t| t.upper && t.text.len() >= 2);
+        let head: String = inside.chars().take(16).collect();
+        let moved = head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+            && head.split(')').next().is_some_and(|b| b.contains('%'));
+        if symbol || moved {
+            return true;
+        }
+    }
+    // `Hapvida ON`, `CVC PN`: a Brazilian share class after the name.
+    if tokens.get(last + 1).is_some_and(|t| matches!(t.text, "ON" | "PN" | "PNA" | "PNB" | "UNT")) {
         return true;
     }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
@@ -83,6 +94,8 @@ mod tests {
         assert_eq!(symbols("Analysts like Weg's margins."), ["WEGE3"]);
         assert_eq!(symbols("WEG avança na bolsa."), ["WEGE3"], "in capitals, the name alone");
         assert_eq!(symbols("A Americanas pediu recuperação judicial."), ["AMER3"], "a one-word B3 name");
+        assert_eq!(symbols("No lado oposto, Hypera (-3,74%)."), ["HYPE3"], "a market wrap's price move");
+        assert_eq!(symbols("Cogna ON subiu."), ["COGN3"], "a share class, and a B3 issuer's first word");
         assert_eq!(symbols("Nu grew fast. Nu Holdings (NU) rose."), ["NU", "NU", "NU"], "named another way too");
     }
 

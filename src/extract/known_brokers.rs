@@ -11,13 +11,37 @@ use std::ops::Range;
 
 use super::tokens::Token;
 
-/// Broker names as folded word sequences (`wolfe research`), one to three words.
+/// Broker names as folded word sequences (`wolfe research`), one to four words.
 const BROKERS: &[&str] = &[
     // United States, Europe and Asia.
     "argus",
     "baird",
     "barclays",
+    "bank of america",
+    "bank of america merrill lynch",
+    "bofa",
     "bernstein",
+    "bernstein research",
+    "buckingham research",
+    "citi research",
+    "compass point",
+    "cowen",
+    "berenberg",
+    "daiwa securities",
+    "gordon haskett",
+    "janney",
+    "keefe bruyette & woods",
+    "kbw",
+    "kepler cheuvreux",
+    "keybanc capital markets",
+    "merrill lynch",
+    "bofa merrill lynch",
+    "mizuho securities",
+    "roth mkm",
+    "stephens",
+    "telsey advisory",
+    "william blair",
+    "phillip securities",
     "bmo capital markets",
     "bmo capital",
     "bnp paribas",
@@ -81,6 +105,7 @@ const BROKERS: &[&str] = &[
     "btg",
     "eleven financial",
     "empiricus",
+    "fator",
     "genial",
     "genial investimentos",
     "guide investimentos",
@@ -105,14 +130,16 @@ pub(crate) fn acting_brokers(words: &[Token], at: usize) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|b| {
             let k = words.partition_point(|w| w.start < b.start);
-            let agent = k > 0 && matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da");
+            let agent = k > 0
+                && (matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da")
+                    || (k > 1 && words[k - 1].key == "of" && words[k - 2].key == "courtesy"));
             b.end <= at || agent
         })
         .collect()
 }
 
-/// The most words a broker name has.
-const LONGEST: usize = 3;
+/// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
+const LONGEST: usize = 5;
 
 /// Byte ranges of the broker names among `words` (capitalised, longest first), in order.
 pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {

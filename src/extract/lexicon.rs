@@ -159,6 +159,8 @@ impl Lexicon {
     /// company context (`a Light`), and a fund's not at all. Curated aliases (`Vale`,
     /// `Petrobras`) come first.
     pub fn with_b3<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
+        let listings: Vec<(&str, &str, &str)> = listings.into_iter().collect();
+        let short = b3_short_names(listings.iter().filter(|(s, _, m)| s == m).map(|(_, legal, m)| (*legal, *m)));
         for (symbol, legal, main) in listings {
             self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false });
             if symbol != main {
@@ -179,6 +181,13 @@ impl Lexicon {
                     let entry = NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case };
                     self.insert_key(name, entry);
                 }
+            }
+        }
+        // `Cogna` for `COGNA EDUCAÇÃO S.A.`, `Smartfit`, `Engie`, `MRV`: the first word of a
+        // longer issuer name, as the Brazilian press writes it, in company context only.
+        for (name, main) in short {
+            if !self.names.contains_key(&name) {
+                self.insert_key(name, NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case: Case::Context });
             }
         }
         self
@@ -249,6 +258,45 @@ impl Lexicon {
     }
 }
 
+/// The first words of B3 issuers' longer legal names that name one issuer only and are no
+/// generic word of company names (`CIA`, `BANCO`, `GRUPO`, `CENTRAIS`…) nor a common word.
+fn b3_short_names<'a>(issuers: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, &'a str)> {
+    let mut firsts: FxHashMap<String, Option<&str>> = FxHashMap::default();
+    for (legal, main) in issuers {
+        let fund = legal.split_whitespace().any(|w| matches!(w, "FDO" | "FII" | "FUNDO" | "FIAGRO"));
+        let words: Vec<String> = legal.split(" - ").next().map(matchable_names).unwrap_or_default();
+        let Some(first) = words.first().filter(|n| n.contains(' ')).and_then(|n| n.split(' ').next()) else {
+            continue;
+        };
+        let plain = first.len() < 3
+            || first.bytes().any(|b| b.is_ascii_digit())
+            || is_common_word(first)
+            || is_generic_issuer_word(first);
+        if fund || plain {
+            continue;
+        }
+        let seen = firsts.entry(first.to_owned()).or_insert(Some(main));
+        if seen.is_some_and(|m| m != main) {
+            *seen = None;
+        }
+    }
+    let mut out: Vec<(String, &str)> = firsts.into_iter().filter_map(|(w, m)| m.map(|m| (w, m))).collect();
+    out.sort();
+    out
+}
+
+/// Words that open many Brazilian legal names and name no one company.
+#[rustfmt::skip]
+fn is_generic_issuer_word(word: &str) -> bool {
+    matches!(word,
+        "cia" | "companhia" | "bco" | "banco" | "grupo" | "centrais" | "usinas" | "lojas" | "industrias" | "ind"
+            | "empresa" | "empresas" | "brasil" | "brasileira" | "brasileiro" | "concessionaria" | "sao" | "santos"
+            | "construtora" | "petroleo" | "metalurgica" | "fras" | "tres" | "rio" | "minas"
+            | "mineracao" | "pet" | "ser" | "alianca" | "boa" | "nova" | "novo" | "mundial" | "eletro" | "telecomunicacoes" | "tecnologia" | "saneamento" | "participacoes" | "investimentos" | "hospital"
+            | "hoteis" | "comercio" | "fundo" | "sul" | "norte" | "nordeste" | "paranaense"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,10 +308,24 @@ mod tests {
         let symbol = |key: &str| lexicon.name(key).map(|e| e.symbol.clone());
         assert_eq!(symbol("nvidia"), Some(Some("NVDA".into())));
         assert_eq!(symbol("bank of america"), Some(Some("BAC".into())));
-        assert_eq!(symbol("target"), None, "an everyday word needs a curated alias");
+        let target = lexicon.name("target").map(|e| (e.symbol.clone(), e.case));
+        assert_eq!(target, Some((Some("TGT".into()), Case::Context)), "an everyday word: a curated alias, in context");
         assert_eq!(symbol("google"), Some(Some("GOOGL".into())));
         assert_eq!(symbol("vale a pena"), Some(None));
         assert_eq!(lexicon.longest_from("bank"), 3);
+    }
+
+    #[test]
+    fn b3_issuers_are_named_by_a_distinctive_first_word_in_context() {
+        let lexicon = Lexicon::new([]).with_b3([
+            ("COGN3", "COGNA EDUCAÇÃO S.A.", "COGN3"),
+            ("BBAS3", "BCO BRASIL S.A.", "BBAS3"),
+            ("ENGI11", "ENERGISA S.A.", "ENGI11"),
+            ("ENMT3", "ENERGISA MT S.A.", "ENMT3"),
+        ]);
+        assert_eq!(lexicon.name("cogna").map(|e| e.case), Some(Case::Context));
+        assert!(lexicon.name("bco").is_none(), "a generic word of legal names");
+        assert_eq!(lexicon.name("energisa").and_then(|e| e.symbol.clone()).as_deref(), Some("ENGI11"), "its own name");
     }
 
     #[test]

@@ -10,9 +10,10 @@
 
 use std::ops::Range;
 
+use super::fx_hash::FxHashMap;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
-use crate::model::Symbol;
+use crate::model::{Symbol, fold};
 
 /// One mention of a company in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +60,32 @@ pub(crate) fn mentions(
         let speaks = before.checked_sub(1).is_some_and(|c| claimants[c].end > t.span.start);
         out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false });
     }
+    // `Carrefour Brasil … o do Carrefour`, `Santander Brasil … o Santander`: a name that opens a
+    // longer name found earlier in the text is that company again.
+    // The word prefixes of the names found so far, with their symbols: one lookup per mention.
+    let mut openings: FxHashMap<String, Symbol> = FxHashMap::default();
+    for m in &mut out {
+        let name = fold(&text[m.span.clone()]);
+        if let Some(symbol) = openings.get(&name) {
+            m.symbol = symbol.clone();
+        }
+        for (at, _) in name.match_indices(' ') {
+            openings.insert(name[..at].to_owned(), m.symbol.clone());
+        }
+    }
     for m in &mut out {
         let next = words.partition_point(|w| w.start < m.span.end);
         let first = words.partition_point(|w| w.start < m.span.start);
+        // `units do Santander (+2,57%)`: a bank whose shares moved is reported on, not rating.
+        let moved = text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
+            let head: String = b.chars().take(16).collect();
+            head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+                && head.split(')').next().is_some_and(|b| b.contains('%'))
+        });
+        if moved {
+            m.speaks = false;
+            continue;
+        }
         m.rates = rates_after(text, m.span.end, &words[next..])
             || rated_by(text, &words[..first])
             || broker_rating(words, sentences, m);
@@ -89,6 +113,8 @@ fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bo
     let at = own.partition_point(|w| w.end <= m.span.start);
     // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
+    // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
+    let object = object || (at > 0 && (is_rating_verb(&own[at - 1].key) || is_change_verb(&own[at - 1].key)));
     !object && own.iter().any(|w| is_call_word(&w.key))
 }
 

@@ -19,6 +19,7 @@ mod dates;
 mod figures;
 mod findings;
 mod fx_hash;
+mod holders;
 mod known_brokers;
 mod known_names;
 mod language;

@@ -56,7 +56,12 @@ fn starts_block(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
     let mut chars = line.chars();
     match chars.next() {
-        Some('-' | '*' | '+' | '•') => chars.next().is_some_and(char::is_whitespace),
+        // `- item`, `* item`, and `** item` as news wires write their briefs.
+        Some('-' | '*' | '+' | '•') => {
+            let next = chars.next();
+            next.is_some_and(char::is_whitespace)
+                || (next == Some('*') && chars.next().is_some_and(char::is_whitespace))
+        }
         Some('#' | '>' | '|') => true,
         Some(c) if c.is_ascii_digit() => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -74,8 +79,8 @@ fn is_abbreviation(before: &str) -> bool {
     if letters.len() == 1 && letters.chars().all(|c| c.is_ascii_uppercase()) {
         return true; // an initial: "J. Huang", "U.S"
     }
-    if letters.contains('.') {
-        return true; // "U.S", "e.g", "S.A"
+    if letters.contains('.') && !letters.contains(|c: char| c.is_ascii_digit()) {
+        return true; // "U.S", "e.g", "S.A" (but not "1.2%")
     }
     matches!(
         letters.to_ascii_lowercase().as_str(),
@@ -135,6 +140,8 @@ mod tests {
             ("It cost $5.6 million. Next.", &["It cost $5.6 million.", "Next."]),
             ("On Jan. 27, 2025 the U.S. market fell.", &["On Jan. 27, 2025 the U.S. market fell."]),
             ("Apple Inc. rose.", &["Apple Inc. rose."]),
+            ("Amazon lost 1.2%. Shares fell.", &["Amazon lost 1.2%.", "Shares fell."]),
+            ("** JPM fell\n** WFC dipped", &["** JPM fell", "** WFC dipped"]),
             ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),
             ("Intro:\n- first item\n- second item", &["Intro:", "- first item", "- second item"]),
             ("He said \"buy.\" Then left.", &["He said \"buy.\"", "Then left."]),

@@ -22,6 +22,10 @@ pub(crate) struct Reading {
     /// the sentence or just before (`Com isso, o preço-alvo foi revisto…, com recomendação
     /// outperform` after `o Itaú BBA divulgou…`).
     pub rating: bool,
+    /// The level that decided (0 a rating changed … 4 plain words; see [`read_stance`]).
+    pub level: usize,
+    /// A neutral rating stated and nothing stronger (`A recomendação foi mantida em neutra`).
+    pub neutral: bool,
 }
 
 /// Reads the stance of one sentence's words (`text` is the whole text the words point into).
@@ -67,13 +71,18 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let to_rating = || {
             ahead.windows(2).take(3).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
         };
-        let cue = if matches!(key, "upgraded" | "upgrades" | "upgrade" | "elevou") && !target() {
+        let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
+            // `from buy to hold`, `de compra para neutro`: the direction of the change.
+            Some((0, Some(moved)))
+        } else if matches!(key, "upgraded" | "upgrades" | "upgrade" | "upgrading" | "elevou") && !target() {
             Some((0, Some(Stance::Bullish)))
         } else if matches!(
             key,
             "downgraded"
                 | "downgrades"
                 | "downgrade"
+                | "downgrading"
+                | "rebaixamento"
                 | "rebaixou"
                 | "rebaixa"
                 | "rebaixam"
@@ -112,12 +121,39 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         cues.iter().all(|c| c.0 == first.0).then_some(first)
     });
     let decided = decided.and_then(|(stance, at)| stance.map(|s| (s, at)));
+    let neutral = decided.is_none() && level == Some(1) && levels[1].iter().all(|c| c.0.is_none());
     Reading {
         stance: decided.map(|d| d.0),
         at: decided.map_or(0, |d| d.1),
         similar: similar && stance_noun,
         rating: decided.is_some() && level.is_some_and(|l| l < 4),
+        level: level.unwrap_or(4),
+        neutral,
     }
+}
+
+/// The order of ratings, for a change written `from A to B`: buy above hold above sell.
+fn rating_rank(key: &str) -> Option<u8> {
+    match rating_word(key)? {
+        Some(Stance::Bullish) => Some(2),
+        None => Some(1),
+        Some(Stance::Bearish) => Some(0),
+        Some(Stance::Neutral) => Some(1),
+    }
+}
+
+/// `buy to hold`, `compra para neutro` (the words after `from` / `de`): a rating change, up or
+/// down. Quotes and `a`/`an` around the ratings are skipped.
+fn rating_move(after: &[Token]) -> Option<Stance> {
+    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
+    let from = rating_rank(&words.next()?.key)?;
+    // `market perform`, `sector perform`: one rating in two words.
+    words.next_if(|w| w.key == "perform");
+    if !matches!(&*words.next()?.key, "to" | "para") {
+        return None;
+    }
+    let to = rating_rank(&words.next()?.key)?;
+    (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
 }
 
 /// A rating stated with `key` and the words after it: a verb keeping or giving one
@@ -144,7 +180,7 @@ fn is_keep_verb(key: &str) -> bool {
 }
 
 fn is_rating_noun(key: &str) -> bool {
-    matches!(key, "rating" | "recommendation" | "recomendacao" | "classificacao")
+    matches!(key, "rating" | "recommendation" | "recomendacao" | "classificacao" | "advice")
 }
 
 /// The stance of a rating's name: `Some(None)` for a neutral one.
@@ -200,6 +236,8 @@ fn is_raise(key: &str) -> bool {
             | "aumentou"
             | "elevado"
             | "elevada"
+            | "elevacao"
+            | "aumento"
     )
 }
 
@@ -228,6 +266,12 @@ fn is_cut(key: &str) -> bool {
             | "ajustou"
             | "cortando"
             | "reduzindo"
+            | "corte"
+            | "reducao"
+            | "cortado"
+            | "cortada"
+            | "reduzido"
+            | "reduzida"
     )
 }
 
@@ -237,7 +281,8 @@ pub(crate) fn is_bullish(key: &str) -> bool {
         "buy" | "buying" | "bullish" | "upgrade" | "upgraded" | "upgrades" | "outperform" | "overweight" | "opportunity"
             | "compra" | "comprar" | "otimista" | "otimistas" | "otimismo" | "optimistic" | "optimism" | "elevou"
             | "eleva" | "upside" | "benefit" | "beneficiar" | "oportunidade" | "upbeat" | "favorable" | "favoravel"
-            | "positive" | "positiva" | "positivo" | "valorizacao"
+            | "positive" | "positiva" | "positivo" | "valorizacao" | "favorita" | "favorito" | "favoritas"
+            | "favoritos" | "preferida" | "preferido" | "favorite" | "favourite"
     )
 }
 
@@ -270,6 +315,15 @@ mod tests {
         assert_eq!(stance("Goldman cut its price target to $180."), Some(Stance::Bearish));
         assert_eq!(stance("O UBS rebaixou o BTG de Compra para Neutro."), Some(Stance::Bearish));
         assert_eq!(stance("It sees a buy-back, not a sell-off."), None);
+    }
+
+    #[test]
+    fn a_rating_change_says_its_direction() {
+        assert_eq!(stance("Keybanc lowered the advice for Amphenol from buy to hold."), Some(Stance::Bearish));
+        assert_eq!(stance("O Citi rebaixou a Rumo de compra para neutro."), Some(Stance::Bearish));
+        assert_eq!(stance("It moved AEP from sell to neutral."), Some(Stance::Bullish));
+        assert_eq!(stance("Genial elege a Americanas como favorita."), Some(Stance::Bullish));
+        assert_eq!(stance("O corte do preço-alvo da Vale pelo Credit Suisse."), Some(Stance::Bearish));
     }
 
     #[test]

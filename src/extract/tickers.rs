@@ -197,7 +197,8 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
         return None;
     }
     let glued_before = text[..t.start].chars().next_back().is_some_and(|c| matches!(c, '-' | '.' | '/' | '_' | '@'));
-    if glued_before {
+    // `R$ 3,40`, `US$ 5`, `C$`, `NT$`: a currency mark, not a symbol.
+    if glued_before || text[t.end..].starts_with('$') {
         return None;
     }
     // A share class: BRK.B, BRK-B, BRK/B.
@@ -375,6 +376,7 @@ mod tests {
 
     #[test]
     fn words_and_acronyms_never_become_tickers() {
+        assert!(symbols("O banco reduziu o preço-alvo do papel de R$ 3,40 para R$ 2,80.").is_empty(), "R$ is money");
         for text in [
             "AI and IA in the US and EUA: the CEO says GPU and LLM demand, R1, IT, ON, ALL, A.",
             "ON shares? IT stock? AI stocks rallied.",

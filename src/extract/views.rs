@@ -9,14 +9,18 @@
 
 use std::ops::Range;
 
+use super::fx_hash::FxHashMap;
+use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::mentions::{Mention, is_broker};
 use super::stance_words::read_stance;
 use super::tokens::Token;
-use crate::model::{Stance, Symbol};
+use crate::model::{Stance, Symbol, fold};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
+/// How many sentences back the company a text is about is looked for.
+const TOPIC_BACK: usize = 20;
 /// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
 const MAX_LISTED: usize = 4;
 
@@ -40,6 +44,10 @@ pub(crate) fn views(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out: Vec<ViewMatch> = Vec::new();
+    // Per view found: its sentence and the level of the cue that decided it.
+    let mut levels: Vec<(usize, usize)> = Vec::new();
+    // Per view found: its holder's name, folded.
+    let mut folded: Vec<String> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
@@ -49,6 +57,21 @@ pub(crate) fn views(
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
         let reading = read_stance(text, own);
+        // `Já o HSBC elevou o preço-alvo… A recomendação, porém, foi mantida em neutra.`: a
+        // neutral rating stated right after a target moved means no view.
+        if reading.neutral
+            && let Some(&(j, level)) = levels.last()
+            && j + 1 == i
+            && level >= 2
+        {
+            while levels.last().is_some_and(|&(k, _)| k == j) {
+                levels.pop();
+                out.pop();
+                folded.pop();
+            }
+            last = None;
+            continue;
+        }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
         let stance = match (reading.stance, &recent) {
             (Some(s), _) => s,
@@ -57,10 +80,17 @@ pub(crate) fn views(
         };
         let named = claimants.partition_point(|c| c.start < sentence.start)
             ..claimants.partition_point(|c| c.start < sentence.end);
-        let mut holders: Vec<Range<usize>> = claimants[named].to_vec();
+        let mut holders: Vec<Range<usize>> = claimants[named]
+            .iter()
+            .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
+            .cloned()
+            .collect();
+        let mut holding: Vec<&Symbol> = Vec::new();
         for m in mentions_in(sentence).iter().filter(|m| m.rates || m.speaks) {
-            if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) {
+            // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
+            if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
                 holders.push(name_of(text, own, &m.span));
+                holding.push(&m.symbol);
             }
         }
         if holders.is_empty() {
@@ -69,6 +99,12 @@ pub(crate) fn views(
         if holders.is_empty() {
             holders = acting_brokers(own, reading.at);
         }
+        // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
+        // analysts named without their firm speak for the one just before.
+        let analysts_alone = holders.is_empty()
+            && reading.rating
+            && !own.iter().any(|w| is_count_word(&w.key))
+            && own.windows(2).any(|p| is_analyst_word(&p[0].key) && p[1].capitalized);
         // `Eight analysts rate the shares a buy`: a sentence naming its own (uncounted) holders.
         let rating_alone = reading.rating && !own.iter().any(|w| is_count_word(&w.key) || is_analyst_word(&w.key));
         if holders.is_empty() && (rating_alone || own.iter().any(|w| is_firm_noun(&w.key))) {
@@ -86,13 +122,52 @@ pub(crate) fn views(
             let earlier = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
             holders.extend(earlier.or(broker));
         }
-        let mut holders: Vec<Range<usize>> = holders.into_iter().filter_map(|h| firm_of(text, words, h)).collect();
+        // `They have a $65 price target`, `Analyst AJ Rice upgraded…` after `according to UBS`:
+        // the firm of the view or the broker named just before.
+        let firm_before = || {
+            let from = sentences[i.saturating_sub(LOOK_BACK)].start;
+            let named = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
+            let before = &words[words.partition_point(|w| w.start < from)..range.start];
+            let broker = mentions_in(&(from..sentence.start))
+                .iter()
+                .rev()
+                .find(|m| m.rates || m.speaks || is_broker(&m.symbol))
+                .map(|m| name_of(text, words, &m.span));
+            let listed = brokers_in(before).pop();
+            named.or(match (broker, listed) {
+                (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
+                (a, b) => a.or(b),
+            })
+        };
+        if analysts_alone {
+            holders.extend(firm_before());
+        }
+        // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
+        // the sentence outranks a pronoun.
+        let acting = acting_brokers(own, reading.at);
+        let mut holders: Vec<Range<usize>> = holders
+            .into_iter()
+            .flat_map(|h| match firm_of(text, words, h) {
+                Some(Holder::Firm(r)) => vec![r],
+                Some(Holder::Before) if !acting.is_empty() => acting.clone(),
+                Some(Holder::Before) => firm_before().into_iter().collect(),
+                None => Vec::new(),
+            })
+            .collect();
         holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
         if holders.is_empty() {
             continue;
         }
         let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
-        let about: Vec<&Mention> = mentions_in(sentence).iter().filter(|m| !m.rates && !m.speaks && !held(m)).collect();
+        // `Daiwa Securities analyst Kazuki Watanabe`: a firm whose analyst speaks is no subject.
+        let firm_of_analyst =
+            |m: &&Mention| own.iter().find(|w| w.start >= m.span.end).is_some_and(|w| is_analyst_word(&w.key));
+        // `Bank of America Merrill Lynch (BofA)`: the holder named again is no subject either.
+        let holding: Vec<&Symbol> = mentions_in(sentence).iter().filter(held).map(|m| &m.symbol).collect();
+        let about: Vec<&Mention> = mentions_in(sentence)
+            .iter()
+            .filter(|m| !m.rates && !m.speaks && !held(m) && !firm_of_analyst(m) && !holding.contains(&&m.symbol))
+            .collect();
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
@@ -101,22 +176,85 @@ pub(crate) fn views(
                 && next.get(k + 1).is_some_and(|w| is_company_noun(&w.key))
                 && !next.get(k + 2).is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
         });
-        let ticker = about
-            .iter()
-            .find(|m| m.span.start >= reading.at && !refers_back)
-            .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back))
-            .map(|m| m.symbol.clone())
-            .or_else(|| refers_back.then(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders)).flatten())
+        // `the upgrade also reflects…`: the change just reported, about the same company.
+        let cue = own.partition_point(|w| w.start < reading.at);
+        let restated = cue > 0
+            && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
+            && own.get(cue).is_some_and(|w| w.start == reading.at);
+        let first_after = about.iter().position(|m| m.span.start >= reading.at && !refers_back);
+        let ticker = if restated { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
+            .or_else(|| first_after.map(|k| about[k].symbol.clone()))
+            .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back).map(|m| m.symbol.clone()))
+            .or_else(|| {
+                let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
+                refers_back.then(|| earlier_subject(mentions_in(&back), &holders, true)).flatten()
+            })
+            // `Outro caso é o da 3M. O JPMorgan rebaixou…`: a company just named outranks the
+            // view before.
+            .or_else(|| {
+                let previous = sentences[i.saturating_sub(1)].start..sentence.start;
+                earlier_subject(mentions_in(&previous), &holders, true)
+            })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
-            .or_else(|| earlier_subject(mentions_in(&(0..sentence.start)), &holders));
-        let Some(ticker) = ticker else { continue };
+            .or_else(|| {
+                let topic = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
+                earlier_subject(mentions_in(&topic), &holders, false)
+            });
+        // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
+        let both = about.is_empty() && own.iter().any(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
+        let ticker = if both { None } else { ticker };
+        let earlier: Vec<Symbol> = if both && i > 0 {
+            let mut all: Vec<Symbol> = Vec::new();
+            for m in mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks) {
+                if !all.contains(&m.symbol) {
+                    all.push(m.symbol.clone());
+                }
+            }
+            all
+        } else {
+            Vec::new()
+        };
+        let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
+        // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
+        let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
+        if let Some(k) = first_after.filter(|_| !restated) {
+            for pair in about[k..].windows(2) {
+                if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
+                    break;
+                }
+                if !tickers.contains(&pair[1].symbol) {
+                    tickers.push(pair[1].symbol.clone());
+                }
+            }
+        }
         holders.sort_by_key(|h| h.start);
-        // A view stated again later in the text (`The downgrade reflects…`) is the same view.
-        for h in holders {
-            let same =
-                |v: &ViewMatch| v.ticker == ticker && v.stance == stance && text[v.claimant.clone()] == text[h.clone()];
-            if !out.iter().any(same) {
-                out.push(ViewMatch { claimant: h, ticker: ticker.clone(), stance, quote: sentence.clone() });
+        for ticker in &tickers {
+            for h in &holders {
+                // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
+                let name = fold(&text[h.clone()]);
+                let same_firm = |e: &str| {
+                    e == name
+                        || (e.starts_with(name.as_str()) && e[name.len()..].starts_with(' '))
+                        || (name.starts_with(e) && name[e.len()..].starts_with(' '))
+                };
+                // A view stated again later in the text (`The downgrade reflects…`) is the same
+                // view; a weaker cue of the same firm nearby (a target cut after `manteve a
+                // recomendação de compra`) does not overturn a stronger one.
+                let stronger = out.iter().zip(&levels).zip(&folded).any(|((v, &(j, level)), e)| {
+                    v.ticker == *ticker
+                        && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
+                        && same_firm(e)
+                });
+                if !stronger {
+                    folded.push(name.clone());
+                    out.push(ViewMatch {
+                        claimant: h.clone(),
+                        ticker: ticker.clone(),
+                        stance,
+                        quote: sentence.clone(),
+                    });
+                    levels.push((i, reading.level));
+                }
             }
         }
         last = Some((i, stance, ticker));
@@ -124,102 +262,11 @@ pub(crate) fn views(
     out
 }
 
-/// A mention's name without the bracketed symbol after it, with the capitalised words that go on
-/// with it (`Itaú BBA`).
-fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
-    let name = text[span.clone()].split('(').next().unwrap_or_default().trim_end();
-    let mut end = span.start + name.len();
-    if name.len() == span.len() {
-        let next = words.partition_point(|w| w.start < end);
-        for w in words[next..].iter().take_while(|w| w.joins_previous && (w.capitalized || w.upper)) {
-            end = w.end;
-        }
-    }
-    span.start..end
-}
-
-/// The firm a holder speaks for: `Wedbush` for `Wedbush analyst Dan Ives`, `Morgan Stanley` for
-/// `Adam Jonas of Morgan Stanley`; none for a company's own executives (`CFO Amy Hood`), counts
-/// (`Eight analysts`) and the market at large (`Wall Street`).
-fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
-    let first = words.partition_point(|w| w.start < holder.start);
-    let last = words.partition_point(|w| w.start < holder.end);
-    let inside = &words[first..last];
-    // `Even Edward Jones`: words that open a sentence are not part of a name.
-    let skip = inside
-        .iter()
-        .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas"))
-        .count();
-    let inside = &inside[skip..];
-    let name = inside.first()?.start..inside.last()?.end;
-    if inside.iter().all(|w| is_count_word(&w.key)) || matches!(&*text[name.clone()].to_lowercase(), "wall street") {
-        return None;
-    }
-    // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`.
-    if let Some(at) = inside.iter().rposition(|w| matches!(&*w.key, "of" | "at" | "from" | "do" | "da")) {
-        let rest = &inside[at + 1..];
-        // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`).
-        if at >= 2 && rest.first().is_some_and(|w| w.capitalized || w.upper) {
-            return Some(rest[0].start..rest[rest.len() - 1].end);
-        }
-    }
-    if inside.len() == 1
-        && let Some(firm) = analyst_firm(words, first + skip, &inside[0])
-    {
-        return Some(firm);
-    }
-    let before = &words[..first];
-    match before.last() {
-        Some(w) if is_executive(&w.key) => None,
-        // `BMO Capital Markets Analyst Daniel Salmon`: the capitalised words before the role.
-        Some(w) if is_analyst_word(&w.key) => {
-            let role = before.len() - 1;
-            let mut from = role;
-            while from > 0 && role - from < 4 {
-                let t = &before[from - 1];
-                if !(t.capitalized || t.upper) || !before[from].joins_previous {
-                    break;
-                }
-                from -= 1;
-            }
-            if from < role { Some(before[from].start..before[role - 1].end) } else { Some(name) }
-        }
-        _ => Some(name),
-    }
-}
-
-/// `Kelleher also argued…` after `Argus analyst Jim Kelleher`, `said Mahaney` after `RBC Capital
-/// Markets Analyst Mark Mahaney`: a surname named earlier (before word `first`) as a firm's
-/// analyst stands for that firm.
-fn analyst_firm(words: &[Token], first: usize, surname: &Token) -> Option<Range<usize>> {
-    for j in (0..first).rev().filter(|&j| words[j].key == surname.key && words[j].capitalized) {
-        let mut k = j;
-        while k > 0
-            && j - k < 3
-            && words[k].joins_previous
-            && words[k - 1].capitalized
-            && !is_analyst_word(&words[k - 1].key)
-        {
-            k -= 1;
-        }
-        if k == 0 || !is_analyst_word(&words[k - 1].key) || !words[k].joins_previous {
-            continue;
-        }
-        let role = k - 1;
-        let mut from = role;
-        while from > 0
-            && role - from < 4
-            && !matches!(&*words[from - 1].key, "but" | "and" | "also" | "even" | "mas" | "e")
-            && words[from].joins_previous
-            && (words[from - 1].capitalized || words[from - 1].upper)
-        {
-            from -= 1;
-        }
-        if from < role {
-            return Some(words[from].start..words[role - 1].end);
-        }
-    }
-    None
+/// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
+fn is_list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
 }
 
 /// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`).
@@ -232,74 +279,30 @@ fn is_firm_noun(key: &str) -> bool {
     matches!(key, "banco" | "instituicao" | "corretora" | "bank" | "firm" | "broker" | "brokerage")
 }
 
-fn is_count_word(key: &str) -> bool {
-    matches!(
-        key,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "several"
-            | "many"
-            | "most"
-            | "some"
-            | "all"
-            | "dois"
-            | "tres"
-            | "quatro"
-            | "cinco"
-            | "seis"
-            | "sete"
-            | "oito"
-            | "nove"
-            | "dez"
-            | "varios"
-            | "muitos"
-            | "alguns"
-            | "todos"
-    )
-}
-
-fn is_analyst_word(key: &str) -> bool {
-    matches!(key, "analyst" | "analysts" | "analista" | "analistas" | "strategist" | "estrategista")
-}
-
-fn is_executive(key: &str) -> bool {
-    matches!(
-        key,
-        "ceo"
-            | "cfo"
-            | "coo"
-            | "cto"
-            | "chief"
-            | "president"
-            | "presidente"
-            | "diretor"
-            | "diretora"
-            | "executive"
-            | "executivo"
-            | "executiva"
-            | "founder"
-            | "fundador"
-            | "chairman"
-            | "chairwoman"
-    )
-}
-
-/// The last company named, not by a holder, among the mentions of the few sentences before.
-fn earlier_subject(before: &[Mention], holders: &[Range<usize>]) -> Option<Symbol> {
+/// The company the text before is about, not named by a holder: the last named when the
+/// sentence points back to it (`the company`), else the one named most often (the first named
+/// of those named as often: the subject).
+fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
     // A bank or broker named before is the one talking, far more often than the one talked about.
-    before
+    let mut named = before
         .iter()
         .filter(|m| !m.rates && !is_broker(&m.symbol))
-        .rfind(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
-        .map(|m| m.symbol.clone())
+        .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
+        .map(|m| &m.symbol);
+    if nearest {
+        return named.next_back().cloned();
+    }
+    let mut counts: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut best: Option<(&Symbol, usize)> = None;
+    for s in named {
+        let n = counts.entry(s).or_default();
+        *n += 1;
+        // The first named (the text's subject) of those named most often.
+        if best.is_none_or(|(_, most)| *n > most) {
+            best = Some((s, *n));
+        }
+    }
+    best.map(|(s, _)| s.clone())
 }
 
 /// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`: capitalised names listed
@@ -405,7 +408,7 @@ mod tests {
         let text = "Wedbush analyst Daniel Ives maintained Tesla with an Outperform rating.";
         assert_eq!(found(text), [view("Wedbush", "TSLA", Stance::Bullish)], "the firm, not the analyst");
         let text = "Petrobras's results prompted Bank of America Corp. to recommend buying the stock.";
-        assert_eq!(found(text), [view("Bank of America Corp", "PETR4", Stance::Bullish)]);
+        assert_eq!(found(text), [view("Bank of America", "PETR4", Stance::Bullish)], "no legal suffix");
         let text = "One positive sign for Microsoft was the cloud, CFO Amy Hood told analysts.";
         assert_eq!(found(text), [], "an executive on her own company is not a view");
         let text = "Goldman Sachs cut its price target for Tesla. Eight analysts rate the shares a buy.";
@@ -432,6 +435,34 @@ mod tests {
         let text = "Na quarta-feira, o Itaú BBA divulgou suas projeções para o setor. Com isso, o preço-alvo da \
                     Suzano foi revisto de R$ 45,00 para R$ 57,00.";
         assert_eq!(found(text), [view("Itaú BBA", "SUZB3", Stance::Bullish)], "a target moved up, by the bank before");
+    }
+
+    #[test]
+    fn third_round_holders_lists_and_rating_directions() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<(String, String, Stance)> {
+            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+        };
+        let text = "Keybanc Capital Markets lowered the advice for Amphenol (APH) from buy to hold.";
+        assert_eq!(
+            found(text),
+            [view("Keybanc Capital Markets", "APH", Stance::Bearish)],
+            "the direction of the change"
+        );
+        let text = "Merrill Lynch analysts think Tesla is overvalued. They have a $65 price target and an Underperform rating.";
+        assert_eq!(
+            found(text),
+            [view("Merrill Lynch", "TSLA", Stance::Bearish)],
+            "a pronoun holds for the firm before"
+        );
+        let text = "Já o HSBC elevou o preço-alvo da Petrobras de R$ 15 para R$ 18. A recomendação, porém, foi mantida em neutra.";
+        assert_eq!(found(text), [], "a neutral rating right after the target move");
+        let text = "O Citi rebaixou as ações do Assaí e do Carrefour Brasil para neutro.";
+        assert_eq!(found(text), [view("Citi", "ASAI3", Stance::Bearish), view("Citi", "CRFB3", Stance::Bearish)]);
+        let text = "Shares of Alphabet slipped after being downgraded to underperform by Wedbush, according to TheFly.";
+        assert_eq!(found(text), [view("Wedbush", "GOOGL", Stance::Bearish)], "a news outlet holds no view");
+        let text = "It's time to buy Universal Health Services, according to UBS. Analyst AJ Rice upgraded the stock.";
+        assert_eq!(found(text), [view("UBS", "UHS", Stance::Bullish)], "an analyst with no firm of his own");
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
 //! so it is reported as a **development** split, and `links_heldout_v2.json` is the held-out split
-//! to quote (only its totals are printed). Each split has a floor per kind, set just below its
-//! measured scores. `docs/extraction.md` explains how findings are matched to labels.
+//! to quote (only its totals are printed), like `links_heldout_v3.json`, the third round's. Each
+//! split has a floor per kind, set just below its measured scores. `docs/extraction.md` explains
+//! how findings are matched to labels.
 //!
 //! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
 //! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
@@ -25,12 +26,21 @@ const HELDOUT: &str = include_str!("../data/extract/passages_heldout.json");
 const LINKS_TRAINING: &str = include_str!("../data/extract/links_training.json");
 /// More training passages for attribution and views: real news excerpts (issue 18, second round).
 const LINKS_TRAINING_REAL: &str = include_str!("../data/extract/links_training_v2.json");
+/// The third round's training part: real passages from other outlets and companies (issue 18).
+const LINKS_TRAINING_V3: &str = include_str!("../data/extract/links_training_v3.json");
 /// The second held-out split for attribution and views: real passages labelled from the text
 /// alone and frozen before any rule was tuned with them in sight. Never tune against it.
 const LINKS_HELDOUT: &str = include_str!("../data/extract/links_heldout_v2.json");
-/// Its floors, just below its first (and only) measured scores: attribution 0.761 (274 of 360
-/// figures found), view F1 0.470 (4 December 2026).
-const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.74, 0.45);
+/// Its floors, just below its scores: attribution 0.761 (274 of 360 figures found) and view F1
+/// 0.470 when first measured (4 December 2026); 0.808 and 0.580 after the third round (5 December).
+const LINKS_HELDOUT_FLOORS: (f64, f64) = (0.79, 0.55);
+/// The third held-out split: a third of the third round's real passages, split off by source
+/// page with a fixed seed before any rule changed. Only its totals are printed; never tune
+/// against it.
+const LINKS_HELDOUT_V3: &str = include_str!("../data/extract/links_heldout_v3.json");
+/// Its floors, a little below its scores after the third round: attribution 0.796 (117 of 147
+/// figures), view F1 0.667 (0.741 and 0.636 before any rule changed; see `docs/extraction.md`).
+const LINKS_HELDOUT_V3_FLOORS: (f64, f64) = (0.77, 0.64);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -64,10 +74,11 @@ const HELDOUT_FLOORS: &[(&str, f64)] = &[
 /// measured scores (see `docs/extraction.md`).
 const TRAINING_LINK_FLOORS: (f64, f64) = (TRAINING_ATTRIBUTION_FLOOR, TRAINING_VIEWS_FLOOR);
 const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEWS_FLOOR);
-/// Training part (the passages written for the project and the 54 real ones of the second round):
-/// 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891 after the
-/// vocabulary and views round (known brokers, everyday-word names in company context).
-const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.93;
+/// Training part (the passages written for the project and the real ones of the second and third
+/// rounds): 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891
+/// after the vocabulary and views round; with the third round's 45 passages 0.859 and 0.750
+/// before its rules, 0.949 and 0.891 after them (5 December).
+const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.94;
 const TRAINING_VIEWS_FLOOR: f64 = 0.88;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
@@ -398,8 +409,12 @@ fn training_split_meets_its_floors() {
     let mut links: Value = serde_json::from_str(LINKS_TRAINING).expect("the links training part is JSON");
     let real: Value = serde_json::from_str(LINKS_TRAINING_REAL).expect("the real links training part is JSON");
     assert_eq!(real["heldout"], Value::Bool(false), "the real training part says it is tuned against");
-    let more = real["passages"].as_array().expect("a list of passages").clone();
-    links["passages"].as_array_mut().expect("a list of passages").extend(more);
+    let third: Value = serde_json::from_str(LINKS_TRAINING_V3).expect("the third links training part is JSON");
+    assert_eq!(third["heldout"], Value::Bool(false), "the third training part says it is tuned against");
+    for part in [&real, &third] {
+        let more = part["passages"].as_array().expect("a list of passages").clone();
+        links["passages"].as_array_mut().expect("a list of passages").extend(more);
+    }
     for (language, marker) in [("English", "-en-"), ("Portuguese", "-pt-")] {
         let passages = links["passages"].as_array().expect("a list of passages");
         let subset: Vec<Value> =
@@ -463,4 +478,25 @@ fn second_heldout_split_for_attribution_and_views_meets_its_floors() {
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
     assert!(attribution >= LINKS_HELDOUT_FLOORS.0, "attribution {attribution:.3} is below {}", LINKS_HELDOUT_FLOORS.0);
     assert!(views >= LINKS_HELDOUT_FLOORS.1, "view F1 {views:.3} is below {}", LINKS_HELDOUT_FLOORS.1);
+}
+
+#[test]
+fn third_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT_V3).expect("the third held-out split is JSON");
+    assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    assert!(passages.len() >= 20, "at least 20 passages, found {}", passages.len());
+    for (language, prefix) in [("English", "lho3-en-"), ("Portuguese", "lho3-pt-")] {
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        println!("\nthird held-out split, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
+    let measured = measure(&data);
+    println!("\nthird held-out split (never tuned against), {} passages", measured.passages);
+    print_links(&measured);
+    let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
+    let floors = LINKS_HELDOUT_V3_FLOORS;
+    assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
+    assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }

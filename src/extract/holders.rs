@@ -1,0 +1,224 @@
+//! Who holds a view: the firm behind a name found as a claimant or a mention (`Wedbush` for
+//! `Wedbush analyst Dan Ives`, `Argus` for a surname named earlier as its analyst), or the firm
+//! named just before when the holder is a pronoun or an analyst with no firm of his own; no
+//! holder for executives, counts, the market at large and news outlets that only report views.
+
+use std::ops::Range;
+
+use super::tokens::Token;
+
+/// A mention's name without the bracketed symbol after it, with the capitalised words that go on
+/// with it (`Itaú BBA`).
+pub(crate) fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range<usize> {
+    let name = text[span.clone()].split('(').next().unwrap_or_default().trim_end();
+    let mut end = span.start + name.len();
+    if name.len() == span.len() {
+        let next = words.partition_point(|w| w.start < end);
+        for w in words[next..].iter().take_while(|w| w.joins_previous && (w.capitalized || w.upper)) {
+            end = w.end;
+        }
+    }
+    span.start..end
+}
+
+/// The firm a holder speaks for: `Wedbush` for `Wedbush analyst Dan Ives`, `Morgan Stanley` for
+/// `Adam Jonas of Morgan Stanley`; none for a company's own executives (`CFO Amy Hood`), counts
+/// (`Eight analysts`) and the market at large (`Wall Street`).
+pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Option<Holder> {
+    let first = words.partition_point(|w| w.start < holder.start);
+    let last = words.partition_point(|w| w.start < holder.end);
+    let mut inside = &words[first..last];
+    // `Morgan Stanley Thursday`, `Gordon Haskett Corporation`: a weekday or a legal suffix after
+    // the name is no part of it.
+    while inside.len() > 1 && inside.last().is_some_and(|w| is_weekday(&w.key) || is_legal_suffix(&w.key)) {
+        inside = &inside[..inside.len() - 1];
+    }
+    if inside.len() == 1 && is_pronoun(&inside[0].key) {
+        return Some(Holder::Before);
+    }
+    if is_news_source(&inside.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ")) {
+        return None;
+    }
+    // `Even Edward Jones`: words that open a sentence are not part of a name.
+    let skip = inside
+        .iter()
+        .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas"))
+        .count();
+    let inside = &inside[skip..];
+    let name = inside.first()?.start..inside.last()?.end;
+    if inside.iter().all(|w| is_count_word(&w.key)) || matches!(&*text[name.clone()].to_lowercase(), "wall street") {
+        return None;
+    }
+    let first = first + skip;
+    // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`.
+    if let Some(at) = inside.iter().rposition(|w| matches!(&*w.key, "of" | "at" | "from" | "do" | "da")) {
+        let rest = &inside[at + 1..];
+        // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`).
+        if at >= 2 && rest.first().is_some_and(|w| w.capitalized || w.upper) {
+            return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
+        }
+    }
+    if inside.len() == 1
+        && let Some(firm) = analyst_firm(words, first, &inside[0])
+    {
+        return Some(Holder::Firm(firm));
+    }
+    // `BofA analyst Robert F. Ohmes`: the given names and initials before the holder's name.
+    let mut before = &words[..first];
+    while before.len() >= 2
+        && first - before.len() < 3
+        && before.last().is_some_and(|w| w.capitalized && !is_analyst_word(&w.key))
+    {
+        before = &before[..before.len() - 1];
+    }
+    if !before.last().is_some_and(|w| is_analyst_word(&w.key)) {
+        before = &words[..first];
+    }
+    match before.last() {
+        Some(w) if is_executive(&w.key) => None,
+        // `BMO Capital Markets Analyst Daniel Salmon`: the capitalised words before the role.
+        Some(w) if is_analyst_word(&w.key) => {
+            let role = before.len() - 1;
+            let mut from = role;
+            while from > 0 && role - from < 4 {
+                let t = &before[from - 1];
+                if !(t.capitalized || t.upper) || !before[from].joins_previous {
+                    break;
+                }
+                from -= 1;
+            }
+            // `Analyst AJ Rice` opening a sentence names no firm: the one just before does.
+            if from < role {
+                Some(Holder::Firm(before[from].start..before[role - 1].end))
+            } else {
+                Some(Holder::Before)
+            }
+        }
+        _ => Some(Holder::Firm(name)),
+    }
+}
+
+/// Who holds a view: a firm named in the text, or the firm named just before (`they`, `he`,
+/// `Analyst AJ Rice` with no firm of his own).
+pub(crate) enum Holder {
+    Firm(Range<usize>),
+    Before,
+}
+
+fn is_pronoun(key: &str) -> bool {
+    matches!(key, "they" | "he" | "she" | "we" | "ele" | "ela" | "eles" | "elas")
+}
+
+fn is_weekday(key: &str) -> bool {
+    matches!(key, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+fn is_legal_suffix(key: &str) -> bool {
+    matches!(key, "inc" | "corp" | "corporation" | "co" | "ltd" | "llc" | "plc" | "sa")
+}
+
+/// News outlets and data providers that report views rather than hold them (`according to
+/// TheFly`, `MarketBeat Ratings reports`).
+#[rustfmt::skip]
+pub(crate) fn is_news_source(name: &str) -> bool {
+    matches!(name,
+        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "marketwatch" | "dow jones"
+            | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
+            | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
+            | "financial times" | "investing com" | "bdm online" | "broadcast"
+    )
+}
+
+/// `Kelleher also argued…` after `Argus analyst Jim Kelleher`, `said Mahaney` after `RBC Capital
+/// Markets Analyst Mark Mahaney`: a surname named earlier (before word `first`) as a firm's
+/// analyst stands for that firm.
+fn analyst_firm(words: &[Token], first: usize, surname: &Token) -> Option<Range<usize>> {
+    for j in (0..first).rev().filter(|&j| words[j].key == surname.key && words[j].capitalized) {
+        let mut k = j;
+        while k > 0
+            && j - k < 3
+            && words[k].joins_previous
+            && words[k - 1].capitalized
+            && !is_analyst_word(&words[k - 1].key)
+        {
+            k -= 1;
+        }
+        if k == 0 || !is_analyst_word(&words[k - 1].key) || !words[k].joins_previous {
+            continue;
+        }
+        let role = k - 1;
+        let mut from = role;
+        while from > 0
+            && role - from < 4
+            && !matches!(&*words[from - 1].key, "but" | "and" | "also" | "even" | "mas" | "e")
+            && words[from].joins_previous
+            && (words[from - 1].capitalized || words[from - 1].upper)
+        {
+            from -= 1;
+        }
+        if from < role {
+            return Some(words[from].start..words[role - 1].end);
+        }
+    }
+    None
+}
+
+pub(crate) fn is_count_word(key: &str) -> bool {
+    matches!(
+        key,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "several"
+            | "many"
+            | "most"
+            | "some"
+            | "all"
+            | "dois"
+            | "tres"
+            | "quatro"
+            | "cinco"
+            | "seis"
+            | "sete"
+            | "oito"
+            | "nove"
+            | "dez"
+            | "varios"
+            | "muitos"
+            | "alguns"
+            | "todos"
+    )
+}
+
+pub(crate) fn is_analyst_word(key: &str) -> bool {
+    matches!(key, "analyst" | "analysts" | "analista" | "analistas" | "strategist" | "estrategista")
+}
+
+fn is_executive(key: &str) -> bool {
+    matches!(
+        key,
+        "ceo"
+            | "cfo"
+            | "coo"
+            | "cto"
+            | "chief"
+            | "president"
+            | "presidente"
+            | "diretor"
+            | "diretora"
+            | "executive"
+            | "executivo"
+            | "executiva"
+            | "founder"
+            | "fundador"
+            | "chairman"
+            | "chairwoman"
+    )
+}
