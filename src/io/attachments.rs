@@ -21,7 +21,7 @@ use super::documents::{ReadDocument, read_attachment};
 use super::walk::Found;
 use crate::extract::file_links;
 use crate::model::{MAX_DOCUMENT_BYTES, NoteId};
-use crate::store::{Batch, NewDocument, NoteOutcome, StoreError};
+use crate::store::{Batch, NoteOutcome, StoreError};
 
 /// Extensions a link is taken to name a file by, so that a link to a missing one is reported
 /// (other links that find no file are left alone: `[[Q3.final]]` may be a note's title).
@@ -207,18 +207,7 @@ impl Keeper {
             let read = link.read.unwrap_or_else(|| read_file(&vault.files[file]));
             match read {
                 Ok(read) => {
-                    let document = batch.attach(
-                        note,
-                        &link.target,
-                        &NewDocument {
-                            bytes: &read.bytes,
-                            media_type: read.media_type,
-                            file_name: read.file_name.as_deref(),
-                            title: None,
-                            text: &read.text,
-                            status: &read.status,
-                        },
-                    )?;
+                    let document = batch.attach(note, &link.target, &read.to_store(None))?;
                     self.stored.insert(file, document);
                 }
                 Err(why) => warn(report, &why),

@@ -14,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::documents::{DocumentError, ReadDocument, read_bytes};
 use crate::model::{MAX_DOCUMENT_BYTES, MediaType, SourceDraft};
-use crate::store::{Linked, NewDocument, Store, StoreError, content_hash};
+use crate::store::{Linked, Store, StoreError, content_hash};
 
 /// A file to take in for a source.
 #[derive(Debug, Clone)]
@@ -96,17 +96,7 @@ pub fn take_in(store: &mut Store, draft: &SourceDraft, carried: &Carried) -> Res
             .map(|n| Path::new(n).file_stem().map_or(n.into(), |s| s.to_string_lossy()).into_owned())
     };
     let title = draft.title.clone().or_else(|| read.text.title.clone()).or_else(stem);
-    store.add_document(
-        Some(draft),
-        &NewDocument {
-            bytes: &read.bytes,
-            media_type: read.media_type,
-            file_name: read.file_name.as_deref(),
-            title: title.as_deref(),
-            text: &read.text,
-            status: &read.status,
-        },
-    )?;
+    store.add_document(Some(draft), &read.to_store(title.as_deref()))?;
     Ok(TakenIn::Stored)
 }
 

@@ -20,7 +20,7 @@ use super::json::Document;
 use super::json_documents::JsonDocument;
 use super::{ExportError, ImportError, ImportReport, Watch};
 use crate::model::{Attachment, NoteId, is_sha256};
-use crate::store::{HeldDocument, NewDocument, NoteOutcome, Store};
+use crate::store::{HeldDocument, NoteOutcome, Store};
 
 /// A file a note embeds or links, by the link's target as the note writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,18 +151,7 @@ fn tie(
         Err(Refused::Store(error)) => return Err(error.into()),
     };
     let mut batch = store.batch()?;
-    batch.attach(
-        note,
-        &attachment.target,
-        &NewDocument {
-            bytes: &read.bytes,
-            media_type: read.media_type,
-            file_name: read.file_name.as_deref(),
-            title: None,
-            text: &read.text,
-            status: &read.status,
-        },
-    )?;
+    batch.attach(note, &attachment.target, &read.to_store(None))?;
     batch.commit()?;
     Ok(Tie::Made)
 }

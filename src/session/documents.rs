@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::io::documents::{DocumentError, read_file};
 use crate::model::{MediaType, SourceDraft, SourceUrl, TextStatus};
-use crate::store::{NewDocument, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// What to add: the file, and the source details the user gave.
 #[derive(Debug, Clone)]
@@ -78,17 +78,7 @@ pub fn add_file(
         published_at: read.text.published_at,
         ..SourceDraft::new(url)
     });
-    let added = store.add_document(
-        url.as_ref(),
-        &NewDocument {
-            bytes: &read.bytes,
-            media_type: read.media_type,
-            file_name: read.file_name.as_deref(),
-            title: title.as_deref(),
-            text: &read.text,
-            status: &read.status,
-        },
-    )?;
+    let added = store.add_document(url.as_ref(), &read.to_store(title.as_deref()))?;
     Ok(FileAdded {
         source_id: added.source_id,
         document_id: added.document_id,

@@ -7,6 +7,7 @@ mod detect;
 mod html;
 mod pdf;
 
+use crate::store::NewDocument;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -22,6 +23,20 @@ pub struct ReadDocument {
     pub file_name: Option<String>,
     pub text: DocumentText,
     pub status: TextStatus,
+}
+
+impl ReadDocument {
+    /// The document to store, under `title` (a source's; none for a note's attachment).
+    pub fn to_store<'a>(&'a self, title: Option<&'a str>) -> NewDocument<'a> {
+        NewDocument {
+            bytes: &self.bytes,
+            media_type: self.media_type,
+            file_name: self.file_name.as_deref(),
+            title,
+            text: &self.text,
+            status: &self.status,
+        }
+    }
 }
 
 /// Why a file was not read (nothing was stored).

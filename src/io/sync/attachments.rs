@@ -26,7 +26,7 @@ use crate::io::ExportError;
 use crate::io::carried_documents::{Carried, Refused, read_checked};
 use crate::io::documents::read_attachment;
 use crate::model::{Attachment, MediaType, NoteId, is_sha256};
-use crate::store::{Batch, NewDocument, Store};
+use crate::store::{Batch, Store};
 
 /// What ends the name of a note's list of attachments, instead of `.md`.
 const SUFFIX: &str = ".files.json";
@@ -209,14 +209,7 @@ pub fn store_files(
             };
             match read_checked(&carried, read_attachment) {
                 Ok(read) => {
-                    kept.push(store.keep_document(&NewDocument {
-                        bytes: &read.bytes,
-                        media_type: read.media_type,
-                        file_name: read.file_name.as_deref(),
-                        title: None,
-                        text: &read.text,
-                        status: &read.status,
-                    })?);
+                    kept.push(store.keep_document(&read.to_store(None))?);
                 }
                 Err(Refused::File(why)) => warnings.push(warn(why)),
                 Err(Refused::Store(error)) => return Err(error.into()),
