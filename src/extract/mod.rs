@@ -24,6 +24,7 @@ mod known_brokers;
 mod known_names;
 mod language;
 mod lexicon;
+mod listings;
 mod mentions;
 mod numbers;
 mod relative_dates;
