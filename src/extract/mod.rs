@@ -16,6 +16,7 @@ mod claimants;
 mod company_context;
 mod company_names;
 mod dates;
+mod descriptions;
 mod figures;
 mod findings;
 mod fx_hash;
