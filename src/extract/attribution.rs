@@ -50,6 +50,8 @@ pub(crate) fn attribute(
         .enumerate()
         .filter(|(k, w)| {
             is_index_at(text, w)
+                // `o preço-alvo rebaixado pela S&P`: the rating agency, not the index.
+                && !(w.key == "s" && *k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by"))
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(&words[..*k], &words[*k + 1..])
         })
