@@ -43,8 +43,11 @@ pub(crate) fn attribute(
     };
     // A bank or broker is never the subject carried to a later sentence: its analysts talk about
     // other companies far more often than it reports its own figures.
-    let subjects: Vec<Option<&Mention>> =
-        sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates && !is_broker(&m.symbol))).collect();
+    // Unless its own shares are the subject (`As ações do Goldman Sachs operam em queda`).
+    let subjects: Vec<Option<&Mention>> = sentences
+        .iter()
+        .map(|s| mentions_in(s).iter().find(|m| !m.rates && (!is_broker(&m.symbol) || shares_of(text, words, &m.span))))
+        .collect();
     let indexes: Vec<usize> = words
         .iter()
         .enumerate()
@@ -150,6 +153,17 @@ pub(crate) fn attribute(
         }
     }
     out
+}
+
+/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares.
+fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    let k = words.partition_point(|w| w.start < span.start);
+    let before = k >= 2
+        && matches!(&*words[k - 1].key, "do" | "da" | "of")
+        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
+    let after = words.get(words.partition_point(|w| w.start < span.end));
+    before
+        || after.is_some_and(|w| matches!(&*w.key, "shares" | "stock") && !text[span.end..w.start].contains(['.', ',']))
 }
 
 /// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
@@ -490,6 +504,9 @@ mod tests {
 
     #[test]
     fn a_later_sentence_takes_the_earlier_subject_and_nothing_is_guessed() {
+        let text = "As ações do Goldman Sachs caem 7%. Os papéis tiveram o preço-alvo cortado pela S&P em 15%.";
+        let given: Vec<Vec<String>> = percents(text).into_iter().map(|p| p.1).collect();
+        assert_eq!(given, [["GS"], ["GS"]], "a bank whose shares are the subject is carried");
         let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
         assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));
         assert_eq!(percents("Revenue grew 12% in the quarter."), pairs(&[("12%", &[])]));
