@@ -138,14 +138,22 @@ const BROKERS: &[&str] = &[
 /// A passive with its agent after the stance word (`os papéis do Goldman Sachs foram rebaixados
 /// pela Standard & Poor's`, `JPMorgan was downgraded by Moody's`): only the agents act, and a
 /// broker named before is what was rated.
-pub(crate) fn acting_brokers(words: &[Token], at: usize) -> Vec<Range<usize>> {
+pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Range<usize>> {
     let is_agent = |b: &Range<usize>| {
         let k = words.partition_point(|w| w.start < b.start);
         k > 0
             && (matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da")
                 || (k > 1 && words[k - 1].key == "of" && words[k - 2].key == "courtesy"))
     };
-    let all = brokers_in(words);
+    // `units do Santander (+2,57%)`: a bank whose price move a market wrap reports is no holder.
+    let moved = |b: &Range<usize>| {
+        text[b.end..].trim_start().strip_prefix('(').is_some_and(|inside| {
+            let head: String = inside.chars().take(12).collect();
+            head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+                && head.contains('%')
+        })
+    };
+    let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b)).collect();
     let passive = words.iter().any(|w| w.start < at && matches!(&*w.key, "foram" | "foi" | "was" | "were" | "been"));
     let agents: Vec<Range<usize>> = all.iter().filter(|b| passive && b.start >= at && is_agent(b)).cloned().collect();
     if !agents.is_empty() {
@@ -199,13 +207,16 @@ mod tests {
         let text = "Today brought the third upgrade from Wedbush, which matched Susquehanna's target.";
         let words = tokens(text);
         let at = text.find("upgrade").unwrap_or_default();
-        let acting: Vec<&str> = acting_brokers(&words, at).into_iter().map(|r| &text[r]).collect();
+        let acting: Vec<&str> = acting_brokers(text, &words, at).into_iter().map(|r| &text[r]).collect();
         assert_eq!(acting, ["Wedbush"], "not the one named as the object");
         let text = "As ações do Goldman Sachs caem, depois que os papéis foram rebaixados pela Fitch e pelo BofA.";
         let words = tokens(text);
         let at = text.find("rebaixados").unwrap_or_default();
-        let acting: Vec<&str> = acting_brokers(&words, at).into_iter().map(|r| &text[r]).collect();
+        let acting: Vec<&str> = acting_brokers(text, &words, at).into_iter().map(|r| &text[r]).collect();
         assert_eq!(acting, ["Fitch", "BofA"], "a passive's agents, not what was rated");
+        let text = "Os bancos têm desempenho positivo: Itaú PN (+1,82%) e units do Santander (+2,57%) avançam.";
+        let at = text.find("positivo").unwrap_or_default();
+        assert!(acting_brokers(text, &tokens(text), at).is_empty(), "a bank whose shares moved");
         assert!(names("a genial idea from the inter bank").is_empty(), "lower-case words are not brokers");
         let text = "Os papéis foram rebaixados pela Standard & Poor's e pelo Bank of America Merrill Lynch.";
         assert_eq!(names(text), ["Standard & Poor's", "Bank of America Merrill Lynch"]);

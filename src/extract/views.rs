@@ -97,7 +97,7 @@ pub(crate) fn views(
             holders = listed_holders(text, own);
         }
         if holders.is_empty() {
-            holders = acting_brokers(own, reading.at);
+            holders = acting_brokers(text, own, reading.at);
         }
         // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
         // analysts named without their firm speak for the one just before.
@@ -144,7 +144,7 @@ pub(crate) fn views(
         }
         // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
         // the sentence outranks a pronoun.
-        let acting = acting_brokers(own, reading.at);
+        let acting = acting_brokers(text, own, reading.at);
         let mut holders: Vec<Range<usize>> = holders
             .into_iter()
             .flat_map(|h| match firm_of(text, words, h) {
@@ -347,8 +347,12 @@ fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     if holds { names } else { Vec::new() }
 }
 
+/// Words opening a sentence that are no names, market wraps' `Destaque também para…` included.
 fn is_opener(key: &str) -> bool {
-    matches!(key, "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even")
+    matches!(
+        key,
+        "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even" | "destaque"
+    )
 }
 
 /// Verbs of holding a view, and roles that stand for the firm before one.
@@ -448,6 +452,13 @@ mod tests {
         let text = "Na quarta-feira, o Itaú BBA divulgou suas projeções para o setor. Com isso, o preço-alvo da \
                     Suzano foi revisto de R$ 45,00 para R$ 57,00.";
         assert_eq!(found(text), [view("Itaú BBA", "SUZB3", Stance::Bullish)], "a target moved up, by the bank before");
+    }
+
+    #[test]
+    fn market_wraps_hold_no_views() {
+        let lexicon = Lexicon::bundled();
+        let text = "Destaque também para Vale ON (+1,99%), impulsionada pela valorização do minério.";
+        assert!(analyse(text, &lexicon).views.is_empty(), "`Destaque` is no holder");
     }
 
     #[test]
