@@ -146,8 +146,13 @@ pub(crate) fn attribute(
                         }
                     }
                     all
-                } else {
+                } else if mentions.first().is_some_and(|m| m.span.start < sentence.start) {
                     earlier_subject(i, back, &subjects, sentences, &index_within)
+                } else {
+                    // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
+                    // cobertura, o preço por ação da Coinbase era…`: a text that opens before
+                    // naming any company takes the subject of the next sentence.
+                    subjects.get(i + 1).copied().flatten().map(|m| vec![m.symbol.clone()]).unwrap_or_default()
                 }
             };
         }
@@ -510,5 +515,11 @@ mod tests {
         let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
         assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));
         assert_eq!(percents("Revenue grew 12% in the quarter."), pairs(&[("12%", &[])]));
+        let text = "A equipe cortou o preço-alvo em 35%. Quando o Goldman iniciou a cobertura, a Coinbase valia mais.";
+        assert_eq!(percents(text), pairs(&[("35%", &["COIN"])]), "a text opening before naming its company");
+        let text = "Apple rose. Revenue grew 12%. Shares of Microsoft fell.";
+        assert_eq!(percents(text), pairs(&[("12%", &["AAPL"])]), "only when no company was named before");
+        let text = "Revenue grew 12% in the quarter. Microsoft and Apple reported.";
+        assert_eq!(percents(text), pairs(&[("12%", &["MSFT"])]));
     }
 }
