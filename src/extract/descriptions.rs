@@ -21,6 +21,8 @@ use crate::model::Symbol;
 const LOOK_BACK: usize = 3;
 /// How many sentences after, when none was named before.
 const LOOK_AHEAD: usize = 2;
+/// How many words around `o banco` a word about ratings or analysts makes it the broker.
+const CALL_REACH: usize = 40;
 
 /// What kind of company a description names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,9 +87,11 @@ fn is_definite(key: &str) -> bool {
 /// sentence about ratings, targets or analysts is the broker giving the view (the word at `k`).
 fn is_analysts_bank(words: &[Token], k: usize, sentence: Option<&Range<usize>>) -> bool {
     let Some(sentence) = sentence else { return false };
-    let own =
-        &words[words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
-    own.iter().any(|w| is_call_word(&w.key)) || (k >= 2 && is_work_of_analysts(&words[k - 2].key))
+    // Within a reach of the word, so that a text with no full stop stays linear.
+    let first = words.partition_point(|w| w.start < sentence.start).max(k.saturating_sub(CALL_REACH));
+    let last = words.partition_point(|w| w.start < sentence.end).min(k + CALL_REACH);
+    words[first..last.max(first)].iter().any(|w| is_call_word(&w.key))
+        || (k >= 2 && is_work_of_analysts(&words[k - 2].key))
 }
 
 /// `mentions` with one added at each description that stands for a company, in text order.
@@ -103,8 +107,10 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         if !article || w.capitalized {
             continue;
         }
+        // Mentions are in text order: those around the word are found by bisection.
+        let next = mentions.partition_point(|m| m.span.start < w.end);
         // `a mineradora Vale`: the name after it is the mention.
-        if mentions.iter().any(|m| m.span.start >= w.end && words.get(k + 1).is_some_and(|n| n.start == m.span.start)) {
+        if mentions.get(next).is_some_and(|m| words.get(k + 1).is_some_and(|n| n.start == m.span.start)) {
             continue;
         }
         let at = sentences.partition_point(|s| s.end <= w.start);
@@ -114,8 +120,10 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         let from = sentences.get(at.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
         let until = sentences.get(at + LOOK_AHEAD).map_or(usize::MAX, |s| s.end);
         let fits = |m: &&Mention| is_of(&m.symbol, kind) && !m.rates && !(m.speaks && is_broker(&m.symbol));
-        let earlier = mentions.iter().rev().filter(|m| m.span.end <= w.start && m.span.start >= from).find(fits);
-        let later = || mentions.iter().filter(|m| m.span.start >= w.end && m.span.end <= until).find(fits);
+        let first = mentions.partition_point(|m| m.span.start < from);
+        let last = mentions.partition_point(|m| m.span.start < until).max(next);
+        let earlier = mentions[first.min(next)..next].iter().rev().filter(|m| m.span.end <= w.start).find(fits);
+        let later = || mentions[next..last].iter().filter(|m| m.span.end <= until).find(fits);
         if let Some(company) = earlier.or_else(later) {
             added.push(Mention { span: w.start..w.end, symbol: company.symbol.clone(), speaks: false, rates: false });
         }
