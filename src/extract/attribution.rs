@@ -53,8 +53,7 @@ pub(crate) fn attribute(
         .enumerate()
         .filter(|(k, w)| {
             is_index_at(text, w)
-                // `o preço-alvo rebaixado pela S&P`: the rating agency, not the index.
-                && !(w.key == "s" && *k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by"))
+                && !is_agency_at(words, *k)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(&words[..*k], &words[*k + 1..])
         })
@@ -190,6 +189,11 @@ fn commodity_before(text: &str, before: &[Token]) -> bool {
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
 fn is_index_at(text: &str, w: &Token) -> bool {
     is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
+}
+
+/// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.
+fn is_agency_at(words: &[Token], k: usize) -> bool {
+    words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")
 }
 
 /// Whether a company is named between `from` and `at`.
