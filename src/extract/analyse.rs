@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 use super::attribution::attribute;
 use super::claimants::claimants;
 use super::dates::dates;
+use super::descriptions::with_descriptions;
 use super::figures::{FigureKind, figures};
 use super::findings::{
     Amount, CharIndex, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, TickerFinding, View,
 };
 use super::language::{decide, score};
+use super::listings::with_home_listings;
 use super::mentions::mentions;
 use super::sentences::sentences;
 use super::share_classes::with_share_classes;
@@ -75,6 +77,8 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let claimant_spans: Vec<_> = found_claimants.iter().map(|c| c.span.clone()).collect();
     let found_mentions = mentions(text, &words, &sentence_spans, &found_tickers, &claimant_spans);
     let found_mentions = with_share_classes(text, &words, &sentence_spans, lexicon, found_mentions);
+    let found_mentions = with_home_listings(text, lexicon, &language_at, found_mentions);
+    let found_mentions = with_descriptions(&words, &sentence_spans, found_mentions);
     let figure_spans: Vec<_> = found_figures.iter().map(|f| f.span.clone()).collect();
     let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans).into_iter();
     let found_views = views(text, &words, &sentence_spans, &sentence_words, &claimant_spans, &found_mentions);

@@ -43,13 +43,17 @@ pub(crate) fn attribute(
     };
     // A bank or broker is never the subject carried to a later sentence: its analysts talk about
     // other companies far more often than it reports its own figures.
-    let subjects: Vec<Option<&Mention>> =
-        sentences.iter().map(|s| mentions_in(s).iter().find(|m| !m.rates && !is_broker(&m.symbol))).collect();
+    // Unless its own shares are the subject (`As ações do Goldman Sachs operam em queda`).
+    let subjects: Vec<Option<&Mention>> = sentences
+        .iter()
+        .map(|s| mentions_in(s).iter().find(|m| !m.rates && (!is_broker(&m.symbol) || shares_of(text, words, &m.span))))
+        .collect();
     let indexes: Vec<usize> = words
         .iter()
         .enumerate()
         .filter(|(k, w)| {
             is_index_at(text, w)
+                && !is_agency_at(words, *k)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(&words[..*k], &words[*k + 1..])
         })
@@ -141,13 +145,29 @@ pub(crate) fn attribute(
                         }
                     }
                     all
-                } else {
+                } else if mentions.first().is_some_and(|m| m.span.start < sentence.start) {
                     earlier_subject(i, back, &subjects, sentences, &index_within)
+                } else {
+                    // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
+                    // cobertura, o preço por ação da Coinbase era…`: a text that opens before
+                    // naming any company takes the subject of the next sentence.
+                    subjects.get(i + 1).copied().flatten().map(|m| vec![m.symbol.clone()]).unwrap_or_default()
                 }
             };
         }
     }
     out
+}
+
+/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares.
+fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    let k = words.partition_point(|w| w.start < span.start);
+    let before = k >= 2
+        && matches!(&*words[k - 1].key, "do" | "da" | "of")
+        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
+    let after = words.get(words.partition_point(|w| w.start < span.end));
+    before
+        || after.is_some_and(|w| matches!(&*w.key, "shares" | "stock") && !text[span.end..w.start].contains(['.', ',']))
 }
 
 /// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
@@ -169,6 +189,11 @@ fn commodity_before(text: &str, before: &[Token]) -> bool {
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
 fn is_index_at(text: &str, w: &Token) -> bool {
     is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
+}
+
+/// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.
+fn is_agency_at(words: &[Token], k: usize) -> bool {
+    words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")
 }
 
 /// Whether a company is named between `from` and `at`.
@@ -488,8 +513,17 @@ mod tests {
 
     #[test]
     fn a_later_sentence_takes_the_earlier_subject_and_nothing_is_guessed() {
+        let text = "As ações do Goldman Sachs caem 7%. Os papéis tiveram o preço-alvo cortado pela S&P em 15%.";
+        let given: Vec<Vec<String>> = percents(text).into_iter().map(|p| p.1).collect();
+        assert_eq!(given, [["GS"], ["GS"]], "a bank whose shares are the subject is carried");
         let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
         assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));
         assert_eq!(percents("Revenue grew 12% in the quarter."), pairs(&[("12%", &[])]));
+        let text = "A equipe cortou o preço-alvo em 35%. Quando o Goldman iniciou a cobertura, a Coinbase valia mais.";
+        assert_eq!(percents(text), pairs(&[("35%", &["COIN"])]), "a text opening before naming its company");
+        let text = "Apple rose. Revenue grew 12%. Shares of Microsoft fell.";
+        assert_eq!(percents(text), pairs(&[("12%", &["AAPL"])]), "only when no company was named before");
+        let text = "Revenue grew 12% in the quarter. Microsoft and Apple reported.";
+        assert_eq!(percents(text), pairs(&[("12%", &["MSFT"])]));
     }
 }

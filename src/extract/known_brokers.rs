@@ -119,23 +119,47 @@ const BROKERS: &[&str] = &[
     "toro investimentos",
     "xp",
     "xp investimentos",
+    // Rating agencies: a downgrade of a company's shares or debt by one is their view
+    // (`os papéis foram rebaixados pela Standard & Poor's`, `was downgraded by Moody's`).
+    "standard & poor s",
+    "s & p",
+    "s & p global",
+    "s & p global ratings",
+    "moody s",
+    "fitch",
+    "fitch ratings",
 ];
 
 /// The brokers of a sentence's `words` that give the stance its word at byte `at` decided:
 /// named before that word (`Wolfe Research and Susquehanna both increased their targets`) or
 /// right after `by`, `from`, `at`, `pelo`, `pela`, `do`, `da` (`the third upgrade from Wedbush`,
 /// `a downgrade by Erste Group`, `recomendação de compra do Safra`).
-pub(crate) fn acting_brokers(words: &[Token], at: usize) -> Vec<Range<usize>> {
-    brokers_in(words)
-        .into_iter()
-        .filter(|b| {
-            let k = words.partition_point(|w| w.start < b.start);
-            let agent = k > 0
-                && (matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da")
-                    || (k > 1 && words[k - 1].key == "of" && words[k - 2].key == "courtesy"));
-            b.end <= at || agent
+///
+/// A passive with its agent after the stance word (`os papéis do Goldman Sachs foram rebaixados
+/// pela Standard & Poor's`, `JPMorgan was downgraded by Moody's`): only the agents act, and a
+/// broker named before is what was rated.
+pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Range<usize>> {
+    let is_agent = |b: &Range<usize>| {
+        let k = words.partition_point(|w| w.start < b.start);
+        k > 0
+            && (matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da")
+                || (k > 1 && words[k - 1].key == "of" && words[k - 2].key == "courtesy"))
+    };
+    // `units do Santander (+2,57%)`: a bank whose price move a market wrap reports is no holder.
+    let moved = |b: &Range<usize>| {
+        text[b.end..].trim_start().strip_prefix('(').is_some_and(|inside| {
+            let head: String = inside.chars().take(12).collect();
+            head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+                && head.contains('%')
         })
-        .collect()
+    };
+    let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b)).collect();
+    let passive = words.iter().any(|w| w.start < at && matches!(&*w.key, "foram" | "foi" | "was" | "were" | "been"));
+    let agents: Vec<Range<usize>> = all.iter().filter(|b| passive && b.start >= at && is_agent(b)).cloned().collect();
+    if !agents.is_empty() {
+        return agents;
+    }
+    all.into_iter().filter(|b| b.end <= at || is_agent(b)).collect()
 }
 
 /// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
@@ -150,7 +174,10 @@ pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
             let run = &words[i..i + n];
             let joined = run.iter().skip(1).all(|w| w.joins_previous);
             let key: Vec<&str> = run.iter().map(|w| &*w.key).collect();
-            joined && (run[0].capitalized || run[0].upper) && BROKERS.contains(&key.join(" ").as_str())
+            let key = key.join(" ");
+            // `S&P 500` is the index, not the agency.
+            let index = key.starts_with("s & p") && words.get(i + n).is_some_and(|w| w.is_digits());
+            joined && (run[0].capitalized || run[0].upper) && !index && BROKERS.contains(&key.as_str())
         });
         match found {
             Some(n) => {
@@ -180,8 +207,19 @@ mod tests {
         let text = "Today brought the third upgrade from Wedbush, which matched Susquehanna's target.";
         let words = tokens(text);
         let at = text.find("upgrade").unwrap_or_default();
-        let acting: Vec<&str> = acting_brokers(&words, at).into_iter().map(|r| &text[r]).collect();
+        let acting: Vec<&str> = acting_brokers(text, &words, at).into_iter().map(|r| &text[r]).collect();
         assert_eq!(acting, ["Wedbush"], "not the one named as the object");
+        let text = "As ações do Goldman Sachs caem, depois que os papéis foram rebaixados pela Fitch e pelo BofA.";
+        let words = tokens(text);
+        let at = text.find("rebaixados").unwrap_or_default();
+        let acting: Vec<&str> = acting_brokers(text, &words, at).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(acting, ["Fitch", "BofA"], "a passive's agents, not what was rated");
+        let text = "Os bancos têm desempenho positivo: Itaú PN (+1,82%) e units do Santander (+2,57%) avançam.";
+        let at = text.find("positivo").unwrap_or_default();
+        assert!(acting_brokers(text, &tokens(text), at).is_empty(), "a bank whose shares moved");
         assert!(names("a genial idea from the inter bank").is_empty(), "lower-case words are not brokers");
+        let text = "Os papéis foram rebaixados pela Standard & Poor's e pelo Bank of America Merrill Lynch.";
+        assert_eq!(names(text), ["Standard & Poor's", "Bank of America Merrill Lynch"]);
+        assert_eq!(names("O S&P 500 caiu 1%, e a S&P cortou a nota."), ["S&P"], "the index is no agency");
     }
 }

@@ -87,6 +87,8 @@ pub struct Lexicon {
     first_words: FxHashMap<String, usize>,
     symbols: FxHashMap<String, SymbolEntry>,
     suppressed: FxHashSet<(String, String)>,
+    /// A B3 issuer's listing abroad (`PBR`) → its main B3 listing (`PETR4`).
+    home: FxHashMap<String, String>,
 }
 
 impl Lexicon {
@@ -142,6 +144,7 @@ impl Lexicon {
     /// still name the listing itself.
     pub fn with_cross_listings<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let main: FxHashMap<&str, &str> = listings.into_iter().collect();
+        self.home.extend(main.iter().map(|(from, to)| ((*from).to_owned(), (*to).to_owned())));
         for entry in self.names.values_mut() {
             if entry.via == Via::Name
                 && let Some(to) = entry.symbol.as_deref().and_then(|s| main.get(s))
@@ -250,6 +253,11 @@ impl Lexicon {
 
     pub(crate) fn symbol(&self, symbol: &str) -> Option<&SymbolEntry> {
         self.symbols.get(symbol)
+    }
+
+    /// The main B3 listing of a B3 issuer's listing abroad (`PBR` → `PETR4`).
+    pub(crate) fn home_listing(&self, symbol: &str) -> Option<&str> {
+        self.home.get(symbol).map(String::as_str)
     }
 
     /// Whether the user turned off reading `phrase` (as written) as `symbol`.

@@ -135,7 +135,7 @@ fn is_object_marker(key: &str) -> bool {
 
 /// Nouns for what a firm's analysts write or are (`relatório do`, `analysts at`).
 #[rustfmt::skip]
-fn is_work_of_analysts(key: &str) -> bool {
+pub(crate) fn is_work_of_analysts(key: &str) -> bool {
     matches!(key,
         "relatorio" | "report" | "analistas" | "analista" | "analysts" | "analyst" | "equipe" | "team" | "research"
             | "nota" | "note" | "estrategistas" | "economistas" | "projecoes" | "estimativas" | "projections"
@@ -145,7 +145,7 @@ fn is_work_of_analysts(key: &str) -> bool {
 
 /// Words of a sentence about an analyst's call.
 #[rustfmt::skip]
-fn is_call_word(key: &str) -> bool {
+pub(crate) fn is_call_word(key: &str) -> bool {
     matches!(key,
         "target" | "alvo" | "rating" | "ratings" | "recommendation" | "recommend" | "recommends" | "recommended"
             | "recomendacao" | "recomenda" | "recomendou" | "analyst" | "analysts" | "analista" | "analistas"

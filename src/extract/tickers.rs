@@ -85,6 +85,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let entry = lexicon.symbol(symbol.as_str());
         let plain_word = is_not_a_ticker(written);
         let explicit = after_exchange(text, tokens, i)
+            || reuters_code(text, tokens, i) == Some(true)
             || in_brackets_after_ticker(text, tokens[i].start, &ends)
             || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
         let safe = explicit
@@ -209,11 +210,34 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
     {
         return Some((symbol, 2));
     }
+    if let Some(home) = reuters_code(text, tokens, i) {
+        let symbol = Symbol::parse(t.text).ok()?;
+        return (home && lexicon.symbol(symbol.as_str()).is_some()).then_some((symbol, 2));
+    }
     if text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
     let symbol = Symbol::parse(t.text).ok()?;
     lexicon.symbol(symbol.as_str()).map(|_| (symbol, 1))
+}
+
+/// A Reuters instrument code at token `i` (`JPM.N`, `AAPL.O`, `PETR4.SA`, `VOD.L`): `Some(true)`
+/// when its exchange is one whose symbols Jevons uses as they are (New York, Nasdaq, B3),
+/// `Some(false)` for another (`VOD.L` is London's line, not the NYSE's VOD), `None` for no code.
+fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<bool> {
+    let t = &tokens[i];
+    let exchange = tokens.get(i + 1).filter(|e| e.start == t.end + 1 && e.upper && &text[t.end..e.start] == ".")?;
+    // The code ends the word (`JPM.N fell`, `(C.N)`), unlike `U.S.A` or a decimal.
+    if text[exchange.end..].starts_with(|c: char| {
+        c.is_alphanumeric() || c == '.' && text[exchange.end + 1..].starts_with(char::is_alphanumeric)
+    }) {
+        return None;
+    }
+    match exchange.text {
+        "N" | "O" | "OQ" | "SA" => Some(true),
+        "L" | "PA" | "DE" | "T" | "HK" | "TO" | "AX" | "MI" | "MC" | "AS" | "SW" | "F" | "KS" | "TW" => Some(false),
+        _ => None,
+    }
 }
 
 /// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`.
@@ -389,6 +413,26 @@ mod tests {
             assert!(got.iter().all(|s| s == "NVDA" || s == "RJF"), "{text}: {got:?}");
         }
         assert_eq!(symbols("AI and IA: the CEO says GPU, R1, IT, ON, ALL, A."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reuters_codes_are_symbols_of_their_exchange() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<String> {
+            tickers(text, &tokens(text), &lexicon).into_iter().map(|t| text[t.span].to_owned()).collect()
+        };
+        assert_eq!(
+            found("Wells Fargo WFC.N and Citigroup (C.N) fell; PETR4.SA rose."),
+            ["Wells Fargo", "WFC.N", "Citigroup", "C.N", "PETR4.SA"]
+        );
+        assert_eq!(
+            found("Vodafone VOD.L fell in London, the U.S.A. too."),
+            Vec::<String>::new(),
+            "London's line is not VOD"
+        );
+        let symbols: Vec<String> =
+            tickers("C.N rose", &tokens("C.N rose"), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();
+        assert_eq!(symbols, ["C"]);
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub(crate) fn views(
             holders = listed_holders(text, own);
         }
         if holders.is_empty() {
-            holders = acting_brokers(own, reading.at);
+            holders = acting_brokers(text, own, reading.at);
         }
         // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
         // analysts named without their firm speak for the one just before.
@@ -144,7 +144,7 @@ pub(crate) fn views(
         }
         // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
         // the sentence outranks a pronoun.
-        let acting = acting_brokers(own, reading.at);
+        let acting = acting_brokers(text, own, reading.at);
         let mut holders: Vec<Range<usize>> = holders
             .into_iter()
             .flat_map(|h| match firm_of(text, words, h) {
@@ -236,6 +236,7 @@ pub(crate) fn views(
                     e == name
                         || (e.starts_with(name.as_str()) && e[name.len()..].starts_with(' '))
                         || (name.starts_with(e) && name[e.len()..].starts_with(' '))
+                        || is_initials_of(&name, e)
                 };
                 // A view stated again later in the text (`The downgrade reflects…`) is the same
                 // view; a weaker cue of the same firm nearby (a target cut after `manteve a
@@ -260,6 +261,18 @@ pub(crate) fn views(
         last = Some((i, stance, ticker));
     }
     out
+}
+
+/// `S&P` after `Standard & Poor's`: a firm named again by the initials of its name's words
+/// (folded names; connectives such as `of`, `de`, `&` and a possessive `s` have none).
+fn is_initials_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    let initials: String = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !matches!(*w, "of" | "de" | "da" | "do" | "and" | "e"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    letters.len() >= 2 && letters == initials
 }
 
 /// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
@@ -334,8 +347,12 @@ fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     if holds { names } else { Vec::new() }
 }
 
+/// Words opening a sentence that are no names, market wraps' `Destaque também para…` included.
 fn is_opener(key: &str) -> bool {
-    matches!(key, "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even")
+    matches!(
+        key,
+        "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even" | "destaque"
+    )
 }
 
 /// Verbs of holding a view, and roles that stand for the firm before one.
@@ -435,6 +452,31 @@ mod tests {
         let text = "Na quarta-feira, o Itaú BBA divulgou suas projeções para o setor. Com isso, o preço-alvo da \
                     Suzano foi revisto de R$ 45,00 para R$ 57,00.";
         assert_eq!(found(text), [view("Itaú BBA", "SUZB3", Stance::Bullish)], "a target moved up, by the bank before");
+    }
+
+    #[test]
+    fn market_wraps_hold_no_views() {
+        let lexicon = Lexicon::bundled();
+        let text = "Destaque também para Vale ON (+1,99%), impulsionada pela valorização do minério.";
+        assert!(analyse(text, &lexicon).views.is_empty(), "`Destaque` is no holder");
+    }
+
+    #[test]
+    fn passive_ratings_are_held_by_their_agents() {
+        let lexicon = Lexicon::bundled();
+        let found = |text: &str| -> Vec<(String, String, Stance)> {
+            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+        };
+        let text = "As ações do Goldman Sachs caem 7%, depois que os papéis foram rebaixados pela Standard & Poor's \
+                    e pelo Bank of America Merrill Lynch (BofA). A S&P cortou os ratings da ação do Goldman.";
+        assert_eq!(
+            found(text),
+            [
+                view("Standard & Poor's", "GS", Stance::Bearish),
+                view("Bank of America Merrill Lynch", "GS", Stance::Bearish)
+            ],
+            "`S&P` is Standard & Poor's again"
+        );
     }
 
     #[test]

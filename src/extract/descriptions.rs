@@ -1,0 +1,187 @@
+//! Descriptions standing for a company: `os papéis da mineradora perderam 1,27%`, `as ações da
+//! petrolífera`, `a varejista`, `o banco`, `the chipmaker's shares`, `the retailer`, `the
+//! electric-car maker's stock`. A description after a definite article (`a`, `o`, `da`, `do`,
+//! `na`, `pela`, `the`…) names the company of its kind named nearest before it — in its sentence
+//! or the three before (`Vale (VALE3) e Petrobras (PETR4) … a mineradora` is Vale) — and, when
+//! none is, the first one named in the two sentences after (`Citi lowered his target for the
+//! electric-car maker's stock … Tesla's recent cost-cutting`). Kinds are known for the companies
+//! of [`KINDS`] only, so a description nothing settles names nobody.
+//!
+//! A description right before a name is an apposition (`a mineradora Vale`): the name is already
+//! the mention. A bank that rates or speaks (`Segundo o Goldman Sachs … o banco recomenda
+//! venda`) is the source of a view, not the company a description stands for.
+
+use std::ops::Range;
+
+use super::mentions::{Mention, is_broker, is_call_word, is_work_of_analysts};
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// How many sentences back the company a description stands for may be named.
+const LOOK_BACK: usize = 3;
+/// How many sentences after, when none was named before.
+const LOOK_AHEAD: usize = 2;
+/// How many words around `o banco` a word about ratings or analysts makes it the broker.
+const CALL_REACH: usize = 40;
+
+/// What kind of company a description names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Miner,
+    Oil,
+    Retailer,
+    Chipmaker,
+    Automaker,
+    Bank,
+    Steelmaker,
+    Airline,
+}
+
+/// The companies whose kind is known: US symbols as written, B3 ones by their four letters
+/// (`PETR` is PETR3 and PETR4).
+#[rustfmt::skip]
+const KINDS: &[(Kind, &[&str])] = &[
+    (Kind::Miner, &["VALE", "CMIN", "BRAP", "RIO", "BHP", "FCX", "NEM", "SCCO", "AA", "TECK"]),
+    (Kind::Oil, &["PETR", "PRIO", "RECV", "RRRP", "BRAV", "XOM", "CVX", "SHEL", "BP", "COP", "OXY", "TTE", "EQNR"]),
+    (Kind::Retailer, &["MGLU", "BHIA", "AMER", "LREN", "VIIA", "PCAR", "ASAI", "CRFB", "SOMA", "ARZZ", "GUAR",
+        "WMT", "TGT", "COST", "HD", "LOW", "AMZN", "BBY", "KR", "DG", "DLTR", "TJX", "M", "KSS", "JWN"]),
+    (Kind::Chipmaker, &["NVDA", "AMD", "INTC", "AVGO", "TSM", "QCOM", "MU", "TXN", "ARM", "ASML", "MRVL", "ON",
+        "NXPI", "ADI", "MCHP", "GFS"]),
+    (Kind::Automaker, &["TSLA", "GM", "F", "STLA", "TM", "HMC", "RIVN", "LCID", "NIO", "LI", "XPEV"]),
+    (Kind::Bank, &["ITUB", "BBDC", "BBAS", "SANB", "BPAC", "ITSA", "JPM", "BAC", "C", "WFC", "GS", "MS", "USB",
+        "PNC", "TFC", "SAN", "HSBC", "NU"]),
+    (Kind::Steelmaker, &["CSNA", "GGBR", "GOAU", "USIM", "NUE", "STLD", "X", "CLF", "MT"]),
+    (Kind::Airline, &["AZUL", "GOLL", "DAL", "UAL", "AAL", "LUV"]),
+];
+
+/// The kind a description (its last word, and the word before it) names.
+fn kind_of(word: &str, before: &str) -> Option<Kind> {
+    Some(match (before, word) {
+        (_, "mineradora" | "miner" | "mineradoras") | ("mining", "company" | "giant") => Kind::Miner,
+        (_, "petrolifera" | "petroleira" | "estatal-petroleira") | ("oil", "company" | "major" | "giant") => Kind::Oil,
+        (_, "varejista" | "retailer" | "varejo") => Kind::Retailer,
+        (_, "chipmaker") | ("chip", "maker" | "designer") => Kind::Chipmaker,
+        (_, "automaker" | "carmaker" | "montadora") | ("car" | "ev", "maker") => Kind::Automaker,
+        (_, "banco" | "bank" | "lender") => Kind::Bank,
+        (_, "siderurgica" | "steelmaker") => Kind::Steelmaker,
+        (_, "airline") | ("companhia", "aerea") => Kind::Airline,
+        _ => return None,
+    })
+}
+
+/// Whether `symbol` is of `kind`.
+fn is_of(symbol: &Symbol, kind: Kind) -> bool {
+    let symbol = symbol.as_str();
+    // `PETR4` → `PETR`: a B3 symbol is four letters and its class number.
+    let root = symbol.trim_end_matches(|c: char| c.is_ascii_digit());
+    let root = if root.len() == 4 && root.len() < symbol.len() { root } else { symbol };
+    KINDS.iter().any(|(k, symbols)| *k == kind && symbols.contains(&root))
+}
+
+/// A definite article or a preposition fused with one, before a description.
+fn is_definite(key: &str) -> bool {
+    matches!(key, "a" | "o" | "da" | "do" | "na" | "no" | "pela" | "pelo" | "a'" | "ao" | "the" | "dessa" | "desse")
+}
+
+/// `o relatório do banco`, `Segundo o banco`, `o banco recomenda venda`: a bank described in a
+/// sentence about ratings, targets or analysts is the broker giving the view (the word at `k`).
+fn is_analysts_bank(words: &[Token], k: usize, sentence: Option<&Range<usize>>) -> bool {
+    let Some(sentence) = sentence else { return false };
+    // Within a reach of the word, so that a text with no full stop stays linear.
+    let first = words.partition_point(|w| w.start < sentence.start).max(k.saturating_sub(CALL_REACH));
+    let last = words.partition_point(|w| w.start < sentence.end).min(k + CALL_REACH);
+    words[first..last.max(first)].iter().any(|w| is_call_word(&w.key))
+        || (k >= 2 && is_work_of_analysts(&words[k - 2].key))
+}
+
+/// `mentions` with one added at each description that stands for a company, in text order.
+pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut added = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let before = if k > 0 { &*words[k - 1].key } else { "" };
+        let Some(kind) = kind_of(&w.key, before) else { continue };
+        // The article before the description (or before its first word, for two-word ones).
+        // Two-word ones may have a word of their own before them (`the electric-car maker`).
+        let reach: &[usize] = if kind_of(&w.key, "").is_none() { &[2, 3] } else { &[1] };
+        let article = reach.iter().any(|&back| k.checked_sub(back).is_some_and(|a| is_definite(&words[a].key)));
+        if !article || w.capitalized {
+            continue;
+        }
+        // Mentions are in text order: those around the word are found by bisection.
+        let next = mentions.partition_point(|m| m.span.start < w.end);
+        // `a mineradora Vale`: the name after it is the mention.
+        if mentions.get(next).is_some_and(|m| words.get(k + 1).is_some_and(|n| n.start == m.span.start)) {
+            continue;
+        }
+        let at = sentences.partition_point(|s| s.end <= w.start);
+        if kind == Kind::Bank && is_analysts_bank(words, k, sentences.get(at)) {
+            continue;
+        }
+        let from = sentences.get(at.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
+        let until = sentences.get(at + LOOK_AHEAD).map_or(usize::MAX, |s| s.end);
+        let fits = |m: &&Mention| is_of(&m.symbol, kind) && !m.rates && !(m.speaks && is_broker(&m.symbol));
+        let first = mentions.partition_point(|m| m.span.start < from);
+        let last = mentions.partition_point(|m| m.span.start < until).max(next);
+        let earlier = mentions[first.min(next)..next].iter().rev().filter(|m| m.span.end <= w.start).find(fits);
+        let later = || mentions[next..last].iter().filter(|m| m.span.end <= until).find(fits);
+        if let Some(company) = earlier.or_else(later) {
+            added.push(Mention { span: w.start..w.end, symbol: company.symbol.clone(), speaks: false, rates: false });
+        }
+    }
+    if added.is_empty() {
+        return mentions;
+    }
+    let mut all = mentions;
+    all.extend(added);
+    all.sort_by_key(|m| m.span.start);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Lexicon, analyse};
+
+    /// Each percentage and amount of `text` with the tickers it is given.
+    fn attributed(text: &str) -> Vec<(String, Vec<String>)> {
+        let findings = analyse(text, &Lexicon::bundled());
+        let mut out: Vec<(usize, String, Vec<String>)> = Vec::new();
+        for p in &findings.percents {
+            out.push((p.span.start, p.text.clone(), p.tickers.iter().map(|s| s.to_string()).collect()));
+        }
+        for a in &findings.amounts {
+            out.push((a.span.start, a.text.clone(), a.tickers.iter().map(|s| s.to_string()).collect()));
+        }
+        out.sort();
+        out.into_iter().map(|(_, t, s)| (t, s)).collect()
+    }
+
+    fn owned(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
+    }
+
+    #[test]
+    fn a_description_stands_for_the_company_of_its_kind_named_before() {
+        let text = "O Ibovespa subiu, apesar do recuo de Vale (VALE3) e Petrobras (PETR4). \
+                    Já os papéis da mineradora perderam 1,27%, a R$ 57,43.";
+        assert_eq!(attributed(text), owned(&[("1,27%", &["VALE3"]), ("R$ 57,43", &["VALE3"])]));
+        let text = "Nvidia and Walmart reported on Tuesday. Shares of the retailer rose 2%.";
+        assert_eq!(attributed(text), owned(&[("2%", &["WMT"])]));
+    }
+
+    #[test]
+    fn or_named_just_after_when_none_was_named_before() {
+        let text = "Citi lowered its price target for the electric-car maker's stock from $238 to $191. \
+                    Signs of trouble include Tesla's price cuts.";
+        assert_eq!(attributed(text), owned(&[("$238", &["TSLA"]), ("$191", &["TSLA"])]));
+    }
+
+    #[test]
+    fn a_description_nothing_settles_names_nobody() {
+        assert_eq!(attributed("Shares of the retailer rose 2% on Monday."), owned(&[("2%", &[])]));
+        let text = "Segundo o Goldman Sachs, a WEG segue cara. O banco vê queda de 10% nas ações.";
+        assert_eq!(attributed(text), owned(&[("10%", &["WEGE3"])]), "a bank giving a view is not the bank described");
+        let text =
+            "O BTG Pactual (do grupo da EXAME) observa alta de 3%. O relatório do banco tem preço-alvo de R$ 50.";
+        assert_ne!(attributed(text)[1], ("R$ 50".to_owned(), vec!["BPAC11".to_owned()]), "the analysts' bank");
+    }
+}

@@ -1,0 +1,84 @@
+//! Which listing a company's figures and views are about, when it has more than one:
+//! - a B3 issuer's listing abroad (`PETROLEO BRASIL/ADR (NYSE: PBR)`, `$VALE`) stands for the
+//!   issuer, whose main listing is on B3 (PETR4, VALE3), as the labelling conventions say: a
+//!   price of the ADR is the company's price, and a rating of it is a view on the company;
+//! - in Portuguese text, a foreign group's name stands for its Brazilian arm listed on B3 when it
+//!   has one (`units do Santander` → SANB11, not Banco Santander's NYSE line SAN), as `Itaú` is
+//!   ITUB4: a Brazilian market text speaks of the Brazilian listing.
+//!
+//! The ticker findings themselves are left alone (`NYSE: PBR` still names the ADR); only the
+//! mentions attribution and views work from change.
+
+use super::Language;
+use super::Lexicon;
+use super::mentions::Mention;
+use crate::model::Symbol;
+
+/// Foreign groups whose Brazilian arm is listed on B3 (the group's own symbol, the arm's).
+const BRAZILIAN_ARMS: &[(&str, &str)] = &[("SAN", "SANB11")];
+
+/// `mentions` with each ADR and, in Portuguese text, each foreign group with a Brazilian arm,
+/// read as the B3 listing. `language_at` gives the language of the sentence holding a byte.
+pub(crate) fn with_home_listings(
+    text: &str,
+    lexicon: &Lexicon,
+    language_at: &dyn Fn(usize) -> Language,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    for m in &mut mentions {
+        let home = lexicon.home_listing(m.symbol.as_str()).or_else(|| {
+            let arm = BRAZILIAN_ARMS.iter().find(|(group, _)| *group == m.symbol.as_str())?.1;
+            // A name, not the group's symbol written out (`NYSE: SAN`).
+            let named = !is_symbol_text(&text[m.span.clone()], m.symbol.as_str());
+            (named && language_at(m.span.start) == Language::Portuguese).then_some(arm)
+        });
+        if let Some(symbol) = home.and_then(|s| Symbol::parse(s).ok()) {
+            m.symbol = symbol;
+        }
+    }
+    mentions
+}
+
+/// Whether a mention's text is its symbol, as written (`SAN`, `$SAN`).
+fn is_symbol_text(text: &str, symbol: &str) -> bool {
+    text.trim_start_matches('$') == symbol
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Lexicon, analyse};
+
+    /// Each percentage and amount of `text` with the tickers it is given.
+    fn attributed(text: &str) -> Vec<(String, Vec<String>)> {
+        let findings = analyse(text, &Lexicon::bundled());
+        let mut out: Vec<(usize, String, Vec<String>)> = Vec::new();
+        for p in &findings.percents {
+            out.push((p.span.start, p.text.clone(), p.tickers.iter().map(|s| s.to_string()).collect()));
+        }
+        for a in &findings.amounts {
+            out.push((a.span.start, a.text.clone(), a.tickers.iter().map(|s| s.to_string()).collect()));
+        }
+        out.sort();
+        out.into_iter().map(|(_, t, s)| (t, s)).collect()
+    }
+
+    fn owned(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
+    }
+
+    #[test]
+    fn an_adr_stands_for_the_b3_listing() {
+        let text = "PETROLEO BRASIL/ADR (NYSE: PBR) has a $22.00 price target.";
+        assert_eq!(attributed(text), owned(&[("$22.00", &["PETR4"])]));
+        let findings = analyse(text, &Lexicon::bundled());
+        assert!(findings.tickers.iter().any(|t| t.symbol.as_str() == "PBR"), "the ticker found is still the ADR");
+    }
+
+    #[test]
+    fn santander_is_its_brazilian_arm_in_portuguese_text_only() {
+        let text = "No setor bancário, as units do Santander (+2,57%) avançam em bloco.";
+        assert_eq!(attributed(text), owned(&[("2,57%", &["SANB11"])]));
+        let text = "In Madrid, shares of Santander rose 2.5% on Tuesday after the results.";
+        assert_eq!(attributed(text), owned(&[("2.5%", &["SAN"])]));
+    }
+}
