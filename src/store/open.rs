@@ -87,9 +87,31 @@ fn open_existing(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
+/// How often a file that looks truncated is looked at again, and how long apart: a restore
+/// or a checkpoint in another process may be between writing the header and sizing the file.
+const TRUNCATED_LOOKS: u32 = 5;
+const TRUNCATED_PAUSE: std::time::Duration = std::time::Duration::from_millis(40);
+
 /// Looks at the file's folder and header before SQLite opens it. True when the file is an
-/// encrypted database (whose header cannot be read without its key).
+/// encrypted database (whose header cannot be read without its key). A file that looks
+/// truncated is looked at again a few times before it is called damaged, since another program
+/// writing it can leave its size and header apart for a moment.
 pub(super) fn inspect(path: &Path) -> Result<bool, OpenError> {
+    let mut looks = 1;
+    loop {
+        match inspect_once(path) {
+            Err(OpenError::Damaged { ref detail, .. })
+                if detail.starts_with("truncated") && looks < TRUNCATED_LOOKS =>
+            {
+                looks += 1;
+                std::thread::sleep(TRUNCATED_PAUSE);
+            }
+            result => return result,
+        }
+    }
+}
+
+fn inspect_once(path: &Path) -> Result<bool, OpenError> {
     let io = |source| OpenError::Io { path: path.to_owned(), source };
     check_kind(path)?;
     if !path.exists() {
