@@ -182,7 +182,10 @@ pub(crate) fn views(
             && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
             && own.get(cue).is_some_and(|w| w.start == reading.at);
         let first_after = about.iter().position(|m| m.span.start >= reading.at && !refers_back);
-        let ticker = if restated { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
+        // `Citi and Bernstein took a similar optimistic stance, while Raymond James worries…`: a
+        // stance that is the view before's is about that view's company too.
+        let carried = reading.stance.is_none() && reading.similar;
+        let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
             .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back).map(|m| m.symbol.clone()))
             .or_else(|| {
@@ -406,6 +409,22 @@ mod tests {
                 view("Raymond James", "NVDA", Stance::Bearish),
             ]
         );
+    }
+
+    #[test]
+    fn a_similar_stance_is_about_the_company_of_the_view_before() {
+        let text = "Cantor says buy NVDA on weakness. Citi and Bernstein took a similar optimistic stance, \
+                    while Raymond James worries about large GPU clusters.";
+        let views = found(text);
+        assert_eq!(
+            views[..3],
+            [
+                view("Cantor", "NVDA", Stance::Bullish),
+                view("Citi", "NVDA", Stance::Bullish),
+                view("Bernstein", "NVDA", Stance::Bullish),
+            ]
+        );
+        assert!(!views.iter().any(|(_, ticker, _)| ticker == "RJF"), "the firm in the next clause is no subject");
     }
 
     #[test]
