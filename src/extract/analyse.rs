@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::attribution::attribute;
 use super::claimants::claimants;
+use super::clauses::clauses;
 use super::dates::dates;
 use super::descriptions::with_descriptions;
 use super::figures::{FigureKind, figures};
@@ -81,7 +82,9 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let found_mentions = with_descriptions(&words, &sentence_spans, found_mentions);
     let figure_spans: Vec<_> = found_figures.iter().map(|f| f.span.clone()).collect();
     let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans).into_iter();
-    let found_views = views(text, &words, &sentence_spans, &sentence_words, &claimant_spans, &found_mentions);
+    // Views are read clause by clause: contrasted clauses hold views of their own.
+    let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
+    let found_views = views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions);
 
     let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();

@@ -13,6 +13,7 @@ mod attribution;
 mod cashtags;
 mod catalysts;
 mod claimants;
+mod clauses;
 mod company_context;
 mod company_names;
 mod dates;
