@@ -53,9 +53,9 @@ mod tests {
 
     fn cut(text: &str) -> Vec<&str> {
         let words = tokens(text);
-        let spans = [0..text.len()];
-        let ranges = [0..words.len()];
-        clauses(text, &words, &spans, &ranges).0.into_iter().map(|r| &text[r]).collect()
+        let (span, range) = (0..text.len(), 0..words.len());
+        let (spans, ranges) = (std::slice::from_ref(&span), std::slice::from_ref(&range));
+        clauses(text, &words, spans, ranges).0.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
