@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::mentions::{Mention, is_broker, is_call_word, is_work_of_analysts};
+use super::mentions::{Mention, is_broker, is_call_word, is_work_of_analysts, merged};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -128,36 +128,12 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
             added.push(Mention { span: w.start..w.end, symbol: company.symbol.clone(), speaks: false, rates: false });
         }
     }
-    if added.is_empty() {
-        return mentions;
-    }
-    let mut all = mentions;
-    all.extend(added);
-    all.sort_by_key(|m| m.span.start);
-    all
+    merged(mentions, added)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Lexicon, analyse};
-
-    /// Each percentage and amount of `text` with the tickers it is given.
-    fn attributed(text: &str) -> Vec<(String, Vec<String>)> {
-        let findings = analyse(text, &Lexicon::bundled());
-        let mut out: Vec<(usize, String, Vec<String>)> = Vec::new();
-        for p in &findings.percents {
-            out.push((p.span.start, p.text.clone(), p.tickers.iter().map(|s| s.to_string()).collect()));
-        }
-        for a in &findings.amounts {
-            out.push((a.span.start, a.text.clone(), a.tickers.iter().map(|s| s.to_string()).collect()));
-        }
-        out.sort();
-        out.into_iter().map(|(_, t, s)| (t, s)).collect()
-    }
-
-    fn owned(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
-        list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
-    }
+    use crate::extract::figure_tickers::{attributed, owned};
 
     #[test]
     fn a_description_stands_for_the_company_of_its_kind_named_before() {

@@ -46,25 +46,8 @@ fn is_symbol_text(text: &str, symbol: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::figure_tickers::{attributed, owned};
     use crate::extract::{Lexicon, analyse};
-
-    /// Each percentage and amount of `text` with the tickers it is given.
-    fn attributed(text: &str) -> Vec<(String, Vec<String>)> {
-        let findings = analyse(text, &Lexicon::bundled());
-        let mut out: Vec<(usize, String, Vec<String>)> = Vec::new();
-        for p in &findings.percents {
-            out.push((p.span.start, p.text.clone(), p.tickers.iter().map(|s| s.to_string()).collect()));
-        }
-        for a in &findings.amounts {
-            out.push((a.span.start, a.text.clone(), a.tickers.iter().map(|s| s.to_string()).collect()));
-        }
-        out.sort();
-        out.into_iter().map(|(_, t, s)| (t, s)).collect()
-    }
-
-    fn owned(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
-        list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
-    }
 
     #[test]
     fn an_adr_stands_for_the_b3_listing() {

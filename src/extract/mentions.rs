@@ -27,6 +27,17 @@ pub(crate) struct Mention {
     pub rates: bool,
 }
 
+/// `mentions` with `added` among them, in text order (the list itself when nothing is added).
+pub(crate) fn merged(mentions: Vec<Mention>, added: Vec<Mention>) -> Vec<Mention> {
+    if added.is_empty() {
+        return mentions;
+    }
+    let mut all = mentions;
+    all.extend(added);
+    all.sort_by_key(|m| m.span.start);
+    all
+}
+
 /// How many words after a broker's name a rating action may come.
 const ACTION_REACH: usize = 4;
 /// How many words after a rating verb its object (`price target`, `rating`) may come.

@@ -18,6 +18,8 @@ mod company_context;
 mod company_names;
 mod dates;
 mod descriptions;
+#[cfg(test)]
+mod figure_tickers;
 mod figures;
 mod findings;
 mod fx_hash;

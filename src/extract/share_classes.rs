@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::Lexicon;
-use super::mentions::Mention;
+use super::mentions::{Mention, merged};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -43,13 +43,7 @@ pub(crate) fn with_share_classes(
             added.push(Mention { span: w.start..w.end, symbol, speaks: false, rates: false });
         }
     }
-    if added.is_empty() {
-        return mentions;
-    }
-    let mut all = mentions;
-    all.extend(added);
-    all.sort_by_key(|m| m.span.start);
-    all
+    merged(mentions, added)
 }
 
 /// The class digits a word may name, most usual first: 3 for ordinary shares; 4, else 6 or 5
