@@ -1,8 +1,9 @@
 //! Contrasted clauses of a sentence, read as views of their own: `Citi and Bernstein took a
 //! similar optimistic stance, while Raymond James worries about large GPU clusters` holds two
-//! views, one per clause, with opposite stances. A sentence is cut where a comma is followed by
-//! a contrasting conjunction (`, while`, `, whereas`, `, enquanto`, `, ao passo que`); a
-//! sentence that opens with one (`While demand…`) is not cut.
+//! views, one per clause, with opposite stances. A sentence is cut where a comma, a semicolon or
+//! a dash is followed by a contrasting conjunction (`, while`, `-- while`, `, whereas`, `,
+//! enquanto`, `, ao passo que`); a sentence that opens with one (`While demand…`) is not cut, nor
+//! one where it brings a gerund (`, while trimming its price target`: the same act).
 
 use std::ops::Range;
 
@@ -18,7 +19,12 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         }
         _ => false,
     };
-    contrast && at > 0 && text[words[at - 1].end..word.start].trim() == ","
+    // `while trimming its price target`, `enquanto mantinha`: the same subject's act goes on.
+    let gerund = words.get(at + 1).is_some_and(|w| w.key.ends_with("ing") || w.key.ends_with("ndo"));
+    contrast
+        && !gerund
+        && at > 0
+        && matches!(text[words[at - 1].end..word.start].trim(), "," | ";" | "--" | "—" | "–" | ", --" | "-")
 }
 
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
@@ -70,6 +76,15 @@ mod tests {
         );
         assert_eq!(cut("O Citi compra, ao passo que o UBS vende."), ["O Citi compra", "ao passo que o UBS vende."]);
         assert_eq!(cut("While demand rose, Citi cut its target."), ["While demand rose, Citi cut its target."]);
+        assert_eq!(
+            cut("Deutsche Bank cut its target -- both still high -- while Stephens raised theirs."),
+            ["Deutsche Bank cut its target -- both still high --", "while Stephens raised theirs."]
+        );
+        assert_eq!(
+            cut("Citi downgraded the stock to sell, while trimming its target."),
+            ["Citi downgraded the stock to sell, while trimming its target."],
+            "a gerund goes on with the same act"
+        );
         assert_eq!(
             cut("Citi said that while demand rose, margins fell."),
             ["Citi said that while demand rose, margins fell."]

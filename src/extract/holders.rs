@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::holder_names::continues_name;
+use super::known_brokers::brokers_in;
 use super::tokens::Token;
 
 /// A mention's name without the bracketed symbol after it, with the capitalised words that go on
@@ -14,7 +16,10 @@ pub(crate) fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range
     let mut end = span.start + name.len();
     if name.len() == span.len() {
         let next = words.partition_point(|w| w.start < end);
-        for w in words[next..].iter().take_while(|w| w.joins_previous && (w.capitalized || w.upper)) {
+        for (k, w) in words.iter().enumerate().skip(next) {
+            if !(continues_name(text, words, k) && (w.capitalized || w.upper)) {
+                break;
+            }
             end = w.end;
         }
     }
@@ -53,13 +58,16 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`.
     if let Some(at) = inside.iter().rposition(|w| matches!(&*w.key, "of" | "at" | "from" | "do" | "da")) {
         let rest = &inside[at + 1..];
-        // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`).
-        if at >= 2 && rest.first().is_some_and(|w| w.capitalized || w.upper) {
+        // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`,
+        // `Royal Bank of Canada`).
+        let firm = inside[..at].iter().any(|w| is_institution_word(&w.key))
+            || brokers_in(text, inside).first().is_some_and(|b| b.start == inside[0].start && b.end > inside[at].end);
+        if at >= 2 && !firm && rest.first().is_some_and(|w| w.capitalized || w.upper) {
             return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
         }
     }
     if inside.len() == 1
-        && let Some(firm) = analyst_firm(words, first, &inside[0])
+        && let Some(firm) = analyst_firm(text, words, first, &inside[0])
     {
         return Some(Holder::Firm(firm));
     }
@@ -80,9 +88,9 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         Some(w) if is_analyst_word(&w.key) => {
             let role = before.len() - 1;
             let mut from = role;
-            while from > 0 && role - from < 4 {
+            while from > 0 && role - from < 5 {
                 let t = &before[from - 1];
-                if !(t.capitalized || t.upper) || !before[from].joins_previous {
+                if !(t.capitalized || t.upper || joins_firm_name(&before[..from])) || !before[from].joins_previous {
                     break;
                 }
                 from -= 1;
@@ -103,6 +111,21 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
 pub(crate) enum Holder {
     Firm(Range<usize>),
     Before,
+}
+
+/// `Bank of America Securities analyst…`, `Cowen & Co.’s Timothy Arcuri`: the last of `words`
+/// is a joiner inside a firm's name (a capitalised word before it).
+fn joins_firm_name(words: &[Token]) -> bool {
+    let n = words.len();
+    n >= 2 && matches!(&*words[n - 1].key, "of" | "&" | "do" | "da" | "de") && words[n - 2].capitalized
+}
+
+/// Words of a firm's own name before `of`/`do` (`Royal Bank of Canada`, `Banco do Brasil`).
+fn is_institution_word(key: &str) -> bool {
+    matches!(
+        key,
+        "bank" | "banco" | "royal" | "capital" | "securities" | "group" | "grupo" | "research" | "partners" | "caixa"
+    )
 }
 
 fn is_pronoun(key: &str) -> bool {
@@ -129,11 +152,15 @@ pub(crate) fn is_news_source(name: &str) -> bool {
     )
 }
 
+/// How many words back a surname's first naming is looked for.
+const SURNAME_BACK: usize = 2_000;
+
 /// `Kelleher also argued…` after `Argus analyst Jim Kelleher`, `said Mahaney` after `RBC Capital
-/// Markets Analyst Mark Mahaney`: a surname named earlier (before word `first`) as a firm's
-/// analyst stands for that firm.
-fn analyst_firm(words: &[Token], first: usize, surname: &Token) -> Option<Range<usize>> {
-    for j in (0..first).rev().filter(|&j| words[j].key == surname.key && words[j].capitalized) {
+/// Markets Analyst Mark Mahaney`, `Mohan expressed…` after `Merrill Lynch’s Wamsi Mohan`: a
+/// surname named earlier (before word `first`) as a firm's analyst stands for that firm.
+fn analyst_firm(text: &str, words: &[Token], first: usize, surname: &Token) -> Option<Range<usize>> {
+    let from = first.saturating_sub(SURNAME_BACK);
+    for j in (from..first).rev().filter(|&j| words[j].key == surname.key && words[j].capitalized) {
         let mut k = j;
         while k > 0
             && j - k < 3
@@ -143,16 +170,39 @@ fn analyst_firm(words: &[Token], first: usize, surname: &Token) -> Option<Range<
         {
             k -= 1;
         }
-        if k == 0 || !is_analyst_word(&words[k - 1].key) || !words[k].joins_previous {
+        // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`: a person's name
+        // (given name and surname) with the firm after it.
+        if j > 0 && words[j - 1].capitalized && words[j].joins_previous {
+            let at = j + 1;
+            if words.get(at).is_some_and(|w| matches!(&*w.key, "of" | "at" | "do" | "da")) {
+                let firm: Vec<&Token> = words[at + 1..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(n, w)| {
+                        (w.capitalized || w.upper) && (*n == 0 || continues_name(text, words, at + 1 + n))
+                    })
+                    .map(|(_, w)| w)
+                    .take(4)
+                    .collect();
+                if let (Some(a), Some(b)) = (firm.first(), firm.last()) {
+                    return Some(a.start..b.end);
+                }
+            }
+        }
+        // `Merrill Lynch’s Wamsi Mohan`: a firm's possessive before the analyst's names.
+        let possessive = k >= 2
+            && words[k - 1].key == "s"
+            && matches!(&text[words[k - 2].end..words[k - 1].start], "'" | "’" | ".'" | ".’");
+        if k == 0 || !(is_analyst_word(&words[k - 1].key) || possessive) || !words[k].joins_previous {
             continue;
         }
         let role = k - 1;
         let mut from = role;
         while from > 0
-            && role - from < 4
+            && role - from < 5
             && !matches!(&*words[from - 1].key, "but" | "and" | "also" | "even" | "mas" | "e")
             && words[from].joins_previous
-            && (words[from - 1].capitalized || words[from - 1].upper)
+            && (words[from - 1].capitalized || words[from - 1].upper || joins_firm_name(&words[..from]))
         {
             from -= 1;
         }

@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::holder_names::continues_name;
 use super::tokens::Token;
 
 /// Broker names as folded word sequences (`wolfe research`), one to four words.
@@ -16,6 +17,15 @@ const BROKERS: &[&str] = &[
     // United States, Europe and Asia.
     "argus",
     "baird",
+    "robert w baird",
+    "barclays capital",
+    "bnp paribas exane",
+    "royal bank of canada",
+    "rbc",
+    "j p morgan securities",
+    "jp morgan securities",
+    "citi corretora",
+    "ubs bb",
     "barclays",
     "bank of america",
     "bank of america merrill lynch",
@@ -153,7 +163,7 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
                 && head.contains('%')
         })
     };
-    let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b)).collect();
+    let all: Vec<Range<usize>> = brokers_in(text, words).into_iter().filter(|b| !moved(b)).collect();
     let passive = words.iter().any(|w| w.start < at && matches!(&*w.key, "foram" | "foi" | "was" | "were" | "been"));
     let agents: Vec<Range<usize>> = all.iter().filter(|b| passive && b.start >= at && is_agent(b)).cloned().collect();
     if !agents.is_empty() {
@@ -165,14 +175,15 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
 /// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
 const LONGEST: usize = 5;
 
-/// Byte ranges of the broker names among `words` (capitalised, longest first), in order.
-pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
+/// Byte ranges of the broker names among `words` (capitalised, longest first), in order; an
+/// initial's full stop goes on with a name (`Robert W. Baird`, `J.P. Morgan Securities`).
+pub(crate) fn brokers_in(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let found = (1..=LONGEST.min(words.len() - i)).rev().find(|&n| {
             let run = &words[i..i + n];
-            let joined = run.iter().skip(1).all(|w| w.joins_previous);
+            let joined = (i + 1..i + n).all(|k| continues_name(text, words, k));
             let key: Vec<&str> = run.iter().map(|w| &*w.key).collect();
             let key = key.join(" ");
             // `S&P 500` is the index, not the agency.
@@ -196,7 +207,7 @@ mod tests {
     use crate::extract::tokens::tokens;
 
     fn names(text: &str) -> Vec<&str> {
-        brokers_in(&tokens(text)).into_iter().map(|r| &text[r]).collect()
+        brokers_in(text, &tokens(text)).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

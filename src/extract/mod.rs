@@ -23,6 +23,7 @@ mod figure_tickers;
 mod figures;
 mod findings;
 mod fx_hash;
+mod holder_names;
 mod holders;
 mod known_brokers;
 mod known_names;

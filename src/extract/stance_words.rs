@@ -71,6 +71,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let to_rating = || {
             ahead.windows(2).take(3).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
         };
+        let revised = revision(key, ahead);
+        let (up, down) = (is_raise(key) || revised == Some(true), is_cut(key) || revised == Some(false));
         let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
             // `from buy to hold`, `de compra para neutro`: the direction of the change.
             Some((0, Some(moved)))
@@ -90,19 +92,20 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
                 | "rebaixado"
                 | "rebaixadas"
                 | "rebaixados"
+                | "rebaixaram"
         ) {
             Some((0, Some(Stance::Bearish)))
-        } else if (is_raise(key) || is_cut(key)) && (rating_noun() || to_rating().is_some()) && !target() {
-            Some((0, Some(if is_raise(key) { Stance::Bullish } else { Stance::Bearish })))
+        } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
+            Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, ahead) {
             Some((1, stated))
         } else if let Some(moved) =
             matches!(key, "target" | "targets" | "alvo" | "alvos").then(|| target_move(text, &words[i + 1..])).flatten()
         {
             Some((2, Some(moved)))
-        } else if is_raise(key) && target() {
+        } else if up && target() {
             Some((3, Some(Stance::Bullish)))
-        } else if is_cut(key) && target() {
+        } else if down && target() {
             Some((3, Some(Stance::Bearish)))
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
@@ -129,6 +132,20 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         rating: decided.is_some() && level.is_some_and(|l| l < 4),
         level: level.unwrap_or(4),
         neutral,
+    }
+}
+
+/// `revisou para cima o preço-alvo`, `revised down its target`: a revision's direction, read
+/// from the words right after it (`true` up).
+fn revision(key: &str, ahead: &[Token]) -> Option<bool> {
+    if !matches!(key, "revisou" | "revisaram" | "revisa" | "revised" | "revises") {
+        return None;
+    }
+    let next: Vec<&str> = ahead.iter().take(2).map(|w| &*w.key).collect();
+    match next[..] {
+        ["para", "cima", ..] | ["up" | "upward" | "higher", ..] => Some(true),
+        ["para", "baixo", ..] | ["down" | "downward" | "lower", ..] => Some(false),
+        _ => None,
     }
 }
 
@@ -238,6 +255,10 @@ fn is_raise(key: &str) -> bool {
             | "elevada"
             | "elevacao"
             | "aumento"
+            | "bumped"
+            | "bumps"
+            | "elevaram"
+            | "aumentaram"
     )
 }
 
@@ -272,6 +293,12 @@ fn is_cut(key: &str) -> bool {
             | "cortada"
             | "reduzido"
             | "reduzida"
+            | "reduziram"
+            | "cortaram"
+            | "diminuiu"
+            | "diminuiram"
+            | "baixaram"
+            | "baixou"
     )
 }
 
@@ -324,6 +351,9 @@ mod tests {
         assert_eq!(stance("It moved AEP from sell to neutral."), Some(Stance::Bullish));
         assert_eq!(stance("Genial elege a Americanas como favorita."), Some(Stance::Bullish));
         assert_eq!(stance("O corte do preço-alvo da Vale pelo Credit Suisse."), Some(Stance::Bearish));
+        assert_eq!(stance("O JPMorgan revisou para cima seu preço-alvo para a Renner."), Some(Stance::Bullish));
+        assert_eq!(stance("Os analistas reduziram o preço-alvo dos papéis."), Some(Stance::Bearish));
+        assert_eq!(stance("Wedbush's Dan Ives bumped his price target on Apple."), Some(Stance::Bullish));
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub(crate) fn target_move(text: &str, after: &[Token]) -> Option<Stance> {
 fn value_after(text: &str, words: &[Token]) -> Option<f64> {
     let skip = usize::from(words.first().is_some_and(|w| matches!(&*w.key, "r" | "us" | "usd" | "brl")));
     let first = words.get(skip).filter(|w| w.is_digits())?;
+    // `até o final de 2026`: a year with no currency mark is no value.
+    let marked = skip > 0 || text[..first.start].ends_with(['$', '€', '£']);
+    if !marked && first.text.len() == 4 && (1900..2100).contains(&first.text.parse::<u32>().unwrap_or(0)) {
+        return None;
+    }
     let mut end = first.end;
     for pair in words[skip..].windows(2) {
         let gap = &text[pair[0].end..pair[1].start];
@@ -89,5 +94,10 @@ mod tests {
         assert_eq!(moved("preço-alvo de R$ 50 para o fim de 2025"), None);
         assert_eq!(moved("preço-alvo de R$ 28,50 para dezembro de 2026"), None);
         assert_eq!(moved("price target of $200"), None);
+        assert_eq!(
+            moved("preço-alvo para R$ 63,30 até o final de 2026, em comparação aos R$ 54,90"),
+            None,
+            "a year is no earlier value"
+        );
     }
 }

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::fx_hash::FxHashMap;
+use super::holder_names::{FirmNames, continues_name, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::mentions::{Mention, is_broker};
@@ -49,6 +50,7 @@ pub(crate) fn views(
     // Per view found: its holder's name, folded.
     let mut folded: Vec<String> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
+    let firms = FirmNames::new(text, words, mentions);
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
         &mentions
@@ -83,6 +85,8 @@ pub(crate) fn views(
         let mut holders: Vec<Range<usize>> = claimants[named]
             .iter()
             .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
+            // `Sometimes analysts reset targets`, `Echoing similar sentiments`: everyday words.
+            .filter(|c| trimmed(text, words, (*c).clone()).is_some())
             .cloned()
             .collect();
         let mut holding: Vec<&Symbol> = Vec::new();
@@ -94,7 +98,18 @@ pub(crate) fn views(
             }
         }
         if holders.is_empty() {
-            holders = listed_holders(text, own);
+            // `Intel (NASDAQ:INTC) is down…`: a company listed at the start is the one talked about.
+            let company = |h: &Range<usize>| {
+                let inside = &own[own.partition_point(|w| w.start < h.start)..own.partition_point(|w| w.start < h.end)];
+                mentions_in(h).iter().any(|m| !is_broker(&m.symbol) && !m.rates && !m.speaks)
+                    && brokers_in(text, inside).is_empty()
+            };
+            holders = listed_holders(text, own).into_iter().filter(|h| !company(h)).collect();
+        }
+        if holders.is_empty() {
+            // `Echoing similar sentiments, Bansal increased…` after `Wells Fargo analyst Mohit
+            // Bansal`: a surname acting stands for its firm.
+            holders = surname_holders(text, words, own);
         }
         if holders.is_empty() {
             holders = acting_brokers(text, own, reading.at);
@@ -106,7 +121,13 @@ pub(crate) fn views(
             && !own.iter().any(|w| is_count_word(&w.key))
             && own.windows(2).any(|p| is_analyst_word(&p[0].key) && p[1].capitalized);
         // `Eight analysts rate the shares a buy`: a sentence naming its own (uncounted) holders.
-        let rating_alone = reading.rating && !own.iter().any(|w| is_count_word(&w.key) || is_analyst_word(&w.key));
+        // `com os analistas vendo espaço…`: the analysts of the firm before (a definite article).
+        let rating_alone = reading.rating
+            && !own.iter().any(|w| is_count_word(&w.key))
+            && !own.iter().enumerate().any(|(k, w)| {
+                is_analyst_word(&w.key)
+                    && !(k > 0 && matches!(&*own[k - 1].key, "the" | "os" | "as" | "its" | "seus" | "suas"))
+            });
         if holders.is_empty() && (rating_alone || own.iter().any(|w| is_firm_noun(&w.key))) {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
@@ -114,7 +135,7 @@ pub(crate) fn views(
             let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| m.rates || m.speaks);
             let broker = broker.map(|m| name_of(text, words, &m.span));
             let before = &words[words.partition_point(|w| w.start < from)..range.start];
-            let named = brokers_in(before).pop();
+            let named = brokers_in(text, before).pop();
             let broker = match (broker, named) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -133,7 +154,7 @@ pub(crate) fn views(
                 .rev()
                 .find(|m| m.rates || m.speaks || is_broker(&m.symbol))
                 .map(|m| name_of(text, words, &m.span));
-            let listed = brokers_in(before).pop();
+            let listed = brokers_in(text, before).pop();
             named.or(match (broker, listed) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -145,7 +166,7 @@ pub(crate) fn views(
         // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
         // the sentence outranks a pronoun.
         let acting = acting_brokers(text, own, reading.at);
-        let mut holders: Vec<Range<usize>> = holders
+        let holders: Vec<Range<usize>> = holders
             .into_iter()
             .flat_map(|h| match firm_of(text, words, h) {
                 Some(Holder::Firm(r)) => vec![r],
@@ -153,6 +174,14 @@ pub(crate) fn views(
                 Some(Holder::Before) => firm_before().into_iter().collect(),
                 None => Vec::new(),
             })
+            .collect();
+        // One firm, one name: trimmed to the firm, and the name it was first given.
+        let mut holders: Vec<Range<usize>> = holders
+            .into_iter()
+            .filter_map(|h| trimmed(text, words, h))
+            .map(|h| firms.first_name(text, mentions, &h).unwrap_or(h))
+            // `o banco` not settled to a firm's name: no name.
+            .filter(|h| text[h.clone()].chars().any(char::is_uppercase))
             .collect();
         holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
         if holders.is_empty() {
@@ -171,10 +200,14 @@ pub(crate) fn views(
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
+        // `Citi downgraded the tech giant…`: a sector word may come before the noun.
         let refers_back = (0..next.len().min(2)).any(|k| {
+            let noun = (k + 1..next.len().min(k + 3)).find(|&n| is_company_noun(&next[n].key));
             matches!(&*next[k].key, "the" | "a" | "o" | "its")
-                && next.get(k + 1).is_some_and(|w| is_company_noun(&w.key))
-                && !next.get(k + 2).is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
+                && noun.is_some_and(|n| next[k + 1..n].iter().all(|w| !w.capitalized))
+                && !noun
+                    .and_then(|n| next.get(n + 1))
+                    .is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
         });
         // `the upgrade also reflects…`: the change just reported, about the same company.
         let cue = own.partition_point(|w| w.start < reading.at);
@@ -205,7 +238,8 @@ pub(crate) fn views(
             });
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
         let both = about.is_empty() && own.iter().any(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
-        let ticker = if both { None } else { ticker };
+        // `cut their price targets … -- both still in record-high territory`: with fewer than two
+        // companies before, `both` is about something else.
         let earlier: Vec<Symbol> = if both && i > 0 {
             let mut all: Vec<Symbol> = Vec::new();
             for m in mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks) {
@@ -213,10 +247,11 @@ pub(crate) fn views(
                     all.push(m.symbol.clone());
                 }
             }
-            all
+            if all.len() >= 2 { all } else { Vec::new() }
         } else {
             Vec::new()
         };
+        let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
@@ -250,6 +285,25 @@ pub(crate) fn views(
                         && same_firm(e)
                 });
                 if !stronger {
+                    // `…had its price target dropped by JPMorgan… The firm currently has an
+                    // "overweight" rating`: a stronger cue of the same firm just after overturns
+                    // a weaker one of the opposite stance.
+                    let mut k = 0;
+                    while k < out.len() {
+                        let (j, level) = levels[k];
+                        if out[k].ticker == *ticker
+                            && out[k].stance != stance
+                            && i - j <= LOOK_BACK
+                            && level > reading.level
+                            && same_firm(&folded[k])
+                        {
+                            out.remove(k);
+                            levels.remove(k);
+                            folded.remove(k);
+                        } else {
+                            k += 1;
+                        }
+                    }
                     folded.push(name.clone());
                     out.push(ViewMatch {
                         claimant: h.clone(),
@@ -285,9 +339,27 @@ fn is_list_gap(gap: &str) -> bool {
         .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
 }
 
-/// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`).
+/// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`,
+/// `the tech giant`, `the restaurant operator`).
 fn is_company_noun(key: &str) -> bool {
-    matches!(key, "company" | "stock" | "shares" | "empresa" | "companhia" | "papel" | "acao" | "acoes")
+    matches!(
+        key,
+        "company"
+            | "stock"
+            | "shares"
+            | "empresa"
+            | "companhia"
+            | "papel"
+            | "acao"
+            | "acoes"
+            | "giant"
+            | "operator"
+            | "maker"
+            | "chipmaker"
+            | "retailer"
+            | "lender"
+            | "gigante"
+    )
 }
 
 /// Words that stand for a firm named before (`o banco`, `the brokerage`).
@@ -321,17 +393,36 @@ fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) 
     best.map(|(s, _)| s.clone())
 }
 
-/// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`: capitalised names listed
-/// at the start of a sentence, before a verb of holding or a role.
+/// `Echoing similar sentiments, Bansal increased…`: a capitalised word right before a rating
+/// action or a reporting verb, named earlier as a firm's analyst, stands for that firm.
+fn surname_holders(text: &str, words: &[Token], own: &[Token]) -> Vec<Range<usize>> {
+    own.windows(2)
+        .filter(|p| p[0].capitalized && !p[0].upper && (is_rating_action(&p[1].key) || p[1].key == "said"))
+        .filter_map(|p| match firm_of(text, words, p[0].start..p[0].end) {
+            Some(Holder::Firm(r)) if r != (p[0].start..p[0].end) => Some(p[0].start..p[0].end),
+            _ => None,
+        })
+        .take(1)
+        .collect()
+}
+
+/// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`, `Os bancos Bradesco BBI,
+/// Santander e Bank of America cortaram…`: capitalised names listed at the start of a sentence
+/// (with `of`/`do`/`&` and initials inside a name), before a verb of holding or a role.
 fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     let mut names: Vec<Range<usize>> = Vec::new();
     let mut current: Option<Range<usize>> = None;
     let mut i = words.iter().take_while(|w| is_opener(&w.key)).count();
+    // `Os bancos…`, `The brokers…`: the kind of firm before the names.
+    i += usize::from(words.get(i).is_some_and(|w| !w.capitalized && is_firm_kind(&w.key)));
     while i < words.len() && names.len() < MAX_LISTED {
         let w = &words[i];
         let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
         let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
-        if name_word && current.is_some() && !gap.contains(',') {
+        let joiner = current.is_some()
+            && matches!(&*w.key, "of" | "do" | "da" | "de")
+            && words.get(i + 1).is_some_and(|n| n.capitalized && n.joins_previous);
+        if (name_word || joiner) && current.is_some() && (continues_name(text, words, i) || !gap.contains(',')) {
             if let Some(c) = current.as_mut() {
                 c.end = w.end;
             }
@@ -348,6 +439,11 @@ fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     names.extend(current);
     let holds = words.get(i).is_some_and(|w| is_holding(&w.key));
     if holds { names } else { Vec::new() }
+}
+
+/// Kinds of firm named before a list of them (`Os bancos Bradesco BBI, Santander…`).
+fn is_firm_kind(key: &str) -> bool {
+    matches!(key, "bancos" | "corretoras" | "casas" | "banks" | "brokers" | "brokerages" | "firms")
 }
 
 /// Words opening a sentence that are no names, market wraps' `Destaque também para…` included.
@@ -377,7 +473,8 @@ fn is_rating_action(key: &str) -> bool {
             | "trims" | "trimmed" | "upgrades" | "upgraded" | "downgrades" | "downgraded" | "reiterates"
             | "reiterated" | "maintains" | "maintained" | "initiates" | "initiated" | "drops" | "dropped"
             | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou" | "corta" | "rebaixou" | "rebaixa" | "manteve"
-            | "reiterou" | "iniciou" | "revisou"
+            | "reiterou" | "iniciou" | "revisou" | "increased" | "increases" | "bumped" | "bumps" | "reduziram"
+            | "cortaram" | "elevaram" | "rebaixaram" | "revisaram" | "mantiveram" | "reiteraram"
     )
 }
 

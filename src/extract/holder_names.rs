@@ -1,0 +1,181 @@
+//! The name a view's holder goes by: one firm, one name. A holder's span is trimmed to the firm
+//! (`JPMorgan Chase &` → `JPMorgan Chase`, `Hsbc Global Res` → `Hsbc`, `Evercore ISI Group` →
+//! `Evercore ISI`), an everyday word read as a name (`With`, `Sometimes`, `Echoing`) holds
+//! nothing, and a firm named again shorter or by an alias (`BofA` after `Bank of America`, `BBI`
+//! after `Bradesco BBI`, `JP` after `JPMorgan`) goes by the name it was first given.
+
+use std::ops::Range;
+
+use super::fx_hash::FxHashMap;
+use super::known_brokers::brokers_in;
+use super::mentions::{Mention, is_broker};
+use super::tokens::Token;
+use super::words::is_common_word;
+use crate::model::{Symbol, fold};
+
+/// `Robert W. Baird`, `J.P. Morgan`: whether word `k` goes on with the name of the word before,
+/// the full stop after an initial (one capital letter) included.
+pub(crate) fn continues_name(text: &str, words: &[Token], k: usize) -> bool {
+    if k == 0 || k >= words.len() {
+        return false;
+    }
+    let (before, word) = (&words[k - 1], &words[k]);
+    word.joins_previous
+        || (before.text.len() == 1
+            && before.upper
+            && word.capitalized
+            && matches!(&text[before.end..word.start], ". " | "."))
+}
+
+/// Words after a firm's name that are no part of the name it goes by (`Evercore ISI Group`,
+/// `Hsbc Global Res`, `Wedbush Securities`).
+fn is_generic_tail(key: &str) -> bool {
+    matches!(key, "group" | "global" | "res" | "securities" | "inc" | "corp" | "co" | "llc" | "ltd" | "plc" | "sa")
+}
+
+/// The firms a text names, by the name each was first given: brokers of the known list and
+/// mentions of listed brokers, in text order, once per name (folded) and once per symbol.
+pub(crate) struct FirmNames {
+    /// Folded name, its first span and its symbol (for mentions).
+    first: Vec<(String, Range<usize>, Option<Symbol>)>,
+}
+
+/// The most firm names remembered for a text (brokers are few; a long note repeats them).
+const MAX_FIRMS: usize = 256;
+
+impl FirmNames {
+    pub(crate) fn new(text: &str, words: &[Token], mentions: &[Mention]) -> FirmNames {
+        let mut all: Vec<(Range<usize>, Option<Symbol>)> =
+            brokers_in(text, words).into_iter().map(|r| (r, None)).collect();
+        for m in mentions.iter().filter(|m| is_broker(&m.symbol)) {
+            let name = super::holders::name_of(text, words, &m.span);
+            all.push((name, Some(m.symbol.clone())));
+        }
+        all.sort_by_key(|(r, _)| r.start);
+        let mut first: Vec<(String, Range<usize>, Option<Symbol>)> = Vec::new();
+        let mut symbols: FxHashMap<Symbol, usize> = FxHashMap::default();
+        for (range, symbol) in all {
+            let name = folded(&text[range.clone()]);
+            if first.iter().any(|(n, _, _)| *n == name) || first.len() >= MAX_FIRMS {
+                continue;
+            }
+            if let Some(s) = &symbol {
+                // `Bank of America (BofA)`: the symbol's first name stands; a longer one later
+                // (`Bradesco` then `Bradesco BBI`) is a name of its own.
+                if let Some(&k) = symbols.get(s)
+                    && first[k].0.len() >= name.len()
+                {
+                    continue;
+                }
+                symbols.insert(s.clone(), first.len());
+            }
+            first.push((name, range, symbol));
+        }
+        FirmNames { first }
+    }
+
+    /// The span of the name the firm held at `holder` was first given, if it was named before by
+    /// a longer name: the same listed symbol (`BofA` after `Bank of America`), a name it opens
+    /// or ends (`Citi` for `Citi Corretora`, `BBI` for `Bradesco BBI`), its initials (`KBW`) or the
+    /// start of its first word (`JP` for `JPMorgan`).
+    pub(crate) fn first_name(&self, text: &str, mentions: &[Mention], holder: &Range<usize>) -> Option<Range<usize>> {
+        let name = folded(&text[holder.clone()]);
+        let raw = &text[holder.clone()];
+        let symbol = mentions
+            .iter()
+            .skip(mentions.partition_point(|m| m.span.end <= holder.start))
+            .take_while(|m| m.span.start < holder.end)
+            .map(|m| &m.symbol)
+            .next();
+        let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        self.first
+            .iter()
+            .take_while(|(_, r, _)| r.start < holder.start)
+            .find(|(e, r, s)| {
+                let same_symbol = symbol.is_some() && s.as_ref() == symbol;
+                e.len() > name.len()
+                    && r.end <= holder.start
+                    && (same_symbol
+                        || (e.starts_with(name.as_str()) && e[name.len()..].starts_with(' '))
+                        || (acronym && e.ends_with(name.as_str()) && e[..e.len() - name.len()].ends_with(' '))
+                        || (acronym && e.split(' ').next().is_some_and(|w| w.starts_with(name.as_str()))))
+            })
+            .map(|(_, r, _)| r.clone())
+    }
+}
+
+/// An everyday word or one of its inflections (`shares`, `echoing`), or an adverb that opens
+/// sentences (`sometimes`, `meanwhile`).
+fn is_everyday(key: &str) -> bool {
+    let stem = |suffix: &str| key.strip_suffix(suffix).is_some_and(|s| s.len() >= 3 && is_common_word(s));
+    is_common_word(key)
+        || stem("s")
+        || stem("es")
+        || stem("ing")
+        || stem("ed")
+        || stem("ly")
+        || matches!(key, "sometimes" | "meanwhile" | "however" | "overall" | "similarly" | "instead" | "besides")
+}
+
+/// A name folded for comparison: lower case, no accents, words joined by single spaces.
+fn folded(name: &str) -> String {
+    fold(name).split(|c: char| !c.is_alphanumeric() && c != '&').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The firm's name in a holder's span: trailing joiners dropped (`JPMorgan Chase &`), a known
+/// broker's generic tail dropped (`Evercore ISI Group`, `Hsbc Global Res`); `None` when the span
+/// is only everyday words (`With`, `Sometimes`, `Shares`, `To Know`), which name nobody.
+pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
+    let first = words.partition_point(|w| w.start < holder.start);
+    let last = words.partition_point(|w| w.start < holder.end);
+    let mut inside = &words[first..last];
+    while inside.len() > 1 && inside.last().is_some_and(|w| matches!(&*w.key, "&" | "of" | "de" | "do" | "da" | "and"))
+    {
+        inside = &inside[..inside.len() - 1];
+    }
+    if inside.is_empty() {
+        return Some(holder);
+    }
+    let known = brokers_in(text, inside);
+    if let Some(b) = known.first().filter(|b| b.start == inside[0].start) {
+        let rest = inside.partition_point(|w| w.start < b.end);
+        if rest < inside.len() && inside[rest..].iter().all(|w| is_generic_tail(&w.key)) {
+            return Some(b.clone());
+        }
+    }
+    let everyday = known.is_empty() && inside.iter().all(|w| !w.upper && is_everyday(&w.key));
+    (!everyday).then(|| inside[0].start..inside[inside.len() - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokens;
+
+    fn trim(text: &str) -> Option<&str> {
+        trimmed(text, &tokens(text), 0..text.len()).map(|r| &text[r])
+    }
+
+    #[test]
+    fn holders_go_by_the_firms_name() {
+        assert_eq!(trim("JPMorgan Chase &"), Some("JPMorgan Chase"), "a legal suffix's leftover");
+        assert_eq!(trim("Evercore ISI Group"), Some("Evercore ISI"));
+        assert_eq!(trim("Hsbc Global Res"), Some("Hsbc"));
+        assert_eq!(trim("Bernstein Research"), Some("Bernstein Research"), "a known name in full");
+        assert_eq!(trim("Jefferies Financial Group"), Some("Jefferies Financial Group"), "not a generic tail");
+        assert_eq!(trim("Sometimes"), None, "an everyday word names nobody");
+        assert_eq!(trim("To Know"), None);
+        assert_eq!(trim("Needham"), Some("Needham"));
+    }
+
+    #[test]
+    fn an_initial_goes_on_with_the_name() {
+        let text = "analysts at Robert W. Baird said. It rose";
+        let words = tokens(text);
+        let k = words.iter().position(|w| w.key == "baird").unwrap_or_default();
+        assert!(continues_name(text, &words, k), "`W.` is an initial");
+        let k = words.iter().position(|w| w.key == "it").unwrap_or_default();
+        assert!(!continues_name(text, &words, k), "a word after a sentence's full stop");
+    }
+}
