@@ -166,7 +166,8 @@ fn rating_move(after: &[Token]) -> Option<Stance> {
     let from = rating_rank(&words.next()?.key)?;
     // `market perform`, `sector perform`: one rating in two words.
     words.next_if(|w| w.key == "perform");
-    if !matches!(&*words.next()?.key, "to" | "para") {
+    // `from Sell all the way to Neutral`: a few words before `to`.
+    if !words.by_ref().take(4).any(|w| matches!(&*w.key, "to" | "para")) {
         return None;
     }
     let to = rating_rank(&words.next()?.key)?;
@@ -192,7 +193,8 @@ fn is_keep_verb(key: &str) -> bool {
         "maintained" | "maintains" | "maintain" | "maintaining" | "reiterated" | "reiterates" | "reiterate"
             | "reiterating" | "kept" | "keeps" | "initiated" | "initiates" | "rates" | "rated" | "rate" | "assigned"
             | "manteve" | "mantem" | "mantendo" | "mantinha" | "reiterou" | "reitera" | "reiterando" | "iniciou"
-            | "inicia" | "atribuiu" | "permaneca" | "permanece"
+            | "inicia" | "atribuiu" | "permaneca" | "permanece" | "recomendando" | "recommending"
+            | "mantida" | "mantido" | "mantidas" | "mantidos" | "reiterada" | "reiterado"
     )
 }
 
@@ -286,6 +288,9 @@ fn is_cut(key: &str) -> bool {
             | "trims"
             | "ajustou"
             | "cortando"
+            | "halved"
+            | "halving"
+            | "halves"
             | "reduzindo"
             | "corte"
             | "reducao"
@@ -320,7 +325,7 @@ pub(crate) fn is_bearish(key: &str) -> bool {
             | "concerns" | "concerned" | "venda" | "vender" | "pessimista" | "pessimistas" | "pessimismo" | "pessimistic"
             | "rebaixou" | "rebaixa" | "preocupacao" | "preocupacoes" | "preocupados" | "preocupado" | "downside"
             | "threat" | "ameaca" | "worried" | "worries" | "worry" | "cautious" | "caution" | "cautela"
-            | "cauteloso" | "cautelosos" | "cautelosa" | "cautelosas" | "skeptical" | "cetico" | "ceticos" | "cautioned"
+            | "cauteloso" | "cautelosos" | "cautelosa" | "cautelosas" | "skeptical" | "cetico" | "ceticos" | "cetica" | "ceticas" | "cautioned"
             | "cautions" | "warned" | "warns"
     )
 }
@@ -349,6 +354,14 @@ mod tests {
         assert_eq!(stance("Keybanc lowered the advice for Amphenol from buy to hold."), Some(Stance::Bearish));
         assert_eq!(stance("O Citi rebaixou a Rumo de compra para neutro."), Some(Stance::Bearish));
         assert_eq!(stance("It moved AEP from sell to neutral."), Some(Stance::Bullish));
+        let text = "A recomendação para as ações do Magalu foi mantida em neutra.";
+        assert!(read_stance(text, &tokens(text)).neutral, "a passive keeps a rating too");
+        assert_eq!(stance("He flipped his rating from Sell all the way to Neutral."), Some(Stance::Bullish));
+        assert_eq!(
+            stance("O Itaú BBA reduziu o preço-alvo de R$ 7 para R$ 6, recomendando compra."),
+            Some(Stance::Bullish)
+        );
+        assert_eq!(stance("Brokerage J.P.Morgan made a move by halving the price target."), Some(Stance::Bearish));
         assert_eq!(stance("Genial elege a Americanas como favorita."), Some(Stance::Bullish));
         assert_eq!(stance("O corte do preço-alvo da Vale pelo Credit Suisse."), Some(Stance::Bearish));
         assert_eq!(stance("O JPMorgan revisou para cima seu preço-alvo para a Renner."), Some(Stance::Bullish));

@@ -63,7 +63,7 @@ pub(crate) fn views(
         // neutral rating stated right after a target moved means no view.
         if reading.neutral
             && let Some(&(j, level)) = levels.last()
-            && j + 1 == i
+            && i - j <= 2
             && level >= 2
         {
             while levels.last().is_some_and(|&(k, _)| k == j) {
@@ -90,7 +90,17 @@ pub(crate) fn views(
             .cloned()
             .collect();
         let mut holding: Vec<&Symbol> = Vec::new();
-        for m in mentions_in(sentence).iter().filter(|m| m.rates || m.speaks) {
+        // `O UBS rebaixou a recomendação de Itaú`: a bank after the stance word, behind `de`/`of`,
+        // with a firm named before it, is what was rated.
+        let first_firm = mentions_in(sentence).iter().find(|m| m.rates || m.speaks).map(|m| m.span.start);
+        let rated_object = |m: &Mention| {
+            let k = own.partition_point(|w| w.start < m.span.start);
+            m.span.start > reading.at
+                && first_firm.is_some_and(|f| f < reading.at)
+                && k > 0
+                && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on")
+        };
+        for m in mentions_in(sentence).iter().filter(|m| (m.rates || m.speaks) && !rated_object(m)) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
                 holders.push(name_of(text, own, &m.span));
@@ -195,7 +205,8 @@ pub(crate) fn views(
         let holding: Vec<&Symbol> = mentions_in(sentence).iter().filter(held).map(|m| &m.symbol).collect();
         let about: Vec<&Mention> = mentions_in(sentence)
             .iter()
-            .filter(|m| !m.rates && !m.speaks && !held(m) && !firm_of_analyst(m) && !holding.contains(&&m.symbol))
+            .filter(|m| ((!m.rates && !m.speaks) || rated_object(m)) && !held(m) && !firm_of_analyst(m))
+            .filter(|m| !holding.contains(&&m.symbol))
             .collect();
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
@@ -214,16 +225,37 @@ pub(crate) fn views(
         let restated = cue > 0
             && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
             && own.get(cue).is_some_and(|w| w.start == reading.at);
-        let first_after = about.iter().position(|m| m.span.start >= reading.at && !refers_back);
+        // `…raised to $17 at J.P. Morgan Securities -- with Walt Disney Co and Microsoft…`: the
+        // company rated is named in the stance word's clause, before a dash or a semicolon.
+        let clause_end = [" -- ", " — ", " – ", "; "]
+            .iter()
+            .filter_map(|mark| text[reading.at.min(sentence.end)..sentence.end].find(mark))
+            .min()
+            .map_or(sentence.end, |at| reading.at + at);
+        let first_after =
+            about.iter().position(|m| m.span.start >= reading.at && m.span.start < clause_end && !refers_back);
         // `Citi and Bernstein took a similar optimistic stance, while Raymond James worries…`: a
         // stance that is the view before's is about that view's company too.
         let carried = reading.stance.is_none() && reading.similar;
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
-            .or_else(|| about.iter().rfind(|m| m.span.start < reading.at || !refers_back).map(|m| m.symbol.clone()))
+            .or_else(|| {
+                let before = |m: &&&Mention| (m.span.start < reading.at || !refers_back) && m.span.start < clause_end;
+                about.iter().rfind(before).map(|m| m.symbol.clone())
+            })
             .or_else(|| {
                 let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
-                refers_back.then(|| earlier_subject(mentions_in(&back), &holders, true)).flatten()
+                // `Goldman Sachs downgraded the company… Goldman Sachs cut its rating on the stock`:
+                // the company of the view just before, else the last named.
+                let before = || earlier_subject(mentions_in(&back), &holders, true);
+                refers_back.then(|| recent.as_ref().map(|(_, _, t)| t.clone()).or_else(before)).flatten()
+            })
+            // `Goldman Sachs downgraded Netflix… Goldman Sachs cut its rating on the stock`: the
+            // same firm again, on the company of its view in the sentence just before.
+            .or_else(|| {
+                let from = sentences[i.saturating_sub(1)].start;
+                let same = |v: &ViewMatch| holders.iter().any(|h| text[h.clone()] == text[v.claimant.clone()]);
+                out.iter().rev().take_while(|v| v.quote.start >= from).find(|v| same(v)).map(|v| v.ticker.clone())
             })
             // `Outro caso é o da 3M. O JPMorgan rebaixou…`: a company just named outranks the
             // view before.
@@ -333,8 +365,21 @@ fn is_initials_of(short: &str, long: &str) -> bool {
 }
 
 /// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
+/// A bracketed aside is skipped (`Fleury (FLRY3 -0,13%, R$ 15,90) e Odontoprev`, where the
+/// company's span may end inside the bracket).
 fn is_list_gap(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+    let mut plain = String::with_capacity(gap.len());
+    let mut depth = usize::from(gap.find(')').is_some_and(|close| gap.find('(').is_none_or(|open| open > close)));
+    for c in gap.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
         .filter(|w| !w.is_empty())
         .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
 }
