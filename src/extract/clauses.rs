@@ -78,7 +78,7 @@ mod tests {
         assert_eq!(cut("While demand rose, Citi cut its target."), ["While demand rose, Citi cut its target."]);
         assert_eq!(
             cut("Deutsche Bank cut its target -- both still high -- while Stephens raised theirs."),
-            ["Deutsche Bank cut its target -- both still high --", "while Stephens raised theirs."]
+            ["Deutsche Bank cut its target -- both still high", "while Stephens raised theirs."]
         );
         assert_eq!(
             cut("Citi downgraded the stock to sell, while trimming its target."),

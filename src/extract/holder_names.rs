@@ -56,7 +56,17 @@ impl FirmNames {
         let mut symbols: FxHashMap<Symbol, usize> = FxHashMap::default();
         for (range, symbol) in all {
             let name = folded(&text[range.clone()]);
-            if first.iter().any(|(n, _, _)| *n == name) || first.len() >= MAX_FIRMS {
+            if let Some(k) = first.iter().position(|(n, _, _)| *n == name) {
+                // The known broker `Bank of America` is the mention `Bank of America` (BAC) too.
+                if first[k].2.is_none()
+                    && let Some(s) = symbol
+                {
+                    symbols.entry(s.clone()).or_insert(k);
+                    first[k].2 = Some(s);
+                }
+                continue;
+            }
+            if first.len() >= MAX_FIRMS {
                 continue;
             }
             if let Some(s) = &symbol {

@@ -29,6 +29,7 @@ mod known_brokers;
 mod known_names;
 mod language;
 mod lexicon;
+mod listed_holders;
 mod listings;
 mod mentions;
 mod numbers;

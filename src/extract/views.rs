@@ -10,9 +10,10 @@
 use std::ops::Range;
 
 use super::fx_hash::FxHashMap;
-use super::holder_names::{FirmNames, continues_name, trimmed};
+use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
+use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
 use super::stance_words::read_stance;
 use super::tokens::Token;
@@ -22,8 +23,6 @@ use crate::model::{Stance, Symbol, fold};
 const LOOK_BACK: usize = 3;
 /// How many sentences back the company a text is about is looked for.
 const TOPIC_BACK: usize = 20;
-/// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
-const MAX_LISTED: usize = 4;
 
 /// A view found: byte ranges of the holder's name and of the sentence quoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,18 +185,21 @@ pub(crate) fn views(
             })
             .collect();
         // One firm, one name: trimmed to the firm, and the name it was first given.
-        let mut holders: Vec<Range<usize>> = holders
+        // Each holder: where the sentence names it, and the name it goes by.
+        let named: Vec<(Range<usize>, Range<usize>)> = holders
             .into_iter()
             .filter_map(|h| trimmed(text, words, h))
-            .map(|h| firms.first_name(text, mentions, &h).unwrap_or(h))
+            .map(|h| (h.clone(), firms.first_name(text, mentions, &h).unwrap_or(h)))
             // `o banco` not settled to a firm's name: no name.
-            .filter(|h| text[h.clone()].chars().any(char::is_uppercase))
+            .filter(|(_, h)| text[h.clone()].chars().any(char::is_uppercase))
             .collect();
+        let spans: Vec<Range<usize>> = named.iter().map(|(at, _)| at.clone()).collect();
+        let mut holders: Vec<Range<usize>> = named.into_iter().map(|(_, name)| name).collect();
         holders.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
         if holders.is_empty() {
             continue;
         }
-        let held = |m: &&Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
+        let held = |m: &&Mention| spans.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
         // `Daiwa Securities analyst Kazuki Watanabe`: a firm whose analyst speaks is no subject.
         let firm_of_analyst =
             |m: &&Mention| own.iter().find(|w| w.start >= m.span.end).is_some_and(|w| is_analyst_word(&w.key));
@@ -247,7 +249,7 @@ pub(crate) fn views(
                 let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
                 // `Goldman Sachs downgraded the company… Goldman Sachs cut its rating on the stock`:
                 // the company of the view just before, else the last named.
-                let before = || earlier_subject(mentions_in(&back), &holders, true);
+                let before = || earlier_subject(mentions_in(&back), &spans, true);
                 refers_back.then(|| recent.as_ref().map(|(_, _, t)| t.clone()).or_else(before)).flatten()
             })
             // `Goldman Sachs downgraded Netflix… Goldman Sachs cut its rating on the stock`: the
@@ -261,41 +263,67 @@ pub(crate) fn views(
             // view before.
             .or_else(|| {
                 let previous = sentences[i.saturating_sub(1)].start..sentence.start;
-                earlier_subject(mentions_in(&previous), &holders, true)
+                earlier_subject(mentions_in(&previous), &spans, true)
             })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| {
                 let topic = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
-                earlier_subject(mentions_in(&topic), &holders, false)
+                earlier_subject(mentions_in(&topic), &spans, false)
             });
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
-        let both = about.is_empty() && own.iter().any(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
-        // `cut their price targets … -- both still in record-high territory`: with fewer than two
-        // companies before, `both` is about something else.
-        let earlier: Vec<Symbol> = if both && i > 0 {
+        // `CSN (CSNA3) e Usiminas (USIM5) … a recomendação de ambas`: the companies named before
+        // it in the sentence, else those of the sentence before.
+        let both = own.iter().find(|w| matches!(&*w.key, "ambas" | "ambos" | "both")).map(|w| w.start);
+        let distinct = |list: &mut dyn Iterator<Item = &Mention>| {
             let mut all: Vec<Symbol> = Vec::new();
-            for m in mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks) {
+            for m in list {
                 if !all.contains(&m.symbol) {
                     all.push(m.symbol.clone());
                 }
             }
-            if all.len() >= 2 { all } else { Vec::new() }
-        } else {
-            Vec::new()
+            all
+        };
+        let here = both.map(|at| distinct(&mut about.iter().copied().filter(|m| m.span.start < at)));
+        // `cut their price targets … -- both still in record-high territory`: with fewer than two
+        // companies before, `both` is about something else.
+        let earlier: Vec<Symbol> = match here {
+            Some(here) if here.len() >= 2 => here,
+            Some(_) if about.is_empty() && i > 0 => {
+                let all = distinct(&mut mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks));
+                if all.len() >= 2 { all } else { Vec::new() }
+            }
+            _ => Vec::new(),
         };
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
-        if let Some(k) = first_after.filter(|_| !restated) {
-            for pair in about[k..].windows(2) {
-                if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
-                    break;
-                }
-                if !tickers.contains(&pair[1].symbol) {
-                    tickers.push(pair[1].symbol.clone());
-                }
+        // `rebaixaram as ações do Assaí e do Carrefour Brasil` (after the stance word), `Já a
+        // recomendação para Gerdau (GGBR4) e Metalúrgica Gerdau (GOAU4) caiu…` (before it): every
+        // company of the list.
+        let groups = companies(text, &about);
+        let listed = |g: usize| {
+            let first = first_after.filter(|_| !restated).map(|k| &about[k]);
+            let before = about.iter().rfind(|m| m.symbol == ticker && m.span.start < reading.at);
+            first.or(before).is_some_and(|m| groups[g].0.start <= m.span.start && m.span.start < groups[g].0.end)
+        };
+        if tickers.len() == 1
+            && let Some(g) = (0..groups.len()).find(|&g| listed(g))
+        {
+            tickers = vec![groups[g].1.clone()];
+            let gap = |a: usize, b: usize| is_list_gap(&text[groups[a].0.end..groups[b].0.start]);
+            let forward = first_after.is_some() && !restated;
+            let mut k = g;
+            while forward && k + 1 < groups.len() && gap(k, k + 1) {
+                k += 1;
+                tickers.push(groups[k].1.clone());
             }
+            let mut k = g;
+            while !forward && k > 0 && gap(k - 1, k) {
+                k -= 1;
+                tickers.insert(0, groups[k].1.clone());
+            }
+            tickers.dedup();
         }
         holders.sort_by_key(|h| h.start);
         for ticker in &tickers {
@@ -384,6 +412,45 @@ fn is_list_gap(gap: &str) -> bool {
         .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
 }
 
+/// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.
+fn same_issuer(a: &str, b: &str) -> bool {
+    a.len() >= 5 && b.len() >= 5 && a.get(..4) == b.get(..4) && a.chars().take(4).all(|c| c.is_ascii_uppercase())
+}
+
+/// The companies of a sentence's mentions, in order: a name and the symbols bracketed after it
+/// are one (`Petrobras (PETR3; PETR4)`: Petrobras; `Metalúrgica Gerdau (BOV:GOAU4)`: the one
+/// symbol bracketed, GOAU4). Each with the span from its name to its last symbol.
+fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Symbol)> {
+    let mut out: Vec<(Range<usize>, Symbol)> = Vec::new();
+    // Symbols bracketed after the current company's name so far, while its bracket is open.
+    let mut open: Option<Vec<Symbol>> = None;
+    for (k, m) in about.iter().enumerate() {
+        let gap = if k > 0 { &text[about[k - 1].span.end..m.span.start] } else { "" };
+        let own = k > 0 && (open.is_some() && !gap.contains(')') || gap.contains('(') && !gap.contains(')'));
+        match out.last_mut() {
+            Some(last) if own => {
+                last.0.end = m.span.end;
+                open.get_or_insert_with(Vec::new).push(m.symbol.clone());
+            }
+            _ => {
+                out.push((m.span.clone(), m.symbol.clone()));
+                open = None;
+            }
+        }
+        let closes = about.get(k + 1).is_none_or(|n| text[m.span.end..n.span.start].contains(')'));
+        if closes && let Some(symbols) = open.take() {
+            // One share class bracketed (`Metalúrgica Gerdau (GOAU4)`, found as GOAU3) stands for
+            // the name; several are its listings, and an ADR (`Petrobras (NYSE:PBR)`) is not it.
+            if let ([only], Some(last)) = (&symbols[..], out.last_mut())
+                && same_issuer(only.as_str(), last.1.as_str())
+            {
+                last.1 = only.clone();
+            }
+        }
+    }
+    out
+}
+
 /// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`,
 /// `the tech giant`, `the restaurant operator`).
 fn is_company_noun(key: &str) -> bool {
@@ -438,243 +505,5 @@ fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) 
     best.map(|(s, _)| s.clone())
 }
 
-/// `Echoing similar sentiments, Bansal increased…`: a capitalised word right before a rating
-/// action or a reporting verb, named earlier as a firm's analyst, stands for that firm.
-fn surname_holders(text: &str, words: &[Token], own: &[Token]) -> Vec<Range<usize>> {
-    own.windows(2)
-        .filter(|p| p[0].capitalized && !p[0].upper && (is_rating_action(&p[1].key) || p[1].key == "said"))
-        .filter_map(|p| match firm_of(text, words, p[0].start..p[0].end) {
-            Some(Holder::Firm(r)) if r != (p[0].start..p[0].end) => Some(p[0].start..p[0].end),
-            _ => None,
-        })
-        .take(1)
-        .collect()
-}
-
-/// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`, `Os bancos Bradesco BBI,
-/// Santander e Bank of America cortaram…`: capitalised names listed at the start of a sentence
-/// (with `of`/`do`/`&` and initials inside a name), before a verb of holding or a role.
-fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
-    let mut names: Vec<Range<usize>> = Vec::new();
-    let mut current: Option<Range<usize>> = None;
-    let mut i = words.iter().take_while(|w| is_opener(&w.key)).count();
-    // `Os bancos…`, `The brokers…`: the kind of firm before the names.
-    i += usize::from(words.get(i).is_some_and(|w| !w.capitalized && is_firm_kind(&w.key)));
-    while i < words.len() && names.len() < MAX_LISTED {
-        let w = &words[i];
-        let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
-        let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
-        let joiner = current.is_some()
-            && matches!(&*w.key, "of" | "do" | "da" | "de")
-            && words.get(i + 1).is_some_and(|n| n.capitalized && n.joins_previous);
-        if (name_word || joiner) && current.is_some() && (continues_name(text, words, i) || !gap.contains(',')) {
-            if let Some(c) = current.as_mut() {
-                c.end = w.end;
-            }
-        } else if name_word {
-            names.extend(current.take());
-            current = Some(w.start..w.end);
-        } else if matches!(&*w.key, "e" | "and" | "&") && current.is_some() {
-            names.extend(current.take());
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    names.extend(current);
-    let holds = words.get(i).is_some_and(|w| is_holding(&w.key));
-    if holds { names } else { Vec::new() }
-}
-
-/// Kinds of firm named before a list of them (`Os bancos Bradesco BBI, Santander…`).
-fn is_firm_kind(key: &str) -> bool {
-    matches!(key, "bancos" | "corretoras" | "casas" | "banks" | "brokers" | "brokerages" | "firms")
-}
-
-/// Words opening a sentence that are no names, market wraps' `Destaque também para…` included.
-fn is_opener(key: &str) -> bool {
-    matches!(
-        key,
-        "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even" | "destaque"
-    )
-}
-
-/// Verbs of holding a view, and roles that stand for the firm before one.
-#[rustfmt::skip]
-fn is_holding(key: &str) -> bool {
-    matches!(key,
-        "adotaram" | "adotou" | "adopted" | "adopt" | "took" | "take" | "takes" | "tomaram" | "tomou" | "share"
-            | "shares" | "compartilham" | "are" | "is" | "remain" | "remains" | "seguem" | "segue" | "estao" | "esta"
-            | "continuam" | "continua" | "tem" | "have" | "has" | "also" | "tambem" | "analysts" | "analistas"
-            | "analyst" | "analista" | "mantem" | "hold" | "holds" | "sound" | "sounded" | "struck"
-    ) || is_rating_action(key)
-}
-
-/// Verbs of a broker acting on a rating or a target (`Wedbush raises…`, `A Ágora reduziu…`).
-#[rustfmt::skip]
-fn is_rating_action(key: &str) -> bool {
-    matches!(key,
-        "raises" | "raised" | "cuts" | "cut" | "lowers" | "lowered" | "lifts" | "lifted" | "boosts" | "boosted"
-            | "trims" | "trimmed" | "upgrades" | "upgraded" | "downgrades" | "downgraded" | "reiterates"
-            | "reiterated" | "maintains" | "maintained" | "initiates" | "initiated" | "drops" | "dropped"
-            | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou" | "corta" | "rebaixou" | "rebaixa" | "manteve"
-            | "reiterou" | "iniciou" | "revisou" | "increased" | "increases" | "bumped" | "bumps" | "reduziram"
-            | "cortaram" | "elevaram" | "rebaixaram" | "revisaram" | "mantiveram" | "reiteraram"
-    )
-}
-
 #[cfg(test)]
-mod tests {
-    use crate::extract::{Lexicon, analyse};
-    use crate::model::Stance;
-
-    fn found(text: &str) -> Vec<(String, String, Stance)> {
-        let lexicon = Lexicon::new([("NVDA", "NVIDIA CORP"), ("RJF", "RAYMOND JAMES FINANCIAL INC")]);
-        analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
-    }
-
-    fn view(claimant: &str, ticker: &str, stance: Stance) -> (String, String, Stance) {
-        (claimant.to_owned(), ticker.to_owned(), stance)
-    }
-
-    #[test]
-    fn the_seed_article_reads_as_views() {
-        let text = "A Cantor Fitzgerald defende a compra de ações da NVIDIA. Citi e Bernstein adotaram uma \
-                    postura otimista semelhante. Mas nem todos os analistas compartilham dessa visão pessimista \
-                    sobre o setor. Analistas da Raymond James expressam preocupação com a NVIDIA.";
-        assert_eq!(
-            found(text),
-            [
-                view("Cantor Fitzgerald", "NVDA", Stance::Bullish),
-                view("Citi", "NVDA", Stance::Bullish),
-                view("Bernstein", "NVDA", Stance::Bullish),
-                view("Raymond James", "NVDA", Stance::Bearish),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_similar_stance_is_about_the_company_of_the_view_before() {
-        let text = "Cantor says buy NVDA on weakness. Citi and Bernstein took a similar optimistic stance, \
-                    while Raymond James worries about large GPU clusters.";
-        assert_eq!(
-            found(text),
-            [
-                view("Cantor", "NVDA", Stance::Bullish),
-                view("Citi", "NVDA", Stance::Bullish),
-                view("Bernstein", "NVDA", Stance::Bullish),
-                view("Raymond James", "NVDA", Stance::Bearish),
-            ],
-            "the contrasted clause holds a view of its own, on the same company"
-        );
-    }
-
-    #[test]
-    fn ratings_outrank_targets_and_firms_hold_the_views() {
-        let lexicon = Lexicon::new([
-            ("TSLA", "TESLA INC"),
-            ("MSFT", "MICROSOFT CORP"),
-            ("GS", "GOLDMAN SACHS GROUP INC"),
-            ("PETR4", "PETROBRAS"),
-            ("BAC", "BANK OF AMERICA CORP"),
-        ]);
-        let found = |text: &str| -> Vec<(String, String, Stance)> {
-            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
-        };
-        let text = "Credit Suisse analyst Dan Levy maintained Tesla with a Neutral rating and raised the price target.";
-        assert_eq!(found(text), [], "a neutral rating kept is no view, whatever the target did");
-        let text = "Wedbush analyst Daniel Ives maintained Tesla with an Outperform rating.";
-        assert_eq!(found(text), [view("Wedbush", "TSLA", Stance::Bullish)], "the firm, not the analyst");
-        let text = "Petrobras's results prompted Bank of America Corp. to recommend buying the stock.";
-        assert_eq!(found(text), [view("Bank of America", "PETR4", Stance::Bullish)], "no legal suffix");
-        let text = "One positive sign for Microsoft was the cloud, CFO Amy Hood told analysts.";
-        assert_eq!(found(text), [], "an executive on her own company is not a view");
-        let text = "Goldman Sachs cut its price target for Tesla. Eight analysts rate the shares a buy.";
-        assert_eq!(found(text), [view("Goldman Sachs", "TSLA", Stance::Bearish)], "a count is no holder");
-    }
-
-    #[test]
-    fn unlisted_brokers_surnames_and_brokers_named_before_hold_views() {
-        let lexicon = Lexicon::bundled();
-        let found = |text: &str| -> Vec<(String, String, Stance)> {
-            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
-        };
-        let text = "Micron stock surged. Wolfe Research and Susquehanna both increased their targets.";
-        assert_eq!(
-            found(text),
-            [view("Wolfe Research", "MU", Stance::Bullish), view("Susquehanna", "MU", Stance::Bullish)]
-        );
-        let text = "Tesla fell after a downgrade by Erste Group, which moved its rating to Sell.";
-        assert_eq!(found(text), [view("Erste Group", "TSLA", Stance::Bearish)]);
-        let text = "Netflix fell 5% after Goldman Sachs downgraded the company due to competition from Walt Disney.";
-        assert_eq!(found(text), [view("Goldman Sachs", "NFLX", Stance::Bearish)], "the company talked about");
-        let text = "Argus analyst Jim Kelleher covers Nvidia. Kelleher also argued that Nvidia's stock is a buy.";
-        assert_eq!(found(text), [view("Argus", "NVDA", Stance::Bullish)], "the surname stands for the firm");
-        let text = "Na quarta-feira, o Itaú BBA divulgou suas projeções para o setor. Com isso, o preço-alvo da \
-                    Suzano foi revisto de R$ 45,00 para R$ 57,00.";
-        assert_eq!(found(text), [view("Itaú BBA", "SUZB3", Stance::Bullish)], "a target moved up, by the bank before");
-    }
-
-    #[test]
-    fn market_wraps_hold_no_views() {
-        let lexicon = Lexicon::bundled();
-        let text = "Destaque também para Vale ON (+1,99%), impulsionada pela valorização do minério.";
-        assert!(analyse(text, &lexicon).views.is_empty(), "`Destaque` is no holder");
-    }
-
-    #[test]
-    fn passive_ratings_are_held_by_their_agents() {
-        let lexicon = Lexicon::bundled();
-        let found = |text: &str| -> Vec<(String, String, Stance)> {
-            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
-        };
-        let text = "As ações do Goldman Sachs caem 7%, depois que os papéis foram rebaixados pela Standard & Poor's \
-                    e pelo Bank of America Merrill Lynch (BofA). A S&P cortou os ratings da ação do Goldman.";
-        assert_eq!(
-            found(text),
-            [
-                view("Standard & Poor's", "GS", Stance::Bearish),
-                view("Bank of America Merrill Lynch", "GS", Stance::Bearish)
-            ],
-            "`S&P` is Standard & Poor's again"
-        );
-    }
-
-    #[test]
-    fn third_round_holders_lists_and_rating_directions() {
-        let lexicon = Lexicon::bundled();
-        let found = |text: &str| -> Vec<(String, String, Stance)> {
-            analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
-        };
-        let text = "Keybanc Capital Markets lowered the advice for Amphenol (APH) from buy to hold.";
-        assert_eq!(
-            found(text),
-            [view("Keybanc Capital Markets", "APH", Stance::Bearish)],
-            "the direction of the change"
-        );
-        let text = "Merrill Lynch analysts think Tesla is overvalued. They have a $65 price target and an Underperform rating.";
-        assert_eq!(
-            found(text),
-            [view("Merrill Lynch", "TSLA", Stance::Bearish)],
-            "a pronoun holds for the firm before"
-        );
-        let text = "Já o HSBC elevou o preço-alvo da Petrobras de R$ 15 para R$ 18. A recomendação, porém, foi mantida em neutra.";
-        assert_eq!(found(text), [], "a neutral rating right after the target move");
-        let text = "O Citi rebaixou as ações do Assaí e do Carrefour Brasil para neutro.";
-        assert_eq!(found(text), [view("Citi", "ASAI3", Stance::Bearish), view("Citi", "CRFB3", Stance::Bearish)]);
-        let text = "Shares of Alphabet slipped after being downgraded to underperform by Wedbush, according to TheFly.";
-        assert_eq!(found(text), [view("Wedbush", "GOOGL", Stance::Bearish)], "a news outlet holds no view");
-        let text = "It's time to buy Universal Health Services, according to UBS. Analyst AJ Rice upgraded the stock.";
-        assert_eq!(found(text), [view("UBS", "UHS", Stance::Bullish)], "an analyst with no firm of his own");
-    }
-
-    #[test]
-    fn english_views() {
-        assert_eq!(found("Jefferies says buy NVDA on weakness."), [view("Jefferies", "NVDA", Stance::Bullish)]);
-        assert_eq!(
-            found("Raymond James analysts are worried about Nvidia's margins."),
-            [view("Raymond James", "NVDA", Stance::Bearish)]
-        );
-        assert_eq!(found("Nvidia fell 17% on Monday."), []);
-    }
-}
+mod tests;

@@ -1,0 +1,98 @@
+//! Holders named without a reporting verb: names listed at the start of a sentence before a verb
+//! of holding (`Citi e Bernstein adotaram…`, `Os bancos Bradesco BBI, Santander e Bank of America
+//! cortaram…`), and an analyst's surname acting for the firm it was named with (`Bansal
+//! increased…` after `Wells Fargo analyst Mohit Bansal`).
+
+use std::ops::Range;
+
+use super::holder_names::continues_name;
+use super::holders::{Holder, firm_of, is_count_word};
+use super::tokens::Token;
+
+/// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
+const MAX_LISTED: usize = 4;
+
+/// `Echoing similar sentiments, Bansal increased…`: a capitalised word right before a rating
+/// action or a reporting verb, named earlier as a firm's analyst, stands for that firm.
+pub(crate) fn surname_holders(text: &str, words: &[Token], own: &[Token]) -> Vec<Range<usize>> {
+    own.windows(2)
+        .filter(|p| p[0].capitalized && !p[0].upper && (is_rating_action(&p[1].key) || p[1].key == "said"))
+        .filter_map(|p| match firm_of(text, words, p[0].start..p[0].end) {
+            Some(Holder::Firm(r)) if r != (p[0].start..p[0].end) => Some(p[0].start..p[0].end),
+            _ => None,
+        })
+        .take(1)
+        .collect()
+}
+
+/// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`, `Os bancos Bradesco BBI,
+/// Santander e Bank of America cortaram…`: capitalised names listed at the start of a sentence
+/// (with `of`/`do`/`&` and initials inside a name), before a verb of holding or a role.
+pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
+    let mut names: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut i = words.iter().take_while(|w| is_opener(&w.key)).count();
+    // `Os bancos…`, `The brokers…`: the kind of firm before the names.
+    i += usize::from(words.get(i).is_some_and(|w| !w.capitalized && is_firm_kind(&w.key)));
+    while i < words.len() && names.len() < MAX_LISTED {
+        let w = &words[i];
+        let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
+        let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
+        let joiner = current.is_some()
+            && matches!(&*w.key, "of" | "do" | "da" | "de")
+            && words.get(i + 1).is_some_and(|n| n.capitalized && n.joins_previous);
+        if (name_word || joiner) && current.is_some() && (continues_name(text, words, i) || !gap.contains(',')) {
+            if let Some(c) = current.as_mut() {
+                c.end = w.end;
+            }
+        } else if name_word {
+            names.extend(current.take());
+            current = Some(w.start..w.end);
+        } else if matches!(&*w.key, "e" | "and" | "&") && current.is_some() {
+            names.extend(current.take());
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    names.extend(current);
+    let holds = words.get(i).is_some_and(|w| is_holding(&w.key));
+    if holds { names } else { Vec::new() }
+}
+
+/// Kinds of firm named before a list of them (`Os bancos Bradesco BBI, Santander…`).
+fn is_firm_kind(key: &str) -> bool {
+    matches!(key, "bancos" | "corretoras" | "casas" | "banks" | "brokers" | "brokerages" | "firms")
+}
+
+/// Words opening a sentence that are no names, market wraps' `Destaque também para…` included.
+fn is_opener(key: &str) -> bool {
+    matches!(
+        key,
+        "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even" | "destaque"
+    )
+}
+
+/// Verbs of holding a view, and roles that stand for the firm before one.
+#[rustfmt::skip]
+fn is_holding(key: &str) -> bool {
+    matches!(key,
+        "adotaram" | "adotou" | "adopted" | "adopt" | "took" | "take" | "takes" | "tomaram" | "tomou" | "share"
+            | "shares" | "compartilham" | "are" | "is" | "remain" | "remains" | "seguem" | "segue" | "estao" | "esta"
+            | "continuam" | "continua" | "tem" | "have" | "has" | "also" | "tambem" | "analysts" | "analistas"
+            | "analyst" | "analista" | "mantem" | "hold" | "holds" | "sound" | "sounded" | "struck"
+    ) || is_rating_action(key)
+}
+
+/// Verbs of a broker acting on a rating or a target (`Wedbush raises…`, `A Ágora reduziu…`).
+#[rustfmt::skip]
+fn is_rating_action(key: &str) -> bool {
+    matches!(key,
+        "raises" | "raised" | "cuts" | "cut" | "lowers" | "lowered" | "lifts" | "lifted" | "boosts" | "boosted"
+            | "trims" | "trimmed" | "upgrades" | "upgraded" | "downgrades" | "downgraded" | "reiterates"
+            | "reiterated" | "maintains" | "maintained" | "initiates" | "initiated" | "drops" | "dropped"
+            | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou" | "corta" | "rebaixou" | "rebaixa" | "manteve"
+            | "reiterou" | "iniciou" | "revisou" | "increased" | "increases" | "bumped" | "bumps" | "reduziram"
+            | "cortaram" | "elevaram" | "rebaixaram" | "revisaram" | "mantiveram" | "reiteraram"
+    )
+}
