@@ -37,6 +37,16 @@ pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     while i < words.len() && names.len() < MAX_LISTED {
         let w = &words[i];
         let gap = if i > 0 { &text[words[i - 1].end..w.start] } else { "" };
+        // `Bank of America Merrill Lynch (BofA), J.P. Morgan…`: an alias or symbol in brackets
+        // ends the name and is skipped.
+        if current.is_some() && gap.contains('(') && !gap.contains(')') {
+            while i + 1 < words.len() && !text[words[i].end..words[i + 1].start].contains(')') {
+                i += 1;
+            }
+            names.extend(current.take());
+            i += 1;
+            continue;
+        }
         let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
         let joiner = current.is_some()
             && matches!(&*w.key, "of" | "do" | "da" | "de")
@@ -80,7 +90,7 @@ fn is_holding(key: &str) -> bool {
         "adotaram" | "adotou" | "adopted" | "adopt" | "took" | "take" | "takes" | "tomaram" | "tomou" | "share"
             | "shares" | "compartilham" | "are" | "is" | "remain" | "remains" | "seguem" | "segue" | "estao" | "esta"
             | "continuam" | "continua" | "tem" | "have" | "has" | "also" | "tambem" | "analysts" | "analistas"
-            | "analyst" | "analista" | "mantem" | "hold" | "holds" | "sound" | "sounded" | "struck"
+            | "analyst" | "analista" | "mantem" | "hold" | "holds" | "sound" | "sounded" | "struck" | "sao"
     ) || is_rating_action(key)
 }
 
@@ -95,4 +105,32 @@ fn is_rating_action(key: &str) -> bool {
             | "reiterou" | "iniciou" | "revisou" | "increased" | "increases" | "bumped" | "bumps" | "reduziram"
             | "cortaram" | "elevaram" | "rebaixaram" | "revisaram" | "mantiveram" | "reiteraram"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokens;
+
+    fn listed(text: &str) -> Vec<&str> {
+        listed_holders(text, &tokens(text)).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn names_listed_before_a_verb_of_holding() {
+        assert_eq!(listed("Citi e Bernstein adotaram uma postura otimista."), ["Citi", "Bernstein"]);
+        assert_eq!(
+            listed("Os bancos Bradesco BBI, Santander e Bank of America cortaram a recomendação."),
+            ["Bradesco BBI", "Santander", "Bank of America"],
+            "a kind of firm before the names, `of` inside one"
+        );
+        assert_eq!(
+            listed(
+                "Bank of America Merrill Lynch (BofA), J.P. Morgan e Credit Suisse são casas que reduziram projeções."
+            ),
+            ["Bank of America Merrill Lynch", "J.P. Morgan", "Credit Suisse"],
+            "an alias in brackets, initials"
+        );
+        assert!(listed("Citi said the stock is cheap.").is_empty(), "no verb of holding after the list");
+    }
 }

@@ -103,6 +103,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             matches!(key, "target" | "targets" | "alvo" | "alvos").then(|| target_move(text, &words[i + 1..])).flatten()
         {
             Some((2, Some(moved)))
+        } else if (up || down) && ahead.iter().take(3).any(|o| is_estimate_noun(&o.key)) {
+            // `reduziram projeções`, `cut their estimates`: analysts' forecasts moved, as a target.
+            Some((3, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if up && target() {
             Some((3, Some(Stance::Bullish)))
         } else if down && target() {
@@ -196,6 +199,11 @@ fn is_keep_verb(key: &str) -> bool {
             | "inicia" | "atribuiu" | "permaneca" | "permanece" | "recomendando" | "recommending"
             | "mantida" | "mantido" | "mantidas" | "mantidos" | "reiterada" | "reiterado"
     )
+}
+
+/// Analysts' forecasts (not a company's own guidance): `projeções`, `estimativas`, `estimates`.
+fn is_estimate_noun(key: &str) -> bool {
+    matches!(key, "projecoes" | "estimativas" | "previsoes" | "estimates")
 }
 
 fn is_rating_noun(key: &str) -> bool {
@@ -356,6 +364,7 @@ mod tests {
         assert_eq!(stance("It moved AEP from sell to neutral."), Some(Stance::Bullish));
         let text = "A recomendação para as ações do Magalu foi mantida em neutra.";
         assert!(read_stance(text, &tokens(text)).neutral, "a passive keeps a rating too");
+        assert_eq!(stance("Quatro casas reduziram projeções para a Petrobras."), Some(Stance::Bearish));
         assert_eq!(stance("He flipped his rating from Sell all the way to Neutral."), Some(Stance::Bullish));
         assert_eq!(
             stance("O Itaú BBA reduziu o preço-alvo de R$ 7 para R$ 6, recomendando compra."),

@@ -50,6 +50,7 @@ pub(crate) fn views(
     let mut folded: Vec<String> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
     let firms = FirmNames::new(text, words, mentions);
+    let mut neutral_at: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
         &mentions
@@ -60,6 +61,9 @@ pub(crate) fn views(
         let reading = read_stance(text, own);
         // `Já o HSBC elevou o preço-alvo… A recomendação, porém, foi mantida em neutra.`: a
         // neutral rating stated right after a target moved means no view.
+        if reading.neutral {
+            neutral_at = Some(i);
+        }
         if reading.neutral
             && let Some(&(j, level)) = levels.last()
             && i - j <= 2
@@ -71,6 +75,12 @@ pub(crate) fn views(
                 folded.pop();
             }
             last = None;
+            continue;
+        }
+        // `manteve sua recomendação neutra… a principal justificativa para a postura cautelosa`,
+        // `…permanece em neutro. Eles diminuíram as projeções…`: plain words, targets and
+        // estimates right after a neutral rating explain it.
+        if !reading.neutral && reading.level >= 2 && neutral_at.is_some_and(|j| i - j <= 1) {
             continue;
         }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
@@ -269,6 +279,14 @@ pub(crate) fn views(
             .or_else(|| {
                 let topic = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
                 earlier_subject(mentions_in(&topic), &spans, false)
+            })
+            // `Citi raised its price target from $80 to $103… Lejuez said Target's results…`: a
+            // text that has named no company yet rates the first named in the two sentences after.
+            .or_else(|| {
+                let next = sentence.end..sentences[(i + 2).min(sentences.len() - 1)].end;
+                let none_before = mentions.first().is_none_or(|m| m.span.start >= sentence.start);
+                let after = mentions_in(&next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol));
+                after.filter(|_| none_before).map(|m| m.symbol.clone())
             });
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
         // `CSN (CSNA3) e Usiminas (USIM5) … a recomendação de ambas`: the companies named before

@@ -249,3 +249,13 @@ fn lists_of_rated_companies_and_their_brackets() {
         "`ambas` after two companies of the sentence"
     );
 }
+
+#[test]
+fn what_follows_a_neutral_rating_explains_it() {
+    let text = "O Goldman Sachs manteve sua recomendação neutra para a Cosan (CSAN3). Segundo o relatório, a principal \
+                justificativa para a postura cautelosa é a incerteza.";
+    assert_eq!(bundled(text), [], "a plain word right after");
+    let text =
+        "A recomendação do UBS para a Lojas Renner permanece em neutro. Eles diminuíram as projeções para o lucro.";
+    assert_eq!(bundled(text), [], "estimates cut right after");
+}
