@@ -366,20 +366,18 @@ pub(crate) fn views(
                     // `…had its price target dropped by JPMorgan… The firm currently has an
                     // "overweight" rating`: a stronger cue of the same firm just after overturns
                     // a weaker one of the opposite stance.
-                    let mut k = 0;
-                    while k < out.len() {
-                        let (j, level) = levels[k];
+                    // Only the views of the last few sentences are looked at (they are last).
+                    let mut k = out.len();
+                    while k > 0 && i - levels[k - 1].0 <= LOOK_BACK {
+                        k -= 1;
                         if out[k].ticker == *ticker
                             && out[k].stance != stance
-                            && i - j <= LOOK_BACK
-                            && level > reading.level
+                            && levels[k].1 > reading.level
                             && same_firm(&folded[k])
                         {
                             out.remove(k);
                             levels.remove(k);
                             folded.remove(k);
-                        } else {
-                            k += 1;
                         }
                     }
                     folded.push(name.clone());

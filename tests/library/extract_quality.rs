@@ -69,13 +69,16 @@ const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEW
 /// rounds): 0.897 (attribution) and 0.705 (views) after tuning on 4 December; 0.939 and 0.891
 /// after the vocabulary and views round; with the third round's 45 passages 0.859 and 0.750
 /// before its rules, 0.949 and 0.891 after them; 0.967 and 0.932 after the fourth round (5 December).
+/// With the released splits (v2, v3) as training parts: views 0.803 before the fifth round, 0.960
+/// after it.
 const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.96;
-const TRAINING_VIEWS_FLOOR: f64 = 0.92;
+const TRAINING_VIEWS_FLOOR: f64 = 0.95;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
-/// for 0.8). Attribution 0.849 (174 of 205) after the fourth round (5 December).
+/// for 0.8). Attribution 0.849 (174 of 205) after the fourth round (5 December); views 0.667 before
+/// the fifth round, 0.710 after it (11 right of 11 found, 20 labels).
 const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.84;
-const HELDOUT_VIEWS_FLOOR: f64 = 0.45;
+const HELDOUT_VIEWS_FLOOR: f64 = 0.70;
 
 /// What identifies a finding, for matching: a symbol, a value with currency or unit, a date, a name.
 #[derive(Debug, Clone, PartialEq)]
