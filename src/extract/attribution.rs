@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::mentions::{Mention, is_broker, is_index_word};
+use super::mentions::{Mention, is_broker, is_index_word, rated_object};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -159,7 +159,8 @@ pub(crate) fn attribute(
     out
 }
 
-/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares.
+/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares;
+/// or a bank as what a rating change is about (`rebaixou a recomendação de Itaú`).
 fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
     let k = words.partition_point(|w| w.start < span.start);
     let before = k >= 2
@@ -167,6 +168,7 @@ fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
         && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
     let after = words.get(words.partition_point(|w| w.start < span.end));
     before
+        || rated_object(words, k)
         || after.is_some_and(|w| matches!(&*w.key, "shares" | "stock") && !text[span.end..w.start].contains(['.', ',']))
 }
 
@@ -187,8 +189,9 @@ fn commodity_before(text: &str, before: &[Token]) -> bool {
 }
 
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
+/// `(NASDAQ:INTC)`, `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 fn is_index_at(text: &str, w: &Token) -> bool {
-    is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
+    (is_index_word(&w.key) && !text[w.end..].starts_with(':')) || (w.key == "s" && text[w.end..].starts_with("&P"))
 }
 
 /// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.

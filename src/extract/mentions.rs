@@ -125,8 +125,23 @@ fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bo
     // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
-    let object = object || (at > 0 && (is_rating_verb(&own[at - 1].key) || is_change_verb(&own[at - 1].key)));
+    let object = object || rated_object(own, at);
     !object && own.iter().any(|w| is_call_word(&w.key))
+}
+
+/// Whether the name starting at word `k` is what a rating change is about: `Oppenheimer
+/// downgrades JPM`, `upgraded Citigroup`, and `rebaixou a recomendação de Itaú` (after a rating
+/// verb, `recomendação de X` is the call on X; alone, `a recomendação do BTG` is BTG's).
+pub(crate) fn rated_object(words: &[Token], k: usize) -> bool {
+    let changes = |w: &Token| is_rating_verb(&w.key) || is_change_verb(&w.key);
+    if k > 0 && changes(&words[k - 1]) {
+        return true;
+    }
+    if k < 3 || !is_object_marker(&words[k - 1].key) || !matches!(&*words[k - 2].key, "recomendacao" | "rating") {
+        return false;
+    }
+    let article = matches!(&*words[k - 3].key, "a" | "o" | "its" | "the" | "sua" | "their" | "his" | "her");
+    changes(&words[k - 3]) || (article && k >= 4 && changes(&words[k - 4]))
 }
 
 /// Listed banks and brokers whose analysts rate other companies' shares (US and Brazil).
