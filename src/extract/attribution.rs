@@ -20,13 +20,17 @@
 
 use std::ops::Range;
 
-use super::mentions::{Mention, is_broker, is_index_word, rated_object};
+use super::attribution_cues::{compared_mentions, names_a_cause, per_physical_unit, unknown_name_before};
+use super::mentions::{Mention, is_broker, is_index_word, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
 /// company a passage is about stays its subject until another is named).
 const LOOK_BACK: usize = 8;
+
+/// How many sentences ahead a text that opens before naming its company may look for it.
+const LOOK_AHEAD: usize = 3;
 
 /// The tickers each figure (byte ranges, in text order) is about.
 pub(crate) fn attribute(
@@ -44,9 +48,17 @@ pub(crate) fn attribute(
     // A bank or broker is never the subject carried to a later sentence: its analysts talk about
     // other companies far more often than it reports its own figures.
     // Unless its own shares are the subject (`As ações do Goldman Sachs operam em queda`).
+    // `competitors such as Juniper Networks (JNPR) and Arista Networks (ANET)`: named for
+    // comparison, neither the subject nor the company a figure before them is about.
+    let compared = compared_mentions(text, words, mentions);
+    let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
-        .map(|s| mentions_in(s).iter().find(|m| !m.rates && (!is_broker(&m.symbol) || shares_of(text, words, &m.span))))
+        .map(|s| {
+            mentions_in(s)
+                .iter()
+                .find(|m| !m.rates && !is_compared(m) && (!is_broker(&m.symbol) || shares_of(text, words, &m.span)))
+        })
         .collect();
     let indexes: Vec<usize> = words
         .iter()
@@ -88,17 +100,23 @@ pub(crate) fn attribute(
             let at = figures[f].start;
             let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
             let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
+            // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
+            // named after a cause word is the cause, when the text already has a subject.
+            let has_subject = subjects[..=i].iter().any(Option::is_some);
             let after = own.iter().find(|m| {
                 m.span.start >= figures[f].end
                     && !is_broker(&m.symbol)
+                    && !is_compared(m)
                     && !breaks_clause(&text[figures[f].end..m.span.start])
+                    && (!has_subject || !names_a_cause(&text[figures[f].end..m.span.start]))
             });
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
-            let commodity = commodity_before(text, words_before)
-                && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
+            let commodity = per_physical_unit(&text[figures[f].end..])
+                || commodity_before(text, words_before)
+                    && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
             } else if commodity
@@ -145,31 +163,30 @@ pub(crate) fn attribute(
                         }
                     }
                     all
-                } else if mentions.first().is_some_and(|m| m.span.start < sentence.start) {
+                } else if subjects[..i].iter().any(Option::is_some) {
                     earlier_subject(i, back, &subjects, sentences, &index_within)
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
-                    // cobertura, o preço por ação da Coinbase era…`: a text that opens before
-                    // naming any company takes the subject of the next sentence.
-                    subjects.get(i + 1).copied().flatten().map(|m| vec![m.symbol.clone()]).unwrap_or_default()
+                    // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price
+                    // target from $80 to $103… Target's quarterly results`: a text that opens
+                    // before naming the company it is about (brokers rating it aside) takes the
+                    // first company named in the next few sentences.
+                    // Not past a name the lexicon does not know (`A líder de alta foi Fibria, com
+                    // um salto de 7,2%`): that may be the company.
+                    if unknown_name_before(text, words_before, mentions_in(sentence)) {
+                        Vec::new()
+                    } else {
+                        subjects[i + 1..]
+                            .iter()
+                            .take(LOOK_AHEAD)
+                            .find_map(|s| s.map(|m| vec![m.symbol.clone()]))
+                            .unwrap_or_default()
+                    }
                 }
             };
         }
     }
     out
-}
-
-/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares;
-/// or a bank as what a rating change is about (`rebaixou a recomendação de Itaú`).
-fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
-    let k = words.partition_point(|w| w.start < span.start);
-    let before = k >= 2
-        && matches!(&*words[k - 1].key, "do" | "da" | "of")
-        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
-    let after = words.get(words.partition_point(|w| w.start < span.end));
-    before
-        || rated_object(words, k)
-        || after.is_some_and(|w| matches!(&*w.key, "shares" | "stock") && !text[span.end..w.start].contains(['.', ',']))
 }
 
 /// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril

@@ -42,6 +42,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("JPMorgan", "JPM", Case::Capital),
     ("JP Morgan", "JPM", Case::Capital),
     ("J.P. Morgan", "JPM", Case::Capital),
+    ("J.P. Morgan Chase", "JPM", Case::Capital),
     ("JPMorgan Chase", "JPM", Case::Capital),
     ("Oracle", "ORCL", Case::Capital),
     ("Eli Lilly", "LLY", Case::Capital),

@@ -58,11 +58,15 @@ pub(crate) fn mentions(
     let mut out: Vec<Mention> = Vec::new();
     for t in tickers {
         if let Some(last) = out.last_mut()
-            && last.symbol == t.symbol
+            && (last.symbol == t.symbol
+                || (same_issuer(&last.symbol, &t.symbol) && text[t.span.end..].trim_start().starts_with(')')))
             && t.span.start >= last.span.end
             && is_bracket_gap(&text[last.span.end..t.span.start])
         {
+            // `Eletrobras (ELET6)`: the share class written alone in brackets is the one meant
+            // (`Petrobras (PETR3; PETR4)` names both).
             last.span.end = t.span.end;
+            last.symbol = t.symbol.clone();
             continue;
         }
         // Claimants are in text order and do not overlap: only the last starting before the end
@@ -99,7 +103,7 @@ pub(crate) fn mentions(
         }
         m.rates = rates_after(text, m.span.end, &words[next..])
             || rated_by(text, &words[..first])
-            || broker_rating(words, sentences, m);
+            || broker_rating(text, words, sentences, m);
     }
     // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
     for k in (1..out.len()).rev() {
@@ -113,7 +117,7 @@ pub(crate) fn mentions(
 
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,
 /// targets or analysts, and not as the object of a preposition (`on`, `do`, `da`).
-fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bool {
+fn broker_rating(text: &str, words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bool {
     if !is_broker(&m.symbol) {
         return false;
     }
@@ -126,7 +130,30 @@ fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bo
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
-    !object && own.iter().any(|w| is_call_word(&w.key))
+    // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
+    !object && !shares_of(text, words, &m.span) && own.iter().any(|w| is_call_word(&w.key))
+}
+
+/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares;
+/// or a bank as what a rating change is about (`rebaixou a recomendação de Itaú`).
+pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    let k = words.partition_point(|w| w.start < span.start);
+    let before = k >= 2
+        && matches!(&*words[k - 1].key, "do" | "da" | "of")
+        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
+    // `J.P. Morgan Chase & Co.'s stock`: past the rest of the name and a possessive.
+    let mut next = words.partition_point(|w| w.start < span.end);
+    while words.get(next).is_some_and(|w| w.joins_previous && (w.capitalized || w.key == "s" || w.key == "&")) {
+        next += 1;
+    }
+    let after = words.get(next);
+    before
+        || rated_object(words, k)
+        || after.is_some_and(|w| {
+            matches!(&*w.key, "shares" | "stock")
+                && !text[span.end..w.start].contains([',', ';'])
+                && !text[span.end..w.start].contains(". ")
+        })
 }
 
 /// Whether the name starting at word `k` is what a rating change is about: `Oppenheimer
@@ -227,6 +254,16 @@ fn rated_by(text: &str, before: &[Token]) -> bool {
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.
+/// Two B3 share classes of one issuer (`ELET3`, `ELET6`): the same four letters, then digits.
+fn same_issuer(a: &Symbol, b: &Symbol) -> bool {
+    let root = |s: &str| {
+        let digits = s.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        (s.len() - digits.len() == 4 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s[..4].to_owned())
+    };
+    root(a.as_str()).is_some_and(|r| root(b.as_str()) == Some(r))
+}
+
 fn is_bracket_gap(gap: &str) -> bool {
     gap.len() <= 24 && gap.contains('(') && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';'))
 }

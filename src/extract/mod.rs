@@ -10,6 +10,7 @@
 mod analyse;
 mod attachment_links;
 mod attribution;
+mod attribution_cues;
 mod cashtags;
 mod catalysts;
 mod claimants;

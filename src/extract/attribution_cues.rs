@@ -1,0 +1,179 @@
+//! Cues around a figure that say which company it is *not* about, for attribution: a price per
+//! physical unit (`R$ 210/MWh`) is a commodity's; companies named for comparison (`rivals such
+//! as X and Y`) or as a cause (`due to concerns at Qualcomm`) are not the subject; and a name
+//! the lexicon does not know may be the company, so nothing is guessed past it.
+
+use std::ops::Range;
+
+use super::known_brokers::brokers_in;
+use super::mentions::Mention;
+use super::tokens::Token;
+
+/// `R$ 210/MWh`, `US$ 80/bbl`, `US$ 55 o barril`, `US$ 100 por tonelada`: a price per physical unit is a commodity's
+/// (a price `por ação` or `per share` is a company's).
+pub(super) fn per_physical_unit(after: &str) -> bool {
+    let rest = match after.strip_prefix('/') {
+        Some(rest) => rest,
+        None => match after.trim_start().split_once(' ') {
+            Some(("por" | "per" | "a" | "o" | "the", rest)) => rest,
+            _ => return false,
+        },
+    };
+    let unit: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '³').collect();
+    matches!(
+        unit.to_lowercase().as_str(),
+        "mwh"
+            | "kwh"
+            | "gwh"
+            | "t"
+            | "ton"
+            | "tonne"
+            | "tonelada"
+            | "bbl"
+            | "barril"
+            | "barrel"
+            | "oz"
+            | "lb"
+            | "kg"
+            | "mmbtu"
+            | "m³"
+            | "m3"
+            | "saca"
+            | "bushel"
+            | "megawatt-hora"
+    )
+}
+
+/// Whether a capitalised word before a figure in its sentence, other than its first word, a
+/// quoted word (`"Buy"`), a currency mark, a day or a month, a broker and the mentions found,
+/// may name a company.
+pub(super) fn unknown_name_before(text: &str, before: &[Token], named: &[Mention]) -> bool {
+    let brokers = brokers_in(before);
+    let inside = |r: &Range<usize>, w: &Token| r.start <= w.start && w.end <= r.end;
+    before.iter().skip(1).any(|w| {
+        w.capitalized
+            && !text[..w.start].ends_with(['"', '“', '\'', '‘'])
+            // `US$ 45`, `R$ 29`: a currency mark.
+            && !text[w.end..].starts_with('$')
+            && !named.iter().any(|m| inside(&m.span, w))
+            && !brokers.iter().any(|b| inside(b, w))
+            && !is_day_or_month(&w.key)
+    })
+}
+
+#[rustfmt::skip]
+fn is_day_or_month(key: &str) -> bool {
+    matches!(key,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
+            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
+            | "november" | "december" | "janeiro" | "fevereiro" | "marco" | "abril" | "maio" | "junho" | "julho"
+            | "agosto" | "setembro" | "outubro" | "novembro" | "dezembro" | "segunda" | "terca" | "quarta"
+            | "quinta" | "sexta" | "sabado" | "domingo"
+    )
+}
+
+/// The starts of the mentions named for comparison (`rivals such as X and Y`, `concorrentes como
+/// X`, `peers including X`), in order: those after such a phrase and those listed with them.
+pub(super) fn compared_mentions(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for m in mentions {
+        // Back over the names listed before it (`Juniper Networks (JNPR) and`), in its clause.
+        let mut k = words.partition_point(|w| w.start < m.span.start);
+        let mut steps = 0;
+        while k > 0 && steps < LIST_REACH {
+            let w = &words[k - 1];
+            let gap = &text[w.end..words.get(k).map_or(m.span.start, |n| n.start)];
+            let listed = (w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&"))
+                && !gap.contains(['.', ';', ':']);
+            if !listed || is_comparison_marker(words, k) {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        if is_comparison_marker(words, k) {
+            out.push(m.span.start);
+        }
+    }
+    out
+}
+
+/// How many words of names and `and` a list of compared companies may run over.
+const LIST_REACH: usize = 12;
+
+/// Whether the words just before word `k` introduce companies named for comparison.
+fn is_comparison_marker(words: &[Token], k: usize) -> bool {
+    let key = |back: usize| k.checked_sub(back).map_or("", |j| &*words[j].key);
+    matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
+        || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
+        || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais")
+}
+
+/// Between a figure and a company named after it: a cause (`due to`, `because of`, `amid`,
+/// `devido a`, `por causa de`), so the company is not what the figure is about.
+pub(super) fn names_a_cause(gap: &str) -> bool {
+    let words: Vec<String> =
+        gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.windows(2).any(|p| {
+        matches!(
+            (p[0].as_str(), p[1].as_str()),
+            ("due", "to") | ("because", "of") | ("devido", "a" | "ao" | "à") | ("por", "causa")
+        )
+    }) || words.iter().any(|w| matches!(w.as_str(), "amid" | "concerns" | "fears" | "temores" | "preocupações"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn a_price_per_physical_unit_is_a_commodity_price() {
+        assert!(per_physical_unit("/MWh em 2030"));
+        assert!(per_physical_unit(" o barril em 2020"));
+        assert!(per_physical_unit(" a barrel"));
+        assert!(per_physical_unit(" por tonelada"));
+        assert!(!per_physical_unit(" por ação"));
+        assert!(!per_physical_unit(" per share"));
+        assert!(!per_physical_unit(", up 3%"));
+        let text = "A Eletrobras (ELET6) subiu 2%. Eles elevaram o preço de energia para R$ 210/MWh em 2030.";
+        assert_eq!(attributed(text), owned(&[("2%", &["ELET6"]), ("R$ 210", &[])]));
+    }
+
+    #[test]
+    fn companies_named_for_comparison_are_not_the_subject() {
+        let text = "Shares of Cisco Systems Inc (NASDAQ:CSCO) are down 0.7%. Citi downgraded the tech giant, \
+                    trimming its price target to $45 from $65, as competitors such as Juniper Networks (JNPR) \
+                    and Arista Networks (ANET) ramp up. The consensus target price of $63.83 is a 24.2% premium.";
+        assert_eq!(
+            attributed(text),
+            owned(&[
+                ("0.7%", &["CSCO"]),
+                ("$45", &["CSCO"]),
+                ("$65", &["CSCO"]),
+                ("$63.83", &["CSCO"]),
+                ("24.2%", &["CSCO"])
+            ])
+        );
+    }
+
+    #[test]
+    fn a_company_named_as_a_cause_is_not_what_a_figure_is_about() {
+        assert!(names_a_cause(" last night due to concerns that chip shortages at "));
+        assert!(names_a_cause(" devido ao resultado da "));
+        assert!(!names_a_cause(" after "));
+        let text = "Apple stock has been jumping around. Falling from $605.23 to $580.13 on 16 April, due to \
+                    concerns that chip shortages at Qualcomm could lead to iPhone supply constraints.";
+        assert_eq!(attributed(text), owned(&[("$605.23", &["AAPL"]), ("$580.13", &["AAPL"])]));
+    }
+
+    #[test]
+    fn a_text_that_opens_before_its_company_looks_ahead_but_not_past_an_unknown_name() {
+        let text = "Citi raised its price target from $80 to $103. The stock closed Wednesday at $103. \
+                    Lejuez said Target's quarterly results show that its investments are paying off.";
+        assert_eq!(attributed(text), owned(&[("$80", &["TGT"]), ("$103", &["TGT"]), ("$103", &["TGT"])]));
+        let text = "A líder de alta do Ibovespa foi Fibria, com um salto de 7,2%. Outro destaque foi Braskem, \
+                    com valorização de 5,5%.";
+        assert_eq!(attributed(text), owned(&[("7,2%", &[]), ("5,5%", &["BRKM5"])]));
+    }
+}
