@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::attribution_cues::{compared_mentions, names_a_cause, per_physical_unit, unknown_name_before};
+use super::attribution_cues::{compared_mentions, names_a_cause, per_physical_unit, stake_in, unknown_name_before};
 use super::mentions::{Mention, is_broker, is_index_word, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
@@ -64,8 +64,9 @@ pub(crate) fn attribute(
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            is_index_at(text, w)
+            (is_index_at(text, w) || is_the_exchange(words, *k))
                 && !is_agency_at(words, *k)
+                && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(&words[..*k], &words[*k + 1..])
         })
@@ -137,7 +138,15 @@ pub(crate) fn attribute(
                     // `Petrobras (PETR3, +4,82%; PETR4, +3,97%)`: the class written just before.
                     vec![nearest.symbol.clone()]
                 } else {
-                    listed_with(text, &before)
+                    let mut listed = listed_with(text, &before);
+                    // `A Cosan detém 30,3% do capital da Rumo`: a stake is about both companies.
+                    let words_after = &own_words[own_words.partition_point(|w| w.start < figures[f].end)..];
+                    if let Some(held) = stake_in(text, words_after, &own)
+                        && !listed.contains(&held)
+                    {
+                        listed.push(held);
+                    }
+                    listed
                 }
             } else if index_within(from..at) {
                 Vec::new()
@@ -209,6 +218,22 @@ fn commodity_before(text: &str, before: &[Token]) -> bool {
 /// `(NASDAQ:INTC)`, `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 fn is_index_at(text: &str, w: &Token) -> bool {
     (is_index_word(&w.key) && !text[w.end..].starts_with(':')) || (w.key == "s" && text[w.end..].starts_with("&P"))
+}
+
+/// `A Bolsa de São Paulo subiu 3,23%`, `a bolsa brasileira`: the exchange as a subject moves with
+/// its index (`na bolsa`, `da Bolsa` only say where shares trade).
+fn is_the_exchange(words: &[Token], k: usize) -> bool {
+    words[k].key == "bolsa" && k > 0 && matches!(&*words[k - 1].key, "a" | "the")
+}
+
+/// Whether byte `at` sits in an aside of its sentence, between dashes (`a mineradora
+/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
+fn in_aside(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let clause = &before[start..];
+    let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
+    dashes % 2 == 1 && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(['–', '—', '-']))
 }
 
 /// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.

@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::known_brokers::brokers_in;
 use super::mentions::Mention;
 use super::tokens::Token;
+use crate::model::Symbol;
 
 /// `R$ 210/MWh`, `US$ 80/bbl`, `US$ 55 o barril`, `US$ 100 por tonelada`: a price per physical unit is a commodity's
 /// (a price `por ação` or `per share` is a company's).
@@ -109,6 +110,32 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais")
 }
 
+/// The company a stake is in, named just after a figure (`30,3% do capital total da Rumo`, `5% de
+/// participação na Vale`, `$1.5 billion in shares of Mobileye`, `a 10% stake in Arm`): `after`
+/// are the words of the sentence after the figure, `own` its mentions.
+pub(super) fn stake_in(text: &str, after: &[Token], own: &[&Mention]) -> Option<Symbol> {
+    // `5.100% das ações da Amazon` is Amazon's return: shares count only as money put in them.
+    let stake = after.iter().take(STAKE_REACH).enumerate().position(|(k, w)| {
+        matches!(&*w.key, "stake" | "interest" | "capital" | "participacao" | "fatia")
+            || (w.key == "shares" && k > 0 && after[k - 1].key == "in")
+    })?;
+    let object = after[stake + 1..]
+        .iter()
+        .take(3)
+        .position(|w| matches!(&*w.key, "in" | "of" | "da" | "do" | "de" | "na" | "no" | "em"))?
+        + stake
+        + 1;
+    let next = after.get(object + 1)?;
+    let gap = &text[after[0].start..next.start];
+    if gap.contains(['.', ';', ',']) {
+        return None;
+    }
+    own.iter().find(|m| m.span.start == next.start).map(|m| m.symbol.clone())
+}
+
+/// How many words after a figure its stake word may come (`do capital total da`).
+const STAKE_REACH: usize = 3;
+
 /// Between a figure and a company named after it: a cause (`due to`, `because of`, `amid`,
 /// `devido a`, `por causa de`), so the company is not what the figure is about.
 pub(super) fn names_a_cause(gap: &str) -> bool {
@@ -155,6 +182,14 @@ mod tests {
                 ("24.2%", &["CSCO"])
             ])
         );
+    }
+
+    #[test]
+    fn a_stake_is_about_both_companies() {
+        let text = "A Cosan detém 30,3% do capital total da Rumo. A Cosan subiu 2%.";
+        assert_eq!(attributed(text), owned(&[("30,3%", &["CSAN3", "RAIL3"]), ("2%", &["CSAN3"])]));
+        let text = "Intel said it would sell about $1.5 billion in shares of Mobileye.";
+        assert_eq!(attributed(text), owned(&[("$1.5 billion", &["INTC", "MBLY"])]));
     }
 
     #[test]

@@ -198,6 +198,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Rede D'Or", "RDOR3", Case::Capital),
     ("Usiminas", "USIM5", Case::Capital),
     ("CSN", "CSNA3", Case::Upper),
+    ("Companhia Siderúrgica Nacional", "CSNA3", Case::Capital),
     ("Klabin", "KLBN11", Case::Capital),
     ("Santander Brasil", "SANB11", Case::Capital),
     ("Santander", "SAN", Case::Capital),

@@ -58,13 +58,12 @@ pub(crate) fn mentions(
     let mut out: Vec<Mention> = Vec::new();
     for t in tickers {
         if let Some(last) = out.last_mut()
-            && (last.symbol == t.symbol
-                || (same_issuer(&last.symbol, &t.symbol) && text[t.span.end..].trim_start().starts_with(')')))
+            && (last.symbol == t.symbol || text[t.span.end..].trim_start().starts_with(')'))
             && t.span.start >= last.span.end
             && is_bracket_gap(&text[last.span.end..t.span.start])
         {
-            // `Eletrobras (ELET6)`: the share class written alone in brackets is the one meant
-            // (`Petrobras (PETR3; PETR4)` names both).
+            // `Eletrobras (ELET6)`, `a JBS (JBSS3)`: the symbol written alone in brackets is the
+            // listing meant (`Petrobras (PETR3; PETR4)` names both).
             last.span.end = t.span.end;
             last.symbol = t.symbol.clone();
             continue;
@@ -254,16 +253,6 @@ fn rated_by(text: &str, before: &[Token]) -> bool {
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.
-/// Two B3 share classes of one issuer (`ELET3`, `ELET6`): the same four letters, then digits.
-fn same_issuer(a: &Symbol, b: &Symbol) -> bool {
-    let root = |s: &str| {
-        let digits = s.trim_start_matches(|c: char| c.is_ascii_uppercase());
-        (s.len() - digits.len() == 4 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s[..4].to_owned())
-    };
-    root(a.as_str()).is_some_and(|r| root(b.as_str()) == Some(r))
-}
-
 fn is_bracket_gap(gap: &str) -> bool {
     gap.len() <= 24 && gap.contains('(') && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';'))
 }
