@@ -41,6 +41,9 @@ pub(crate) fn attribute(
     figures: &[Range<usize>],
 ) -> Vec<Vec<Symbol>> {
     // Everything is in text order: each sentence's part of a list is found by bisection.
+    let own_words_of = |r: &Range<usize>| {
+        &words[words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end)]
+    };
     let mentions_in = |r: &Range<usize>| {
         &mentions
             [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
@@ -84,8 +87,15 @@ pub(crate) fn attribute(
         }
         let inside: Vec<usize> = (first..last).collect();
         // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
-        let mut own: Vec<&Mention> =
-            mentions_in(sentence).iter().filter(|m| !(m.rates || (m.speaks && is_broker(&m.symbol)))).collect();
+        // So is one in a sentence with a verb of saying (`O BTG Pactual (…) observa que o
+        // resultado…`), unless its own shares are the subject.
+        let comments = own_words_of(sentence).iter().any(|w| is_saying_verb(&w.key));
+        let mut own: Vec<&Mention> = mentions_in(sentence)
+            .iter()
+            .filter(|m| {
+                !(m.rates || (is_broker(&m.symbol) && (m.speaks || (comments && !shares_of(text, words, &m.span)))))
+            })
+            .collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
         if own.iter().any(|m| !is_broker(&m.symbol)) {
             own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
@@ -226,14 +236,35 @@ fn is_the_exchange(words: &[Token], k: usize) -> bool {
     words[k].key == "bolsa" && k > 0 && matches!(&*words[k - 1].key, "a" | "the")
 }
 
-/// Whether byte `at` sits in an aside of its sentence, between dashes (`a mineradora
+/// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
 /// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
 fn in_aside(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
     let clause = &before[start..];
     let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
-    dashes % 2 == 1 && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(['–', '—', '-']))
+    if dashes % 2 == 1 && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(['–', '—', '-'])) {
+        return true;
+    }
+    // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
+    // agora operam em queda de 2,61%`: a relative clause between commas.
+    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja "]
+        .iter()
+        .filter_map(|o| clause.rfind(o))
+        .max()
+        .is_some_and(|o| !clause[o + 2..].contains(','));
+    opened && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(','))
+}
+
+/// Verbs that report what someone says or thinks (`observa`, `diz`, `says`, `notes`).
+#[rustfmt::skip]
+fn is_saying_verb(key: &str) -> bool {
+    matches!(key,
+        "observa" | "observou" | "diz" | "disse" | "afirma" | "afirmou" | "avalia" | "avaliou" | "destaca"
+            | "destacou" | "aponta" | "apontou" | "pontua" | "pontuou" | "comenta" | "comentou" | "escreve"
+            | "escreveu" | "says" | "said" | "notes" | "noted" | "wrote" | "writes" | "argues" | "argued"
+            | "believes" | "thinks" | "acredita" | "ressalta" | "ressaltou"
+    )
 }
 
 /// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.

@@ -193,6 +193,21 @@ mod tests {
     }
 
     #[test]
+    fn a_broker_commenting_and_an_index_in_an_aside_take_no_figure() {
+        let text = "O lucro da WEG somou R$ 1,3 bilhão. O BTG Pactual observa que o faturamento cresceu pouco \
+                    (3% na base anual).";
+        assert_eq!(attributed(text), owned(&[("R$ 1,3 bilhão", &["WEGE3"]), ("3%", &["WEGE3"])]));
+        let text = "As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar, \
+                    agora operam em queda de 2,61%.";
+        assert_eq!(attributed(text), owned(&[("2,61%", &["SUZB3"])]));
+        let text = "As ações ordinárias da mineradora Vale – que têm forte peso no índice Ibovespa –, por sua \
+                    vez, fecharam com alta de 2,45%. A Bolsa de São Paulo subiu 3,23%.";
+        assert_eq!(attributed(text), owned(&[("2,45%", &["VALE3"]), ("3,23%", &[])]));
+        let text = "Os papéis da Petrobras negociam R$ 270 milhões, do total de R$ 863 milhões da Bovespa.";
+        assert_eq!(attributed(text), owned(&[("R$ 270 milhões", &["PETR4"]), ("R$ 863 milhões", &[])]));
+    }
+
+    #[test]
     fn a_company_named_as_a_cause_is_not_what_a_figure_is_about() {
         assert!(names_a_cause(" last night due to concerns that chip shortages at "));
         assert!(names_a_cause(" devido ao resultado da "));
