@@ -20,7 +20,9 @@
 
 use std::ops::Range;
 
-use super::attribution_cues::{compared_mentions, names_a_cause, per_physical_unit, stake_in, unknown_name_before};
+use super::attribution_cues::{
+    compared_mentions, in_aside, is_saying_verb, names_a_cause, per_physical_unit, stake_in, unknown_name_before,
+};
 use super::mentions::{Mention, is_broker, is_index_word, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
@@ -234,37 +236,6 @@ fn is_index_at(text: &str, w: &Token) -> bool {
 /// its index (`na bolsa`, `da Bolsa` only say where shares trade).
 fn is_the_exchange(words: &[Token], k: usize) -> bool {
     words[k].key == "bolsa" && k > 0 && matches!(&*words[k - 1].key, "a" | "the")
-}
-
-/// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
-/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
-fn in_aside(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
-    let clause = &before[start..];
-    let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
-    if dashes % 2 == 1 && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(['–', '—', '-'])) {
-        return true;
-    }
-    // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
-    // agora operam em queda de 2,61%`: a relative clause between commas.
-    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja "]
-        .iter()
-        .filter_map(|o| clause.rfind(o))
-        .max()
-        .is_some_and(|o| !clause[o + 2..].contains(','));
-    opened && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(','))
-}
-
-/// Verbs that report what someone says or thinks (`observa`, `diz`, `says`, `notes`).
-#[rustfmt::skip]
-fn is_saying_verb(key: &str) -> bool {
-    matches!(key,
-        "observa" | "observou" | "diz" | "disse" | "afirma" | "afirmou" | "avalia" | "avaliou" | "destaca"
-            | "destacou" | "aponta" | "apontou" | "pontua" | "pontuou" | "comenta" | "comentou" | "escreve"
-            | "escreveu" | "says" | "said" | "notes" | "noted" | "wrote" | "writes" | "argues" | "argued"
-            | "believes" | "thinks" | "acredita" | "ressalta" | "ressaltou"
-    )
 }
 
 /// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.

@@ -1,7 +1,8 @@
 //! Cues around a figure that say which company it is *not* about, for attribution: a price per
 //! physical unit (`R$ 210/MWh`) is a commodity's; companies named for comparison (`rivals such
 //! as X and Y`) or as a cause (`due to concerns at Qualcomm`) are not the subject; and a name
-//! the lexicon does not know may be the company, so nothing is guessed past it.
+//! the lexicon does not know may be the company, so nothing is guessed past it; an index named
+//! in an aside does not take a figure, and a broker in a sentence of saying is commenting.
 
 use std::ops::Range;
 
@@ -147,6 +148,37 @@ pub(super) fn names_a_cause(gap: &str) -> bool {
             ("due", "to") | ("because", "of") | ("devido", "a" | "ao" | "à") | ("por", "causa")
         )
     }) || words.iter().any(|w| matches!(w.as_str(), "amid" | "concerns" | "fears" | "temores" | "preocupações"))
+}
+
+/// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
+/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
+pub(super) fn in_aside(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let clause = &before[start..];
+    let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
+    if dashes % 2 == 1 && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(['–', '—', '-'])) {
+        return true;
+    }
+    // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
+    // agora operam em queda de 2,61%`: a relative clause between commas.
+    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja "]
+        .iter()
+        .filter_map(|o| clause.rfind(o))
+        .max()
+        .is_some_and(|o| !clause[o + 2..].contains(','));
+    opened && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(','))
+}
+
+/// Verbs that report what someone says or thinks (`observa`, `diz`, `says`, `notes`).
+#[rustfmt::skip]
+pub(super) fn is_saying_verb(key: &str) -> bool {
+    matches!(key,
+        "observa" | "observou" | "diz" | "disse" | "afirma" | "afirmou" | "avalia" | "avaliou" | "destaca"
+            | "destacou" | "aponta" | "apontou" | "pontua" | "pontuou" | "comenta" | "comentou" | "escreve"
+            | "escreveu" | "says" | "said" | "notes" | "noted" | "wrote" | "writes" | "argues" | "argued"
+            | "believes" | "thinks" | "acredita" | "ressalta" | "ressaltou"
+    )
 }
 
 #[cfg(test)]
