@@ -73,7 +73,7 @@ pub(crate) fn attribute(
                 && !is_agency_at(words, *k)
                 && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
-                && !ranks_within(&words[..*k], &words[*k + 1..])
+                && !ranks_within(text, &words[..*k], &words[*k + 1..])
         })
         .map(|(_, w)| w.start)
         .collect();
@@ -95,7 +95,10 @@ pub(crate) fn attribute(
         let mut own: Vec<&Mention> = mentions_in(sentence)
             .iter()
             .filter(|m| {
-                !(m.rates || (is_broker(&m.symbol) && (m.speaks || (comments && !shares_of(text, words, &m.span)))))
+                // `the S&P 500 Index ($SPX)`: an index's code is no company.
+                !(m.rates
+                    || is_index_word(&m.symbol.as_str().to_ascii_lowercase())
+                    || (is_broker(&m.symbol) && (m.speaks || (comments && !shares_of(text, words, &m.span)))))
             })
             .collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
@@ -167,12 +170,17 @@ pub(crate) fn attribute(
             } else {
                 // A price target is about the company under discussion, however far back.
                 // So are the shares or the stock a sentence speaks of (`shares fell merely 1%`).
-                let about_the_company = own_words
-                    .iter()
-                    .any(|w| matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel"));
+                let about_the_company = own_words.iter().any(|w| {
+                    matches!(
+                        &*w.key,
+                        "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel"
+                    )
+                });
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent")) {
+                if !about_the_company
+                    && own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"))
+                {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
                     Vec::new()
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
@@ -268,10 +276,16 @@ fn is_those_companies(first: &str, second: &str) -> bool {
 /// ranking (`before` and `after`: the words around it) is where a company stands, not what a
 /// figure is about — unless a clause of its own follows (`os ganhos do Ibovespa hoje, que
 /// avançava 1,04%`).
-fn ranks_within(before: &[Token], after: &[Token]) -> bool {
+fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> bool {
     if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
         return false;
     }
+    // Not past the end of a sentence (`… maiores altas do Ibovespa. O índice subia 1,84%`).
+    let sentence_start = before
+        .windows(2)
+        .rposition(|p| text[p[0].end..p[1].start].contains(['.', '!', '?', '\n']))
+        .map_or(0, |k| k + 1);
+    let before = &before[sentence_start..];
     let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
     let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
     preposition

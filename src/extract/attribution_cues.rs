@@ -240,6 +240,17 @@ mod tests {
     }
 
     #[test]
+    fn index_codes_rankings_and_commodity_words_in_their_place() {
+        let text = "ORCL stock has declined 5.9%, while the broader S&P 500 Index ( $SPX ) has gained 15.5%.";
+        assert_eq!(attributed(text), owned(&[("5.9%", &["ORCL"]), ("15.5%", &[])]));
+        let text = "Vale e Eletrobrás figuravam na lista de maiores altas do Ibovespa. O índice subia 1,84%.";
+        assert_eq!(attributed(text), owned(&[("1,84%", &[])]));
+        let text = "Bank of America upgraded Petrobras (NYSE:PBR) to buy. The firm has a $17.90 price \
+                    objective on the oil and gas exploration company's stock.";
+        assert_eq!(attributed(text), owned(&[("$17.90", &["PETR4"])]));
+    }
+
+    #[test]
     fn a_company_named_as_a_cause_is_not_what_a_figure_is_about() {
         assert!(names_a_cause(" last night due to concerns that chip shortages at "));
         assert!(names_a_cause(" devido ao resultado da "));

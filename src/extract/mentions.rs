@@ -353,7 +353,7 @@ fn is_rating_object(key: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) fn is_index_word(key: &str) -> bool {
     matches!(key,
-        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
+        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "spx" | "ndx" | "djia" | "vix" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
             | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
             | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
             | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
