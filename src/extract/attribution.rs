@@ -21,7 +21,8 @@
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, in_aside, is_saying_verb, names_a_cause, per_physical_unit, stake_in, unknown_name_before,
+    compared_mentions, in_aside, is_saying_verb, names_a_cause, per_physical_unit, reports_results, stake_in,
+    unknown_name_before,
 };
 use super::mentions::{Mention, is_broker, is_index_word, shares_of};
 use super::tokens::Token;
@@ -60,9 +61,13 @@ pub(crate) fn attribute(
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
         .map(|s| {
-            mentions_in(s)
-                .iter()
-                .find(|m| !m.rates && !is_compared(m) && (!is_broker(&m.symbol) || shares_of(text, words, &m.span)))
+            mentions_in(s).iter().find(|m| {
+                !m.rates
+                    && !is_compared(m)
+                    && (!is_broker(&m.symbol)
+                        || shares_of(text, words, &m.span)
+                        || (!m.speaks && reports_results(text, own_words_of(s), &m.span)))
+            })
         })
         .collect();
     let indexes: Vec<usize> = words

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::known_brokers::brokers_in;
-use super::mentions::Mention;
+use super::mentions::{Mention, is_call_word, is_work_of_analysts};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -73,6 +73,44 @@ fn is_day_or_month(key: &str) -> bool {
             | "quinta" | "sexta" | "sabado" | "domingo"
     )
 }
+
+/// Whether a bank named at `span` reports its own results in its sentence (`words`): a word of
+/// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
+/// reported record revenue`) and no word of analysts' calls or work is in the sentence.
+pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // (`segundo` is also `second`, as in `no segundo trimestre`.)
+    if words.iter().any(|w| is_call_word(&w.key) || (is_work_of_analysts(&w.key) && w.key != "segundo")) {
+        return false;
+    }
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let mut previous_end = span.end;
+    for w in after.iter().take(RESULTS_REACH) {
+        if text[previous_end..w.start].contains(['.', ';']) {
+            return false;
+        }
+        previous_end = w.end;
+        if matches!(
+            &*w.key,
+            "lucro"
+                | "lucros"
+                | "receita"
+                | "resultado"
+                | "resultados"
+                | "balanco"
+                | "earnings"
+                | "profit"
+                | "revenue"
+                | "results"
+                | "income"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// How many words after a bank's name its results may be named.
+const RESULTS_REACH: usize = 8;
 
 /// The starts of the mentions named for comparison (`rivals such as X and Y`, `concorrentes como
 /// X`, `peers including X`), in order: those after such a phrase and those listed with them.
@@ -248,6 +286,16 @@ mod tests {
         let text = "Bank of America upgraded Petrobras (NYSE:PBR) to buy. The firm has a $17.90 price \
                     objective on the oil and gas exploration company's stock.";
         assert_eq!(attributed(text), owned(&[("$17.90", &["PETR4"])]));
+    }
+
+    #[test]
+    fn a_bank_reporting_its_results_is_the_subject() {
+        let text = "O Itaú Unibanco (BOV:ITUB4) divulgou seu lucro recorrente no segundo trimestre, de R$ 6,169 \
+                    bilhões. O lucro cresceu 10,65% em relação ao mesmo período do ano passado.";
+        assert_eq!(attributed(text), owned(&[("R$ 6,169 bilhões", &["ITUB4"]), ("10,65%", &["ITUB4"])]));
+        let text = "O Citi elevou o Banco do Brasil (BBAS3) para compra. Para 2026, o Citi projeta lucro de \
+                    R$ 29,3 bilhões. As ações embutem um retorno de 12%.";
+        assert_eq!(attributed(text), owned(&[("R$ 29,3 bilhões", &["BBAS3"]), ("12%", &["BBAS3"])]));
     }
 
     #[test]

@@ -100,7 +100,14 @@ pub(crate) fn mentions(
             m.speaks = false;
             continue;
         }
-        m.rates = rates_after(text, m.span.end, &words[next..])
+        // `notable increases came from BMO (to $128 from $107)`: a broker's target move in brackets.
+        let moved_target = is_broker(&m.symbol)
+            && text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
+                let b = b.trim_start();
+                b.starts_with("to ") || b.starts_with("para ") || b.starts_with("from ") || b.starts_with("de R$")
+            });
+        m.rates = moved_target
+            || rates_after(text, m.span.end, &words[next..])
             || rated_by(text, &words[..first])
             || broker_rating(text, words, sentences, m);
     }
@@ -160,7 +167,9 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
 /// verb, `recomendação de X` is the call on X; alone, `a recomendação do BTG` is BTG's).
 pub(crate) fn rated_object(words: &[Token], k: usize) -> bool {
     let changes = |w: &Token| is_rating_verb(&w.key) || is_change_verb(&w.key);
-    if k > 0 && changes(&words[k - 1]) {
+    // `rebaixou o BTG Pactual`, `downgraded the Bank of America`: past an article.
+    let article = |w: &Token| matches!(&*w.key, "o" | "a" | "os" | "as" | "the");
+    if k > 0 && (changes(&words[k - 1]) || (k > 1 && article(&words[k - 1]) && changes(&words[k - 2]))) {
         return true;
     }
     if k < 3 || !is_object_marker(&words[k - 1].key) || !matches!(&*words[k - 2].key, "recomendacao" | "rating") {
