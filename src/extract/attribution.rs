@@ -120,7 +120,17 @@ pub(crate) fn attribute(
             }
             let at = figures[f].start;
             let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
-            let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
+            let mut before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
+            // `A Embraer, atrás da Boeing e da Airbus, afirmou que … 13%`: past the companies it is
+            // compared with, to the one the sentence is about.
+            // Unless the figure is its own (`behind Microsoft Azure's 39% growth`).
+            let own_figure = before.last().is_some_and(|m| {
+                let gap = &text[m.span.end..at];
+                !gap.contains(',') && gap.split_whitespace().count() <= 2
+            });
+            if !own_figure && before.iter().any(|m| !is_compared(m)) {
+                before.retain(|m| !is_compared(m));
+            }
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.
             let has_subject = subjects[..=i].iter().any(Option::is_some);

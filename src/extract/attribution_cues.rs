@@ -123,7 +123,9 @@ pub(super) fn compared_mentions(text: &str, words: &[Token], mentions: &[Mention
         while k > 0 && steps < LIST_REACH {
             let w = &words[k - 1];
             let gap = &text[w.end..words.get(k).map_or(m.span.start, |n| n.start)];
-            let listed = (w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&"))
+            let listed = (w.capitalized
+                || w.upper
+                || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&" | "da" | "do" | "de" | "of" | "the"))
                 && !gap.contains(['.', ';', ':']);
             if !listed || is_comparison_marker(words, k) {
                 break;
@@ -146,7 +148,9 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
     let key = |back: usize| k.checked_sub(back).map_or("", |j| &*words[j].key);
     matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
         || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
-        || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais")
+        || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
+        // `atrás da Boeing e da Airbus`, `ahead of Boeing`, `à frente da Vale`.
+        || matches!((key(2), key(1)), ("atras" | "frente", "da" | "do" | "de") | ("ahead", "of"))
 }
 
 /// The company a stake is in, named just after a figure (`30,3% do capital total da Rumo`, `5% de
@@ -296,6 +300,15 @@ mod tests {
         let text = "O Citi elevou o Banco do Brasil (BBAS3) para compra. Para 2026, o Citi projeta lucro de \
                     R$ 29,3 bilhões. As ações embutem um retorno de 12%.";
         assert_eq!(attributed(text), owned(&[("R$ 29,3 bilhões", &["BBAS3"]), ("12%", &["BBAS3"])]));
+    }
+
+    #[test]
+    fn a_figure_after_a_comparison_is_the_subject_s_unless_it_is_the_compared_one_s() {
+        let text = "A Embraer, a terceira maior fabricante de aviões do mundo, atrás da Boeing e da Airbus, \
+                    afirmou que sua carteira de pedidos subiu 13% no trimestre.";
+        assert_eq!(attributed(text), owned(&[("13%", &["EMBR3"])]));
+        let text = "AWS revenue at Amazon rose 17.5%, trailing behind Microsoft Azure's 39% growth.";
+        assert_eq!(attributed(text), owned(&[("17.5%", &["AMZN"]), ("39%", &["MSFT"])]));
     }
 
     #[test]
