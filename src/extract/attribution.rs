@@ -32,6 +32,10 @@ use crate::model::Symbol;
 /// company a passage is about stays its subject until another is named).
 const LOOK_BACK: usize = 8;
 
+/// How many words after a figure the company it is about may be named, when the text has named
+/// a subject before.
+const AFTER_REACH: usize = 8;
+
 /// How many sentences ahead a text that opens before naming its company may look for it.
 const LOOK_AHEAD: usize = 3;
 
@@ -140,12 +144,16 @@ pub(crate) fn attribute(
                     && !is_compared(m)
                     && !breaks_clause(&text[figures[f].end..m.span.start])
                     && (!has_subject || !names_a_cause(&text[figures[f].end..m.span.start]))
+                    // `hitting a high of $705.07 on September 21, as it faces competition from
+                    // phones using Google Inc's Android`: far off, with a subject to fall back on.
+                    && (!has_subject || text[figures[f].end..m.span.start].split_whitespace().count() <= AFTER_REACH)
             });
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
             let commodity = per_physical_unit(&text[figures[f].end..])
+                || commodity_after(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..])
                 || commodity_before(text, words_before)
                     && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
@@ -277,8 +285,28 @@ fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
 fn is_commodity_word(key: &str) -> bool {
     matches!(key,
         "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
-            | "copper" | "cobre" | "commodity" | "commodities"
+            | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "steel" | "soja"
+            | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee"
     )
+}
+
+/// `queda de 3,6% nos preços da celulose`, `a 2% rise in copper prices`: a commodity's price
+/// named in the few words after a figure, in its clause.
+fn commodity_after(text: &str, after: &[Token]) -> bool {
+    let mut previous_end = after.first().map_or(0, |w| w.start);
+    for w in after.iter().take(4) {
+        if text[previous_end..w.start].contains([',', ';', '.', '(']) {
+            return false;
+        }
+        previous_end = w.end;
+        if is_commodity_word(&w.key) && !w.capitalized {
+            return after
+                .iter()
+                .take(4)
+                .any(|p| matches!(&*p.key, "precos" | "preco" | "prices" | "price" | "cotacao"));
+        }
+    }
+    false
 }
 
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.

@@ -312,6 +312,16 @@ mod tests {
     }
 
     #[test]
+    fn a_commodity_after_a_figure_and_a_company_far_after_it() {
+        let text = "A Suzano caiu 2%. Relatório da Ágora aponta para queda de 3,6% nos preços da celulose.";
+        assert_eq!(attributed(text), owned(&[("2%", &["SUZB3"]), ("3,6%", &[])]));
+        let text = "Apple shares were down 3.6% on Friday. The stock has lost a quarter of its value since \
+                    hitting a high of $705.07 on September 21, as it faces competition from phones using \
+                    Google Inc's Android operating system.";
+        assert_eq!(attributed(text), owned(&[("3.6%", &["AAPL"]), ("$705.07", &["AAPL"])]));
+    }
+
+    #[test]
     fn a_company_named_as_a_cause_is_not_what_a_figure_is_about() {
         assert!(names_a_cause(" last night due to concerns that chip shortages at "));
         assert!(names_a_cause(" devido ao resultado da "));
