@@ -21,9 +21,9 @@
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, in_aside, is_saying_verb, names_a_cause, per_physical_unit, reports_results, stake_in,
-    unknown_name_before,
+    compared_mentions, in_aside, is_saying_verb, names_a_cause, reports_results, stake_in, unknown_name_before,
 };
+use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
 use super::mentions::{Mention, is_broker, is_index_word, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
@@ -241,23 +241,6 @@ pub(crate) fn attribute(
     out
 }
 
-/// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
-/// subiu acima dos 74 dólares`, `Brent crude oil prices fell 2.7 percent`): its price, nobody's.
-fn commodity_before(text: &str, before: &[Token]) -> bool {
-    let mut next_start = usize::MAX;
-    for w in before.iter().rev().take(5) {
-        if next_start != usize::MAX && text[w.end..next_start].contains([',', ';', '.', '(']) {
-            return false;
-        }
-        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") {
-            return true;
-        }
-        next_start = w.start;
-    }
-    false
-}
-
-/// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
 /// `(NASDAQ:INTC)`, `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 fn is_index_at(text: &str, w: &Token) -> bool {
     (is_index_word(&w.key) && !text[w.end..].starts_with(':')) || (w.key == "s" && text[w.end..].starts_with("&P"))
@@ -281,34 +264,6 @@ fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
 
 /// Commodities: a sentence that names no company but a commodity gives its figures to nobody
 /// (`a commodity subiu 1,11%, para US$ 68,03 a tonelada`).
-#[rustfmt::skip]
-fn is_commodity_word(key: &str) -> bool {
-    matches!(key,
-        "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
-            | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "steel" | "soja"
-            | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee"
-    )
-}
-
-/// `queda de 3,6% nos preços da celulose`, `a 2% rise in copper prices`: a commodity's price
-/// named in the few words after a figure, in its clause.
-fn commodity_after(text: &str, after: &[Token]) -> bool {
-    let mut previous_end = after.first().map_or(0, |w| w.start);
-    for w in after.iter().take(4) {
-        if text[previous_end..w.start].contains([',', ';', '.', '(']) {
-            return false;
-        }
-        previous_end = w.end;
-        if is_commodity_word(&w.key) && !w.capitalized {
-            return after
-                .iter()
-                .take(4)
-                .any(|p| matches!(&*p.key, "precos" | "preco" | "prices" | "price" | "cotacao"));
-        }
-    }
-    false
-}
-
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
 fn is_those_companies(first: &str, second: &str) -> bool {
     matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")

@@ -1,8 +1,8 @@
-//! Cues around a figure that say which company it is *not* about, for attribution: a price per
-//! physical unit (`R$ 210/MWh`) is a commodity's; companies named for comparison (`rivals such
-//! as X and Y`) or as a cause (`due to concerns at Qualcomm`) are not the subject; and a name
-//! the lexicon does not know may be the company, so nothing is guessed past it; an index named
-//! in an aside does not take a figure, and a broker in a sentence of saying is commenting.
+//! Cues around a figure that say which company it is *not* about, for attribution: companies
+//! named for comparison (`rivals such as X and Y`) or as a cause (`due to concerns at Qualcomm`)
+//! are not the subject; a name the lexicon does not know may be the company, so nothing is
+//! guessed past it; an index named in an aside does not take a figure; a broker in a sentence of
+//! saying is commenting; a stake is about both companies; a bank reporting results is a subject.
 
 use std::ops::Range;
 
@@ -10,41 +10,6 @@ use super::known_brokers::brokers_in;
 use super::mentions::{Mention, is_call_word, is_work_of_analysts};
 use super::tokens::Token;
 use crate::model::Symbol;
-
-/// `R$ 210/MWh`, `US$ 80/bbl`, `US$ 55 o barril`, `US$ 100 por tonelada`: a price per physical unit is a commodity's
-/// (a price `por ação` or `per share` is a company's).
-pub(super) fn per_physical_unit(after: &str) -> bool {
-    let rest = match after.strip_prefix('/') {
-        Some(rest) => rest,
-        None => match after.trim_start().split_once(' ') {
-            Some(("por" | "per" | "a" | "o" | "the", rest)) => rest,
-            _ => return false,
-        },
-    };
-    let unit: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '³').collect();
-    matches!(
-        unit.to_lowercase().as_str(),
-        "mwh"
-            | "kwh"
-            | "gwh"
-            | "t"
-            | "ton"
-            | "tonne"
-            | "tonelada"
-            | "bbl"
-            | "barril"
-            | "barrel"
-            | "oz"
-            | "lb"
-            | "kg"
-            | "mmbtu"
-            | "m³"
-            | "m3"
-            | "saca"
-            | "bushel"
-            | "megawatt-hora"
-    )
-}
 
 /// Whether a capitalised word before a figure in its sentence, other than its first word, a
 /// quoted word (`"Buy"`), a currency mark, a day or a month, a broker and the mentions found,
@@ -227,19 +192,6 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::figure_tickers::{attributed, owned};
-
-    #[test]
-    fn a_price_per_physical_unit_is_a_commodity_price() {
-        assert!(per_physical_unit("/MWh em 2030"));
-        assert!(per_physical_unit(" o barril em 2020"));
-        assert!(per_physical_unit(" a barrel"));
-        assert!(per_physical_unit(" por tonelada"));
-        assert!(!per_physical_unit(" por ação"));
-        assert!(!per_physical_unit(" per share"));
-        assert!(!per_physical_unit(", up 3%"));
-        let text = "A Eletrobras (ELET6) subiu 2%. Eles elevaram o preço de energia para R$ 210/MWh em 2030.";
-        assert_eq!(attributed(text), owned(&[("2%", &["ELET6"]), ("R$ 210", &[])]));
-    }
 
     #[test]
     fn companies_named_for_comparison_are_not_the_subject() {

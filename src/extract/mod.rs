@@ -15,6 +15,7 @@ mod cashtags;
 mod catalysts;
 mod claimants;
 mod clauses;
+mod commodity_prices;
 mod company_context;
 mod company_names;
 mod dates;
