@@ -134,8 +134,35 @@ impl Lexicon {
     /// The lexicon of the SEC and B3 lists bundled with Jevons.
     pub fn bundled() -> Self {
         Self::new(reference_tickers().map(|t| (t.symbol, t.name)))
+            .with_exchange_listings_first(reference_tickers().map(|t| (t.symbol, t.name, t.exchange == Some("OTC"))))
             .with_b3(b3_listings().map(|l| (l.symbol, l.name, l.main)))
             .with_cross_listings(cross_listings())
+    }
+
+    /// Makes a name shared by an over-the-counter line and an exchange listing stand for the
+    /// exchange listing (`Rio Tinto` is RIO on the NYSE, not the OTC line RTNTF of Rio Tinto Ltd,
+    /// though the OTC line comes first in the list): `reference` gives each symbol, its legal
+    /// name and whether it trades over the counter.
+    pub fn with_exchange_listings_first<'a>(
+        mut self,
+        reference: impl IntoIterator<Item = (&'a str, &'a str, bool)>,
+    ) -> Self {
+        let reference: Vec<(&str, &str, bool)> = reference.into_iter().collect();
+        let otc: FxHashSet<&str> = reference.iter().filter(|(_, _, otc)| *otc).map(|(s, _, _)| *s).collect();
+        for (symbol, legal, over_the_counter) in reference {
+            if over_the_counter {
+                continue;
+            }
+            for name in matchable_names(legal) {
+                if let Some(entry) = self.names.get_mut(&name)
+                    && entry.via == Via::Name
+                    && entry.symbol.as_deref().is_some_and(|s| otc.contains(s))
+                {
+                    entry.symbol = Some(symbol.to_owned());
+                }
+            }
+        }
+        self
     }
 
     /// Makes the reference-list names of other listings of B3 companies (US symbol, main B3
@@ -308,6 +335,14 @@ fn is_generic_issuer_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exchange_listing_wins_a_name_over_an_otc_line() {
+        let lexicon = Lexicon::new([("RTNTF", "RIO TINTO LTD"), ("RIO", "RIO TINTO PLC")])
+            .with_exchange_listings_first([("RTNTF", "RIO TINTO LTD", true), ("RIO", "RIO TINTO PLC", false)]);
+        assert_eq!(lexicon.name("rio tinto").and_then(|e| e.symbol.clone()), Some("RIO".into()));
+        assert_eq!(Lexicon::bundled().name("rio tinto").and_then(|e| e.symbol.clone()), Some("RIO".into()));
+    }
 
     #[test]
     fn names_aliases_and_non_companies_are_known() {
