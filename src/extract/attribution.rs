@@ -36,6 +36,9 @@ const LOOK_BACK: usize = 8;
 /// a subject before.
 const AFTER_REACH: usize = 8;
 
+/// Bytes past which a company named after a figure is too far to count anyway (with a subject).
+const AFTER_BYTES: usize = 160;
+
 /// How many sentences ahead a text that opens before naming its company may look for it.
 const LOOK_AHEAD: usize = 3;
 
@@ -140,6 +143,8 @@ pub(crate) fn attribute(
             let has_subject = subjects[..=i].iter().any(Option::is_some);
             let after = own.iter().find(|m| {
                 m.span.start >= figures[f].end
+                    // (A far mention is measured no further.)
+                    && (!has_subject || m.span.start - figures[f].end <= AFTER_BYTES)
                     && !is_broker(&m.symbol)
                     && !is_compared(m)
                     && !breaks_clause(&text[figures[f].end..m.span.start])

@@ -17,7 +17,9 @@ use crate::model::Symbol;
 pub(super) fn unknown_name_before(text: &str, before: &[Token], named: &[Mention]) -> bool {
     let brokers = brokers_in(before);
     let inside = |r: &Range<usize>, w: &Token| r.start <= w.start && w.end <= r.end;
-    before.iter().skip(1).any(|w| {
+    // The sentence's first word is capitalised anyway; only the last words before count.
+    let first = before.len().saturating_sub(NAME_REACH).max(1);
+    before[first.min(before.len())..].iter().any(|w| {
         w.capitalized
             && !text[..w.start].ends_with(['"', '“', '\'', '‘'])
             // `US$ 45`, `R$ 29`: a currency mark.
@@ -27,6 +29,9 @@ pub(super) fn unknown_name_before(text: &str, before: &[Token], named: &[Mention
             && !is_day_or_month(&w.key)
     })
 }
+
+/// How many words before a figure an unknown name is looked for.
+const NAME_REACH: usize = 40;
 
 #[rustfmt::skip]
 fn is_day_or_month(key: &str) -> bool {
@@ -160,11 +165,21 @@ pub(super) fn names_a_cause(gap: &str) -> bool {
 /// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
 /// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
 pub(super) fn in_aside(text: &str, at: usize) -> bool {
-    let before = &text[..at];
+    // Only so far either side: a huge sentence costs no more than a short one.
+    let mut from = at.saturating_sub(ASIDE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (at + ASIDE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..at];
     let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
     let clause = &before[start..];
+    let rest = text[at..to].split(['.', '\n']).next().unwrap_or_default();
     let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
-    if dashes % 2 == 1 && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(['–', '—', '-'])) {
+    if dashes % 2 == 1 && rest.contains(['–', '—', '-']) {
         return true;
     }
     // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
@@ -174,8 +189,11 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
         .filter_map(|o| clause.rfind(o))
         .max()
         .is_some_and(|o| !clause[o + 2..].contains(','));
-    opened && text[at..].split(['.', '\n']).next().is_some_and(|rest| rest.contains(','))
+    opened && rest.contains(',')
 }
+
+/// How many bytes either side of an index word its aside is looked for.
+const ASIDE_REACH: usize = 400;
 
 /// Verbs that report what someone says or thinks (`observa`, `diz`, `says`, `notes`).
 #[rustfmt::skip]
