@@ -36,6 +36,10 @@ const LOOK_BACK: usize = 8;
 /// a subject before.
 const AFTER_REACH: usize = 8;
 
+/// How many of the mentions before a figure in its sentence are weighed (the nearest, and
+/// those listed with it).
+const BEFORE_REACH: usize = 16;
+
 /// Bytes past which a company named after a figure is too far to count anyway (with a subject).
 const AFTER_BYTES: usize = 160;
 
@@ -91,6 +95,7 @@ pub(crate) fn attribute(
         .collect();
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
+    let first_subject = subjects.iter().position(Option::is_some);
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
@@ -119,6 +124,13 @@ pub(crate) fn attribute(
         }
         let own_words = &words
             [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
+        // A price target is about the company under discussion, however far back. So are the
+        // shares or the stock a sentence speaks of (`shares fell merely 1%`).
+        let sentence_about_the_company = own_words.iter().any(|w| {
+            matches!(&*w.key, "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel")
+        });
+        let sentence_names_a_commodity =
+            own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"));
         // Companies paired by `respectively` are not what the figures after the word are about.
         let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
@@ -127,7 +139,11 @@ pub(crate) fn attribute(
             }
             let at = figures[f].start;
             let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
-            let mut before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
+            // `own` is in text order: the mentions before the figure are found by bisection.
+            // Only the nearest few matter (the nearest and those listed with it).
+            let hi = own.partition_point(|m| m.span.start < at);
+            let lo = own.partition_point(|m| m.span.start < from).max(hi.saturating_sub(BEFORE_REACH));
+            let mut before: Vec<&&Mention> = own[lo..hi.max(lo)].iter().filter(|m| m.span.end <= at).collect();
             // `A Embraer, atrás da Boeing e da Airbus, afirmou que … 13%`: past the companies it is
             // compared with, to the one the sentence is about.
             // Unless the figure is its own (`behind Microsoft Azure's 39% growth`).
@@ -140,8 +156,8 @@ pub(crate) fn attribute(
             }
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.
-            let has_subject = subjects[..=i].iter().any(Option::is_some);
-            let after = own.iter().find(|m| {
+            let has_subject = first_subject.is_some_and(|s| s <= i);
+            let after = own[own.partition_point(|m| m.span.start < figures[f].end)..].iter().find(|m| {
                 m.span.start >= figures[f].end
                     // (A far mention is measured no further.)
                     && (!has_subject || m.span.start - figures[f].end <= AFTER_BYTES)
@@ -196,19 +212,10 @@ pub(crate) fn attribute(
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
             } else {
-                // A price target is about the company under discussion, however far back.
-                // So are the shares or the stock a sentence speaks of (`shares fell merely 1%`).
-                let about_the_company = own_words.iter().any(|w| {
-                    matches!(
-                        &*w.key,
-                        "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel"
-                    )
-                });
+                let about_the_company = sentence_about_the_company;
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if !about_the_company
-                    && own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"))
-                {
+                if !about_the_company && sentence_names_a_commodity {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
                     Vec::new()
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
@@ -220,7 +227,7 @@ pub(crate) fn attribute(
                         }
                     }
                     all
-                } else if subjects[..i].iter().any(Option::is_some) {
+                } else if first_subject.is_some_and(|s| s < i) {
                     earlier_subject(i, back, &subjects, sentences, &index_within)
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
@@ -264,7 +271,10 @@ fn is_agency_at(words: &[Token], k: usize) -> bool {
 
 /// Whether a company is named between `from` and `at`.
 fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
-    own.iter().any(|m| m.span.start >= from && m.span.end <= at)
+    own[own.partition_point(|m| m.span.start < from)..]
+        .iter()
+        .take_while(|m| m.span.start < at)
+        .any(|m| m.span.end <= at)
 }
 
 /// Commodities: a sentence that names no company but a commodity gives its figures to nobody
@@ -283,7 +293,9 @@ fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> bool {
     if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
         return false;
     }
-    // Not past the end of a sentence (`… maiores altas do Ibovespa. O índice subia 1,84%`).
+    // Not past the end of a sentence (`… maiores altas do Ibovespa. O índice subia 1,84%`), and
+    // only the last few words matter.
+    let before = &before[before.len().saturating_sub(8)..];
     let sentence_start = before
         .windows(2)
         .rposition(|p| text[p[0].end..p[1].start].contains(['.', '!', '?', '\n']))
