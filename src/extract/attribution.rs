@@ -177,8 +177,13 @@ pub(crate) fn attribute(
                 || commodity_after(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..])
                 || commodity_before(text, words_before)
                     && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
+            // `Brent crude oil prices fell 2.7 percent to $29.19`, `subiu 3% a R$ 50`: a level
+            // reached by a move is about what moved.
+            let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
+            } else if reached {
+                out[f - 1].clone()
             } else if commodity
                 || points
                 || index_follows(
@@ -421,6 +426,13 @@ fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
         k -= 1;
     }
     symbols
+}
+
+/// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
+/// `caía 4,89%, a R$ 11,68`).
+fn is_move_to(gap: &str) -> bool {
+    matches!(gap.trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | ", a" | "to a" | "para a")
+        || matches!(gap.trim(), ", a" | ", at" | ", to")
 }
 
 /// Between a share-class code and its figure: a comma, a colon or a sign only (`PETR3, +4,82%`).

@@ -292,6 +292,14 @@ mod tests {
     }
 
     #[test]
+    fn a_level_reached_by_a_move_is_about_what_moved() {
+        let text = "Exxon Mobil gained 2.8 percent although Brent crude oil prices fell 2.7 percent to $29.19.";
+        assert_eq!(attributed(text), owned(&[("2.8 percent", &["XOM"]), ("2.7 percent", &[]), ("$29.19", &[])]));
+        let text = "Por volta das 14h30, o papel da Vale caía 4,89%, a R$ 11,68.";
+        assert_eq!(attributed(text), owned(&[("4,89%", &["VALE3"]), ("R$ 11,68", &["VALE3"])]));
+    }
+
+    #[test]
     fn a_company_named_as_a_cause_is_not_what_a_figure_is_about() {
         assert!(names_a_cause(" last night due to concerns that chip shortages at "));
         assert!(names_a_cause(" devido ao resultado da "));
