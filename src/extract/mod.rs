@@ -26,6 +26,7 @@ mod figures;
 mod findings;
 mod fx_hash;
 mod holders;
+mod index_cues;
 mod known_brokers;
 mod known_names;
 mod language;
