@@ -242,8 +242,11 @@ pub(crate) fn attribute(
                     // before naming the company it is about (brokers rating it aside) takes the
                     // first company named in the next few sentences.
                     // Not past a name the lexicon does not know (`A líder de alta foi Fibria, com
-                    // um salto de 7,2%`): that may be the company.
-                    if unknown_name_before(text, words_before, mentions_in(sentence)) {
+                    // um salto de 7,2%`): that may be the company; nor in a text that opened on
+                    // an index (`O Ibovespa segue no negativo… No ano, ainda cede 3,77%`).
+                    if unknown_name_before(text, words_before, mentions_in(sentence))
+                        || index_within(sentences[0].start..at)
+                    {
                         Vec::new()
                     } else {
                         subjects[i + 1..]

@@ -314,6 +314,8 @@ mod tests {
         let text = "Citi raised its price target from $80 to $103. The stock closed Wednesday at $103. \
                     Lejuez said Target's quarterly results show that its investments are paying off.";
         assert_eq!(attributed(text), owned(&[("$80", &["TGT"]), ("$103", &["TGT"]), ("$103", &["TGT"])]));
+        let text = "No mês, o Ibovespa segue no negativo. No ano, ainda cede 3,77%. A Petrobras subiu 2%.";
+        assert_eq!(attributed(text), owned(&[("3,77%", &[]), ("2%", &["PETR4"])]));
         let text = "A líder de alta do Ibovespa foi Fibria, com um salto de 7,2%. Outro destaque foi Braskem, \
                     com valorização de 5,5%.";
         assert_eq!(attributed(text), owned(&[("7,2%", &[]), ("5,5%", &["BRKM5"])]));
