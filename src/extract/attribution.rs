@@ -82,6 +82,12 @@ pub(crate) fn attribute(
             })
         })
         .collect();
+    if std::env::var("JDBG").is_ok() {
+        for (i, s) in sentences.iter().enumerate() {
+            let ms: Vec<String> = mentions_in(s).iter().map(|m| format!("{}[{}]{}{}", &text[m.span.clone()], m.symbol.as_str(), if m.rates {"/R"} else {""}, if m.speaks {"/S"} else {""})).collect();
+            eprintln!("S{i} subj={:?} {:?}", subjects[i].map(|m| m.symbol.as_str().to_owned()), ms);
+        }
+    }
     let indexes: Vec<usize> = words
         .iter()
         .enumerate()
