@@ -15,8 +15,10 @@
 //!   index's sentence (past it for `the stock`, `shares` or a target); `those companies` are the
 //!   ones just named; a sentence about a commodity and no company gives its figures to nobody.
 //!
-//! A broker rating the stock or a claimant is never what a figure is about. What nothing settles
-//! gets no ticker rather than a guess.
+//! A broker rating the stock or a claimant is never what a figure is about. The cues of
+//! `attribution_cues`, `commodity_prices` and `index_cues` keep companies named for comparison
+//! or as a cause, commodity prices and index moves from the companies around them. What nothing
+//! settles gets no ticker rather than a guess.
 
 use std::ops::Range;
 
@@ -63,11 +65,12 @@ pub(crate) fn attribute(
         &mentions
             [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
     };
-    // A bank or broker is never the subject carried to a later sentence: its analysts talk about
-    // other companies far more often than it reports its own figures.
-    // Unless its own shares are the subject (`As ações do Goldman Sachs operam em queda`).
-    // `competitors such as Juniper Networks (JNPR) and Arista Networks (ANET)`: named for
-    // comparison, neither the subject nor the company a figure before them is about.
+    // A bank or broker is not the subject carried to a later sentence: its analysts talk about
+    // other companies far more often than it reports its own figures. Unless its own shares are
+    // the subject (`As ações do Goldman Sachs operam em queda`), a rating change is about it
+    // (`rebaixou a recomendação de Itaú`) or it reports its results (`O Itaú Unibanco divulgou
+    // seu lucro`). Companies named for comparison (`competitors such as Juniper Networks (JNPR)
+    // and Arista Networks (ANET)`) are not subjects either.
     let compared = compared_mentions(text, words, mentions);
     let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects: Vec<Option<&Mention>> = sentences
@@ -82,12 +85,6 @@ pub(crate) fn attribute(
             })
         })
         .collect();
-    if std::env::var("JDBG").is_ok() {
-        for (i, s) in sentences.iter().enumerate() {
-            let ms: Vec<String> = mentions_in(s).iter().map(|m| format!("{}[{}]{}{}", &text[m.span.clone()], m.symbol.as_str(), if m.rates {"/R"} else {""}, if m.speaks {"/S"} else {""})).collect();
-            eprintln!("S{i} subj={:?} {:?}", subjects[i].map(|m| m.symbol.as_str().to_owned()), ms);
-        }
-    }
     let indexes: Vec<usize> = words
         .iter()
         .enumerate()
@@ -115,7 +112,8 @@ pub(crate) fn attribute(
         // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
         // So is one in a sentence with a verb of saying (`O BTG Pactual (…) observa que o
         // resultado…`), unless its own shares are the subject.
-        let comments = own_words_of(sentence).iter().any(|w| is_saying_verb(&w.key));
+        let own_words = own_words_of(sentence);
+        let comments = own_words.iter().any(|w| is_saying_verb(&w.key));
         let mut own: Vec<&Mention> = mentions_in(sentence)
             .iter()
             .filter(|m| {
@@ -129,8 +127,7 @@ pub(crate) fn attribute(
         if own.iter().any(|m| !is_broker(&m.symbol)) {
             own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
         }
-        let own_words = &words
-            [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
+        let own_words = own_words_of(sentence);
         // A price target is about the company under discussion, however far back. So are the
         // shares or the stock a sentence speaks of (`shares fell merely 1%`).
         let sentence_about_the_company = own_words.iter().any(|w| {
