@@ -1,5 +1,7 @@
 //! Extraction speed: builds the bundled lexicon and analyses a 10 KB note mixing English and
-//! Portuguese research prose, then prints one JSON object with percentiles in microseconds.
+//! Portuguese research prose, then prints one JSON object with percentiles in microseconds. It
+//! also times one huge sentence (the note's sentence ends turned into commas) at 200 KB and
+//! 400 KB: the ratio of the two says whether the work stays linear.
 //!
 //! Run with `cargo bench --bench extract` (release profile). No harness: the numbers of interest
 //! are the tail latencies an editor would feel per keystroke. Each run is timed twice: wall clock
@@ -49,6 +51,24 @@ fn cpu_us() -> f64 {
     f64::NAN
 }
 
+/// The note with every sentence end turned into a comma, repeated to about `bytes`: one huge
+/// sentence, the worst case for rules that look across a sentence.
+fn one_sentence(note: &str, bytes: usize) -> String {
+    let flat: String = note.chars().map(|c| if matches!(c, '.' | '!' | '?' | '\n') { ',' } else { c }).collect();
+    flat.repeat(bytes / flat.len() + 1)
+}
+
+/// The least of three wall-clock times of `analyse` on `text`, in milliseconds.
+fn best_of_three_ms(text: &str, lexicon: &Lexicon) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(analyse(black_box(text), lexicon));
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[at.min(sorted.len() - 1)]
@@ -87,6 +107,9 @@ fn main() {
     times.sort_by(f64::total_cmp);
     cpu_times.sort_by(f64::total_cmp);
     suggest_times.sort_by(f64::total_cmp);
+    // Linear work doubles with the text: the ratio of the two sizes' times should stay near 2.
+    let (half, whole) = (one_sentence(&note, 200 * 1024), one_sentence(&note, 400 * 1024));
+    let (half_ms, whole_ms) = (best_of_three_ms(&half, &lexicon), best_of_three_ms(&whole, &lexicon));
     let load = std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split(' ').next().map(str::to_owned));
     let report = serde_json::json!({
         "note_bytes": note.len(),
@@ -111,6 +134,13 @@ fn main() {
             "quantities": findings.quantities.len(),
             "dates": findings.dates.len(),
             "claimants": findings.claimants.len(),
+        },
+        "one_sentence_ms": {
+            "bytes_200k": half.len(),
+            "ms_200k": half_ms,
+            "bytes_400k": whole.len(),
+            "ms_400k": whole_ms,
+            "ratio": whole_ms / half_ms,
         },
         "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
         "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },

@@ -15,18 +15,39 @@
 //!   index's sentence (past it for `the stock`, `shares` or a target); `those companies` are the
 //!   ones just named; a sentence about a commodity and no company gives its figures to nobody.
 //!
-//! A broker rating the stock or a claimant is never what a figure is about. What nothing settles
-//! gets no ticker rather than a guess.
+//! A broker rating the stock or a claimant is never what a figure is about. The cues of
+//! `attribution_cues`, `commodity_prices` and `index_cues` keep companies named for comparison
+//! or as a cause, commodity prices and index moves from the companies around them. What nothing
+//! settles gets no ticker rather than a guess.
 
 use std::ops::Range;
 
-use super::mentions::{Mention, is_broker, is_index_word};
+use super::attribution_cues::{
+    compared_mentions, in_aside, is_saying_verb, names_a_cause, reports_results, stake_in, unknown_name_before,
+};
+use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
+use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
+use super::mentions::{Mention, is_broker, is_index_word, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
 /// company a passage is about stays its subject until another is named).
 const LOOK_BACK: usize = 8;
+
+/// How many words after a figure the company it is about may be named, when the text has named
+/// a subject before.
+const AFTER_REACH: usize = 8;
+
+/// How many of the mentions before a figure in its sentence are weighed (the nearest, and
+/// those listed with it).
+const BEFORE_REACH: usize = 16;
+
+/// Bytes past which a company named after a figure is too far to count anyway (with a subject).
+const AFTER_BYTES: usize = 160;
+
+/// How many sentences ahead a text that opens before naming its company may look for it.
+const LOOK_AHEAD: usize = 3;
 
 /// The tickers each figure (byte ranges, in text order) is about.
 pub(crate) fn attribute(
@@ -37,30 +58,48 @@ pub(crate) fn attribute(
     figures: &[Range<usize>],
 ) -> Vec<Vec<Symbol>> {
     // Everything is in text order: each sentence's part of a list is found by bisection.
+    let own_words_of = |r: &Range<usize>| {
+        &words[words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end)]
+    };
     let mentions_in = |r: &Range<usize>| {
         &mentions
             [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
     };
-    // A bank or broker is never the subject carried to a later sentence: its analysts talk about
-    // other companies far more often than it reports its own figures.
-    // Unless its own shares are the subject (`As ações do Goldman Sachs operam em queda`).
+    // A bank or broker is not the subject carried to a later sentence: its analysts talk about
+    // other companies far more often than it reports its own figures. Unless its own shares are
+    // the subject (`As ações do Goldman Sachs operam em queda`), a rating change is about it
+    // (`rebaixou a recomendação de Itaú`) or it reports its results (`O Itaú Unibanco divulgou
+    // seu lucro`). Companies named for comparison (`competitors such as Juniper Networks (JNPR)
+    // and Arista Networks (ANET)`) are not subjects either.
+    let compared = compared_mentions(text, words, mentions);
+    let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
-        .map(|s| mentions_in(s).iter().find(|m| !m.rates && (!is_broker(&m.symbol) || shares_of(text, words, &m.span))))
+        .map(|s| {
+            mentions_in(s).iter().find(|m| {
+                !m.rates
+                    && !is_compared(m)
+                    && (!is_broker(&m.symbol)
+                        || shares_of(text, words, &m.span)
+                        || (!m.speaks && reports_results(text, own_words_of(s), &m.span)))
+            })
+        })
         .collect();
     let indexes: Vec<usize> = words
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            is_index_at(text, w)
+            (is_index_at(text, w) || is_the_exchange(words, *k))
                 && !is_agency_at(words, *k)
+                && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
-                && !ranks_within(&words[..*k], &words[*k + 1..])
+                && !ranks_within(text, &words[..*k], &words[*k + 1..])
         })
         .map(|(_, w)| w.start)
         .collect();
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
+    let first_subject = subjects.iter().position(Option::is_some);
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
@@ -71,14 +110,31 @@ pub(crate) fn attribute(
         }
         let inside: Vec<usize> = (first..last).collect();
         // A broker that speaks is commenting (`O BTG Pactual pontua…`), not reporting.
-        let mut own: Vec<&Mention> =
-            mentions_in(sentence).iter().filter(|m| !(m.rates || (m.speaks && is_broker(&m.symbol)))).collect();
+        // So is one in a sentence with a verb of saying (`O BTG Pactual (…) observa que o
+        // resultado…`), unless its own shares are the subject.
+        let own_words = own_words_of(sentence);
+        let comments = own_words.iter().any(|w| is_saying_verb(&w.key));
+        let mut own: Vec<&Mention> = mentions_in(sentence)
+            .iter()
+            .filter(|m| {
+                // `the S&P 500 Index ($SPX)`: an index's code is no company.
+                !(m.rates
+                    || is_index_word(&m.symbol.as_str().to_ascii_lowercase())
+                    || (is_broker(&m.symbol) && (m.speaks || (comments && !shares_of(text, words, &m.span)))))
+            })
+            .collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
         if own.iter().any(|m| !is_broker(&m.symbol)) {
             own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
         }
-        let own_words = &words
-            [words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
+        let own_words = own_words_of(sentence);
+        // A price target is about the company under discussion, however far back. So are the
+        // shares or the stock a sentence speaks of (`shares fell merely 1%`).
+        let sentence_about_the_company = own_words.iter().any(|w| {
+            matches!(&*w.key, "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel")
+        });
+        let sentence_names_a_commodity =
+            own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"));
         // Companies paired by `respectively` are not what the figures after the word are about.
         let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
@@ -87,20 +143,51 @@ pub(crate) fn attribute(
             }
             let at = figures[f].start;
             let from = paired_until.filter(|&end| end <= at).unwrap_or(sentence.start);
-            let before: Vec<&&Mention> = own.iter().filter(|m| from <= m.span.start && m.span.end <= at).collect();
-            let after = own.iter().find(|m| {
+            // `own` is in text order: the mentions before the figure are found by bisection.
+            // Only the nearest few matter (the nearest and those listed with it).
+            let hi = own.partition_point(|m| m.span.start < at);
+            let lo = own.partition_point(|m| m.span.start < from).max(hi.saturating_sub(BEFORE_REACH));
+            let mut before: Vec<&&Mention> = own[lo..hi.max(lo)].iter().filter(|m| m.span.end <= at).collect();
+            // `A Embraer, atrás da Boeing e da Airbus, afirmou que … 13%`: past the companies it is
+            // compared with, to the one the sentence is about.
+            // Unless the figure is its own (`behind Microsoft Azure's 39% growth`).
+            let own_figure = before.last().is_some_and(|m| {
+                let gap = &text[m.span.end..at];
+                !gap.contains(',') && gap.split_whitespace().count() <= 2
+            });
+            if !own_figure && before.iter().any(|m| !is_compared(m)) {
+                before.retain(|m| !is_compared(m));
+            }
+            // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
+            // named after a cause word is the cause, when the text already has a subject.
+            let has_subject = first_subject.is_some_and(|s| s <= i);
+            let after = own[own.partition_point(|m| m.span.start < figures[f].end)..].iter().find(|m| {
                 m.span.start >= figures[f].end
+                    // (A far mention is measured no further.)
+                    && (!has_subject || m.span.start - figures[f].end <= AFTER_BYTES)
                     && !is_broker(&m.symbol)
+                    && !is_compared(m)
                     && !breaks_clause(&text[figures[f].end..m.span.start])
+                    && (!has_subject || !names_a_cause(&text[figures[f].end..m.span.start]))
+                    // `hitting a high of $705.07 on September 21, as it faces competition from
+                    // phones using Google Inc's Android`: far off, with a subject to fall back on.
+                    && (!has_subject || text[figures[f].end..m.span.start].split_whitespace().count() <= AFTER_REACH)
             });
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
-            let commodity = commodity_before(text, words_before)
-                && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
+            let commodity = per_physical_unit(&text[figures[f].end..])
+                || commodity_after(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..])
+                || commodity_before(text, words_before)
+                    && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
+            // `Brent crude oil prices fell 2.7 percent to $29.19`, `subiu 3% a R$ 50`: a level
+            // reached by a move is about what moved.
+            let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
+            } else if reached {
+                out[f - 1].clone()
             } else if commodity
                 || points
                 || index_follows(
@@ -119,21 +206,25 @@ pub(crate) fn attribute(
                     // `Petrobras (PETR3, +4,82%; PETR4, +3,97%)`: the class written just before.
                     vec![nearest.symbol.clone()]
                 } else {
-                    listed_with(text, &before)
+                    let mut listed = listed_with(text, &before);
+                    // `A Cosan detém 30,3% do capital da Rumo`: a stake is about both companies.
+                    let words_after = &own_words[own_words.partition_point(|w| w.start < figures[f].end)..];
+                    if let Some(held) = stake_in(text, words_after, &own)
+                        && !listed.contains(&held)
+                    {
+                        listed.push(held);
+                    }
+                    listed
                 }
             } else if index_within(from..at) {
                 Vec::new()
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
             } else {
-                // A price target is about the company under discussion, however far back.
-                // So are the shares or the stock a sentence speaks of (`shares fell merely 1%`).
-                let about_the_company = own_words
-                    .iter()
-                    .any(|w| matches!(&*w.key, "target" | "alvo" | "shares" | "stock" | "acoes" | "papeis" | "papel"));
+                let about_the_company = sentence_about_the_company;
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent")) {
+                if !about_the_company && sentence_names_a_commodity {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
                     Vec::new()
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
@@ -145,13 +236,28 @@ pub(crate) fn attribute(
                         }
                     }
                     all
-                } else if mentions.first().is_some_and(|m| m.span.start < sentence.start) {
+                } else if first_subject.is_some_and(|s| s < i) {
                     earlier_subject(i, back, &subjects, sentences, &index_within)
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
-                    // cobertura, o preço por ação da Coinbase era…`: a text that opens before
-                    // naming any company takes the subject of the next sentence.
-                    subjects.get(i + 1).copied().flatten().map(|m| vec![m.symbol.clone()]).unwrap_or_default()
+                    // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price
+                    // target from $80 to $103… Target's quarterly results`: a text that opens
+                    // before naming the company it is about (brokers rating it aside) takes the
+                    // first company named in the next few sentences.
+                    // Not past a name the lexicon does not know (`A líder de alta foi Fibria, com
+                    // um salto de 7,2%`): that may be the company; nor in a text that opened on
+                    // an index (`O Ibovespa segue no negativo… No ano, ainda cede 3,77%`).
+                    if unknown_name_before(text, words_before, mentions_in(sentence))
+                        || index_within(sentences[0].start..at)
+                    {
+                        Vec::new()
+                    } else {
+                        subjects[i + 1..]
+                            .iter()
+                            .take(LOOK_AHEAD)
+                            .find_map(|s| s.map(|m| vec![m.symbol.clone()]))
+                            .unwrap_or_default()
+                    }
                 }
             };
         }
@@ -159,116 +265,20 @@ pub(crate) fn attribute(
     out
 }
 
-/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares.
-fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
-    let k = words.partition_point(|w| w.start < span.start);
-    let before = k >= 2
-        && matches!(&*words[k - 1].key, "do" | "da" | "of")
-        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
-    let after = words.get(words.partition_point(|w| w.start < span.end));
-    before
-        || after.is_some_and(|w| matches!(&*w.key, "shares" | "stock") && !text[span.end..w.start].contains(['.', ',']))
-}
-
-/// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
-/// subiu acima dos 74 dólares`, `Brent crude oil prices fell 2.7 percent`): its price, nobody's.
-fn commodity_before(text: &str, before: &[Token]) -> bool {
-    let mut next_start = usize::MAX;
-    for w in before.iter().rev().take(5) {
-        if next_start != usize::MAX && text[w.end..next_start].contains([',', ';', '.', '(']) {
-            return false;
-        }
-        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") {
-            return true;
-        }
-        next_start = w.start;
-    }
-    false
-}
-
-/// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
-fn is_index_at(text: &str, w: &Token) -> bool {
-    is_index_word(&w.key) || (w.key == "s" && text[w.end..].starts_with("&P"))
-}
-
-/// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.
-fn is_agency_at(words: &[Token], k: usize) -> bool {
-    words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")
-}
-
 /// Whether a company is named between `from` and `at`.
 fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
-    own.iter().any(|m| m.span.start >= from && m.span.end <= at)
+    own[own.partition_point(|m| m.span.start < from)..]
+        .iter()
+        .take_while(|m| m.span.start < at)
+        .any(|m| m.span.end <= at)
 }
 
 /// Commodities: a sentence that names no company but a commodity gives its figures to nobody
 /// (`a commodity subiu 1,11%, para US$ 68,03 a tonelada`).
-#[rustfmt::skip]
-fn is_commodity_word(key: &str) -> bool {
-    matches!(key,
-        "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
-            | "copper" | "cobre" | "commodity" | "commodities"
-    )
-}
-
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
 fn is_those_companies(first: &str, second: &str) -> bool {
     matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
         && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
-}
-
-/// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
-/// ranking (`before` and `after`: the words around it) is where a company stands, not what a
-/// figure is about — unless a clause of its own follows (`os ganhos do Ibovespa hoje, que
-/// avançava 1,04%`).
-fn ranks_within(before: &[Token], after: &[Token]) -> bool {
-    if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
-        return false;
-    }
-    let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
-    let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
-    preposition
-        && back.next().is_some_and(|w| {
-            matches!(
-                &*w.key,
-                "baixas"
-                    | "altas"
-                    | "quedas"
-                    | "ganhos"
-                    | "desempenho"
-                    | "performer"
-                    | "performers"
-                    | "gainers"
-                    | "losers"
-                    | "decliners"
-                    | "gainer"
-                    | "loser"
-                    | "componentes"
-                    | "constituents"
-                    | "members"
-                    | "component"
-                    | "member"
-                    | "alta"
-                    | "baixa"
-            )
-        })
-}
-
-/// `an 18.15% loss for the benchmark index`, `alta de 1% do Ibovespa`: a figure followed in its
-/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` and an index within a
-/// few words is the index's.
-fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
-    let mut previous_end = end;
-    for (k, w) in after.iter().take(6).enumerate() {
-        if text[previous_end.min(w.start)..w.start].contains([',', ';', '.', '(']) {
-            return false;
-        }
-        previous_end = w.end;
-        if matches!(&*w.key, "for" | "of" | "in" | "do" | "da" | "no" | "na") {
-            return after[k + 1..].iter().take(3).any(|o| is_index_at(text, o));
-        }
-    }
-    false
 }
 
 /// A figure and a name bracketed together, as market wraps write them: `Minerva (-5,14%)`,
@@ -345,6 +355,13 @@ fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
         k -= 1;
     }
     symbols
+}
+
+/// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
+/// `caía 4,89%, a R$ 11,68`).
+fn is_move_to(gap: &str) -> bool {
+    matches!(gap.trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | ", a" | "to a" | "para a")
+        || matches!(gap.trim(), ", a" | ", at" | ", to")
 }
 
 /// Between a share-class code and its figure: a comma, a colon or a sign only (`PETR3, +4,82%`).

@@ -1,6 +1,6 @@
 //! Descriptions standing for a company: `os papéis da mineradora perderam 1,27%`, `as ações da
-//! petrolífera`, `a varejista`, `o banco`, `the chipmaker's shares`, `the retailer`, `the
-//! electric-car maker's stock`. A description after a definite article (`a`, `o`, `da`, `do`,
+//! petrolífera`, `a varejista`, `o banco`, `o frigorífico`, `a cervejaria`, `the chipmaker's
+//! shares`, `the retailer`, `the tech giant`, `the drugmaker`, `the electric-car maker's stock`. A description after a definite article (`a`, `o`, `da`, `do`,
 //! `na`, `pela`, `the`…) names the company of its kind named nearest before it — in its sentence
 //! or the three before (`Vale (VALE3) e Petrobras (PETR4) … a mineradora` is Vale) — and, when
 //! none is, the first one named in the two sentences after (`Citi lowered his target for the
@@ -35,6 +35,13 @@ enum Kind {
     Bank,
     Steelmaker,
     Airline,
+    Tech,
+    Meatpacker,
+    Brewer,
+    PulpMaker,
+    Planemaker,
+    Telecom,
+    Drugmaker,
 }
 
 /// The companies whose kind is known: US symbols as written, B3 ones by their four letters
@@ -52,6 +59,15 @@ const KINDS: &[(Kind, &[&str])] = &[
         "PNC", "TFC", "SAN", "HSBC", "NU"]),
     (Kind::Steelmaker, &["CSNA", "GGBR", "GOAU", "USIM", "NUE", "STLD", "X", "CLF", "MT"]),
     (Kind::Airline, &["AZUL", "GOLL", "DAL", "UAL", "AAL", "LUV"]),
+    (Kind::Tech, &["AAPL", "MSFT", "GOOGL", "GOOG", "META", "AMZN", "NVDA", "ORCL", "IBM", "CSCO", "CRM", "ADBE",
+        "TOTS", "LWSA", "CASH", "MELI", "NFLX", "TSLA"]),
+    (Kind::Meatpacker, &["JBSS", "JBS", "BRFS", "MRFG", "BEEF", "MBRF", "TSN"]),
+    (Kind::Brewer, &["ABEV", "BUD", "TAP", "STZ"]),
+    (Kind::PulpMaker, &["SUZB", "KLBN", "SUZ"]),
+    (Kind::Planemaker, &["EMBR", "ERJ", "BA"]),
+    (Kind::Telecom, &["VIVT", "TIMS", "OIBR", "T", "VZ", "TMUS"]),
+    (Kind::Drugmaker, &["LLY", "PFE", "MRK", "JNJ", "ABBV", "BMY", "NVO", "AZN", "GSK", "SNY", "AMGN", "GILD",
+        "HYPE", "RADL"]),
 ];
 
 /// The kind a description (its last word, and the word before it) names.
@@ -65,6 +81,14 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         (_, "banco" | "bank" | "lender") => Kind::Bank,
         (_, "siderurgica" | "steelmaker") => Kind::Steelmaker,
         (_, "airline") | ("companhia", "aerea") => Kind::Airline,
+        ("tech" | "technology" | "search" | "software" | "iphone", "giant" | "company" | "maker" | "titan")
+        | ("big", "tech") => Kind::Tech,
+        (_, "frigorifico" | "meatpacker") | ("meat", "packer" | "processor") => Kind::Meatpacker,
+        (_, "cervejaria" | "brewer") => Kind::Brewer,
+        (_, "papeleira") | ("pulp", "maker" | "producer") => Kind::PulpMaker,
+        (_, "planemaker") | ("plane" | "aircraft" | "jet", "maker") => Kind::Planemaker,
+        (_, "operadora" | "telecom") => Kind::Telecom,
+        (_, "drugmaker" | "farmaceutica" | "farmaceutico") | ("drug", "maker") => Kind::Drugmaker,
         _ => return None,
     })
 }
@@ -142,6 +166,15 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("1,27%", &["VALE3"]), ("R$ 57,43", &["VALE3"])]));
         let text = "Nvidia and Walmart reported on Tuesday. Shares of the retailer rose 2%.";
         assert_eq!(attributed(text), owned(&[("2%", &["WMT"])]));
+    }
+
+    #[test]
+    fn more_kinds_of_company_are_described() {
+        let text = "A JBS (JBSS3) e a Ambev (ABEV3) divulgaram balanços. As ações do frigorífico subiram 3%, \
+                    e as da cervejaria caíram 1%.";
+        assert_eq!(attributed(text), owned(&[("3%", &["JBSS3"]), ("1%", &["ABEV3"])]));
+        let text = "Cisco Systems (CSCO) and Walmart reported. Shares of the tech giant fell 0.7%.";
+        assert_eq!(attributed(text), owned(&[("0.7%", &["CSCO"])]));
     }
 
     #[test]

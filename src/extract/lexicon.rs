@@ -95,12 +95,23 @@ impl Lexicon {
     /// A lexicon of the given reference companies (symbol, legal name; largest first), the
     /// curated aliases and the known non-companies.
     pub fn new<'a>(reference: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self::from_reference(reference.into_iter().map(|(symbol, legal)| (symbol, legal, false)))
+    }
+
+    /// As [`Lexicon::new`], with whether each symbol trades over the counter: a name shared by
+    /// an OTC line and an exchange listing stands for the exchange listing (`Rio Tinto` is RIO on
+    /// the NYSE, not the OTC line RTNTF of Rio Tinto Ltd, though that comes first in the list).
+    pub fn from_reference<'a>(reference: impl IntoIterator<Item = (&'a str, &'a str, bool)>) -> Self {
         let mut lexicon = Self::default();
+        let mut over_the_counter: FxHashSet<String> = FxHashSet::default();
         lexicon.names.reserve(16_384);
         lexicon.symbols.reserve(16_384);
         lexicon.first_words.reserve(12_288);
-        for (rank, (symbol, legal)) in reference.into_iter().enumerate() {
+        for (rank, (symbol, legal, otc)) in reference.into_iter().enumerate() {
             lexicon.symbols.insert(symbol.to_owned(), SymbolEntry { rank: Some(rank), well_known: false });
+            if otc {
+                over_the_counter.insert(symbol.to_owned());
+            }
             for (n, name) in matchable_names(legal).into_iter().enumerate() {
                 let one_word = !name.contains(' ');
                 let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
@@ -108,9 +119,15 @@ impl Lexicon {
                 if too_small || (one_word && (name.len() < 3 || plain)) {
                     continue;
                 }
-                if !lexicon.names.contains_key(&name) {
-                    let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case: Case::Capital };
-                    lexicon.insert_key(name, entry);
+                match lexicon.names.get_mut(&name) {
+                    None => {
+                        let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case: Case::Capital };
+                        lexicon.insert_key(name, entry);
+                    }
+                    Some(entry) if !otc && entry.symbol.as_ref().is_some_and(|s| over_the_counter.contains(s)) => {
+                        entry.symbol = Some(symbol.to_owned());
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -133,7 +150,7 @@ impl Lexicon {
 
     /// The lexicon of the SEC and B3 lists bundled with Jevons.
     pub fn bundled() -> Self {
-        Self::new(reference_tickers().map(|t| (t.symbol, t.name)))
+        Self::from_reference(reference_tickers().map(|t| (t.symbol, t.name, t.exchange == Some("OTC"))))
             .with_b3(b3_listings().map(|l| (l.symbol, l.name, l.main)))
             .with_cross_listings(cross_listings())
     }
@@ -308,6 +325,13 @@ fn is_generic_issuer_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exchange_listing_wins_a_name_over_an_otc_line() {
+        let lexicon = Lexicon::from_reference([("RTNTF", "RIO TINTO LTD", true), ("RIO", "RIO TINTO PLC", false)]);
+        assert_eq!(lexicon.name("rio tinto").and_then(|e| e.symbol.clone()), Some("RIO".into()));
+        assert_eq!(Lexicon::bundled().name("rio tinto").and_then(|e| e.symbol.clone()), Some("RIO".into()));
+    }
 
     #[test]
     fn names_aliases_and_non_companies_are_known() {

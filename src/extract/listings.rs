@@ -3,8 +3,9 @@
 //!   issuer, whose main listing is on B3 (PETR4, VALE3), as the labelling conventions say: a
 //!   price of the ADR is the company's price, and a rating of it is a view on the company;
 //! - in Portuguese text, a foreign group's name stands for its Brazilian arm listed on B3 when it
-//!   has one (`units do Santander` → SANB11, not Banco Santander's NYSE line SAN), as `Itaú` is
-//!   ITUB4: a Brazilian market text speaks of the Brazilian listing.
+//!   has one (`units do Santander` → SANB11, not Banco Santander's NYSE line SAN; `JBS` → JBSS3,
+//!   not JBS N.V.'s NYSE line), as `Itaú` is ITUB4: a Brazilian market text speaks of the
+//!   Brazilian listing.
 //!
 //! The ticker findings themselves are left alone (`NYSE: PBR` still names the ADR); only the
 //! mentions attribution and views work from change.
@@ -15,7 +16,7 @@ use super::mentions::Mention;
 use crate::model::Symbol;
 
 /// Foreign groups whose Brazilian arm is listed on B3 (the group's own symbol, the arm's).
-const BRAZILIAN_ARMS: &[(&str, &str)] = &[("SAN", "SANB11")];
+const BRAZILIAN_ARMS: &[(&str, &str)] = &[("SAN", "SANB11"), ("JBS", "JBSS3")];
 
 /// `mentions` with each ADR and, in Portuguese text, each foreign group with a Brazilian arm,
 /// read as the B3 listing. `language_at` gives the language of the sentence holding a byte.
@@ -29,7 +30,7 @@ pub(crate) fn with_home_listings(
         let home = lexicon.home_listing(m.symbol.as_str()).or_else(|| {
             let arm = BRAZILIAN_ARMS.iter().find(|(group, _)| *group == m.symbol.as_str())?.1;
             // A name, not the group's symbol written out (`NYSE: SAN`).
-            let named = !is_symbol_text(&text[m.span.clone()], m.symbol.as_str());
+            let named = !is_symbol_text(text, &m.span, m.symbol.as_str());
             (named && language_at(m.span.start) == Language::Portuguese).then_some(arm)
         });
         if let Some(symbol) = home.and_then(|s| Symbol::parse(s).ok()) {
@@ -39,9 +40,12 @@ pub(crate) fn with_home_listings(
     mentions
 }
 
-/// Whether a mention's text is its symbol, as written (`SAN`, `$SAN`).
-fn is_symbol_text(text: &str, symbol: &str) -> bool {
-    text.trim_start_matches('$') == symbol
+/// Whether a mention is its symbol written out (`NYSE: SAN`, `$SAN`, `(SAN)`), not a name that
+/// happens to be spelt as the symbol (`JBS ON`).
+fn is_symbol_text(text: &str, span: &std::ops::Range<usize>, symbol: &str) -> bool {
+    let written = &text[span.clone()];
+    let marked = written.starts_with('$') || text[..span.start].trim_end().ends_with([':', '(']);
+    marked && written.trim_start_matches('$') == symbol
 }
 
 #[cfg(test)]
@@ -63,5 +67,8 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("2,57%", &["SANB11"])]));
         let text = "In Madrid, shares of Santander rose 2.5% on Tuesday after the results.";
         assert_eq!(attributed(text), owned(&[("2.5%", &["SAN"])]));
+        let text = "No mercado brasileiro, o recuo mais forte do dia era de JBS ON (-2,48%), seguido por \
+                    Engie ON (-1,78%), com as ações em queda na bolsa.";
+        assert_eq!(attributed(text), owned(&[("-2,48%", &["JBSS3"]), ("-1,78%", &["EGIE3"])]));
     }
 }

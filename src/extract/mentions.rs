@@ -58,11 +58,14 @@ pub(crate) fn mentions(
     let mut out: Vec<Mention> = Vec::new();
     for t in tickers {
         if let Some(last) = out.last_mut()
-            && last.symbol == t.symbol
+            && (last.symbol == t.symbol || text[t.span.end..].trim_start().starts_with(')'))
             && t.span.start >= last.span.end
             && is_bracket_gap(&text[last.span.end..t.span.start])
         {
+            // `Eletrobras (ELET6)`, `a JBS (JBSS3)`: the symbol written alone in brackets is the
+            // listing meant (`Petrobras (PETR3; PETR4)` names both).
             last.span.end = t.span.end;
+            last.symbol = t.symbol.clone();
             continue;
         }
         // Claimants are in text order and do not overlap: only the last starting before the end
@@ -97,9 +100,16 @@ pub(crate) fn mentions(
             m.speaks = false;
             continue;
         }
-        m.rates = rates_after(text, m.span.end, &words[next..])
+        // `notable increases came from BMO (to $128 from $107)`: a broker's target move in brackets.
+        let moved_target = is_broker(&m.symbol)
+            && text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
+                let b = b.trim_start();
+                b.starts_with("to ") || b.starts_with("para ") || b.starts_with("from ") || b.starts_with("de R$")
+            });
+        m.rates = moved_target
+            || rates_after(text, m.span.end, &words[next..])
             || rated_by(text, &words[..first])
-            || broker_rating(words, sentences, m);
+            || broker_rating(text, words, sentences, m);
     }
     // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
     for k in (1..out.len()).rev() {
@@ -113,7 +123,7 @@ pub(crate) fn mentions(
 
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,
 /// targets or analysts, and not as the object of a preposition (`on`, `do`, `da`).
-fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bool {
+fn broker_rating(text: &str, words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bool {
     if !is_broker(&m.symbol) {
         return false;
     }
@@ -125,8 +135,48 @@ fn broker_rating(words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bo
     // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
-    let object = object || (at > 0 && (is_rating_verb(&own[at - 1].key) || is_change_verb(&own[at - 1].key)));
-    !object && own.iter().any(|w| is_call_word(&w.key))
+    let object = object || rated_object(own, at);
+    // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
+    !object && !shares_of(text, words, &m.span) && own.iter().any(|w| is_call_word(&w.key))
+}
+
+/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares;
+/// or a bank as what a rating change is about (`rebaixou a recomendação de Itaú`).
+pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    let k = words.partition_point(|w| w.start < span.start);
+    let before = k >= 2
+        && matches!(&*words[k - 1].key, "do" | "da" | "of")
+        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
+    // `J.P. Morgan Chase & Co.'s stock`: past the rest of the name and a possessive.
+    let mut next = words.partition_point(|w| w.start < span.end);
+    while words.get(next).is_some_and(|w| w.joins_previous && (w.capitalized || w.key == "s" || w.key == "&")) {
+        next += 1;
+    }
+    let after = words.get(next);
+    before
+        || rated_object(words, k)
+        || after.is_some_and(|w| {
+            matches!(&*w.key, "shares" | "stock")
+                && !text[span.end..w.start].contains([',', ';'])
+                && !text[span.end..w.start].contains(". ")
+        })
+}
+
+/// Whether the name starting at word `k` is what a rating change is about: `Oppenheimer
+/// downgrades JPM`, `upgraded Citigroup`, and `rebaixou a recomendação de Itaú` (after a rating
+/// verb, `recomendação de X` is the call on X; alone, `a recomendação do BTG` is BTG's).
+pub(crate) fn rated_object(words: &[Token], k: usize) -> bool {
+    let changes = |w: &Token| is_rating_verb(&w.key) || is_change_verb(&w.key);
+    // `rebaixou o BTG Pactual`, `downgraded the Bank of America`: past an article.
+    let article = |w: &Token| matches!(&*w.key, "o" | "a" | "os" | "as" | "the");
+    if k > 0 && (changes(&words[k - 1]) || (k > 1 && article(&words[k - 1]) && changes(&words[k - 2]))) {
+        return true;
+    }
+    if k < 3 || !is_object_marker(&words[k - 1].key) || !matches!(&*words[k - 2].key, "recomendacao" | "rating") {
+        return false;
+    }
+    let article = matches!(&*words[k - 3].key, "a" | "o" | "its" | "the" | "sua" | "their" | "his" | "her");
+    changes(&words[k - 3]) || (article && k >= 4 && changes(&words[k - 4]))
 }
 
 /// Listed banks and brokers whose analysts rate other companies' shares (US and Brazil).
@@ -312,7 +362,7 @@ fn is_rating_object(key: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) fn is_index_word(key: &str) -> bool {
     matches!(key,
-        "nasdaq" | "dow" | "ibovespa" | "ibov" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
+        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "spx" | "ndx" | "djia" | "vix" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
             | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
             | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
             | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"

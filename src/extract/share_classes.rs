@@ -28,6 +28,17 @@ pub(crate) fn with_share_classes(
     let mut added = Vec::new();
     for w in words {
         let Some(class) = class_of(w) else { continue };
+        // `As ações ordinárias da mineradora Vale`: the company named just after is the one meant.
+        let next = mentions.partition_point(|m| m.span.start < w.end);
+        let of_the_next = mentions.get(next).is_some_and(|m| {
+            let gap = &text[w.end..m.span.start];
+            gap.len() <= 32
+                && !gap.contains([',', '.', ';', '('])
+                && matches!(gap.split_whitespace().next(), Some("da" | "do" | "de"))
+        });
+        if of_the_next {
+            continue;
+        }
         let sentence = sentences.partition_point(|s| s.end <= w.start);
         let from = sentences.get(sentence.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
         let Some(company) = mentions.iter().rev().find(|m| m.span.end <= w.start && m.span.start >= from) else {
@@ -95,6 +106,12 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("0,33%", "PETR3"), ("0,60%", "ITUB4")]));
         let text = "A Eletrobras viu suas ações ordinárias (7,08%) e preferenciais (4,84%) subirem.";
         assert_eq!(percents(text), pairs(&[("7,08%", "ELET3"), ("4,84%", "ELET6")]), "ELET6: there is no ELET4");
+    }
+
+    #[test]
+    fn a_class_word_before_a_company_is_that_company_s() {
+        let text = "A Usiminas subiu 9,76%. As ações ordinárias da mineradora Vale fecharam com alta de 2,45%.";
+        assert_eq!(percents(text), pairs(&[("9,76%", "USIM5"), ("2,45%", "VALE3")]));
     }
 
     #[test]

@@ -72,7 +72,9 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
             capitalized,
             upper,
             has_upper,
-            joins_previous: !out.is_empty() && gap_joins(&text[gap_start..start]),
+            joins_previous: out.last().is_some_and(|previous: &Token| {
+                gap_joins(&text[gap_start..start]) || (is_initial(previous.text) && &text[gap_start..start] == ". ")
+            }),
         });
         gap_start = end;
     }
@@ -137,6 +139,12 @@ fn plain_latin(c: char) -> Option<char> {
 
 /// Spaces (one line break at most), hyphens, apostrophes and the dots inside `S.A.` keep a
 /// phrase together; anything else (comma, bracket, a dot ending a sentence) breaks it.
+/// One capital letter, as in `J.P. Morgan`, `Robert W. Baird`, `T. Rowe Price`: its period and
+/// the space after it do not end the name.
+fn is_initial(word: &str) -> bool {
+    word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn gap_joins(gap: &str) -> bool {
     let mut newlines = 0;
     let mut chars = gap.chars().peekable();
@@ -188,6 +196,13 @@ mod tests {
         let joins: Vec<bool> =
             tokens("Bank of America, Coca-Cola. Next S.A.").iter().map(|t| t.joins_previous).collect();
         assert_eq!(joins, [false, true, true, false, true, false, true, true]);
+    }
+
+    #[test]
+    fn an_initial_does_not_break_a_name() {
+        let joins: Vec<bool> =
+            tokens("J.P. Morgan and Robert W. Baird. A. Next").iter().map(|t| t.joins_previous).collect();
+        assert_eq!(joins, [false, true, true, true, true, true, true, false, true]);
     }
 
     #[test]

@@ -1,0 +1,323 @@
+//! Cues around a figure that say which company it is *not* about, for attribution: companies
+//! named for comparison (`rivals such as X and Y`) or as a cause (`due to concerns at Qualcomm`)
+//! are not the subject; a name the lexicon does not know may be the company, so nothing is
+//! guessed past it; an index named in an aside does not take a figure; a broker in a sentence of
+//! saying is commenting; a stake is about both companies; a bank reporting results is a subject.
+
+use std::ops::Range;
+
+use super::known_brokers::brokers_in;
+use super::mentions::{Mention, is_call_word, is_work_of_analysts};
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// Whether a capitalised word before a figure in its sentence, other than its first word, a
+/// quoted word (`"Buy"`), a currency mark, a day or a month, a broker and the mentions found,
+/// may name a company.
+pub(super) fn unknown_name_before(text: &str, before: &[Token], named: &[Mention]) -> bool {
+    let brokers = brokers_in(text, before);
+    let inside = |r: &Range<usize>, w: &Token| r.start <= w.start && w.end <= r.end;
+    // The sentence's first word is capitalised anyway; only the last words before count.
+    let first = before.len().saturating_sub(NAME_REACH).max(1);
+    before[first.min(before.len())..].iter().any(|w| {
+        w.capitalized
+            && !text[..w.start].ends_with(['"', '“', '\'', '‘'])
+            // `US$ 45`, `R$ 29`: a currency mark.
+            && !text[w.end..].starts_with('$')
+            && !named.iter().any(|m| inside(&m.span, w))
+            && !brokers.iter().any(|b| inside(b, w))
+            && !is_day_or_month(&w.key)
+    })
+}
+
+/// How many words before a figure an unknown name is looked for.
+const NAME_REACH: usize = 40;
+
+#[rustfmt::skip]
+fn is_day_or_month(key: &str) -> bool {
+    matches!(key,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
+            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
+            | "november" | "december" | "janeiro" | "fevereiro" | "marco" | "abril" | "maio" | "junho" | "julho"
+            | "agosto" | "setembro" | "outubro" | "novembro" | "dezembro" | "segunda" | "terca" | "quarta"
+            | "quinta" | "sexta" | "sabado" | "domingo"
+    )
+}
+
+/// Whether a bank named at `span` reports its own results in its sentence (`words`): a word of
+/// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
+/// reported record revenue`) and no word of analysts' calls or work is in the sentence.
+pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // (`segundo` is also `second`, as in `no segundo trimestre`.)
+    if words.iter().any(|w| is_call_word(&w.key) || (is_work_of_analysts(&w.key) && w.key != "segundo")) {
+        return false;
+    }
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let mut previous_end = span.end;
+    for w in after.iter().take(RESULTS_REACH) {
+        if text[previous_end..w.start].contains(['.', ';']) {
+            return false;
+        }
+        previous_end = w.end;
+        if matches!(
+            &*w.key,
+            "lucro"
+                | "lucros"
+                | "receita"
+                | "resultado"
+                | "resultados"
+                | "balanco"
+                | "earnings"
+                | "profit"
+                | "revenue"
+                | "results"
+                | "income"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// How many words after a bank's name its results may be named.
+const RESULTS_REACH: usize = 8;
+
+/// The starts of the mentions named for comparison (`rivals such as X and Y`, `concorrentes como
+/// X`, `peers including X`), in order: those after such a phrase and those listed with them.
+pub(super) fn compared_mentions(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for m in mentions {
+        // Back over the names listed before it (`Juniper Networks (JNPR) and`), in its clause.
+        let mut k = words.partition_point(|w| w.start < m.span.start);
+        let mut steps = 0;
+        while k > 0 && steps < LIST_REACH {
+            let w = &words[k - 1];
+            let gap = &text[w.end..words.get(k).map_or(m.span.start, |n| n.start)];
+            let listed = (w.capitalized
+                || w.upper
+                || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&" | "da" | "do" | "de" | "of" | "the"))
+                && !gap.contains(['.', ';', ':']);
+            if !listed || is_comparison_marker(words, k) {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        if is_comparison_marker(words, k) {
+            out.push(m.span.start);
+        }
+    }
+    out
+}
+
+/// How many words of names and `and` a list of compared companies may run over.
+const LIST_REACH: usize = 12;
+
+/// Whether the words just before word `k` introduce companies named for comparison.
+fn is_comparison_marker(words: &[Token], k: usize) -> bool {
+    let key = |back: usize| k.checked_sub(back).map_or("", |j| &*words[j].key);
+    matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
+        || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
+        || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
+        // `atrás da Boeing e da Airbus`, `ahead of Boeing`, `à frente da Vale`.
+        || matches!((key(2), key(1)), ("atras" | "frente", "da" | "do" | "de") | ("ahead", "of"))
+}
+
+/// The company a stake is in, named just after a figure (`30,3% do capital total da Rumo`, `5% de
+/// participação na Vale`, `$1.5 billion in shares of Mobileye`, `a 10% stake in Arm`): `after`
+/// are the words of the sentence after the figure, `own` its mentions.
+pub(super) fn stake_in(text: &str, after: &[Token], own: &[&Mention]) -> Option<Symbol> {
+    // `5.100% das ações da Amazon` is Amazon's return: shares count only as money put in them.
+    let stake = after.iter().take(STAKE_REACH).enumerate().position(|(k, w)| {
+        matches!(&*w.key, "stake" | "interest" | "capital" | "participacao" | "fatia")
+            || (w.key == "shares" && k > 0 && after[k - 1].key == "in")
+    })?;
+    let object = after[stake + 1..]
+        .iter()
+        .take(3)
+        .position(|w| matches!(&*w.key, "in" | "of" | "da" | "do" | "de" | "na" | "no" | "em"))?
+        + stake
+        + 1;
+    let next = after.get(object + 1)?;
+    let gap = &text[after[0].start..next.start];
+    if gap.contains(['.', ';', ',']) {
+        return None;
+    }
+    own.iter().find(|m| m.span.start == next.start).map(|m| m.symbol.clone())
+}
+
+/// How many words after a figure its stake word may come (`do capital total da`).
+const STAKE_REACH: usize = 3;
+
+/// Between a figure and a company named after it: a cause (`due to`, `because of`, `amid`,
+/// `devido a`, `por causa de`), so the company is not what the figure is about.
+pub(super) fn names_a_cause(gap: &str) -> bool {
+    let words: Vec<String> =
+        gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.windows(2).any(|p| {
+        matches!(
+            (p[0].as_str(), p[1].as_str()),
+            ("due", "to") | ("because", "of") | ("devido", "a" | "ao" | "à") | ("por", "causa")
+        )
+    }) || words.iter().any(|w| matches!(w.as_str(), "amid" | "concerns" | "fears" | "temores" | "preocupações"))
+}
+
+/// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
+/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
+pub(super) fn in_aside(text: &str, at: usize) -> bool {
+    // Only so far either side: a huge sentence costs no more than a short one.
+    let mut from = at.saturating_sub(ASIDE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (at + ASIDE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..at];
+    let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let clause = &before[start..];
+    let rest = text[at..to].split(['.', '\n']).next().unwrap_or_default();
+    let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
+    if dashes % 2 == 1 && rest.contains(['–', '—', '-']) {
+        return true;
+    }
+    // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
+    // agora operam em queda de 2,61%`: a relative clause between commas.
+    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja "]
+        .iter()
+        .filter_map(|o| clause.rfind(o))
+        .max()
+        .is_some_and(|o| !clause[o + 2..].contains(','));
+    opened && rest.contains(',')
+}
+
+/// How many bytes either side of an index word its aside is looked for.
+const ASIDE_REACH: usize = 400;
+
+/// Verbs that report what someone says or thinks (`observa`, `diz`, `says`, `notes`).
+#[rustfmt::skip]
+pub(super) fn is_saying_verb(key: &str) -> bool {
+    matches!(key,
+        "observa" | "observou" | "diz" | "disse" | "afirma" | "afirmou" | "avalia" | "avaliou" | "destaca"
+            | "destacou" | "aponta" | "apontou" | "pontua" | "pontuou" | "comenta" | "comentou" | "escreve"
+            | "escreveu" | "says" | "said" | "notes" | "noted" | "wrote" | "writes" | "argues" | "argued"
+            | "believes" | "thinks" | "acredita" | "ressalta" | "ressaltou"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn companies_named_for_comparison_are_not_the_subject() {
+        let text = "Shares of Cisco Systems Inc (NASDAQ:CSCO) are down 0.7%. Citi downgraded the tech giant, \
+                    trimming its price target to $45 from $65, as competitors such as Juniper Networks (JNPR) \
+                    and Arista Networks (ANET) ramp up. The consensus target price of $63.83 is a 24.2% premium.";
+        assert_eq!(
+            attributed(text),
+            owned(&[
+                ("0.7%", &["CSCO"]),
+                ("$45", &["CSCO"]),
+                ("$65", &["CSCO"]),
+                ("$63.83", &["CSCO"]),
+                ("24.2%", &["CSCO"])
+            ])
+        );
+    }
+
+    #[test]
+    fn a_stake_is_about_both_companies() {
+        let text = "A Cosan detém 30,3% do capital total da Rumo. A Cosan subiu 2%.";
+        assert_eq!(attributed(text), owned(&[("30,3%", &["CSAN3", "RAIL3"]), ("2%", &["CSAN3"])]));
+        let text = "Intel said it would sell about $1.5 billion in shares of Mobileye.";
+        assert_eq!(attributed(text), owned(&[("$1.5 billion", &["INTC", "MBLY"])]));
+    }
+
+    #[test]
+    fn a_broker_commenting_and_an_index_in_an_aside_take_no_figure() {
+        let text = "O lucro da WEG somou R$ 1,3 bilhão. O BTG Pactual observa que o faturamento cresceu pouco \
+                    (3% na base anual).";
+        assert_eq!(attributed(text), owned(&[("R$ 1,3 bilhão", &["WEGE3"]), ("3%", &["WEGE3"])]));
+        let text = "As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar, \
+                    agora operam em queda de 2,61%.";
+        assert_eq!(attributed(text), owned(&[("2,61%", &["SUZB3"])]));
+        let text = "As ações ordinárias da mineradora Vale – que têm forte peso no índice Ibovespa –, por sua \
+                    vez, fecharam com alta de 2,45%. A Bolsa de São Paulo subiu 3,23%.";
+        assert_eq!(attributed(text), owned(&[("2,45%", &["VALE3"]), ("3,23%", &[])]));
+        let text = "Os papéis da Petrobras negociam R$ 270 milhões, do total de R$ 863 milhões da Bovespa.";
+        assert_eq!(attributed(text), owned(&[("R$ 270 milhões", &["PETR4"]), ("R$ 863 milhões", &[])]));
+    }
+
+    #[test]
+    fn index_codes_rankings_and_commodity_words_in_their_place() {
+        let text = "ORCL stock has declined 5.9%, while the broader S&P 500 Index ( $SPX ) has gained 15.5%.";
+        assert_eq!(attributed(text), owned(&[("5.9%", &["ORCL"]), ("15.5%", &[])]));
+        let text = "Vale e Eletrobrás figuravam na lista de maiores altas do Ibovespa. O índice subia 1,84%.";
+        assert_eq!(attributed(text), owned(&[("1,84%", &[])]));
+        let text = "Bank of America upgraded Petrobras (NYSE:PBR) to buy. The firm has a $17.90 price \
+                    objective on the oil and gas exploration company's stock.";
+        assert_eq!(attributed(text), owned(&[("$17.90", &["PETR4"])]));
+    }
+
+    #[test]
+    fn a_bank_reporting_its_results_is_the_subject() {
+        let text = "O Itaú Unibanco (BOV:ITUB4) divulgou seu lucro recorrente no segundo trimestre, de R$ 6,169 \
+                    bilhões. O lucro cresceu 10,65% em relação ao mesmo período do ano passado.";
+        assert_eq!(attributed(text), owned(&[("R$ 6,169 bilhões", &["ITUB4"]), ("10,65%", &["ITUB4"])]));
+        let text = "O Citi elevou o Banco do Brasil (BBAS3) para compra. Para 2026, o Citi projeta lucro de \
+                    R$ 29,3 bilhões. As ações embutem um retorno de 12%.";
+        assert_eq!(attributed(text), owned(&[("R$ 29,3 bilhões", &["BBAS3"]), ("12%", &["BBAS3"])]));
+    }
+
+    #[test]
+    fn a_figure_after_a_comparison_is_the_subject_s_unless_it_is_the_compared_one_s() {
+        let text = "A Embraer, a terceira maior fabricante de aviões do mundo, atrás da Boeing e da Airbus, \
+                    afirmou que sua carteira de pedidos subiu 13% no trimestre.";
+        assert_eq!(attributed(text), owned(&[("13%", &["EMBR3"])]));
+        let text = "AWS revenue at Amazon rose 17.5%, trailing behind Microsoft Azure's 39% growth.";
+        assert_eq!(attributed(text), owned(&[("17.5%", &["AMZN"]), ("39%", &["MSFT"])]));
+    }
+
+    #[test]
+    fn a_commodity_after_a_figure_and_a_company_far_after_it() {
+        let text = "A Suzano caiu 2%. Relatório da Ágora aponta para queda de 3,6% nos preços da celulose.";
+        assert_eq!(attributed(text), owned(&[("2%", &["SUZB3"]), ("3,6%", &[])]));
+        let text = "Apple shares were down 3.6% on Friday. The stock has lost a quarter of its value since \
+                    hitting a high of $705.07 on September 21, as it faces competition from phones using \
+                    Google Inc's Android operating system.";
+        assert_eq!(attributed(text), owned(&[("3.6%", &["AAPL"]), ("$705.07", &["AAPL"])]));
+    }
+
+    #[test]
+    fn a_level_reached_by_a_move_is_about_what_moved() {
+        let text = "Exxon Mobil gained 2.8 percent although Brent crude oil prices fell 2.7 percent to $29.19.";
+        assert_eq!(attributed(text), owned(&[("2.8 percent", &["XOM"]), ("2.7 percent", &[]), ("$29.19", &[])]));
+        let text = "Por volta das 14h30, o papel da Vale caía 4,89%, a R$ 11,68.";
+        assert_eq!(attributed(text), owned(&[("4,89%", &["VALE3"]), ("R$ 11,68", &["VALE3"])]));
+    }
+
+    #[test]
+    fn a_company_named_as_a_cause_is_not_what_a_figure_is_about() {
+        assert!(names_a_cause(" last night due to concerns that chip shortages at "));
+        assert!(names_a_cause(" devido ao resultado da "));
+        assert!(!names_a_cause(" after "));
+        let text = "Apple stock has been jumping around. Falling from $605.23 to $580.13 on 16 April, due to \
+                    concerns that chip shortages at Qualcomm could lead to iPhone supply constraints.";
+        assert_eq!(attributed(text), owned(&[("$605.23", &["AAPL"]), ("$580.13", &["AAPL"])]));
+    }
+
+    #[test]
+    fn a_text_that_opens_before_its_company_looks_ahead_but_not_past_an_unknown_name() {
+        let text = "Citi raised its price target from $80 to $103. The stock closed Wednesday at $103. \
+                    Lejuez said Target's quarterly results show that its investments are paying off.";
+        assert_eq!(attributed(text), owned(&[("$80", &["TGT"]), ("$103", &["TGT"]), ("$103", &["TGT"])]));
+        let text = "No mês, o Ibovespa segue no negativo. No ano, ainda cede 3,77%. A Petrobras subiu 2%.";
+        assert_eq!(attributed(text), owned(&[("3,77%", &[]), ("2%", &["PETR4"])]));
+        let text = "A líder de alta do Ibovespa foi Fibria, com um salto de 7,2%. Outro destaque foi Braskem, \
+                    com valorização de 5,5%.";
+        assert_eq!(attributed(text), owned(&[("7,2%", &[]), ("5,5%", &["BRKM5"])]));
+    }
+}

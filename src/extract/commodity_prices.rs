@@ -1,0 +1,104 @@
+//! Figures that are a commodity's price, which no company takes: a price per physical unit
+//! (`R$ 210/MWh`, `US$ 55 o barril`), or a figure next to a commodity's name in its clause (`cujo
+//! barril subiu acima dos 74 dólares`, `queda de 3,6% nos preços da celulose`).
+
+use super::tokens::Token;
+
+/// `R$ 210/MWh`, `US$ 80/bbl`, `US$ 55 o barril`, `US$ 100 por tonelada`: a price per physical unit is a commodity's
+/// (a price `por ação` or `per share` is a company's).
+pub(super) fn per_physical_unit(after: &str) -> bool {
+    let rest = match after.strip_prefix('/') {
+        Some(rest) => rest,
+        None => match after.trim_start().split_once(' ') {
+            Some(("por" | "per" | "a" | "o" | "the", rest)) => rest,
+            _ => return false,
+        },
+    };
+    let unit: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '³').collect();
+    matches!(
+        unit.to_lowercase().as_str(),
+        "mwh"
+            | "kwh"
+            | "gwh"
+            | "t"
+            | "ton"
+            | "tonne"
+            | "tonelada"
+            | "bbl"
+            | "barril"
+            | "barrel"
+            | "oz"
+            | "lb"
+            | "kg"
+            | "mmbtu"
+            | "m³"
+            | "m3"
+            | "saca"
+            | "bushel"
+            | "megawatt-hora"
+    )
+}
+
+/// Whether a commodity is named in the few words before a figure, in its clause (`cujo barril
+/// subiu acima dos 74 dólares`, `Brent crude oil prices fell 2.7 percent`): its price, nobody's.
+pub(super) fn commodity_before(text: &str, before: &[Token]) -> bool {
+    let mut next_start = usize::MAX;
+    for w in before.iter().rev().take(5) {
+        if next_start != usize::MAX && text[w.end..next_start].contains([',', ';', '.', '(']) {
+            return false;
+        }
+        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") {
+            return true;
+        }
+        next_start = w.start;
+    }
+    false
+}
+
+/// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included.
+#[rustfmt::skip]
+pub(super) fn is_commodity_word(key: &str) -> bool {
+    matches!(key,
+        "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
+            | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "steel" | "soja"
+            | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee"
+    )
+}
+
+/// `queda de 3,6% nos preços da celulose`, `a 2% rise in copper prices`: a commodity's price
+/// named in the few words after a figure, in its clause.
+pub(super) fn commodity_after(text: &str, after: &[Token]) -> bool {
+    let mut previous_end = after.first().map_or(0, |w| w.start);
+    for w in after.iter().take(4) {
+        if text[previous_end..w.start].contains([',', ';', '.', '(']) {
+            return false;
+        }
+        previous_end = w.end;
+        if is_commodity_word(&w.key) && !w.capitalized {
+            return after
+                .iter()
+                .take(4)
+                .any(|p| matches!(&*p.key, "precos" | "preco" | "prices" | "price" | "cotacao"));
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn a_price_per_physical_unit_is_a_commodity_price() {
+        assert!(per_physical_unit("/MWh em 2030"));
+        assert!(per_physical_unit(" o barril em 2020"));
+        assert!(per_physical_unit(" a barrel"));
+        assert!(per_physical_unit(" por tonelada"));
+        assert!(!per_physical_unit(" por ação"));
+        assert!(!per_physical_unit(" per share"));
+        assert!(!per_physical_unit(", up 3%"));
+        let text = "A Eletrobras (ELET6) subiu 2%. Eles elevaram o preço de energia para R$ 210/MWh em 2030.";
+        assert_eq!(attributed(text), owned(&[("2%", &["ELET6"]), ("R$ 210", &[])]));
+    }
+}
