@@ -162,7 +162,7 @@ fn one_firm_goes_by_one_name() {
     assert_eq!(bundled(text), [view("Hsbc", "INTC", Stance::Bullish)], "a known broker's generic tail");
     let text =
         "O Bank of America (BofA) gosta da JBS. “Reiteramos nossa classificação de compra para a JBS”, disse o BofA.";
-    assert_eq!(bundled(text), [view("Bank of America", "JBS", Stance::Bullish)], "the name first given");
+    assert_eq!(bundled(text), [view("Bank of America", "JBSS3", Stance::Bullish)], "the name first given");
     let text = "Portanto, o Bradesco BBI não espera impacto para a Embraer. O BBI reiterou sua recomendação de compra para a Embraer.";
     assert_eq!(bundled(text), [view("Bradesco BBI", "EMBR3", Stance::Bullish)], "an acronym that ends the name");
     let text = "With shares trading at $183 on Tuesday, that lowered target still implies upside for AvalonBay.";
