@@ -8,7 +8,9 @@
 //! registered with CVM and APIMEC. Names are facts, listed here for Jevons.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use super::fx_hash::FxHashSet;
 use super::holder_names::continues_name;
 use super::tokens::Token;
 
@@ -178,18 +180,29 @@ const LONGEST: usize = 5;
 /// Byte ranges of the broker names among `words` (capitalised, longest first), in order; an
 /// initial's full stop goes on with a name (`Robert W. Baird`, `J.P. Morgan Securities`).
 pub(crate) fn brokers_in(text: &str, words: &[Token]) -> Vec<Range<usize>> {
+    let (first_words, names) = lookup();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut key = String::new();
     while i < words.len() {
-        let found = (1..=LONGEST.min(words.len() - i)).rev().find(|&n| {
-            let run = &words[i..i + n];
-            let joined = (i + 1..i + n).all(|k| continues_name(text, words, k));
-            let key: Vec<&str> = run.iter().map(|w| &*w.key).collect();
-            let key = key.join(" ");
-            // `S&P 500` is the index, not the agency.
-            let index = key.starts_with("s & p") && words.get(i + n).is_some_and(|w| w.is_digits());
-            joined && (run[0].capitalized || run[0].upper) && !index && BROKERS.contains(&key.as_str())
-        });
+        // Only a capitalised word that opens some broker's name is looked at further.
+        let opens = (words[i].capitalized || words[i].upper) && first_words.contains(&*words[i].key);
+        let found = opens
+            .then(|| {
+                (1..=LONGEST.min(words.len() - i)).rev().find(|&n| {
+                    key.clear();
+                    for (k, w) in words[i..i + n].iter().enumerate() {
+                        if k > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&w.key);
+                    }
+                    // `S&P 500` is the index, not the agency.
+                    let index = key.starts_with("s & p") && words.get(i + n).is_some_and(|w| w.is_digits());
+                    !index && names.contains(key.as_str()) && (i + 1..i + n).all(|k| continues_name(text, words, k))
+                })
+            })
+            .flatten();
         match found {
             Some(n) => {
                 out.push(words[i].start..words[i + n - 1].end);
@@ -199,6 +212,15 @@ pub(crate) fn brokers_in(text: &str, words: &[Token]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The first words of the broker names, and the names, as sets (built once).
+fn lookup() -> &'static (FxHashSet<&'static str>, FxHashSet<&'static str>) {
+    static SETS: OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let firsts = BROKERS.iter().filter_map(|name| name.split(' ').next()).collect();
+        (firsts, BROKERS.iter().copied().collect())
+    })
 }
 
 #[cfg(test)]
