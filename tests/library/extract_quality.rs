@@ -38,8 +38,11 @@ const LINKS_RELEASED_V3: &str = include_str!("../data/extract/links_released_v3.
 /// while the fifth round's rules were written without it in sight. Only its totals are printed;
 /// never tune against it.
 const LINKS_HELDOUT_V4: &str = include_str!("../data/extract/links_heldout_v4.json");
-/// Its floors, a little below its scores when first measured (see `docs/extraction.md`).
-const LINKS_HELDOUT_V4_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores after the fifth round: attribution 0.758 (350 of 462
+/// figures found), view F1 0.468 (36 right of 65 found, 89 labels); 0.749 and 0.395 with the
+/// rules of the round before (see `docs/extraction.md`). Low because the scores are: issue 18
+/// asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V4_FLOORS: (f64, f64) = (0.74, 0.44);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -78,14 +81,15 @@ const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEW
 /// after the vocabulary and views round; with the third round's 45 passages 0.859 and 0.750
 /// before its rules, 0.949 and 0.891 after them; 0.967 and 0.932 after the fourth round (5 December).
 /// With the released splits (v2, v3) as training parts (5 December): attribution 0.95 is the
-/// lead's floor for the grown union; views 0.803 before the fifth round's view rules, 0.960 after.
+/// lead's floor for the grown union (0.898 before the fifth round, 0.960 after); views 0.803 before
+/// the fifth round's view rules, 0.966 after.
 const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.95;
 const TRAINING_VIEWS_FLOOR: f64 = 0.95;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
 /// for 0.8). Attribution 0.849 (174 of 205) after the fourth round (5 December); views 0.667 before
-/// the fifth round, 0.710 after it (11 right of 11 found, 20 labels).
-const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.84;
+/// the fifth round, 0.750 after it (12 right of 12 found, 20 labels); attribution 0.898 (184 of 205).
+const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.88;
 const HELDOUT_VIEWS_FLOOR: f64 = 0.70;
 
 /// What identifies a finding, for matching: a symbol, a value with currency or unit, a date, a name.
