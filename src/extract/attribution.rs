@@ -20,6 +20,7 @@
 //! or as a cause, commodity prices and index moves from the companies around them. What nothing
 //! settles gets no ticker rather than a guess.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
@@ -27,7 +28,7 @@ use super::attribution_cues::{
 };
 use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
-use super::mentions::{Mention, is_broker, is_index_word, shares_of};
+use super::mentions::{Mention, is_broker, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -113,28 +114,36 @@ pub(crate) fn attribute(
         // So is one in a sentence with a verb of saying (`O BTG Pactual (…) observa que o
         // resultado…`), unless its own shares are the subject.
         let own_words = own_words_of(sentence);
-        let comments = own_words.iter().any(|w| is_saying_verb(&w.key));
+        let comments = || own_words.iter().any(|w| is_saying_verb(&w.key));
         let mut own: Vec<&Mention> = mentions_in(sentence)
             .iter()
             .filter(|m| {
                 // `the S&P 500 Index ($SPX)`: an index's code is no company.
                 !(m.rates
-                    || is_index_word(&m.symbol.as_str().to_ascii_lowercase())
-                    || (is_broker(&m.symbol) && (m.speaks || (comments && !shares_of(text, words, &m.span)))))
+                    || matches!(m.symbol.as_str(), "SPX" | "NDX" | "DJIA" | "VIX")
+                    || (is_broker(&m.symbol) && (m.speaks || (comments() && !shares_of(text, words, &m.span)))))
             })
             .collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
         if own.iter().any(|m| !is_broker(&m.symbol)) {
             own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
         }
-        let own_words = own_words_of(sentence);
         // A price target is about the company under discussion, however far back. So are the
-        // shares or the stock a sentence speaks of (`shares fell merely 1%`).
-        let sentence_about_the_company = own_words.iter().any(|w| {
-            matches!(&*w.key, "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel")
-        });
+        // shares or the stock a sentence speaks of (`shares fell merely 1%`). Both are read once
+        // per sentence, and only when a figure needs them.
+        let about_the_company_cell = OnceCell::new();
+        let sentence_about_the_company = || {
+            *about_the_company_cell.get_or_init(|| {
+                own_words.iter().any(|w| {
+                    matches!(
+                        &*w.key,
+                        "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel"
+                    )
+                })
+            })
+        };
         let sentence_names_a_commodity =
-            own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"));
+            || own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"));
         // Companies paired by `respectively` are not what the figures after the word are about.
         let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
@@ -221,10 +230,10 @@ pub(crate) fn attribute(
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
             } else {
-                let about_the_company = sentence_about_the_company;
+                let about_the_company = sentence_about_the_company();
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if !about_the_company && sentence_names_a_commodity {
+                if !about_the_company && sentence_names_a_commodity() {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
                     Vec::new()
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
