@@ -45,6 +45,14 @@ const LINKS_HELDOUT_V4: &str = include_str!("../data/extract/links_heldout_v4.js
 /// asks for 0.9 and 0.8.
 const LINKS_HELDOUT_V4_FLOORS: (f64, f64) = (0.74, 0.44);
 
+/// A fifth training part: 36 real passages (18 English, 18 Portuguese) labelled from the text
+/// alone at the end of the fifth round, for the next round to tune on. No rule had seen it when
+/// it was first measured, so that first score was a second reading of unseen text.
+const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.json");
+/// Its floors, a little below its first scores, before any rule was tuned on it: attribution 0.708
+/// (160 of 226 figures found), view F1 0.613 (23 right of 34 found, 41 labels).
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.69, 0.59);
+
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
 
@@ -492,6 +500,30 @@ fn fourth_heldout_split_for_attribution_and_views_meets_its_floors() {
     print_links(&measured);
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
     let floors = LINKS_HELDOUT_V4_FLOORS;
+    assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
+    assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
+}
+
+#[test]
+fn fifth_training_part_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_TRAINING_V5).expect("the fifth training part is JSON");
+    assert_eq!(data["heldout"], Value::Bool(false), "the file says it is for tuning");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    assert!(passages.len() >= 30, "at least 30 passages, found {}", passages.len());
+    for (language, prefix) in [("English", "ltr5-en-"), ("Portuguese", "ltr5-pt-")] {
+        let subset: Vec<Value> =
+            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        println!("\nfifth training part, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
+    let measured = measure(&data);
+    println!("\nfifth training part (not yet tuned on), {} passages", measured.passages);
+    print_links(&measured);
+    for miss in measured.misses.iter().filter(|m| m.contains("attribution") || m.contains("views")) {
+        println!("  {miss}");
+    }
+    let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
+    let floors = LINKS_TRAINING_V5_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }
