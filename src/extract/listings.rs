@@ -15,8 +15,10 @@ use super::Lexicon;
 use super::mentions::Mention;
 use crate::model::Symbol;
 
-/// Foreign groups whose Brazilian arm is listed on B3 (the group's own symbol, the arm's).
-const BRAZILIAN_ARMS: &[(&str, &str)] = &[("SAN", "SANB11"), ("JBS", "JBSS3")];
+/// Names that mean a B3 company in Portuguese text, as the foreign group's symbol they are read
+/// as elsewhere and the B3 listing: Santander's and JBS's Brazilian listings, and `BB` (Banco do
+/// Brasil, not BlackBerry).
+const BRAZILIAN_ARMS: &[(&str, &str)] = &[("SAN", "SANB11"), ("JBS", "JBSS3"), ("BB", "BBAS3")];
 
 /// `mentions` with each ADR and, in Portuguese text, each foreign group with a Brazilian arm,
 /// read as the B3 listing. `language_at` gives the language of the sentence holding a byte.
@@ -68,7 +70,7 @@ mod tests {
         let text = "In Madrid, shares of Santander rose 2.5% on Tuesday after the results.";
         assert_eq!(attributed(text), owned(&[("2.5%", &["SAN"])]));
         let text = "No mercado brasileiro, o recuo mais forte do dia era de JBS ON (-2,48%), seguido por \
-                    Engie ON (-1,78%), com as ações em queda na bolsa.";
-        assert_eq!(attributed(text), owned(&[("-2,48%", &["JBSS3"]), ("-1,78%", &["EGIE3"])]));
+                    Engie ON (-1,78%), com as ações em queda na bolsa. As ações do BB subiram 1,45%.";
+        assert_eq!(attributed(text), owned(&[("-2,48%", &["JBSS3"]), ("-1,78%", &["EGIE3"]), ("1,45%", &["BBAS3"])]));
     }
 }

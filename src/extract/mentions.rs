@@ -140,13 +140,30 @@ fn broker_rating(text: &str, words: &[Token], sentences: &[Range<usize>], m: &Me
     !object && !shares_of(text, words, &m.span) && own.iter().any(|w| is_call_word(&w.key))
 }
 
-/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`: a company's own shares;
+/// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro
+/// do Bradesco`: a company's own shares or results;
 /// or a bank as what a rating change is about (`rebaixou a recomendação de Itaú`).
 pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> bool {
     let k = words.partition_point(|w| w.start < span.start);
     let before = k >= 2
         && matches!(&*words[k - 1].key, "do" | "da" | "of")
-        && matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units");
+        && matches!(
+            &*words[k - 2].key,
+            "acoes"
+                | "papeis"
+                | "shares"
+                | "stock"
+                | "units"
+                | "lucro"
+                | "lucros"
+                | "resultado"
+                | "resultados"
+                | "balanco"
+                | "earnings"
+                | "profit"
+                | "revenue"
+                | "receita"
+        );
     // `J.P. Morgan Chase & Co.'s stock`: past the rest of the name and a possessive.
     let mut next = words.partition_point(|w| w.start < span.end);
     while words.get(next).is_some_and(|w| w.joins_previous && (w.capitalized || w.key == "s" || w.key == "&")) {

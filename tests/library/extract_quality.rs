@@ -49,9 +49,10 @@ const LINKS_HELDOUT_V4_FLOORS: (f64, f64) = (0.74, 0.44);
 /// alone at the end of the fifth round, for the next round to tune on. No rule had seen it when
 /// it was first measured, so that first score was a second reading of unseen text.
 const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.json");
-/// Its floors, a little below its first scores, before any rule was tuned on it: attribution 0.708
-/// (160 of 226 figures found), view F1 0.613 (23 right of 34 found, 41 labels).
-const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.69, 0.59);
+/// Its floors, a little below its scores: attribution 0.708 (160 of 226 figures found) and view F1
+/// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.757 and 0.640 after
+/// the two rules written from it (`BB` in Portuguese, a bank's results as the subject).
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.74, 0.62);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -517,7 +518,7 @@ fn fifth_training_part_meets_its_floors() {
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
     let measured = measure(&data);
-    println!("\nfifth training part (not yet tuned on), {} passages", measured.passages);
+    println!("\nfifth training part (tuned on since the end of the fifth round), {} passages", measured.passages);
     print_links(&measured);
     for miss in measured.misses.iter().filter(|m| m.contains("attribution") || m.contains("views")) {
         println!("  {miss}");
