@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::known_brokers::brokers_in;
-use super::mentions::{Mention, is_call_word, is_work_of_analysts};
+use super::mentions::{Mention, is_call_word, is_results_word, is_work_of_analysts};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -59,20 +59,7 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) 
             return false;
         }
         previous_end = w.end;
-        if matches!(
-            &*w.key,
-            "lucro"
-                | "lucros"
-                | "receita"
-                | "resultado"
-                | "resultados"
-                | "balanco"
-                | "earnings"
-                | "profit"
-                | "revenue"
-                | "results"
-                | "income"
-        ) {
+        if is_results_word(&w.key) {
             return true;
         }
     }

@@ -147,23 +147,8 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
     let k = words.partition_point(|w| w.start < span.start);
     let before = k >= 2
         && matches!(&*words[k - 1].key, "do" | "da" | "of")
-        && matches!(
-            &*words[k - 2].key,
-            "acoes"
-                | "papeis"
-                | "shares"
-                | "stock"
-                | "units"
-                | "lucro"
-                | "lucros"
-                | "resultado"
-                | "resultados"
-                | "balanco"
-                | "earnings"
-                | "profit"
-                | "revenue"
-                | "receita"
-        );
+        && (matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units")
+            || is_results_word(&words[k - 2].key));
     // `J.P. Morgan Chase & Co.'s stock`: past the rest of the name and a possessive.
     let mut next = words.partition_point(|w| w.start < span.end);
     while words.get(next).is_some_and(|w| w.joins_previous && (w.capitalized || w.key == "s" || w.key == "&")) {
@@ -177,6 +162,15 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
                 && !text[span.end..w.start].contains([',', ';'])
                 && !text[span.end..w.start].contains(". ")
         })
+}
+
+/// Words of a company's own results (`lucro`, `balanço`, `earnings`, `revenue`).
+#[rustfmt::skip]
+pub(crate) fn is_results_word(key: &str) -> bool {
+    matches!(key,
+        "lucro" | "lucros" | "receita" | "resultado" | "resultados" | "balanco" | "earnings" | "profit"
+            | "revenue" | "results" | "income"
+    )
 }
 
 /// Whether the name starting at word `k` is what a rating change is about: `Oppenheimer
