@@ -182,7 +182,8 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
 /// How many bytes either side of an index word its aside is looked for.
 const ASIDE_REACH: usize = 400;
 
-/// Verbs that report what someone says or thinks (`observa`, `diz`, `says`, `notes`).
+/// Verbs that report what someone says, thinks or forecasts (`observa`, `diz`, `says`, `notes`,
+/// `estima`, `expects`).
 #[rustfmt::skip]
 pub(super) fn is_saying_verb(key: &str) -> bool {
     matches!(key,
@@ -190,6 +191,10 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             | "destacou" | "aponta" | "apontou" | "pontua" | "pontuou" | "comenta" | "comentou" | "escreve"
             | "escreveu" | "says" | "said" | "notes" | "noted" | "wrote" | "writes" | "argues" | "argued"
             | "believes" | "thinks" | "acredita" | "ressalta" | "ressaltou"
+            // Forecasting: `com o BTG estimando lucro de R$ 3,35 bilhões` is the BTG's estimate of
+            // another company's profit.
+            | "estima" | "estimou" | "estimando" | "projeta" | "projetou" | "projetando" | "preve"
+            | "previu" | "expects" | "expected" | "estimates" | "estimated" | "forecasts" | "projects"
     )
 }
 
@@ -284,6 +289,15 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("2.8 percent", &["XOM"]), ("2.7 percent", &[]), ("$29.19", &[])]));
         let text = "Por volta das 14h30, o papel da Vale caía 4,89%, a R$ 11,68.";
         assert_eq!(attributed(text), owned(&[("4,89%", &["VALE3"]), ("R$ 11,68", &["VALE3"])]));
+    }
+
+    #[test]
+    fn a_broker_forecasting_is_not_what_its_figures_are_about() {
+        let text = "As ações do Banco do Brasil subiram 3%. Analistas do Safra e do BTG Pactual reforçam o \
+                    tom de cautela, com o BTG estimando lucro de R$ 3,35 bilhões no trimestre.";
+        assert_eq!(attributed(text), owned(&[("3%", &["BBAS3"]), ("R$ 3,35 bilhões", &["BBAS3"])]));
+        let text = "O UBS projeta os resultados do segundo trimestre de 2025 do BTG Pactual em R$ 3,7 bilhões.";
+        assert_eq!(attributed(text), owned(&[("R$ 3,7 bilhões", &["BPAC11"])]));
     }
 
     #[test]

@@ -148,7 +148,13 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
     let before = k >= 2
         && matches!(&*words[k - 1].key, "do" | "da" | "of")
         && (matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units")
-            || is_results_word(&words[k - 2].key));
+            // `os resultados do segundo trimestre de 2025 do BTG Pactual`: its results, a few
+            // words back in the clause.
+            || words[k.saturating_sub(RESULTS_BACK)..k - 1]
+                .iter()
+                .rev()
+                .take_while(|w| !text[w.end..span.start].contains([',', ';', '.']))
+                .any(|w| is_results_word(&w.key)));
     // `J.P. Morgan Chase & Co.'s stock`: past the rest of the name and a possessive.
     let mut next = words.partition_point(|w| w.start < span.end);
     while words.get(next).is_some_and(|w| w.joins_previous && (w.capitalized || w.key == "s" || w.key == "&")) {
@@ -163,6 +169,9 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
                 && !text[span.end..w.start].contains(". ")
         })
 }
+
+/// How many words before `do <bank>` its results may be named.
+const RESULTS_BACK: usize = 7;
 
 /// Words of a company's own results (`lucro`, `balanço`, `earnings`, `revenue`).
 #[rustfmt::skip]

@@ -50,9 +50,10 @@ const LINKS_HELDOUT_V4_FLOORS: (f64, f64) = (0.74, 0.44);
 /// it was first measured, so that first score was a second reading of unseen text.
 const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.json");
 /// Its floors, a little below its scores: attribution 0.708 (160 of 226 figures found) and view F1
-/// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.757 and 0.640 after
-/// the two rules written from it (`BB` in Portuguese, a bank's results as the subject).
-const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.74, 0.62);
+/// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.765 and 0.640 after
+/// the three rules written from it (`BB` in Portuguese, a bank's results as the subject, a broker
+/// forecasting).
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.75, 0.62);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
