@@ -28,7 +28,7 @@ use super::attribution_cues::{
 };
 use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
-use super::mentions::{Mention, is_broker, shares_of};
+use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -120,7 +120,7 @@ pub(crate) fn attribute(
             .filter(|m| {
                 // `the S&P 500 Index ($SPX)`: an index's code is no company.
                 !(m.rates
-                    || matches!(m.symbol.as_str(), "SPX" | "NDX" | "DJIA" | "VIX")
+                    || is_index_code(m.symbol.as_str())
                     || (is_broker(&m.symbol) && (m.speaks || (comments() && !shares_of(text, words, &m.span)))))
             })
             .collect();
@@ -129,8 +129,8 @@ pub(crate) fn attribute(
             own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
         }
         // A price target is about the company under discussion, however far back. So are the
-        // shares or the stock a sentence speaks of (`shares fell merely 1%`). Both are read once
-        // per sentence, and only when a figure needs them.
+        // shares or the stock a sentence speaks of (`shares fell merely 1%`). The sentence's
+        // words are read for these only when a figure falls back on them.
         let about_the_company_cell = OnceCell::new();
         let sentence_about_the_company = || {
             *about_the_company_cell.get_or_init(|| {
@@ -170,24 +170,28 @@ pub(crate) fn attribute(
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.
             let has_subject = first_subject.is_some_and(|s| s <= i);
-            let after = own[own.partition_point(|m| m.span.start < figures[f].end)..].iter().find(|m| {
-                m.span.start >= figures[f].end
-                    // (A far mention is measured no further.)
-                    && (!has_subject || m.span.start - figures[f].end <= AFTER_BYTES)
-                    && !is_broker(&m.symbol)
+            let end = figures[f].end;
+            let after = own[own.partition_point(|m| m.span.start < end)..].iter().find(|m| {
+                // (A far mention is measured no further.)
+                if has_subject && m.span.start - end > AFTER_BYTES {
+                    return false;
+                }
+                let gap = &text[end..m.span.start];
+                !is_broker(&m.symbol)
                     && !is_compared(m)
-                    && !breaks_clause(&text[figures[f].end..m.span.start])
-                    && (!has_subject || !names_a_cause(&text[figures[f].end..m.span.start]))
+                    && !breaks_clause(gap)
                     // `hitting a high of $705.07 on September 21, as it faces competition from
-                    // phones using Google Inc's Android`: far off, with a subject to fall back on.
-                    && (!has_subject || text[figures[f].end..m.span.start].split_whitespace().count() <= AFTER_REACH)
+                    // phones using Google Inc's Android`: far off, or a cause, with a subject to
+                    // fall back on.
+                    && (!has_subject || (!names_a_cause(gap) && gap.split_whitespace().count() <= AFTER_REACH))
             });
+            let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
             let commodity = per_physical_unit(&text[figures[f].end..])
-                || commodity_after(text, &own_words[own_words.partition_point(|w| w.start < figures[f].end)..])
+                || commodity_after(text, words_after)
                 || commodity_before(text, words_before)
                     && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
             // `Brent crude oil prices fell 2.7 percent to $29.19`, `subiu 3% a R$ 50`: a level
@@ -197,14 +201,7 @@ pub(crate) fn attribute(
                 named
             } else if reached {
                 out[f - 1].clone()
-            } else if commodity
-                || points
-                || index_follows(
-                    text,
-                    figures[f].end,
-                    &own_words[own_words.partition_point(|w| w.start < figures[f].end)..],
-                )
-            {
+            } else if commodity || points || index_follows(text, end, words_after) {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) {
@@ -217,7 +214,6 @@ pub(crate) fn attribute(
                 } else {
                     let mut listed = listed_with(text, &before);
                     // `A Cosan detém 30,3% do capital da Rumo`: a stake is about both companies.
-                    let words_after = &own_words[own_words.partition_point(|w| w.start < figures[f].end)..];
                     if let Some(held) = stake_in(text, words_after, &own)
                         && !listed.contains(&held)
                     {
@@ -282,8 +278,6 @@ fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
         .any(|m| m.span.end <= at)
 }
 
-/// Commodities: a sentence that names no company but a commodity gives its figures to nobody
-/// (`a commodity subiu 1,11%, para US$ 68,03 a tonelada`).
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
 fn is_those_companies(first: &str, second: &str) -> bool {
     matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
@@ -369,8 +363,7 @@ fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
 /// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
 /// `caía 4,89%, a R$ 11,68`).
 fn is_move_to(gap: &str) -> bool {
-    matches!(gap.trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | ", a" | "to a" | "para a")
-        || matches!(gap.trim(), ", a" | ", at" | ", to")
+    matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
 }
 
 /// Between a share-class code and its figure: a comma, a colon or a sign only (`PETR3, +4,82%`).

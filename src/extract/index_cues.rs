@@ -7,7 +7,8 @@
 use super::mentions::is_index_word;
 use super::tokens::Token;
 
-/// `(NASDAQ:INTC)`, `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
+/// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included; `(NASDAQ:INTC)`,
+/// `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
     (is_index_word(&w.key) && !text[w.end..].starts_with(':')) || (w.key == "s" && text[w.end..].starts_with("&P"))
 }

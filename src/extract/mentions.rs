@@ -378,16 +378,25 @@ fn is_rating_object(key: &str) -> bool {
     )
 }
 
+/// Indexes' own codes (`$SPX`, `NDX`): no company's symbol.
+const INDEX_CODES: [&str; 4] = ["SPX", "NDX", "DJIA", "VIX"];
+
+/// Whether a symbol is an index's code (`the S&P 500 Index ($SPX)`).
+pub(crate) fn is_index_code(symbol: &str) -> bool {
+    INDEX_CODES.contains(&symbol)
+}
+
 /// Whether a word names an index, an exchange's benchmark or a currency.
 #[rustfmt::skip]
 pub(crate) fn is_index_word(key: &str) -> bool {
     matches!(key,
-        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "spx" | "ndx" | "djia" | "vix" | "index" | "indice" | "indices" | "indexes" | "ftse" | "dax"
-            | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
+        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "index" | "indice" | "indices" | "indexes" | "ftse"
+            | "dax" | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
             | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
             | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
             | "unemployment" | "desemprego"
     ) || key == "s&p"
+        || INDEX_CODES.iter().any(|code| code.eq_ignore_ascii_case(key))
 }
 
 #[cfg(test)]
