@@ -15,7 +15,7 @@ use crate::model::Symbol;
 /// quoted word (`"Buy"`), a currency mark, a day or a month, a broker and the mentions found,
 /// may name a company.
 pub(super) fn unknown_name_before(text: &str, before: &[Token], named: &[Mention]) -> bool {
-    let brokers = brokers_in(text, before);
+    let brokers = brokers_in(before);
     let inside = |r: &Range<usize>, w: &Token| r.start <= w.start && w.end <= r.end;
     // The sentence's first word is capitalised anyway; only the last words before count.
     let first = before.len().saturating_sub(NAME_REACH).max(1);

@@ -41,10 +41,10 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
                 end -= 1;
             }
             // "Bernstein analyst Stacy Rasgon said", "Cantor analysts say"
-            if let Some(name) = name_before(text, tokens, end) {
+            if let Some(name) = name_before(tokens, end) {
                 let first = name.start;
                 let before_role = first.checked_sub(1).filter(|&r| is_role(&tokens[r].key));
-                match before_role.and_then(|r| name_before(text, tokens, r)) {
+                match before_role.and_then(|r| name_before(tokens, r)) {
                     Some(house) => push(span(&tokens[house])),
                     None => push(span(&tokens[name])),
                 }
@@ -52,7 +52,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             }
             if end > 0 && is_role(&tokens[end - 1].key) {
                 end -= 1;
-                if let Some(house) = name_before(text, tokens, end) {
+                if let Some(house) = name_before(tokens, end) {
                     push(span(&tokens[house]));
                     continue;
                 }
@@ -61,7 +61,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             // that opens the sentence.
             if i > 0 && matches!(&*tokens[i - 1].key, "and" | "e") && tokens[i].joins_previous {
                 let first = tokens.iter().take(3).take_while(|t| is_opener(t)).count();
-                if let Some(name) = name_after(text, tokens, first).filter(|n| n.end < i - 1) {
+                if let Some(name) = name_after(tokens, first).filter(|n| n.end < i - 1) {
                     push(span(&tokens[name]));
                     continue;
                 }
@@ -72,7 +72,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
                 at += 1;
             }
-            if after_comma && let Some(name) = name_after(text, tokens, at) {
+            if after_comma && let Some(name) = name_after(tokens, at) {
                 push(span(&tokens[name]));
             }
             continue;
@@ -104,7 +104,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o" | "the") && !a.upper) {
                 at += 1;
             }
-            if let Some(name) = name_after(text, tokens, at) {
+            if let Some(name) = name_after(tokens, at) {
                 push(span(&tokens[name]));
             }
         }
@@ -118,7 +118,7 @@ fn comma_after_name(text: &str, tokens: &[Token], mut at: usize) -> bool {
     if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
         at += 1;
     }
-    name_after(text, tokens, at).is_some_and(|name| text[tokens[name.end - 1].end..].trim_start().starts_with(','))
+    name_after(tokens, at).is_some_and(|name| text[tokens[name.end - 1].end..].trim_start().starts_with(','))
 }
 
 fn span(tokens: &[Token]) -> Range<usize> {
@@ -126,11 +126,11 @@ fn span(tokens: &[Token]) -> Range<usize> {
 }
 
 /// The name that ends just before token `end`: capitalised words, with joiners inside.
-fn name_before(text: &str, tokens: &[Token], end: usize) -> Option<Range<usize>> {
+fn name_before(tokens: &[Token], end: usize) -> Option<Range<usize>> {
     let mut start = end;
     while start > 0 && end - start < MAX_NAME {
         let t = &tokens[start - 1];
-        if !continues_name(text, tokens, start) {
+        if !continues_name(tokens, start) {
             break;
         }
         if is_name_word(t) || (is_joiner(&t.key) && start < end && start >= 2 && is_name_word(&tokens[start - 2])) {
@@ -143,12 +143,12 @@ fn name_before(text: &str, tokens: &[Token], end: usize) -> Option<Range<usize>>
 }
 
 /// The name that starts at token `start`.
-fn name_after(text: &str, tokens: &[Token], start: usize) -> Option<Range<usize>> {
+fn name_after(tokens: &[Token], start: usize) -> Option<Range<usize>> {
     let mut end = start;
     while end < tokens.len() && end - start < MAX_NAME {
         let t = &tokens[end];
         // `analysts at Robert W. Baird`: an initial's full stop goes on with the name.
-        if end > start && !continues_name(text, tokens, end) {
+        if end > start && !continues_name(tokens, end) {
             break;
         }
         let joiner_inside = end > start && is_joiner(&t.key) && tokens.get(end + 1).is_some_and(is_name_word);

@@ -13,18 +13,10 @@ use super::tokens::Token;
 use super::words::is_common_word;
 use crate::model::{Symbol, fold};
 
-/// `Robert W. Baird`, `J.P. Morgan`: whether word `k` goes on with the name of the word before,
-/// the full stop after an initial (one capital letter) included.
-pub(crate) fn continues_name(text: &str, words: &[Token], k: usize) -> bool {
-    if k == 0 || k >= words.len() {
-        return false;
-    }
-    let (before, word) = (&words[k - 1], &words[k]);
-    word.joins_previous
-        || (before.text.len() == 1
-            && before.upper
-            && word.capitalized
-            && matches!(&text[before.end..word.start], ". " | "."))
+/// `Robert W. Baird`, `J.P. Morgan`: whether word `k` goes on with the name of the word before
+/// (the full stop after an initial already joins: see `tokens`).
+pub(crate) fn continues_name(words: &[Token], k: usize) -> bool {
+    k > 0 && words.get(k).is_some_and(|w| w.joins_previous)
 }
 
 /// Words after a firm's name that are no part of the name it goes by (`Evercore ISI Group`,
@@ -45,8 +37,7 @@ const MAX_FIRMS: usize = 256;
 
 impl FirmNames {
     pub(crate) fn new(text: &str, words: &[Token], mentions: &[Mention]) -> FirmNames {
-        let mut all: Vec<(Range<usize>, Option<Symbol>)> =
-            brokers_in(text, words).into_iter().map(|r| (r, None)).collect();
+        let mut all: Vec<(Range<usize>, Option<Symbol>)> = brokers_in(words).into_iter().map(|r| (r, None)).collect();
         for m in mentions.iter().filter(|m| is_broker(&m.symbol)) {
             let name = super::holders::name_of(text, words, &m.span);
             all.push((name, Some(m.symbol.clone())));
@@ -136,7 +127,7 @@ fn folded(name: &str) -> String {
 /// The firm's name in a holder's span: trailing joiners dropped (`JPMorgan Chase &`), a known
 /// broker's generic tail dropped (`Evercore ISI Group`, `Hsbc Global Res`); `None` when the span
 /// is only everyday words (`With`, `Sometimes`, `Shares`, `To Know`), which name nobody.
-pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
+pub(crate) fn trimmed(words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
     let first = words.partition_point(|w| w.start < holder.start);
     let last = words.partition_point(|w| w.start < holder.end);
     let mut inside = &words[first..last];
@@ -147,7 +138,7 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if inside.is_empty() {
         return Some(holder);
     }
-    let known = brokers_in(text, inside);
+    let known = brokers_in(inside);
     if let Some(b) = known.first().filter(|b| b.start == inside[0].start) {
         let rest = inside.partition_point(|w| w.start < b.end);
         if rest < inside.len() && inside[rest..].iter().all(|w| is_generic_tail(&w.key)) {
@@ -164,7 +155,7 @@ mod tests {
     use crate::extract::tokens::tokens;
 
     fn trim(text: &str) -> Option<&str> {
-        trimmed(text, &tokens(text), 0..text.len()).map(|r| &text[r])
+        trimmed(&tokens(text), 0..text.len()).map(|r| &text[r])
     }
 
     #[test]
@@ -184,8 +175,8 @@ mod tests {
         let text = "analysts at Robert W. Baird said. It rose";
         let words = tokens(text);
         let k = words.iter().position(|w| w.key == "baird").unwrap_or_default();
-        assert!(continues_name(text, &words, k), "`W.` is an initial");
+        assert!(continues_name(&words, k), "`W.` is an initial");
         let k = words.iter().position(|w| w.key == "it").unwrap_or_default();
-        assert!(!continues_name(text, &words, k), "a word after a sentence's full stop");
+        assert!(!continues_name(&words, k), "a word after a sentence's full stop");
     }
 }

@@ -17,7 +17,7 @@ pub(crate) fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range
     if name.len() == span.len() {
         let next = words.partition_point(|w| w.start < end);
         for (k, w) in words.iter().enumerate().skip(next) {
-            if !(continues_name(text, words, k) && (w.capitalized || w.upper)) {
+            if !(continues_name(words, k) && (w.capitalized || w.upper)) {
                 break;
             }
             end = w.end;
@@ -61,7 +61,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         // A person's name before it, not a firm's own (`Bank of America`, `Banco do Brasil`,
         // `Royal Bank of Canada`).
         let firm = inside[..at].iter().any(|w| is_institution_word(&w.key))
-            || brokers_in(text, inside).first().is_some_and(|b| b.start == inside[0].start && b.end > inside[at].end);
+            || brokers_in(inside).first().is_some_and(|b| b.start == inside[0].start && b.end > inside[at].end);
         if at >= 2 && !firm && rest.first().is_some_and(|w| w.capitalized || w.upper) {
             return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
         }
@@ -178,9 +178,7 @@ fn analyst_firm(text: &str, words: &[Token], first: usize, surname: &Token) -> O
                 let firm: Vec<&Token> = words[at + 1..]
                     .iter()
                     .enumerate()
-                    .take_while(|(n, w)| {
-                        (w.capitalized || w.upper) && (*n == 0 || continues_name(text, words, at + 1 + n))
-                    })
+                    .take_while(|(n, w)| (w.capitalized || w.upper) && (*n == 0 || continues_name(words, at + 1 + n)))
                     .map(|(_, w)| w)
                     .take(4)
                     .collect();

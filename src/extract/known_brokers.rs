@@ -165,7 +165,7 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
                 && head.contains('%')
         })
     };
-    let all: Vec<Range<usize>> = brokers_in(text, words).into_iter().filter(|b| !moved(b)).collect();
+    let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b)).collect();
     let passive = words.iter().any(|w| w.start < at && matches!(&*w.key, "foram" | "foi" | "was" | "were" | "been"));
     let agents: Vec<Range<usize>> = all.iter().filter(|b| passive && b.start >= at && is_agent(b)).cloned().collect();
     if !agents.is_empty() {
@@ -179,7 +179,7 @@ const LONGEST: usize = 5;
 
 /// Byte ranges of the broker names among `words` (capitalised, longest first), in order; an
 /// initial's full stop goes on with a name (`Robert W. Baird`, `J.P. Morgan Securities`).
-pub(crate) fn brokers_in(text: &str, words: &[Token]) -> Vec<Range<usize>> {
+pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
     let (first_words, names) = lookup();
     let mut out = Vec::new();
     let mut i = 0;
@@ -199,7 +199,7 @@ pub(crate) fn brokers_in(text: &str, words: &[Token]) -> Vec<Range<usize>> {
                     }
                     // `S&P 500` is the index, not the agency.
                     let index = key.starts_with("s & p") && words.get(i + n).is_some_and(|w| w.is_digits());
-                    !index && names.contains(key.as_str()) && (i + 1..i + n).all(|k| continues_name(text, words, k))
+                    !index && names.contains(key.as_str()) && (i + 1..i + n).all(|k| continues_name(words, k))
                 })
             })
             .flatten();
@@ -229,7 +229,7 @@ mod tests {
     use crate::extract::tokens::tokens;
 
     fn names(text: &str) -> Vec<&str> {
-        brokers_in(text, &tokens(text)).into_iter().map(|r| &text[r]).collect()
+        brokers_in(&tokens(text)).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
         let joiner = current.is_some()
             && matches!(&*w.key, "of" | "do" | "da" | "de")
             && words.get(i + 1).is_some_and(|n| n.capitalized && n.joins_previous);
-        if (name_word || joiner) && current.is_some() && (continues_name(text, words, i) || !gap.contains(',')) {
+        if (name_word || joiner) && current.is_some() && (continues_name(words, i) || !gap.contains(',')) {
             if let Some(c) = current.as_mut() {
                 c.end = w.end;
             }

@@ -95,7 +95,7 @@ pub(crate) fn views(
             .iter()
             .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
             // `Sometimes analysts reset targets`, `Echoing similar sentiments`: everyday words.
-            .filter(|c| trimmed(text, words, (*c).clone()).is_some())
+            .filter(|c| trimmed(words, (*c).clone()).is_some())
             .cloned()
             .collect();
         let mut holding: Vec<&Symbol> = Vec::new();
@@ -121,7 +121,7 @@ pub(crate) fn views(
             let company = |h: &Range<usize>| {
                 let inside = &own[own.partition_point(|w| w.start < h.start)..own.partition_point(|w| w.start < h.end)];
                 mentions_in(h).iter().any(|m| !is_broker(&m.symbol) && !m.rates && !m.speaks)
-                    && brokers_in(text, inside).is_empty()
+                    && brokers_in(inside).is_empty()
             };
             holders = listed_holders(text, own).into_iter().filter(|h| !company(h)).collect();
         }
@@ -154,7 +154,7 @@ pub(crate) fn views(
             let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| m.rates || m.speaks);
             let broker = broker.map(|m| name_of(text, words, &m.span));
             let before = &words[words.partition_point(|w| w.start < from)..range.start];
-            let named = brokers_in(text, before).pop();
+            let named = brokers_in(before).pop();
             let broker = match (broker, named) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -173,7 +173,7 @@ pub(crate) fn views(
                 .rev()
                 .find(|m| m.rates || m.speaks || is_broker(&m.symbol))
                 .map(|m| name_of(text, words, &m.span));
-            let listed = brokers_in(text, before).pop();
+            let listed = brokers_in(before).pop();
             named.or(match (broker, listed) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -198,7 +198,7 @@ pub(crate) fn views(
         // Each holder: where the sentence names it, and the name it goes by.
         let named: Vec<(Range<usize>, Range<usize>)> = holders
             .into_iter()
-            .filter_map(|h| trimmed(text, words, h))
+            .filter_map(|h| trimmed(words, h))
             .map(|h| (h.clone(), firms.first_name(text, mentions, &h).unwrap_or(h)))
             // `o banco` not settled to a firm's name: no name.
             .filter(|(_, h)| text[h.clone()].chars().any(char::is_uppercase))
