@@ -82,7 +82,10 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             "according" if tokens.get(i + 1).is_some_and(|n| n.key == "to") => Some(i + 2),
             "segundo" | "conforme" if !t.capitalized || i == 0 => Some(i + 1),
             // "Para o BTG Pactual, …": a view, when the name is followed by a comma.
-            "para" if i == 0 => Some(i + 1).filter(|_| comma_after_name(text, tokens, i + 1)),
+            // `Para o Credit Suisse, a Hypera é…` opening any sentence.
+            "para" if i == 0 || (t.capitalized && text[..t.start].trim_end().ends_with(['.', '\n', '!', '?'])) => {
+                Some(i + 1).filter(|_| comma_after_name(text, tokens, i + 1))
+            }
             // "na visão do Itaú BBA", "na avaliação da XP", "in the view of Bernstein"
             "visao" | "avaliacao" | "opiniao" | "view"
                 if tokens.get(i + 1).is_some_and(|n| matches!(&*n.key, "do" | "da" | "de" | "of")) =>
@@ -271,6 +274,7 @@ mod tests {
             ("Morgan Stanley analysts expect a rebound.", &["Morgan Stanley"]),
             ("Bank of America said margins held.", &["Bank of America"]),
             ("Similarly, analysts at Robert W. Baird downgraded Intel.", &["Robert W. Baird"]),
+            ("A ação sobe. Para o Credit Suisse, a Hypera é defensiva.", &["Credit Suisse"]),
         ] {
             assert_eq!(names(text), expected, "{text}");
         }

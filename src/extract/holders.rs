@@ -66,6 +66,9 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
             return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
         }
     }
+    if let Some(firm) = possessive_firm(text, words, first) {
+        return Some(Holder::Firm(firm));
+    }
     if inside.len() == 1
         && let Some(firm) = analyst_firm(text, words, first, &inside[0])
     {
@@ -108,6 +111,23 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
 
 /// Who holds a view: a firm named in the text, or the firm named just before (`they`, `he`,
 /// `Analyst AJ Rice` with no firm of his own).
+/// `Bank of America's Erika Najarian downgraded…`, `Jefferies' Jeffrey Holford`: a known
+/// broker's possessive right before a person's name (word `first`) makes the broker the holder.
+fn possessive_firm(text: &str, words: &[Token], first: usize) -> Option<Range<usize>> {
+    let mark = |gap: &str| matches!(gap.trim(), "'" | "’");
+    let end = if first >= 2 && words[first - 1].key == "s" && mark(&text[words[first - 2].end..words[first - 1].start])
+    {
+        first - 2
+    } else if first >= 1 && words[first - 1].key.ends_with('s') && mark(&text[words[first - 1].end..words[first].start])
+    {
+        first - 1
+    } else {
+        return None;
+    };
+    let from = end.saturating_sub(4);
+    brokers_in(&words[from..=end]).into_iter().rfind(|b| b.end == words[end].end)
+}
+
 pub(crate) enum Holder {
     Firm(Range<usize>),
     Before,
@@ -188,6 +208,10 @@ fn analyst_firm(text: &str, words: &[Token], first: usize, surname: &Token) -> O
             }
         }
         // `Merrill Lynch’s Wamsi Mohan`: a firm's possessive before the analyst's names.
+        // `Jefferies' Jeffrey Holford… Holford upgraded`.
+        if let Some(firm) = (k..=j).rev().find_map(|p| possessive_firm(text, words, p)) {
+            return Some(firm);
+        }
         let possessive = k >= 2
             && words[k - 1].key == "s"
             && matches!(&text[words[k - 2].end..words[k - 1].start], "'" | "’" | ".'" | ".’");

@@ -140,6 +140,18 @@ const BROKERS: &[&str] = &[
     "moody s",
     "fitch",
     "fitch ratings",
+    "fbr",
+    "fbr capital markets",
+    "citibank",
+    "new street research",
+    "craig hallum",
+    "b riley",
+    "jmp securities",
+    "ladenburg thalmann",
+    "maxim group",
+    "wainwright",
+    "ativa research",
+    "banco safra",
 ];
 
 /// The brokers of a sentence's `words` that give the stance its word at byte `at` decided:

@@ -36,6 +36,7 @@ mod listed_holders;
 mod listings;
 mod mentions;
 mod numbers;
+mod passive_ratings;
 mod relative_dates;
 mod sentences;
 mod share_classes;

@@ -66,10 +66,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
-        let target = || ahead.iter().any(|o| matches!(&*o.key, "target" | "targets" | "alvo" | "alvos"));
+        // `raised its price target`, and the headline's `price target raised to $60`.
+        let is_target = |key: &str| matches!(key, "target" | "targets" | "alvo" | "alvos");
+        let target = || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key));
         let rating_noun = || ahead.iter().take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
-            ahead.windows(2).take(3).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
+            // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
+            ahead.windows(2).take(5).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
         };
         let revised = revision(key, ahead);
         let (up, down) = (is_raise(key) || revised == Some(true), is_cut(key) || revised == Some(false));
@@ -269,6 +272,9 @@ fn is_raise(key: &str) -> bool {
             | "bumps"
             | "elevaram"
             | "aumentaram"
+            | "raising"
+            | "boosting"
+            | "lifting"
     )
 }
 
@@ -298,6 +304,9 @@ fn is_cut(key: &str) -> bool {
             | "cortando"
             | "halved"
             | "halving"
+            | "lowering"
+            | "cutting"
+            | "reducing"
             | "halves"
             | "reduzindo"
             | "corte"
@@ -353,6 +362,7 @@ mod tests {
         assert_eq!(stance("Analistas da Raymond James expressam preocupação."), Some(Stance::Bearish));
         assert_eq!(stance("Jefferies says buy NVDA on weakness."), Some(Stance::Bullish));
         assert_eq!(stance("Goldman cut its price target to $180."), Some(Stance::Bearish));
+        assert_eq!(stance("Abbott (NYSE:ABT) price target raised to $60 by RBC."), Some(Stance::Bullish));
         assert_eq!(stance("O UBS rebaixou o BTG de Compra para Neutro."), Some(Stance::Bearish));
         assert_eq!(stance("It sees a buy-back, not a sell-off."), None);
     }

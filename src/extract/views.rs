@@ -15,6 +15,7 @@ use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_so
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
+use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
@@ -116,7 +117,38 @@ pub(crate) fn views(
                 holding.push(&m.symbol);
             }
         }
-        if holders.is_empty() {
+        // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
+        // (USB) were all downgraded`: in a passive the names before the stance word were rated,
+        // and the firm rating is the one after `by`.
+        // `A Energisa mantém recomendação de compra`, `A CPFL Energia recebe…`: a company (not a
+        // broker) as the subject of a rating is the one rated, like a passive's subject.
+        let company_holder = |h: &Range<usize>| {
+            let inside = &own[own.partition_point(|w| w.start < h.start)..own.partition_point(|w| w.start < h.end)];
+            mentions_in(h)
+                .iter()
+                .find(|m| !is_broker(&m.symbol))
+                .filter(|_| brokers_in(inside).is_empty())
+                .map(|m| &m.symbol)
+        };
+        let rated_subject =
+            reading.rating && holders.iter().any(|h| h.start < reading.at && company_holder(h).is_some());
+        let passive = reading.rating && (rated_subject || is_passive(text, own, reading.at));
+        if passive {
+            holders.retain(|h| h.start > reading.at);
+            // `…rebaixados pela Standard & Poor's e pelo Bank of America`: every known agent.
+            let agents: Vec<Range<usize>> =
+                acting_brokers(text, own, reading.at).into_iter().filter(|a| a.start > reading.at).collect();
+            let agents = if agents.is_empty() { agent(own, reading.at).into_iter().collect() } else { agents };
+            for a in agents {
+                if !holders.iter().any(|h| h.start < a.end && a.start < h.end) {
+                    holders.push(a);
+                }
+            }
+        }
+        // `Separately, Hudbay Minerals announced a "positive" assessment`: a company holds no
+        // view of itself.
+        let own_companies: Vec<Symbol> = holders.iter().filter_map(|h| company_holder(h).cloned()).collect();
+        if holders.is_empty() && !passive {
             // `Intel (NASDAQ:INTC) is down…`: a company listed at the start is the one talked about.
             let company = |h: &Range<usize>| {
                 let inside = &own[own.partition_point(|w| w.start < h.start)..own.partition_point(|w| w.start < h.end)];
@@ -125,12 +157,12 @@ pub(crate) fn views(
             };
             holders = listed_holders(text, own).into_iter().filter(|h| !company(h)).collect();
         }
-        if holders.is_empty() {
+        if holders.is_empty() && !passive {
             // `Echoing similar sentiments, Bansal increased…` after `Wells Fargo analyst Mohit
             // Bansal`: a surname acting stands for its firm.
             holders = surname_holders(text, words, own);
         }
-        if holders.is_empty() {
+        if holders.is_empty() && !passive {
             holders = acting_brokers(text, own, reading.at);
         }
         // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
@@ -151,7 +183,12 @@ pub(crate) fn views(
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
             let from = sentences[i.saturating_sub(LOOK_BACK)].start;
-            let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| m.rates || m.speaks);
+            // `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company
+            // that is no broker holds no view of others.
+            let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| {
+                (m.rates || m.speaks)
+                    && (is_broker(&m.symbol) || !brokers_in(&words[word_range(words, &m.span)]).is_empty())
+            });
             let broker = broker.map(|m| name_of(text, words, &m.span));
             let before = &words[words.partition_point(|w| w.start < from)..range.start];
             let named = brokers_in(before).pop();
@@ -159,8 +196,16 @@ pub(crate) fn views(
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
             };
-            let earlier = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
-            holders.extend(earlier.or(broker));
+            // `Para o Credit Suisse, a Hypera é… Dessa forma, mantém recomendação…`: a broker
+            // named after the view before's sentence outranks its holder.
+            let earlier = out
+                .last()
+                .filter(|v| v.quote.start >= from && broker.as_ref().is_none_or(|b| b.start < v.quote.end))
+                .map(|v| v.claimant.clone());
+            // `JPMorgan revisa preferências… A Vivo (VIVT3) foi rebaixada…`, not `For Citi, it was
+            // the second… Also seeing downgrades… have been Bank of America`: a passive with no
+            // agent is held by the firm of the view before or by one opening a sentence before.
+            holders.extend(earlier.or(broker.filter(|b| !passive || opens_sentence(text, words, b.start))));
         }
         // `They have a $65 price target`, `Analyst AJ Rice upgraded…` after `according to UBS`:
         // the firm of the view or the broker named just before.
@@ -217,7 +262,8 @@ pub(crate) fn views(
         let holding: Vec<&Symbol> = mentions_in(sentence).iter().filter(held).map(|m| &m.symbol).collect();
         let about: Vec<&Mention> = mentions_in(sentence)
             .iter()
-            .filter(|m| ((!m.rates && !m.speaks) || rated_object(m)) && !held(m) && !firm_of_analyst(m))
+            .filter(|m| (!m.rates && !m.speaks) || rated_object(m) || (passive && m.span.start < reading.at))
+            .filter(|m| !held(m) && !firm_of_analyst(m))
             .filter(|m| !holding.contains(&&m.symbol))
             .collect();
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
@@ -244,15 +290,22 @@ pub(crate) fn views(
             .filter_map(|mark| text[reading.at.min(sentence.end)..sentence.end].find(mark))
             .min()
             .map_or(sentence.end, |at| reading.at + at);
-        let first_after =
-            about.iter().position(|m| m.span.start >= reading.at && m.span.start < clause_end && !refers_back);
+        // `Abbott (NYSE:ABT) price target raised to $60 by RBC citing Xyrem`: in a passive the
+        // company rated is named before the stance word.
+        let rated_before = passive && about.iter().any(|m| m.span.start < reading.at);
+        let first_after = about
+            .iter()
+            .position(|m| m.span.start >= reading.at && m.span.start < clause_end && !refers_back)
+            .filter(|_| !rated_before);
         // `Citi and Bernstein took a similar optimistic stance, while Raymond James worries…`: a
         // stance that is the view before's is about that view's company too.
         let carried = reading.stance.is_none() && reading.similar;
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
             .or_else(|| {
-                let before = |m: &&&Mention| (m.span.start < reading.at || !refers_back) && m.span.start < clause_end;
+                let before = |m: &&&Mention| {
+                    (m.span.start < reading.at || !(refers_back || rated_before)) && m.span.start < clause_end
+                };
                 about.iter().rfind(before).map(|m| m.symbol.clone())
             })
             .or_else(|| {
@@ -312,8 +365,16 @@ pub(crate) fn views(
             }
             _ => Vec::new(),
         };
+        // `Mazor Robotics (NASDAQ:MZOR) downgraded…`: a sentence naming a listed company the
+        // finder does not know is about that one, not about one named elsewhere.
+        let ticker = ticker.filter(|t| {
+            about.iter().any(|m| m.symbol == *t) || !names_unknown_listing(text, sentence, mentions_in(sentence))
+        });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
+        if own_companies.contains(&ticker) {
+            continue;
+        }
         // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
         // `rebaixaram as ações do Assaí e do Carrefour Brasil` (after the stance word), `Já a
@@ -394,6 +455,11 @@ pub(crate) fn views(
         last = Some((i, stance, ticker));
     }
     out
+}
+
+/// The index range of the words inside a byte range.
+fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
+    words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)
 }
 
 /// `S&P` after `Standard & Poor's`: a firm named again by the initials of its name's words

@@ -259,3 +259,44 @@ fn what_follows_a_neutral_rating_explains_it() {
         "A recomendação do UBS para a Lojas Renner permanece em neutro. Eles diminuíram as projeções para o lucro.";
     assert_eq!(bundled(text), [], "estimates cut right after");
 }
+
+#[test]
+fn headline_passives_are_held_by_the_firm_after_by() {
+    let text = "Jazz Pharmaceuticals (NASDAQ:JAZZ) initiated with Buy rating and $206 (47% upside) by FBR citing \
+                upside with top seller Xyrem.";
+    assert_eq!(bundled(text), [view("FBR", "JAZZ", Stance::Bullish)], "the subject is rated, `by` names the firm");
+    let text = "Citigroup (C), U.S. Bancorp (USB) and BB&T Corp. (BBT) were all downgraded Thursday.";
+    assert_eq!(bundled(text), [], "rated companies with no firm hold nothing");
+    let text = "Abbott (NYSE:ABT) price target raised to $60 by RBC. Mazor Robotics (NASDAQ:MZOR) downgraded to \
+                Underweight by Barclays.";
+    assert_eq!(
+        bundled(text),
+        [view("RBC", "ABT", Stance::Bullish)],
+        "a sentence naming a listed company the finder does not know is not about the one before"
+    );
+}
+
+#[test]
+fn a_brokers_analyst_speaks_for_it() {
+    let text = "Bank of America's Erika Najarian downgraded Regions Financial from Neutral to Underperform.";
+    assert_eq!(bundled(text), [view("Bank of America", "RF", Stance::Bearish)], "the firm, not the analyst too");
+    let text = "Jefferies' Jeffrey Holford mentioned in a report that the sector is cheap. Holford upgraded the \
+                ratings on Bristol-Myers Squibb from Hold to Buy.";
+    assert_eq!(bundled(text), [view("Jefferies", "BMY", Stance::Bullish)], "the surname after `Jefferies'`");
+    let text = "And in lowering Regions Financial to Neutral from buy on Thursday, Goldman Sachs analyst Richard \
+                Ramsden complained of poor results.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "RF", Stance::Bearish)], "`lowering … to Neutral from buy`");
+}
+
+#[test]
+fn a_company_rated_is_no_holder() {
+    let text = "A Energisa mantém recomendação de compra, apresentando TIR real de 13%, segundo os estrategistas.";
+    assert_eq!(bundled(text), [], "the company keeps a rating: it is rated, and no firm is named");
+    let text = "A XP mantém recomendação de compra para Hypera. Para o Credit Suisse, a Hypera é defensiva. Dessa \
+                forma, mantém recomendação equivalente à compra.";
+    assert_eq!(
+        bundled(text),
+        [view("XP", "HYPE3", Stance::Bullish), view("Credit Suisse", "HYPE3", Stance::Bullish)],
+        "a broker named after the view before holds the next rating"
+    );
+}
