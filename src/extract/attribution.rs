@@ -506,6 +506,8 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+        let text = "Nvidia, the year's second best S&P 500 performer, tumbled 7.04%.";
+        assert_eq!(percents(text), pairs(&[("7.04%", &["NVDA"])]), "an index naming a rank");
     }
 
     #[test]

@@ -32,6 +32,27 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
         return false;
     }
+    // `the year's second best S&P 500 performer`, `a Dow component`: the index names a rank or
+    // a membership.
+    let mut rest = after.iter().skip_while(|w| {
+        matches!(&*w.key, "&" | "p" | "composite" | "industrial" | "industrials" | "average" | "jones")
+            || w.key.bytes().all(|b| b.is_ascii_digit())
+    });
+    if rest.next().is_some_and(|w| {
+        matches!(
+            &*w.key,
+            "performer"
+                | "performers"
+                | "component"
+                | "components"
+                | "member"
+                | "members"
+                | "constituent"
+                | "heavyweight"
+        )
+    }) {
+        return true;
+    }
     // Not past the end of a sentence (`… maiores altas do Ibovespa. O índice subia 1,84%`), and
     // only the last few words matter.
     let before = &before[before.len().saturating_sub(8)..];

@@ -39,6 +39,7 @@ mod numbers;
 mod relative_dates;
 mod sentences;
 mod share_classes;
+mod short_names;
 mod stance_words;
 mod suggest;
 mod target_moves;

@@ -16,6 +16,7 @@ use super::cashtags::cashtags;
 use super::company_context::in_company_context;
 use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
+use super::short_names::short_names;
 use super::tokens::Token;
 use super::words::is_not_a_ticker;
 use crate::model::Symbol;
@@ -103,6 +104,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     found.extend(pending.into_iter().filter(|p| named_otherwise.contains(&p.symbol)));
     found.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
     found.sort_by_key(|f| f.span.start);
+    let mut short = short_names(text, tokens, &found);
+    short.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
+    if !short.is_empty() {
+        found.extend(short);
+        found.sort_by_key(|f| f.span.start);
+    }
     found
 }
 
@@ -116,12 +123,27 @@ fn longest_name(
     lexicon: &Lexicon,
     key: &mut String,
 ) -> Option<(usize, Option<String>, Via, bool)> {
-    let longest = lexicon.longest_from(&tokens[i].key);
-    if longest == 0 {
-        return None;
-    }
     key.clear();
     let mut best = None;
+    // `Lowe's`, `McDonald's`: the SEC writes the name without its apostrophe (`LOWES COMPANIES`).
+    if let Some(next) = tokens.get(i + 1)
+        && possessive_s(text, &tokens[i], next)
+    {
+        key.push_str(&tokens[i].key);
+        key.push('s');
+        if let Some(entry) = lexicon.name(key)
+            && written_as(&tokens[i..=i], entry.case)
+            && whole_word(text, &tokens[i..i + 2])
+        {
+            let in_context = !needs_context(&tokens[i..=i], entry.case) || in_company_context(text, tokens, i, i + 1);
+            best = Some((2, entry.symbol.clone(), entry.via, in_context));
+        }
+        key.clear();
+    }
+    let longest = lexicon.longest_from(&tokens[i].key);
+    if longest == 0 {
+        return best;
+    }
     for n in 1..=longest.min(tokens.len() - i) {
         let t = &tokens[i + n - 1];
         if n > 1 {
@@ -137,15 +159,32 @@ fn longest_name(
         {
             let in_context =
                 !needs_context(&tokens[i..i + n], entry.case) || in_company_context(text, tokens, i, i + n - 1);
-            best = Some((n, entry.symbol.clone(), entry.via, in_context));
+            if best.as_ref().is_none_or(|b: &(usize, _, _, _)| n > b.0) {
+                best = Some((n, entry.symbol.clone(), entry.via, in_context));
+            }
         }
     }
     best
 }
 
-/// Whether the words are written in the case an alias needs.
+/// Whether `next` is the `s` of a possessive or a name's apostrophe (`Macy's`, `Kohl’s`).
+fn possessive_s(text: &str, word: &Token, next: &Token) -> bool {
+    &*next.key == "s" && matches!(&text[word.end..next.start], "'" | "\u{2019}")
+}
+
+/// Whether the words are written in the case an alias needs. The `s` after an apostrophe is
+/// written in lower case in a capitalised name (`Macy's`, `Dick's Sporting Goods`).
 fn written_as(words: &[Token], case: Case) -> bool {
-    let content = || words.iter().filter(|t| !matches!(&*t.key, "&" | "of" | "de" | "da" | "do" | "the" | "and" | "e"));
+    let content = || {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(n, t)| {
+                let joiner = matches!(&*t.key, "&" | "of" | "de" | "da" | "do" | "the" | "and" | "e");
+                !(joiner || (*n > 0 && &*t.key == "s"))
+            })
+            .map(|(_, t)| t)
+    };
     match case {
         Case::Any => true,
         Case::Capital => content().all(|t| t.capitalized || t.upper),
@@ -378,6 +417,21 @@ mod tests {
             ("Bank of America raised its target", &["BAC"]),
         ] {
             assert_eq!(symbols(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_with_apostrophes_and_dotted_us_from_the_bundled_list() {
+        let lexicon = Lexicon::bundled();
+        for (text, expected) in [
+            ("Macy's fell; Macy’s stock; Dick's Sporting Goods rose", &["M", "M", "DKS"][..]),
+            ("McDonald's and Lowe's reported", &["MCD", "LOW"]),
+            ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
+            ("It ended at 11:30 AM Eastern.", &[]),
+        ] {
+            let found: Vec<String> =
+                tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();
+            assert_eq!(found, expected, "{text}");
         }
     }
 
