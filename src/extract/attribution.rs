@@ -30,6 +30,7 @@ use super::commodity_prices::{commodity_after, commodity_before, is_commodity_wo
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
+use super::unlisted::unlisted_company_before;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
@@ -197,6 +198,8 @@ pub(crate) fn attribute(
             // `Brent crude oil prices fell 2.7 percent to $29.19`, `subiu 3% a R$ 50`: a level
             // reached by a move is about what moved.
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
+            // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
+            let unlisted = || unlisted_company_before(text, words_before, mentions_in(sentence));
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
             } else if reached {
@@ -204,7 +207,7 @@ pub(crate) fn attribute(
             } else if commodity || points || index_follows(text, end, words_after) {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
-                if index_within(nearest.span.end..at) {
+                if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
                     Vec::new()
                 } else if is_code_gap(&text[nearest.span.end..at])
                     && text[nearest.span.clone()].contains(char::is_numeric)
@@ -221,7 +224,7 @@ pub(crate) fn attribute(
                     }
                     listed
                 }
-            } else if index_within(from..at) {
+            } else if index_within(from..at) || unlisted().is_some() {
                 Vec::new()
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
@@ -506,6 +509,8 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+        let text = "Travelers (TRV) led the Dow with a 2.5% gain.";
+        assert_eq!(percents(text), pairs(&[("2.5%", &["TRV"])]), "leading an index");
         let text = "Nvidia, the year's second best S&P 500 performer, tumbled 7.04%.";
         assert_eq!(percents(text), pairs(&[("7.04%", &["NVDA"])]), "an index naming a rank");
     }

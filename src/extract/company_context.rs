@@ -85,7 +85,7 @@ fn is_company_word(key: &str) -> bool {
 
 /// Verbs of a price move (folded): a market wrap's `MRV subia 5,7%`, `Light fell 3%`.
 #[rustfmt::skip]
-fn is_move_verb(key: &str) -> bool {
+pub(crate) fn is_move_verb(key: &str) -> bool {
     matches!(key,
         "subia" | "subiu" | "sobe" | "sobem" | "caia" | "caiu" | "cai" | "caem" | "recuou" | "recua" | "recuava"
             | "avancou" | "avanca" | "avancava" | "disparou" | "dispara" | "despencou" | "despenca" | "saltou"

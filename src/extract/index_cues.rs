@@ -62,6 +62,12 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
         .map_or(0, |k| k + 1);
     let before = &before[sentence_start..];
     let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
+    // `Travelers (TRV) led the Dow with a 2.5% gain`, `lidera o Ibovespa`.
+    if back.clone().next().is_some_and(|w| {
+        matches!(&*w.key, "led" | "leads" | "leading" | "topped" | "tops" | "lidera" | "liderou" | "liderando")
+    }) {
+        return true;
+    }
     let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
     preposition
         && back.next().is_some_and(|w| {

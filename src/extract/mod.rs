@@ -45,6 +45,7 @@ mod suggest;
 mod target_moves;
 mod tickers;
 mod tokens;
+mod unlisted;
 mod units;
 mod views;
 mod wiki_links;
