@@ -97,11 +97,13 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
 }
 
 /// `an 18.15% loss for the benchmark index`, `alta de 1% do Ibovespa`: a figure followed in its
-/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` and an index within a
-/// few words is the index's.
+/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` (one of its next two
+/// words) and an index within a few words is the index's.
 pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
     let mut previous_end = end;
-    for (k, w) in after.iter().take(6).enumerate() {
+    // The preposition comes first or second (`an 18.15% loss for`, `alta de 1% do`); further
+    // on, an index says where or since when (`alta de 40% desde a estreia na Nasdaq`).
+    for (k, w) in after.iter().take(2).enumerate() {
         if text[previous_end.min(w.start)..w.start].contains([',', ';', '.', '(']) {
             return false;
         }

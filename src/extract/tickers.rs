@@ -67,6 +67,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             if let Some(symbol) = entry_symbol.and_then(|s| Symbol::parse(&s).ok()) {
                 let end = extend_over_suffix(tokens, i + n - 1);
                 skip_until = end + 1;
+                if n == 1 && tokens[i].upper && spells_out(text, tokens, i, tokens[i].text) {
+                    continue;
+                }
                 let found = TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via };
                 if in_context { named.push(found) } else { pending.push(found) }
             }
@@ -84,6 +87,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let last = &tokens[i + used - 1];
         let written = &text[tokens[i].start..last.end];
         let entry = lexicon.symbol(symbol.as_str());
+        // `(SA:BRFS3)`: an exchange's code before the symbol; `provisão para devedores duvidosos
+        // (PDD)`: an acronym spelled out before it.
+        if exchange_prefix(text, tokens, i + used) || spells_out(text, tokens, i, written) {
+            continue;
+        }
         let plain_word = is_not_a_ticker(written);
         let explicit = after_exchange(text, tokens, i)
             || reuters_code(text, tokens, i) == Some(true)
@@ -279,7 +287,31 @@ fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<bool> {
     }
 }
 
-/// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`.
+/// Whether the token before `next` is an exchange's code written before a symbol (`SA:BRFS3`).
+fn exchange_prefix(text: &str, tokens: &[Token], next: usize) -> bool {
+    next > 0 && tokens.get(next).is_some_and(|n| n.upper && text[tokens[next - 1].end..n.start].trim_end() == ":")
+}
+
+/// Whether a bracketed code spells out the words just before its bracket (`provisão para
+/// devedores duvidosos (PDD)`, `return on equity (ROE)`): an acronym, not a ticker.
+fn spells_out(text: &str, tokens: &[Token], i: usize, written: &str) -> bool {
+    if !text[..tokens[i].start].trim_end().ends_with('(') {
+        return false;
+    }
+    let letters: Vec<char> = written.chars().filter(char::is_ascii_alphabetic).collect();
+    let small =
+        |k: &str| matches!(k, "de" | "da" | "do" | "das" | "dos" | "para" | "of" | "the" | "and" | "e" | "for" | "on");
+    let initials: Vec<char> = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !small(&t.key))
+        .take(letters.len())
+        .filter_map(|t| t.key.chars().next())
+        .collect();
+    initials.len() == letters.len() && initials.iter().rev().zip(&letters).all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+/// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`, `(SA:BRFS3)`.
 fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
     matches!(
@@ -287,6 +319,8 @@ fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
         "nasdaq"
             | "nyse"
             | "b3"
+            | "sa"
+            | "bvmf"
             | "bovespa"
             | "amex"
             | "nysearca"
@@ -421,13 +455,15 @@ mod tests {
     }
 
     #[test]
-    fn names_with_apostrophes_and_dotted_us_from_the_bundled_list() {
+    fn names_and_codes_as_the_press_writes_them() {
         let lexicon = Lexicon::bundled();
         for (text, expected) in [
             ("Macy's fell; Macy’s stock; Dick's Sporting Goods rose", &["M", "M", "DKS"][..]),
             ("McDonald's and Lowe's reported", &["MCD", "LOW"]),
             ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
             ("It ended at 11:30 AM Eastern.", &[]),
+            ("As ações da BRF (SA:BRFS3) sobem", &["BRFS3", "BRFS3"]),
+            ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD", "PDD"]),
         ] {
             let found: Vec<String> =
                 tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();
