@@ -30,6 +30,7 @@ use super::commodity_prices::{commodity_after, commodity_before, is_commodity_wo
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
+use super::unlisted::unlisted_company_before;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
@@ -197,6 +198,8 @@ pub(crate) fn attribute(
             // `Brent crude oil prices fell 2.7 percent to $29.19`, `subiu 3% a R$ 50`: a level
             // reached by a move is about what moved.
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
+            // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
+            let unlisted = || unlisted_company_before(text, words_before, mentions_in(sentence));
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
             } else if reached {
@@ -204,7 +207,7 @@ pub(crate) fn attribute(
             } else if commodity || points || index_follows(text, end, words_after) {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
-                if index_within(nearest.span.end..at) {
+                if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
                     Vec::new()
                 } else if is_code_gap(&text[nearest.span.end..at])
                     && text[nearest.span.clone()].contains(char::is_numeric)
@@ -221,7 +224,7 @@ pub(crate) fn attribute(
                     }
                     listed
                 }
-            } else if index_within(from..at) {
+            } else if index_within(from..at) || unlisted().is_some() {
                 Vec::new()
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
@@ -405,22 +408,43 @@ fn respectively(
     out: &mut [Vec<Symbol>],
     settled: &mut [bool],
 ) -> Option<usize> {
-    let word = words.iter().find(|w| matches!(&*w.key, "respectively" | "respectivamente"))?;
-    // Runs of figures joined by commas and `and` / `e`; the one nearest the word.
-    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let word = words.iter().find(|w| {
+        matches!(
+            &*w.key,
+            "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
+        )
+    })?;
+    // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`); runs of items
+    // joined by commas and `and` / `e` (`… e de 4,45% a R$ 6,80`); the run nearest the word.
+    let mut items: Vec<Vec<usize>> = Vec::new();
     for &f in inside {
-        match runs.last_mut() {
-            Some(run) if is_list_gap(&text[figures[run[run.len() - 1]].end..figures[f].start]) => run.push(f),
-            _ => runs.push(vec![f]),
+        match items.last_mut() {
+            Some(item) if is_move_to(&text[figures[item[item.len() - 1]].end..figures[f].start]) => item.push(f),
+            _ => items.push(vec![f]),
         }
     }
-    let distance = |run: &Vec<usize>| {
-        let (start, end) = (figures[run[0]].start, figures[run[run.len() - 1]].end);
+    let mut runs: Vec<Vec<&Vec<usize>>> = Vec::new();
+    for item in &items {
+        match runs.last_mut() {
+            Some(run)
+                if {
+                    let last = run[run.len() - 1];
+                    let gap = &text[figures[last[last.len() - 1]].end..figures[item[0]].start];
+                    is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
+                } =>
+            {
+                run.push(item)
+            }
+            _ => runs.push(vec![item]),
+        }
+    }
+    let distance = |run: &Vec<&Vec<usize>>| {
+        let (start, end) = (figures[run[0][0]].start, figures[*run[run.len() - 1].last().unwrap_or(&run[0][0])].end);
         if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
     };
     let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
     let mut companies: Vec<&Symbol> = Vec::new();
-    for m in own.iter().filter(|m| m.span.end <= figures[run[0]].start) {
+    for m in own.iter().filter(|m| m.span.end <= figures[run[0][0]].start) {
         if companies.last() != Some(&&m.symbol) {
             companies.push(&m.symbol);
         }
@@ -429,9 +453,11 @@ fn respectively(
         return None;
     }
     let from = companies.len() - run.len();
-    for (k, &f) in run.iter().enumerate() {
-        out[f] = vec![companies[from + k].clone()];
-        settled[f] = true;
+    for (k, item) in run.iter().enumerate() {
+        for &f in item.iter() {
+            out[f] = vec![companies[from + k].clone()];
+            settled[f] = true;
+        }
     }
     Some(word.end)
 }
@@ -439,6 +465,7 @@ fn respectively(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::figure_tickers::{attributed, owned};
     use crate::extract::mentions::mentions;
     use crate::extract::sentences::sentences;
     use crate::extract::tickers::tickers;
@@ -469,6 +496,11 @@ mod tests {
         let text = "Nvidia led the rout, while chipmaker Broadcom crashed 17.4%, followed by Microsoft and \
                     Google parent Alphabet, which fell 2.1% and 4.2%, respectively.";
         assert_eq!(percents(text), pairs(&[("17.4%", &["AVGO"]), ("2.1%", &["MSFT"]), ("4.2%", &["GOOGL"])]));
+        let text =
+            "As ações da BRF e da Marfrig sobem, com ganhos respectivos de 6,07% a R$ 28,64 e de 4,45% a R$ 6,80.";
+        let expected: [(&str, &[&str]); 4] =
+            [("6,07%", &["BRFS3"]), ("R$ 28,64", &["BRFS3"]), ("4,45%", &["MRFG3"]), ("R$ 6,80", &["MRFG3"])];
+        assert_eq!(attributed(text), owned(&expected), "moves and their levels");
     }
 
     #[test]
@@ -506,6 +538,10 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+        let text = "Travelers (TRV) led the Dow with a 2.5% gain.";
+        assert_eq!(percents(text), pairs(&[("2.5%", &["TRV"])]), "leading an index");
+        let text = "Nvidia, the year's second best S&P 500 performer, tumbled 7.04%.";
+        assert_eq!(percents(text), pairs(&[("7.04%", &["NVDA"])]), "an index naming a rank");
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn cashtags(text: &str) -> Vec<Cashtag> {
                 end = suffix_end;
             }
         }
-        if bytes.get(end) == Some(&b'$') || is_b3_option(&text[start + 1..end]) {
+        if bytes.get(end) == Some(&b'$') || is_b3_option(&text[start + 1..end]) || is_money(&text[start + 1..end]) {
             continue;
         }
         if let Ok(symbol) = Symbol::parse(&text[start + 1..end]) {
@@ -47,6 +47,13 @@ pub fn cashtags(text: &str) -> Vec<Cashtag> {
         }
     }
     found
+}
+
+/// A currency code glued to its amount after the sign (`$US25.72`, `$A1.2`) is money, not a
+/// ticker.
+fn is_money(base: &str) -> bool {
+    let letters = base.bytes().take_while(u8::is_ascii_alphabetic).count();
+    base.as_bytes().get(letters).is_some_and(u8::is_ascii_digit) && matches!(&base[..letters], "US" | "A")
 }
 
 fn alnum_end(bytes: &[u8], from: usize) -> usize {
@@ -102,6 +109,8 @@ mod tests {
             "$é",
             "$.SA",
             "$PETRK330",
+            "fell to $US25.72",
+            "$A1.2 billion",
             "comprei $petrk330 e $VALEA100W2",
             "＄ＰＥＴＲ４",
         ] {

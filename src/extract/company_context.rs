@@ -5,7 +5,8 @@
 //! - a Portuguese article or contraction right before it, as the press writes company names (`a
 //!   Vivo`, `da Weg`, `o Nu`, `pela Weg`) — `vivo` and `nu` as adjectives take none, in lower case;
 //! - a word about shares, results or a company's acts within two words either side, in its clause
-//!   (`ações da Weg`, `Nu shares`, `Vivo reportou`, `the company Nu`).
+//!   (`ações da Weg`, `Nu shares`, `Vivo reportou`, `the company Nu`);
+//! - a price move right after it (`MRV subia 5,7%; Direcional, 2,7%`).
 //!
 //! Out of such context the name still counts when the text names the same company another way
 //! (`Nu delivered record revenue` in a text that has `Nu Holdings (NU)`; see `tickers`). A German
@@ -33,6 +34,11 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
         if symbol || moved {
             return true;
         }
+    }
+    // `MRV subia 5,7%`: a price move right after the name.
+    let moves = tokens.get(last + 1).is_some_and(|t| text[tokens[last].end..t.start] == *" " && is_move_verb(&t.key));
+    if moves || move_follows(after) {
+        return true;
     }
     // `Hapvida ON`, `CVC PN`: a Brazilian share class after the name.
     if tokens.get(last + 1).is_some_and(|t| matches!(t.text, "ON" | "PN" | "PNA" | "PNB" | "UNT")) {
@@ -77,6 +83,27 @@ fn is_company_word(key: &str) -> bool {
     )
 }
 
+/// Verbs of a price move (folded): a market wrap's `MRV subia 5,7%`, `Light fell 3%`.
+#[rustfmt::skip]
+pub(crate) fn is_move_verb(key: &str) -> bool {
+    matches!(key,
+        "subia" | "subiu" | "sobe" | "sobem" | "caia" | "caiu" | "cai" | "caem" | "recuou" | "recua" | "recuava"
+            | "avancou" | "avanca" | "avancava" | "disparou" | "dispara" | "despencou" | "despenca" | "saltou"
+            | "tombou" | "cedeu" | "cede" | "rose" | "fell" | "gained" | "dropped" | "jumped" | "slid" | "tumbled"
+            | "climbed" | "sank" | "advanced" | "declined" | "soared" | "plunged"
+    )
+}
+
+/// `Even, 4,9%; Direcional, 2,7%`: a market wrap's list of names and their moves.
+fn move_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(": ")) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['+', '-', '−']);
+    let number = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
+    number > 0 && rest[number..].starts_with('%')
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::{Lexicon, analyse};
@@ -97,6 +124,11 @@ mod tests {
         assert_eq!(symbols("No lado oposto, Hypera (-3,74%)."), ["HYPE3"], "a market wrap's price move");
         assert_eq!(symbols("Cogna ON subiu."), ["COGN3"], "a share class, and a B3 issuer's first word");
         assert_eq!(symbols("Nu grew fast. Nu Holdings (NU) rose."), ["NU", "NU", "NU"], "named another way too");
+        assert_eq!(
+            symbols("MRV subia 5,7%; Direcional, 2,7%; e Cogna, -1%."),
+            ["MRVE3", "DIRR3", "COGN3"],
+            "a market wrap's moves"
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Descriptions standing for a company: `os papéis da mineradora perderam 1,27%`, `as ações da
 //! petrolífera`, `a varejista`, `o banco`, `o frigorífico`, `a cervejaria`, `the chipmaker's
 //! shares`, `the retailer`, `the tech giant`, `the drugmaker`, `the electric-car maker's stock`. A description after a definite article (`a`, `o`, `da`, `do`,
-//! `na`, `pela`, `the`…) names the company of its kind named nearest before it — in its sentence
-//! or the three before (`Vale (VALE3) e Petrobras (PETR4) … a mineradora` is Vale) — and, when
+//! `na`, `pela`, `the`…) names the company of its kind named nearest before it in its sentence,
+//! else the first of its kind in the nearest of the three before that names one (`Vale (VALE3) e
+//! Petrobras (PETR4) … a mineradora` is Vale; `O Itaú atingiu …, acima de Bradesco e Santander.
+//! … o banco registrou` is Itaú) — and, when
 //! none is, the first one named in the two sentences after (`Citi lowered his target for the
 //! electric-car maker's stock … Tesla's recent cost-cutting`). Kinds are known for the companies
 //! of [`KINDS`] only, so a description nothing settles names nobody.
@@ -33,6 +35,7 @@ enum Kind {
     Chipmaker,
     Automaker,
     Bank,
+    DigitalBank,
     Steelmaker,
     Airline,
     Tech,
@@ -57,6 +60,7 @@ const KINDS: &[(Kind, &[&str])] = &[
     (Kind::Automaker, &["TSLA", "GM", "F", "STLA", "TM", "HMC", "RIVN", "LCID", "NIO", "LI", "XPEV"]),
     (Kind::Bank, &["ITUB", "BBDC", "BBAS", "SANB", "BPAC", "ITSA", "JPM", "BAC", "C", "WFC", "GS", "MS", "USB",
         "PNC", "TFC", "SAN", "HSBC", "NU"]),
+    (Kind::DigitalBank, &["NU", "INTR", "INBR", "SOFI", "PAGS", "STNE"]),
     (Kind::Steelmaker, &["CSNA", "GGBR", "GOAU", "USIM", "NUE", "STLD", "X", "CLF", "MT"]),
     (Kind::Airline, &["AZUL", "GOLL", "DAL", "UAL", "AAL", "LUV"]),
     (Kind::Tech, &["AAPL", "MSFT", "GOOGL", "GOOG", "META", "AMZN", "NVDA", "ORCL", "IBM", "CSCO", "CRM", "ADBE",
@@ -78,6 +82,7 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         (_, "varejista" | "retailer" | "varejo") => Kind::Retailer,
         (_, "chipmaker") | ("chip", "maker" | "designer") => Kind::Chipmaker,
         (_, "automaker" | "carmaker" | "montadora") | ("car" | "ev", "maker") => Kind::Automaker,
+        (_, "fintech") | ("banco" | "bank", "digital") | ("digital", "bank") => Kind::DigitalBank,
         (_, "banco" | "bank" | "lender") => Kind::Bank,
         (_, "siderurgica" | "steelmaker") => Kind::Steelmaker,
         (_, "airline") | ("companhia", "aerea") => Kind::Airline,
@@ -128,7 +133,9 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         // Two-word ones may have a word of their own before them (`the electric-car maker`).
         let reach: &[usize] = if kind_of(&w.key, "").is_none() { &[2, 3] } else { &[1] };
         let article = reach.iter().any(|&back| k.checked_sub(back).is_some_and(|a| is_definite(&words[a].key)));
-        if !article || w.capitalized {
+        // `o banco digital`: the longer description decides, at its last word.
+        let longer = words.get(k + 1).is_some_and(|n| kind_of(&n.key, &w.key).is_some_and(|k2| k2 != kind));
+        if !article || w.capitalized || longer {
             continue;
         }
         // Mentions are in text order: those around the word are found by bisection.
@@ -147,6 +154,18 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         let first = mentions.partition_point(|m| m.span.start < from);
         let last = mentions.partition_point(|m| m.span.start < until).max(next);
         let earlier = mentions[first.min(next)..next].iter().rev().filter(|m| m.span.end <= w.start).find(fits);
+        // From an earlier sentence, the first of its kind there, the one the sentence is about
+        // (`O Itaú atingiu …, acima de Bradesco e Santander. … o banco registrou lucro` is Itaú).
+        let earlier = earlier.map(|m| {
+            let own = sentences.partition_point(|s| s.end <= m.span.start);
+            match sentences.get(own) {
+                Some(s) if own != at => {
+                    let opening = mentions.partition_point(|o| o.span.start < s.start);
+                    mentions[opening..].iter().find(fits).unwrap_or(m)
+                }
+                _ => m,
+            }
+        });
         let later = || mentions[next..last].iter().filter(|m| m.span.end <= until).find(fits);
         if let Some(company) = earlier.or_else(later) {
             added.push(Mention { span: w.start..w.end, symbol: company.symbol.clone(), speaks: false, rates: false });
@@ -166,6 +185,10 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("1,27%", &["VALE3"]), ("R$ 57,43", &["VALE3"])]));
         let text = "Nvidia and Walmart reported on Tuesday. Shares of the retailer rose 2%.";
         assert_eq!(attributed(text), owned(&[("2%", &["WMT"])]));
+        let text = "O Itaú superou a soma de Bradesco e Santander Brasil. Depois, o banco registrou lucro de 11%.";
+        assert_eq!(attributed(text), owned(&[("11%", &["ITUB4"])]), "the earlier sentence's subject");
+        let text = "O Itaú segue à frente do Nubank. O banco digital viu suas ações subirem 15%.";
+        assert_eq!(attributed(text), owned(&[("15%", &["NU"])]), "a digital bank");
     }
 
     #[test]

@@ -32,6 +32,27 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
         return false;
     }
+    // `the year's second best S&P 500 performer`, `a Dow component`: the index names a rank or
+    // a membership.
+    let mut rest = after.iter().skip_while(|w| {
+        matches!(&*w.key, "&" | "p" | "composite" | "industrial" | "industrials" | "average" | "jones")
+            || w.key.bytes().all(|b| b.is_ascii_digit())
+    });
+    if rest.next().is_some_and(|w| {
+        matches!(
+            &*w.key,
+            "performer"
+                | "performers"
+                | "component"
+                | "components"
+                | "member"
+                | "members"
+                | "constituent"
+                | "heavyweight"
+        )
+    }) {
+        return true;
+    }
     // Not past the end of a sentence (`… maiores altas do Ibovespa. O índice subia 1,84%`), and
     // only the last few words matter.
     let before = &before[before.len().saturating_sub(8)..];
@@ -41,6 +62,12 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
         .map_or(0, |k| k + 1);
     let before = &before[sentence_start..];
     let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
+    // `Travelers (TRV) led the Dow with a 2.5% gain`, `lidera o Ibovespa`.
+    if back.clone().next().is_some_and(|w| {
+        matches!(&*w.key, "led" | "leads" | "leading" | "topped" | "tops" | "lidera" | "liderou" | "liderando")
+    }) {
+        return true;
+    }
     let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
     preposition
         && back.next().is_some_and(|w| {
@@ -70,11 +97,13 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
 }
 
 /// `an 18.15% loss for the benchmark index`, `alta de 1% do Ibovespa`: a figure followed in its
-/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` and an index within a
-/// few words is the index's.
+/// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` (one of its next two
+/// words) and an index within a few words is the index's.
 pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
     let mut previous_end = end;
-    for (k, w) in after.iter().take(6).enumerate() {
+    // The preposition comes first or second (`an 18.15% loss for`, `alta de 1% do`); further
+    // on, an index says where or since when (`alta de 40% desde a estreia na Nasdaq`).
+    for (k, w) in after.iter().take(2).enumerate() {
         if text[previous_end.min(w.start)..w.start].contains([',', ';', '.', '(']) {
             return false;
         }

@@ -34,6 +34,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Meta", "META", Case::Capital),
     ("Meta Platforms", "META", Case::Capital),
     ("Facebook", "META", Case::Capital),
+    // Former names of listed companies, as older articles write them.
+    ("United Continental", "UAL", Case::Capital),
     ("Broadcom", "AVGO", Case::Any),
     ("Tesla", "TSLA", Case::Capital),
     ("Berkshire", "BRK-B", Case::Capital),

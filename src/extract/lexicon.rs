@@ -112,7 +112,7 @@ impl Lexicon {
             if otc {
                 over_the_counter.insert(symbol.to_owned());
             }
-            for (n, name) in matchable_names(legal).into_iter().enumerate() {
+            for (n, name) in matchable_names(legal).into_iter().flat_map(with_dotted_us).enumerate() {
                 let one_word = !name.contains(' ');
                 let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
                 let plain = one_word && (is_common_word(&name) || is_acronym(&name.to_ascii_uppercase()));
@@ -281,6 +281,13 @@ impl Lexicon {
     pub(crate) fn is_suppressed(&self, phrase: &str, symbol: &str) -> bool {
         !self.suppressed.is_empty() && self.suppressed.contains(&(phrase_key(phrase), symbol.to_owned()))
     }
+}
+
+/// A name and, for names that start with `US` (`US BANCORP`), the same name as the press writes
+/// it, `U.S. Bancorp` (whose words are `u s bancorp`).
+fn with_dotted_us(name: String) -> impl Iterator<Item = String> {
+    let dotted = name.strip_prefix("us ").map(|rest| format!("u s {rest}"));
+    std::iter::once(name).chain(dotted)
 }
 
 /// The first words of B3 issuers' longer legal names that name one issuer only and are no

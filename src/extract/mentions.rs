@@ -106,8 +106,10 @@ pub(crate) fn mentions(
                 let b = b.trim_start();
                 b.starts_with("to ") || b.starts_with("para ") || b.starts_with("from ") || b.starts_with("de R$")
             });
+        // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
+        // company that is no bank or broker does not rate others; a rating word after it is its own.
         m.rates = moved_target
-            || rates_after(text, m.span.end, &words[next..])
+            || (is_broker(&m.symbol) && rates_after(text, m.span.end, &words[next..]))
             || rated_by(text, &words[..first])
             || broker_rating(text, words, sentences, m);
     }

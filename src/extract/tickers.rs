@@ -16,6 +16,7 @@ use super::cashtags::cashtags;
 use super::company_context::in_company_context;
 use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
+use super::short_names::short_names;
 use super::tokens::Token;
 use super::words::is_not_a_ticker;
 use crate::model::Symbol;
@@ -66,6 +67,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             if let Some(symbol) = entry_symbol.and_then(|s| Symbol::parse(&s).ok()) {
                 let end = extend_over_suffix(tokens, i + n - 1);
                 skip_until = end + 1;
+                if n == 1 && tokens[i].upper && spells_out(text, tokens, i, tokens[i].text) {
+                    continue;
+                }
                 let found = TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via };
                 if in_context { named.push(found) } else { pending.push(found) }
             }
@@ -83,6 +87,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let last = &tokens[i + used - 1];
         let written = &text[tokens[i].start..last.end];
         let entry = lexicon.symbol(symbol.as_str());
+        // `(SA:BRFS3)`: an exchange's code before the symbol; `provisão para devedores duvidosos
+        // (PDD)`: an acronym spelled out before it.
+        if exchange_prefix(text, tokens, i + used) || spells_out(text, tokens, i, written) {
+            continue;
+        }
         let plain_word = is_not_a_ticker(written);
         let explicit = after_exchange(text, tokens, i)
             || reuters_code(text, tokens, i) == Some(true)
@@ -103,6 +112,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     found.extend(pending.into_iter().filter(|p| named_otherwise.contains(&p.symbol)));
     found.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
     found.sort_by_key(|f| f.span.start);
+    let mut short = short_names(text, tokens, &found);
+    short.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
+    if !short.is_empty() {
+        found.extend(short);
+        found.sort_by_key(|f| f.span.start);
+    }
     found
 }
 
@@ -116,12 +131,27 @@ fn longest_name(
     lexicon: &Lexicon,
     key: &mut String,
 ) -> Option<(usize, Option<String>, Via, bool)> {
-    let longest = lexicon.longest_from(&tokens[i].key);
-    if longest == 0 {
-        return None;
-    }
     key.clear();
     let mut best = None;
+    // `Lowe's`, `McDonald's`: the SEC writes the name without its apostrophe (`LOWES COMPANIES`).
+    if let Some(next) = tokens.get(i + 1)
+        && possessive_s(text, &tokens[i], next)
+    {
+        key.push_str(&tokens[i].key);
+        key.push('s');
+        if let Some(entry) = lexicon.name(key)
+            && written_as(&tokens[i..=i], entry.case)
+            && whole_word(text, &tokens[i..i + 2])
+        {
+            let in_context = !needs_context(&tokens[i..=i], entry.case) || in_company_context(text, tokens, i, i + 1);
+            best = Some((2, entry.symbol.clone(), entry.via, in_context));
+        }
+        key.clear();
+    }
+    let longest = lexicon.longest_from(&tokens[i].key);
+    if longest == 0 {
+        return best;
+    }
     for n in 1..=longest.min(tokens.len() - i) {
         let t = &tokens[i + n - 1];
         if n > 1 {
@@ -137,15 +167,32 @@ fn longest_name(
         {
             let in_context =
                 !needs_context(&tokens[i..i + n], entry.case) || in_company_context(text, tokens, i, i + n - 1);
-            best = Some((n, entry.symbol.clone(), entry.via, in_context));
+            if best.as_ref().is_none_or(|b: &(usize, _, _, _)| n > b.0) {
+                best = Some((n, entry.symbol.clone(), entry.via, in_context));
+            }
         }
     }
     best
 }
 
-/// Whether the words are written in the case an alias needs.
+/// Whether `next` is the `s` of a possessive or a name's apostrophe (`Macy's`, `Kohl’s`).
+fn possessive_s(text: &str, word: &Token, next: &Token) -> bool {
+    &*next.key == "s" && matches!(&text[word.end..next.start], "'" | "\u{2019}")
+}
+
+/// Whether the words are written in the case an alias needs. The `s` after an apostrophe is
+/// written in lower case in a capitalised name (`Macy's`, `Dick's Sporting Goods`).
 fn written_as(words: &[Token], case: Case) -> bool {
-    let content = || words.iter().filter(|t| !matches!(&*t.key, "&" | "of" | "de" | "da" | "do" | "the" | "and" | "e"));
+    let content = || {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(n, t)| {
+                let joiner = matches!(&*t.key, "&" | "of" | "de" | "da" | "do" | "the" | "and" | "e");
+                !(joiner || (*n > 0 && &*t.key == "s"))
+            })
+            .map(|(_, t)| t)
+    };
     match case {
         Case::Any => true,
         Case::Capital => content().all(|t| t.capitalized || t.upper),
@@ -240,7 +287,31 @@ fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<bool> {
     }
 }
 
-/// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`.
+/// Whether the token before `next` is an exchange's code written before a symbol (`SA:BRFS3`).
+fn exchange_prefix(text: &str, tokens: &[Token], next: usize) -> bool {
+    next > 0 && tokens.get(next).is_some_and(|n| n.upper && text[tokens[next - 1].end..n.start].trim_end() == ":")
+}
+
+/// Whether a bracketed code spells out the words just before its bracket (`provisão para
+/// devedores duvidosos (PDD)`, `return on equity (ROE)`): an acronym, not a ticker.
+fn spells_out(text: &str, tokens: &[Token], i: usize, written: &str) -> bool {
+    if !text[..tokens[i].start].trim_end().ends_with('(') {
+        return false;
+    }
+    let letters: Vec<char> = written.chars().filter(char::is_ascii_alphabetic).collect();
+    let small =
+        |k: &str| matches!(k, "de" | "da" | "do" | "das" | "dos" | "para" | "of" | "the" | "and" | "e" | "for" | "on");
+    let initials: Vec<char> = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !small(&t.key))
+        .take(letters.len())
+        .filter_map(|t| t.key.chars().next())
+        .collect();
+    initials.len() == letters.len() && initials.iter().rev().zip(&letters).all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+/// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`, `(SA:BRFS3)`.
 fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
     matches!(
@@ -248,6 +319,8 @@ fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
         "nasdaq"
             | "nyse"
             | "b3"
+            | "sa"
+            | "bvmf"
             | "bovespa"
             | "amex"
             | "nysearca"
@@ -378,6 +451,23 @@ mod tests {
             ("Bank of America raised its target", &["BAC"]),
         ] {
             assert_eq!(symbols(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_and_codes_as_the_press_writes_them() {
+        let lexicon = Lexicon::bundled();
+        for (text, expected) in [
+            ("Macy's fell; Macy’s stock; Dick's Sporting Goods rose", &["M", "M", "DKS"][..]),
+            ("McDonald's and Lowe's reported", &["MCD", "LOW"]),
+            ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
+            ("It ended at 11:30 AM Eastern.", &[]),
+            ("As ações da BRF (SA:BRFS3) sobem", &["BRFS3", "BRFS3"]),
+            ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD", "PDD"]),
+        ] {
+            let found: Vec<String> =
+                tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();
+            assert_eq!(found, expected, "{text}");
         }
     }
 

@@ -12,6 +12,9 @@ const PREFIXES: &[(&str, &str)] = &[
     ("C$", "CAD"),
     ("A$", "AUD"),
     ("S$", "SGD"),
+    // The Australian press writes the code after the sign: `$US25.72`, `$A1.2 billion`.
+    ("$US", "USD"),
+    ("$A", "AUD"),
     ("$", "USD"),
     ("€", "EUR"),
     ("£", "GBP"),
@@ -275,6 +278,8 @@ mod tests {
             ("€3bn", 3, Some(("EUR", 0))),
             ("USD 5", 4, Some(("USD", 0))),
             ("X$5", 2, None),
+            ("to $US25.72", 6, Some(("USD", 3))),
+            ("$A1.2", 2, Some(("AUD", 0))),
             ("in 2025", 3, None),
             ("ABCUSD 5", 7, None),
         ] {

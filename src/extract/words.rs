@@ -25,7 +25,7 @@ community company compass complete core corn cost could count country courage co
 create credit crest crew cross crown crystal cube cure current curve custom cut cycle daily dare dark dash data
 date dawn day deal dear deep delta design desk detail diamond digital direct dish do dog dollar domain door dot
 double down draft dragon dream dress drive drop dry due duke dune during each eagle early earn earth ease east
-easy echo edge edit effect eight either elastic elite else embark ember end energy engine enjoy enough enter
+eastern easy echo edge edit effect eight either elastic elite else embark ember end energy engine enjoy enough enter
 entire envoy equal equity era even event ever every evolve exact exit expert express extra eye face fact fair
 faith fall false fame family fan far farm fast fate father fear feat feed feel fever few field fig fight figure
 file fill film final find fine fire firm first fish fit five fix flag flame flash fleet flex flight float flow
@@ -43,7 +43,7 @@ magnet main major make mall man manage many map marble march margin marine mark 
 may me mean medal media medical meet member menu merit mesh metal meta method micro middle might mile mind mine
 mint minute mirror mission mode model modern moment money month moon more morning most mother motion motor mount
 move much music must my name nation native natural nature near neat need net never new news next nice night nine
-no noble none north not note novel now number oak object ocean odd of off offer office oil old on once one only
+no noble none north northern not note novel now number oak object ocean odd of off offer office oil old on once one only
 open option or oracle orbit order origin other our out outlook over own owner pace pack page paint pair palm
 panel paper park part partner party pass past patch path peak pen people pepper per perfect person phase pick
 piece pilot pine pink pioneer pipe pivot place plain plan planet plant play plaza plus point polar pole pool
@@ -62,7 +62,7 @@ that the their them then theory there these they thing think this those three th
 to today together token tomorrow tone too tool top total touch tour tower town track trade trail train trans
 transfer travel treasure tree trend trial tribe trip true trust truth try turn twin two type ultra under union
 unit unity up upon urban us use valley value vector venture verse very view vision visit vista vital voice
-volt wage wait walk wall want war warm wash watch water wave way we wealth wear web week weight well west what
+volt wage wait walk wall want war warm wash watch water wave way we wealth wear web week weight well west western what
 wheel when where which while white who whole why wide wild will win wind window wing winner wise with wolf
 woman wonder wood word work world worth would write yard year yes yet yield you young your zero zone zoom
 tesla intel micron visa shell block target square snap match unity gap sea chewy lumen zoom vertex nu nasdaq dow

@@ -1,0 +1,200 @@
+//! A company's first word standing for it once the text has named it in full: after
+//! `American Airlines Group` and `Southwest Airlines`, "American was up 2.2 percent and Southwest
+//! gained 0.8 percent" names AAL and LUV. News writes companies so: the full name once, then
+//! its first word.
+//!
+//! The first word counts only as written in the full name (capitalised), later in the text, when
+//! no two companies of the text share it, and where a company stands: before a verb of the news
+//! (`American was up`, `Southwest gained`), a possessive, `and` or punctuation, never before
+//! another word of a name (`American Express`) or a noun (`American consumers`). Words that begin many unrelated names (`First`, `Bank`,
+//! `General`, `Banco`) never stand alone.
+
+use std::collections::HashMap;
+
+use super::lexicon::Via;
+use super::tickers::TickerMatch;
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// First words of many company names that say nothing alone.
+const GENERIC_FIRST: &[&str] = &[
+    "the",
+    "first",
+    "general",
+    "national",
+    "international",
+    "global",
+    "new",
+    "bank",
+    "banco",
+    "banca",
+    "grupo",
+    "group",
+    "companhia",
+    "cia",
+    "china",
+    "us",
+    "u",
+    "royal",
+    "great",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "pacific",
+    "atlantic",
+    "federal",
+    "capital",
+    "lojas",
+    "magazine",
+    "santander",
+];
+
+/// Words after which a first word stands for its company: verbs of the news and a few joiners,
+/// English and Portuguese.
+const AFTER: &[&str] = &[
+    "was",
+    "is",
+    "were",
+    "has",
+    "had",
+    "said",
+    "says",
+    "saw",
+    "sees",
+    "rose",
+    "rises",
+    "fell",
+    "falls",
+    "gained",
+    "gains",
+    "sank",
+    "slid",
+    "slipped",
+    "dropped",
+    "jumped",
+    "climbed",
+    "added",
+    "lost",
+    "reported",
+    "reports",
+    "posted",
+    "posts",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "also",
+    "shares",
+    "stock",
+    "will",
+    "would",
+    "plans",
+    "announced",
+    "earned",
+    "beat",
+    "missed",
+    "and",
+    "or",
+    "closed",
+    "ended",
+    "traded",
+    "disappointed",
+    "subiu",
+    "caiu",
+    "teve",
+    "registrou",
+    "lucrou",
+    "informou",
+    "disse",
+    "avançou",
+    "recuou",
+    "fechou",
+    "e",
+];
+
+/// The later mentions of `named` companies by their first word alone, in text order.
+pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -> Vec<TickerMatch> {
+    // First word → (symbol, where its full name ends), or None when two companies share it.
+    let mut firsts: HashMap<&str, Option<(&Symbol, usize)>> = HashMap::new();
+    for m in named.iter().filter(|m| matches!(m.via, Via::Name | Via::Alias | Via::UserAlias)) {
+        let Some(first) = tokens.iter().position(|t| t.start == m.span.start) else { continue };
+        let word = &tokens[first];
+        let several_words = tokens.get(first + 1).is_some_and(|next| next.joins_previous && next.end <= m.span.end);
+        if !several_words || !word.capitalized || word.upper || word.text.len() < 4 {
+            continue;
+        }
+        if GENERIC_FIRST.contains(&&*word.key) {
+            continue;
+        }
+        firsts
+            .entry(word.text)
+            .and_modify(|seen| {
+                if seen.is_some_and(|(symbol, _)| symbol != &m.symbol) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some((&m.symbol, m.span.end)));
+    }
+    if firsts.is_empty() {
+        return Vec::new();
+    }
+    let covered = |t: &Token| {
+        let before = named.partition_point(|m| m.span.start <= t.start);
+        before.checked_sub(1).is_some_and(|m| named[m].span.end > t.start)
+    };
+    let mut found = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(Some((symbol, named_until))) = firsts.get(t.text) else { continue };
+        let stands = match tokens.get(i + 1) {
+            Some(next) if next.joins_previous => {
+                &*next.key == "s"
+                    || (!next.capitalized && AFTER.contains(&&*next.key) && text[t.end..next.start] == *" ")
+            }
+            _ => !(text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(char::is_alphanumeric)),
+        };
+        if t.start < *named_until || !stands || covered(t) {
+            continue;
+        }
+        found.push(TickerMatch { span: t.start..t.end, symbol: (*symbol).clone(), via: Via::Name });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Lexicon;
+    use crate::extract::tickers::tickers;
+    use crate::extract::tokens::tokens;
+
+    fn symbols(text: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::bundled();
+        let words = tokens(text);
+        tickers(text, &words, &lexicon).into_iter().map(|m| (text[m.span].to_owned(), m.symbol.to_string())).collect()
+    }
+
+    #[test]
+    fn a_first_word_names_the_company_named_before_in_full() {
+        let found = symbols(
+            "Southwest Airlines posted a profit. Southwest gained 0.8 percent; JetBlue Airways fell and JetBlue was off 2.9 percent.",
+        );
+        assert!(found.contains(&("Southwest".to_owned(), "LUV".to_owned())), "{found:?}");
+        assert!(found.contains(&("JetBlue".to_owned(), "JBLU".to_owned())), "{found:?}");
+    }
+
+    #[test]
+    fn a_first_word_before_the_full_name_or_running_into_another_name_is_not_the_company() {
+        let found = symbols(
+            "Southwest Florida grew. Southwest Airlines posted a profit; Southwest Gas did not, Southwest flights did.",
+        );
+        assert_eq!(found.iter().filter(|(text, _)| text == "Southwest").count(), 0, "{found:?}");
+    }
+
+    #[test]
+    fn generic_first_words_never_stand_alone() {
+        let found =
+            symbols("First Solar rose 3%. First, the market fell; General Motors rose and General news was thin.");
+        assert!(!found.iter().any(|(text, _)| text == "First" || text == "General"), "{found:?}");
+    }
+}

@@ -1,0 +1,79 @@
+//! Companies the lexicon does not know, as the text still shows them to be companies: a name
+//! with a code in brackets (`Dendreon Corp. (DNDN US)`, `NYSE Euronext (NYX)`, `Abiomed (ABMD)`:
+//! delisted or foreign) or a sentence opening on an unknown name and a price move (`VerticalNet
+//! fell $7.34`). A figure about such a company is nobody's: it must not go to the company named
+//! before it, nor to the subject of an earlier sentence.
+
+use super::company_context::is_move_verb;
+use super::mentions::Mention;
+use super::tokens::Token;
+use super::words::{is_acronym, is_common_word};
+
+/// The start of the nearest unknown company named in `words` (a sentence's words before a
+/// figure), if any. `mentions` are the companies found in the sentence.
+pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[Mention]) -> Option<usize> {
+    let known = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.end <= m.span.end);
+    let mut found = None;
+    // `VerticalNet fell $7.34`: the sentence's first word, an unknown name, then a move.
+    if let [first, second, ..] = words
+        && first.capitalized
+        && !first.upper
+        && !is_common_word(&first.key)
+        && is_move_verb(&second.key)
+        && !known(first)
+    {
+        found = Some(first.start);
+    }
+    for (k, code) in words.iter().enumerate().skip(1) {
+        let name = &words[k - 1];
+        let opens = text[name.end..code.start].trim_end().ends_with('(');
+        let closes = text[code.end..].trim_start_matches(" US").starts_with(')');
+        if opens
+            && closes
+            && code.upper
+            && (2..=5).contains(&code.text.len())
+            && code.text.bytes().all(|b| b.is_ascii_alphabetic())
+            && !is_acronym(code.text)
+            && (name.capitalized || name.upper)
+            && !known(code)
+        {
+            // The whole name before the bracket (`Companhia Vale do Rio Doce (CVRD)`) is unknown.
+            let mut start = k - 1;
+            while start > 0
+                && words[start].joins_previous
+                && (words[start - 1].capitalized || matches!(&*words[start - 1].key, "do" | "da" | "de" | "of" | "&"))
+            {
+                start -= 1;
+            }
+            if !words[start..k].iter().any(known) {
+                found = Some(words[start].start);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn a_figure_about_a_company_the_lexicon_does_not_know_is_nobodys() {
+        let text = "M&T Bank Corp. (MTB) slid 2.1 percent. NYSE Euronext (NYX) lost 2.7 percent to $28.41.";
+        assert_eq!(
+            attributed(text),
+            owned(&[("2.1 percent", &["MTB"]), ("2.7 percent", &[]), ("$28.41", &[])]),
+            "a name with a code"
+        );
+        let text = "Microsoft will invest $100 million in VerticalNet. VerticalNet fell $7.34, or 13 percent.";
+        assert_eq!(
+            attributed(text),
+            owned(&[("$100 million", &["MSFT"]), ("$7.34", &[]), ("13 percent", &[])]),
+            "an unknown name and a move"
+        );
+        let text = "A Companhia Vale do Rio Doce (CVRD) movimentava R$ 87,4 milhões.";
+        assert_eq!(attributed(text), owned(&[("R$ 87,4 milhões", &["VALE3"])]), "a known name with an old code");
+        let text = "Intel fell 3%. Its CEO (Pat Gelsinger) said revenue rose 2%.";
+        assert_eq!(attributed(text), owned(&[("3%", &["INTC"]), ("2%", &["INTC"])]), "an acronym is no code");
+    }
+}
