@@ -3,7 +3,9 @@
 //! views, one per clause, with opposite stances. A sentence is cut where a comma, a semicolon or
 //! a dash is followed by a contrasting conjunction (`, while`, `-- while`, `, whereas`, `,
 //! enquanto`, `, ao passo que`); a sentence that opens with one (`While demand…`) is not cut, nor
-//! one where it brings a gerund (`, while trimming its price target`: the same act).
+//! one where it brings a gerund (`, while trimming its price target`: the same act). A comma or
+//! `e`/`and` before a rating verb of another direction than the clause's also cuts (`cortou a
+//! recomendação do Bradesco, o Goldman também elevou a do Santander e reiterou compra de Itaú`).
 
 use std::ops::Range;
 
@@ -27,6 +29,55 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         && matches!(text[words[at - 1].end..word.start].trim(), "," | ";" | "--" | "—" | "–" | ", --" | "-")
 }
 
+/// How many words after a clause's opening its rating verb may come (`, o Goldman Sachs também
+/// elevou`).
+const ACT_REACH: usize = 5;
+
+/// The direction of a rating verb: up, down, or kept (`elevou`, `cortou`, `reiterou`).
+fn rating_act(key: &str) -> Option<i8> {
+    match key {
+        "upgraded" | "upgrades" | "raised" | "raises" | "elevou" | "elevaram" | "aumentou" | "aumentaram" => Some(1),
+        "downgraded" | "downgrades" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram" | "rebaixou"
+        | "rebaixaram" | "reduziu" | "reduziram" => Some(-1),
+        "reiterated" | "reiterates" | "maintained" | "maintains" | "reiterou" | "manteve" => Some(0),
+        _ => None,
+    }
+}
+
+/// `…cortou a recomendação do Bradesco, o Goldman Sachs também elevou a do Santander e reiterou
+/// compra de Itaú`: where a comma or `e`/`and`/`mas`/`but` at word `at` opens a clause whose
+/// rating verb comes within a few words, that verb's direction.
+fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
+    let comma = text[words[at - 1].end..words[at].start].contains([',', ';']);
+    if !comma && !matches!(&*words[at].key, "e" | "and" | "mas" | "but") {
+        return None;
+    }
+    let near = &words[at..end.min(at + ACT_REACH)];
+    let (k, act) = near.iter().enumerate().find_map(|(k, w)| rating_act(&w.key).map(|d| (k, d)))?;
+    // `mas manteve o preço-alvo` goes on with the clause; `e reiterou compra` states a rating.
+    let rated = || words[at + k + 1..end.min(at + k + 4)].iter().any(|w| is_rating(&w.key));
+    (act != 0 || rated()).then_some(act)
+}
+
+/// Rating words a kept rating names (`reiterou compra`, `maintained Buy`).
+fn is_rating(key: &str) -> bool {
+    matches!(
+        key,
+        "buy"
+            | "compra"
+            | "sell"
+            | "venda"
+            | "neutral"
+            | "neutra"
+            | "neutro"
+            | "hold"
+            | "outperform"
+            | "overweight"
+            | "underweight"
+            | "underperform"
+    )
+}
+
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
 /// contrasted clauses: spans and word ranges, in order.
 pub(super) fn clauses(
@@ -39,11 +90,18 @@ pub(super) fn clauses(
     let mut out_words = Vec::with_capacity(word_ranges.len());
     for (span, range) in spans.iter().zip(word_ranges) {
         let (mut start, mut first) = (span.start, range.start);
+        // The direction of the last rating verb of the clause so far.
+        let mut acted: Option<i8> = None;
         for at in range.clone().skip(1) {
-            if opens_contrast(text, words, at) {
+            let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before));
+            if opens_contrast(text, words, at) || turns {
                 out_spans.push(start..words[at - 1].end);
                 out_words.push(first..at);
                 (start, first) = (words[at].start, at);
+                acted = None;
+            }
+            if let Some(d) = rating_act(&words[at].key) {
+                acted = Some(d);
             }
         }
         out_spans.push(start..span.end);
@@ -84,6 +142,21 @@ mod tests {
             cut("Citi downgraded the stock to sell, while trimming its target."),
             ["Citi downgraded the stock to sell, while trimming its target."],
             "a gerund goes on with the same act"
+        );
+        assert_eq!(
+            cut("O Goldman cortou a recomendação do Bradesco, o Goldman também elevou a do Santander e reiterou \
+                 compra de Itaú."),
+            [
+                "O Goldman cortou a recomendação do Bradesco",
+                "o Goldman também elevou a do Santander",
+                "e reiterou compra de Itaú."
+            ],
+            "a rating verb of another direction opens a clause"
+        );
+        assert_eq!(
+            cut("Citi upgraded Apple to Buy and raised its target."),
+            ["Citi upgraded Apple to Buy and raised its target."],
+            "the same direction goes on"
         );
         assert_eq!(
             cut("Citi said that while demand rose, margins fell."),

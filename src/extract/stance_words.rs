@@ -39,12 +39,14 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
     // Per level: each cue's stance (none: a neutral rating) and where its word starts.
     let mut levels: [Vec<(Option<Stance>, usize)>; 5] = Default::default();
     let (mut similar, mut stance_noun) = (false, false);
+    // `No grupo de ações com recomendação de overweight`: Portuguese `no` is `in the`.
+    let portuguese = words.iter().filter(|w| is_portuguese_word(&w.key)).take(2).count() >= 2;
     for (i, w) in words.iter().enumerate() {
         if i > 0 && text[words[i - 1].end..w.start].contains([',', ';', ':', '.']) {
             negated = false;
         }
         let key = &*w.key;
-        if is_negation(key) {
+        if is_negation(key) && !(portuguese && key == "no") {
             negated = true;
             continue;
         }
@@ -79,7 +81,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
             // `from buy to hold`, `de compra para neutro`: the direction of the change.
             Some((0, Some(moved)))
-        } else if matches!(key, "upgraded" | "upgrades" | "upgrade" | "upgrading" | "elevou") && !target() {
+        } else if matches!(key, "upgraded" | "upgrades" | "upgrade" | "upgrading" | "elevou")
+            && !target()
+            && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))
+        {
+            // Not `o que elevou as expectativas`: expectations raised are no rating.
             Some((0, Some(Stance::Bullish)))
         } else if matches!(
             key,
@@ -96,7 +102,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
                 | "rebaixadas"
                 | "rebaixados"
                 | "rebaixaram"
-        ) {
+        ) && !target()
+        {
+            // `rebaixou o preço-alvo da Apple`: a target cut, not a rating's.
             Some((0, Some(Stance::Bearish)))
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
@@ -113,6 +121,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((3, Some(Stance::Bullish)))
         } else if down && target() {
             Some((3, Some(Stance::Bearish)))
+        } else if i > 0 && matches!(&*words[i - 1].key, "surpresa" | "supresa" | "surprise" | "surprises") {
+            // `a rentabilidade foi uma surpresa positiva`: results that surprised, not a view.
+            None
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
@@ -205,6 +216,16 @@ fn is_keep_verb(key: &str) -> bool {
 }
 
 /// Analysts' forecasts (not a company's own guidance): `projeções`, `estimativas`, `estimates`.
+/// `expectativas`, `expectations`: what a market or a company raises, not a rating.
+fn is_expectation(key: &str) -> bool {
+    matches!(key, "expectativas" | "expectativa" | "expectations" | "expectation")
+}
+
+/// Portuguese function words that English does not use (`de`, `que`, `com`, `uma`).
+fn is_portuguese_word(key: &str) -> bool {
+    matches!(key, "de" | "da" | "do" | "que" | "com" | "para" | "os" | "uma" | "um" | "em" | "das" | "dos")
+}
+
 fn is_estimate_noun(key: &str) -> bool {
     matches!(key, "projecoes" | "estimativas" | "previsoes" | "estimates")
 }
@@ -304,6 +325,9 @@ fn is_cut(key: &str) -> bool {
             | "cortando"
             | "halved"
             | "halving"
+            | "rebaixou"
+            | "rebaixa"
+            | "rebaixaram"
             | "lowering"
             | "cutting"
             | "reducing"
@@ -363,8 +387,24 @@ mod tests {
         assert_eq!(stance("Jefferies says buy NVDA on weakness."), Some(Stance::Bullish));
         assert_eq!(stance("Goldman cut its price target to $180."), Some(Stance::Bearish));
         assert_eq!(stance("Abbott (NYSE:ABT) price target raised to $60 by RBC."), Some(Stance::Bullish));
+        let text = "O Morgan Stanley rebaixou o preço-alvo da Apple em US$ 5 para US$ 210.";
+        let reading = read_stance(text, &tokens(text));
+        assert_eq!((reading.stance, reading.level), (Some(Stance::Bearish), 3), "a target cut, not a rating's");
         assert_eq!(stance("O UBS rebaixou o BTG de Compra para Neutro."), Some(Stance::Bearish));
         assert_eq!(stance("It sees a buy-back, not a sell-off."), None);
+        assert_eq!(
+            stance("No grupo de ações com recomendação de overweight estão Vivara e Smart Fit."),
+            Some(Stance::Bullish),
+            "Portuguese `no` is no negation"
+        );
+        assert_eq!(stance("No analyst expects a buy here."), None, "English `no` is");
+        assert_eq!(
+            stance("A rentabilidade da WEG no trimestre foi uma surpresa positiva."),
+            None,
+            "a result's surprise"
+        );
+        let text = "O varejo se beneficiou, o que elevou as expectativas para os resultados.";
+        assert!(!read_stance(text, &tokens(text)).rating, "expectations raised are no rating");
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub(crate) fn views(
     // Per view found: its holder's name, folded.
     let mut folded: Vec<String> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
+    // The sentence of the last view and (the name of) its first holder.
+    let mut last_holder: Option<(usize, Range<usize>)> = None;
     let firms = FirmNames::new(text, words, mentions);
     let mut neutral_at: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
@@ -198,10 +200,12 @@ pub(crate) fn views(
             };
             // `Para o Credit Suisse, a Hypera é… Dessa forma, mantém recomendação…`: a broker
             // named after the view before's sentence outranks its holder.
-            let earlier = out
-                .last()
-                .filter(|v| v.quote.start >= from && broker.as_ref().is_none_or(|b| b.start < v.quote.end))
-                .map(|v| v.claimant.clone());
+            // The holder of the last sentence giving a view (`Ford was downgraded… General Motors
+            // was downgraded…`, each the view of the first sentence again).
+            let earlier = last_holder
+                .clone()
+                .filter(|(j, _)| i - j <= LOOK_BACK && broker.as_ref().is_none_or(|b| b.start < sentences[*j].end))
+                .map(|(_, h)| h);
             // `JPMorgan revisa preferências… A Vivo (VIVT3) foi rebaixada…`, not `For Citi, it was
             // the second… Also seeing downgrades… have been Bank of America`: a passive with no
             // agent is held by the firm of the view before or by one opening a sentence before.
@@ -211,7 +215,7 @@ pub(crate) fn views(
         // the firm of the view or the broker named just before.
         let firm_before = || {
             let from = sentences[i.saturating_sub(LOOK_BACK)].start;
-            let named = out.last().filter(|v| v.quote.start >= from).map(|v| v.claimant.clone());
+            let named = last_holder.clone().filter(|(j, _)| i - j <= LOOK_BACK).map(|(_, h)| h);
             let before = &words[words.partition_point(|w| w.start < from)..range.start];
             let broker = mentions_in(&(from..sentence.start))
                 .iter()
@@ -453,6 +457,7 @@ pub(crate) fn views(
             }
         }
         last = Some((i, stance, ticker));
+        last_holder = holders.first().map(|h| (i, h.clone()));
     }
     out
 }
@@ -488,10 +493,18 @@ fn is_list_gap(gap: &str) -> bool {
             _ => {}
         }
     }
-    plain
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
-        .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
+    let mut words: Vec<&str> =
+        plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';')).filter(|w| !w.is_empty()).collect();
+    // `Magazine Luiza (MGLU3) e Pague Menos (PGMN3)`: a name the finder does not know, right
+    // before its bracketed symbol, is the next company's.
+    if gap.trim_end().ends_with('(') {
+        while words.last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            words.pop();
+        }
+    }
+    words
+        .iter()
+        .all(|w| matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
 }
 
 /// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.

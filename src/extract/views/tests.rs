@@ -300,3 +300,22 @@ fn a_company_rated_is_no_holder() {
         "a broker named after the view before holds the next rating"
     );
 }
+
+#[test]
+fn passives_without_a_firm_take_the_view_befores() {
+    let text = "Morgan Stanley analysts downgraded Ford Motor and General Motors. Ford was downgraded to \
+                equal weight. Its shares fell. General Motors was downgraded to underweight. Its stock fell. \
+                Rivian Automotive and Magna International were both downgraded to equal weight from overweight.";
+    let tickers: Vec<String> = bundled(text).into_iter().map(|v| v.1).collect();
+    assert_eq!(tickers, ["F", "GM", "RIVN", "MGA"], "the holder of the last sentence with a view");
+}
+
+#[test]
+fn a_list_goes_on_through_an_unknown_name() {
+    let text = "O JPMorgan mantém recomendação de underweight para Magazine Luiza (MGLU3) e Pague Menos (PGMN3).";
+    assert_eq!(
+        bundled(text),
+        [view("JPMorgan", "MGLU3", Stance::Bearish), view("JPMorgan", "PGMN3", Stance::Bearish)],
+        "a name the finder does not know, before its bracketed symbol"
+    );
+}
