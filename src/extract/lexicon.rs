@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::company_names::matchable_names;
 use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
+use super::mentions::is_index_word;
 use super::tokens::phrase_key;
 use super::words::{is_acronym, is_common_word};
 use crate::model::{Renamed, Symbol, b3_listings, cross_listings, reference_tickers, renamed};
@@ -117,13 +118,18 @@ impl Lexicon {
             for (n, name) in matchable_names(legal).into_iter().flat_map(with_dotted_us).enumerate() {
                 let one_word = !name.contains(' ');
                 let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
-                let plain = one_word && (is_common_word(&name) || is_acronym(&name.to_ascii_uppercase()));
-                if too_small || (one_word && (name.len() < 3 || plain)) {
+                let acronym = one_word && is_acronym(&name.to_ascii_uppercase());
+                let everyday = one_word && is_common_word(&name);
+                // `Box Inc`, `Target Corp`: a company whose whole name is an everyday word counts
+                // in company context only (see `company_context`).
+                let everyday_full_name = everyday && n == 0 && rank < SHORT_NAME_RANKS && !is_index_word(&name);
+                if too_small || acronym || (one_word && name.len() < 3) || (everyday && !everyday_full_name) {
                     continue;
                 }
+                let case = if everyday { Case::Context } else { Case::Capital };
                 match lexicon.names.get_mut(&name) {
                     None => {
-                        let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case: Case::Capital };
+                        let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case };
                         lexicon.insert_key(name, entry);
                     }
                     Some(entry) if !otc && entry.symbol.as_ref().is_some_and(|s| over_the_counter.contains(s)) => {
