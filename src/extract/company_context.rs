@@ -6,7 +6,8 @@
 //!   Vivo`, `da Weg`, `o Nu`, `pela Weg`) — `vivo` and `nu` as adjectives take none, in lower case;
 //! - a word about shares, results or a company's acts within two words either side, in its clause
 //!   (`ações da Weg`, `Nu shares`, `Vivo reportou`, `the company Nu`);
-//! - a price move right after it (`MRV subia 5,7%; Direcional, 2,7%`).
+//! - a price move right after it (`MRV subia 5,7%; Direcional, 2,7%`), or a legal suffix (`Box
+//!   Inc`).
 //!
 //! Out of such context the name still counts when the text names the same company another way
 //! (`Nu delivered record revenue` in a text that has `Nu Holdings (NU)`; see `tickers`). A German
@@ -34,6 +35,17 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
         if symbol || moved {
             return true;
         }
+    }
+    // `Box Inc`, `Target Corp.`: a legal suffix right after the name.
+    let suffix = tokens.get(last + 1).is_some_and(|t| {
+        t.joins_previous && t.capitalized && matches!(&*t.key, "inc" | "corp" | "corporation" | "co" | "ltd" | "plc")
+    });
+    if suffix {
+        return true;
+    }
+    // `Nova York`, `Target Field`: the word opens a longer name.
+    if tokens.get(last + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper) {
+        return false;
     }
     // `MRV subia 5,7%`: a price move right after the name.
     let moves = tokens.get(last + 1).is_some_and(|t| text[tokens[last].end..t.start] == *" " && is_move_verb(&t.key));
@@ -123,6 +135,7 @@ mod tests {
         assert_eq!(symbols("A Americanas pediu recuperação judicial."), ["AMER3"], "a one-word B3 name");
         assert_eq!(symbols("No lado oposto, Hypera (-3,74%)."), ["HYPE3"], "a market wrap's price move");
         assert_eq!(symbols("Cogna ON subiu."), ["COGN3"], "a share class, and a B3 issuer's first word");
+        assert_eq!(symbols("After settling at $17.79, Box Inc is set to open higher."), ["BOX"], "a legal suffix");
         assert_eq!(symbols("Nu grew fast. Nu Holdings (NU) rose."), ["NU", "NU", "NU"], "named another way too");
         assert_eq!(
             symbols("MRV subia 5,7%; Direcional, 2,7%; e Cogna, -1%."),
@@ -138,5 +151,7 @@ mod tests {
         assert!(symbols("Nu, ele saiu correndo.").is_empty());
         assert!(symbols("Ele está vivo e o rei está nu.").is_empty());
         assert!(symbols("Light rain fell on Monday.").is_empty());
+        assert!(symbols("Os ADRs negociados em Nova York subiram.").is_empty(), "a longer name");
+        assert!(symbols("The Dow's 15% rise.").is_empty(), "an index");
     }
 }

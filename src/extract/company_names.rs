@@ -69,6 +69,7 @@ const GENERIC_TAILS: &[&str] = &[
     "global",
     "bancorp",
     "incorporated",
+    "brands",
 ];
 
 /// Words that mark a fund, trust or other vehicle rather than a company people name.
@@ -96,7 +97,8 @@ const VEHICLES: &[&str] = &[
 /// The matchable names of a company, longest first, as folded words joined by spaces.
 /// Empty for funds and trusts.
 pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
-    let cut = legal.find(['/', '\\']).map_or(legal, |at| &legal[..at]);
+    // The state of incorporation after a slash or in brackets (`/DE/`, `(DE)`) is no part of it.
+    let cut = legal.find(['/', '\\', '(']).map_or(legal, |at| &legal[..at]);
     let mut words = words_of(cut);
     if words.iter().any(|w| VEHICLES.contains(&w.as_str())) {
         return Vec::new();
@@ -181,6 +183,8 @@ mod tests {
             ("Walt Disney Co", &["walt disney"]),
             ("SPDR S&P 500 ETF TRUST", &[]),
             ("Raymond James Financial Inc", &["raymond james financial", "raymond james"]),
+            ("ACUITY INC. (DE)", &["acuity"]),
+            ("Yum! Brands, Inc.", &["yum brands", "yum"]),
         ] {
             assert_eq!(matchable_names(legal), names, "{legal}");
         }

@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::company_names::matchable_names;
 use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
+use super::mentions::is_index_word;
 use super::tokens::phrase_key;
 use super::words::{is_acronym, is_common_word};
-use crate::model::{Symbol, b3_listings, cross_listings, reference_tickers};
+use crate::model::{Renamed, Symbol, b3_listings, cross_listings, reference_tickers, renamed};
 
 /// How a ticker was found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,6 +90,8 @@ pub struct Lexicon {
     suppressed: FxHashSet<(String, String)>,
     /// A B3 issuer's listing abroad (`PBR`) → its main B3 listing (`PETR4`).
     home: FxHashMap<String, String>,
+    /// A former symbol (`RIMM`) → the company's current listing (`BB`).
+    renamed: FxHashMap<String, String>,
 }
 
 impl Lexicon {
@@ -115,13 +118,18 @@ impl Lexicon {
             for (n, name) in matchable_names(legal).into_iter().flat_map(with_dotted_us).enumerate() {
                 let one_word = !name.contains(' ');
                 let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
-                let plain = one_word && (is_common_word(&name) || is_acronym(&name.to_ascii_uppercase()));
-                if too_small || (one_word && (name.len() < 3 || plain)) {
+                let acronym = one_word && is_acronym(&name.to_ascii_uppercase());
+                let everyday = one_word && is_common_word(&name);
+                // `Box Inc`, `Target Corp`: a company whose whole name is an everyday word counts
+                // in company context only (see `company_context`).
+                let everyday_full_name = everyday && n == 0 && rank < SHORT_NAME_RANKS && !is_index_word(&name);
+                if too_small || acronym || (one_word && name.len() < 3) || (everyday && !everyday_full_name) {
                     continue;
                 }
+                let case = if everyday { Case::Context } else { Case::Capital };
                 match lexicon.names.get_mut(&name) {
                     None => {
-                        let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case: Case::Capital };
+                        let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case };
                         lexicon.insert_key(name, entry);
                     }
                     Some(entry) if !otc && entry.symbol.as_ref().is_some_and(|s| over_the_counter.contains(s)) => {
@@ -153,6 +161,22 @@ impl Lexicon {
         Self::from_reference(reference_tickers().map(|t| (t.symbol, t.name, t.exchange == Some("OTC"))))
             .with_b3(b3_listings().map(|l| (l.symbol, l.name, l.main)))
             .with_cross_listings(cross_listings())
+            .with_renamed(renamed())
+    }
+
+    /// Adds companies' former symbols and names, which stand for their current listing: a former
+    /// symbol where the text shows it is one (see `tickers`), a former name as a curated alias
+    /// would, unless it already names something.
+    pub fn with_renamed(mut self, renamed: impl IntoIterator<Item = Renamed>) -> Self {
+        for r in renamed {
+            if r.symbol {
+                self.renamed.insert(r.before.to_owned(), r.now.to_owned());
+            } else if self.name(&phrase_key(r.before)).is_none() {
+                let entry = NameEntry { symbol: Some(r.now.to_owned()), via: Via::Alias, case: Case::Capital };
+                self.insert(r.before, entry);
+            }
+        }
+        self
     }
 
     /// Makes the reference-list names of other listings of B3 companies (US symbol, main B3
@@ -272,6 +296,11 @@ impl Lexicon {
         self.symbols.get(symbol)
     }
 
+    /// The current listing of a company's former symbol (`RIMM` → `BB`).
+    pub(crate) fn renamed(&self, symbol: &str) -> Option<&str> {
+        self.renamed.get(symbol).map(String::as_str)
+    }
+
     /// The main B3 listing of a B3 issuer's listing abroad (`PBR` → `PETR4`).
     pub(crate) fn home_listing(&self, symbol: &str) -> Option<&str> {
         self.home.get(symbol).map(String::as_str)
@@ -332,6 +361,21 @@ fn is_generic_issuer_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn former_symbols_and_names_stand_for_current_listings() {
+        let lexicon = Lexicon::bundled();
+        for r in renamed() {
+            assert!(lexicon.symbol(r.now).is_some(), "{} becomes {}, which is listed", r.before, r.now);
+            if r.symbol {
+                assert!(lexicon.symbol(r.before).is_none(), "{} is no longer listed", r.before);
+                assert_eq!(lexicon.renamed(r.before), Some(r.now));
+            } else {
+                assert!(lexicon.name(&phrase_key(r.before)).is_some(), "{} is a name", r.before);
+            }
+        }
+        assert_eq!(lexicon.name("research in motion").and_then(|e| e.symbol.clone()).as_deref(), Some("BB"));
+    }
 
     #[test]
     fn an_exchange_listing_wins_a_name_over_an_otc_line() {

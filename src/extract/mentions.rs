@@ -87,7 +87,12 @@ pub(crate) fn mentions(
             openings.insert(name[..at].to_owned(), m.symbol.clone());
         }
     }
-    for m in &mut out {
+    for k in 0..out.len() {
+        // `Goldman Sachs and Morningstar raised their targets`: listed after a broker, a firm
+        // rates with it.
+        let after_broker =
+            k > 0 && is_broker(&out[k - 1].symbol) && is_and_gap(&text[out[k - 1].span.end..out[k].span.start]);
+        let m = &mut out[k];
         let next = words.partition_point(|w| w.start < m.span.end);
         let first = words.partition_point(|w| w.start < m.span.start);
         // `units do Santander (+2,57%)`: a bank whose shares moved is reported on, not rating.
@@ -109,7 +114,7 @@ pub(crate) fn mentions(
         // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
         // company that is no bank or broker does not rate others; a rating word after it is its own.
         m.rates = moved_target
-            || (is_broker(&m.symbol) && rates_after(text, m.span.end, &words[next..]))
+            || ((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
             || rated_by(text, &words[..first])
             || broker_rating(text, words, sentences, m);
     }
@@ -439,6 +444,7 @@ mod tests {
         assert_eq!(rates("Goldman Sachs analyst Jane Doe upgraded Microsoft to Buy."), [yes("GS"), no("MSFT")]);
         assert_eq!(rates("Microsoft was raised to Buy from Neutral at Goldman Sachs."), [no("MSFT"), yes("GS")]);
         assert_eq!(rates("Goldman Sachs and Eli Lilly raised their price targets."), [yes("GS"), yes("LLY")]);
+        assert_eq!(rates("Microsoft maintained its buy rating."), [no("MSFT")], "no broker: the rated one");
         assert_eq!(rates("Microsoft fell 3% while Goldman Sachs rose."), [no("MSFT"), no("GS")]);
     }
 }

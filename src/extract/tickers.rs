@@ -97,8 +97,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || reuters_code(text, tokens, i) == Some(true)
             || in_brackets_after_ticker(text, tokens[i].start, &ends)
             || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
+        // A former symbol (`Facebook (FB)`, `NASDAQ: RIMM`) only where it plainly is one.
+        let renamed = lexicon.renamed(written).is_some();
+        let explicit = explicit || (renamed && in_brackets_after_name(text, tokens, i, used));
         let safe = explicit
-            || (!plain_word
+            || (!renamed
+                && !plain_word
                 && (stock_word_near(text, tokens, i, i + used - 1)
                     || known.contains(&symbol)
                     || entry.is_some_and(|e| e.rank.is_none() && written.bytes().any(|b| b.is_ascii_digit()))
@@ -263,6 +267,9 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
     }
     if text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
+    }
+    if let Some(now) = lexicon.renamed(t.text) {
+        return Symbol::parse(now).ok().map(|symbol| (symbol, 1));
     }
     let symbol = Symbol::parse(t.text).ok()?;
     lexicon.symbol(symbol.as_str()).map(|_| (symbol, 1))
@@ -463,7 +470,12 @@ mod tests {
             ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
             ("It ended at 11:30 AM Eastern.", &[]),
             ("As ações da BRF (SA:BRFS3) sobem", &["BRFS3", "BRFS3"]),
-            ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD", "PDD"]),
+            ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD"]),
+            (
+                "Research In Motion Ltd. (NASDAQ: RIMM) rose; Facebook (FB) fell; a Via (VIIA3) caiu",
+                &["BB", "BB", "META", "META", "BHIA3"],
+            ),
+            ("FB and RIMM, bare, are nothing", &[]),
         ] {
             let found: Vec<String> =
                 tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 const B3: &str = include_str!("../../assets/b3.tsv");
 /// US symbol and the main B3 listing of its issuer per line.
 const CROSS_LISTINGS: &str = include_str!("../../assets/cross_listings.tsv");
+/// Former symbols and names of listed companies, with their current listing.
+const RENAMED: &str = include_str!("../../assets/renamed.tsv");
 
 /// One listing of the B3 reference list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,28 @@ pub fn b3_listings() -> impl Iterator<Item = B3Listing> {
 /// Listings elsewhere of B3 issuers: (symbol, the issuer's main B3 listing), like (`PBR`, `PETR4`).
 pub fn cross_listings() -> impl Iterator<Item = (&'static str, &'static str)> {
     data_lines(CROSS_LISTINGS).filter_map(|line| line.split_once('\t'))
+}
+
+/// A former symbol or name of a listed company and its current listing, like (`RIMM`, `BB`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Renamed {
+    /// Whether `before` is a symbol (`RIMM`) rather than a name (`Research In Motion`).
+    pub symbol: bool,
+    pub before: &'static str,
+    pub now: &'static str,
+}
+
+/// Every renaming bundled with Jevons (`assets/renamed.tsv`).
+pub fn renamed() -> impl Iterator<Item = Renamed> {
+    data_lines(RENAMED).filter_map(|line| {
+        let mut fields = line.split('\t');
+        let symbol = match fields.next()? {
+            "symbol" => true,
+            "name" => false,
+            _ => return None,
+        };
+        Some(Renamed { symbol, before: fields.next()?, now: fields.next()? })
+    })
 }
 
 /// The class of a B3 share, from the number after its root.

@@ -37,7 +37,7 @@ pub use document::{
 };
 pub use fingerprint::{derived_uid, note_hash};
 pub use journal::{JournalEntry, JournalThread, journal_text};
-pub use markets::{B3Class, B3Listing, b3_listings, cross_listings, is_b3_option, is_b3_symbol};
+pub use markets::{B3Class, B3Listing, Renamed, b3_listings, cross_listings, is_b3_option, is_b3_symbol, renamed};
 pub use note::{
     MAX_BODY_BYTES, MAX_TITLE_CHARS, Note, NoteDraft, NoteEdit, NoteId, NoteSummary, Origin, Revision, RevisionKind,
     TickerLink, validate_text,
