@@ -245,7 +245,7 @@ fn is_reporting_verb(key: &str) -> bool {
             | "questiona" | "questionou" | "questionam" | "considera" | "consideram" | "reconhece" | "reconheceu"
             | "put" | "puts" | "pegged" | "pegs" | "reportou" | "reporta" | "keeps" | "kept" | "pontua" | "pontuou"
             | "pontuam" | "ressalta" | "ressaltou" | "ressaltam" | "comenta" | "comentou" | "explica" | "explicou"
-            | "pondera" | "ponderou" | "ponderam" | "acrescenta" | "acrescentou"
+            | "pondera" | "ponderou" | "ponderam" | "acrescenta" | "acrescentou" | "recomendar" | "rebaixar" | "elevar"
     )
 }
 
@@ -275,6 +275,7 @@ mod tests {
             ("Bank of America said margins held.", &["Bank of America"]),
             ("Similarly, analysts at Robert W. Baird downgraded Intel.", &["Robert W. Baird"]),
             ("A ação sobe. Para o Credit Suisse, a Hypera é defensiva.", &["Credit Suisse"]),
+            ("As ações subiram depois do Itaú recomendar a compra de Cyrela.", &["Itaú"]),
         ] {
             assert_eq!(names(text), expected, "{text}");
         }

@@ -355,7 +355,8 @@ pub(crate) fn is_bullish(key: &str) -> bool {
             | "compra" | "comprar" | "otimista" | "otimistas" | "otimismo" | "optimistic" | "optimism" | "elevou"
             | "eleva" | "upside" | "benefit" | "beneficiar" | "oportunidade" | "upbeat" | "favorable" | "favoravel"
             | "positive" | "positiva" | "positivo" | "valorizacao" | "favorita" | "favorito" | "favoritas"
-            | "favoritos" | "preferida" | "preferido" | "favorite" | "favourite"
+            | "favoritos" | "preferida" | "preferido" | "favorite" | "favourite" | "beneficiada" | "beneficiadas"
+            | "beneficiado" | "beneficiados"
     )
 }
 

@@ -112,7 +112,16 @@ pub(crate) fn views(
                 && k > 0
                 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on")
         };
-        for m in mentions_in(sentence).iter().filter(|m| (m.rates || m.speaks) && !rated_object(m)) {
+        // `Os papéis do Bradesco…, (BOV:BBDC3) +1,62%`: shares of a company, or a symbol in
+        // brackets, are talked about.
+        let shares_of = |m: &Mention| {
+            let k = own.partition_point(|w| w.start < m.span.start);
+            let bracketed =
+                text[..m.span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':').ends_with('(');
+            bracketed
+                || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
+        };
+        for m in mentions_in(sentence).iter().filter(|m| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m)) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
                 holders.push(name_of(text, own, &m.span));
@@ -260,13 +269,19 @@ pub(crate) fn views(
         }
         let held = |m: &&Mention| spans.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
         // `Daiwa Securities analyst Kazuki Watanabe`: a firm whose analyst speaks is no subject.
-        let firm_of_analyst =
-            |m: &&Mention| own.iter().find(|w| w.start >= m.span.end).is_some_and(|w| is_analyst_word(&w.key));
+        // Not `Para a Americanas (AMER3), analistas do banco mantêm…`: a comma between.
+        let firm_of_analyst = |m: &&Mention| {
+            own.iter()
+                .find(|w| w.start >= m.span.end)
+                .is_some_and(|w| is_analyst_word(&w.key) && !text[m.span.end..w.start].contains([',', ';']))
+        };
         // `Bank of America Merrill Lynch (BofA)`: the holder named again is no subject either.
         let holding: Vec<&Symbol> = mentions_in(sentence).iter().filter(held).map(|m| &m.symbol).collect();
         let about: Vec<&Mention> = mentions_in(sentence)
             .iter()
-            .filter(|m| (!m.rates && !m.speaks) || rated_object(m) || (passive && m.span.start < reading.at))
+            .filter(|m| {
+                (!m.rates && !m.speaks) || rated_object(m) || shares_of(m) || (passive && m.span.start < reading.at)
+            })
             .filter(|m| !held(m) && !firm_of_analyst(m))
             .filter(|m| !holding.contains(&&m.symbol))
             .collect();
@@ -310,7 +325,11 @@ pub(crate) fn views(
                 let before = |m: &&&Mention| {
                     (m.span.start < reading.at || !(refers_back || rated_before)) && m.span.start < clause_end
                 };
-                about.iter().rfind(before).map(|m| m.symbol.clone())
+                // `Os papéis do Bradesco… (BOV:BBDC4) +1,76%; (BOV:BBDC3) +1,62%… após o Goldman
+                // elevar`: one issuer's classes are the company, by the first named.
+                let found = about.iter().rfind(before)?;
+                let first = about.iter().find(|m| same_issuer(m.symbol.as_str(), found.symbol.as_str()));
+                Some(first.unwrap_or(found).symbol.clone())
             })
             .or_else(|| {
                 let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
@@ -328,9 +347,13 @@ pub(crate) fn views(
             })
             // `Outro caso é o da 3M. O JPMorgan rebaixou…`: a company just named outranks the
             // view before.
+            // Not `MRV subia 5,7%; Even, 4,9%; Direcional, 2,7%. O Itaú disse que vê uma assimetria
+            // positiva…`: of several companies just named, none is meant.
             .or_else(|| {
-                let previous = sentences[i.saturating_sub(1)].start..sentence.start;
-                earlier_subject(mentions_in(&previous), &spans, true)
+                let previous = mentions_in(&(sentences[i.saturating_sub(1)].start..sentence.start));
+                let mut named = previous.iter().filter(|m| !m.rates && !is_broker(&m.symbol)).map(|m| &m.symbol);
+                let one = named.next().is_some_and(|first| named.all(|s| s == first));
+                earlier_subject(previous, &spans, true).filter(|_| one)
             })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| {
@@ -567,6 +590,11 @@ fn is_company_noun(key: &str) -> bool {
             | "lender"
             | "gigante"
     )
+}
+
+/// Nouns for a company's shares (`papéis do Bradesco`, `shares of Citi`).
+fn is_share_noun(key: &str) -> bool {
+    matches!(key, "papeis" | "papel" | "acoes" | "acao" | "shares" | "stock" | "units" | "ativos")
 }
 
 /// Words that stand for a firm named before (`o banco`, `the brokerage`).

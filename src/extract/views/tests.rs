@@ -319,3 +319,13 @@ fn a_list_goes_on_through_an_unknown_name() {
         "a name the finder does not know, before its bracketed symbol"
     );
 }
+
+#[test]
+fn shares_and_bracketed_symbols_are_talked_about() {
+    let text = "Os papéis do Bradesco (BOV:BBDC4) +1,76%; (BOV:BBDC3) +1,62%, animam o setor após o Goldman Sachs \
+                elevar sua recomendação de venda para neutra.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "BBDC4", Stance::Bullish)], "one issuer, by its first name");
+    let text = "O Morgan Stanley projeta um curto prazo difícil. Para a Americanas (AMER3), analistas do banco \
+                mantêm recomendação overweight.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "AMER3", Stance::Bullish)], "a comma before `analistas`");
+}
