@@ -72,7 +72,13 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
                 at += 1;
             }
-            if after_comma && let Some(name) = name_after(tokens, at) {
+            // Not `But UBS, which is pessimistic about Tesla, expects Tesla’s share price to
+            // fall`: a possessive after the verb is its object.
+            let possessive = |name: &Range<usize>| {
+                let end = tokens[name.end - 1].end;
+                text[end..].starts_with(['\'', '’']) && tokens.get(name.end).is_some_and(|n| n.key == "s")
+            };
+            if after_comma && let Some(name) = name_after(tokens, at).filter(|n| !possessive(n)) {
                 push(span(&tokens[name]));
             }
             continue;
@@ -276,6 +282,7 @@ mod tests {
             ("Similarly, analysts at Robert W. Baird downgraded Intel.", &["Robert W. Baird"]),
             ("A ação sobe. Para o Credit Suisse, a Hypera é defensiva.", &["Credit Suisse"]),
             ("As ações subiram depois do Itaú recomendar a compra de Cyrela.", &["Itaú"]),
+            ("But UBS, which is bearish, expects Tesla’s price to fall.", &[]),
         ] {
             assert_eq!(names(text), expected, "{text}");
         }

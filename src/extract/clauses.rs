@@ -26,7 +26,11 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
     contrast
         && !gerund
         && at > 0
-        && matches!(text[words[at - 1].end..word.start].trim(), "," | ";" | "--" | "—" | "–" | ", --" | "-")
+        // `têm recomendação ‘neutra’, enquanto…`: a closing quote before the comma.
+        && matches!(
+            text[words[at - 1].end..word.start].trim().trim_start_matches(['\'', '’', '"', '”']),
+            "," | ";" | "--" | "—" | "–" | ", --" | "-"
+        )
 }
 
 /// How many words after a clause's opening its rating verb may come (`, o Goldman Sachs também
@@ -133,6 +137,10 @@ mod tests {
             ["O Citi é otimista", "enquanto o UBS recomenda venda."]
         );
         assert_eq!(cut("O Citi compra, ao passo que o UBS vende."), ["O Citi compra", "ao passo que o UBS vende."]);
+        assert_eq!(
+            cut("O UBS tem recomendação ‘neutra’, enquanto o JP Morgan deu o call de compra."),
+            ["O UBS tem recomendação ‘neutra", "enquanto o JP Morgan deu o call de compra."]
+        );
         assert_eq!(cut("While demand rose, Citi cut its target."), ["While demand rose, Citi cut its target."]);
         assert_eq!(
             cut("Deutsche Bank cut its target -- both still high -- while Stephens raised theirs."),

@@ -83,7 +83,9 @@ pub(crate) fn views(
         // `manteve sua recomendação neutra… a principal justificativa para a postura cautelosa`,
         // `…permanece em neutro. Eles diminuíram as projeções…`: plain words, targets and
         // estimates right after a neutral rating explain it.
-        if !reading.neutral && reading.level >= 2 && neutral_at.is_some_and(|j| i - j <= 1) {
+        // Not `têm recomendação ‘neutra’, enquanto o JP Morgan deu o call de compra`: a contrast.
+        let contrasted = own.first().is_some_and(|w| matches!(&*w.key, "while" | "whereas" | "enquanto"));
+        if !reading.neutral && reading.level >= 2 && neutral_at.is_some_and(|j| i - j <= 1) && !contrasted {
             continue;
         }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
@@ -156,9 +158,6 @@ pub(crate) fn views(
                 }
             }
         }
-        // `Separately, Hudbay Minerals announced a "positive" assessment`: a company holds no
-        // view of itself.
-        let own_companies: Vec<Symbol> = holders.iter().filter_map(|h| company_holder(h).cloned()).collect();
         if holders.is_empty() && !passive {
             // `Intel (NASDAQ:INTC) is down…`: a company listed at the start is the one talked about.
             let company = |h: &Range<usize>| {
@@ -399,9 +398,6 @@ pub(crate) fn views(
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
-        if own_companies.contains(&ticker) {
-            continue;
-        }
         // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
         // `rebaixaram as ações do Assaí e do Carrefour Brasil` (after the stance word), `Já a
@@ -434,6 +430,11 @@ pub(crate) fn views(
         holders.sort_by_key(|h| h.start);
         for ticker in &tickers {
             for h in &holders {
+                // `…que a XP tem uma posição única`, `Separately, Hudbay Minerals announced a
+                // "positive" assessment`: a firm holds no view of its own shares.
+                if mentions_in(h).iter().any(|m| m.symbol == *ticker) {
+                    continue;
+                }
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
                 let name = fold(&text[h.clone()]);
                 let same_firm = |e: &str| {
@@ -606,10 +607,13 @@ fn is_firm_noun(key: &str) -> bool {
 /// sentence points back to it (`the company`), else the one named most often (the first named
 /// of those named as often: the subject).
 fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
-    // A bank or broker named before is the one talking, far more often than the one talked about.
+    // A bank or broker named before is the one talking, far more often than the one talked about;
+    // as the text's topic, one that never acts in it counts (`Passado um mês do IPO da XP, os
+    // bancos começaram a cobrir a ação…`).
+    let acting: Vec<&Symbol> = before.iter().filter(|m| m.rates || m.speaks).map(|m| &m.symbol).collect();
     let mut named = before
         .iter()
-        .filter(|m| !m.rates && !is_broker(&m.symbol))
+        .filter(|m| !m.rates && (!is_broker(&m.symbol) || (!nearest && !acting.contains(&&m.symbol))))
         .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
         .map(|m| &m.symbol);
     if nearest {

@@ -329,3 +329,17 @@ fn shares_and_bracketed_symbols_are_talked_about() {
                 mantêm recomendação overweight.";
     assert_eq!(bundled(text), [view("Morgan Stanley", "AMER3", Stance::Bullish)], "a comma before `analistas`");
 }
+
+#[test]
+fn a_contrast_after_a_neutral_rating_holds_its_own_view() {
+    let text = "Passado quase um mês do IPO da XP, os bancos começaram a cobrir a ação. Goldman Sachs e UBS têm \
+                recomendação ‘neutra’, enquanto o JP Morgan e o Morgan Stanley deram o call de compra. Os analistas \
+                afirmam que a XP tem uma posição única.";
+    assert_eq!(
+        bundled(text),
+        [view("JP Morgan", "XP", Stance::Bullish), view("Morgan Stanley", "XP", Stance::Bullish)],
+        "the text's topic, a broker that never acts in it; a firm holds no view of its own shares"
+    );
+    let text = "But UBS, which is pessimistic about Tesla, expects Tesla’s share price to fall by half.";
+    assert_eq!(bundled(text), [view("UBS", "TSLA", Stance::Bearish)], "a possessive after the verb is no speaker");
+}
