@@ -19,6 +19,7 @@ use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sen
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
+use lists::{companies, is_list_gap, same_issuer};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -503,73 +504,6 @@ fn is_initials_of(short: &str, long: &str) -> bool {
     letters.len() >= 2 && letters == initials
 }
 
-/// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
-/// A bracketed aside is skipped (`Fleury (FLRY3 -0,13%, R$ 15,90) e Odontoprev`, where the
-/// company's span may end inside the bracket).
-fn is_list_gap(gap: &str) -> bool {
-    let mut plain = String::with_capacity(gap.len());
-    let mut depth = usize::from(gap.find(')').is_some_and(|close| gap.find('(').is_none_or(|open| open > close)));
-    for c in gap.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    let mut words: Vec<&str> =
-        plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';')).filter(|w| !w.is_empty()).collect();
-    // `Magazine Luiza (MGLU3) e Pague Menos (PGMN3)`: a name the finder does not know, right
-    // before its bracketed symbol, is the next company's.
-    if gap.trim_end().ends_with('(') {
-        while words.last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
-            words.pop();
-        }
-    }
-    words
-        .iter()
-        .all(|w| matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
-}
-
-/// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.
-fn same_issuer(a: &str, b: &str) -> bool {
-    a.len() >= 5 && b.len() >= 5 && a.get(..4) == b.get(..4) && a.chars().take(4).all(|c| c.is_ascii_uppercase())
-}
-
-/// The companies of a sentence's mentions, in order: a name and the symbols bracketed after it
-/// are one (`Petrobras (PETR3; PETR4)`: Petrobras; `Metalúrgica Gerdau (BOV:GOAU4)`: the one
-/// symbol bracketed, GOAU4). Each with the span from its name to its last symbol.
-fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Symbol)> {
-    let mut out: Vec<(Range<usize>, Symbol)> = Vec::new();
-    // Symbols bracketed after the current company's name so far, while its bracket is open.
-    let mut open: Option<Vec<Symbol>> = None;
-    for (k, m) in about.iter().enumerate() {
-        let gap = if k > 0 { &text[about[k - 1].span.end..m.span.start] } else { "" };
-        let own = k > 0 && (open.is_some() && !gap.contains(')') || gap.contains('(') && !gap.contains(')'));
-        match out.last_mut() {
-            Some(last) if own => {
-                last.0.end = m.span.end;
-                open.get_or_insert_with(Vec::new).push(m.symbol.clone());
-            }
-            _ => {
-                out.push((m.span.clone(), m.symbol.clone()));
-                open = None;
-            }
-        }
-        let closes = about.get(k + 1).is_none_or(|n| text[m.span.end..n.span.start].contains(')'));
-        if closes && let Some(symbols) = open.take() {
-            // One share class bracketed (`Metalúrgica Gerdau (GOAU4)`, found as GOAU3) stands for
-            // the name; several are its listings, and an ADR (`Petrobras (NYSE:PBR)`) is not it.
-            if let ([only], Some(last)) = (&symbols[..], out.last_mut())
-                && same_issuer(only.as_str(), last.1.as_str())
-            {
-                last.1 = only.clone();
-            }
-        }
-    }
-    out
-}
-
 /// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`,
 /// `the tech giant`, `the restaurant operator`).
 fn is_company_noun(key: &str) -> bool {
@@ -632,5 +566,6 @@ fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) 
     best.map(|(s, _)| s.clone())
 }
 
+mod lists;
 #[cfg(test)]
 mod tests;
