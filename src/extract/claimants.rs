@@ -113,6 +113,10 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o" | "the") && !a.upper) {
                 at += 1;
             }
+            // `segundo a corretora Genial`, `according to the brokerage Needham`.
+            if tokens.get(at).is_some_and(|k| !k.capitalized && is_firm_kind(&k.key)) {
+                at += 1;
+            }
             if let Some(name) = name_after(tokens, at) {
                 push(span(&tokens[name]));
             }
@@ -123,6 +127,11 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
 }
 
 /// Whether the name starting at token `at` (after an optional article) is followed by a comma.
+/// Kinds of firm written before a firm's name (`a corretora Genial`, `the brokerage Needham`).
+fn is_firm_kind(key: &str) -> bool {
+    matches!(key, "corretora" | "banco" | "casa" | "gestora" | "consultoria" | "broker" | "brokerage" | "bank" | "firm")
+}
+
 fn comma_after_name(text: &str, tokens: &[Token], mut at: usize) -> bool {
     if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
         at += 1;
@@ -282,6 +291,7 @@ mod tests {
             ("Similarly, analysts at Robert W. Baird downgraded Intel.", &["Robert W. Baird"]),
             ("A ação sobe. Para o Credit Suisse, a Hypera é defensiva.", &["Credit Suisse"]),
             ("As ações subiram depois do Itaú recomendar a compra de Cyrela.", &["Itaú"]),
+            ("Não deve ser um problema, segundo a corretora Genial.", &["Genial"]),
             ("But UBS, which is bearish, expects Tesla’s price to fall.", &[]),
         ] {
             assert_eq!(names(text), expected, "{text}");

@@ -20,6 +20,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use lists::{companies, is_list_gap, same_issuer};
+use nouns::{compared, is_company_noun, is_firm_noun, is_share_noun};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -130,6 +131,29 @@ pub(crate) fn views(
                 holders.push(name_of(text, own, &m.span));
                 holding.push(&m.symbol);
             }
+        }
+        // `rebaixaram a recomendação: Bradesco BBI, Genial, BTG Pactual e XP`: a known broker
+        // listed with holders holds too, listed or not.
+        if !holders.is_empty() {
+            for b in brokers_in(own) {
+                // Between two holders, or joined to one by `e`/`and` (not `Besides Susquehanna,
+                // BMO increased…`).
+                let joined = |h: &Range<usize>, and: bool| {
+                    let gap = if b.start >= h.end { &text[h.end..b.start] } else { &text[b.end..h.start.max(b.end)] };
+                    let words = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+                    (b.start >= h.end || b.end <= h.start)
+                        && is_list_gap(gap)
+                        && words.clone().count() + gap.matches(',').count() > 0
+                        && (!and || words.clone().any(|w| matches!(w, "e" | "and")))
+                };
+                let between = holders.iter().any(|h| h.end <= b.start && joined(h, false))
+                    && holders.iter().any(|h| h.start >= b.end && joined(h, false));
+                let listed = between || holders.iter().any(|h| joined(h, true));
+                if listed && !holders.iter().any(|h| h.start < b.end && b.start < h.end) {
+                    holders.push(b);
+                }
+            }
+            holders.sort_by_key(|h| h.start);
         }
         // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
         // (USB) were all downgraded`: in a passive the names before the stance word were rated,
@@ -282,7 +306,7 @@ pub(crate) fn views(
             .filter(|m| {
                 (!m.rates && !m.speaks) || rated_object(m) || shares_of(m) || (passive && m.span.start < reading.at)
             })
-            .filter(|m| !held(m) && !firm_of_analyst(m))
+            .filter(|m| !held(m) && !firm_of_analyst(m) && !compared(own, m))
             .filter(|m| !holding.contains(&&m.symbol))
             .collect();
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
@@ -504,39 +528,6 @@ fn is_initials_of(short: &str, long: &str) -> bool {
     letters.len() >= 2 && letters == initials
 }
 
-/// Words that stand for the company a text is about (`the company`, `a empresa`, `o papel`,
-/// `the tech giant`, `the restaurant operator`).
-fn is_company_noun(key: &str) -> bool {
-    matches!(
-        key,
-        "company"
-            | "stock"
-            | "shares"
-            | "empresa"
-            | "companhia"
-            | "papel"
-            | "acao"
-            | "acoes"
-            | "giant"
-            | "operator"
-            | "maker"
-            | "chipmaker"
-            | "retailer"
-            | "lender"
-            | "gigante"
-    )
-}
-
-/// Nouns for a company's shares (`papéis do Bradesco`, `shares of Citi`).
-fn is_share_noun(key: &str) -> bool {
-    matches!(key, "papeis" | "papel" | "acoes" | "acao" | "shares" | "stock" | "units" | "ativos")
-}
-
-/// Words that stand for a firm named before (`o banco`, `the brokerage`).
-fn is_firm_noun(key: &str) -> bool {
-    matches!(key, "banco" | "instituicao" | "corretora" | "bank" | "firm" | "broker" | "brokerage")
-}
-
 /// The company the text before is about, not named by a holder: the last named when the
 /// sentence points back to it (`the company`), else the one named most often (the first named
 /// of those named as often: the subject).
@@ -567,5 +558,6 @@ fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) 
 }
 
 mod lists;
+mod nouns;
 #[cfg(test)]
 mod tests;

@@ -343,3 +343,18 @@ fn a_contrast_after_a_neutral_rating_holds_its_own_view() {
     let text = "But UBS, which is pessimistic about Tesla, expects Tesla’s share price to fall by half.";
     assert_eq!(bundled(text), [view("UBS", "TSLA", Stance::Bearish)], "a possessive after the verb is no speaker");
 }
+
+#[test]
+fn a_broker_listed_with_holders_holds_too() {
+    let text = "O Banco do Brasil (BBAS3) decepcionou. Pelo menos cinco casas rebaixaram a recomendação: Bradesco BBI, \
+                Genial, BTG Pactual, Santander e XP. O Itaú BBA cortou o preço-alvo e adotou expectativas que \
+                deixariam a rentabilidade pior que a do Bradesco.";
+    let holders: Vec<String> = bundled(text).into_iter().map(|v| format!("{} {}", v.0, v.1)).collect();
+    assert_eq!(
+        holders,
+        ["Bradesco BBI BBAS3", "Genial BBAS3", "BTG Pactual BBAS3", "Santander BBAS3", "XP BBAS3", "Itaú BBA BBAS3"],
+        "a known broker between listed holders; the measure of a comparison is not rated"
+    );
+    let text = "Besides Susquehanna, BMO increased its target price on TGT stock to $82.";
+    assert_eq!(bundled(text), [view("BMO", "TGT", Stance::Bullish)], "not joined by `and`");
+}
