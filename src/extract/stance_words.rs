@@ -76,6 +76,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
             ahead.windows(2).take(5).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
         };
+        // `KeyBanc analysts raised theirs to $195`: a target named before.
+        let target = || target() || ahead.first().is_some_and(|o| o.key == "theirs");
         let revised = revision(key, ahead);
         let (up, down) = (is_raise(key) || revised == Some(true), is_cut(key) || revised == Some(false));
         let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
@@ -124,6 +126,17 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if i > 0 && matches!(&*words[i - 1].key, "surpresa" | "supresa" | "surprise" | "surprises") {
             // `a rentabilidade foi uma surpresa positiva`: results that surprised, not a view.
             None
+        } else if matches!(key, "pick" | "picks" | "escolha" | "escolhas")
+            && i > 0
+            && matches!(&*words[i - 1].key, "top" | "our" | "nossa" | "nossas" | "principal" | "principais")
+        {
+            // `as the top picks`, `Bemobi é nossa escolha`.
+            Some((4, Some(Stance::Bullish)))
+        } else if matches!(key, "neutral" | "neutra" | "neutro")
+            && (words.get(i + 1).is_some_and(|o| is_view_noun(&o.key)) || (i > 0 && is_view_noun(&words[i - 1].key)))
+        {
+            // `writes in a neutral analysis`, `postura neutra`: a neutral view, stated.
+            Some((1, None))
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
@@ -216,6 +229,11 @@ fn is_keep_verb(key: &str) -> bool {
 }
 
 /// Analysts' forecasts (not a company's own guidance): `projeções`, `estimativas`, `estimates`.
+/// Nouns for a view as a whole (`a neutral analysis`, `postura neutra`).
+fn is_view_noun(key: &str) -> bool {
+    matches!(key, "analysis" | "stance" | "view" | "outlook" | "tone" | "analise" | "postura" | "visao" | "tom")
+}
+
 /// `expectativas`, `expectations`: what a market or a company raises, not a rating.
 fn is_expectation(key: &str) -> bool {
     matches!(key, "expectativas" | "expectativa" | "expectations" | "expectation")
@@ -399,6 +417,10 @@ mod tests {
             "Portuguese `no` is no negation"
         );
         assert_eq!(stance("No analyst expects a buy here."), None, "English `no` is");
+        assert_eq!(stance("The analyst named AbbVie as the top picks."), Some(Stance::Bullish));
+        assert_eq!(stance("Bemobi (BMOB3) é nossa escolha."), Some(Stance::Bullish));
+        assert_eq!(stance("Upside is possible, Peter Arendas writes in a neutral analysis."), None, "a neutral view");
+        assert_eq!(stance("KeyBanc analysts raised theirs to $195 from $170."), Some(Stance::Bullish), "their target");
         assert_eq!(
             stance("A rentabilidade da WEG no trimestre foi uma surpresa positiva."),
             None,

@@ -214,7 +214,14 @@ pub(crate) fn views(
                 is_analyst_word(&w.key)
                     && !(k > 0 && matches!(&*own[k - 1].key, "the" | "os" | "as" | "its" | "seus" | "suas"))
             });
-        if holders.is_empty() && (rating_alone || own.iter().any(|w| is_firm_noun(&w.key))) {
+        // `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: the firm's analyst
+        // named before, as the subject.
+        let the_analyst = own.windows(2).take(3).any(|p| {
+            matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && p[0].capitalized && is_analyst_word(&p[1].key)
+        });
+        // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
+        let we = own.iter().any(|w| matches!(&*w.key, "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos"));
+        if holders.is_empty() && (rating_alone || the_analyst || we || own.iter().any(|w| is_firm_noun(&w.key))) {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
             let from = sentences[i.saturating_sub(LOOK_BACK)].start;

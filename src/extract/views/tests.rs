@@ -358,3 +358,19 @@ fn a_broker_listed_with_holders_holds_too() {
     let text = "Besides Susquehanna, BMO increased its target price on TGT stock to $82.";
     assert_eq!(bundled(text), [view("BMO", "TGT", Stance::Bullish)], "not joined by `and`");
 }
+
+#[test]
+fn the_analyst_and_we_speak_for_the_firm_before() {
+    let text = "Jefferies' Jeffrey Holford mentioned in a report that the sector is cheap. The analyst named AbbVie \
+                (NYSE: ABBV) and Eli Lilly (NYSE: LLY) as the top picks.";
+    assert_eq!(
+        bundled(text),
+        [view("Jefferies", "ABBV", Stance::Bullish), view("Jefferies", "LLY", Stance::Bullish)],
+        "`The analyst`, every company of the list"
+    );
+    let text = "“Acreditamos que o setor desacelera”, dizem analistas do Citi. “Bemobi (BMOB3) é nossa escolha.”";
+    assert_eq!(bundled(text), [view("Citi", "BMOB3", Stance::Bullish)], "`nossa escolha` in the firm's quote");
+    let text = "Bank of America upgraded Hudbay Minerals to Buy. Further upside is possible for Hudbay Minerals, \
+                Peter Arendas writes in a neutral analysis.";
+    assert_eq!(bundled(text), [view("Bank of America", "HBM", Stance::Bullish)], "a neutral analysis is no view");
+}
