@@ -102,6 +102,14 @@ pub(crate) fn attribute(
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
     let first_subject = subjects.iter().position(Option::is_some);
+    // The first sentence naming a company the lexicon does not know (`Twitter revealed…`), found
+    // once, when a figure needs it.
+    let first_unlisted_cell = OnceCell::new();
+    let first_unlisted = || {
+        *first_unlisted_cell.get_or_init(|| {
+            sentences.iter().position(|s| unlisted_company_before(text, own_words_of(s), mentions_in(s)).is_some())
+        })
+    };
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
@@ -143,8 +151,15 @@ pub(crate) fn attribute(
                 })
             })
         };
-        let sentence_names_a_commodity =
-            || own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"));
+        // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
+        let sentence_names_a_commodity = || {
+            own_words.iter().enumerate().any(|(k, w)| {
+                is_commodity_word(&w.key)
+                    && (!w.capitalized
+                        || w.key == "brent"
+                        || own_words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))
+            })
+        };
         // Companies paired by `respectively` are not what the figures after the word are about.
         let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
@@ -256,6 +271,7 @@ pub(crate) fn attribute(
                     // um salto de 7,2%`): that may be the company; nor in a text that opened on
                     // an index (`O Ibovespa segue no negativo… No ano, ainda cede 3,77%`).
                     if unknown_name_before(text, words_before, mentions_in(sentence))
+                        || first_unlisted().is_some_and(|u| u <= i)
                         || index_within(sentences[0].start..at)
                     {
                         Vec::new()

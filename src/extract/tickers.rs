@@ -99,7 +99,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
         // A former symbol (`Facebook (FB)`, `NASDAQ: RIMM`) only where it plainly is one.
         let renamed = lexicon.renamed(written).is_some();
-        let explicit = explicit || (renamed && in_brackets_after_name(text, tokens, i, used));
+        let explicit =
+            explicit || (renamed && (in_brackets_after_name(text, tokens, i, used) || known.contains(&symbol)));
         let safe = explicit
             || (!renamed
                 && !plain_word
@@ -476,6 +477,7 @@ mod tests {
                 &["BB", "BB", "META", "META", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
+            ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),
         ] {
             let found: Vec<String> =
                 tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();
