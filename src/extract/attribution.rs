@@ -215,8 +215,15 @@ pub(crate) fn attribute(
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
             let unlisted = || unlisted_company_before(text, words_before, mentions_in(sentence));
+            // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
+            let class_after = after.filter(|a| {
+                matches!(text[end..a.span.start].trim(), "nas" | "nos" | "na" | "no")
+                    && text[a.span.clone()].starts_with(|c: char| c.is_lowercase())
+            });
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
+            } else if let Some(class) = class_after {
+                vec![class.symbol.clone()]
             } else if reached {
                 out[f - 1].clone()
             } else if commodity || points || index_follows(text, end, words_after) {
@@ -542,6 +549,8 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("3%", &["VALE3"]), ("7%", &["VALE3"])]), "the broker is not carried");
         let text = "Vale SA may be active as Brazil shelved a plan to raise a mining tax to 6 percent.";
         assert_eq!(percents(text), pairs(&[("6 percent", &[])]));
+        let text = "As ações da Petrobras fecharam em alta de 6,09% nas ordinárias e de 5,2% nas preferenciais.";
+        assert_eq!(attributed(text), owned(&[("6,09%", &["PETR3"]), ("5,2%", &["PETR4"])]), "the class named after");
     }
 
     #[test]

@@ -385,6 +385,16 @@ mod tests {
     }
 
     #[test]
+    fn no_curated_alias_hides_another() {
+        let mut seen: FxHashMap<String, (&str, Case)> = FxHashMap::default();
+        for (alias, symbol, case) in ALIASES {
+            if let Some((other, other_case)) = seen.insert(phrase_key(alias), (*symbol, *case)) {
+                assert!(other == *symbol && other_case == *case, "{alias} is written twice, differently");
+            }
+        }
+    }
+
+    #[test]
     fn names_aliases_and_non_companies_are_known() {
         let lexicon =
             Lexicon::new([("NVDA", "NVIDIA CORP"), ("TGT", "TARGET CORP"), ("BAC", "BANK OF AMERICA CORP /DE/")]);

@@ -25,6 +25,21 @@ pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[M
     {
         found = Some(first.start);
     }
+    // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
+    for k in 2..words.len() {
+        let (shares, of, name) = (&words[k - 2], &words[k - 1], &words[k]);
+        if is_share_word(&shares.key)
+            && matches!(&*of.key, "da" | "do" | "de" | "of")
+            && (name.capitalized || name.upper)
+            && !is_common_word(&name.key)
+            && !known(name)
+            && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
+            // `ações de R$ 43`: a currency.
+            && !text[name.end..].starts_with('$')
+        {
+            found = Some(name.start);
+        }
+    }
     for (k, code) in words.iter().enumerate().skip(1) {
         let name = &words[k - 1];
         let opens = text[name.end..code.start].trim_end().ends_with('(');
@@ -54,6 +69,22 @@ pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[M
     found
 }
 
+/// Words for a company's shares (folded).
+fn is_share_word(key: &str) -> bool {
+    matches!(
+        key,
+        "acoes"
+            | "papeis"
+            | "ordinaria"
+            | "ordinarias"
+            | "preferencial"
+            | "preferenciais"
+            | "units"
+            | "shares"
+            | "stock"
+    )
+}
+
 /// Verbs of a company telling its own news (`Twitter revealed its figures`).
 fn is_report_verb(key: &str) -> bool {
     matches!(key, "reported" | "revealed" | "posted" | "announced" | "reportou" | "divulgou" | "registrou" | "anunciou")
@@ -76,6 +107,12 @@ mod tests {
             attributed(text),
             owned(&[("$100 million", &["MSFT"]), ("$7.34", &[]), ("13 percent", &[])]),
             "an unknown name and a move"
+        );
+        let text = "A Vale saltou 5,97 por cento, e a ordinária da OGX teve alta de 5,04 por cento.";
+        assert_eq!(
+            attributed(text),
+            owned(&[("5,97 por cento", &["VALE3"]), ("5,04 por cento", &[])]),
+            "shares of one"
         );
         let text = "Twitter revealed its figures. Revenue hit $250 million. Facebook has 1.28 billion users.";
         assert_eq!(attributed(text), owned(&[("$250 million", &[])]), "a text that opens on one");
