@@ -563,6 +563,10 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+        let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
+        assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
+        let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
+        assert_eq!(percents(text), pairs(&[("4%", &["PETR4"])]), "an apposition");
         let text = "Travelers (TRV) led the Dow with a 2.5% gain.";
         assert_eq!(percents(text), pairs(&[("2.5%", &["TRV"])]), "leading an index");
         let text = "Nvidia, the year's second best S&P 500 performer, tumbled 7.04%.";

@@ -74,6 +74,8 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
             matches!(
                 &*w.key,
                 "baixas"
+                    | "perdas"
+                    | "losses"
                     | "altas"
                     | "quedas"
                     | "ganhos"

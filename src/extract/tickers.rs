@@ -289,7 +289,7 @@ fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<bool> {
         return None;
     }
     match exchange.text {
-        "N" | "O" | "OQ" | "SA" => Some(true),
+        "N" | "O" | "OQ" | "SA" | "US" => Some(true),
         "L" | "PA" | "DE" | "T" | "HK" | "TO" | "AX" | "MI" | "MC" | "AS" | "SW" | "F" | "KS" | "TW" => Some(false),
         _ => None,
     }
@@ -469,6 +469,7 @@ mod tests {
             ("Macy's fell; Macy’s stock; Dick's Sporting Goods rose", &["M", "M", "DKS"][..]),
             ("McDonald's and Lowe's reported", &["MCD", "LOW"]),
             ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
+            ("Telephone and Data Systems (TDS.US) fell", &["TDS", "TDS"]),
             ("It ended at 11:30 AM Eastern.", &[]),
             ("As ações da BRF (SA:BRFS3) sobem", &["BRFS3", "BRFS3"]),
             ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD"]),
