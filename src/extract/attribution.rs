@@ -222,6 +222,8 @@ pub(crate) fn attribute(
             });
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
+            } else if let Some(named) = for_after(text, end, &own) {
+                named
             } else if let Some(class) = class_after {
                 vec![class.symbol.clone()]
             } else if reached {
@@ -294,6 +296,27 @@ pub(crate) fn attribute(
         }
     }
     out
+}
+
+/// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
+/// Ford`: the companies a figure is for, named right after it (the figure ending at `end`).
+fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
+    let next = own.partition_point(|m| m.span.start < end);
+    let first = own.get(next)?;
+    let gap = text[end..first.span.start].trim();
+    if !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
+        return None;
+    }
+    let mut named = vec![first.symbol.clone()];
+    for pair in own[next..].windows(2) {
+        if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
+            break;
+        }
+        if !named.contains(&pair[1].symbol) {
+            named.push(pair[1].symbol.clone());
+        }
+    }
+    Some(named)
 }
 
 /// Whether a company is named between `from` and `at`.
@@ -563,6 +586,12 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+        let text = "As alterações foram de 7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa (ENGI11).";
+        assert_eq!(
+            percents(text),
+            pairs(&[("7%", &["EQTL3", "CMIG4"]), ("5%", &["ENGI11"])]),
+            "for the companies after"
+        );
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
