@@ -176,9 +176,14 @@ pub(crate) fn attribute(
             // `A Embraer, atrás da Boeing e da Airbus, afirmou que … 13%`: past the companies it is
             // compared with, to the one the sentence is about.
             // Unless the figure is its own (`behind Microsoft Azure's 39% growth`).
+            // Nor one whose own clause holds the figure (`behind Cisco Systems, which dropped $2.38`).
             let own_figure = before.last().is_some_and(|m| {
                 let gap = &text[m.span.end..at];
-                !gap.contains(',') && gap.split_whitespace().count() <= 2
+                let relative = [", which ", ", que ", ", who "]
+                    .iter()
+                    .find_map(|o| gap.strip_prefix(o))
+                    .is_some_and(|rest| !rest.contains([',', ';']));
+                relative || (!gap.contains(',') && gap.split_whitespace().count() <= 2)
             });
             if !own_figure && before.iter().any(|m| !is_compared(m)) {
                 before.retain(|m| !is_compared(m));
@@ -592,6 +597,8 @@ mod tests {
             pairs(&[("7%", &["EQTL3", "CMIG4"]), ("5%", &["ENGI11"])]),
             "for the companies after"
         );
+        let text = "Microsoft was the second most active stock on the Nasdaq behind Cisco Systems, which dropped 2%.";
+        assert_eq!(percents(text), pairs(&[("2%", &["CSCO"])]), "a relative clause of its own");
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
