@@ -233,7 +233,7 @@ pub(crate) fn attribute(
                 vec![class.symbol.clone()]
             } else if reached {
                 out[f - 1].clone()
-            } else if commodity || points || index_follows(text, end, words_after) {
+            } else if commodity || points || (index_follows(text, end, words_after) && !weight_in(words_before)) {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
@@ -322,6 +322,29 @@ fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
         }
     }
     Some(named)
+}
+
+/// `the stock represented 4.4% of the Nasdaq`, `responde por 12% do Ibovespa`: the figure after
+/// these words (the last few of `before`) is a company's weight in an index, not the index's.
+fn weight_in(before: &[Token]) -> bool {
+    before.iter().rev().take(4).any(|w| {
+        matches!(
+            &*w.key,
+            "represented"
+                | "represents"
+                | "represent"
+                | "accounts"
+                | "accounted"
+                | "representa"
+                | "representava"
+                | "responde"
+                | "respondia"
+                | "weighs"
+                | "weighting"
+                | "weight"
+                | "peso"
+        )
+    })
 }
 
 /// Whether a company is named between `from` and `at`.
@@ -599,6 +622,8 @@ mod tests {
         );
         let text = "Microsoft was the second most active stock on the Nasdaq behind Cisco Systems, which dropped 2%.";
         assert_eq!(percents(text), pairs(&[("2%", &["CSCO"])]), "a relative clause of its own");
+        let text = "Facebook fell. The stock represented 4.4% of the Nasdaq.";
+        assert_eq!(percents(text), pairs(&[("4.4%", &["META"])]), "a weight in an index");
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
