@@ -392,7 +392,8 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<
             break;
         }
     }
-    if let Some(m) = own.iter().find(|m| m.span.end == name.len()) {
+    // (`Hudbay Minerals (HBM +4.7%)`: the name and its symbol are one mention.)
+    if let Some(m) = own.iter().find(|m| m.span.end == name.len() || (m.span.start < open && m.span.end > open)) {
         return Some(vec![m.symbol.clone()]);
     }
     // `Twitter (down 8.5%)`: a name the lexicon does not know.
@@ -624,6 +625,12 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("2%", &["CSCO"])]), "a relative clause of its own");
         let text = "Facebook fell. The stock represented 4.4% of the Nasdaq.";
         assert_eq!(percents(text), pairs(&[("4.4%", &["META"])]), "a weight in an index");
+        let text = "Hudbay Minerals (HBM +4.7%) surges. The 30-stock average closed down 0.6%. Apple fell 1.8%.";
+        assert_eq!(
+            percents(text),
+            pairs(&[("4.7%", &["HBM"]), ("0.6%", &[]), ("1.8%", &["AAPL"])]),
+            "brackets, the Dow"
+        );
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
