@@ -347,6 +347,38 @@ fn weight_in(before: &[Token]) -> bool {
     })
 }
 
+/// The list of names that ends with the last company named before `at` (`Xilinx and Qorvo`), in
+/// order: each company's symbol, or `None` for a capitalised name the lexicon does not know.
+fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: usize) -> Vec<Option<Symbol>> {
+    let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { return Vec::new() };
+    let mut listed = vec![Some(last.symbol.clone())];
+    let mut cursor = last.span.start;
+    while listed.len() < 8 {
+        let before = text[..cursor].trim_end();
+        let Some(rest) = [", and", ", e", " and", " e", ","].iter().find_map(|j| before.strip_suffix(j)) else { break };
+        let end = rest.trim_end().len();
+        if let Some(m) = own.iter().find(|m| m.span.end == end) {
+            listed.push(Some(m.symbol.clone()));
+            cursor = m.span.start;
+            continue;
+        }
+        let k = words.partition_point(|w| w.end < end);
+        match words.get(k) {
+            Some(w) if w.end == end && w.capitalized && k > 0 => {
+                let mut first = k;
+                while first > 0 && words[first].joins_previous && words[first - 1].capitalized {
+                    first -= 1;
+                }
+                listed.push(None);
+                cursor = words[first].start;
+            }
+            _ => break,
+        }
+    }
+    listed.reverse();
+    listed
+}
+
 /// Whether a company is named between `from` and `at`.
 fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
     own[own.partition_point(|m| m.span.start < from)..]
@@ -518,6 +550,18 @@ fn respectively(
         if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
     };
     let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
+    // `Xilinx and Qorvo dropped 1% and 2.6%, respectively`: a list as long as the run, with the
+    // names the lexicon does not know in their places.
+    let listed = listed_before(text, words, own, figures[run[0][0]].start);
+    if listed.len() == run.len() && listed.iter().any(Option::is_none) {
+        for (item, company) in run.iter().zip(&listed) {
+            for &f in item.iter() {
+                out[f] = company.iter().cloned().collect();
+                settled[f] = true;
+            }
+        }
+        return Some(word.end);
+    }
     let mut companies: Vec<&Symbol> = Vec::new();
     for m in own.iter().filter(|m| m.span.end <= figures[run[0][0]].start) {
         if companies.last() != Some(&&m.symbol) {
@@ -631,6 +675,8 @@ mod tests {
             pairs(&[("4.7%", &["HBM"]), ("0.6%", &[]), ("1.8%", &["AAPL"])]),
             "brackets, the Dow"
         );
+        let text = "Skyworks Solutions slid 1.9% while Xilinx and Qorvo dropped 1% and 2.6%, respectively.";
+        assert_eq!(percents(text), pairs(&[("1.9%", &["SWKS"]), ("1%", &[]), ("2.6%", &["QRVO"])]), "an unknown name");
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
