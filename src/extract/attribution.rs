@@ -8,8 +8,13 @@
 //!   2%`, `o dólar fechou em alta de 0,71%`) or just after the figure (`an 18.15% loss for the
 //!   benchmark index`) takes the figure from it: no ticker; an index after a ranking (`as
 //!   maiores baixas do Ibovespa`) only says where the company stands;
-//! - a figure bracketed with a name (`Minerva (-5,14%)`, `+1,77% (Itaú PN)`) is that name's,
-//!   and nobody's when the name is no listed company (`Twitter (down 8.5%)`);
+//! - a figure bracketed with a name (`Minerva (-5,14%)`, `+1,77% (Itaú PN)`, `Hudbay Minerals
+//!   (HBM +4.7%)`) is that name's, and nobody's when the name is no listed company (`Twitter
+//!   (down 8.5%)`); a figure for the companies right after it (`7% para Equatorial e Cemig`), of
+//!   a list taken together (`que juntos somaram`) or followed by its share class (`5,2% nas
+//!   preferenciais`) is theirs (lists: `figure_lists`);
+//! - a figure about a company the lexicon does not know (`NYSE Euronext (NYX) lost 2.7%`,
+//!   `VerticalNet fell $7.34`) is nobody's (`unlisted`);
 //! - with no company before it, the first named after it in the sentence, else the subject of
 //!   one of the sentences before (`The company reported revenue of $13.76 billion`), up to an
 //!   index's sentence (past it for `the stock`, `shares` or a target); `those companies` are the
@@ -27,6 +32,7 @@ use super::attribution_cues::{
     compared_mentions, in_aside, is_saying_verb, names_a_cause, reports_results, stake_in, unknown_name_before,
 };
 use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
+use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
@@ -229,6 +235,8 @@ pub(crate) fn attribute(
                 named
             } else if let Some(named) = for_after(text, end, &own) {
                 named
+            } else if let Some(all) = together(text, words_before, &own, at) {
+                all
             } else if let Some(class) = class_after {
                 vec![class.symbol.clone()]
             } else if reached {
@@ -303,27 +311,6 @@ pub(crate) fn attribute(
     out
 }
 
-/// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
-/// Ford`: the companies a figure is for, named right after it (the figure ending at `end`).
-fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
-    let next = own.partition_point(|m| m.span.start < end);
-    let first = own.get(next)?;
-    let gap = text[end..first.span.start].trim();
-    if !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
-        return None;
-    }
-    let mut named = vec![first.symbol.clone()];
-    for pair in own[next..].windows(2) {
-        if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
-            break;
-        }
-        if !named.contains(&pair[1].symbol) {
-            named.push(pair[1].symbol.clone());
-        }
-    }
-    Some(named)
-}
-
 /// `the stock represented 4.4% of the Nasdaq`, `responde por 12% do Ibovespa`: the figure after
 /// these words (the last few of `before`) is a company's weight in an index, not the index's.
 fn weight_in(before: &[Token]) -> bool {
@@ -345,38 +332,6 @@ fn weight_in(before: &[Token]) -> bool {
                 | "peso"
         )
     })
-}
-
-/// The list of names that ends with the last company named before `at` (`Xilinx and Qorvo`), in
-/// order: each company's symbol, or `None` for a capitalised name the lexicon does not know.
-fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: usize) -> Vec<Option<Symbol>> {
-    let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { return Vec::new() };
-    let mut listed = vec![Some(last.symbol.clone())];
-    let mut cursor = last.span.start;
-    while listed.len() < 8 {
-        let before = text[..cursor].trim_end();
-        let Some(rest) = [", and", ", e", " and", " e", ","].iter().find_map(|j| before.strip_suffix(j)) else { break };
-        let end = rest.trim_end().len();
-        if let Some(m) = own.iter().find(|m| m.span.end == end) {
-            listed.push(Some(m.symbol.clone()));
-            cursor = m.span.start;
-            continue;
-        }
-        let k = words.partition_point(|w| w.end < end);
-        match words.get(k) {
-            Some(w) if w.end == end && w.capitalized && k > 0 => {
-                let mut first = k;
-                while first > 0 && words[first].joins_previous && words[first - 1].capitalized {
-                    first -= 1;
-                }
-                listed.push(None);
-                cursor = words[first].start;
-            }
-            _ => break,
-        }
-    }
-    listed.reverse();
-    listed
 }
 
 /// Whether a company is named between `from` and `at`.
@@ -452,27 +407,9 @@ fn earlier_subject(
     Vec::new()
 }
 
-/// The nearest mention and those listed with it (`Microsoft (MSFT), Intel (INTC), and Cisco`).
-fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
-    let mut symbols: Vec<Symbol> = Vec::new();
-    let mut k = before.len();
-    while k > 0 {
-        let m = before[k - 1];
-        if !symbols.contains(&m.symbol) {
-            symbols.insert(0, m.symbol.clone());
-        }
-        let joined = k >= 2 && is_list_gap(&text[before[k - 2].span.end..m.span.start]);
-        if !joined {
-            break;
-        }
-        k -= 1;
-    }
-    symbols
-}
-
 /// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
 /// `caía 4,89%, a R$ 11,68`).
-fn is_move_to(gap: &str) -> bool {
+pub(super) fn is_move_to(gap: &str) -> bool {
     matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
 }
 
@@ -490,95 +427,6 @@ fn breaks_clause(gap: &str) -> bool {
                 "while" | "whereas" | "enquanto" | "but" | "mas" | "although" | "embora"
             )
         })
-}
-
-/// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
-/// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
-fn is_list_gap(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
-        })
-}
-
-/// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
-/// and gives where the word `respectively` ends when it did (`words`: the sentence's).
-#[allow(clippy::too_many_arguments)]
-fn respectively(
-    text: &str,
-    words: &[Token],
-    own: &[&Mention],
-    figures: &[Range<usize>],
-    inside: &[usize],
-    out: &mut [Vec<Symbol>],
-    settled: &mut [bool],
-) -> Option<usize> {
-    let word = words.iter().find(|w| {
-        matches!(
-            &*w.key,
-            "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
-        )
-    })?;
-    // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`); runs of items
-    // joined by commas and `and` / `e` (`… e de 4,45% a R$ 6,80`); the run nearest the word.
-    let mut items: Vec<Vec<usize>> = Vec::new();
-    for &f in inside {
-        match items.last_mut() {
-            Some(item) if is_move_to(&text[figures[item[item.len() - 1]].end..figures[f].start]) => item.push(f),
-            _ => items.push(vec![f]),
-        }
-    }
-    let mut runs: Vec<Vec<&Vec<usize>>> = Vec::new();
-    for item in &items {
-        match runs.last_mut() {
-            Some(run)
-                if {
-                    let last = run[run.len() - 1];
-                    let gap = &text[figures[last[last.len() - 1]].end..figures[item[0]].start];
-                    is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
-                } =>
-            {
-                run.push(item)
-            }
-            _ => runs.push(vec![item]),
-        }
-    }
-    let distance = |run: &Vec<&Vec<usize>>| {
-        let (start, end) = (figures[run[0][0]].start, figures[*run[run.len() - 1].last().unwrap_or(&run[0][0])].end);
-        if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
-    };
-    let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
-    // `Xilinx and Qorvo dropped 1% and 2.6%, respectively`: a list as long as the run, with the
-    // names the lexicon does not know in their places.
-    let listed = listed_before(text, words, own, figures[run[0][0]].start);
-    if listed.len() == run.len() && listed.iter().any(Option::is_none) {
-        for (item, company) in run.iter().zip(&listed) {
-            for &f in item.iter() {
-                out[f] = company.iter().cloned().collect();
-                settled[f] = true;
-            }
-        }
-        return Some(word.end);
-    }
-    let mut companies: Vec<&Symbol> = Vec::new();
-    for m in own.iter().filter(|m| m.span.end <= figures[run[0][0]].start) {
-        if companies.last() != Some(&&m.symbol) {
-            companies.push(&m.symbol);
-        }
-    }
-    if companies.len() < run.len() {
-        return None;
-    }
-    let from = companies.len() - run.len();
-    for (k, item) in run.iter().enumerate() {
-        for &f in item.iter() {
-            out[f] = vec![companies[from + k].clone()];
-            settled[f] = true;
-        }
-    }
-    Some(word.end)
 }
 
 #[cfg(test)]
@@ -677,6 +525,10 @@ mod tests {
         );
         let text = "Skyworks Solutions slid 1.9% while Xilinx and Qorvo dropped 1% and 2.6%, respectively.";
         assert_eq!(percents(text), pairs(&[("1.9%", &["SWKS"]), ("1%", &[]), ("2.6%", &["QRVO"])]), "an unknown name");
+        let text = "O Itaú superou Banco do Brasil (R$ 120,7 bi), Bradesco (R$ 160,9 bi) e Santander Brasil (R$ 99,3 bi) \
+                    — que juntos somaram R$ 380,9 bilhões.";
+        let together = ("R$ 380,9 bilhões", &["BBAS3", "BBDC4", "SANB11"][..]);
+        assert_eq!(attributed(text).last(), owned(&[together]).last(), "a list's total");
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
