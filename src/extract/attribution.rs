@@ -8,8 +8,13 @@
 //!   2%`, `o dólar fechou em alta de 0,71%`) or just after the figure (`an 18.15% loss for the
 //!   benchmark index`) takes the figure from it: no ticker; an index after a ranking (`as
 //!   maiores baixas do Ibovespa`) only says where the company stands;
-//! - a figure bracketed with a name (`Minerva (-5,14%)`, `+1,77% (Itaú PN)`) is that name's,
-//!   and nobody's when the name is no listed company (`Twitter (down 8.5%)`);
+//! - a figure bracketed with a name (`Minerva (-5,14%)`, `+1,77% (Itaú PN)`, `Hudbay Minerals
+//!   (HBM +4.7%)`) is that name's, and nobody's when the name is no listed company (`Twitter
+//!   (down 8.5%)`); a figure for the companies right after it (`7% para Equatorial e Cemig`), of
+//!   a list taken together (`que juntos somaram`) or followed by its share class (`5,2% nas
+//!   preferenciais`) is theirs (lists: `figure_lists`);
+//! - a figure about a company the lexicon does not know (`NYSE Euronext (NYX) lost 2.7%`,
+//!   `VerticalNet fell $7.34`) is nobody's (`unlisted`);
 //! - with no company before it, the first named after it in the sentence, else the subject of
 //!   one of the sentences before (`The company reported revenue of $13.76 billion`), up to an
 //!   index's sentence (past it for `the stock`, `shares` or a target); `those companies` are the
@@ -27,6 +32,7 @@ use super::attribution_cues::{
     compared_mentions, in_aside, is_saying_verb, names_a_cause, reports_results, stake_in, unknown_name_before,
 };
 use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
+use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
@@ -102,6 +108,14 @@ pub(crate) fn attribute(
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
     let first_subject = subjects.iter().position(Option::is_some);
+    // The first sentence naming a company the lexicon does not know (`Twitter revealed…`), found
+    // once, when a figure needs it.
+    let first_unlisted_cell = OnceCell::new();
+    let first_unlisted = || {
+        *first_unlisted_cell.get_or_init(|| {
+            sentences.iter().position(|s| unlisted_company_before(text, own_words_of(s), mentions_in(s)).is_some())
+        })
+    };
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
@@ -143,8 +157,15 @@ pub(crate) fn attribute(
                 })
             })
         };
-        let sentence_names_a_commodity =
-            || own_words.iter().any(|w| is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent"));
+        // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
+        let sentence_names_a_commodity = || {
+            own_words.iter().enumerate().any(|(k, w)| {
+                is_commodity_word(&w.key)
+                    && (!w.capitalized
+                        || w.key == "brent"
+                        || own_words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))
+            })
+        };
         // Companies paired by `respectively` are not what the figures after the word are about.
         let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         for &f in &inside {
@@ -161,9 +182,14 @@ pub(crate) fn attribute(
             // `A Embraer, atrás da Boeing e da Airbus, afirmou que … 13%`: past the companies it is
             // compared with, to the one the sentence is about.
             // Unless the figure is its own (`behind Microsoft Azure's 39% growth`).
+            // Nor one whose own clause holds the figure (`behind Cisco Systems, which dropped $2.38`).
             let own_figure = before.last().is_some_and(|m| {
                 let gap = &text[m.span.end..at];
-                !gap.contains(',') && gap.split_whitespace().count() <= 2
+                let relative = [", which ", ", que ", ", who "]
+                    .iter()
+                    .find_map(|o| gap.strip_prefix(o))
+                    .is_some_and(|rest| !rest.contains([',', ';']));
+                relative || (!gap.contains(',') && gap.split_whitespace().count() <= 2)
             });
             if !own_figure && before.iter().any(|m| !is_compared(m)) {
                 before.retain(|m| !is_compared(m));
@@ -200,11 +226,22 @@ pub(crate) fn attribute(
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
             let unlisted = || unlisted_company_before(text, words_before, mentions_in(sentence));
+            // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
+            let class_after = after.filter(|a| {
+                matches!(text[end..a.span.start].trim(), "nas" | "nos" | "na" | "no")
+                    && text[a.span.clone()].starts_with(|c: char| c.is_lowercase())
+            });
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
                 named
+            } else if let Some(named) = for_after(text, end, &own) {
+                named
+            } else if let Some(all) = together(text, words_before, &own, at) {
+                all
+            } else if let Some(class) = class_after {
+                vec![class.symbol.clone()]
             } else if reached {
                 out[f - 1].clone()
-            } else if commodity || points || index_follows(text, end, words_after) {
+            } else if commodity || points || (index_follows(text, end, words_after) && !weight_in(words_before)) {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
@@ -256,6 +293,7 @@ pub(crate) fn attribute(
                     // um salto de 7,2%`): that may be the company; nor in a text that opened on
                     // an index (`O Ibovespa segue no negativo… No ano, ainda cede 3,77%`).
                     if unknown_name_before(text, words_before, mentions_in(sentence))
+                        || first_unlisted().is_some_and(|u| u <= i)
                         || index_within(sentences[0].start..at)
                     {
                         Vec::new()
@@ -271,6 +309,29 @@ pub(crate) fn attribute(
         }
     }
     out
+}
+
+/// `the stock represented 4.4% of the Nasdaq`, `responde por 12% do Ibovespa`: the figure after
+/// these words (the last few of `before`) is a company's weight in an index, not the index's.
+fn weight_in(before: &[Token]) -> bool {
+    before.iter().rev().take(4).any(|w| {
+        matches!(
+            &*w.key,
+            "represented"
+                | "represents"
+                | "represent"
+                | "accounts"
+                | "accounted"
+                | "representa"
+                | "representava"
+                | "responde"
+                | "respondia"
+                | "weighs"
+                | "weighting"
+                | "weight"
+                | "peso"
+        )
+    })
 }
 
 /// Whether a company is named between `from` and `at`.
@@ -318,7 +379,8 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<
             break;
         }
     }
-    if let Some(m) = own.iter().find(|m| m.span.end == name.len()) {
+    // (`Hudbay Minerals (HBM +4.7%)`: the name and its symbol are one mention.)
+    if let Some(m) = own.iter().find(|m| m.span.end == name.len() || (m.span.start < open && m.span.end > open)) {
         return Some(vec![m.symbol.clone()]);
     }
     // `Twitter (down 8.5%)`: a name the lexicon does not know.
@@ -345,27 +407,9 @@ fn earlier_subject(
     Vec::new()
 }
 
-/// The nearest mention and those listed with it (`Microsoft (MSFT), Intel (INTC), and Cisco`).
-fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
-    let mut symbols: Vec<Symbol> = Vec::new();
-    let mut k = before.len();
-    while k > 0 {
-        let m = before[k - 1];
-        if !symbols.contains(&m.symbol) {
-            symbols.insert(0, m.symbol.clone());
-        }
-        let joined = k >= 2 && is_list_gap(&text[before[k - 2].span.end..m.span.start]);
-        if !joined {
-            break;
-        }
-        k -= 1;
-    }
-    symbols
-}
-
 /// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
 /// `caía 4,89%, a R$ 11,68`).
-fn is_move_to(gap: &str) -> bool {
+pub(super) fn is_move_to(gap: &str) -> bool {
     matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
 }
 
@@ -383,83 +427,6 @@ fn breaks_clause(gap: &str) -> bool {
                 "while" | "whereas" | "enquanto" | "but" | "mas" | "although" | "embora"
             )
         })
-}
-
-/// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
-/// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
-fn is_list_gap(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
-        })
-}
-
-/// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
-/// and gives where the word `respectively` ends when it did (`words`: the sentence's).
-#[allow(clippy::too_many_arguments)]
-fn respectively(
-    text: &str,
-    words: &[Token],
-    own: &[&Mention],
-    figures: &[Range<usize>],
-    inside: &[usize],
-    out: &mut [Vec<Symbol>],
-    settled: &mut [bool],
-) -> Option<usize> {
-    let word = words.iter().find(|w| {
-        matches!(
-            &*w.key,
-            "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
-        )
-    })?;
-    // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`); runs of items
-    // joined by commas and `and` / `e` (`… e de 4,45% a R$ 6,80`); the run nearest the word.
-    let mut items: Vec<Vec<usize>> = Vec::new();
-    for &f in inside {
-        match items.last_mut() {
-            Some(item) if is_move_to(&text[figures[item[item.len() - 1]].end..figures[f].start]) => item.push(f),
-            _ => items.push(vec![f]),
-        }
-    }
-    let mut runs: Vec<Vec<&Vec<usize>>> = Vec::new();
-    for item in &items {
-        match runs.last_mut() {
-            Some(run)
-                if {
-                    let last = run[run.len() - 1];
-                    let gap = &text[figures[last[last.len() - 1]].end..figures[item[0]].start];
-                    is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
-                } =>
-            {
-                run.push(item)
-            }
-            _ => runs.push(vec![item]),
-        }
-    }
-    let distance = |run: &Vec<&Vec<usize>>| {
-        let (start, end) = (figures[run[0][0]].start, figures[*run[run.len() - 1].last().unwrap_or(&run[0][0])].end);
-        if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
-    };
-    let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
-    let mut companies: Vec<&Symbol> = Vec::new();
-    for m in own.iter().filter(|m| m.span.end <= figures[run[0][0]].start) {
-        if companies.last() != Some(&&m.symbol) {
-            companies.push(&m.symbol);
-        }
-    }
-    if companies.len() < run.len() {
-        return None;
-    }
-    let from = companies.len() - run.len();
-    for (k, item) in run.iter().enumerate() {
-        for &f in item.iter() {
-            out[f] = vec![companies[from + k].clone()];
-            settled[f] = true;
-        }
-    }
-    Some(word.end)
 }
 
 #[cfg(test)]
@@ -526,6 +493,8 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("3%", &["VALE3"]), ("7%", &["VALE3"])]), "the broker is not carried");
         let text = "Vale SA may be active as Brazil shelved a plan to raise a mining tax to 6 percent.";
         assert_eq!(percents(text), pairs(&[("6 percent", &[])]));
+        let text = "As ações da Petrobras fecharam em alta de 6,09% nas ordinárias e de 5,2% nas preferenciais.";
+        assert_eq!(attributed(text), owned(&[("6,09%", &["PETR3"]), ("5,2%", &["PETR4"])]), "the class named after");
     }
 
     #[test]
@@ -538,6 +507,32 @@ mod tests {
         assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
         let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
         assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+        let text = "As alterações foram de 7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa (ENGI11).";
+        assert_eq!(
+            percents(text),
+            pairs(&[("7%", &["EQTL3", "CMIG4"]), ("5%", &["ENGI11"])]),
+            "for the companies after"
+        );
+        let text = "Microsoft was the second most active stock on the Nasdaq behind Cisco Systems, which dropped 2%.";
+        assert_eq!(percents(text), pairs(&[("2%", &["CSCO"])]), "a relative clause of its own");
+        let text = "Facebook fell. The stock represented 4.4% of the Nasdaq.";
+        assert_eq!(percents(text), pairs(&[("4.4%", &["META"])]), "a weight in an index");
+        let text = "Hudbay Minerals (HBM +4.7%) surges. The 30-stock average closed down 0.6%. Apple fell 1.8%.";
+        assert_eq!(
+            percents(text),
+            pairs(&[("4.7%", &["HBM"]), ("0.6%", &[]), ("1.8%", &["AAPL"])]),
+            "brackets, the Dow"
+        );
+        let text = "Skyworks Solutions slid 1.9% while Xilinx and Qorvo dropped 1% and 2.6%, respectively.";
+        assert_eq!(percents(text), pairs(&[("1.9%", &["SWKS"]), ("1%", &[]), ("2.6%", &["QRVO"])]), "an unknown name");
+        let text = "O Itaú superou Banco do Brasil (R$ 120,7 bi), Bradesco (R$ 160,9 bi) e Santander Brasil (R$ 99,3 bi) \
+                    — que juntos somaram R$ 380,9 bilhões.";
+        let together = ("R$ 380,9 bilhões", &["BBAS3", "BBDC4", "SANB11"][..]);
+        assert_eq!(attributed(text).last(), owned(&[together]).last(), "a list's total");
+        let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
+        assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
+        let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
+        assert_eq!(percents(text), pairs(&[("4%", &["PETR4"])]), "an apposition");
         let text = "Travelers (TRV) led the Dow with a 2.5% gain.";
         assert_eq!(percents(text), pairs(&[("2.5%", &["TRV"])]), "leading an index");
         let text = "Nvidia, the year's second best S&P 500 performer, tumbled 7.04%.";

@@ -171,7 +171,9 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
     }
     // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
     // agora operam em queda de 2,61%`: a relative clause between commas.
-    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja "]
+    // `os papéis da estatal, uma das empresas de maior peso do Ibovespa, subiram 4%`: an
+    // apposition between commas.
+    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja ", ", uma das ", ", um dos ", ", one of "]
         .iter()
         .filter_map(|o| clause.rfind(o))
         .max()

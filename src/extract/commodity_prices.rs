@@ -62,7 +62,8 @@ pub(super) fn is_commodity_word(key: &str) -> bool {
     matches!(key,
         "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
             | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "steel" | "soja"
-            | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee"
+            | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee" | "gas" | "silver" | "prata"
+            | "platinum" | "wheat" | "trigo" | "cotton" | "algodao"
     )
 }
 

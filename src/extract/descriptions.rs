@@ -45,6 +45,7 @@ enum Kind {
     Planemaker,
     Telecom,
     Drugmaker,
+    StateOwned,
 }
 
 /// The companies whose kind is known: US symbols as written, B3 ones by their four letters
@@ -70,6 +71,7 @@ const KINDS: &[(Kind, &[&str])] = &[
     (Kind::PulpMaker, &["SUZB", "KLBN", "SUZ"]),
     (Kind::Planemaker, &["EMBR", "ERJ", "BA"]),
     (Kind::Telecom, &["VIVT", "TIMS", "OIBR", "T", "VZ", "TMUS"]),
+    (Kind::StateOwned, &["PETR", "BBAS", "ELET", "SBSP", "CMIG", "CPLE", "CSMG", "SAPR", "BRSR"]),
     (Kind::Drugmaker, &["LLY", "PFE", "MRK", "JNJ", "ABBV", "BMY", "NVO", "AZN", "GSK", "SNY", "AMGN", "GILD",
         "HYPE", "RADL"]),
 ];
@@ -94,6 +96,7 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         (_, "planemaker") | ("plane" | "aircraft" | "jet", "maker") => Kind::Planemaker,
         (_, "operadora" | "telecom") => Kind::Telecom,
         (_, "drugmaker" | "farmaceutica" | "farmaceutico") | ("drug", "maker") => Kind::Drugmaker,
+        (_, "estatal" | "estatais") => Kind::StateOwned,
         _ => return None,
     })
 }
@@ -187,6 +190,9 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("2%", &["WMT"])]));
         let text = "O Itaú superou a soma de Bradesco e Santander Brasil. Depois, o banco registrou lucro de 11%.";
         assert_eq!(attributed(text), owned(&[("11%", &["ITUB4"])]), "the earlier sentence's subject");
+        let text =
+            "A Vale caiu. Os papéis da estatal, uma das maiores do Ibovespa, subiram 4%. Antes, a Petrobras subira.";
+        assert_eq!(attributed(text), owned(&[("4%", &["PETR4"])]), "a state-owned company");
         let text = "O Itaú segue à frente do Nubank. O banco digital viu suas ações subirem 15%.";
         assert_eq!(attributed(text), owned(&[("15%", &["NU"])]), "a digital bank");
     }

@@ -10,7 +10,11 @@ use super::tokens::Token;
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included; `(NASDAQ:INTC)`,
 /// `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
-    (is_index_word(&w.key) && !text[w.end..].starts_with(':')) || (w.key == "s" && text[w.end..].starts_with("&P"))
+    (is_index_word(&w.key) && !text[w.end..].starts_with(':'))
+        || (w.key == "s" && text[w.end..].starts_with("&P"))
+        // `The 30-stock average`, `the blue-chip average`.
+        || (w.key == "average"
+            && ["stock", "chip", "industrial", "Industrial"].iter().any(|b| text[..w.start].trim_end().ends_with(b)))
 }
 
 /// `A Bolsa de São Paulo subiu 3,23%`, `a bolsa brasileira`: the exchange as a subject moves with
@@ -74,6 +78,8 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
             matches!(
                 &*w.key,
                 "baixas"
+                    | "perdas"
+                    | "losses"
                     | "altas"
                     | "quedas"
                     | "ganhos"

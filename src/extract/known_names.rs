@@ -214,7 +214,6 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Renner", "LREN3", Case::Capital),
     ("Assaí", "ASAI3", Case::Capital),
     ("Totvs", "TOTS3", Case::Capital),
-    ("TOTVS", "TOTS3", Case::Upper),
     ("Raia Drogasil", "RADL3", Case::Capital),
     ("RD Saúde", "RADL3", Case::Capital),
     ("Vivo", "VIVT3", Case::Context),

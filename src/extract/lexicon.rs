@@ -115,7 +115,7 @@ impl Lexicon {
             if otc {
                 over_the_counter.insert(symbol.to_owned());
             }
-            for (n, name) in matchable_names(legal).into_iter().flat_map(with_dotted_us).enumerate() {
+            for (n, name) in matchable_names(legal).into_iter().flat_map(written_variants).enumerate() {
                 let one_word = !name.contains(' ');
                 let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
                 let acronym = one_word && is_acronym(&name.to_ascii_uppercase());
@@ -312,11 +312,14 @@ impl Lexicon {
     }
 }
 
-/// A name and, for names that start with `US` (`US BANCORP`), the same name as the press writes
-/// it, `U.S. Bancorp` (whose words are `u s bancorp`).
-fn with_dotted_us(name: String) -> impl Iterator<Item = String> {
+/// A name and the same name as the press may write it: `U.S. Bancorp` for `US BANCORP` (whose
+/// words are `u s bancorp`), `Telephone and Data Systems` for `TELEPHONE & DATA SYSTEMS`.
+fn written_variants(name: String) -> impl Iterator<Item = String> {
     let dotted = name.strip_prefix("us ").map(|rest| format!("u s {rest}"));
-    std::iter::once(name).chain(dotted)
+    let words: Vec<&str> = name.split(' ').collect();
+    let spelled =
+        words.windows(3).any(|w| w[1] == "&" && w[0].len() > 1 && w[2].len() > 1).then(|| name.replace(" & ", " and "));
+    std::iter::once(name).chain(dotted).chain(spelled)
 }
 
 /// The first words of B3 issuers' longer legal names that name one issuer only and are no
@@ -382,6 +385,16 @@ mod tests {
         let lexicon = Lexicon::from_reference([("RTNTF", "RIO TINTO LTD", true), ("RIO", "RIO TINTO PLC", false)]);
         assert_eq!(lexicon.name("rio tinto").and_then(|e| e.symbol.clone()), Some("RIO".into()));
         assert_eq!(Lexicon::bundled().name("rio tinto").and_then(|e| e.symbol.clone()), Some("RIO".into()));
+    }
+
+    #[test]
+    fn no_curated_alias_hides_another() {
+        let mut seen: FxHashMap<String, (&str, Case)> = FxHashMap::default();
+        for (alias, symbol, case) in ALIASES {
+            if let Some((other, other_case)) = seen.insert(phrase_key(alias), (*symbol, *case)) {
+                assert!(other == *symbol && other_case == *case, "{alias} is written twice, differently");
+            }
+        }
     }
 
     #[test]

@@ -99,7 +99,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
         // A former symbol (`Facebook (FB)`, `NASDAQ: RIMM`) only where it plainly is one.
         let renamed = lexicon.renamed(written).is_some();
-        let explicit = explicit || (renamed && in_brackets_after_name(text, tokens, i, used));
+        let explicit =
+            explicit || (renamed && (in_brackets_after_name(text, tokens, i, used) || known.contains(&symbol)));
         let safe = explicit
             || (!renamed
                 && !plain_word
@@ -288,7 +289,7 @@ fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<bool> {
         return None;
     }
     match exchange.text {
-        "N" | "O" | "OQ" | "SA" => Some(true),
+        "N" | "O" | "OQ" | "SA" | "US" => Some(true),
         "L" | "PA" | "DE" | "T" | "HK" | "TO" | "AX" | "MI" | "MC" | "AS" | "SW" | "F" | "KS" | "TW" => Some(false),
         _ => None,
     }
@@ -468,6 +469,7 @@ mod tests {
             ("Macy's fell; Macy’s stock; Dick's Sporting Goods rose", &["M", "M", "DKS"][..]),
             ("McDonald's and Lowe's reported", &["MCD", "LOW"]),
             ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
+            ("Telephone and Data Systems (TDS.US) fell", &["TDS", "TDS"]),
             ("It ended at 11:30 AM Eastern.", &[]),
             ("As ações da BRF (SA:BRFS3) sobem", &["BRFS3", "BRFS3"]),
             ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD"]),
@@ -476,6 +478,7 @@ mod tests {
                 &["BB", "BB", "META", "META", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
+            ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),
         ] {
             let found: Vec<String> =
                 tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();

@@ -1,8 +1,9 @@
 //! Companies the lexicon does not know, as the text still shows them to be companies: a name
 //! with a code in brackets (`Dendreon Corp. (DNDN US)`, `NYSE Euronext (NYX)`, `Abiomed (ABMD)`:
 //! delisted or foreign) or a sentence opening on an unknown name and a price move (`VerticalNet
-//! fell $7.34`). A figure about such a company is nobody's: it must not go to the company named
-//! before it, nor to the subject of an earlier sentence.
+//! fell $7.34`, `Twitter revealed its figures`). A figure about such a company is nobody's: it
+//! must not go to the company named before it, to the subject of an earlier sentence, nor (in a
+//! text that opens on one) to a company named later.
 
 use super::company_context::is_move_verb;
 use super::mentions::Mention;
@@ -19,10 +20,25 @@ pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[M
         && first.capitalized
         && !first.upper
         && !is_common_word(&first.key)
-        && is_move_verb(&second.key)
+        && (is_move_verb(&second.key) || is_report_verb(&second.key))
         && !known(first)
     {
         found = Some(first.start);
+    }
+    // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
+    for k in 2..words.len() {
+        let (shares, of, name) = (&words[k - 2], &words[k - 1], &words[k]);
+        if is_share_word(&shares.key)
+            && matches!(&*of.key, "da" | "do" | "de" | "of")
+            && (name.capitalized || name.upper)
+            && !is_common_word(&name.key)
+            && !known(name)
+            && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
+            // `ações de R$ 43`: a currency.
+            && !text[name.end..].starts_with('$')
+        {
+            found = Some(name.start);
+        }
     }
     for (k, code) in words.iter().enumerate().skip(1) {
         let name = &words[k - 1];
@@ -53,6 +69,27 @@ pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[M
     found
 }
 
+/// Words for a company's shares (folded).
+fn is_share_word(key: &str) -> bool {
+    matches!(
+        key,
+        "acoes"
+            | "papeis"
+            | "ordinaria"
+            | "ordinarias"
+            | "preferencial"
+            | "preferenciais"
+            | "units"
+            | "shares"
+            | "stock"
+    )
+}
+
+/// Verbs of a company telling its own news (`Twitter revealed its figures`).
+fn is_report_verb(key: &str) -> bool {
+    matches!(key, "reported" | "revealed" | "posted" | "announced" | "reportou" | "divulgou" | "registrou" | "anunciou")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::figure_tickers::{attributed, owned};
@@ -71,6 +108,14 @@ mod tests {
             owned(&[("$100 million", &["MSFT"]), ("$7.34", &[]), ("13 percent", &[])]),
             "an unknown name and a move"
         );
+        let text = "A Vale saltou 5,97 por cento, e a ordinária da OGX teve alta de 5,04 por cento.";
+        assert_eq!(
+            attributed(text),
+            owned(&[("5,97 por cento", &["VALE3"]), ("5,04 por cento", &[])]),
+            "shares of one"
+        );
+        let text = "Twitter revealed its figures. Revenue hit $250 million. Facebook has 1.28 billion users.";
+        assert_eq!(attributed(text), owned(&[("$250 million", &[])]), "a text that opens on one");
         let text = "A Companhia Vale do Rio Doce (CVRD) movimentava R$ 87,4 milhões.";
         assert_eq!(attributed(text), owned(&[("R$ 87,4 milhões", &["VALE3"])]), "a known name with an old code");
         let text = "Intel fell 3%. Its CEO (Pat Gelsinger) said revenue rose 2%.";

@@ -1,0 +1,197 @@
+//! Lists of companies and of figures, for attribution: `X and Y fell A% and B%, respectively`
+//! (`respectivamente`, `ganhos respectivos de 6,07% a R$ 28,64 e de 4,45% a R$ 6,80`), `7% para
+//! Equatorial (EQTL3) e Cemig (CMIG4)`, `que juntos somaram R$ 380,9 bilhões`, and the companies
+//! listed with the nearest one (`Microsoft (MSFT), Intel (INTC), and Cisco advanced 1%`). A list
+//! may hold names the lexicon does not know (`Xilinx and Qorvo`): they keep their place and take
+//! nothing.
+
+use std::ops::Range;
+
+use super::attribution::is_move_to;
+use super::mentions::Mention;
+use super::tokens::Token;
+use crate::model::Symbol;
+
+/// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
+/// Ford`: the companies a figure is for, named right after it (the figure ending at `end`).
+pub(super) fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
+    let next = own.partition_point(|m| m.span.start < end);
+    let first = own.get(next)?;
+    let gap = text[end..first.span.start].trim();
+    if !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
+        return None;
+    }
+    let mut named = vec![first.symbol.clone()];
+    for pair in own[next..].windows(2) {
+        if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
+            break;
+        }
+        if !named.contains(&pair[1].symbol) {
+            named.push(pair[1].symbol.clone());
+        }
+    }
+    Some(named)
+}
+
+/// `Banco do Brasil, Bradesco e Santander Brasil — que juntos somaram R$ 380,9 bilhões`, `which
+/// together hold 40%`: a figure of a list of companies taken together is all of theirs.
+pub(super) fn together(text: &str, before: &[Token], own: &[&Mention], at: usize) -> Option<Vec<Symbol>> {
+    let said = before.iter().rev().take(4).any(|w| {
+        matches!(&*w.key, "juntos" | "juntas" | "together" | "combined" | "somados" | "somadas" | "conjuntamente")
+    });
+    if !said {
+        return None;
+    }
+    let all: Vec<Symbol> = listed_before(text, before, own, at).into_iter().flatten().collect();
+    (all.len() >= 2).then_some(all)
+}
+
+/// The list of names that ends with the last company named before `at` (`Xilinx and Qorvo`), in
+/// order: each company's symbol, or `None` for a capitalised name the lexicon does not know.
+pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: usize) -> Vec<Option<Symbol>> {
+    let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { return Vec::new() };
+    let mut listed = vec![Some(last.symbol.clone())];
+    let mut cursor = last.span.start;
+    while listed.len() < 8 {
+        let before = text[..cursor].trim_end();
+        let Some(rest) = [", and", ", e", " and", " e", ","].iter().find_map(|j| before.strip_suffix(j)) else { break };
+        let mut rest = rest.trim_end();
+        let bracket_end = rest.len();
+        // `Bradesco (R$ 160,9 bi) e Santander Brasil`: past a bracket after a name (which may
+        // hold the name's symbol: `Frontier Communications (FYBR.US)` is one mention).
+        if rest.ends_with(')')
+            && let Some(open) = rest.rfind('(')
+        {
+            rest = rest[..open].trim_end();
+        }
+        let end = rest.len();
+        // The capitalised name ending there, if any: where it starts.
+        let k = words.partition_point(|w| w.end < end);
+        let name_start = words.get(k).filter(|w| w.end == end && w.capitalized && k > 0).map(|_| {
+            let mut first = k;
+            while first > 0 && words[first].joins_previous && words[first - 1].capitalized {
+                first -= 1;
+            }
+            words[first].start
+        });
+        let company = own.iter().find(|m| end <= m.span.end && m.span.end <= bracket_end && m.span.start < bracket_end);
+        if let Some(m) = company {
+            listed.push(Some(m.symbol.clone()));
+            cursor = name_start.map_or(m.span.start, |n| n.min(m.span.start));
+        } else if let Some(start) = name_start {
+            listed.push(None);
+            cursor = start;
+        } else {
+            break;
+        }
+    }
+    listed.reverse();
+    listed
+}
+
+/// The nearest mention and those listed with it (`Microsoft (MSFT), Intel (INTC), and Cisco`).
+pub(super) fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
+    let mut symbols: Vec<Symbol> = Vec::new();
+    let mut k = before.len();
+    while k > 0 {
+        let m = before[k - 1];
+        if !symbols.contains(&m.symbol) {
+            symbols.insert(0, m.symbol.clone());
+        }
+        let joined = k >= 2 && is_list_gap(&text[before[k - 2].span.end..m.span.start]);
+        if !joined {
+            break;
+        }
+        k -= 1;
+    }
+    symbols
+}
+
+/// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
+/// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
+pub(super) fn is_list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
+        })
+}
+
+/// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,
+/// and gives where the word `respectively` ends when it did (`words`: the sentence's).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn respectively(
+    text: &str,
+    words: &[Token],
+    own: &[&Mention],
+    figures: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Vec<Symbol>],
+    settled: &mut [bool],
+) -> Option<usize> {
+    let word = words.iter().find(|w| {
+        matches!(
+            &*w.key,
+            "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
+        )
+    })?;
+    // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`); runs of items
+    // joined by commas and `and` / `e` (`… e de 4,45% a R$ 6,80`); the run nearest the word.
+    let mut items: Vec<Vec<usize>> = Vec::new();
+    for &f in inside {
+        match items.last_mut() {
+            Some(item) if is_move_to(&text[figures[item[item.len() - 1]].end..figures[f].start]) => item.push(f),
+            _ => items.push(vec![f]),
+        }
+    }
+    let mut runs: Vec<Vec<&Vec<usize>>> = Vec::new();
+    for item in &items {
+        match runs.last_mut() {
+            Some(run)
+                if {
+                    let last = run[run.len() - 1];
+                    let gap = &text[figures[last[last.len() - 1]].end..figures[item[0]].start];
+                    is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
+                } =>
+            {
+                run.push(item)
+            }
+            _ => runs.push(vec![item]),
+        }
+    }
+    let distance = |run: &Vec<&Vec<usize>>| {
+        let (start, end) = (figures[run[0][0]].start, figures[*run[run.len() - 1].last().unwrap_or(&run[0][0])].end);
+        if word.start >= end { word.start - end } else { start.saturating_sub(word.end) }
+    };
+    let run = runs.iter().filter(|r| r.len() >= 2).min_by_key(|r| distance(r))?;
+    // `Xilinx and Qorvo dropped 1% and 2.6%, respectively`: a list as long as the run, with the
+    // names the lexicon does not know in their places.
+    let listed = listed_before(text, words, own, figures[run[0][0]].start);
+    if listed.len() == run.len() && listed.iter().any(Option::is_none) {
+        for (item, company) in run.iter().zip(&listed) {
+            for &f in item.iter() {
+                out[f] = company.iter().cloned().collect();
+                settled[f] = true;
+            }
+        }
+        return Some(word.end);
+    }
+    let mut companies: Vec<&Symbol> = Vec::new();
+    for m in own.iter().filter(|m| m.span.end <= figures[run[0][0]].start) {
+        if companies.last() != Some(&&m.symbol) {
+            companies.push(&m.symbol);
+        }
+    }
+    if companies.len() < run.len() {
+        return None;
+    }
+    let from = companies.len() - run.len();
+    for (k, item) in run.iter().enumerate() {
+        for &f in item.iter() {
+            out[f] = vec![companies[from + k].clone()];
+            settled[f] = true;
+        }
+    }
+    Some(word.end)
+}
