@@ -49,8 +49,8 @@ const LINKS_HELDOUT_V6_FLOORS: (f64, f64) = (0.0, 0.0);
 const LINKS_RELEASED_V4: &str = include_str!("../data/extract/links_released_v4.json");
 /// Its floors: attribution 0.758 (350 of 462 figures found) and view F1 0.468 (36 right of 65
 /// found, 89 labels) when it was released, after the fifth round; 0.749 and 0.395 with the rules
-/// of the round before. Views 0.608 after the sixth round's view rules (floor raised to 0.60).
-const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.74, 0.60);
+/// of the round before. Views 0.855 after the sixth round's view rules (floor raised to 0.83).
+const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.74, 0.83);
 
 /// A fifth training part: 36 real passages (18 English, 18 Portuguese) labelled from the text
 /// alone at the end of the fifth round, for the next round to tune on. No rule had seen it when
@@ -59,8 +59,8 @@ const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.
 /// Its floors, a little below its scores: attribution 0.708 (160 of 226 figures found) and view F1
 /// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.765 and 0.640 after
 /// the three rules written from it (`BB` in Portuguese, a bank's results as the subject, a broker
-/// forecasting). Views 0.676 after the sixth round's view rules (floor raised to 0.66).
-const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.75, 0.66);
+/// forecasting). Views 0.864 after the sixth round's view rules (floor raised to 0.84).
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.75, 0.84);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -100,9 +100,9 @@ const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEW
 /// before its rules, 0.949 and 0.891 after them; 0.967 and 0.932 after the fourth round (5 December).
 /// With the released splits (v2, v3) as training parts (5 December): attribution 0.95 is the
 /// lead's floor for the grown union (0.898 before the fifth round, 0.960 after); views 0.803 before
-/// the fifth round's view rules, 0.966 after.
+/// the fifth round's view rules, 0.966 after; 0.971 after the sixth round's (views floor 0.96).
 const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.95;
-const TRAINING_VIEWS_FLOOR: f64 = 0.95;
+const TRAINING_VIEWS_FLOOR: f64 = 0.96;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
 /// for 0.8). Attribution 0.849 (174 of 205) after the fourth round (5 December); views 0.667 before
