@@ -96,7 +96,11 @@ pub(crate) fn names_unknown_listing(text: &str, sentence: &Range<usize>, mention
         let at = sentence.start + open + 1 + exchange.len() + 1 + (rest.len() - symbol.len());
         is_exchange(exchange.trim())
             && symbol.starts_with(|c: char| c.is_ascii_uppercase())
-            && !mentions.iter().any(|m| m.span.start <= at && at < m.span.end.max(m.span.start + 1))
+            && !{
+                // Mentions are in text order: only those starting just before may cover it.
+                let k = mentions.partition_point(|m| m.span.start <= at);
+                mentions[k.saturating_sub(2)..k].iter().any(|m| at < m.span.end.max(m.span.start + 1))
+            }
     })
 }
 

@@ -24,6 +24,8 @@ use nouns::{compared, is_company_noun, is_firm_noun, is_share_noun};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
+/// The longest gap between two names of one list, in bytes (`, `, ` e `, `) e `).
+const MAX_LIST_GAP: usize = 40;
 /// How many sentences back the company a text is about is looked for.
 const TOPIC_BACK: usize = 20;
 
@@ -134,25 +136,36 @@ pub(crate) fn views(
         }
         // `rebaixaram a recomendação: Bradesco BBI, Genial, BTG Pactual e XP`: a known broker
         // listed with holders holds too, listed or not.
+        // Only the holders next to a broker can be joined to it (one pass, in order).
+        holders.sort_by_key(|h| h.start);
         if !holders.is_empty() {
+            let mut added: Vec<Range<usize>> = Vec::new();
             for b in brokers_in(own) {
+                let k = holders.partition_point(|h| h.start < b.start);
+                if k > 0 && holders[k - 1].end > b.start || holders.get(k).is_some_and(|h| h.start < b.end) {
+                    continue;
+                }
                 // Between two holders, or joined to one by `e`/`and` (not `Besides Susquehanna,
-                // BMO increased…`).
+                // BMO increased…`); a list's gap is short.
                 let joined = |h: &Range<usize>, and: bool| {
-                    let gap = if b.start >= h.end { &text[h.end..b.start] } else { &text[b.end..h.start.max(b.end)] };
-                    let words = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-                    (b.start >= h.end || b.end <= h.start)
+                    let gap = if b.start >= h.end { &text[h.end..b.start] } else { &text[b.end..h.start] };
+                    let words = || gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+                    gap.len() <= MAX_LIST_GAP
                         && is_list_gap(gap)
-                        && words.clone().count() + gap.matches(',').count() > 0
-                        && (!and || words.clone().any(|w| matches!(w, "e" | "and")))
+                        && words().count() + gap.matches(',').count() > 0
+                        && (!and || words().any(|w| matches!(w, "e" | "and")))
                 };
-                let between = holders.iter().any(|h| h.end <= b.start && joined(h, false))
-                    && holders.iter().any(|h| h.start >= b.end && joined(h, false));
-                let listed = between || holders.iter().any(|h| joined(h, true));
-                if listed && !holders.iter().any(|h| h.start < b.end && b.start < h.end) {
-                    holders.push(b);
+                let before = added
+                    .last()
+                    .filter(|a| k == 0 || a.start > holders[k - 1].start)
+                    .or(k.checked_sub(1).map(|p| &holders[p]));
+                let after = holders.get(k);
+                let between = before.is_some_and(|h| joined(h, false)) && after.is_some_and(|h| joined(h, false));
+                if between || before.is_some_and(|h| joined(h, true)) || after.is_some_and(|h| joined(h, true)) {
+                    added.push(b);
                 }
             }
+            holders.extend(added);
             holders.sort_by_key(|h| h.start);
         }
         // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
@@ -302,8 +315,7 @@ pub(crate) fn views(
         // `Daiwa Securities analyst Kazuki Watanabe`: a firm whose analyst speaks is no subject.
         // Not `Para a Americanas (AMER3), analistas do banco mantêm…`: a comma between.
         let firm_of_analyst = |m: &&Mention| {
-            own.iter()
-                .find(|w| w.start >= m.span.end)
+            own.get(own.partition_point(|w| w.start < m.span.end))
                 .is_some_and(|w| is_analyst_word(&w.key) && !text[m.span.end..w.start].contains([',', ';']))
         };
         // `Bank of America Merrill Lynch (BofA)`: the holder named again is no subject either.
