@@ -36,7 +36,7 @@ use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
-use super::unlisted::unlisted_company_before;
+use super::unlisted::unlisted_companies;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
@@ -113,7 +113,7 @@ pub(crate) fn attribute(
     let first_unlisted_cell = OnceCell::new();
     let first_unlisted = || {
         *first_unlisted_cell.get_or_init(|| {
-            sentences.iter().position(|s| unlisted_company_before(text, own_words_of(s), mentions_in(s)).is_some())
+            sentences.iter().position(|s| !unlisted_companies(text, own_words_of(s), mentions_in(s)).is_empty())
         })
     };
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
@@ -158,6 +158,8 @@ pub(crate) fn attribute(
             })
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
+        // The companies the lexicon does not know, found once per sentence when a figure needs them.
+        let unlisted_cell: OnceCell<Vec<usize>> = OnceCell::new();
         let sentence_names_a_commodity = || {
             own_words.iter().enumerate().any(|(k, w)| {
                 is_commodity_word(&w.key)
@@ -225,7 +227,10 @@ pub(crate) fn attribute(
             // reached by a move is about what moved.
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
-            let unlisted = || unlisted_company_before(text, words_before, mentions_in(sentence));
+            let unlisted = || {
+                let starts = unlisted_cell.get_or_init(|| unlisted_companies(text, own_words, mentions_in(sentence)));
+                starts[..starts.partition_point(|&u| u < at)].last().copied()
+            };
             // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
             let class_after = after.filter(|a| {
                 matches!(text[end..a.span.start].trim(), "nas" | "nos" | "na" | "no")

@@ -119,7 +119,10 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
     // First word → (symbol, where its full name ends), or None when two companies share it.
     let mut firsts: HashMap<&str, Option<(&Symbol, usize)>> = HashMap::new();
     for m in named.iter().filter(|m| matches!(m.via, Via::Name | Via::Alias | Via::UserAlias)) {
-        let Some(first) = tokens.iter().position(|t| t.start == m.span.start) else { continue };
+        let first = tokens.partition_point(|t| t.start < m.span.start);
+        if tokens.get(first).is_none_or(|t| t.start != m.span.start) {
+            continue;
+        }
         let word = &tokens[first];
         let several_words = tokens.get(first + 1).is_some_and(|next| next.joins_previous && next.end <= m.span.end);
         if !several_words || !word.capitalized || word.upper || word.text.len() < 4 {
