@@ -277,6 +277,10 @@ pub(crate) fn attribute(
                 if !about_the_company && sentence_names_a_commodity() {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
                     Vec::new()
+                } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key)) {
+                    // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
+                    // 1% to 4%`: a sector's move, no one company's.
+                    Vec::new()
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
                     // `Shares of those companies each fell 3%`: every company of the sentence before.
                     let mut all: Vec<Symbol> = Vec::new();
@@ -345,6 +349,38 @@ fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
         .iter()
         .take_while(|m| m.span.start < at)
         .any(|m| m.span.end <= at)
+}
+
+/// `bank stocks`, `other stocks`, `tech shares`, `S&P 500 stocks`: the shares of a sector or of
+/// many companies (folded words).
+fn is_sector_shares(first: &str, second: &str) -> bool {
+    matches!(second, "stocks" | "shares")
+        && matches!(
+            first,
+            "bank"
+                | "banking"
+                | "financial"
+                | "tech"
+                | "technology"
+                | "chip"
+                | "semiconductor"
+                | "airline"
+                | "energy"
+                | "oil"
+                | "retail"
+                | "retailer"
+                | "mining"
+                | "steel"
+                | "utility"
+                | "auto"
+                | "other"
+                | "several"
+                | "many"
+                | "most"
+                | "50"
+                | "100"
+                | "500"
+        )
 }
 
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
@@ -534,6 +570,8 @@ mod tests {
                     — que juntos somaram R$ 380,9 bilhões.";
         let together = ("R$ 380,9 bilhões", &["BBAS3", "BBDC4", "SANB11"][..]);
         assert_eq!(attributed(text).last(), owned(&[together]).last(), "a list's total");
+        let text = "Regions fell. Bank stocks have gained 10 percent this month, Baird said.";
+        assert_eq!(percents(text), pairs(&[("10 percent", &[])]), "a sector's move");
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
