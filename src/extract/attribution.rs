@@ -200,20 +200,26 @@ pub(crate) fn attribute(
             // named after a cause word is the cause, when the text already has a subject.
             let has_subject = first_subject.is_some_and(|s| s <= i);
             let end = figures[f].end;
-            let after = own[own.partition_point(|m| m.span.start < end)..].iter().find(|m| {
-                // (A far mention is measured no further.)
-                if has_subject && m.span.start - end > AFTER_BYTES {
-                    return false;
-                }
-                let gap = &text[end..m.span.start];
-                !is_broker(&m.symbol)
-                    && !is_compared(m)
-                    && !breaks_clause(gap)
-                    // `hitting a high of $705.07 on September 21, as it faces competition from
-                    // phones using Google Inc's Android`: far off, or a cause, with a subject to
-                    // fall back on.
-                    && (!has_subject || (!names_a_cause(gap) && gap.split_whitespace().count() <= AFTER_REACH))
-            });
+            // Mentions are in text order: past a far one (with a subject) or a clause break, no
+            // later one counts either, so the walk stops there and each stretch is read once.
+            let mut read_until = end;
+            let after = own[own.partition_point(|m| m.span.start < end)..]
+                .iter()
+                .take_while(|m| {
+                    let near = !(has_subject && m.span.start - end > AFTER_BYTES);
+                    let open = near && !breaks_clause(&text[read_until..m.span.start]);
+                    read_until = m.span.start;
+                    open
+                })
+                .find(|m| {
+                    let gap = &text[end..m.span.start];
+                    !is_broker(&m.symbol)
+                        && !is_compared(m)
+                        // `hitting a high of $705.07 on September 21, as it faces competition from
+                        // phones using Google Inc's Android`: far off, or a cause, with a subject to
+                        // fall back on.
+                        && (!has_subject || (!names_a_cause(gap) && gap.split_whitespace().count() <= AFTER_REACH))
+                });
             let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
@@ -463,10 +469,9 @@ fn is_code_gap(gap: &str) -> bool {
 fn breaks_clause(gap: &str) -> bool {
     gap.contains(';')
         || gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "while" | "whereas" | "enquanto" | "but" | "mas" | "although" | "embora"
-            )
+            ["while", "whereas", "enquanto", "but", "mas", "although", "embora"]
+                .iter()
+                .any(|b| w.len() == b.len() && w.eq_ignore_ascii_case(b))
         })
 }
 

@@ -33,10 +33,10 @@ pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mentio
     for k in 1..words.len() {
         // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
         let name = &words[k];
-        if k >= 2
-            && is_share_word(&words[k - 2].key)
+        if (name.capitalized || name.upper)
+            && k >= 2
             && matches!(&*words[k - 1].key, "da" | "do" | "de" | "of")
-            && (name.capitalized || name.upper)
+            && is_share_word(&words[k - 2].key)
             && !is_common_word(&name.key)
             && !known(name)
             && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
@@ -47,11 +47,9 @@ pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mentio
         }
         // `NYSE Euronext (NYX)`: a name, then a code in brackets the lexicon does not know.
         let (name, code) = (&words[k - 1], &words[k]);
-        let opens = text[name.end..code.start].trim_end().ends_with('(');
-        let closes = text[code.end..].trim_start_matches(" US").starts_with(')');
-        if opens
-            && closes
-            && code.upper
+        if code.upper
+            && text[name.end..code.start].trim_end().ends_with('(')
+            && text[code.end..].trim_start_matches(" US").starts_with(')')
             && (2..=5).contains(&code.text.len())
             && code.text.bytes().all(|b| b.is_ascii_alphabetic())
             && !is_acronym(code.text)
