@@ -36,7 +36,7 @@ use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
-use super::unlisted::unlisted_company_before;
+use super::unlisted::unlisted_companies;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
@@ -113,7 +113,7 @@ pub(crate) fn attribute(
     let first_unlisted_cell = OnceCell::new();
     let first_unlisted = || {
         *first_unlisted_cell.get_or_init(|| {
-            sentences.iter().position(|s| unlisted_company_before(text, own_words_of(s), mentions_in(s)).is_some())
+            sentences.iter().position(|s| !unlisted_companies(text, own_words_of(s), mentions_in(s)).is_empty())
         })
     };
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
@@ -158,6 +158,8 @@ pub(crate) fn attribute(
             })
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
+        // The companies the lexicon does not know, found once per sentence when a figure needs them.
+        let unlisted_cell: OnceCell<Vec<usize>> = OnceCell::new();
         let sentence_names_a_commodity = || {
             own_words.iter().enumerate().any(|(k, w)| {
                 is_commodity_word(&w.key)
@@ -198,20 +200,26 @@ pub(crate) fn attribute(
             // named after a cause word is the cause, when the text already has a subject.
             let has_subject = first_subject.is_some_and(|s| s <= i);
             let end = figures[f].end;
-            let after = own[own.partition_point(|m| m.span.start < end)..].iter().find(|m| {
-                // (A far mention is measured no further.)
-                if has_subject && m.span.start - end > AFTER_BYTES {
-                    return false;
-                }
-                let gap = &text[end..m.span.start];
-                !is_broker(&m.symbol)
-                    && !is_compared(m)
-                    && !breaks_clause(gap)
-                    // `hitting a high of $705.07 on September 21, as it faces competition from
-                    // phones using Google Inc's Android`: far off, or a cause, with a subject to
-                    // fall back on.
-                    && (!has_subject || (!names_a_cause(gap) && gap.split_whitespace().count() <= AFTER_REACH))
-            });
+            // Mentions are in text order: past a far one (with a subject) or a clause break, no
+            // later one counts either, so the walk stops there and each stretch is read once.
+            let mut read_until = end;
+            let after = own[own.partition_point(|m| m.span.start < end)..]
+                .iter()
+                .take_while(|m| {
+                    let near = !(has_subject && m.span.start - end > AFTER_BYTES);
+                    let open = near && !breaks_clause(&text[read_until..m.span.start]);
+                    read_until = m.span.start;
+                    open
+                })
+                .find(|m| {
+                    let gap = &text[end..m.span.start];
+                    !is_broker(&m.symbol)
+                        && !is_compared(m)
+                        // `hitting a high of $705.07 on September 21, as it faces competition from
+                        // phones using Google Inc's Android`: far off, or a cause, with a subject to
+                        // fall back on.
+                        && (!has_subject || (!names_a_cause(gap) && gap.split_whitespace().count() <= AFTER_REACH))
+                });
             let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
             // `142.463 pontos`, `5,000 points`: an index level.
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
@@ -225,7 +233,10 @@ pub(crate) fn attribute(
             // reached by a move is about what moved.
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
-            let unlisted = || unlisted_company_before(text, words_before, mentions_in(sentence));
+            let unlisted = || {
+                let starts = unlisted_cell.get_or_init(|| unlisted_companies(text, own_words, mentions_in(sentence)));
+                starts[..starts.partition_point(|&u| u < at)].last().copied()
+            };
             // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
             let class_after = after.filter(|a| {
                 matches!(text[end..a.span.start].trim(), "nas" | "nos" | "na" | "no")
@@ -271,6 +282,10 @@ pub(crate) fn attribute(
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
                 if !about_the_company && sentence_names_a_commodity() {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
+                    Vec::new()
+                } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key)) {
+                    // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
+                    // 1% to 4%`: a sector's move, no one company's.
                     Vec::new()
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
                     // `Shares of those companies each fell 3%`: every company of the sentence before.
@@ -340,6 +355,38 @@ fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
         .iter()
         .take_while(|m| m.span.start < at)
         .any(|m| m.span.end <= at)
+}
+
+/// `bank stocks`, `other stocks`, `tech shares`, `S&P 500 stocks`: the shares of a sector or of
+/// many companies (folded words).
+fn is_sector_shares(first: &str, second: &str) -> bool {
+    matches!(second, "stocks" | "shares")
+        && matches!(
+            first,
+            "bank"
+                | "banking"
+                | "financial"
+                | "tech"
+                | "technology"
+                | "chip"
+                | "semiconductor"
+                | "airline"
+                | "energy"
+                | "oil"
+                | "retail"
+                | "retailer"
+                | "mining"
+                | "steel"
+                | "utility"
+                | "auto"
+                | "other"
+                | "several"
+                | "many"
+                | "most"
+                | "50"
+                | "100"
+                | "500"
+        )
 }
 
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
@@ -422,10 +469,9 @@ fn is_code_gap(gap: &str) -> bool {
 fn breaks_clause(gap: &str) -> bool {
     gap.contains(';')
         || gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "while" | "whereas" | "enquanto" | "but" | "mas" | "although" | "embora"
-            )
+            ["while", "whereas", "enquanto", "but", "mas", "although", "embora"]
+                .iter()
+                .any(|b| w.len() == b.len() && w.eq_ignore_ascii_case(b))
         })
 }
 
@@ -529,6 +575,8 @@ mod tests {
                     — que juntos somaram R$ 380,9 bilhões.";
         let together = ("R$ 380,9 bilhões", &["BBAS3", "BBDC4", "SANB11"][..]);
         assert_eq!(attributed(text).last(), owned(&[together]).last(), "a list's total");
+        let text = "Regions fell. Bank stocks have gained 10 percent this month, Baird said.";
+        assert_eq!(percents(text), pairs(&[("10 percent", &[])]), "a sector's move");
         let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
         assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
         let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";

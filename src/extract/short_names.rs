@@ -9,8 +9,7 @@
 //! another word of a name (`American Express`) or a noun (`American consumers`). Words that begin many unrelated names (`First`, `Bank`,
 //! `General`, `Banco`) never stand alone.
 
-use std::collections::HashMap;
-
+use super::fx_hash::FxHashMap;
 use super::lexicon::Via;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
@@ -117,9 +116,12 @@ const AFTER: &[&str] = &[
 /// The later mentions of `named` companies by their first word alone, in text order.
 pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -> Vec<TickerMatch> {
     // First word → (symbol, where its full name ends), or None when two companies share it.
-    let mut firsts: HashMap<&str, Option<(&Symbol, usize)>> = HashMap::new();
+    let mut firsts: FxHashMap<&str, Option<(&Symbol, usize)>> = FxHashMap::default();
     for m in named.iter().filter(|m| matches!(m.via, Via::Name | Via::Alias | Via::UserAlias)) {
-        let Some(first) = tokens.iter().position(|t| t.start == m.span.start) else { continue };
+        let first = tokens.partition_point(|t| t.start < m.span.start);
+        if tokens.get(first).is_none_or(|t| t.start != m.span.start) {
+            continue;
+        }
         let word = &tokens[first];
         let several_words = tokens.get(first + 1).is_some_and(|next| next.joins_previous && next.end <= m.span.end);
         if !several_words || !word.capitalized || word.upper || word.text.len() < 4 {
@@ -146,6 +148,9 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
     };
     let mut found = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        if !t.capitalized || t.upper {
+            continue;
+        }
         let Some(Some((symbol, named_until))) = firsts.get(t.text) else { continue };
         let stands = match tokens.get(i + 1) {
             Some(next) if next.joins_previous => {

@@ -10,11 +10,16 @@ use super::mentions::Mention;
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word};
 
-/// The start of the nearest unknown company named in `words` (a sentence's words before a
-/// figure), if any. `mentions` are the companies found in the sentence.
-pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[Mention]) -> Option<usize> {
-    let known = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.end <= m.span.end);
-    let mut found = None;
+/// Where each unknown company named in `words` (a sentence's words, in order) starts, in order.
+/// `mentions` are the companies found in the sentence, in text order.
+pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
+    // Mentions are in text order: the one that could cover a word is the last starting at or
+    // before it.
+    let known = |w: &Token| {
+        let before = mentions.partition_point(|m| m.span.start <= w.start);
+        before.checked_sub(1).is_some_and(|m| w.end <= mentions[m].span.end)
+    };
+    let mut found = Vec::new();
     // `VerticalNet fell $7.34`: the sentence's first word, an unknown name, then a move.
     if let [first, second, ..] = words
         && first.capitalized
@@ -23,30 +28,28 @@ pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[M
         && (is_move_verb(&second.key) || is_report_verb(&second.key))
         && !known(first)
     {
-        found = Some(first.start);
+        found.push(first.start);
     }
-    // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
-    for k in 2..words.len() {
-        let (shares, of, name) = (&words[k - 2], &words[k - 1], &words[k]);
-        if is_share_word(&shares.key)
-            && matches!(&*of.key, "da" | "do" | "de" | "of")
-            && (name.capitalized || name.upper)
+    for k in 1..words.len() {
+        // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
+        let name = &words[k];
+        if (name.capitalized || name.upper)
+            && k >= 2
+            && matches!(&*words[k - 1].key, "da" | "do" | "de" | "of")
+            && is_share_word(&words[k - 2].key)
             && !is_common_word(&name.key)
             && !known(name)
             && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
             // `ações de R$ 43`: a currency.
             && !text[name.end..].starts_with('$')
         {
-            found = Some(name.start);
+            found.push(name.start);
         }
-    }
-    for (k, code) in words.iter().enumerate().skip(1) {
-        let name = &words[k - 1];
-        let opens = text[name.end..code.start].trim_end().ends_with('(');
-        let closes = text[code.end..].trim_start_matches(" US").starts_with(')');
-        if opens
-            && closes
-            && code.upper
+        // `NYSE Euronext (NYX)`: a name, then a code in brackets the lexicon does not know.
+        let (name, code) = (&words[k - 1], &words[k]);
+        if code.upper
+            && text[name.end..code.start].trim_end().ends_with('(')
+            && text[code.end..].trim_start_matches(" US").starts_with(')')
             && (2..=5).contains(&code.text.len())
             && code.text.bytes().all(|b| b.is_ascii_alphabetic())
             && !is_acronym(code.text)
@@ -56,18 +59,23 @@ pub(super) fn unlisted_company_before(text: &str, words: &[Token], mentions: &[M
             // The whole name before the bracket (`Companhia Vale do Rio Doce (CVRD)`) is unknown.
             let mut start = k - 1;
             while start > 0
+                && k - start < NAME_WORDS
                 && words[start].joins_previous
                 && (words[start - 1].capitalized || matches!(&*words[start - 1].key, "do" | "da" | "de" | "of" | "&"))
             {
                 start -= 1;
             }
             if !words[start..k].iter().any(known) {
-                found = Some(words[start].start);
+                found.push(words[start].start);
             }
         }
     }
+    found.sort_unstable();
     found
 }
+
+/// The most words of a name before a bracketed code.
+const NAME_WORDS: usize = 8;
 
 /// Words for a company's shares (folded).
 fn is_share_word(key: &str) -> bool {
