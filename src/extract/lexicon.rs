@@ -85,7 +85,9 @@ const ONE_WORD_RANKS: usize = 6000;
 pub struct Lexicon {
     names: FxHashMap<String, NameEntry>,
     /// First word of every name → the most words a name starting with it has.
-    first_words: FxHashMap<String, usize>,
+    /// (A name written in any case makes the second `true`: only then may a lower-case word
+    /// open one.)
+    first_words: FxHashMap<String, (usize, bool)>,
     symbols: FxHashMap<String, SymbolEntry>,
     suppressed: FxHashSet<(String, String)>,
     /// A B3 issuer's listing abroad (`PBR`) → its main B3 listing (`PETR4`).
@@ -274,18 +276,26 @@ impl Lexicon {
     fn insert_key(&mut self, key: String, entry: NameEntry) {
         let first = key.split(' ').next().unwrap_or_default();
         let words = key.bytes().filter(|b| *b == b' ').count() + 1;
+        let any_case = entry.case == Case::Any;
         match self.first_words.get_mut(first) {
-            Some(longest) => *longest = (*longest).max(words),
+            Some((longest, lower)) => {
+                *longest = (*longest).max(words);
+                *lower |= any_case;
+            }
             None => {
-                self.first_words.insert(first.to_owned(), words);
+                self.first_words.insert(first.to_owned(), (words, any_case));
             }
         }
         self.names.insert(key, entry);
     }
 
-    /// The most words of a name that starts with `first` (0 when none does).
-    pub(crate) fn longest_from(&self, first: &str) -> usize {
-        self.first_words.get(first).copied().unwrap_or(0)
+    /// The most words of a name that starts with `first` (0 when none does), when the word is
+    /// written so that one may: a word in lower case opens only names written in any case.
+    pub(crate) fn longest_from(&self, first: &str, capitalised: bool) -> usize {
+        match self.first_words.get(first) {
+            Some(&(longest, lower)) if capitalised || lower => longest,
+            _ => 0,
+        }
     }
 
     pub(crate) fn name(&self, key: &str) -> Option<&NameEntry> {
@@ -408,7 +418,8 @@ mod tests {
         assert_eq!(target, Some((Some("TGT".into()), Case::Context)), "an everyday word: a curated alias, in context");
         assert_eq!(symbol("google"), Some(Some("GOOGL".into())));
         assert_eq!(symbol("vale a pena"), Some(None));
-        assert_eq!(lexicon.longest_from("bank"), 3);
+        assert_eq!(lexicon.longest_from("bank", true), 3);
+        assert_eq!(lexicon.longest_from("bank", false), 0, "bank of america is written with capitals");
     }
 
     #[test]

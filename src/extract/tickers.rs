@@ -153,7 +153,7 @@ fn longest_name(
         }
         key.clear();
     }
-    let longest = lexicon.longest_from(&tokens[i].key);
+    let longest = lexicon.longest_from(&tokens[i].key, tokens[i].capitalized || tokens[i].upper);
     if longest == 0 {
         return best;
     }
