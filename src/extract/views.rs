@@ -138,7 +138,17 @@ pub(crate) fn views(
         // listed with holders holds too, listed or not.
         // Only the holders next to a broker can be joined to it (one pass, in order).
         holders.sort_by_key(|h| h.start);
-        if !holders.is_empty() {
+        // Only where a holder is listed (a comma, `e` or `and` right next to it).
+        let in_list = |h: &Range<usize>| {
+            let (before, after) = (&text[sentence.start..h.start], &text[h.end..sentence.end]);
+            after.starts_with([',', ';'])
+                || after.starts_with(" e ")
+                || after.starts_with(" and ")
+                || before.ends_with(", ")
+                || before.ends_with(" e ")
+                || before.ends_with(" and ")
+        };
+        if holders.iter().any(in_list) {
             let mut added: Vec<Range<usize>> = Vec::new();
             for b in brokers_in(own) {
                 let k = holders.partition_point(|h| h.start < b.start);
@@ -229,12 +239,14 @@ pub(crate) fn views(
             });
         // `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: the firm's analyst
         // named before, as the subject.
-        let the_analyst = own.windows(2).take(3).any(|p| {
-            matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && p[0].capitalized && is_analyst_word(&p[1].key)
-        });
+        let the_analyst = || {
+            own.windows(2).take(3).any(|p| {
+                matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && p[0].capitalized && is_analyst_word(&p[1].key)
+            })
+        };
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
-        let we = own.iter().any(|w| matches!(&*w.key, "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos"));
-        if holders.is_empty() && (rating_alone || the_analyst || we || own.iter().any(|w| is_firm_noun(&w.key))) {
+        let we = || own.iter().any(|w| matches!(&*w.key, "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos"));
+        if holders.is_empty() && (rating_alone || the_analyst() || we() || own.iter().any(|w| is_firm_noun(&w.key))) {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
             let from = sentences[i.saturating_sub(LOOK_BACK)].start;
