@@ -39,14 +39,19 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
     // Per level: each cue's stance (none: a neutral rating) and where its word starts.
     let mut levels: [Vec<(Option<Stance>, usize)>; 5] = Default::default();
     let (mut similar, mut stance_noun) = (false, false);
-    // `No grupo de ações com recomendação de overweight`: Portuguese `no` is `in the`.
-    let portuguese = words.iter().filter(|w| is_portuguese_word(&w.key)).take(2).count() >= 2;
+    // `No grupo de ações com recomendação de overweight`: Portuguese `no` is `in the` (the
+    // sentence's language is read only when it has a `no`).
+    let mut portuguese: Option<bool> = None;
     for (i, w) in words.iter().enumerate() {
         if i > 0 && text[words[i - 1].end..w.start].contains([',', ';', ':', '.']) {
             negated = false;
         }
         let key = &*w.key;
-        if is_negation(key) && !(portuguese && key == "no") {
+        if is_negation(key)
+            && !(key == "no"
+                && *portuguese
+                    .get_or_insert_with(|| words.iter().filter(|w| is_portuguese_word(&w.key)).take(2).count() >= 2))
+        {
             negated = true;
             continue;
         }
