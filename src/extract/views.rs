@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::fx_hash::FxHashMap;
+use super::fx_hash::{FxHashMap, FxHashSet};
 use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
@@ -566,10 +566,14 @@ fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) 
     // A bank or broker named before is the one talking, far more often than the one talked about;
     // as the text's topic, one that never acts in it counts (`Passado um mês do IPO da XP, os
     // bancos começaram a cobrir a ação…`).
-    let acting: Vec<&Symbol> = before.iter().filter(|m| m.rates || m.speaks).map(|m| &m.symbol).collect();
+    let acting: FxHashSet<&Symbol> = if nearest {
+        FxHashSet::default()
+    } else {
+        before.iter().filter(|m| m.rates || m.speaks).map(|m| &m.symbol).collect()
+    };
     let mut named = before
         .iter()
-        .filter(|m| !m.rates && (!is_broker(&m.symbol) || (!nearest && !acting.contains(&&m.symbol))))
+        .filter(|m| !m.rates && (!is_broker(&m.symbol) || (!nearest && !acting.contains(&m.symbol))))
         .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
         .map(|m| &m.symbol);
     if nearest {
