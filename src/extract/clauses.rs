@@ -39,6 +39,10 @@ const ACT_REACH: usize = 5;
 
 /// The direction of a rating verb: up, down, or kept (`elevou`, `cortou`, `reiterou`).
 fn rating_act(key: &str) -> Option<i8> {
+    // Most words open with another letter: one byte decides.
+    if !matches!(key.as_bytes().first(), Some(b'a' | b'c' | b'd' | b'e' | b'l' | b'm' | b'r' | b'u')) {
+        return None;
+    }
     match key {
         "upgraded" | "upgrades" | "raised" | "raises" | "elevou" | "elevaram" | "aumentou" | "aumentaram" => Some(1),
         "downgraded" | "downgrades" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram" | "rebaixou"
