@@ -45,20 +45,33 @@ impl Token<'_> {
 pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut gap_start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    // The character starting at byte `at` (a boundary) and its length; ASCII without decoding.
+    let char_at = |at: usize| -> (char, usize) {
+        let b = bytes[at];
+        if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let (c, len) = char_at(at);
+        at += len;
         let end = if c == '&' {
             start + 1
         } else if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = chars.peek() {
+            while at < bytes.len() {
+                let (next, len) = char_at(at);
                 if !next.is_alphanumeric() {
                     break;
                 }
-                end = at + next.len_utf8();
-                chars.next();
+                at += len;
             }
-            end
+            at
         } else {
             continue;
         };
