@@ -40,8 +40,11 @@ const LINKS_RELEASED_V3: &str = include_str!("../data/extract/links_released_v3.
 /// while the sixth round's rules were written without it in sight. Only its totals are printed;
 /// never tune against it.
 const LINKS_HELDOUT_V6: &str = include_str!("../data/extract/links_heldout_v6.json");
-/// Its floors, a little below its scores (see `docs/extraction.md`).
-const LINKS_HELDOUT_V6_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores with the sixth round's rules: attribution 0.827 (378 of
+/// 457 figures found), view F1 0.671 (50 right of 73 found, 76 labels); 0.788 and 0.625 with the
+/// rules of the round before (see `docs/extraction.md`). Low because the scores are: issue 18
+/// asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V6_FLOORS: (f64, f64) = (0.82, 0.66);
 
 /// The fourth held-out split, released for tuning at the start of the sixth round (5 December):
 /// 68 real passages (34 English, 34 Portuguese) labelled from the text alone, read five times with
@@ -49,8 +52,9 @@ const LINKS_HELDOUT_V6_FLOORS: (f64, f64) = (0.0, 0.0);
 const LINKS_RELEASED_V4: &str = include_str!("../data/extract/links_released_v4.json");
 /// Its floors: attribution 0.758 (350 of 462 figures found) and view F1 0.468 (36 right of 65
 /// found, 89 labels) when it was released, after the fifth round; 0.749 and 0.395 with the rules
-/// of the round before. Views 0.855 after the sixth round's view rules (floor raised to 0.83).
-const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.74, 0.83);
+/// of the round before. After the sixth round, tuned on it: attribution 0.909 (420 of 462),
+/// views 0.855.
+const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.90, 0.83);
 
 /// A fifth training part: 36 real passages (18 English, 18 Portuguese) labelled from the text
 /// alone at the end of the fifth round, for the next round to tune on. No rule had seen it when
@@ -59,8 +63,8 @@ const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.
 /// Its floors, a little below its scores: attribution 0.708 (160 of 226 figures found) and view F1
 /// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.765 and 0.640 after
 /// the three rules written from it (`BB` in Portuguese, a bank's results as the subject, a broker
-/// forecasting). Views 0.864 after the sixth round's view rules (floor raised to 0.84).
-const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.75, 0.84);
+/// forecasting). After the sixth round, tuned on it: attribution 0.920 (208 of 226), views 0.864.
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.91, 0.84);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
@@ -100,14 +104,16 @@ const HELDOUT_LINK_FLOORS: (f64, f64) = (HELDOUT_ATTRIBUTION_FLOOR, HELDOUT_VIEW
 /// before its rules, 0.949 and 0.891 after them; 0.967 and 0.932 after the fourth round (5 December).
 /// With the released splits (v2, v3) as training parts (5 December): attribution 0.95 is the
 /// lead's floor for the grown union (0.898 before the fifth round, 0.960 after); views 0.803 before
-/// the fifth round's view rules, 0.966 after; 0.971 after the sixth round's (views floor 0.96).
+/// the fifth round's view rules, 0.966 after; 0.971 after the sixth round's (views floor 0.96);
+/// attribution 0.962 after the sixth round's (1,096 of 1,139).
 const TRAINING_ATTRIBUTION_FLOOR: f64 = 0.95;
 const TRAINING_VIEWS_FLOOR: f64 = 0.96;
 /// Held-out split: 0.839 (attribution, 172 of 205 figures) and 0.500 (views) when the floors were
 /// set; the views floor is low because the score is, not because it is the goal (issue 18 asks
 /// for 0.8). Attribution 0.849 (174 of 205) after the fourth round (5 December); views 0.667 before
 /// the fifth round, 0.750 after it (12 right of 12 found, 20 labels); attribution 0.898 (184 of 205).
-const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.88;
+/// Attribution 0.912 (187 of 205) after the sixth round (floor raised to 0.90).
+const HELDOUT_ATTRIBUTION_FLOOR: f64 = 0.90;
 const HELDOUT_VIEWS_FLOOR: f64 = 0.70;
 
 /// What identifies a finding, for matching: a symbol, a value with currency or unit, a date, a name.
