@@ -3,6 +3,9 @@
 //! `preocupação`); a word after a negation in its clause (`nem todos … compartilham dessa visão
 //! pessimista`, `not a buy`) counts for nothing; both stances at one level, or none, give none.
 
+use std::sync::OnceLock;
+
+use super::fx_hash::FxHashSet;
 use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
@@ -72,9 +75,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         if negated || text[w.end..].starts_with('-') {
             continue;
         }
+        // Most words open no cue: one lookup skips them.
+        if !may_cue(key) {
+            continue;
+        }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
         // `raised its price target`, and the headline's `price target raised to $60`.
-        let is_target = |key: &str| matches!(key, "target" | "targets" | "alvo" | "alvos");
+        let is_target = |key: &str| TARGET.contains(&key);
         let target = || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key));
         let rating_noun = || ahead.iter().take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
@@ -88,38 +95,20 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
             // `from buy to hold`, `de compra para neutro`: the direction of the change.
             Some((0, Some(moved)))
-        } else if matches!(key, "upgraded" | "upgrades" | "upgrade" | "upgrading" | "elevou")
+        } else if UPGRADE.contains(&key)
             && !target()
             && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))
         {
             // Not `o que elevou as expectativas`: expectations raised are no rating.
             Some((0, Some(Stance::Bullish)))
-        } else if matches!(
-            key,
-            "downgraded"
-                | "downgrades"
-                | "downgrade"
-                | "downgrading"
-                | "rebaixamento"
-                | "rebaixou"
-                | "rebaixa"
-                | "rebaixam"
-                | "rebaixada"
-                | "rebaixado"
-                | "rebaixadas"
-                | "rebaixados"
-                | "rebaixaram"
-        ) && !target()
-        {
+        } else if DOWNGRADE.contains(&key) && !target() {
             // `rebaixou o preço-alvo da Apple`: a target cut, not a rating's.
             Some((0, Some(Stance::Bearish)))
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, ahead) {
             Some((1, stated))
-        } else if let Some(moved) =
-            matches!(key, "target" | "targets" | "alvo" | "alvos").then(|| target_move(text, &words[i + 1..])).flatten()
-        {
+        } else if let Some(moved) = TARGET.contains(&key).then(|| target_move(text, &words[i + 1..])).flatten() {
             Some((2, Some(moved)))
         } else if (up || down) && ahead.iter().take(3).any(|o| is_estimate_noun(&o.key)) {
             // `reduziram projeções`, `cut their estimates`: analysts' forecasts moved, as a target.
@@ -131,13 +120,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if i > 0 && matches!(&*words[i - 1].key, "surpresa" | "supresa" | "surprise" | "surprises") {
             // `a rentabilidade foi uma surpresa positiva`: results that surprised, not a view.
             None
-        } else if matches!(key, "pick" | "picks" | "escolha" | "escolhas")
+        } else if PICK.contains(&key)
             && i > 0
             && matches!(&*words[i - 1].key, "top" | "our" | "nossa" | "nossas" | "principal" | "principais")
         {
             // `as the top picks`, `Bemobi é nossa escolha`.
             Some((4, Some(Stance::Bullish)))
-        } else if matches!(key, "neutral" | "neutra" | "neutro")
+        } else if NEUTRAL.contains(&key)
             && (words.get(i + 1).is_some_and(|o| is_view_noun(&o.key)) || (i > 0 && is_view_noun(&words[i - 1].key)))
         {
             // `writes in a neutral analysis`, `postura neutra`: a neutral view, stated.
@@ -173,7 +162,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
 /// `revisou para cima o preço-alvo`, `revised down its target`: a revision's direction, read
 /// from the words right after it (`true` up).
 fn revision(key: &str, ahead: &[Token]) -> Option<bool> {
-    if !matches!(key, "revisou" | "revisaram" | "revisa" | "revised" | "revises") {
+    if !REVISION.contains(&key) {
         return None;
     }
     let next: Vec<&str> = ahead.iter().take(2).map(|w| &*w.key).collect();
@@ -222,15 +211,8 @@ fn stated_rating(key: &str, ahead: &[Token]) -> Option<Option<Stance>> {
     ahead.first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
 }
 
-#[rustfmt::skip]
 fn is_keep_verb(key: &str) -> bool {
-    matches!(key,
-        "maintained" | "maintains" | "maintain" | "maintaining" | "reiterated" | "reiterates" | "reiterate"
-            | "reiterating" | "kept" | "keeps" | "initiated" | "initiates" | "rates" | "rated" | "rate" | "assigned"
-            | "manteve" | "mantem" | "mantendo" | "mantinha" | "reiterou" | "reitera" | "reiterando" | "iniciou"
-            | "inicia" | "atribuiu" | "permaneca" | "permanece" | "recomendando" | "recommending"
-            | "mantida" | "mantido" | "mantidas" | "mantidos" | "reiterada" | "reiterado"
-    )
+    KEEP.contains(&key)
 }
 
 /// Analysts' forecasts (not a company's own guidance): `projeções`, `estimativas`, `estimates`.
@@ -254,18 +236,20 @@ fn is_estimate_noun(key: &str) -> bool {
 }
 
 fn is_rating_noun(key: &str) -> bool {
-    matches!(key, "rating" | "recommendation" | "recomendacao" | "classificacao" | "advice")
+    RATING_NOUNS.contains(&key)
 }
 
 /// The stance of a rating's name: `Some(None)` for a neutral one.
 #[rustfmt::skip]
 fn rating_word(key: &str) -> Option<Option<Stance>> {
-    match key {
-        "buy" | "outperform" | "overweight" | "compra" | "accumulate" | "strong" => Some(Some(Stance::Bullish)),
-        "sell" | "underperform" | "underweight" | "venda" | "reduce" => Some(Some(Stance::Bearish)),
-        "neutral" | "neutra" | "neutro" | "hold" | "equal" | "equalweight" | "perform" | "manutencao"
-            | "market" | "sector" | "peer" => Some(None),
-        _ => None,
+    if RATING_BULLISH.contains(&key) {
+        Some(Some(Stance::Bullish))
+    } else if RATING_BEARISH.contains(&key) {
+        Some(Some(Stance::Bearish))
+    } else if RATING_NEUTRAL.contains(&key) {
+        Some(None)
+    } else {
+        None
     }
 }
 
@@ -291,108 +275,138 @@ fn is_negation(key: &str) -> bool {
 }
 
 fn is_raise(key: &str) -> bool {
-    matches!(
-        key,
-        "raised"
-            | "raises"
-            | "raise"
-            | "boosted"
-            | "boosts"
-            | "increased"
-            | "increases"
-            | "lifted"
-            | "lifts"
-            | "hiked"
-            | "hikes"
-            | "elevou"
-            | "eleva"
-            | "elevando"
-            | "aumentou"
-            | "elevado"
-            | "elevada"
-            | "elevacao"
-            | "aumento"
-            | "bumped"
-            | "bumps"
-            | "elevaram"
-            | "aumentaram"
-            | "raising"
-            | "boosting"
-            | "lifting"
-    )
+    RAISE.contains(&key)
 }
 
 fn is_cut(key: &str) -> bool {
-    matches!(
-        key,
-        "cut"
-            | "cuts"
-            | "lowered"
-            | "lowers"
-            | "reduced"
-            | "reduces"
-            | "trimmed"
-            | "slashed"
-            | "reduziu"
-            | "reduz"
-            | "cortou"
-            | "corta"
-            | "drop"
-            | "drops"
-            | "dropped"
-            | "decreased"
-            | "decreases"
-            | "slashes"
-            | "trims"
-            | "ajustou"
-            | "cortando"
-            | "halved"
-            | "halving"
-            | "rebaixou"
-            | "rebaixa"
-            | "rebaixaram"
-            | "lowering"
-            | "cutting"
-            | "reducing"
-            | "halves"
-            | "reduzindo"
-            | "corte"
-            | "reducao"
-            | "cortado"
-            | "cortada"
-            | "reduzido"
-            | "reduzida"
-            | "reduziram"
-            | "cortaram"
-            | "diminuiu"
-            | "diminuiram"
-            | "baixaram"
-            | "baixou"
-    )
+    CUT.contains(&key)
 }
 
-#[rustfmt::skip]
 pub(crate) fn is_bullish(key: &str) -> bool {
-    matches!(key,
-        "buy" | "buying" | "bullish" | "upgrade" | "upgraded" | "upgrades" | "outperform" | "overweight" | "opportunity"
-            | "compra" | "comprar" | "otimista" | "otimistas" | "otimismo" | "optimistic" | "optimism" | "elevou"
-            | "eleva" | "upside" | "benefit" | "beneficiar" | "oportunidade" | "upbeat" | "favorable" | "favoravel"
-            | "positive" | "positiva" | "positivo" | "valorizacao" | "favorita" | "favorito" | "favoritas"
-            | "favoritos" | "preferida" | "preferido" | "favorite" | "favourite" | "beneficiada" | "beneficiadas"
-            | "beneficiado" | "beneficiados"
-    )
+    BULLISH.contains(&key)
 }
 
-#[rustfmt::skip]
 pub(crate) fn is_bearish(key: &str) -> bool {
-    matches!(key,
-        "sell" | "bearish" | "downgrade" | "downgraded" | "downgrades" | "underperform" | "underweight" | "concern"
-            | "concerns" | "concerned" | "venda" | "vender" | "pessimista" | "pessimistas" | "pessimismo" | "pessimistic"
-            | "rebaixou" | "rebaixa" | "preocupacao" | "preocupacoes" | "preocupados" | "preocupado" | "downside"
-            | "threat" | "ameaca" | "worried" | "worries" | "worry" | "cautious" | "caution" | "cautela"
-            | "cauteloso" | "cautelosos" | "cautelosa" | "cautelosas" | "skeptical" | "cetico" | "ceticos" | "cetica" | "ceticas" | "cautioned"
-            | "cautions" | "warned" | "warns"
-    )
+    BEARISH.contains(&key)
+}
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const RAISE: &[&str] = &[
+    "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes", "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps", "elevaram", "aumentaram", "raising", "boosting", "lifting",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const CUT: &[&str] = &[
+    "cut", "cuts", "lowered", "lowers", "reduced", "reduces", "trimmed", "slashed", "reduziu", "reduz", "cortou", "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando", "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves", "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram", "diminuiu", "diminuiram", "baixaram", "baixou",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const KEEP: &[&str] = &[
+    "maintained", "maintains", "maintain", "maintaining", "reiterated", "reiterates", "reiterate", "reiterating", "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem", "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca", "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada", "reiterado",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const RATING_NOUNS: &[&str] = &[
+    "rating", "recommendation", "recomendacao", "classificacao", "advice",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const BULLISH: &[&str] = &[
+    "buy", "buying", "bullish", "upgrade", "upgraded", "upgrades", "outperform", "overweight", "opportunity", "compra", "comprar", "otimista", "otimistas", "otimismo", "optimistic", "optimism", "elevou", "eleva", "upside", "benefit", "beneficiar", "oportunidade", "upbeat", "favorable", "favoravel", "positive", "positiva", "positivo", "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "favorite", "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const BEARISH: &[&str] = &[
+    "sell", "bearish", "downgrade", "downgraded", "downgrades", "underperform", "underweight", "concern", "concerns", "concerned", "venda", "vender", "pessimista", "pessimistas", "pessimismo", "pessimistic", "rebaixou", "rebaixa", "preocupacao", "preocupacoes", "preocupados", "preocupado", "downside", "threat", "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos", "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions", "warned", "warns",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const RATING_BULLISH: &[&str] = &[
+    "buy", "outperform", "overweight", "compra", "accumulate", "strong",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const RATING_BEARISH: &[&str] = &[
+    "sell", "underperform", "underweight", "venda", "reduce",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const RATING_NEUTRAL: &[&str] = &[
+    "neutral", "neutra", "neutro", "hold", "equal", "equalweight", "perform", "manutencao", "market", "sector", "peer",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const UPGRADE: &[&str] = &[
+    "upgraded", "upgrades", "upgrade", "upgrading", "elevou",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const DOWNGRADE: &[&str] = &[
+    "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam", "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const TARGET: &[&str] = &[
+    "target", "targets", "alvo", "alvos",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const PICK: &[&str] = &[
+    "pick", "picks", "escolha", "escolhas",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const NEUTRAL: &[&str] = &[
+    "neutral", "neutra", "neutro",
+];
+
+/// Cue words (see [`read_stance`]).
+#[rustfmt::skip]
+const REVISION: &[&str] = &[
+    "revisou", "revisaram", "revisa", "revised", "revises",
+];
+
+/// Whether a word may open a cue: one of the lists above, or `from` / `de` (a rating's change).
+fn may_cue(key: &str) -> bool {
+    static CUES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        [
+            RAISE,
+            CUT,
+            KEEP,
+            RATING_NOUNS,
+            BULLISH,
+            BEARISH,
+            RATING_BULLISH,
+            RATING_BEARISH,
+            RATING_NEUTRAL,
+            UPGRADE,
+            DOWNGRADE,
+            TARGET,
+            PICK,
+            NEUTRAL,
+            REVISION,
+        ]
+        .iter()
+        .flat_map(|list| list.iter().copied())
+        .chain(["from", "de"])
+        .collect()
+    })
+    .contains(key)
 }
 
 #[cfg(test)]
