@@ -250,6 +250,12 @@ fn skip_spaces(rest: &str) -> (usize, &str) {
 
 /// Whether `text` starts with the whole word `word` (given in lower case), in any case.
 fn starts_with_word(text: &str, word: &str) -> bool {
+    // An ASCII word matches byte for byte, whatever the case (a longer character, such as the
+    // Kelvin sign for `k`, never had the word's length in bytes).
+    if word.is_ascii() {
+        return text.as_bytes().get(..word.len()).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+            && word_ends(text, word.len());
+    }
     let mut rest = text.chars();
     for w in word.chars() {
         match rest.next() {
