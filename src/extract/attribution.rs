@@ -29,7 +29,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, in_aside, is_saying_verb, names_a_cause, reports_results, stake_in, unknown_name_before,
+    compared_mentions, in_aside, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, reports_results,
+    stake_in, unknown_name_before, weight_in,
 };
 use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
 use super::figure_lists::{for_after, listed_with, respectively, together};
@@ -326,73 +327,12 @@ pub(crate) fn attribute(
     out
 }
 
-/// `the stock represented 4.4% of the Nasdaq`, `responde por 12% do Ibovespa`: the figure after
-/// these words (the last few of `before`) is a company's weight in an index, not the index's.
-fn weight_in(before: &[Token]) -> bool {
-    before.iter().rev().take(4).any(|w| {
-        matches!(
-            &*w.key,
-            "represented"
-                | "represents"
-                | "represent"
-                | "accounts"
-                | "accounted"
-                | "representa"
-                | "representava"
-                | "responde"
-                | "respondia"
-                | "weighs"
-                | "weighting"
-                | "weight"
-                | "peso"
-        )
-    })
-}
-
 /// Whether a company is named between `from` and `at`.
 fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
     own[own.partition_point(|m| m.span.start < from)..]
         .iter()
         .take_while(|m| m.span.start < at)
         .any(|m| m.span.end <= at)
-}
-
-/// `bank stocks`, `other stocks`, `tech shares`, `S&P 500 stocks`: the shares of a sector or of
-/// many companies (folded words).
-fn is_sector_shares(first: &str, second: &str) -> bool {
-    matches!(second, "stocks" | "shares")
-        && matches!(
-            first,
-            "bank"
-                | "banking"
-                | "financial"
-                | "tech"
-                | "technology"
-                | "chip"
-                | "semiconductor"
-                | "airline"
-                | "energy"
-                | "oil"
-                | "retail"
-                | "retailer"
-                | "mining"
-                | "steel"
-                | "utility"
-                | "auto"
-                | "other"
-                | "several"
-                | "many"
-                | "most"
-                | "50"
-                | "100"
-                | "500"
-        )
-}
-
-/// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
-fn is_those_companies(first: &str, second: &str) -> bool {
-    matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
-        && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
 /// A figure and a name bracketed together, as market wraps write them: `Minerva (-5,14%)`,

@@ -2,7 +2,9 @@
 //! named for comparison (`rivals such as X and Y`) or as a cause (`due to concerns at Qualcomm`)
 //! are not the subject; a name the lexicon does not know may be the company, so nothing is
 //! guessed past it; an index named in an aside does not take a figure; a broker in a sentence of
-//! saying is commenting; a stake is about both companies; a bank reporting results is a subject.
+//! saying is commenting; a stake is about both companies; a bank reporting results is a subject;
+//! a company's weight in an index is its own; a sector's shares and `those companies` are not one
+//! company.
 
 use std::ops::Range;
 
@@ -198,6 +200,67 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             | "estima" | "estimou" | "estimando" | "projeta" | "projetou" | "projetando" | "preve"
             | "previu" | "expects" | "expected" | "estimates" | "estimated" | "forecasts" | "projects"
     )
+}
+
+/// `the stock represented 4.4% of the Nasdaq`, `responde por 12% do Ibovespa`: the figure after
+/// these words (the last few of `before`) is a company's weight in an index, not the index's.
+pub(super) fn weight_in(before: &[Token]) -> bool {
+    before.iter().rev().take(4).any(|w| {
+        matches!(
+            &*w.key,
+            "represented"
+                | "represents"
+                | "represent"
+                | "accounts"
+                | "accounted"
+                | "representa"
+                | "representava"
+                | "responde"
+                | "respondia"
+                | "weighs"
+                | "weighting"
+                | "weight"
+                | "peso"
+        )
+    })
+}
+
+/// `bank stocks`, `other stocks`, `tech shares`, `S&P 500 stocks`: the shares of a sector or of
+/// many companies (folded words).
+pub(super) fn is_sector_shares(first: &str, second: &str) -> bool {
+    matches!(second, "stocks" | "shares")
+        && matches!(
+            first,
+            "bank"
+                | "banking"
+                | "financial"
+                | "tech"
+                | "technology"
+                | "chip"
+                | "semiconductor"
+                | "airline"
+                | "energy"
+                | "oil"
+                | "retail"
+                | "retailer"
+                | "mining"
+                | "steel"
+                | "utility"
+                | "auto"
+                | "other"
+                | "several"
+                | "many"
+                | "most"
+                | "50"
+                | "100"
+                | "500"
+        )
+}
+
+/// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
+pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
+    matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
+        && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
 #[cfg(test)]
