@@ -14,7 +14,9 @@
 //! venda`) is the source of a view, not the company a description stands for.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use super::fx_hash::FxHashSet;
 use super::mentions::{Mention, is_broker, is_call_word, is_work_of_analysts, merged};
 use super::tokens::Token;
 use crate::model::Symbol;
@@ -76,8 +78,29 @@ const KINDS: &[(Kind, &[&str])] = &[
         "HYPE", "RADL"]),
 ];
 
+/// The last words of the descriptions [`kind_of`] reads: every other word is skipped with one
+/// lookup. (A word added to `kind_of` must be added here.)
+#[rustfmt::skip]
+const LAST_WORDS: &[&str] = &[
+    "aerea", "airline", "automaker", "banco", "bank", "brewer", "carmaker", "cervejaria",
+    "chipmaker", "company", "designer", "digital", "drugmaker", "estatais", "estatal", "estatal-petroleira",
+    "farmaceutica", "farmaceutico", "fintech", "frigorifico", "giant", "lender", "major", "maker",
+    "meatpacker", "miner", "mineradora", "mineradoras", "montadora", "operadora", "packer", "papeleira",
+    "petroleira", "petrolifera", "planemaker", "processor", "producer", "retailer", "siderurgica", "steelmaker",
+    "tech", "telecom", "titan", "varejista", "varejo",
+];
+
+/// Whether `word` may end a description.
+fn may_describe(word: &str) -> bool {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| LAST_WORDS.iter().copied().collect()).contains(word)
+}
+
 /// The kind a description (its last word, and the word before it) names.
 fn kind_of(word: &str, before: &str) -> Option<Kind> {
+    if !may_describe(word) {
+        return None;
+    }
     Some(match (before, word) {
         (_, "mineradora" | "miner" | "mineradoras") | ("mining", "company" | "giant") => Kind::Miner,
         (_, "petrolifera" | "petroleira" | "estatal-petroleira") | ("oil", "company" | "major" | "giant") => Kind::Oil,

@@ -256,6 +256,14 @@ fn starts_with_word(text: &str, word: &str) -> bool {
         return text.as_bytes().get(..word.len()).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
             && word_ends(text, word.len());
     }
+    // A different first letter (in ASCII) rules the word out at once.
+    if let (Some(&t), Some(&w)) = (text.as_bytes().first(), word.as_bytes().first())
+        && w.is_ascii()
+        && t.is_ascii()
+        && !t.eq_ignore_ascii_case(&w)
+    {
+        return false;
+    }
     let mut rest = text.chars();
     for w in word.chars() {
         match rest.next() {
