@@ -9,6 +9,7 @@
 //! another word of a name (`American Express`) or a noun (`American consumers`). Words that begin many unrelated names (`First`, `Bank`,
 //! `General`, `Banco`) never stand alone.
 
+use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
 use super::lexicon::Via;
 use super::tickers::TickerMatch;
@@ -50,67 +51,15 @@ const GENERIC_FIRST: &[&str] = &[
     "santander",
 ];
 
-/// Words after which a first word stands for its company: verbs of the news and a few joiners,
-/// English and Portuguese.
+/// Words after which a first word stands for its company, besides the verbs of a price move
+/// (`company_context::is_move_verb`): other verbs of the news and a few joiners, English and
+/// Portuguese (folded).
+#[rustfmt::skip]
 const AFTER: &[&str] = &[
-    "was",
-    "is",
-    "were",
-    "has",
-    "had",
-    "said",
-    "says",
-    "saw",
-    "sees",
-    "rose",
-    "rises",
-    "fell",
-    "falls",
-    "gained",
-    "gains",
-    "sank",
-    "slid",
-    "slipped",
-    "dropped",
-    "jumped",
-    "climbed",
-    "added",
-    "lost",
-    "reported",
-    "reports",
-    "posted",
-    "posts",
-    "expects",
-    "expected",
-    "forecast",
-    "forecasts",
-    "also",
-    "shares",
-    "stock",
-    "will",
-    "would",
-    "plans",
-    "announced",
-    "earned",
-    "beat",
-    "missed",
-    "and",
-    "or",
-    "closed",
-    "ended",
-    "traded",
-    "disappointed",
-    "subiu",
-    "caiu",
-    "teve",
-    "registrou",
-    "lucrou",
-    "informou",
-    "disse",
-    "avançou",
-    "recuou",
-    "fechou",
-    "e",
+    "was", "is", "were", "has", "had", "said", "says", "saw", "sees", "rises", "falls", "gains", "slipped", "added",
+    "lost", "reported", "reports", "posted", "posts", "expects", "expected", "forecast", "forecasts", "also",
+    "shares", "stock", "will", "would", "plans", "announced", "earned", "beat", "missed", "and", "or", "closed",
+    "ended", "traded", "disappointed", "teve", "registrou", "lucrou", "informou", "disse", "fechou", "e",
 ];
 
 /// The later mentions of `named` companies by their first word alone, in text order.
@@ -155,7 +104,9 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
         let stands = match tokens.get(i + 1) {
             Some(next) if next.joins_previous => {
                 &*next.key == "s"
-                    || (!next.capitalized && AFTER.contains(&&*next.key) && text[t.end..next.start] == *" ")
+                    || (!next.capitalized
+                        && (AFTER.contains(&&*next.key) || is_move_verb(&next.key))
+                        && text[t.end..next.start] == *" ")
             }
             _ => !(text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(char::is_alphanumeric)),
         };

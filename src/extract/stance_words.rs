@@ -290,97 +290,118 @@ pub(crate) fn is_bearish(key: &str) -> bool {
     BEARISH.contains(&key)
 }
 
-/// Cue words (see [`read_stance`]).
+/// Verbs and nouns of a raise (`raised`, `elevou`, `aumento`).
 #[rustfmt::skip]
 const RAISE: &[&str] = &[
-    "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes", "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps", "elevaram", "aumentaram", "raising", "boosting", "lifting",
+    "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
+    "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
+    "elevaram", "aumentaram", "raising", "boosting", "lifting",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
 #[rustfmt::skip]
 const CUT: &[&str] = &[
-    "cut", "cuts", "lowered", "lowers", "reduced", "reduces", "trimmed", "slashed", "reduziu", "reduz", "cortou", "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando", "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves", "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram", "diminuiu", "diminuiram", "baixaram", "baixou",
+    "cut", "cuts", "lowered", "lowers", "reduced", "reduces", "trimmed", "slashed", "reduziu", "reduz", "cortou",
+    "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando",
+    "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves",
+    "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram",
+    "diminuiu", "diminuiram", "baixaram", "baixou",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Verbs that keep, start or state a rating (`maintained`, `reiterou`, `initiated`).
 #[rustfmt::skip]
 const KEEP: &[&str] = &[
-    "maintained", "maintains", "maintain", "maintaining", "reiterated", "reiterates", "reiterate", "reiterating", "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem", "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca", "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada", "reiterado",
+    "maintained", "maintains", "maintain", "maintaining", "reiterated", "reiterates", "reiterate", "reiterating",
+    "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem",
+    "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
+    "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
+    "reiterado",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Nouns for a rating (`rating`, `recomendação`).
 #[rustfmt::skip]
 const RATING_NOUNS: &[&str] = &[
     "rating", "recommendation", "recomendacao", "classificacao", "advice",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Plain bullish words (`buy`, `otimista`, `upside`).
 #[rustfmt::skip]
 const BULLISH: &[&str] = &[
-    "buy", "buying", "bullish", "upgrade", "upgraded", "upgrades", "outperform", "overweight", "opportunity", "compra", "comprar", "otimista", "otimistas", "otimismo", "optimistic", "optimism", "elevou", "eleva", "upside", "benefit", "beneficiar", "oportunidade", "upbeat", "favorable", "favoravel", "positive", "positiva", "positivo", "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "favorite", "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados",
+    "buy", "buying", "bullish", "upgrade", "upgraded", "upgrades", "outperform", "overweight", "opportunity",
+    "compra", "comprar", "otimista", "otimistas", "otimismo", "optimistic", "optimism", "elevou", "eleva", "upside",
+    "benefit", "beneficiar", "oportunidade", "upbeat", "favorable", "favoravel", "positive", "positiva", "positivo",
+    "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "favorite",
+    "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Plain bearish words (`sell`, `preocupação`, `worried`).
 #[rustfmt::skip]
 const BEARISH: &[&str] = &[
-    "sell", "bearish", "downgrade", "downgraded", "downgrades", "underperform", "underweight", "concern", "concerns", "concerned", "venda", "vender", "pessimista", "pessimistas", "pessimismo", "pessimistic", "rebaixou", "rebaixa", "preocupacao", "preocupacoes", "preocupados", "preocupado", "downside", "threat", "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos", "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions", "warned", "warns",
+    "sell", "bearish", "downgrade", "downgraded", "downgrades", "underperform", "underweight", "concern",
+    "concerns", "concerned", "venda", "vender", "pessimista", "pessimistas", "pessimismo", "pessimistic",
+    "rebaixou", "rebaixa", "preocupacao", "preocupacoes", "preocupados", "preocupado", "downside", "threat",
+    "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos",
+    "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
+    "warned", "warns",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Ratings that are bullish (`buy`, `outperform`, `compra`).
 #[rustfmt::skip]
 const RATING_BULLISH: &[&str] = &[
     "buy", "outperform", "overweight", "compra", "accumulate", "strong",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Ratings that are bearish (`sell`, `underweight`, `venda`).
 #[rustfmt::skip]
 const RATING_BEARISH: &[&str] = &[
     "sell", "underperform", "underweight", "venda", "reduce",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// Ratings that are neutral (`hold`, `equal weight`, `neutro`): no view.
 #[rustfmt::skip]
 const RATING_NEUTRAL: &[&str] = &[
-    "neutral", "neutra", "neutro", "hold", "equal", "equalweight", "perform", "manutencao", "market", "sector", "peer",
+    "neutral", "neutra", "neutro", "hold", "equal", "equalweight", "perform", "manutencao", "market", "sector",
+    "peer",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// An upgrade (`upgraded`, `elevou`).
 #[rustfmt::skip]
 const UPGRADE: &[&str] = &[
     "upgraded", "upgrades", "upgrade", "upgrading", "elevou",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// A downgrade (`downgraded`, `rebaixou`, `rebaixamento`).
 #[rustfmt::skip]
 const DOWNGRADE: &[&str] = &[
-    "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam", "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram",
+    "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam",
+    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// A price target (`target`, `alvo`).
 #[rustfmt::skip]
 const TARGET: &[&str] = &[
     "target", "targets", "alvo", "alvos",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// A pick (`top picks`, `nossa escolha`).
 #[rustfmt::skip]
 const PICK: &[&str] = &[
     "pick", "picks", "escolha", "escolhas",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// A neutral view (`neutral analysis`, `postura neutra`).
 #[rustfmt::skip]
 const NEUTRAL: &[&str] = &[
     "neutral", "neutra", "neutro",
 ];
 
-/// Cue words (see [`read_stance`]).
+/// A revision, whose direction follows (`revisou para cima`, `revised down`).
 #[rustfmt::skip]
 const REVISION: &[&str] = &[
     "revisou", "revisaram", "revisa", "revised", "revises",
 ];
 
-/// Whether a word may open a cue: one of the lists above, or `from` / `de` (a rating's change).
+/// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` (a rating's change).
 fn may_cue(key: &str) -> bool {
     static CUES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| {
