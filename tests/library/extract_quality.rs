@@ -454,8 +454,7 @@ fn training_split_meets_its_floors() {
     }
     for (language, marker) in [("English", "-en-"), ("Portuguese", "-pt-")] {
         let passages = links["passages"].as_array().expect("a list of passages");
-        let subset: Vec<Value> =
-            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.contains(marker))).cloned().collect();
+        let subset = with_id(passages, |id| id.contains(marker));
         println!("\ntraining part for attribution and views, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
@@ -474,8 +473,7 @@ fn heldout_split_meets_its_floors() {
     assert_eq!(data["heldout"], Value::Bool(true), "the held-out file says it is held out");
     let passages = data["passages"].as_array().expect("a list of passages");
     for (language, prefix) in [("English", "hen-"), ("Portuguese", "hpt-")] {
-        let subset: Vec<Value> =
-            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 40, "at least 40 held-out passages in {language}, found {}", subset.len());
         print_table(&format!("held-out, {language} only"), &measure(&serde_json::json!({ "passages": subset })));
     }
@@ -504,8 +502,7 @@ fn sixth_heldout_split_for_attribution_and_views_meets_its_floors() {
     let passages = data["passages"].as_array().expect("a list of passages");
     assert!(passages.len() >= 60, "at least 60 passages, found {}", passages.len());
     for (language, prefix) in [("English", "lho6-en-"), ("Portuguese", "lho6-pt-")] {
-        let subset: Vec<Value> =
-            passages.iter().filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(prefix))).cloned().collect();
+        let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 30, "at least 30 passages in {language}, found {}", subset.len());
         println!("\nsixth held-out split, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
@@ -529,6 +526,11 @@ fn fifth_training_part_meets_its_floors() {
     check_training_part("fifth training part", LINKS_TRAINING_V5, "ltr5-", 30, LINKS_TRAINING_V5_FLOORS);
 }
 
+/// The passages whose id passes `keep` (a language's part of a split).
+fn with_id(passages: &[Value], keep: impl Fn(&str) -> bool) -> Vec<Value> {
+    passages.iter().filter(|p| p["id"].as_str().is_some_and(&keep)).cloned().collect()
+}
+
 /// Prints a training part's attribution and views per language, then its differences, and fails
 /// below its floors.
 fn check_training_part(name: &str, json: &str, prefix: &str, at_least: usize, floors: (f64, f64)) {
@@ -538,11 +540,7 @@ fn check_training_part(name: &str, json: &str, prefix: &str, at_least: usize, fl
     assert!(passages.len() >= at_least, "at least {at_least} passages, found {}", passages.len());
     for (language, code) in [("English", "en-"), ("Portuguese", "pt-")] {
         let language_prefix = format!("{prefix}{code}");
-        let subset: Vec<Value> = passages
-            .iter()
-            .filter(|p| p["id"].as_str().is_some_and(|id| id.starts_with(&language_prefix)))
-            .cloned()
-            .collect();
+        let subset = with_id(passages, |id| id.starts_with(&language_prefix));
         println!("\n{name}, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
