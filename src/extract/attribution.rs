@@ -32,9 +32,11 @@ use super::attribution_cues::{
     compared_mentions, in_aside, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, reports_results,
     stake_in, unknown_name_before, weight_in,
 };
-use super::commodity_prices::{commodity_after, commodity_before, is_commodity_word, per_physical_unit};
+use super::commodity_prices::{
+    commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
+};
 use super::figure_lists::{for_after, listed_with, respectively, together};
-use super::index_cues::{index_follows, is_agency_at, is_index_at, is_the_exchange, ranks_within};
+use super::index_cues::{index_follows, is_accounting_term, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
 use super::unlisted::unlisted_companies;
@@ -100,6 +102,7 @@ pub(crate) fn attribute(
         .filter(|(k, w)| {
             (is_index_at(text, w) || is_the_exchange(words, *k))
                 && !is_agency_at(words, *k)
+                && !is_accounting_term(words, *k)
                 && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(text, &words[..*k], &words[*k + 1..])
@@ -164,6 +167,7 @@ pub(crate) fn attribute(
         let sentence_names_a_commodity = || {
             own_words.iter().enumerate().any(|(k, w)| {
                 is_commodity_word(&w.key)
+                    && !names_a_producer(own_words, k)
                     && (!w.capitalized
                         || w.key == "brent"
                         || own_words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))

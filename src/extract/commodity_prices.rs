@@ -43,11 +43,11 @@ pub(super) fn per_physical_unit(after: &str) -> bool {
 /// subiu acima dos 74 dólares`, `Brent crude oil prices fell 2.7 percent`): its price, nobody's.
 pub(super) fn commodity_before(text: &str, before: &[Token]) -> bool {
     let mut next_start = usize::MAX;
-    for w in before.iter().rev().take(5) {
+    for (k, w) in before.iter().enumerate().rev().take(5) {
         if next_start != usize::MAX && text[w.end..next_start].contains([',', ';', '.', '(']) {
             return false;
         }
-        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") {
+        if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") && !names_a_producer(before, k) {
             return true;
         }
         next_start = w.start;
@@ -65,6 +65,18 @@ pub(super) fn is_commodity_word(key: &str) -> bool {
             | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee" | "gas" | "silver" | "prata"
             | "platinum" | "wheat" | "trigo" | "cotton" | "algodao"
     )
+}
+
+/// `a maior produtora de celulose`, `the copper miner`, `a gold producer`: a commodity word
+/// describing a company (its product), not a commodity whose price a figure is.
+pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
+    let producer_before = k >= 2
+        && words[k - 1].key == "de"
+        && matches!(&*words[k - 2].key, "produtora" | "produtor" | "produtoras" | "exportadora" | "fabricante");
+    producer_before
+        || words.get(k + 1).is_some_and(|w| {
+            matches!(&*w.key, "producer" | "producers" | "miner" | "miners" | "maker" | "makers" | "major" | "giant")
+        })
 }
 
 /// `queda de 3,6% nos preços da celulose`, `a 2% rise in copper prices`: a commodity's price
@@ -102,5 +114,16 @@ mod tests {
         assert!(!per_physical_unit(", up 3%"));
         let text = "A Eletrobras (ELET6) subiu 2%. Eles elevaram o preço de energia para R$ 210/MWh em 2030.";
         assert_eq!(attributed(text), owned(&[("2%", &["ELET6"]), ("R$ 210", &[])]));
+    }
+
+    #[test]
+    fn a_commodity_naming_what_a_company_produces_is_no_price() {
+        let text = "A Suzano reverteu o prejuízo. O lucro líquido da maior produtora de celulose do mundo \
+                    somou 10 bilhões de reais.";
+        assert_eq!(attributed(text), owned(&[("10 bilhões de reais", &["SUZB3"])]));
+        let text = "Freeport-McMoRan reported results. The copper miner earned $1.2 billion.";
+        assert_eq!(attributed(text), owned(&[("$1.2 billion", &["FCX"])]));
+        let text = "A Suzano reverteu o prejuízo. A celulose subiu 3%.";
+        assert_eq!(attributed(text), owned(&[("3%", &[])]));
     }
 }

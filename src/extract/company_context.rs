@@ -132,6 +132,7 @@ mod tests {
         assert_eq!(symbols("Nu shares rose 4% after earnings."), ["NU"]);
         assert_eq!(symbols("Analysts like Weg's margins."), ["WEGE3"]);
         assert_eq!(symbols("WEG avança na bolsa."), ["WEGE3"], "in capitals, the name alone");
+        assert_eq!(symbols("O Goldman elevou o preço-alvo para a Gol."), ["GS", "GOLL3"], "the airline");
         assert_eq!(symbols("A Americanas pediu recuperação judicial."), ["AMER3"], "a one-word B3 name");
         assert_eq!(symbols("No lado oposto, Hypera (-3,74%)."), ["HYPE3"], "a market wrap's price move");
         assert_eq!(symbols("Cogna ON subiu."), ["COGN3"], "a share class, and a B3 issuer's first word");
@@ -151,6 +152,7 @@ mod tests {
         assert!(symbols("Nu, ele saiu correndo.").is_empty());
         assert!(symbols("Ele está vivo e o rei está nu.").is_empty());
         assert!(symbols("Light rain fell on Monday.").is_empty());
+        assert!(symbols("Gol de placa no fim do jogo.").is_empty(), "a football goal");
         assert!(symbols("Os ADRs negociados em Nova York subiram.").is_empty(), "a longer name");
         assert!(symbols("The Dow's 15% rise.").is_empty(), "an index");
     }

@@ -28,6 +28,45 @@ pub(super) fn is_agency_at(words: &[Token], k: usize) -> bool {
     words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")
 }
 
+/// `lucro antes de juros, impostos, depreciação e amortização`, `earnings before interest and
+/// taxes`, `pre-tax`, `income tax`, `imposto de renda`: a tax or interest word naming a line of a
+/// company's accounts, not the tax or the interest rate a market figure is about.
+pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
+    if !matches!(&*words[k].key, "tax" | "taxes" | "imposto" | "impostos" | "juros") {
+        return false;
+    }
+    if words.get(k + 1..k + 3).is_some_and(|n| n[0].key == "de" && n[1].key == "renda")
+        || k > 0 && matches!(&*words[k - 1].key, "income" | "pre" | "after")
+    {
+        return true;
+    }
+    // Back to `before`/`antes`/`after`/`depois` through the line's other words only.
+    words[..k]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|w| {
+            matches!(
+                &*w.key,
+                "before"
+                    | "antes"
+                    | "after"
+                    | "depois"
+                    | "apos"
+                    | "de"
+                    | "and"
+                    | "e"
+                    | "interest"
+                    | "juros"
+                    | "taxes"
+                    | "impostos"
+                    | "depreciation"
+                    | "depreciacao"
+            )
+        })
+        .any(|w| matches!(&*w.key, "before" | "antes" | "after" | "depois" | "apos"))
+}
+
 /// `as maiores baixas do Ibovespa`, `the best performer in the S&P 500`: an index named after a
 /// ranking (`before` and `after`: the words around it) is where a company stands, not what a
 /// figure is about — unless a clause of its own follows (`os ganhos do Ibovespa hoje, que
@@ -98,6 +137,7 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
                     | "member"
                     | "alta"
                     | "baixa"
+                    | "queda"
             )
         })
 }
@@ -119,4 +159,28 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn taxes_and_interest_in_a_company_s_accounts_are_no_macro_figure() {
+        let text = "A Suzano divulgou seu balanço. A companhia apurou lucro antes de juros, impostos, \
+                    depreciação e amortização de 5,94 bilhões de reais.";
+        assert_eq!(attributed(text), owned(&[("5,94 bilhões de reais", &["SUZB3"])]));
+        let text = "Apple reported results. Its pre-tax income rose 5%.";
+        assert_eq!(attributed(text), owned(&[("5%", &["AAPL"])]));
+        // The tax itself, with no company before it, still keeps its figures.
+        let text = "A Suzano divulgou seu balanço. Os impostos sobre a celulose subiram 5%.";
+        assert_eq!(attributed(text), owned(&[("5%", &[])]));
+    }
+
+    #[test]
+    fn the_biggest_fall_of_an_index_is_a_rank() {
+        let text = "As ações da Usiminas (USIM5) encerraram com a maior queda do Ibovespa depois de o \
+                    Goldman Sachs cortar o preço-alvo de R$ 8,40 para R$ 5,20.";
+        assert_eq!(attributed(text), owned(&[("R$ 8,40", &["USIM5"]), ("R$ 5,20", &["USIM5"])]));
+    }
 }

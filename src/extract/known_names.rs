@@ -222,6 +222,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Sanepar", "SAPR11", Case::Capital),
     ("Multiplan", "MULT3", Case::Capital),
     ("Azul", "AZUL4", Case::Capital),
+    // `gol` is a football goal and a Volkswagen car: the airline only in company context (`a Gol`).
+    ("Gol", "GOLL3", Case::Context),
     ("Marfrig", "MRFG3", Case::Capital),
     ("TIM", "TIMS3", Case::Upper),
     ("TIM Brasil", "TIMS3", Case::Capital),
