@@ -96,6 +96,15 @@ pub(crate) fn attribute(
             })
         })
         .collect();
+    // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
+    let symbol_after_name = |w: &Token| {
+        w.upper
+            && mentions_in(&(w.start.saturating_sub(16)..w.start)).iter().any(|m| {
+                m.symbol.as_str() == w.text
+                    && m.span.end <= w.start
+                    && text[m.span.end..w.start].trim_matches([' ', '.']).is_empty()
+            })
+    };
     let indexes: Vec<usize> = words
         .iter()
         .enumerate()
@@ -103,6 +112,7 @@ pub(crate) fn attribute(
             (is_index_at(text, w) || is_the_exchange(words, *k))
                 && !is_agency_at(words, *k)
                 && !is_accounting_term(words, *k)
+                && !symbol_after_name(w)
                 && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
                 && !ranks_within(text, &words[..*k], &words[*k + 1..])

@@ -183,4 +183,10 @@ mod tests {
                     Goldman Sachs cortar o preço-alvo de R$ 8,40 para R$ 5,20.";
         assert_eq!(attributed(text), owned(&[("R$ 8,40", &["USIM5"]), ("R$ 5,20", &["USIM5"])]));
     }
+
+    #[test]
+    fn a_company_s_symbol_after_its_name_is_no_index() {
+        let text = "Shares of Chevron CVX, +2.08% and Dow Inc. DOW, +2.11% lead, while the Dow fell 0.3%.";
+        assert_eq!(attributed(text), owned(&[("2.08%", &["CVX"]), ("2.11%", &["DOW"]), ("0.3%", &[])]));
+    }
 }

@@ -242,6 +242,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("3M", "MMM", Case::Upper),
     ("Logitech", "LOGI", Case::Capital),
     ("Target", "TGT", Case::Context),
+    // `Dow` alone is the index; the chemicals company with its suffix.
+    ("Dow Inc", "DOW", Case::Capital),
     ("Regeneron", "REGN", Case::Capital),
     ("Bristol Myers Squibb", "BMY", Case::Capital),
     ("Bristol-Myers Squibb", "BMY", Case::Capital),
@@ -256,7 +258,7 @@ pub(crate) const NON_REFERENCE: &[&str] = &[
     "GGBR4", "ELET3", "ELET6", "RENT3", "MGLU3", "NTCO3", "RAIL3", "JBSS3", "BPAC11", "SBSP3", "CSAN3", "RAIZ4",
     "HAPV3", "RDOR3", "USIM5", "CSNA3", "KLBN11", "SANB11", "ENEV3", "CMIG4", "CPLE6", "BRKM5", "PRIO3", "LREN3",
     "ASAI3", "TOTS3", "RADL3", "VIVT3", "EQTL3", "SAPR11", "MULT3", "AZUL4", "B3SA3", "BBSE3", "CPFE3", "EGIE3",
-    "HYPE3", "ITSA4", "CCRO3", "CMIN3", "VBBR3", "UGPA3", "TAEE11", "TIMS3", "YDUQ3", "COGN3", "BRFS3", "MRFG3",
+    "HYPE3", "ITSA4", "MOTV3", "CMIN3", "VBBR3", "UGPA3", "TAEE11", "TIMS3", "YDUQ3", "COGN3", "BRFS3", "MRFG3",
     "BEEF3", "SMTO3", "SLCE3", "CYRE3", "MRVE3", "EZTC3", "CIEL3", "IRBR3", "SULA11", "BOVA11", "SMAL11", "IVVB11",
     "CEAB3",
 ];

@@ -333,7 +333,8 @@ fn written_variants(name: String) -> impl Iterator<Item = String> {
 }
 
 /// The first words of B3 issuers' longer legal names that name one issuer only and are no
-/// generic word of company names (`CIA`, `BANCO`, `GRUPO`, `CENTRAIS`…) nor a common word.
+/// generic word of company names (`CIA`, `BANCO`, `GRUPO`, `CENTRAIS`…), a legal suffix (`INC`)
+/// nor a common word.
 fn b3_short_names<'a>(issuers: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, &'a str)> {
     let mut firsts: FxHashMap<String, Option<&str>> = FxHashMap::default();
     for (legal, main) in issuers {
@@ -368,6 +369,8 @@ fn is_generic_issuer_word(word: &str) -> bool {
             | "construtora" | "petroleo" | "metalurgica" | "fras" | "tres" | "rio" | "minas"
             | "mineracao" | "pet" | "ser" | "alianca" | "boa" | "nova" | "novo" | "mundial" | "eletro" | "telecomunicacoes" | "tecnologia" | "saneamento" | "participacoes" | "investimentos" | "hospital"
             | "hoteis" | "comercio" | "fundo" | "sul" | "norte" | "nordeste" | "paranaense"
+            // Legal suffixes of other companies' names (`INC EMPREENDIMENTOS` is no `Coach Inc`).
+            | "inc" | "corp" | "ltd" | "plc" | "holding" | "holdings"
     )
 }
 
@@ -388,6 +391,8 @@ mod tests {
             }
         }
         assert_eq!(lexicon.name("research in motion").and_then(|e| e.symbol.clone()).as_deref(), Some("BB"));
+        assert_eq!(lexicon.name("glaxosmithkline").and_then(|e| e.symbol.clone()).as_deref(), Some("GSK"));
+        assert_eq!(lexicon.name("petrobras distribuidora").and_then(|e| e.symbol.clone()).as_deref(), Some("VBBR3"));
     }
 
     #[test]
@@ -429,9 +434,11 @@ mod tests {
             ("BBAS3", "BCO BRASIL S.A.", "BBAS3"),
             ("ENGI11", "ENERGISA S.A.", "ENGI11"),
             ("ENMT3", "ENERGISA MT S.A.", "ENMT3"),
+            ("INNC3", "INC EMPREENDIMENTOS IMOBILIÁRIOS S.A.", "INNC3"),
         ]);
         assert_eq!(lexicon.name("cogna").map(|e| e.case), Some(Case::Context));
         assert!(lexicon.name("bco").is_none(), "a generic word of legal names");
+        assert!(lexicon.name("inc").is_none(), "a legal suffix");
         assert_eq!(lexicon.name("energisa").and_then(|e| e.symbol.clone()).as_deref(), Some("ENGI11"), "its own name");
     }
 
