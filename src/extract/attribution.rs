@@ -39,7 +39,7 @@ use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{index_follows, is_accounting_term, is_agency_at, is_index_at, is_the_exchange, ranks_within};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
-use super::unlisted::unlisted_companies;
+use super::unlisted::unlisted_in_text;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
@@ -122,14 +122,11 @@ pub(crate) fn attribute(
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
     let first_subject = subjects.iter().position(Option::is_some);
-    // The first sentence naming a company the lexicon does not know (`Twitter revealed…`), found
-    // once, when a figure needs it.
-    let first_unlisted_cell = OnceCell::new();
-    let first_unlisted = || {
-        *first_unlisted_cell.get_or_init(|| {
-            sentences.iter().position(|s| !unlisted_companies(text, own_words_of(s), mentions_in(s)).is_empty())
-        })
-    };
+    // Where the companies the lexicon does not know are named (`Twitter revealed…`), and the first
+    // sentence naming one: found once, when a figure needs them.
+    let unlisted_cell: OnceCell<Vec<usize>> = OnceCell::new();
+    let unlisted_starts = || unlisted_cell.get_or_init(|| unlisted_in_text(text, words, sentences, mentions));
+    let first_unlisted = || unlisted_starts().first().map(|&at| sentences.partition_point(|s| s.end <= at));
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
@@ -172,8 +169,6 @@ pub(crate) fn attribute(
             })
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
-        // The companies the lexicon does not know, found once per sentence when a figure needs them.
-        let unlisted_cell: OnceCell<Vec<usize>> = OnceCell::new();
         let sentence_names_a_commodity = || {
             own_words.iter().enumerate().any(|(k, w)| {
                 is_commodity_word(&w.key)
@@ -249,8 +244,10 @@ pub(crate) fn attribute(
             let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
             // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
             let unlisted = || {
-                let starts = unlisted_cell.get_or_init(|| unlisted_companies(text, own_words, mentions_in(sentence)));
-                starts[..starts.partition_point(|&u| u < at)].last().copied()
+                let starts = unlisted_starts();
+                starts[starts.partition_point(|&u| u < sentence.start)..starts.partition_point(|&u| u < at)]
+                    .last()
+                    .copied()
             };
             // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
             let class_after = after.filter(|a| {

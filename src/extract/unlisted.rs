@@ -5,14 +5,61 @@
 //! must not go to the company named before it, to the subject of an earlier sentence, nor (in a
 //! text that opens on one) to a company named later.
 
+use std::ops::Range;
+
 use super::company_context::is_move_verb;
 use super::mentions::Mention;
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word};
 
+/// Where each unknown company named in the text starts, in order: those each sentence shows to be
+/// companies, and the later sentences naming one of them again (`Intercept Pharmaceuticals Inc
+/// (NASDAQ:ICPT)… Leerink cut its price target for Intercept Pharmaceuticals stock`).
+/// `words` are the text's words and `mentions` the companies found, both in text order.
+pub(super) fn unlisted_in_text(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+) -> Vec<usize> {
+    let within = |r: &Range<usize>| {
+        (words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end), {
+            mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)
+        })
+    };
+    let mut found = Vec::new();
+    for s in sentences {
+        let (w, m) = within(s);
+        found.extend(unlisted_companies(text, &words[w], &mentions[m]));
+    }
+    if found.is_empty() {
+        return found;
+    }
+    // The first word of each such name, named again as a name elsewhere.
+    let names: Vec<&str> = found
+        .iter()
+        .filter_map(|&at| words.get(words.partition_point(|w| w.start < at)))
+        .filter(|w| !is_common_word(&w.key) && w.text.len() > 2)
+        .map(|w| &*w.key)
+        .collect();
+    let known = |w: &Token| {
+        let before = mentions.partition_point(|m| m.span.start <= w.start);
+        before.checked_sub(1).is_some_and(|m| w.end <= mentions[m].span.end)
+    };
+    let again: Vec<usize> = words
+        .iter()
+        .filter(|w| (w.capitalized || w.upper) && names.contains(&&*w.key) && !known(w))
+        .map(|w| w.start)
+        .filter(|at| found.binary_search(at).is_err())
+        .collect();
+    found.extend(again);
+    found.sort_unstable();
+    found
+}
+
 /// Where each unknown company named in `words` (a sentence's words, in order) starts, in order.
 /// `mentions` are the companies found in the sentence, in text order.
-pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
+fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
     // Mentions are in text order: the one that could cover a word is the last starting at or
     // before it.
     let known = |w: &Token| {
@@ -45,10 +92,13 @@ pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mentio
         {
             found.push(name.start);
         }
-        // `NYSE Euronext (NYX)`: a name, then a code in brackets the lexicon does not know.
-        let (name, code) = (&words[k - 1], &words[k]);
+        // `NYSE Euronext (NYX)`, `Altera Corp. (NASDAQ: ALTR)`: a name, then a code in brackets
+        // the lexicon does not know, with or without its exchange.
+        let exchange = k >= 2 && is_exchange(words[k - 1].text) && text[words[k - 1].end..words[k].start].trim() == ":";
+        let name_at = if exchange { k - 2 } else { k - 1 };
+        let (name, code) = (&words[name_at], &words[k]);
         if code.upper
-            && text[name.end..code.start].trim_end().ends_with('(')
+            && text[name.end..if exchange { words[k - 1].start } else { code.start }].trim_end().ends_with('(')
             && text[code.end..].trim_start_matches(" US").starts_with(')')
             && (2..=5).contains(&code.text.len())
             && code.text.bytes().all(|b| b.is_ascii_alphabetic())
@@ -57,7 +107,7 @@ pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mentio
             && !known(code)
         {
             // The whole name before the bracket (`Companhia Vale do Rio Doce (CVRD)`) is unknown.
-            let mut start = k - 1;
+            let mut start = name_at;
             while start > 0
                 && k - start < NAME_WORDS
                 && words[start].joins_previous
@@ -65,13 +115,18 @@ pub(super) fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mentio
             {
                 start -= 1;
             }
-            if !words[start..k].iter().any(known) {
+            if !words[start..=name_at].iter().any(known) {
                 found.push(words[start].start);
             }
         }
     }
     found.sort_unstable();
     found
+}
+
+/// Exchanges written before a symbol in brackets (`NASDAQ: ALTR`, `NYSE:BBY`).
+fn is_exchange(word: &str) -> bool {
+    matches!(word, "NASDAQ" | "Nasdaq" | "NYSE" | "AMEX" | "NYSEArca" | "NYSEMKT" | "OTC" | "TSX" | "LSE" | "BOV")
 }
 
 /// The most words of a name before a bracketed code.
@@ -126,6 +181,11 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("$250 million", &[])]), "a text that opens on one");
         let text = "A Companhia Vale do Rio Doce (CVRD) movimentava R$ 87,4 milhões.";
         assert_eq!(attributed(text), owned(&[("R$ 87,4 milhões", &["VALE3"])]), "a known name with an old code");
+        let text = "Altera Corp. (NASDAQ: ALTR) was reiterated with a Buy. Shares are up 1.8% at $36.39.";
+        assert_eq!(attributed(text), owned(&[("1.8%", &[]), ("$36.39", &[])]), "a code after its exchange");
+        let text = "Analysts weigh Intercept Pharmaceuticals Inc (NASDAQ:ICPT) and Biogen Inc (NASDAQ:BIIB). \
+                    Leerink cut its price target for Intercept Pharmaceuticals stock to $60 from $66.";
+        assert_eq!(attributed(text), owned(&[("$60", &[]), ("$66", &[])]), "named again");
         let text = "Intel fell 3%. Its CEO (Pat Gelsinger) said revenue rose 2%.";
         assert_eq!(attributed(text), owned(&[("3%", &["INTC"]), ("2%", &["INTC"])]), "an acronym is no code");
     }
