@@ -310,6 +310,11 @@ pub(crate) const NOT_COMPANIES: &[&str] = &[
     "Nasdaq 100",
     "Arm's length",
     "arm's length",
+    // Fortune's lists of the largest companies, not Fortune Brands.
+    "Fortune 500",
+    "Fortune 100",
+    "Fortune 1000",
+    "Fortune Global 500",
 ];
 
 #[cfg(test)]

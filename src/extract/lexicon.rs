@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::company_names::matchable_names;
+use super::first_word_names::first_word_names;
 use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
 use super::mentions::is_index_word;
@@ -112,12 +113,23 @@ impl Lexicon {
         lexicon.names.reserve(16_384);
         lexicon.symbols.reserve(16_384);
         lexicon.first_words.reserve(12_288);
+        // `Skyworks` for `SKYWORKS SOLUTIONS, INC.`, `Verizon` for `VERIZON COMMUNICATIONS INC`:
+        // the first word of a large company's longer name, when no other listed company's name
+        // starts with it (`American`, `General` name many).
+        let mut firsts: FxHashMap<String, Option<(usize, &str)>> = FxHashMap::default();
         for (rank, (symbol, legal, otc)) in reference.into_iter().enumerate() {
             lexicon.symbols.insert(symbol.to_owned(), SymbolEntry { rank: Some(rank), well_known: false });
             if otc {
                 over_the_counter.insert(symbol.to_owned());
             }
-            for (n, name) in matchable_names(legal).into_iter().flat_map(written_variants).enumerate() {
+            let names = matchable_names(legal);
+            if let Some(first) = names.first().and_then(|n| n.split_once(' ')).map(|(first, _)| first) {
+                let seen = firsts.entry(first.to_owned()).or_insert(Some((rank, symbol)));
+                if seen.is_some_and(|(_, s)| s != symbol) {
+                    *seen = None;
+                }
+            }
+            for (n, name) in names.into_iter().flat_map(written_variants).enumerate() {
                 let one_word = !name.contains(' ');
                 let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
                 let acronym = one_word && is_acronym(&name.to_ascii_uppercase());
@@ -139,6 +151,12 @@ impl Lexicon {
                     }
                     Some(_) => {}
                 }
+            }
+        }
+        for (word, symbol) in first_word_names(firsts) {
+            if !lexicon.names.contains_key(&word) {
+                let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case: Case::Context };
+                lexicon.insert_key(word, entry);
             }
         }
         for (alias, symbol, case) in ALIASES {

@@ -25,6 +25,7 @@ mod figure_lists;
 mod figure_tickers;
 mod figures;
 mod findings;
+mod first_word_names;
 mod fx_hash;
 mod holder_names;
 mod holders;
