@@ -185,7 +185,7 @@ const RESULTS_BACK: usize = 7;
 pub(crate) fn is_results_word(key: &str) -> bool {
     matches!(key,
         "lucro" | "lucros" | "receita" | "resultado" | "resultados" | "balanco" | "earnings" | "profit"
-            | "revenue" | "results" | "income"
+            | "revenue" | "results" | "income" | "roe" | "rentabilidade"
     )
 }
 
@@ -199,7 +199,10 @@ pub(crate) fn rated_object(words: &[Token], k: usize) -> bool {
     if k > 0 && (changes(&words[k - 1]) || (k > 1 && article(&words[k - 1]) && changes(&words[k - 2]))) {
         return true;
     }
-    if k < 3 || !is_object_marker(&words[k - 1].key) || !matches!(&*words[k - 2].key, "recomendacao" | "rating") {
+    if k < 3
+        || !is_object_marker(&words[k - 1].key)
+        || !matches!(&*words[k - 2].key, "recomendacao" | "rating" | "classificacao" | "recommendation")
+    {
         return false;
     }
     let article = matches!(&*words[k - 3].key, "a" | "o" | "its" | "the" | "sua" | "their" | "his" | "her");
@@ -446,5 +449,16 @@ mod tests {
         assert_eq!(rates("Goldman Sachs and Eli Lilly raised their price targets."), [yes("GS"), yes("LLY")]);
         assert_eq!(rates("Microsoft maintained its buy rating."), [no("MSFT")], "no broker: the rated one");
         assert_eq!(rates("Microsoft fell 3% while Goldman Sachs rose."), [no("MSFT"), no("GS")]);
+    }
+
+    #[test]
+    fn a_bank_s_own_return_and_its_rating_change_make_it_the_subject() {
+        use crate::extract::figure_tickers::{attributed, owned};
+        let text = "Os analistas dizem que os desafios devem manter o ROE do Bradesco baixo. Em 2025, o \
+                    Goldman espera um ROE de 12,4%.";
+        assert_eq!(attributed(text), owned(&[("12,4%", &["BBDC4"])]));
+        let text = "O Goldman elevou a classificação do Santander (SANB11) de venda para neutra. O ROE \
+                    esperado é de 17,1%.";
+        assert_eq!(attributed(text), owned(&[("17,1%", &["SANB11"])]));
     }
 }
