@@ -29,8 +29,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, in_aside, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, reports_results,
-    stake_in, unknown_name_before, weight_in,
+    compared_mentions, in_aside, is_contrast_opener, is_saying_verb, is_sector_shares, is_those_companies,
+    names_a_cause, reports_results, stake_in, unknown_name_before, weight_in,
 };
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
@@ -87,7 +87,14 @@ pub(crate) fn attribute(
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
         .map(|s| {
-            mentions_in(s).iter().find(|m| {
+            // `Enquanto a TIM amargava um dia difícil, a Cogna respirou aliviada`: the subject of
+            // the main clause, past a clause of contrast that opens the sentence.
+            let main_from = own_words_of(s)
+                .first()
+                .filter(|w| is_contrast_opener(&w.key))
+                .and_then(|w| text[w.end..s.end].find(',').map(|at| w.end + at))
+                .unwrap_or(s.start);
+            mentions_in(&(main_from..s.end)).iter().find(|m| {
                 !m.rates
                     && !is_compared(m)
                     && (!is_broker(&m.symbol)

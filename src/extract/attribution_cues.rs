@@ -263,6 +263,11 @@ pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
         && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
+/// Words opening a clause of contrast before the main one (`Enquanto…, `, `While…, `).
+pub(super) fn is_contrast_opener(key: &str) -> bool {
+    matches!(key, "enquanto" | "while" | "whereas" | "although" | "though" | "embora")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,5 +390,12 @@ mod tests {
         let text = "A líder de alta do Ibovespa foi Fibria, com um salto de 7,2%. Outro destaque foi Braskem, \
                     com valorização de 5,5%.";
         assert_eq!(attributed(text), owned(&[("7,2%", &[]), ("5,5%", &["BRKM5"])]));
+    }
+
+    #[test]
+    fn the_main_clause_s_company_is_the_subject_after_a_clause_of_contrast() {
+        let text = "Enquanto a TIM (TIMS3) caía, a Cogna (COGN3) respirou aliviada. O BTG Pactual elevou a \
+                    recomendação da empresa para compra, com um potencial de alta de 40%.";
+        assert_eq!(attributed(text), owned(&[("40%", &["COGN3"])]));
     }
 }
