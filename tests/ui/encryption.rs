@@ -59,6 +59,17 @@ fn wait_until_ready(app: &mut App) {
     }
 }
 
+/// Steps the window until `done` holds, or fails saying `what` did not happen.
+fn wait_until(app: &mut App, done: impl Fn() -> bool, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        app.harness.step();
+        app.settle();
+    }
+}
+
 #[test]
 fn the_window_asks_for_the_passphrase_and_encrypts_from_the_file_menu() {
     assert!(!cipher::has_key(), "no passphrase before the window is given one");
@@ -105,6 +116,8 @@ fn the_window_asks_for_the_passphrase_and_encrypts_from_the_file_menu() {
     password_field(&app, "Passphrase again").type_text("brand new");
     app.settle();
     app.click("Encrypt");
+    // The worker may not have started when the click returns: wait for the file itself.
+    wait_until(&mut app, || cipher::is_encrypted(&plain), "the file is encrypted");
     wait_until_ready(&mut app);
     assert!(cipher::is_encrypted(&plain), "the file is encrypted");
     assert!(app.has_label_containing("The database is encrypted"), "the window says so");
