@@ -76,6 +76,16 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
+    // For a profiler (`valgrind --tool=callgrind`): only the note's analyses, so that counts
+    // divide by the runs. `JEVONS_EXTRACT_PROFILE=100 cargo bench --bench extract`.
+    if let Some(runs) = std::env::var("JEVONS_EXTRACT_PROFILE").ok().and_then(|r| r.parse::<usize>().ok()) {
+        let (lexicon, note) = (Lexicon::bundled(), note());
+        for _ in 0..runs {
+            black_box(analyse(black_box(&note), &lexicon));
+        }
+        println!("{}", serde_json::json!({ "profile_runs": runs, "note_bytes": note.len() }));
+        return;
+    }
     let mut builds = Vec::with_capacity(LEXICON_RUNS);
     let mut build_cpu = Vec::with_capacity(LEXICON_RUNS);
     let mut lexicon = Lexicon::default();

@@ -20,12 +20,21 @@ use super::markets::is_b3_symbol;
 
 /// A normalised ticker symbol: upper case ASCII letters and digits, with at most one `-` or `.`
 /// separating a short suffix.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// Held inline (at most 15 bytes, zero-padded), so that copying one allocates nothing: text
+/// analysis clones symbols into every mention, figure and view. The padding keeps the derived
+/// order that of the text (`AB` < `ABC` < `AC`).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Symbol(String);
+pub struct Symbol {
+    bytes: [u8; MAX_LEN],
+    len: u8,
+}
 
 const MAX_BASE: usize = 10;
 const MAX_SUFFIX: usize = 4;
+/// The longest symbol: a base, a separator and a suffix.
+const MAX_LEN: usize = MAX_BASE + 1 + MAX_SUFFIX;
 
 impl Symbol {
     /// Parses what a user typed (`$brk.b`, ` nvda `) into a symbol, or says why it is not one.
@@ -50,16 +59,34 @@ impl Symbol {
                 "{text:?} is not a ticker symbol (letters and digits, like NVDA, BRK.B, PETR4 or 7203.T)"
             )));
         }
-        Ok(Self(match suffix {
-            None => base.to_owned(),
-            Some(suffix) if separator != "." || is_share_class(base, suffix) => format!("{base}-{suffix}"),
-            Some("SA") if is_b3_symbol(base) => base.to_owned(),
-            Some(suffix) => format!("{base}.{suffix}"),
-        }))
+        Ok(match suffix {
+            None => Self::inline(&[base]),
+            Some(suffix) if separator != "." || is_share_class(base, suffix) => Self::inline(&[base, "-", suffix]),
+            Some("SA") if is_b3_symbol(base) => Self::inline(&[base]),
+            Some(suffix) => Self::inline(&[base, ".", suffix]),
+        })
+    }
+
+    /// The symbol spelled by `parts` (checked by `parse`: ASCII, at most `MAX_LEN` bytes).
+    fn inline(parts: &[&str]) -> Self {
+        let mut bytes = [0; MAX_LEN];
+        let mut len = 0;
+        for b in parts.iter().flat_map(|p| p.bytes()).take(MAX_LEN) {
+            bytes[len] = b;
+            len += 1;
+        }
+        Self { bytes, len: len as u8 }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Always ASCII: `parse` lets nothing else in.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Symbol").field(&self.as_str()).finish()
     }
 }
 
@@ -82,7 +109,7 @@ fn is_share_class(base: &str, suffix: &str) -> bool {
 
 impl fmt::Display for Symbol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -95,7 +122,7 @@ impl TryFrom<String> for Symbol {
 
 impl From<Symbol> for String {
     fn from(value: Symbol) -> Self {
-        value.0
+        value.as_str().to_owned()
     }
 }
 
@@ -109,6 +136,19 @@ impl std::str::FromStr for Symbol {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn symbols_are_small_and_order_as_their_text() {
+        assert_eq!(std::mem::size_of::<Symbol>(), 16);
+        let mut symbols: Vec<Symbol> =
+            ["AC", "ABC", "AB", "BRK-B", "BRK", "A", "7203.T", "PETR4"].iter().map(|s| s.parse().unwrap()).collect();
+        symbols.sort();
+        let texts: Vec<&str> = symbols.iter().map(Symbol::as_str).collect();
+        assert_eq!(texts, ["7203.T", "A", "AB", "ABC", "AC", "BRK", "BRK-B", "PETR4"]);
+        assert_eq!(format!("{:?}", symbols[1]), "Symbol(\"A\")");
+        let longest: Symbol = "ABCDEFGHIJ.WXYZ".parse().unwrap();
+        assert_eq!(longest.as_str(), "ABCDEFGHIJ.WXYZ");
+    }
 
     #[test]
     fn spellings_of_one_symbol_normalise_alike() {
