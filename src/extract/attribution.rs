@@ -29,8 +29,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, in_aside, is_contrast_opener, is_saying_verb, is_sector_shares, is_those_companies,
-    names_a_cause, reports_results, stake_in, unknown_name_before, weight_in,
+    compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_saying_verb, is_sector_shares,
+    is_those_companies, names_a_cause, reports_results, stake_in, unknown_name_before, weight_in,
 };
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
@@ -56,6 +56,10 @@ const BEFORE_REACH: usize = 16;
 
 /// Bytes past which a company named after a figure is too far to count anyway (with a subject).
 const AFTER_BYTES: usize = 160;
+
+/// How many words may come before the company a sentence opens on (`A OGX informou`, `Shares
+/// of Continental fell`).
+const OPENING_WORDS: usize = 3;
 
 /// How many sentences ahead a text that opens before naming its company may look for it.
 const LOOK_AHEAD: usize = 3;
@@ -316,7 +320,18 @@ pub(crate) fn attribute(
                     }
                     all
                 } else if first_subject.is_some_and(|s| s < i) {
-                    earlier_subject(i, back, &subjects, sentences, &index_within)
+                    // `Continental said its fares rose… The carrier posted net income of $233
+                    // million`: a sentence opening on a company the lexicon does not know is
+                    // about that one.
+                    let opens_unlisted = |j: usize| {
+                        let starts = unlisted_starts();
+                        let first = starts.get(starts.partition_point(|&u| u < sentences[j].start));
+                        let opening =
+                            own_words_of(&sentences[j]).get(OPENING_WORDS).map_or(sentences[j].end, |w| w.start);
+                        let upto = subjects[j].map_or(opening, |m| m.span.start.min(opening));
+                        first.is_some_and(|&u| u < upto)
+                    };
+                    earlier_subject(i, back, &subjects, sentences, &index_within, &opens_unlisted)
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
                     // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price
@@ -391,25 +406,6 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<
     // `Twitter (down 8.5%)`: a name the lexicon does not know.
     let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
     last.chars().next().is_some_and(char::is_uppercase).then(Vec::new)
-}
-
-/// The subject of the nearest of the `back` sentences before, unless one of them is about an index.
-fn earlier_subject(
-    i: usize,
-    back: usize,
-    subjects: &[Option<&Mention>],
-    sentences: &[Range<usize>],
-    index_within: &dyn Fn(Range<usize>) -> bool,
-) -> Vec<Symbol> {
-    for j in (i.saturating_sub(back)..i).rev() {
-        if let Some(m) = subjects[j] {
-            return vec![m.symbol.clone()];
-        }
-        if index_within(sentences[j].clone()) {
-            return Vec::new();
-        }
-    }
-    Vec::new()
 }
 
 /// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,

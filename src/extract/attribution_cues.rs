@@ -268,6 +268,30 @@ pub(super) fn is_contrast_opener(key: &str) -> bool {
     matches!(key, "enquanto" | "while" | "whereas" | "although" | "though" | "embora")
 }
 
+/// The subject of the nearest of the `back` sentences before, unless one of them is about an index
+/// or opens on a company the lexicon does not know (`opens_unlisted`).
+pub(super) fn earlier_subject(
+    i: usize,
+    back: usize,
+    subjects: &[Option<&Mention>],
+    sentences: &[Range<usize>],
+    index_within: &dyn Fn(Range<usize>) -> bool,
+    opens_unlisted: &dyn Fn(usize) -> bool,
+) -> Vec<Symbol> {
+    for j in (i.saturating_sub(back)..i).rev() {
+        if opens_unlisted(j) {
+            return Vec::new();
+        }
+        if let Some(m) = subjects[j] {
+            return vec![m.symbol.clone()];
+        }
+        if index_within(sentences[j].clone()) {
+            return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,13 +29,22 @@ pub(super) fn is_agency_at(words: &[Token], k: usize) -> bool {
 }
 
 /// `lucro antes de juros, impostos, depreciação e amortização`, `earnings before interest and
-/// taxes`, `pre-tax`, `income tax`, `imposto de renda`: a tax or interest word naming a line of a
-/// company's accounts, not the tax or the interest rate a market figure is about.
+/// taxes`, `pre-tax`, `income tax`, `imposto de renda`, `receita líquida de juros`: a tax or
+/// interest word naming a line of a company's accounts, not the tax or the interest rate a market
+/// figure is about.
 pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
     if !matches!(&*words[k].key, "tax" | "taxes" | "imposto" | "impostos" | "juros") {
         return false;
     }
-    if words.get(k + 1..k + 3).is_some_and(|n| n[0].key == "de" && n[1].key == "renda")
+    // `receita líquida de juros`, `despesas de juros`: a bank's interest income or a company's
+    // interest expense.
+    let income_of = k >= 2
+        && words[k - 1].key == "de"
+        && words[k.saturating_sub(4)..k - 1]
+            .iter()
+            .any(|w| matches!(&*w.key, "receita" | "receitas" | "despesa" | "despesas" | "margem"));
+    if income_of
+        || words.get(k + 1..k + 3).is_some_and(|n| n[0].key == "de" && n[1].key == "renda")
         || k > 0 && matches!(&*words[k - 1].key, "income" | "pre" | "after")
     {
         return true;
@@ -170,6 +179,9 @@ mod tests {
         let text = "A Suzano divulgou seu balanço. A companhia apurou lucro antes de juros, impostos, \
                     depreciação e amortização de 5,94 bilhões de reais.";
         assert_eq!(attributed(text), owned(&[("5,94 bilhões de reais", &["SUZB3"])]));
+        let text = "O Itaú (ITUB4) divulga seu balanço. O lucro viria de 15% a mais de receita líquida de \
+                    juros (NII). O ROE seria de 21,1%.";
+        assert_eq!(attributed(text), owned(&[("15%", &["ITUB4"]), ("21,1%", &["ITUB4"])]));
         let text = "Apple reported results. Its pre-tax income rose 5%.";
         assert_eq!(attributed(text), owned(&[("5%", &["AAPL"])]));
         // The tax itself, with no company before it, still keeps its figures.

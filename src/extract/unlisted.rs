@@ -32,6 +32,17 @@ pub(super) fn unlisted_in_text(
         let (w, m) = within(s);
         found.extend(unlisted_companies(text, &words[w], &mentions[m]));
     }
+    // `Campbell Soup (CPB)… Campbell shares tumbled`: the first word of a company the text names
+    // is that company.
+    let word_at = |at: usize| words.get(words.partition_point(|w| w.start < at)).filter(|w| w.start == at);
+    let mut known_firsts: Vec<&str> = mentions.iter().filter_map(|m| word_at(m.span.start)).map(|w| &*w.key).collect();
+    // (`Campbell Soup (CPB)`: the words of a name before a known symbol in brackets.)
+    for m in mentions.iter().filter(|m| text[..m.span.start].trim_end().ends_with('(')) {
+        let k = words.partition_point(|w| w.start < m.span.start);
+        let name = words[..k].iter().rev().take(NAME_WORDS).take_while(|w| w.capitalized || w.upper);
+        known_firsts.extend(name.map(|w| &*w.key));
+    }
+    found.retain(|&at| word_at(at).is_none_or(|w| !known_firsts.contains(&&*w.key)));
     if found.is_empty() {
         return found;
     }
@@ -89,6 +100,21 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
             // `ações de R$ 43`: a currency.
             && !text[name.end..].starts_with('$')
+            // `ações da Locaweb (LWSA3)`: a name the lexicon knows by its symbol.
+            && !bracketed_mention(text, name.end, mentions)
+        {
+            found.push(name.start);
+        }
+        // `Continental shares were 2 percent higher`: an unknown name before its shares.
+        let (name, next) = (&words[k - 1], &words[k]);
+        if matches!(&*next.key, "shares" | "stock")
+            && next.joins_previous
+            && name.capitalized
+            && !name.upper
+            && name.text.len() >= 4
+            && !is_common_word(&name.key)
+            && !known(name)
+            && !(k >= 2 && words[k - 2].capitalized && name.joins_previous)
         {
             found.push(name.start);
         }
@@ -127,6 +153,17 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
 /// Exchanges written before a symbol in brackets (`NASDAQ: ALTR`, `NYSE:BBY`).
 fn is_exchange(word: &str) -> bool {
     matches!(word, "NASDAQ" | "Nasdaq" | "NYSE" | "AMEX" | "NYSEArca" | "NYSEMKT" | "OTC" | "TSX" | "LSE" | "BOV")
+}
+
+/// Whether a known symbol is bracketed right after byte `end` (`Locaweb (LWSA3)`).
+fn bracketed_mention(text: &str, end: usize, mentions: &[Mention]) -> bool {
+    let rest = &text[end..];
+    let Some(inside) = rest.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let open = end + (rest.len() - inside.len());
+    let at = mentions.partition_point(|m| m.span.start < open);
+    mentions.get(at).is_some_and(|m| text[open..m.span.start].len() <= 8 && !text[open..m.span.start].contains(')'))
 }
 
 /// The most words of a name before a bracketed code.
@@ -186,6 +223,17 @@ mod tests {
         let text = "Analysts weigh Intercept Pharmaceuticals Inc (NASDAQ:ICPT) and Biogen Inc (NASDAQ:BIIB). \
                     Leerink cut its price target for Intercept Pharmaceuticals stock to $60 from $66.";
         assert_eq!(attributed(text), owned(&[("$60", &[]), ("$66", &[])]), "named again");
+        let text = "JetBlue Airways shares were up 3.7 percent, Continental shares were 2 percent higher. Continental \
+                    said its fares rose. The carrier posted net income of $233 million.";
+        assert_eq!(
+            attributed(text),
+            owned(&[("3.7 percent", &["JBLU"]), ("2 percent", &[]), ("$233 million", &[])]),
+            "an unknown name's shares, and a later sentence opening on it"
+        );
+        let text = "Campbell Soup (CPB) missed forecasts. Campbell shares tumbled 5.8%.";
+        assert_eq!(attributed(text), owned(&[("5.8%", &["CPB"])]), "the name before a known symbol");
+        let text = "As ações da Locaweb (LWSA3) tombam. Assim, Locaweb (LWSA3) recuava 5,57%. E a queda superava 8%.";
+        assert_eq!(attributed(text), owned(&[("5,57%", &["LWSA3"]), ("8%", &["LWSA3"])]), "known by its symbol");
         let text = "Intel fell 3%. Its CEO (Pat Gelsinger) said revenue rose 2%.";
         assert_eq!(attributed(text), owned(&[("3%", &["INTC"]), ("2%", &["INTC"])]), "an acronym is no code");
     }
