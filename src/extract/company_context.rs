@@ -49,7 +49,16 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     }
     // `MRV subia 5,7%`: a price move right after the name.
     let moves = tokens.get(last + 1).is_some_and(|t| text[tokens[last].end..t.start] == *" " && is_move_verb(&t.key));
-    if moves || move_follows(after) {
+    // `Skyworks is up 4.2%`, `Qualcomm has gained 5.4%`: a move after an auxiliary.
+    let auxiliary_move = tokens.get(last + 1..last + 3).is_some_and(|t| {
+        text[tokens[last].end..t[0].start] == *" "
+            && match &*t[0].key {
+                "is" | "was" | "are" | "were" => matches!(&*t[1].key, "up" | "down" | "higher" | "lower"),
+                "has" | "had" => is_move_verb(&t[1].key),
+                _ => false,
+            }
+    });
+    if moves || auxiliary_move || move_follows(after) {
         return true;
     }
     // `Hapvida ON`, `CVC PN`: a Brazilian share class after the name.
@@ -133,6 +142,7 @@ mod tests {
         assert_eq!(symbols("Analysts like Weg's margins."), ["WEGE3"]);
         assert_eq!(symbols("WEG avança na bolsa."), ["WEGE3"], "in capitals, the name alone");
         assert_eq!(symbols("O Goldman elevou o preço-alvo para a Gol."), ["GS", "GOLL3"], "the airline");
+        assert_eq!(symbols("Skyworks is up 4.2% this morning."), ["SWKS"], "a move after an auxiliary");
         assert_eq!(symbols("A Americanas pediu recuperação judicial."), ["AMER3"], "a one-word B3 name");
         assert_eq!(symbols("No lado oposto, Hypera (-3,74%)."), ["HYPE3"], "a market wrap's price move");
         assert_eq!(symbols("Cogna ON subiu."), ["COGN3"], "a share class, and a B3 issuer's first word");

@@ -152,6 +152,11 @@ pub(super) fn respectively(
                 if {
                     let last = run[run.len() - 1];
                     let gap = &text[figures[last[last.len() - 1]].end..figures[item[0]].start];
+                    // `$150 per share and $125 per share`: a unit written after each figure.
+                    let gap = [" per share", " a share", " por ação"]
+                        .iter()
+                        .find_map(|unit| gap.strip_prefix(unit))
+                        .unwrap_or(gap);
                     is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
                 } =>
             {
@@ -194,4 +199,16 @@ pub(super) fn respectively(
         }
     }
     Some(word.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn respectively_pairs_figures_written_with_their_unit() {
+        let text = "Barclays upgraded both Qualcomm and Skyworks (SWKS) to overweight, assigning the stocks price \
+                    targets of $150 per share and $125 per share, respectively.";
+        assert_eq!(attributed(text), owned(&[("$150", &["QCOM"]), ("$125", &["SWKS"])]));
+    }
 }
