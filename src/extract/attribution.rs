@@ -29,7 +29,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_saying_verb, is_sector_shares,
+    compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares,
     is_those_companies, names_a_cause, reports_results, stake_in, unknown_name_before, weight_in,
 };
 use super::commodity_prices::{
@@ -93,7 +93,12 @@ pub(crate) fn attribute(
         .map(|s| {
             // `Enquanto a TIM amargava um dia difícil, a Cogna respirou aliviada`: the subject of
             // the main clause, past a clause of contrast that opens the sentence.
-            let main_from = own_words_of(s)
+            let own_words = own_words_of(s);
+            // `Image source: Getty Images.`: a picture's credit names no subject.
+            if is_credit_line(text, own_words) {
+                return None;
+            }
+            let main_from = own_words
                 .first()
                 .filter(|w| is_contrast_opener(&w.key))
                 .and_then(|w| text[w.end..s.end].find(',').map(|at| w.end + at))

@@ -263,6 +263,23 @@ pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
         && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
+/// A picture's or a table's credit line, as pages pasted from the web carry them (`Image source:
+/// Getty Images.`, `Foto: Reuters`, `Fonte: Economatica`): its names are no subject.
+pub(super) fn is_credit_line(text: &str, words: &[Token]) -> bool {
+    let opener = match words {
+        [first, second, ..] if matches!((&*first.key, &*second.key), ("image" | "photo", "source" | "credit")) => {
+            second
+        }
+        [first, ..]
+            if matches!(&*first.key, "photo" | "foto" | "imagem" | "source" | "fonte" | "credit" | "credito") =>
+        {
+            first
+        }
+        _ => return false,
+    };
+    text[opener.end..].trim_start().starts_with(':')
+}
+
 /// Words opening a clause of contrast before the main one (`Enquanto…, `, `While…, `).
 pub(super) fn is_contrast_opener(key: &str) -> bool {
     matches!(key, "enquanto" | "while" | "whereas" | "although" | "though" | "embora")
@@ -421,5 +438,12 @@ mod tests {
         let text = "Enquanto a TIM (TIMS3) caía, a Cogna (COGN3) respirou aliviada. O BTG Pactual elevou a \
                     recomendação da empresa para compra, com um potencial de alta de 40%.";
         assert_eq!(attributed(text), owned(&[("40%", &["COGN3"])]));
+    }
+
+    #[test]
+    fn a_credit_line_names_no_subject() {
+        let text = "Hawaiian Electric (HE) fell 2.5% after a downgrade.\nImage source: Getty Images.\nThe \
+                    analyst lopped $1 off his price target for the stock.";
+        assert_eq!(attributed(text), owned(&[("2.5%", &["HE"]), ("$1", &["HE"])]));
     }
 }
