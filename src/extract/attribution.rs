@@ -40,6 +40,7 @@ use super::index_cues::{index_follows, is_accounting_term, is_agency_at, is_inde
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
 use super::unlisted::unlisted_in_text;
+use super::words::is_share_word;
 use crate::model::Symbol;
 
 /// How many sentences back a figure with no company in its own sentence may look for one (the
@@ -176,12 +177,7 @@ pub(crate) fn attribute(
         let about_the_company_cell = OnceCell::new();
         let sentence_about_the_company = || {
             *about_the_company_cell.get_or_init(|| {
-                own_words.iter().any(|w| {
-                    matches!(
-                        &*w.key,
-                        "target" | "alvo" | "objective" | "shares" | "stock" | "acoes" | "papeis" | "papel"
-                    )
-                })
+                own_words.iter().any(|w| matches!(&*w.key, "target" | "alvo" | "objective") || is_share_word(&w.key))
             })
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)

@@ -15,6 +15,7 @@
 //! these.
 
 use super::tokens::Token;
+use super::words::is_share_word;
 
 /// How many words either side a company word may be.
 const REACH: usize = 2;
@@ -97,11 +98,11 @@ fn is_article(key: &str) -> bool {
 #[rustfmt::skip]
 fn is_company_word(key: &str) -> bool {
     matches!(key,
-        "shares" | "share" | "stock" | "stocks" | "adr" | "adrs" | "acoes" | "acao" | "papeis" | "papel" | "company"
+        "stocks" | "adr" | "adrs" | "company"
             | "companhia" | "empresa" | "operadora" | "fabricante" | "varejista" | "fintech" | "bank" | "banco"
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
-    )
+    ) || is_share_word(key)
 }
 
 /// Verbs of a price move (folded): a market wrap's `MRV subia 5,7%`, `Light fell 3%`.

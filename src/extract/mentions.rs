@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::fx_hash::FxHashMap;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
+use super::words::is_share_word;
 use crate::model::{Symbol, fold};
 
 /// One mention of a company in a sentence.
@@ -154,7 +155,7 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
     let k = words.partition_point(|w| w.start < span.start);
     let before = k >= 2
         && matches!(&*words[k - 1].key, "do" | "da" | "of")
-        && (matches!(&*words[k - 2].key, "acoes" | "papeis" | "shares" | "stock" | "units")
+        && (is_share_word(&words[k - 2].key)
             // `os resultados do segundo trimestre de 2025 do BTG Pactual`: its results, a few
             // words back in the clause.
             || words[k.saturating_sub(RESULTS_BACK)..k - 1]

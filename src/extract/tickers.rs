@@ -18,7 +18,7 @@ use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
 use super::short_names::short_names;
 use super::tokens::Token;
-use super::words::is_not_a_ticker;
+use super::words::{is_not_a_ticker, is_share_word};
 use crate::model::Symbol;
 
 /// A ticker found in text.
@@ -366,9 +366,7 @@ fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> b
             )
     });
     let before = first.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
-        let of_shares = matches!(&*p.key, "da" | "de" | "do")
-            && first >= 2
-            && matches!(&*tokens[first - 2].key, "acoes" | "acao" | "papeis" | "papel" | "shares");
+        let of_shares = matches!(&*p.key, "da" | "de" | "do") && first >= 2 && is_share_word(&tokens[first - 2].key);
         spaced(p, &tokens[first]) && (of_shares || matches!(&*p.key, "ticker" | "symbol" | "simbolo" | "codigo"))
     });
     after || before

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::company_context::is_move_verb;
 use super::mentions::Mention;
 use super::tokens::Token;
-use super::words::{is_acronym, is_common_word};
+use super::words::{is_acronym, is_common_word, is_share_word};
 
 /// Where each unknown company named in the text starts, in order: those each sentence shows to be
 /// companies, and the later sentences naming one of them again (`Intercept Pharmaceuticals Inc
@@ -94,7 +94,7 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         if (name.capitalized || name.upper)
             && k >= 2
             && matches!(&*words[k - 1].key, "da" | "do" | "de" | "of")
-            && is_share_word(&words[k - 2].key)
+            && is_share_or_class_word(&words[k - 2].key)
             && !is_common_word(&name.key)
             && !known(name)
             && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
@@ -169,20 +169,9 @@ fn bracketed_mention(text: &str, end: usize, mentions: &[Mention]) -> bool {
 /// The most words of a name before a bracketed code.
 const NAME_WORDS: usize = 8;
 
-/// Words for a company's shares (folded).
-fn is_share_word(key: &str) -> bool {
-    matches!(
-        key,
-        "acoes"
-            | "papeis"
-            | "ordinaria"
-            | "ordinarias"
-            | "preferencial"
-            | "preferenciais"
-            | "units"
-            | "shares"
-            | "stock"
-    )
+/// Words for a company's shares or a class of them (folded).
+fn is_share_or_class_word(key: &str) -> bool {
+    is_share_word(key) || matches!(key, "ordinaria" | "ordinarias" | "preferencial" | "preferenciais")
 }
 
 /// Verbs of a company telling its own news (`Twitter revealed its figures`).

@@ -129,6 +129,12 @@ pub(crate) fn is_common_word(key: &str) -> bool {
     common().contains(key)
 }
 
+/// Words for a company's shares (folded): `shares`, `stock`, `ações`, `papéis`, `units`. Each
+/// reader adds its own neighbours (`ADRs`, `ordinárias`, `ticker`).
+pub(crate) fn is_share_word(key: &str) -> bool {
+    matches!(key, "shares" | "share" | "stock" | "acoes" | "acao" | "papeis" | "papel" | "units")
+}
+
 /// An acronym or short word that is never a ticker on its own (given in upper case).
 pub(crate) fn is_acronym(upper: &str) -> bool {
     acronyms().contains(upper)
