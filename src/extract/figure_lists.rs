@@ -13,17 +13,22 @@ use super::tokens::Token;
 use crate::model::Symbol;
 
 /// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
-/// Ford`: the companies a figure is for, named right after it (the figure ending at `end`).
+/// Ford`, `up approximately 2 percent each, including Kroger Co (NYSE: KR), Target and Costco`:
+/// the companies a figure is for, named right after it (the figure ending at `end`).
 pub(super) fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
     let next = own.partition_point(|m| m.span.start < end);
     let first = own.get(next)?;
     let gap = text[end..first.span.start].trim();
-    if !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
+    let each = matches!(gap, "each, including" | "each including" | "each, such as" | "cada, como" | "cada, incluindo");
+    if !each && !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
         return None;
     }
     let mut named = vec![first.symbol.clone()];
     for pair in own[next..].windows(2) {
-        if !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
+        // (`Kroger Co (NYSE: KR)`: a name and its symbol are one item.)
+        let same =
+            pair[0].symbol == pair[1].symbol && text[pair[0].span.end..pair[1].span.start].trim_end().ends_with('(');
+        if !same && !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
             break;
         }
         if !named.contains(&pair[1].symbol) {
@@ -210,5 +215,12 @@ mod tests {
         let text = "Barclays upgraded both Qualcomm and Skyworks (SWKS) to overweight, assigning the stocks price \
                     targets of $150 per share and $125 per share, respectively.";
         assert_eq!(attributed(text), owned(&[("$150", &["QCOM"]), ("$125", &["SWKS"])]));
+    }
+
+    #[test]
+    fn a_figure_for_each_company_listed_after_it_is_all_of_theirs() {
+        let text = "Walmart (WMT) rose 10 percent and helped rival retailers higher by approximately 2 percent \
+                    each, including Kroger Co (NYSE: KR), Target Corporation (NYSE: TGT), and Costco.";
+        assert_eq!(attributed(text), owned(&[("10 percent", &["WMT"]), ("2 percent", &["KR", "TGT", "COST"])]));
     }
 }
