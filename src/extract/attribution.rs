@@ -36,7 +36,9 @@ use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
 use super::figure_lists::{for_after, listed_with, respectively, together};
-use super::index_cues::{index_follows, is_accounting_term, is_agency_at, is_index_at, is_the_exchange, ranks_within};
+use super::index_cues::{
+    index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_the_exchange, ranks_within,
+};
 use super::mentions::{Mention, is_broker, is_index_code, shares_of};
 use super::tokens::Token;
 use super::unlisted::unlisted_in_text;
@@ -126,7 +128,7 @@ pub(crate) fn attribute(
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            (is_index_at(text, w) || is_the_exchange(words, *k))
+            (is_index_at(text, w) || is_the_exchange(words, *k) || is_index_level_at(words, *k))
                 && !is_agency_at(words, *k)
                 && !is_accounting_term(words, *k)
                 && !symbol_after_name(w)

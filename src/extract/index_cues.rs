@@ -17,6 +17,17 @@ pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
             && ["stock", "chip", "industrial", "Industrial"].iter().any(|b| text[..w.start].trim_end().ends_with(b)))
 }
 
+/// `fechou em 141.422 pontos`, `closed at 5,000 points`: an index's level, which makes its
+/// sentence about the index (not `3,2 pontos percentuais`, `50 basis points`, `220 pontos-base`).
+pub(super) fn is_index_level_at(words: &[Token], k: usize) -> bool {
+    matches!(&*words[k].key, "pontos" | "points" | "pts")
+        && k > 0
+        && words[k - 1].key.bytes().all(|b| b.is_ascii_digit())
+        && !words.get(k + 1).is_some_and(|n| matches!(&*n.key, "percentuais" | "percentual" | "base" | "basicos"))
+        && !(k >= 2 && matches!(&*words[k - 2].key, "percentage" | "basis"))
+        && !matches!(&*words[k - 1].key, "percentage" | "basis")
+}
+
 /// `A Bolsa de São Paulo subiu 3,23%`, `a bolsa brasileira`: the exchange as a subject moves with
 /// its index (`na bolsa`, `da Bolsa` only say where shares trade).
 pub(super) fn is_the_exchange(words: &[Token], k: usize) -> bool {
@@ -187,6 +198,13 @@ mod tests {
         // The tax itself, with no company before it, still keeps its figures.
         let text = "A Suzano divulgou seu balanço. Os impostos sobre a celulose subiram 5%.";
         assert_eq!(attributed(text), owned(&[("5%", &[])]));
+    }
+
+    #[test]
+    fn a_sentence_with_an_index_level_is_about_the_index() {
+        let text = "O Magazine Luiza (MGLU3) avançou 4,46%. O desempenho ajudou a Bolsa, que fechou em \
+                    141.422 pontos. Este é o novo recorde, acumulando alta de 6,28% em agosto.";
+        assert_eq!(attributed(text), owned(&[("4,46%", &["MGLU3"]), ("6,28%", &[])]));
     }
 
     #[test]
