@@ -165,7 +165,7 @@ fn is_legal_suffix(key: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) fn is_news_source(name: &str) -> bool {
     matches!(name,
-        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "marketwatch" | "dow jones"
+        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
             | "financial times" | "investing com" | "bdm online" | "broadcast"

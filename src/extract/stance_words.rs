@@ -95,6 +95,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
             // `from buy to hold`, `de compra para neutro`: the direction of the change.
             Some((0, Some(moved)))
+        } else if let Some(moved) = (key == "to" || key == "para").then(|| rating_move_back(&words[i + 1..])).flatten()
+        {
+            // `bumped Freeport to Hold from Buy`: the order of the ratings, whatever the verb.
+            Some((0, Some(moved)))
         } else if UPGRADE.contains(&key)
             && !target()
             && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))
@@ -104,6 +108,12 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if DOWNGRADE.contains(&key) && !target() {
             // `rebaixou o preço-alvo da Apple`: a target cut, not a rating's.
             Some((0, Some(Stance::Bearish)))
+        } else if (up || down)
+            && (ahead.iter().take(5).enumerate())
+                .any(|(j, o)| matches!(&*o.key, "to" | "para") && rating_move_back(&words[i + 2 + j..]).is_some())
+        {
+            // `bumped Freeport to Hold from Buy`: the ratings' order says the way, not the verb.
+            None
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, ahead) {
@@ -195,6 +205,17 @@ fn rating_move(after: &[Token]) -> Option<Stance> {
         return None;
     }
     let to = rating_rank(&words.next()?.key)?;
+    (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
+}
+
+/// `Hold from Buy`, `Neutral from Overweight` (the words after `to` / `para`): a rating change
+/// written new rating first, as English headlines do; its direction by the order of the ratings.
+fn rating_move_back(after: &[Token]) -> Option<Stance> {
+    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
+    let to = rating_rank(&words.next()?.key)?;
+    words.next_if(|w| w.key == "perform");
+    words.next_if(|w| matches!(&*w.key, "from" | "de"))?;
+    let from = rating_rank(&words.next()?.key)?;
     (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
 }
 
@@ -401,7 +422,8 @@ const REVISION: &[&str] = &[
     "revisou", "revisaram", "revisa", "revised", "revises",
 ];
 
-/// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` (a rating's change).
+/// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` /
+/// `to` / `para` (a rating's change).
 fn may_cue(key: &str) -> bool {
     static CUES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| {
@@ -424,7 +446,7 @@ fn may_cue(key: &str) -> bool {
         ]
         .iter()
         .flat_map(|list| list.iter().copied())
-        .chain(["from", "de"])
+        .chain(["from", "de", "to", "para"])
         .collect()
     })
     .contains(key)
@@ -479,6 +501,10 @@ mod tests {
         assert!(read_stance(text, &tokens(text)).neutral, "a passive keeps a rating too");
         assert_eq!(stance("Quatro casas reduziram projeções para a Petrobras."), Some(Stance::Bearish));
         assert_eq!(stance("He flipped his rating from Sell all the way to Neutral."), Some(Stance::Bullish));
+        assert_eq!(stance("He bumped Freeport to Hold from Buy."), Some(Stance::Bearish), "new rating first");
+        assert_eq!(stance("It moved AEP to Neutral from Sell."), Some(Stance::Bullish));
+        assert_eq!(stance("O Citi passou a Vale para neutro de venda."), Some(Stance::Bullish));
+        assert_eq!(stance("He lifted his target to $54 from $45."), Some(Stance::Bullish), "values, not ratings");
         assert_eq!(
             stance("O Itaú BBA reduziu o preço-alvo de R$ 7 para R$ 6, recomendando compra."),
             Some(Stance::Bullish)

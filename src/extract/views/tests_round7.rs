@@ -1,0 +1,22 @@
+//! Unit tests of the seventh round's view rules, read from whole texts (bundled lexicon).
+
+use crate::extract::{Lexicon, analyse};
+use crate::model::Stance;
+
+fn bundled(text: &str) -> Vec<(String, String, Stance)> {
+    let lexicon = Lexicon::bundled();
+    analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
+}
+
+fn view(claimant: &str, ticker: &str, stance: Stance) -> (String, String, Stance) {
+    (claimant.to_owned(), ticker.to_owned(), stance)
+}
+
+#[test]
+fn a_rating_written_new_first_says_its_direction() {
+    let text = "Morgan Stanley analyst Carlos De Alba bumped Freeport-McMoRan to Hold from Buy.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "FCX", Stance::Bearish)], "the order, not `bumped`");
+    let text = "Oppenheimer analyst Timothy Horan cut his ratings on Cogent Communications to \"underperform\" from \
+                \"perform,\" according to Barron's writer Eric Savitz.";
+    assert_eq!(bundled(text), [view("Oppenheimer", "CCOI", Stance::Bearish)], "an outlet's writer holds nothing");
+}
