@@ -20,3 +20,16 @@ fn a_rating_written_new_first_says_its_direction() {
                 \"perform,\" according to Barron's writer Eric Savitz.";
     assert_eq!(bundled(text), [view("Oppenheimer", "CCOI", Stance::Bearish)], "an outlet's writer holds nothing");
 }
+
+#[test]
+fn a_brokers_possessive_opening_a_holder_is_the_holder() {
+    let text = "Hawaiian Electric (HE) is a stock to sell, according to the latest update from Jefferies' Julian \
+                Dumoulin-Smith, who downgraded Hawaiian Electric to underperform.";
+    assert_eq!(bundled(text), [view("Jefferies", "HE", Stance::Bearish)]);
+}
+
+#[test]
+fn an_opening_adverb_is_no_part_of_the_holder() {
+    let text = "Only UBS downgraded Freeport-McMoRan to a hold.";
+    assert_eq!(bundled(text), [view("UBS", "FCX", Stance::Bearish)]);
+}
