@@ -256,6 +256,11 @@ fn is_estimate_noun(key: &str) -> bool {
     matches!(key, "projecoes" | "estimativas" | "previsoes" | "estimates")
 }
 
+/// A rating's or a price target's noun (`rating`, `recomendação`, `target`, `alvo`).
+pub(crate) fn is_rating_or_target_noun(key: &str) -> bool {
+    is_rating_noun(key) || TARGET.contains(&key)
+}
+
 fn is_rating_noun(key: &str) -> bool {
     RATING_NOUNS.contains(&key)
 }

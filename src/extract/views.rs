@@ -19,7 +19,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use lists::{companies, is_list_gap, same_issuer};
-use nouns::{compared, is_company_noun, is_firm_noun, is_share_noun};
+use nouns::{compared, is_firm_noun, is_share_noun, points_back};
 use subjects::{earlier_subject, is_initials_of, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -347,15 +347,7 @@ pub(crate) fn views(
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
-        // `Citi downgraded the tech giant…`: a sector word may come before the noun.
-        let refers_back = (0..next.len().min(2)).any(|k| {
-            let noun = (k + 1..next.len().min(k + 3)).find(|&n| is_company_noun(&next[n].key));
-            matches!(&*next[k].key, "the" | "a" | "o" | "its")
-                && noun.is_some_and(|n| next[k + 1..n].iter().all(|w| !w.capitalized))
-                && !noun
-                    .and_then(|n| next.get(n + 1))
-                    .is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
-        });
+        let refers_back = points_back(next);
         // `the upgrade also reflects…`: the change just reported, about the same company.
         let cue = own.partition_point(|w| w.start < reading.at);
         let restated = cue > 0
@@ -395,7 +387,16 @@ pub(crate) fn views(
                 // `Goldman Sachs downgraded the company… Goldman Sachs cut its rating on the stock`:
                 // the company of the view just before, else the last named.
                 let before = || earlier_subject(mentions_in(&back), &spans, true);
-                refers_back.then(|| recent.as_ref().map(|(_, _, t)| t.clone()).or_else(before)).flatten()
+                // `…o banco reduziu o preço-alvo da TIM. Enquanto a TIM amargava…, a Cogna (COGN3)
+                // respirou aliviada. O BTG elevou a recomendação da empresa…`: a company named
+                // after the view before's sentence is the nearer one pointed back to.
+                let newer = || {
+                    let (j, _, _) = recent.as_ref()?;
+                    earlier_subject(mentions_in(&(sentences[*j].end..sentence.start)), &spans, true)
+                };
+                refers_back
+                    .then(|| newer().or_else(|| recent.as_ref().map(|(_, _, t)| t.clone())).or_else(before))
+                    .flatten()
             })
             // `Goldman Sachs downgraded Netflix… Goldman Sachs cut its rating on the stock`: the
             // same firm again, on the company of its view in the sentence just before.

@@ -33,3 +33,19 @@ fn an_opening_adverb_is_no_part_of_the_holder() {
     let text = "Only UBS downgraded Freeport-McMoRan to a hold.";
     assert_eq!(bundled(text), [view("UBS", "FCX", Stance::Bearish)]);
 }
+
+#[test]
+fn the_company_pointed_back_to_is_the_nearest_named() {
+    let text = "O Citi cortou a recomendação da TIM (TIMS3) para neutra. Além disso, o banco reduziu o preço-alvo da \
+                TIM. Enquanto a TIM amargava um dia difícil, a Cogna (COGN3) respirou aliviada. O BTG Pactual elevou \
+                a recomendação da empresa para compra.";
+    assert_eq!(
+        bundled(text),
+        [view("Citi", "TIMS3", Stance::Bearish), view("BTG Pactual", "COGN3", Stance::Bullish),],
+        "`a recomendação da empresa`: the company named after the view before"
+    );
+    let text = "VRX is edging higher despite a downgrade at J.P. Morgan Securities. TSLA looks poised to continue \
+                its sell-off. Just this morning, Morgan Stanley downgraded the stock to equal weight.";
+    let found = bundled(text);
+    assert_eq!(found.last(), Some(&view("Morgan Stanley", "TSLA", Stance::Bearish)), "`the stock`: the nearest");
+}
