@@ -9,6 +9,7 @@ use super::fx_hash::FxHashSet;
 use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
+use context::{STAY, is_stay_verb, is_unnamed_infinitive, qualifies_scenario, stayed_at, time_phrase_len};
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -76,14 +77,15 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         // Most words open no cue: one lookup skips them.
-        if !may_cue(key) {
+        if !may_cue(key) || is_unnamed_infinitive(words, i) {
             continue;
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
         // `raised its price target`, and the headline's `price target raised to $60`.
         let is_target = |key: &str| TARGET.contains(&key);
         let target = || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key));
-        let rating_noun = || ahead.iter().take(3).any(|o| is_rating_noun(&o.key));
+        // `cortou na quarta-feira a recomendação`: a time phrase between the verb and its object.
+        let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
             // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
             ahead.windows(2).take(5).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
@@ -141,6 +143,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         {
             // `writes in a neutral analysis`, `postura neutra`: a neutral view, stated.
             Some((1, None))
+        } else if (is_bullish(key) || is_bearish(key)) && qualifies_scenario(words, i) {
+            // `o Morgan Stanley projetou um salto de 50% em seu cenário mais otimista`: one case.
+            None
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
@@ -223,6 +228,11 @@ fn rating_move_back(after: &[Token]) -> Option<Stance> {
 /// (`maintained`, `reiterando`, `rates`) or a rating noun (`recomendação de compra`, `Buy
 /// rating`) with a rating word near it. `Some(None)` is a neutral rating.
 fn stated_rating(key: &str, ahead: &[Token]) -> Option<Option<Stance>> {
+    // `A classificação… continuou neutra`, `stayed at a neutral rating`: a rating kept by a verb
+    // of staying, right after it.
+    if is_stay_verb(key) {
+        return stayed_at(ahead).and_then(|w| rating_word(&w.key));
+    }
     let keeps = is_keep_verb(key) || is_rating_noun(key);
     if keeps {
         return ahead.iter().find_map(|o| rating_word(&o.key));
@@ -321,7 +331,7 @@ pub(crate) fn is_bearish(key: &str) -> bool {
 const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
-    "elevaram", "aumentaram", "raising", "boosting", "lifting",
+    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
@@ -331,7 +341,7 @@ const CUT: &[&str] = &[
     "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando",
     "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves",
     "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram",
-    "diminuiu", "diminuiram", "baixaram", "baixou",
+    "diminuiu", "diminuiram", "baixaram", "baixou", "cortar", "reduzir", "rebaixar",
 ];
 
 /// Verbs that keep, start or state a rating (`maintained`, `reiterou`, `initiated`).
@@ -400,7 +410,7 @@ const UPGRADE: &[&str] = &[
 #[rustfmt::skip]
 const DOWNGRADE: &[&str] = &[
     "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam",
-    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram",
+    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram", "rebaixar", "rebaixando",
 ];
 
 /// A price target (`target`, `alvo`).
@@ -452,10 +462,13 @@ fn may_cue(key: &str) -> bool {
         .iter()
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para"])
+        .chain(STAY.iter().copied())
         .collect()
     })
     .contains(key)
 }
+
+mod context;
 
 #[cfg(test)]
 mod tests {
@@ -507,6 +520,23 @@ mod tests {
         assert_eq!(stance("Quatro casas reduziram projeções para a Petrobras."), Some(Stance::Bearish));
         assert_eq!(stance("He flipped his rating from Sell all the way to Neutral."), Some(Stance::Bullish));
         assert_eq!(stance("He bumped Freeport to Hold from Buy."), Some(Stance::Bearish), "new rating first");
+        assert_eq!(
+            stance("O Itaú BBA cortou na quarta-feira a recomendação para os papéis do BTG para market perform."),
+            Some(Stance::Bearish),
+            "a time phrase before the rating's noun"
+        );
+        assert_eq!(stance("Depois de o Goldman Sachs rebaixar a recomendação das ações."), Some(Stance::Bearish));
+        assert_eq!(
+            stance("A perda levou analistas a revisar estimativas e cortar preços-alvo."),
+            None,
+            "analysts at large"
+        );
+        assert_eq!(stance("O Morgan Stanley projetou um salto em seu cenário mais otimista."), None, "a scenario");
+        let text = "A classificação para os papéis, por outro lado, continuou neutra.";
+        assert!(read_stance(text, &tokens(text)).neutral, "kept by a verb of staying");
+        let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";
+        assert!(read_stance(text, &tokens(text)).neutral);
+        assert_eq!(stance("Demand remains strong, and the firm is bullish."), Some(Stance::Bullish), "not a rating");
         assert_eq!(stance("It moved AEP to Neutral from Sell."), Some(Stance::Bullish));
         assert_eq!(stance("O Citi passou a Vale para neutro de venda."), Some(Stance::Bullish));
         assert_eq!(stance("He lifted his target to $54 from $45."), Some(Stance::Bullish), "values, not ratings");

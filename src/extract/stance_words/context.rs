@@ -1,0 +1,87 @@
+//! The words around a stance cue that change what it says (seventh round): a time phrase between
+//! a change verb and the rating it changed (`cortou na quarta-feira a recomendação`), a scenario
+//! that is no view (`em seu cenário mais otimista`), and a rating kept with a
+//! verb of staying (`continuou neutra`, `stayed at a neutral rating`).
+
+use crate::extract::tokens::Token;
+
+/// How many of `ahead` (the words after a change verb) are a time phrase: `na quarta-feira`,
+/// `nesta segunda-feira (27)`, `on Tuesday`, `this morning`, `hoje`.
+pub(super) fn time_phrase_len(ahead: &[Token]) -> usize {
+    let mut n = usize::from(ahead.first().is_some_and(|w| {
+        matches!(&*w.key, "na" | "nesta" | "neste" | "no" | "on" | "this" | "last" | "early" | "late")
+    }));
+    let start = n;
+    while ahead.get(n).is_some_and(|w| is_time_word(&w.key) || (n > start && w.is_digits())) {
+        n += 1;
+    }
+    if n == start { 0 } else { n }
+}
+
+fn is_time_word(key: &str) -> bool {
+    matches!(
+        key,
+        "segunda"
+            | "terca"
+            | "quarta"
+            | "quinta"
+            | "sexta"
+            | "sabado"
+            | "domingo"
+            | "feira"
+            | "hoje"
+            | "ontem"
+            | "manha"
+            | "tarde"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "today"
+            | "yesterday"
+            | "morning"
+            | "afternoon"
+            | "week"
+            | "semana"
+            | "dia"
+    )
+}
+
+/// `em seu cenário mais otimista`, `cenário pessimista`, `in an optimistic scenario`: a plain
+/// word at `i` qualifying a scenario, one case among others, is no view.
+pub(super) fn qualifies_scenario(words: &[Token], i: usize) -> bool {
+    let near = words[i.saturating_sub(2)..i].iter().chain(words.get(i + 1));
+    near.into_iter().any(|w| matches!(&*w.key, "cenario" | "cenarios" | "scenario" | "scenarios"))
+}
+
+/// Verbs of staying (`continuou`, `segue`, `remains`, `stayed`): they keep a rating only when one
+/// follows at once (`continuou neutra`, `remains at Buy`, `stayed at a neutral rating`), not
+/// `remains on hold` or `segue em alta`.
+pub(super) fn is_stay_verb(key: &str) -> bool {
+    STAY.contains(&key)
+}
+
+/// Verbs of staying (see [`is_stay_verb`]).
+#[rustfmt::skip]
+pub(super) const STAY: &[&str] = &[
+    "continuou", "continua", "continuava", "segue", "seguiu", "remains", "remained", "remain", "stays", "stayed",
+    "stay",
+];
+
+/// The rating word right after a verb of staying (past `at`, `a`, `an`, `em`, `como`); not one
+/// that is also an everyday word (`remains strong`, `segue a market leader`).
+pub(super) fn stayed_at<'a>(ahead: &'a [Token<'a>]) -> Option<&'a Token<'a>> {
+    let gap = ahead.iter().take(2).take_while(|w| matches!(&*w.key, "at" | "a" | "an" | "em" | "como")).count();
+    ahead
+        .get(gap)
+        .filter(|w| !matches!(&*w.key, "strong" | "market" | "sector" | "peer" | "equal" | "reduce" | "perform"))
+}
+
+/// `depois de o Goldman Sachs rebaixar a recomendação`, `após o BTG elevar`: a Portuguese
+/// infinitive of a change verb is a cue only right after its subject's name; `levou analistas a
+/// revisar estimativas e cortar preços-alvo` is about analysts at large.
+pub(super) fn is_unnamed_infinitive(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "elevar" | "aumentar" | "cortar" | "reduzir" | "rebaixar")
+        && !(i > 0 && (words[i - 1].capitalized || words[i - 1].upper))
+}
