@@ -239,9 +239,11 @@ pub(crate) fn views(
             });
         // `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: the firm's analyst
         // named before, as the subject.
+        // `Em relatório, os analistas também elegeram…`: after an opening phrase and its comma too.
         let the_analyst = || {
-            own.windows(2).take(3).any(|p| {
-                matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && p[0].capitalized && is_analyst_word(&p[1].key)
+            own.windows(2).take(5).enumerate().any(|(k, p)| {
+                let opens = (k < 3 && p[0].capitalized) || (k > 0 && text[own[k - 1].end..p[0].start].contains(','));
+                matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && opens && is_analyst_word(&p[1].key)
             })
         };
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.

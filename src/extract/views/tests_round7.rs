@@ -49,3 +49,13 @@ fn the_company_pointed_back_to_is_the_nearest_named() {
     let found = bundled(text);
     assert_eq!(found.last(), Some(&view("Morgan Stanley", "TSLA", Stance::Bearish)), "`the stock`: the nearest");
 }
+
+#[test]
+fn the_analysts_after_an_opening_phrase_are_the_firms() {
+    let text = "As ações da Usiminas (USIM5) caíram depois de o Goldman Sachs rebaixar a recomendação das ações para \
+                neutra. Em relatório, os analistas também elegeram uma outra ação favorita no setor: a Gerdau (GGBR4).";
+    assert_eq!(
+        bundled(text),
+        [view("Goldman Sachs", "USIM5", Stance::Bearish), view("Goldman Sachs", "GGBR4", Stance::Bullish)]
+    );
+}
