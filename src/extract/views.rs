@@ -124,8 +124,11 @@ pub(crate) fn views(
             let k = own.partition_point(|w| w.start < m.span.start);
             let bracketed =
                 text[..m.span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':').ends_with('(');
+            // `rebaixou a sua recomendação das ações BBDC4`: a symbol right after a share noun.
+            let symbol = text[m.span.clone()].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             bracketed
                 || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
+                || (k >= 1 && symbol && is_share_noun(&own[k - 1].key))
         };
         for m in mentions_in(sentence).iter().filter(|m| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m)) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.

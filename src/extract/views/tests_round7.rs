@@ -59,3 +59,10 @@ fn the_analysts_after_an_opening_phrase_are_the_firms() {
         [view("Goldman Sachs", "USIM5", Stance::Bearish), view("Goldman Sachs", "GGBR4", Stance::Bullish)]
     );
 }
+
+#[test]
+fn a_symbol_after_a_share_noun_is_rated() {
+    let text =
+        "É o caso do Goldman Sachs que na quarta-feira (12) rebaixou a sua recomendação das ações BBDC4 para venda.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "BBDC4", Stance::Bearish)]);
+}
