@@ -88,7 +88,10 @@ pub(crate) fn views(
         // `…permanece em neutro. Eles diminuíram as projeções…`: plain words, targets and
         // estimates right after a neutral rating explain it.
         // Not `têm recomendação ‘neutra’, enquanto o JP Morgan deu o call de compra`: a contrast.
-        let contrasted = own.first().is_some_and(|w| matches!(&*w.key, "while" | "whereas" | "enquanto"));
+        // Not `"While we are incrementally more constructive…," Rolland wrote` after `stayed at a
+        // neutral rating`: a contrast names another firm.
+        let contrasted = own.first().is_some_and(|w| matches!(&*w.key, "while" | "whereas" | "enquanto"))
+            && (mentions_in(sentence).iter().any(|m| m.rates || m.speaks) || !brokers_in(own).is_empty());
         if !reading.neutral && reading.level >= 2 && neutral_at.is_some_and(|j| i - j <= 1) && !contrasted {
             continue;
         }

@@ -66,3 +66,11 @@ fn a_symbol_after_a_share_noun_is_rated() {
         "É o caso do Goldman Sachs que na quarta-feira (12) rebaixou a sua recomendação das ações BBDC4 para venda.";
     assert_eq!(bundled(text), [view("Goldman Sachs", "BBDC4", Stance::Bearish)]);
 }
+
+#[test]
+fn a_contrast_in_the_neutral_firms_own_words_explains_its_rating() {
+    let text = "Susquehanna Financial's Christopher Rolland raised his target on AMD to $15 from $12, but stayed at a \
+                neutral rating. \"While we are more constructive on the new products, we see a benefit later,\" \
+                Rolland wrote.";
+    assert_eq!(bundled(text), [], "a neutral rating, explained in the firm's own words");
+}
