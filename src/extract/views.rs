@@ -439,7 +439,10 @@ pub(crate) fn views(
         // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
         // `CSN (CSNA3) e Usiminas (USIM5) … a recomendação de ambas`: the companies named before
         // it in the sentence, else those of the sentence before.
-        let both = own.iter().find(|w| matches!(&*w.key, "ambas" | "ambos" | "both")).map(|w| w.start);
+        // Not `upgraded both Qualcomm and Skyworks`: `both` opening the list it is about.
+        let both = own.iter().position(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
+        let opens_list = |k: usize| own.get(k + 1).is_some_and(|n| about.iter().any(|m| m.span.start == n.start));
+        let both = both.filter(|&k| !opens_list(k)).map(|k| own[k].start);
         let distinct = |list: &mut dyn Iterator<Item = &Mention>| {
             let mut all: Vec<Symbol> = Vec::new();
             for m in list {

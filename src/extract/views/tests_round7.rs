@@ -74,3 +74,10 @@ fn a_contrast_in_the_neutral_firms_own_words_explains_its_rating() {
                 Rolland wrote.";
     assert_eq!(bundled(text), [], "a neutral rating, explained in the firm's own words");
 }
+
+#[test]
+fn both_opening_a_list_is_that_list() {
+    let text = "Qualcomm has gained 5.4% and Intel is up 4.2%, and Barclays this morning upgraded both Qualcomm and \
+                Nvidia to overweight.";
+    assert_eq!(bundled(text), [view("Barclays", "QCOM", Stance::Bullish), view("Barclays", "NVDA", Stance::Bullish)]);
+}
