@@ -58,6 +58,8 @@ pub(crate) fn views(
     let mut last_holder: Option<(usize, Range<usize>)> = None;
     let firms = FirmNames::new(text, words, mentions);
     let mut neutral_at: Option<usize> = None;
+    // The last sentence before this one stating a rating or target act, with or without a view.
+    let mut last_act: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
         &mentions
@@ -66,6 +68,10 @@ pub(crate) fn views(
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
         let reading = read_stance(text, own);
+        let act_before = last_act;
+        if reading.rating {
+            last_act = Some(i);
+        }
         // `Já o HSBC elevou o preço-alvo… A recomendação, porém, foi mantida em neutra.`: a
         // neutral rating stated right after a target moved means no view.
         if reading.neutral {
@@ -361,6 +367,12 @@ pub(crate) fn views(
         let restated = cue > 0
             && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
             && own.get(cue).is_some_and(|w| w.start == reading.at);
+        // `Xilinx… is surging after Bank of America raised the rating to Buy. The upgrade is
+        // driven by…`: the act restated is the last one reported, which gave no view here (its
+        // company is not listed), not an older view.
+        if restated && act_before.is_some_and(|a| recent.as_ref().is_none_or(|(j, _, _)| a > *j)) {
+            continue;
+        }
         // `…raised to $17 at J.P. Morgan Securities -- with Walt Disney Co and Microsoft…`: the
         // company rated is named in the stance word's clause, before a dash or a semicolon.
         let clause_end = [" -- ", " — ", " – ", "; "]

@@ -81,3 +81,11 @@ fn both_opening_a_list_is_that_list() {
                 Nvidia to overweight.";
     assert_eq!(bundled(text), [view("Barclays", "QCOM", Stance::Bullish), view("Barclays", "NVDA", Stance::Bullish)]);
 }
+
+#[test]
+fn the_upgrade_restates_the_last_act_reported() {
+    let text = "ON Semiconductor Corp. (NASDAQ: ONNN) was reiterated as Buy at Canaccord Genuity. Xilinx Inc. (NASDAQ: XLNX) is \
+                surging after Bank of America/Merrill Lynch raised the rating to Buy from Hold. The upgrade is driven \
+                by the 4G LTE wireless build out.";
+    assert_eq!(bundled(text), [view("Canaccord Genuity", "ON", Stance::Bullish)], "Xilinx is not listed");
+}
