@@ -19,7 +19,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use lists::{companies, is_list_gap, same_issuer};
-use nouns::{compared, is_firm_noun, is_share_noun, points_back};
+use nouns::{compared, is_firm_noun, is_share_noun, points_back, rates_a_sector};
 use subjects::{earlier_subject, is_initials_of, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -362,6 +362,9 @@ pub(crate) fn views(
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
         let refers_back = points_back(next);
+        if rates_a_sector(next) {
+            continue;
+        }
         // `the upgrade also reflects…`: the change just reported, about the same company.
         let cue = own.partition_point(|w| w.start < reading.at);
         let restated = cue > 0

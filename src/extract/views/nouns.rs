@@ -84,3 +84,10 @@ pub(super) fn points_back(next: &[Token]) -> bool {
         _ => false,
     }
 }
+
+/// `downgrades the sector to Cautious`, `rebaixou o setor`, `cut the group to underweight`: a
+/// stance on a whole sector (the words right after the stance word) is no view of a company.
+pub(super) fn rates_a_sector(next: &[Token]) -> bool {
+    matches!(next, [a, noun, ..] if matches!(&*a.key, "the" | "o" | "its" | "seu")
+        && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
+}

@@ -89,3 +89,12 @@ fn the_upgrade_restates_the_last_act_reported() {
                 by the 4G LTE wireless build out.";
     assert_eq!(bundled(text), [view("Canaccord Genuity", "ON", Stance::Bullish)], "Xilinx is not listed");
 }
+
+#[test]
+fn a_stance_on_a_sector_is_no_view() {
+    let text = "Utilities stocks may have exhausted their momentum, Goldman Sachs says as it downgrades the sector to \
+                Cautious from Neutral. Among specific stocks, Goldman downgrades Ameren (AEE) to Sell from Neutral.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AEE", Stance::Bearish)]);
+    let text = "O Itaú BBA rebaixou o setor de siderurgia para neutro. A Gerdau (GGBR4) caiu 2%.";
+    assert_eq!(bundled(text), []);
+}
