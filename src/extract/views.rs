@@ -19,7 +19,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use lists::{companies, is_list_gap, same_issuer};
-use nouns::{compared, is_firm_noun, is_share_noun, points_back, rates_a_sector};
+use nouns::{added_to, compared, is_firm_noun, is_share_noun, points_back, rates_a_sector};
 use subjects::{earlier_subject, is_initials_of, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -139,7 +139,8 @@ pub(crate) fn views(
                 || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
                 || (k >= 1 && symbol && is_share_noun(&own[k - 1].key))
         };
-        for m in mentions_in(sentence).iter().filter(|m| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m)) {
+        let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m) && !added_to(own, m);
+        for m in mentions_in(sentence).iter().filter(acts) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
                 holders.push(name_of(text, own, &m.span));

@@ -91,3 +91,18 @@ pub(super) fn rates_a_sector(next: &[Token]) -> bool {
     matches!(next, [a, noun, ..] if matches!(&*a.key, "the" | "o" | "its" | "seu")
         && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
 }
+
+/// `In addition to DUK, Goldman has Buy ratings on…`, `Besides Susquehanna, BMO…`, `Além do
+/// Itaú, o BTG…`: a name after a phrase of addition is set beside the sentence's subject, not
+/// holding its view.
+pub(super) fn added_to(own: &[Token], m: &Mention) -> bool {
+    let k = own.partition_point(|w| w.start < m.span.start);
+    let before: Vec<&str> = own[k.saturating_sub(2)..k].iter().map(|w| &*w.key).collect();
+    matches!(
+        before[..],
+        [.., "addition", "to"]
+            | [.., "besides"]
+            | [.., "alem", "de" | "da" | "do" | "das" | "dos"]
+            | [.., "apart", "from"]
+    )
+}

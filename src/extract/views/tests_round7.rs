@@ -98,3 +98,9 @@ fn a_stance_on_a_sector_is_no_view() {
     let text = "O Itaú BBA rebaixou o setor de siderurgia para neutro. A Gerdau (GGBR4) caiu 2%.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_name_added_to_the_subject_holds_nothing() {
+    let text = "In addition to DUK, Goldman has Buy ratings on FirstEnergy (FE +4.1%) and PG&E (PCG +0.2%).";
+    assert_eq!(bundled(text), [view("Goldman", "FE", Stance::Bullish), view("Goldman", "PCG", Stance::Bullish)]);
+}
