@@ -34,8 +34,8 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
 }
 
 /// How many words after a clause's opening its rating verb may come (`, o Goldman Sachs também
-/// elevou`).
-const ACT_REACH: usize = 5;
+/// elevou`, `, o Mizuho e o Citigroup ajustaram`).
+const ACT_REACH: usize = 6;
 
 /// The direction of a rating verb: up, down, or kept (`elevou`, `cortou`, `reiterou`).
 fn rating_act(key: &str) -> Option<i8> {
@@ -48,6 +48,8 @@ fn rating_act(key: &str) -> Option<i8> {
         "downgraded" | "downgrades" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram" | "rebaixou"
         | "rebaixaram" | "reduziu" | "reduziram" => Some(-1),
         "reiterated" | "reiterates" | "maintained" | "maintains" | "reiterou" | "manteve" => Some(0),
+        // `…, o Mizuho e o Citigroup ajustaram seus objetivos`: an act with no direction.
+        "ajustou" | "ajustaram" | "adjusted" | "adjusts" | "atualizou" | "atualizaram" | "updated" => Some(2),
         _ => None,
     }
 }
@@ -64,7 +66,9 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
     let (k, act) = near.iter().enumerate().find_map(|(k, w)| rating_act(&w.key).map(|d| (k, d)))?;
     // `mas manteve o preço-alvo` goes on with the clause; `e reiterou compra` states a rating.
     let rated = || words[at + k + 1..end.min(at + k + 4)].iter().any(|w| is_rating(&w.key));
-    (act != 0 || rated()).then_some(act)
+    // An act with no direction opens a clause only after a comma (another subject), not `e
+    // ajustou o preço-alvo` (the same firm's act going on).
+    (act != 0 || rated()).then_some(act).filter(|&a| a != 2 || comma)
 }
 
 /// Rating words a kept rating names (`reiterou compra`, `maintained Buy`).
@@ -164,6 +168,16 @@ mod tests {
                 "e reiterou compra de Itaú."
             ],
             "a rating verb of another direction opens a clause"
+        );
+        assert_eq!(
+            cut("O JPMorgan elevou o preço-alvo para US$ 170, o Mizuho e o Citigroup ajustaram seus objetivos."),
+            ["O JPMorgan elevou o preço-alvo para US$ 170", "o Mizuho e o Citigroup ajustaram seus objetivos."],
+            "an act with no direction, another subject"
+        );
+        assert_eq!(
+            cut("O banco rebaixou a recomendação para venda e ajustou o preço-alvo para R$ 11,40."),
+            ["O banco rebaixou a recomendação para venda e ajustou o preço-alvo para R$ 11,40."],
+            "the same firm's act goes on"
         );
         assert_eq!(
             cut("Citi upgraded Apple to Buy and raised its target."),
