@@ -77,9 +77,11 @@ pub(crate) fn views(
         if reading.neutral {
             neutral_at = Some(i);
         }
+        // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
+        // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
         if reading.neutral
             && let Some(&(j, level)) = levels.last()
-            && i - j <= 2
+            && (i - j <= 2 || (level == 4 && i - j <= LOOK_BACK))
             && level >= 2
         {
             while levels.last().is_some_and(|&(k, _)| k == j) {

@@ -104,3 +104,11 @@ fn a_name_added_to_the_subject_holds_nothing() {
     let text = "In addition to DUK, Goldman has Buy ratings on FirstEnergy (FE +4.1%) and PG&E (PCG +0.2%).";
     assert_eq!(bundled(text), [view("Goldman", "FE", Stance::Bullish), view("Goldman", "PCG", Stance::Bullish)]);
 }
+
+#[test]
+fn a_neutral_rating_a_little_further_on_explains_a_worry() {
+    let text = "As ações do GPA (PCAR3) caíram. A visão do time de Varejo da XP para a ação é cautelosa. A equipe \
+                explica que é uma companhia em reestruturação. “Não vemos nada que mude a tese. Mantemos nossa \
+                recomendação Neutra”, apontou Senday.";
+    assert_eq!(bundled(text), []);
+}
