@@ -28,7 +28,8 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         && at > 0
         // `têm recomendação ‘neutra’, enquanto…`: a closing quote before the comma.
         && matches!(
-            text[words[at - 1].end..word.start].trim().trim_start_matches(['\'', '’', '"', '”']),
+            // `downgraded the stock to "equal weight," while Berenberg…`: a quote's close after it.
+            text[words[at - 1].end..word.start].trim().trim_matches(['\'', '’', '"', '”']),
             "," | ";" | "--" | "—" | "–" | ", --" | "-"
         )
 }
@@ -150,6 +151,11 @@ mod tests {
             ["O UBS tem recomendação ‘neutra", "enquanto o JP Morgan deu o call de compra."]
         );
         assert_eq!(cut("While demand rose, Citi cut its target."), ["While demand rose, Citi cut its target."]);
+        assert_eq!(
+            cut("Morgan Stanley downgraded the stock to \"equal weight,\" while Berenberg lowered its target."),
+            ["Morgan Stanley downgraded the stock to \"equal weight", "while Berenberg lowered its target."],
+            "a closing quote after the comma"
+        );
         assert_eq!(
             cut("Deutsche Bank cut its target -- both still high -- while Stephens raised theirs."),
             ["Deutsche Bank cut its target -- both still high", "while Stephens raised theirs."]

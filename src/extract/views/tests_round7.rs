@@ -112,3 +112,20 @@ fn a_neutral_rating_a_little_further_on_explains_a_worry() {
                 recomendação Neutra”, apontou Senday.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_contrast_after_a_quoted_rating_holds_its_own_view() {
+    let text = "TSLA looks poised to continue its sell-off. Just this morning, Morgan Stanley downgraded the stock to \
+                \"equal weight,\" while Berenberg lowered its price target to $145 from $150.";
+    assert_eq!(
+        bundled(text),
+        [view("Morgan Stanley", "TSLA", Stance::Bearish), view("Berenberg", "TSLA", Stance::Bearish)]
+    );
+}
+
+#[test]
+fn the_broker_is_the_firm_named_before() {
+    let text = "On Monday, Melius analysts reportedly said AMD stock has a lot more to go. The broker raised its \
+                price target to $175 from $110.";
+    assert_eq!(bundled(text), [view("Melius", "AMD", Stance::Bullish)]);
+}
