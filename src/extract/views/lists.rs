@@ -30,9 +30,20 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
             words.pop();
         }
     }
-    words
-        .iter()
-        .all(|w| matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
+    // `reduziu o preço-alvo de BHIA3 para R$ 2,50 e de MGLU3 para R$ 5,50`, `cut its targets on A
+    // to $5 and on B to $7`: each company's new value, a target moved for each of the list.
+    let mut skip = 0;
+    if words.first().is_some_and(|w| matches!(*w, "para" | "to")) {
+        let value = |w: &&&str| w.contains(|c: char| c.is_ascii_digit()) || matches!(**w, "R$" | "US$" | "$" | "€");
+        let n = words[1..].iter().take_while(value).count();
+        if n > 0 && words.get(1 + n).is_some_and(|w| matches!(*w, "e" | "and")) {
+            skip = 1 + n;
+        }
+    }
+    let on = if skip > 0 { "on" } else { "of" };
+    words[skip..].iter().all(|w| {
+        matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the") || *w == on
+    })
 }
 
 /// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.
@@ -72,4 +83,18 @@ pub(super) fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Sy
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_list_gap;
+
+    #[test]
+    fn a_list_gap_may_hold_each_companys_new_value() {
+        assert!(is_list_gap(" e do "));
+        assert!(is_list_gap(" para R$ 2,50 e de "), "a target for each");
+        assert!(is_list_gap(" to $5 and on "));
+        assert!(!is_list_gap(" para R$ 2,50, superior ao da "), "no second company's `e de`");
+        assert!(!is_list_gap(" on "), "`on` only after a value");
+    }
 }

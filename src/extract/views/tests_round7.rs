@@ -129,3 +129,13 @@ fn the_broker_is_the_firm_named_before() {
                 price target to $175 from $110.";
     assert_eq!(bundled(text), [view("Melius", "AMD", Stance::Bullish)]);
 }
+
+#[test]
+fn a_target_moved_for_each_company_of_a_list() {
+    let text = "O Bank of America (BofA) reduziu o preço-alvo de BHIA3 para R$ 2,50 e de MGLU3 para R$ 5,50, \
+                atribuindo recomendação de “underperform” — equivalente a venda.";
+    assert_eq!(
+        bundled(text),
+        [view("Bank of America", "BHIA3", Stance::Bearish), view("Bank of America", "MGLU3", Stance::Bearish)]
+    );
+}
