@@ -9,7 +9,9 @@ use super::fx_hash::FxHashSet;
 use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
-use context::{STAY, is_stay_verb, is_unnamed_infinitive, qualifies_scenario, stayed_at, time_phrase_len};
+use context::{
+    COVER, STAY, is_stay_verb, is_unnamed_infinitive, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len,
+};
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -119,6 +121,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, ahead) {
+            Some((1, stated))
+        } else if let Some(stated) =
+            takes_up_coverage(words, i).then(|| ahead.iter().find_map(|o| rating_word(&o.key))).flatten()
+        {
             Some((1, stated))
         } else if let Some(moved) = TARGET.contains(&key).then(|| target_move(text, &words[i + 1..])).flatten() {
             Some((2, Some(moved)))
@@ -462,7 +468,7 @@ fn may_cue(key: &str) -> bool {
         .iter()
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para"])
-        .chain(STAY.iter().copied())
+        .chain(STAY.iter().chain(COVER).copied())
         .collect()
     })
     .contains(key)
@@ -537,6 +543,14 @@ mod tests {
         let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";
         assert!(read_stance(text, &tokens(text)).neutral);
         assert_eq!(stance("Demand remains strong, and the firm is bullish."), Some(Stance::Bullish), "not a rating");
+        let text = "Coverage on AbbVie was also assumed at Neutral, with Goldman lowering its price target.";
+        assert!(read_stance(text, &tokens(text)).neutral, "coverage taken up at a neutral rating");
+        assert_eq!(stance("Shares started trading at market open, and Citi is bullish."), Some(Stance::Bullish));
+        assert_eq!(
+            stance("Após a XP revisar suas projeções e elevar o preço-alvo de R$ 43 para R$ 45."),
+            Some(Stance::Bullish),
+            "an infinitive whose subject is named before"
+        );
         assert_eq!(stance("It moved AEP to Neutral from Sell."), Some(Stance::Bullish));
         assert_eq!(stance("O Citi passou a Vale para neutro de venda."), Some(Stance::Bullish));
         assert_eq!(stance("He lifted his target to $54 from $45."), Some(Stance::Bullish), "values, not ratings");

@@ -79,9 +79,29 @@ pub(super) fn stayed_at<'a>(ahead: &'a [Token<'a>]) -> Option<&'a Token<'a>> {
 }
 
 /// `depois de o Goldman Sachs rebaixar a recomendação`, `após o BTG elevar`: a Portuguese
-/// infinitive of a change verb is a cue only right after its subject's name; `levou analistas a
-/// revisar estimativas e cortar preços-alvo` is about analysts at large.
+/// infinitive of a change verb is a cue, unless parties at large come just before it: `levou
+/// analistas a revisar estimativas e cortar preços-alvo` is about analysts at large.
 pub(super) fn is_unnamed_infinitive(words: &[Token], i: usize) -> bool {
     matches!(&*words[i].key, "elevar" | "aumentar" | "cortar" | "reduzir" | "rebaixar")
-        && !(i > 0 && (words[i - 1].capitalized || words[i - 1].upper))
+        && words[i.saturating_sub(6)..i].iter().any(|w| is_generic_agent(&w.key))
 }
+
+/// Parties at large, whose acts are no one's view (`analistas`, `os bancos`, `o mercado`).
+fn is_generic_agent(key: &str) -> bool {
+    matches!(key, "analistas" | "analysts" | "bancos" | "casas" | "corretoras" | "investidores" | "mercado")
+}
+
+/// `Coverage on AbbVie was also assumed at Neutral`, `resumed coverage on CSCO with a "neutral"
+/// rating`: a verb of taking up coverage states a rating when `coverage` is named next to it.
+pub(super) fn takes_up_coverage(words: &[Token], i: usize) -> bool {
+    COVER.contains(&&*words[i].key)
+        && words[i.saturating_sub(5)..words.len().min(i + 3)]
+            .iter()
+            .any(|w| matches!(&*w.key, "coverage" | "cobertura"))
+}
+
+/// Verbs of taking up coverage (see [`takes_up_coverage`]).
+#[rustfmt::skip]
+pub(super) const COVER: &[&str] = &[
+    "resumed", "resumes", "assumed", "assumes", "reinstated", "reinstates", "started", "starts", "retomou",
+];
