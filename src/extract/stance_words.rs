@@ -538,6 +538,9 @@ mod tests {
             "analysts at large"
         );
         assert_eq!(stance("O Morgan Stanley projetou um salto em seu cenário mais otimista."), None, "a scenario");
+        assert_eq!(stance("No cenário pessimista, teríamos um preço-alvo de R$ 18 (15% de downside)."), None);
+        assert_eq!(stance("In the bear scenario, the downside is 15%."), None);
+        assert_eq!(stance("The downside is 15%, in Citi's view."), Some(Stance::Bearish), "no scenario");
         let text = "A classificação para os papéis, por outro lado, continuou neutra.";
         assert!(read_stance(text, &tokens(text)).neutral, "kept by a verb of staying");
         let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";

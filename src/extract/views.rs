@@ -19,7 +19,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use lists::{companies, is_list_gap, same_issuer};
-use nouns::{added_to, compared, is_firm_noun, is_share_noun, points_back, rates_a_sector};
+use nouns::{added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector};
 use subjects::{earlier_subject, is_initials_of, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -262,7 +262,7 @@ pub(crate) fn views(
             })
         };
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
-        let we = || own.iter().any(|w| matches!(&*w.key, "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos"));
+        let we = || own.iter().any(|w| is_first_person(&w.key));
         if holders.is_empty() && (rating_alone || the_analyst() || we() || own.iter().any(|w| is_firm_noun(&w.key))) {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.

@@ -51,7 +51,9 @@ fn is_time_word(key: &str) -> bool {
 /// `em seu cenário mais otimista`, `cenário pessimista`, `in an optimistic scenario`: a plain
 /// word at `i` qualifying a scenario, one case among others, is no view.
 pub(super) fn qualifies_scenario(words: &[Token], i: usize) -> bool {
-    let near = words[i.saturating_sub(2)..i].iter().chain(words.get(i + 1));
+    // `No cenário pessimista, … (15% de downside)`: a sentence opening with a scenario is one case.
+    let opening = words.iter().take(4);
+    let near = words[i.saturating_sub(2)..i].iter().chain(words.get(i + 1)).chain(opening);
     near.into_iter().any(|w| matches!(&*w.key, "cenario" | "cenarios" | "scenario" | "scenarios"))
 }
 

@@ -106,3 +106,15 @@ pub(super) fn added_to(own: &[Token], m: &Mention) -> bool {
             | [.., "apart", "from"]
     )
 }
+
+/// The firm speaking in the first person: `we`, `our`, `nossa`, and Portuguese verbs in the
+/// first person plural, whose pronoun is left out (`“Estamos otimistas para o Itaú”, dizem`).
+#[rustfmt::skip]
+pub(super) fn is_first_person(key: &str) -> bool {
+    matches!(key,
+        "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos" | "estamos" | "vemos" | "acreditamos" | "mantemos"
+            | "recomendamos" | "esperamos" | "preferimos" | "temos" | "seguimos" | "reiteramos" | "elevamos"
+            | "rebaixamos" | "reduzimos" | "cortamos" | "gostamos" | "avaliamos" | "projetamos" | "estimamos"
+            | "continuamos" | "enxergamos" | "achamos" | "consideramos"
+    )
+}

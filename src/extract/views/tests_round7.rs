@@ -139,3 +139,10 @@ fn a_target_moved_for_each_company_of_a_list() {
         [view("Bank of America", "BHIA3", Stance::Bearish), view("Bank of America", "MGLU3", Stance::Bearish)]
     );
 }
+
+#[test]
+fn a_first_person_verb_speaks_for_the_firm_quoted() {
+    let text = "A alta da inadimplência não deve ser um problema para a Vale, segundo a corretora Genial. “Estamos \
+                otimistas para a Vale”, dizem.";
+    assert_eq!(bundled(text), [view("Genial", "VALE3", Stance::Bullish)]);
+}
