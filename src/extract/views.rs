@@ -19,7 +19,9 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use lists::{companies, is_list_gap, same_issuer};
-use nouns::{added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector};
+use nouns::{
+    added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector, rates_unknown_name,
+};
 use subjects::{earlier_subject, is_initials_of, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -365,7 +367,7 @@ pub(crate) fn views(
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
         let refers_back = points_back(next);
-        if rates_a_sector(next) {
+        if rates_a_sector(next) || rates_unknown_name(next, mentions_in(sentence)) {
             continue;
         }
         // `the upgrade also reflects…`: the change just reported, about the same company.

@@ -118,3 +118,19 @@ pub(super) fn is_first_person(key: &str) -> bool {
             | "continuamos" | "enxergamos" | "achamos" | "consideramos"
     )
 }
+
+/// `lifted their price targets on Portola shares`, `cut its price target for Intercept
+/// Pharmaceuticals stock`: the words right after the stance word (`next`) rate a company by a
+/// name no mention covers, before its share noun: the view is about a company the finder does not
+/// know, not about one named elsewhere.
+pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
+    let Some(p) = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")) else {
+        return false;
+    };
+    let rest = &next[p + 1..];
+    let name = rest.iter().take_while(|w| w.capitalized || w.upper).count();
+    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    (1..=4).contains(&name)
+        && rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"))
+        && !rest[..name].iter().any(covered)
+}

@@ -146,3 +146,12 @@ fn a_first_person_verb_speaks_for_the_firm_quoted() {
                 otimistas para a Vale”, dizem.";
     assert_eq!(bundled(text), [view("Genial", "VALE3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_stance_on_a_name_the_finder_does_not_know_is_about_that_one() {
+    let text = "Micron Technology reports on Thursday. Specifically, Credit Suisse and Morgan Stanley lifted their \
+                price targets on Portola shares.";
+    assert_eq!(bundled(text), [], "not Micron's");
+    let text = "Micron Technology reports on Thursday. Morgan Stanley lifted its price target on Micron shares.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "MU", Stance::Bullish)], "a name the finder knows");
+}
