@@ -10,7 +10,8 @@ use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
 use context::{
-    COVER, STAY, is_stay_verb, is_unnamed_infinitive, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len,
+    COVER, FORECAST_DOWN, FORECAST_UP, STAY, forecast_move, is_stay_verb, is_unnamed_infinitive, qualifies_scenario,
+    stayed_at, takes_up_coverage, time_phrase_len,
 };
 
 /// How many words after a change verb its object (`price target`) may come.
@@ -152,6 +153,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if (is_bullish(key) || is_bearish(key)) && qualifies_scenario(words, i) {
             // `o Morgan Stanley projetou um salto de 50% em seu cenário mais otimista`: one case.
             None
+        } else if let Some(moved) = forecast_move(words, i) {
+            Some((4, Some(moved)))
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
@@ -468,7 +471,7 @@ fn may_cue(key: &str) -> bool {
         .iter()
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para"])
-        .chain(STAY.iter().chain(COVER).copied())
+        .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })
     .contains(key)
@@ -541,6 +544,12 @@ mod tests {
         assert_eq!(stance("No cenário pessimista, teríamos um preço-alvo de R$ 18 (15% de downside)."), None);
         assert_eq!(stance("In the bear scenario, the downside is 15%."), None);
         assert_eq!(stance("The downside is 15%, in Citi's view."), Some(Stance::Bearish), "no scenario");
+        assert_eq!(stance("Becker said its stock should rebound after the call."), Some(Stance::Bullish), "forecast");
+        assert_eq!(stance("Jefferies said the company's share price would climb to $400."), Some(Stance::Bullish));
+        assert_eq!(stance("UBS expects Tesla's share price to fall by half."), Some(Stance::Bearish));
+        assert_eq!(stance("Para a XP, as ações devem subir no ano."), Some(Stance::Bullish));
+        assert_eq!(stance("Oil prices should rebound next year."), None, "not the shares");
+        assert_eq!(stance("Its shares could fall further, UBS said."), Some(Stance::Bearish));
         let text = "A classificação para os papéis, por outro lado, continuou neutra.";
         assert!(read_stance(text, &tokens(text)).neutral, "kept by a verb of staying");
         let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";

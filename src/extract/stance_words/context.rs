@@ -4,6 +4,7 @@
 //! verb of staying (`continuou neutra`, `stayed at a neutral rating`).
 
 use crate::extract::tokens::Token;
+use crate::model::Stance;
 
 /// How many of `ahead` (the words after a change verb) are a time phrase: `na quarta-feira`,
 /// `nesta segunda-feira (27)`, `on Tuesday`, `this morning`, `hoje`.
@@ -106,4 +107,41 @@ pub(super) fn takes_up_coverage(words: &[Token], i: usize) -> bool {
 #[rustfmt::skip]
 pub(super) const COVER: &[&str] = &[
     "resumed", "resumes", "assumed", "assumes", "reinstated", "reinstates", "started", "starts", "retomou",
+];
+
+/// `its stock should rebound`, `the company's share price would climb to $400`, `expects
+/// Tesla's share price to fall by half`, `as ações devem subir`: a move of the shares forecast
+/// (a modal, or `to`, right before the verb at `i`; a share noun just before that) is a plain
+/// view of them, up or down.
+pub(super) fn forecast_move(words: &[Token], i: usize) -> Option<Stance> {
+    let up = FORECAST_UP.contains(&&*words[i].key);
+    if !up && !FORECAST_DOWN.contains(&&*words[i].key) {
+        return None;
+    }
+    let modal = i.checked_sub(1).filter(|&m| {
+        matches!(
+            &*words[m].key,
+            "should" | "will" | "would" | "could" | "to" | "deve" | "devem" | "devera" | "deverao" | "vai" | "vao"
+        )
+    })?;
+    let shares = |w: &Token| matches!(&*w.key, "stock" | "shares" | "acoes" | "papeis" | "acao" | "papel");
+    let share_price = |k: usize| words[k].key == "price" && k > 0 && words[k - 1].key == "share";
+    let near = modal.saturating_sub(3)..modal;
+    near.clone().any(|k| shares(&words[k]) || share_price(k)).then_some(if up {
+        Stance::Bullish
+    } else {
+        Stance::Bearish
+    })
+}
+
+/// Verbs of a forecast rise of the shares (see [`forecast_move`]).
+#[rustfmt::skip]
+pub(super) const FORECAST_UP: &[&str] = &[
+    "rebound", "climb", "rise", "recover", "rally", "subir", "valorizar", "recuperar",
+];
+
+/// Verbs of a forecast fall of the shares (see [`forecast_move`]).
+#[rustfmt::skip]
+pub(super) const FORECAST_DOWN: &[&str] = &[
+    "fall", "drop", "decline", "slump", "sink", "cair", "recuar", "desvalorizar",
 ];
