@@ -28,8 +28,9 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         && at > 0
         // `têm recomendação ‘neutra’, enquanto…`: a closing quote before the comma.
         && matches!(
-            // `downgraded the stock to "equal weight," while Berenberg…`: a quote's close after it.
-            text[words[at - 1].end..word.start].trim().trim_matches(['\'', '’', '"', '”']),
+            // `downgraded the stock to "equal weight," while Berenberg…`: a quote's close after it;
+            // `(upside de 59,6%), enquanto JPMorgan…`: a bracket's close (and a percent) before it.
+            text[words[at - 1].end..word.start].trim().trim_matches(['\'', '’', '"', '”', ')', '%']),
             "," | ";" | "--" | "—" | "–" | ", --" | "-"
         )
 }
@@ -151,6 +152,17 @@ mod tests {
             ["O UBS tem recomendação ‘neutra", "enquanto o JP Morgan deu o call de compra."]
         );
         assert_eq!(cut("While demand rose, Citi cut its target."), ["While demand rose, Citi cut its target."]);
+        assert_eq!(
+            cut(
+                "O Citi manteve compra (alta de 59% ante a cotação), enquanto JPMorgan e Goldman Sachs mantiveram a neutra."
+            ),
+            [
+                "O Citi manteve compra (alta de 59% ante a cotação",
+                "enquanto JPMorgan e Goldman Sachs mantiveram a neutra."
+            ],
+            "a closing bracket before the comma"
+        );
+        assert_eq!(cut("O Citi manteve compra (alta de 59%), enquanto o UBS manteve venda.").len(), 2);
         assert_eq!(
             cut("Morgan Stanley downgraded the stock to \"equal weight,\" while Berenberg lowered its target."),
             ["Morgan Stanley downgraded the stock to \"equal weight", "while Berenberg lowered its target."],

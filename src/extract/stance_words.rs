@@ -360,7 +360,7 @@ const KEEP: &[&str] = &[
     "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem",
     "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
     "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
-    "reiterado",
+    "reiterado", "mantiveram", "reiteraram", "mantinham",
 ];
 
 /// Nouns for a rating (`rating`, `recomendação`).
@@ -550,6 +550,8 @@ mod tests {
         assert_eq!(stance("Para a XP, as ações devem subir no ano."), Some(Stance::Bullish));
         assert_eq!(stance("Oil prices should rebound next year."), None, "not the shares");
         assert_eq!(stance("Its shares could fall further, UBS said."), Some(Stance::Bearish));
+        let text = "Enquanto JPMorgan e Goldman Sachs mantiveram a neutra.";
+        assert!(read_stance(text, &tokens(text)).neutral, "a plural verb keeps a rating too");
         let text = "A classificação para os papéis, por outro lado, continuou neutra.";
         assert!(read_stance(text, &tokens(text)).neutral, "kept by a verb of staying");
         let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";

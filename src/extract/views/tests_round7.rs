@@ -155,3 +155,10 @@ fn a_stance_on_a_name_the_finder_does_not_know_is_about_that_one() {
     let text = "Micron Technology reports on Thursday. Morgan Stanley lifted its price target on Micron shares.";
     assert_eq!(bundled(text), [view("Morgan Stanley", "MU", Stance::Bullish)], "a name the finder knows");
 }
+
+#[test]
+fn a_neutral_rating_kept_in_a_contrast_is_no_view() {
+    let text = "O Citi manteve a recomendação de compra da Magazine Luiza (MGLU3), com preço-alvo de R$ 3,40 (upside de \
+                59,6% ante a cotação), enquanto JPMorgan e Goldman Sachs mantiveram a neutra.";
+    assert_eq!(bundled(text), [view("Citi", "MGLU3", Stance::Bullish)]);
+}
