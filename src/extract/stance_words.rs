@@ -119,6 +119,12 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         {
             // `bumped Freeport to Hold from Buy`: the ratings' order says the way, not the verb.
             None
+        } else if (up || down)
+            && matches!(ahead, [of, name, ..] if matches!(&*of.key, "da" | "do" | "das" | "dos") && name.capitalized)
+        {
+            // `o J.P. Morgan cortou recomendação da JBS e aumentou da BRF e da Marfrig`: a change
+            // verb right before `da` and a name has left out the rating it changes.
+            Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, ahead) {
@@ -550,6 +556,8 @@ mod tests {
         assert_eq!(stance("Para a XP, as ações devem subir no ano."), Some(Stance::Bullish));
         assert_eq!(stance("Oil prices should rebound next year."), None, "not the shares");
         assert_eq!(stance("Its shares could fall further, UBS said."), Some(Stance::Bearish));
+        assert_eq!(stance("e aumentou da BRF e da Marfrig."), Some(Stance::Bullish), "the rating left out");
+        assert_eq!(stance("A receita aumentou da ordem de 5%."), None, "no name after `da`");
         let text = "Enquanto JPMorgan e Goldman Sachs mantiveram a neutra.";
         assert!(read_stance(text, &tokens(text)).neutral, "a plural verb keeps a rating too");
         let text = "A classificação para os papéis, por outro lado, continuou neutra.";

@@ -162,3 +162,16 @@ fn a_neutral_rating_kept_in_a_contrast_is_no_view() {
                 59,6% ante a cotação), enquanto JPMorgan e Goldman Sachs mantiveram a neutra.";
     assert_eq!(bundled(text), [view("Citi", "MGLU3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_second_act_may_leave_out_the_rating() {
+    let text = "Também ontem, o J.P. Morgan cortou recomendação da JBS e aumentou da BRF e da Marfrig.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("J.P. Morgan", "JBSS3", Stance::Bearish),
+            view("J.P. Morgan", "BRFS3", Stance::Bullish),
+            view("J.P. Morgan", "MRFG3", Stance::Bullish),
+        ]
+    );
+}
