@@ -60,6 +60,8 @@ pub(crate) fn views(
     let mut last_holder: Option<(usize, Range<usize>)> = None;
     let firms = FirmNames::new(text, words, mentions);
     let mut neutral_at: Option<usize> = None;
+    // The brokers named where the last neutral rating was stated, folded.
+    let mut neutral_firms: Vec<String> = Vec::new();
     // The last sentence before this one stating a rating or target act, with or without a view.
     let mut last_act: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
@@ -78,6 +80,7 @@ pub(crate) fn views(
         // neutral rating stated right after a target moved means no view.
         if reading.neutral {
             neutral_at = Some(i);
+            neutral_firms = brokers_in(own).into_iter().map(|b| fold(&text[b])).collect();
         }
         // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
@@ -102,7 +105,14 @@ pub(crate) fn views(
         // neutral rating`: a contrast names another firm.
         let contrasted = own.first().is_some_and(|w| matches!(&*w.key, "while" | "whereas" | "enquanto"))
             && (mentions_in(sentence).iter().any(|m| m.rates || m.speaks) || !brokers_in(own).is_empty());
-        if !reading.neutral && reading.level >= 2 && neutral_at.is_some_and(|j| i - j <= 1) && !contrasted {
+        // Not `BMO … with a “market perform” rating. FBR Capital Markets is among those placing
+        // bearish bets…`: a sentence naming other firms than the neutral one's speaks for them.
+        let after_neutral = neutral_at.is_some_and(|j| i - j <= 1);
+        let others = || {
+            let named = brokers_in(own);
+            !named.is_empty() && named.iter().all(|b| !neutral_firms.contains(&fold(&text[b.clone()])))
+        };
+        if !reading.neutral && reading.level >= 2 && after_neutral && !contrasted && !others() {
             continue;
         }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);

@@ -175,3 +175,13 @@ fn a_second_act_may_leave_out_the_rating() {
         ]
     );
 }
+
+#[test]
+fn a_firm_after_anothers_neutral_rating_speaks_for_itself() {
+    let text = "BMO Capital Markets has set a price target of $12 for Freeport-McMoRan with a “market perform” rating. \
+                FBR Capital Markets is among those placing bearish bets on Freeport-McMoRan.";
+    assert_eq!(bundled(text), [view("FBR Capital Markets", "FCX", Stance::Bearish)]);
+    let text = "BMO Capital Markets has set a price target of $12 for Freeport-McMoRan with a “market perform” rating. \
+                BMO is worried about copper.";
+    assert_eq!(bundled(text), [], "the same firm explains its neutral rating");
+}
