@@ -230,7 +230,7 @@ fn rating_move(after: &[Token]) -> Option<Stance> {
 
 /// `Hold from Buy`, `Neutral from Overweight` (the words after `to` / `para`): a rating change
 /// written new rating first, as English headlines do; its direction by the order of the ratings.
-fn rating_move_back(after: &[Token]) -> Option<Stance> {
+pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
     let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
     let to = rating_rank(&words.next()?.key)?;
     words.next_if(|w| w.key == "perform");

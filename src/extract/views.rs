@@ -18,6 +18,7 @@ use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sen
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
+use ellipsis::further_objects;
 use lists::{companies, is_list_gap, same_issuer};
 use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector, rates_unknown_name,
@@ -530,7 +531,11 @@ pub(crate) fn views(
             tickers.dedup();
         }
         holders.sort_by_key(|h| h.start);
-        for ticker in &tickers {
+        // `downgrades Ameren (AEE) to Sell from Neutral…, and American Electric Power (AEP) to
+        // Neutral from Buy`: further objects of the verb, each with its own change.
+        let further = further_objects(text, own, &about, reading.at, &tickers);
+        let each = tickers.iter().map(|t| (t, stance)).chain(further.iter().map(|(t, s)| (t, *s)));
+        for (ticker, stance) in each {
             for h in &holders {
                 // `…que a XP tem uma posição única`, `Separately, Hudbay Minerals announced a
                 // "positive" assessment`: a firm holds no view of its own shares.
@@ -588,6 +593,7 @@ pub(crate) fn views(
     out
 }
 
+mod ellipsis;
 mod lists;
 mod nouns;
 mod subjects;

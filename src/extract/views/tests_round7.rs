@@ -185,3 +185,12 @@ fn a_firm_after_anothers_neutral_rating_speaks_for_itself() {
                 BMO is worried about copper.";
     assert_eq!(bundled(text), [], "the same firm explains its neutral rating");
 }
+
+#[test]
+fn a_further_object_with_its_own_change_is_rated_too() {
+    let text = "Among specific stocks, Goldman downgrades both Ameren (AEE +1%) and WEC Energy (WEC +0.4%) to Sell from \
+                Neutral, primarily about earnings expectations, and American Electric Power (AEP +0.6%) to Neutral \
+                from Buy.";
+    let found: Vec<String> = bundled(text).into_iter().map(|v| format!("{} {} {:?}", v.0, v.1, v.2)).collect();
+    assert_eq!(found, ["Goldman AEE Bearish", "Goldman WEC Bearish", "Goldman AEP Bearish"]);
+}
