@@ -19,7 +19,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
-use lists::{companies, is_list_gap, same_issuer};
+use lists::{both_companies, companies, is_list_gap, same_issuer};
 use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector, rates_unknown_name,
 };
@@ -467,33 +467,8 @@ pub(crate) fn views(
                 let after = mentions_in(&next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol));
                 after.filter(|_| none_before).map(|m| m.symbol.clone())
             });
-        // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
-        // `CSN (CSNA3) e Usiminas (USIM5) … a recomendação de ambas`: the companies named before
-        // it in the sentence, else those of the sentence before.
-        // Not `upgraded both Qualcomm and Skyworks`: `both` opening the list it is about.
-        let both = own.iter().position(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
-        let opens_list = |k: usize| own.get(k + 1).is_some_and(|n| about.iter().any(|m| m.span.start == n.start));
-        let both = both.filter(|&k| !opens_list(k)).map(|k| own[k].start);
-        let distinct = |list: &mut dyn Iterator<Item = &Mention>| {
-            let mut all: Vec<Symbol> = Vec::new();
-            for m in list {
-                if !all.contains(&m.symbol) {
-                    all.push(m.symbol.clone());
-                }
-            }
-            all
-        };
-        let here = both.map(|at| distinct(&mut about.iter().copied().filter(|m| m.span.start < at)));
-        // `cut their price targets … -- both still in record-high territory`: with fewer than two
-        // companies before, `both` is about something else.
-        let earlier: Vec<Symbol> = match here {
-            Some(here) if here.len() >= 2 => here,
-            Some(_) if about.is_empty() && i > 0 => {
-                let all = distinct(&mut mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks));
-                if all.len() >= 2 { all } else { Vec::new() }
-            }
-            _ => Vec::new(),
-        };
+        let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
+        let earlier = both_companies(own, &about, previous);
         // `Mazor Robotics (NASDAQ:MZOR) downgraded…`: a sentence naming a listed company the
         // finder does not know is about that one, not about one named elsewhere.
         let ticker = ticker.filter(|t| {
