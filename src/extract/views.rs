@@ -63,6 +63,8 @@ pub(crate) fn views(
     let mut neutral_at: Option<usize> = None;
     // The brokers named where the last neutral rating was stated, folded.
     let mut neutral_firms: Vec<String> = Vec::new();
+    // Every broker named where a neutral rating was stated so far, folded.
+    let mut kept_neutral: Vec<String> = Vec::new();
     // The last sentence before this one stating a rating or target act, with or without a view.
     let mut last_act: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
@@ -82,6 +84,7 @@ pub(crate) fn views(
         if reading.neutral {
             neutral_at = Some(i);
             neutral_firms = brokers_in(own).into_iter().map(|b| fold(&text[b])).collect();
+            kept_neutral.extend(neutral_firms.iter().cloned());
         }
         // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
@@ -533,7 +536,11 @@ pub(crate) fn views(
                         && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
                         && same_firm(e)
                 });
-                if !stronger {
+                // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o
+                // preço-alvo em R$ 2,20 (upside de 3,2%)`: a firm that stated a neutral rating holds
+                // no target or plain-word view after it.
+                let neutral = reading.level >= 2 && kept_neutral.iter().any(|e| same_firm(e));
+                if !stronger && !neutral {
                     // `…had its price target dropped by JPMorgan… The firm currently has an
                     // "overweight" rating`: a stronger cue of the same firm just after overturns
                     // a weaker one of the opposite stance.

@@ -194,3 +194,11 @@ fn a_further_object_with_its_own_change_is_rated_too() {
     let found: Vec<String> = bundled(text).into_iter().map(|v| format!("{} {} {:?}", v.0, v.1, v.2)).collect();
     assert_eq!(found, ["Goldman AEE Bearish", "Goldman WEC Bearish", "Goldman AEP Bearish"]);
 }
+
+#[test]
+fn a_firm_that_stated_a_neutral_rating_holds_no_weaker_view_after_it() {
+    let text = "O Citi manteve a recomendação de compra da Magazine Luiza (MGLU3) (alta de 59% ante a cotação), enquanto \
+                JPMorgan e Goldman Sachs mantiveram a neutra. Para o primeiro, a entrada de recursos vai impulsionar o \
+                lucro. O Goldman manteve o preço-alvo em R$ 2,20 (upside de 3,2%).";
+    assert_eq!(bundled(text), [view("Citi", "MGLU3", Stance::Bullish)]);
+}
