@@ -35,6 +35,21 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         )
 }
 
+/// `…with a tepid "neutral" rating -- and today, Citigroup slapped the tech stock with a "sell"
+/// rating`: a dash, then `and`/`but`/`e`/`mas` and a new subject (a capitalised name within a
+/// few words) opens a clause of its own.
+fn opens_after_dash(text: &str, words: &[Token], at: usize) -> bool {
+    at > 0
+        && matches!(&*words[at].key, "and" | "but" | "e" | "mas")
+        && matches!(
+            text[words[at - 1].end..words[at].start].trim().trim_start_matches(['"', '”', '\'', '’']),
+            "--" | "—" | "–"
+        )
+        && words[at + 1..words.len().min(at + 4)]
+            .iter()
+            .any(|w| (w.capitalized && !w.upper) || (w.upper && w.key.len() > 1))
+}
+
 /// How many words after a clause's opening its rating verb may come (`, o Goldman Sachs também
 /// elevou`, `, o Mizuho e o Citigroup ajustaram`).
 const ACT_REACH: usize = 6;
@@ -108,7 +123,7 @@ pub(super) fn clauses(
         let mut acted: Option<i8> = None;
         for at in range.clone().skip(1) {
             let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before));
-            if opens_contrast(text, words, at) || turns {
+            if opens_contrast(text, words, at) || turns || opens_after_dash(text, words, at) {
                 out_spans.push(start..words[at - 1].end);
                 out_words.push(first..at);
                 (start, first) = (words[at].start, at);
@@ -196,6 +211,16 @@ mod tests {
             cut("O banco rebaixou a recomendação para venda e ajustou o preço-alvo para R$ 11,40."),
             ["O banco rebaixou a recomendação para venda e ajustou o preço-alvo para R$ 11,40."],
             "the same firm's act goes on"
+        );
+        assert_eq!(
+            cut("Mizuho resumed coverage with a \"neutral\" rating -- and today, Citigroup slapped it with a sell."),
+            ["Mizuho resumed coverage with a \"neutral\" rating", "and today, Citigroup slapped it with a sell."],
+            "a dash, a conjunction and a new subject"
+        );
+        assert_eq!(
+            cut("Citi cut its target -- and its rating."),
+            ["Citi cut its target -- and its rating."],
+            "no new subject after the dash"
         );
         assert_eq!(
             cut("Citi upgraded Apple to Buy and raised its target."),
