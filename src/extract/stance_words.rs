@@ -434,10 +434,10 @@ const TARGET: &[&str] = &[
     "target", "targets", "alvo", "alvos",
 ];
 
-/// A pick (`top picks`, `nossa escolha`).
+/// A pick (`top picks`, `nossa escolha`, `principal aposta`).
 #[rustfmt::skip]
 const PICK: &[&str] = &[
-    "pick", "picks", "escolha", "escolhas",
+    "pick", "picks", "escolha", "escolhas", "aposta", "apostas", "bet", "bets",
 ];
 
 /// A neutral view (`neutral analysis`, `postura neutra`).
@@ -514,6 +514,8 @@ mod tests {
         assert_eq!(stance("No analyst expects a buy here."), None, "English `no` is");
         assert_eq!(stance("The analyst named AbbVie as the top picks."), Some(Stance::Bullish));
         assert_eq!(stance("Bemobi (BMOB3) é nossa escolha."), Some(Stance::Bullish));
+        assert_eq!(stance("A Equatorial é a principal aposta do setor."), Some(Stance::Bullish), "a top bet");
+        assert_eq!(stance("Investors are placing bets on the rebound."), None, "not a top one");
         assert_eq!(stance("Upside is possible, Peter Arendas writes in a neutral analysis."), None, "a neutral view");
         assert_eq!(stance("KeyBanc analysts raised theirs to $195 from $170."), Some(Stance::Bullish), "their target");
         assert_eq!(
