@@ -567,6 +567,8 @@ mod tests {
         let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";
         assert!(read_stance(text, &tokens(text)).neutral);
         assert_eq!(stance("Demand remains strong, and the firm is bullish."), Some(Stance::Bullish), "not a rating");
+        let text = "A Petrobras segue a venda de ativos.";
+        assert!(!read_stance(text, &tokens(text)).rating, "a sale, no rating stated");
         let text = "Coverage on AbbVie was also assumed at Neutral, with Goldman lowering its price target.";
         assert!(read_stance(text, &tokens(text)).neutral, "coverage taken up at a neutral rating");
         assert_eq!(stance("Shares started trading at market open, and Citi is bullish."), Some(Stance::Bullish));

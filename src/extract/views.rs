@@ -63,8 +63,8 @@ pub(crate) fn views(
     let mut neutral_at: Option<usize> = None;
     // The brokers named where the last neutral rating was stated, folded.
     let mut neutral_firms: Vec<String> = Vec::new();
-    // Every broker named where a neutral rating was stated so far, folded.
-    let mut kept_neutral: Vec<String> = Vec::new();
+    // Every broker named where a neutral rating was stated so far (folded), with the company.
+    let mut kept_neutral: Vec<(String, Symbol)> = Vec::new();
     // The last sentence before this one stating a rating or target act, with or without a view.
     let mut last_act: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
@@ -84,7 +84,16 @@ pub(crate) fn views(
         if reading.neutral {
             neutral_at = Some(i);
             neutral_firms = brokers_in(own).into_iter().map(|b| fold(&text[b])).collect();
-            kept_neutral.extend(neutral_firms.iter().cloned());
+            // On the companies of that sentence, else on the company of the view before.
+            let rated: Vec<Symbol> = mentions_in(sentence)
+                .iter()
+                .filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol))
+                .map(|m| m.symbol.clone())
+                .chain(last.as_ref().map(|(_, _, t)| t.clone()))
+                .collect();
+            if let Some(on) = rated.first() {
+                kept_neutral.extend(neutral_firms.iter().map(|f| (f.clone(), on.clone())));
+            }
         }
         // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
@@ -539,7 +548,7 @@ pub(crate) fn views(
                 // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o
                 // preço-alvo em R$ 2,20 (upside de 3,2%)`: a firm that stated a neutral rating holds
                 // no target or plain-word view after it.
-                let neutral = reading.level >= 2 && kept_neutral.iter().any(|e| same_firm(e));
+                let neutral = reading.level >= 2 && kept_neutral.iter().any(|(e, on)| on == ticker && same_firm(e));
                 if !stronger && !neutral {
                     // `…had its price target dropped by JPMorgan… The firm currently has an
                     // "overweight" rating`: a stronger cue of the same firm just after overturns

@@ -76,9 +76,12 @@ pub(super) const STAY: &[&str] = &[
 /// that is also an everyday word (`remains strong`, `segue a market leader`).
 pub(super) fn stayed_at<'a>(ahead: &'a [Token<'a>]) -> Option<&'a Token<'a>> {
     let gap = ahead.iter().take(2).take_while(|w| matches!(&*w.key, "at" | "a" | "an" | "em" | "como")).count();
-    ahead
-        .get(gap)
-        .filter(|w| !matches!(&*w.key, "strong" | "market" | "sector" | "peer" | "equal" | "reduce" | "perform"))
+    // Not `segue a venda de ativos`: after Portuguese `a`, `compra`/`venda` are a purchase, a sale.
+    let article = ahead[..gap].iter().any(|w| w.key == "a");
+    ahead.get(gap).filter(|w| {
+        !matches!(&*w.key, "strong" | "market" | "sector" | "peer" | "equal" | "reduce" | "perform")
+            && !(article && matches!(&*w.key, "compra" | "venda"))
+    })
 }
 
 /// `depois de o Goldman Sachs rebaixar a recomendação`, `após o BTG elevar`: a Portuguese

@@ -202,3 +202,10 @@ fn a_firm_that_stated_a_neutral_rating_holds_no_weaker_view_after_it() {
                 lucro. O Goldman manteve o preço-alvo em R$ 2,20 (upside de 3,2%).";
     assert_eq!(bundled(text), [view("Citi", "MGLU3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_neutral_rating_on_one_company_leaves_the_firms_view_of_another() {
+    let text = "O Goldman Sachs manteve a recomendação neutra para a Vale (VALE3). O Goldman elevou o preço-alvo da \
+                Petrobras (PETR4) de R$ 40 para R$ 45.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "PETR4", Stance::Bullish)]);
+}
