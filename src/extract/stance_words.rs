@@ -83,6 +83,17 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         if !may_cue(key) || is_unnamed_infinitive(words, i) {
             continue;
         }
+        // `from buy to hold`, `de compra para neutro`: the direction of the change; `bumped
+        // Freeport to Hold from Buy`: the order of the ratings, whatever the verb. These words are
+        // in no list below, and common: nothing more is looked up for them.
+        if matches!(key, "from" | "de" | "to" | "para") {
+            let after = &words[i + 1..];
+            let moved = if matches!(key, "from" | "de") { rating_move(after) } else { rating_move_back(after) };
+            if let Some(moved) = moved {
+                levels[0].push((Some(moved), w.start));
+            }
+            continue;
+        }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
         // `raised its price target`, and the headline's `price target raised to $60`.
         let is_target = |key: &str| TARGET.contains(&key);
@@ -97,14 +108,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let target = || target() || ahead.first().is_some_and(|o| o.key == "theirs");
         let revised = revision(key, ahead);
         let (up, down) = (is_raise(key) || revised == Some(true), is_cut(key) || revised == Some(false));
-        let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
-            // `from buy to hold`, `de compra para neutro`: the direction of the change.
-            Some((0, Some(moved)))
-        } else if let Some(moved) = (key == "to" || key == "para").then(|| rating_move_back(&words[i + 1..])).flatten()
-        {
-            // `bumped Freeport to Hold from Buy`: the order of the ratings, whatever the verb.
-            Some((0, Some(moved)))
-        } else if UPGRADE.contains(&key)
+        let cue = if UPGRADE.contains(&key)
             && !target()
             && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))
         {
