@@ -68,7 +68,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     }
     // `according to the latest update from Jefferies' Julian Dumoulin-Smith`: a known broker's
     // possessive opening the holder's own name makes the broker the holder.
-    if let Some(b) = brokers_in(inside).into_iter().next().filter(|b| b.start == inside[0].start) {
+    let possessive = || text[name.clone()].contains(['\'', '’']);
+    if let Some(b) =
+        possessive().then(|| brokers_in(inside).into_iter().next()).flatten().filter(|b| b.start == inside[0].start)
+    {
         let after = text[b.end..name.end].trim_start_matches(['\'', '’']);
         let after = after.strip_prefix('s').unwrap_or(after);
         if after.len() < text[b.end..name.end].len()

@@ -10,7 +10,7 @@ use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
 use context::{
-    COVER, FORECAST_DOWN, FORECAST_UP, STAY, forecast_move, is_stay_verb, is_unnamed_infinitive, qualifies_scenario,
+    COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_unnamed_infinitive, kind, qualifies_scenario,
     stayed_at, takes_up_coverage, time_phrase_len,
 };
 
@@ -95,6 +95,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
+        let kind = kind(key);
         // `raised its price target`, and the headline's `price target raised to $60`.
         let is_target = |key: &str| TARGET.contains(&key);
         let target = || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key));
@@ -131,10 +132,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
-        } else if let Some(stated) = stated_rating(key, ahead) {
+        } else if let Some(stated) = stated_rating(key, kind, ahead) {
             Some((1, stated))
-        } else if let Some(stated) =
-            takes_up_coverage(words, i).then(|| ahead.iter().find_map(|o| rating_word(&o.key))).flatten()
+        } else if let Some(stated) = (kind == Some(Kind::Cover) && takes_up_coverage(words, i))
+            .then(|| ahead.iter().find_map(|o| rating_word(&o.key)))
+            .flatten()
         {
             Some((1, stated))
         } else if let Some(moved) = TARGET.contains(&key).then(|| target_move(text, &words[i + 1..])).flatten() {
@@ -163,7 +165,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if (is_bullish(key) || is_bearish(key)) && qualifies_scenario(words, i) {
             // `o Morgan Stanley projetou um salto de 50% em seu cenário mais otimista`: one case.
             None
-        } else if let Some(moved) = forecast_move(words, i) {
+        } else if let Some(moved) = (kind == Some(Kind::Forecast)).then(|| forecast_move(words, i)).flatten() {
             Some((4, Some(moved)))
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
@@ -246,10 +248,10 @@ pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
 /// A rating stated with `key` and the words after it: a verb keeping or giving one
 /// (`maintained`, `reiterando`, `rates`) or a rating noun (`recomendação de compra`, `Buy
 /// rating`) with a rating word near it. `Some(None)` is a neutral rating.
-fn stated_rating(key: &str, ahead: &[Token]) -> Option<Option<Stance>> {
+fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Option<Stance>> {
     // `A classificação… continuou neutra`, `stayed at a neutral rating`: a rating kept by a verb
     // of staying, right after it.
-    if is_stay_verb(key) {
+    if kind == Some(Kind::Stay) {
         return stayed_at(ahead).and_then(|w| rating_word(&w.key));
     }
     let keeps = is_keep_verb(key) || is_rating_noun(key);

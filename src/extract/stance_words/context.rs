@@ -3,6 +3,9 @@
 //! that is no view (`em seu cenário mais otimista`), and a rating kept with a
 //! verb of staying (`continuou neutra`, `stayed at a neutral rating`).
 
+use std::sync::OnceLock;
+
+use crate::extract::fx_hash::FxHashMap;
 use crate::extract::tokens::Token;
 use crate::model::Stance;
 
@@ -60,12 +63,7 @@ pub(super) fn qualifies_scenario(words: &[Token], i: usize) -> bool {
 
 /// Verbs of staying (`continuou`, `segue`, `remains`, `stayed`): they keep a rating only when one
 /// follows at once (`continuou neutra`, `remains at Buy`, `stayed at a neutral rating`), not
-/// `remains on hold` or `segue em alta`.
-pub(super) fn is_stay_verb(key: &str) -> bool {
-    STAY.contains(&key)
-}
-
-/// Verbs of staying (see [`is_stay_verb`]).
+/// `remains on hold` or `segue em alta`; see [`stayed_at`].
 #[rustfmt::skip]
 pub(super) const STAY: &[&str] = &[
     "continuou", "continua", "continuava", "segue", "seguiu", "remains", "remained", "remain", "stays", "stayed",
@@ -148,3 +146,28 @@ pub(super) const FORECAST_UP: &[&str] = &[
 pub(super) const FORECAST_DOWN: &[&str] = &[
     "fall", "drop", "decline", "slump", "sink", "cair", "recuar", "desvalorizar",
 ];
+
+/// The seventh round's kinds of cue word, found by one lookup per cue word (not a scan of each
+/// list) in [`super::read_stance`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Stay,
+    Cover,
+    Forecast,
+}
+
+/// The kind of a cue word among [`STAY`], [`COVER`] and the forecast verbs, if any.
+pub(super) fn kind(key: &str) -> Option<Kind> {
+    static KINDS: OnceLock<FxHashMap<&'static str, Kind>> = OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            let of = |list: &'static [&'static str], kind: Kind| list.iter().map(move |w| (*w, kind));
+            of(STAY, Kind::Stay)
+                .chain(of(COVER, Kind::Cover))
+                .chain(of(FORECAST_UP, Kind::Forecast))
+                .chain(of(FORECAST_DOWN, Kind::Forecast))
+                .collect()
+        })
+        .get(key)
+        .copied()
+}
