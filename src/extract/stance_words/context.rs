@@ -77,8 +77,8 @@ pub(super) fn stayed_at<'a>(ahead: &'a [Token<'a>]) -> Option<&'a Token<'a>> {
     // Not `segue a venda de ativos`: after Portuguese `a`, `compra`/`venda` are a purchase, a sale.
     let article = ahead[..gap].iter().any(|w| w.key == "a");
     ahead.get(gap).filter(|w| {
-        !matches!(&*w.key, "strong" | "market" | "sector" | "peer" | "equal" | "reduce" | "perform")
-            && !(article && matches!(&*w.key, "compra" | "venda"))
+        let everyday = matches!(&*w.key, "strong" | "market" | "sector" | "peer" | "equal" | "reduce" | "perform");
+        !(everyday || (article && matches!(&*w.key, "compra" | "venda")))
     })
 }
 
