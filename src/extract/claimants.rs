@@ -92,6 +92,15 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             "para" if i == 0 || (t.capitalized && text[..t.start].trim_end().ends_with(['.', '\n', '!', '?'])) => {
                 Some(i + 1).filter(|_| comma_after_name(text, tokens, i + 1))
             }
+            // "Na gestora Perfin, a Equatorial é a principal aposta": a kind of firm and its name,
+            // then a comma, opening a sentence.
+            "na" | "no"
+                if (i == 0 || (t.capitalized && text[..t.start].trim_end().ends_with(['.', '\n', '!', '?'])))
+                    && tokens.get(i + 1).is_some_and(|k| !k.capitalized && is_firm_kind(&k.key))
+                    && comma_after_name(text, tokens, i + 2) =>
+            {
+                Some(i + 1)
+            }
             // "na visão do Itaú BBA", "na avaliação da XP", "in the view of Bernstein"
             "visao" | "avaliacao" | "opiniao" | "view"
                 if tokens.get(i + 1).is_some_and(|n| matches!(&*n.key, "do" | "da" | "de" | "of")) =>
@@ -296,6 +305,12 @@ mod tests {
         ] {
             assert_eq!(names(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_kind_of_firm_opening_a_sentence_names_a_claimant() {
+        assert_eq!(names("Na gestora Perfin, a Equatorial é a principal aposta."), ["Perfin"]);
+        assert_eq!(names("Na Petrobras, a produção caiu."), Vec::<&str>::new(), "no kind of firm");
     }
 
     #[test]

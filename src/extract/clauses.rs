@@ -28,14 +28,31 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         && at > 0
         // `têm recomendação ‘neutra’, enquanto…`: a closing quote before the comma.
         && matches!(
-            text[words[at - 1].end..word.start].trim().trim_start_matches(['\'', '’', '"', '”']),
+            // `downgraded the stock to "equal weight," while Berenberg…`: a quote's close after it;
+            // `(upside de 59,6%), enquanto JPMorgan…`: a bracket's close (and a percent) before it.
+            text[words[at - 1].end..word.start].trim().trim_matches(['\'', '’', '"', '”', ')', '%']),
             "," | ";" | "--" | "—" | "–" | ", --" | "-"
         )
 }
 
+/// `…with a tepid "neutral" rating -- and today, Citigroup slapped the tech stock with a "sell"
+/// rating`: a dash, then `and`/`but`/`e`/`mas` and a new subject (a capitalised name within a
+/// few words) opens a clause of its own.
+fn opens_after_dash(text: &str, words: &[Token], at: usize) -> bool {
+    at > 0
+        && matches!(&*words[at].key, "and" | "but" | "e" | "mas")
+        && matches!(
+            text[words[at - 1].end..words[at].start].trim().trim_start_matches(['"', '”', '\'', '’']),
+            "--" | "—" | "–"
+        )
+        && words[at + 1..words.len().min(at + 4)]
+            .iter()
+            .any(|w| (w.capitalized && !w.upper) || (w.upper && w.key.len() > 1))
+}
+
 /// How many words after a clause's opening its rating verb may come (`, o Goldman Sachs também
-/// elevou`).
-const ACT_REACH: usize = 5;
+/// elevou`, `, o Mizuho e o Citigroup ajustaram`).
+const ACT_REACH: usize = 6;
 
 /// The direction of a rating verb: up, down, or kept (`elevou`, `cortou`, `reiterou`).
 fn rating_act(key: &str) -> Option<i8> {
@@ -48,6 +65,8 @@ fn rating_act(key: &str) -> Option<i8> {
         "downgraded" | "downgrades" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram" | "rebaixou"
         | "rebaixaram" | "reduziu" | "reduziram" => Some(-1),
         "reiterated" | "reiterates" | "maintained" | "maintains" | "reiterou" | "manteve" => Some(0),
+        // `…, o Mizuho e o Citigroup ajustaram seus objetivos`: an act with no direction.
+        "ajustou" | "ajustaram" | "adjusted" | "adjusts" | "atualizou" | "atualizaram" | "updated" => Some(2),
         _ => None,
     }
 }
@@ -64,7 +83,9 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
     let (k, act) = near.iter().enumerate().find_map(|(k, w)| rating_act(&w.key).map(|d| (k, d)))?;
     // `mas manteve o preço-alvo` goes on with the clause; `e reiterou compra` states a rating.
     let rated = || words[at + k + 1..end.min(at + k + 4)].iter().any(|w| is_rating(&w.key));
-    (act != 0 || rated()).then_some(act)
+    // An act with no direction opens a clause only after a comma (another subject), not `e
+    // ajustou o preço-alvo` (the same firm's act going on).
+    (act != 0 || rated()).then_some(act).filter(|&a| a != 2 || comma)
 }
 
 /// Rating words a kept rating names (`reiterou compra`, `maintained Buy`).
@@ -102,7 +123,7 @@ pub(super) fn clauses(
         let mut acted: Option<i8> = None;
         for at in range.clone().skip(1) {
             let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before));
-            if opens_contrast(text, words, at) || turns {
+            if opens_contrast(text, words, at) || turns || opens_after_dash(text, words, at) {
                 out_spans.push(start..words[at - 1].end);
                 out_words.push(first..at);
                 (start, first) = (words[at].start, at);
@@ -147,6 +168,22 @@ mod tests {
         );
         assert_eq!(cut("While demand rose, Citi cut its target."), ["While demand rose, Citi cut its target."]);
         assert_eq!(
+            cut(
+                "O Citi manteve compra (alta de 59% ante a cotação), enquanto JPMorgan e Goldman Sachs mantiveram a neutra."
+            ),
+            [
+                "O Citi manteve compra (alta de 59% ante a cotação",
+                "enquanto JPMorgan e Goldman Sachs mantiveram a neutra."
+            ],
+            "a closing bracket before the comma"
+        );
+        assert_eq!(cut("O Citi manteve compra (alta de 59%), enquanto o UBS manteve venda.").len(), 2);
+        assert_eq!(
+            cut("Morgan Stanley downgraded the stock to \"equal weight,\" while Berenberg lowered its target."),
+            ["Morgan Stanley downgraded the stock to \"equal weight", "while Berenberg lowered its target."],
+            "a closing quote after the comma"
+        );
+        assert_eq!(
             cut("Deutsche Bank cut its target -- both still high -- while Stephens raised theirs."),
             ["Deutsche Bank cut its target -- both still high", "while Stephens raised theirs."]
         );
@@ -164,6 +201,26 @@ mod tests {
                 "e reiterou compra de Itaú."
             ],
             "a rating verb of another direction opens a clause"
+        );
+        assert_eq!(
+            cut("O JPMorgan elevou o preço-alvo para US$ 170, o Mizuho e o Citigroup ajustaram seus objetivos."),
+            ["O JPMorgan elevou o preço-alvo para US$ 170", "o Mizuho e o Citigroup ajustaram seus objetivos."],
+            "an act with no direction, another subject"
+        );
+        assert_eq!(
+            cut("O banco rebaixou a recomendação para venda e ajustou o preço-alvo para R$ 11,40."),
+            ["O banco rebaixou a recomendação para venda e ajustou o preço-alvo para R$ 11,40."],
+            "the same firm's act goes on"
+        );
+        assert_eq!(
+            cut("Mizuho resumed coverage with a \"neutral\" rating -- and today, Citigroup slapped it with a sell."),
+            ["Mizuho resumed coverage with a \"neutral\" rating", "and today, Citigroup slapped it with a sell."],
+            "a dash, a conjunction and a new subject"
+        );
+        assert_eq!(
+            cut("Citi cut its target -- and its rating."),
+            ["Citi cut its target -- and its rating."],
+            "no new subject after the dash"
         );
         assert_eq!(
             cut("Citi upgraded Apple to Buy and raised its target."),

@@ -119,6 +119,17 @@ fn is_everyday(key: &str) -> bool {
         || matches!(key, "sometimes" | "meanwhile" | "however" | "overall" | "similarly" | "instead" | "besides")
 }
 
+/// Adverbs and conjunctions that open sentences and never open a firm's name (`Only`, `Since`,
+/// `Then`, `Também`; not `Agora`, a broker's name).
+#[rustfmt::skip]
+fn is_opening_word(key: &str) -> bool {
+    matches!(key,
+        "only" | "since" | "then" | "also" | "even" | "but" | "and" | "so" | "while" | "when" | "after" | "now"
+            | "today" | "yesterday" | "still" | "apenas" | "ja" | "entao" | "tambem" | "mas" | "desde"
+            | "hoje" | "ontem" | "ainda" | "enquanto" | "quando" | "apos"
+    )
+}
+
 /// A name folded for comparison: lower case, no accents, words joined by single spaces.
 fn folded(name: &str) -> String {
     fold(name).split(|c: char| !c.is_alphanumeric() && c != '&').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
@@ -137,6 +148,11 @@ pub(crate) fn trimmed(words: &[Token], holder: Range<usize>) -> Option<Range<usi
     }
     if inside.is_empty() {
         return Some(holder);
+    }
+    // `Only UBS downgraded…`, `Since Mushkin downgraded…`, `Já o BTG…`: a sentence's opening
+    // adverb or conjunction, capitalised by its place, is no part of the name after it.
+    while inside.len() > 1 && !inside[0].upper && is_opening_word(&inside[0].key) && inside[1].capitalized {
+        inside = &inside[1..];
     }
     let known = brokers_in(inside);
     if let Some(b) = known.first().filter(|b| b.start == inside[0].start) {
@@ -168,6 +184,11 @@ mod tests {
         assert_eq!(trim("Sometimes"), None, "an everyday word names nobody");
         assert_eq!(trim("To Know"), None);
         assert_eq!(trim("Needham"), Some("Needham"));
+        assert_eq!(trim("Only UBS"), Some("UBS"), "a sentence's opening adverb");
+        assert_eq!(trim("Since Mushkin"), Some("Mushkin"));
+        assert_eq!(trim("Também Itaú BBA"), Some("Itaú BBA"));
+        assert_eq!(trim("Since"), None, "alone, an everyday word");
+        assert_eq!(trim("Agora Investimentos"), Some("Agora Investimentos"), "a broker's name");
     }
 
     #[test]

@@ -66,6 +66,21 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
             return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
         }
     }
+    // `according to the latest update from Jefferies' Julian Dumoulin-Smith`: a known broker's
+    // possessive opening the holder's own name makes the broker the holder.
+    let possessive = || text[name.clone()].contains(['\'', '’']);
+    if let Some(b) =
+        possessive().then(|| brokers_in(inside).into_iter().next()).flatten().filter(|b| b.start == inside[0].start)
+    {
+        let after = text[b.end..name.end].trim_start_matches(['\'', '’']);
+        let after = after.strip_prefix('s').unwrap_or(after);
+        if after.len() < text[b.end..name.end].len()
+            && after.starts_with(' ')
+            && after.trim_start().starts_with(char::is_uppercase)
+        {
+            return Some(Holder::Firm(b));
+        }
+    }
     if let Some(firm) = possessive_firm(text, words, first) {
         return Some(Holder::Firm(firm));
     }
@@ -165,7 +180,7 @@ fn is_legal_suffix(key: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) fn is_news_source(name: &str) -> bool {
     matches!(name,
-        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "marketwatch" | "dow jones"
+        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
             | "financial times" | "investing com" | "bdm online" | "broadcast"

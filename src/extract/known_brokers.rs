@@ -152,6 +152,7 @@ const BROKERS: &[&str] = &[
     "wainwright",
     "ativa research",
     "banco safra",
+    "melius",
 ];
 
 /// The brokers of a sentence's `words` that give the stance its word at byte `at` decided:

@@ -9,6 +9,12 @@ use super::fx_hash::FxHashSet;
 use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
+use context::{
+    COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_unnamed_infinitive, kind, qualifies_scenario,
+    stayed_at, takes_up_coverage, time_phrase_len,
+};
+use moves::rating_move;
+pub(crate) use moves::rating_move_back;
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -76,14 +82,27 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         // Most words open no cue: one lookup skips them.
-        if !may_cue(key) {
+        if !may_cue(key) || is_unnamed_infinitive(words, i) {
+            continue;
+        }
+        // `from buy to hold`, `de compra para neutro`: the direction of the change; `bumped
+        // Freeport to Hold from Buy`: the order of the ratings, whatever the verb. These words are
+        // in no list below, and common: nothing more is looked up for them.
+        if matches!(key, "from" | "de" | "to" | "para") {
+            let after = &words[i + 1..];
+            let moved = if matches!(key, "from" | "de") { rating_move(after) } else { rating_move_back(after) };
+            if let Some(moved) = moved {
+                levels[0].push((Some(moved), w.start));
+            }
             continue;
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
+        let kind = kind(key);
         // `raised its price target`, and the headline's `price target raised to $60`.
         let is_target = |key: &str| TARGET.contains(&key);
         let target = || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key));
-        let rating_noun = || ahead.iter().take(3).any(|o| is_rating_noun(&o.key));
+        // `cortou na quarta-feira a recomendação`: a time phrase between the verb and its object.
+        let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
             // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
             ahead.windows(2).take(5).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
@@ -92,10 +111,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let target = || target() || ahead.first().is_some_and(|o| o.key == "theirs");
         let revised = revision(key, ahead);
         let (up, down) = (is_raise(key) || revised == Some(true), is_cut(key) || revised == Some(false));
-        let cue = if let Some(moved) = (key == "from" || key == "de").then(|| rating_move(&words[i + 1..])).flatten() {
-            // `from buy to hold`, `de compra para neutro`: the direction of the change.
-            Some((0, Some(moved)))
-        } else if UPGRADE.contains(&key)
+        let cue = if UPGRADE.contains(&key)
             && !target()
             && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))
         {
@@ -104,9 +120,26 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if DOWNGRADE.contains(&key) && !target() {
             // `rebaixou o preço-alvo da Apple`: a target cut, not a rating's.
             Some((0, Some(Stance::Bearish)))
+        } else if (up || down)
+            && (ahead.iter().take(5).enumerate())
+                .any(|(j, o)| matches!(&*o.key, "to" | "para") && rating_move_back(&words[i + 2 + j..]).is_some())
+        {
+            // `bumped Freeport to Hold from Buy`: the ratings' order says the way, not the verb.
+            None
+        } else if (up || down)
+            && matches!(ahead, [of, name, ..] if matches!(&*of.key, "da" | "do" | "das" | "dos") && name.capitalized)
+        {
+            // `o J.P. Morgan cortou recomendação da JBS e aumentou da BRF e da Marfrig`: a change
+            // verb right before `da` and a name has left out the rating it changes.
+            Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
-        } else if let Some(stated) = stated_rating(key, ahead) {
+        } else if let Some(stated) = stated_rating(key, kind, ahead) {
+            Some((1, stated))
+        } else if let Some(stated) = (kind == Some(Kind::Cover) && takes_up_coverage(words, i))
+            .then(|| ahead.iter().find_map(|o| rating_word(&o.key)))
+            .flatten()
+        {
             Some((1, stated))
         } else if let Some(moved) = TARGET.contains(&key).then(|| target_move(text, &words[i + 1..])).flatten() {
             Some((2, Some(moved)))
@@ -131,6 +164,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         {
             // `writes in a neutral analysis`, `postura neutra`: a neutral view, stated.
             Some((1, None))
+        } else if (is_bullish(key) || is_bearish(key)) && qualifies_scenario(words, i) {
+            // `o Morgan Stanley projetou um salto de 50% em seu cenário mais otimista`: one case.
+            None
+        } else if let Some(moved) = (kind == Some(Kind::Forecast)).then(|| forecast_move(words, i)).flatten() {
+            Some((4, Some(moved)))
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
@@ -173,35 +211,15 @@ fn revision(key: &str, ahead: &[Token]) -> Option<bool> {
     }
 }
 
-/// The order of ratings, for a change written `from A to B`: buy above hold above sell.
-fn rating_rank(key: &str) -> Option<u8> {
-    match rating_word(key)? {
-        Some(Stance::Bullish) => Some(2),
-        None => Some(1),
-        Some(Stance::Bearish) => Some(0),
-        Some(Stance::Neutral) => Some(1),
-    }
-}
-
-/// `buy to hold`, `compra para neutro` (the words after `from` / `de`): a rating change, up or
-/// down. Quotes and `a`/`an` around the ratings are skipped.
-fn rating_move(after: &[Token]) -> Option<Stance> {
-    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
-    let from = rating_rank(&words.next()?.key)?;
-    // `market perform`, `sector perform`: one rating in two words.
-    words.next_if(|w| w.key == "perform");
-    // `from Sell all the way to Neutral`: a few words before `to`.
-    if !words.by_ref().take(4).any(|w| matches!(&*w.key, "to" | "para")) {
-        return None;
-    }
-    let to = rating_rank(&words.next()?.key)?;
-    (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
-}
-
 /// A rating stated with `key` and the words after it: a verb keeping or giving one
 /// (`maintained`, `reiterando`, `rates`) or a rating noun (`recomendação de compra`, `Buy
 /// rating`) with a rating word near it. `Some(None)` is a neutral rating.
-fn stated_rating(key: &str, ahead: &[Token]) -> Option<Option<Stance>> {
+fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Option<Stance>> {
+    // `A classificação… continuou neutra`, `stayed at a neutral rating`: a rating kept by a verb
+    // of staying, right after it.
+    if kind == Some(Kind::Stay) {
+        return stayed_at(ahead).and_then(|w| rating_word(&w.key));
+    }
     let keeps = is_keep_verb(key) || is_rating_noun(key);
     if keeps {
         return ahead.iter().find_map(|o| rating_word(&o.key));
@@ -233,6 +251,11 @@ fn is_portuguese_word(key: &str) -> bool {
 
 fn is_estimate_noun(key: &str) -> bool {
     matches!(key, "projecoes" | "estimativas" | "previsoes" | "estimates")
+}
+
+/// A rating's or a price target's noun (`rating`, `recomendação`, `target`, `alvo`).
+pub(crate) fn is_rating_or_target_noun(key: &str) -> bool {
+    is_rating_noun(key) || TARGET.contains(&key)
 }
 
 fn is_rating_noun(key: &str) -> bool {
@@ -295,7 +318,7 @@ pub(crate) fn is_bearish(key: &str) -> bool {
 const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
-    "elevaram", "aumentaram", "raising", "boosting", "lifting",
+    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
@@ -305,7 +328,7 @@ const CUT: &[&str] = &[
     "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando",
     "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves",
     "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram",
-    "diminuiu", "diminuiram", "baixaram", "baixou",
+    "diminuiu", "diminuiram", "baixaram", "baixou", "cortar", "reduzir", "rebaixar",
 ];
 
 /// Verbs that keep, start or state a rating (`maintained`, `reiterou`, `initiated`).
@@ -315,7 +338,7 @@ const KEEP: &[&str] = &[
     "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem",
     "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
     "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
-    "reiterado",
+    "reiterado", "mantiveram", "reiteraram", "mantinham",
 ];
 
 /// Nouns for a rating (`rating`, `recomendação`).
@@ -374,7 +397,7 @@ const UPGRADE: &[&str] = &[
 #[rustfmt::skip]
 const DOWNGRADE: &[&str] = &[
     "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam",
-    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram",
+    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram", "rebaixar", "rebaixando",
 ];
 
 /// A price target (`target`, `alvo`).
@@ -383,10 +406,10 @@ const TARGET: &[&str] = &[
     "target", "targets", "alvo", "alvos",
 ];
 
-/// A pick (`top picks`, `nossa escolha`).
+/// A pick (`top picks`, `nossa escolha`, `principal aposta`).
 #[rustfmt::skip]
 const PICK: &[&str] = &[
-    "pick", "picks", "escolha", "escolhas",
+    "pick", "picks", "escolha", "escolhas", "aposta", "apostas", "bet", "bets",
 ];
 
 /// A neutral view (`neutral analysis`, `postura neutra`).
@@ -401,7 +424,8 @@ const REVISION: &[&str] = &[
     "revisou", "revisaram", "revisa", "revised", "revises",
 ];
 
-/// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` (a rating's change).
+/// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` /
+/// `to` / `para` (a rating's change).
 fn may_cue(key: &str) -> bool {
     static CUES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| {
@@ -424,11 +448,15 @@ fn may_cue(key: &str) -> bool {
         ]
         .iter()
         .flat_map(|list| list.iter().copied())
-        .chain(["from", "de"])
+        .chain(["from", "de", "to", "para"])
+        .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })
     .contains(key)
 }
+
+mod context;
+mod moves;
 
 #[cfg(test)]
 mod tests {
@@ -459,6 +487,8 @@ mod tests {
         assert_eq!(stance("No analyst expects a buy here."), None, "English `no` is");
         assert_eq!(stance("The analyst named AbbVie as the top picks."), Some(Stance::Bullish));
         assert_eq!(stance("Bemobi (BMOB3) é nossa escolha."), Some(Stance::Bullish));
+        assert_eq!(stance("A Equatorial é a principal aposta do setor."), Some(Stance::Bullish), "a top bet");
+        assert_eq!(stance("Investors are placing bets on the rebound."), None, "not a top one");
         assert_eq!(stance("Upside is possible, Peter Arendas writes in a neutral analysis."), None, "a neutral view");
         assert_eq!(stance("KeyBanc analysts raised theirs to $195 from $170."), Some(Stance::Bullish), "their target");
         assert_eq!(
@@ -479,6 +509,50 @@ mod tests {
         assert!(read_stance(text, &tokens(text)).neutral, "a passive keeps a rating too");
         assert_eq!(stance("Quatro casas reduziram projeções para a Petrobras."), Some(Stance::Bearish));
         assert_eq!(stance("He flipped his rating from Sell all the way to Neutral."), Some(Stance::Bullish));
+        assert_eq!(stance("He bumped Freeport to Hold from Buy."), Some(Stance::Bearish), "new rating first");
+        assert_eq!(
+            stance("O Itaú BBA cortou na quarta-feira a recomendação para os papéis do BTG para market perform."),
+            Some(Stance::Bearish),
+            "a time phrase before the rating's noun"
+        );
+        assert_eq!(stance("Depois de o Goldman Sachs rebaixar a recomendação das ações."), Some(Stance::Bearish));
+        assert_eq!(
+            stance("A perda levou analistas a revisar estimativas e cortar preços-alvo."),
+            None,
+            "analysts at large"
+        );
+        assert_eq!(stance("O Morgan Stanley projetou um salto em seu cenário mais otimista."), None, "a scenario");
+        assert_eq!(stance("No cenário pessimista, teríamos um preço-alvo de R$ 18 (15% de downside)."), None);
+        assert_eq!(stance("In the bear scenario, the downside is 15%."), None);
+        assert_eq!(stance("The downside is 15%, in Citi's view."), Some(Stance::Bearish), "no scenario");
+        assert_eq!(stance("Becker said its stock should rebound after the call."), Some(Stance::Bullish), "forecast");
+        assert_eq!(stance("Jefferies said the company's share price would climb to $400."), Some(Stance::Bullish));
+        assert_eq!(stance("UBS expects Tesla's share price to fall by half."), Some(Stance::Bearish));
+        assert_eq!(stance("Para a XP, as ações devem subir no ano."), Some(Stance::Bullish));
+        assert_eq!(stance("Oil prices should rebound next year."), None, "not the shares");
+        assert_eq!(stance("Its shares could fall further, UBS said."), Some(Stance::Bearish));
+        assert_eq!(stance("e aumentou da BRF e da Marfrig."), Some(Stance::Bullish), "the rating left out");
+        assert_eq!(stance("A receita aumentou da ordem de 5%."), None, "no name after `da`");
+        let text = "Enquanto JPMorgan e Goldman Sachs mantiveram a neutra.";
+        assert!(read_stance(text, &tokens(text)).neutral, "a plural verb keeps a rating too");
+        let text = "A classificação para os papéis, por outro lado, continuou neutra.";
+        assert!(read_stance(text, &tokens(text)).neutral, "kept by a verb of staying");
+        let text = "Rolland raised his target to $15 from $12, but stayed at a neutral rating.";
+        assert!(read_stance(text, &tokens(text)).neutral);
+        assert_eq!(stance("Demand remains strong, and the firm is bullish."), Some(Stance::Bullish), "not a rating");
+        let text = "A Petrobras segue a venda de ativos.";
+        assert!(!read_stance(text, &tokens(text)).rating, "a sale, no rating stated");
+        let text = "Coverage on AbbVie was also assumed at Neutral, with Goldman lowering its price target.";
+        assert!(read_stance(text, &tokens(text)).neutral, "coverage taken up at a neutral rating");
+        assert_eq!(stance("Shares started trading at market open, and Citi is bullish."), Some(Stance::Bullish));
+        assert_eq!(
+            stance("Após a XP revisar suas projeções e elevar o preço-alvo de R$ 43 para R$ 45."),
+            Some(Stance::Bullish),
+            "an infinitive whose subject is named before"
+        );
+        assert_eq!(stance("It moved AEP to Neutral from Sell."), Some(Stance::Bullish));
+        assert_eq!(stance("O Citi passou a Vale para neutro de venda."), Some(Stance::Bullish));
+        assert_eq!(stance("He lifted his target to $54 from $45."), Some(Stance::Bullish), "values, not ratings");
         assert_eq!(
             stance("O Itaú BBA reduziu o preço-alvo de R$ 7 para R$ 6, recomendando compra."),
             Some(Stance::Bullish)

@@ -9,7 +9,6 @@
 
 use std::ops::Range;
 
-use super::fx_hash::{FxHashMap, FxHashSet};
 use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
@@ -19,8 +18,12 @@ use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sen
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
-use lists::{companies, is_list_gap, same_issuer};
-use nouns::{compared, is_company_noun, is_firm_noun, is_share_noun};
+use ellipsis::further_objects;
+use lists::{both_companies, companies, is_list_gap, same_issuer};
+use nouns::{
+    added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector, rates_unknown_name,
+};
+use subjects::{earlier_subject, is_initials_of, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -58,6 +61,12 @@ pub(crate) fn views(
     let mut last_holder: Option<(usize, Range<usize>)> = None;
     let firms = FirmNames::new(text, words, mentions);
     let mut neutral_at: Option<usize> = None;
+    // The brokers named where the last neutral rating was stated, folded.
+    let mut neutral_firms: Vec<String> = Vec::new();
+    // Every broker named where a neutral rating was stated so far (folded), with the company.
+    let mut kept_neutral: Vec<(String, Symbol)> = Vec::new();
+    // The last sentence before this one stating a rating or target act, with or without a view.
+    let mut last_act: Option<usize> = None;
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
         &mentions
@@ -66,14 +75,31 @@ pub(crate) fn views(
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
         let reading = read_stance(text, own);
+        let act_before = last_act;
+        if reading.rating {
+            last_act = Some(i);
+        }
         // `Já o HSBC elevou o preço-alvo… A recomendação, porém, foi mantida em neutra.`: a
         // neutral rating stated right after a target moved means no view.
         if reading.neutral {
             neutral_at = Some(i);
+            neutral_firms = brokers_in(own).into_iter().map(|b| fold(&text[b])).collect();
+            // On the companies of that sentence, else on the company of the view before.
+            let rated: Vec<Symbol> = mentions_in(sentence)
+                .iter()
+                .filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol))
+                .map(|m| m.symbol.clone())
+                .chain(last.as_ref().map(|(_, _, t)| t.clone()))
+                .collect();
+            if let Some(on) = rated.first() {
+                kept_neutral.extend(neutral_firms.iter().map(|f| (f.clone(), on.clone())));
+            }
         }
+        // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
+        // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
         if reading.neutral
             && let Some(&(j, level)) = levels.last()
-            && i - j <= 2
+            && (i - j <= 2 || (level == 4 && i - j <= LOOK_BACK))
             && level >= 2
         {
             while levels.last().is_some_and(|&(k, _)| k == j) {
@@ -88,8 +114,18 @@ pub(crate) fn views(
         // `…permanece em neutro. Eles diminuíram as projeções…`: plain words, targets and
         // estimates right after a neutral rating explain it.
         // Not `têm recomendação ‘neutra’, enquanto o JP Morgan deu o call de compra`: a contrast.
-        let contrasted = own.first().is_some_and(|w| matches!(&*w.key, "while" | "whereas" | "enquanto"));
-        if !reading.neutral && reading.level >= 2 && neutral_at.is_some_and(|j| i - j <= 1) && !contrasted {
+        // Not `"While we are incrementally more constructive…," Rolland wrote` after `stayed at a
+        // neutral rating`: a contrast names another firm.
+        let contrasted = own.first().is_some_and(|w| matches!(&*w.key, "while" | "whereas" | "enquanto"))
+            && (mentions_in(sentence).iter().any(|m| m.rates || m.speaks) || !brokers_in(own).is_empty());
+        // Not `BMO … with a “market perform” rating. FBR Capital Markets is among those placing
+        // bearish bets…`: a sentence naming other firms than the neutral one's speaks for them.
+        let after_neutral = neutral_at.is_some_and(|j| i - j <= 1);
+        let others = || {
+            let named = brokers_in(own);
+            !named.is_empty() && named.iter().all(|b| !neutral_firms.contains(&fold(&text[b.clone()])))
+        };
+        if !reading.neutral && reading.level >= 2 && after_neutral && !contrasted && !others() {
             continue;
         }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
@@ -124,10 +160,14 @@ pub(crate) fn views(
             let k = own.partition_point(|w| w.start < m.span.start);
             let bracketed =
                 text[..m.span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':').ends_with('(');
+            // `rebaixou a sua recomendação das ações BBDC4`: a symbol right after a share noun.
+            let symbol = text[m.span.clone()].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             bracketed
                 || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
+                || (k >= 1 && symbol && is_share_noun(&own[k - 1].key))
         };
-        for m in mentions_in(sentence).iter().filter(|m| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m)) {
+        let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m) && !added_to(own, m);
+        for m in mentions_in(sentence).iter().filter(acts) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
                 holders.push(name_of(text, own, &m.span));
@@ -239,13 +279,15 @@ pub(crate) fn views(
             });
         // `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: the firm's analyst
         // named before, as the subject.
+        // `Em relatório, os analistas também elegeram…`: after an opening phrase and its comma too.
         let the_analyst = || {
-            own.windows(2).take(3).any(|p| {
-                matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && p[0].capitalized && is_analyst_word(&p[1].key)
+            own.windows(2).take(5).enumerate().any(|(k, p)| {
+                let opens = (k < 3 && p[0].capitalized) || (k > 0 && text[own[k - 1].end..p[0].start].contains(','));
+                matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && opens && is_analyst_word(&p[1].key)
             })
         };
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
-        let we = || own.iter().any(|w| matches!(&*w.key, "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos"));
+        let we = || own.iter().any(|w| is_first_person(&w.key));
         if holders.is_empty() && (rating_alone || the_analyst() || we() || own.iter().any(|w| is_firm_noun(&w.key))) {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
@@ -302,6 +344,10 @@ pub(crate) fn views(
         let holders: Vec<Range<usize>> = holders
             .into_iter()
             .flat_map(|h| match firm_of(text, words, h) {
+                // `according to Barron's writer Eric Savitz`: an outlet's writer holds no view either.
+                Some(Holder::Firm(r)) if is_news_source(&fold(&text[r.clone()]).replace(['.', '\'', '’'], " ")) => {
+                    Vec::new()
+                }
                 Some(Holder::Firm(r)) => vec![r],
                 Some(Holder::Before) if !acting.is_empty() => acting.clone(),
                 Some(Holder::Before) => firm_before().into_iter().collect(),
@@ -343,20 +389,21 @@ pub(crate) fn views(
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
-        // `Citi downgraded the tech giant…`: a sector word may come before the noun.
-        let refers_back = (0..next.len().min(2)).any(|k| {
-            let noun = (k + 1..next.len().min(k + 3)).find(|&n| is_company_noun(&next[n].key));
-            matches!(&*next[k].key, "the" | "a" | "o" | "its")
-                && noun.is_some_and(|n| next[k + 1..n].iter().all(|w| !w.capitalized))
-                && !noun
-                    .and_then(|n| next.get(n + 1))
-                    .is_some_and(|w| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos"))
-        });
+        let refers_back = points_back(next);
+        if rates_a_sector(next) || rates_unknown_name(next, mentions_in(sentence)) {
+            continue;
+        }
         // `the upgrade also reflects…`: the change just reported, about the same company.
         let cue = own.partition_point(|w| w.start < reading.at);
         let restated = cue > 0
             && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
             && own.get(cue).is_some_and(|w| w.start == reading.at);
+        // `Xilinx… is surging after Bank of America raised the rating to Buy. The upgrade is
+        // driven by…`: the act restated is the last one reported, which gave no view here (its
+        // company is not listed), not an older view.
+        if restated && act_before.is_some_and(|a| recent.as_ref().is_none_or(|(j, _, _)| a > *j)) {
+            continue;
+        }
         // `…raised to $17 at J.P. Morgan Securities -- with Walt Disney Co and Microsoft…`: the
         // company rated is named in the stance word's clause, before a dash or a semicolon.
         let clause_end = [" -- ", " — ", " – ", "; "]
@@ -391,7 +438,16 @@ pub(crate) fn views(
                 // `Goldman Sachs downgraded the company… Goldman Sachs cut its rating on the stock`:
                 // the company of the view just before, else the last named.
                 let before = || earlier_subject(mentions_in(&back), &spans, true);
-                refers_back.then(|| recent.as_ref().map(|(_, _, t)| t.clone()).or_else(before)).flatten()
+                // `…o banco reduziu o preço-alvo da TIM. Enquanto a TIM amargava…, a Cogna (COGN3)
+                // respirou aliviada. O BTG elevou a recomendação da empresa…`: a company named
+                // after the view before's sentence is the nearer one pointed back to.
+                let newer = || {
+                    let (j, _, _) = recent.as_ref()?;
+                    earlier_subject(mentions_in(&(sentences[*j].end..sentence.start)), &spans, true)
+                };
+                refers_back
+                    .then(|| newer().or_else(|| recent.as_ref().map(|(_, _, t)| t.clone())).or_else(before))
+                    .flatten()
             })
             // `Goldman Sachs downgraded Netflix… Goldman Sachs cut its rating on the stock`: the
             // same firm again, on the company of its view in the sentence just before.
@@ -423,30 +479,8 @@ pub(crate) fn views(
                 let after = mentions_in(&next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol));
                 after.filter(|_| none_before).map(|m| m.symbol.clone())
             });
-        // `O Barclays rebaixou as ações de ambas`: the companies of the sentence before.
-        // `CSN (CSNA3) e Usiminas (USIM5) … a recomendação de ambas`: the companies named before
-        // it in the sentence, else those of the sentence before.
-        let both = own.iter().find(|w| matches!(&*w.key, "ambas" | "ambos" | "both")).map(|w| w.start);
-        let distinct = |list: &mut dyn Iterator<Item = &Mention>| {
-            let mut all: Vec<Symbol> = Vec::new();
-            for m in list {
-                if !all.contains(&m.symbol) {
-                    all.push(m.symbol.clone());
-                }
-            }
-            all
-        };
-        let here = both.map(|at| distinct(&mut about.iter().copied().filter(|m| m.span.start < at)));
-        // `cut their price targets … -- both still in record-high territory`: with fewer than two
-        // companies before, `both` is about something else.
-        let earlier: Vec<Symbol> = match here {
-            Some(here) if here.len() >= 2 => here,
-            Some(_) if about.is_empty() && i > 0 => {
-                let all = distinct(&mut mentions_in(&sentences[i - 1]).iter().filter(|m| !m.rates && !m.speaks));
-                if all.len() >= 2 { all } else { Vec::new() }
-            }
-            _ => Vec::new(),
-        };
+        let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
+        let earlier = both_companies(own, &about, previous);
         // `Mazor Robotics (NASDAQ:MZOR) downgraded…`: a sentence naming a listed company the
         // finder does not know is about that one, not about one named elsewhere.
         let ticker = ticker.filter(|t| {
@@ -484,7 +518,11 @@ pub(crate) fn views(
             tickers.dedup();
         }
         holders.sort_by_key(|h| h.start);
-        for ticker in &tickers {
+        // `downgrades Ameren (AEE) to Sell from Neutral…, and American Electric Power (AEP) to
+        // Neutral from Buy`: further objects of the verb, each with its own change.
+        let further = further_objects(text, own, &about, reading.at, &tickers);
+        let each = tickers.iter().map(|t| (t, stance)).chain(further.iter().map(|(t, s)| (t, *s)));
+        for (ticker, stance) in each {
             for h in &holders {
                 // `…que a XP tem uma posição única`, `Separately, Hudbay Minerals announced a
                 // "positive" assessment`: a firm holds no view of its own shares.
@@ -507,7 +545,11 @@ pub(crate) fn views(
                         && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
                         && same_firm(e)
                 });
-                if !stronger {
+                // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o
+                // preço-alvo em R$ 2,20 (upside de 3,2%)`: a firm that stated a neutral rating holds
+                // no target or plain-word view after it.
+                let neutral = reading.level >= 2 && kept_neutral.iter().any(|(e, on)| on == ticker && same_firm(e));
+                if !stronger && !neutral {
                     // `…had its price target dropped by JPMorgan… The firm currently has an
                     // "overweight" rating`: a stronger cue of the same firm just after overturns
                     // a weaker one of the opposite stance.
@@ -542,57 +584,11 @@ pub(crate) fn views(
     out
 }
 
-/// The index range of the words inside a byte range.
-fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
-    words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)
-}
-
-/// `S&P` after `Standard & Poor's`: a firm named again by the initials of its name's words
-/// (folded names; connectives such as `of`, `de`, `&` and a possessive `s` have none).
-fn is_initials_of(short: &str, long: &str) -> bool {
-    let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
-    let initials: String = long
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1 && !matches!(*w, "of" | "de" | "da" | "do" | "and" | "e"))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    letters.len() >= 2 && letters == initials
-}
-
-/// The company the text before is about, not named by a holder: the last named when the
-/// sentence points back to it (`the company`), else the one named most often (the first named
-/// of those named as often: the subject).
-fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
-    // A bank or broker named before is the one talking, far more often than the one talked about;
-    // as the text's topic, one that never acts in it counts (`Passado um mês do IPO da XP, os
-    // bancos começaram a cobrir a ação…`).
-    let acting: FxHashSet<&Symbol> = if nearest {
-        FxHashSet::default()
-    } else {
-        before.iter().filter(|m| m.rates || m.speaks).map(|m| &m.symbol).collect()
-    };
-    let mut named = before
-        .iter()
-        .filter(|m| !m.rates && (!is_broker(&m.symbol) || (!nearest && !acting.contains(&m.symbol))))
-        .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
-        .map(|m| &m.symbol);
-    if nearest {
-        return named.next_back().cloned();
-    }
-    let mut counts: FxHashMap<&Symbol, usize> = FxHashMap::default();
-    let mut best: Option<(&Symbol, usize)> = None;
-    for s in named {
-        let n = counts.entry(s).or_default();
-        *n += 1;
-        // The first named (the text's subject) of those named most often.
-        if best.is_none_or(|(_, most)| *n > most) {
-            best = Some((s, *n));
-        }
-    }
-    best.map(|(s, _)| s.clone())
-}
-
+mod ellipsis;
 mod lists;
 mod nouns;
+mod subjects;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_round7;

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::extract::mentions::Mention;
+use crate::extract::tokens::Token;
 use crate::model::Symbol;
 
 /// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
@@ -30,9 +31,51 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
             words.pop();
         }
     }
-    words
-        .iter()
-        .all(|w| matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the"))
+    // `reduziu o preço-alvo de BHIA3 para R$ 2,50 e de MGLU3 para R$ 5,50`, `cut its targets on A
+    // to $5 and on B to $7`: each company's new value, a target moved for each of the list.
+    let mut skip = 0;
+    if words.first().is_some_and(|w| matches!(*w, "para" | "to")) {
+        let value = |w: &&&str| w.contains(|c: char| c.is_ascii_digit()) || matches!(**w, "R$" | "US$" | "$" | "€");
+        let n = words[1..].iter().take_while(value).count();
+        if n > 0 && words.get(1 + n).is_some_and(|w| matches!(*w, "e" | "and")) {
+            skip = 1 + n;
+        }
+    }
+    let on = if skip > 0 { "on" } else { "of" };
+    words[skip..].iter().all(|w| {
+        matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the") || *w == on
+    })
+}
+
+/// The companies `ambas`/`both` stand for in a sentence's words (`own`): `O Barclays rebaixou as
+/// ações de ambas` is about the companies of the sentence before (`previous`); `CSN (CSNA3) e
+/// Usiminas (USIM5) … a recomendação de ambas` about those named before it in the sentence
+/// (`about`). Empty when there is no such word, or fewer than two companies; not `upgraded both
+/// Qualcomm and Skyworks`, where `both` opens the list it is about.
+pub(super) fn both_companies(own: &[Token], about: &[&Mention], previous: &[Mention]) -> Vec<Symbol> {
+    let both = own.iter().position(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
+    let opens_list = |k: usize| own.get(k + 1).is_some_and(|n| about.iter().any(|m| m.span.start == n.start));
+    let Some(at) = both.filter(|&k| !opens_list(k)).map(|k| own[k].start) else { return Vec::new() };
+    let distinct = |list: &mut dyn Iterator<Item = &Mention>| {
+        let mut all: Vec<Symbol> = Vec::new();
+        for m in list {
+            if !all.contains(&m.symbol) {
+                all.push(m.symbol.clone());
+            }
+        }
+        all
+    };
+    let here = distinct(&mut about.iter().copied().filter(|m| m.span.start < at));
+    // `cut their price targets … -- both still in record-high territory`: with fewer than two
+    // companies before, `both` is about something else.
+    if here.len() >= 2 {
+        return here;
+    }
+    if !about.is_empty() {
+        return Vec::new();
+    }
+    let all = distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks));
+    if all.len() >= 2 { all } else { Vec::new() }
 }
 
 /// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.
@@ -72,4 +115,18 @@ pub(super) fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Sy
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_list_gap;
+
+    #[test]
+    fn a_list_gap_may_hold_each_companys_new_value() {
+        assert!(is_list_gap(" e do "));
+        assert!(is_list_gap(" para R$ 2,50 e de "), "a target for each");
+        assert!(is_list_gap(" to $5 and on "));
+        assert!(!is_list_gap(" para R$ 2,50, superior ao da "), "no second company's `e de`");
+        assert!(!is_list_gap(" on "), "`on` only after a value");
+    }
 }

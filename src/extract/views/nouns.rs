@@ -3,6 +3,7 @@
 //! banco`), and the measure of a comparison (`pior que a do Bradesco`), which is not rated.
 
 use crate::extract::mentions::Mention;
+use crate::extract::stance_words::is_rating_or_target_noun;
 use crate::extract::tokens::Token;
 
 /// `…o que deixaria a rentabilidade pior que a do Bradesco`, `a better margin than Intel's`:
@@ -52,4 +53,84 @@ pub(super) fn is_company_noun(key: &str) -> bool {
 /// Words that stand for a firm named before (`o banco`, `the brokerage`).
 pub(super) fn is_firm_noun(key: &str) -> bool {
     matches!(key, "banco" | "instituicao" | "corretora" | "bank" | "firm" | "broker" | "brokerage")
+}
+
+/// Whether the words right after a stance word point back to the company talked about: `the
+/// company`, `Citi downgraded the tech giant…` (a sector word may come before the noun), and
+/// since the seventh round a rating or target of it (`elevou a recomendação da empresa`, `cut its
+/// price target on the stock`); not `the company of…`, which names another.
+pub(super) fn points_back(next: &[Token]) -> bool {
+    let of = |w: &Token| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos");
+    let article = |w: &Token| matches!(&*w.key, "the" | "a" | "o" | "its" | "seu" | "sua" | "his" | "her" | "their");
+    let noun_at = |k: usize| {
+        let noun = (k + 1..next.len().min(k + 3)).find(|&n| is_company_noun(&next[n].key));
+        article(&next[k])
+            && noun.is_some_and(|n| next[k + 1..n].iter().all(|w| !w.capitalized))
+            && !noun.and_then(|n| next.get(n + 1)).is_some_and(of)
+    };
+    if (0..next.len().min(2)).any(|k| matches!(&*next[k].key, "the" | "a" | "o" | "its") && noun_at(k)) {
+        return true;
+    }
+    // `a recomendação da empresa`, `its price target on the stock`: the rating's noun, then `of`
+    // (or `on`/`for`) and the company's noun, right after the stance word.
+    let Some(r) = (0..next.len().min(4)).find(|&k| is_rating_or_target_noun(&next[k].key)) else {
+        return false;
+    };
+    let rest = &next[r + 1..next.len().min(r + 5)];
+    let joined = |w: &Token| of(w) || matches!(&*w.key, "on" | "for" | "para");
+    match rest {
+        [j, noun, ..] if matches!(&*j.key, "da" | "do") && is_company_noun(&noun.key) => !rest.get(2).is_some_and(of),
+        [j, a, noun, ..] if joined(j) && article(a) && is_company_noun(&noun.key) => !rest.get(3).is_some_and(of),
+        _ => false,
+    }
+}
+
+/// `downgrades the sector to Cautious`, `rebaixou o setor`, `cut the group to underweight`: a
+/// stance on a whole sector (the words right after the stance word) is no view of a company.
+pub(super) fn rates_a_sector(next: &[Token]) -> bool {
+    matches!(next, [a, noun, ..] if matches!(&*a.key, "the" | "o" | "its" | "seu")
+        && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
+}
+
+/// `In addition to DUK, Goldman has Buy ratings on…`, `Besides Susquehanna, BMO…`, `Além do
+/// Itaú, o BTG…`: a name after a phrase of addition is set beside the sentence's subject, not
+/// holding its view.
+pub(super) fn added_to(own: &[Token], m: &Mention) -> bool {
+    let k = own.partition_point(|w| w.start < m.span.start);
+    let before: Vec<&str> = own[k.saturating_sub(2)..k].iter().map(|w| &*w.key).collect();
+    matches!(
+        before[..],
+        [.., "addition", "to"]
+            | [.., "besides"]
+            | [.., "alem", "de" | "da" | "do" | "das" | "dos"]
+            | [.., "apart", "from"]
+    )
+}
+
+/// The firm speaking in the first person: `we`, `our`, `nossa`, and Portuguese verbs in the
+/// first person plural, whose pronoun is left out (`“Estamos otimistas para o Itaú”, dizem`).
+#[rustfmt::skip]
+pub(super) fn is_first_person(key: &str) -> bool {
+    matches!(key,
+        "we" | "our" | "nossa" | "nosso" | "nossas" | "nossos" | "estamos" | "vemos" | "acreditamos" | "mantemos"
+            | "recomendamos" | "esperamos" | "preferimos" | "temos" | "seguimos" | "reiteramos" | "elevamos"
+            | "rebaixamos" | "reduzimos" | "cortamos" | "gostamos" | "avaliamos" | "projetamos" | "estimamos"
+            | "continuamos" | "enxergamos" | "achamos" | "consideramos"
+    )
+}
+
+/// `lifted their price targets on Portola shares`, `cut its price target for Intercept
+/// Pharmaceuticals stock`: the words right after the stance word (`next`) rate a company by a
+/// name no mention covers, before its share noun: the view is about a company the finder does not
+/// know, not about one named elsewhere.
+pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
+    let Some(p) = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")) else {
+        return false;
+    };
+    let rest = &next[p + 1..];
+    let name = rest.iter().take_while(|w| w.capitalized || w.upper).count();
+    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    (1..=4).contains(&name)
+        && rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"))
+        && !rest[..name].iter().any(covered)
 }

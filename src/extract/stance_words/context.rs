@@ -1,0 +1,173 @@
+//! The words around a stance cue that change what it says (seventh round): a time phrase between
+//! a change verb and the rating it changed (`cortou na quarta-feira a recomendação`), a scenario
+//! that is no view (`em seu cenário mais otimista`), and a rating kept with a
+//! verb of staying (`continuou neutra`, `stayed at a neutral rating`).
+
+use std::sync::OnceLock;
+
+use crate::extract::fx_hash::FxHashMap;
+use crate::extract::tokens::Token;
+use crate::model::Stance;
+
+/// How many of `ahead` (the words after a change verb) are a time phrase: `na quarta-feira`,
+/// `nesta segunda-feira (27)`, `on Tuesday`, `this morning`, `hoje`.
+pub(super) fn time_phrase_len(ahead: &[Token]) -> usize {
+    let mut n = usize::from(ahead.first().is_some_and(|w| {
+        matches!(&*w.key, "na" | "nesta" | "neste" | "no" | "on" | "this" | "last" | "early" | "late")
+    }));
+    let start = n;
+    while ahead.get(n).is_some_and(|w| is_time_word(&w.key) || (n > start && w.is_digits())) {
+        n += 1;
+    }
+    if n == start { 0 } else { n }
+}
+
+fn is_time_word(key: &str) -> bool {
+    matches!(
+        key,
+        "segunda"
+            | "terca"
+            | "quarta"
+            | "quinta"
+            | "sexta"
+            | "sabado"
+            | "domingo"
+            | "feira"
+            | "hoje"
+            | "ontem"
+            | "manha"
+            | "tarde"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "today"
+            | "yesterday"
+            | "morning"
+            | "afternoon"
+            | "week"
+            | "semana"
+            | "dia"
+    )
+}
+
+/// `em seu cenário mais otimista`, `cenário pessimista`, `in an optimistic scenario`: a plain
+/// word at `i` qualifying a scenario, one case among others, is no view.
+pub(super) fn qualifies_scenario(words: &[Token], i: usize) -> bool {
+    // `No cenário pessimista, … (15% de downside)`: a sentence opening with a scenario is one case.
+    let opening = words.iter().take(4);
+    let near = words[i.saturating_sub(2)..i].iter().chain(words.get(i + 1)).chain(opening);
+    near.into_iter().any(|w| matches!(&*w.key, "cenario" | "cenarios" | "scenario" | "scenarios"))
+}
+
+/// Verbs of staying (`continuou`, `segue`, `remains`, `stayed`): they keep a rating only when one
+/// follows at once (`continuou neutra`, `remains at Buy`, `stayed at a neutral rating`), not
+/// `remains on hold` or `segue em alta`; see [`stayed_at`].
+#[rustfmt::skip]
+pub(super) const STAY: &[&str] = &[
+    "continuou", "continua", "continuava", "segue", "seguiu", "remains", "remained", "remain", "stays", "stayed",
+    "stay",
+];
+
+/// The rating word right after a verb of staying (past `at`, `a`, `an`, `em`, `como`); not one
+/// that is also an everyday word (`remains strong`, `segue a market leader`).
+pub(super) fn stayed_at<'a>(ahead: &'a [Token<'a>]) -> Option<&'a Token<'a>> {
+    let gap = ahead.iter().take(2).take_while(|w| matches!(&*w.key, "at" | "a" | "an" | "em" | "como")).count();
+    // Not `segue a venda de ativos`: after Portuguese `a`, `compra`/`venda` are a purchase, a sale.
+    let article = ahead[..gap].iter().any(|w| w.key == "a");
+    ahead.get(gap).filter(|w| {
+        let everyday = matches!(&*w.key, "strong" | "market" | "sector" | "peer" | "equal" | "reduce" | "perform");
+        !(everyday || (article && matches!(&*w.key, "compra" | "venda")))
+    })
+}
+
+/// `depois de o Goldman Sachs rebaixar a recomendação`, `após o BTG elevar`: a Portuguese
+/// infinitive of a change verb is a cue, unless parties at large come just before it: `levou
+/// analistas a revisar estimativas e cortar preços-alvo` is about analysts at large.
+pub(super) fn is_unnamed_infinitive(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "elevar" | "aumentar" | "cortar" | "reduzir" | "rebaixar")
+        && words[i.saturating_sub(6)..i].iter().any(|w| is_generic_agent(&w.key))
+}
+
+/// Parties at large, whose acts are no one's view (`analistas`, `os bancos`, `o mercado`).
+fn is_generic_agent(key: &str) -> bool {
+    matches!(key, "analistas" | "analysts" | "bancos" | "casas" | "corretoras" | "investidores" | "mercado")
+}
+
+/// `Coverage on AbbVie was also assumed at Neutral`, `resumed coverage on CSCO with a "neutral"
+/// rating`: a verb of taking up coverage states a rating when `coverage` is named next to it.
+pub(super) fn takes_up_coverage(words: &[Token], i: usize) -> bool {
+    COVER.contains(&&*words[i].key)
+        && words[i.saturating_sub(5)..words.len().min(i + 3)]
+            .iter()
+            .any(|w| matches!(&*w.key, "coverage" | "cobertura"))
+}
+
+/// Verbs of taking up coverage (see [`takes_up_coverage`]).
+#[rustfmt::skip]
+pub(super) const COVER: &[&str] = &[
+    "resumed", "resumes", "assumed", "assumes", "reinstated", "reinstates", "started", "starts", "retomou",
+];
+
+/// `its stock should rebound`, `the company's share price would climb to $400`, `expects
+/// Tesla's share price to fall by half`, `as ações devem subir`: a move of the shares forecast
+/// (a modal, or `to`, right before the verb at `i`; a share noun just before that) is a plain
+/// view of them, up or down.
+pub(super) fn forecast_move(words: &[Token], i: usize) -> Option<Stance> {
+    let up = FORECAST_UP.contains(&&*words[i].key);
+    if !up && !FORECAST_DOWN.contains(&&*words[i].key) {
+        return None;
+    }
+    let modal = i.checked_sub(1).filter(|&m| {
+        matches!(
+            &*words[m].key,
+            "should" | "will" | "would" | "could" | "to" | "deve" | "devem" | "devera" | "deverao" | "vai" | "vao"
+        )
+    })?;
+    let shares = |w: &Token| matches!(&*w.key, "stock" | "shares" | "acoes" | "papeis" | "acao" | "papel");
+    let share_price = |k: usize| words[k].key == "price" && k > 0 && words[k - 1].key == "share";
+    let near = modal.saturating_sub(3)..modal;
+    near.clone().any(|k| shares(&words[k]) || share_price(k)).then_some(if up {
+        Stance::Bullish
+    } else {
+        Stance::Bearish
+    })
+}
+
+/// Verbs of a forecast rise of the shares (see [`forecast_move`]).
+#[rustfmt::skip]
+pub(super) const FORECAST_UP: &[&str] = &[
+    "rebound", "climb", "rise", "recover", "rally", "subir", "valorizar", "recuperar",
+];
+
+/// Verbs of a forecast fall of the shares (see [`forecast_move`]).
+#[rustfmt::skip]
+pub(super) const FORECAST_DOWN: &[&str] = &[
+    "fall", "drop", "decline", "slump", "sink", "cair", "recuar", "desvalorizar",
+];
+
+/// The seventh round's kinds of cue word, found by one lookup per cue word (not a scan of each
+/// list) in [`super::read_stance`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Stay,
+    Cover,
+    Forecast,
+}
+
+/// The kind of a cue word among [`STAY`], [`COVER`] and the forecast verbs, if any.
+pub(super) fn kind(key: &str) -> Option<Kind> {
+    static KINDS: OnceLock<FxHashMap<&'static str, Kind>> = OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            let of = |list: &'static [&'static str], kind: Kind| list.iter().map(move |w| (*w, kind));
+            of(STAY, Kind::Stay)
+                .chain(of(COVER, Kind::Cover))
+                .chain(of(FORECAST_UP, Kind::Forecast))
+                .chain(of(FORECAST_DOWN, Kind::Forecast))
+                .collect()
+        })
+        .get(key)
+        .copied()
+}

@@ -1,0 +1,42 @@
+//! Rating changes written with both ratings, read by their order (buy above hold above sell):
+//! `from buy to hold`, `de compra para neutro`, and new rating first, `to Hold from Buy`.
+
+use super::rating_word;
+use crate::extract::tokens::Token;
+use crate::model::Stance;
+
+/// The order of ratings, for a change written `from A to B`: buy above hold above sell.
+fn rating_rank(key: &str) -> Option<u8> {
+    match rating_word(key)? {
+        Some(Stance::Bullish) => Some(2),
+        None => Some(1),
+        Some(Stance::Bearish) => Some(0),
+        Some(Stance::Neutral) => Some(1),
+    }
+}
+
+/// `buy to hold`, `compra para neutro` (the words after `from` / `de`): a rating change, up or
+/// down. Quotes and `a`/`an` around the ratings are skipped.
+pub(super) fn rating_move(after: &[Token]) -> Option<Stance> {
+    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
+    let from = rating_rank(&words.next()?.key)?;
+    // `market perform`, `sector perform`: one rating in two words.
+    words.next_if(|w| w.key == "perform");
+    // `from Sell all the way to Neutral`: a few words before `to`.
+    if !words.by_ref().take(4).any(|w| matches!(&*w.key, "to" | "para")) {
+        return None;
+    }
+    let to = rating_rank(&words.next()?.key)?;
+    (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
+}
+
+/// `Hold from Buy`, `Neutral from Overweight` (the words after `to` / `para`): a rating change
+/// written new rating first, as English headlines do; its direction by the order of the ratings.
+pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
+    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
+    let to = rating_rank(&words.next()?.key)?;
+    words.next_if(|w| w.key == "perform");
+    words.next_if(|w| matches!(&*w.key, "from" | "de"))?;
+    let from = rating_rank(&words.next()?.key)?;
+    (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
+}

@@ -1,0 +1,59 @@
+//! Helpers of [`super::views`] about who and what a sentence points back to: the company an
+//! earlier stretch of text is about, a firm named again by its initials, and a span's words.
+
+use std::ops::Range;
+
+use crate::extract::fx_hash::{FxHashMap, FxHashSet};
+use crate::extract::mentions::{Mention, is_broker};
+use crate::extract::tokens::Token;
+use crate::model::Symbol;
+
+/// The index range of the words inside a byte range.
+pub(super) fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
+    words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)
+}
+
+/// `S&P` after `Standard & Poor's`: a firm named again by the initials of its name's words
+/// (folded names; connectives such as `of`, `de`, `&` and a possessive `s` have none).
+pub(super) fn is_initials_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    let initials: String = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !matches!(*w, "of" | "de" | "da" | "do" | "and" | "e"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    letters.len() >= 2 && letters == initials
+}
+
+/// The company the text before is about, not named by a holder: the last named when the
+/// sentence points back to it (`the company`), else the one named most often (the first named
+/// of those named as often: the subject).
+pub(super) fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
+    // A bank or broker named before is the one talking, far more often than the one talked about;
+    // as the text's topic, one that never acts in it counts (`Passado um mês do IPO da XP, os
+    // bancos começaram a cobrir a ação…`).
+    let acting: FxHashSet<&Symbol> = if nearest {
+        FxHashSet::default()
+    } else {
+        before.iter().filter(|m| m.rates || m.speaks).map(|m| &m.symbol).collect()
+    };
+    let mut named = before
+        .iter()
+        .filter(|m| !m.rates && (!is_broker(&m.symbol) || (!nearest && !acting.contains(&m.symbol))))
+        .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
+        .map(|m| &m.symbol);
+    if nearest {
+        return named.next_back().cloned();
+    }
+    let mut counts: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut best: Option<(&Symbol, usize)> = None;
+    for s in named {
+        let n = counts.entry(s).or_default();
+        *n += 1;
+        // The first named (the text's subject) of those named most often.
+        if best.is_none_or(|(_, most)| *n > most) {
+            best = Some((s, *n));
+        }
+    }
+    best.map(|(s, _)| s.clone())
+}
