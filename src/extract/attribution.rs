@@ -104,15 +104,17 @@ pub(crate) fn attribute(
             let main_from = own_words
                 .first()
                 .filter(|w| is_contrast_opener(&w.key))
-                .and_then(|w| text[w.end..s.end].find(',').map(|at| w.end + at))
+                .and_then(|w| main_clause_start(text, w.end..s.end, mentions_in(s)))
                 .unwrap_or(s.start);
-            mentions_in(&(main_from..s.end)).iter().find(|m| {
+            let subject = |m: &&Mention| {
                 !m.rates
                     && !is_compared(m)
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)
                         || (!m.speaks && reports_results(text, own_words_of(s), &m.span)))
-            })
+            };
+            // (A main clause naming no company leaves the opening clause's.)
+            mentions_in(&(main_from..s.end)).iter().find(subject).or_else(|| mentions_in(s).iter().find(subject))
         })
         .collect();
     // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
@@ -409,6 +411,19 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<
     // `Twitter (down 8.5%)`: a name the lexicon does not know.
     let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
     last.chars().next().is_some_and(char::is_uppercase).then(Vec::new)
+}
+
+/// Where the main clause starts after an opening clause (`Embora o lucro de R$ 1,2 bilhão da Vale
+/// tenha decepcionado, a Petrobras…`, `While Apple, Microsoft and Alphabet slipped, Nvidia…`): past
+/// the first comma and space that does not go on with a list of the companies named.
+fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[Mention]) -> Option<usize> {
+    text[opening.clone()].match_indices(", ").map(|(at, _)| opening.start + at + 2).find(|&after| {
+        let listed = mentions.iter().find(|m| m.span.start == after).is_some_and(|m| {
+            let rest = &text[m.span.end..];
+            [", ", " and ", " e ", " or ", " ou "].iter().any(|joiner| rest.starts_with(joiner))
+        });
+        !listed
+    })
 }
 
 /// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,

@@ -438,6 +438,11 @@ mod tests {
         let text = "Enquanto a TIM (TIMS3) caía, a Cogna (COGN3) respirou aliviada. O BTG Pactual elevou a \
                     recomendação da empresa para compra, com um potencial de alta de 40%.";
         assert_eq!(attributed(text), owned(&[("40%", &["COGN3"])]));
+        let text = "Embora o lucro de R$ 1,2 bilhão da Vale (VALE3) tenha decepcionado, a Petrobras (PETR4) \
+                    subiu. A empresa ganhou 3%.";
+        assert_eq!(attributed(text), owned(&[("R$ 1,2 bilhão", &["VALE3"]), ("3%", &["PETR4"])]), "a decimal comma");
+        let text = "While Apple, Microsoft and Alphabet slipped, Nvidia rose. The company gained 3%.";
+        assert_eq!(attributed(text), owned(&[("3%", &["NVDA"])]), "a list's commas");
     }
 
     #[test]

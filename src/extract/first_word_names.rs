@@ -6,6 +6,7 @@
 //! name (`Southern`, `Korea`, `Ralph`), and that names one of the largest companies.
 
 use super::fx_hash::FxHashMap;
+use super::lexicon::is_generic_issuer_word;
 use super::mentions::is_index_word;
 use super::words::{is_acronym, is_common_word};
 
@@ -13,16 +14,20 @@ use super::words::{is_acronym, is_common_word};
 const FIRST_WORD_RANKS: usize = 1500;
 
 /// The names to add (folded first word, symbol), in order, from each first word of the reference
-/// list's names with the rank and symbol of its one company (`None` when several share it).
-pub(super) fn first_word_names(firsts: FxHashMap<String, Option<(usize, &str)>>) -> Vec<(String, &str)> {
+/// list's names with the rank, symbol and legal name of its one company (`None` when several share
+/// it).
+pub(super) fn first_word_names<'a>(
+    firsts: FxHashMap<String, Option<(usize, &'a str, &str)>>,
+) -> Vec<(String, &'a str)> {
     let mut names: Vec<(String, &str)> = firsts
         .into_iter()
-        .filter_map(|(word, seen)| seen.filter(|(rank, _)| *rank < FIRST_WORD_RANKS).map(|(_, s)| (word, s)))
+        .filter_map(|(word, seen)| seen.filter(|(rank, ..)| *rank < FIRST_WORD_RANKS).map(|(_, s, _)| (word, s)))
         .filter(|(word, _)| {
             word.len() >= 4
                 && word.bytes().all(|b| b.is_ascii_alphabetic())
                 && !is_common_word(word)
                 && !is_everyday(word)
+                && !is_generic_issuer_word(word)
                 && !is_index_word(word)
                 && !is_acronym(&word.to_ascii_uppercase())
         })
@@ -51,6 +56,12 @@ fn is_everyday(word: &str) -> bool {
             | "ryan" | "ryder" | "schneider" | "sea" | "sealed" | "shake" | "simpson" | "snap" | "southern" | "spire"
             | "stag" | "stanley" | "stride" | "toast" | "toll" | "toro" | "tractor" | "triple" | "universal" | "vail"
             | "vertex" | "walt" | "watts" | "williams" | "allegro" | "caris" | "hess" | "verona" | "tempus" | "sirius"
+            // Names another, better-known company goes by in the notes read here.
+            | "enel" | "westinghouse" | "quanta" | "freeport" | "eldorado" | "motorola"
+            // Words, places and names.
+            | "terreno" | "flutter" | "atmos" | "alexandria" | "devon" | "kimberly" | "molina" | "reynolds"
+            | "prosperity" | "sprouts" | "avidity" | "meritage" | "kinsale" | "wheaton" | "asbury"
+            | "buenaventura" | "zimmer" | "penske" | "ingram" | "cirrus" | "axon"
     )
 }
 

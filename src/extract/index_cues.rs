@@ -40,9 +40,9 @@ pub(super) fn is_agency_at(words: &[Token], k: usize) -> bool {
 }
 
 /// `lucro antes de juros, impostos, depreciação e amortização`, `earnings before interest and
-/// taxes`, `pre-tax`, `income tax`, `imposto de renda`, `receita líquida de juros`: a tax or
-/// interest word naming a line of a company's accounts, not the tax or the interest rate a market
-/// figure is about.
+/// taxes`, `pre-tax`, `receita líquida de juros`: a tax or interest word naming a line of a
+/// company's accounts, not the tax or the interest rate a market figure is about (`income tax`
+/// and `imposto de renda` are as often a policy as a company's expense: they keep their meaning).
 pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
     if !matches!(&*words[k].key, "tax" | "taxes" | "imposto" | "impostos" | "juros") {
         return false;
@@ -54,10 +54,7 @@ pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
         && words[k.saturating_sub(4)..k - 1]
             .iter()
             .any(|w| matches!(&*w.key, "receita" | "receitas" | "despesa" | "despesas" | "margem"));
-    if income_of
-        || words.get(k + 1..k + 3).is_some_and(|n| n[0].key == "de" && n[1].key == "renda")
-        || k > 0 && matches!(&*words[k - 1].key, "income" | "pre" | "after")
-    {
+    if income_of || k > 0 && matches!(&*words[k - 1].key, "pre" | "after") {
         return true;
     }
     // Back to `before`/`antes`/`after`/`depois` through the line's other words only.
@@ -132,8 +129,11 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
         return true;
     }
     let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
+    let (ranked, before_ranked) = (back.next(), back.next());
+    // (`a maior queda do Ibovespa` ranks; `a queda do Ibovespa` is the index's own fall.)
+    let biggest = before_ranked.is_some_and(|m| matches!(&*m.key, "maior" | "pior"));
     preposition
-        && back.next().is_some_and(|w| {
+        && ranked.is_some_and(|w| {
             matches!(
                 &*w.key,
                 "baixas"
@@ -157,8 +157,7 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
                     | "member"
                     | "alta"
                     | "baixa"
-                    | "queda"
-            )
+            ) || w.key == "queda" && biggest
         })
 }
 
@@ -205,6 +204,14 @@ mod tests {
         let text = "O Magazine Luiza (MGLU3) avançou 4,46%. O desempenho ajudou a Bolsa, que fechou em \
                     141.422 pontos. Este é o novo recorde, acumulando alta de 6,28% em agosto.";
         assert_eq!(attributed(text), owned(&[("4,46%", &["MGLU3"]), ("6,28%", &[])]));
+    }
+
+    #[test]
+    fn the_fall_of_an_index_is_the_index_s() {
+        let text = "A Vale (VALE3) subiu 2%. A queda do Ibovespa de 1,5% veio dos bancos.";
+        assert_eq!(attributed(text), owned(&[("2%", &["VALE3"]), ("1,5%", &[])]));
+        let text = "A Magazine Luiza (MGLU3) subiu 3%, com a isenção do imposto de renda até R$ 5 mil.";
+        assert_eq!(attributed(text), owned(&[("3%", &["MGLU3"]), ("R$ 5 mil", &[])]), "a tax policy");
     }
 
     #[test]

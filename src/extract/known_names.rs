@@ -315,6 +315,11 @@ pub(crate) const NOT_COMPANIES: &[&str] = &[
     "Fortune 100",
     "Fortune 1000",
     "Fortune Global 500",
+    // Football cups, not Copa Holdings.
+    "Copa do Mundo",
+    "Copa do Brasil",
+    "Copa América",
+    "Copa Libertadores",
 ];
 
 #[cfg(test)]

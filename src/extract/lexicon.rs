@@ -116,7 +116,7 @@ impl Lexicon {
         // `Skyworks` for `SKYWORKS SOLUTIONS, INC.`, `Verizon` for `VERIZON COMMUNICATIONS INC`:
         // the first word of a large company's longer name, when no other listed company's name
         // starts with it (`American`, `General` name many).
-        let mut firsts: FxHashMap<String, Option<(usize, &str)>> = FxHashMap::default();
+        let mut firsts: FxHashMap<String, Option<(usize, &str, &str)>> = FxHashMap::default();
         for (rank, (symbol, legal, otc)) in reference.into_iter().enumerate() {
             lexicon.symbols.insert(symbol.to_owned(), SymbolEntry { rank: Some(rank), well_known: false });
             if otc {
@@ -124,8 +124,9 @@ impl Lexicon {
             }
             let names = matchable_names(legal);
             if let Some(first) = names.first().and_then(|n| n.split_once(' ')).map(|(first, _)| first) {
-                let seen = firsts.entry(first.to_owned()).or_insert(Some((rank, symbol)));
-                if seen.is_some_and(|(_, s)| s != symbol) {
+                let seen = firsts.entry(first.to_owned()).or_insert(Some((rank, symbol, legal)));
+                // (One company's other lines, `GOOGL` and `GOOG`, share its legal name.)
+                if seen.is_some_and(|(_, _, l)| l != legal) {
                     *seen = None;
                 }
             }
@@ -380,7 +381,7 @@ fn b3_short_names<'a>(issuers: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<
 
 /// Words that open many Brazilian legal names and name no one company.
 #[rustfmt::skip]
-fn is_generic_issuer_word(word: &str) -> bool {
+pub(super) fn is_generic_issuer_word(word: &str) -> bool {
     matches!(word,
         "cia" | "companhia" | "bco" | "banco" | "grupo" | "centrais" | "usinas" | "lojas" | "industrias" | "ind"
             | "empresa" | "empresas" | "brasil" | "brasileira" | "brasileiro" | "concessionaria" | "sao" | "santos"

@@ -348,22 +348,8 @@ fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> b
     let spaced = |a: &Token, b: &Token| text[a.end..b.start].trim().is_empty();
     let after = tokens.get(last + 1).is_some_and(|n| {
         spaced(&tokens[last], n)
-            && matches!(
-                &*n.key,
-                "shares"
-                    | "stock"
-                    | "stocks"
-                    | "adr"
-                    | "adrs"
-                    | "calls"
-                    | "puts"
-                    | "options"
-                    | "acoes"
-                    | "acao"
-                    | "papeis"
-                    | "units"
-                    | "ticker"
-            )
+            && (is_share_word(&n.key)
+                || matches!(&*n.key, "stocks" | "adr" | "adrs" | "calls" | "puts" | "options" | "ticker"))
     });
     let before = first.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
         let of_shares = matches!(&*p.key, "da" | "de" | "do") && first >= 2 && is_share_word(&tokens[first - 2].key);

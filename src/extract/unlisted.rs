@@ -7,10 +7,11 @@
 
 use std::ops::Range;
 
+use super::attribution_cues::is_sector_shares;
 use super::company_context::is_move_verb;
 use super::mentions::Mention;
 use super::tokens::Token;
-use super::words::{is_acronym, is_common_word, is_share_word};
+use super::words::{is_acronym, is_common_word};
 
 /// Where each unknown company named in the text starts, in order: those each sentence shows to be
 /// companies, and the later sentences naming one of them again (`Intercept Pharmaceuticals Inc
@@ -53,10 +54,7 @@ pub(super) fn unlisted_in_text(
         .filter(|w| !is_common_word(&w.key) && w.text.len() > 2)
         .map(|w| &*w.key)
         .collect();
-    let known = |w: &Token| {
-        let before = mentions.partition_point(|m| m.span.start <= w.start);
-        before.checked_sub(1).is_some_and(|m| w.end <= mentions[m].span.end)
-    };
+    let known = |w: &Token| covered(mentions, w);
     let again: Vec<usize> = words
         .iter()
         .filter(|w| (w.capitalized || w.upper) && names.contains(&&*w.key) && !known(w))
@@ -71,12 +69,7 @@ pub(super) fn unlisted_in_text(
 /// Where each unknown company named in `words` (a sentence's words, in order) starts, in order.
 /// `mentions` are the companies found in the sentence, in text order.
 fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
-    // Mentions are in text order: the one that could cover a word is the last starting at or
-    // before it.
-    let known = |w: &Token| {
-        let before = mentions.partition_point(|m| m.span.start <= w.start);
-        before.checked_sub(1).is_some_and(|m| w.end <= mentions[m].span.end)
-    };
+    let known = |w: &Token| covered(mentions, w);
     let mut found = Vec::new();
     // `VerticalNet fell $7.34`: the sentence's first word, an unknown name, then a move.
     if let [first, second, ..] = words
@@ -113,6 +106,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             && !name.upper
             && name.text.len() >= 4
             && !is_common_word(&name.key)
+            && !is_sector_shares(&name.key, &next.key)
+            && !is_nationality(&name.key)
             && !known(name)
             && !(k >= 2 && words[k - 2].capitalized && name.joins_previous)
         {
@@ -150,9 +145,26 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found
 }
 
+/// Whether a known company's mention covers word `w` (mentions are in text order: the one that
+/// could is the last starting at or before it).
+fn covered(mentions: &[Mention], w: &Token) -> bool {
+    let before = mentions.partition_point(|m| m.span.start <= w.start);
+    before.checked_sub(1).is_some_and(|m| w.end <= mentions[m].span.end)
+}
+
 /// Exchanges written before a symbol in brackets (`NASDAQ: ALTR`, `NYSE:BBY`).
 fn is_exchange(word: &str) -> bool {
     matches!(word, "NASDAQ" | "Nasdaq" | "NYSE" | "AMEX" | "NYSEArca" | "NYSEMKT" | "OTC" | "TSX" | "LSE" | "BOV")
+}
+
+/// Words of where shares trade or come from (`Chinese shares slid`): no company's name.
+#[rustfmt::skip]
+fn is_nationality(key: &str) -> bool {
+    matches!(key,
+        "chinese" | "japanese" | "european" | "american" | "asian" | "german" | "french" | "british" | "brazilian"
+            | "indian" | "korean" | "canadian" | "mexican" | "australian" | "swiss" | "italian" | "spanish" | "global"
+            | "emerging" | "foreign" | "domestic" | "london" | "tokyo" | "hong" | "wall" | "treasury"
+    )
 }
 
 /// Whether a known symbol is bracketed right after byte `end` (`Locaweb (LWSA3)`).
@@ -169,9 +181,21 @@ fn bracketed_mention(text: &str, end: usize, mentions: &[Mention]) -> bool {
 /// The most words of a name before a bracketed code.
 const NAME_WORDS: usize = 8;
 
-/// Words for a company's shares or a class of them (folded).
+/// Words for a company's shares or a class of them (folded), in the plural but for `stock`:
+/// `market share of China`, `o papel da China` (its role) and `ação` (a lawsuit) name no shares.
 fn is_share_or_class_word(key: &str) -> bool {
-    is_share_word(key) || matches!(key, "ordinaria" | "ordinarias" | "preferencial" | "preferenciais")
+    matches!(
+        key,
+        "acoes"
+            | "papeis"
+            | "units"
+            | "shares"
+            | "stock"
+            | "ordinaria"
+            | "ordinarias"
+            | "preferencial"
+            | "preferenciais"
+    )
 }
 
 /// Verbs of a company telling its own news (`Twitter revealed its figures`).
@@ -223,6 +247,12 @@ mod tests {
         assert_eq!(attributed(text), owned(&[("5.8%", &["CPB"])]), "the name before a known symbol");
         let text = "As ações da Locaweb (LWSA3) tombam. Assim, Locaweb (LWSA3) recuava 5,57%. E a queda superava 8%.";
         assert_eq!(attributed(text), owned(&[("5,57%", &["LWSA3"]), ("8%", &["LWSA3"])]), "known by its symbol");
+        let text = "Apple's share of China's market fell. Apple said China revenue fell 8%.";
+        assert_eq!(attributed(text), owned(&[("8%", &["AAPL"])]), "a market share is no shares");
+        let text = "Delta (DAL) raised its outlook. Airline shares rallied. The company sees sales up 7%.";
+        assert_eq!(attributed(text), owned(&[("7%", &["DAL"])]), "a sector's shares");
+        let text = "Chinese shares slid. Apple said Chinese demand lifted revenue 5%.";
+        assert_eq!(attributed(text), owned(&[("5%", &["AAPL"])]), "a country's shares");
         let text = "Intel fell 3%. Its CEO (Pat Gelsinger) said revenue rose 2%.";
         assert_eq!(attributed(text), owned(&[("3%", &["INTC"]), ("2%", &["INTC"])]), "an acronym is no code");
     }
