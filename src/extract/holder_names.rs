@@ -11,7 +11,7 @@ use super::known_brokers::brokers_in;
 use super::mentions::{Mention, is_broker};
 use super::tokens::Token;
 use super::words::is_common_word;
-use crate::model::{Symbol, fold};
+use crate::model::Symbol;
 
 /// `Robert W. Baird`, `J.P. Morgan`: whether word `k` goes on with the name of the word before
 /// (the full stop after an initial already joins: see `tokens`).
@@ -46,7 +46,7 @@ impl FirmNames {
         let mut first: Vec<(String, Range<usize>, Option<Symbol>)> = Vec::new();
         let mut symbols: FxHashMap<Symbol, usize> = FxHashMap::default();
         for (range, symbol) in all {
-            let name = folded(&text[range.clone()]);
+            let name = folded(words, &range);
             if let Some(k) = first.iter().position(|(n, _, _)| *n == name) {
                 // The known broker `Bank of America` is the mention `Bank of America` (BAC) too.
                 if first[k].2.is_none()
@@ -79,8 +79,14 @@ impl FirmNames {
     /// a longer name: the same listed symbol (`BofA` after `Bank of America`), a name it opens
     /// or ends (`Citi` for `Citi Corretora`, `BBI` for `Bradesco BBI`), its initials (`KBW`) or the
     /// start of its first word (`JP` for `JPMorgan`).
-    pub(crate) fn first_name(&self, text: &str, mentions: &[Mention], holder: &Range<usize>) -> Option<Range<usize>> {
-        let name = folded(&text[holder.clone()]);
+    pub(crate) fn first_name(
+        &self,
+        text: &str,
+        words: &[Token],
+        mentions: &[Mention],
+        holder: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let name = folded(words, holder);
         let raw = &text[holder.clone()];
         let symbol = mentions
             .iter()
@@ -130,9 +136,17 @@ fn is_opening_word(key: &str) -> bool {
     )
 }
 
-/// A name folded for comparison: lower case, no accents, words joined by single spaces.
-fn folded(name: &str) -> String {
-    fold(name).split(|c: char| !c.is_alphanumeric() && c != '&').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+/// A name folded for comparison: its words' keys (lower case, no accents) joined by single spaces.
+fn folded(words: &[Token], span: &Range<usize>) -> String {
+    let inside = &words[words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)];
+    let mut name = String::with_capacity(span.len());
+    for (k, w) in inside.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(&w.key);
+    }
+    name
 }
 
 /// The firm's name in a holder's span: trailing joiners dropped (`JPMorgan Chase &`), a known

@@ -213,10 +213,11 @@ pub(crate) fn rated_object(words: &[Token], k: usize) -> bool {
 /// Listed banks and brokers whose analysts rate other companies' shares (US and Brazil).
 #[rustfmt::skip]
 pub(crate) fn is_broker(symbol: &Symbol) -> bool {
-    matches!(symbol.as_str(),
-        "GS" | "MS" | "JPM" | "C" | "BAC" | "UBS" | "BMO" | "DB" | "WFC" | "RJF" | "SF" | "MFG" | "JEF" | "EVR"
-            | "BCS" | "HSBC" | "TD" | "RY" | "BNS" | "CM" | "NMR" | "MUFG" | "PIPR" | "OPY" | "KEY" | "TFC" | "AB"
-            | "CS" | "SAN" | "ING" | "MQG" | "XP" | "BPAC11" | "ITUB4" | "ITUB3" | "BBDC4" | "BBDC3" | "SANB11"
+    matches!(symbol.as_bytes(),
+        b"GS" | b"MS" | b"JPM" | b"C" | b"BAC" | b"UBS" | b"BMO" | b"DB" | b"WFC" | b"RJF" | b"SF" | b"MFG"
+            | b"JEF" | b"EVR" | b"BCS" | b"HSBC" | b"TD" | b"RY" | b"BNS" | b"CM" | b"NMR" | b"MUFG" | b"PIPR"
+            | b"OPY" | b"KEY" | b"TFC" | b"AB" | b"CS" | b"SAN" | b"ING" | b"MQG" | b"XP" | b"BPAC11" | b"ITUB4"
+            | b"ITUB3" | b"BBDC4" | b"BBDC3" | b"SANB11"
     )
 }
 

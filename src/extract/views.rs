@@ -359,7 +359,7 @@ pub(crate) fn views(
         let named: Vec<(Range<usize>, Range<usize>)> = holders
             .into_iter()
             .filter_map(|h| trimmed(words, h))
-            .map(|h| (h.clone(), firms.first_name(text, mentions, &h).unwrap_or(h)))
+            .map(|h| (h.clone(), firms.first_name(text, words, mentions, &h).unwrap_or(h)))
             // `o banco` not settled to a firm's name: no name.
             .filter(|(_, h)| text[h.clone()].chars().any(char::is_uppercase))
             .collect();

@@ -78,6 +78,12 @@ impl Symbol {
         Self { bytes, len: len as u8 }
     }
 
+    /// The symbol's ASCII bytes, for comparisons that need no `str`.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
+    /// The symbol as text.
     pub fn as_str(&self) -> &str {
         // Always ASCII: `parse` lets nothing else in.
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
