@@ -40,9 +40,11 @@ const LINKS_RELEASED_V3: &str = include_str!("../data/extract/links_released_v3.
 /// while the seventh round's rules were written without it in sight. Only its totals are printed;
 /// never tune against it.
 const LINKS_HELDOUT_V7: &str = include_str!("../data/extract/links_heldout_v7.json");
-/// Its floors, a little below its scores (see `docs/extraction.md`, "Seventh round"). Low because
-/// the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V7_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores with the seventh round's rules: attribution 0.765 (423 of
+/// 553 figures found, 582 labels), view F1 0.712 (52 right of 72 found, 74 labels); 0.763 and 0.712
+/// with the rules of the round before (see `docs/extraction.md`, "Seventh round"). Low because the
+/// scores are: issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V7_FLOORS: (f64, f64) = (0.76, 0.70);
 
 /// The sixth held-out split, released for tuning at the start of the seventh round (5 December):
 /// 67 real passages (34 English, 33 Portuguese) labelled from the text alone, read four times with
@@ -50,9 +52,9 @@ const LINKS_HELDOUT_V7_FLOORS: (f64, f64) = (0.0, 0.0);
 const LINKS_RELEASED_V6: &str = include_str!("../data/extract/links_released_v6.json");
 /// Its floors: attribution 0.827 (378 of 457 figures found) and view F1 0.671 (50 right of 73
 /// found, 76 labels) when it was released, after the sixth round; 0.788 and 0.625 with the rules
-/// of the round before. After the seventh round's view rules, tuned on it: views 0.883 (64 right of
-/// 69 found, 76 labels).
-const LINKS_RELEASED_V6_FLOORS: (f64, f64) = (0.82, 0.87);
+/// of the round before. After the seventh round, tuned on it: attribution 0.939 (429 of 457), views
+/// 0.912 (67 right of 71 found, 76 labels).
+const LINKS_RELEASED_V6_FLOORS: (f64, f64) = (0.93, 0.90);
 
 /// The fourth held-out split, released for tuning at the start of the sixth round (5 December):
 /// 68 real passages (34 English, 34 Portuguese) labelled from the text alone, read five times with
@@ -61,8 +63,8 @@ const LINKS_RELEASED_V4: &str = include_str!("../data/extract/links_released_v4.
 /// Its floors: attribution 0.758 (350 of 462 figures found) and view F1 0.468 (36 right of 65
 /// found, 89 labels) when it was released, after the fifth round; 0.749 and 0.395 with the rules
 /// of the round before. After the sixth round, tuned on it: attribution 0.909 (420 of 462),
-/// views 0.855; 0.898 after the seventh round's view rules.
-const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.90, 0.88);
+/// views 0.855; after the seventh round: attribution 0.926 (428 of 462), views 0.898.
+const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.92, 0.88);
 
 /// A fifth training part: 36 real passages (18 English, 18 Portuguese) labelled from the text
 /// alone at the end of the fifth round, for the next round to tune on. No rule had seen it when
@@ -72,8 +74,8 @@ const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.
 /// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.765 and 0.640 after
 /// the three rules written from it (`BB` in Portuguese, a bank's results as the subject, a broker
 /// forecasting). After the sixth round, tuned on it: attribution 0.920 (208 of 226), views 0.864;
-/// views 0.902 after the seventh round's view rules.
-const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.91, 0.89);
+/// after the seventh round: attribution 0.934 (211 of 226), views 0.902.
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.93, 0.89);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
