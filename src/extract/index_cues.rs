@@ -24,8 +24,6 @@ pub(super) fn is_index_level_at(words: &[Token], k: usize) -> bool {
         && k > 0
         && words[k - 1].key.bytes().all(|b| b.is_ascii_digit())
         && !words.get(k + 1).is_some_and(|n| matches!(&*n.key, "percentuais" | "percentual" | "base" | "basicos"))
-        && !(k >= 2 && matches!(&*words[k - 2].key, "percentage" | "basis"))
-        && !matches!(&*words[k - 1].key, "percentage" | "basis")
 }
 
 /// `A Bolsa de São Paulo subiu 3,23%`, `a bolsa brasileira`: the exchange as a subject moves with

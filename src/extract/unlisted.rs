@@ -50,7 +50,7 @@ pub(super) fn unlisted_in_text(
     // The first word of each such name, named again as a name elsewhere.
     let names: Vec<&str> = found
         .iter()
-        .filter_map(|&at| words.get(words.partition_point(|w| w.start < at)))
+        .filter_map(|&at| word_at(at))
         .filter(|w| !is_common_word(&w.key) && w.text.len() > 2)
         .map(|w| &*w.key)
         .collect();

@@ -130,7 +130,8 @@ pub(crate) fn is_common_word(key: &str) -> bool {
 }
 
 /// Words for a company's shares (folded): `shares`, `stock`, `ações`, `papéis`, `units`. Each
-/// reader adds its own neighbours (`ADRs`, `ordinárias`, `ticker`).
+/// reader adds its own neighbours (`ADRs`, `ticker`, `target`). (`unlisted` keeps a narrower list
+/// of its own: `market share of China` is no shares there.)
 pub(crate) fn is_share_word(key: &str) -> bool {
     matches!(key, "shares" | "share" | "stock" | "acoes" | "acao" | "papeis" | "papel" | "units")
 }

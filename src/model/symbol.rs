@@ -86,7 +86,7 @@ impl Symbol {
     /// The symbol as text.
     pub fn as_str(&self) -> &str {
         // Always ASCII: `parse` lets nothing else in.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
 }
 
