@@ -171,6 +171,10 @@ pub(crate) fn attribute(
                     || (is_broker(&m.symbol) && (m.speaks || (comments() && !shares_of(text, words, &m.span)))))
             })
             .collect();
+        // `Toronto-Dominion Bank (TD +0.9%)`: a symbol bracketed with a figure is that company's,
+        // also when it is a broker's or was taken for a claimant's.
+        let in_brackets: Vec<&Mention> =
+            mentions_in(sentence).iter().filter(|m| !is_index_code(m.symbol.as_str())).collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
         if own.iter().any(|m| !is_broker(&m.symbol)) {
             own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
@@ -257,7 +261,10 @@ pub(crate) fn attribute(
                     && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
             // `Brent crude oil prices fell 2.7 percent to $29.19`, `subiu 3% a R$ 50`: a level
             // reached by a move is about what moved.
-            let reached = f > first && is_move_to(&text[figures[f - 1].end..at]);
+            // (Not past a company: `to $36 from $45, Truist’s to $48` is Truist's.)
+            let reached = f > first
+                && is_move_to(&text[figures[f - 1].end..at])
+                && !before_mentions_within(&own, figures[f - 1].end, at);
             // `NYSE Euronext (NYX) lost 2.7 percent`: a company the lexicon does not know.
             let unlisted = || {
                 let starts = unlisted_starts();
@@ -270,7 +277,7 @@ pub(crate) fn attribute(
                 matches!(text[end..a.span.start].trim(), "nas" | "nos" | "na" | "no")
                     && text[a.span.clone()].starts_with(|c: char| c.is_lowercase())
             });
-            out[f] = if let Some(named) = bracketed(text, &figures[f], &own) {
+            out[f] = if let Some(named) = bracketed(text, &figures[f], &own, &in_brackets) {
                 named
             } else if let Some(named) = for_after(text, end, &own) {
                 named
@@ -377,7 +384,7 @@ fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
 /// `Twitter (down 8.5%)`, `Vale ON (+1,99%)` (the figure in brackets right after a name, a share
 /// class between them allowed) or `+1,77% (Itaú PN)` (the name in brackets right after the
 /// figure). The company named, or no ticker when the name is no listed company's.
-fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<Symbol>> {
+fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention], in_brackets: &[&Mention]) -> Option<Vec<Symbol>> {
     let after = text[figure.end..].trim_start_matches([' ', '\u{a0}']);
     if let Some(inside) = after.strip_prefix('(') {
         let at = text.len() - inside.len();
@@ -404,8 +411,13 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention]) -> Option<Vec<
             break;
         }
     }
-    // (`Hudbay Minerals (HBM +4.7%)`: the name and its symbol are one mention.)
-    if let Some(m) = own.iter().find(|m| m.span.end == name.len() || (m.span.start < open && m.span.end > open)) {
+    // (`Hudbay Minerals (HBM +4.7%)`: the name and its symbol are one mention; `Newmont Mining
+    // (NEM -2.1%)`: the symbol in the bracket settles it when the name is longer than the one known.)
+    if let Some(m) = own
+        .iter()
+        .find(|m| m.span.end == name.len())
+        .or_else(|| in_brackets.iter().find(|m| m.span.end > open && m.span.end <= figure.start))
+    {
         return Some(vec![m.symbol.clone()]);
     }
     // `Twitter (down 8.5%)`: a name the lexicon does not know.
