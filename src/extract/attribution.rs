@@ -39,7 +39,7 @@ use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{
     index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_the_exchange, ranks_within,
 };
-use super::mentions::{Mention, is_broker, is_index_code, shares_of};
+use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
 use super::tokens::Token;
 use super::unlisted::unlisted_in_text;
 use super::words::is_share_word;
@@ -177,7 +177,15 @@ pub(crate) fn attribute(
             mentions_in(sentence).iter().filter(|m| !is_index_code(m.symbol.as_str())).collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
         if own.iter().any(|m| !is_broker(&m.symbol)) {
-            own.retain(|m| !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’'])));
+            own.retain(|m| {
+                let (first, next) = (
+                    words.partition_point(|w| w.start < m.span.start),
+                    words.partition_point(|w| w.start < m.span.end),
+                );
+                !(is_broker(&m.symbol)
+                    && text[m.span.end..].starts_with(['\'', '’'])
+                    && !is_target_owner(text, &words[..first], &words[next..], m.span.end))
+            });
         }
         // A price target is about the company under discussion, however far back. So are the
         // shares or the stock a sentence speaks of (`shares fell merely 1%`). The sentence's

@@ -112,7 +112,11 @@ pub(crate) fn is_move_verb(key: &str) -> bool {
         "subia" | "subiu" | "sobe" | "sobem" | "caia" | "caiu" | "cai" | "caem" | "recuou" | "recua" | "recuava"
             | "avancou" | "avanca" | "avancava" | "disparou" | "dispara" | "despencou" | "despenca" | "saltou"
             | "tombou" | "cedeu" | "cede" | "rose" | "fell" | "gained" | "dropped" | "jumped" | "slid" | "tumbled"
-            | "climbed" | "sank" | "advanced" | "declined" | "soared" | "plunged"
+            | "climbed" | "sank" | "advanced" | "declined" | "soared" | "plunged" | "rises" | "falls" | "drops"
+            | "jumps" | "climbs" | "slips" | "slipped" | "surged" | "rallied" | "popped" | "rising" | "falling"
+            | "dropping" | "gaining" | "climbing" | "sliding" | "jumping" | "sinking" | "advancing" | "declining"
+            | "soaring" | "plunging" | "tumbling" | "slipping" | "surging" | "subindo" | "caindo" | "recuando"
+            | "avancando" | "disparando" | "despencando"
     )
 }
 

@@ -94,13 +94,73 @@ const VEHICLES: &[&str] = &[
     "shares",
 ];
 
+/// Words that make a trust an operating company people name: a real-estate trust (`Vornado
+/// Realty Trust`, `Service Properties Trust`) or a bank (`Northern Trust Corp`).
+const OPERATING_TRUSTS: &[&str] = &[
+    "realty",
+    "property",
+    "properties",
+    "reit",
+    "estate",
+    "hotel",
+    "hotels",
+    "lodging",
+    "residential",
+    "mortgage",
+    "healthcare",
+    "storage",
+    "industrial",
+    "office",
+    "apartment",
+    "hospitality",
+    "assets",
+];
+
+/// Whether a name with `trust` in it is an operating company's, not a fund's: `trust` is its only
+/// vehicle word and the name says real estate, or goes on with a company's legal form (`Northern
+/// Trust Corp`), without a fund's markers.
+fn is_operating_trust(words: &[String]) -> bool {
+    let vehicles = words.iter().filter(|w| VEHICLES.contains(&w.as_str())).count();
+    let Some(at) = words.iter().position(|w| w == "trust") else { return false };
+    if vehicles > 1 {
+        return false;
+    }
+    words.iter().any(|w| OPERATING_TRUSTS.contains(&w.as_str()))
+        || (words.get(at + 1).is_some_and(|w| matches!(w.as_str(), "corp" | "corporation" | "bancorp" | "co"))
+            && !words.iter().any(|w| FUND_MARKERS.contains(&w.as_str())))
+}
+
+/// Words of closed-end funds and commodity trusts that may also say `trust` alone.
+const FUND_MARKERS: &[&str] = &[
+    "gold",
+    "silver",
+    "bitcoin",
+    "ether",
+    "ethereum",
+    "physical",
+    "term",
+    "municipal",
+    "bond",
+    "income",
+    "equity",
+    "dividend",
+    "royalty",
+    "blackrock",
+    "nuveen",
+    "gabelli",
+    "royce",
+    "allocation",
+    "credit",
+    "commodity",
+];
+
 /// The matchable names of a company, longest first, as folded words joined by spaces.
 /// Empty for funds and trusts.
 pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
     // The state of incorporation after a slash or in brackets (`/DE/`, `(DE)`) is no part of it.
     let cut = legal.find(['/', '\\', '(']).map_or(legal, |at| &legal[..at]);
     let mut words = words_of(cut);
-    if words.iter().any(|w| VEHICLES.contains(&w.as_str())) {
+    if words.iter().any(|w| VEHICLES.contains(&w.as_str())) && !is_operating_trust(&words) {
         return Vec::new();
     }
     if words.first().is_some_and(|w| w == "the") {
@@ -113,6 +173,14 @@ pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
     }
     names.push(words.join(" "));
     let mut short = words.clone();
+    // `Digital Realty Trust` is written `Digital Realty`.
+    if short.len() > 2
+        && short.last().is_some_and(|w| w == "trust")
+        && (OPERATING_TRUSTS.contains(&short[short.len() - 2].as_str())
+            || GENERIC_TAILS.contains(&short[short.len() - 2].as_str()))
+    {
+        short.pop();
+    }
     while short.len() > 1 && short.last().is_some_and(|w| GENERIC_TAILS.contains(&w.as_str())) {
         short.pop();
         strip_suffixes(&mut short);
@@ -185,6 +253,14 @@ mod tests {
             ("Raymond James Financial Inc", &["raymond james financial", "raymond james"]),
             ("ACUITY INC. (DE)", &["acuity"]),
             ("Yum! Brands, Inc.", &["yum brands", "yum"]),
+            ("Service Properties Trust", &["service properties trust", "service properties"]),
+            ("DIGITAL REALTY TRUST, INC.", &["digital realty trust", "digital realty"]),
+            ("NORTHERN TRUST CORP", &["northern trust"]),
+            ("KITE REALTY GROUP TRUST", &["kite realty group trust", "kite realty"]),
+            ("Alpine Income Property Trust, Inc.", &["alpine income property trust", "alpine income property"]),
+            ("iShares Silver Trust", &[]),
+            ("GABELLI EQUITY TRUST INC", &[]),
+            ("BLACKROCK CREDIT ALLOCATION INCOME TRUST", &[]),
         ] {
             assert_eq!(matchable_names(legal), names, "{legal}");
         }

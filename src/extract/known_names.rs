@@ -79,6 +79,11 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Goldman", "GS", Case::Capital),
     ("Citigroup", "C", Case::Capital),
     ("Citi", "C", Case::Capital),
+    ("Citibank", "C", Case::Capital),
+    ("T-Mobile", "TMUS", Case::Capital),
+    // The airline by the short name the press gives it, in company context (`Delta dropping 3.5
+    // per cent`), not a river's delta. (`Southwest` stays ambiguous: Southwest Gas shares it.)
+    ("Delta", "DAL", Case::Context),
     ("Wells Fargo", "WFC", Case::Capital),
     ("Disney", "DIS", Case::Capital),
     ("Intel", "INTC", Case::Capital),

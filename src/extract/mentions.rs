@@ -102,7 +102,7 @@ pub(crate) fn mentions(
             head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
                 && head.split(')').next().is_some_and(|b| b.contains('%'))
         });
-        if moved {
+        if moved || is_target_owner(text, &words[..first], &words[next..], m.span.end) {
             m.speaks = false;
             continue;
         }
@@ -291,6 +291,46 @@ fn rated_by(text: &str, before: &[Token]) -> bool {
         is_rating_verb(&w.key)
             || (is_change_verb(&w.key) && clause[k + 1..].iter().take(OBJECT_REACH).any(|o| is_rating_object(&o.key)))
     })
+}
+
+/// `cut Bank of America’s price target to $36 from $45, Truist’s to $48 from $61`: a company
+/// whose target is moved by someone named before it, in the possessive, is the one rated (a bank
+/// too), not a broker rating.
+pub(super) fn is_target_owner(text: &str, before: &[Token], after: &[Token], end: usize) -> bool {
+    if !text[end..].starts_with(['\'', '’']) {
+        return false;
+    }
+    // The possessive's `s`, then `price target`, `target` or the move itself (`to $48`).
+    let owned = after.iter().skip(1).take(3).map(|w| &*w.key).collect::<Vec<_>>();
+    let target = matches!(owned.as_slice(), ["price", "target", ..] | ["target", ..] | ["to", ..]);
+    // The verb within the sentence, a list of possessives back (`, Truist’s to $48`).
+    let mut moved_before = false;
+    let mut next_start = end;
+    for w in before.iter().rev().take(24) {
+        if text[w.end..next_start].contains(". ") || text[w.end..next_start].contains(';') {
+            break;
+        }
+        next_start = w.start;
+        if matches!(
+            &*w.key,
+            "cut"
+                | "cuts"
+                | "raised"
+                | "raises"
+                | "lowered"
+                | "lowers"
+                | "lifted"
+                | "trimmed"
+                | "boosted"
+                | "reduced"
+                | "increased"
+                | "hiked"
+        ) {
+            moved_before = true;
+            break;
+        }
+    }
+    target && moved_before
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.

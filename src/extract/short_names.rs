@@ -66,6 +66,7 @@ const AFTER: &[&str] = &[
 pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -> Vec<TickerMatch> {
     // First word → (symbol, where its full name ends), or None when two companies share it.
     let mut firsts: FxHashMap<&str, Option<(&Symbol, usize)>> = FxHashMap::default();
+    let mut pairs: FxHashMap<(&str, &str), Option<(&Symbol, usize)>> = FxHashMap::default();
     for m in named.iter().filter(|m| matches!(m.via, Via::Name | Via::Alias | Via::UserAlias)) {
         let first = tokens.partition_point(|t| t.start < m.span.start);
         if tokens.get(first).is_none_or(|t| t.start != m.span.start) {
@@ -77,6 +78,20 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
             continue;
         }
         if GENERIC_FIRST.contains(&&*word.key) {
+            // `Royal Bank of Canada` … `Royal Bank's total return`: its first two words, when
+            // the first alone says nothing.
+            let second = &tokens[first + 1];
+            let longer = tokens.get(first + 2).is_some_and(|t| t.joins_previous && t.end <= m.span.end);
+            if longer && second.capitalized && !second.upper && text[word.end..second.start] == *" " {
+                pairs
+                    .entry((word.text, second.text))
+                    .and_modify(|seen| {
+                        if seen.is_some_and(|(symbol, _)| symbol != &m.symbol) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some((&m.symbol, m.span.end)));
+            }
             continue;
         }
         firsts
@@ -88,7 +103,7 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
             })
             .or_insert(Some((&m.symbol, m.span.end)));
     }
-    if firsts.is_empty() {
+    if firsts.is_empty() && pairs.is_empty() {
         return Vec::new();
     }
     let covered = |t: &Token| {
@@ -100,8 +115,19 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
         if !t.capitalized || t.upper {
             continue;
         }
-        let Some(Some((symbol, named_until))) = firsts.get(t.text) else { continue };
-        let stands = match tokens.get(i + 1) {
+        // The name's last token: the word itself, or the second of a pair.
+        let pair = tokens
+            .get(i + 1)
+            .filter(|n| n.joins_previous && text[t.end..n.start] == *" ")
+            .and_then(|n| pairs.get(&(t.text, n.text)).copied().flatten());
+        let (last, (symbol, named_until)) = match (pair, firsts.get(t.text)) {
+            (Some(found), _) => (i + 1, found),
+            (None, Some(Some(found))) => (i, *found),
+            _ => continue,
+        };
+        let t = &tokens[last];
+        let start = tokens[i].start;
+        let stands = match tokens.get(last + 1) {
             Some(next) if next.joins_previous => {
                 &*next.key == "s"
                     || (!next.capitalized
@@ -110,10 +136,10 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
             }
             _ => !(text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(char::is_alphanumeric)),
         };
-        if t.start < *named_until || !stands || covered(t) {
+        if start < named_until || !stands || covered(&tokens[i]) {
             continue;
         }
-        found.push(TickerMatch { span: t.start..t.end, symbol: (*symbol).clone(), via: Via::Name });
+        found.push(TickerMatch { span: start..t.end, symbol: symbol.clone(), via: Via::Name });
     }
     found
 }
@@ -145,6 +171,13 @@ mod tests {
             "Southwest Florida grew. Southwest Airlines posted a profit; Southwest Gas did not, Southwest flights did.",
         );
         assert_eq!(found.iter().filter(|(text, _)| text == "Southwest").count(), 0, "{found:?}");
+    }
+
+    #[test]
+    fn two_first_words_name_the_company_when_the_first_alone_says_nothing() {
+        let found = symbols("Royal Bank of Canada fell 1%. Royal Bank's total return was 11.8 per cent; Royal rose.");
+        assert!(found.contains(&("Royal Bank".to_owned(), "RY".to_owned())), "{found:?}");
+        assert!(!found.iter().any(|(text, _)| text == "Royal"), "{found:?}");
     }
 
     #[test]

@@ -71,7 +71,13 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     continue;
                 }
                 let found = TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via };
-                if in_context { named.push(found) } else { pending.push(found) }
+                // (`Southwest Florida`, `Delta Force`: a word opening a longer name is not it.)
+                let opens_a_name = tokens.get(end + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper);
+                if in_context {
+                    named.push(found)
+                } else if !opens_a_name {
+                    pending.push(found)
+                }
             }
             continue;
         }
