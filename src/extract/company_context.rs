@@ -22,6 +22,9 @@ const REACH: usize = 2;
 
 /// Whether the name spanning tokens `first..=last` stands in company context.
 pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    if is_surname(text, tokens, first) {
+        return false;
+    }
     let after = &text[tokens[last].end..];
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
@@ -78,6 +81,20 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     let after = (last + 1..tokens.len().min(last + 1 + REACH))
         .take_while(|&k| !breaks(&text[tokens[k - 1].end..tokens[k].start]));
     before.chain(after).any(|k| is_company_word(&tokens[k].key))
+}
+
+/// `President Donald Trump's tariffs`: a name right after a capitalised word inside a sentence
+/// ends a person's name (the company of that name, `Trump Media`, is not meant).
+fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return false };
+    let opens_sentence = text[..prev.start].trim_end().is_empty()
+        || text[..prev.start].trim_end().ends_with(['.', '!', '?', ':', '"', '“', '\n'])
+        || text[..prev.start].ends_with('\n');
+    prev.capitalized
+        && !prev.upper
+        && text[prev.end..tokens[first].start] == *" "
+        && !opens_sentence
+        && !is_article(&prev.key)
 }
 
 /// Punctuation that ends a clause between two words.

@@ -84,6 +84,11 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if let Some(firm) = possessive_firm(text, words, first) {
         return Some(Holder::Firm(firm));
     }
+    // `Analyst Frank Louthan raised…`, `Os analistas Antonio Junqueira e Guilherme Bosso
+    // escrevem…`: analysts named with no firm of their own speak for the one before.
+    if is_analyst_word(&inside[0].key) && inside.len() > 1 || named_after_analysts(text, words, first) {
+        return Some(Holder::Before);
+    }
     if inside.len() == 1
         && let Some(firm) = analyst_firm(text, words, first, &inside[0])
     {
@@ -282,6 +287,24 @@ pub(crate) fn is_count_word(key: &str) -> bool {
             | "alguns"
             | "todos"
     )
+}
+
+/// Whether the name at word `first` is one of a list of people right after an analyst word
+/// (`os analistas Rodolfo R. De Angele, Mandeep Singh Manihani e Lucas Ferreira`).
+fn named_after_analysts(text: &str, words: &[Token], first: usize) -> bool {
+    for k in (first.saturating_sub(12)..first).rev() {
+        let w = &words[k];
+        if is_analyst_word(&w.key) {
+            return k + 1 < words.len() && text[w.end..words[k + 1].start].trim().is_empty();
+        }
+        let person = w.capitalized && !w.upper || matches!(&*w.key, "e" | "and" | "de" | "da" | "do");
+        // (An initial's full stop goes on with the name: `Rodolfo R. De Angele`.)
+        let initial = w.text.chars().count() == 1 && w.upper;
+        if !person && !initial || text[w.end..words[k + 1].start].contains(['.', ';', ':', '(']) && !initial {
+            return false;
+        }
+    }
+    false
 }
 
 pub(crate) fn is_analyst_word(key: &str) -> bool {
