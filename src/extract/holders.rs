@@ -86,7 +86,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     }
     // `Analyst Frank Louthan raised…`, `Os analistas Antonio Junqueira e Guilherme Bosso
     // escrevem…`: analysts named with no firm of their own speak for the one before.
-    if is_analyst_word(&inside[0].key) && inside.len() > 1 || named_after_analysts(text, words, first) {
+    if (is_analyst_word(&inside[0].key) && inside.len() > 1) || named_after_analysts(text, words, first) {
         return Some(Holder::Before);
     }
     if inside.len() == 1
@@ -300,7 +300,7 @@ fn named_after_analysts(text: &str, words: &[Token], first: usize) -> bool {
         let person = w.capitalized && !w.upper || matches!(&*w.key, "e" | "and" | "de" | "da" | "do");
         // (An initial's full stop goes on with the name: `Rodolfo R. De Angele`.)
         let initial = w.text.chars().count() == 1 && w.upper;
-        if !person && !initial || text[w.end..words[k + 1].start].contains(['.', ';', ':', '(']) && !initial {
+        if !initial && (!person || text[w.end..words[k + 1].start].contains(['.', ';', ':', '('])) {
             return false;
         }
     }
