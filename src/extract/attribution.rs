@@ -295,7 +295,11 @@ pub(crate) fn attribute(
                 vec![class.symbol.clone()]
             } else if reached {
                 out[f - 1].clone()
-            } else if commodity || points || (index_follows(text, end, words_after) && !weight_in(words_before)) {
+            } else if commodity
+                || points
+                || (index_follows(text, end, words_after) && !weight_in(words_before))
+                || unknown_code_before(text, &figures[f], &own)
+            {
                 Vec::new()
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
@@ -431,6 +435,19 @@ fn bracketed(text: &str, figure: &Range<usize>, own: &[&Mention], in_brackets: &
     // `Twitter (down 8.5%)`: a name the lexicon does not know.
     let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
     last.chars().next().is_some_and(char::is_uppercase).then(Vec::new)
+}
+
+/// `Also: GG -3.6%, KGC -4%`: a signed move right after a code the lexicon does not know is that
+/// code's, so nobody's here.
+fn unknown_code_before(text: &str, figure: &Range<usize>, own: &[&Mention]) -> bool {
+    let signed = text[figure.clone()].starts_with(['+', '-', '−']);
+    let Some(before) = text[..figure.start].strip_suffix(' ') else { return false };
+    let code = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+    signed
+        && (2..=6).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_uppercase())
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && !own.iter().any(|m| m.span.end == before.len())
 }
 
 /// Where the main clause starts after an opening clause (`Embora o lucro de R$ 1,2 bilhão da Vale

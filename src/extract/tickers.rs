@@ -100,13 +100,17 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         }
         let plain_word = is_not_a_ticker(written);
         let explicit = after_exchange(text, tokens, i)
+            || (!plain_word && signed_move_after(&text[last.end..]))
             || reuters_code(text, tokens, i) == Some(true)
             || in_brackets_after_ticker(text, tokens[i].start, &ends)
             || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
         // A former symbol (`Facebook (FB)`, `NASDAQ: RIMM`) only where it plainly is one.
         let renamed = lexicon.renamed(written).is_some();
-        let explicit =
-            explicit || (renamed && (in_brackets_after_name(text, tokens, i, used) || known.contains(&symbol)));
+        let explicit = explicit
+            || (renamed
+                && (in_brackets_after_name(text, tokens, i, used)
+                    || known.contains(&symbol)
+                    || signed_move_after(&text[last.end..])));
         let safe = explicit
             || (!renamed
                 && !plain_word
@@ -280,6 +284,15 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
     }
     let symbol = Symbol::parse(t.text).ok()?;
     lexicon.symbol(symbol.as_str()).map(|_| (symbol, 1))
+}
+
+/// `AU -4.3%, NG -4.9%`, `(TD +0.9%)`: a signed percentage right after a symbol, as quote lists
+/// write a stock's move.
+fn signed_move_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let Some(rest) = rest.strip_prefix(['+', '-', '−']).or_else(|| rest.strip_prefix("−")) else { return false };
+    let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+    digits > 0 && rest[digits..].starts_with('%')
 }
 
 /// A Reuters instrument code at token `i` (`JPM.N`, `AAPL.O`, `PETR4.SA`, `VOD.L`): `Some(true)`
