@@ -37,7 +37,8 @@ use super::commodity_prices::{
 };
 use super::figure_lists::{for_after, listed_with, respectively, together};
 use super::index_cues::{
-    index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_the_exchange, ranks_within,
+    index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_the_exchange,
+    ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -132,6 +133,7 @@ pub(crate) fn attribute(
         .filter(|(k, w)| {
             (is_index_at(text, w) || is_the_exchange(words, *k) || is_index_level_at(words, *k))
                 && !is_agency_at(words, *k)
+                && !is_listing_venue(words, *k)
                 && !is_accounting_term(words, *k)
                 && !symbol_after_name(w)
                 && !in_aside(text, w.start)

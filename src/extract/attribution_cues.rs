@@ -110,6 +110,10 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
         // `atrás da Boeing e da Airbus`, `ahead of Boeing`, `à frente da Vale`.
         || matches!((key(2), key(1)), ("atras" | "frente", "da" | "do" | "de") | ("ahead", "of"))
+        // `Assim como no caso da Stone, a projeção… para o PagSeguro`, `As with Ford, GM…`.
+        || matches!((key(3), key(2), key(1)), ("assim", "como", "a" | "o" | "na" | "no"))
+        || matches!((key(2), key(1)), ("assim", "como") | ("as", "with"))
+        || (matches!(key(1), "da" | "do" | "de") && key(2) == "caso" && matches!(key(4), "como" | "assim"))
 }
 
 /// The company a stake is in, named just after a figure (`30,3% do capital total da Rumo`, `5% de

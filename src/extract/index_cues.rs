@@ -32,6 +32,27 @@ pub(super) fn is_the_exchange(words: &[Token], k: usize) -> bool {
     words[k].key == "bolsa" && k > 0 && matches!(&*words[k - 1].key, "a" | "the")
 }
 
+/// `As ações da Stone (STNE) negociadas na Nasdaq chegaram a US$ 15,75`, `shares listed on the
+/// Nasdaq`: the exchange a stock trades on, not its index.
+pub(super) fn is_listing_venue(words: &[Token], k: usize) -> bool {
+    let key = |j: usize| k.checked_sub(j).map_or("", |j| &*words[j].key);
+    // Past `the` (`listed on the Nasdaq`), the preposition, then the verb of trading.
+    let at = if key(1) == "the" { 2 } else { 1 };
+    matches!(key(at), "na" | "no" | "em" | "on")
+        && matches!(
+            key(at + 1),
+            "negociadas"
+                | "negociada"
+                | "negociados"
+                | "listadas"
+                | "listada"
+                | "listed"
+                | "traded"
+                | "trading"
+                | "trade"
+        )
+}
+
 /// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.
 pub(super) fn is_agency_at(words: &[Token], k: usize) -> bool {
     words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")

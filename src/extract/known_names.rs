@@ -80,6 +80,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Citigroup", "C", Case::Capital),
     ("Citi", "C", Case::Capital),
     ("Citibank", "C", Case::Capital),
+    // The payments company, in company context only (`a Stone`, `ações da Stone`).
+    ("Stone", "STNE", Case::Context),
     ("T-Mobile", "TMUS", Case::Capital),
     // The airline by the short name the press gives it, in company context (`Delta dropping 3.5
     // per cent`), not a river's delta. (`Southwest` stays ambiguous: Southwest Gas shares it.)

@@ -260,8 +260,9 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
         return None;
     }
     let glued_before = text[..t.start].chars().next_back().is_some_and(|c| matches!(c, '-' | '.' | '/' | '_' | '@'));
-    // `R$ 3,40`, `US$ 5`, `C$`, `NT$`: a currency mark, not a symbol.
-    if glued_before || text[t.end..].starts_with('$') {
+    // `R$ 3,40`, `US$ 5`, `C$`, `NT$`: a currency mark, not a symbol. `Vale ON (SA:)`: an
+    // exchange's code whose symbol the page lost.
+    if glued_before || text[t.end..].starts_with('$') || text[t.end..].starts_with(":)") {
         return None;
     }
     // A share class: BRK.B, BRK-B, BRK/B.
