@@ -35,7 +35,7 @@ use super::attribution_cues::{
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
-use super::figure_lists::{for_after, listed_with, respectively, together};
+use super::figure_lists::{for_after, listed_with, paired_in_order, respectively, together};
 use super::index_cues::{
     index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_the_exchange,
     ranks_within,
@@ -210,6 +210,9 @@ pub(crate) fn attribute(
         };
         // Companies paired by `respectively` are not what the figures after the word are about.
         let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
+        if paired_until.is_none() {
+            paired_in_order(text, own_words, &own, figures, &inside, &mut out, &mut settled);
+        }
         for &f in &inside {
             if settled[f] {
                 continue;

@@ -8,8 +8,10 @@
 use std::ops::Range;
 
 use super::attribution::is_move_to;
+use super::company_context::is_move_verb;
 use super::mentions::Mention;
 use super::tokens::Token;
+use super::words::is_share_word;
 use crate::model::Symbol;
 
 /// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
@@ -206,9 +208,64 @@ pub(super) fn respectively(
     Some(word.end)
 }
 
+/// `General Motors and Stellantis shares gained 7.7% and 18.6%`: a list of companies moving by
+/// as many figures, the word `respectively` left out, pairs them in order too. Only right after
+/// the list (a verb of the move or a share word between, no comma) and never for a range
+/// (`between 2% and 3%`).
+pub(super) fn paired_in_order(
+    text: &str,
+    words: &[Token],
+    own: &[&Mention],
+    figures: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Vec<Symbol>],
+    settled: &mut [bool],
+) {
+    for (k, &f) in inside.iter().enumerate() {
+        // The run of figures joined by `and` / `e` that starts here.
+        let mut run = vec![f];
+        for &g in &inside[k + 1..] {
+            let gap = &text[figures[run[run.len() - 1]].end..figures[g].start];
+            if !matches!(gap.trim(), "and" | "e" | "," | ", and" | ", e") {
+                break;
+            }
+            run.push(g);
+        }
+        if run.len() < 2 || run.iter().any(|&g| settled[g]) {
+            continue;
+        }
+        let at = figures[f].start;
+        let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { continue };
+        let between: Vec<&Token> = words.iter().filter(|w| w.start >= last.span.end && w.end <= at).collect();
+        let moves = between.iter().any(|w| is_move_verb(&w.key) || is_share_word(&w.key));
+        let range = between.last().is_some_and(|w| matches!(&*w.key, "between" | "entre" | "from" | "de" | "by"));
+        if between.len() > 4 || !moves || range || text[last.span.end..at].contains([',', ';', '(']) {
+            continue;
+        }
+        let listed = listed_before(text, words, own, at);
+        if listed.len() != run.len() || listed.iter().any(Option::is_none) {
+            continue;
+        }
+        for (&g, company) in run.iter().zip(listed) {
+            out[g] = company.into_iter().collect();
+            settled[g] = true;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::figure_tickers::{attributed, owned};
+
+    #[test]
+    fn a_list_moving_by_as_many_figures_pairs_them_in_order() {
+        let text = "General Motors and Stellantis shares gained 7.7% and 18.6%. Apple and Microsoft rose between \
+                    2% and 3%.";
+        assert_eq!(
+            attributed(text),
+            owned(&[("7.7%", &["GM"]), ("18.6%", &["STLA"]), ("2%", &["AAPL", "MSFT"]), ("3%", &["AAPL", "MSFT"])])
+        );
+    }
 
     #[test]
     fn respectively_pairs_figures_written_with_their_unit() {
