@@ -98,20 +98,22 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         {
             found.push(name.start);
         }
-        // `Continental shares were 2 percent higher`: an unknown name before its shares.
+        // `Continental shares were 2 percent higher`, `Leap Wireless shares jumped`: an unknown
+        // name before its shares. `LinkedIn Corp. slipped`: before a legal suffix.
         let (name, next) = (&words[k - 1], &words[k]);
-        if matches!(&*next.key, "shares" | "stock")
+        let shares = matches!(&*next.key, "shares" | "stock") && !is_sector_shares(&name.key, &next.key);
+        let suffix = next.capitalized && matches!(&*next.key, "inc" | "corp" | "ltd" | "plc");
+        if (shares || suffix)
             && next.joins_previous
             && name.capitalized
             && !name.upper
-            && name.text.len() >= 4
+            && name.text.len() >= 3
             && !is_common_word(&name.key)
-            && !is_sector_shares(&name.key, &next.key)
-            && !is_nationality(&name.key)
             && !known(name)
-            && !(k >= 2 && words[k - 2].capitalized && name.joins_previous)
+            && let Some(start) = name_start(words, k - 1)
+            && !words[start..k].iter().any(known)
         {
-            found.push(name.start);
+            found.push(words[start].start);
         }
         // `NYSE Euronext (NYX)`, `Altera Corp. (NASDAQ: ALTR)`: a name, then a code in brackets
         // the lexicon does not know, with or without its exchange.
@@ -120,7 +122,7 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         let (name, code) = (&words[name_at], &words[k]);
         if code.upper
             && text[name.end..if exchange { words[k - 1].start } else { code.start }].trim_end().ends_with('(')
-            && text[code.end..].trim_start_matches(" US").starts_with(')')
+            && closes_code(&text[code.end..])
             && (2..=5).contains(&code.text.len())
             && code.text.bytes().all(|b| b.is_ascii_alphabetic())
             && !is_acronym(code.text)
@@ -143,6 +145,32 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     }
     found.sort_unstable();
     found
+}
+
+/// Where the name ending at word `last` starts (its capitalised words joined without
+/// punctuation, at most three), when it is no place, nationality or everyday word.
+fn name_start(words: &[Token], last: usize) -> Option<usize> {
+    let mut start = last;
+    while start > 0
+        && last - start < 2
+        && words[start].joins_previous
+        && words[start - 1].capitalized
+        && !words[start - 1].upper
+    {
+        start -= 1;
+    }
+    let first = &words[start];
+    (!is_nationality(&first.key) && !is_common_word(&first.key) && first.text.len() >= 3).then_some(start)
+}
+
+/// `(CEGE)`, `(DNDN US)`, `(BWLD - Get Report)`: what closes a bracketed code.
+fn closes_code(after: &str) -> bool {
+    let after = after.trim_start_matches(" US");
+    let after = [" - Get Report", " – Get Report", " - Free Report", " – Free Report"]
+        .iter()
+        .find_map(|tail| after.strip_prefix(tail))
+        .unwrap_or(after);
+    after.starts_with(')')
 }
 
 /// Whether a known company's mention covers word `w` (mentions are in text order: the one that
