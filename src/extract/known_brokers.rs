@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use super::fx_hash::FxHashSet;
 use super::holder_names::continues_name;
+use super::mentions::{is_rated_list_item, is_target_owner};
 use super::tokens::Token;
 
 /// Broker names as folded word sequences (`wolfe research`), one to four words.
@@ -178,7 +179,13 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
                 && head.contains('%')
         })
     };
-    let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b)).collect();
+    // `cut Bank of America’s price target`, `downgraded shares of Bank of America, JPMorgan…`: a
+    // bank whose target is moved or that is listed as rated is no holder either.
+    let rated = |b: &Range<usize>| {
+        let (first, next) = (words.partition_point(|w| w.start < b.start), words.partition_point(|w| w.start < b.end));
+        is_target_owner(text, &words[..first], &words[next..], b.end) || is_rated_list_item(text, &words[..first])
+    };
+    let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b) && !rated(b)).collect();
     let passive = words.iter().any(|w| w.start < at && matches!(&*w.key, "foram" | "foi" | "was" | "were" | "been"));
     let agents: Vec<Range<usize>> = all.iter().filter(|b| passive && b.start >= at && is_agent(b)).cloned().collect();
     if !agents.is_empty() {

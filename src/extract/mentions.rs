@@ -114,10 +114,12 @@ pub(crate) fn mentions(
             });
         // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
         // company that is no bank or broker does not rate others; a rating word after it is its own.
+        let object = is_rated_list_item(text, &words[..first]);
         m.rates = moved_target
-            || ((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
-            || rated_by(text, &words[..first])
-            || broker_rating(text, words, sentences, m);
+            || (!object
+                && (((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
+                    || broker_rating(text, words, sentences, m)))
+            || rated_by(text, &words[..first]);
     }
     // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
     for k in (1..out.len()).rev() {
@@ -398,6 +400,38 @@ fn is_link_word(key: &str) -> bool {
 
 fn ends_clause(gap: &str) -> bool {
     gap.contains(['.', ';', ',', ':', '!', '?'])
+}
+
+/// `downgraded shares of Bank of America (NYSE:BAC), JPMorgan (NYSE:JPM), and Truist`: a bank
+/// listed after a rating verb, or after `shares of` in its clause, is rated, not rating. `before`
+/// are the words before the mention; the walk goes back over the names, symbols and joiners of
+/// the list.
+pub(super) fn is_rated_list_item(text: &str, before: &[Token]) -> bool {
+    let mut next_start = None;
+    for (k, w) in before.iter().enumerate().rev().take(24) {
+        let gap = next_start.map_or("", |n| &text[w.end..n]);
+        if gap.contains(". ") || gap.contains(';') {
+            return false;
+        }
+        next_start = Some(w.start);
+        // The verb or `shares of` right before the list's first item (`Rounding out Tuesday's
+        // upgrades, Jefferies…` is no list).
+        let opens = !gap.contains(',');
+        if opens && matches!(&*w.key, "upgraded" | "downgraded" | "rebaixou" | "elevou" | "rebaixaram" | "elevaram") {
+            return true;
+        }
+        let shares_of = matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos")
+            && k > 0
+            && matches!(&*before[k - 1].key, "shares" | "acoes" | "papeis" | "stocks");
+        if opens && shares_of {
+            return true;
+        }
+        let listed = w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "&" | "of" | "de" | "da" | "do");
+        if !listed {
+            return false;
+        }
+    }
+    false
 }
 
 /// Verbs that only ever change a rating: `upgraded`, `rebaixou`.
