@@ -288,7 +288,12 @@ pub(crate) fn views(
         };
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
         let we = || own.iter().any(|w| is_first_person(&w.key));
-        if holders.is_empty() && (rating_alone || the_analyst() || we() || own.iter().any(|w| is_firm_noun(&w.key))) {
+        // `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the
+        // sentence is the analyst or firm just named.
+        let pronoun = || own.first().is_some_and(|w| matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles"));
+        if holders.is_empty()
+            && (rating_alone || the_analyst() || we() || pronoun() || own.iter().any(|w| is_firm_noun(&w.key)))
+        {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
             let from = sentences[i.saturating_sub(LOOK_BACK)].start;
