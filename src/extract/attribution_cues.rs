@@ -110,6 +110,15 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
         // `atrás da Boeing e da Airbus`, `ahead of Boeing`, `à frente da Vale`.
         || matches!((key(2), key(1)), ("atras" | "frente", "da" | "do" | "de") | ("ahead", "of"))
+        // `A subsidiária latino-americana da Anheuser Busch InBev teve lucro…`, `the U.S. unit of
+        // Bayer`: the parent of the company the sentence is about.
+        || (matches!(key(1), "da" | "do" | "de" | "of")
+            && (2..=4).any(|back| {
+                matches!(
+                    key(back),
+                    "subsidiaria" | "subsidiary" | "unit" | "unidade" | "controlada" | "braco" | "arm" | "filial"
+                )
+            }))
         // `Assim como no caso da Stone, a projeção… para o PagSeguro`, `As with Ford, GM…`.
         || matches!((key(3), key(2), key(1)), ("assim", "como", "a" | "o" | "na" | "no"))
         || matches!((key(2), key(1)), ("assim", "como") | ("as", "with"))
@@ -203,6 +212,11 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             // another company's profit.
             | "estima" | "estimou" | "estimando" | "projeta" | "projetou" | "projetando" | "preve"
             | "previu" | "expects" | "expected" | "estimates" | "estimated" | "forecasts" | "projects"
+            // The plural, as several brokers speak together (`Os bancos Bradesco BBI, BTG Pactual…
+            // estimam que o lucro ficará…`).
+            | "observam" | "dizem" | "afirmam" | "avaliam" | "destacam" | "apontam" | "comentam" | "escrevem"
+            | "acreditam" | "ressaltam" | "estimam" | "projetam" | "preveem" | "say" | "note" | "write" | "argue"
+            | "believe" | "think" | "expect" | "estimate" | "forecast" | "project"
     )
 }
 
