@@ -79,7 +79,10 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let found_mentions = mentions(text, &words, &sentence_spans, &found_tickers, &claimant_spans);
     let found_mentions = with_share_classes(text, &words, &sentence_spans, lexicon, found_mentions);
     let found_mentions = with_home_listings(text, lexicon, &language_at, found_mentions);
-    let found_mentions = with_descriptions(&words, &sentence_spans, found_mentions);
+    let mut found_mentions = with_descriptions(&words, &sentence_spans, found_mentions);
+    for m in &mut found_mentions {
+        m.fund = lexicon.symbol(m.symbol.as_str()).is_some_and(|e| e.fund);
+    }
     let figure_spans: Vec<_> = found_figures.iter().map(|f| f.span.clone()).collect();
     let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans).into_iter();
     // Views are read clause by clause: contrasted clauses hold views of their own.

@@ -109,6 +109,7 @@ pub(crate) fn attribute(
                 .unwrap_or(s.start);
             let subject = |m: &&Mention| {
                 !m.rates
+                    && !m.fund
                     && !is_compared(m)
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)

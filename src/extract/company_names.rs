@@ -94,6 +94,13 @@ const VEHICLES: &[&str] = &[
     "shares",
 ];
 
+/// Whether a legal name is a fund's, trust's or other vehicle's rather than a company's.
+pub(crate) fn is_fund(legal: &str) -> bool {
+    let cut = legal.find(['/', '\\', '(']).map_or(legal, |at| &legal[..at]);
+    let words = words_of(cut);
+    words.iter().any(|w| VEHICLES.contains(&w.as_str())) && !is_operating_trust(&words)
+}
+
 /// Words that make a trust an operating company people name: a real-estate trust (`Vornado
 /// Realty Trust`, `Service Properties Trust`) or a bank (`Northern Trust Corp`).
 const OPERATING_TRUSTS: &[&str] = &[

@@ -194,7 +194,13 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         });
         let later = || mentions[next..last].iter().filter(|m| m.span.end <= until).find(fits);
         if let Some(company) = earlier.or_else(later) {
-            added.push(Mention { span: w.start..w.end, symbol: company.symbol.clone(), speaks: false, rates: false });
+            added.push(Mention {
+                span: w.start..w.end,
+                symbol: company.symbol.clone(),
+                speaks: false,
+                rates: false,
+                fund: false,
+            });
         }
     }
     merged(mentions, added)

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::company_names::matchable_names;
+use super::company_names::{is_fund, matchable_names};
 use super::first_word_names::first_word_names;
 use super::fx_hash::{FxHashMap, FxHashSet};
 use super::known_names::{ALIASES, Case, NON_REFERENCE, NOT_COMPANIES};
@@ -73,6 +73,8 @@ pub(crate) struct SymbolEntry {
     pub rank: Option<usize>,
     /// The target of a curated alias (`TSM` for `TSMC`): known well enough to read bare.
     pub well_known: bool,
+    /// A fund, trust or other vehicle (`SPDR GOLD TRUST`): no company.
+    pub fund: bool,
 }
 
 /// Reference-list companies below this rank get a one-word name only when it is their full name.
@@ -118,7 +120,9 @@ impl Lexicon {
         // starts with it (`American`, `General` name many).
         let mut firsts: FxHashMap<String, Option<(usize, &str, &str)>> = FxHashMap::default();
         for (rank, (symbol, legal, otc)) in reference.into_iter().enumerate() {
-            lexicon.symbols.insert(symbol.to_owned(), SymbolEntry { rank: Some(rank), well_known: false });
+            lexicon
+                .symbols
+                .insert(symbol.to_owned(), SymbolEntry { rank: Some(rank), well_known: false, fund: is_fund(legal) });
             if otc {
                 over_the_counter.insert(symbol.to_owned());
             }
@@ -164,12 +168,16 @@ impl Lexicon {
             lexicon
                 .symbols
                 .entry((*symbol).to_owned())
-                .or_insert(SymbolEntry { rank: None, well_known: true })
+                .or_insert(SymbolEntry { rank: None, well_known: true, fund: false })
                 .well_known = true;
             lexicon.insert(alias, NameEntry { symbol: Some((*symbol).to_owned()), via: Via::Alias, case: *case });
         }
         for symbol in NON_REFERENCE {
-            lexicon.symbols.entry((*symbol).to_owned()).or_insert(SymbolEntry { rank: None, well_known: false });
+            lexicon.symbols.entry((*symbol).to_owned()).or_insert(SymbolEntry {
+                rank: None,
+                well_known: false,
+                fund: false,
+            });
         }
         for phrase in NOT_COMPANIES {
             lexicon.insert(phrase, NameEntry { symbol: None, via: Via::Alias, case: Case::Any });
@@ -227,7 +235,7 @@ impl Lexicon {
         let listings: Vec<(&str, &str, &str)> = listings.into_iter().collect();
         let short = b3_short_names(listings.iter().filter(|(s, _, m)| s == m).map(|(_, legal, m)| (*legal, *m)));
         for (symbol, legal, main) in listings {
-            self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false });
+            self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false, fund: false });
             if symbol != main {
                 continue;
             }
@@ -262,7 +270,11 @@ impl Lexicon {
     pub fn with_aliases(mut self, aliases: &[UserAlias]) -> Self {
         for a in aliases {
             let entry = NameEntry { symbol: Some(a.symbol.to_string()), via: Via::UserAlias, case: Case::Any };
-            self.symbols.entry(a.symbol.to_string()).or_insert(SymbolEntry { rank: None, well_known: false });
+            self.symbols.entry(a.symbol.to_string()).or_insert(SymbolEntry {
+                rank: None,
+                well_known: false,
+                fund: false,
+            });
             self.insert(&a.alias, entry);
         }
         self

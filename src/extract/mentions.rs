@@ -26,6 +26,8 @@ pub(crate) struct Mention {
     pub speaks: bool,
     /// A broker changing a rating or a target: neither the figures nor the views are about it.
     pub rates: bool,
+    /// A fund or trust's symbol (`GLD`, `SPY`): a measure of a market, no company a text is about.
+    pub fund: bool,
 }
 
 /// `mentions` with `added` among them, in text order (the list itself when nothing is added).
@@ -73,7 +75,7 @@ pub(crate) fn mentions(
         // of the ticker can cover it.
         let before = claimants.partition_point(|c| c.start < t.span.end);
         let speaks = before.checked_sub(1).is_some_and(|c| claimants[c].end > t.span.start);
-        out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false });
+        out.push(Mention { span: t.span.clone(), symbol: t.symbol.clone(), speaks, rates: false, fund: false });
     }
     // `Carrefour Brasil … o do Carrefour`, `Santander Brasil … o Santander`: a name that opens a
     // longer name found earlier in the text is that company again.

@@ -51,7 +51,7 @@ pub(crate) fn with_share_classes(
         let bracketed =
             text[w.end..].trim_start().strip_prefix('(').is_some_and(|b| b.starts_with(char::is_alphabetic));
         if !bracketed {
-            added.push(Mention { span: w.start..w.end, symbol, speaks: false, rates: false });
+            added.push(Mention { span: w.start..w.end, symbol, speaks: false, rates: false, fund: false });
         }
     }
     merged(mentions, added)
