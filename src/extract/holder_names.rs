@@ -132,7 +132,8 @@ fn is_opening_word(key: &str) -> bool {
     matches!(key,
         "only" | "since" | "then" | "also" | "even" | "but" | "and" | "so" | "while" | "when" | "after" | "now"
             | "today" | "yesterday" | "still" | "apenas" | "ja" | "entao" | "tambem" | "mas" | "desde"
-            | "hoje" | "ontem" | "ainda" | "enquanto" | "quando" | "apos"
+            | "hoje" | "ontem" | "ainda" | "enquanto" | "quando" | "apos" | "although" | "though" | "whereas"
+            | "however" | "embora" | "porem"
     )
 }
 

@@ -338,7 +338,7 @@ const KEEP: &[&str] = &[
     "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem",
     "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
     "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
-    "reiterado", "mantiveram", "reiteraram", "mantinham",
+    "reiterado", "mantiveram", "reiteraram", "mantinham", "recomendado", "recomendada", "recommended",
 ];
 
 /// Nouns for a rating (`rating`, `recomendação`).

@@ -531,7 +531,12 @@ pub(crate) fn views(
             for h in &holders {
                 // `…que a XP tem uma posição única`, `Separately, Hudbay Minerals announced a
                 // "positive" assessment`: a firm holds no view of its own shares.
-                if mentions_in(h).iter().any(|m| m.symbol == *ticker) {
+                // (`TI said it now expects…` after `Texas Instruments`: its initials too.)
+                let initials = || {
+                    let short = fold(&text[h.clone()]);
+                    mentions.iter().any(|m| m.symbol == *ticker && is_initials_of(&short, &fold(&text[m.span.clone()])))
+                };
+                if mentions_in(h).iter().any(|m| m.symbol == *ticker) || initials() {
                     continue;
                 }
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
