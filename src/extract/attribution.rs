@@ -37,8 +37,8 @@ use super::commodity_prices::{
 };
 use super::figure_lists::{for_after, listed_with, paired_in_order, respectively, together};
 use super::index_cues::{
-    index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_the_exchange,
-    ranks_within,
+    index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_macro_word,
+    is_the_exchange, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -333,8 +333,12 @@ pub(crate) fn attribute(
                 let about_the_company = sentence_about_the_company();
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if !about_the_company && sentence_names_a_commodity() {
-                    // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`.
+                if !about_the_company
+                    && (sentence_names_a_commodity() || own_words.iter().any(|w| is_macro_word(&w.key)))
+                {
+                    // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
+                    // do varejo… caíram 1,1% na margem em setembro, segundo o IBGE`: a sentence
+                    // naming no company, about a commodity or the economy.
                     Vec::new()
                 } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key)) {
                     // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down

@@ -87,7 +87,7 @@ const LAST_WORDS: &[&str] = &[
     "farmaceutica", "farmaceutico", "fintech", "frigorifico", "giant", "lender", "major", "maker",
     "meatpacker", "miner", "mineradora", "mineradoras", "montadora", "operadora", "packer", "papeleira",
     "petroleira", "petrolifera", "planemaker", "processor", "producer", "retailer", "siderurgica", "steelmaker",
-    "tech", "telecom", "titan", "varejista", "varejo",
+    "tech", "telecom", "titan", "varejista",
 ];
 
 /// Whether `word` may end a description.
@@ -104,7 +104,7 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
     Some(match (before, word) {
         (_, "mineradora" | "miner" | "mineradoras") | ("mining", "company" | "giant") => Kind::Miner,
         (_, "petrolifera" | "petroleira" | "estatal-petroleira") | ("oil", "company" | "major" | "giant") => Kind::Oil,
-        (_, "varejista" | "retailer" | "varejo") => Kind::Retailer,
+        (_, "varejista" | "retailer") => Kind::Retailer,
         (_, "chipmaker") | ("chip", "maker" | "designer") => Kind::Chipmaker,
         (_, "automaker" | "carmaker" | "montadora") | ("car" | "ev", "maker") => Kind::Automaker,
         (_, "fintech") | ("banco" | "bank", "digital") | ("digital", "bank") => Kind::DigitalBank,

@@ -199,6 +199,15 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
     false
 }
 
+/// Words of the economy at large: its statistics offices and indicators (folded).
+#[rustfmt::skip]
+pub(super) fn is_macro_word(key: &str) -> bool {
+    matches!(key,
+        "ibge" | "ipca" | "igp" | "pib" | "gdp" | "cpi" | "caged" | "census" | "payrolls" | "inflation" | "inflacao"
+            | "desemprego" | "unemployment" | "selic" | "copom" | "fomc"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::figure_tickers::{attributed, owned};
