@@ -117,12 +117,21 @@ pub(super) fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
 /// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
 /// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
 pub(super) fn is_list_gap(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+    let mut words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
-        })
+        .collect();
+    // `Magazine Luiza (MGLU3), Via (VIIA3) e Americanas`: a name the finder does not know, right
+    // before its bracketed symbol, is the next item's.
+    if gap.trim_end().ends_with('(') {
+        while words.last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            words.pop();
+        }
+    }
+    words.into_iter().all(|w| {
+        matches!(w, "and" | "e" | "or" | "ou" | "&" | "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A" | "Cos")
+    })
 }
 
 /// `…fell 2.1% and 4.2%, respectively`: pairs the run of figures with the companies before it,

@@ -126,9 +126,14 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             && (2..=5).contains(&code.text.len())
             && code.text.bytes().all(|b| b.is_ascii_alphabetic())
             && !is_acronym(code.text)
-            && (name.capitalized || name.upper)
+            && (name.capitalized || name.upper || is_share_or_class_word(&name.key) || name.key == "acao")
             && !known(code)
         {
+            // `cuja ação (CASP) cai quase 21% em Paris`: a share's code in brackets.
+            if !(name.capitalized || name.upper) {
+                found.push(code.start);
+                continue;
+            }
             // The whole name before the bracket (`Companhia Vale do Rio Doce (CVRD)`) is unknown.
             let mut start = name_at;
             while start > 0
