@@ -291,8 +291,20 @@ pub(crate) fn views(
         // `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the
         // sentence is the analyst or firm just named.
         let pronoun = || own.first().is_some_and(|w| matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles"));
+        // `…a preferida é a Gerdau (GGBR4)` after `O JP Morgan revisou…`: a pick with no firm
+        // named is the firm's just before.
+        let pick = || {
+            own.iter().any(|w| {
+                matches!(&*w.key, "preferida" | "preferido" | "favorita" | "favorito" | "pick" | "picks" | "escolha")
+            })
+        };
         if holders.is_empty()
-            && (rating_alone || the_analyst() || we() || pronoun() || own.iter().any(|w| is_firm_noun(&w.key)))
+            && (rating_alone
+                || the_analyst()
+                || we()
+                || pronoun()
+                || pick()
+                || own.iter().any(|w| is_firm_noun(&w.key)))
         {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
             // view or the broker just before.
