@@ -179,7 +179,10 @@ pub(crate) fn attribute(
         let in_brackets: Vec<&Mention> =
             mentions_in(sentence).iter().filter(|m| !is_index_code(m.symbol.as_str())).collect();
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
-        if own.iter().any(|m| !is_broker(&m.symbol)) {
+        // `Both firms also cut their price targets, with BofA’s going to $41`: so are brokers'
+        // own targets.
+        let targets = || own_words.iter().any(|w| matches!(&*w.key, "target" | "targets" | "alvo" | "alvos"));
+        if own.iter().any(|m| !is_broker(&m.symbol)) || targets() {
             own.retain(|m| {
                 let (first, next) = (
                     words.partition_point(|w| w.start < m.span.start),
