@@ -245,7 +245,9 @@ pub(super) fn paired_in_order(
         }
         let at = figures[f].start;
         let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { continue };
-        let between: Vec<&Token> = words.iter().filter(|w| w.start >= last.span.end && w.end <= at).collect();
+        // (The words are in text order: those between are found by bisection.)
+        let lo = words.partition_point(|w| w.start < last.span.end);
+        let between = &words[lo..words.partition_point(|w| w.end <= at).max(lo)];
         let moves = between.iter().any(|w| is_move_verb(&w.key) || is_share_word(&w.key));
         let range = between.last().is_some_and(|w| matches!(&*w.key, "between" | "entre" | "from" | "de" | "by"));
         if between.len() > 4 || !moves || range || text[last.span.end..at].contains([',', ';', '(']) {

@@ -545,7 +545,11 @@ pub(crate) fn views(
                 // "positive" assessment`: a firm holds no view of its own shares.
                 // (`TI said it now expects…` after `Texas Instruments`: its initials too.)
                 let initials = || {
-                    let short = fold(&text[h.clone()]);
+                    let written = &text[h.clone()];
+                    if written.len() > 5 || !written.chars().all(|c| c.is_ascii_uppercase()) {
+                        return false;
+                    }
+                    let short = fold(written);
                     mentions.iter().any(|m| m.symbol == *ticker && is_initials_of(&short, &fold(&text[m.span.clone()])))
                 };
                 if mentions_in(h).iter().any(|m| m.symbol == *ticker) || initials() {
