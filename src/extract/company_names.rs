@@ -164,7 +164,9 @@ const FUND_MARKERS: &[&str] = &[
 /// The matchable names of a company, longest first, as folded words joined by spaces.
 /// Empty for funds and trusts.
 pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
-    // The state of incorporation after a slash or in brackets (`/DE/`, `(DE)`) is no part of it.
+    // The state of incorporation after a slash or in brackets (`/DE/`, `(DE)`) is no part of it;
+    // a Brazilian `S/A` is the legal form.
+    let legal = legal.strip_suffix(" S/A").unwrap_or(legal);
     let cut = legal.find(['/', '\\', '(']).map_or(legal, |at| &legal[..at]);
     let mut words = words_of(cut);
     if words.iter().any(|w| VEHICLES.contains(&w.as_str())) && !is_operating_trust(&words) {

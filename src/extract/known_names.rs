@@ -195,6 +195,18 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Localiza", "RENT3", Case::Capital),
     ("Magazine Luiza", "MGLU3", Case::Capital),
     ("Magalu", "MGLU3", Case::Capital),
+    // Brands of B3 issuers whose legal names do not show them (`CIA SANEAMENTO DE MINAS
+    // GERAIS-COPASA MG`, `TRANSMISSORA ALIANÇA DE ENERGIA ELÉTRICA`, `RANDONCORP`), to the main
+    // listing of `assets/b3.tsv`.
+    ("Copasa", "CSMG3", Case::Capital),
+    ("Taesa", "TAEE11", Case::Capital),
+    ("Eztec", "EZTC3", Case::Capital),
+    ("EZTec", "EZTC3", Case::Capital),
+    ("Randon", "RAPT3", Case::Capital),
+    ("Banrisul", "BRSR3", Case::Capital),
+    ("Dasa", "DASA3", Case::Context),
+    ("Petz", "PETZ3", Case::Capital),
+    ("Locaweb", "LWSA3", Case::Capital),
     ("Natura", "NTCO3", Case::Capital),
     ("Rumo", "RAIL3", Case::Capital),
     ("JBS", "JBS", Case::Upper),

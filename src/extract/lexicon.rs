@@ -234,6 +234,8 @@ impl Lexicon {
     pub fn with_b3<'a>(mut self, listings: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
         let listings: Vec<(&str, &str, &str)> = listings.into_iter().collect();
         let short = b3_short_names(listings.iter().filter(|(s, _, m)| s == m).map(|(_, legal, m)| (*legal, *m)));
+        let brands: Vec<(&str, &str)> =
+            listings.iter().filter(|(s, _, m)| s == m).map(|(_, legal, m)| (*legal, *m)).collect();
         for (symbol, legal, main) in listings {
             self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false, fund: false });
             if symbol != main {
@@ -254,6 +256,14 @@ impl Lexicon {
                     let entry = NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case };
                     self.insert_key(name, entry);
                 }
+            }
+        }
+        // `Tenda` for `CONSTRUTORA TENDA S.A.`, `BMG` for `BANCO BMG S.A.`, `Moura Dubeux` for
+        // `MOURA DUBEUX ENGENHARIA S/A`: the brand inside a legal name, as the press writes it.
+        for (name, main) in b3_brand_names(&brands) {
+            if !self.names.contains_key(&name) {
+                let case = if name.contains(' ') { Case::Capital } else { Case::Context };
+                self.insert_key(name, NameEntry { symbol: Some(main.to_owned()), via: Via::Name, case });
             }
         }
         // `Cogna` for `COGNA EDUCAÇÃO S.A.`, `Smartfit`, `Engie`, `MRV`: the first word of a
@@ -387,6 +397,48 @@ fn b3_short_names<'a>(issuers: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<
         }
     }
     let mut out: Vec<(String, &str)> = firsts.into_iter().filter_map(|(w, m)| m.map(|m| (w, m))).collect();
+    out.sort();
+    out
+}
+
+/// The brands inside B3 issuers' legal names: past a generic first word (`CONSTRUTORA TENDA`,
+/// `BANCO BMG`, `HOSPITAL MATER DEI`, not `BANCO DO BRASIL`) and before a generic last one
+/// (`MOURA DUBEUX ENGENHARIA`, `CAIXA SEGURIDADE PARTICIPAÇÕES`), when no two issuers share one.
+fn b3_brand_names<'a>(issuers: &[(&str, &'a str)]) -> Vec<(String, &'a str)> {
+    let mut brands: FxHashMap<String, Option<&str>> = FxHashMap::default();
+    for &(legal, main) in issuers {
+        if legal.split_whitespace().any(|w| matches!(w, "FDO" | "FII" | "FUNDO" | "FIAGRO")) {
+            continue;
+        }
+        let Some(full) = legal.split(" - ").next().map(matchable_names).and_then(|n| n.into_iter().next()) else {
+            continue;
+        };
+        let mut words: Vec<&str> = full.split(' ').collect();
+        let before = words.len();
+        if words.len() > 1
+            && matches!(words[0], "construtora" | "banco" | "bco" | "hospital" | "cia" | "companhia" | "grupo")
+            && !matches!(words[1], "do" | "da" | "de" | "dos" | "das" | "e")
+        {
+            words.remove(0);
+        }
+        while words.len() > 1
+            && words.last().is_some_and(|w| {
+                matches!(*w, "participacoes" | "energia" | "engenharia" | "empreendimentos" | "incorporacoes" | "e")
+            })
+        {
+            words.pop();
+        }
+        let brand = words.join(" ");
+        let plain = brand.len() < 3 || is_common_word(&brand) || is_generic_issuer_word(&brand);
+        if words.len() == before || plain {
+            continue;
+        }
+        let seen = brands.entry(brand).or_insert(Some(main));
+        if seen.is_some_and(|m| m != main) {
+            *seen = None;
+        }
+    }
+    let mut out: Vec<(String, &str)> = brands.into_iter().filter_map(|(w, m)| m.map(|m| (w, m))).collect();
     out.sort();
     out
 }
