@@ -227,7 +227,7 @@ pub(crate) fn is_broker(symbol: &Symbol) -> bool {
 
 /// Words before a name that make it an object rather than the one acting.
 fn is_object_marker(key: &str) -> bool {
-    matches!(key, "on" | "of" | "for" | "about" | "do" | "da" | "dos" | "das" | "de" | "sobre" | "em" | "in")
+    matches!(key, "on" | "of" | "for" | "about" | "do" | "da" | "dos" | "das" | "de" | "sobre" | "em" | "in" | "para")
 }
 
 /// Nouns for what a firm's analysts write or are (`relatório do`, `analysts at`).

@@ -20,6 +20,7 @@ mod company_context;
 mod company_names;
 mod dates;
 mod descriptions;
+mod figure_brackets;
 mod figure_lists;
 #[cfg(test)]
 mod figure_tickers;

@@ -141,6 +141,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             .flatten()
         {
             Some((1, stated))
+        } else if let Some(put) = (key == "carteira").then(|| into_portfolio(words, i)).flatten() {
+            // `O BTG Pactual incluiu a Vale em sua carteira recomendada`: a recommendation.
+            Some((1, Some(put)))
         } else if let Some(moved) = TARGET.contains(&key).then(|| target_move(text, &words[i + 1..])).flatten() {
             Some((2, Some(moved)))
         } else if (up || down) && ahead.iter().take(3).any(|o| is_estimate_noun(&o.key)) {
@@ -195,6 +198,23 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         level: level.unwrap_or(4),
         neutral,
     }
+}
+
+/// `incluiu a Vale em sua carteira recomendada`, `a Vale foi excluída da carteira recomendada`:
+/// a stock put into a recommended portfolio (bullish) or taken out of one (bearish), read from the
+/// verb a few words before `carteira` (word `i`) and `recomendada` after it.
+fn into_portfolio(words: &[Token], i: usize) -> Option<Stance> {
+    let recommended = words.get(i + 1).is_some_and(|w| matches!(&*w.key, "recomendada" | "recomendadas"));
+    if !recommended {
+        return None;
+    }
+    words[i.saturating_sub(6)..i].iter().rev().find_map(|w| match &*w.key {
+        "incluiu" | "inclui" | "incluida" | "incluido" | "adicionou" | "adiciona" | "adicionada" | "entrou"
+        | "entra" => Some(Stance::Bullish),
+        "excluiu" | "exclui" | "excluida" | "excluido" | "retirou" | "retira" | "retirada" | "saiu" | "sai"
+        | "removeu" => Some(Stance::Bearish),
+        _ => None,
+    })
 }
 
 /// `revisou para cima o preço-alvo`, `revised down its target`: a revision's direction, read
@@ -339,6 +359,7 @@ const KEEP: &[&str] = &[
     "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
     "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
     "reiterado", "mantiveram", "reiteraram", "mantinham", "recomendado", "recomendada", "recommended",
+    "recomenda", "recomendam", "recomendou", "recomendaram", "recommends", "recommend",
 ];
 
 /// Nouns for a rating (`rating`, `recomendação`).
@@ -448,7 +469,7 @@ fn may_cue(key: &str) -> bool {
         ]
         .iter()
         .flat_map(|list| list.iter().copied())
-        .chain(["from", "de", "to", "para"])
+        .chain(["from", "de", "to", "para", "carteira"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

@@ -21,9 +21,10 @@ use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, same_issuer};
 use nouns::{
-    added_to, compared, is_firm_noun, is_first_person, is_share_noun, points_back, rates_a_sector, rates_unknown_name,
+    added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
+    rates_a_sector, rates_unknown_name,
 };
-use subjects::{earlier_subject, is_initials_of, word_range};
+use subjects::{earlier_subject, is_initials_of, named_by_initials, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -152,7 +153,7 @@ pub(crate) fn views(
             m.span.start > reading.at
                 && first_firm.is_some_and(|f| f < reading.at)
                 && k > 0
-                && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on")
+                && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
         };
         // `Os papéis do Bradesco…, (BOV:BBDC3) +1,62%`: shares of a company, or a symbol in
         // brackets, are talked about.
@@ -288,22 +289,12 @@ pub(crate) fn views(
         };
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
         let we = || own.iter().any(|w| is_first_person(&w.key));
-        // `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the
-        // sentence is the analyst or firm just named.
-        let pronoun = || own.first().is_some_and(|w| matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles"));
-        // `…a preferida é a Gerdau (GGBR4)` after `O JP Morgan revisou…`: a pick with no firm
-        // named is the firm's just before.
-        let pick = || {
-            own.iter().any(|w| {
-                matches!(&*w.key, "preferida" | "preferido" | "favorita" | "favorito" | "pick" | "picks" | "escolha")
-            })
-        };
         if holders.is_empty()
             && (rating_alone
                 || the_analyst()
                 || we()
-                || pronoun()
-                || pick()
+                || opens_on_a_pronoun(own)
+                || names_a_pick(own)
                 || own.iter().any(|w| is_firm_noun(&w.key)))
         {
             // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
@@ -544,15 +535,7 @@ pub(crate) fn views(
                 // `…que a XP tem uma posição única`, `Separately, Hudbay Minerals announced a
                 // "positive" assessment`: a firm holds no view of its own shares.
                 // (`TI said it now expects…` after `Texas Instruments`: its initials too.)
-                let initials = || {
-                    let written = &text[h.clone()];
-                    if written.len() > 5 || !written.chars().all(|c| c.is_ascii_uppercase()) {
-                        return false;
-                    }
-                    let short = fold(written);
-                    mentions.iter().any(|m| m.symbol == *ticker && is_initials_of(&short, &fold(&text[m.span.clone()])))
-                };
-                if mentions_in(h).iter().any(|m| m.symbol == *ticker) || initials() {
+                if mentions_in(h).iter().any(|m| m.symbol == *ticker) || named_by_initials(text, mentions, h, ticker) {
                     continue;
                 }
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
@@ -618,3 +601,5 @@ mod subjects;
 mod tests;
 #[cfg(test)]
 mod tests_round7;
+#[cfg(test)]
+mod tests_round8;

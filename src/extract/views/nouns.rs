@@ -134,3 +134,16 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
         && rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"))
         && !rest[..name].iter().any(covered)
 }
+
+/// `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the sentence
+/// (`own`) is the analyst or firm just named.
+pub(super) fn opens_on_a_pronoun(own: &[Token]) -> bool {
+    own.first().is_some_and(|w| matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles"))
+}
+
+/// `…a preferida é a Gerdau (GGBR4)` after `O JP Morgan revisou…`: a pick stated with no firm
+/// named is the firm's just before.
+pub(super) fn names_a_pick(own: &[Token]) -> bool {
+    own.iter()
+        .any(|w| matches!(&*w.key, "preferida" | "preferido" | "favorita" | "favorito" | "pick" | "picks" | "escolha"))
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
-use crate::model::Symbol;
+use crate::model::{Symbol, fold};
 
 /// The index range of the words inside a byte range.
 pub(super) fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
@@ -23,6 +23,17 @@ pub(super) fn is_initials_of(short: &str, long: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .collect();
     letters.len() >= 2 && letters == initials
+}
+
+/// `TI said it now expects…` after `Texas Instruments`: a holder written as the initials of a
+/// name the text gives `ticker` (a company speaking of itself).
+pub(super) fn named_by_initials(text: &str, mentions: &[Mention], holder: &Range<usize>, ticker: &Symbol) -> bool {
+    let written = &text[holder.clone()];
+    if written.len() > 5 || !written.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let short = fold(written);
+    mentions.iter().any(|m| m.symbol == *ticker && is_initials_of(&short, &fold(&text[m.span.clone()])))
 }
 
 /// The company the text before is about, not named by a holder: the last named when the

@@ -1,0 +1,210 @@
+//! Unit tests of attribution, read from whole texts.
+
+use super::*;
+use crate::extract::figure_tickers::{attributed, owned};
+use crate::extract::mentions::mentions;
+use crate::extract::sentences::sentences;
+use crate::extract::tickers::tickers;
+use crate::extract::tokens::tokens;
+use crate::extract::{Lexicon, analyse};
+
+/// Each percentage of `text` with the tickers it is given.
+fn percents(text: &str) -> Vec<(String, Vec<String>)> {
+    let lexicon = Lexicon::bundled();
+    let findings = analyse(text, &lexicon);
+    let words = tokens(text);
+    let found = mentions(text, &words, &sentences(text), &tickers(text, &words, &lexicon), &[]);
+    let spans: Vec<_> = findings.percents.iter().map(|p| p.span.bytes.clone()).collect();
+    let given = attribute(text, &words, &sentences(text), &found, &spans);
+    spans
+        .iter()
+        .zip(given)
+        .map(|(s, t)| (text[s.clone()].to_owned(), t.iter().map(|s| s.to_string()).collect()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
+}
+
+#[test]
+fn respectively_pairs_figures_with_the_companies_in_order() {
+    let text = "Nvidia led the rout, while chipmaker Broadcom crashed 17.4%, followed by Microsoft and \
+                Google parent Alphabet, which fell 2.1% and 4.2%, respectively.";
+    assert_eq!(percents(text), pairs(&[("17.4%", &["AVGO"]), ("2.1%", &["MSFT"]), ("4.2%", &["GOOGL"])]));
+    let text = "As ações da BRF e da Marfrig sobem, com ganhos respectivos de 6,07% a R$ 28,64 e de 4,45% a R$ 6,80.";
+    let expected: [(&str, &[&str]); 4] =
+        [("6,07%", &["BRFS3"]), ("R$ 28,64", &["BRFS3"]), ("4,45%", &["MRFG3"]), ("R$ 6,80", &["MRFG3"])];
+    assert_eq!(attributed(text), owned(&expected), "moves and their levels");
+}
+
+#[test]
+fn brackets_lists_and_indexes() {
+    let text = "Oracle (ORCL) fechou em alta de 14,45%, enquanto o Ibovespa subiu 0,85%.";
+    assert_eq!(percents(text), pairs(&[("14,45%", &["ORCL"]), ("0,85%", &[])]));
+    let text = "Shares of Microsoft (MSFT), Intel (INTC), and Cisco Systems (CSCO) advanced more than 1%.";
+    assert_eq!(percents(text), pairs(&[("1%", &["MSFT", "INTC", "CSCO"])]));
+    assert_eq!(percents("The Nasdaq fell 3.1% on Monday."), pairs(&[("3.1%", &[])]));
+}
+
+#[test]
+fn a_broker_is_not_what_its_target_is_about() {
+    let text = "$LLY is up 2% after Goldman Sachs raised its price target by 5%.";
+    assert_eq!(percents(text), pairs(&[("2%", &["LLY"]), ("5%", &["LLY"])]));
+}
+
+#[test]
+fn share_classes_brokers_and_macro_figures() {
+    let text = "As ações da Petrobras (PETR3, +4,82%; PETR4, +3,97%) subiram.";
+    assert_eq!(percents(text), pairs(&[("4,82%", &["PETR3"]), ("3,97%", &["PETR4"])]));
+    let text = "A Vale (VALE3) subiu 3%. O JPMorgan recalibrou suas estimativas. Os analistas projetam alta de 7%.";
+    assert_eq!(percents(text), pairs(&[("3%", &["VALE3"]), ("7%", &["VALE3"])]), "the broker is not carried");
+    let text = "Vale SA may be active as Brazil shelved a plan to raise a mining tax to 6 percent.";
+    assert_eq!(percents(text), pairs(&[("6 percent", &[])]));
+    let text = "As ações da Petrobras fecharam em alta de 6,09% nas ordinárias e de 5,2% nas preferenciais.";
+    assert_eq!(attributed(text), owned(&[("6,09%", &["PETR3"]), ("5,2%", &["PETR4"])]), "the class named after");
+}
+
+#[test]
+fn an_index_after_a_figure_takes_it_and_a_ranking_in_one_does_not() {
+    let text = "Netflix fell 69.63% in 2022, compared with an 18.15% loss for the benchmark index.";
+    assert_eq!(percents(text), pairs(&[("69.63%", &["NFLX"]), ("18.15%", &[])]));
+    let text = "Os papéis da Suzano lideram as baixas do Ibovespa nesta sexta-feira, com recuo de 3,43%.";
+    assert_eq!(percents(text), pairs(&[("3,43%", &["SUZB3"])]));
+    let text = "A Ultrapar subiu 5,22%, liderando os ganhos do Ibovespa hoje, que avançava 1,04%.";
+    assert_eq!(percents(text), pairs(&[("5,22%", &["UGPA3"]), ("1,04%", &[])]), "the index's own clause");
+    let text = "A Vale caiu 1%, e o Ibovespa recuou 2%.";
+    assert_eq!(percents(text), pairs(&[("1%", &["VALE3"]), ("2%", &[])]), "an index acting still takes its figure");
+    let text = "As alterações foram de 7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa (ENGI11).";
+    assert_eq!(percents(text), pairs(&[("7%", &["EQTL3", "CMIG4"]), ("5%", &["ENGI11"])]), "for the companies after");
+    let text = "Microsoft was the second most active stock on the Nasdaq behind Cisco Systems, which dropped 2%.";
+    assert_eq!(percents(text), pairs(&[("2%", &["CSCO"])]), "a relative clause of its own");
+    let text = "Facebook fell. The stock represented 4.4% of the Nasdaq.";
+    assert_eq!(percents(text), pairs(&[("4.4%", &["META"])]), "a weight in an index");
+    let text = "Hudbay Minerals (HBM +4.7%) surges. The 30-stock average closed down 0.6%. Apple fell 1.8%.";
+    assert_eq!(percents(text), pairs(&[("4.7%", &["HBM"]), ("0.6%", &[]), ("1.8%", &["AAPL"])]), "brackets, the Dow");
+    let text = "Skyworks Solutions slid 1.9% while Xilinx and Qorvo dropped 1% and 2.6%, respectively.";
+    assert_eq!(percents(text), pairs(&[("1.9%", &["SWKS"]), ("1%", &[]), ("2.6%", &["QRVO"])]), "an unknown name");
+    let text = "O Itaú superou Banco do Brasil (R$ 120,7 bi), Bradesco (R$ 160,9 bi) e Santander Brasil (R$ 99,3 bi) \
+                — que juntos somaram R$ 380,9 bilhões.";
+    let together = ("R$ 380,9 bilhões", &["BBAS3", "BBDC4", "SANB11"][..]);
+    assert_eq!(attributed(text).last(), owned(&[together]).last(), "a list's total");
+    let text = "Regions fell. Bank stocks have gained 10 percent this month, Baird said.";
+    assert_eq!(percents(text), pairs(&[("10 percent", &[])]), "a sector's move");
+    let text = "A Usiminas lidera as perdas do Ibovespa, com queda de 37%.";
+    assert_eq!(percents(text), pairs(&[("37%", &["USIM5"])]), "leading an index's losses");
+    let text = "Os papéis da Petrobras, uma das empresas de maior peso do Ibovespa, subiram 4%.";
+    assert_eq!(percents(text), pairs(&[("4%", &["PETR4"])]), "an apposition");
+    let text = "Travelers (TRV) led the Dow with a 2.5% gain.";
+    assert_eq!(percents(text), pairs(&[("2.5%", &["TRV"])]), "leading an index");
+    let text = "Nvidia, the year's second best S&P 500 performer, tumbled 7.04%.";
+    assert_eq!(percents(text), pairs(&[("7.04%", &["NVDA"])]), "an index naming a rank");
+}
+
+#[test]
+fn market_wraps_brackets_lists_and_commodities() {
+    let text = "No lado oposto, Minerva (-5,14%) e Hypera (-3,74%).";
+    assert_eq!(percents(text), pairs(&[("-5,14%", &["BEEF3"]), ("-3,74%", &["HYPE3"])]));
+    let text = "Twitter (down 8.5%), Netflix (8.4%), and TripAdvisor (7.5%) were among the losers.";
+    assert_eq!(percents(text), pairs(&[("8.5%", &[]), ("8.4%", &["NFLX"]), ("7.5%", &["TRIP"])]), "an unknown name");
+    let text = "Os bancos subiram, em variações que chegaram a +1,77% (Itaú PN).";
+    assert_eq!(percents(text), pairs(&[("1,77%", &["ITUB4"])]));
+    let text = "Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook Inc. shares all fell at least 2.6%.";
+    assert_eq!(percents(text), pairs(&[("2.6%", &["AMZN", "MSFT", "GOOGL", "META"])]));
+    let text = "Apple lost 2.6% and Facebook dropped 1.1%. Shares of those companies each fell 3% or more.";
+    assert_eq!(percents(text), pairs(&[("2.6%", &["AAPL"]), ("1.1%", &["META"]), ("3%", &["AAPL", "META"])]));
+    let text = "A Vale subiu 2%. O minério de ferro subiu 3,24% em Dalian.";
+    assert_eq!(percents(text), pairs(&[("2%", &["VALE3"]), ("3,24%", &[])]), "a commodity's own move");
+    let text = "Tesla rose 17%. The S&P 500, by comparison, is up 6%. The stock traded 3.8% higher.";
+    assert_eq!(percents(text), pairs(&[("17%", &["TSLA"]), ("6%", &[]), ("3.8%", &["TSLA"])]));
+}
+
+#[test]
+fn a_later_sentence_takes_the_earlier_subject_and_nothing_is_guessed() {
+    let text = "As ações do Goldman Sachs caem 7%. Os papéis tiveram o preço-alvo cortado pela S&P em 15%.";
+    let given: Vec<Vec<String>> = percents(text).into_iter().map(|p| p.1).collect();
+    assert_eq!(given, [["GS"], ["GS"]], "a bank whose shares are the subject is carried");
+    let text = "As ações da Nvidia caíram 17%. A empresa perdeu 3% no after-market.";
+    assert_eq!(percents(text), pairs(&[("17%", &["NVDA"]), ("3%", &["NVDA"])]));
+    assert_eq!(percents("Revenue grew 12% in the quarter."), pairs(&[("12%", &[])]));
+    let text = "A equipe cortou o preço-alvo em 35%. Quando o Goldman iniciou a cobertura, a Coinbase valia mais.";
+    assert_eq!(percents(text), pairs(&[("35%", &["COIN"])]), "a text opening before naming its company");
+    let text = "Apple rose. Revenue grew 12%. Shares of Microsoft fell.";
+    assert_eq!(percents(text), pairs(&[("12%", &["AAPL"])]), "only when no company was named before");
+    let text = "Revenue grew 12% in the quarter. Microsoft and Apple reported.";
+    assert_eq!(percents(text), pairs(&[("12%", &["MSFT"])]));
+}
+
+#[test]
+fn a_symbol_bracketed_with_its_move_owns_it() {
+    let text = "Even with the downgrade, the big Canadian banks are rising — Toronto-Dominion Bank (TD +0.9%), Bank \
+                of Montreal (BMO +0.6%). Credit Suisse lifted its target for Newmont Mining (NEM -2.1%).";
+    assert_eq!(attributed(text), owned(&[("0.9%", &["TD"]), ("0.6%", &["BMO"]), ("-2.1%", &["NEM"])]));
+    let text = "Gold miners fell. Also: AU -4.3%, GG -3.6%, KGC -4%, SLW -6.5%.";
+    assert_eq!(attributed(text), owned(&[("-4.3%", &["AU"]), ("-3.6%", &[]), ("-4%", &["KGC"]), ("-6.5%", &["WPM"])]));
+}
+
+#[test]
+fn a_possessive_whose_target_is_moved_is_the_company_rated() {
+    let text = "The analysts also cut Bank of America’s price target to $36 from $45, Truist’s to $48 from $61, and \
+                JPMorgan’s to $145 from $155.";
+    assert_eq!(
+        attributed(text),
+        owned(&[
+            ("$36", &["BAC"]),
+            ("$45", &["BAC"]),
+            ("$48", &["TFC"]),
+            ("$61", &["TFC"]),
+            ("$145", &["JPM"]),
+            ("$155", &["JPM"])
+        ])
+    );
+    let text = "Pfizer Inc. was hit with a pair of downgrades. Both firms also cut their price targets, with BofA’s \
+                going to $41 from $49.";
+    assert_eq!(attributed(text), owned(&[("$41", &["PFE"]), ("$49", &["PFE"])]));
+}
+
+#[test]
+fn companies_the_lexicon_does_not_know_take_their_figures() {
+    let text = "Facebook fell. LinkedIn Corp. slipped 2.6% while Groupon Inc. dropped 5.4%.";
+    assert_eq!(attributed(text), owned(&[("2.6%", &[]), ("5.4%", &["GRPN"])]));
+    let text = "Texas Instruments shares rose 4%. Leap Wireless shares jumped 9% after the provider reported results.";
+    assert_eq!(attributed(text), owned(&[("4%", &["TXN"]), ("9%", &[])]));
+    let text = "Also gaining, Buffalo Wild Wings (BWLD - Get Report) jumped 12.2% after Akamai (AKAM) rose 2%.";
+    assert_eq!(attributed(text), owned(&[("12.2%", &[]), ("2%", &["AKAM"])]));
+}
+
+#[test]
+fn places_of_listing_parents_and_the_economy_are_not_the_subject() {
+    let text = "As ações da Stone (STNE) negociadas na Nasdaq chegaram à mínima de US$ 15,75.";
+    assert_eq!(attributed(text), owned(&[("US$ 15,75", &["STNE"])]));
+    let text = "A Ambev informou um tombo no lucro. A subsidiária latino-americana da Anheuser Busch InBev teve lucro \
+                menor. Em abril, os volumes caíram 27%, acrescentou a empresa.";
+    assert_eq!(attributed(text), owned(&[("27%", &["ABEV3"])]));
+    let text = "A Renner subiu 3,95%. As vendas do varejo caíram 1,1% em setembro, segundo o IBGE.";
+    assert_eq!(attributed(text), owned(&[("3,95%", &["LREN3"]), ("1,1%", &[])]));
+    let text = "Newmont (NEM) rose. The SPDR Gold Shares ETF (GLD) tracks gold. Analysts have given the company a \
+                consensus target price of $42.3.";
+    assert_eq!(attributed(text), owned(&[("$42.3", &["NEM"])]));
+}
+
+#[test]
+fn brokers_speaking_together_and_companies_compared_are_not_the_subject() {
+    let text = "A Cyrela divulga seus resultados hoje. Os bancos BTG Pactual, Itaú BBA e XP estimam que o lucro \
+                ficará em torno de 20 milhões de reais.";
+    assert_eq!(attributed(text), owned(&[("20 milhões de reais", &["CYRE3"])]));
+    let text = "Assim como no caso da Stone, a projeção de lucro para o PagSeguro caiu 24%.";
+    assert_eq!(attributed(text), owned(&[("24%", &["PAGS"])]));
+    let text = "As ações de Magazine Luiza (MGLU3), Via (VIIA3) e Americanas (AMER3) disparam até 14%.";
+    assert_eq!(attributed(text), owned(&[("14%", &["MGLU3", "BHIA3", "AMER3"])]));
+}
+
+#[test]
+fn real_estate_trusts_brands_and_short_names_are_companies() {
+    let text = "Service Properties Trust reported FFO 45.9% above estimates. Kite Realty Group Trust beat by 14.0%.";
+    assert_eq!(attributed(text), owned(&[("45.9%", &["SVC"]), ("14.0%", &["KRG"])]));
+    let text = "As ações da Tenda subiram 2%, as do Banco BMG caíram 1% e as da Copasa, 3%.";
+    assert_eq!(attributed(text), owned(&[("2%", &["TEND3"]), ("1%", &["BMGB4"]), ("3%", &["CSMG3"])]));
+    let text = "Royal Bank of Canada fell 1%. Royal Bank's total return was 11.8 per cent.";
+    assert_eq!(attributed(text), owned(&[("1%", &["RY"]), ("11.8 per cent", &["RY"])]));
+}
