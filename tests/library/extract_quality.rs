@@ -40,9 +40,11 @@ const LINKS_RELEASED_V3: &str = include_str!("../data/extract/links_released_v3.
 /// while the eighth round's rules were written without it in sight. Only its totals are printed;
 /// never tune against it.
 const LINKS_HELDOUT_V8: &str = include_str!("../data/extract/links_heldout_v8.json");
-/// Its floors, a little below its scores with the eighth round's rules (see `docs/extraction.md`,
-/// "Eighth round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V8_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores with the eighth round's rules: attribution 0.859 (512 of
+/// 596 figures found, 613 labels), view F1 0.630 (46 right of 68 found, 78 labels); 0.815 and
+/// 0.630 with the rules of the round before (see `docs/extraction.md`, "Eighth round"). Low
+/// because the scores are: issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V8_FLOORS: (f64, f64) = (0.85, 0.62);
 
 /// The seventh held-out split, released for tuning at the start of the eighth round (5 December):
 /// 69 real passages (34 English, 35 Portuguese) labelled from the text alone, read three times
@@ -50,8 +52,9 @@ const LINKS_HELDOUT_V8_FLOORS: (f64, f64) = (0.0, 0.0);
 const LINKS_RELEASED_V7: &str = include_str!("../data/extract/links_released_v7.json");
 /// Its floors: attribution 0.765 (423 of 553 figures found, 582 labels) and view F1 0.712 (52
 /// right of 72 found, 74 labels) when it was released, after the seventh round; 0.763 and 0.712
-/// with the rules of the round before.
-const LINKS_RELEASED_V7_FLOORS: (f64, f64) = (0.76, 0.70);
+/// with the rules of the round before. After the eighth round, tuned on it: attribution 0.904
+/// (500 of 553), views 0.822 (60 right of 72 found).
+const LINKS_RELEASED_V7_FLOORS: (f64, f64) = (0.90, 0.81);
 
 /// The sixth held-out split, released for tuning at the start of the seventh round (5 December):
 /// 67 real passages (34 English, 33 Portuguese) labelled from the text alone, read four times with
@@ -70,7 +73,9 @@ const LINKS_RELEASED_V4: &str = include_str!("../data/extract/links_released_v4.
 /// Its floors: attribution 0.758 (350 of 462 figures found) and view F1 0.468 (36 right of 65
 /// found, 89 labels) when it was released, after the fifth round; 0.749 and 0.395 with the rules
 /// of the round before. After the sixth round, tuned on it: attribution 0.909 (420 of 462),
-/// views 0.855; after the seventh round: attribution 0.926 (428 of 462), views 0.898.
+/// views 0.855; after the seventh round: attribution 0.926 (428 of 462), views 0.898; after the
+/// eighth: 0.931 (430 of 462), 0.886 (a bank's alias, `Citibank`, now found, names a holder the
+/// label calls `Citi`).
 const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.92, 0.88);
 
 /// A fifth training part: 36 real passages (18 English, 18 Portuguese) labelled from the text
@@ -81,7 +86,8 @@ const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.
 /// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.765 and 0.640 after
 /// the three rules written from it (`BB` in Portuguese, a bank's results as the subject, a broker
 /// forecasting). After the sixth round, tuned on it: attribution 0.920 (208 of 226), views 0.864;
-/// after the seventh round: attribution 0.934 (211 of 226), views 0.902.
+/// after the seventh round: attribution 0.934 (211 of 226), views 0.902; after the eighth: 0.942
+/// (213 of 226), 0.902.
 const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.93, 0.89);
 
 /// The kinds scored, in the order the tables print them.
