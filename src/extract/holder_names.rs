@@ -133,7 +133,7 @@ fn is_opening_word(key: &str) -> bool {
         "only" | "since" | "then" | "also" | "even" | "but" | "and" | "so" | "while" | "when" | "after" | "now"
             | "today" | "yesterday" | "still" | "apenas" | "ja" | "entao" | "tambem" | "mas" | "desde"
             | "hoje" | "ontem" | "ainda" | "enquanto" | "quando" | "apos" | "although" | "though" | "whereas"
-            | "however" | "embora" | "porem"
+            | "however" | "embora" | "porem" | "despite" | "apesar"
     )
 }
 

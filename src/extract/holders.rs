@@ -47,7 +47,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     // `Even Edward Jones`: words that open a sentence are not part of a name.
     let skip = inside
         .iter()
-        .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas"))
+        .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite"))
         .count();
     let inside = &inside[skip..];
     let name = inside.first()?.start..inside.last()?.end;
@@ -189,6 +189,38 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
             | "financial times" | "investing com" | "bdm online" | "broadcast"
+    ) || is_public_body(name)
+}
+
+/// Central banks, regulators and the credit-rating agencies Moody’s and Fitch (folded, `.`, `'`
+/// and `’` as spaces): they hold no view of a stock (`the Federal Reserve is expected to raise…`,
+/// `Moody’s placed Pfizer’s Aaa debt rating under review`). Standard & Poor's is left out: the
+/// splits label it both ways.
+fn is_public_body(name: &str) -> bool {
+    let name = name.trim_start_matches("the ");
+    matches!(
+        name,
+        "federal reserve"
+            | "fed"
+            | "banco central"
+            | "bacen"
+            | "sec"
+            | "cvm"
+            | "treasury"
+            | "tesouro"
+            | "imf"
+            | "fmi"
+            | "world bank"
+            | "banco mundial"
+            | "ecb"
+            | "bce"
+            | "opec"
+            | "opep"
+            | "moody s"
+            | "moodys"
+            | "moody s investors service"
+            | "fitch"
+            | "fitch ratings"
     )
 }
 

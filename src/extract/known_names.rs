@@ -238,6 +238,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // GERAIS-COPASA MG`, `TRANSMISSORA ALIANÇA DE ENERGIA ELÉTRICA`, `RANDONCORP`), to the main
     // listing of `assets/b3.tsv`.
     ("Copasa", "CSMG3", Case::Capital),
+    ("Cteep", "ISAE3", Case::Capital),
     ("Taesa", "TAEE11", Case::Capital),
     ("Eztec", "EZTC3", Case::Capital),
     ("EZTec", "EZTC3", Case::Capital),

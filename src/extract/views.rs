@@ -232,8 +232,10 @@ pub(crate) fn views(
                 .filter(|_| brokers_in(inside).is_empty())
                 .map(|m| &m.symbol)
         };
-        let rated_subject =
-            reading.rating && holders.iter().any(|h| h.start < reading.at && company_holder(h).is_some());
+        // (`Para Cemig, o BofA reiterou a recomendação de compra`: not with a firm acting after it.)
+        let rated_subject = reading.rating
+            && holders.iter().any(|h| h.start < reading.at && company_holder(h).is_some())
+            && !holders.iter().any(|h| h.start < reading.at && company_holder(h).is_none());
         let passive = reading.rating && (rated_subject || is_passive(text, own, reading.at));
         if passive {
             holders.retain(|h| h.start > reading.at);

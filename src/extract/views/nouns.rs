@@ -71,6 +71,10 @@ pub(super) fn points_back(next: &[Token]) -> bool {
     if (0..next.len().min(2)).any(|k| matches!(&*next[k].key, "the" | "a" | "o" | "its") && noun_at(k)) {
         return true;
     }
+    // `Wolfe Research rates it at Outperform`, `upgraded it to Buy`: the pronoun right after.
+    if next.first().is_some_and(|w| w.key == "it") {
+        return true;
+    }
     // `a recomendação da empresa`, `its price target on the stock`: the rating's noun, then `of`
     // (or `on`/`for`) and the company's noun, right after the stance word.
     let Some(r) = (0..next.len().min(4)).find(|&k| is_rating_or_target_noun(&next[k].key)) else {
@@ -137,8 +141,12 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
 
 /// `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the sentence
 /// (`own`) is the analyst or firm just named.
+/// (`For instance, he raised…`: after an opening phrase too, within its first words.)
 pub(super) fn opens_on_a_pronoun(own: &[Token]) -> bool {
-    own.first().is_some_and(|w| matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles"))
+    own.iter()
+        .take(4)
+        .enumerate()
+        .any(|(k, w)| matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles") && (k == 0 || !w.capitalized))
 }
 
 /// `…a preferida é a Gerdau (GGBR4)` after `O JP Morgan revisou…`: a pick stated with no firm
