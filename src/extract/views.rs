@@ -24,6 +24,7 @@ use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
     rates_a_sector, rates_unknown_name,
 };
+use ranks::stated_rank;
 use subjects::{earlier_subject, is_initials_of, named_by_initials, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -75,6 +76,16 @@ pub(crate) fn views(
     };
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
+        // `JetBlue currently carries a Zacks Rank #5 (Strong Sell)`: the service's own rank.
+        if let Some((service, ticker, stance)) = stated_rank(text, own, mentions_in(sentence)) {
+            if !out.iter().any(|v| v.ticker == ticker && text[v.claimant.clone()] == text[service.clone()]) {
+                folded.push(fold(&text[service.clone()]));
+                out.push(ViewMatch { claimant: service, ticker: ticker.clone(), stance, quote: sentence.clone() });
+                levels.push((i, 1));
+            }
+            last = Some((i, stance, ticker));
+            continue;
+        }
         let reading = read_stance(text, own);
         let act_before = last_act;
         if reading.rating {
@@ -598,6 +609,7 @@ pub(crate) fn views(
 mod ellipsis;
 mod lists;
 mod nouns;
+mod ranks;
 mod subjects;
 #[cfg(test)]
 mod tests;
