@@ -17,6 +17,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::quality_interval::{PassageCounts, intervals};
+
 use chrono::NaiveDate;
 use jevons::extract::{Findings, Lexicon, Options, analyse_with};
 use jevons::model::fold;
@@ -287,6 +289,8 @@ struct Measured {
     /// Labelled figures: how many, how many found, how many of those given the right tickers.
     attribution: (usize, usize, usize),
     views: Score,
+    /// Each passage's attribution and view counts, for the held-out splits' intervals.
+    per_passage: Vec<PassageCounts>,
 }
 
 fn measure(data: &Value) -> Measured {
@@ -296,7 +300,9 @@ fn measure(data: &Value) -> Measured {
     let mut misses = Vec::new();
     let mut attribution = (0, 0, 0);
     let mut views = Score::default();
+    let mut per_passage = Vec::with_capacity(passages.len());
     for passage in passages {
+        let (before, views_before) = (attribution, views);
         let id = passage["id"].as_str().unwrap_or("?");
         let text = passage["text"].as_str().expect("each passage has a text");
         let anchor = passage["anchor"].as_str().and_then(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
@@ -323,8 +329,15 @@ fn measure(data: &Value) -> Measured {
         if let Some(labels) = passage["views"].as_array() {
             score_views(id, &findings, labels, &mut views, &mut misses);
         }
+        per_passage.push(PassageCounts {
+            figures_found: attribution.1 - before.1,
+            figures_right: attribution.2 - before.2,
+            views_found: views.found - views_before.found,
+            views_labelled: views.expected - views_before.expected,
+            views_right: views.correct - views_before.correct,
+        });
     }
-    Measured { passages: passages.len(), totals, misses, attribution, views }
+    Measured { passages: passages.len(), totals, misses, attribution, views, per_passage }
 }
 
 /// Each labelled figure (its text's first occurrence) against the figure found there.
@@ -541,6 +554,8 @@ fn ninth_heldout_split_for_attribution_and_views_meets_its_floors() {
     let measured = measure(&data);
     println!("\nninth held-out split (never tuned against), {} passages", measured.passages);
     print_links(&measured);
+    let ((lo, hi), (view_lo, view_hi)) = intervals(&measured.per_passage);
+    println!("95% intervals over passages: attribution {lo:.3}–{hi:.3}, view F1 {view_lo:.3}–{view_hi:.3}");
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
     let floors = LINKS_HELDOUT_V9_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);

@@ -23,6 +23,7 @@ mod no_sql_from_input;
 mod note_properties;
 mod order;
 mod properties;
+mod quality_interval;
 mod safety;
 mod search;
 mod store;
