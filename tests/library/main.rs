@@ -24,6 +24,7 @@ mod note_properties;
 mod order;
 mod properties;
 mod quality_interval;
+mod released_parts;
 mod safety;
 mod search;
 mod store;

@@ -1,0 +1,110 @@
+//! The held-out splits of attribution and views released for tuning once they had been read a
+//! few times with totals only, and the fifth training part: each is a training part now, with a
+//! floor per kind, and its differences are printed (see `extract_quality`, and
+//! `docs/extraction.md` for the rounds that released them).
+
+use serde_json::Value;
+
+use crate::extract_quality::{attribution_accuracy, measure, print_links, with_id};
+
+/// The eighth held-out split, released for tuning at the start of the ninth round (5 December):
+/// 68 real passages (34 English, 34 Portuguese) labelled from the text alone, read eight times
+/// with totals only and never tuned on before then. A training part since.
+const LINKS_RELEASED_V8: &str = include_str!("../data/extract/links_released_v8.json");
+/// Its floors: attribution 0.859 (512 of 596 figures found, 613 labels) and view F1 0.630 (46
+/// right of 68 found, 78 labels) when it was released, after the eighth round; 0.815 and 0.630
+/// with the rules of the round before.
+const LINKS_RELEASED_V8_FLOORS: (f64, f64) = (0.85, 0.62);
+
+/// The seventh held-out split, released for tuning at the start of the eighth round (5 December):
+/// 69 real passages (34 English, 35 Portuguese) labelled from the text alone, read three times
+/// with totals only and never tuned on before then. A training part since.
+const LINKS_RELEASED_V7: &str = include_str!("../data/extract/links_released_v7.json");
+/// Its floors: attribution 0.765 (423 of 553 figures found, 582 labels) and view F1 0.712 (52
+/// right of 72 found, 74 labels) when it was released, after the seventh round; 0.763 and 0.712
+/// with the rules of the round before. After the eighth round, tuned on it: attribution 0.904
+/// (500 of 553), views 0.822 (60 right of 72 found).
+const LINKS_RELEASED_V7_FLOORS: (f64, f64) = (0.90, 0.81);
+
+/// The sixth held-out split, released for tuning at the start of the seventh round (5 December):
+/// 67 real passages (34 English, 33 Portuguese) labelled from the text alone, read four times with
+/// totals only and never tuned on before then. A training part since.
+const LINKS_RELEASED_V6: &str = include_str!("../data/extract/links_released_v6.json");
+/// Its floors: attribution 0.827 (378 of 457 figures found) and view F1 0.671 (50 right of 73
+/// found, 76 labels) when it was released, after the sixth round; 0.788 and 0.625 with the rules
+/// of the round before. After the seventh round, tuned on it: attribution 0.939 (429 of 457), views
+/// 0.912 (67 right of 71 found, 76 labels).
+const LINKS_RELEASED_V6_FLOORS: (f64, f64) = (0.93, 0.90);
+
+/// The fourth held-out split, released for tuning at the start of the sixth round (5 December):
+/// 68 real passages (34 English, 34 Portuguese) labelled from the text alone, read five times with
+/// totals only and never tuned on before then. A training part since.
+const LINKS_RELEASED_V4: &str = include_str!("../data/extract/links_released_v4.json");
+/// Its floors: attribution 0.758 (350 of 462 figures found) and view F1 0.468 (36 right of 65
+/// found, 89 labels) when it was released, after the fifth round; 0.749 and 0.395 with the rules
+/// of the round before. After the sixth round, tuned on it: attribution 0.909 (420 of 462),
+/// views 0.855; after the seventh round: attribution 0.926 (428 of 462), views 0.898; after the
+/// eighth: 0.931 (430 of 462), 0.886 (a bank's alias, `Citibank`, now found, names a holder the
+/// label calls `Citi`).
+const LINKS_RELEASED_V4_FLOORS: (f64, f64) = (0.92, 0.88);
+
+/// A fifth training part: 36 real passages (18 English, 18 Portuguese) labelled from the text
+/// alone at the end of the fifth round, for the next round to tune on. No rule had seen it when
+/// it was first measured, so that first score was a second reading of unseen text.
+const LINKS_TRAINING_V5: &str = include_str!("../data/extract/links_training_v5.json");
+/// Its floors, a little below its scores: attribution 0.708 (160 of 226 figures found) and view F1
+/// 0.613 (23 right of 34 found, 41 labels) before any rule was tuned on it; 0.765 and 0.640 after
+/// the three rules written from it (`BB` in Portuguese, a bank's results as the subject, a broker
+/// forecasting). After the sixth round, tuned on it: attribution 0.920 (208 of 226), views 0.864;
+/// after the seventh round: attribution 0.934 (211 of 226), views 0.902; after the eighth: 0.942
+/// (213 of 226), 0.902.
+const LINKS_TRAINING_V5_FLOORS: (f64, f64) = (0.93, 0.89);
+
+#[test]
+fn released_eighth_split_meets_its_floors() {
+    check_training_part("released eighth split", LINKS_RELEASED_V8, "lho8-", 60, LINKS_RELEASED_V8_FLOORS);
+}
+
+#[test]
+fn released_seventh_split_meets_its_floors() {
+    check_training_part("released seventh split", LINKS_RELEASED_V7, "lho7-", 60, LINKS_RELEASED_V7_FLOORS);
+}
+
+#[test]
+fn released_sixth_split_meets_its_floors() {
+    check_training_part("released sixth split", LINKS_RELEASED_V6, "lho6-", 60, LINKS_RELEASED_V6_FLOORS);
+}
+
+#[test]
+fn released_fourth_split_meets_its_floors() {
+    check_training_part("released fourth split", LINKS_RELEASED_V4, "lho4-", 60, LINKS_RELEASED_V4_FLOORS);
+}
+
+#[test]
+fn fifth_training_part_meets_its_floors() {
+    check_training_part("fifth training part", LINKS_TRAINING_V5, "ltr5-", 30, LINKS_TRAINING_V5_FLOORS);
+}
+
+/// Prints a training part's attribution and views per language, then its differences, and fails
+/// below its floors.
+fn check_training_part(name: &str, json: &str, prefix: &str, at_least: usize, floors: (f64, f64)) {
+    let data: Value = serde_json::from_str(json).expect("the training part is JSON");
+    assert_eq!(data["heldout"], Value::Bool(false), "the file says it is for tuning");
+    let passages = data["passages"].as_array().expect("a list of passages");
+    assert!(passages.len() >= at_least, "at least {at_least} passages, found {}", passages.len());
+    for (language, code) in [("English", "en-"), ("Portuguese", "pt-")] {
+        let language_prefix = format!("{prefix}{code}");
+        let subset = with_id(passages, |id| id.starts_with(&language_prefix));
+        println!("\n{name}, {language} only, {} passages", subset.len());
+        print_links(&measure(&serde_json::json!({ "passages": subset })));
+    }
+    let measured = measure(&data);
+    println!("\n{name} (tuned against), {} passages", measured.passages);
+    print_links(&measured);
+    for miss in measured.misses.iter().filter(|m| m.contains("attribution") || m.contains("views")) {
+        println!("  {miss}");
+    }
+    let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
+    assert!(attribution >= floors.0, "{name}: attribution {attribution:.3} is below {}", floors.0);
+    assert!(views >= floors.1, "{name}: view F1 {views:.3} is below {}", floors.1);
+}
