@@ -311,6 +311,10 @@ pub(crate) fn attribute(
                 || unknown_code_before(text, &figures[f], &own)
             {
                 Vec::new()
+            } else if let Some(subject) = subjects[i].filter(|_| own_shares_before(words_before)) {
+                // `a Nvidia agora tem a Apple em seu radar, com suas ações aumentando 1,89%`: the
+                // subject's own shares, past the company it is compared with.
+                vec![subject.symbol.clone()]
             } else if let Some(nearest) = before.last() {
                 if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
                     Vec::new()
@@ -438,6 +442,13 @@ fn breaks_clause(gap: &str) -> bool {
                 .iter()
                 .any(|b| w.len() == b.len() && w.eq_ignore_ascii_case(b))
         })
+}
+
+/// `com suas ações aumentando 1,89%`, `with its shares up 2%`: a possessive and a share word
+/// within the last few words before a figure.
+fn own_shares_before(before: &[Token]) -> bool {
+    let last = &before[before.len().saturating_sub(5)..];
+    last.windows(2).any(|p| matches!(&*p[0].key, "suas" | "seus" | "sua" | "seu" | "its") && is_share_word(&p[1].key))
 }
 
 #[cfg(test)]

@@ -208,3 +208,12 @@ fn real_estate_trusts_brands_and_short_names_are_companies() {
     let text = "Royal Bank of Canada fell 1%. Royal Bank's total return was 11.8 per cent.";
     assert_eq!(attributed(text), owned(&[("1%", &["RY"]), ("11.8 per cent", &["RY"])]));
 }
+
+#[test]
+fn the_subjects_own_shares_and_a_class_of_an_unknown_company() {
+    let text = "A Nvidia agora tem a Apple em seu radar, com suas ações aumentando 1,89% no pré-mercado.";
+    assert_eq!(attributed(text), owned(&[("1,89%", &["NVDA"])]));
+    let text = "Os papéis ON da Vale recuavam 1,07%. As ações PN da VCP apresentavam desvalorização de 2,72%. Os \
+                títulos PN da Sadia cediam 1,50%.";
+    assert_eq!(attributed(text), owned(&[("1,07%", &["VALE3"]), ("2,72%", &[]), ("1,50%", &[])]));
+}

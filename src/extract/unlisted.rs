@@ -84,10 +84,17 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     for k in 1..words.len() {
         // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
         let name = &words[k];
+        // (`As ações PN da VCP`: a share class between.)
+        let owner = |j: usize| {
+            is_share_or_class_word(&words[j].key)
+                || (j > 0
+                    && matches!(words[j].text, "ON" | "PN" | "PNA" | "PNB")
+                    && is_share_or_class_word(&words[j - 1].key))
+        };
         if (name.capitalized || name.upper)
             && k >= 2
             && matches!(&*words[k - 1].key, "da" | "do" | "de" | "of")
-            && is_share_or_class_word(&words[k - 2].key)
+            && owner(k - 2)
             && !is_common_word(&name.key)
             && !known(name)
             && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
@@ -221,6 +228,7 @@ fn is_share_or_class_word(key: &str) -> bool {
         key,
         "acoes"
             | "papeis"
+            | "titulos"
             | "units"
             | "shares"
             | "stock"
