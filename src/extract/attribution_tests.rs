@@ -217,3 +217,9 @@ fn the_subjects_own_shares_and_a_class_of_an_unknown_company() {
                 títulos PN da Sadia cediam 1,50%.";
     assert_eq!(attributed(text), owned(&[("1,07%", &["VALE3"]), ("2,72%", &[]), ("1,50%", &[])]));
 }
+
+#[test]
+fn a_short_name_going_on_with_of_names_another_company() {
+    let text = "National Bank of Canada (NA.TO) is the exception, with its target lowered from $153 to $152.";
+    assert_eq!(attributed(text), owned(&[("$153", &[]), ("$152", &[])]));
+}

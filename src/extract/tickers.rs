@@ -73,6 +73,14 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 let found = TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via };
                 // (`Southwest Florida`, `Delta Force`: a word opening a longer name is not it.)
                 let opens_a_name = tokens.get(end + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper);
+                // `National Bank of Canada` is no `National Bank Holdings`: a short name that goes
+                // on with `of` and a capitalised word names another company.
+                let goes_on = via == Via::Name
+                    && tokens.get(end + 1).is_some_and(|t| t.key == "of" && text[tokens[end].end..t.start] == *" ")
+                    && tokens.get(end + 2).is_some_and(|t| t.capitalized);
+                if goes_on {
+                    continue;
+                }
                 if in_context {
                     named.push(found)
                 } else if !opens_a_name {
