@@ -342,11 +342,14 @@ pub(crate) fn attribute(
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
                 if !about_the_company
-                    && (sentence_names_a_commodity() || own_words.iter().any(|w| is_macro_word(&w.key)))
+                    && (sentence_names_a_commodity()
+                        || own_words.iter().any(|w| is_macro_word(&w.key))
+                        || words_before.iter().any(|w| matches!(&*w.key, "setor" | "sector")))
                 {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
                     // do varejo… caíram 1,1% na margem em setembro, segundo o IBGE`: a sentence
-                    // naming no company, about a commodity or the economy.
+                    // naming no company, about a commodity or the economy; `o setor de varejo também
+                    // tinha queda de 2,09%`: a whole sector's move.
                     Vec::new()
                 } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key)) {
                     // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
