@@ -81,7 +81,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
             return Some(Holder::Firm(b));
         }
     }
-    if let Some(firm) = possessive_firm(text, words, first) {
+    if let Some(firm) = possessive_firm(text, words, first).or_else(|| analyst_of_possessive(text, words, first)) {
         return Some(Holder::Firm(firm));
     }
     // `Analyst Frank Louthan raised…`, `Os analistas Antonio Junqueira e Guilherme Bosso
@@ -133,6 +133,33 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
 /// `Analyst AJ Rice` with no firm of his own).
 /// `Bank of America's Erika Najarian downgraded…`, `Jefferies' Jeffrey Holford`: a known
 /// broker's possessive right before a person's name (word `first`) makes the broker the holder.
+/// `Atlantic Equities' banking analyst Richard Staite`: a firm's possessive, an analyst word (a
+/// lower-case word of his field allowed before it), then the person (word `first`); the firm is
+/// the capitalised name before the possessive, known to the broker list or not.
+fn analyst_of_possessive(text: &str, words: &[Token], first: usize) -> Option<Range<usize>> {
+    let mut k = first.checked_sub(1)?;
+    if !is_analyst_word(&words[k].key) {
+        return None;
+    }
+    k = k.checked_sub(1)?;
+    if !words[k].capitalized && !words[k].upper && words[k].key != "s" {
+        k = k.checked_sub(1)?;
+    }
+    let mark = |gap: &str| matches!(gap.trim(), "'" | "’");
+    let end = if words[k].key == "s" && k > 0 && mark(&text[words[k - 1].end..words[k].start]) {
+        k - 1
+    } else if mark(&text[words[k].end..words[k + 1].start]) && words[k].key.ends_with('s') {
+        k
+    } else {
+        return None;
+    };
+    let mut start = end;
+    while start > 0 && end - start < 3 && words[start].joins_previous && words[start - 1].capitalized {
+        start -= 1;
+    }
+    (words[start..=end].iter().all(|w| w.capitalized || w.upper)).then(|| words[start].start..words[end].end)
+}
+
 fn possessive_firm(text: &str, words: &[Token], first: usize) -> Option<Range<usize>> {
     let mark = |gap: &str| matches!(gap.trim(), "'" | "’");
     let end = if first >= 2 && words[first - 1].key == "s" && mark(&text[words[first - 2].end..words[first - 1].start])

@@ -240,6 +240,14 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
     if kind == Some(Kind::Stay) {
         return stayed_at(ahead).and_then(|w| rating_word(&w.key));
     }
+    // `entre as recomendações positivas do JPMorgan`: a rating noun called positive or negative.
+    if is_rating_noun(key) {
+        match ahead.first().map(|o| &*o.key) {
+            Some("positiva" | "positivas" | "positive") => return Some(Some(Stance::Bullish)),
+            Some("negativa" | "negativas" | "negative") => return Some(Some(Stance::Bearish)),
+            _ => {}
+        }
+    }
     let keeps = is_keep_verb(key) || is_rating_noun(key);
     if keeps {
         return ahead.iter().find_map(|o| rating_word(&o.key));
@@ -365,7 +373,7 @@ const KEEP: &[&str] = &[
 /// Nouns for a rating (`rating`, `recomendação`).
 #[rustfmt::skip]
 const RATING_NOUNS: &[&str] = &[
-    "rating", "recommendation", "recomendacao", "classificacao", "advice",
+    "rating", "recommendation", "recomendacao", "classificacao", "advice", "recomendacoes", "recommendations",
 ];
 
 /// Plain bullish words (`buy`, `otimista`, `upside`).

@@ -66,3 +66,25 @@ fn a_bank_recommended_or_put_in_a_portfolio_is_rated() {
     assert_eq!(bundled(text), [view("XP", "VALE3", Stance::Bearish)]);
     assert!(bundled("A Vale tem uma carteira de projetos grande.").is_empty());
 }
+
+#[test]
+fn an_unknown_firms_possessive_analyst_and_a_rating_called_positive() {
+    let text =
+        "Atlantic Equities' banking analyst Richard Staite upgraded shares of JPMorgan from Neutral to Overweight.";
+    assert_eq!(bundled(text), [view("Atlantic Equities", "JPM", Stance::Bullish)]);
+    let text = "O Santander (SANB11) deve repetir o desempenho. O banco segue entre as recomendações positivas do \
+                JPMorgan.";
+    assert_eq!(bundled(text), [view("JPMorgan", "SANB11", Stance::Bullish)]);
+    let text = "Tesla (TSLA) soared. Here is what analysts said about Ford (F) ahead of the report:\n\n• JPMorgan \
+                has a Neutral rating.\n• Wolfe Research rates it at Outperform with a $12 target.";
+    assert_eq!(bundled(text), [view("Wolfe Research", "F", Stance::Bullish)]);
+}
+
+#[test]
+fn public_bodies_hold_no_stock_views() {
+    let text = "Moody’s Investors Service placed Pfizer’s long-term debt rating under review for downgrade.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+    let text = "However, the Federal Reserve’s hawkish stance hurt banks. Barclays upgraded Wells Fargo (WFC) to \
+                overweight; the Federal Reserve is expected to raise rates, which will also benefit banks.";
+    assert!(bundled(text).iter().all(|(claimant, ..)| claimant == "Barclays"), "{:?}", bundled(text));
+}
