@@ -42,9 +42,11 @@ const LINKS_RELEASED_V3: &str = include_str!("../data/extract/links_released_v3.
 /// while the ninth round's rules were written without it in sight. Only its totals are printed;
 /// never tune against it.
 const LINKS_HELDOUT_V9: &str = include_str!("../data/extract/links_heldout_v9.json");
-/// Its floors, a little below its scores with the ninth round's rules (see `docs/extraction.md`,
+/// Its floors, a little below its scores with the ninth round's rules: attribution 0.812 (496 of
+/// 611 figures found, 642 labels), view F1 0.599 (41 right of 62 found, 75 labels); 0.805 and
+/// 0.594 with the eighth round's, 0.809 and 0.594 with the seventh's (see `docs/extraction.md`,
 /// "Ninth round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V9_FLOORS: (f64, f64) = (0.0, 0.0);
+const LINKS_HELDOUT_V9_FLOORS: (f64, f64) = (0.80, 0.59);
 
 /// The kinds scored, in the order the tables print them.
 const KINDS: [&str; 7] = ["tickers", "amounts", "percents", "fractions", "quantities", "dates", "claimants"];
