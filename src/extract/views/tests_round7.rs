@@ -3,12 +3,12 @@
 use crate::extract::{Lexicon, analyse};
 use crate::model::Stance;
 
-fn bundled(text: &str) -> Vec<(String, String, Stance)> {
+pub(super) fn bundled(text: &str) -> Vec<(String, String, Stance)> {
     let lexicon = Lexicon::bundled();
     analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
 }
 
-fn view(claimant: &str, ticker: &str, stance: Stance) -> (String, String, Stance) {
+pub(super) fn view(claimant: &str, ticker: &str, stance: Stance) -> (String, String, Stance) {
     (claimant.to_owned(), ticker.to_owned(), stance)
 }
 

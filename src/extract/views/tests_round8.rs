@@ -1,16 +1,7 @@
-//! Unit tests of the eighth round's view rules, read from whole texts (bundled lexicon).
+//! Unit tests of the eighth and ninth rounds' view rules, read from whole texts (bundled lexicon).
 
-use crate::extract::{Lexicon, analyse};
+use super::tests_round7::{bundled, view};
 use crate::model::Stance;
-
-fn bundled(text: &str) -> Vec<(String, String, Stance)> {
-    let lexicon = Lexicon::bundled();
-    analyse(text, &lexicon).views.into_iter().map(|v| (v.claimant, v.ticker.to_string(), v.stance)).collect()
-}
-
-fn view(claimant: &str, ticker: &str, stance: Stance) -> (String, String, Stance) {
-    (claimant.to_owned(), ticker.to_owned(), stance)
-}
 
 #[test]
 fn banks_listed_after_shares_of_are_rated_not_rating() {
