@@ -244,7 +244,10 @@ pub(super) fn paired_in_order(
             continue;
         }
         let at = figures[f].start;
-        let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { continue };
+        let Some(last) = own[..own.partition_point(|m| m.span.start < at)].iter().rev().find(|m| m.span.end <= at)
+        else {
+            continue;
+        };
         // (The words are in text order: those between are found by bisection.)
         let lo = words.partition_point(|w| w.start < last.span.end);
         let between = &words[lo..words.partition_point(|w| w.end <= at).max(lo)];
