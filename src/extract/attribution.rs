@@ -191,7 +191,7 @@ pub(crate) fn attribute(
                 );
                 !(is_broker(&m.symbol)
                     && text[m.span.end..].starts_with(['\'', '’'])
-                    && !is_target_owner(text, &words[..first], &words[next..], m.span.end))
+                    && !is_target_owner(text, &words[..first], &words[next..], &m.span))
             });
         }
         // A price target is about the company under discussion, however far back. So are the
@@ -202,6 +202,17 @@ pub(crate) fn attribute(
             *about_the_company_cell.get_or_init(|| {
                 own_words.iter().any(|w| matches!(&*w.key, "target" | "alvo" | "objective") || is_share_word(&w.key))
             })
+        };
+        // A word of the economy anywhere in the sentence, or of a whole sector before the figure
+        // at `at` (found once per sentence).
+        let economy_cell = OnceCell::new();
+        let economy_or_sector_before = |at: usize| {
+            let (economy, sector) = *economy_cell.get_or_init(|| {
+                let economy = own_words.iter().any(|w| is_macro_word(&w.key));
+                let sector = own_words.iter().find(|w| matches!(&*w.key, "setor" | "sector")).map(|w| w.start);
+                (economy, sector)
+            });
+            economy || sector.is_some_and(|s| s < at)
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
         let sentence_names_a_commodity = || {
@@ -341,11 +352,7 @@ pub(crate) fn attribute(
                 let about_the_company = sentence_about_the_company();
                 let back = if about_the_company { i } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if !about_the_company
-                    && (sentence_names_a_commodity()
-                        || own_words.iter().any(|w| is_macro_word(&w.key))
-                        || words_before.iter().any(|w| matches!(&*w.key, "setor" | "sector")))
-                {
+                if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at)) {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
                     // do varejo… caíram 1,1% na margem em setembro, segundo o IBGE`: a sentence
                     // naming no company, about a commodity or the economy; `o setor de varejo também

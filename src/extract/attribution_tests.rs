@@ -223,3 +223,12 @@ fn a_short_name_going_on_with_of_names_another_company() {
     let text = "National Bank of Canada (NA.TO) is the exception, with its target lowered from $153 to $152.";
     assert_eq!(attributed(text), owned(&[("$153", &[]), ("$152", &[])]));
 }
+
+#[test]
+fn an_initials_full_stop_in_a_rated_name_is_no_sentence_break() {
+    let text = "Oppenheimer cut J.P. Morgan’s price target to $136 from $145, Truist’s to $48 from $61.";
+    assert_eq!(
+        attributed(text),
+        owned(&[("$136", &["JPM"]), ("$145", &["JPM"]), ("$48", &["TFC"]), ("$61", &["TFC"])])
+    );
+}

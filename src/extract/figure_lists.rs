@@ -230,8 +230,10 @@ pub(super) fn paired_in_order(
     out: &mut [Vec<Symbol>],
     settled: &mut [bool],
 ) {
-    for (k, &f) in inside.iter().enumerate() {
-        // The run of figures joined by `and` / `e` that starts here.
+    // Each run of figures joined by `and` / `e` is read once, from its first figure.
+    let mut k = 0;
+    while k < inside.len() {
+        let f = inside[k];
         let mut run = vec![f];
         for &g in &inside[k + 1..] {
             let gap = &text[figures[run[run.len() - 1]].end..figures[g].start];
@@ -240,6 +242,7 @@ pub(super) fn paired_in_order(
             }
             run.push(g);
         }
+        k += run.len();
         if run.len() < 2 || run.iter().any(|&g| settled[g]) {
             continue;
         }

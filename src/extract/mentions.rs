@@ -104,7 +104,7 @@ pub(crate) fn mentions(
             head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
                 && head.split(')').next().is_some_and(|b| b.contains('%'))
         });
-        if moved || is_target_owner(text, &words[..first], &words[next..], m.span.end) {
+        if moved || is_target_owner(text, &words[..first], &words[next..], &m.span) {
             m.speaks = false;
             continue;
         }
@@ -116,7 +116,7 @@ pub(crate) fn mentions(
             });
         // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
         // company that is no bank or broker does not rate others; a rating word after it is its own.
-        let object = is_rated_list_item(text, &words[..first]);
+        let object = is_rated_list_item(text, &words[..first], m.span.start);
         m.rates = moved_target
             || (!object
                 && (((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
@@ -300,8 +300,8 @@ fn rated_by(text: &str, before: &[Token]) -> bool {
 /// `cut Bank of America’s price target to $36 from $45, Truist’s to $48 from $61`: a company
 /// whose target is moved by someone named before it, in the possessive, is the one rated (a bank
 /// too), not a broker rating.
-pub(super) fn is_target_owner(text: &str, before: &[Token], after: &[Token], end: usize) -> bool {
-    if !text[end..].starts_with(['\'', '’']) {
+pub(super) fn is_target_owner(text: &str, before: &[Token], after: &[Token], span: &Range<usize>) -> bool {
+    if !text[span.end..].starts_with(['\'', '’']) {
         return false;
     }
     // The possessive's `s`, then `price target`, `target` or the move itself (`to $48`).
@@ -309,9 +309,9 @@ pub(super) fn is_target_owner(text: &str, before: &[Token], after: &[Token], end
     let target = matches!(owned.as_slice(), ["price", "target", ..] | ["target", ..] | ["to", ..]);
     // The verb within the sentence, a list of possessives back (`, Truist’s to $48`).
     let mut moved_before = false;
-    let mut next_start = end;
+    let mut next_start = span.start;
     for w in before.iter().rev().take(24) {
-        if text[w.end..next_start].contains(". ") || text[w.end..next_start].contains(';') {
+        if ends_sentence(&text[w.end..next_start], w) {
             break;
         }
         next_start = w.start;
@@ -408,14 +408,14 @@ fn ends_clause(gap: &str) -> bool {
 /// listed after a rating verb, or after `shares of` in its clause, is rated, not rating. `before`
 /// are the words before the mention; the walk goes back over the names, symbols and joiners of
 /// the list.
-pub(super) fn is_rated_list_item(text: &str, before: &[Token]) -> bool {
-    let mut next_start = None;
+pub(super) fn is_rated_list_item(text: &str, before: &[Token], at: usize) -> bool {
+    let mut next_start = at;
     for (k, w) in before.iter().enumerate().rev().take(24) {
-        let gap = next_start.map_or("", |n| &text[w.end..n]);
-        if gap.contains(". ") || gap.contains(';') {
+        let gap = &text[w.end..next_start];
+        if ends_sentence(gap, w) {
             return false;
         }
-        next_start = Some(w.start);
+        next_start = w.start;
         // The verb or `shares of` right before the list's first item (`Rounding out Tuesday's
         // upgrades, Jefferies…` is no list).
         let opens = !gap.contains(',');
@@ -434,6 +434,13 @@ pub(super) fn is_rated_list_item(text: &str, before: &[Token]) -> bool {
         }
     }
     false
+}
+
+/// Whether the gap after word `w` ends a sentence or a clause (`. `, `;`), not an initial's full
+/// stop (`J.P. Morgan`, `B. Riley`).
+fn ends_sentence(gap: &str, w: &Token) -> bool {
+    let initial = w.text.chars().count() == 1 && w.upper;
+    (gap.contains(". ") && !initial) || gap.contains(';')
 }
 
 /// Verbs that only ever change a rating: `upgraded`, `rebaixou`.

@@ -25,7 +25,7 @@ use nouns::{
     rates_a_sector, rates_unknown_name,
 };
 use ranks::stated_rank;
-use subjects::{earlier_subject, is_initials_of, named_by_initials, word_range};
+use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -62,6 +62,8 @@ pub(crate) fn views(
     // The sentence of the last view and (the name of) its first holder.
     let mut last_holder: Option<(usize, Range<usize>)> = None;
     let firms = FirmNames::new(text, words, mentions);
+    // The initials of the text's names, read once when a holder is written as initials.
+    let initials = std::cell::OnceCell::new();
     let mut neutral_at: Option<usize> = None;
     // The brokers named where the last neutral rating was stated, folded.
     let mut neutral_firms: Vec<String> = Vec::new();
@@ -548,7 +550,9 @@ pub(crate) fn views(
                 // `…que a XP tem uma posição única`, `Separately, Hudbay Minerals announced a
                 // "positive" assessment`: a firm holds no view of its own shares.
                 // (`TI said it now expects…` after `Texas Instruments`: its initials too.)
-                if mentions_in(h).iter().any(|m| m.symbol == *ticker) || named_by_initials(text, mentions, h, ticker) {
+                if mentions_in(h).iter().any(|m| m.symbol == *ticker)
+                    || named_by_initials(text, initials.get_or_init(|| initials_by_symbol(text, mentions)), h, ticker)
+                {
                     continue;
                 }
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.

@@ -17,23 +17,45 @@ pub(super) fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
 /// (folded names; connectives such as `of`, `de`, `&` and a possessive `s` have none).
 pub(super) fn is_initials_of(short: &str, long: &str) -> bool {
     let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
-    let initials: String = long
-        .split(|c: char| !c.is_alphanumeric())
+    letters.len() >= 2 && letters == initials(long)
+}
+
+/// The initials of a folded name's words, connectives left out.
+fn initials(long: &str) -> String {
+    long.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !matches!(*w, "of" | "de" | "da" | "do" | "and" | "e"))
         .filter_map(|w| w.chars().next())
-        .collect();
-    letters.len() >= 2 && letters == initials
+        .collect()
+}
+
+/// The initials of every name a text gives each company (`ti` for `Texas Instruments`), for
+/// [`named_by_initials`]: read once per text.
+pub(super) fn initials_by_symbol<'m>(text: &str, mentions: &'m [Mention]) -> FxHashMap<&'m Symbol, Vec<String>> {
+    let mut out: FxHashMap<&Symbol, Vec<String>> = FxHashMap::default();
+    for m in mentions {
+        let name = initials(&fold(&text[m.span.clone()]));
+        let names = out.entry(&m.symbol).or_default();
+        if name.len() >= 2 && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    out
 }
 
 /// `TI said it now expects…` after `Texas Instruments`: a holder written as the initials of a
 /// name the text gives `ticker` (a company speaking of itself).
-pub(super) fn named_by_initials(text: &str, mentions: &[Mention], holder: &Range<usize>, ticker: &Symbol) -> bool {
+pub(super) fn named_by_initials(
+    text: &str,
+    initials: &FxHashMap<&Symbol, Vec<String>>,
+    holder: &Range<usize>,
+    ticker: &Symbol,
+) -> bool {
     let written = &text[holder.clone()];
     if written.len() > 5 || !written.chars().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
     let short = fold(written);
-    mentions.iter().any(|m| m.symbol == *ticker && is_initials_of(&short, &fold(&text[m.span.clone()])))
+    initials.get(ticker).is_some_and(|names| names.contains(&short))
 }
 
 /// The company the text before is about, not named by a holder: the last named when the
