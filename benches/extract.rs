@@ -2,7 +2,9 @@
 //! Portuguese research prose, then prints one JSON object with percentiles in microseconds. It
 //! reports the first (cold) analysis apart, checks every run's findings equal it, and also
 //! times one huge sentence (the note's sentence ends turned into commas) at 200 KB and
-//! 400 KB: the ratio of the two says whether the work stays linear.
+//! 400 KB: the ratio of the two says whether the work stays linear. Two adversarial texts that
+//! once made it quadratic (a rating repeated by a holder written as initials; one sentence of
+//! thousands of figures) are timed the same way, at one size and twice it.
 //!
 //! Run with `cargo bench --bench extract` (release profile). No harness: the numbers of interest
 //! are the tail latencies an editor would feel per keystroke. Each run is timed twice: wall clock
@@ -57,6 +59,25 @@ fn cpu_us() -> f64 {
 fn one_sentence(note: &str, bytes: usize) -> String {
     let flat: String = note.chars().map(|c| if matches!(c, '.' | '!' | '?' | '\n') { ',' } else { c }).collect();
     flat.repeat(bytes / flat.len() + 1)
+}
+
+/// Adversarial texts that once made the work grow with the square of their length (found by a
+/// review): one short rating repeated by a holder written as initials, and one sentence holding
+/// a long run of figures. Each at `n` and `2 n` repeats: their times' ratio should stay near 2.
+fn repeated_rating(n: usize) -> String {
+    "BTG upgraded Vale (VALE3) to Buy. ".repeat(n)
+}
+
+fn figure_run(n: usize) -> String {
+    let figures: Vec<String> = (1..=n).map(|k| format!("{k}%")).collect();
+    format!("Apple and Microsoft shares rose {}.", figures.join(", "))
+}
+
+/// Times `make(n)` and `make(2 n)`, best of three each: the JSON of the two sizes and their ratio.
+fn doubling(make: fn(usize) -> String, n: usize, lexicon: &Lexicon) -> serde_json::Value {
+    let (small, large) = (make(n), make(2 * n));
+    let (small_ms, large_ms) = (best_of_three_ms(&small, lexicon), best_of_three_ms(&large, lexicon));
+    serde_json::json!({ "repeats": n, "ms": small_ms, "ms_double": large_ms, "ratio": large_ms / small_ms })
 }
 
 /// The least of three wall-clock times of `analyse` on `text`, in milliseconds.
@@ -162,6 +183,8 @@ fn main() {
             "ms_400k": whole_ms,
             "ratio": whole_ms / half_ms,
         },
+        "repeated_rating_ms": doubling(repeated_rating, 2_000, &lexicon),
+        "figure_run_ms": doubling(figure_run, 8_000, &lexicon),
         "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
         "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },
         "lexicon_entries": lexicon.len(),
