@@ -5,11 +5,12 @@
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
 //! so it is reported as a **development** split. For attribution and views, `links_heldout_v9.json`
-//! is the held-out split to quote (only its totals are printed); the earlier held-out splits were
-//! released for tuning once they had been measured a few times (`links_released_v2.json`, `_v3.json`,
-//! `_v4.json`, `_v6.json`, `_v7.json` and `_v8.json`) and are training parts since. Each split has a floor per kind, set just below
-//! its measured scores. `docs/extraction.md` explains
-//! how findings are matched to labels.
+//! and `links_heldout_v10.json` are the held-out splits to quote, together (only their totals are
+//! printed, with 95% intervals over passages); the earlier held-out splits were released for
+//! tuning once they had been measured a few times (`links_released_v2.json`, `_v3.json`,
+//! `_v4.json`, `_v6.json`, `_v7.json` and `_v8.json`, checked in `released_parts`) and are
+//! training parts since. Each split has a floor per kind, set just below its measured scores.
+//! `docs/extraction.md` explains how findings are matched to labels.
 //!
 //! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
 //! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
@@ -493,8 +494,11 @@ fn heldout_split_meets_its_floors() {
 /// final, to measure them on more text. Only its totals are printed, and those of the ninth and
 /// tenth splits together with their interval; never tune against either.
 const LINKS_HELDOUT_V10: &str = include_str!("../data/extract/links_heldout_v10.json");
-/// Its floors, a little below its scores with the ninth round's rules (see `docs/extraction.md`).
-const LINKS_HELDOUT_V10_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores with the ninth round's rules: attribution 0.771 (857 of
+/// 1,111 figures found, 1,146 labels), view F1 0.471 (60 right of 119 found, 136 labels); 0.770
+/// and 0.474 with the eighth round's, 0.778 and 0.465 with the seventh's (see `docs/extraction.md`,
+/// "Ninth round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V10_FLOORS: (f64, f64) = (0.76, 0.46);
 
 #[test]
 fn tenth_heldout_split_for_attribution_and_views_meets_its_floors() {
