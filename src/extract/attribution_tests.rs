@@ -232,3 +232,14 @@ fn an_initials_full_stop_in_a_rated_name_is_no_sentence_break() {
         owned(&[("$136", &["JPM"]), ("$145", &["JPM"]), ("$48", &["TFC"]), ("$61", &["TFC"])])
     );
 }
+
+#[test]
+fn a_cashtag_spelling_a_share_class_is_no_class_and_no_crash() {
+    // `$ON` was both a cashtag and a class word: two mentions overlapping, whose list gap panicked.
+    let text = "Vale $ON 3%. Itaú $PN e Vale $ON sobem 2% e 3%, respectivamente.";
+    assert_eq!(attributed(text).len(), 3);
+    let findings = analyse(text, &Lexicon::bundled());
+    let cashtags: Vec<&str> =
+        findings.tickers.iter().filter(|t| t.text.contains("ON")).map(|t| t.symbol.as_str()).collect();
+    assert!(!cashtags.is_empty() && cashtags.iter().all(|s| *s == "ON"), "{cashtags:?}");
+}

@@ -28,9 +28,8 @@ pub(super) fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<
     let mut named = vec![first.symbol.clone()];
     for pair in own[next..].windows(2) {
         // (`Kroger Co (NYSE: KR)`: a name and its symbol are one item.)
-        let same =
-            pair[0].symbol == pair[1].symbol && text[pair[0].span.end..pair[1].span.start].trim_end().ends_with('(');
-        if !same && !is_list_gap(&text[pair[0].span.end..pair[1].span.start]) {
+        let same = pair[0].symbol == pair[1].symbol && gap_between(text, pair[0], pair[1]).trim_end().ends_with('(');
+        if !same && !is_list_gap(gap_between(text, pair[0], pair[1])) {
             break;
         }
         if !named.contains(&pair[1].symbol) {
@@ -105,13 +104,19 @@ pub(super) fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
         if !symbols.contains(&m.symbol) {
             symbols.insert(0, m.symbol.clone());
         }
-        let joined = k >= 2 && is_list_gap(&text[before[k - 2].span.end..m.span.start]);
+        let joined = k >= 2 && is_list_gap(gap_between(text, before[k - 2], m));
         if !joined {
             break;
         }
         k -= 1;
     }
     symbols
+}
+
+/// The text between two mentions in order; a mark no list crosses (`;`) when they overlap (a
+/// user's alias over a name the lexicon knows).
+fn gap_between<'t>(text: &'t str, first: &Mention, next: &Mention) -> &'t str {
+    text.get(first.span.end..next.span.start).unwrap_or(";")
 }
 
 /// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal

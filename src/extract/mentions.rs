@@ -63,7 +63,7 @@ pub(crate) fn mentions(
         if let Some(last) = out.last_mut()
             && (last.symbol == t.symbol || text[t.span.end..].trim_start().starts_with(')'))
             && t.span.start >= last.span.end
-            && is_bracket_gap(&text[last.span.end..t.span.start])
+            && text.get(last.span.end..t.span.start).is_some_and(is_bracket_gap)
         {
             // `Eletrobras (ELET6)`, `a JBS (JBSS3)`: the symbol written alone in brackets is the
             // listing meant (`Petrobras (PETR3; PETR4)` names both).
@@ -93,8 +93,9 @@ pub(crate) fn mentions(
     for k in 0..out.len() {
         // `Goldman Sachs and Morningstar raised their targets`: listed after a broker, a firm
         // rates with it.
-        let after_broker =
-            k > 0 && is_broker(&out[k - 1].symbol) && is_and_gap(&text[out[k - 1].span.end..out[k].span.start]);
+        let after_broker = k > 0
+            && is_broker(&out[k - 1].symbol)
+            && text.get(out[k - 1].span.end..out[k].span.start).is_some_and(is_and_gap);
         let m = &mut out[k];
         let next = words.partition_point(|w| w.start < m.span.end);
         let first = words.partition_point(|w| w.start < m.span.start);
@@ -125,7 +126,8 @@ pub(crate) fn mentions(
     }
     // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
     for k in (1..out.len()).rev() {
-        let gap = &text[out[k - 1].span.end..out[k].span.start];
+        // (Overlapping mentions, as a user's alias over a known name makes, are no list.)
+        let gap = text.get(out[k - 1].span.end..out[k].span.start).unwrap_or(";");
         if out[k].rates && is_and_gap(gap) {
             out[k - 1].rates = true;
         }

@@ -28,6 +28,10 @@ pub(crate) fn with_share_classes(
     let mut added = Vec::new();
     for w in words {
         let Some(class) = class_of(w) else { continue };
+        // `$ON`: a cashtag, another company's symbol, whose word is no class.
+        if text[..w.start].ends_with('$') {
+            continue;
+        }
         // `As ações ordinárias da mineradora Vale`: the company named just after is the one meant.
         let next = mentions.partition_point(|m| m.span.start < w.end);
         let of_the_next = mentions.get(next).is_some_and(|m| {

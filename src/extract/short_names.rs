@@ -136,7 +136,7 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
             }
             _ => !(text[t.end..].starts_with(['-', '.']) && text[t.end + 1..].starts_with(char::is_alphanumeric)),
         };
-        if start < named_until || !stands || covered(&tokens[i]) {
+        if start < named_until || !stands || covered(&tokens[i]) || covered(&tokens[last]) {
             continue;
         }
         found.push(TickerMatch { span: start..t.end, symbol: symbol.clone(), via: Via::Name });

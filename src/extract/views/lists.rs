@@ -91,7 +91,8 @@ pub(super) fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Sy
     // Symbols bracketed after the current company's name so far, while its bracket is open.
     let mut open: Option<Vec<Symbol>> = None;
     for (k, m) in about.iter().enumerate() {
-        let gap = if k > 0 { &text[about[k - 1].span.end..m.span.start] } else { "" };
+        // (Overlapping mentions, as a user's alias over a known name makes, are two companies.)
+        let gap = if k > 0 { text.get(about[k - 1].span.end..m.span.start).unwrap_or(")") } else { "" };
         let own = k > 0 && (open.is_some() && !gap.contains(')') || gap.contains('(') && !gap.contains(')'));
         match out.last_mut() {
             Some(last) if own => {
@@ -103,7 +104,8 @@ pub(super) fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Sy
                 open = None;
             }
         }
-        let closes = about.get(k + 1).is_none_or(|n| text[m.span.end..n.span.start].contains(')'));
+        let closes =
+            about.get(k + 1).is_none_or(|n| text.get(m.span.end..n.span.start).is_none_or(|g| g.contains(')')));
         if closes && let Some(symbols) = open.take() {
             // One share class bracketed (`Metalúrgica Gerdau (GOAU4)`, found as GOAU3) stands for
             // the name; several are its listings, and an ADR (`Petrobras (NYSE:PBR)`) is not it.
