@@ -13,8 +13,8 @@ use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_unnamed_infinitive, kind, qualifies_scenario,
     stayed_at, takes_up_coverage, time_phrase_len,
 };
-use moves::rating_move;
 pub(crate) use moves::rating_move_back;
+use moves::{into_portfolio, rating_move};
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -198,23 +198,6 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         level: level.unwrap_or(4),
         neutral,
     }
-}
-
-/// `incluiu a Vale em sua carteira recomendada`, `a Vale foi excluída da carteira recomendada`:
-/// a stock put into a recommended portfolio (bullish) or taken out of one (bearish), read from the
-/// verb a few words before `carteira` (word `i`) and `recomendada` after it.
-fn into_portfolio(words: &[Token], i: usize) -> Option<Stance> {
-    let recommended = words.get(i + 1).is_some_and(|w| matches!(&*w.key, "recomendada" | "recomendadas"));
-    if !recommended {
-        return None;
-    }
-    words[i.saturating_sub(6)..i].iter().rev().find_map(|w| match &*w.key {
-        "incluiu" | "inclui" | "incluida" | "incluido" | "adicionou" | "adiciona" | "adicionada" | "entrou"
-        | "entra" => Some(Stance::Bullish),
-        "excluiu" | "exclui" | "excluida" | "excluido" | "retirou" | "retira" | "retirada" | "saiu" | "sai"
-        | "removeu" => Some(Stance::Bearish),
-        _ => None,
-    })
 }
 
 /// `revisou para cima o preço-alvo`, `revised down its target`: a revision's direction, read

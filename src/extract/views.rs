@@ -19,7 +19,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
-use lists::{both_companies, companies, is_list_gap, same_issuer};
+use lists::{both_companies, companies, is_list_gap, join_listed_brokers, same_issuer};
 use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
     rates_a_sector, rates_unknown_name,
@@ -29,8 +29,6 @@ use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_ini
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
-/// The longest gap between two names of one list, in bytes (`, `, ` e `, `) e `).
-const MAX_LIST_GAP: usize = 40;
 /// How many sentences back the company a text is about is looked for.
 const TOPIC_BACK: usize = 20;
 
@@ -190,48 +188,7 @@ pub(crate) fn views(
         }
         // `rebaixaram a recomendação: Bradesco BBI, Genial, BTG Pactual e XP`: a known broker
         // listed with holders holds too, listed or not.
-        // Only the holders next to a broker can be joined to it (one pass, in order).
-        holders.sort_by_key(|h| h.start);
-        // Only where a holder is listed (a comma, `e` or `and` right next to it).
-        let in_list = |h: &Range<usize>| {
-            let (before, after) = (&text[sentence.start..h.start], &text[h.end..sentence.end]);
-            after.starts_with([',', ';'])
-                || after.starts_with(" e ")
-                || after.starts_with(" and ")
-                || before.ends_with(", ")
-                || before.ends_with(" e ")
-                || before.ends_with(" and ")
-        };
-        if holders.iter().any(in_list) {
-            let mut added: Vec<Range<usize>> = Vec::new();
-            for b in brokers_in(own) {
-                let k = holders.partition_point(|h| h.start < b.start);
-                if k > 0 && holders[k - 1].end > b.start || holders.get(k).is_some_and(|h| h.start < b.end) {
-                    continue;
-                }
-                // Between two holders, or joined to one by `e`/`and` (not `Besides Susquehanna,
-                // BMO increased…`); a list's gap is short.
-                let joined = |h: &Range<usize>, and: bool| {
-                    let gap = if b.start >= h.end { &text[h.end..b.start] } else { &text[b.end..h.start] };
-                    let words = || gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-                    gap.len() <= MAX_LIST_GAP
-                        && is_list_gap(gap)
-                        && words().count() + gap.matches(',').count() > 0
-                        && (!and || words().any(|w| matches!(w, "e" | "and")))
-                };
-                let before = added
-                    .last()
-                    .filter(|a| k == 0 || a.start > holders[k - 1].start)
-                    .or(k.checked_sub(1).map(|p| &holders[p]));
-                let after = holders.get(k);
-                let between = before.is_some_and(|h| joined(h, false)) && after.is_some_and(|h| joined(h, false));
-                if between || before.is_some_and(|h| joined(h, true)) || after.is_some_and(|h| joined(h, true)) {
-                    added.push(b);
-                }
-            }
-            holders.extend(added);
-            holders.sort_by_key(|h| h.start);
-        }
+        join_listed_brokers(text, own, sentence, &mut holders);
         // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
         // (USB) were all downgraded`: in a passive the names before the stance word were rated,
         // and the firm rating is the one after `by`.

@@ -1,5 +1,6 @@
 //! Rating changes written with both ratings, read by their order (buy above hold above sell):
-//! `from buy to hold`, `de compra para neutro`, and new rating first, `to Hold from Buy`.
+//! `from buy to hold`, `de compra para neutro`, and new rating first, `to Hold from Buy`; and a
+//! stock moved into or out of a recommended portfolio.
 
 use super::rating_word;
 use crate::extract::tokens::Token;
@@ -39,4 +40,21 @@ pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
     words.next_if(|w| matches!(&*w.key, "from" | "de"))?;
     let from = rating_rank(&words.next()?.key)?;
     (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
+}
+
+/// `incluiu a Vale em sua carteira recomendada`, `a Vale foi excluída da carteira recomendada`:
+/// a stock put into a recommended portfolio (bullish) or taken out of one (bearish), read from the
+/// verb a few words before `carteira` (word `i`) and `recomendada` after it.
+pub(super) fn into_portfolio(words: &[Token], i: usize) -> Option<Stance> {
+    let recommended = words.get(i + 1).is_some_and(|w| matches!(&*w.key, "recomendada" | "recomendadas"));
+    if !recommended {
+        return None;
+    }
+    words[i.saturating_sub(6)..i].iter().rev().find_map(|w| match &*w.key {
+        "incluiu" | "inclui" | "incluida" | "incluido" | "adicionou" | "adiciona" | "adicionada" | "entrou"
+        | "entra" => Some(Stance::Bullish),
+        "excluiu" | "exclui" | "excluida" | "excluido" | "retirou" | "retira" | "retirada" | "saiu" | "sai"
+        | "removeu" => Some(Stance::Bearish),
+        _ => None,
+    })
 }

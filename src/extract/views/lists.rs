@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
 use crate::extract::tokens::Token;
 use crate::model::Symbol;
@@ -45,6 +46,55 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
     words[skip..].iter().all(|w| {
         matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the") || *w == on
     })
+}
+
+/// The longest gap between two names of one list, in bytes (`, `, ` e `, `) e `).
+const MAX_LIST_GAP: usize = 40;
+
+/// `rebaixaram a recomendação: Bradesco BBI, Genial, BTG Pactual e XP`: the known brokers of a
+/// sentence (`own`, its words; `sentence`, its bytes) listed with its holders join them, where a
+/// holder is listed (a comma, `e` or `and` right next to it). `holders` ends sorted.
+pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<usize>, holders: &mut Vec<Range<usize>>) {
+    // Only the holders next to a broker can be joined to it (one pass, in order).
+    holders.sort_by_key(|h| h.start);
+    let in_list = |h: &Range<usize>| {
+        let (before, after) = (&text[sentence.start..h.start], &text[h.end..sentence.end]);
+        after.starts_with([',', ';'])
+            || after.starts_with(" e ")
+            || after.starts_with(" and ")
+            || before.ends_with(", ")
+            || before.ends_with(" e ")
+            || before.ends_with(" and ")
+    };
+    if !holders.iter().any(in_list) {
+        return;
+    }
+    let mut added: Vec<Range<usize>> = Vec::new();
+    for b in brokers_in(own) {
+        let k = holders.partition_point(|h| h.start < b.start);
+        if k > 0 && holders[k - 1].end > b.start || holders.get(k).is_some_and(|h| h.start < b.end) {
+            continue;
+        }
+        // Between two holders, or joined to one by `e`/`and` (not `Besides Susquehanna, BMO
+        // increased…`); a list's gap is short.
+        let joined = |h: &Range<usize>, and: bool| {
+            let gap = if b.start >= h.end { &text[h.end..b.start] } else { &text[b.end..h.start] };
+            let words = || gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+            gap.len() <= MAX_LIST_GAP
+                && is_list_gap(gap)
+                && words().count() + gap.matches(',').count() > 0
+                && (!and || words().any(|w| matches!(w, "e" | "and")))
+        };
+        let before =
+            added.last().filter(|a| k == 0 || a.start > holders[k - 1].start).or(k.checked_sub(1).map(|p| &holders[p]));
+        let after = holders.get(k);
+        let between = before.is_some_and(|h| joined(h, false)) && after.is_some_and(|h| joined(h, false));
+        if between || before.is_some_and(|h| joined(h, true)) || after.is_some_and(|h| joined(h, true)) {
+            added.push(b);
+        }
+    }
+    holders.extend(added);
+    holders.sort_by_key(|h| h.start);
 }
 
 /// The companies `ambas`/`both` stand for in a sentence's words (`own`): `O Barclays rebaixou as
