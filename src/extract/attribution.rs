@@ -185,13 +185,9 @@ pub(crate) fn attribute(
         let targets = || own_words.iter().any(|w| matches!(&*w.key, "target" | "targets" | "alvo" | "alvos"));
         if own.iter().any(|m| !is_broker(&m.symbol)) || targets() {
             own.retain(|m| {
-                let (first, next) = (
-                    words.partition_point(|w| w.start < m.span.start),
-                    words.partition_point(|w| w.start < m.span.end),
-                );
                 !(is_broker(&m.symbol)
                     && text[m.span.end..].starts_with(['\'', '’'])
-                    && !is_target_owner(text, &words[..first], &words[next..], &m.span))
+                    && !is_target_owner(text, words, &m.span))
             });
         }
         // A price target is about the company under discussion, however far back. So are the

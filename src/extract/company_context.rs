@@ -87,9 +87,10 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
 /// ends a person's name (the company of that name, `Trump Media`, is not meant).
 fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
     let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return false };
-    let opens_sentence = text[..prev.start].trim_end().is_empty()
-        || text[..prev.start].trim_end().ends_with(['.', '!', '?', ':', '"', '“', '\n'])
-        || text[..prev.start].ends_with('\n');
+    let before = &text[..prev.start];
+    let opens_sentence = before.ends_with('\n')
+        || before.trim_end().is_empty()
+        || before.trim_end().ends_with(['.', '!', '?', ':', '"', '“']);
     prev.capitalized
         && !prev.upper
         && text[prev.end..tokens[first].start] == *" "

@@ -181,10 +181,7 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
     };
     // `cut Bank of America’s price target`, `downgraded shares of Bank of America, JPMorgan…`: a
     // bank whose target is moved or that is listed as rated is no holder either.
-    let rated = |b: &Range<usize>| {
-        let (first, next) = (words.partition_point(|w| w.start < b.start), words.partition_point(|w| w.start < b.end));
-        is_target_owner(text, &words[..first], &words[next..], b) || is_rated_list_item(text, &words[..first], b.start)
-    };
+    let rated = |b: &Range<usize>| is_target_owner(text, words, b) || is_rated_list_item(text, words, b.start);
     let all: Vec<Range<usize>> = brokers_in(words).into_iter().filter(|b| !moved(b) && !rated(b)).collect();
     let passive = words.iter().any(|w| w.start < at && matches!(&*w.key, "foram" | "foi" | "was" | "were" | "been"));
     let agents: Vec<Range<usize>> = all.iter().filter(|b| passive && b.start >= at && is_agent(b)).cloned().collect();

@@ -105,7 +105,7 @@ pub(crate) fn mentions(
             head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
                 && head.split(')').next().is_some_and(|b| b.contains('%'))
         });
-        if moved || is_target_owner(text, &words[..first], &words[next..], &m.span) {
+        if moved || is_target_owner(text, words, &m.span) {
             m.speaks = false;
             continue;
         }
@@ -117,7 +117,7 @@ pub(crate) fn mentions(
             });
         // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
         // company that is no bank or broker does not rate others; a rating word after it is its own.
-        let object = is_rated_list_item(text, &words[..first], m.span.start);
+        let object = is_rated_list_item(text, words, m.span.start);
         m.rates = moved_target
             || (!object
                 && (((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
@@ -302,10 +302,13 @@ fn rated_by(text: &str, before: &[Token]) -> bool {
 /// `cut Bank of America’s price target to $36 from $45, Truist’s to $48 from $61`: a company
 /// whose target is moved by someone named before it, in the possessive, is the one rated (a bank
 /// too), not a broker rating.
-pub(super) fn is_target_owner(text: &str, before: &[Token], after: &[Token], span: &Range<usize>) -> bool {
+/// `words` are the text's (or a stretch's) words, `span` the company's.
+pub(super) fn is_target_owner(text: &str, words: &[Token], span: &Range<usize>) -> bool {
     if !text[span.end..].starts_with(['\'', '’']) {
         return false;
     }
+    let before = &words[..words.partition_point(|w| w.start < span.start)];
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
     // The possessive's `s`, then `price target`, `target` or the move itself (`to $48`).
     let owned = after.iter().skip(1).take(3).map(|w| &*w.key).collect::<Vec<_>>();
     let target = matches!(owned.as_slice(), ["price", "target", ..] | ["target", ..] | ["to", ..]);
@@ -407,10 +410,11 @@ fn ends_clause(gap: &str) -> bool {
 }
 
 /// `downgraded shares of Bank of America (NYSE:BAC), JPMorgan (NYSE:JPM), and Truist`: a bank
-/// listed after a rating verb, or after `shares of` in its clause, is rated, not rating. `before`
-/// are the words before the mention; the walk goes back over the names, symbols and joiners of
-/// the list.
-pub(super) fn is_rated_list_item(text: &str, before: &[Token], at: usize) -> bool {
+/// listed after a rating verb, or after `shares of` in its clause, is rated, not rating. The walk
+/// goes back from the mention starting at byte `at` over the names, symbols and joiners of the
+/// list (`words`: the text's, or a stretch's).
+pub(super) fn is_rated_list_item(text: &str, words: &[Token], at: usize) -> bool {
+    let before = &words[..words.partition_point(|w| w.start < at)];
     let mut next_start = at;
     for (k, w) in before.iter().enumerate().rev().take(24) {
         let gap = &text[w.end..next_start];

@@ -299,7 +299,7 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
 /// write a stock's move.
 fn signed_move_after(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else { return false };
-    let Some(rest) = rest.strip_prefix(['+', '-', '−']).or_else(|| rest.strip_prefix("−")) else { return false };
+    let Some(rest) = rest.strip_prefix(['+', '-', '−']) else { return false };
     let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
     digits > 0 && rest[digits..].starts_with('%')
 }
