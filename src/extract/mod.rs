@@ -26,6 +26,7 @@ mod figure_lists;
 mod figure_tickers;
 mod figures;
 mod findings;
+mod firms;
 mod first_word_names;
 mod fx_hash;
 mod holder_names;
@@ -60,6 +61,7 @@ pub use attachment_links::{FileLink, FileLinkKind, file_links, rewrite_file_link
 pub use cashtags::{Cashtag, cashtags};
 pub use catalysts::{Catalyst, catalysts};
 pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding, View};
+pub use firms::firm_key;
 pub use language::{Language, detect_language};
 pub use lexicon::{Lexicon, Suppression, UserAlias, Via};
 pub use suggest::{ClaimSuggestion, SuggestionKind, suggest_claims};

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use crate::quality_interval::{PassageCounts, intervals};
 
 use chrono::NaiveDate;
-use jevons::extract::{Findings, Lexicon, Options, analyse_with};
+use jevons::extract::{Findings, Lexicon, Options, analyse_with, firm_key};
 use jevons::model::fold;
 use serde_json::Value;
 
@@ -329,10 +329,11 @@ fn score_attribution(
     }
 }
 
-/// Found views against labelled ones, one to one on (claimant folded, ticker, stance).
+/// Found views against labelled ones, one to one on (claimant's firm, ticker, stance): a view
+/// held by `BofA` where the label says `Bank of America` is the same view ([`firm_key`]).
 fn score_views(id: &str, findings: &Findings, labels: &[Value], total: &mut Score, misses: &mut Vec<String>) {
-    let key = |claimant: &str, ticker: &str, stance: &str| (name_key(claimant), ticker.to_owned(), stance.to_owned());
-    let mut expected: Vec<Option<(Key, String, String)>> = labels
+    let key = |claimant: &str, ticker: &str, stance: &str| (firm_key(claimant), ticker.to_owned(), stance.to_owned());
+    let mut expected: Vec<Option<(String, String, String)>> = labels
         .iter()
         .map(|l| {
             let field = |f: &str| l[f].as_str().unwrap_or_default().to_owned();

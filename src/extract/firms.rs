@@ -1,0 +1,180 @@
+//! One firm under its several names: `BofA`, `Bank of America`, `BofA Securities` and `Bank of
+//! America Merrill Lynch` are one claimant, as are `RBC` and `Royal Bank of Canada`, `Itaú BBA`
+//! and `Itaú Unibanco`, `Wells Fargo Securities` and `Wells Fargo`.
+//!
+//! [`firm_key`] gives every name of a firm the same key: the folded name without the words that
+//! name a firm's arm rather than the firm (`Securities`, `Capital Markets`, `Research`,
+//! `Investimentos`, `Corretora`, legal suffixes), then mapped through the groups of names the
+//! firms themselves use (their research pages and the financial press). A name outside every
+//! group keys as itself, so two unknown firms are one only when their names are.
+
+use std::sync::OnceLock;
+
+use super::fx_hash::FxHashMap;
+use crate::model::fold;
+
+/// Words after a firm's name that name its arm or its legal form, not another firm.
+const ARM_WORDS: &[&str] = &[
+    "securities",
+    "capital markets",
+    "capital market",
+    "global markets",
+    "global research",
+    "equity research",
+    "investment research",
+    "research",
+    "investimentos",
+    "investimento",
+    "corretora",
+    "asset management",
+    "and company",
+    "and co",
+    "co",
+    "inc",
+    "llc",
+    "ltd",
+    "plc",
+    "sa",
+    "ag",
+    "group",
+];
+
+/// Names of one firm, each folded; the first is the key they all take.
+const GROUPS: &[&[&str]] = &[
+    &[
+        "bank of america",
+        "bofa",
+        "bank of america merrill lynch",
+        "bofa merrill lynch",
+        "bofaml",
+        "baml",
+        "merrill lynch",
+        "merrill",
+    ],
+    &["jpmorgan", "jp morgan", "j p morgan", "jpmorgan chase", "jp morgan chase", "j p morgan chase"],
+    &["citi", "citigroup", "citibank", "citi corretora"],
+    &["rbc", "royal bank of canada", "rbc dominion"],
+    &["goldman sachs", "goldman"],
+    &["kbw", "keefe bruyette woods", "keefe bruyette and woods"],
+    &["roth mkm", "roth", "roth capital", "mkm partners", "mkm", "rothmkm"],
+    &["bmo", "bank of montreal", "bmo capital"],
+    &["td cowen", "cowen", "td securities"],
+    &["bernstein", "sanford c bernstein", "sanford bernstein", "alliancebernstein", "societe generale bernstein"],
+    &["keybanc", "key banc"],
+    &["evercore", "evercore isi", "isi"],
+    &["piper sandler", "piper jaffray", "piper"],
+    &["truist", "suntrust robinson humphrey", "suntrust"],
+    &["b riley", "b riley fbr", "fbr", "fbr capital"],
+    &["canaccord", "canaccord genuity"],
+    &["bnp paribas", "bnp paribas exane", "exane bnp paribas", "exane"],
+    &["stifel", "stifel nicolaus"],
+    &["da davidson", "d a davidson", "davidson"],
+    &["baird", "robert w baird", "rw baird"],
+    &["mizuho", "mizuho americas"],
+    &["nomura", "nomura instinet", "instinet"],
+    &["itau bba", "itau", "itau unibanco", "banco itau"],
+    &["bradesco bbi", "bradesco", "banco bradesco", "bbi"],
+    &["btg pactual", "btg", "banco btg pactual"],
+    &["xp", "xp inc"],
+    &["santander", "banco santander", "santander brasil"],
+    &["banco do brasil", "bb", "bb banco de investimento"],
+    &["safra", "banco safra"],
+    &["credit suisse", "cs"],
+    &["deutsche bank", "deutsche"],
+    &["morgan stanley", "ms"],
+    &["cantor fitzgerald", "cantor"],
+    &["raymond james", "raymond james financial"],
+    &["wells fargo"],
+];
+
+/// Every grouped name (after the arm words are dropped) to its group's key.
+fn aliases() -> &'static FxHashMap<String, &'static str> {
+    static ALIASES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    ALIASES.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for group in GROUPS {
+            for name in *group {
+                map.insert(without_arm_words(name), group[0]);
+            }
+        }
+        map
+    })
+}
+
+/// The folded words of `name`, apostrophes, full stops and other signs read as spaces and `&` as
+/// `and` (`J.P. Morgan` → `j p morgan`, `Roth/MKM` → `roth mkm`, `Keefe, Bruyette & Woods`).
+fn words(name: &str) -> String {
+    let folded = fold(name).replace('&', " and ");
+    let spaced: String = folded.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `name` (already folded into words) without the arm words at its end, however many; never
+/// emptied (`Research` alone stays).
+fn without_arm_words(name: &str) -> String {
+    let mut name = name.to_owned();
+    'strip: loop {
+        for arm in ARM_WORDS {
+            if let Some(rest) = name.strip_suffix(arm)
+                && let Some(rest) = rest.strip_suffix(' ')
+                && !rest.is_empty()
+            {
+                name = rest.to_owned();
+                continue 'strip;
+            }
+        }
+        return name;
+    }
+}
+
+/// The key every name of one firm shares (`BofA Securities` and `Bank of America Merrill Lynch`
+/// both key as `bank of america`); an unknown firm keys as its name without its arm words.
+pub fn firm_key(name: &str) -> String {
+    let name = without_arm_words(&words(name));
+    match aliases().get(&name) {
+        Some(key) => (*key).to_owned(),
+        None => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::firm_key;
+
+    #[test]
+    fn names_of_one_firm_share_a_key() {
+        for names in [
+            &["BofA", "Bank of America", "BofA Securities", "Bank of America Merrill Lynch", "BofA Global Research"][..],
+            &["RBC Capital Markets", "Royal Bank of Canada", "RBC"],
+            &["J.P. Morgan", "JPMorgan", "JP Morgan Securities", "J.P. Morgan Securities LLC"],
+            &["Wells Fargo Securities", "Wells Fargo"],
+            &["Keefe, Bruyette & Woods", "KBW"],
+            &["Roth/MKM", "Roth Capital", "MKM Partners"],
+            &["Itaú BBA", "Itaú Unibanco", "Itau"],
+            &["XP Investimentos", "XP"],
+            &["Citigroup", "Citi", "Citibank", "Citi Research"],
+            &["Cowen & Co.", "Cowen and Company", "TD Cowen"],
+        ] {
+            let keys: Vec<String> = names.iter().map(|n| firm_key(n)).collect();
+            assert!(keys.iter().all(|k| *k == keys[0]), "{names:?} keyed {keys:?}");
+        }
+    }
+
+    #[test]
+    fn different_firms_keep_different_keys() {
+        let keys: Vec<String> =
+            ["Morgan Stanley", "JPMorgan", "UBS", "UBS BB", "Goldman Sachs", "Research Capital", "Genial"]
+                .iter()
+                .map(|n| firm_key(n))
+                .collect();
+        for (i, a) in keys.iter().enumerate() {
+            assert!(keys[i + 1..].iter().all(|b| b != a), "{keys:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_that_is_only_an_arm_word_stays_itself() {
+        assert_eq!(firm_key("Research"), "research");
+        assert_eq!(firm_key("  "), "");
+    }
+}
