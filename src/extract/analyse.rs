@@ -13,6 +13,7 @@ use super::figures::{FigureKind, figures};
 use super::findings::{
     Amount, CharIndex, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, TickerFinding, View,
 };
+use super::firms::firm_key;
 use super::language::{decide, score};
 use super::listings::with_home_listings;
 use super::mentions::mentions;
@@ -22,6 +23,7 @@ use super::tickers::tickers;
 use super::tokens::tokens;
 use super::views::views;
 use super::{Language, Lexicon};
+use crate::model::{Stance, Symbol};
 
 /// What the caller knows about the text beyond its words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -111,8 +113,19 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         .into_iter()
         .map(|c| Claimant { name: slice(&c.span), text: slice(&c.span), span: index.span(c.span) })
         .collect();
+    // One firm under two names (`Itaú BBA` then `BBA`, `Bank of America` then `BofA`) holds one
+    // view of a ticker, given where it was first read.
+    let mut held: Vec<(String, Symbol, Stance)> = Vec::with_capacity(found_views.len());
     findings.views = found_views
         .into_iter()
+        .filter(|v| {
+            let key = (firm_key(&text[v.claimant.clone()]), v.ticker.clone(), v.stance);
+            let new = !held.contains(&key);
+            if new {
+                held.push(key);
+            }
+            new
+        })
         .map(|v| View {
             claimant: slice(&v.claimant),
             claimant_span: index.span(v.claimant),

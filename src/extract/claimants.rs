@@ -160,7 +160,10 @@ fn name_before(tokens: &[Token], end: usize) -> Option<Range<usize>> {
         if !continues_name(tokens, start) {
             break;
         }
-        if is_name_word(t) || (is_joiner(&t.key) && start < end && start >= 2 && is_name_word(&tokens[start - 2])) {
+        if is_name_word(t)
+            || is_domain_end(tokens, start - 1)
+            || (is_joiner(&t.key) && start < end && start >= 2 && is_name_word(&tokens[start - 2]))
+        {
             start -= 1;
         } else {
             break;
@@ -179,7 +182,7 @@ fn name_after(tokens: &[Token], start: usize) -> Option<Range<usize>> {
             break;
         }
         let joiner_inside = end > start && is_joiner(&t.key) && tokens.get(end + 1).is_some_and(is_name_word);
-        if is_name_word(t) || joiner_inside {
+        if is_name_word(t) || joiner_inside || (end > start && is_domain_end(tokens, end)) {
             end += 1;
         } else {
             break;
@@ -201,6 +204,18 @@ fn trim_name(tokens: &[Token], mut range: Range<usize>) -> Option<Range<usize>> 
 
 fn is_name_word(t: &Token) -> bool {
     (t.capitalized || t.upper) && t.has_letter() && !is_opener(t) && !is_calendar(&t.key)
+}
+
+/// `StockNews.com`, `MarketBeat.com`: a web address's ending, right after a name's full stop,
+/// goes on with the name.
+fn is_domain_end(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    k > 0
+        && matches!(&*t.key, "com" | "net" | "org" | "io")
+        && !t.capitalized
+        && t.joins_previous
+        && tokens[k - 1].end + 1 == t.start
+        && is_name_word(&tokens[k - 1])
 }
 
 fn is_joiner(key: &str) -> bool {

@@ -15,7 +15,7 @@
 //! these.
 
 use super::tokens::Token;
-use super::words::is_share_word;
+use super::words::{is_company_suffix, is_share_word};
 
 /// How many words either side a company word may be.
 const REACH: usize = 2;
@@ -41,9 +41,7 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
         }
     }
     // `Box Inc`, `Target Corp.`: a legal suffix right after the name.
-    let suffix = tokens.get(last + 1).is_some_and(|t| {
-        t.joins_previous && t.capitalized && matches!(&*t.key, "inc" | "corp" | "corporation" | "co" | "ltd" | "plc")
-    });
+    let suffix = tokens.get(last + 1).is_some_and(|t| t.joins_previous && t.capitalized && is_company_suffix(&t.key));
     if suffix {
         return true;
     }

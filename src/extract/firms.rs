@@ -37,6 +37,7 @@ const ARM_WORDS: &[&str] = &[
     "sa",
     "ag",
     "group",
+    "financial",
 ];
 
 /// Names of one firm, each folded; the first is the key they all take.
@@ -61,7 +62,8 @@ const GROUPS: &[&[&str]] = &[
     &["td cowen", "cowen", "td securities"],
     &["bernstein", "sanford c bernstein", "sanford bernstein", "alliancebernstein", "societe generale bernstein"],
     &["keybanc", "key banc"],
-    &["evercore", "evercore isi", "isi"],
+    &["evercore", "evercore isi", "isi evercore", "isi"],
+    &["ubs", "ubs bb"],
     &["piper sandler", "piper jaffray", "piper"],
     &["truist", "suntrust robinson humphrey", "suntrust"],
     &["b riley", "b riley fbr", "fbr", "fbr capital"],
@@ -72,7 +74,7 @@ const GROUPS: &[&[&str]] = &[
     &["baird", "robert w baird", "rw baird"],
     &["mizuho", "mizuho americas"],
     &["nomura", "nomura instinet", "instinet"],
-    &["itau bba", "itau", "itau unibanco", "banco itau"],
+    &["itau bba", "itau", "itau unibanco", "banco itau", "bba"],
     &["bradesco bbi", "bradesco", "banco bradesco", "bbi"],
     &["btg pactual", "btg", "banco btg pactual"],
     &["xp", "xp inc"],
@@ -154,6 +156,9 @@ mod tests {
             &["XP Investimentos", "XP"],
             &["Citigroup", "Citi", "Citibank", "Citi Research"],
             &["Cowen & Co.", "Cowen and Company", "TD Cowen"],
+            &["UBS BB", "UBS"],
+            &["ISI Evercore", "Evercore ISI", "Evercore"],
+            &["Susquehanna Financial Group", "Susquehanna"],
         ] {
             let keys: Vec<String> = names.iter().map(|n| firm_key(n)).collect();
             assert!(keys.iter().all(|k| *k == keys[0]), "{names:?} keyed {keys:?}");
@@ -163,7 +168,7 @@ mod tests {
     #[test]
     fn different_firms_keep_different_keys() {
         let keys: Vec<String> =
-            ["Morgan Stanley", "JPMorgan", "UBS", "UBS BB", "Goldman Sachs", "Research Capital", "Genial"]
+            ["Morgan Stanley", "JPMorgan", "UBS", "BB Investimentos", "Goldman Sachs", "Research Capital", "Genial"]
                 .iter()
                 .map(|n| firm_key(n))
                 .collect();

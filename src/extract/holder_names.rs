@@ -123,6 +123,9 @@ fn is_everyday(key: &str) -> bool {
         || stem("ed")
         || stem("ly")
         || matches!(key, "sometimes" | "meanwhile" | "however" | "overall" | "similarly" | "instead" | "besides")
+        || matches!(key, "nonetheless" | "nevertheless" | "moreover" | "furthermore" | "additionally" | "likewise")
+        // Someone unnamed: `Analysts have initiated a positive call` is no firm's view.
+        || matches!(key, "analysts" | "analistas" | "investors" | "investidores" | "traders" | "economists")
 }
 
 /// Adverbs and conjunctions that open sentences and never open a firm's name (`Only`, `Since`,

@@ -81,6 +81,9 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
             return Some(Holder::Firm(b));
         }
     }
+    if let Some(firm) = apposed_firm(text, words, first + inside.len()) {
+        return Some(Holder::Firm(firm));
+    }
     if let Some(firm) = possessive_firm(text, words, first).or_else(|| analyst_of_possessive(text, words, first)) {
         return Some(Holder::Firm(firm));
     }
@@ -208,10 +211,13 @@ fn is_legal_suffix(key: &str) -> bool {
 }
 
 /// News outlets and data providers that report views rather than hold them (`according to
-/// TheFly`, `MarketBeat Ratings reports`).
+/// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`).
 #[rustfmt::skip]
 pub(crate) fn is_news_source(name: &str) -> bool {
-    matches!(name,
+    let outlet = name.strip_suffix(" com").or_else(|| name.strip_suffix(" pro")).unwrap_or(name);
+    matches!(outlet, "streetinsider" | "thestreet" | "the street" | "yahoo finance" | "motley fool"
+        | "the motley fool" | "forbes" | "cnn" | "axios" | "investing" | "benzinga" | "marketbeat" | "reuters")
+        || matches!(name,
         "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
@@ -312,6 +318,49 @@ fn analyst_firm(text: &str, words: &[Token], first: usize, surname: &Token) -> O
         }
     }
     None
+}
+
+/// `Luiz Gustavo, estrategista da Guide Investimentos`, `Dan Ives, an analyst at Wedbush`,
+/// `Ana Souza, chefe de análise da XP`: after a person's name (its words end before word `after`),
+/// a comma, a role in lower case and the firm it is held at.
+fn apposed_firm(text: &str, words: &[Token], after: usize) -> Option<Range<usize>> {
+    let (previous, next) = (words.get(after.checked_sub(1)?)?, words.get(after)?);
+    if text[previous.end..next.start].trim() != "," {
+        return None;
+    }
+    let lower = |w: &Token| !w.capitalized && !w.upper;
+    let role = (after..words.len().min(after + 4)).find(|&j| is_role_word(&words[j].key))?;
+    if !words[after..role].iter().all(lower) {
+        return None;
+    }
+    for j in role + 1..words.len().min(role + 5) {
+        let w = &words[j];
+        if !lower(w) || !w.joins_previous {
+            return None;
+        }
+        let firm = words.get(j + 1).filter(|f| (f.capitalized || f.upper) && f.joins_previous);
+        if matches!(&*w.key, "at" | "of" | "with" | "from" | "da" | "do" | "de" | "na" | "no")
+            && let Some(f) = firm
+        {
+            let count = words[j + 1..]
+                .iter()
+                .enumerate()
+                .take_while(|(n, t)| (t.capitalized || t.upper) && (*n == 0 || continues_name(words, j + 1 + n)))
+                .take(4)
+                .count();
+            return Some(f.start..words[j + count].end);
+        }
+    }
+    None
+}
+
+/// A person's role at a firm, in lower case after the name (`analyst`, `estrategista`, `head`).
+fn is_role_word(key: &str) -> bool {
+    is_analyst_word(key)
+        || matches!(
+            key,
+            "economist" | "economista" | "head" | "chefe" | "director" | "diretor" | "gestor" | "socio" | "partner"
+        )
 }
 
 pub(crate) fn is_count_word(key: &str) -> bool {

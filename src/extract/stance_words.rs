@@ -396,7 +396,7 @@ const RATING_BEARISH: &[&str] = &[
 #[rustfmt::skip]
 const RATING_NEUTRAL: &[&str] = &[
     "neutral", "neutra", "neutro", "hold", "equal", "equalweight", "perform", "manutencao", "market", "sector",
-    "peer",
+    "peer", "marketperform", "sectorperform", "peerperform",
 ];
 
 /// An upgrade (`upgraded`, `elevou`).

@@ -18,7 +18,7 @@ use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
 use super::short_names::short_names;
 use super::tokens::Token;
-use super::words::{is_not_a_ticker, is_share_word};
+use super::words::{is_company_suffix, is_not_a_ticker, is_share_word};
 use crate::model::Symbol;
 
 /// A ticker found in text.
@@ -119,7 +119,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 && (in_brackets_after_name(text, tokens, i, used)
                     || known.contains(&symbol)
                     || signed_move_after(&text[last.end..])));
+        // `SO’s price target` after `Southern Company (SO)`: a word in capitals takes no
+        // possessive, a symbol named before does.
+        let possessive = tokens.get(i + used).is_some_and(|n| possessive_s(text, last, n));
         let safe = explicit
+            || (known.contains(&symbol) && possessive)
             || (!renamed
                 && !plain_word
                 && (stock_word_near(text, tokens, i, i + used - 1)
@@ -157,7 +161,9 @@ fn longest_name(
     key.clear();
     let mut best = None;
     // `Lowe's`, `McDonald's`: the SEC writes the name without its apostrophe (`LOWES COMPANIES`).
+    // Not a symbol's possessive in capitals: `SO’s price target` is Southern's, not SOS's.
     if let Some(next) = tokens.get(i + 1)
+        && !tokens[i].upper
         && possessive_s(text, &tokens[i], next)
     {
         key.push_str(&tokens[i].key);
@@ -249,13 +255,7 @@ fn whole_word(text: &str, words: &[Token]) -> bool {
 /// The last token of a name with its legal suffix (`Nvidia Corp`, `Apple Inc.`).
 fn extend_over_suffix(tokens: &[Token], last: usize) -> usize {
     match tokens.get(last + 1) {
-        Some(t)
-            if t.joins_previous
-                && t.has_upper
-                && matches!(&*t.key, "inc" | "corp" | "corporation" | "co" | "ltd" | "plc" | "ag" | "nv" | "se") =>
-        {
-            last + 1
-        }
+        Some(t) if t.joins_previous && t.has_upper && is_company_suffix(&t.key) => last + 1,
         _ => last,
     }
 }
@@ -479,6 +479,10 @@ mod tests {
         let lexicon = Lexicon::bundled();
         for (text, expected) in [
             ("Macy's fell; Macy’s stock; Dick's Sporting Goods rose", &["M", "M", "DKS"][..]),
+            (
+                "Southern Company (SO) rose; Credit Suisse raised SO’s price target; DUK's rose",
+                &["SO", "SO", "SO", "DUK"],
+            ),
             ("McDonald's and Lowe's reported", &["MCD", "LOW"]),
             ("U.S. Bancorp and US Bancorp, not Bancorp", &["USB", "USB", "TBBK"]),
             ("Telephone and Data Systems (TDS.US) fell", &["TDS", "TDS"]),

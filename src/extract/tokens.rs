@@ -77,11 +77,21 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         };
         let word = &text[start..end];
         let (capitalized, upper, has_upper) = case_of(word);
+        let mut key = key_of(word);
+        // `price objective` is the press's other name for a price target (`reduced their price
+        // objective on Duke Energy from $112.00 to $110.00`): its key is the target's.
+        if out.last().is_some_and(|previous: &Token| previous.key == "price") {
+            match &*key {
+                "objective" => key = Cow::Borrowed("target"),
+                "objectives" => key = Cow::Borrowed("targets"),
+                _ => {}
+            }
+        }
         out.push(Token {
             start,
             end,
             text: word,
-            key: key_of(word),
+            key,
             capitalized,
             upper,
             has_upper,
@@ -202,6 +212,12 @@ mod tests {
         assert_eq!(keys("AT&T, Itaú e H800s!"), ["at", "&", "t", "itau", "e", "h800s"]);
         assert_eq!(keys("Coca-Cola's"), ["coca", "cola", "s"]);
         assert_eq!(keys(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_price_objective_is_a_price_target() {
+        assert_eq!(keys("their price objective, price objectives"), ["their", "price", "target", "price", "targets"]);
+        assert_eq!(keys("the objective of price"), ["the", "objective", "of", "price"]);
     }
 
     #[test]

@@ -129,6 +129,26 @@ pub(crate) fn is_common_word(key: &str) -> bool {
     common().contains(key)
 }
 
+/// A company's legal suffix after its name (`Inc`, `Corp.`, `Company`, `Ltd`, `AG`): `Southern
+/// Company` and `Box Inc` are the names `Southern` and `Box` in company context.
+pub(crate) fn is_company_suffix(key: &str) -> bool {
+    matches!(
+        key,
+        "inc"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "incorporated"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "ag"
+            | "nv"
+            | "se"
+    )
+}
+
 /// Words for a company's shares (folded): `shares`, `stock`, `ações`, `papéis`, `units`. Each
 /// reader adds its own neighbours (`ADRs`, `ticker`, `target`). (`unlisted` keeps a narrower list
 /// of its own: `market share of China` is no shares there.)
