@@ -239,7 +239,7 @@ fn is_opener(t: &Token) -> bool {
 }
 
 #[rustfmt::skip]
-fn is_calendar(key: &str) -> bool {
+pub(crate) fn is_calendar(key: &str) -> bool {
     matches!(key,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
             | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november"

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::claimants::is_calendar;
 use super::fx_hash::FxHashMap;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
@@ -434,7 +435,16 @@ pub(super) fn is_rated_list_item(text: &str, words: &[Token], at: usize) -> bool
         if opens && shares_of {
             return true;
         }
-        let listed = w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "&" | "of" | "de" | "da" | "do");
+        // `reiterou as recomendações de compra para Itaú, Bradesco e Banco do Brasil`, `an
+        // Outperform rating to Intel`: a rating's preposition right before the list.
+        let rating_for = matches!(&*w.key, "para" | "on" | "for" | "to")
+            && before[..k].iter().rev().take(3).any(|b| is_rating_object(&b.key));
+        if opens && rating_for {
+            return true;
+        }
+        // (`to Neutral from buy on Thursday, Goldman Sachs…`: a date is no item of a list.)
+        let listed = (w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "&" | "of" | "de" | "da" | "do"))
+            && !is_calendar(&w.key);
         if !listed {
             return false;
         }

@@ -575,6 +575,8 @@ mod subjects;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_round10;
+#[cfg(test)]
 mod tests_round7;
 #[cfg(test)]
 mod tests_round8;

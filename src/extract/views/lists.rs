@@ -100,12 +100,28 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
 /// The companies `ambas`/`both` stand for in a sentence's words (`own`): `O Barclays rebaixou as
 /// ações de ambas` is about the companies of the sentence before (`previous`); `CSN (CSNA3) e
 /// Usiminas (USIM5) … a recomendação de ambas` about those named before it in the sentence
-/// (`about`). Empty when there is no such word, or fewer than two companies; not `upgraded both
-/// Qualcomm and Skyworks`, where `both` opens the list it is about.
+/// (`about`). A count and its noun stand for as many companies (`reduziu a recomendação das três
+/// construtoras` after `As ações da MRV, Direcional e da Tenda…`; `the two lenders`). Empty when
+/// there is no such word, or not as many companies; not `upgraded both Qualcomm and Skyworks`,
+/// where `both` opens the list it is about.
 pub(super) fn both_companies(own: &[Token], about: &[&Mention], previous: &[Mention]) -> Vec<Symbol> {
-    let both = own.iter().position(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
     let opens_list = |k: usize| own.get(k + 1).is_some_and(|n| about.iter().any(|m| m.span.start == n.start));
-    let Some(at) = both.filter(|&k| !opens_list(k)).map(|k| own[k].start) else { return Vec::new() };
+    // The word and how many companies it stands for (none: two or more).
+    let found = own.iter().enumerate().find_map(|(k, w)| match &*w.key {
+        "ambas" | "ambos" | "both" => Some((k, None)),
+        // (Not `the differences between the two companies`: a comparison.)
+        key => counted(key)
+            .filter(|_| own.get(k + 1).is_some_and(|n| is_company_noun(&n.key)))
+            .filter(|_| !own[..k].iter().rev().take(2).any(|b| matches!(&*b.key, "between" | "entre")))
+            .map(|n| (k, Some(n))),
+    });
+    let Some((at, wanted)) = found.filter(|&(k, _)| !opens_list(k)).map(|(k, n)| (own[k].start, n)) else {
+        return Vec::new();
+    };
+    let enough = |all: &[Symbol]| match wanted {
+        Some(n) => all.len() == n,
+        None => all.len() >= 2,
+    };
     let distinct = |list: &mut dyn Iterator<Item = &Mention>| {
         let mut all: Vec<Symbol> = Vec::new();
         for m in list {
@@ -118,14 +134,35 @@ pub(super) fn both_companies(own: &[Token], about: &[&Mention], previous: &[Ment
     let here = distinct(&mut about.iter().copied().filter(|m| m.span.start < at));
     // `cut their price targets … -- both still in record-high territory`: with fewer than two
     // companies before, `both` is about something else.
-    if here.len() >= 2 {
+    if enough(&here) {
         return here;
     }
     if !about.is_empty() {
         return Vec::new();
     }
     let all = distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks));
-    if all.len() >= 2 { all } else { Vec::new() }
+    if enough(&all) { all } else { Vec::new() }
+}
+
+/// A count of two to five, in words (`three`, `três`, `duas`).
+fn counted(key: &str) -> Option<usize> {
+    match key {
+        "two" | "dois" | "duas" => Some(2),
+        "three" | "tres" => Some(3),
+        "four" | "quatro" => Some(4),
+        "five" | "cinco" => Some(5),
+        _ => None,
+    }
+}
+
+/// A plural noun a count of companies goes with (`construtoras`, `lenders`, `stocks`).
+#[rustfmt::skip]
+fn is_company_noun(key: &str) -> bool {
+    matches!(key,
+        "companies" | "stocks" | "names" | "banks" | "lenders" | "retailers" | "carriers" | "airlines" | "miners"
+            | "automakers" | "chipmakers" | "insurers" | "utilities" | "empresas" | "companhias" | "acoes"
+            | "papeis" | "bancos" | "construtoras" | "varejistas" | "siderurgicas" | "mineradoras" | "eletricas" | "frigorificos" | "operadoras" | "incorporadoras" | "petroleiras" | "aereas"
+    )
 }
 
 /// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.

@@ -1,0 +1,73 @@
+//! Unit tests of the tenth round's view rules, read from whole texts (bundled lexicon).
+
+use super::tests_round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_rating_given_for_a_list_of_banks_is_held_by_the_firm_not_by_the_banks() {
+    let text = "O Bank of America atualizou estimativas. Por isso, o banco americano reiterou as recomendações de \
+                compra para Itaú (ITUB4), Bradesco (BBDC4) e Banco do Brasil (BBAS3).";
+    let found = bundled(text);
+    for ticker in ["ITUB4", "BBDC4", "BBAS3"] {
+        assert!(found.contains(&view("Bank of America", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+    assert!(found.iter().all(|(claimant, ..)| claimant == "Bank of America"), "{found:?}");
+    // A date before a firm's name is no list the firm is an item of.
+    let text = "And in lowering U.S. Bancorp (USB) to Neutral from buy on Thursday, Goldman Sachs analyst Richard \
+                Ramsden complained of poor results.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "USB", Stance::Bearish)]);
+}
+
+#[test]
+fn a_count_of_companies_stands_for_as_many_named_before() {
+    let text = "JPMorgan (JPM) and Citigroup (C) rose. Bernstein downgraded the two lenders to underperform.";
+    assert_eq!(bundled(text), [view("Bernstein", "JPM", Stance::Bearish), view("Bernstein", "C", Stance::Bearish)]);
+    // Not a count that does not match, nor a comparison.
+    let text = "JPMorgan (JPM) and Citigroup (C) rose. Bernstein downgraded the three lenders to underperform.";
+    assert!(bundled(text).len() < 2, "{:?}", bundled(text));
+    let text = "Raymond James upgraded AT&T (T), which is likely to outperform Verizon (VZ) because of the \
+                differences between the two companies.";
+    assert_eq!(bundled(text), [view("Raymond James", "T", Stance::Bullish)]);
+}
+
+#[test]
+fn a_person_named_with_a_role_at_a_firm_speaks_for_the_firm() {
+    let text = "“A medida é positiva”, afirmou Luiz Gustavo, estrategista da Guide Investimentos, sobre a Petrobras.";
+    assert_eq!(bundled(text), [view("Guide Investimentos", "PETR4", Stance::Bullish)]);
+    let text = "Shares of Apple (AAPL) are a buy, said Dan Ives, an analyst at Wedbush Securities.";
+    assert_eq!(bundled(text), [view("Wedbush", "AAPL", Stance::Bullish)]);
+}
+
+#[test]
+fn names_with_a_web_domain_rate_and_outlets_report() {
+    let text = "StockNews.com downgraded shares of Duke Energy (NYSE:DUK) from a hold rating to a sell rating.";
+    assert_eq!(bundled(text), [view("StockNews.com", "DUK", Stance::Bearish)]);
+    let text = "HSBC upgraded U.S. Bancorp (USB) to buy. Bank of America shares were down 2.65% at $47.37 at the \
+                time of writing, according to Benzinga Pro.";
+    assert_eq!(bundled(text), [view("HSBC", "USB", Stance::Bullish)]);
+}
+
+#[test]
+fn sentence_adverbs_and_unnamed_analysts_hold_no_view() {
+    let text = "RBC upgraded ExxonMobil (XOM) to outperform. Nonetheless, upgrades do tend to have positive impacts \
+                on share prices.";
+    assert_eq!(bundled(text), [view("RBC", "XOM", Stance::Bullish)]);
+    let text = "Analysts have initiated a positive trading call for Walmart (WMT).";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
+
+#[test]
+fn a_price_objective_is_a_target_and_marketperform_is_neutral() {
+    let text = "Bank of America reduced their price objective on Duke Energy (DUK) from $112.00 to $110.00.";
+    assert_eq!(bundled(text), [view("Bank of America", "DUK", Stance::Bearish)]);
+    let text = "O Itaú BBA elevou o preço-alvo da Magazine Luiza (MGLU3) de R$ 200 para R$ 277. A recomendação \
+                continua em marketperform.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
+
+#[test]
+fn one_firm_under_two_names_holds_one_view() {
+    let text = "O Itaú BBA elevou a recomendação da Magazine Luiza (MGLU3) para compra. Para o BBA, a ação está \
+                barata.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "MGLU3", Stance::Bullish)]);
+}
