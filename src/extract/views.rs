@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
@@ -109,7 +110,15 @@ pub(crate) fn views(
         }
         // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
+        // Not `Bank of America reduced their price objective… Mizuho reduced theirs and set a
+        // neutral rating`: a neutral rating another firm states.
+        let another_firm = !neutral_firms.is_empty()
+            && out.last().is_some_and(|v| {
+                let holder = firm_key(&text[v.claimant.clone()]);
+                neutral_firms.iter().all(|f| firm_key(f) != holder)
+            });
         if reading.neutral
+            && !another_firm
             && let Some(&(j, level)) = levels.last()
             && (i - j <= 2 || (level == 4 && i - j <= LOOK_BACK))
             && level >= 2

@@ -71,3 +71,11 @@ fn one_firm_under_two_names_holds_one_view() {
                 barata.";
     assert_eq!(bundled(text), [view("Itaú BBA", "MGLU3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_neutral_rating_another_firm_states_leaves_a_view_standing() {
+    let text = "Bank of America reduced their price objective on Duke Energy (DUK) from $112.00 to $110.00. Mizuho \
+                reduced their price objective on Duke Energy from $92.00 to $91.00 and set a neutral rating for the \
+                company.";
+    assert_eq!(bundled(text), [view("Bank of America", "DUK", Stance::Bearish)]);
+}
