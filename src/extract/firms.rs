@@ -38,7 +38,14 @@ const ARM_WORDS: &[&str] = &[
     "ag",
     "group",
     "financial",
+    "and associates",
+    "associates",
+    "holdings",
 ];
+
+/// Words before a firm's name that say what kind of firm it is (`Corretora Ágora`, `Banco
+/// Safra`, `Grupo Safra`).
+const KIND_WORDS: &[&str] = &["corretora", "banco", "grupo", "the"];
 
 /// Names of one firm, each folded; the first is the key they all take.
 const GROUPS: &[&[&str]] = &[
@@ -55,17 +62,17 @@ const GROUPS: &[&[&str]] = &[
     &["jpmorgan", "jp morgan", "j p morgan", "jpmorgan chase", "jp morgan chase", "j p morgan chase"],
     &["citi", "citigroup", "citibank", "citi corretora"],
     &["rbc", "royal bank of canada", "rbc dominion"],
-    &["goldman sachs", "goldman"],
+    &["goldman sachs", "goldman", "gs"],
     &["kbw", "keefe bruyette woods", "keefe bruyette and woods"],
     &["roth mkm", "roth", "roth capital", "mkm partners", "mkm", "rothmkm"],
     &["bmo", "bank of montreal", "bmo capital"],
     &["td cowen", "cowen", "td securities"],
     &["bernstein", "sanford c bernstein", "sanford bernstein", "alliancebernstein", "societe generale bernstein"],
-    &["keybanc", "key banc"],
+    &["keybanc", "key banc", "keybank"],
     &["evercore", "evercore isi", "isi evercore", "isi"],
     &["ubs", "ubs bb"],
     &["piper sandler", "piper jaffray", "piper"],
-    &["truist", "suntrust robinson humphrey", "suntrust"],
+    &["truist", "suntrust robinson humphrey", "suntrust robinson", "suntrust"],
     &["b riley", "b riley fbr", "fbr", "fbr capital"],
     &["canaccord", "canaccord genuity"],
     &["bnp paribas", "bnp paribas exane", "exane bnp paribas", "exane"],
@@ -80,6 +87,7 @@ const GROUPS: &[&[&str]] = &[
     &["xp", "xp inc"],
     &["santander", "banco santander", "santander brasil"],
     &["banco do brasil", "bb", "bb banco de investimento"],
+    &["banco espirito santo", "bes", "espirito santo"],
     &["safra", "banco safra"],
     &["credit suisse", "cs"],
     &["deutsche bank", "deutsche"],
@@ -111,10 +119,22 @@ fn words(name: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `name` (already folded into words) without the arm words at its end, however many; never
-/// emptied (`Research` alone stays).
+/// `name` (already folded into words) without the kind words at its start and the arm words at
+/// its end, however many; never emptied (`Research` alone stays).
 fn without_arm_words(name: &str) -> String {
     let mut name = name.to_owned();
+    'kind: loop {
+        for kind in KIND_WORDS {
+            if let Some(rest) = name.strip_prefix(kind)
+                && let Some(rest) = rest.strip_prefix(' ')
+                && !rest.is_empty()
+            {
+                name = rest.to_owned();
+                continue 'kind;
+            }
+        }
+        break;
+    }
     'strip: loop {
         for arm in ARM_WORDS {
             if let Some(rest) = name.strip_suffix(arm)
@@ -159,6 +179,10 @@ mod tests {
             &["UBS BB", "UBS"],
             &["ISI Evercore", "Evercore ISI", "Evercore"],
             &["Susquehanna Financial Group", "Susquehanna"],
+            &["Raymond James & Associates", "Raymond James"],
+            &["Corretora Ágora", "Ágora"],
+            &["Banco Safra", "Safra"],
+            &["KeyBank", "KeyBanc Capital Markets"],
         ] {
             let keys: Vec<String> = names.iter().map(|n| firm_key(n)).collect();
             assert!(keys.iter().all(|k| *k == keys[0]), "{names:?} keyed {keys:?}");

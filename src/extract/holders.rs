@@ -266,6 +266,10 @@ const SURNAME_BACK: usize = 2_000;
 fn analyst_firm(text: &str, words: &[Token], first: usize, surname: &Token) -> Option<Range<usize>> {
     let from = first.saturating_sub(SURNAME_BACK);
     for j in (from..first).rev().filter(|&j| words[j].key == surname.key && words[j].capitalized) {
+        // `Buck Horne, an analyst at Raymond James & Associates, lowered…` then `Horne cut…`.
+        if let Some(firm) = apposed_firm(text, words, j + 1) {
+            return Some(firm);
+        }
         let mut k = j;
         while k > 0
             && j - k < 3

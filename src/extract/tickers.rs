@@ -103,7 +103,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let entry = lexicon.symbol(symbol.as_str());
         // `(SA:BRFS3)`: an exchange's code before the symbol; `provisão para devedores duvidosos
         // (PDD)`: an acronym spelled out before it.
-        if exchange_prefix(text, tokens, i + used) || spells_out(text, tokens, i, written) {
+        if exchange_prefix(text, tokens, i + used) || spells_out(text, tokens, i, written) || dateline(text, tokens, i)
+        {
             continue;
         }
         let plain_word = is_not_a_ticker(written);
@@ -386,6 +387,18 @@ fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> b
     after || before
 }
 
+/// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`: a news agency in brackets after a dateline in
+/// capitals and before a dash is no company's symbol.
+fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let opens = text[..t.start].strip_suffix('(').map(|b| b.trim_end_matches(' '));
+    let place = i > 0 && tokens[i - 1].upper && tokens[i - 1].text.chars().count() >= 3;
+    let closes = text[t.end..].strip_prefix(')').map(|a| a.trim_start_matches(' '));
+    opens.is_some_and(|b| i > 0 && b.len() == tokens[i - 1].end)
+        && place
+        && closes.is_some_and(|a| a.starts_with(['-', '—', '–']))
+}
+
 /// `Alphabet (GOOG)`: a symbol in brackets right after a ticker already found (`ends` are the
 /// byte ends of the tickers found).
 fn in_brackets_after_ticker(text: &str, at: usize, ends: &HashSet<usize>) -> bool {
@@ -494,6 +507,7 @@ mod tests {
                 &["BB", "BB", "META", "META", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
+            ("NEW YORK (AP) -- Apple (AAPL) rose; SAO PAULO (AP) — Vale fell", &["AAPL", "AAPL", "VALE3"]),
             ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),
         ] {
             let found: Vec<String> =

@@ -6,39 +6,57 @@ use super::rating_word;
 use crate::extract::tokens::Token;
 use crate::model::Stance;
 
-/// The order of ratings, for a change written `from A to B`: buy above hold above sell.
+/// The order of ratings, for a change written `from A to B`: strong buy above buy above hold
+/// above sell above strong sell.
 fn rating_rank(key: &str) -> Option<u8> {
     match rating_word(key)? {
-        Some(Stance::Bullish) => Some(2),
-        None => Some(1),
-        Some(Stance::Bearish) => Some(0),
-        Some(Stance::Neutral) => Some(1),
+        Some(Stance::Bullish) => Some(3),
+        None | Some(Stance::Neutral) => Some(2),
+        Some(Stance::Bearish) => Some(1),
     }
+}
+
+/// The rank of the rating the words open (`strong buy` a step above `buy`, `strong sell` one
+/// below `sell`), taking its words; `market perform` is one rating in two words.
+fn next_rank<'a>(words: &mut std::iter::Peekable<impl Iterator<Item = &'a Token<'a>>>) -> Option<u8> {
+    let first = words.next()?;
+    let rank = if first.key == "strong" {
+        match rating_rank(&words.peek()?.key)? {
+            3 => 4,
+            1 => 0,
+            _ => return None,
+        }
+    } else {
+        rating_rank(&first.key)?
+    };
+    if first.key == "strong" {
+        words.next();
+    }
+    words.next_if(|w| w.key == "perform");
+    Some(rank)
 }
 
 /// `buy to hold`, `compra para neutro` (the words after `from` / `de`): a rating change, up or
 /// down. Quotes and `a`/`an` around the ratings are skipped.
 pub(super) fn rating_move(after: &[Token]) -> Option<Stance> {
     let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
-    let from = rating_rank(&words.next()?.key)?;
-    // `market perform`, `sector perform`: one rating in two words.
-    words.next_if(|w| w.key == "perform");
+    let from = next_rank(&mut words)?;
     // `from Sell all the way to Neutral`: a few words before `to`.
     if !words.by_ref().take(4).any(|w| matches!(&*w.key, "to" | "para")) {
         return None;
     }
-    let to = rating_rank(&words.next()?.key)?;
+    let to = next_rank(&mut words)?;
     (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
 }
 
-/// `Hold from Buy`, `Neutral from Overweight` (the words after `to` / `para`): a rating change
-/// written new rating first, as English headlines do; its direction by the order of the ratings.
+/// `Hold from Buy`, `Neutral from Overweight`, `Outperform from Strong Buy` (the words after `to`
+/// / `para`): a rating change written new rating first, as English headlines do; its direction by
+/// the order of the ratings.
 pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
     let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
-    let to = rating_rank(&words.next()?.key)?;
-    words.next_if(|w| w.key == "perform");
+    let to = next_rank(&mut words)?;
     words.next_if(|w| matches!(&*w.key, "from" | "de"))?;
-    let from = rating_rank(&words.next()?.key)?;
+    let from = next_rank(&mut words)?;
     (from != to).then_some(if to > from { Stance::Bullish } else { Stance::Bearish })
 }
 

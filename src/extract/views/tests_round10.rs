@@ -79,3 +79,18 @@ fn a_neutral_rating_another_firm_states_leaves_a_view_standing() {
                 company.";
     assert_eq!(bundled(text), [view("Bank of America", "DUK", Stance::Bearish)]);
 }
+
+#[test]
+fn a_rating_change_between_two_bullish_ratings_goes_by_their_order() {
+    let text = "Raymond James cut Mid-America Apartment Communities Inc. (MAA) to Outperform from Strong Buy.";
+    assert_eq!(bundled(text), [view("Raymond James", "MAA", Stance::Bearish)]);
+    let text = "Citi upgraded Apple (AAPL) to Strong Buy from Buy.";
+    assert_eq!(bundled(text), [view("Citi", "AAPL", Stance::Bullish)]);
+}
+
+#[test]
+fn an_analyst_named_with_his_firm_speaks_for_it_when_named_again() {
+    let text = "Buck Horne, an analyst at Raymond James, lowered his recommendations on REITs. Horne cut Equity \
+                Residential (EQR) to Market perform from Outperform.";
+    assert_eq!(bundled(text), [view("Raymond James", "EQR", Stance::Bearish)]);
+}
