@@ -365,7 +365,8 @@ const BULLISH: &[&str] = &[
     "buy", "buying", "bullish", "upgrade", "upgraded", "upgrades", "outperform", "overweight", "opportunity",
     "compra", "comprar", "otimista", "otimistas", "otimismo", "optimistic", "optimism", "elevou", "eleva", "upside",
     "benefit", "beneficiar", "oportunidade", "upbeat", "favorable", "favoravel", "positive", "positiva", "positivo",
-    "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "favorite",
+    "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "preferidas",
+    "preferidos", "favorite",
     "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados",
 ];
 

@@ -212,10 +212,11 @@ pub(crate) fn views(
                 .map(|m| &m.symbol)
         };
         // (`Para Cemig, o BofA reiterou a recomendação de compra`: not with a firm acting after it.)
-        let rated_subject = reading.rating
+        // `A Equatorial segue entre as preferidas do banco`: a company picked is picked by a firm.
+        let rated_subject = (reading.rating || names_a_pick(own))
             && holders.iter().any(|h| h.start < reading.at && company_holder(h).is_some())
             && !holders.iter().any(|h| h.start < reading.at && company_holder(h).is_none());
-        let passive = reading.rating && (rated_subject || is_passive(text, own, reading.at));
+        let passive = (reading.rating && is_passive(text, own, reading.at)) || rated_subject;
         if passive {
             holders.retain(|h| h.start > reading.at);
             // `…rebaixados pela Standard & Poor's e pelo Bank of America`: every known agent.

@@ -152,6 +152,20 @@ pub(super) fn opens_on_a_pronoun(own: &[Token]) -> bool {
 /// `…a preferida é a Gerdau (GGBR4)` after `O JP Morgan revisou…`: a pick stated with no firm
 /// named is the firm's just before.
 pub(super) fn names_a_pick(own: &[Token]) -> bool {
-    own.iter()
-        .any(|w| matches!(&*w.key, "preferida" | "preferido" | "favorita" | "favorito" | "pick" | "picks" | "escolha"))
+    own.iter().any(|w| {
+        matches!(
+            &*w.key,
+            "preferida"
+                | "preferido"
+                | "preferidas"
+                | "preferidos"
+                | "favorita"
+                | "favorito"
+                | "favoritas"
+                | "favoritos"
+                | "pick"
+                | "picks"
+                | "escolha"
+        )
+    })
 }
