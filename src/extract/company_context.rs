@@ -83,7 +83,7 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
 
 /// `President Donald Trump's tariffs`: a name right after a capitalised word inside a sentence
 /// ends a person's name (the company of that name, `Trump Media`, is not meant).
-fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
+pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
     let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return false };
     let before = &text[..prev.start];
     let opens_sentence = before.ends_with('\n')

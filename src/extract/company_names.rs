@@ -42,6 +42,9 @@ const SUFFIXES: &[&[&str]] = &[
     &["aktiengesellschaft"],
     &["&"],
     &["and"],
+    // `MRV ENGENHARIA E PARTICIPACOES S.A.`: a Brazilian holding's tail.
+    &["e", "participacoes"],
+    &["e", "part"],
 ];
 
 /// Generic last words dropped for the shorter name.
@@ -175,6 +178,14 @@ pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
     if words.first().is_some_and(|w| w == "the") {
         words.remove(0);
     }
+    // `CYRELA BRAZIL REALTY S.A.EMPREEND E PART`, `PDG REALTY S.A. EMPREEND E PARTICIPACOES`: a
+    // Brazilian legal form inside the name ends the name people write.
+    if let Some(at) = (1..words.len()).find(|&k| {
+        (words[k] == "sa" && k + 1 < words.len())
+            || (words[k] == "s" && words.get(k + 1).is_some_and(|a| a == "a") && k + 2 < words.len())
+    }) {
+        words.truncate(at);
+    }
     strip_suffixes(&mut words);
     let mut names = Vec::new();
     if words.is_empty() {
@@ -253,6 +264,9 @@ mod tests {
             ("BANK OF AMERICA CORP /DE/", &["bank of america"]),
             ("JPMORGAN CHASE & CO", &["jpmorgan chase"]),
             ("Banco Santander, S.A.", &["banco santander"]),
+            ("CYRELA BRAZIL REALTY S.A.EMPREEND E PART", &["cyrela brazil realty"]),
+            ("PDG REALTY S.A. EMPREEND E PARTICIPACOES", &["pdg realty"]),
+            ("MRV ENGENHARIA E PARTICIPACOES S.A.", &["mrv engenharia"]),
             ("PETROBRAS - PETROLEO BRASILEIRO SA", &["petrobras petroleo brasileiro"]),
             ("AMERICA MOVIL SAB DE CV/", &["america movil"]),
             ("NOVO NORDISK A S", &["novo nordisk"]),

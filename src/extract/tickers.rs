@@ -13,12 +13,12 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cashtags::cashtags;
-use super::company_context::in_company_context;
+use super::company_context::{in_company_context, is_surname};
 use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
 use super::short_names::short_names;
 use super::tokens::Token;
-use super::words::{is_company_suffix, is_not_a_ticker, is_share_word};
+use super::words::{is_common_word, is_company_suffix, is_not_a_ticker, is_share_word};
 use crate::model::Symbol;
 
 /// A ticker found in text.
@@ -182,6 +182,12 @@ fn longest_name(
     if longest == 0 {
         return best;
     }
+    // `poços de Tubarão Azul`: a one-word name that is also an everyday word (`Azul`, `Vale`)
+    // closing a longer capitalised name is no company's.
+    // (Not after a word for a company: `Companhia Vale do Rio Doce`.)
+    let closes_a_name = is_common_word(&tokens[i].key)
+        && is_surname(text, tokens, i)
+        && !matches!(&*tokens[i - 1].key, "companhia" | "cia" | "grupo" | "banco" | "empresa" | "construtora");
     for n in 1..=longest.min(tokens.len() - i) {
         let t = &tokens[i + n - 1];
         if n > 1 {
@@ -191,6 +197,9 @@ fn longest_name(
             key.push(' ');
         }
         key.push_str(&t.key);
+        if n == 1 && closes_a_name {
+            continue;
+        }
         if let Some(entry) = lexicon.name(key)
             && written_as(&tokens[i..i + n], entry.case)
             && whole_word(text, &tokens[i..i + n])
@@ -507,6 +516,7 @@ mod tests {
                 &["BB", "BB", "META", "META", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
+            ("os poços de Tubarão Azul; a Azul subiu", &["AZUL4"]),
             ("NEW YORK (AP) -- Apple (AAPL) rose; SAO PAULO (AP) — Vale fell", &["AAPL", "AAPL", "VALE3"]),
             ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),
         ] {
