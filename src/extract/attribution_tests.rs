@@ -36,6 +36,11 @@ fn respectively_pairs_figures_with_the_companies_in_order() {
     let expected: [(&str, &[&str]); 4] =
         [("6,07%", &["BRFS3"]), ("R$ 28,64", &["BRFS3"]), ("4,45%", &["MRFG3"]), ("R$ 6,80", &["MRFG3"])];
     assert_eq!(attributed(text), owned(&expected), "moves and their levels");
+    let text = "Wells Fargo and JPMorgan Chase posted profits of $4.9 billion and $14.5 billion respectively, up \
+                57 percent and 67 percent year over year.";
+    let expected: [(&str, &[&str]); 4] =
+        [("$4.9 billion", &["WFC"]), ("$14.5 billion", &["JPM"]), ("57 percent", &["WFC"]), ("67 percent", &["JPM"])];
+    assert_eq!(attributed(text), owned(&expected), "a second run after the word");
 }
 
 #[test]

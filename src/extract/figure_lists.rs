@@ -219,6 +219,23 @@ pub(super) fn respectively(
             settled[f] = true;
         }
     }
+    // `posted profits of $4.9 billion and $14.5 billion respectively, up 57 percent and 67
+    // percent`: a further run as long, after the word and before another company is named, goes
+    // with the same companies in the same order.
+    for other in runs.iter().filter(|r| r.len() == run.len() && !std::ptr::eq(*r, run)) {
+        let start = figures[other[0][0]].start;
+        if start < word.end || own.iter().any(|m| m.span.start >= word.end && m.span.start < start) {
+            continue;
+        }
+        for (k, item) in other.iter().enumerate() {
+            for &f in item.iter() {
+                if !settled[f] {
+                    out[f] = vec![companies[from + k].clone()];
+                    settled[f] = true;
+                }
+            }
+        }
+    }
     Some(word.end)
 }
 
