@@ -95,6 +95,12 @@ const GROUPS: &[&[&str]] = &[
     &["cantor fitzgerald", "cantor"],
     &["raymond james", "raymond james financial"],
     &["wells fargo"],
+    &["hc wainwright", "h c wainwright", "wainwright"],
+    &["pacific crest", "keybanc pacific crest"],
+    &["ascendiant", "ascendiant capital"],
+    &["crt", "crt capital"],
+    &["sudameris", "banco sudameris"],
+    &["fox pitt kelton", "fox pitt kelton cochran caronia waller"],
 ];
 
 /// Every grouped name (after the arm words are dropped) to its group's key.

@@ -86,21 +86,28 @@ pub(crate) fn agent(words: &[Token], at: usize) -> Option<Range<usize>> {
 }
 
 /// Whether a sentence brackets an exchange's symbol that no mention found (`Mazor Robotics
-/// (NASDAQ:MZOR)`, `(NYSE: AGN)`, `(BOV:XPTO3)`): it names a listed company of its own.
+/// (NASDAQ:MZOR)`, `(NYSE: AGN)`, `(BOV:XPTO3)`, `(BWLD - Get Report)`): it names a listed
+/// company of its own.
 pub(crate) fn names_unknown_listing(text: &str, sentence: &Range<usize>, mentions: &[Mention]) -> bool {
     let own = &text[sentence.clone()];
     own.match_indices('(').any(|(open, _)| {
         let inside = &own[open + 1..];
+        // `Buffalo Wild Wings (BWLD - Get Report)`: a quote page's link after a symbol.
+        let covered = |at: usize| {
+            // Mentions are in text order: only those starting just before may cover it.
+            let k = mentions.partition_point(|m| m.span.start <= at);
+            mentions[k.saturating_sub(2)..k].iter().any(|m| at < m.span.end.max(m.span.start + 1))
+        };
+        if let Some((code, _)) = inside.split_once(" - Get ")
+            && (1..=5).contains(&code.len())
+            && code.bytes().all(|c| c.is_ascii_uppercase())
+        {
+            return !covered(sentence.start + open + 1);
+        }
         let Some((exchange, rest)) = inside.split_once(':') else { return false };
         let symbol = rest.trim_start();
         let at = sentence.start + open + 1 + exchange.len() + 1 + (rest.len() - symbol.len());
-        is_exchange(exchange.trim())
-            && symbol.starts_with(|c: char| c.is_ascii_uppercase())
-            && !{
-                // Mentions are in text order: only those starting just before may cover it.
-                let k = mentions.partition_point(|m| m.span.start <= at);
-                mentions[k.saturating_sub(2)..k].iter().any(|m| at < m.span.end.max(m.span.start + 1))
-            }
+        is_exchange(exchange.trim()) && symbol.starts_with(|c: char| c.is_ascii_uppercase()) && !covered(at)
     })
 }
 

@@ -78,7 +78,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 let goes_on = via == Via::Name
                     && tokens.get(end + 1).is_some_and(|t| t.key == "of" && text[tokens[end].end..t.start] == *" ")
                     && tokens.get(end + 2).is_some_and(|t| t.capitalized);
-                if goes_on {
+                if goes_on || (opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon)) {
                     continue;
                 }
                 if in_context {
@@ -260,6 +260,24 @@ fn whole_word(text: &str, words: &[Token]) -> bool {
         _ => false,
     };
     !glued_after && !matches!(before, Some('-' | '.' | '@' | '/' | '_'))
+}
+
+/// `Albany Molecular Research Inc. (NASDAQ: AMRI)`: the capitalised words from token `from` (and
+/// a legal suffix) go on to an exchange's code and a symbol in brackets other than `symbol` (nor
+/// a former symbol of it: `Valeant Pharmaceuticals Intl Inc (NYSE:VRX)`), so they and the words
+/// before them name another company.
+fn names_another_company(text: &str, tokens: &[Token], from: usize, symbol: &Symbol, lexicon: &Lexicon) -> bool {
+    let run = tokens[from..].iter().take(4).take_while(|t| t.joins_previous && t.capitalized).count();
+    let Some(last) = (run > 0).then(|| &tokens[from + run - 1]) else { return false };
+    let after = text[last.end..].trim_start_matches(['.', ',']).trim_start();
+    after.strip_prefix('(').and_then(|b| b.split_once(':')).is_some_and(|(exchange, rest)| {
+        let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
+        (2..=10).contains(&exchange.len())
+            && exchange.bytes().all(|c| c.is_ascii_uppercase())
+            && !code.is_empty()
+            && code != symbol.as_str()
+            && lexicon.renamed(&code) != Some(symbol.as_str())
+    })
 }
 
 /// The last token of a name with its legal suffix (`Nvidia Corp`, `Apple Inc.`).
@@ -516,6 +534,7 @@ mod tests {
                 &["BB", "BB", "META", "META", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
+            ("Albany Molecular Research Inc. (NASDAQ: AMRI) fell; Albany International rose", &["AIN"]),
             ("os poços de Tubarão Azul; a Azul subiu", &["AZUL4"]),
             ("NEW YORK (AP) -- Apple (AAPL) rose; SAO PAULO (AP) — Vale fell", &["AAPL", "AAPL", "VALE3"]),
             ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),

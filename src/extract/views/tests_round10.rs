@@ -94,3 +94,20 @@ fn an_analyst_named_with_his_firm_speaks_for_it_when_named_again() {
                 Residential (EQR) to Market perform from Outperform.";
     assert_eq!(bundled(text), [view("Raymond James", "EQR", Stance::Bearish)]);
 }
+
+#[test]
+fn research_houses_without_a_listing_hold_views() {
+    let text = "Capri Holdings (CPRI) was downgraded to Underperform from Neutral at Sterne Agee.";
+    assert_eq!(bundled(text), [view("Sterne Agee", "CPRI", Stance::Bearish)]);
+    let text = "Piper Jaffray, Pacific Crest and Stifel raised their targets on Baidu (BIDU).";
+    let found = bundled(text);
+    assert!(found.contains(&view("Pacific Crest", "BIDU", Stance::Bullish)), "{found:?}");
+}
+
+#[test]
+fn a_company_bracketed_with_a_quote_link_is_its_own() {
+    let text = "Akamai (AKAM - Get Report) gained $2.67 after Piper Jaffray upgraded the stock to buy. Also \
+                gaining, Buffalo Wild Wings (BWLD - Get Report) jumped 12.2% after Morgan Keegan bumped the \
+                stock's rating to outperform from market perform.";
+    assert_eq!(bundled(text), [view("Piper Jaffray", "AKAM", Stance::Bullish)]);
+}
