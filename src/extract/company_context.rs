@@ -13,9 +13,15 @@
 //! (`Nu delivered record revenue` in a text that has `Nu Holdings (NU)`; see `tickers`). A German
 //! `Weg` (`der Weg`, `auf dem Weg`) and a sentence opening with `Vivo em São Paulo` have none of
 //! these.
+//!
+//! Two readings keep words from being a company at all: a news agency bracketed after a dateline
+//! (`NEW YORK (AP) --`), and a short name going on to another company's listing (`Albany
+//! Molecular Research Inc. (NASDAQ: AMRI)` is not Albany International).
 
+use super::Lexicon;
 use super::tokens::Token;
 use super::words::{is_company_suffix, is_share_word};
+use crate::model::Symbol;
 
 /// How many words either side a company word may be.
 const REACH: usize = 2;
@@ -144,6 +150,42 @@ fn move_follows(after: &str) -> bool {
     let rest = rest.trim_start_matches(['+', '-', '−']);
     let number = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
     number > 0 && rest[number..].starts_with('%')
+}
+
+/// `Albany Molecular Research Inc. (NASDAQ: AMRI)`: the capitalised words from token `from` (and
+/// a legal suffix) go on to an exchange's code and a symbol in brackets other than `symbol` (nor
+/// a former symbol of it: `Valeant Pharmaceuticals Intl Inc (NYSE:VRX)`), so they and the words
+/// before them name another company.
+pub(crate) fn names_another_company(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    symbol: &Symbol,
+    lexicon: &Lexicon,
+) -> bool {
+    let run = tokens[from..].iter().take(4).take_while(|t| t.joins_previous && t.capitalized).count();
+    let Some(last) = (run > 0).then(|| &tokens[from + run - 1]) else { return false };
+    let after = text[last.end..].trim_start_matches(['.', ',']).trim_start();
+    after.strip_prefix('(').and_then(|b| b.split_once(':')).is_some_and(|(exchange, rest)| {
+        let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
+        (2..=10).contains(&exchange.len())
+            && exchange.bytes().all(|c| c.is_ascii_uppercase())
+            && !code.is_empty()
+            && code != symbol.as_str()
+            && lexicon.renamed(&code) != Some(symbol.as_str())
+    })
+}
+
+/// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`: a news agency in brackets after a dateline in
+/// capitals and before a dash is no company's symbol.
+pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let opens = text[..t.start].strip_suffix('(').map(|b| b.trim_end_matches(' '));
+    let place = i > 0 && tokens[i - 1].upper && tokens[i - 1].text.chars().count() >= 3;
+    let closes = text[t.end..].strip_prefix(')').map(|a| a.trim_start_matches(' '));
+    opens.is_some_and(|b| i > 0 && b.len() == tokens[i - 1].end)
+        && place
+        && closes.is_some_and(|a| a.starts_with(['-', '—', '–']))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cashtags::cashtags;
-use super::company_context::{in_company_context, is_surname};
+use super::company_context::{dateline, in_company_context, is_surname, names_another_company};
 use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
 use super::short_names::short_names;
@@ -262,24 +262,6 @@ fn whole_word(text: &str, words: &[Token]) -> bool {
     !glued_after && !matches!(before, Some('-' | '.' | '@' | '/' | '_'))
 }
 
-/// `Albany Molecular Research Inc. (NASDAQ: AMRI)`: the capitalised words from token `from` (and
-/// a legal suffix) go on to an exchange's code and a symbol in brackets other than `symbol` (nor
-/// a former symbol of it: `Valeant Pharmaceuticals Intl Inc (NYSE:VRX)`), so they and the words
-/// before them name another company.
-fn names_another_company(text: &str, tokens: &[Token], from: usize, symbol: &Symbol, lexicon: &Lexicon) -> bool {
-    let run = tokens[from..].iter().take(4).take_while(|t| t.joins_previous && t.capitalized).count();
-    let Some(last) = (run > 0).then(|| &tokens[from + run - 1]) else { return false };
-    let after = text[last.end..].trim_start_matches(['.', ',']).trim_start();
-    after.strip_prefix('(').and_then(|b| b.split_once(':')).is_some_and(|(exchange, rest)| {
-        let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
-        (2..=10).contains(&exchange.len())
-            && exchange.bytes().all(|c| c.is_ascii_uppercase())
-            && !code.is_empty()
-            && code != symbol.as_str()
-            && lexicon.renamed(&code) != Some(symbol.as_str())
-    })
-}
-
 /// The last token of a name with its legal suffix (`Nvidia Corp`, `Apple Inc.`).
 fn extend_over_suffix(tokens: &[Token], last: usize) -> usize {
     match tokens.get(last + 1) {
@@ -412,18 +394,6 @@ fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> b
         spaced(p, &tokens[first]) && (of_shares || matches!(&*p.key, "ticker" | "symbol" | "simbolo" | "codigo"))
     });
     after || before
-}
-
-/// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`: a news agency in brackets after a dateline in
-/// capitals and before a dash is no company's symbol.
-fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
-    let opens = text[..t.start].strip_suffix('(').map(|b| b.trim_end_matches(' '));
-    let place = i > 0 && tokens[i - 1].upper && tokens[i - 1].text.chars().count() >= 3;
-    let closes = text[t.end..].strip_prefix(')').map(|a| a.trim_start_matches(' '));
-    opens.is_some_and(|b| i > 0 && b.len() == tokens[i - 1].end)
-        && place
-        && closes.is_some_and(|a| a.starts_with(['-', '—', '–']))
 }
 
 /// `Alphabet (GOOG)`: a symbol in brackets right after a ticker already found (`ends` are the
