@@ -46,6 +46,12 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
             return true;
         }
     }
+    // `Tegma — O BTG Pactual manteve…`: a line of a list of notes headed by the company.
+    let line_start = text[..tokens[first].start].trim_end_matches([' ', '\t']);
+    if (line_start.is_empty() || line_start.ends_with('\n')) && (after.starts_with(" — ") || after.starts_with(" – "))
+    {
+        return true;
+    }
     // `Box Inc`, `Target Corp.`: a legal suffix right after the name.
     let suffix = tokens.get(last + 1).is_some_and(|t| t.joins_previous && t.capitalized && is_company_suffix(&t.key));
     if suffix {

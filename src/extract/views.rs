@@ -20,7 +20,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
-use lists::{both_companies, companies, is_list_gap, join_listed_brokers, same_issuer};
+use lists::{both_companies, companies, is_list_gap, join_listed_brokers, note_head, same_issuer};
 use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
     rates_a_sector, rates_unknown_name,
@@ -328,6 +328,8 @@ pub(crate) fn views(
         if analysts_alone {
             holders.extend(firm_before());
         }
+        let head = note_head(text, sentence, mentions_in(sentence));
+        holders.retain(|h| head.as_ref().is_none_or(|head| h.start >= head.end));
         // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
         // the sentence outranks a pronoun.
         let acting = acting_brokers(text, own, reading.at);
@@ -371,7 +373,12 @@ pub(crate) fn views(
         let about: Vec<&Mention> = mentions_in(sentence)
             .iter()
             .filter(|m| {
-                (!m.rates && !m.speaks) || rated_object(m) || shares_of(m) || (passive && m.span.start < reading.at)
+                let headed = head.as_ref().is_some_and(|h| m.span.end <= h.end);
+                (!m.rates && !m.speaks)
+                    || rated_object(m)
+                    || shares_of(m)
+                    || (passive && m.span.start < reading.at)
+                    || headed
             })
             .filter(|m| !held(m) && !firm_of_analyst(m) && !compared(own, m))
             .filter(|m| !holding.contains(&&m.symbol))

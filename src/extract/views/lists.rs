@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::extract::known_brokers::brokers_in;
-use crate::extract::mentions::Mention;
+use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
 use crate::model::Symbol;
 
@@ -95,6 +95,27 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     }
     holders.extend(added);
     holders.sort_by_key(|h| h.start);
+}
+
+/// `BRF — O Santander elevou a recomendação…`, `Natura&Co — O Citi manteve…`: a line of a list
+/// of notes headed by the company it is about, before a dash. The head's span, when a company (no
+/// broker) is named in it.
+pub(super) fn note_head(text: &str, sentence: &Range<usize>, mentions: &[Mention]) -> Option<Range<usize>> {
+    let before = text[..sentence.start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n')) {
+        return None;
+    }
+    let dash = [" — ", " – ", " - "].iter().filter_map(|d| text[sentence.clone()].find(d)).min()?;
+    let head = sentence.start..sentence.start + dash;
+    // Only a name (`Natura&Co`, `Banco do Brasil (BBAS3)`), not a sentence (`Bank of America
+    // upgraded shares of Petróleo Brasileiro S.A. – Petrobras`).
+    let a_name = text[head.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| !w.starts_with(char::is_lowercase) || matches!(w, "de" | "da" | "do" | "dos" | "das" | "e" | "of"));
+    let company =
+        mentions.iter().any(|m| head.start <= m.span.start && m.span.end <= head.end && !is_broker(&m.symbol));
+    (dash <= 60 && a_name && company).then_some(head)
 }
 
 /// The companies `ambas`/`both` stand for in a sentence's words (`own`): `O Barclays rebaixou as

@@ -111,3 +111,21 @@ fn a_company_bracketed_with_a_quote_link_is_its_own() {
                 stock's rating to outperform from market perform.";
     assert_eq!(bundled(text), [view("Piper Jaffray", "AKAM", Stance::Bullish)]);
 }
+
+#[test]
+fn a_line_headed_by_a_company_and_a_dash_is_a_note_on_it() {
+    let text = "Natura&Co — O Citi manteve recomendação de compra, mas reduziu o preço-alvo.\nBRF — O Santander elevou a \
+                recomendação de neutra para compra.\nTegma — O BTG Pactual manteve a recomendação de compra.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Citi", "NTCO3", Stance::Bullish),
+            view("Santander", "BRFS3", Stance::Bullish),
+            view("BTG Pactual", "TGMA3", Stance::Bullish)
+        ]
+    );
+    // Not a sentence before the dash.
+    let text = "Bank of America upgraded shares of Petróleo Brasileiro S.A. – Petrobras (NYSE:PBR) from a neutral \
+                rating to a buy rating.";
+    assert_eq!(bundled(text), [view("Bank of America", "PETR4", Stance::Bullish)]);
+}
