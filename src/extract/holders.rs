@@ -84,7 +84,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if let Some(firm) = apposed_firm(text, words, first + inside.len()) {
         return Some(Holder::Firm(firm));
     }
-    if let Some(firm) = possessive_firm(text, words, first).or_else(|| analyst_of_possessive(text, words, first)) {
+    if let Some(firm) = possessive_firm(text, words, first)
+        .or_else(|| analyst_of_possessive(text, words, first))
+        .or_else(|| listed_after_a_colleague(text, words, first))
+    {
         return Some(Holder::Firm(firm));
     }
     // `Analyst Frank Louthan raised…`, `Os analistas Antonio Junqueira e Guilherme Bosso
@@ -161,6 +164,17 @@ fn analyst_of_possessive(text: &str, words: &[Token], first: usize) -> Option<Ra
         start -= 1;
     }
     (words[start..=end].iter().all(|w| w.capitalized || w.upper)).then(|| words[start].start..words[end].end)
+}
+
+/// `Bank of America’s Robert Ohmes and Kendall Toscano wrote`: a person listed after a colleague
+/// named with a firm's possessive (word `first` opens the person's name) speaks for that firm.
+fn listed_after_a_colleague(text: &str, words: &[Token], first: usize) -> Option<Range<usize>> {
+    let and = first.checked_sub(1).filter(|&k| matches!(&*words[k].key, "and" | "e"))?;
+    let mut colleague = and;
+    while colleague > 0 && and - colleague < 3 && words[colleague - 1].capitalized && !words[colleague - 1].upper {
+        colleague -= 1;
+    }
+    (colleague < and).then(|| possessive_firm(text, words, colleague)).flatten()
 }
 
 fn possessive_firm(text: &str, words: &[Token], first: usize) -> Option<Range<usize>> {

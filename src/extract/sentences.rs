@@ -18,7 +18,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b'.' | b'!' | b'?' => {
                 let after = i + 1 + closing_len(&bytes[i + 1..]);
                 let spaced = bytes.get(after).is_none_or(|c| c.is_ascii_whitespace());
-                if spaced && !(b == b'.' && is_abbreviation(&text[start..i])) { Some(after) } else { None }
+                let abbreviation = b == b'.'
+                    && is_abbreviation(&text[start..i])
+                    && !ends_after_legal_suffix(&text[start..i], &text[after..]);
+                if spaced && !abbreviation { Some(after) } else { None }
             }
             b'\n' => {
                 let rest = &text[i + 1..];
@@ -73,6 +76,44 @@ fn starts_block(line: &str) -> bool {
 }
 
 /// Whether the word before a full stop is an abbreviation that rarely ends a sentence.
+/// `…and Costco Wholesale Corp. “We see…`, `…Apple Inc. The company…`: a company's legal suffix
+/// closes its sentence when a quote or a word that opens sentences follows.
+fn ends_after_legal_suffix(before: &str, rest: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    if !matches!(word.to_ascii_lowercase().as_str(), "inc" | "corp" | "co" | "ltd") {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    rest.starts_with(['“', '"'])
+        || matches!(
+            next,
+            "The"
+                | "It"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "He"
+                | "She"
+                | "They"
+                | "We"
+                | "But"
+                | "However"
+                | "Shares"
+                | "Analysts"
+                | "Its"
+                | "Their"
+                | "A"
+                | "An"
+                | "O"
+                | "As"
+                | "Os"
+                | "Em"
+                | "Para"
+        )
+}
+
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let letters = word.trim_start_matches(['"', '\'', '“']);
@@ -140,6 +181,14 @@ mod tests {
             ("It cost $5.6 million. Next.", &["It cost $5.6 million.", "Next."]),
             ("On Jan. 27, 2025 the U.S. market fell.", &["On Jan. 27, 2025 the U.S. market fell."]),
             ("Apple Inc. rose.", &["Apple Inc. rose."]),
+            (
+                "Peers such as Costco Corp. “We see risk,” BofA wrote.",
+                &["Peers such as Costco Corp.", "“We see risk,” BofA wrote."],
+            ),
+            (
+                "It beat Apple Inc. The company fell; Apple Inc. (AAPL) rose.",
+                &["It beat Apple Inc.", "The company fell; Apple Inc. (AAPL) rose."],
+            ),
             ("Amazon lost 1.2%. Shares fell.", &["Amazon lost 1.2%.", "Shares fell."]),
             ("** JPM fell\n** WFC dipped", &["** JPM fell", "** WFC dipped"]),
             ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),

@@ -26,7 +26,7 @@ use nouns::{
     rates_a_sector, rates_unknown_name,
 };
 use ranks::stated_rank;
-use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, word_range};
+use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, topic_past_a_list, word_range};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -434,7 +434,7 @@ pub(crate) fn views(
                 let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
                 // `Goldman Sachs downgraded the company… Goldman Sachs cut its rating on the stock`:
                 // the company of the view just before, else the last named.
-                let before = || earlier_subject(mentions_in(&back), &spans, true);
+                let before = || topic_past_a_list(sentences, mentions_in(&back), &spans);
                 // `…o banco reduziu o preço-alvo da TIM. Enquanto a TIM amargava…, a Cogna (COGN3)
                 // respirou aliviada. O BTG elevou a recomendação da empresa…`: a company named
                 // after the view before's sentence is the nearer one pointed back to.

@@ -129,3 +129,12 @@ fn a_line_headed_by_a_company_and_a_dash_is_a_note_on_it() {
                 rating to a buy rating.";
     assert_eq!(bundled(text), [view("Bank of America", "PETR4", Stance::Bullish)]);
 }
+
+#[test]
+fn the_retailer_after_a_list_of_peers_is_the_texts_topic_and_a_colleague_speaks_for_the_firm() {
+    let text = "Wall Street’s enthusiasm for Target Corp. (TGT) is at its lowest. That dragged its rating below \
+                peers such as Walmart Inc., TJX Cos Inc. and Costco Wholesale Corp.\n“We see increased \
+                uncertainty,” Bank of America’s Robert Ohmes and Kendall Toscano wrote, downgrading the retailer \
+                to neutral.";
+    assert_eq!(bundled(text), [view("Bank of America", "TGT", Stance::Bearish)]);
+}
