@@ -152,6 +152,12 @@ pub(super) fn both_companies(own: &[Token], about: &[&Mention], previous: &[Ment
         }
         all
     };
+    // `reiterou recomendação de compra para as duas empresas, elevando o preço-alvo da Equatorial…
+    // e da Energisa`: as many companies named in the sentence after the count are the ones.
+    let all_here = distinct(&mut about.iter().copied());
+    if wanted.is_some() && enough(&all_here) {
+        return all_here;
+    }
     let here = distinct(&mut about.iter().copied().filter(|m| m.span.start < at));
     // `cut their price targets … -- both still in record-high territory`: with fewer than two
     // companies before, `both` is about something else.

@@ -138,3 +138,13 @@ fn the_retailer_after_a_list_of_peers_is_the_texts_topic_and_a_colleague_speaks_
                 to neutral.";
     assert_eq!(bundled(text), [view("Bank of America", "TGT", Stance::Bearish)]);
 }
+
+#[test]
+fn a_count_of_companies_named_after_it_in_the_sentence_is_those() {
+    let text = "Em relatório, o Safra reiterou recomendação de compra para as duas empresas, elevando o preço-alvo \
+                da Equatorial (EQTL3) para R$ 42 e da Energisa (ENGI11) para R$ 63.";
+    let found = bundled(text);
+    for ticker in ["EQTL3", "ENGI11"] {
+        assert!(found.contains(&view("Safra", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+}
