@@ -297,6 +297,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Bradespar", "BRAP4", Case::Capital),
     ("CSN Mineração", "CMIN3", Case::Capital),
     ("Casas Bahia", "BHIA3", Case::Capital),
+    // `Via` (Via Varejo until 2021, Grupo Casas Bahia since 2023): also an everyday word.
+    ("Via", "BHIA3", Case::Context),
     ("Engie Brasil", "EGIE3", Case::Capital),
     ("3M", "MMM", Case::Upper),
     ("Logitech", "LOGI", Case::Capital),

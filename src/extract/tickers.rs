@@ -501,7 +501,7 @@ mod tests {
             ("a provisão para devedores duvidosos (PDD) subiu; Pinduoduo (PDD) caiu", &["PDD"]),
             (
                 "Research In Motion Ltd. (NASDAQ: RIMM) rose; Facebook (FB) fell; a Via (VIIA3) caiu",
-                &["BB", "BB", "META", "META", "BHIA3"],
+                &["BB", "BB", "META", "META", "BHIA3", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
             ("Albany Molecular Research Inc. (NASDAQ: AMRI) fell; Albany International rose", &["AIN"]),
