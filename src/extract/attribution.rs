@@ -221,7 +221,8 @@ pub(crate) fn attribute(
             })
         };
         // Companies paired by `respectively` are not what the figures after the word are about.
-        let paired_until = respectively(text, own_words, &own, figures, &inside, &mut out, &mut settled);
+        let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
+        let paired_until = respectively(text, own_words, &own, previous, figures, &inside, &mut out, &mut settled);
         if paired_until.is_none() {
             paired_in_order(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         }

@@ -41,6 +41,11 @@ fn respectively_pairs_figures_with_the_companies_in_order() {
     let expected: [(&str, &[&str]); 4] =
         [("$4.9 billion", &["WFC"]), ("$14.5 billion", &["JPM"]), ("57 percent", &["WFC"]), ("67 percent", &["JPM"])];
     assert_eq!(attributed(text), owned(&expected), "a second run after the word");
+    let text = "Target (NYSE: TGT) was down 5.1%, and Amazon (NASDAQ: AMZN) down 4.8%. Later the pair was down \
+                4.9% and 4.6%, respectively.";
+    let expected: [(&str, &[&str]); 4] =
+        [("5.1%", &["TGT"]), ("4.8%", &["AMZN"]), ("4.9%", &["TGT"]), ("4.6%", &["AMZN"])];
+    assert_eq!(attributed(text), owned(&expected), "the companies of the sentence before");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::attribution::is_move_to;
 use super::company_context::is_move_verb;
-use super::mentions::Mention;
+use super::mentions::{Mention, is_broker};
 use super::tokens::Token;
 use super::words::is_share_word;
 use crate::model::Symbol;
@@ -146,6 +146,7 @@ pub(super) fn respectively(
     text: &str,
     words: &[Token],
     own: &[&Mention],
+    previous: &[Mention],
     figures: &[Range<usize>],
     inside: &[usize],
     out: &mut [Vec<Symbol>],
@@ -207,6 +208,19 @@ pub(super) fn respectively(
     for m in own.iter().filter(|m| m.span.end <= figures[run[0][0]].start) {
         if companies.last() != Some(&&m.symbol) {
             companies.push(&m.symbol);
+        }
+    }
+    // `…and Amazon down 4.8%. As of 1:25 a.m., the quartet was down 7.5%, 7%, 4.9% and 4.6%,
+    // respectively`: a sentence naming no company pairs with the companies of the one before,
+    // when they are exactly as many.
+    if companies.is_empty() {
+        for m in previous.iter().filter(|m| !m.rates && !is_broker(&m.symbol)) {
+            if !companies.contains(&&m.symbol) {
+                companies.push(&m.symbol);
+            }
+        }
+        if companies.len() != run.len() {
+            return None;
         }
     }
     if companies.len() < run.len() {
