@@ -229,7 +229,7 @@ fn is_legal_suffix(key: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) fn is_news_source(name: &str) -> bool {
     let outlet = name.strip_suffix(" com").or_else(|| name.strip_suffix(" pro")).unwrap_or(name);
-    matches!(outlet, "streetinsider" | "thestreet" | "the street" | "yahoo finance" | "motley fool"
+    matches!(outlet, "streetinsider" | "thestreet" | "thestreet recommends" | "the street" | "yahoo finance" | "motley fool"
         | "the motley fool" | "forbes" | "cnn" | "axios" | "investing" | "benzinga" | "marketbeat" | "reuters")
         || matches!(name,
         "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"

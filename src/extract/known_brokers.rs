@@ -48,6 +48,7 @@ const BROKERS: &[&str] = &[
     "kepler cheuvreux",
     "keybanc capital markets",
     "merrill lynch",
+    "merrill",
     "bofa merrill lynch",
     "mizuho securities",
     "roth mkm",

@@ -409,7 +409,8 @@ fn in_brackets_after_ticker(text: &str, at: usize, ends: &HashSet<usize>) -> boo
 fn in_brackets_after_name(text: &str, tokens: &[Token], i: usize, used: usize) -> bool {
     let (first, last) = (&tokens[i], &tokens[i + used - 1]);
     let closes = text[last.end..].starts_with(')');
-    let opens = text[..first.start].strip_suffix('(').map(|b| b.trim_end_matches([' ', '\u{a0}']));
+    // (`Symantec\n(SYMC) - Get Report`: the bracket on the next line.)
+    let opens = text[..first.start].trim_end_matches(' ').strip_suffix('(').map(str::trim_end);
     let name_before = i > 0 && tokens[i - 1].capitalized && tokens[i - 1].has_letter();
     closes && name_before && opens.is_some_and(|b| b.len() == tokens[i - 1].end)
 }
@@ -504,6 +505,7 @@ mod tests {
                 &["BB", "BB", "META", "META", "BHIA3", "BHIA3"],
             ),
             ("FB and RIMM, bare, are nothing", &[]),
+            ("CB Richard Ellis\n(CBG)\ndowngraded at Citigroup", &["CBRE", "CBRE", "C"]),
             ("Albany Molecular Research Inc. (NASDAQ: AMRI) fell; Albany International rose", &["AIN"]),
             ("os poços de Tubarão Azul; a Azul subiu", &["AZUL4"]),
             ("NEW YORK (AP) -- Apple (AAPL) rose; SAO PAULO (AP) — Vale fell", &["AAPL", "AAPL", "VALE3"]),
