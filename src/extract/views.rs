@@ -20,7 +20,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
-use lists::{both_companies, companies, is_list_gap, join_listed_brokers, note_head, same_issuer};
+use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead, note_head, same_issuer};
 use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
     rates_a_sector, rates_unknown_name,
@@ -198,6 +198,7 @@ pub(crate) fn views(
         // `rebaixaram a recomendação: Bradesco BBI, Genial, BTG Pactual e XP`: a known broker
         // listed with holders holds too, listed or not.
         join_listed_brokers(text, own, sentence, &mut holders);
+        join_the_lead(own, &mut holders);
         // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
         // (USB) were all downgraded`: in a passive the names before the stance word were rated,
         // and the firm rating is the one after `by`.

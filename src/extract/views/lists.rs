@@ -51,6 +51,41 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
 /// The longest gap between two names of one list, in bytes (`, `, ` e `, `) e `).
 const MAX_LIST_GAP: usize = 40;
 
+/// `Depois do JPMorgan, foi a vez do Goldman Sachs elevar…`, `Depois da BTG Pactual, Bradesco BBI,
+/// Ágora e Genial Investimentos cortar o preço-alvo…, chegou a vez do Itaú BBA`, `After Citi, UBS
+/// also cut…`: the brokers named after the sentence's opening `depois de` / `after` did the same
+/// before, and hold the same view, when the sentence says the turn has come to another (`a vez`,
+/// `também`, `also`).
+/// They join `holders` (kept sorted).
+pub(super) fn join_the_lead(own: &[Token], holders: &mut Vec<Range<usize>>) {
+    if !own.first().is_some_and(|w| matches!(&*w.key, "depois" | "apos" | "after")) {
+        return;
+    }
+    let turn = own.windows(2).any(|p| p[0].key == "a" && p[1].key == "vez")
+        || own.iter().any(|w| matches!(&*w.key, "tambem" | "also"));
+    if !turn {
+        return;
+    }
+    let from = if own.get(1).is_some_and(|w| matches!(&*w.key, "de" | "do" | "da" | "dos" | "das" | "o" | "a" | "the"))
+    {
+        2
+    } else {
+        1
+    };
+    // The names up to the first word in lower case that joins none (`foi`, `cortar`).
+    let upto = own
+        .iter()
+        .skip(from)
+        .position(|w| !w.capitalized && !w.upper && !matches!(&*w.key, "e" | "and" | "de" | "do" | "da"))
+        .map_or(own.len(), |k| k + from);
+    for lead in brokers_in(&own[from.min(upto)..upto]) {
+        if !holders.iter().any(|h| h.start < lead.end && lead.start < h.end) {
+            holders.push(lead);
+        }
+    }
+    holders.sort_by_key(|h| h.start);
+}
+
 /// `rebaixaram a recomendação: Bradesco BBI, Genial, BTG Pactual e XP`: the known brokers of a
 /// sentence (`own`, its words; `sentence`, its bytes) listed with its holders join them, where a
 /// holder is listed (a comma, `e` or `and` right next to it). `holders` ends sorted.

@@ -148,3 +148,12 @@ fn a_count_of_companies_named_after_it_in_the_sentence_is_those() {
         assert!(found.contains(&view("Safra", ticker, Stance::Bullish)), "{ticker}: {found:?}");
     }
 }
+
+#[test]
+fn the_firms_that_led_the_way_hold_the_same_view() {
+    let text = "Depois do JPMorgan, UBS também rebaixa recomendação de Petrobras (PETR4).";
+    assert_eq!(bundled(text), [view("JPMorgan", "PETR4", Stance::Bearish), view("UBS", "PETR4", Stance::Bearish)]);
+    // Not a firm merely named after `depois` with no turn taken.
+    let text = "Depois do JPMorgan anunciar resultados, o UBS rebaixou a Petrobras (PETR4).";
+    assert_eq!(bundled(text), [view("UBS", "PETR4", Stance::Bearish)]);
+}
