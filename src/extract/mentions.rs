@@ -251,7 +251,8 @@ pub(crate) fn is_call_word(key: &str) -> bool {
             | "recomendacao" | "recomenda" | "recomendou" | "analyst" | "analysts" | "analista" | "analistas"
             | "outperform" | "overweight" | "underweight" | "underperform" | "neutral" | "neutro" | "buy" | "buying"
             | "compra" | "sell" | "venda" | "upgrade" | "upgraded" | "downgrade" | "downgraded" | "rebaixou"
-            | "elevou"
+            | "elevou" | "preferida" | "preferidas" | "preferido" | "preferidos" | "favorita" | "favoritas"
+            | "pick" | "picks"
     )
 }
 

@@ -20,7 +20,8 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
-use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead, note_head, same_issuer};
+use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
+use lists::{joined_subject, note_head, same_issuer};
 use nouns::{
     added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
     rates_a_sector, rates_unknown_name,
@@ -280,9 +281,9 @@ pub(crate) fn views(
                 || names_a_pick(own)
                 || own.iter().any(|w| is_firm_noun(&w.key)))
         {
-            // `diz o relatório do banco`, `Com isso, o preço-alvo foi revisto…`: the firm of the
-            // view or the broker just before.
-            let from = sentences[i.saturating_sub(LOOK_BACK)].start;
+            // `diz o relatório do banco`: the firm of the view or the broker before (however far).
+            let back = if own.iter().any(|w| is_firm_noun(&w.key)) { TOPIC_BACK } else { LOOK_BACK };
+            let from = sentences[i.saturating_sub(back)].start;
             // `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company
             // that is no broker holds no view of others.
             let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| {
@@ -486,11 +487,9 @@ pub(crate) fn views(
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
-        // `rebaixaram as ações do Assaí e do Carrefour Brasil`: every company of the list.
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
-        // `rebaixaram as ações do Assaí e do Carrefour Brasil` (after the stance word), `Já a
-        // recomendação para Gerdau (GGBR4) e Metalúrgica Gerdau (GOAU4) caiu…` (before it): every
-        // company of the list.
+        // `rebaixaram as ações do Assaí e do Carrefour` (after the stance word), `Já a recomendação para
+        // Gerdau e Metalúrgica Gerdau caiu…` (before it): every company listed.
         let groups = companies(text, &about);
         let listed = |g: usize| {
             let first = first_after.filter(|_| !restated).map(|k| &about[k]);
@@ -508,6 +507,7 @@ pub(crate) fn views(
                 k += 1;
                 tickers.push(groups[k].1.clone());
             }
+            tickers.extend(forward.then(|| joined_subject(text, &groups, g, reading.at)).flatten());
             let mut k = g;
             while !forward && k > 0 && gap(k - 1, k) {
                 k -= 1;

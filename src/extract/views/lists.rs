@@ -227,6 +227,18 @@ fn is_company_noun(key: &str) -> bool {
     )
 }
 
+/// `Equatorial segue entre as preferidas do banco, junto a Eletrobras, Sabesp e Copel`: a list
+/// after the stance word joined to the subject (`junto a`, `along with`) is about the subject too.
+/// `groups` are the sentence's companies, `g` the list's first, `at` the stance word's byte.
+pub(super) fn joined_subject(text: &str, groups: &[(Range<usize>, Symbol)], g: usize, at: usize) -> Option<Symbol> {
+    let before = text[..groups[g].0.start].trim_end().to_lowercase();
+    let joined = ["junto a", "junto com", "juntamente com", "ao lado de", "along with", "together with"]
+        .iter()
+        .any(|j| before.ends_with(j));
+    let subject = groups[..g].iter().rfind(|(span, _)| span.start < at)?;
+    joined.then(|| subject.1.clone())
+}
+
 /// Two B3 share classes of one issuer (`GOAU3`, `GOAU4`): the same four letters.
 pub(super) fn same_issuer(a: &str, b: &str) -> bool {
     a.len() >= 5 && b.len() >= 5 && a.get(..4) == b.get(..4) && a.chars().take(4).all(|c| c.is_ascii_uppercase())

@@ -157,3 +157,22 @@ fn the_firms_that_led_the_way_hold_the_same_view() {
     let text = "Depois do JPMorgan anunciar resultados, o UBS rebaixou a Petrobras (PETR4).";
     assert_eq!(bundled(text), [view("UBS", "PETR4", Stance::Bearish)]);
 }
+
+#[test]
+fn a_company_picked_by_the_bank_with_others_joined_to_it() {
+    let text = "O Goldman Sachs revisou as estimativas para empresas do setor elétrico. Equatorial segue entre as \
+                preferidas do banco, junto a Eletrobras, Sabesp e Copel.";
+    let found = bundled(text);
+    for ticker in ["EQTL3", "ELET3", "SBSP3", "CPLE6"] {
+        assert!(found.contains(&view("Goldman Sachs", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+}
+
+#[test]
+fn the_bank_of_a_note_is_its_firm_however_far_back() {
+    let text = "O Goldman Sachs revisou as estimativas para empresas do setor elétrico. As mudanças atingem a \
+                Equatorial. O avanço no horizonte levou à seguinte variação nos preços-alvo. Equatorial (EQTL3): \
+                alta de 7%. Cemig (CMIG4): alta de 7%. Energisa (ENGI11): aumento de 5%. Recomendações e métricas. \
+                A Equatorial segue entre as preferidas do banco.";
+    assert!(bundled(text).contains(&view("Goldman Sachs", "EQTL3", Stance::Bullish)), "{:?}", bundled(text));
+}
