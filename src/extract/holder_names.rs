@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::commodity_prices::is_commodity_word;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
 use super::mentions::{Mention, is_broker};
@@ -128,6 +129,11 @@ fn is_everyday(key: &str) -> bool {
         || matches!(key, "analysts" | "analistas" | "investors" | "investidores" | "traders" | "economists")
 }
 
+/// Acronyms of a company's figures (`EPS`, `EBITDA`, `ROE`), in capitals where firms' are too.
+fn is_metric(key: &str) -> bool {
+    matches!(key, "eps" | "ebitda" | "ebit" | "roe" | "roic" | "capex" | "ipo" | "gdp" | "pib" | "cagr" | "p")
+}
+
 /// Adverbs and conjunctions that open sentences and never open a firm's name (`Only`, `Since`,
 /// `Then`, `Também`; not `Agora`, a broker's name).
 #[rustfmt::skip]
@@ -180,7 +186,12 @@ pub(crate) fn trimmed(words: &[Token], holder: Range<usize>) -> Option<Range<usi
         }
     }
     let everyday = known.is_empty() && inside.iter().all(|w| !w.upper && is_everyday(&w.key));
-    (!everyday).then(|| inside[0].start..inside[inside.len() - 1].end)
+    // `[T]his downgrade`, `2008 EPS estimates`, `Aço segue em alta`: a letter, a figure's
+    // acronym or a commodity names no firm.
+    let no_firm = known.is_empty()
+        && inside.len() == 1
+        && (inside[0].text.chars().count() == 1 || is_metric(&inside[0].key) || is_commodity_word(&inside[0].key));
+    (!everyday && !no_firm).then(|| inside[0].start..inside[inside.len() - 1].end)
 }
 
 #[cfg(test)]

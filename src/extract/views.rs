@@ -543,7 +543,7 @@ pub(crate) fn views(
                 // recomendação de compra`) does not overturn a stronger one.
                 let stronger = out.iter().zip(&levels).zip(&folded).any(|((v, &(j, level)), e)| {
                     v.ticker == *ticker
-                        && (v.stance == stance || (i - j <= LOOK_BACK && level < reading.level))
+                        && (v.stance == stance || (i - j <= TOPIC_BACK && level < reading.level))
                         && same_firm(e)
                 });
                 // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o

@@ -176,3 +176,13 @@ fn the_bank_of_a_note_is_its_firm_however_far_back() {
                 A Equatorial segue entre as preferidas do banco.";
     assert!(bundled(text).contains(&view("Goldman Sachs", "EQTL3", Stance::Bullish)), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_letter_a_metric_or_a_commodity_holds_no_view_and_a_later_target_does_not_overturn_a_downgrade() {
+    let text = "JPMorgan downgraded Beyond Meat (BYND) to Neutral from Buy. What they said: \"[T]his downgrade is \
+                purely a valuation call,\" the strategists wrote. \"We believe the growth is balanced by valuation.\" \
+                \"We value the shares at $121.\" \"Thus, we raise our price target to $121 from $120.\"";
+    assert_eq!(bundled(text), [view("JPMorgan", "BYND", Stance::Bearish)]);
+    let text = "O BTG elevou a recomendação da Vale (VALE3) para compra.\nAço segue em alta\nO vergalhão subiu 0,7%.";
+    assert_eq!(bundled(text), [view("BTG", "VALE3", Stance::Bullish)]);
+}
