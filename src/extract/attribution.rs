@@ -30,7 +30,8 @@ use std::ops::Range;
 
 use super::attribution_cues::{
     compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares,
-    is_those_companies, names_a_cause, reports_results, stake_in, unknown_name_before, weight_in,
+    is_those_companies, names_a_cause, reports_results, speaks_of_own_results, stake_in, unknown_name_before,
+    weight_in,
 };
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
@@ -114,7 +115,8 @@ pub(crate) fn attribute(
                     && !is_compared(m)
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)
-                        || (!m.speaks && reports_results(text, own_words_of(s), &m.span)))
+                        || (!m.speaks && reports_results(text, own_words_of(s), &m.span))
+                        || speaks_of_own_results(text, own_words_of(s), &m.span))
             };
             // (A main clause naming no company leaves the opening clause's.)
             mentions_in(&(main_from..s.end)).iter().find(subject).or_else(|| mentions_in(s).iter().find(subject))
@@ -172,7 +174,9 @@ pub(crate) fn attribute(
                 // `the S&P 500 Index ($SPX)`: an index's code is no company.
                 !(m.rates
                     || is_index_code(m.symbol.as_str())
-                    || (is_broker(&m.symbol) && (m.speaks || (comments() && !shares_of(text, words, &m.span)))))
+                    || (is_broker(&m.symbol)
+                        && (m.speaks || (comments() && !shares_of(text, words, &m.span)))
+                        && !speaks_of_own_results(text, own_words, &m.span)))
             })
             .collect();
         // `Toronto-Dominion Bank (TD +0.9%)`: a symbol bracketed with a figure is that company's,

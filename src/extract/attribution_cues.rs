@@ -68,6 +68,38 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) 
     false
 }
 
+/// Whether a bank that speaks at `span` speaks of its own results: right after its verb
+/// (`JP Morgan reported revenues of $26.4bn`) or as `its` results (`JPMorgan Chase said Friday that
+/// its profits dropped`), not another's (`O Citi espera que o lucro do Banco do Brasil…`).
+pub(super) fn speaks_of_own_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    if !reports_results(text, words, span) {
+        return false;
+    }
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let Some(k) = after.iter().take(RESULTS_REACH).position(|w| is_results_word(&w.key)) else { return false };
+    let owned = k > 0 && matches!(&*after[k - 1].key, "its" | "their" | "seu" | "sua" | "seus" | "suas");
+    let of_another = after.get(k + 1).is_some_and(|w| matches!(&*w.key, "do" | "da" | "de" | "of"))
+        && after.get(k + 2).is_some_and(|w| w.capitalized || w.upper);
+    // (Not `o Citi projeta lucro líquido de R$ 29,3 bilhões`: a forecast.)
+    // (`Wells Fargo reported a net income of $5.8bn`: an article and a word or two between.)
+    let reported = (1..=3).contains(&k)
+        && after[1..k].iter().all(|w| !w.capitalized && !w.upper && !w.has_digit())
+        && matches!(
+            &*after[0].key,
+            "reported"
+                | "reports"
+                | "posted"
+                | "posts"
+                | "announced"
+                | "divulgou"
+                | "registrou"
+                | "reportou"
+                | "apresentou"
+                | "teve"
+        );
+    (owned || reported) && !of_another
+}
+
 /// How many words after a bank's name its results may be named.
 const RESULTS_REACH: usize = 8;
 

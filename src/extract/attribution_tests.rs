@@ -253,3 +253,14 @@ fn a_cashtag_spelling_a_share_class_is_no_class_and_no_crash() {
         findings.tickers.iter().filter(|t| t.text.contains("ON")).map(|t| t.symbol.as_str()).collect();
     assert!(!cashtags.is_empty() && cashtags.iter().all(|s| *s == "ON"), "{cashtags:?}");
 }
+
+#[test]
+fn a_bank_reporting_its_own_results_is_their_subject() {
+    let text = "JP Morgan reported revenues of $26.4bn, ahead of a consensus forecast of $25bn.";
+    assert_eq!(attributed(text), owned(&[("$26.4bn", &["JPM"]), ("$25bn", &["JPM"])]));
+    let text = "JPMorgan Chase said Friday that its profits dropped 15 percent in the fourth quarter.";
+    assert_eq!(attributed(text), owned(&[("15 percent", &["JPM"])]));
+    // Not a bank's forecast of another's results, nor its own forecast.
+    let text = "O Citi espera que o lucro do Banco do Brasil (BBAS3) suba 9%.";
+    assert_eq!(attributed(text), owned(&[("9%", &["BBAS3"])]));
+}

@@ -192,8 +192,8 @@ const RESULTS_BACK: usize = 7;
 #[rustfmt::skip]
 pub(crate) fn is_results_word(key: &str) -> bool {
     matches!(key,
-        "lucro" | "lucros" | "receita" | "resultado" | "resultados" | "balanco" | "earnings" | "profit"
-            | "revenue" | "results" | "income" | "roe" | "rentabilidade"
+        "lucro" | "lucros" | "receita" | "receitas" | "resultado" | "resultados" | "balanco" | "earnings" | "profit"
+            | "profits" | "revenue" | "revenues" | "results" | "income" | "roe" | "rentabilidade"
     )
 }
 
