@@ -14,6 +14,7 @@ use super::findings::{
     Amount, CharIndex, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, TickerFinding, View,
 };
 use super::firms::firm_key;
+use super::fx_hash::FxHashSet;
 use super::language::{decide, score};
 use super::listings::with_home_listings;
 use super::mentions::mentions;
@@ -115,17 +116,10 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         .collect();
     // One firm under two names (`Itaú BBA` then `BBA`, `Bank of America` then `BofA`) holds one
     // view of a ticker, given where it was first read.
-    let mut held: Vec<(String, Symbol, Stance)> = Vec::with_capacity(found_views.len());
+    let mut held: FxHashSet<(String, Symbol, Stance)> = FxHashSet::default();
     findings.views = found_views
         .into_iter()
-        .filter(|v| {
-            let key = (firm_key(&text[v.claimant.clone()]), v.ticker.clone(), v.stance);
-            let new = !held.contains(&key);
-            if new {
-                held.push(key);
-            }
-            new
-        })
+        .filter(|v| held.insert((firm_key(&text[v.claimant.clone()]), v.ticker.clone(), v.stance)))
         .map(|v| View {
             claimant: slice(&v.claimant),
             claimant_span: index.span(v.claimant),

@@ -50,31 +50,28 @@ fn is_day_or_month(key: &str) -> bool {
 /// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
 /// reported record revenue`) and no word of analysts' calls or work is in the sentence.
 pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
-    // (`segundo` is also `second`, as in `no segundo trimestre`.)
-    if words.iter().any(|w| is_call_word(&w.key) || (is_work_of_analysts(&w.key) && w.key != "segundo")) {
-        return false;
-    }
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let mut previous_end = span.end;
+    let mut follows = false;
     for w in after.iter().take(RESULTS_REACH) {
         if text[previous_end..w.start].contains(['.', ';']) {
-            return false;
+            break;
         }
         previous_end = w.end;
         if is_results_word(&w.key) {
-            return true;
+            follows = true;
+            break;
         }
     }
-    false
+    // The whole sentence is read only then (a long one names many banks).
+    // (`segundo` is also `second`, as in `no segundo trimestre`.)
+    follows && !words.iter().any(|w| is_call_word(&w.key) || (is_work_of_analysts(&w.key) && w.key != "segundo"))
 }
 
 /// Whether a bank that speaks at `span` speaks of its own results: right after its verb
 /// (`JP Morgan reported revenues of $26.4bn`) or as `its` results (`JPMorgan Chase said Friday that
 /// its profits dropped`), not another's (`O Citi espera que o lucro do Banco do Brasil…`).
 pub(super) fn speaks_of_own_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
-    if !reports_results(text, words, span) {
-        return false;
-    }
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let Some(k) = after.iter().take(RESULTS_REACH).position(|w| is_results_word(&w.key)) else { return false };
     let owned = k > 0 && matches!(&*after[k - 1].key, "its" | "their" | "seu" | "sua" | "seus" | "suas");
@@ -97,7 +94,7 @@ pub(super) fn speaks_of_own_results(text: &str, words: &[Token], span: &Range<us
                 | "apresentou"
                 | "teve"
         );
-    (owned || reported) && !of_another
+    (owned || reported) && !of_another && reports_results(text, words, span)
 }
 
 /// How many words after a bank's name its results may be named.

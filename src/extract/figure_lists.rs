@@ -238,7 +238,9 @@ pub(super) fn respectively(
     // with the same companies in the same order.
     for other in runs.iter().filter(|r| r.len() == run.len() && !std::ptr::eq(*r, run)) {
         let start = figures[other[0][0]].start;
-        if start < word.end || own.iter().any(|m| m.span.start >= word.end && m.span.start < start) {
+        // (Mentions are in text order: one between is found by bisection.)
+        let next = own.partition_point(|m| m.span.start < word.end);
+        if start < word.end || own.get(next).is_some_and(|m| m.span.start < start) {
             continue;
         }
         for (k, item) in other.iter().enumerate() {

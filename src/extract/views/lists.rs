@@ -231,7 +231,13 @@ fn is_company_noun(key: &str) -> bool {
 /// after the stance word joined to the subject (`junto a`, `along with`) is about the subject too.
 /// `groups` are the sentence's companies, `g` the list's first, `at` the stance word's byte.
 pub(super) fn joined_subject(text: &str, groups: &[(Range<usize>, Symbol)], g: usize, at: usize) -> Option<Symbol> {
-    let before = text[..groups[g].0.start].trim_end().to_lowercase();
+    // (Only the last words before the list are read: the text before it may be long.)
+    let before = text[..groups[g].0.start].trim_end();
+    let mut from = before.len().saturating_sub(24);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = before[from..].to_lowercase();
     let joined = ["junto a", "junto com", "juntamente com", "ao lado de", "along with", "together with"]
         .iter()
         .any(|j| before.ends_with(j));
