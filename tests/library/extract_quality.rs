@@ -10,7 +10,8 @@
 //! tuning once they had been measured a few times (`links_released_v2.json`, `_v3.json`,
 //! `_v4.json`, `_v6.json`, `_v7.json` and `_v8.json`, checked in `released_parts`) and are
 //! training parts since. Each split has a floor per kind, set just below its measured scores.
-//! `docs/extraction.md` explains how findings are matched to labels.
+//! `docs/extraction.md` explains how findings are matched to labels; `docs/labelling.md` states
+//! the conventions the labels follow.
 //!
 //! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
 //! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
