@@ -4,18 +4,18 @@
 //! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
-//! so it is reported as a **development** split. For attribution and views, `links_heldout_v9.json`
-//! and `links_heldout_v10.json` are the held-out splits to quote, together (only their totals are
+//! so it is reported as a **development** split. For attribution and views, `links_heldout_v11.json`
+//! and `links_heldout_v12.json` are the held-out splits to quote, together (only their totals are
 //! printed, with 95% intervals over passages); the earlier held-out splits were released for
 //! tuning once they had been measured a few times (`links_released_v2.json`, `_v3.json`,
-//! `_v4.json`, `_v6.json`, `_v7.json` and `_v8.json`, checked in `released_parts`) and are
-//! training parts since. Each split has a floor per kind, set just below its measured scores.
+//! `_v4.json`, `_v6.json` to `_v10.json`, checked in `released_parts`) and are training parts
+//! since. Each split has a floor per kind, set just below its measured scores.
 //! `docs/extraction.md` explains how findings are matched to labels; `docs/labelling.md` states
 //! the conventions the labels follow.
 //!
 //! Two further kinds (issue 18) are scored on the passages that label them: **attribution**, the
 //! share of labelled figures found whose `tickers` equal the label's, and **views**, F1 over
-//! (claimant, ticker, stance).
+//! (claimant's firm, ticker, stance).
 
 use std::collections::BTreeMap;
 
