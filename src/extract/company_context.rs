@@ -172,20 +172,31 @@ pub(crate) fn names_another_company(
     let run = tokens[from..].iter().take(4).take_while(|t| t.joins_previous && t.capitalized).count();
     let Some(last) = (run > 0).then(|| &tokens[from + run - 1]) else { return false };
     let after = text[last.end..].trim_start_matches(['.', ',']).trim_start();
-    after.strip_prefix('(').and_then(|b| b.split_once(':')).is_some_and(|(exchange, rest)| {
-        let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
-        (2..=10).contains(&exchange.len())
-            && exchange.bytes().all(|c| c.is_ascii_uppercase())
-            && !code.is_empty()
-            && code != symbol.as_str()
-            && lexicon.renamed(&code) != Some(symbol.as_str())
-    })
+    // (Only the bracket's first characters: an exchange's code is short, the text after long.)
+    let head = |b: &str| b.chars().take(24).collect::<String>();
+    after
+        .strip_prefix('(')
+        .map(head)
+        .and_then(|b| b.split_once(':').map(|(x, r)| (x.to_owned(), r.to_owned())))
+        .is_some_and(|(exchange, rest)| {
+            let code: String =
+                rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
+            (2..=10).contains(&exchange.len())
+                && exchange.bytes().all(|c| c.is_ascii_uppercase())
+                && !code.is_empty()
+                && code != symbol.as_str()
+                && lexicon.renamed(&code) != Some(symbol.as_str())
+        })
 }
 
 /// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`: a news agency in brackets after a dateline in
 /// capitals and before a dash is no company's symbol.
 pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
+    // (A news agency's code only: `TESLA (TSLA) - Get Report` keeps its symbol.)
+    if !matches!(t.text, "AP" | "AFP" | "UPI" | "DPA" | "EFE" | "ANSA") {
+        return false;
+    }
     let opens = text[..t.start].strip_suffix('(').map(|b| b.trim_end_matches(' '));
     let place = i > 0 && tokens[i - 1].upper && tokens[i - 1].text.chars().count() >= 3;
     let closes = text[t.end..].strip_prefix(')').map(|a| a.trim_start_matches(' '));

@@ -98,7 +98,8 @@ pub(crate) fn names_unknown_listing(text: &str, sentence: &Range<usize>, mention
             let k = mentions.partition_point(|m| m.span.start <= at);
             mentions[k.saturating_sub(2)..k].iter().any(|m| at < m.span.end.max(m.span.start + 1))
         };
-        if let Some((code, _)) = inside.split_once(" - Get ")
+        let bracket = inside.split(')').next().unwrap_or(inside);
+        if let Some((code, _)) = bracket.split_once(" - Get ")
             && (1..=5).contains(&code.len())
             && code.bytes().all(|c| c.is_ascii_uppercase())
         {

@@ -18,7 +18,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b'.' | b'!' | b'?' => {
                 let after = i + 1 + closing_len(&bytes[i + 1..]);
                 let spaced = bytes.get(after).is_none_or(|c| c.is_ascii_whitespace());
-                let abbreviation = b == b'.'
+                let abbreviation = spaced
+                    && b == b'.'
                     && is_abbreviation(&text[start..i])
                     && !ends_after_legal_suffix(&text[start..i], &text[after..]);
                 if spaced && !abbreviation { Some(after) } else { None }

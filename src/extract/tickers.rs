@@ -162,9 +162,10 @@ fn longest_name(
     key.clear();
     let mut best = None;
     // `Lowe's`, `McDonald's`: the SEC writes the name without its apostrophe (`LOWES COMPANIES`).
-    // Not a symbol's possessive in capitals: `SO’s price target` is Southern's, not SOS's.
+    // Not a symbol's possessive in capitals: `SO’s price target` is Southern's, not SOS's
+    // (`LOWE'S RAISES OUTLOOK` still is Lowe's).
     if let Some(next) = tokens.get(i + 1)
-        && !tokens[i].upper
+        && !(tokens[i].upper && lexicon.symbol(tokens[i].text).is_some())
         && possessive_s(text, &tokens[i], next)
     {
         key.push_str(&tokens[i].key);
@@ -185,7 +186,9 @@ fn longest_name(
     // `poços de Tubarão Azul`: a one-word name that is also an everyday word (`Azul`, `Vale`)
     // closing a longer capitalised name is no company's.
     // (Not after a word for a company: `Companhia Vale do Rio Doce`.)
+    // (Not in a title-case headline: `Brazil Miner Vale Posts Record Profit`.)
     let closes_a_name = is_common_word(&tokens[i].key)
+        && !tokens.get(i + 1).is_some_and(|n| n.joins_previous && n.capitalized)
         && is_surname(text, tokens, i)
         && !matches!(&*tokens[i - 1].key, "companhia" | "cia" | "grupo" | "banco" | "empresa" | "construtora");
     for n in 1..=longest.min(tokens.len() - i) {
@@ -508,6 +511,7 @@ mod tests {
             ("CB Richard Ellis\n(CBG)\ndowngraded at Citigroup", &["CBRE", "CBRE", "C"]),
             ("Albany Molecular Research Inc. (NASDAQ: AMRI) fell; Albany International rose", &["AIN"]),
             ("os poços de Tubarão Azul; a Azul subiu", &["AZUL4"]),
+            ("Brazil Miner Vale Posts Record Profit; LOWE'S RAISES OUTLOOK", &["VALE3", "LOW"]),
             ("NEW YORK (AP) -- Apple (AAPL) rose; SAO PAULO (AP) — Vale fell", &["AAPL", "AAPL", "VALE3"]),
             ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),
         ] {

@@ -113,7 +113,8 @@ pub(crate) fn views(
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
         // Not `Bank of America reduced their price objective… Mizuho reduced theirs and set a
         // neutral rating`: a neutral rating another firm states.
-        let another_firm = !neutral_firms.is_empty()
+        let another_firm = reading.neutral
+            && !neutral_firms.is_empty()
             && out.last().is_some_and(|v| {
                 let holder = firm_key(&text[v.claimant.clone()]);
                 neutral_firms.iter().all(|f| firm_key(f) != holder)

@@ -58,9 +58,6 @@ pub(super) fn named_by_initials(
     initials.get(ticker).is_some_and(|names| names.contains(&short))
 }
 
-/// The company the text before is about, not named by a holder: the last named when the
-/// sentence points back to it (`the company`), else the one named most often (the first named
-/// of those named as often: the subject).
 /// The company a text's `the company` / `the retailer` points back to among `before` (mentions
 /// of the sentences before, in order): the nearest named, unless the nearest sentence naming
 /// companies lists several (`…below peers such as Walmart, TJX and Costco. …downgrading the
@@ -71,18 +68,20 @@ pub(super) fn topic_past_a_list(
     holders: &[Range<usize>],
 ) -> Option<Symbol> {
     let last = before.iter().rfind(|m| !m.rates && !is_broker(&m.symbol))?;
-    let sentence = sentences.iter().find(|s| s.start <= last.span.start && last.span.start < s.end)?;
-    let mut listed: Vec<&Symbol> = before
-        .iter()
-        .filter(|m| sentence.start <= m.span.start && m.span.start < sentence.end && !m.rates && !is_broker(&m.symbol))
-        .map(|m| &m.symbol)
-        .collect();
+    let sentence = sentences.get(sentences.partition_point(|s| s.end <= last.span.start))?;
+    let from = before.partition_point(|m| m.span.start < sentence.start);
+    let to = before.partition_point(|m| m.span.start < sentence.end);
+    let mut listed: Vec<&Symbol> =
+        before[from..to].iter().filter(|m| !m.rates && !is_broker(&m.symbol)).map(|m| &m.symbol).collect();
+    listed.sort();
     listed.dedup();
-    let topic =
-        || earlier_subject(&before[..before.partition_point(|m| m.span.start < sentence.start)], holders, false);
+    let topic = || earlier_subject(&before[..from], holders, false);
     if listed.len() >= 3 { topic() } else { earlier_subject(before, holders, true) }
 }
 
+/// The company the text before is about, not named by a holder: the last named when the
+/// sentence points back to it (`the company`), else the one named most often (the first named
+/// of those named as often: the subject).
 pub(super) fn earlier_subject(before: &[Mention], holders: &[Range<usize>], nearest: bool) -> Option<Symbol> {
     // A bank or broker named before is the one talking, far more often than the one talked about;
     // as the text's topic, one that never acts in it counts (`Passado um mês do IPO da XP, os
