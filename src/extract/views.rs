@@ -111,8 +111,7 @@ pub(crate) fn views(
         }
         // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
-        // Not `Bank of America reduced their price objective… Mizuho reduced theirs and set a
-        // neutral rating`: a neutral rating another firm states.
+        // Not `Bank of America cut its target… Mizuho set a neutral rating`: another firm's.
         let another_firm = reading.neutral
             && !neutral_firms.is_empty()
             && out.last().is_some_and(|v| {
