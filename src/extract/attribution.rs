@@ -109,14 +109,15 @@ pub(crate) fn attribute(
                 .filter(|w| is_contrast_opener(&w.key))
                 .and_then(|w| main_clause_start(text, w.end..s.end, mentions_in(s)))
                 .unwrap_or(s.start);
+            let at_work = OnceCell::new();
             let subject = |m: &&Mention| {
                 !m.rates
                     && !m.fund
                     && !is_compared(m)
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)
-                        || (!m.speaks && reports_results(text, own_words_of(s), &m.span))
-                        || speaks_of_own_results(text, own_words_of(s), &m.span))
+                        || (!m.speaks && reports_results(text, own_words, &m.span, &at_work))
+                        || speaks_of_own_results(text, own_words, &m.span, &at_work))
             };
             // (A main clause naming no company leaves the opening clause's.)
             mentions_in(&(main_from..s.end)).iter().find(subject).or_else(|| mentions_in(s).iter().find(subject))
@@ -167,7 +168,8 @@ pub(crate) fn attribute(
         // So is one in a sentence with a verb of saying (`O BTG Pactual (…) observa que o
         // resultado…`), unless its own shares are the subject.
         let own_words = own_words_of(sentence);
-        let comments = || own_words.iter().any(|w| is_saying_verb(&w.key));
+        let (comments_cell, at_work) = (OnceCell::new(), OnceCell::new());
+        let comments = || *comments_cell.get_or_init(|| own_words.iter().any(|w| is_saying_verb(&w.key)));
         let mut own: Vec<&Mention> = mentions_in(sentence)
             .iter()
             .filter(|m| {
@@ -176,7 +178,7 @@ pub(crate) fn attribute(
                     || is_index_code(m.symbol.as_str())
                     || (is_broker(&m.symbol)
                         && (m.speaks || (comments() && !shares_of(text, words, &m.span)))
-                        && !speaks_of_own_results(text, own_words, &m.span)))
+                        && !speaks_of_own_results(text, own_words, &m.span, &at_work)))
             })
             .collect();
         // `Toronto-Dominion Bank (TD +0.9%)`: a symbol bracketed with a figure is that company's,

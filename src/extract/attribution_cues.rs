@@ -6,6 +6,7 @@
 //! a company's weight in an index is its own; a sector's shares and `those companies` are not one
 //! company.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::known_brokers::brokers_in;
@@ -49,7 +50,9 @@ fn is_day_or_month(key: &str) -> bool {
 /// Whether a bank named at `span` reports its own results in its sentence (`words`): a word of
 /// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
 /// reported record revenue`) and no word of analysts' calls or work is in the sentence.
-pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+/// `at_work` caches, per sentence, whether analysts' calls or work are named in it (a long
+/// sentence names many banks: it is read once).
+pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, at_work: &OnceCell<bool>) -> bool {
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let mut previous_end = span.end;
     let mut follows = false;
@@ -63,15 +66,22 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>) 
             break;
         }
     }
-    // The whole sentence is read only then (a long one names many banks).
     // (`segundo` is also `second`, as in `no segundo trimestre`.)
-    follows && !words.iter().any(|w| is_call_word(&w.key) || (is_work_of_analysts(&w.key) && w.key != "segundo"))
+    follows
+        && !*at_work.get_or_init(|| {
+            words.iter().any(|w| is_call_word(&w.key) || (is_work_of_analysts(&w.key) && w.key != "segundo"))
+        })
 }
 
 /// Whether a bank that speaks at `span` speaks of its own results: right after its verb
 /// (`JP Morgan reported revenues of $26.4bn`) or as `its` results (`JPMorgan Chase said Friday that
 /// its profits dropped`), not another's (`O Citi espera que o lucro do Banco do Brasil…`).
-pub(super) fn speaks_of_own_results(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+pub(super) fn speaks_of_own_results(
+    text: &str,
+    words: &[Token],
+    span: &Range<usize>,
+    at_work: &OnceCell<bool>,
+) -> bool {
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let Some(k) = after.iter().take(RESULTS_REACH).position(|w| is_results_word(&w.key)) else { return false };
     let owned = k > 0 && matches!(&*after[k - 1].key, "its" | "their" | "seu" | "sua" | "seus" | "suas");
@@ -94,7 +104,7 @@ pub(super) fn speaks_of_own_results(text: &str, words: &[Token], span: &Range<us
                 | "apresentou"
                 | "teve"
         );
-    (owned || reported) && !of_another && reports_results(text, words, span)
+    (owned || reported) && !of_another && reports_results(text, words, span, at_work)
 }
 
 /// How many words after a bank's name its results may be named.
