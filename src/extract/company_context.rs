@@ -172,21 +172,16 @@ pub(crate) fn names_another_company(
     let run = tokens[from..].iter().take(4).take_while(|t| t.joins_previous && t.capitalized).count();
     let Some(last) = (run > 0).then(|| &tokens[from + run - 1]) else { return false };
     let after = text[last.end..].trim_start_matches(['.', ',']).trim_start();
+    let Some(inside) = after.strip_prefix('(') else { return false };
     // (Only the bracket's first characters: an exchange's code is short, the text after long.)
-    let head = |b: &str| b.chars().take(24).collect::<String>();
-    after
-        .strip_prefix('(')
-        .map(head)
-        .and_then(|b| b.split_once(':').map(|(x, r)| (x.to_owned(), r.to_owned())))
-        .is_some_and(|(exchange, rest)| {
-            let code: String =
-                rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
-            (2..=10).contains(&exchange.len())
-                && exchange.bytes().all(|c| c.is_ascii_uppercase())
-                && !code.is_empty()
-                && code != symbol.as_str()
-                && lexicon.renamed(&code) != Some(symbol.as_str())
-        })
+    let head: String = inside.chars().take(24).collect();
+    let Some((exchange, rest)) = head.split_once(':') else { return false };
+    let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
+    (2..=10).contains(&exchange.len())
+        && exchange.bytes().all(|c| c.is_ascii_uppercase())
+        && !code.is_empty()
+        && code != symbol.as_str()
+        && lexicon.renamed(&code) != Some(symbol.as_str())
 }
 
 /// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`: a news agency in brackets after a dateline in
