@@ -14,7 +14,6 @@
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{PoisonError, RwLock};
 
 use rusqlite::{Connection, OpenFlags};
@@ -91,25 +90,30 @@ pub(super) fn apply(conn: &Connection, key: &Key) -> rusqlite::Result<()> {
 }
 
 /// Whether `key` opens the encrypted file at `path`, tried on a private copy of its first 64 KB
-/// (the first page, whatever its size; the rest left a hole) in the temporary folder, so that nothing beside the
-/// database is touched: a read of the database itself, even one that fails on a wrong key, marks
+/// (the first page, whatever its size; the rest left a hole) in a private temporary folder, so
+/// that nothing beside the database is touched: a read of the database itself, even one that fails on a wrong key, marks
 /// the index of a write-ahead log that another program is writing (its `-shm`). The copy holds
 /// only encrypted bytes and is removed at once. An error means the copy could not be made.
 pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> {
-    static COPIES: AtomicU64 = AtomicU64::new(0);
     let mut head = Vec::new();
     let file = File::open(path)?;
     let len = file.metadata()?.len();
     file.take(FIRST_PAGE_AT_MOST).read_to_end(&mut head)?;
-    let name = format!("jevons-key-{}-{}", std::process::id(), COPIES.fetch_add(1, Ordering::Relaxed));
-    let copy = std::env::temp_dir().join(name);
+    // A folder of its own with a random name, only its owner may enter: a copy a killed run
+    // left behind cannot stand in the way of a later run (process ids are reused), and the
+    // copy's log and index, if SQLite makes any, go with the folder.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("jevons-key-");
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
         options.mode(0o600);
     }
+    let folder = builder.tempdir()?;
+    let copy = folder.path().join("head.db");
     let mut written = options.open(&copy)?;
     written.write_all(&head)?;
     // As long as the original (a hole, no room taken): SQLite refuses a file shorter than the
@@ -122,11 +126,7 @@ pub(super) fn opens_first_page(path: &Path, key: &Key) -> std::io::Result<bool> 
         apply(&conn, key)?;
         conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i64>(0))
     })();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut leftover = copy.as_os_str().to_owned();
-        leftover.push(suffix);
-        let _ = std::fs::remove_file(leftover);
-    }
+    drop(folder);
     // Only SQLCipher's "not a database" says the first page did not decrypt. Anything else
     // came after it did (a copy whose header counts pages the log still holds reads as
     // "malformed"): the key is right, and the real open says what else is wrong.
@@ -147,6 +147,31 @@ mod tests {
         assert!(Key::new("").is_none());
         let key = Key::new("hunter2").unwrap();
         assert!(!format!("{key:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn a_passphrase_is_tried_on_a_copy_even_where_a_killed_run_left_its_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("sealed.db");
+        let key = Key::new("right").unwrap();
+        let conn = Connection::open(&db).unwrap();
+        apply(&conn, &key).unwrap();
+        conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+        drop(conn);
+        assert!(is_encrypted(&db));
+        // Copies named the way earlier versions named theirs, as a run killed mid-try leaves
+        // them (a later process may be given the same id).
+        let stale: Vec<_> = (0..4)
+            .map(|n| std::env::temp_dir().join(format!("jevons-key-{}-{n}", std::process::id())))
+            .filter(|path| std::fs::write(path, b"left by a killed run").is_ok())
+            .collect();
+        let right = opens_first_page(&db, &key);
+        let wrong = opens_first_page(&db, &Key::new("wrong").unwrap());
+        for path in stale {
+            let _ = std::fs::remove_file(path);
+        }
+        assert!(right.unwrap(), "the right passphrase opens the copy");
+        assert!(!wrong.unwrap(), "a wrong one does not");
     }
 
     #[test]
