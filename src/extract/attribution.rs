@@ -29,9 +29,9 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares,
-    is_those_companies, names_a_cause, reports_results, speaks_of_own_results, stake_in, unknown_name_before,
-    weight_in,
+    compared_mentions, earlier_subject, gives_consensus, in_aside, is_contrast_opener, is_credit_line, is_saying_verb,
+    is_sector_shares, is_those_companies, names_a_cause, reports_results, revises_forecasts, speaks_of_own_results,
+    stake_in, unknown_name_before, weight_in, with_its_symbol,
 };
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
@@ -114,9 +114,15 @@ pub(crate) fn attribute(
                 !m.rates
                     && !m.fund
                     && !is_compared(m)
+                    && !gives_consensus(text, own_words, &m.span)
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)
-                        || (!m.speaks && reports_results(text, own_words, &m.span, &at_work))
+                        // `O Bradesco (BBDC4) teve desempenho…`: a bank written with its symbol is
+                        // reported on as a stock.
+                        || (with_its_symbol(text, &m.span) && mentions_in(s).iter().all(|o| o.symbol == m.symbol))
+                        || (!m.speaks
+                            && reports_results(text, own_words, &m.span, &at_work)
+                            && !revises_forecasts(text, own_words, &m.span))
                         || speaks_of_own_results(text, own_words, &m.span, &at_work))
             };
             // (A main clause naming no company leaves the opening clause's.)
@@ -176,8 +182,14 @@ pub(crate) fn attribute(
                 // `the S&P 500 Index ($SPX)`: an index's code is no company.
                 !(m.rates
                     || is_index_code(m.symbol.as_str())
+                    || gives_consensus(text, own_words, &m.span)
                     || (is_broker(&m.symbol)
-                        && (m.speaks || (comments() && !shares_of(text, words, &m.span)))
+                        // `Morgan Stanley (NYSE: MS) saw estimates lowered`: a bank written with
+                        // its symbol is reported on as a stock.
+                        && !with_its_symbol(text, &m.span)
+                        && (m.speaks
+                            || (comments() && !shares_of(text, words, &m.span))
+                            || revises_forecasts(text, own_words, &m.span))
                         && !speaks_of_own_results(text, own_words, &m.span, &at_work)))
             })
             .collect();
@@ -275,7 +287,7 @@ pub(crate) fn attribute(
                 })
                 .find(|m| {
                     let gap = &text[end..m.span.start];
-                    !is_broker(&m.symbol)
+                    (!is_broker(&m.symbol) || with_its_symbol(text, &m.span))
                         && !is_compared(m)
                         // `hitting a high of $705.07 on September 21, as it faces competition from
                         // phones using Google Inc's Android`: far off, or a cause, with a subject to

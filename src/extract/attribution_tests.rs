@@ -264,3 +264,39 @@ fn a_bank_reporting_its_own_results_is_their_subject() {
     let text = "O Citi espera que o lucro do Banco do Brasil (BBAS3) suba 9%.";
     assert_eq!(attributed(text), owned(&[("9%", &["BBAS3"])]));
 }
+
+#[test]
+fn a_broker_revising_its_forecasts_gives_them_to_the_company_covered() {
+    let text = "O Bradesco (BBDC4) subiu 70% no ano. O Citi, por exemplo, reduziu as estimativas de lucro para \
+                2026 e 2027 em 3% e 4%, respectivamente.";
+    assert_eq!(attributed(text), owned(&[("70%", &["BBDC4"]), ("3%", &["BBDC4"]), ("4%", &["BBDC4"])]));
+    // Not the object of a preposition: `para o Itaú (… da estimativa original)` is the company.
+    let text = "O banco passou a projetar lucro de R$ 26,5 bilhões para o Itaú (10% acima da estimativa original).";
+    assert_eq!(attributed(text)[0], ("R$ 26,5 bilhões".to_owned(), vec!["ITUB4".to_owned()]));
+    // The market's consensus is no analyst's call: the bank reports its own results.
+    let text = "JPMorgan Chase posted earnings of $5.24 per share, surpassing analysts' expectations.";
+    assert_eq!(attributed(text), owned(&[("$5.24", &["JPM"])]));
+}
+
+#[test]
+fn a_data_provider_quoted_for_a_consensus_is_not_what_the_figure_is_about() {
+    let text = "Bank of America Corporation (NYSE: BAC) should now earn $0.61 EPS. \
+                Thomson Reuters has consensus earnings estimates of $0.21 EPS. Consensus from Thomson Reuters \
+                was $0.25 EPS before this call.";
+    assert_eq!(attributed(text), owned(&[("$0.61", &["BAC"]), ("$0.21", &["BAC"]), ("$0.25", &["BAC"])]));
+    // A company that beats its consensus is no provider of one.
+    let text = "Alpine Income Property Trust Inc. and Kite Realty Group Trust beat their consensus estimates by \
+                14.6% and 14.0%, respectively.";
+    assert_eq!(percents(text), pairs(&[("14.6%", &["PINE"]), ("14.0%", &["KRG"])]));
+}
+
+#[test]
+fn a_bank_written_with_its_symbol_is_reported_on_as_a_stock() {
+    let text = "Citi cut estimates across the sector. Morgan Stanley (NYSE: MS) saw estimates lowered to $0.25 EPS, \
+                down from $0.36 EPS.";
+    assert_eq!(attributed(text), owned(&[("$0.25", &["MS"]), ("$0.36", &["MS"])]));
+    // A short name in brackets is no symbol: the banks still only comment on Petrobras.
+    let text = "A Petrobras (PETR4) perdeu o grau de investimento. Bank of America Merrill Lynch (BofA), J.P. Morgan \
+                e Goldman Sachs reduziram projeções. A preferencial caiu 3,88%.";
+    assert_eq!(attributed(text), owned(&[("3,88%", &["PETR4"])]));
+}

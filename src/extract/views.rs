@@ -180,8 +180,9 @@ pub(crate) fn views(
         // brackets, are talked about.
         let shares_of = |m: &Mention| {
             let k = own.partition_point(|w| w.start < m.span.start);
-            let bracketed =
-                text[..m.span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':').ends_with('(');
+            let bracketed = text[..m.span.start]
+                .trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':' || c == ' ')
+                .ends_with('(');
             // `rebaixou a sua recomendação das ações BBDC4`: a symbol right after a share noun.
             let symbol = text[m.span.clone()].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             bracketed
