@@ -29,10 +29,10 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, earlier_subject, gives_consensus, in_aside, is_contrast_opener, is_credit_line, is_saying_verb,
-    is_sector_shares, is_those_companies, names_a_cause, reports_results, revises_forecasts, speaks_of_own_results,
-    stake_in, unknown_name_before, weight_in, with_its_symbol,
+    compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares,
+    is_those_companies, names_a_cause, stake_in, unknown_name_before, weight_in,
 };
+use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };

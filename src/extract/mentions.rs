@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::bank_cues::names_a_call;
 use super::claimants::is_calendar;
 use super::fx_hash::FxHashMap;
 use super::tickers::TickerMatch;
@@ -153,42 +154,6 @@ fn broker_rating(text: &str, words: &[Token], sentences: &[Range<usize>], m: &Me
     let object = object || rated_object(own, at);
     // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
     !object && !shares_of(text, words, &m.span) && names_a_call(own)
-}
-
-/// Whether a sentence (`words`) names analysts' calls, other than the market's consensus
-/// (`surpassing analysts' expectations`, `acima das estimativas dos analistas`).
-pub(crate) fn names_a_call(words: &[Token]) -> bool {
-    (0..words.len()).any(|k| is_call_word(&words[k].key) && !in_consensus(words, k))
-}
-
-/// Whether word `k` is part of a phrase for the market's consensus: analysts and their
-/// expectations together (`analysts' estimates`, `analysts expected`, `expectativas dos
-/// analistas`).
-pub(crate) fn in_consensus(words: &[Token], k: usize) -> bool {
-    let analyst =
-        |i: usize| words.get(i).is_some_and(|w| matches!(&*w.key, "analysts" | "analyst" | "analistas" | "analista"));
-    let expected = |i: usize| {
-        words.get(i).is_some_and(|w| {
-            matches!(
-                &*w.key,
-                "expectations"
-                    | "estimates"
-                    | "estimate"
-                    | "forecasts"
-                    | "expected"
-                    | "consensus"
-                    | "expectativas"
-                    | "expectativa"
-                    | "estimativas"
-                    | "estimativa"
-                    | "projecoes"
-                    | "consenso"
-            )
-        })
-    };
-    let of = |i: usize| words.get(i).is_some_and(|w| matches!(&*w.key, "dos" | "de" | "das" | "of"));
-    (analyst(k) && (expected(k + 1) || (k >= 2 && of(k - 1) && expected(k - 2))))
-        || (expected(k) && ((k >= 1 && analyst(k - 1)) || (of(k + 1) && analyst(k + 2))))
 }
 
 /// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro

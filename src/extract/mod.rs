@@ -11,6 +11,7 @@ mod analyse;
 mod attachment_links;
 mod attribution;
 mod attribution_cues;
+mod bank_cues;
 mod cashtags;
 mod catalysts;
 mod claimants;

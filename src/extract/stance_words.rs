@@ -329,7 +329,8 @@ pub(crate) fn is_bearish(key: &str) -> bool {
 const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
-    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar",
+    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas",
+    "aumentado", "aumentada", "aumentados", "aumentadas",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
@@ -339,7 +340,8 @@ const CUT: &[&str] = &[
     "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando",
     "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves",
     "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram",
-    "diminuiu", "diminuiram", "baixaram", "baixou", "cortar", "reduzir", "rebaixar",
+    "diminuiu", "diminuiram", "baixaram", "baixou", "cortar", "reduzir", "rebaixar", "cortados", "cortadas",
+    "reduzidos", "reduzidas",
 ];
 
 /// Verbs that keep, start or state a rating (`maintained`, `reiterou`, `initiated`).

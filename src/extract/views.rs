@@ -23,8 +23,8 @@ use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{joined_subject, note_head, same_issuer};
 use nouns::{
-    added_to, compared, is_firm_noun, is_first_person, is_share_noun, names_a_pick, opens_on_a_pronoun, points_back,
-    rates_a_sector, rates_unknown_name,
+    added_to, compared, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, plural_ratings, points_back,
+    rates_a_sector, rates_unknown_name, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, topic_past_a_list, word_range};
@@ -59,6 +59,8 @@ pub(crate) fn views(
     // Per view found: its holder's name, folded.
     let mut folded: Vec<String> = Vec::new();
     let mut last: Option<(usize, Stance, Symbol)> = None;
+    // The companies the last view's sentence rated.
+    let mut last_rated: Vec<Symbol> = Vec::new();
     // The sentence of the last view and (the name of) its first holder.
     let mut last_holder: Option<(usize, Range<usize>)> = None;
     let firms = FirmNames::new(text, words, mentions);
@@ -176,19 +178,7 @@ pub(crate) fn views(
                 && k > 0
                 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
         };
-        // `Os papéis do Bradesco…, (BOV:BBDC3) +1,62%`: shares of a company, or a symbol in
-        // brackets, are talked about.
-        let shares_of = |m: &Mention| {
-            let k = own.partition_point(|w| w.start < m.span.start);
-            let bracketed = text[..m.span.start]
-                .trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':' || c == ' ')
-                .ends_with('(');
-            // `rebaixou a sua recomendação das ações BBDC4`: a symbol right after a share noun.
-            let symbol = text[m.span.clone()].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            bracketed
-                || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
-                || (k >= 1 && symbol && is_share_noun(&own[k - 1].key))
-        };
+        let shares_of = |m: &Mention| talked_about(text, own, m);
         let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m) && !added_to(own, m);
         for m in mentions_in(sentence).iter().filter(acts) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
@@ -489,6 +479,10 @@ pub(crate) fn views(
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
+        // `As recomendações continuam em compra` after a list of targets: each company of the list.
+        if plural_ratings(own, reading.at) && recent.is_some() {
+            tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned().collect::<Vec<_>>());
+        }
         // `rebaixaram as ações do Assaí e do Carrefour` (after the stance word), `Já a recomendação para
         // Gerdau e Metalúrgica Gerdau caiu…` (before it): every company listed.
         let groups = companies(text, &about);
@@ -519,7 +513,8 @@ pub(crate) fn views(
         holders.sort_by_key(|h| h.start);
         // `downgrades Ameren (AEE) to Sell from Neutral…, and American Electric Power (AEP) to
         // Neutral from Buy`: further objects of the verb, each with its own change.
-        let further = further_objects(text, own, &about, reading.at, &tickers);
+        let rating = (reading.level <= 1).then_some(stance);
+        let further = further_objects(text, own, &about, reading.at, &tickers, rating);
         let each = tickers.iter().map(|t| (t, stance)).chain(further.iter().map(|(t, s)| (t, *s)));
         for (ticker, stance) in each {
             for h in &holders {
@@ -580,6 +575,7 @@ pub(crate) fn views(
                 }
             }
         }
+        last_rated = tickers.iter().chain(further.iter().map(|(t, _)| t)).cloned().collect();
         last = Some((i, stance, ticker));
         last_holder = holders.first().map(|h| (i, h.clone()));
     }
@@ -595,6 +591,8 @@ mod subjects;
 mod tests;
 #[cfg(test)]
 mod tests_round10;
+#[cfg(test)]
+mod tests_round11;
 #[cfg(test)]
 mod tests_round7;
 #[cfg(test)]

@@ -1,21 +1,28 @@
 //! Objects of a rating verb left without their verb (seventh round): `Goldman downgrades both
 //! Ameren (AEE) and WEC Energy (WEC) to Sell from Neutral, …, and American Electric Power (AEP)
-//! to Neutral from Buy` rates AEP too, by the change written after it.
+//! to Neutral from Buy` rates AEP too, by the change written after it; and (eleventh round) a
+//! list of targets moved, `raised his target for United… to $35 from $29; Delta Air Lines Inc.
+//! to $21 from $17`, `para Estácio, foi cortado de R$ 37 para R$ 27; para a Anima, de R$ 46 para
+//! R$ 31`, rates each company by the way its own target moved.
 
 use crate::extract::mentions::Mention;
 use crate::extract::stance_words::rating_move_back;
+use crate::extract::target_moves::target_move;
 use crate::extract::tokens::Token;
 use crate::model::{Stance, Symbol};
 
 /// The companies named after the stance word (at byte `at`) and not already rated (`rated`),
 /// each joined by `and`/`e` or a comma and followed, past its bracketed symbol, by a rating
-/// change of its own (`to Neutral from Buy`, `para neutro de compra`): with that change's stance.
+/// change of its own (`to Neutral from Buy`, `para neutro de compra`): with that change's stance;
+/// or by a target move of its own (`; e CSN (CSNA3), de R$ 14 para R$ 18`): with the stance of the
+/// sentence's rating change when it has one (`rating`), else with that move's.
 pub(super) fn further_objects(
     text: &str,
     own: &[Token],
     about: &[&Mention],
     at: usize,
     rated: &[Symbol],
+    rating: Option<Stance>,
 ) -> Vec<(Symbol, Stance)> {
     let mut out: Vec<(Symbol, Stance)> = Vec::new();
     for m in about.iter().filter(|m| m.span.start > at) {
@@ -23,8 +30,11 @@ pub(super) fn further_objects(
             continue;
         }
         let k = own.partition_point(|w| w.start < m.span.start);
-        let joined =
-            k > 0 && (matches!(&*own[k - 1].key, "and" | "e") || text[own[k - 1].end..m.span.start].contains(','));
+        // `; para a Anima, de R$ 46…`: past the preposition and article before the name.
+        let lead = own[..k].iter().rev().take_while(|w| matches!(&*w.key, "para" | "a" | "o" | "for")).count();
+        let gap = |k: usize| text[own[k - 1].end..own.get(k).map_or(m.span.start, |w| w.start)].to_owned();
+        let joined = k > lead
+            && (matches!(&*own[k - 1].key, "and" | "e") || gap(k - lead).contains(',') || gap(k - lead).contains(';'));
         if !joined {
             continue;
         }
@@ -37,7 +47,44 @@ pub(super) fn further_objects(
         let to = own.get(n).filter(|w| matches!(&*w.key, "to" | "para"));
         if let Some(stance) = to.and_then(|_| rating_move_back(&own[n + 1..])) {
             out.push((m.symbol.clone(), stance));
+        } else if let Some(moved) = own_target_move(text, &own[n..]) {
+            out.push((m.symbol.clone(), rating.unwrap_or(moved)));
         }
     }
     out
 }
+
+/// The way a listed company's own target moved, written right after its name and before the next
+/// item of the list (`Inc. to $21 from $17;`, `, foi cortado de R$ 37 para R$ 27;`, `, de R$ 46
+/// para R$ 31`): only legal words, a verb of change or `shares` may come before it.
+fn own_target_move(text: &str, after: &[Token]) -> Option<Stance> {
+    let item = after.iter().enumerate().position(|(j, w)| j > 0 && text[after[j - 1].end..w.start].contains(';'));
+    let item = &after[..item.unwrap_or(after.len()).min(ITEM_REACH)];
+    let opening = item.iter().position(|w| matches!(&*w.key, "to" | "from" | "de" | "para"))?;
+    let lead_in = item[..opening].iter().all(|w| {
+        matches!(
+            &*w.key,
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "plc"
+                | "s"
+                | "shares"
+                | "foi"
+                | "was"
+                | "cortado"
+                | "elevado"
+                | "reduzido"
+                | "aumentado"
+                | "cut"
+                | "raised"
+                | "lowered"
+                | "boosted"
+        )
+    });
+    lead_in.then(|| target_move(text, &item[opening..])).flatten()
+}
+
+/// How many words an item of a list of targets may hold.
+const ITEM_REACH: usize = 12;

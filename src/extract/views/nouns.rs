@@ -22,6 +22,26 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     })
 }
 
+/// `Os papéis do Bradesco…, (BOV:BBDC3) +1,62%`, `J.P. Morgan Chase & Co. (NYSE: JPM)`: shares of a
+/// company, or a symbol in brackets, are talked about (a bank so named rates nothing).
+pub(super) fn talked_about(text: &str, own: &[Token], m: &Mention) -> bool {
+    let k = own.partition_point(|w| w.start < m.span.start);
+    let bracketed =
+        text[..m.span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':' || c == ' ').ends_with('(');
+    // `rebaixou a sua recomendação das ações BBDC4`: a symbol right after a share noun.
+    let symbol = text[m.span.clone()].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    bracketed
+        || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
+        || (k >= 1 && symbol && is_share_noun(&own[k - 1].key))
+}
+
+/// `As recomendações continuam em compra`, `The ratings remain Buy`: ratings in the plural, named
+/// at or just before the stance word at byte `at`, restate the calls on several companies.
+pub(super) fn plural_ratings(own: &[Token], at: usize) -> bool {
+    let k = own.partition_point(|w| w.start <= at);
+    own[k.saturating_sub(5)..k].iter().any(|w| matches!(&*w.key, "recomendacoes" | "ratings" | "recommendations"))
+}
+
 /// Nouns for a company's shares (`papéis do Bradesco`, `shares of Citi`).
 pub(super) fn is_share_noun(key: &str) -> bool {
     matches!(key, "papeis" | "papel" | "acoes" | "acao" | "shares" | "stock" | "units" | "ativos")

@@ -1,0 +1,226 @@
+//! Cues about the banks and brokers of a sentence, and the companies quoted as a source, for
+//! attribution: a bank reporting its own results is their subject; one revising its forecasts
+//! comments on the company it covers; one written with its symbol is reported on as a stock; a
+//! data provider quoted for a consensus is no subject; analysts' expectations are the market's
+//! consensus, not a call.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use super::mentions::{is_call_word, is_results_word, is_work_of_analysts};
+use super::tokens::Token;
+
+/// How many words after a bank's name its results may be named.
+const RESULTS_REACH: usize = 8;
+
+/// Whether a bank named at `span` reports its own results in its sentence (`words`): a word of
+/// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
+/// reported record revenue`) and no word of analysts' calls or work is in the sentence.
+/// `at_work` caches, per sentence, whether analysts' calls or work are named in it (a long
+/// sentence names many banks: it is read once).
+pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, at_work: &OnceCell<bool>) -> bool {
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let mut previous_end = span.end;
+    let mut follows = false;
+    for w in after.iter().take(RESULTS_REACH) {
+        if text[previous_end..w.start].contains(['.', ';']) {
+            break;
+        }
+        previous_end = w.end;
+        if is_results_word(&w.key) {
+            follows = true;
+            break;
+        }
+    }
+    // (`segundo` is also `second`, as in `no segundo trimestre`.)
+    follows
+        && !*at_work.get_or_init(|| {
+            (0..words.len()).any(|k| {
+                let key = &*words[k].key;
+                (is_call_word(key) || (is_work_of_analysts(key) && key != "segundo")) && !in_consensus(words, k)
+            })
+        })
+}
+
+/// Whether a bank that speaks at `span` speaks of its own results: right after its verb
+/// (`JP Morgan reported revenues of $26.4bn`) or as `its` results (`JPMorgan Chase said Friday that
+/// its profits dropped`), not another's (`O Citi espera que o lucro do Banco do Brasil…`).
+pub(super) fn speaks_of_own_results(
+    text: &str,
+    words: &[Token],
+    span: &Range<usize>,
+    at_work: &OnceCell<bool>,
+) -> bool {
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let Some(k) = after.iter().take(RESULTS_REACH).position(|w| is_results_word(&w.key)) else { return false };
+    let owned = k > 0 && matches!(&*after[k - 1].key, "its" | "their" | "seu" | "sua" | "seus" | "suas");
+    let of_another = after.get(k + 1).is_some_and(|w| matches!(&*w.key, "do" | "da" | "de" | "of"))
+        && after.get(k + 2).is_some_and(|w| w.capitalized || w.upper);
+    // (Not `o Citi projeta lucro líquido de R$ 29,3 bilhões`: a forecast.)
+    // (`Wells Fargo reported a net income of $5.8bn`: an article and a word or two between.)
+    let reported = (1..=3).contains(&k)
+        && after[1..k].iter().all(|w| !w.capitalized && !w.upper && !w.has_digit())
+        && matches!(
+            &*after[0].key,
+            "reported"
+                | "reports"
+                | "posted"
+                | "posts"
+                | "announced"
+                | "divulgou"
+                | "registrou"
+                | "reportou"
+                | "apresentou"
+                | "teve"
+        );
+    (owned || reported) && !of_another && reports_results(text, words, span, at_work)
+}
+
+/// Whether the broker named at `span` is revising its forecasts in its clause (`O Citi, por
+/// exemplo, reduziu as estimativas de lucro`, `Citi took estimates down`, `JPMorgan também revisou
+/// para baixo suas projeções`): the figures that follow are its estimates of the company covered,
+/// not its own. Not past a verb of reporting (`JPMorgan reported earnings above estimates`).
+pub(super) fn revises_forecasts(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // (Not `R$ 26,5 bilhões para o Itaú (10% acima da estimativa original)`: the object of a
+    // preposition is no one revising.)
+    let k = words.partition_point(|w| w.start < span.start);
+    let k = if k > 0 && matches!(&*words[k - 1].key, "o" | "a" | "the") { k - 1 } else { k };
+    if k > 0
+        && matches!(
+            &*words[k - 1].key,
+            "para" | "do" | "da" | "de" | "of" | "for" | "on" | "no" | "na" | "sobre" | "about"
+        )
+    {
+        return false;
+    }
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let mut previous_end = span.end;
+    for w in after.iter().take(RESULTS_REACH) {
+        if text[previous_end..w.start].contains(['.', ';', ':', '(']) {
+            return false;
+        }
+        previous_end = w.end;
+        if matches!(
+            &*w.key,
+            "reported"
+                | "reports"
+                | "posted"
+                | "posts"
+                | "beat"
+                | "topped"
+                | "missed"
+                | "divulgou"
+                | "registrou"
+                | "reportou"
+                | "apresentou"
+                | "teve"
+                | "superou"
+        ) {
+            return false;
+        }
+        if matches!(
+            &*w.key,
+            "estimativas"
+                | "estimativa"
+                | "projecoes"
+                | "projecao"
+                | "previsoes"
+                | "previsao"
+                | "estimates"
+                | "estimate"
+                | "forecast"
+                | "forecasts"
+                | "projections"
+                | "expectations"
+                | "expectativas"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the company named at `span` is quoted as the source of a consensus (`Thomson Reuters
+/// has consensus earnings estimates of $0.21`, `the Thomson Reuters consensus was $1.21`): a data
+/// provider, not what the figure is about.
+pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // `consensus from Thomson Reuters was $2.35`, `abaixo do consenso da Bloomberg`.
+    let k = words.partition_point(|w| w.start < span.start);
+    if k >= 2
+        && matches!(&*words[k - 1].key, "from" | "of" | "da" | "do" | "de")
+        && matches!(&*words[k - 2].key, "consensus" | "consenso")
+    {
+        return true;
+    }
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let mut previous_end = span.end;
+    for w in after.iter().take(3) {
+        if text[previous_end..w.start].contains(['.', ';', ',', '(']) {
+            return false;
+        }
+        previous_end = w.end;
+        match &*w.key {
+            "consensus" | "consenso" => return true,
+            // (Not `Kite Realty Group Trust beat their consensus`: only a verb of having between.)
+            "has" | "had" | "have" | "a" | "the" | "s" => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a mention is written with its symbol in brackets (`Bradesco (BBDC4)`, `Goldman Sachs
+/// Group Inc. (NYSE: GS)`, or the symbol itself in them): a company reported on as a stock, also
+/// when it is a bank.
+pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
+    // (Not `Bank of America Merrill Lynch (BofA)`: a short name in brackets.)
+    let is_code = |code: &str| {
+        code.len() <= 16
+            && code.starts_with(|c: char| c.is_ascii_uppercase())
+            && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ':' | ' ' | '.' | '-'))
+    };
+    let name = &text[span.clone()];
+    let inside = text[..span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':' || c == ' ');
+    let after = text[span.end..].trim_start_matches([' ', '.', ',']);
+    let after = after.strip_prefix("Inc").or_else(|| after.strip_prefix("Corp")).unwrap_or(after);
+    let after = after.trim_start_matches(['.', ' ']);
+    name.split_once('(').is_some_and(|(_, code)| is_code(code.trim_end_matches(')')))
+        || (inside.ends_with('(') && is_code(name))
+        || after.strip_prefix('(').is_some_and(|b| is_code(b.split([')', ';']).next().unwrap_or("")))
+}
+
+/// Whether a sentence (`words`) names analysts' calls, other than the market's consensus
+/// (`surpassing analysts' expectations`, `acima das estimativas dos analistas`).
+pub(crate) fn names_a_call(words: &[Token]) -> bool {
+    (0..words.len()).any(|k| is_call_word(&words[k].key) && !in_consensus(words, k))
+}
+
+/// Whether word `k` is part of a phrase for the market's consensus: analysts and their
+/// expectations together (`analysts' estimates`, `analysts expected`, `expectativas dos
+/// analistas`).
+fn in_consensus(words: &[Token], k: usize) -> bool {
+    let analyst =
+        |i: usize| words.get(i).is_some_and(|w| matches!(&*w.key, "analysts" | "analyst" | "analistas" | "analista"));
+    let expected = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            matches!(
+                &*w.key,
+                "expectations"
+                    | "estimates"
+                    | "estimate"
+                    | "forecasts"
+                    | "expected"
+                    | "consensus"
+                    | "expectativas"
+                    | "expectativa"
+                    | "estimativas"
+                    | "estimativa"
+                    | "projecoes"
+                    | "consenso"
+            )
+        })
+    };
+    let of = |i: usize| words.get(i).is_some_and(|w| matches!(&*w.key, "dos" | "de" | "das" | "of"));
+    (analyst(k) && (expected(k + 1) || (k >= 2 && of(k - 1) && expected(k - 2))))
+        || (expected(k) && ((k >= 1 && analyst(k - 1)) || (of(k + 1) && analyst(k + 2))))
+}

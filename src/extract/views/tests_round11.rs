@@ -1,0 +1,46 @@
+//! Unit tests of the eleventh round's view rules, read from whole texts (bundled lexicon).
+
+use super::tests_round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn each_item_of_a_list_of_targets_is_rated_by_its_own_move() {
+    let text = "Barclays raised price targets for several airlines. The analyst raised his target price for United \
+                Continental Holdings Inc. shares to $35 from $29; Delta Air Lines Inc. to $21 from $17; Alaska Air \
+                Group Inc. to $60 from $48.";
+    let found = bundled(text);
+    for ticker in ["UAL", "DAL", "ALK"] {
+        assert!(found.contains(&view("Barclays", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+    let text = "O Itaú BBA revisou os preços-alvo do setor. O preço-alvo da Kroton passou de R$ 20 para R$ 25; para \
+                Estácio, foi cortado de R$ 37 para R$ 27; para a Anima, de R$ 31 para R$ 46.";
+    let found = bundled(text);
+    assert!(found.contains(&view("Itaú BBA", "YDUQ3", Stance::Bearish)), "{found:?}");
+    assert!(found.contains(&view("Itaú BBA", "ANIM3", Stance::Bullish)), "{found:?}");
+    // A rating changed for the whole list outranks each target's move.
+    let text = "O BofA rebaixou ainda, para venda, CSN Mineração (CMIN3), com queda no preço-alvo de R$ 8 para R$ 5; \
+                e CSN (CSNA3), de R$ 14 para R$ 18.";
+    let found = bundled(text);
+    assert!(found.contains(&view("BofA", "CSNA3", Stance::Bearish)), "{found:?}");
+    assert!(!found.iter().any(|(_, _, stance)| *stance == Stance::Bullish), "{found:?}");
+}
+
+#[test]
+fn ratings_restated_in_the_plural_are_each_listed_companys() {
+    let text = "O BofA cortou os preços-alvo do setor. O preço-alvo da Kroton passou de R$ 20 para R$ 15; para \
+                Estácio, foi cortado de R$ 37 para R$ 27. As recomendações continuam em compra.";
+    let mut found = bundled(text);
+    found.sort();
+    assert_eq!(found, [view("BofA", "COGN3", Stance::Bullish), view("BofA", "YDUQ3", Stance::Bullish)]);
+    // In the singular, the rating stays the last company's.
+    let text = "O BofA cortou os preços-alvo do setor. O preço-alvo da Kroton passou de R$ 20 para R$ 15; para \
+                Estácio, foi cortado de R$ 37 para R$ 27. A recomendação continua em compra.";
+    assert!(bundled(text).contains(&view("BofA", "COGN3", Stance::Bearish)), "{:?}", bundled(text));
+}
+
+#[test]
+fn ratings_cut_in_the_plural_passive_are_downgrades() {
+    let text = "O Itaú BBA revisou suas projeções para o setor. As recomendações para a Cyrela (CYRE3) e Eztec (EZTC3) \
+                foram cortadas para market perform.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "CYRE3", Stance::Bearish), view("Itaú BBA", "EZTC3", Stance::Bearish)]);
+}
