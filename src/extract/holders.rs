@@ -62,7 +62,9 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         // `Royal Bank of Canada`).
         let firm = inside[..at].iter().any(|w| is_institution_word(&w.key))
             || brokers_in(inside).first().is_some_and(|b| b.start == inside[0].start && b.end > inside[at].end);
-        if at >= 2 && !firm && rest.first().is_some_and(|w| w.capitalized || w.upper) {
+        // (`Butler of Lehman Brothers`: a surname alone, before a known broker.)
+        let known = || brokers_in(rest).first().is_some_and(|b| b.start == rest[0].start);
+        if (at >= 2 || (at == 1 && known())) && !firm && rest.first().is_some_and(|w| w.capitalized || w.upper) {
             return Some(Holder::Firm(rest[0].start..rest[rest.len() - 1].end));
         }
     }
@@ -357,7 +359,7 @@ fn apposed_firm(text: &str, words: &[Token], after: usize) -> Option<Range<usize
             return None;
         }
         let firm = words.get(j + 1).filter(|f| (f.capitalized || f.upper) && f.joins_previous);
-        if matches!(&*w.key, "at" | "of" | "with" | "from" | "da" | "do" | "de" | "na" | "no")
+        if matches!(&*w.key, "at" | "of" | "with" | "from" | "for" | "da" | "do" | "de" | "na" | "no")
             && let Some(f) = firm
         {
             let count = words[j + 1..]

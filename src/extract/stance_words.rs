@@ -369,7 +369,7 @@ const BULLISH: &[&str] = &[
     "benefit", "beneficiar", "oportunidade", "upbeat", "favorable", "favoravel", "positive", "positiva", "positivo",
     "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "preferidas",
     "preferidos", "favorite",
-    "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados",
+    "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados", "oversold", "undervalued",
 ];
 
 /// Plain bearish words (`sell`, `preocupação`, `worried`).
@@ -380,7 +380,7 @@ const BEARISH: &[&str] = &[
     "rebaixou", "rebaixa", "preocupacao", "preocupacoes", "preocupados", "preocupado", "downside", "threat",
     "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos",
     "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
-    "warned", "warns",
+    "warned", "warns", "overbought",
 ];
 
 /// Ratings that are bullish (`buy`, `outperform`, `compra`).

@@ -44,3 +44,14 @@ fn ratings_cut_in_the_plural_passive_are_downgrades() {
                 foram cortadas para market perform.";
     assert_eq!(bundled(text), [view("Itaú BBA", "CYRE3", Stance::Bearish), view("Itaú BBA", "EZTC3", Stance::Bearish)]);
 }
+
+#[test]
+fn an_analyst_for_a_firm_and_a_surname_of_a_known_broker_speak_for_the_firm() {
+    let text = "Robert Hazlett, analyst for Suntrust Robinson Humphrey, said he recommended a \"buy\" for Merck.";
+    assert_eq!(bundled(text), [view("Suntrust Robinson Humphrey", "MRK", Stance::Bullish)]);
+    let text = "Merck fell. Butler of Lehman Brothers said that Merck was \"oversold\" on its troubles.";
+    assert_eq!(bundled(text), [view("Lehman Brothers", "MRK", Stance::Bullish)]);
+    // Not a firm's own name (`Bank of America`).
+    let text = "Bank of America said that Merck was oversold.";
+    assert_eq!(bundled(text), [view("Bank of America", "MRK", Stance::Bullish)]);
+}
