@@ -23,8 +23,8 @@ use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{joined_subject, note_head, same_issuer};
 use nouns::{
-    added_to, compared, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, plural_ratings, points_back,
-    rates_a_sector, rates_unknown_name, talked_about,
+    added_to, compared, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_the_analyst,
+    plural_ratings, points_back, rated_in_a_list, rates_a_sector, rates_unknown_name, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, topic_past_a_list, word_range};
@@ -211,7 +211,7 @@ pub(crate) fn views(
             && !holders.iter().any(|h| h.start < reading.at && company_holder(h).is_none());
         let passive = (reading.rating && is_passive(text, own, reading.at)) || rated_subject;
         if passive {
-            holders.retain(|h| h.start > reading.at);
+            holders.retain(|h| h.start > reading.at && !rated_in_a_list(own, reading.at, h.start));
             // `…rebaixados pela Standard & Poor's e pelo Bank of America`: every known agent.
             let agents: Vec<Range<usize>> =
                 acting_brokers(text, own, reading.at).into_iter().filter(|a| a.start > reading.at).collect();
@@ -253,15 +253,7 @@ pub(crate) fn views(
                 is_analyst_word(&w.key)
                     && !(k > 0 && matches!(&*own[k - 1].key, "the" | "os" | "as" | "its" | "seus" | "suas"))
             });
-        // `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: the firm's analyst
-        // named before, as the subject.
-        // `Em relatório, os analistas também elegeram…`: after an opening phrase and its comma too.
-        let the_analyst = || {
-            own.windows(2).take(5).enumerate().any(|(k, p)| {
-                let opens = (k < 3 && p[0].capitalized) || (k > 0 && text[own[k - 1].end..p[0].start].contains(','));
-                matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && opens && is_analyst_word(&p[1].key)
-            })
-        };
+        let the_analyst = || opens_on_the_analyst(text, own);
         // `“…Bemobi (BMOB3) é nossa escolha”` after `dizem analistas do Citi`: the firm quoted.
         let we = || own.iter().any(|w| is_first_person(&w.key));
         if holders.is_empty()

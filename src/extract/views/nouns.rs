@@ -2,6 +2,7 @@
 //! company`, `a empresa`), for its shares (`papéis do Bradesco`) or for a firm named before (`o
 //! banco`), and the measure of a comparison (`pior que a do Bradesco`), which is not rated.
 
+use crate::extract::holders::is_analyst_word;
 use crate::extract::mentions::Mention;
 use crate::extract::stance_words::is_rating_or_target_noun;
 use crate::extract::tokens::Token;
@@ -188,4 +189,23 @@ pub(super) fn names_a_pick(own: &[Token]) -> bool {
                 | "escolha"
         )
     })
+}
+
+/// `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: a sentence opening on the
+/// firm's analyst named before, as the subject; `Em relatório, os analistas também elegeram…`:
+/// after an opening phrase and its comma too.
+pub(super) fn opens_on_the_analyst(text: &str, own: &[Token]) -> bool {
+    own.windows(2).take(5).enumerate().any(|(k, p)| {
+        let opens = (k < 3 && p[0].capitalized) || (k > 0 && text[own[k - 1].end..p[0].start].contains(','));
+        matches!(&*p[0].key, "the" | "o" | "os" | "a" | "as") && opens && is_analyst_word(&p[1].key)
+    })
+}
+
+/// `…has been downgraded since Jan 3., including Coca-Cola, Procter & Gamble, Goldman Sachs…`: in
+/// a passive, names listed after `including` (from the stance word at byte `at` to the name at
+/// `start`) were rated, not rating.
+pub(super) fn rated_in_a_list(own: &[Token], at: usize, start: usize) -> bool {
+    own[own.partition_point(|w| w.start <= at)..own.partition_point(|w| w.start < start)]
+        .iter()
+        .any(|w| matches!(&*w.key, "including" | "incluindo"))
 }

@@ -55,3 +55,11 @@ fn an_analyst_for_a_firm_and_a_surname_of_a_known_broker_speak_for_the_firm() {
     let text = "Bank of America said that Merck was oversold.";
     assert_eq!(bundled(text), [view("Bank of America", "MRK", Stance::Bullish)]);
 }
+
+#[test]
+fn names_listed_after_including_in_a_passive_were_rated_not_rating() {
+    let text = "Nearly one-fifth of the index has been downgraded since Jan 3., including Coca-Cola, Procter & \
+                Gamble, Goldman Sachs, Exxon Mobil and Disney. Exxon was downgraded to market perform from \
+                outperform at Wells Fargo.";
+    assert_eq!(bundled(text), [view("Wells Fargo", "XOM", Stance::Bearish)]);
+}
