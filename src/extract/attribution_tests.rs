@@ -300,3 +300,16 @@ fn a_bank_written_with_its_symbol_is_reported_on_as_a_stock() {
                 e Goldman Sachs reduziram projeções. A preferencial caiu 3,88%.";
     assert_eq!(attributed(text), owned(&[("3,88%", &["PETR4"])]));
 }
+
+#[test]
+fn a_company_no_longer_listed_takes_its_figures_from_the_companies_around_it() {
+    let text = "Para a Gol, o preço-alvo subiu de R$ 76 para R$ 86. A TAM é uma oportunidade ainda melhor: o \
+                preço-alvo avançou de R$ 87 para R$ 95.";
+    assert_eq!(
+        attributed(text),
+        owned(&[("R$ 76", &["GOLL3"]), ("R$ 86", &["GOLL3"]), ("R$ 87", &[]), ("R$ 95", &[])])
+    );
+    // A total addressable market is no airline.
+    let text = "Nvidia sees a TAM of $1 trillion.";
+    assert_eq!(attributed(text), owned(&[("$1 trillion", &["NVDA"])]));
+}

@@ -20,6 +20,7 @@ mod commodity_prices;
 mod company_context;
 mod company_names;
 mod dates;
+mod defunct;
 mod descriptions;
 mod figure_brackets;
 mod figure_lists;

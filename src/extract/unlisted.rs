@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::attribution_cues::is_sector_shares;
 use super::company_context::is_move_verb;
+use super::defunct::defunct_at;
 use super::mentions::Mention;
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word};
@@ -81,6 +82,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     {
         found.push(first.start);
     }
+    // `A TAM é uma oportunidade`, `Twitter fell`: a company no longer listed, by its name.
+    found.extend((0..words.len()).filter(|&k| defunct_at(words, k) && !known(&words[k])).map(|k| words[k].start));
     for k in 1..words.len() {
         // `a ordinária da OGX`, `shares of Twitter`: an unknown name owning shares.
         let name = &words[k];
@@ -156,6 +159,7 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         }
     }
     found.sort_unstable();
+    found.dedup();
     found
 }
 
