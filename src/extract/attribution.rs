@@ -215,6 +215,9 @@ pub(crate) fn attribute(
         let sentence_about_the_company = || {
             *about_the_company_cell.get_or_init(|| {
                 own_words.iter().any(|w| matches!(&*w.key, "target" | "alvo" | "objective") || is_share_word(&w.key))
+                    // `Segundo a companhia, … 58,9 milhões de toneladas de minério`: the company
+                    // under discussion, also in a sentence naming a commodity.
+                    || own_words.windows(2).any(|p| names_the_company(&p[0].key, &p[1].key))
             })
         };
         // A word of the economy anywhere in the sentence, or of a whole sector before the figure
@@ -425,6 +428,15 @@ pub(crate) fn attribute(
         }
     }
     out
+}
+
+/// `a companhia`, `a mineradora`, `the company`: the company under discussion, by a noun.
+fn names_the_company(article: &str, noun: &str) -> bool {
+    matches!(article, "a" | "o" | "the" | "da" | "do" | "pela" | "pelo")
+        && matches!(
+            noun,
+            "companhia" | "empresa" | "mineradora" | "petroleira" | "siderurgica" | "varejista" | "company" | "miner"
+        )
 }
 
 /// Whether a company is named between `from` and `at`.

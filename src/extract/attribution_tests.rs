@@ -313,3 +313,14 @@ fn a_company_no_longer_listed_takes_its_figures_from_the_companies_around_it() {
     let text = "Nvidia sees a TAM of $1 trillion.";
     assert_eq!(attributed(text), owned(&[("$1 trillion", &["NVDA"])]));
 }
+
+#[test]
+fn the_company_named_by_a_noun_keeps_its_figures_in_a_sentence_about_a_commodity() {
+    let text = "A Vale registrou alta de 31,2% na produção. Segundo a companhia, o aumento foi puxado pelo recorde \
+                de produção de minério de ferro, com alta de 28,2%.";
+    assert_eq!(percents(text), pairs(&[("31,2%", &["VALE3"]), ("28,2%", &["VALE3"])]));
+    // A country's economy is no company's.
+    let text = "A Vale registrou alta de 31,2% na produção. Nesta segunda-feira, a China anunciou que sua economia \
+                cresceu 4,9% no terceiro trimestre.";
+    assert_eq!(percents(text), pairs(&[("31,2%", &["VALE3"]), ("4,9%", &[])]));
+}
