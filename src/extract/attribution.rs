@@ -273,6 +273,14 @@ pub(crate) fn attribute(
             if !own_figure && before.iter().any(|m| !is_compared(m)) {
                 before.retain(|m| !is_compared(m));
             }
+            // `A Light, que tem como acionista majoritária a Cemig, sobe 0,7%`: past a company
+            // named in an aside, to the one the sentence is about.
+            if before.last().is_some_and(|m| in_aside(text, m.span.start))
+                && before.iter().any(|m| !in_aside(text, m.span.start))
+                && !in_aside(text, at)
+            {
+                before.retain(|m| !in_aside(text, m.span.start));
+            }
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.
             let has_subject = first_subject.is_some_and(|s| s <= i);

@@ -156,7 +156,12 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
     let clause = &before[start..];
     let rest = text[at..to].split(['.', '\n']).next().unwrap_or_default();
     let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
-    if dashes % 2 == 1 && rest.contains(['–', '—', '-']) {
+    // (A dash, not the hyphen inside a word: `preço-alvo`.)
+    let dash = rest.char_indices().any(|(i, c)| {
+        matches!(c, '–' | '—' | '-')
+            && !(rest[..i].ends_with(char::is_alphabetic) && rest[i + c.len_utf8()..].starts_with(char::is_alphabetic))
+    });
+    if dashes % 2 == 1 && dash {
         return true;
     }
     // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,

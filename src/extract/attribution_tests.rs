@@ -324,3 +324,13 @@ fn the_company_named_by_a_noun_keeps_its_figures_in_a_sentence_about_a_commodity
                 cresceu 4,9% no terceiro trimestre.";
     assert_eq!(percents(text), pairs(&[("31,2%", &["VALE3"]), ("4,9%", &[])]));
 }
+
+#[test]
+fn a_company_named_in_an_aside_leaves_the_figure_to_the_subject() {
+    let text = "A Light, que tem como acionista majoritária a Cemig, sobe 0,7% na bolsa.";
+    assert_eq!(percents(text), pairs(&[("0,7%", &["LIGT3"])]));
+    // A hyphen inside a word opens no aside.
+    let text = "Os analistas mantêm a classificação neutra para as ações da Cemig — com preço-alvo revisado — e \
+                Underperform para os papéis da Sanepar (SAPR4), com alta de 3% no preço-alvo.";
+    assert_eq!(percents(text), pairs(&[("3%", &["SAPR4"])]));
+}
