@@ -125,6 +125,9 @@ fn is_everyday(key: &str) -> bool {
         || stem("ly")
         || matches!(key, "sometimes" | "meanwhile" | "however" | "overall" | "similarly" | "instead" | "besides")
         || matches!(key, "nonetheless" | "nevertheless" | "moreover" | "furthermore" | "additionally" | "likewise")
+        || matches!(key, "contudo" | "apesar" | "porem" | "entretanto" | "todavia" | "portanto" | "alias" | "inclusive")
+        // `Dec.`, `Sept.`: a month's abbreviation opening a dateline.
+        || matches!(key, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")
         // Someone unnamed: `Analysts have initiated a positive call` is no firm's view.
         || matches!(key, "analysts" | "analistas" | "investors" | "investidores" | "traders" | "economists")
 }

@@ -336,9 +336,17 @@ fn analyst_firm(text: &str, words: &[Token], first: usize, surname: &Token) -> O
         if from < role {
             return Some(words[from].start..words[role - 1].end);
         }
+        // `Raymond James upgraded… Analyst J. Steven Smigie raised…` then `Smigie said`: an
+        // analyst named with no firm speaks for the broker named just before.
+        if let Some(broker) = brokers_in(&words[role.saturating_sub(BROKER_BACK)..role]).pop() {
+            return Some(broker);
+        }
     }
     None
 }
+
+/// How many words before `Analyst J. Steven Smigie` the broker he speaks for may be named.
+const BROKER_BACK: usize = 40;
 
 /// `Luiz Gustavo, estrategista da Guide Investimentos`, `Dan Ives, an analyst at Wedbush`,
 /// `Ana Souza, chefe de análise da XP`: after a person's name (its words end before word `after`),
@@ -350,7 +358,9 @@ fn apposed_firm(text: &str, words: &[Token], after: usize) -> Option<Range<usize
     }
     let lower = |w: &Token| !w.capitalized && !w.upper;
     let role = (after..words.len().min(after + 4)).find(|&j| is_role_word(&words[j].key))?;
-    if !words[after..role].iter().all(lower) {
+    // (`Albert Rauch, Senior Healthcare Analyst at AG Edwards`: a title in capitals too.)
+    let title = words[role].capitalized && words[after..role].iter().all(|w| w.capitalized && !w.upper);
+    if !words[after..role].iter().all(lower) && !title {
         return None;
     }
     for j in role + 1..words.len().min(role + 5) {
@@ -379,7 +389,16 @@ fn is_role_word(key: &str) -> bool {
     is_analyst_word(key)
         || matches!(
             key,
-            "economist" | "economista" | "head" | "chefe" | "director" | "diretor" | "gestor" | "socio" | "partner"
+            "economist"
+                | "economista"
+                | "head"
+                | "chefe"
+                | "director"
+                | "diretor"
+                | "gestor"
+                | "socio"
+                | "partner"
+                | "editor"
         )
 }
 

@@ -63,3 +63,21 @@ fn names_listed_after_including_in_a_passive_were_rated_not_rating() {
                 outperform at Wells Fargo.";
     assert_eq!(bundled(text), [view("Wells Fargo", "XOM", Stance::Bearish)]);
 }
+
+#[test]
+fn an_analyst_named_by_a_title_or_after_a_broker_speaks_for_the_firm_later_too() {
+    let text = "CNBC asked Albert Rauch, Senior Healthcare Analyst at AG Edwards, about Merck. Rauch also has a lot \
+                of concerns about Merck.";
+    assert_eq!(bundled(text), [view("AG Edwards", "MRK", Stance::Bearish)]);
+    let text = "Raymond James upgraded Texas Instruments (TXN). Analyst J. Steven Smigie raised his rating to strong \
+                buy. Smigie said the outlook was positive.";
+    assert_eq!(bundled(text), [view("Raymond James", "TXN", Stance::Bullish)]);
+}
+
+#[test]
+fn connectives_and_months_opening_a_sentence_hold_no_view() {
+    let text = "Contudo, o Santander vê riscos para a Natura (NTCO3).";
+    assert!(bundled(text).iter().all(|(claimant, ..)| claimant == "Santander"), "{:?}", bundled(text));
+    let text = "Dec. 5 (Reuters) - Mizuho upgraded Simon Property (SPG) to buy.";
+    assert_eq!(bundled(text), [view("Mizuho", "SPG", Stance::Bullish)]);
+}
