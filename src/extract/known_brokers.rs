@@ -131,6 +131,11 @@ const BROKERS: &[&str] = &[
     "santander",
     "terra investimentos",
     "toro investimentos",
+    // Brokers of banks since merged away, as older articles name them.
+    "unibanco corretora",
+    "banco pactual",
+    "planner corretora",
+    "link investimentos",
     "xp",
     "xp investimentos",
     // Rating agencies: a downgrade of a company's shares or debt by one is their view

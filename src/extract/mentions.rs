@@ -126,6 +126,16 @@ pub(crate) fn mentions(
                     || broker_rating(text, words, sentences, m)))
             || rated_by(text, &words[..first]);
     }
+    // `reinício de cobertura de Bradesco e Itaú, com recomendação de compra`: a bank listed after
+    // the object of a preposition is an object too.
+    for k in 1..out.len() {
+        let gap = text.get(out[k - 1].span.end..out[k].span.start).unwrap_or(";");
+        let before = words.partition_point(|w| w.start < out[k - 1].span.start);
+        let object = before > 0 && is_object_marker(&words[before - 1].key) && !out[k - 1].rates;
+        if object && is_and_gap(gap) && is_broker(&out[k].symbol) {
+            out[k].rates = false;
+        }
+    }
     // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
     for k in (1..out.len()).rev() {
         // (Overlapping mentions, as a user's alias over a known name makes, are no list.)

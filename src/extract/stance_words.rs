@@ -100,7 +100,12 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let kind = kind(key);
         // `raised its price target`, and the headline's `price target raised to $60`.
         let is_target = |key: &str| TARGET.contains(&key);
-        let target = || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key));
+        // `reduziram suas metas de preço`: a price target, as translations write it.
+        let price_goal = |at: &[Token]| {
+            at.windows(3).any(|p| matches!(&*p[0].key, "meta" | "metas") && p[1].key == "de" && p[2].key == "preco")
+        };
+        let target =
+            || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key)) || price_goal(ahead);
         // `cortou na quarta-feira a recomendação`: a time phrase between the verb and its object.
         let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
@@ -144,7 +149,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if let Some(put) = (key == "carteira").then(|| into_portfolio(words, i)).flatten() {
             // `O BTG Pactual incluiu a Vale em sua carteira recomendada`: a recommendation.
             Some((1, Some(put)))
-        } else if let Some(moved) = TARGET.contains(&key).then(|| target_move(text, &words[i + 1..])).flatten() {
+        } else if let Some(moved) = (TARGET.contains(&key) || price_goal(&words[i..words.len().min(i + 3)]))
+            .then(|| target_move(text, &words[i + 1..]))
+            .flatten()
+        {
             Some((2, Some(moved)))
         } else if (up || down) && ahead.iter().take(3).any(|o| is_estimate_noun(&o.key)) {
             // `reduziram projeções`, `cut their estimates`: analysts' forecasts moved, as a target.

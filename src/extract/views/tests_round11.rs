@@ -81,3 +81,23 @@ fn connectives_and_months_opening_a_sentence_hold_no_view() {
     let text = "Dec. 5 (Reuters) - Mizuho upgraded Simon Property (SPG) to buy.";
     assert_eq!(bundled(text), [view("Mizuho", "SPG", Stance::Bullish)]);
 }
+
+#[test]
+fn banks_listed_as_the_object_of_coverage_are_rated_not_rating() {
+    let text = "A XP reiniciou a cobertura de Bradesco e Itaú com recomendação de compra.";
+    assert_eq!(bundled(text), [view("XP", "BBDC4", Stance::Bullish), view("XP", "ITUB4", Stance::Bullish)]);
+    let text = "A Unibanco Corretora reiniciou a cobertura de Bradesco com recomendação de compra.";
+    assert_eq!(bundled(text), [view("Unibanco Corretora", "BBDC4", Stance::Bullish)]);
+}
+
+#[test]
+fn a_price_goal_is_a_price_target() {
+    let text = "Analistas do UBS, Goldman Sachs e Mizuho reduziram suas metas de preço para a Tesla.";
+    let found = bundled(text);
+    for firm in ["UBS", "Goldman Sachs", "Mizuho"] {
+        assert!(found.contains(&view(firm, "TSLA", Stance::Bearish)), "{firm}: {found:?}");
+    }
+    // A goal of another kind is no target.
+    let text = "A Tesla elevou sua meta de produção para 2 milhões de carros.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
