@@ -21,10 +21,11 @@ use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
-use lists::{joined_subject, note_head, same_issuer};
+use lists::{bulleted, joined_subject, note_head, same_issuer};
 use nouns::{
-    added_to, compared, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_the_analyst,
-    plural_ratings, points_back, rated_in_a_list, rates_a_sector, rates_unknown_name, talked_about,
+    added_to, compared, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
+    opens_on_the_analyst, plural_ratings, points_back, rated_in_a_list, rates_a_sector, rates_unknown_name,
+    talked_about,
 };
 use ranks::stated_rank;
 use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, topic_past_a_list, word_range};
@@ -265,7 +266,8 @@ pub(crate) fn views(
                 || own.iter().any(|w| is_firm_noun(&w.key)))
         {
             // `diz o relatório do banco`: the firm of the view or the broker before (however far).
-            let back = if own.iter().any(|w| is_firm_noun(&w.key)) { TOPIC_BACK } else { LOOK_BACK };
+            let wide = own.iter().any(|w| is_firm_noun(&w.key)) || bulleted(text, sentence);
+            let back = if wide { TOPIC_BACK } else { LOOK_BACK };
             let from = sentences[i.saturating_sub(back)].start;
             // `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company
             // that is no broker holds no view of others.
@@ -312,6 +314,11 @@ pub(crate) fn views(
         };
         if analysts_alone {
             holders.extend(firm_before());
+        }
+        // `** Maintains "buy" for Eli Lilly LLY.N; says "Lilly shares…"`: a line opening on the act.
+        let act_line = opens_on_an_act(own);
+        if act_line {
+            holders = firm_before().into_iter().collect();
         }
         let head = note_head(text, sentence, mentions_in(sentence));
         holders.retain(|h| head.as_ref().is_none_or(|head| h.start >= head.end));
@@ -360,6 +367,7 @@ pub(crate) fn views(
             .filter(|m| {
                 let headed = head.as_ref().is_some_and(|h| m.span.end <= h.end);
                 (!m.rates && !m.speaks)
+                    || act_line
                     || rated_object(m)
                     || shares_of(m)
                     || (passive && m.span.start < reading.at)

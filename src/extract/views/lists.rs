@@ -132,6 +132,17 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     holders.sort_by_key(|h| h.start);
 }
 
+/// `- Tesla: Downgraded to Equal-weight…`, `• Upgrades…`: a sentence that is an item of a bulleted
+/// list (the firm whose calls it lists may be named well before the list).
+pub(super) fn bulleted(text: &str, sentence: &Range<usize>) -> bool {
+    let opening = text[sentence.clone()].trim_start();
+    let before = text[..sentence.start].trim_end_matches([' ', '\t']);
+    let bullet = |s: &str| s.starts_with(['-', '•', '*', '–']);
+    (bullet(opening) && (before.is_empty() || before.ends_with('\n')))
+        || (before.ends_with(['-', '•', '*', '–'])
+            && before.trim_end_matches(['-', '•', '*', '–', ' ']).ends_with('\n'))
+}
+
 /// `BRF — O Santander elevou a recomendação…`, `Natura&Co — O Citi manteve…`: a line of a list
 /// of notes headed by the company it is about, before a dash. The head's span, when a company (no
 /// broker) is named in it.

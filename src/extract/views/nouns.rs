@@ -209,3 +209,29 @@ pub(super) fn rated_in_a_list(own: &[Token], at: usize, start: usize) -> bool {
         .iter()
         .any(|w| matches!(&*w.key, "including" | "incluindo"))
 }
+
+/// `** Upgrades Bristol-Myers Squibb BMY.N to "buy"`, `- Maintains "buy" for Eli Lilly`: a line of
+/// a firm's list of calls, opening on the act with no subject (the firm named before).
+pub(super) fn opens_on_an_act(own: &[Token]) -> bool {
+    own.first().is_some_and(|w| {
+        w.capitalized
+            && matches!(
+                &*w.key,
+                "upgrades"
+                    | "downgrades"
+                    | "maintains"
+                    | "reiterates"
+                    | "raises"
+                    | "cuts"
+                    | "lowers"
+                    | "initiates"
+                    | "keeps"
+                    | "resumes"
+                    | "reinstates"
+                    | "remains"
+                    | "trims"
+                    | "boosts"
+                    | "lifts"
+            )
+    })
+}

@@ -101,3 +101,22 @@ fn a_price_goal_is_a_price_target() {
     let text = "A Tesla elevou sua meta de produção para 2 milhões de carros.";
     assert!(bundled(text).is_empty(), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_line_of_a_firms_list_of_calls_is_the_firms() {
+    let text = "** Brokerage BofA updates ratings for large-cap pharma\n** Upgrades Bristol-Myers Squibb BMY.N to \"buy\" \
+                from \"neutral\"\n** Maintains \"buy\" for Eli Lilly LLY.N; says \"Lilly shares can continue to \
+                appreciate\"\n** Maintains \"buy\" rating for Merck MRK.N says \"shares look attractive\"";
+    let found = bundled(text);
+    for ticker in ["BMY", "LLY", "MRK"] {
+        assert!(found.contains(&view("BofA", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+    assert!(found.iter().all(|(claimant, ..)| claimant == "BofA"), "{found:?}");
+    // A bulleted list looks further back for its firm.
+    let text = "Morgan Stanley analyst Andrew Percoco took over the sector. Tesla fell. So what changed? Percoco \
+                wasted no time. His ratings painted a different picture. Here's the rundown:\n- Tesla: Downgraded to \
+                Equal-weight from Overweight\n- Lucid Group (LCID): Downgraded to Underweight from Equal-weight";
+    let found = bundled(text);
+    assert!(found.contains(&view("Morgan Stanley", "TSLA", Stance::Bearish)), "{found:?}");
+    assert!(found.contains(&view("Morgan Stanley", "LCID", Stance::Bearish)), "{found:?}");
+}
