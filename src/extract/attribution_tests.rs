@@ -334,3 +334,10 @@ fn a_company_named_in_an_aside_leaves_the_figure_to_the_subject() {
                 Underperform para os papéis da Sanepar (SAPR4), com alta de 3% no preço-alvo.";
     assert_eq!(percents(text), pairs(&[("3%", &["SAPR4"])]));
 }
+
+#[test]
+fn a_delisted_company_quoted_with_its_price_takes_its_figures_under_its_code_too() {
+    let text = "Analysts are weighing in on Yahoo Inc. (YHOO - 14.48) and BioMarin (BMRN - 35.66). First up, YHOO is \
+                down 1.8% after CLSA cut its opinion. BMRN rose 1.1%.";
+    assert_eq!(percents(text), pairs(&[("1.8%", &[]), ("1.1%", &["BMRN"])]));
+}

@@ -19,7 +19,7 @@ const NAMES: &[&[&str]] = &[
     &["whole", "foods"], &["anadarko"], &["red", "hat"], &["xilinx"], &["altera"], &["activision"], &["vmware"],
     &["splunk"], &["us", "airways"], &["continental", "airlines"], &["northwest", "airlines"], &["airtran"],
     &["virgin", "america"], &["shanda"], &["sprint", "nextel"], &["juniper", "networks"], &["ansys"],
-    &["discover", "financial"], &["marathon", "oil"], &["pioneer", "natural"], &["walgreens"], &["catalent"],
+    &["discover", "financial"], &["marathon", "oil"], &["pioneer", "natural"], &["yahoo"], &["catalent"],
     &["wachovia"], &["countrywide"], &["washington", "mutual"], &["td", "ameritrade"], &["xm", "satellite"],
     &["alltel"], &["sun", "microsystems"], &["genentech"], &["wyeth"], &["schering", "plough"], &["genzyme"],
     &["burlington", "northern"], &["blockbuster"], &["circuit", "city"], &["radioshack"], &["j", "c", "penney"],

@@ -378,6 +378,9 @@ pub(crate) const NOT_COMPANIES: &[&str] = &[
     "Fortune 100",
     "Fortune 1000",
     "Fortune Global 500",
+    // Yahoo Inc. (YHOO, sold and wound up in 2017), not Yahoo Japan's ADR: see `defunct`.
+    "Yahoo",
+    "Yahoo!",
     // Football cups, not Copa Holdings.
     "Copa do Mundo",
     "Copa do Brasil",

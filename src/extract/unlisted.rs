@@ -155,6 +155,11 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             }
             if !words[start..=name_at].iter().any(known) {
                 found.push(words[start].start);
+                // (`Yahoo Inc. (YHOO - 14.48)… YHOO is down 1.8%`: a code quoted with its price is
+                // a name of it too.)
+                if text[code.end..].starts_with(" - ") {
+                    found.push(code.start);
+                }
             }
         }
     }
@@ -179,14 +184,19 @@ fn name_start(words: &[Token], last: usize) -> Option<usize> {
     (!is_nationality(&first.key) && !is_common_word(&first.key) && first.text.len() >= 3).then_some(start)
 }
 
-/// `(CEGE)`, `(DNDN US)`, `(BWLD - Get Report)`: what closes a bracketed code.
+/// `(CEGE)`, `(DNDN US)`, `(BWLD - Get Report)`, `(YHOO - 14.48)`: what closes a bracketed code.
 fn closes_code(after: &str) -> bool {
     let after = after.trim_start_matches(" US");
     let after = [" - Get Report", " – Get Report", " - Free Report", " – Free Report"]
         .iter()
         .find_map(|tail| after.strip_prefix(tail))
         .unwrap_or(after);
-    after.starts_with(')')
+    // (A quote after a dash: `YHOO - 14.48`.)
+    let quoted = after
+        .strip_prefix(" - ")
+        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .filter(|rest| rest.len() < after.len() - 3);
+    after.starts_with(')') || quoted.is_some_and(|rest| rest.starts_with(')'))
 }
 
 /// Whether a known company's mention covers word `w` (mentions are in text order: the one that
