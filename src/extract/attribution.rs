@@ -328,8 +328,12 @@ pub(crate) fn attribute(
                     .copied()
             };
             // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
-            let class_after = after.filter(|a| {
-                matches!(text[end..a.span.start].trim(), "nas" | "nos" | "na" | "no")
+            let next = own.get(own.partition_point(|m| m.span.start < end));
+            let class_after = next.filter(|a| {
+                // (`2,07% nas ações ordinárias`: past the share word.)
+                let gap = text[end..a.span.start].trim();
+                let gap = gap.strip_suffix(" ações").or_else(|| gap.strip_suffix(" papéis")).unwrap_or(gap);
+                matches!(gap, "nas" | "nos" | "na" | "no")
                     && text[a.span.clone()].starts_with(|c: char| c.is_lowercase())
             });
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own, &in_brackets) {

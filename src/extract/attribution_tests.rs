@@ -341,3 +341,9 @@ fn a_delisted_company_quoted_with_its_price_takes_its_figures_under_its_code_too
                 down 1.8% after CLSA cut its opinion. BMRN rose 1.1%.";
     assert_eq!(percents(text), pairs(&[("1.8%", &[]), ("1.1%", &["BMRN"])]));
 }
+
+#[test]
+fn a_share_class_named_after_its_figure_takes_it_and_ends_the_list() {
+    let text = "Bradesco avançou 2,07% nas ações ordinárias e 2,02% nas preferenciais, Santander subiu 3,12%.";
+    assert_eq!(attributed(text), owned(&[("2,07%", &["BBDC3"]), ("2,02%", &["BBDC4"]), ("3,12%", &["SANB11"])]));
+}

@@ -104,7 +104,10 @@ pub(super) fn listed_with(text: &str, before: &[&&Mention]) -> Vec<Symbol> {
         if !symbols.contains(&m.symbol) {
             symbols.insert(0, m.symbol.clone());
         }
-        let joined = k >= 2 && is_list_gap(gap_between(text, before[k - 2], m));
+        // (`2,02% nas preferenciais, Santander subiu`: a share class written in lower case ends
+        // its clause, no list.)
+        let class = |m: &Mention| text[m.span.clone()].starts_with(char::is_lowercase);
+        let joined = k >= 2 && !class(before[k - 2]) && is_list_gap(gap_between(text, before[k - 2], m));
         if !joined {
             break;
         }
