@@ -32,7 +32,10 @@ use super::attribution_cues::{
     compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares,
     is_those_companies, names_a_cause, stake_in, unknown_name_before, weight_in,
 };
-use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
+use super::bank_cues::{
+    gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
+    with_its_symbol,
+};
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
@@ -187,9 +190,11 @@ pub(crate) fn attribute(
                         // `Morgan Stanley (NYSE: MS) saw estimates lowered`: a bank written with
                         // its symbol is reported on as a stock.
                         && !with_its_symbol(text, &m.span)
+                        && !moved_by(text, own_words, &m.span)
                         && (m.speaks
                             || (comments() && !shares_of(text, words, &m.span))
-                            || revises_forecasts(text, own_words, &m.span))
+                            || revises_forecasts(text, own_words, &m.span)
+                            || owns_a_forecast(own_words, &m.span))
                         && !speaks_of_own_results(text, own_words, &m.span, &at_work)))
             })
             .collect();

@@ -7,11 +7,15 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::company_context::is_move_verb;
 use super::mentions::{is_call_word, is_results_word, is_work_of_analysts};
 use super::tokens::Token;
 
 /// How many words after a bank's name its results may be named.
 const RESULTS_REACH: usize = 8;
+
+/// How long an apposition after a bank's name may be (`, the country’s third biggest bank,`).
+const APPOSITION_BYTES: usize = 60;
 
 /// Whether a bank named at `span` reports its own results in its sentence (`words`): a word of
 /// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
@@ -19,8 +23,19 @@ const RESULTS_REACH: usize = 8;
 /// `at_work` caches, per sentence, whether analysts' calls or work are named in it (a long
 /// sentence names many banks: it is read once).
 pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, at_work: &OnceCell<bool>) -> bool {
-    let after = &words[words.partition_point(|w| w.start < span.end)..];
-    let mut previous_end = span.end;
+    // `Wells Fargo, the country’s third biggest bank, reported net income`: past an apposition.
+    let end = text[span.end..]
+        .strip_prefix(", ")
+        .and_then(|rest| {
+            let mut cut = rest.len().min(APPOSITION_BYTES);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            rest[..cut].find(", ")
+        })
+        .map_or(span.end, |at| span.end + 2 + at + 1);
+    let after = &words[words.partition_point(|w| w.start < end)..];
+    let mut previous_end = end;
     let mut follows = false;
     for w in after.iter().take(RESULTS_REACH) {
         if text[previous_end..w.start].contains(['.', ';']) {
@@ -223,4 +238,40 @@ fn in_consensus(words: &[Token], k: usize) -> bool {
     let of = |i: usize| words.get(i).is_some_and(|w| matches!(&*w.key, "dos" | "de" | "das" | "of"));
     (analyst(k) && (expected(k + 1) || (k >= 2 && of(k - 1) && expected(k - 2))))
         || (expected(k) && ((k >= 1 && analyst(k - 1)) || (of(k + 1) && analyst(k + 2))))
+}
+
+/// `A projeção do banco americano é de um lucro 13% menor`, `The estimate of Citi`: a bank named as
+/// the owner of a forecast that opens its sentence (`words`) comments on the company it covers
+/// (not `cortou em 6% a expectativa do Bradesco`, the forecast for the bank).
+pub(super) fn owns_a_forecast(words: &[Token], span: &Range<usize>) -> bool {
+    let k = words.partition_point(|w| w.start < span.start);
+    let opens = k == 2 || (k == 3 && matches!(&*words[0].key, "a" | "o" | "as" | "os" | "the"));
+    opens
+        && matches!(&*words[k - 1].key, "do" | "da" | "of")
+        && matches!(
+            &*words[k - 2].key,
+            "projecao"
+                | "projecoes"
+                | "estimativa"
+                | "estimativas"
+                | "calculo"
+                | "previsao"
+                | "previsoes"
+                | "expectativa"
+                | "projection"
+                | "projections"
+                | "estimate"
+                | "estimates"
+                | "forecast"
+        )
+}
+
+/// `Citigroup added $1.36, or 3.1 percent`, `o Itaú subiu 2%`: a bank whose shares moved, by a
+/// verb of moving and a figure right after its name, is reported on.
+pub(super) fn moved_by(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    let k = words.partition_point(|w| w.start < span.end);
+    words.get(k).is_some_and(|verb| {
+        (is_move_verb(&verb.key) || matches!(&*verb.key, "added" | "lost" | "shed" | "ganhou" | "perdeu"))
+            && text[verb.end..].trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | 'R' | 'U'))
+    })
 }
