@@ -352,10 +352,7 @@ fn a_share_class_named_after_its_figure_takes_it_and_ends_the_list() {
 fn a_bank_reporting_past_an_apposition_or_moving_is_the_subject_and_its_forecast_is_not() {
     let text = "Bank of America reported a net income increase of 13 percent. Wells Fargo, the country’s third \
                 biggest bank, reported net income of $4.6 billion. Earnings per share of $0.84 included a charge.";
-    assert_eq!(
-        attributed(text),
-        owned(&[("13 percent", &["BAC"]), ("$4.6 billion", &["WFC"]), ("$0.84", &["WFC"])])
-    );
+    assert_eq!(attributed(text), owned(&[("13 percent", &["BAC"]), ("$4.6 billion", &["WFC"]), ("$0.84", &["WFC"])]));
     let text = "Bank of America rose 47 cents, or 3.3 percent, to $14.96 and Citigroup added $1.36, or 3.1 percent.";
     assert_eq!(percents(text), pairs(&[("3.3 percent", &["BAC"]), ("3.1 percent", &["C"])]));
     let text = "O BofA cortou o preço-alvo da Petrobras (PETR4). A projeção do banco americano é de um lucro 13% \
@@ -364,4 +361,16 @@ fn a_bank_reporting_past_an_apposition_or_moving_is_the_subject_and_its_forecast
     // Not the forecast for a bank, after a verb: `cortou em 6% a expectativa do Bradesco`.
     let text = "O BofA cortou em 6% a expectativa do Bradesco, que passou para R$ 24,9 bilhões.";
     assert_eq!(attributed(text)[1], ("R$ 24,9 bilhões".to_owned(), vec!["BBDC4".to_owned()]));
+}
+
+#[test]
+fn an_apposition_of_accented_words_after_a_bank_is_read_without_a_panic() {
+    // The apposition is looked for within a number of bytes: any cut must fall between characters.
+    for n in 0..4 {
+        let text = format!(
+            "Wells Fargo, {}çãéíóúçãéíóúçãéíóúçãéíóúçãéíóúçãéíóú, reported net income of $4.6 billion.",
+            "a".repeat(n)
+        );
+        assert_eq!(attributed(&text).len(), 1, "{text}");
+    }
 }
