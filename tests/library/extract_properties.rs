@@ -47,6 +47,17 @@ fn note_like() -> impl Strategy<Value = String> {
         Just("junto a ".to_owned()),
         Just("SO’s ".to_owned()),
         Just(", an analyst at ".to_owned()),
+        // The eleventh round's: a bank's apposition, a consensus, a list of targets, a bulleted
+        // act, a defunct name, a quoted code, a price goal.
+        Just("Wells Fargo, ".to_owned()),
+        Just("ção, ".to_owned()),
+        Just(" has consensus ".to_owned()),
+        Just(" to $21 from $17; ".to_owned()),
+        Just("; para a Anima, de R$ 46 para R$ 31".to_owned()),
+        Just("\n** Maintains \"buy\" for ".to_owned()),
+        Just("A TAM ".to_owned()),
+        Just(" (YHOO - 14.48)".to_owned()),
+        Just("metas de preço ".to_owned()),
         "[0-9.,/%$€-]{1,6}",
         "[A-Za-zÀ-ÿ ]{1,8}",
         any::<String>(),
