@@ -24,7 +24,8 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
         }
     }
     let mut words: Vec<&str> =
-        plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';')).filter(|w| !w.is_empty()).collect();
+        // (`Corp., `: the full stop of a name's suffix, after its mention ends.)
+        plain.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';')).filter(|w| !w.trim_matches('.').is_empty()).collect();
     // `Magazine Luiza (MGLU3) e Pague Menos (PGMN3)`: a name the finder does not know, right
     // before its bracketed symbol, is the next company's.
     if gap.trim_end().ends_with('(') {
@@ -43,8 +44,16 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
         }
     }
     let on = if skip > 0 { "on" } else { "of" };
-    words[skip..].iter().all(|w| {
-        matches!(*w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the") || *w == on
+    // `Barrick Gold Corp., Goldcorp Inc., Kinross Gold Corp.`: legal suffixes, and a company the
+    // finder does not know between two it does, named with its own suffix.
+    let legal = |w: &str| matches!(w.trim_end_matches('.'), "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A");
+    let words = &words[skip..];
+    (0..words.len()).all(|k| {
+        let w = words[k];
+        matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the")
+            || w == on
+            || legal(w)
+            || (w.starts_with(char::is_uppercase) && words.get(k + 1).is_some_and(|n| legal(n)))
     })
 }
 

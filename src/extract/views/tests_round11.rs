@@ -120,3 +120,13 @@ fn a_line_of_a_firms_list_of_calls_is_the_firms() {
     assert!(found.contains(&view("Morgan Stanley", "TSLA", Stance::Bearish)), "{found:?}");
     assert!(found.contains(&view("Morgan Stanley", "LCID", Stance::Bearish)), "{found:?}");
 }
+
+#[test]
+fn a_list_of_companies_with_legal_suffixes_and_an_unknown_one_is_one_list() {
+    let text = "Jefferies & Co. analyst Peter Ward downgraded shares of Barrick Gold Corp., Goldcorp Inc., Kinross \
+                Gold Corp., and Newmont Mining Corp.";
+    let found = bundled(text);
+    for ticker in ["B", "KGC", "NEM"] {
+        assert!(found.contains(&view("Jefferies", ticker, Stance::Bearish)), "{ticker}: {found:?}");
+    }
+}
