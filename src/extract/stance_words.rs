@@ -13,6 +13,10 @@ use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_unnamed_infinitive, kind, qualifies_scenario,
     stayed_at, takes_up_coverage, time_phrase_len,
 };
+use lists::{
+    BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
+    RATING_NOUNS, REVISION, TARGET, UPGRADE,
+};
 pub(crate) use moves::rating_move_back;
 use moves::{into_portfolio, rating_move};
 
@@ -180,6 +184,26 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             None
         } else if let Some(moved) = (kind == Some(Kind::Forecast)).then(|| forecast_move(words, i)).flatten() {
             Some((4, Some(moved)))
+        } else if matches!(key, "better" | "melhor" | "melhores")
+            && ahead.first().is_some_and(|o| {
+                matches!(
+                    &*o.key,
+                    "alternative"
+                        | "alternatives"
+                        | "option"
+                        | "options"
+                        | "opcao"
+                        | "opcoes"
+                        | "alternativa"
+                        | "alternativas"
+                        | "bet"
+                        | "bets"
+                        | "opportunities"
+                )
+            })
+        {
+            // `named Starbucks and Chipotle as better alternatives`, `a melhor opção do setor`.
+            Some((4, Some(Stance::Bullish)))
         } else if is_bullish(key) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
@@ -332,121 +356,6 @@ pub(crate) fn is_bearish(key: &str) -> bool {
     BEARISH.contains(&key)
 }
 
-/// Verbs and nouns of a raise (`raised`, `elevou`, `aumento`).
-#[rustfmt::skip]
-const RAISE: &[&str] = &[
-    "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
-    "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
-    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas",
-    "aumentado", "aumentada", "aumentados", "aumentadas",
-];
-
-/// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
-#[rustfmt::skip]
-const CUT: &[&str] = &[
-    "cut", "cuts", "lowered", "lowers", "reduced", "reduces", "trimmed", "slashed", "reduziu", "reduz", "cortou",
-    "corta", "drop", "drops", "dropped", "decreased", "decreases", "slashes", "trims", "ajustou", "cortando",
-    "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves",
-    "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram",
-    "diminuiu", "diminuiram", "baixaram", "baixou", "cortar", "reduzir", "rebaixar", "cortados", "cortadas",
-    "reduzidos", "reduzidas",
-];
-
-/// Verbs that keep, start or state a rating (`maintained`, `reiterou`, `initiated`).
-#[rustfmt::skip]
-const KEEP: &[&str] = &[
-    "maintained", "maintains", "maintain", "maintaining", "reiterated", "reiterates", "reiterate", "reiterating",
-    "kept", "keeps", "initiated", "initiates", "rates", "rated", "rate", "assigned", "manteve", "mantem",
-    "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
-    "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
-    "reiterado", "mantiveram", "reiteraram", "mantinham", "recomendado", "recomendada", "recommended",
-    "recomenda", "recomendam", "recomendou", "recomendaram", "recommends", "recommend",
-];
-
-/// Nouns for a rating (`rating`, `recomendação`).
-#[rustfmt::skip]
-const RATING_NOUNS: &[&str] = &[
-    "rating", "recommendation", "recomendacao", "classificacao", "advice", "recomendacoes", "recommendations",
-];
-
-/// Plain bullish words (`buy`, `otimista`, `upside`).
-#[rustfmt::skip]
-const BULLISH: &[&str] = &[
-    "buy", "buying", "bullish", "upgrade", "upgraded", "upgrades", "outperform", "overweight", "opportunity",
-    "compra", "comprar", "otimista", "otimistas", "otimismo", "optimistic", "optimism", "elevou", "eleva", "upside",
-    "benefit", "beneficiar", "oportunidade", "upbeat", "favorable", "favoravel", "positive", "positiva", "positivo",
-    "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "preferidas",
-    "preferidos", "favorite",
-    "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados", "oversold", "undervalued",
-];
-
-/// Plain bearish words (`sell`, `preocupação`, `worried`).
-#[rustfmt::skip]
-const BEARISH: &[&str] = &[
-    "sell", "bearish", "downgrade", "downgraded", "downgrades", "underperform", "underweight", "concern",
-    "concerns", "concerned", "venda", "vender", "pessimista", "pessimistas", "pessimismo", "pessimistic",
-    "rebaixou", "rebaixa", "preocupacao", "preocupacoes", "preocupados", "preocupado", "downside", "threat",
-    "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos",
-    "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
-    "warned", "warns", "overbought",
-];
-
-/// Ratings that are bullish (`buy`, `outperform`, `compra`).
-#[rustfmt::skip]
-const RATING_BULLISH: &[&str] = &[
-    "buy", "outperform", "overweight", "compra", "accumulate", "strong",
-];
-
-/// Ratings that are bearish (`sell`, `underweight`, `venda`).
-#[rustfmt::skip]
-const RATING_BEARISH: &[&str] = &[
-    "sell", "underperform", "underweight", "venda", "reduce",
-];
-
-/// Ratings that are neutral (`hold`, `equal weight`, `neutro`): no view.
-#[rustfmt::skip]
-const RATING_NEUTRAL: &[&str] = &[
-    "neutral", "neutra", "neutro", "hold", "equal", "equalweight", "perform", "manutencao", "market", "sector",
-    "peer", "marketperform", "sectorperform", "peerperform",
-];
-
-/// An upgrade (`upgraded`, `elevou`).
-#[rustfmt::skip]
-const UPGRADE: &[&str] = &[
-    "upgraded", "upgrades", "upgrade", "upgrading", "elevou",
-];
-
-/// A downgrade (`downgraded`, `rebaixou`, `rebaixamento`).
-#[rustfmt::skip]
-const DOWNGRADE: &[&str] = &[
-    "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam",
-    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram", "rebaixar", "rebaixando",
-];
-
-/// A price target (`target`, `alvo`).
-#[rustfmt::skip]
-const TARGET: &[&str] = &[
-    "target", "targets", "alvo", "alvos",
-];
-
-/// A pick (`top picks`, `nossa escolha`, `principal aposta`).
-#[rustfmt::skip]
-const PICK: &[&str] = &[
-    "pick", "picks", "escolha", "escolhas", "aposta", "apostas", "bet", "bets",
-];
-
-/// A neutral view (`neutral analysis`, `postura neutra`).
-#[rustfmt::skip]
-const NEUTRAL: &[&str] = &[
-    "neutral", "neutra", "neutro",
-];
-
-/// A revision, whose direction follows (`revisou para cima`, `revised down`).
-#[rustfmt::skip]
-const REVISION: &[&str] = &[
-    "revisou", "revisaram", "revisa", "revised", "revises",
-];
-
 /// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` /
 /// `to` / `para` (a rating's change).
 fn may_cue(key: &str) -> bool {
@@ -471,7 +380,7 @@ fn may_cue(key: &str) -> bool {
         ]
         .iter()
         .flat_map(|list| list.iter().copied())
-        .chain(["from", "de", "to", "para", "carteira"])
+        .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })
@@ -479,6 +388,7 @@ fn may_cue(key: &str) -> bool {
 }
 
 mod context;
+mod lists;
 mod moves;
 
 #[cfg(test)]

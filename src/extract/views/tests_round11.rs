@@ -130,3 +130,14 @@ fn a_list_of_companies_with_legal_suffixes_and_an_unknown_one_is_one_list() {
         assert!(found.contains(&view("Jefferies", ticker, Stance::Bearish)), "{ticker}: {found:?}");
     }
 }
+
+#[test]
+fn companies_named_as_better_alternatives_are_picked() {
+    let text = "McDonald's (MCD) was downgraded to Hold by Goldman Sachs. Goldman named Starbucks (SBUX) and \
+                Chipotle Mexican Grill (CMG) as better alternatives.";
+    let found = bundled(text);
+    assert!(found.contains(&view("Goldman Sachs", "SBUX", Stance::Bullish)), "{found:?}");
+    assert!(found.contains(&view("Goldman Sachs", "CMG", Stance::Bullish)), "{found:?}");
+    // Better alone is no view (`better than expected`).
+    assert!(bundled("Goldman Sachs said Starbucks (SBUX) did better than expected.").is_empty());
+}
