@@ -141,3 +141,10 @@ fn companies_named_as_better_alternatives_are_picked() {
     // Better alone is no view (`better than expected`).
     assert!(bundled("Goldman Sachs said Starbucks (SBUX) did better than expected.").is_empty());
 }
+
+#[test]
+fn a_sentence_opening_on_a_report_is_the_firms_before() {
+    let text = "O J.P. Morgan revisou as estimativas de Ebitda para a BRF (BRFS3). Em relatório, citou a expectativa \
+                positiva em relação ao desempenho no segundo semestre.";
+    assert_eq!(bundled(text), [view("J.P. Morgan", "BRFS3", Stance::Bullish)]);
+}
