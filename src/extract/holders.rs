@@ -215,7 +215,7 @@ fn is_institution_word(key: &str) -> bool {
 }
 
 fn is_pronoun(key: &str) -> bool {
-    matches!(key, "they" | "he" | "she" | "we" | "ele" | "ela" | "eles" | "elas")
+    matches!(key, "they" | "he" | "she" | "we" | "it" | "ele" | "ela" | "eles" | "elas")
 }
 
 fn is_weekday(key: &str) -> bool {
@@ -232,7 +232,8 @@ fn is_legal_suffix(key: &str) -> bool {
 pub(crate) fn is_news_source(name: &str) -> bool {
     let outlet = name.strip_suffix(" com").or_else(|| name.strip_suffix(" pro")).unwrap_or(name);
     matches!(outlet, "streetinsider" | "thestreet" | "thestreet recommends" | "the street" | "yahoo finance" | "motley fool"
-        | "the motley fool" | "forbes" | "cnn" | "axios" | "investing" | "benzinga" | "marketbeat" | "reuters")
+        | "the motley fool" | "forbes" | "cnn" | "axios" | "investing" | "benzinga" | "marketbeat" | "reuters"
+        | "theflyonthewall" | "benzinga professional")
         || matches!(name,
         "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"

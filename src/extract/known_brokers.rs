@@ -108,6 +108,13 @@ const BROKERS: &[&str] = &[
     "truist",
     "ubs",
     "wedbush",
+    "da davidson",
+    "d a davidson",
+    "cibc capital markets",
+    "cibc world markets",
+    "redburn atlantic",
+    "new street",
+    "new street research",
     "wells fargo",
     "wolfe research",
     // Brazil.
@@ -194,6 +201,9 @@ const BROKERS: &[&str] = &[
     "lehman brothers",
     "fox pitt kelton",
     "td securities",
+    "scotiabank",
+    "scotia capital",
+    "cibc",
     "national bank financial",
     "desjardins",
     "b riley securities",
@@ -260,6 +270,14 @@ const BROKERS: &[&str] = &[
 pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Range<usize>> {
     let is_agent = |b: &Range<usize>| {
         let k = words.partition_point(|w| w.start < b.start);
+        // (`by the brokerage firm "DA Davidson"`: past the noun for a firm, to `by`.)
+        let by = |j: &usize| matches!(&*words[*j].key, "by" | "pelo" | "pela");
+        let k = match k.checked_sub(1).map(|j| &*words[j].key) {
+            Some("firm" | "brokerage" | "bank" | "corretora" | "banco") => {
+                (k.saturating_sub(4)..k - 1).rev().find(by).map_or(k, |j| j + 1)
+            }
+            _ => k,
+        };
         k > 0
             && (matches!(&*words[k - 1].key, "by" | "from" | "at" | "pelo" | "pela" | "do" | "da")
                 || (k > 1 && words[k - 1].key == "of" && words[k - 2].key == "courtesy"))

@@ -488,7 +488,8 @@ fn is_change_verb(key: &str) -> bool {
             | "cuts" | "lowered" | "lowers" | "reduced" | "reduces" | "trimmed" | "maintained" | "maintains"
             | "kept" | "keeps" | "initiated" | "set" | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou"
             | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou" | "turned" | "turns" | "moved"
-            | "moves" | "passou" | "passa" | "revised" | "revises" | "upped" | "hiked"
+            | "moves" | "passou" | "passa" | "revised" | "revises" | "upped" | "hiked" | "elevated" | "elevates"
+            | "slashed" | "slashes" | "trims" | "bumped" | "bumps"
     )
 }
 

@@ -6,7 +6,7 @@
 pub(super) const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
-    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas",
+    "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas", "elevated", "elevates",
     "aumentado", "aumentada", "aumentados", "aumentadas",
 ];
 

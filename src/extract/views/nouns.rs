@@ -164,10 +164,11 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
 /// (`own`) is the analyst or firm just named.
 /// (`For instance, he raised…`: after an opening phrase too, within its first words.)
 pub(super) fn opens_on_a_pronoun(own: &[Token]) -> bool {
-    let pronoun =
-        own.iter().take(4).enumerate().any(|(k, w)| {
-            matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles") && (k == 0 || !w.capitalized)
-        });
+    let pronoun = own.iter().take(4).enumerate().any(|(k, w)| {
+        (matches!(&*w.key, "he" | "she" | "they" | "ele" | "ela" | "eles") && (k == 0 || !w.capitalized))
+            // `It also downgraded Applied Materials`: the firm, opening the sentence.
+            || (k == 0 && w.key == "it")
+    });
     // `Em relatório, citou a expectativa positiva…`, `In a note, …`: the report of the firm before.
     let report = own.first().is_some_and(|w| matches!(&*w.key, "em" | "in"))
         && own.iter().skip(1).take(2).any(|w| matches!(&*w.key, "relatorio" | "nota" | "report" | "note"));

@@ -148,3 +148,16 @@ fn a_sentence_opening_on_a_report_is_the_firms_before() {
                 positiva em relação ao desempenho no segundo semestre.";
     assert_eq!(bundled(text), [view("J.P. Morgan", "BRFS3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_firm_named_after_a_noun_for_a_firm_or_by_it_acts() {
+    let text = "Cogent (NASDAQ:CCOI) was upgraded by the brokerage firm \"DA Davidson\" from \"Underperform\" to \
+                \"Neutral\".";
+    assert_eq!(bundled(text), [view("DA Davidson", "CCOI", Stance::Bullish)]);
+    let text = "Goldman cut its rating on KLA Tencor Corp. to \"sell\" from \"neutral\". It also downgraded Applied \
+                Materials Inc to \"neutral\" from \"buy\".";
+    assert_eq!(bundled(text), [view("Goldman", "KLAC", Stance::Bearish), view("Goldman", "AMAT", Stance::Bearish)]);
+    let text = "Researchers updated their models for Newmont. On January 26th, Scotiabank elevated its price target \
+                for the stock to $152.";
+    assert_eq!(bundled(text), [view("Scotiabank", "NEM", Stance::Bullish)]);
+}
