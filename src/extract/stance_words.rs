@@ -108,8 +108,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let price_goal = |at: &[Token]| {
             at.windows(3).any(|p| matches!(&*p[0].key, "meta" | "metas") && p[1].key == "de" && p[2].key == "preco")
         };
-        let target =
-            || ahead.iter().any(|o| is_target(&o.key)) || (i > 0 && is_target(&words[i - 1].key)) || price_goal(ahead);
+        // (`raise PT to $38`: a price target, in capitals right after the verb.)
+        let target = || {
+            ahead.iter().any(|o| is_target(&o.key))
+                || (i > 0 && is_target(&words[i - 1].key))
+                || price_goal(ahead)
+                || ahead.first().is_some_and(|o| matches!(o.text, "PT" | "PTs"))
+        };
         // `cortou na quarta-feira a recomendação`: a time phrase between the verb and its object.
         let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {

@@ -161,3 +161,13 @@ fn a_firm_named_after_a_noun_for_a_firm_or_by_it_acts() {
                 for the stock to $152.";
     assert_eq!(bundled(text), [view("Scotiabank", "NEM", Stance::Bullish)]);
 }
+
+#[test]
+fn a_pt_in_capitals_after_a_verb_is_a_price_target() {
+    let text =
+        "** Barrick Mining B.N up 3.1% premarket\n** Jefferies and CIBC Capital Markets raise PT to $38 from $36";
+    assert_eq!(
+        bundled(text),
+        [view("Jefferies", "B", Stance::Bullish), view("CIBC Capital Markets", "B", Stance::Bullish)]
+    );
+}
