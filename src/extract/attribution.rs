@@ -205,7 +205,8 @@ pub(crate) fn attribute(
         // `Oppenheimer's base case for TGT`: a broker's own estimates are about the other company.
         // `Both firms also cut their price targets, with BofA’s going to $41`: so are brokers'
         // own targets.
-        let targets = || own_words.iter().any(|w| matches!(&*w.key, "target" | "targets" | "alvo" | "alvos"));
+        let targets =
+            || own_words.iter().any(|w| matches!(&*w.key, "target" | "targets" | "alvo" | "alvos") || w.text == "PT");
         if own.iter().any(|m| !is_broker(&m.symbol)) || targets() {
             own.retain(|m| {
                 !(is_broker(&m.symbol)

@@ -374,3 +374,9 @@ fn an_apposition_of_accented_words_after_a_bank_is_read_without_a_panic() {
         assert_eq!(attributed(&text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn brokers_listed_together_raising_a_pt_give_the_figures_to_the_company() {
+    let text = "Barrick Mining rose 3.1%. Jefferies and CIBC Capital Markets raise PT to $38 from $36, a 15% premium.";
+    assert_eq!(attributed(text), owned(&[("3.1%", &["B"]), ("$38", &["B"]), ("$36", &["B"]), ("15%", &["B"])]));
+}

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::bank_cues::names_a_call;
 use super::claimants::is_calendar;
 use super::fx_hash::FxHashMap;
+use super::known_brokers::brokers_in;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
 use super::words::is_share_word;
@@ -120,6 +121,14 @@ pub(crate) fn mentions(
         // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
         // company that is no bank or broker does not rate others; a rating word after it is its own.
         let object = is_rated_list_item(text, words, m.span.start);
+        // `Jefferies and CIBC Capital Markets raise PT…`: past a known broker listed with it.
+        let next = match words.get(next) {
+            Some(w) if matches!(&*w.key, "and" | "e") => brokers_in(&words[next + 1..words.len().min(next + 6)])
+                .first()
+                .filter(|b| words.get(next + 1).is_some_and(|n| n.start == b.start))
+                .map_or(next, |b| words.partition_point(|w| w.start < b.end)),
+            _ => next,
+        };
         m.rates = moved_target
             || (!object
                 && (((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
@@ -489,7 +498,7 @@ fn is_change_verb(key: &str) -> bool {
             | "kept" | "keeps" | "initiated" | "set" | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou"
             | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou" | "turned" | "turns" | "moved"
             | "moves" | "passou" | "passa" | "revised" | "revises" | "upped" | "hiked" | "elevated" | "elevates"
-            | "slashed" | "slashes" | "trims" | "bumped" | "bumps"
+            | "slashed" | "slashes" | "trims" | "bumped" | "bumps" | "raise" | "lower" | "trim" | "boost" | "lift"
     )
 }
 
@@ -498,7 +507,7 @@ fn is_rating_object(key: &str) -> bool {
     matches!(key,
         "target" | "rating" | "recommendation" | "outperform" | "overweight" | "underweight" | "underperform"
             | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro" | "buy" | "hold" | "sell" | "bullish"
-            | "bearish" | "compra" | "venda" | "manutencao" | "targets" | "ratings" | "alvos" | "recomendacoes"
+            | "bearish" | "compra" | "venda" | "manutencao" | "targets" | "ratings" | "alvos" | "recomendacoes" | "pt"
     )
 }
 

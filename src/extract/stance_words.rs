@@ -113,7 +113,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             ahead.iter().any(|o| is_target(&o.key))
                 || (i > 0 && is_target(&words[i - 1].key))
                 || price_goal(ahead)
-                || ahead.first().is_some_and(|o| matches!(o.text, "PT" | "PTs"))
+                || ahead.iter().take(2).any(|o| matches!(o.text, "PT" | "PTs"))
         };
         // `cortou na quarta-feira a recomendação`: a time phrase between the verb and its object.
         let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
