@@ -50,6 +50,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite"))
         .count();
     let inside = &inside[skip..];
+    // `CEO Jamie Dimon struck a cautious tone`: a company's own executive, title and all.
+    if inside.len() > 1 && is_executive(&inside[0].key) {
+        return None;
+    }
     let name = inside.first()?.start..inside.last()?.end;
     if inside.iter().all(|w| is_count_word(&w.key)) || matches!(&*text[name.clone()].to_lowercase(), "wall street") {
         return None;

@@ -171,3 +171,9 @@ fn a_pt_in_capitals_after_a_verb_is_a_price_target() {
         [view("Jefferies", "B", Stance::Bullish), view("CIBC Capital Markets", "B", Stance::Bullish)]
     );
 }
+
+#[test]
+fn an_executive_named_with_the_title_holds_no_view_of_the_company() {
+    let text = "JPMorgan Chase (JPM) raised its forecast. Still, CEO Jamie Dimon struck a cautious tone.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
