@@ -281,7 +281,9 @@ pub(crate) fn attribute(
             }
             // `A Light, que tem como acionista majoritária a Cemig, sobe 0,7%`: past a company
             // named in an aside, to the one the sentence is about.
-            if before.last().is_some_and(|m| in_aside(text, m.span.start))
+            // (Read only where a company named before could stand in: `in_aside` reads the clause.)
+            if before.len() >= 2
+                && before.last().is_some_and(|m| in_aside(text, m.span.start))
                 && before.iter().any(|m| !in_aside(text, m.span.start))
                 && !in_aside(text, at)
             {

@@ -5,6 +5,9 @@
 //! announcements (facts, not copyrightable); renamed companies are in `assets/renamed.tsv`
 //! instead, since they keep a listing.
 
+use std::sync::OnceLock;
+
+use super::fx_hash::FxHashSet;
 use super::tokens::Token;
 
 /// Each name as its folded words; the first word must be capitalised in the text.
@@ -65,6 +68,11 @@ pub(super) fn defunct_at(words: &[Token], k: usize) -> bool {
         let article = article || (k > 0 && words[k - 1].key == "a" && words.get(k + 1).is_some_and(|w| !english(w)));
         let with_gol = words.get(k + 2).is_some_and(|w| w.key == "gol");
         return article || with_gol;
+    }
+    // The names by their first word, built once: one lookup per capitalised word.
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    if !FIRST.get_or_init(|| NAMES.iter().map(|name| name[0]).collect()).contains(&*first.key) {
+        return false;
     }
     NAMES.iter().any(|name| {
         name.iter().enumerate().all(|(j, key)| {
