@@ -73,6 +73,21 @@ fn figure_run(n: usize) -> String {
     format!("Apple and Microsoft shares rose {}.", figures.join(", "))
 }
 
+/// The eleventh round's review found three more: a defunct company's name repeated (each one an
+/// unknown name looked up again), a list of thousands of companies after a rating verb (each item's
+/// own target looked for), and a bracket left open after a bank's name (its code looked for).
+fn defunct_names(n: usize) -> String {
+    "Data from Yahoo Finance show Apple rose 2%. Twitter fell 1%. ".repeat(n)
+}
+
+fn rated_list(n: usize) -> String {
+    format!("Goldman Sachs downgraded Apple to sell, {}and Amazon.", "Microsoft, ".repeat(n))
+}
+
+fn open_bracket(n: usize) -> String {
+    format!("{}Apple rose 2%.", format!("Goldman Sachs (said {}", "word ".repeat(50)).repeat(n))
+}
+
 /// Times `make(n)` and `make(2 n)`, best of three each: the JSON of the two sizes and their ratio.
 fn doubling(make: fn(usize) -> String, n: usize, lexicon: &Lexicon) -> serde_json::Value {
     let (small, large) = (make(n), make(2 * n));
@@ -185,6 +200,9 @@ fn main() {
         },
         "repeated_rating_ms": doubling(repeated_rating, 2_000, &lexicon),
         "figure_run_ms": doubling(figure_run, 8_000, &lexicon),
+        "defunct_names_ms": doubling(defunct_names, 2_000, &lexicon),
+        "rated_list_ms": doubling(rated_list, 8_000, &lexicon),
+        "open_bracket_ms": doubling(open_bracket, 500, &lexicon),
         "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
         "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },
         "lexicon_entries": lexicon.len(),

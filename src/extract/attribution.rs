@@ -95,6 +95,14 @@ pub(crate) fn attribute(
     // (`rebaixou a recomendação de Itaú`) or it reports its results (`O Itaú Unibanco divulgou
     // seu lucro`). Companies named for comparison (`competitors such as Juniper Networks (JNPR)
     // and Arista Networks (ANET)`) are not subjects either.
+    // A bank revising forecasts covers another company when the text named another before it (not
+    // `O Itaú Unibanco revisou para cima suas projeções…`: its own guidance).
+    // (Read in one step: the first mention, and the first of another company than it.)
+    let other = mentions.iter().find(|o| mentions.first().is_some_and(|f| f.symbol != o.symbol));
+    let covers_another = |m: &Mention| match mentions.first() {
+        Some(first) if first.symbol != m.symbol => first.span.start < m.span.start,
+        _ => other.is_some_and(|o| o.span.start < m.span.start),
+    };
     let compared = compared_mentions(text, words, mentions);
     let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects: Vec<Option<&Mention>> = sentences
@@ -113,6 +121,14 @@ pub(crate) fn attribute(
                 .and_then(|w| main_clause_start(text, w.end..s.end, mentions_in(s)))
                 .unwrap_or(s.start);
             let at_work = OnceCell::new();
+            // Whether the sentence names one company only (read once).
+            let alone_cell = OnceCell::new();
+            let alone = || {
+                *alone_cell.get_or_init(|| {
+                    let named = mentions_in(s);
+                    named.iter().all(|o| named.first().is_some_and(|f| f.symbol == o.symbol))
+                })
+            };
             let subject = |m: &&Mention| {
                 !m.rates
                     && !m.fund
@@ -122,10 +138,10 @@ pub(crate) fn attribute(
                         || shares_of(text, words, &m.span)
                         // `O Bradesco (BBDC4) teve desempenho…`: a bank written with its symbol is
                         // reported on as a stock.
-                        || (with_its_symbol(text, &m.span) && mentions_in(s).iter().all(|o| o.symbol == m.symbol))
+                        || (with_its_symbol(text, &m.span) && alone())
                         || (!m.speaks
                             && reports_results(text, own_words, &m.span, &at_work)
-                            && !revises_forecasts(text, own_words, &m.span))
+                            && !revises_forecasts(text, own_words, &m.span) && covers_another(m))
                         || speaks_of_own_results(text, own_words, &m.span, &at_work))
             };
             // (A main clause naming no company leaves the opening clause's.)
@@ -193,7 +209,7 @@ pub(crate) fn attribute(
                         && !moved_by(text, own_words, &m.span)
                         && (m.speaks
                             || (comments() && !shares_of(text, words, &m.span))
-                            || revises_forecasts(text, own_words, &m.span)
+                            || revises_forecasts(text, own_words, &m.span) && covers_another(m)
                             || owns_a_forecast(own_words, &m.span))
                         && !speaks_of_own_results(text, own_words, &m.span, &at_work)))
             })
@@ -232,7 +248,12 @@ pub(crate) fn attribute(
         let economy_or_sector_before = |at: usize| {
             let (economy, sector) = *economy_cell.get_or_init(|| {
                 let economy = own_words.iter().any(|w| is_macro_word(&w.key));
-                let sector = own_words.iter().find(|w| matches!(&*w.key, "setor" | "sector")).map(|w| w.start);
+                // (`a China anunciou que sua economia cresceu 4,9%`, not `o lucro subiu 5%, apesar da
+                // economia fraca`: the economy before the figure only.)
+                let sector = own_words
+                    .iter()
+                    .find(|w| matches!(&*w.key, "setor" | "sector" | "economia" | "economy"))
+                    .map(|w| w.start);
                 (economy, sector)
             });
             economy || sector.is_some_and(|s| s < at)

@@ -380,3 +380,17 @@ fn brokers_listed_together_raising_a_pt_give_the_figures_to_the_company() {
     let text = "Barrick Mining rose 3.1%. Jefferies and CIBC Capital Markets raise PT to $38 from $36, a 15% premium.";
     assert_eq!(attributed(text), owned(&[("3.1%", &["B"]), ("$38", &["B"]), ("$36", &["B"]), ("15%", &["B"])]));
 }
+
+#[test]
+fn the_eleventh_rounds_rules_stay_inside_their_cases() {
+    // A bank's own guidance is its own; a company quoting its consensus is no data provider.
+    let text = "O Itaú Unibanco revisou para cima suas projeções para 2024, com crescimento entre 8,5% e 11,5%.";
+    assert_eq!(percents(text), pairs(&[("8,5%", &["ITUB4"]), ("11,5%", &["ITUB4"])]));
+    let text = "Apple has consensus earnings estimates of $1.21 per share.";
+    assert_eq!(attributed(text), owned(&[("$1.21", &["AAPL"])]));
+    // The sites named after Yahoo, and an economy after the figure, take nothing from a company.
+    let text = "Apple stock gained 3%. Yahoo Finance data show the stock is up 10% this year.";
+    assert_eq!(percents(text), pairs(&[("3%", &["AAPL"]), ("10%", &["AAPL"])]));
+    let text = "A Vale divulgou seus resultados. O lucro subiu 5% no trimestre, apesar da economia fraca.";
+    assert_eq!(percents(text), pairs(&[("5%", &["VALE3"])]));
+}

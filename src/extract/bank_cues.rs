@@ -14,12 +14,17 @@ use super::tokens::Token;
 /// How many words after a bank's name its results may be named.
 const RESULTS_REACH: usize = 8;
 
+/// How many bytes of a bracket may hold a code (`NYSE: GS`).
+const CODE_BYTES: usize = 17;
+
 /// How long an apposition after a bank's name may be (`, the country’s third biggest bank,`).
 const APPOSITION_BYTES: usize = 60;
 
 /// Whether a bank named at `span` reports its own results in its sentence (`words`): a word of
 /// results follows it in its clause (`O Itaú Unibanco divulgou seu lucro recorrente`, `JPMorgan
-/// reported record revenue`) and no word of analysts' calls or work is in the sentence.
+/// reported record revenue`), past an apposition (`Wells Fargo, the country’s third biggest bank,
+/// reported…`), and no word of analysts' calls or work is in the sentence other than the market's
+/// consensus (`surpassing analysts' expectations`).
 /// `at_work` caches, per sentence, whether analysts' calls or work are named in it (a long
 /// sentence names many banks: it is read once).
 pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, at_work: &OnceCell<bool>) -> bool {
@@ -167,6 +172,15 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
     {
         return true;
     }
+    // (After the name, only a data provider's: not `Apple has consensus earnings estimates of…`.)
+    let name = text[span.clone()].to_lowercase();
+    let provider =
+        ["thomson", "reuters", "refinitiv", "factset", "bloomberg", "zacks", "lseg", "morningstar", "capital iq"]
+            .iter()
+            .any(|p| name.contains(p));
+    if !provider {
+        return false;
+    }
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let mut previous_end = span.end;
     for w in after.iter().take(3) {
@@ -189,6 +203,14 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
 /// when it is a bank.
 pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     // (Not `Bank of America Merrill Lynch (BofA)`: a short name in brackets.)
+    // (Only the first bytes after a bracket are read: a code is short.)
+    let head = |b: &'_ str| {
+        let mut cut = b.len().min(CODE_BYTES);
+        while !b.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        b[..cut].split([')', ';']).next().unwrap_or("").to_owned()
+    };
     let is_code = |code: &str| {
         code.len() <= 16
             && code.starts_with(|c: char| c.is_ascii_uppercase())
@@ -201,7 +223,7 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     let after = after.trim_start_matches(['.', ' ']);
     name.split_once('(').is_some_and(|(_, code)| is_code(code.trim_end_matches(')')))
         || (inside.ends_with('(') && is_code(name))
-        || after.strip_prefix('(').is_some_and(|b| is_code(b.split([')', ';']).next().unwrap_or("")))
+        || after.strip_prefix('(').is_some_and(|b| is_code(&head(b)))
 }
 
 /// Whether a sentence (`words`) names analysts' calls, other than the market's consensus
@@ -271,7 +293,11 @@ pub(super) fn owns_a_forecast(words: &[Token], span: &Range<usize>) -> bool {
 pub(super) fn moved_by(text: &str, words: &[Token], span: &Range<usize>) -> bool {
     let k = words.partition_point(|w| w.start < span.end);
     words.get(k).is_some_and(|verb| {
-        (is_move_verb(&verb.key) || matches!(&*verb.key, "added" | "lost" | "shed" | "ganhou" | "perdeu"))
-            && text[verb.end..].trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | 'R' | 'U'))
+        (is_move_verb(&verb.key) || matches!(&*verb.key, "added" | "lost" | "shed" | "ganhou" | "perdeu")) && {
+            let rest = text[verb.end..].trim_start();
+            rest.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || rest.starts_with("R$")
+                || rest.starts_with("US$")
+        }
     })
 }

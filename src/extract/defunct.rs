@@ -14,7 +14,7 @@ use super::tokens::Token;
 #[rustfmt::skip]
 const NAMES: &[&[&str]] = &[
     // Brazil.
-    &["varig"], &["aracruz"], &["souza", "cruz"], &["redecard"], &["cielo"], &["gvt"],
+    &["varig"], &["souza", "cruz"], &["redecard"], &["cielo"], &["gvt"],
     &["brasil", "telecom"], &["submarino"], &["eletropaulo"], &["votorantim", "celulose"], &["vcp"], &["ogx"],
     &["mmx"], &["fibria"], &["tam", "linhas"],
     // United States and elsewhere.
@@ -25,8 +25,8 @@ const NAMES: &[&[&str]] = &[
     &["discover", "financial"], &["marathon", "oil"], &["pioneer", "natural"], &["yahoo"], &["catalent"],
     &["wachovia"], &["countrywide"], &["washington", "mutual"], &["td", "ameritrade"], &["xm", "satellite"],
     &["alltel"], &["sun", "microsystems"], &["genentech"], &["wyeth"], &["schering", "plough"], &["genzyme"],
-    &["burlington", "northern"], &["blockbuster"], &["circuit", "city"], &["radioshack"], &["j", "c", "penney"],
-    &["jcpenney"], &["dendreon"], &["abiomed"], &["seagen"], &["alexion"], &["citrix"], &["tiffany"],
+    &["burlington", "northern"], &["circuit", "city"], &["radioshack"], &["j", "c", "penney"],
+    &["jcpenney"], &["dendreon"], &["abiomed"], &["seagen"], &["alexion"], &["citrix"],
     &["fitbit"], &["cerner"], &["zendesk"], &["intercept", "pharmaceuticals"], &["cymabay"], &["emc"],
 ];
 
@@ -72,6 +72,10 @@ pub(super) fn defunct_at(words: &[Token], k: usize) -> bool {
     // The names by their first word, built once: one lookup per capitalised word.
     static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     if !FIRST.get_or_init(|| NAMES.iter().map(|name| name[0]).collect()).contains(&*first.key) {
+        return false;
+    }
+    // (`Yahoo Finance`, `Yahoo News`: the sites, not the company.)
+    if first.key == "yahoo" && words.get(k + 1).is_some_and(|w| matches!(&*w.key, "finance" | "news")) {
         return false;
     }
     NAMES.iter().any(|name| {

@@ -204,7 +204,7 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
 pub(super) fn is_macro_word(key: &str) -> bool {
     matches!(key,
         "ibge" | "ipca" | "igp" | "pib" | "gdp" | "cpi" | "caged" | "census" | "payrolls" | "inflation" | "inflacao"
-            | "desemprego" | "unemployment" | "selic" | "copom" | "fomc" | "economia" | "economy"
+            | "desemprego" | "unemployment" | "selic" | "copom" | "fomc"
     )
 }
 

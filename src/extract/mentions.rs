@@ -8,6 +8,7 @@
 //! named in a sentence about ratings, targets or analysts' calls rates too (`prompted Bank of
 //! America to recommend buying the stock`), unless it is the object (`o preço-alvo do BTG`).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::bank_cues::names_a_call;
@@ -93,6 +94,7 @@ pub(crate) fn mentions(
             openings.insert(name[..at].to_owned(), m.symbol.clone());
         }
     }
+    let calls: Vec<OnceCell<bool>> = sentences.iter().map(|_| OnceCell::new()).collect();
     for k in 0..out.len() {
         // `Goldman Sachs and Morningstar raised their targets`: listed after a broker, a firm
         // rates with it.
@@ -132,7 +134,7 @@ pub(crate) fn mentions(
         m.rates = moved_target
             || (!object
                 && (((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
-                    || broker_rating(text, words, sentences, m)))
+                    || broker_rating(text, words, sentences, &calls, m)))
             || rated_by(text, &words[..first]);
     }
     // `reinício de cobertura de Bradesco e Itaú, com recomendação de compra`: a bank listed after
@@ -158,12 +160,19 @@ pub(crate) fn mentions(
 
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,
 /// targets or analysts, and not as the object of a preposition (`on`, `do`, `da`).
-fn broker_rating(text: &str, words: &[Token], sentences: &[Range<usize>], m: &Mention) -> bool {
+/// `calls` caches, per sentence, whether it names a call (a long sentence names many banks).
+fn broker_rating(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    calls: &[OnceCell<bool>],
+    m: &Mention,
+) -> bool {
     if !is_broker(&m.symbol) {
         return false;
     }
-    let at = sentences.partition_point(|s| s.end <= m.span.start);
-    let Some(sentence) = sentences.get(at).filter(|s| s.start <= m.span.start) else { return false };
+    let at_sentence = sentences.partition_point(|s| s.end <= m.span.start);
+    let Some(sentence) = sentences.get(at_sentence).filter(|s| s.start <= m.span.start) else { return false };
     let own =
         &words[words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
     let at = own.partition_point(|w| w.end <= m.span.start);
@@ -172,7 +181,7 @@ fn broker_rating(text: &str, words: &[Token], sentences: &[Range<usize>], m: &Me
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
     // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
-    !object && !shares_of(text, words, &m.span) && names_a_call(own)
+    !object && !shares_of(text, words, &m.span) && *calls[at_sentence].get_or_init(|| names_a_call(own))
 }
 
 /// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro

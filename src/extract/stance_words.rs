@@ -124,7 +124,28 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         // `KeyBanc analysts raised theirs to $195`: a target named before.
         let target = || target() || ahead.first().is_some_and(|o| o.key == "theirs");
         let revised = revision(key, ahead);
-        let (up, down) = (is_raise(key) || revised == Some(true), is_cut(key) || revised == Some(false));
+        // (`As recomendações foram cortadas`, `elevated its target`; not `juros elevados`, `elevated
+        // levels`: these participles change a call only in a passive or before their object.)
+        let participle = matches!(
+            key,
+            "elevados"
+                | "elevadas"
+                | "cortados"
+                | "cortadas"
+                | "reduzidos"
+                | "reduzidas"
+                | "aumentados"
+                | "aumentadas"
+                | "aumentado"
+                | "aumentada"
+                | "elevated"
+        );
+        let as_verb = !participle
+            || (i > 0
+                && matches!(&*words[i - 1].key, "foram" | "foi" | "sao" | "sido" | "estao" | "serao" | "was" | "were"))
+            || ahead.first().is_some_and(|o| matches!(&*o.key, "its" | "their" | "his" | "her" | "the"));
+        let (up, down) =
+            (as_verb && (is_raise(key) || revised == Some(true)), as_verb && (is_cut(key) || revised == Some(false)));
         let cue = if UPGRADE.contains(&key)
             && !target()
             && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))

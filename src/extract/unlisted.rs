@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::attribution_cues::is_sector_shares;
 use super::company_context::is_move_verb;
 use super::defunct::defunct_at;
+use super::fx_hash::FxHashSet;
 use super::mentions::Mention;
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word};
@@ -37,19 +38,21 @@ pub(super) fn unlisted_in_text(
     // `Campbell Soup (CPB)… Campbell shares tumbled`: the first word of a company the text names
     // is that company.
     let word_at = |at: usize| words.get(words.partition_point(|w| w.start < at)).filter(|w| w.start == at);
-    let mut known_firsts: Vec<&str> = mentions.iter().filter_map(|m| word_at(m.span.start)).map(|w| &*w.key).collect();
+    // (Sets: a long text names its companies thousands of times.)
+    let mut known_firsts: FxHashSet<&str> =
+        mentions.iter().filter_map(|m| word_at(m.span.start)).map(|w| &*w.key).collect();
     // (`Campbell Soup (CPB)`: the words of a name before a known symbol in brackets.)
     for m in mentions.iter().filter(|m| text[..m.span.start].trim_end().ends_with('(')) {
         let k = words.partition_point(|w| w.start < m.span.start);
         let name = words[..k].iter().rev().take(NAME_WORDS).take_while(|w| w.capitalized || w.upper);
         known_firsts.extend(name.map(|w| &*w.key));
     }
-    found.retain(|&at| word_at(at).is_none_or(|w| !known_firsts.contains(&&*w.key)));
+    found.retain(|&at| word_at(at).is_none_or(|w| !known_firsts.contains(&*w.key)));
     if found.is_empty() {
         return found;
     }
     // The first word of each such name, named again as a name elsewhere.
-    let names: Vec<&str> = found
+    let names: FxHashSet<&str> = found
         .iter()
         .filter_map(|&at| word_at(at))
         .filter(|w| !is_common_word(&w.key) && w.text.len() > 2)
@@ -58,7 +61,7 @@ pub(super) fn unlisted_in_text(
     let known = |w: &Token| covered(mentions, w);
     let again: Vec<usize> = words
         .iter()
-        .filter(|w| (w.capitalized || w.upper) && names.contains(&&*w.key) && !known(w))
+        .filter(|w| (w.capitalized || w.upper) && names.contains(&*w.key) && !known(w))
         .map(|w| w.start)
         .filter(|at| found.binary_search(at).is_err())
         .collect();

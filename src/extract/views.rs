@@ -21,9 +21,9 @@ use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
-use lists::{bulleted, joined_subject, note_head, same_issuer};
+use lists::{bulleted, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
-    added_to, compared, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
+    added_to, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
     opens_on_the_analyst, plural_ratings, points_back, rated_in_a_list, rates_a_sector, rates_unknown_name,
     talked_about,
 };
@@ -316,7 +316,7 @@ pub(crate) fn views(
             holders.extend(firm_before());
         }
         // `** Maintains "buy" for Eli Lilly LLY.N; says "Lilly shares…"`: a line opening on the act.
-        let act_line = opens_on_an_act(own);
+        let act_line = opens_on_an_act(own) && opens_a_line(text, sentence);
         if act_line {
             holders = firm_before().into_iter().collect();
         }
@@ -480,7 +480,8 @@ pub(crate) fn views(
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
         // `As recomendações continuam em compra` after a list of targets: each company of the list.
-        if plural_ratings(own, reading.at) && recent.is_some() {
+        let same = last_holder.as_ref().is_some_and(|(_, h)| held_by(text, &holders, h));
+        if plural_ratings(own, reading.at) && recent.is_some() && same {
             tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned().collect::<Vec<_>>());
         }
         // `rebaixaram as ações do Assaí e do Carrefour` (after the stance word), `Já a recomendação para

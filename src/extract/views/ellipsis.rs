@@ -58,8 +58,9 @@ pub(super) fn further_objects(
 /// item of the list (`Inc. to $21 from $17;`, `, foi cortado de R$ 37 para R$ 27;`, `, de R$ 46
 /// para R$ 31`): only legal words, a verb of change or `shares` may come before it.
 fn own_target_move(text: &str, after: &[Token]) -> Option<Stance> {
+    let after = &after[..after.len().min(ITEM_REACH)];
     let item = after.iter().enumerate().position(|(j, w)| j > 0 && text[after[j - 1].end..w.start].contains(';'));
-    let item = &after[..item.unwrap_or(after.len()).min(ITEM_REACH)];
+    let item = &after[..item.unwrap_or(after.len())];
     let opening = item.iter().position(|w| matches!(&*w.key, "to" | "from" | "de" | "para"))?;
     let lead_in = item[..opening].iter().all(|w| {
         matches!(

@@ -102,7 +102,9 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     // Only the holders next to a broker can be joined to it (one pass, in order).
     holders.sort_by_key(|h| h.start);
     let in_list = |h: &Range<usize>| {
-        let (before, after) = (&text[sentence.start..h.start], &text[h.end..sentence.end]);
+        // (A holder the claimant finder read across the sentence's end reads as ending there.)
+        let before = text.get(sentence.start..h.start).unwrap_or("");
+        let after = text.get(h.end..sentence.end).unwrap_or("");
         after.starts_with([',', ';'])
             || after.starts_with(" e ")
             || after.starts_with(" and ")
@@ -150,6 +152,12 @@ pub(super) fn bulleted(text: &str, sentence: &Range<usize>) -> bool {
     (bullet(opening) && (before.is_empty() || before.ends_with('\n')))
         || (before.ends_with(['-', '•', '*', '–'])
             && before.trim_end_matches(['-', '•', '*', '–', ' ']).ends_with('\n'))
+}
+
+/// Whether a sentence opens a line of the text (after a line break and any bullet marks).
+pub(super) fn opens_a_line(text: &str, sentence: &Range<usize>) -> bool {
+    let before = text[..sentence.start].trim_end_matches([' ', '\t', '*', '-', '•', '–']);
+    before.is_empty() || before.ends_with('\n')
 }
 
 /// `BRF — O Santander elevou a recomendação…`, `Natura&Co — O Citi manteve…`: a line of a list

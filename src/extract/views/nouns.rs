@@ -2,6 +2,9 @@
 //! company`, `a empresa`), for its shares (`papéis do Bradesco`) or for a firm named before (`o
 //! banco`), and the measure of a comparison (`pior que a do Bradesco`), which is not rated.
 
+use std::ops::Range;
+
+use crate::extract::firms::firm_key;
 use crate::extract::holders::is_analyst_word;
 use crate::extract::mentions::Mention;
 use crate::extract::stance_words::is_rating_or_target_noun;
@@ -34,6 +37,12 @@ pub(super) fn talked_about(text: &str, own: &[Token], m: &Mention) -> bool {
     bracketed
         || (k >= 2 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of") && is_share_noun(&own[k - 2].key))
         || (k >= 1 && symbol && is_share_noun(&own[k - 1].key))
+}
+
+/// Whether one of `holders` is the firm `h` (not `Segundo o Itaú BBA, as recomendações…` after the
+/// BTG's list: another firm's ratings).
+pub(super) fn held_by(text: &str, holders: &[Range<usize>], h: &Range<usize>) -> bool {
+    holders.iter().any(|x| firm_key(&text[x.clone()]) == firm_key(&text[h.clone()]))
 }
 
 /// `As recomendações continuam em compra`, `The ratings remain Buy`: ratings in the plural, named
@@ -215,8 +224,9 @@ pub(super) fn rated_in_a_list(own: &[Token], at: usize, start: usize) -> bool {
         .any(|w| matches!(&*w.key, "including" | "incluindo"))
 }
 
-/// `** Upgrades Bristol-Myers Squibb BMY.N to "buy"`, `- Maintains "buy" for Eli Lilly`: a line of
-/// a firm's list of calls, opening on the act with no subject (the firm named before).
+/// `** Upgrades Bristol-Myers Squibb BMY.N to "buy"`, `- Maintains "buy" for Eli Lilly`: opening on
+/// the act with no subject, as a line of a firm's list of calls does (the caller checks that the
+/// sentence opens a line; the firm is the one named before).
 pub(super) fn opens_on_an_act(own: &[Token]) -> bool {
     own.first().is_some_and(|w| {
         w.capitalized
