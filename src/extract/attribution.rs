@@ -304,7 +304,7 @@ pub(crate) fn attribute(
             // named in an aside, to the one the sentence is about.
             // (Read only where a company named before could stand in: `in_aside` reads the clause.)
             if before.len() >= 2
-                && before.last().is_some_and(|m| in_aside(text, m.span.start))
+                && before.last().is_some_and(|m| text[m.span.end..at].contains(',') && in_aside(text, m.span.start))
                 && before.iter().any(|m| !in_aside(text, m.span.start))
                 && !in_aside(text, at)
             {

@@ -172,15 +172,6 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
     {
         return true;
     }
-    // (After the name, only a data provider's: not `Apple has consensus earnings estimates of…`.)
-    let name = text[span.clone()].to_lowercase();
-    let provider =
-        ["thomson", "reuters", "refinitiv", "factset", "bloomberg", "zacks", "lseg", "morningstar", "capital iq"]
-            .iter()
-            .any(|p| name.contains(p));
-    if !provider {
-        return false;
-    }
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let mut previous_end = span.end;
     for w in after.iter().take(3) {
@@ -189,7 +180,13 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
         }
         previous_end = w.end;
         match &*w.key {
-            "consensus" | "consenso" => return true,
+            // (After the name, only a data provider's: not `Apple has consensus estimates of…`.)
+            "consensus" | "consenso" => {
+                let name = text[span.clone()].to_lowercase();
+                return ["thomson", "reuters", "refinitiv", "factset", "bloomberg", "zacks", "lseg", "morningstar"]
+                    .iter()
+                    .any(|p| name.contains(p));
+            }
             // (Not `Kite Realty Group Trust beat their consensus`: only a verb of having between.)
             "has" | "had" | "have" | "a" | "the" | "s" => {}
             _ => return false,
