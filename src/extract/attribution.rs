@@ -301,14 +301,12 @@ pub(crate) fn attribute(
                 before.retain(|m| !is_compared(m));
             }
             // `A Light, que tem como acionista majoritária a Cemig, sobe 0,7%`: past a company
-            // named in an aside, to the one the sentence is about.
-            // (Read only where a company named before could stand in: `in_aside` reads the clause.)
+            // named in a relative clause, to the one the sentence is about.
             if before.len() >= 2
-                && before.last().is_some_and(|m| text[m.span.end..at].contains(',') && in_aside(text, m.span.start))
-                && before.iter().any(|m| !in_aside(text, m.span.start))
-                && !in_aside(text, at)
+                && before.last().is_some_and(|m| in_relative_clause(text, &m.span, at))
+                && before.iter().any(|m| !in_relative_clause(text, &m.span, at))
             {
-                before.retain(|m| !in_aside(text, m.span.start));
+                before.retain(|m| !in_relative_clause(text, &m.span, at));
             }
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.
@@ -479,6 +477,28 @@ fn names_the_company(article: &str, noun: &str) -> bool {
             "companhia" | "empresa" | "mineradora" | "petroleira" | "siderurgica" | "varejista" | "company" | "miner"
         )
 }
+
+/// Whether the mention at `span` sits in a relative clause or an apposition opened after a comma
+/// shortly before it (`, que…`, `, which…`, `, uma das…`) and closed by a comma before the figure
+/// at `at`. Reads a bounded stretch: a long sentence costs no more than a short one.
+fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> bool {
+    if !text[span.end..at].contains(',') {
+        return false;
+    }
+    let mut from = span.start.saturating_sub(CLAUSE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    [", que ", ", which ", ", who ", ", cujo ", ", cuja ", ", uma das ", ", um dos ", ", one of "]
+        .iter()
+        .filter_map(|o| before.rfind(o))
+        .max()
+        .is_some_and(|o| !before[o + 2..].contains(['.', ',', ';']))
+}
+
+/// How far before a company its relative clause may open.
+const CLAUSE_BYTES: usize = 160;
 
 /// Whether a company is named between `from` and `at`.
 fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {

@@ -480,8 +480,8 @@ pub(crate) fn views(
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
         // `As recomendações continuam em compra` after a list of targets: each company of the list.
-        let same = last_holder.as_ref().is_some_and(|(_, h)| held_by(text, &holders, h));
-        if plural_ratings(own, reading.at) && recent.is_some() && same {
+        let same = || last_holder.as_ref().is_some_and(|(_, h)| held_by(text, &holders, h));
+        if plural_ratings(own, reading.at) && recent.is_some() && same() {
             tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned().collect::<Vec<_>>());
         }
         // `rebaixaram as ações do Assaí e do Carrefour` (after the stance word), `Já a recomendação para
