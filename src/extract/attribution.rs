@@ -29,8 +29,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares,
-    is_those_companies, names_a_cause, stake_in, unknown_name_before, weight_in,
+    ASIDE_OPENERS, compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb,
+    is_sector_shares, is_those_companies, names_a_cause, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
@@ -490,7 +490,7 @@ fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> bool {
         from += 1;
     }
     let before = &text[from..span.start];
-    [", que ", ", which ", ", who ", ", cujo ", ", cuja ", ", uma das ", ", um dos ", ", one of "]
+    ASIDE_OPENERS
         .iter()
         .filter_map(|o| before.rfind(o))
         .max()

@@ -168,13 +168,14 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
     // agora operam em queda de 2,61%`: a relative clause between commas.
     // `os papéis da estatal, uma das empresas de maior peso do Ibovespa, subiram 4%`: an
     // apposition between commas.
-    let opened = [", que ", ", which ", ", who ", ", cujo ", ", cuja ", ", uma das ", ", um dos ", ", one of "]
-        .iter()
-        .filter_map(|o| clause.rfind(o))
-        .max()
-        .is_some_and(|o| !clause[o + 2..].contains(','));
+    let opened =
+        ASIDE_OPENERS.iter().filter_map(|o| clause.rfind(o)).max().is_some_and(|o| !clause[o + 2..].contains(','));
     opened && rest.contains(',')
 }
+
+/// What opens a relative clause or an apposition between commas (`, que `, `, which `, `, uma das `).
+pub(super) const ASIDE_OPENERS: &[&str] =
+    &[", que ", ", which ", ", who ", ", cujo ", ", cuja ", ", uma das ", ", um dos ", ", one of "];
 
 /// How many bytes either side of an index word its aside is looked for.
 const ASIDE_REACH: usize = 400;

@@ -31,13 +31,7 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, 
     // `Wells Fargo, the country’s third biggest bank, reported net income`: past an apposition.
     let end = text[span.end..]
         .strip_prefix(", ")
-        .and_then(|rest| {
-            let mut cut = rest.len().min(APPOSITION_BYTES);
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            rest[..cut].find(", ")
-        })
+        .and_then(|rest| prefix_within(rest, APPOSITION_BYTES).find(", "))
         .map_or(span.end, |at| span.end + 2 + at + 1);
     let after = &words[words.partition_point(|w| w.start < end)..];
     let mut previous_end = end;
@@ -80,20 +74,16 @@ pub(super) fn speaks_of_own_results(
     // (`Wells Fargo reported a net income of $5.8bn`: an article and a word or two between.)
     let reported = (1..=3).contains(&k)
         && after[1..k].iter().all(|w| !w.capitalized && !w.upper && !w.has_digit())
-        && matches!(
-            &*after[0].key,
-            "reported"
-                | "reports"
-                | "posted"
-                | "posts"
-                | "announced"
-                | "divulgou"
-                | "registrou"
-                | "reportou"
-                | "apresentou"
-                | "teve"
-        );
+        && (is_reporting(&after[0].key) || after[0].key == "announced");
     (owned || reported) && !of_another && reports_results(text, words, span, at_work)
+}
+
+/// Verbs of a company reporting its own figures (`reported`, `divulgou`).
+fn is_reporting(key: &str) -> bool {
+    matches!(
+        key,
+        "reported" | "reports" | "posted" | "posts" | "divulgou" | "registrou" | "reportou" | "apresentou" | "teve"
+    )
 }
 
 /// Whether the broker named at `span` is revising its forecasts in its clause (`O Citi, por
@@ -120,22 +110,7 @@ pub(super) fn revises_forecasts(text: &str, words: &[Token], span: &Range<usize>
             return false;
         }
         previous_end = w.end;
-        if matches!(
-            &*w.key,
-            "reported"
-                | "reports"
-                | "posted"
-                | "posts"
-                | "beat"
-                | "topped"
-                | "missed"
-                | "divulgou"
-                | "registrou"
-                | "reportou"
-                | "apresentou"
-                | "teve"
-                | "superou"
-        ) {
+        if is_reporting(&w.key) || matches!(&*w.key, "beat" | "topped" | "missed" | "superou") {
             return false;
         }
         if matches!(
@@ -201,13 +176,7 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
 pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     // (Not `Bank of America Merrill Lynch (BofA)`: a short name in brackets.)
     // (Only the first bytes after a bracket are read: a code is short.)
-    let head = |b: &'_ str| {
-        let mut cut = b.len().min(CODE_BYTES);
-        while !b.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        b[..cut].split([')', ';']).next().unwrap_or("").to_owned()
-    };
+    let head = |b| prefix_within(b, CODE_BYTES).split([')', ';']).next().unwrap_or("");
     let is_code = |code: &str| {
         code.len() <= 16
             && code.starts_with(|c: char| c.is_ascii_uppercase())
@@ -220,7 +189,7 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     let after = after.trim_start_matches(['.', ' ']);
     name.split_once('(').is_some_and(|(_, code)| is_code(code.trim_end_matches(')')))
         || (inside.ends_with('(') && is_code(name))
-        || after.strip_prefix('(').is_some_and(|b| is_code(&head(b)))
+        || after.strip_prefix('(').is_some_and(|b| is_code(head(b)))
 }
 
 /// Whether a sentence (`words`) names analysts' calls, other than the market's consensus
@@ -297,4 +266,13 @@ pub(super) fn moved_by(text: &str, words: &[Token], span: &Range<usize>) -> bool
                 || rest.starts_with("US$")
         }
     })
+}
+
+/// The first `bytes` of `text` at most, cut between characters.
+fn prefix_within(text: &str, bytes: usize) -> &str {
+    let mut cut = text.len().min(bytes);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
 }

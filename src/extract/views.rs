@@ -482,7 +482,7 @@ pub(crate) fn views(
         // `As recomendações continuam em compra` after a list of targets: each company of the list.
         let same = || last_holder.as_ref().is_some_and(|(_, h)| held_by(text, &holders, h));
         if plural_ratings(own, reading.at) && recent.is_some() && same() {
-            tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned().collect::<Vec<_>>());
+            tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned());
         }
         // `rebaixaram as ações do Assaí e do Carrefour` (after the stance word), `Já a recomendação para
         // Gerdau e Metalúrgica Gerdau caiu…` (before it): every company listed.

@@ -32,9 +32,8 @@ pub(super) fn further_objects(
         let k = own.partition_point(|w| w.start < m.span.start);
         // `; para a Anima, de R$ 46…`: past the preposition and article before the name.
         let lead = own[..k].iter().rev().take_while(|w| matches!(&*w.key, "para" | "a" | "o" | "for")).count();
-        let gap = |k: usize| text[own[k - 1].end..own.get(k).map_or(m.span.start, |w| w.start)].to_owned();
-        let joined = k > lead
-            && (matches!(&*own[k - 1].key, "and" | "e") || gap(k - lead).contains(',') || gap(k - lead).contains(';'));
+        let gap = |k: usize| &text[own[k - 1].end..own.get(k).map_or(m.span.start, |w| w.start)];
+        let joined = k > lead && (matches!(&*own[k - 1].key, "and" | "e") || gap(k - lead).contains([',', ';']));
         if !joined {
             continue;
         }
