@@ -4,10 +4,10 @@
 //! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
-//! so it is reported as a **development** split. For attribution and views, `links_heldout_v13.json`
+//! so it is reported as a **development** split. For attribution and views, `links_heldout_v14.json`
 //! is the held-out split to quote (only its totals are printed, with 95% intervals over
 //! passages); the earlier held-out splits were released for tuning once they had been measured a
-//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v12.json`,
+//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v13.json`,
 //! checked in `released_parts`) and are training parts since. Each split has a floor per kind, set just below its measured scores.
 //! `docs/extraction.md` explains how findings are matched to labels; `docs/labelling.md` states
 //! the conventions the labels follow.
@@ -479,36 +479,36 @@ fn heldout_split_meets_its_floors() {
     );
 }
 
-/// The thirteenth held-out split: 125 real passages (62 English, 63 Portuguese) labelled from the
-/// text alone by four people who never ran the extractor, collected while the eleventh round's
-/// rules were written without it in sight. Only its totals are printed, with their interval;
-/// never tune against it.
-const LINKS_HELDOUT_V13: &str = include_str!("../data/extract/links_heldout_v13.json");
-/// Its floors, a little below its scores with the eleventh round's final rules: attribution 0.817
-/// (892 of 1,092 figures found, 1,161 labels), view F1 0.729 (101 right of 131 found, 146 labels);
-/// 0.816 and 0.727 with the tenth round's rules (see `docs/extraction.md`, "Eleventh round"). Low
-/// because the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V13_FLOORS: (f64, f64) = (0.80, 0.70);
+/// The fourteenth held-out split: 125 real passages (62 English, 63 Portuguese) labelled from the
+/// text alone by four people who never ran the extractor, collected after the eleventh round's
+/// rules were final and committed unread. Only its totals are printed, with their interval; never
+/// tune against it.
+const LINKS_HELDOUT_V14: &str = include_str!("../data/extract/links_heldout_v14.json");
+/// Its floors, a little below its scores at its first reading, with the eleventh round's final
+/// rules: attribution 0.815 (903 of 1,108 figures found, 1,154 labels), view F1 0.659 (87 right of
+/// 127 found, 137 labels); see `docs/extraction.md`, "Twelfth round". Low because the scores are:
+/// issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V14_FLOORS: (f64, f64) = (0.80, 0.64);
 
 #[test]
-fn thirteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
-    let data: Value = serde_json::from_str(LINKS_HELDOUT_V13).expect("the thirteenth held-out split is JSON");
+fn fourteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT_V14).expect("the fourteenth held-out split is JSON");
     assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
     let passages = data["passages"].as_array().expect("a list of passages");
     assert!(passages.len() >= 120, "at least 120 passages, found {}", passages.len());
-    for (language, prefix) in [("English", "lho13-en-"), ("Portuguese", "lho13-pt-")] {
+    for (language, prefix) in [("English", "lho14-en-"), ("Portuguese", "lho14-pt-")] {
         let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 60, "at least 60 passages in {language}, found {}", subset.len());
-        println!("\nthirteenth held-out split, {language} only, {} passages", subset.len());
+        println!("\nfourteenth held-out split, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
     let measured = measure(&data);
-    println!("\nthirteenth held-out split (never tuned against), {} passages", measured.passages);
+    println!("\nfourteenth held-out split (never tuned against), {} passages", measured.passages);
     print_links(&measured);
     let ((lo, hi), (view_lo, view_hi)) = intervals(&measured.per_passage);
     println!("95% intervals over passages: attribution {lo:.3}–{hi:.3}, view F1 {view_lo:.3}–{view_hi:.3}");
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
-    let floors = LINKS_HELDOUT_V13_FLOORS;
+    let floors = LINKS_HELDOUT_V14_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }

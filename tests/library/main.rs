@@ -15,6 +15,7 @@ mod extract_properties;
 mod extract_quality;
 mod import;
 mod import_properties;
+mod label_agreement;
 mod layers;
 mod links;
 mod merge_properties;
