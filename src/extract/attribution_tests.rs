@@ -394,3 +394,17 @@ fn the_eleventh_rounds_rules_stay_inside_their_cases() {
     let text = "A Vale divulgou seus resultados. O lucro subiu 5% no trimestre, apesar da economia fraca.";
     assert_eq!(percents(text), pairs(&[("5%", &["VALE3"])]));
 }
+
+#[test]
+fn a_company_named_with_a_symbol_the_lexicon_does_not_know_keeps_its_figures_later() {
+    // `Hering (HGTX3)` is delisted: named again later, its figures are nobody's.
+    let text = "O UBS cortou as estimativas para as ações da Lojas Renner (LREN3) e da Hering (HGTX3). O preço-alvo \
+                da Lojas Renner foi cortado em 29,8%. A Hering, por sua vez, teve a projeção reduzida em 45,1%.";
+    assert_eq!(percents(text), pairs(&[("29,8%", &["LREN3"]), ("45,1%", &[])]));
+}
+
+#[test]
+fn a_dateline_and_the_initials_of_a_long_name_are_read_as_the_press_means_them() {
+    let text = "TORONTO — Shares of Research in Motion rose 2.5 percent. RIM's share price has fallen 70 percent.";
+    assert_eq!(percents(text), pairs(&[("2.5 percent", &["BB"]), ("70 percent", &["BB"])]));
+}

@@ -14,9 +14,11 @@
 //! `Weg` (`der Weg`, `auf dem Weg`) and a sentence opening with `Vivo em São Paulo` have none of
 //! these.
 //!
-//! Two readings keep words from being a company at all: a news agency bracketed after a dateline
-//! (`NEW YORK (AP) --`), and a short name going on to another company's listing (`Albany
+//! Two readings keep words from being a company at all: a dateline's agency or place (`NEW YORK
+//! (AP) --`, `TORONTO — Research In Motion rose`), and a short name going on to another company's listing (`Albany
 //! Molecular Research Inc. (NASDAQ: AMRI)` is not Albany International).
+
+use std::ops::Range;
 
 use super::Lexicon;
 use super::tokens::Token;
@@ -198,6 +200,34 @@ pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
     opens.is_some_and(|b| i > 0 && b.len() == tokens[i - 1].end)
         && place
         && closes.is_some_and(|a| a.starts_with(['-', '—', '–']))
+}
+
+/// Whether a name is the place of a dateline that opens a line (`TORONTO — Research In Motion
+/// rose`, `SÃO PAULO - A Petrobras…`, `NEW YORK (AP) --`): a city in capitals before a dash or an
+/// agency's bracket is no company.
+pub(crate) fn in_dateline(text: &str, span: &Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let place_end = text[span.start..].find(['—', '–', '-', '(']).map_or(text.len(), |at| span.start + at);
+    let place = &text[line_start..place_end];
+    let after = &text[place_end..];
+    place_end >= span.end
+        && place.len() <= 40
+        && !place.trim().is_empty()
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\''))
+        && place.ends_with(' ')
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && (after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--") || agency_after(after))
+}
+
+/// Whether a news agency's bracket opens `after` (`(AP)`, `(Reuters)`).
+fn agency_after(after: &str) -> bool {
+    let Some(inside) = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(inside, _)| inside) else {
+        return false;
+    };
+    matches!(
+        inside,
+        "AP" | "Reuters" | "AFP" | "Bloomberg" | "Dow Jones" | "UPI" | "EFE" | "Estadão Conteúdo" | "Agência Estado"
+    )
 }
 
 #[cfg(test)]

@@ -45,6 +45,8 @@ const SUFFIXES: &[&[&str]] = &[
     // `MRV ENGENHARIA E PARTICIPACOES S.A.`: a Brazilian holding's tail.
     &["e", "participacoes"],
     &["e", "part"],
+    // `ZIONS BANCORPORATION, NATIONAL ASSOCIATION`: a US bank's charter.
+    &["national", "association"],
 ];
 
 /// Generic last words dropped for the shorter name.
@@ -71,9 +73,16 @@ const GENERIC_TAILS: &[&str] = &[
     "industries",
     "global",
     "bancorp",
+    "bancorporation",
     "incorporated",
     "brands",
 ];
+
+/// Whether a word is one of the generic last words of company names (`Bancorp`, `Financial`,
+/// `Holdings`).
+pub(crate) fn is_generic_tail(key: &str) -> bool {
+    GENERIC_TAILS.contains(&key)
+}
 
 /// Words that mark a fund, trust or other vehicle rather than a company people name.
 const VEHICLES: &[&str] = &[
@@ -192,6 +201,12 @@ pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
         return names;
     }
     names.push(words.join(" "));
+    // `Zions Bancorporation` is written `Zions Bancorp`.
+    if words.len() > 1 && words.last().is_some_and(|w| w == "bancorporation") {
+        let mut written = words[..words.len() - 1].join(" ");
+        written.push_str(" bancorp");
+        names.push(written);
+    }
     let mut short = words.clone();
     // `Digital Realty Trust` is written `Digital Realty`.
     if short.len() > 2
@@ -272,6 +287,7 @@ mod tests {
             ("NOVO NORDISK A S", &["novo nordisk"]),
             ("Meta Platforms, Inc.", &["meta platforms", "meta"]),
             ("Walt Disney Co", &["walt disney"]),
+            ("ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/", &["zions bancorporation", "zions bancorp", "zions"]),
             ("SPDR S&P 500 ETF TRUST", &[]),
             ("Raymond James Financial Inc", &["raymond james financial", "raymond james"]),
             ("ACUITY INC. (DE)", &["acuity"]),

@@ -103,7 +103,8 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
             })
             .or_insert(Some((&m.symbol, m.span.end)));
     }
-    if firsts.is_empty() && pairs.is_empty() {
+    let initials = initials_of(tokens, named);
+    if firsts.is_empty() && pairs.is_empty() && initials.is_empty() {
         return Vec::new();
     }
     let covered = |t: &Token| {
@@ -112,6 +113,17 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
     };
     let mut found = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        // `Research In Motion` … `RIM's share price`: the initials of a name of three words or more.
+        if t.upper
+            && let Some(Some((symbol, named_until))) = initials.get(t.text)
+            && t.start >= *named_until
+            && !covered(t)
+            // (Not the symbol bracketed after the name: `American Electric Power (AEP +0.6%)`.)
+            && !text[..t.start].ends_with(['(', ':'])
+        {
+            found.push(TickerMatch { span: t.start..t.end, symbol: (*symbol).clone(), via: Via::Name });
+            continue;
+        }
         if !t.capitalized || t.upper {
             continue;
         }
@@ -142,6 +154,44 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
         found.push(TickerMatch { span: start..t.end, symbol: symbol.clone(), via: Via::Name });
     }
     found
+}
+
+/// The initials of the companies named in three words or more (`Research In Motion` → `RIM`,
+/// `Companhia Siderúrgica Nacional` → `CSN`; with or without the small words' letters), each with
+/// its symbol and where its name ends, or None when two companies share them.
+fn initials_of<'a>(tokens: &[Token], named: &'a [TickerMatch]) -> FxHashMap<String, Option<(&'a Symbol, usize)>> {
+    let mut initials: FxHashMap<String, Option<(&Symbol, usize)>> = FxHashMap::default();
+    for m in named.iter().filter(|m| matches!(m.via, Via::Name | Via::Alias | Via::UserAlias)) {
+        let words = &tokens
+            [tokens.partition_point(|t| t.start < m.span.start)..tokens.partition_point(|t| t.end <= m.span.end)];
+        if words.len() < 3 || words.iter().any(|w| w.upper && w.text.len() > 1) {
+            continue;
+        }
+        let letters = |keep: &dyn Fn(&Token) -> bool| -> String {
+            words
+                .iter()
+                .filter(|w| keep(w))
+                .filter_map(|w| w.text.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        let all = letters(&|_| true);
+        let capitals = letters(&|w| w.capitalized);
+        for key in [all, capitals] {
+            if key.chars().count() < 3 || !key.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            initials
+                .entry(key)
+                .and_modify(|seen| {
+                    if seen.is_some_and(|(symbol, _)| symbol != &m.symbol) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some((&m.symbol, m.span.end)));
+        }
+    }
+    initials
 }
 
 #[cfg(test)]
@@ -178,6 +228,16 @@ mod tests {
         let found = symbols("Royal Bank of Canada fell 1%. Royal Bank's total return was 11.8 per cent; Royal rose.");
         assert!(found.contains(&("Royal Bank".to_owned(), "RY".to_owned())), "{found:?}");
         assert!(!found.iter().any(|(text, _)| text == "Royal"), "{found:?}");
+    }
+
+    #[test]
+    fn the_initials_of_a_long_name_name_the_company_after_it() {
+        let found = symbols(
+            "RIM fell. Shares of Research in Motion rose 2.5 percent. RIM's share price has fallen 70 percent.",
+        );
+        assert_eq!(found.iter().filter(|(text, symbol)| text == "RIM" && symbol == "BB").count(), 1, "{found:?}");
+        let found = symbols("A Companhia Siderúrgica Nacional subiu 2%. A CSN caiu 1%.");
+        assert!(found.contains(&("CSN".to_owned(), "CSNA3".to_owned())), "{found:?}");
     }
 
     #[test]

@@ -13,7 +13,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cashtags::cashtags;
-use super::company_context::{dateline, in_company_context, is_surname, names_another_company};
+use super::company_context::{dateline, in_company_context, in_dateline, is_surname, names_another_company};
+use super::company_names::is_generic_tail;
 use super::known_names::Case;
 use super::lexicon::{Lexicon, Via};
 use super::short_names::short_names;
@@ -138,7 +139,10 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     }
     let named_otherwise: HashSet<Symbol> = found.iter().map(|f| f.symbol.clone()).collect();
     found.extend(pending.into_iter().filter(|p| named_otherwise.contains(&p.symbol)));
-    found.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
+    found.retain(|f| {
+        let dateline = f.via == Via::Name && in_dateline(text, &f.span);
+        !(dateline || lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()))
+    });
     found.sort_by_key(|f| f.span.start);
     let mut short = short_names(text, tokens, &found);
     short.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
@@ -191,6 +195,13 @@ fn longest_name(
         && !tokens.get(i + 1).is_some_and(|n| n.joins_previous && n.capitalized)
         && is_surname(text, tokens, i)
         && !matches!(&*tokens[i - 1].key, "companhia" | "cia" | "grupo" | "banco" | "empresa" | "construtora");
+    // `Zions Bancorp`: a generic last word of names after a capitalised word ends another
+    // company's name, not the company named by that word alone (`The Bancorp`).
+    let ends_another_name = is_generic_tail(&tokens[i].key)
+        && i.checked_sub(1).is_some_and(|p| {
+            let prev = &tokens[p];
+            prev.capitalized && &*prev.key != "the" && text[prev.end..tokens[i].start] == *" "
+        });
     for n in 1..=longest.min(tokens.len() - i) {
         let t = &tokens[i + n - 1];
         if n > 1 {
@@ -200,7 +211,7 @@ fn longest_name(
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n == 1 && closes_a_name {
+        if n == 1 && (closes_a_name || ends_another_name) {
             continue;
         }
         if let Some(entry) = lexicon.name(key)
@@ -230,7 +241,11 @@ fn written_as(words: &[Token], case: Case) -> bool {
             .iter()
             .enumerate()
             .filter(|(n, t)| {
-                let joiner = matches!(&*t.key, "&" | "of" | "de" | "da" | "do" | "the" | "and" | "e");
+                // (`Research in Motion`: the small words of a name may be written in lower case.)
+                let joiner = matches!(
+                    &*t.key,
+                    "&" | "of" | "de" | "da" | "do" | "dos" | "das" | "the" | "and" | "e" | "in" | "on" | "for" | "at"
+                );
                 !(joiner || (*n > 0 && &*t.key == "s"))
             })
             .map(|(_, t)| t)
@@ -514,6 +529,9 @@ mod tests {
             ("Brazil Miner Vale Posts Record Profit; LOWE'S RAISES OUTLOOK", &["VALE3", "LOW"]),
             ("NEW YORK (AP) -- Apple (AAPL) rose; SAO PAULO (AP) — Vale fell", &["AAPL", "AAPL", "VALE3"]),
             ("Citi cut BBRY to sell; BlackBerry Ltd fell", &["C", "BB", "BB"]),
+            ("Zions Bancorp raised; Stock Yards Bancorp fell; The Bancorp rose", &["ZION", "SYBT", "TBBK"]),
+            ("TORONTO — Research In Motion rose", &["BB"]),
+            ("Shares of Research in Motion rose", &["BB"]),
         ] {
             let found: Vec<String> =
                 tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();

@@ -136,8 +136,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         if code.upper
             && text[name.end..if exchange { words[k - 1].start } else { code.start }].trim_end().ends_with('(')
             && closes_code(&text[code.end..])
-            && (2..=5).contains(&code.text.len())
-            && code.text.bytes().all(|b| b.is_ascii_alphabetic())
+            && (((2..=5).contains(&code.text.len()) && code.text.bytes().all(|b| b.is_ascii_alphabetic()))
+                || is_b3_form(code.text))
             && !is_acronym(code.text)
             && (name.capitalized || name.upper || is_share_or_class_word(&name.key) || name.key == "acao")
             && !known(code)
@@ -155,6 +155,11 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
                 && (words[start - 1].capitalized || matches!(&*words[start - 1].key, "do" | "da" | "de" | "of" | "&"))
             {
                 start -= 1;
+            }
+            // (Not from the joiner or article before it: `da Hering (HGTX3)`, `A Hering (HGTX3)`:
+            // the name named again later is `Hering`.)
+            while start < name_at && (!words[start].capitalized || matches!(&*words[start].key, "a" | "o" | "the")) {
+                start += 1;
             }
             if !words[start..=name_at].iter().any(known) {
                 found.push(words[start].start);
@@ -185,6 +190,15 @@ fn name_start(words: &[Token], last: usize) -> Option<usize> {
     }
     let first = &words[start];
     (!is_nationality(&first.key) && !is_common_word(&first.key) && first.text.len() >= 3).then_some(start)
+}
+
+/// Whether a code has the form of a B3 symbol (`HGTX3`, `TIMP3`, `KLBN11`): four letters and a
+/// share class, the form a Brazilian company delisted since keeps in old articles.
+fn is_b3_form(code: &str) -> bool {
+    let (letters, class) = code.split_at(code.len().min(4));
+    letters.len() == 4
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && matches!(class, "3" | "4" | "5" | "6" | "11")
 }
 
 /// `(CEGE)`, `(DNDN US)`, `(BWLD - Get Report)`, `(YHOO - 14.48)`: what closes a bracketed code.
