@@ -211,7 +211,7 @@ fn longest_name(
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n == 1 && (closes_a_name || ends_another_name) {
+        if n == 1 && (closes_a_name || ends_another_name || middle_name(text, tokens, i)) {
             continue;
         }
         if let Some(entry) = lexicon.name(key)
@@ -226,6 +226,21 @@ fn longest_name(
         }
     }
     best
+}
+
+/// `o diretor-presidente, Frederico Fleury Curado`: a word between two capitalised words of a
+/// sentence is a person's middle name, not the company of that name.
+/// (Not in a title-case headline, `Brazil Miner Vale Posts Record Profit`: the full name stands
+/// apart from the words around it.)
+fn middle_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    // (Whether the word `outer`, before or after the name's words, is no part of them.)
+    let apart = |outer: &Token, left: &Token, right: &Token| !outer.capitalized || text[left.end..right.start] != *" ";
+    is_surname(text, tokens, i)
+        && tokens.get(i + 1).is_some_and(|next| {
+            next.capitalized && !next.upper && text[tokens[i].end..next.start] == *" " && !is_company_suffix(&next.key)
+        })
+        && (i < 2 || apart(&tokens[i - 2], &tokens[i - 2], &tokens[i - 1]))
+        && tokens.get(i + 2).is_none_or(|after| apart(after, &tokens[i + 1], after))
 }
 
 /// Whether `next` is the `s` of a possessive or a name's apostrophe (`Macy's`, `Kohl’s`).
@@ -532,6 +547,7 @@ mod tests {
             ("Zions Bancorp raised; Stock Yards Bancorp fell; The Bancorp rose", &["ZION", "SYBT", "TBBK"]),
             ("TORONTO — Research In Motion rose", &["BB"]),
             ("Shares of Research in Motion rose", &["BB"]),
+            ("o diretor-presidente, Frederico Fleury Curado, disse; o preço-alvo de Fleury subiu", &["FLRY3"]),
         ] {
             let found: Vec<String> =
                 tickers(text, &tokens(text), &lexicon).into_iter().map(|t| t.symbol.to_string()).collect();

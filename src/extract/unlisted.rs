@@ -11,7 +11,7 @@ use super::attribution_cues::is_sector_shares;
 use super::company_context::is_move_verb;
 use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
-use super::mentions::Mention;
+use super::mentions::{Mention, is_results_word};
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word};
 
@@ -80,6 +80,9 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         && first.capitalized
         && !first.upper
         && !is_common_word(&first.key)
+        // (`Revenue rose 6%`, `Sales fell`: a measure, not a name.)
+        && !is_results_word(&first.key)
+        && !is_measure_word(&first.key)
         && (is_move_verb(&second.key) || is_report_verb(&second.key))
         && !known(first)
     {
@@ -174,6 +177,17 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// Measures a sentence may open on before a move (`Sales fell 3%`, `Vendas caíram`), folded.
+#[rustfmt::skip]
+fn is_measure_word(key: &str) -> bool {
+    matches!(key,
+        "sales" | "margins" | "margin" | "volume" | "volumes" | "output" | "production" | "orders" | "bookings"
+            | "deliveries" | "shipments" | "traffic" | "demand" | "prices" | "costs" | "expenses" | "dividends"
+            | "eps" | "ebitda" | "vendas" | "faturamento" | "margem" | "producao" | "custos" | "despesas"
+            | "entregas" | "pedidos" | "precos" | "dividendos" | "guidance"
+    )
 }
 
 /// Where the name ending at word `last` starts (its capitalised words joined without

@@ -58,6 +58,15 @@ fn note_like() -> impl Strategy<Value = String> {
         Just("A TAM ".to_owned()),
         Just(" (YHOO - 14.48)".to_owned()),
         Just("metas de preço ".to_owned()),
+        // The twelfth round's: a dateline's place, initials, a middle name, a B3-form code, a
+        // bank's charter.
+        Just("TORONTO — ".to_owned()),
+        Just("Research in Motion ".to_owned()),
+        Just(" RIM's ".to_owned()),
+        Just("Frederico Fleury Curado".to_owned()),
+        Just("da Hering (HGTX3)".to_owned()),
+        Just("Zions Bancorp ".to_owned()),
+        Just("Revenue rose ".to_owned()),
         "[0-9.,/%$€-]{1,6}",
         "[A-Za-zÀ-ÿ ]{1,8}",
         any::<String>(),
