@@ -408,3 +408,11 @@ fn a_dateline_and_the_initials_of_a_long_name_are_read_as_the_press_means_them()
     let text = "TORONTO — Shares of Research in Motion rose 2.5 percent. RIM's share price has fallen 70 percent.";
     assert_eq!(percents(text), pairs(&[("2.5 percent", &["BB"]), ("70 percent", &["BB"])]));
 }
+
+#[test]
+fn a_data_provider_quoted_as_a_source_is_not_what_figures_are_about() {
+    let text = "Analysts raised their price targets for Bank of America (BAC) on Friday. Earnings topped the \
+                consensus estimate in a FactSet survey of analysts. Kotowski raised the firm's price target on the \
+                stock to $51 from $48.";
+    assert_eq!(attributed(text), owned(&[("$51", &["BAC"]), ("$48", &["BAC"])]));
+}

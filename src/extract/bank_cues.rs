@@ -135,6 +135,14 @@ pub(super) fn revises_forecasts(text: &str, words: &[Token], span: &Range<usize>
     false
 }
 
+/// Data providers quoted for figures (lower case, as parts of a name).
+const DATA_PROVIDERS: &[&str] =
+    &["thomson", "reuters", "refinitiv", "factset", "bloomberg", "zacks", "lseg", "morningstar", "economatica"];
+
+/// How many words before a data provider its citing words are looked for (`according to
+/// consensus estimates gathered by`).
+const SOURCE_REACH: usize = 4;
+
 /// Whether the company named at `span` is quoted as the source of a consensus (`Thomson Reuters
 /// has consensus earnings estimates of $0.21`, `the Thomson Reuters consensus was $1.21`): a data
 /// provider, not what the figure is about.
@@ -147,6 +155,39 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
     {
         return true;
     }
+    // `in a FactSet survey of analysts`, `gathered by Thomson Reuters`, `segundo dados da
+    // Refinitiv`: a data provider quoted as a source.
+    let is_provider = || {
+        let name = text[span.clone()].to_lowercase();
+        DATA_PROVIDERS.iter().any(|p| name.contains(p))
+    };
+    let sourced_before = words[k.saturating_sub(SOURCE_REACH)..k].iter().any(|w| {
+        matches!(
+            &*w.key,
+            "according"
+                | "survey"
+                | "surveyed"
+                | "compiled"
+                | "gathered"
+                | "polled"
+                | "data"
+                | "segundo"
+                | "dados"
+                | "compilados"
+                | "compiladas"
+                | "levantamento"
+                | "acordo"
+                | "conforme"
+        )
+    });
+    let end = words.partition_point(|w| w.start < span.end);
+    let sourced_after = words.get(end).is_some_and(|w| {
+        text[span.end..w.start] == *" "
+            && matches!(&*w.key, "survey" | "data" | "poll" | "estimates" | "dados" | "levantamento" | "estimativas")
+    });
+    if (sourced_before || sourced_after) && is_provider() {
+        return true;
+    }
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let mut previous_end = span.end;
     for w in after.iter().take(3) {
@@ -157,10 +198,7 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
         match &*w.key {
             // (After the name, only a data provider's: not `Apple has consensus estimates of…`.)
             "consensus" | "consenso" => {
-                let name = text[span.clone()].to_lowercase();
-                return ["thomson", "reuters", "refinitiv", "factset", "bloomberg", "zacks", "lseg", "morningstar"]
-                    .iter()
-                    .any(|p| name.contains(p));
+                return is_provider();
             }
             // (Not `Kite Realty Group Trust beat their consensus`: only a verb of having between.)
             "has" | "had" | "have" | "a" | "the" | "s" => {}
