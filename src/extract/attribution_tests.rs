@@ -416,3 +416,10 @@ fn a_data_provider_quoted_as_a_source_is_not_what_figures_are_about() {
                 stock to $51 from $48.";
     assert_eq!(attributed(text), owned(&[("$51", &["BAC"]), ("$48", &["BAC"])]));
 }
+
+#[test]
+fn a_counted_group_of_companies_holds_its_figures() {
+    let text = "O Itaú Unibanco lucrou R$ 8 bilhões, alta de 12%. As 24 instituições listadas lucraram, ao todo, \
+                R$ 21,6 bilhões, um crescimento de 14,1%. Para comprar um lote de 100 ações do Itaú, são precisos 3%.";
+    assert_eq!(percents(text), pairs(&[("12%", &["ITUB4"]), ("14,1%", &[]), ("3%", &["ITUB4"])]));
+}

@@ -52,6 +52,56 @@ pub(super) fn together(text: &str, before: &[Token], own: &[&Mention], at: usize
     (all.len() >= 2).then_some(all)
 }
 
+/// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked
+/// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: a counted
+/// group of companies before the figure, where it starts. In a sentence naming no company before
+/// the figure, its figures are the group's, no one company's.
+pub(super) fn counted_group(text: &str, before: &[Token]) -> Option<usize> {
+    (0..before.len()).rev().find_map(|k| {
+        let number = &before[k];
+        if !number.is_digits() || number.text.len() > 4 || number.text.parse::<u32>().is_ok_and(|n| n < 2) {
+            return None;
+        }
+        // (Not a figure's own number: `R$ 24`, `24%`, `2,5`.)
+        if text[..number.start].ends_with(['$', ',', '.']) || text[number.end..].starts_with(['%', ',', '.']) {
+            return None;
+        }
+        // The noun right after the number, or past one word (`24 instituições listadas`, `the
+        // 17 retailers`, `As 24 maiores empresas`).
+        let noun = before[k + 1..].iter().take(2).position(|w| is_companies_noun(&w.key))?;
+        let between = &before[k + 1..k + 1 + noun];
+        let joined = before[k + 1..=k + 1 + noun].iter().all(|w| w.joins_previous);
+        // (Stocks and shares are counted with an article: `Das 59 ações`, not `um lote de 100 ações`.)
+        let counted = !is_stocks_noun(&before[k + 1 + noun].key)
+            || k.checked_sub(1)
+                .is_some_and(|a| matches!(&*before[a].key, "as" | "os" | "das" | "dos" | "the" | "nas" | "nos"));
+        (joined && counted && !between.iter().any(|w| is_scale_word(&w.key))).then_some(number.start)
+    })
+}
+
+/// Plural nouns for companies (folded), as a count names them.
+#[rustfmt::skip]
+fn is_companies_noun(key: &str) -> bool {
+    matches!(key,
+        "companies" | "firms" | "banks" | "retailers" | "lenders" | "insurers" | "carriers" | "airlines" | "stocks"
+            | "components" | "constituents" | "members" | "empresas" | "companhias" | "instituicoes" | "bancos"
+            | "varejistas" | "construtoras" | "acoes" | "papeis" | "emissoras" | "seguradoras" | "incorporadoras"
+    )
+}
+
+/// The nouns of the group that may also count shares (`100 ações`).
+fn is_stocks_noun(key: &str) -> bool {
+    matches!(key, "stocks" | "acoes" | "papeis")
+}
+
+/// Words of scale between a number and its noun (`10 milhões de ações` are shares, not stocks).
+fn is_scale_word(key: &str) -> bool {
+    matches!(
+        key,
+        "mil" | "milhoes" | "milhao" | "bilhoes" | "bilhao" | "thousand" | "million" | "billion" | "de" | "of"
+    )
+}
+
 /// The list of names that ends with the last company named before `at` (`Xilinx and Qorvo`), in
 /// order: each company's symbol, or `None` for a capitalised name the lexicon does not know.
 pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: usize) -> Vec<Option<Symbol>> {
