@@ -43,7 +43,7 @@ use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{counted_group, for_after, listed_with, paired_in_order, respectively, together};
 use super::index_cues::{
     index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_macro_word,
-    is_the_exchange, ranks_within,
+    is_market_turnover, is_the_exchange, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -247,7 +247,8 @@ pub(crate) fn attribute(
         let economy_cell = OnceCell::new();
         let economy_or_sector_before = |at: usize| {
             let (economy, sector) = *economy_cell.get_or_init(|| {
-                let economy = own_words.iter().any(|w| is_macro_word(&w.key));
+                let economy = own_words.iter().any(|w| is_macro_word(&w.key))
+                    || own_words.windows(2).any(|p| is_market_turnover(&p[0].key, &p[1].key));
                 // (`a China anunciou que sua economia cresceu 4,9%`, not `o lucro subiu 5%, apesar da
                 // economia fraca`: the economy before the figure only.)
                 let sector = own_words

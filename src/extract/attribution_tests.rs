@@ -423,3 +423,9 @@ fn a_counted_group_of_companies_holds_its_figures() {
                 R$ 21,6 bilhões, um crescimento de 14,1%. Para comprar um lote de 100 ações do Itaú, são precisos 3%.";
     assert_eq!(percents(text), pairs(&[("12%", &["ITUB4"]), ("14,1%", &[]), ("3%", &["ITUB4"])]));
 }
+
+#[test]
+fn shares_of_a_company_of_several_words_the_lexicon_does_not_know_are_its_own() {
+    let text = "Bristol-Myers Squibb rose 1%. Shares of Hana Biosciences jumped 5% to $4.00.";
+    assert_eq!(percents(text), pairs(&[("1%", &["BMY"]), ("5%", &[])]));
+}

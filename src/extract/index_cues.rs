@@ -208,6 +208,17 @@ pub(super) fn is_macro_word(key: &str) -> bool {
     )
 }
 
+/// `O giro financeiro somou R$ 8,8 bilhões`, `Os negócios movimentaram R$ 4,8 bilhões`: the
+/// market's turnover (two folded words in a row), no company's.
+pub(super) fn is_market_turnover(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("giro", "financeiro" | "total" | "somou" | "foi")
+            | ("negocios", "movimentaram" | "somaram" | "totalizaram")
+            | ("volume", "negociado" | "total")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::figure_tickers::{attributed, owned};

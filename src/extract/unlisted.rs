@@ -106,7 +106,10 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             && owner(k - 2)
             && !is_common_word(&name.key)
             && !known(name)
-            && !words.get(k + 1).is_some_and(|n| n.joins_previous && n.capitalized)
+            // (`Shares of Hana Biosciences jumped`: a name of up to three words, none of them known
+            // nor in capitals.)
+            && after_name(words, k).iter().all(|n| !n.upper && !known(n))
+            && after_name(words, k).len() < 3
             // `ações de R$ 43`: a currency.
             && !text[name.end..].starts_with('$')
             // `ações da Locaweb (LWSA3)`: a name the lexicon knows by its symbol.
@@ -177,6 +180,12 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// The capitalised words that go on with the name at word `k` (at most three).
+fn after_name<'t, 'a>(words: &'t [Token<'a>], k: usize) -> &'t [Token<'a>] {
+    let run = words[k + 1..].iter().take(3).take_while(|n| n.joins_previous && n.capitalized).count();
+    &words[k + 1..k + 1 + run]
 }
 
 /// Measures a sentence may open on before a move (`Sales fell 3%`, `Vendas caíram`), folded.
