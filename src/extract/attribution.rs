@@ -138,7 +138,10 @@ pub(crate) fn attribute(
                         || shares_of(text, words, &m.span)
                         // `O Bradesco (BBDC4) teve desempenho…`: a bank written with its symbol is
                         // reported on as a stock.
-                        || (with_its_symbol(text, &m.span) && alone())
+                        // (Also before a broker that rates it: `Citigroup (C) … received a $1
+                        // price-target cut at Nomura`.)
+                        || (with_its_symbol(text, &m.span)
+                            && (alone() || mentions_in(s).first().is_some_and(|f| f.span == m.span)))
                         || (!m.speaks
                             && reports_results(text, own_words, &m.span, &at_work)
                             && !revises_forecasts(text, own_words, &m.span) && covers_another(m))

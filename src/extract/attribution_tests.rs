@@ -429,3 +429,10 @@ fn shares_of_a_company_of_several_words_the_lexicon_does_not_know_are_its_own() 
     let text = "Bristol-Myers Squibb rose 1%. Shares of Hana Biosciences jumped 5% to $4.00.";
     assert_eq!(percents(text), pairs(&[("1%", &["BMY"]), ("5%", &[])]));
 }
+
+#[test]
+fn a_bank_written_with_its_symbol_opening_a_sentence_is_its_subject() {
+    let text = "Um deles é o Santander (SANB11), que entrou no menu principal da XP. Os analistas elevaram o \
+                preço-alvo do bancão, o que representa um potencial de alta de 18%.";
+    assert_eq!(percents(text), pairs(&[("18%", &["SANB11"])]));
+}
