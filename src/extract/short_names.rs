@@ -14,6 +14,7 @@ use super::fx_hash::FxHashMap;
 use super::lexicon::Via;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
+use super::words::is_company_suffix;
 use crate::model::Symbol;
 
 /// First words of many company names that say nothing alone.
@@ -162,8 +163,14 @@ pub(crate) fn short_names(text: &str, tokens: &[Token], named: &[TickerMatch]) -
 fn initials_of<'a>(tokens: &[Token], named: &'a [TickerMatch]) -> FxHashMap<String, Option<(&'a Symbol, usize)>> {
     let mut initials: FxHashMap<String, Option<(&Symbol, usize)>> = FxHashMap::default();
     for m in named.iter().filter(|m| matches!(m.via, Via::Name | Via::Alias | Via::UserAlias)) {
-        let words = &tokens
+        let mut words = &tokens
             [tokens.partition_point(|t| t.start < m.span.start)..tokens.partition_point(|t| t.end <= m.span.end)];
+        // (`Research In Motion Ltd.`: without its legal suffix.)
+        while let [rest @ .., last] = words
+            && is_company_suffix(&last.key)
+        {
+            words = rest;
+        }
         if words.len() < 3 || words.iter().any(|w| w.upper && w.text.len() > 1) {
             continue;
         }
@@ -233,7 +240,7 @@ mod tests {
     #[test]
     fn the_initials_of_a_long_name_name_the_company_after_it() {
         let found = symbols(
-            "RIM fell. Shares of Research in Motion rose 2.5 percent. RIM's share price has fallen 70 percent.",
+            "RIM fell. Shares of Research in Motion Ltd. rose 2.5 percent. RIM's share price has fallen 70 percent.",
         );
         assert_eq!(found.iter().filter(|(text, symbol)| text == "RIM" && symbol == "BB").count(), 1, "{found:?}");
         let found = symbols("A Companhia Siderúrgica Nacional subiu 2%. A CSN caiu 1%.");

@@ -9,6 +9,7 @@ use crate::extract::holders::is_analyst_word;
 use crate::extract::mentions::Mention;
 use crate::extract::stance_words::is_rating_or_target_noun;
 use crate::extract::tokens::Token;
+use crate::extract::words::{is_acronym, is_common_word};
 
 /// `…o que deixaria a rentabilidade pior que a do Bradesco`, `a better margin than Intel's`:
 /// a company named as the measure of a comparison is not what the view is about.
@@ -157,16 +158,42 @@ pub(super) fn is_first_person(key: &str) -> bool {
 /// Pharmaceuticals stock`: the words right after the stance word (`next`) rate a company by a
 /// name no mention covers, before its share noun: the view is about a company the finder does not
 /// know, not about one named elsewhere.
+/// Also a name or a code in capitals the stance word acts on, before the new rating (`cut their
+/// rating of Adolor to sector perform`, `downgraded HGSI to "sector perform"`).
 pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
+    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    let to_rating = |w: Option<&Token>| w.is_some_and(|w| matches!(&*w.key, "to" | "from"));
+    // (The code right after the verb: `downgraded HGSI to`.)
+    if let [code, after, ..] = next
+        && code.upper
+        && (2..=5).contains(&code.text.len())
+        && code.text.bytes().all(|b| b.is_ascii_alphabetic())
+        && !is_acronym(code.text)
+        && to_rating(Some(after))
+        && !covered(code)
+    {
+        return true;
+    }
     let Some(p) = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")) else {
         return false;
     };
     let rest = &next[p + 1..];
     let name = rest.iter().take_while(|w| w.capitalized || w.upper).count();
-    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
-    (1..=4).contains(&name)
-        && rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"))
-        && !rest[..name].iter().any(covered)
+    let shares = rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"));
+    let plain_name = name <= 3
+        && to_rating(rest.get(name))
+        && rest.first().is_some_and(|w| !w.upper && !is_common_word(&w.key) && !is_calendar_word(&w.key));
+    (1..=4).contains(&name) && (shares || plain_name) && !rest[..name].iter().any(covered)
+}
+
+/// Days and months, which follow `on` without naming a company (`on Friday to`).
+#[rustfmt::skip]
+fn is_calendar_word(key: &str) -> bool {
+    matches!(key,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
+            | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november"
+            | "december"
+    )
 }
 
 /// `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the sentence

@@ -177,3 +177,10 @@ fn an_executive_named_with_the_title_holds_no_view_of_the_company() {
     let text = "JPMorgan Chase (JPM) raised its forecast. Still, CEO Jamie Dimon struck a cautious tone.";
     assert!(bundled(text).is_empty(), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_rating_of_a_company_the_lexicon_does_not_know_is_no_view_of_another() {
+    let text = "GlaxoSmithKline rose 1%. Early Tuesday, analysts at RBC Capital cut their rating of Adolor to sector \
+                perform. RBC this morning downgraded HGSI to \"sector perform\" from \"outperform.\"";
+    assert_eq!(bundled(text), []);
+}
