@@ -27,7 +27,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b'\n' => {
                 let rest = &text[i + 1..];
                 let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                if blank || starts_block(rest) { Some(i) } else { None }
+                let line = &text[text[..i].rfind('\n').map_or(0, |at| at + 1)..i];
+                if blank || starts_block(rest) || is_field_line(rest) || is_heading_line(line) { Some(i) } else { None }
             }
             _ => None,
         };
@@ -74,6 +75,39 @@ fn starts_block(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// `Recomendação: compra`, `Preço-alvo: R$ 31`, `Price target: $50`: a line of a card opens on a
+/// label of a few words and a colon.
+fn is_field_line(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let Some(colon) = line.get(..line.len().min(40)).and_then(|head| head.find(':')) else { return false };
+    let label = &line[..colon];
+    label.starts_with(char::is_uppercase)
+        && (1..=4).contains(&label.split_whitespace().count())
+        && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '(' | ')' | '/'))
+        && line[colon + 1..].starts_with(' ')
+}
+
+/// `Itaú Unibanco (ITUB4)`: a short line naming a company with its symbol, heading the lines
+/// below it.
+fn is_heading_line(line: &str) -> bool {
+    let line = line.trim();
+    line.len() <= 60
+        && line.ends_with(')')
+        && line.starts_with(char::is_uppercase)
+        && line.rfind('(').is_some_and(|open| {
+            let code = &line[open + 1..line.len() - 1];
+            // (A name: its words capitalised but for joiners, not a wrapped sentence's end.)
+            let name = line[..open].split_whitespace();
+            (2..=12).contains(&code.len())
+                && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == ':')
+                && name.clone().count() <= 5
+                && name.into_iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(w, "de" | "do" | "da" | "dos" | "das" | "of" | "&" | "e" | "and")
+                })
+        })
 }
 
 /// Whether the word before a full stop is an abbreviation that rarely ends a sentence.
@@ -194,6 +228,14 @@ mod tests {
             ("** JPM fell\n** WFC dipped", &["** JPM fell", "** WFC dipped"]),
             ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),
             ("Intro:\n- first item\n- second item", &["Intro:", "- first item", "- second item"]),
+            (
+                "Itaú Unibanco (ITUB4)\nRecomendação: compra\nPreço-alvo: R$ 31",
+                &["Itaú Unibanco (ITUB4)", "Recomendação: compra", "Preço-alvo: R$ 31"],
+            ),
+            (
+                "The sector took a hit as shares of Zoran Corp. (ZRAN)\nplunged 12%.",
+                &["The sector took a hit as shares of Zoran Corp. (ZRAN)\nplunged 12%."],
+            ),
             ("He said \"buy.\" Then left.", &["He said \"buy.\"", "Then left."]),
             ("", &[]),
             ("   \n\n  ", &[]),
