@@ -436,3 +436,9 @@ fn a_bank_written_with_its_symbol_opening_a_sentence_is_its_subject() {
                 preço-alvo do bancão, o que representa um potencial de alta de 18%.";
     assert_eq!(percents(text), pairs(&[("18%", &["SANB11"])]));
 }
+
+#[test]
+fn metals_and_cocoa_are_commodities_whose_prices_are_no_company_s() {
+    let text = "Alcoa rose 2%. Aluminum prices have risen about 15% this year, and nickel gained 4%.";
+    assert_eq!(percents(text), pairs(&[("2%", &["AA"]), ("15%", &[]), ("4%", &[])]));
+}

@@ -36,6 +36,10 @@ pub(super) fn per_physical_unit(after: &str) -> bool {
             | "saca"
             | "bushel"
             | "megawatt-hora"
+            | "arroba"
+            | "pound"
+            | "ounce"
+            | "onca"
     )
 }
 
@@ -63,7 +67,9 @@ pub(super) fn is_commodity_word(key: &str) -> bool {
         "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
             | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "steel" | "soja"
             | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee" | "gas" | "silver" | "prata"
-            | "platinum" | "wheat" | "trigo" | "cotton" | "algodao"
+            | "platinum" | "wheat" | "trigo" | "cotton" | "algodao" | "aluminum" | "aluminium" | "aluminio"
+            | "nickel" | "niquel" | "zinc" | "zinco" | "lithium" | "litio" | "cocoa" | "cacau" | "palladium"
+            | "paladio"
     )
 }
 
