@@ -40,7 +40,9 @@ use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
 use super::figure_brackets::{bracketed, unknown_code_before};
-use super::figure_lists::{counted_group, for_after, listed_with, paired_in_order, respectively, together};
+use super::figure_lists::{
+    counted_group, for_after, former_or_latter, listed_with, paired_in_order, respectively, together,
+};
 use super::index_cues::{
     index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_macro_word,
     is_market_turnover, is_the_exchange, ranks_within,
@@ -373,6 +375,8 @@ pub(crate) fn attribute(
                 named
             } else if let Some(all) = together(text, words_before, &own, at) {
                 all
+            } else if let Some(one) = former_or_latter(words_before, &before) {
+                vec![one]
             } else if before.is_empty() && counted_group(text, words_before).is_some() {
                 // `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`: a group's.
                 Vec::new()

@@ -173,9 +173,27 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
     opened && rest.contains(',')
 }
 
-/// What opens a relative clause or an apposition between commas (`, que `, `, which `, `, uma das `).
-pub(super) const ASIDE_OPENERS: &[&str] =
-    &[", que ", ", which ", ", who ", ", cujo ", ", cuja ", ", uma das ", ", um dos ", ", one of "];
+/// What opens a relative clause or an apposition between commas (`, que `, `, which `, `, uma das `,
+/// `, the biggest decliner in the benchmark chip index,`).
+pub(super) const ASIDE_OPENERS: &[&str] = &[
+    ", que ",
+    ", which ",
+    ", who ",
+    ", cujo ",
+    ", cuja ",
+    ", uma das ",
+    ", um dos ",
+    ", one of ",
+    ", the biggest ",
+    ", the largest ",
+    ", the worst ",
+    ", the best ",
+    ", the top ",
+    ", a maior ",
+    ", o maior ",
+    ", a pior ",
+    ", o pior ",
+];
 
 /// How many bytes either side of an index word its aside is looked for.
 const ASIDE_REACH: usize = 400;

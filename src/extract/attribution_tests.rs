@@ -442,3 +442,11 @@ fn metals_and_cocoa_are_commodities_whose_prices_are_no_company_s() {
     let text = "Alcoa rose 2%. Aluminum prices have risen about 15% this year, and nickel gained 4%.";
     assert_eq!(percents(text), pairs(&[("2%", &["AA"]), ("15%", &[]), ("4%", &[])]));
 }
+
+#[test]
+fn the_former_and_the_latter_are_the_first_and_last_companies_named() {
+    let text = "Apple and Microsoft also tanked, with the former down 3% and the latter falling 5.9%.";
+    assert_eq!(percents(text), pairs(&[("3%", &["AAPL"]), ("5.9%", &["MSFT"])]));
+    let text = "Micron, the biggest decliner in the benchmark chip index, fell 5.7%.";
+    assert_eq!(percents(text), pairs(&[("5.7%", &["MU"])]), "an index in an apposition");
+}

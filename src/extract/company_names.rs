@@ -201,6 +201,10 @@ pub(crate) fn matchable_names(legal: &str) -> Vec<String> {
         return names;
     }
     names.push(words.join(" "));
+    // `DILLARD'S, INC.` is written `Dillard's`, which is read as one name with its `s`.
+    if words.len() == 2 && words[1] == "s" {
+        names.push(format!("{}s", words[0]));
+    }
     // `Zions Bancorporation` is written `Zions Bancorp`.
     if words.len() > 1 && words.last().is_some_and(|w| w == "bancorporation") {
         let mut written = words[..words.len() - 1].join(" ");
@@ -287,6 +291,7 @@ mod tests {
             ("NOVO NORDISK A S", &["novo nordisk"]),
             ("Meta Platforms, Inc.", &["meta platforms", "meta"]),
             ("Walt Disney Co", &["walt disney"]),
+            ("DILLARD'S, INC.", &["dillard s", "dillards"]),
             ("ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/", &["zions bancorporation", "zions bancorp", "zions"]),
             ("SPDR S&P 500 ETF TRUST", &[]),
             ("Raymond James Financial Inc", &["raymond james financial", "raymond james"]),

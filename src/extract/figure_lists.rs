@@ -52,6 +52,29 @@ pub(super) fn together(text: &str, before: &[Token], own: &[&Mention], at: usize
     (all.len() >= 2).then_some(all)
 }
 
+/// `Dillard's and J.C. Penney also tanked, with the former down 3% and the latter falling 5.9%`:
+/// the first or the last of two or more companies named before, as the words before the figure
+/// say.
+pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<Symbol> {
+    let k = before.iter().rev().take(4).position(|w| matches!(&*w.key, "former" | "latter"))?;
+    let word = &before[before.len() - 1 - k];
+    let the = before.len() - 1 - k;
+    if the == 0 || before[the - 1].key != "the" {
+        return None;
+    }
+    let mut distinct: Vec<&Symbol> = Vec::new();
+    for m in named {
+        if !distinct.contains(&&m.symbol) {
+            distinct.push(&m.symbol);
+        }
+    }
+    if distinct.len() < 2 {
+        return None;
+    }
+    let chosen = if word.key == "former" { distinct[0] } else { distinct[distinct.len() - 1] };
+    Some(chosen.clone())
+}
+
 /// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked
 /// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: a counted
 /// group of companies before the figure, where it starts. In a sentence naming no company before
