@@ -88,6 +88,14 @@ fn open_bracket(n: usize) -> String {
     format!("{}Apple rose 2%.", format!("Goldman Sachs (said {}", "word ".repeat(50)).repeat(n))
 }
 
+fn named_lines(n: usize) -> String {
+    "Guararapes e Odontoprev subiram\n".repeat(n)
+}
+
+fn counted_points(n: usize) -> String {
+    format!("As 24 empresas somaram {}e 3%.", "5 pontos e 2%, ".repeat(n))
+}
+
 /// Times `make(n)` and `make(2 n)`, best of three each: the JSON of the two sizes and their ratio.
 fn doubling(make: fn(usize) -> String, n: usize, lexicon: &Lexicon) -> serde_json::Value {
     let (small, large) = (make(n), make(2 * n));
@@ -203,6 +211,8 @@ fn main() {
         "defunct_names_ms": doubling(defunct_names, 2_000, &lexicon),
         "rated_list_ms": doubling(rated_list, 8_000, &lexicon),
         "open_bracket_ms": doubling(open_bracket, 500, &lexicon),
+        "named_lines_ms": doubling(named_lines, 10_000, &lexicon),
+        "counted_points_ms": doubling(counted_points, 10_000, &lexicon),
         "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
         "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },
         "lexicon_entries": lexicon.len(),

@@ -41,7 +41,7 @@ use super::commodity_prices::{
 };
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
-    counted_group, for_after, former_or_latter, listed_with, paired_in_order, respectively, together,
+    for_after, former_or_latter, listed_with, opens_on_a_counted_group, paired_in_order, respectively, together,
 };
 use super::index_cues::{
     index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_macro_word,
@@ -250,6 +250,8 @@ pub(crate) fn attribute(
         // A word of the economy anywhere in the sentence, or of a whole sector before the figure
         // at `at` (found once per sentence).
         let economy_cell = OnceCell::new();
+        // Whether the sentence opens on a counted group of companies (read once).
+        let counted_group = OnceCell::new();
         let economy_or_sector_before = |at: usize| {
             let (economy, sector) = *economy_cell.get_or_init(|| {
                 let economy = own_words.iter().any(|w| is_macro_word(&w.key))
@@ -377,7 +379,7 @@ pub(crate) fn attribute(
                 all
             } else if let Some(one) = former_or_latter(words_before, &before) {
                 vec![one]
-            } else if before.is_empty() && counted_group(text, words_before).is_some() {
+            } else if before.is_empty() && *counted_group.get_or_init(|| opens_on_a_counted_group(text, own_words)) {
                 // `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`: a group's.
                 Vec::new()
             } else if let Some(class) = class_after {

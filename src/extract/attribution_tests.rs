@@ -450,3 +450,20 @@ fn the_former_and_the_latter_are_the_first_and_last_companies_named() {
     let text = "Micron, the biggest decliner in the benchmark chip index, fell 5.7%.";
     assert_eq!(percents(text), pairs(&[("5.7%", &["MU"])]), "an index in an apposition");
 }
+
+#[test]
+fn codes_in_capitals_with_accents_and_the_review_s_cases_are_read_without_panic() {
+    // A code in brackets with accented capitals once cut a character (`is_b3_form`).
+    assert_eq!(
+        percents("A Foobar (AÇÃO) subiu 2%. Ações da Fulana (ABCÇ) subiram 3%."),
+        pairs(&[("2%", &[]), ("3%", &[])])
+    );
+    // A counted group inside an aside is no subject: the bank carried from before keeps it.
+    let text = "JPMorgan Chase reported results on Friday. The bank, the largest of the 4 big banks, earned 13% more.";
+    assert_eq!(percents(text), pairs(&[("13%", &["JPM"])]));
+    // A provider's own figures stay its own unless it is cited.
+    let text = "According to the company, FactSet's quarterly revenue rose 5%.";
+    assert_eq!(percents(text), pairs(&[("5%", &["FDS"])]));
+    // A company in capitals heading a note is no dateline.
+    assert_eq!(percents("ODONTOPREV — lucro líquido cresceu 12% no trimestre."), pairs(&[("12%", &["ODPV3"])]));
+}

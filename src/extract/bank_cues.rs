@@ -139,9 +139,40 @@ pub(super) fn revises_forecasts(text: &str, words: &[Token], span: &Range<usize>
 const DATA_PROVIDERS: &[&str] =
     &["thomson", "reuters", "refinitiv", "factset", "bloomberg", "zacks", "lseg", "morningstar", "economatica"];
 
-/// How many words before a data provider its citing words are looked for (`according to
-/// consensus estimates gathered by`).
-const SOURCE_REACH: usize = 4;
+/// Whether the words `before` a name starting at byte `at` cite it as a source, right before it
+/// and with no punctuation between: `according to`, `gathered by`, `data from`, `de acordo com a`,
+/// `segundo dados da`, `levantamento da` (not `According to the company, FactSet's revenue…`).
+fn cited_by(text: &str, before: &[Token], at: usize) -> bool {
+    let mut k = before.len();
+    let mut next_start = at;
+    let mut step = |k: &mut usize| -> Option<&str> {
+        let w = before.get(k.checked_sub(1)?)?;
+        if text[w.end..next_start].trim() != "" {
+            return None;
+        }
+        next_start = w.start;
+        *k -= 1;
+        Some(&*w.key)
+    };
+    let mut word = step(&mut k);
+    // (Past an article or contraction: `according to the`, `segundo dados da`.)
+    while let Some(key) = word
+        && matches!(key, "the" | "a" | "o" | "da" | "do" | "das" | "dos" | "de")
+    {
+        word = step(&mut k);
+    }
+    let previous = |k: usize| k.checked_sub(1).map(|j| &*before[j].key);
+    match word {
+        Some("to") => previous(k) == Some("according"),
+        Some("by") => {
+            matches!(previous(k), Some("compiled" | "gathered" | "polled" | "surveyed" | "conducted" | "tracked"))
+        }
+        Some("from") => previous(k) == Some("data"),
+        Some("com") => previous(k) == Some("acordo"),
+        Some("dados" | "levantamento" | "segundo" | "conforme") => true,
+        _ => false,
+    }
+}
 
 /// Whether the company named at `span` is quoted as the source of a consensus (`Thomson Reuters
 /// has consensus earnings estimates of $0.21`, `the Thomson Reuters consensus was $1.21`): a data
@@ -161,25 +192,7 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
         let name = text[span.clone()].to_lowercase();
         DATA_PROVIDERS.iter().any(|p| name.contains(p))
     };
-    let sourced_before = words[k.saturating_sub(SOURCE_REACH)..k].iter().any(|w| {
-        matches!(
-            &*w.key,
-            "according"
-                | "survey"
-                | "surveyed"
-                | "compiled"
-                | "gathered"
-                | "polled"
-                | "data"
-                | "segundo"
-                | "dados"
-                | "compilados"
-                | "compiladas"
-                | "levantamento"
-                | "acordo"
-                | "conforme"
-        )
-    });
+    let sourced_before = cited_by(text, &words[..k], span.start);
     let end = words.partition_point(|w| w.start < span.end);
     let sourced_after = words.get(end).is_some_and(|w| {
         text[span.end..w.start] == *" "

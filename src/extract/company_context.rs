@@ -14,8 +14,9 @@
 //! `Weg` (`der Weg`, `auf dem Weg`) and a sentence opening with `Vivo em São Paulo` have none of
 //! these.
 //!
-//! Two readings keep words from being a company at all: a dateline's agency or place (`NEW YORK
-//! (AP) --`, `TORONTO — Research In Motion rose`), and a short name going on to another company's listing (`Albany
+//! Three readings keep words from being a company at all: a dateline's agency or city (`NEW
+//! YORK (AP) --`, `TORONTO — Research In Motion rose`), a person's middle name (`Frederico Fleury
+//! Curado`), and a short name going on to another company's listing (`Albany
 //! Molecular Research Inc. (NASDAQ: AMRI)` is not Albany International).
 
 use std::ops::Range;
@@ -110,6 +111,21 @@ pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
         && !is_article(&prev.key)
 }
 
+/// `o diretor-presidente, Frederico Fleury Curado`: a word between two capitalised words of a
+/// sentence is a person's middle name, not the company of that name.
+/// (Not in a title-case headline, `Brazil Miner Vale Posts Record Profit`: the full name stands
+/// apart from the words around it.)
+pub(crate) fn middle_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    // (Whether the word `outer`, before or after the name's words, is no part of them.)
+    let apart = |outer: &Token, left: &Token, right: &Token| !outer.capitalized || text[left.end..right.start] != *" ";
+    is_surname(text, tokens, i)
+        && tokens.get(i + 1).is_some_and(|next| {
+            next.capitalized && !next.upper && text[tokens[i].end..next.start] == *" " && !is_company_suffix(&next.key)
+        })
+        && (i < 2 || apart(&tokens[i - 2], &tokens[i - 2], &tokens[i - 1]))
+        && tokens.get(i + 2).is_none_or(|after| apart(after, &tokens[i + 1], after))
+}
+
 /// Punctuation that ends a clause between two words.
 fn breaks(gap: &str) -> bool {
     gap.contains(['.', ',', ';', ':', '!', '?', '"', '“', '”'])
@@ -132,6 +148,8 @@ fn is_company_word(key: &str) -> bool {
             | "companhia" | "empresa" | "operadora" | "fabricante" | "varejista" | "fintech" | "bank" | "banco"
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
+            // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)
+            | "alvo" | "target" | "recomendacao" | "neutra" | "neutro" | "rating"
     ) || is_share_word(key)
 }
 
@@ -191,7 +209,7 @@ pub(crate) fn names_another_company(
 pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     // (A news agency's code only: `TESLA (TSLA) - Get Report` keeps its symbol.)
-    if !matches!(t.text, "AP" | "AFP" | "UPI" | "DPA" | "EFE" | "ANSA") {
+    if !(t.upper && is_agency(t.text)) {
         return false;
     }
     let opens = text[..t.start].strip_suffix('(').map(|b| b.trim_end_matches(' '));
@@ -204,29 +222,104 @@ pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Whether a name is the place of a dateline that opens a line (`TORONTO — Research In Motion
 /// rose`, `SÃO PAULO - A Petrobras…`, `NEW YORK (AP) --`): a city in capitals before a dash or an
-/// agency's bracket is no company.
+/// agency's bracket is no company. A company in capitals heading a note (`ODONTOPREV — lucro…`)
+/// is one: the place must be a city the press writes datelines from, or an agency must follow.
+/// (Only the few bytes around the name are read.)
 pub(crate) fn in_dateline(text: &str, span: &Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
-    let place_end = text[span.start..].find(['—', '–', '-', '(']).map_or(text.len(), |at| span.start + at);
-    let place = &text[line_start..place_end];
-    let after = &text[place_end..];
-    place_end >= span.end
-        && place.len() <= 40
-        && !place.trim().is_empty()
-        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\''))
-        && place.ends_with(' ')
-        && place.chars().filter(|c| c.is_alphabetic()).count() >= 4
-        && (after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--") || agency_after(after))
-}
-
-/// Whether a news agency's bracket opens `after` (`(AP)`, `(Reuters)`).
-fn agency_after(after: &str) -> bool {
-    let Some(inside) = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(inside, _)| inside) else {
+    let mut from = span.start.saturating_sub(DATELINE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + DATELINE_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..span.start];
+    let line_start = match before.rfind('\n') {
+        Some(at) => from + at + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let Some(place_end) = text[span.start..to].find(['—', '–', '-', '(']).map(|at| span.start + at) else {
         return false;
     };
+    let place = &text[line_start..place_end];
+    let after = &text[place_end..to];
+    let agency = after.strip_prefix('(').and_then(|a| a.split_once(')')).is_some_and(|(inside, _)| is_agency(inside));
+    let dash = after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--");
+    place_end >= span.end
+        && place.ends_with(' ')
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\''))
+        && (agency || (dash && is_dateline_city(place.trim_end_matches([' ', ',']))))
+}
+
+/// How many bytes either side of a name a dateline is looked for.
+const DATELINE_BYTES: usize = 48;
+
+/// News agencies as datelines bracket them (`(AP)`, `(Reuters)`).
+fn is_agency(name: &str) -> bool {
     matches!(
-        inside,
-        "AP" | "Reuters" | "AFP" | "Bloomberg" | "Dow Jones" | "UPI" | "EFE" | "Estadão Conteúdo" | "Agência Estado"
+        name,
+        "AP" | "AFP"
+            | "UPI"
+            | "DPA"
+            | "EFE"
+            | "ANSA"
+            | "Reuters"
+            | "Bloomberg"
+            | "Dow Jones"
+            | "Estadão Conteúdo"
+            | "Agência Estado"
+    )
+}
+
+/// Cities the press writes datelines from, in capitals (a state or country may follow a comma).
+fn is_dateline_city(place: &str) -> bool {
+    let city = place.split(',').next().unwrap_or(place).trim();
+    matches!(
+        city,
+        "NEW YORK"
+            | "TORONTO"
+            | "LONDON"
+            | "WASHINGTON"
+            | "CHICAGO"
+            | "SAN FRANCISCO"
+            | "BOSTON"
+            | "HOUSTON"
+            | "DALLAS"
+            | "SEATTLE"
+            | "ATLANTA"
+            | "DETROIT"
+            | "LOS ANGELES"
+            | "MONTREAL"
+            | "CALGARY"
+            | "VANCOUVER"
+            | "FRANKFURT"
+            | "PARIS"
+            | "ZURICH"
+            | "MADRID"
+            | "MILAN"
+            | "TOKYO"
+            | "HONG KONG"
+            | "SINGAPORE"
+            | "SYDNEY"
+            | "SHANGHAI"
+            | "BEIJING"
+            | "SEOUL"
+            | "MUMBAI"
+            | "SAO PAULO"
+            | "SÃO PAULO"
+            | "RIO DE JANEIRO"
+            | "BRASÍLIA"
+            | "BRASILIA"
+            | "LONDRES"
+            | "NOVA YORK"
+            | "BUENOS AIRES"
+            | "MEXICO CITY"
+            | "OTTAWA"
+            | "MINNEAPOLIS"
+            | "CHARLOTTE"
+            | "PITTSBURGH"
     )
 }
 

@@ -76,30 +76,36 @@ pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<
 }
 
 /// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked
-/// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: a counted
-/// group of companies before the figure, where it starts. In a sentence naming no company before
-/// the figure, its figures are the group's, no one company's.
-pub(super) fn counted_group(text: &str, before: &[Token]) -> Option<usize> {
-    (0..before.len()).rev().find_map(|k| {
-        let number = &before[k];
-        if !number.is_digits() || number.text.len() > 4 || number.text.parse::<u32>().is_ok_and(|n| n < 2) {
-            return None;
+/// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: whether a
+/// sentence (its words `own`) opens on a counted group of companies, its subject. In a sentence
+/// naming no company before a figure, the figure is the group's, no one company's.
+pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
+    // The number first, or after an article (`As 24`, `The 17`, `Das 59`).
+    let at = match own {
+        [first, ..] if first.is_digits() => 0,
+        [article, number, ..]
+            if number.is_digits() && matches!(&*article.key, "as" | "os" | "das" | "dos" | "the" | "nas" | "nos") =>
+        {
+            1
         }
-        // (Not a figure's own number: `R$ 24`, `24%`, `2,5`.)
-        if text[..number.start].ends_with(['$', ',', '.']) || text[number.end..].starts_with(['%', ',', '.']) {
-            return None;
-        }
-        // The noun right after the number, or past one word (`24 instituições listadas`, `the
-        // 17 retailers`, `As 24 maiores empresas`).
-        let noun = before[k + 1..].iter().take(2).position(|w| is_companies_noun(&w.key))?;
-        let between = &before[k + 1..k + 1 + noun];
-        let joined = before[k + 1..=k + 1 + noun].iter().all(|w| w.joins_previous);
-        // (Stocks and shares are counted with an article: `Das 59 ações`, not `um lote de 100 ações`.)
-        let counted = !is_stocks_noun(&before[k + 1 + noun].key)
-            || k.checked_sub(1)
-                .is_some_and(|a| matches!(&*before[a].key, "as" | "os" | "das" | "dos" | "the" | "nas" | "nos"));
-        (joined && counted && !between.iter().any(|w| is_scale_word(&w.key))).then_some(number.start)
-    })
+        _ => return false,
+    };
+    let number = &own[at];
+    if number.text.len() > 4
+        || number.text.parse::<u32>().is_ok_and(|n| n < 2)
+        || text[number.end..].starts_with(['%', ',', '.'])
+    {
+        return false;
+    }
+    // The noun right after the number, or past one word (`24 instituições listadas`, `the 17
+    // retailers`, `As 24 maiores empresas`).
+    let Some(noun) = own[at + 1..].iter().take(2).position(|w| is_companies_noun(&w.key)) else { return false };
+    let between = &own[at + 1..at + 1 + noun];
+    // (Stocks and shares are counted with an article: `Das 59 ações`, not `100 ações`.)
+    let counted = !is_stocks_noun(&own[at + 1 + noun].key) || at == 1;
+    own[at + 1..=at + 1 + noun].iter().all(|w| w.joins_previous)
+        && counted
+        && !between.iter().any(|w| is_scale_word(&w.key))
 }
 
 /// Plural nouns for companies (folded), as a count names them.

@@ -6,6 +6,8 @@
 //! Each alias says whether it needs a capital letter in the text: `nvidia` in lower case is still
 //! the company, `apple` is a fruit.
 
+use super::tokens::Token;
+
 /// How an alias must be written to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {
@@ -20,6 +22,40 @@ pub(crate) enum Case {
     Context,
     /// All capitals anywhere (`WEG`), else capitalised in company context (`a Weg`).
     UpperOrContext,
+}
+
+/// Whether the words are written in the case an alias needs. The `s` after an apostrophe is
+/// written in lower case in a capitalised name (`Macy's`, `Dick's Sporting Goods`).
+pub(crate) fn written_as(words: &[Token], case: Case) -> bool {
+    let content = || {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(n, t)| {
+                // (`Research in Motion`: the small words of a name may be written in lower case.)
+                let joiner = matches!(
+                    &*t.key,
+                    "&" | "of" | "de" | "da" | "do" | "dos" | "das" | "the" | "and" | "e" | "in" | "on" | "for" | "at"
+                );
+                !(joiner || (*n > 0 && &*t.key == "s"))
+            })
+            .map(|(_, t)| t)
+    };
+    match case {
+        Case::Any => true,
+        Case::Capital => content().all(|t| t.capitalized || t.upper),
+        Case::Upper => content().all(|t| t.upper),
+        Case::Context | Case::UpperOrContext => content().all(|t| t.capitalized || t.upper),
+    }
+}
+
+/// Whether a name written so must stand in company context to count (`Vivo`, `Weg`, not `WEG`).
+pub(crate) fn needs_context(words: &[Token], case: Case) -> bool {
+    match case {
+        Case::Context => true,
+        Case::UpperOrContext => !words.iter().all(|t| t.upper),
+        Case::Any | Case::Capital | Case::Upper => false,
+    }
 }
 
 /// Curated aliases: what people write, the symbol it means, and how it must be written.

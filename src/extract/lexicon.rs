@@ -243,10 +243,10 @@ impl Lexicon {
             }
             let fund = legal.split_whitespace().any(|w| matches!(w, "FDO" | "FII" | "FUNDO" | "FIAGRO"));
             for name in legal.split(" - ").flat_map(matchable_names) {
-                // A one-word name (`WEG`, `Americanas`, `Light`) is often an everyday word too: it
-                // counts only in company context (`a Weg`, `ações da Light`). One that is no
-                // everyday word (`Odontoprev`, `Qualicorp`) counts wherever it is capitalised.
-                let case = if name.contains(' ') || (!fund && name.len() >= 6 && !is_common_word(&name)) {
+                // A one-word name (`WEG`, `Americanas`, `Light`) is often an everyday word, a
+                // place or a surname too: it counts only in company context (`a Weg`, `ações da
+                // Light`, `o preço-alvo de Fleury`).
+                let case = if name.contains(' ') {
                     Case::Capital
                 } else if !fund && name.len() >= 2 && !name.bytes().any(|b| b.is_ascii_digit()) {
                     Case::Context

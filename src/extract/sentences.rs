@@ -27,8 +27,20 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b'\n' => {
                 let rest = &text[i + 1..];
                 let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                let line = &text[text[..i].rfind('\n').map_or(0, |at| at + 1)..i];
-                if blank || starts_block(rest) || is_field_line(rest) || is_heading_line(line) { Some(i) } else { None }
+                // (The line just ended, read back only so far: a long line is no card's.)
+                let mut from = i.saturating_sub(CARD_LINE);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let line =
+                    text[from..i].rfind('\n').map(|at| &text[from + at + 1..i]).or((from == 0).then(|| &text[..i]));
+                let card = line.is_some_and(|line| {
+                    let heading = is_heading_line(line) && !rest.trim_start().starts_with(char::is_lowercase);
+                    // (A field follows a heading, another field or a finished line, not wrapped prose.)
+                    heading
+                        || (is_field_line(rest) && (is_field_line(line) || line.trim_end().ends_with(['.', ':', ')'])))
+                });
+                if blank || starts_block(rest) || card { Some(i) } else { None }
             }
             _ => None,
         };
@@ -77,11 +89,18 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// The longest line read as a card's heading or field.
+const CARD_LINE: usize = 80;
+
 /// `Recomendação: compra`, `Preço-alvo: R$ 31`, `Price target: $50`: a line of a card opens on a
 /// label of a few words and a colon.
 fn is_field_line(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
-    let Some(colon) = line.get(..line.len().min(40)).and_then(|head| head.find(':')) else { return false };
+    let mut head = line.len().min(40);
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let Some(colon) = line[..head].find(':') else { return false };
     let label = &line[..colon];
     label.starts_with(char::is_uppercase)
         && (1..=4).contains(&label.split_whitespace().count())
@@ -235,6 +254,11 @@ mod tests {
             (
                 "The sector took a hit as shares of Zoran Corp. (ZRAN)\nplunged 12%.",
                 &["The sector took a hit as shares of Zoran Corp. (ZRAN)\nplunged 12%."],
+            ),
+            ("Morgan Stanley (MS)\ncut Apple to underweight.", &["Morgan Stanley (MS)\ncut Apple to underweight."]),
+            (
+                "Apple rose 3% after\nMorgan Stanley analysts wrote: buy it.",
+                &["Apple rose 3% after\nMorgan Stanley analysts wrote: buy it."],
             ),
             ("He said \"buy.\" Then left.", &["He said \"buy.\"", "Then left."]),
             ("", &[]),

@@ -13,9 +13,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cashtags::cashtags;
-use super::company_context::{dateline, in_company_context, in_dateline, is_surname, names_another_company};
+use super::company_context::{
+    dateline, in_company_context, in_dateline, is_surname, middle_name, names_another_company,
+};
 use super::company_names::is_generic_tail;
-use super::known_names::Case;
+use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
 use super::short_names::short_names;
 use super::tokens::Token;
@@ -228,58 +230,9 @@ fn longest_name(
     best
 }
 
-/// `o diretor-presidente, Frederico Fleury Curado`: a word between two capitalised words of a
-/// sentence is a person's middle name, not the company of that name.
-/// (Not in a title-case headline, `Brazil Miner Vale Posts Record Profit`: the full name stands
-/// apart from the words around it.)
-fn middle_name(text: &str, tokens: &[Token], i: usize) -> bool {
-    // (Whether the word `outer`, before or after the name's words, is no part of them.)
-    let apart = |outer: &Token, left: &Token, right: &Token| !outer.capitalized || text[left.end..right.start] != *" ";
-    is_surname(text, tokens, i)
-        && tokens.get(i + 1).is_some_and(|next| {
-            next.capitalized && !next.upper && text[tokens[i].end..next.start] == *" " && !is_company_suffix(&next.key)
-        })
-        && (i < 2 || apart(&tokens[i - 2], &tokens[i - 2], &tokens[i - 1]))
-        && tokens.get(i + 2).is_none_or(|after| apart(after, &tokens[i + 1], after))
-}
-
 /// Whether `next` is the `s` of a possessive or a name's apostrophe (`Macy's`, `Kohl’s`).
 fn possessive_s(text: &str, word: &Token, next: &Token) -> bool {
     &*next.key == "s" && matches!(&text[word.end..next.start], "'" | "\u{2019}")
-}
-
-/// Whether the words are written in the case an alias needs. The `s` after an apostrophe is
-/// written in lower case in a capitalised name (`Macy's`, `Dick's Sporting Goods`).
-fn written_as(words: &[Token], case: Case) -> bool {
-    let content = || {
-        words
-            .iter()
-            .enumerate()
-            .filter(|(n, t)| {
-                // (`Research in Motion`: the small words of a name may be written in lower case.)
-                let joiner = matches!(
-                    &*t.key,
-                    "&" | "of" | "de" | "da" | "do" | "dos" | "das" | "the" | "and" | "e" | "in" | "on" | "for" | "at"
-                );
-                !(joiner || (*n > 0 && &*t.key == "s"))
-            })
-            .map(|(_, t)| t)
-    };
-    match case {
-        Case::Any => true,
-        Case::Capital => content().all(|t| t.capitalized || t.upper),
-        Case::Upper => content().all(|t| t.upper),
-        Case::Context | Case::UpperOrContext => content().all(|t| t.capitalized || t.upper),
-    }
-}
-
-/// Whether a name written so must stand in company context to count (`Vivo`, `Weg`, not `WEG`).
-fn needs_context(words: &[Token], case: Case) -> bool {
-    match case {
-        Case::Context => true,
-        Case::UpperOrContext => !words.iter().all(|t| t.upper),
-        Case::Any | Case::Capital | Case::Upper => false,
-    }
 }
 
 /// A name glued to a hyphenated or dotted word (`Apple-like`, `google.com`) is not the company.

@@ -218,10 +218,13 @@ fn name_start(words: &[Token], last: usize) -> Option<usize> {
 /// Whether a code has the form of a B3 symbol (`HGTX3`, `TIMP3`, `KLBN11`): four letters and a
 /// share class, the form a Brazilian company delisted since keeps in old articles.
 fn is_b3_form(code: &str) -> bool {
-    let (letters, class) = code.split_at(code.len().min(4));
-    letters.len() == 4
-        && letters.bytes().all(|b| b.is_ascii_uppercase())
-        && matches!(class, "3" | "4" | "5" | "6" | "11")
+    // (On bytes: a code in capitals may hold accented letters, `(AÇÃO)`.)
+    match code.as_bytes() {
+        [a, b, c, d, class @ ..] => {
+            [a, b, c, d].iter().all(|l| l.is_ascii_uppercase()) && matches!(class, b"3" | b"4" | b"5" | b"6" | b"11")
+        }
+        _ => false,
+    }
 }
 
 /// `(CEGE)`, `(DNDN US)`, `(BWLD - Get Report)`, `(YHOO - 14.48)`: what closes a bracketed code.

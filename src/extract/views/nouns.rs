@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::extract::claimants::is_calendar;
 use crate::extract::firms::firm_key;
 use crate::extract::holders::is_analyst_word;
 use crate::extract::mentions::Mention;
@@ -163,7 +164,8 @@ pub(super) fn is_first_person(key: &str) -> bool {
 pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
     let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
     let to_rating = |w: Option<&Token>| w.is_some_and(|w| matches!(&*w.key, "to" | "from"));
-    // (The code right after the verb: `downgraded HGSI to`.)
+    // (The code right after the verb: `downgraded HGSI to`; not a B3 symbol's root written for a
+    // company the sentence names, `upgraded MGLU to buy, saying Magazine Luiza…`.)
     if let [code, after, ..] = next
         && code.upper
         && (2..=5).contains(&code.text.len())
@@ -171,6 +173,7 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
         && !is_acronym(code.text)
         && to_rating(Some(after))
         && !covered(code)
+        && !mentions.iter().any(|m| m.symbol.as_str().starts_with(code.text))
     {
         return true;
     }
@@ -182,18 +185,8 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
     let shares = rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"));
     let plain_name = name <= 3
         && to_rating(rest.get(name))
-        && rest.first().is_some_and(|w| !w.upper && !is_common_word(&w.key) && !is_calendar_word(&w.key));
+        && rest.first().is_some_and(|w| !w.upper && !is_common_word(&w.key) && !is_calendar(&w.key));
     (1..=4).contains(&name) && (shares || plain_name) && !rest[..name].iter().any(covered)
-}
-
-/// Days and months, which follow `on` without naming a company (`on Friday to`).
-#[rustfmt::skip]
-fn is_calendar_word(key: &str) -> bool {
-    matches!(key,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
-            | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november"
-            | "december"
-    )
 }
 
 /// `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the sentence

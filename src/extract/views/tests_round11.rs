@@ -184,3 +184,9 @@ fn a_rating_of_a_company_the_lexicon_does_not_know_is_no_view_of_another() {
                 perform. RBC this morning downgraded HGSI to \"sector perform\" from \"outperform.\"";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_b3_root_rated_for_a_company_the_sentence_names_is_its_view() {
+    let text = "BTG Pactual upgraded MGLU to buy, saying Magazine Luiza can gain share.";
+    assert_eq!(bundled(text), [view("BTG Pactual", "MGLU3", Stance::Bullish)]);
+}
