@@ -92,6 +92,10 @@ fn named_lines(n: usize) -> String {
     "Guararapes e Odontoprev subiram\n".repeat(n)
 }
 
+fn card_lines(n: usize) -> String {
+    "Itaú Unibanco (ITUB4)\nRecomendação: compra\nPreço-alvo: R$ 31\n".repeat(n)
+}
+
 fn counted_points(n: usize) -> String {
     format!("As 24 empresas somaram {}e 3%.", "5 pontos e 2%, ".repeat(n))
 }
@@ -213,6 +217,7 @@ fn main() {
         "open_bracket_ms": doubling(open_bracket, 500, &lexicon),
         "named_lines_ms": doubling(named_lines, 10_000, &lexicon),
         "counted_points_ms": doubling(counted_points, 10_000, &lexicon),
+        "card_lines_ms": doubling(card_lines, 5_000, &lexicon),
         "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
         "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },
         "lexicon_entries": lexicon.len(),

@@ -57,6 +57,11 @@ use crate::model::Symbol;
 /// company a passage is about stays its subject until another is named).
 const LOOK_BACK: usize = 8;
 
+/// How many sentences back a price target or the shares a sentence speaks of may look for the
+/// company under discussion: far, but bounded (a long text of cards whose companies are all read
+/// as raters once made every target look back to the start: quadratic).
+const TARGET_LOOK_BACK: usize = 60;
+
 /// How many words after a figure the company it is about may be named, when the text has named
 /// a subject before.
 const AFTER_REACH: usize = 8;
@@ -235,9 +240,9 @@ pub(crate) fn attribute(
                     && !is_target_owner(text, words, &m.span))
             });
         }
-        // A price target is about the company under discussion, however far back. So are the
-        // shares or the stock a sentence speaks of (`shares fell merely 1%`). The sentence's
-        // words are read for these only when a figure falls back on them.
+        // A price target is about the company under discussion, far back (`TARGET_LOOK_BACK`). So
+        // are the shares or the stock a sentence speaks of (`shares fell merely 1%`). The
+        // sentence's words are read for these only when a figure falls back on them.
         let about_the_company_cell = OnceCell::new();
         let sentence_about_the_company = || {
             *about_the_company_cell.get_or_init(|| {
@@ -420,7 +425,7 @@ pub(crate) fn attribute(
                 vec![after.symbol.clone()]
             } else {
                 let about_the_company = sentence_about_the_company();
-                let back = if about_the_company { i } else { LOOK_BACK };
+                let back = if about_the_company { TARGET_LOOK_BACK } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
                 if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at)) {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
