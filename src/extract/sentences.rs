@@ -89,6 +89,16 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// Whether a sentence is a card's heading line (`Itaú Unibanco (ITUB4)` alone on its line).
+pub(crate) fn is_card_heading(text: &str, sentence: &Range<usize>) -> bool {
+    text[sentence.end..].starts_with(['\n', '\r']) && is_heading_line(&text[sentence.clone()])
+}
+
+/// Whether a sentence is a card's field line (`Recomendação: compra`).
+pub(crate) fn is_card_field(text: &str, sentence: &Range<usize>) -> bool {
+    is_field_line(&text[sentence.clone()])
+}
+
 /// The longest line read as a card's heading or field.
 const CARD_LINE: usize = 80;
 

@@ -19,6 +19,7 @@ use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sen
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
+use cards::card_company;
 use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{bulleted, joined_subject, note_head, opens_a_line, same_issuer};
@@ -81,6 +82,7 @@ pub(crate) fn views(
     };
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
+        let card_company = card_company(text, sentences, i, &mentions_in);
         // `JetBlue currently carries a Zacks Rank #5 (Strong Sell)`: the service's own rank.
         if let Some((service, ticker, stance)) = stated_rank(text, own, mentions_in(sentence)) {
             if !out.iter().any(|v| v.ticker == ticker && text[v.claimant.clone()] == text[service.clone()]) {
@@ -266,17 +268,22 @@ pub(crate) fn views(
                 || own.iter().any(|w| is_firm_noun(&w.key)))
         {
             // `diz o relatório do banco`: the firm of the view or the broker before (however far).
-            let wide = own.iter().any(|w| is_firm_noun(&w.key)) || bulleted(text, sentence);
+            let wide = own.iter().any(|w| is_firm_noun(&w.key)) || bulleted(text, sentence) || card_company.is_some();
             let back = if wide { TOPIC_BACK } else { LOOK_BACK };
             let from = sentences[i.saturating_sub(back)].start;
             // `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company
             // that is no broker holds no view of others.
+            // (Not a bank heading a card: `Santander Brasil (SANB11)` / `Recomendação: venda`.)
             let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| {
                 (m.rates || m.speaks)
                     && (is_broker(&m.symbol) || !brokers_in(&words[word_range(words, &m.span)]).is_empty())
+                    && card_company.as_ref().is_none_or(|(_, span)| *span != m.span)
             });
             let broker = broker.map(|m| name_of(text, words, &m.span));
-            let before = &words[words.partition_point(|w| w.start < from)..range.start];
+            // (Nor a bank named by a card's heading, the company rated.)
+            let upto =
+                card_company.as_ref().map_or(range.start, |(_, span)| words.partition_point(|w| w.start < span.start));
+            let before = &words[words.partition_point(|w| w.start < from)..upto];
             let named = brokers_in(before).pop();
             let broker = match (broker, named) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
@@ -413,6 +420,8 @@ pub(crate) fn views(
         let carried = reading.stance.is_none() && reading.similar;
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
+            // `Itaú Unibanco (ITUB4)` / `Recomendação: compra`: a card's line rates its heading's company.
+            .or_else(|| card_company.as_ref().filter(|_| about.is_empty()).map(|(symbol, _)| symbol.clone()))
             .or_else(|| {
                 let before = |m: &&&Mention| {
                     (m.span.start < reading.at || !(refers_back || rated_before)) && m.span.start < clause_end
@@ -583,6 +592,7 @@ pub(crate) fn views(
     out
 }
 
+mod cards;
 mod ellipsis;
 mod lists;
 mod nouns;

@@ -190,3 +190,13 @@ fn a_b3_root_rated_for_a_company_the_sentence_names_is_its_view() {
     let text = "BTG Pactual upgraded MGLU to buy, saying Magazine Luiza can gain share.";
     assert_eq!(bundled(text), [view("BTG Pactual", "MGLU3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_card_s_lines_rate_its_heading_s_company_and_its_bank_holds_no_view() {
+    let text = "Veja o que o Bradesco BBI pensa dos bancos.\n\nItaú Unibanco (ITUB4)\nRecomendação: compra\nPreço-alvo: \
+                R$ 31\n\nBanco do Brasil (BBAS3)\nRecomendação: neutra\n\nSantander Brasil (SANB11)\nRecomendação: venda";
+    assert_eq!(
+        bundled(text),
+        [view("Bradesco BBI", "ITUB4", Stance::Bullish), view("Bradesco BBI", "SANB11", Stance::Bearish)]
+    );
+}
