@@ -503,10 +503,7 @@ fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> bool {
     if !text[span.end..at].contains(',') {
         return false;
     }
-    let mut from = span.start.saturating_sub(CLAUSE_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(span.start.saturating_sub(CLAUSE_BYTES));
     let before = &text[from..span.start];
     ASIDE_OPENERS
         .iter()

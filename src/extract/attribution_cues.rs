@@ -143,14 +143,8 @@ pub(super) fn names_a_cause(gap: &str) -> bool {
 /// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
 pub(super) fn in_aside(text: &str, at: usize) -> bool {
     // Only so far either side: a huge sentence costs no more than a short one.
-    let mut from = at.saturating_sub(ASIDE_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (at + ASIDE_REACH).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = text.ceil_char_boundary(at.saturating_sub(ASIDE_REACH));
+    let to = text.floor_char_boundary(at + ASIDE_REACH);
     let before = &text[from..at];
     let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
     let clause = &before[start..];

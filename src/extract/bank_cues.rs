@@ -201,9 +201,8 @@ pub(super) fn gives_consensus(text: &str, words: &[Token], span: &Range<usize>) 
     if (sourced_before || sourced_after) && is_provider() {
         return true;
     }
-    let after = &words[words.partition_point(|w| w.start < span.end)..];
     let mut previous_end = span.end;
-    for w in after.iter().take(3) {
+    for w in words[end..].iter().take(3) {
         if text[previous_end..w.start].contains(['.', ';', ',', '(']) {
             return false;
         }
@@ -321,9 +320,5 @@ pub(super) fn moved_by(text: &str, words: &[Token], span: &Range<usize>) -> bool
 
 /// The first `bytes` of `text` at most, cut between characters.
 fn prefix_within(text: &str, bytes: usize) -> &str {
-    let mut cut = text.len().min(bytes);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &text[..cut]
+    &text[..text.floor_char_boundary(bytes)]
 }

@@ -116,14 +116,14 @@ pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
 /// (Not in a title-case headline, `Brazil Miner Vale Posts Record Profit`: the full name stands
 /// apart from the words around it.)
 pub(crate) fn middle_name(text: &str, tokens: &[Token], i: usize) -> bool {
-    // (Whether the word `outer`, before or after the name's words, is no part of them.)
-    let apart = |outer: &Token, left: &Token, right: &Token| !outer.capitalized || text[left.end..right.start] != *" ";
+    // (Whether two words follow each other with a single space.)
+    let spaced = |a: &Token, b: &Token| text[a.end..b.start] == *" ";
     is_surname(text, tokens, i)
         && tokens.get(i + 1).is_some_and(|next| {
-            next.capitalized && !next.upper && text[tokens[i].end..next.start] == *" " && !is_company_suffix(&next.key)
+            next.capitalized && !next.upper && spaced(&tokens[i], next) && !is_company_suffix(&next.key)
         })
-        && (i < 2 || apart(&tokens[i - 2], &tokens[i - 2], &tokens[i - 1]))
-        && tokens.get(i + 2).is_none_or(|after| apart(after, &tokens[i + 1], after))
+        && (i < 2 || !(tokens[i - 2].capitalized && spaced(&tokens[i - 2], &tokens[i - 1])))
+        && tokens.get(i + 2).is_none_or(|after| !(after.capitalized && spaced(&tokens[i + 1], after)))
 }
 
 /// Punctuation that ends a clause between two words.
@@ -226,14 +226,8 @@ pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
 /// is one: the place must be a city the press writes datelines from, or an agency must follow.
 /// (Only the few bytes around the name are read.)
 pub(crate) fn in_dateline(text: &str, span: &Range<usize>) -> bool {
-    let mut from = span.start.saturating_sub(DATELINE_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (span.end + DATELINE_BYTES).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = text.ceil_char_boundary(span.start.saturating_sub(DATELINE_BYTES));
+    let to = text.floor_char_boundary(span.end + DATELINE_BYTES);
     let before = &text[from..span.start];
     let line_start = match before.rfind('\n') {
         Some(at) => from + at + 1,

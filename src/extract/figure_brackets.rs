@@ -25,10 +25,7 @@ pub(super) fn bracketed(
         }
     }
     // The bracket opens within a few words of the figure.
-    let mut from = figure.start.saturating_sub(24);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(figure.start.saturating_sub(24));
     let open = from + text[from..figure.start].rfind('(')?;
     let lead = &text[open + 1..figure.start];
     // Only a sign or a word of direction between the bracket and the figure.

@@ -56,10 +56,9 @@ pub(super) fn together(text: &str, before: &[Token], own: &[&Mention], at: usize
 /// the first or the last of two or more companies named before, as the words before the figure
 /// say.
 pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<Symbol> {
-    let k = before.iter().rev().take(4).position(|w| matches!(&*w.key, "former" | "latter"))?;
-    let word = &before[before.len() - 1 - k];
-    let the = before.len() - 1 - k;
-    if the == 0 || before[the - 1].key != "the" {
+    let back = before.iter().rev().take(4).position(|w| matches!(&*w.key, "former" | "latter"))?;
+    let at = before.len() - 1 - back;
+    if at == 0 || before[at - 1].key != "the" {
         return None;
     }
     let mut distinct: Vec<&Symbol> = Vec::new();
@@ -71,7 +70,7 @@ pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<
     if distinct.len() < 2 {
         return None;
     }
-    let chosen = if word.key == "former" { distinct[0] } else { distinct[distinct.len() - 1] };
+    let chosen = if before[at].key == "former" { distinct[0] } else { distinct[distinct.len() - 1] };
     Some(chosen.clone())
 }
 

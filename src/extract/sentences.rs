@@ -27,20 +27,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b'\n' => {
                 let rest = &text[i + 1..];
                 let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                // (The line just ended, read back only so far: a long line is no card's.)
-                let mut from = i.saturating_sub(CARD_LINE);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
-                let line =
-                    text[from..i].rfind('\n').map(|at| &text[from + at + 1..i]).or((from == 0).then(|| &text[..i]));
-                let card = line.is_some_and(|line| {
-                    let heading = is_heading_line(line) && !rest.trim_start().starts_with(char::is_lowercase);
-                    // (A field follows a heading, another field or a finished line, not wrapped prose.)
-                    heading
-                        || (is_field_line(rest) && (is_field_line(line) || line.trim_end().ends_with(['.', ':', ')'])))
-                });
-                if blank || starts_block(rest) || card { Some(i) } else { None }
+                if blank || starts_block(rest) || ends_a_card_line(text, i, rest) { Some(i) } else { None }
             }
             _ => None,
         };
@@ -89,6 +76,19 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// Whether the line ending at the newline at byte `i` (followed by `rest`) is a card's heading or
+/// the line before one of its fields: a field follows a heading, another field or a finished line,
+/// not wrapped prose. (The line is read back only so far: a long line is no card's.)
+fn ends_a_card_line(text: &str, i: usize, rest: &str) -> bool {
+    let from = text.ceil_char_boundary(i.saturating_sub(CARD_LINE));
+    let Some(line) = text[from..i].rfind('\n').map(|at| &text[from + at + 1..i]).or((from == 0).then(|| &text[..i]))
+    else {
+        return false;
+    };
+    (is_heading_line(line) && !rest.trim_start().starts_with(char::is_lowercase))
+        || (is_field_line(rest) && (is_field_line(line) || line.trim_end().ends_with(['.', ':', ')'])))
+}
+
 /// Whether a sentence is a card's heading line (`Itaú Unibanco (ITUB4)` alone on its line).
 pub(crate) fn is_card_heading(text: &str, sentence: &Range<usize>) -> bool {
     text[sentence.end..].starts_with(['\n', '\r']) && is_heading_line(&text[sentence.clone()])
@@ -106,11 +106,7 @@ const CARD_LINE: usize = 80;
 /// label of a few words and a colon.
 fn is_field_line(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
-    let mut head = line.len().min(40);
-    while !line.is_char_boundary(head) {
-        head -= 1;
-    }
-    let Some(colon) = line[..head].find(':') else { return false };
+    let Some(colon) = line[..line.floor_char_boundary(40)].find(':') else { return false };
     let label = &line[..colon];
     label.starts_with(char::is_uppercase)
         && (1..=4).contains(&label.split_whitespace().count())

@@ -108,8 +108,7 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             && !known(name)
             // (`Shares of Hana Biosciences jumped`: a name of up to three words, none of them known
             // nor in capitals.)
-            && after_name(words, k).iter().all(|n| !n.upper && !known(n))
-            && after_name(words, k).len() < 3
+            && { let more = after_name(words, k); more.len() < 3 && more.iter().all(|n| !n.upper && !known(n)) }
             // `ações de R$ 43`: a currency.
             && !text[name.end..].starts_with('$')
             // `ações da Locaweb (LWSA3)`: a name the lexicon knows by its symbol.

@@ -29,7 +29,9 @@ use nouns::{
     talked_about,
 };
 use ranks::stated_rank;
-use subjects::{earlier_subject, initials_by_symbol, is_initials_of, named_by_initials, topic_past_a_list, word_range};
+use subjects::{
+    clause_end, earlier_subject, initials_by_symbol, named_by_initials, same_firm, topic_past_a_list, word_range,
+};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -82,7 +84,6 @@ pub(crate) fn views(
     };
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
-        let card_company = card_company(text, sentences, i, &mentions_in);
         // `JetBlue currently carries a Zacks Rank #5 (Strong Sell)`: the service's own rank.
         if let Some((service, ticker, stance)) = stated_rank(text, own, mentions_in(sentence)) {
             if !out.iter().any(|v| v.ticker == ticker && text[v.claimant.clone()] == text[service.clone()]) {
@@ -94,6 +95,7 @@ pub(crate) fn views(
             continue;
         }
         let reading = read_stance(text, own);
+        let card_company = card_company(text, sentences, i, &mentions_in);
         let act_before = last_act;
         if reading.rating {
             last_act = Some(i);
@@ -281,8 +283,7 @@ pub(crate) fn views(
             });
             let broker = broker.map(|m| name_of(text, words, &m.span));
             // (Nor a bank named by a card's heading, the company rated.)
-            let upto =
-                card_company.as_ref().map_or(range.start, |(_, span)| words.partition_point(|w| w.start < span.start));
+            let upto = card_company.as_ref().map_or(range.start, |(_, span)| word_range(words, span).start);
             let before = &words[words.partition_point(|w| w.start < from)..upto];
             let named = brokers_in(before).pop();
             let broker = match (broker, named) {
@@ -401,13 +402,7 @@ pub(crate) fn views(
         if restated && act_before.is_some_and(|a| recent.as_ref().is_none_or(|(j, _, _)| a > *j)) {
             continue;
         }
-        // `…raised to $17 at J.P. Morgan Securities -- with Walt Disney Co and Microsoft…`: the
-        // company rated is named in the stance word's clause, before a dash or a semicolon.
-        let clause_end = [" -- ", " — ", " – ", "; "]
-            .iter()
-            .filter_map(|mark| text[reading.at.min(sentence.end)..sentence.end].find(mark))
-            .min()
-            .map_or(sentence.end, |at| reading.at + at);
+        let clause_end = clause_end(text, reading.at, sentence.end);
         // `Abbott (NYSE:ABT) price target raised to $60 by RBC citing Xyrem`: in a passive the
         // company rated is named before the stance word.
         let rated_before = passive && about.iter().any(|m| m.span.start < reading.at);
@@ -538,24 +533,19 @@ pub(crate) fn views(
                 }
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
                 let name = fold(&text[h.clone()]);
-                let same_firm = |e: &str| {
-                    e == name
-                        || (e.starts_with(name.as_str()) && e[name.len()..].starts_with(' '))
-                        || (name.starts_with(e) && name[e.len()..].starts_with(' '))
-                        || is_initials_of(&name, e)
-                };
                 // A view stated again later in the text (`The downgrade reflects…`) is the same
                 // view; a weaker cue of the same firm nearby (a target cut after `manteve a
                 // recomendação de compra`) does not overturn a stronger one.
                 let stronger = out.iter().zip(&levels).zip(&folded).any(|((v, &(j, level)), e)| {
                     v.ticker == *ticker
                         && (v.stance == stance || (i - j <= TOPIC_BACK && level < reading.level))
-                        && same_firm(e)
+                        && same_firm(&name, e)
                 });
                 // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o
                 // preço-alvo em R$ 2,20 (upside de 3,2%)`: a firm that stated a neutral rating holds
                 // no target or plain-word view after it.
-                let neutral = reading.level >= 2 && kept_neutral.iter().any(|(e, on)| on == ticker && same_firm(e));
+                let neutral =
+                    reading.level >= 2 && kept_neutral.iter().any(|(e, on)| on == ticker && same_firm(&name, e));
                 if !stronger && !neutral {
                     // `…had its price target dropped by JPMorgan… The firm currently has an
                     // "overweight" rating`: a stronger cue of the same firm just after overturns
@@ -567,7 +557,7 @@ pub(crate) fn views(
                         if out[k].ticker == *ticker
                             && out[k].stance != stance
                             && levels[k].1 > reading.level
-                            && same_firm(&folded[k])
+                            && same_firm(&name, &folded[k])
                         {
                             out.remove(k);
                             levels.remove(k);

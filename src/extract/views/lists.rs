@@ -261,10 +261,7 @@ fn is_company_noun(key: &str) -> bool {
 pub(super) fn joined_subject(text: &str, groups: &[(Range<usize>, Symbol)], g: usize, at: usize) -> Option<Symbol> {
     // (Only the last words before the list are read: the text before it may be long.)
     let before = text[..groups[g].0.start].trim_end();
-    let mut from = before.len().saturating_sub(24);
-    while !before.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = before.floor_char_boundary(before.len().saturating_sub(24));
     let before = before[from..].to_lowercase();
     let joined = ["junto a", "junto com", "juntamente com", "ao lado de", "along with", "together with"]
         .iter()

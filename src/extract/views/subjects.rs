@@ -1,5 +1,6 @@
 //! Helpers of [`super::views`] about who and what a sentence points back to: the company an
-//! earlier stretch of text is about, a firm named again by its initials, and a span's words.
+//! earlier stretch of text is about, a firm named again (shorter or by its initials), the stance
+//! word's clause, and a span's words.
 
 use std::ops::Range;
 
@@ -13,9 +14,29 @@ pub(super) fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
     words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)
 }
 
+/// Whether two folded holder names are one firm: the same, one the other's first words (`RBC`
+/// and `RBC Capital Markets`), or one the other's initials.
+pub(super) fn same_firm(name: &str, other: &str) -> bool {
+    other == name
+        || (other.starts_with(name) && other[name.len()..].starts_with(' '))
+        || (name.starts_with(other) && name[other.len()..].starts_with(' '))
+        || is_initials_of(name, other)
+}
+
+/// The end of the stance word's clause, at `at` in a sentence ending at `end`: a dash or a
+/// semicolon after it, else the sentence's end. The company rated is named in that clause (`…raised
+/// to $17 at J.P. Morgan Securities -- with Walt Disney Co and Microsoft…`).
+pub(super) fn clause_end(text: &str, at: usize, end: usize) -> usize {
+    [" -- ", " — ", " – ", "; "]
+        .iter()
+        .filter_map(|mark| text[at.min(end)..end].find(mark))
+        .min()
+        .map_or(end, |found| at + found)
+}
+
 /// `S&P` after `Standard & Poor's`: a firm named again by the initials of its name's words
 /// (folded names; connectives such as `of`, `de`, `&` and a possessive `s` have none).
-pub(super) fn is_initials_of(short: &str, long: &str) -> bool {
+fn is_initials_of(short: &str, long: &str) -> bool {
     let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
     letters.len() >= 2 && letters == initials(long)
 }
