@@ -392,7 +392,7 @@ pub(crate) fn attribute(
             } else if reached {
                 out[f - 1].clone()
             } else if commodity
-                || points
+                || (points && before.is_empty())
                 || (index_follows(text, end, words_after) && !weight_in(words_before))
                 || unknown_code_before(text, &figures[f], &own)
             {

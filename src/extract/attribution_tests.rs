@@ -467,3 +467,33 @@ fn codes_in_capitals_with_accents_and_the_review_s_cases_are_read_without_panic(
     // A company in capitals heading a note is no dateline.
     assert_eq!(percents("ODONTOPREV — lucro líquido cresceu 12% no trimestre."), pairs(&[("12%", &["ODPV3"])]));
 }
+
+#[test]
+fn points_after_a_company_are_its_own() {
+    let text = "IBM subtracted 27.48 points to finish as the biggest detractor.";
+    let findings = analyse(text, &Lexicon::bundled());
+    assert_eq!(
+        findings.quantities.iter().map(|q| q.tickers.clone()).collect::<Vec<_>>(),
+        [vec!["IBM".parse().unwrap()]]
+    );
+    let text = "The Dow fell 200 points. Apple rose 2%.";
+    let findings = analyse(text, &Lexicon::bundled());
+    assert!(findings.quantities.iter().all(|q| q.tickers.is_empty()), "an index's points stay its own");
+}
+
+#[test]
+fn a_company_s_place_in_an_index_and_the_exchange_it_trades_on_do_not_take_its_move() {
+    let text = "General Electric Co. (GE US) fell the most in the Dow Jones Industrial Average, sliding 2.8 percent.";
+    assert_eq!(percents(text), pairs(&[("2.8 percent", &["GE"])]));
+    let text = "Advanced Micro Devices Inc. (AMD US) had the second-biggest gain in the Standard & Poor’s 500 Index,                 climbing 4.6 percent.";
+    assert_eq!(percents(text), pairs(&[("4.6 percent", &["AMD"])]));
+    assert_eq!(percents("As ações PNA da Vale caíram 1,28% na Bovespa."), pairs(&[("1,28%", &["VALE3"])]));
+    assert_eq!(percents("O Ibovespa subiu 2%, e a Vale, 1%."), pairs(&[("2%", &[]), ("1%", &["VALE3"])]));
+}
+
+#[test]
+fn a_symbol_after_a_misspelt_name_with_its_suffix_and_a_smaller_company_s_short_name_are_read() {
+    let text = "DeVita Inc. (DVA) climbed just over 7%. Albermarie Corp. (ALB) tumbled nearly 18%.";
+    assert_eq!(percents(text), pairs(&[("7%", &["DVA"]), ("18%", &["ALB"])]));
+    assert_eq!(percents("Xerox Corp. fell 1.7% to $6.85."), pairs(&[("1.7%", &["XRX"])]));
+}

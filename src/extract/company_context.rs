@@ -247,6 +247,16 @@ pub(crate) fn in_dateline(text: &str, span: &Range<usize>) -> bool {
         && (agency || (dash && is_dateline_city(place.trim_end_matches([' ', ',']))))
 }
 
+/// Whether a name opening a line is a dateline's city before its dash, in any case (`São Paulo –
+/// O banco UBS rebaixou…`): a place, no firm that holds a view.
+pub(crate) fn is_dateline_place(text: &str, span: &Range<usize>) -> bool {
+    let opens_line = text[..span.start].trim_end_matches([' ', '\t']).is_empty()
+        || text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n');
+    let after = text[span.end..].trim_start_matches(' ');
+    let dash = after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--");
+    opens_line && dash && is_dateline_city(&text[span.clone()].to_uppercase())
+}
+
 /// How many bytes either side of a name a dateline is looked for.
 const DATELINE_BYTES: usize = 48;
 

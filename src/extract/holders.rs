@@ -49,7 +49,24 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         .iter()
         .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite"))
         .count();
-    let inside = &inside[skip..];
+    let mut inside = &inside[skip..];
+    // `Former Morgan Stanley chief U.S. equity strategist Mike Wilson`: no longer the firm's.
+    if inside.first().is_some_and(|w| matches!(&*w.key, "former" | "ex")) {
+        return None;
+    }
+    // `Mr. Hansen raised his rating`: a surname after a title stands for the analyst's firm, as
+    // the surname alone does; a title cut off from its surname (`Mr` before the full stop) takes
+    // the surname after it.
+    let (mut titled, mut untitled) = (None, 0);
+    if inside.first().is_some_and(|w| is_title(&w.key)) {
+        if inside.len() > 1 {
+            (inside, untitled) = (&inside[1..], 1);
+        } else if let Some(surname) =
+            words.get(first + skip + 1).filter(|w| w.capitalized && matches!(&text[inside[0].end..w.start], ". " | " "))
+        {
+            (inside, untitled) = (std::slice::from_ref(titled.insert(surname.clone())), 1);
+        }
+    }
     // `CEO Jamie Dimon struck a cautious tone`: a company's own executive, title and all.
     if inside.len() > 1 && is_executive(&inside[0].key) {
         return None;
@@ -58,7 +75,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if inside.iter().all(|w| is_count_word(&w.key)) || matches!(&*text[name.clone()].to_lowercase(), "wall street") {
         return None;
     }
-    let first = first + skip;
+    let first = first + skip + untitled;
     // `Adam Jonas of Morgan Stanley`, `Gustavo Schroden, do Bradesco BBI`.
     if let Some(at) = inside.iter().rposition(|w| matches!(&*w.key, "of" | "at" | "from" | "do" | "da")) {
         let rest = &inside[at + 1..];
@@ -86,6 +103,11 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         {
             return Some(Holder::Firm(b));
         }
+    }
+    // `Wells’ Mohit Bansal downgraded…`: any firm's possessive before a person's two or three
+    // names.
+    if let Some(firm) = possessive().then(|| firm_before_person(text, inside)).flatten() {
+        return Some(Holder::Firm(firm));
     }
     if let Some(firm) = apposed_firm(text, words, first + inside.len()) {
         return Some(Holder::Firm(firm));
@@ -218,6 +240,29 @@ fn is_institution_word(key: &str) -> bool {
     )
 }
 
+/// The words before a possessive when the words after it are a person's two or three names, all
+/// capitalised (`Wells’ Mohit Bansal`, `BofA's Erika Najarian`).
+fn firm_before_person(text: &str, name: &[Token]) -> Option<Range<usize>> {
+    let (firm, person) = (1..name.len()).find_map(|k| {
+        let gap = &text[name[k - 1].end..name[k].start];
+        if matches!(gap, "' " | "’ ") {
+            Some((&name[..k], &name[k..]))
+        } else if name[k].key == "s" && matches!(gap, "'" | "’") {
+            Some((&name[..k], &name[k + 1..]))
+        } else {
+            None
+        }
+    })?;
+    let is_person = (2..=3).contains(&person.len()) && person.iter().all(|w| w.capitalized && !w.upper);
+    let is_firm = firm.iter().all(|w| w.capitalized || w.upper);
+    (is_person && is_firm).then(|| firm[0].start..firm[firm.len() - 1].end)
+}
+
+/// A title before a surname (`Mr. Hansen`, `Sra. Souza`).
+fn is_title(key: &str) -> bool {
+    matches!(key, "mr" | "mrs" | "ms" | "dr" | "sr" | "sra" | "srta")
+}
+
 fn is_pronoun(key: &str) -> bool {
     matches!(key, "they" | "he" | "she" | "we" | "it" | "ele" | "ela" | "eles" | "elas")
 }
@@ -231,7 +276,8 @@ fn is_legal_suffix(key: &str) -> bool {
 }
 
 /// News outlets and data providers that report views rather than hold them (`according to
-/// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`).
+/// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`, `According to
+/// FactSet`).
 #[rustfmt::skip]
 pub(crate) fn is_news_source(name: &str) -> bool {
     let outlet = name.strip_suffix(" com").or_else(|| name.strip_suffix(" pro")).unwrap_or(name);
@@ -242,14 +288,15 @@ pub(crate) fn is_news_source(name: &str) -> bool {
         "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
-            | "financial times" | "investing com" | "bdm online" | "broadcast"
+            | "financial times" | "investing com" | "bdm online" | "broadcast" | "factset" | "refinitiv"
+            | "lseg" | "oilprice com" | "oilprice"
     ) || is_public_body(name)
 }
 
-/// Central banks, regulators and the credit-rating agencies Moody’s and Fitch (folded, `.`, `'`
-/// and `’` as spaces): they hold no view of a stock (`the Federal Reserve is expected to raise…`,
-/// `Moody’s placed Pfizer’s Aaa debt rating under review`). Standard & Poor's is left out: the
-/// splits label it both ways.
+/// Central banks, regulators, energy agencies (`the IEA warned of ample supply`) and the
+/// credit-rating agencies Moody’s and Fitch (folded, `.`, `'` and `’` as spaces): they hold no
+/// view of a stock (`the Federal Reserve is expected to raise…`, `Moody’s placed Pfizer’s Aaa debt
+/// rating under review`). Standard & Poor's is left out: the splits label it both ways.
 fn is_public_body(name: &str) -> bool {
     let name = name.trim_start_matches("the ");
     matches!(
@@ -270,6 +317,12 @@ fn is_public_body(name: &str) -> bool {
             | "bce"
             | "opec"
             | "opep"
+            | "iea"
+            | "international energy agency"
+            | "aie"
+            | "agencia internacional de energia"
+            | "eia"
+            | "energy information administration"
             | "moody s"
             | "moodys"
             | "moody s investors service"

@@ -38,19 +38,24 @@ pub(super) fn is_listing_venue(words: &[Token], k: usize) -> bool {
     let key = |j: usize| k.checked_sub(j).map_or("", |j| &*words[j].key);
     // Past `the` (`listed on the Nasdaq`), the preposition, then the verb of trading.
     let at = if key(1) == "the" { 2 } else { 1 };
-    matches!(key(at), "na" | "no" | "em" | "on")
-        && matches!(
-            key(at + 1),
-            "negociadas"
-                | "negociada"
-                | "negociados"
-                | "listadas"
-                | "listada"
-                | "listed"
-                | "traded"
-                | "trading"
-                | "trade"
-        )
+    // `caíram 1,28% na Bovespa`, `rose 2% on the Nasdaq`: where shares trade (the index is `no
+    // Ibovespa`, `in the Nasdaq`).
+    let venue = matches!(key(0), "bovespa" | "b3") && key(1) == "na"
+        || matches!(key(0), "nasdaq" | "nyse") && key(1) == "the" && key(2) == "on";
+    venue
+        || matches!(key(at), "na" | "no" | "em" | "on")
+            && matches!(
+                key(at + 1),
+                "negociadas"
+                    | "negociada"
+                    | "negociados"
+                    | "listadas"
+                    | "listada"
+                    | "listed"
+                    | "traded"
+                    | "trading"
+                    | "trade"
+            )
 }
 
 /// `o preço-alvo rebaixado pela S&P`, `downgraded by S&P`: the rating agency, not the index.
@@ -134,13 +139,21 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     }
     // Not past the end of a sentence (`… maiores altas do Ibovespa. O índice subia 1,84%`), and
     // only the last few words matter.
-    let before = &before[before.len().saturating_sub(8)..];
+    let before = &before[before.len().saturating_sub(12)..];
     let sentence_start = before
         .windows(2)
         .rposition(|p| text[p[0].end..p[1].start].contains(['.', '!', '?', '\n']))
         .map_or(0, |k| k + 1);
     let before = &before[sentence_start..];
-    let mut back = before.iter().rev().skip_while(|w| matches!(&*w.key, "the" | "o" | "a") || is_index_word(&w.key));
+    // (Past the index's other words: `in the Dow Jones Industrial Average`, `in the Standard &
+    // Poor’s 500 Index`.)
+    let mut back = before.iter().rev().skip_while(|w| {
+        matches!(
+            &*w.key,
+            "the" | "o" | "a" | "jones" | "industrial" | "composite" | "&" | "p" | "standard" | "poor" | "s"
+        ) || is_index_word(&w.key)
+            || w.key.bytes().all(|b| b.is_ascii_digit())
+    });
     // `Travelers (TRV) led the Dow with a 2.5% gain`, `lidera o Ibovespa`.
     if back.clone().next().is_some_and(|w| {
         matches!(&*w.key, "led" | "leads" | "leading" | "topped" | "tops" | "lidera" | "liderou" | "liderando")
@@ -149,8 +162,18 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     }
     let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
     let (ranked, before_ranked) = (back.next(), back.next());
-    // (`a maior queda do Ibovespa` ranks; `a queda do Ibovespa` is the index's own fall.)
-    let biggest = before_ranked.is_some_and(|m| matches!(&*m.key, "maior" | "pior"));
+    // (`a maior queda do Ibovespa`, `the second-biggest gain in the S&P 500` rank; `a queda do
+    // Ibovespa` is the index's own fall.)
+    let biggest = before_ranked.is_some_and(|m| {
+        matches!(&*m.key, "maior" | "pior" | "biggest" | "largest" | "steepest" | "sharpest" | "best" | "worst")
+    });
+    // `fell the most in the Dow Jones Industrial Average`.
+    if preposition && ranked.is_some_and(|w| w.key == "most") && before_ranked.is_some_and(|w| w.key == "the") {
+        return true;
+    }
+    let moved = |key: &str| {
+        matches!(key, "gain" | "gains" | "drop" | "drops" | "decline" | "declines" | "fall" | "advance" | "increase")
+    };
     preposition
         && ranked.is_some_and(|w| {
             matches!(
@@ -176,7 +199,7 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
                     | "member"
                     | "alta"
                     | "baixa"
-            ) || w.key == "queda" && biggest
+            ) || (w.key == "queda" || moved(&w.key)) && biggest
         })
 }
 
@@ -193,7 +216,9 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
         }
         previous_end = w.end;
         if matches!(&*w.key, "for" | "of" | "in" | "do" | "da" | "no" | "na") {
-            return after[k + 1..].iter().take(3).any(|o| is_index_at(text, o));
+            // `As ações PNA da Vale caíram 1,28% na Bovespa`: the exchange shares trade on.
+            let venue = w.key == "na" && after.get(k + 1).is_some_and(|o| matches!(&*o.key, "bovespa" | "b3"));
+            return !venue && after[k + 1..].iter().take(3).any(|o| is_index_at(text, o));
         }
     }
     false

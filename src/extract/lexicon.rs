@@ -136,7 +136,10 @@ impl Lexicon {
             }
             for (n, name) in names.into_iter().flat_map(written_variants).enumerate() {
                 let one_word = !name.contains(' ');
-                let too_small = one_word && (rank >= ONE_WORD_RANKS || (n > 0 && rank >= SHORT_NAME_RANKS));
+                let too_small = one_word && rank >= ONE_WORD_RANKS;
+                // `Xerox Corp.` for `Xerox Holdings Corp`: a smaller company's shortened name
+                // counts in company context only.
+                let small_short = one_word && n > 0 && rank >= SHORT_NAME_RANKS;
                 let acronym = one_word && is_acronym(&name.to_ascii_uppercase());
                 let everyday = one_word && is_common_word(&name);
                 // `Box Inc`, `Target Corp`: a company whose whole name is an everyday word counts
@@ -145,7 +148,7 @@ impl Lexicon {
                 if too_small || acronym || (one_word && name.len() < 3) || (everyday && !everyday_full_name) {
                     continue;
                 }
-                let case = if everyday { Case::Context } else { Case::Capital };
+                let case = if everyday || small_short { Case::Context } else { Case::Capital };
                 match lexicon.names.get_mut(&name) {
                     None => {
                         let entry = NameEntry { symbol: Some(symbol.to_owned()), via: Via::Name, case };

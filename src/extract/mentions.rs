@@ -528,7 +528,8 @@ pub(crate) fn is_index_code(symbol: &str) -> bool {
     INDEX_CODES.contains(&symbol)
 }
 
-/// Whether a word names an index, an exchange's benchmark or a currency.
+/// Whether a word names an index, an exchange's benchmark, a basket (`the Magnificent 7`) or a
+/// currency.
 #[rustfmt::skip]
 pub(crate) fn is_index_word(key: &str) -> bool {
     matches!(key,
@@ -536,7 +537,7 @@ pub(crate) fn is_index_word(key: &str) -> bool {
             | "dax" | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
             | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
             | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
-            | "unemployment" | "desemprego"
+            | "unemployment" | "desemprego" | "magnificent"
     ) || key == "s&p"
         || INDEX_CODES.iter().any(|code| code.eq_ignore_ascii_case(key))
 }

@@ -398,6 +398,11 @@ fn in_brackets_after_name(text: &str, tokens: &[Token], i: usize, used: usize) -
     // (`Symantec\n(SYMC) - Get Report`: the bracket on the next line.)
     let opens = text[..first.start].trim_end_matches(' ').strip_suffix('(').map(str::trim_end);
     let name_before = i > 0 && tokens[i - 1].capitalized && tokens[i - 1].has_letter();
+    // (`DeVita Inc. (DVA)`: the full stop of a legal suffix before the bracket.)
+    let opens = opens.map(|b| match b.strip_suffix('.') {
+        Some(cut) if i > 0 && is_company_suffix(&tokens[i - 1].key) => cut,
+        _ => b,
+    });
     closes && name_before && opens.is_some_and(|b| b.len() == tokens[i - 1].end)
 }
 

@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::company_context::is_dateline_place;
 use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, is_news_source, name_of};
@@ -340,6 +341,7 @@ pub(crate) fn views(
                 Some(Holder::Firm(r)) if is_news_source(&fold(&text[r.clone()]).replace(['.', '\'', '’'], " ")) => {
                     Vec::new()
                 }
+                Some(Holder::Firm(r)) if is_dateline_place(text, &r) => Vec::new(),
                 Some(Holder::Firm(r)) => vec![r],
                 Some(Holder::Before) if !acting.is_empty() => acting.clone(),
                 Some(Holder::Before) => firm_before().into_iter().collect(),
@@ -590,11 +592,3 @@ mod ranks;
 mod subjects;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_round10;
-#[cfg(test)]
-mod tests_round11;
-#[cfg(test)]
-mod tests_round7;
-#[cfg(test)]
-mod tests_round8;

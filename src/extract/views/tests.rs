@@ -1,5 +1,11 @@
 //! Unit tests of the views read from whole texts.
 
+mod round10;
+mod round11;
+mod round13;
+mod round7;
+mod round8;
+
 use crate::extract::{Lexicon, analyse};
 use crate::model::Stance;
 

@@ -1,6 +1,6 @@
 //! Unit tests of the eighth and ninth rounds' view rules, read from whole texts (bundled lexicon).
 
-use super::tests_round7::{bundled, view};
+use super::round7::{bundled, view};
 use crate::model::Stance;
 
 #[test]

@@ -1,0 +1,37 @@
+//! Unit tests of the thirteenth round's holder rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn an_analyst_called_by_title_and_surname_speaks_for_his_firm() {
+    let text = "The decline provides an attractive entry point, said Raymond James analyst Steve Hansen.\n\
+                The bumper grain crop will help fatten profits at the railways, Mr. Hansen said, raising his \
+                target for Canadian National Railway Co. to $110 from $100.";
+    let found = bundled(text);
+    assert!(found.contains(&view("Raymond James", "CNI", Stance::Bullish)), "{found:?}");
+    assert!(!found.iter().any(|(claimant, _, _)| claimant.starts_with("Mr")), "{found:?}");
+}
+
+#[test]
+fn a_firm_s_possessive_before_a_person_names_the_holder() {
+    let text = "Pfizer fell 3%. Specifically, Wells Fargo's analyst downgraded it. Wells’ Mohit Bansal \
+                downgraded PFE stock to “equal weight” from “overweight” yesterday.";
+    let found = bundled(text);
+    assert!(found.iter().all(|(claimant, _, _)| !claimant.contains("Mohit")), "{found:?}");
+}
+
+#[test]
+fn places_data_providers_agencies_and_former_staff_hold_no_view() {
+    let text = "São Paulo – O banco UBS rebaixou em 35% o preço-alvo às ações da Usiminas (USIM5) e manteve a \
+                recomendação de venda.";
+    assert_eq!(bundled(text), [view("UBS", "USIM5", Stance::Bearish)]);
+    let text = "Exxon Mobil (XOM) fell 2%. In a report released this morning, the IEA warned of “ample supply \
+                and slowing demand growth”, reports OilPrice.com.";
+    assert_eq!(bundled(text), [], "an energy agency and an outlet");
+    let text = "Cogent Communications (CCOI) rose 4%. According to FactSet, the company had an average rating of \
+                overweight.";
+    assert_eq!(bundled(text), [], "a data provider's consensus");
+    let text = "Former Morgan Stanley chief U.S. equity strategist Mike Wilson said Tesla (TSLA) could fall 40%.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "Morgan Stanley"));
+}
