@@ -155,7 +155,10 @@ pub(crate) fn attribute(
                         || speaks_of_own_results(text, own_words, &m.span, &at_work))
             };
             // (A main clause naming no company leaves the opening clause's.)
-            mentions_in(&(main_from..s.end)).iter().find(subject).or_else(|| mentions_in(s).iter().find(subject))
+            let found =
+                mentions_in(&(main_from..s.end)).iter().find(subject).or_else(|| mentions_in(s).iter().find(subject));
+            // `Intel competitor AMD fell 7.6%`: the company a relation word puts after it.
+            found.map(|m| related_after(text, words, m, mentions_in(s)).unwrap_or(m))
         })
         .collect();
     // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
@@ -485,6 +488,17 @@ pub(crate) fn attribute(
         }
     }
     out
+}
+
+/// `Intel competitor AMD`, `Google parent Alphabet`: the company named right after `m` and a word
+/// of relation, which heads the phrase.
+fn related_after<'m>(text: &str, words: &[Token], m: &Mention, named: &'m [Mention]) -> Option<&'m Mention> {
+    let next = words.partition_point(|w| w.start < m.span.end);
+    let relation = words.get(next).filter(|w| {
+        text[m.span.end..w.start] == *" "
+            && matches!(&*w.key, "competitor" | "rival" | "peer" | "parent" | "supplier" | "customer" | "partner")
+    })?;
+    named.iter().find(|o| o.span.start > relation.end && text[relation.end..o.span.start] == *" ")
 }
 
 /// `a companhia`, `a mineradora`, `the company`: the company under discussion, by a noun.

@@ -181,7 +181,8 @@ fn move_follows(after: &str) -> bool {
 /// `Albany Molecular Research Inc. (NASDAQ: AMRI)`: the capitalised words from token `from` (and
 /// a legal suffix) go on to an exchange's code and a symbol in brackets other than `symbol` (nor
 /// a former symbol of it: `Valeant Pharmaceuticals Intl Inc (NYSE:VRX)`), so they and the words
-/// before them name another company.
+/// before them name another company; so do words going on to another listed symbol alone in
+/// brackets (`FMC Technologies (FTI)`).
 pub(crate) fn names_another_company(
     text: &str,
     tokens: &[Token],
@@ -195,7 +196,21 @@ pub(crate) fn names_another_company(
     let Some(inside) = after.strip_prefix('(') else { return false };
     // (Only the bracket's first characters: an exchange's code is short, the text after long.)
     let head: String = inside.chars().take(24).collect();
-    let Some((exchange, rest)) = head.split_once(':') else { return false };
+    let bracket = head.split(')').next().unwrap_or_default();
+    let Some((exchange, rest)) = bracket.split_once(':') else {
+        // `FMC Technologies (FTI)`: another listed symbol alone in brackets, after a word that
+        // is no legal suffix or share class.
+        // (Or an unknown one in Bloomberg's form: `Evergreen Solar Inc. (ESLR US)`.)
+        let (code, bloomberg) = match bracket.trim().strip_suffix(" US") {
+            Some(code) => (code, code.len() <= 5 && code.bytes().all(|b| b.is_ascii_uppercase())),
+            None => (bracket.trim(), false),
+        };
+        let own_word = tokens[from..from + run].iter().any(|t| !(is_company_suffix(&t.key) || t.upper));
+        return own_word
+            && code != symbol.as_str()
+            && (lexicon.symbol(code).is_some() || bloomberg)
+            && lexicon.renamed(code) != Some(symbol.as_str());
+    };
     let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
     (2..=10).contains(&exchange.len())
         && exchange.bytes().all(|c| c.is_ascii_uppercase())

@@ -150,7 +150,9 @@ pub(crate) fn mentions(
     // `Deutsche Bank and Stifel raised their targets`: names listed with a broker rate with it.
     for k in (1..out.len()).rev() {
         // (Overlapping mentions, as a user's alias over a known name makes, are no list.)
-        let gap = text.get(out[k - 1].span.end..out[k].span.start).unwrap_or(";");
+        // (`J.P. Morgan Securities and Citigroup`: past the words that go on with the name.)
+        let name_end = super::holders::name_of(text, words, &out[k - 1].span).end;
+        let gap = text.get(name_end..out[k].span.start).unwrap_or(";");
         if out[k].rates && is_and_gap(gap) {
             out[k - 1].rates = true;
         }
@@ -386,11 +388,15 @@ pub(crate) fn rates_after(text: &str, end: usize, after: &[Token]) -> bool {
         Some(first) if skipped.len() < after.len() => (first.start, skipped),
         _ => (end, after),
     };
-    for w in after.iter().take(ACTION_REACH) {
+    for (k, w) in after.iter().take(ACTION_REACH).enumerate() {
         if ends_clause(&text[previous_end.min(w.start)..w.start]) {
             return false;
         }
         previous_end = w.end;
+        // `led J.P. Morgan and Citigroup to slash their price targets`: an infinitive's subject.
+        if w.key == "to" && after.get(k + 1).is_some_and(|n| is_rating_verb(&n.key) || is_change_verb(&n.key)) {
+            continue;
+        }
         // `GVA was raised to Buy`, `had its target lifted`: what is rated, not who rates.
         // `Tesla fell after a downgrade by…`: the rating change is the cause, not the name's act.
         if is_link_word(&w.key)
@@ -508,6 +514,7 @@ fn is_change_verb(key: &str) -> bool {
             | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou" | "turned" | "turns" | "moved"
             | "moves" | "passou" | "passa" | "revised" | "revises" | "upped" | "hiked" | "elevated" | "elevates"
             | "slashed" | "slashes" | "trims" | "bumped" | "bumps" | "raise" | "lower" | "trim" | "boost" | "lift"
+            | "slash" | "increase" | "reduce" | "maintain" | "keep"
     )
 }
 

@@ -142,7 +142,9 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
             && text[name.end..if exchange { words[k - 1].start } else { code.start }].trim_end().ends_with('(')
             && closes_code(&text[code.end..])
             && (((2..=5).contains(&code.text.len()) && code.text.bytes().all(|b| b.is_ascii_alphabetic()))
-                || is_b3_form(code.text))
+                || is_b3_form(code.text)
+                // `United States Steel Corp. (X:US)`: a one-letter code in Bloomberg's form.
+                || (code.text.len() == 1 && (text[code.end..].starts_with(" US)") || text[code.end..].starts_with(":US)"))))
             && !is_acronym(code.text)
             && (name.capitalized || name.upper || is_share_or_class_word(&name.key) || name.key == "acao")
             && !known(code)
@@ -226,9 +228,9 @@ fn is_b3_form(code: &str) -> bool {
     }
 }
 
-/// `(CEGE)`, `(DNDN US)`, `(BWLD - Get Report)`, `(YHOO - 14.48)`: what closes a bracketed code.
+/// `(CEGE)`, `(DNDN US)`, `(X:US)`, `(BWLD - Get Report)`, `(YHOO - 14.48)`: what closes a bracketed code.
 fn closes_code(after: &str) -> bool {
-    let after = after.trim_start_matches(" US");
+    let after = after.strip_prefix(" US").or_else(|| after.strip_prefix(":US")).unwrap_or(after);
     let after = [" - Get Report", " – Get Report", " - Free Report", " – Free Report"]
         .iter()
         .find_map(|tail| after.strip_prefix(tail))
