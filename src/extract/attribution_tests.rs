@@ -497,3 +497,13 @@ fn a_symbol_after_a_misspelt_name_with_its_suffix_and_a_smaller_company_s_short_
     assert_eq!(percents(text), pairs(&[("7%", &["DVA"]), ("18%", &["ALB"])]));
     assert_eq!(percents("Xerox Corp. fell 1.7% to $6.85."), pairs(&[("1.7%", &["XRX"])]));
 }
+
+#[test]
+fn bloomberg_codes_of_unknown_companies_and_symbols_of_other_companies_are_read() {
+    let text = "ArcelorMittal (MT US) rose 2%. Evergreen Solar Inc. (ESLR US) decreased 13 percent. United States \
+                Steel Corp. (X:US) slipped 9.3 percent.";
+    assert_eq!(percents(text), pairs(&[("2%", &["MT"]), ("13 percent", &[]), ("9.3 percent", &[])]));
+    assert_eq!(percents("FMC Technologies (FTI) rose 2%."), pairs(&[("2%", &["FTI"])]));
+    let text = "Intel shares fell 8%. Intel competitor AMD fell 7.6%. It traded as low as 5% below its high.";
+    assert_eq!(percents(text), pairs(&[("8%", &["INTC"]), ("7.6%", &["AMD"]), ("5%", &["AMD"])]));
+}

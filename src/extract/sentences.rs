@@ -29,6 +29,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                 let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
                 if blank || starts_block(rest) || ends_a_card_line(text, i, rest) { Some(i) } else { None }
             }
+            b':' if heads_a_sentence(&text[start..i], &text[i + 1..]) => Some(i + 1),
             _ => None,
         };
         if let Some(end) = cut {
@@ -41,6 +42,24 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// `ANALYST UPGRADE: Morgan Stanley upgraded…`, `Analyst Upgrade: …`: a label of a few words, in
+/// capitals or two title-case words or more, before a colon and a sentence of its own (a
+/// capitalised word, then at least four words on the line).
+fn heads_a_sentence(label: &str, rest: &str) -> bool {
+    let label = label.trim_start();
+    let words: Vec<&str> = label.split(' ').collect();
+    let shaped = |w: &&str| w.len() >= 2 && w.chars().all(char::is_alphabetic);
+    let capitals = words.iter().all(|w| shaped(w) && w.chars().all(char::is_uppercase));
+    let titled = words.len() >= 2 && words.iter().all(|w| shaped(w) && w.starts_with(char::is_uppercase));
+    let line = rest.split('\n').next().unwrap_or_default();
+    label.len() <= 30
+        && words.len() <= 3
+        && (capitals || titled)
+        && line.starts_with(' ')
+        && line.trim_start().starts_with(char::is_uppercase)
+        && line.split_whitespace().count() >= 5
 }
 
 /// Quotes and brackets that close a sentence after its full stop: `said so.”` or `(sic.)`.
@@ -267,6 +286,12 @@ mod tests {
                 &["Apple rose 3% after\nMorgan Stanley analysts wrote: buy it."],
             ),
             ("He said \"buy.\" Then left.", &["He said \"buy.\"", "Then left."]),
+            (
+                "ANALYST UPGRADE: Morgan Stanley upgraded Charter to overweight.",
+                &["ANALYST UPGRADE:", "Morgan Stanley upgraded Charter to overweight."],
+            ),
+            ("Rating: Buy", &["Rating: Buy"]),
+            ("Apple: Buy it now, says the analyst.", &["Apple: Buy it now, says the analyst."]),
             ("", &[]),
             ("   \n\n  ", &[]),
         ] {

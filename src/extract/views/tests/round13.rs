@@ -35,3 +35,25 @@ fn places_data_providers_agencies_and_former_staff_hold_no_view() {
     let text = "Former Morgan Stanley chief U.S. equity strategist Mike Wilson said Tesla (TSLA) could fall 40%.";
     assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "Morgan Stanley"));
 }
+
+#[test]
+fn a_heading_before_a_colon_is_no_holder_and_a_broker_s_first_word_names_it() {
+    let text = "ANALYST UPGRADE: Morgan Stanley upgraded Charter Communications from equalweight to overweight.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "CHTR", Stance::Bullish)]);
+    let text = "Analyst Upgrade: Jefferies upgraded First Solar (FSLR) to buy.";
+    assert_eq!(bundled(text), [view("Jefferies", "FSLR", Stance::Bullish)]);
+    let text = "First Solar (FSLR) saw its price target slashed to $31 from $35 at Northland in pre-market.";
+    assert_eq!(bundled(text), [view("Northland", "FSLR", Stance::Bearish)]);
+}
+
+#[test]
+fn brokers_made_to_act_by_an_infinitive_hold_the_view_and_not_the_figures() {
+    let text = "AT&T (T) guidance led both J.P. Morgan Securities and Citigroup to slash their price targets to $35 \
+                from $38 this morning.";
+    let found = bundled(text);
+    assert!(found.contains(&view("J.P. Morgan Securities", "T", Stance::Bearish)), "{found:?}");
+    assert!(found.contains(&view("Citigroup", "T", Stance::Bearish)), "{found:?}");
+    let findings = crate::extract::analyse(text, &crate::extract::Lexicon::bundled());
+    let tickers: Vec<String> = findings.amounts.iter().flat_map(|a| a.tickers.iter().map(|t| t.to_string())).collect();
+    assert_eq!(tickers, ["T", "T"]);
+}
