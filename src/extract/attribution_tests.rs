@@ -507,3 +507,15 @@ fn bloomberg_codes_of_unknown_companies_and_symbols_of_other_companies_are_read(
     let text = "Intel shares fell 8%. Intel competitor AMD fell 7.6%. It traded as low as 5% below its high.";
     assert_eq!(percents(text), pairs(&[("8%", &["INTC"]), ("7.6%", &["AMD"]), ("5%", &["AMD"])]));
 }
+
+#[test]
+fn a_target_after_its_rating_a_superlative_move_and_a_share_class_in_brackets_keep_the_company() {
+    let text = "Cracker Barrel (CBRL) rose. The company was upgraded by the brokerage firm “Morgan Keegan” from \
+                “Mkt Perform” to ”Outperform ($58)”.";
+    let findings = analyse(text, &Lexicon::bundled());
+    assert_eq!(findings.amounts[0].tickers, ["CBRL".parse::<crate::model::Symbol>().unwrap()]);
+    let text = "No sentido contrário, as ações da Oi registraram a alta mais expressiva do Ibovespa, de 4,69%.";
+    assert_eq!(percents(text), pairs(&[("4,69%", &["OIBR3"])]));
+    let text = "A Vivo divulgou resultado. As ações preferenciais (PN) encerraram o dia com queda de 1,56%.";
+    assert_eq!(percents(text), pairs(&[("1,56%", &["VIVT3"])]));
+}

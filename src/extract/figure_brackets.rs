@@ -49,9 +49,33 @@ pub(super) fn bracketed(
     {
         return Some(vec![m.symbol.clone()]);
     }
-    // `Twitter (down 8.5%)`: a name the lexicon does not know.
+    // `Twitter (down 8.5%)`: a name the lexicon does not know; not a rating with its target
+    // (`to ”Outperform ($58)”`).
     let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
-    last.chars().next().is_some_and(char::is_uppercase).then(Vec::new)
+    let rating = is_rating_word(&last.to_lowercase());
+    (!rating && last.chars().next().is_some_and(char::is_uppercase)).then(Vec::new)
+}
+
+/// A rating a target is written after (`Outperform ($58)`, `Sell ($23)`).
+fn is_rating_word(word: &str) -> bool {
+    matches!(
+        word,
+        "buy"
+            | "sell"
+            | "hold"
+            | "neutral"
+            | "outperform"
+            | "underperform"
+            | "overweight"
+            | "underweight"
+            | "perform"
+            | "weight"
+            | "accumulate"
+            | "reduce"
+            | "compra"
+            | "venda"
+            | "neutra"
+    )
 }
 
 /// `Also: GG -3.6%, KGC -4%`: a signed move right after a code the lexicon does not know is that

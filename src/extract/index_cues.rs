@@ -167,6 +167,13 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     let biggest = before_ranked.is_some_and(|m| {
         matches!(&*m.key, "maior" | "pior" | "biggest" | "largest" | "steepest" | "sharpest" | "best" | "worst")
     });
+    // `a alta mais expressiva do Ibovespa`: a superlative after the move.
+    let superlative = ranked.is_some_and(|w| {
+        matches!(&*w.key, "expressiva" | "expressivo" | "forte" | "intensa" | "acentuada" | "significativa")
+    }) && before_ranked.is_some_and(|w| w.key == "mais");
+    if preposition && superlative {
+        return true;
+    }
     // `fell the most in the Dow Jones Industrial Average`.
     if preposition && ranked.is_some_and(|w| w.key == "most") && before_ranked.is_some_and(|w| w.key == "the") {
         return true;

@@ -146,6 +146,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
                 // `United States Steel Corp. (X:US)`: a one-letter code in Bloomberg's form.
                 || (code.text.len() == 1 && (text[code.end..].starts_with(" US)") || text[code.end..].starts_with(":US)"))))
             && !is_acronym(code.text)
+            // (`As ações preferenciais (PN) encerraram…`: a share class, no code.)
+            && !matches!(code.text, "ON" | "PN" | "PNA" | "PNB" | "PNC" | "UNT" | "ADR" | "ADRS" | "BDR" | "BDRS")
             && (name.capitalized || name.upper || is_share_or_class_word(&name.key) || name.key == "acao")
             && !known(code)
         {
