@@ -430,7 +430,19 @@ pub(crate) fn attribute(
                 let about_the_company = sentence_about_the_company();
                 let back = if about_the_company { TARGET_LOOK_BACK } else { LOOK_BACK };
                 let index_within = |r: Range<usize>| !about_the_company && index_within(r);
-                if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at)) {
+                // (The market's turnover also where shares are named: `O giro financeiro atingiu
+                // R$ 11,5 bilhões, dos quais R$ 4,9 bilhões… de opções sobre ações`.)
+                // (Nor an analyst's record: `a 5-star analyst with an average return of 35.7% and a
+                // 67.3% success rate`.)
+                let market_or_analyst_record = || {
+                    own_words.windows(2).any(|p| {
+                        is_market_turnover(&p[0].key, &p[1].key)
+                            || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
+                    })
+                };
+                if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at))
+                    || market_or_analyst_record()
+                {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
                     // do varejo… caíram 1,1% na margem em setembro, segundo o IBGE`: a sentence
                     // naming no company, about a commodity or the economy; `o setor de varejo também

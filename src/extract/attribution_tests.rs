@@ -519,3 +519,14 @@ fn a_target_after_its_rating_a_superlative_move_and_a_share_class_in_brackets_ke
     let text = "A Vivo divulgou resultado. As ações preferenciais (PN) encerraram o dia com queda de 1,56%.";
     assert_eq!(percents(text), pairs(&[("1,56%", &["VIVT3"])]));
 }
+
+#[test]
+fn the_market_s_turnover_and_an_analyst_s_record_are_nobody_s() {
+    let text = "O Ibovespa fechou com desvalorização de 0,79%. O giro financeiro atingiu R$ 11,5 bilhões, dos quais \
+                R$ 4,86 bilhões partiram do vencimento de opções sobre ações.\n\nPetrobras PN subiu hoje 0,22%.";
+    let findings = analyse(text, &Lexicon::bundled());
+    assert!(findings.amounts.iter().all(|a| a.tickers.is_empty()), "{:?}", findings.amounts);
+    let text = "Wells Fargo reiterated a Buy on Southern Co (SO) with a $74.00 target. According to TipRanks.com, W. \
+                is a 5-star analyst with an average return of 35.7% and a 67.3% success rate.";
+    assert_eq!(percents(text), pairs(&[("35.7%", &[]), ("67.3%", &[])]));
+}
