@@ -234,6 +234,8 @@ fn is_opener(t: &Token) -> bool {
             | "muitos" | "who" | "which" | "quem" | "nobody" | "everyone" | "ninguem" | "todos" | "ceo" | "cfo"
             | "report" | "relatorio" | "data" | "dados" | "in" | "on" | "at" | "em" | "no" | "na" | "yet" | "if"
             | "se" | "when" | "quando" | "why" | "what" | "how" | "there" | "here" | "then" | "ai" | "ia"
+            | "specifically" | "separately" | "additionally" | "moreover" | "finally" | "elsewhere" | "similarly"
+            | "likewise" | "notably" | "besides" | "alem" | "ainda" | "tambem" | "ja"
     );
     (lower_only && !t.upper) || matches!(&*t.key, "ceo" | "cfo" | "ai" | "ia" | "a" | "o" | "i" | "us" | "eua" | "uk" | "eu" | "ue")
 }

@@ -109,7 +109,15 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if let Some(firm) = possessive().then(|| firm_before_person(text, inside)).flatten() {
         return Some(Holder::Firm(firm));
     }
-    if let Some(firm) = apposed_firm(text, words, first + inside.len()) {
+    // (`Stephen Trent e Brian Roberts, analistas do Citi`: past a colleague named with him.)
+    let after = first + inside.len();
+    let colleague = match words.get(after) {
+        Some(w) if matches!(&*w.key, "e" | "and") => {
+            after + 1 + words[after + 1..].iter().take(3).take_while(|w| w.capitalized && !w.upper).count()
+        }
+        _ => after,
+    };
+    if let Some(firm) = apposed_firm(text, words, after).or_else(|| apposed_firm(text, words, colleague)) {
         return Some(Holder::Firm(firm));
     }
     if let Some(firm) = possessive_firm(text, words, first)
@@ -123,8 +131,14 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if (is_analyst_word(&inside[0].key) && inside.len() > 1) || named_after_analysts(text, words, first) {
         return Some(Holder::Before);
     }
-    if inside.len() == 1
-        && let Some(firm) = analyst_firm(text, words, first, &inside[0])
+    // (`Albert Rauch says…` after `Albert Rauch, Senior Healthcare Analyst at AG Edwards`: a
+    // person's full name named earlier as a firm's analyst, by the surname.)
+    let person = (2..=3).contains(&inside.len())
+        && inside.iter().all(|w| w.capitalized && !w.upper && !is_institution_word(&w.key))
+        && brokers_in(inside).is_empty()
+        && words[..first].windows(inside.len()).any(|named| named.iter().zip(inside).all(|(a, b)| a.key == b.key));
+    if (inside.len() == 1 || person)
+        && let Some(firm) = analyst_firm(text, words, first + inside.len() - 1, &inside[inside.len() - 1])
     {
         return Some(Holder::Firm(firm));
     }
@@ -136,6 +150,14 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     {
         before = &before[..before.len() - 1];
     }
+    // `Goldman Sachs analysts including Jernej Omahen`, `analysts led by …`: past the word that
+    // joins the analysts to the person.
+    let joined = match before {
+        [.., a, w] if matches!(&*w.key, "including" | "incluindo" | "like") && is_analyst_word(&a.key) => 1,
+        [.., a, w, b] if (&*w.key, &*b.key) == ("led", "by") && is_analyst_word(&a.key) => 2,
+        _ => 0,
+    };
+    before = &before[..before.len() - joined];
     if !before.last().is_some_and(|w| is_analyst_word(&w.key)) {
         before = &words[..first];
     }

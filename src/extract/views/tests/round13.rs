@@ -57,3 +57,19 @@ fn brokers_made_to_act_by_an_infinitive_hold_the_view_and_not_the_figures() {
     let tickers: Vec<String> = findings.amounts.iter().flat_map(|a| a.tickers.iter().map(|t| t.to_string())).collect();
     assert_eq!(tickers, ["T", "T"]);
 }
+
+#[test]
+fn people_named_again_or_with_colleagues_speak_for_their_firm_and_sentence_adverbs_are_nobody() {
+    let text = "CNBC asked Albert Rauch, Senior Healthcare Analyst at AG Edwards, about the sector.\n\nAlbert Rauch \
+                says his concern about Merck (MRK) is near term.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "Albert Rauch"), "{:?}", bundled(text));
+    let text = "“O Citi agora identifica a Movida (MOVI3) como seu operador favorito no setor”, afirmam Stephen \
+                Trent e Brian Roberts, analistas do Citi.";
+    assert_eq!(bundled(text), [view("Citi", "MOVI3", Stance::Bullish)]);
+    let text = "Transocean (RIG) scored a double dose of bullish brokerage action. Specifically, RBC lifted its price \
+                target to $66 from $60 and reiterated its \"outperform\" recommendation.";
+    assert_eq!(bundled(text), [view("RBC", "RIG", Stance::Bullish)]);
+    let text = "Deutsche Bank (DB) rose 2% after Goldman Sachs analysts including Jernej Omahen said its shares were \
+                undervalued.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| !claimant.starts_with("Jernej")), "{:?}", bundled(text));
+}
