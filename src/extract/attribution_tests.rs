@@ -530,3 +530,8 @@ fn the_market_s_turnover_and_an_analyst_s_record_are_nobody_s() {
                 is a 5-star analyst with an average return of 35.7% and a 67.3% success rate.";
     assert_eq!(percents(text), pairs(&[("35.7%", &[]), ("67.3%", &[])]));
 }
+
+#[test]
+fn a_symbol_that_is_also_a_word_counts_in_brackets_after_a_name_it_opens() {
+    assert_eq!(percents("Onsemi (ON) rose 3%."), pairs(&[("3%", &["ON"])]));
+}

@@ -476,7 +476,8 @@ pub(crate) fn views(
                 after.filter(|_| none_before).map(|m| m.symbol.clone())
             });
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
-        let earlier = both_companies(own, &about, previous);
+        let two_before = mentions_in(&(sentences[i.saturating_sub(2)].start..sentence.start));
+        let earlier = both_companies(own, &about, previous, two_before);
         // `Mazor Robotics (NASDAQ:MZOR) downgraded…`: a sentence naming a listed company the
         // finder does not know is about that one, not about one named elsewhere.
         let ticker = ticker.filter(|t| {

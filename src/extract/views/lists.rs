@@ -187,12 +187,28 @@ pub(super) fn note_head(text: &str, sentence: &Range<usize>, mentions: &[Mention
 /// (`about`). A count and its noun stand for as many companies (`reduziu a recomendação das três
 /// construtoras` after `As ações da MRV, Direcional e da Tenda…`; `the two lenders`). Empty when
 /// there is no such word, or not as many companies; not `upgraded both Qualcomm and Skyworks`,
-/// where `both` opens the list it is about.
-pub(super) fn both_companies(own: &[Token], about: &[&Mention], previous: &[Mention]) -> Vec<Symbol> {
+/// where `both` opens the list it is about. `these stocks` (`essas ações`) with no company in
+/// its sentence stands for the companies of the two sentences before (`two_before`).
+pub(super) fn both_companies(
+    own: &[Token],
+    about: &[&Mention],
+    previous: &[Mention],
+    two_before: &[Mention],
+) -> Vec<Symbol> {
     let opens_list = |k: usize| own.get(k + 1).is_some_and(|n| about.iter().any(|m| m.span.start == n.start));
+    // `reiterated his “buy” rating on these stocks`: the companies of the two sentences before.
+    let demonstrative = own.windows(2).any(|p| {
+        matches!(&*p[0].key, "these" | "those" | "essas" | "estas" | "esses" | "estes") && is_company_noun(&p[1].key)
+    });
+    let previous = if demonstrative && about.is_empty() { two_before } else { previous };
     // The word and how many companies it stands for (none: two or more).
     let found = own.iter().enumerate().find_map(|(k, w)| match &*w.key {
         "ambas" | "ambos" | "both" => Some((k, None)),
+        "these" | "those" | "essas" | "estas" | "esses" | "estes"
+            if own.get(k + 1).is_some_and(|n| is_company_noun(&n.key)) =>
+        {
+            Some((k, None))
+        }
         // (Not `the differences between the two companies`: a comparison.)
         key => counted(key)
             .filter(|_| own.get(k + 1).is_some_and(|n| is_company_noun(&n.key)))

@@ -73,3 +73,14 @@ fn people_named_again_or_with_colleagues_speak_for_their_firm_and_sentence_adver
                 undervalued.";
     assert!(bundled(text).iter().all(|(claimant, _, _)| !claimant.starts_with("Jernej")), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_rating_on_these_stocks_is_on_each_company_named_just_before() {
+    let text = "On Tuesday, Nvidia (NASDAQ:NVDA) and Advanced Micro Devices (NASDAQ:AMD) rose 3.1% and 8.3%, \
+                respectively. Also, Micron (NASDAQ:MU) stock rose 2.7%. The rally came after KeyBank analyst John Bin \
+                reiterated his “buy” rating on these stocks.";
+    let found = bundled(text);
+    for ticker in ["NVDA", "AMD", "MU"] {
+        assert!(found.contains(&view("KeyBank", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+}
