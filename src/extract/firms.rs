@@ -101,6 +101,17 @@ const GROUPS: &[&[&str]] = &[
     &["crt", "crt capital"],
     &["sudameris", "banco sudameris"],
     &["fox pitt kelton", "fox pitt kelton cochran caronia waller"],
+    &["macquarie", "macquarie bank", "macquarie group"],
+    &["lehman brothers", "lehman"],
+    &["sterne agee", "sterne"],
+    &["northland", "northland capital markets", "northland securities"],
+    &["telsey", "telsey advisory", "telsey advisory group"],
+    &["wolfe", "wolfe research"],
+    &["zacks", "zacks investment research"],
+    &["wedbush", "wedbush securities"],
+    &["jefferies", "jefferies financial group"],
+    &["oppenheimer", "oppenheimer and co"],
+    &["societe generale", "socgen", "sg"],
 ];
 
 /// Every grouped name (after the arm words are dropped) to its group's key.
@@ -171,6 +182,8 @@ mod tests {
 
     #[test]
     fn names_of_one_firm_share_a_key() {
+        assert_eq!(firm_key("Macquarie Bank Ltd."), firm_key("Macquarie"));
+        assert_eq!(firm_key("SocGen"), firm_key("Societe Generale"));
         for names in [
             &["BofA", "Bank of America", "BofA Securities", "Bank of America Merrill Lynch", "BofA Global Research"][..],
             &["RBC Capital Markets", "Royal Bank of Canada", "RBC"],

@@ -7,7 +7,7 @@ pub(super) const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
     "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas", "elevated", "elevates",
-    "aumentado", "aumentada", "aumentados", "aumentadas",
+    "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
@@ -36,6 +36,7 @@ pub(super) const KEEP: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const RATING_NOUNS: &[&str] = &[
     "rating", "recommendation", "recomendacao", "classificacao", "advice", "recomendacoes", "recommendations",
+    "ratings",
 ];
 
 /// Plain bullish words (`buy`, `otimista`, `upside`).

@@ -99,6 +99,20 @@ pub(super) fn join_the_lead(own: &[Token], holders: &mut Vec<Range<usize>>) {
 /// sentence (`own`, its words; `sentence`, its bytes) listed with its holders join them, where a
 /// holder is listed (a comma, `e` or `and` right next to it). `holders` ends sorted.
 pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<usize>, holders: &mut Vec<Range<usize>>) {
+    // `Macquarie Bank Ltd. and Piper Jaffray Cos. cut their ratings`: a holder's name that is a
+    // list of known brokers is each of them.
+    let mut split: Vec<Range<usize>> = Vec::with_capacity(holders.len());
+    for h in holders.drain(..) {
+        let inside = &own[own.partition_point(|w| w.start < h.start)..own.partition_point(|w| w.start < h.end)];
+        let listed = brokers_in(inside);
+        let is_list = listed.len() >= 2
+            && listed[0].start == h.start
+            && listed
+                .windows(2)
+                .all(|p| is_list_gap(&text[p[0].end..p[1].start]) && p[1].start - p[0].end <= MAX_LIST_GAP);
+        if is_list { split.extend(listed) } else { split.push(h) }
+    }
+    *holders = split;
     // Only the holders next to a broker can be joined to it (one pass, in order).
     holders.sort_by_key(|h| h.start);
     let in_list = |h: &Range<usize>| {
@@ -115,32 +129,74 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     if !holders.iter().any(in_list) {
         return;
     }
-    let mut added: Vec<Range<usize>> = Vec::new();
+    // The holders and the other known brokers in text order; runs of them joined by list gaps
+    // are lists. A run holding a holder and joined by `e`/`and` somewhere (`Deutsche Bank,
+    // Macquarie and Piper Jaffray cut…`; not `Besides Susquehanna, BMO increased…`) adds its
+    // brokers; so does a broker between two holders.
+    let mut items: Vec<(Range<usize>, bool)> = holders.iter().map(|h| (h.clone(), true)).collect();
     for b in brokers_in(own) {
-        let k = holders.partition_point(|h| h.start < b.start);
-        if k > 0 && holders[k - 1].end > b.start || holders.get(k).is_some_and(|h| h.start < b.end) {
-            continue;
+        if !holders.iter().any(|h| h.start < b.end && b.start < h.end) {
+            items.push((b, false));
         }
-        // Between two holders, or joined to one by `e`/`and` (not `Besides Susquehanna, BMO
-        // increased…`); a list's gap is short.
-        let joined = |h: &Range<usize>, and: bool| {
-            let gap = if b.start >= h.end { &text[h.end..b.start] } else { &text[b.end..h.start] };
-            let words = || gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-            gap.len() <= MAX_LIST_GAP
-                && is_list_gap(gap)
-                && words().count() + gap.matches(',').count() > 0
-                && (!and || words().any(|w| matches!(w, "e" | "and")))
-        };
-        let before =
-            added.last().filter(|a| k == 0 || a.start > holders[k - 1].start).or(k.checked_sub(1).map(|p| &holders[p]));
-        let after = holders.get(k);
-        let between = before.is_some_and(|h| joined(h, false)) && after.is_some_and(|h| joined(h, false));
-        if between || before.is_some_and(|h| joined(h, true)) || after.is_some_and(|h| joined(h, true)) {
-            added.push(b);
+    }
+    items.sort_by_key(|(r, _)| r.start);
+    let gap_of = |a: &Range<usize>, b: &Range<usize>| past_name_tail(text.get(a.end..b.start).unwrap_or(";"));
+    let listed = |gap: &str| gap.len() <= MAX_LIST_GAP && is_list_gap(gap) && !gap.trim().is_empty();
+    let with_and = |gap: &str| gap.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "e" | "and"));
+    let mut added: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let mut end = start + 1;
+        while end < items.len() && listed(gap_of(&items[end - 1].0, &items[end].0)) {
+            end += 1;
         }
+        let run = &items[start..end];
+        let anded = run.windows(2).any(|p| with_and(gap_of(&p[0].0, &p[1].0)));
+        if run.iter().any(|(_, holder)| *holder) {
+            for (k, (b, holder)) in run.iter().enumerate() {
+                let between = k > 0 && k + 1 < run.len() && run[k - 1].1 && run[k + 1].1;
+                if !holder && (anded || between) {
+                    added.push(b.clone());
+                }
+            }
+        }
+        start = end;
     }
     holders.extend(added);
     holders.sort_by_key(|h| h.start);
+}
+
+/// A gap after a broker's name without the words that go on with the name (`Securities Inc., `,
+/// `Bank Ltd. and ` → `, `, ` and `).
+fn past_name_tail(gap: &str) -> &str {
+    let mut rest = gap;
+    loop {
+        let word_start = rest.len() - rest.trim_start().len();
+        let word: String = rest[word_start..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let tail = matches!(
+            word.as_str(),
+            "Securities"
+                | "Inc"
+                | "Ltd"
+                | "Cos"
+                | "Co"
+                | "Corp"
+                | "LLC"
+                | "Bank"
+                | "Capital"
+                | "Markets"
+                | "Group"
+                | "Research"
+                | "Company"
+                | "AG"
+                | "plc"
+                | "SA"
+        );
+        if !tail {
+            return rest;
+        }
+        rest = rest[word_start + word.len()..].trim_start_matches('.');
+    }
 }
 
 /// `- Tesla: Downgraded to Equal-weight…`, `• Upgrades…`: a sentence that is an item of a bulleted

@@ -84,3 +84,18 @@ fn a_rating_on_these_stocks_is_on_each_company_named_just_before() {
         assert!(found.contains(&view("KeyBank", ticker, Stance::Bullish)), "{ticker}: {found:?}");
     }
 }
+
+#[test]
+fn lists_of_brokers_plural_ratings_and_short_broker_names_are_read() {
+    let text = "Deutsche Bank, Macquarie and Piper Jaffray cut their ratings on Illumina (ILMN).";
+    let found = bundled(text);
+    for firm in ["Deutsche Bank", "Macquarie", "Piper Jaffray"] {
+        assert!(found.contains(&view(firm, "ILMN", Stance::Bearish)), "{firm}: {found:?}");
+    }
+    let text = "Potash (POT) fell. Jefferies upped its rating on the stock.";
+    assert_eq!(bundled(text), [view("Jefferies", "NTR", Stance::Bullish)]);
+    let text = "Chevron (CVX) fell after a Zacks downgrade to Sell.";
+    assert_eq!(bundled(text), [view("Zacks", "CVX", Stance::Bearish)]);
+    let text = "Besides Susquehanna, BMO increased its target on Apple (AAPL).";
+    assert_eq!(bundled(text), [view("BMO", "AAPL", Stance::Bullish)], "no list without `and`");
+}
