@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::holder_names::continues_name;
+use super::index_cues::is_index_at;
 use super::known_brokers::brokers_in;
 use super::tokens::Token;
 
@@ -42,6 +43,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         return Some(Holder::Before);
     }
     if is_news_source(&inside.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ")) {
+        return None;
+    }
+    // `The S&P 500 dipped 0.4% … after Moody’s downgraded…`: an index is no holder.
+    if inside.iter().any(|w| is_index_at(text, w)) {
         return None;
     }
     // `Even Edward Jones`: words that open a sentence are not part of a name.
@@ -350,6 +355,41 @@ fn is_public_body(name: &str) -> bool {
             | "moody s investors service"
             | "fitch"
             | "fitch ratings"
+    ) || is_country(name)
+}
+
+/// Countries and unions of them, which act on companies (`A Coreia do Sul anunciou a suspensão…`)
+/// but hold no view of their shares.
+fn is_country(name: &str) -> bool {
+    matches!(
+        name,
+        "china"
+            | "coreia do sul"
+            | "south korea"
+            | "korea"
+            | "estados unidos"
+            | "united states"
+            | "eua"
+            | "brasil"
+            | "brazil"
+            | "japan"
+            | "japao"
+            | "india"
+            | "russia"
+            | "germany"
+            | "alemanha"
+            | "france"
+            | "franca"
+            | "reino unido"
+            | "united kingdom"
+            | "mexico"
+            | "canada"
+            | "argentina"
+            | "chile"
+            | "european union"
+            | "uniao europeia"
+            | "european commission"
+            | "comissao europeia"
     )
 }
 

@@ -26,8 +26,8 @@ use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_th
 use lists::{bulleted, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
-    opens_on_the_analyst, plural_ratings, points_back, rated_in_a_list, rates_a_sector, rates_unknown_name,
-    talked_about,
+    opens_on_the_analyst, plural_ratings, points_back, rated_in_a_list, rates_a_market, rates_a_sector,
+    rates_unknown_name, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{
@@ -390,7 +390,7 @@ pub(crate) fn views(
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
         let refers_back = points_back(next);
-        if rates_a_sector(next) || rates_unknown_name(next, mentions_in(sentence)) {
+        if rates_a_sector(next) || rates_a_market(next) || rates_unknown_name(next, mentions_in(sentence)) {
             continue;
         }
         // `the upgrade also reflects…`: the change just reported, about the same company.

@@ -128,6 +128,20 @@ pub(super) fn rates_a_sector(next: &[Token]) -> bool {
         && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
 }
 
+/// `o JPMorgan elevou para "overweight" a recomendação para as ações brasileiras`, `upgraded
+/// Brazilian equities`, `Citi Downgrades U.S. Equities`: a call on a whole market (in the words
+/// after the stance word), no company's.
+pub(super) fn rates_a_market(next: &[Token]) -> bool {
+    next.windows(2).take(10).any(|p| {
+        matches!(
+            (&*p[0].key, &*p[1].key),
+            ("acoes" | "bolsa" | "mercado", "brasileiras" | "brasileira" | "brasileiro" | "americanas" | "americana")
+                | ("brazilian" | "brazil" | "s" | "european" | "japanese" | "chinese", "stocks" | "equities")
+                | ("emerging" | "mercados", "markets" | "emergentes")
+        )
+    })
+}
+
 /// `In addition to DUK, Goldman has Buy ratings on…`, `Besides Susquehanna, BMO…`, `Além do
 /// Itaú, o BTG…`: a name after a phrase of addition is set beside the sentence's subject, not
 /// holding its view.

@@ -99,3 +99,16 @@ fn lists_of_brokers_plural_ratings_and_short_broker_names_are_read() {
     let text = "Besides Susquehanna, BMO increased its target on Apple (AAPL).";
     assert_eq!(bundled(text), [view("BMO", "AAPL", Stance::Bullish)], "no list without `and`");
 }
+
+#[test]
+fn calls_on_a_whole_market_and_acts_of_countries_and_indexes_are_no_views() {
+    let text = "Itaú (ITUB4) caía 3%. Nesse contexto, o JPMorgan elevou para \"overweight\" a recomendação para as ações \
+                brasileiras em seu portfólio de América Latina.";
+    assert_eq!(bundled(text), []);
+    let text = "As ações da BRF (BRFS3) recuavam 3,31%. A Coreia do Sul anunciou a suspensão temporária da venda de \
+                produtos de frango da companhia, o que preocupa.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "Coreia do Sul"), "{:?}", bundled(text));
+    let text = "The S&P 500 dipped 0.4%, dragged down by banking stocks after Moody’s (MCO) downgraded several small \
+                banks.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| !claimant.starts_with("S&P")), "{:?}", bundled(text));
+}
