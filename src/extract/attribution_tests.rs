@@ -535,3 +535,10 @@ fn the_market_s_turnover_and_an_analyst_s_record_are_nobody_s() {
 fn a_symbol_that_is_also_a_word_counts_in_brackets_after_a_name_it_opens() {
     assert_eq!(percents("Onsemi (ON) rose 3%."), pairs(&[("3%", &["ON"])]));
 }
+
+#[test]
+fn a_bank_s_bare_symbol_opening_a_roundup_item_is_the_stock() {
+    let text = "Analysts are weighing in on Kellogg Company (NYSE:K) and Citigroup Inc (NYSE:C).\n\n  • C -- which is \
+                down 7.5% year-to-date -- received a $1 price-target cut to $67 at Nomura earlier today.";
+    assert_eq!(percents(text), pairs(&[("7.5%", &["C"])]));
+}

@@ -110,7 +110,7 @@ pub(crate) fn mentions(
             head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
                 && head.split(')').next().is_some_and(|b| b.contains('%'))
         });
-        if moved || is_target_owner(text, words, &m.span) {
+        if moved || is_target_owner(text, words, &m.span) || super::bank_cues::opens_an_item(text, &m.span) {
             m.speaks = false;
             continue;
         }
