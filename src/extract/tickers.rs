@@ -129,13 +129,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         // `SO’s price target` after `Southern Company (SO)`: a word in capitals takes no
         // possessive, a symbol named before does.
         let possessive = tokens.get(i + used).is_some_and(|n| possessive_s(text, last, n));
-        // `• C -- which is down 7.5%…` after `Citigroup Inc (NYSE:C)`: a line of a roundup opening
-        // on a symbol found before.
-        let heads_item = known.contains(&symbol)
-            && text[..tokens[i].start].trim_end_matches([' ', '•', '*', '-', '\t']).ends_with('\n')
-            && (text[last.end..].starts_with(" -- ") || text[last.end..].starts_with(" — "));
         let safe = explicit
-            || heads_item
             || (known.contains(&symbol) && possessive)
             || (!renamed
                 && !plain_word
