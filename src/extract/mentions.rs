@@ -182,8 +182,19 @@ fn broker_rating(
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
+    // `O Bank of America foi rebaixado para "neutral"`, `JPMorgan was downgraded`: rated, in a
+    // passive right after it.
+    let after = own.partition_point(|w| w.start < m.span.end);
+    let passive = own.get(after..after + 2).is_some_and(|p| {
+        matches!(&*p[0].key, "foi" | "was" | "were" | "foram" | "is" | "e")
+            && matches!(
+                &*p[1].key,
+                "rebaixado" | "rebaixada" | "elevado" | "elevada" | "downgraded" | "upgraded" | "cut" | "raised"
+                    | "lowered" | "reduced" | "initiated" | "rated"
+            )
+    });
     // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
-    !object && !shares_of(text, words, &m.span) && *calls[at_sentence].get_or_init(|| names_a_call(own))
+    !object && !passive && !shares_of(text, words, &m.span) && *calls[at_sentence].get_or_init(|| names_a_call(own))
 }
 
 /// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro
