@@ -542,3 +542,13 @@ fn a_bank_s_bare_symbol_opening_a_roundup_item_is_the_stock() {
                 down 7.5% year-to-date -- received a $1 price-target cut to $67 at Nomura earlier today.";
     assert_eq!(percents(text), pairs(&[("7.5%", &["C"])]));
 }
+
+#[test]
+fn moves_won_lost_and_added_pair_a_list_with_its_figures_and_a_bank_downgraded_is_rated() {
+    let text = "Dow members Johnson & Johnson and UnitedHealth Group won 2.0 percent and 4.6 percent.";
+    assert_eq!(percents(text), pairs(&[("2.0 percent", &["JNJ"]), ("4.6 percent", &["UNH"])]));
+    let text = "O JPMorgan publicou relatório. O Bank of America foi rebaixado para \"neutral\", com um preço-alvo de \
+                US$ 52.";
+    let findings = analyse(text, &Lexicon::bundled());
+    assert_eq!(findings.amounts[0].tickers, ["BAC".parse::<crate::model::Symbol>().unwrap()]);
+}

@@ -189,8 +189,18 @@ fn broker_rating(
         matches!(&*p[0].key, "foi" | "was" | "were" | "foram" | "is" | "e")
             && matches!(
                 &*p[1].key,
-                "rebaixado" | "rebaixada" | "elevado" | "elevada" | "downgraded" | "upgraded" | "cut" | "raised"
-                    | "lowered" | "reduced" | "initiated" | "rated"
+                "rebaixado"
+                    | "rebaixada"
+                    | "elevado"
+                    | "elevada"
+                    | "downgraded"
+                    | "upgraded"
+                    | "cut"
+                    | "raised"
+                    | "lowered"
+                    | "reduced"
+                    | "initiated"
+                    | "rated"
             )
     });
     // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
