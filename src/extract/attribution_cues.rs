@@ -187,6 +187,16 @@ pub(super) const ASIDE_OPENERS: &[&str] = &[
     ", o maior ",
     ", a pior ",
     ", o pior ",
+    ", papel ",
+    ", o papel ",
+    ", a ação ",
+    ", ação ",
+    ", a empresa ",
+    ", a companhia ",
+    ", the stock ",
+    ", a stock ",
+    ", a member of ",
+    ", a component of ",
 ];
 
 /// How many bytes either side of an index word its aside is looked for.

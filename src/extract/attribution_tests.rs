@@ -552,3 +552,9 @@ fn moves_won_lost_and_added_pair_a_list_with_its_figures_and_a_bank_downgraded_i
     let findings = analyse(text, &Lexicon::bundled());
     assert_eq!(findings.amounts[0].tickers, ["BAC".parse::<crate::model::Symbol>().unwrap()]);
 }
+
+#[test]
+fn an_index_in_an_apposition_after_the_company_does_not_take_its_move() {
+    let text = "A Vale, papel de maior peso individual no Ibovespa, fechou em alta de 3,23%, a R$ 86,81.";
+    assert_eq!(percents(text), pairs(&[("3,23%", &["VALE3"])]));
+}
