@@ -353,7 +353,12 @@ pub(crate) fn attribute(
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
+            // (`Continuous contract prices now sit at $4,260.20 per troy ounce, just off the
+            // record-high of $4,359.40`: a sentence naming no company and pricing per unit.)
             let commodity = per_physical_unit(&text[figures[f].end..])
+                || (own.is_empty()
+                    && !sentence_about_the_company()
+                    && inside.iter().any(|&g| per_physical_unit(&text[figures[g].end..])))
                 || commodity_after(text, words_after)
                 || commodity_before(text, words_before)
                     && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);

@@ -558,3 +558,11 @@ fn an_index_in_an_apposition_after_the_company_does_not_take_its_move() {
     let text = "A Vale, papel de maior peso individual no Ibovespa, fechou em alta de 3,23%, a R$ 86,81.";
     assert_eq!(percents(text), pairs(&[("3,23%", &["VALE3"])]));
 }
+
+#[test]
+fn a_sentence_pricing_per_unit_and_naming_no_company_is_about_the_commodity() {
+    let text = "Newmont (NEM) rose 2%. Continuous contract prices now sit at $4,260.20 per troy ounce, just off the \
+                record-high of $4,359.40 reached on Oct. 20.";
+    let findings = analyse(text, &Lexicon::bundled());
+    assert!(findings.amounts.iter().all(|a| a.tickers.is_empty()), "{:?}", findings.amounts);
+}

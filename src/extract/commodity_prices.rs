@@ -40,6 +40,7 @@ pub(super) fn per_physical_unit(after: &str) -> bool {
             | "pound"
             | "ounce"
             | "onca"
+            | "troy"
     )
 }
 
