@@ -566,3 +566,10 @@ fn a_sentence_pricing_per_unit_and_naming_no_company_is_about_the_commodity() {
     let findings = analyse(text, &Lexicon::bundled());
     assert!(findings.amounts.iter().all(|a| a.tickers.is_empty()), "{:?}", findings.amounts);
 }
+
+#[test]
+fn respectively_also_pairs_a_run_between_the_companies_and_the_word() {
+    let text = "Por volta das 12h, os papéis DIRR3 e MDNE3 recuavam 0,67% e 1,08%, cotados a R$ 17,91 e R$ 30,17, \
+                respectivamente, enquanto MRVE3 avançava 0,74%.";
+    assert_eq!(percents(text), pairs(&[("0,67%", &["DIRR3"]), ("1,08%", &["MDNE3"]), ("0,74%", &["MRVE3"])]));
+}

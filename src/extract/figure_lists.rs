@@ -317,11 +317,20 @@ pub(super) fn respectively(
     // `posted profits of $4.9 billion and $14.5 billion respectively, up 57 percent and 67
     // percent`: a further run as long, after the word and before another company is named, goes
     // with the same companies in the same order.
+    // `os papéis DIRR3 e MDNE3 recuavam 0,67% e 1,08%, cotados a R$ 17,91 e R$ 30,17,
+    // respectivamente`: so does one before the word, after the companies' list.
+    let listed_end = own.iter().filter(|m| m.span.end <= figures[run[0][0]].start).map(|m| m.span.end).max();
     for other in runs.iter().filter(|r| r.len() == run.len() && !std::ptr::eq(*r, run)) {
         let start = figures[other[0][0]].start;
         // (Mentions are in text order: one between is found by bisection.)
         let next = own.partition_point(|m| m.span.start < word.end);
-        if start < word.end || own.get(next).is_some_and(|m| m.span.start < start) {
+        let before_word = start < word.start
+            && listed_end.is_some_and(|end| {
+                end <= start
+                    && !text[end..start].contains(['(', ')'])
+                    && own.iter().all(|m| m.span.start < end || m.span.start > start)
+            });
+        if !before_word && (start < word.end || own.get(next).is_some_and(|m| m.span.start < start)) {
             continue;
         }
         for (k, item) in other.iter().enumerate() {
