@@ -72,6 +72,9 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Facebook", "META", Case::Capital),
     // Former names of listed companies, as older articles write them.
     ("United Continental", "UAL", Case::Capital),
+    // Airlines by the names they fly under (the SEC lists their holding companies).
+    ("Alaska Airlines", "ALK", Case::Capital),
+    ("Continental Airlines", "UAL", Case::Capital),
     ("Broadcom", "AVGO", Case::Any),
     ("Tesla", "TSLA", Case::Capital),
     ("Berkshire", "BRK-B", Case::Capital),
