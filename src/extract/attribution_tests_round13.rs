@@ -109,3 +109,19 @@ fn respectively_also_pairs_a_run_between_the_companies_and_the_word() {
                 respectivamente, enquanto MRVE3 avançava 0,74%.";
     assert_eq!(percents(text), pairs(&[("0,67%", &["DIRR3"]), ("1,08%", &["MDNE3"]), ("0,74%", &["MRVE3"])]));
 }
+
+#[test]
+fn former_names_and_symbols_stand_for_the_renamed_company() {
+    for (text, ticker) in [
+        ("Motorola (MOT) rose 3%.", "MSI"),
+        ("Canadian Pacific Railway Ltd. rose 3%.", "CP"),
+        ("Apache Corp. surged 6.8 percent.", "APA"),
+        ("Scientific Games (NAS: SGMS) fell 11%.", "LNW"),
+        ("JDS Uniphase Corp (NASDAQ:JDSU) fell 6%.", "VIAV"),
+        ("Royal Dutch Shell fell 2%.", "SHEL"),
+        ("Statoil fell 2%.", "EQNR"),
+    ] {
+        let found = percents(text);
+        assert_eq!(found[0].1, [ticker.to_owned()], "{text}");
+    }
+}

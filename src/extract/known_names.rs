@@ -72,9 +72,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Facebook", "META", Case::Capital),
     // Former names of listed companies, as older articles write them.
     ("United Continental", "UAL", Case::Capital),
-    // Airlines by the names they fly under (the SEC lists their holding companies).
+    // An airline by the name it flies under (the SEC lists its holding company).
     ("Alaska Airlines", "ALK", Case::Capital),
-    ("Continental Airlines", "UAL", Case::Capital),
     ("Broadcom", "AVGO", Case::Any),
     ("Tesla", "TSLA", Case::Capital),
     ("Berkshire", "BRK-B", Case::Capital),
