@@ -125,3 +125,11 @@ fn former_names_and_symbols_stand_for_the_renamed_company() {
         assert_eq!(found[0].1, [ticker.to_owned()], "{text}");
     }
 }
+
+#[test]
+fn companies_no_longer_listed_take_none_of_their_figures() {
+    let text = "Kohl's (KSS) rose 2%. Same-store sales at Saks spiked 37.5%.";
+    assert_eq!(percents(text), pairs(&[("2%", &["KSS"]), ("37.5%", &[])]));
+    let text = "Barrick (ABX) rose 1%. In afternoon trading, Goldcorp rose 72 cents, or 2 percent.";
+    assert_eq!(percents(text), pairs(&[("1%", &["B"]), ("2 percent", &[])]));
+}
