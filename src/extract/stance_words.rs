@@ -119,7 +119,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
             // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
-            ahead.windows(2).take(5).find(|p| matches!(&*p[0].key, "to" | "para")).and_then(|p| rating_word(&p[1].key))
+            let to = ahead.iter().take(5).position(|o| matches!(&*o.key, "to" | "para"))?;
+            rating_at(ahead, to + 1)
         };
         // `KeyBanc analysts raised theirs to $195`: a target named before.
         let target = || target() || ahead.first().is_some_and(|o| o.key == "theirs");
@@ -171,9 +172,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, kind, ahead) {
             Some((1, stated))
-        } else if let Some(stated) = (kind == Some(Kind::Cover) && takes_up_coverage(words, i))
-            .then(|| ahead.iter().find_map(|o| rating_word(&o.key)))
-            .flatten()
+        } else if let Some(stated) =
+            (kind == Some(Kind::Cover) && takes_up_coverage(words, i)).then(|| first_rating(ahead)).flatten()
         {
             Some((1, stated))
         } else if let Some(put) = (key == "carteira").then(|| into_portfolio(words, i)).flatten() {
@@ -291,7 +291,7 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
     }
     let keeps = is_keep_verb(key) || is_rating_noun(key);
     if keeps {
-        return ahead.iter().find_map(|o| rating_word(&o.key));
+        return first_rating(ahead);
     }
     // `a Buy rating`, `an Outperform recommendation`.
     let word = rating_word(key)?;
@@ -329,6 +329,22 @@ pub(crate) fn is_rating_or_target_noun(key: &str) -> bool {
 
 fn is_rating_noun(key: &str) -> bool {
     RATING_NOUNS.contains(&key)
+}
+
+/// The first rating named in `words`, read with the word after it (`rating_at`).
+fn first_rating(words: &[Token]) -> Option<Option<Stance>> {
+    rating_at(words, words.iter().position(|o| rating_word(&o.key).is_some())?)
+}
+
+/// The rating word `k` of `words` names: `sector underperform`, `market outperform`, `peer
+/// underweight` take the word after the qualifier (`sector perform` stays neutral).
+fn rating_at(words: &[Token], k: usize) -> Option<Option<Stance>> {
+    let word = rating_word(&words.get(k)?.key)?;
+    let qualifier = matches!(&*words[k].key, "sector" | "market" | "peer");
+    match words.get(k + 1).and_then(|next| rating_word(&next.key)) {
+        Some(Some(stance)) if qualifier => Some(Some(stance)),
+        _ => Some(word),
+    }
 }
 
 /// The stance of a rating's name: `Some(None)` for a neutral one.

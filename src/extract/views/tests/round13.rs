@@ -112,3 +112,13 @@ fn calls_on_a_whole_market_and_acts_of_countries_and_indexes_are_no_views() {
                 banks.";
     assert!(bundled(text).iter().all(|(claimant, _, _)| !claimant.starts_with("S&P")), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_qualified_rating_takes_the_word_after_its_qualifier() {
+    let text = "Scotiabank reiterated a “sector underperform” rating on shares of Banco Bradesco SA (BBD) on Thursday.";
+    assert_eq!(bundled(text), [view("Scotiabank", "BBDC4", Stance::Bearish)]);
+    let text = "RBC reiterated a “sector perform” rating on Apple (AAPL).";
+    assert_eq!(bundled(text), [], "a neutral rating is no view");
+    let text = "JMP reiterated its market outperform rating on Apple (AAPL).";
+    assert_eq!(bundled(text), [view("JMP", "AAPL", Stance::Bullish)]);
+}
