@@ -133,3 +133,8 @@ fn companies_no_longer_listed_take_none_of_their_figures() {
     let text = "Barrick (ABX) rose 1%. In afternoon trading, Goldcorp rose 72 cents, or 2 percent.";
     assert_eq!(percents(text), pairs(&[("1%", &["B"]), ("2 percent", &[])]));
 }
+
+#[test]
+fn a_former_symbol_in_bloomberg_s_form_names_the_renamed_company() {
+    assert_eq!(percents("CBS Corp. (CBS US) declined 15 percent."), pairs(&[("15 percent", &["PARA"])]));
+}

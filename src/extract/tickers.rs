@@ -122,8 +122,10 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         // A former symbol (`Facebook (FB)`, `NASDAQ: RIMM`) only where it plainly is one.
         let renamed = lexicon.renamed(written).is_some();
         let explicit = explicit
+            // (`CBS Corp. (CBS US)`: Bloomberg's code, the country after a former symbol.)
             || (renamed
                 && (in_brackets_after_name(text, tokens, i, used)
+                    || (text[..tokens[i].start].ends_with('(') && text[last.end..].starts_with(" US)"))
                     || known.contains(&symbol)
                     || signed_move_after(&text[last.end..])));
         // `SO’s price target` after `Southern Company (SO)`: a word in capitals takes no
