@@ -30,7 +30,7 @@ use std::ops::Range;
 
 use super::attribution_cues::{
     ASIDE_OPENERS, compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb,
-    is_sector_shares, is_those_companies, names_a_cause, stake_in, unknown_name_before, weight_in,
+    is_sector_shares, is_those_companies, names_a_cause, related_after, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
@@ -260,6 +260,8 @@ pub(crate) fn attribute(
         let economy_cell = OnceCell::new();
         // Whether the sentence opens on a counted group of companies (read once).
         let counted_group = OnceCell::new();
+        // Whether a figure of the sentence is priced per unit (read once).
+        let priced_per_unit = OnceCell::new();
         let economy_or_sector_before = |at: usize| {
             let (economy, sector) = *economy_cell.get_or_init(|| {
                 let economy = own_words.iter().any(|w| is_macro_word(&w.key))
@@ -358,7 +360,8 @@ pub(crate) fn attribute(
             let commodity = per_physical_unit(&text[figures[f].end..])
                 || (own.is_empty()
                     && !sentence_about_the_company()
-                    && inside.iter().any(|&g| per_physical_unit(&text[figures[g].end..])))
+                    && *priced_per_unit
+                        .get_or_init(|| inside.iter().any(|&g| per_physical_unit(&text[figures[g].end..]))))
                 || commodity_after(text, words_after)
                 || commodity_before(text, words_before)
                     && !before_mentions_within(&own, words_before.iter().rev().nth(4).map_or(from, |w| w.start), at);
@@ -505,17 +508,6 @@ pub(crate) fn attribute(
         }
     }
     out
-}
-
-/// `Intel competitor AMD`, `Google parent Alphabet`: the company named right after `m` and a word
-/// of relation, which heads the phrase.
-fn related_after<'m>(text: &str, words: &[Token], m: &Mention, named: &'m [Mention]) -> Option<&'m Mention> {
-    let next = words.partition_point(|w| w.start < m.span.end);
-    let relation = words.get(next).filter(|w| {
-        text[m.span.end..w.start] == *" "
-            && matches!(&*w.key, "competitor" | "rival" | "peer" | "parent" | "supplier" | "customer" | "partner")
-    })?;
-    named.iter().find(|o| o.span.start > relation.end && text[relation.end..o.span.start] == *" ")
 }
 
 /// `a companhia`, `a mineradora`, `the company`: the company under discussion, by a noun.

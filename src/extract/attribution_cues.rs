@@ -330,6 +330,17 @@ pub(super) fn earlier_subject(
     Vec::new()
 }
 
+/// `Intel competitor AMD`, `Google parent Alphabet`: the company named right after `m` and a word
+/// of relation, which heads the phrase.
+pub(super) fn related_after<'m>(text: &str, words: &[Token], m: &Mention, named: &'m [Mention]) -> Option<&'m Mention> {
+    let next = words.partition_point(|w| w.start < m.span.end);
+    let relation = words.get(next).filter(|w| {
+        text[m.span.end..w.start] == *" "
+            && matches!(&*w.key, "competitor" | "rival" | "peer" | "parent" | "supplier" | "customer" | "partner")
+    })?;
+    named.iter().find(|o| o.span.start > relation.end && text[relation.end..o.span.start] == *" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

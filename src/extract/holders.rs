@@ -141,7 +141,9 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     let person = (2..=3).contains(&inside.len())
         && inside.iter().all(|w| w.capitalized && !w.upper && !is_institution_word(&w.key))
         && brokers_in(inside).is_empty()
-        && words[..first].windows(inside.len()).any(|named| named.iter().zip(inside).all(|(a, b)| a.key == b.key));
+        && words[first.saturating_sub(SURNAME_BACK)..first]
+            .windows(inside.len())
+            .any(|named| named.iter().zip(inside).all(|(a, b)| a.key == b.key));
     if (inside.len() == 1 || person)
         && let Some(firm) = analyst_firm(text, words, first + inside.len() - 1, &inside[inside.len() - 1])
     {
