@@ -260,8 +260,9 @@ pub(crate) fn attribute(
         let economy_cell = OnceCell::new();
         // Whether the sentence opens on a counted group of companies (read once).
         let counted_group = OnceCell::new();
-        // Whether a figure of the sentence is priced per unit (read once).
-        let priced_per_unit = OnceCell::new();
+        // Whether a figure of the sentence is priced per unit, and whether the sentence speaks
+        // of the market's turnover or an analyst's record (each read once).
+        let (priced_per_unit, record_cell) = (OnceCell::new(), OnceCell::new());
         let economy_or_sector_before = |at: usize| {
             let (economy, sector) = *economy_cell.get_or_init(|| {
                 let economy = own_words.iter().any(|w| is_macro_word(&w.key))
@@ -443,9 +444,11 @@ pub(crate) fn attribute(
                 // (Nor an analyst's record: `a 5-star analyst with an average return of 35.7% and a
                 // 67.3% success rate`.)
                 let market_or_analyst_record = || {
-                    own_words.windows(2).any(|p| {
-                        is_market_turnover(&p[0].key, &p[1].key)
-                            || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
+                    *record_cell.get_or_init(|| {
+                        own_words.windows(2).any(|p| {
+                            is_market_turnover(&p[0].key, &p[1].key)
+                                || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
+                        })
                     })
                 };
                 if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at))

@@ -328,7 +328,7 @@ pub(super) fn respectively(
             && listed_end.is_some_and(|end| {
                 end <= start
                     && !text[end..start].contains(['(', ')'])
-                    && own.iter().all(|m| m.span.start < end || m.span.start > start)
+                    && own.partition_point(|m| m.span.start < end) == own.partition_point(|m| m.span.start <= start)
             });
         if !before_word && (start < word.end || own.get(next).is_some_and(|m| m.span.start < start)) {
             continue;

@@ -49,17 +49,20 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
 /// capitalised word, then at least four words on the line).
 fn heads_a_sentence(label: &str, rest: &str) -> bool {
     let label = label.trim_start();
+    // (Only a short label is read: a long sentence may hold many colons.)
+    if label.len() > 30 {
+        return false;
+    }
     let words: Vec<&str> = label.split(' ').collect();
     let shaped = |w: &&str| w.len() >= 2 && w.chars().all(char::is_alphabetic);
     let capitals = words.iter().all(|w| shaped(w) && w.chars().all(char::is_uppercase));
     let titled = words.len() >= 2 && words.iter().all(|w| shaped(w) && w.starts_with(char::is_uppercase));
     let line = rest.split('\n').next().unwrap_or_default();
-    label.len() <= 30
-        && words.len() <= 3
+    words.len() <= 3
         && (capitals || titled)
         && line.starts_with(' ')
         && line.trim_start().starts_with(char::is_uppercase)
-        && line.split_whitespace().count() >= 5
+        && line.split_whitespace().take(5).count() == 5
 }
 
 /// Quotes and brackets that close a sentence after its full stop: `said so.”` or `(sic.)`.
