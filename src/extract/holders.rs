@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::holder_names::continues_name;
 use super::index_cues::is_index_at;
 use super::known_brokers::brokers_in;
+use super::non_holders::is_news_source;
 use super::tokens::Token;
 
 /// A mention's name without the bracketed symbol after it, with the capitalised words that go on
@@ -302,97 +303,6 @@ fn is_weekday(key: &str) -> bool {
 
 fn is_legal_suffix(key: &str) -> bool {
     matches!(key, "inc" | "corp" | "corporation" | "co" | "ltd" | "llc" | "plc" | "sa")
-}
-
-/// News outlets and data providers that report views rather than hold them (`according to
-/// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`, `According to
-/// FactSet`).
-#[rustfmt::skip]
-pub(crate) fn is_news_source(name: &str) -> bool {
-    let outlet = name.strip_suffix(" com").or_else(|| name.strip_suffix(" pro")).unwrap_or(name);
-    matches!(outlet, "streetinsider" | "thestreet" | "thestreet recommends" | "the street" | "yahoo finance" | "motley fool"
-        | "the motley fool" | "forbes" | "cnn" | "axios" | "investing" | "benzinga" | "marketbeat" | "reuters"
-        | "theflyonthewall" | "benzinga professional")
-        || matches!(name,
-        "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
-            | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
-            | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
-            | "financial times" | "investing com" | "bdm online" | "broadcast" | "factset" | "refinitiv"
-            | "lseg" | "oilprice com" | "oilprice"
-    ) || is_public_body(name)
-}
-
-/// Central banks, regulators, energy agencies (`the IEA warned of ample supply`) and the
-/// credit-rating agencies Moody’s and Fitch (folded, `.`, `'` and `’` as spaces): they hold no
-/// view of a stock (`the Federal Reserve is expected to raise…`, `Moody’s placed Pfizer’s Aaa debt
-/// rating under review`). Standard & Poor's is left out: the splits label it both ways.
-fn is_public_body(name: &str) -> bool {
-    let name = name.trim_start_matches("the ");
-    matches!(
-        name,
-        "federal reserve"
-            | "fed"
-            | "banco central"
-            | "bacen"
-            | "sec"
-            | "cvm"
-            | "treasury"
-            | "tesouro"
-            | "imf"
-            | "fmi"
-            | "world bank"
-            | "banco mundial"
-            | "ecb"
-            | "bce"
-            | "opec"
-            | "opep"
-            | "iea"
-            | "international energy agency"
-            | "aie"
-            | "agencia internacional de energia"
-            | "eia"
-            | "energy information administration"
-            | "moody s"
-            | "moodys"
-            | "moody s investors service"
-            | "fitch"
-            | "fitch ratings"
-    ) || is_country(name)
-}
-
-/// Countries and unions of them, which act on companies (`A Coreia do Sul anunciou a suspensão…`)
-/// but hold no view of their shares.
-fn is_country(name: &str) -> bool {
-    matches!(
-        name,
-        "china"
-            | "coreia do sul"
-            | "south korea"
-            | "korea"
-            | "estados unidos"
-            | "united states"
-            | "eua"
-            | "brasil"
-            | "brazil"
-            | "japan"
-            | "japao"
-            | "india"
-            | "russia"
-            | "germany"
-            | "alemanha"
-            | "france"
-            | "franca"
-            | "reino unido"
-            | "united kingdom"
-            | "mexico"
-            | "canada"
-            | "argentina"
-            | "chile"
-            | "european union"
-            | "uniao europeia"
-            | "european commission"
-            | "comissao europeia"
-    )
 }
 
 /// How many words back a surname's first naming is looked for.

@@ -41,6 +41,7 @@ mod lexicon;
 mod listed_holders;
 mod listings;
 mod mentions;
+mod non_holders;
 mod numbers;
 mod passive_ratings;
 mod relative_dates;
