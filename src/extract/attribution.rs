@@ -30,7 +30,8 @@ use std::ops::Range;
 
 use super::attribution_cues::{
     ASIDE_OPENERS, compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb,
-    is_sector_shares, is_those_companies, names_a_cause, related_after, stake_in, unknown_name_before, weight_in,
+    is_sector_shares, is_those_companies, names_a_cause, points_elsewhere, related_after, stake_in,
+    unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
@@ -404,7 +405,7 @@ pub(crate) fn attribute(
             } else if reached {
                 out[f - 1].clone()
             } else if commodity
-                || (points && before.is_empty())
+                || (points && (before.is_empty() || points_elsewhere(text, before[before.len() - 1].span.end, at)))
                 || (index_follows(text, end, words_after) && !weight_in(words_before))
                 || unknown_code_before(text, &figures[f], &own)
             {

@@ -341,6 +341,16 @@ pub(super) fn related_after<'m>(text: &str, words: &[Token], m: &Mention, named:
     named.iter().find(|o| o.span.start > relation.end && text[relation.end..o.span.start] == *" ")
 }
 
+/// `Apple rose 2% as the market gained 200 points`: points past a word of the market between the
+/// company (ending at byte `from`) and the figure (at `at`) are not the company's. (Only the last
+/// few bytes before the figure are read.)
+pub(super) fn points_elsewhere(text: &str, from: usize, at: usize) -> bool {
+    let from = from.max(text.ceil_char_boundary(at.saturating_sub(120)));
+    text[from..at].to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(w, "market" | "stocks" | "average" | "index" | "dow" | "nasdaq" | "mercado" | "bolsa" | "ibovespa")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

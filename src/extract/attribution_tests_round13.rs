@@ -68,11 +68,6 @@ fn the_market_s_turnover_and_an_analyst_s_record_are_nobody_s() {
 }
 
 #[test]
-fn a_symbol_that_is_also_a_word_counts_in_brackets_after_a_name_it_opens() {
-    assert_eq!(percents("Onsemi (ON) rose 3%."), pairs(&[("3%", &["ON"])]));
-}
-
-#[test]
 fn a_bank_s_bare_symbol_opening_a_roundup_item_is_the_stock() {
     let text = "Analysts are weighing in on Kellogg Company (NYSE:K) and Citigroup Inc (NYSE:C).\n\n  • C -- which is \
                 down 7.5% year-to-date -- received a $1 price-target cut to $67 at Nomura earlier today.";
@@ -137,4 +132,19 @@ fn companies_no_longer_listed_take_none_of_their_figures() {
 #[test]
 fn a_former_symbol_in_bloomberg_s_form_names_the_renamed_company() {
     assert_eq!(percents("CBS Corp. (CBS US) declined 15 percent."), pairs(&[("15 percent", &["PARA"])]));
+}
+
+#[test]
+fn the_review_s_misreadings_stay_fixed() {
+    // `added` is a move only before a figure of a list.
+    assert_eq!(percents("Trump added that tariffs would rise to 25% next month."), pairs(&[("25%", &[])]));
+    let text = "Tesla shares rose 5%. Musk added that deliveries could climb 20% next year.";
+    assert_eq!(percents(text), pairs(&[("5%", &["TSLA"]), ("20%", &["TSLA"])]));
+    // A company's name before a colon is no heading.
+    assert_eq!(percents("Apple Inc: Shares rose 5% on Monday after the launch."), pairs(&[("5%", &["AAPL"])]));
+    // A place's code is no symbol, and the market's points are not the company's.
+    let text = "The firm is based in Toronto, Ontario (ON) and grew 5% last year.";
+    assert!(percents(text).iter().all(|(_, tickers)| tickers.is_empty()), "{:?}", percents(text));
+    let findings = analyse("Apple rose 2% as the market gained 200 points on Monday.", &Lexicon::bundled());
+    assert!(findings.quantities.iter().all(|q| q.tickers.is_empty()), "{:?}", findings.quantities);
 }

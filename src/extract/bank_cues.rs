@@ -243,16 +243,17 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
         || opens_an_item(text, span)
 }
 
-/// `• C -- which is down 7.5%…`, `JPM, target raised from $163 to $181`: a bank's bare symbol
-/// opening a line of a roundup, as a stock.
+/// `• C -- which is down 7.5%…`: a bank's bare symbol opening a bulleted line of a roundup and a
+/// dash, as a stock.
 pub(super) fn opens_an_item(text: &str, span: &Range<usize>) -> bool {
     let name = &text[span.clone()];
-    let line_start = text[..span.start].trim_end_matches([' ', '•', '*', '-', '\t']);
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let bullet = before.strip_suffix(['•', '*', '-']).map(|b| b.trim_end_matches([' ', '\t']));
     let after = &text[span.end..];
     name.len() <= 5
         && name.bytes().all(|b| b.is_ascii_uppercase())
-        && (line_start.is_empty() || line_start.ends_with('\n'))
-        && (after.starts_with(" -- ") || after.starts_with(" — ") || after.starts_with(", "))
+        && bullet.is_some_and(|b| b.is_empty() || b.ends_with('\n'))
+        && (after.starts_with(" -- ") || after.starts_with(" — "))
 }
 
 /// Whether a sentence (`words`) names analysts' calls, other than the market's consensus

@@ -164,8 +164,7 @@ pub(crate) fn is_move_verb(key: &str) -> bool {
             | "jumps" | "climbs" | "slips" | "slipped" | "surged" | "rallied" | "popped" | "rising" | "falling"
             | "dropping" | "gaining" | "climbing" | "sliding" | "jumping" | "sinking" | "advancing" | "declining"
             | "soaring" | "plunging" | "tumbling" | "slipping" | "surging" | "subindo" | "caindo" | "recuando"
-            | "avancando" | "disparando" | "despencando" | "won" | "lost" | "added" | "shed" | "eased" | "gains"
-            | "loses" | "sheds" | "ganhou" | "perdeu" | "ganham" | "perdem" | "cairam" | "subiram" | "recuaram"
+            | "avancando" | "disparando" | "despencando" | "eased" | "gains" | "cairam" | "subiram" | "recuaram"
             | "avancaram" | "dispararam" | "despencaram"
     )
 }

@@ -37,7 +37,7 @@ const NAMES: &[&[&str]] = &[
     &["goldcorp"], &["yamana"], &["placer", "dome"], &["phelps", "dodge"], &["falconbridge"], &["alcan"],
     &["massey", "energy"], &["burlington", "resources"], &["xto", "energy"], &["noble", "energy"],
     &["concho", "resources"], &["parsley", "energy"], &["wpx", "energy"], &["cimarex"], &["southwestern", "energy"],
-    &["smith", "international"], &["bj", "services"], &["diamond", "offshore"], &["ensco"], &["syngenta"],
+    &["smith", "international"], &["bj", "services"], &["diamond", "offshore"], &["syngenta"],
     &["rockwell", "collins"], &["goodrich"], &["cooper", "industries"], &["kansas", "city", "southern"],
     &["chrysler"], &["navistar"], &["toys", "r", "us"], &["kmart"], &["pier", "1"], &["sports", "authority"],
     &["payless"], &["gymboree"], &["wet", "seal"], &["aeropostale"], &["ann", "taylor"], &["talbots"],

@@ -320,6 +320,8 @@ pub(super) fn respectively(
     // `os papéis DIRR3 e MDNE3 recuavam 0,67% e 1,08%, cotados a R$ 17,91 e R$ 30,17,
     // respectivamente`: so does one before the word, after the companies' list.
     let listed_end = own.iter().filter(|m| m.span.end <= figures[run[0][0]].start).map(|m| m.span.end).max();
+    // (The first bracket after the list, found once.)
+    let bracket = listed_end.map(|end| text[end..].find(['(', ')']).map_or(text.len(), |at| end + at));
     for other in runs.iter().filter(|r| r.len() == run.len() && !std::ptr::eq(*r, run)) {
         let start = figures[other[0][0]].start;
         // (Mentions are in text order: one between is found by bisection.)
@@ -327,7 +329,7 @@ pub(super) fn respectively(
         let before_word = start < word.start
             && listed_end.is_some_and(|end| {
                 end <= start
-                    && !text[end..start].contains(['(', ')'])
+                    && bracket.is_some_and(|b| b >= start)
                     && own.partition_point(|m| m.span.start < end) == own.partition_point(|m| m.span.start <= start)
             });
         if !before_word && (start < word.end || own.get(next).is_some_and(|m| m.span.start < start)) {
@@ -382,7 +384,12 @@ pub(super) fn paired_in_order(
         // (The words are in text order: those between are found by bisection.)
         let lo = words.partition_point(|w| w.start < last.span.end);
         let between = &words[lo..words.partition_point(|w| w.end <= at).max(lo)];
-        let moves = between.iter().any(|w| is_move_verb(&w.key) || is_share_word(&w.key));
+        // (`won 2.0 percent and 4.6 percent`: verbs that are moves when figures follow.)
+        let moves = between.iter().any(|w| {
+            is_move_verb(&w.key)
+                || is_share_word(&w.key)
+                || matches!(&*w.key, "won" | "lost" | "added" | "shed" | "ganhou" | "perdeu" | "ganharam" | "perderam")
+        });
         let range = between.last().is_some_and(|w| matches!(&*w.key, "between" | "entre" | "from" | "de" | "by"));
         if between.len() > 4 || !moves || range || text[last.span.end..at].contains([',', ';', '(']) {
             continue;

@@ -64,7 +64,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     // the surname alone does; a title cut off from its surname (`Mr` before the full stop) takes
     // the surname after it.
     let (mut titled, mut untitled) = (None, 0);
-    if inside.first().is_some_and(|w| is_title(&w.key)) {
+    if inside.first().is_some_and(|w| is_title(&w.key) && !w.upper) {
         if inside.len() > 1 {
             (inside, untitled) = (&inside[1..], 1);
         } else if let Some(surname) =

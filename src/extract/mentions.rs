@@ -151,9 +151,13 @@ pub(crate) fn mentions(
     for k in (1..out.len()).rev() {
         // (Overlapping mentions, as a user's alias over a known name makes, are no list.)
         // (`J.P. Morgan Securities and Citigroup`: past the words that go on with the name.)
-        let name_end = super::holders::name_of(text, words, &out[k - 1].span).end;
-        let gap = text.get(name_end..out[k].span.start).unwrap_or(";");
-        if out[k].rates && is_and_gap(gap) {
+        // (Read only where the next one rates, and never past it.)
+        if !out[k].rates {
+            continue;
+        }
+        let name_end = super::holders::name_of(text, words, &out[k - 1].span).end.min(out[k].span.start);
+        let gap = text.get(name_end.max(out[k - 1].span.end)..out[k].span.start).unwrap_or(";");
+        if is_and_gap(gap) {
             out[k - 1].rates = true;
         }
     }

@@ -44,9 +44,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `ANALYST UPGRADE: Morgan Stanley upgraded…`, `Analyst Upgrade: …`: a label of a few words, in
-/// capitals or two title-case words or more, before a colon and a sentence of its own (a
-/// capitalised word, then at least four words on the line).
+/// `ANALYST UPGRADE: Morgan Stanley upgraded…`, `Analyst Upgrade: …`: a heading's label of a few
+/// words (`analyst`, `upgrade`, `earnings watch`…), in capitals or two title-case words or more,
+/// before a colon and a sentence of its own (a capitalised word, then at least four words on the
+/// line).
 fn heads_a_sentence(label: &str, rest: &str) -> bool {
     let label = label.trim_start();
     // (Only a short label is read: a long sentence may hold many colons.)
@@ -55,10 +56,40 @@ fn heads_a_sentence(label: &str, rest: &str) -> bool {
     }
     let words: Vec<&str> = label.split(' ').collect();
     let shaped = |w: &&str| w.len() >= 2 && w.chars().all(char::is_alphabetic);
+    // (A heading's words, not a name: `Apple Inc: Shares rose…` stays one sentence.)
+    let heading = words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "analyst"
+                | "analysts"
+                | "upgrade"
+                | "upgrades"
+                | "downgrade"
+                | "downgrades"
+                | "rating"
+                | "ratings"
+                | "note"
+                | "notes"
+                | "target"
+                | "targets"
+                | "earnings"
+                | "watch"
+                | "update"
+                | "initiation"
+                | "coverage"
+                | "movers"
+                | "preview"
+                | "upside"
+                | "downside"
+                | "takeaway"
+                | "recomendação"
+        )
+    });
     let capitals = words.iter().all(|w| shaped(w) && w.chars().all(char::is_uppercase));
     let titled = words.len() >= 2 && words.iter().all(|w| shaped(w) && w.starts_with(char::is_uppercase));
     let line = rest.split('\n').next().unwrap_or_default();
     words.len() <= 3
+        && heading
         && (capitals || titled)
         && line.starts_with(' ')
         && line.trim_start().starts_with(char::is_uppercase)

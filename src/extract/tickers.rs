@@ -115,10 +115,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || (!plain_word && signed_move_after(&text[last.end..]))
             || reuters_code(text, tokens, i) == Some(true)
             || in_brackets_after_ticker(text, tokens[i].start, &ends)
-            // (`Onsemi (ON)`: a symbol that is also a word, after a name it opens.)
-            || ((!plain_word || (i > 0 && tokens[i - 1].key.starts_with(&*written.to_lowercase())))
-                && entry.is_some()
-                && in_brackets_after_name(text, tokens, i, used));
+            || (!plain_word && entry.is_some() && in_brackets_after_name(text, tokens, i, used));
         // A former symbol (`Facebook (FB)`, `NASDAQ: RIMM`) only where it plainly is one.
         let renamed = lexicon.renamed(written).is_some();
         let explicit = explicit

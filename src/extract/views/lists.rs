@@ -155,7 +155,12 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
         if run.iter().any(|(_, holder)| *holder) {
             for (k, (b, holder)) in run.iter().enumerate() {
                 let between = k > 0 && k + 1 < run.len() && run[k - 1].1 && run[k + 1].1;
-                if !holder && (anded || between) {
+                // (`Besides Susquehanna, BMO and Stifel raised…`: one set beside the list.)
+                let head = text[text.ceil_char_boundary(b.start.saturating_sub(12))..b.start].to_lowercase();
+                let beside = ["besides ", "apart from ", "unlike ", "além do ", "além da ", "além de "]
+                    .iter()
+                    .any(|w| head.ends_with(w));
+                if !holder && !beside && (anded || between) {
                     added.push(b.clone());
                 }
             }

@@ -132,13 +132,18 @@ pub(super) fn rates_a_sector(next: &[Token]) -> bool {
 /// Brazilian equities`, `Citi Downgrades U.S. Equities`: a call on a whole market (in the words
 /// after the stance word), no company's.
 pub(super) fn rates_a_market(next: &[Token]) -> bool {
-    next.windows(2).take(10).any(|p| {
-        matches!(
-            (&*p[0].key, &*p[1].key),
-            ("acoes" | "bolsa" | "mercado", "brasileiras" | "brasileira" | "brasileiro" | "americanas" | "americana")
-                | ("brazilian" | "brazil" | "s" | "european" | "japanese" | "chinese", "stocks" | "equities")
-                | ("emerging" | "mercados", "markets" | "emergentes")
-        )
+    // (The object of the act: within its first words and with no name before it, not `upgraded
+    // Apple to buy, saying U.S. stocks remain attractive`.)
+    next.windows(2).take(8).enumerate().any(|(k, p)| {
+        !next[..k].iter().any(|w| (w.capitalized || w.upper) && w.text.chars().count() > 1)
+            && matches!(
+                (&*p[0].key, &*p[1].key),
+                (
+                    "acoes" | "bolsa" | "mercado",
+                    "brasileiras" | "brasileira" | "brasileiro" | "americanas" | "americana"
+                ) | ("brazilian" | "brazil" | "s" | "european" | "japanese" | "chinese", "stocks" | "equities")
+                    | ("emerging" | "mercados", "markets" | "emergentes")
+            )
     })
 }
 

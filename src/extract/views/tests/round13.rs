@@ -122,3 +122,15 @@ fn a_qualified_rating_takes_the_word_after_its_qualifier() {
     let text = "JMP reiterated its market outperform rating on Apple (AAPL).";
     assert_eq!(bundled(text), [view("JMP", "AAPL", Stance::Bullish)]);
 }
+
+#[test]
+fn the_review_s_misread_views_stay_fixed() {
+    let text = "Goldman Sachs upgraded Apple (AAPL) to buy, saying U.S. stocks remain attractive.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
+    let text = "Apple (AAPL) rose 2%.\nUBS, the Swiss bank, upgraded Apple to buy on Monday.";
+    assert_eq!(bundled(text), [view("UBS", "AAPL", Stance::Bullish)]);
+    let text = "MS Research upgraded Tesla (TSLA) to overweight.";
+    assert_eq!(bundled(text), [view("MS Research", "TSLA", Stance::Bullish)]);
+    let text = "Besides Susquehanna, BMO and Stifel raised their price targets on Apple (AAPL).";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "Susquehanna"), "{:?}", bundled(text));
+}
