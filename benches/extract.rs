@@ -96,6 +96,11 @@ fn card_lines(n: usize) -> String {
     "Itaú Unibanco (ITUB4)\nRecomendação: compra\nPreço-alvo: R$ 31\n".repeat(n)
 }
 
+/// One sentence listing `n` brokers that cut their ratings (each a holder of the view).
+fn broker_list(n: usize) -> String {
+    format!("{}and UBS cut their ratings on Apple (AAPL).", "Jefferies, Citi, Barclays, Nomura, Stifel, ".repeat(n))
+}
+
 fn counted_points(n: usize) -> String {
     format!("As 24 empresas somaram {}e 3%.", "5 pontos e 2%, ".repeat(n))
 }
@@ -218,6 +223,7 @@ fn main() {
         "named_lines_ms": doubling(named_lines, 10_000, &lexicon),
         "counted_points_ms": doubling(counted_points, 10_000, &lexicon),
         "card_lines_ms": doubling(card_lines, 5_000, &lexicon),
+        "broker_list_ms": doubling(broker_list, 2_000, &lexicon),
         "lexicon_build_ms": { "runs": LEXICON_RUNS, "p50": percentile(&builds, 0.5), "max": builds[builds.len() - 1] },
         "lexicon_build_cpu_ms": { "p50": percentile(&build_cpu, 0.5), "max": build_cpu[build_cpu.len() - 1] },
         "lexicon_entries": lexicon.len(),

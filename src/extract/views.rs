@@ -24,7 +24,7 @@ use crate::model::{Stance, Symbol, fold};
 use cards::card_company;
 use ellipsis::further_objects;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
-use lists::{bulleted, joined_subject, note_head, opens_a_line, same_issuer};
+use lists::{bulleted, covered_by, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
     opens_on_the_analyst, plural_ratings, points_back, rated_in_a_list, rates_a_market, rates_a_sector,
@@ -364,7 +364,8 @@ pub(crate) fn views(
         if holders.is_empty() {
             continue;
         }
-        let held = |m: &&Mention| spans.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
+        let covered = covered_by(&spans);
+        let held = |m: &&Mention| covered(&m.span);
         // `Daiwa Securities analyst Kazuki Watanabe`: a firm whose analyst speaks is no subject.
         // Not `Para a Americanas (AMER3), analistas do banco mantêm…`: a comma between.
         let firm_of_analyst = |m: &&Mention| {

@@ -171,6 +171,24 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     holders.sort_by_key(|h| h.start);
 }
 
+/// Whether a range overlaps one of `spans`, read by bisection: the spans by start, with the
+/// furthest end so far (a list may name thousands of firms).
+pub(super) fn covered_by(spans: &[Range<usize>]) -> impl Fn(&Range<usize>) -> bool {
+    let mut sorted = spans.to_vec();
+    sorted.sort_by_key(|h| h.start);
+    let reach: Vec<usize> = sorted
+        .iter()
+        .scan(0, |end, h| {
+            *end = (*end).max(h.end);
+            Some(*end)
+        })
+        .collect();
+    move |r: &Range<usize>| {
+        let after = sorted.partition_point(|h| h.start < r.end);
+        after > 0 && reach[after - 1] > r.start
+    }
+}
+
 /// A gap after a broker's name without the words that go on with the name (`Securities Inc., `,
 /// `Bank Ltd. and ` → `, `, ` and `).
 fn past_name_tail(gap: &str) -> &str {
