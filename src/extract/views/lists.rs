@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::nouns::set_beside;
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
@@ -134,11 +135,8 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     // Macquarie and Piper Jaffray cut…`; not `Besides Susquehanna, BMO increased…`) adds its
     // brokers; so does a broker between two holders.
     let mut items: Vec<(Range<usize>, bool)> = holders.iter().map(|h| (h.clone(), true)).collect();
-    for b in brokers_in(own) {
-        if !holders.iter().any(|h| h.start < b.end && b.start < h.end) {
-            items.push((b, false));
-        }
-    }
+    let held = covered_by(holders);
+    items.extend(brokers_in(own).into_iter().filter(|b| !held(b)).map(|b| (b, false)));
     items.sort_by_key(|(r, _)| r.start);
     let gap_of = |a: &Range<usize>, b: &Range<usize>| past_name_tail(text.get(a.end..b.start).unwrap_or(";"));
     let listed = |gap: &str| gap.len() <= MAX_LIST_GAP && is_list_gap(gap) && !gap.trim().is_empty();
@@ -156,11 +154,7 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
             for (k, (b, holder)) in run.iter().enumerate() {
                 let between = k > 0 && k + 1 < run.len() && run[k - 1].1 && run[k + 1].1;
                 // (`Besides Susquehanna, BMO and Stifel raised…`: one set beside the list.)
-                let head = text[text.ceil_char_boundary(b.start.saturating_sub(12))..b.start].to_lowercase();
-                let beside = ["besides ", "apart from ", "unlike ", "além do ", "além da ", "além de "]
-                    .iter()
-                    .any(|w| head.ends_with(w));
-                if !holder && !beside && (anded || between) {
+                if !holder && !set_beside(own, b.start) && (anded || between) {
                     added.push(b.clone());
                 }
             }
@@ -173,7 +167,7 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
 
 /// Whether a range overlaps one of `spans`, read by bisection: the spans by start, with the
 /// furthest end so far (a list may name thousands of firms).
-pub(super) fn covered_by(spans: &[Range<usize>]) -> impl Fn(&Range<usize>) -> bool {
+pub(super) fn covered_by(spans: &[Range<usize>]) -> impl Fn(&Range<usize>) -> bool + use<> {
     let mut sorted = spans.to_vec();
     sorted.sort_by_key(|h| h.start);
     let reach: Vec<usize> = sorted

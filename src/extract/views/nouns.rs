@@ -151,12 +151,19 @@ pub(super) fn rates_a_market(next: &[Token]) -> bool {
 /// Itaú, o BTG…`: a name after a phrase of addition is set beside the sentence's subject, not
 /// holding its view.
 pub(super) fn added_to(own: &[Token], m: &Mention) -> bool {
-    let k = own.partition_point(|w| w.start < m.span.start);
+    set_beside(own, m.span.start)
+}
+
+/// Whether the name starting at byte `at` follows a phrase of addition or contrast (`besides`,
+/// `apart from`, `unlike`, `além do`) among the sentence's words `own`.
+pub(super) fn set_beside(own: &[Token], at: usize) -> bool {
+    let k = own.partition_point(|w| w.start < at);
     let before: Vec<&str> = own[k.saturating_sub(2)..k].iter().map(|w| &*w.key).collect();
     matches!(
         before[..],
         [.., "addition", "to"]
             | [.., "besides"]
+            | [.., "unlike"]
             | [.., "alem", "de" | "da" | "do" | "das" | "dos"]
             | [.., "apart", "from"]
     )
