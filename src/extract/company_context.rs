@@ -256,7 +256,7 @@ pub(crate) fn in_dateline(text: &str, span: &Range<usize>) -> bool {
     let place = &text[line_start..place_end];
     let after = &text[place_end..to];
     let agency = after.strip_prefix('(').and_then(|a| a.split_once(')')).is_some_and(|(inside, _)| is_agency(inside));
-    let dash = after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--");
+    let dash = opens_on_a_dash(after);
     place_end >= span.end
         && place.ends_with(' ')
         && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\''))
@@ -269,8 +269,13 @@ pub(crate) fn is_dateline_place(text: &str, span: &Range<usize>) -> bool {
     let opens_line = text[..span.start].trim_end_matches([' ', '\t']).is_empty()
         || text[..span.start].trim_end_matches([' ', '\t']).ends_with('\n');
     let after = text[span.end..].trim_start_matches(' ');
-    let dash = after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--");
+    let dash = opens_on_a_dash(after);
     opens_line && dash && is_dateline_city(&text[span.clone()].to_uppercase())
+}
+
+/// Whether text opens on a dateline's dash (`—`, `–`, `- `, `--`).
+fn opens_on_a_dash(after: &str) -> bool {
+    after.starts_with(['—', '–']) || after.starts_with("- ") || after.starts_with("--")
 }
 
 /// How many bytes either side of a name a dateline is looked for.
