@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::mentions::Mention;
+use super::stance_words::names_a_rating;
 use crate::model::Symbol;
 
 /// A figure and a name bracketed together, as market wraps write them: `Minerva (-5,14%)`,
@@ -52,30 +53,8 @@ pub(super) fn bracketed(
     // `Twitter (down 8.5%)`: a name the lexicon does not know; not a rating with its target
     // (`to ”Outperform ($58)”`).
     let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
-    let rating = is_rating_word(&last.to_lowercase());
+    let rating = names_a_rating(&last.to_lowercase());
     (!rating && last.chars().next().is_some_and(char::is_uppercase)).then(Vec::new)
-}
-
-/// A rating a target is written after (`Outperform ($58)`, `Sell ($23)`).
-fn is_rating_word(word: &str) -> bool {
-    matches!(
-        word,
-        "buy"
-            | "sell"
-            | "hold"
-            | "neutral"
-            | "outperform"
-            | "underperform"
-            | "overweight"
-            | "underweight"
-            | "perform"
-            | "weight"
-            | "accumulate"
-            | "reduce"
-            | "compra"
-            | "venda"
-            | "neutra"
-    )
 }
 
 /// `Also: GG -3.6%, KGC -4%`: a signed move right after a code the lexicon does not know is that

@@ -347,6 +347,12 @@ fn rating_at(words: &[Token], k: usize) -> Option<Option<Stance>> {
     }
 }
 
+/// Whether a folded word names a rating (`outperform`, `sell`, `neutra`; the `weight` of `Equal
+/// Weight`): a target written after it is the rated company's (`Outperform ($58)`).
+pub(crate) fn names_a_rating(key: &str) -> bool {
+    rating_word(key).is_some() || key == "weight"
+}
+
 /// The stance of a rating's name: `Some(None)` for a neutral one.
 #[rustfmt::skip]
 fn rating_word(key: &str) -> Option<Option<Stance>> {
