@@ -4,10 +4,10 @@
 //! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
-//! so it is reported as a **development** split. For attribution and views, `links_heldout_v14.json`
+//! so it is reported as a **development** split. For attribution and views, `links_heldout_v16.json`
 //! is the held-out split to quote (only its totals are printed, with 95% intervals over
 //! passages); the earlier held-out splits were released for tuning once they had been measured a
-//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v13.json`,
+//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v15.json`,
 //! checked in `released_parts`) and are training parts since. Each split has a floor per kind, set just below its measured scores.
 //! `docs/extraction.md` explains how findings are matched to labels; `docs/labelling.md` states
 //! the conventions the labels follow.
@@ -479,37 +479,36 @@ fn heldout_split_meets_its_floors() {
     );
 }
 
-/// The fifteenth held-out split: 127 real passages (63 English, 64 Portuguese) labelled from the
-/// text alone by four people who never ran the extractor, collected after the twelfth round's
-/// rules were final and committed unread. Only its totals are printed, with their interval; never
-/// tune against it.
-const LINKS_HELDOUT_V15: &str = include_str!("../data/extract/links_heldout_v15.json");
-/// Its floors, a little below its scores: at its first reading, with the twelfth round's final
-/// rules and before any rule of the thirteenth, attribution 0.825 (884 of 1,072 figures found,
-/// 1,127 labels) and view F1 0.634 (91 right of 132 found, 155 labels); with the thirteenth
-/// round's, 0.840 (901) and 0.634 (92 right of 135 found; see `docs/extraction.md`, "Thirteenth
-/// round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V15_FLOORS: (f64, f64) = (0.82, 0.62);
+/// The sixteenth held-out split: 132 real passages (68 English, 64 Portuguese) labelled from the
+/// text alone by four people who never ran the extractor, collected during the thirteenth round
+/// while its rules were written by someone who never read it, and committed unread. Only its totals
+/// are printed, with their interval; never tune against it.
+const LINKS_HELDOUT_V16: &str = include_str!("../data/extract/links_heldout_v16.json");
+/// Its floors, a little below its scores: at its first reading, with the thirteenth round's final
+/// rules and before any rule of the fourteenth, attribution 0.848 (1,090 of 1,285 figures found,
+/// 1,341 labels) and view F1 0.623 (85 right of 134 found, 139 labels). Low because the scores
+/// are: issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V16_FLOORS: (f64, f64) = (0.83, 0.60);
 
 #[test]
-fn fifteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
-    let data: Value = serde_json::from_str(LINKS_HELDOUT_V15).expect("the fifteenth held-out split is JSON");
+fn sixteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT_V16).expect("the sixteenth held-out split is JSON");
     assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
     let passages = data["passages"].as_array().expect("a list of passages");
-    assert!(passages.len() >= 120, "at least 120 passages, found {}", passages.len());
-    for (language, prefix) in [("English", "lho15-en-"), ("Portuguese", "lho15-pt-")] {
+    assert!(passages.len() >= 125, "at least 125 passages, found {}", passages.len());
+    for (language, prefix) in [("English", "lho16-en-"), ("Portuguese", "lho16-pt-")] {
         let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 60, "at least 60 passages in {language}, found {}", subset.len());
-        println!("\nfifteenth held-out split, {language} only, {} passages", subset.len());
+        println!("\nsixteenth held-out split, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
     let measured = measure(&data);
-    println!("\nfifteenth held-out split (never tuned against), {} passages", measured.passages);
+    println!("\nsixteenth held-out split (never tuned against), {} passages", measured.passages);
     print_links(&measured);
     let ((lo, hi), (view_lo, view_hi)) = intervals(&measured.per_passage);
     println!("95% intervals over passages: attribution {lo:.3}–{hi:.3}, view F1 {view_lo:.3}–{view_hi:.3}");
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
-    let floors = LINKS_HELDOUT_V15_FLOORS;
+    let floors = LINKS_HELDOUT_V16_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }
