@@ -470,3 +470,6 @@ fn codes_in_capitals_with_accents_and_the_review_s_cases_are_read_without_panic(
 
 #[path = "attribution_tests_round13.rs"]
 mod round13;
+
+#[path = "attribution_tests_round14.rs"]
+mod round14;

@@ -12,6 +12,7 @@ mod attachment_links;
 mod attribution;
 mod attribution_cues;
 mod bank_cues;
+mod bracket_codes;
 mod cashtags;
 mod catalysts;
 mod claimants;

@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::bracket_codes::{after_defunct_name, symbol_in_brackets, unknown_b3_code_after};
 use super::cashtags::cashtags;
 use super::company_context::{
     dateline, in_company_context, in_dateline, is_surname, middle_name, names_another_company,
@@ -68,7 +69,20 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         if let Some((n, entry_symbol, via, in_context)) = longest_name(text, tokens, i, lexicon, &mut key) {
             skip_until = i + n;
             if let Some(symbol) = entry_symbol.and_then(|s| Symbol::parse(&s).ok()) {
+                // `Boyd Gaming (BYD)`: the symbol the writer looked up, not the carmaker's name.
+                if n == 1
+                    && symbol_in_brackets(text, tokens, i, lexicon, symbol.as_str())
+                    && let Some((symbol, used)) = bare_symbol(text, tokens, i, lexicon)
+                {
+                    bare.push((i, used, symbol));
+                    skip_until = i + used;
+                    continue;
+                }
                 let end = extend_over_suffix(tokens, i + n - 1);
+                // `Brookfield (BISA3)`: a company gone from B3, not the one the name is now.
+                if unknown_b3_code_after(text, tokens, end, lexicon, symbol.as_str()) {
+                    continue;
+                }
                 skip_until = end + 1;
                 if n == 1 && tokens[i].upper && spells_out(text, tokens, i, tokens[i].text) {
                     continue;
@@ -106,7 +120,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let entry = lexicon.symbol(symbol.as_str());
         // `(SA:BRFS3)`: an exchange's code before the symbol; `provisão para devedores duvidosos
         // (PDD)`: an acronym spelled out before it.
-        if exchange_prefix(text, tokens, i + used) || spells_out(text, tokens, i, written) || dateline(text, tokens, i)
+        // (`Sprint (NYSE:S)`: the old company's symbol, now another's.)
+        if exchange_prefix(text, tokens, i + used)
+            || spells_out(text, tokens, i, written)
+            || dateline(text, tokens, i)
+            || after_defunct_name(text, tokens, i)
         {
             continue;
         }

@@ -140,7 +140,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         let (name, code) = (&words[name_at], &words[k]);
         if code.upper
             && text[name.end..if exchange { words[k - 1].start } else { code.start }].trim_end().ends_with('(')
-            && closes_code(&text[code.end..])
+            // (`Brookfield (BISA3, -0,68%, R$ 1,46)`: a B3 code, then its quote.)
+            && (closes_code(&text[code.end..]) || (is_b3_form(code.text) && text[code.end..].starts_with(", ")))
             && (((2..=5).contains(&code.text.len()) && code.text.bytes().all(|b| b.is_ascii_alphabetic()))
                 || is_b3_form(code.text)
                 // `United States Steel Corp. (X:US)`: a one-letter code in Bloomberg's form.
