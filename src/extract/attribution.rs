@@ -45,8 +45,8 @@ use super::figure_lists::{
     for_after, former_or_latter, listed_with, opens_on_a_counted_group, paired_in_order, respectively, together,
 };
 use super::index_cues::{
-    index_follows, is_accounting_term, is_agency_at, is_index_at, is_index_level_at, is_listing_venue, is_macro_word,
-    is_market_turnover, is_the_exchange, ranks_within,
+    index_follows, index_moves_before, is_accounting_term, is_agency_at, is_exchange_volume, is_index_at,
+    is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover, is_the_exchange, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -407,6 +407,7 @@ pub(crate) fn attribute(
             } else if commodity
                 || (points && (before.is_empty() || points_elsewhere(text, before[before.len() - 1].span.end, at)))
                 || (index_follows(text, end, words_after) && !weight_in(words_before))
+                || index_moves_before(text, words_before)
                 || unknown_code_before(text, &figures[f], &own)
             {
                 Vec::new()
@@ -444,12 +445,14 @@ pub(crate) fn attribute(
                 // R$ 11,5 bilhões, dos quais R$ 4,9 bilhões… de opções sobre ações`.)
                 // (Nor an analyst's record: `a 5-star analyst with an average return of 35.7% and a
                 // 67.3% success rate`.)
+                // (Nor an exchange's volume in a sentence naming no company: `Volume declined to 1.35
+                // billion shares on the NYSE`.)
                 let market_or_analyst_record = || {
                     *record_cell.get_or_init(|| {
                         own_words.windows(2).any(|p| {
                             is_market_turnover(&p[0].key, &p[1].key)
                                 || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
-                        })
+                        }) || (own.is_empty() && is_exchange_volume(own_words))
                     })
                 };
                 if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at))

@@ -36,3 +36,29 @@ fn the_code_in_brackets_outranks_a_name_that_reads_otherwise() {
     // A renamed company's old B3 code and name.
     assert_eq!(figures("MPX Energia (MPXE3, -7,69%) caiu."), pairs(&[("-7,69%", &["ENEV3"])]));
 }
+
+#[test]
+fn a_sector_fund_an_index_s_own_move_and_an_exchange_s_volume_are_no_company_s() {
+    let text = "Lattice shares rose 5% in 12 months, however, they lagged behind the iShares Semiconductor ETF, \
+                which gained 61%.";
+    assert_eq!(figures(text), pairs(&[("5%", &["LSCC"]), ("61%", &[])]));
+    let text = "Apple (NASDAQ:AAPL) led the Dow Jones up 1.5% with a gain of 2%.";
+    assert_eq!(figures(text), pairs(&[("1.5%", &[]), ("2%", &["AAPL"])]));
+    assert_eq!(figures("Travelers (TRV) led the Dow with a 2.5% gain."), pairs(&[("2.5%", &["TRV"])]));
+    let text = "Pfizer rose 2%. Volume declined to 1.35 billion shares on the NYSE.";
+    assert_eq!(figures(text), pairs(&[("2%", &["PFE"]), ("1.35 billion shares", &[])]));
+    // A company's own volume stays its own.
+    let text = "Pfizer traded 30 million shares on the NYSE.";
+    assert_eq!(figures(text), pairs(&[("30 million shares", &["PFE"])]));
+}
+
+#[test]
+fn companies_gone_from_the_exchange_take_none_of_the_figures_after_them() {
+    for text in [
+        "Pfizer rose 2%. General Growth added 85 cents, or 12.2 percent.",
+        "Pfizer rose 2%. Pepco Holdings was downgraded and its target was cut by 12.2 percent.",
+        "Pfizer rose 2%. JCP has tacked on about 12.2 percent over the past two sessions.",
+    ] {
+        assert_eq!(figures(text), pairs(&[("2%", &["PFE"]), ("12.2 percent", &[])]), "{text}");
+    }
+}

@@ -45,7 +45,8 @@ const NAMES: &[&[&str]] = &[
     &["winn", "dixie"], &["rite", "aid"], &["medco"], &["express", "scripts"], &["aetna"], &["wellcare"],
     &["hospira"], &["forest", "laboratories"], &["actavis"], &["medimmune"], &["millennium", "pharmaceuticals"],
     &["pharmasset"], &["human", "genome", "sciences"], &["life", "technologies"], &["covidien"],
-    &["st", "jude", "medical"], &["br", "malls"], &["notre", "dame", "intermedica"],
+    &["st", "jude", "medical"], &["br", "malls"], &["notre", "dame", "intermedica"], &["general", "growth"],
+    &["pepco", "holdings"], &["jcp"],
 ];
 
 /// Whether a defunct company's name starts at word `k` of `words` (a sentence's words).

@@ -231,6 +231,20 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
     false
 }
 
+/// `(AAPL) led the Dow Jones up 1.5%`: a figure right after an index and `up`/`down` is the
+/// index's move, whoever led it (`before` are the words before the figure).
+pub(super) fn index_moves_before(text: &str, before: &[Token]) -> bool {
+    let Some((direction, rest)) = before.split_last() else { return false };
+    if !matches!(&*direction.key, "up" | "down") {
+        return false;
+    }
+    let index = rest.iter().rev().find(|w| {
+        !(matches!(&*w.key, "jones" | "industrial" | "industrials" | "average" | "composite" | "&" | "p")
+            || w.key.bytes().all(|b| b.is_ascii_digit()))
+    });
+    index.is_some_and(|w| is_index_at(text, w))
+}
+
 /// Words of the economy at large: its statistics offices and indicators (folded).
 #[rustfmt::skip]
 pub(super) fn is_macro_word(key: &str) -> bool {
@@ -249,6 +263,13 @@ pub(super) fn is_market_turnover(first: &str, second: &str) -> bool {
             | ("negocios", "movimentaram" | "somaram" | "totalizaram")
             | ("volume", "negociado" | "total")
     )
+}
+
+/// `The NYSE primary exchange traded 799 million shares`, `Volume declined to 1.35 billion shares
+/// on the NYSE`: a sentence of an exchange's volume (its words, folded).
+pub(super) fn is_exchange_volume(words: &[Token]) -> bool {
+    words.iter().any(|w| matches!(&*w.key, "nyse" | "nasdaq" | "amex"))
+        && words.iter().any(|w| matches!(&*w.key, "volume" | "traded" | "crossed" | "composite"))
 }
 
 #[cfg(test)]
