@@ -184,6 +184,8 @@ const BROKERS: &[&str] = &[
     "edward jones",
     "northland capital markets",
     "northland securities",
+    "thomas weisel partners",
+    "thomas weisel",
     // The first word alone, as the press writes it after a first naming (`slashed … at
     // Northland`): only where it is no everyday word nor another company's.
     "northland",

@@ -459,7 +459,11 @@ pub(crate) fn views(
             // Not `MRV subia 5,7%; Even, 4,9%; Direcional, 2,7%. O Itaú disse que vê uma assimetria
             // positiva…`: of several companies just named, none is meant.
             .or_else(|| {
-                let previous = mentions_in(&(sentences[i.saturating_sub(1)].start..sentence.start));
+                // (`Gilead` / `(GILD) - Get Report`: a name on its line, then its symbol on the next,
+                // is one mention, of the sentence before that line.)
+                let line_before = &text[sentences[i.saturating_sub(1)].clone()];
+                let back = if line_before.starts_with('(') { 2 } else { 1 };
+                let previous = mentions_in(&(sentences[i.saturating_sub(back)].start..sentence.start));
                 let mut named = previous.iter().filter(|m| !m.rates && !is_broker(&m.symbol)).map(|m| &m.symbol);
                 let one = named.next().is_some_and(|first| named.all(|s| s == first));
                 earlier_subject(previous, &spans, true).filter(|_| one)
