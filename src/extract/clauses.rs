@@ -88,6 +88,17 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
     (act != 0 || rated()).then_some(act).filter(|&a| a != 2 || comma)
 }
 
+/// `JPMorgan downgraded its rating to "neutral"…; and Baird cut its rating…`: after a semicolon,
+/// a capitalised name and a rating verb within a few words open another firm's clause, whatever
+/// the verb's direction.
+fn another_firm_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool {
+    if !text[words[at - 1].end..words[at].start].contains(';') || next_act(text, words, at, end).is_none() {
+        return false;
+    }
+    let near = &words[at..end.min(at + ACT_REACH)];
+    near.iter().take_while(|w| rating_act(&w.key).is_none()).any(|w| w.capitalized)
+}
+
 /// Rating words a kept rating names (`reiterou compra`, `maintained Buy`).
 fn is_rating(key: &str) -> bool {
     matches!(
@@ -123,7 +134,11 @@ pub(super) fn clauses(
         let mut acted: Option<i8> = None;
         for at in range.clone().skip(1) {
             let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before));
-            if opens_contrast(text, words, at) || turns || opens_after_dash(text, words, at) {
+            if opens_contrast(text, words, at)
+                || turns
+                || opens_after_dash(text, words, at)
+                || another_firm_acts(text, words, at, range.end)
+            {
                 out_spans.push(start..words[at - 1].end);
                 out_words.push(first..at);
                 (start, first) = (words[at].start, at);

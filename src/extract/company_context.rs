@@ -75,7 +75,18 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
                 _ => false,
             }
     });
-    if moves || auxiliary_move || move_follows(after) {
+    // `Stone was also upgraded by Citi`, `Stone, which was also upgraded by Citi`: rated in a
+    // passive right after the name.
+    let rated = {
+        let next = tokens.get(last + 1..tokens.len().min(last + 6)).unwrap_or_default();
+        let from = usize::from(next.first().is_some_and(|t| t.key == "which" && after.starts_with(", ")));
+        let next = next.get(from..).unwrap_or_default();
+        next.first().is_some_and(|t| matches!(&*t.key, "was" | "were" | "is" | "has" | "foi"))
+            && next[1..].iter().take(2).any(|t| {
+                matches!(&*t.key, "upgraded" | "downgraded" | "rebaixada" | "rebaixado" | "elevada" | "elevado")
+            })
+    };
+    if moves || auxiliary_move || rated || move_follows(after) {
         return true;
     }
     // `Hapvida ON`, `CVC PN`: a Brazilian share class after the name.

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::bank_cues::names_a_call;
 use super::claimants::is_calendar;
+use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
 use super::tickers::TickerMatch;
@@ -207,8 +208,18 @@ fn broker_rating(
                     | "rated"
             )
     });
+    // `Bank of America (NYSE:BAC) fell 1.4% after DA Davidson downgraded the stock`: its own move
+    // (not `Morgan Stanley dropped it to equal weight`: a verb with an object).
+    let moves = own.get(after).is_some_and(|w| is_move_verb(&w.key))
+        && !own.get(after + 1).is_some_and(|w| {
+            matches!(&*w.key, "it" | "them" | "its" | "the" | "their" | "his" | "her" | "shares" | "stock")
+        });
     // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
-    !object && !passive && !shares_of(text, words, &m.span) && *calls[at_sentence].get_or_init(|| names_a_call(own))
+    !object
+        && !passive
+        && !moves
+        && !shares_of(text, words, &m.span)
+        && *calls[at_sentence].get_or_init(|| names_a_call(own))
 }
 
 /// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro

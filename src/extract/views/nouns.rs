@@ -123,9 +123,11 @@ pub(super) fn points_back(next: &[Token]) -> bool {
 
 /// `downgrades the sector to Cautious`, `rebaixou o setor`, `cut the group to underweight`: a
 /// stance on a whole sector (the words right after the stance word) is no view of a company.
+/// (Not `downgraded the sector and individual stocks including Intel`: the companies named.)
 pub(super) fn rates_a_sector(next: &[Token]) -> bool {
     matches!(next, [a, noun, ..] if matches!(&*a.key, "the" | "o" | "its" | "seu")
         && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
+        && !next.iter().take(12).any(|w| matches!(&*w.key, "including" | "incluindo"))
 }
 
 /// `o JPMorgan elevou para "overweight" a recomendação para as ações brasileiras`, `upgraded

@@ -21,3 +21,40 @@ fn each_card_of_a_ratings_column_rates_its_own_company() {
                 Report\n\nwas downgraded by Bank of America/Merrill to underperform from neutral on valuation.";
     assert_eq!(bundled(text), [view("Bank of America", "AEO", Stance::Bearish)]);
 }
+
+#[test]
+fn a_bank_whose_shares_moved_is_rated_not_rating() {
+    let text = "Bank of America (NYSE:BAC) fell 1.4%, to $22.77, after DA Davidson downgraded the stock to neutral \
+                from buy.";
+    let found = bundled(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].1.as_str(), found[0].2), ("BAC", Stance::Bearish), "{found:?}");
+    // A rating verb with its object is still the firm's act.
+    let text = "Pfizer fell. Merrill Lynch downgraded the stock to neutral; Morgan Stanley dropped it to equal weight.";
+    assert!(bundled(text).contains(&view("Morgan Stanley", "PFE", Stance::Bearish)), "{:?}", bundled(text));
+}
+
+#[test]
+fn another_firm_s_act_after_a_semicolon_is_its_own_view() {
+    let text = "JPMorgan downgraded Lululemon to neutral from overweight; and Baird cut its rating to neutral from \
+                outperform.";
+    assert_eq!(bundled(text), [view("JPMorgan", "LULU", Stance::Bearish), view("Baird", "LULU", Stance::Bearish)]);
+}
+
+#[test]
+fn a_company_rated_in_a_passive_and_the_stocks_a_sector_call_includes_are_rated() {
+    let text = "Stone, which was also upgraded by Citi to buy from neutral, edged higher as well on Tuesday.";
+    assert_eq!(bundled(text), [view("Citi", "STNE", Stance::Bullish)]);
+    let text = "Some semiconductor stocks finished lower Tuesday after a Morgan Stanley analyst downgraded the sector \
+                and individual stocks including Intel Corp., Nvidia and Micron.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Morgan Stanley", "INTC", Stance::Bearish),
+            view("Morgan Stanley", "NVDA", Stance::Bearish),
+            view("Morgan Stanley", "MU", Stance::Bearish)
+        ]
+    );
+    // A call on the sector alone is still no company's.
+    assert_eq!(bundled("Pfizer rose. Morgan Stanley downgraded the sector to cautious."), []);
+}
