@@ -1,6 +1,6 @@
 //! Who holds no view of a stock though the text names it acting or speaking: news outlets and
-//! data providers that report views, public bodies, rating agencies of debt, energy agencies and
-//! countries.
+//! data providers that report views, public bodies, rating agencies of debt, energy agencies,
+//! countries and a firm's kind word alone.
 
 /// News outlets and data providers that report views rather than hold them (`according to
 /// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`, `According to
@@ -16,8 +16,35 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
             | "financial times" | "investing com" | "bdm online" | "broadcast" | "factset" | "refinitiv"
-            | "lseg" | "oilprice com" | "oilprice"
+            | "lseg" | "oilprice com" | "oilprice" | "briefing com" | "briefing" | "the globe and mail"
+            | "globe and mail" | "the globe" | "mail"
     ) || is_public_body(name)
+        || is_kind_alone(name)
+}
+
+/// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no
+/// firm; nor does an executive's title alone (`CEO Steve Ballmer also cited…`: a company's own
+/// officer).
+fn is_kind_alone(name: &str) -> bool {
+    matches!(
+        name,
+        "banco"
+            | "corretora"
+            | "gestora"
+            | "casa"
+            | "bank"
+            | "broker"
+            | "brokerage"
+            | "o banco"
+            | "a corretora"
+            | "ceo"
+            | "cfo"
+            | "coo"
+            | "chairman"
+            | "presidente"
+            | "the ceo"
+            | "o ceo"
+    )
 }
 
 /// Central banks, regulators, energy agencies (`the IEA warned of ample supply`) and the

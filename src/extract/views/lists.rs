@@ -119,6 +119,11 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
     let in_list = |h: &Range<usize>| {
         // (A holder the claimant finder read across the sentence's end reads as ending there.)
         let before = text.get(sentence.start..h.start).unwrap_or("");
+        // (`do Credit Suisse e do Goldman Sachs`: past the article of the name.)
+        let before = ["do ", "da ", "dos ", "das ", "o ", "a ", "the "]
+            .iter()
+            .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
+            .unwrap_or(before);
         let after = text.get(h.end..sentence.end).unwrap_or("");
         after.starts_with([',', ';'])
             || after.starts_with(" e ")

@@ -58,3 +58,25 @@ fn a_company_rated_in_a_passive_and_the_stocks_a_sector_call_includes_are_rated(
     // A call on the sector alone is still no company's.
     assert_eq!(bundled("Pfizer rose. Morgan Stanley downgraded the sector to cautious."), []);
 }
+
+#[test]
+fn brokers_listed_each_with_its_article_all_hold_the_view() {
+    let text = "Relatórios dos bancos BTG Pactual (do mesmo grupo controlador da Exame ), do Credit Suisse e do \
+                Goldman Sachs recomendam comprar a ação da TIM.";
+    let found = bundled(text);
+    assert!(found.contains(&view("Credit Suisse", "TIMS3", Stance::Bullish)), "{found:?}");
+    assert!(found.contains(&view("Goldman Sachs", "TIMS3", Stance::Bullish)), "{found:?}");
+}
+
+#[test]
+fn a_kind_word_a_title_an_outlet_or_a_conjunction_is_no_holder() {
+    assert_eq!(bundled("Banco corta preço-alvo, mas mantém sugestão de compra para ações da GOL"), []);
+    let text = "Microsoft posted a big beat. CEO (for now) Steve Ballmer also cited a favorable enterprise business.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "CEO"), "{:?}", bundled(text));
+    let text = "The Globe and Mail reports that National Bank Financial analyst Shane Nagle has raised his \
+                recommendation for Barrick Mining to \"outperform\" from \"sector perform.\"";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| claimant != "Mail"), "{:?}", bundled(text));
+    let text = "Goldman analyst Brett Feldman cut his rating on Verizon from buy to neutral. If Feldman is correct, \
+                Verizon's stock could underperform.";
+    assert!(bundled(text).iter().all(|(claimant, _, _)| !claimant.starts_with("If")), "{:?}", bundled(text));
+}
