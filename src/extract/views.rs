@@ -20,6 +20,7 @@ use super::non_holders::is_news_source;
 use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
 use super::tokens::Token;
+use super::unlisted::unlisted_in_text;
 use crate::model::{Stance, Symbol, fold};
 use cards::card_company;
 use ellipsis::further_objects;
@@ -79,6 +80,8 @@ pub(crate) fn views(
     let mut kept_neutral: Vec<(String, Symbol)> = Vec::new();
     // The last sentence before this one stating a rating or target act, with or without a view.
     let mut last_act: Option<usize> = None;
+    // Where the companies the lexicon does not know are named, found once when a view needs it.
+    let unlisted_cell: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
         &mentions
@@ -488,6 +491,24 @@ pub(crate) fn views(
         // finder does not know is about that one, not about one named elsewhere.
         let ticker = ticker.filter(|t| {
             about.iter().any(|m| m.symbol == *t) || !names_unknown_listing(text, sentence, mentions_in(sentence))
+        });
+        // `JCP has tacked on 14%… Wells Fargo upgraded the stock`: a company gone from the lists
+        // (or never on them), named since the company pointed back to, is the one meant.
+        let ticker = ticker.filter(|t| {
+            let named = mentions[..mentions.partition_point(|m| m.span.start < sentence.start)]
+                .iter()
+                .rfind(|m| m.symbol == *t)
+                .map_or(0, |m| m.span.end);
+            let unlisted = unlisted_cell.get_or_init(|| {
+                // (Only one opening its sentence, as its subject: not `a deal with Mylan NV`.)
+                let opens = |u: &usize| {
+                    let k = sentences.partition_point(|s| s.end <= *u);
+                    sentences.get(k).is_some_and(|s| text[s.start..*u].trim_matches(['•', '-', '*', ' ']).is_empty())
+                };
+                unlisted_in_text(text, words, sentences, mentions).into_iter().filter(opens).collect()
+            });
+            about.iter().any(|m| m.symbol == *t)
+                || unlisted[unlisted.partition_point(|&u| u < named)..].first().is_none_or(|&u| u >= reading.at)
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };

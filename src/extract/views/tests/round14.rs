@@ -80,3 +80,15 @@ fn a_kind_word_a_title_an_outlet_or_a_conjunction_is_no_holder() {
                 Verizon's stock could underperform.";
     assert!(bundled(text).iter().all(|(claimant, _, _)| !claimant.starts_with("If")), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_company_gone_from_the_lists_named_since_is_the_one_a_view_points_back_to() {
+    let text = "Goldman Sachs raised its price target on Tesla (TSLA) to $170.\n\n• JCP has tacked on about 14% over \
+                the past two sessions. In response, Citigroup upped its price target to $7.50 from $6.50, while \
+                Wells Fargo upgraded the stock to \"market perform\" from \"underperform.\"";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "TSLA", Stance::Bullish)]);
+    // Not one named inside a phrase: the stock is still Pfizer's.
+    let text = "Pfizer Inc. was hit with downgrades as analysts cautioned over its deal with Mylan NV. Bank of \
+                America lowered the stock to neutral from buy.";
+    assert_eq!(bundled(text), [view("Bank of America", "PFE", Stance::Bearish)]);
+}
