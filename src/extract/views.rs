@@ -20,7 +20,6 @@ use super::non_holders::is_news_source;
 use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
 use super::tokens::Token;
-use super::unlisted::unlisted_in_text;
 use crate::model::{Stance, Symbol, fold};
 use cards::card_company;
 use ellipsis::further_objects;
@@ -33,7 +32,8 @@ use nouns::{
 };
 use ranks::stated_rank;
 use subjects::{
-    clause_end, earlier_subject, initials_by_symbol, named_by_initials, same_firm, topic_past_a_list, word_range,
+    clause_end, earlier_subject, initials_by_symbol, named_by_initials, opening_unlisted, same_firm, topic_past_a_list,
+    unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -495,20 +495,8 @@ pub(crate) fn views(
         // `JCP has tacked on 14%… Wells Fargo upgraded the stock`: a company gone from the lists
         // (or never on them), named since the company pointed back to, is the one meant.
         let ticker = ticker.filter(|t| {
-            let named = mentions[..mentions.partition_point(|m| m.span.start < sentence.start)]
-                .iter()
-                .rfind(|m| m.symbol == *t)
-                .map_or(0, |m| m.span.end);
-            let unlisted = unlisted_cell.get_or_init(|| {
-                // (Only one opening its sentence, as its subject: not `a deal with Mylan NV`.)
-                let opens = |u: &usize| {
-                    let k = sentences.partition_point(|s| s.end <= *u);
-                    sentences.get(k).is_some_and(|s| text[s.start..*u].trim_matches(['•', '-', '*', ' ']).is_empty())
-                };
-                unlisted_in_text(text, words, sentences, mentions).into_iter().filter(opens).collect()
-            });
-            about.iter().any(|m| m.symbol == *t)
-                || unlisted[unlisted.partition_point(|&u| u < named)..].first().is_none_or(|&u| u >= reading.at)
+            let unlisted = unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, mentions));
+            about.iter().any(|m| m.symbol == *t) || !unlisted_since(unlisted, mentions, t, sentence.start, reading.at)
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };

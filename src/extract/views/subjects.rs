@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
+use crate::extract::unlisted::unlisted_in_text;
 use crate::model::{Symbol, fold};
 
 /// The index range of the words inside a byte range.
@@ -131,4 +132,35 @@ pub(super) fn earlier_subject(before: &[Mention], holders: &[Range<usize>], near
         }
     }
     best.map(|(s, _)| s.clone())
+}
+
+/// Where the companies the lexicon does not know open a sentence (as its subject: not `a deal
+/// with Mylan NV`), in text order.
+pub(super) fn opening_unlisted(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+) -> Vec<usize> {
+    let opens = |u: &usize| {
+        let k = sentences.partition_point(|s| s.end <= *u);
+        sentences.get(k).is_some_and(|s| text[s.start..*u].trim_matches(['•', '-', '*', ' ']).is_empty())
+    };
+    unlisted_in_text(text, words, sentences, mentions).into_iter().filter(opens).collect()
+}
+
+/// Whether one of the `unlisted` companies is named after the last mention of `symbol` before
+/// the sentence starting at `start`, and before the view's cue at `cue`.
+pub(super) fn unlisted_since(
+    unlisted: &[usize],
+    mentions: &[Mention],
+    symbol: &Symbol,
+    start: usize,
+    cue: usize,
+) -> bool {
+    let named = mentions[..mentions.partition_point(|m| m.span.start < start)]
+        .iter()
+        .rfind(|m| m.symbol == *symbol)
+        .map_or(0, |m| m.span.end);
+    unlisted[unlisted.partition_point(|&u| u < named)..].first().is_some_and(|&u| u < cue)
 }
