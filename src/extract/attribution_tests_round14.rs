@@ -62,3 +62,17 @@ fn companies_gone_from_the_exchange_take_none_of_the_figures_after_them() {
         assert_eq!(figures(text), pairs(&[("2%", &["PFE"]), ("12.2 percent", &[])]), "{text}");
     }
 }
+
+#[test]
+fn a_bank_s_name_and_symbol_heading_an_item_of_a_target_list_is_the_company() {
+    let text = "Here are several of her Buy-rated picks:\n- JPMorgan Chase & Co. JPM, target raised from $163 to \
+                $181.\n- Citigroup Inc C, target reiterated at $100.\n- Wells Fargo & Co WFC, target raised from $39 \
+                to $43.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("$163", &["JPM"]), ("$181", &["JPM"]), ("$100", &["C"]), ("$39", &["WFC"]), ("$43", &["WFC"])])
+    );
+    assert!(analyse(text, &Lexicon::bundled()).views.is_empty(), "the banks listed hold no view");
+    // An exchange's abbreviation before the symbol written.
+    assert_eq!(figures("Google (NSDQ: GOOG) dropped 5.8 percent."), pairs(&[("5.8 percent", &["GOOG"])]));
+}

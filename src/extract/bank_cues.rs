@@ -244,16 +244,22 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// `• C -- which is down 7.5%…`: a bank's bare symbol opening a bulleted line of a roundup and a
-/// dash, as a stock.
+/// dash, as a stock; `- Citigroup Inc C, target reiterated at $100`: a bank's name and symbol
+/// opening a line of a list of targets, as the company whose target it is.
 pub(super) fn opens_an_item(text: &str, span: &Range<usize>) -> bool {
     let name = &text[span.clone()];
     let before = text[..span.start].trim_end_matches([' ', '\t']);
     let bullet = before.strip_suffix(['•', '*', '-']).map(|b| b.trim_end_matches([' ', '\t']));
     let after = &text[span.end..];
-    name.len() <= 5
+    // (The symbol after the name, or read into the mention with it.)
+    let is_code = |code: &str| (1..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
+    let symbol_then_comma =
+        after.strip_prefix(' ').and_then(|a| a.split_once(',')).is_some_and(|(code, _)| is_code(code))
+            || (after.starts_with(',') && name.rsplit(' ').next().is_some_and(is_code) && name.contains(' '));
+    let bare_then_dash = name.len() <= 5
         && name.bytes().all(|b| b.is_ascii_uppercase())
-        && bullet.is_some_and(|b| b.is_empty() || b.ends_with('\n'))
-        && (after.starts_with(" -- ") || after.starts_with(" — "))
+        && (after.starts_with(" -- ") || after.starts_with(" — "));
+    bullet.is_some_and(|b| b.is_empty() || b.ends_with('\n')) && (bare_then_dash || symbol_then_comma)
 }
 
 /// Whether a sentence (`words`) names analysts' calls, other than the market's consensus

@@ -68,7 +68,11 @@ pub(crate) fn mentions(
         if let Some(last) = out.last_mut()
             && (last.symbol == t.symbol || text[t.span.end..].trim_start().starts_with(')'))
             && t.span.start >= last.span.end
-            && text.get(last.span.end..t.span.start).is_some_and(is_bracket_gap)
+            && (text.get(last.span.end..t.span.start).is_some_and(is_bracket_gap)
+                // (`Citigroup Inc C, target reiterated`: the symbol written right after the name.)
+                || (last.symbol == t.symbol
+                    && text.get(last.span.end..t.span.start).is_some_and(is_suffix_gap)
+                    && text[t.span.clone()].bytes().all(|b| b.is_ascii_uppercase())))
         {
             // `Eletrobras (ELET6)`, `a JBS (JBSS3)`: the symbol written alone in brackets is the
             // listing meant (`Petrobras (PETR3; PETR4)` names both).
@@ -409,6 +413,17 @@ pub(super) fn is_target_owner(text: &str, words: &[Token], span: &Range<usize>) 
         }
     }
     target && moved_before
+}
+
+/// Between a name and its symbol written after it without brackets: a space, maybe past a legal
+/// suffix the name did not take (`Wells Fargo & Co WFC`, `M&T Bank Corporation MTB`).
+fn is_suffix_gap(gap: &str) -> bool {
+    gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && matches!(
+            gap.trim().trim_end_matches('.'),
+            "" | "& Co" | "Co" | "Corp" | "Corporation" | "Inc" | "Ltd" | "plc"
+        )
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.

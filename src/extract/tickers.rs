@@ -369,6 +369,7 @@ fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
     matches!(
         &*prev.key,
         "nasdaq"
+            | "nsdq"
             | "nyse"
             | "b3"
             | "sa"

@@ -255,7 +255,10 @@ fn covered(mentions: &[Mention], w: &Token) -> bool {
 
 /// Exchanges written before a symbol in brackets (`NASDAQ: ALTR`, `NYSE:BBY`).
 fn is_exchange(word: &str) -> bool {
-    matches!(word, "NASDAQ" | "Nasdaq" | "NYSE" | "AMEX" | "NYSEArca" | "NYSEMKT" | "OTC" | "TSX" | "LSE" | "BOV")
+    matches!(
+        word,
+        "NASDAQ" | "Nasdaq" | "NSDQ" | "NYSE" | "AMEX" | "NYSEArca" | "NYSEMKT" | "OTC" | "TSX" | "LSE" | "BOV"
+    )
 }
 
 /// Words of where shares trade or come from (`Chinese shares slid`): no company's name.

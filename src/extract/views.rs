@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::bank_cues::opens_an_item;
 use super::company_context::is_dateline_place;
 use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
@@ -534,6 +535,8 @@ pub(crate) fn views(
             tickers.dedup();
         }
         holders.sort_by_key(|h| h.start);
+        // `- Wells Fargo & Co WFC, target raised…`: a bank heading an item of a list is rated.
+        holders.retain(|h| !mentions_in(h).iter().any(|m| opens_an_item(text, &m.span)));
         // `downgrades Ameren (AEE) to Sell from Neutral…, and American Electric Power (AEP) to
         // Neutral from Buy`: further objects of the verb, each with its own change.
         let rating = (reading.level <= 1).then_some(stance);
