@@ -76,3 +76,27 @@ fn a_bank_s_name_and_symbol_heading_an_item_of_a_target_list_is_the_company() {
     // An exchange's abbreviation before the symbol written.
     assert_eq!(figures("Google (NSDQ: GOOG) dropped 5.8 percent."), pairs(&[("5.8 percent", &["GOOG"])]));
 }
+
+#[test]
+fn lists_carry_values_in_another_currency_and_codes_in_brackets() {
+    let text = "Bradesco and Itaú banks had profits of 1.9 billion reais (US$ 843 million) and 1.8 billion reais \
+                (US$ 799 million), respectively.";
+    assert_eq!(
+        figures(text),
+        pairs(&[
+            ("1.9 billion reais", &["BBDC4"]),
+            ("US$ 843 million", &["BBDC4"]),
+            ("1.8 billion reais", &["ITUB4"]),
+            ("US$ 799 million", &["ITUB4"])
+        ])
+    );
+    let text = "Losses in semiconductor corporations including Advanced Micro Devices (AMD), Qualcomm, and Broadcom, \
+                each of which saw their stock prices fall by over 2%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["AMD", "QCOM", "AVGO"])]));
+    // A bracket of figures is each company's own.
+    let text = "As varejistas Magazine Luiza (+11,86%, R$ 1,99) e Casas Bahia (+10,53%, R$ 0,63) subiram.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("11,86%", &["MGLU3"]), ("R$ 1,99", &["MGLU3"]), ("10,53%", &["BHIA3"]), ("R$ 0,63", &["BHIA3"])])
+    );
+}

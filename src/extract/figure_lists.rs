@@ -203,7 +203,21 @@ fn gap_between<'t>(text: &'t str, first: &Mention, next: &Mention) -> &'t str {
 /// Between two items of a list: commas, brackets, `and` / `e` / `or` / `ou` and the legal
 /// suffix of the name before (`Amazon.com Inc., Microsoft Corp., Alphabet Inc. and Facebook`).
 pub(super) fn is_list_gap(gap: &str) -> bool {
-    let mut words: Vec<&str> = gap
+    // (`Advanced Micro Devices (AMD), Qualcomm`: a code in brackets the mention did not take.)
+    let mut plain = String::new();
+    let mut rest = gap;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map(|c| open + c);
+        let code = close.map(|c| &rest[open + 1..c]).filter(|c| {
+            c.len() <= 16
+                && c.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ':' | '.' | ' '))
+        });
+        let Some(close) = close.filter(|_| code.is_some()) else { break };
+        plain.push_str(&rest[..open]);
+        rest = &rest[close + 1..];
+    }
+    plain.push_str(rest);
+    let mut words: Vec<&str> = plain
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
@@ -239,12 +253,20 @@ pub(super) fn respectively(
             "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
         )
     })?;
-    // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`); runs of items
-    // joined by commas and `and` / `e` (`… e de 4,45% a R$ 6,80`); the run nearest the word.
+    // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`) or its value in
+    // another currency in brackets (`1.9 billion reais (US$ 843 million)`); runs of items joined by
+    // commas and `and` / `e` (`… e de 4,45% a R$ 6,80`); the run nearest the word.
     let mut items: Vec<Vec<usize>> = Vec::new();
     for &f in inside {
         match items.last_mut() {
-            Some(item) if is_move_to(&text[figures[item[item.len() - 1]].end..figures[f].start]) => item.push(f),
+            Some(item)
+                if {
+                    let gap = &text[figures[item[item.len() - 1]].end..figures[f].start];
+                    is_move_to(gap) || gap.trim() == "("
+                } =>
+            {
+                item.push(f)
+            }
             _ => items.push(vec![f]),
         }
     }
