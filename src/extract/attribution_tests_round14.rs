@@ -100,3 +100,12 @@ fn lists_carry_values_in_another_currency_and_codes_in_brackets() {
         pairs(&[("11,86%", &["MGLU3"]), ("R$ 1,99", &["MGLU3"]), ("10,53%", &["BHIA3"]), ("R$ 0,63", &["BHIA3"])])
     );
 }
+
+#[test]
+fn the_shares_talked_about_and_the_only_stocks_of_an_index_to_move_are_the_company_s() {
+    assert_eq!(figures("Wingstop fell. Shares dropped about 4% on the news."), pairs(&[("4%", &["WING"])]));
+    let text = "Pfizer rose. As ações da Ambev foram as únicas do Ibovespa que fecharam em queda, de 1,16%.";
+    assert_eq!(figures(text), pairs(&[("1,16%", &["ABEV3"])]));
+    // The index's own move, told in a relative clause, stays the index's.
+    assert_eq!(figures("Pfizer rose. O Ibovespa, que subiu 2%, fechou em alta."), pairs(&[("2%", &[])]));
+}

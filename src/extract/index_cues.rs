@@ -113,6 +113,15 @@ pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
 /// figure is about — unless a clause of its own follows (`os ganhos do Ibovespa hoje, que
 /// avançava 1,04%`).
 pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> bool {
+    // `as únicas do Ibovespa que fecharam em queda`: the only ones of the index that moved so.
+    let only = |k: usize| {
+        before.len() > k && matches!(&*before[before.len() - 1 - k].key, "unicas" | "unica" | "unicos" | "unico")
+    };
+    if (only(0) || (only(1) && matches!(&*before[before.len() - 1].key, "do" | "da" | "no" | "na")))
+        && after.iter().take(2).any(|w| matches!(&*w.key, "que"))
+    {
+        return true;
+    }
     if after.iter().take(2).any(|w| matches!(&*w.key, "que" | "which" | "that")) {
         return false;
     }

@@ -13,7 +13,7 @@ use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
 use super::mentions::{Mention, is_results_word};
 use super::tokens::Token;
-use super::words::{is_acronym, is_common_word};
+use super::words::{is_acronym, is_common_word, is_share_word};
 
 /// Where each unknown company named in the text starts, in order: those each sentence shows to be
 /// companies, and the later sentences naming one of them again (`Intercept Pharmaceuticals Inc
@@ -83,6 +83,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         // (`Revenue rose 6%`, `Sales fell`: a measure, not a name.)
         && !is_results_word(&first.key)
         && !is_measure_word(&first.key)
+        // (`Shares dropped about 4%`: the stock talked about, no name.)
+        && !is_share_word(&first.key)
         && (is_move_verb(&second.key) || is_report_verb(&second.key))
         && !known(first)
     {
