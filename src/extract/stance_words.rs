@@ -333,7 +333,18 @@ fn is_rating_noun(key: &str) -> bool {
 
 /// The first rating named in `words`, read with the word after it (`rating_at`).
 fn first_rating(words: &[Token]) -> Option<Option<Stance>> {
-    rating_at(words, words.iter().position(|o| rating_word(&o.key).is_some())?)
+    let word = words.iter().position(|o| rating_word(&o.key).is_some());
+    // `desempenho acima da média`, `abaixo da média`: the older Portuguese names of outperform
+    // and underperform.
+    let average = words.windows(4).position(|w| {
+        w[0].key == "desempenho" && matches!(&*w[1].key, "acima" | "abaixo") && w[2].key == "da" && w[3].key == "media"
+    });
+    match (word, average) {
+        (w, Some(a)) if w.is_none_or(|w| a < w) => {
+            Some(Some(if words[a + 1].key == "acima" { Stance::Bullish } else { Stance::Bearish }))
+        }
+        (w, _) => rating_at(words, w?),
+    }
 }
 
 /// The rating word `k` of `words` names: `sector underperform`, `market outperform`, `peer

@@ -92,3 +92,16 @@ fn a_company_gone_from_the_lists_named_since_is_the_one_a_view_points_back_to() 
                 America lowered the stock to neutral from buy.";
     assert_eq!(bundled(text), [view("Bank of America", "PFE", Stance::Bearish)]);
 }
+
+#[test]
+fn a_firm_named_after_its_kind_and_the_older_portuguese_ratings_are_read() {
+    assert_eq!(
+        bundled("A corretora Planner cortou a recomendação da Cyrela de compra para neutra."),
+        [view("Planner", "CYRE3", Stance::Bearish)]
+    );
+    let text = "A BRF divulgou resultados. O Itaú BBA, por sua vez, manteve a recomendação de desempenho acima da \
+                média e um preço-alvo de 29,7 reais para a empresa.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "BRFS3", Stance::Bullish)]);
+    let text = "A BRF divulgou resultados. O Itaú BBA manteve a recomendação de desempenho abaixo da média.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "BRFS3", Stance::Bearish)]);
+}
