@@ -109,3 +109,14 @@ fn the_shares_talked_about_and_the_only_stocks_of_an_index_to_move_are_the_compa
     // The index's own move, told in a relative clause, stays the index's.
     assert_eq!(figures("Pfizer rose. O Ibovespa, que subiu 2%, fechou em alta."), pairs(&[("2%", &[])]));
 }
+
+#[test]
+fn a_short_name_listed_with_a_company_in_context_is_a_company() {
+    assert_eq!(figures("Fleury e Odontoprev caíram 3%."), pairs(&[("3%", &["FLRY3", "ODPV3"])]));
+    let found = analyse("Odontoprev e Fleury caíram.", &Lexicon::bundled());
+    let symbols: Vec<&str> = found.tickers.iter().map(|t| t.symbol.as_str()).collect();
+    assert_eq!(symbols, ["ODPV3", "FLRY3"]);
+    // Alone, out of company context, a surname stays a surname.
+    let found = analyse("O diretor-presidente, Frederico Fleury Curado, disse que sim.", &Lexicon::bundled());
+    assert!(found.tickers.is_empty(), "{:?}", found.tickers);
+}

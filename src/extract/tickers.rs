@@ -160,7 +160,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         }
     }
     let named_otherwise: HashSet<Symbol> = found.iter().map(|f| f.symbol.clone()).collect();
-    found.extend(pending.into_iter().filter(|p| named_otherwise.contains(&p.symbol)));
+    let (mut pending, elsewhere): (Vec<TickerMatch>, Vec<TickerMatch>) =
+        pending.into_iter().partition(|p| !named_otherwise.contains(&p.symbol));
+    found.extend(elsewhere);
+    let promoted = listed_with_companies(text, &found, &mut pending);
+    found.extend(promoted);
     found.retain(|f| {
         let dateline = f.via == Via::Name && in_dateline(text, &f.span);
         !(dateline || lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()))
@@ -173,6 +177,42 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         found.sort_by_key(|f| f.span.start);
     }
     found
+}
+
+/// `Fleury e Odontoprev caíram`, `Anima, Ser e Kroton`: a name out of company context listed
+/// right next to a company found in context is a company too (read outwards from those found).
+fn listed_with_companies(text: &str, found: &[TickerMatch], pending: &mut Vec<TickerMatch>) -> Vec<TickerMatch> {
+    let mut promoted = Vec::new();
+    if pending.is_empty() {
+        return promoted;
+    }
+    let mut ends: Vec<usize> = found.iter().map(|f| f.span.end).collect();
+    let mut starts: Vec<usize> = found.iter().map(|f| f.span.start).collect();
+    ends.sort_unstable();
+    starts.sort_unstable();
+    let list_gap = |gap: &str| matches!(gap, ", " | " e " | " and " | ", e " | ", and " | " ou " | " or ");
+    // (A chain `A, B e C` with C in context reads B, then A: a few passes, each a bisection.)
+    for _ in 0..4 {
+        let before = pending.len();
+        pending.retain(|p| {
+            let prev = ends.partition_point(|&e| e <= p.span.start).checked_sub(1).map(|k| ends[k]);
+            let next = starts.get(starts.partition_point(|&s| s < p.span.end)).copied();
+            let joined = prev.is_some_and(|e| list_gap(&text[e..p.span.start]))
+                || next.is_some_and(|s| list_gap(&text[p.span.end..s]));
+            if joined {
+                promoted.push(p.clone());
+            }
+            !joined
+        });
+        if pending.len() == before {
+            break;
+        }
+        ends = found.iter().chain(&promoted).map(|f| f.span.end).collect();
+        starts = found.iter().chain(&promoted).map(|f| f.span.start).collect();
+        ends.sort_unstable();
+        starts.sort_unstable();
+    }
+    promoted
 }
 
 /// The longest lexicon name starting at token `i` that is written as it must be: the number of
