@@ -8,6 +8,9 @@
 //! (`American was up`, `Southwest gained`), a possessive, `and` or punctuation, never before
 //! another word of a name (`American Express`) or a noun (`American consumers`). Words that begin many unrelated names (`First`, `Bank`,
 //! `General`, `Banco`) never stand alone.
+//!
+//! Likewise a short name that needs company context (`Fleury`, a surname too) is a company when
+//! it is listed right next to a company found in context (`Fleury e Odontoprev caíram`).
 
 use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
@@ -199,6 +202,46 @@ fn initials_of<'a>(tokens: &[Token], named: &'a [TickerMatch]) -> FxHashMap<Stri
         }
     }
     initials
+}
+
+/// `Fleury e Odontoprev caíram`, `Anima, Ser e Kroton`: a name out of company context listed
+/// right next to a company found in context is a company too (read outwards from those found).
+pub(super) fn listed_with_companies(
+    text: &str,
+    found: &[TickerMatch],
+    pending: &mut Vec<TickerMatch>,
+) -> Vec<TickerMatch> {
+    let mut promoted = Vec::new();
+    if pending.is_empty() {
+        return promoted;
+    }
+    let mut ends: Vec<usize> = found.iter().map(|f| f.span.end).collect();
+    let mut starts: Vec<usize> = found.iter().map(|f| f.span.start).collect();
+    ends.sort_unstable();
+    starts.sort_unstable();
+    let list_gap = |gap: &str| matches!(gap, ", " | " e " | " and " | ", e " | ", and " | " ou " | " or ");
+    // (A chain `A, B e C` with C in context reads B, then A: a few passes, each a bisection.)
+    for _ in 0..4 {
+        let before = pending.len();
+        pending.retain(|p| {
+            let prev = ends.partition_point(|&e| e <= p.span.start).checked_sub(1).map(|k| ends[k]);
+            let next = starts.get(starts.partition_point(|&s| s < p.span.end)).copied();
+            let joined = prev.is_some_and(|e| list_gap(&text[e..p.span.start]))
+                || next.is_some_and(|s| list_gap(&text[p.span.end..s]));
+            if joined {
+                promoted.push(p.clone());
+            }
+            !joined
+        });
+        if pending.len() == before {
+            break;
+        }
+        ends = found.iter().chain(&promoted).map(|f| f.span.end).collect();
+        starts = found.iter().chain(&promoted).map(|f| f.span.start).collect();
+        ends.sort_unstable();
+        starts.sort_unstable();
+    }
+    promoted
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use super::company_context::{
 use super::company_names::is_generic_tail;
 use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
-use super::short_names::short_names;
+use super::short_names::{listed_with_companies, short_names};
 use super::tokens::Token;
 use super::words::{is_common_word, is_company_suffix, is_not_a_ticker, is_share_word};
 use crate::model::Symbol;
@@ -177,42 +177,6 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         found.sort_by_key(|f| f.span.start);
     }
     found
-}
-
-/// `Fleury e Odontoprev caíram`, `Anima, Ser e Kroton`: a name out of company context listed
-/// right next to a company found in context is a company too (read outwards from those found).
-fn listed_with_companies(text: &str, found: &[TickerMatch], pending: &mut Vec<TickerMatch>) -> Vec<TickerMatch> {
-    let mut promoted = Vec::new();
-    if pending.is_empty() {
-        return promoted;
-    }
-    let mut ends: Vec<usize> = found.iter().map(|f| f.span.end).collect();
-    let mut starts: Vec<usize> = found.iter().map(|f| f.span.start).collect();
-    ends.sort_unstable();
-    starts.sort_unstable();
-    let list_gap = |gap: &str| matches!(gap, ", " | " e " | " and " | ", e " | ", and " | " ou " | " or ");
-    // (A chain `A, B e C` with C in context reads B, then A: a few passes, each a bisection.)
-    for _ in 0..4 {
-        let before = pending.len();
-        pending.retain(|p| {
-            let prev = ends.partition_point(|&e| e <= p.span.start).checked_sub(1).map(|k| ends[k]);
-            let next = starts.get(starts.partition_point(|&s| s < p.span.end)).copied();
-            let joined = prev.is_some_and(|e| list_gap(&text[e..p.span.start]))
-                || next.is_some_and(|s| list_gap(&text[p.span.end..s]));
-            if joined {
-                promoted.push(p.clone());
-            }
-            !joined
-        });
-        if pending.len() == before {
-            break;
-        }
-        ends = found.iter().chain(&promoted).map(|f| f.span.end).collect();
-        starts = found.iter().chain(&promoted).map(|f| f.span.start).collect();
-        ends.sort_unstable();
-        starts.sort_unstable();
-    }
-    promoted
 }
 
 /// The longest lexicon name starting at token `i` that is written as it must be: the number of
