@@ -120,3 +120,14 @@ fn a_short_name_listed_with_a_company_in_context_is_a_company() {
     let found = analyse("O diretor-presidente, Frederico Fleury Curado, disse que sim.", &Lexicon::bundled());
     assert!(found.tickers.is_empty(), "{:?}", found.tickers);
 }
+
+#[test]
+fn a_company_gone_is_no_company_whatever_remnant_the_reference_lists() {
+    let text = "Pfizer rose 2%. • Reiterated Buy rating for First Republic Bank (NYSE:FRC), price target raised from \
+                $230 to $240.";
+    assert_eq!(figures(text), pairs(&[("2%", &["PFE"]), ("$230", &[]), ("$240", &[])]));
+    assert_eq!(
+        figures("Pfizer rose 2%. Nordstrom same-store sales were up 6.3%."),
+        pairs(&[("2%", &["PFE"]), ("6.3%", &[])])
+    );
+}

@@ -46,7 +46,8 @@ const NAMES: &[&[&str]] = &[
     &["hospira"], &["forest", "laboratories"], &["actavis"], &["medimmune"], &["millennium", "pharmaceuticals"],
     &["pharmasset"], &["human", "genome", "sciences"], &["life", "technologies"], &["covidien"],
     &["st", "jude", "medical"], &["br", "malls"], &["notre", "dame", "intermedica"], &["general", "growth"],
-    &["pepco", "holdings"], &["jcp"], &["u", "s", "steel"], &["united", "states", "steel"],
+    &["pepco", "holdings"], &["jcp"], &["u", "s", "steel"], &["united", "states", "steel"], &["ruby", "tuesday"],
+    &["nordstrom"],
 ];
 
 /// Whether a defunct company's name starts at word `k` of `words` (a sentence's words).

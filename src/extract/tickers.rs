@@ -18,6 +18,7 @@ use super::company_context::{
     dateline, in_company_context, in_dateline, is_surname, middle_name, names_another_company,
 };
 use super::company_names::is_generic_tail;
+use super::defunct::defunct_at;
 use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
 use super::short_names::{listed_with_companies, short_names};
@@ -79,8 +80,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     continue;
                 }
                 let end = extend_over_suffix(tokens, i + n - 1);
-                // `Brookfield (BISA3)`: a company gone from B3, not the one the name is now.
-                if unknown_b3_code_after(text, tokens, end, lexicon, symbol.as_str()) {
+                // `Brookfield (BISA3)`: a company gone from B3, not the one the name is now;
+                // `First Republic Bank`: a company gone, whatever remnant the reference lists.
+                if unknown_b3_code_after(text, tokens, end, lexicon, symbol.as_str()) || defunct_at(tokens, i) {
                     continue;
                 }
                 skip_until = end + 1;
