@@ -131,3 +131,25 @@ fn a_company_gone_is_no_company_whatever_remnant_the_reference_lists() {
         pairs(&[("2%", &["PFE"]), ("6.3%", &[])])
     );
 }
+
+#[test]
+fn the_review_s_cases_keep_their_readings() {
+    // A fund's own figures, a fund buying shares, profit before tax, a rank in an index.
+    assert_eq!(figures("Invesco (IVZ) said assets in its ETFs rose 12%."), pairs(&[("12%", &["IVZ"])]));
+    assert_eq!(
+        figures("ARK Innovation ETF bought 500,000 shares of Tesla (TSLA)."),
+        pairs(&[("500,000 shares", &["TSLA"])])
+    );
+    assert_eq!(figures("Shell (SHEL) reported profit before tax up 8%."), pairs(&[("8%", &["SHEL"])]));
+    let text = "Nvidia (NVDA) is the best performer in the Nasdaq 100, up 150% this year.";
+    assert_eq!(figures(text), pairs(&[("150%", &["NVDA"])]));
+    // A company's own volume on an exchange, pointed back to.
+    let text = "Apple (AAPL) reported results. Its shares rose 3% in heavy volume on the Nasdaq.";
+    assert_eq!(figures(text), pairs(&[("3%", &["AAPL"])]));
+    // A B3 company's code the reference lacks, a typo; a renamed company's old symbol after a name
+    // that is also a gone company's; a jeweller named like a gone radio service.
+    assert_eq!(figures("Embraer (EMBJ3) subiu 3%."), pairs(&[("3%", &["EMBR3"])]));
+    assert_eq!(figures("Suzano (SUZN3) subiu 3%."), pairs(&[("3%", &["SUZB3"])]));
+    assert_eq!(figures("Fiat Chrysler (FCAU) rose 3%."), pairs(&[("3%", &["STLA"])]));
+    assert_eq!(figures("Pandora (PNDRY) rose 3%."), pairs(&[("3%", &["PNDRY"])]));
+}

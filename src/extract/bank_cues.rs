@@ -253,13 +253,19 @@ pub(super) fn opens_an_item(text: &str, span: &Range<usize>) -> bool {
     let after = &text[span.end..];
     // (The symbol after the name, or read into the mention with it.)
     let is_code = |code: &str| (1..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
-    let symbol_then_comma =
-        after.strip_prefix(' ').and_then(|a| a.split_once(',')).is_some_and(|(code, _)| is_code(code))
-            || (after.starts_with(',') && name.rsplit(' ').next().is_some_and(is_code) && name.contains(' '));
+    if !bullet.is_some_and(|b| b.is_empty() || b.ends_with('\n')) {
+        return false;
+    }
+    // (Only the word after the name is read, not the rest of the text.)
+    let code_len = |a: &str| a.bytes().take(6).take_while(u8::is_ascii_uppercase).count();
+    let symbol_then_comma = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.as_bytes().get(code_len(a)) == Some(&b',') && is_code(&a[..code_len(a)]))
+        || (after.starts_with(',') && name.rsplit(' ').next().is_some_and(is_code) && name.contains(' '));
     let bare_then_dash = name.len() <= 5
         && name.bytes().all(|b| b.is_ascii_uppercase())
         && (after.starts_with(" -- ") || after.starts_with(" — "));
-    bullet.is_some_and(|b| b.is_empty() || b.ends_with('\n')) && (bare_then_dash || symbol_then_comma)
+    bare_then_dash || symbol_then_comma
 }
 
 /// Whether a sentence (`words`) names analysts' calls, other than the market's consensus

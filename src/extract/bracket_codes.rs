@@ -43,7 +43,8 @@ pub(super) fn symbol_in_brackets(text: &str, tokens: &[Token], i: usize, lexicon
 /// that no listing has: the company named is one gone from the exchange, not the one the lexicon
 /// gives the name to.
 /// (`Vale (VALE5)`, `Gol (GOLL54)`, `Magazine Luiza (MLGU3)`: a class no longer traded, or a
-/// typo, of the company the name gives, `named`, is still that company.)
+/// typo, of the company the name gives, `named`, is still that company; so is any code after the
+/// name of a company listed on B3.)
 pub(super) fn unknown_b3_code_after(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon, named: &str) -> bool {
     let Some(code) = tokens.get(end + 1) else { return false };
     let gap = &text[tokens[end].end..code.start];
@@ -52,8 +53,11 @@ pub(super) fn unknown_b3_code_after(text: &str, tokens: &[Token], end: usize, le
         letters.sort_unstable();
         letters
     };
+    // (Only a name the lexicon gives a company listed elsewhere: `Embraer (EMBJ3)`, a code the
+    // reference does not have yet, or `Suzano (SUZN3)`, a typo, are still the B3 company named.)
     gap.trim() == "("
         && is_b3_shaped(code.text)
+        && !is_b3_shaped(named)
         && root(code.text) != root(named)
         && lexicon.symbol(code.text).is_none()
         && lexicon.renamed(code.text).is_none()
@@ -125,6 +129,8 @@ mod tests {
             ("Brookfield (BROK34)", "BN", false),
             ("Vale (VALE5)", "VALE3", false),
             ("Magazine Luiza (MLGU3)", "MGLU3", false),
+            ("Embraer (EMBJ3)", "EMBR3", false),
+            ("Suzano (SUZN3)", "SUZB3", false),
         ] {
             let words = tokens(text);
             let end = words.iter().position(|w| text[w.end..].starts_with(" (")).unwrap();

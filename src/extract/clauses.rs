@@ -89,8 +89,8 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
 }
 
 /// `JPMorgan downgraded its rating to "neutral"…; and Baird cut its rating…`: after a semicolon,
-/// a capitalised name and a rating verb within a few words open another firm's clause, whatever
-/// the verb's direction.
+/// a capitalised word (another firm's name, as a rule; `Separately` too) and a rating verb within
+/// a few words open a clause of its own, whatever the verb's direction.
 fn another_firm_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool {
     if !text[words[at - 1].end..words[at].start].contains(';') || next_act(text, words, at, end).is_none() {
         return false;

@@ -81,8 +81,14 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
         let next = tokens.get(last + 1..tokens.len().min(last + 6)).unwrap_or_default();
         let from = usize::from(next.first().is_some_and(|t| t.key == "which" && after.starts_with(", ")));
         let next = next.get(from..).unwrap_or_default();
-        next.first().is_some_and(|t| matches!(&*t.key, "was" | "were" | "is" | "has" | "foi"))
-            && next[1..].iter().take(2).any(|t| {
+        // (`has been downgraded`, not `Daiwa has downgraded Apple`: the active voice.)
+        let be = match next {
+            [has, been, ..] if matches!(&*has.key, "has" | "have") && been.key == "been" => 2,
+            [be, ..] if matches!(&*be.key, "was" | "were" | "is" | "foi") => 1,
+            _ => 0,
+        };
+        be > 0
+            && next[be..].iter().take(2).any(|t| {
                 matches!(&*t.key, "upgraded" | "downgraded" | "rebaixada" | "rebaixado" | "elevada" | "elevado")
             })
     };

@@ -31,7 +31,7 @@ const NAMES: &[&[&str]] = &[
     &["sprint"], &["nextel"], &["clearwire"], &["qwest"], &["bellsouth"], &["leap", "wireless"], &["directv"],
     &["aol"], &["myspace"], &["netscape"], &["orbitz"], &["motorola", "mobility"], &["spansion"], &["freescale"],
     &["linear", "technology"], &["maxim", "integrated"], &["cypress", "semiconductor"], &["mellanox"],
-    &["ca", "technologies"], &["compuware"], &["bmc", "software"], &["tibco"], &["pandora"], &["zynga"],
+    &["ca", "technologies"], &["compuware"], &["bmc", "software"], &["tibco"], &["zynga"],
     &["lucent"], &["nortel"], &["compaq"], &["knight", "ridder"], &["silicon", "valley", "bank"],
     &["svb", "financial"], &["signature", "bank"], &["first", "republic"], &["national", "city"],
     &["goldcorp"], &["yamana"], &["placer", "dome"], &["phelps", "dodge"], &["falconbridge"], &["alcan"],

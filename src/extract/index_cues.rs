@@ -11,10 +11,27 @@ use super::tokens::Token;
 /// `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
     (is_index_word(&w.key) && !text[w.end..].starts_with(':'))
+        || is_sector_fund(text, w)
         || (w.key == "s" && text[w.end..].starts_with("&P"))
         // `The 30-stock average`, `the blue-chip average`.
         || (w.key == "average"
             && ["stock", "chip", "industrial", "Industrial"].iter().any(|b| text[..w.start].trim_end().ends_with(b)))
+}
+
+/// `the iShares Semiconductor ETF, which gained 61%`: a fund named as a sector's measure, its
+/// `ETF` heading a capitalised name and closing it (not `ETF inflows`, `its ETFs rose`, `ARK
+/// Innovation ETF bought shares`).
+fn is_sector_fund(text: &str, w: &Token) -> bool {
+    let named =
+        text[..w.start].trim_end_matches(' ').rsplit(' ').next().is_some_and(|p| p.starts_with(char::is_uppercase));
+    let after = text[w.end..].trim_start_matches(' ');
+    w.key == "etf"
+        && named
+        && (after.is_empty()
+            || after.starts_with([',', '.', ';', ')'])
+            || ["which ", "that ", "rose ", "fell ", "gained ", "lost ", "climbed ", "dropped ", "was ", "is ", "has "]
+                .iter()
+                .any(|v| after.starts_with(v)))
 }
 
 /// `fechou em 141.422 pontos`, `closed at 5,000 points`: an index's level, which makes its
@@ -242,6 +259,8 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
 
 /// `(AAPL) led the Dow Jones up 1.5%`: a figure right after an index and `up`/`down` is the
 /// index's move, whoever led it (`before` are the words before the figure).
+/// (Only a stock index's name, right before, no comma between: not `the best performer in the
+/// Nasdaq 100, up 150%`, nor `profit before tax up 8%`.)
 pub(super) fn index_moves_before(text: &str, before: &[Token]) -> bool {
     let Some((direction, rest)) = before.split_last() else { return false };
     if !matches!(&*direction.key, "up" | "down") {
@@ -251,7 +270,13 @@ pub(super) fn index_moves_before(text: &str, before: &[Token]) -> bool {
         !(matches!(&*w.key, "jones" | "industrial" | "industrials" | "average" | "composite" | "&" | "p")
             || w.key.bytes().all(|b| b.is_ascii_digit()))
     });
-    index.is_some_and(|w| is_index_at(text, w))
+    index.is_some_and(|w| {
+        let stock_index = matches!(
+            &*w.key,
+            "dow" | "nasdaq" | "ibovespa" | "russell" | "ftse" | "dax" | "nikkei" | "stoxx" | "index"
+        ) || (w.key == "s" && text[w.end..].starts_with("&P"));
+        stock_index && !text[w.end..direction.start].contains([',', ';', '.'])
+    })
 }
 
 /// Words of the economy at large: its statistics offices and indicators (folded).
@@ -275,10 +300,12 @@ pub(super) fn is_market_turnover(first: &str, second: &str) -> bool {
 }
 
 /// `The NYSE primary exchange traded 799 million shares`, `Volume declined to 1.35 billion shares
-/// on the NYSE`: a sentence of an exchange's volume (its words, folded).
+/// on the NYSE`: a sentence of an exchange's volume (its words, folded); not one pointing back to
+/// a company (`Its shares rose 3% in heavy volume on the Nasdaq`, `The stock traded up 4%`).
 pub(super) fn is_exchange_volume(words: &[Token]) -> bool {
     words.iter().any(|w| matches!(&*w.key, "nyse" | "nasdaq" | "amex"))
-        && words.iter().any(|w| matches!(&*w.key, "volume" | "traded" | "crossed" | "composite"))
+        && words.iter().any(|w| matches!(&*w.key, "volume" | "traded" | "crossed"))
+        && !words.iter().any(|w| matches!(&*w.key, "its" | "stock" | "company" | "his" | "her" | "their"))
 }
 
 #[cfg(test)]

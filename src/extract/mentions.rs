@@ -587,7 +587,7 @@ pub(crate) fn is_index_code(symbol: &str) -> bool {
 }
 
 /// Whether a word names an index, an exchange's benchmark, a basket (`the Magnificent 7`) or a
-/// currency, or a fund used as a measure of a sector (`the iShares Semiconductor ETF`).
+/// currency.
 #[rustfmt::skip]
 pub(crate) fn is_index_word(key: &str) -> bool {
     matches!(key,
@@ -595,7 +595,7 @@ pub(crate) fn is_index_word(key: &str) -> bool {
             | "dax" | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
             | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
             | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
-            | "unemployment" | "desemprego" | "magnificent" | "etf" | "etfs"
+            | "unemployment" | "desemprego" | "magnificent"
     ) || key == "s&p"
         || INDEX_CODES.iter().any(|code| code.eq_ignore_ascii_case(key))
 }

@@ -126,7 +126,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         if exchange_prefix(text, tokens, i + used)
             || spells_out(text, tokens, i, written)
             || dateline(text, tokens, i)
-            || after_defunct_name(text, tokens, i)
+            || (after_defunct_name(text, tokens, i) && lexicon.renamed(written).is_none())
         {
             continue;
         }

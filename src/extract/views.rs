@@ -396,7 +396,7 @@ pub(crate) fn views(
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
         let refers_back = points_back(next);
-        if rates_a_sector(next) || rates_a_market(next) || rates_unknown_name(next, mentions_in(sentence)) {
+        if rates_a_sector(text, next) || rates_a_market(next) || rates_unknown_name(next, mentions_in(sentence)) {
             continue;
         }
         // `the upgrade also reflects…`: the change just reported, about the same company.
@@ -496,8 +496,11 @@ pub(crate) fn views(
         // `JCP has tacked on 14%… Wells Fargo upgraded the stock`: a company gone from the lists
         // (or never on them), named since the company pointed back to, is the one meant.
         let ticker = ticker.filter(|t| {
-            let unlisted = unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, mentions));
-            about.iter().any(|m| m.symbol == *t) || !unlisted_since(unlisted, mentions, t, sentence.start, reading.at)
+            let back = sentences[i.saturating_sub(TOPIC_BACK)].start;
+            about.iter().any(|m| m.symbol == *t) || {
+                let unlisted = unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, mentions));
+                !unlisted_since(unlisted, mentions, t, back..sentence.start, reading.at)
+            }
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };

@@ -124,10 +124,20 @@ pub(super) fn points_back(next: &[Token]) -> bool {
 /// `downgrades the sector to Cautious`, `rebaixou o setor`, `cut the group to underweight`: a
 /// stance on a whole sector (the words right after the stance word) is no view of a company.
 /// (Not `downgraded the sector and individual stocks including Intel`: the companies named.)
-pub(super) fn rates_a_sector(next: &[Token]) -> bool {
+pub(super) fn rates_a_sector(text: &str, next: &[Token]) -> bool {
     matches!(next, [a, noun, ..] if matches!(&*a.key, "the" | "o" | "its" | "seu")
         && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
-        && !next.iter().take(12).any(|w| matches!(&*w.key, "including" | "incluindo"))
+        && !includes_stocks(text, next)
+}
+
+/// `the sector and individual stocks including Intel`: `including` within a few words of the
+/// sector, in its clause (no comma before it: not `to underweight, including Vale among its few
+/// exceptions`).
+fn includes_stocks(text: &str, next: &[Token]) -> bool {
+    let Some(k) = next.iter().take(12).position(|w| matches!(&*w.key, "including" | "incluindo")) else {
+        return false;
+    };
+    k > 0 && !text[next[0].start..next[k].start].contains([',', ';'])
 }
 
 /// `o JPMorgan elevou para "overweight" a recomendação para as ações brasileiras`, `upgraded

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::extract::defunct::defunct_at;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
@@ -135,7 +136,9 @@ pub(super) fn earlier_subject(before: &[Mention], holders: &[Range<usize>], near
 }
 
 /// Where the companies the lexicon does not know open a sentence (as its subject: not `a deal
-/// with Mylan NV`), in text order.
+/// with Mylan NV`), in text order: those plainly companies (a company gone from the lists, a name
+/// with a code in brackets, a legal suffix or its shares after it), not a sentence opening on
+/// `Stocks fell`, `Futures rose`.
 pub(super) fn opening_unlisted(
     text: &str,
     words: &[Token],
@@ -146,21 +149,32 @@ pub(super) fn opening_unlisted(
         let k = sentences.partition_point(|s| s.end <= *u);
         sentences.get(k).is_some_and(|s| text[s.start..*u].trim_matches(['•', '-', '*', ' ']).is_empty())
     };
-    unlisted_in_text(text, words, sentences, mentions).into_iter().filter(opens).collect()
+    let plainly = |u: &usize| {
+        let k = words.partition_point(|w| w.start < *u);
+        let next = &words[k..words.len().min(k + 5)];
+        defunct_at(words, k)
+            || next.iter().any(|w| {
+                matches!(&*w.key, "shares" | "stock" | "inc" | "corp" | "ltd" | "acoes")
+                    || text[..w.start].trim_end().ends_with('(')
+            })
+    };
+    unlisted_in_text(text, words, sentences, mentions).into_iter().filter(|u| opens(u) && plainly(u)).collect()
 }
 
-/// Whether one of the `unlisted` companies is named after the last mention of `symbol` before
-/// the sentence starting at `start`, and before the view's cue at `cue`.
+/// Whether one of the `unlisted` companies is named in `back` (the few sentences before a view's),
+/// after the last mention there of `symbol`, or in the view's sentence before its cue at `cue`.
+/// (Only those sentences are read: a long text names its companies thousands of times.)
 pub(super) fn unlisted_since(
     unlisted: &[usize],
     mentions: &[Mention],
     symbol: &Symbol,
-    start: usize,
+    back: Range<usize>,
     cue: usize,
 ) -> bool {
-    let named = mentions[..mentions.partition_point(|m| m.span.start < start)]
-        .iter()
-        .rfind(|m| m.symbol == *symbol)
-        .map_or(0, |m| m.span.end);
-    unlisted[unlisted.partition_point(|&u| u < named)..].first().is_some_and(|&u| u < cue)
+    let Some(&u) = unlisted[..unlisted.partition_point(|&u| u < cue)].last().filter(|&&u| u >= back.start) else {
+        return false;
+    };
+    let since =
+        &mentions[mentions.partition_point(|m| m.span.start < u)..mentions.partition_point(|m| m.span.start < cue)];
+    !since.iter().any(|m| m.symbol == *symbol)
 }

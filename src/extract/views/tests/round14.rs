@@ -105,3 +105,17 @@ fn a_firm_named_after_its_kind_and_the_older_portuguese_ratings_are_read() {
     let text = "A BRF divulgou resultados. O Itaú BBA manteve a recomendação de desempenho abaixo da média.";
     assert_eq!(bundled(text), [view("Itaú BBA", "BRFS3", Stance::Bearish)]);
 }
+
+#[test]
+fn the_review_s_view_cases_keep_their_readings() {
+    // A market's move opening a sentence is no unlisted company the view points back to.
+    for between in ["Stocks fell broadly.", "Futures rose 1%.", "China reported weak data."] {
+        let text = format!("Apple (AAPL) fell 2% on Monday. {between} Wells Fargo upgraded the stock to overweight.");
+        assert_eq!(bundled(&text), [view("Wells Fargo", "AAPL", Stance::Bullish)], "{text}");
+    }
+    // `including` past a comma introduces an exception, not the stocks of a sector call.
+    let text = "JPMorgan cut the sector to underweight, including Vale (VALE3) among its few exceptions.";
+    assert_eq!(bundled(text), []);
+    // An active voice is no passive: the broker is no company rated.
+    assert_eq!(bundled("Daiwa has downgraded Apple (AAPL) to neutral."), [view("Daiwa", "AAPL", Stance::Bearish)]);
+}
