@@ -22,6 +22,7 @@ use super::sentences::sentences;
 use super::share_classes::with_share_classes;
 use super::tickers::tickers;
 use super::tokens::tokens;
+use super::unlisted::unlisted_in_text;
 use super::views::views;
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
@@ -87,10 +88,17 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         m.fund = lexicon.symbol(m.symbol.as_str()).is_some_and(|e| e.fund);
     }
     let figure_spans: Vec<_> = found_figures.iter().map(|f| f.span.clone()).collect();
-    let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans).into_iter();
+    // Where the companies the lexicon does not know are named: found once, when a figure or a
+    // view needs them.
+    let unlisted = std::cell::OnceCell::new();
+    let unlisted_starts =
+        || unlisted.get_or_init(|| unlisted_in_text(text, &words, &sentence_spans, &found_mentions)).as_slice();
+    let mut about =
+        attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts).into_iter();
     // Views are read clause by clause: contrasted clauses hold views of their own.
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
-    let found_views = views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions);
+    let found_views =
+        views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
 
     let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();

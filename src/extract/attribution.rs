@@ -50,7 +50,6 @@ use super::index_cues::{
 };
 use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
 use super::tokens::Token;
-use super::unlisted::unlisted_in_text;
 use super::words::is_share_word;
 use crate::model::Symbol;
 
@@ -82,12 +81,13 @@ const OPENING_WORDS: usize = 3;
 const LOOK_AHEAD: usize = 3;
 
 /// The tickers each figure (byte ranges, in text order) is about.
-pub(crate) fn attribute(
+pub(crate) fn attribute<'a>(
     text: &str,
     words: &[Token],
     sentences: &[Range<usize>],
     mentions: &[Mention],
     figures: &[Range<usize>],
+    unlisted_starts: &dyn Fn() -> &'a [usize],
 ) -> Vec<Vec<Symbol>> {
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let own_words_of = |r: &Range<usize>| {
@@ -189,10 +189,8 @@ pub(crate) fn attribute(
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
     let first_subject = subjects.iter().position(Option::is_some);
-    // Where the companies the lexicon does not know are named (`Twitter revealed…`), and the first
-    // sentence naming one: found once, when a figure needs them.
-    let unlisted_cell: OnceCell<Vec<usize>> = OnceCell::new();
-    let unlisted_starts = || unlisted_cell.get_or_init(|| unlisted_in_text(text, words, sentences, mentions));
+    // Where the companies the lexicon does not know are named (`Twitter revealed…`: found once
+    // per text, when a figure or a view needs them), and the first sentence naming one.
     let first_unlisted = || unlisted_starts().first().map(|&at| sentences.partition_point(|s| s.end <= at));
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];

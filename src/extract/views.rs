@@ -53,13 +53,14 @@ pub(crate) struct ViewMatch {
 
 /// Finds the views of a text. `sentence_words` are the token ranges of each sentence,
 /// `claimants` the byte ranges of the claimants found, `mentions` the company mentions.
-pub(crate) fn views(
+pub(crate) fn views<'a>(
     text: &str,
     words: &[Token],
     sentences: &[Range<usize>],
     sentence_words: &[Range<usize>],
     claimants: &[Range<usize>],
     mentions: &[Mention],
+    unlisted_starts: &dyn Fn() -> &'a [usize],
 ) -> Vec<ViewMatch> {
     let mut out: Vec<ViewMatch> = Vec::new();
     // Per view found: its sentence and the level of the cue that decided it.
@@ -498,7 +499,8 @@ pub(crate) fn views(
         let ticker = ticker.filter(|t| {
             let back = sentences[i.saturating_sub(TOPIC_BACK)].start;
             about.iter().any(|m| m.symbol == *t) || {
-                let unlisted = unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, mentions));
+                let unlisted =
+                    unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, unlisted_starts()));
                 !unlisted_since(unlisted, mentions, t, back..sentence.start, reading.at)
             }
         });

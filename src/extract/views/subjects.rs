@@ -8,7 +8,6 @@ use crate::extract::defunct::defunct_at;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
-use crate::extract::unlisted::unlisted_in_text;
 use crate::model::{Symbol, fold};
 
 /// The index range of the words inside a byte range.
@@ -135,7 +134,8 @@ pub(super) fn earlier_subject(before: &[Mention], holders: &[Range<usize>], near
     best.map(|(s, _)| s.clone())
 }
 
-/// Where the companies the lexicon does not know open a sentence (as its subject: not `a deal
+/// Of the places where the companies the lexicon does not know are named (`unlisted`), those
+/// opening a sentence (as its subject: not `a deal
 /// with Mylan NV`), in text order: those plainly companies (a company gone from the lists, a name
 /// with a code in brackets, a legal suffix or its shares after it), not a sentence opening on
 /// `Stocks fell`, `Futures rose`.
@@ -143,7 +143,7 @@ pub(super) fn opening_unlisted(
     text: &str,
     words: &[Token],
     sentences: &[Range<usize>],
-    mentions: &[Mention],
+    unlisted: &[usize],
 ) -> Vec<usize> {
     let opens = |u: &usize| {
         let k = sentences.partition_point(|s| s.end <= *u);
@@ -158,7 +158,7 @@ pub(super) fn opening_unlisted(
                     || text[..w.start].trim_end().ends_with('(')
             })
     };
-    unlisted_in_text(text, words, sentences, mentions).into_iter().filter(|u| opens(u) && plainly(u)).collect()
+    unlisted.iter().copied().filter(|u| opens(u) && plainly(u)).collect()
 }
 
 /// Whether one of the `unlisted` companies is named in `back` (the few sentences before a view's),
