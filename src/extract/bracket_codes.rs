@@ -16,14 +16,14 @@ use super::tokens::Token;
 /// would name (`Banco do Brasil (BB)` stays Banco do Brasil's).
 pub(super) fn symbol_in_brackets(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon, named: &str) -> bool {
     let word = &tokens[i];
-    if !word.upper || word.text.len() < 2 || lexicon.symbol(word.text).is_none() || named == word.text {
+    let closes = text[word.end..].starts_with(')');
+    if !word.upper || !closes || word.text.len() < 2 || named == word.text || lexicon.symbol(word.text).is_none() {
         return false;
     }
-    let closes = text[word.end..].starts_with(')');
     let Some(before) = text[..word.start].trim_end_matches(' ').strip_suffix('(') else { return false };
     let before = before.trim_end();
     let Some(k) = i.checked_sub(1) else { return false };
-    if !(closes && tokens[k].capitalized && !tokens[k].upper && before.len() == tokens[k].end) {
+    if !(tokens[k].capitalized && !tokens[k].upper && before.len() == tokens[k].end) {
         return false;
     }
     // The name before the bracket, back to its first capitalised word: none of its words may name

@@ -22,11 +22,15 @@ pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
 /// `ETF` heading a capitalised name and closing it (not `ETF inflows`, `its ETFs rose`, `ARK
 /// Innovation ETF bought shares`).
 fn is_sector_fund(text: &str, w: &Token) -> bool {
-    let named =
-        text[..w.start].trim_end_matches(' ').rsplit(' ').next().is_some_and(|p| p.starts_with(char::is_uppercase));
+    if w.key != "etf" {
+        return false;
+    }
+    // (The word before, read back to its space only.)
+    let before = text[..w.start].trim_end_matches(' ');
+    let word_start = before.len() - before.bytes().rev().take(64).take_while(|&b| b != b' ').count();
+    let named = before.is_char_boundary(word_start) && before[word_start..].starts_with(char::is_uppercase);
     let after = text[w.end..].trim_start_matches(' ');
-    w.key == "etf"
-        && named
+    named
         && (after.is_empty()
             || after.starts_with([',', '.', ';', ')'])
             || ["which ", "that ", "rose ", "fell ", "gained ", "lost ", "climbed ", "dropped ", "was ", "is ", "has "]
