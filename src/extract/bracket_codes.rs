@@ -10,6 +10,7 @@
 use super::defunct::defunct_at;
 use super::lexicon::Lexicon;
 use super::tokens::Token;
+use super::unlisted::is_b3_form;
 
 /// Whether token `i`, alone in brackets right after a capitalised word, is a listed symbol that
 /// should be read as such rather than as a name: the name before it is not the company the word
@@ -56,22 +57,12 @@ pub(super) fn unknown_b3_code_after(text: &str, tokens: &[Token], end: usize, le
     // (Only a name the lexicon gives a company listed elsewhere: `Embraer (EMBJ3)`, a code the
     // reference does not have yet, or `Suzano (SUZN3)`, a typo, are still the B3 company named.)
     gap.trim() == "("
-        && is_b3_shaped(code.text)
-        && !is_b3_shaped(named)
+        && is_b3_form(code.text)
+        && !is_b3_form(named)
         && root(code.text) != root(named)
         && lexicon.symbol(code.text).is_none()
         && lexicon.renamed(code.text).is_none()
         && text[code.end..].starts_with([')', ',', ';'])
-}
-
-/// `PETR4`, `TAEE11`: four letters and a share class; not a foreign company's receipt
-/// (`XPBR31`, `AAPL34`: a BDR, whose issuer the name rightly gives).
-fn is_b3_shaped(code: &str) -> bool {
-    let b = code.as_bytes();
-    (5..=6).contains(&b.len())
-        && b[..4].iter().all(u8::is_ascii_uppercase)
-        && b[4..].iter().all(u8::is_ascii_digit)
-        && !(b.len() == 6 && b[4] == b'3')
 }
 
 /// Whether token `i` (a symbol, maybe after `NYSE:`) is in brackets right after the name of a

@@ -137,7 +137,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
 
 /// Whether the name starting at token `at` (after an optional article) is followed by a comma.
 /// Kinds of firm written before a firm's name (`a corretora Genial`, `the brokerage Needham`).
-fn is_firm_kind(key: &str) -> bool {
+pub(super) fn is_firm_kind(key: &str) -> bool {
     matches!(key, "corretora" | "banco" | "casa" | "gestora" | "consultoria" | "broker" | "brokerage" | "bank" | "firm")
 }
 

@@ -148,10 +148,7 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     }
     // `the year's second best S&P 500 performer`, `a Dow component`: the index names a rank or
     // a membership.
-    let mut rest = after.iter().skip_while(|w| {
-        matches!(&*w.key, "&" | "p" | "composite" | "industrial" | "industrials" | "average" | "jones")
-            || w.key.bytes().all(|b| b.is_ascii_digit())
-    });
+    let mut rest = after.iter().skip_while(|w| in_an_index_name(w));
     if rest.next().is_some_and(|w| {
         matches!(
             &*w.key,
@@ -240,6 +237,13 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
         })
 }
 
+/// The words that go on with an index's name (`Dow Jones Industrial Average`, `S&P 500`,
+/// `Nasdaq Composite`).
+fn in_an_index_name(w: &Token) -> bool {
+    matches!(&*w.key, "&" | "p" | "composite" | "industrial" | "industrials" | "average" | "jones")
+        || w.key.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `an 18.15% loss for the benchmark index`, `alta de 1% do Ibovespa`: a figure followed in its
 /// clause (the figure ending at byte `end`) by `for`/`of`/`do`/`da`/`no` (one of its next two
 /// words) and an index within a few words is the index's.
@@ -270,10 +274,7 @@ pub(super) fn index_moves_before(text: &str, before: &[Token]) -> bool {
     if !matches!(&*direction.key, "up" | "down") {
         return false;
     }
-    let index = rest.iter().rev().find(|w| {
-        !(matches!(&*w.key, "jones" | "industrial" | "industrials" | "average" | "composite" | "&" | "p")
-            || w.key.bytes().all(|b| b.is_ascii_digit()))
-    });
+    let index = rest.iter().rev().find(|w| !in_an_index_name(w));
     index.is_some_and(|w| {
         let stock_index = matches!(
             &*w.key,

@@ -70,25 +70,11 @@ pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     if holds { names } else { Vec::new() }
 }
 
-/// Kinds of firm named before a list of them (`Os bancos Bradesco BBI, Santander…`) or before
-/// one (`A corretora Planner cortou…`).
+/// Kinds of firm named before a list of them (`Os bancos Bradesco BBI, Santander…`) or, as the
+/// claimant finder reads them, before one (`A corretora Planner cortou…`).
 fn is_firm_kind(key: &str) -> bool {
-    matches!(
-        key,
-        "bancos"
-            | "corretoras"
-            | "casas"
-            | "banks"
-            | "brokers"
-            | "brokerages"
-            | "firms"
-            | "banco"
-            | "corretora"
-            | "gestora"
-            | "consultoria"
-            | "brokerage"
-            | "firm"
-    )
+    matches!(key, "bancos" | "corretoras" | "casas" | "banks" | "brokers" | "brokerages" | "firms")
+        || super::claimants::is_firm_kind(key)
 }
 
 /// Words opening a sentence that are no names, market wraps' `Destaque também para…` included.

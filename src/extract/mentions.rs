@@ -18,7 +18,7 @@ use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
-use super::words::is_share_word;
+use super::words::{is_company_suffix, is_share_word};
 use crate::model::{Symbol, fold};
 
 /// One mention of a company in a sentence.
@@ -418,12 +418,8 @@ pub(super) fn is_target_owner(text: &str, words: &[Token], span: &Range<usize>) 
 /// Between a name and its symbol written after it without brackets: a space, maybe past a legal
 /// suffix the name did not take (`Wells Fargo & Co WFC`, `M&T Bank Corporation MTB`).
 fn is_suffix_gap(gap: &str) -> bool {
-    gap.starts_with(' ')
-        && gap.ends_with(' ')
-        && matches!(
-            gap.trim().trim_end_matches('.'),
-            "" | "& Co" | "Co" | "Corp" | "Corporation" | "Inc" | "Ltd" | "plc"
-        )
+    let suffix = gap.trim().trim_start_matches('&').trim_start().trim_end_matches('.');
+    gap.starts_with(' ') && gap.ends_with(' ') && (suffix.is_empty() || is_company_suffix(&suffix.to_lowercase()))
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.

@@ -26,25 +26,9 @@ pub(crate) fn is_news_source(name: &str) -> bool {
 /// firm; nor does an executive's title alone (`CEO Steve Ballmer also cited…`: a company's own
 /// officer).
 fn is_kind_alone(name: &str) -> bool {
-    matches!(
-        name,
-        "banco"
-            | "corretora"
-            | "gestora"
-            | "casa"
-            | "bank"
-            | "broker"
-            | "brokerage"
-            | "o banco"
-            | "a corretora"
-            | "ceo"
-            | "cfo"
-            | "coo"
-            | "chairman"
-            | "presidente"
-            | "the ceo"
-            | "o ceo"
-    )
+    let kind = name.strip_prefix("o ").or_else(|| name.strip_prefix("a ")).unwrap_or(name);
+    super::claimants::is_firm_kind(kind)
+        || matches!(name, "ceo" | "cfo" | "coo" | "chairman" | "presidente" | "the ceo" | "o ceo")
 }
 
 /// Central banks, regulators, energy agencies (`the IEA warned of ample supply`) and the

@@ -223,7 +223,7 @@ fn name_start(words: &[Token], last: usize) -> Option<usize> {
 
 /// Whether a code has the form of a B3 symbol (`HGTX3`, `TIMP3`, `KLBN11`): four letters and a
 /// share class, the form a Brazilian company delisted since keeps in old articles.
-fn is_b3_form(code: &str) -> bool {
+pub(super) fn is_b3_form(code: &str) -> bool {
     // (On bytes: a code in capitals may hold accented letters, `(AÇÃO)`.)
     match code.as_bytes() {
         [a, b, c, d, class @ ..] => {
