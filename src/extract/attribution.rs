@@ -46,9 +46,10 @@ use super::figure_lists::{
 };
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_exchange_volume, is_index_at,
-    is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover, is_the_exchange, ranks_within,
+    is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover, is_the_exchange,
+    ranks_within,
 };
-use super::mentions::{Mention, is_broker, is_index_code, is_target_owner, shares_of};
+use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
 use super::tokens::Token;
 use super::words::is_share_word;
 use crate::model::Symbol;

@@ -1,4 +1,5 @@
-//! A name and the code in brackets after it, when the two disagree. The code is what the writer
+//! A name and the code in brackets after it: when a bracketed word is a symbol at all
+//! (`Campbell Soup (CPB)`, `Alphabet (GOOG)`), and when the two disagree. The code is what the writer
 //! looked up, so it outranks a name the lexicon reads another way:
 //! - `Boyd Gaming (BYD)`: a listed symbol in brackets after a capitalised name is that symbol,
 //!   not a company the same word names (`BYD`, the Chinese carmaker);
@@ -7,10 +8,13 @@
 //! - `Sprint (NYSE:S)`: a company no longer listed, with its old symbol after it, is not the
 //!   company that holds the symbol now (SentinelOne).
 
+use std::collections::HashSet;
+
 use super::defunct::defunct_at;
 use super::lexicon::Lexicon;
 use super::tokens::Token;
 use super::unlisted::is_b3_form;
+use super::words::is_company_suffix;
 
 /// Whether token `i`, alone in brackets right after a capitalised word, is a listed symbol that
 /// should be read as such rather than as a name: the name before it is not the company the word
@@ -84,6 +88,30 @@ pub(super) fn after_defunct_name(text: &str, tokens: &[Token], i: usize) -> bool
 /// Whether the capitalised words from `k` run up to `last` without a break (`Pier 1 Imports`).
 fn name_reaches(tokens: &[Token], k: usize, last: usize) -> bool {
     (k + 1..=last).all(|j| tokens[j].joins_previous && (tokens[j].capitalized || tokens[j].is_digits()))
+}
+
+/// `Alphabet (GOOG)`: a symbol in brackets right after a ticker already found (`ends` are the
+/// byte ends of the tickers found).
+pub(super) fn in_brackets_after_ticker(text: &str, at: usize, ends: &HashSet<usize>) -> bool {
+    let before = &text[..at];
+    let Some(open) = before.trim_end_matches([' ', '\u{a0}']).strip_suffix('(') else { return false };
+    ends.contains(&open.trim_end_matches([' ', '\u{a0}']).len())
+}
+
+/// `Campbell Soup (CPB)`: a listed symbol alone in brackets right after a capitalised word, as
+/// news name a company the reference list spells otherwise (`CAMPBELL'S Co`).
+pub(super) fn in_brackets_after_name(text: &str, tokens: &[Token], i: usize, used: usize) -> bool {
+    let (first, last) = (&tokens[i], &tokens[i + used - 1]);
+    let closes = text[last.end..].starts_with(')');
+    // (`Symantec\n(SYMC) - Get Report`: the bracket on the next line.)
+    let opens = text[..first.start].trim_end_matches(' ').strip_suffix('(').map(str::trim_end);
+    let name_before = i > 0 && tokens[i - 1].capitalized && tokens[i - 1].has_letter();
+    // (`DeVita Inc. (DVA)`: the full stop of a legal suffix before the bracket.)
+    let opens = opens.map(|b| match b.strip_suffix('.') {
+        Some(cut) if i > 0 && is_company_suffix(&tokens[i - 1].key) => cut,
+        _ => b,
+    });
+    closes && name_before && opens.is_some_and(|b| b.len() == tokens[i - 1].end)
 }
 
 #[cfg(test)]

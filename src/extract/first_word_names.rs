@@ -6,8 +6,8 @@
 //! name (`Southern`, `Korea`, `Ralph`), and that names one of the largest companies.
 
 use super::fx_hash::FxHashMap;
+use super::index_cues::is_index_word;
 use super::lexicon::is_generic_issuer_word;
-use super::mentions::is_index_word;
 use super::words::{is_acronym, is_common_word};
 
 /// Only companies above this rank in the reference list (largest first) are named so.

@@ -4,7 +4,6 @@
 //! baixas do Ibovespa`: where a company stands) and an index just after a figure (`an 18.15% loss
 //! for the benchmark index`).
 
-use super::mentions::is_index_word;
 use super::tokens::Token;
 
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included; `(NASDAQ:INTC)`,
@@ -311,6 +310,28 @@ pub(super) fn is_exchange_volume(words: &[Token]) -> bool {
     words.iter().any(|w| matches!(&*w.key, "nyse" | "nasdaq" | "amex"))
         && words.iter().any(|w| matches!(&*w.key, "volume" | "traded" | "crossed"))
         && !words.iter().any(|w| matches!(&*w.key, "its" | "stock" | "company" | "his" | "her" | "their"))
+}
+
+/// Indexes' own codes (`$SPX`, `NDX`): no company's symbol.
+const INDEX_CODES: [&str; 4] = ["SPX", "NDX", "DJIA", "VIX"];
+
+/// Whether a symbol is an index's code (`the S&P 500 Index ($SPX)`).
+pub(crate) fn is_index_code(symbol: &str) -> bool {
+    INDEX_CODES.contains(&symbol)
+}
+
+/// Whether a word names an index, an exchange's benchmark, a basket (`the Magnificent 7`) or a
+/// currency.
+#[rustfmt::skip]
+pub(crate) fn is_index_word(key: &str) -> bool {
+    matches!(key,
+        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "index" | "indice" | "indices" | "indexes" | "ftse"
+            | "dax" | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
+            | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
+            | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
+            | "unemployment" | "desemprego" | "magnificent"
+    ) || key == "s&p"
+        || INDEX_CODES.iter().any(|code| code.eq_ignore_ascii_case(key))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! price target (`Goldman Sachs boosted its rating`, `Citigroup analyst Jon Tower upgraded…`,
 //! `…was raised to Buy at Goldman Sachs`) rates; index and currency words
 //! (`Nasdaq`, `S&P 500`, `Ibovespa`, `dólar`) and macro-economic words (`tax`, `inflação`,
-//! `Selic`) are found too, since a figure next to one is not a company's. A listed bank or broker
+//! `Selic`, read by `index_cues`) are found too, since a figure next to one is not a company's. A listed bank or broker
 //! named in a sentence about ratings, targets or analysts' calls rates too (`prompted Bank of
 //! America to recommend buying the stock`), unless it is the object (`o preço-alvo do BTG`).
 
@@ -572,28 +572,6 @@ fn is_rating_object(key: &str) -> bool {
             | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro" | "buy" | "hold" | "sell" | "bullish"
             | "bearish" | "compra" | "venda" | "manutencao" | "targets" | "ratings" | "alvos" | "recomendacoes" | "pt"
     )
-}
-
-/// Indexes' own codes (`$SPX`, `NDX`): no company's symbol.
-const INDEX_CODES: [&str; 4] = ["SPX", "NDX", "DJIA", "VIX"];
-
-/// Whether a symbol is an index's code (`the S&P 500 Index ($SPX)`).
-pub(crate) fn is_index_code(symbol: &str) -> bool {
-    INDEX_CODES.contains(&symbol)
-}
-
-/// Whether a word names an index, an exchange's benchmark, a basket (`the Magnificent 7`) or a
-/// currency.
-#[rustfmt::skip]
-pub(crate) fn is_index_word(key: &str) -> bool {
-    matches!(key,
-        "nasdaq" | "dow" | "ibovespa" | "ibov" | "bovespa" | "index" | "indice" | "indices" | "indexes" | "ftse"
-            | "dax" | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
-            | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
-            | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
-            | "unemployment" | "desemprego" | "magnificent"
-    ) || key == "s&p"
-        || INDEX_CODES.iter().any(|code| code.eq_ignore_ascii_case(key))
 }
 
 #[cfg(test)]

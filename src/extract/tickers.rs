@@ -12,7 +12,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::bracket_codes::{after_defunct_name, symbol_in_brackets, unknown_b3_code_after};
+use super::bracket_codes::{
+    after_defunct_name, in_brackets_after_name, in_brackets_after_ticker, symbol_in_brackets, unknown_b3_code_after,
+};
 use super::cashtags::cashtags;
 use super::company_context::{
     dateline, in_company_context, in_dateline, is_surname, middle_name, names_another_company,
@@ -407,30 +409,6 @@ fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> b
         spaced(p, &tokens[first]) && (of_shares || matches!(&*p.key, "ticker" | "symbol" | "simbolo" | "codigo"))
     });
     after || before
-}
-
-/// `Alphabet (GOOG)`: a symbol in brackets right after a ticker already found (`ends` are the
-/// byte ends of the tickers found).
-fn in_brackets_after_ticker(text: &str, at: usize, ends: &HashSet<usize>) -> bool {
-    let before = &text[..at];
-    let Some(open) = before.trim_end_matches([' ', '\u{a0}']).strip_suffix('(') else { return false };
-    ends.contains(&open.trim_end_matches([' ', '\u{a0}']).len())
-}
-
-/// `Campbell Soup (CPB)`: a listed symbol alone in brackets right after a capitalised word, as
-/// news name a company the reference list spells otherwise (`CAMPBELL'S Co`).
-fn in_brackets_after_name(text: &str, tokens: &[Token], i: usize, used: usize) -> bool {
-    let (first, last) = (&tokens[i], &tokens[i + used - 1]);
-    let closes = text[last.end..].starts_with(')');
-    // (`Symantec\n(SYMC) - Get Report`: the bracket on the next line.)
-    let opens = text[..first.start].trim_end_matches(' ').strip_suffix('(').map(str::trim_end);
-    let name_before = i > 0 && tokens[i - 1].capitalized && tokens[i - 1].has_letter();
-    // (`DeVita Inc. (DVA)`: the full stop of a legal suffix before the bracket.)
-    let opens = opens.map(|b| match b.strip_suffix('.') {
-        Some(cut) if i > 0 && is_company_suffix(&tokens[i - 1].key) => cut,
-        _ => b,
-    });
-    closes && name_before && opens.is_some_and(|b| b.len() == tokens[i - 1].end)
 }
 
 /// A symbol that is hard to mistake: four letters or more of a large company, or three of a very
