@@ -24,6 +24,7 @@ use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use cards::card_company;
 use ellipsis::further_objects;
+use found::Found;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{bulleted, covered_by, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
@@ -62,11 +63,7 @@ pub(crate) fn views<'a>(
     mentions: &[Mention],
     unlisted_starts: &dyn Fn() -> &'a [usize],
 ) -> Vec<ViewMatch> {
-    let mut out: Vec<ViewMatch> = Vec::new();
-    // Per view found: its sentence and the level of the cue that decided it.
-    let mut levels: Vec<(usize, usize)> = Vec::new();
-    // Per view found: its holder's name, folded.
-    let mut folded: Vec<String> = Vec::new();
+    let mut found = Found::default();
     let mut last: Option<(usize, Stance, Symbol)> = None;
     // The companies the last view's sentence rated.
     let mut last_rated: Vec<Symbol> = Vec::new();
@@ -93,10 +90,10 @@ pub(crate) fn views<'a>(
         let own = &words[range.clone()];
         // `JetBlue currently carries a Zacks Rank #5 (Strong Sell)`: the service's own rank.
         if let Some((service, ticker, stance)) = stated_rank(text, own, mentions_in(sentence)) {
-            if !out.iter().any(|v| v.ticker == ticker && text[v.claimant.clone()] == text[service.clone()]) {
-                folded.push(fold(&text[service.clone()]));
-                out.push(ViewMatch { claimant: service, ticker: ticker.clone(), stance, quote: sentence.clone() });
-                levels.push((i, 1));
+            if !found.views().any(|v| v.ticker == ticker && text[v.claimant.clone()] == text[service.clone()]) {
+                let firm = fold(&text[service.clone()]);
+                let view = ViewMatch { claimant: service, ticker: ticker.clone(), stance, quote: sentence.clone() };
+                found.push(view, i, 1, firm);
             }
             last = Some((i, stance, ticker));
             continue;
@@ -128,21 +125,17 @@ pub(crate) fn views<'a>(
         // Not `Bank of America cut its target… Mizuho set a neutral rating`: another firm's.
         let another_firm = reading.neutral
             && !neutral_firms.is_empty()
-            && out.last().is_some_and(|v| {
+            && found.views().next_back().is_some_and(|v| {
                 let holder = firm_key(&text[v.claimant.clone()]);
                 neutral_firms.iter().all(|f| firm_key(f) != holder)
             });
         if reading.neutral
             && !another_firm
-            && let Some(&(j, level)) = levels.last()
+            && let Some((j, level)) = found.last_read()
             && (i - j <= 2 || (level == 4 && i - j <= LOOK_BACK))
             && level >= 2
         {
-            while levels.last().is_some_and(|&(k, _)| k == j) {
-                levels.pop();
-                out.pop();
-                folded.pop();
-            }
+            found.drop_sentence(j);
             last = None;
             continue;
         }
@@ -457,7 +450,7 @@ pub(crate) fn views<'a>(
             .or_else(|| {
                 let from = sentences[i.saturating_sub(1)].start;
                 let same = |v: &ViewMatch| holders.iter().any(|h| text[h.clone()] == text[v.claimant.clone()]);
-                out.iter().rev().take_while(|v| v.quote.start >= from).find(|v| same(v)).map(|v| v.ticker.clone())
+                found.views().rev().take_while(|v| v.quote.start >= from).find(|v| same(v)).map(|v| v.ticker.clone())
             })
             // `Outro caso é o da 3M. O JPMorgan rebaixou…`: a company just named outranks the
             // view before.
@@ -559,45 +552,17 @@ pub(crate) fn views<'a>(
                 }
                 // `RBC` after `RBC Capital Markets`: the same firm, named shorter.
                 let name = fold(&text[h.clone()]);
-                // A view stated again later in the text (`The downgrade reflects…`) is the same
-                // view; a weaker cue of the same firm nearby (a target cut after `manteve a
-                // recomendação de compra`) does not overturn a stronger one.
-                let stronger = out.iter().zip(&levels).zip(&folded).any(|((v, &(j, level)), e)| {
-                    v.ticker == *ticker
-                        && (v.stance == stance || (i - j <= TOPIC_BACK && level < reading.level))
-                        && same_firm(&name, e)
-                });
+                let stronger = found.held(ticker, stance, &name, i, reading.level);
                 // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o
                 // preço-alvo em R$ 2,20 (upside de 3,2%)`: a firm that stated a neutral rating holds
                 // no target or plain-word view after it.
                 let neutral =
                     reading.level >= 2 && kept_neutral.iter().any(|(e, on)| on == ticker && same_firm(&name, e));
                 if !stronger && !neutral {
-                    // `…had its price target dropped by JPMorgan… The firm currently has an
-                    // "overweight" rating`: a stronger cue of the same firm just after overturns
-                    // a weaker one of the opposite stance.
-                    // Only the views of the last few sentences are looked at (they are last).
-                    let mut k = out.len();
-                    while k > 0 && i - levels[k - 1].0 <= LOOK_BACK {
-                        k -= 1;
-                        if out[k].ticker == *ticker
-                            && out[k].stance != stance
-                            && levels[k].1 > reading.level
-                            && same_firm(&name, &folded[k])
-                        {
-                            out.remove(k);
-                            levels.remove(k);
-                            folded.remove(k);
-                        }
-                    }
-                    folded.push(name.clone());
-                    out.push(ViewMatch {
-                        claimant: h.clone(),
-                        ticker: ticker.clone(),
-                        stance,
-                        quote: sentence.clone(),
-                    });
-                    levels.push((i, reading.level));
+                    found.overturn(ticker, stance, &name, i, reading.level);
+                    let view =
+                        ViewMatch { claimant: h.clone(), ticker: ticker.clone(), stance, quote: sentence.clone() };
+                    found.push(view, i, reading.level, name);
                 }
             }
         }
@@ -605,11 +570,12 @@ pub(crate) fn views<'a>(
         last = Some((i, stance, ticker));
         last_holder = holders.first().map(|h| (i, h.clone()));
     }
-    out
+    found.into_views()
 }
 
 mod cards;
 mod ellipsis;
+mod found;
 mod lists;
 mod nouns;
 mod ranks;
