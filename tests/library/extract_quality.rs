@@ -479,37 +479,36 @@ fn heldout_split_meets_its_floors() {
     );
 }
 
-/// The sixteenth held-out split: 132 real passages (68 English, 64 Portuguese) labelled from the
-/// text alone by four people who never ran the extractor, collected during the thirteenth round
+/// The seventeenth held-out split: 130 real passages (63 English, 67 Portuguese) labelled from the
+/// text alone by four people who never ran the extractor, collected during the fourteenth round
 /// while its rules were written by someone who never read it, and committed unread. Only its totals
 /// are printed, with their interval; never tune against it.
-const LINKS_HELDOUT_V16: &str = include_str!("../data/extract/links_heldout_v16.json");
-/// Its floors, a little below its scores: at its first reading, with the thirteenth round's final
-/// rules and before any rule of the fourteenth, attribution 0.848 (1,090 of 1,285 figures found,
-/// 1,341 labels) and view F1 0.623 (85 right of 134 found, 139 labels); with the fourteenth
-/// round's, 0.853 (1,096) and 0.634 (85 right of 129 found; see `docs/extraction.md`,
-/// "Fourteenth round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V16_FLOORS: (f64, f64) = (0.83, 0.60);
+const LINKS_HELDOUT_V17: &str = include_str!("../data/extract/links_heldout_v17.json");
+/// Its floors, a little below its scores: at its first reading, with the fourteenth round's final
+/// rules and before any rule of the fifteenth, attribution 0.863 (1,043 of 1,208 figures found,
+/// 1,281 labels) and view F1 0.685 (76 right of 100 found, 122 labels; see `docs/extraction.md`,
+/// "Fifteenth round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V17_FLOORS: (f64, f64) = (0.84, 0.64);
 
 #[test]
-fn sixteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
-    let data: Value = serde_json::from_str(LINKS_HELDOUT_V16).expect("the sixteenth held-out split is JSON");
+fn seventeenth_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT_V17).expect("the seventeenth held-out split is JSON");
     assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
     let passages = data["passages"].as_array().expect("a list of passages");
     assert!(passages.len() >= 125, "at least 125 passages, found {}", passages.len());
-    for (language, prefix) in [("English", "lho16-en-"), ("Portuguese", "lho16-pt-")] {
+    for (language, prefix) in [("English", "lho17-en-"), ("Portuguese", "lho17-pt-")] {
         let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 60, "at least 60 passages in {language}, found {}", subset.len());
-        println!("\nsixteenth held-out split, {language} only, {} passages", subset.len());
+        println!("\nseventeenth held-out split, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
     let measured = measure(&data);
-    println!("\nsixteenth held-out split (never tuned against), {} passages", measured.passages);
+    println!("\nseventeenth held-out split (never tuned against), {} passages", measured.passages);
     print_links(&measured);
     let ((lo, hi), (view_lo, view_hi)) = intervals(&measured.per_passage);
     println!("95% intervals over passages: attribution {lo:.3}–{hi:.3}, view F1 {view_lo:.3}–{view_hi:.3}");
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
-    let floors = LINKS_HELDOUT_V16_FLOORS;
+    let floors = LINKS_HELDOUT_V17_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }
