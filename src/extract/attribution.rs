@@ -42,7 +42,8 @@ use super::commodity_prices::{
 };
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
-    for_after, former_or_latter, listed_with, opens_on_a_counted_group, paired_in_order, respectively, together,
+    for_after, former_or_latter, is_list_gap, listed_with, opens_on_a_counted_group, paired_in_order, respectively,
+    together,
 };
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_exchange_volume, is_index_at,
@@ -390,12 +391,12 @@ pub(crate) fn attribute<'a>(
             });
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own, &in_brackets) {
                 named
-            } else if let Some(named) = for_after(text, end, &own) {
+            } else if let Some(named) = for_after(text, at, end, &own) {
                 named
             } else if let Some(all) = together(text, words_before, &own, at) {
                 all
             } else if let Some(one) = former_or_latter(words_before, &before) {
-                vec![one]
+                one
             } else if before.is_empty() && *counted_group.get_or_init(|| opens_on_a_counted_group(text, own_words)) {
                 // `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`: a group's.
                 Vec::new()
@@ -415,7 +416,13 @@ pub(crate) fn attribute<'a>(
                 // subject's own shares, past the company it is compared with.
                 vec![subject.symbol.clone()]
             } else if let Some(nearest) = before.last() {
-                if index_within(nearest.span.end..at) || unlisted().is_some_and(|u| u > nearest.span.start) {
+                // (`Amgen and Genentech dropped 11 percent`: an unknown company listed with the
+                // nearest leaves the figure to the listed ones.)
+                let unknown_after = unlisted().is_some_and(|u| {
+                    let gap = text.get(nearest.span.end..u).filter(|g| !g.trim().is_empty());
+                    u > nearest.span.start && !is_list_gap(gap.unwrap_or(";"))
+                });
+                if index_within(nearest.span.end..at) || unknown_after {
                     Vec::new()
                 } else if is_code_gap(&text[nearest.span.end..at])
                     && text[nearest.span.clone()].contains(char::is_numeric)

@@ -474,3 +474,6 @@ mod round13;
 
 #[path = "attribution_tests_round14.rs"]
 mod round14;
+
+#[path = "attribution_tests_round15.rs"]
+mod round15;

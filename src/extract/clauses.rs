@@ -57,18 +57,51 @@ const ACT_REACH: usize = 6;
 /// The direction of a rating verb: up, down, or kept (`elevou`, `cortou`, `reiterou`).
 fn rating_act(key: &str) -> Option<i8> {
     // Most words open with another letter: one byte decides.
-    if !matches!(key.as_bytes().first(), Some(b'a' | b'c' | b'd' | b'e' | b'l' | b'm' | b'r' | b'u')) {
+    if !matches!(key.as_bytes().first(), Some(b'a' | b'c' | b'd' | b'e' | b'k' | b'l' | b'm' | b'r' | b'u')) {
         return None;
     }
     match key {
-        "upgraded" | "upgrades" | "raised" | "raises" | "elevou" | "elevaram" | "aumentou" | "aumentaram" => Some(1),
-        "downgraded" | "downgrades" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram" | "rebaixou"
-        | "rebaixaram" | "reduziu" | "reduziram" => Some(-1),
-        "reiterated" | "reiterates" | "maintained" | "maintains" | "reiterou" | "manteve" => Some(0),
+        // (`Despite downgrading Cogna, …`, `Apesar de ter rebaixado a Cogna, …`: a concession's act.)
+        "upgraded" | "upgrades" | "upgrading" | "raised" | "raises" | "elevou" | "elevaram" | "aumentou"
+        | "aumentaram" => Some(1),
+        "downgraded" | "downgrades" | "downgrading" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram"
+        | "rebaixou" | "rebaixaram" | "rebaixado" | "reduziu" | "reduziram" => Some(-1),
+        "reiterated" | "reiterates" | "maintained" | "maintains" | "kept" | "keeps" | "reiterou" | "manteve"
+        | "mantem" | "mantiveram" => Some(0),
         // `…, o Mizuho e o Citigroup ajustaram seus objetivos`: an act with no direction.
         "ajustou" | "ajustaram" | "adjusted" | "adjusts" | "atualizou" | "atualizaram" | "updated" => Some(2),
         _ => None,
     }
+}
+
+/// `While upgrading Occidental Petroleum, Bank of America also downgrades Chevron`, `Apesar de ter
+/// rebaixado a Cogna, o Bradesco BBI mantém…`: an opening clause whose act has no subject of its
+/// own (a gerund or a participle after a concession or a time word), so it is the act of the next
+/// clause's holder.
+pub(super) fn opens_on_a_bare_act(words: &[Token]) -> bool {
+    let opener = words.first().is_some_and(|w| {
+        matches!(
+            &*w.key,
+            "while" | "despite" | "after" | "before" | "besides" | "apesar" | "embora" | "depois" | "alem"
+        )
+    });
+    opener
+        && words[1..words.len().min(5)].iter().any(|w| {
+            (w.key.ends_with("ing") || w.key.ends_with("ado") || w.key.ends_with("ar"))
+                && (rating_act(&w.key).is_some()
+                    || matches!(
+                        &*w.key,
+                        "raising"
+                            | "cutting"
+                            | "lowering"
+                            | "reiterating"
+                            | "elevado"
+                            | "elevar"
+                            | "rebaixar"
+                            | "cortar"
+                            | "reduzir"
+                    ))
+        })
 }
 
 /// `…cortou a recomendação do Bradesco, o Goldman Sachs também elevou a do Santander e reiterou
@@ -82,7 +115,12 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
     let near = &words[at..end.min(at + ACT_REACH)];
     let (k, act) = near.iter().enumerate().find_map(|(k, w)| rating_act(&w.key).map(|d| (k, d)))?;
     // `mas manteve o preço-alvo` goes on with the clause; `e reiterou compra` states a rating.
-    let rated = || words[at + k + 1..end.min(at + k + 4)].iter().any(|w| is_rating(&w.key));
+    // (`mantém as recomendações de compra`: a few words on; not `e reiterou a sua recomendação
+    // neutra`, a target cut's own rating kept.)
+    let rated = || {
+        let near = words[at + k + 1..end.min(at + k + 4)].iter().any(|w| is_rating(&w.key));
+        near || words[end.min(at + k + 4)..end.min(at + k + 6)].iter().any(|w| is_rating(&w.key) && !is_neutral(&w.key))
+    };
     // An act with no direction opens a clause only after a comma (another subject), not `e
     // ajustou o preço-alvo` (the same firm's act going on).
     (act != 0 || rated()).then_some(act).filter(|&a| a != 2 || comma)
@@ -97,6 +135,11 @@ fn another_firm_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool
     }
     let near = &words[at..end.min(at + ACT_REACH)];
     near.iter().take_while(|w| rating_act(&w.key).is_none()).any(|w| w.capitalized)
+}
+
+/// The neutral ones of them.
+fn is_neutral(key: &str) -> bool {
+    matches!(key, "neutral" | "neutra" | "neutro" | "hold")
 }
 
 /// Rating words a kept rating names (`reiterou compra`, `maintained Buy`).

@@ -16,12 +16,25 @@ use crate::model::Symbol;
 
 /// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
 /// Ford`, `up approximately 2 percent each, including Kroger Co (NYSE: KR), Target and Costco`:
-/// the companies a figure is for, named right after it (the figure ending at `end`).
-pub(super) fn for_after(text: &str, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
+/// the companies a figure is for, named right after it (the figure from `start` to `end`).
+pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
     let next = own.partition_point(|m| m.span.start < end);
     let first = own.get(next)?;
     let gap = text[end..first.span.start].trim();
     let each = matches!(gap, "each, including" | "each including" | "each, such as" | "cada, como" | "cada, incluindo");
+    // `Same-store sales dropped 2.5% at Macy’s and 0.4% at Kohl’s`, `a $212 price target for M&T
+    // Bank`: the one company named right after (not a broker: `a cut to $31 at Jefferies`).
+    let one = matches!(
+        gap,
+        "at" | "price target for" | "price target on" | "price target to" | "target price for" | "target price on"
+    );
+    if one {
+        // (Nor a target moved at a firm: `watched its price target drop to $87 from $88 at B. Riley`.)
+        let line = text[..start].rfind(['.', '\n', ';']).map_or(0, |k| k + 1);
+        let target = text[line..start].contains("target") || text[line..start].contains("alvo");
+        let firm = is_broker(&first.symbol) || first.rates || first.speaks || target;
+        return (gap != "at" || !firm).then(|| vec![first.symbol.clone()]);
+    }
     if !each && !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
         return None;
     }
@@ -55,7 +68,7 @@ pub(super) fn together(text: &str, before: &[Token], own: &[&Mention], at: usize
 /// `Dillard's and J.C. Penney also tanked, with the former down 3% and the latter falling 5.9%`:
 /// the first or the last of two or more companies named before, as the words before the figure
 /// say.
-pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<Symbol> {
+pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<Vec<Symbol>> {
     let back = before.iter().rev().take(4).position(|w| matches!(&*w.key, "former" | "latter"))?;
     let at = before.len() - 1 - back;
     if at == 0 || before[at - 1].key != "the" {
@@ -67,11 +80,13 @@ pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<
             distinct.push(&m.symbol);
         }
     }
+    // `Shares of Dillard’s and J.C. Penney also tanked, with the former down 3% and the latter
+    // falling 5.9%`: with one company known, the latter is one the lexicon does not know.
     if distinct.len() < 2 {
-        return None;
+        return (before[at].key == "latter" && distinct.len() == 1).then(Vec::new);
     }
     let chosen = if before[at].key == "former" { distinct[0] } else { distinct[distinct.len() - 1] };
-    Some(chosen.clone())
+    Some(vec![chosen.clone()])
 }
 
 /// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked

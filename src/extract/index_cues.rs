@@ -186,7 +186,14 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     }) {
         return true;
     }
-    let preposition = back.next().is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
+    let preposition_word = back.next();
+    // `dentre as ações que compõem o Ibovespa`: among the stocks the index is made of.
+    let among = || before.iter().rev().take(6).any(|w| matches!(&*w.key, "dentre" | "entre" | "among"));
+    if preposition_word.is_some_and(|w| matches!(&*w.key, "compoe" | "compoem" | "integra" | "integram")) && among() {
+        return true;
+    }
+    let preposition =
+        preposition_word.is_some_and(|w| matches!(&*w.key, "do" | "da" | "no" | "na" | "of" | "in" | "on"));
     let (ranked, before_ranked) = (back.next(), back.next());
     // (`a maior queda do Ibovespa`, `the second-biggest gain in the S&P 500` rank; `a queda do
     // Ibovespa` is the index's own fall.)
@@ -200,12 +207,34 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     if preposition && superlative {
         return true;
     }
+    // `o principal destaque negativo do Ibovespa`: the stock that stood out in the index.
+    let standout = ranked.is_some_and(|w| matches!(&*w.key, "positivo" | "negativo"))
+        && before_ranked.is_some_and(|w| matches!(&*w.key, "destaque" | "destaques"));
+    if preposition && standout {
+        return true;
+    }
     // `fell the most in the Dow Jones Industrial Average`.
     if preposition && ranked.is_some_and(|w| w.key == "most") && before_ranked.is_some_and(|w| w.key == "the") {
         return true;
     }
     let moved = |key: &str| {
-        matches!(key, "gain" | "gains" | "drop" | "drops" | "decline" | "declines" | "fall" | "advance" | "increase")
+        matches!(
+            key,
+            "gain"
+                | "gains"
+                | "drop"
+                | "drops"
+                | "decline"
+                | "declines"
+                | "fall"
+                | "advance"
+                | "increase"
+                | "ganho"
+                | "avanco"
+                | "valorizacao"
+                | "desvalorizacao"
+                | "perda"
+        )
     };
     preposition
         && ranked.is_some_and(|w| {
@@ -226,6 +255,9 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
                     | "gainer"
                     | "loser"
                     | "componentes"
+                    | "componente"
+                    | "destaque"
+                    | "destaques"
                     | "constituents"
                     | "members"
                     | "component"

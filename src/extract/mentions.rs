@@ -162,11 +162,39 @@ pub(crate) fn mentions(
         }
         let name_end = super::holders::name_of(text, words, &out[k - 1].span).end.min(out[k].span.start);
         let gap = text.get(name_end.max(out[k - 1].span.end)..out[k].span.start).unwrap_or(";");
-        if is_and_gap(gap) {
+        // (Not `While upgrading Occidental Petroleum, Bank of America…`: the company acted on.)
+        let first = words.partition_point(|w| w.start < out[k - 1].span.start);
+        if is_and_gap(gap) && !after_an_act(&words[..first]) {
             out[k - 1].rates = true;
         }
     }
     out
+}
+
+/// Whether `before` ends on a rating act with no subject, a gerund or a participle (`While
+/// upgrading`, `Apesar de ter rebaixado a`): what follows is the company acted on.
+fn after_an_act(before: &[Token]) -> bool {
+    let act = |w: &Token| {
+        matches!(
+            &*w.key,
+            "upgrading"
+                | "downgrading"
+                | "raising"
+                | "cutting"
+                | "lowering"
+                | "reiterating"
+                | "initiating"
+                | "rebaixado"
+                | "elevado"
+                | "rebaixar"
+                | "elevar"
+        )
+    };
+    match before {
+        [.., w] if act(w) => true,
+        [.., w, a] => act(w) && matches!(&*a.key, "a" | "o" | "as" | "os"),
+        _ => false,
+    }
 }
 
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,

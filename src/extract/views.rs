@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::bank_cues::opens_an_item;
+use super::clauses::opens_on_a_bare_act;
 use super::company_context::is_dateline_place;
 use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
@@ -225,6 +226,25 @@ pub(crate) fn views<'a>(
                 if !holders.iter().any(|h| h.start < a.end && a.start < h.end) {
                     holders.push(a);
                 }
+            }
+        }
+        // `While upgrading Occidental Petroleum, Bank of America also downgrades Chevron`: the next
+        // clause's holder acts in this one.
+        // (The company it acts on is no holder.)
+        if !passive && opens_on_a_bare_act(own) {
+            holders.retain(|h| company_holder(h).is_none());
+        }
+        if holders.is_empty() && !passive && opens_on_a_bare_act(own) {
+            let next = sentences.get(i + 1).filter(|n| text[sentence.end..n.start].trim().trim_matches(',').is_empty());
+            if let Some(next) = next {
+                let named = claimants.partition_point(|c| c.start < next.start)
+                    ..claimants.partition_point(|c| c.start < next.end);
+                let next_own = &words[sentence_words[i + 1].clone()];
+                let broker = || {
+                    let first = mentions_in(next).iter().find(|m| m.rates || m.speaks || is_broker(&m.symbol));
+                    first.map(|m| name_of(text, next_own, &m.span))
+                };
+                holders.extend(claimants[named].first().cloned().or_else(broker));
             }
         }
         if holders.is_empty() && !passive {

@@ -281,7 +281,12 @@ pub(super) fn both_companies(
     let previous = if demonstrative && about.is_empty() { two_before } else { previous };
     // The word and how many companies it stands for (none: two or more).
     let found = own.iter().enumerate().find_map(|(k, w)| match &*w.key {
-        "ambas" | "ambos" | "both" => Some((k, None)),
+        // `both stocks`, `ambas as companhias`: two companies.
+        "ambas" | "ambos" | "both" => {
+            let noun = own[k + 1..].iter().take(2).position(|n| is_company_noun(&n.key));
+            let article = || own.get(k + 1).is_some_and(|a| matches!(&*a.key, "as" | "os" | "the"));
+            Some((k, (noun == Some(0) || (noun == Some(1) && article())).then_some(2)))
+        }
         "these" | "those" | "essas" | "estas" | "esses" | "estes"
             if own.get(k + 1).is_some_and(|n| is_company_noun(&n.key)) =>
         {
@@ -320,6 +325,17 @@ pub(super) fn both_companies(
     // companies before, `both` is about something else.
     if enough(&here) {
         return here;
+    }
+    // `Intel dipped…, while Broadcom slid…, after both stocks were downgraded`: the clause before
+    // names the other.
+    let both = own.get(found.map_or(0, |(k, _)| k)).is_some_and(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
+    if both && wanted == Some(2) && here.len() == 1 {
+        let mut two = distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)));
+        two.retain(|s| !here.contains(s));
+        if two.len() == 1 {
+            two.extend(here);
+            return two;
+        }
     }
     if !about.is_empty() {
         return Vec::new();

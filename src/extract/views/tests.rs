@@ -4,6 +4,7 @@ mod round10;
 mod round11;
 mod round13;
 mod round14;
+mod round15;
 mod round7;
 mod round8;
 

@@ -1,0 +1,58 @@
+//! Unit tests of the fifteenth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use crate::extract::{Lexicon, analyse};
+
+fn figures(text: &str) -> Vec<(String, Vec<String>)> {
+    let findings = analyse(text, &Lexicon::bundled());
+    let mut all: Vec<_> = (findings.amounts.iter().map(|a| (a.span.bytes.clone(), &a.tickers)))
+        .chain(findings.percents.iter().map(|p| (p.span.bytes.clone(), &p.tickers)))
+        .chain(findings.quantities.iter().map(|q| (q.span.bytes.clone(), &q.tickers)))
+        .collect();
+    all.sort_by_key(|(span, _)| span.start);
+    all.into_iter()
+        .map(|(span, tickers)| (text[span].to_owned(), tickers.iter().map(|t| t.as_str().to_owned()).collect()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
+}
+
+#[test]
+fn an_index_named_as_the_set_a_stock_stands_out_in_does_not_take_its_move() {
+    let text = "Já os ativos da Marfrig (SA:MRFG3), também componente do Ibovespa, perdem 1,58% a R$ 6,22.";
+    assert_eq!(figures(text), pairs(&[("1,58%", &["MRFG3"]), ("R$ 6,22", &["MRFG3"])]));
+    let text = "As ações da Gol, inclusive, foram o maior ganho do Ibovespa na semana, com valorização de 3,3%.";
+    assert_eq!(figures(text), pairs(&[("3,3%", &["GOLL3"])]));
+    let text = "As ações da Gol (GOLL4) e Azul (AZUL4) são o principal destaque negativo do Ibovespa nesta \
+                segunda-feira e derretem até 11% na bolsa.";
+    assert_eq!(figures(text), pairs(&[("11%", &["GOLL4", "AZUL4"])]));
+    let text = "As ações Gafisa (GFSA3) fecharam a semana como o principal destaque de alta dentre as ações que \
+                compõem o Ibovespa, com valorização de 16,14%.";
+    assert_eq!(figures(text), pairs(&[("16,14%", &["GFSA3"])]));
+    // The index's own move stays its own.
+    assert_eq!(figures("A Vale subiu 2%. A queda do Ibovespa foi de 1%."), pairs(&[("2%", &["VALE3"]), ("1%", &[])]));
+    assert_eq!(figures("O destaque do dia foi o Ibovespa, que subiu 1%."), pairs(&[("1%", &[])]));
+}
+
+#[test]
+fn a_figure_at_a_company_or_a_target_for_one_is_that_company_s() {
+    let text = "Same-store sales dropped 2.5% at Macy’s and 0.4% at Kohl’s.";
+    assert_eq!(figures(text), pairs(&[("2.5%", &["M"]), ("0.4%", &["KSS"])]));
+    let text = "UBS assigned a buy rating and a $32 price target to KeyCorp KEY, +1.72% ; a buy rating and $212 price \
+                target for M&T Bank Corp.";
+    assert_eq!(figures(text), pairs(&[("$32", &["KEY"]), ("1.72%", &["KEY"]), ("$212", &["MTB"])]));
+    // A target set at a broker is not the broker's.
+    let text = "Apple was cut to $150 at Jefferies.";
+    assert_eq!(figures(text), pairs(&[("$150", &["AAPL"])]));
+}
+
+#[test]
+fn a_company_the_lexicon_does_not_know_listed_with_a_known_one_leaves_it_the_figure() {
+    let text = "Merck's stock is up 30 percent this year, while Amgen and Genentech dropped 11 percent.";
+    assert_eq!(figures(text), pairs(&[("30 percent", &["MRK"]), ("11 percent", &["AMGN"])]));
+    // `the latter` is then the unknown one.
+    let text = "Shares of Dillard’s and J.C. Penney also tanked, with the former down 3% and the latter falling 5.9%.";
+    assert_eq!(figures(text), pairs(&[("3%", &["DDS"]), ("5.9%", &[])]));
+}

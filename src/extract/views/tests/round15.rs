@@ -1,0 +1,54 @@
+//! Unit tests of the fifteenth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn both_companies_are_the_two_named_in_the_sentence_also_in_the_clause_before() {
+    let text = "Shares of Intel Corp. dipped 13 cents to close at $20.18, while Broadcom Corp. slid 38 cents to end \
+                at $32.20, after both stocks were downgraded by Susquehanna Financial Group analysts.";
+    assert_eq!(
+        bundled(text),
+        [view("Susquehanna", "INTC", Stance::Bearish), view("Susquehanna", "AVGO", Stance::Bearish)]
+    );
+    let text = "As ações da São Martinho (SMTO3) e Jalles Machado (JALL3) avançavam. O Bradesco BBI elevou a \
+                recomendação para ambas as companhias de “neutra” para “compra”, além de atualizar os preços-alvo \
+                da São Martinho a R$44, e da Jalles Machado a R$12.";
+    assert_eq!(
+        bundled(text),
+        [view("Bradesco BBI", "SMTO3", Stance::Bullish), view("Bradesco BBI", "JALL3", Stance::Bullish)]
+    );
+}
+
+#[test]
+fn a_rating_kept_after_a_concession_is_a_clause_of_its_own() {
+    let text = "Apesar de ter rebaixado a Cogna, o Bradesco BBI mantém as recomendações de compra para as ações da \
+                Yduqs (YDUQ3), Ânima (ANIM3) e Vitru (VTRU3).";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Bradesco BBI", "COGN3", Stance::Bearish),
+            view("Bradesco BBI", "YDUQ3", Stance::Bullish),
+            view("Bradesco BBI", "ANIM3", Stance::Bullish),
+            view("Bradesco BBI", "VTRU3", Stance::Bullish),
+        ]
+    );
+}
+
+#[test]
+fn an_opening_act_with_no_subject_is_the_next_clause_s_holder_s() {
+    let text = "While upgrading Occidental Petroleum, Bank of America also downgrades Chevron (CVX -1.3% ) to Neutral \
+                from Buy.";
+    assert_eq!(
+        bundled(text),
+        [view("Bank of America", "OXY", Stance::Bullish), view("Bank of America", "CVX", Stance::Bearish)]
+    );
+    let text = "Despite downgrading Cogna, Bradesco BBI kept its buy ratings on Yduqs (YDUQ3).";
+    assert_eq!(
+        bundled(text),
+        [view("Bradesco BBI", "COGN3", Stance::Bearish), view("Bradesco BBI", "YDUQ3", Stance::Bullish)]
+    );
+    // A subject of its own stays: `After Citi cut Cogna, Bradesco BBI…`.
+    let text = "After Citi downgraded Cogna, Bradesco BBI kept its buy rating on Yduqs (YDUQ3).";
+    assert_eq!(bundled(text), [view("Citi", "COGN3", Stance::Bearish), view("Bradesco BBI", "YDUQ3", Stance::Bullish)]);
+}
