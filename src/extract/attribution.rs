@@ -29,9 +29,9 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    ASIDE_OPENERS, compared_mentions, earlier_subject, in_aside, is_contrast_opener, is_credit_line, is_saying_verb,
-    is_sector_shares, is_those_companies, names_a_cause, points_elsewhere, related_after, stake_in,
-    unknown_name_before, weight_in,
+    ASIDE_OPENERS, breaks_clause, compared_mentions, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
+    is_credit_line, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, own_shares_before,
+    points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
@@ -576,28 +576,6 @@ fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[Mention]) ->
 /// `caía 4,89%, a R$ 11,68`).
 pub(super) fn is_move_to(gap: &str) -> bool {
     matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
-}
-
-/// Between a share-class code and its figure: a comma, a colon or a sign only (`PETR3, +4,82%`).
-fn is_code_gap(gap: &str) -> bool {
-    gap.len() <= 4 && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | ':' | '+' | '-' | '='))
-}
-
-/// Whether a stretch of a sentence starts another clause (`…3,7%, enquanto a da Hapvida…`).
-fn breaks_clause(gap: &str) -> bool {
-    gap.contains(';')
-        || gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            ["while", "whereas", "enquanto", "but", "mas", "although", "embora"]
-                .iter()
-                .any(|b| w.len() == b.len() && w.eq_ignore_ascii_case(b))
-        })
-}
-
-/// `com suas ações aumentando 1,89%`, `with its shares up 2%`: a possessive and a share word
-/// within the last few words before a figure.
-fn own_shares_before(before: &[Token]) -> bool {
-    let last = &before[before.len().saturating_sub(5)..];
-    last.windows(2).any(|p| matches!(&*p[0].key, "suas" | "seus" | "sua" | "seu" | "its") && is_share_word(&p[1].key))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::known_brokers::brokers_in;
 use super::mentions::Mention;
 use super::tokens::Token;
+use super::words::is_share_word;
 use crate::model::Symbol;
 
 /// Whether a capitalised word before a figure in its sentence, other than its first word, a
@@ -349,6 +350,28 @@ pub(super) fn points_elsewhere(text: &str, from: usize, at: usize) -> bool {
     text[from..at].to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(w, "market" | "stocks" | "average" | "index" | "dow" | "nasdaq" | "mercado" | "bolsa" | "ibovespa")
     })
+}
+
+/// Between a share-class code and its figure: a comma, a colon or a sign only (`PETR3, +4,82%`).
+pub(super) fn is_code_gap(gap: &str) -> bool {
+    gap.len() <= 4 && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | ':' | '+' | '-' | '='))
+}
+
+/// Whether a stretch of a sentence starts another clause (`…3,7%, enquanto a da Hapvida…`).
+pub(super) fn breaks_clause(gap: &str) -> bool {
+    gap.contains(';')
+        || gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            ["while", "whereas", "enquanto", "but", "mas", "although", "embora"]
+                .iter()
+                .any(|b| w.len() == b.len() && w.eq_ignore_ascii_case(b))
+        })
+}
+
+/// `com suas ações aumentando 1,89%`, `with its shares up 2%`: a possessive and a share word
+/// within the last few words before a figure.
+pub(super) fn own_shares_before(before: &[Token]) -> bool {
+    let last = &before[before.len().saturating_sub(5)..];
+    last.windows(2).any(|p| matches!(&*p[0].key, "suas" | "seus" | "sua" | "seu" | "its") && is_share_word(&p[1].key))
 }
 
 #[cfg(test)]

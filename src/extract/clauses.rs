@@ -104,6 +104,32 @@ pub(super) fn opens_on_a_bare_act(words: &[Token]) -> bool {
         })
 }
 
+/// Whether `before` ends on a rating act with no subject, a gerund or a participle (`While
+/// upgrading`, `Apesar de ter rebaixado a`): what follows is the company acted on.
+pub(super) fn after_an_act(before: &[Token]) -> bool {
+    let act = |w: &Token| {
+        matches!(
+            &*w.key,
+            "upgrading"
+                | "downgrading"
+                | "raising"
+                | "cutting"
+                | "lowering"
+                | "reiterating"
+                | "initiating"
+                | "rebaixado"
+                | "elevado"
+                | "rebaixar"
+                | "elevar"
+        )
+    };
+    match before {
+        [.., w] if act(w) => true,
+        [.., w, a] => act(w) && matches!(&*a.key, "a" | "o" | "as" | "os"),
+        _ => false,
+    }
+}
+
 /// `…cortou a recomendação do Bradesco, o Goldman Sachs também elevou a do Santander e reiterou
 /// compra de Itaú`: where a comma or `e`/`and`/`mas`/`but` at word `at` opens a clause whose
 /// rating verb comes within a few words, that verb's direction.

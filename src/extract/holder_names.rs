@@ -193,7 +193,11 @@ pub(crate) fn trimmed(words: &[Token], holder: Range<usize>) -> Option<Range<usi
     // acronym or a commodity names no firm.
     let no_firm = known.is_empty()
         && inside.len() == 1
-        && (inside[0].text.chars().count() == 1 || is_metric(&inside[0].key) || is_commodity_word(&inside[0].key));
+        && (inside[0].text.chars().count() == 1
+            || is_metric(&inside[0].key)
+            || is_commodity_word(&inside[0].key)
+            // `Specifically, Wedbush raised…`, `Surprisingly, …`: a long adverb opening a sentence.
+            || (!inside[0].upper && inside[0].key.len() >= 8 && inside[0].key.ends_with("ly")));
     (!everyday && !no_firm).then(|| inside[0].start..inside[inside.len() - 1].end)
 }
 

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::bank_cues::names_a_call;
 use super::claimants::is_calendar;
+use super::clauses::after_an_act;
 use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
@@ -169,32 +170,6 @@ pub(crate) fn mentions(
         }
     }
     out
-}
-
-/// Whether `before` ends on a rating act with no subject, a gerund or a participle (`While
-/// upgrading`, `Apesar de ter rebaixado a`): what follows is the company acted on.
-fn after_an_act(before: &[Token]) -> bool {
-    let act = |w: &Token| {
-        matches!(
-            &*w.key,
-            "upgrading"
-                | "downgrading"
-                | "raising"
-                | "cutting"
-                | "lowering"
-                | "reiterating"
-                | "initiating"
-                | "rebaixado"
-                | "elevado"
-                | "rebaixar"
-                | "elevar"
-        )
-    };
-    match before {
-        [.., w] if act(w) => true,
-        [.., w, a] => act(w) && matches!(&*a.key, "a" | "o" | "as" | "os"),
-        _ => false,
-    }
 }
 
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,

@@ -1,6 +1,11 @@
 //! Who holds no view of a stock though the text names it acting or speaking: news outlets and
 //! data providers that report views, public bodies, rating agencies of debt, energy agencies,
-//! countries and a firm's kind word alone.
+//! countries, a firm's kind word alone, and a bank described as a company with its symbol.
+
+use std::ops::Range;
+
+use super::bank_cues::with_its_symbol;
+use super::tokens::Token;
 
 /// News outlets and data providers that report views rather than hold them (`according to
 /// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`, `According to
@@ -20,6 +25,32 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "globe and mail" | "the globe" | "mail"
     ) || is_public_body(name)
         || is_kind_alone(name)
+}
+
+/// `Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC -
+/// 12.03)`: a bank described by its kind and written with its own symbol is a company talked
+/// about, not a firm holding a view. `words` are the text's words.
+pub(crate) fn is_described_company(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    let before = words.partition_point(|w| w.start < span.start);
+    let described = before > 0 && {
+        let w = &words[before - 1];
+        !w.capitalized
+            && matches!(
+                &*w.key,
+                "firm"
+                    | "concern"
+                    | "company"
+                    | "chain"
+                    | "giant"
+                    | "provider"
+                    | "bank"
+                    | "lender"
+                    | "group"
+                    | "institution"
+                    | "conglomerate"
+            )
+    };
+    described && with_its_symbol(text, span)
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no

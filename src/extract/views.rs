@@ -18,7 +18,7 @@ use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
-use super::non_holders::is_news_source;
+use super::non_holders::{is_described_company, is_news_source};
 use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
 use super::tokens::Token;
@@ -35,8 +35,8 @@ use nouns::{
 };
 use ranks::stated_rank;
 use subjects::{
-    clause_end, earlier_subject, initials_by_symbol, named_by_initials, opening_unlisted, same_firm, topic_past_a_list,
-    unlisted_since, word_range,
+    clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, opening_unlisted,
+    same_firm, topic_past_a_list, unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -170,7 +170,7 @@ pub(crate) fn views<'a>(
             .iter()
             .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
             // `Sometimes analysts reset targets`, `Echoing similar sentiments`: everyday words.
-            .filter(|c| trimmed(words, (*c).clone()).is_some())
+            .filter(|c| trimmed(words, (*c).clone()).is_some() && !is_described_company(text, own, c))
             .cloned()
             .collect();
         let mut holding: Vec<&Symbol> = Vec::new();
@@ -185,7 +185,8 @@ pub(crate) fn views<'a>(
                 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
         };
         let shares_of = |m: &Mention| talked_about(text, own, m);
-        let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !shares_of(m) && !added_to(own, m);
+        let company = |m: &Mention| shares_of(m) || added_to(own, m) || is_described_company(text, own, &m.span);
+        let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !company(m);
         for m in mentions_in(sentence).iter().filter(acts) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
             if !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end) && !holding.contains(&&m.symbol) {
@@ -229,22 +230,11 @@ pub(crate) fn views<'a>(
             }
         }
         // `While upgrading Occidental Petroleum, Bank of America also downgrades Chevron`: the next
-        // clause's holder acts in this one.
-        // (The company it acts on is no holder.)
+        // clause's holder acts in this one (and the company acted on is no holder).
         if !passive && opens_on_a_bare_act(own) {
             holders.retain(|h| company_holder(h).is_none());
-        }
-        if holders.is_empty() && !passive && opens_on_a_bare_act(own) {
-            let next = sentences.get(i + 1).filter(|n| text[sentence.end..n.start].trim().trim_matches(',').is_empty());
-            if let Some(next) = next {
-                let named = claimants.partition_point(|c| c.start < next.start)
-                    ..claimants.partition_point(|c| c.start < next.end);
-                let next_own = &words[sentence_words[i + 1].clone()];
-                let broker = || {
-                    let first = mentions_in(next).iter().find(|m| m.rates || m.speaks || is_broker(&m.symbol));
-                    first.map(|m| name_of(text, next_own, &m.span))
-                };
-                holders.extend(claimants[named].first().cloned().or_else(broker));
+            if holders.is_empty() {
+                holders.extend(next_clause_holder(text, words, sentences, sentence_words, claimants, mentions, i));
             }
         }
         if holders.is_empty() && !passive {
@@ -332,9 +322,9 @@ pub(crate) fn views<'a>(
             let broker = mentions_in(&(from..sentence.start))
                 .iter()
                 .rev()
-                .find(|m| m.rates || m.speaks || is_broker(&m.symbol))
+                .find(|m| (m.rates || m.speaks || is_broker(&m.symbol)) && !is_described_company(text, words, &m.span))
                 .map(|m| name_of(text, words, &m.span));
-            let listed = brokers_in(before).pop();
+            let listed = brokers_in(before).into_iter().rfind(|b| !is_described_company(text, words, b));
             named.or(match (broker, listed) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -360,7 +350,9 @@ pub(crate) fn views<'a>(
                 Some(Holder::Firm(r)) if is_news_source(&fold(&text[r.clone()]).replace(['.', '\'', '’'], " ")) => {
                     Vec::new()
                 }
-                Some(Holder::Firm(r)) if is_dateline_place(text, &r) => Vec::new(),
+                Some(Holder::Firm(r)) if is_dateline_place(text, &r) || is_described_company(text, words, &r) => {
+                    Vec::new()
+                }
                 Some(Holder::Firm(r)) => vec![r],
                 Some(Holder::Before) if !acting.is_empty() => acting.clone(),
                 Some(Holder::Before) => firm_before().into_iter().collect(),

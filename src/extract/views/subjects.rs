@@ -10,6 +10,28 @@ use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
 use crate::model::{Symbol, fold};
 
+/// The holder named in the clause after the one at `i` (of `spans`, with their words' ranges
+/// `word_ranges`), when both are of one sentence: a known claimant, else a broker acting.
+pub(super) fn next_clause_holder(
+    text: &str,
+    words: &[Token],
+    spans: &[Range<usize>],
+    word_ranges: &[Range<usize>],
+    claimants: &[Range<usize>],
+    mentions: &[Mention],
+    i: usize,
+) -> Option<Range<usize>> {
+    let next = spans.get(i + 1).filter(|n| text[spans[i].end..n.start].trim().trim_matches(',').is_empty())?;
+    let named = claimants.partition_point(|c| c.start < next.start)..claimants.partition_point(|c| c.start < next.end);
+    claimants[named].first().cloned().or_else(|| {
+        let own = &words[word_ranges[i + 1].clone()];
+        let inside = mentions.partition_point(|m| m.span.start < next.start)
+            ..mentions.partition_point(|m| m.span.start < next.end);
+        let first = mentions[inside].iter().find(|m| m.rates || m.speaks || is_broker(&m.symbol))?;
+        Some(crate::extract::holders::name_of(text, own, &first.span))
+    })
+}
+
 /// The index range of the words inside a byte range.
 pub(super) fn word_range(words: &[Token], span: &Range<usize>) -> Range<usize> {
     words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)

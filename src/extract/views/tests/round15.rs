@@ -52,3 +52,15 @@ fn an_opening_act_with_no_subject_is_the_next_clause_s_holder_s() {
     let text = "After Citi downgraded Cogna, Bradesco BBI kept its buy rating on Yduqs (YDUQ3).";
     assert_eq!(bundled(text), [view("Citi", "COGN3", Stance::Bearish), view("Bradesco BBI", "YDUQ3", Stance::Bullish)]);
 }
+
+#[test]
+fn an_opening_adverb_and_a_bank_described_as_a_company_with_its_symbol_hold_no_view() {
+    let text = "Specifically, Wedbush raised its price target on Apple to $64 from $54.";
+    assert_eq!(bundled(text), [view("Wedbush", "AAPL", Stance::Bullish)]);
+    let text = "Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC - 12.03) and \
+                drug store chain Walgreen Company (NYSE:WAG - 41.15). Here's a roundup of bullish brokerage notes.";
+    assert_eq!(bundled(text), []);
+    // A bank acting under its own name still holds.
+    let text = "Bank of America upgraded Walgreen Company (NYSE:WAG) to buy.";
+    assert_eq!(bundled(text), [view("Bank of America", "WBA", Stance::Bullish)]);
+}
