@@ -46,9 +46,9 @@ use super::figure_lists::{
     together,
 };
 use super::index_cues::{
-    index_follows, index_moves_before, is_accounting_term, is_agency_at, is_exchange_volume, is_index_at,
-    is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover, is_the_exchange,
-    ranks_within,
+    index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
+    is_index_at, is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover,
+    is_the_exchange, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -181,6 +181,7 @@ pub(crate) fn attribute<'a>(
                 && !is_agency_at(words, *k)
                 && !is_listing_venue(words, *k)
                 && !is_accounting_term(words, *k)
+                && !is_company_ratio(words, *k)
                 && !symbol_after_name(w)
                 && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)

@@ -56,3 +56,21 @@ fn a_company_the_lexicon_does_not_know_listed_with_a_known_one_leaves_it_the_fig
     let text = "Shares of Dillard’s and J.C. Penney also tanked, with the former down 3% and the latter falling 5.9%.";
     assert_eq!(figures(text), pairs(&[("3%", &["DDS"]), ("5.9%", &[])]));
 }
+
+#[test]
+fn a_price_per_unit_also_in_the_plural_or_after_its_currency_s_country_is_the_commodity_s() {
+    let text = "A Suzano subiu 2%. O preço alcançou US$ 457,3 por toneladas.";
+    assert_eq!(figures(text), pairs(&[("2%", &["SUZB3"]), ("US$ 457,3", &[])]));
+    let text = "Barrick rose 2%. It now sees bullion averaging $1,452 (U.S.) an ounce in 2013.";
+    assert_eq!(figures(text), pairs(&[("2%", &["B"]), ("$1,452", &[])]));
+}
+
+#[test]
+fn a_company_s_own_ratio_named_an_index_is_the_company_s() {
+    let text = "O Banco do Brasil lucrou R$ 3 bilhões. O índice de inadimplência acima de 90 dias fechou o trimestre em \
+                3,94%.";
+    assert_eq!(figures(text), pairs(&[("R$ 3 bilhões", &["BBAS3"]), ("3,94%", &["BBAS3"])]));
+    // A price index stays the economy's.
+    let text = "O Banco do Brasil lucrou R$ 3 bilhões. O índice de preços ao consumidor subiu 0,5%.";
+    assert_eq!(figures(text), pairs(&[("R$ 3 bilhões", &["BBAS3"]), ("0,5%", &[])]));
+}

@@ -7,16 +7,28 @@ use super::tokens::Token;
 /// `R$ 210/MWh`, `US$ 80/bbl`, `US$ 55 o barril`, `US$ 100 por tonelada`: a price per physical unit is a commodity's
 /// (a price `por ação` or `per share` is a company's).
 pub(super) fn per_physical_unit(after: &str) -> bool {
+    // (`$1,452 (U.S.) an ounce`: past a currency's country in brackets.)
+    let after = match after.trim_start().strip_prefix('(').and_then(|b| b.split_once(')')) {
+        Some((inside, rest)) if inside.len() <= 6 => rest,
+        _ => after,
+    };
     let rest = match after.strip_prefix('/') {
         Some(rest) => rest,
         None => match after.trim_start().split_once(' ') {
-            Some(("por" | "per" | "a" | "o" | "the", rest)) => rest,
+            Some(("por" | "per" | "a" | "an" | "o" | "the", rest)) => rest,
             _ => return false,
         },
     };
     let unit: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '³').collect();
+    let unit = unit.to_lowercase();
+    // (`US$ 457,3 por toneladas`: a plural too.)
+    let singular = match unit.as_str() {
+        "barris" => "barril",
+        "toneladas" | "tons" | "tonnes" | "barrels" | "ounces" | "pounds" | "sacas" => &unit[..unit.len() - 1],
+        _ => unit.as_str(),
+    };
     matches!(
-        unit.to_lowercase().as_str(),
+        singular,
         "mwh"
             | "kwh"
             | "gwh"

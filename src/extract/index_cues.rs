@@ -268,6 +268,31 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
         })
 }
 
+/// `O índice de inadimplência…`, `índice de Basileia`: a company's own ratio, not a market index
+/// (the word at `k` of `words`).
+pub(super) fn is_company_ratio(words: &[Token], k: usize) -> bool {
+    matches!(&*words[k].key, "indice" | "indices")
+        && words.get(k + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do"))
+        && words.get(k + 2).is_some_and(|w| {
+            matches!(
+                &*w.key,
+                "inadimplencia"
+                    | "basileia"
+                    | "eficiencia"
+                    | "cobertura"
+                    | "liquidez"
+                    | "endividamento"
+                    | "alavancagem"
+                    | "capitalizacao"
+                    | "rentabilidade"
+                    | "ocupacao"
+                    | "aproveitamento"
+                    | "pontualidade"
+                    | "atraso"
+            )
+        })
+}
+
 /// The words that go on with an index's name (`Dow Jones Industrial Average`, `S&P 500`,
 /// `Nasdaq Composite`).
 fn in_an_index_name(w: &Token) -> bool {
