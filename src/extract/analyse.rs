@@ -23,7 +23,7 @@ use super::share_classes::with_share_classes;
 use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
-use super::views::views;
+use super::views::{table_views, views};
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
 
@@ -97,8 +97,10 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts).into_iter();
     // Views are read clause by clause: contrasted clauses hold views of their own.
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
-    let found_views =
+    let mut found_views =
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
+    // A firm's portfolio or ratings written as a table.
+    found_views.extend(table_views(text, &words, &claimant_spans, &found_mentions));
 
     let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();

@@ -38,6 +38,7 @@ use subjects::{
     clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, opening_unlisted,
     same_firm, topic_past_a_list, unlisted_since, word_range,
 };
+pub(crate) use tables::table_views;
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -592,5 +593,6 @@ mod lists;
 mod nouns;
 mod ranks;
 mod subjects;
+mod tables;
 #[cfg(test)]
 mod tests;
