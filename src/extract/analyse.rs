@@ -23,7 +23,7 @@ use super::share_classes::with_share_classes;
 use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
-use super::views::{table_views, views};
+use super::views::{picked_lists, table_views, views};
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
 
@@ -101,6 +101,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
     // A firm's portfolio or ratings written as a table.
     found_views.extend(table_views(text, &words, &claimant_spans, &found_mentions));
+    found_views.extend(picked_lists(text, &words, &claimant_spans, &found_mentions));
 
     let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();

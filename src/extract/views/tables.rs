@@ -3,7 +3,8 @@
 //! (`Confira a carteira recomendada da Gradual:`, `Veja na tabela abaixo as recomendações da
 //! Ágora…`). Each row's company is held by the firm: bullish in a portfolio, or as the row's
 //! rating says where the table has a rating column (`Compra`, `Neutro`: a neutral rating is no
-//! view).
+//! view). A list a firm picked, after a colon (`As brasileiras identificadas foram: …`), reads
+//! the same way.
 
 use std::ops::Range;
 
@@ -74,6 +75,65 @@ pub(crate) fn table_views(
             if !out.iter().any(|v: &ViewMatch| v.ticker == symbol) {
                 out.push(ViewMatch { claimant: firm.clone(), ticker: symbol, stance, quote: row.clone() });
             }
+        }
+    }
+    out
+}
+
+/// `As brasileiras identificadas foram: Bradesco (SA:BBDC4), Banco do Brasil (SA:BBAS3)… e Taesa`,
+/// `Our top picks are: …`: a list of companies a firm picked, announced by a participle of picking
+/// and a colon, each held bullish by the firm named before it.
+pub(crate) fn picked_lists(
+    text: &str,
+    words: &[Token],
+    claimants: &[Range<usize>],
+    mentions: &[Mention],
+) -> Vec<ViewMatch> {
+    let mut out = Vec::new();
+    for w in words {
+        let picked = matches!(
+            &*w.key,
+            "identificadas"
+                | "identificados"
+                | "indicadas"
+                | "indicados"
+                | "selecionadas"
+                | "selecionados"
+                | "escolhidas"
+                | "escolhidos"
+                | "recomendadas"
+                | "recomendados"
+                | "preferidas"
+                | "preferidos"
+                | "picks"
+        );
+        if !picked {
+            continue;
+        }
+        // The colon within the next word or two (`identificadas foram:`, `top picks are:`).
+        let colon = text[w.end..].char_indices().take(12).find(|&(_, c)| c == ':' || c == '.' || c == '\n');
+        let Some((k, ':')) = colon else { continue };
+        let start = w.end + k + 1;
+        let end = text[start..].find(['.', '\n', ';']).map_or(text.len(), |e| start + e);
+        let listed = &mentions
+            [mentions.partition_point(|m| m.span.start < start)..mentions.partition_point(|m| m.span.start < end)];
+        let mut symbols: Vec<Symbol> = Vec::new();
+        for m in listed {
+            if !symbols.contains(&m.symbol) {
+                symbols.push(m.symbol.clone());
+            }
+        }
+        if symbols.len() < 2 {
+            continue;
+        }
+        let Some(firm) = firm_before(text, words, claimants, w.start) else { continue };
+        for symbol in symbols {
+            out.push(ViewMatch {
+                claimant: firm.clone(),
+                ticker: symbol,
+                stance: Stance::Bullish,
+                quote: w.start..end,
+            });
         }
     }
     out
@@ -194,6 +254,22 @@ mod tests {
             views(text),
             owned(&[("Ágora Investimentos", "OIBR3", "Bullish"), ("Ágora Investimentos", "TIMS3", "Bearish")])
         );
+    }
+
+    #[test]
+    fn a_list_of_companies_a_firm_picked_is_bullish_on_each() {
+        let text = "O Credit Suisse identificou cinco ações brasileiras. As brasileiras identificadas foram: Bradesco \
+                    (SA:BBDC4), Banco do Brasil (SA:BBAS3) e Taesa (SA:TAEE11).";
+        assert_eq!(
+            views(text),
+            owned(&[
+                ("Credit Suisse", "BBDC4", "Bullish"),
+                ("Credit Suisse", "BBAS3", "Bullish"),
+                ("Credit Suisse", "TAEE11", "Bullish")
+            ])
+        );
+        // Not a list without a firm, nor one company alone.
+        assert_eq!(views("As ações indicadas: Vale e Petrobras."), owned(&[]));
     }
 
     #[test]
