@@ -144,6 +144,31 @@ const BROKERS: &[&str] = &[
     "banco pactual",
     "planner corretora",
     "link investimentos",
+    // More Brazilian brokers and research houses, as the press names them (the first word
+    // alone only where it is no everyday word; `Ágora` with its accent only, not `agora`).
+    "agora",
+    "gradual",
+    "gradual investimentos",
+    "coinvalores",
+    "mirae asset",
+    "banif",
+    "sudameris",
+    "corretora sudameris",
+    "banco brascan",
+    "itau corretora",
+    "bradesco corretora",
+    "spinelli",
+    "socopa",
+    "lerosa",
+    "brasil plural",
+    "necton",
+    "clear corretora",
+    "rico investimentos",
+    "levante investimentos",
+    "elite investimentos",
+    "nova futura",
+    "banco espirito santo",
+    "planner",
     "xp",
     "xp investimentos",
     // Rating agencies: a downgrade of a company's shares or debt by one is their view
@@ -336,7 +361,9 @@ pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
     let mut key = String::new();
     while i < words.len() {
         // Only a capitalised word that opens some broker's name is looked at further.
-        let opens = (words[i].capitalized || words[i].upper) && first_words.contains(&*words[i].key);
+        let opens = (words[i].capitalized || words[i].upper)
+            && first_words.contains(&*words[i].key)
+            && (words[i].key != "agora" || words[i].text.starts_with('Á'));
         let found = opens
             .then(|| {
                 (1..=LONGEST.min(words.len() - i)).rev().find(|&n| {
