@@ -360,8 +360,7 @@ pub(crate) const NON_REFERENCE: &[&str] = &[
     "HAPV3", "RDOR3", "USIM5", "CSNA3", "KLBN11", "SANB11", "ENEV3", "CMIG4", "CPLE6", "BRKM5", "PRIO3", "LREN3",
     "ASAI3", "TOTS3", "RADL3", "VIVT3", "EQTL3", "SAPR11", "MULT3", "AZUL4", "B3SA3", "BBSE3", "CPFE3", "EGIE3",
     "HYPE3", "ITSA4", "MOTV3", "CMIN3", "VBBR3", "UGPA3", "TAEE11", "TIMS3", "YDUQ3", "COGN3", "BRFS3", "MRFG3",
-    "BEEF3", "SMTO3", "SLCE3", "CYRE3", "MRVE3", "EZTC3", "IRBR3", "BOVA11", "SMAL11", "IVVB11",
-    "CEAB3",
+    "BEEF3", "SMTO3", "SLCE3", "CYRE3", "MRVE3", "EZTC3", "IRBR3", "BOVA11", "SMAL11", "IVVB11", "CEAB3",
 ];
 
 /// Phrases that contain a company-like word but name no company.

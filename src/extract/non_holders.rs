@@ -29,8 +29,14 @@ pub(crate) fn is_news_source(name: &str) -> bool {
 
 /// `Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC -
 /// 12.03)`: a bank described by its kind and written with its own symbol is a company talked
-/// about, not a firm holding a view. `words` are the text's words.
+/// about, not a firm holding a view; so is the symbol after an exchange's code in brackets.
+/// `words` are the text's words.
 pub(crate) fn is_described_company(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // Its symbol in the brackets (`(NYSE:WFC)`) is a listing quoted, no firm acting either.
+    let opening = text[..span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || matches!(c, ':' | ' '));
+    if opening.ends_with('(') && text[..span.start].ends_with(':') {
+        return true;
+    }
     let before = words.partition_point(|w| w.start < span.start);
     let described = before > 0 && {
         let w = &words[before - 1];
@@ -50,7 +56,18 @@ pub(crate) fn is_described_company(text: &str, words: &[Token], span: &Range<usi
                     | "conglomerate"
             )
     };
-    described && with_its_symbol(text, span)
+    // (`financial firm Wells Fargo & Co (NYSE:WFC)`: past the name's legal suffix.)
+    let mut after = text[span.end..].trim_start();
+    while let Some(rest) = ["& Co", "Co", "Inc", "Corp", "Corporation", "Company", "Ltd", "plc", "Group"]
+        .iter()
+        .find_map(|s| after.strip_prefix(s).filter(|r| !r.starts_with(char::is_alphanumeric)))
+    {
+        after = rest.trim_start_matches(['.', ',', ' ']);
+    }
+    let bracketed = after.len() < text.len() - span.end && after.starts_with('(');
+    described
+        && (with_its_symbol(text, span)
+            || (bracketed && with_its_symbol(text, &(span.start..text.len() - after.len()))))
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no

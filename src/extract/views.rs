@@ -481,8 +481,10 @@ pub(crate) fn views<'a>(
             })
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| {
-                let topic = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
-                earlier_subject(mentions_in(&topic), &spans, false)
+                // (In a bulleted roundup, within the item: each bullet opens a company of its own.)
+                let from = sentences[i.saturating_sub(TOPIC_BACK)].start;
+                let item = text[from..sentence.start].rfind('•').map_or(from, |b| from + b);
+                earlier_subject(mentions_in(&(item..sentence.start)), &spans, false)
             })
             // `Citi raised its price target from $80 to $103… Lejuez said Target's results…`: a
             // text that has named no company yet rates the first named in the two sentences after.

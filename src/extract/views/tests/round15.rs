@@ -64,3 +64,21 @@ fn an_opening_adverb_and_a_bank_described_as_a_company_with_its_symbol_hold_no_v
     let text = "Bank of America upgraded Walgreen Company (NYSE:WAG) to buy.";
     assert_eq!(bundled(text), [view("Bank of America", "WBA", Stance::Bullish)]);
 }
+
+#[test]
+fn a_bulleted_item_s_views_are_about_its_own_company_and_a_bracketed_code_holds_none() {
+    let text = "Analysts are weighing in today on smartphone maker BlackBerry Ltd (NASDAQ:BBRY), yoga apparel maker \
+                Lululemon Athletica inc. (NASDAQ:LULU), and financial firm Wells Fargo & Co (NYSE:WFC). Here's a quick roundup of today's bullish brokerage \
+                notes.\n\n  • While BBRY reported a narrower quarterly loss on Friday, the company said sales growth \
+                is still a year away. The mixed results led a heap of brokerage firms to weigh in on the stock. Among \
+                the bullish analyst crowd, Canaccord Genuity and Baird lifted their price targets to $8 from $6 and \
+                $7, respectively, while Needham upgraded the equity to \"hold\" from \"underperform.\"";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Canaccord Genuity", "BB", Stance::Bullish),
+            view("Baird", "BB", Stance::Bullish),
+            view("Needham", "BB", Stance::Bullish)
+        ]
+    );
+}
