@@ -165,7 +165,7 @@ fn folded(words: &[Token], span: &Range<usize>) -> String {
 /// The firm's name in a holder's span: trailing joiners dropped (`JPMorgan Chase &`), a known
 /// broker's generic tail dropped (`Evercore ISI Group`, `Hsbc Global Res`); `None` when the span
 /// is only everyday words (`With`, `Sometimes`, `Shares`, `To Know`), which name nobody.
-pub(crate) fn trimmed(words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
+pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Option<Range<usize>> {
     let first = words.partition_point(|w| w.start < holder.start);
     let last = words.partition_point(|w| w.start < holder.end);
     let mut inside = &words[first..last];
@@ -179,6 +179,10 @@ pub(crate) fn trimmed(words: &[Token], holder: Range<usize>) -> Option<Range<usi
     // `Only UBS downgraded…`, `Since Mushkin downgraded…`, `Já o BTG…`: a sentence's opening
     // adverb or conjunction, capitalised by its place, is no part of the name after it.
     while inside.len() > 1 && !inside[0].upper && is_opening_word(&inside[0].key) && inside[1].capitalized {
+        inside = &inside[1..];
+    }
+    // `Upside: Canaccord Genuity analyst…`: a heading's word and its colon are no part of it.
+    while inside.len() > 1 && inside[1].capitalized && text[inside[0].end..inside[1].start].trim() == ":" {
         inside = &inside[1..];
     }
     let known = brokers_in(inside);
@@ -207,7 +211,7 @@ mod tests {
     use crate::extract::tokens::tokens;
 
     fn trim(text: &str) -> Option<&str> {
-        trimmed(&tokens(text), 0..text.len()).map(|r| &text[r])
+        trimmed(text, &tokens(text), 0..text.len()).map(|r| &text[r])
     }
 
     #[test]
@@ -215,6 +219,7 @@ mod tests {
         assert_eq!(trim("JPMorgan Chase &"), Some("JPMorgan Chase"), "a legal suffix's leftover");
         assert_eq!(trim("Evercore ISI Group"), Some("Evercore ISI"));
         assert_eq!(trim("Hsbc Global Res"), Some("Hsbc"));
+        assert_eq!(trim("Upside: Canaccord Genuity"), Some("Canaccord Genuity"), "a heading word and its colon");
         assert_eq!(trim("Bernstein Research"), Some("Bernstein Research"), "a known name in full");
         assert_eq!(trim("Jefferies Financial Group"), Some("Jefferies Financial Group"), "not a generic tail");
         assert_eq!(trim("Sometimes"), None, "an everyday word names nobody");

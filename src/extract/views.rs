@@ -171,7 +171,7 @@ pub(crate) fn views<'a>(
             .iter()
             .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
             // `Sometimes analysts reset targets`, `Echoing similar sentiments`: everyday words.
-            .filter(|c| trimmed(words, (*c).clone()).is_some() && !is_described_company(text, own, c))
+            .filter(|c| trimmed(text, words, (*c).clone()).is_some() && !is_described_company(text, own, c))
             .cloned()
             .collect();
         let mut holding: Vec<&Symbol> = Vec::new();
@@ -364,7 +364,7 @@ pub(crate) fn views<'a>(
         // Each holder: where the sentence names it, and the name it goes by.
         let named: Vec<(Range<usize>, Range<usize>)> = holders
             .into_iter()
-            .filter_map(|h| trimmed(words, h))
+            .filter_map(|h| trimmed(text, words, h))
             .map(|h| (h.clone(), firms.first_name(text, words, mentions, &h).unwrap_or(h)))
             // `o banco` not settled to a firm's name: no name.
             .filter(|(_, h)| text[h.clone()].chars().any(char::is_uppercase))
