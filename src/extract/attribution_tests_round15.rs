@@ -74,3 +74,9 @@ fn a_company_s_own_ratio_named_an_index_is_the_company_s() {
     let text = "O Banco do Brasil lucrou R$ 3 bilhões. O índice de preços ao consumidor subiu 0,5%.";
     assert_eq!(figures(text), pairs(&[("R$ 3 bilhões", &["BBAS3"]), ("0,5%", &[])]));
 }
+
+#[test]
+fn a_stock_named_by_its_weight_in_an_index_keeps_its_move() {
+    let text = "A Petrobras, papel de maior peso de todo o índice, registrou perda de 1,54%.";
+    assert_eq!(figures(text), pairs(&[("1,54%", &["PETR4"])]));
+}

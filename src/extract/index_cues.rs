@@ -176,7 +176,19 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     let mut back = before.iter().rev().skip_while(|w| {
         matches!(
             &*w.key,
-            "the" | "o" | "a" | "jones" | "industrial" | "composite" | "&" | "p" | "standard" | "poor" | "s"
+            "the"
+                | "o"
+                | "a"
+                | "jones"
+                | "industrial"
+                | "composite"
+                | "&"
+                | "p"
+                | "standard"
+                | "poor"
+                | "s"
+                | "todo"
+                | "toda"
         ) || is_index_word(&w.key)
             || w.key.bytes().all(|b| b.is_ascii_digit())
     });
@@ -256,6 +268,7 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
                     | "loser"
                     | "componentes"
                     | "componente"
+                    | "peso"
                     | "destaque"
                     | "destaques"
                     | "constituents"
