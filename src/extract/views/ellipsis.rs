@@ -30,6 +30,10 @@ pub(super) fn further_objects(
             continue;
         }
         let k = own.partition_point(|w| w.start < m.span.start);
+        if let Some(stance) = item_rating(text, own, k, at) {
+            out.push((m.symbol.clone(), stance));
+            continue;
+        }
         // `; para a Anima, de R$ 46…`: past the preposition and article before the name.
         let lead = own[..k].iter().rev().take_while(|w| matches!(&*w.key, "para" | "a" | "o" | "for")).count();
         let gap = |k: usize| &text[own[k - 1].end..own.get(k).map_or(m.span.start, |w| w.start)];
@@ -51,6 +55,20 @@ pub(super) fn further_objects(
         }
     }
     out
+}
+
+/// `UBS assigned a buy rating and a $32 price target to KeyCorp KEY; a buy rating and $212 price
+/// target for M&T Bank Corp.`: an item of a list after a semicolon stating its own rating before
+/// the company (word `k` of `own`), past the stance word at byte `at`: that rating's stance.
+fn item_rating(text: &str, own: &[Token], k: usize, at: usize) -> Option<Stance> {
+    let from = k.saturating_sub(ITEM_REACH);
+    let opens =
+        (from.max(1)..k).rev().find(|&j| own[j].start > at && text[own[j - 1].end..own[j].start].contains(';'))?;
+    own[opens..k].iter().find_map(|w| match &*w.key {
+        "buy" | "outperform" | "overweight" | "compra" => Some(Stance::Bullish),
+        "sell" | "underperform" | "underweight" | "venda" => Some(Stance::Bearish),
+        _ => None,
+    })
 }
 
 /// The way a listed company's own target moved, written right after its name and before the next

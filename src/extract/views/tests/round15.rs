@@ -82,3 +82,14 @@ fn a_bulleted_item_s_views_are_about_its_own_company_and_a_bracketed_code_holds_
         ]
     );
 }
+
+#[test]
+fn each_item_of_a_list_after_a_semicolon_holds_its_own_rating() {
+    let text = "UBS assigned a buy rating and a $32 price target to KeyCorp KEY, +1.72% ; a buy rating and $212 price \
+                target for M&T Bank Corp. MTB, +2.34% ; a buy rating and $32 price target for Regions Financial Corp. \
+                RF, +2.03%.";
+    assert_eq!(
+        bundled(text),
+        [view("UBS", "KEY", Stance::Bullish), view("UBS", "MTB", Stance::Bullish), view("UBS", "RF", Stance::Bullish)]
+    );
+}
