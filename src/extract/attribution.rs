@@ -29,9 +29,9 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    ASIDE_OPENERS, breaks_clause, compared_mentions, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
-    is_credit_line, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, own_shares_before,
-    points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
+    ASIDE_OPENERS, breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap,
+    is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause,
+    own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
@@ -63,6 +63,8 @@ const LOOK_BACK: usize = 8;
 /// company under discussion: far, but bounded (a long text of cards whose companies are all read
 /// as raters once made every target look back to the start: quadratic).
 const TARGET_LOOK_BACK: usize = 60;
+/// How many sentences back the companies a count names (`as três empresas`) are looked for.
+const COUNTED_BACK: usize = 8;
 
 /// How many words after a figure the company it is about may be named, when the text has named
 /// a subject before.
@@ -474,6 +476,20 @@ pub(crate) fn attribute<'a>(
                     // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
                     // 1% to 4%`: a sector's move, no one company's.
                     Vec::new()
+                } else if let Some(named) = counted_companies(own_words).and_then(|n| {
+                    // `O valor de mercado das três empresas encolheu R$ 5,8 bilhões`: as many
+                    // companies, the last named before.
+                    let back = mentions_in(&(sentences[i.saturating_sub(COUNTED_BACK)].start..sentence.start));
+                    let mut all: Vec<Symbol> = Vec::new();
+                    for m in back.iter().rev().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)) {
+                        if all.len() < n && !all.contains(&m.symbol) {
+                            all.push(m.symbol.clone());
+                        }
+                    }
+                    all.reverse();
+                    (all.len() == n).then_some(all)
+                }) {
+                    named
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
                     // `Shares of those companies each fell 3%`: every company of the sentence before.
                     let mut all: Vec<Symbol> = Vec::new();

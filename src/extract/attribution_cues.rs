@@ -285,6 +285,43 @@ pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
         && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
+/// `o lucro líquido dos 4 maiores bancos`, `O valor de mercado das três empresas`, `the two
+/// carriers`: how many companies a count before a plural company noun names (two to six), in a
+/// sentence's words.
+pub(super) fn counted_companies(words: &[Token]) -> Option<usize> {
+    words.windows(3).find_map(|p| {
+        let n = match &*p[0].key {
+            "dois" | "duas" | "two" | "2" => 2,
+            "tres" | "three" | "3" => 3,
+            "quatro" | "four" | "4" => 4,
+            "cinco" | "five" | "5" => 5,
+            "seis" | "six" | "6" => 6,
+            _ => return None,
+        };
+        let noun = |w: &Token| {
+            matches!(
+                &*w.key,
+                "bancos"
+                    | "empresas"
+                    | "companhias"
+                    | "banks"
+                    | "companies"
+                    | "lenders"
+                    | "carriers"
+                    | "airlines"
+                    | "operadoras"
+                    | "varejistas"
+                    | "aereas"
+                    | "siderurgicas"
+                    | "mineradoras"
+                    | "teles"
+            )
+        };
+        let between = matches!(&*p[1].key, "maiores" | "grandes" | "principais" | "biggest" | "largest" | "big");
+        (noun(&p[1]) || (between && noun(&p[2]))).then_some(n)
+    })
+}
+
 /// A picture's or a table's credit line, as pages pasted from the web carry them (`Image source:
 /// Getty Images.`, `Foto: Reuters`, `Fonte: Economatica`): its names are no subject.
 pub(super) fn is_credit_line(text: &str, words: &[Token]) -> bool {

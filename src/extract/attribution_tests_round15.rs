@@ -80,3 +80,23 @@ fn a_stock_named_by_its_weight_in_an_index_keeps_its_move() {
     let text = "A Petrobras, papel de maior peso de todo o índice, registrou perda de 1,54%.";
     assert_eq!(figures(text), pairs(&[("1,54%", &["PETR4"])]));
 }
+
+#[test]
+fn a_count_of_companies_takes_as_many_named_before() {
+    let text = "A TIM caiu 2%, a Oi caiu 1,68% e a Vivo caiu 3%. O valor de mercado das três empresas já encolheu em \
+                R$ 5,8 bilhões.";
+    let findings = figures(text);
+    assert_eq!(findings[3], ("R$ 5,8 bilhões".to_owned(), vec!["TIMS3".to_owned(), "OIBR3".into(), "VIVT3".into()]));
+    // Not when fewer are named.
+    let text = "A TIM caiu 2%. O valor de mercado das três empresas encolheu R$ 5,8 bilhões.";
+    assert_eq!(figures(text)[1].1, vec!["TIMS3".to_owned()]);
+}
+
+#[test]
+fn in_portuguese_telefonica_and_carrefour_are_their_brazilian_listings() {
+    assert_eq!(
+        figures("A Telefônica caiu 3% e o Carrefour subiu 2%."),
+        pairs(&[("3%", &["VIVT3"]), ("2%", &["CRFB3"])])
+    );
+    assert_eq!(figures("Telefonica fell 3%."), pairs(&[("3%", &["TEF"])]));
+}

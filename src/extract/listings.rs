@@ -17,8 +17,10 @@ use crate::model::Symbol;
 
 /// Names that mean a B3 company in Portuguese text, as the foreign group's symbol they are read
 /// as elsewhere and the B3 listing: Santander's and JBS's Brazilian listings, and `BB` (Banco do
-/// Brasil, not BlackBerry).
-const BRAZILIAN_ARMS: &[(&str, &str)] = &[("SAN", "SANB11"), ("JBS", "JBSS3"), ("BB", "BBAS3")];
+/// Brasil, not BlackBerry); Telefônica's (Telefônica Brasil, Vivo) and Carrefour's (Atacadão,
+/// Carrefour Brasil).
+const BRAZILIAN_ARMS: &[(&str, &str)] =
+    &[("SAN", "SANB11"), ("JBS", "JBSS3"), ("BB", "BBAS3"), ("TEF", "VIVT3"), ("CRRFY", "CRFB3")];
 
 /// `mentions` with each ADR and, in Portuguese text, each foreign group with a Brazilian arm,
 /// read as the B3 listing. `language_at` gives the language of the sentence holding a byte.
