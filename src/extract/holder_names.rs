@@ -10,9 +10,10 @@ use super::commodity_prices::is_commodity_word;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
 use super::mentions::{Mention, is_broker};
+use super::non_holders::is_news_source;
 use super::tokens::Token;
 use super::words::is_common_word;
-use crate::model::Symbol;
+use crate::model::{Symbol, fold};
 
 /// `Robert W. Baird`, `J.P. Morgan`: whether word `k` goes on with the name of the word before
 /// (the full stop after an initial already joins: see `tokens`).
@@ -181,6 +182,16 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     while inside.len() > 1 && !inside[0].upper && is_opening_word(&inside[0].key) && inside[1].capitalized {
         inside = &inside[1..];
     }
+    // `Investing.com - Após atualizar…`: a dateline's dash ends a name.
+    let dash = |k: usize| matches!(&text[inside[k - 1].end..inside[k].start], " - " | " – " | " — ");
+    if let Some(cut) = (1..inside.len()).find(|&k| dash(k)) {
+        inside = &inside[..cut];
+        // (An outlet's dateline: no holder.)
+        let name = fold(&text[inside[0].start..inside[inside.len() - 1].end]).replace(['.', '\'', '’'], " ");
+        if is_news_source(&name) {
+            return None;
+        }
+    }
     // `Upside: Canaccord Genuity analyst…`: a heading's word and its colon are no part of it.
     while inside.len() > 1 && inside[1].capitalized && text[inside[0].end..inside[1].start].trim() == ":" {
         inside = &inside[1..];
@@ -220,6 +231,8 @@ mod tests {
         assert_eq!(trim("Evercore ISI Group"), Some("Evercore ISI"));
         assert_eq!(trim("Hsbc Global Res"), Some("Hsbc"));
         assert_eq!(trim("Upside: Canaccord Genuity"), Some("Canaccord Genuity"), "a heading word and its colon");
+        assert_eq!(trim("Investing.com - Após"), None, "an outlet's dateline");
+        assert_eq!(trim("Fox-Pitt Kelton"), Some("Fox-Pitt Kelton"), "a hyphen");
         assert_eq!(trim("Bernstein Research"), Some("Bernstein Research"), "a known name in full");
         assert_eq!(trim("Jefferies Financial Group"), Some("Jefferies Financial Group"), "not a generic tail");
         assert_eq!(trim("Sometimes"), None, "an everyday word names nobody");
