@@ -44,7 +44,10 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
         .iter()
         .rev()
         .take(4)
-        .skip_while(|w| is_adverb(&w.key) || matches!(&*w.key, "a" | "an" | "the" | "price" | "preco" | "uma" | "um"))
+        // (`was on the receiving end of a downgrade`.)
+        .skip_while(|w| {
+            is_adverb(&w.key) || matches!(&*w.key, "a" | "an" | "the" | "price" | "preco" | "uma" | "um" | "of" | "end")
+        })
         .take(1)
         .any(|w| is_receive(&w.key));
     // `were all downgraded`, `was also cut`, `has been upgraded`: adverbs between.
@@ -63,7 +66,12 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
 /// words there.
 pub(crate) fn agent(words: &[Token], at: usize) -> Option<Range<usize>> {
     let from = words.partition_point(|w| w.start < at);
-    let by = from + words[from..].iter().position(|w| matches!(&*w.key, "by" | "pelo" | "pela"))?;
+    // (`was cut to “sell” from “neutral” at UBS AG`: `at` where no `by` follows.)
+    let by = from
+        + words[from..]
+            .iter()
+            .position(|w| matches!(&*w.key, "by" | "pelo" | "pela"))
+            .or_else(|| words[from..].iter().position(|w| w.key == "at"))?;
     let after = &words[by + 1..words.len().min(by + 1 + AGENT_WORDS)];
     if let Some(known) =
         brokers_in(after).into_iter().next().filter(|b| b.start == after.first().map_or(0, |w| w.start))

@@ -93,3 +93,15 @@ fn each_item_of_a_list_after_a_semicolon_holds_its_own_rating() {
         [view("UBS", "KEY", Stance::Bullish), view("UBS", "MTB", Stance::Bullish), view("UBS", "RF", Stance::Bullish)]
     );
 }
+
+#[test]
+fn a_rating_received_from_a_firm_named_after_at_is_that_firm_s() {
+    let text = "Wells Fargo fell. • WFC was on the receiving end of a downgrade to \"neutral\" from \"positive\" at \
+                Susquehanna.";
+    assert_eq!(bundled(text), [view("Susquehanna", "WFC", Stance::Bearish)]);
+    let text = "Apple fell 3%. The company was cut to “sell” from “neutral” at UBS AG, which cited lower estimates.";
+    assert_eq!(bundled(text), [view("UBS AG", "AAPL", Stance::Bearish)]);
+    // Motorola, renamed Motorola Solutions when it split.
+    let text = "Brian Modoff, an analyst at Deutsche Bank, lifted his price target for Motorola to $30 from $26.";
+    assert_eq!(bundled(text), [view("Deutsche Bank", "MSI", Stance::Bullish)]);
+}
