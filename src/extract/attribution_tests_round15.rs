@@ -100,3 +100,12 @@ fn in_portuguese_telefonica_and_carrefour_are_their_brazilian_listings() {
     );
     assert_eq!(figures("Telefonica fell 3%."), pairs(&[("3%", &["TEF"])]));
 }
+
+#[test]
+fn a_rival_named_in_a_whose_clause_and_a_canadian_broker_take_no_figure() {
+    let text =
+        "Home Depot, whose quarterly results suggested continued gains against rival Lowe's Cos, rose 1.6 percent.";
+    assert_eq!(figures(text), pairs(&[("1.6 percent", &["HD"])]));
+    let text = "BlackBerry rose 2%. National Bank Financial analyst Kris Thompson increased his price target to $15.";
+    assert_eq!(figures(text), pairs(&[("2%", &["BB"]), ("$15", &["BB"])]));
+}

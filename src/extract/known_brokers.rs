@@ -111,6 +111,7 @@ const BROKERS: &[&str] = &[
     "wedbush",
     "da davidson",
     "d a davidson",
+    "national bank financial",
     "cibc capital markets",
     "cibc world markets",
     "redburn atlantic",

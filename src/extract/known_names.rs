@@ -365,6 +365,8 @@ pub(crate) const NON_REFERENCE: &[&str] = &[
 
 /// Phrases that contain a company-like word but name no company.
 pub(crate) const NOT_COMPANIES: &[&str] = &[
+    // National Bank of Canada's broker, not National Bank Holdings.
+    "National Bank Financial",
     "Vale do Silício",
     "Vale do Silicio",
     "Vale do Paraíba",
