@@ -109,3 +109,12 @@ fn a_rival_named_in_a_whose_clause_and_a_canadian_broker_take_no_figure() {
     let text = "BlackBerry rose 2%. National Bank Financial analyst Kris Thompson increased his price target to $15.";
     assert_eq!(figures(text), pairs(&[("2%", &["BB"]), ("$15", &["BB"])]));
 }
+
+#[test]
+fn a_company_s_first_word_reporting_figures_and_its_division_name_it() {
+    let text = "Verizon Wireless added a net 677,000 devices under contract during the quarter.";
+    assert_eq!(figures(text), pairs(&[("677,000 devices", &["VZ"])]));
+    assert_eq!(figures("Verizon added 2.1 million customers."), pairs(&[("2.1 million customers", &["VZ"])]));
+    // A person's words are not a company's act.
+    assert_eq!(figures("Trump added that tariffs would rise to 25%."), pairs(&[("25%", &[])]));
+}

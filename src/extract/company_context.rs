@@ -60,12 +60,19 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     if suffix {
         return true;
     }
-    // `Nova York`, `Target Field`: the word opens a longer name.
-    if tokens.get(last + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper) {
+    // `Nova York`, `Target Field`: the word opens a longer name; not a division's (`Verizon
+    // Wireless`).
+    let division = |t: &Token| matches!(&*t.key, "wireless" | "mobile" | "mobility" | "business");
+    if tokens.get(last + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper && !division(t)) {
         return false;
     }
-    // `MRV subia 5,7%`: a price move right after the name.
-    let moves = tokens.get(last + 1).is_some_and(|t| text[tokens[last].end..t.start] == *" " && is_move_verb(&t.key));
+    // `MRV subia 5,7%`: a price move right after the name; `Verizon added 2.1 million`,
+    // `Verizon Wireless reported`: a company's act (past its division's name).
+    let at = last + 1 + usize::from(tokens.get(last + 1).is_some_and(|t| t.capitalized && division(t)));
+    let acts = |key: &str| is_move_verb(key) || matches!(key, "added" | "reported" | "posted" | "announced");
+    // (Not `Trump added that tariffs…`: a person's words.)
+    let said = tokens.get(at + 1).is_some_and(|t| matches!(&*t.key, "that" | "que"));
+    let moves = tokens.get(at).is_some_and(|t| text[tokens[at - 1].end..t.start] == *" " && acts(&t.key)) && !said;
     // `Skyworks is up 4.2%`, `Qualcomm has gained 5.4%`: a move after an auxiliary.
     let auxiliary_move = tokens.get(last + 1..last + 3).is_some_and(|t| {
         text[tokens[last].end..t[0].start] == *" "
