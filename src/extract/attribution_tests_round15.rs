@@ -118,3 +118,10 @@ fn a_company_s_first_word_reporting_figures_and_its_division_name_it() {
     // A person's words are not a company's act.
     assert_eq!(figures("Trump added that tariffs would rise to 25%."), pairs(&[("25%", &[])]));
 }
+
+#[test]
+fn a_move_of_an_index_with_a_long_name_after_the_figure_is_the_index_s() {
+    let text = "Texas Instruments rose. The stock is up 3.5% year to date, compared with a 1.3% rise in the PHLX \
+                Semiconductor Index.";
+    assert_eq!(figures(text), pairs(&[("3.5%", &["TXN"]), ("1.3%", &[])]));
+}

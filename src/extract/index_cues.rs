@@ -328,7 +328,11 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
         if matches!(&*w.key, "for" | "of" | "in" | "do" | "da" | "no" | "na") {
             // `As ações PNA da Vale caíram 1,28% na Bovespa`: the exchange shares trade on.
             let venue = w.key == "na" && after.get(k + 1).is_some_and(|o| matches!(&*o.key, "bovespa" | "b3"));
-            return !venue && after[k + 1..].iter().take(3).any(|o| is_index_at(text, o));
+            // (`in the PHLX Semiconductor Index`: past the index's capitalised name.)
+            let mut named = after[k + 1..].iter().take(5).take_while(|o| o.key == "the" || o.capitalized || o.upper);
+            return !venue
+                && (after[k + 1..].iter().take(3).any(|o| is_index_at(text, o))
+                    || named.any(|o| is_index_at(text, o)));
         }
     }
     false
