@@ -22,7 +22,7 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
             | "financial times" | "investing com" | "bdm online" | "broadcast" | "factset" | "refinitiv"
             | "lseg" | "oilprice com" | "oilprice" | "briefing com" | "briefing" | "the globe and mail"
-            | "globe and mail" | "the globe" | "mail"
+            | "globe and mail" | "the globe" | "mail" | "snl" | "snl financial" | "s & p global market intelligence"
     ) || is_public_body(name)
         || is_kind_alone(name)
 }

@@ -105,3 +105,10 @@ fn a_rating_received_from_a_firm_named_after_at_is_that_firm_s() {
     let text = "Brian Modoff, an analyst at Deutsche Bank, lifted his price target for Motorola to $30 from $26.";
     assert_eq!(bundled(text), [view("Deutsche Bank", "MSI", Stance::Bullish)]);
 }
+
+#[test]
+fn a_data_provider_cited_holds_no_view() {
+    let text = "Macerich received three upgrade recommendations during the first six months of last year, according \
+                to SNL.";
+    assert_eq!(bundled(text), []);
+}
