@@ -29,9 +29,18 @@ pub(crate) fn is_news_source(name: &str) -> bool {
 
 /// `Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC -
 /// 12.03)`: a bank described by its kind and written with its own symbol is a company talked
-/// about, not a firm holding a view; so is the symbol after an exchange's code in brackets.
+/// about, not a firm holding a view; so is the symbol after an exchange's code in brackets, and
+/// the first of a list after `were:`.
 /// `words` are the text's words.
-pub(crate) fn is_described_company(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // `Among individual banks it cut to “sell” were: KeyCorp, Huntington…`: a list after `were:`.
+    let before = text[..span.start].trim_end();
+    if let Some(head) = before.strip_suffix(':') {
+        let verb = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+        if matches!(verb.as_str(), "were" | "are" | "include" | "included" | "foram" | "são" | "sao" | "incluem") {
+            return true;
+        }
+    }
     // Its symbol in the brackets (`(NYSE:WFC)`) is a listing quoted, no firm acting either.
     let opening = text[..span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || matches!(c, ':' | ' '));
     if opening.ends_with('(') && text[..span.start].ends_with(':') {

@@ -18,7 +18,7 @@ use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
-use super::non_holders::{is_described_company, is_news_source};
+use super::non_holders::{is_news_source, is_talked_about};
 use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
 use super::tokens::Token;
@@ -171,7 +171,7 @@ pub(crate) fn views<'a>(
             .iter()
             .filter(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
             // `Sometimes analysts reset targets`, `Echoing similar sentiments`: everyday words.
-            .filter(|c| trimmed(text, words, (*c).clone()).is_some() && !is_described_company(text, own, c))
+            .filter(|c| trimmed(text, words, (*c).clone()).is_some() && !is_talked_about(text, own, c))
             .cloned()
             .collect();
         let mut holding: Vec<&Symbol> = Vec::new();
@@ -186,7 +186,7 @@ pub(crate) fn views<'a>(
                 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
         };
         let shares_of = |m: &Mention| talked_about(text, own, m);
-        let company = |m: &Mention| shares_of(m) || added_to(own, m) || is_described_company(text, own, &m.span);
+        let company = |m: &Mention| shares_of(m) || added_to(own, m) || is_talked_about(text, own, &m.span);
         let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !company(m);
         for m in mentions_in(sentence).iter().filter(acts) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
@@ -323,9 +323,9 @@ pub(crate) fn views<'a>(
             let broker = mentions_in(&(from..sentence.start))
                 .iter()
                 .rev()
-                .find(|m| (m.rates || m.speaks || is_broker(&m.symbol)) && !is_described_company(text, words, &m.span))
+                .find(|m| (m.rates || m.speaks || is_broker(&m.symbol)) && !is_talked_about(text, words, &m.span))
                 .map(|m| name_of(text, words, &m.span));
-            let listed = brokers_in(before).into_iter().rfind(|b| !is_described_company(text, words, b));
+            let listed = brokers_in(before).into_iter().rfind(|b| !is_talked_about(text, words, b));
             named.or(match (broker, listed) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -351,9 +351,7 @@ pub(crate) fn views<'a>(
                 Some(Holder::Firm(r)) if is_news_source(&fold(&text[r.clone()]).replace(['.', '\'', '’'], " ")) => {
                     Vec::new()
                 }
-                Some(Holder::Firm(r)) if is_dateline_place(text, &r) || is_described_company(text, words, &r) => {
-                    Vec::new()
-                }
+                Some(Holder::Firm(r)) if is_dateline_place(text, &r) || is_talked_about(text, words, &r) => Vec::new(),
                 Some(Holder::Firm(r)) => vec![r],
                 Some(Holder::Before) if !acting.is_empty() => acting.clone(),
                 Some(Holder::Before) => firm_before().into_iter().collect(),

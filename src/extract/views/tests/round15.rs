@@ -112,3 +112,12 @@ fn a_data_provider_cited_holds_no_view() {
                 to SNL.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn the_first_of_a_list_after_were_is_rated_not_rating() {
+    let text = "UBS cut its view of regional banks. Among individual banks it cut to \"sell\" were: KeyCorp, Huntington \
+                Bancshares and Regions Financial.";
+    let found = bundled(text);
+    assert!(found.contains(&view("UBS", "HBAN", Stance::Bearish)), "{found:?}");
+    assert!(found.iter().all(|(holder, ..)| holder == "UBS"), "{found:?}");
+}
