@@ -68,6 +68,12 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             negated = true;
             continue;
         }
+        // `The prior rating was Underweight`, `a recomendação anterior era de venda`: a rating no
+        // longer held, up to the clause's end.
+        if matches!(key, "prior" | "previous" | "anterior") {
+            negated = true;
+            continue;
+        }
         similar |= matches!(key, "similar" | "semelhante" | "same" | "mesma" | "mesmo" | "parecida");
         stance_noun |= matches!(
             key,

@@ -121,3 +121,10 @@ fn the_first_of_a_list_after_were_is_rated_not_rating() {
     assert!(found.contains(&view("UBS", "HBAN", Stance::Bearish)), "{found:?}");
     assert!(found.iter().all(|(holder, ..)| holder == "UBS"), "{found:?}");
 }
+
+#[test]
+fn a_prior_rating_is_no_view() {
+    let text = "Morgan Stanley raised BlackBerry to Overweight. What stands out is that the upgrade is not just from a \
+                Neutral bias. The prior rating was Underweight.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "BB", Stance::Bullish)]);
+}
