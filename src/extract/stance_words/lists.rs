@@ -58,7 +58,8 @@ pub(super) const BEARISH: &[&str] = &[
     "rebaixou", "rebaixa", "preocupacao", "preocupacoes", "preocupados", "preocupado", "downside", "threat",
     "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos",
     "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
-    "warned", "warns", "overbought",
+    "warned", "warns", "overbought", "overvalued", "sobrevalorizada", "sobrevalorizadas", "sobrevalorizado",
+    "sobrevalorizados",
 ];
 
 /// Ratings that are bullish (`buy`, `outperform`, `compra`).

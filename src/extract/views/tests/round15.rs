@@ -128,3 +128,10 @@ fn a_prior_rating_is_no_view() {
                 Neutral bias. The prior rating was Underweight.";
     assert_eq!(bundled(text), [view("Morgan Stanley", "BB", Stance::Bullish)]);
 }
+
+#[test]
+fn shares_called_overvalued_are_a_bearish_view() {
+    assert_eq!(bundled("Morgan Stanley says Tesla is overvalued."), [view("Morgan Stanley", "TSLA", Stance::Bearish)]);
+    let text = "As ações da Natura continuam sobrevalorizadas, avalia o Santander.";
+    assert_eq!(bundled(text), [view("Santander", "NTCO3", Stance::Bearish)]);
+}
