@@ -99,9 +99,20 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
     let mut found_views =
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
-    // A firm's portfolio or ratings written as a table.
-    found_views.extend(table_views(text, &words, &claimant_spans, &found_mentions));
-    found_views.extend(picked_lists(text, &words, &claimant_spans, &found_mentions));
+    // A firm's portfolio or ratings written as a table, or its picks listed: only where the
+    // sentences gave that firm no view of the company.
+    let listed = table_views(text, &words, &claimant_spans, &found_mentions).into_iter().chain(picked_lists(
+        text,
+        &words,
+        &claimant_spans,
+        &found_mentions,
+    ));
+    for view in listed.collect::<Vec<_>>() {
+        let firm = firm_key(&text[view.claimant.clone()]);
+        if !found_views.iter().any(|v| v.ticker == view.ticker && firm_key(&text[v.claimant.clone()]) == firm) {
+            found_views.push(view);
+        }
+    }
 
     let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();

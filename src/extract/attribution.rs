@@ -64,7 +64,7 @@ const LOOK_BACK: usize = 8;
 /// as raters once made every target look back to the start: quadratic).
 const TARGET_LOOK_BACK: usize = 60;
 /// How many sentences back the companies a count names (`as três empresas`) are looked for.
-const COUNTED_BACK: usize = 8;
+const COUNTED_BACK: usize = 3;
 
 /// How many words after a figure the company it is about may be named, when the text has named
 /// a subject before.
@@ -476,19 +476,11 @@ pub(crate) fn attribute<'a>(
                     // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
                     // 1% to 4%`: a sector's move, no one company's.
                     Vec::new()
-                } else if let Some(named) = counted_companies(own_words).and_then(|n| {
-                    // `O valor de mercado das três empresas encolheu R$ 5,8 bilhões`: as many
-                    // companies, the last named before.
-                    let back = mentions_in(&(sentences[i.saturating_sub(COUNTED_BACK)].start..sentence.start));
-                    let mut all: Vec<Symbol> = Vec::new();
-                    for m in back.iter().rev().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)) {
-                        if all.len() < n && !all.contains(&m.symbol) {
-                            all.push(m.symbol.clone());
-                        }
-                    }
-                    all.reverse();
-                    (all.len() == n).then_some(all)
-                }) {
+                } else if let Some(named) = counted_companies(
+                    own_words,
+                    mentions_in(&(sentences[i.saturating_sub(COUNTED_BACK)].start..sentence.start)),
+                ) {
+                    // `O valor de mercado das três empresas encolheu R$ 5,8 bilhões`.
                     named
                 } else if own_words.windows(2).any(|p| is_those_companies(&p[0].key, &p[1].key)) && i > 0 {
                     // `Shares of those companies each fell 3%`: every company of the sentence before.

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::known_brokers::brokers_in;
-use super::mentions::Mention;
+use super::mentions::{Mention, is_broker};
 use super::tokens::Token;
 use super::words::is_share_word;
 use crate::model::Symbol;
@@ -288,10 +288,24 @@ pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
         && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
 }
 
-/// `o lucro líquido dos 4 maiores bancos`, `O valor de mercado das três empresas`, `the two
-/// carriers`: how many companies a count before a plural company noun names (two to six), in a
-/// sentence's words.
-pub(super) fn counted_companies(words: &[Token]) -> Option<usize> {
+/// `o lucro líquido dos 4 maiores bancos`, `O valor de mercado das três empresas`: the companies
+/// a count before a plural company noun names (two to six) in a sentence's `words`, as many as
+/// the last named `before` it (only banks for `bancos`, `banks`, `lenders`).
+pub(super) fn counted_companies(words: &[Token], before: &[Mention]) -> Option<Vec<Symbol>> {
+    let (n, banks) = counted(words)?;
+    let mut all: Vec<Symbol> = Vec::new();
+    let kind = |m: &&Mention| if banks { is_broker(&m.symbol) } else { !is_broker(&m.symbol) };
+    for m in before.iter().rev().filter(|m| !m.rates && !m.speaks && kind(m)) {
+        if all.len() < n && !all.contains(&m.symbol) {
+            all.push(m.symbol.clone());
+        }
+    }
+    all.reverse();
+    (all.len() == n).then_some(all)
+}
+
+/// How many companies a count names, and whether they are banks.
+fn counted(words: &[Token]) -> Option<(usize, bool)> {
     words.windows(3).find_map(|p| {
         let n = match &*p[0].key {
             "dois" | "duas" | "two" | "2" => 2,
@@ -301,27 +315,11 @@ pub(super) fn counted_companies(words: &[Token]) -> Option<usize> {
             "seis" | "six" | "6" => 6,
             _ => return None,
         };
-        let noun = |w: &Token| {
-            matches!(
-                &*w.key,
-                "bancos"
-                    | "empresas"
-                    | "companhias"
-                    | "banks"
-                    | "companies"
-                    | "lenders"
-                    | "carriers"
-                    | "airlines"
-                    | "operadoras"
-                    | "varejistas"
-                    | "aereas"
-                    | "siderurgicas"
-                    | "mineradoras"
-                    | "teles"
-            )
-        };
+        let noun =
+            |w: &Token| matches!(&*w.key, "bancos" | "empresas" | "companhias" | "banks" | "companies" | "lenders");
         let between = matches!(&*p[1].key, "maiores" | "grandes" | "principais" | "biggest" | "largest" | "big");
-        (noun(&p[1]) || (between && noun(&p[2]))).then_some(n)
+        let noun = [&p[1], &p[2]].into_iter().take(1 + usize::from(between)).find(|w| noun(w))?;
+        Some((n, matches!(&*noun.key, "bancos" | "banks" | "lenders")))
     })
 }
 

@@ -125,3 +125,13 @@ fn a_move_of_an_index_with_a_long_name_after_the_figure_is_the_index_s() {
                 Semiconductor Index.";
     assert_eq!(figures(text), pairs(&[("3.5%", &["TXN"]), ("1.3%", &[])]));
 }
+
+#[test]
+fn the_review_s_misreadings_stay_fixed() {
+    // A figure at a company's event or stores is the subject's.
+    assert_eq!(figures("Microsoft fell 2% at Apple's product launch event."), pairs(&[("2%", &["MSFT"])]));
+    assert_eq!(figures("Procter & Gamble said its sales rose 4% at Walmart stores."), pairs(&[("4%", &["PG"])]));
+    // A count of banks takes banks only.
+    let text = "Intel fell 3% and Nvidia rose 2% on Tuesday. O lucro dos dois maiores bancos caiu 5%.";
+    assert!(!figures(text)[2].1.contains(&"NVDA".to_owned()), "{:?}", figures(text));
+}

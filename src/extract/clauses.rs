@@ -85,8 +85,11 @@ pub(super) fn opens_on_a_bare_act(words: &[Token]) -> bool {
             "while" | "despite" | "after" | "before" | "besides" | "apesar" | "embora" | "depois" | "alem"
         )
     });
+    // The act right after the opener, past `de`/`ter` only (`Apesar de ter rebaixado`): not
+    // `Despite analysts downgrading Apple`, an act with a subject of its own.
+    let act = words.iter().skip(1).take(3).find(|w| !matches!(&*w.key, "de" | "ter" | "of" | "having"));
     opener
-        && words[1..words.len().min(5)].iter().any(|w| {
+        && act.is_some_and(|w| {
             (w.key.ends_with("ing") || w.key.ends_with("ado") || w.key.ends_with("ar"))
                 && (rating_act(&w.key).is_some()
                     || matches!(

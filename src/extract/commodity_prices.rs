@@ -8,9 +8,11 @@ use super::tokens::Token;
 /// (a price `por ação` or `per share` is a company's).
 pub(super) fn per_physical_unit(after: &str) -> bool {
     // (`$1,452 (U.S.) an ounce`: past a currency's country in brackets.)
-    let after = match after.trim_start().strip_prefix('(').and_then(|b| b.split_once(')')) {
-        Some((inside, rest)) if inside.len() <= 6 => rest,
-        _ => after,
+    // (Within a few bytes: the rest of the text is not searched for the bracket's close.)
+    let opened = after.trim_start().strip_prefix('(');
+    let after = match opened.and_then(|b| b.char_indices().take(8).find(|&(_, c)| c == ')').map(|(k, _)| &b[k + 1..])) {
+        Some(rest) => rest,
+        None => after,
     };
     let rest = match after.strip_prefix('/') {
         Some(rest) => rest,

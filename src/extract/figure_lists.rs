@@ -14,12 +14,19 @@ use super::tokens::Token;
 use super::words::is_share_word;
 use crate::model::Symbol;
 
+/// How far after a figure the company it is for may be named, in bytes (`for the`, `price target
+/// for`).
+const GAP_BYTES: usize = 24;
+/// How far back a target word is looked for before a figure `at` a company.
+const TARGET_BYTES: usize = 200;
+
 /// `7% para Equatorial (EQTL3) e Cemig (CMIG4), 5% para Energisa`, `a 3% cut for Tesla and
 /// Ford`, `up approximately 2 percent each, including Kroger Co (NYSE: KR), Target and Costco`:
 /// the companies a figure is for, named right after it (the figure from `start` to `end`).
 pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) -> Option<Vec<Symbol>> {
     let next = own.partition_point(|m| m.span.start < end);
-    let first = own.get(next)?;
+    // (Right after the figure only: the words read here are a few.)
+    let first = own.get(next).filter(|m| m.span.start - end <= GAP_BYTES)?;
     let gap = text[end..first.span.start].trim();
     let each = matches!(gap, "each, including" | "each including" | "each, such as" | "cada, como" | "cada, incluindo");
     // `Same-store sales dropped 2.5% at Macy’s and 0.4% at Kohl’s`, `a $212 price target for M&T
@@ -29,11 +36,21 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
         "at" | "price target for" | "price target on" | "price target to" | "target price for" | "target price on"
     );
     if one {
-        // (Nor a target moved at a firm: `watched its price target drop to $87 from $88 at B. Riley`.)
-        let line = text[..start].rfind(['.', '\n', ';']).map_or(0, |k| k + 1);
+        // (Nor a target moved at a firm: `watched its price target drop to $87 from $88 at B. Riley`;
+        // nor a place or an event of the company's: `rose 4% at Microsoft's Build conference`,
+        // `sales rose 4% at Walmart stores`.)
+        let from = text.floor_char_boundary(start.saturating_sub(TARGET_BYTES));
+        let line = text[from..start].rfind(['.', '\n', ';']).map_or(from, |k| from + k + 1);
         let target = text[line..start].contains("target") || text[line..start].contains("alvo");
         let firm = is_broker(&first.symbol) || first.rates || first.speaks || target;
-        return (gap != "at" || !firm).then(|| vec![first.symbol.clone()]);
+        // (`at Macy’s and…`: a name's possessive ending, not another noun after it.)
+        let after = &text[first.span.end..];
+        let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after);
+        let ends = after.is_empty()
+            || after.starts_with([',', '.', ';', ')', '\n'])
+            || after.starts_with(" and ")
+            || after.starts_with(" e ");
+        return (gap != "at" || (!firm && ends)).then(|| vec![first.symbol.clone()]);
     }
     if !each && !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
         return None;

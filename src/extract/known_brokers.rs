@@ -21,6 +21,7 @@ const BROKERS: &[&str] = &[
     "argus",
     "baird",
     "robert w baird",
+    "robert baird",
     "barclays capital",
     "bnp paribas exane",
     "royal bank of canada",
@@ -148,7 +149,6 @@ const BROKERS: &[&str] = &[
     // More Brazilian brokers and research houses, as the press names them (the first word
     // alone only where it is no everyday word; `Ágora` with its accent only, not `agora`).
     "agora",
-    "gradual",
     "gradual investimentos",
     "coinvalores",
     "mirae asset",
@@ -158,7 +158,7 @@ const BROKERS: &[&str] = &[
     "banco brascan",
     "itau corretora",
     "bradesco corretora",
-    "spinelli",
+    "corretora spinelli",
     "socopa",
     "lerosa",
     "brasil plural",

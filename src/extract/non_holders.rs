@@ -37,7 +37,7 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     let before = text[..span.start].trim_end();
     if let Some(head) = before.strip_suffix(':') {
         let verb = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
-        if matches!(verb.as_str(), "were" | "are" | "include" | "included" | "foram" | "são" | "sao" | "incluem") {
+        if matches!(verb.as_str(), "were" | "are" | "foram" | "são" | "sao") {
             return true;
         }
     }
@@ -74,9 +74,45 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
         after = rest.trim_start_matches(['.', ',', ' ']);
     }
     let bracketed = after.len() < text.len() - span.end && after.starts_with('(');
-    described
-        && (with_its_symbol(text, span)
-            || (bracketed && with_its_symbol(text, &(span.start..text.len() - after.len()))))
+    let symbol =
+        with_its_symbol(text, span) || (bracketed && with_its_symbol(text, &(span.start..text.len() - after.len())));
+    // (Not `Canadian bank Royal Bank of Canada (NYSE:RY) cut Apple to sector perform`: a bank
+    // acting right after its bracket.)
+    let near = &after[..after.floor_char_boundary(40)];
+    let acts = near.find(')').is_some_and(|c| {
+        let next = after[c + 1..].trim_start().split(|ch: char| !ch.is_alphabetic()).next().unwrap_or_default();
+        is_act_word(&next.to_lowercase())
+    });
+    described && symbol && !acts
+}
+
+/// Verbs of a rating act (`cut`, `raised`, `rebaixou`), lower case.
+fn is_act_word(word: &str) -> bool {
+    matches!(
+        word,
+        "cut"
+            | "cuts"
+            | "raised"
+            | "raises"
+            | "lowered"
+            | "lowers"
+            | "upgraded"
+            | "upgrades"
+            | "downgraded"
+            | "downgrades"
+            | "reiterated"
+            | "initiated"
+            | "lifted"
+            | "trimmed"
+            | "boosted"
+            | "rebaixou"
+            | "elevou"
+            | "cortou"
+            | "reduziu"
+            | "reiterou"
+            | "iniciou"
+            | "manteve"
+    )
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no

@@ -61,17 +61,26 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
             .any(|w| is_be(&w.key) && is_participle(&words[cue].key))
 }
 
+/// How many words after a rating act its agent may be named (`was downgraded to “neutral” from
+/// “buy” on valuation concerns by…`).
+const AGENT_REACH: usize = 24;
+
 /// The firm named after `by`/`pelo`/`pela` past byte `at` (`…by FBR & Co. on pipeline
 /// prospects` → `FBR & Co`, `…by Keefe Bruyette & Woods`): a known broker, else the capitalised
 /// words there.
 pub(crate) fn agent(words: &[Token], at: usize) -> Option<Range<usize>> {
     let from = words.partition_point(|w| w.start < at);
-    // (`was cut to “sell” from “neutral” at UBS AG`: `at` where no `by` follows.)
-    let by = from
-        + words[from..]
-            .iter()
-            .position(|w| matches!(&*w.key, "by" | "pelo" | "pela"))
-            .or_else(|| words[from..].iter().position(|w| w.key == "at"))?;
+    // (`was cut to “sell” from “neutral” at UBS AG`: `at` where no `by` follows, before a known
+    // broker only: not `after a fire at Giga Berlin`.)
+    // (Within a few words of the act: a long sentence is not read to its end for each.)
+    let near = &words[from..words.len().min(from + AGENT_REACH)];
+    let by_at = near.iter().position(|w| matches!(&*w.key, "by" | "pelo" | "pela"));
+    if by_at.is_none() {
+        let k = from + near.iter().position(|w| w.key == "at")?;
+        let known = brokers_in(&words[k + 1..words.len().min(k + 1 + AGENT_WORDS)]);
+        return known.into_iter().next().filter(|b| words.get(k + 1).is_some_and(|w| w.start == b.start));
+    }
+    let by = from + by_at?;
     let after = &words[by + 1..words.len().min(by + 1 + AGENT_WORDS)];
     if let Some(known) =
         brokers_in(after).into_iter().next().filter(|b| b.start == after.first().map_or(0, |w| w.start))

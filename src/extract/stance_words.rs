@@ -69,8 +69,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         // `The prior rating was Underweight`, `a recomendação anterior era de venda`: a rating no
-        // longer held, up to the clause's end.
-        if matches!(key, "prior" | "previous" | "anterior") {
+        // longer held, up to the clause's end (not `from its previous close`).
+        let rating_noun = |w: Option<&Token>| w.is_some_and(|w| is_rating_noun(&w.key) || w.key == "call");
+        if matches!(key, "prior" | "previous" | "anterior")
+            && (rating_noun(words.get(i + 1)) || rating_noun(i.checked_sub(1).and_then(|j| words.get(j))))
+        {
             negated = true;
             continue;
         }

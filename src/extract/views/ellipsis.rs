@@ -5,6 +5,7 @@
 //! to $21 from $17`, `para Estácio, foi cortado de R$ 37 para R$ 27; para a Anima, de R$ 46 para
 //! R$ 31`, rates each company by the way its own target moved.
 
+use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
 use crate::extract::stance_words::rating_move_back;
 use crate::extract::target_moves::target_move;
@@ -64,6 +65,10 @@ fn item_rating(text: &str, own: &[Token], k: usize, at: usize) -> Option<Stance>
     let from = k.saturating_sub(ITEM_REACH);
     let opens =
         (from.max(1)..k).rev().find(|&j| own[j].start > at && text[own[j - 1].end..own[j].start].contains(';'))?;
+    // (Not `; a sell rating at Morgan Stanley for Intel`: another firm's.)
+    if !brokers_in(&own[opens..k]).is_empty() {
+        return None;
+    }
     own[opens..k].iter().find_map(|w| match &*w.key {
         "buy" | "outperform" | "overweight" | "compra" => Some(Stance::Bullish),
         "sell" | "underperform" | "underweight" | "venda" => Some(Stance::Bearish),

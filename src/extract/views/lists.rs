@@ -322,13 +322,13 @@ pub(super) fn both_companies(
     }
     let here = distinct(&mut about.iter().copied().filter(|m| m.span.start < at));
     // `cut their price targets … -- both still in record-high territory`: with fewer than two
-    // companies before, `both` is about something else.
-    if enough(&here) {
+    // companies before, `both` is about something else (with more, each of them).
+    let both = own.get(found.map_or(0, |(k, _)| k)).is_some_and(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
+    if enough(&here) || (both && here.len() > 2) {
         return here;
     }
     // `Intel dipped…, while Broadcom slid…, after both stocks were downgraded`: the clause before
     // names the other.
-    let both = own.get(found.map_or(0, |(k, _)| k)).is_some_and(|w| matches!(&*w.key, "ambas" | "ambos" | "both"));
     if both && wanted == Some(2) && here.len() == 1 {
         let mut two = distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)));
         two.retain(|s| !here.contains(s));

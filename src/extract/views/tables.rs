@@ -17,10 +17,12 @@ use crate::extract::tokens::Token;
 use crate::extract::unlisted::is_b3_form;
 use crate::model::{Stance, Symbol, fold};
 
-/// How far before a table its introduction is looked for, in bytes: the sentence or two before.
+/// How far before a table its introduction is read, in bytes: the end of the line before.
 const INTRO_BYTES: usize = 300;
-/// How far before a table a claimant may be named, in bytes.
+/// How far before a table or a list the firm that made it may be named, in bytes.
 const FIRM_BYTES: usize = 1500;
+/// How far a list after a colon may run, in bytes.
+const LIST_BYTES: usize = 600;
 
 /// The views of the text's tables. `claimants` are the byte ranges of the claimants found and
 /// `mentions` the company mentions, both in text order.
@@ -30,7 +32,7 @@ pub(crate) fn table_views(
     claimants: &[Range<usize>],
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
-    let mut out = Vec::new();
+    let mut out: Vec<ViewMatch> = Vec::new();
     // (Most texts have no table: one byte search decides.)
     if !text.contains('|') {
         return out;
@@ -38,22 +40,39 @@ pub(crate) fn table_views(
     for table in tables(text) {
         let Some((header, rows)) = table.split_first() else { continue };
         let start = header.start;
-        let intro_from = floor_boundary(text, start.saturating_sub(INTRO_BYTES));
-        let intro = fold(&text[intro_from..start]);
-        // (`a carteira teórica do Ibovespa`: an index's stocks, no firm's pick.)
-        if intro.contains("teorica") || intro.contains("ibovespa:") {
-            continue;
-        }
-        let portfolio = ["carteira", "portfolio", "indicad", "preferid", "top pick", "model portfolio"]
-            .iter()
-            .any(|cue| intro.contains(cue));
+        // The line right before the table introduces it (`Confira a carteira recomendada da
+        // Gradual:`), its last bytes only.
+        let line_end = text[..start].trim_end().len();
+        let line_start = text[..line_end].rfind('\n').map_or(0, |n| n + 1);
+        let intro_words = &words[words
+            .partition_point(|w| w.start < line_start.max(line_end.saturating_sub(INTRO_BYTES)))
+            ..words.partition_point(|w| w.start < line_end)];
+        let intro = fold(&text[intro_words.first().map_or(line_end, |w| w.start)..line_end]);
+        let portfolio = [
+            "carteira recomendada",
+            "carteira sugerida",
+            "carteira semanal",
+            "carteira mensal",
+            "carteira da ",
+            "carteira do ",
+            "indicad",
+            "preferid",
+            "favorit",
+            "favourit",
+            "recommended",
+            "model portfolio",
+            "top picks",
+        ]
+        .iter()
+        .any(|cue| intro.contains(cue));
         let ratings = ["recomendac", "recommendation", "rating"].iter().any(|cue| intro.contains(cue));
         let rating_column = cells(&text[header.clone()])
             .position(|c| matches!(fold(c.trim()).as_str(), "recomendacao" | "rating" | "recommendation"));
-        if !(portfolio || (ratings && rating_column.is_some())) {
+        if !(portfolio || ratings) || unpicked(intro_words) {
             continue;
         }
         let Some(firm) = firm_before(text, words, claimants, start) else { continue };
+        let firm_name = fold(&text[firm.clone()]);
         for row in rows {
             let line = &text[row.clone()];
             if line.trim_start().starts_with(['*', '-']) || fold(line).trim_start().starts_with("total") {
@@ -72,7 +91,8 @@ pub(crate) fn table_views(
                 },
                 None => Stance::Bullish,
             };
-            if !out.iter().any(|v: &ViewMatch| v.ticker == symbol) {
+            // (One view per firm and company, whatever the number of its tables.)
+            if !out.iter().any(|v| v.ticker == symbol && fold(&text[v.claimant.clone()]) == firm_name) {
                 out.push(ViewMatch { claimant: firm.clone(), ticker: symbol, stance, quote: row.clone() });
             }
         }
@@ -81,8 +101,10 @@ pub(crate) fn table_views(
 }
 
 /// `As brasileiras identificadas foram: Bradesco (SA:BBDC4), Banco do Brasil (SA:BBAS3)… e Taesa`,
-/// `Our top picks are: …`: a list of companies a firm picked, announced by a participle of picking
-/// and a colon, each held bullish by the firm named before it.
+/// `Our top picks are: …`: a list of companies a firm picked, announced by a noun of stocks, a
+/// participle of picking and a colon, each held bullish by the firm named last before it. Not a
+/// list of stocks sold, dropped, falling or ranked (`recomendadas para venda:`, `least-favoured
+/// picks:`, `não mais indicadas:`).
 pub(crate) fn picked_lists(
     text: &str,
     words: &[Token],
@@ -90,8 +112,8 @@ pub(crate) fn picked_lists(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out = Vec::new();
-    for w in words {
-        let picked = matches!(
+    for (i, w) in words.iter().enumerate() {
+        let participle = matches!(
             &*w.key,
             "identificadas"
                 | "identificados"
@@ -105,16 +127,37 @@ pub(crate) fn picked_lists(
                 | "recomendados"
                 | "preferidas"
                 | "preferidos"
-                | "picks"
         );
-        if !picked {
+        // (`top picks`, `best picks`: a firm's own.)
+        let picks =
+            w.key == "picks" && i > 0 && matches!(&*words[i - 1].key, "top" | "best" | "favorite" | "favourite");
+        if !(participle || picks) {
             continue;
         }
+        // A noun of stocks right before (`As brasileiras identificadas`, `as ações indicadas`).
+        let noun = picks
+            || words[i.saturating_sub(2)..i].iter().any(|n| {
+                matches!(
+                    &*n.key,
+                    "acoes" | "papeis" | "brasileiras" | "empresas" | "companhias" | "stocks" | "names" | "companies"
+                )
+            });
         // The colon within the next word or two (`identificadas foram:`, `top picks are:`).
-        let colon = text[w.end..].char_indices().take(12).find(|&(_, c)| c == ':' || c == '.' || c == '\n');
-        let Some((k, ':')) = colon else { continue };
+        let colon = text[w.end..].char_indices().take(12).find(|&(_, c)| matches!(c, ':' | '.' | '\n'));
+        let Some((k, ':')) = colon.filter(|_| noun) else { continue };
         let start = w.end + k + 1;
-        let end = text[start..].find(['.', '\n', ';']).map_or(text.len(), |e| start + e);
+        // The clause before (its last few words), to the colon, holds no word of a list of stocks
+        // sold or dropped.
+        let mut from = i;
+        while from > i.saturating_sub(8) && !text[words[from - 1].end..words[from].start].contains(['.', '\n', ';']) {
+            from -= 1;
+        }
+        let to = words.partition_point(|o| o.start < start);
+        if unpicked(&words[from..to]) {
+            continue;
+        }
+        let reach = text.floor_char_boundary(start + LIST_BYTES);
+        let end = text[start..reach].find(['.', '\n', ';']).map_or(reach, |e| start + e);
         let listed = &mentions
             [mentions.partition_point(|m| m.span.start < start)..mentions.partition_point(|m| m.span.start < end)];
         let mut symbols: Vec<Symbol> = Vec::new();
@@ -137,6 +180,52 @@ pub(crate) fn picked_lists(
         }
     }
     out
+}
+
+/// Words that make a list or a table one of stocks sold, dropped, falling or ranked by their move,
+/// not a firm's picks (folded keys).
+fn unpicked(words: &[Token]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            &*w.key,
+            "venda"
+                | "vender"
+                | "sell"
+                | "short"
+                | "shorts"
+                | "bearish"
+                | "least"
+                | "nao"
+                | "not"
+                | "sair"
+                | "sairam"
+                | "saiu"
+                | "retirou"
+                | "retiradas"
+                | "removeu"
+                | "removed"
+                | "removidas"
+                | "excluidas"
+                | "cair"
+                | "queda"
+                | "quedas"
+                | "altas"
+                | "maiores"
+                | "decliners"
+                | "gainers"
+                | "losers"
+                | "pior"
+                | "piores"
+                | "worst"
+                | "crowded"
+                | "antes"
+                | "previous"
+                | "anterior"
+                | "ibovespa"
+                | "indice"
+                | "index"
+        )
+    })
 }
 
 /// The tables of a text: runs of at least three lines (a header and two rows) with two or more
@@ -191,37 +280,37 @@ fn row_company(text: &str, row: &Range<usize>, mentions: &[Mention]) -> Option<S
     Some(first.symbol.clone())
 }
 
-/// The firm whose table starts at `start`: `carteira recomendada da Gradual`, else the last
-/// claimant or known broker named shortly before it.
+/// The firm whose table or list starts at `start`: the one named last before it, as the owner of a
+/// portfolio (`carteira recomendada da Gradual`; not an index's, `carteira do Ibovespa`), a
+/// claimant or a known broker.
 fn firm_before(text: &str, words: &[Token], claimants: &[Range<usize>], start: usize) -> Option<Range<usize>> {
     let from = start.saturating_sub(FIRM_BYTES);
     let before = &words[words.partition_point(|w| w.start < from)..words.partition_point(|w| w.start < start)];
-    // `a carteira recomendada da Gradual`, `a carteira da Terra`: the name after `da`/`do`.
+    // `a carteira recomendada da Gradual`, `a carteira da Terra`: the name after `da`/`do`, its
+    // capitalised words joined by single spaces only.
     let owner = before.iter().enumerate().rev().find_map(|(k, w)| {
         if !matches!(&*w.key, "carteira" | "portfolio") {
             return None;
         }
         let of = (k + 1..before.len().min(k + 4)).find(|&j| matches!(&*before[j].key, "da" | "do"))?;
-        let name: Vec<&Token> = before[of + 1..].iter().take(3).take_while(|t| t.capitalized || t.upper).collect();
-        let name = name.first()?.start..name.last()?.end;
-        (!before[of + 1..].first().is_some_and(|t| is_index_word(&t.key))).then_some(name)
+        let first = before.get(of + 1).filter(|t| (t.capitalized || t.upper) && !is_index_word(&t.key))?;
+        let mut last = first;
+        for t in before[of + 2..].iter().take(2) {
+            if !(t.capitalized || t.upper) || &text[last.end..t.start] != " " {
+                break;
+            }
+            last = t;
+        }
+        (first.key != "b3").then_some(first.start..last.end)
     });
-    let claimant = || {
-        claimants[claimants.partition_point(|c| c.start < from)..claimants.partition_point(|c| c.start < start)]
-            .iter()
-            .rev()
-            .find(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
-            .cloned()
-    };
-    owner.or_else(claimant).or_else(|| brokers_in(before).pop())
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+    let claimant = claimants
+        [claimants.partition_point(|c| c.start < from)..claimants.partition_point(|c| c.start < start)]
+        .iter()
+        .rev()
+        .find(|c| !is_news_source(&fold(&text[(*c).clone()]).replace(['.', '\'', '’'], " ")))
+        .cloned();
+    let broker = brokers_in(before).pop();
+    [owner, claimant, broker].into_iter().flatten().max_by_key(|r| r.start)
 }
 
 #[cfg(test)]
@@ -250,10 +339,11 @@ mod tests {
         let text = "Segundo a Ágora Investimentos, o setor melhora.\nVeja na tabela abaixo as recomendações da Ágora \
                     para as ações do setor:\nEmpresa | Ticker | Recomendação | Preço-alvo (R$) |\n---|---|---|---|\nOi | \
                     OIBR3 | Compra | 3,4 |\nTIM | TIMS3 | Venda | 19,5 |\nVivo | VIVT3 | Neutro | 61 |\n";
-        assert_eq!(
-            views(text),
-            owned(&[("Ágora Investimentos", "OIBR3", "Bullish"), ("Ágora Investimentos", "TIMS3", "Bearish")])
-        );
+        let found: Vec<(String, String)> =
+            views(text).into_iter().map(|(_, ticker, stance)| (ticker, stance)).collect();
+        let want = [("OIBR3", "Bullish"), ("TIMS3", "Bearish")].map(|(t, s)| (t.to_owned(), s.to_owned()));
+        assert_eq!(found, want);
+        assert!(views(text).iter().all(|(firm, ..)| firm.starts_with("Ágora")));
     }
 
     #[test]
@@ -270,6 +360,52 @@ mod tests {
         );
         // Not a list without a firm, nor one company alone.
         assert_eq!(views("As ações indicadas: Vale e Petrobras."), owned(&[]));
+    }
+
+    #[test]
+    fn the_review_s_lists_of_stocks_sold_dropped_or_ranked_hold_no_bullish_view() {
+        for text in [
+            "Segundo o Itaú BBA, as ações recomendadas para venda: Vale, Petrobras e Gerdau.",
+            "JPMorgan published its list of shorts. Its least-favoured picks: Intel, Boeing and Ford.",
+            "A Gradual reduziu a exposição. Ações não mais indicadas: Vale, Petrobras e Gerdau.",
+            "O BTG Pactual listou as ações mais indicadas a cair: Vale e Petrobras.",
+            "Segundo o BTG Pactual, o governo escolheu os conselheiros indicados: João Silva, da Petrobras, e Maria \
+             Souza, da Vale.",
+            "Goldman Sachs said the most crowded hedge fund picks: Apple, Microsoft and Nvidia, are at risk.",
+        ] {
+            assert!(views(text).iter().all(|(_, _, stance)| stance != "Bullish"), "{text}: {:?}", views(text));
+        }
+        // The firm named last before the list is the one.
+        let text = "A carteira do Itaú Unibanco rendeu 3% em maio. O Credit Suisse também divulgou suas escolhas. As \
+                    brasileiras identificadas foram: Vale (VALE3), Petrobras (PETR4) e Taesa (TAEE11).";
+        assert!(views(text).iter().all(|(firm, ..)| firm == "Credit Suisse"), "{:?}", views(text));
+        // A firm's own view stated in a sentence outranks the list.
+        let text = "O Credit Suisse rebaixou a Vale para venda. As brasileiras identificadas foram: Vale (VALE3), Itaú \
+                    (ITUB4) e Taesa (TAEE11).";
+        assert!(!views(text).contains(&("Credit Suisse".to_owned(), "VALE3".to_owned(), "Bullish".to_owned())));
+    }
+
+    #[test]
+    fn the_review_s_tables_of_movers_removals_and_index_members_hold_no_view() {
+        for text in [
+            "Segundo a XP Investimentos, o dia foi de alta. A carteira de investimentos dos fundos ficou mais \
+             arriscada.\nVeja as maiores quedas:\nEmpresa | Código | Variação |\nPetrobras | PETR4 | -3,2% |\nVale | \
+             VALE3 | -2,1% |\n",
+            "Goldman Sachs said hedge funds trimmed their portfolios this week.\nBiggest decliners today:\nCompany | \
+             Ticker | Change |\nApple | AAPL | -3.2% |\nIntel | INTC | -2.1% |\n",
+            "Morgan Stanley removed the following names from its model portfolio:\nCompany | Ticker |\nApple | AAPL \
+             |\nIntel | INTC |\n",
+            "A Gradual retirou da carteira recomendada as seguintes ações:\nEmpresa | Código |\nPetrobras | PETR4 \
+             |\nVale | VALE3 |\n",
+            "Confira a nova carteira do Ibovespa para o quadrimestre, segundo a B3:\nEmpresa | Código |\nPetrobras | \
+             PETR4 |\nVale | VALE3 |\n",
+        ] {
+            assert!(views(text).iter().all(|(_, _, stance)| stance != "Bullish"), "{text}: {:?}", views(text));
+        }
+        // The owner's name stops at the colon.
+        let text =
+            "Confira a carteira recomendada da Gradual:\nEmpresa | Código |\nPetrobras | PETR4 |\nVale | VALE3 |\n";
+        assert!(views(text).iter().all(|(firm, ..)| firm == "Gradual"), "{:?}", views(text));
     }
 
     #[test]

@@ -135,3 +135,30 @@ fn shares_called_overvalued_are_a_bearish_view() {
     let text = "As ações da Natura continuam sobrevalorizadas, avalia o Santander.";
     assert_eq!(bundled(text), [view("Santander", "NTCO3", Stance::Bearish)]);
 }
+
+#[test]
+fn the_review_s_misreadings_stay_fixed() {
+    // An opening act with a subject of its own is not the next clause's firm's.
+    let text = "Despite other brokers downgrading Apple, Morgan Stanley reiterated its overweight rating.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "AAPL", Stance::Bullish)]);
+    // `at` a place is no firm.
+    assert_eq!(bundled("Tesla was downgraded to sell after a fire at Giga Berlin."), []);
+    // An item naming its own firm is not the sentence's holder's.
+    let text = "Goldman Sachs upgraded Apple to buy; a sell rating at Morgan Stanley for Intel remains.";
+    assert!(!bundled(text).contains(&view("Goldman Sachs", "INTC", Stance::Bearish)));
+    // A bank described with its symbol that acts right after it still holds.
+    let text = "Canadian bank Royal Bank of Canada (NYSE:RY) cut Apple to sector perform.";
+    assert_eq!(bundled(text), [view("Royal Bank of Canada", "AAPL", Stance::Bearish)]);
+    let text = "Analysts who upgraded Intel include: Goldman Sachs and Citi.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "INTC", Stance::Bullish), view("Citi", "INTC", Stance::Bullish)]);
+    // `previous` next to a price is no prior rating.
+    let text = "Apple rose 2% from its previous close after Goldman Sachs rated it a buy.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
+    // An adverb opening a sentence is no broker.
+    let text = "Gradual, a alta da Vale foi destacada pelo Credit Suisse, que elevou a recomendação.";
+    assert_eq!(bundled(text), [view("Credit Suisse", "VALE3", Stance::Bullish)]);
+    // `both` after three companies is each of them.
+    let text =
+        "Apple rose 2% while Microsoft slid 1% and Intel fell 3%, after Goldman Sachs downgraded both companies.";
+    assert_eq!(bundled(text).len(), 3);
+}
