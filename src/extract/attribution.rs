@@ -29,8 +29,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_cues::{
-    ASIDE_OPENERS, breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap,
-    is_contrast_opener, is_credit_line, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause,
+    breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
+    is_credit_line, is_saying_verb, is_sector_shares, is_those_companies, last_aside_opener, names_a_cause,
     own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
@@ -550,11 +550,7 @@ fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> bool {
     }
     let from = text.ceil_char_boundary(span.start.saturating_sub(CLAUSE_BYTES));
     let before = &text[from..span.start];
-    ASIDE_OPENERS
-        .iter()
-        .filter_map(|o| before.rfind(o))
-        .max()
-        .is_some_and(|o| !before[o + 2..].contains(['.', ',', ';']))
+    last_aside_opener(before).is_some_and(|o| !before[o + 2..].contains(['.', ',', ';']))
 }
 
 /// How far before a company its relative clause may open.

@@ -163,9 +163,14 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
     // agora operam em queda de 2,61%`: a relative clause between commas.
     // `os papéis da estatal, uma das empresas de maior peso do Ibovespa, subiram 4%`: an
     // apposition between commas.
-    let opened =
-        ASIDE_OPENERS.iter().filter_map(|o| clause.rfind(o)).max().is_some_and(|o| !clause[o + 2..].contains(','));
+    let opened = last_aside_opener(clause).is_some_and(|o| !clause[o + 2..].contains(','));
     opened && rest.contains(',')
+}
+
+/// Where the last relative clause or apposition of `text` opens (each opener starts with `, `:
+/// only the commas are searched for, from the end).
+pub(super) fn last_aside_opener(text: &str) -> Option<usize> {
+    text.rmatch_indices(", ").map(|(k, _)| k).find(|&k| ASIDE_OPENERS.iter().any(|o| text[k..].starts_with(o)))
 }
 
 /// What opens a relative clause or an apposition between commas (`, que `, `, which `, `, uma das `,
