@@ -3,7 +3,7 @@
 
 use crate::extract::{Lexicon, analyse};
 
-fn figures(text: &str) -> Vec<(String, Vec<String>)> {
+pub(super) fn figures(text: &str) -> Vec<(String, Vec<String>)> {
     let findings = analyse(text, &Lexicon::bundled());
     let mut all: Vec<_> = (findings.amounts.iter().map(|a| (a.span.bytes.clone(), &a.tickers)))
         .chain(findings.percents.iter().map(|p| (p.span.bytes.clone(), &p.tickers)))
@@ -15,7 +15,7 @@ fn figures(text: &str) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+pub(super) fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
     list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
 }
 

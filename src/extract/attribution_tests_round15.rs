@@ -1,23 +1,7 @@
 //! Unit tests of the fifteenth round's attribution rules, read from whole texts (bundled
 //! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
 
-use crate::extract::{Lexicon, analyse};
-
-fn figures(text: &str) -> Vec<(String, Vec<String>)> {
-    let findings = analyse(text, &Lexicon::bundled());
-    let mut all: Vec<_> = (findings.amounts.iter().map(|a| (a.span.bytes.clone(), &a.tickers)))
-        .chain(findings.percents.iter().map(|p| (p.span.bytes.clone(), &p.tickers)))
-        .chain(findings.quantities.iter().map(|q| (q.span.bytes.clone(), &q.tickers)))
-        .collect();
-    all.sort_by_key(|(span, _)| span.start);
-    all.into_iter()
-        .map(|(span, tickers)| (text[span].to_owned(), tickers.iter().map(|t| t.as_str().to_owned()).collect()))
-        .collect()
-}
-
-fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
-    list.iter().map(|(p, t)| ((*p).to_owned(), t.iter().map(|s| (*s).to_owned()).collect())).collect()
-}
+use super::round14::{figures, pairs};
 
 #[test]
 fn an_index_named_as_the_set_a_stock_stands_out_in_does_not_take_its_move() {

@@ -55,7 +55,7 @@ fn opens_after_dash(text: &str, words: &[Token], at: usize) -> bool {
 const ACT_REACH: usize = 6;
 
 /// The direction of a rating verb: up, down, or kept (`elevou`, `cortou`, `reiterou`).
-fn rating_act(key: &str) -> Option<i8> {
+pub(super) fn rating_act(key: &str) -> Option<i8> {
     // Most words open with another letter: one byte decides.
     if !matches!(key.as_bytes().first(), Some(b'a' | b'c' | b'd' | b'e' | b'k' | b'l' | b'm' | b'r' | b'u')) {
         return None;
@@ -88,47 +88,36 @@ pub(super) fn opens_on_a_bare_act(words: &[Token]) -> bool {
     // The act right after the opener, past `de`/`ter` only (`Apesar de ter rebaixado`): not
     // `Despite analysts downgrading Apple`, an act with a subject of its own.
     let act = words.iter().skip(1).take(3).find(|w| !matches!(&*w.key, "de" | "ter" | "of" | "having"));
-    opener
-        && act.is_some_and(|w| {
-            (w.key.ends_with("ing") || w.key.ends_with("ado") || w.key.ends_with("ar"))
-                && (rating_act(&w.key).is_some()
-                    || matches!(
-                        &*w.key,
-                        "raising"
-                            | "cutting"
-                            | "lowering"
-                            | "reiterating"
-                            | "elevado"
-                            | "elevar"
-                            | "rebaixar"
-                            | "cortar"
-                            | "reduzir"
-                    ))
-        })
+    opener && act.is_some_and(|w| is_bare_act(&w.key))
+}
+
+/// A rating act written with no subject: a gerund, a participle or an infinitive (`upgrading`,
+/// `rebaixado`, `cortar`).
+fn is_bare_act(key: &str) -> bool {
+    matches!(
+        key,
+        "upgrading"
+            | "downgrading"
+            | "raising"
+            | "cutting"
+            | "lowering"
+            | "reiterating"
+            | "initiating"
+            | "rebaixado"
+            | "elevado"
+            | "rebaixar"
+            | "elevar"
+            | "cortar"
+            | "reduzir"
+    )
 }
 
 /// Whether `before` ends on a rating act with no subject, a gerund or a participle (`While
 /// upgrading`, `Apesar de ter rebaixado a`): what follows is the company acted on.
 pub(super) fn after_an_act(before: &[Token]) -> bool {
-    let act = |w: &Token| {
-        matches!(
-            &*w.key,
-            "upgrading"
-                | "downgrading"
-                | "raising"
-                | "cutting"
-                | "lowering"
-                | "reiterating"
-                | "initiating"
-                | "rebaixado"
-                | "elevado"
-                | "rebaixar"
-                | "elevar"
-        )
-    };
     match before {
-        [.., w] if act(w) => true,
-        [.., w, a] => act(w) && matches!(&*a.key, "a" | "o" | "as" | "os"),
+        [.., w] if is_bare_act(&w.key) => true,
+        [.., w, a] => is_bare_act(&w.key) && matches!(&*a.key, "a" | "o" | "as" | "os"),
         _ => false,
     }
 }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::bank_cues::with_its_symbol;
+use super::clauses::rating_act;
 use super::tokens::Token;
 
 /// News outlets and data providers that report views rather than hold them (`according to
@@ -81,38 +82,11 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     let near = &after[..after.floor_char_boundary(40)];
     let acts = near.find(')').is_some_and(|c| {
         let next = after[c + 1..].trim_start().split(|ch: char| !ch.is_alphabetic()).next().unwrap_or_default();
-        is_act_word(&next.to_lowercase())
+        let next = next.to_lowercase();
+        rating_act(&next).is_some()
+            || matches!(next.as_str(), "initiated" | "lifted" | "trimmed" | "boosted" | "iniciou")
     });
     described && symbol && !acts
-}
-
-/// Verbs of a rating act (`cut`, `raised`, `rebaixou`), lower case.
-fn is_act_word(word: &str) -> bool {
-    matches!(
-        word,
-        "cut"
-            | "cuts"
-            | "raised"
-            | "raises"
-            | "lowered"
-            | "lowers"
-            | "upgraded"
-            | "upgrades"
-            | "downgraded"
-            | "downgrades"
-            | "reiterated"
-            | "initiated"
-            | "lifted"
-            | "trimmed"
-            | "boosted"
-            | "rebaixou"
-            | "elevou"
-            | "cortou"
-            | "reduziu"
-            | "reiterou"
-            | "iniciou"
-            | "manteve"
-    )
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no
