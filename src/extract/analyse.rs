@@ -107,7 +107,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         &claimant_spans,
         &found_mentions,
     ));
-    for view in listed.collect::<Vec<_>>() {
+    for view in listed {
         let firm = firm_key(&text[view.claimant.clone()]);
         if !found_views.iter().any(|v| v.ticker == view.ticker && firm_key(&text[v.claimant.clone()]) == firm) {
             found_views.push(view);
