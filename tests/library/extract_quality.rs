@@ -4,10 +4,10 @@
 //! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
-//! so it is reported as a **development** split. For attribution and views, `links_heldout_v16.json`
+//! so it is reported as a **development** split. For attribution and views, `links_heldout_v18.json`
 //! is the held-out split to quote (only its totals are printed, with 95% intervals over
 //! passages); the earlier held-out splits were released for tuning once they had been measured a
-//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v15.json`,
+//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v17.json`,
 //! checked in `released_parts`) and are training parts since. Each split has a floor per kind, set just below its measured scores.
 //! `docs/extraction.md` explains how findings are matched to labels; `docs/labelling.md` states
 //! the conventions the labels follow.
@@ -479,37 +479,36 @@ fn heldout_split_meets_its_floors() {
     );
 }
 
-/// The seventeenth held-out split: 130 real passages (63 English, 67 Portuguese) labelled from the
-/// text alone by four people who never ran the extractor, collected during the fourteenth round
+/// The eighteenth held-out split: 129 real passages (63 English, 66 Portuguese) labelled from the
+/// text alone by four people who never ran the extractor, collected during the fifteenth round
 /// while its rules were written by someone who never read it, and committed unread. Only its totals
 /// are printed, with their interval; never tune against it.
-const LINKS_HELDOUT_V17: &str = include_str!("../data/extract/links_heldout_v17.json");
-/// Its floors, a little below its scores: at its first reading, with the fourteenth round's final
-/// rules and before any rule of the fifteenth, attribution 0.863 (1,043 of 1,208 figures found,
-/// 1,281 labels) and view F1 0.685 (76 right of 100 found, 122 labels); with the fifteenth round's,
-/// 0.873 (1,055) and 0.694 (77 right of 100 found; see `docs/extraction.md`, "Fifteenth round").
+const LINKS_HELDOUT_V18: &str = include_str!("../data/extract/links_heldout_v18.json");
+/// Its floors, a little below its scores: at its first reading, with the fifteenth round's final
+/// rules and before any rule of the sixteenth, attribution 0.856 (1,004 of 1,173 figures found,
+/// 1,229 labels) and view F1 0.610 (83 right of 137 found, 135 labels).
 /// Low because the scores are: issue 18 asks for 0.9 and 0.8.
-const LINKS_HELDOUT_V17_FLOORS: (f64, f64) = (0.85, 0.66);
+const LINKS_HELDOUT_V18_FLOORS: (f64, f64) = (0.83, 0.58);
 
 #[test]
-fn seventeenth_heldout_split_for_attribution_and_views_meets_its_floors() {
-    let data: Value = serde_json::from_str(LINKS_HELDOUT_V17).expect("the seventeenth held-out split is JSON");
+fn eighteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT_V18).expect("the eighteenth held-out split is JSON");
     assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
     let passages = data["passages"].as_array().expect("a list of passages");
     assert!(passages.len() >= 125, "at least 125 passages, found {}", passages.len());
-    for (language, prefix) in [("English", "lho17-en-"), ("Portuguese", "lho17-pt-")] {
+    for (language, prefix) in [("English", "lho18-en-"), ("Portuguese", "lho18-pt-")] {
         let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 60, "at least 60 passages in {language}, found {}", subset.len());
-        println!("\nseventeenth held-out split, {language} only, {} passages", subset.len());
+        println!("\neighteenth held-out split, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
     let measured = measure(&data);
-    println!("\nseventeenth held-out split (never tuned against), {} passages", measured.passages);
+    println!("\neighteenth held-out split (never tuned against), {} passages", measured.passages);
     print_links(&measured);
     let ((lo, hi), (view_lo, view_hi)) = intervals(&measured.per_passage);
     println!("95% intervals over passages: attribution {lo:.3}–{hi:.3}, view F1 {view_lo:.3}–{view_hi:.3}");
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
-    let floors = LINKS_HELDOUT_V17_FLOORS;
+    let floors = LINKS_HELDOUT_V18_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }
