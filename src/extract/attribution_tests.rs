@@ -477,3 +477,6 @@ mod round14;
 
 #[path = "attribution_tests_round15.rs"]
 mod round15;
+
+#[path = "attribution_tests_round16.rs"]
+mod round16;

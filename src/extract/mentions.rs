@@ -116,7 +116,11 @@ pub(crate) fn mentions(
             head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
                 && head.split(')').next().is_some_and(|b| b.contains('%'))
         });
-        if moved || is_target_owner(text, words, &m.span) || super::bank_cues::opens_an_item(text, &m.span) {
+        if moved
+            || own_move_follows(text, &words[next..])
+            || is_target_owner(text, words, &m.span)
+            || super::bank_cues::opens_an_item(text, &m.span)
+        {
             m.speaks = false;
             continue;
         }
@@ -172,6 +176,41 @@ pub(crate) fn mentions(
     out
 }
 
+/// How many words an aside between a bank and its move may hold.
+const APPOSITIVE_WORDS: usize = 12;
+
+/// `Bank of America, whose shares fell 14%`, `Morgan Stanley, which slipped 5.7% Monday`: a bank
+/// whose own move a relative clause right after it tells is reported on, not rating. `after` are
+/// the words from the end of its name.
+pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
+    let Some(opener) = after.first().filter(|w| text[..w.start].ends_with(", ")) else { return false };
+    // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)
+    let moved_at = |k: usize| {
+        after.get(k).is_some_and(|w| is_move_verb(&w.key))
+            && !after
+                .get(k + 1)
+                .is_some_and(|o| matches!(&*o.key, "their" | "its" | "his" | "her" | "the" | "a" | "seu" | "sua" | "o"))
+    };
+    match (&*opener.key, after.get(1)) {
+        ("whose" | "cujas", Some(noun)) => is_share_word(&noun.key),
+        ("which" | "que", Some(helper)) => {
+            moved_at(1) || (matches!(&*helper.key, "has" | "had" | "have" | "tem" | "ja") && moved_at(2))
+        }
+        // `JPMorgan Chase, the largest U.S. bank by assets, climbed 3.7%`: past an aside.
+        _ => (1..after.len().min(APPOSITIVE_WORDS))
+            .find(|&k| text[..after[k].start].ends_with(", "))
+            .is_some_and(moved_at),
+    }
+}
+
+/// `referring to Bank of America by its ticker symbol`, `compared with JPMorgan`: the company at
+/// word `at` is named, no firm acting.
+pub(crate) fn is_referred_to(words: &[Token], at: usize) -> bool {
+    at > 1
+        && matches!(&*words[at - 1].key, "to" | "with")
+        && matches!(&*words[at - 2].key, "referring" | "referred" | "compared" | "relative" | "similar")
+}
+
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,
 /// targets or analysts, and not as the object of a preposition (`on`, `do`, `da`).
 /// `calls` caches, per sentence, whether it names a call (a long sentence names many banks).
@@ -185,6 +224,17 @@ fn broker_rating(
     if !is_broker(&m.symbol) {
         return false;
     }
+    // `"We believe BAC has some levers to lean on"`, `JPM is good at both offense and defense`: a
+    // bank written as its symbol, before a verb of being, is the stock talked about.
+    let next = words.partition_point(|w| w.start < m.span.end);
+    if text[m.span.clone()] == *m.symbol.as_str()
+        && words.get(next).is_some_and(|w| {
+            !text[m.span.end..w.start].contains(|c: char| !c.is_whitespace())
+                && matches!(&*w.key, "has" | "is" | "was" | "had" | "looks" | "remains" | "trades" | "tem" | "e")
+        })
+    {
+        return false;
+    }
     let at_sentence = sentences.partition_point(|s| s.end <= m.span.start);
     let Some(sentence) = sentences.get(at_sentence).filter(|s| s.start <= m.span.start) else { return false };
     let own =
@@ -194,6 +244,7 @@ fn broker_rating(
     let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
+    let object = object || is_referred_to(own, at);
     // `O Bank of America foi rebaixado para "neutral"`, `JPMorgan was downgraded`: rated, in a
     // passive right after it.
     let after = own.partition_point(|w| w.start < m.span.end);
@@ -252,6 +303,7 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
     let after = words.get(next);
     before
         || rated_object(words, k)
+        || own_move_follows(text, &words[next..])
         || after.is_some_and(|w| {
             matches!(&*w.key, "shares" | "stock")
                 && !text[span.end..w.start].contains([',', ';'])

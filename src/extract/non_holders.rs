@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::bank_cues::with_its_symbol;
 use super::clauses::rating_act;
+use super::mentions::own_move_follows;
 use super::tokens::Token;
 
 /// News outlets and data providers that report views rather than hold them (`according to
@@ -31,9 +32,25 @@ pub(crate) fn is_news_source(name: &str) -> bool {
 /// `Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC -
 /// 12.03)`: a bank described by its kind and written with its own symbol is a company talked
 /// about, not a firm holding a view; so is the symbol after an exchange's code in brackets, and
-/// the first of a list after `were:`.
+/// the first of a list after `were:`, and a bank whose own move follows its name.
 /// `words` are the text's words.
 pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) -> bool {
+    // `JPMorgan Chase, the largest U.S. bank by assets, climbed 3.7%`: its own move (past the
+    // rest of its name).
+    let next = words.partition_point(|w| w.start < span.end);
+    let rest = words[next..]
+        .iter()
+        .take(3)
+        .take_while(|w| {
+            w.capitalized
+                && text[..w.start].ends_with(|c: char| c.is_alphanumeric() || c == ' ')
+                && !text[..w.start].ends_with(", ")
+        })
+        .count();
+    let next = next + rest;
+    if own_move_follows(text, &words[next..]) {
+        return true;
+    }
     // `Among individual banks it cut to “sell” were: KeyCorp, Huntington…`: a list after `were:`.
     let before = text[..span.start].trim_end();
     if let Some(head) = before.strip_suffix(':') {

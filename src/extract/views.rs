@@ -17,7 +17,7 @@ use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::listed_holders::{listed_holders, surname_holders};
-use super::mentions::{Mention, is_broker};
+use super::mentions::{Mention, is_broker, is_referred_to};
 use super::non_holders::{is_news_source, is_talked_about};
 use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
@@ -30,8 +30,8 @@ use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_th
 use lists::{bulleted, covered_by, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
-    opens_on_the_analyst, plural_ratings, points_back, rated_in_a_list, rates_a_market, rates_a_sector,
-    rates_unknown_name, talked_about,
+    opens_on_the_analyst, plural_ratings, points_back, points_back_before, rated_in_a_list, rates_a_market,
+    rates_a_sector, rates_unknown_name, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{
@@ -296,7 +296,10 @@ pub(crate) fn views<'a>(
             // (Nor a bank named by a card's heading, the company rated.)
             let upto = card_company.as_ref().map_or(range.start, |(_, span)| word_range(words, span).start);
             let before = &words[words.partition_point(|w| w.start < from)..upto];
-            let named = brokers_in(before).pop();
+            // (Not `referring to Bank of America by its ticker symbol`: a bank named.)
+            let named = brokers_in(before)
+                .into_iter()
+                .rfind(|b| !is_referred_to(words, words.partition_point(|w| w.start < b.start)));
             let broker = match (broker, named) {
                 (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
                 (a, b) => a.or(b),
@@ -400,7 +403,7 @@ pub(crate) fn views<'a>(
         // `Goldman Sachs downgraded the company due to … Disney`: the company under discussion.
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
-        let refers_back = points_back(next);
+        let refers_back = points_back(next) || points_back_before(&own[..at.saturating_sub(1)]);
         if rates_a_sector(text, next) || rates_a_market(next) || rates_unknown_name(next, mentions_in(sentence)) {
             continue;
         }

@@ -141,7 +141,14 @@ pub(super) fn earlier_subject(before: &[Mention], holders: &[Range<usize>], near
         .filter(|m| !holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end))
         .map(|m| &m.symbol);
     if nearest {
-        return named.next_back().cloned();
+        // (`"We believe BAC has some levers to lean on," … In raising the shares to buy`: a bank
+        // named where no company was and no bank acts.)
+        let quiet_bank = || {
+            let held = |m: &Mention| holders.iter().any(|h| h.start < m.span.end && m.span.start < h.end);
+            let acting = before.iter().any(|m| m.rates || m.speaks);
+            before.iter().rfind(|m| !acting && !held(m)).map(|m| m.symbol.clone())
+        };
+        return named.next_back().cloned().or_else(quiet_bank);
     }
     let mut counts: FxHashMap<&Symbol, usize> = FxHashMap::default();
     let mut best: Option<(&Symbol, usize)> = None;

@@ -5,6 +5,7 @@ mod round11;
 mod round13;
 mod round14;
 mod round15;
+mod round16;
 mod round7;
 mod round8;
 
