@@ -224,6 +224,7 @@ pub(crate) fn attribute<'a>(
                         // its symbol is reported on as a stock.
                         && !with_its_symbol(text, &m.span)
                         && !moved_by(text, own_words, &m.span)
+                        && !shares_of(text, words, &m.span)
                         && (m.speaks
                             || (comments() && !shares_of(text, words, &m.span))
                             || revises_forecasts(text, own_words, &m.span) && covers_another(m)
@@ -512,10 +513,12 @@ pub(crate) fn attribute<'a>(
                     // first company named in the next few sentences.
                     // Not past a name the lexicon does not know (`A líder de alta foi Fibria, com
                     // um salto de 7,2%`): that may be the company; nor in a text that opened on
-                    // an index (`O Ibovespa segue no negativo… No ano, ainda cede 3,77%`).
+                    // an index (`O Ibovespa segue no negativo… No ano, ainda cede 3,77%`); nor a
+                    // sum (`overall third-quarter earnings growth of 20.7 percent`).
                     if unknown_name_before(text, words_before, mentions_in(sentence))
                         || first_unlisted().is_some_and(|u| u <= i)
                         || index_within(sentences[0].start..at)
+                        || own_words.iter().any(|w| matches!(&*w.key, "overall" | "aggregate" | "blended"))
                     {
                         Vec::new()
                     } else {

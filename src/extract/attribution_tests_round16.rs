@@ -20,3 +20,27 @@ fn a_bank_whose_own_move_a_clause_after_it_tells_is_reported_on_not_rating() {
                 $52 from $57.";
     assert_eq!(figures(text), pairs(&[("$52", &["INTC"]), ("$57", &["INTC"])]));
 }
+
+#[test]
+fn a_bank_whose_results_are_forecast_is_reported_on() {
+    let text = "Analysts polled by Refinitiv expect JPMorgan Chase to earn $2.26 per share on revenue of $27.57 \
+                billion. Citigroup is forecast to earn $1.69 on revenue of $18.45 billion.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("$2.26", &["JPM"]), ("$27.57 billion", &["JPM"]), ("$1.69", &["C"]), ("$18.45 billion", &["C"])])
+    );
+    // A sum named before any company stays no company's.
+    let text = "According to Bank of America Merrill Lynch, the consensus estimate is for overall third-quarter \
+                earnings growth of 20.7 percent. Citigroup is forecast to earn $1.69.";
+    assert_eq!(figures(text), pairs(&[("20.7 percent", &[]), ("$1.69", &["C"])]));
+}
+
+#[test]
+fn a_month_s_abbreviation_before_a_day_is_a_date_not_a_company() {
+    let text = "Wal-Mart said net sales for the four-week period ending Nov. 25, 2005 reached $17.384 billion.";
+    assert_eq!(figures(text), pairs(&[("$17.384 billion", &["WMT"])]));
+    let text = "Sales rose 5% in Dec 2005 at Costco.";
+    assert_eq!(figures(text), pairs(&[("5%", &["COST"])]));
+    // The company written in capitals is still found.
+    assert_eq!(figures("NOV shares rose 5%."), pairs(&[("5%", &["NOV"])]));
+}

@@ -135,6 +135,20 @@ pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
         && !is_article(&prev.key)
 }
 
+/// `the four weeks ended Nov. 25`, `Dec 2005`: a month's abbreviation written in title case
+/// before a full stop or a number is a date, not the company of that name (`NOV`).
+pub(crate) fn is_month_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.capitalized
+        && !t.upper
+        && matches!(
+            &*t.key,
+            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        )
+        && (text[t.end..].starts_with('.')
+            || tokens.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())))
+}
+
 /// `o diretor-presidente, Frederico Fleury Curado`: a word between two capitalised words of a
 /// sentence is a person's middle name, not the company of that name.
 /// (Not in a title-case headline, `Brazil Miner Vale Posts Record Profit`: the full name stands

@@ -118,6 +118,7 @@ pub(crate) fn mentions(
         });
         if moved
             || own_move_follows(text, &words[next..])
+            || forecast_for(words, first, next)
             || is_target_owner(text, words, &m.span)
             || super::bank_cues::opens_an_item(text, &m.span)
         {
@@ -201,6 +202,20 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
             .find(|&k| text[..after[k].start].ends_with(", "))
             .is_some_and(moved_at),
     }
+}
+
+/// `Citigroup is forecast to earn $1.69`, `analysts expect JPMorgan Chase to earn $2.26`: a bank
+/// whose results are forecast (its words from `first` to `next`) is reported on.
+fn forecast_for(words: &[Token], first: usize, next: usize) -> bool {
+    let forecast = |w: &Token| matches!(&*w.key, "expected" | "forecast" | "projected" | "estimated" | "seen");
+    let passive = match words.get(next..next + 3) {
+        Some([be, verb, to]) => matches!(&*be.key, "is" | "was" | "are" | "were") && forecast(verb) && to.key == "to",
+        _ => false,
+    };
+    let object = first > 0
+        && matches!(&*words[first - 1].key, "expect" | "expects" | "see" | "sees" | "forecast" | "forecasts")
+        && words.get(next).is_some_and(|w| w.key == "to");
+    passive || object
 }
 
 /// `referring to Bank of America by its ticker symbol`, `compared with JPMorgan`: the company at
@@ -304,6 +319,7 @@ pub(crate) fn shares_of(text: &str, words: &[Token], span: &Range<usize>) -> boo
     before
         || rated_object(words, k)
         || own_move_follows(text, &words[next..])
+        || forecast_for(words, k, next)
         || after.is_some_and(|w| {
             matches!(&*w.key, "shares" | "stock")
                 && !text[span.end..w.start].contains([',', ';'])

@@ -17,7 +17,7 @@ use super::bracket_codes::{
 };
 use super::cashtags::cashtags;
 use super::company_context::{
-    dateline, in_company_context, in_dateline, is_surname, middle_name, names_another_company,
+    dateline, in_company_context, in_dateline, is_month_abbreviation, is_surname, middle_name, names_another_company,
 };
 use super::company_names::is_generic_tail;
 use super::defunct::defunct_at;
@@ -241,7 +241,12 @@ fn longest_name(
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n == 1 && (closes_a_name || ends_another_name || middle_name(text, tokens, i)) {
+        if n == 1
+            && (closes_a_name
+                || ends_another_name
+                || middle_name(text, tokens, i)
+                || is_month_abbreviation(text, tokens, i))
+        {
             continue;
         }
         if let Some(entry) = lexicon.name(key)
