@@ -44,3 +44,14 @@ fn a_month_s_abbreviation_before_a_day_is_a_date_not_a_company() {
     // The company written in capitals is still found.
     assert_eq!(figures("NOV shares rose 5%."), pairs(&[("5%", &["NOV"])]));
 }
+
+#[test]
+fn banks_listed_before_their_moves_take_them_and_a_nationality_names_no_company() {
+    let text = "Two large banks in the Dow, Bank of America and JPMorgan Chase, rose by 3.1 per cent and 2.0 per cent, \
+                respectively, after peer Morgan Stanley became the latest big financial company to beat earnings \
+                estimates by a large margin.";
+    assert_eq!(figures(text), pairs(&[("3.1 per cent", &["BAC"]), ("2.0 per cent", &["JPM"])]));
+    let text = "Boeing put on 2.7 per cent after a British safety agency focused on a transmitter system.";
+    assert_eq!(figures(text), pairs(&[("2.7 per cent", &["BA"])]));
+    assert_eq!(figures("A British safety agency fined the airline 5%."), pairs(&[("5%", &[])]));
+}

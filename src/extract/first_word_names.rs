@@ -2,12 +2,13 @@
 //! `SKYWORKS SOLUTIONS, INC.`, `Verizon` for `VERIZON COMMUNICATIONS INC`, as the press writes
 //! them after the first mention (or from the start). Read in company context only (`Verizon's
 //! stock`, `Skyworks is up 4.2%`, `Cognizant (CTSH)`), and only for a word that no other listed
-//! company's name starts with (`American`, `General`), that is no everyday word, place or given
-//! name (`Southern`, `Korea`, `Ralph`), and that names one of the largest companies.
+//! company's name starts with (`American`, `General`), that is no everyday word, place, nationality or
+//! given name (`Southern`, `Korea`, `British`, `Ralph`), and that names one of the largest companies.
 
 use super::fx_hash::FxHashMap;
 use super::index_cues::is_index_word;
 use super::lexicon::is_generic_issuer_word;
+use super::unlisted::is_nationality;
 use super::words::{is_acronym, is_common_word};
 
 /// Only companies above this rank in the reference list (largest first) are named so.
@@ -27,6 +28,7 @@ pub(super) fn first_word_names<'a>(
                 && word.bytes().all(|b| b.is_ascii_alphabetic())
                 && !is_common_word(word)
                 && !is_everyday(word)
+                && !is_nationality(word)
                 && !is_generic_issuer_word(word)
                 && !is_index_word(word)
                 && !is_acronym(&word.to_ascii_uppercase())

@@ -181,9 +181,19 @@ pub(crate) fn mentions(
 const APPOSITIVE_WORDS: usize = 12;
 
 /// `Bank of America, whose shares fell 14%`, `Morgan Stanley, which slipped 5.7% Monday`: a bank
-/// whose own move a relative clause right after it tells is reported on, not rating. `after` are
+/// whose own move a relative clause (or the verb of a list it closes) right after it tells is
+/// reported on, not rating. `after` are
 /// the words from the end of its name.
 pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
+    // (`Bank of America and JPMorgan Chase, rose by 3.1 per cent and 2.0 per cent`: past the
+    // name listed with it.)
+    let listed = match after.first() {
+        Some(w) if matches!(&*w.key, "and" | "e") => {
+            1 + after[1..].iter().take(4).take_while(|w| w.capitalized && !text[..w.start].ends_with(", ")).count()
+        }
+        _ => 0,
+    };
+    let after = &after[listed..];
     let Some(opener) = after.first().filter(|w| text[..w.start].ends_with(", ")) else { return false };
     // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)
     let moved_at = |k: usize| {
@@ -198,9 +208,12 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
             moved_at(1) || (matches!(&*helper.key, "has" | "had" | "have" | "tem" | "ja") && moved_at(2))
         }
         // `JPMorgan Chase, the largest U.S. bank by assets, climbed 3.7%`: past an aside.
-        _ => (1..after.len().min(APPOSITIVE_WORDS))
-            .find(|&k| text[..after[k].start].ends_with(", "))
-            .is_some_and(moved_at),
+        _ => {
+            moved_at(0)
+                || (1..after.len().min(APPOSITIVE_WORDS))
+                    .find(|&k| text[..after[k].start].ends_with(", "))
+                    .is_some_and(moved_at)
+        }
     }
 }
 

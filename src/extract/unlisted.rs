@@ -265,7 +265,7 @@ fn is_exchange(word: &str) -> bool {
 
 /// Words of where shares trade or come from (`Chinese shares slid`): no company's name.
 #[rustfmt::skip]
-fn is_nationality(key: &str) -> bool {
+pub(crate) fn is_nationality(key: &str) -> bool {
     matches!(key,
         "chinese" | "japanese" | "european" | "american" | "asian" | "german" | "french" | "british" | "brazilian"
             | "indian" | "korean" | "canadian" | "mexican" | "australian" | "swiss" | "italian" | "spanish" | "global"
