@@ -74,6 +74,16 @@ pub(super) fn rating_act(key: &str) -> Option<i8> {
     }
 }
 
+/// A rating verb's direction, or its noun's (`a elevação da recomendação de Rumo… e o
+/// rebaixamento de CCR`, `an upgrade of… and a downgrade of…`).
+fn act_or_its_noun(key: &str) -> Option<i8> {
+    rating_act(key).or(match key {
+        "elevacao" | "upgrade" => Some(1),
+        "rebaixamento" | "downgrade" => Some(-1),
+        _ => None,
+    })
+}
+
 /// `While upgrading Occidental Petroleum, Bank of America also downgrades Chevron`, `Apesar de ter
 /// rebaixado a Cogna, o Bradesco BBI mantém…`: an opening clause whose act has no subject of its
 /// own (a gerund or a participle after a concession or a time word), so it is the act of the next
@@ -131,7 +141,17 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
         return None;
     }
     let near = &words[at..end.min(at + ACT_REACH)];
-    let (k, act) = near.iter().enumerate().find_map(|(k, w)| rating_act(&w.key).map(|d| (k, d)))?;
+    let (k, act) = near.iter().enumerate().find_map(|(k, w)| act_or_its_noun(&w.key).map(|d| (k, d)))?;
+    // (`elevou a recomendação de Rumo e Localiza para compra e rebaixou CCR`: the clause opens
+    // at the nearest `e` or comma before the verb, not at one joining a list before it.)
+    // (Not `, o Mizuho e o Citigroup ajustaram`: firms listed after a comma.)
+    let nearer = !comma
+        && near[..k].iter().skip(1).any(|w| {
+            matches!(&*w.key, "e" | "and" | "mas" | "but") || text[..w.start].trim_end().ends_with([',', ';'])
+        });
+    if nearer {
+        return None;
+    }
     // `mas manteve o preço-alvo` goes on with the clause; `e reiterou compra` states a rating.
     // (`mantém as recomendações de compra`: a few words on; not `e reiterou a sua recomendação
     // neutra`, a target cut's own rating kept.)
@@ -205,7 +225,7 @@ pub(super) fn clauses(
                 (start, first) = (words[at].start, at);
                 acted = None;
             }
-            if let Some(d) = rating_act(&words[at].key) {
+            if let Some(d) = act_or_its_noun(&words[at].key) {
                 acted = Some(d);
             }
         }

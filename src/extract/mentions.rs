@@ -269,7 +269,12 @@ fn broker_rating(
         &words[words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
     let at = own.partition_point(|w| w.end <= m.span.start);
     // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
-    let object = at > 0 && is_object_marker(&own[at - 1].key) && !(at > 1 && is_work_of_analysts(&own[at - 2].key));
+    // (`neutra para o Santander`: past an article.)
+    let article = usize::from(at > 1 && matches!(&*own[at - 1].key, "o" | "a" | "os" | "as" | "the"));
+    let at_marker = at - article;
+    let object = at_marker > 0
+        && is_object_marker(&own[at_marker - 1].key)
+        && !(at_marker > 1 && is_work_of_analysts(&own[at_marker - 2].key));
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
     let object = object || is_referred_to(own, at);

@@ -409,9 +409,15 @@ pub(crate) fn views<'a>(
         }
         // `the upgrade also reflects…`: the change just reported, about the same company.
         let cue = own.partition_point(|w| w.start < reading.at);
+        // (Not `e o rebaixamento de CCR`: a new act, of the company after it.)
+        let of_a_company = || {
+            own.get(cue + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do" | "of"))
+                && own.get(cue + 2).is_some_and(|w| about.iter().any(|m| m.span.start == w.start))
+        };
         let restated = cue > 0
             && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
-            && own.get(cue).is_some_and(|w| w.start == reading.at);
+            && own.get(cue).is_some_and(|w| w.start == reading.at)
+            && !of_a_company();
         // `Xilinx… is surging after Bank of America raised the rating to Buy. The upgrade is
         // driven by…`: the act restated is the last one reported, which gave no view here (its
         // company is not listed), not an older view.

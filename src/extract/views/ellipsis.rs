@@ -7,7 +7,7 @@
 
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
-use crate::extract::stance_words::rating_move_back;
+use crate::extract::stance_words::{names_a_rating, rating_move_back};
 use crate::extract::target_moves::target_move;
 use crate::extract::tokens::Token;
 use crate::model::{Stance, Symbol};
@@ -36,9 +36,14 @@ pub(super) fn further_objects(
             continue;
         }
         // `; para a Anima, de R$ 46…`: past the preposition and article before the name.
-        let lead = own[..k].iter().rev().take_while(|w| matches!(&*w.key, "para" | "a" | "o" | "for")).count();
+        // (`e de WEG para "venda"`: past `de` too.)
+        let lead = own[..k]
+            .iter()
+            .rev()
+            .take_while(|w| matches!(&*w.key, "para" | "a" | "o" | "for" | "de" | "da" | "do"))
+            .count();
         let gap = |k: usize| &text[own[k - 1].end..own.get(k).map_or(m.span.start, |w| w.start)];
-        let joined = k > lead && (matches!(&*own[k - 1].key, "and" | "e") || gap(k - lead).contains([',', ';']));
+        let joined = k > lead && (matches!(&*own[k - lead - 1].key, "and" | "e") || gap(k - lead).contains([',', ';']));
         if !joined {
             continue;
         }
@@ -48,8 +53,21 @@ pub(super) fn further_objects(
             let close = text[m.span.end..].find(')').map_or(m.span.end, |c| m.span.end + c);
             n = own.partition_point(|w| w.start < close);
         }
+        // (`e de WEG, um dos papéis mais comuns nas carteiras defensivas, para "venda"`: past an
+        // aside.)
+        if own.get(n).is_some_and(|w| text[..w.start].trim_end().ends_with(',')) {
+            let close =
+                (n + 1..own.len().min(n + ITEM_REACH)).find(|&j| text[..own[j].start].trim_end().ends_with(','));
+            n = close.unwrap_or(n);
+        }
         let to = own.get(n).filter(|w| matches!(&*w.key, "to" | "para"));
         if let Some(stance) = to.and_then(|_| rating_move_back(&own[n + 1..])) {
+            out.push((m.symbol.clone(), stance));
+        } else if let (Some(_), Some(stance)) =
+            (to, rating.filter(|_| own.get(n + 1).is_some_and(|w| names_a_rating(&w.key))))
+        {
+            // `…para "neutro" e de WEG para "venda"`: a new rating alone, in a rating change's
+            // sentence, is a change the same way.
             out.push((m.symbol.clone(), stance));
         } else if let Some(moved) = own_target_move(text, &own[n..]) {
             out.push((m.symbol.clone(), rating.unwrap_or(moved)));

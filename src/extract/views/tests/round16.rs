@@ -20,3 +20,33 @@ fn a_bank_referred_to_or_written_as_its_symbol_is_the_stock_and_the_shares_befor
                 from hold, they cited the opportunity for more cost cuts.";
     assert_eq!(bundled(text), [view("Sanford C. Bernstein", "BAC", Stance::Bullish)]);
 }
+
+#[test]
+fn nominal_acts_and_lists_before_another_act_each_give_their_views() {
+    let text = "O Goldman Sachs revisou suas teses. Esse realinhamento inclui a elevação da recomendação de Rumo e \
+                Localiza para \"compra\" e o rebaixamento de CCR para \"neutro\" e de WEG, um dos papéis mais comuns \
+                nas carteiras defensivas, para \"venda\".";
+    let goldman = |ticker, stance| view("Goldman Sachs", ticker, stance);
+    assert_eq!(
+        bundled(text),
+        [
+            goldman("RAIL3", Stance::Bullish),
+            goldman("RENT3", Stance::Bullish),
+            goldman("MOTV3", Stance::Bearish),
+            goldman("WEGE3", Stance::Bearish)
+        ]
+    );
+    // A list closed by `e` before another act keeps every company of the list.
+    let text = "O Goldman Sachs elevou a recomendação de Rumo e Localiza para compra e cortou o preço-alvo.";
+    assert_eq!(bundled(text), [goldman("RAIL3", Stance::Bullish), goldman("RENT3", Stance::Bullish)]);
+}
+
+#[test]
+fn a_bank_after_a_rating_and_its_preposition_is_rated_not_rating() {
+    let text = "O Bank of America (BofA) atualizou sua cobertura de bancos. Com isso, a casa reiterou a recomendação \
+                de compra dos papéis de Banco do Brasil e Itaú Unibanco e neutra para o Santander.";
+    assert_eq!(
+        bundled(text),
+        [view("Bank of America", "BBAS3", Stance::Bullish), view("Bank of America", "ITUB4", Stance::Bullish)]
+    );
+}
