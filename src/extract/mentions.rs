@@ -269,8 +269,13 @@ fn broker_rating(
         &words[words.partition_point(|w| w.start < sentence.start)..words.partition_point(|w| w.start < sentence.end)];
     let at = own.partition_point(|w| w.end <= m.span.start);
     // `o preço-alvo do BTG` is about the BTG; `o relatório do Itaú BBA` is by it.
-    // (`neutra para o Santander`: past an article.)
-    let article = usize::from(at > 1 && matches!(&*own[at - 1].key, "o" | "a" | "os" | "as" | "the"));
+    // (`neutra para o Santander`: past an article after `para`, not `depois de o Goldman Sachs
+    // cortar`, the subject of an infinitive.)
+    let article = usize::from(
+        at > 1
+            && matches!(&*own[at - 1].key, "o" | "a" | "os" | "as" | "the")
+            && matches!(&*own[at - 2].key, "para" | "for" | "on"),
+    );
     let at_marker = at - article;
     let object = at_marker > 0
         && is_object_marker(&own[at_marker - 1].key)

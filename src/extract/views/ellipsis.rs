@@ -54,11 +54,14 @@ pub(super) fn further_objects(
             n = own.partition_point(|w| w.start < close);
         }
         // (`e de WEG, um dos papéis mais comuns nas carteiras defensivas, para "venda"`: past an
-        // aside.)
+        // aside closed by a new rating.)
         if own.get(n).is_some_and(|w| text[..w.start].trim_end().ends_with(',')) {
-            let close =
-                (n + 1..own.len().min(n + ITEM_REACH)).find(|&j| text[..own[j].start].trim_end().ends_with(','));
-            n = close.unwrap_or(n);
+            let rated_at = |j: usize| {
+                text[..own[j].start].trim_end().ends_with(',')
+                    && matches!(&*own[j].key, "to" | "para")
+                    && own.get(j + 1).is_some_and(|w| names_a_rating(&w.key))
+            };
+            n = (n + 1..own.len().min(n + ITEM_REACH)).find(|&j| rated_at(j)).unwrap_or(n);
         }
         let to = own.get(n).filter(|w| matches!(&*w.key, "to" | "para"));
         if let Some(stance) = to.and_then(|_| rating_move_back(&own[n + 1..])) {
