@@ -2,14 +2,17 @@
 //! attribution: a bank reporting its own results is their subject; one revising its forecasts
 //! comments on the company it covers; one written with its symbol is reported on as a stock; a
 //! data provider quoted for a consensus is no subject; analysts' expectations are the market's
-//! consensus, not a call.
+//! consensus, not a call; one whose own move or forecast results a clause tells, or one only
+//! referred to, is reported on.
 
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::claimants::is_calendar;
 use super::company_context::is_move_verb;
-use super::mentions::{is_call_word, is_results_word, is_work_of_analysts};
+use super::mentions::{ends_sentence, is_call_word, is_rating_object, is_results_word, is_work_of_analysts};
 use super::tokens::Token;
+use super::words::is_share_word;
 
 /// How many words after a bank's name its results may be named.
 const RESULTS_REACH: usize = 8;
@@ -347,4 +350,107 @@ pub(super) fn moved_by(text: &str, words: &[Token], span: &Range<usize>) -> bool
 /// The first `bytes` of `text` at most, cut between characters.
 fn prefix_within(text: &str, bytes: usize) -> &str {
     &text[..text.floor_char_boundary(bytes)]
+}
+
+/// How many words an aside between a bank and its move may hold.
+const APPOSITIVE_WORDS: usize = 12;
+
+/// `Bank of America, whose shares fell 14%`, `Morgan Stanley, which slipped 5.7% Monday`: a bank
+/// whose own move a relative clause (or the verb of a list it closes) right after it tells is
+/// reported on, not rating. `after` are the words from the end of its name.
+pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
+    // (`Bank of America and JPMorgan Chase, rose by 3.1 per cent and 2.0 per cent`: past the
+    // name listed with it.)
+    let listed = match after.first() {
+        Some(w) if matches!(&*w.key, "and" | "e") => {
+            1 + after[1..].iter().take(4).take_while(|w| w.capitalized && !text[..w.start].ends_with(", ")).count()
+        }
+        _ => 0,
+    };
+    let after = &after[listed..];
+    let Some(opener) = after.first().filter(|w| text[..w.start].ends_with(", ")) else { return false };
+    // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)
+    let moved_at = |k: usize| {
+        after.get(k).is_some_and(|w| is_move_verb(&w.key))
+            && !after
+                .get(k + 1)
+                .is_some_and(|o| matches!(&*o.key, "their" | "its" | "his" | "her" | "the" | "a" | "seu" | "sua" | "o"))
+    };
+    match (&*opener.key, after.get(1)) {
+        ("whose" | "cujas", Some(noun)) => is_share_word(&noun.key),
+        ("which" | "que", Some(helper)) => {
+            moved_at(1) || (matches!(&*helper.key, "has" | "had" | "have" | "tem" | "ja") && moved_at(2))
+        }
+        // `JPMorgan Chase, the largest U.S. bank by assets, climbed 3.7%`: past an aside.
+        _ => {
+            moved_at(0)
+                || (1..after.len().min(APPOSITIVE_WORDS))
+                    .find(|&k| text[..after[k].start].ends_with(", "))
+                    .is_some_and(moved_at)
+        }
+    }
+}
+
+/// `Citigroup is forecast to earn $1.69`, `analysts expect JPMorgan Chase to earn $2.26`: a bank
+/// whose results are forecast (its words from `first` to `next`) is reported on.
+pub(crate) fn forecast_for(words: &[Token], first: usize, next: usize) -> bool {
+    let forecast = |w: &Token| matches!(&*w.key, "expected" | "forecast" | "projected" | "estimated" | "seen");
+    let passive = match words.get(next..next + 3) {
+        Some([be, verb, to]) => matches!(&*be.key, "is" | "was" | "are" | "were") && forecast(verb) && to.key == "to",
+        _ => false,
+    };
+    let object = first > 0
+        && matches!(&*words[first - 1].key, "expect" | "expects" | "see" | "sees" | "forecast" | "forecasts")
+        && words.get(next).is_some_and(|w| w.key == "to");
+    passive || object
+}
+
+/// `referring to Bank of America by its ticker symbol`, `compared with JPMorgan`: the company at
+/// word `at` is named, no firm acting.
+pub(crate) fn is_referred_to(words: &[Token], at: usize) -> bool {
+    at > 1
+        && matches!(&*words[at - 1].key, "to" | "with")
+        && matches!(&*words[at - 2].key, "referring" | "referred" | "compared" | "relative" | "similar")
+}
+
+/// `downgraded shares of Bank of America (NYSE:BAC), JPMorgan (NYSE:JPM), and Truist`: a bank
+/// listed after a rating verb, or after `shares of` in its clause, is rated, not rating. The walk
+/// goes back from the mention starting at byte `at` over the names, symbols and joiners of the
+/// list (`words`: the text's, or a stretch's).
+pub(super) fn is_rated_list_item(text: &str, words: &[Token], at: usize) -> bool {
+    let before = &words[..words.partition_point(|w| w.start < at)];
+    let mut next_start = at;
+    for (k, w) in before.iter().enumerate().rev().take(24) {
+        let gap = &text[w.end..next_start];
+        if ends_sentence(gap, w) {
+            return false;
+        }
+        next_start = w.start;
+        // The verb or `shares of` right before the list's first item (`Rounding out Tuesday's
+        // upgrades, Jefferies…` is no list).
+        let opens = !gap.contains(',');
+        if opens && matches!(&*w.key, "upgraded" | "downgraded" | "rebaixou" | "elevou" | "rebaixaram" | "elevaram") {
+            return true;
+        }
+        let shares_of = matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos")
+            && k > 0
+            && matches!(&*before[k - 1].key, "shares" | "acoes" | "papeis" | "stocks");
+        if opens && shares_of {
+            return true;
+        }
+        // `reiterou as recomendações de compra para Itaú, Bradesco e Banco do Brasil`, `an
+        // Outperform rating to Intel`: a rating's preposition right before the list.
+        let rating_for = matches!(&*w.key, "para" | "on" | "for" | "to")
+            && before[..k].iter().rev().take(3).any(|b| is_rating_object(&b.key));
+        if opens && rating_for {
+            return true;
+        }
+        // (`to Neutral from buy on Thursday, Goldman Sachs…`: a date is no item of a list.)
+        let listed = (w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "&" | "of" | "de" | "da" | "do"))
+            && !is_calendar(&w.key);
+        if !listed {
+            return false;
+        }
+    }
+    false
 }

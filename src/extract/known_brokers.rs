@@ -10,9 +10,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::bank_cues::is_rated_list_item;
 use super::fx_hash::FxHashSet;
 use super::holder_names::continues_name;
-use super::mentions::{is_rated_list_item, is_target_owner};
+use super::mentions::is_target_owner;
 use super::tokens::Token;
 
 /// Broker names as folded word sequences (`wolfe research`), one to four words.

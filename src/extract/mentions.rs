@@ -11,8 +11,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::bank_cues::names_a_call;
-use super::claimants::is_calendar;
+use super::bank_cues::{forecast_for, is_rated_list_item, is_referred_to, names_a_call, own_move_follows};
 use super::clauses::after_an_act;
 use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
@@ -175,68 +174,6 @@ pub(crate) fn mentions(
         }
     }
     out
-}
-
-/// How many words an aside between a bank and its move may hold.
-const APPOSITIVE_WORDS: usize = 12;
-
-/// `Bank of America, whose shares fell 14%`, `Morgan Stanley, which slipped 5.7% Monday`: a bank
-/// whose own move a relative clause (or the verb of a list it closes) right after it tells is
-/// reported on, not rating. `after` are
-/// the words from the end of its name.
-pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
-    // (`Bank of America and JPMorgan Chase, rose by 3.1 per cent and 2.0 per cent`: past the
-    // name listed with it.)
-    let listed = match after.first() {
-        Some(w) if matches!(&*w.key, "and" | "e") => {
-            1 + after[1..].iter().take(4).take_while(|w| w.capitalized && !text[..w.start].ends_with(", ")).count()
-        }
-        _ => 0,
-    };
-    let after = &after[listed..];
-    let Some(opener) = after.first().filter(|w| text[..w.start].ends_with(", ")) else { return false };
-    // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)
-    let moved_at = |k: usize| {
-        after.get(k).is_some_and(|w| is_move_verb(&w.key))
-            && !after
-                .get(k + 1)
-                .is_some_and(|o| matches!(&*o.key, "their" | "its" | "his" | "her" | "the" | "a" | "seu" | "sua" | "o"))
-    };
-    match (&*opener.key, after.get(1)) {
-        ("whose" | "cujas", Some(noun)) => is_share_word(&noun.key),
-        ("which" | "que", Some(helper)) => {
-            moved_at(1) || (matches!(&*helper.key, "has" | "had" | "have" | "tem" | "ja") && moved_at(2))
-        }
-        // `JPMorgan Chase, the largest U.S. bank by assets, climbed 3.7%`: past an aside.
-        _ => {
-            moved_at(0)
-                || (1..after.len().min(APPOSITIVE_WORDS))
-                    .find(|&k| text[..after[k].start].ends_with(", "))
-                    .is_some_and(moved_at)
-        }
-    }
-}
-
-/// `Citigroup is forecast to earn $1.69`, `analysts expect JPMorgan Chase to earn $2.26`: a bank
-/// whose results are forecast (its words from `first` to `next`) is reported on.
-fn forecast_for(words: &[Token], first: usize, next: usize) -> bool {
-    let forecast = |w: &Token| matches!(&*w.key, "expected" | "forecast" | "projected" | "estimated" | "seen");
-    let passive = match words.get(next..next + 3) {
-        Some([be, verb, to]) => matches!(&*be.key, "is" | "was" | "are" | "were") && forecast(verb) && to.key == "to",
-        _ => false,
-    };
-    let object = first > 0
-        && matches!(&*words[first - 1].key, "expect" | "expects" | "see" | "sees" | "forecast" | "forecasts")
-        && words.get(next).is_some_and(|w| w.key == "to");
-    passive || object
-}
-
-/// `referring to Bank of America by its ticker symbol`, `compared with JPMorgan`: the company at
-/// word `at` is named, no firm acting.
-pub(crate) fn is_referred_to(words: &[Token], at: usize) -> bool {
-    at > 1
-        && matches!(&*words[at - 1].key, "to" | "with")
-        && matches!(&*words[at - 2].key, "referring" | "referred" | "compared" | "relative" | "similar")
 }
 
 /// Whether `m` is a bank or broker giving a call: named in a sentence that talks of ratings,
@@ -587,51 +524,9 @@ fn ends_clause(gap: &str) -> bool {
     gap.contains(['.', ';', ',', ':', '!', '?'])
 }
 
-/// `downgraded shares of Bank of America (NYSE:BAC), JPMorgan (NYSE:JPM), and Truist`: a bank
-/// listed after a rating verb, or after `shares of` in its clause, is rated, not rating. The walk
-/// goes back from the mention starting at byte `at` over the names, symbols and joiners of the
-/// list (`words`: the text's, or a stretch's).
-pub(super) fn is_rated_list_item(text: &str, words: &[Token], at: usize) -> bool {
-    let before = &words[..words.partition_point(|w| w.start < at)];
-    let mut next_start = at;
-    for (k, w) in before.iter().enumerate().rev().take(24) {
-        let gap = &text[w.end..next_start];
-        if ends_sentence(gap, w) {
-            return false;
-        }
-        next_start = w.start;
-        // The verb or `shares of` right before the list's first item (`Rounding out Tuesday's
-        // upgrades, Jefferies…` is no list).
-        let opens = !gap.contains(',');
-        if opens && matches!(&*w.key, "upgraded" | "downgraded" | "rebaixou" | "elevou" | "rebaixaram" | "elevaram") {
-            return true;
-        }
-        let shares_of = matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos")
-            && k > 0
-            && matches!(&*before[k - 1].key, "shares" | "acoes" | "papeis" | "stocks");
-        if opens && shares_of {
-            return true;
-        }
-        // `reiterou as recomendações de compra para Itaú, Bradesco e Banco do Brasil`, `an
-        // Outperform rating to Intel`: a rating's preposition right before the list.
-        let rating_for = matches!(&*w.key, "para" | "on" | "for" | "to")
-            && before[..k].iter().rev().take(3).any(|b| is_rating_object(&b.key));
-        if opens && rating_for {
-            return true;
-        }
-        // (`to Neutral from buy on Thursday, Goldman Sachs…`: a date is no item of a list.)
-        let listed = (w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "&" | "of" | "de" | "da" | "do"))
-            && !is_calendar(&w.key);
-        if !listed {
-            return false;
-        }
-    }
-    false
-}
-
 /// Whether the gap after word `w` ends a sentence or a clause (`. `, `;`), not an initial's full
 /// stop (`J.P. Morgan`, `B. Riley`).
-fn ends_sentence(gap: &str, w: &Token) -> bool {
+pub(super) fn ends_sentence(gap: &str, w: &Token) -> bool {
     let initial = w.text.chars().count() == 1 && w.upper;
     (gap.contains(". ") && !initial) || gap.contains(';')
 }
@@ -660,7 +555,7 @@ fn is_change_verb(key: &str) -> bool {
 }
 
 #[rustfmt::skip]
-fn is_rating_object(key: &str) -> bool {
+pub(super) fn is_rating_object(key: &str) -> bool {
     matches!(key,
         "target" | "rating" | "recommendation" | "outperform" | "overweight" | "underweight" | "underperform"
             | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro" | "buy" | "hold" | "sell" | "bullish"

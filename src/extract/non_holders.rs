@@ -4,9 +4,8 @@
 
 use std::ops::Range;
 
-use super::bank_cues::with_its_symbol;
+use super::bank_cues::{own_move_follows, with_its_symbol};
 use super::clauses::rating_act;
-use super::mentions::own_move_follows;
 use super::tokens::Token;
 
 /// News outlets and data providers that report views rather than hold them (`according to

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::bank_cues::opens_an_item;
+use super::bank_cues::{is_referred_to, opens_an_item};
 use super::clauses::opens_on_a_bare_act;
 use super::company_context::is_dateline_place;
 use super::firms::firm_key;
@@ -17,7 +17,7 @@ use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::listed_holders::{listed_holders, surname_holders};
-use super::mentions::{Mention, is_broker, is_referred_to};
+use super::mentions::{Mention, is_broker};
 use super::non_holders::{is_news_source, is_talked_about};
 use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
 use super::stance_words::read_stance;
@@ -31,7 +31,7 @@ use lists::{bulleted, covered_by, joined_subject, note_head, opens_a_line, same_
 use nouns::{
     added_to, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
     opens_on_the_analyst, plural_ratings, points_back, points_back_before, rated_in_a_list, rates_a_market,
-    rates_a_sector, rates_unknown_name, talked_about,
+    rates_a_sector, rates_unknown_name, restates_an_act, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{
@@ -408,16 +408,7 @@ pub(crate) fn views<'a>(
             continue;
         }
         // `the upgrade also reflects…`: the change just reported, about the same company.
-        let cue = own.partition_point(|w| w.start < reading.at);
-        // (Not `e o rebaixamento de CCR`: a new act, of the company after it.)
-        let of_a_company = || {
-            own.get(cue + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do" | "of"))
-                && own.get(cue + 2).is_some_and(|w| about.iter().any(|m| m.span.start == w.start))
-        };
-        let restated = cue > 0
-            && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
-            && own.get(cue).is_some_and(|w| w.start == reading.at)
-            && !of_a_company();
+        let restated = restates_an_act(own, reading.at, &about);
         // `Xilinx… is surging after Bank of America raised the rating to Buy. The upgrade is
         // driven by…`: the act restated is the last one reported, which gave no view here (its
         // company is not listed), not an older view.

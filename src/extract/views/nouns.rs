@@ -319,3 +319,18 @@ pub(super) fn opens_on_an_act(own: &[Token]) -> bool {
             )
     })
 }
+
+/// `the upgrade also reflects…`: the rating act's noun (at byte `at`) after `the`/`this`/`o`
+/// restates the change just reported, about the same company. Not `e o rebaixamento de CCR`: a
+/// new act, of the company named right after it (one of `about`).
+pub(super) fn restates_an_act(own: &[Token], at: usize, about: &[&Mention]) -> bool {
+    let cue = own.partition_point(|w| w.start < at);
+    let of_a_company = || {
+        own.get(cue + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do" | "of"))
+            && own.get(cue + 2).is_some_and(|w| about.iter().any(|m| m.span.start == w.start))
+    };
+    cue > 0
+        && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")
+        && own.get(cue).is_some_and(|w| w.start == at)
+        && !of_a_company()
+}
