@@ -179,6 +179,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
+        } else if (up || down) && ahead.iter().take(3).any(|o| is_allocation(&o.key)) {
+            // `Aumentamos nossa alocação para Bradesco`, `cut its exposure to`: a portfolio's
+            // weight moved, a recommendation.
+            Some((1, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if let Some(stated) = stated_rating(key, kind, ahead) {
             Some((1, stated))
         } else if let Some(stated) =
@@ -426,6 +430,11 @@ pub(crate) fn is_bearish(key: &str) -> bool {
 
 /// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` /
 /// `to` / `para` (a rating's change).
+/// A portfolio's weight in a company (`alocação`, `exposure`).
+fn is_allocation(key: &str) -> bool {
+    matches!(key, "alocacao" | "allocation" | "exposicao" | "exposure")
+}
+
 fn may_cue(key: &str) -> bool {
     static CUES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| {

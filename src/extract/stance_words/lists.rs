@@ -7,7 +7,7 @@ pub(super) const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
     "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas", "elevated", "elevates",
-    "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups",
+    "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups", "elevamos", "aumentamos",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).
@@ -18,7 +18,7 @@ pub(super) const CUT: &[&str] = &[
     "halved", "halving", "rebaixou", "rebaixa", "rebaixaram", "lowering", "cutting", "reducing", "halves",
     "reduzindo", "corte", "reducao", "cortado", "cortada", "reduzido", "reduzida", "reduziram", "cortaram",
     "diminuiu", "diminuiram", "baixaram", "baixou", "cortar", "reduzir", "rebaixar", "cortados", "cortadas",
-    "reduzidos", "reduzidas",
+    "reduzidos", "reduzidas", "reduzimos", "cortamos", "diminuimos",
 ];
 
 /// Verbs that keep, start or state a rating (`maintained`, `reiterou`, `initiated`).
@@ -29,7 +29,8 @@ pub(super) const KEEP: &[&str] = &[
     "mantendo", "mantinha", "reiterou", "reitera", "reiterando", "iniciou", "inicia", "atribuiu", "permaneca",
     "permanece", "recomendando", "recommending", "mantida", "mantido", "mantidas", "mantidos", "reiterada",
     "reiterado", "mantiveram", "reiteraram", "mantinham", "recomendado", "recomendada", "recommended",
-    "recomenda", "recomendam", "recomendou", "recomendaram", "recommends", "recommend",
+    "recomenda", "recomendam", "recomendou", "recomendaram", "recommends", "recommend", "reiterar", "manter",
+    "reafirmou", "reafirma", "reafirmar", "mantemos", "reiteramos", "iniciamos",
 ];
 
 /// Nouns for a rating (`rating`, `recomendação`).
@@ -91,7 +92,7 @@ pub(super) const UPGRADE: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const DOWNGRADE: &[&str] = &[
     "downgraded", "downgrades", "downgrade", "downgrading", "rebaixamento", "rebaixou", "rebaixa", "rebaixam",
-    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram", "rebaixar", "rebaixando",
+    "rebaixada", "rebaixado", "rebaixadas", "rebaixados", "rebaixaram", "rebaixar", "rebaixando", "rebaixamos",
 ];
 
 /// A price target (`target`, `alvo`).

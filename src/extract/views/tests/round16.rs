@@ -50,3 +50,13 @@ fn a_bank_after_a_rating_and_its_preposition_is_rated_not_rating() {
         [view("Bank of America", "BBAS3", Stance::Bullish), view("Bank of America", "ITUB4", Stance::Bullish)]
     );
 }
+
+#[test]
+fn a_rating_kept_in_the_infinitive_and_an_allocation_raised_in_the_first_person_are_views() {
+    let text = "Azul cai após JPMorgan reiterar compra com corte no preço-alvo.";
+    assert_eq!(bundled(text), [view("JPMorgan", "AZUL4", Stance::Bullish)]);
+    let text = "Estrategistas do Bank of America observaram. \"Aumentamos nossa alocação para Bradesco, Itaú e Banco do \
+                Brasil.\"";
+    let bofa = |ticker| view("Bank of America", ticker, Stance::Bullish);
+    assert_eq!(bundled(text), [bofa("BBDC4"), bofa("ITUB4"), bofa("BBAS3")]);
+}
