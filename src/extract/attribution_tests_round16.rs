@@ -55,3 +55,16 @@ fn banks_listed_before_their_moves_take_them_and_a_nationality_names_no_company(
     assert_eq!(figures(text), pairs(&[("2.7 per cent", &["BA"])]));
     assert_eq!(figures("A British safety agency fined the airline 5%."), pairs(&[("5%", &[])]));
 }
+
+#[test]
+fn a_region_a_company_s_results_are_broken_down_by_takes_the_company() {
+    let text = "A Ambev informou que o resultado foi impactado mais na América Central e Caribe (-33,9%), seguido da \
+                América Latina (-8,7%), Brasil (-6,7%) e Canadá (-3,9%).";
+    let ambev: &[&str] = &["ABEV3"];
+    assert_eq!(figures(text), pairs(&[("-33,9%", ambev), ("-8,7%", ambev), ("-6,7%", ambev), ("-3,9%", ambev)]));
+    // Not a company named for a country, nor peers in a country.
+    let text = "Entre as maiores altas do dia ficaram IRB Brasil (30,66%) e Alpargatas (4,83%).";
+    assert_eq!(figures(text), pairs(&[("30,66%", &[]), ("4,83%", &["ALPA3"])]));
+    let text = "O banco estima yield de 6,5% para a Petrobras, abaixo da média de pares nos EUA (7%).";
+    assert_eq!(figures(text), pairs(&[("6,5%", &["PETR4"]), ("7%", &[])]));
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::mentions::Mention;
 use super::stance_words::names_a_rating;
-use crate::model::Symbol;
+use crate::model::{Symbol, fold};
 
 /// A figure and a name bracketed together, as market wraps write them: `Minerva (-5,14%)`,
 /// `Twitter (down 8.5%)`, `Vale ON (+1,99%)` (the figure in brackets right after a name, a share
@@ -54,7 +54,57 @@ pub(super) fn bracketed(
     // (`to ”Outperform ($58)”`).
     let last = name.rsplit(|c: char| !c.is_alphanumeric()).next()?;
     let rating = names_a_rating(&last.to_lowercase());
+    // (`A Ambev informou que o resultado foi impactado… Brasil (-6,7%) e Canadá (-3,9%)`: a
+    // region of the company's results, read as the sentence's other figures are. Not `IRB Brasil
+    // (30,66%)`, a company's name, nor `a média de pares nos EUA (7%)`.)
+    if is_region(&fold(last)) && by_region(&name[..name.len() - last.len()]) {
+        return None;
+    }
     (!rating && last.chars().next().is_some_and(char::is_uppercase)).then(Vec::new)
+}
+
+/// Whether the words before a region's name (`before`) break results down by it: no capitalised
+/// name right before it (`IRB Brasil`) other than a region's (`América Latina`), and a word of
+/// results a little before.
+fn by_region(before: &str) -> bool {
+    let previous = before.trim_end().rsplit(' ').next().unwrap_or_default();
+    let named = previous.starts_with(char::is_uppercase) && !matches!(&*fold(previous), "america" | "norte" | "sul");
+    let window = fold(&before[before.floor_char_boundary(before.len().saturating_sub(RESULTS_BYTES))..]);
+    let results = ["resultado", "receita", "vendas", "volume", "results", "revenue", "sales"];
+    !named && results.iter().any(|r| window.contains(r))
+}
+
+/// How many bytes before a region's name a word of results may come.
+const RESULTS_BYTES: usize = 160;
+
+/// Countries and regions a company reports its results by (folded).
+fn is_region(key: &str) -> bool {
+    matches!(
+        key,
+        "brasil"
+            | "brazil"
+            | "canada"
+            | "mexico"
+            | "argentina"
+            | "chile"
+            | "colombia"
+            | "peru"
+            | "china"
+            | "japao"
+            | "japan"
+            | "india"
+            | "europa"
+            | "europe"
+            | "asia"
+            | "africa"
+            | "eua"
+            | "caribe"
+            | "caribbean"
+            | "latina"
+            | "americas"
+            | "internacional"
+            | "international"
+    )
 }
 
 /// `Also: GG -3.6%, KGC -4%`: a signed move right after a code the lexicon does not know is that
