@@ -67,7 +67,27 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
                 }
             }
             // ", said Jensen Huang", ", estima a AMD"
-            let after_comma = !t.joins_previous || matches!(&*t.key, "said" | "says");
+            // (Not `Deutsche Bank, meanwhile, downgraded Intel`: a rating act's object.)
+            let acts = matches!(
+                &*t.key,
+                "upgraded"
+                    | "downgraded"
+                    | "reiterated"
+                    | "reiterates"
+                    | "maintains"
+                    | "maintained"
+                    | "keeps"
+                    | "kept"
+                    | "rebaixou"
+                    | "elevou"
+                    | "reiterou"
+                    | "reitera"
+                    | "mantem"
+                    | "manteve"
+                    | "rebaixar"
+                    | "elevar"
+            );
+            let after_comma = (!t.joins_previous && !acts) || matches!(&*t.key, "said" | "says");
             let mut at = i + 1;
             if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
                 at += 1;

@@ -22,6 +22,7 @@
 use std::ops::Range;
 
 use super::Lexicon;
+use super::clauses::rating_act;
 use super::tokens::Token;
 use super::words::{is_company_suffix, is_share_word};
 use crate::model::Symbol;
@@ -107,9 +108,10 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
         return true;
     }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
+    // (`Deutsche Bank, meanwhile, downgraded Verizon`: the object of a rating act.)
     if let Some(p) = prev
         && !breaks(&text[p.end..tokens[first].start])
-        && is_article(&p.key)
+        && (is_article(&p.key) || rating_act(&p.key).is_some_and(|d| d != 2))
     {
         return true;
     }

@@ -461,6 +461,15 @@ fn is_bracket_gap(gap: &str) -> bool {
 /// Whether the words after a mention (or a name) ending at byte `end` change a rating or a
 /// price target, in its clause (`Citigroup analyst Jon Tower upgraded…`: past the analyst).
 pub(crate) fn rates_after(text: &str, end: usize, after: &[Token]) -> bool {
+    // (`Deutsche Bank, meanwhile, downgraded Verizon`: past an adverb between commas.)
+    let aside =
+        after.iter().take(ASIDE_WORDS + 1).position(|w| text[..w.start].trim_end().ends_with(',')).filter(|&k| {
+            k > 0 && text[end..after[0].start].trim() == "," && after[..k].iter().all(|w| is_aside_adverb(&w.key))
+        });
+    let (end, after) = match aside {
+        Some(k) => (after[k - 1].end + 1, &after[k..]),
+        None => (end, after),
+    };
     let skipped = after_analyst(after);
     let (mut previous_end, after) = match skipped.first() {
         Some(first) if skipped.len() < after.len() => (first.start, skipped),
@@ -494,6 +503,33 @@ pub(crate) fn rates_after(text: &str, end: usize, after: &[Token]) -> bool {
         }
     }
     false
+}
+
+/// How many words an adverb set off by commas after a name may hold (`, por sua vez,`).
+const ASIDE_WORDS: usize = 3;
+
+/// Adverbs set off by commas after a firm's name, before its act (`, meanwhile,`, `, por sua vez,`).
+fn is_aside_adverb(key: &str) -> bool {
+    matches!(
+        key,
+        "meanwhile"
+            | "however"
+            | "too"
+            | "also"
+            | "separately"
+            | "though"
+            | "in"
+            | "turn"
+            | "por"
+            | "sua"
+            | "vez"
+            | "tambem"
+            | "porem"
+            | "entretanto"
+            | "contudo"
+            | "ainda"
+            | "ja"
+    )
 }
 
 /// Words that put a name in a clause of its own or make it an object (`para neutra e cortou`).

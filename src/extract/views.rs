@@ -29,14 +29,14 @@ use found::Found;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{bulleted, covered_by, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
-    added_to, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun, opens_on_an_act,
-    opens_on_the_analyst, plural_ratings, points_back, points_back_before, rated_in_a_list, rates_a_market,
-    rates_a_sector, rates_unknown_name, restates_an_act, talked_about,
+    added_to, behind_of, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun,
+    opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before, rated_in_a_list,
+    rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act, speaks_aside, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{
-    clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, opening_unlisted,
-    same_firm, topic_past_a_list, unlisted_since, word_range,
+    clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, next_clause_object,
+    opening_unlisted, same_firm, topic_past_a_list, unlisted_since, word_range,
 };
 pub(crate) use tables::{picked_lists, table_views};
 
@@ -178,15 +178,12 @@ pub(crate) fn views<'a>(
         // `O UBS rebaixou a recomendação de Itaú`: a bank after the stance word, behind `de`/`of`,
         // with a firm named before it, is what was rated.
         let first_firm = mentions_in(sentence).iter().find(|m| m.rates || m.speaks).map(|m| m.span.start);
-        let rated_object = |m: &Mention| {
-            let k = own.partition_point(|w| w.start < m.span.start);
-            m.span.start > reading.at
-                && first_firm.is_some_and(|f| f < reading.at)
-                && k > 0
-                && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
-        };
+        let rated_object = |m: &Mention| first_firm.is_some_and(|f| f < reading.at) && behind_of(own, m, reading.at);
         let shares_of = |m: &Mention| talked_about(text, own, m);
-        let company = |m: &Mention| shares_of(m) || added_to(own, m) || is_talked_about(text, own, &m.span);
+        // (Nor a firm brought in to comment: `…, with Goldman's Jason Armstrong saying`.)
+        let company = |m: &Mention| {
+            shares_of(m) || added_to(own, m) || is_talked_about(text, own, &m.span) || speaks_aside(text, own, &m.span)
+        };
         let acts = |m: &&Mention| (m.rates || m.speaks) && !rated_object(m) && !company(m);
         for m in mentions_in(sentence).iter().filter(acts) {
             // `Bank of America Merrill Lynch (BofA)`: one firm, named twice.
@@ -428,6 +425,7 @@ pub(crate) fn views<'a>(
         let carried = reading.stance.is_none() && reading.similar;
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
+            .or_else(|| next_clause_object(text, sentences, i, own, reading.at, &mentions_in))
             // `Itaú Unibanco (ITUB4)` / `Recomendação: compra`: a card's line rates its heading's company.
             .or_else(|| card_company.as_ref().filter(|_| about.is_empty()).map(|(symbol, _)| symbol.clone()))
             .or_else(|| {

@@ -334,3 +334,25 @@ pub(super) fn restates_an_act(own: &[Token], at: usize, about: &[&Mention]) -> b
         && own.get(cue).is_some_and(|w| w.start == at)
         && !of_a_company()
 }
+
+/// `…downgraded Verizon's shares, with Goldman's Jason Armstrong saying that…`: a firm brought in
+/// by `with` to speak (a verb of saying within a few words) comments on the act; it does not
+/// hold it. `own` are the sentence's words, `span` the firm's.
+pub(super) fn speaks_aside(text: &str, own: &[Token], span: &Range<usize>) -> bool {
+    let k = own.partition_point(|w| w.start < span.start);
+    let with =
+        k > 0 && matches!(&*own[k - 1].key, "with" | "com") && text[..own[k - 1].start].trim_end().ends_with(',');
+    with && own[k..].iter().take(6).any(|w| {
+        matches!(
+            &*w.key,
+            "saying" | "noting" | "adding" | "arguing" | "writing" | "dizendo" | "afirmando" | "destacando"
+        )
+    })
+}
+
+/// Whether company `m` comes after the stance word at byte `at`, behind `de`/`of`/`on`/`para`
+/// (`rebaixou a recomendação de Itaú`). `own` are the sentence's words.
+pub(super) fn behind_of(own: &[Token], m: &Mention, at: usize) -> bool {
+    let k = own.partition_point(|w| w.start < m.span.start);
+    m.span.start > at && k > 0 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
+}

@@ -207,3 +207,23 @@ pub(super) fn unlisted_since(
         &mentions[mentions.partition_point(|m| m.span.start < u)..mentions.partition_point(|m| m.span.start < cue)];
     !since.iter().any(|m| m.symbol == *symbol)
 }
+
+/// `Goldman Sachs upgraded, while Deutsche Bank downgraded Verizon's shares`: a clause ending on
+/// its act (the word at byte `at`) acts on the company the next clause of the same sentence rates
+/// first. `own` are clause `i`'s words.
+pub(super) fn next_clause_object<'m>(
+    text: &str,
+    sentences: &[Range<usize>],
+    i: usize,
+    own: &[Token],
+    at: usize,
+    mentions_in: &dyn Fn(&Range<usize>) -> &'m [Mention],
+) -> Option<Symbol> {
+    let next = sentences.get(i + 1)?;
+    let same_sentence = !text[sentences[i].end..next.start].contains(['.', '!', '?', '\n']);
+    let bare = own.last().is_some_and(|w| w.start == at);
+    (same_sentence && bare)
+        .then(|| mentions_in(next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)))
+        .flatten()
+        .map(|m| m.symbol.clone())
+}

@@ -60,3 +60,22 @@ fn a_rating_kept_in_the_infinitive_and_an_allocation_raised_in_the_first_person_
     let bofa = |ticker| view("Bank of America", ticker, Stance::Bullish);
     assert_eq!(bundled(text), [bofa("BBDC4"), bofa("ITUB4"), bofa("BBAS3")]);
 }
+
+#[test]
+fn a_bare_act_shares_the_next_clause_s_company_and_a_firm_brought_in_to_comment_holds_nothing() {
+    let text = "Analysts were mixed on Verizon Communications Inc., though they seemed to agree that the news bodes \
+                well for Apple Inc. Goldman Sachs upgraded, while Deutsche Bank downgraded Verizon's shares, with \
+                Goldman's Jason Armstrong saying that estimates don't reflect the company's full opportunity.";
+    assert_eq!(
+        bundled(text),
+        [view("Goldman Sachs", "VZ", Stance::Bullish), view("Deutsche Bank", "VZ", Stance::Bearish)]
+    );
+}
+
+#[test]
+fn a_firm_acting_past_an_adverb_between_commas_holds_its_act() {
+    let text = "Deutsche Bank, meanwhile, downgraded Verizon to \"Hold\" from \"Buy,\" mainly on valuation.";
+    assert_eq!(bundled(text), [view("Deutsche Bank", "VZ", Stance::Bearish)]);
+    let text = "O Itaú BBA, por sua vez, rebaixou a Vale para venda.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "VALE3", Stance::Bearish)]);
+}
