@@ -378,7 +378,11 @@ pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
                     }
                     // `S&P 500` is the index, not the agency.
                     let index = key.starts_with("s & p") && words.get(i + n).is_some_and(|w| w.is_digits());
-                    !index && names.contains(key.as_str()) && (i + 1..i + n).all(|k| continues_name(words, k))
+                    // (`Keefe, Bruyette & Woods`: a partners' name may hold a comma.)
+                    let partners = key.contains(" & ");
+                    !index
+                        && names.contains(key.as_str())
+                        && (i + 1..i + n).all(|k| continues_name(words, k) || (partners && words[k].capitalized))
                 })
             })
             .flatten();

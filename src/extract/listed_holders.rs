@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::holder_names::continues_name;
 use super::holders::{Holder, firm_of, is_count_word};
+use super::known_brokers::brokers_in;
 use super::tokens::Token;
 
 /// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
@@ -24,6 +25,9 @@ pub(crate) fn surname_holders(text: &str, words: &[Token], own: &[Token]) -> Vec
         .take(1)
         .collect()
 }
+
+/// How many words a known broker's name listed among holders may hold.
+const KNOWN_WORDS: usize = 6;
 
 /// `Citi e Bernstein adotaram…`, `Raymond James analysts are worried`, `Os bancos Bradesco BBI,
 /// Santander e Bank of America cortaram…`: capitalised names listed at the start of a sentence
@@ -48,6 +52,16 @@ pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
             continue;
         }
         let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
+        // `Keefe, Bruyette & Woods and Credit Suisse boosted…`: a known broker's name, whole.
+        let known = (name_word && current.is_none())
+            .then(|| brokers_in(&words[i..words.len().min(i + KNOWN_WORDS)]).into_iter().next())
+            .flatten()
+            .filter(|b| b.start == w.start);
+        if let Some(b) = known {
+            i = words.partition_point(|x| x.start < b.end);
+            current = Some(b);
+            continue;
+        }
         let joiner = current.is_some()
             && matches!(&*w.key, "of" | "do" | "da" | "de")
             && words.get(i + 1).is_some_and(|n| n.capitalized && n.joins_previous);

@@ -95,7 +95,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         // Most words open no cue: one lookup skips them.
-        if !may_cue(key) || is_unnamed_infinitive(words, i) {
+        if !may_cue(key) || is_unnamed_infinitive(words, i) || of_credit(words, i) {
             continue;
         }
         // `from buy to hold`, `de compra para neutro`: the direction of the change; `bumped
@@ -156,13 +156,15 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             || ahead.first().is_some_and(|o| matches!(&*o.key, "its" | "their" | "his" | "her" | "the"));
         let (up, down) =
             (as_verb && (is_raise(key) || revised == Some(true)), as_verb && (is_cut(key) || revised == Some(false)));
+        // (`upgraded to Buy with a target of $28`: a rating named first is the rating's change.)
+        let of_target = || target() && to_rating().is_none();
         let cue = if UPGRADE.contains(&key)
-            && !target()
+            && !of_target()
             && !ahead.iter().take(2).any(|o| is_estimate_noun(&o.key) || is_expectation(&o.key))
         {
             // Not `o que elevou as expectativas`: expectations raised are no rating.
             Some((0, Some(Stance::Bullish)))
-        } else if DOWNGRADE.contains(&key) && !target() {
+        } else if DOWNGRADE.contains(&key) && !of_target() {
             // `rebaixou o preço-alvo da Apple`: a target cut, not a rating's.
             Some((0, Some(Stance::Bearish)))
         } else if (up || down)
@@ -430,6 +432,19 @@ pub(crate) fn is_bearish(key: &str) -> bool {
 
 /// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` /
 /// `to` / `para` (a rating's change).
+/// `whose credit ratings were downgraded by Moody's`, `rebaixou a nota de crédito`: a change of a
+/// debt's rating (a credit word within a few words of word `i`), no call on the shares.
+fn of_credit(words: &[Token], i: usize) -> bool {
+    let near = &words[i.saturating_sub(3)..words.len().min(i + 4)];
+    // (Not `Credit Suisse`: a name; `crédito` only as a rating's, `nota de crédito`.)
+    near.iter().enumerate().any(|(k, w)| {
+        let rating_of = k >= 2 && near[k - 1].key == "de" && matches!(&*near[k - 2].key, "nota" | "rating");
+        !w.capitalized
+            && (matches!(&*w.key, "credit" | "debt" | "bond" | "bonds")
+                || (matches!(&*w.key, "credito" | "divida") && rating_of))
+    })
+}
+
 /// A portfolio's weight in a company (`alocação`, `exposure`).
 fn is_allocation(key: &str) -> bool {
     matches!(key, "alocacao" | "allocation" | "exposicao" | "exposure")

@@ -79,3 +79,20 @@ fn a_firm_acting_past_an_adverb_between_commas_holds_its_act() {
     let text = "O Itaú BBA, por sua vez, rebaixou a Vale para venda.";
     assert_eq!(bundled(text), [view("Itaú BBA", "VALE3", Stance::Bearish)]);
 }
+
+#[test]
+fn a_partners_firm_is_one_holder_and_a_credit_rating_s_change_is_no_call() {
+    let text = "Keefe, Bruyette & Woods and Credit Suisse boosted their price targets on MTB to $79 and $90, \
+                respectively, while Citigroup moved to $86 from $80 with a Hold rating.";
+    assert_eq!(
+        bundled(text),
+        [view("Keefe, Bruyette & Woods", "MTB", Stance::Bullish), view("Credit Suisse", "MTB", Stance::Bullish)]
+    );
+    let text = "BB&T (NYSE:BBT) was upgraded to Buy with a target of $28 at Janney Montgomery Scott, despite being one \
+                of several regional banks whose credit ratings were downgraded by Moody's. Citigroup maintained a Buy \
+                rating and trimmed its target to $35 from $38.";
+    assert_eq!(
+        bundled(text),
+        [view("Janney Montgomery Scott", "TFC", Stance::Bullish), view("Citigroup", "TFC", Stance::Bullish)]
+    );
+}
