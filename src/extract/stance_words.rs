@@ -10,8 +10,8 @@ use super::target_moves::target_move;
 use super::tokens::Token;
 use crate::model::Stance;
 use context::{
-    COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_unnamed_infinitive, kind, qualifies_scenario,
-    stayed_at, takes_up_coverage, time_phrase_len,
+    COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
+    of_credit, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -432,24 +432,6 @@ pub(crate) fn is_bearish(key: &str) -> bool {
 
 /// Whether a word may open a cue in [`read_stance`]: one of the lists above, or `from` / `de` /
 /// `to` / `para` (a rating's change).
-/// `whose credit ratings were downgraded by Moody's`, `rebaixou a nota de crédito`: a change of a
-/// debt's rating (a credit word within a few words of word `i`), no call on the shares.
-fn of_credit(words: &[Token], i: usize) -> bool {
-    let near = &words[i.saturating_sub(3)..words.len().min(i + 4)];
-    // (Not `Credit Suisse`: a name; `crédito` only as a rating's, `nota de crédito`.)
-    near.iter().enumerate().any(|(k, w)| {
-        let rating_of = k >= 2 && near[k - 1].key == "de" && matches!(&*near[k - 2].key, "nota" | "rating");
-        !w.capitalized
-            && (matches!(&*w.key, "credit" | "debt" | "bond" | "bonds")
-                || (matches!(&*w.key, "credito" | "divida") && rating_of))
-    })
-}
-
-/// A portfolio's weight in a company (`alocação`, `exposure`).
-fn is_allocation(key: &str) -> bool {
-    matches!(key, "alocacao" | "allocation" | "exposicao" | "exposure")
-}
-
 fn may_cue(key: &str) -> bool {
     static CUES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| {

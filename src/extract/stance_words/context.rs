@@ -1,7 +1,8 @@
 //! The words around a stance cue that change what it says (seventh round): a time phrase between
 //! a change verb and the rating it changed (`cortou na quarta-feira a recomendação`), a scenario
-//! that is no view (`em seu cenário mais otimista`), and a rating kept with a
-//! verb of staying (`continuou neutra`, `stayed at a neutral rating`).
+//! that is no view (`em seu cenário mais otimista`), a rating kept with a verb of staying
+//! (`continuou neutra`, `stayed at a neutral rating`), a debt's rating changed and a portfolio's
+//! allocation moved.
 
 use std::sync::OnceLock;
 
@@ -170,4 +171,22 @@ pub(super) fn kind(key: &str) -> Option<Kind> {
         })
         .get(key)
         .copied()
+}
+
+/// `whose credit ratings were downgraded by Moody's`, `rebaixou a nota de crédito`: a change of a
+/// debt's rating (a credit word within a few words of word `i`), no call on the shares.
+pub(super) fn of_credit(words: &[Token], i: usize) -> bool {
+    let near = &words[i.saturating_sub(3)..words.len().min(i + 4)];
+    // (Not `Credit Suisse`: a name; `crédito` only as a rating's, `nota de crédito`.)
+    near.iter().enumerate().any(|(k, w)| {
+        let rating_of = k >= 2 && near[k - 1].key == "de" && matches!(&*near[k - 2].key, "nota" | "rating");
+        !w.capitalized
+            && (matches!(&*w.key, "credit" | "debt" | "bond" | "bonds")
+                || (matches!(&*w.key, "credito" | "divida") && rating_of))
+    })
+}
+
+/// A portfolio's weight in a company (`alocação`, `exposure`).
+pub(super) fn is_allocation(key: &str) -> bool {
+    matches!(key, "alocacao" | "allocation" | "exposicao" | "exposure")
 }
