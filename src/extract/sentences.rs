@@ -27,7 +27,15 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b'\n' => {
                 let rest = &text[i + 1..];
                 let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                if blank || starts_block(rest) || ends_a_card_line(text, i, rest) { Some(i) } else { None }
+                // (`- United Airlines – Cut…, Outperform` then `The sector's…`: a list's last item
+                // ends where a capitalised line follows it.)
+                let line = &text[text[..i].rfind('\n').map_or(0, |p| p + 1)..i];
+                let after_item = starts_block(line) && rest.trim_start().starts_with(char::is_uppercase);
+                if blank || starts_block(rest) || after_item || ends_a_card_line(text, i, rest) {
+                    Some(i)
+                } else {
+                    None
+                }
             }
             b':' if heads_a_sentence(&text[start..i], &text[i + 1..]) => Some(i + 1),
             _ => None,
@@ -306,6 +314,8 @@ mod tests {
             ("** JPM fell\n** WFC dipped", &["** JPM fell", "** WFC dipped"]),
             ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),
             ("Intro:\n- first item\n- second item", &["Intro:", "- first item", "- second item"]),
+            ("- last item\nThe text goes on.", &["- last item", "The text goes on."]),
+            ("- an item\nwrapped here.", &["- an item\nwrapped here."]),
             (
                 "Itaú Unibanco (ITUB4)\nRecomendação: compra\nPreço-alvo: R$ 31",
                 &["Itaú Unibanco (ITUB4)", "Recomendação: compra", "Preço-alvo: R$ 31"],

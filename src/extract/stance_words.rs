@@ -185,7 +185,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             // `Aumentamos nossa alocação para Bradesco`, `cut its exposure to`: a portfolio's
             // weight moved, a recommendation.
             Some((1, Some(if up { Stance::Bullish } else { Stance::Bearish })))
-        } else if let Some(stated) = stated_rating(key, kind, ahead) {
+        } else if let Some(stated) = stated_rating(key, kind, ahead).or_else(|| closing_rating(text, words, i)) {
             Some((1, stated))
         } else if let Some(stated) =
             (kind == Some(Kind::Cover) && takes_up_coverage(words, i)).then(|| first_rating(ahead)).flatten()
@@ -311,6 +311,16 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
     // `a Buy rating`, `an Outperform recommendation`.
     let word = rating_word(key)?;
     ahead.first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
+}
+
+/// `- Delta Air Lines – Cut From $61 to $60, Outperform`: a rating closing a line of a list, set
+/// off by a comma, a dash or a bar (word `i` and at most one more rating word).
+fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance>> {
+    let closes = i > 0
+        && words.len() - i <= 2
+        && words[i + 1..].iter().all(|w| rating_word(&w.key).is_some())
+        && text[words[i - 1].end..words[i].start].contains([',', '–', '—', '|', ':']);
+    closes.then(|| rating_at(words, i)).flatten()
 }
 
 fn is_keep_verb(key: &str) -> bool {

@@ -96,3 +96,12 @@ fn a_partners_firm_is_one_holder_and_a_credit_rating_s_change_is_no_call() {
         [view("Janney Montgomery Scott", "TFC", Stance::Bullish), view("Citigroup", "TFC", Stance::Bullish)]
     );
 }
+
+#[test]
+fn a_rating_closing_a_line_of_a_list_is_stated() {
+    let text = "Bernstein kept its ratings on the carriers. Delta Air Lines: Cut From $61 to $60, Outperform.";
+    assert_eq!(bundled(text), [view("Bernstein", "DAL", Stance::Bullish)]);
+    // A neutral one is no view.
+    let text = "Bernstein kept its ratings on the carriers. Delta Air Lines: Cut From $61 to $60, Market Perform.";
+    assert_eq!(bundled(text), []);
+}
