@@ -243,9 +243,11 @@ pub(crate) fn attribute<'a>(
             || own_words.iter().any(|w| matches!(&*w.key, "target" | "targets" | "alvo" | "alvos") || w.text == "PT");
         if own.iter().any(|m| !is_broker(&m.symbol)) || targets() {
             own.retain(|m| {
+                // (Not `Citi rates Bank of America's shares as a buy`: its own shares.)
                 !(is_broker(&m.symbol)
                     && text[m.span.end..].starts_with(['\'', '’'])
-                    && !is_target_owner(text, words, &m.span))
+                    && !is_target_owner(text, words, &m.span)
+                    && !own_shares_after(&text[m.span.end..]))
             });
         }
         // A price target is about the company under discussion, far back (`TARGET_LOOK_BACK`). So
@@ -533,6 +535,13 @@ pub(crate) fn attribute<'a>(
         }
     }
     out
+}
+
+/// `Bank of America's shares`: the text right after a name is its possessive and a word for its
+/// shares.
+fn own_shares_after(after: &str) -> bool {
+    let rest = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "));
+    rest.is_some_and(|r| r.starts_with("shares") || r.starts_with("stock"))
 }
 
 /// `a companhia`, `a mineradora`, `the company`: the company under discussion, by a noun.

@@ -68,3 +68,15 @@ fn a_region_a_company_s_results_are_broken_down_by_takes_the_company() {
     let text = "O banco estima yield de 6,5% para a Petrobras, abaixo da média de pares nos EUA (7%).";
     assert_eq!(figures(text), pairs(&[("6,5%", &["PETR4"]), ("7%", &[])]));
 }
+
+#[test]
+fn a_bank_s_own_shares_rated_and_a_quote_s_bracket_take_the_bank() {
+    let text = "Citi rates Bank of America's shares as a buy with an $18 price target, implying 36% potential upside.";
+    assert_eq!(figures(text), pairs(&[("$18", &["BAC"]), ("36%", &["BAC"])]));
+    let text = "Macy's is a retailer. The company /quotes/comstock/13*!bac/quotes/nls/bac (\nBAC 13.07, +0.02, +0.15%) is a \
+                good long-term investment.";
+    assert_eq!(figures(text), pairs(&[("0.15%", &["BAC"])]));
+    // Not two listings' moves in one bracket.
+    let text = "A Petrobras (PETR3, +3,97%; PETR4, +0,41%) subiu.";
+    assert_eq!(figures(text), pairs(&[("3,97%", &["PETR3"]), ("0,41%", &["PETR4"])]));
+}

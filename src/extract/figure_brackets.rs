@@ -25,6 +25,21 @@ pub(super) fn bracketed(
             return Some(vec![m.symbol.clone()]);
         }
     }
+    // `(BAC 13.07, +0.02, +0.15%)`: a quote's bracket, opening on the symbol and its price.
+    let quote_from = text.ceil_char_boundary(figure.start.saturating_sub(QUOTE_BYTES));
+    if let Some(open) = text[quote_from..figure.start].rfind('(').map(|o| quote_from + o)
+        && !text[open..figure.start].contains(')')
+        && let Some(m) = in_brackets.iter().find(|m| {
+            // (Its price, then its change: not `(PETR3, +3,97%; PETR4, +0,41%)`.)
+            let between = text.get(m.span.end..figure.start).unwrap_or(";");
+            m.span.start > open
+                && text[open + 1..m.span.start].trim().is_empty()
+                && between.contains(|c: char| c.is_ascii_digit())
+                && !between.contains(|c: char| c.is_alphabetic() || c == ';')
+        })
+    {
+        return Some(vec![m.symbol.clone()]);
+    }
     // The bracket opens within a few words of the figure.
     let from = text.ceil_char_boundary(figure.start.saturating_sub(24));
     let open = from + text[from..figure.start].rfind('(')?;
@@ -76,6 +91,9 @@ fn by_region(before: &str) -> bool {
 
 /// How many bytes before a region's name a word of results may come.
 const RESULTS_BYTES: usize = 160;
+
+/// How many bytes before a figure a quote's bracket may open (`(BAC 13.07, +0.02, +0.15%)`).
+const QUOTE_BYTES: usize = 40;
 
 /// Countries and regions a company reports its results by (folded).
 fn is_region(key: &str) -> bool {
