@@ -244,10 +244,8 @@ pub(crate) fn attribute<'a>(
         if own.iter().any(|m| !is_broker(&m.symbol)) || targets() {
             own.retain(|m| {
                 // (Not `Citi rates Bank of America's shares as a buy`: its own shares.)
-                !(is_broker(&m.symbol)
-                    && text[m.span.end..].starts_with(['\'', '’'])
-                    && !is_target_owner(text, words, &m.span)
-                    && !own_shares_after(&text[m.span.end..]))
+                let owner = is_target_owner(text, words, &m.span) || own_shares_after(&text[m.span.end..]);
+                !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’']) && !owner)
             });
         }
         // A price target is about the company under discussion, far back (`TARGET_LOOK_BACK`). So
