@@ -8,10 +8,11 @@ use std::sync::OnceLock;
 use super::fx_hash::FxHashSet;
 use super::target_moves::target_move;
 use super::tokens::Token;
+use super::words::is_acronym;
 use crate::model::Stance;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
-    of_credit, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len,
+    of_credit, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len, trades_something_else,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -110,6 +111,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             continue;
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
+        if trades_something_else(words, i) {
+            continue;
+        }
         let kind = kind(key);
         // `raised its price target`, and the headline's `price target raised to $60`.
         let is_target = |key: &str| TARGET.contains(&key);
@@ -174,7 +178,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             // `bumped Freeport to Hold from Buy`: the ratings' order says the way, not the verb.
             None
         } else if (up || down)
-            && matches!(ahead, [of, name, ..] if matches!(&*of.key, "da" | "do" | "das" | "dos") && name.capitalized)
+            && matches!(ahead, [of, name, ..] if matches!(&*of.key, "da" | "do" | "das" | "dos")
+                && name.capitalized && !is_acronym(&name.text.to_uppercase()))
         {
             // `o J.P. Morgan cortou recomendação da JBS e aumentou da BRF e da Marfrig`: a change
             // verb right before `da` and a name has left out the rating it changes.

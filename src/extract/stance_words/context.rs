@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use crate::extract::fx_hash::FxHashMap;
 use crate::extract::tokens::Token;
+use crate::extract::words::is_share_word;
 use crate::model::Stance;
 
 /// How many of `ahead` (the words after a change verb) are a time phrase: `na quarta-feira`,
@@ -171,6 +172,16 @@ pub(super) fn kind(key: &str) -> Option<Kind> {
         })
         .get(key)
         .copied()
+}
+
+/// `o leilão… para vender novas concessões`: to buy or sell (word `i`) something else than
+/// shares is no call; `recomenda vender as ações`, `comprar Vale` and `um ativo válido para
+/// comprar` are.
+pub(super) fn trades_something_else(words: &[Token], i: usize) -> bool {
+    let asset = |o: &Token| is_share_word(&o.key) || matches!(&*o.key, "ativo" | "ativos");
+    matches!(&*words[i].key, "vender" | "comprar")
+        && !words[i + 1..].iter().take(3).any(|o| asset(o) || o.capitalized || o.upper)
+        && !words[i.saturating_sub(3)..i].iter().any(asset)
 }
 
 /// `whose credit ratings were downgraded by Moody's`, `rebaixou a nota de crédito`: a change of a

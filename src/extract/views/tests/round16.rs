@@ -105,3 +105,13 @@ fn a_rating_closing_a_line_of_a_list_is_stated() {
     let text = "Bernstein kept its ratings on the carriers. Delta Air Lines: Cut From $61 to $60, Market Perform.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn an_acronym_after_a_cut_and_something_else_than_shares_sold_are_no_calls() {
+    let text = "O Bradesco BBI elevou o preço-alvo da Sabesp. O banco destaca o leilão para vender novas concessões e \
+                a privatização da Copasa (CSMG3). O BBI avalia que a Sabesp tem a redução do CAPEX até 2030.";
+    assert_eq!(bundled(text), [view("Bradesco BBI", "SBSP3", Stance::Bullish)]);
+    // Shares to buy are a call.
+    let text = "De acordo com a Genial, o Bradesco continuou sendo um ativo válido para comprar.";
+    assert_eq!(bundled(text), [view("Genial", "BBDC4", Stance::Bullish)]);
+}
