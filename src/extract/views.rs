@@ -36,7 +36,7 @@ use nouns::{
 use ranks::stated_rank;
 use subjects::{
     clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, next_clause_object,
-    opening_unlisted, same_firm, topic_past_a_list, unlisted_since, word_range,
+    opening_unlisted, same_firm, the_only_firm, topic_past_a_list, unlisted_since, word_range,
 };
 pub(crate) use tables::{picked_lists, table_views};
 
@@ -332,7 +332,8 @@ pub(crate) fn views<'a>(
             })
         };
         if analysts_alone {
-            holders.extend(firm_before());
+            let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
+            holders.extend(firm_before().or_else(|| the_only_firm(text, words, mentions_in(&back), back)));
         }
         // `** Maintains "buy" for Eli Lilly LLY.N; says "Lilly shares…"`: a line opening on the act.
         let act_line = opens_on_an_act(own) && opens_a_line(text, sentence);

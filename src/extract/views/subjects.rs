@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use crate::extract::defunct::defunct_at;
+use crate::extract::firms::firm_key;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
+use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
 use crate::model::{Symbol, fold};
@@ -226,4 +228,24 @@ pub(super) fn next_clause_object<'m>(
         .then(|| mentions_in(next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)))
         .flatten()
         .map(|m| m.symbol.clone())
+}
+
+/// `…avalia o Bank of America em um relatório… Com isso, os analistas Guilherme Palhares e Isabella
+/// Simonato refizeram as contas`: analysts named without their firm, further back than a view's
+/// firm is looked for, speak for the only firm the text named before (`within`, with its mentions
+/// `before`): a bank acting or a known broker.
+pub(super) fn the_only_firm(
+    text: &str,
+    words: &[Token],
+    before: &[Mention],
+    within: Range<usize>,
+) -> Option<Range<usize>> {
+    let stretch =
+        &words[words.partition_point(|w| w.start < within.start)..words.partition_point(|w| w.start < within.end)];
+    let mut firms: Vec<Range<usize>> =
+        before.iter().filter(|m| m.rates || m.speaks).map(|m| m.span.clone()).chain(brokers_in(stretch)).collect();
+    firms.sort_by_key(|r| r.start);
+    let last = firms.last()?;
+    let key = firm_key(&text[last.clone()]);
+    firms.iter().all(|f| firm_key(&text[f.clone()]) == key).then(|| last.clone())
 }

@@ -115,3 +115,13 @@ fn an_acronym_after_a_cut_and_something_else_than_shares_sold_are_no_calls() {
     let text = "De acordo com a Genial, o Bradesco continuou sendo um ativo válido para comprar.";
     assert_eq!(bundled(text), [view("Genial", "BBDC4", Stance::Bullish)]);
 }
+
+#[test]
+fn analysts_named_without_their_firm_speak_for_the_only_firm_named_before() {
+    let text = "As ações da BRF (BRFS3) devem ser afetadas pelo custo maior das commodities, avalia o Bank of America \
+                em um relatório. Os preços da soja e do milho estão em alta. Considerando 2021, a elevação é de 18%. \
+                Este é o nível mais alto desde 2013. Com isso, os analistas Guilherme Palhares e Isabella Simonato \
+                chegaram a um preço-alvo menor: o valor passou de R$ 38 para R$ 35. A recomendação de compra, \
+                contudo, foi mantida.";
+    assert_eq!(bundled(text), [view("Bank of America", "BRFS3", Stance::Bullish)]);
+}
