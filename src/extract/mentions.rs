@@ -214,15 +214,20 @@ fn broker_rating(
             && matches!(&*own[at - 2].key, "para" | "for" | "on"),
     );
     let at_marker = at - article;
+    // (Not `foi a vez do Goldman Sachs elevar a recomendação`: the subject of an infinitive.)
+    let after = own.partition_point(|w| w.start < m.span.end);
+    let acts_next = own.get(after).is_some_and(|w| {
+        matches!(&*w.key, "elevar" | "rebaixar" | "cortar" | "reduzir" | "manter" | "reiterar" | "iniciar" | "aumentar")
+    });
     let object = at_marker > 0
         && is_object_marker(&own[at_marker - 1].key)
-        && !(at_marker > 1 && is_work_of_analysts(&own[at_marker - 2].key));
+        && !(at_marker > 1 && is_work_of_analysts(&own[at_marker - 2].key))
+        && !acts_next;
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
     let object = object || is_referred_to(own, at);
     // `O Bank of America foi rebaixado para "neutral"`, `JPMorgan was downgraded`: rated, in a
     // passive right after it.
-    let after = own.partition_point(|w| w.start < m.span.end);
     let passive = own.get(after..after + 2).is_some_and(|p| {
         matches!(&*p[0].key, "foi" | "was" | "were" | "foram" | "is" | "e")
             && matches!(

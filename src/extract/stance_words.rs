@@ -12,7 +12,7 @@ use super::words::is_acronym;
 use crate::model::Stance;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
-    of_credit, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len, trades_something_else,
+    of_credit, prefers, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len, trades_something_else,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -214,11 +214,12 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if i > 0 && matches!(&*words[i - 1].key, "surpresa" | "supresa" | "surprise" | "surprises") {
             // `a rentabilidade foi uma surpresa positiva`: results that surprised, not a view.
             None
-        } else if PICK.contains(&key)
+        } else if (PICK.contains(&key)
             && i > 0
-            && matches!(&*words[i - 1].key, "top" | "our" | "nossa" | "nossas" | "principal" | "principais")
+            && matches!(&*words[i - 1].key, "top" | "our" | "nossa" | "nossas" | "principal" | "principais"))
+            || prefers(words, i)
         {
-            // `as the top picks`, `Bemobi é nossa escolha`.
+            // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`.
             Some((4, Some(Stance::Bullish)))
         } else if NEUTRAL.contains(&key)
             && (words.get(i + 1).is_some_and(|o| is_view_noun(&o.key)) || (i > 0 && is_view_noun(&words[i - 1].key)))

@@ -184,6 +184,13 @@ pub(super) fn trades_something_else(words: &[Token], i: usize) -> bool {
         && !words[i.saturating_sub(3)..i].iter().any(asset)
 }
 
+/// `reiterou sua preferência por Sabesp`, `a clear preference for Stone`: a preference for a
+/// company (word `i` and the preposition after it), a pick.
+pub(super) fn prefers(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "preferencia" | "preference")
+        && words.get(i + 1).is_some_and(|w| matches!(&*w.key, "por" | "pela" | "pelo" | "pelas" | "pelos" | "for"))
+}
+
 /// `whose credit ratings were downgraded by Moody's`, `rebaixou a nota de crédito`: a change of a
 /// debt's rating (a credit word within a few words of word `i`), no call on the shares.
 pub(super) fn of_credit(words: &[Token], i: usize) -> bool {

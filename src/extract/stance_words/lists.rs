@@ -104,7 +104,7 @@ pub(super) const TARGET: &[&str] = &[
 /// A pick (`top picks`, `nossa escolha`, `principal aposta`).
 #[rustfmt::skip]
 pub(super) const PICK: &[&str] = &[
-    "pick", "picks", "escolha", "escolhas", "aposta", "apostas", "bet", "bets",
+    "pick", "picks", "escolha", "escolhas", "aposta", "apostas", "bet", "bets", "preferencia", "preference",
 ];
 
 /// A neutral view (`neutral analysis`, `postura neutra`).

@@ -125,3 +125,15 @@ fn analysts_named_without_their_firm_speak_for_the_only_firm_named_before() {
                 contudo, foi mantida.";
     assert_eq!(bundled(text), [view("Bank of America", "BRFS3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_preference_for_a_company_is_a_pick() {
+    let text = "Os analistas do JPMorgan e do Bradesco BBI revisaram suas projeções para as ações, com uma tendência \
+                clara de preferência pela Stone.";
+    assert_eq!(
+        bundled(text),
+        [view("JPMorgan", "STNE", Stance::Bullish), view("Bradesco BBI", "STNE", Stance::Bullish)]
+    );
+    // Not a shareholder's pre-emptive right.
+    assert_eq!(bundled("O BTG Pactual destacou o direito de preferência dos acionistas da Stone."), []);
+}
