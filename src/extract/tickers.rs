@@ -170,7 +170,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     let promoted = listed_with_companies(text, &found, &mut pending);
     found.extend(promoted);
     found.retain(|f| {
-        let dateline = f.via == Via::Name && in_dateline(text, &f.span);
+        // (`SAN FRANCISCO -- Semiconductor stocks…`: a symbol opening a dateline's city too.)
+        let dateline = (f.via == Via::Name || text[f.span.clone()] == *f.symbol.as_str()) && in_dateline(text, &f.span);
         !(dateline || lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()))
     });
     found.sort_by_key(|f| f.span.start);

@@ -27,7 +27,7 @@ use cards::card_company;
 use ellipsis::further_objects;
 use found::Found;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
-use lists::{bulleted, covered_by, joined_subject, note_head, opens_a_line, same_issuer};
+use lists::{bulleted, covered_by, done_likewise, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, behind_of, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun,
     opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before, rated_in_a_list,
@@ -544,6 +544,7 @@ pub(crate) fn views<'a>(
             }
             tickers.dedup();
         }
+        tickers.extend(done_likewise(own, &about).into_iter().filter(|t| !tickers.contains(t)).collect::<Vec<_>>());
         holders.sort_by_key(|h| h.start);
         // `- Wells Fargo & Co WFC, target raised…`: a bank heading an item of a list is rated.
         holders.retain(|h| !mentions_in(h).iter().any(|m| opens_an_item(text, &m.span)));

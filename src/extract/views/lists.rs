@@ -421,6 +421,25 @@ pub(super) fn companies(text: &str, about: &[&Mention]) -> Vec<(Range<usize>, Sy
     out
 }
 
+/// `Dhanda downgraded Intel from a buy to a neutral rating, as he did with Texas Instruments,
+/// Analog Devices and Semtech`, `assim como fez com a Vale`: the companies the same act was done
+/// to, named after `did with`/`fez com` (of `about`, the sentence's companies).
+pub(super) fn done_likewise(own: &[Token], about: &[&Mention]) -> Vec<Symbol> {
+    let Some(k) = own.windows(2).position(|p| {
+        matches!((&*p[0].key, &*p[1].key), ("did", "with" | "for") | ("fez" | "fizeram", "com" | "para"))
+    }) else {
+        return Vec::new();
+    };
+    let from = own[k].start;
+    let mut out: Vec<Symbol> = Vec::new();
+    for m in about.iter().filter(|m| m.span.start > from) {
+        if !out.contains(&m.symbol) {
+            out.push(m.symbol.clone());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_list_gap;

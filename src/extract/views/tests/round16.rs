@@ -137,3 +137,18 @@ fn a_preference_for_a_company_is_a_pick() {
     // Not a shareholder's pre-emptive right.
     assert_eq!(bundled("O BTG Pactual destacou o direito de preferência dos acionistas da Stone."), []);
 }
+
+#[test]
+fn an_act_done_likewise_to_companies_named_after_it_rates_them_too() {
+    let text = "Bank of America's Dhanda downgraded Intel from a buy to a neutral rating, as he did with Texas \
+                Instruments and Analog Devices (ADI).";
+    let bofa = |ticker| view("Bank of America", ticker, Stance::Bearish);
+    assert_eq!(bundled(text), [bofa("INTC"), bofa("TXN"), bofa("ADI")]);
+}
+
+#[test]
+fn a_dateline_s_city_opening_on_a_symbol_is_no_firm() {
+    let text = "SAN FRANCISCO -- Semiconductor stocks began the new year with a dud, thanks to a slew of downgrades \
+                from a Wall Street analyst.";
+    assert_eq!(bundled(text), []);
+}
