@@ -80,3 +80,18 @@ fn a_bank_s_own_shares_rated_and_a_quote_s_bracket_take_the_bank() {
     let text = "A Petrobras (PETR3, +3,97%; PETR4, +0,41%) subiu.";
     assert_eq!(figures(text), pairs(&[("3,97%", &["PETR3"]), ("0,41%", &["PETR4"])]));
 }
+
+#[test]
+fn a_figure_s_bracket_between_two_banks_and_a_bank_owning_a_target_in_brackets() {
+    let text = "Banco do Brasil ON (-1,96%), Bradesco ON (-0,91%), Bradesco PN (-1,01%) e Itaú Unibanco PN (-0,45%).";
+    assert_eq!(
+        figures(text),
+        pairs(&[("-1,96%", &["BBAS3"]), ("-0,91%", &["BBDC4"]), ("-1,01%", &["BBDC4"]), ("-0,45%", &["ITUB4"])])
+    );
+    let text = "A Petrobras subiu. Os preços-alvo ficaram em US$ 15 (JPMorgan), US$ 19 (Citi) e US$ 19,10 do Goldman.";
+    let petrobras: &[&str] = &["PETR4"];
+    assert_eq!(figures(text), pairs(&[("US$ 15", petrobras), ("US$ 19", petrobras), ("US$ 19,10", petrobras)]));
+    // Two listings of one issuer bracketed apart are still one mention.
+    let text = "O balanço do Itaú Unibanco (BOV:ITUB3) | (BOV:ITUB4) mostrou lucro de R$ 11,9 bilhões.";
+    assert_eq!(figures(text), pairs(&[("R$ 11,9 bilhões", &["ITUB4"])]));
+}

@@ -454,3 +454,28 @@ pub(super) fn is_rated_list_item(text: &str, words: &[Token], at: usize) -> bool
     }
     false
 }
+
+/// `Os preços-alvo ficaram em US$ 15 (JPMorgan), US$ 19 (Citi)`: a name alone in brackets after an
+/// amount owns that target (for a bank, no company).
+pub(super) fn owns_an_amount(text: &str, span: &Range<usize>) -> bool {
+    text[span.end..].starts_with(')')
+        && text[..span.start].strip_suffix('(').is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `units do Santander (+2,57%)`: a bank whose shares moved, in brackets after its name, is
+/// reported on, not rating.
+pub(super) fn moved_in_brackets(text: &str, span: &Range<usize>) -> bool {
+    text[span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
+        let head: String = b.chars().take(16).collect();
+        head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
+            && head.split(')').next().is_some_and(|b| b.contains('%'))
+    })
+}
+
+/// `notable increases came from BMO (to $128 from $107)`: a broker's target move in brackets.
+pub(super) fn target_in_brackets(text: &str, span: &Range<usize>) -> bool {
+    text[span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
+        let b = b.trim_start();
+        b.starts_with("to ") || b.starts_with("para ") || b.starts_with("from ") || b.starts_with("de R$")
+    })
+}

@@ -235,6 +235,33 @@ pub(super) fn clauses(
     (out_spans, out_words)
 }
 
+/// How many words an adverb set off by commas after a name may hold (`, por sua vez,`).
+pub(super) const ASIDE_WORDS: usize = 3;
+
+/// Adverbs set off by commas after a firm's name, before its act (`, meanwhile,`, `, por sua vez,`).
+pub(super) fn is_aside_adverb(key: &str) -> bool {
+    matches!(
+        key,
+        "meanwhile"
+            | "however"
+            | "too"
+            | "also"
+            | "separately"
+            | "though"
+            | "in"
+            | "turn"
+            | "por"
+            | "sua"
+            | "vez"
+            | "tambem"
+            | "porem"
+            | "entretanto"
+            | "contudo"
+            | "ainda"
+            | "ja"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,8 +11,11 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::bank_cues::{forecast_for, is_rated_list_item, is_referred_to, names_a_call, own_move_follows};
-use super::clauses::after_an_act;
+use super::bank_cues::{
+    forecast_for, is_rated_list_item, is_referred_to, moved_in_brackets, names_a_call, own_move_follows,
+    owns_an_amount, target_in_brackets,
+};
+use super::clauses::{ASIDE_WORDS, after_an_act, is_aside_adverb};
 use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
@@ -109,13 +112,7 @@ pub(crate) fn mentions(
         let m = &mut out[k];
         let next = words.partition_point(|w| w.start < m.span.end);
         let first = words.partition_point(|w| w.start < m.span.start);
-        // `units do Santander (+2,57%)`: a bank whose shares moved is reported on, not rating.
-        let moved = text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
-            let head: String = b.chars().take(16).collect();
-            head.trim_start_matches(['+', '-', '−', ' ']).starts_with(|c: char| c.is_ascii_digit())
-                && head.split(')').next().is_some_and(|b| b.contains('%'))
-        });
-        if moved
+        if moved_in_brackets(text, &m.span)
             || own_move_follows(text, &words[next..])
             || forecast_for(words, first, next)
             || is_target_owner(text, words, &m.span)
@@ -124,12 +121,7 @@ pub(crate) fn mentions(
             m.speaks = false;
             continue;
         }
-        // `notable increases came from BMO (to $128 from $107)`: a broker's target move in brackets.
-        let moved_target = is_broker(&m.symbol)
-            && text[m.span.end..].trim_start().strip_prefix('(').is_some_and(|b| {
-                let b = b.trim_start();
-                b.starts_with("to ") || b.starts_with("para ") || b.starts_with("from ") || b.starts_with("de R$")
-            });
+        let moved_target = is_broker(&m.symbol) && (owns_an_amount(text, &m.span) || target_in_brackets(text, &m.span));
         // `A Energisa mantém recomendação de compra`, `Jazz (JAZZ) initiated with Buy by FBR`: a
         // company that is no bank or broker does not rate others; a rating word after it is its own.
         let object = is_rated_list_item(text, words, m.span.start);
@@ -459,8 +451,12 @@ fn is_suffix_gap(gap: &str) -> bool {
 }
 
 /// Between a name and its symbol: brackets, an exchange and spaces, no lower-case word.
+/// (Not `Bradesco ON (-0,91%), Bradesco PN`: a figure's bracket between two mentions.)
 fn is_bracket_gap(gap: &str) -> bool {
-    gap.len() <= 24 && gap.contains('(') && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';'))
+    gap.len() <= 24
+        && gap.contains('(')
+        && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';' | '%'))
+        && !(gap.contains(')') && gap.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the words after a mention (or a name) ending at byte `end` change a rating or a
@@ -508,33 +504,6 @@ pub(crate) fn rates_after(text: &str, end: usize, after: &[Token]) -> bool {
         }
     }
     false
-}
-
-/// How many words an adverb set off by commas after a name may hold (`, por sua vez,`).
-const ASIDE_WORDS: usize = 3;
-
-/// Adverbs set off by commas after a firm's name, before its act (`, meanwhile,`, `, por sua vez,`).
-fn is_aside_adverb(key: &str) -> bool {
-    matches!(
-        key,
-        "meanwhile"
-            | "however"
-            | "too"
-            | "also"
-            | "separately"
-            | "though"
-            | "in"
-            | "turn"
-            | "por"
-            | "sua"
-            | "vez"
-            | "tambem"
-            | "porem"
-            | "entretanto"
-            | "contudo"
-            | "ainda"
-            | "ja"
-    )
 }
 
 /// Words that put a name in a clause of its own or make it an object (`para neutra e cortou`).
