@@ -95,3 +95,9 @@ fn a_figure_s_bracket_between_two_banks_and_a_bank_owning_a_target_in_brackets()
     let text = "O balanço do Itaú Unibanco (BOV:ITUB3) | (BOV:ITUB4) mostrou lucro de R$ 11,9 bilhões.";
     assert_eq!(figures(text), pairs(&[("R$ 11,9 bilhões", &["ITUB4"])]));
 }
+
+#[test]
+fn the_review_s_region_inputs_keep_a_bank_named_for_a_country() {
+    let text = "Revenue at Vale fell 5%, while Bank of China (+1.2%) slipped.";
+    assert_eq!(figures(text), pairs(&[("5%", &["VALE3"]), ("1.2%", &[])]));
+}

@@ -372,9 +372,14 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
     // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)
     let moved_at = |k: usize| {
         after.get(k).is_some_and(|w| is_move_verb(&w.key))
-            && !after
-                .get(k + 1)
-                .is_some_and(|o| matches!(&*o.key, "their" | "its" | "his" | "her" | "the" | "a" | "seu" | "sua" | "o"))
+            && !after.get(k + 1).is_some_and(|o| {
+                // (`which declined to comment`, `dropped Intel to sell`, `dropped coverage`.)
+                o.capitalized
+                    || matches!(
+                        &*o.key,
+                        "their" | "its" | "his" | "her" | "the" | "a" | "seu" | "sua" | "o" | "to" | "coverage"
+                    )
+            })
     };
     match (&*opener.key, after.get(1)) {
         ("whose" | "cujas", Some(noun)) => is_share_word(&noun.key),
@@ -410,7 +415,7 @@ pub(crate) fn forecast_for(words: &[Token], first: usize, next: usize) -> bool {
 pub(crate) fn is_referred_to(words: &[Token], at: usize) -> bool {
     at > 1
         && matches!(&*words[at - 1].key, "to" | "with")
-        && matches!(&*words[at - 2].key, "referring" | "referred" | "compared" | "relative" | "similar")
+        && matches!(&*words[at - 2].key, "referring" | "referred" | "compared" | "similar")
 }
 
 /// `downgraded shares of Bank of America (NYSE:BAC), JPMorgan (NYSE:JPM), and Truist`: a bank

@@ -142,6 +142,12 @@ fn next_act(text: &str, words: &[Token], at: usize, end: usize) -> Option<i8> {
     }
     let near = &words[at..end.min(at + ACT_REACH)];
     let (k, act) = near.iter().enumerate().find_map(|(k, w)| act_or_its_noun(&w.key).map(|d| (k, d)))?;
+    // (An act's noun opens a clause right after `e o`/`and the`: not `and said the downgrade last
+    // year was a mistake`.)
+    let noun = rating_act(&near[k].key).is_none();
+    if noun && !near[..k].iter().skip(1).all(|w| matches!(&*w.key, "o" | "a" | "the" | "an")) {
+        return None;
+    }
     // (`elevou a recomendação de Rumo e Localiza para compra e rebaixou CCR`: the clause opens
     // at the nearest `e` or comma before the verb, not at one joining a list before it.)
     // (Not `, o Mizuho e o Citigroup ajustaram`: firms listed after a comma.)
@@ -233,33 +239,6 @@ pub(super) fn clauses(
         out_words.push(first..range.end);
     }
     (out_spans, out_words)
-}
-
-/// How many words an adverb set off by commas after a name may hold (`, por sua vez,`).
-pub(super) const ASIDE_WORDS: usize = 3;
-
-/// Adverbs set off by commas after a firm's name, before its act (`, meanwhile,`, `, por sua vez,`).
-pub(super) fn is_aside_adverb(key: &str) -> bool {
-    matches!(
-        key,
-        "meanwhile"
-            | "however"
-            | "too"
-            | "also"
-            | "separately"
-            | "though"
-            | "in"
-            | "turn"
-            | "por"
-            | "sua"
-            | "vez"
-            | "tambem"
-            | "porem"
-            | "entretanto"
-            | "contudo"
-            | "ainda"
-            | "ja"
-    )
 }
 
 #[cfg(test)]

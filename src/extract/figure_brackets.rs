@@ -29,10 +29,11 @@ pub(super) fn bracketed(
     let quote_from = text.ceil_char_boundary(figure.start.saturating_sub(QUOTE_BYTES));
     if let Some(open) = text[quote_from..figure.start].rfind('(').map(|o| quote_from + o)
         && !text[open..figure.start].contains(')')
-        && let Some(m) = in_brackets.iter().find(|m| {
+        // (The mentions are in text order: the first after the bracket is found by bisection.)
+        && let Some(m) = in_brackets.get(in_brackets.partition_point(|m| m.span.start <= open)).filter(|m| {
             // (Its price, then its change: not `(PETR3, +3,97%; PETR4, +0,41%)`.)
             let between = text.get(m.span.end..figure.start).unwrap_or(";");
-            m.span.start > open
+            m.span.start - open <= QUOTE_BYTES
                 && text[open + 1..m.span.start].trim().is_empty()
                 && between.contains(|c: char| c.is_ascii_digit())
                 && !between.contains(|c: char| c.is_alphabetic() || c == ';')
@@ -83,7 +84,9 @@ pub(super) fn bracketed(
 /// results a little before.
 fn by_region(before: &str) -> bool {
     let previous = before.trim_end().rsplit(' ').next().unwrap_or_default();
-    let named = previous.starts_with(char::is_uppercase) && !matches!(&*fold(previous), "america" | "norte" | "sul");
+    // (`Bank of China (+1.2%)`, `Banco de Chile`: `of`/`de` inside a name too.)
+    let named = (previous.starts_with(char::is_uppercase) && !matches!(&*fold(previous), "america" | "norte" | "sul"))
+        || matches!(previous, "of" | "de" | "do" | "da");
     let window = fold(&before[before.floor_char_boundary(before.len().saturating_sub(RESULTS_BYTES))..]);
     let results = ["resultado", "receita", "vendas", "volume", "results", "revenue", "sales"];
     !named && results.iter().any(|r| window.contains(r))

@@ -15,7 +15,7 @@ use super::bank_cues::{
     forecast_for, is_rated_list_item, is_referred_to, moved_in_brackets, names_a_call, own_move_follows,
     owns_an_amount, target_in_brackets,
 };
-use super::clauses::{ASIDE_WORDS, after_an_act, is_aside_adverb};
+use super::clauses::after_an_act;
 use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
@@ -187,7 +187,7 @@ fn broker_rating(
     if text[m.span.clone()] == *m.symbol.as_str()
         && words.get(next).is_some_and(|w| {
             !text[m.span.end..w.start].contains(|c: char| !c.is_whitespace())
-                && matches!(&*w.key, "has" | "is" | "was" | "had" | "looks" | "remains" | "trades" | "tem" | "e")
+                && matches!(&*w.key, "has" | "is" | "was" | "had" | "looks" | "remains" | "trades" | "tem")
         })
     {
         return false;
@@ -462,15 +462,6 @@ fn is_bracket_gap(gap: &str) -> bool {
 /// Whether the words after a mention (or a name) ending at byte `end` change a rating or a
 /// price target, in its clause (`Citigroup analyst Jon Tower upgraded…`: past the analyst).
 pub(crate) fn rates_after(text: &str, end: usize, after: &[Token]) -> bool {
-    // (`Deutsche Bank, meanwhile, downgraded Verizon`: past an adverb between commas.)
-    let aside =
-        after.iter().take(ASIDE_WORDS + 1).position(|w| text[..w.start].trim_end().ends_with(',')).filter(|&k| {
-            k > 0 && text[end..after[0].start].trim() == "," && after[..k].iter().all(|w| is_aside_adverb(&w.key))
-        });
-    let (end, after) = match aside {
-        Some(k) => (after[k - 1].end + 1, &after[k..]),
-        None => (end, after),
-    };
     let skipped = after_analyst(after);
     let (mut previous_end, after) = match skipped.first() {
         Some(first) if skipped.len() < after.len() => (first.start, skipped),

@@ -30,7 +30,12 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                 // (`- United Airlines – Cut…, Outperform` then `The sector's…`: a list's last item
                 // ends where a capitalised line follows it.)
                 let line = &text[text[..i].rfind('\n').map_or(0, |p| p + 1)..i];
-                let after_item = starts_block(line) && rest.trim_start().starts_with(char::is_uppercase);
+                let last = line.trim_end().rsplit(' ').next().unwrap_or_default().to_lowercase();
+                let open_ended = matches!(
+                    last.as_str(),
+                    "de" | "da" | "do" | "of" | "to" | "para" | "the" | "a" | "o" | "upgraded" | "downgraded"
+                );
+                let after_item = starts_block(line) && !open_ended && rest.trim_start().starts_with(char::is_uppercase);
                 if blank || starts_block(rest) || after_item || ends_a_card_line(text, i, rest) {
                     Some(i)
                 } else {

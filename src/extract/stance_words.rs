@@ -319,10 +319,11 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
     ahead.first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
 }
 
-/// `- Delta Air Lines – Cut From $61 to $60, Outperform`: a rating closing a line of a list, set
-/// off by a comma, a dash or a bar (word `i` and at most one more rating word).
+/// `- Delta Air Lines – Cut From $61 to $60, Outperform`: a rating closing a line, set off by a
+/// comma, a dash or a bar (word `i` and at most one more rating word; `strong` only before one).
 fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance>> {
     let closes = i > 0
+        && !(words[i].key == "strong" && i + 1 == words.len())
         && words.len() - i <= 2
         && words[i + 1..].iter().all(|w| rating_word(&w.key).is_some())
         && text[words[i - 1].end..words[i].start].contains([',', '–', '—', '|', ':']);

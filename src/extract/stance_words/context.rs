@@ -198,13 +198,17 @@ pub(super) fn of_credit(words: &[Token], i: usize) -> bool {
     // (Not `Credit Suisse`: a name; `crédito` only as a rating's, `nota de crédito`.)
     near.iter().enumerate().any(|(k, w)| {
         let rating_of = k >= 2 && near[k - 1].key == "de" && matches!(&*near[k - 2].key, "nota" | "rating");
+        // (Not `credit card issuer Synchrony`: a credit's own rating, `credit ratings`.)
+        let rated = near.get(k + 1).is_some_and(|n| matches!(&*n.key, "rating" | "ratings" | "outlook"));
         !w.capitalized
-            && (matches!(&*w.key, "credit" | "debt" | "bond" | "bonds")
+            && ((matches!(&*w.key, "credit" | "debt") && rated)
+                || matches!(&*w.key, "bond" | "bonds")
                 || (matches!(&*w.key, "credito" | "divida") && rating_of))
     })
 }
 
 /// A portfolio's weight in a company (`alocação`, `exposure`).
 pub(super) fn is_allocation(key: &str) -> bool {
-    matches!(key, "alocacao" | "allocation" | "exposicao" | "exposure")
+    // (Not `exposição`/`exposure`: a lender's credit to a company as often as a portfolio's.)
+    matches!(key, "alocacao" | "allocation")
 }

@@ -87,10 +87,6 @@ pub(super) fn is_firm_noun(key: &str) -> bool {
     matches!(key, "banco" | "instituicao" | "corretora" | "bank" | "firm" | "broker" | "brokerage")
 }
 
-/// Whether the words right after a stance word point back to the company talked about: `the
-/// company`, `Citi downgraded the tech giant…` (a sector word may come before the noun), and
-/// since the seventh round a rating or target of it (`elevou a recomendação da empresa`, `cut its
-/// price target on the stock`); not `the company of…`, which names another.
 /// `In raising the shares to buy from hold`: the company's noun (then `to`) right before the
 /// rating word (or its `to`). `before` are the sentence's words before it.
 pub(super) fn points_back_before(before: &[Token]) -> bool {
@@ -102,6 +98,10 @@ pub(super) fn points_back_before(before: &[Token]) -> bool {
         if matches!(&*article.key, "the" | "its" | "a" | "o") && is_company_noun(&noun.key))
 }
 
+/// Whether the words right after a stance word point back to the company talked about: `the
+/// company`, `Citi downgraded the tech giant…` (a sector word may come before the noun), and
+/// since the seventh round a rating or target of it (`elevou a recomendação da empresa`, `cut its
+/// price target on the stock`); not `the company of…`, which names another.
 pub(super) fn points_back(next: &[Token]) -> bool {
     let of = |w: &Token| matches!(&*w.key, "of" | "de" | "da" | "do" | "das" | "dos");
     let article = |w: &Token| matches!(&*w.key, "the" | "a" | "o" | "its" | "seu" | "sua" | "his" | "her" | "their");

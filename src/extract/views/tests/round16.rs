@@ -152,3 +152,38 @@ fn a_dateline_s_city_opening_on_a_symbol_is_no_firm() {
                 from a Wall Street analyst.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn the_review_s_inputs_keep_their_views() {
+    // A wrapped bullet line keeps its company.
+    let text = "Destaques:\n- O BTG Pactual elevou a recomendação de\nVale para compra.\n- O Itaú BBA rebaixou a \
+                recomendação de\nGerdau para venda.";
+    assert_eq!(
+        bundled(text),
+        [view("BTG Pactual", "VALE3", Stance::Bullish), view("Itaú BBA", "GGBR4", Stance::Bearish)]
+    );
+    // A firm that declined to comment, or dropped a stock to a rating, still rates.
+    let text = "JPMorgan, which declined to comment, has an overweight rating on Apple with a $250 price target.";
+    assert_eq!(bundled(text), [view("JPMorgan", "AAPL", Stance::Bullish)]);
+    let text = "Goldman Sachs and Morgan Stanley, in separate notes, dropped Intel to sell.";
+    assert_eq!(
+        bundled(text),
+        [view("Goldman Sachs", "INTC", Stance::Bearish), view("Morgan Stanley", "INTC", Stance::Bearish)]
+    );
+    // `e` is `and`: both firms rate.
+    let text = "O UBS e o Itaú BBA elevaram a recomendação da Vale para compra.";
+    assert_eq!(bundled(text), [view("UBS", "VALE3", Stance::Bullish), view("Itaú BBA", "VALE3", Stance::Bullish)]);
+    // No calls: `strong` alone, a lender's exposure, a later mention of a downgrade.
+    assert_eq!(bundled("Citi said Apple's quarterly results were, again, strong."), []);
+    assert_eq!(bundled("O Bradesco reduziu sua exposição à Americanas após o pedido de recuperação judicial."), []);
+    assert!(
+        !bundled("Goldman Sachs upgraded Apple to buy and said the downgrade last year was a mistake.")
+            .iter()
+            .any(|(_, _, stance)| *stance == Stance::Bearish)
+    );
+    // A credit card issuer is rated; `relative to` a firm that rates is no reference.
+    let text = "Citi downgraded credit card issuer Synchrony Financial to neutral.";
+    assert_eq!(bundled(text), [view("Citi", "SYF", Stance::Bearish)]);
+    let text = "Relative to Goldman Sachs, which rates Apple a buy, Morgan Stanley is more cautious.";
+    assert!(bundled(text).contains(&view("Goldman Sachs", "AAPL", Stance::Bullish)));
+}
