@@ -226,7 +226,7 @@ pub(crate) fn attribute<'a>(
                         && !moved_by(text, own_words, &m.span)
                         && !shares_of(text, words, &m.span)
                         && (m.speaks
-                            || (comments() && !shares_of(text, words, &m.span))
+                            || comments()
                             || revises_forecasts(text, own_words, &m.span) && covers_another(m)
                             || owns_a_forecast(own_words, &m.span))
                         && !speaks_of_own_results(text, own_words, &m.span, &at_work)))
