@@ -205,6 +205,15 @@ fn is_rating(key: &str) -> bool {
     )
 }
 
+/// `…lowered the stocks to “market perform” from “buy” and cut Teradyne Inc. to “buy”`: `and`/`e`
+/// at word `at`, then a rating verb and a name, is a second act on another company, whatever its
+/// direction.
+fn acts_again_on_a_name(words: &[Token], at: usize) -> bool {
+    matches!(&*words[at].key, "and" | "e")
+        && words.get(at + 1).is_some_and(|w| rating_act(&w.key).is_some_and(|d| d != 2))
+        && words.get(at + 2).is_some_and(|w| w.capitalized)
+}
+
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
 /// contrasted clauses: spans and word ranges, in order.
 pub(super) fn clauses(
@@ -220,7 +229,8 @@ pub(super) fn clauses(
         // The direction of the last rating verb of the clause so far.
         let mut acted: Option<i8> = None;
         for at in range.clone().skip(1) {
-            let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before));
+            let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before))
+                || (acted.is_some() && acts_again_on_a_name(words, at));
             if opens_contrast(text, words, at)
                 || turns
                 || opens_after_dash(text, words, at)

@@ -26,6 +26,24 @@ pub(crate) fn surname_holders(text: &str, words: &[Token], own: &[Token]) -> Vec
         .collect()
 }
 
+/// How many words an opening phrase set off by a comma may hold.
+const OPENING_PHRASE: usize = 7;
+
+/// `In other auto-related analyst moves, Deutsche analysts cut…`, `Among the bulls, Citi…`,
+/// `Entre os otimistas, o BTG…`: the words of a phrase in lower case opening on a preposition and
+/// closed by a comma, to be passed over (none when the sentence opens otherwise).
+fn opening_phrase(text: &str, words: &[Token]) -> usize {
+    let opens = words.first().is_some_and(|w| matches!(&*w.key, "in" | "among" | "entre" | "em" | "on" | "for"));
+    if !opens {
+        return 0;
+    }
+    let reach = words.len().min(OPENING_PHRASE + 1);
+    (1..reach)
+        .take_while(|&k| !words[k].capitalized && !words[k].upper)
+        .find(|&k| text[words[k].end..words.get(k + 1).map_or(text.len(), |n| n.start)].contains(','))
+        .map_or(0, |k| k + 1)
+}
+
 /// How many words a known broker's name listed among holders may hold.
 const KNOWN_WORDS: usize = 6;
 
@@ -35,7 +53,8 @@ const KNOWN_WORDS: usize = 6;
 pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
     let mut names: Vec<Range<usize>> = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    let mut i = words.iter().take_while(|w| is_opener(&w.key)).count();
+    let mut i = opening_phrase(text, words);
+    i += words[i..].iter().take_while(|w| is_opener(&w.key)).count();
     // `Os bancos…`, `The brokers…`: the kind of firm before the names.
     i += usize::from(words.get(i).is_some_and(|w| !w.capitalized && is_firm_kind(&w.key)));
     while i < words.len() && names.len() < MAX_LISTED {

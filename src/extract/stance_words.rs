@@ -20,6 +20,8 @@ use lists::{
 };
 pub(crate) use moves::rating_move_back;
 use moves::{into_portfolio, rating_move};
+pub(crate) use rating_names::names_a_rating;
+use rating_names::{first_rating, rating_at, rating_word};
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -61,7 +63,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             negated = false;
         }
         let key = &*w.key;
+        // `não só reiterou a recomendação de venda… como cortou`, `not only…but`: no negation.
+        let only = || words.get(i + 1).is_some_and(|n| matches!(&*n.key, "so" | "somente" | "apenas" | "only"));
         if is_negation(key)
+            && !(matches!(key, "nao" | "not") && only())
             && !(key == "no"
                 && *portuguese
                     .get_or_insert_with(|| words.iter().filter(|w| is_portuguese_word(&w.key)).take(2).count() >= 2))
@@ -314,9 +319,15 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
     if keeps {
         return first_rating(ahead);
     }
-    // `a Buy rating`, `an Outperform recommendation`.
+    // `a Buy rating`, `an Outperform recommendation`, `an Equal Weight rating`, `a Sector
+    // Outperform rating` (the word after a qualifier names it).
     let word = rating_word(key)?;
-    ahead.first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
+    let second = ahead.first().filter(|o| o.key == "weight" || rating_word(&o.key).is_some());
+    let word = match second.and_then(|o| rating_word(&o.key)) {
+        Some(Some(stance)) if matches!(key, "sector" | "market" | "peer") => Some(stance),
+        _ => word,
+    };
+    ahead[usize::from(second.is_some())..].first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
 }
 
 /// `- Delta Air Lines – Cut From $61 to $60, Outperform`: a rating closing a line, set off by a
@@ -361,53 +372,6 @@ pub(crate) fn is_rating_or_target_noun(key: &str) -> bool {
 
 fn is_rating_noun(key: &str) -> bool {
     RATING_NOUNS.contains(&key)
-}
-
-/// The first rating named in `words`, read with the word after it (`rating_at`).
-fn first_rating(words: &[Token]) -> Option<Option<Stance>> {
-    let word = words.iter().position(|o| rating_word(&o.key).is_some());
-    // `desempenho acima da média`, `abaixo da média`: the older Portuguese names of outperform
-    // and underperform.
-    let average = words.windows(4).position(|w| {
-        w[0].key == "desempenho" && matches!(&*w[1].key, "acima" | "abaixo") && w[2].key == "da" && w[3].key == "media"
-    });
-    match (word, average) {
-        (w, Some(a)) if w.is_none_or(|w| a < w) => {
-            Some(Some(if words[a + 1].key == "acima" { Stance::Bullish } else { Stance::Bearish }))
-        }
-        (w, _) => rating_at(words, w?),
-    }
-}
-
-/// The rating word `k` of `words` names: `sector underperform`, `market outperform`, `peer
-/// underweight` take the word after the qualifier (`sector perform` stays neutral).
-fn rating_at(words: &[Token], k: usize) -> Option<Option<Stance>> {
-    let word = rating_word(&words.get(k)?.key)?;
-    let qualifier = matches!(&*words[k].key, "sector" | "market" | "peer");
-    match words.get(k + 1).and_then(|next| rating_word(&next.key)) {
-        Some(Some(stance)) if qualifier => Some(Some(stance)),
-        _ => Some(word),
-    }
-}
-
-/// Whether a folded word names a rating (`outperform`, `sell`, `neutra`; the `weight` of `Equal
-/// Weight`): a target written after it is the rated company's (`Outperform ($58)`).
-pub(crate) fn names_a_rating(key: &str) -> bool {
-    rating_word(key).is_some() || key == "weight"
-}
-
-/// The stance of a rating's name: `Some(None)` for a neutral one.
-#[rustfmt::skip]
-fn rating_word(key: &str) -> Option<Option<Stance>> {
-    if RATING_BULLISH.contains(&key) {
-        Some(Some(Stance::Bullish))
-    } else if RATING_BEARISH.contains(&key) {
-        Some(Some(Stance::Bearish))
-    } else if RATING_NEUTRAL.contains(&key) {
-        Some(None)
-    } else {
-        None
-    }
 }
 
 fn is_negation(key: &str) -> bool {
@@ -481,6 +445,7 @@ fn may_cue(key: &str) -> bool {
 mod context;
 mod lists;
 mod moves;
+mod rating_names;
 
 #[cfg(test)]
 mod tests {

@@ -36,7 +36,7 @@ use nouns::{
 use ranks::stated_rank;
 use subjects::{
     clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, next_clause_object,
-    opening_unlisted, same_firm, the_only_firm, topic_past_a_list, unlisted_since, word_range,
+    one_company_before, opening_unlisted, same_firm, the_only_firm, topic_past_a_list, unlisted_since, word_range,
 };
 pub(crate) use tables::{picked_lists, table_views};
 
@@ -466,16 +466,7 @@ pub(crate) fn views<'a>(
             // view before.
             // Not `MRV subia 5,7%; Even, 4,9%; Direcional, 2,7%. O Itaú disse que vê uma assimetria
             // positiva…`: of several companies just named, none is meant.
-            .or_else(|| {
-                // (`Gilead` / `(GILD) - Get Report`: a name on its line, then its symbol on the next,
-                // is one mention, of the sentence before that line.)
-                let line_before = &text[sentences[i.saturating_sub(1)].clone()];
-                let back = if line_before.starts_with('(') { 2 } else { 1 };
-                let previous = mentions_in(&(sentences[i.saturating_sub(back)].start..sentence.start));
-                let mut named = previous.iter().filter(|m| !m.rates && !is_broker(&m.symbol)).map(|m| &m.symbol);
-                let one = named.next().is_some_and(|first| named.all(|s| s == first));
-                earlier_subject(previous, &spans, true).filter(|_| one)
-            })
+            .or_else(|| one_company_before(text, sentences, i, &mentions_in, &spans))
             .or_else(|| recent.as_ref().map(|(_, _, t)| t.clone()))
             .or_else(|| {
                 // (In a bulleted roundup, within the item: each bullet opens a company of its own.)

@@ -60,7 +60,7 @@ pub(super) const BEARISH: &[&str] = &[
     "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos",
     "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
     "warned", "warns", "overbought", "overvalued", "sobrevalorizada", "sobrevalorizadas", "sobrevalorizado",
-    "sobrevalorizados",
+    "sobrevalorizados", "alertou", "alertam", "alertaram", "alertando", "advertiu",
 ];
 
 /// Ratings that are bullish (`buy`, `outperform`, `compra`).

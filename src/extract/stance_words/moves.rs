@@ -2,7 +2,7 @@
 //! `from buy to hold`, `de compra para neutro`, and new rating first, `to Hold from Buy`; and a
 //! stock moved into or out of a recommended portfolio.
 
-use super::rating_word;
+use super::rating_names::rating_word;
 use crate::extract::tokens::Token;
 use crate::model::Stance;
 

@@ -341,7 +341,10 @@ pub(super) fn both_companies(
         return Vec::new();
     }
     let all = distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks));
-    if enough(&all) { all } else { Vec::new() }
+    // (`o recado do Bank of America… sobre ações do Magazine Luiza e da Casas Bahia`: a bank one too
+    // many is the one speaking.)
+    let companies = || distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)));
+    if enough(&all) { all } else { Some(companies()).filter(|c| enough(c)).unwrap_or_default() }
 }
 
 /// A count of two to five, in words (`three`, `três`, `duas`).

@@ -66,6 +66,7 @@ pub(super) fn is_company_noun(key: &str) -> bool {
         key,
         "company"
             | "stock"
+            | "stocks"
             | "shares"
             | "empresa"
             | "companhia"

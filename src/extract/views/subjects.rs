@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::lists::bulleted;
 use crate::extract::defunct::defunct_at;
 use crate::extract::firms::firm_key;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
@@ -249,3 +250,35 @@ pub(super) fn the_only_firm(
     let key = firm_key(&text[last.clone()]);
     firms.iter().all(|f| firm_key(&text[f.clone()]) == key).then(|| last.clone())
 }
+
+/// `Outro caso é o da 3M. O JPMorgan rebaixou…`: the one company the sentence before sentence `i`
+/// names, which outranks the view before; not `MRV subia 5,7%; Even, 4,9%; Direcional, 2,7%. O
+/// Itaú disse…`: of several companies just named, none is meant. `spans` are the holders'.
+pub(super) fn one_company_before<'m>(
+    text: &str,
+    sentences: &[Range<usize>],
+    i: usize,
+    mentions_in: &dyn Fn(&Range<usize>) -> &'m [Mention],
+    spans: &[Range<usize>],
+) -> Option<Symbol> {
+    // (`Gilead` / `(GILD) - Get Report`: a name on its line, then its symbol on the next, is one
+    // mention, of the sentence before that line.)
+    let line_before = &text[sentences[i.saturating_sub(1)].clone()];
+    let mut back = if line_before.starts_with('(') { 2 } else { 1 };
+    // (`…weighed in on Costco:` / `• Citigroup has a Neutral rating.` / `• Argus has a Buy
+    // rating.`: items of a list naming only the firms rating are passed over.)
+    let only_firms = |k: usize| {
+        bulleted(text, &sentences[k])
+            && mentions_in(&sentences[k]).iter().all(|m| m.rates || m.speaks || is_broker(&m.symbol))
+    };
+    while bulleted(text, &sentences[i]) && back < i.min(ITEMS_BACK) && only_firms(i - back) {
+        back += 1;
+    }
+    let previous = mentions_in(&(sentences[i.saturating_sub(back)].start..sentences[i].start));
+    let mut named = previous.iter().filter(|m| !m.rates && !is_broker(&m.symbol)).map(|m| &m.symbol);
+    let one = named.next().is_some_and(|first| named.all(|s| s == first));
+    earlier_subject(previous, spans, true).filter(|_| one)
+}
+
+/// How many items of a list of firms' ratings are passed over to the company named before it.
+const ITEMS_BACK: usize = 20;

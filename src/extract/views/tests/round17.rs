@@ -1,0 +1,52 @@
+//! Unit tests of the seventeenth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn items_of_a_list_of_ratings_rate_the_company_named_before_the_list_past_a_neutral_bank() {
+    let text = "A few analysts weighed in on Costco (COST) ahead of the report:\n\n  • Citigroup has a Neutral rating \
+                with a $238 price target.\n  • Argus has a Buy rating with a $255 price target.\n  • Deutsche Bank has \
+                a Hold rating.\n  • RBC has an Outperform rating with a $253 price target.";
+    assert_eq!(bundled(text), [view("Argus", "COST", Stance::Bullish), view("RBC", "COST", Stance::Bullish)]);
+    // Not past an item naming a company: each item opens its own.
+    let text = "Analysts moved on retailers:\n\n  • Citi rates Target (TGT) a Buy.\n  • Argus has a Buy rating.";
+    assert_eq!(bundled(text), [view("Citi", "TGT", Stance::Bullish), view("Argus", "TGT", Stance::Bullish)]);
+}
+
+#[test]
+fn a_rating_of_two_words_before_its_noun_states_the_second_word() {
+    let text = "Barrick Gold (ABX) reported.\n\nBarrick\n\n  • Barclays raised its price target from $9 to $13 with an \
+                Equal Weight rating.\n  • RBC raised its price target from $9 to $13 with a Sector Outperform rating.";
+    assert_eq!(bundled(text), [view("RBC", "B", Stance::Bullish)]);
+}
+
+#[test]
+fn an_opening_phrase_closed_by_a_comma_is_passed_over_to_the_firm_after_it() {
+    let text = "In other auto-related analyst moves, Deutsche analysts cut their rating on Goodyear Tire and Rubber Co. \
+                to hold from buy.";
+    assert_eq!(bundled(text), [view("Deutsche", "GT", Stance::Bearish)]);
+}
+
+#[test]
+fn the_stocks_point_back_to_the_list_and_a_second_act_on_a_name_is_a_view_of_its_own() {
+    let text = "Applied Materials and Lam Research also fell Tuesday after Thomas Weisel Partners analyst Eric Ross \
+                lowered the stocks to “market perform” from “buy” and cut Teradyne Inc. to “buy” from “strong buy,” \
+                saying equipment spending is likely to be flat.";
+    let weisel = |ticker| view("Thomas Weisel Partners", ticker, Stance::Bearish);
+    assert_eq!(bundled(text), [weisel("AMAT"), weisel("LRCX"), weisel("TER")]);
+}
+
+#[test]
+fn a_warning_is_bearish_and_not_only_is_no_negation() {
+    let text = "Em novo relatório, o JPMorgan alertou para o risco de novas perdas nas ações da Embraer (EMBR3).";
+    assert_eq!(bundled(text), [view("JPMorgan", "EMBR3", Stance::Bearish)]);
+    let text = "O recado do Bank of America (BofA) é sobre ações do Magazine Luiza (MGLU3) e da Casas Bahia (BHIA3). \
+                O banco americano não só reiterou a recomendação de venda dos papéis de ambas as companhias como \
+                cortou o preço-alvo.";
+    let bofa = |ticker| view("Bank of America", ticker, Stance::Bearish);
+    assert_eq!(bundled(text), [bofa("MGLU3"), bofa("BHIA3")]);
+    // A plain negation still turns the stance away.
+    let text = "O JPMorgan não recomenda a compra das ações da Embraer (EMBR3).";
+    assert!(!bundled(text).contains(&view("JPMorgan", "EMBR3", Stance::Bullish)));
+}
