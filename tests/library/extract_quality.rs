@@ -484,8 +484,11 @@ fn heldout_split_meets_its_floors() {
 /// while its rules were written by someone who never read it, and committed unread. Only its totals
 /// are printed, with their interval; never tune against it.
 const LINKS_HELDOUT_V19: &str = include_str!("../data/extract/links_heldout_v19.json");
-/// Its floors, set from its first reading (see `docs/extraction.md`, "Seventeenth round").
-const LINKS_HELDOUT_V19_FLOORS: (f64, f64) = (0.0, 0.0);
+/// Its floors, a little below its scores: at its first reading, with the sixteenth round's final
+/// rules and before any rule of the seventeenth, attribution 0.816 (947 of 1,160 figures found,
+/// 1,237 labels) and view F1 0.740 (94 right of 113 found, 141 labels; see `docs/extraction.md`,
+/// "Seventeenth round"). Low because the scores are: issue 18 asks for 0.9 and 0.8.
+const LINKS_HELDOUT_V19_FLOORS: (f64, f64) = (0.79, 0.70);
 
 #[test]
 fn nineteenth_heldout_split_for_attribution_and_views_meets_its_floors() {
