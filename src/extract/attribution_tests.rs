@@ -480,3 +480,6 @@ mod round15;
 
 #[path = "attribution_tests_round16.rs"]
 mod round16;
+
+#[path = "attribution_tests_round17.rs"]
+mod round17;

@@ -170,7 +170,11 @@ fn cited_by(text: &str, before: &[Token], at: usize) -> bool {
         Some("by") => {
             matches!(previous(k), Some("compiled" | "gathered" | "polled" | "surveyed" | "conducted" | "tracked"))
         }
-        Some("from") => previous(k) == Some("data"),
+        // (`data from`, `The consensus estimates from Thomson Reuters`, `a poll from`.)
+        Some("from") => matches!(
+            previous(k),
+            Some("data" | "estimates" | "estimate" | "consensus" | "forecasts" | "poll" | "survey" | "figures")
+        ),
         Some("com") => previous(k) == Some("acordo"),
         Some("dados" | "levantamento" | "segundo" | "conforme") => true,
         _ => false,

@@ -260,8 +260,8 @@ pub(crate) fn names_another_company(
         && lexicon.renamed(&code) != Some(symbol.as_str())
 }
 
-/// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`: a news agency in brackets after a dateline in
-/// capitals and before a dash is no company's symbol.
+/// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`, `NEW YORK (AP) ¿ Shares…` (a dash lost to the
+/// text's encoding): a news agency in brackets after a dateline in capitals is no company's symbol.
 pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     // (A news agency's code only: `TESLA (TSLA) - Get Report` keeps its symbol.)
@@ -271,9 +271,9 @@ pub(crate) fn dateline(text: &str, tokens: &[Token], i: usize) -> bool {
     let opens = text[..t.start].strip_suffix('(').map(|b| b.trim_end_matches(' '));
     let place = i > 0 && tokens[i - 1].upper && tokens[i - 1].text.chars().count() >= 3;
     let closes = text[t.end..].strip_prefix(')').map(|a| a.trim_start_matches(' '));
-    opens.is_some_and(|b| i > 0 && b.len() == tokens[i - 1].end)
-        && place
-        && closes.is_some_and(|a| a.starts_with(['-', '—', '–']))
+    // (Anything but a letter or a digit after the bracket: a dash, however encoded, or the text.)
+    let dash = |a: &str| a.chars().next().is_none_or(|c| !c.is_alphanumeric()) || a.starts_with(char::is_uppercase);
+    opens.is_some_and(|b| i > 0 && b.len() == tokens[i - 1].end) && place && closes.is_some_and(dash)
 }
 
 /// Whether a name is the place of a dateline that opens a line (`TORONTO — Research In Motion

@@ -41,6 +41,9 @@ const ARM_WORDS: &[&str] = &[
     "and associates",
     "associates",
     "holdings",
+    "north america",
+    "americas",
+    "international",
 ];
 
 /// Words before a firm's name that say what kind of firm it is (`Corretora Ágora`, `Banco
@@ -70,7 +73,7 @@ const GROUPS: &[&[&str]] = &[
     &["bernstein", "sanford c bernstein", "sanford bernstein", "alliancebernstein", "societe generale bernstein"],
     &["keybanc", "key banc", "keybank"],
     &["evercore", "evercore isi", "isi evercore", "isi"],
-    &["ubs", "ubs bb"],
+    &["ubs", "ubs bb", "ubs warburg", "warburg dillon read"],
     &["piper sandler", "piper jaffray", "piper"],
     &["truist", "suntrust robinson humphrey", "suntrust robinson", "suntrust"],
     &["b riley", "b riley fbr", "fbr", "fbr capital"],
@@ -89,9 +92,9 @@ const GROUPS: &[&[&str]] = &[
     &["banco do brasil", "bb", "bb banco de investimento"],
     &["banco espirito santo", "bes", "espirito santo"],
     &["safra", "banco safra"],
-    &["credit suisse", "cs"],
+    &["credit suisse", "cs", "credit suisse first boston", "csfb"],
     &["deutsche bank", "deutsche"],
-    &["morgan stanley", "ms"],
+    &["morgan stanley", "ms", "morgan stanley dean witter"],
     &["cantor fitzgerald", "cantor"],
     &["raymond james", "raymond james financial"],
     &["wells fargo"],
@@ -109,7 +112,7 @@ const GROUPS: &[&[&str]] = &[
     &["wolfe", "wolfe research"],
     &["zacks", "zacks investment research"],
     &["wedbush", "wedbush securities"],
-    &["jefferies", "jefferies financial group"],
+    &["jefferies", "jefferies financial group", "jeffries"],
     &["oppenheimer", "oppenheimer and co"],
     &["societe generale", "socgen", "sg"],
 ];
@@ -202,6 +205,11 @@ mod tests {
             &["Corretora Ágora", "Ágora"],
             &["Banco Safra", "Safra"],
             &["KeyBank", "KeyBanc Capital Markets"],
+            &["UBS Warburg", "UBS"],
+            &["Credit Suisse First Boston", "CSFB", "Credit Suisse"],
+            &["Morgan Stanley Dean Witter", "Morgan Stanley"],
+            &["Deutsche Bank-North America", "Deutsche Bank"],
+            &["Susquehanna International Group", "Susquehanna"],
         ] {
             let keys: Vec<String> = names.iter().map(|n| firm_key(n)).collect();
             assert!(keys.iter().all(|k| *k == keys[0]), "{names:?} keyed {keys:?}");

@@ -17,7 +17,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         let cut = match b {
             b'.' | b'!' | b'?' => {
                 let after = i + 1 + closing_len(&bytes[i + 1..]);
-                let spaced = bytes.get(after).is_none_or(|c| c.is_ascii_whitespace());
+                let spaced = bytes.get(after).is_none_or(|c| c.is_ascii_whitespace())
+                    || (b == b'.' && after == i + 1 && lost_its_space(bytes, i));
                 let abbreviation = spaced
                     && b == b'.'
                     && is_abbreviation(&text[start..i])
@@ -110,6 +111,17 @@ fn heads_a_sentence(label: &str, rest: &str) -> bool {
 }
 
 /// Quotes and brackets that close a sentence after its full stop: `said so.”` or `(sic.)`.
+/// `…a weak U.S. economy.Shares of Chevron fell`: a full stop at byte `i` between two lower-case
+/// letters before it and a capitalised word after it ends a sentence whose space the text lost
+/// (not `U.S.`, `Amazon.com`, `3.5`).
+fn lost_its_space(bytes: &[u8], i: usize) -> bool {
+    i >= 2
+        && bytes[i - 1].is_ascii_lowercase()
+        && bytes[i - 2].is_ascii_lowercase()
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+}
+
 fn closing_len(rest: &[u8]) -> usize {
     let mut len = 0;
     loop {
@@ -307,6 +319,10 @@ mod tests {
             ("It cost $5.6 million. Next.", &["It cost $5.6 million.", "Next."]),
             ("On Jan. 27, 2025 the U.S. market fell.", &["On Jan. 27, 2025 the U.S. market fell."]),
             ("Apple Inc. rose.", &["Apple Inc. rose."]),
+            (
+                "Oil fell on a weak U.S. economy.Shares of Chevron fell 4.6 percent at Amazon.com Inc.",
+                &["Oil fell on a weak U.S. economy.", "Shares of Chevron fell 4.6 percent at Amazon.com Inc."],
+            ),
             (
                 "Peers such as Costco Corp. “We see risk,” BofA wrote.",
                 &["Peers such as Costco Corp.", "“We see risk,” BofA wrote."],

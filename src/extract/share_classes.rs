@@ -26,16 +26,24 @@ pub(crate) fn with_share_classes(
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let mut added = Vec::new();
-    for w in words {
+    for (k, w) in words.iter().enumerate() {
         let Some(class) = class_of(w) else { continue };
+        // `preferencial classe A` (`PNA`, the `5`), `classe B` (`PNB`, the `6`).
+        let lettered = match (words.get(k + 1).map(|c| &*c.key), words.get(k + 2).map(|l| l.text)) {
+            (Some("classe"), Some("A")) => Some(&['5'][..]),
+            (Some("classe"), Some("B")) => Some(&['6'][..]),
+            _ => None,
+        };
+        let class = lettered.filter(|_| class.len() > 1).unwrap_or(class);
+        let end = if lettered.is_some() { words[k + 2].end } else { w.end };
         // `$ON`: a cashtag, another company's symbol, whose word is no class.
         if text[..w.start].ends_with('$') {
             continue;
         }
         // `As ações ordinárias da mineradora Vale`: the company named just after is the one meant.
-        let next = mentions.partition_point(|m| m.span.start < w.end);
+        let next = mentions.partition_point(|m| m.span.start < end);
         let of_the_next = mentions.get(next).is_some_and(|m| {
-            let gap = &text[w.end..m.span.start];
+            let gap = &text[end..m.span.start];
             gap.len() <= 32
                 && !gap.contains([',', '.', ';', '('])
                 && matches!(gap.split_whitespace().next(), Some("da" | "do" | "de"))
@@ -116,6 +124,15 @@ mod tests {
     fn a_class_word_before_a_company_is_that_company_s() {
         let text = "A Usiminas subiu 9,76%. As ações ordinárias da mineradora Vale fecharam com alta de 2,45%.";
         assert_eq!(percents(text), pairs(&[("9,76%", "USIM5"), ("2,45%", "VALE3")]));
+        let text = "A Ágora manteve a Braskem. Ontem, a ação preferencial classe A da Braskem fechou em queda de 2%. \
+                    Assim, a ação ainda tem potencial de valorização de 22%.";
+        assert_eq!(percents(text), pairs(&[("2%", "BRKM5"), ("22%", "BRKM5")]), "classe A: the PNA, BRKM5");
+    }
+
+    #[test]
+    fn a_lettered_preferred_class_names_its_digit() {
+        let text = "A Braskem subiu. A preferencial classe B caiu 1,5% e a preferencial classe A, 2,5%.";
+        assert_eq!(percents(text), pairs(&[("1,5%", "BRKM6"), ("2,5%", "BRKM5")]));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::attribution_cues::is_sector_shares;
-use super::company_context::is_move_verb;
+use super::company_context::{dateline, is_move_verb};
 use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
 use super::mentions::{Mention, is_results_word};
@@ -149,6 +149,8 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
                 // `United States Steel Corp. (X:US)`: a one-letter code in Bloomberg's form.
                 || (code.text.len() == 1 && (text[code.end..].starts_with(" US)") || text[code.end..].starts_with(":US)"))))
             && !is_acronym(code.text)
+            // (`NEW YORK (AP) --`: a news agency's dateline.)
+            && !dateline(text, words, k)
             // (`As ações preferenciais (PN) encerraram…`: a share class, no code.)
             && !matches!(code.text, "ON" | "PN" | "PNA" | "PNB" | "PNC" | "UNT" | "ADR" | "ADRS" | "BDR" | "BDRS")
             && (name.capitalized || name.upper || is_share_or_class_word(&name.key) || name.key == "acao")

@@ -1,0 +1,36 @@
+//! Unit tests of the seventeenth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_news_agency_in_a_dateline_is_no_unknown_company_whatever_its_dash() {
+    let text = "NEW YORK (AP) ¿ Shares of Weyerhaeuser Co. rose Monday. Just five months ago the stock was above $60.";
+    assert_eq!(figures(text), pairs(&[("$60", &["WY"])]));
+    let text = "NEW YORK (AP) Shares of Weyerhaeuser Co. rose Monday. Just five months ago the stock was above $60.";
+    assert_eq!(figures(text), pairs(&[("$60", &["WY"])]));
+}
+
+#[test]
+fn a_data_provider_the_estimates_come_from_is_no_subject() {
+    let text = "Costco Wholesale Corp. (NASDAQ: COST) is scheduled to release its results on Thursday. The consensus \
+                estimates from Thomson Reuters are calling for $1.62 in earnings per share.";
+    assert_eq!(figures(text), pairs(&[("$1.62", &["COST"])]));
+}
+
+#[test]
+fn a_sentence_whose_space_was_lost_ends_at_its_full_stop() {
+    let text = "Oil fell more than 5 percent to $81.35 per barrel after officials said they are worried.Shares of \
+                Chevron fell $4.40 to $89.87. ConocoPhillips shares lost $2.22 to $62.73.";
+    assert_eq!(
+        figures(text),
+        pairs(&[
+            ("5 percent", &[]),
+            ("$81.35", &[]),
+            ("$4.40", &["CVX"]),
+            ("$89.87", &["CVX"]),
+            ("$2.22", &["COP"]),
+            ("$62.73", &["COP"])
+        ])
+    );
+}
