@@ -34,3 +34,16 @@ fn a_sentence_whose_space_was_lost_ends_at_its_full_stop() {
         ])
     );
 }
+
+#[test]
+fn jet_fuel_naphtha_and_ethanol_are_commodities_and_an_exchange_s_average_volume_is_nobody_s() {
+    let text = "As ações da Gol (GOLL3) caíram 4,4%. Nos últimos doze meses, o querosene de aviação, que \
+                responde por 30% a 40% dos custos de uma companhia aérea, subiu 69% em média.";
+    assert_eq!(figures(text), pairs(&[("4,4%", &["GOLL3"]), ("30%", &[]), ("40%", &[]), ("69%", &[])]));
+    let text = "O UBS cortou o preço-alvo das ações da B3 (B3SA3). Embora o volume médio diário de negociações tenha \
+                disparado em março para R$ 34 bilhões, o UBS acredita que o volume baixe.";
+    assert_eq!(figures(text), pairs(&[("R$ 34 bilhões", &[])]));
+    // An airline's own fuel cost stays the airline's.
+    let text = "Average fuel price per gallon increased 10.3% sequentially at Delta Air Lines.";
+    assert_eq!(figures(text), pairs(&[("10.3%", &["DAL"])]));
+}

@@ -84,7 +84,8 @@ pub(super) fn is_commodity_word(key: &str) -> bool {
             | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee" | "gas" | "silver" | "prata"
             | "platinum" | "wheat" | "trigo" | "cotton" | "algodao" | "aluminum" | "aluminium" | "aluminio"
             | "nickel" | "niquel" | "zinc" | "zinco" | "lithium" | "litio" | "cocoa" | "cacau" | "palladium"
-            | "paladio"
+            | "paladio" | "querosene" | "nafta" | "naphtha" | "etanol" | "ethanol" | "coal" | "carvao" | "uranium"
+            | "uranio"
     )
 }
 

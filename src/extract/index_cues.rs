@@ -373,7 +373,7 @@ pub(super) fn is_market_turnover(first: &str, second: &str) -> bool {
         (first, second),
         ("giro", "financeiro" | "total" | "somou" | "foi")
             | ("negocios", "movimentaram" | "somaram" | "totalizaram")
-            | ("volume", "negociado" | "total")
+            | ("volume", "negociado" | "total" | "medio" | "diario")
     )
 }
 
