@@ -47,3 +47,23 @@ fn jet_fuel_naphtha_and_ethanol_are_commodities_and_an_exchange_s_average_volume
     let text = "Average fuel price per gallon increased 10.3% sequentially at Delta Air Lines.";
     assert_eq!(figures(text), pairs(&[("10.3%", &["DAL"])]));
 }
+
+#[test]
+fn a_result_of_a_group_of_companies_opening_a_sentence_is_the_group_s() {
+    let text = "O lucro líquido das empresas brasileiras de capital aberto subiu 48,5% no trimestre. O lucro das 327 \
+                empresas com ações negociadas na bolsa somou R$ 55 bilhões. As mesmas empresas registraram lucro de \
+                R$ 37 bilhões. Enquanto a Vale obteve lucro de R$ 10,5 bilhões, a Petrobras registrou R$ 8,5 bilhões.";
+    assert_eq!(
+        figures(text),
+        pairs(&[
+            ("48,5%", &[]),
+            ("R$ 55 bilhões", &[]),
+            ("R$ 37 bilhões", &[]),
+            ("R$ 10,5 bilhões", &["VALE3"]),
+            ("R$ 8,5 bilhões", &["PETR4"])
+        ])
+    );
+    // A company's own result is its own.
+    let text = "A Vale divulgou seus números. O lucro da Vale subiu 5%.";
+    assert_eq!(figures(text), pairs(&[("5%", &["VALE3"])]));
+}

@@ -139,6 +139,58 @@ pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
         && !between.iter().any(|w| is_scale_word(&w.key))
 }
 
+/// `O lucro das 327 empresas brasileiras… somou R$ 55 bilhões`, `O lucro líquido das companhias
+/// de capital aberto subiu 48,5%`, `As mesmas empresas registraram lucro de R$ 37 bilhões`,
+/// `Earnings of the 17 retailers rose 2%`: whether a sentence (its words `own`) opens on a group
+/// of companies or on a result of theirs, its subject, counted or not.
+pub(super) fn opens_on_a_group(own: &[Token]) -> bool {
+    let article = |w: &Token| matches!(&*w.key, "o" | "a" | "os" | "as" | "the");
+    let mut k = usize::from(own.first().is_some_and(article));
+    // `As mesmas empresas`, `The same companies`.
+    if own.get(k).is_some_and(|w| matches!(&*w.key, "mesmas" | "mesmos" | "same"))
+        && own.get(k + 1).is_some_and(|w| is_companies_noun(&w.key))
+    {
+        return true;
+    }
+    if !own.get(k).is_some_and(|w| is_result_noun(&w.key)) {
+        return false;
+    }
+    k += 1;
+    // (`O lucro líquido das…`, `Net earnings of the…`: one word may qualify the result.)
+    k += usize::from(own.get(k).is_some_and(|w| matches!(&*w.key, "liquido" | "net" | "operacional" | "total")));
+    let of = match (own.get(k).map(|w| &*w.key), own.get(k + 1).map(|w| &*w.key)) {
+        (Some("das" | "dos"), _) => 1,
+        (Some("of"), Some("the")) => 2,
+        (Some("of"), _) => 1,
+        _ => return false,
+    };
+    k += of;
+    k += usize::from(own.get(k).is_some_and(|w| w.is_digits()));
+    own.get(k).is_some_and(|w| is_companies_noun(&w.key) && !is_stocks_noun(&w.key))
+}
+
+/// A company's result as a group's subject (`lucro`, `receita`, `earnings`).
+fn is_result_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "lucro"
+            | "lucros"
+            | "receita"
+            | "receitas"
+            | "faturamento"
+            | "resultado"
+            | "resultados"
+            | "vendas"
+            | "earnings"
+            | "profit"
+            | "profits"
+            | "revenue"
+            | "revenues"
+            | "sales"
+            | "income"
+    )
+}
+
 /// Plural nouns for companies (folded), as a count names them.
 #[rustfmt::skip]
 fn is_companies_noun(key: &str) -> bool {
