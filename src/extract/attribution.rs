@@ -42,8 +42,8 @@ use super::commodity_prices::{
 };
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
-    for_after, former_or_latter, is_list_gap, listed_with, opens_on_a_counted_group, opens_on_a_group, paired_in_order,
-    respectively, together,
+    for_after, former_or_latter, is_list_gap, listed_with, opens_on_a_counted_group, paired_in_order, respectively,
+    together,
 };
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
@@ -401,10 +401,7 @@ pub(crate) fn attribute<'a>(
                 all
             } else if let Some(one) = former_or_latter(words_before, &before) {
                 one
-            } else if before.is_empty()
-                && *counted_group
-                    .get_or_init(|| opens_on_a_counted_group(text, own_words) || opens_on_a_group(own_words))
-            {
+            } else if before.is_empty() && *counted_group.get_or_init(|| opens_on_a_counted_group(text, own_words)) {
                 // `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`: a group's.
                 Vec::new()
             } else if let Some(class) = class_after {

@@ -109,8 +109,12 @@ pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<
 /// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked
 /// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: whether a
 /// sentence (its words `own`) opens on a counted group of companies, its subject. In a sentence
-/// naming no company before a figure, the figure is the group's, no one company's.
+/// naming no company before a figure, the figure is the group's, no one company's. So is a
+/// group's result, counted or not ([`opens_on_a_group`]).
 pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
+    if opens_on_a_group(own) {
+        return true;
+    }
     // The number first, or after an article (`As 24`, `The 17`, `Das 59`).
     let at = match own {
         [first, ..] if first.is_digits() => 0,
@@ -143,7 +147,7 @@ pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
 /// de capital aberto subiu 48,5%`, `As mesmas empresas registraram lucro de R$ 37 bilhões`,
 /// `Earnings of the 17 retailers rose 2%`: whether a sentence (its words `own`) opens on a group
 /// of companies or on a result of theirs, its subject, counted or not.
-pub(super) fn opens_on_a_group(own: &[Token]) -> bool {
+fn opens_on_a_group(own: &[Token]) -> bool {
     let article = |w: &Token| matches!(&*w.key, "o" | "a" | "os" | "as" | "the");
     let mut k = usize::from(own.first().is_some_and(article));
     // `As mesmas empresas`, `The same companies`.
