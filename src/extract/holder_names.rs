@@ -41,7 +41,9 @@ impl FirmNames {
     pub(crate) fn new(text: &str, words: &[Token], mentions: &[Mention]) -> FirmNames {
         let mut all: Vec<(Range<usize>, Option<Symbol>)> = brokers_in(words).into_iter().map(|r| (r, None)).collect();
         for m in mentions.iter().filter(|m| is_broker(&m.symbol)) {
+            // (Trimmed: `Raymond James Cuts Delta Air Lines…` heading a text is `Raymond James`.)
             let name = super::holders::name_of(text, words, &m.span);
+            let name = trimmed(text, words, name.clone()).unwrap_or(name);
             all.push((name, Some(m.symbol.clone())));
         }
         all.sort_by_key(|(r, _)| r.start);
@@ -163,6 +165,31 @@ fn folded(words: &[Token], span: &Range<usize>) -> String {
     name
 }
 
+/// Verbs of a rating act as headlines write them (`Upgrades`, `Cuts`, `Initiates`), which no
+/// firm's name holds.
+fn is_headline_act(key: &str) -> bool {
+    matches!(
+        key,
+        "upgrades"
+            | "downgrades"
+            | "raises"
+            | "cuts"
+            | "lowers"
+            | "lifts"
+            | "boosts"
+            | "trims"
+            | "initiates"
+            | "reiterates"
+            | "upgraded"
+            | "downgraded"
+            | "eleva"
+            | "rebaixa"
+            | "corta"
+            | "reduz"
+            | "inicia"
+    )
+}
+
 /// The firm's name in a holder's span: trailing joiners dropped (`JPMorgan Chase &`), a known
 /// broker's generic tail dropped (`Evercore ISI Group`, `Hsbc Global Res`); `None` when the span
 /// is only everyday words (`With`, `Sometimes`, `Shares`, `To Know`), which name nobody.
@@ -191,6 +218,10 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         if is_news_source(&name) {
             return None;
         }
+    }
+    // `Wells Fargo Upgrades Target to Overweight`: a headline's verb, capitalised, ends a name.
+    if let Some(cut) = (1..inside.len()).find(|&k| is_headline_act(&inside[k].key)) {
+        inside = &inside[..cut];
     }
     // `Upside: Canaccord Genuity analyst…`: a heading's word and its colon are no part of it.
     while inside.len() > 1 && inside[1].capitalized && text[inside[0].end..inside[1].start].trim() == ":" {

@@ -221,10 +221,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             None
         } else if (PICK.contains(&key)
             && i > 0
-            && matches!(&*words[i - 1].key, "top" | "our" | "nossa" | "nossas" | "principal" | "principais"))
+            && matches!(
+                &*words[i - 1].key,
+                "top" | "our" | "nossa" | "nossas" | "principal" | "principais" | "best" | "melhor"
+            ))
             || prefers(words, i)
         {
-            // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`.
+            // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`, `the “Best Idea”`.
             Some((4, Some(Stance::Bullish)))
         } else if NEUTRAL.contains(&key)
             && (words.get(i + 1).is_some_and(|o| is_view_noun(&o.key)) || (i > 0 && is_view_noun(&words[i - 1].key)))

@@ -105,6 +105,7 @@ pub(super) const TARGET: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const PICK: &[&str] = &[
     "pick", "picks", "escolha", "escolhas", "aposta", "apostas", "bet", "bets", "preferencia", "preference",
+    "idea", "ideas", "ideia", "ideias",
 ];
 
 /// A neutral view (`neutral analysis`, `postura neutra`).

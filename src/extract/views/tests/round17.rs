@@ -50,3 +50,27 @@ fn a_warning_is_bearish_and_not_only_is_no_negation() {
     let text = "O JPMorgan não recomenda a compra das ações da Embraer (EMBR3).";
     assert!(!bundled(text).contains(&view("JPMorgan", "EMBR3", Stance::Bullish)));
 }
+
+#[test]
+fn a_best_idea_is_a_pick() {
+    let text = "Tesla stock is the “Best Idea” for investors in 2023, according to Baird Equity Research.";
+    assert_eq!(bundled(text), [view("Baird Equity Research", "TSLA", Stance::Bullish)]);
+}
+
+#[test]
+fn a_headline_s_verb_ends_the_firm_s_name_and_the_body_s_stronger_rating_overturns_it() {
+    let text = "Wells Fargo Upgrades Target to Overweight\n\nA Wells Fargo analyst upgraded shares of Target (NYSE:TGT) \
+                to Overweight from Equal Weight.";
+    assert_eq!(bundled(text), [view("Wells Fargo", "TGT", Stance::Bullish)]);
+    let text = "Raymond James Cuts Delta Air Lines Price Target By ~6%\n\nRaymond James analyst Savanthi Syth lowered \
+                the price target for Delta Air Lines (DAL) to $50 from $53 while maintaining the Strong Buy rating on \
+                the shares.";
+    assert_eq!(bundled(text), [view("Raymond James", "DAL", Stance::Bullish)]);
+}
+
+#[test]
+fn a_site_reporting_a_broker_s_move_holds_no_view() {
+    let text = "Vale (NYSE:VALE) was upgraded by research analysts at BNP Paribas from an “underperform” rating to a \
+                “neutral” rating on Wednesday, PriceTargets.com reports.";
+    assert_eq!(bundled(text), [view("BNP Paribas", "VALE3", Stance::Bullish)]);
+}
