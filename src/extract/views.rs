@@ -42,6 +42,8 @@ pub(crate) use tables::{picked_lists, table_views};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
+/// How many sentences back the companies a count names (`as três empresas`) may be named.
+const COUNTED_BACK: usize = 4;
 /// How many sentences back the company a text is about is looked for.
 const TOPIC_BACK: usize = 20;
 
@@ -483,8 +485,8 @@ pub(crate) fn views<'a>(
                 after.filter(|_| none_before).map(|m| m.symbol.clone())
             });
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
-        let two_before = mentions_in(&(sentences[i.saturating_sub(2)].start..sentence.start));
-        let earlier = both_companies(own, &about, previous, two_before);
+        let back = |n: usize| mentions_in(&(sentences[i.saturating_sub(n)].start..sentence.start));
+        let earlier = both_companies(own, &about, previous, back(2), back(COUNTED_BACK));
         // `Mazor Robotics (NASDAQ:MZOR) downgraded…`: a sentence naming a listed company the
         // finder does not know is about that one, not about one named elsewhere.
         let ticker = ticker.filter(|t| {

@@ -266,12 +266,14 @@ pub(super) fn note_head(text: &str, sentence: &Range<usize>, mentions: &[Mention
 /// construtoras` after `As ações da MRV, Direcional e da Tenda…`; `the two lenders`). Empty when
 /// there is no such word, or not as many companies; not `upgraded both Qualcomm and Skyworks`,
 /// where `both` opens the list it is about. `these stocks` (`essas ações`) with no company in
-/// its sentence stands for the companies of the two sentences before (`two_before`).
+/// its sentence stands for the companies of the two sentences before (`two_before`), and a count
+/// with none in the sentence before for as many named further back (`further`).
 pub(super) fn both_companies(
     own: &[Token],
     about: &[&Mention],
     previous: &[Mention],
     two_before: &[Mention],
+    further: &[Mention],
 ) -> Vec<Symbol> {
     let opens_list = |k: usize| own.get(k + 1).is_some_and(|n| about.iter().any(|m| m.span.start == n.start));
     // `reiterated his “buy” rating on these stocks`: the companies of the two sentences before.
@@ -344,7 +346,16 @@ pub(super) fn both_companies(
     // (`o recado do Bank of America… sobre ações do Magazine Luiza e da Casas Bahia`: a bank one too
     // many is the one speaking.)
     let companies = || distinct(&mut previous.iter().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)));
-    if enough(&all) { all } else { Some(companies()).filter(|c| enough(c)).unwrap_or_default() }
+    // `Os papéis da TIM caíram… As ações da Vivo… A Oi… recomenda a compra das três empresas`: a
+    // count of companies named over the sentences before (`further`), exactly.
+    let named_further = || distinct(&mut further.iter().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)));
+    if enough(&all) {
+        all
+    } else if let Some(c) = Some(companies()).filter(|c| enough(c)) {
+        c
+    } else {
+        Some(named_further()).filter(|c| wanted.is_some() && enough(c)).unwrap_or_default()
+    }
 }
 
 /// A count of two to five, in words (`three`, `três`, `duas`).

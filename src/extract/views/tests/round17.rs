@@ -74,3 +74,15 @@ fn a_site_reporting_a_broker_s_move_holds_no_view() {
                 “neutral” rating on Wednesday, PriceTargets.com reports.";
     assert_eq!(bundled(text), [view("BNP Paribas", "VALE3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_count_of_companies_stands_for_as_many_named_over_the_sentences_before() {
+    let text = "Os papéis da TIM caíram. As ações da Vivo caíram 0,41%. A Oi subiu 1,24%. A Coinvalores recomenda a \
+                compra das três empresas do setor.";
+    let coinvalores = |ticker| view("Coinvalores", ticker, Stance::Bullish);
+    assert_eq!(bundled(text), [coinvalores("TIMS3"), coinvalores("VIVT3"), coinvalores("OIBR3")]);
+    // Not when the sentences before name more companies than the count.
+    let text = "Os papéis da TIM caíram. As ações da Vivo e da Petrobras caíram. A Oi subiu 1,24%. A Coinvalores \
+                recomenda a compra das três empresas do setor.";
+    assert!(bundled(text).len() < 3);
+}
