@@ -67,3 +67,12 @@ fn a_result_of_a_group_of_companies_opening_a_sentence_is_the_group_s() {
     let text = "A Vale divulgou seus números. O lucro da Vale subiu 5%.";
     assert_eq!(figures(text), pairs(&[("5%", &["VALE3"])]));
 }
+
+#[test]
+fn a_name_in_a_picture_s_credit_is_no_company_of_the_text() {
+    let text = "O Safra avalia que o trimestre foi o fundo dos lucros | Foto: Getty Images\nA Gerdau subiu 2%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["GGBR4"])]));
+    let findings = crate::extract::analyse(text, &crate::extract::Lexicon::bundled());
+    let symbols: Vec<&str> = findings.tickers.iter().map(|t| t.symbol.as_str()).collect();
+    assert_eq!(symbols, ["GGBR4"], "Getty Images credited for the picture is no ticker");
+}

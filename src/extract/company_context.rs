@@ -303,6 +303,24 @@ pub(crate) fn in_dateline(text: &str, span: &Range<usize>) -> bool {
         && (agency || (dash && is_dateline_city(place.trim_end_matches([' ', ',']))))
 }
 
+/// `Foto: Getty Images`, `(Imagem: Reuters/Amanda Perobelli)`, `Photo by AFP via Getty Images`: a
+/// name in a picture's credit is no company the text speaks of. (Only the few bytes before the
+/// name on its line are read.)
+pub(crate) fn in_picture_credit(text: &str, span: &Range<usize>) -> bool {
+    let from = text.ceil_char_boundary(span.start.saturating_sub(CREDIT_BYTES));
+    let before = &text[from..span.start];
+    let line = before.rfind('\n').map_or(before, |at| &before[at + 1..]);
+    let line = line.to_lowercase();
+    // (The name within a few words of the cue: `Photo by AFP via Getty Images`.)
+    ["foto:", "photo:", "imagem:", "image:", "crédito:", "credit:", "photo by", "foto de"]
+        .iter()
+        .filter_map(|cue| line.rfind(cue).map(|at| &line[at + cue.len()..]))
+        .any(|gap| gap.len() <= 32 && !gap.contains(['.', ',', ';', ':']) && gap.split_whitespace().count() <= 3)
+}
+
+/// How many bytes before a name a picture's credit is looked for.
+const CREDIT_BYTES: usize = 64;
+
 /// Whether a name opening a line is a dateline's city before its dash, in any case (`São Paulo –
 /// O banco UBS rebaixou…`): a place, no firm that holds a view.
 pub(crate) fn is_dateline_place(text: &str, span: &Range<usize>) -> bool {

@@ -17,7 +17,8 @@ use super::bracket_codes::{
 };
 use super::cashtags::cashtags;
 use super::company_context::{
-    dateline, in_company_context, in_dateline, is_month_abbreviation, is_surname, middle_name, names_another_company,
+    dateline, in_company_context, in_dateline, in_picture_credit, is_month_abbreviation, is_surname, middle_name,
+    names_another_company,
 };
 use super::company_names::is_generic_tail;
 use super::defunct::defunct_at;
@@ -172,7 +173,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     found.retain(|f| {
         // (`SAN FRANCISCO -- Semiconductor stocks…`: a symbol opening a dateline's city too.)
         let dateline = (f.via == Via::Name || text[f.span.clone()] == *f.symbol.as_str()) && in_dateline(text, &f.span);
-        !(dateline || lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()))
+        !(dateline
+            || in_picture_credit(text, &f.span)
+            || lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()))
     });
     found.sort_by_key(|f| f.span.start);
     let mut short = short_names(text, tokens, &found);

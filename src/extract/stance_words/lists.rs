@@ -61,6 +61,7 @@ pub(super) const BEARISH: &[&str] = &[
     "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
     "warned", "warns", "overbought", "overvalued", "sobrevalorizada", "sobrevalorizadas", "sobrevalorizado",
     "sobrevalorizados", "alertou", "alertam", "alertaram", "alertando", "advertiu",
+    "preocupante", "preocupantes", "worrying", "worrisome",
 ];
 
 /// Ratings that are bullish (`buy`, `outperform`, `compra`).
