@@ -16,7 +16,7 @@ const NAMES: &[&[&str]] = &[
     // Brazil.
     &["varig"], &["souza", "cruz"], &["redecard"], &["cielo"], &["gvt"],
     &["brasil", "telecom"], &["submarino"], &["eletropaulo"], &["votorantim", "celulose"], &["vcp"], &["ogx"],
-    &["mmx"], &["fibria"], &["tam", "linhas"],
+    &["mmx"], &["fibria"], &["tam", "linhas"], &["suzano", "petroquimica"], &["aracruz"],
     // United States and elsewhere.
     &["twitter"], &["sears"], &["celgene"], &["allergan"], &["monsanto"], &["time", "warner"], &["linkedin"],
     &["whole", "foods"], &["anadarko"], &["red", "hat"], &["xilinx"], &["altera"], &["activision"], &["vmware"],
