@@ -76,3 +76,13 @@ fn a_name_in_a_picture_s_credit_is_no_company_of_the_text() {
     let symbols: Vec<&str> = findings.tickers.iter().map(|t| t.symbol.as_str()).collect();
     assert_eq!(symbols, ["GGBR4"], "Getty Images credited for the picture is no ticker");
 }
+
+#[test]
+fn names_broken_out_onto_lines_of_their_own_go_on_with_the_line_after() {
+    let text = "Citigroup\n\n(C)\n\nshares closed down 4.6% to $2.72. The bank earlier named a new CEO.\n\nMorgan \
+                Stanley\n\n(MS)\n\nfell 3.1% to $23.31.";
+    assert_eq!(figures(text), pairs(&[("4.6%", &["C"]), ("$2.72", &["C"]), ("3.1%", &["MS"]), ("$23.31", &["MS"])]));
+    // A headline still ends at its blank line.
+    let text = "Wells Fargo Upgrades Target\n\nShares of Walmart (WMT) rose 2%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["WMT"])]));
+}

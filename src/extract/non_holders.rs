@@ -16,7 +16,7 @@ pub(crate) fn is_news_source(name: &str) -> bool {
     let outlet = name.strip_suffix(" com").or_else(|| name.strip_suffix(" pro")).unwrap_or(name);
     matches!(outlet, "streetinsider" | "thestreet" | "thestreet recommends" | "the street" | "yahoo finance" | "motley fool"
         | "the motley fool" | "forbes" | "cnn" | "axios" | "investing" | "benzinga" | "marketbeat" | "reuters"
-        | "theflyonthewall" | "benzinga professional" | "pricetargets")
+        | "theflyonthewall" | "benzinga professional" | "pricetargets" | "get report")
         || matches!(name,
         "thefly" | "the fly" | "bloomberg" | "reuters" | "barron s" | "barrons" | "barron" | "marketwatch" | "dow jones"
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"

@@ -29,8 +29,15 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
     while k > 0 && cue - k < 1 && matches!(&*words[k - 1].key, "price" | "preco") {
         k -= 1;
     }
-    let verb = cue + usize::from(matches!(&*words[cue].key, "target" | "alvo"));
-    if k > 0 && text[words[k - 1].end..words[k].start].trim_end().ends_with(')') {
+    // (`Bank of America (BAC) rating reinstated at Goldman`: so is the rating's noun.)
+    let verb = cue + usize::from(matches!(&*words[cue].key, "target" | "alvo" | "rating"));
+    // (`Gilead (GILD) - Get Report downgraded at Credit Suisse`: a quote page's link after the
+    // bracket, its lines joined.)
+    let linked = k >= 2
+        && matches!(&*words[k - 2].key, "get" | "free")
+        && words[k - 1].key == "report"
+        && text[..words[k - 2].start].trim_end().trim_end_matches(['-', '–']).trim_end().ends_with(')');
+    if linked || (k > 0 && text[words[k - 1].end..words[k].start].trim_end().ends_with(')')) {
         // `Jazz (NASDAQ:JAZZ) initiated with Buy`, not `Goldman (GS) downgraded Apple`: the
         // participle goes on with a preposition, not an object.
         return words.get(verb).is_some_and(|w| is_participle(&w.key))

@@ -37,7 +37,12 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                     "de" | "da" | "do" | "of" | "to" | "para" | "the" | "a" | "o" | "upgraded" | "downgraded"
                 );
                 let after_item = starts_block(line) && !open_ended && rest.trim_start().starts_with(char::is_uppercase);
-                if blank || starts_block(rest) || after_item || ends_a_card_line(text, i, rest) {
+                // (`Citigroup` / `(C)` / `shares closed down 4.6%`: a page's links broken out onto
+                // lines of their own; a line with no closing stop before one opening in lower case,
+                // on a bracket or a comma goes on with it.)
+                let goes_on = !line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”'])
+                    && rest.trim_start().starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | ','));
+                if (blank && !goes_on) || starts_block(rest) || after_item || ends_a_card_line(text, i, rest) {
                     Some(i)
                 } else {
                     None

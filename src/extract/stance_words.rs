@@ -115,6 +115,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             }
             continue;
         }
+        // (`cut the company's rating to attractive from buy`: a former rating states no view.)
+        if i > 0 && words[i - 1].key == "from" && rating_word(key).is_some() {
+            continue;
+        }
         let ahead = &words[i + 1..words.len().min(i + 1 + OBJECT_REACH)];
         if trades_something_else(words, i) {
             continue;
@@ -134,7 +138,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
                 || ahead.iter().take(2).any(|o| matches!(o.text, "PT" | "PTs"))
         };
         // `cortou na quarta-feira a recomendação`: a time phrase between the verb and its object.
-        let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(3).any(|o| is_rating_noun(&o.key));
+        // (`cut the company's rating`: past a possessive.)
+        let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(4).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
             // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
             let to = ahead.iter().take(5).position(|o| matches!(&*o.key, "to" | "para"))?;

@@ -7,7 +7,9 @@ use crate::model::Stance;
 
 /// The first rating named in `words`, read with the word after it (`rating_at`).
 pub(super) fn first_rating(words: &[Token]) -> Option<Option<Stance>> {
-    let word = words.iter().position(|o| rating_word(&o.key).is_some());
+    // (Not a former rating: `cut the company's rating to attractive from buy`.)
+    let word =
+        (0..words.len()).find(|&k| rating_word(&words[k].key).is_some() && !(k > 0 && words[k - 1].key == "from"));
     // `desempenho acima da média`, `abaixo da média`: the older Portuguese names of outperform
     // and underperform.
     let average = words.windows(4).position(|w| {

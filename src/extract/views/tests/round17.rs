@@ -86,3 +86,13 @@ fn a_count_of_companies_stands_for_as_many_named_over_the_sentences_before() {
                 recomenda a compra das três empresas do setor.";
     assert!(bundled(text).len() < 3);
 }
+
+#[test]
+fn a_rating_reinstated_after_a_quote_page_s_link_and_a_former_rating_after_from() {
+    let text = "Gilead (GILD) - Get Report downgraded at Credit Suisse to Neutral from Outperform.";
+    assert_eq!(bundled(text), [view("Credit Suisse", "GILD", Stance::Bearish)]);
+    let text = "Bank of America (BAC) rating reinstated at Goldman with a Buy. Target at $63.";
+    assert_eq!(bundled(text), [view("Goldman", "BAC", Stance::Bullish)]);
+    let text = "Micron (MU) fell. PaineWebber cut the company's rating to attractive from buy.";
+    assert_eq!(bundled(text), [view("PaineWebber", "MU", Stance::Bearish)]);
+}
