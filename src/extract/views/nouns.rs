@@ -16,6 +16,15 @@ use crate::extract::words::{is_acronym, is_common_word};
 /// a company named as the measure of a comparison is not what the view is about.
 pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     let k = own.partition_point(|w| w.start < m.span.start);
+    // `loses market share to rivals Apple Inc, Google Inc and Samsung`: a list of rivals (past the
+    // names and joiners before it, a few words at most).
+    let list = own[k.saturating_sub(LIST_REACH)..k]
+        .iter()
+        .rev()
+        .find(|w| !(w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&")));
+    if list.is_some_and(|w| is_rivals_word(&w.key)) {
+        return true;
+    }
     let before = &own[k.saturating_sub(4)..k];
     before.iter().enumerate().any(|(j, w)| {
         w.key == "than"
@@ -26,6 +35,15 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
                     "pior" | "melhor" | "maior" | "menor" | "mais" | "menos" | "superior" | "inferior"
                 ))
     })
+}
+
+/// How many words back a list of rivals is read.
+const LIST_REACH: usize = 10;
+
+/// Words naming a company's rivals, plural (`rivals`, `competitors`, `concorrentes`; not `rival
+/// General Motors caught an upgrade`, a subject).
+fn is_rivals_word(key: &str) -> bool {
+    matches!(key, "rivals" | "competitors" | "concorrentes" | "rivais")
 }
 
 /// `Os papéis do Bradesco…, (BOV:BBDC3) +1,62%`, `J.P. Morgan Chase & Co. (NYSE: JPM)`: shares of a

@@ -96,3 +96,14 @@ fn a_rating_reinstated_after_a_quote_page_s_link_and_a_former_rating_after_from(
     let text = "Micron (MU) fell. PaineWebber cut the company's rating to attractive from buy.";
     assert_eq!(bundled(text), [view("PaineWebber", "MU", Stance::Bearish)]);
 }
+
+#[test]
+fn rivals_listed_after_the_stance_are_no_companies_rated() {
+    let text = "At least ten brokerages, including UBS, slashed their price targets on Nokia (NOK) on Friday, after the \
+                company said it loses market share to rivals Apple Inc, Google Inc and Samsung Electronics Co.";
+    assert_eq!(bundled(text), [view("UBS", "NOK", Stance::Bearish)]);
+    // A rival as a subject is rated.
+    let text = "Tesla (TSLA) shareholders learned this lesson Monday as Morgan Stanley took over the sector. The change \
+                brought an immediate rating cut for the EV giant, even as rival General Motors (GM) caught an upgrade.";
+    assert!(bundled(text).contains(&view("Morgan Stanley", "GM", Stance::Bullish)));
+}
