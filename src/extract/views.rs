@@ -502,6 +502,15 @@ pub(crate) fn views<'a>(
                 !unlisted_since(unlisted, mentions, t, back..sentence.start, reading.at)
             }
         });
+        // `Raymond James downgraded Sprint Nextel to outperform`: a company gone from the lists
+        // right after the stance word is the one rated, not one named elsewhere.
+        let ticker = ticker.filter(|t| {
+            about.iter().any(|m| m.symbol == *t) || {
+                let starts = unlisted_starts();
+                let after = &starts[starts.partition_point(|&u| u <= reading.at)..];
+                after.first().is_none_or(|&u| u >= clause_end || text[reading.at..u].split_whitespace().count() > 3)
+            }
+        });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };

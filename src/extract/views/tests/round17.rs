@@ -107,3 +107,13 @@ fn rivals_listed_after_the_stance_are_no_companies_rated() {
                 brought an immediate rating cut for the EV giant, even as rival General Motors (GM) caught an upgrade.";
     assert!(bundled(text).contains(&view("Morgan Stanley", "GM", Stance::Bullish)));
 }
+
+#[test]
+fn a_company_gone_from_the_lists_rated_right_after_the_stance_word_gives_no_view() {
+    let text = "Telecom stocks moved. AT&T (T) rose 1%.\n- Raymond James downgraded Sprint Nextel to outperform from \
+                strong buy and reiterated its $23 price target on the company.";
+    assert_eq!(bundled(text), []);
+    let text = "Telecom stocks moved. Sprint Nextel fell.\n- Raymond James downgraded AT&T (T) to outperform from strong \
+                buy.";
+    assert_eq!(bundled(text), [view("Raymond James", "T", Stance::Bearish)]);
+}
