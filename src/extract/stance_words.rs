@@ -77,8 +77,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         // `The prior rating was Underweight`, `a recomendação anterior era de venda`: a rating no
         // longer held, up to the clause's end (not `from its previous close`).
         let rating_noun = |w: Option<&Token>| w.is_some_and(|w| is_rating_noun(&w.key) || w.key == "call");
+        // (Not `reversed his previous recommendation… from ‘sell’ to ‘buy’`: the change named.)
+        let changed = || words[i + 1..].iter().take(6).any(|w| w.key == "from");
         if matches!(key, "prior" | "previous" | "anterior")
             && (rating_noun(words.get(i + 1)) || rating_noun(i.checked_sub(1).and_then(|j| words.get(j))))
+            && !changed()
         {
             negated = true;
             continue;

@@ -7,7 +7,8 @@ pub(super) const RAISE: &[&str] = &[
     "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
     "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas", "elevated", "elevates",
-    "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups", "elevamos", "aumentamos",
+    "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups", "elevamos", "aumentamos", "doubled",
+    "doubling", "dobrou",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).

@@ -117,3 +117,15 @@ fn a_company_gone_from_the_lists_rated_right_after_the_stance_word_gives_no_view
                 buy.";
     assert_eq!(bundled(text), [view("Raymond James", "T", Stance::Bearish)]);
 }
+
+#[test]
+fn a_previous_rating_changed_from_one_to_another_and_a_doubled_target_are_views() {
+    let text = "Ilkka Rauvola, analyst at Danske Bank Markets, recently reversed his previous recommendation to Nokia \
+                (NOK) investors from ‘sell’ to ‘buy’.";
+    assert_eq!(bundled(text), [view("Danske Bank Markets", "NOK", Stance::Bullish)]);
+    let text = "Analysts at Danske Bank Markets are doubling their price target on Nokia (NOK) to $3.76 per share.";
+    assert_eq!(bundled(text), [view("Danske Bank Markets", "NOK", Stance::Bullish)]);
+    // A prior rating alone is still no view.
+    let text = "Danske Bank Markets covers Nokia (NOK). The prior rating was Buy.";
+    assert_eq!(bundled(text), []);
+}
