@@ -34,8 +34,8 @@ use super::attribution_cues::{
     own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
-    gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_own_results,
-    with_its_symbol,
+    gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_itself,
+    speaks_of_own_results, with_its_symbol,
 };
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
@@ -229,7 +229,8 @@ pub(crate) fn attribute<'a>(
                             || comments()
                             || revises_forecasts(text, own_words, &m.span) && covers_another(m)
                             || owns_a_forecast(own_words, &m.span))
-                        && !speaks_of_own_results(text, own_words, &m.span, &at_work)))
+                        && !speaks_of_own_results(text, own_words, &m.span, &at_work)
+                        && !speaks_of_itself(own_words, &m.span)))
             })
             .collect();
         // `Toronto-Dominion Bank (TD +0.9%)`: a symbol bracketed with a figure is that company's,

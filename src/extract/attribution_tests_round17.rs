@@ -86,3 +86,12 @@ fn names_broken_out_onto_lines_of_their_own_go_on_with_the_line_after() {
     let text = "Wells Fargo Upgrades Target\n\nShares of Walmart (WMT) rose 2%.";
     assert_eq!(figures(text), pairs(&[("2%", &["WMT"])]));
 }
+
+#[test]
+fn a_bank_that_says_what_it_does_itself_owns_the_figures() {
+    let text = "The bank index fell 3%. Bank of America said on Monday that it was writing down another $10 billion of \
+                goodwill.";
+    assert_eq!(figures(text), pairs(&[("3%", &[]), ("$10 billion", &["BAC"])]));
+    let text = "Earlier, Citi said it would take the remaining $17.4 billion of assets onto its balance sheet.";
+    assert_eq!(figures(text), pairs(&[("$17.4 billion", &["C"])]));
+}

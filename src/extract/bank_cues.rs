@@ -81,6 +81,23 @@ pub(super) fn speaks_of_own_results(
     (owned || reported) && !of_another && reports_results(text, words, span, at_work)
 }
 
+/// `Bank of America said on Monday that it was writing down another $10 billion`, `Earlier, Citi
+/// said it would take the remaining $17.4 billion…`: a bank that says what it does itself (`it`
+/// right after its verb of saying, past a day and `that`) speaks of its own figures.
+pub(super) fn speaks_of_itself(words: &[Token], span: &Range<usize>) -> bool {
+    let after = &words[words.partition_point(|w| w.start < span.end)..];
+    let Some(say) = after.iter().take(2).position(|w| matches!(&*w.key, "said" | "says" | "announced")) else {
+        return false;
+    };
+    after[say + 1..]
+        .iter()
+        .take(5)
+        .find(|w| {
+            !(is_calendar(&w.key) || matches!(&*w.key, "on" | "that" | "today" | "yesterday" | "earlier" | "late"))
+        })
+        .is_some_and(|w| w.key == "it")
+}
+
 /// Verbs of a company reporting its own figures (`reported`, `divulgou`).
 fn is_reporting(key: &str) -> bool {
     matches!(
