@@ -267,7 +267,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         {
             // `named Starbucks and Chipotle as better alternatives`, `a melhor opção do setor`.
             Some((4, Some(Stance::Bullish)))
-        } else if is_bullish(key) {
+        } else if is_bullish(key) || recommended_purchase(words, i) {
             Some((4, Some(Stance::Bullish)))
         } else if is_bearish(key) {
             Some((4, Some(Stance::Bearish)))
@@ -414,6 +414,13 @@ fn is_cut(key: &str) -> bool {
     CUT.contains(&key)
 }
 
+/// `"strongly recommended" the purchase of B of A stock`: a purchase recommended (word `i`), not
+/// one a company makes (`the purchase of Shoptime`).
+fn recommended_purchase(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "purchase" | "purchasing")
+        && words[i.saturating_sub(3)..i].iter().any(|w| w.key.starts_with("recommend"))
+}
+
 pub(crate) fn is_bullish(key: &str) -> bool {
     BULLISH.contains(&key)
 }
@@ -446,7 +453,7 @@ fn may_cue(key: &str) -> bool {
         ]
         .iter()
         .flat_map(|list| list.iter().copied())
-        .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores"])
+        .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

@@ -129,3 +129,12 @@ fn a_previous_rating_changed_from_one_to_another_and_a_doubled_target_are_views(
     let text = "Danske Bank Markets covers Nokia (NOK). The prior rating was Buy.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_recommended_purchase_is_bullish_and_a_company_s_purchase_is_no_view() {
+    let text = "Anthony Polini, an analyst at Raymond James & Associates, \"strongly recommended\" the purchase of Wells \
+                Fargo (WFC) stock.";
+    assert_eq!(bundled(text), [view("Raymond James & Associates", "WFC", Stance::Bullish)]);
+    let text = "Raymond James said the purchase of Wachovia by Wells Fargo (WFC) closed.";
+    assert_eq!(bundled(text), []);
+}
