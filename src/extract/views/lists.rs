@@ -51,8 +51,26 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
     let words = &words[skip..];
     (0..words.len()).all(|k| {
         let w = words[k];
-        matches!(w, "and" | "e" | "or" | "ou" | "&" | "do" | "da" | "de" | "dos" | "das" | "of" | "the")
-            || w == on
+        // (`O Credit Suisse e o Itaú BBA`: Portuguese articles too.)
+        matches!(
+            w,
+            "and"
+                | "e"
+                | "or"
+                | "ou"
+                | "&"
+                | "do"
+                | "da"
+                | "de"
+                | "dos"
+                | "das"
+                | "of"
+                | "the"
+                | "o"
+                | "a"
+                | "os"
+                | "as"
+        ) || w == on
             || legal(w)
             || (w.starts_with(char::is_uppercase) && words.get(k + 1).is_some_and(|n| legal(n)))
     })

@@ -138,3 +138,10 @@ fn a_recommended_purchase_is_bullish_and_a_company_s_purchase_is_no_view() {
     let text = "Raymond James said the purchase of Wachovia by Wells Fargo (WFC) closed.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn brokers_listed_with_portuguese_articles_hold_together() {
+    let text = "O Credit Suisse e o Goldman Sachs reduziram o preço-alvo da Vale.";
+    let bearish = |firm| view(firm, "VALE3", Stance::Bearish);
+    assert_eq!(bundled(text), [bearish("Credit Suisse"), bearish("Goldman Sachs")]);
+}
