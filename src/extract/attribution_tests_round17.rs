@@ -95,3 +95,10 @@ fn a_bank_that_says_what_it_does_itself_owns_the_figures() {
     let text = "Earlier, Citi said it would take the remaining $17.4 billion of assets onto its balance sheet.";
     assert_eq!(figures(text), pairs(&[("$17.4 billion", &["C"])]));
 }
+
+#[test]
+fn flat_and_long_steels_are_a_commodity() {
+    let text = "O Bradesco BBI elevou a recomendação da Usiminas (USIM5). “Os volumes de aços planos deverão cair de \
+                30% a 35% no trimestre.”";
+    assert_eq!(figures(text), pairs(&[("30%", &[]), ("35%", &[])]));
+}

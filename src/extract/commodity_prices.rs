@@ -80,7 +80,7 @@ pub(super) fn commodity_before(text: &str, before: &[Token]) -> bool {
 pub(super) fn is_commodity_word(key: &str) -> bool {
     matches!(key,
         "oil" | "crude" | "brent" | "wti" | "barrel" | "barril" | "petroleo" | "minerio" | "ore" | "gold" | "ouro"
-            | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "steel" | "soja"
+            | "copper" | "cobre" | "commodity" | "commodities" | "celulose" | "pulp" | "aco" | "acos" | "steel" | "soja"
             | "soybeans" | "milho" | "corn" | "acucar" | "sugar" | "cafe" | "coffee" | "gas" | "silver" | "prata"
             | "platinum" | "wheat" | "trigo" | "cotton" | "algodao" | "aluminum" | "aluminium" | "aluminio"
             | "nickel" | "niquel" | "zinc" | "zinco" | "lithium" | "litio" | "cocoa" | "cacau" | "palladium"
