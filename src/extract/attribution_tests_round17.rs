@@ -102,3 +102,13 @@ fn flat_and_long_steels_are_a_commodity() {
                 30% a 35% no trimestre.”";
     assert_eq!(figures(text), pairs(&[("30%", &[]), ("35%", &[])]));
 }
+
+#[test]
+fn the_review_s_cases_a_credit_cue_in_a_sentence_and_a_producer_s_own_sales() {
+    let text = "Credit: Petrobras (PETR4) bonds rallied 3% on Monday.";
+    assert_eq!(figures(text), pairs(&[("3%", &["PETR4"])]));
+    let text = "Peabody Energy (BTU) said its coal sales rose 8% in the quarter.";
+    assert_eq!(figures(text), pairs(&[("8%", &["BTU"])]));
+    let text = "A São Martinho (SMTO3) informou que as vendas de etanol subiram 12%.";
+    assert_eq!(figures(text), pairs(&[("12%", &["SMTO3"])]));
+}

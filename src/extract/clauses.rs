@@ -210,6 +210,7 @@ fn is_rating(key: &str) -> bool {
 /// direction.
 fn acts_again_on_a_name(words: &[Token], at: usize) -> bool {
     matches!(&*words[at].key, "and" | "e")
+        // (Not an act with no direction, `rating_act`'s 2: `e ajustou seus objetivos`.)
         && words.get(at + 1).is_some_and(|w| rating_act(&w.key).is_some_and(|d| d != 2))
         && words.get(at + 2).is_some_and(|w| w.capitalized)
 }

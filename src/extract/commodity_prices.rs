@@ -95,7 +95,13 @@ pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
     let producer_before = k >= 2
         && words[k - 1].key == "de"
         && matches!(&*words[k - 2].key, "produtora" | "produtor" | "produtoras" | "exportadora" | "fabricante");
+    // (`its coal sales rose 8%`, `as vendas de etanol subiram 12%`: a producer's own sales.)
+    let sold = words.get(k + 1).is_some_and(|w| matches!(&*w.key, "sales" | "production" | "output" | "exports"))
+        || (k >= 2
+            && words[k - 1].key == "de"
+            && matches!(&*words[k - 2].key, "vendas" | "producao" | "exportacoes" | "exportacao"));
     producer_before
+        || sold
         || words.get(k + 1).is_some_and(|w| {
             matches!(&*w.key, "producer" | "producers" | "miner" | "miners" | "maker" | "makers" | "major" | "giant")
         })

@@ -40,7 +40,7 @@ fn opening_phrase(text: &str, words: &[Token]) -> usize {
     let reach = words.len().min(OPENING_PHRASE + 1);
     (1..reach)
         .take_while(|&k| !words[k].capitalized && !words[k].upper)
-        .find(|&k| text[words[k].end..words.get(k + 1).map_or(text.len(), |n| n.start)].contains(','))
+        .find(|&k| text[words[k].end..words.get(k + 1).map_or(words[k].end, |n| n.start)].contains(','))
         .map_or(0, |k| k + 1)
 }
 

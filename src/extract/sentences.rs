@@ -115,7 +115,6 @@ fn heads_a_sentence(label: &str, rest: &str) -> bool {
         && line.split_whitespace().take(5).count() == 5
 }
 
-/// Quotes and brackets that close a sentence after its full stop: `said so.”` or `(sic.)`.
 /// `…a weak U.S. economy.Shares of Chevron fell`: a full stop at byte `i` between two lower-case
 /// letters before it and a capitalised word after it ends a sentence whose space the text lost
 /// (not `U.S.`, `Amazon.com`, `3.5`).
@@ -127,6 +126,7 @@ fn lost_its_space(bytes: &[u8], i: usize) -> bool {
         && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase)
 }
 
+/// Quotes and brackets that close a sentence after its full stop: `said so.”` or `(sic.)`.
 fn closing_len(rest: &[u8]) -> usize {
     let mut len = 0;
     loop {

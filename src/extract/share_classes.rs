@@ -34,7 +34,9 @@ pub(crate) fn with_share_classes(
             (Some("classe"), Some("B")) => Some(&['6'][..]),
             _ => None,
         };
-        let class = lettered.filter(|_| class.len() > 1).unwrap_or(class);
+        // (Only a preferred class is lettered: `ordinária classe A` stays the ordinary share.)
+        let lettered = lettered.filter(|_| class.len() > 1);
+        let class = lettered.unwrap_or(class);
         let end = if lettered.is_some() { words[k + 2].end } else { w.end };
         // `$ON`: a cashtag, another company's symbol, whose word is no class.
         if text[..w.start].ends_with('$') {

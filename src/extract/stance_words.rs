@@ -64,7 +64,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         }
         let key = &*w.key;
         // `não só reiterou a recomendação de venda… como cortou`, `not only…but`: no negation.
-        let only = || words.get(i + 1).is_some_and(|n| matches!(&*n.key, "so" | "somente" | "apenas" | "only"));
+        // (Not `not so bullish`: English `so` is no `só`.)
+        let only = || {
+            words.get(i + 1).is_some_and(|n| match key {
+                "nao" => matches!(&*n.key, "so" | "somente" | "apenas"),
+                _ => n.key == "only",
+            })
+        };
         if is_negation(key)
             && !(matches!(key, "nao" | "not") && only())
             && !(key == "no"
@@ -232,7 +238,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             && matches!(
                 &*words[i - 1].key,
                 "top" | "our" | "nossa" | "nossas" | "principal" | "principais" | "best" | "melhor"
-            ))
+            )
+            // (An idea only as the best or top one: not `a nossa ideia é que…`.)
+            && (!matches!(key, "idea" | "ideas" | "ideia" | "ideias")
+                || matches!(&*words[i - 1].key, "best" | "top" | "melhor")))
             || prefers(words, i)
         {
             // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`, `the “Best Idea”`.
@@ -269,7 +278,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((4, Some(Stance::Bullish)))
         } else if is_bullish(key) || recommended_purchase(words, i) {
             Some((4, Some(Stance::Bullish)))
-        } else if is_bearish(key) {
+        } else if is_bearish(key) || warned_of_a_risk(words, i) {
             Some((4, Some(Stance::Bearish)))
         } else {
             None
@@ -421,6 +430,16 @@ fn recommended_purchase(words: &[Token], i: usize) -> bool {
         && words[i.saturating_sub(3)..i].iter().any(|w| w.key.starts_with("recommend"))
 }
 
+/// `o JPMorgan alertou para o risco de novas perdas`: a warning of a risk or a fall (word `i`), not
+/// `alertou para o potencial de alta`.
+fn warned_of_a_risk(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "alertou" | "alertam" | "alertaram" | "alertando" | "alerta")
+        && words[i + 1..]
+            .iter()
+            .take(5)
+            .any(|w| matches!(&*w.key, "risco" | "riscos" | "queda" | "quedas" | "perda" | "perdas" | "risk" | "risks"))
+}
+
 pub(crate) fn is_bullish(key: &str) -> bool {
     BULLISH.contains(&key)
 }
@@ -454,6 +473,7 @@ fn may_cue(key: &str) -> bool {
         .iter()
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
+        .chain(["alertou", "alertam", "alertaram", "alertando", "alerta"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

@@ -61,7 +61,7 @@ pub(super) const BEARISH: &[&str] = &[
     "ameaca", "worried", "worries", "worry", "cautious", "caution", "cautela", "cauteloso", "cautelosos",
     "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
     "warned", "warns", "overbought", "overvalued", "sobrevalorizada", "sobrevalorizadas", "sobrevalorizado",
-    "sobrevalorizados", "alertou", "alertam", "alertaram", "alertando", "advertiu",
+    "sobrevalorizados", "advertiu",
     "preocupante", "preocupantes", "worrying", "worrisome",
 ];
 
