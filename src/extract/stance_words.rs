@@ -12,7 +12,8 @@ use super::words::is_acronym;
 use crate::model::Stance;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
-    of_credit, prefers, qualifies_scenario, stayed_at, takes_up_coverage, time_phrase_len, trades_something_else,
+    of_credit, prefers, qualifies_scenario, recommended_purchase, stayed_at, takes_up_coverage, time_phrase_len,
+    trades_something_else, warned_of_a_risk,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -421,23 +422,6 @@ fn is_raise(key: &str) -> bool {
 
 fn is_cut(key: &str) -> bool {
     CUT.contains(&key)
-}
-
-/// `"strongly recommended" the purchase of B of A stock`: a purchase recommended (word `i`), not
-/// one a company makes (`the purchase of Shoptime`).
-fn recommended_purchase(words: &[Token], i: usize) -> bool {
-    matches!(&*words[i].key, "purchase" | "purchasing")
-        && words[i.saturating_sub(3)..i].iter().any(|w| w.key.starts_with("recommend"))
-}
-
-/// `o JPMorgan alertou para o risco de novas perdas`: a warning of a risk or a fall (word `i`), not
-/// `alertou para o potencial de alta`.
-fn warned_of_a_risk(words: &[Token], i: usize) -> bool {
-    matches!(&*words[i].key, "alertou" | "alertam" | "alertaram" | "alertando" | "alerta")
-        && words[i + 1..]
-            .iter()
-            .take(5)
-            .any(|w| matches!(&*w.key, "risco" | "riscos" | "queda" | "quedas" | "perda" | "perdas" | "risk" | "risks"))
 }
 
 pub(crate) fn is_bullish(key: &str) -> bool {

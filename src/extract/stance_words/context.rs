@@ -212,3 +212,20 @@ pub(super) fn is_allocation(key: &str) -> bool {
     // (Not `exposição`/`exposure`: a lender's credit to a company as often as a portfolio's.)
     matches!(key, "alocacao" | "allocation")
 }
+
+/// `"strongly recommended" the purchase of B of A stock`: a purchase recommended (word `i`), not
+/// one a company makes (`the purchase of Shoptime`).
+pub(super) fn recommended_purchase(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "purchase" | "purchasing")
+        && words[i.saturating_sub(3)..i].iter().any(|w| w.key.starts_with("recommend"))
+}
+
+/// `o JPMorgan alertou para o risco de novas perdas`: a warning of a risk or a fall (word `i`), not
+/// `alertou para o potencial de alta`.
+pub(super) fn warned_of_a_risk(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "alertou" | "alertam" | "alertaram" | "alertando" | "alerta")
+        && words[i + 1..]
+            .iter()
+            .take(5)
+            .any(|w| matches!(&*w.key, "risco" | "riscos" | "queda" | "quedas" | "perda" | "perdas" | "risk" | "risks"))
+}
