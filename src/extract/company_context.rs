@@ -311,22 +311,24 @@ pub(crate) fn in_picture_credit(text: &str, span: &Range<usize>) -> bool {
     let before = &text[from..span.start];
     let line = before.rfind('\n').map_or(before, |at| &before[at + 1..]);
     let line = line.to_lowercase();
-    // (The caption runs to the end of its line or bracket after the name, with no symbol nor
-    // figure: not `Credit: Petrobras (PETR4) bonds rallied 3%`.)
-    let rest = &text[span.end..];
-    let tail = &rest[..rest.find(['\n', ')', '|']).unwrap_or(rest.len())];
-    if tail.len() > CREDIT_BYTES || tail.contains(['(', '$', '%']) || tail.contains(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
     // (The cue opens the line or follows a bar or a bracket, and the name comes within a few
     // words of it: `| Foto: Getty Images`, `Photo by AFP via Getty Images`.)
-    ["foto:", "photo:", "imagem:", "image:", "crédito:", "credit:", "photo by", "foto de"]
+    let credited = ["foto:", "photo:", "imagem:", "image:", "crédito:", "credit:", "photo by", "foto de"]
         .iter()
         .filter_map(|cue| line.rfind(cue).map(|at| (&line[..at], &line[at + cue.len()..])))
         .any(|(before, gap)| {
             let opens = before.trim_end().is_empty() || before.trim_end().ends_with(['|', '(']);
             opens && gap.len() <= 32 && !gap.contains(['.', ',', ';', ':']) && gap.split_whitespace().count() <= 3
-        })
+        });
+    // (The caption runs to the end of its line or bracket after the name, within a few bytes, with
+    // no symbol nor figure: not `Credit: Petrobras (PETR4) bonds rallied 3%`. Only those bytes are
+    // read.)
+    let rest = &text[span.end..text.floor_char_boundary(span.end + CREDIT_BYTES + 1)];
+    let Some(close) = rest.find(['\n', ')', '|']).or((rest.len() <= CREDIT_BYTES).then_some(rest.len())) else {
+        return false;
+    };
+    let tail = &rest[..close];
+    credited && !tail.contains(['(', '$', '%']) && !tail.contains(|c: char| c.is_ascii_digit())
 }
 
 /// How many bytes before a name a picture's credit is looked for.
