@@ -48,7 +48,7 @@ use super::figure_lists::{
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
     is_index_at, is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover,
-    is_the_exchange, ranks_within,
+    is_the_exchange, names_a_rate, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -358,10 +358,11 @@ pub(crate) fn attribute<'a>(
                         && (!has_subject || (!names_a_cause(gap) && gap.split_whitespace().count() <= AFTER_REACH))
                 });
             let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
-            // `142.463 pontos`, `5,000 points`: an index level.
-            let points = text[figures[f].clone()].ends_with(['s', 'S'])
-                && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"));
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
+            // `142.463 pontos`, `5,000 points`: an index level (not a rate's: `a taxa recuou 4,9 pontos`).
+            let points = text[figures[f].clone()].ends_with(['s', 'S'])
+                && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"))
+                && !names_a_rate(&words_before[words_before.len().saturating_sub(8)..]);
             // (`Continuous contract prices now sit at $4,260.20 per troy ounce, just off the
             // record-high of $4,359.40`: a sentence naming no company and pricing per unit.)
             let commodity = per_physical_unit(&text[figures[f].end..])

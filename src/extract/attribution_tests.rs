@@ -483,3 +483,6 @@ mod round16;
 
 #[path = "attribution_tests_round17.rs"]
 mod round17;
+
+#[path = "attribution_tests_round18.rs"]
+mod round18;

@@ -38,12 +38,20 @@ fn is_sector_fund(text: &str, w: &Token) -> bool {
 }
 
 /// `fechou em 141.422 pontos`, `closed at 5,000 points`: an index's level, which makes its
-/// sentence about the index (not `3,2 pontos percentuais`, `50 basis points`, `220 pontos-base`).
+/// sentence about the index (not `3,2 pontos percentuais`, `50 basis points`, `220 pontos-base`,
+/// nor a rate's points: `a taxa de ocupação recuou 4,9 pontos`, `its margin widened 2 points`).
 pub(super) fn is_index_level_at(words: &[Token], k: usize) -> bool {
     matches!(&*words[k].key, "pontos" | "points" | "pts")
         && k > 0
         && words[k - 1].key.bytes().all(|b| b.is_ascii_digit())
         && !words.get(k + 1).is_some_and(|n| matches!(&*n.key, "percentuais" | "percentual" | "base" | "basicos"))
+        && !names_a_rate(&words[k.saturating_sub(8)..k])
+}
+
+/// A rate or a margin among `words` (`a taxa de ocupação`, `its gross margin`): points after it
+/// are the rate's.
+pub(super) fn names_a_rate(words: &[Token]) -> bool {
+    words.iter().any(|w| matches!(&*w.key, "taxa" | "margem" | "ocupacao" | "participacao" | "rate" | "margin"))
 }
 
 /// `A Bolsa de São Paulo subiu 3,23%`, `a bolsa brasileira`: the exchange as a subject moves with

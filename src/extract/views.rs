@@ -38,7 +38,7 @@ use subjects::{
     clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, next_clause_object,
     one_company_before, opening_unlisted, same_firm, the_only_firm, topic_past_a_list, unlisted_since, word_range,
 };
-pub(crate) use tables::{picked_lists, table_views};
+pub(crate) use {picked::picked_lists, tables::table_views};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -593,6 +593,7 @@ mod ellipsis;
 mod found;
 mod lists;
 mod nouns;
+mod picked;
 mod ranks;
 mod subjects;
 mod tables;

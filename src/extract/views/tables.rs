@@ -3,8 +3,7 @@
 //! (`Confira a carteira recomendada da Gradual:`, `Veja na tabela abaixo as recomendações da
 //! Ágora…`). Each row's company is held by the firm: bullish in a portfolio, or as the row's
 //! rating says where the table has a rating column (`Compra`, `Neutro`: a neutral rating is no
-//! view). A list a firm picked, after a colon (`As brasileiras identificadas foram: …`), reads
-//! the same way.
+//! view). A list a firm picked in a sentence reads the same way (`picked`).
 
 use std::ops::Range;
 
@@ -21,8 +20,6 @@ use crate::model::{Stance, Symbol, fold};
 const INTRO_BYTES: usize = 300;
 /// How far before a table or a list the firm that made it may be named, in bytes.
 const FIRM_BYTES: usize = 1500;
-/// How far a list after a colon may run, in bytes.
-const LIST_BYTES: usize = 600;
 
 /// The views of the text's tables. `claimants` are the byte ranges of the claimants found and
 /// `mentions` the company mentions, both in text order.
@@ -100,91 +97,9 @@ pub(crate) fn table_views(
     out
 }
 
-/// `As brasileiras identificadas foram: Bradesco (SA:BBDC4), Banco do Brasil (SA:BBAS3)… e Taesa`,
-/// `Our top picks are: …`: a list of companies a firm picked, announced by a noun of stocks, a
-/// participle of picking and a colon, each held bullish by the firm named last before it. Not a
-/// list of stocks sold, dropped, falling or ranked (`recomendadas para venda:`, `least-favoured
-/// picks:`, `não mais indicadas:`).
-pub(crate) fn picked_lists(
-    text: &str,
-    words: &[Token],
-    claimants: &[Range<usize>],
-    mentions: &[Mention],
-) -> Vec<ViewMatch> {
-    let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let participle = matches!(
-            &*w.key,
-            "identificadas"
-                | "identificados"
-                | "indicadas"
-                | "indicados"
-                | "selecionadas"
-                | "selecionados"
-                | "escolhidas"
-                | "escolhidos"
-                | "recomendadas"
-                | "recomendados"
-                | "preferidas"
-                | "preferidos"
-        );
-        // (`top picks`, `best picks`: a firm's own.)
-        let picks =
-            w.key == "picks" && i > 0 && matches!(&*words[i - 1].key, "top" | "best" | "favorite" | "favourite");
-        if !(participle || picks) {
-            continue;
-        }
-        // A noun of stocks right before (`As brasileiras identificadas`, `as ações indicadas`).
-        let noun = picks
-            || words[i.saturating_sub(2)..i].iter().any(|n| {
-                matches!(
-                    &*n.key,
-                    "acoes" | "papeis" | "brasileiras" | "empresas" | "companhias" | "stocks" | "names" | "companies"
-                )
-            });
-        // The colon within the next word or two (`identificadas foram:`, `top picks are:`).
-        let colon = text[w.end..].char_indices().take(12).find(|&(_, c)| matches!(c, ':' | '.' | '\n'));
-        let Some((k, ':')) = colon.filter(|_| noun) else { continue };
-        let start = w.end + k + 1;
-        // The clause before (its last few words), to the colon, holds no word of a list of stocks
-        // sold or dropped.
-        let mut from = i;
-        while from > i.saturating_sub(8) && !text[words[from - 1].end..words[from].start].contains(['.', '\n', ';']) {
-            from -= 1;
-        }
-        let to = words.partition_point(|o| o.start < start);
-        if unpicked(&words[from..to]) {
-            continue;
-        }
-        let reach = text.floor_char_boundary(start + LIST_BYTES);
-        let end = text[start..reach].find(['.', '\n', ';']).map_or(reach, |e| start + e);
-        let listed = &mentions
-            [mentions.partition_point(|m| m.span.start < start)..mentions.partition_point(|m| m.span.start < end)];
-        let mut symbols: Vec<Symbol> = Vec::new();
-        for m in listed {
-            if !symbols.contains(&m.symbol) {
-                symbols.push(m.symbol.clone());
-            }
-        }
-        if symbols.len() < 2 {
-            continue;
-        }
-        let Some(firm) = firm_before(text, words, claimants, w.start) else { continue };
-        for symbol in symbols {
-            out.push(ViewMatch {
-                claimant: firm.clone(),
-                ticker: symbol,
-                stance: Stance::Bullish,
-                quote: w.start..end,
-            });
-        }
-    }
-    out
-}
-
 /// Words that make a list or a table one of stocks sold, dropped, falling or ranked by their move,
 /// not a firm's picks (folded keys).
-fn unpicked(words: &[Token]) -> bool {
+pub(super) fn unpicked(words: &[Token]) -> bool {
     words.iter().any(|w| {
         matches!(
             &*w.key,
@@ -283,7 +198,12 @@ fn row_company(text: &str, row: &Range<usize>, mentions: &[Mention]) -> Option<S
 /// The firm whose table or list starts at `start`: the one named last before it, as the owner of a
 /// portfolio (`carteira recomendada da Gradual`; not an index's, `carteira do Ibovespa`), a
 /// claimant or a known broker.
-fn firm_before(text: &str, words: &[Token], claimants: &[Range<usize>], start: usize) -> Option<Range<usize>> {
+pub(super) fn firm_before(
+    text: &str,
+    words: &[Token],
+    claimants: &[Range<usize>],
+    start: usize,
+) -> Option<Range<usize>> {
     let from = start.saturating_sub(FIRM_BYTES);
     let before = &words[words.partition_point(|w| w.start < from)..words.partition_point(|w| w.start < start)];
     // `a carteira recomendada da Gradual`, `a carteira da Terra`: the name after `da`/`do`, its

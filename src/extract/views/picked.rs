@@ -1,0 +1,229 @@
+//! Lists of companies a firm picked, written in a sentence rather than a table: after a colon
+//! (`As brasileiras identificadas foram: …`, `Our top picks are: …`), or opened by a verb or a
+//! preposition (`as mid caps escolhidas são CCR, Equatorial e Energisa`, `tem favorecido nomes
+//! como Itaú, XP e Gerdau`, `O portfólio do Itaú BBA conta ainda com Ambev, Bradesco e JBS`).
+//! Each company of the list is held bullish by the firm.
+
+use std::ops::Range;
+
+use super::ViewMatch;
+use super::tables::{firm_before, unpicked};
+use crate::extract::index_cues::is_index_word;
+use crate::extract::mentions::Mention;
+use crate::extract::tokens::Token;
+use crate::model::{Stance, Symbol};
+
+/// How far a list may run, in bytes.
+const LIST_BYTES: usize = 600;
+
+/// What a word opening a list of picks is.
+#[derive(Clone, Copy, PartialEq)]
+enum Cue {
+    /// A participle of picking after a noun of stocks (`as ações indicadas`), or `top picks`.
+    Picked,
+    /// A verb of favouring before one (`tem favorecido nomes como`).
+    Favoured,
+    /// A firm's portfolio (`o portfólio do Itaú BBA`).
+    Portfolio,
+}
+
+/// The views of the lists of picks in a text. `claimants` are the byte ranges of the claimants
+/// found and `mentions` the company mentions, both in text order. Not a list of stocks sold,
+/// dropped, falling or ranked (`recomendadas para venda:`, `least-favoured picks:`, `não mais
+/// indicadas:`).
+pub(crate) fn picked_lists(
+    text: &str,
+    words: &[Token],
+    claimants: &[Range<usize>],
+    mentions: &[Mention],
+) -> Vec<ViewMatch> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(cue) = cue(text, words, i) else { continue };
+        let Some(start) = list_start(text, words, i, cue) else { continue };
+        // The clause before (its last few words), to the list, holds no word of a list of stocks
+        // sold or dropped.
+        let mut from = i;
+        while from > i.saturating_sub(8) && !text[words[from - 1].end..words[from].start].contains(['.', '\n', ';']) {
+            from -= 1;
+        }
+        let to = words.partition_point(|o| o.start < start);
+        if unpicked(&words[from..to]) {
+            continue;
+        }
+        let reach = text.floor_char_boundary(start + LIST_BYTES);
+        let end = text[start..reach].find(['.', '\n', ';']).map_or(reach, |e| start + e);
+        let listed = &mentions
+            [mentions.partition_point(|m| m.span.start < start)..mentions.partition_point(|m| m.span.start < end)];
+        let mut symbols: Vec<Symbol> = Vec::new();
+        for m in listed {
+            if !symbols.contains(&m.symbol) {
+                symbols.push(m.symbol.clone());
+            }
+        }
+        if symbols.len() < 2 {
+            continue;
+        }
+        // A portfolio's owner is named with it (`o portfólio do Itaú BBA`): read up to the list.
+        let named_by = if cue == Cue::Portfolio { start } else { w.start };
+        let Some(firm) = firm_before(text, words, claimants, named_by) else { continue };
+        for symbol in symbols {
+            out.push(ViewMatch {
+                claimant: firm.clone(),
+                ticker: symbol,
+                stance: Stance::Bullish,
+                quote: w.start..end,
+            });
+        }
+    }
+    out
+}
+
+/// The cue word `i` is, if any.
+fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
+    let key = &*words[i].key;
+    let before = &words[i.saturating_sub(2)..i];
+    let after = words.get(i + 1).map_or("", |n| &*n.key);
+    match key {
+        "identificadas" | "identificados" | "indicadas" | "indicados" | "selecionadas" | "selecionados"
+        | "escolhidas" | "escolhidos" | "recomendadas" | "recomendados" | "preferidas" | "preferidos" => {
+            // A noun of stocks right before (`As brasileiras identificadas`, `as mid caps escolhidas`).
+            before.iter().any(|n| is_stocks_noun(&n.key)).then_some(Cue::Picked)
+        }
+        // (`top picks`, `best picks`: a firm's own.)
+        "picks" if i > 0 && matches!(&*words[i - 1].key, "top" | "best" | "favorite" | "favourite") => {
+            Some(Cue::Picked)
+        }
+        "favorecido" | "favorecidos" | "favored" | "favoured" if is_stocks_noun(after) => Some(Cue::Favoured),
+        // A firm's portfolio: `do`/`da` and a capitalised name that is no index's (`a carteira do
+        // Ibovespa`, `a carteira de crédito`).
+        "carteira" | "portfolio" => {
+            let adjective = |k: &str| matches!(k, "recomendada" | "sugerida" | "semanal" | "mensal" | "own");
+            let of = (i + 1..words.len().min(i + 3))
+                .take_while(|&j| matches!(&*words[j].key, "da" | "do") || adjective(&words[j].key))
+                .find(|&j| matches!(&*words[j].key, "da" | "do"))?;
+            let owner = words.get(of + 1)?;
+            let gap_ok = !text[words[i].end..owner.start].contains(['.', '\n', ';', ':']);
+            (gap_ok && (owner.capitalized || owner.upper) && !is_index_word(&owner.key) && owner.key != "b3")
+                .then_some(Cue::Portfolio)
+        }
+        _ => None,
+    }
+}
+
+/// Where the list after the cue at word `i` starts: after a colon within the next word or two
+/// (`identificadas foram:`, `top picks are:`), or, within the next few words of the same clause,
+/// after a verb or preposition that opens a list (`escolhidas são`, `nomes como`, `conta com`).
+fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> {
+    let colon = text[words[i].end..].char_indices().take(12).find(|&(_, c)| matches!(c, ':' | '.' | '\n'));
+    if let Some((k, ':')) = colon
+        && cue != Cue::Portfolio
+    {
+        return Some(words[i].end + k + 1);
+    }
+    for j in i + 1..words.len().min(i + 7) {
+        if text[words[j - 1].end..words[j].start].contains(['.', '\n', ';', ':', '(']) {
+            return None;
+        }
+        let previous = &*words[j - 1].key;
+        let opens = match (cue, &*words[j].key) {
+            (Cue::Picked, "sao" | "are" | "include" | "includes" | "incluem") => true,
+            (Cue::Favoured, "como" | "like") => is_stocks_noun(previous),
+            (Cue::Favoured, "as") => previous == "such",
+            (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
+            (Cue::Portfolio, "inclui" | "includes" | "incluem") => true,
+            _ => false,
+        };
+        if opens {
+            return Some(words[j].end);
+        }
+    }
+    None
+}
+
+/// A plural noun of stocks a pick is said of (`ações`, `nomes`, `mid caps`).
+fn is_stocks_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "acoes"
+            | "papeis"
+            | "brasileiras"
+            | "empresas"
+            | "companhias"
+            | "nomes"
+            | "caps"
+            | "stocks"
+            | "names"
+            | "companies"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Lexicon, analyse};
+
+    fn views(text: &str) -> Vec<(String, String, String)> {
+        let findings = analyse(text, &Lexicon::bundled());
+        let mut out: Vec<_> = findings
+            .views
+            .iter()
+            .map(|v| (v.claimant.clone(), v.ticker.to_string(), format!("{:?}", v.stance)))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn bullish(firm: &str, tickers: &[&str]) -> Vec<(String, String, String)> {
+        let mut out: Vec<_> =
+            tickers.iter().map(|t| (firm.to_owned(), (*t).to_owned(), "Bullish".to_owned())).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_list_after_a_colon_is_the_firms_picks() {
+        let text = "O BTG Pactual divulgou sua seleção. As ações escolhidas foram: Vale (VALE3), Itaú (ITUB4) e \
+                    Gerdau (GGBR4).";
+        assert_eq!(views(text), bullish("BTG Pactual", &["GGBR4", "ITUB4", "VALE3"]));
+    }
+
+    #[test]
+    fn a_list_after_are_or_sao_is_the_firms_picks() {
+        let text = "Para o Morgan Stanley, as small caps devem subir. Entre elas, as mid caps escolhidas são \
+                    Equatorial (EQTL3), Energisa (ENGI11) e Sanepar (SAPR11).";
+        assert_eq!(views(text), bullish("Morgan Stanley", &["ENGI11", "EQTL3", "SAPR11"]));
+    }
+
+    #[test]
+    fn names_a_firm_has_favoured_are_its_picks() {
+        let text = "As reformas são catalisadores, disse o Morgan Stanley, que tem favorecido nomes como Itaú \
+                    Unibanco, Lojas Renner e Gerdau na região.";
+        assert_eq!(views(text), bullish("Morgan Stanley", &["GGBR4", "ITUB4", "LREN3"]));
+        let text = "Goldman Sachs has favored names such as Apple, Microsoft and Nvidia this year.";
+        assert_eq!(views(text), bullish("Goldman Sachs", &["AAPL", "MSFT", "NVDA"]));
+    }
+
+    #[test]
+    fn what_a_firms_portfolio_holds_is_its_picks() {
+        let text = "A Sabesp entrou na lista. O portfólio do Itaú BBA conta ainda com os ativos da Ambev (ABEV3), \
+                    Bradesco (BBDC4) e Gerdau (GGBR4).";
+        let found = views(text);
+        for ticker in ["ABEV3", "BBDC4", "GGBR4"] {
+            assert!(
+                found.iter().any(|(f, t, s)| f == "Itaú BBA" && t == ticker && s == "Bullish"),
+                "{ticker}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_that_are_no_picks_give_no_view() {
+        // A credit portfolio, an index's portfolio, one company, stocks sold.
+        assert!(views("A carteira de crédito do Itaú conta com Vale (VALE3) e Gerdau (GGBR4).").is_empty());
+        assert!(views("A carteira do Ibovespa conta com Vale (VALE3) e Gerdau (GGBR4).").is_empty());
+        assert!(views("O BTG Pactual diz que as ações escolhidas são a Vale (VALE3).").is_empty());
+        let sold = views("O BTG Pactual diz que as ações recomendadas para venda são Vale (VALE3) e Gerdau (GGBR4).");
+        assert!(sold.iter().all(|(_, _, stance)| stance == "Bearish"), "{sold:?}");
+        assert!(views("Goldman Sachs said stocks favored by hedge funds, like Apple and Microsoft, fell.").is_empty());
+    }
+}
