@@ -524,9 +524,11 @@ pub(crate) fn attribute<'a>(
                     {
                         Vec::new()
                     } else {
+                        // (Further in a text naming one company only.)
+                        let one = mentions.iter().all(|m| m.symbol == mentions[0].symbol);
                         subjects[i + 1..]
                             .iter()
-                            .take(LOOK_AHEAD)
+                            .take(if one { usize::MAX } else { LOOK_AHEAD })
                             .find_map(|s| s.map(|m| vec![m.symbol.clone()]))
                             .unwrap_or_default()
                     }

@@ -84,6 +84,8 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
     matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
         || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
+        // `excluindo Petrobras e Vale`, `excluding Apple`: left out of the figure.
+        || matches!(key(1), "excluindo" | "exceto" | "excetuando" | "excluding" | "except")
         // `atrás da Boeing e da Airbus`, `ahead of Boeing`, `à frente da Vale`.
         || matches!((key(2), key(1)), ("atras" | "frente", "da" | "do" | "de") | ("ahead", "of"))
         // `A subsidiária latino-americana da Anheuser Busch InBev teve lucro…`, `the U.S. unit of

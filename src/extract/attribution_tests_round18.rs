@@ -14,3 +14,40 @@ fn a_rates_points_are_no_index_level() {
     let text = "A Vale subiu 2%. O Ibovespa recuou 1.200 pontos, para 120.000 pontos.";
     assert_eq!(figures(text), pairs(&[("2%", &["VALE3"]), ("1.200 pontos", &[]), ("120.000 pontos", &[])]));
 }
+
+#[test]
+fn a_text_naming_one_company_late_gives_it_the_figures_before() {
+    let text = "No mercado internacional, o tráfego subiu 38,4%. A taxa de ocupação caiu 2,1 pontos porcentuais. No \
+                mercado doméstico, o tráfego subiu 7,5%. Já a capacidade avançou 6,8%. Segundo John Rodgerson, CEO \
+                da Azul, a demanda continua forte.";
+    let all = ["38,4%", "2,1 pontos", "7,5%", "6,8%"];
+    assert_eq!(figures(text), pairs(&all.map(|f| (f, &["AZUL4"][..]))));
+    // (Two companies: only the next few sentences.)
+    let text = "O tráfego subiu 38,4%. A taxa caiu 2,1 pontos porcentuais. O volume subiu 7,5%. A capacidade avançou \
+                6,8%. A Gol cresceu. A Azul também.";
+    assert_eq!(figures(text)[0], ("38,4%".to_owned(), Vec::<String>::new()));
+}
+
+#[test]
+fn a_counted_group_past_an_opening_phrase_and_companies_left_out_are_not_the_figures() {
+    let text = "Com 49,4 bilhões de reais de lucro em 2011, os 25 bancos brasileiros de capital aberto somados tiveram \
+                um resultado 14,48% maior do que em 2010. O ganho representa 39,4% do total das empresas, excluindo \
+                Petrobras e Vale.";
+    let found = figures(text);
+    assert_eq!(found[..2], pairs(&[("49,4 bilhões de reais", &[]), ("14,48%", &[])]));
+    let text = "Considerando as duas, o lucro das 346 empresas de capital aberto foi de 196,7 bilhões de reais. A Vale \
+                subiu 2%.";
+    assert_eq!(figures(text), pairs(&[("196,7 bilhões de reais", &[]), ("2%", &["VALE3"])]));
+}
+
+#[test]
+fn br_foods_is_brf_and_a_bank_that_said_it_earned_is_the_subject_after() {
+    let text = "O lucro da BR Foods caiu 91,6% no semestre.";
+    assert_eq!(figures(text), pairs(&[("91,6%", &["BRFS3"])]));
+    let text = "Bank of America said it earned $3.1 billion in the quarter. Revenue totaled $29.15 billion, down 11 \
+                percent over the year.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("$3.1 billion", &["BAC"]), ("$29.15 billion", &["BAC"]), ("11 percent", &["BAC"])])
+    );
+}

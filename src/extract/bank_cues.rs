@@ -70,7 +70,9 @@ pub(super) fn speaks_of_own_results(
 ) -> bool {
     let after = &words[words.partition_point(|w| w.start < span.end)..];
     let Some(k) = after.iter().take(RESULTS_REACH).position(|w| is_results_word(&w.key)) else { return false };
-    let owned = k > 0 && matches!(&*after[k - 1].key, "its" | "their" | "seu" | "sua" | "seus" | "suas");
+    // (`Bank of America said it earned $3.1 billion`: its own too.)
+    let owned = k > 0 && matches!(&*after[k - 1].key, "its" | "their" | "seu" | "sua" | "seus" | "suas")
+        || k == 2 && matches!(&*after[0].key, "said" | "says") && after[1].key == "it";
     let of_another = after.get(k + 1).is_some_and(|w| matches!(&*w.key, "do" | "da" | "de" | "of"))
         && after.get(k + 2).is_some_and(|w| w.capitalized || w.upper);
     // (Not `o Citi projeta lucro líquido de R$ 29,3 bilhões`: a forecast.)

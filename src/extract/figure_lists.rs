@@ -115,6 +115,13 @@ pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
     if opens_on_a_group(own) {
         return true;
     }
+    // Past an opening phrase up to its comma (`Com 49,4 bilhões de reais de lucro em 2011, os 25
+    // bancos… somados tiveram…`, `Sem essas duas empresas, o lucro geral das companhias…`).
+    if own.first().is_some_and(|w| is_opener(&w.key))
+        && let Some(k) = (1..own.len().min(12)).find(|&k| text[own[k - 1].end..own[k].start].contains(", "))
+    {
+        return opens_on_a_counted_group(text, &own[k..]);
+    }
     // The number first, or after an article (`As 24`, `The 17`, `Das 59`).
     let at = match own {
         [first, ..] if first.is_digits() => 0,
@@ -141,6 +148,12 @@ pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
     own[at + 1..=at + 1 + noun].iter().all(|w| w.joins_previous)
         && counted
         && !between.iter().any(|w| is_scale_word(&w.key))
+}
+
+/// A word opening a phrase before a sentence's subject (`Com…`, `Considerando as duas,`, `Sem
+/// essas duas empresas,`).
+fn is_opener(key: &str) -> bool {
+    matches!(key, "com" | "with" | "em" | "in" | "apos" | "after" | "considerando" | "sem" | "excluindo" | "excluding")
 }
 
 /// `O lucro das 327 empresas brasileiras… somou R$ 55 bilhões`, `O lucro líquido das companhias

@@ -292,7 +292,7 @@ const RESULTS_BACK: usize = 7;
 pub(crate) fn is_results_word(key: &str) -> bool {
     matches!(key,
         "lucro" | "lucros" | "receita" | "receitas" | "resultado" | "resultados" | "balanco" | "earnings" | "profit"
-            | "profits" | "revenue" | "revenues" | "results" | "income" | "roe" | "rentabilidade"
+            | "profits" | "revenue" | "revenues" | "results" | "income" | "roe" | "rentabilidade" | "earned" | "lucrou"
     )
 }
 
