@@ -51,3 +51,12 @@ fn br_foods_is_brf_and_a_bank_that_said_it_earned_is_the_subject_after() {
         pairs(&[("$3.1 billion", &["BAC"]), ("$29.15 billion", &["BAC"]), ("11 percent", &["BAC"])])
     );
 }
+
+#[test]
+fn a_figure_of_a_company_named_right_after_with_da_or_do_is_its_own() {
+    let text = "A Petrobras foi a maior empresa, com R$ 254,44 bilhões contra R$ 247,71 bilhões da Ambev.";
+    assert_eq!(figures(text), pairs(&[("R$ 254,44 bilhões", &["PETR4"]), ("R$ 247,71 bilhões", &["ABEV3"])]));
+    // (Not a broker's target: `R$ 30 do BTG` is the BTG's call on the company.)
+    let text = "A Vale recebeu preço-alvo de R$ 30 do BTG Pactual.";
+    assert_eq!(figures(text), pairs(&[("R$ 30", &["VALE3"])]));
+}

@@ -106,7 +106,11 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
         // "according to X", "segundo (a) X", "de acordo com X", "conforme X", "analysts at X"
         let after = match &*t.key {
             "according" if tokens.get(i + 1).is_some_and(|n| n.key == "to") => Some(i + 2),
-            "segundo" | "conforme" if !t.capitalized || i == 0 => Some(i + 1),
+            "segundo" | "conforme"
+                if !t.capitalized || i == 0 || text[..t.start].trim_end().ends_with(['.', '\n', '!', '?']) =>
+            {
+                Some(i + 1)
+            }
             // "Para o BTG Pactual, …": a view, when the name is followed by a comma.
             // `Para o Credit Suisse, a Hypera é…` opening any sentence.
             "para" if i == 0 || (t.capitalized && text[..t.start].trim_end().ends_with(['.', '\n', '!', '?'])) => {

@@ -31,10 +31,13 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
     let each = matches!(gap, "each, including" | "each including" | "each, such as" | "cada, como" | "cada, incluindo");
     // `Same-store sales dropped 2.5% at Macy’s and 0.4% at Kohl’s`, `a $212 price target for M&T
     // Bank`: the one company named right after (not a broker: `a cut to $31 at Jefferies`).
-    let one = matches!(
-        gap,
-        "at" | "price target for" | "price target on" | "price target to" | "target price for" | "target price on"
-    );
+    // (`R$ 247,71 bilhões da Ambev`: the company's own figure, the name ending the phrase.)
+    let of = matches!(gap, "da" | "do");
+    let one = of
+        || matches!(
+            gap,
+            "at" | "price target for" | "price target on" | "price target to" | "target price for" | "target price on"
+        );
     if one {
         // (Nor a target moved at a firm: `watched its price target drop to $87 from $88 at B. Riley`;
         // nor a place or an event of the company's: `rose 4% at Microsoft's Build conference`,
@@ -50,7 +53,7 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
             || after.starts_with([',', '.', ';', ')', '\n'])
             || after.starts_with(" and ")
             || after.starts_with(" e ");
-        return (gap != "at" || (!firm && ends)).then(|| vec![first.symbol.clone()]);
+        return (!matches!(gap, "at" | "da" | "do") || (!firm && ends)).then(|| vec![first.symbol.clone()]);
     }
     if !each && !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
         return None;

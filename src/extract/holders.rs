@@ -53,7 +53,12 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     // `Even Edward Jones`: words that open a sentence are not part of a name.
     let skip = inside
         .iter()
-        .take_while(|w| matches!(&*w.key, "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite"))
+        .take_while(|w| {
+            matches!(
+                &*w.key,
+                "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite" | "segundo" | "conforme"
+            )
+        })
         .count();
     let mut inside = &inside[skip..];
     // `Former Morgan Stanley chief U.S. equity strategist Mike Wilson`: no longer the firm's.

@@ -62,7 +62,8 @@ pub(super) const BEARISH: &[&str] = &[
     "cautelosa", "cautelosas", "skeptical", "cetico", "ceticos", "cetica", "ceticas", "cautioned", "cautions",
     "warned", "warns", "overbought", "overvalued", "sobrevalorizada", "sobrevalorizadas", "sobrevalorizado",
     "sobrevalorizados", "advertiu",
-    "preocupante", "preocupantes", "worrying", "worrisome",
+    "preocupante", "preocupantes", "worrying", "worrisome", "descontentamento", "insatisfacao", "discontent",
+    "dissatisfaction",
 ];
 
 /// Ratings that are bullish (`buy`, `outperform`, `compra`).

@@ -7,6 +7,7 @@ mod round14;
 mod round15;
 mod round16;
 mod round17;
+mod round18;
 mod round7;
 mod round8;
 
