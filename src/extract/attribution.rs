@@ -411,7 +411,9 @@ pub(crate) fn attribute<'a>(
             } else if reached {
                 out[f - 1].clone()
             } else if commodity
-                || (points && (before.is_empty() || points_elsewhere(text, before[before.len() - 1].span.end, at)))
+                || (points
+                    && !weight_in(words_before)
+                    && (before.is_empty() || points_elsewhere(text, before[before.len() - 1].span.end, at)))
                 || (index_follows(text, end, words_after) && !weight_in(words_before))
                 || index_moves_before(text, words_before)
                 || unknown_code_before(text, &figures[f], &own)
@@ -428,7 +430,7 @@ pub(crate) fn attribute<'a>(
                     let gap = text.get(nearest.span.end..u).filter(|g| !g.trim().is_empty());
                     u > nearest.span.start && !is_list_gap(gap.unwrap_or(";"))
                 });
-                if index_within(nearest.span.end..at) || unknown_after {
+                if index_within(nearest.span.end..at) && !weight_in(words_before) || unknown_after {
                     Vec::new()
                 } else if is_code_gap(&text[nearest.span.end..at])
                     && text[nearest.span.clone()].contains(char::is_numeric)

@@ -253,6 +253,14 @@ pub(super) fn weight_in(before: &[Token]) -> bool {
                 | "weighting"
                 | "weight"
                 | "peso"
+                // `IBM contributed 59 percent of the Dow’s gain`, `gets credit for 40 percent of
+                // the index's advance`: the company's share of the index's move.
+                | "contributed"
+                | "contributing"
+                | "contributes"
+                | "credit"
+                | "contribuiu"
+                | "contribuicao"
         )
     })
 }

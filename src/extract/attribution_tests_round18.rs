@@ -60,3 +60,21 @@ fn a_figure_of_a_company_named_right_after_with_da_or_do_is_its_own() {
     let text = "A Vale recebeu preço-alvo de R$ 30 do BTG Pactual.";
     assert_eq!(figures(text), pairs(&[("R$ 30", &["VALE3"])]));
 }
+
+#[test]
+fn an_indexs_cashtag_takes_no_figure_and_a_rut_is_no_index() {
+    let text = "The Dow ($INDU) added 124 points. The broader S&P 500 ($INX) rose 12 points.";
+    assert_eq!(figures(text), pairs(&[("124 points", &[]), ("12 points", &[])]));
+    let text = "Ford Motor Company has been in a technical rut for the past six months, losing close to 6%.";
+    assert_eq!(figures(text), pairs(&[("6%", &["F"])]));
+}
+
+#[test]
+fn a_companys_contribution_to_an_indexs_move_is_its_own() {
+    let text = "In fact, IBM contributed 59 percent of the Dow’s overall gain since Oct. 9, 2007.";
+    assert_eq!(figures(text), pairs(&[("59 percent", &["IBM"])]));
+    let text = "IBM is up 147% since March. It has contributed more than 944 points to the Dow's gain.";
+    assert_eq!(figures(text), pairs(&[("147%", &["IBM"]), ("944 points", &["IBM"])]));
+    let text = "Boeing Co. led the stock index’s losses, contributing a whopping 163 points to the Dow’s decline.";
+    assert_eq!(figures(text), pairs(&[("163 points", &["BA"])]));
+}

@@ -394,12 +394,15 @@ pub(super) fn is_exchange_volume(words: &[Token]) -> bool {
         && !words.iter().any(|w| matches!(&*w.key, "its" | "stock" | "company" | "his" | "her" | "their"))
 }
 
-/// Indexes' own codes (`$SPX`, `NDX`): no company's symbol.
+/// Indexes' own codes (`$SPX`, `NDX`): no company's symbol, and no word either.
 const INDEX_CODES: [&str; 4] = ["SPX", "NDX", "DJIA", "VIX"];
+/// More indexes' codes, written as symbols only (`The Dow ($INDU) added 124 points`): as words
+/// some are English (`a technical rut`, `the Red Sox`).
+const INDEX_SYMBOLS: [&str; 9] = ["INDU", "INX", "COMPX", "DJI", "IXIC", "RUT", "NYA", "SOX", "GSPC"];
 
 /// Whether a symbol is an index's code (`the S&P 500 Index ($SPX)`).
 pub(crate) fn is_index_code(symbol: &str) -> bool {
-    INDEX_CODES.contains(&symbol)
+    INDEX_CODES.contains(&symbol) || INDEX_SYMBOLS.contains(&symbol)
 }
 
 /// Whether a word names an index, an exchange's benchmark, a basket (`the Magnificent 7`) or a
