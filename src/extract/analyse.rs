@@ -23,7 +23,7 @@ use super::share_classes::with_share_classes;
 use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
-use super::views::{picked_lists, table_views, views};
+use super::views::{picked::picked_lists, tables::table_views, views};
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
 

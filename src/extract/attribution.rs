@@ -30,8 +30,9 @@ use std::ops::Range;
 
 use super::attribution_cues::{
     breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
-    is_credit_line, is_saying_verb, is_sector_shares, is_those_companies, last_aside_opener, names_a_cause,
-    own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
+    is_credit_line, is_move_to, is_saying_verb, is_sector_shares, is_those_companies, last_aside_opener, names_a_cause,
+    names_the_company, own_shares_after, own_shares_before, points_elsewhere, related_after, stake_in,
+    unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_itself,
@@ -541,22 +542,6 @@ pub(crate) fn attribute<'a>(
     out
 }
 
-/// `Bank of America's shares`: the text right after a name is its possessive and a word for its
-/// shares.
-fn own_shares_after(after: &str) -> bool {
-    let rest = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "));
-    rest.is_some_and(|r| r.starts_with("shares") || r.starts_with("stock"))
-}
-
-/// `a companhia`, `a mineradora`, `the company`: the company under discussion, by a noun.
-fn names_the_company(article: &str, noun: &str) -> bool {
-    matches!(article, "a" | "o" | "the" | "da" | "do" | "pela" | "pelo")
-        && matches!(
-            noun,
-            "companhia" | "empresa" | "mineradora" | "petroleira" | "siderurgica" | "varejista" | "company" | "miner"
-        )
-}
-
 /// Whether the mention at `span` sits in a relative clause or an apposition opened after a comma
 /// shortly before it (`, que…`, `, which…`, `, uma das…`) and closed by a comma before the figure
 /// at `at`. Reads a bounded stretch: a long sentence costs no more than a short one.
@@ -591,12 +576,6 @@ fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[Mention]) ->
         });
         !listed
     })
-}
-
-/// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
-/// `caía 4,89%, a R$ 11,68`).
-pub(super) fn is_move_to(gap: &str) -> bool {
-    matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
 }
 
 #[cfg(test)]

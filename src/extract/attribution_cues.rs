@@ -427,6 +427,28 @@ pub(super) fn own_shares_before(before: &[Token]) -> bool {
     last.windows(2).any(|p| matches!(&*p[0].key, "suas" | "seus" | "sua" | "seu" | "its") && is_share_word(&p[1].key))
 }
 
+/// `Bank of America's shares`: the text right after a name is its possessive and a word for its
+/// shares.
+pub(super) fn own_shares_after(after: &str) -> bool {
+    let rest = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "));
+    rest.is_some_and(|r| r.starts_with("shares") || r.starts_with("stock"))
+}
+
+/// `a companhia`, `a mineradora`, `the company`: the company under discussion, by a noun.
+pub(super) fn names_the_company(article: &str, noun: &str) -> bool {
+    matches!(article, "a" | "o" | "the" | "da" | "do" | "pela" | "pelo")
+        && matches!(
+            noun,
+            "companhia" | "empresa" | "mineradora" | "petroleira" | "siderurgica" | "varejista" | "company" | "miner"
+        )
+}
+
+/// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
+/// `caía 4,89%, a R$ 11,68`).
+pub(super) fn is_move_to(gap: &str) -> bool {
+    matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::attribution::is_move_to;
+use super::attribution_cues::is_move_to;
 use super::company_context::is_move_verb;
 use super::mentions::{Mention, is_broker};
 use super::tokens::Token;

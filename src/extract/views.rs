@@ -29,16 +29,15 @@ use found::Found;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{bulleted, covered_by, done_likewise, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
-    added_to, behind_of, compared, held_by, is_firm_noun, is_first_person, names_a_pick, opens_on_a_pronoun,
-    opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before, rated_in_a_list,
-    rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act, speaks_aside, talked_about,
+    added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
+    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before,
+    rated_in_a_list, rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act, speaks_aside, talked_about,
 };
 use ranks::stated_rank;
 use subjects::{
     clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, next_clause_object,
     one_company_before, opening_unlisted, same_firm, the_only_firm, topic_past_a_list, unlisted_since, word_range,
 };
-pub(crate) use {picked::picked_lists, tables::table_views};
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
@@ -126,13 +125,13 @@ pub(crate) fn views<'a>(
         }
         // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
         // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
-        // Not `Bank of America cut its target… Mizuho set a neutral rating`: another firm's.
-        let another_firm = reading.neutral
-            && !neutral_firms.is_empty()
-            && found.views().next_back().is_some_and(|v| {
-                let holder = firm_key(&text[v.claimant.clone()]);
-                neutral_firms.iter().all(|f| firm_key(f) != holder)
-            });
+        // Not `Bank of America cut its target… Mizuho set a neutral rating`: another firm's, or many.
+        let another_firm = counted_analysts(own)
+            || !neutral_firms.is_empty()
+                && found.views().next_back().is_some_and(|v| {
+                    let holder = firm_key(&text[v.claimant.clone()]);
+                    neutral_firms.iter().all(|f| firm_key(f) != holder)
+                });
         if reading.neutral
             && !another_firm
             && let Some((j, level)) = found.last_read()
@@ -593,9 +592,9 @@ mod ellipsis;
 mod found;
 mod lists;
 mod nouns;
-mod picked;
+pub(crate) mod picked;
 mod ranks;
 mod subjects;
-mod tables;
+pub(crate) mod tables;
 #[cfg(test)]
 mod tests;

@@ -375,3 +375,18 @@ pub(super) fn behind_of(own: &[Token], m: &Mention, at: usize) -> bool {
     let k = own.partition_point(|w| w.start < m.span.start);
     m.span.start > at && k > 0 && matches!(&*own[k - 1].key, "de" | "do" | "da" | "of" | "on" | "para" | "for")
 }
+
+/// `Meanwhile, 12 of the 22 covering analysts maintain "hold" or worse suggestions`, `most analysts
+/// rate it a hold`: analysts counted, the market at large, not the firm of the view before.
+pub(super) fn counted_analysts(own: &[Token]) -> bool {
+    own.iter().enumerate().any(|(k, w)| {
+        matches!(&*w.key, "analysts" | "analistas")
+            && own[k.saturating_sub(3)..k].iter().any(|c| {
+                c.is_digits()
+                    || matches!(
+                        &*c.key,
+                        "most" | "many" | "several" | "some" | "other" | "covering" | "outros" | "demais" | "maioria"
+                    )
+            })
+    })
+}

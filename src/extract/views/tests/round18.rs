@@ -15,3 +15,13 @@ fn discontent_is_bearish() {
     let text = "O Deutsche Bank também demonstrou descontentamento com o reajuste de preços da Petrobras.";
     assert_eq!(bundled(text), [view("Deutsche Bank", "PETR4", Stance::Bearish)]);
 }
+
+#[test]
+fn analysts_counted_rating_a_hold_leave_the_firm_before_its_view() {
+    let text = "Bernstein raised its price target on Microsoft. Meanwhile, 12 of the 22 covering analysts maintain \
+                \"hold\" or worse suggestions on the equity.";
+    assert_eq!(bundled(text), [view("Bernstein", "MSFT", Stance::Bullish)]);
+    // (The firm's own neutral rating right after still means no view.)
+    let text = "Bernstein raised its price target on Microsoft. The firm maintains a hold rating.";
+    assert_eq!(bundled(text), []);
+}
