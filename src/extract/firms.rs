@@ -107,6 +107,8 @@ const GROUPS: &[&[&str]] = &[
     &["macquarie", "macquarie bank", "macquarie group"],
     &["lehman brothers", "lehman"],
     &["sterne agee", "sterne"],
+    &["janney", "janney montgomery scott", "janney capital"],
+    &["brean", "brean capital", "brean murray"],
     &["northland", "northland capital markets", "northland securities"],
     &["telsey", "telsey advisory", "telsey advisory group"],
     &["wolfe", "wolfe research"],
@@ -210,6 +212,7 @@ mod tests {
             &["Morgan Stanley Dean Witter", "Morgan Stanley"],
             &["Deutsche Bank-North America", "Deutsche Bank"],
             &["Susquehanna International Group", "Susquehanna"],
+            &["Janney Capital Markets", "Janney Montgomery Scott", "Janney"],
         ] {
             let keys: Vec<String> = names.iter().map(|n| firm_key(n)).collect();
             assert!(keys.iter().all(|k| *k == keys[0]), "{names:?} keyed {keys:?}");
