@@ -78,3 +78,10 @@ fn a_companys_contribution_to_an_indexs_move_is_its_own() {
     let text = "Boeing Co. led the stock index’s losses, contributing a whopping 163 points to the Dow’s decline.";
     assert_eq!(figures(text), pairs(&[("163 points", &["BA"])]));
 }
+
+#[test]
+fn a_bank_written_with_its_share_class_is_a_stock() {
+    let text = "O estrategista do BB Investimentos comentou os rumores, o que faz Itaú PN (-0,75%) e Bradesco PN \
+                (-0,60%) caírem.";
+    assert_eq!(figures(text), pairs(&[("-0,75%", &["ITUB4"]), ("-0,60%", &["BBDC4"])]));
+}

@@ -267,6 +267,15 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
         || (inside.ends_with('(') && is_code(name))
         || after.strip_prefix('(').is_some_and(|b| is_code(head(b)))
         || opens_an_item(text, span)
+        || with_its_class(&text[span.end..])
+}
+
+/// `ITAÚ UNIBANCO PN cedeu 0,92%`, `Bradesco ON`: a name followed by its share class, as a market
+/// wrap writes a stock.
+fn with_its_class(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let class = rest.split([' ', ',', '.', ';', ')', '\n']).next().unwrap_or_default();
+    matches!(class, "PN" | "ON" | "UNIT" | "PNA" | "PNB" | "units")
 }
 
 /// `• C -- which is down 7.5%…`: a bank's bare symbol opening a bulleted line of a roundup and a
