@@ -85,3 +85,9 @@ fn a_bank_written_with_its_share_class_is_a_stock() {
                 (-0,60%) caírem.";
     assert_eq!(figures(text), pairs(&[("-0,75%", &["ITUB4"]), ("-0,60%", &["BBDC4"])]));
 }
+
+#[test]
+fn older_names_of_listed_companies_are_their_successors() {
+    let text = "A Telesp subiu 2%, a CVRD avançou 1% e a Aliansce caiu 3%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["VIVT3"]), ("1%", &["VALE3"]), ("3%", &["ALOS3"])]));
+}
