@@ -65,6 +65,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Apple", "AAPL", Case::Capital),
     ("Alphabet", "GOOGL", Case::Capital),
     ("Google", "GOOGL", Case::Capital),
+    ("Kodak", "KODK", Case::Capital),
     ("Amazon", "AMZN", Case::Capital),
     ("Amazon.com", "AMZN", Case::Any),
     ("Meta", "META", Case::Capital),
