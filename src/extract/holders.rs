@@ -40,6 +40,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     while inside.len() > 1 && inside.last().is_some_and(|w| is_weekday(&w.key) || is_legal_suffix(&w.key)) {
         inside = &inside[..inside.len() - 1];
     }
+    // `THE SPARK: Analyst Jordan Rohan`: a heading before a colon is no part of the name.
+    if let Some(k) = (1..inside.len()).rfind(|&k| text[inside[k - 1].end..inside[k].start].contains(':')) {
+        inside = &inside[k..];
+    }
     if inside.len() == 1 && is_pronoun(&inside[0].key) {
         return Some(Holder::Before);
     }
@@ -177,7 +181,8 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     match before.last() {
         Some(w) if is_executive(&w.key) => None,
         // `BMO Capital Markets Analyst Daniel Salmon`: the capitalised words before the role.
-        Some(w) if is_analyst_word(&w.key) => {
+        // (Not across a heading's colon: `The Target Analyst: Jefferies upgraded…`.)
+        Some(w) if is_analyst_word(&w.key) && !text[w.end..words[first].start].contains(':') => {
             let role = before.len() - 1;
             let mut from = role;
             while from > 0 && role - from < 5 {

@@ -25,3 +25,12 @@ fn analysts_counted_rating_a_hold_leave_the_firm_before_its_view() {
     let text = "Bernstein raised its price target on Microsoft. The firm maintains a hold rating.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_headings_colon_ends_it_before_the_analyst_or_the_firm() {
+    let text = "Facebook Inc.'s shares rose after a Stifel analyst upgraded his rating on the company's stock.\n\nTHE \
+                SPARK: Analyst Jordan Rohan increased Facebook's rating to \"Buy\" from \"Hold.\"";
+    assert_eq!(bundled(text), [view("Stifel", "META", Stance::Bullish)]);
+    let text = "Target (TGT) rose.\nThe Target Analyst: Jefferies upgraded Target from Hold to Buy.";
+    assert_eq!(bundled(text), [view("Jefferies", "TGT", Stance::Bullish)]);
+}
