@@ -238,11 +238,12 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             && i > 0
             && matches!(
                 &*words[i - 1].key,
-                "top" | "our" | "nossa" | "nossas" | "principal" | "principais" | "best" | "melhor"
+                "top" | "our" | "nossa" | "nossas" | "principal" | "principais" | "best" | "melhor" | "signature"
+                    | "key" | "conviction" | "favorite" | "favourite"
             )
-            // (An idea only as the best or top one: not `a nossa ideia é que…`.)
+            // (An idea only as the best, top or key one: not `a nossa ideia é que…`.)
             && (!matches!(key, "idea" | "ideas" | "ideia" | "ideias")
-                || matches!(&*words[i - 1].key, "best" | "top" | "melhor")))
+                || matches!(&*words[i - 1].key, "best" | "top" | "melhor" | "key")))
             || prefers(words, i)
         {
             // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`, `the “Best Idea”`.

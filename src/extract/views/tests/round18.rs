@@ -34,3 +34,11 @@ fn a_headings_colon_ends_it_before_the_analyst_or_the_firm() {
     let text = "Target (TGT) rose.\nThe Target Analyst: Jefferies upgraded Target from Hold to Buy.";
     assert_eq!(bundled(text), [view("Jefferies", "TGT", Stance::Bullish)]);
 }
+
+#[test]
+fn a_signature_pick_and_a_key_idea_are_picks() {
+    let text = "Albemarle shares popped 3% after Wells Fargo named it a signature pick.";
+    assert_eq!(bundled(text), [view("Wells Fargo", "ALB", Stance::Bullish)]);
+    let text = "Alphabet rose. KeyBanc Capital Markets named it one of its \"key ideas\" in the Internet sector.";
+    assert_eq!(bundled(text), [view("KeyBanc Capital Markets", "GOOGL", Stance::Bullish)]);
+}
