@@ -93,6 +93,14 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             negated = true;
             continue;
         }
+        // `precisa estar abaixo de R$ 9 para justificar uma recomendação de compra`, `to justify a
+        // buy rating`: a rating the firm would give, not one it gives (not `to justify its rating`).
+        if matches!(key, "justificar" | "justify")
+            && words.get(i + 1).is_some_and(|n| matches!(&*n.key, "uma" | "um" | "a" | "an"))
+        {
+            negated = true;
+            continue;
+        }
         similar |= matches!(key, "similar" | "semelhante" | "same" | "mesma" | "mesmo" | "parecida");
         stance_noun |= matches!(
             key,
@@ -234,16 +242,19 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if i > 0 && matches!(&*words[i - 1].key, "surpresa" | "supresa" | "surprise" | "surprises") {
             // `a rentabilidade foi uma surpresa positiva`: results that surprised, not a view.
             None
-        } else if (PICK.contains(&key)
+        } else if ((PICK.contains(&key) || matches!(key, "recomendacao" | "recommendation"))
             && i > 0
             && matches!(
                 &*words[i - 1].key,
                 "top" | "our" | "nossa" | "nossas" | "principal" | "principais" | "best" | "melhor" | "signature"
                     | "key" | "conviction" | "favorite" | "favourite"
             )
-            // (An idea only as the best, top or key one: not `a nossa ideia é que…`.)
+            // (An idea only as the best, top or key one: not `a nossa ideia é que…`; a
+            // recommendation only as the top one: `a principal recomendação do banco`.)
             && (!matches!(key, "idea" | "ideas" | "ideia" | "ideias")
-                || matches!(&*words[i - 1].key, "best" | "top" | "melhor" | "key")))
+                || matches!(&*words[i - 1].key, "best" | "top" | "melhor" | "key"))
+            && (!matches!(key, "recomendacao" | "recommendation")
+                || matches!(&*words[i - 1].key, "top" | "principal" | "melhor")))
             || prefers(words, i)
         {
             // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`, `the “Best Idea”`.

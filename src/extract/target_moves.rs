@@ -53,6 +53,11 @@ fn value_after(text: &str, words: &[Token]) -> Option<f64> {
         }
         end = pair[1].end;
     }
+    // `preço-alvo para 12 meses`, `a 12-month target`: a horizon, not a value.
+    let unit = text[end..].trim_start_matches([' ', '-']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if matches!(unit, "meses" | "mes" | "mês" | "months" | "month" | "anos" | "years" | "dias" | "days") {
+        return None;
+    }
     number(&text[first.start..end])
 }
 
@@ -87,6 +92,12 @@ mod tests {
         assert_eq!(moved("his 12-month price target to $355, up from $175"), Some(Stance::Bullish));
         assert_eq!(moved("decreased his target price from $140 to $130"), Some(Stance::Bearish));
         assert_eq!(moved("target from $1,250 to $980.50"), Some(Stance::Bearish));
+    }
+
+    #[test]
+    fn a_horizon_is_no_value() {
+        assert_eq!(moved("cortou o preço-alvo para 12 meses da Vale, de R$ 11 para R$ 10"), Some(Stance::Bearish));
+        assert_eq!(moved("price target to $50 over 12 months, from $40"), Some(Stance::Bullish));
     }
 
     #[test]

@@ -42,3 +42,12 @@ fn a_signature_pick_and_a_key_idea_are_picks() {
     let text = "Alphabet rose. KeyBanc Capital Markets named it one of its \"key ideas\" in the Internet sector.";
     assert_eq!(bundled(text), [view("KeyBanc Capital Markets", "GOOGL", Stance::Bullish)]);
 }
+
+#[test]
+fn the_principal_recommendation_is_a_pick_and_a_rating_to_justify_is_none() {
+    let text = "O Citibank divulgou seu relatório sobre o setor.\nA TIM (TIMS3) é a principal recomendação do banco.";
+    assert_eq!(bundled(text), [view("Citibank", "TIMS3", Stance::Bullish)]);
+    let text = "O UBS revisou a B3 (B3SA3). “O preço da ação precisa estar abaixo de R$ 9 para justificar uma \
+                recomendação de compra”, afirma o UBS.";
+    assert_eq!(bundled(text), []);
+}
