@@ -41,6 +41,7 @@ use super::bank_cues::{
 use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
+use super::company_context::is_move_verb;
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
     for_after, former_or_latter, is_list_gap, listed_with, opens_on_a_counted_group, paired_in_order, respectively,
@@ -415,7 +416,9 @@ pub(crate) fn attribute<'a>(
                 || (points
                     && !weight_in(words_before)
                     && (before.is_empty() || points_elsewhere(text, before[before.len() - 1].span.end, at)))
-                || (index_follows(text, end, words_after) && !weight_in(words_before))
+                || (index_follows(text, end, words_after)
+                    && !weight_in(words_before)
+                    && !moved_in(words_before, &before))
                 || index_moves_before(text, words_before)
                 || unknown_code_before(text, &figures[f], &own)
             {
@@ -576,6 +579,13 @@ fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[Mention]) ->
         });
         !listed
     })
+}
+
+/// `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a company's own
+/// move, right after its verb, says only where it trades (`before` are the sentence's companies
+/// before the figure, `words_before` its words).
+fn moved_in(words_before: &[Token], before: &[&&Mention]) -> bool {
+    !before.is_empty() && words_before.last().is_some_and(|w| is_move_verb(&w.key))
 }
 
 #[cfg(test)]

@@ -91,3 +91,14 @@ fn older_names_of_listed_companies_are_their_successors() {
     let text = "A Telesp subiu 2%, a CVRD avançou 1% e a Aliansce caiu 3%.";
     assert_eq!(figures(text), pairs(&[("2%", &["VIVT3"]), ("1%", &["VALE3"]), ("3%", &["ALOS3"])]));
 }
+
+#[test]
+fn a_companys_move_in_or_outside_the_index_is_its_own() {
+    let text = "No fechamento, as ações da Cogna (COGN3) dispararam 6,42% no Ibovespa, sendo negociadas a R$ 3,15. A \
+                Ser Educacional também subia 5% fora do Ibovespa, negociada a R$ 13,24.";
+    let expected = [("6,42%", &["COGN3"][..]), ("R$ 3,15", &["COGN3"]), ("5%", &["SEER3"]), ("R$ 13,24", &["SEER3"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // (The index's own move stays the index's.)
+    let text = "A Vale subiu 2%, em dia de alta de 1% no Ibovespa.";
+    assert_eq!(figures(text), pairs(&[("2%", &["VALE3"]), ("1%", &[])]));
+}

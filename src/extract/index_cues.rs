@@ -4,6 +4,7 @@
 //! baixas do Ibovespa`: where a company stands) and an index just after a figure (`an 18.15% loss
 //! for the benchmark index`).
 
+use super::company_context::is_move_verb;
 use super::tokens::Token;
 
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included; `(NASDAQ:INTC)`,
@@ -69,7 +70,12 @@ pub(super) fn is_listing_venue(words: &[Token], k: usize) -> bool {
     // `caíram 1,28% na Bovespa`, `rose 2% on the Nasdaq`: where shares trade (the index is `no
     // Ibovespa`, `in the Nasdaq`).
     let venue = matches!(key(0), "bovespa" | "b3") && key(1) == "na"
-        || matches!(key(0), "nasdaq" | "nyse") && key(1) == "the" && key(2) == "on";
+        || matches!(key(0), "nasdaq" | "nyse") && key(1) == "the" && key(2) == "on"
+        // `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a move's
+        // figure, right after its verb, then where the stock trades.
+        || (key(1) == "no" || key(1) == "do" && key(2) == "fora")
+            && (2..=6).any(|j| is_move_verb(key(j)))
+            && (2..=3).any(|j| key(j).bytes().all(|b| b.is_ascii_digit()) && !key(j).is_empty());
     venue
         || matches!(key(at), "na" | "no" | "em" | "on")
             && matches!(
