@@ -102,3 +102,10 @@ fn a_companys_move_in_or_outside_the_index_is_its_own() {
     let text = "A Vale subiu 2%, em dia de alta de 1% no Ibovespa.";
     assert_eq!(figures(text), pairs(&[("2%", &["VALE3"]), ("1%", &[])]));
 }
+
+#[test]
+fn a_company_at_the_top_of_the_indexs_ranking_moves_on_its_own() {
+    let text = "Por outro lado, Grupo Pão de Açúcar destoa dessa tendência, no topo do ranking positivo do Ibovespa, \
+                avançando 2,58% (R$ 3,18).";
+    assert_eq!(figures(text), pairs(&[("2,58%", &["PCAR3"]), ("R$ 3,18", &["PCAR3"])]));
+}

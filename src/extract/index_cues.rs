@@ -233,9 +233,11 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     if preposition && superlative {
         return true;
     }
-    // `o principal destaque negativo do Ibovespa`: the stock that stood out in the index.
+    // `o principal destaque negativo do Ibovespa`, `no topo do ranking positivo do Ibovespa`, `o
+    // ranking do Ibovespa`: the stock that stood out in the index.
     let standout = ranked.is_some_and(|w| matches!(&*w.key, "positivo" | "negativo"))
-        && before_ranked.is_some_and(|w| matches!(&*w.key, "destaque" | "destaques"));
+        && before_ranked.is_some_and(|w| matches!(&*w.key, "destaque" | "destaques" | "ranking"))
+        || ranked.is_some_and(|w| w.key == "ranking");
     if preposition && standout {
         return true;
     }
