@@ -109,3 +109,13 @@ fn a_company_at_the_top_of_the_indexs_ranking_moves_on_its_own() {
                 avançando 2,58% (R$ 3,18).";
     assert_eq!(figures(text), pairs(&[("2,58%", &["PCAR3"]), ("R$ 3,18", &["PCAR3"])]));
 }
+
+#[test]
+fn respectively_pairs_past_a_bracketed_symbol_and_an_unknown_name_after_or_before() {
+    let text = "During the same period, its peers McDonald’s (MCD) and Dunkin’ Brands (DNKN) have returned 2.2% and \
+                9.5%, respectively.";
+    assert_eq!(figures(text), pairs(&[("2.2%", &["MCD"]), ("9.5%", &[])]));
+    let text = "In comparison, Sprint (S) and T-Mobile (TMUS) had a market cap of ~$23.3 billion and ~$62.7 billion, \
+                respectively.";
+    assert_eq!(figures(text), pairs(&[("$23.3 billion", &[]), ("$62.7 billion", &["TMUS"])]));
+}

@@ -239,7 +239,11 @@ fn is_scale_word(key: &str) -> bool {
 pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: usize) -> Vec<Option<Symbol>> {
     let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { return Vec::new() };
     let mut listed = vec![Some(last.symbol.clone())];
-    let mut cursor = last.span.start;
+    // (From the name whose symbol is bracketed after it: `T-Mobile (TMUS)`.)
+    let named = own.iter().rfind(|m| {
+        m.symbol == last.symbol && m.span.end < last.span.start && text[m.span.end..last.span.start].trim() == "("
+    });
+    let mut cursor = named.map_or(last.span.start, |m| m.span.start);
     while listed.len() < 8 {
         let before = text[..cursor].trim_end();
         let Some(rest) = [", and", ", e", " and", " e", ","].iter().find_map(|j| before.strip_suffix(j)) else { break };
@@ -274,6 +278,35 @@ pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: u
         }
     }
     listed.reverse();
+    // `McDonald’s (MCD) and Dunkin’ Brands (DNKN) have returned…`: names the lexicon does not know
+    // listed after the last company it knows.
+    let mut cursor = last.span.end;
+    while listed.len() < 8 {
+        // (Past the bracket the last known company's symbol closes.)
+        let mut rest = text[cursor..at].strip_prefix(')').unwrap_or(&text[cursor..at]);
+        if let Some(inside) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))
+            && let Some(close) = inside.find(')').filter(|&c| c <= 16)
+        {
+            rest = &inside[close + 1..];
+        }
+        let Some(name) = [", and ", ", e ", " and ", " e ", ", "].iter().find_map(|j| rest.strip_prefix(j)) else {
+            break;
+        };
+        let start = at - name.len();
+        let k = words.partition_point(|w| w.start < start);
+        let Some(first) = words.get(k).filter(|w| w.start == start && w.capitalized) else { break };
+        let mut end = first.end;
+        for w in words[k + 1..].iter().take_while(|w| w.joins_previous && w.capitalized && w.end <= at) {
+            end = w.end;
+        }
+        // (An apostrophe's `s` or an elided letter goes on with the name: `Dunkin’ Brands`.)
+        if let Some(w) = words.get(k + 1).filter(|w| w.capitalized && w.end <= at && &text[first.end..w.start] == "’ ")
+        {
+            end = end.max(w.end);
+        }
+        listed.push(None);
+        cursor = end;
+    }
     listed
 }
 
@@ -386,6 +419,8 @@ pub(super) fn respectively(
                         .iter()
                         .find_map(|unit| gap.strip_prefix(unit))
                         .unwrap_or(gap);
+                    // (`~$23.3 billion and ~$62.7 billion`: an approximation's sign before each.)
+                    let gap = gap.trim_end_matches('~');
                     is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
                 } =>
             {
