@@ -119,3 +119,9 @@ fn respectively_pairs_past_a_bracketed_symbol_and_an_unknown_name_after_or_befor
                 respectively.";
     assert_eq!(figures(text), pairs(&[("$23.3 billion", &[]), ("$62.7 billion", &["TMUS"])]));
 }
+
+#[test]
+fn a_name_closing_a_partners_name_is_not_that_company() {
+    let text = "Barnes & Noble Inc. jumped 17 percent, while Johnson & Johnson rose 2%.";
+    assert_eq!(figures(text), pairs(&[("17 percent", &[]), ("2%", &["JNJ"])]));
+}

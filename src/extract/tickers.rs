@@ -100,7 +100,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 let goes_on = via == Via::Name
                     && tokens.get(end + 1).is_some_and(|t| t.key == "of" && text[tokens[end].end..t.start] == *" ")
                     && tokens.get(end + 2).is_some_and(|t| t.capitalized);
-                if goes_on || (opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon)) {
+                // `Barnes & Noble` is no `Noble`: a name closing a partners' name.
+                let closes_a_name = i >= 2 && tokens[i - 1].key == "&" && tokens[i - 2].capitalized && !tokens[i].upper;
+                if goes_on
+                    || closes_a_name
+                    || (opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon))
+                {
                     continue;
                 }
                 if in_context {
