@@ -527,6 +527,11 @@ pub(crate) fn attribute<'a>(
                         || first_unlisted().is_some_and(|u| u <= i)
                         || index_within(sentences[0].start..at)
                         || own_words.iter().any(|w| matches!(&*w.key, "overall" | "aggregate" | "blended"))
+                        // (Nor a sentence pointing back: `The group’s shares were up 3%`.)
+                        || own_words.windows(2).take(3).any(|p| {
+                            matches!(&*p[0].key, "the" | "a" | "o")
+                                && matches!(&*p[1].key, "group" | "company" | "firm" | "companhia" | "empresa" | "grupo")
+                        })
                     {
                         Vec::new()
                     } else {

@@ -125,3 +125,10 @@ fn a_name_closing_a_partners_name_is_not_that_company() {
     let text = "Barnes & Noble Inc. jumped 17 percent, while Johnson & Johnson rose 2%.";
     assert_eq!(figures(text), pairs(&[("17 percent", &[]), ("2%", &["JNJ"])]));
 }
+
+#[test]
+fn a_sentence_pointing_back_takes_no_company_named_after_it() {
+    let text = "Rolls-Royce led the market after a broker upgrade. The group’s shares were up 3%, or 12.5p, at 500p. \
+                Royal Dutch Shell rose 1%.";
+    assert_eq!(figures(text), pairs(&[("3%", &[]), ("1%", &["SHEL"])]));
+}

@@ -422,7 +422,7 @@ pub(crate) fn is_index_word(key: &str) -> bool {
             | "dax" | "nikkei" | "russell" | "stoxx" | "smll" | "ifix" | "dollar" | "dolar" | "moeda" | "currency"
             | "euro" | "bitcoin" | "treasury" | "treasuries" | "benchmark" | "tax" | "taxes" | "imposto"
             | "impostos" | "inflation" | "inflacao" | "selic" | "gdp" | "pib" | "juros" | "ipca" | "cdi"
-            | "unemployment" | "desemprego" | "magnificent"
+            | "unemployment" | "desemprego" | "magnificent" | "footsie"
     ) || key == "s&p"
         || INDEX_CODES.iter().any(|code| code.eq_ignore_ascii_case(key))
 }
