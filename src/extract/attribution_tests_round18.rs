@@ -132,3 +132,11 @@ fn a_sentence_pointing_back_takes_no_company_named_after_it() {
                 Royal Dutch Shell rose 1%.";
     assert_eq!(figures(text), pairs(&[("3%", &[]), ("1%", &["SHEL"])]));
 }
+
+#[test]
+fn a_gain_for_a_company_and_zoom_video() {
+    let text = "If Costco is up 37% year-to-date versus a 53% gain for Walmart, then Costco has upside.";
+    assert_eq!(figures(text), pairs(&[("37%", &["COST"]), ("53%", &["WMT"])]));
+    let text = "Zoom Video gained 4.1%.";
+    assert_eq!(figures(text), pairs(&[("4.1%", &["ZM"])]));
+}

@@ -33,7 +33,13 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
     // Bank`: the one company named right after (not a broker: `a cut to $31 at Jefferies`).
     // (`R$ 247,71 bilhões da Ambev`: the company's own figure, the name ending the phrase.)
     let of = matches!(gap, "da" | "do");
+    // (`a 53% gain for Walmart`, `the 15.8% gain for Target (TGT)`: a move's noun first.)
+    let moved_for = gap.split_once(' ').is_some_and(|(noun, to)| {
+        matches!(noun, "gain" | "gains" | "rise" | "increase" | "jump" | "drop" | "decline" | "fall" | "loss" | "slide")
+            && matches!(to, "for" | "at" | "in")
+    });
     let one = of
+        || moved_for
         || matches!(
             gap,
             "at" | "price target for" | "price target on" | "price target to" | "target price for" | "target price on"
@@ -53,7 +59,7 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
             || after.starts_with([',', '.', ';', ')', '\n'])
             || after.starts_with(" and ")
             || after.starts_with(" e ");
-        return (!matches!(gap, "at" | "da" | "do") || (!firm && ends)).then(|| vec![first.symbol.clone()]);
+        return (!(of || moved_for || gap == "at") || (!firm && ends)).then(|| vec![first.symbol.clone()]);
     }
     if !each && !matches!(gap, "para" | "para a" | "para o" | "for" | "for the") {
         return None;
@@ -282,7 +288,6 @@ pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: u
     // listed after the last company it knows.
     let mut cursor = last.span.end;
     while listed.len() < 8 {
-        // (Past the bracket the last known company's symbol closes.)
         let mut rest = text[cursor..at].strip_prefix(')').unwrap_or(&text[cursor..at]);
         if let Some(inside) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))
             && let Some(close) = inside.find(')').filter(|&c| c <= 16)
@@ -419,8 +424,7 @@ pub(super) fn respectively(
                         .iter()
                         .find_map(|unit| gap.strip_prefix(unit))
                         .unwrap_or(gap);
-                    // (`~$23.3 billion and ~$62.7 billion`: an approximation's sign before each.)
-                    let gap = gap.trim_end_matches('~');
+                    let gap = gap.trim_end_matches('~'); // (`~$23.3 billion and ~$62.7 billion`.)
                     is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
                 } =>
             {
