@@ -42,10 +42,10 @@ use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
 use super::company_context::is_move_verb;
+use super::counted_groups::opens_on_a_counted_group;
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
-    for_after, former_or_latter, is_list_gap, listed_with, opens_on_a_counted_group, paired_in_order, respectively,
-    together,
+    for_after, former_or_latter, is_list_gap, listed_with, paired_in_order, respectively, together,
 };
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
@@ -535,11 +535,9 @@ pub(crate) fn attribute<'a>(
                     {
                         Vec::new()
                     } else {
-                        // (Further in a text naming one company only.)
-                        let one = mentions.iter().all(|m| m.symbol == mentions[0].symbol);
                         subjects[i + 1..]
                             .iter()
-                            .take(if one { usize::MAX } else { LOOK_AHEAD })
+                            .take(LOOK_AHEAD)
                             .find_map(|s| s.map(|m| vec![m.symbol.clone()]))
                             .unwrap_or_default()
                     }

@@ -20,6 +20,7 @@ mod clauses;
 mod commodity_prices;
 mod company_context;
 mod company_names;
+mod counted_groups;
 mod dates;
 mod defunct;
 mod descriptions;

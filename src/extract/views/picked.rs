@@ -9,7 +9,8 @@ use std::ops::Range;
 use super::ViewMatch;
 use super::tables::{firm_before, unpicked};
 use crate::extract::index_cues::is_index_word;
-use crate::extract::mentions::Mention;
+use crate::extract::known_brokers::brokers_in;
+use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
 use crate::model::{Stance, Symbol};
 
@@ -38,6 +39,8 @@ pub(crate) fn picked_lists(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out = Vec::new();
+    // The known brokers' names, read once when a list needs them.
+    let known = std::cell::OnceCell::new();
     for (i, w) in words.iter().enumerate() {
         let Some(cue) = cue(text, words, i) else { continue };
         let Some(start) = list_start(text, words, i, cue) else { continue };
@@ -53,6 +56,14 @@ pub(crate) fn picked_lists(
         }
         let reach = text.floor_char_boundary(start + LIST_BYTES);
         let end = text[start..reach].find(['.', '\n', ';']).map_or(reach, |e| start + e);
+        // (Up to a contrast or a clause of its own: `…são Vale e Gerdau, mas a Petrobras…`, `…conta
+        // com Vale e Itaú, que saem no lugar de Petrobras`.)
+        let end =
+            [", mas ", " mas ", " but ", " e que ", " and that ", ", que ", ", which ", " no lugar ", " instead of "]
+                .iter()
+                .filter_map(|m| text[start..end].find(m))
+                .min()
+                .map_or(end, |e| start + e);
         let listed = &mentions
             [mentions.partition_point(|m| m.span.start < start)..mentions.partition_point(|m| m.span.start < end)];
         let mut symbols: Vec<Symbol> = Vec::new();
@@ -67,6 +78,22 @@ pub(crate) fn picked_lists(
         // A portfolio's owner is named with it (`o portfólio do Itaú BBA`): read up to the list.
         let named_by = if cue == Cue::Portfolio { start } else { w.start };
         let Some(firm) = firm_before(text, words, claimants, named_by) else { continue };
+        // (Without a colon, a broker's own list: a known broker or a bank, named in the sentence
+        // for a participle's list; not `A ANP informou que as empresas selecionadas são…`.)
+        let colon = text[w.end..start].contains(':');
+        let sentence_start = text[..w.start].rfind(['.', '\n', '!', '?']).map_or(0, |k| k + 1);
+        let known = known.get_or_init(|| brokers_in(words));
+        let broker =
+            known.contains(&firm) || mentions.iter().any(|m| m.span.start == firm.start && is_broker(&m.symbol));
+        // (`as preferidas do banco são…`: the sentence may name it by a noun.)
+        let by_noun = || {
+            words[words.partition_point(|t| t.start < sentence_start)..i]
+                .iter()
+                .any(|t| matches!(&*t.key, "banco" | "corretora" | "bank" | "firm" | "brokerage"))
+        };
+        if !colon && (!broker || cue == Cue::Picked && firm.start < sentence_start && !by_noun()) {
+            continue;
+        }
         for symbol in symbols {
             out.push(ViewMatch {
                 claimant: firm.clone(),
@@ -94,7 +121,16 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         "picks" if i > 0 && matches!(&*words[i - 1].key, "top" | "best" | "favorite" | "favourite") => {
             Some(Cue::Picked)
         }
-        "favorecido" | "favorecidos" | "favored" | "favoured" if is_stocks_noun(after) => Some(Cue::Favoured),
+        // (The firm's own favourites: `disse o banco, que tem favorecido nomes como`, `Goldman Sachs
+        // has favored names such as`; not `said hedge funds have favored stocks such as`.)
+        "favorecido" | "favorecidos" | "favored" | "favoured"
+            if is_stocks_noun(after)
+                && i >= 2
+                && matches!(&*words[i - 1].key, "tem" | "has" | "have" | "vem")
+                && (matches!(&*words[i - 2].key, "que" | "which" | "who") || words[i - 2].capitalized) =>
+        {
+            Some(Cue::Favoured)
+        }
         // A firm's portfolio: `do`/`da` and a capitalised name that is no index's (`a carteira do
         // Ibovespa`, `a carteira de crédito`).
         "carteira" | "portfolio" => {
@@ -102,6 +138,10 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
             let of = (i + 1..words.len().min(i + 3))
                 .take_while(|&j| matches!(&*words[j].key, "da" | "do") || adjective(&words[j].key))
                 .find(|&j| matches!(&*words[j].key, "da" | "do"))?;
+            // (A bank's `carteira` is its loan book unless it is a recommended one.)
+            if key == "carteira" && !adjective(&words[i + 1].key) {
+                return None;
+            }
             let owner = words.get(of + 1)?;
             let gap_ok = !text[words[i].end..owner.start].contains(['.', '\n', ';', ':']);
             (gap_ok && (owner.capitalized || owner.upper) && !is_index_word(&owner.key) && owner.key != "b3")
@@ -127,7 +167,9 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
         }
         let previous = &*words[j - 1].key;
         let opens = match (cue, &*words[j].key) {
-            (Cue::Picked, "sao" | "are" | "include" | "includes" | "incluem") => true,
+            // (Right after the participle: not `as empresas indicadas ao prêmio são…`, `os nomes
+            // preferidos dos estrangeiros são…`, someone else's picks.)
+            (Cue::Picked, "sao" | "are" | "include" | "includes" | "incluem") => j == i + 1,
             (Cue::Favoured, "como" | "like") => is_stocks_noun(previous),
             (Cue::Favoured, "as") => previous == "such",
             (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
@@ -189,9 +231,9 @@ mod tests {
 
     #[test]
     fn a_list_after_are_or_sao_is_the_firms_picks() {
-        let text = "Para o Morgan Stanley, as small caps devem subir. Entre elas, as mid caps escolhidas são \
-                    Equatorial (EQTL3), Energisa (ENGI11) e Sanepar (SAPR11).";
-        assert_eq!(views(text), bullish("Morgan Stanley", &["ENGI11", "EQTL3", "SAPR11"]));
+        let text = "Para o Morgan Stanley, as small caps devem subir. Entre elas, as preferidas do banco são a \
+                    Vale; enquanto as mid caps escolhidas são Equatorial (EQTL3), Energisa (ENGI11) e Sanepar (SAPR11).";
+        assert_eq!(views(text), bullish("Morgan Stanley", &["ENGI11", "EQTL3", "SAPR11", "VALE3"]));
     }
 
     #[test]
@@ -214,6 +256,28 @@ mod tests {
                 "{ticker}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_reviews_lists_that_are_someone_elses_or_run_past_a_contrast() {
+        for text in [
+            "Goldman Sachs said hedge funds have favored stocks such as Apple and Microsoft this year.",
+            "O BTG Pactual disse que os nomes preferidos dos estrangeiros são Vale, Petrobras e Itaú.",
+            "A ANP informou que as empresas selecionadas são Petrobras, Shell e Prio.",
+            "A Petrobras disse que as empresas selecionadas para o consórcio são Shell e TotalEnergies.",
+            "O BTG Pactual elevou a Vale. Uma pesquisa com gestores mostrou que as ações preferidas são Petrobras e Itaú.",
+            "A carteira do Bradesco conta com Vale, Petrobras e Itaú entre os maiores devedores.",
+        ] {
+            let found = views(text);
+            assert!(
+                found.iter().all(|(_, t, _)| t == "VALE3" && text.starts_with("O BTG Pactual elevou")),
+                "{text}: {found:?}"
+            );
+        }
+        let found = views(
+            "O Safra disse que as ações recomendadas são Vale (VALE3) e Gerdau (GGBR4), mas a Petrobras ficou de fora.",
+        );
+        assert!(found.iter().all(|(_, t, _)| t != "PETR4"), "{found:?}");
     }
 
     #[test]

@@ -1,0 +1,136 @@
+//! Groups of companies a sentence opens on (`As 24 instituições listadas lucraram…`, `O lucro das
+//! 327 empresas brasileiras…`, `The 17 retailers…`): the figures of such a sentence are the
+//! group's, no one company's (for attribution).
+
+use super::tokens::Token;
+
+/// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked
+/// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: whether a
+/// sentence (its words `own`) opens on a counted group of companies, its subject. In a sentence
+/// naming no company before a figure, the figure is the group's, no one company's. So is a
+/// group's result, counted or not ([`opens_on_a_group`]).
+pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
+    // Past an opening phrase up to its comma, once (`Com 49,4 bilhões de reais de lucro em 2011, os
+    // 25 bancos… somados tiveram…`, `Sem essas duas empresas, o lucro geral das companhias…`).
+    if own.first().is_some_and(|w| is_opener(&w.key))
+        && let Some(k) = (1..own.len().min(12)).find(|&k| text[own[k - 1].end..own[k].start].contains(", "))
+        && counted_group_at(text, &own[k..])
+    {
+        return true;
+    }
+    counted_group_at(text, own)
+}
+
+/// Whether `own` opens on a counted group of companies (`As 24 instituições`, `the 17 retailers`).
+fn counted_group_at(text: &str, own: &[Token]) -> bool {
+    if opens_on_a_group(own) {
+        return true;
+    }
+    // The number first, or after an article (`As 24`, `The 17`, `Das 59`).
+    let at = match own {
+        [first, ..] if first.is_digits() => 0,
+        [article, number, ..]
+            if number.is_digits() && matches!(&*article.key, "as" | "os" | "das" | "dos" | "the" | "nas" | "nos") =>
+        {
+            1
+        }
+        _ => return false,
+    };
+    let number = &own[at];
+    if number.text.len() > 4
+        || number.text.parse::<u32>().is_ok_and(|n| n < 2)
+        || text[number.end..].starts_with(['%', ',', '.'])
+    {
+        return false;
+    }
+    // The noun right after the number, or past one word (`24 instituições listadas`, `the 17
+    // retailers`, `As 24 maiores empresas`).
+    let Some(noun) = own[at + 1..].iter().take(2).position(|w| is_companies_noun(&w.key)) else { return false };
+    let between = &own[at + 1..at + 1 + noun];
+    // (Stocks and shares are counted with an article: `Das 59 ações`, not `100 ações`.)
+    let counted = !is_stocks_noun(&own[at + 1 + noun].key) || at == 1;
+    own[at + 1..=at + 1 + noun].iter().all(|w| w.joins_previous)
+        && counted
+        && !between.iter().any(|w| is_scale_word(&w.key))
+}
+
+/// A word opening a phrase before a sentence's subject (`Com…`, `Considerando as duas,`, `Sem
+/// essas duas empresas,`).
+fn is_opener(key: &str) -> bool {
+    matches!(key, "com" | "with" | "em" | "in" | "apos" | "after" | "considerando" | "sem" | "excluindo" | "excluding")
+}
+
+/// `O lucro das 327 empresas brasileiras… somou R$ 55 bilhões`, `O lucro líquido das companhias
+/// de capital aberto subiu 48,5%`, `As mesmas empresas registraram lucro de R$ 37 bilhões`,
+/// `Earnings of the 17 retailers rose 2%`: whether a sentence (its words `own`) opens on a group
+/// of companies or on a result of theirs, its subject, counted or not.
+fn opens_on_a_group(own: &[Token]) -> bool {
+    let article = |w: &Token| matches!(&*w.key, "o" | "a" | "os" | "as" | "the");
+    let mut k = usize::from(own.first().is_some_and(article));
+    // `As mesmas empresas`, `The same companies`.
+    if own.get(k).is_some_and(|w| matches!(&*w.key, "mesmas" | "mesmos" | "same"))
+        && own.get(k + 1).is_some_and(|w| is_companies_noun(&w.key))
+    {
+        return true;
+    }
+    if !own.get(k).is_some_and(|w| is_result_noun(&w.key)) {
+        return false;
+    }
+    k += 1;
+    // (`O lucro líquido das…`, `Net earnings of the…`: one word may qualify the result.)
+    k += usize::from(own.get(k).is_some_and(|w| matches!(&*w.key, "liquido" | "net" | "operacional" | "total")));
+    let of = match (own.get(k).map(|w| &*w.key), own.get(k + 1).map(|w| &*w.key)) {
+        (Some("das" | "dos"), _) => 1,
+        (Some("of"), Some("the")) => 2,
+        (Some("of"), _) => 1,
+        _ => return false,
+    };
+    k += of;
+    k += usize::from(own.get(k).is_some_and(|w| w.is_digits()));
+    own.get(k).is_some_and(|w| is_companies_noun(&w.key) && !is_stocks_noun(&w.key))
+}
+
+/// A company's result as a group's subject (`lucro`, `receita`, `earnings`).
+fn is_result_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "lucro"
+            | "lucros"
+            | "receita"
+            | "receitas"
+            | "faturamento"
+            | "resultado"
+            | "resultados"
+            | "vendas"
+            | "earnings"
+            | "profit"
+            | "profits"
+            | "revenue"
+            | "revenues"
+            | "sales"
+            | "income"
+    )
+}
+
+/// Plural nouns for companies (folded), as a count names them.
+#[rustfmt::skip]
+fn is_companies_noun(key: &str) -> bool {
+    matches!(key,
+        "companies" | "firms" | "banks" | "retailers" | "lenders" | "insurers" | "carriers" | "airlines" | "stocks"
+            | "components" | "constituents" | "members" | "empresas" | "companhias" | "instituicoes" | "bancos"
+            | "varejistas" | "construtoras" | "acoes" | "papeis" | "emissoras" | "seguradoras" | "incorporadoras"
+    )
+}
+
+/// The nouns of the group that may also count shares (`100 ações`).
+fn is_stocks_noun(key: &str) -> bool {
+    matches!(key, "stocks" | "acoes" | "papeis")
+}
+
+/// Words of scale between a number and its noun (`10 milhões de ações` are shares, not stocks).
+fn is_scale_word(key: &str) -> bool {
+    matches!(
+        key,
+        "mil" | "milhoes" | "milhao" | "bilhoes" | "bilhao" | "thousand" | "million" | "billion" | "de" | "of"
+    )
+}
