@@ -33,10 +33,12 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
     // Bank`: the one company named right after (not a broker: `a cut to $31 at Jefferies`).
     // (`…contra R$ 247,71 bilhões da Ambev`: in a comparison, the company's own figure; not `uma
     // encomenda de US$ 2 bilhões da Azul`, `detém 10% da Usiminas`.)
-    let compared = text[text.floor_char_boundary(start.saturating_sub(12))..start]
-        .split_whitespace()
-        .any(|w| matches!(w, "contra" | "ante" | "versus" | "vs" | "than"));
-    let of = matches!(gap, "da" | "do") && compared;
+    let compared = || {
+        text[text.floor_char_boundary(start.saturating_sub(12))..start]
+            .split_whitespace()
+            .any(|w| matches!(w, "contra" | "ante" | "versus" | "vs" | "than"))
+    };
+    let of = matches!(gap, "da" | "do") && compared();
     // (`a 53% gain for Walmart`, `the 15.8% gain for Target (TGT)`: a move's noun first.)
     let moved_for = gap.split_once(' ').is_some_and(|(noun, to)| {
         matches!(noun, "gain" | "gains" | "rise" | "increase" | "jump" | "drop" | "decline" | "fall" | "loss" | "slide")

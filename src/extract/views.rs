@@ -123,15 +123,15 @@ pub(crate) fn views<'a>(
                 kept_neutral.extend(neutral_firms.iter().map(|f| (f.clone(), on.clone())));
             }
         }
-        // `A visão do time da XP para a ação é cautelosa. … “…Mantemos nossa recomendação
-        // Neutra”`: a plain word's worry is explained by a neutral rating a little further on.
-        // Not `Bank of America cut its target… Mizuho set a neutral rating`: another firm's, or many.
-        let another_firm = counted_analysts(own)
-            || !neutral_firms.is_empty()
-                && found.views().next_back().is_some_and(|v| {
-                    let holder = firm_key(&text[v.claimant.clone()]);
-                    neutral_firms.iter().all(|f| firm_key(f) != holder)
-                });
+        // `A visão do time da XP… é cautelosa. … “…Mantemos nossa recomendação Neutra”`: a plain word's
+        // worry explained by a neutral rating further on; not another firm's (`Mizuho set…`), nor many's.
+        let another_firm = reading.neutral
+            && (counted_analysts(own)
+                || !neutral_firms.is_empty()
+                    && found.views().next_back().is_some_and(|v| {
+                        let holder = firm_key(&text[v.claimant.clone()]);
+                        neutral_firms.iter().all(|f| firm_key(f) != holder)
+                    }));
         if reading.neutral
             && !another_firm
             && let Some((j, level)) = found.last_read()
