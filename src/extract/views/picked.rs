@@ -115,7 +115,7 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         "identificadas" | "identificados" | "indicadas" | "indicados" | "selecionadas" | "selecionados"
         | "escolhidas" | "escolhidos" | "recomendadas" | "recomendados" | "preferidas" | "preferidos" => {
             // A noun of stocks right before (`As brasileiras identificadas`, `as mid caps escolhidas`).
-            before.iter().any(|n| is_stocks_noun(&n.key)).then_some(Cue::Picked)
+            before.iter().any(|n| is_picks_noun(&n.key)).then_some(Cue::Picked)
         }
         // (`top picks`, `best picks`: a firm's own.)
         "picks" if i > 0 && matches!(&*words[i - 1].key, "top" | "best" | "favorite" | "favourite") => {
@@ -124,7 +124,7 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         // (The firm's own favourites: `disse o banco, que tem favorecido nomes como`, `Goldman Sachs
         // has favored names such as`; not `said hedge funds have favored stocks such as`.)
         "favorecido" | "favorecidos" | "favored" | "favoured"
-            if is_stocks_noun(after)
+            if is_picks_noun(after)
                 && i >= 2
                 && matches!(&*words[i - 1].key, "tem" | "has" | "have" | "vem")
                 && (matches!(&*words[i - 2].key, "que" | "which" | "who") || words[i - 2].capitalized) =>
@@ -170,7 +170,7 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
             // (Right after the participle: not `as empresas indicadas ao prêmio são…`, `os nomes
             // preferidos dos estrangeiros são…`, someone else's picks.)
             (Cue::Picked, "sao" | "are" | "include" | "includes" | "incluem") => j == i + 1,
-            (Cue::Favoured, "como" | "like") => is_stocks_noun(previous),
+            (Cue::Favoured, "como" | "like") => is_picks_noun(previous),
             (Cue::Favoured, "as") => previous == "such",
             (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
             (Cue::Portfolio, "inclui" | "includes" | "incluem") => true,
@@ -184,7 +184,7 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
 }
 
 /// A plural noun of stocks a pick is said of (`ações`, `nomes`, `mid caps`).
-fn is_stocks_noun(key: &str) -> bool {
+fn is_picks_noun(key: &str) -> bool {
     matches!(
         key,
         "acoes"
