@@ -486,3 +486,6 @@ mod round17;
 
 #[path = "attribution_tests_round18.rs"]
 mod round18;
+
+#[path = "attribution_tests_round19.rs"]
+mod round19;

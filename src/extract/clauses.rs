@@ -27,12 +27,23 @@ fn opens_contrast(text: &str, words: &[Token], at: usize) -> bool {
         && !gerund
         && at > 0
         // `têm recomendação ‘neutra’, enquanto…`: a closing quote before the comma.
-        && matches!(
+        && (bare_contrast(text, words, at) || matches!(
             // `downgraded the stock to "equal weight," while Berenberg…`: a quote's close after it;
             // `(upside de 59,6%), enquanto JPMorgan…`: a bracket's close (and a percent) before it.
             text[words[at - 1].end..word.start].trim().trim_matches(['\'', '’', '"', '”', ')', '%']),
             "," | ";" | "--" | "—" | "–" | ", --" | "-"
-        )
+        ))
+}
+
+/// `BMO raised its price target to $150 from $135 while SunTrust Robinson boosted its price
+/// target…`: with no comma, `while` opens a clause when a name follows it and acts within reach.
+fn bare_contrast(text: &str, words: &[Token], at: usize) -> bool {
+    let end = words.len().min(at + 1 + ACT_REACH);
+    text[words[at - 1].end..words[at].start].trim().is_empty()
+        && words.get(at + 1).is_some_and(|w| w.capitalized)
+        && words[at + 1..end].iter().any(|w| {
+            rating_act(&w.key).is_some() || matches!(&*w.key, "boosted" | "hiked" | "lifted" | "trimmed" | "slashed")
+        })
 }
 
 /// `…with a tepid "neutral" rating -- and today, Citigroup slapped the tech stock with a "sell"

@@ -23,7 +23,7 @@ const NAMES: &[&[&str]] = &[
     &["splunk"], &["us", "airways"], &["continental", "airlines"], &["northwest", "airlines"], &["airtran"],
     &["virgin", "america"], &["shanda"], &["sprint", "nextel"], &["juniper", "networks"], &["ansys"],
     &["discover", "financial"], &["marathon", "oil"], &["pioneer", "natural"], &["yahoo"], &["catalent"],
-    &["wachovia"], &["countrywide"], &["washington", "mutual"], &["td", "ameritrade"], &["xm", "satellite"],
+    &["janus", "capital"], &["wachovia"], &["countrywide"], &["washington", "mutual"], &["td", "ameritrade"], &["xm", "satellite"],
     &["alltel"], &["sun", "microsystems"], &["genentech"], &["wyeth"], &["schering", "plough"], &["genzyme"],
     &["burlington", "northern"], &["circuit", "city"], &["radioshack"], &["j", "c", "penney"],
     &["jcpenney"], &["dendreon"], &["abiomed"], &["seagen"], &["alexion"], &["citrix"],

@@ -22,6 +22,10 @@ pub(crate) fn name_of(text: &str, words: &[Token], span: &Range<usize>) -> Range
             if !(continues_name(words, k) && (w.capitalized || w.upper)) {
                 break;
             }
+            // `by Stifel` / `We are upgrading…`: a name found does not go on to the next line.
+            if text[end..w.start].contains('\n') {
+                break;
+            }
             end = w.end;
         }
     }

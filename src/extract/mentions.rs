@@ -69,7 +69,8 @@ pub(crate) fn mentions(
     let mut out: Vec<Mention> = Vec::new();
     for t in tickers {
         if let Some(last) = out.last_mut()
-            && (last.symbol == t.symbol || text[t.span.end..].trim_start().starts_with(')'))
+            // (`Google Inc. (GOOG US)`: Bloomberg's code, the country after the symbol.)
+            && (last.symbol == t.symbol || text[t.span.end..].trim_start().trim_start_matches("US").starts_with(')'))
             && t.span.start >= last.span.end
             && (text.get(last.span.end..t.span.start).is_some_and(is_bracket_gap)
                 // (`Citigroup Inc C, target reiterated`: the symbol written right after the name.)

@@ -58,6 +58,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     // text names the same company another way (`Nu Holdings (NU)`).
     let mut pending = Vec::new();
     let mut key = String::new();
+    // The first words of the defunct companies named so far (`Janus Capital Group`).
+    let mut defunct: Vec<&str> = Vec::new();
     for i in 0..tokens.len() {
         if i < skip_until || in_cashtag(&tokens[i]) {
             continue;
@@ -86,6 +88,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 // `Brookfield (BISA3)`: a company gone from B3, not the one the name is now;
                 // `First Republic Bank`: a company gone, whatever remnant the reference lists.
                 if unknown_b3_code_after(text, tokens, end, lexicon, symbol.as_str()) || defunct_at(tokens, i) {
+                    defunct.push(&tokens[i].key);
+                    continue;
+                }
+                // `Janus Capital Group … the Janus, Intech and Perkins funds`: the gone company's
+                // first word again is that company.
+                if n == 1 && defunct.contains(&&*tokens[i].key) {
                     continue;
                 }
                 skip_until = end + 1;
@@ -124,6 +132,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     found.extend(named);
     let known: HashSet<Symbol> = found.iter().map(|f| f.symbol.clone()).collect();
     let ends: HashSet<usize> = found.iter().map(|f| f.span.end).collect();
+    // Former symbols taken where they plainly were one, so their later bare uses count too.
+    let mut former: HashSet<&str> = HashSet::new();
     for (i, used, symbol) in bare {
         let last = &tokens[i + used - 1];
         let written = &text[tokens[i].start..last.end];
@@ -139,7 +149,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             continue;
         }
         let plain_word = is_not_a_ticker(written);
+        // `Cooper Cos. (COO US)`: Bloomberg's code in brackets, the country after the symbol.
+        let bloomberg = text[..tokens[i].start].ends_with('(') && text[last.end..].starts_with(" US)");
         let explicit = after_exchange(text, tokens, i)
+            // (A large company's only: small ones' symbols were often other companies' before.)
+            || (bloomberg && entry.is_some_and(|e| e.rank.is_some_and(|r| r < BARE_RANKS)))
             || (!plain_word && signed_move_after(&text[last.end..]))
             || reuters_code(text, tokens, i) == Some(true)
             || in_brackets_after_ticker(text, tokens[i].start, &ends)
@@ -150,9 +164,14 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             // (`CBS Corp. (CBS US)`: Bloomberg's code, the country after a former symbol.)
             || (renamed
                 && (in_brackets_after_name(text, tokens, i, used)
-                    || (text[..tokens[i].start].ends_with('(') && text[last.end..].starts_with(" US)"))
+                    || bloomberg
                     || known.contains(&symbol)
-                    || signed_move_after(&text[last.end..])));
+                    || former.contains(written)
+                    || signed_move_after(&text[last.end..])
+                    // `Shares of RIMM surged`: a former symbol no one lists now, by a stock word.
+                    || (!plain_word
+                        && lexicon.symbol(written).is_none()
+                        && stock_word_near(text, tokens, i, i + used - 1))));
         // `SO’s price target` after `Southern Company (SO)`: a word in capitals takes no
         // possessive, a symbol named before does.
         let possessive = tokens.get(i + used).is_some_and(|n| possessive_s(text, last, n));
@@ -166,6 +185,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     || entry
                         .is_some_and(|e| distinctive(written, e.rank, e.well_known) && !shouted(tokens, i, lexicon))));
         if safe {
+            if renamed {
+                former.insert(written);
+            }
             found.push(TickerMatch { span: tokens[i].start..last.end, symbol, via: Via::Symbol });
         }
     }
@@ -419,7 +441,8 @@ fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> b
                 || matches!(&*n.key, "stocks" | "adr" | "adrs" | "calls" | "puts" | "options" | "ticker"))
     });
     let before = first.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
-        let of_shares = matches!(&*p.key, "da" | "de" | "do") && first >= 2 && is_share_word(&tokens[first - 2].key);
+        let of_shares =
+            matches!(&*p.key, "da" | "de" | "do" | "of") && first >= 2 && is_share_word(&tokens[first - 2].key);
         spaced(p, &tokens[first]) && (of_shares || matches!(&*p.key, "ticker" | "symbol" | "simbolo" | "codigo"))
     });
     after || before

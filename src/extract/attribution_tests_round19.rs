@@ -1,0 +1,32 @@
+//! Unit tests of the nineteenth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_former_symbol_by_a_stock_word_names_the_renamed_company_and_its_later_uses_too() {
+    let text = "Shares of RIMM surged 4.81% today to close at US$61.83. Since Nov. 14, RIMM has risen 5.15%.";
+    assert_eq!(figures(text), pairs(&[("4.81%", &["BB"]), ("US$61.83", &["BB"]), ("5.15%", &["BB"])]));
+    // (Bare, with nothing to show it is a symbol, it is left alone.)
+    let text = "RIMM has risen 5.15%.";
+    assert_eq!(figures(text), pairs(&[("5.15%", &[])]));
+}
+
+#[test]
+fn a_gone_companys_first_word_again_is_that_company() {
+    let text = "Janus Capital Group Inc. fell 7.5 percent to $10.51. The owner of the Janus, Intech and Perkins funds \
+                was cut to sell.";
+    assert_eq!(figures(text), pairs(&[("7.5 percent", &[]), ("$10.51", &[])]));
+}
+
+#[test]
+fn a_large_companys_symbol_in_bloombergs_form_names_it() {
+    let text = "Cooper Cos. (COO US) climbed 2.7 percent to $35.80.";
+    assert_eq!(figures(text), pairs(&[("2.7 percent", &["COO"]), ("$35.80", &["COO"])]));
+}
+
+#[test]
+fn amr_corp_is_american_airlines_group_now() {
+    let text = "American parent AMR Corp. fell 2.76% after a downgrade.";
+    assert_eq!(figures(text), pairs(&[("2.76%", &["AAL"])]));
+}

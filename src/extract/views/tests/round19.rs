@@ -1,0 +1,29 @@
+//! Unit tests of the nineteenth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_firms_name_does_not_go_on_to_the_next_line() {
+    let text = "Darden Restaurants DRI-NYSE\nBuy Price $142.91 on Dec. 22\nby Stifel\nWe are upgrading Darden to Buy \
+                from Hold.";
+    assert_eq!(bundled(text), [view("Stifel", "DRI", Stance::Bullish)]);
+}
+
+#[test]
+fn while_with_no_comma_opens_a_clause_when_a_firm_acts_after_it() {
+    let text = "Thor Industries stock is up 11.5%. In response, BMO raised its price target to $150 from $135 while \
+                SunTrust Robinson boosted its price target to $165 from $140.";
+    assert_eq!(bundled(text), [view("BMO", "THO", Stance::Bullish), view("SunTrust Robinson", "THO", Stance::Bullish)]);
+}
+
+#[test]
+fn more_brokers_by_the_names_the_press_gives_them() {
+    let text = "On Monday, Summit Insights analyst KinNgai Chan downgraded Micron from buy to hold.";
+    assert_eq!(bundled(text), [view("Summit Insights", "MU", Stance::Bearish)]);
+    let text = "Carpenter Technology Corp. was raised to “buy” from “neutral” at Davenport & Co.";
+    assert_eq!(bundled(text), [view("Davenport", "CRS", Stance::Bullish)]);
+    let text =
+        "Groupon missed. Wunderlich, for example, downwardly revised its rating on Groupon to \"hold\" from \"buy\".";
+    assert_eq!(bundled(text), [view("Wunderlich", "GRPN", Stance::Bearish)]);
+}
