@@ -512,7 +512,26 @@ pub(crate) fn attribute<'a>(
                         let upto = subjects[j].map_or(opening, |m| m.span.start.min(opening));
                         first.is_some_and(|&u| u < upto)
                     };
-                    earlier_subject(i, back, &subjects, sentences, &index_within, &opens_unlisted)
+                    // `O setor bancário é o de maior lucratividade… os 21 bancos lucraram R$ 14,3
+                    // bilhões. … quando ficou em R$ 17,87 bilhões`: a sentence about a sector or a
+                    // counted group ends the carry as an index's does.
+                    let about_a_group = |j: usize| {
+                        let words = own_words_of(&sentences[j]);
+                        // (Opening on an article: `O restante do setor`, `Dos 26 setores`, not a
+                        // heading's `BB: resiliência do setor`.)
+                        words.first().is_some_and(|w| matches!(&*w.key, "o" | "os" | "dos" | "the"))
+                            && words[1..words.len().min(4)]
+                                .iter()
+                                .any(|w| matches!(&*w.key, "setor" | "sector" | "setores" | "sectors"))
+                            || opens_on_a_counted_group(text, words)
+                    };
+                    let ends_carry = |r: Range<usize>| {
+                        index_within(r.clone()) || {
+                            let j = sentences.partition_point(|s| s.start < r.start);
+                            j < sentences.len() && about_a_group(j)
+                        }
+                    };
+                    earlier_subject(i, back, &subjects, sentences, &ends_carry, &opens_unlisted)
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
                     // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price

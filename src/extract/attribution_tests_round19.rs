@@ -30,3 +30,21 @@ fn amr_corp_is_american_airlines_group_now() {
     let text = "American parent AMR Corp. fell 2.76% after a downgrade.";
     assert_eq!(figures(text), pairs(&[("2.76%", &["AAL"])]));
 }
+
+#[test]
+fn a_sentence_about_a_sector_or_a_counted_group_ends_the_carry_of_an_earlier_subject() {
+    let text = "O lucro de 300 empresas somou R$ 23,1 bilhões, segundo pesquisa que desconsidera a Vale. O setor \
+                bancário é o de maior lucratividade, e os 21 bancos lucraram R$ 14,3 bilhões. Ao comparar com o ano \
+                passado, quando ficou em R$ 17,87 bilhões, é vista uma queda de 19,98%.";
+    let found = figures(text);
+    assert_eq!(found[2..], pairs(&[("R$ 17,87 bilhões", &[]), ("19,98%", &[])]));
+    // (A heading naming a sector in passing does not.)
+    let text = "A Raia Drogasil subiu 2%. BB: resiliência do setor e crescimento expressivo. A rede abre 260 lojas.";
+    assert_eq!(figures(text), pairs(&[("2%", &["RADL3"]), ("260 lojas", &["RADL3"])]));
+}
+
+#[test]
+fn a_sentence_opening_on_an_unknown_name_of_two_words_and_a_move_is_nobodys() {
+    let text = "General Electric gained 72 cents to $31.16. Siebel Systems climbed 74 cents to $11.25.";
+    assert_eq!(figures(text), pairs(&[("$31.16", &["GE"]), ("$11.25", &[])]));
+}

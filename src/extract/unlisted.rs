@@ -75,8 +75,15 @@ pub(super) fn unlisted_in_text(
 fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
     let known = |w: &Token| covered(mentions, w);
     let mut found = Vec::new();
-    // `VerticalNet fell $7.34`: the sentence's first word, an unknown name, then a move.
-    if let [first, second, ..] = words
+    // `VerticalNet fell $7.34`: the sentence's first word, an unknown name, then a move; `Siebel
+    // Systems climbed`, `ExpressJet XJT retreated`: with a word of the name or its code between.
+    let rest = words.get(1..).unwrap_or_default();
+    let more = rest.iter().take(2).take_while(|w| w.joins_previous && (w.capitalized || w.upper) && !known(w)).count();
+    // (A report verb right after the first word only: `Benzinga Professional reported` is a
+    // news service.)
+    let verb =
+        (0..=more).find(|&k| rest.get(k).is_some_and(|w| is_move_verb(&w.key) || (k == 0 && is_report_verb(&w.key))));
+    if let (Some(first), Some(_)) = (words.first(), verb)
         && first.capitalized
         && !first.upper
         && !is_common_word(&first.key)
@@ -85,7 +92,6 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         && !is_measure_word(&first.key)
         // (`Shares dropped about 4%`: the stock talked about, no name.)
         && !is_share_word(&first.key)
-        && (is_move_verb(&second.key) || is_report_verb(&second.key))
         && !known(first)
     {
         found.push(first.start);

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::lists::bulleted;
+use crate::extract::company_context::is_move_verb;
 use crate::extract::defunct::defunct_at;
 use crate::extract::firms::firm_key;
 use crate::extract::fx_hash::{FxHashMap, FxHashSet};
@@ -185,6 +186,8 @@ pub(super) fn opening_unlisted(
         let k = words.partition_point(|w| w.start < *u);
         let next = &words[k..words.len().min(k + 5)];
         defunct_at(words, k)
+            // `Siebel Systems climbed 74 cents`: a name of two words, then a move.
+            || matches!(next, [_, second, verb, ..] if second.capitalized && second.joins_previous && is_move_verb(&verb.key))
             || next.iter().any(|w| {
                 matches!(&*w.key, "shares" | "stock" | "inc" | "corp" | "ltd" | "acoes")
                     || text[..w.start].trim_end().ends_with('(')

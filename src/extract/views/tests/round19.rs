@@ -27,3 +27,11 @@ fn more_brokers_by_the_names_the_press_gives_them() {
         "Groupon missed. Wunderlich, for example, downwardly revised its rating on Groupon to \"hold\" from \"buy\".";
     assert_eq!(bundled(text), [view("Wunderlich", "GRPN", Stance::Bearish)]);
 }
+
+#[test]
+fn a_rating_after_an_unknown_companys_move_is_not_the_company_named_before() {
+    let text = "General Electric gained 72 cents after J.P. Morgan upgraded the company's stock to 'neutral'. Siebel \
+                Systems climbed 74 cents to $11.25 after Credit Suisse First Boston raised the tech company's stock \
+                rating to 'outperform'.";
+    assert_eq!(bundled(text), [view("J.P. Morgan", "GE", Stance::Bullish)]);
+}
