@@ -115,8 +115,13 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     {
         return true;
     }
-    let before =
-        (first.saturating_sub(REACH)..first).rev().take_while(|&k| !breaks(&text[tokens[k].end..tokens[k + 1].start]));
+    // (`recomendação "overweight" para Cyrela`: a quoted rating's closing quote goes on.)
+    let closing_quote = |k: usize| {
+        matches!(text[tokens[k].end..tokens[k + 1].start].trim_end(), "\"" | "”" | "’") && is_company_word(&tokens[k].key)
+    };
+    let before = (first.saturating_sub(REACH)..first)
+        .rev()
+        .take_while(|&k| !breaks(&text[tokens[k].end..tokens[k + 1].start]) || closing_quote(k));
     let after = (last + 1..tokens.len().min(last + 1 + REACH))
         .take_while(|&k| !breaks(&text[tokens[k - 1].end..tokens[k].start]));
     before.chain(after).any(|k| is_company_word(&tokens[k].key))
@@ -190,6 +195,8 @@ fn is_company_word(key: &str) -> bool {
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
             // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)
             | "alvo" | "target" | "recomendacao" | "neutra" | "neutro" | "rating"
+            // (`reiteraram recomendação "overweight" para Cyrela`, `compra para Cyrela`.)
+            | "compra" | "venda" | "outperform" | "underperform" | "overweight" | "underweight" | "buy" | "sell"
     ) || is_share_word(key)
 }
 
@@ -205,7 +212,8 @@ pub(crate) fn is_move_verb(key: &str) -> bool {
             | "dropping" | "gaining" | "climbing" | "sliding" | "jumping" | "sinking" | "advancing" | "declining"
             | "soaring" | "plunging" | "tumbling" | "slipping" | "surging" | "subindo" | "caindo" | "recuando"
             | "avancando" | "disparando" | "despencando" | "eased" | "gains" | "cairam" | "subiram" | "recuaram"
-            | "avancaram" | "dispararam" | "despencaram"
+            | "avancaram" | "dispararam" | "despencaram" | "retreated" | "slumped" | "rebounded" | "skidded"
+            | "tanked" | "spiked" | "sagged"
     )
 }
 
