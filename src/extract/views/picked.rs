@@ -26,6 +26,8 @@ enum Cue {
     Favoured,
     /// A firm's portfolio (`o portfólio do Itaú BBA`).
     Portfolio,
+    /// Stocks entering a portfolio named just before (`com as entradas de Omega e Marfrig`).
+    Entries,
 }
 
 /// The views of the lists of picks in a text. `claimants` are the byte ranges of the claimants
@@ -59,7 +61,7 @@ pub(crate) fn picked_lists(
         // (Up to a contrast or a clause of its own: `…são Vale e Gerdau, mas a Petrobras…`, `…conta
         // com Vale e Itaú, que saem no lugar de Petrobras`.)
         let end =
-            [", mas ", " mas ", " but ", " e que ", " and that ", ", que ", ", which ", " no lugar ", " instead of "]
+            [", mas ", " mas ", " but ", " e que ", " and that ", ", que ", ", which ", " no lugar ", " nos lugares ", " instead of "]
                 .iter()
                 .filter_map(|m| text[start..end].find(m))
                 .min()
@@ -147,9 +149,22 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
             (gap_ok && (owner.capitalized || owner.upper) && !is_index_word(&owner.key) && owner.key != "b3")
                 .then_some(Cue::Portfolio)
         }
+        // (`A XP atualizou a carteira recomendada… com as entradas de Omega e Marfrig`: a
+        // portfolio within the words before.)
+        "entradas" | "entrada" | "inclusao" | "inclusoes"
+            if matches!(after, "de" | "da" | "do")
+                && words[i.saturating_sub(ENTRIES_REACH)..i]
+                    .iter()
+                    .any(|w| matches!(&*w.key, "carteira" | "portfolio" | "portfolios")) =>
+        {
+            Some(Cue::Entries)
+        }
         _ => None,
     }
 }
+
+/// How many words before stocks' entries their portfolio may be named.
+const ENTRIES_REACH: usize = 40;
 
 /// Where the list after the cue at word `i` starts: after a colon within the next word or two
 /// (`identificadas foram:`, `top picks are:`), or, within the next few words of the same clause,
@@ -174,6 +189,7 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
             (Cue::Favoured, "as") => previous == "such",
             (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
             (Cue::Portfolio, "inclui" | "includes" | "incluem") => true,
+            (Cue::Entries, "de" | "da" | "do") => j == i + 1,
             _ => false,
         };
         if opens {
