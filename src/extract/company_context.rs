@@ -117,7 +117,8 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     }
     // (`recomendação "overweight" para Cyrela`: a quoted rating's closing quote goes on.)
     let closing_quote = |k: usize| {
-        matches!(text[tokens[k].end..tokens[k + 1].start].trim_end(), "\"" | "”" | "’") && is_company_word(&tokens[k].key)
+        matches!(text[tokens[k].end..tokens[k + 1].start].trim_end(), "\"" | "”" | "’")
+            && is_company_word(&tokens[k].key)
     };
     let before = (first.saturating_sub(REACH)..first)
         .rev()

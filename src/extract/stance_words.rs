@@ -21,6 +21,7 @@ use lists::{
 };
 pub(crate) use moves::rating_move_back;
 use moves::{into_portfolio, rating_move};
+use negation::{is_negation, stops_recommending};
 pub(crate) use rating_names::names_a_rating;
 use rating_names::{first_rating, rating_at, rating_word};
 
@@ -72,6 +73,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
                 _ => n.key == "only",
             })
         };
+        // `deixou de recomendar a compra`, `stopped recommending`, `no longer recommends`: a
+        // recommendation withdrawn is a cut (what follows counts for nothing).
+        if stops_recommending(words, i) {
+            levels[0].push((Some(Stance::Bearish), w.start));
+            negated = true;
+            continue;
+        }
         if is_negation(key)
             && !(matches!(key, "nao" | "not") && only())
             && !(key == "no"
@@ -407,27 +415,6 @@ fn is_rating_noun(key: &str) -> bool {
     RATING_NOUNS.contains(&key)
 }
 
-fn is_negation(key: &str) -> bool {
-    matches!(
-        key,
-        "not"
-            | "no"
-            | "never"
-            | "nor"
-            | "without"
-            | "doesn"
-            | "don"
-            | "didn"
-            | "isn"
-            | "aren"
-            | "nem"
-            | "nao"
-            | "nunca"
-            | "sem"
-            | "jamais"
-    )
-}
-
 fn is_raise(key: &str) -> bool {
     RAISE.contains(&key)
 }
@@ -479,6 +466,7 @@ fn may_cue(key: &str) -> bool {
 mod context;
 mod lists;
 mod moves;
+mod negation;
 mod rating_names;
 
 #[cfg(test)]

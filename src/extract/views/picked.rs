@@ -60,12 +60,22 @@ pub(crate) fn picked_lists(
         let end = text[start..reach].find(['.', '\n', ';']).map_or(reach, |e| start + e);
         // (Up to a contrast or a clause of its own: `…são Vale e Gerdau, mas a Petrobras…`, `…conta
         // com Vale e Itaú, que saem no lugar de Petrobras`.)
-        let end =
-            [", mas ", " mas ", " but ", " e que ", " and that ", ", que ", ", which ", " no lugar ", " nos lugares ", " instead of "]
-                .iter()
-                .filter_map(|m| text[start..end].find(m))
-                .min()
-                .map_or(end, |e| start + e);
+        let end = [
+            ", mas ",
+            " mas ",
+            " but ",
+            " e que ",
+            " and that ",
+            ", que ",
+            ", which ",
+            " no lugar ",
+            " nos lugares ",
+            " instead of ",
+        ]
+        .iter()
+        .filter_map(|m| text[start..end].find(m))
+        .min()
+        .map_or(end, |e| start + e);
         let listed = &mentions
             [mentions.partition_point(|m| m.span.start < start)..mentions.partition_point(|m| m.span.start < end)];
         let mut symbols: Vec<Symbol> = Vec::new();

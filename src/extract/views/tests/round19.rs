@@ -35,3 +35,36 @@ fn a_rating_after_an_unknown_companys_move_is_not_the_company_named_before() {
                 rating to 'outperform'.";
     assert_eq!(bundled(text), [view("J.P. Morgan", "GE", Stance::Bullish)]);
 }
+
+#[test]
+fn a_recommendation_withdrawn_is_a_cut() {
+    let text = "Nesta quinta-feira foi a vez do Citi deixar de recomendar a compra dos ADRs da Petrobras.";
+    assert_eq!(bundled(text), [view("Citi", "PETR4", Stance::Bearish)]);
+    let text = "Citi no longer recommends buying Apple shares.";
+    assert_eq!(bundled(text), [view("Citi", "AAPL", Stance::Bearish)]);
+}
+
+#[test]
+fn stocks_entering_a_recommended_portfolio_are_its_firms_picks() {
+    let text = "A XP Investimentos atualizou a carteira recomendada de ações para setembro. Foram feitas duas \
+                alterações, com as entradas de Omega (SA:OMGE3) e Marfrig (SA:MRFG3) nos lugares de Iguatemi \
+                (SA:IGTA3) e Movida (SA:MOVI3).";
+    assert_eq!(
+        bundled(text),
+        [view("XP Investimentos", "SRNA3", Stance::Bullish), view("XP Investimentos", "MRFG3", Stance::Bullish)]
+    );
+}
+
+#[test]
+fn a_quoted_rating_before_a_name_is_company_context() {
+    let text = "No mesmo relatório, os analistas do JPMorgan reiteraram recomendação \"overweight\" para Cyrela, Even \
+                e EZTC.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("JPMorgan", "CYRE3", Stance::Bullish),
+            view("JPMorgan", "EVEN3", Stance::Bullish),
+            view("JPMorgan", "EZTC3", Stance::Bullish)
+        ]
+    );
+}

@@ -1,0 +1,44 @@
+//! Words that take a stance back: a negation (`not`, `nem`, `sem`), after which a stance word of
+//! its clause counts for nothing, and a recommendation withdrawn (`deixou de recomendar`), which
+//! is a cut.
+
+use crate::extract::tokens::Token;
+
+/// Whether word `i` stops a recommendation: `deixou de recomendar`, `stopped recommending`,
+/// `no longer recommends`.
+pub(super) fn stops_recommending(words: &[Token], i: usize) -> bool {
+    let recommend = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            matches!(&*w.key, "recomendar" | "indicar" | "recommending" | "recommend" | "recommends" | "rating")
+        })
+    };
+    match &*words[i].key {
+        "deixar" | "deixou" | "deixa" | "deixaram" | "deixam" | "deixando" => {
+            words.get(i + 1).is_some_and(|w| w.key == "de") && recommend(i + 2)
+        }
+        "stopped" | "stops" | "ceased" => recommend(i + 1),
+        "no" => words.get(i + 1).is_some_and(|w| w.key == "longer") && recommend(i + 2),
+        _ => false,
+    }
+}
+
+pub(super) fn is_negation(key: &str) -> bool {
+    matches!(
+        key,
+        "not"
+            | "no"
+            | "never"
+            | "nor"
+            | "without"
+            | "doesn"
+            | "don"
+            | "didn"
+            | "isn"
+            | "aren"
+            | "nem"
+            | "nao"
+            | "nunca"
+            | "sem"
+            | "jamais"
+    )
+}
