@@ -96,7 +96,8 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
             upper,
             has_upper,
             joins_previous: out.last().is_some_and(|previous: &Token| {
-                gap_joins(&text[gap_start..start]) || (is_initial(previous.text) && &text[gap_start..start] == ". ")
+                (gap_joins(&text[gap_start..start]) && !after_short_line(text, gap_start, start))
+                    || (is_initial(previous.text) && &text[gap_start..start] == ". ")
             }),
         });
         gap_start = end;
@@ -185,6 +186,19 @@ fn gap_joins(gap: &str) -> bool {
         }
     }
     newlines <= 1
+}
+
+/// The shortest line a phrase runs on from: a wrapped paragraph's lines are long, while a short
+/// line is a heading or a byline of its own (`by RBC Capital Markets` / `Bank of Montreal…`).
+const WRAPPED_LINE: usize = 40;
+
+/// Whether the gap `start_gap..end_gap` breaks a line that is shorter than a wrapped one.
+fn after_short_line(text: &str, start_gap: usize, end_gap: usize) -> bool {
+    let gap = &text[start_gap..end_gap];
+    let Some(newline) = gap.find('\n') else { return false };
+    let line_end = start_gap + newline;
+    let line_start = text[..line_end].rfind('\n').map_or(0, |k| k + 1);
+    text[line_start..line_end].chars().count() < WRAPPED_LINE
 }
 
 /// The keys of a phrase as the tokenizer sees it, joined by single spaces: `Coca-Cola` → `coca cola`.
