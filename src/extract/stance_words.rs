@@ -21,7 +21,7 @@ use lists::{
 };
 pub(crate) use moves::rating_move_back;
 use moves::{into_portfolio, rating_move};
-use negation::{is_negation, stops_recommending};
+use negation::{is_negation, missed_an_opportunity, stops_recommending};
 pub(crate) use rating_names::names_a_rating;
 use rating_names::{first_rating, rating_at, rating_word};
 
@@ -80,7 +80,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             negated = true;
             continue;
         }
-        if is_negation(key)
+        if (is_negation(key) || missed_an_opportunity(words, i))
             && !(matches!(key, "nao" | "not") && only())
             && !(key == "no"
                 && *portuguese

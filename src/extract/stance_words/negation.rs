@@ -4,6 +4,16 @@
 
 use crate::extract::tokens::Token;
 
+/// `the company missed an opportunity to reduce its debt`, `perdeu a oportunidade`: an
+/// opportunity lost is no bullish word.
+pub(super) fn missed_an_opportunity(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "missed" | "misses" | "lost" | "perdeu" | "perderam" | "desperdicou")
+        && words[i + 1..]
+            .iter()
+            .take(2)
+            .any(|w| matches!(&*w.key, "opportunity" | "opportunities" | "oportunidade" | "oportunidades"))
+}
+
 /// Whether word `i` stops a recommendation: `deixou de recomendar`, `stopped recommending`,
 /// `no longer recommends`.
 pub(super) fn stops_recommending(words: &[Token], i: usize) -> bool {
