@@ -118,7 +118,9 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         (_, "papeleira") | ("pulp", "maker" | "producer") => Kind::PulpMaker,
         (_, "planemaker") | ("plane" | "aircraft" | "jet", "maker") => Kind::Planemaker,
         (_, "operadora" | "telecom") => Kind::Telecom,
-        (_, "drugmaker" | "farmaceutica" | "farmaceutico") | ("drug", "maker") => Kind::Drugmaker,
+        (_, "drugmaker" | "farmaceutica" | "farmaceutico")
+        | ("drug", "maker")
+        | ("drug" | "pharmaceutical" | "pharma", "company" | "giant") => Kind::Drugmaker,
         (_, "estatal" | "estatais") => Kind::StateOwned,
         _ => return None,
     })
