@@ -93,6 +93,7 @@ const BROKERS: &[&str] = &[
     "mizuho",
     "moffettnathanson",
     "morgan stanley",
+    "morgan stanley dean witter",
     "morningstar",
     "needham",
     "nomura",
