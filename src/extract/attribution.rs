@@ -28,11 +28,11 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::attribution_clauses::{in_relative_clause, main_clause_start};
 use super::attribution_cues::{
     breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
-    is_credit_line, is_move_to, is_saying_verb, is_sector_shares, is_those_companies, last_aside_opener, names_a_cause,
-    names_the_company, own_shares_after, own_shares_before, points_elsewhere, related_after, stake_in,
-    unknown_name_before, weight_in,
+    is_credit_line, is_move_to, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, names_the_company,
+    own_shares_after, own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_itself,
@@ -42,7 +42,7 @@ use super::commodity_prices::{
     commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
 };
 use super::company_context::is_move_verb;
-use super::counted_groups::opens_on_a_counted_group;
+use super::counted_groups::{about_a_group, opens_on_a_counted_group};
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
     for_after, former_or_latter, is_list_gap, listed_with, paired_in_order, respectively, together,
@@ -515,16 +515,7 @@ pub(crate) fn attribute<'a>(
                     // `O setor bancário é o de maior lucratividade… os 21 bancos lucraram R$ 14,3
                     // bilhões. … quando ficou em R$ 17,87 bilhões`: a sentence about a sector or a
                     // counted group ends the carry as an index's does.
-                    let about_a_group = |j: usize| {
-                        let words = own_words_of(&sentences[j]);
-                        // (Opening on an article: `O restante do setor`, `Dos 26 setores`, not a
-                        // heading's `BB: resiliência do setor`.)
-                        words.first().is_some_and(|w| matches!(&*w.key, "o" | "os" | "dos" | "the"))
-                            && words[1..words.len().min(4)]
-                                .iter()
-                                .any(|w| matches!(&*w.key, "setor" | "sector" | "setores" | "sectors"))
-                            || opens_on_a_counted_group(text, words)
-                    };
+                    let about_a_group = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
                     let ends_carry = |r: Range<usize>| {
                         index_within(r.clone()) || {
                             let j = sentences.partition_point(|s| s.start < r.start);
@@ -567,40 +558,12 @@ pub(crate) fn attribute<'a>(
     out
 }
 
-/// Whether the mention at `span` sits in a relative clause or an apposition opened after a comma
-/// shortly before it (`, que…`, `, which…`, `, uma das…`) and closed by a comma before the figure
-/// at `at`. Reads a bounded stretch: a long sentence costs no more than a short one.
-fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> bool {
-    if !text[span.end..at].contains(',') {
-        return false;
-    }
-    let from = text.ceil_char_boundary(span.start.saturating_sub(CLAUSE_BYTES));
-    let before = &text[from..span.start];
-    last_aside_opener(before).is_some_and(|o| !before[o + 2..].contains(['.', ',', ';']))
-}
-
-/// How far before a company its relative clause may open.
-const CLAUSE_BYTES: usize = 160;
-
 /// Whether a company is named between `from` and `at`.
 fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
     own[own.partition_point(|m| m.span.start < from)..]
         .iter()
         .take_while(|m| m.span.start < at)
         .any(|m| m.span.end <= at)
-}
-
-/// Where the main clause starts after an opening clause (`Embora o lucro de R$ 1,2 bilhão da Vale
-/// tenha decepcionado, a Petrobras…`, `While Apple, Microsoft and Alphabet slipped, Nvidia…`): past
-/// the first comma and space that does not go on with a list of the companies named.
-fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[Mention]) -> Option<usize> {
-    text[opening.clone()].match_indices(", ").map(|(at, _)| opening.start + at + 2).find(|&after| {
-        let listed = mentions.iter().find(|m| m.span.start == after).is_some_and(|m| {
-            let rest = &text[m.span.end..];
-            [", ", " and ", " e ", " or ", " ou "].iter().any(|joiner| rest.starts_with(joiner))
-        });
-        !listed
-    })
 }
 
 /// `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a company's own

@@ -48,3 +48,25 @@ fn a_sentence_opening_on_an_unknown_name_of_two_words_and_a_move_is_nobodys() {
     let text = "General Electric gained 72 cents to $31.16. Siebel Systems climbed 74 cents to $11.25.";
     assert_eq!(figures(text), pairs(&[("$31.16", &["GE"]), ("$11.25", &[])]));
 }
+
+#[test]
+fn a_symbol_taken_after_a_home_exchange_counts_bare_later_even_as_an_everyday_word() {
+    let text = "Analysts are weighing in on Gogo Inc (NASDAQ:GOGO).\n\n• Although GOGO has tacked on 43.2% in the last \
+                month alone to perch at $18.14, Wells Fargo initiated a tepid rating.";
+    assert_eq!(figures(text), pairs(&[("43.2%", &["GOGO"]), ("$18.14", &["GOGO"])]));
+}
+
+#[test]
+fn a_name_the_text_shows_to_be_another_companys_and_its_first_word_later_are_nobodys() {
+    let text = "The drop in WPP followed a big fall by Provident Financial (L:PFG) in the previous session, tanking 66 \
+                percent. Provident's shares fell as much as 8 percent on Wednesday.";
+    assert_eq!(figures(text), pairs(&[("66 percent", &[]), ("8 percent", &[])]));
+}
+
+#[test]
+fn a_drug_company_is_a_drugmakers_description() {
+    let text = "British drug maker AstraZeneca PLC fell after Citi said generic risk increases after August, when Teva \
+                Pharmaceutical Industries Ltd. is expected to launch a generic. Citi lowered the drug company's price \
+                target to $49 from $50.";
+    assert_eq!(figures(text), pairs(&[("$49", &["AZN"]), ("$50", &["AZN"])]));
+}

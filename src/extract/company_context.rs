@@ -262,7 +262,8 @@ pub(crate) fn names_another_company(
             && lexicon.renamed(code) != Some(symbol.as_str());
     };
     let code: String = rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
-    (2..=10).contains(&exchange.len())
+    // (`Provident Financial (L:PFG)`: Reuters writes London as `L`.)
+    ((2..=10).contains(&exchange.len()) || exchange == "L")
         && exchange.bytes().all(|c| c.is_ascii_uppercase())
         && !code.is_empty()
         && code != symbol.as_str()

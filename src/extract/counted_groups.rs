@@ -21,6 +21,16 @@ pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
     counted_group_at(text, own)
 }
 
+/// `O setor bancário é o de maior lucratividade…`, `Dos 26 setores analisados…`: whether a
+/// sentence (its words) is about a sector or a counted group, so that the subject of an earlier
+/// sentence is not carried past it. It must open on an article (`O restante do setor`), not name a
+/// sector in passing (a heading's `BB: resiliência do setor`).
+pub(super) fn about_a_group(text: &str, words: &[Token]) -> bool {
+    words.first().is_some_and(|w| matches!(&*w.key, "o" | "os" | "dos" | "the"))
+        && words[1..words.len().min(4)].iter().any(|w| matches!(&*w.key, "setor" | "sector" | "setores" | "sectors"))
+        || opens_on_a_counted_group(text, words)
+}
+
 /// Whether `own` opens on a counted group of companies (`As 24 instituições`, `the 17 retailers`).
 fn counted_group_at(text: &str, own: &[Token]) -> bool {
     if opens_on_a_group(own) {

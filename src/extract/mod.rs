@@ -10,6 +10,7 @@
 mod analyse;
 mod attachment_links;
 mod attribution;
+mod attribution_clauses;
 mod attribution_cues;
 mod bank_cues;
 mod bracket_codes;
@@ -52,6 +53,7 @@ mod share_classes;
 mod short_names;
 mod stance_words;
 mod suggest;
+mod symbol_cues;
 mod target_moves;
 mod tickers;
 mod tokens;

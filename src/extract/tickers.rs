@@ -25,8 +25,12 @@ use super::defunct::defunct_at;
 use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
 use super::short_names::{listed_with_companies, short_names};
+use super::symbol_cues::{
+    BARE_RANKS, after_exchange, distinctive, exchange_prefix, reuters_code, shouted, signed_move_after, spells_out,
+    stock_word_near,
+};
 use super::tokens::Token;
-use super::words::{is_common_word, is_company_suffix, is_not_a_ticker, is_share_word};
+use super::words::{is_acronym, is_common_word, is_company_suffix, is_not_a_ticker};
 use crate::model::Symbol;
 
 /// A ticker found in text.
@@ -36,11 +40,6 @@ pub(crate) struct TickerMatch {
     pub symbol: Symbol,
     pub via: Via,
 }
-
-/// Reference companies this large (by rank) may be read from a bare distinctive symbol.
-const BARE_RANKS: usize = 1000;
-/// Three-letter symbols need an even larger company.
-const BARE_SHORT_RANKS: usize = 300;
 
 /// Finds the tickers of `text`, in order.
 pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<TickerMatch> {
@@ -58,8 +57,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     // text names the same company another way (`Nu Holdings (NU)`).
     let mut pending = Vec::new();
     let mut key = String::new();
-    // The first words of the defunct companies named so far (`Janus Capital Group`).
-    let mut defunct: Vec<&str> = Vec::new();
+    // The first words of the defunct companies, and of other companies than the lexicon's, named
+    // so far (`Janus Capital Group`, `Provident Financial (L:PFG)`).
+    let mut others: Vec<&str> = Vec::new();
     for i in 0..tokens.len() {
         if i < skip_until || in_cashtag(&tokens[i]) {
             continue;
@@ -88,12 +88,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 // `Brookfield (BISA3)`: a company gone from B3, not the one the name is now;
                 // `First Republic Bank`: a company gone, whatever remnant the reference lists.
                 if unknown_b3_code_after(text, tokens, end, lexicon, symbol.as_str()) || defunct_at(tokens, i) {
-                    defunct.push(&tokens[i].key);
+                    others.push(&tokens[i].key);
                     continue;
                 }
-                // `Janus Capital Group … the Janus, Intech and Perkins funds`: the gone company's
-                // first word again is that company.
-                if n == 1 && defunct.contains(&&*tokens[i].key) {
+                // `Janus Capital Group … the Janus, Intech and Perkins funds`, `Provident Financial
+                // (L:PFG)… Provident's shares`: the other company's first word again is that one.
+                if n == 1 && others.contains(&&*tokens[i].key) {
                     continue;
                 }
                 skip_until = end + 1;
@@ -110,10 +110,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     && tokens.get(end + 2).is_some_and(|t| t.capitalized);
                 // `Barnes & Noble` is no `Noble`: a name closing a partners' name.
                 let closes_a_name = i >= 2 && tokens[i - 1].key == "&" && tokens[i - 2].capitalized && !tokens[i].upper;
-                if goes_on
-                    || closes_a_name
-                    || (opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon))
-                {
+                if goes_on || closes_a_name {
+                    continue;
+                }
+                if opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon) {
+                    others.push(&tokens[i].key);
                     continue;
                 }
                 if in_context {
@@ -134,6 +135,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     let ends: HashSet<usize> = found.iter().map(|f| f.span.end).collect();
     // Former symbols taken where they plainly were one, so their later bare uses count too.
     let mut former: HashSet<&str> = HashSet::new();
+    // Symbols taken bare where they plainly were one (`Gogo Inc (NASDAQ:GOGO)… Although GOGO
+    // has tacked on 43.2%`): their later bare uses count too.
+    let mut taken: HashSet<Symbol> = HashSet::new();
     for (i, used, symbol) in bare {
         let last = &tokens[i + used - 1];
         let written = &text[tokens[i].start..last.end];
@@ -175,18 +179,39 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         // `SO’s price target` after `Southern Company (SO)`: a word in capitals takes no
         // possessive, a symbol named before does.
         let possessive = tokens.get(i + used).is_some_and(|n| possessive_s(text, last, n));
+        // `Gogo Inc (NASDAQ:GOGO)… Although GOGO has tacked on 43.2%`: an everyday word of four
+        // letters or more, in capitals, that is the symbol of a company the text names.
+        let named_in_capitals = || {
+            plain_word
+                && written.len() >= 4
+                && tokens[i].upper
+                && !is_acronym(written)
+                && (known.contains(&symbol) || taken.contains(&symbol))
+        };
         let safe = explicit
             || (known.contains(&symbol) && possessive)
+            || (!renamed && named_in_capitals())
             || (!renamed
                 && !plain_word
                 && (stock_word_near(text, tokens, i, i + used - 1)
                     || known.contains(&symbol)
+                    || taken.contains(&symbol)
                     || entry.is_some_and(|e| e.rank.is_none() && written.bytes().any(|b| b.is_ascii_digit()))
                     || entry
                         .is_some_and(|e| distinctive(written, e.rank, e.well_known) && !shouted(tokens, i, lexicon))));
         if safe {
             if renamed {
                 former.insert(written);
+            }
+            // (After a US or Brazilian exchange only: `TSX:CNR` is no NYSE's `CNR`.)
+            let home_exchange = i > 0
+                && matches!(
+                    &*tokens[i - 1].key,
+                    "nasdaq" | "nsdq" | "nyse" | "amex" | "nysearca" | "nasdaqgs" | "b3" | "sa" | "bvmf" | "bovespa"
+                )
+                && after_exchange(text, tokens, i);
+            if home_exchange {
+                taken.insert(symbol.clone());
             }
             found.push(TickerMatch { span: tokens[i].start..last.end, symbol, via: Via::Symbol });
         }
@@ -353,121 +378,6 @@ fn bare_symbol(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
     }
     let symbol = Symbol::parse(t.text).ok()?;
     lexicon.symbol(symbol.as_str()).map(|_| (symbol, 1))
-}
-
-/// `AU -4.3%, NG -4.9%`, `(TD +0.9%)`: a signed percentage right after a symbol, as quote lists
-/// write a stock's move.
-fn signed_move_after(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else { return false };
-    let Some(rest) = rest.strip_prefix(['+', '-', '−']) else { return false };
-    let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
-    digits > 0 && rest[digits..].starts_with('%')
-}
-
-/// A Reuters instrument code at token `i` (`JPM.N`, `AAPL.O`, `PETR4.SA`, `VOD.L`): `Some(true)`
-/// when its exchange is one whose symbols Jevons uses as they are (New York, Nasdaq, B3),
-/// `Some(false)` for another (`VOD.L` is London's line, not the NYSE's VOD), `None` for no code.
-fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<bool> {
-    let t = &tokens[i];
-    let exchange = tokens.get(i + 1).filter(|e| e.start == t.end + 1 && e.upper && &text[t.end..e.start] == ".")?;
-    // The code ends the word (`JPM.N fell`, `(C.N)`), unlike `U.S.A` or a decimal.
-    if text[exchange.end..].starts_with(|c: char| {
-        c.is_alphanumeric() || c == '.' && text[exchange.end + 1..].starts_with(char::is_alphanumeric)
-    }) {
-        return None;
-    }
-    match exchange.text {
-        "N" | "O" | "OQ" | "SA" | "US" => Some(true),
-        "L" | "PA" | "DE" | "T" | "HK" | "TO" | "AX" | "MI" | "MC" | "AS" | "SW" | "F" | "KS" | "TW" => Some(false),
-        _ => None,
-    }
-}
-
-/// Whether the token before `next` is an exchange's code written before a symbol (`SA:BRFS3`).
-fn exchange_prefix(text: &str, tokens: &[Token], next: usize) -> bool {
-    next > 0 && tokens.get(next).is_some_and(|n| n.upper && text[tokens[next - 1].end..n.start].trim_end() == ":")
-}
-
-/// Whether a bracketed code spells out the words just before its bracket (`provisão para
-/// devedores duvidosos (PDD)`, `return on equity (ROE)`): an acronym, not a ticker.
-fn spells_out(text: &str, tokens: &[Token], i: usize, written: &str) -> bool {
-    if !text[..tokens[i].start].trim_end().ends_with('(') {
-        return false;
-    }
-    let letters: Vec<char> = written.chars().filter(char::is_ascii_alphabetic).collect();
-    let small =
-        |k: &str| matches!(k, "de" | "da" | "do" | "das" | "dos" | "para" | "of" | "the" | "and" | "e" | "for" | "on");
-    let initials: Vec<char> = tokens[..i]
-        .iter()
-        .rev()
-        .filter(|t| !small(&t.key))
-        .take(letters.len())
-        .filter_map(|t| t.key.chars().next())
-        .collect();
-    initials.len() == letters.len() && initials.iter().rev().zip(&letters).all(|(a, b)| a.eq_ignore_ascii_case(b))
-}
-
-/// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`, `(SA:BRFS3)`.
-fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
-    matches!(
-        &*prev.key,
-        "nasdaq"
-            | "nsdq"
-            | "nyse"
-            | "b3"
-            | "sa"
-            | "bvmf"
-            | "bovespa"
-            | "amex"
-            | "nysearca"
-            | "tsx"
-            | "lse"
-            | "hkex"
-            | "otc"
-            | "nasdaqgs"
-            | "bmfbovespa"
-            | "xetra"
-            | "euronext"
-    ) && text[prev.end..tokens[i].start].trim() == ":"
-}
-
-/// `NVDA shares`, `NVDA stock`, `ações da PETR4`, `ticker NVDA`.
-fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
-    let spaced = |a: &Token, b: &Token| text[a.end..b.start].trim().is_empty();
-    let after = tokens.get(last + 1).is_some_and(|n| {
-        spaced(&tokens[last], n)
-            && (is_share_word(&n.key)
-                || matches!(&*n.key, "stocks" | "adr" | "adrs" | "calls" | "puts" | "options" | "ticker"))
-    });
-    let before = first.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
-        let of_shares =
-            matches!(&*p.key, "da" | "de" | "do" | "of") && first >= 2 && is_share_word(&tokens[first - 2].key);
-        spaced(p, &tokens[first]) && (of_shares || matches!(&*p.key, "ticker" | "symbol" | "simbolo" | "codigo"))
-    });
-    after || before
-}
-
-/// A symbol that is hard to mistake: four letters or more of a large company, or three of a very
-/// large or well-known one (`TSM`).
-fn distinctive(written: &str, rank: Option<usize>, well_known: bool) -> bool {
-    let letters = written.chars().filter(char::is_ascii_alphabetic).count();
-    let large = |limit: usize| well_known || rank.is_some_and(|r| r < limit);
-    (letters >= 4 && large(BARE_RANKS)) || (letters == 3 && large(BARE_SHORT_RANKS))
-}
-
-/// Whether the words around token `i` are mostly in capitals (a headline, a shouted line); other
-/// symbols do not count, so a list of tickers is not a headline.
-fn shouted(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
-    let window = &tokens[i.saturating_sub(4)..(i + 5).min(tokens.len())];
-    let (mut words, mut upper) = (0, 0);
-    for t in window {
-        if t.has_letter() && t.text.chars().count() > 1 && !(t.upper && lexicon.symbol(t.text).is_some()) {
-            words += 1;
-            upper += usize::from(t.upper);
-        }
-    }
-    words >= 4 && upper * 10 >= words * 7
 }
 
 #[cfg(test)]

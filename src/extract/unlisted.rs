@@ -267,7 +267,19 @@ fn covered(mentions: &[Mention], w: &Token) -> bool {
 fn is_exchange(word: &str) -> bool {
     matches!(
         word,
-        "NASDAQ" | "Nasdaq" | "NSDQ" | "NYSE" | "AMEX" | "NYSEArca" | "NYSEMKT" | "OTC" | "TSX" | "LSE" | "BOV"
+        "NASDAQ"
+            | "Nasdaq"
+            | "NSDQ"
+            | "NYSE"
+            | "AMEX"
+            | "NYSEArca"
+            | "NYSEMKT"
+            | "OTC"
+            | "TSX"
+            | "LSE"
+            | "BOV"
+            | "L"
+            | "LON"
     )
 }
 
