@@ -70,3 +70,17 @@ fn a_drug_company_is_a_drugmakers_description() {
                 target to $49 from $50.";
     assert_eq!(figures(text), pairs(&[("$49", &["AZN"]), ("$50", &["AZN"])]));
 }
+
+#[test]
+fn in_that_order_pairs_figures_as_respectively_does() {
+    let text = "Às 15h39, os papéis de Azul e Gol respiravam um pouco e subiam 8,9% e 8,5%, nessa ordem.";
+    assert_eq!(figures(text), pairs(&[("8,9%", &["AZUL4"]), ("8,5%", &["GOLL3"])]));
+    let text = "Apple and Microsoft fell 2% and 3%, in that order.";
+    assert_eq!(figures(text), pairs(&[("2%", &["AAPL"]), ("3%", &["MSFT"])]));
+}
+
+#[test]
+fn a_figure_both_companies_share_is_both_of_theirs() {
+    let text = "JPMorgan Chase (JPM -2.48%) and Bank of America (BAC -2.21%) are both down by about 5%.";
+    assert_eq!(figures(text), pairs(&[("-2.48%", &["JPM"]), ("-2.21%", &["BAC"]), ("5%", &["JPM", "BAC"])]));
+}

@@ -85,10 +85,23 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
 }
 
 /// `Banco do Brasil, Bradesco e Santander Brasil — que juntos somaram R$ 380,9 bilhões`, `which
-/// together hold 40%`: a figure of a list of companies taken together is all of theirs.
+/// together hold 40%`, `JPMorgan Chase (JPM -2.48%) and Bank of America (BAC -2.21%) are both down
+/// by about 5%`: a figure of a list of companies taken together is all of theirs.
 pub(super) fn together(text: &str, before: &[Token], own: &[&Mention], at: usize) -> Option<Vec<Symbol>> {
     let said = before.iter().rev().take(4).any(|w| {
-        matches!(&*w.key, "juntos" | "juntas" | "together" | "combined" | "somados" | "somadas" | "conjuntamente")
+        matches!(
+            &*w.key,
+            "juntos"
+                | "juntas"
+                | "together"
+                | "combined"
+                | "somados"
+                | "somadas"
+                | "conjuntamente"
+                | "both"
+                | "ambos"
+                | "ambas"
+        )
     });
     if !said {
         return None;
@@ -270,11 +283,20 @@ pub(super) fn respectively(
     out: &mut [Vec<Symbol>],
     settled: &mut [bool],
 ) -> Option<usize> {
-    let word = words.iter().find(|w| {
-        matches!(
-            &*w.key,
-            "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
-        )
+    // (`subiam 8,9% e 8,5%, nessa ordem`, `in that order`: the same word in two or three.)
+    let word = words.iter().enumerate().find_map(|(k, w)| {
+        let before = |n: usize, key: &str| k >= n && words[k - n].key == key;
+        let in_order = match &*w.key {
+            "ordem" => before(1, "nessa") || before(1, "nesta") || before(1, "essa"),
+            "order" => before(1, "that") && before(2, "in"),
+            _ => false,
+        };
+        (in_order
+            || matches!(
+                &*w.key,
+                "respectively" | "respectivamente" | "respective" | "respectivos" | "respectivas" | "respectivo"
+            ))
+        .then_some(w)
     })?;
     // Items: a figure and the level its move reached (`de 6,07% a R$ 28,64`) or its value in
     // another currency in brackets (`1.9 billion reais (US$ 843 million)`); runs of items joined by
