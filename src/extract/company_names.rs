@@ -51,6 +51,7 @@ const SUFFIXES: &[&[&str]] = &[
 
 /// Generic last words dropped for the shorter name.
 const GENERIC_TAILS: &[&str] = &[
+    "parent",
     "group",
     "holding",
     "holdings",
