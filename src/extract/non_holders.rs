@@ -24,6 +24,9 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "financial times" | "investing com" | "bdm online" | "broadcast" | "factset" | "refinitiv"
             | "lseg" | "oilprice com" | "oilprice" | "briefing com" | "briefing" | "the globe and mail"
             | "globe and mail" | "the globe" | "mail" | "snl" | "snl financial" | "s & p global market intelligence"
+            | "valor economico" | "o estado de s paulo" | "estado de s paulo" | "folha de s paulo" | "folha" | "exame"
+            | "o globo" | "valor investe" | "e investidor" | "the wall street journal s" | "wsj" | "associated press"
+            | "cnbc pro" | "investor s business daily"
     ) || is_public_body(name)
         || is_kind_alone(name)
 }
