@@ -400,6 +400,14 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
         _ => 0,
     };
     let after = &after[listed..];
+    // `ITAÚ UNIBANCO PN cedeu 0,92%`: a move verb and its figure right after the name.
+    if let [verb, figure, ..] = after
+        && is_move_verb(&verb.key)
+        && text[..verb.start].ends_with(' ')
+        && figure.text.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     let Some(opener) = after.first().filter(|w| text[..w.start].ends_with(", ")) else { return false };
     // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)
     let moved_at = |k: usize| {

@@ -68,3 +68,10 @@ fn a_quoted_rating_before_a_name_is_company_context() {
         ]
     );
 }
+
+#[test]
+fn a_bank_moving_by_a_figure_right_after_its_name_is_talked_about() {
+    let text = "- ITAÚ UNIBANCO PN cedeu 0,92%, tendo como pano de fundo relatório de analistas do UBS BB cortando a \
+                recomendação dos papéis para \"neutra\", enquanto manteve o preço-alvo em 42 reais.";
+    assert_eq!(bundled(text), [view("UBS BB", "ITUB4", Stance::Bearish)]);
+}
