@@ -95,10 +95,23 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
             [be, ..] if matches!(&*be.key, "was" | "were" | "is" | "foi") => 1,
             _ => 0,
         };
-        be > 0
+        // (`Vodafone also suffered a downgrade`, `got an upgrade`: a rating received.)
+        let received = || {
+            let at = next.iter().take(2).position(|t| {
+                matches!(&*t.key, "got" | "gets" | "received" | "receives" | "suffered" | "suffers" | "won" | "earned")
+            });
+            at.is_some_and(|k| {
+                next[k + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|t| matches!(&*t.key, "upgrade" | "downgrade" | "upgrades" | "downgrades"))
+            })
+        };
+        (be > 0
             && next[be..].iter().take(2).any(|t| {
                 matches!(&*t.key, "upgraded" | "downgraded" | "rebaixada" | "rebaixado" | "elevada" | "elevado")
-            })
+            }))
+            || received()
     };
     if moves || auxiliary_move || rated || move_follows(after) {
         return true;

@@ -78,14 +78,17 @@ const AGENT_REACH: usize = 24;
 pub(crate) fn agent(words: &[Token], at: usize) -> Option<Range<usize>> {
     let from = words.partition_point(|w| w.start < at);
     // (`was cut to “sell” from “neutral” at UBS AG`: `at` where no `by` follows, before a known
-    // broker only: not `after a fire at Giga Berlin`.)
+    // broker only: not `after a fire at Giga Berlin`; the first `at` or `from`.)
     // (Within a few words of the act: a long sentence is not read to its end for each.)
     let near = &words[from..words.len().min(from + AGENT_REACH)];
     let by_at = near.iter().position(|w| matches!(&*w.key, "by" | "pelo" | "pela"));
     if by_at.is_none() {
-        let k = from + near.iter().position(|w| w.key == "at")?;
-        let known = brokers_in(&words[k + 1..words.len().min(k + 1 + AGENT_WORDS)]);
-        return known.into_iter().next().filter(|b| words.get(k + 1).is_some_and(|w| w.start == b.start));
+        // (`suffered a downgrade from Credit Suisse`: `from` before a known broker too.)
+        return near.iter().enumerate().filter(|(_, w)| matches!(&*w.key, "at" | "from")).find_map(|(k, _)| {
+            let k = from + k;
+            let known = brokers_in(&words[k + 1..words.len().min(k + 1 + AGENT_WORDS)]);
+            known.into_iter().next().filter(|b| words.get(k + 1).is_some_and(|w| w.start == b.start))
+        });
     }
     let by = from + by_at?;
     let after = &words[by + 1..words.len().min(by + 1 + AGENT_WORDS)];
@@ -194,6 +197,10 @@ fn is_receive(key: &str) -> bool {
             | "sofreu"
             | "sofre"
             | "sofreram"
+            | "suffered"
+            | "suffers"
+            | "earned"
+            | "won"
     )
 }
 

@@ -75,3 +75,11 @@ fn a_bank_moving_by_a_figure_right_after_its_name_is_talked_about() {
                 recomendação dos papéis para \"neutra\", enquanto manteve o preço-alvo em 42 reais.";
     assert_eq!(bundled(text), [view("UBS BB", "ITUB4", Stance::Bearish)]);
 }
+
+#[test]
+fn a_downgrade_suffered_from_a_broker_is_that_brokers_view() {
+    let text = "Vodafone also suffered a downgrade from Credit Suisse, with shares down 1.25p at 149.5p.";
+    assert_eq!(bundled(text), [view("Credit Suisse", "VOD", Stance::Bearish)]);
+    let text = "Apple was upgraded to buy from neutral at Citi.";
+    assert_eq!(bundled(text), [view("Citi", "AAPL", Stance::Bullish)]);
+}
