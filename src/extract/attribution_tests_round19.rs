@@ -84,3 +84,11 @@ fn a_figure_both_companies_share_is_both_of_theirs() {
     let text = "JPMorgan Chase (JPM -2.48%) and Bank of America (BAC -2.21%) are both down by about 5%.";
     assert_eq!(figures(text), pairs(&[("-2.48%", &["JPM"]), ("-2.21%", &["BAC"]), ("5%", &["JPM", "BAC"])]));
 }
+
+#[test]
+fn united_in_company_context_is_united_airlines() {
+    let text = "In boosting his rating for United, Baker cited margins. United shares rose 3% to $47.17.";
+    assert_eq!(figures(text), pairs(&[("3%", &["UAL"]), ("$47.17", &["UAL"])]));
+    let text = "The United States economy grew 2%.";
+    assert_eq!(figures(text), pairs(&[("2%", &[])]));
+}

@@ -164,6 +164,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // The airline by the short name the press gives it, in company context (`Delta dropping 3.5
     // per cent`), not a river's delta. (`Southwest` stays ambiguous: Southwest Gas shares it.)
     ("Delta", "DAL", Case::Context),
+    ("United", "UAL", Case::Context),
     // The airline of Allegiant Travel, by the name it flies under (`Allegiant Air's parent`).
     ("Allegiant Air", "ALGT", Case::Capital),
     ("Wells Fargo", "WFC", Case::Capital),
