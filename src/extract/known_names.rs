@@ -165,6 +165,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // per cent`), not a river's delta. (`Southwest` stays ambiguous: Southwest Gas shares it.)
     ("Delta", "DAL", Case::Context),
     ("United", "UAL", Case::Context),
+    ("American", "AAL", Case::Context),
     // The airline of Allegiant Travel, by the name it flies under (`Allegiant Air's parent`).
     ("Allegiant Air", "ALGT", Case::Capital),
     ("Wells Fargo", "WFC", Case::Capital),
