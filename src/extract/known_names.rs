@@ -166,6 +166,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Delta", "DAL", Case::Context),
     ("United", "UAL", Case::Context),
     ("American", "AAL", Case::Context),
+    ("Southwest", "LUV", Case::Context),
+    ("Alaska Air", "ALK", Case::Capital),
     // The airline of Allegiant Travel, by the name it flies under (`Allegiant Air's parent`).
     ("Allegiant Air", "ALGT", Case::Capital),
     ("Wells Fargo", "WFC", Case::Capital),
