@@ -165,8 +165,6 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // per cent`), not a river's delta. (`Southwest` stays ambiguous: Southwest Gas shares it.)
     ("Delta", "DAL", Case::Context),
     ("United", "UAL", Case::Context),
-    ("American", "AAL", Case::Context),
-    ("Southwest", "LUV", Case::Context),
     ("Alaska Air", "ALK", Case::Capital),
     // The airline of Allegiant Travel, by the name it flies under (`Allegiant Air's parent`).
     ("Allegiant Air", "ALGT", Case::Capital),
