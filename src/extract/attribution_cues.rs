@@ -360,14 +360,15 @@ pub(super) fn is_contrast_opener(key: &str) -> bool {
     matches!(key, "enquanto" | "while" | "whereas" | "although" | "though" | "embora")
 }
 
-/// The subject of the nearest of the `back` sentences before, unless one of them is about an index
-/// or opens on a company the lexicon does not know (`opens_unlisted`).
+/// The subject of the nearest of the `back` sentences before, unless one of them ends the carry
+/// first (`ends_carry`: about an index, a sector or a counted group) or opens on a company the
+/// lexicon does not know (`opens_unlisted`).
 pub(super) fn earlier_subject(
     i: usize,
     back: usize,
     subjects: &[Option<&Mention>],
     sentences: &[Range<usize>],
-    index_within: &dyn Fn(Range<usize>) -> bool,
+    ends_carry: &dyn Fn(Range<usize>) -> bool,
     opens_unlisted: &dyn Fn(usize) -> bool,
 ) -> Vec<Symbol> {
     for j in (i.saturating_sub(back)..i).rev() {
@@ -377,7 +378,7 @@ pub(super) fn earlier_subject(
         if let Some(m) = subjects[j] {
             return vec![m.symbol.clone()];
         }
-        if index_within(sentences[j].clone()) {
+        if ends_carry(sentences[j].clone()) {
             return Vec::new();
         }
     }

@@ -92,3 +92,13 @@ fn united_in_company_context_is_united_airlines() {
     let text = "The United States economy grew 2%.";
     assert_eq!(figures(text), pairs(&[("2%", &[])]));
 }
+
+#[test]
+fn the_reviews_findings_on_the_round() {
+    // A large company's word is not muted by another company named with it first.
+    let text = "Delta Apparel (NYSE: DLA) rose 1%. Later, Delta shares fell 2%.";
+    assert_eq!(figures(text), pairs(&[("1%", &[]), ("2%", &["DAL"])]));
+    // A commodity opening a sentence before a word of its name is no unknown company.
+    let text = "Petrobras rose 1%. Brent Crude fell 2%. Petrobras shares gained 3%.";
+    assert_eq!(figures(text), pairs(&[("1%", &["PETR4"]), ("2%", &[]), ("3%", &["PETR4"])]));
+}

@@ -400,13 +400,19 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
         _ => 0,
     };
     let after = &after[listed..];
-    // `ITAÚ UNIBANCO PN cedeu 0,92%`: a move verb and its figure right after the name.
-    if let [verb, figure, ..] = after
+    // `ITAÚ UNIBANCO PN cedeu 0,92%`: a move verb and its percentage right after the name (not
+    // `dropped 2 names from its list`).
+    if let [verb, figure, rest @ ..] = after
         && is_move_verb(&verb.key)
         && text[..verb.start].ends_with(' ')
         && figure.text.starts_with(|c: char| c.is_ascii_digit())
     {
-        return true;
+        let written = text[figure.start..].split_whitespace().next().unwrap_or_default();
+        let percent = written.contains('%')
+            || rest.first().is_some_and(|w| matches!(&*w.key, "percent" | "por" | "pct" | "pontos" | "points"));
+        if percent {
+            return true;
+        }
     }
     let Some(opener) = after.first().filter(|w| text[..w.start].ends_with(", ")) else { return false };
     // (A move of its own, not `Citi, which dropped their PT`: a verb with an object.)

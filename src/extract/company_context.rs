@@ -209,8 +209,9 @@ fn is_company_word(key: &str) -> bool {
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
             // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)
             | "alvo" | "target" | "recomendacao" | "neutra" | "neutro" | "rating"
-            // (`reiteraram recomendação "overweight" para Cyrela`, `compra para Cyrela`.)
-            | "compra" | "venda" | "outperform" | "underperform" | "overweight" | "underweight" | "buy" | "sell"
+            // (`reiteraram recomendação "overweight" para Cyrela`, `compra para Cyrela`; not English
+            // `buy`, `sell`: `Even buy-side analysts…`.)
+            | "compra" | "venda" | "outperform" | "underperform" | "overweight" | "underweight"
     ) || is_share_word(key)
 }
 

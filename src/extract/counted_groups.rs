@@ -23,8 +23,9 @@ pub(super) fn opens_on_a_counted_group(text: &str, own: &[Token]) -> bool {
 
 /// `O setor bancário é o de maior lucratividade…`, `Dos 26 setores analisados…`: whether a
 /// sentence (its words) is about a sector or a counted group, so that the subject of an earlier
-/// sentence is not carried past it. It must open on an article (`O restante do setor`), not name a
-/// sector in passing (a heading's `BB: resiliência do setor`).
+/// sentence is not carried past it: one opening on an article or `dos` and naming a sector within
+/// its first words (`O restante do setor`), not in passing (a heading's `BB: resiliência do
+/// setor`), or one opening on a counted group.
 pub(super) fn about_a_group(text: &str, words: &[Token]) -> bool {
     words.first().is_some_and(|w| matches!(&*w.key, "o" | "os" | "dos" | "the"))
         && words[1..words.len().min(4)].iter().any(|w| matches!(&*w.key, "setor" | "sector" | "setores" | "sectors"))

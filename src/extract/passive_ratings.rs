@@ -84,7 +84,10 @@ pub(crate) fn agent(words: &[Token], at: usize) -> Option<Range<usize>> {
     let by_at = near.iter().position(|w| matches!(&*w.key, "by" | "pelo" | "pela"));
     if by_at.is_none() {
         // (`suffered a downgrade from Credit Suisse`: `from` before a known broker too.)
-        return near.iter().enumerate().filter(|(_, w)| matches!(&*w.key, "at" | "from")).find_map(|(k, _)| {
+        // (`from` only right after the act or its object: `a downgrade from Credit Suisse`, not
+        // `Apple rose 3% on a note from Goldman Sachs` further on.)
+        let marker = |k: usize, w: &Token| w.key == "at" || (w.key == "from" && k <= 3);
+        return near.iter().enumerate().filter(|&(k, w)| marker(k, w)).find_map(|(k, _)| {
             let k = from + k;
             let known = brokers_in(&words[k + 1..words.len().min(k + 1 + AGENT_WORDS)]);
             known.into_iter().next().filter(|b| words.get(k + 1).is_some_and(|w| w.start == b.start))

@@ -75,8 +75,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         };
         // `deixou de recomendar a compra`, `stopped recommending`, `no longer recommends`: a
         // recommendation withdrawn is a cut (what follows counts for nothing).
-        if stops_recommending(words, i) {
-            levels[0].push((Some(Stance::Bearish), w.start));
+        if let Some(stance) = stops_recommending(words, i) {
+            if stance.is_some() {
+                levels[0].push((stance, w.start));
+            }
             negated = true;
             continue;
         }

@@ -58,8 +58,13 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     let mut pending = Vec::new();
     let mut key = String::new();
     // The first words of the defunct companies, and of other companies than the lexicon's, named
-    // so far (`Janus Capital Group`, `Provident Financial (L:PFG)`).
-    let mut others: Vec<&str> = Vec::new();
+    // before (`Janus Capital Group`, `Provident Financial (L:PFG)`), for the rest of the text;
+    // not when the word alone names a large company (`Apple Hospitality REIT (NYSE: APLE)… Apple
+    // fell`, `TD Ameritrade… TD rose`).
+    let mut others: HashSet<&str> = HashSet::new();
+    let small = |symbol: &Symbol| {
+        lexicon.symbol(symbol.as_str()).is_none_or(|e| !e.well_known && e.rank.is_none_or(|r| r >= BARE_RANKS))
+    };
     for i in 0..tokens.len() {
         if i < skip_until || in_cashtag(&tokens[i]) {
             continue;
@@ -88,12 +93,14 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 // `Brookfield (BISA3)`: a company gone from B3, not the one the name is now;
                 // `First Republic Bank`: a company gone, whatever remnant the reference lists.
                 if unknown_b3_code_after(text, tokens, end, lexicon, symbol.as_str()) || defunct_at(tokens, i) {
-                    others.push(&tokens[i].key);
+                    if small(&symbol) {
+                        others.insert(&tokens[i].key);
+                    }
                     continue;
                 }
                 // `Janus Capital Group … the Janus, Intech and Perkins funds`, `Provident Financial
                 // (L:PFG)… Provident's shares`: the other company's first word again is that one.
-                if n == 1 && others.contains(&&*tokens[i].key) {
+                if n == 1 && others.contains(&*tokens[i].key) {
                     continue;
                 }
                 skip_until = end + 1;
@@ -114,7 +121,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     continue;
                 }
                 if opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon) {
-                    others.push(&tokens[i].key);
+                    if small(&found.symbol) {
+                        others.insert(&tokens[i].key);
+                    }
                     continue;
                 }
                 if in_context {
@@ -186,6 +195,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 && written.len() >= 4
                 && tokens[i].upper
                 && !is_acronym(written)
+                && !shouted(tokens, i, lexicon)
                 && (known.contains(&symbol) || taken.contains(&symbol))
         };
         let safe = explicit

@@ -198,7 +198,12 @@ fn after_short_line(text: &str, start_gap: usize, end_gap: usize) -> bool {
     let Some(newline) = gap.find('\n') else { return false };
     let line_end = start_gap + newline;
     let line_start = text[..line_end].rfind('\n').map_or(0, |k| k + 1);
-    text[line_start..line_end].chars().count() < WRAPPED_LINE
+    let line = &text[line_start..line_end];
+    // (A line ending on a name's joiner goes on: `Recomendamos compra de Banco do` / `Brasil`.)
+    let joiner = line.trim_end().rsplit(' ').next().is_some_and(|w| {
+        matches!(w.to_lowercase().as_str(), "de" | "do" | "da" | "dos" | "das" | "of" | "&" | "and" | "e")
+    });
+    line.chars().count() < WRAPPED_LINE && !joiner
 }
 
 /// The keys of a phrase as the tokenizer sees it, joined by single spaces: `Coca-Cola` → `coca cola`.

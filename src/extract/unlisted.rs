@@ -8,9 +8,11 @@
 use std::ops::Range;
 
 use super::attribution_cues::is_sector_shares;
+use super::commodity_prices::is_commodity_word;
 use super::company_context::{dateline, is_move_verb};
 use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
+use super::index_cues::is_index_word;
 use super::mentions::{Mention, is_results_word};
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word, is_share_word};
@@ -92,6 +94,12 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         && !is_measure_word(&first.key)
         // (`Shares dropped about 4%`: the stock talked about, no name.)
         && !is_share_word(&first.key)
+        // (`Brent Crude fell 2%`, `Treasury Yields rose`, `Dólar Comercial caiu`: a commodity, an
+        // index or a currency before a word of its name.)
+        && !(more > 0
+            && (is_commodity_word(&first.key)
+                || is_index_word(&first.key)
+                || matches!(&*first.key, "treasury" | "dolar" | "dollar" | "euro" | "real" | "yen" | "ouro")))
         && !known(first)
     {
         found.push(first.start);

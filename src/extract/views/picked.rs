@@ -161,13 +161,16 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         }
         // (`A XP atualizou a carteira recomendada… com as entradas de Omega e Marfrig`: a
         // portfolio within the words before.)
-        "entradas" | "entrada" | "inclusao" | "inclusoes"
-            if matches!(after, "de" | "da" | "do")
-                && words[i.saturating_sub(ENTRIES_REACH)..i]
-                    .iter()
-                    .any(|w| matches!(&*w.key, "carteira" | "portfolio" | "portfolios")) =>
-        {
-            Some(Cue::Entries)
+        // (Not an index's theoretical portfolio, `a prévia da carteira teórica do Ibovespa, com a
+        // inclusão de…`, nor money coming in, `entrada de capital estrangeiro`.)
+        "entradas" | "entrada" | "inclusao" | "inclusoes" if matches!(after, "de" | "da" | "do") => {
+            let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
+            let portfolio = window.iter().any(|w| matches!(&*w.key, "carteira" | "portfolio" | "portfolios"));
+            let index = window.iter().any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"));
+            let money = words.get(i + 2).is_some_and(|w| {
+                matches!(&*w.key, "capital" | "capitais" | "recursos" | "investidores" | "dinheiro" | "fluxo")
+            });
+            (portfolio && !index && !money).then_some(Cue::Entries)
         }
         _ => None,
     }

@@ -83,3 +83,12 @@ fn a_downgrade_suffered_from_a_broker_is_that_brokers_view() {
     let text = "Apple was upgraded to buy from neutral at Citi.";
     assert_eq!(bundled(text), [view("Citi", "AAPL", Stance::Bullish)]);
 }
+
+#[test]
+fn the_reviews_findings_on_the_round() {
+    // A sell withdrawn is no cut.
+    assert_eq!(bundled("A XP deixou de recomendar a venda de ações da Vale."), []);
+    // An index's theoretical portfolio is no firm's picks.
+    let text = "O Itaú BBA comentou a prévia da carteira teórica do Ibovespa, com a inclusão de Azul e Cyrela.";
+    assert_eq!(bundled(text), []);
+}
