@@ -515,14 +515,10 @@ pub(crate) fn attribute<'a>(
                     // `O setor bancário é o de maior lucratividade… os 21 bancos lucraram R$ 14,3
                     // bilhões. … quando ficou em R$ 17,87 bilhões`: a sentence about a sector or a
                     // counted group ends the carry as an index's does.
-                    let about_a_group = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
-                    let ends_carry = |r: Range<usize>| {
-                        index_within(r.clone()) || {
-                            let j = sentences.partition_point(|s| s.start < r.start);
-                            j < sentences.len() && about_a_group(j)
-                        }
+                    let ends_carry = |j: usize| {
+                        index_within(sentences[j].clone()) || about_a_group(text, own_words_of(&sentences[j]))
                     };
-                    earlier_subject(i, back, &subjects, sentences, &ends_carry, &opens_unlisted)
+                    earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted)
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
                     // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price

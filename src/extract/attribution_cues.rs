@@ -367,8 +367,7 @@ pub(super) fn earlier_subject(
     i: usize,
     back: usize,
     subjects: &[Option<&Mention>],
-    sentences: &[Range<usize>],
-    ends_carry: &dyn Fn(Range<usize>) -> bool,
+    ends_carry: &dyn Fn(usize) -> bool,
     opens_unlisted: &dyn Fn(usize) -> bool,
 ) -> Vec<Symbol> {
     for j in (i.saturating_sub(back)..i).rev() {
@@ -378,7 +377,7 @@ pub(super) fn earlier_subject(
         if let Some(m) = subjects[j] {
             return vec![m.symbol.clone()];
         }
-        if ends_carry(sentences[j].clone()) {
+        if ends_carry(j) {
             return Vec::new();
         }
     }

@@ -67,27 +67,27 @@ pub(super) fn spells_out(text: &str, tokens: &[Token], i: usize, written: &str) 
 
 /// `NASDAQ: NVDA`, `(NYSE:TSM)`, `B3: PETR4`, `(SA:BRFS3)`.
 pub(super) fn after_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else { return false };
-    matches!(
-        &*prev.key,
-        "nasdaq"
-            | "nsdq"
-            | "nyse"
-            | "b3"
-            | "sa"
-            | "bvmf"
-            | "bovespa"
-            | "amex"
-            | "nysearca"
-            | "tsx"
-            | "lse"
-            | "hkex"
-            | "otc"
-            | "nasdaqgs"
-            | "bmfbovespa"
-            | "xetra"
-            | "euronext"
-    ) && text[prev.end..tokens[i].start].trim() == ":"
+    exchange_before(text, tokens, i).is_some_and(|key| is_home_exchange(key) || is_other_exchange(key))
+}
+
+/// `NASDAQ: GOGO`, `B3: PETR4`: after an exchange whose symbols Jevons uses as they are (New York,
+/// Nasdaq, B3); not `TSX: CNR`, which is no NYSE's `CNR`.
+pub(super) fn after_home_exchange(text: &str, tokens: &[Token], i: usize) -> bool {
+    exchange_before(text, tokens, i).is_some_and(is_home_exchange)
+}
+
+/// The word before token `i` when a colon joins it to the token (`NYSE:` in `NYSE: VALE`).
+fn exchange_before<'t>(text: &str, tokens: &'t [Token], i: usize) -> Option<&'t str> {
+    let prev = i.checked_sub(1).map(|p| &tokens[p])?;
+    (text[prev.end..tokens[i].start].trim() == ":").then_some(&*prev.key)
+}
+
+fn is_home_exchange(key: &str) -> bool {
+    matches!(key, "nasdaq" | "nsdq" | "nyse" | "amex" | "nysearca" | "nasdaqgs" | "b3" | "sa" | "bvmf" | "bovespa")
+}
+
+fn is_other_exchange(key: &str) -> bool {
+    matches!(key, "tsx" | "lse" | "hkex" | "otc" | "bmfbovespa" | "xetra" | "euronext")
 }
 
 /// `NVDA shares`, `NVDA stock`, `ações da PETR4`, `ticker NVDA`.

@@ -26,8 +26,8 @@ use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
 use super::short_names::{listed_with_companies, short_names};
 use super::symbol_cues::{
-    BARE_RANKS, after_exchange, distinctive, exchange_prefix, reuters_code, shouted, signed_move_after, spells_out,
-    stock_word_near,
+    BARE_RANKS, after_exchange, after_home_exchange, distinctive, exchange_prefix, reuters_code, shouted,
+    signed_move_after, spells_out, stock_word_near,
 };
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word, is_company_suffix, is_not_a_ticker};
@@ -213,14 +213,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             if renamed {
                 former.insert(written);
             }
-            // (After a US or Brazilian exchange only: `TSX:CNR` is no NYSE's `CNR`.)
-            let home_exchange = i > 0
-                && matches!(
-                    &*tokens[i - 1].key,
-                    "nasdaq" | "nsdq" | "nyse" | "amex" | "nysearca" | "nasdaqgs" | "b3" | "sa" | "bvmf" | "bovespa"
-                )
-                && after_exchange(text, tokens, i);
-            if home_exchange {
+            if after_home_exchange(text, tokens, i) {
                 taken.insert(symbol.clone());
             }
             found.push(TickerMatch { span: tokens[i].start..last.end, symbol, via: Via::Symbol });
