@@ -23,7 +23,7 @@ use super::share_classes::with_share_classes;
 use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
-use super::views::{picked::picked_lists, tables::table_views, views};
+use super::views::{picked::picked_lists, rated_rows::rated_rows, tables::table_views, views};
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
 
@@ -99,14 +99,15 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
     let mut found_views =
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
+    // A table copied without its bars: its rows' views, and no holder named inside a row.
+    let (row_views, rows) = rated_rows(text, &words, &claimant_spans, &found_mentions);
+    found_views.retain(|v| !rows.iter().any(|r| r.start <= v.claimant.start && v.claimant.end <= r.end));
     // A firm's portfolio or ratings written as a table, or its picks listed: only where the
     // sentences gave that firm no view of the company.
-    let listed = table_views(text, &words, &claimant_spans, &found_mentions).into_iter().chain(picked_lists(
-        text,
-        &words,
-        &claimant_spans,
-        &found_mentions,
-    ));
+    let listed = row_views
+        .into_iter()
+        .chain(table_views(text, &words, &claimant_spans, &found_mentions))
+        .chain(picked_lists(text, &words, &claimant_spans, &found_mentions));
     for view in listed {
         let firm = firm_key(&text[view.claimant.clone()]);
         if !found_views.iter().any(|v| v.ticker == view.ticker && firm_key(&text[v.claimant.clone()]) == firm) {

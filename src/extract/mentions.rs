@@ -456,7 +456,8 @@ fn is_suffix_gap(gap: &str) -> bool {
 fn is_bracket_gap(gap: &str) -> bool {
     gap.len() <= 24
         && gap.contains('(')
-        && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';' | '%'))
+        // (Not past a comma: `Vale (VALE3), RD (RADL3)`, the next item of a list.)
+        && !gap.chars().any(|c| c.is_lowercase() || matches!(c, '.' | ';' | '%' | ','))
         && !(gap.contains(')') && gap.contains(|c: char| c.is_ascii_digit()))
 }
 

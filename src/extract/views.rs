@@ -35,8 +35,9 @@ use nouns::{
 };
 use ranks::stated_rank;
 use subjects::{
-    clause_end, earlier_subject, initials_by_symbol, named_by_initials, next_clause_holder, next_clause_object,
-    one_company_before, opening_unlisted, same_firm, the_only_firm, topic_past_a_list, unlisted_since, word_range,
+    clause_end, earlier_subject, first_named_after, initials_by_symbol, named_by_initials, next_clause_holder,
+    next_clause_object, one_company_before, opening_unlisted, same_firm, the_only_firm, topic_past_a_list,
+    unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -475,14 +476,8 @@ pub(crate) fn views<'a>(
                 let item = text[from..sentence.start].rfind('•').map_or(from, |b| from + b);
                 earlier_subject(mentions_in(&(item..sentence.start)), &spans, false)
             })
-            // `Citi raised its price target from $80 to $103… Lejuez said Target's results…`: a
-            // text that has named no company yet rates the first named in the two sentences after.
-            .or_else(|| {
-                let next = sentence.end..sentences[(i + 2).min(sentences.len() - 1)].end;
-                let none_before = mentions.first().is_none_or(|m| m.span.start >= sentence.start);
-                let after = mentions_in(&next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol));
-                after.filter(|_| none_before).map(|m| m.symbol.clone())
-            });
+            // A text that has named no company yet rates the first named in the two sentences after.
+            .or_else(|| first_named_after(words, sentences, i, mentions, &mentions_in));
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
         let back = |n: usize| mentions_in(&(sentences[i.saturating_sub(n)].start..sentence.start));
         let earlier = both_companies(own, &about, previous, back(2), back(COUNTED_BACK));
@@ -594,6 +589,7 @@ mod lists;
 mod nouns;
 pub(crate) mod picked;
 mod ranks;
+pub(crate) mod rated_rows;
 mod subjects;
 pub(crate) mod tables;
 #[cfg(test)]

@@ -163,7 +163,11 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         // portfolio within the words before.)
         // (Not an index's theoretical portfolio, `a prévia da carteira teórica do Ibovespa, com a
         // inclusão de…`, nor money coming in, `entrada de capital estrangeiro`.)
-        "entradas" | "entrada" | "inclusao" | "inclusoes" if matches!(after, "de" | "da" | "do") => {
+        // (`Entra: BBAS3, MGLU3…`, `No lugar, entraram Equatorial (EQTL3), RD (RADL3) e Cemig`: a
+        // verb of entering opens the list right after it.)
+        "entradas" | "entrada" | "inclusao" | "inclusoes" | "entra" | "entram" | "entraram" | "entrou"
+            if matches!(after, "de" | "da" | "do") || entering_verb(text, words, i) =>
+        {
             let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
             let portfolio = window.iter().any(|w| matches!(&*w.key, "carteira" | "portfolio" | "portfolios"));
             let index = window.iter().any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"));
@@ -174,6 +178,16 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         }
         _ => None,
     }
+}
+
+/// Whether word `i` is a verb of entering right before its list: the list follows a colon or the
+/// verb itself, and opens on a capitalised name or a code (`Entram: BBAS3…`, `entraram Equatorial`).
+fn entering_verb(text: &str, words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "entra" | "entram" | "entraram" | "entrou")
+        && words.get(i + 1).is_some_and(|n| {
+            let gap = text[words[i].end..n.start].trim();
+            (gap.is_empty() || gap == ":") && (n.capitalized || n.upper)
+        })
 }
 
 /// How many words before stocks' entries their portfolio may be named.
@@ -189,6 +203,9 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
     {
         return Some(words[i].end + k + 1);
     }
+    if cue == Cue::Entries && entering_verb(text, words, i) {
+        return Some(words[i].end);
+    }
     for j in i + 1..words.len().min(i + 7) {
         if text[words[j - 1].end..words[j].start].contains(['.', '\n', ';', ':', '(']) {
             return None;
@@ -202,7 +219,7 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
             (Cue::Favoured, "as") => previous == "such",
             (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
             (Cue::Portfolio, "inclui" | "includes" | "incluem") => true,
-            (Cue::Entries, "de" | "da" | "do") => j == i + 1,
+            (Cue::Entries, "de" | "da" | "do") => j == i + 1 && !entering_verb(text, words, i),
             _ => false,
         };
         if opens {
@@ -210,6 +227,32 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
         }
     }
     None
+}
+
+/// Whether the company named at byte `at` leaves a portfolio: a verb of leaving opens its clause
+/// (`Com isso, saíram da carteira Cogna (COGN3)`, `Sai: LWSA3`, `removed Apple`).
+pub(super) fn leaves(words: &[Token], at: usize) -> bool {
+    let k = words.partition_point(|w| w.start < at);
+    words[k.saturating_sub(6)..k].iter().any(|w| {
+        matches!(
+            &*w.key,
+            "sai"
+                | "saem"
+                | "saiu"
+                | "sairam"
+                | "deixa"
+                | "deixam"
+                | "deixou"
+                | "deixaram"
+                | "removed"
+                | "dropped"
+                | "removeu"
+                | "retirou"
+                | "excluiu"
+                | "excluidas"
+                | "retiradas"
+        )
+    })
 }
 
 /// A plural noun of stocks a pick is said of (`ações`, `nomes`, `mid caps`).

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::lists::bulleted;
+use super::picked::leaves;
 use crate::extract::company_context::is_move_verb;
 use crate::extract::defunct::defunct_at;
 use crate::extract::firms::firm_key;
@@ -252,6 +253,24 @@ pub(super) fn the_only_firm(
     let last = firms.last()?;
     let key = firm_key(&text[last.clone()]);
     firms.iter().all(|f| firm_key(&text[f.clone()]) == key).then(|| last.clone())
+}
+
+/// The company named first in the two sentences after sentence `i`, when the text names none
+/// before it (`Citi raised its price target from $80 to $103… Lejuez said Target's results…`);
+/// not one leaving a portfolio (`…sua carteira semanal. Com isso, saíram da carteira Cogna`).
+pub(super) fn first_named_after<'m>(
+    words: &[Token],
+    sentences: &[Range<usize>],
+    i: usize,
+    mentions: &[Mention],
+    mentions_in: &dyn Fn(&Range<usize>) -> &'m [Mention],
+) -> Option<Symbol> {
+    let next = sentences[i].end..sentences[(i + 2).min(sentences.len() - 1)].end;
+    if mentions.first().is_some_and(|m| m.span.start < sentences[i].start) {
+        return None;
+    }
+    let after = mentions_in(&next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol))?;
+    (!leaves(words, after.span.start)).then(|| after.symbol.clone())
 }
 
 /// `Outro caso é o da 3M. O JPMorgan rebaixou…`: the one company the sentence before sentence `i`
