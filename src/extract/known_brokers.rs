@@ -494,7 +494,16 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
     if !agents.is_empty() {
         return agents;
     }
-    all.into_iter().filter(|b| b.end <= at || is_agent(b)).collect()
+    // `Others downgrading the shares … included Baird, Stephens & Co. and Susquehanna`: a gerund's
+    // phrase as the subject, the brokers listed after its verb.
+    let gerund = words.get(words.partition_point(|w| w.start < at)).is_some_and(|w| w.key.ends_with("ing"));
+    let listed = |b: &Range<usize>| {
+        gerund
+            && words[..words.partition_point(|w| w.start < b.start)]
+                .iter()
+                .any(|w| w.start > at && matches!(&*w.key, "included" | "include" | "includes" | "were" | "are"))
+    };
+    all.into_iter().filter(|b| b.end <= at || is_agent(b) || listed(b)).collect()
 }
 
 /// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).

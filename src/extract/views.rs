@@ -27,7 +27,7 @@ use cards::card_company;
 use ellipsis::further_objects;
 use found::Found;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
-use lists::{bulleted, covered_by, done_likewise, joined_subject, note_head, opens_a_line, same_issuer};
+use lists::{bulleted, covered_by, done_likewise, item_start, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
     opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before,
@@ -473,7 +473,7 @@ pub(crate) fn views<'a>(
             .or_else(|| {
                 // (In a bulleted roundup, within the item: each bullet opens a company of its own.)
                 let from = sentences[i.saturating_sub(TOPIC_BACK)].start;
-                let item = text[from..sentence.start].rfind('•').map_or(from, |b| from + b);
+                let item = item_start(text, from, sentence.start);
                 earlier_subject(mentions_in(&(item..sentence.start)), &spans, false)
             })
             // A text that has named no company yet rates the first named in the two sentences after.

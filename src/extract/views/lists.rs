@@ -250,6 +250,19 @@ pub(super) fn bulleted(text: &str, sentence: &Range<usize>) -> bool {
             && before.trim_end_matches(['-', '•', '*', '–', ' ']).ends_with('\n'))
 }
 
+/// Where the bulleted item holding byte `at` starts, looked for from byte `from` (`from` when
+/// none does): each bullet of a roundup opens a company of its own. Not a bullet whose line ends a
+/// sentence with a blank line after it (`• a performance… não se justifica;` then `Logo após o
+/// balanço, o Bradesco BBI manteve…`): the list of reasons has ended.
+pub(super) fn item_start(text: &str, from: usize, at: usize) -> usize {
+    text[from..at].rfind('•').map_or(from, |b| {
+        let line_end = text[from + b..at].find('\n').map_or(at, |e| from + b + e);
+        let ended = text[from + b..line_end].trim_end().ends_with(['.', ';'])
+            && text[line_end..at].trim_start_matches([' ', '\t', '\r']).starts_with("\n\n");
+        if ended { from } else { from + b }
+    })
+}
+
 /// Whether a sentence opens a line of the text (after a line break and any bullet marks).
 pub(super) fn opens_a_line(text: &str, sentence: &Range<usize>) -> bool {
     let before = text[..sentence.start].trim_end_matches([' ', '\t', '*', '-', '•', '–']);

@@ -20,3 +20,33 @@ fn a_company_leaving_a_portfolio_is_not_the_one_its_picks_sentence_points_to() {
                 isso, saíram da carteira Cogna (COGN3) e Vivo (VIVT4).";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn brokers_listed_after_a_gerunds_phrase_hold_its_stance() {
+    let text = "McDonald's (NYSE: MCD) fell. Others downgrading the shares Wednesday to Neutral or Equal Weight \
+                included Baird, Stephens & Co. and Susquehanna.";
+    let want = ["Baird", "Stephens", "Susquehanna"].map(|f| view(f, "MCD", Stance::Bearish));
+    assert_eq!(bundled(text), want);
+}
+
+#[test]
+fn a_company_recommended_by_a_firm_is_held_bullish_by_it() {
+    let text = "Após uma queda de 20%, o Bradesco (BBDC4) passou a ser recomendado pelo JPMorgan.";
+    assert_eq!(bundled(text), [view("JPMorgan", "BBDC4", Stance::Bullish)]);
+    assert_eq!(bundled("Apple was recommended by Morgan Stanley."), [view("Morgan Stanley", "AAPL", Stance::Bullish)]);
+    assert_eq!(
+        bundled("O Bradesco (BBDC4) foi recomendado pelo JPMorgan."),
+        [view("JPMorgan", "BBDC4", Stance::Bullish)]
+    );
+}
+
+#[test]
+fn a_list_of_reasons_ends_at_a_blank_line_after_its_last_bullet() {
+    let text = "As ações da Rumo (RAIL3) caíram 9,5%.\n\nO JPMorgan manteve a indicação overweight. Para o banco:\n\n  • \
+                a performance recente não se justifica;\n  • faltam catalisadores de curto prazo.\n\nLogo após o \
+                balanço, o Bradesco BBI manteve recomendação de compra, com preço-alvo de R$ 29.";
+    assert_eq!(
+        bundled(text),
+        [view("JPMorgan", "RAIL3", Stance::Bullish), view("Bradesco BBI", "RAIL3", Stance::Bullish)]
+    );
+}
