@@ -489,3 +489,5 @@ mod round18;
 
 #[path = "attribution_tests_round19.rs"]
 mod round19;
+#[path = "attribution_tests_round20.rs"]
+mod round20;

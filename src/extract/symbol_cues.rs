@@ -127,3 +127,35 @@ pub(super) fn shouted(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     }
     words >= 4 && upper * 10 >= words * 7
 }
+
+/// `said CFO Peter Oppenheimer`, `o analista Pedro Santander`: a name after a person's title and a
+/// given name (one capitalised word) is that person's surname, not the company (token `i`).
+pub(super) fn titled_person(text: &str, tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && tokens[i - 1].capitalized
+        && !tokens[i - 1].upper
+        && text[tokens[i - 1].end..tokens[i].start] == *" "
+        && text[tokens[i - 2].end..tokens[i - 1].start] == *" "
+        && matches!(
+            &*tokens[i - 2].key,
+            "ceo"
+                | "cfo"
+                | "coo"
+                | "cto"
+                | "chairman"
+                | "chairwoman"
+                | "president"
+                | "analyst"
+                | "economist"
+                | "strategist"
+                | "spokesman"
+                | "spokeswoman"
+                | "founder"
+                | "analista"
+                | "economista"
+                | "estrategista"
+                | "presidente"
+                | "diretor"
+                | "diretora"
+        )
+}

@@ -27,7 +27,7 @@ use super::lexicon::{Lexicon, Via};
 use super::short_names::{listed_with_companies, short_names};
 use super::symbol_cues::{
     BARE_RANKS, after_exchange, after_home_exchange, distinctive, exchange_prefix, reuters_code, shouted,
-    signed_move_after, spells_out, stock_word_near,
+    signed_move_after, spells_out, stock_word_near, titled_person,
 };
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word, is_company_suffix, is_not_a_ticker};
@@ -117,7 +117,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     && tokens.get(end + 2).is_some_and(|t| t.capitalized);
                 // `Barnes & Noble` is no `Noble`: a name closing a partners' name.
                 let closes_a_name = i >= 2 && tokens[i - 1].key == "&" && tokens[i - 2].capitalized && !tokens[i].upper;
-                if goes_on || closes_a_name {
+                if goes_on || closes_a_name || (via == Via::Name && titled_person(text, tokens, i)) {
                     continue;
                 }
                 if opens_a_name && names_another_company(text, tokens, end + 1, &found.symbol, lexicon) {
