@@ -15,3 +15,17 @@ fn companies_renamed_since_are_their_listings_now() {
                 Corrections Corporation of America (CXW US) climbed 6.6 percent.";
     assert_eq!(figures(text), pairs(&[("6.6%", &["MLKN"]), ("5.3 percent", &["AGNC"]), ("6.6 percent", &["CXW"])]));
 }
+
+#[test]
+fn earnings_before_interest_written_with_do_are_a_line_of_the_companys_accounts() {
+    let text = "O lucro líquido da BRF avançou 28%, informou a empresa.\nO lucro antes do juros, impostos, \
+                depreciação e amortização atingiu R$ 1 bilhão.";
+    assert_eq!(figures(text), pairs(&[("28%", &["BRFS3"]), ("R$ 1 bilhão", &["BRFS3"])]));
+}
+
+#[test]
+fn a_bank_reporting_its_results_past_a_time_phrase_reports_its_own() {
+    let text = "O Itaú Unibanco informou nesta terça-feira, 4, lucro líquido de R$ 5,984 bilhões no segundo \
+                trimestre, cifra 22,1% superior à do ano passado.";
+    assert_eq!(figures(text), pairs(&[("R$ 5,984 bilhões", &["ITUB4"]), ("22,1%", &["ITUB4"])]));
+}

@@ -77,8 +77,11 @@ pub(super) fn speaks_of_own_results(
         && after.get(k + 2).is_some_and(|w| w.capitalized || w.upper);
     // (Not `o Citi projeta lucro líquido de R$ 29,3 bilhões`: a forecast.)
     // (`Wells Fargo reported a net income of $5.8bn`: an article and a word or two between.)
-    let reported = (1..=3).contains(&k)
-        && after[1..k].iter().all(|w| !w.capitalized && !w.upper && !w.has_digit())
+    // (`O Itaú Unibanco informou nesta terça-feira, 4, lucro líquido de…`: past a time phrase.)
+    let between: Vec<&Token> = after[1..k.max(1)].iter().filter(|w| !is_time_word(w)).collect();
+    let reported = k >= 1
+        && between.len() <= 2
+        && between.iter().all(|w| !w.capitalized && !w.upper && !w.has_digit())
         && (is_reporting(&after[0].key) || after[0].key == "announced");
     (owned || reported) && !of_another && reports_results(text, words, span, at_work)
 }
@@ -100,11 +103,46 @@ pub(super) fn speaks_of_itself(words: &[Token], span: &Range<usize>) -> bool {
         .is_some_and(|w| w.key == "it")
 }
 
+/// A word of a time phrase between a verb and its object (`nesta terça-feira, 4`, `on Tuesday`).
+fn is_time_word(w: &Token) -> bool {
+    is_calendar(&w.key)
+        || (w.has_digit() && w.text.len() <= 2)
+        || matches!(
+            &*w.key,
+            "nesta"
+                | "neste"
+                | "nessa"
+                | "nesse"
+                | "hoje"
+                | "ontem"
+                | "on"
+                | "today"
+                | "yesterday"
+                | "segunda"
+                | "terca"
+                | "quarta"
+                | "quinta"
+                | "sexta"
+                | "sabado"
+                | "domingo"
+                | "feira"
+        )
+}
+
 /// Verbs of a company reporting its own figures (`reported`, `divulgou`).
 fn is_reporting(key: &str) -> bool {
     matches!(
         key,
-        "reported" | "reports" | "posted" | "posts" | "divulgou" | "registrou" | "reportou" | "apresentou" | "teve"
+        "reported"
+            | "reports"
+            | "posted"
+            | "posts"
+            | "divulgou"
+            | "registrou"
+            | "reportou"
+            | "apresentou"
+            | "teve"
+            | "informou"
     )
 }
 

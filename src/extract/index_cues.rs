@@ -97,7 +97,7 @@ pub(super) fn is_agency_at(words: &[Token], k: usize) -> bool {
     words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")
 }
 
-/// `lucro antes de juros, impostos, depreciação e amortização`, `earnings before interest and
+/// `lucro antes de juros, impostos, depreciação e amortização` (or `antes do juros`), `earnings before interest and
 /// taxes`, `pre-tax`, `receita líquida de juros`: a tax or interest word naming a line of a
 /// company's accounts, not the tax or the interest rate a market figure is about (`income tax`
 /// and `imposto de renda` are as often a policy as a company's expense: they keep their meaning).
@@ -129,6 +129,8 @@ pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
                     | "depois"
                     | "apos"
                     | "de"
+                    | "do"
+                    | "dos"
                     | "and"
                     | "e"
                     | "interest"
