@@ -29,3 +29,13 @@ fn a_bank_reporting_its_results_past_a_time_phrase_reports_its_own() {
                 trimestre, cifra 22,1% superior à do ano passado.";
     assert_eq!(figures(text), pairs(&[("R$ 5,984 bilhões", &["ITUB4"]), ("22,1%", &["ITUB4"])]));
 }
+
+#[test]
+fn a_deferred_tax_and_ratios_pointed_back_to_keep_the_company_of_the_text() {
+    let text = "O lucro da JBS atingiu R$ 242 milhões. A empresa ainda informou o lucro líquido ajustado, \
+                desconsiderando a parcela do imposto de renda diferido. A cifra ficou em R$ 374,5 milhões.";
+    assert_eq!(figures(text), pairs(&[("R$ 242 milhões", &["JBSS3"]), ("R$ 374,5 milhões", &["JBSS3"])]));
+    let text = "A inadimplência do Banco do Brasil atingiu 3,5%, e esses índices devem subir. As provisões podem \
+                chegar a R$ 53 bilhões.";
+    assert_eq!(figures(text), pairs(&[("3,5%", &["BBAS3"]), ("R$ 53 bilhões", &["BBAS3"])]));
+}

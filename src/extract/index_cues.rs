@@ -10,7 +10,14 @@ use super::tokens::Token;
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included; `(NASDAQ:INTC)`,
 /// `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
-    (is_index_word(&w.key) && !text[w.end..].starts_with(':'))
+    // (Not `esses índices continuem a subir`, `these indexes`: ratios pointed back to.)
+    let pointed_back = || {
+        let before = text[..w.start].trim_end().to_lowercase();
+        ["esses", "estes", "these", "those", "tais"].iter().any(|d| {
+            before.strip_suffix(d).is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        })
+    };
+    (is_index_word(&w.key) && !text[w.end..].starts_with(':') && !pointed_back())
         || is_sector_fund(text, w)
         || (w.key == "s" && text[w.end..].starts_with("&P"))
         // `The 30-stock average`, `the blue-chip average`.
@@ -112,7 +119,11 @@ pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
         && words[k.saturating_sub(4)..k - 1]
             .iter()
             .any(|w| matches!(&*w.key, "receita" | "receitas" | "despesa" | "despesas" | "margem"));
-    if income_of || k > 0 && matches!(&*words[k - 1].key, "pre" | "after") {
+    if income_of || k > 0 && matches!(&*words[k - 1].key, "pre" | "after" | "deferred") {
+        return true;
+    }
+    // `a parcela do imposto de renda diferido`: a deferred tax is a line of the accounts.
+    if words[k + 1..].iter().take(3).any(|w| matches!(&*w.key, "diferido" | "diferidos")) {
         return true;
     }
     // Back to `before`/`antes`/`after`/`depois` through the line's other words only.
