@@ -39,3 +39,9 @@ fn a_deferred_tax_and_ratios_pointed_back_to_keep_the_company_of_the_text() {
                 chegar a R$ 53 bilhões.";
     assert_eq!(figures(text), pairs(&[("3,5%", &["BBAS3"]), ("R$ 53 bilhões", &["BBAS3"])]));
 }
+
+#[test]
+fn toronto_dominion_by_the_short_name_the_press_gives_it() {
+    let text = "Toronto-Dominion fell 1.1 percent to C$80.65.";
+    assert_eq!(figures(text), pairs(&[("1.1 percent", &["TD"]), ("C$80.65", &["TD"])]));
+}

@@ -75,6 +75,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("United Continental", "UAL", Case::Capital),
     // An airline by the name it flies under (the SEC lists its holding company).
     ("Alaska Airlines", "ALK", Case::Capital),
+    // A bank by the short name the press gives it (`Toronto-Dominion, the second-biggest bank`).
+    ("Toronto-Dominion", "TD", Case::Capital),
     ("Broadcom", "AVGO", Case::Any),
     ("Tesla", "TSLA", Case::Capital),
     ("Berkshire", "BRK-B", Case::Capital),
