@@ -13,9 +13,9 @@ pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
     // (Not `esses índices continuem a subir`, `these indexes`: ratios pointed back to.)
     let pointed_back = || {
         let before = text[..w.start].trim_end().to_lowercase();
-        ["esses", "estes", "these", "those", "tais"].iter().any(|d| {
-            before.strip_suffix(d).is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
-        })
+        ["esses", "estes", "these", "those", "tais"]
+            .iter()
+            .any(|d| before.strip_suffix(d).is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric())))
     };
     (is_index_word(&w.key) && !text[w.end..].starts_with(':') && !pointed_back())
         || is_sector_fund(text, w)

@@ -12,8 +12,8 @@ use super::words::is_acronym;
 use crate::model::Stance;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
-    of_credit, prefers, qualifies_scenario, recommended_purchase, stayed_at, takes_up_coverage, time_phrase_len,
-    trades_something_else, warned_of_a_risk,
+    of_credit, prefers, qualifies_scenario, recommended_by, recommended_purchase, stayed_at, takes_up_coverage,
+    time_phrase_len, trades_something_else, warned_of_a_risk,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -237,6 +237,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if let Some(put) = (key == "carteira").then(|| into_portfolio(words, i)).flatten() {
             // `O BTG Pactual incluiu a Vale em sua carteira recomendada`: a recommendation.
             Some((1, Some(put)))
+        } else if recommended_by(words, i) {
+            Some((1, Some(Stance::Bullish)))
         } else if let Some(moved) = (TARGET.contains(&key) || price_goal(&words[i..words.len().min(i + 3)]))
             .then(|| target_move(text, &words[i + 1..]))
             .flatten()

@@ -216,12 +216,16 @@ pub(super) fn is_allocation(key: &str) -> bool {
 /// `"strongly recommended" the purchase of B of A stock`: a purchase recommended (word `i`), not
 /// one a company makes (`the purchase of Shoptime`).
 pub(super) fn recommended_purchase(words: &[Token], i: usize) -> bool {
-    let key = &*words[i].key;
-    matches!(key, "purchase" | "purchasing") && words[i.saturating_sub(3)..i].iter().any(|w| w.key.starts_with("recommend"))
-        // `o Bradesco passou a ser recomendado pelos analistas do JPMorgan`: recommended by a firm,
-        // no rating named.
-        || matches!(key, "recomendado" | "recomendada" | "recomendados" | "recomendadas" | "recommended")
-            && words.get(i + 1).is_some_and(|w| matches!(&*w.key, "pelo" | "pela" | "pelos" | "pelas" | "by"))
+    matches!(&*words[i].key, "purchase" | "purchasing")
+        && words[i.saturating_sub(3)..i].iter().any(|w| w.key.starts_with("recommend"))
+}
+
+/// `o Bradesco passou a ser recomendado pelos analistas do JPMorgan`, `recommended by Morgan
+/// Stanley`: a company recommended by a firm (word `i`), no rating named: a buy rating, its agent
+/// after it.
+pub(super) fn recommended_by(words: &[Token], i: usize) -> bool {
+    matches!(&*words[i].key, "recomendado" | "recomendada" | "recomendados" | "recomendadas" | "recommended")
+        && words.get(i + 1).is_some_and(|w| matches!(&*w.key, "pelo" | "pela" | "pelos" | "pelas" | "by"))
 }
 
 /// `o JPMorgan alertou para o risco de novas perdas`: a warning of a risk or a fall (word `i`), not

@@ -31,7 +31,7 @@ fn brokers_listed_after_a_gerunds_phrase_hold_its_stance() {
 
 #[test]
 fn a_company_recommended_by_a_firm_is_held_bullish_by_it() {
-    let text = "Após uma queda de 20%, o Bradesco (BBDC4) passou a ser recomendado pelo JPMorgan.";
+    let text = "Após uma queda de 20%, o Bradesco (BBDC4) passou a ser recomendado pelos analistas do JPMorgan.";
     assert_eq!(bundled(text), [view("JPMorgan", "BBDC4", Stance::Bullish)]);
     assert_eq!(bundled("Apple was recommended by Morgan Stanley."), [view("Morgan Stanley", "AAPL", Stance::Bullish)]);
     assert_eq!(
