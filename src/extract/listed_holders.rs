@@ -9,6 +9,7 @@ use super::holder_names::continues_name;
 use super::holders::{Holder, firm_of, is_count_word};
 use super::known_brokers::brokers_in;
 use super::tokens::Token;
+use super::words::is_share_word;
 
 /// The most names taken from a list opening a sentence (`Citi, Bernstein e UBS`).
 const MAX_LISTED: usize = 4;
@@ -17,7 +18,12 @@ const MAX_LISTED: usize = 4;
 /// action or a reporting verb, named earlier as a firm's analyst, stands for that firm.
 pub(crate) fn surname_holders(text: &str, words: &[Token], own: &[Token]) -> Vec<Range<usize>> {
     own.windows(2)
-        .filter(|p| p[0].capitalized && !p[0].upper && (is_rating_action(&p[1].key) || p[1].key == "said"))
+        .filter(|p| {
+            p[0].capitalized
+                && !p[0].upper
+                && !is_share_word(&p[0].key)
+                && (is_rating_action(&p[1].key) || p[1].key == "said")
+        })
         .filter_map(|p| match firm_of(text, words, p[0].start..p[0].end) {
             Some(Holder::Firm(r)) if r != (p[0].start..p[0].end) => Some(p[0].start..p[0].end),
             _ => None,
@@ -69,6 +75,10 @@ pub(crate) fn listed_holders(text: &str, words: &[Token]) -> Vec<Range<usize>> {
             names.extend(current.take());
             i += 1;
             continue;
+        }
+        // (Not `Shares dropped 20% after…`, `NEW YORK (AP) — Shares of…`: the stock, no firm.)
+        if w.capitalized && is_share_word(&w.key) {
+            return Vec::new();
         }
         let name_word = (w.capitalized || w.upper) && w.has_letter() && !is_opener(&w.key) && !is_count_word(&w.key);
         // `Keefe, Bruyette & Woods and Credit Suisse boosted…`: a known broker's name, whole.

@@ -50,3 +50,12 @@ fn a_list_of_reasons_ends_at_a_blank_line_after_its_last_bullet() {
         [view("JPMorgan", "RAIL3", Stance::Bullish), view("Bradesco BBI", "RAIL3", Stance::Bullish)]
     );
 }
+
+#[test]
+fn shares_opening_a_sentence_are_no_holder_and_the_broker_acting_is() {
+    let text = "Luminar Technologies (LAZR) fell. Shares dropped 20% after Northland Securities lowered its rating to \
+                Market Perform from Outperform.";
+    assert_eq!(bundled(text), [view("Northland Securities", "LAZR", Stance::Bearish)]);
+    let text = "NEW YORK (AP) — Shares of Apple rose after Goldman Sachs upgraded the stock.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
+}
