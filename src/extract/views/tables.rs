@@ -8,9 +8,10 @@
 use std::ops::Range;
 
 use super::ViewMatch;
+use crate::extract::fx_hash::FxHashMap;
 use crate::extract::index_cues::is_index_word;
 use crate::extract::known_brokers::brokers_in;
-use crate::extract::mentions::Mention;
+use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::non_holders::is_news_source;
 use crate::extract::tokens::Token;
 use crate::extract::unlisted::is_b3_form;
@@ -65,6 +66,20 @@ pub(crate) fn table_views(
         let ratings = ["recomendac", "recommendation", "rating"].iter().any(|cue| intro.contains(cue));
         let rating_column = cells(&text[header.clone()])
             .position(|c| matches!(fold(c.trim()).as_str(), "recomendacao" | "rating" | "recommendation"));
+        // `Instituição | Preço-alvo | Recomendação |` / `Credit Suisse | R$ 25 | Compra |`: a row a
+        // firm, each rating the company the text is about.
+        if let Some(k) = rating_column
+            && let Some(company) = firms_table_company(words, rows, mentions, start)
+        {
+            for row in rows {
+                let own = &words[words.partition_point(|w| w.start < row.start)..];
+                let firm = brokers_in(&own[..own.len().min(5)]).into_iter().next().filter(|b| b.start == own[0].start);
+                if let (Some(firm), Some(stance)) = (firm, cells(&text[row.clone()]).nth(k).and_then(rating_of)) {
+                    out.push(ViewMatch { claimant: firm, ticker: company.clone(), stance, quote: row.clone() });
+                }
+            }
+            continue;
+        }
         if !(portfolio || ratings) || unpicked(intro_words) {
             continue;
         }
@@ -77,14 +92,9 @@ pub(crate) fn table_views(
             }
             let Some(symbol) = row_company(text, row, mentions) else { continue };
             let stance = match rating_column {
-                Some(k) => match cells(line).nth(k).map(|c| fold(c.trim())) {
-                    Some(c) if matches!(c.as_str(), "compra" | "buy" | "outperform" | "overweight" | "strong buy") => {
-                        Stance::Bullish
-                    }
-                    Some(c) if matches!(c.as_str(), "venda" | "sell" | "underperform" | "underweight") => {
-                        Stance::Bearish
-                    }
-                    _ => continue,
+                Some(k) => match cells(line).nth(k).and_then(rating_of) {
+                    Some(stance) => stance,
+                    None => continue,
                 },
                 None => Stance::Bullish,
             };
@@ -95,6 +105,43 @@ pub(crate) fn table_views(
         }
     }
     out
+}
+
+/// A rating cell's stance (none for a neutral or unknown rating).
+fn rating_of(cell: &str) -> Option<Stance> {
+    match fold(cell.trim()).as_str() {
+        "compra" | "buy" | "outperform" | "overweight" | "strong buy" => Some(Stance::Bullish),
+        "venda" | "sell" | "underperform" | "underweight" => Some(Stance::Bearish),
+        _ => None,
+    }
+}
+
+/// The company a table of firms rates (two rows or more opening on a known broker, no company
+/// named in them): the one named most often before the table starts at byte `start` (the first
+/// named of those named as often).
+fn firms_table_company(words: &[Token], rows: &[Range<usize>], mentions: &[Mention], start: usize) -> Option<Symbol> {
+    let firm_rows = rows
+        .iter()
+        .filter(|row| {
+            let own = &words[words.partition_point(|w| w.start < row.start)..];
+            own.first().is_some_and(|w| w.start < row.end)
+                && brokers_in(&own[..own.len().min(5)]).first().is_some_and(|b| b.start == own[0].start)
+        })
+        .count();
+    if firm_rows < 2 {
+        return None;
+    }
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < start)];
+    let mut counts: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut best: Option<(&Symbol, usize)> = None;
+    for m in before.iter().filter(|m| !is_broker(&m.symbol)) {
+        let n = counts.entry(&m.symbol).or_default();
+        *n += 1;
+        if best.is_none_or(|(_, most)| *n > most) {
+            best = Some((&m.symbol, *n));
+        }
+    }
+    best.map(|(s, _)| s.clone())
 }
 
 /// Words that make a list or a table one of stocks sold, dropped, falling or ranked by their move,

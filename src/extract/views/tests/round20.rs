@@ -59,3 +59,14 @@ fn shares_opening_a_sentence_are_no_holder_and_the_broker_acting_is() {
     let text = "NEW YORK (AP) — Shares of Apple rose after Goldman Sachs upgraded the stock.";
     assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
 }
+
+#[test]
+fn a_table_whose_rows_are_firms_rates_the_company_the_text_is_about() {
+    let text = "Três instituições recomendam as ações da Rumo (RAIL3). Confira o preço-alvo da Rumo:\nInstituição | \
+                Preço-alvo | Recomendação |\nCredit Suisse | R$ 25 | Compra |\nBTG Pactual | R$ 27 | Compra |\nXP | \
+                R$ 23 | Neutro |\n";
+    let want = ["Credit Suisse", "BTG Pactual"].map(|f| view(f, "RAIL3", Stance::Bullish));
+    let found = bundled(text);
+    assert!(want.iter().all(|v| found.contains(v)), "{found:?}");
+    assert!(!found.iter().any(|(f, ..)| f == "XP"), "{found:?}");
+}
