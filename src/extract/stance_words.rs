@@ -12,8 +12,8 @@ use super::words::is_acronym;
 use crate::model::Stance;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
-    of_credit, prefers, qualifies_scenario, recommended_by, recommended_purchase, stayed_at, takes_up_coverage,
-    time_phrase_len, trades_something_else, warned_of_a_risk,
+    of_credit, prefers, qualifies_scenario, recommended_by, recommended_purchase, room_to_move, stayed_at,
+    takes_up_coverage, time_phrase_len, trades_something_else, warned_of_a_risk,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -303,6 +303,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((4, Some(Stance::Bullish)))
         } else if is_bullish(key) || recommended_purchase(words, i) {
             Some((4, Some(Stance::Bullish)))
+        } else if let Some(room) = room_to_move(words, i) {
+            Some((4, Some(room)))
         } else if is_bearish(key) || warned_of_a_risk(words, i) {
             Some((4, Some(Stance::Bearish)))
         } else {
@@ -460,7 +462,7 @@ fn may_cue(key: &str) -> bool {
         .iter()
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
-        .chain(["alertou", "alertam", "alertaram", "alertando", "alerta"])
+        .chain(["alertou", "alertam", "alertaram", "alertando", "alerta", "alta", "subida", "queda", "baixa"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

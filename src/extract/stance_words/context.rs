@@ -237,3 +237,24 @@ pub(super) fn warned_of_a_risk(words: &[Token], i: usize) -> bool {
             .take(5)
             .any(|w| matches!(&*w.key, "risco" | "riscos" | "queda" | "quedas" | "perda" | "perdas" | "risk" | "risks"))
 }
+
+/// `a XP vê potencial de alta de 25%`, `chances de alta`, `espaço para queda`: a move a firm sees
+/// room for (word `i`, `alta` or `queda`), its stance.
+pub(super) fn room_to_move(words: &[Token], i: usize) -> Option<Stance> {
+    let stance = match &*words[i].key {
+        "alta" | "subida" => Stance::Bullish,
+        "queda" | "baixa" => Stance::Bearish,
+        _ => return None,
+    };
+    let room = i >= 2
+        && matches!(&*words[i - 1].key, "de" | "para")
+        && matches!(&*words[i - 2].key, "potencial" | "chances" | "chance" | "espaco");
+    // (Not `potencial de queda limitado`, `um potencial de queda menor`, `pequeno potencial de
+    // alta`: little room, no stance.)
+    let little = |w: &Token| {
+        matches!(&*w.key, "menor" | "menores" | "pequeno" | "baixo" | "limited" | "reduzido" | "reduzida")
+            || w.key.starts_with("limitad")
+    };
+    let limited = words.get(i + 1).is_some_and(little) || i >= 3 && little(&words[i - 3]);
+    (room && !limited).then_some(stance)
+}

@@ -70,3 +70,12 @@ fn a_table_whose_rows_are_firms_rates_the_company_the_text_is_about() {
     assert!(want.iter().all(|v| found.contains(v)), "{found:?}");
     assert!(!found.iter().any(|(f, ..)| f == "XP"), "{found:?}");
 }
+
+#[test]
+fn room_a_firm_sees_for_a_rise_or_a_fall_is_its_stance_unless_little() {
+    let text = "A XP vê potencial de alta de 25% para as ações da Vale (VALE3).";
+    assert_eq!(bundled(text), [view("XP", "VALE3", Stance::Bullish)]);
+    let text = "O Itaú BBA vê potencial de queda para as ações da Vale (VALE3).";
+    assert_eq!(bundled(text), [view("Itaú BBA", "VALE3", Stance::Bearish)]);
+    assert_eq!(bundled("O Itaú BBA vê potencial de queda limitado para as ações da Vale (VALE3)."), []);
+}
