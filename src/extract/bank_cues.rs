@@ -438,6 +438,16 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
         _ => 0,
     };
     let after = &after[listed..];
+    // `Barclays was the standout gainer after HSBC upgraded…`: the day's mover, by a noun.
+    if let [verb, the, rest @ ..] = after
+        && matches!(&*verb.key, "was" | "is" | "were" | "foi")
+        && matches!(&*the.key, "the" | "a" | "o")
+        && rest.iter().take(3).any(|w| {
+            matches!(&*w.key, "gainer" | "gainers" | "loser" | "losers" | "faller" | "fallers" | "riser" | "risers")
+        })
+    {
+        return true;
+    }
     // `ITAÚ UNIBANCO PN cedeu 0,92%`: a move verb and its percentage right after the name (not
     // `dropped 2 names from its list`).
     if let [verb, figure, rest @ ..] = after

@@ -462,6 +462,8 @@ pub(crate) fn is_count_word(key: &str) -> bool {
             | "nine"
             | "ten"
             | "several"
+            | "multiple"
+            | "numerous"
             | "many"
             | "most"
             | "some"

@@ -79,3 +79,12 @@ fn room_a_firm_sees_for_a_rise_or_a_fall_is_its_stance_unless_little() {
     assert_eq!(bundled(text), [view("Itaú BBA", "VALE3", Stance::Bearish)]);
     assert_eq!(bundled("O Itaú BBA vê potencial de queda limitado para as ações da Vale (VALE3)."), []);
 }
+
+#[test]
+fn a_bank_that_was_the_days_gainer_is_talked_about_and_multiple_is_no_holder() {
+    let text = "Barclays was the standout gainer after HSBC upgraded the stock to ‘buy’ from ‘hold’.";
+    assert_eq!(bundled(text), [view("HSBC", "BCS", Stance::Bullish)]);
+    let text = "Multiple analysts initiated coverage on GlobalFoundries Inc. Credit Suisse analyst John Pitzer initiated \
+                coverage with an Outperform and $75 price target.";
+    assert_eq!(bundled(text), [view("Credit Suisse", "GFS", Stance::Bullish)]);
+}
