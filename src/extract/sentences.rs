@@ -41,7 +41,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                 // lines of their own; a line with no closing stop before one opening in lower case,
                 // on a bracket or a comma goes on with it.)
                 let goes_on = !line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”'])
-                    && rest.trim_start().starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | ','));
+                    && (rest.trim_start().starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | ','))
+                        // (`Rockwell` / `(ROK) - Get Report` / `and` / `Ingersoll Rand`: a line
+                        // ending on a joiner goes on to the name after it.)
+                        || matches!(last.as_str(), "and" | "or" | "e" | "ou" | "of" | "de" | "da" | "do" | "by"));
                 if (blank && !goes_on) || starts_block(rest) || after_item || ends_a_card_line(text, i, rest) {
                     Some(i)
                 } else {
@@ -339,6 +342,10 @@ mod tests {
             ("Amazon lost 1.2%. Shares fell.", &["Amazon lost 1.2%.", "Shares fell."]),
             ("** JPM fell\n** WFC dipped", &["** JPM fell", "** WFC dipped"]),
             ("A line\nwrapped here.\n\nNew paragraph", &["A line\nwrapped here.", "New paragraph"]),
+            (
+                "Shares of\n\nRockwell\n\nand\n\nIngersoll Rand rose.",
+                &["Shares of\n\nRockwell\n\nand\n\nIngersoll Rand rose."],
+            ),
             ("Intro:\n- first item\n- second item", &["Intro:", "- first item", "- second item"]),
             ("- last item\nThe text goes on.", &["- last item", "The text goes on."]),
             ("- an item\nwrapped here.", &["- an item\nwrapped here."]),
