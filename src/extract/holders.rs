@@ -462,6 +462,9 @@ pub(crate) fn is_count_word(key: &str) -> bool {
             | "nine"
             | "ten"
             | "several"
+            // (`The stock has a consensus rating of “Buy”`: the many, no one firm.)
+            | "consensus"
+            | "consenso"
             | "multiple"
             | "numerous"
             | "many"

@@ -26,7 +26,7 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "globe and mail" | "the globe" | "mail" | "snl" | "snl financial" | "s & p global market intelligence"
             | "valor economico" | "o estado de s paulo" | "estado de s paulo" | "folha de s paulo" | "folha" | "exame"
             | "o globo" | "valor investe" | "e investidor" | "the wall street journal s" | "wsj" | "associated press"
-            | "cnbc pro" | "investor s business daily"
+            | "cnbc pro" | "investor s business daily" | "baystreet ca" | "baystreet"
     ) || is_public_body(name)
         || is_kind_alone(name)
 }

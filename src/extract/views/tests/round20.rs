@@ -88,3 +88,13 @@ fn a_bank_that_was_the_days_gainer_is_talked_about_and_multiple_is_no_holder() {
                 coverage with an Outperform and $75 price target.";
     assert_eq!(bundled(text), [view("Credit Suisse", "GFS", Stance::Bullish)]);
 }
+
+#[test]
+fn a_consensus_rating_is_no_firms_view_and_baystreet_reports_none() {
+    let text = "Finally, Scotiabank reduced their price objective on shares of Canadian Pacific Railway from C$480.00 \
+                to C$96.00 in a research note on Monday. The stock has a consensus rating of “Buy”.";
+    assert_eq!(bundled(text), [view("Scotiabank", "CP", Stance::Bearish)]);
+    let text = "Canadian Pacific Railway (NYSE:CP) was downgraded by analysts at National Bankshares to a “sector \
+                perform” rating on Tuesday, BayStreet.CA reports.";
+    assert_eq!(bundled(text), [view("National Bankshares", "CP", Stance::Bearish)]);
+}
