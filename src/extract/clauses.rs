@@ -74,9 +74,9 @@ pub(super) fn rating_act(key: &str) -> Option<i8> {
     match key {
         // (`Despite downgrading Cogna, …`, `Apesar de ter rebaixado a Cogna, …`: a concession's act.)
         "upgraded" | "upgrades" | "upgrading" | "raised" | "raises" | "elevou" | "elevaram" | "aumentou"
-        | "aumentaram" => Some(1),
+        | "aumentaram" | "eleva" => Some(1),
         "downgraded" | "downgrades" | "downgrading" | "cut" | "cuts" | "lowered" | "lowers" | "cortou" | "cortaram"
-        | "rebaixou" | "rebaixaram" | "rebaixado" | "reduziu" | "reduziram" => Some(-1),
+        | "rebaixou" | "rebaixaram" | "rebaixado" | "reduziu" | "reduziram" | "reduz" | "rebaixa" | "corta" => Some(-1),
         "reiterated" | "reiterates" | "maintained" | "maintains" | "kept" | "keeps" | "reiterou" | "manteve"
         | "mantem" | "mantiveram" => Some(0),
         // `…, o Mizuho e o Citigroup ajustaram seus objetivos`: an act with no direction.
@@ -192,6 +192,35 @@ fn another_firm_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool
     near.iter().take_while(|w| rating_act(&w.key).is_none()).any(|w| w.capitalized)
 }
 
+/// `JPMorgan vê potencial de alta…, mas Citi reduz recomendação`: after a comma, `but`/`mas`, a
+/// new subject (a capitalised name, past an article) and a rating act open a clause of its own.
+fn but_another_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool {
+    let subject = words[at + 1..end].iter().find(|w| !matches!(&*w.key, "o" | "a" | "os" | "as" | "the"));
+    matches!(&*words[at].key, "mas" | "but" | "porem")
+        && comma_before(text, words, at)
+        && subject.is_some_and(|w| w.capitalized || w.upper)
+        && next_act(text, words, at, end).is_some()
+}
+
+/// `Enquanto o JPMorgan vê um cenário otimista, com espaço…, o Citi adotou uma postura mais
+/// conservadora`: a sentence opening on a contrast whose clause has a subject of its own (a
+/// capitalised name), cut where a comma brings another (an article and a capitalised name).
+fn main_after_contrast(text: &str, words: &[Token], range: &Range<usize>, at: usize) -> bool {
+    let opening = matches!(&*words[range.start].key, "enquanto" | "while" | "whereas");
+    opening
+        && comma_before(text, words, at)
+        && matches!(&*words[at].key, "o" | "a" | "os" | "as" | "the")
+        && words.get(at + 1).is_some_and(|w| (w.capitalized || w.upper) && at + 1 < range.end)
+        && words[range.start + 1..at].iter().take(3).any(|w| w.capitalized || w.upper)
+        && words[range.start + 1..at].iter().all(|w| w.key != "que" && w.key != "that")
+}
+
+/// Whether a comma comes right before word `at`, past a closing bracket, quote or percent sign
+/// (`na WEG (WEGE3), mas…`).
+fn comma_before(text: &str, words: &[Token], at: usize) -> bool {
+    text[words[at - 1].end..words[at].start].trim().trim_start_matches([')', '"', '”', '\'', '’', '%']).trim() == ","
+}
+
 /// The neutral ones of them.
 fn is_neutral(key: &str) -> bool {
     matches!(key, "neutral" | "neutra" | "neutro" | "hold")
@@ -245,6 +274,8 @@ pub(super) fn clauses(
                 || (acted.is_some() && acts_again_on_a_name(words, at));
             if opens_contrast(text, words, at)
                 || turns
+                || but_another_acts(text, words, at, range.end)
+                || main_after_contrast(text, words, range, at)
                 || opens_after_dash(text, words, at)
                 || another_firm_acts(text, words, at, range.end)
             {
@@ -273,6 +304,23 @@ mod tests {
         let (span, range) = (0..text.len(), 0..words.len());
         let (spans, ranges) = (std::slice::from_ref(&span), std::slice::from_ref(&range));
         clauses(text, &words, spans, ranges).0.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn but_with_another_firm_acting_and_the_main_clause_after_an_opening_contrast_are_cut() {
+        assert_eq!(
+            cut("JPMorgan vê potencial de alta, mas Citi reduz recomendação para neutra."),
+            ["JPMorgan vê potencial de alta", "mas Citi reduz recomendação para neutra."]
+        );
+        assert_eq!(
+            cut(
+                "Enquanto o JPMorgan vê um cenário otimista, com espaço para alta, o Citi adotou uma postura conservadora."
+            ),
+            [
+                "Enquanto o JPMorgan vê um cenário otimista, com espaço para alta",
+                "o Citi adotou uma postura conservadora."
+            ]
+        );
     }
 
     #[test]

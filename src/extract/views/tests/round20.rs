@@ -98,3 +98,13 @@ fn a_consensus_rating_is_no_firms_view_and_baystreet_reports_none() {
                 perform” rating on Tuesday, BayStreet.CA reports.";
     assert_eq!(bundled(text), [view("National Bankshares", "CP", Stance::Bearish)]);
 }
+
+#[test]
+fn but_or_an_opening_contrast_with_another_firm_acting_holds_two_views() {
+    let text = "JPMorgan vê potencial de alta para R$ 51,15 na WEG (WEGE3), mas Citi reduz recomendação e preço-alvo \
+                para R$ 40.";
+    assert_eq!(bundled(text), [view("JPMorgan", "WEGE3", Stance::Bullish), view("Citi", "WEGE3", Stance::Bearish)]);
+    let text = "A WEG (WEGE3) caiu. Enquanto o JPMorgan vê um cenário otimista, com espaço para valorização de até \
+                40%, o Citi adotou uma postura mais conservadora, cortando seu preço-alvo e a recomendação para o papel.";
+    assert_eq!(bundled(text), [view("JPMorgan", "WEGE3", Stance::Bullish), view("Citi", "WEGE3", Stance::Bearish)]);
+}
