@@ -41,7 +41,9 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
                 end -= 1;
             }
             // "Bernstein analyst Stacy Rasgon said", "Cantor analysts say"
-            if let Some(name) = name_before(tokens, end) {
+            // (Not `the widely followed Internet analyst wrote`: a sector's analyst, no firm.)
+            let sector = |name: &Range<usize>| name.len() == 1 && is_sector_word(&tokens[name.start].key);
+            if let Some(name) = name_before(tokens, end).filter(|n| !sector(n)) {
                 let first = name.start;
                 let before_role = first.checked_sub(1).filter(|&r| is_role(&tokens[r].key));
                 match before_role.and_then(|r| name_before(tokens, r)) {
@@ -52,7 +54,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             }
             if end > 0 && is_role(&tokens[end - 1].key) {
                 end -= 1;
-                if let Some(house) = name_before(tokens, end) {
+                if let Some(house) = name_before(tokens, end).filter(|n| !sector(n)) {
                     push(span(&tokens[house]));
                     continue;
                 }
@@ -224,6 +226,31 @@ fn trim_name(tokens: &[Token], mut range: Range<usize>) -> Option<Range<usize>> 
         range.end -= 1;
     }
     (range.start < range.end).then_some(range)
+}
+
+/// Sectors an analyst may be named by (`Internet analyst`, `the tech analyst`), folded.
+fn is_sector_word(key: &str) -> bool {
+    matches!(
+        key,
+        "internet"
+            | "technology"
+            | "tech"
+            | "software"
+            | "semiconductor"
+            | "chip"
+            | "energy"
+            | "oil"
+            | "retail"
+            | "banking"
+            | "media"
+            | "telecom"
+            | "biotech"
+            | "equity"
+            | "equities"
+            | "airline"
+            | "auto"
+            | "mining"
+    )
 }
 
 fn is_name_word(t: &Token) -> bool {
