@@ -108,10 +108,3 @@ fn but_or_an_opening_contrast_with_another_firm_acting_holds_two_views() {
                 40%, o Citi adotou uma postura mais conservadora, cortando seu preço-alvo e a recomendação para o papel.";
     assert_eq!(bundled(text), [view("JPMorgan", "WEGE3", Stance::Bullish), view("Citi", "WEGE3", Stance::Bearish)]);
 }
-
-#[test]
-fn a_sectors_analyst_is_no_firm() {
-    let text = "Amazon.com (AMZN) rose. These stocks \"offer a sound way to play the strength,\" the widely followed \
-                Internet analyst wrote in a report recommending them.";
-    assert!(bundled(text).iter().all(|(firm, ..)| firm != "Internet"), "{:?}", bundled(text));
-}
