@@ -370,6 +370,8 @@ mod tests {
             ("As ações subiram depois do Itaú recomendar a compra de Cyrela.", &["Itaú"]),
             ("Não deve ser um problema, segundo a corretora Genial.", &["Genial"]),
             ("But UBS, which is bearish, expects Tesla’s price to fall.", &[]),
+            // (A sector's analyst names no firm.)
+            ("\"It is cheap,\" the widely followed Internet analyst wrote.", &[]),
         ] {
             assert_eq!(names(text), expected, "{text}");
         }
