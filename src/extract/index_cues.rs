@@ -11,11 +11,15 @@ use super::tokens::Token;
 /// `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.
 pub(super) fn is_index_at(text: &str, w: &Token) -> bool {
     // (Not `esses índices continuem a subir`, `these indexes`: ratios pointed back to.)
+    // (Only the word before is read, in place: the text before may be long.)
     let pointed_back = || {
-        let before = text[..w.start].trim_end().to_lowercase();
-        ["esses", "estes", "these", "those", "tais"]
-            .iter()
-            .any(|d| before.strip_suffix(d).is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric())))
+        let before = text[..w.start].trim_end();
+        ["esses", "estes", "these", "those", "tais"].iter().any(|d| {
+            let cut = before.len().saturating_sub(d.len());
+            before.is_char_boundary(cut)
+                && before[cut..].eq_ignore_ascii_case(d)
+                && !before[..cut].ends_with(|c: char| c.is_alphanumeric())
+        })
     };
     (is_index_word(&w.key) && !text[w.end..].starts_with(':') && !pointed_back())
         || is_sector_fund(text, w)
