@@ -101,7 +101,10 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
     // A table copied without its bars: its rows' views, and no holder named inside a row.
     let (row_views, rows) = rated_rows(text, &words, &claimant_spans, &found_mentions);
-    found_views.retain(|v| !rows.iter().any(|r| r.start <= v.claimant.start && v.claimant.end <= r.end));
+    found_views.retain(|v| {
+        let k = rows.partition_point(|r| r.start <= v.claimant.start);
+        !(k > 0 && v.claimant.end <= rows[k - 1].end)
+    });
     // A firm's portfolio or ratings written as a table, or its picks listed: only where the
     // sentences gave that firm no view of the company.
     let listed = row_views

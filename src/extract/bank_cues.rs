@@ -439,10 +439,12 @@ pub(crate) fn own_move_follows(text: &str, after: &[Token]) -> bool {
     };
     let after = &after[listed..];
     // `Barclays was the standout gainer after HSBC upgraded…`: the day's mover, by a noun.
+    // (The definite article only, the noun within two words: not `was a big gainer in the
+    // rankings after it upgraded…`.)
     if let [verb, the, rest @ ..] = after
-        && matches!(&*verb.key, "was" | "is" | "were" | "foi")
-        && matches!(&*the.key, "the" | "a" | "o")
-        && rest.iter().take(3).any(|w| {
+        && matches!(&*verb.key, "was" | "is" | "were")
+        && the.key == "the"
+        && rest.iter().take(2).any(|w| {
             matches!(&*w.key, "gainer" | "gainers" | "loser" | "losers" | "faller" | "fallers" | "riser" | "risers")
         })
     {

@@ -203,16 +203,21 @@ fn but_another_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool 
 }
 
 /// `Enquanto o JPMorgan vê um cenário otimista, com espaço…, o Citi adotou uma postura mais
-/// conservadora`: a sentence opening on a contrast whose clause has a subject of its own (a
-/// capitalised name), cut where a comma brings another (an article and a capitalised name).
-fn main_after_contrast(text: &str, words: &[Token], range: &Range<usize>, at: usize) -> bool {
-    let opening = matches!(&*words[range.start].key, "enquanto" | "while" | "whereas");
-    opening
-        && comma_before(text, words, at)
+/// conservadora`: in a sentence opening on a contrast whose first words name a subject of its own
+/// (a capitalised name), and before any `que`/`that`, the first comma that brings another (an
+/// article and a capitalised name) opens the main clause. `open` says whether the sentence is still
+/// in such an opening clause (the caller clears it at `que` and after the cut).
+fn main_after_contrast(text: &str, words: &[Token], range: &Range<usize>, at: usize, open: bool) -> bool {
+    open && comma_before(text, words, at)
         && matches!(&*words[at].key, "o" | "a" | "os" | "as" | "the")
         && words.get(at + 1).is_some_and(|w| (w.capitalized || w.upper) && at + 1 < range.end)
-        && words[range.start + 1..at].iter().take(3).any(|w| w.capitalized || w.upper)
-        && words[range.start + 1..at].iter().all(|w| w.key != "que" && w.key != "that")
+}
+
+/// Whether a sentence (its words `range`) opens on a contrast with a subject of its own within its
+/// first words (see [`main_after_contrast`]).
+fn opens_on_a_contrast(words: &[Token], range: &Range<usize>) -> bool {
+    matches!(&*words[range.start].key, "enquanto" | "while" | "whereas")
+        && words[range.start + 1..range.end.min(range.start + 4)].iter().any(|w| w.capitalized || w.upper)
 }
 
 /// Whether a comma comes right before word `at`, past a closing bracket, quote or percent sign
@@ -269,13 +274,18 @@ pub(super) fn clauses(
         let (mut start, mut first) = (span.start, range.start);
         // The direction of the last rating verb of the clause so far.
         let mut acted: Option<i8> = None;
+        // Still in a sentence's opening clause of contrast (read once, cleared at `que`).
+        let mut in_contrast = opens_on_a_contrast(words, range);
         for at in range.clone().skip(1) {
+            in_contrast &= !matches!(&*words[at].key, "que" | "that");
+            let main = main_after_contrast(text, words, range, at, in_contrast);
+            in_contrast &= !main;
             let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before))
                 || (acted.is_some() && acts_again_on_a_name(words, at));
             if opens_contrast(text, words, at)
                 || turns
                 || but_another_acts(text, words, at, range.end)
-                || main_after_contrast(text, words, range, at)
+                || main
                 || opens_after_dash(text, words, at)
                 || another_firm_acts(text, words, at, range.end)
             {

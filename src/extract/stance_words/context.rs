@@ -7,6 +7,8 @@
 use std::sync::OnceLock;
 
 use crate::extract::fx_hash::FxHashMap;
+use crate::extract::index_cues::is_index_word;
+use crate::extract::known_brokers::brokers_in;
 use crate::extract::tokens::Token;
 use crate::extract::words::is_share_word;
 use crate::model::Stance;
@@ -224,8 +226,11 @@ pub(super) fn recommended_purchase(words: &[Token], i: usize) -> bool {
 /// Stanley`: a company recommended by a firm (word `i`), no rating named: a buy rating, its agent
 /// after it.
 pub(super) fn recommended_by(words: &[Token], i: usize) -> bool {
+    // (A known broker right after the agent's word: not `recommended by the board`, `o dividendo
+    // recomendado pelo conselho`.)
     matches!(&*words[i].key, "recomendado" | "recomendada" | "recomendados" | "recomendadas" | "recommended")
         && words.get(i + 1).is_some_and(|w| matches!(&*w.key, "pelo" | "pela" | "pelos" | "pelas" | "by"))
+        && !brokers_in(&words[i + 2..words.len().min(i + 6)]).is_empty()
 }
 
 /// `o JPMorgan alertou para o risco de novas perdas`: a warning of a risk or a fall (word `i`), not
@@ -256,5 +261,18 @@ pub(super) fn room_to_move(words: &[Token], i: usize) -> Option<Stance> {
             || w.key.starts_with("limitad")
     };
     let limited = words.get(i + 1).is_some_and(little) || i >= 3 && little(&words[i - 3]);
-    (room && !limited).then_some(stance)
+    // (Not `alertou para o potencial de alta`: an alert, no call; nor a rate's or a market's move,
+    // `chance de alta da Selic`, `espaço para queda da inflação`.)
+    let alert = words[i.saturating_sub(5)..i].iter().any(|w| w.key.starts_with("alert"));
+    let of_a_market = words.get(i + 1).is_some_and(|w| matches!(&*w.key, "da" | "do" | "dos" | "das"))
+        && words.get(i + 2).is_some_and(|w| is_index_word(&w.key) || is_macro_word(&w.key));
+    (room && !limited && !alert && !of_a_market).then_some(stance)
+}
+
+/// Rates and markets a rise or a fall may be of, besides indexes and currencies (folded).
+fn is_macro_word(key: &str) -> bool {
+    matches!(
+        key,
+        "taxa" | "taxas" | "precos" | "petroleo" | "minerio" | "commodities" | "bolsa" | "mercado" | "economia"
+    )
 }

@@ -7,74 +7,84 @@ use std::ops::Range;
 
 use super::ViewMatch;
 use super::tables::{firm_before, unpicked};
+use crate::extract::fx_hash::FxHashSet;
 use crate::extract::mentions::Mention;
 use crate::extract::tokens::Token;
 use crate::extract::unlisted::is_b3_form;
-use crate::model::{Stance, fold};
+use crate::model::{Stance, Symbol, fold};
 
 /// How far before the first row the rating column's header is looked for, in bytes.
 const HEADER_BYTES: usize = 300;
 /// The longest line read as a row, in bytes.
 const ROW_BYTES: usize = 160;
 
-/// The views of the text's rows of ratings, and the rows (byte ranges; two or more, whether or
-/// not a firm and a header make them a firm's ratings). `claimants` are the byte
-/// ranges of the claimants found and `mentions` the company mentions, both in text order.
+/// The views of the text's tables of ratings, and their rows (byte ranges, in order). A table is
+/// a run of two rows or more, only blank lines between them, with a rating column's header in the
+/// few lines before (`Recomendação`); its rows are returned whether or not a firm is named before
+/// it, its views only when one is. `claimants` are the byte ranges of the claimants found and
+/// `mentions` the company mentions, both in text order.
 pub(crate) fn rated_rows(
     text: &str,
     words: &[Token],
     claimants: &[Range<usize>],
     mentions: &[Mention],
 ) -> (Vec<ViewMatch>, Vec<Range<usize>>) {
-    let mut rows: Vec<(Range<usize>, &Mention, Option<Stance>)> = Vec::new();
+    let mut runs: Vec<Vec<Row>> = Vec::new();
+    let mut run: Vec<Row> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let range = at..at + line.trim_end().len();
         at += line.len();
-        if range.len() > ROW_BYTES || line.contains('|') {
+        if range.is_empty() {
             continue;
         }
-        if let Some((company, stance)) = row(text, words, &range, mentions) {
-            rows.push((range, company, stance));
+        match (range.len() <= ROW_BYTES && !line.contains('|')).then(|| row(text, words, &range, mentions)).flatten() {
+            Some((company, stance)) => run.push((range, company, stance)),
+            None => runs.push(std::mem::take(&mut run)),
         }
     }
+    runs.push(run);
+    let (mut out, mut rows): (Vec<ViewMatch>, Vec<Range<usize>>) = (Vec::new(), Vec::new());
     // (Two rows at least: one line alone is a sentence's shorthand, not a table.)
-    if rows.len() < 2 {
-        return (Vec::new(), Vec::new());
-    }
-    let first = rows[0].0.start;
-    let header = fold(&text[text.floor_char_boundary(first.saturating_sub(HEADER_BYTES))..first]);
-    let intro = &words[..words.partition_point(|w| w.start < first)];
-    let rated = ["recomendacao", "recommendation", "rating"].iter().any(|cue| header.contains(cue));
-    let firm = firm_before(text, words, claimants, first);
-    let ranges = rows.iter().map(|(r, ..)| r.clone()).collect();
-    let (Some(firm), true, false) = (firm, rated, unpicked(&intro[intro.len().saturating_sub(40)..])) else {
-        return (Vec::new(), ranges);
-    };
-    let mut out: Vec<ViewMatch> = Vec::new();
-    for (quote, company, stance) in &rows {
-        let Some(stance) = *stance else { continue };
-        if !out.iter().any(|v| v.ticker == company.symbol) {
-            out.push(ViewMatch {
-                claimant: firm.clone(),
-                ticker: company.symbol.clone(),
-                stance,
-                quote: quote.clone(),
-            });
+    for run in runs.iter().filter(|run| run.len() >= 2) {
+        let first = run[0].0.start;
+        let header = fold(&text[text.floor_char_boundary(first.saturating_sub(HEADER_BYTES))..first]);
+        if !["recomendacao", "recommendation", "rating"].iter().any(|cue| header.contains(cue)) {
+            continue;
+        }
+        rows.extend(run.iter().map(|(r, ..)| r.clone()));
+        let intro = &words[..words.partition_point(|w| w.start < first)];
+        let Some(firm) = firm_before(text, words, claimants, first) else { continue };
+        if unpicked(&intro[intro.len().saturating_sub(40)..]) {
+            continue;
+        }
+        let mut seen: FxHashSet<&Symbol> = FxHashSet::default();
+        for (quote, company, stance) in run {
+            if let (Some(company), Some(stance)) = (company, *stance)
+                && seen.insert(&company.symbol)
+            {
+                let ticker = company.symbol.clone();
+                out.push(ViewMatch { claimant: firm.clone(), ticker, stance, quote: quote.clone() });
+            }
         }
     }
-    (out, ranges)
+    (out, rows)
 }
 
-/// A line read as a row: it opens on a company's mention, and a B3 code is followed by a rating
-/// (`Banco do Brasil BBAS3 Neutro R$ 41,00`). The company and the rating's stance (none when
+/// A row: the line's byte range, its company (when known), and its rating's stance (none when
+/// neutral).
+type Row<'m> = (Range<usize>, Option<&'m Mention>, Option<Stance>);
+
+/// A line read as a row: it opens on a capitalised word, and a B3 code is followed by a rating
+/// (`Banco do Brasil BBAS3 Neutro R$ 41,00`). The company, when the lexicon knows it (not `Tim
+/// TIMP3`, an old code: the row still goes on the table), and the rating's stance (none when
 /// neutral).
 fn row<'m>(
     text: &str,
     words: &[Token],
     line: &Range<usize>,
     mentions: &'m [Mention],
-) -> Option<(&'m Mention, Option<Stance>)> {
+) -> Option<(Option<&'m Mention>, Option<Stance>)> {
     let own = &words[words.partition_point(|w| w.start < line.start)..words.partition_point(|w| w.start < line.end)];
     let code = own.iter().position(|w| is_code(w.text))?;
     let rating = own.get(code + 1)?;
@@ -86,7 +96,7 @@ fn row<'m>(
     let company = inside
         .iter()
         .find(|m| m.span.start <= own[code].start && own[code].end <= m.span.end)
-        .or_else(|| inside.first().filter(|m| m.span.start == own[0].start && is_code(m.symbol.as_str())))?;
+        .or_else(|| inside.first().filter(|m| m.span.start == own[0].start && is_code(m.symbol.as_str())));
     if own[0].start != line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len())
         || !own[0].has_upper
     {

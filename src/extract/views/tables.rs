@@ -69,7 +69,7 @@ pub(crate) fn table_views(
         // `Instituição | Preço-alvo | Recomendação |` / `Credit Suisse | R$ 25 | Compra |`: a row a
         // firm, each rating the company the text is about.
         if let Some(k) = rating_column
-            && let Some(company) = firms_table_company(words, rows, mentions, start)
+            && let Some(company) = firms_table_company(text, words, rows, mentions, start)
         {
             for row in rows {
                 let own = &words[words.partition_point(|w| w.start < row.start)..];
@@ -116,10 +116,29 @@ fn rating_of(cell: &str) -> Option<Stance> {
     }
 }
 
-/// The company a table of firms rates (two rows or more opening on a known broker, no company
-/// named in them): the one named most often before the table starts at byte `start` (the first
-/// named of those named as often).
-fn firms_table_company(words: &[Token], rows: &[Range<usize>], mentions: &[Mention], start: usize) -> Option<Symbol> {
+/// The company a table of firms rates (two rows or more opening on a known broker, no company's
+/// code written in any row: not `| Itaú Unibanco | ITUB4 | Compra |`, a bank rated): the one
+/// named most often before the table starts at byte `start` (the first named of those named as
+/// often).
+fn firms_table_company(
+    text: &str,
+    words: &[Token],
+    rows: &[Range<usize>],
+    mentions: &[Mention],
+    start: usize,
+) -> Option<Symbol> {
+    // (A symbol written past the row's first cell, the firm's.)
+    let coded = rows.iter().any(|row| {
+        let opening =
+            text[row.clone()].find(|c: char| c != '|' && !c.is_whitespace()).map_or(row.start, |k| row.start + k);
+        mentions[mentions.partition_point(|m| m.span.start < row.start)..]
+            .iter()
+            .take_while(|m| m.span.start < row.end)
+            .any(|m| m.span.start > opening && text[m.span.clone()] == *m.symbol.as_str())
+    });
+    if coded {
+        return None;
+    }
     let firm_rows = rows
         .iter()
         .filter(|row| {

@@ -108,3 +108,30 @@ fn but_or_an_opening_contrast_with_another_firm_acting_holds_two_views() {
                 40%, o Citi adotou uma postura mais conservadora, cortando seu preço-alvo e a recomendação para o papel.";
     assert_eq!(bundled(text), [view("JPMorgan", "WEGE3", Stance::Bullish), view("Citi", "WEGE3", Stance::Bearish)]);
 }
+
+#[test]
+fn the_reviews_findings_give_no_view_where_the_new_rules_read_too_much() {
+    for text in [
+        // A rate's move, an alert, a board's recommendation.
+        "O Itaú BBA vê chance de alta da Selic, o que pesa sobre Magazine Luiza (MGLU3).",
+        "A XP vê espaço para queda da inflação, o que beneficia o Magazine Luiza (MGLU3).",
+        "The Apple deal, recommended by the board, was backed by Goldman Sachs.",
+        "O dividendo recomendado pelo conselho da Vale (VALE3) foi aprovado, disse o BTG Pactual.",
+    ] {
+        assert_eq!(bundled(text), [], "{text}");
+    }
+    // A bank that was *a* gainer is no company talked about by that alone.
+    let text = "Goldman Sachs was a big gainer in the rankings after it upgraded Nvidia (NVDA) to buy.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "NVDA", Stance::Bullish)]);
+    // Two lines shaped as rows, with no rating header before them, are no table: their holders stay.
+    let text = "Vale VALE3 compra, reitera o BTG Pactual após o balanço.\nPetrobras PETR4 venda, diz o Itaú BBA após o \
+                balanço.";
+    assert!(bundled(text).contains(&view("Itaú BBA", "PETR4", Stance::Bearish)), "{:?}", bundled(text));
+    // A table of banks with their codes is no table of firms.
+    let text = "O Nubank (ROXO34) divulgou resultados. Veja as recomendações da XP para bancos:\nBanco | Código | \
+                Recomendação |\nItaú Unibanco | ITUB4 | Compra |\nSantander | SANB11 | Compra |\n";
+    let found = bundled(text);
+    for ticker in ["ITUB4", "SANB11"] {
+        assert!(found.contains(&view("XP", ticker, Stance::Bullish)), "{ticker}: {found:?}");
+    }
+}
