@@ -216,7 +216,8 @@ fn main_after_contrast(text: &str, words: &[Token], range: &Range<usize>, at: us
 /// Whether a sentence (its words `range`) opens on a contrast with a subject of its own within its
 /// first words (see [`main_after_contrast`]).
 fn opens_on_a_contrast(words: &[Token], range: &Range<usize>) -> bool {
-    matches!(&*words[range.start].key, "enquanto" | "while" | "whereas")
+    // (A sentence of no words, `"`, opens on nothing.)
+    words[range.clone()].first().is_some_and(|w| matches!(&*w.key, "enquanto" | "while" | "whereas"))
         && words[range.start + 1..range.end.min(range.start + 4)].iter().any(|w| w.capitalized || w.upper)
 }
 
@@ -314,6 +315,14 @@ mod tests {
         let (span, range) = (0..text.len(), 0..words.len());
         let (spans, ranges) = (std::slice::from_ref(&span), std::slice::from_ref(&range));
         clauses(text, &words, spans, ranges).0.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_sentence_of_no_words_is_no_clause_to_cut() {
+        let text = "\"";
+        let words = tokens(text);
+        let (spans, ranges) = clauses(text, &words, &[0..1], &[0..0]);
+        assert_eq!((spans, ranges), (vec![0..1], vec![0..0]));
     }
 
     #[test]
