@@ -108,10 +108,11 @@ pub(super) fn is_agency_at(words: &[Token], k: usize) -> bool {
     words[k].key == "s" && k > 0 && matches!(&*words[k - 1].key, "pela" | "pelo" | "by")
 }
 
-/// `lucro antes de juros, impostos, depreciação e amortização` (or `antes do juros`), `earnings before interest and
-/// taxes`, `pre-tax`, `receita líquida de juros`: a tax or interest word naming a line of a
-/// company's accounts, not the tax or the interest rate a market figure is about (`income tax`
-/// and `imposto de renda` are as often a policy as a company's expense: they keep their meaning).
+/// `lucro antes de juros, impostos, depreciação e amortização` (or `antes do juros`), `earnings
+/// before interest and taxes`, `pre-tax`, `receita líquida de juros`, a deferred tax: a tax or
+/// interest word naming a line of a company's accounts, not the tax or the interest rate a market
+/// figure is about (`income tax` and `imposto de renda` are as often a policy as a company's
+/// expense: they keep their meaning).
 pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
     if !matches!(&*words[k].key, "tax" | "taxes" | "imposto" | "impostos" | "juros") {
         return false;

@@ -499,9 +499,9 @@ pub(crate) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
     let gerund = words.get(words.partition_point(|w| w.start < at)).is_some_and(|w| w.key.ends_with("ing"));
     let listed = |b: &Range<usize>| {
         gerund
-            && words[..words.partition_point(|w| w.start < b.start)]
+            && words[words.partition_point(|w| w.start <= at)..words.partition_point(|w| w.start < b.start)]
                 .iter()
-                .any(|w| w.start > at && matches!(&*w.key, "included" | "include" | "includes" | "were" | "are"))
+                .any(|w| matches!(&*w.key, "included" | "include" | "includes" | "were" | "are"))
     };
     all.into_iter().filter(|b| b.end <= at || is_agent(b) || listed(b)).collect()
 }

@@ -229,8 +229,8 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
     None
 }
 
-/// Whether the company named at byte `at` leaves a portfolio: a verb of leaving opens its clause
-/// (`Com isso, saíram da carteira Cogna (COGN3)`, `Sai: LWSA3`, `removed Apple`).
+/// Whether the company named at byte `at` leaves a portfolio: a verb of leaving within the six
+/// words before it (`Com isso, saíram da carteira Cogna (COGN3)`, `Sai: LWSA3`, `removed Apple`).
 pub(super) fn leaves(words: &[Token], at: usize) -> bool {
     let k = words.partition_point(|w| w.start < at);
     words[k.saturating_sub(6)..k].iter().any(|w| {

@@ -72,7 +72,8 @@ pub(crate) fn table_views(
             && let Some(company) = firms_table_company(text, words, rows, mentions, start)
         {
             for row in rows {
-                let own = &words[words.partition_point(|w| w.start < row.start)..];
+                let own = &words
+                    [words.partition_point(|w| w.start < row.start)..words.partition_point(|w| w.start < row.end)];
                 let firm = brokers_in(&own[..own.len().min(5)]).into_iter().next().filter(|b| b.start == own[0].start);
                 if let (Some(firm), Some(stance)) = (firm, cells(&text[row.clone()]).nth(k).and_then(rating_of)) {
                     out.push(ViewMatch { claimant: firm, ticker: company.clone(), stance, quote: row.clone() });
