@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::claimants::is_calendar;
 use super::company_context::is_move_verb;
 use super::mentions::{ends_sentence, is_call_word, is_rating_object, is_results_word, is_work_of_analysts};
+use super::stance_words::time_phrase_len;
 use super::tokens::Token;
 use super::words::is_share_word;
 
@@ -78,7 +79,8 @@ pub(super) fn speaks_of_own_results(
     // (Not `o Citi projeta lucro líquido de R$ 29,3 bilhões`: a forecast.)
     // (`Wells Fargo reported a net income of $5.8bn`: an article and a word or two between.)
     // (`O Itaú Unibanco informou nesta terça-feira, 4, lucro líquido de…`: past a time phrase.)
-    let between: Vec<&Token> = after[1..k.max(1)].iter().filter(|w| !is_time_word(w)).collect();
+    let gap = &after[1..k.max(1)];
+    let between = &gap[time_phrase_len(gap)..];
     let reported = k >= 1
         && between.len() <= 2
         && between.iter().all(|w| !w.capitalized && !w.upper && !w.has_digit())
@@ -101,32 +103,6 @@ pub(super) fn speaks_of_itself(words: &[Token], span: &Range<usize>) -> bool {
             !(is_calendar(&w.key) || matches!(&*w.key, "on" | "that" | "today" | "yesterday" | "earlier" | "late"))
         })
         .is_some_and(|w| w.key == "it")
-}
-
-/// A word of a time phrase between a verb and its object (`nesta terça-feira, 4`, `on Tuesday`).
-fn is_time_word(w: &Token) -> bool {
-    is_calendar(&w.key)
-        || (w.has_digit() && w.text.len() <= 2)
-        || matches!(
-            &*w.key,
-            "nesta"
-                | "neste"
-                | "nessa"
-                | "nesse"
-                | "hoje"
-                | "ontem"
-                | "on"
-                | "today"
-                | "yesterday"
-                | "segunda"
-                | "terca"
-                | "quarta"
-                | "quinta"
-                | "sexta"
-                | "sabado"
-                | "domingo"
-                | "feira"
-        )
 }
 
 /// Verbs of a company reporting its own figures (`reported`, `divulgou`).

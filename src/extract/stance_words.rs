@@ -10,10 +10,11 @@ use super::target_moves::target_move;
 use super::tokens::Token;
 use super::words::is_acronym;
 use crate::model::Stance;
+pub(crate) use context::time_phrase_len;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
     of_credit, prefers, qualifies_scenario, recommended_by, recommended_purchase, room_to_move, stayed_at,
-    takes_up_coverage, time_phrase_len, trades_something_else, warned_of_a_risk,
+    takes_up_coverage, trades_something_else, warned_of_a_risk,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,

@@ -15,7 +15,7 @@ use crate::model::Stance;
 
 /// How many of `ahead` (the words after a change verb) are a time phrase: `na quarta-feira`,
 /// `nesta segunda-feira (27)`, `on Tuesday`, `this morning`, `hoje`.
-pub(super) fn time_phrase_len(ahead: &[Token]) -> usize {
+pub(crate) fn time_phrase_len(ahead: &[Token]) -> usize {
     let mut n = usize::from(ahead.first().is_some_and(|w| {
         matches!(&*w.key, "na" | "nesta" | "neste" | "no" | "on" | "this" | "last" | "early" | "late")
     }));

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::ViewMatch;
-use super::tables::{firm_before, unpicked};
+use super::tables::{firm_before, rating_of, unpicked};
 use crate::extract::fx_hash::FxHashSet;
 use crate::extract::mentions::Mention;
 use crate::extract::tokens::Token;
@@ -102,13 +102,10 @@ fn row<'m>(
     {
         return None;
     }
-    let stance = match &*rating.key {
-        "compra" | "buy" | "outperform" | "overweight" => Some(Stance::Bullish),
-        "venda" | "sell" | "underperform" | "underweight" => Some(Stance::Bearish),
-        "neutro" | "neutra" | "neutral" | "manter" | "hold" | "equalweight" => None,
-        _ => return None,
-    };
-    Some((company, stance))
+    // (The tables' own reading of a rating; a neutral one keeps the row, with no stance.)
+    let stance = rating_of(&rating.key);
+    let neutral = matches!(&*rating.key, "neutro" | "neutra" | "neutral" | "manter" | "hold" | "equalweight");
+    (stance.is_some() || neutral).then_some((company, stance))
 }
 
 /// A B3 code, its four characters letters or digits (`BBAS3`, `B3SA3`, `KLBN11`).

@@ -72,10 +72,9 @@ pub(crate) fn table_views(
             && let Some(company) = firms_table_company(text, words, rows, mentions, start)
         {
             for row in rows {
-                let own = &words
-                    [words.partition_point(|w| w.start < row.start)..words.partition_point(|w| w.start < row.end)];
-                let firm = brokers_in(&own[..own.len().min(5)]).into_iter().next().filter(|b| b.start == own[0].start);
-                if let (Some(firm), Some(stance)) = (firm, cells(&text[row.clone()]).nth(k).and_then(rating_of)) {
+                if let (Some(firm), Some(stance)) =
+                    (row_firm(words, row), cells(&text[row.clone()]).nth(k).and_then(rating_of))
+                {
                     out.push(ViewMatch { claimant: firm, ticker: company.clone(), stance, quote: row.clone() });
                 }
             }
@@ -108,8 +107,15 @@ pub(crate) fn table_views(
     out
 }
 
+/// The known broker a table row opens on (`Credit Suisse | R$ 25 | Compra |`), read in the row's
+/// own words.
+fn row_firm(words: &[Token], row: &Range<usize>) -> Option<Range<usize>> {
+    let own = &words[words.partition_point(|w| w.start < row.start)..words.partition_point(|w| w.start < row.end)];
+    brokers_in(&own[..own.len().min(5)]).into_iter().next().filter(|b| b.start == own[0].start)
+}
+
 /// A rating cell's stance (none for a neutral or unknown rating).
-fn rating_of(cell: &str) -> Option<Stance> {
+pub(super) fn rating_of(cell: &str) -> Option<Stance> {
     match fold(cell.trim()).as_str() {
         "compra" | "buy" | "outperform" | "overweight" | "strong buy" => Some(Stance::Bullish),
         "venda" | "sell" | "underperform" | "underweight" => Some(Stance::Bearish),
@@ -140,14 +146,7 @@ fn firms_table_company(
     if coded {
         return None;
     }
-    let firm_rows = rows
-        .iter()
-        .filter(|row| {
-            let own = &words[words.partition_point(|w| w.start < row.start)..];
-            own.first().is_some_and(|w| w.start < row.end)
-                && brokers_in(&own[..own.len().min(5)]).first().is_some_and(|b| b.start == own[0].start)
-        })
-        .count();
+    let firm_rows = rows.iter().filter(|row| row_firm(words, row).is_some()).count();
     if firm_rows < 2 {
         return None;
     }
