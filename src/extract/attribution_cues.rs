@@ -208,6 +208,15 @@ pub(super) const ASIDE_OPENERS: &[&str] = &[
     ", a stock ",
     ", a member of ",
     ", a component of ",
+    // (`Pilgrim's Pride, controlada pela brasileira JBS, obteve lucro…`: the owner named aside.)
+    ", controlada pela ",
+    ", controlada pelo ",
+    ", controlled by ",
+    ", owned by ",
+    ", a unit of ",
+    ", a subsidiary of ",
+    ", subsidiária da ",
+    ", subsidiária do ",
 ];
 
 /// How many bytes either side of an index word its aside is looked for.

@@ -491,3 +491,5 @@ mod round18;
 mod round19;
 #[path = "attribution_tests_round20.rs"]
 mod round20;
+#[path = "attribution_tests_round21.rs"]
+mod round21;

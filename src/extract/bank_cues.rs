@@ -177,7 +177,7 @@ const DATA_PROVIDERS: &[&str] =
 
 /// Whether the words `before` a name starting at byte `at` cite it as a source, right before it
 /// and with no punctuation between: `according to`, `gathered by`, `data from`, `de acordo com a`,
-/// `segundo dados da`, `levantamento da` (not `According to the company, FactSet's revenue…`).
+/// `segundo dados da`, `levantamento da`, `consultados pela` (not `According to the company, FactSet's revenue…`).
 fn cited_by(text: &str, before: &[Token], at: usize) -> bool {
     let mut k = before.len();
     let mut next_start = at;
@@ -209,6 +209,24 @@ fn cited_by(text: &str, before: &[Token], at: usize) -> bool {
             Some("data" | "estimates" | "estimate" | "consensus" | "forecasts" | "poll" | "survey" | "figures")
         ),
         Some("com") => previous(k) == Some("acordo"),
+        // (`Analistas consultados pela FactSet esperavam`, `compilados pela Refinitiv`.)
+        Some("pela" | "pelo") => matches!(
+            previous(k),
+            Some(
+                "consultados"
+                    | "consultadas"
+                    | "ouvidos"
+                    | "ouvidas"
+                    | "compilados"
+                    | "compiladas"
+                    | "compilado"
+                    | "compilada"
+                    | "coletados"
+                    | "reunidos"
+                    | "elaborado"
+                    | "elaborada"
+            )
+        ),
         Some("dados" | "levantamento" | "segundo" | "conforme") => true,
         _ => false,
     }

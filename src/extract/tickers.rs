@@ -270,6 +270,24 @@ fn longest_name(
             let in_context = !needs_context(&tokens[i..=i], entry.case) || in_company_context(text, tokens, i, i + 1);
             best = Some((2, entry.symbol.clone(), entry.via, in_context));
         }
+        // `Pilgrim's Pride` (`PILGRIMS PRIDE CORP`): a longer name whose first word has it.
+        let longest = lexicon.longest_from(key, tokens[i].capitalized || tokens[i].upper);
+        for n in 2..=longest.min(tokens.len() - i - 1) {
+            let t = &tokens[i + n];
+            if !t.joins_previous {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&t.key);
+            if let Some(entry) = lexicon.name(key)
+                && written_as(&tokens[i..=i + n], entry.case)
+                && whole_word(text, &tokens[i..=i + n])
+            {
+                let in_context =
+                    !needs_context(&tokens[i..=i + n], entry.case) || in_company_context(text, tokens, i, i + n);
+                best = Some((n + 1, entry.symbol.clone(), entry.via, in_context));
+            }
+        }
         key.clear();
     }
     let longest = lexicon.longest_from(&tokens[i].key, tokens[i].capitalized || tokens[i].upper);

@@ -166,11 +166,20 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         // (`Entra: BBAS3, MGLU3…`, `No lugar, entraram Equatorial (EQTL3), RD (RADL3) e Cemig`: a
         // verb of entering opens the list right after it.)
         "entradas" | "entrada" | "inclusao" | "inclusoes" | "entra" | "entram" | "entraram" | "entrou"
+        | "permanecem" | "permanece" | "permanecendo" | "permaneceram"
             if matches!(after, "de" | "da" | "do") || entering_verb(text, words, i) =>
         {
             let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
-            let portfolio = window.iter().any(|w| matches!(&*w.key, "carteira" | "portfolio" | "portfolios"));
-            let index = window.iter().any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"));
+            let is_portfolio = |w: &Token| matches!(&*w.key, "carteira" | "portfolio" | "portfolios");
+            let last = window.iter().rposition(is_portfolio);
+            // (The index's is the nearest portfolio, or one named between it and the entries: not
+            // `realização da carteira recomendada sobre o Ibovespa. A carteira recomendada da XP
+            // indicou três trocas… Entram:`, the broker's portfolio measured against the index.)
+            let index = last.is_some_and(|k| {
+                window[k..].iter().take(4).any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"))
+                    || window[k..].iter().any(|w| w.key == "teorica")
+            });
+            let portfolio = last.is_some();
             let money = words.get(i + 2).is_some_and(|w| {
                 matches!(&*w.key, "capital" | "capitais" | "recursos" | "investidores" | "dinheiro" | "fluxo")
             });
@@ -180,14 +189,25 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
     }
 }
 
-/// Whether word `i` is a verb of entering right before its list: the list follows a colon or the
-/// verb itself, and opens on a capitalised name or a code (`Entram: BBAS3…`, `entraram Equatorial`).
+/// Whether word `i` is a verb of entering or staying right before its list: the list follows a
+/// colon or the verb itself, past `as ações de` for one of staying, and opens on a capitalised name
+/// or a code (`Entram: BBAS3…`, `entraram Equatorial`, `três trocas, permanecendo as ações da
+/// Itaúsa (ITSA4) e Vale (VALE3)`).
 fn entering_verb(text: &str, words: &[Token], i: usize) -> bool {
-    matches!(&*words[i].key, "entra" | "entram" | "entraram" | "entrou")
-        && words.get(i + 1).is_some_and(|n| {
-            let gap = text[words[i].end..n.start].trim();
-            (gap.is_empty() || gap == ":") && (n.capitalized || n.upper)
-        })
+    let stays = matches!(&*words[i].key, "permanecem" | "permanece" | "permanecendo" | "permaneceram");
+    if !(stays || matches!(&*words[i].key, "entra" | "entram" | "entraram" | "entrou")) {
+        return false;
+    }
+    let shares_of = |j: usize| {
+        words.get(j).is_some_and(|w| matches!(&*w.key, "as" | "os"))
+            && words.get(j + 1).is_some_and(|w| matches!(&*w.key, "acoes" | "papeis"))
+            && words.get(j + 2).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do"))
+    };
+    let first = if stays && shares_of(i + 1) { i + 4 } else { i + 1 };
+    words.get(first).is_some_and(|n| {
+        let gap = text[words[first - 1].end..n.start].trim();
+        (gap.is_empty() || gap == ":") && (n.capitalized || n.upper)
+    })
 }
 
 /// How many words before stocks' entries their portfolio may be named.

@@ -10,6 +10,7 @@ mod round17;
 mod round18;
 mod round19;
 mod round20;
+mod round21;
 mod round7;
 mod round8;
 

@@ -1,0 +1,28 @@
+//! Unit tests of the twenty-first round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_longer_name_whose_first_word_has_an_apostrophe_is_the_company() {
+    assert_eq!(figures("Pilgrim's Pride fell 3%."), pairs(&[("3%", &["PPC"])]));
+    assert_eq!(figures("Pilgrim’s Pride fell 3%."), pairs(&[("3%", &["PPC"])]));
+    // (The one-word names still are: `Dillard's` is `DILLARD'S, INC.`.)
+    assert_eq!(figures("Dillard's fell 3%."), pairs(&[("3%", &["DDS"])]));
+}
+
+#[test]
+fn an_owner_named_in_an_apposition_is_not_what_the_figure_is_about() {
+    let text = "A processadora de frango Pilgrim's Pride, controlada pela brasileira JBS, obteve lucro líquido de \
+                US$ 349,86 milhões.";
+    assert_eq!(figures(text), pairs(&[("US$ 349,86 milhões", &["PPC"])]));
+    let text = "Shares of Pilgrim's Pride, controlled by JBS, rose 3%.";
+    assert_eq!(figures(text), pairs(&[("3%", &["PPC"])]));
+}
+
+#[test]
+fn a_data_provider_polled_in_portuguese_is_a_source() {
+    let text = "A Pilgrim's Pride lucrou US$ 1,63 por ação. Analistas consultados pela FactSet esperavam lucro de \
+                US$ 1,40 por ação.";
+    assert_eq!(figures(text), pairs(&[("US$ 1,63", &["PPC"]), ("US$ 1,40", &["PPC"])]));
+}

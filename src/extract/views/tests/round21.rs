@@ -1,0 +1,21 @@
+//! Unit tests of the twenty-first round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn stocks_staying_in_a_portfolio_are_its_owners_picks() {
+    let text = "A carteira recomendada da XP indicou três trocas, permanecendo as ações da Itaúsa (ITSA4) e Vale \
+                (VALE3).";
+    assert_eq!(bundled(text), ["ITSA4", "VALE3"].map(|t| view("XP", t, Stance::Bullish)));
+    // (Not stocks staying in an index's theoretical portfolio.)
+    let text = "A carteira teórica do Ibovespa muda hoje, permanecendo as ações da Itaúsa (ITSA4) e Vale (VALE3).";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn a_portfolio_measured_against_the_index_is_still_the_brokers() {
+    let text = "O analista comenta que a semana foi marcada por realização da carteira recomendada sobre o \
+                Ibovespa.\n\nA carteira recomendada da XP indicou três trocas.\n\nEntram: CMIG4, RADL3 e SBSP3.";
+    assert_eq!(bundled(text), ["CMIG4", "RADL3", "SBSP3"].map(|t| view("XP", t, Stance::Bullish)));
+}
