@@ -19,7 +19,7 @@ use super::language::{decide, score};
 use super::listings::with_home_listings;
 use super::mentions::mentions;
 use super::sentences::sentences;
-use super::share_classes::with_share_classes;
+use super::share_classes::{one_listing_per_issuer, with_share_classes};
 use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
@@ -93,8 +93,9 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let unlisted = std::cell::OnceCell::new();
     let unlisted_starts =
         || unlisted.get_or_init(|| unlisted_in_text(text, &words, &sentence_spans, &found_mentions)).as_slice();
-    let mut about =
-        attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts).into_iter();
+    let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts)
+        .into_iter()
+        .map(|tickers| one_listing_per_issuer(lexicon, tickers));
     // Views are read clause by clause: contrasted clauses hold views of their own.
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
     let mut found_views =

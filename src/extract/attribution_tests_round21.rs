@@ -26,3 +26,14 @@ fn a_data_provider_polled_in_portuguese_is_a_source() {
                 US$ 1,40 por ação.";
     assert_eq!(figures(text), pairs(&[("US$ 1,63", &["PPC"]), ("US$ 1,40", &["PPC"])]));
 }
+
+#[test]
+fn classes_of_one_issuer_given_together_are_its_main_listing() {
+    let text = "A Petrobras (PETR3; PETR4) lucrou R$ 124,6 bilhões. Petrobras ON e PN tiveram altas de 1,09% e 1,43%, \
+                respectivamente.";
+    let want = [("R$ 124,6 bilhões", &["PETR4"][..]), ("1,09%", &["PETR3"]), ("1,43%", &["PETR4"])];
+    assert_eq!(figures(text), pairs(&want));
+    // (Not two issuers: `Vale (VALE3) e Petrobras (PETR3)` keep their own.)
+    let text = "Vale (VALE3) e Petrobras (PETR3) subiram 2% juntas.";
+    assert_eq!(figures(text), pairs(&[("2%", &["VALE3", "PETR3"])]));
+}

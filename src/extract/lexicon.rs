@@ -97,6 +97,8 @@ pub struct Lexicon {
     home: FxHashMap<String, String>,
     /// A former symbol (`RIMM`) → the company's current listing (`BB`).
     renamed: FxHashMap<String, String>,
+    /// A B3 listing of another class (`PETR3`) → its issuer's main listing (`PETR4`).
+    issuer_main: FxHashMap<String, String>,
 }
 
 impl Lexicon {
@@ -242,6 +244,7 @@ impl Lexicon {
         for (symbol, legal, main) in listings {
             self.symbols.entry(symbol.to_owned()).or_insert(SymbolEntry { rank: None, well_known: false, fund: false });
             if symbol != main {
+                self.issuer_main.insert(symbol.to_owned(), main.to_owned());
                 continue;
             }
             let fund = legal.split_whitespace().any(|w| matches!(w, "FDO" | "FII" | "FUNDO" | "FIAGRO"));
@@ -359,6 +362,12 @@ impl Lexicon {
     /// The main B3 listing of a B3 issuer's listing abroad (`PBR` → `PETR4`).
     pub(crate) fn home_listing(&self, symbol: &str) -> Option<&str> {
         self.home.get(symbol).map(String::as_str)
+    }
+
+    /// The issuer's main B3 listing of a listing of another class (`PETR3` → `PETR4`); the main
+    /// listing itself and every other symbol give none.
+    pub(crate) fn issuer_main(&self, symbol: &str) -> Option<&str> {
+        self.issuer_main.get(symbol).map(String::as_str)
     }
 
     /// Whether the user turned off reading `phrase` (as written) as `symbol`.

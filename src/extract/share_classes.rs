@@ -93,6 +93,29 @@ fn class_symbol(company: &Symbol, class: char) -> Option<Symbol> {
     b3.then(|| Symbol::parse(&format!("{letters}{class}")).ok()).flatten()
 }
 
+/// `tickers` with the classes of one issuer given together (`Petrobras (PETR3; PETR4) lucrou R$
+/// 124,6 bilhões`) as the issuer's main listing, once: the figure is the company's, and the
+/// company is its main listing. A class given alone is left as it is.
+pub(crate) fn one_listing_per_issuer(lexicon: &Lexicon, tickers: Vec<Symbol>) -> Vec<Symbol> {
+    if tickers.len() < 2 {
+        return tickers;
+    }
+    let main_of = |s: &Symbol| lexicon.issuer_main(s.as_str()).and_then(|m| Symbol::parse(m).ok());
+    let mains: Vec<Symbol> = tickers.iter().map(|s| main_of(s).unwrap_or_else(|| s.clone())).collect();
+    let shared = |k: usize| mains.iter().filter(|m| **m == mains[k]).count() > 1;
+    if !(0..mains.len()).any(shared) {
+        return tickers;
+    }
+    let mut out: Vec<Symbol> = Vec::with_capacity(tickers.len());
+    for (k, symbol) in tickers.into_iter().enumerate() {
+        let symbol = if shared(k) { mains[k].clone() } else { symbol };
+        if !out.contains(&symbol) {
+            out.push(symbol);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::{Lexicon, analyse};
