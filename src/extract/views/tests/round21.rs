@@ -19,3 +19,13 @@ fn a_portfolio_measured_against_the_index_is_still_the_brokers() {
                 Ibovespa.\n\nA carteira recomendada da XP indicou três trocas.\n\nEntram: CMIG4, RADL3 e SBSP3.";
     assert_eq!(bundled(text), ["CMIG4", "RADL3", "SBSP3"].map(|t| view("XP", t, Stance::Bullish)));
 }
+
+#[test]
+fn a_firm_named_by_its_group_and_its_arm_is_one_claimant() {
+    let text = "Prudential fell 8p to 628.5p after JP Morgan Cazenove downgraded the stock from \"neutral\" to \
+                \"underweight\".";
+    assert_eq!(bundled(text), [view("JP Morgan Cazenove", "PRU", Stance::Bearish)]);
+    let text = "Bank of America fell. A.G. Edwards & Sons Inc. and Dain Rauscher Wessels downgraded the company.";
+    let want = ["A.G. Edwards & Sons", "Dain Rauscher Wessels"].map(|f| view(f, "BAC", Stance::Bearish));
+    assert_eq!(bundled(text), want);
+}
