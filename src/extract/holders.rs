@@ -448,6 +448,28 @@ fn is_role_word(key: &str) -> bool {
         )
 }
 
+/// Whether `words` count their holders (`Eight analysts`, `consensus`), not a time (`a faixa de
+/// cinco anos`, `two years ago`).
+pub(crate) fn counts_holders(words: &[Token]) -> bool {
+    let time = |key: &str| {
+        matches!(
+            key,
+            "anos"
+                | "ano"
+                | "meses"
+                | "dias"
+                | "semanas"
+                | "trimestres"
+                | "years"
+                | "months"
+                | "days"
+                | "weeks"
+                | "quarters"
+        )
+    };
+    words.iter().enumerate().any(|(k, w)| is_count_word(&w.key) && !words.get(k + 1).is_some_and(|n| time(&n.key)))
+}
+
 pub(crate) fn is_count_word(key: &str) -> bool {
     matches!(
         key,

@@ -21,7 +21,7 @@ use lists::{
     RATING_NOUNS, REVISION, TARGET, UPGRADE,
 };
 pub(crate) use moves::rating_move_back;
-use moves::{into_portfolio, rating_move};
+use moves::{into_portfolio, owned_rating_moved, rating_move};
 use negation::{is_negation, missed_an_opportunity, stops_recommending};
 pub(crate) use rating_names::names_a_rating;
 use rating_names::{first_rating, rating_at, rating_word};
@@ -223,7 +223,8 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             // `o J.P. Morgan cortou recomendação da JBS e aumentou da BRF e da Marfrig`: a change
             // verb right before `da` and a name has left out the rating it changes.
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
-        } else if (up || down) && (rating_noun() || to_rating().is_some()) && !target() {
+        } else if (up || down) && (rating_noun() || to_rating().is_some() || owned_rating_moved(words, i)) && !target()
+        {
             Some((0, Some(if up { Stance::Bullish } else { Stance::Bearish })))
         } else if (up || down) && ahead.iter().take(3).any(|o| is_allocation(&o.key)) {
             // `Aumentamos nossa alocação para Bradesco`, `cut its exposure to`: a portfolio's

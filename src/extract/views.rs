@@ -14,7 +14,7 @@ use super::clauses::opens_on_a_bare_act;
 use super::company_context::is_dateline_place;
 use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
-use super::holders::{Holder, firm_of, is_analyst_word, is_count_word, name_of};
+use super::holders::{Holder, counts_holders, firm_of, is_analyst_word, name_of};
 use super::known_brokers::{acting_brokers, brokers_in};
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
@@ -32,6 +32,7 @@ use nouns::{
     added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
     opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before,
     rated_in_a_list, rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act, speaks_aside, talked_about,
+    the_latter,
 };
 use ranks::stated_rank;
 use subjects::{
@@ -256,14 +257,15 @@ pub(crate) fn views<'a>(
         }
         // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
         // analysts named without their firm speak for the one just before.
+        let counted = counts_holders(own);
         let analysts_alone = holders.is_empty()
             && reading.rating
-            && !own.iter().any(|w| is_count_word(&w.key))
+            && !counted
             && own.windows(2).any(|p| is_analyst_word(&p[0].key) && p[1].capitalized);
         // `Eight analysts rate the shares a buy`: a sentence naming its own (uncounted) holders.
         // `com os analistas vendo espaço…`: the analysts of the firm before (a definite article).
         let rating_alone = reading.rating
-            && !own.iter().any(|w| is_count_word(&w.key))
+            && !counted
             && !own.iter().enumerate().any(|(k, w)| {
                 is_analyst_word(&w.key)
                     && !(k > 0 && matches!(&*own[k - 1].key, "the" | "os" | "as" | "its" | "seus" | "suas"))
@@ -428,6 +430,7 @@ pub(crate) fn views<'a>(
         let carried = reading.stance.is_none() && reading.similar;
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
+            .or_else(|| the_latter(own, mentions_in(&(sentences[i.saturating_sub(1)].start..sentence.start))))
             .or_else(|| next_clause_object(text, sentences, i, own, reading.at, &mentions_in))
             // `Itaú Unibanco (ITUB4)` / `Recomendação: compra`: a card's line rates its heading's company.
             .or_else(|| card_company.as_ref().filter(|_| about.is_empty()).map(|(symbol, _)| symbol.clone()))

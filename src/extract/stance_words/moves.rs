@@ -76,3 +76,12 @@ pub(super) fn into_portfolio(words: &[Token], i: usize) -> Option<Stance> {
         _ => None,
     })
 }
+
+/// `teve sua recomendação elevada pelo JPMorgan`, `had its rating cut by Citi`: a rating noun
+/// owned by the company right before the moving word at `i`, told in the passive (not `an
+/// immediate rating cut for the EV giant`).
+pub(super) fn owned_rating_moved(words: &[Token], i: usize) -> bool {
+    i >= 2
+        && super::is_rating_noun(&words[i - 1].key)
+        && matches!(&*words[i - 2].key, "sua" | "seu" | "suas" | "seus" | "its" | "their")
+}

@@ -11,6 +11,7 @@ use crate::extract::mentions::Mention;
 use crate::extract::stance_words::is_rating_or_target_noun;
 use crate::extract::tokens::Token;
 use crate::extract::words::{is_acronym, is_common_word};
+use crate::model::Symbol;
 
 /// `…o que deixaria a rentabilidade pior que a do Bradesco`, `a better margin than Intel's`:
 /// a company named as the measure of a comparison is not what the view is about.
@@ -270,6 +271,17 @@ pub(super) fn opens_on_a_pronoun(own: &[Token]) -> bool {
     let report = own.first().is_some_and(|w| matches!(&*w.key, "em" | "in"))
         && own.iter().skip(1).take(2).any(|w| matches!(&*w.key, "relatorio" | "nota" | "report" | "note"));
     pronoun || report
+}
+
+/// `…as ordinárias da CSN (6,26%). Esta última teve sua recomendação elevada`, `The latter was
+/// upgraded`: a sentence (`own`) opening on the company named last `before` it.
+pub(super) fn the_latter(own: &[Token], before: &[Mention]) -> Option<Symbol> {
+    let latter = matches!(
+        own,
+        [first, second, ..] if matches!((&*first.key, &*second.key),
+            ("esta" | "este" | "a" | "o", "ultima" | "ultimo") | ("the", "latter"))
+    );
+    latter.then(|| before.iter().rfind(|m| !m.rates).map(|m| m.symbol.clone())).flatten()
 }
 
 /// `…a preferida é a Gerdau (GGBR4)` after `O JP Morgan revisou…`: a pick stated with no firm

@@ -29,3 +29,28 @@ fn a_firm_named_by_its_group_and_its_arm_is_one_claimant() {
     let want = ["A.G. Edwards & Sons", "Dain Rauscher Wessels"].map(|f| view(f, "BAC", Stance::Bearish));
     assert_eq!(bundled(text), want);
 }
+
+#[test]
+fn a_count_of_years_does_not_make_a_rating_many_firms() {
+    let text = "A BofA Securities elevou seu preço-alvo para a Norfolk Southern (NYSE:NSC) para US$ 305.\nA firma \
+                também elevou a recomendação da CSX para Compra, de Neutro, representando o topo da faixa de cinco \
+                anos.";
+    let want = [view("BofA Securities", "NSC", Stance::Bullish), view("BofA Securities", "CSX", Stance::Bullish)];
+    assert_eq!(bundled(text), want);
+}
+
+#[test]
+fn a_rating_noun_before_its_participle_is_a_rating_change() {
+    let text = "A CSN teve sua recomendação elevada pelo JPMorgan.";
+    assert_eq!(bundled(text), [view("JPMorgan", "CSNA3", Stance::Bullish)]);
+    assert_eq!(bundled("Apple had its rating cut by Citi."), [view("Citi", "AAPL", Stance::Bearish)]);
+}
+
+#[test]
+fn the_latter_is_the_company_named_last() {
+    let text = "O setor foi destaque, como as preferenciais da Gerdau (5,98%) e as ordinárias da CSN (6,26%). Esta \
+                última teve sua recomendação elevada pela JP Morgan nesta terça-feira.";
+    assert_eq!(bundled(text), [view("JP Morgan", "CSNA3", Stance::Bullish)]);
+    let text = "Gerdau and CSN rose. The latter was upgraded by JPMorgan on Tuesday.";
+    assert_eq!(bundled(text), [view("JPMorgan", "CSNA3", Stance::Bullish)]);
+}
