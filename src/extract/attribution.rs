@@ -28,7 +28,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::attribution_clauses::{in_relative_clause, main_clause_start};
+use super::attribution_clauses::{between_dashes, in_relative_clause, main_clause_start};
 use super::attribution_cues::{
     breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
     is_credit_line, is_move_to, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, names_the_company,
@@ -334,6 +334,13 @@ pub(crate) fn attribute<'a>(
                 && before.iter().any(|m| !in_relative_clause(text, &m.span, at))
             {
                 before.retain(|m| !in_relative_clause(text, &m.span, at));
+            }
+            // `The stock — perhaps boosted by optimism from Kohl’s Corp. — rose 9.9 percent`: a
+            // company named in an aside between dashes is not what the figure is about (not `as
+            // quatro maiores instituições – Itaú Unibanco, Banco do Brasil, Bradesco e Santander —
+            // somou`, a group's members listed).
+            if before.iter().filter(|m| between_dashes(text, &m.span, at)).count() == 1 {
+                before.retain(|m| !between_dashes(text, &m.span, at));
             }
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.

@@ -19,6 +19,18 @@ pub(super) fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> 
     last_aside_opener(before).is_some_and(|o| !before[o + 2..].contains(['.', ',', ';']))
 }
 
+/// Whether the company at `span` is named in an aside between dashes that closes before the
+/// figure at byte `at` (`The stock — perhaps boosted by optimism from Kohl’s Corp. — rose`).
+pub(super) fn between_dashes(text: &str, span: &Range<usize>, at: usize) -> bool {
+    const DASHES: [&str; 2] = [" — ", " – "];
+    let closes = DASHES.iter().any(|d| text[span.end..at].contains(d));
+    let from = text.ceil_char_boundary(span.start.saturating_sub(CLAUSE_BYTES));
+    let before = &text[from..span.start];
+    let opens =
+        DASHES.iter().filter_map(|d| before.rfind(d)).max().is_some_and(|o| !before[o..].contains(['.', ';', '\n']));
+    closes && opens
+}
+
 /// How far before a company its relative clause may open.
 const CLAUSE_BYTES: usize = 160;
 

@@ -37,3 +37,18 @@ fn classes_of_one_issuer_given_together_are_its_main_listing() {
     let text = "Vale (VALE3) e Petrobras (PETR3) subiram 2% juntas.";
     assert_eq!(figures(text), pairs(&[("2%", &["VALE3", "PETR3"])]));
 }
+
+#[test]
+fn a_company_section_heading_is_a_sentence_of_its_own() {
+    let text = "Alphabet’s shares traded up 4.85%\nMicrosoft Corp (MSFT):\nMicrosoft’s results also exceeded \
+                expectations.\n- EPS reached $2.69, higher than the anticipated $2.55.";
+    let want = [("4.85%", &["GOOGL"][..]), ("$2.69", &["MSFT"]), ("$2.55", &["MSFT"])];
+    assert_eq!(figures(text), pairs(&want));
+}
+
+#[test]
+fn a_company_named_in_an_aside_between_dashes_is_not_the_subject() {
+    let text = "Dillard’s Inc. reported lower income. The stock — perhaps boosted by optimism from Kohl’s Corp. — rose \
+                9.9 percent.";
+    assert_eq!(figures(text), pairs(&[("9.9 percent", &["DDS"])]));
+}

@@ -45,7 +45,14 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                         // (`Rockwell` / `(ROK) - Get Report` / `and` / `Ingersoll Rand`: a line
                         // ending on a joiner goes on to the name after it.)
                         || matches!(last.as_str(), "and" | "or" | "e" | "ou" | "of" | "de" | "da" | "do" | "by"));
-                if (blank && !goes_on) || starts_block(rest) || after_item || ends_a_card_line(text, i, rest) {
+                let next_line = rest.split('\n').next().unwrap_or_default();
+                if (blank && !goes_on)
+                    || starts_block(rest)
+                    || after_item
+                    || ends_a_card_line(text, i, rest)
+                    || is_section_heading(line)
+                    || is_section_heading(next_line)
+                {
                     Some(i)
                 } else {
                     None
@@ -64,6 +71,12 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// `Microsoft Corp (MSFT):` on a line of its own: a company's section heading is a sentence of
+/// its own, apart from the unfinished line before it and the lines below.
+fn is_section_heading(line: &str) -> bool {
+    line.trim().strip_suffix(':').is_some_and(is_heading_line)
 }
 
 /// `ANALYST UPGRADE: Morgan Stanley upgraded…`, `Analyst Upgrade: …`: a heading's label of a few
