@@ -286,7 +286,9 @@ fn is_opener(t: &Token) -> bool {
             | "report" | "relatorio" | "data" | "dados" | "in" | "on" | "at" | "em" | "no" | "na" | "yet" | "if"
             | "se" | "when" | "quando" | "why" | "what" | "how" | "there" | "here" | "then" | "ai" | "ia"
             | "specifically" | "separately" | "additionally" | "moreover" | "finally" | "elsewhere" | "similarly"
-            | "likewise" | "notably" | "besides" | "alem" | "ainda" | "tambem" | "ja"
+            | "likewise" | "notably" | "besides" | "alem" | "ainda" | "tambem" | "ja" | "especialistas"
+            | "especialista" | "experts" | "expert" | "investor" | "investidor" | "economistas" | "economists"
+            | "economista" | "economist" | "traders" | "gestores" | "strategists" | "estrategistas"
     );
     (lower_only && !t.upper) || matches!(&*t.key, "ceo" | "cfo" | "ai" | "ia" | "a" | "o" | "i" | "us" | "eua" | "uk" | "eu" | "ue")
 }

@@ -187,6 +187,18 @@ fn is_headline_act(key: &str) -> bool {
             | "corta"
             | "reduz"
             | "inicia"
+            // (`Raymond James Sees 37% Upside for BABA Stock`: a headline's verb of a view.)
+            | "sees"
+            | "says"
+            | "expects"
+            | "likes"
+            | "rates"
+            | "starts"
+            | "reaffirms"
+            | "maintains"
+            | "ve"
+            | "recomenda"
+            | "mantem"
     )
 }
 

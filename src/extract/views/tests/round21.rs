@@ -54,3 +54,16 @@ fn the_latter_is_the_company_named_last() {
     let text = "Gerdau and CSN rose. The latter was upgraded by JPMorgan on Tuesday.";
     assert_eq!(bundled(text), [view("JPMorgan", "CSNA3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_headlines_verb_of_a_view_ends_the_firms_name() {
+    let text = "Analysts weighed in on Alibaba Group Holding Ltd (NYSE:BABA).\nRaymond James Sees 37% Upside for BABA \
+                Stock\nAlibaba stock is again on the receiving end of bullish analyst attention, after Raymond James \
+                raised its price target to $190 from $160.";
+    assert_eq!(bundled(text), [view("Raymond James", "BABA", Stance::Bullish)]);
+}
+
+#[test]
+fn unnamed_experts_hold_no_view() {
+    assert_eq!(bundled("Especialistas afirmam que a Nvidia está em uma posição favorável."), []);
+}
