@@ -235,6 +235,17 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if let Some(cut) = (1..inside.len()).find(|&k| is_headline_act(&inside[k].key)) {
         inside = &inside[..cut];
     }
+    // A name does not run past a blank line or a list's mark (`NVIDIA` / `` / `- 27/01/2025`), though
+    // it may be wrapped (`Goldman` / `Sachs`): the part nearest the act holds it.
+    let broken = |gap: &str| {
+        gap.split('\n').count() > 2 || gap.rsplit('\n').next().is_some_and(|after| !after.trim().is_empty())
+    };
+    if let Some(cut) = (1..inside.len()).rev().find(|&k| {
+        let gap = &text[inside[k - 1].end..inside[k].start];
+        gap.contains('\n') && broken(gap)
+    }) {
+        inside = &inside[cut..];
+    }
     // `Upside: Canaccord Genuity analyst…`: a heading's word and its colon are no part of it.
     while inside.len() > 1 && inside[1].capitalized && text[inside[0].end..inside[1].start].trim() == ":" {
         inside = &inside[1..];

@@ -67,3 +67,14 @@ fn a_headlines_verb_of_a_view_ends_the_firms_name() {
 fn unnamed_experts_hold_no_view() {
     assert_eq!(bundled("Especialistas afirmam que a Nvidia está em uma posição favorável."), []);
 }
+
+#[test]
+fn a_holders_name_does_not_run_past_a_blank_line_or_a_lists_mark() {
+    let text = "NVIDIA\n\n- 27/01/2025 (ITUB4)\nNVIDIA\n** Maintains \"buy\" for NVIDIA";
+    let findings = crate::extract::analyse(text, &crate::extract::Lexicon::bundled());
+    for s in crate::extract::suggest_claims(text, &findings) {
+        assert!(s.sentence.bytes.start <= s.span.bytes.start && s.span.bytes.end <= s.sentence.bytes.end);
+    }
+    let text = "Shares of Generac (GNRC) rose after Goldman\nSachs upgraded the stock to Buy.";
+    assert_eq!(bundled(text), [view("Goldman\nSachs", "GNRC", Stance::Bullish)]);
+}
