@@ -52,3 +52,17 @@ fn a_company_named_in_an_aside_between_dashes_is_not_the_subject() {
                 9.9 percent.";
     assert_eq!(figures(text), pairs(&[("9.9 percent", &["DDS"])]));
 }
+
+#[test]
+fn a_brazilian_states_code_after_a_place_is_no_ticker() {
+    let text = "Após a tragédia de Brumadinho (MG), a Vale lucrou US$ 1 bilhão.";
+    assert_eq!(figures(text), pairs(&[("US$ 1 bilhão", &["VALE3"])]));
+    // (After a company the lexicon names, the code is its symbol.)
+    assert_eq!(figures("Boeing (BA) fell 3%."), pairs(&[("3%", &["BA"])]));
+}
+
+#[test]
+fn a_plural_of_targets_puts_a_company_in_context() {
+    let text = "O banco também cortou os preços-alvos de Americanas de R$ 30 para R$ 25.";
+    assert_eq!(figures(text), pairs(&[("R$ 30", &["AMER3"]), ("R$ 25", &["AMER3"])]));
+}

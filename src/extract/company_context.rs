@@ -208,7 +208,7 @@ fn is_company_word(key: &str) -> bool {
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
             // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)
-            | "alvo" | "target" | "recomendacao" | "neutra" | "neutro" | "rating"
+            | "alvo" | "alvos" | "target" | "targets" | "recomendacao" | "neutra" | "neutro" | "rating"
             // (`reiteraram recomendação "overweight" para Cyrela`, `compra para Cyrela`; not English
             // `buy`, `sell`: `Even buy-side analysts…`.)
             | "compra" | "venda" | "outperform" | "underperform" | "overweight" | "underweight"

@@ -158,6 +158,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || spells_out(text, tokens, i, written)
             || dateline(text, tokens, i)
             || (after_defunct_name(text, tokens, i) && lexicon.renamed(written).is_none())
+            || state_after_place(text, tokens, i, used, &ends)
         {
             continue;
         }
@@ -338,6 +339,23 @@ fn longest_name(
         }
     }
     best
+}
+
+/// `Brumadinho (MG)`, `Campinas (SP)`: a Brazilian state's code in brackets after a place, not a
+/// company the lexicon named (`Boeing (BA)` stays Boeing's).
+fn state_after_place(text: &str, tokens: &[Token], i: usize, used: usize, named_ends: &HashSet<usize>) -> bool {
+    const STATES: &[&str] = &[
+        "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI",
+        "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+    ];
+    let word = &tokens[i];
+    used == 1
+        && STATES.contains(&word.text)
+        && text[word.end..].starts_with(')')
+        && i > 0
+        && tokens[i - 1].capitalized
+        && text[tokens[i - 1].end..word.start] == *" ("
+        && !named_ends.contains(&tokens[i - 1].end)
 }
 
 /// Whether `next` is the `s` of a possessive or a name's apostrophe (`Macy's`, `Kohl’s`).
