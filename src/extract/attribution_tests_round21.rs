@@ -66,3 +66,14 @@ fn a_plural_of_targets_puts_a_company_in_context() {
     let text = "O banco também cortou os preços-alvos de Americanas de R$ 30 para R$ 25.";
     assert_eq!(figures(text), pairs(&[("R$ 30", &["AMER3"]), ("R$ 25", &["AMER3"])]));
 }
+
+#[test]
+fn a_move_on_the_nasdaq_in_portuguese_is_the_shares_on_their_exchange() {
+    let text = "O Credit Suisse cortou o preço-alvo das ações da XP Inc. (XP) de US$ 23 para US$ 22. As ações saltavam \
+                7,08% na Nasdaq.";
+    let want = [("US$ 23", &["XP"][..]), ("US$ 22", &["XP"]), ("7,08%", &["XP"])];
+    assert_eq!(figures(text), pairs(&want));
+    // (The index itself: `A Nasdaq subiu`.)
+    let text = "A Nasdaq subiu 1,2%, enquanto a Apple caiu 3%.";
+    assert_eq!(figures(text), pairs(&[("1,2%", &[]), ("3%", &["AAPL"])]));
+}

@@ -80,7 +80,8 @@ pub(super) fn is_listing_venue(words: &[Token], k: usize) -> bool {
     let at = if key(1) == "the" { 2 } else { 1 };
     // `caíram 1,28% na Bovespa`, `rose 2% on the Nasdaq`: where shares trade (the index is `no
     // Ibovespa`, `in the Nasdaq`).
-    let venue = matches!(key(0), "bovespa" | "b3") && key(1) == "na"
+    // (`saltavam 7,08% na Nasdaq`: the exchange, `a Nasdaq`.)
+    let venue = matches!(key(0), "bovespa" | "b3" | "nasdaq" | "nyse") && key(1) == "na"
         || matches!(key(0), "nasdaq" | "nyse") && key(1) == "the" && key(2) == "on"
         // `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a move's
         // figure, right after its verb, then where the stock trades.
@@ -361,7 +362,9 @@ pub(super) fn index_follows(text: &str, end: usize, after: &[Token]) -> bool {
         previous_end = w.end;
         if matches!(&*w.key, "for" | "of" | "in" | "do" | "da" | "no" | "na") {
             // `As ações PNA da Vale caíram 1,28% na Bovespa`: the exchange shares trade on.
-            let venue = w.key == "na" && after.get(k + 1).is_some_and(|o| matches!(&*o.key, "bovespa" | "b3"));
+            // (So is `saltavam 7,08% na Nasdaq`: `a Nasdaq`, the exchange.)
+            let venue = w.key == "na"
+                && after.get(k + 1).is_some_and(|o| matches!(&*o.key, "bovespa" | "b3" | "nasdaq" | "nyse"));
             // (`in the PHLX Semiconductor Index`: past the index's capitalised name.)
             let mut named = after[k + 1..].iter().take(5).take_while(|o| o.key == "the" || o.capitalized || o.upper);
             return !venue
