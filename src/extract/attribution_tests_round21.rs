@@ -77,3 +77,10 @@ fn a_move_on_the_nasdaq_in_portuguese_is_the_shares_on_their_exchange() {
     let text = "A Nasdaq subiu 1,2%, enquanto a Apple caiu 3%.";
     assert_eq!(figures(text), pairs(&[("1,2%", &[]), ("3%", &["AAPL"])]));
 }
+
+#[test]
+fn a_banks_own_stock_receiving_an_upgrade_is_reported_on() {
+    let text = "Comerica (CMA) was downgraded. In contrast, Bank of America stock received an upgrade despite a lowered \
+                price target of $47, down from $56.";
+    assert_eq!(figures(text), pairs(&[("$47", &["BAC"]), ("$56", &["BAC"])]));
+}

@@ -136,7 +136,10 @@ pub(crate) fn mentions(
         };
         m.rates = moved_target
             || (!object
-                && (((after_broker || is_broker(&m.symbol)) && rates_after(text, m.span.end, &words[next..]))
+                // (Not `Bank of America stock received an upgrade`: its own shares.)
+                && (((after_broker || is_broker(&m.symbol))
+                    && rates_after(text, m.span.end, &words[next..])
+                    && !words.get(next).is_some_and(|w| matches!(&*w.key, "stock" | "shares")))
                     || broker_rating(text, words, sentences, &calls, m)))
             || rated_by(text, &words[..first]);
     }

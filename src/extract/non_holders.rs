@@ -53,6 +53,12 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     if own_move_follows(text, &words[next..]) {
         return true;
     }
+    // `Bank of America stock received an upgrade`: its own shares, rated.
+    let shares = words.get(next).is_some_and(|w| matches!(&*w.key, "stock" | "shares"));
+    let receive = |k: &str| matches!(k, "received" | "receives" | "got" | "gets" | "was" | "were" | "earned" | "won");
+    if shares && words.get(next + 1).is_some_and(|w| receive(&w.key)) {
+        return true;
+    }
     // `Among individual banks it cut to “sell” were: KeyCorp, Huntington…`: a list after `were:`.
     let before = text[..span.start].trim_end();
     if let Some(head) = before.strip_suffix(':') {

@@ -78,3 +78,10 @@ fn a_holders_name_does_not_run_past_a_blank_line_or_a_lists_mark() {
     let text = "Shares of Generac (GNRC) rose after Goldman\nSachs upgraded the stock to Buy.";
     assert_eq!(bundled(text), [view("Goldman\nSachs", "GNRC", Stance::Bullish)]);
 }
+
+#[test]
+fn a_bank_whose_stock_receives_an_upgrade_holds_no_view() {
+    let text = "Comerica (CMA) was downgraded. In contrast, Bank of America stock received an upgrade despite a lowered \
+                price target of $47, down from $56.";
+    assert_eq!(bundled(text), []);
+}
