@@ -402,6 +402,17 @@ fn apposed_firm(text: &str, words: &[Token], after: usize) -> Option<Range<usize
     if text[previous.end..next.start].trim() != "," {
         return None;
     }
+    // `George Grofik, Citigroup Smith Barney analyst, has raised…`, `Jane Roe, a Citi analyst,`: a
+    // known broker right before the role.
+    let start = after + usize::from(matches!(&*next.key, "a" | "an"));
+    let named = words.get(start).and_then(|w| {
+        brokers_in(&words[start..words.len().min(start + 6)]).into_iter().next().filter(|b| b.start == w.start)
+    });
+    if let Some(b) = named
+        && words.get(words.partition_point(|w| w.start < b.end)).is_some_and(|w| is_role_word(&w.key))
+    {
+        return Some(b);
+    }
     let lower = |w: &Token| !w.capitalized && !w.upper;
     let role = (after..words.len().min(after + 4)).find(|&j| is_role_word(&words[j].key))?;
     // (`Albert Rauch, Senior Healthcare Analyst at AG Edwards`: a title in capitals too.)

@@ -85,3 +85,10 @@ fn a_bank_whose_stock_receives_an_upgrade_holds_no_view() {
                 price target of $47, down from $56.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_surname_apposed_to_a_firms_analyst_stands_for_the_firm() {
+    let text = "Eli Lilly rose. This is the second time that George Grofik, Citigroup Smith Barney analyst, has raised \
+                his rating on the stock. Grofik upgraded the stock's rating to hold from sell on March 31.";
+    assert_eq!(bundled(text), [view("Citigroup Smith Barney", "LLY", Stance::Bullish)]);
+}
