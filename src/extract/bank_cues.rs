@@ -177,7 +177,8 @@ const DATA_PROVIDERS: &[&str] =
 
 /// Whether the words `before` a name starting at byte `at` cite it as a source, right before it
 /// and with no punctuation between: `according to`, `gathered by`, `data from`, `de acordo com a`,
-/// `segundo dados da`, `levantamento da`, `consultados pela` (not `According to the company, FactSet's revenue…`).
+/// `segundo dados da`, `levantamento da`, `consultados pela` (not `According to the company,
+/// FactSet's revenue…`).
 fn cited_by(text: &str, before: &[Token], at: usize) -> bool {
     let mut k = before.len();
     let mut next_start = at;

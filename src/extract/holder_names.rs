@@ -235,8 +235,8 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if let Some(cut) = (1..inside.len()).find(|&k| is_headline_act(&inside[k].key)) {
         inside = &inside[..cut];
     }
-    // A name does not run past a blank line or a list's mark (`NVIDIA` / `` / `- 27/01/2025`), though
-    // it may be wrapped (`Goldman` / `Sachs`): the part nearest the act holds it.
+    // A name does not run past a blank line or a list's mark (`NVIDIA`, a blank line, then `-
+    // 27/01/2025`), though it may be wrapped (`Goldman` / `Sachs`): the part nearest the act holds it.
     let broken = |gap: &str| {
         gap.split('\n').count() > 2 || gap.rsplit('\n').next().is_some_and(|after| !after.trim().is_empty())
     };

@@ -57,24 +57,8 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
         })
         .take(1)
         .any(|w| is_receive(&w.key));
-    // `A CSN teve sua recomendação elevada pelo JPMorgan`, `Apple had its price target raised by
-    // Citi`: the subject's own rating or target, moved by another.
-    let noun = |w: &Token| {
-        matches!(&*w.key, "recomendacao" | "classificacao" | "rating" | "target" | "alvo" | "preco" | "price")
-    };
-    let participle = if noun(&words[cue]) { cue + 1 } else { cue };
-    let mut j = participle;
-    while j > 0 && participle - j < 3 && noun(&words[j - 1]) {
-        j -= 1;
-    }
-    let had = j < participle
-        && j >= 2
-        && matches!(&*words[j - 1].key, "sua" | "seu" | "suas" | "seus" | "a" | "o" | "its" | "their")
-        && matches!(&*words[j - 2].key, "teve" | "tem" | "tiveram" | "had" | "has" | "have")
-        && words.get(participle).is_some_and(|w| is_participle(&w.key));
     // `were all downgraded`, `was also cut`, `has been upgraded`: adverbs between.
     received
-        || had
         || words[..cue]
             .iter()
             .rev()

@@ -172,9 +172,9 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
             let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
             let is_portfolio = |w: &Token| matches!(&*w.key, "carteira" | "portfolio" | "portfolios");
             let last = window.iter().rposition(is_portfolio);
-            // (The index's is the nearest portfolio, or one named between it and the entries: not
-            // `realização da carteira recomendada sobre o Ibovespa. A carteira recomendada da XP
-            // indicou três trocas… Entram:`, the broker's portfolio measured against the index.)
+            // (An index's portfolio is the nearest one named with the index, `a carteira teórica do
+            // Ibovespa`; not `realização da carteira recomendada sobre o Ibovespa. A carteira
+            // recomendada da XP indicou três trocas… Entram:`, the broker's, measured against it.)
             let index = last.is_some_and(|k| {
                 window[k..].iter().take(4).any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"))
                     || window[k..].iter().any(|w| w.key == "teorica")
