@@ -23,7 +23,12 @@ pub(super) fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> 
 /// figure at byte `at` (`The stock — perhaps boosted by optimism from Kohl’s Corp. — rose`).
 pub(super) fn between_dashes(text: &str, span: &Range<usize>, at: usize) -> bool {
     const DASHES: [&str; 2] = [" — ", " – "];
-    let closes = DASHES.iter().any(|d| text[span.end..at].contains(d));
+    // (Both dashes open on the byte 0xE2: most gaps hold none, found by one scan.)
+    let gap = &text[span.end..at];
+    if !gap.as_bytes().contains(&0xE2) {
+        return false;
+    }
+    let closes = DASHES.iter().any(|d| gap.contains(d));
     let from = text.ceil_char_boundary(span.start.saturating_sub(CLAUSE_BYTES));
     let before = &text[from..span.start];
     let opens =
