@@ -20,11 +20,13 @@ pub(super) fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> 
 }
 
 /// Whether the company at `span` is named in an aside between dashes that closes before the
-/// figure at byte `at` (`The stock — perhaps boosted by optimism from Kohl’s Corp. — rose`).
+/// figure at byte `at`, within `CLAUSE_BYTES` either side (`The stock — perhaps boosted by optimism
+/// from Kohl’s Corp. — rose`).
 pub(super) fn between_dashes(text: &str, span: &Range<usize>, at: usize) -> bool {
     const DASHES: [&str; 2] = [" — ", " – "];
-    // (Both dashes open on the byte 0xE2: most gaps hold none, found by one scan.)
-    let gap = &text[span.end..at];
+    // (Both dashes open on the byte 0xE2: most gaps hold none, found by one scan of a bounded
+    // stretch, so a run of figures after one name is read in linear time.)
+    let gap = &text[span.end..text.floor_char_boundary(at.min(span.end + CLAUSE_BYTES))];
     if !gap.as_bytes().contains(&0xE2) {
         return false;
     }
