@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::holder_names::continues_name;
+use super::known_brokers::brokers_in;
 use super::tokens::Token;
 
 /// A claimant found in text: the span of the name.
@@ -195,7 +196,15 @@ fn name_before(tokens: &[Token], end: usize) -> Option<Range<usize>> {
             break;
         }
     }
-    trim_name(tokens, start..end)
+    // `Keefe, Bruyette & Woods maintained…`: a known partners' name holds a comma (past a name
+    // found after it, not `ratings for Bank of America, downgraded`).
+    let partners = (start.saturating_sub(3)..start).filter(|_| start < end).find(|&j| {
+        tokens[j].capitalized
+            && brokers_in(&tokens[j..end])
+                .first()
+                .is_some_and(|b| b.start == tokens[j].start && b.end == tokens[end - 1].end)
+    });
+    trim_name(tokens, partners.unwrap_or(start)..end)
 }
 
 /// The name that starts at token `start`.

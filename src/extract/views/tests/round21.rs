@@ -92,3 +92,14 @@ fn a_surname_apposed_to_a_firms_analyst_stands_for_the_firm() {
                 his rating on the stock. Grofik upgraded the stock's rating to hold from sell on March 31.";
     assert_eq!(bundled(text), [view("Citigroup Smith Barney", "LLY", Stance::Bullish)]);
 }
+
+#[test]
+fn a_known_partners_name_holds_its_comma() {
+    let text = "Keefe, Bruyette & Woods maintained a buy rating for Bank of America.";
+    assert_eq!(bundled(text), [view("Keefe, Bruyette & Woods", "BAC", Stance::Bullish)]);
+    // (Not a company before a comma: the firms listed hold the view.)
+    let text =
+        "Lehman Brothers and Stephens Inc., which had \"buy\" ratings for Bank of America, downgraded the company.";
+    let want = ["Lehman Brothers", "Stephens"].map(|f| view(f, "BAC", Stance::Bearish));
+    assert_eq!(bundled(text), want);
+}
