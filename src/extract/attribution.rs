@@ -28,9 +28,9 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::attribution_clauses::{between_dashes, in_relative_clause, main_clause_start};
+use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause, main_clause_start};
 use super::attribution_cues::{
-    breaks_clause, compared_mentions, counted_companies, earlier_subject, in_aside, is_code_gap, is_contrast_opener,
+    breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap, is_contrast_opener,
     is_credit_line, is_move_to, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, names_the_company,
     own_shares_after, own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
 };

@@ -1,10 +1,10 @@
 //! The clauses a figure's company may sit in: a relative clause or an apposition (`, que…`,
 //! `, which…`) whose company is no subject of the figure after it, and the main clause after an
-//! opening one (`Embora…, a Petrobras…`).
+//! opening one (`Embora…, a Petrobras…`); a company in an aside between dashes; and whether a word
+//! sits in an aside at all (an index word named there is no figure's subject).
 
 use std::ops::Range;
 
-use super::attribution_cues::last_aside_opener;
 use super::mentions::Mention;
 
 /// Whether the mention at `span` sits in a relative clause or an apposition opened after a comma
@@ -53,3 +53,83 @@ pub(super) fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[M
         !listed
     })
 }
+
+/// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
+/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
+pub(super) fn in_aside(text: &str, at: usize) -> bool {
+    // Only so far either side: a huge sentence costs no more than a short one.
+    let from = text.ceil_char_boundary(at.saturating_sub(ASIDE_REACH));
+    let to = text.floor_char_boundary(at + ASIDE_REACH);
+    let before = &text[from..at];
+    let start = before.rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let clause = &before[start..];
+    let rest = text[at..to].split(['.', '\n']).next().unwrap_or_default();
+    let dashes = clause.matches(" – ").count() + clause.matches(" — ").count();
+    // (A dash, not the hyphen inside a word: `preço-alvo`.)
+    let dash = rest.char_indices().any(|(i, c)| {
+        matches!(c, '–' | '—' | '-')
+            && !(rest[..i].ends_with(char::is_alphabetic) && rest[i + c.len_utf8()..].starts_with(char::is_alphabetic))
+    });
+    if dashes % 2 == 1 && dash {
+        return true;
+    }
+    // `As ações da Suzano (SUZB3), que iniciaram a jornada puxadas pela valorização do dólar,
+    // agora operam em queda de 2,61%`: a relative clause between commas.
+    // `os papéis da estatal, uma das empresas de maior peso do Ibovespa, subiram 4%`: an
+    // apposition between commas.
+    let opened = last_aside_opener(clause).is_some_and(|o| !clause[o + 2..].contains(','));
+    opened && rest.contains(',')
+}
+
+/// Where the last relative clause or apposition of `text` opens (each opener starts with `, `:
+/// only the commas are searched for, from the end).
+fn last_aside_opener(text: &str) -> Option<usize> {
+    text.rmatch_indices(", ").map(|(k, _)| k).find(|&k| ASIDE_OPENERS.iter().any(|o| text[k..].starts_with(o)))
+}
+
+/// What opens a relative clause or an apposition between commas (`, que `, `, which `, `, uma das `,
+/// `, the biggest decliner in the benchmark chip index,`).
+const ASIDE_OPENERS: &[&str] = &[
+    ", que ",
+    ", which ",
+    ", who ",
+    ", whose ",
+    ", cujo ",
+    ", cuja ",
+    ", cujos ",
+    ", cujas ",
+    ", uma das ",
+    ", um dos ",
+    ", one of ",
+    ", the biggest ",
+    ", the largest ",
+    ", the worst ",
+    ", the best ",
+    ", the top ",
+    ", a maior ",
+    ", o maior ",
+    ", a pior ",
+    ", o pior ",
+    ", papel ",
+    ", o papel ",
+    ", a ação ",
+    ", ação ",
+    ", a empresa ",
+    ", a companhia ",
+    ", the stock ",
+    ", a stock ",
+    ", a member of ",
+    ", a component of ",
+    // (`Pilgrim's Pride, controlada pela brasileira JBS, obteve lucro…`: the owner named aside.)
+    ", controlada pela ",
+    ", controlada pelo ",
+    ", controlled by ",
+    ", owned by ",
+    ", a unit of ",
+    ", a subsidiary of ",
+    ", subsidiária da ",
+    ", subsidiária do ",
+];
+
+/// How many bytes either side of an index word its aside is looked for.
+const ASIDE_REACH: usize = 400;

@@ -15,7 +15,7 @@ use super::company_context::is_dateline_place;
 use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, counts_holders, firm_of, is_analyst_word, name_of};
-use super::known_brokers::{acting_brokers, brokers_in};
+use super::known_brokers::brokers_in;
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
 use super::non_holders::{is_news_source, is_talked_about};
@@ -222,7 +222,7 @@ pub(crate) fn views<'a>(
             holders.retain(|h| h.start > reading.at && !rated_in_a_list(own, reading.at, h.start));
             // `…rebaixados pela Standard & Poor's e pelo Bank of America`: every known agent.
             let agents: Vec<Range<usize>> =
-                acting_brokers(text, own, reading.at).into_iter().filter(|a| a.start > reading.at).collect();
+                acting::acting_brokers(text, own, reading.at).into_iter().filter(|a| a.start > reading.at).collect();
             let agents = if agents.is_empty() { agent(own, reading.at).into_iter().collect() } else { agents };
             for a in agents {
                 if !holders.iter().any(|h| h.start < a.end && a.start < h.end) {
@@ -253,7 +253,7 @@ pub(crate) fn views<'a>(
             holders = surname_holders(text, words, own);
         }
         if holders.is_empty() && !passive {
-            holders = acting_brokers(text, own, reading.at);
+            holders = acting::acting_brokers(text, own, reading.at);
         }
         // `os analistas João Pedro Soares e Felipe Reboredo rebaixaram…` after `o time do Citi`:
         // analysts named without their firm speak for the one just before.
@@ -348,7 +348,7 @@ pub(crate) fn views<'a>(
         holders.retain(|h| head.as_ref().is_none_or(|head| h.start >= head.end));
         // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
         // the sentence outranks a pronoun.
-        let acting = acting_brokers(text, own, reading.at);
+        let acting = acting::acting_brokers(text, own, reading.at);
         let holders: Vec<Range<usize>> = holders
             .into_iter()
             .flat_map(|h| match firm_of(text, words, h) {
@@ -585,6 +585,7 @@ pub(crate) fn views<'a>(
     found.into_views()
 }
 
+mod acting;
 mod cards;
 mod ellipsis;
 mod found;
