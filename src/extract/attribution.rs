@@ -339,8 +339,9 @@ pub(crate) fn attribute<'a>(
             // company named in an aside between dashes is not what the figure is about (not `as
             // quatro maiores instituições – Itaú Unibanco, Banco do Brasil, Bradesco e Santander —
             // somou`, a group's members listed).
-            if before.iter().filter(|m| between_dashes(text, &m.span, at)).count() == 1 {
-                before.retain(|m| !between_dashes(text, &m.span, at));
+            let mut dashed = (0..before.len()).filter(|&k| between_dashes(text, &before[k].span, at));
+            if let (Some(k), None) = (dashed.next(), dashed.next()) {
+                before.remove(k);
             }
             // `falling to $587.44 … due to concerns that chip shortages at Qualcomm`: a company
             // named after a cause word is the cause, when the text already has a subject.

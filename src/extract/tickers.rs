@@ -264,12 +264,8 @@ fn longest_name(
     {
         key.push_str(&tokens[i].key);
         key.push('s');
-        if let Some(entry) = lexicon.name(key)
-            && written_as(&tokens[i..=i], entry.case)
-            && whole_word(text, &tokens[i..i + 2])
-        {
-            let in_context = !needs_context(&tokens[i..=i], entry.case) || in_company_context(text, tokens, i, i + 1);
-            best = Some((2, entry.symbol.clone(), entry.via, in_context));
+        if let Some((symbol, via, in_context)) = named_entry(text, tokens, lexicon, key, i..i + 1, i + 1) {
+            best = Some((2, symbol, via, in_context));
         }
         // `Pilgrim's Pride` (`PILGRIMS PRIDE CORP`): a longer name whose first word has it.
         let longest = lexicon.longest_from(key, tokens[i].capitalized || tokens[i].upper);
@@ -280,13 +276,8 @@ fn longest_name(
             }
             key.push(' ');
             key.push_str(&t.key);
-            if let Some(entry) = lexicon.name(key)
-                && written_as(&tokens[i..=i + n], entry.case)
-                && whole_word(text, &tokens[i..=i + n])
-            {
-                let in_context =
-                    !needs_context(&tokens[i..=i + n], entry.case) || in_company_context(text, tokens, i, i + n);
-                best = Some((n + 1, entry.symbol.clone(), entry.via, in_context));
+            if let Some((symbol, via, in_context)) = named_entry(text, tokens, lexicon, key, i..i + n + 1, i + n) {
+                best = Some((n + 1, symbol, via, in_context));
             }
         }
         key.clear();
@@ -327,18 +318,32 @@ fn longest_name(
         {
             continue;
         }
-        if let Some(entry) = lexicon.name(key)
-            && written_as(&tokens[i..i + n], entry.case)
-            && whole_word(text, &tokens[i..i + n])
+        if let Some((symbol, via, in_context)) = named_entry(text, tokens, lexicon, key, i..i + n, i + n - 1)
+            && best.as_ref().is_none_or(|b: &(usize, _, _, _)| n > b.0)
         {
-            let in_context =
-                !needs_context(&tokens[i..i + n], entry.case) || in_company_context(text, tokens, i, i + n - 1);
-            if best.as_ref().is_none_or(|b: &(usize, _, _, _)| n > b.0) {
-                best = Some((n, entry.symbol.clone(), entry.via, in_context));
-            }
+            best = Some((n, symbol, via, in_context));
         }
     }
     best
+}
+
+/// The lexicon's entry for `key` if the name is written as it must be: the tokens `written` (the
+/// name's words) in the case the entry needs, whole words up to token `last` (past a possessive's
+/// `s`); its symbol, how it was found, and whether it stands in the company context it needs.
+fn named_entry(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    key: &str,
+    written: Range<usize>,
+    last: usize,
+) -> Option<(Option<String>, Via, bool)> {
+    let entry = lexicon.name(key)?;
+    let words = &tokens[written.clone()];
+    (written_as(words, entry.case) && whole_word(text, &tokens[written.start..=last])).then(|| {
+        let in_context = !needs_context(words, entry.case) || in_company_context(text, tokens, written.start, last);
+        (entry.symbol.clone(), entry.via, in_context)
+    })
 }
 
 /// `Brumadinho (MG)`, `Campinas (SP)`: a Brazilian state's code in brackets after a place, not a
