@@ -37,8 +37,8 @@ use nouns::{
 use ranks::stated_rank;
 use subjects::{
     clause_end, earlier_subject, first_named_after, initials_by_symbol, named_by_initials, next_clause_holder,
-    next_clause_object, one_company_before, opening_unlisted, same_firm, the_only_firm, topic_past_a_list,
-    unlisted_since, word_range,
+    next_clause_object, next_line_object, one_company_before, opening_unlisted, same_firm, the_only_firm,
+    topic_past_a_list, unlisted_right_after, unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -95,11 +95,11 @@ pub(crate) fn views<'a>(
         let own = &words[range.clone()];
         // `JetBlue currently carries a Zacks Rank #5 (Strong Sell)`: the service's own rank.
         if let Some((service, ticker, stance)) = stated_rank(text, own, mentions_in(sentence)) {
-            if !found.views().any(|v| v.ticker == ticker && text[v.claimant.clone()] == text[service.clone()]) {
-                let firm = fold(&text[service.clone()]);
-                let view = ViewMatch { claimant: service, ticker: ticker.clone(), stance, quote: sentence.clone() };
-                found.push(view, i, 1, firm);
-            }
+            found.push_once(
+                text,
+                ViewMatch { claimant: service, ticker: ticker.clone(), stance, quote: sentence.clone() },
+                i,
+            );
             last = Some((i, stance, ticker));
             continue;
         }
@@ -428,10 +428,13 @@ pub(crate) fn views<'a>(
         // `Citi and Bernstein took a similar optimistic stance, while Raymond James worries…`: a
         // stance that is the view before's is about that view's company too.
         let carried = reading.stance.is_none() && reading.similar;
+        // (A company the act's line goes on to name after it is no company of elsewhere.)
+        let ahead = next_line_object(text, sentences, i, own, reading.at, &mentions_in);
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
             .or_else(|| the_latter(own, mentions_in(&(sentences[i.saturating_sub(1)].start..sentence.start))))
             .or_else(|| next_clause_object(text, sentences, i, own, reading.at, &mentions_in))
+            .or_else(|| ahead.clone())
             // `Itaú Unibanco (ITUB4)` / `Recomendação: compra`: a card's line rates its heading's company.
             .or_else(|| card_company.as_ref().filter(|_| about.is_empty()).map(|(symbol, _)| symbol.clone()))
             .or_else(|| {
@@ -493,20 +496,16 @@ pub(crate) fn views<'a>(
         // (or never on them), named since the company pointed back to, is the one meant.
         let ticker = ticker.filter(|t| {
             let back = sentences[i.saturating_sub(TOPIC_BACK)].start;
-            about.iter().any(|m| m.symbol == *t) || {
+            about.iter().any(|m| m.symbol == *t) || ahead.as_ref() == Some(t) || {
                 let unlisted =
                     unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, unlisted_starts()));
                 !unlisted_since(unlisted, mentions, t, back..sentence.start, reading.at)
             }
         });
-        // `Raymond James downgraded Sprint Nextel to outperform`: a company gone from the lists
-        // right after the stance word is the one rated, not one named elsewhere.
+        // (Nor when a company gone from the lists is named right after the stance word.)
         let ticker = ticker.filter(|t| {
-            about.iter().any(|m| m.symbol == *t) || {
-                let starts = unlisted_starts();
-                let after = &starts[starts.partition_point(|&u| u <= reading.at)..];
-                after.first().is_none_or(|&u| u >= clause_end || text[reading.at..u].split_whitespace().count() > 3)
-            }
+            about.iter().any(|m| m.symbol == *t)
+                || !unlisted_right_after(text, unlisted_starts(), reading.at, clause_end)
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };

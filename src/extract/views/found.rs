@@ -4,7 +4,7 @@
 
 use super::subjects::same_firm;
 use super::{LOOK_BACK, TOPIC_BACK, ViewMatch};
-use crate::model::{Stance, Symbol};
+use crate::model::{Stance, Symbol, fold};
 
 /// One view found, with where and how strongly it was read.
 struct Entry {
@@ -32,6 +32,15 @@ impl Found {
 
     pub(super) fn push(&mut self, view: ViewMatch, sentence: usize, level: usize, firm: String) {
         self.entries.push(Entry { view, sentence, level, firm });
+    }
+
+    /// Pushes a service's rank (a cue of the first level), unless the service already holds it.
+    pub(super) fn push_once(&mut self, text: &str, view: ViewMatch, sentence: usize) {
+        let service = &text[view.claimant.clone()];
+        if !self.views().any(|v| v.ticker == view.ticker && text[v.claimant.clone()] == *service) {
+            let firm = fold(service);
+            self.push(view, sentence, 1, firm);
+        }
     }
 
     /// Drops the views read in sentence `j`, the last ones.

@@ -215,6 +215,14 @@ pub(super) fn unlisted_since(
     !since.iter().any(|m| m.symbol == *symbol)
 }
 
+/// `Raymond James downgraded Sprint Nextel to outperform`: whether a company gone from the lists
+/// (one of `unlisted`, their starts) is named right after the stance word at byte `at`, within its
+/// clause (ending at `clause_end`): it is the one rated, not one named elsewhere.
+pub(super) fn unlisted_right_after(text: &str, unlisted: &[usize], at: usize, clause_end: usize) -> bool {
+    let after = &unlisted[unlisted.partition_point(|&u| u <= at)..];
+    after.first().is_some_and(|&u| u < clause_end && text[at..u].split_whitespace().count() <= 3)
+}
+
 /// `Goldman Sachs upgraded, while Deutsche Bank downgraded Verizon's shares`: a clause ending on
 /// its act (the word at byte `at`) acts on the company the next clause of the same sentence rates
 /// first. `own` are clause `i`'s words.
@@ -227,12 +235,45 @@ pub(super) fn next_clause_object<'m>(
     mentions_in: &dyn Fn(&Range<usize>) -> &'m [Mention],
 ) -> Option<Symbol> {
     let next = sentences.get(i + 1)?;
-    let same_sentence = !text[sentences[i].end..next.start].contains(['.', '!', '?', '\n']);
     let bare = own.last().is_some_and(|w| w.start == at);
-    (same_sentence && bare)
-        .then(|| mentions_in(next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)))
-        .flatten()
-        .map(|m| m.symbol.clone())
+    let same_sentence = !text[sentences[i].end..next.start].contains(['.', '!', '?', '\n']);
+    (same_sentence && bare).then(|| first_rated(mentions_in(next))).flatten()
+}
+
+/// The first company of `mentions` that is neither a firm acting nor a broker.
+fn first_rated(mentions: &[Mention]) -> Option<Symbol> {
+    mentions.iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)).map(|m| m.symbol.clone())
+}
+
+/// `Morgan Stanley upgrades` / `CoStar Group` / `(CSGP) - Get Report` / `from equalweight to
+/// overweight`: a line (sentence `i`, words `own`) ending on the act at byte `at`, with no stop,
+/// goes on in the lines after it (a few short lines, up to the first that names a company). Only a
+/// line naming its firm before the act: not a heading (`Downgrades`).
+pub(super) fn next_line_object<'m>(
+    text: &str,
+    sentences: &[Range<usize>],
+    i: usize,
+    own: &[Token],
+    at: usize,
+    mentions_in: &dyn Fn(&Range<usize>) -> &'m [Mention],
+) -> Option<Symbol> {
+    let (_, before) = own.split_last().filter(|(w, _)| w.start == at)?;
+    if brokers_in(before).is_empty() {
+        return None;
+    }
+    let open = |r: &Range<usize>| text[r.clone()].trim_end().ends_with(|c: char| c.is_alphabetic() || c == ')');
+    let mut k = i;
+    while k < i + 3 && open(&sentences[k]) {
+        let next = sentences.get(k + 1)?;
+        if text[sentences[k].end..next.start].contains(['.', '!', '?', ':']) {
+            return None;
+        }
+        if let Some(symbol) = first_rated(mentions_in(next)) {
+            return Some(symbol);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// `…avalia o Bank of America em um relatório… Com isso, os analistas Guilherme Palhares e Isabella

@@ -11,6 +11,7 @@ mod round18;
 mod round19;
 mod round20;
 mod round21;
+mod round22;
 mod round7;
 mod round8;
 

@@ -1,0 +1,24 @@
+//! Unit tests of the twenty-second round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_line_ending_on_the_act_goes_on_in_the_lines_after_it() {
+    let text = "Change in Ratings\n\nCheesecake Factory\n\n(CAKE) - Get Report\n\nwas downgraded from Outperform to \
+                Peer Perform at Bear Stearns.\n\nMorgan Stanley upgrades\n\nCoStar Group\n\n(CSGP) - Get \
+                Report\n\nfrom equalweight to overweight.\n\nGoldman is downgrading\n\nNokia\n\n(NOK) - Get \
+                Report\n\nto Neutral from Buy.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Bear Stearns", "CAKE", Stance::Bearish),
+            view("Morgan Stanley", "CSGP", Stance::Bullish),
+            view("Goldman", "NOK", Stance::Bearish),
+        ]
+    );
+    // (Not a heading, with no firm named before the act.)
+    let text = "Upgrades\n\nSprint\n\n: UP to outperform from hold at ABN Amro.\n\nDowngrades\n\nApplied \
+                Materials\n\n(AMAT)\n\nwere weak.";
+    assert_eq!(bundled(text), []);
+}
