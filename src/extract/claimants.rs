@@ -297,7 +297,8 @@ fn is_opener(t: &Token) -> bool {
             | "specifically" | "separately" | "additionally" | "moreover" | "finally" | "elsewhere" | "similarly"
             | "likewise" | "notably" | "besides" | "alem" | "ainda" | "tambem" | "ja" | "especialistas"
             | "especialista" | "experts" | "expert" | "investor" | "investidor" | "economistas" | "economists"
-            | "economista" | "economist" | "traders" | "gestores" | "strategists" | "estrategistas"
+            | "economista" | "economist" | "traders" | "gestores" | "strategists" | "estrategistas" | "ambos"
+            | "ambas" | "both"
     );
     (lower_only && !t.upper) || matches!(&*t.key, "ceo" | "cfo" | "ai" | "ia" | "a" | "o" | "i" | "us" | "eua" | "uk" | "eu" | "ue")
 }

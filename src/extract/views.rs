@@ -12,7 +12,6 @@ use std::ops::Range;
 use super::bank_cues::{is_referred_to, opens_an_item};
 use super::clauses::opens_on_a_bare_act;
 use super::company_context::is_dateline_place;
-use super::firms::firm_key;
 use super::holder_names::{FirmNames, trimmed};
 use super::holders::{Holder, counts_holders, firm_of, is_analyst_word, name_of};
 use super::known_brokers::brokers_in;
@@ -37,8 +36,8 @@ use nouns::{
 use ranks::stated_rank;
 use subjects::{
     clause_end, earlier_subject, first_named_after, initials_by_symbol, named_by_initials, next_clause_holder,
-    next_clause_object, next_line_object, one_company_before, opening_unlisted, same_firm, the_only_firm,
-    topic_past_a_list, unlisted_right_after, unlisted_since, word_range,
+    next_clause_object, next_line_object, one_company_before, opening_unlisted, the_only_firm, topic_past_a_list,
+    unlisted_right_after, unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -77,11 +76,7 @@ pub(crate) fn views<'a>(
     let firms = FirmNames::new(text, words, mentions);
     // The initials of the text's names, read once when a holder is written as initials.
     let initials = std::cell::OnceCell::new();
-    let mut neutral_at: Option<usize> = None;
-    // The brokers named where the last neutral rating was stated, folded.
-    let mut neutral_firms: Vec<String> = Vec::new();
-    // Every broker named where a neutral rating was stated so far (folded), with the company.
-    let mut kept_neutral: Vec<(String, Symbol)> = Vec::new();
+    let mut neutral = neutral::Neutral::default();
     // The last sentence before this one stating a rating or target act, with or without a view.
     let mut last_act: Option<usize> = None;
     // Where the companies the lexicon does not know are named, found once when a view needs it.
@@ -112,28 +107,13 @@ pub(crate) fn views<'a>(
         // `Já o HSBC elevou o preço-alvo… A recomendação, porém, foi mantida em neutra.`: a
         // neutral rating stated right after a target moved means no view.
         if reading.neutral {
-            neutral_at = Some(i);
-            neutral_firms = brokers_in(own).into_iter().map(|b| fold(&text[b])).collect();
-            // On the companies of that sentence, else on the company of the view before.
-            let rated: Vec<Symbol> = mentions_in(sentence)
-                .iter()
-                .filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol))
-                .map(|m| m.symbol.clone())
-                .chain(last.as_ref().map(|(_, _, t)| t.clone()))
-                .collect();
-            if let Some(on) = rated.first() {
-                kept_neutral.extend(neutral_firms.iter().map(|f| (f.clone(), on.clone())));
-            }
+            neutral.stated(text, own, i, mentions_in(sentence), last.as_ref().map(|(_, _, t)| t));
         }
         // `A visão do time da XP… é cautelosa. … “…Mantemos nossa recomendação Neutra”`: a plain word's
         // worry explained by a neutral rating further on; not another firm's (`Mizuho set…`), nor many's.
         let another_firm = reading.neutral
             && (counted_analysts(own)
-                || !neutral_firms.is_empty()
-                    && found.views().next_back().is_some_and(|v| {
-                        let holder = firm_key(&text[v.claimant.clone()]);
-                        neutral_firms.iter().all(|f| firm_key(f) != holder)
-                    }));
+                || found.views().next_back().is_some_and(|v| neutral.by_another_firm(&text[v.claimant.clone()])));
         if reading.neutral
             && !another_firm
             && let Some((j, level)) = found.last_read()
@@ -154,12 +134,8 @@ pub(crate) fn views<'a>(
             && (mentions_in(sentence).iter().any(|m| m.rates || m.speaks) || !brokers_in(own).is_empty());
         // Not `BMO … with a “market perform” rating. FBR Capital Markets is among those placing
         // bearish bets…`: a sentence naming other firms than the neutral one's speaks for them.
-        let after_neutral = neutral_at.is_some_and(|j| i - j <= 1);
-        let others = || {
-            let named = brokers_in(own);
-            !named.is_empty() && named.iter().all(|b| !neutral_firms.contains(&fold(&text[b.clone()])))
-        };
-        if !reading.neutral && reading.level >= 2 && after_neutral && !contrasted && !others() {
+        let others = || neutral.others(text, &brokers_in(own));
+        if !reading.neutral && reading.level >= 2 && neutral.just_before(i) && !contrasted && !others() {
             continue;
         }
         let recent = last.clone().filter(|(j, _, _)| i - j <= LOOK_BACK);
@@ -199,6 +175,10 @@ pub(crate) fn views<'a>(
         // listed with holders holds too, listed or not.
         join_listed_brokers(text, own, sentence, &mut holders);
         join_the_lead(own, &mut holders);
+        let back = sentences[i.saturating_sub(2)].start..sentence.start;
+        holders = both::both_firms(text, own, &words[word_range(words, &back)], mentions_in(&back))
+            .filter(|_| reading.rating)
+            .unwrap_or(holders);
         // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
         // (USB) were all downgraded`: in a passive the names before the stance word were rated,
         // and the firm rating is the one after `by`.
@@ -567,9 +547,8 @@ pub(crate) fn views<'a>(
                 // `…enquanto JPMorgan e Goldman Sachs mantiveram a neutra. … O Goldman manteve o
                 // preço-alvo em R$ 2,20 (upside de 3,2%)`: a firm that stated a neutral rating holds
                 // no target or plain-word view after it.
-                let neutral =
-                    reading.level >= 2 && kept_neutral.iter().any(|(e, on)| on == ticker && same_firm(&name, e));
-                if !stronger && !neutral {
+                let kept_neutral = reading.level >= 2 && neutral.kept_on(ticker, &name);
+                if !stronger && !kept_neutral {
                     found.overturn(ticker, stance, &name, i, reading.level);
                     let view =
                         ViewMatch { claimant: h.clone(), ticker: ticker.clone(), stance, quote: sentence.clone() };
@@ -585,10 +564,12 @@ pub(crate) fn views<'a>(
 }
 
 mod acting;
+mod both;
 mod cards;
 mod ellipsis;
 mod found;
 mod lists;
+mod neutral;
 mod nouns;
 pub(crate) mod picked;
 mod ranks;

@@ -22,3 +22,17 @@ fn a_line_ending_on_the_act_goes_on_in_the_lines_after_it() {
                 Materials\n\n(AMAT)\n\nwere weak.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn both_stands_for_the_two_firms_named_last() {
+    let text = "As ações da Méliuz (CASH3) têm preço-alvo de R$ 10, de acordo com o BTG Pactual, e R$ 8, de acordo \
+                com a XP. Ambos recomendam a compra dos papéis.";
+    assert_eq!(bundled(text), ["BTG Pactual", "XP"].map(|f| view(f, "CASH3", Stance::Bullish)));
+    let text = "Goldman Sachs and Morgan Stanley set targets of $10 and $12 on Apple. Both rate the stock a buy.";
+    assert_eq!(bundled(text), ["Goldman Sachs", "Morgan Stanley"].map(|f| view(f, "AAPL", Stance::Bullish)));
+    // (Not plain words, nor both companies.)
+    let text = "O BTG Pactual e o Safra falaram da Eletrobras (ELET3). Ambos aconselham cautela.";
+    assert_eq!(bundled(text), []);
+    let text = "Goldman Sachs upgraded Apple. Both companies rate well.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
+}
