@@ -69,10 +69,10 @@ pub(super) fn into_portfolio(words: &[Token], i: usize) -> Option<Stance> {
         return None;
     }
     words[i.saturating_sub(6)..i].iter().rev().find_map(|w| match &*w.key {
-        "incluiu" | "inclui" | "incluida" | "incluido" | "adicionou" | "adiciona" | "adicionada" | "entrou"
-        | "entra" => Some(Stance::Bullish),
-        "excluiu" | "exclui" | "excluida" | "excluido" | "retirou" | "retira" | "retirada" | "saiu" | "sai"
-        | "removeu" => Some(Stance::Bearish),
+        "incluiu" | "inclui" | "incluida" | "incluidas" | "incluido" | "incluidos" | "adicionou" | "adiciona"
+        | "adicionada" | "adicionadas" | "entrou" | "entra" | "entram" | "entraram" => Some(Stance::Bullish),
+        "excluiu" | "exclui" | "excluida" | "excluidas" | "excluido" | "excluidos" | "retirou" | "retira"
+        | "retirada" | "retiradas" | "saiu" | "sai" | "saem" | "sairam" | "removeu" => Some(Stance::Bearish),
         _ => None,
     })
 }

@@ -36,3 +36,11 @@ fn both_stands_for_the_two_firms_named_last() {
     let text = "Goldman Sachs upgraded Apple. Both companies rate well.";
     assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
 }
+
+#[test]
+fn stocks_entering_or_leaving_a_recommended_portfolio_in_the_plural() {
+    let text = "As ações da Vale (VALE3) entraram na carteira recomendada da XP Investimentos para esta semana.";
+    assert_eq!(bundled(text), [view("XP Investimentos", "VALE3", Stance::Bullish)]);
+    let text = "As ações da Vale (VALE3) saíram da carteira recomendada da XP Investimentos para esta semana.";
+    assert_eq!(bundled(text), [view("XP Investimentos", "VALE3", Stance::Bearish)]);
+}
