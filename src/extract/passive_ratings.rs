@@ -57,8 +57,15 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
         })
         .take(1)
         .any(|w| is_receive(&w.key));
+    // `foram atualizadas de Outperform para Market Perform`, `was moved from Buy to Hold`: a move
+    // read at `de`/`from`, after a participle told with `be`.
+    let moved = cue >= 2
+        && matches!(&*words[cue].key, "de" | "from")
+        && is_participle(&words[cue - 1].key)
+        && words[..cue - 1].iter().rev().take(3).find(|w| !is_adverb(&w.key)).is_some_and(|w| is_be(&w.key));
     // `were all downgraded`, `was also cut`, `has been upgraded`: adverbs between.
     received
+        || moved
         || words[..cue]
             .iter()
             .rev()
@@ -162,13 +169,17 @@ fn is_exchange(code: &str) -> bool {
 }
 
 /// Whether the word at byte `start` opens its sentence, an article aside (`JPMorgan revisa…`,
-/// `O JPMorgan mantém…`; not `For Citi, it was…`).
+/// `O JPMorgan mantém…`; not `For Citi, it was…`), or after a dateline.
 pub(crate) fn opens_sentence(text: &str, words: &[Token], start: usize) -> bool {
     let mut k = words.partition_point(|w| w.start < start);
     if k > 0 && matches!(&*words[k - 1].key, "o" | "a" | "the") && words[k - 1].capitalized {
         k -= 1;
     }
-    k == 0 || text[words[k - 1].end..words[k].start].contains(['.', '\n', '!', '?'])
+    let stop = |k: usize| k == 0 || text[words[k - 1].end..words[k].start].contains(['.', '\n', '!', '?']);
+    // (`Investing.com - O Banco do Brasil Investimentos (BB-BI) divulgou…`: after a dateline's
+    // few words and its dash.)
+    let dash = k > 0 && matches!(text[words[k - 1].end..words[k].start].trim(), "-" | "–" | "—");
+    stop(k) || dash && (k.saturating_sub(4)..k).rev().any(stop)
 }
 
 /// Forms of `be` (`ser`) that make a passive.

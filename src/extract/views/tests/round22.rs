@@ -44,3 +44,11 @@ fn stocks_entering_or_leaving_a_recommended_portfolio_in_the_plural() {
     let text = "As ações da Vale (VALE3) saíram da carteira recomendada da XP Investimentos para esta semana.";
     assert_eq!(bundled(text), [view("XP Investimentos", "VALE3", Stance::Bearish)]);
 }
+
+#[test]
+fn companies_moved_from_one_rating_to_another_in_the_passive_are_the_ones_rated() {
+    let text = "Investing.com - O Banco do Brasil Investimentos (BB-BI) divulgou relatório. Lojas Renner (SA:LREN3) \
+                foi atualizada de Outperform para Market Perform, com RaiaDrogasil (SA:RADL3) fazendo o caminho \
+                oposto.";
+    assert_eq!(bundled(text), [view("Banco do Brasil Investimentos", "LREN3", Stance::Bearish)]);
+}
