@@ -205,6 +205,9 @@ fn is_company_word(key: &str) -> bool {
     matches!(key,
         "stocks" | "adr" | "adrs" | "company"
             | "companhia" | "empresa" | "operadora" | "fabricante" | "varejista" | "fintech" | "bank" | "banco"
+            // (`telecoms equipment maker Ericsson`: a kind of company described.)
+            | "maker" | "makers" | "manufacturer" | "producer" | "chipmaker" | "automaker" | "carmaker"
+            | "drugmaker" | "retailer" | "miner" | "lender" | "insurer" | "airline"
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
             // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)

@@ -52,3 +52,10 @@ fn companies_moved_from_one_rating_to_another_in_the_passive_are_the_ones_rated(
                 oposto.";
     assert_eq!(bundled(text), [view("Banco do Brasil Investimentos", "LREN3", Stance::Bearish)]);
 }
+
+#[test]
+fn a_kind_of_company_described_before_a_name_makes_it_a_company() {
+    let text =
+        "Deutsche Bank upgraded its investment rating on telecoms equipment maker Ericsson to 'hold' from 'sell'.";
+    assert_eq!(bundled(text), [view("Deutsche Bank", "ERIC", Stance::Bullish)]);
+}
