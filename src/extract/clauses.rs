@@ -261,6 +261,23 @@ fn acts_again_on_a_name(words: &[Token], at: usize) -> bool {
         && words.get(at + 2).is_some_and(|w| w.capitalized)
 }
 
+/// `upgraded Exxon to overweight while lowering Chevron to equal weight`: `while`/`enquanto` at
+/// word `at`, then a gerund acting the other way than the clause's act (`before`, up or down) on a
+/// name, is a second act on another company (not `while trimming its price target`).
+fn turns_on_another_name(words: &[Token], at: usize, before: i8) -> bool {
+    let turn = words.get(at + 1).and_then(|w| match &*w.key {
+        "upgrading" | "raising" | "lifting" | "boosting" | "elevando" => Some(1),
+        "downgrading" | "lowering" | "cutting" | "reducing" | "trimming" | "rebaixando" | "reduzindo" | "cortando" => {
+            Some(-1)
+        }
+        _ => None,
+    });
+    matches!(&*words[at].key, "while" | "enquanto")
+        && matches!(before, 1 | -1)
+        && turn.is_some_and(|d| d != before)
+        && words.get(at + 2).is_some_and(|w| w.capitalized)
+}
+
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
 /// contrasted clauses: spans and word ranges, in order.
 pub(super) fn clauses(
@@ -282,7 +299,8 @@ pub(super) fn clauses(
             let main = main_after_contrast(text, words, range, at, in_contrast);
             in_contrast &= !main;
             let turns = acted.is_some_and(|before| next_act(text, words, at, range.end).is_some_and(|d| d != before))
-                || (acted.is_some() && acts_again_on_a_name(words, at));
+                || (acted.is_some() && acts_again_on_a_name(words, at))
+                || acted.is_some_and(|before| turns_on_another_name(words, at, before));
             if opens_contrast(text, words, at)
                 || turns
                 || but_another_acts(text, words, at, range.end)

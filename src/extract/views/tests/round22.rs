@@ -59,3 +59,16 @@ fn a_kind_of_company_described_before_a_name_makes_it_a_company() {
         "Deutsche Bank upgraded its investment rating on telecoms equipment maker Ericsson to 'hold' from 'sell'.";
     assert_eq!(bundled(text), [view("Deutsche Bank", "ERIC", Stance::Bullish)]);
 }
+
+#[test]
+fn an_act_turned_the_other_way_on_another_name_after_while_is_a_view_of_its_own() {
+    let text = "Roger Read of Wells Fargo on Tuesday upgraded Exxon to overweight while lowering Chevron to equal \
+                weight.";
+    assert_eq!(
+        bundled(text),
+        [view("Wells Fargo", "XOM", Stance::Bullish), view("Wells Fargo", "CVX", Stance::Bearish)]
+    );
+    // (Not the same act going on: `while lowering its price target`.)
+    let text = "Wells Fargo upgraded Exxon to overweight while lowering its price target to $50.";
+    assert_eq!(bundled(text), [view("Wells Fargo", "XOM", Stance::Bullish)]);
+}
