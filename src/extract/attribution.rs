@@ -369,9 +369,11 @@ pub(crate) fn attribute<'a>(
                 });
             let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
-            // `142.463 pontos`, `5,000 points`: an index level (not a rate's: `a taxa recuou 4,9 pontos`).
+            // `142.463 pontos`, `5,000 points`: an index level (not a rate's: `a taxa recuou 4,9 pontos`,
+            // nor `240 pontos-base`, `3 pontos percentuais`).
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"))
+                && !["-base", " base", " percentua", " básicos"].iter().any(|b| text[figures[f].end..].starts_with(b))
                 && !names_a_rate(&words_before[words_before.len().saturating_sub(8)..]);
             // (`Continuous contract prices now sit at $4,260.20 per troy ounce, just off the
             // record-high of $4,359.40`: a sentence naming no company and pricing per unit.)

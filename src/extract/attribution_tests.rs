@@ -493,3 +493,5 @@ mod round19;
 mod round20;
 #[path = "attribution_tests_round21.rs"]
 mod round21;
+#[path = "attribution_tests_round22.rs"]
+mod round22;

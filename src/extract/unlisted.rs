@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::attribution_cues::is_sector_shares;
 use super::commodity_prices::is_commodity_word;
-use super::company_context::{dateline, is_move_verb};
+use super::company_context::{dateline, in_picture_credit, is_move_verb};
 use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
 use super::index_cues::is_index_word;
@@ -35,7 +35,12 @@ pub(super) fn unlisted_in_text(
     let mut found = Vec::new();
     for s in sentences {
         let (w, m) = within(s);
-        found.extend(unlisted_companies(text, &words[w], &mentions[m]));
+        // (`(Imagem: Adobe Stock)`: a picture's credit names no company.)
+        let credited = |&at: &usize| {
+            let w = &words[words.partition_point(|w| w.start < at)];
+            in_picture_credit(text, &(w.start..w.end))
+        };
+        found.extend(unlisted_companies(text, &words[w], &mentions[m]).into_iter().filter(|at| !credited(at)));
     }
     // `Campbell Soup (CPB)… Campbell shares tumbled`: the first word of a company the text names
     // is that company.

@@ -1,0 +1,19 @@
+//! Unit tests of the twenty-second round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_pictures_credit_names_no_company_that_ends_the_carry() {
+    let text = "Itaú BBA vê potencial de alta de 24% nas ações da Vivara. (Imagem: Adobe Stock)\nO Itaú BBA avalia \
+                que as ações da Vivara (VIVA3) têm espaço. A equipe projeta alta de 14% na receita líquida.";
+    assert_eq!(figures(text), pairs(&[("24%", &["VIVA3"]), ("14%", &["VIVA3"])]));
+}
+
+#[test]
+fn basis_points_and_percentage_points_are_no_index_level() {
+    let text = "As ações da Vivara (VIVA3) subiram. A equipe projeta alta de 14% na receita, além de ganho de 240 \
+                pontos-base na margem bruta e de 3 pontos percentuais no lucro.";
+    let want = pairs(&[("14%", &["VIVA3"]), ("240 pontos", &["VIVA3"]), ("3 pontos", &["VIVA3"])]);
+    assert_eq!(figures(text), want);
+}
