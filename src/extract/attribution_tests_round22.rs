@@ -17,3 +17,15 @@ fn basis_points_and_percentage_points_are_no_index_level() {
     let want = pairs(&[("14%", &["VIVA3"]), ("240 pontos", &["VIVA3"]), ("3 pontos", &["VIVA3"])]);
     assert_eq!(figures(text), want);
 }
+
+#[test]
+fn a_brokers_first_word_alone_is_the_broker_when_the_text_names_it_in_full() {
+    let text = "A Kepler Cheuvreux rebaixou sua recomendação para o Credit Suisse. O analista da Kepler Nicolas \
+                Payen reduziu suas estimativas. A queda chegou a 4,78% no fechamento.";
+    assert_eq!(figures(text), pairs(&[("4,78%", &[])]));
+    // (The company itself still is, named alone: `A Kepler subiu 3%` with no broker in full.)
+    assert_eq!(
+        figures("A Kepler Weber (KEPL3) subiu 3%. A Kepler vendeu 5% mais."),
+        pairs(&[("3%", &["KEPL3"]), ("5%", &["KEPL3"])])
+    );
+}

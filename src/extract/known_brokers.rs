@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use super::fx_hash::FxHashSet;
 use super::holder_names::continues_name;
 use super::tokens::Token;
+use crate::model::fold;
 
 /// Broker names as folded word sequences (`wolfe research`), one to four words.
 const BROKERS: &[&str] = &[
@@ -461,6 +462,17 @@ const BROKERS: &[&str] = &[
 
 /// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
 const LONGEST: usize = 5;
+
+/// The first words (folded) of the brokers a text names in full, in more than one word
+/// (`Kepler Cheuvreux`): where the text names one of them by its first word alone (`o analista
+/// da Kepler`), that is the broker, not a company of that name (Kepler Weber).
+pub(crate) fn brokers_named_in_full(text: &str, words: &[Token]) -> Vec<String> {
+    let mut firsts: Vec<String> =
+        brokers_in(words).into_iter().filter_map(|b| text[b].split_once(' ').map(|(first, _)| fold(first))).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts
+}
 
 /// Byte ranges of the broker names among `words` (capitalised, longest first), in order; an
 /// initial's full stop goes on with a name (`Robert W. Baird`, `J.P. Morgan Securities`).

@@ -22,8 +22,10 @@ use super::company_context::{
 };
 use super::company_names::is_generic_tail;
 use super::defunct::defunct_at;
+use super::known_brokers::brokers_named_in_full;
 use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
+use super::mentions::is_broker;
 use super::short_names::{listed_with_companies, short_names};
 use super::symbol_cues::{
     BARE_RANKS, after_exchange, after_home_exchange, distinctive, exchange_prefix, reuters_code, shouted,
@@ -31,7 +33,7 @@ use super::symbol_cues::{
 };
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word, is_company_suffix, is_not_a_ticker};
-use crate::model::Symbol;
+use crate::model::{Symbol, fold};
 
 /// A ticker found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,6 +235,21 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || in_picture_credit(text, &f.span)
             || lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()))
     });
+    // `O analista da Kepler Nicolas Payen` in a text naming `Kepler Cheuvreux`: a broker's first
+    // word alone is the broker, not the company of that name (Kepler Weber) unless named in full.
+    if found.iter().any(|f| f.via == Via::Name && !text[f.span.clone()].contains(' ')) {
+        let full = brokers_named_in_full(text, tokens);
+        let longer = |f: &TickerMatch| found.iter().any(|g| g.symbol == f.symbol && g.span.len() > f.span.len());
+        let broker = |f: &TickerMatch| {
+            f.via == Via::Name && !is_broker(&f.symbol) && full.contains(&fold(&text[f.span.clone()])) && !longer(f)
+        };
+        let dropped: Vec<bool> = found.iter().map(broker).collect();
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !dropped[k - 1]
+        });
+    }
     found.sort_by_key(|f| f.span.start);
     let mut short = short_names(text, tokens, &found);
     short.retain(|f| !lexicon.is_suppressed(&text[f.span.clone()], f.symbol.as_str()));
