@@ -54,8 +54,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if is_news_source(&inside.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ")) {
         return None;
     }
-    // `The S&P 500 dipped 0.4% … after Moody’s downgraded…`: an index is no holder.
-    if inside.iter().any(|w| is_index_at(text, w)) {
+    // `The S&P 500 dipped 0.4% … after Moody’s downgraded…`: an index is no holder (the broker
+    // named by an index's word alone, acting, is: `Benchmark kept its buy rating`).
+    let broker = inside.len() == 1 && inside[0].key == "benchmark";
+    if inside.iter().any(|w| is_index_at(text, w)) && !broker {
         return None;
     }
     // `Even Edward Jones`: words that open a sentence are not part of a name.

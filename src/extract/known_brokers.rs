@@ -10,6 +10,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::clauses::rating_act;
 use super::fx_hash::FxHashSet;
 use super::holder_names::continues_name;
 use super::tokens::Token;
@@ -222,6 +223,8 @@ const BROKERS: &[&str] = &[
     "sterne",
     "keefe",
     "telsey",
+    // (An everyday word too: only before an act or its analyst, see `brokers_in`.)
+    "benchmark",
     "wolfe",
     "ladenburg",
     "kepler",
@@ -344,6 +347,9 @@ const BROKERS: &[&str] = &[
     "shore capital",
     "dougherty & co",
     "lake street capital",
+    "lake street",
+    "benchmark company",
+    "benchmark co",
     "chardan capital",
     "sandler o neill",
     "hilliard lyons",
@@ -485,7 +491,9 @@ pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
         // Only a capitalised word that opens some broker's name is looked at further.
         let opens = (words[i].capitalized || words[i].upper)
             && first_words.contains(&*words[i].key)
-            && (words[i].key != "agora" || words[i].text.starts_with('Á'));
+            && (words[i].key != "agora" || words[i].text.starts_with('Á'))
+            // (`Benchmark kept its buy rating`, not `the Benchmark index`, `Benchmark yields rose`.)
+            && (words[i].key != "benchmark" || words.get(i + 1).is_some_and(|n| acts_as_a_firm(&n.key)));
         let found = opens
             .then(|| {
                 (1..=LONGEST.min(words.len() - i)).rev().find(|&n| {
@@ -515,6 +523,30 @@ pub(crate) fn brokers_in(words: &[Token]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Words after an everyday word that make it a firm acting (`Benchmark kept…`, `Benchmark analyst
+/// Mike Hickey`, `Benchmark Company`).
+fn acts_as_a_firm(key: &str) -> bool {
+    rating_act(key).is_some()
+        || matches!(
+            key,
+            "analyst"
+                | "analysts"
+                | "company"
+                | "co"
+                | "reduced"
+                | "initiated"
+                | "initiates"
+                | "says"
+                | "said"
+                | "sees"
+                | "set"
+                | "lifted"
+                | "trimmed"
+                | "rates"
+                | "rated"
+        )
 }
 
 /// The first words of the broker names, and the names, as sets (built once).

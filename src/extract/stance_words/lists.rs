@@ -8,7 +8,7 @@ pub(super) const RAISE: &[&str] = &[
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
     "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas", "elevated", "elevates",
     "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups", "elevamos", "aumentamos", "doubled",
-    "doubling", "dobrou",
+    "doubling", "dobrou", "melhorou", "melhoraram",
 ];
 
 /// Verbs and nouns of a cut (`lowered`, `cortou`, `redução`).

@@ -72,3 +72,23 @@ fn an_act_turned_the_other_way_on_another_name_after_while_is_a_view_of_its_own(
     let text = "Wells Fargo upgraded Exxon to overweight while lowering its price target to $50.";
     assert_eq!(bundled(text), [view("Wells Fargo", "XOM", Stance::Bullish)]);
 }
+
+#[test]
+fn benchmark_and_lake_street_acting_are_brokers() {
+    let text = "Kura Sushi (KRUS) fell. Benchmark reduced its target to $85, while Lake Street cut its projection from \
+                $103 to $62, also keeping a Buy rating.";
+    assert_eq!(
+        bundled(text),
+        [view("Benchmark", "KRUS", Stance::Bearish), view("Lake Street", "KRUS", Stance::Bullish)]
+    );
+    // (Not the everyday word: `the benchmark index`, `Benchmark Treasury yields`.)
+    let text = "Benchmark Treasury yields rose as Goldman downgraded Apple.";
+    assert_eq!(bundled(text), [view("Goldman", "AAPL", Stance::Bearish)]);
+}
+
+#[test]
+fn a_rating_improved_in_portuguese_is_an_upgrade() {
+    let text = "A Genial Investimentos melhorou a recomendação para as ações da Taesa (TAEE11).";
+    assert_eq!(bundled(text), [view("Genial Investimentos", "TAEE11", Stance::Bullish)]);
+    assert_eq!(bundled("A Taesa (TAEE11) melhorou suas margens, segundo a Genial."), []);
+}
