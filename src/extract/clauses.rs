@@ -89,8 +89,10 @@ pub(super) fn rating_act(key: &str) -> Option<i8> {
 /// rebaixamento de CCR`, `an upgrade of… and a downgrade of…`).
 fn act_or_its_noun(key: &str) -> Option<i8> {
     rating_act(key).or(match key {
-        "elevacao" | "upgrade" => Some(1),
-        "rebaixamento" | "downgrade" => Some(-1),
+        // (`sugerir comprar Alupar e vender Taesa`, `buying Apple and selling Microsoft`: a trade's
+        // two legs.)
+        "elevacao" | "upgrade" | "comprar" | "buying" => Some(1),
+        "rebaixamento" | "downgrade" | "vender" | "selling" => Some(-1),
         _ => None,
     })
 }
@@ -313,7 +315,10 @@ pub(super) fn clauses(
                 (start, first) = (words[at].start, at);
                 acted = None;
             }
-            if let Some(d) = act_or_its_noun(&words[at].key) {
+            // (Not `a oportunidade de comprar ações do Banco do Brasil`: a trade's verb after `de`.)
+            let after_of = matches!(&*words[at - 1].key, "de" | "of");
+            let leg = matches!(&*words[at].key, "comprar" | "vender" | "buying" | "selling");
+            if let Some(d) = act_or_its_noun(&words[at].key).filter(|_| !(leg && after_of)) {
                 acted = Some(d);
             }
         }

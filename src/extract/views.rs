@@ -29,9 +29,9 @@ use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_th
 use lists::{bulleted, covered_by, done_likewise, item_start, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
-    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, plural_ratings, points_back, points_back_before,
-    rated_in_a_list, rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act, speaks_aside, talked_about,
-    the_latter,
+    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, other_leg, plural_ratings, points_back,
+    points_back_before, rated_in_a_list, rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act,
+    speaks_aside, talked_about, the_latter,
 };
 use ranks::stated_rank;
 use subjects::{
@@ -258,6 +258,7 @@ pub(crate) fn views<'a>(
                 || the_analyst()
                 || we()
                 || opens_on_a_pronoun(own)
+                || other_leg(own)
                 || names_a_pick(own)
                 || own.iter().any(|w| is_firm_noun(&w.key)))
         {

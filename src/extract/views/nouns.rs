@@ -327,6 +327,13 @@ pub(super) fn rated_in_a_list(own: &[Token], at: usize, start: usize) -> bool {
 /// `** Upgrades Bristol-Myers Squibb BMY.N to "buy"`, `- Maintains "buy" for Eli Lilly`: opening on
 /// the act with no subject, as a line of a firm's list of calls does (the caller checks that the
 /// sentence opens a line; the firm is the one named before).
+/// `…ao sugerir comprar Alupar (ALUP11) e vender Taesa (TAEE11)`: a clause opening on `e`/`and` and
+/// a trade's other leg, held by the firm of the clause before.
+pub(super) fn other_leg(own: &[Token]) -> bool {
+    matches!(own, [and, leg, ..] if matches!(&*and.key, "e" | "and")
+        && matches!(&*leg.key, "vender" | "comprar" | "selling" | "buying"))
+}
+
 pub(super) fn opens_on_an_act(own: &[Token]) -> bool {
     own.first().is_some_and(|w| {
         w.capitalized

@@ -92,3 +92,16 @@ fn a_rating_improved_in_portuguese_is_an_upgrade() {
     assert_eq!(bundled(text), [view("Genial Investimentos", "TAEE11", Stance::Bullish)]);
     assert_eq!(bundled("A Taesa (TAEE11) melhorou suas margens, segundo a Genial."), []);
 }
+
+#[test]
+fn a_trades_two_legs_are_two_views_of_one_firm() {
+    let text = "A EQI Research abriu uma nova recomendação ao sugerir comprar Alupar (ALUP11) e vender Taesa (TAEE11).";
+    assert_eq!(
+        bundled(text),
+        [view("EQI Research", "ALUP11", Stance::Bullish), view("EQI Research", "TAEE11", Stance::Bearish)]
+    );
+    // (Not a chance to buy, after `de`, before a neutral rating.)
+    let text = "Em meio a dúvidas sobre a oportunidade de comprar ações do Banco do Brasil (BBAS3), o JPMorgan reiterou \
+                sua recomendação neutra. O banco reduziu o preço-alvo de R$ 31 para R$ 28.";
+    assert_eq!(bundled(text), []);
+}
