@@ -469,6 +469,11 @@ const BROKERS: &[&str] = &[
 /// The most words a broker name has (`&` is a word: `Keefe Bruyette & Woods`).
 const LONGEST: usize = 5;
 
+/// Whether a one-word name (folded) opens some broker's name (`kepler`, `goldman`).
+pub(crate) fn opens_a_broker_name(key: &str) -> bool {
+    lookup().0.contains(key)
+}
+
 /// The first words (folded) of the brokers a text names in full, in more than one word
 /// (`Kepler Cheuvreux`): where the text names one of them by its first word alone (`o analista
 /// da Kepler`), that is the broker, not a company of that name (Kepler Weber).

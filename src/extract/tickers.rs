@@ -22,7 +22,7 @@ use super::company_context::{
 };
 use super::company_names::is_generic_tail;
 use super::defunct::defunct_at;
-use super::known_brokers::brokers_named_in_full;
+use super::known_brokers::{brokers_named_in_full, opens_a_broker_name};
 use super::known_names::{needs_context, written_as};
 use super::lexicon::{Lexicon, Via};
 use super::mentions::is_broker;
@@ -237,12 +237,12 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     });
     // `O analista da Kepler Nicolas Payen` in a text naming `Kepler Cheuvreux`: a broker's first
     // word alone is the broker, not the company of that name (Kepler Weber) unless named in full.
-    if found.iter().any(|f| f.via == Via::Name && !text[f.span.clone()].contains(' ')) {
+    // (The whole text is read for brokers only where such a word is found.)
+    let alone = |f: &TickerMatch| f.via == Via::Name && !is_broker(&f.symbol) && !text[f.span.clone()].contains(' ');
+    if found.iter().any(|f| alone(f) && opens_a_broker_name(&fold(&text[f.span.clone()]))) {
         let full = brokers_named_in_full(text, tokens);
         let longer = |f: &TickerMatch| found.iter().any(|g| g.symbol == f.symbol && g.span.len() > f.span.len());
-        let broker = |f: &TickerMatch| {
-            f.via == Via::Name && !is_broker(&f.symbol) && full.contains(&fold(&text[f.span.clone()])) && !longer(f)
-        };
+        let broker = |f: &TickerMatch| alone(f) && full.contains(&fold(&text[f.span.clone()])) && !longer(f);
         let dropped: Vec<bool> = found.iter().map(broker).collect();
         let mut k = 0;
         found.retain(|_| {
