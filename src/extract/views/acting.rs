@@ -20,8 +20,9 @@ use crate::extract::tokens::Token;
 pub(super) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Range<usize>> {
     let is_agent = |b: &Range<usize>| {
         let k = words.partition_point(|w| w.start < b.start);
-        // (`by the brokerage firm "DA Davidson"`: past the noun for a firm, to `by`.)
-        let by = |j: &usize| matches!(&*words[*j].key, "by" | "pelo" | "pela");
+        // (`by the brokerage firm "DA Davidson"`, `a bullish upgrade from investment firm Bernstein`:
+        // past the noun for a firm, to `by` or `from`.)
+        let by = |j: &usize| matches!(&*words[*j].key, "by" | "pelo" | "pela" | "from");
         let k = match k.checked_sub(1).map(|j| &*words[j].key) {
             Some("firm" | "brokerage" | "bank" | "corretora" | "banco") => {
                 (k.saturating_sub(4)..k - 1).rev().find(by).map_or(k, |j| j + 1)

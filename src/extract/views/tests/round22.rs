@@ -105,3 +105,9 @@ fn a_trades_two_legs_are_two_views_of_one_firm() {
                 sua recomendação neutra. O banco reduziu o preço-alvo de R$ 31 para R$ 28.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_firm_named_after_from_and_its_kind_is_the_agent() {
+    let text = "Apple climbed around 2.5% on the heels of a bullish upgrade from investment firm Bernstein.";
+    assert_eq!(bundled(text), [view("Bernstein", "AAPL", Stance::Bullish)]);
+}
