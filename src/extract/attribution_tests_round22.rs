@@ -29,3 +29,9 @@ fn a_brokers_first_word_alone_is_the_broker_when_the_text_names_it_in_full() {
         pairs(&[("3%", &["KEPL3"]), ("5%", &["KEPL3"])])
     );
 }
+
+#[test]
+fn a_brazilian_share_class_alone_is_no_ticker() {
+    let text = "As perdas refletiram a hesitação de Petrobras (ON +0,23%, PN -0,13% no fechamento).";
+    assert!(figures(text).iter().all(|(_, tickers)| !tickers.iter().any(|t| t == "PN")), "{:?}", figures(text));
+}

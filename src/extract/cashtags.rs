@@ -1,5 +1,6 @@
 //! Cashtags: `$NVDA`, `$brk.b`, `$PETR4`, `$PETR4.SA` name tickers; money such as `$6M`, `$5.6` or
-//! `US$ 6` does not, nor do B3 option codes (`$PETRK330`), which are not stocks.
+//! `US$ 6` does not, nor do B3 option codes (`$PETRK330`) or index tags (`$INDU`), which are not
+//! stocks.
 
 use std::ops::Range;
 
@@ -39,7 +40,8 @@ pub fn cashtags(text: &str) -> Vec<Cashtag> {
                 end = suffix_end;
             }
         }
-        if bytes.get(end) == Some(&b'$') || is_b3_option(&text[start + 1..end]) || is_money(&text[start + 1..end]) {
+        let tag = &text[start + 1..end];
+        if bytes.get(end) == Some(&b'$') || is_b3_option(tag) || is_money(tag) || is_index_tag(tag) {
             continue;
         }
         if let Ok(symbol) = Symbol::parse(&text[start + 1..end]) {
@@ -47,6 +49,11 @@ pub fn cashtags(text: &str) -> Vec<Cashtag> {
         }
     }
     found
+}
+
+/// An index's tag as market sites write it (`$INDU` for the Dow, `$COMPQ`, `$SPX`): no stock.
+fn is_index_tag(base: &str) -> bool {
+    ["INDU", "COMPQ", "SPX", "NDX", "DJI", "DJIA", "RUT", "VIX"].iter().any(|t| t.eq_ignore_ascii_case(base))
 }
 
 /// A currency code glued to its amount after the sign (`$US25.72`, `$A1.2`) is money, not a
@@ -86,6 +93,7 @@ mod tests {
             ("$7203.T", &[]),
             ("$RY.TO and $VOD.L", &["RY.TO", "VOD.L"]),
             ("$PETR4.XX", &["PETR4.XX"]),
+            ("the Dow Jones Industrial Average ($INDU) and the Nasdaq ($COMPQ) rose; $AI fell", &["AI"]),
         ] {
             assert_eq!(symbols(text), expected, "{text:?}");
         }
