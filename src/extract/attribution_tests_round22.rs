@@ -35,3 +35,11 @@ fn a_brazilian_share_class_alone_is_no_ticker() {
     let text = "As perdas refletiram a hesitação de Petrobras (ON +0,23%, PN -0,13% no fechamento).";
     assert!(figures(text).iter().all(|(_, tickers)| !tickers.iter().any(|t| t == "PN")), "{:?}", figures(text));
 }
+
+#[test]
+fn a_surname_after_a_title_and_a_given_name_is_a_person() {
+    let text = "Wells Fargo fell 3%. Federal Reserve Chair Jerome Powell said the bank would keep its $1.95 trillion \
+                asset cap.";
+    assert!(figures(text).iter().all(|(_, tickers)| !tickers.iter().any(|t| t == "POWL")), "{:?}", figures(text));
+    assert_eq!(figures("Powell Industries (POWL) rose 2%."), pairs(&[("2%", &["POWL"])]));
+}

@@ -156,6 +156,37 @@ pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
         && !is_article(&prev.key)
 }
 
+/// `Federal Reserve Chair Jerome Powell`, `o presidente-executivo Jean-Paul Prates`: a word after a
+/// title and a given name is a person's surname, not a company going by that word.
+pub(crate) fn a_persons_surname(text: &str, tokens: &[Token], i: usize) -> bool {
+    let title = |t: &Token| {
+        matches!(
+            &*t.key,
+            "chair"
+                | "chairman"
+                | "chairwoman"
+                | "president"
+                | "governor"
+                | "secretary"
+                | "senator"
+                | "ceo"
+                | "cfo"
+                | "founder"
+                | "economist"
+                | "strategist"
+                | "minister"
+                | "presidente"
+                | "ministro"
+                | "diretor"
+                | "executivo"
+                | "fundador"
+                | "economista"
+                | "estrategista"
+        )
+    };
+    i >= 2 && is_surname(text, tokens, i) && title(&tokens[i - 2])
+}
+
 /// `the four weeks ended Nov. 25`, `Dec 2005`: a month's abbreviation written in title case
 /// before a full stop or a number is a date, not the company of that name (`NOV`).
 pub(crate) fn is_month_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {

@@ -17,8 +17,8 @@ use super::bracket_codes::{
 };
 use super::cashtags::cashtags;
 use super::company_context::{
-    dateline, in_company_context, in_dateline, in_picture_credit, is_month_abbreviation, is_surname, middle_name,
-    names_another_company,
+    a_persons_surname, dateline, in_company_context, in_dateline, in_picture_credit, is_month_abbreviation, is_surname,
+    middle_name, names_another_company,
 };
 use super::company_names::is_generic_tail;
 use super::defunct::defunct_at;
@@ -329,6 +329,7 @@ fn longest_name(
         key.push_str(&t.key);
         if n == 1
             && (closes_a_name
+                || a_persons_surname(text, tokens, i)
                 || ends_another_name
                 || middle_name(text, tokens, i)
                 || is_month_abbreviation(text, tokens, i))
