@@ -44,7 +44,7 @@ pub fn cashtags(text: &str) -> Vec<Cashtag> {
         if bytes.get(end) == Some(&b'$') || is_b3_option(tag) || is_money(tag) || is_index_tag(tag) {
             continue;
         }
-        if let Ok(symbol) = Symbol::parse(&text[start + 1..end]) {
+        if let Ok(symbol) = Symbol::parse(tag) {
             found.push(Cashtag { symbol, span: start..end });
         }
     }

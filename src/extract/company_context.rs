@@ -156,8 +156,8 @@ pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
         && !is_article(&prev.key)
 }
 
-/// `Federal Reserve Chair Jerome Powell`, `o presidente-executivo Jean-Paul Prates`: a word after a
-/// title and a given name is a person's surname, not a company going by that word.
+/// `Federal Reserve Chair Jerome Powell`: a word after a title and a given name is a person's
+/// surname, not a company going by that word (Powell Industries).
 pub(crate) fn a_persons_surname(text: &str, tokens: &[Token], i: usize) -> bool {
     let title = |t: &Token| {
         matches!(

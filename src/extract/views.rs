@@ -409,7 +409,8 @@ pub(crate) fn views<'a>(
         // `Citi and Bernstein took a similar optimistic stance, while Raymond James worries…`: a
         // stance that is the view before's is about that view's company too.
         let carried = reading.stance.is_none() && reading.similar;
-        // (A company the act's line goes on to name after it is no company of elsewhere.)
+        // (The company named in the lines an act's line goes on to is the one rated, whatever
+        // unknown company was named before.)
         let ahead = next_line_object(text, sentences, i, own, reading.at, &mentions_in);
         let ticker = if restated || carried { recent.as_ref().map(|(_, _, t)| t.clone()) } else { None }
             .or_else(|| first_after.map(|k| about[k].symbol.clone()))
