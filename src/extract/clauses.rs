@@ -267,6 +267,9 @@ fn acts_again_on_a_name(words: &[Token], at: usize) -> bool {
 /// word `at`, then a gerund acting the other way than the clause's act (`before`, up or down) on a
 /// name, is a second act on another company (not `while trimming its price target`).
 fn turns_on_another_name(words: &[Token], at: usize, before: i8) -> bool {
+    if !matches!(&*words[at].key, "while" | "enquanto") {
+        return false;
+    }
     let turn = words.get(at + 1).and_then(|w| match &*w.key {
         "upgrading" | "raising" | "lifting" | "boosting" | "elevando" => Some(1),
         "downgrading" | "lowering" | "cutting" | "reducing" | "trimming" | "rebaixando" | "reduzindo" | "cortando" => {
@@ -274,10 +277,7 @@ fn turns_on_another_name(words: &[Token], at: usize, before: i8) -> bool {
         }
         _ => None,
     });
-    matches!(&*words[at].key, "while" | "enquanto")
-        && matches!(before, 1 | -1)
-        && turn.is_some_and(|d| d != before)
-        && words.get(at + 2).is_some_and(|w| w.capitalized)
+    matches!(before, 1 | -1) && turn.is_some_and(|d| d != before) && words.get(at + 2).is_some_and(|w| w.capitalized)
 }
 
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
@@ -315,11 +315,13 @@ pub(super) fn clauses(
                 (start, first) = (words[at].start, at);
                 acted = None;
             }
-            // (Not `a oportunidade de comprar ações do Banco do Brasil`: a trade's verb after `de`.)
-            let after_of = matches!(&*words[at - 1].key, "de" | "of");
-            let leg = matches!(&*words[at].key, "comprar" | "vender" | "buying" | "selling");
-            if let Some(d) = act_or_its_noun(&words[at].key).filter(|_| !(leg && after_of)) {
-                acted = Some(d);
+            if let Some(d) = act_or_its_noun(&words[at].key) {
+                // (Not `a oportunidade de comprar ações do Banco do Brasil`: a trade's verb after `de`.)
+                let after_of = matches!(&*words[at - 1].key, "de" | "of");
+                let leg = matches!(&*words[at].key, "comprar" | "vender" | "buying" | "selling");
+                if !(leg && after_of) {
+                    acted = Some(d);
+                }
             }
         }
         out_spans.push(start..span.end);
