@@ -50,7 +50,7 @@ use super::figure_lists::{
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
     is_index_at, is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover,
-    is_the_exchange, names_a_rate, ranks_within,
+    is_the_exchange, names_a_rate, names_other_points, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -373,7 +373,7 @@ pub(crate) fn attribute<'a>(
             // nor `240 pontos-base`, `3 pontos percentuais`).
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
                 && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"))
-                && !["-base", " base", " percentua", " básicos"].iter().any(|b| text[figures[f].end..].starts_with(b))
+                && !words_after.first().is_some_and(|n| names_other_points(&n.key))
                 && !names_a_rate(&words_before[words_before.len().saturating_sub(8)..]);
             // (`Continuous contract prices now sit at $4,260.20 per troy ounce, just off the
             // record-high of $4,359.40`: a sentence naming no company and pricing per unit.)

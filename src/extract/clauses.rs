@@ -85,6 +85,11 @@ pub(super) fn rating_act(key: &str) -> Option<i8> {
     }
 }
 
+/// A trade's verb (`comprar`, `vender`, `buying`, `selling`): one leg of `comprar X e vender Y`.
+pub(super) fn is_trade_leg(key: &str) -> bool {
+    matches!(key, "comprar" | "vender" | "buying" | "selling")
+}
+
 /// A rating verb's direction, or its noun's (`a elevação da recomendação de Rumo… e o
 /// rebaixamento de CCR`, `an upgrade of… and a downgrade of…`).
 fn act_or_its_noun(key: &str) -> Option<i8> {
@@ -318,8 +323,7 @@ pub(super) fn clauses(
             if let Some(d) = act_or_its_noun(&words[at].key) {
                 // (Not `a oportunidade de comprar ações do Banco do Brasil`: a trade's verb after `de`.)
                 let after_of = matches!(&*words[at - 1].key, "de" | "of");
-                let leg = matches!(&*words[at].key, "comprar" | "vender" | "buying" | "selling");
-                if !(leg && after_of) {
+                if !(is_trade_leg(&words[at].key) && after_of) {
                     acted = Some(d);
                 }
             }

@@ -56,8 +56,14 @@ pub(super) fn is_index_level_at(words: &[Token], k: usize) -> bool {
     matches!(&*words[k].key, "pontos" | "points" | "pts")
         && k > 0
         && words[k - 1].key.bytes().all(|b| b.is_ascii_digit())
-        && !words.get(k + 1).is_some_and(|n| matches!(&*n.key, "percentuais" | "percentual" | "base" | "basicos"))
+        && !words.get(k + 1).is_some_and(|n| names_other_points(&n.key))
         && !names_a_rate(&words[k.saturating_sub(8)..k])
+}
+
+/// The word after `pontos`/`points` that makes them no index's (`pontos percentuais`, `pontos-base`,
+/// `pontos básicos`).
+pub(super) fn names_other_points(key: &str) -> bool {
+    matches!(key, "percentuais" | "percentual" | "base" | "basicos")
 }
 
 /// A rate or a margin among `words` (`a taxa de ocupação`, `its gross margin`): points after it

@@ -176,9 +176,11 @@ pub(crate) fn views<'a>(
         join_listed_brokers(text, own, sentence, &mut holders);
         join_the_lead(own, &mut holders);
         let back = sentences[i.saturating_sub(2)].start..sentence.start;
-        holders = both::both_firms(text, own, &words[word_range(words, &back)], mentions_in(&back))
-            .filter(|_| reading.rating)
-            .unwrap_or(holders);
+        if reading.rating
+            && let Some(two) = both::both_firms(text, own, &words[word_range(words, &back)], mentions_in(&back))
+        {
+            holders = two;
+        }
         // `Jazz (NASDAQ:JAZZ) initiated with Buy rating by FBR`, `Citigroup (C) and U.S. Bancorp
         // (USB) were all downgraded`: in a passive the names before the stance word were rated,
         // and the firm rating is the one after `by`.

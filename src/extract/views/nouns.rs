@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::extract::claimants::is_calendar;
+use crate::extract::clauses::is_trade_leg;
 use crate::extract::firms::firm_key;
 use crate::extract::holders::is_analyst_word;
 use crate::extract::mentions::Mention;
@@ -330,8 +331,7 @@ pub(super) fn rated_in_a_list(own: &[Token], at: usize, start: usize) -> bool {
 /// `…ao sugerir comprar Alupar (ALUP11) e vender Taesa (TAEE11)`: a clause opening on `e`/`and` and
 /// a trade's other leg, held by the firm of the clause before.
 pub(super) fn other_leg(own: &[Token]) -> bool {
-    matches!(own, [and, leg, ..] if matches!(&*and.key, "e" | "and")
-        && matches!(&*leg.key, "vender" | "comprar" | "selling" | "buying"))
+    matches!(own, [and, leg, ..] if matches!(&*and.key, "e" | "and") && is_trade_leg(&leg.key))
 }
 
 pub(super) fn opens_on_an_act(own: &[Token]) -> bool {
