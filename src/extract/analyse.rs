@@ -23,7 +23,9 @@ use super::share_classes::{one_listing_per_issuer, with_share_classes};
 use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
-use super::views::{picked::picked_lists, rated_rows::rated_rows, tables::table_views, views};
+use super::views::{
+    day_trades::day_trade_views, picked::picked_lists, rated_rows::rated_rows, tables::table_views, views,
+};
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
 
@@ -106,10 +108,21 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         let k = rows.partition_point(|r| r.start <= v.claimant.start);
         !(k > 0 && v.claimant.end <= rows[k - 1].end)
     });
+    // A day trade's picks, a block a firm: they are that firm's picks on that side, and a sentence
+    // naming a few of them for several firms (`O PagBank e o BTG Pactual indicaram a venda de
+    // Petrobras`) is read from the blocks instead; no firm named inside a block holds a view.
+    let (traded, blocks) = day_trade_views(text, &words, &found_mentions);
+    found_views.retain(|v| !blocks.iter().any(|b| b.start <= v.claimant.start && v.claimant.end <= b.end));
+    found_views.retain(|v| {
+        let firm = firm_key(&text[v.claimant.clone()]);
+        let blocks = traded.iter().filter(|t| t.stance == v.stance && firm_key(&text[t.claimant.clone()]) == firm);
+        blocks.clone().next().is_none() || blocks.clone().any(|t| t.ticker == v.ticker)
+    });
     // A firm's portfolio or ratings written as a table, or its picks listed: only where the
     // sentences gave that firm no view of the company.
-    let listed = row_views
+    let listed = traded
         .into_iter()
+        .chain(row_views)
         .chain(table_views(text, &words, &claimant_spans, &found_mentions))
         .chain(picked_lists(text, &words, &claimant_spans, &found_mentions));
     for view in listed {

@@ -570,6 +570,7 @@ pub(crate) fn views<'a>(
 mod acting;
 mod both;
 mod cards;
+pub(crate) mod day_trades;
 mod ellipsis;
 mod found;
 mod lists;

@@ -80,13 +80,13 @@ agosto setembro outubro novembro dezembro
 abre acao acoes acordo agora ainda alta alto alvo ano anos ao apos aqui area as assim ate atual azul baixa base
 bem boa bolsa bom cada caixa cada campo capital carro casa caso cenario centro cerca certo ceu chave cidade
 cinco claro cliente com como conta contra custo dado dados de dia dias diz do dois dono dos duas e ela ele em
-energia enquanto entao entre era essa esse esta estado este eu faixa fato fim fonte forca forte foi frente
+energia enquanto entao entrada entre era essa esse esta estado este eu faixa fato fim fonte forca forte foi frente
 fundo ganho gente gol grande grupo guia hoje hora ideia impacto isso ja junto lado lar lei leve linha lista
 livre logo loja lucro luz mais maior mal mar marca mas massa media meio melhor menor menos mercado mes mesa
 mesmo meta metade mil minas modo momento mundo muito nada nao nave neste nivel no nome nos nossa nosso nova novo
 nunca o obra oferta oi onde ontem ordem os ou ouro outro pais papel para parte passo paz pela pelo pena perda
 peso plano pode ponto por porque porto pouco praia prazo preco primeiro pro qual quando que rede regra renda
-rio risco rota rumo saude se segunda sem ser serie seu sinal sistema sob sobre sol sua tambem tarde taxa tempo
+rio risco rota rumo saida saude se segunda sem ser serie seu sinal sistema sob sobre sol sua tambem tarde taxa tempo
 ter terra teto tim tipo toda todo total tres trilha um uma uns vale valor vela venda verde vez via vida vila
 visao vista vivo voce volta
 ";

@@ -8,6 +8,7 @@ use super::nouns::set_beside;
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
+use crate::extract::unlisted::is_b3_form;
 use crate::model::Symbol;
 
 /// Between two companies of one list: commas, `and`/`e`/`or`/`ou` and articles only.
@@ -16,8 +17,18 @@ use crate::model::Symbol;
 pub(super) fn is_list_gap(gap: &str) -> bool {
     let mut plain = String::with_capacity(gap.len());
     let mut depth = usize::from(gap.find(')').is_some_and(|close| gap.find('(').is_none_or(|open| open > close)));
-    for c in gap.chars() {
+    for (at, c) in gap.char_indices() {
         match c {
+            // `Americanas (AMER3), Grupo Soma (SOMA3) e MRV (MRVE3)`: a name the finder does not
+            // know, before its own bracketed code, is a company of the list.
+            '(' if depth == 0 && bracketed_code(&gap[at + 1..]) => {
+                depth = 1;
+                while let Some(name) = plain.trim_end().rsplit(' ').next().filter(|w| w.starts_with(char::is_uppercase))
+                {
+                    let keep = plain.trim_end().len() - name.len();
+                    plain.truncate(keep);
+                }
+            }
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             _ if depth == 0 => plain.push(c),
@@ -73,6 +84,14 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
         ) || w == on
             || legal(w)
             || (w.starts_with(char::is_uppercase) && words.get(k + 1).is_some_and(|n| legal(n)))
+    })
+}
+
+/// Whether `after` (what follows an opening bracket) is a code and its closing bracket: a B3 code
+/// or one to five capitals (`SOMA3)`, `XYZ)`).
+fn bracketed_code(after: &str) -> bool {
+    after.split_once(')').is_some_and(|(code, _)| {
+        is_b3_form(code) || (1..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase())
     })
 }
 
@@ -492,6 +511,8 @@ mod tests {
     #[test]
     fn a_list_gap_may_hold_each_companys_new_value() {
         assert!(is_list_gap(" e do "));
+        assert!(is_list_gap("), Grupo Soma (SOMA3) e "), "a company the finder does not know, with its code");
+        assert!(!is_list_gap("), Grupo Soma (em recuperação) e "), "a bracket that holds no code");
         assert!(is_list_gap(" para R$ 2,50 e de "), "a target for each");
         assert!(is_list_gap(" to $5 and on "));
         assert!(!is_list_gap(" para R$ 2,50, superior ao da "), "no second company's `e de`");

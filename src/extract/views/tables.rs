@@ -80,7 +80,13 @@ pub(crate) fn table_views(
             }
             continue;
         }
-        if !(portfolio || ratings) || unpicked(intro_words) {
+        // `Compra` / `Venda` on the line before a day trade's table: the side of each of its rows.
+        let side = match intro.trim().trim_end_matches(':') {
+            "compra" | "buy" => Some(Stance::Bullish),
+            "venda" | "sell" => Some(Stance::Bearish),
+            _ => None,
+        };
+        if side.is_none() && (!(portfolio || ratings) || unpicked(intro_words)) {
             continue;
         }
         let Some(firm) = firm_before(text, words, claimants, start) else { continue };
@@ -96,7 +102,7 @@ pub(crate) fn table_views(
                     Some(stance) => stance,
                     None => continue,
                 },
-                None => Stance::Bullish,
+                None => side.unwrap_or(Stance::Bullish),
             };
             // (One view per firm and company, whatever the number of its tables.)
             if !out.iter().any(|v| v.ticker == symbol && fold(&text[v.claimant.clone()]) == firm_name) {

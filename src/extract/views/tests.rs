@@ -12,6 +12,7 @@ mod round19;
 mod round20;
 mod round21;
 mod round22;
+mod round23;
 mod round7;
 mod round8;
 

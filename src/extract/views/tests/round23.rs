@@ -1,0 +1,55 @@
+//! Unit tests of the twenty-third round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_day_trades_blocks_are_their_firms_picks() {
+    let text = "O PagBank e o BTG Pactual indicaram a venda de Petrobras (PETR4) nesta terça-feira.\nVeja o que \
+                vender:\nPagBank | |||\n---|---|---|---|\nEmpresa | Ticker | Entrada (R$) | 1º alvo (R$) |\nRumo | \
+                RAIL3 | 22,1 | 21,7 |\nBTG | |||\n---|---|---|---|\nEmpresa | Ticker | Entrada (R$) | 1º alvo (R$) \
+                |\nJBS | JBSS3 | 22,34 | 21,81 |\nPetrobras | PETR4 | 39,83 | 39,18 |";
+    assert_eq!(
+        bundled(text),
+        [
+            view("BTG Pactual", "PETR4", Stance::Bearish),
+            view("PagBank", "RAIL3", Stance::Bearish),
+            view("BTG", "JBSS3", Stance::Bearish),
+        ],
+        "a sentence naming a pick for two firms is read from their blocks"
+    );
+    // (Prices above the entry: purchases, whatever the text before says.)
+    let text = "Veja o que vender hoje.\n\nBTG\nEmpresa Ticker Entrada (R$) 1º alvo (R$)\nHypera HYPE3 28.86 29.30 \
+                1.52%\n\nÁgora\nEmpresa Ticker Entrada (R$) 1º alvo (R$)\nCopel CPLE6 9,37 9,50 1,39%";
+    assert_eq!(bundled(text), [view("BTG", "HYPE3", Stance::Bullish), view("Ágora", "CPLE6", Stance::Bullish)]);
+    // One cell a line, the side from the text before; a firm named in a row holds nothing.
+    let text = "As ações indicadas para venda\nÁgora\nEmpresa\nTicker\nEntrada (R$)\n1º alvo (R$)\nAzul\nAZUL4\n\
+                5,14\n—\nSantander\nSANB11\n26,77\n—";
+    assert_eq!(bundled(text), [view("Ágora", "AZUL4", Stance::Bearish), view("Ágora", "SANB11", Stance::Bearish)]);
+    // (No columns of a day trade after the firm's line: no block.)
+    let text = "BTG\nEmpresa | Setor |\nRumo | Logística |";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn a_side_on_the_line_before_a_table_rates_its_rows() {
+    let text = "O BTG Pactual sugere uma operação de day trade envolvendo as ações da Azul (AZUL4), Eztec (EZTC3), \
+                B3 (B3SA3) e Braskem (BRKM5).\nCompra\nCódigo | Entrada | Objetivo |\n---|---|---|\nAZUL4 | 8,03 | \
+                8,33 |\nEZTC3 | 13,33 | 13,79 |\nVenda\nCódigo | Entrada | Objetivo |\n---|---|---|\nB3SA3 | 10,45 | \
+                10,06 |\nBRKM5 | 17,79 | 17,31 |";
+    assert_eq!(
+        bundled(text),
+        [
+            view("BTG Pactual", "AZUL4", Stance::Bullish),
+            view("BTG Pactual", "EZTC3", Stance::Bullish),
+            view("BTG Pactual", "B3SA3", Stance::Bearish),
+            view("BTG Pactual", "BRKM5", Stance::Bearish),
+        ]
+    );
+}
+
+#[test]
+fn a_company_unknown_with_its_own_code_goes_on_with_a_list() {
+    let text = "O BTG Pactual recomendou para venda as ações de Americanas (AMER3), Grupo Soma (SOMA3) e MRV (MRVE3).";
+    assert_eq!(bundled(text), ["AMER3", "MRVE3"].map(|t| view("BTG Pactual", t, Stance::Bearish)));
+}
