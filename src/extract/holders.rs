@@ -66,11 +66,33 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         .take_while(|w| {
             matches!(
                 &*w.key,
-                "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite" | "segundo" | "conforme"
+                "even"
+                    | "also"
+                    | "still"
+                    | "and"
+                    | "but"
+                    | "e"
+                    | "mas"
+                    | "despite"
+                    | "segundo"
+                    | "conforme"
+                    | "elsewhere"
+                    | "meanwhile"
+                    | "separately"
+                    | "however"
+                    | "similarly"
+                    | "likewise"
             )
         })
         .count();
     let mut inside = &inside[skip..];
+    // `Downgrade reports for Intel…`, `«Lowering estimates materially…`, `Mgmt is pursuing…`: an
+    // act's noun, a verb opening a quote and management's shorthand name no firm.
+    if let [only] = inside
+        && is_act_word(&only.key)
+    {
+        return None;
+    }
     // `Former Morgan Stanley chief U.S. equity strategist Mike Wilson`: no longer the firm's.
     if inside.first().is_some_and(|w| matches!(&*w.key, "former" | "ex")) {
         return None;
@@ -305,6 +327,30 @@ fn firm_before_person(text: &str, name: &[Token]) -> Option<Range<usize>> {
 }
 
 /// A title before a surname (`Mr. Hansen`, `Sra. Souza`).
+/// An act's noun or a gerund that opens a sentence (`Downgrade`, `Lowering`), or management's
+/// shorthand (`Mgmt`), taken alone as a holder's name (folded).
+fn is_act_word(key: &str) -> bool {
+    matches!(
+        key,
+        "downgrade"
+            | "downgrades"
+            | "upgrade"
+            | "upgrades"
+            | "lowering"
+            | "raising"
+            | "cutting"
+            | "reducing"
+            | "lifting"
+            | "boosting"
+            | "trimming"
+            | "maintaining"
+            | "reiterating"
+            | "upgrading"
+            | "downgrading"
+            | "mgmt"
+    )
+}
+
 fn is_title(key: &str) -> bool {
     matches!(key, "mr" | "mrs" | "ms" | "dr" | "sr" | "sra" | "srta")
 }

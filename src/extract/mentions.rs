@@ -141,7 +141,8 @@ pub(crate) fn mentions(
                     && rates_after(text, m.span.end, &words[next..])
                     && !words.get(next).is_some_and(|w| matches!(&*w.key, "stock" | "shares")))
                     || broker_rating(text, words, sentences, &calls, m)))
-            || rated_by(text, &words[..first]);
+            // (`downgrades at Plug Power, Wolverine Worldwide…`: companies listed as downgraded.)
+            || (rated_by(text, &words[..first]) && (is_broker(&m.symbol) || !acts_listed_at(&words[..first])));
     }
     // `reinício de cobertura de Bradesco e Itaú, com recomendação de compra`: a bank listed after
     // the object of a preposition is an object too.
@@ -375,6 +376,12 @@ fn after_analyst<'w, 'a>(after: &'w [Token<'a>]) -> &'w [Token<'a>] {
         }
         _ => after,
     }
+}
+
+/// Whether `before` (the words before a name) ends on `downgrades at`, `upgrades at`: a plural
+/// act's noun, what follows it is the companies acted on.
+fn acts_listed_at(before: &[Token]) -> bool {
+    matches!(before, [.., act, at] if at.key == "at" && matches!(&*act.key, "downgrades" | "upgrades"))
 }
 
 /// `GVA was raised to Buy from Neutral at Goldman Sachs`, `had its price target lifted by

@@ -106,6 +106,68 @@ pub(super) fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: 
     after || before
 }
 
+/// `Firm downgrades DDS to Sell from Neutral, and downgrades WMT, DLTR, TGT, and NMGA to Neutral
+/// from Buy`: symbols a rating act names, alone or listed, then the rating they are moved to.
+/// Tokens `first` to `last` are the symbol.
+pub(super) fn rated_symbol(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    // (Between two items of the list: a comma, `and` or both.)
+    let listed = |t: &Token| t.upper && t.text.len() <= 5 || t.key == "and";
+    let joined = |a: &Token, b: &Token| matches!(text[a.end..b.start].trim(), "" | ",");
+    let mut before = first;
+    while before > 0 && listed(&tokens[before - 1]) && joined(&tokens[before - 1], &tokens[before]) {
+        before -= 1;
+    }
+    let act = before.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
+        joined(p, &tokens[before])
+            && matches!(
+                &*p.key,
+                "upgrades"
+                    | "downgrades"
+                    | "upgraded"
+                    | "downgraded"
+                    | "initiates"
+                    | "initiated"
+                    | "reiterates"
+                    | "reiterated"
+                    | "resumes"
+                    | "resumed"
+                    | "assumes"
+                    | "assumed"
+            )
+    });
+    if !act {
+        return false;
+    }
+    let mut after = last + 1;
+    while after < tokens.len() && listed(&tokens[after]) && joined(&tokens[after - 1], &tokens[after]) {
+        after += 1;
+    }
+    let rating = |t: &Token| {
+        t.capitalized
+            && matches!(
+                &*t.key,
+                "buy"
+                    | "sell"
+                    | "hold"
+                    | "neutral"
+                    | "outperform"
+                    | "underperform"
+                    | "overweight"
+                    | "underweight"
+                    | "accumulate"
+                    | "reduce"
+                    | "market"
+                    | "sector"
+                    | "peer"
+                    | "equal"
+                    | "strong"
+                    | "coverage"
+            )
+    };
+    let to = tokens.get(after).filter(|t| matches!(&*t.key, "to" | "at" | "with") && joined(&tokens[after - 1], t));
+    to.is_some() && tokens.get(after + 1).is_some_and(rating)
+}
+
 /// A symbol that is hard to mistake: four letters or more of a large company, or three of a very
 /// large or well-known one (`TSM`).
 pub(super) fn distinctive(written: &str, rank: Option<usize>, well_known: bool) -> bool {

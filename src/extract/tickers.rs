@@ -28,7 +28,7 @@ use super::lexicon::{Lexicon, Via};
 use super::mentions::is_broker;
 use super::short_names::{listed_with_companies, short_names};
 use super::symbol_cues::{
-    BARE_RANKS, after_exchange, after_home_exchange, distinctive, exchange_prefix, reuters_code, shouted,
+    BARE_RANKS, after_exchange, after_home_exchange, distinctive, exchange_prefix, rated_symbol, reuters_code, shouted,
     signed_move_after, spells_out, stock_word_near, titled_person,
 };
 use super::tokens::Token;
@@ -207,6 +207,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             || (!renamed
                 && !plain_word
                 && (stock_word_near(text, tokens, i, i + used - 1)
+                    || rated_symbol(text, tokens, i, i + used - 1)
                     || known.contains(&symbol)
                     || taken.contains(&symbol)
                     || entry.is_some_and(|e| e.rank.is_none() && written.bytes().any(|b| b.is_ascii_digit()))

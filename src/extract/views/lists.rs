@@ -58,6 +58,7 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
     let on = if skip > 0 { "on" } else { "of" };
     // `Barrick Gold Corp., Goldcorp Inc., Kinross Gold Corp.`: legal suffixes, and a company the
     // finder does not know between two it does, named with its own suffix.
+    let code = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
     let legal = |w: &str| matches!(w.trim_end_matches('.'), "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A");
     let words = &words[skip..];
     (0..words.len()).all(|k| {
@@ -84,6 +85,8 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
         ) || w == on
             || legal(w)
             || (w.starts_with(char::is_uppercase) && words.get(k + 1).is_some_and(|n| legal(n)))
+            // `downgrades WMT, ARO, ZLC, DLTR`: symbols the finder does not know, listed by commas.
+            || (code(w) && gap.contains(','))
     })
 }
 
@@ -191,7 +194,14 @@ pub(super) fn join_listed_brokers(text: &str, own: &[Token], sentence: &Range<us
             end += 1;
         }
         let run = &items[start..end];
-        let anded = run.windows(2).any(|p| with_and(gap_of(&p[0].0, &p[1].0)));
+        // (`Morgan Stanley Dean Witter, Lehman Brothers and CreditSuisse First Boston cutting…`: the
+        // list goes on with a name the finder does not know.)
+        let and_after = |r: &Range<usize>| {
+            let rest = text[r.end..sentence.end.max(r.end)].trim_start_matches([',', ' ']);
+            ["and ", "e "].iter().any(|a| rest.strip_prefix(a).is_some_and(|n| n.starts_with(char::is_uppercase)))
+        };
+        let anded = run.windows(2).any(|p| with_and(gap_of(&p[0].0, &p[1].0)))
+            || run.len() >= 2 && run.last().is_some_and(|(r, _)| and_after(r));
         if run.iter().any(|(_, holder)| *holder) {
             for (k, (b, holder)) in run.iter().enumerate() {
                 let between = k > 0 && k + 1 < run.len() && run[k - 1].1 && run[k + 1].1;
@@ -513,6 +523,8 @@ mod tests {
         assert!(is_list_gap(" e do "));
         assert!(is_list_gap("), Grupo Soma (SOMA3) e "), "a company the finder does not know, with its code");
         assert!(!is_list_gap("), Grupo Soma (em recuperação) e "), "a bracket that holds no code");
+        assert!(is_list_gap(", ARO, ZLC, FDO, "), "symbols the finder does not know");
+        assert!(!is_list_gap(" CEO "), "a word in capitals, not listed");
         assert!(is_list_gap(" para R$ 2,50 e de "), "a target for each");
         assert!(is_list_gap(" to $5 and on "));
         assert!(!is_list_gap(" para R$ 2,50, superior ao da "), "no second company's `e de`");

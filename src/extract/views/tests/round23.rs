@@ -53,3 +53,41 @@ fn a_company_unknown_with_its_own_code_goes_on_with_a_list() {
     let text = "O BTG Pactual recomendou para venda as ações de Americanas (AMER3), Grupo Soma (SOMA3) e MRV (MRVE3).";
     assert_eq!(bundled(text), ["AMER3", "MRVE3"].map(|t| view("BTG Pactual", t, Stance::Bearish)));
 }
+
+#[test]
+fn symbols_a_rating_act_lists_are_its_companies() {
+    let text = "07:43 Merrill Lynch downgrades retail stocks\nMerrill Lynch says retail stocks could lag. Firm downgrades DDS to Sell from Neutral, and downgrades \
+                WMT, ARO, ZLC, DLTR, TGT, and NMGA to Neutral from Buy.";
+    assert_eq!(bundled(text), ["DDS", "WMT", "DLTR", "TGT"].map(|t| view("Merrill Lynch", t, Stance::Bearish)));
+    // (Not a word in capitals without the rating it is moved to.)
+    let text = "Merrill Lynch downgrades DDS amid weak sales.";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn an_acts_noun_an_adverb_and_a_gerund_name_no_firm() {
+    let text = "Downgrade reports for Intel and Oracle Monday indicated that the recoveries are premature.";
+    assert_eq!(bundled(text), []);
+    let text = "Elsewhere, Credit Suisse raised its target price on Royal Bank of Canada to $104 from $103.";
+    assert_eq!(bundled(text), [view("Credit Suisse", "RY", Stance::Bullish)]);
+    let text = "Roth/MKM downgraded Plug Power (NASDAQ:PLUG) to Neutral from Buy. «Lowering estimates materially, \
+                and primarily on gross margins.»";
+    assert_eq!(bundled(text), [view("MKM", "PLUG", Stance::Bearish)]);
+}
+
+#[test]
+fn companies_listed_after_downgrades_at_are_the_ones_downgraded() {
+    let text = "Here is your recap of the biggest analyst cuts: downgrades at Plug Power, Wolverine World Wide, and \
+                Stanley Black & Decker.";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn a_list_of_brokers_goes_on_with_a_name_the_finder_does_not_know() {
+    let text = "The news resulted in a host of downgrades, with firms including Morgan Stanley Dean Witter, Lehman \
+                Brothers and Kaplan Zorn cutting their ratings on Cisco Systems.";
+    assert_eq!(
+        bundled(text),
+        ["Morgan Stanley Dean Witter", "Lehman Brothers"].map(|f| view(f, "CSCO", Stance::Bearish))
+    );
+}
