@@ -195,6 +195,7 @@ pub(crate) fn attribute<'a>(
         .collect();
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
+
     let first_subject = subjects.iter().position(Option::is_some);
     // Where the companies the lexicon does not know are named (`Twitter revealed…`: found once
     // per text, when a figure or a view needs them), and the first sentence naming one.
@@ -369,6 +370,22 @@ pub(crate) fn attribute<'a>(
                 });
             let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
+            // (`…inflação superior a 100%, aplicou-se a norma, que resultou em ajuste de R$ 115,4
+            // milhões no resultado financeiro`: a figure of the company's accounts, whatever the
+            // sentence says of the economy.)
+            // (`impacto negativo no lucro líquido de R$ 273,4 milhões`: the accounts named before it.)
+            let in_accounts = || {
+                let accounts = |p: &[Token]| {
+                    matches!(p, [of, noun] if matches!(&*of.key, "no" | "na" | "do" | "da")
+                        && matches!(&*noun.key, "resultado" | "lucro" | "ebitda" | "receita" | "balanco" | "caixa"))
+                };
+                let after = words_after.get(..2).filter(|p| !text[end..p[1].start].contains(','));
+                let near = &words_before[words_before.len().saturating_sub(5)..];
+                after.is_some_and(accounts)
+                    || near.last().is_some_and(|w| w.key == "de")
+                        && near.windows(2).any(accounts)
+                        && !text[near[0].start..at].contains(',')
+            };
             // `142.463 pontos`, `5,000 points`: an index level (not a rate's: `a taxa recuou 4,9 pontos`,
             // nor `240 pontos-base`, `3 pontos percentuais`).
             let points = text[figures[f].clone()].ends_with(['s', 'S'])
@@ -461,7 +478,7 @@ pub(crate) fn attribute<'a>(
                     }
                     listed
                 }
-            } else if index_within(from..at) || unlisted().is_some() {
+            } else if index_within(from..at) && !in_accounts() || unlisted().is_some() {
                 Vec::new()
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
@@ -483,7 +500,8 @@ pub(crate) fn attribute<'a>(
                         }) || (own.is_empty() && is_exchange_volume(own_words))
                     })
                 };
-                if !about_the_company && (sentence_names_a_commodity() || economy_or_sector_before(at))
+                if !about_the_company
+                    && (sentence_names_a_commodity() || economy_or_sector_before(at) && !in_accounts())
                     || market_or_analyst_record()
                 {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
@@ -525,8 +543,18 @@ pub(crate) fn attribute<'a>(
                     // `O setor bancário é o de maior lucratividade… os 21 bancos lucraram R$ 14,3
                     // bilhões. … quando ficou em R$ 17,87 bilhões`: a sentence about a sector or a
                     // counted group ends the carry as an index's does.
+                    // (Not one that gave a figure to a company: `…inflação superior a 100%, aplicou-se a
+                    // norma, que resultou em ajuste de R$ 115,4 milhões no resultado financeiro`.)
+                    let gave = |j: usize| {
+                        let s = &sentences[j];
+                        out[figures.partition_point(|f| f.start < s.start)
+                            ..figures.partition_point(|f| f.start < s.end)]
+                            .iter()
+                            .any(|t| !t.is_empty())
+                    };
                     let ends_carry = |j: usize| {
-                        index_within(sentences[j].clone()) || about_a_group(text, own_words_of(&sentences[j]))
+                        index_within(sentences[j].clone()) && !gave(j)
+                            || about_a_group(text, own_words_of(&sentences[j]))
                     };
                     earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted)
                 } else {

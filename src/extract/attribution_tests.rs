@@ -495,3 +495,5 @@ mod round20;
 mod round21;
 #[path = "attribution_tests_round22.rs"]
 mod round22;
+#[path = "attribution_tests_round23.rs"]
+mod round23;

@@ -1,5 +1,6 @@
 //! Descriptions standing for a company: `os papéis da mineradora perderam 1,27%`, `as ações da
-//! petrolífera`, `a varejista`, `o banco`, `o frigorífico`, `a cervejaria`, `the chipmaker's
+//! petrolífera`, `a varejista`, `o banco`, `o frigorífico`, `a cervejaria`, `a fabricante de
+//! bebidas`, `the chipmaker's
 //! shares`, `the retailer`, `the tech giant`, `the drugmaker`, `the electric-car maker's stock`. A description after a definite article (`a`, `o`, `da`, `do`,
 //! `na`, `pela`, `the`…) names the company of its kind named nearest before it in its sentence,
 //! else the first of its kind in the nearest of the three before that names one (`Vale (VALE3) e
@@ -82,7 +83,7 @@ const KINDS: &[(Kind, &[&str])] = &[
 /// lookup. (A word added to `kind_of` must be added here.)
 #[rustfmt::skip]
 const LAST_WORDS: &[&str] = &[
-    "aerea", "airline", "automaker", "banco", "bank", "brewer", "carmaker", "cervejaria",
+    "aerea", "airline", "automaker", "banco", "bank", "bebidas", "brewer", "carmaker", "cervejaria",
     "chipmaker", "company", "designer", "digital", "drugmaker", "estatais", "estatal", "estatal-petroleira",
     "farmaceutica", "farmaceutico", "fintech", "frigorifico", "giant", "lender", "major", "maker",
     "meatpacker", "miner", "mineradora", "mineradoras", "montadora", "operadora", "packer", "papeleira",
@@ -114,7 +115,7 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         ("tech" | "technology" | "search" | "software" | "iphone", "giant" | "company" | "maker" | "titan")
         | ("big", "tech") => Kind::Tech,
         (_, "frigorifico" | "meatpacker") | ("meat", "packer" | "processor") => Kind::Meatpacker,
-        (_, "cervejaria" | "brewer") => Kind::Brewer,
+        (_, "cervejaria" | "brewer") | ("de", "bebidas") => Kind::Brewer,
         (_, "papeleira") | ("pulp", "maker" | "producer") => Kind::PulpMaker,
         (_, "planemaker") | ("plane" | "aircraft" | "jet", "maker") => Kind::Planemaker,
         (_, "operadora" | "telecom") => Kind::Telecom,
@@ -157,6 +158,10 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
     for (k, w) in words.iter().enumerate() {
         let before = if k > 0 { &*words[k - 1].key } else { "" };
         let Some(kind) = kind_of(&w.key, before) else { continue };
+        // (`a fabricante de bebidas`, not `a venda de bebidas`: a maker of it.)
+        if before == "de" && !(k >= 2 && matches!(&*words[k - 2].key, "fabricante" | "produtora")) {
+            continue;
+        }
         // The article before the description (or before its first word, for two-word ones).
         // Two-word ones may have a word of their own before them (`the electric-car maker`).
         let reach: &[usize] = if kind_of(&w.key, "").is_none() { &[2, 3] } else { &[1] };

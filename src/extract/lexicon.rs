@@ -414,7 +414,7 @@ fn b3_short_names<'a>(issuers: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<
     out
 }
 
-/// The brands inside B3 issuers' legal names: past a generic first word (`CONSTRUTORA TENDA`,
+/// The brands inside B3 issuers' legal names: past a generic first word (`CONSTRUTORA TENDA`, `EMPREENDIMENTOS PAGUE MENOS`,
 /// `BANCO BMG`, `HOSPITAL MATER DEI`, not `BANCO DO BRASIL`) and before a generic last one
 /// (`MOURA DUBEUX ENGENHARIA`, `CAIXA SEGURIDADE PARTICIPAÇÕES`), when no two issuers share one.
 fn b3_brand_names<'a>(issuers: &[(&str, &'a str)]) -> Vec<(String, &'a str)> {
@@ -429,7 +429,10 @@ fn b3_brand_names<'a>(issuers: &[(&str, &'a str)]) -> Vec<(String, &'a str)> {
         let mut words: Vec<&str> = full.split(' ').collect();
         let before = words.len();
         if words.len() > 1
-            && matches!(words[0], "construtora" | "banco" | "bco" | "hospital" | "cia" | "companhia" | "grupo")
+            && matches!(
+                words[0],
+                "construtora" | "banco" | "bco" | "hospital" | "cia" | "companhia" | "grupo" | "empreendimentos"
+            )
             && !matches!(words[1], "do" | "da" | "de" | "dos" | "das" | "e")
         {
             words.remove(0);

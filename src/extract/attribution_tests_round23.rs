@@ -1,0 +1,42 @@
+//! Unit tests of the twenty-third round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_figure_of_the_companys_accounts_is_its_own_beside_the_economy() {
+    let text = "A Ambev registrou lucro de R$ 2,831 bilhões. A fabricante de bebidas apresenta o resultado com um \
+                impacto contábil. Após a categorização da Argentina como um país com a taxa de inflação superior a \
+                100%, aplicou-se a norma, que resultou em ajuste positivo de R$ 115,4 milhões no resultado \
+                financeiro e impacto negativo no lucro líquido de R$ 273,4 milhões.\n\nA norma gerou um impacto \
+                negativo de R$ 573,8 milhões no Ebitda ajustado.";
+    let want = pairs(&[
+        ("R$ 2,831 bilhões", &["ABEV3"]),
+        ("100%", &[]),
+        ("R$ 115,4 milhões", &["ABEV3"]),
+        ("R$ 273,4 milhões", &["ABEV3"]),
+        ("R$ 573,8 milhões", &["ABEV3"]),
+    ]);
+    assert_eq!(figures(text), want);
+    // (A sentence of the economy alone still ends the carry.)
+    let text = "A Ambev registrou lucro de R$ 2,831 bilhões. A taxa de inflação subiu 4,5% no ano. O índice de \
+                preços cresceu 0,3% em maio.";
+    let want = pairs(&[("R$ 2,831 bilhões", &["ABEV3"]), ("4,5%", &[]), ("0,3%", &[])]);
+    assert_eq!(figures(text), want);
+}
+
+#[test]
+fn a_maker_of_drinks_is_the_brewer_named_before() {
+    let text =
+        "A Ambev (ABEV3) divulgou seu balanço. O Ebitda da fabricante de bebidas ficou 13,8% abaixo do esperado.";
+    assert_eq!(figures(text), pairs(&[("13,8%", &["ABEV3"])]));
+    // (Not the sale of drinks.)
+    let text = "A Ambev (ABEV3) divulgou seu balanço. O Ibovespa subiu 1%. A venda de bebidas no país caiu 2%.";
+    assert_eq!(figures(text), pairs(&[("1%", &[]), ("2%", &[])]));
+}
+
+#[test]
+fn a_b3_issuers_brand_after_empreendimentos_names_it() {
+    let text = "As ações da Pague Menos subiram 8,09%, a R$ 3,34.";
+    assert_eq!(figures(text), pairs(&[("8,09%", &["PGMN11"]), ("R$ 3,34", &["PGMN11"])]));
+}
