@@ -84,6 +84,13 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
     matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
         || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
+        // `take share of the x86-based computing market from Intel`, `competition from AMD`: a rival.
+        || (key(1) == "from"
+            && (2..=8).any(|back| {
+                key(back) == "competition"
+                    || key(back) == "share"
+                        && matches!(key(back + 1), "take" | "takes" | "taking" | "gain" | "gaining" | "steal" | "market")
+            }))
         // `excluindo Petrobras e Vale`, `excluding Apple`: left out of the figure.
         || matches!(key(1), "excluindo" | "exceto" | "excetuando" | "excluding" | "except")
         // `atrás da Boeing e da Airbus`, `ahead of Boeing`, `à frente da Vale`.

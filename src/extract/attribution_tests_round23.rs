@@ -40,3 +40,28 @@ fn a_b3_issuers_brand_after_empreendimentos_names_it() {
     let text = "As ações da Pague Menos subiram 8,09%, a R$ 3,34.";
     assert_eq!(figures(text), pairs(&[("8,09%", &["PGMN11"]), ("R$ 3,34", &["PGMN11"])]));
 }
+
+#[test]
+fn interest_and_taxes_subtracted_from_earnings_are_no_economy() {
+    let text = "A Petrobras fechou o trimestre com lucro de R$ 32,5 bilhões. O Ebitda (os lucros da empresa antes de \
+                subtrair os juros, impostos, depreciação e amortização) ajustado ficou em R$ 63,66 bilhões, queda de \
+                3,8%.";
+    let want = pairs(&[("R$ 32,5 bilhões", &["PETR4"]), ("R$ 63,66 bilhões", &["PETR4"]), ("3,8%", &["PETR4"])]);
+    assert_eq!(figures(text), want);
+}
+
+#[test]
+fn an_insurer_described_is_the_one_named_before() {
+    let text = "Investors also bid up health care stocks, including Anthem. The insurer rose $7.40, or 3.1 percent, to \
+                $249.15.";
+    let want = pairs(&[("$7.40", &["ELV"]), ("3.1 percent", &["ELV"]), ("$249.15", &["ELV"])]);
+    assert_eq!(figures(text), want);
+}
+
+#[test]
+fn a_rival_the_company_takes_share_from_is_no_subject() {
+    let text = "Goldman Sachs analysts suggest some positives for AMD. This includes expectations that the company will \
+                continue to take share of the computing market from Intel (INTC). Accordingly, the average price \
+                target is $179.84.";
+    assert_eq!(figures(text), pairs(&[("$179.84", &["AMD"])]));
+}

@@ -48,6 +48,7 @@ enum Kind {
     Planemaker,
     Telecom,
     Drugmaker,
+    Insurer,
     StateOwned,
 }
 
@@ -71,6 +72,8 @@ const KINDS: &[(Kind, &[&str])] = &[
         "TOTS", "LWSA", "CASH", "MELI", "NFLX", "TSLA"]),
     (Kind::Meatpacker, &["JBSS", "JBS", "BRFS", "MRFG", "BEEF", "MBRF", "TSN"]),
     (Kind::Brewer, &["ABEV", "BUD", "TAP", "STZ"]),
+    (Kind::Insurer, &["BBSE", "CXSE", "PSSA", "IRBR", "SULA", "ELV", "UNH", "CI", "HUM", "CNC", "MOH", "CVS", "AIG",
+        "MET", "PRU", "ALL", "TRV", "PGR", "CB", "AFL", "HIG", "LNC", "MFC", "SLF"]),
     (Kind::PulpMaker, &["SUZB", "KLBN", "SUZ"]),
     (Kind::Planemaker, &["EMBR", "ERJ", "BA"]),
     (Kind::Telecom, &["VIVT", "TIMS", "OIBR", "T", "VZ", "TMUS"]),
@@ -83,11 +86,12 @@ const KINDS: &[(Kind, &[&str])] = &[
 /// lookup. (A word added to `kind_of` must be added here.)
 #[rustfmt::skip]
 const LAST_WORDS: &[&str] = &[
-    "aerea", "airline", "automaker", "banco", "bank", "bebidas", "brewer", "carmaker", "cervejaria",
+    "aerea", "airline", "automaker", "banco", "bank", "bebidas", "brewer", "carmaker", "cervejaria", "insurer",
     "chipmaker", "company", "designer", "digital", "drugmaker", "estatais", "estatal", "estatal-petroleira",
     "farmaceutica", "farmaceutico", "fintech", "frigorifico", "giant", "lender", "major", "maker",
     "meatpacker", "miner", "mineradora", "mineradoras", "montadora", "operadora", "packer", "papeleira",
-    "petroleira", "petrolifera", "planemaker", "processor", "producer", "retailer", "siderurgica", "steelmaker",
+    "petroleira", "petrolifera", "planemaker", "processor", "producer", "resseguradora", "retailer", "seguradora",
+    "siderurgica", "steelmaker",
     "tech", "telecom", "titan", "varejista",
 ];
 
@@ -122,6 +126,7 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         (_, "drugmaker" | "farmaceutica" | "farmaceutico")
         | ("drug", "maker")
         | ("drug" | "pharmaceutical" | "pharma", "company" | "giant") => Kind::Drugmaker,
+        (_, "insurer" | "seguradora" | "resseguradora") => Kind::Insurer,
         (_, "estatal" | "estatais") => Kind::StateOwned,
         _ => return None,
     })

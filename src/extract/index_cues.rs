@@ -162,6 +162,14 @@ pub(super) fn is_accounting_term(words: &[Token], k: usize) -> bool {
                     | "impostos"
                     | "depreciation"
                     | "depreciacao"
+                    // (`antes de subtrair os juros, impostos…`, `before deducting the taxes`.)
+                    | "subtrair"
+                    | "deduzir"
+                    | "descontar"
+                    | "subtracting"
+                    | "deducting"
+                    | "os"
+                    | "the"
             )
         })
         .any(|w| matches!(&*w.key, "before" | "antes" | "after" | "depois" | "apos"))

@@ -26,8 +26,21 @@ pub(crate) fn with_share_classes(
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let mut added = Vec::new();
+    // `R$ 1,33 por ação ordinária e preferencial`: a share of either class is the company's.
+    let mut both_until = 0;
     for (k, w) in words.iter().enumerate() {
         let Some(class) = class_of(w) else { continue };
+        let share = k > 0 && matches!(&*words[k - 1].key, "acao" | "acoes");
+        let other = || {
+            matches!(words.get(k + 1).map(|j| &*j.key), Some("e" | "ou"))
+                && words.get(k + 2).and_then(class_of).is_some_and(|c| c != class)
+        };
+        if share && other() {
+            both_until = k + 2;
+        }
+        if k <= both_until {
+            continue;
+        }
         // `preferencial classe A` (`PNA`, the `5`), `classe B` (`PNB`, the `6`).
         let lettered = match (words.get(k + 1).map(|c| &*c.key), words.get(k + 2).map(|l| l.text)) {
             (Some("classe"), Some("A")) => Some(&['5'][..]),
@@ -158,6 +171,12 @@ mod tests {
     fn a_lettered_preferred_class_names_its_digit() {
         let text = "A Braskem subiu. A preferencial classe B caiu 1,5% e a preferencial classe A, 2,5%.";
         assert_eq!(percents(text), pairs(&[("1,5%", "BRKM6"), ("2,5%", "BRKM5")]));
+    }
+
+    #[test]
+    fn a_share_of_either_class_is_the_company_s() {
+        let text = "A Petrobras (PETR4) elevou o provento em 5% por ação ordinária e preferencial.";
+        assert_eq!(percents(text), pairs(&[("5%", "PETR4")]));
     }
 
     #[test]
