@@ -32,7 +32,8 @@ use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause, m
 use super::attribution_cues::{
     breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap, is_contrast_opener,
     is_credit_line, is_move_to, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, names_the_company,
-    own_shares_after, own_shares_before, points_elsewhere, related_after, stake_in, unknown_name_before, weight_in,
+    opens_on_the_company, own_shares_after, own_shares_before, points_elsewhere, related_after, stake_in,
+    unknown_name_before, weight_in,
 };
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, reports_results, revises_forecasts, speaks_of_itself,
@@ -168,6 +169,18 @@ pub(crate) fn attribute<'a>(
             found.map(|m| related_after(text, words, m, mentions_in(s)).unwrap_or(m))
         })
         .collect();
+    // `The Calgary-based company reported… with ConocoPhillips`: a sentence opening on the company
+    // is about the one before, not one named further on.
+    let mut subjects = subjects;
+    for i in 1..subjects.len() {
+        let opening = own_words_of(&sentences[i]);
+        if opens_on_the_company(opening)
+            && subjects[i - 1].is_some()
+            && subjects[i].is_some_and(|m| opening.get(4).is_some_and(|w| w.start < m.span.start))
+        {
+            subjects[i] = subjects[i - 1];
+        }
+    }
     // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
     let symbol_after_name = |w: &Token| {
         w.upper
@@ -480,6 +493,15 @@ pub(crate) fn attribute<'a>(
                 }
             } else if index_within(from..at) && !in_accounts() || unlisted().is_some() {
                 Vec::new()
+            } else if let Some(subject) = after.and_then(|_| {
+                // `…assets of ConocoPhillips. The Calgary-based company reported a profit of $2.64
+                // billion, including a gain on its venture with ConocoPhillips`: a sentence opening
+                // on the company is about the one under discussion, not the one named after.
+                opens_on_the_company(own_words)
+                    .then(|| earlier_subject(i, LOOK_BACK, &subjects, &|_| false, &|_| false))
+                    .filter(|s| !s.is_empty())
+            }) {
+                subject
             } else if let Some(after) = after {
                 vec![after.symbol.clone()]
             } else {

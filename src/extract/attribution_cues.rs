@@ -379,6 +379,14 @@ pub(super) fn names_the_company(article: &str, noun: &str) -> bool {
         )
 }
 
+/// `The company reported…`, `The Calgary-based company…`, `A companhia registrou…`: a sentence
+/// (its words) opening on the company under discussion, an article and its noun with at most two
+/// words between.
+pub(super) fn opens_on_the_company(words: &[Token]) -> bool {
+    let Some(article) = words.first() else { return false };
+    words.iter().take(4).skip(1).any(|w| names_the_company(&article.key, &w.key))
+}
+
 /// Between a move and the level it reached: `to`, `para`, `a`, `at` (`fell 2.7% to $29.19`,
 /// `caía 4,89%, a R$ 11,68`).
 pub(super) fn is_move_to(gap: &str) -> bool {

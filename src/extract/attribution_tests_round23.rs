@@ -65,3 +65,11 @@ fn a_rival_the_company_takes_share_from_is_no_subject() {
                 target is $179.84.";
     assert_eq!(figures(text), pairs(&[("$179.84", &["AMD"])]));
 }
+
+#[test]
+fn a_sentence_opening_on_the_company_is_about_the_one_before() {
+    let text = "Cenovus Energy (TSX:CVE) reported a profit thanks to its purchase of assets of ConocoPhillips. The \
+                Calgary-based company reported a quarterly profit of $2.64 billion, including a gain on its venture \
+                with ConocoPhillips. Gross sales totalled $4.08 billion.";
+    assert_eq!(figures(text), pairs(&[("$2.64 billion", &["CVE"]), ("$4.08 billion", &["CVE"])]));
+}
