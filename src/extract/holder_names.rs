@@ -152,6 +152,27 @@ fn is_opening_word(key: &str) -> bool {
     )
 }
 
+/// An act's noun or a gerund that opens a sentence (`Downgrade`, `Lowering`), or management's
+/// shorthand (`Mgmt`), taken alone as a holder's name (folded).
+#[rustfmt::skip]
+pub(crate) fn is_act_word(key: &str) -> bool {
+    matches!(key,
+        "downgrade" | "downgrades" | "upgrade" | "upgrades" | "lowering" | "raising" | "cutting" | "reducing"
+            | "lifting" | "boosting" | "trimming" | "maintaining" | "reiterating" | "upgrading" | "downgrading"
+            | "mgmt"
+    )
+}
+
+/// Words that open a sentence before a holder's name and are no part of it (`Even Edward Jones`,
+/// `Elsewhere, Credit Suisse`), folded.
+#[rustfmt::skip]
+pub(crate) fn opens_before_a_name(key: &str) -> bool {
+    matches!(key,
+        "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite" | "segundo" | "conforme" | "elsewhere"
+            | "meanwhile" | "separately" | "however" | "similarly" | "likewise"
+    )
+}
+
 /// A name folded for comparison: its words' keys (lower case, no accents) joined by single spaces.
 fn folded(words: &[Token], span: &Range<usize>) -> String {
     let inside = &words[words.partition_point(|w| w.start < span.start)..words.partition_point(|w| w.start < span.end)];

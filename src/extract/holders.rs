@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::holder_names::continues_name;
+use super::holder_names::{continues_name, is_act_word, opens_before_a_name};
 use super::index_cues::is_index_at;
 use super::known_brokers::brokers_in;
 use super::non_holders::is_news_source;
@@ -61,30 +61,7 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         return None;
     }
     // `Even Edward Jones`: words that open a sentence are not part of a name.
-    let skip = inside
-        .iter()
-        .take_while(|w| {
-            matches!(
-                &*w.key,
-                "even"
-                    | "also"
-                    | "still"
-                    | "and"
-                    | "but"
-                    | "e"
-                    | "mas"
-                    | "despite"
-                    | "segundo"
-                    | "conforme"
-                    | "elsewhere"
-                    | "meanwhile"
-                    | "separately"
-                    | "however"
-                    | "similarly"
-                    | "likewise"
-            )
-        })
-        .count();
+    let skip = inside.iter().take_while(|w| opens_before_a_name(&w.key)).count();
     let mut inside = &inside[skip..];
     // `Downgrade reports for Intel…`, `«Lowering estimates materially…`, `Mgmt is pursuing…`: an
     // act's noun, a verb opening a quote and management's shorthand name no firm.
@@ -327,30 +304,6 @@ fn firm_before_person(text: &str, name: &[Token]) -> Option<Range<usize>> {
 }
 
 /// A title before a surname (`Mr. Hansen`, `Sra. Souza`).
-/// An act's noun or a gerund that opens a sentence (`Downgrade`, `Lowering`), or management's
-/// shorthand (`Mgmt`), taken alone as a holder's name (folded).
-fn is_act_word(key: &str) -> bool {
-    matches!(
-        key,
-        "downgrade"
-            | "downgrades"
-            | "upgrade"
-            | "upgrades"
-            | "lowering"
-            | "raising"
-            | "cutting"
-            | "reducing"
-            | "lifting"
-            | "boosting"
-            | "trimming"
-            | "maintaining"
-            | "reiterating"
-            | "upgrading"
-            | "downgrading"
-            | "mgmt"
-    )
-}
-
 fn is_title(key: &str) -> bool {
     matches!(key, "mr" | "mrs" | "ms" | "dr" | "sr" | "sra" | "srta")
 }

@@ -12,6 +12,7 @@ mod attachment_links;
 mod attribution;
 mod attribution_clauses;
 mod attribution_cues;
+mod attribution_subjects;
 mod bank_cues;
 mod bracket_codes;
 mod cashtags;

@@ -1,0 +1,107 @@
+//! The subject of each sentence, the company a later figure with none of its own falls back on:
+//! the first company of its main clause that is no broker rating or speaking and no company named
+//! for comparison; a sentence opening on `the company` keeps the subject of the one before.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use super::attribution_clauses::main_clause_start;
+use super::attribution_cues::{is_contrast_opener, is_credit_line, opens_on_the_company, related_after};
+use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
+use super::mentions::{Mention, is_broker, shares_of};
+use super::tokens::Token;
+
+/// The subject of each of `sentences` (byte ranges), of `mentions` (in text order); `compared`
+/// are the starts of the mentions named for comparison (`compared_mentions`), sorted.
+pub(super) fn sentence_subjects<'m>(
+    text: &str,
+    words: &[Token],
+    sentences: &[Range<usize>],
+    mentions: &'m [Mention],
+    compared: &[usize],
+) -> Vec<Option<&'m Mention>> {
+    let own_words_of = |r: &Range<usize>| {
+        &words[words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end)]
+    };
+    let mentions_in = |r: &Range<usize>| {
+        &mentions
+            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    };
+    // A bank or broker is not the subject carried to a later sentence: its analysts talk about
+    // other companies far more often than it reports its own figures. Unless its own shares are
+    // the subject (`As ações do Goldman Sachs operam em queda`), a rating change is about it
+    // (`rebaixou a recomendação de Itaú`) or it reports its results (`O Itaú Unibanco divulgou
+    // seu lucro`). Companies named for comparison (`competitors such as Juniper Networks (JNPR)
+    // and Arista Networks (ANET)`) are not subjects either.
+    // A bank revising forecasts covers another company when the text named another before it (not
+    // `O Itaú Unibanco revisou para cima suas projeções…`: its own guidance).
+    // (Read in one step: the first mention, and the first of another company than it.)
+    let other = mentions.iter().find(|o| mentions.first().is_some_and(|f| f.symbol != o.symbol));
+    let covers_another = |m: &Mention| match mentions.first() {
+        Some(first) if first.symbol != m.symbol => first.span.start < m.span.start,
+        _ => other.is_some_and(|o| o.span.start < m.span.start),
+    };
+    let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
+    let subjects: Vec<Option<&Mention>> = sentences
+        .iter()
+        .map(|s| {
+            // `Enquanto a TIM amargava um dia difícil, a Cogna respirou aliviada`: the subject of
+            // the main clause, past a clause of contrast that opens the sentence.
+            let own_words = own_words_of(s);
+            // `Image source: Getty Images.`: a picture's credit names no subject.
+            if is_credit_line(text, own_words) {
+                return None;
+            }
+            let main_from = own_words
+                .first()
+                .filter(|w| is_contrast_opener(&w.key))
+                .and_then(|w| main_clause_start(text, w.end..s.end, mentions_in(s)))
+                .unwrap_or(s.start);
+            let at_work = OnceCell::new();
+            // Whether the sentence names one company only (read once).
+            let alone_cell = OnceCell::new();
+            let alone = || {
+                *alone_cell.get_or_init(|| {
+                    let named = mentions_in(s);
+                    named.iter().all(|o| named.first().is_some_and(|f| f.symbol == o.symbol))
+                })
+            };
+            let subject = |m: &&Mention| {
+                !m.rates
+                    && !m.fund
+                    && !is_compared(m)
+                    && !gives_consensus(text, own_words, &m.span)
+                    && (!is_broker(&m.symbol)
+                        || shares_of(text, words, &m.span)
+                        // `O Bradesco (BBDC4) teve desempenho…`: a bank written with its symbol is
+                        // reported on as a stock.
+                        // (Also before a broker that rates it: `Citigroup (C) … received a $1
+                        // price-target cut at Nomura`.)
+                        || (with_its_symbol(text, &m.span)
+                            && (alone() || mentions_in(s).first().is_some_and(|f| f.span == m.span)))
+                        || (!m.speaks
+                            && reports_results(text, own_words, &m.span, &at_work)
+                            && !revises_forecasts(text, own_words, &m.span) && covers_another(m))
+                        || speaks_of_own_results(text, own_words, &m.span, &at_work))
+            };
+            // (A main clause naming no company leaves the opening clause's.)
+            let found =
+                mentions_in(&(main_from..s.end)).iter().find(subject).or_else(|| mentions_in(s).iter().find(subject));
+            // `Intel competitor AMD fell 7.6%`: the company a relation word puts after it.
+            found.map(|m| related_after(text, words, m, mentions_in(s)).unwrap_or(m))
+        })
+        .collect();
+    // `The Calgary-based company reported… with ConocoPhillips`: a sentence opening on the company
+    // is about the one before, not one named further on.
+    let mut subjects = subjects;
+    for i in 1..subjects.len() {
+        let opening = own_words_of(&sentences[i]);
+        if opens_on_the_company(opening)
+            && subjects[i - 1].is_some()
+            && subjects[i].is_some_and(|m| opening.get(4).is_some_and(|w| w.start < m.span.start))
+        {
+            subjects[i] = subjects[i - 1];
+        }
+    }
+    subjects
+}
