@@ -285,6 +285,39 @@ fn turns_on_another_name(words: &[Token], at: usize, before: i8) -> bool {
     matches!(before, 1 | -1) && turn.is_some_and(|d| d != before) && words.get(at + 2).is_some_and(|w| w.capitalized)
 }
 
+/// `iniciou a cobertura de Pague Menos com recomendação de compra…, retomando a cobertura de Raia
+/// Drogasil com recomendação neutra`: a comma, then a gerund of coverage or a rating act at word
+/// `at`, is a second act on another company, with a rating of its own.
+/// (Not `cortou o preço-alvo…, mantendo a recomendação de compra`: the same company's rating kept.)
+fn covers_another_after_a_comma(text: &str, words: &[Token], at: usize) -> bool {
+    let another = || {
+        words[at + 1..words.len().min(at + 6)]
+            .iter()
+            .take_while(|w| !is_rating(&w.key) && w.key != "recomendacao")
+            // (Not a currency's sign, `US$ 15`.)
+            .any(|w| w.capitalized && !text[w.end..].starts_with('$') || matches!(&*w.key, "cobertura" | "coverage"))
+    };
+    // (Not `elevando-o de US$ 12,80 para US$ 15`: the same target.)
+    comma_before(text, words, at)
+        && !text[words[at].end..].starts_with('-')
+        && matches!(
+            &*words[at].key,
+            "retomando"
+                | "iniciando"
+                | "reiterando"
+                | "mantendo"
+                | "elevando"
+                | "rebaixando"
+                | "initiating"
+                | "resuming"
+                | "reiterating"
+                | "maintaining"
+                | "upgrading"
+                | "downgrading"
+        )
+        && another()
+}
+
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
 /// contrasted clauses: spans and word ranges, in order.
 pub(super) fn clauses(
@@ -299,6 +332,8 @@ pub(super) fn clauses(
         let (mut start, mut first) = (span.start, range.start);
         // The direction of the last rating verb of the clause so far.
         let mut acted: Option<i8> = None;
+        // Whether the clause so far names a rating (`com recomendação de compra`).
+        let mut rated = false;
         // Still in a sentence's opening clause of contrast (read once, cleared at `que`).
         let mut in_contrast = opens_on_a_contrast(words, range);
         for at in range.clone().skip(1) {
@@ -310,6 +345,7 @@ pub(super) fn clauses(
                 || acted.is_some_and(|before| turns_on_another_name(words, at, before));
             if opens_contrast(text, words, at)
                 || turns
+                || ((acted.is_some() || rated) && covers_another_after_a_comma(text, words, at))
                 || but_another_acts(text, words, at, range.end)
                 || main
                 || opens_after_dash(text, words, at)
@@ -318,8 +354,9 @@ pub(super) fn clauses(
                 out_spans.push(start..words[at - 1].end);
                 out_words.push(first..at);
                 (start, first) = (words[at].start, at);
-                acted = None;
+                (acted, rated) = (None, false);
             }
+            rated |= is_rating(&words[at].key);
             if let Some(d) = act_or_its_noun(&words[at].key) {
                 // (Not `a oportunidade de comprar ações do Banco do Brasil`: a trade's verb after `de`.)
                 let after_of = matches!(&*words[at - 1].key, "de" | "of");

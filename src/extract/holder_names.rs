@@ -164,12 +164,13 @@ pub(crate) fn is_act_word(key: &str) -> bool {
 }
 
 /// Words that open a sentence before a holder's name and are no part of it (`Even Edward Jones`,
-/// `Elsewhere, Credit Suisse`), folded.
+/// `Elsewhere, Credit Suisse`, `Nesta terça-feira, 23, o Itaú BBA`), folded.
 #[rustfmt::skip]
 pub(crate) fn opens_before_a_name(key: &str) -> bool {
     matches!(key,
         "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite" | "segundo" | "conforme" | "elsewhere"
-            | "meanwhile" | "separately" | "however" | "similarly" | "likewise"
+            | "meanwhile" | "separately" | "however" | "similarly" | "likewise" | "nesta" | "neste" | "nessa"
+            | "nesse" | "hoje" | "ontem"
     )
 }
 

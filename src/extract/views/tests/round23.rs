@@ -91,3 +91,21 @@ fn a_list_of_brokers_goes_on_with_a_name_the_finder_does_not_know() {
         ["Morgan Stanley Dean Witter", "Lehman Brothers"].map(|f| view(f, "CSCO", Stance::Bearish))
     );
 }
+
+#[test]
+fn a_second_company_covered_after_a_comma_has_a_rating_of_its_own() {
+    let text = "A XP iniciou a cobertura de Pague Menos com recomendação de compra e preço-alvo de R$ 13,0/ação, \
+                retomando a cobertura de Raia Drogasil com recomendação neutra.";
+    assert_eq!(bundled(text), [view("XP", "PGMN11", Stance::Bullish)]);
+    let text = "O BTG iniciou a cobertura da Vale com recomendação de compra, mantendo a Petrobras em compra.";
+    assert_eq!(bundled(text), ["VALE3", "PETR4"].map(|t| view("BTG", t, Stance::Bullish)));
+    // (The same company's rating kept after its target moved: one clause.)
+    let text = "O Safra cortou o preço-alvo para TIM de R$ 19,00 para R$ 18,00, mantendo a recomendação de compra.";
+    assert_eq!(bundled(text), [view("Safra", "TIMS3", Stance::Bullish)]);
+}
+
+#[test]
+fn a_day_opening_the_sentence_is_no_firm() {
+    let text = "Nesta terça-feira, 23, o Itaú BBA elevou a classificação da Azul para compra.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "AZUL4", Stance::Bullish)]);
+}
