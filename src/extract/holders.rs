@@ -51,6 +51,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if inside.len() == 1 && is_pronoun(&inside[0].key) {
         return Some(Holder::Before);
     }
+    // `As my colleague Iain Marlow reports: "Mr. Misek has lowered…"`: a journalist reporting.
+    if first > 0 && is_journalist(&words[first - 1].key) {
+        return None;
+    }
     if is_news_source(&inside.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ")) {
         return None;
     }
@@ -304,6 +308,11 @@ fn firm_before_person(text: &str, name: &[Token]) -> Option<Range<usize>> {
 }
 
 /// A title before a surname (`Mr. Hansen`, `Sra. Souza`).
+/// A word for a journalist (folded), before one's name.
+fn is_journalist(key: &str) -> bool {
+    matches!(key, "colleague" | "reporter" | "columnist" | "correspondent" | "journalist" | "jornalista" | "colunista")
+}
+
 fn is_title(key: &str) -> bool {
     matches!(key, "mr" | "mrs" | "ms" | "dr" | "sr" | "sra" | "srta")
 }

@@ -29,6 +29,30 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "cnbc pro" | "investor s business daily" | "baystreet ca" | "baystreet"
     ) || is_public_body(name)
         || is_kind_alone(name)
+        || is_titled_outlet(name)
+}
+
+/// `The Washington Post`, `the Financial Post`, `Los Angeles Times`, `Dow Jones Newswires`: a name
+/// (folded) ending on a newspaper's or a wire's word.
+fn is_titled_outlet(name: &str) -> bool {
+    name.contains(' ')
+        && name.rsplit(' ').next().is_some_and(|last| {
+            matches!(
+                last,
+                "post"
+                    | "times"
+                    | "journal"
+                    | "herald"
+                    | "tribune"
+                    | "gazette"
+                    | "newswires"
+                    | "newswire"
+                    | "telegraph"
+                    | "chronicle"
+                    | "examiner"
+                    | "inquirer"
+            )
+        })
 }
 
 /// `Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC -

@@ -156,10 +156,13 @@ pub(super) fn points_back(next: &[Token]) -> bool {
 /// `downgrades the sector to Cautious`, `rebaixou o setor`, `cut the group to underweight`: a
 /// stance on a whole sector (the words right after the stance word) is no view of a company.
 /// (Not `downgraded the sector and individual stocks including Intel`: the companies named.)
+/// (`rated the retail industry “underweight”`: a word of the sector's own before its noun.)
 pub(super) fn rates_a_sector(text: &str, next: &[Token]) -> bool {
-    matches!(next, [a, noun, ..] if matches!(&*a.key, "the" | "o" | "its" | "seu")
-        && matches!(&*noun.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria"))
-        && !includes_stocks(text, next)
+    let article = |a: &Token| matches!(&*a.key, "the" | "o" | "its" | "seu");
+    let sector =
+        |n: &Token| matches!(&*n.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria");
+    let retail_industry = || matches!(next, [a, kind, noun, ..] if article(a) && !kind.capitalized && sector(noun));
+    (matches!(next, [a, noun, ..] if article(a) && sector(noun)) || retail_industry()) && !includes_stocks(text, next)
 }
 
 /// `the sector and individual stocks including Intel`: `including` within a few words of the

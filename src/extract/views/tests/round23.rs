@@ -109,3 +109,19 @@ fn a_day_opening_the_sentence_is_no_firm() {
     let text = "Nesta terça-feira, 23, o Itaú BBA elevou a classificação da Azul para compra.";
     assert_eq!(bundled(text), [view("Itaú BBA", "AZUL4", Stance::Bullish)]);
 }
+
+#[test]
+fn a_newspaper_and_a_journalist_reporting_hold_no_view() {
+    let text = "Bernstein Research analyst Carlos Kirjner upgraded Facebook's stock to \"Outperform\" from \"Market \
+                Perform,\" The Washington Post reported.";
+    assert_eq!(bundled(text), [view("Bernstein Research", "META", Stance::Bullish)]);
+    let text = "Jefferies cut its rating on Research In Motion (RIMM). As my colleague Iain Marlow reports: \"Mr. Misek \
+                has lowered his estimates well below the Street's consensus.\"";
+    assert_eq!(bundled(text), [view("Jefferies", "BB", Stance::Bearish)]);
+}
+
+#[test]
+fn a_sector_rated_with_a_word_of_its_own_is_no_company() {
+    let text = "Target fell 3%. J.P. Morgan rated the retail industry “underweight” in a report.";
+    assert_eq!(bundled(text), []);
+}
