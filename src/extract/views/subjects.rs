@@ -310,8 +310,31 @@ pub(super) fn first_named_after<'m>(
     if mentions.first().is_some_and(|m| m.span.start < sentences[i].start) {
         return None;
     }
+    // `Tesco rose 3% after Citigroup introduced a buy rating on the stock`: the sentence's own
+    // company, one the lexicon does not know.
+    let own = &words[words.partition_point(|w| w.start < sentences[i].start)..];
+    if opens_on_an_unknown_mover(own, mentions_in(&sentences[i])) {
+        return None;
+    }
     let after = mentions_in(&next).iter().find(|m| !m.rates && !m.speaks && !is_broker(&m.symbol))?;
     (!leaves(words, after.span.start)).then(|| after.symbol.clone())
+}
+
+/// Whether a sentence (`own`, its words on) opens on a capitalised name none of its `named`
+/// mentions is, which moved (`Tesco rose 3%`, `Sainsbury’s was 7.2p higher`).
+fn opens_on_an_unknown_mover(own: &[Token], named: &[Mention]) -> bool {
+    let Some(first) =
+        own.first().filter(|w| w.capitalized && !matches!(&*w.key, "the" | "shares" | "a" | "o" | "as" | "os"))
+    else {
+        return false;
+    };
+    if named.first().is_some_and(|m| m.span.start <= first.start) {
+        return false;
+    }
+    own.iter().skip(1).take(3).any(|w| {
+        is_move_verb(&w.key)
+            || matches!(&*w.key, "was" | "were") && own.iter().take(8).any(|h| matches!(&*h.key, "higher" | "lower"))
+    })
 }
 
 /// `Outro caso é o da 3M. O JPMorgan rebaixou…`: the one company the sentence before sentence `i`
