@@ -73,3 +73,10 @@ fn a_sentence_opening_on_the_company_is_about_the_one_before() {
                 with ConocoPhillips. Gross sales totalled $4.08 billion.";
     assert_eq!(figures(text), pairs(&[("$2.64 billion", &["CVE"]), ("$4.08 billion", &["CVE"])]));
 }
+
+#[test]
+fn a_company_compared_to_is_no_subject() {
+    let text = "The gulf in BP (LSE:BP.) shareholder returns compared to Shell (LSE:SHEL) widened. The company, whose \
+                shares yield an income of 5.7%, left its dividend policy the same.";
+    assert_eq!(figures(text), pairs(&[("5.7%", &["BP"])]));
+}

@@ -128,6 +128,7 @@ fn a_sector_rated_with_a_word_of_its_own_is_no_company() {
 
 #[test]
 fn a_sentence_opening_on_a_company_the_lexicon_does_not_know_rates_that_one() {
-    let text = "Tesco rose 3% after Citigroup introduced a buy rating on the stock. The biggest risers were CRH, up 5%.";
+    let text =
+        "Tesco rose 3% after Citigroup introduced a buy rating on the stock. The biggest risers were CRH, up 5%.";
     assert_eq!(bundled(text), []);
 }
