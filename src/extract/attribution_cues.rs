@@ -84,6 +84,9 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
     matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
         || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
+        // `Além da Tenda, o Itaú BBA também destaca a Plano & Plano`, `Besides Apple`: set beside.
+        || (key(2) == "alem" && matches!(key(1), "da" | "do" | "de" | "dos" | "das"))
+        || key(1) == "besides"
         // `The gulf in BP shareholder returns compared to Shell`.
         || matches!((key(2), key(1)), ("compared" | "comparado" | "comparada", "to" | "with" | "a" | "com"))
         // `take share of the x86-based computing market from Intel`, `competition from AMD`: a rival.

@@ -80,3 +80,10 @@ fn a_company_compared_to_is_no_subject() {
                 shares yield an income of 5.7%, left its dividend policy the same.";
     assert_eq!(figures(text), pairs(&[("5.7%", &["BP"])]));
 }
+
+#[test]
+fn a_company_set_beside_is_no_subject() {
+    let text = "O Itaú BBA elegeu a Tenda (TEND3) como favorita. Além da Tenda, o Itaú BBA também destaca que a Plano & \
+                Plano (PLPL3) oferece boa relação entre risco e retorno. O preço-alvo é de R$ 24.";
+    assert_eq!(figures(text), pairs(&[("R$ 24", &["PLPL3"])]));
+}

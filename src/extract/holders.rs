@@ -51,6 +51,15 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if inside.len() == 1 && is_pronoun(&inside[0].key) {
         return Some(Holder::Before);
     }
+    // `Construtoras: Itaú BBA elege Tenda`: a headline's topic before a colon and the broker after it.
+    if text[holder.end..].starts_with(':')
+        && brokers_in(inside).is_empty()
+        && brokers_in(&words[last..words.len().min(last + 4)])
+            .first()
+            .is_some_and(|b| Some(b.start) == words.get(last).map(|w| w.start))
+    {
+        return None;
+    }
     // `As my colleague Iain Marlow reports: "Mr. Misek has lowered…"`: a journalist reporting.
     if first > 0 && is_journalist(&words[first - 1].key) {
         return None;

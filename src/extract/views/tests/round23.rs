@@ -132,3 +132,9 @@ fn a_sentence_opening_on_a_company_the_lexicon_does_not_know_rates_that_one() {
         "Tesco rose 3% after Citigroup introduced a buy rating on the stock. The biggest risers were CRH, up 5%.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_headlines_topic_before_a_colon_and_a_broker_is_no_firm() {
+    let text = "Construtoras: Itaú BBA elege Tenda (TEND3) como favorita e projeta grande valorização para as ações";
+    assert_eq!(bundled(text), [view("Itaú BBA", "TEND3", Stance::Bullish)]);
+}
