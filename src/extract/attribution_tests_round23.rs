@@ -87,3 +87,10 @@ fn a_company_set_beside_is_no_subject() {
                 Plano (PLPL3) oferece boa relação entre risco e retorno. O preço-alvo é de R$ 24.";
     assert_eq!(figures(text), pairs(&[("R$ 24", &["PLPL3"])]));
 }
+
+#[test]
+fn a_us_state_alone_is_no_company() {
+    let text = "Três Estados, liderados pelo governador da Califórnia, afirmaram planos. Na China, as exportações caíram \
+                6,6% em março.";
+    assert_eq!(figures(text), pairs(&[("6,6%", &[])]));
+}

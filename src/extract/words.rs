@@ -67,6 +67,9 @@ wheel when where which while white who whole why wide wild will win wind window 
 woman wonder wood word work world worth would write yard year yes yet yield you young your zero zone zoom
 tesla intel micron visa shell block target square snap match unity gap sea chewy lumen zoom vertex nu nasdaq dow
 nova novo ibovespa bovespa selic copom
+california texas florida nevada oregon ohio georgia virginia carolina michigan arizona colorado alabama indiana
+kentucky louisiana maryland massachusetts minnesota missouri montana nebraska oklahoma pennsylvania tennessee utah
+wisconsin iowa kansas idaho vermont delaware connecticut hawaii alaska mississippi arkansas wyoming dakota
 southern progressive booking american united principal popular universal republic icon coastal structure array
 gravity catalyst premier inter alarm interface extreme opera hello stellar mercury orion trinity columbia graham
 cooper kirby rogers guess deluxe employers customers merchants beam eve chime toast lear mosaic align ally maze cool
