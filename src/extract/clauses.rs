@@ -298,24 +298,19 @@ fn covers_another_after_a_comma(text: &str, words: &[Token], at: usize) -> bool 
             .any(|w| w.capitalized && !text[w.end..].starts_with('$') || matches!(&*w.key, "cobertura" | "coverage"))
     };
     // (Not `elevando-o de US$ 12,80 para US$ 15`: the same target.)
-    comma_before(text, words, at)
+    is_coverage_gerund(&words[at].key)
+        && comma_before(text, words, at)
         && !text[words[at].end..].starts_with('-')
-        && matches!(
-            &*words[at].key,
-            "retomando"
-                | "iniciando"
-                | "reiterando"
-                | "mantendo"
-                | "elevando"
-                | "rebaixando"
-                | "initiating"
-                | "resuming"
-                | "reiterating"
-                | "maintaining"
-                | "upgrading"
-                | "downgrading"
-        )
         && another()
+}
+
+/// A gerund of coverage or of a rating act (folded).
+#[rustfmt::skip]
+fn is_coverage_gerund(key: &str) -> bool {
+    matches!(key,
+        "retomando" | "iniciando" | "reiterando" | "mantendo" | "elevando" | "rebaixando" | "initiating" | "resuming"
+            | "reiterating" | "maintaining" | "upgrading" | "downgrading"
+    )
 }
 
 /// The sentences (`spans`, with their words' ranges `word_ranges` in `words`) cut into
@@ -332,8 +327,6 @@ pub(super) fn clauses(
         let (mut start, mut first) = (span.start, range.start);
         // The direction of the last rating verb of the clause so far.
         let mut acted: Option<i8> = None;
-        // Whether the clause so far names a rating (`com recomendação de compra`).
-        let mut rated = false;
         // Still in a sentence's opening clause of contrast (read once, cleared at `que`).
         let mut in_contrast = opens_on_a_contrast(words, range);
         for at in range.clone().skip(1) {
@@ -345,7 +338,8 @@ pub(super) fn clauses(
                 || acted.is_some_and(|before| turns_on_another_name(words, at, before));
             if opens_contrast(text, words, at)
                 || turns
-                || ((acted.is_some() || rated) && covers_another_after_a_comma(text, words, at))
+                || (covers_another_after_a_comma(text, words, at)
+                    && (acted.is_some() || words[first..at].iter().any(|w| is_rating(&w.key))))
                 || but_another_acts(text, words, at, range.end)
                 || main
                 || opens_after_dash(text, words, at)
@@ -354,9 +348,8 @@ pub(super) fn clauses(
                 out_spans.push(start..words[at - 1].end);
                 out_words.push(first..at);
                 (start, first) = (words[at].start, at);
-                (acted, rated) = (None, false);
+                acted = None;
             }
-            rated |= is_rating(&words[at].key);
             if let Some(d) = act_or_its_noun(&words[at].key) {
                 // (Not `a oportunidade de comprar ações do Banco do Brasil`: a trade's verb after `de`.)
                 let after_of = matches!(&*words[at - 1].key, "de" | "of");

@@ -12,7 +12,7 @@ use super::ViewMatch;
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
 use crate::extract::tokens::Token;
-use crate::model::{Stance, fold};
+use crate::model::{Stance, Symbol, fold};
 
 /// How far before a block the words saying which side its picks are on are looked for, in bytes.
 const SIDE_BYTES: usize = 1500;
@@ -97,8 +97,8 @@ fn is_header_cell(line: &str) -> bool {
 /// The companies of a block's lines: the first company named on each line that is no header
 /// cell and no footnote, one row for a name and its code on the next line (`Azul` / `AZUL4`).
 /// Each with the byte range of its name.
-fn rows_in(text: &str, lines: &[Range<usize>], mentions: &[Mention]) -> Vec<(crate::model::Symbol, Range<usize>)> {
-    let mut rows: Vec<(crate::model::Symbol, Range<usize>)> = Vec::new();
+fn rows_in(text: &str, lines: &[Range<usize>], mentions: &[Mention]) -> Vec<(Symbol, Range<usize>)> {
+    let mut rows: Vec<(Symbol, Range<usize>)> = Vec::new();
     for line in lines {
         let own = &text[line.clone()];
         if is_header_cell(&fold(own)) || own.starts_with('*') {
