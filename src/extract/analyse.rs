@@ -113,11 +113,13 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     // Petrobras`) is read from the blocks instead; no firm named inside a block holds a view.
     let (traded, blocks) = day_trade_views(text, &words, &found_mentions);
     found_views.retain(|v| !blocks.iter().any(|b| b.start <= v.claimant.start && v.claimant.end <= b.end));
-    found_views.retain(|v| {
-        let firm = firm_key(&text[v.claimant.clone()]);
-        let blocks = traded.iter().filter(|t| t.stance == v.stance && firm_key(&text[t.claimant.clone()]) == firm);
-        blocks.clone().next().is_none() || blocks.clone().any(|t| t.ticker == v.ticker)
-    });
+    if !traded.is_empty() {
+        found_views.retain(|v| {
+            let firm = firm_key(&text[v.claimant.clone()]);
+            let blocks = traded.iter().filter(|t| t.stance == v.stance && firm_key(&text[t.claimant.clone()]) == firm);
+            blocks.clone().next().is_none() || blocks.clone().any(|t| t.ticker == v.ticker)
+        });
+    }
     // A firm's portfolio or ratings written as a table, or its picks listed: only where the
     // sentences gave that firm no view of the company.
     let listed = traded

@@ -106,6 +106,9 @@ pub(super) fn stock_word_near(text: &str, tokens: &[Token], first: usize, last: 
     after || before
 }
 
+/// How many symbols (and `and`s) of a rated list are read on either side of one.
+const LIST_REACH: usize = 40;
+
 /// `Firm downgrades DDS to Sell from Neutral, and downgrades WMT, DLTR, TGT, and NMGA to Neutral
 /// from Buy`: symbols a rating act names, alone or listed, then the rating they are moved to.
 /// Tokens `first` to `last` are the symbol.
@@ -113,8 +116,13 @@ pub(super) fn rated_symbol(text: &str, tokens: &[Token], first: usize, last: usi
     // (Between two items of the list: a comma, `and` or both.)
     let listed = |t: &Token| t.upper && t.text.len() <= 5 || t.key == "and";
     let joined = |a: &Token, b: &Token| matches!(text[a.end..b.start].trim(), "" | ",");
+    // (A list's reach is bounded: a text of thousands of symbols stays linear.)
     let mut before = first;
-    while before > 0 && listed(&tokens[before - 1]) && joined(&tokens[before - 1], &tokens[before]) {
+    while before > 0
+        && first - before < LIST_REACH
+        && listed(&tokens[before - 1])
+        && joined(&tokens[before - 1], &tokens[before])
+    {
         before -= 1;
     }
     let act = before.checked_sub(1).map(|p| &tokens[p]).is_some_and(|p| {
@@ -139,7 +147,11 @@ pub(super) fn rated_symbol(text: &str, tokens: &[Token], first: usize, last: usi
         return false;
     }
     let mut after = last + 1;
-    while after < tokens.len() && listed(&tokens[after]) && joined(&tokens[after - 1], &tokens[after]) {
+    while after < tokens.len()
+        && after - last < LIST_REACH
+        && listed(&tokens[after])
+        && joined(&tokens[after - 1], &tokens[after])
+    {
         after += 1;
     }
     let rating = |t: &Token| {

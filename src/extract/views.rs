@@ -42,6 +42,9 @@ use subjects::{
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
 const LOOK_BACK: usize = 3;
+/// The most companies one act's list gives its view to: a pasted list of thousands of symbols
+/// after a rating verb stays linear (each firm of the sentence holds a view of each company).
+const MAX_LISTED: usize = 50;
 /// How many sentences back the companies a count names (`as três empresas`) may be named.
 const COUNTED_BACK: usize = 4;
 /// How many sentences back the company a text is about is looked for.
@@ -514,13 +517,13 @@ pub(crate) fn views<'a>(
             let gap = |a: usize, b: usize| is_list_gap(&text[groups[a].0.end..groups[b].0.start]);
             let forward = first_after.is_some() && !restated;
             let mut k = g;
-            while forward && k + 1 < groups.len() && gap(k, k + 1) {
+            while forward && k + 1 < groups.len() && k - g < MAX_LISTED && gap(k, k + 1) {
                 k += 1;
                 tickers.push(groups[k].1.clone());
             }
             tickers.extend(forward.then(|| joined_subject(text, &groups, g, reading.at)).flatten());
             let mut k = g;
-            while !forward && k > 0 && gap(k - 1, k) {
+            while !forward && k > 0 && g - k < MAX_LISTED && gap(k - 1, k) {
                 k -= 1;
                 tickers.insert(0, groups[k].1.clone());
             }

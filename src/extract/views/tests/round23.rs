@@ -138,3 +138,18 @@ fn a_headlines_topic_before_a_colon_and_a_broker_is_no_firm() {
     let text = "Construtoras: Itaú BBA elege Tenda (TEND3) como favorita e projeta grande valorização para as ações";
     assert_eq!(bundled(text), [view("Itaú BBA", "TEND3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_pasted_list_of_symbols_after_an_act_gives_each_firm_a_bounded_number_of_views() {
+    let tickers = include_str!("../../../../assets/tickers.tsv");
+    let symbols: Vec<&str> = tickers
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_uppercase()))
+        .take(300)
+        .collect();
+    let text = format!("Goldman Sachs downgrades {} to Neutral from Buy.", symbols.join(", "));
+    let views = bundled(&text);
+    let by_goldman = views.iter().filter(|(claimant, _, _)| claimant == "Goldman Sachs").count();
+    assert!((1..=60).contains(&by_goldman), "Goldman Sachs holds {by_goldman} views, not one a symbol");
+}
