@@ -114,10 +114,12 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let (traded, blocks) = day_trade_views(text, &words, &found_mentions);
     found_views.retain(|v| !blocks.iter().any(|b| b.start <= v.claimant.start && v.claimant.end <= b.end));
     if !traded.is_empty() {
+        // (Each block's firm read once.)
+        let firms: Vec<String> = traded.iter().map(|t| firm_key(&text[t.claimant.clone()])).collect();
         found_views.retain(|v| {
             let firm = firm_key(&text[v.claimant.clone()]);
-            let blocks = traded.iter().filter(|t| t.stance == v.stance && firm_key(&text[t.claimant.clone()]) == firm);
-            blocks.clone().next().is_none() || blocks.clone().any(|t| t.ticker == v.ticker)
+            let blocks = traded.iter().zip(&firms).filter(|(t, f)| t.stance == v.stance && **f == firm);
+            blocks.clone().next().is_none() || blocks.clone().any(|(t, _)| t.ticker == v.ticker)
         });
     }
     // A firm's portfolio or ratings written as a table, or its picks listed: only where the

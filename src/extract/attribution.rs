@@ -34,7 +34,7 @@ use super::attribution_cues::{
     is_sector_shares, is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after,
     own_shares_before, points_elsewhere, stake_in, unknown_name_before, weight_in,
 };
-use super::attribution_subjects::sentence_subjects;
+use super::attribution_subjects::{covers_another, sentence_subjects};
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, revises_forecasts, speaks_of_itself, speaks_of_own_results,
     with_its_symbol,
@@ -105,12 +105,7 @@ pub(crate) fn attribute<'a>(
             [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
     };
 
-    // A bank revising forecasts covers another company when the text named another before it.
-    let other = mentions.iter().find(|o| mentions.first().is_some_and(|f| f.symbol != o.symbol));
-    let covers_another = |m: &Mention| match mentions.first() {
-        Some(first) if first.symbol != m.symbol => first.span.start < m.span.start,
-        _ => other.is_some_and(|o| o.span.start < m.span.start),
-    };
+    let covers_another = covers_another(mentions);
     let compared = compared_mentions(text, words, mentions);
     let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects = sentence_subjects(text, words, sentences, mentions, &compared);

@@ -11,6 +11,17 @@ use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, spea
 use super::mentions::{Mention, is_broker, shares_of};
 use super::tokens::Token;
 
+/// Whether a bank revising forecasts covers another company: the text named another before it
+/// (not `O Itaú Unibanco revisou para cima suas projeções…`: its own guidance). `mentions` are
+/// the text's; read in one step: the first mention, and the first of another company than it.
+pub(super) fn covers_another(mentions: &[Mention]) -> impl Fn(&Mention) -> bool + '_ {
+    let other = mentions.iter().find(|o| mentions.first().is_some_and(|f| f.symbol != o.symbol));
+    move |m: &Mention| match mentions.first() {
+        Some(first) if first.symbol != m.symbol => first.span.start < m.span.start,
+        _ => other.is_some_and(|o| o.span.start < m.span.start),
+    }
+}
+
 /// The subject of each of `sentences` (byte ranges), of `mentions` (in text order); `compared`
 /// are the starts of the mentions named for comparison (`compared_mentions`), sorted.
 pub(super) fn sentence_subjects<'m>(
@@ -33,14 +44,7 @@ pub(super) fn sentence_subjects<'m>(
     // (`rebaixou a recomendação de Itaú`) or it reports its results (`O Itaú Unibanco divulgou
     // seu lucro`). Companies named for comparison (`competitors such as Juniper Networks (JNPR)
     // and Arista Networks (ANET)`) are not subjects either.
-    // A bank revising forecasts covers another company when the text named another before it (not
-    // `O Itaú Unibanco revisou para cima suas projeções…`: its own guidance).
-    // (Read in one step: the first mention, and the first of another company than it.)
-    let other = mentions.iter().find(|o| mentions.first().is_some_and(|f| f.symbol != o.symbol));
-    let covers_another = |m: &Mention| match mentions.first() {
-        Some(first) if first.symbol != m.symbol => first.span.start < m.span.start,
-        _ => other.is_some_and(|o| o.span.start < m.span.start),
-    };
+    let covers_another = covers_another(mentions);
     let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()

@@ -27,7 +27,7 @@ pub(crate) fn with_share_classes(
 ) -> Vec<Mention> {
     let mut added = Vec::new();
     // `R$ 1,33 por ação ordinária e preferencial`: a share of either class is the company's.
-    let mut both_until = 0;
+    let mut both_until: Option<usize> = None;
     for (k, w) in words.iter().enumerate() {
         let Some(class) = class_of(w) else { continue };
         let share = k > 0 && matches!(&*words[k - 1].key, "acao" | "acoes");
@@ -36,9 +36,9 @@ pub(crate) fn with_share_classes(
                 && words.get(k + 2).and_then(class_of).is_some_and(|c| c != class)
         };
         if share && other() {
-            both_until = k + 2;
+            both_until = Some(k + 2);
         }
-        if k <= both_until {
+        if both_until.is_some_and(|until| k <= until) {
             continue;
         }
         // `preferencial classe A` (`PNA`, the `5`), `classe B` (`PNB`, the `6`).
