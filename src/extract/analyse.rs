@@ -124,11 +124,20 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     }
     // A firm's portfolio or ratings written as a table, or its picks listed: only where the
     // sentences gave that firm no view of the company.
+    // (A company listed among a firm's picks holds no view there: `As ações preferidas do JP Morgan
+    // são JBS e XP`.)
+    let picked = picked_lists(text, &words, &claimant_spans, &found_mentions);
+    found_views.retain(|v| {
+        !picked.iter().any(|p| {
+            let inside = p.quote.start <= v.claimant.start && v.claimant.end <= p.quote.end;
+            inside && firm_key(&text[v.claimant.clone()]) != firm_key(&text[p.claimant.clone()])
+        })
+    });
     let listed = traded
         .into_iter()
         .chain(row_views)
         .chain(table_views(text, &words, &claimant_spans, &found_mentions))
-        .chain(picked_lists(text, &words, &claimant_spans, &found_mentions));
+        .chain(picked);
     for view in listed {
         let firm = firm_key(&text[view.claimant.clone()]);
         if !found_views.iter().any(|v| v.ticker == view.ticker && firm_key(&text[v.claimant.clone()]) == firm) {

@@ -304,6 +304,29 @@ fn covers_another_after_a_comma(text: &str, words: &[Token], at: usize) -> bool 
         && another()
 }
 
+/// `A recomendação de compra foi mantida para Via Varejo e Lojas Americanas, e o papel da Arezzo
+/// foi rebaixado para venda`: a comma (and `e`/`and`) at word `at`, then a new subject (a
+/// capitalised name within a few words) rated in the passive, is a second act on another company.
+fn rated_in_the_passive_after_a_comma(text: &str, words: &[Token], at: usize) -> bool {
+    if !comma_before(text, words, at) {
+        return false;
+    }
+    let from = at + usize::from(matches!(&*words[at].key, "e" | "and"));
+    let near = &words[from..words.len().min(from + PASSIVE_REACH)];
+    let Some(be) = near.iter().position(|w| matches!(&*w.key, "foi" | "foram" | "was" | "were")) else {
+        return false;
+    };
+    let rated = near.get(be + 1).is_some_and(|w| {
+        ["rebaixad", "elevad", "cortad"].iter().any(|stem| w.key.starts_with(stem))
+            || matches!(&*w.key, "downgraded" | "upgraded" | "lowered" | "cut")
+    });
+    rated && near[..be].iter().any(|w| w.capitalized)
+}
+
+/// How many words after a comma a passive rating of another company may come (`, e o papel da
+/// Arezzo foi rebaixado`).
+const PASSIVE_REACH: usize = 8;
+
 /// A gerund of coverage or of a rating act (folded).
 #[rustfmt::skip]
 fn is_coverage_gerund(key: &str) -> bool {
@@ -341,6 +364,8 @@ pub(super) fn clauses(
                 || (covers_another_after_a_comma(text, words, at)
                     && (acted.is_some() || words[first..at].iter().any(|w| is_rating(&w.key))))
                 || but_another_acts(text, words, at, range.end)
+                || (rated_in_the_passive_after_a_comma(text, words, at)
+                    && words[first..at].iter().any(|w| is_rating(&w.key) || act_or_its_noun(&w.key).is_some()))
                 || main
                 || opens_after_dash(text, words, at)
                 || another_firm_acts(text, words, at, range.end)

@@ -28,6 +28,9 @@ enum Cue {
     Portfolio,
     /// Stocks entering a portfolio named just before (`com as entradas de Omega e Marfrig`).
     Entries,
+    /// Stocks staying in or entering a portfolio named right after, with its owner (`Permanecem na
+    /// carteira da Souza Barros as ações do Banco do Brasil…`).
+    Stays,
 }
 
 /// The views of the lists of picks in a text. `claimants` are the byte ranges of the claimants
@@ -71,6 +74,8 @@ pub(crate) fn picked_lists(
             " no lugar ",
             " nos lugares ",
             " instead of ",
+            ", enquanto ",
+            ", while ",
         ]
         .iter()
         .filter_map(|m| text[start..end].find(m))
@@ -88,7 +93,10 @@ pub(crate) fn picked_lists(
             continue;
         }
         // A portfolio's owner is named with it (`o portfólio do Itaú BBA`): read up to the list.
-        let named_by = if cue == Cue::Portfolio { start } else { w.start };
+        // (So are a participle's picks named with their owner, `As ações preferidas do JP Morgan
+        // são…`.)
+        let named_by =
+            if matches!(cue, Cue::Portfolio | Cue::Stays) || owned_picks(words, i) { start } else { w.start };
         let Some(firm) = firm_before(text, words, claimants, named_by) else { continue };
         // (Without a colon, a broker's own list: a known broker or a bank, named in the sentence
         // for a participle's list; not `A ANP informou que as empresas selecionadas são…`.)
@@ -103,7 +111,8 @@ pub(crate) fn picked_lists(
                 .iter()
                 .any(|t| matches!(&*t.key, "banco" | "corretora" | "bank" | "firm" | "brokerage"))
         };
-        if !colon && (!broker || cue == Cue::Picked && firm.start < sentence_start && !by_noun()) {
+        // (A portfolio named with its owner right before its list needs no known broker.)
+        if !colon && cue != Cue::Stays && (!broker || cue == Cue::Picked && firm.start < sentence_start && !by_noun()) {
             continue;
         }
         for symbol in symbols {
@@ -185,8 +194,27 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
             });
             (portfolio && !index && !money).then_some(Cue::Entries)
         }
+        "permanecem" | "permanece" | "permaneceram" | "entram" | "entraram" | "entra" | "entrou"
+            if stays_in_a_portfolio(words, i).is_some() =>
+        {
+            Some(Cue::Stays)
+        }
         _ => None,
     }
+}
+
+/// `Permanecem na carteira da Souza Barros as ações do Banco do Brasil (BBAS3), da CSN…`: after a
+/// verb of staying or entering at word `i`, a portfolio and its owner (`na carteira da`, a
+/// capitalised name), then `as ações de`: the word that ends `de`, where the list starts.
+fn stays_in_a_portfolio(words: &[Token], i: usize) -> Option<usize> {
+    let at = |k: usize| words.get(k).map_or("", |w| &*w.key);
+    if !matches!(at(i + 1), "na" | "no" | "em") || !matches!(at(i + 2), "carteira" | "portfolio") {
+        return None;
+    }
+    let shares = (i + 3..words.len().min(i + 12)).find(|&j| matches!(at(j), "acoes" | "papeis"))?;
+    let owner = (i + 3..shares - 1).any(|j| matches!(at(j), "da" | "do") && words[j + 1].capitalized);
+    (owner && matches!(at(shares - 1), "as" | "os") && matches!(at(shares + 1), "de" | "da" | "do" | "dos" | "das"))
+        .then_some(shares + 1)
 }
 
 /// Whether word `i` is a verb of entering or staying right before its list: the list follows a
@@ -223,6 +251,9 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
     {
         return Some(words[i].end + k + 1);
     }
+    if cue == Cue::Stays {
+        return stays_in_a_portfolio(words, i).map(|of| words[of].end);
+    }
     if cue == Cue::Entries && entering_verb(text, words, i) {
         return Some(words[i].end);
     }
@@ -234,7 +265,7 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
         let opens = match (cue, &*words[j].key) {
             // (Right after the participle: not `as empresas indicadas ao prêmio são…`, `os nomes
             // preferidos dos estrangeiros são…`, someone else's picks.)
-            (Cue::Picked, "sao" | "are" | "include" | "includes" | "incluem") => j == i + 1,
+            (Cue::Picked, "sao" | "are" | "include" | "includes" | "incluem") => j == i + 1 || owned_picks(words, i),
             (Cue::Favoured, "como" | "like") => is_picks_noun(previous),
             (Cue::Favoured, "as") => previous == "such",
             (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
@@ -247,6 +278,19 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
         }
     }
     None
+}
+
+/// `As ações preferidas do JP Morgan no Brasil são…`: the participle at word `i` names its owner
+/// right after it (`do`/`da`/`of` and a capitalised name), then at most a place (`no Brasil`)
+/// before the verb; not `os nomes preferidos dos estrangeiros são`.
+fn owned_picks(words: &[Token], i: usize) -> bool {
+    let of = words.get(i + 1).is_some_and(|w| matches!(&*w.key, "do" | "da" | "of"));
+    let owner = words.get(i + 2).is_some_and(|w| w.capitalized || w.upper);
+    of && owner
+        && words[i + 3..words.len().min(i + 8)]
+            .iter()
+            .take_while(|w| !matches!(&*w.key, "sao" | "are" | "incluem" | "include"))
+            .all(|w| w.capitalized || w.upper || matches!(&*w.key, "no" | "na" | "in" | "para" | "for"))
 }
 
 /// Whether the company named at byte `at` leaves a portfolio: a verb of leaving within the six

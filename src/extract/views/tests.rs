@@ -13,6 +13,7 @@ mod round20;
 mod round21;
 mod round22;
 mod round23;
+mod round24;
 mod round7;
 mod round8;
 

@@ -1,0 +1,52 @@
+//! Unit tests of the twenty-fourth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_company_rated_in_the_passive_after_a_comma_is_a_clause_of_its_own() {
+    let text = "A Citi ajustou suas estimativas. A recomendação de compra foi mantida para as ações da Via Varejo e \
+                Lojas Americanas, e o papel da Arezzo foi rebaixado para venda.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Citi", "BHIA3", Stance::Bullish),
+            view("Citi", "AMER3", Stance::Bullish),
+            view("Citi", "AZZA3", Stance::Bearish),
+        ]
+    );
+    // (A list joined by `e` with no comma, or a passive with no new subject: one clause.)
+    let text = "O Citi elevou a Via Varejo e a Arezzo para compra.";
+    assert_eq!(bundled(text), [view("Citi", "BHIA3", Stance::Bullish), view("Citi", "AZZA3", Stance::Bullish)]);
+}
+
+#[test]
+fn picks_named_with_their_owner_are_the_owners_and_the_picks_hold_nothing() {
+    let text = "As ações preferidas do JP Morgan no Brasil são XP, JBS e Vale.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("JP Morgan", "XP", Stance::Bullish),
+            view("JP Morgan", "JBSS3", Stance::Bullish),
+            view("JP Morgan", "VALE3", Stance::Bullish),
+        ]
+    );
+    // (Someone else's picks, a lower-case owner, stay unread.)
+    assert_eq!(bundled("O BTG Pactual disse que os nomes preferidos dos estrangeiros são Vale e Itaú."), []);
+}
+
+#[test]
+fn stocks_staying_in_a_portfolio_named_with_its_owner_are_the_owners_picks() {
+    let text = "Permanecem na carteira da Souza Barros as ações do Banco do Brasil (BBAS3), da CSN (CSNA3) e da \
+                Grendene (GRND3).";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Souza Barros", "BBAS3", Stance::Bullish),
+            view("Souza Barros", "CSNA3", Stance::Bullish),
+            view("Souza Barros", "GRND3", Stance::Bullish),
+        ]
+    );
+    // (An index's portfolio has no owner who picks.)
+    assert_eq!(bundled("Permanecem na carteira do Ibovespa as ações do Banco do Brasil (BBAS3) e da CSN (CSNA3)."), []);
+}
