@@ -39,6 +39,22 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     let first = words.partition_point(|w| w.start < holder.start);
     let last = words.partition_point(|w| w.start < holder.end);
     let mut inside = &words[first..last];
+    // `Chuy’s Holdings Inc CHUY downgraded…`: a company's legal name and its symbol, rated.
+    if let [.., suffix, code] = inside
+        && (is_legal_suffix(&suffix.key) || suffix.key == "holdings")
+        && code.upper
+        && code.key.len() <= 5
+    {
+        return None;
+    }
+    // `Barclays Shares Upgraded, Lloyds Downgraded at JPMorgan`: a headline's company and its
+    // shares, rated (the act's word, capitalised, may close the name).
+    let acted =
+        inside.last().is_some_and(|w| matches!(&*w.key, "upgraded" | "downgraded" | "initiated" | "reiterated"));
+    let shares = inside.len() - usize::from(acted);
+    if shares >= 2 && inside[shares - 1].capitalized && matches!(&*inside[shares - 1].key, "shares" | "stock") {
+        return None;
+    }
     // `Morgan Stanley Thursday`, `Gordon Haskett Corporation`: a weekday or a legal suffix after
     // the name is no part of it.
     while inside.len() > 1 && inside.last().is_some_and(|w| is_weekday(&w.key) || is_legal_suffix(&w.key)) {

@@ -250,6 +250,9 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
     {
         return true;
     }
+    if described_unknown(next, &covered) {
+        return true;
+    }
     let Some(p) = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")) else {
         return false;
     };
@@ -260,6 +263,64 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
         && to_rating(rest.get(name))
         && rest.first().is_some_and(|w| !w.upper && !is_common_word(&w.key) && !is_calendar(&w.key));
     (1..=4).contains(&name) && (shares || plain_name) && !rest[..name].iter().any(covered)
+}
+
+/// `cut its rating on private equity firm 3i Group to 'neutral'`, `upgraded cement maker RMC to
+/// 'outperform'`, `raised its rating on Daily Mirror owner Trinity Mirror`: the act's object (right
+/// after the act, or after `on`/`for`/`of` within its first words) described by a noun of a
+/// business, then named by a name the finder does not know, before `to`/`from`/`with`/`at` or the
+/// clause's end. (Not `the stock`, nor a described company the finder knows.)
+fn described_unknown(next: &[Token], covered: &dyn Fn(&Token) -> bool) -> bool {
+    let from = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")).map_or(0, |p| p + 1);
+    let rest = &next[from.min(next.len())..];
+    // The business's noun within the description's first words, none of them a known company's.
+    let Some(noun) = rest.iter().take(5).position(|w| is_business_noun(&w.key)) else {
+        return false;
+    };
+    let described = &rest[..noun];
+    if described.iter().any(|w| covered(w) || matches!(&*w.key, "the" | "its" | "a" | "an" | "and" | "to" | "from")) {
+        return false;
+    }
+    let after = &rest[noun + 1..];
+    let is_name = |w: &Token| w.capitalized || w.upper || w.text.starts_with(|c: char| c.is_ascii_digit());
+    let name = after.iter().take(4).take_while(|w| is_name(w)).count();
+    let ends = after.get(name).is_none_or(|w| matches!(&*w.key, "to" | "from" | "with" | "at" | "shares"));
+    name > 0 && ends && !after[..name].iter().any(covered)
+}
+
+/// A noun a business is described by (`private equity firm`, `cement maker`, `British utility`).
+fn is_business_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "firm"
+            | "company"
+            | "group"
+            | "maker"
+            | "miner"
+            | "utility"
+            | "owner"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "chain"
+            | "operator"
+            | "producer"
+            | "manufacturer"
+            | "developer"
+            | "builder"
+            | "supplier"
+            | "provider"
+            | "carrier"
+            | "airline"
+            | "brewer"
+            | "chipmaker"
+            | "drugmaker"
+            | "automaker"
+            | "conglomerate"
+            | "housebuilder"
+            | "grocer"
+            | "distributor"
+    )
 }
 
 /// `He cut his target…` after `Citigroup analyst Itay Michaeli`: a pronoun opening the sentence

@@ -50,3 +50,33 @@ fn stocks_staying_in_a_portfolio_named_with_its_owner_are_the_owners_picks() {
     // (An index's portfolio has no owner who picks.)
     assert_eq!(bundled("Permanecem na carteira do Ibovespa as ações do Banco do Brasil (BBAS3) e da CSN (CSNA3)."), []);
 }
+
+#[test]
+fn a_company_listed_with_its_legal_name_and_symbol_holds_no_view() {
+    let text = "BMO Capital Markets analyst Andrew Strelzik made the following rating changes:\n  • Bloomin’ Brands Inc \
+                BLMN downgraded from Outperform to Market perform.\n  • Chuy’s Holdings Inc CHUY downgraded from \
+                Market Perform to Underperform.\n  • Darden Restaurants, Inc. DRI downgraded from Market Perform to \
+                Underperform.";
+    assert_eq!(
+        bundled(text),
+        [view("BMO Capital Markets", "BLMN", Stance::Bearish), view("BMO Capital Markets", "DRI", Stance::Bearish)]
+    );
+}
+
+#[test]
+fn an_act_on_a_described_company_the_finder_does_not_know_rates_no_other() {
+    let text = "JP Morgan raised its price target on miner Rio Tinto to 1500p but kept the stock rated 'underweight'. \
+                UBS cut its rating on private equity firm 3i Group to 'neutral' from 'buy'. Investment bank Credit \
+                Suisse First Boston downgraded British utility Severn Trent to 'neutral' from 'outperform'.";
+    assert_eq!(bundled(text), [view("JP Morgan", "RIO", Stance::Bearish)]);
+    // (A described company the finder knows is rated.)
+    let text = "UBS cut its rating on mining company Rio Tinto to 'neutral' from 'buy'.";
+    assert_eq!(bundled(text), [view("UBS", "RIO", Stance::Bearish)]);
+}
+
+#[test]
+fn a_headlines_company_and_its_shares_hold_no_view() {
+    let text = "Barclays Shares Upgraded, Lloyds Downgraded at JPMorgan\n\nJPMorgan downgraded Lloyds Banking (LON: \
+                LLOY) shares and upgraded Barclays (LON: BARC) shares in a note to clients on Monday.";
+    assert_eq!(bundled(text), [view("JPMorgan", "LYG", Stance::Bearish), view("JPMorgan", "BCS", Stance::Bullish)]);
+}
