@@ -129,6 +129,8 @@ const BROKERS: &[&str] = &[
     "ativa investimentos",
     "bb investimentos",
     "bradesco bbi",
+    // (Bradesco BBI by its short name: `é principal escolha de BBI`.)
+    "bbi",
     "btg pactual",
     "btg",
     "eleven financial",
@@ -168,6 +170,7 @@ const BROKERS: &[&str] = &[
     "lerosa",
     "brasil plural",
     "necton",
+    "souza barros",
     "clear corretora",
     "rico investimentos",
     "levante investimentos",

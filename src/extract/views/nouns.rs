@@ -427,9 +427,36 @@ pub(super) fn opens_on_an_act(own: &[Token]) -> bool {
 /// new act, of the company named right after it (one of `about`).
 pub(super) fn restates_an_act(own: &[Token], at: usize, about: &[&Mention]) -> bool {
     let cue = own.partition_point(|w| w.start < at);
+    // (`o rebaixamento de X`, `o rebaixamento de recomendação para Blau (BLAU3), Mater Dei…`: its
+    // company named right after it, past a rating's noun.)
     let of_a_company = || {
-        own.get(cue + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do" | "of"))
-            && own.get(cue + 2).is_some_and(|w| about.iter().any(|m| m.span.start == w.start))
+        own.get(cue + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do" | "of" | "on"))
+            && own[cue + 1..own.len().min(cue + 6)]
+                .iter()
+                .take_while(|w| {
+                    matches!(
+                        &*w.key,
+                        "de" | "da"
+                            | "do"
+                            | "das"
+                            | "dos"
+                            | "of"
+                            | "on"
+                            | "for"
+                            | "para"
+                            | "recomendacao"
+                            | "rating"
+                            | "as"
+                            | "os"
+                            | "the"
+                            | "acoes"
+                            | "shares"
+                    )
+                })
+                .count()
+                .checked_add(cue + 1)
+                .and_then(|k| own.get(k))
+                .is_some_and(|w| about.iter().any(|m| m.span.start == w.start))
     };
     cue > 0
         && matches!(&*own[cue - 1].key, "the" | "this" | "o" | "esse" | "este")

@@ -80,3 +80,17 @@ fn a_headlines_company_and_its_shares_hold_no_view() {
                 LLOY) shares and upgraded Barclays (LON: BARC) shares in a note to clients on Monday.";
     assert_eq!(bundled(text), [view("JPMorgan", "LYG", Stance::Bearish), view("JPMorgan", "BCS", Stance::Bullish)]);
 }
+
+#[test]
+fn a_downgrades_noun_with_its_companies_after_it_rates_each_of_them() {
+    let text = "O Bradesco BBI aposta em algumas empresas. O cenário motivou o rebaixamento de recomendação para Blau \
+                (BLAU3), Mater Dei (MATD3) e Pague Menos (PGMN3) de outperform para neutro.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Bradesco BBI", "BLAU3", Stance::Bearish),
+            view("Bradesco BBI", "MATD3", Stance::Bearish),
+            view("Bradesco BBI", "PGMN3", Stance::Bearish),
+        ]
+    );
+}
