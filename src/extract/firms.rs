@@ -44,6 +44,9 @@ const ARM_WORDS: &[&str] = &[
     "holdings",
     "north america",
     "americas",
+    // (`Scotiabank Brasil`, `Morgan Stanley Brazil`: a bank's arm in the country.)
+    "brasil",
+    "brazil",
     "international",
 ];
 
@@ -176,6 +179,8 @@ fn without_arm_words(name: &str) -> String {
             if let Some(rest) = name.strip_suffix(arm)
                 && let Some(rest) = rest.strip_suffix(' ')
                 && !rest.is_empty()
+                // (`Banco do Brasil` is no arm of a firm `do`.)
+                && !matches!(rest.rsplit(' ').next(), Some("do" | "da" | "de" | "of"))
             {
                 name = rest.to_owned();
                 continue 'strip;
@@ -220,6 +225,7 @@ mod tests {
             &["Raymond James & Associates", "Raymond James"],
             &["Corretora Ágora", "Ágora"],
             &["Banco Safra", "Safra"],
+            &["Scotiabank Brasil", "Scotiabank"],
             &["KeyBank", "KeyBanc Capital Markets"],
             &["UBS Warburg", "UBS"],
             &["Credit Suisse First Boston", "CSFB", "Credit Suisse"],

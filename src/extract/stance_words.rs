@@ -24,7 +24,7 @@ pub(crate) use moves::rating_move_back;
 use moves::{into_portfolio, owned_rating_moved, rating_move};
 use negation::{is_negation, missed_an_opportunity, stops_recommending};
 pub(crate) use rating_names::names_a_rating;
-use rating_names::{first_rating, rating_at, rating_word};
+use rating_names::{first_rating, outperforms_in_words, rating_at, rating_word};
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -239,6 +239,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if let Some(put) = (key == "carteira").then(|| into_portfolio(words, i)).flatten() {
             // `O BTG Pactual incluiu a Vale em sua carteira recomendada`: a recommendation.
             Some((1, Some(put)))
+        } else if outperforms_in_words(key, ahead) {
+            // `as ações da companhia devem superar o desempenho do setor`: outperform, in words.
+            Some((1, Some(Stance::Bullish)))
         } else if recommended_by(words, i) {
             Some((1, Some(Stance::Bullish)))
         } else if let Some(moved) = (TARGET.contains(&key) || price_goal(&words[i..words.len().min(i + 3)]))
@@ -465,6 +468,7 @@ fn may_cue(key: &str) -> bool {
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
         .chain(["alertou", "alertam", "alertaram", "alertando", "alerta", "alta", "subida", "queda", "baixa"])
+        .chain(["superar", "superem", "superarem", "supere"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

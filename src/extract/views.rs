@@ -29,7 +29,7 @@ use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_th
 use lists::{bulleted, covered_by, done_likewise, item_start, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
-    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, other_leg, plural_ratings, points_back,
+    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, other_leg, plural_back, plural_ratings, points_back,
     points_back_before, rated_in_a_list, rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act,
     speaks_aside, talked_about, the_latter,
 };
@@ -501,6 +501,15 @@ pub(crate) fn views<'a>(
         let same = || last_holder.as_ref().is_some_and(|(_, h)| held_by(text, &holders, h));
         if plural_ratings(own, reading.at) && recent.is_some() && same() {
             tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned());
+        }
+        // `Na Blau, a revisão foi de R$ 33 para R$ 30 e, na Oncoclinicas, de R$ 13 para R$ 10,
+        // reiterando as recomendações de compra para os papéis`: each company named before.
+        if plural_back(next) && tickers == [ticker.clone()] {
+            for m in about.iter().filter(|m| m.span.start < reading.at) {
+                if !tickers.contains(&m.symbol) {
+                    tickers.push(m.symbol.clone());
+                }
+            }
         }
         // `rebaixaram as ações do Assaí e do Carrefour` (after the stance word), `Já a recomendação para
         // Gerdau e Metalúrgica Gerdau caiu…` (before it): every company listed.

@@ -40,6 +40,14 @@ pub(crate) fn names_a_rating(key: &str) -> bool {
     rating_word(key).is_some() || key == "weight"
 }
 
+/// `devem superar o desempenho do setor`, `do Ibovespa`: a verb of beating `o desempenho` of a
+/// sector or a market, outperform in words.
+pub(super) fn outperforms_in_words(key: &str, ahead: &[Token]) -> bool {
+    matches!(key, "superar" | "superem" | "superarem" | "supere")
+        && matches!(ahead, [o, performance, of, ..] if o.key == "o" && performance.key == "desempenho"
+            && matches!(&*of.key, "do" | "da" | "dos" | "das"))
+}
+
 /// The stance of a rating's name: `Some(None)` for a neutral one.
 #[rustfmt::skip]
 pub(super) fn rating_word(key: &str) -> Option<Option<Stance>> {

@@ -74,6 +74,18 @@ pub(super) fn plural_ratings(own: &[Token], at: usize) -> bool {
     own[k.saturating_sub(5)..k].iter().any(|w| matches!(&*w.key, "recomendacoes" | "ratings" | "recommendations"))
 }
 
+/// `reiterando as recomendações de compra para os papéis`, `for both stocks`: the words right
+/// after a stance word (`next`) name ratings in the plural, then point back to several companies.
+pub(super) fn plural_back(next: &[Token]) -> bool {
+    let plural = next.iter().take(2).any(|w| matches!(&*w.key, "recomendacoes" | "ratings" | "recommendations"));
+    plural
+        && next.windows(3).take(6).any(|w| {
+            matches!(&*w[0].key, "para" | "for" | "on" | "nos" | "das" | "dos")
+                && matches!(&*w[1].key, "os" | "as" | "both" | "ambos" | "ambas" | "the")
+                && matches!(&*w[2].key, "papeis" | "acoes" | "stocks" | "shares" | "companhias" | "empresas")
+        })
+}
+
 /// Nouns for a company's shares (`papéis do Bradesco`, `shares of Citi`).
 pub(super) fn is_share_noun(key: &str) -> bool {
     matches!(key, "papeis" | "papel" | "acoes" | "acao" | "shares" | "stock" | "units" | "ativos")

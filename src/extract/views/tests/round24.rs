@@ -94,3 +94,28 @@ fn a_downgrades_noun_with_its_companies_after_it_rates_each_of_them() {
         ]
     );
 }
+
+#[test]
+fn beating_the_sectors_performance_is_outperform_in_words() {
+    let text = "Em um relatório, o Scotiabank Brasil destacou que a Eletrobras possui grande potencial. A recomendação \
+                do banco é que as ações da companhia devem superar o desempenho do setor, com um preço-alvo de R$ 53.";
+    assert_eq!(bundled(text), [view("Scotiabank", "ELET3", Stance::Bullish)]);
+    assert_eq!(crate::extract::firm_key("Scotiabank Brasil"), crate::extract::firm_key("Scotiabank"));
+    assert_ne!(crate::extract::firm_key("Banco do Brasil"), crate::extract::firm_key("Banco do Nordeste"));
+    // (Beating a forecast is no rating.)
+    assert_eq!(bundled("O Scotiabank disse que a Eletrobras deve superar as estimativas do mercado."), []);
+}
+
+#[test]
+fn ratings_in_the_plural_for_the_stocks_rate_each_company_named_before() {
+    let text = "O Citi cortou o preço-alvo da Hapvida. Na Blau Farmacêutica, a revisão foi de R$ 33 para R$ 30 e, na \
+                Oncoclinicas, de R$ 13 para R$ 10, reiterando as recomendações de compra para os papéis.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Citi", "HAPV3", Stance::Bearish),
+            view("Citi", "ONCO3", Stance::Bullish),
+            view("Citi", "BLAU3", Stance::Bullish),
+        ]
+    );
+}
