@@ -347,7 +347,7 @@ fn is_reporting_verb(key: &str) -> bool {
             | "manteve" | "defende" | "defendeu" | "defendem" | "sustenta" | "espera" | "esperam" | "escreveu"
             | "escrevem" | "escreve" | "informou" | "informa" | "anunciou" | "anuncia" | "comunicou" | "declarou"
             | "questiona" | "questionou" | "questionam" | "considera" | "consideram" | "reconhece" | "reconheceu"
-            | "put" | "puts" | "pegged" | "pegs" | "reportou" | "reporta" | "keeps" | "kept" | "pontua" | "pontuou"
+            | "put" | "puts" | "pegged" | "pegs" | "gave" | "gives" | "assigned" | "assigns" | "reportou" | "reporta" | "keeps" | "kept" | "pontua" | "pontuou"
             | "pontuam" | "ressalta" | "ressaltou" | "ressaltam" | "comenta" | "comentou" | "explica" | "explicou"
             | "pondera" | "ponderou" | "ponderam" | "acrescenta" | "acrescentou" | "recomendar" | "rebaixar" | "elevar"
     )

@@ -119,3 +119,18 @@ fn ratings_in_the_plural_for_the_stocks_rate_each_company_named_before() {
         ]
     );
 }
+
+#[test]
+fn a_firm_that_gave_a_rating_and_sells_in_the_plural_hold_views() {
+    let text = "Tudor Pickering & Holt set a C$28.00 price target on Suncor Energy (SU) and gave the stock a “buy” \
+                rating in a research report on Thursday.";
+    assert_eq!(bundled(text), [view("Tudor Pickering & Holt", "SU", Stance::Bullish)]);
+    let text = "A Tesla caiu 40%. Os bancos UBS e Redburn Atlantic também reforçaram recomendações de vendas da \
+                montadora.";
+    assert_eq!(
+        bundled(text),
+        [view("UBS", "TSLA", Stance::Bearish), view("Redburn Atlantic", "TSLA", Stance::Bearish)]
+    );
+    // (Sales, not a sell: `as vendas da montadora`.)
+    assert_eq!(bundled("O UBS disse que as vendas da Tesla caíram 40%."), []);
+}
