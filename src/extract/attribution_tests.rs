@@ -497,3 +497,5 @@ mod round21;
 mod round22;
 #[path = "attribution_tests_round23.rs"]
 mod round23;
+#[path = "attribution_tests_round24.rs"]
+mod round24;

@@ -68,7 +68,10 @@ fn counted_group_at(text: &str, own: &[Token]) -> bool {
 /// A word opening a phrase before a sentence's subject (`Com…`, `Considerando as duas,`, `Sem
 /// essas duas empresas,`).
 fn is_opener(key: &str) -> bool {
-    matches!(key, "com" | "with" | "em" | "in" | "apos" | "after" | "considerando" | "sem" | "excluindo" | "excluding")
+    matches!(
+        key,
+        "com" | "with" | "em" | "in" | "apos" | "after" | "considerando" | "sem" | "excluindo" | "excluding" | "ao"
+    )
 }
 
 /// `O lucro das 327 empresas brasileiras… somou R$ 55 bilhões`, `O lucro líquido das companhias
@@ -82,6 +85,11 @@ fn opens_on_a_group(own: &[Token]) -> bool {
     if own.get(k).is_some_and(|w| matches!(&*w.key, "mesmas" | "mesmos" | "same"))
         && own.get(k + 1).is_some_and(|w| is_companies_noun(&w.key))
     {
+        return true;
+    }
+    // `As empresas brasileiras de capital aberto registraram…`, `as empresas de capital aberto
+    // teriam lucrado…`: the listed companies as a whole.
+    if own.get(k).is_some_and(|w| matches!(&*w.key, "empresas" | "companhias")) && listed_as_a_whole(&own[k + 1..]) {
         return true;
     }
     if !own.get(k).is_some_and(|w| is_result_noun(&w.key)) {
@@ -99,6 +107,16 @@ fn opens_on_a_group(own: &[Token]) -> bool {
     k += of;
     k += usize::from(own.get(k).is_some_and(|w| w.is_digits()));
     own.get(k).is_some_and(|w| is_companies_noun(&w.key) && !is_stocks_noun(&w.key))
+}
+
+/// `de capital aberto`, `brasileiras de capital aberto`, `listadas na bolsa`: the words after
+/// `empresas` that make them the listed companies as a whole.
+fn listed_as_a_whole(after: &[Token]) -> bool {
+    let k = usize::from(after.first().is_some_and(|w| matches!(&*w.key, "brasileiras" | "nacionais")));
+    match after.get(k..k + 3) {
+        Some([of, capital, open]) => of.key == "de" && capital.key == "capital" && open.key == "aberto",
+        _ => after.get(k).is_some_and(|w| w.key == "listadas"),
+    }
 }
 
 /// A company's result as a group's subject (`lucro`, `receita`, `earnings`).

@@ -326,6 +326,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Totvs", "TOTS3", Case::Capital),
     ("Raia Drogasil", "RADL3", Case::Capital),
     ("RD Saúde", "RADL3", Case::Capital),
+    ("RaiaDrogasil", "RADL3", Case::Capital),
+    ("Raia", "RADL3", Case::Context),
     ("Vivo", "VIVT3", Case::Context),
     ("Telefônica Brasil", "VIVT3", Case::Capital),
     ("Equatorial", "EQTL3", Case::Capital),

@@ -1,0 +1,20 @@
+//! Unit tests of the twenty-fourth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn the_listed_companies_as_a_whole_hold_their_figures() {
+    let text = "A Vale lucrou R$ 25 bilhões. As empresas brasileiras de capital aberto registraram uma alta de \
+                17,06% no lucro líquido em 2017, segundo a Economatica.";
+    assert_eq!(figures(text), pairs(&[("R$ 25 bilhões", &["VALE3"]), ("17,06%", &[])]));
+    // (The company itself goes on holding its figures.)
+    let text = "A Vale lucrou R$ 25 bilhões. A empresa registrou uma alta de 17% no lucro.";
+    assert_eq!(figures(text), pairs(&[("R$ 25 bilhões", &["VALE3"]), ("17%", &["VALE3"])]));
+}
+
+#[test]
+fn raiadrogasil_written_as_one_word_is_raia_drogasil() {
+    let text = "O Citi manteve a recomendação neutra para as ações da RD (RaiaDrogasil), com alta de 8,7% no ano.";
+    assert_eq!(figures(text), pairs(&[("8,7%", &["RADL3"])]));
+}
