@@ -18,3 +18,12 @@ fn raiadrogasil_written_as_one_word_is_raia_drogasil() {
     let text = "O Citi manteve a recomendação neutra para as ações da RD (RaiaDrogasil), com alta de 8,7% no ano.";
     assert_eq!(figures(text), pairs(&[("8,7%", &["RADL3"])]));
 }
+
+#[test]
+fn the_worlds_largest_supplier_of_ore_is_the_miner_and_a_renamed_retailer_its_listing() {
+    let text = "A Vale subiu 2%. Em relatório, o banco projeta que as vendas da maior fornecedora de minério do mundo \
+                deverão alcançar quase 50 bilhões de dólares. O preço do minério de ferro caiu 5%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["VALE3"]), ("50 bilhões de dólares", &["VALE3"]), ("5%", &[])]));
+    let text = "Phillips-Van Heusen (PVH) upgraded at Morgan Stanley to overweight with $37 price target.";
+    assert_eq!(figures(text), pairs(&[("$37", &["PVH"])]));
+}

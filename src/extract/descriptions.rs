@@ -89,7 +89,7 @@ const LAST_WORDS: &[&str] = &[
     "aerea", "airline", "automaker", "banco", "bank", "bebidas", "brewer", "carmaker", "cervejaria", "insurer",
     "chipmaker", "company", "designer", "digital", "drugmaker", "estatais", "estatal", "estatal-petroleira",
     "farmaceutica", "farmaceutico", "fintech", "frigorifico", "giant", "lender", "major", "maker",
-    "meatpacker", "miner", "mineradora", "mineradoras", "montadora", "operadora", "packer", "papeleira",
+    "meatpacker", "miner", "mineradora", "mineradoras", "minerio", "montadora", "operadora", "packer", "papeleira",
     "petroleira", "petrolifera", "planemaker", "processor", "producer", "resseguradora", "retailer", "seguradora",
     "siderurgica", "steelmaker",
     "tech", "telecom", "titan", "varejista",
@@ -107,7 +107,9 @@ fn kind_of(word: &str, before: &str) -> Option<Kind> {
         return None;
     }
     Some(match (before, word) {
-        (_, "mineradora" | "miner" | "mineradoras") | ("mining", "company" | "giant") => Kind::Miner,
+        (_, "mineradora" | "miner" | "mineradoras") | ("mining", "company" | "giant") | ("de", "minerio") => {
+            Kind::Miner
+        }
         (_, "petrolifera" | "petroleira" | "estatal-petroleira") | ("oil", "company" | "major" | "giant") => Kind::Oil,
         (_, "varejista" | "retailer") => Kind::Retailer,
         (_, "chipmaker") | ("chip", "maker" | "designer") => Kind::Chipmaker,
@@ -163,13 +165,22 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
     for (k, w) in words.iter().enumerate() {
         let before = if k > 0 { &*words[k - 1].key } else { "" };
         let Some(kind) = kind_of(&w.key, before) else { continue };
-        // (`a fabricante de bebidas`, not `a venda de bebidas`: a maker of it.)
-        if before == "de" && !(k >= 2 && matches!(&*words[k - 2].key, "fabricante" | "produtora")) {
+        // (`a fabricante de bebidas`, `a maior fornecedora de minério`, not `a venda de bebidas`: a
+        // maker of it.)
+        let maker = |key: &str| matches!(key, "fabricante" | "produtora" | "fornecedora" | "exportadora");
+        if before == "de" && !(k >= 2 && maker(&words[k - 2].key)) {
             continue;
         }
         // The article before the description (or before its first word, for two-word ones).
-        // Two-word ones may have a word of their own before them (`the electric-car maker`).
-        let reach: &[usize] = if kind_of(&w.key, "").is_none() { &[2, 3] } else { &[1] };
+        // Two-word ones may have a word of their own before them (`the electric-car maker`, `a
+        // maior fornecedora de minério`).
+        let reach: &[usize] = if before == "de" {
+            &[3, 4]
+        } else if kind_of(&w.key, "").is_none() {
+            &[2, 3]
+        } else {
+            &[1]
+        };
         let article = reach.iter().any(|&back| k.checked_sub(back).is_some_and(|a| is_definite(&words[a].key)));
         // `o banco digital`: the longer description decides, at its last word.
         let longer = words.get(k + 1).is_some_and(|n| kind_of(&n.key, &w.key).is_some_and(|k2| k2 != kind));
