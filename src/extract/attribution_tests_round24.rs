@@ -27,3 +27,10 @@ fn the_worlds_largest_supplier_of_ore_is_the_miner_and_a_renamed_retailer_its_li
     let text = "Phillips-Van Heusen (PVH) upgraded at Morgan Stanley to overweight with $37 price target.";
     assert_eq!(figures(text), pairs(&[("$37", &["PVH"])]));
 }
+
+#[test]
+fn the_amazon_is_a_region_and_hrt_the_old_name_of_petrorio() {
+    let text = "O UBS cortou a recomendação da HRT para venda. O poço seco fica no interior da Amazônia, com 10% de \
+                chance. O Banco da Amazônia lucrou R$ 1 bilhão.";
+    assert_eq!(figures(text), pairs(&[("10%", &["PRIO3"]), ("R$ 1 bilhão", &["BAZA3"])]));
+}

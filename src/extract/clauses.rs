@@ -224,7 +224,9 @@ fn main_after_contrast(text: &str, words: &[Token], range: &Range<usize>, at: us
 /// first words (see [`main_after_contrast`]).
 fn opens_on_a_contrast(words: &[Token], range: &Range<usize>) -> bool {
     // (A sentence of no words, `"`, opens on nothing.)
-    words[range.clone()].first().is_some_and(|w| matches!(&*w.key, "enquanto" | "while" | "whereas"))
+    // (`Após o banco Morgan Stanley elevar em 50% o preço-alvo da Cemig, o Citibank optou por
+    // rebaixar…`: an act told before the main one.)
+    words[range.clone()].first().is_some_and(|w| matches!(&*w.key, "enquanto" | "while" | "whereas" | "apos"))
         && words[range.start + 1..range.end.min(range.start + 4)].iter().any(|w| w.capitalized || w.upper)
 }
 

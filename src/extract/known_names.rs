@@ -292,6 +292,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Tenda", "TEND3", Case::Context),
     ("Randon", "RAPT3", Case::Capital),
     ("Banrisul", "BRSR3", Case::Capital),
+    ("Banco da Amazônia", "BAZA3", Case::Capital),
     ("Dasa", "DASA3", Case::Context),
     ("Petz", "PETZ3", Case::Capital),
     ("Locaweb", "LWSA3", Case::Capital),

@@ -467,7 +467,7 @@ pub(super) fn is_generic_issuer_word(word: &str) -> bool {
             | "empresa" | "empresas" | "brasil" | "brasileira" | "brasileiro" | "concessionaria" | "sao" | "santos"
             | "construtora" | "petroleo" | "metalurgica" | "fras" | "tres" | "rio" | "minas"
             | "mineracao" | "pet" | "ser" | "alianca" | "boa" | "nova" | "novo" | "mundial" | "eletro" | "telecomunicacoes" | "tecnologia" | "saneamento" | "participacoes" | "investimentos" | "hospital"
-            | "hoteis" | "comercio" | "fundo" | "sul" | "norte" | "nordeste" | "paranaense"
+            | "hoteis" | "comercio" | "fundo" | "sul" | "norte" | "nordeste" | "amazonia" | "paranaense"
             // Legal suffixes of other companies' names (`INC EMPREENDIMENTOS` is no `Coach Inc`).
             | "inc" | "corp" | "ltd" | "plc" | "holding" | "holdings"
     )

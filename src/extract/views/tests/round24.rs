@@ -134,3 +134,16 @@ fn a_firm_that_gave_a_rating_and_sells_in_the_plural_hold_views() {
     // (Sales, not a sell: `as vendas da montadora`.)
     assert_eq!(bundled("O UBS disse que as vendas da Tesla caíram 40%."), []);
 }
+
+#[test]
+fn an_act_told_after_apos_is_a_clause_of_its_own() {
+    let text = "Após o banco Morgan Stanley elevar em 50% o preço-alvo das ações da Cemig ontem (15), o Citibank optou \
+                por rebaixar para \"venda\" os papéis da companhia.";
+    assert_eq!(
+        bundled(text),
+        [view("Morgan Stanley", "CMIG4", Stance::Bullish), view("Citibank", "CMIG4", Stance::Bearish)]
+    );
+    // (With no subject of its own, the opening phrase is no clause.)
+    let text = "Após a alta de 5%, o Citi rebaixou a Vale para venda.";
+    assert_eq!(bundled(text), [view("Citi", "VALE3", Stance::Bearish)]);
+}
