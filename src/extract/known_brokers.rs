@@ -117,6 +117,8 @@ const BROKERS: &[&str] = &[
     "ubs",
     "wedbush",
     "national bank financial",
+    // (TD Bank's former broker.)
+    "td newcrest",
     "cibc capital markets",
     "cibc world markets",
     "redburn atlantic",

@@ -147,3 +147,10 @@ fn an_act_told_after_apos_is_a_clause_of_its_own() {
     let text = "Após a alta de 5%, o Citi rebaixou a Vale para venda.";
     assert_eq!(bundled(text), [view("Citi", "VALE3", Stance::Bearish)]);
 }
+
+#[test]
+fn td_newcrest_is_a_broker() {
+    let text = "Research In Motion Ltd. (RIMM) beat expectations.\n\nChris Umiastowski, TD Newcrest: \"We believe this \
+                will trigger a respectable rally in the stock.\" Recommendation: Action List Buy. Target: $90.";
+    assert_eq!(bundled(text), [view("TD Newcrest", "BB", Stance::Bullish)]);
+}
