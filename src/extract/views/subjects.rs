@@ -218,9 +218,39 @@ pub(super) fn unlisted_since(
 /// `Raymond James downgraded Sprint Nextel to outperform`: whether a company gone from the lists
 /// (one of `unlisted`, their starts) is named right after the stance word at byte `at`, within its
 /// clause (ending at `clause_end`): it is the one rated, not one named elsewhere.
+/// (`rebaixou a recomendação de Shoppingxyz (SHXY3)`: past the rating's noun too.)
 pub(super) fn unlisted_right_after(text: &str, unlisted: &[usize], at: usize, clause_end: usize) -> bool {
     let after = &unlisted[unlisted.partition_point(|&u| u <= at)..];
-    after.first().is_some_and(|&u| u < clause_end && text[at..u].split_whitespace().count() <= 3)
+    after.first().is_some_and(|&u| {
+        let between: Vec<&str> = text[at..u].split_whitespace().collect();
+        let of_the_rating = || {
+            between.len() <= 6
+                && between[1..].iter().all(|w| {
+                    matches!(
+                        fold(w).as_str(),
+                        "a" | "o"
+                            | "as"
+                            | "os"
+                            | "the"
+                            | "its"
+                            | "sua"
+                            | "seu"
+                            | "de"
+                            | "da"
+                            | "do"
+                            | "para"
+                            | "on"
+                            | "of"
+                            | "for"
+                            | "recomendacao"
+                            | "rating"
+                            | "preco-alvo"
+                            | "target"
+                    )
+                })
+        };
+        u < clause_end && (between.len() <= 3 || of_the_rating())
+    })
 }
 
 /// `Goldman Sachs upgraded, while Deutsche Bank downgraded Verizon's shares`: a clause ending on

@@ -154,3 +154,10 @@ fn td_newcrest_is_a_broker() {
                 will trigger a respectable rally in the stock.\" Recommendation: Action List Buy. Target: $90.";
     assert_eq!(bundled(text), [view("TD Newcrest", "BB", Stance::Bullish)]);
 }
+
+#[test]
+fn an_unknown_company_past_the_ratings_noun_is_the_one_rated() {
+    let text = "A XP elevou sua recomendação para Multiplan (MULT3) de Neutro para Compra e rebaixou a recomendação de \
+                Shoppingxyz (SHXY3) de Compra para Neutro.";
+    assert_eq!(bundled(text), [view("XP", "MULT3", Stance::Bullish)]);
+}
