@@ -86,6 +86,17 @@ pub(super) fn plural_back(next: &[Token]) -> bool {
         })
 }
 
+/// Words between a rating act and the company it acts on: articles, possessives, `de`/`para`/`of`
+/// and the rating's noun (`rebaixou a recomendação de`, `o rebaixamento de recomendação para`, `cut
+/// its rating on the shares of`).
+#[rustfmt::skip]
+pub(super) fn joins_an_act_to_its_object(key: &str) -> bool {
+    matches!(key,
+        "a" | "o" | "as" | "os" | "the" | "its" | "sua" | "seu" | "de" | "da" | "do" | "das" | "dos" | "para" | "on"
+            | "of" | "for" | "recomendacao" | "rating" | "preco-alvo" | "target" | "acoes" | "shares"
+    )
+}
+
 /// Nouns for a company's shares (`papéis do Bradesco`, `shares of Citi`).
 pub(super) fn is_share_noun(key: &str) -> bool {
     matches!(key, "papeis" | "papel" | "acoes" | "acao" | "shares" | "stock" | "units" | "ativos")
@@ -445,26 +456,7 @@ pub(super) fn restates_an_act(own: &[Token], at: usize, about: &[&Mention]) -> b
         own.get(cue + 1).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do" | "of" | "on"))
             && own[cue + 1..own.len().min(cue + 6)]
                 .iter()
-                .take_while(|w| {
-                    matches!(
-                        &*w.key,
-                        "de" | "da"
-                            | "do"
-                            | "das"
-                            | "dos"
-                            | "of"
-                            | "on"
-                            | "for"
-                            | "para"
-                            | "recomendacao"
-                            | "rating"
-                            | "as"
-                            | "os"
-                            | "the"
-                            | "acoes"
-                            | "shares"
-                    )
-                })
+                .take_while(|w| joins_an_act_to_its_object(&w.key))
                 .count()
                 .checked_add(cue + 1)
                 .and_then(|k| own.get(k))

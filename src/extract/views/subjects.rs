@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::lists::bulleted;
+use super::nouns::joins_an_act_to_its_object;
 use super::picked::leaves;
 use crate::extract::company_context::is_move_verb;
 use crate::extract::defunct::defunct_at;
@@ -223,32 +224,7 @@ pub(super) fn unlisted_right_after(text: &str, unlisted: &[usize], at: usize, cl
     let after = &unlisted[unlisted.partition_point(|&u| u <= at)..];
     after.first().is_some_and(|&u| {
         let between: Vec<&str> = text[at..u].split_whitespace().collect();
-        let of_the_rating = || {
-            between.len() <= 6
-                && between[1..].iter().all(|w| {
-                    matches!(
-                        fold(w).as_str(),
-                        "a" | "o"
-                            | "as"
-                            | "os"
-                            | "the"
-                            | "its"
-                            | "sua"
-                            | "seu"
-                            | "de"
-                            | "da"
-                            | "do"
-                            | "para"
-                            | "on"
-                            | "of"
-                            | "for"
-                            | "recomendacao"
-                            | "rating"
-                            | "preco-alvo"
-                            | "target"
-                    )
-                })
-        };
+        let of_the_rating = || between.len() <= 6 && between[1..].iter().all(|w| joins_an_act_to_its_object(&fold(w)));
         u < clause_end && (between.len() <= 3 || of_the_rating())
     })
 }
