@@ -65,9 +65,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         if i > 0 && text[words[i - 1].end..w.start].contains([',', ';', ':', '.']) {
             negated = false;
         }
-        // (`reforçaram recomendações de vendas`: a sell written in the plural.)
-        let sells = w.key == "vendas" && i >= 2 && words[i - 1].key == "de" && is_rating_noun(&words[i - 2].key);
-        let key = if sells { "venda" } else { &*w.key };
+        let key = &*w.key;
         // `não só reiterou a recomendação de venda… como cortou`, `not only…but`: no negation.
         // (Not `not so bullish`: English `so` is no `só`.)
         let only = || {
@@ -135,6 +133,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         if !may_cue(key) || is_unnamed_infinitive(words, i) || of_credit(words, i) {
             continue;
         }
+        // (`reforçaram recomendações de vendas`: a sell written in the plural; else sales. Read only
+        // here, past the one lookup that skips most words.)
+        let key = match key {
+            "vendas" if i >= 2 && words[i - 1].key == "de" && is_rating_noun(&words[i - 2].key) => "venda",
+            "vendas" => continue,
+            _ => key,
+        };
         // `from buy to hold`, `de compra para neutro`: the direction of the change; `bumped
         // Freeport to Hold from Buy`: the order of the ratings, whatever the verb. These words are
         // in no list below, and common: nothing more is looked up for them.
@@ -470,7 +475,7 @@ fn may_cue(key: &str) -> bool {
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
         .chain(["alertou", "alertam", "alertaram", "alertando", "alerta", "alta", "subida", "queda", "baixa"])
-        .chain(["superar", "superem", "superarem", "supere"])
+        .chain(["superar", "superem", "superarem", "supere", "vendas"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })
