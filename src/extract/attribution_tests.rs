@@ -499,3 +499,5 @@ mod round22;
 mod round23;
 #[path = "attribution_tests_round24.rs"]
 mod round24;
+#[path = "attribution_tests_round25.rs"]
+mod round25;

@@ -293,6 +293,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Randon", "RAPT3", Case::Capital),
     ("Banrisul", "BRSR3", Case::Capital),
     ("Banco da Amazônia", "BAZA3", Case::Capital),
+    ("IRB Brasil", "IRBR3", Case::Capital),
+    ("IRB Re", "IRBR3", Case::Capital),
     ("Dasa", "DASA3", Case::Context),
     ("Petz", "PETZ3", Case::Capital),
     ("Locaweb", "LWSA3", Case::Capital),

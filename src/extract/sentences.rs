@@ -52,6 +52,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                     || ends_a_card_line(text, i, rest)
                     || is_section_heading(line)
                     || is_section_heading(next_line)
+                    || (!open_ended && is_short_heading(&text[..i], line, rest))
                 {
                     Some(i)
                 } else {
@@ -71,6 +72,26 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// `CCR tem recomendação de compra mantida` on a line of its own, between a finished sentence and
+/// a capitalised line: a heading of a few words (at most eight, no stop), a sentence of its own.
+/// (Not a line of wrapped text: the line before it ends a sentence and a paragraph's long line
+/// follows.)
+fn is_short_heading(before: &str, line: &str, rest: &str) -> bool {
+    let previous = before[..before.len() - line.len()].trim_end();
+    let line = line.trim();
+    let finished = previous.is_empty() || previous.ends_with(['.', '!', '?', ':']);
+    let words = line.split_whitespace().count();
+    finished
+        && (2..=8).contains(&words)
+        && line.len() <= 60
+        && line.starts_with(char::is_uppercase)
+        && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')'])
+        && !line.contains('|')
+        && rest.trim_start().starts_with(char::is_uppercase)
+        // (A paragraph follows, longer than a line of wrapped text.)
+        && rest.split('\n').next().is_some_and(|next| next.chars().count() > 80)
 }
 
 /// `Microsoft Corp (MSFT):` on a line of its own: a company's section heading is a sentence of

@@ -22,7 +22,7 @@ use lists::{
 };
 pub(crate) use moves::rating_move_back;
 use moves::{into_portfolio, owned_rating_moved, rating_move};
-use negation::{is_negation, missed_an_opportunity, stops_recommending};
+use negation::{eases_a_worry, is_negation, missed_an_opportunity, stops_recommending};
 pub(crate) use rating_names::names_a_rating;
 use rating_names::{first_rating, outperforms_in_words, rating_at, rating_word};
 
@@ -83,7 +83,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             negated = true;
             continue;
         }
-        if (is_negation(key) || missed_an_opportunity(words, i))
+        if (is_negation(key) || missed_an_opportunity(words, i) || eases_a_worry(words, i))
             && !(matches!(key, "nao" | "not") && only())
             && !(key == "no"
                 && *portuguese
@@ -251,9 +251,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             Some((1, Some(Stance::Bullish)))
         } else if recommended_by(words, i) {
             Some((1, Some(Stance::Bullish)))
-        } else if let Some(moved) = (TARGET.contains(&key) || price_goal(&words[i..words.len().min(i + 3)]))
-            .then(|| target_move(text, &words[i + 1..]))
-            .flatten()
+        } else if let Some(moved) = ((TARGET.contains(&key) || price_goal(&words[i..words.len().min(i + 3)]))
+            && !split_in(words))
+        .then(|| target_move(text, &words[i + 1..]))
+        .flatten()
         {
             Some((2, Some(moved)))
         } else if (up || down) && ahead.iter().take(3).any(|o| is_estimate_noun(&o.key)) {
@@ -398,6 +399,12 @@ fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance
         && words[i + 1..].iter().all(|w| rating_word(&w.key).is_some())
         && text[words[i - 1].end..words[i].start].contains([',', '–', '—', '|', ':']);
     closes.then(|| rating_at(words, i)).flatten()
+}
+
+/// `considera um desdobramento de ações…, quando o preço-alvo anterior de R$ 63 foi ajustado para
+/// R$ 31,50`: a target adjusted for a split is the same target in more shares, no move.
+fn split_in(words: &[Token]) -> bool {
+    words.iter().any(|w| matches!(&*w.key, "desdobramento" | "grupamento" | "split" | "inplit"))
 }
 
 fn is_keep_verb(key: &str) -> bool {

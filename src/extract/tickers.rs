@@ -32,6 +32,7 @@ use super::symbol_cues::{
     signed_move_after, spells_out, stock_word_near, titled_person,
 };
 use super::tokens::Token;
+use super::unlisted::is_b3_form;
 use super::words::{is_acronym, is_common_word, is_company_suffix, is_not_a_ticker};
 use crate::model::{Symbol, fold};
 
@@ -184,6 +185,8 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     || known.contains(&symbol)
                     || former.contains(written)
                     || signed_move_after(&text[last.end..])
+                    // `Transmissão Paulista | TRPL4 | 10% |`: a B3 code is never a word.
+                    || is_b3_form(written)
                     // `Shares of RIMM surged`: a former symbol no one lists now, by a stock word.
                     || (!plain_word
                         && lexicon.symbol(written).is_none()

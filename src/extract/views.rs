@@ -45,6 +45,8 @@ const LOOK_BACK: usize = 3;
 /// The most companies one act's list gives its view to: a pasted list of thousands of symbols
 /// after a rating verb stays linear (each firm of the sentence holds a view of each company).
 const MAX_LISTED: usize = 50;
+/// How far back a rating stated with no holder (`ambas com recomendação overweight`) finds its broker.
+const RATING_BACK: usize = 8;
 /// How many sentences back the companies a count names (`as três empresas`) may be named.
 const COUNTED_BACK: usize = 4;
 /// How many sentences back the company a text is about is looked for.
@@ -269,7 +271,7 @@ pub(crate) fn views<'a>(
         {
             // `diz o relatório do banco`: the firm of the view or the broker before (however far).
             let wide = own.iter().any(|w| is_firm_noun(&w.key)) || bulleted(text, sentence) || card_company.is_some();
-            let back = if wide { TOPIC_BACK } else { LOOK_BACK };
+            let back = [LOOK_BACK, RATING_BACK, TOPIC_BACK][if wide { 2 } else { usize::from(rating_alone) }];
             let from = sentences[i.saturating_sub(back)].start;
             // `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company
             // that is no broker holds no view of others.

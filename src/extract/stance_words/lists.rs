@@ -50,6 +50,8 @@ pub(super) const BULLISH: &[&str] = &[
     "valorizacao", "favorita", "favorito", "favoritas", "favoritos", "preferida", "preferido", "preferidas",
     "preferidos", "favorite",
     "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados", "oversold", "undervalued",
+    "subestimada", "subestimadas", "subestimado", "subestimados", "subvalorizada", "subvalorizadas",
+    "subvalorizado", "subvalorizados",
 ];
 
 /// Plain bearish words (`sell`, `preocupação`, `worried`).

@@ -9,6 +9,10 @@ use crate::model::Stance;
 /// The order of ratings, for a change written `from A to B`: strong buy above buy above hold
 /// above sell above strong sell.
 fn rating_rank(key: &str) -> Option<u8> {
+    // (`de uma classificação de "venda" para uma classificação de "espera"`: hold, translated.)
+    if key == "espera" {
+        return Some(2);
+    }
     match rating_word(key)? {
         Some(Stance::Bullish) => Some(3),
         None | Some(Stance::Neutral) => Some(2),
@@ -36,10 +40,16 @@ fn next_rank<'a>(words: &mut std::iter::Peekable<impl Iterator<Item = &'a Token<
     Some(rank)
 }
 
+/// Words skipped around the ratings of a change: articles, `weight`, and a rating's noun with its
+/// `de` (`de uma classificação de "compra" para uma classificação "neutra"`).
+fn is_filler(key: &str) -> bool {
+    matches!(key, "a" | "an" | "weight" | "uma" | "um" | "classificacao")
+}
+
 /// `buy to hold`, `compra para neutro` (the words after `from` / `de`): a rating change, up or
 /// down. Quotes and `a`/`an` around the ratings are skipped.
 pub(super) fn rating_move(after: &[Token]) -> Option<Stance> {
-    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
+    let mut words = after.iter().filter(|w| !is_filler(&w.key) && w.key != "de").peekable();
     let from = next_rank(&mut words)?;
     // `from Sell all the way to Neutral`: a few words before `to`.
     if !words.by_ref().take(4).any(|w| matches!(&*w.key, "to" | "para")) {
@@ -53,7 +63,7 @@ pub(super) fn rating_move(after: &[Token]) -> Option<Stance> {
 /// / `para`): a rating change written new rating first, as English headlines do; its direction by
 /// the order of the ratings.
 pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
-    let mut words = after.iter().filter(|w| !matches!(&*w.key, "a" | "an" | "weight")).peekable();
+    let mut words = after.iter().filter(|w| !is_filler(&w.key)).peekable();
     let to = next_rank(&mut words)?;
     words.next_if(|w| matches!(&*w.key, "from" | "de"))?;
     let from = next_rank(&mut words)?;

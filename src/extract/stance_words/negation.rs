@@ -15,6 +15,38 @@ pub(super) fn missed_an_opportunity(words: &[Token], i: usize) -> bool {
             .any(|w| matches!(&*w.key, "opportunity" | "opportunities" | "oportunidade" | "oportunidades"))
 }
 
+/// `amenizando preocupações de investidores`, `easing concerns about demand`: a worry eased is no
+/// bearish word (only a worry's noun within three words of the verb: `shares eased after the
+/// downgrade` still reads the downgrade).
+pub(super) fn eases_a_worry(words: &[Token], i: usize) -> bool {
+    matches!(
+        &*words[i].key,
+        "amenizando"
+            | "amenizar"
+            | "amenizou"
+            | "ameniza"
+            | "aliviando"
+            | "aliviar"
+            | "aliviou"
+            | "dissipando"
+            | "dissipar"
+            | "dissipou"
+            | "easing"
+            | "eased"
+            | "eases"
+            | "ease"
+            | "allaying"
+            | "allayed"
+            | "allay"
+            | "alleviating"
+            | "alleviated"
+            | "dispelling"
+            | "dispelled"
+    ) && words[i + 1..].iter().take(3).any(|w| {
+        matches!(&*w.key, "preocupacao" | "preocupacoes" | "temores" | "receios" | "concerns" | "worries" | "fears")
+    })
+}
+
 /// Whether word `i` stops a recommendation (`deixou de recomendar`, `stopped recommending`, `no
 /// longer recommends`), and what that says: a buy withdrawn is a cut (`Some(Bearish)`), a sell
 /// withdrawn is no view (`None`: the words after it count for nothing).

@@ -28,14 +28,23 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
         return true;
     }
     let before = &own[k.saturating_sub(4)..k];
+    // `a Vivo assumiu o posto da TIM Brasil como a ação preferida`, `in place of Apple`, `replacing
+    // Apple`: the company replaced.
+    let of = |j: usize| before.get(j + 1).is_some_and(|n| matches!(&*n.key, "da" | "de" | "do" | "of"));
     before.iter().enumerate().any(|(j, w)| {
         w.key == "than"
+            || (matches!(&*w.key, "posto" | "lugar" | "place" | "instead" | "vez" | "inves") && of(j))
+            || matches!(&*w.key, "replacing" | "substituindo")
             || (w.key == "que"
                 && j > 0
                 && matches!(
                     &*before[j - 1].key,
                     "pior" | "melhor" | "maior" | "menor" | "mais" | "menos" | "superior" | "inferior"
                 ))
+            // (`um desempenho 12 pontos percentuais inferior ao da TIM`.)
+            || (matches!(&*w.key, "ao" | "a" | "aos" | "as")
+                && j > 0
+                && matches!(&*before[j - 1].key, "superior" | "inferior"))
     })
 }
 

@@ -53,6 +53,8 @@ pub(crate) fn table_views(
             "carteira mensal",
             "carteira da ",
             "carteira do ",
+            "carteira de dividendos",
+            "carteira de acoes",
             "indicad",
             "preferid",
             "favorit",

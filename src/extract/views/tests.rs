@@ -14,6 +14,7 @@ mod round21;
 mod round22;
 mod round23;
 mod round24;
+mod round25;
 mod round7;
 mod round8;
 

@@ -1,0 +1,16 @@
+//! Unit tests of the twenty-fifth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn irb_brasil_and_irb_re_are_the_reinsurer() {
+    let text = "O IRB Brasil foi o destaque negativo, desabando mais de 17%. O IRB Re caiu 2%.";
+    assert_eq!(figures(text), pairs(&[("17%", &["IRBR3"]), ("2%", &["IRBR3"])]));
+}
+
+#[test]
+fn a_renamed_b3_code_in_a_table_row_is_its_successor() {
+    let text = "Empresa | Ticker | Peso |\n---|---|---|\nTransmissão Paulista | TRPL4 | 10% |\nTaesa | TAEE11 | 15% |";
+    assert_eq!(figures(text), pairs(&[("10%", &["ISAE4"]), ("15%", &["TAEE11"])]));
+}

@@ -1,0 +1,94 @@
+//! Unit tests of the twenty-fifth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_worry_eased_is_no_bearish_word() {
+    let text = "O Santander disse que a receita da Vivo (VIVT3) deve acelerar, amenizando preocupações de \
+                investidores com o setor.";
+    assert_eq!(bundled(text), []);
+    // (A worry stated is still one; a move that eased still reads the downgrade.)
+    let text = "O Santander expressou preocupações com a Vivo (VIVT3).";
+    assert_eq!(bundled(text), [view("Santander", "VIVT3", Stance::Bearish)]);
+    let text = "Shares of Apple (AAPL) eased after Citi downgraded the stock to sell.";
+    assert_eq!(bundled(text), [view("Citi", "AAPL", Stance::Bearish)]);
+}
+
+#[test]
+fn the_company_replaced_or_compared_against_holds_no_view() {
+    let text = "A Vivo assumiu o posto da TIM Brasil como a ação preferida dos analistas do Santander.";
+    assert_eq!(bundled(text), [view("Santander", "VIVT3", Stance::Bullish)]);
+    let text = "As ações da Telefônica Brasil (VIVT3) continuam sendo as preferidas do Santander, mesmo com um \
+                desempenho inferior ao da TIM (TIMS3).";
+    assert_eq!(bundled(text), [view("Santander", "VIVT3", Stance::Bullish)]);
+}
+
+#[test]
+fn a_target_adjusted_for_a_split_is_no_move() {
+    let text = "O Santander manteve a Vivo (VIVT3). A alteração considera um desdobramento de ações, quando o \
+                preço-alvo anterior de R$ 63 foi ajustado para R$ 31,50.";
+    assert_eq!(bundled(text), []);
+    let text = "O Santander cortou o preço-alvo da Vivo (VIVT3) de R$ 63 para R$ 31,50.";
+    assert_eq!(bundled(text), [view("Santander", "VIVT3", Stance::Bearish)]);
+}
+
+#[test]
+fn a_dividend_portfolios_table_is_its_owners_picks() {
+    let text = "Em suma, a carteira de dividendos da Ativa Investimentos é a seguinte:\n\
+                Empresa | Ticker | Peso |\n---|---|---|\n\
+                BB Seguridade | BBSE3 | 15% |\nHypera | HYPE3 | 10% |\nTransmissão Paulista | TRPL4 | 10% |";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Ativa Investimentos", "BBSE3", Stance::Bullish),
+            view("Ativa Investimentos", "HYPE3", Stance::Bullish),
+            view("Ativa Investimentos", "ISAE4", Stance::Bullish),
+        ]
+    );
+}
+
+#[test]
+fn a_change_between_translated_ratings_reads_its_direction() {
+    let text = "O Goldman Sachs Group reduziu as ações da Suzano de uma classificação de \"compra\" para uma \
+                classificação \"neutra\" em um relatório.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "SUZB3", Stance::Bearish)]);
+    let text = "A ValuEngine atualizou as ações da Suzano de uma classificação de \"venda\" para uma classificação \
+                de \"espera\" em um relatório.";
+    assert_eq!(bundled(text), [view("ValuEngine", "SUZB3", Stance::Bullish)]);
+}
+
+#[test]
+fn a_rating_stated_alone_finds_its_broker_further_back() {
+    let text = "O Morgan Stanley rebaixou Yduqs (YDUQ3) de equalweight para underweight. O banco também destacou \
+                sua preferência relativa por Cogna ante Yduqs no curto prazo.\n\
+                Com isso, as ações YDUQ3 caíram 2,37%, enquanto COGN3 subiu 1,33%.\n\
+                Já olhando para 2026, as preferidas passam a ser Ânima (ANIM3) e Ser Educacional (SEER3), ambas com \
+                recomendação overweight.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Morgan Stanley", "YDUQ3", Stance::Bearish),
+            view("Morgan Stanley", "ANIM3", Stance::Bullish),
+            view("Morgan Stanley", "SEER3", Stance::Bullish),
+        ]
+    );
+}
+
+#[test]
+fn companies_called_undervalued_are_held_bullish() {
+    let text = "O Itaú BBA acredita que a Cury e Direcional ainda estão sendo subestimadas pelo mercado.";
+    assert_eq!(bundled(text), [view("Itaú BBA", "CURY3", Stance::Bullish), view("Itaú BBA", "DIRR3", Stance::Bullish)]);
+}
+
+#[test]
+fn a_short_heading_line_is_a_sentence_of_its_own() {
+    let text = "O Credit Suisse rebaixou a EcoRodovias (ECOR3) para neutro.\n\
+                CCR tem recomendação de compra mantida\n\
+                Além da EcoRodovias, o Credit Suisse reduziu para R$ 17 o preço-alvo das ações da CCR (CCRO3), mas \
+                manteve a recomendação de compra.";
+    assert_eq!(
+        bundled(text),
+        [view("Credit Suisse", "ECOR3", Stance::Bearish), view("Credit Suisse", "MOTV3", Stance::Bullish)]
+    );
+}
