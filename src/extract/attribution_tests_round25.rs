@@ -14,3 +14,9 @@ fn a_renamed_b3_code_in_a_table_row_is_its_successor() {
     let text = "Empresa | Ticker | Peso |\n---|---|---|\nTransmissão Paulista | TRPL4 | 10% |\nTaesa | TAEE11 | 15% |";
     assert_eq!(figures(text), pairs(&[("10%", &["ISAE4"]), ("15%", &["TAEE11"])]));
 }
+
+#[test]
+fn bce_inc_is_the_canadian_telecom() {
+    let text = "BCE Inc. rose 2%, while the BCE kept rates on hold.";
+    assert_eq!(figures(text), pairs(&[("2%", &["BCE"])]));
+}

@@ -170,7 +170,7 @@ pub(crate) fn opens_before_a_name(key: &str) -> bool {
     matches!(key,
         "even" | "also" | "still" | "and" | "but" | "e" | "mas" | "despite" | "segundo" | "conforme" | "elsewhere"
             | "meanwhile" | "separately" | "however" | "similarly" | "likewise" | "nesta" | "neste" | "nessa"
-            | "nesse" | "hoje" | "ontem"
+            | "nesse" | "hoje" | "ontem" | "though" | "although" | "embora"
     )
 }
 

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+pub(crate) use super::holder_counts::{counts_holders, is_count_word};
 use super::holder_names::{continues_name, is_act_word, opens_before_a_name};
 use super::index_cues::is_index_at;
 use super::known_brokers::brokers_in;
@@ -188,6 +189,11 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         && words[first.saturating_sub(SURNAME_BACK)..first]
             .windows(inside.len())
             .any(|named| named.iter().zip(inside).all(|(a, b)| a.key == b.key));
+    // `Though Chambers expressed optimism` after `Cisco Systems CEO John Chambers`: a company's own
+    // executive, named again by the surname.
+    if inside.len() == 1 && named_as_executive(words, first, &inside[0]) {
+        return None;
+    }
     if (inside.len() == 1 || person)
         && let Some(firm) = analyst_firm(text, words, first + inside.len() - 1, &inside[inside.len() - 1])
     {
@@ -354,6 +360,17 @@ fn is_legal_suffix(key: &str) -> bool {
     matches!(key, "inc" | "corp" | "corporation" | "co" | "ltd" | "llc" | "plc" | "sa")
 }
 
+/// Whether the surname at word `first` was named before (with a given name) right after an
+/// executive's title (`CEO John Chambers`).
+fn named_as_executive(words: &[Token], first: usize, surname: &Token) -> bool {
+    let from = first.saturating_sub(SURNAME_BACK);
+    (from.max(2)..first).any(|j| {
+        words[j].key == surname.key
+            && words[j - 1].capitalized
+            && (is_executive(&words[j - 2].key) || is_executive(&words[j - 1].key))
+    })
+}
+
 /// How many words back a surname's first naming is looked for.
 const SURNAME_BACK: usize = 2_000;
 
@@ -494,70 +511,17 @@ fn is_role_word(key: &str) -> bool {
         )
 }
 
-/// Whether `words` count their holders (`Eight analysts`, `consensus`), not a time (`a faixa de
-/// cinco anos`, `two years ago`).
-pub(crate) fn counts_holders(words: &[Token]) -> bool {
-    let time = |key: &str| {
-        matches!(
-            key,
-            "anos"
-                | "ano"
-                | "meses"
-                | "dias"
-                | "semanas"
-                | "trimestres"
-                | "years"
-                | "months"
-                | "days"
-                | "weeks"
-                | "quarters"
-        )
-    };
-    words.iter().enumerate().any(|(k, w)| is_count_word(&w.key) && !words.get(k + 1).is_some_and(|n| time(&n.key)))
-}
-
-pub(crate) fn is_count_word(key: &str) -> bool {
-    matches!(
-        key,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "several"
-            // (`The stock has a consensus rating of “Buy”`: the many, no one firm.)
-            | "consensus"
-            | "consenso"
-            | "multiple"
-            | "numerous"
-            | "many"
-            | "most"
-            | "some"
-            | "all"
-            | "dois"
-            | "tres"
-            | "quatro"
-            | "cinco"
-            | "seis"
-            | "sete"
-            | "oito"
-            | "nove"
-            | "dez"
-            | "varios"
-            | "muitos"
-            | "alguns"
-            | "todos"
-    )
-}
-
 /// Whether the name at word `first` is one of a list of people right after an analyst word
-/// (`os analistas Rodolfo R. De Angele, Mandeep Singh Manihani e Lucas Ferreira`).
+/// (`os analistas Rodolfo R. De Angele, Mandeep Singh Manihani e Lucas Ferreira`), or right after
+/// a firm's noun in the possessive (`The firm's David Tamberrino downgraded…`).
 fn named_after_analysts(text: &str, words: &[Token], first: usize) -> bool {
+    if let [.., noun, s] = &words[..first]
+        && matches!(&*noun.key, "firm" | "bank" | "brokerage")
+        && s.key == "s"
+        && matches!(text[noun.end..s.start].trim(), "'" | "’")
+    {
+        return true;
+    }
     for k in (first.saturating_sub(12)..first).rev() {
         let w = &words[k];
         if is_analyst_word(&w.key) {

@@ -294,6 +294,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Banrisul", "BRSR3", Case::Capital),
     ("Banco da Amazônia", "BAZA3", Case::Capital),
     ("IRB Brasil", "IRBR3", Case::Capital),
+    // (`BCE` alone is the European Central Bank in Portuguese.)
+    ("BCE Inc", "BCE", Case::Capital),
     ("IRB Re", "IRBR3", Case::Capital),
     ("Dasa", "DASA3", Case::Context),
     ("Petz", "PETZ3", Case::Capital),

@@ -35,6 +35,7 @@ mod findings;
 mod firms;
 mod first_word_names;
 mod fx_hash;
+mod holder_counts;
 mod holder_names;
 mod holders;
 mod index_cues;

@@ -51,6 +51,7 @@ fn is_titled_outlet(name: &str) -> bool {
                     | "chronicle"
                     | "examiner"
                     | "inquirer"
+                    | "zeitung"
             )
         })
 }
@@ -145,6 +146,10 @@ fn is_kind_alone(name: &str) -> bool {
     let kind = name.strip_prefix("o ").or_else(|| name.strip_prefix("a ")).unwrap_or(name);
     super::claimants::is_firm_kind(kind)
         || matches!(name, "ceo" | "cfo" | "coo" | "chairman" | "presidente" | "the ceo" | "o ceo")
+        // (`Executives have said the big dividend… is safe`: a company's own, unnamed.)
+        || matches!(name, "executives" | "executivos" | "management" | "a administracao")
+        // (`beating Q2 EPS estimates`: a metric, no one's name.)
+        || name.split(' ').any(|w| matches!(w, "eps" | "ebitda" | "q1" | "q2" | "q3" | "q4"))
 }
 
 /// Central banks, regulators, energy agencies (`the IEA warned of ample supply`) and the

@@ -43,7 +43,14 @@ pub(super) fn reuters_code(text: &str, tokens: &[Token], i: usize) -> Option<boo
 
 /// Whether the token before `next` is an exchange's code written before a symbol (`SA:BRFS3`).
 pub(super) fn exchange_prefix(text: &str, tokens: &[Token], next: usize) -> bool {
-    next > 0 && tokens.get(next).is_some_and(|n| n.upper && text[tokens[next - 1].end..n.start].trim_end() == ":")
+    // (`(DE:DBKGn)`: a code in mixed case after the colon, in brackets.)
+    let bracketed = |n: &Token| {
+        n.text.starts_with(|c: char| c.is_ascii_uppercase()) && text[..tokens[next - 1].start].ends_with('(')
+    };
+    next > 0
+        && tokens
+            .get(next)
+            .is_some_and(|n| (n.upper || bracketed(n)) && text[tokens[next - 1].end..n.start].trim_end() == ":")
 }
 
 /// Whether a bracketed code spells out the words just before its bracket (`provisão para

@@ -92,3 +92,31 @@ fn a_short_heading_line_is_a_sentence_of_its_own() {
         [view("Credit Suisse", "ECOR3", Stance::Bearish), view("Credit Suisse", "MOTV3", Stance::Bullish)]
     );
 }
+
+#[test]
+fn executives_a_metric_and_a_newspaper_hold_no_view() {
+    let text = "Executives have said the big dividend is safe, but investors appear to be worried about Pfizer (PFE).";
+    assert_eq!(bundled(text), []);
+    let text = "Keefe Bruyette raised its rating on Citigroup (C) to Outperform based on the bank beating Q2 EPS \
+                estimates.";
+    assert_eq!(bundled(text), [view("Keefe Bruyette", "C", Stance::Bullish)]);
+    let text = "BP (LON:BP) had its price target reduced by analysts at Barclays to GBX 380, Borsen Zeitung reports.";
+    assert_eq!(bundled(text), [view("Barclays", "BP", Stance::Bearish)]);
+}
+
+#[test]
+fn a_firms_analyst_in_the_possessive_and_an_executives_surname() {
+    let text = "Shares of General Motors were lower after a downgrade by analysts at Goldman Sachs. The firm's David \
+                Tamberrino downgraded General Motors' stock rating from Neutral to Sell.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "GM", Stance::Bearish)]);
+    let text = "Cisco Systems CEO John Chambers said he was optimistic. Though Chambers expressed optimism, Cisco (CSCO) \
+                fell 8.8%.";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn an_exchanges_code_before_a_mixed_case_symbol_is_no_ticker() {
+    let text = "Eight analysts trimmed their ratings on Cognizant (CTSH), including Deutsche Bank (DE:DBKGn), which \
+                cut it to hold.";
+    assert_eq!(bundled(text), [view("Deutsche Bank", "CTSH", Stance::Bearish)]);
+}
