@@ -20,3 +20,13 @@ fn bce_inc_is_the_canadian_telecom() {
     let text = "BCE Inc. rose 2%, while the BCE kept rates on hold.";
     assert_eq!(figures(text), pairs(&[("2%", &["BCE"])]));
 }
+
+#[test]
+fn the_spanish_bank_santander_is_the_group_not_its_brazilian_arm() {
+    let text = "MADRID - O banco espanhol Santander teve lucro de 1,87 bilhão de euros. A receita do Santander somou 8,4 \
+                bilhões de euros.";
+    assert_eq!(figures(text), pairs(&[("1,87 bilhão de euros", &["SAN"]), ("8,4 bilhões de euros", &["SAN"])]));
+    // (The Spanish-owned bank among Brazil's stays its Brazilian listing.)
+    let text = "O lucro obtido pelo Bradesco (R$ 6,238 bilhões) e pelo espanhol Santander (R$ 3,415 bilhões) cresceu.";
+    assert_eq!(figures(text), pairs(&[("R$ 6,238 bilhões", &["BBDC4"]), ("R$ 3,415 bilhões", &["SANB11"])]));
+}

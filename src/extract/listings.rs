@@ -30,18 +30,34 @@ pub(crate) fn with_home_listings(
     language_at: &dyn Fn(usize) -> Language,
     mut mentions: Vec<Mention>,
 ) -> Vec<Mention> {
+    // (A group called foreign once is the group throughout: `O banco espanhol Santander… A receita
+    // do Santander`.)
+    let foreign: Vec<Symbol> = mentions.iter().filter(|m| abroad(text, &m.span)).map(|m| m.symbol.clone()).collect();
     for m in &mut mentions {
         let home = lexicon.home_listing(m.symbol.as_str()).or_else(|| {
             let arm = BRAZILIAN_ARMS.iter().find(|(group, _)| *group == m.symbol.as_str())?.1;
             // A name, not the group's symbol written out (`NYSE: SAN`).
             let named = !is_symbol_text(text, &m.span, m.symbol.as_str());
-            (named && language_at(m.span.start) == Language::Portuguese).then_some(arm)
+            let home = !foreign.contains(&m.symbol);
+            (named && home && language_at(m.span.start) == Language::Portuguese).then_some(arm)
         });
         if let Some(symbol) = home.and_then(|s| Symbol::parse(s).ok()) {
             m.symbol = symbol;
         }
     }
     mentions
+}
+
+/// `O banco espanhol Santander`, `o Santander espanhol`: the group itself, called a foreign bank
+/// right before its name or foreign right after it (not `pelo espanhol Santander` among Brazil's
+/// banks).
+fn abroad(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = crate::model::fold(&text[text.floor_char_boundary(span.start.saturating_sub(20))..span.start]);
+    let after = crate::model::fold(&text[span.end..text.ceil_char_boundary(span.end + 12)]);
+    let foreign = |w: &str| w.starts_with("espanho");
+    let mut last = before.split_whitespace().rev();
+    let bank = matches!((last.next(), last.next()), (Some(f), Some("banco" | "grupo")) if foreign(f));
+    bank || after.split_whitespace().next().is_some_and(foreign)
 }
 
 /// Whether a mention is its symbol written out (`NYSE: SAN`, `$SAN`, `(SAN)`), not a name that

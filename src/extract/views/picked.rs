@@ -175,7 +175,8 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         // (`Entra: BBAS3, MGLU3…`, `No lugar, entraram Equatorial (EQTL3), RD (RADL3) e Cemig`: a
         // verb of entering opens the list right after it.)
         "entradas" | "entrada" | "inclusao" | "inclusoes" | "entra" | "entram" | "entraram" | "entrou"
-        | "permanecem" | "permanece" | "permanecendo" | "permaneceram"
+        | "permanecem" | "permanece" | "permanecendo" | "permaneceram" | "incluiu" | "incluiram" | "adicionou"
+        | "adicionaram" | "colocou" | "colocaram"
             if matches!(after, "de" | "da" | "do") || entering_verb(text, words, i) =>
         {
             let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
@@ -223,7 +224,11 @@ fn stays_in_a_portfolio(words: &[Token], i: usize) -> Option<usize> {
 /// Itaúsa (ITSA4) e Vale (VALE3)`).
 fn entering_verb(text: &str, words: &[Token], i: usize) -> bool {
     let stays = matches!(&*words[i].key, "permanecem" | "permanece" | "permanecendo" | "permaneceram");
-    if !(stays || matches!(&*words[i].key, "entra" | "entram" | "entraram" | "entrou")) {
+    // (`O banco retirou… e incluiu Cyrela (CYRE3)…`, `os analistas colocaram os papéis da CSN
+    // Mineração (CMIN3)…`: a verb of putting in, read like one of staying.)
+    let puts =
+        matches!(&*words[i].key, "incluiu" | "incluiram" | "adicionou" | "adicionaram" | "colocou" | "colocaram");
+    if !(stays || puts || matches!(&*words[i].key, "entra" | "entram" | "entraram" | "entrou")) {
         return false;
     }
     let shares_of = |j: usize| {
@@ -231,7 +236,7 @@ fn entering_verb(text: &str, words: &[Token], i: usize) -> bool {
             && words.get(j + 1).is_some_and(|w| matches!(&*w.key, "acoes" | "papeis"))
             && words.get(j + 2).is_some_and(|w| matches!(&*w.key, "de" | "da" | "do"))
     };
-    let first = if stays && shares_of(i + 1) { i + 4 } else { i + 1 };
+    let first = if (stays || puts) && shares_of(i + 1) { i + 4 } else { i + 1 };
     words.get(first).is_some_and(|n| {
         let gap = text[words[first - 1].end..n.start].trim();
         (gap.is_empty() || gap == ":") && (n.capitalized || n.upper)
@@ -239,7 +244,7 @@ fn entering_verb(text: &str, words: &[Token], i: usize) -> bool {
 }
 
 /// How many words before stocks' entries their portfolio may be named.
-const ENTRIES_REACH: usize = 40;
+const ENTRIES_REACH: usize = 60;
 
 /// Where the list after the cue at word `i` starts: after a colon within the next word or two
 /// (`identificadas foram:`, `top picks are:`), or, within the next few words of the same clause,

@@ -120,3 +120,30 @@ fn an_exchanges_code_before_a_mixed_case_symbol_is_no_ticker() {
                 cut it to hold.";
     assert_eq!(bundled(text), [view("Deutsche Bank", "CTSH", Stance::Bearish)]);
 }
+
+#[test]
+fn stocks_a_firm_put_into_its_portfolio_are_its_picks() {
+    let text = "O Citi fez alterações na composição de sua carteira de menor volatilidade. O banco retirou Marfrig \
+                (MRFG3) e Fleury (FLRY3) desse portfólio e incluiu Cyrela (CYRE3), Localiza (RENT3) e Equatorial \
+                (EQTL3).";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Citi", "CYRE3", Stance::Bullish),
+            view("Citi", "RENT3", Stance::Bullish),
+            view("Citi", "EQTL3", Stance::Bullish),
+        ]
+    );
+    let text = "Os analistas do BB Investimentos trocaram todas as ações da carteira recomendada. Para substituir, os \
+                analistas colocaram os papéis da CSN Mineração (CMIN3), Cogna (COGN3) e Tim (TIMS3).";
+    assert_eq!(
+        bundled(text),
+        [
+            view("BB Investimentos", "CMIN3", Stance::Bullish),
+            view("BB Investimentos", "COGN3", Stance::Bullish),
+            view("BB Investimentos", "TIMS3", Stance::Bullish),
+        ]
+    );
+    // (Not a company including something with no portfolio named.)
+    assert_eq!(bundled("O Citi disse que a Vale incluiu Samarco (SAMA3) e Vale Base (VBM3) no balanço."), []);
+}
