@@ -148,6 +148,15 @@ fn is_kind_alone(name: &str) -> bool {
         || matches!(name, "ceo" | "cfo" | "coo" | "chairman" | "presidente" | "the ceo" | "o ceo")
         // (`Executives have said the big dividend… is safe`: a company's own, unnamed.)
         || matches!(name, "executives" | "executivos" | "management" | "a administracao")
+        // (`Investor and analyst reaction`, `Upbeat analyst comments`, `Overweight is a designation`:
+        // the many, or a stance's word opening a sentence.)
+        || matches!(
+            name,
+            "investor" | "investors" | "investidor" | "investidores" | "upbeat" | "overweight" | "underweight"
+                | "outperform" | "underperform" | "bullish" | "bearish"
+        )
+        // (`PETROLEO BRASIL/ADR (NYSE:PBR) was upgraded`: a company's depositary shares, rated.)
+        || name.ends_with(" adr")
         // (`beating Q2 EPS estimates`: a metric, no one's name.)
         || name.split(' ').any(|w| matches!(w, "eps" | "ebitda" | "q1" | "q2" | "q3" | "q4"))
 }

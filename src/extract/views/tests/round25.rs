@@ -147,3 +147,15 @@ fn stocks_a_firm_put_into_its_portfolio_are_its_picks() {
     // (Not a company including something with no portfolio named.)
     assert_eq!(bundled("O Citi disse que a Vale incluiu Samarco (SAMA3) e Vale Base (VBM3) no balanço."), []);
 }
+
+#[test]
+fn investors_a_stances_word_and_depositary_shares_hold_no_view() {
+    let text = "Upbeat analyst comments regarding Micron (MU) are contributing to the upside.";
+    assert_eq!(bundled(text), []);
+    let text = "Dan Niles of Lehman Brothers raised Apple (AAPL) to overweight. Overweight is a designation that says a \
+                stock is expected to outperform.";
+    assert_eq!(bundled(text), [view("Lehman Brothers", "AAPL", Stance::Bullish)]);
+    let text = "PETROLEO BRASIL/ADR (NYSE:PBR) was upgraded by analysts at Bradesco Corretora from a “neutral” rating \
+                to an “outperform” rating.";
+    assert_eq!(bundled(text), [view("Bradesco Corretora", "PETR4", Stance::Bullish)]);
+}
