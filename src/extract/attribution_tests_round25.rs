@@ -30,3 +30,10 @@ fn the_spanish_bank_santander_is_the_group_not_its_brazilian_arm() {
     let text = "O lucro obtido pelo Bradesco (R$ 6,238 bilhões) e pelo espanhol Santander (R$ 3,415 bilhões) cresceu.";
     assert_eq!(figures(text), pairs(&[("R$ 6,238 bilhões", &["BBDC4"]), ("R$ 3,415 bilhões", &["SANB11"])]));
 }
+
+#[test]
+fn a_broker_that_now_expects_a_figure_forecasts_the_company_it_covers() {
+    let text = "Analistas do Itaú BBA cortaram a recomendação das ações da Petrobras. O Itaú BBA agora espera lucro \
+                líquido de 188,78 bilhões de reais para 2022.";
+    assert_eq!(figures(text), pairs(&[("188,78 bilhões de reais", &["PETR4"])]));
+}

@@ -41,6 +41,13 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             {
                 end -= 1;
             }
+            // "O Itaú BBA agora espera", "Citi also expects": an adverb between the name and the verb.
+            if end >= 2
+                && !tokens[end - 1].capitalized
+                && matches!(&*tokens[end - 1].key, "agora" | "ainda" | "tambem" | "now" | "also" | "still")
+            {
+                end -= 1;
+            }
             // "Bernstein analyst Stacy Rasgon said", "Cantor analysts say"
             // (Not `the widely followed Internet analyst wrote`: a sector's analyst, no firm.)
             let sector = |name: &Range<usize>| name.len() == 1 && is_sector_word(&tokens[name.start].key);

@@ -80,7 +80,10 @@ pub(super) fn held_by(text: &str, holders: &[Range<usize>], h: &Range<usize>) ->
 /// at or just before the stance word at byte `at`, restate the calls on several companies.
 pub(super) fn plural_ratings(own: &[Token], at: usize) -> bool {
     let k = own.partition_point(|w| w.start <= at);
-    own[k.saturating_sub(5)..k].iter().any(|w| matches!(&*w.key, "recomendacoes" | "ratings" | "recommendations"))
+    // (`As indicações foram mantidas em compra`, `Todas com recomendação de compra`: all of them.)
+    own[k.saturating_sub(5)..k]
+        .iter()
+        .any(|w| matches!(&*w.key, "recomendacoes" | "ratings" | "recommendations" | "indicacoes" | "todas" | "todos"))
 }
 
 /// `reiterando as recomendações de compra para os papéis`, `for both stocks`: the words right

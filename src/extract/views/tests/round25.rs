@@ -159,3 +159,14 @@ fn investors_a_stances_word_and_depositary_shares_hold_no_view() {
                 to an “outperform” rating.";
     assert_eq!(bundled(text), [view("Bradesco Corretora", "PETR4", Stance::Bullish)]);
 }
+
+#[test]
+fn ratings_kept_for_them_all_reach_each_company_of_the_list() {
+    let text = "O Santander atualizou as suas recomendações para Iguatemi, Multiplan e Allos, cortando os respectivos \
+                preços-alvos. O preço-alvo da Multiplan foi reduzido de R$ 36 para R$ 33,50, o da Iguatemi caiu de R$ \
+                34 para R$ 32,50, e o da Allos foi cortado de R$ 31 para R$ 29,50. As indicações foram mantidas em \
+                compra.";
+    let views = bundled(text);
+    assert!(views.contains(&view("Santander", "ALOS3", Stance::Bullish)), "{views:?}");
+    assert!(!views.contains(&view("Santander", "ALOS3", Stance::Bearish)), "{views:?}");
+}
