@@ -1,6 +1,7 @@
 //! Who holds no view of a stock though the text names it acting or speaking: news outlets and
-//! data providers that report views, public bodies, rating agencies of debt, energy agencies,
-//! countries, a firm's kind word alone, and a bank described as a company with its symbol.
+//! data providers that report views, retail trading platforms commenting on the market, public
+//! bodies, rating agencies of debt, energy agencies, countries, a firm's kind word alone, and a
+//! bank described as a company with its symbol.
 
 use std::ops::Range;
 
@@ -28,8 +29,28 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "o globo" | "valor investe" | "e investidor" | "the wall street journal s" | "wsj" | "associated press"
             | "cnbc pro" | "investor s business daily" | "baystreet ca" | "baystreet"
     ) || is_public_body(name)
+        || is_trading_platform(name)
         || is_kind_alone(name)
         || is_titled_outlet(name)
+}
+
+/// Retail trading platforms whose market analysts comment on the day's movers (`Michael Hewson,
+/// chief market analyst at CMC Markets, said…`, `analista da Hargreaves Lansdown`): commentary,
+/// no rating of their own.
+fn is_trading_platform(name: &str) -> bool {
+    matches!(
+        name,
+        "cmc markets"
+            | "cmc markets canada"
+            | "hargreaves lansdown"
+            | "aj bell"
+            | "interactive investor"
+            | "etoro"
+            | "city index"
+            | "ig group"
+            | "spreadex"
+            | "oanda"
+    )
 }
 
 /// `The Washington Post`, `the Financial Post`, `Los Angeles Times`, `Dow Jones Newswires`: a name

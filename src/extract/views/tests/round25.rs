@@ -170,3 +170,10 @@ fn ratings_kept_for_them_all_reach_each_company_of_the_list() {
     assert!(views.contains(&view("Santander", "ALOS3", Stance::Bullish)), "{views:?}");
     assert!(!views.contains(&view("Santander", "ALOS3", Stance::Bearish)), "{views:?}");
 }
+
+#[test]
+fn a_trading_platforms_market_analyst_holds_no_view() {
+    let text = "Rio Tinto (RIO) rose 3%. “These two miners should benefit the most,” said CMC Markets analyst Michael \
+                Hewson.";
+    assert_eq!(bundled(text), []);
+}
