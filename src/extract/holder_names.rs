@@ -159,7 +159,8 @@ pub(crate) fn is_act_word(key: &str) -> bool {
     matches!(key,
         "downgrade" | "downgrades" | "upgrade" | "upgrades" | "lowering" | "raising" | "cutting" | "reducing"
             | "lifting" | "boosting" | "trimming" | "maintaining" | "reiterating" | "upgrading" | "downgrading"
-            | "mgmt"
+            | "mgmt" | "bolstering" | "helping" | "supporting" | "weighing" | "dragging" | "pressuring" | "fueling"
+            | "driving"
     )
 }
 
