@@ -79,7 +79,8 @@ fn is_titled_outlet(name: &str) -> bool {
 
 /// `Analysts are weighing in today on financial services firm Bank of America Corp (NYSE:BAC -
 /// 12.03)`: a bank described by its kind and written with its own symbol is a company talked
-/// about, not a firm holding a view; so is the symbol after an exchange's code in brackets, and
+/// about, not a firm holding a view, as is one written with its US symbol that does not act in
+/// the words after it; so is the symbol after an exchange's code in brackets, and
 /// the first of a list after `were:`, and a bank whose own move follows its name.
 /// `words` are the text's words.
 pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) -> bool {
@@ -157,7 +158,39 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
         rating_act(&next).is_some()
             || matches!(next.as_str(), "initiated" | "lifted" | "trimmed" | "boosted" | "iniciou")
     });
-    described && symbol && !acts
+    // `Wells Fargo (WFC), on the other hand, revealed a more cautious tone`: a bank with its US
+    // symbol, not described, is talked about too, unless it acts (below). (Not with a B3 code or a
+    // short name: `A XP Investimentos (XP; XPBR31) divulgou…`, `O Banco do Brasil Investimentos
+    // (BB-BI)`: Brazilian notes name brokers so.)
+    let near_bracket = text[span.end..text.ceil_char_boundary(span.end + 30)].split_once('(').map(|(_, b)| b);
+    let us_symbol = near_bracket
+        .and_then(|b| b.split(')').next())
+        .is_some_and(|c| c.chars().all(|c| c.is_ascii_uppercase() || matches!(c, ':' | ' ')) && !c.contains("SA:"));
+    // (Nor `rated outperform by RBC (RBC)`, `Credit Suisse (CS) and RBC Capital also raised…`: a
+    // firm acting.)
+    let agent = before > 0 && matches!(&*words[before - 1].key, "at" | "by" | "from");
+    let end = words.partition_point(|w| w.start < span.end);
+    let acting = words[end..].iter().take(10).take_while(|w| !text[..w.start].ends_with(". ")).any(|w| {
+        rating_act(&w.key).is_some()
+            || matches!(
+                &*w.key,
+                "raised"
+                    | "cut"
+                    | "lowered"
+                    | "initiated"
+                    | "rated"
+                    | "rates"
+                    | "target"
+                    | "said"
+                    | "says"
+                    | "expressed"
+                    | "predicting"
+                    | "predicts"
+                    | "expects"
+                    | "sees"
+            )
+    });
+    (described || (us_symbol && !agent && !acting)) && symbol && !acts
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no

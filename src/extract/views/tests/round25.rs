@@ -177,3 +177,14 @@ fn a_trading_platforms_market_analyst_holds_no_view() {
                 Hewson.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn a_bank_written_with_its_us_symbol_is_talked_about_unless_it_acts() {
+    let text = "JPMorgan Chase (JPM) continued its string of earnings beats. Wells Fargo (WFC), on the other hand, \
+                revealed a more cautious tone as interest income guidance fell short of expectations.";
+    assert_eq!(bundled(text), []);
+    let text = "On Friday, ExxonMobil (XOM) was rated outperform by RBC (RBC).";
+    assert_eq!(bundled(text), [view("RBC", "XOM", Stance::Bullish)]);
+    let text = "Bank of America (NYSE: BAC) also expressed optimism on AMD (AMD), predicting a climb to $195.";
+    assert_eq!(bundled(text), [view("Bank of America", "AMD", Stance::Bullish)]);
+}
