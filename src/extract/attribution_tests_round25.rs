@@ -37,3 +37,10 @@ fn a_broker_that_now_expects_a_figure_forecasts_the_company_it_covers() {
                 líquido de 188,78 bilhões de reais para 2022.";
     assert_eq!(figures(text), pairs(&[("188,78 bilhões de reais", &["PETR4"])]));
 }
+
+#[test]
+fn a_figure_with_its_rate_for_the_company_after_it_is_that_companys() {
+    let text = "Os ativos da Oi geram receita de cerca de R$ 120 milhões por mês para a Vivo e R$ 200 milhões por mês \
+                para a TIM.";
+    assert_eq!(figures(text), pairs(&[("R$ 120 milhões", &["VIVT3"]), ("R$ 200 milhões", &["TIMS3"])]));
+}

@@ -28,6 +28,11 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
     // (Right after the figure only: the words read here are a few.)
     let first = own.get(next).filter(|m| m.span.start - end <= GAP_BYTES)?;
     let gap = text[end..first.span.start].trim();
+    // (`R$ 120 milhões por mês para a Vivo`: past the figure's rate.)
+    let gap = ["por mês ", "por ano ", "ao ano ", "ao mês ", "per month ", "per year ", "a year ", "a month "]
+        .iter()
+        .find_map(|rate| gap.strip_prefix(rate))
+        .unwrap_or(gap);
     let each = matches!(gap, "each, including" | "each including" | "each, such as" | "cada, como" | "cada, incluindo");
     // `Same-store sales dropped 2.5% at Macy’s and 0.4% at Kohl’s`, `a $212 price target for M&T
     // Bank`: the one company named right after (not a broker: `a cut to $31 at Jefferies`).
