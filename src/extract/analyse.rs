@@ -24,7 +24,8 @@ use super::tickers::tickers;
 use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
 use super::views::{
-    day_trades::day_trade_views, picked::picked_lists, rated_rows::rated_rows, tables::table_views, views,
+    added::added_to_lists, day_trades::day_trade_views, picked::picked_lists, rated_rows::rated_rows,
+    tables::table_views, views,
 };
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
@@ -137,7 +138,8 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         .into_iter()
         .chain(row_views)
         .chain(table_views(text, &words, &claimant_spans, &found_mentions))
-        .chain(picked);
+        .chain(picked)
+        .chain(added_to_lists(text, &words, &claimant_spans, &found_mentions));
     for view in listed {
         let firm = firm_key(&text[view.claimant.clone()]);
         if !found_views.iter().any(|v| v.ticker == view.ticker && firm_key(&text[v.claimant.clone()]) == firm) {

@@ -582,6 +582,7 @@ pub(crate) fn views<'a>(
 }
 
 mod acting;
+pub(crate) mod added;
 mod both;
 mod cards;
 pub(crate) mod day_trades;
