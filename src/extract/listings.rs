@@ -32,7 +32,12 @@ pub(crate) fn with_home_listings(
 ) -> Vec<Mention> {
     // (A group called foreign once is the group throughout: `O banco espanhol Santander… A receita
     // do Santander`.)
-    let foreign: Vec<Symbol> = mentions.iter().filter(|m| abroad(text, &m.span)).map(|m| m.symbol.clone()).collect();
+    // (Read only for a group with a Brazilian arm: most mentions are none.)
+    let foreign: Vec<Symbol> = mentions
+        .iter()
+        .filter(|m| BRAZILIAN_ARMS.iter().any(|(group, _)| *group == m.symbol.as_str()) && abroad(text, &m.span))
+        .map(|m| m.symbol.clone())
+        .collect();
     for m in &mut mentions {
         let home = lexicon.home_listing(m.symbol.as_str()).or_else(|| {
             let arm = BRAZILIAN_ARMS.iter().find(|(group, _)| *group == m.symbol.as_str())?.1;
@@ -52,8 +57,8 @@ pub(crate) fn with_home_listings(
 /// right before its name or foreign right after it (not `pelo espanhol Santander` among Brazil's
 /// banks).
 fn abroad(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let before = crate::model::fold(&text[text.floor_char_boundary(span.start.saturating_sub(20))..span.start]);
-    let after = crate::model::fold(&text[span.end..text.ceil_char_boundary(span.end + 12)]);
+    let before = text[text.floor_char_boundary(span.start.saturating_sub(20))..span.start].to_lowercase();
+    let after = text[span.end..text.ceil_char_boundary(span.end + 12)].to_lowercase();
     let foreign = |w: &str| w.starts_with("espanho");
     let mut last = before.split_whitespace().rev();
     let bank = matches!((last.next(), last.next()), (Some(f), Some("banco" | "grupo")) if foreign(f));
