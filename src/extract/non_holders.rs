@@ -162,35 +162,39 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     // symbol, not described, is talked about too, unless it acts (below). (Not with a B3 code or a
     // short name: `A XP Investimentos (XP; XPBR31) divulgou…`, `O Banco do Brasil Investimentos
     // (BB-BI)`: Brazilian notes name brokers so.)
-    let near_bracket = text[span.end..text.ceil_char_boundary(span.end + 30)].split_once('(').map(|(_, b)| b);
-    let us_symbol = near_bracket
-        .and_then(|b| b.split(')').next())
-        .is_some_and(|c| c.chars().all(|c| c.is_ascii_uppercase() || matches!(c, ':' | ' ')) && !c.contains("SA:"));
+    let us_symbol = || {
+        let near_bracket = text[span.end..text.ceil_char_boundary(span.end + 30)].split_once('(').map(|(_, b)| b);
+        near_bracket
+            .and_then(|b| b.split(')').next())
+            .is_some_and(|c| c.chars().all(|c| c.is_ascii_uppercase() || matches!(c, ':' | ' ')) && !c.contains("SA:"))
+    };
     // (Nor `rated outperform by RBC (RBC)`, `Credit Suisse (CS) and RBC Capital also raised…`: a
     // firm acting.)
     let agent = before > 0 && matches!(&*words[before - 1].key, "at" | "by" | "from");
-    let end = words.partition_point(|w| w.start < span.end);
-    let acting = words[end..].iter().take(10).take_while(|w| !text[..w.start].ends_with(". ")).any(|w| {
-        rating_act(&w.key).is_some()
-            || matches!(
-                &*w.key,
-                "raised"
-                    | "cut"
-                    | "lowered"
-                    | "initiated"
-                    | "rated"
-                    | "rates"
-                    | "target"
-                    | "said"
-                    | "says"
-                    | "expressed"
-                    | "predicting"
-                    | "predicts"
-                    | "expects"
-                    | "sees"
-            )
-    });
-    (described || (us_symbol && !agent && !acting)) && symbol && !acts
+    let acting = || {
+        let end = words.partition_point(|w| w.start < span.end);
+        words[end..].iter().take(10).take_while(|w| !text[..w.start].ends_with(". ")).any(|w| {
+            rating_act(&w.key).is_some()
+                || matches!(
+                    &*w.key,
+                    "raised"
+                        | "cut"
+                        | "lowered"
+                        | "initiated"
+                        | "rated"
+                        | "rates"
+                        | "target"
+                        | "said"
+                        | "says"
+                        | "expressed"
+                        | "predicting"
+                        | "predicts"
+                        | "expects"
+                        | "sees"
+                )
+        })
+    };
+    symbol && !acts && (described || (!agent && us_symbol() && !acting()))
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no
