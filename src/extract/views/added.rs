@@ -23,6 +23,10 @@ pub(crate) fn added_to_lists(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out = Vec::new();
+    // (Most texts add nothing to a list: one byte search decides.)
+    if !["adicionad", "inclu", "added"].iter().any(|v| text.contains(v)) {
+        return out;
+    }
     for (i, w) in words.iter().enumerate() {
         if !is_added(&w.key) || i == 0 || !is_passive_aux(&words[i - 1].key) {
             continue;
