@@ -33,14 +33,14 @@ pub(crate) fn added_to_lists(
         }
         let ahead = &words[i + 1..words.len().min(i + 1 + NOUN_REACH)];
         let Some(noun) = ahead.iter().position(|a| is_list_noun(&a.key)) else { continue };
+        // The noun and the words after it, where the list's owner is named.
+        let after = &words[i + 1 + noun..words.len().min(i + 6 + noun)];
         // (Not an index's theoretical portfolio: `foram incluídas na carteira teórica do Ibovespa`.)
-        let rest = &words[i + 1 + noun..words.len().min(i + 5 + noun)];
-        if rest.iter().any(|r| matches!(&*r.key, "teorica" | "ibovespa" | "index" | "indice" | "s&p")) {
+        if after.iter().take(4).any(|r| matches!(&*r.key, "teorica" | "ibovespa" | "index" | "indice" | "s&p")) {
             continue;
         }
         // The list's owner: a known broker or a bank right after the noun (`do Itaú`, `at
-        // Goldman Sachs`), else the firm named before.
-        let after = &words[i + 1 + noun..words.len().min(i + 6 + noun)];
+        // Goldman Sachs`), else, for the firm's own list, the firm named before.
         let span = after.first().map_or(w.end, |a| a.start)..after.last().map_or(w.end, |a| a.end);
         let bank = mentions
             .iter()
@@ -58,7 +58,9 @@ pub(crate) fn added_to_lists(
             continue;
         }
         let mut symbols: Vec<Symbol> = Vec::new();
-        for m in mentions.iter().filter(|m| start <= m.span.start && m.span.end <= words[i - 1].start) {
+        let listed = &mentions[mentions.partition_point(|m| m.span.start < start)
+            ..mentions.partition_point(|m| m.span.start < words[i - 1].start)];
+        for m in listed.iter().filter(|m| m.span.end <= words[i - 1].start) {
             if !is_broker(&m.symbol) && !symbols.contains(&m.symbol) {
                 symbols.push(m.symbol.clone());
             }

@@ -168,32 +168,10 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
             (gap_ok && (owner.capitalized || owner.upper) && !is_index_word(&owner.key) && owner.key != "b3")
                 .then_some(Cue::Portfolio)
         }
-        // (`A XP atualizou a carteira recomendada… com as entradas de Omega e Marfrig`: a
-        // portfolio within the words before.)
-        // (Not an index's theoretical portfolio, `a prévia da carteira teórica do Ibovespa, com a
-        // inclusão de…`, nor money coming in, `entrada de capital estrangeiro`.)
         // (`Entra: BBAS3, MGLU3…`, `No lugar, entraram Equatorial (EQTL3), RD (RADL3) e Cemig`: a
         // verb of entering opens the list right after it.)
-        "entradas" | "entrada" | "inclusao" | "inclusoes" | "entra" | "entram" | "entraram" | "entrou"
-        | "permanecem" | "permanece" | "permanecendo" | "permaneceram" | "incluiu" | "incluiram" | "adicionou"
-        | "adicionaram" | "colocou" | "colocaram"
-            if matches!(after, "de" | "da" | "do") || entering_verb(text, words, i) =>
-        {
-            let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
-            let is_portfolio = |w: &Token| matches!(&*w.key, "carteira" | "portfolio" | "portfolios");
-            let last = window.iter().rposition(is_portfolio);
-            // (An index's portfolio is the nearest one named with the index, `a carteira teórica do
-            // Ibovespa`; not `realização da carteira recomendada sobre o Ibovespa. A carteira
-            // recomendada da XP indicou três trocas… Entram:`, the broker's, measured against it.)
-            let index = last.is_some_and(|k| {
-                window[k..].iter().take(4).any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"))
-                    || window[k..].iter().any(|w| w.key == "teorica")
-            });
-            let portfolio = last.is_some();
-            let money = words.get(i + 2).is_some_and(|w| {
-                matches!(&*w.key, "capital" | "capitais" | "recursos" | "investidores" | "dinheiro" | "fluxo")
-            });
-            (portfolio && !index && !money).then_some(Cue::Entries)
+        _ if is_entry_word(key) && (matches!(after, "de" | "da" | "do") || entering_verb(text, words, i)) => {
+            entries(words, i)
         }
         "permanecem" | "permanece" | "permaneceram" | "entram" | "entraram" | "entra" | "entrou"
             if stays_in_a_portfolio(words, i).is_some() =>
@@ -202,6 +180,43 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         }
         _ => None,
     }
+}
+
+/// Stocks entering a portfolio named within the words before word `i` (`A XP atualizou a carteira
+/// recomendada… com as entradas de Omega e Marfrig`); not an index's theoretical portfolio (`a
+/// prévia da carteira teórica do Ibovespa, com a inclusão de…`), nor money coming in (`entrada de
+/// capital estrangeiro`).
+fn entries(words: &[Token], i: usize) -> Option<Cue> {
+    let window = &words[i.saturating_sub(ENTRIES_REACH)..i];
+    let is_portfolio = |w: &Token| matches!(&*w.key, "carteira" | "portfolio" | "portfolios");
+    let last = window.iter().rposition(is_portfolio);
+    // (An index's portfolio is the nearest one named with the index, `a carteira teórica do
+    // Ibovespa`; not `realização da carteira recomendada sobre o Ibovespa. A carteira
+    // recomendada da XP indicou três trocas… Entram:`, the broker's, measured against it.)
+    let index = last.is_some_and(|k| {
+        window[k..].iter().take(4).any(|w| matches!(&*w.key, "teorica" | "ibovespa" | "indice" | "index"))
+            || window[k..].iter().any(|w| w.key == "teorica")
+    });
+    let portfolio = last.is_some();
+    let money = words.get(i + 2).is_some_and(|w| {
+        matches!(&*w.key, "capital" | "capitais" | "recursos" | "investidores" | "dinheiro" | "fluxo")
+    });
+    (portfolio && !index && !money).then_some(Cue::Entries)
+}
+
+/// Words of stocks entering or staying in a portfolio (`entradas de`, `entraram`, `permanecem`), and
+/// verbs of putting them in.
+#[rustfmt::skip]
+fn is_entry_word(key: &str) -> bool {
+    matches!(key,
+        "entradas" | "entrada" | "inclusao" | "inclusoes" | "entra" | "entram" | "entraram" | "entrou"
+            | "permanecem" | "permanece" | "permanecendo" | "permaneceram"
+    ) || puts_in(key)
+}
+
+/// `incluiu`, `colocaram`: a verb of putting stocks into a portfolio, read like one of entering.
+fn puts_in(key: &str) -> bool {
+    matches!(key, "incluiu" | "incluiram" | "adicionou" | "adicionaram" | "colocou" | "colocaram")
 }
 
 /// `Permanecem na carteira da Souza Barros as ações do Banco do Brasil (BBAS3), da CSN…`: after a
@@ -226,8 +241,7 @@ fn entering_verb(text: &str, words: &[Token], i: usize) -> bool {
     let stays = matches!(&*words[i].key, "permanecem" | "permanece" | "permanecendo" | "permaneceram");
     // (`O banco retirou… e incluiu Cyrela (CYRE3)…`, `os analistas colocaram os papéis da CSN
     // Mineração (CMIN3)…`: a verb of putting in, read like one of staying.)
-    let puts =
-        matches!(&*words[i].key, "incluiu" | "incluiram" | "adicionou" | "adicionaram" | "colocou" | "colocaram");
+    let puts = puts_in(&words[i].key);
     if !(stays || puts || matches!(&*words[i].key, "entra" | "entram" | "entraram" | "entrou")) {
         return false;
     }
