@@ -211,7 +211,8 @@ fn is_kind_alone(name: &str) -> bool {
         || matches!(
             name,
             "investor" | "investors" | "investidor" | "investidores" | "upbeat" | "overweight" | "underweight"
-                | "outperform" | "underperform" | "bullish" | "bearish"
+                | "outperform" | "underperform" | "bullish" | "bearish" | "positive" | "negative" | "positivo"
+                | "negativo"
         )
         // (`PETROLEO BRASIL/ADR (NYSE:PBR) was upgraded`: a company's depositary shares, rated.)
         || name.ends_with(" adr")

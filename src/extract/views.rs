@@ -18,7 +18,7 @@ use super::known_brokers::brokers_in;
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
 use super::non_holders::{is_news_source, is_talked_about};
-use super::passive_ratings::{agent, is_passive, names_unknown_listing, opens_sentence};
+use super::passive_ratings::{agent, is_passive, opens_sentence};
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
@@ -86,6 +86,8 @@ pub(crate) fn views<'a>(
     let mut last_act: Option<usize> = None;
     // Where the companies the lexicon does not know are named, found once when a view needs it.
     let unlisted_cell: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
+    // The companies described and named by names the lexicon does not know, once a view acted on them.
+    let mut unknown_names = unknown::UnknownNames::default();
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let mentions_in = |r: &Range<usize>| {
         &mentions
@@ -476,10 +478,11 @@ pub(crate) fn views<'a>(
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
         let back = |n: usize| mentions_in(&(sentences[i.saturating_sub(n)].start..sentence.start));
         let earlier = both_companies(own, &about, previous, back(2), back(COUNTED_BACK));
-        // `Mazor Robotics (NASDAQ:MZOR) downgraded…`: a sentence naming a listed company the
-        // finder does not know is about that one, not about one named elsewhere.
+        // `Mazor Robotics (NASDAQ:MZOR) downgraded…`, `cut its rating on pubs firm Mitchells &
+        // Butlers`: a company the finder does not know is the one meant (see `unknown`).
         let ticker = ticker.filter(|t| {
-            about.iter().any(|m| m.symbol == *t) || !names_unknown_listing(text, sentence, mentions_in(sentence))
+            about.iter().any(|m| m.symbol == *t)
+                || !unknown_names.rated_instead(text, own, sentence, mentions_in(sentence), mentions, t.as_str())
         });
         // `JCP has tacked on 14%… Wells Fargo upgraded the stock`: a company gone from the lists
         // (or never on them), named since the company pointed back to, is the one meant.
@@ -598,3 +601,4 @@ mod subjects;
 pub(crate) mod tables;
 #[cfg(test)]
 mod tests;
+mod unknown;

@@ -197,7 +197,17 @@ pub(super) fn rates_a_sector(text: &str, next: &[Token]) -> bool {
     let sector =
         |n: &Token| matches!(&*n.key, "sector" | "setor" | "industry" | "group" | "segmento" | "segment" | "industria");
     let retail_industry = || matches!(next, [a, kind, noun, ..] if article(a) && !kind.capitalized && sector(noun));
-    (matches!(next, [a, noun, ..] if article(a) && sector(noun)) || retail_industry()) && !includes_stocks(text, next)
+    // `price targets on key stocks within the UK metals and miners sector`.
+    let within = || {
+        let first = &next[..next.len().min(20)];
+        first.windows(2).enumerate().any(|(k, p)| {
+            matches!(&*p[0].key, "stocks" | "names" | "companies")
+                && matches!(&*p[1].key, "in" | "within" | "across")
+                && first[k + 2..].iter().take(7).any(sector)
+        })
+    };
+    (matches!(next, [a, noun, ..] if article(a) && sector(noun)) || retail_industry() || within())
+        && !includes_stocks(text, next)
 }
 
 /// `the sector and individual stocks including Intel`: `including` within a few words of the
@@ -288,11 +298,12 @@ pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
     if described_unknown(next, &covered) {
         return true;
     }
+    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
     let Some(p) = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")) else {
         return false;
     };
     let rest = &next[p + 1..];
-    let name = rest.iter().take_while(|w| w.capitalized || w.upper).count();
+    let name = rest.iter().take_while(|w| is_name(w)).count();
     let shares = rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"));
     let plain_name = name <= 3
         && to_rating(rest.get(name))
@@ -324,7 +335,7 @@ fn described_unknown(next: &[Token], covered: &dyn Fn(&Token) -> bool) -> bool {
 }
 
 /// A noun a business is described by (`private equity firm`, `cement maker`, `British utility`).
-fn is_business_noun(key: &str) -> bool {
+pub(super) fn is_business_noun(key: &str) -> bool {
     matches!(
         key,
         "firm"
@@ -355,6 +366,12 @@ fn is_business_noun(key: &str) -> bool {
             | "housebuilder"
             | "grocer"
             | "distributor"
+            | "engineer"
+            | "specialist"
+            | "bookseller"
+            | "stationer"
+            | "rival"
+            | "bank"
     )
 }
 

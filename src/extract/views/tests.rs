@@ -15,6 +15,7 @@ mod round22;
 mod round23;
 mod round24;
 mod round25;
+mod round26;
 mod round7;
 mod round8;
 

@@ -1,0 +1,60 @@
+//! Unit tests of the twenty-sixth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+/// A line of an old London brokers' roundup naming Barclays, before the line under test.
+const BARCLAYS: &str = "Investment bank Credit Suisse First Boston lifted its price target on Barclays to 719p \
+                        from 680p and repeated its 'outperform' stance on the stock.\n\n";
+
+#[test]
+fn a_company_described_and_named_by_an_unknown_name_is_the_one_rated() {
+    let barclays = [view("Credit Suisse First Boston", "BCS", Stance::Bullish)];
+    for line in [
+        "Investment bank Lehman Brothers raised its rating on British oil and gas producer BG to 'overweight' \
+         from 'hold'.",
+        "Investment bank UBS started coverage of telecoms equipment maker Marconi Corporation with a 'buy' \
+         rating and 726p share price target.",
+        "Investment bank UBS downgraded its rating on engineer Weir Group to 'neutral' from 'buy'.",
+        "Deutsche Bank added global news and information company Reuters to its pan-European focus list with \
+         a 455p per share price target and a 'buy' rating.",
+        "Smith Barney cut its rating on platinum specialist Johnson Matthey to 'hold' from 'buy'.",
+        "UBS downgraded British bank Bradford & Bingley to 'reduce' from 'neutral'.",
+        "Broker Cazenove has downgraded its rating on Royal & Sun shares to 'in line', dealers said.",
+    ] {
+        assert_eq!(bundled(&format!("{BARCLAYS}{line}")), barclays, "{line}");
+    }
+    // (A known company described is still rated; an agent described is no company.)
+    let text = format!("{BARCLAYS}Lehman Brothers raised its rating on chipmaker Nvidia to 'overweight'.");
+    assert_eq!(bundled(&text)[1], view("Lehman Brothers", "NVDA", Stance::Bullish));
+    let text = "Cracker Barrel (CBRL) rose 2%. The company was upgraded by the brokerage firm “Morgan Keegan” from \
+                “Mkt Perform” to ”Outperform ($58)”.";
+    assert_eq!(bundled(text), [view("Morgan Keegan", "CBRL", Stance::Bullish)]);
+}
+
+#[test]
+fn the_sentences_after_an_unknown_company_rated_are_about_it() {
+    let text = format!(
+        "{BARCLAYS}Goldman Sachs cut its rating on pubs firm Mitchells & Butlers to 'in-line' from 'outperform'. \
+         The bank said the difference between Mitchells & Butlers current share price and its fair value was \
+         now more limited compared to its 'outperform' rated stocks. The bank said prices had fallen."
+    );
+    assert_eq!(bundled(&text), [view("Credit Suisse First Boston", "BCS", Stance::Bullish)]);
+}
+
+#[test]
+fn targets_on_the_stocks_of_a_sector_rate_no_company() {
+    let text = format!(
+        "{BARCLAYS}Morgan Stanley lowered its earnings per share forecasts and price targets on key stocks within \
+         the UK metals and miners sector."
+    );
+    assert_eq!(bundled(&text), [view("Credit Suisse First Boston", "BCS", Stance::Bullish)]);
+}
+
+#[test]
+fn a_stance_word_opening_a_sentence_holds_no_view() {
+    let text = "Goldman analysts rated Bristol-Myers Squibb (BMY) a sell. Positive risks to the price target and \
+                estimates from Goldman included unforeseen drug developments in the pipeline, improved sales \
+                performance and positive mergers and acquisitions developments.";
+    assert_eq!(bundled(text), [view("Goldman", "BMY", Stance::Bearish)]);
+}

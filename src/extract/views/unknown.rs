@@ -1,0 +1,82 @@
+//! Companies the lexicon does not know, rated by name: `cut its rating on pubs firm Mitchells &
+//! Butlers to 'in-line'`. A view acting on one is about it, and so are the sentences naming it
+//! again or following it, not a company named before.
+
+use std::ops::Range;
+
+use super::nouns::is_business_noun;
+use crate::extract::mentions::Mention;
+use crate::extract::passive_ratings::names_unknown_listing;
+use crate::extract::tokens::Token;
+
+/// The companies described and named by names the lexicon does not know, once a view acted on
+/// them, in text order.
+#[derive(Default)]
+pub(super) struct UnknownNames(Vec<Range<usize>>);
+
+impl UnknownNames {
+    /// Whether a view of the sentence (`own`, at `sentence`, naming `named`) is about a company the
+    /// lexicon does not know rather than `symbol`, a company it names nowhere in the sentence:
+    /// the sentence brackets an unknown listing, acts on an unknown company described, names one
+    /// again, or follows one named after `symbol` was last named (`mentions`, the text's).
+    pub(super) fn rated_instead(
+        &mut self,
+        text: &str,
+        own: &[Token],
+        sentence: &Range<usize>,
+        named: &[Mention],
+        mentions: &[Mention],
+        symbol: &str,
+    ) -> bool {
+        let described = names_described_unknown(own, named);
+        let last_named = || {
+            mentions[..mentions.partition_point(|m| m.span.start < sentence.start)]
+                .iter()
+                .rfind(|m| m.symbol.as_str() == symbol)
+                .map_or(0, |m| m.span.start)
+        };
+        let again = || {
+            self.0.iter().any(|n| text[sentence.clone()].contains(&text[n.clone()]))
+                || self.0.last().is_some_and(|n| n.start > last_named())
+        };
+        let unknown = names_unknown_listing(text, sentence, named) || described.is_some() || again();
+        self.0.extend(described);
+        unknown
+    }
+}
+
+/// `raised its rating on British oil and gas producer BG to…`, `added global news and information
+/// company Reuters to its focus list`, `downgraded its rating on engineer Weir Group`: a sentence
+/// (`own`) acting on a business described by a noun and named by a name the finder does not know.
+/// Its view is about that company, not about one named in the sentences before. Gives where the
+/// name is written.
+fn names_described_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
+    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
+    own.iter().enumerate().skip(1).find_map(|(k, w)| {
+        if !is_business_noun(&w.key) {
+            return None;
+        }
+        // The description: up to five words back to the act's `on`/`of`/`for`/`the` or its verb.
+        let opener = own[k.saturating_sub(6)..k].iter().rposition(|w| is_act_opener(&w.key))?;
+        let opener = k.saturating_sub(6) + opener;
+        let described = &own[opener + 1..k];
+        // (Not the agent: `upgraded by the brokerage firm “Morgan Keegan”`.)
+        let agent = opener > 0 && own[opener - 1].key == "by";
+        let broker =
+            |w: &Token| matches!(&*w.key, "brokerage" | "investment" | "research" | "advisory" | "its" | "a" | "an");
+        if agent || described.iter().any(|w| covered(w) || is_act_opener(&w.key) || broker(w)) {
+            return None;
+        }
+        let after = &own[k + 1..];
+        let name = after.iter().take(4).take_while(|w| is_name(w)).count();
+        let ends = after.get(name).is_none_or(|w| matches!(&*w.key, "to" | "from" | "with" | "at" | "shares"));
+        (name > 0 && after[0].text != "&" && ends && !after[..name].iter().any(covered))
+            .then(|| after[0].start..after[name - 1].end)
+    })
+}
+
+/// The words a rated company's description opens after (`rating on`, `coverage of`, `added`).
+fn is_act_opener(key: &str) -> bool {
+    matches!(key, "on" | "of" | "for" | "the" | "added" | "upgraded" | "downgraded" | "initiated")
+}
