@@ -53,7 +53,11 @@ pub(crate) fn is_passive(text: &str, words: &[Token], at: usize) -> bool {
         .take(4)
         // (`was on the receiving end of a downgrade`.)
         .skip_while(|w| {
-            is_adverb(&w.key) || matches!(&*w.key, "a" | "an" | "the" | "price" | "preco" | "uma" | "um" | "of" | "end")
+            is_adverb(&w.key)
+                || matches!(
+                    &*w.key,
+                    "a" | "an" | "the" | "price" | "preco" | "uma" | "um" | "of" | "end" | "its" | "their"
+                )
         })
         .take(1)
         .any(|w| is_receive(&w.key));

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::nouns::is_business_noun;
+use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
 use crate::extract::passive_ratings::names_unknown_listing;
 use crate::extract::tokens::Token;
@@ -57,10 +58,13 @@ fn names_described_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<
         if !is_business_noun(&w.key) {
             return None;
         }
-        // The description: up to five words back to the act's `on`/`of`/`for`/`the` or its verb.
-        let opener = own[k.saturating_sub(6)..k].iter().rposition(|w| is_act_opener(&w.key))?;
-        let opener = k.saturating_sub(6) + opener;
-        let described = &own[opener + 1..k];
+        // The description: up to five words back to the act's `on`/`of`/`for`/`the` or its verb,
+        // or to the sentence's start (`Elsewhere bus and rail group Stagecoach has accelerated`: its
+        // subject, then told by a verb).
+        let opener = own[k.saturating_sub(6)..k].iter().rposition(|w| is_act_opener(&w.key));
+        let subject = opener.is_none() && (1..=5).contains(&k) && own[1..k].iter().all(|w| !w.capitalized && !w.upper);
+        let opener = if subject { 0 } else { k.saturating_sub(6) + opener? };
+        let described = &own[opener + usize::from(!subject)..k];
         // (Not the agent: `upgraded by the brokerage firm “Morgan Keegan”`.)
         let agent = opener > 0 && own[opener - 1].key == "by";
         let broker =
@@ -70,8 +74,12 @@ fn names_described_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<
         }
         let after = &own[k + 1..];
         let name = after.iter().take(4).take_while(|w| is_name(w)).count();
-        let ends = after.get(name).is_none_or(|w| matches!(&*w.key, "to" | "from" | "with" | "at" | "shares"));
-        (name > 0 && after[0].text != "&" && ends && !after[..name].iter().any(covered))
+        let ends = after.get(name).is_none_or(|w| {
+            matches!(&*w.key, "to" | "from" | "with" | "at" | "shares") || (subject && !w.capitalized && !w.upper)
+        });
+        // (Nor a bank that is a broker: `Dutch bank ABN Amro upgraded…`, `National Bank Financial`.)
+        let broker_named = || !brokers_in(&own[k.saturating_sub(1)..k + 1 + name]).is_empty();
+        (name > 0 && after[0].text != "&" && ends && !after[..name].iter().any(covered) && !broker_named())
             .then(|| after[0].start..after[name - 1].end)
     })
 }

@@ -58,3 +58,22 @@ fn a_stance_word_opening_a_sentence_holds_no_view() {
                 performance and positive mergers and acquisitions developments.";
     assert_eq!(bundled(text), [view("Goldman", "BMY", Stance::Bearish)]);
 }
+
+#[test]
+fn an_unknown_company_described_as_the_subject_is_the_one_rated() {
+    let text = "GlaxoSmithKline (GSK) rose after ING upgraded it to hold. Elsewhere bus and rail group Stagecoach \
+                has accelerated 3.25p to 132p as Bank of America Merrill Lynch upgraded from neutral to buy.";
+    assert_eq!(bundled(text), [view("ING", "GSK", Stance::Bullish)]);
+    let text = "CRH (CRH) rose 2%. Security group G4S dropped 2.7p to 287.1p however, after HSBC downgraded its \
+                rating on the stock to underweight.";
+    assert_eq!(bundled(text), []);
+    // (A bank that is a broker, described, still acts.)
+    let text = "Dutch bank ABN Amro upgraded ASML (ASML) to 'overweight' from 'neutral'.";
+    assert_eq!(bundled(text), [view("ABN Amro", "ASML", Stance::Bullish)]);
+}
+
+#[test]
+fn a_bank_that_saw_its_target_lifted_was_rated() {
+    let text = "Wells Fargo (WFC) saw its price target lifted to $47 from $46 at BMO.";
+    assert_eq!(bundled(text), [view("BMO", "WFC", Stance::Bullish)]);
+}
