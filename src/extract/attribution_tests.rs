@@ -501,3 +501,5 @@ mod round23;
 mod round24;
 #[path = "attribution_tests_round25.rs"]
 mod round25;
+#[path = "attribution_tests_round26.rs"]
+mod round26;

@@ -61,6 +61,12 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     if suffix {
         return true;
     }
+    // `o Porto de Santos`, `Delta do Parnaíba`: a place named after it.
+    let of = |t: &Token| matches!(&*t.key, "de" | "do" | "da" | "dos" | "das");
+    let place = |t: &Token| t.capitalized && t.text.chars().count() >= 3 && t.text.chars().all(char::is_alphabetic);
+    if tokens.get(last + 1).is_some_and(of) && tokens.get(last + 2).is_some_and(place) {
+        return false;
+    }
     // `Nova York`, `Target Field`: the word opens a longer name; not a division's (`Verizon
     // Wireless`).
     let division = |t: &Token| matches!(&*t.key, "wireless" | "mobile" | "mobility" | "business");

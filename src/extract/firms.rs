@@ -123,6 +123,9 @@ const GROUPS: &[&[&str]] = &[
     &["cantor fitzgerald", "cantor"],
     &["raymond james", "raymond james financial"],
     &["wells fargo", "well fargo"],
+    &["barclays", "barclay s", "barclays capital"],
+    &["scotiabank", "scotia", "scotia capital", "scotiabank gbm", "bank of nova scotia"],
+    &["cibc", "cibc world markets", "canadian imperial bank of commerce"],
     &["hc wainwright", "h c wainwright", "wainwright"],
     &["pacific crest", "keybanc pacific crest"],
     &["ascendiant", "ascendiant capital"],
@@ -251,6 +254,9 @@ mod tests {
             &["Citigroup Smith Barney", "Citi"],
             &["A.G. Edwards & Sons Inc.", "A.G. Edwards"],
             &["Dain Rauscher Wessels", "Dain Rauscher"],
+            &["Barclay's", "Barclays", "Barclays Capital"],
+            &["Scotia Capital Markets", "Scotia Capital", "Scotiabank", "Scotia"],
+            &["CIBC World Markets", "CIBC Capital Markets", "CIBC"],
         ] {
             let keys: Vec<String> = names.iter().map(|n| firm_key(n)).collect();
             assert!(keys.iter().all(|k| *k == keys[0]), "{names:?} keyed {keys:?}");

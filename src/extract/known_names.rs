@@ -290,6 +290,9 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("EZTC", "EZTC3", Case::Upper),
     ("Even", "EVEN3", Case::Context),
     ("Tenda", "TEND3", Case::Context),
+    // (`A Porto está começando a semana com duas recomendações de compra`: Porto Seguro; not `o
+    // Porto de Santos`, a port, nor `Porto Alegre`.)
+    ("Porto", "PSSA3", Case::Context),
     ("Randon", "RAPT3", Case::Capital),
     ("Banrisul", "BRSR3", Case::Capital),
     ("Banco da Amazônia", "BAZA3", Case::Capital),

@@ -83,8 +83,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             negated = true;
             continue;
         }
+        // (Nor `It's not surprising to see Tesla shares rising following this bullish outlook`.)
+        let surprise = || {
+            words.get(i + 1).is_some_and(|n| matches!(&*n.key, "surprising" | "surprisingly" | "surprise" | "surpresa"))
+        };
         if (is_negation(key) || missed_an_opportunity(words, i) || eases_a_worry(words, i))
             && !(matches!(key, "nao" | "not") && only())
+            && !(matches!(key, "nao" | "not" | "no") && surprise())
             && !(key == "no"
                 && *portuguese
                     .get_or_insert_with(|| words.iter().filter(|w| is_portuguese_word(&w.key)).take(2).count() >= 2))
@@ -314,6 +319,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         {
             // `named Starbucks and Chipotle as better alternatives`, `a melhor opção do setor`.
             Some((4, Some(Stance::Bullish)))
+        } else if is_bullish(key) && i > 0 && matches!(&*words[i - 1].key, "less" | "menos") {
+            // `his less-bullish view`, `menos otimista`: a view turned down.
+            Some((4, Some(Stance::Bearish)))
         } else if is_bullish(key) || recommended_purchase(words, i) {
             Some((4, Some(Stance::Bullish)))
         } else if let Some(room) = room_to_move(words, i) {
@@ -376,8 +384,13 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
         }
     }
     let keeps = is_keep_verb(key) || is_rating_noun(key);
+    // (Not `recommends that investors do not sell their shares`: a rating denied.)
+    let denied = || {
+        let rating = ahead.iter().position(|w| rating_word(&w.key).is_some()).unwrap_or(0);
+        ahead[..rating].iter().any(|w| is_negation(&w.key))
+    };
     if keeps {
-        return first_rating(ahead);
+        return if denied() { None } else { first_rating(ahead) };
     }
     // `a Buy rating`, `an Outperform recommendation`, `an Equal Weight rating`, `a Sector
     // Outperform rating` (the word after a qualifier names it).

@@ -404,7 +404,11 @@ pub(crate) fn views<'a>(
         // `Xilinx… is surging after Bank of America raised the rating to Buy. The upgrade is
         // driven by…`: the act restated is the last one reported, which gave no view here (its
         // company is not listed), not an older view.
-        if restated && act_before.is_some_and(|a| recent.as_ref().is_none_or(|(j, _, _)| a > *j)) {
+        // (Not when the sentence names its firm: `following this bullish outlook from Piper Sandler`.)
+        if restated
+            && act_before.is_some_and(|a| recent.as_ref().is_none_or(|(j, _, _)| a > *j))
+            && brokers_in(own).is_empty()
+        {
             continue;
         }
         let clause_end = clause_end(text, reading.at, sentence.end);

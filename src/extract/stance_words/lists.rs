@@ -4,7 +4,7 @@
 /// Verbs and nouns of a raise (`raised`, `elevou`, `aumento`).
 #[rustfmt::skip]
 pub(super) const RAISE: &[&str] = &[
-    "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "hiked", "hikes",
+    "raised", "raises", "raise", "boosted", "boosts", "increased", "increases", "lifted", "lifts", "pumped", "hiked", "hikes",
     "elevou", "eleva", "elevando", "aumentou", "elevado", "elevada", "elevacao", "aumento", "bumped", "bumps",
     "elevaram", "aumentaram", "raising", "boosting", "lifting", "elevar", "aumentar", "elevados", "elevadas", "elevated", "elevates",
     "aumentado", "aumentada", "aumentados", "aumentadas", "upped", "ups", "elevamos", "aumentamos", "doubled",

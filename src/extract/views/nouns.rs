@@ -20,11 +20,16 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     let k = own.partition_point(|w| w.start < m.span.start);
     // `loses market share to rivals Apple Inc, Google Inc and Samsung`: a list of rivals (past the
     // names and joiners before it, a few words at most).
-    let list = own[k.saturating_sub(LIST_REACH)..k]
+    let from = k.saturating_sub(LIST_REACH);
+    let list = own[from..k]
         .iter()
-        .rev()
-        .find(|w| !(w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&")));
-    if list.is_some_and(|w| is_rivals_word(&w.key)) {
+        .rposition(|w| !(w.capitalized || w.upper || matches!(&*w.key, "and" | "e" | "or" | "ou" | "&")))
+        .map(|j| from + j);
+    // (`competition from Amazon Prime Video, Hulu…`: the rivals named after `from`.)
+    let competition = |j: usize| {
+        own[j].key == "from" && j > 0 && matches!(&*own[j - 1].key, "competition" | "rivalry" | "concorrencia")
+    };
+    if list.is_some_and(|j| is_rivals_word(&own[j].key) || competition(j)) {
         return true;
     }
     let before = &own[k.saturating_sub(4)..k];
@@ -236,7 +241,13 @@ pub(super) fn rates_a_market(next: &[Token]) -> bool {
                 ) | ("brazilian" | "brazil" | "s" | "european" | "japanese" | "chinese", "stocks" | "equities")
                     | ("emerging" | "mercados", "markets" | "emergentes")
             )
-    })
+    }) || economy_forecast(next)
+}
+
+/// `downgraded its China GDP forecast`, `cortou a projeção do PIB`: a forecast of an economy
+/// (its first words after the act), no company's.
+fn economy_forecast(next: &[Token]) -> bool {
+    next.iter().take(5).any(|w| matches!(&*w.key, "gdp" | "pib"))
 }
 
 /// `In addition to DUK, Goldman has Buy ratings on…`, `Besides Susquehanna, BMO…`, `Além do

@@ -77,3 +77,42 @@ fn a_bank_that_saw_its_target_lifted_was_rated() {
     let text = "Wells Fargo (WFC) saw its price target lifted to $47 from $46 at BMO.";
     assert_eq!(bundled(text), [view("BMO", "WFC", Stance::Bullish)]);
 }
+
+#[test]
+fn a_rating_denied_is_none_and_a_surprise_denied_is_no_negation() {
+    let text = "Tesla (TSLA) rose. Piper Sandler analyst Alexander Potter recommends that investors do not sell \
+                their shares.";
+    assert_eq!(bundled(text), []);
+    let text = "Shares of Tesla (NASDAQ: TSLA) jumped. It's not surprising to see Tesla shares rising following this \
+                bullish outlook from Piper Sandler analyst Alexander Potter; a $2,322 price target represents a 50% \
+                gain.";
+    assert_eq!(bundled(text), [view("Piper Sandler", "TSLA", Stance::Bullish)]);
+}
+
+#[test]
+fn an_act_restated_with_its_firm_named_is_that_firms_view() {
+    let text = "Shares of Tesla (NASDAQ: TSLA) jumped 6.2%.\n\nThe gain was fueled by an analyst's decision to boost \
+                his price target on the shares from $939 to $2,322.\n\nIt's not surprising to see Tesla shares \
+                rising following this bullish outlook from Piper Sandler analyst Alexander Potter.";
+    assert_eq!(bundled(text), [view("Piper Sandler", "TSLA", Stance::Bullish)]);
+}
+
+#[test]
+fn an_economys_forecast_cut_rates_no_company() {
+    let text = "BP (BP) rose. Bank of America today downgraded its China GDP forecast from 4.8% to 4.2% for this year.";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn a_target_pumped_up_is_raised() {
+    let text = "BP and Shell got support from JP Morgan. The City bank pumped up its price target on BP by 20p to \
+                500p.";
+    assert_eq!(bundled(text), [view("JP Morgan", "BP", Stance::Bullish)]);
+}
+
+#[test]
+fn a_less_bullish_view_is_bearish_and_competitors_hold_none() {
+    let text = "Netflix (NFLX) fell. Jeff Wlodarczak of Pivotal Research said his less-bullish view is due to \
+                competition from Amazon Prime Video, Hulu and Apple TV+.";
+    assert_eq!(bundled(text), [view("Pivotal Research", "NFLX", Stance::Bearish)]);
+}
