@@ -287,6 +287,8 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     // (Only the first bytes after a bracket are read: a code is short.)
     let head = |b| prefix_within(b, CODE_BYTES).split([')', ';']).next().unwrap_or("");
     let is_code = |code: &str| {
+        // (`Truist Financial Corp (Symbol: TFC)`.)
+        let code = code.strip_prefix("Symbol:").map_or(code, str::trim_start);
         code.len() <= 16
             && code.starts_with(|c: char| c.is_ascii_uppercase())
             && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ':' | ' ' | '.' | '-'))

@@ -116,7 +116,9 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     }
     // Its symbol in the brackets (`(NYSE:WFC)`) is a listing quoted, no firm acting either.
     let opening = text[..span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || matches!(c, ':' | ' '));
-    if opening.ends_with('(') && text[..span.start].ends_with(':') {
+    // (`(Symbol: TFC)`.)
+    let opening = opening.strip_suffix("Symbol").unwrap_or(opening);
+    if opening.ends_with('(') && text[..span.start].trim_end().ends_with(':') {
         return true;
     }
     let before = words.partition_point(|w| w.start < span.start);
@@ -140,7 +142,7 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     };
     // (`financial firm Wells Fargo & Co (NYSE:WFC)`: past the name's legal suffix.)
     let mut after = text[span.end..].trim_start();
-    while let Some(rest) = ["& Co", "Co", "Inc", "Corp", "Corporation", "Company", "Ltd", "plc", "Group"]
+    while let Some(rest) = ["& Co", "Co", "Inc", "Corp", "Corporation", "Company", "Ltd", "plc", "Group", "Financial"]
         .iter()
         .find_map(|s| after.strip_prefix(s).filter(|r| !r.starts_with(char::is_alphanumeric)))
     {
@@ -194,7 +196,14 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
                 )
         })
     };
-    symbol && !acts && (described || (!agent && us_symbol() && !acting()))
+    // (`Renasant Corp (Symbol: RNST), … and Truist Financial Corp (Symbol: TFC) stand out`: listed
+    // after companies' brackets, one of them.)
+    let listed = || {
+        let head = text[..span.start].trim_end();
+        let head = head.strip_suffix(" and").or_else(|| head.strip_suffix(" e")).unwrap_or(head);
+        head.trim_end().ends_with("),")
+    };
+    symbol && !acts && (described || listed() || (!agent && us_symbol() && !acting()))
 }
 
 /// A firm's kind word alone (`Banco corta preço-alvo…` in a headline, `Brokerage cuts…`) names no

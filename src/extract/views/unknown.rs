@@ -5,10 +5,12 @@
 use std::ops::Range;
 
 use super::nouns::is_business_noun;
+use crate::extract::company_context::is_move_verb;
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
 use crate::extract::passive_ratings::names_unknown_listing;
 use crate::extract::tokens::Token;
+use crate::extract::words::{is_common_word, is_share_word};
 
 /// The companies described and named by names the lexicon does not know, once a view acted on
 /// them, in text order.
@@ -29,7 +31,7 @@ impl UnknownNames {
         mentions: &[Mention],
         symbol: &str,
     ) -> bool {
-        let described = names_described_unknown(own, named);
+        let described = names_described_unknown(own, named).or_else(|| moves_unknown(text, own, named));
         let last_named = || {
             mentions[..mentions.partition_point(|m| m.span.start < sentence.start)]
                 .iter()
@@ -87,4 +89,75 @@ fn names_described_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<
 /// The words a rated company's description opens after (`rating on`, `coverage of`, `added`).
 fn is_act_opener(key: &str) -> bool {
     matches!(key, "on" | "of" | "for" | "the" | "added" | "upgraded" | "downgraded" | "initiated")
+}
+
+/// `Rona soared 3.73 percent to C$16.95 as Genuity upgraded the home improvement retailer`, `First
+/// up, YHOO is down 1.8% after CLSA slashed its opinion`: a sentence opening on a name the finder
+/// does not know (past a short opening phrase) that moved. Gives where the name is written.
+fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
+    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
+    // (Past `First up,`, `Starting with CMG,`: up to three words closed by a comma.)
+    let opening = own
+        .iter()
+        .take(4)
+        .position(|w| text[w.end..].starts_with(','))
+        .filter(|&k| k < 3 && own.get(k + 1).is_some_and(|w| w.upper))
+        .map_or(0, |k| k + 1);
+    let rest = &own[opening..];
+    let name = rest.iter().take(4).take_while(|w| is_name(w)).count();
+    if name == 0 || rest[..name].iter().any(|w| covered(w) || is_market_word(&w.key)) {
+        return None;
+    }
+    // (Not `Shares fell`, `The stock rose`: everyday words.)
+    if name == 1 && !rest[0].upper && (is_common_word(&rest[0].key) || is_share_word(&rest[0].key)) {
+        return None;
+    }
+    let after = &rest[name..];
+    let moved = match after {
+        [verb, ..] if is_move_verb(&verb.key) => true,
+        [be, how, ..] => {
+            matches!(&*be.key, "is" | "was" | "has")
+                && (matches!(&*how.key, "up" | "down" | "higher" | "lower") || is_move_verb(&how.key))
+        }
+        _ => false,
+    };
+    moved.then(|| rest[0].start..rest[name - 1].end)
+}
+
+/// Names of markets, indexes and commodities that move without being companies.
+fn is_market_word(key: &str) -> bool {
+    matches!(
+        key,
+        "dow"
+            | "nasdaq"
+            | "s"
+            | "p"
+            | "ibovespa"
+            | "bovespa"
+            | "ftse"
+            | "index"
+            | "indice"
+            | "nikkei"
+            | "dax"
+            | "tsx"
+            | "stoxx"
+            | "brent"
+            | "wti"
+            | "oil"
+            | "gold"
+            | "dollar"
+            | "dolar"
+            | "euro"
+            | "bitcoin"
+            | "treasury"
+            | "treasuries"
+            | "hang"
+            | "cac"
+            | "ibex"
+            | "kospi"
+            | "sensex"
+            | "russell"
+            | "composite"
+    )
 }

@@ -116,3 +116,35 @@ fn a_less_bullish_view_is_bearish_and_competitors_hold_none() {
                 competition from Amazon Prime Video, Hulu and Apple TV+.";
     assert_eq!(bundled(text), [view("Pivotal Research", "NFLX", Stance::Bearish)]);
 }
+
+#[test]
+fn an_unknown_company_that_moved_is_the_one_rated() {
+    let text = "Magna (MGA) rose. Rona soared 3.73 percent to C$16.95 as Genuity upgraded the home improvement \
+                retailer to a \"buy\" rating from \"hold\".";
+    assert_eq!(bundled(text), []);
+    let text = "BioMarin (BMRN) fell.\n\n• First up, YHOO is down 1.8% after CLSA slashed its opinion to \
+                \"underperform\" from \"buy.\"";
+    assert_eq!(bundled(text), []);
+    // (Not shares, nor an index.)
+    let text = "Luminar Technologies (LAZR) fell. Shares dropped 20% after Northland Securities lowered its rating to \
+                Market Perform from Outperform.";
+    assert_eq!(bundled(text), [view("Northland Securities", "LAZR", Stance::Bearish)]);
+    let text = "Apple (AAPL) fell. The Nasdaq fell 1% after Goldman Sachs downgraded the stock to sell.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bearish)]);
+}
+
+#[test]
+fn a_maker_described_and_unknown_is_the_one_rated() {
+    let text = format!(
+        "{BARCLAYS}Credit Suisse First Boston raised its share price target on the glassmaker Pilkington to 91p from 84p."
+    );
+    assert_eq!(bundled(&text), [view("Credit Suisse First Boston", "BCS", Stance::Bullish)]);
+}
+
+#[test]
+fn a_bank_listed_with_its_symbol_among_companies_is_one_of_them() {
+    let text = "Citigroup (C) fell. Among these holdings, Renasant Corp (Symbol: RNST), First Interstate BancSystem Inc \
+                (Symbol: FIBK), and Truist Financial Corp (Symbol: TFC) stand out with notable upside to their analyst \
+                target prices.";
+    assert_eq!(bundled(text), []);
+}
