@@ -148,3 +148,16 @@ fn a_bank_listed_with_its_symbol_among_companies_is_one_of_them() {
                 target prices.";
     assert_eq!(bundled(text), []);
 }
+
+#[test]
+fn an_unknown_company_that_received_a_rating_or_has_a_legal_suffix_is_the_one_rated() {
+    let text = "Deutsche Bank (DB) rose.\n\n• TWTR -- which is down 48.5% year-to-date -- has been on analysts' radar, \
+                and today the stock received an upgrade to \"hold\" from \"sell\" at Wunderlich.";
+    assert_eq!(bundled(text), []);
+    let text = "Royal Bank of Canada (RY) rose. The largest decliner was Maxar Technologies Ltd, which retreated 13.4 \
+                percent after CIBC and BMO cut their target prices.";
+    assert_eq!(bundled(text), []);
+    // (A broker with its suffix acts.)
+    let text = "Pfizer (PFE) fell. ABN AMRO Inc. lowered its rating on the stock to \"hold\" from \"buy\".";
+    assert_eq!(bundled(text), [view("ABN AMRO", "PFE", Stance::Bearish)]);
+}
