@@ -186,7 +186,7 @@ fn suffixed_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<usize>>
         let name = &own[from.max(k.saturating_sub(4))..k];
         let everyday = name.len() == 1 && from == 0 && is_common_word(&name[0].key);
         // (Nor a broker: `ABN AMRO Inc. lowered its rating`.)
-        let broker = || !brokers_in(&own[k - name.len()..=k]).is_empty();
+        let broker = || !brokers_in(&own[from..=k]).is_empty();
         (!name.is_empty() && !everyday && !name.iter().any(covered) && !broker()).then(|| name[0].start..w.end)
     })
 }
