@@ -163,7 +163,8 @@ pub(crate) fn is_surname(text: &str, tokens: &[Token], first: usize) -> bool {
 }
 
 /// `Federal Reserve Chair Jerome Powell`: a word after a title and a given name is a person's
-/// surname, not a company going by that word (Powell Industries).
+/// surname, not a company going by that word (Powell Industries); so is a given name right after
+/// a title and before a surname.
 pub(crate) fn a_persons_surname(text: &str, tokens: &[Token], i: usize) -> bool {
     let title = |t: &Token| {
         matches!(
@@ -188,9 +189,19 @@ pub(crate) fn a_persons_surname(text: &str, tokens: &[Token], i: usize) -> bool 
                 | "fundador"
                 | "economista"
                 | "estrategista"
+                | "analyst"
+                | "analysts"
+                | "analista"
+                | "analistas"
         )
     };
-    i >= 2 && is_surname(text, tokens, i) && title(&tokens[i - 2])
+    // (`Os analistas Regis Cardoso e Victor Schmidt`: a given name after the title, its surname
+    // after it.)
+    let given = i >= 1
+        && title(&tokens[i - 1])
+        && !tokens[i - 1].capitalized
+        && tokens.get(i + 1).is_some_and(|n| n.capitalized && !n.upper && text[tokens[i].end..n.start] == *" ");
+    given || (i >= 2 && is_surname(text, tokens, i) && title(&tokens[i - 2]))
 }
 
 /// `the four weeks ended Nov. 25`, `Dec 2005`: a month's abbreviation written in title case
@@ -247,6 +258,8 @@ fn is_company_word(key: &str) -> bool {
             | "drugmaker" | "retailer" | "miner" | "lender" | "insurer" | "airline"
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
+            // (`Gol teve a maior queda`, `Gol liderou as altas`: a market wrap's line.)
+            | "teve" | "liderou"
             // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)
             | "alvo" | "alvos" | "target" | "targets" | "recomendacao" | "neutra" | "neutro" | "rating"
             // (`reiteraram recomendação "overweight" para Cyrela`, `compra para Cyrela`; not English

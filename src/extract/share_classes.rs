@@ -73,7 +73,14 @@ pub(crate) fn with_share_classes(
         };
         let known =
             |digit: &char| class_symbol(&company.symbol, *digit).filter(|s| lexicon.symbol(s.as_str()).is_some());
-        let Some(symbol) = class.iter().find_map(known) else { continue };
+        // (`a preferencial` of Usiminas: its main listing, `USIM5`, when that is a preferred class.)
+        let main = lexicon
+            .issuer_main(company.symbol.as_str())
+            .unwrap_or(company.symbol.as_str())
+            .chars()
+            .last()
+            .filter(|d| class.len() > 1 && class.contains(d));
+        let Some(symbol) = main.iter().chain(class).find_map(known) else { continue };
         // `Petrobras ON (PETR3)`: the bracketed symbol is already the class's mention.
         let bracketed =
             text[w.end..].trim_start().strip_prefix('(').is_some_and(|b| b.starts_with(char::is_alphabetic));
