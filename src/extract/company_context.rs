@@ -259,7 +259,7 @@ fn is_company_word(key: &str) -> bool {
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
             // (`Gol teve a maior queda`, `Gol liderou as altas`: a market wrap's line.)
-            | "teve" | "liderou"
+            | "teve" | "liderou" | "registrava"
             // (A rating or a target is a company's: `o preço-alvo de Fleury`, `neutra para Qualicorp`.)
             | "alvo" | "alvos" | "target" | "targets" | "recomendacao" | "neutra" | "neutro" | "rating"
             // (`reiteraram recomendação "overweight" para Cyrela`, `compra para Cyrela`; not English
@@ -281,7 +281,8 @@ pub(crate) fn is_move_verb(key: &str) -> bool {
             | "soaring" | "plunging" | "tumbling" | "slipping" | "surging" | "subindo" | "caindo" | "recuando"
             | "avancando" | "disparando" | "despencando" | "eased" | "gains" | "cairam" | "subiram" | "recuaram"
             | "avancaram" | "dispararam" | "despencaram" | "retreated" | "slumped" | "rebounded" | "skidded"
-            | "tanked" | "spiked" | "sagged"
+            | "tanked" | "spiked" | "sagged" | "cedia" | "perdia" | "ganhava" | "caiam" | "subiam" | "cediam"
+            | "perdiam"
     )
 }
 
