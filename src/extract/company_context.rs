@@ -64,7 +64,12 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
     // `o Porto de Santos`, `Delta do Parnaíba`: a place named after it.
     let of = |t: &Token| matches!(&*t.key, "de" | "do" | "da" | "dos" | "das");
     let place = |t: &Token| t.capitalized && t.text.chars().count() >= 3 && t.text.chars().all(char::is_alphabetic);
-    if tokens.get(last + 1).is_some_and(of) && tokens.get(last + 2).is_some_and(place) {
+    let spaced = |k: usize| tokens.get(k).is_some_and(|t| text[tokens[k - 1].end..t.start] == *" ");
+    if tokens.get(last + 1).is_some_and(of)
+        && tokens.get(last + 2).is_some_and(place)
+        && spaced(last + 1)
+        && spaced(last + 2)
+    {
         return false;
     }
     // `Nova York`, `Target Field`: the word opens a longer name; not a division's (`Verizon
@@ -200,6 +205,9 @@ pub(crate) fn a_persons_surname(text: &str, tokens: &[Token], i: usize) -> bool 
     let given = i >= 1
         && title(&tokens[i - 1])
         && !tokens[i - 1].capitalized
+        && text[tokens[i - 1].end..tokens[i].start] == *" "
+        && tokens[i].capitalized
+        && !tokens[i].upper
         && tokens.get(i + 1).is_some_and(|n| n.capitalized && !n.upper && text[tokens[i].end..n.start] == *" ");
     given || (i >= 2 && is_surname(text, tokens, i) && title(&tokens[i - 2]))
 }

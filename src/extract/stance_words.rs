@@ -384,10 +384,11 @@ fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Optio
         }
     }
     let keeps = is_keep_verb(key) || is_rating_noun(key);
-    // (Not `recommends that investors do not sell their shares`: a rating denied.)
+    // (Not `recommends that investors do not sell their shares`: a rating denied, the negation
+    // within the three words before it.)
     let denied = || {
         let rating = ahead.iter().position(|w| rating_word(&w.key).is_some()).unwrap_or(0);
-        ahead[..rating].iter().any(|w| is_negation(&w.key))
+        ahead[rating.saturating_sub(3)..rating].iter().any(|w| is_negation(&w.key))
     };
     if keeps {
         return if denied() { None } else { first_rating(ahead) };

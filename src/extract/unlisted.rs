@@ -217,7 +217,7 @@ fn after_name<'t, 'a>(words: &'t [Token<'a>], k: usize) -> &'t [Token<'a>] {
 
 /// Measures a sentence may open on before a move (`Sales fell 3%`, `Vendas caíram`), folded.
 #[rustfmt::skip]
-fn is_measure_word(key: &str) -> bool {
+pub(crate) fn is_measure_word(key: &str) -> bool {
     matches!(key,
         "sales" | "margins" | "margin" | "volume" | "volumes" | "output" | "production" | "orders" | "bookings"
             | "deliveries" | "shipments" | "traffic" | "demand" | "prices" | "costs" | "expenses" | "dividends"

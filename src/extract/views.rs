@@ -482,26 +482,19 @@ pub(crate) fn views<'a>(
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
         let back = |n: usize| mentions_in(&(sentences[i.saturating_sub(n)].start..sentence.start));
         let earlier = both_companies(own, &about, previous, back(2), back(COUNTED_BACK));
-        // `Mazor Robotics (NASDAQ:MZOR) downgraded…`, `cut its rating on pubs firm Mitchells &
-        // Butlers`: a company the finder does not know is the one meant (see `unknown`).
+        // A company the finder does not know is the one meant: `Mazor Robotics (NASDAQ:MZOR)
+        // downgraded…`, `cut its rating on pubs firm Mitchells & Butlers` (see `unknown`); `JCP has
+        // tacked on 14%… Wells Fargo upgraded the stock`, a company gone from the lists (or never on
+        // them) named since the company pointed back to; or one named right after the stance word.
+        let back = sentences[i.saturating_sub(TOPIC_BACK)].start;
+        let mut unknown = |t: &Symbol| unknown_names.rated_instead(text, own, sentence, mentions, t, back);
+        let unlisted = || unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, unlisted_starts()));
         let ticker = ticker.filter(|t| {
             about.iter().any(|m| m.symbol == *t)
-                || !unknown_names.rated_instead(text, own, sentence, mentions_in(sentence), mentions, t.as_str())
-        });
-        // `JCP has tacked on 14%… Wells Fargo upgraded the stock`: a company gone from the lists
-        // (or never on them), named since the company pointed back to, is the one meant.
-        let ticker = ticker.filter(|t| {
-            let back = sentences[i.saturating_sub(TOPIC_BACK)].start;
-            about.iter().any(|m| m.symbol == *t) || ahead.as_ref() == Some(t) || {
-                let unlisted =
-                    unlisted_cell.get_or_init(|| opening_unlisted(text, words, sentences, unlisted_starts()));
-                !unlisted_since(unlisted, mentions, t, back..sentence.start, reading.at)
-            }
-        });
-        // (Nor when a company gone from the lists is named right after the stance word.)
-        let ticker = ticker.filter(|t| {
-            about.iter().any(|m| m.symbol == *t)
-                || !unlisted_right_after(text, unlisted_starts(), reading.at, clause_end)
+                || (!unknown(t)
+                    && (ahead.as_ref() == Some(t)
+                        || !unlisted_since(unlisted(), mentions, t, back..sentence.start, reading.at))
+                    && !unlisted_right_after(text, unlisted_starts(), reading.at, clause_end))
         });
         let ticker = if earlier.is_empty() { ticker } else { None };
         let Some(ticker) = ticker.or_else(|| earlier.first().cloned()) else { continue };

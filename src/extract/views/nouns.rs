@@ -136,7 +136,6 @@ pub(super) fn is_company_noun(key: &str) -> bool {
             | "giant"
             | "operator"
             | "maker"
-            | "chipmaker"
             | "retailer"
             | "lender"
             | "gigante"
@@ -205,8 +204,11 @@ pub(super) fn rates_a_sector(text: &str, next: &[Token]) -> bool {
     // `price targets on key stocks within the UK metals and miners sector`.
     let within = || {
         let first = &next[..next.len().min(20)];
+        // (Not `raised its target on Vale, the cheapest of the stocks in the mining sector`: a
+        // company named before.)
         first.windows(2).enumerate().any(|(k, p)| {
-            matches!(&*p[0].key, "stocks" | "names" | "companies")
+            !first[..k].iter().any(|w| w.capitalized || w.upper)
+                && matches!(&*p[0].key, "stocks" | "names" | "companies")
                 && matches!(&*p[1].key, "in" | "within" | "across")
                 && first[k + 2..].iter().take(7).any(sector)
         })
@@ -347,8 +349,11 @@ fn described_unknown(next: &[Token], covered: &dyn Fn(&Token) -> bool) -> bool {
 
 /// A noun a business is described by (`private equity firm`, `cement maker`, `British utility`).
 pub(super) fn is_business_noun(key: &str) -> bool {
-    // (`glassmaker`, `carmaker`, `toolmaker`.)
-    key.len() > 5 && key.ends_with("maker")
+    // (`glassmaker`, `carmaker`, `chipmaker`; not a lawmaker or a policymaker.)
+    let maker = key.len() > 5
+        && key.ends_with("maker")
+        && !matches!(key, "lawmaker" | "policymaker" | "filmmaker" | "dealmaker" | "peacemaker" | "rainmaker");
+    maker
         || matches!(
             key,
             "firm"
@@ -373,8 +378,6 @@ pub(super) fn is_business_noun(key: &str) -> bool {
                 | "airline"
                 | "brewer"
                 | "chipmaker"
-                | "drugmaker"
-                | "automaker"
                 | "conglomerate"
                 | "housebuilder"
                 | "grocer"

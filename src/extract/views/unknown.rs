@@ -5,12 +5,17 @@
 use std::ops::Range;
 
 use super::nouns::is_business_noun;
+use crate::extract::commodity_prices::is_commodity_word;
 use crate::extract::company_context::is_move_verb;
+use crate::extract::index_cues::is_index_word;
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
+use crate::extract::mentions::is_results_word;
 use crate::extract::passive_ratings::names_unknown_listing;
 use crate::extract::tokens::Token;
-use crate::extract::words::{is_common_word, is_share_word};
+use crate::extract::unlisted::is_measure_word;
+use crate::extract::words::{is_acronym, is_common_word, is_share_word};
+use crate::model::Symbol;
 
 /// The companies described and named by names the lexicon does not know, once a view acted on
 /// them, in text order.
@@ -18,31 +23,30 @@ use crate::extract::words::{is_common_word, is_share_word};
 pub(super) struct UnknownNames(Vec<Range<usize>>);
 
 impl UnknownNames {
-    /// Whether a view of the sentence (`own`, at `sentence`, naming `named`) is about a company the
-    /// lexicon does not know rather than `symbol`, a company it names nowhere in the sentence:
-    /// the sentence brackets an unknown listing, acts on an unknown company described, names one
-    /// again, or follows one named after `symbol` was last named (`mentions`, the text's).
+    /// Whether a view of the sentence (`own`, at `sentence`) is about a company the lexicon does
+    /// not know rather than `symbol`, a company it names nowhere in the sentence: the sentence
+    /// brackets an unknown listing, acts on an unknown company described, names one again, or
+    /// follows one named after `symbol` was last named (`mentions`, the text's, in text order) and
+    /// no earlier than `topic_from`.
     pub(super) fn rated_instead(
         &mut self,
         text: &str,
         own: &[Token],
         sentence: &Range<usize>,
-        named: &[Mention],
         mentions: &[Mention],
-        symbol: &str,
+        symbol: &Symbol,
+        topic_from: usize,
     ) -> bool {
+        let before = mentions.partition_point(|m| m.span.start < sentence.start);
+        let named = &mentions[before..mentions.partition_point(|m| m.span.start < sentence.end)];
         let described = names_described_unknown(own, named)
             .or_else(|| moves_unknown(text, own, named))
             .or_else(|| suffixed_unknown(own, named));
-        let last_named = || {
-            mentions[..mentions.partition_point(|m| m.span.start < sentence.start)]
-                .iter()
-                .rfind(|m| m.symbol.as_str() == symbol)
-                .map_or(0, |m| m.span.start)
-        };
+        let last_named = || mentions[..before].iter().rfind(|m| m.symbol == *symbol).map_or(0, |m| m.span.start);
+        // (Named again as a whole word; followed only within the sentences a topic is looked for.)
         let again = || {
-            self.0.iter().any(|n| text[sentence.clone()].contains(&text[n.clone()]))
-                || self.0.last().is_some_and(|n| n.start > last_named())
+            self.0.iter().any(|n| names_word(&text[sentence.clone()], &text[n.clone()]))
+                || self.0.last().is_some_and(|n| n.start >= topic_from && n.start > last_named())
         };
         let unknown = names_unknown_listing(text, sentence, named) || described.is_some() || again();
         self.0.extend(described);
@@ -77,6 +81,10 @@ fn names_described_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<
             return None;
         }
         let after = &own[k + 1..];
+        // (Not a person: `the central bank President Roberto Campos Neto`.)
+        if after.first().is_some_and(|w| is_title(&w.key)) {
+            return None;
+        }
         let name = after.iter().take(4).take_while(|w| is_name(w)).count();
         let ends = after.get(name).is_none_or(|w| {
             matches!(&*w.key, "to" | "from" | "with" | "at" | "shares") || (subject && !w.capitalized && !w.upper)
@@ -99,12 +107,13 @@ fn is_act_opener(key: &str) -> bool {
 fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
     let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
     let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
-    // (Past `First up,`, `Starting with CMG,`: up to three words closed by a comma.)
+    // (Past `First up,`, `Up more than 2% in pre-market trading,`: a few words closed by a comma,
+    // before a code.)
     let opening = own
         .iter()
-        .take(4)
+        .take(8)
         .position(|w| text[w.end..].starts_with(','))
-        .filter(|&k| k < 3 && own.get(k + 1).is_some_and(|w| w.upper))
+        .filter(|&k| own.get(k + 1).is_some_and(|w| w.upper))
         .map_or(0, |k| k + 1);
     // (`Shares of Bed Bath & Beyond jumped 7.6%`: past `Shares of`.)
     let shares = matches!(&own[opening..], [s, of, ..] if s.key == "shares" && matches!(&*of.key, "of" | "in"));
@@ -113,8 +122,15 @@ fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Rang
     if name == 0 || rest[..name].iter().any(|w| covered(w) || is_market_word(&w.key)) {
         return None;
     }
-    // (Not `Shares fell`, `The stock rose`: everyday words.)
-    if name == 1 && !rest[0].upper && (is_common_word(&rest[0].key) || is_share_word(&rest[0].key)) {
+    // (Not `Shares fell`, `Revenue rose 12%`, `Analysts saw…`, `EBITDA fell`: everyday words,
+    // measures, people at large, acronyms.)
+    let first = &rest[0];
+    let everyday = is_common_word(&first.key)
+        || is_share_word(&first.key)
+        || is_results_word(&first.key)
+        || is_measure_word(&first.key)
+        || matches!(&*first.key, "analysts" | "investors" | "traders" | "analistas" | "investidores");
+    if name == 1 && ((!first.upper && everyday) || (first.upper && is_acronym(first.text))) {
         return None;
     }
     // (`TWTR -- which is down 48.5%…`: past `which`.)
@@ -135,41 +151,11 @@ fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Rang
     moved.then(|| rest[0].start..rest[name - 1].end)
 }
 
-/// Names of markets, indexes and commodities that move without being companies.
+/// Names of markets, indexes, currencies and commodities that move without being companies.
 fn is_market_word(key: &str) -> bool {
-    matches!(
-        key,
-        "dow"
-            | "nasdaq"
-            | "s"
-            | "p"
-            | "ibovespa"
-            | "bovespa"
-            | "ftse"
-            | "index"
-            | "indice"
-            | "nikkei"
-            | "dax"
-            | "tsx"
-            | "stoxx"
-            | "brent"
-            | "wti"
-            | "oil"
-            | "gold"
-            | "dollar"
-            | "dolar"
-            | "euro"
-            | "bitcoin"
-            | "treasury"
-            | "treasuries"
-            | "hang"
-            | "cac"
-            | "ibex"
-            | "kospi"
-            | "sensex"
-            | "russell"
-            | "composite"
-    )
+    is_index_word(key)
+        || is_commodity_word(key)
+        || matches!(key, "s" | "p" | "tsx" | "hang" | "cac" | "ibex" | "kospi" | "sensex" | "composite")
 }
 
 /// `The largest decliner was Maxar Technologies Ltd, which retreated 13.4 percent after RBC…cut
@@ -189,4 +175,36 @@ fn suffixed_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<usize>>
         let broker = || !brokers_in(&own[from..=k]).is_empty();
         (!name.is_empty() && !everyday && !name.iter().any(covered) && !broker()).then(|| name[0].start..w.end)
     })
+}
+
+/// Whether `sentence` holds `name` as whole words (`BG`, not inside `BGP`).
+fn names_word(sentence: &str, name: &str) -> bool {
+    sentence.match_indices(name).any(|(at, _)| {
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A person's title before a name (`President`, `Chief`, `CEO`), folded.
+fn is_title(key: &str) -> bool {
+    matches!(
+        key,
+        "president"
+            | "presidente"
+            | "governor"
+            | "chief"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "director"
+            | "diretor"
+            | "minister"
+            | "ministro"
+            | "secretary"
+            | "analyst"
+            | "analista"
+            | "economist"
+            | "economista"
+    )
 }

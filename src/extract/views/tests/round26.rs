@@ -161,3 +161,26 @@ fn an_unknown_company_that_received_a_rating_or_has_a_legal_suffix_is_the_one_ra
     let text = "Pfizer (PFE) fell. ABN AMRO Inc. lowered its rating on the stock to \"hold\" from \"buy\".";
     assert_eq!(bundled(text), [view("ABN AMRO", "PFE", Stance::Bearish)]);
 }
+
+#[test]
+fn an_unknown_code_that_scored_a_hike_or_shares_of_an_unknown_name_are_the_ones_rated() {
+    let text = "Lululemon (LULU) rose.\n\n• Up more than 2% in pre-market trading, GMCR scored a price-target hike to \
+                $56 from $42 at Lazard this morning.";
+    assert_eq!(bundled(text), []);
+    let text = "Apple (AAPL) rose. Shares of Bed Bath jumped 7.6% after Wedbush upgraded the home goods retailer to \
+                outperform from neutral.";
+    assert_eq!(bundled(text), []);
+}
+
+#[test]
+fn measures_people_titles_and_acronyms_opening_a_sentence_are_no_unknown_company() {
+    for line in [
+        "Revenue rose 12%, and Goldman Sachs raised its target on the stock.",
+        "EBITDA fell 3%, but Goldman Sachs raised its target on the stock.",
+        "Brazil's central bank President Roberto Campos Neto said rates would stay high, and Goldman Sachs raised \
+         its target on the stock.",
+    ] {
+        let text = format!("Apple (AAPL) reported results. {line}");
+        assert_eq!(bundled(&text), [view("Goldman Sachs", "AAPL", Stance::Bullish)], "{line}");
+    }
+}
