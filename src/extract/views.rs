@@ -30,8 +30,8 @@ use lists::{bulleted, covered_by, done_likewise, item_start, joined_subject, not
 use nouns::{
     added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
     opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, other_leg, plural_back, plural_ratings, points_back,
-    points_back_before, rated_in_a_list, rates_a_market, rates_a_sector, rates_unknown_name, restates_an_act,
-    speaks_aside, talked_about, the_latter,
+    points_back_before, rated_in_a_list, rates_a_market, rates_a_sector, restates_an_act, speaks_aside, talked_about,
+    the_latter,
 };
 use ranks::stated_rank;
 use subjects::{
@@ -396,7 +396,7 @@ pub(crate) fn views<'a>(
         let at = own.partition_point(|w| w.start <= reading.at);
         let next = &own[at.min(own.len())..];
         let refers_back = points_back(next) || points_back_before(&own[..at.saturating_sub(1)]);
-        if rates_a_sector(text, next) || rates_a_market(next) || rates_unknown_name(next, mentions_in(sentence)) {
+        if rates_a_sector(text, next) || rates_a_market(next) || unknown_names.rated(next, mentions_in(sentence)) {
             continue;
         }
         // `the upgrade also reflects…`: the change just reported, about the same company.

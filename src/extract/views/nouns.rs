@@ -4,14 +4,12 @@
 
 use std::ops::Range;
 
-use crate::extract::claimants::is_calendar;
 use crate::extract::clauses::is_trade_leg;
 use crate::extract::firms::firm_key;
 use crate::extract::holders::is_analyst_word;
 use crate::extract::mentions::Mention;
 use crate::extract::stance_words::is_rating_or_target_noun;
 use crate::extract::tokens::Token;
-use crate::extract::words::{is_acronym, is_common_word};
 use crate::model::Symbol;
 
 /// `…o que deixaria a rentabilidade pior que a do Bradesco`, `a better margin than Intel's`:
@@ -284,67 +282,6 @@ pub(super) fn is_first_person(key: &str) -> bool {
             | "rebaixamos" | "reduzimos" | "cortamos" | "gostamos" | "avaliamos" | "projetamos" | "estimamos"
             | "continuamos" | "enxergamos" | "achamos" | "consideramos"
     )
-}
-
-/// `lifted their price targets on Portola shares`, `cut its price target for Intercept
-/// Pharmaceuticals stock`: the words right after the stance word (`next`) rate a company by a
-/// name no mention covers, before its share noun: the view is about a company the finder does not
-/// know, not about one named elsewhere.
-/// Also a name or a code in capitals the stance word acts on, before the new rating (`cut their
-/// rating of Adolor to sector perform`, `downgraded HGSI to "sector perform"`).
-pub(super) fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> bool {
-    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
-    let to_rating = |w: Option<&Token>| w.is_some_and(|w| matches!(&*w.key, "to" | "from"));
-    // (The code right after the verb: `downgraded HGSI to`; not a B3 symbol's root written for a
-    // company the sentence names, `upgraded MGLU to buy, saying Magazine Luiza…`.)
-    if let [code, after, ..] = next
-        && code.upper
-        && (2..=5).contains(&code.text.len())
-        && code.text.bytes().all(|b| b.is_ascii_alphabetic())
-        && !is_acronym(code.text)
-        && to_rating(Some(after))
-        && !covered(code)
-        && !mentions.iter().any(|m| m.symbol.as_str().starts_with(code.text))
-    {
-        return true;
-    }
-    if described_unknown(next, &covered) {
-        return true;
-    }
-    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
-    let Some(p) = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")) else {
-        return false;
-    };
-    let rest = &next[p + 1..];
-    let name = rest.iter().take_while(|w| is_name(w)).count();
-    let shares = rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"));
-    let plain_name = name <= 3
-        && to_rating(rest.get(name))
-        && rest.first().is_some_and(|w| !w.upper && !is_common_word(&w.key) && !is_calendar(&w.key));
-    (1..=4).contains(&name) && (shares || plain_name) && !rest[..name].iter().any(covered)
-}
-
-/// `cut its rating on private equity firm 3i Group to 'neutral'`, `upgraded cement maker RMC to
-/// 'outperform'`, `raised its rating on Daily Mirror owner Trinity Mirror`: the act's object (right
-/// after the act, or after `on`/`for`/`of` within its first words) described by a noun of a
-/// business, then named by a name the finder does not know, before `to`/`from`/`with`/`at` or the
-/// clause's end. (Not `the stock`, nor a described company the finder knows.)
-fn described_unknown(next: &[Token], covered: &dyn Fn(&Token) -> bool) -> bool {
-    let from = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")).map_or(0, |p| p + 1);
-    let rest = &next[from.min(next.len())..];
-    // The business's noun within the description's first words, none of them a known company's.
-    let Some(noun) = rest.iter().take(5).position(|w| is_business_noun(&w.key)) else {
-        return false;
-    };
-    let described = &rest[..noun];
-    if described.iter().any(|w| covered(w) || matches!(&*w.key, "the" | "its" | "a" | "an" | "and" | "to" | "from")) {
-        return false;
-    }
-    let after = &rest[noun + 1..];
-    let is_name = |w: &Token| w.capitalized || w.upper || w.text.starts_with(|c: char| c.is_ascii_digit());
-    let name = after.iter().take(4).take_while(|w| is_name(w)).count();
-    let ends = after.get(name).is_none_or(|w| matches!(&*w.key, "to" | "from" | "with" | "at" | "shares"));
-    name > 0 && ends && !after[..name].iter().any(covered)
 }
 
 /// A noun a business is described by (`private equity firm`, `cement maker`, `British utility`).

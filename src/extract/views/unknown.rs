@@ -1,16 +1,19 @@
 //! Companies the lexicon does not know, rated by name: `cut its rating on pubs firm Mitchells &
-//! Butlers to 'in-line'`. A view acting on one is about it, and so are the sentences naming it
-//! again or following it, not a company named before.
+//! Butlers to 'in-line'`, `lifted their price targets on Portola shares`. A view acting on one is
+//! about it, and so are the sentences naming it again or following it, not a company named before.
+//! Two readings find them: the words right after the stance word ([`UnknownNames::rated`]), and,
+//! for a view whose company the sentence does not name, the whole sentence
+//! ([`UnknownNames::rated_instead`]).
 
 use std::ops::Range;
 
 use super::nouns::is_business_noun;
+use crate::extract::claimants::is_calendar;
 use crate::extract::commodity_prices::is_commodity_word;
 use crate::extract::company_context::is_move_verb;
 use crate::extract::index_cues::is_index_word;
 use crate::extract::known_brokers::brokers_in;
-use crate::extract::mentions::Mention;
-use crate::extract::mentions::is_results_word;
+use crate::extract::mentions::{Mention, is_results_word};
 use crate::extract::passive_ratings::names_unknown_listing;
 use crate::extract::tokens::Token;
 use crate::extract::unlisted::is_measure_word;
@@ -23,6 +26,15 @@ use crate::model::Symbol;
 pub(super) struct UnknownNames(Vec<Range<usize>>);
 
 impl UnknownNames {
+    /// Whether the words right after a stance word (`next`) rate a company by a name no mention
+    /// (`named`, the sentence's) covers (see `rates_unknown_name`); the name is remembered for the
+    /// sentences after.
+    pub(super) fn rated(&mut self, next: &[Token], named: &[Mention]) -> bool {
+        let name = rates_unknown_name(next, named);
+        self.0.extend(name.clone());
+        name.is_some()
+    }
+
     /// Whether a view of the sentence (`own`, at `sentence`) is about a company the lexicon does
     /// not know rather than `symbol`, a company it names nowhere in the sentence: the sentence
     /// brackets an unknown listing, acts on an unknown company described, names one again, or
@@ -207,4 +219,62 @@ fn is_title(key: &str) -> bool {
             | "economist"
             | "economista"
     )
+}
+
+/// `lifted their price targets on Portola shares`, `cut its price target for Intercept
+/// Pharmaceuticals stock`: the words right after the stance word (`next`) rate a company by a
+/// name no mention covers, before its share noun: the view is about a company the finder does not
+/// know, not about one named elsewhere.
+/// Also a name or a code in capitals the stance word acts on, before the new rating (`cut their
+/// rating of Adolor to sector perform`, `downgraded HGSI to "sector perform"`).
+fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
+    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    let to_rating = |w: Option<&Token>| w.is_some_and(|w| matches!(&*w.key, "to" | "from"));
+    // (The code right after the verb: `downgraded HGSI to`; not a B3 symbol's root written for a
+    // company the sentence names, `upgraded MGLU to buy, saying Magazine Luiza…`.)
+    if let [code, after, ..] = next
+        && code.upper
+        && (2..=5).contains(&code.text.len())
+        && code.text.bytes().all(|b| b.is_ascii_alphabetic())
+        && !is_acronym(code.text)
+        && to_rating(Some(after))
+        && !covered(code)
+        && !mentions.iter().any(|m| m.symbol.as_str().starts_with(code.text))
+    {
+        return Some(code.start..code.end);
+    }
+    if let Some(name) = described_unknown(next, &covered) {
+        return Some(name);
+    }
+    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
+    let p = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of"))?;
+    let rest = &next[p + 1..];
+    let name = rest.iter().take_while(|w| is_name(w)).count();
+    let shares = rest.get(name).is_some_and(|w| matches!(&*w.key, "shares" | "stock"));
+    let plain_name = name <= 3
+        && to_rating(rest.get(name))
+        && rest.first().is_some_and(|w| !w.upper && !is_common_word(&w.key) && !is_calendar(&w.key));
+    ((1..=4).contains(&name) && (shares || plain_name) && !rest[..name].iter().any(covered))
+        .then(|| rest[0].start..rest[name - 1].end)
+}
+
+/// `cut its rating on private equity firm 3i Group to 'neutral'`, `upgraded cement maker RMC to
+/// 'outperform'`, `raised its rating on Daily Mirror owner Trinity Mirror`: the act's object (right
+/// after the act, or after `on`/`for`/`of` within its first words) described by a noun of a
+/// business, then named by a name the finder does not know, before `to`/`from`/`with`/`at` or the
+/// clause's end. (Not `the stock`, nor a described company the finder knows.)
+fn described_unknown(next: &[Token], covered: &dyn Fn(&Token) -> bool) -> Option<Range<usize>> {
+    let from = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of")).map_or(0, |p| p + 1);
+    let rest = &next[from.min(next.len())..];
+    // The business's noun within the description's first words, none of them a known company's.
+    let noun = rest.iter().take(5).position(|w| is_business_noun(&w.key))?;
+    let described = &rest[..noun];
+    if described.iter().any(|w| covered(w) || matches!(&*w.key, "the" | "its" | "a" | "an" | "and" | "to" | "from")) {
+        return None;
+    }
+    let after = &rest[noun + 1..];
+    let is_name = |w: &Token| w.capitalized || w.upper || w.text.starts_with(|c: char| c.is_ascii_digit());
+    let name = after.iter().take(4).take_while(|w| is_name(w)).count();
+    let ends = after.get(name).is_none_or(|w| matches!(&*w.key, "to" | "from" | "with" | "at" | "shares"));
+    (name > 0 && ends && !after[..name].iter().any(covered)).then(|| after[0].start..after[name - 1].end)
 }

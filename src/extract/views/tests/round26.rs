@@ -184,3 +184,12 @@ fn measures_people_titles_and_acronyms_opening_a_sentence_are_no_unknown_company
         assert_eq!(bundled(&text), [view("Goldman Sachs", "AAPL", Stance::Bullish)], "{line}");
     }
 }
+
+#[test]
+fn a_name_rated_before_its_share_noun_governs_the_sentences_after_it() {
+    let text = format!(
+        "{BARCLAYS}Broker Cazenove has downgraded its rating on Royal & Sun shares to 'in line'. The broker said it \
+         was worried about the stock."
+    );
+    assert_eq!(bundled(&text), [view("Credit Suisse First Boston", "BCS", Stance::Bullish)]);
+}
