@@ -271,7 +271,7 @@ fn closes_code(after: &str) -> bool {
 
 /// Whether a known company's mention covers word `w` (mentions are in text order: the one that
 /// could is the last starting at or before it).
-fn covered(mentions: &[Mention], w: &Token) -> bool {
+pub(crate) fn covered(mentions: &[Mention], w: &Token) -> bool {
     let before = mentions.partition_point(|m| m.span.start <= w.start);
     before.checked_sub(1).is_some_and(|m| w.end <= mentions[m].span.end)
 }

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::bank_cues::{is_referred_to, opens_an_item};
+use super::bank_cues::opens_an_item;
 use super::clauses::opens_on_a_bare_act;
 use super::company_context::is_dateline_place;
 use super::holder_names::{FirmNames, trimmed};
@@ -273,28 +273,18 @@ pub(crate) fn views<'a>(
         {
             // `diz o relatório do banco`: the firm of the view or the broker before (however far).
             let wide = own.iter().any(|w| is_firm_noun(&w.key)) || bulleted(text, sentence) || card_company.is_some();
-            let back = [LOOK_BACK, RATING_BACK, TOPIC_BACK][if wide { 2 } else { usize::from(rating_alone) }];
-            let from = sentences[i.saturating_sub(back)].start;
-            // `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company
-            // that is no broker holds no view of others.
-            // (Not a bank heading a card: `Santander Brasil (SANB11)` / `Recomendação: venda`.)
-            let broker = mentions_in(&(from..sentence.start)).iter().rev().find(|m| {
-                (m.rates || m.speaks)
-                    && (is_broker(&m.symbol) || !brokers_in(&words[word_range(words, &m.span)]).is_empty())
-                    && card_company.as_ref().is_none_or(|(_, span)| *span != m.span)
-            });
-            let broker = broker.map(|m| name_of(text, words, &m.span));
-            // (Nor a bank named by a card's heading, the company rated.)
-            let upto = card_company.as_ref().map_or(range.start, |(_, span)| word_range(words, span).start);
-            let before = &words[words.partition_point(|w| w.start < from)..upto];
-            // (Not `referring to Bank of America by its ticker symbol`: a bank named.)
-            let named = brokers_in(before)
-                .into_iter()
-                .rfind(|b| !is_referred_to(words, words.partition_point(|w| w.start < b.start)));
-            let broker = match (broker, named) {
-                (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
-                (a, b) => a.or(b),
+            let back = if wide {
+                TOPIC_BACK
+            } else if rating_alone {
+                RATING_BACK
+            } else {
+                LOOK_BACK
             };
+            let from = sentences[i.saturating_sub(back)].start;
+            // (Nor a bank named by a card's heading, the company rated.)
+            let heading = card_company.as_ref().map(|(_, span)| span);
+            let upto = heading.map_or(range.start, |span| word_range(words, span).start);
+            let broker = acting::named_before(text, words, mentions_in(&(from..sentence.start)), from, upto, heading);
             // `Para o Credit Suisse, a Hypera é… Dessa forma, mantém recomendação…`: a broker
             // named after the view before's sentence outranks its holder.
             // The holder of the last sentence giving a view (`Ford was downgraded… General Motors
@@ -320,10 +310,7 @@ pub(crate) fn views<'a>(
                 .find(|m| (m.rates || m.speaks || is_broker(&m.symbol)) && !is_talked_about(text, words, &m.span))
                 .map(|m| name_of(text, words, &m.span));
             let listed = brokers_in(before).into_iter().rfind(|b| !is_talked_about(text, words, b));
-            named.or(match (broker, listed) {
-                (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
-                (a, b) => a.or(b),
-            })
+            named.or([broker, listed].into_iter().flatten().max_by_key(|b| b.start))
         };
         if analysts_alone {
             let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;

@@ -1,12 +1,15 @@
 //! The brokers that act for a stance in a sentence: those named before its word, or as its agent
 //! after `by`/`pelo`, or listed after a gerund's phrase; not a bank whose price moved, whose target
-//! was moved, or that was rated.
+//! was moved, or that was rated. Also the broker named last in the sentences before, for a view
+//! with no holder of its own.
 
 use std::ops::Range;
 
-use crate::extract::bank_cues::is_rated_list_item;
+use super::subjects::word_range;
+use crate::extract::bank_cues::{is_rated_list_item, is_referred_to};
+use crate::extract::holders::name_of;
 use crate::extract::known_brokers::brokers_in;
-use crate::extract::mentions::is_target_owner;
+use crate::extract::mentions::{Mention, is_broker, is_target_owner};
 use crate::extract::tokens::Token;
 
 /// The brokers of a sentence's `words` that give the stance its word at byte `at` decided:
@@ -60,6 +63,36 @@ pub(super) fn acting_brokers(text: &str, words: &[Token], at: usize) -> Vec<Rang
                 .any(|w| matches!(&*w.key, "included" | "include" | "includes" | "were" | "are"))
     };
     all.into_iter().filter(|b| b.end <= at || is_agent(b) || listed(b)).collect()
+}
+
+/// The broker named last before a view with no holder of its own, from byte `from` up to word
+/// `upto` of the text's `words`: a mention (`mentions`, those of that stretch, in text order)
+/// that rates or speaks and is a broker, or a known broker's name. Of two named at the same place,
+/// the known broker's name.
+/// - `A Energisa mantém recomendação de compra, segundo os estrategistas`: a company that is no
+///   broker holds no view of others.
+/// - Not a bank heading a card (`heading`: `Santander Brasil (SANB11)` / `Recomendação: venda`),
+///   the company rated.
+/// - Not `referring to Bank of America by its ticker symbol`: a bank named.
+pub(super) fn named_before(
+    text: &str,
+    words: &[Token],
+    mentions: &[Mention],
+    from: usize,
+    upto: usize,
+    heading: Option<&Range<usize>>,
+) -> Option<Range<usize>> {
+    let broker = mentions.iter().rev().find(|m| {
+        (m.rates || m.speaks)
+            && (is_broker(&m.symbol) || !brokers_in(&words[word_range(words, &m.span)]).is_empty())
+            && heading.is_none_or(|span| *span != m.span)
+    });
+    let broker = broker.map(|m| name_of(text, words, &m.span));
+    let before = &words[words.partition_point(|w| w.start < from)..upto];
+    let named =
+        brokers_in(before).into_iter().rfind(|b| !is_referred_to(words, words.partition_point(|w| w.start < b.start)));
+    // (`max_by_key` keeps the later of equals: the known broker's name.)
+    [broker, named].into_iter().flatten().max_by_key(|b| b.start)
 }
 
 #[cfg(test)]

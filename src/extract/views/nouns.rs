@@ -314,7 +314,6 @@ pub(super) fn is_business_noun(key: &str) -> bool {
                 | "carrier"
                 | "airline"
                 | "brewer"
-                | "chipmaker"
                 | "conglomerate"
                 | "housebuilder"
                 | "grocer"

@@ -16,7 +16,7 @@ use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::{Mention, is_results_word};
 use crate::extract::passive_ratings::names_unknown_listing;
 use crate::extract::tokens::Token;
-use crate::extract::unlisted::is_measure_word;
+use crate::extract::unlisted::{covered, is_measure_word};
 use crate::extract::words::{is_acronym, is_common_word, is_share_word};
 use crate::model::Symbol;
 
@@ -72,8 +72,7 @@ impl UnknownNames {
 /// Its view is about that company, not about one named in the sentences before. Gives where the
 /// name is written.
 fn names_described_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
-    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
-    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
+    let covered = |w: &Token| covered(mentions, w);
     own.iter().enumerate().skip(1).find_map(|(k, w)| {
         if !is_business_noun(&w.key) {
             return None;
@@ -117,8 +116,7 @@ fn is_act_opener(key: &str) -> bool {
 /// up, YHOO is down 1.8% after CLSA slashed its opinion`: a sentence opening on a name the finder
 /// does not know (past a short opening phrase) that moved. Gives where the name is written.
 fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
-    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
-    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
+    let covered = |w: &Token| covered(mentions, w);
     // (Past `First up,`, `Up more than 2% in pre-market trading,`: a few words closed by a comma,
     // before a code.)
     let opening = own
@@ -174,7 +172,7 @@ fn is_market_word(key: &str) -> bool {
 /// their target prices`: a name the finder does not know, closed by a legal suffix. Gives where
 /// the name is written.
 fn suffixed_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
-    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    let covered = |w: &Token| covered(mentions, w);
     let legal = |w: &Token| w.capitalized && matches!(&*w.key, "inc" | "corp" | "ltd" | "plc" | "llc" | "limited");
     own.iter().enumerate().skip(1).find_map(|(k, w)| {
         if !legal(w) || covered(w) {
@@ -228,7 +226,7 @@ fn is_title(key: &str) -> bool {
 /// Also a name or a code in capitals the stance word acts on, before the new rating (`cut their
 /// rating of Adolor to sector perform`, `downgraded HGSI to "sector perform"`).
 fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
-    let covered = |w: &Token| mentions.iter().any(|m| m.span.start <= w.start && w.start < m.span.end);
+    let covered = |w: &Token| covered(mentions, w);
     let to_rating = |w: Option<&Token>| w.is_some_and(|w| matches!(&*w.key, "to" | "from"));
     // (The code right after the verb: `downgraded HGSI to`; not a B3 symbol's root written for a
     // company the sentence names, `upgraded MGLU to buy, saying Magazine Luiza…`.)
@@ -246,7 +244,6 @@ fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> Option<Range<usiz
     if let Some(name) = described_unknown(next, &covered) {
         return Some(name);
     }
-    let is_name = |w: &Token| w.capitalized || w.upper || w.text == "&";
     let p = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of"))?;
     let rest = &next[p + 1..];
     let name = rest.iter().take_while(|w| is_name(w)).count();
@@ -277,4 +274,9 @@ fn described_unknown(next: &[Token], covered: &dyn Fn(&Token) -> bool) -> Option
     let name = after.iter().take(4).take_while(|w| is_name(w)).count();
     let ends = after.get(name).is_none_or(|w| matches!(&*w.key, "to" | "from" | "with" | "at" | "shares"));
     (name > 0 && ends && !after[..name].iter().any(covered)).then(|| after[0].start..after[name - 1].end)
+}
+
+/// A word of a name: capitalised, in capitals, or the `&` inside one (`Royal & Sun`).
+fn is_name(w: &Token) -> bool {
+    w.capitalized || w.upper || w.text == "&"
 }
