@@ -505,10 +505,24 @@ pub(crate) fn forecast_for(words: &[Token], first: usize, next: usize) -> bool {
 
 /// `referring to Bank of America by its ticker symbol`, `compared with JPMorgan`: the company at
 /// word `at` is named, no firm acting.
+/// So is a company a valuation trails or one of the peers it is likened to (`trailing only
+/// JPMorgan`, `megacap lenders like JPMorgan`, `cheaper than Citi`).
 pub(crate) fn is_referred_to(words: &[Token], at: usize) -> bool {
-    at > 1
-        && matches!(&*words[at - 1].key, "to" | "with")
-        && matches!(&*words[at - 2].key, "referring" | "referred" | "compared" | "similar")
+    let before = |k: usize| at.checked_sub(k).map(|j| &*words[j].key);
+    let peers = |k: Option<&str>| {
+        matches!(k, Some("lenders" | "banks" | "peers" | "rivals" | "names" | "stocks" | "companies" | "bancos"))
+    };
+    (matches!(before(1), Some("to" | "with"))
+        && matches!(before(2), Some("referring" | "referred" | "compared" | "similar")))
+        || (before(1) == Some("than") && words.get(at).is_some_and(|w| w.capitalized || w.upper))
+        || matches!(before(1), Some("trailing" | "behind"))
+        || (before(1) == Some("only") && matches!(before(2), Some("trailing" | "behind")))
+        || {
+            // (Each of the peers listed: `lenders like JPMorgan, Bank of America and Citi`.)
+            let name = |w: &Token| w.capitalized || w.upper || matches!(&*w.key, "and" | "of" | "&");
+            let like = words[..at].iter().rev().take(8).position(|w| !name(w)).map(|k| at - 1 - k);
+            like.is_some_and(|j| words[j].key == "like" && peers(j.checked_sub(1).map(|p| &*words[p].key)))
+        }
 }
 
 /// `downgraded shares of Bank of America (NYSE:BAC), JPMorgan (NYSE:JPM), and Truist`: a bank

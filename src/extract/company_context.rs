@@ -290,7 +290,7 @@ pub(crate) fn is_move_verb(key: &str) -> bool {
             | "avancando" | "disparando" | "despencando" | "eased" | "gains" | "cairam" | "subiram" | "recuaram"
             | "avancaram" | "dispararam" | "despencaram" | "retreated" | "slumped" | "rebounded" | "skidded"
             | "tanked" | "spiked" | "sagged" | "cedia" | "perdia" | "ganhava" | "caiam" | "subiam" | "cediam"
-            | "perdiam"
+            | "perdiam" | "risen" | "fallen"
     )
 }
 

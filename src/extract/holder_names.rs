@@ -245,13 +245,19 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         inside = &inside[1..];
     }
     // `Investing.com - Após atualizar…`: a dateline's dash ends a name.
-    let dash = |k: usize| matches!(&text[inside[k - 1].end..inside[k].start], " - " | " – " | " — ");
+    let dash = |k: usize| matches!(&text[inside[k - 1].end..inside[k].start], " - " | " – " | " — " | " -- ");
     if let Some(cut) = (1..inside.len()).find(|&k| dash(k)) {
-        inside = &inside[..cut];
-        // (An outlet's dateline: no holder.)
-        let name = fold(&text[inside[0].start..inside[inside.len() - 1].end]).replace(['.', '\'', '’'], " ");
+        let name = fold(&text[inside[0].start..inside[cut - 1].end]).replace(['.', '\'', '’'], " ");
+        // An outlet's dateline: no holder, unless a known broker opens what follows it
+        // (`Investing.com -- Raymond James downgraded…`).
         if is_news_source(&name) {
-            return None;
+            let after = &inside[cut..];
+            match brokers_in(after).first() {
+                Some(b) if b.start == after[0].start => inside = after,
+                _ => return None,
+            }
+        } else {
+            inside = &inside[..cut];
         }
     }
     // `Wells Fargo Upgrades Target to Overweight`: a headline's verb, capitalised, ends a name.
@@ -309,6 +315,7 @@ mod tests {
         assert_eq!(trim("Hsbc Global Res"), Some("Hsbc"));
         assert_eq!(trim("Upside: Canaccord Genuity"), Some("Canaccord Genuity"), "a heading word and its colon");
         assert_eq!(trim("Investing.com - Após"), None, "an outlet's dateline");
+        assert_eq!(trim("Investing.com -- Raymond James"), Some("Raymond James"), "a broker after a dateline");
         assert_eq!(trim("Fox-Pitt Kelton"), Some("Fox-Pitt Kelton"), "a hyphen");
         assert_eq!(trim("Bernstein Research"), Some("Bernstein Research"), "a known name in full");
         assert_eq!(trim("Jefferies Financial Group"), Some("Jefferies Financial Group"), "not a generic tail");

@@ -178,7 +178,15 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     }
     // `Analyst Frank Louthan raised…`, `Os analistas Antonio Junqueira e Guilherme Bosso
     // escrevem…`: analysts named with no firm of their own speak for the one before.
-    if (is_analyst_word(&inside[0].key) && inside.len() > 1) || named_after_analysts(text, words, first) {
+    // `“…22% nos preços-alvo”, apontam Victor Tapia e Maria Clara Negrão` after `O time de análise
+    // do Bradesco BBI`: people quoted by their full names alone speak for the firm before.
+    let quoted = (2..=4).contains(&inside.len())
+        && inside.iter().all(|w| w.capitalized && !w.upper && !is_institution_word(&w.key))
+        && brokers_in(inside).is_empty()
+        && first >= 2
+        && is_quote_verb(&words[first - 1].key)
+        && text[words[first - 2].end..words[first - 1].start].contains(['”', '"']);
+    if quoted || (is_analyst_word(&inside[0].key) && inside.len() > 1) || named_after_analysts(text, words, first) {
         return Some(Holder::Before);
     }
     // (`Albert Rauch says…` after `Albert Rauch, Senior Healthcare Analyst at AG Edwards`: a
@@ -535,6 +543,32 @@ fn named_after_analysts(text: &str, words: &[Token], first: usize) -> bool {
         }
     }
     false
+}
+
+/// Portuguese verbs closing a quote before the speaker's name (`”, apontam`; in English a firm
+/// unknown to the lexicon is quoted so: `says Seymour Pierce`).
+fn is_quote_verb(key: &str) -> bool {
+    matches!(
+        key,
+        "apontam"
+            | "aponta"
+            | "afirmam"
+            | "afirma"
+            | "dizem"
+            | "diz"
+            | "escrevem"
+            | "escreve"
+            | "avaliam"
+            | "avalia"
+            | "explicam"
+            | "explica"
+            | "destacam"
+            | "destaca"
+            | "comentam"
+            | "comenta"
+            | "ressaltam"
+            | "ressalta"
+    )
 }
 
 pub(crate) fn is_analyst_word(key: &str) -> bool {

@@ -376,6 +376,7 @@ const BROKERS: &[&str] = &[
     "dresdner kleinwort",
     "cazenove",
     "collins stewart",
+    "seymour pierce",
     "soundview",
     "robertson stephens",
     "hambrecht & quist",

@@ -270,6 +270,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Americanas", "AMER3", Case::Context),
     ("C&A", "CEAB3", Case::Capital),
     ("Banco do Brasil", "BBAS3", Case::Capital),
+    // (`o spread de operações de crédito do Banco Brasil`: Reuters writes it without `do`.)
+    ("Banco Brasil", "BBAS3", Case::Capital),
     ("Ambev", "ABEV3", Case::Capital),
     ("Embraer", "EMBR3", Case::Capital),
     ("WEG", "WEGE3", Case::UpperOrContext),

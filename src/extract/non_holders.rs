@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::bank_cues::{own_move_follows, with_its_symbol};
 use super::clauses::rating_act;
+use super::company_context::is_move_verb;
 use super::tokens::Token;
 
 /// News outlets and data providers that report views rather than hold them (`according to
@@ -104,6 +105,11 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     let shares = words.get(next).is_some_and(|w| matches!(&*w.key, "stock" | "shares"));
     let receive = |k: &str| matches!(k, "received" | "receives" | "got" | "gets" | "was" | "were" | "earned" | "won");
     if shares && words.get(next + 1).is_some_and(|w| receive(&w.key)) {
+        return true;
+    }
+    // `Wells Fargo shares have risen more than 15% since the brokerage raised…`: its shares moved.
+    let have = usize::from(words.get(next + 1).is_some_and(|w| matches!(&*w.key, "have" | "has" | "had")));
+    if shares && words.get(next + 1 + have).is_some_and(|w| is_move_verb(&w.key)) {
         return true;
     }
     // `Among individual banks it cut to “sell” were: KeyCorp, Huntington…`: a list after `were:`.

@@ -176,6 +176,18 @@ fn is_exchange(code: &str) -> bool {
 /// `O JPMorgan mantém…`; not `For Citi, it was…`), or after a dateline.
 pub(crate) fn opens_sentence(text: &str, words: &[Token], start: usize) -> bool {
     let mut k = words.partition_point(|w| w.start < start);
+    // (`O time de análise do Bradesco BBI fez as contas`: a firm's team opening the sentence.)
+    let team = |n: usize| {
+        let at = k.checked_sub(n)?;
+        let [the, team, .., of] = &words[at..k] else { return None };
+        (matches!(&*the.key, "o" | "a" | "the")
+            && matches!(&*team.key, "time" | "equipe" | "team")
+            && matches!(&*of.key, "do" | "da" | "at" | "of"))
+        .then_some(at)
+    };
+    if let Some(at) = team(3).or_else(|| team(5)) {
+        k = at;
+    }
     if k > 0 && matches!(&*words[k - 1].key, "o" | "a" | "the") && words[k - 1].capitalized {
         k -= 1;
     }

@@ -183,7 +183,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let rating_noun = || ahead.iter().skip(time_phrase_len(ahead)).take(4).any(|o| is_rating_noun(&o.key));
         let to_rating = || {
             // `lowering U.S. Bancorp to Neutral`: a company's name of a few words between.
-            let to = ahead.iter().take(5).position(|o| matches!(&*o.key, "to" | "para"))?;
+            // (`foram elevados a compra`: Portuguese `a` is `to` before a rating.)
+            let to = ahead.iter().take(5).enumerate().position(|(k, o)| {
+                matches!(&*o.key, "to" | "para")
+                    || (o.key == "a" && ahead.get(k + 1).is_some_and(|r| rating_word(&r.key).is_some()))
+            })?;
             rating_at(ahead, to + 1)
         };
         // `KeyBanc analysts raised theirs to $195`: a target named before.
@@ -242,7 +246,10 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             // `Aumentamos nossa alocação para Bradesco`, `cut its exposure to`: a portfolio's
             // weight moved, a recommendation.
             Some((1, Some(if up { Stance::Bullish } else { Stance::Bearish })))
-        } else if let Some(stated) = stated_rating(key, kind, ahead).or_else(|| closing_rating(text, words, i)) {
+        } else if let Some(stated) = stated_rating(key, kind, ahead)
+            .or_else(|| closing_rating(text, words, i))
+            .or_else(|| bracketed_rating(text, words, i))
+        {
             Some((1, stated))
         } else if let Some(stated) =
             (kind == Some(Kind::Cover) && takes_up_coverage(words, i)).then(|| first_rating(ahead)).flatten()
@@ -294,6 +301,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         {
             // `writes in a neutral analysis`, `postura neutra`: a neutral view, stated.
             Some((1, None))
+        } else if matches!(key, "positive" | "negative" | "positivo" | "negativo" | "positiva" | "negativa")
+            && (ahead.first().is_some_and(|o| is_measure(&o.key))
+                || (i > 0 && matches!(&*words[i - 1].key, "ebitda" | "caixa" | "operacional")))
+        {
+            // `200 basis points of positive operating leverage`, `Ebitda negativo`: a measure's
+            // sign, not a view.
+            None
         } else if (is_bullish(key) || is_bearish(key)) && qualifies_scenario(words, i) {
             // `o Morgan Stanley projetou um salto de 50% em seu cenário mais otimista`: one case.
             None
@@ -415,6 +429,22 @@ fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance
     closes.then(|| rating_at(words, i)).flatten()
 }
 
+/// `- 9/17 UBS (Buy) target to $135 from $153`: a rating alone in brackets after the firm states
+/// the rating it keeps (word `i` and at most one more rating word between the brackets).
+fn bracketed_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance>> {
+    let opened = text[..words[i].start].ends_with('(') && i > 0 && words[i - 1].capitalized;
+    let last =
+        if words.get(i + 1).is_some_and(|w| rating_word(&w.key).is_some() || w.key == "weight") { i + 1 } else { i };
+    let closed = text[words[last].end..].starts_with(')');
+    // (`Susquehanna (Positive)`: a rating scale's words.)
+    let stated = match &*words[i].key {
+        "positive" => Some(Some(Stance::Bullish)),
+        "negative" => Some(Some(Stance::Bearish)),
+        _ => rating_at(words, i),
+    };
+    (opened && closed).then_some(stated).flatten()
+}
+
 /// `considera um desdobramento de ações…, quando o preço-alvo anterior de R$ 63 foi ajustado para
 /// R$ 31,50`: a target adjusted for a split is the same target in more shares, no move.
 fn split_in(words: &[Token]) -> bool {
@@ -439,6 +469,28 @@ fn is_expectation(key: &str) -> bool {
 /// Portuguese function words that English does not use (`de`, `que`, `com`, `uma`).
 fn is_portuguese_word(key: &str) -> bool {
     matches!(key, "de" | "da" | "do" | "que" | "com" | "para" | "os" | "uma" | "um" | "em" | "das" | "dos")
+}
+
+/// Measures a sign qualifies (`positive operating leverage`, `negative free cash flow`).
+fn is_measure(key: &str) -> bool {
+    matches!(
+        key,
+        "operating"
+            | "free"
+            | "cash"
+            | "ebitda"
+            | "net"
+            | "eps"
+            | "carry"
+            | "leverage"
+            | "revenue"
+            | "earnings"
+            | "sales"
+            | "comparable"
+            | "comps"
+            | "equity"
+            | "working"
+    )
 }
 
 fn is_estimate_noun(key: &str) -> bool {

@@ -35,9 +35,9 @@ use nouns::{
 };
 use ranks::stated_rank;
 use subjects::{
-    clause_end, earlier_subject, first_named_after, initials_by_symbol, named_by_initials, next_clause_holder,
-    next_clause_object, next_line_object, one_company_before, opening_unlisted, the_only_firm, topic_past_a_list,
-    unlisted_right_after, unlisted_since, word_range,
+    clause_end, continues, earlier_subject, first_named_after, initials_by_symbol, named_by_initials,
+    next_clause_holder, next_clause_object, next_line_object, one_company_before, opening_unlisted, the_only_firm,
+    topic_past_a_list, unlisted_right_after, unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -223,8 +223,17 @@ pub(crate) fn views<'a>(
         // clause's holder acts in this one (and the company acted on is no holder).
         if !passive && opens_on_a_bare_act(own) {
             holders.retain(|h| company_holder(h).is_none());
+            // `Raymond James downgraded Wells Fargo…, while upgrading U.S. Bancorp`: a clause
+            // closing a sentence acts for the holder of the clause before.
+            let before = last_holder
+                .clone()
+                .filter(|(j, _)| *j + 1 == i && !own[0].capitalized && continues(text, &sentences[*j], sentence))
+                .map(|(_, h)| h);
             if holders.is_empty() {
-                holders.extend(next_clause_holder(text, words, sentences, sentence_words, claimants, mentions, i));
+                holders
+                    .extend(before.or_else(|| {
+                        next_clause_holder(text, words, sentences, sentence_words, claimants, mentions, i)
+                    }));
             }
         }
         if holders.is_empty() && !passive {

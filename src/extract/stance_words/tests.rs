@@ -99,6 +99,11 @@ fn a_rating_change_says_its_direction() {
     assert_eq!(stance("O JPMorgan revisou para cima seu preço-alvo para a Renner."), Some(Stance::Bullish));
     assert_eq!(stance("Os analistas reduziram o preço-alvo dos papéis."), Some(Stance::Bearish));
     assert_eq!(stance("Wedbush's Dan Ives bumped his price target on Apple."), Some(Stance::Bullish));
+    assert_eq!(stance("- 9/17 UBS (Buy) target to $135 from $153"), Some(Stance::Bullish), "a rating in brackets");
+    assert_eq!(stance("The firm projects 200 basis points of positive operating leverage."), None, "a measure's sign");
+    assert_eq!(stance("Os papéis da Eztec foram elevados a compra."), Some(Stance::Bullish), "`a` before a rating");
+    let text = "- 9/16 Morgan Stanley (Equal Weight) target to 100 from $140";
+    assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating in brackets");
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub(super) fn next_clause_holder(
     mentions: &[Mention],
     i: usize,
 ) -> Option<Range<usize>> {
-    let next = spans.get(i + 1).filter(|n| text[spans[i].end..n.start].trim().trim_matches(',').is_empty())?;
+    let next = spans.get(i + 1).filter(|n| continues(text, &spans[i], n))?;
     let named = claimants.partition_point(|c| c.start < next.start)..claimants.partition_point(|c| c.start < next.end);
     claimants[named].first().cloned().or_else(|| {
         let own = &words[word_ranges[i + 1].clone()];
@@ -36,6 +36,15 @@ pub(super) fn next_clause_holder(
         let first = mentions[inside].iter().find(|m| m.rates || m.speaks || is_broker(&m.symbol))?;
         Some(crate::extract::holders::name_of(text, own, &first.span))
     })
+}
+
+/// Whether the clause `next` goes on the sentence of the clause `before`: only spaces and a
+/// comma between them, on one line, and no sentence's end closing `before`.
+pub(super) fn continues(text: &str, before: &Range<usize>, next: &Range<usize>) -> bool {
+    let gap = &text[before.end..next.start];
+    gap.trim().trim_matches(',').is_empty()
+        && !gap.contains('\n')
+        && !text[before.clone()].trim_end().ends_with(['.', '!', '?'])
 }
 
 /// The index range of the words inside a byte range.

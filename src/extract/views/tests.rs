@@ -16,6 +16,7 @@ mod round23;
 mod round24;
 mod round25;
 mod round26;
+mod round27;
 mod round7;
 mod round8;
 
