@@ -151,8 +151,13 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         if matches!(key, "from" | "de" | "to" | "para") {
             let after = &words[i + 1..];
             let moved = if matches!(key, "from" | "de") { rating_move(after) } else { rating_move_back(after) };
+            // (`was raised to Outperform from Market Perform`: the change's verb right before
+            // is where it is stated, for a passive to be read there.)
+            let verb = i.checked_sub(1).map(|j| &words[j]).filter(|v| {
+                is_raise(&v.key) || is_cut(&v.key) || UPGRADE.contains(&&*v.key) || DOWNGRADE.contains(&&*v.key)
+            });
             if let Some(moved) = moved {
-                levels[0].push((Some(moved), w.start));
+                levels[0].push((Some(moved), verb.map_or(w.start, |v| v.start)));
             }
             continue;
         }
@@ -175,6 +180,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let target = || {
             ahead.iter().any(|o| is_target(&o.key))
                 || (i > 0 && is_target(&words[i - 1].key))
+                // (`the target price was raised`: past the passive's verb.)
+                || (i > 1
+                    && matches!(&*words[i - 1].key, "was" | "were" | "been" | "foi" | "foram")
+                    && (is_target(&words[i - 2].key)
+                        || (i > 2 && words[i - 2].key == "price" && is_target(&words[i - 3].key))))
                 || price_goal(ahead)
                 || ahead.iter().take(2).any(|o| matches!(o.text, "PT" | "PTs"))
         };
@@ -281,8 +291,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
             None
         } else if ((PICK.contains(&key) || matches!(key, "recomendacao" | "recommendation"))
             && i > 0
+            // (`top stock picks`: past `stock`.)
             && matches!(
-                &*words[i - 1].key,
+                &*words[if i > 1 && words[i - 1].key == "stock" && PICK.contains(&key) { i - 2 } else { i - 1 }].key,
                 "top" | "our" | "nossa" | "nossas" | "principal" | "principais" | "best" | "melhor" | "signature"
                     | "key" | "conviction" | "favorite" | "favourite"
             )

@@ -29,15 +29,15 @@ use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_th
 use lists::{bulleted, covered_by, done_likewise, item_start, joined_subject, note_head, opens_a_line, same_issuer};
 use nouns::{
     added_to, behind_of, compared, counted_analysts, held_by, is_firm_noun, is_first_person, names_a_pick,
-    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, other_leg, plural_back, plural_ratings, points_back,
-    points_back_before, rated_in_a_list, rates_a_market, rates_a_sector, restates_an_act, speaks_aside, talked_about,
-    the_latter,
+    opens_on_a_pronoun, opens_on_an_act, opens_on_the_analyst, other_leg, picked_as, plural_back, plural_ratings,
+    points_back, points_back_before, rated_in_a_list, rates_a_market, rates_a_sector, restates_an_act, speaks_aside,
+    talked_about, the_latter,
 };
 use ranks::stated_rank;
 use subjects::{
     clause_end, continues, earlier_subject, first_named_after, initials_by_symbol, named_by_initials,
-    next_clause_holder, next_clause_object, next_line_object, one_company_before, opening_unlisted, the_only_firm,
-    topic_past_a_list, unlisted_right_after, unlisted_since, word_range,
+    next_clause_holder, next_clause_object, next_line_object, one_company_before, opening_aside, opening_unlisted,
+    the_only_firm, topic_past_a_list, unlisted_right_after, unlisted_since, word_range,
 };
 
 /// How many sentences back a view's ticker or a `similar` stance may come from.
@@ -182,6 +182,11 @@ pub(crate) fn views<'a>(
         // listed with holders holds too, listed or not.
         join_listed_brokers(text, own, sentence, &mut holders);
         join_the_lead(own, &mut holders);
+        // `In addition to JPMorgan and Bank of America, Wolfe Research also downgraded…`: the
+        // companies of an opening aside hold nothing.
+        if let Some(end) = opening_aside(text, own) {
+            holders.retain(|h| h.start >= end);
+        }
         let back = sentences[i.saturating_sub(2)].start..sentence.start;
         if reading.rating
             && let Some(two) = both::both_firms(text, own, &words[word_range(words, &back)], mentions_in(&back))
@@ -206,7 +211,8 @@ pub(crate) fn views<'a>(
         let rated_subject = (reading.rating || names_a_pick(own))
             && holders.iter().any(|h| h.start < reading.at && company_holder(h).is_some())
             && !holders.iter().any(|h| h.start < reading.at && company_holder(h).is_none());
-        let passive = (reading.rating && is_passive(text, own, reading.at)) || rated_subject;
+        let passive =
+            (reading.rating && is_passive(text, own, reading.at)) || rated_subject || picked_as(own, reading.at);
         if passive {
             holders.retain(|h| h.start > reading.at && !rated_in_a_list(own, reading.at, h.start));
             // `…rebaixados pela Standard & Poor's e pelo Bank of America`: every known agent.
@@ -305,7 +311,24 @@ pub(crate) fn views<'a>(
             // `JPMorgan revisa preferências… A Vivo (VIVT3) foi rebaixada…`, not `For Citi, it was
             // the second… Also seeing downgrades… have been Bank of America`: a passive with no
             // agent is held by the firm of the view before or by one opening a sentence before.
-            holders.extend(earlier.or(broker.filter(|b| !passive || opens_sentence(text, words, b.start))));
+            // (`U.S. Steel was downgraded… at Nomura… Micron Technology was cut to NEUTRAL`: or the
+            // agent of an act before.)
+            let agent_before = |b: &Range<usize>| {
+                let k = words.partition_point(|w| w.start < b.start);
+                k > 0 && matches!(&*words[k - 1].key, "at" | "by" | "pelo" | "pela")
+            };
+            // `Boeing was reiterated as Buy and the target price was raised to $270 at Argus`: a
+            // passive with no agent, the sentence going on to the agent of its next clause.
+            let next = || {
+                passive
+                    .then(|| next_clause_holder(text, words, sentences, sentence_words, claimants, mentions, i))
+                    .flatten()
+            };
+            holders.extend(
+                next()
+                    .or(earlier)
+                    .or(broker.filter(|b| !passive || opens_sentence(text, words, b.start) || agent_before(b))),
+            );
         }
         // `They have a $65 price target`, `Analyst AJ Rice upgraded…` after `according to UBS`:
         // the firm of the view or the broker named just before.

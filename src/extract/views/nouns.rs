@@ -374,6 +374,35 @@ pub(super) fn names_a_pick(own: &[Token]) -> bool {
     })
 }
 
+/// `Wells Fargo and Morgan Stanley were highlighted as top stock picks`: companies picked in a
+/// passive before the stance word at byte `at` (so their names are the rated, not the holders).
+pub(super) fn picked_as(own: &[Token], at: usize) -> bool {
+    let before = &own[..own.partition_point(|w| w.start < at)];
+    before.windows(3).any(|w| {
+        matches!(&*w[0].key, "were" | "was" | "are" | "is" | "foram" | "foi")
+            && matches!(
+                &*w[1].key,
+                "highlighted"
+                    | "named"
+                    | "chosen"
+                    | "selected"
+                    | "picked"
+                    | "identified"
+                    | "tapped"
+                    | "singled"
+                    | "eleitas"
+                    | "eleitos"
+                    | "eleita"
+                    | "eleito"
+                    | "escolhidas"
+                    | "escolhidos"
+                    | "escolhida"
+                    | "escolhido"
+            )
+            && matches!(&*w[2].key, "as" | "como" | "out")
+    })
+}
+
 /// `The analyst named AbbVie… as the top picks`, `Os analistas mantêm…`: a sentence opening on the
 /// firm's analyst named before, as the subject; `Em relatório, os analistas também elegeram…`:
 /// after an opening phrase and its comma too.

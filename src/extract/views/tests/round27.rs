@@ -43,3 +43,35 @@ fn people_quoted_by_name_alone_speak_for_the_team_named_before() {
                 apontam Victor Tapia e Maria Clara Negrão.\n\nOs papéis da Eztec foram elevados a compra.";
     assert_eq!(bundled(text), [view("Bradesco BBI", "EZTC3", Stance::Bullish)]);
 }
+
+#[test]
+fn a_passive_with_no_agent_takes_the_agent_of_its_next_clause_or_of_an_act_before() {
+    let text = "Boeing Co. (NYSE: BA) was reiterated as Buy and the target price was raised to $270 at Argus.";
+    assert_eq!(bundled(text), [view("Argus", "BA", Stance::Bullish)]);
+    let text = "American Airlines Group Inc. (NASDAQ: AAL) was raised to Overweight at JPMorgan. This is just a day \
+                after the stock was raised to Outperform from Market Perform with a $57 price target at Cowen.";
+    assert_eq!(
+        bundled(text),
+        [view("JPMorgan", "AAL", Stance::Bullish), view("Cowen", "AAL", Stance::Bullish)],
+        "the order of the ratings says the way, and the verb is where the passive is read"
+    );
+    let text = "Citigroup was upgraded to OVERWEIGHT from NEUTRAL at JPMorgan. U.S. Steel was downgraded to \
+                NEUTRAL from BUY at Nomura. Micron Technology was cut to NEUTRAL from BUY.";
+    assert_eq!(bundled(text).last(), Some(&view("Nomura", "MU", Stance::Bearish)));
+}
+
+#[test]
+fn companies_picked_in_a_passive_or_named_in_an_opening_aside_hold_nothing() {
+    let text = "Analysts at Wolfe Research have downgraded shares of JPMorgan Chase. In addition to JPMorgan and \
+                Bank of America, Wolfe Research also downgraded shares of US Bancorp to peer perform from outperform. \
+                Conversely, Wells Fargo and Morgan Stanley were highlighted as top stock picks among large-cap lenders.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Wolfe Research", "JPM", Stance::Bearish),
+            view("Wolfe Research", "USB", Stance::Bearish),
+            view("Wolfe Research", "WFC", Stance::Bullish),
+            view("Wolfe Research", "MS", Stance::Bullish),
+        ]
+    );
+}
