@@ -25,7 +25,7 @@ use super::tokens::tokens;
 use super::unlisted::unlisted_in_text;
 use super::views::{
     added::added_to_lists, day_trades::day_trade_views, picked::picked_lists, rated_rows::rated_rows,
-    tables::table_views, views,
+    tables::table_views, views, weights::weighted_lines,
 };
 use super::{Language, Lexicon};
 use crate::model::{Stance, Symbol};
@@ -139,6 +139,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         .chain(row_views)
         .chain(table_views(text, &words, &claimant_spans, &found_mentions))
         .chain(picked)
+        .chain(weighted_lines(text, &words, &claimant_spans, &found_mentions))
         .chain(added_to_lists(text, &words, &claimant_spans, &found_mentions));
     for view in listed {
         let firm = firm_key(&text[view.claimant.clone()]);

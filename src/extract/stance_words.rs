@@ -87,8 +87,11 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         let surprise = || {
             words.get(i + 1).is_some_and(|n| matches!(&*n.key, "surprising" | "surprisingly" | "surprise" | "surpresa"))
         };
+        // (`o Morgan Stanley não está sozinho nessa onda de otimismo`, `is not alone`: others agree.)
+        let alone =
+            || words[i + 1..].iter().take(2).any(|n| matches!(&*n.key, "sozinho" | "sozinha" | "sozinhos" | "alone"));
         if (is_negation(key) || missed_an_opportunity(words, i) || eases_a_worry(words, i))
-            && !(matches!(key, "nao" | "not") && only())
+            && !(matches!(key, "nao" | "not") && (only() || alone()))
             && !(matches!(key, "nao" | "not" | "no") && surprise())
             && !(key == "no"
                 && *portuguese

@@ -618,3 +618,4 @@ pub(crate) mod tables;
 #[cfg(test)]
 mod tests;
 mod unknown;
+pub(crate) mod weights;

@@ -156,11 +156,23 @@ fn cue(text: &str, words: &[Token], i: usize) -> Option<Cue> {
         // Ibovespa`, `a carteira de crédito`).
         "carteira" | "portfolio" => {
             let adjective = |k: &str| matches!(k, "recomendada" | "sugerida" | "semanal" | "mensal" | "own");
-            let of = (i + 1..words.len().min(i + 3))
+            // `A carteira de dividendos XP`, `a carteira de dividendos da Ágora`: a portfolio of a
+            // kind of stocks, its owner after it.
+            let kind = key == "carteira"
+                && words.get(i + 1).is_some_and(|w| w.key == "de")
+                && words.get(i + 2).is_some_and(|w| matches!(&*w.key, "dividendos" | "acoes" | "small"));
+            let from = if kind { i + 3 } else { i + 1 };
+            let firm = || {
+                let next = words.get(from)?;
+                brokers_in(&words[from..words.len().min(from + 3)]).first().filter(|b| b.start == next.start)?;
+                Some(from)
+            };
+            let of = (from..words.len().min(from + 2))
                 .take_while(|&j| matches!(&*words[j].key, "da" | "do") || adjective(&words[j].key))
-                .find(|&j| matches!(&*words[j].key, "da" | "do"))?;
+                .find(|&j| matches!(&*words[j].key, "da" | "do"))
+                .or_else(|| kind.then(firm).flatten().map(|j| j - 1))?;
             // (A bank's `carteira` is its loan book unless it is a recommended one.)
-            if key == "carteira" && !adjective(&words[i + 1].key) {
+            if key == "carteira" && !adjective(&words[i + 1].key) && !kind {
                 return None;
             }
             let owner = words.get(of + 1)?;
@@ -276,7 +288,10 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
     if cue == Cue::Entries && entering_verb(text, words, i) {
         return Some(words[i].end);
     }
-    for j in i + 1..words.len().min(i + 7) {
+    // (A portfolio's sentence may name its month and its changes first: `A carteira de dividendos XP
+    // segue inalterada para agosto, incluindo nomes como…`.)
+    let reach = if cue == Cue::Portfolio { 12 } else { 7 };
+    for j in i + 1..words.len().min(i + reach) {
         if text[words[j - 1].end..words[j].start].contains(['.', '\n', ';', ':', '(']) {
             return None;
         }
@@ -288,12 +303,15 @@ fn list_start(text: &str, words: &[Token], i: usize, cue: Cue) -> Option<usize> 
             (Cue::Favoured, "como" | "like") => is_picks_noun(previous),
             (Cue::Favoured, "as") => previous == "such",
             (Cue::Portfolio, "com") => previous == "conta" || previous == "ainda" && words[j - 2].key == "conta",
-            (Cue::Portfolio, "inclui" | "includes" | "incluem") => true,
+            (Cue::Portfolio, "inclui" | "includes" | "incluem" | "incluindo" | "including") => true,
             (Cue::Entries, "de" | "da" | "do") => j == i + 1 && !entering_verb(text, words, i),
             _ => false,
         };
+        // (Past `nomes como`, `ações como`: `incluindo nomes como PETR4, ELET3 e VALE3`.)
+        let such = words.get(j + 1).is_some_and(|w| matches!(&*w.key, "nomes" | "acoes" | "papeis" | "names"))
+            && words.get(j + 2).is_some_and(|w| matches!(&*w.key, "como" | "like"));
         if opens {
-            return Some(words[j].end);
+            return Some(words[if such { j + 2 } else { j }].end);
         }
     }
     None

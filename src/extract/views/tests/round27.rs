@@ -75,3 +75,23 @@ fn companies_picked_in_a_passive_or_named_in_an_opening_aside_hold_nothing() {
         ]
     );
 }
+
+#[test]
+fn a_firm_not_alone_in_its_optimism_holds_it() {
+    let text = "E o Morgan Stanley não está sozinho nessa onda de otimismo: a Multiplan (MULT3) também agradou os \
+                analistas de Bradesco BBI e XP.";
+    let found = bundled(text);
+    assert_eq!(found.first(), Some(&view("Morgan Stanley", "MULT3", Stance::Bullish)), "{found:?}");
+}
+
+#[test]
+fn a_portfolio_of_a_kind_of_stocks_and_its_weighted_lines_are_its_owners_picks() {
+    let text = "A carteira de dividendos XP segue inalterada para agosto, incluindo nomes como PETR4, ELET3 e VALE3.\n\
+                B3 (B3SA3): peso 5%, preço R$ 12,58, preço-alvo R$ 16,00.\n\
+                Cemig (CMIG4): peso 10%, preço R$ 10,33, preço-alvo R$ 12,80.";
+    let picks: Vec<_> =
+        ["PETR4", "ELET3", "VALE3", "B3SA3", "CMIG4"].iter().map(|t| view("XP", t, Stance::Bullish)).collect();
+    assert_eq!(bundled(text), picks);
+    let text = "A carteira de crédito do Itaú cresceu 5%.\nVale (VALE3): peso 5%, preço R$ 60.";
+    assert!(bundled(text).is_empty(), "a bank's loan book is no portfolio of picks");
+}
