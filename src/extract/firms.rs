@@ -84,9 +84,9 @@ const GROUPS: &[&[&str]] = &[
     &["citi", "citigroup", "citibank", "citi corretora", "citigroup smith barney", "citigroup global markets"],
     &["rbc", "royal bank of canada", "rbc dominion"],
     &["goldman sachs", "goldman", "gs"],
-    &["kbw", "keefe bruyette woods", "keefe bruyette and woods"],
+    &["kbw", "keefe bruyette woods", "keefe bruyette and woods", "keefe"],
     &["roth mkm", "roth", "roth capital", "mkm partners", "mkm", "rothmkm"],
-    &["bmo", "bank of montreal", "bmo capital"],
+    &["bmo", "bank of montreal", "bmo capital", "bmo capital marktets"],
     &["td cowen", "cowen", "td securities"],
     &[
         "bernstein",
@@ -95,12 +95,13 @@ const GROUPS: &[&[&str]] = &[
         "c bernstein",
         "alliancebernstein",
         "societe generale bernstein",
+        "bernstein socgen",
     ],
     &["keybanc", "key banc", "keybank"],
     &["evercore", "evercore isi", "isi evercore", "isi"],
     &["ubs", "ubs bb", "ubs warburg", "warburg dillon read"],
     &["piper sandler", "piper jaffray", "piper"],
-    &["truist", "suntrust robinson humphrey", "suntrust robinson", "suntrust"],
+    &["truist", "suntrust robinson humphrey", "suntrust robinson humphreys", "suntrust robinson", "suntrust"],
     &["b riley", "b riley fbr", "fbr", "fbr capital"],
     &["canaccord", "canaccord genuity"],
     &["bnp paribas", "bnp paribas exane", "exane bnp paribas", "exane"],
@@ -112,7 +113,7 @@ const GROUPS: &[&[&str]] = &[
     &["itau bba", "itau", "itau unibanco", "banco itau", "bba"],
     &["bradesco bbi", "bradesco", "banco bradesco", "bbi"],
     &["btg pactual", "btg", "banco btg pactual"],
-    &["xp", "xp inc"],
+    &["xp", "xp inc", "xp expert"],
     &["santander", "banco santander", "santander brasil"],
     &["banco do brasil", "bb", "bb banco de investimento"],
     &["banco espirito santo", "bes", "espirito santo"],
@@ -272,6 +273,19 @@ mod tests {
                 .collect();
         for (i, a) in keys.iter().enumerate() {
             assert!(keys[i + 1..].iter().all(|b| b != a), "{keys:?}");
+        }
+    }
+
+    #[test]
+    fn firms_by_their_older_or_shorter_names() {
+        for (a, b) in [
+            ("Keefe", "KBW"),
+            ("Bernstein SocGen", "Bernstein"),
+            ("SunTrust Robinson Humphreys", "Truist"),
+            ("XP Expert", "XP"),
+            ("BMO Capital Marktets", "BMO"),
+        ] {
+            assert_eq!(firm_key(a), firm_key(b), "{a}");
         }
     }
 

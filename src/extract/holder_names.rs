@@ -195,6 +195,8 @@ fn is_headline_act(key: &str) -> bool {
         key,
         "upgrades"
             | "downgrades"
+            // (`Evercore ISI Starting with Evercore ISI, where…`: a heading run into its sentence.)
+            | "starting"
             | "raises"
             | "cuts"
             | "lowers"
@@ -316,6 +318,7 @@ mod tests {
         assert_eq!(trim("Upside: Canaccord Genuity"), Some("Canaccord Genuity"), "a heading word and its colon");
         assert_eq!(trim("Investing.com - Após"), None, "an outlet's dateline");
         assert_eq!(trim("Investing.com -- Raymond James"), Some("Raymond James"), "a broker after a dateline");
+        assert_eq!(trim("Evercore ISI Starting"), Some("Evercore ISI"), "a heading run into its sentence");
         assert_eq!(trim("Fox-Pitt Kelton"), Some("Fox-Pitt Kelton"), "a hyphen");
         assert_eq!(trim("Bernstein Research"), Some("Bernstein Research"), "a known name in full");
         assert_eq!(trim("Jefferies Financial Group"), Some("Jefferies Financial Group"), "not a generic tail");

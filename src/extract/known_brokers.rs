@@ -377,6 +377,7 @@ const BROKERS: &[&str] = &[
     "cazenove",
     "collins stewart",
     "seymour pierce",
+    "ryan beck",
     "soundview",
     "robertson stephens",
     "hambrecht & quist",

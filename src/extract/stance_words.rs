@@ -262,6 +262,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if let Some(stated) = stated_rating(key, kind, ahead)
             .or_else(|| closing_rating(text, words, i))
             .or_else(|| bracketed_rating(text, words, i))
+            .or_else(|| kept_with(text, key, &words[i..words.len().min(i + 1 + KEPT_REACH)]))
         {
             Some((1, stated))
         } else if let Some(stated) =
@@ -441,6 +442,24 @@ fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance
         && words[i + 1..].iter().all(|w| rating_word(&w.key).is_some())
         && text[words[i - 1].end..words[i].start].contains([',', '–', '—', '|', ':']);
     closes.then(|| rating_at(words, i)).flatten()
+}
+
+/// How many words after a verb keeping a rating its `with a Buy` may come.
+const KEPT_REACH: usize = 14;
+
+/// `maintained Starbucks Corporation (NASDAQ: SBUX) with a Buy`, `manteve a Vale com recomendação
+/// de compra`: a verb keeping a rating, the rating after the company's long name and `with`.
+/// (`words` open on the verb; not past a full stop, `…GlobalFoundries Inc. Credit Suisse analyst…`.)
+fn kept_with(text: &str, key: &str, words: &[Token]) -> Option<Option<Stance>> {
+    if !is_keep_verb(key) {
+        return None;
+    }
+    let stop = words.windows(2).position(|p| text[p[0].end..p[1].start].contains(['.', ';', '\n']));
+    let ahead = &words[1..stop.map_or(words.len(), |k| k + 1)];
+    let with = ahead.iter().position(|w| matches!(&*w.key, "with" | "com"))?;
+    let rest = &ahead[with + 1..];
+    let skip = usize::from(rest.first().is_some_and(|w| matches!(&*w.key, "a" | "an" | "uma" | "um")));
+    rating_at(rest, skip)
 }
 
 /// `- 9/17 UBS (Buy) target to $135 from $153`: a rating alone in brackets after the firm states

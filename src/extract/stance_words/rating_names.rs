@@ -12,13 +12,20 @@ pub(super) fn first_rating(words: &[Token]) -> Option<Option<Stance>> {
         (0..words.len()).find(|&k| rating_word(&words[k].key).is_some() && !(k > 0 && words[k - 1].key == "from"));
     // `desempenho acima da média`, `abaixo da média`: the older Portuguese names of outperform
     // and underperform.
-    let average = words.windows(4).position(|w| {
-        w[0].key == "desempenho" && matches!(&*w[1].key, "acima" | "abaixo") && w[2].key == "da" && w[3].key == "media"
+    // (`desempenho superior`, `desempenho inferior`: so are these.)
+    let average = words
+        .windows(2)
+        .position(|w| w[0].key == "desempenho" && matches!(&*w[1].key, "acima" | "abaixo" | "superior" | "inferior"));
+    let average = average.filter(|&a| {
+        matches!(&*words[a + 1].key, "superior" | "inferior")
+            || words.get(a + 2..a + 4).is_some_and(|w| w[0].key == "da" && w[1].key == "media")
     });
     match (word, average) {
-        (w, Some(a)) if w.is_none_or(|w| a < w) => {
-            Some(Some(if words[a + 1].key == "acima" { Stance::Bullish } else { Stance::Bearish }))
-        }
+        (w, Some(a)) if w.is_none_or(|w| a < w) => Some(Some(if matches!(&*words[a + 1].key, "acima" | "superior") {
+            Stance::Bullish
+        } else {
+            Stance::Bearish
+        })),
         (w, _) => rating_at(words, w?),
     }
 }

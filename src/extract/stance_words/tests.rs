@@ -102,6 +102,19 @@ fn a_rating_change_says_its_direction() {
     assert_eq!(stance("- 9/17 UBS (Buy) target to $135 from $153"), Some(Stance::Bullish), "a rating in brackets");
     assert_eq!(stance("The firm projects 200 basis points of positive operating leverage."), None, "a measure's sign");
     assert_eq!(stance("Os papéis da Eztec foram elevados a compra."), Some(Stance::Bullish), "`a` before a rating");
+    assert_eq!(
+        stance("Stifel maintained Starbucks Corporation (NASDAQ: SBUX) with a Buy and lowered the price target."),
+        Some(Stance::Bullish),
+        "a rating kept after the company's long name"
+    );
+    let text =
+        "Jefferies maintained Roblox Corp (NYSE: RBLX) with a Hold and lowered the price target from $92 to $86.";
+    assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating kept");
+    assert_eq!(
+        stance("Bernstein reduz o preço-alvo de US$ 215 para US$ 185; mantém a recomendação de desempenho superior"),
+        Some(Stance::Bullish),
+        "outperform, in Portuguese words"
+    );
     let text = "- 9/16 Morgan Stanley (Equal Weight) target to 100 from $140";
     assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating in brackets");
 }
