@@ -520,8 +520,18 @@ pub(crate) fn views<'a>(
         let mut tickers = if earlier.is_empty() { vec![ticker.clone()] } else { earlier };
         // `As recomendações continuam em compra` after a list of targets: each company of the list.
         let same = || last_holder.as_ref().is_some_and(|(_, h)| held_by(text, &holders, h));
-        if plural_ratings(own, reading.at) && recent.is_some() && same() {
+        let plural =
+            plural_ratings(own, reading.at) && last.as_ref().is_some_and(|(j, _, _)| i - j <= RATING_BACK) && same();
+        if plural {
             tickers.extend(last_rated.iter().filter(|t| **t != ticker).cloned());
+            // `…cortou os preços-alvos de Americanas… Para o Magazine Luiza corte foi de R$ 9 para
+            // R$ 8… Todas com recomendação de compra`: so is each company named since its last act.
+            let since = act_before.map_or(&[][..], |a| mentions_in(&(sentences[a].start..sentence.start)));
+            for m in since.iter().filter(|m| !m.rates && !m.speaks && !is_broker(&m.symbol)) {
+                if !tickers.contains(&m.symbol) {
+                    tickers.push(m.symbol.clone());
+                }
+            }
         }
         // `Na Blau, a revisão foi de R$ 33 para R$ 30 e, na Oncoclinicas, de R$ 13 para R$ 10,
         // reiterando as recomendações de compra para os papéis`: each company named before.
@@ -586,7 +596,14 @@ pub(crate) fn views<'a>(
                 // no target or plain-word view after it.
                 let kept_neutral = reading.level >= 2 && neutral.kept_on(ticker, &name);
                 if !stronger && !kept_neutral {
-                    found.overturn(ticker, stance, &name, i, reading.level);
+                    found.overturn(
+                        ticker,
+                        stance,
+                        &name,
+                        i,
+                        reading.level,
+                        if plural { TOPIC_BACK } else { LOOK_BACK },
+                    );
                     let view =
                         ViewMatch { claimant: h.clone(), ticker: ticker.clone(), stance, quote: sentence.clone() };
                     found.push(view, i, reading.level, name);

@@ -3,7 +3,7 @@
 //! words) and its holder's name folded: what a later sentence's view is weighed against.
 
 use super::subjects::same_firm;
-use super::{LOOK_BACK, TOPIC_BACK, ViewMatch};
+use super::{TOPIC_BACK, ViewMatch};
 use crate::model::{Stance, Symbol, fold};
 
 /// One view found, with where and how strongly it was read.
@@ -64,10 +64,18 @@ impl Found {
 
     /// `…had its price target dropped by JPMorgan… The firm currently has an "overweight"
     /// rating`: a stronger cue of the same firm just after overturns a weaker one of the opposite
-    /// stance. Only the views of the last few sentences are looked at (they are last).
-    pub(super) fn overturn(&mut self, ticker: &Symbol, stance: Stance, firm: &str, i: usize, level: usize) {
+    /// stance. Only the views of the last `reach` sentences are looked at (they are last).
+    pub(super) fn overturn(
+        &mut self,
+        ticker: &Symbol,
+        stance: Stance,
+        firm: &str,
+        i: usize,
+        level: usize,
+        reach: usize,
+    ) {
         let mut k = self.entries.len();
-        while k > 0 && i - self.entries[k - 1].sentence <= LOOK_BACK {
+        while k > 0 && i - self.entries[k - 1].sentence <= reach {
             k -= 1;
             let e = &self.entries[k];
             if e.view.ticker == *ticker && e.view.stance != stance && e.level > level && same_firm(firm, &e.firm) {

@@ -95,3 +95,18 @@ fn a_portfolio_of_a_kind_of_stocks_and_its_weighted_lines_are_its_owners_picks()
     let text = "A carteira de crédito do Itaú cresceu 5%.\nVale (VALE3): peso 5%, preço R$ 60.";
     assert!(bundled(text).is_empty(), "a bank's loan book is no portfolio of picks");
 }
+
+#[test]
+fn ratings_stated_for_all_cover_every_company_named_since_the_firms_last_act() {
+    let text = "O BofA elevou o preço-alvo da Hypera (HYPE3) de R$ 51 para R$ 58. O banco também cortou o preço-alvo \
+                da Americanas (AMER3) de R$ 30 para R$ 25. Para o Magazine Luiza (MGLU3) o corte foi de R$ 9 para \
+                R$ 8. Preço da Petz (PETZ3) foi de R$ 16 para R$ 13. A Lojas Quero-Quero (LJQQ3) foi de R$ 12 para \
+                R$ 10. Todas com recomendação de compra.";
+    let mut found: Vec<String> = bundled(text).iter().map(|v| format!("{} {:?}", v.1, v.2)).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        ["AMER3 Bullish", "HYPE3 Bullish", "LJQQ3 Bullish", "MGLU3 Bullish", "PETZ3 Bullish"],
+        "the rating overturns the target cut"
+    );
+}
