@@ -18,7 +18,7 @@ use super::known_brokers::brokers_in;
 use super::listed_holders::{listed_holders, surname_holders};
 use super::mentions::{Mention, is_broker};
 use super::non_holders::{is_news_source, is_talked_about};
-use super::passive_ratings::{agent, is_passive, opens_sentence};
+use super::passive_ratings::{agent, is_passive};
 use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
@@ -72,6 +72,7 @@ pub(crate) fn views<'a>(
     mentions: &[Mention],
     unlisted_starts: &dyn Fn() -> &'a [usize],
 ) -> Vec<ViewMatch> {
+    let read = before::Read { text, words, sentences, sentence_words, claimants, mentions };
     let mut found = Found::default();
     let mut last: Option<(usize, Stance, Symbol)> = None;
     // The companies the last view's sentence rated.
@@ -89,10 +90,7 @@ pub(crate) fn views<'a>(
     // The companies described and named by names the lexicon does not know, once a view acted on them.
     let mut unknown_names = unknown::UnknownNames::default();
     // Everything is in text order: each sentence's part of a list is found by bisection.
-    let mentions_in = |r: &Range<usize>| {
-        &mentions
-            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
-    };
+    let mentions_in = |r: &Range<usize>| read.mentions_in(r);
     for (i, (sentence, range)) in sentences.iter().zip(sentence_words).enumerate() {
         let own = &words[range.clone()];
         // `JetBlue currently carries a Zacks Rank #5 (Strong Sell)`: the service's own rank.
@@ -295,55 +293,13 @@ pub(crate) fn views<'a>(
             } else {
                 LOOK_BACK
             };
-            let from = sentences[i.saturating_sub(back)].start;
             // (Nor a bank named by a card's heading, the company rated.)
             let heading = card_company.as_ref().map(|(_, span)| span);
-            let upto = heading.map_or(range.start, |span| word_range(words, span).start);
-            let broker = acting::named_before(text, words, mentions_in(&(from..sentence.start)), from, upto, heading);
-            // `Para o Credit Suisse, a Hypera é… Dessa forma, mantém recomendação…`: a broker
-            // named after the view before's sentence outranks its holder.
-            // The holder of the last sentence giving a view (`Ford was downgraded… General Motors
-            // was downgraded…`, each the view of the first sentence again).
-            let earlier = last_holder
-                .clone()
-                .filter(|(j, _)| i - j <= LOOK_BACK && broker.as_ref().is_none_or(|b| b.start < sentences[*j].end))
-                .map(|(_, h)| h);
-            // `JPMorgan revisa preferências… A Vivo (VIVT3) foi rebaixada…`, not `For Citi, it was
-            // the second… Also seeing downgrades… have been Bank of America`: a passive with no
-            // agent is held by the firm of the view before or by one opening a sentence before.
-            // (`U.S. Steel was downgraded… at Nomura… Micron Technology was cut to NEUTRAL`: or the
-            // agent of an act before.)
-            let agent_before = |b: &Range<usize>| {
-                let k = words.partition_point(|w| w.start < b.start);
-                k > 0 && matches!(&*words[k - 1].key, "at" | "by" | "pelo" | "pela")
-            };
-            // `Boeing was reiterated as Buy and the target price was raised to $270 at Argus`: a
-            // passive with no agent, the sentence going on to the agent of its next clause.
-            let next = || {
-                passive
-                    .then(|| next_clause_holder(text, words, sentences, sentence_words, claimants, mentions, i))
-                    .flatten()
-            };
-            holders.extend(
-                next()
-                    .or(earlier)
-                    .or(broker.filter(|b| !passive || opens_sentence(text, words, b.start) || agent_before(b))),
-            );
+            holders.extend(before::holder_before(&read, i, back, heading, passive, last_holder.as_ref()));
         }
         // `They have a $65 price target`, `Analyst AJ Rice upgraded…` after `according to UBS`:
         // the firm of the view or the broker named just before.
-        let firm_before = || {
-            let from = sentences[i.saturating_sub(LOOK_BACK)].start;
-            let named = last_holder.clone().filter(|(j, _)| i - j <= LOOK_BACK).map(|(_, h)| h);
-            let before = &words[words.partition_point(|w| w.start < from)..range.start];
-            let broker = mentions_in(&(from..sentence.start))
-                .iter()
-                .rev()
-                .find(|m| (m.rates || m.speaks || is_broker(&m.symbol)) && !is_talked_about(text, words, &m.span))
-                .map(|m| name_of(text, words, &m.span));
-            let listed = brokers_in(before).into_iter().rfind(|b| !is_talked_about(text, words, b));
-            named.or([broker, listed].into_iter().flatten().max_by_key(|b| b.start))
-        };
+        let firm_before = || before::firm_just_before(&read, i, last_holder.as_ref());
         if analysts_alone {
             let back = sentences[i.saturating_sub(TOPIC_BACK)].start..sentence.start;
             holders.extend(firm_before().or_else(|| the_only_firm(text, words, mentions_in(&back), back)));
@@ -619,6 +575,7 @@ pub(crate) fn views<'a>(
 
 mod acting;
 pub(crate) mod added;
+mod before;
 mod both;
 mod cards;
 pub(crate) mod day_trades;
