@@ -85,7 +85,8 @@ pub(super) fn sentence_subjects<'m>(
                             && (alone() || mentions_in(s).first().is_some_and(|f| f.span == m.span)))
                         || (!m.speaks
                             && reports_results(text, own_words, &m.span, &at_work)
-                            && !revises_forecasts(text, own_words, &m.span) && covers_another(m))
+                            // (Not a bank revising forecasts for another company it covers.)
+                            && !(revises_forecasts(text, own_words, &m.span) && covers_another(m)))
                         || speaks_of_own_results(text, own_words, &m.span, &at_work))
             };
             // (A main clause naming no company leaves the opening clause's.)

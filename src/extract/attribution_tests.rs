@@ -503,3 +503,5 @@ mod round24;
 mod round25;
 #[path = "attribution_tests_round26.rs"]
 mod round26;
+#[path = "attribution_tests_round27.rs"]
+mod round27;

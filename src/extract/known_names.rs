@@ -272,6 +272,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Banco do Brasil", "BBAS3", Case::Capital),
     // (`o spread de operações de crédito do Banco Brasil`: Reuters writes it without `do`.)
     ("Banco Brasil", "BBAS3", Case::Capital),
+    // (Dimed's pharmacies, listed by their brand.)
+    ("Panvel", "PNVL3", Case::Capital),
     ("Ambev", "ABEV3", Case::Capital),
     ("Embraer", "EMBR3", Case::Capital),
     ("WEG", "WEGE3", Case::UpperOrContext),

@@ -1,0 +1,12 @@
+//! Unit tests of the twenty-seventh round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_bank_reporting_its_results_first_stays_the_subject() {
+    let text = "O Santander Brasil teve lucro de R$ 3 bilhões no trimestre. O lucro subiu 49%.";
+    assert_eq!(figures(text), pairs(&[("R$ 3 bilhões", &["SANB11"]), ("49%", &["SANB11"])]));
+    let text = "Banco Brasil fechou o trimestre com spread de 9,2 por cento.";
+    assert_eq!(figures(text), pairs(&[("9,2 por cento", &["BBAS3"])]), "Banco do Brasil, as Reuters writes it");
+}
