@@ -51,7 +51,8 @@ pub(super) const BULLISH: &[&str] = &[
     "preferidos", "favorite",
     "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados", "oversold", "undervalued",
     "subestimada", "subestimadas", "subestimado", "subestimados", "subvalorizada", "subvalorizadas",
-    "subvalorizado", "subvalorizados",
+    "subvalorizado", "subvalorizados", "constructive", "construtiva", "construtivo", "construtivas",
+    "construtivos",
 ];
 
 /// Plain bearish words (`sell`, `preocupação`, `worried`).

@@ -72,17 +72,23 @@ pub(crate) fn rating_move_back(after: &[Token]) -> Option<Stance> {
 
 /// `incluiu a Vale em sua carteira recomendada`, `a Vale foi excluída da carteira recomendada`:
 /// a stock put into a recommended portfolio (bullish) or taken out of one (bearish), read from the
-/// verb a few words before `carteira` (word `i`) and `recomendada` after it.
+/// verb a few words before `carteira` (word `i`) and `recomendada` or `sugerida` after it
+/// (`decidimos retirar as ações da Tractebel da carteira sugerida`).
 pub(super) fn into_portfolio(words: &[Token], i: usize) -> Option<Stance> {
-    let recommended = words.get(i + 1).is_some_and(|w| matches!(&*w.key, "recomendada" | "recomendadas"));
+    let recommended =
+        words.get(i + 1).is_some_and(|w| matches!(&*w.key, "recomendada" | "recomendadas" | "sugerida" | "sugeridas"));
     if !recommended {
         return None;
     }
-    words[i.saturating_sub(6)..i].iter().rev().find_map(|w| match &*w.key {
+    words[i.saturating_sub(8)..i].iter().rev().find_map(|w| match &*w.key {
         "incluiu" | "inclui" | "incluida" | "incluidas" | "incluido" | "incluidos" | "adicionou" | "adiciona"
-        | "adicionada" | "adicionadas" | "entrou" | "entra" | "entram" | "entraram" => Some(Stance::Bullish),
+        | "adicionada" | "adicionadas" | "entrou" | "entra" | "entram" | "entraram" | "incluir" | "adicionar" => {
+            Some(Stance::Bullish)
+        }
         "excluiu" | "exclui" | "excluida" | "excluidas" | "excluido" | "excluidos" | "retirou" | "retira"
-        | "retirada" | "retiradas" | "saiu" | "sai" | "saem" | "sairam" | "removeu" => Some(Stance::Bearish),
+        | "retirada" | "retiradas" | "saiu" | "sai" | "saem" | "sairam" | "removeu" | "retirar" | "excluir" => {
+            Some(Stance::Bearish)
+        }
         _ => None,
     })
 }

@@ -115,6 +115,12 @@ fn a_rating_change_says_its_direction() {
         Some(Stance::Bullish),
         "outperform, in Portuguese words"
     );
+    assert_eq!(stance("Saíram do encontro com uma visão mais construtiva."), Some(Stance::Bullish));
+    assert_eq!(
+        stance("Decidimos retirar as ações da Tractebel (EGIE3) da carteira sugerida."),
+        Some(Stance::Bearish),
+        "taken out of a suggested portfolio"
+    );
     let text = "- 9/16 Morgan Stanley (Equal Weight) target to 100 from $140";
     assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating in brackets");
 }
