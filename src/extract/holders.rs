@@ -68,6 +68,11 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     if inside.len() == 1 && is_pronoun(&inside[0].key) {
         return Some(Holder::Before);
     }
+    // `THE SPARK: Analyst Christopher Horvers lowered…`: a heading in capitals before its colon
+    // names no firm; the analyst after it speaks for the firm before.
+    if text[holder.end..].starts_with(':') && inside.iter().all(|w| w.upper) && brokers_in(inside).is_empty() {
+        return Some(Holder::Before);
+    }
     // `Construtoras: Itaú BBA elege Tenda`: a headline's topic before a colon and the broker after it.
     if text[holder.end..].starts_with(':')
         && brokers_in(inside).is_empty()

@@ -211,7 +211,17 @@ pub(super) fn rates_a_sector(text: &str, next: &[Token]) -> bool {
                 && first[k + 2..].iter().take(7).any(sector)
         })
     };
-    (matches!(next, [a, noun, ..] if article(a) && sector(noun)) || retail_industry() || within())
+    // `lowered its ratings on a slew of semiconductor stocks`: many of a kind's stocks, unnamed.
+    let slew = || {
+        let first = &next[..next.len().min(10)];
+        first.windows(2).enumerate().any(|(k, p)| {
+            !first[..k].iter().any(|w| w.capitalized || w.upper)
+                && matches!(&*p[0].key, "slew" | "number" | "handful" | "host" | "raft")
+                && p[1].key == "of"
+                && first[k + 2..].iter().take(3).any(|w| matches!(&*w.key, "stocks" | "names" | "companies"))
+        })
+    };
+    (matches!(next, [a, noun, ..] if article(a) && sector(noun)) || retail_industry() || within() || slew())
         && !includes_stocks(text, next)
 }
 

@@ -230,19 +230,31 @@ fn rates_unknown_name(next: &[Token], mentions: &[Mention]) -> Option<Range<usiz
     let to_rating = |w: Option<&Token>| w.is_some_and(|w| matches!(&*w.key, "to" | "from"));
     // (The code right after the verb: `downgraded HGSI to`; not a B3 symbol's root written for a
     // company the sentence names, `upgraded MGLU to buy, saying Magazine Luiza…`.)
+    let unknown_code = |code: &Token| {
+        code.upper
+            && (2..=5).contains(&code.text.len())
+            && code.text.bytes().all(|b| b.is_ascii_alphabetic())
+            && !is_acronym(code.text)
+            && !covered(code)
+            && !mentions.iter().any(|m| m.symbol.as_str().starts_with(code.text))
+    };
     if let [code, after, ..] = next
-        && code.upper
-        && (2..=5).contains(&code.text.len())
-        && code.text.bytes().all(|b| b.is_ascii_alphabetic())
-        && !is_acronym(code.text)
         && to_rating(Some(after))
-        && !covered(code)
-        && !mentions.iter().any(|m| m.symbol.as_str().starts_with(code.text))
+        && unknown_code(code)
     {
         return Some(code.start..code.end);
     }
     if let Some(name) = described_unknown(next, &covered) {
         return Some(name);
+    }
+    // (`reiterated a "buy" rating and $4 price target on GALE, which…`: a code alone, then a
+    // clause or the shares' move.)
+    let on = next.iter().take(10).position(|w| w.key == "on");
+    if let Some([code, after, ..]) = on.map(|p| &next[p + 1..])
+        && unknown_code(code)
+        && matches!(&*after.key, "which" | "that" | "shares" | "stock")
+    {
+        return Some(code.start..code.end);
     }
     let p = next.iter().take(6).position(|w| matches!(&*w.key, "on" | "for" | "of"))?;
     let rest = &next[p + 1..];

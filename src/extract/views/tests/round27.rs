@@ -110,3 +110,15 @@ fn ratings_stated_for_all_cover_every_company_named_since_the_firms_last_act() {
         "the rating overturns the target cut"
     );
 }
+
+#[test]
+fn no_view_of_a_code_unknown_a_heading_in_capitals_or_a_slew_of_stocks() {
+    let text = "TSLA is up 1.1% after Baird named the stock its top pick. Maxim Group reiterated a \"buy\" rating \
+                and $4 price target on GALE, which is up 0.5% ahead of the bell.";
+    assert_eq!(bundled(text), [view("Baird", "TSLA", Stance::Bullish)], "a code the lexicon does not know");
+    let text = "J.P. Morgan downgraded Wal-Mart's stock. THE SPARK: Analyst Christopher Horvers lowered his rating \
+                to \"Neutral\" from \"Outperform\".";
+    assert_eq!(bundled(text), [view("J.P. Morgan", "WMT", Stance::Bearish)], "a heading names no firm");
+    let text = "KLA-Tencor (KLAC) fell 2%. Credit Suisse lowered its ratings on a slew of semiconductor stocks.";
+    assert!(bundled(text).is_empty(), "many of a kind's stocks, unnamed");
+}
