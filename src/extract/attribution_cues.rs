@@ -22,8 +22,19 @@ pub(super) fn unknown_name_before(text: &str, before: &[Token], named: &[Mention
     let inside = |r: &Range<usize>, w: &Token| r.start <= w.start && w.end <= r.end;
     // The sentence's first word is capitalised anyway; only the last words before count.
     let first = before.len().saturating_sub(NAME_REACH).max(1);
-    before[first.min(before.len())..].iter().any(|w| {
+    // (`da aquisição do Banco Real`, `the acquisition of Anadarko`: a company bought, not the one
+    // the text is about.)
+    let bought = |k: usize| {
+        let key = |back: usize| k.checked_sub(back).map_or("", |j| &*before[j].key);
+        matches!(key(1), "do" | "da" | "of") && matches!(key(2), "aquisicao" | "compra" | "acquisition" | "purchase")
+            || matches!(key(2), "do" | "da" | "of")
+                && matches!(key(3), "aquisicao" | "compra" | "acquisition" | "purchase")
+                && before[k - 1].capitalized
+    };
+    let from = first.min(before.len());
+    before[from..].iter().enumerate().any(|(k, w)| {
         w.capitalized
+            && !bought(from + k)
             && !text[..w.start].ends_with(['"', '“', '\'', '‘'])
             // `US$ 45`, `R$ 29`: a currency mark.
             && !text[w.end..].starts_with('$')

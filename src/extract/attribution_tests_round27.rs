@@ -10,3 +10,16 @@ fn a_bank_reporting_its_results_first_stays_the_subject() {
     let text = "Banco Brasil fechou o trimestre com spread de 9,2 por cento.";
     assert_eq!(figures(text), pairs(&[("9,2 por cento", &["BBAS3"])]), "Banco do Brasil, as Reuters writes it");
 }
+
+#[test]
+fn a_bank_closing_its_quarter_is_the_subject_and_a_bank_bought_is_no_company_ahead() {
+    let text = "O Santander Brasil fechou o trimestre passado com aumento na provisão. A linha teve salto de 49%.";
+    assert_eq!(figures(text), pairs(&[("49%", &["SANB11"])]));
+    let text = "Sem incluir a amortização de ágio da aquisição do Banco Real, de 909 milhões de reais, o lucro foi \
+                de 555 milhões de reais. O Santander Brasil fechou o trimestre com alta na provisão.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("909 milhões de reais", &["SANB11"]), ("555 milhões de reais", &["SANB11"])]),
+        "the company named in the next sentences"
+    );
+}

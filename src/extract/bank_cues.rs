@@ -40,12 +40,16 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, 
     let after = &words[words.partition_point(|w| w.start < end)..];
     let mut previous_end = end;
     let mut follows = false;
-    for w in after.iter().take(RESULTS_REACH) {
+    for (k, w) in after.iter().take(RESULTS_REACH).enumerate() {
         if text[previous_end..w.start].contains(['.', ';']) {
             break;
         }
         previous_end = w.end;
-        if is_results_word(&w.key) {
+        // (`o Santander Brasil fechou o trimestre passado com aumento na provisão`: a quarter closed.)
+        let closed = k > 0
+            && matches!(&*w.key, "trimestre" | "quarter")
+            && after[..k].iter().rev().take(2).any(|v| matches!(&*v.key, "fechou" | "encerrou" | "closed" | "ended"));
+        if is_results_word(&w.key) || closed {
             follows = true;
             break;
         }
