@@ -23,3 +23,11 @@ fn a_bank_closing_its_quarter_is_the_subject_and_a_bank_bought_is_no_company_ahe
         "the company named in the next sentences"
     );
 }
+
+#[test]
+fn tim_in_company_context_and_multilaser_by_its_former_name() {
+    let text = "O Citi reafirma sua recomendação de compra para ações da Tim, que subiram 2%. A Multilaser caiu 3%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["TIMS3"]), ("3%", &["MLAS3"])]));
+    let text = "Tim Cook disse que as vendas subiram 4%.";
+    assert_eq!(figures(text), pairs(&[("4%", &[])]), "a given name");
+}

@@ -349,8 +349,12 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // `gol` is a football goal and a Volkswagen car: the airline only in company context (`a Gol`).
     ("Gol", "GOLL3", Case::Context),
     ("Marfrig", "MRFG3", Case::Capital),
-    ("TIM", "TIMS3", Case::Upper),
+    // (`ações da Tim e da Telefônica`: written as a word, in company context only; `Tim` is also a
+    // given name.)
+    ("TIM", "TIMS3", Case::UpperOrContext),
     ("TIM Brasil", "TIMS3", Case::Capital),
+    // (Grupo Multi's former name.)
+    ("Multilaser", "MLAS3", Case::Capital),
     ("Minerva", "BEEF3", Case::Capital),
     ("BRF", "BRFS3", Case::Upper),
     ("Carrefour Brasil", "CRFB3", Case::Capital),
