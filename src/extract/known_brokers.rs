@@ -117,6 +117,8 @@ const BROKERS: &[&str] = &[
     "ubs",
     "wedbush",
     "national bank financial",
+    // (National Bank Financial, as MarketBeat's notes name it.)
+    "national bankshares",
     // (TD Bank's former broker.)
     "td newcrest",
     "cibc capital markets",

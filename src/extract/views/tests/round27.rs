@@ -122,3 +122,9 @@ fn no_view_of_a_code_unknown_a_heading_in_capitals_or_a_slew_of_stocks() {
     let text = "KLA-Tencor (KLAC) fell 2%. Credit Suisse lowered its ratings on a slew of semiconductor stocks.";
     assert!(bundled(text).is_empty(), "many of a kind's stocks, unnamed");
 }
+
+#[test]
+fn national_bankshares_is_a_broker() {
+    let text = "National Bankshares raised Toronto-Dominion Bank from a “sector perform” rating to a “buy” rating.";
+    assert_eq!(bundled(text), [view("National Bankshares", "TD", Stance::Bullish)]);
+}
