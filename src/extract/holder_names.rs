@@ -137,7 +137,10 @@ fn is_everyday(key: &str) -> bool {
 
 /// Acronyms of a company's figures (`EPS`, `EBITDA`, `ROE`), in capitals where firms' are too.
 fn is_metric(key: &str) -> bool {
-    matches!(key, "eps" | "ebitda" | "ebit" | "roe" | "roic" | "capex" | "ipo" | "gdp" | "pib" | "cagr")
+    matches!(
+        key,
+        "eps" | "ebitda" | "ebit" | "roe" | "roic" | "capex" | "ipo" | "gdp" | "pib" | "cagr" | "npv" | "npvs" | "dcf"
+    )
 }
 
 /// Adverbs and conjunctions that open sentences and never open a firm's name (`Only`, `Since`,

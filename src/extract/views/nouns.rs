@@ -30,6 +30,13 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     if list.is_some_and(|j| is_rivals_word(&own[j].key) || competition(j)) {
         return true;
     }
+    // `downgraded one of NVIDIA’s largest rivals in AMD`: the company whose rivals are named.
+    let after = &own[own.partition_point(|w| w.start < m.span.end)..];
+    if after.first().is_some_and(|w| w.key == "s")
+        && after.iter().skip(1).take(3).any(|w| is_rivals_word(&w.key) || matches!(&*w.key, "peers" | "pares"))
+    {
+        return true;
+    }
     let before = &own[k.saturating_sub(4)..k];
     // `a Vivo assumiu o posto da TIM Brasil como a ação preferida`, `in place of Apple`, `replacing
     // Apple`: the company replaced.

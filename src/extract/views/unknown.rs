@@ -151,10 +151,14 @@ fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Rang
     let received = |k: &str| matches!(k, "saw" | "scored" | "received" | "got" | "suffered" | "faced" | "earned");
     let moved = match after {
         [verb, ..] if is_move_verb(&verb.key) || received(&verb.key) => true,
-        [be, how, ..] => {
+        // (`Burberry was also down after Stifel downgraded…`: past `also`.)
+        [be, also, how, ..] | [be, how @ also, ..] => {
+            let how = if also.key == "also" { how } else { also };
             matches!(&*be.key, "is" | "was" | "has")
-                && (matches!(&*how.key, "up" | "down" | "higher" | "lower" | "hit" | "upgraded" | "downgraded")
-                    || is_move_verb(&how.key))
+                && (matches!(
+                    &*how.key,
+                    "up" | "down" | "higher" | "lower" | "hit" | "upgraded" | "downgraded" | "weaker" | "stronger"
+                ) || is_move_verb(&how.key))
         }
         _ => false,
     };

@@ -128,3 +128,15 @@ fn national_bankshares_is_a_broker() {
     let text = "National Bankshares raised Toronto-Dominion Bank from a “sector perform” rating to a “buy” rating.";
     assert_eq!(bundled(text), [view("National Bankshares", "TD", Stance::Bullish)]);
 }
+
+#[test]
+fn a_company_whose_rivals_are_named_an_unknown_one_down_and_a_measure_hold_nothing() {
+    let text = "Piper Sandler downgraded one of NVIDIA’s largest rivals in AMD (NASDAQ:AMD) on Thursday.";
+    assert_eq!(bundled(text), [view("Piper Sandler", "AMD", Stance::Bearish)]);
+    let text = "Rentokil Initial was weaker after RBC Capital Markets cut its price target on the shares. Burberry \
+                was also down after Stifel downgraded shares of the luxury fashion brand to ‘hold’ from ‘buy’.";
+    assert_eq!(bundled(text), [view("RBC Capital Markets", "RTO", Stance::Bearish)], "Burberry is unknown");
+    let text = "GSK rose after an upgrade to ‘buy’ at Jefferies. “NPVs suggest the stock is deeply discounted, hence \
+                our upgrade to buy.”";
+    assert_eq!(bundled(text), [view("Jefferies", "GSK", Stance::Bullish)], "a measure names no firm");
+}
