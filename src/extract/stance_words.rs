@@ -351,7 +351,7 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         } else if is_bullish(key) && i > 0 && matches!(&*words[i - 1].key, "less" | "menos") {
             // `his less-bullish view`, `menos otimista`: a view turned down.
             Some((4, Some(Stance::Bearish)))
-        } else if is_bullish(key) || recommended_purchase(words, i) {
+        } else if is_bullish(key) || recommended_purchase(words, i) || worst_is_over(words, i) {
             Some((4, Some(Stance::Bullish)))
         } else if let Some(room) = room_to_move(words, i) {
             Some((4, Some(room)))
@@ -442,6 +442,17 @@ fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance
         && words[i + 1..].iter().all(|w| rating_word(&w.key).is_some())
         && text[words[i - 1].end..words[i].start].contains([',', '–', '—', '|', ':']);
     closes.then(|| rating_at(words, i)).flatten()
+}
+
+/// `O pior período da Cyrela (CYRE3) já passou`, `the worst is over` (`behind`): word `i` ends a
+/// worst that is past, a bullish view in words.
+fn worst_is_over(words: &[Token], i: usize) -> bool {
+    let over = match &*words[i].key {
+        "passou" => i > 0 && words[i - 1].key == "ja",
+        "over" | "behind" => i > 0 && matches!(&*words[i - 1].key, "is" | "was" | "are"),
+        _ => false,
+    };
+    over && words[i.saturating_sub(8)..i].iter().any(|w| matches!(&*w.key, "pior" | "worst"))
 }
 
 /// How many words after a verb keeping a rating its `with a Buy` may come.
@@ -581,7 +592,7 @@ fn may_cue(key: &str) -> bool {
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
         .chain(["alertou", "alertam", "alertaram", "alertando", "alerta", "alta", "subida", "queda", "baixa"])
-        .chain(["superar", "superem", "superarem", "supere", "vendas"])
+        .chain(["superar", "superem", "superarem", "supere", "vendas", "passou", "over", "behind"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

@@ -121,6 +121,8 @@ fn a_rating_change_says_its_direction() {
         Some(Stance::Bearish),
         "taken out of a suggested portfolio"
     );
+    assert_eq!(stance("O pior período da Cyrela (CYRE3) já passou."), Some(Stance::Bullish), "the worst is past");
+    assert_eq!(stance("They think the worst is over for Intel."), Some(Stance::Bullish));
     let text = "- 9/16 Morgan Stanley (Equal Weight) target to 100 from $140";
     assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating in brackets");
 }

@@ -177,7 +177,10 @@ fn is_market_word(key: &str) -> bool {
 /// the name is written.
 fn suffixed_unknown(own: &[Token], mentions: &[Mention]) -> Option<Range<usize>> {
     let covered = |w: &Token| covered(mentions, w);
-    let legal = |w: &Token| w.capitalized && matches!(&*w.key, "inc" | "corp" | "ltd" | "plc" | "llc" | "limited");
+    // (`Close Brothers Group plc: Berenberg downgrades…`: `plc` as the British write it.)
+    let legal = |w: &Token| {
+        (w.capitalized || w.key == "plc") && matches!(&*w.key, "inc" | "corp" | "ltd" | "plc" | "llc" | "limited")
+    };
     own.iter().enumerate().skip(1).find_map(|(k, w)| {
         if !legal(w) || covered(w) {
             return None;
