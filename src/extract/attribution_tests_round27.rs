@@ -31,3 +31,10 @@ fn tim_in_company_context_and_multilaser_by_its_former_name() {
     let text = "Tim Cook disse que as vendas subiram 4%.";
     assert_eq!(figures(text), pairs(&[("4%", &[])]), "a given name");
 }
+
+#[test]
+fn a_bank_raising_its_expectation_speaks_of_the_company_it_covers() {
+    let text = "O BofA elevou a recomendação das ações da Gerdau para neutra. O BofA aumentou a expectativa do Ebitda \
+                de 2020 de R$ 4,9 bilhões para R$ 5,3 bilhões.";
+    assert_eq!(figures(text), pairs(&[("R$ 4,9 bilhões", &["GGBR4"]), ("R$ 5,3 bilhões", &["GGBR4"])]));
+}

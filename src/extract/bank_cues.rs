@@ -168,6 +168,8 @@ pub(super) fn revises_forecasts(text: &str, words: &[Token], span: &Range<usize>
                 | "projections"
                 | "expectations"
                 | "expectativas"
+                | "expectativa"
+                | "expectation"
         ) {
             return true;
         }
