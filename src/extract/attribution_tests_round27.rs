@@ -38,3 +38,10 @@ fn a_bank_raising_its_expectation_speaks_of_the_company_it_covers() {
                 de 2020 de R$ 4,9 bilhões para R$ 5,3 bilhões.";
     assert_eq!(figures(text), pairs(&[("R$ 4,9 bilhões", &["GGBR4"]), ("R$ 5,3 bilhões", &["GGBR4"])]));
 }
+
+#[test]
+fn a_bank_reporting_past_its_legal_suffix() {
+    let text = "A Citigroup Inc. divulgou seus resultados, com lucro de US$ 2,24. A receita da empresa atingiu \
+                US$ 22,09 bilhões.";
+    assert_eq!(figures(text), pairs(&[("US$ 2,24", &["C"]), ("US$ 22,09 bilhões", &["C"])]));
+}
