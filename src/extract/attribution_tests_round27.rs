@@ -45,3 +45,13 @@ fn a_bank_reporting_past_its_legal_suffix() {
                 US$ 22,09 bilhões.";
     assert_eq!(figures(text), pairs(&[("US$ 2,24", &["C"]), ("US$ 22,09 bilhões", &["C"])]));
 }
+
+#[test]
+fn respectively_pairs_figures_with_their_upside_in_brackets() {
+    let text = "O banco recomenda Allos (ALOS3) e Iguatemi (IGTI11), com preços-alvos de R$ 30 (upside +30,7%) e \
+                R$ 29 (+42,4%), respectivamente.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("R$ 30", &["ALOS3"]), ("30,7%", &["ALOS3"]), ("R$ 29", &["IGTI11"]), ("42,4%", &["IGTI11"])])
+    );
+}

@@ -312,7 +312,9 @@ pub(super) fn respectively(
             Some(item)
                 if {
                     let gap = &text[figures[item[item.len() - 1]].end..figures[f].start];
-                    is_move_to(gap) || gap.trim() == "("
+                    // (`R$ 30 (upside +30,7%)`: a figure's upside in its brackets.)
+                    let bracket = gap.trim_start().starts_with('(') && !gap.contains(')') && gap.len() <= 12;
+                    is_move_to(gap) || gap.trim() == "(" || bracket
                 } =>
             {
                 item.push(f)
@@ -333,6 +335,8 @@ pub(super) fn respectively(
                         .find_map(|unit| gap.strip_prefix(unit))
                         .unwrap_or(gap);
                     let gap = gap.trim_end_matches('~'); // (`~$23.3 billion and ~$62.7 billion`.)
+                    // (Past the bracket an item closes: `R$ 30 (+30,7%), R$ 29 (+42,4%)`.)
+                    let gap = gap.strip_prefix(')').unwrap_or(gap);
                     is_list_gap(gap.trim_end().strip_suffix(" de").unwrap_or(gap))
                 } =>
             {
