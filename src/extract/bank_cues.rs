@@ -563,7 +563,13 @@ pub(super) fn is_rated_list_item(text: &str, words: &[Token], at: usize) -> bool
         // Outperform rating to Intel`: a rating's preposition right before the list.
         let rating_for = matches!(&*w.key, "para" | "on" | "for" | "to")
             && before[..k].iter().rev().take(3).any(|b| is_rating_object(&b.key));
-        if opens && rating_for {
+        // (`recomenda compra de Itaú (ITUB4) e Bradesco (BBDC4)`: a purchase recommended of each.)
+        // (Not `recebeu recomendação de venda do UBS BB`: a rating's name, then its agent.)
+        let bought = matches!(&*w.key, "de" | "da" | "do")
+            && k > 1
+            && matches!(&*before[k - 1].key, "compra" | "venda" | "comprar" | "vender")
+            && before[k - 2].key != "de";
+        if opens && (rating_for || bought) {
             return true;
         }
         // (`to Neutral from buy on Thursday, Goldman Sachs…`: a date is no item of a list.)

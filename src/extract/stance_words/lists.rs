@@ -52,7 +52,7 @@ pub(super) const BULLISH: &[&str] = &[
     "favourite", "beneficiada", "beneficiadas", "beneficiado", "beneficiados", "oversold", "undervalued",
     "subestimada", "subestimadas", "subestimado", "subestimados", "subvalorizada", "subvalorizadas",
     "subvalorizado", "subvalorizados", "constructive", "construtiva", "construtivo", "construtivas",
-    "construtivos",
+    "construtivos", "atrativa", "atrativas", "atrativo", "atrativos", "attractive",
 ];
 
 /// Plain bearish words (`sell`, `preocupação`, `worried`).

@@ -140,3 +140,14 @@ fn a_company_whose_rivals_are_named_an_unknown_one_down_and_a_measure_hold_nothi
                 our upgrade to buy.”";
     assert_eq!(bundled(text), [view("Jefferies", "GSK", Stance::Bullish)], "a measure names no firm");
 }
+
+#[test]
+fn attractive_is_bullish_and_banks_bought_are_rated() {
+    let text = "Segundo a XP, a Petrobras (PETR4) segue atrativa.";
+    assert_eq!(bundled(text), [view("XP", "PETR4", Stance::Bullish)]);
+    let text = "A Genial recomenda a compra de Itaú (ITUB4), Bradesco (BBDC4) e Santander (SANB11).";
+    let picks: Vec<_> = ["ITUB4", "BBDC4", "SANB11"].iter().map(|t| view("Genial", t, Stance::Bullish)).collect();
+    assert_eq!(bundled(text), picks, "the banks bought hold nothing");
+    let text = "As ações da Taesa (TAEE11) receberam recomendação de compra do Bank of America.";
+    assert_eq!(bundled(text), [view("Bank of America", "TAEE11", Stance::Bullish)], "a rating's agent");
+}
