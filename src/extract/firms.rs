@@ -82,7 +82,7 @@ const GROUPS: &[&[&str]] = &[
         "jpm morgan",
     ],
     &["citi", "citigroup", "citibank", "citi corretora", "citigroup smith barney", "citigroup global markets"],
-    &["rbc", "royal bank of canada", "rbc dominion"],
+    &["rbc", "royal bank of canada", "rbc dominion", "rbc capital"],
     &["goldman sachs", "goldman", "gs"],
     &["kbw", "keefe bruyette woods", "keefe bruyette and woods", "keefe"],
     &["roth mkm", "roth", "roth capital", "mkm partners", "mkm", "rothmkm"],
@@ -284,6 +284,7 @@ mod tests {
             ("SunTrust Robinson Humphreys", "Truist"),
             ("XP Expert", "XP"),
             ("BMO Capital Marktets", "BMO"),
+            ("RBC Capital", "RBC"),
         ] {
             assert_eq!(firm_key(a), firm_key(b), "{a}");
         }

@@ -309,8 +309,9 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
                 || matches!(&*words[i - 1].key, "top" | "principal" | "melhor")))
             || prefers(words, i)
         {
-            // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`, `the “Best Idea”`.
-            Some((4, Some(Stance::Bullish)))
+            // `as the top picks`, `Bemobi é nossa escolha`, `preferência pela Stone`, `the “Best Idea”`;
+            // taken off them, bearish (`removed Exxon Mobil from its top picks list`).
+            Some((4, Some(if taken_off(words, i) { Stance::Bearish } else { Stance::Bullish })))
         } else if NEUTRAL.contains(&key)
             && (words.get(i + 1).is_some_and(|o| is_view_noun(&o.key)) || (i > 0 && is_view_noun(&words[i - 1].key)))
         {
@@ -455,6 +456,33 @@ fn worst_is_over(words: &[Token], i: usize) -> bool {
     over && words[i.saturating_sub(8)..i].iter().any(|w| matches!(&*w.key, "pior" | "worst"))
 }
 
+/// `removed Exxon Mobil from its top picks`, `retirou a Vale da lista de preferidas`: a verb taking a
+/// stock off, then `from` (`da`, `de`) before the pick at word `i`.
+fn taken_off(words: &[Token], i: usize) -> bool {
+    let before = &words[i.saturating_sub(10)..i];
+    let from = before.iter().rposition(|w| matches!(&*w.key, "from" | "da" | "de" | "do" | "off"));
+    from.is_some_and(|f| {
+        before[..f].iter().any(|w| {
+            matches!(
+                &*w.key,
+                "removed"
+                    | "removes"
+                    | "dropped"
+                    | "drops"
+                    | "took"
+                    | "takes"
+                    | "pulled"
+                    | "cut"
+                    | "excluded"
+                    | "retirou"
+                    | "excluiu"
+                    | "tirou"
+                    | "removeu"
+            )
+        })
+    })
+}
+
 /// How many words after a verb keeping a rating its `with a Buy` may come.
 const KEPT_REACH: usize = 14;
 
@@ -592,7 +620,7 @@ fn may_cue(key: &str) -> bool {
         .flat_map(|list| list.iter().copied())
         .chain(["from", "de", "to", "para", "carteira", "better", "melhor", "melhores", "purchase", "purchasing"])
         .chain(["alertou", "alertam", "alertaram", "alertando", "alerta", "alta", "subida", "queda", "baixa"])
-        .chain(["superar", "superem", "superarem", "supere", "vendas", "passou", "over", "behind"])
+        .chain(["superar", "superem", "superarem", "supere", "vendas", "passou", "over", "behind", "run"])
         .chain(STAY.iter().chain(COVER).chain(FORECAST_UP).chain(FORECAST_DOWN).copied())
         .collect()
     })

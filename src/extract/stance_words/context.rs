@@ -246,6 +246,14 @@ pub(super) fn warned_of_a_risk(words: &[Token], i: usize) -> bool {
 /// `a XP vê potencial de alta de 25%`, `chances de alta`, `espaço para queda`: a move a firm sees
 /// room for (word `i`, `alta` or `queda`), its stance.
 pub(super) fn room_to_move(words: &[Token], i: usize) -> Option<Stance> {
+    // `Netflix stock has further to run`, `room to run`: room to rise, in English.
+    if words[i].key == "run"
+        && i >= 2
+        && words[i - 1].key == "to"
+        && matches!(&*words[i - 2].key, "further" | "room" | "more" | "farther")
+    {
+        return Some(Stance::Bullish);
+    }
     let stance = match &*words[i].key {
         "alta" | "subida" => Stance::Bullish,
         "queda" | "baixa" => Stance::Bearish,

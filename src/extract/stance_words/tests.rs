@@ -123,6 +123,13 @@ fn a_rating_change_says_its_direction() {
     );
     assert_eq!(stance("O pior período da Cyrela (CYRE3) já passou."), Some(Stance::Bullish), "the worst is past");
     assert_eq!(stance("They think the worst is over for Intel."), Some(Stance::Bullish));
+    assert_eq!(stance("Mizuho thinks Netflix stock has further to run."), Some(Stance::Bullish), "room to rise");
+    assert_eq!(
+        stance("Deutsche Bank removed Exxon Mobil from its top picks list."),
+        Some(Stance::Bearish),
+        "taken off the picks"
+    );
+    assert_eq!(stance("BP share price down as RBC takes group off ‘top picks’ list"), Some(Stance::Bearish));
     let text = "- 9/16 Morgan Stanley (Equal Weight) target to 100 from $140";
     assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating in brackets");
 }
