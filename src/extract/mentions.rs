@@ -549,7 +549,8 @@ pub(super) fn ends_sentence(gap: &str, w: &Token) -> bool {
 fn is_rating_verb(key: &str) -> bool {
     matches!(key,
         "upgraded" | "upgrades" | "upgrade" | "downgraded" | "downgrades" | "downgrade" | "rebaixou" | "rebaixa"
-            | "rebaixam" | "reiterated" | "reiterates" | "reiterou" | "reitera" | "rates" | "rated"
+            | "rebaixam" | "reiterated" | "reiterates" | "reiterou" | "reitera" | "rates" | "rated" | "upgrading"
+            | "downgrading" | "reiterating"
     )
 }
 

@@ -93,8 +93,12 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
 /// Whether `after` (what follows an opening bracket) is a code and its closing bracket: a B3 code
 /// or one to five capitals (`SOMA3)`, `XYZ)`).
 fn bracketed_code(after: &str) -> bool {
-    after.split_once(')').is_some_and(|(code, _)| {
-        is_b3_form(code) || (1..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase())
+    after.split_once(')').is_some_and(|(inside, _)| {
+        // (`MB Financial (MBFI +1.6% )`: the code and its move.)
+        let (code, moved) = inside.split_once(' ').unwrap_or((inside, ""));
+        let moved = moved.trim();
+        (moved.is_empty() || moved.starts_with(['+', '-', '−']) && moved.ends_with('%'))
+            && (is_b3_form(code) || (1..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase()))
     })
 }
 

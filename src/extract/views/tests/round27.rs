@@ -151,3 +151,15 @@ fn attractive_is_bullish_and_banks_bought_are_rated() {
     let text = "As ações da Taesa (TAEE11) receberam recomendação de compra do Bank of America.";
     assert_eq!(bundled(text), [view("Bank of America", "TAEE11", Stance::Bullish)], "a rating's agent");
 }
+
+#[test]
+fn a_gerund_rates_its_object_and_a_list_runs_past_an_unknown_name_and_its_move() {
+    let text = "UBS analyst Brennan Hawken titled his note today upgrading Morgan Stanley (MS) to Buy.";
+    assert_eq!(bundled(text), [view("UBS", "MS", Stance::Bullish)], "a bank upgraded is rated");
+    let text = "Raymond James analyst David Long upgrades Comerica (CMA +2.8% ), MB Financial (MBFI +1.6% ), and \
+                Synovus (SNV +2.4% ), saying now's a good time.";
+    assert_eq!(
+        bundled(text),
+        [view("Raymond James", "CMA", Stance::Bullish), view("Raymond James", "SNV", Stance::Bullish)]
+    );
+}
