@@ -24,6 +24,7 @@ pub(crate) fn is_news_source(name: &str) -> bool {
             | "benzinga" | "cnbc" | "marketbeat" | "marketbeat ratings" | "money times" | "valor" | "infomoney"
             | "estadao" | "tipranks" | "seeking alpha" | "the wall street journal" | "wall street journal"
             | "financial times" | "investing com" | "bdm online" | "broadcast" | "factset" | "refinitiv"
+            | "thomson reuters" | "thomson reuters i b e s" | "refinitiv eikon"
             | "lseg" | "oilprice com" | "oilprice" | "briefing com" | "briefing" | "the globe and mail"
             | "globe and mail" | "the globe" | "mail" | "snl" | "snl financial" | "s & p global market intelligence"
             | "valor economico" | "o estado de s paulo" | "estado de s paulo" | "folha de s paulo" | "folha" | "exame"

@@ -543,7 +543,8 @@ fn is_portuguese_word(key: &str) -> bool {
     matches!(key, "de" | "da" | "do" | "que" | "com" | "para" | "os" | "uma" | "um" | "em" | "das" | "dos")
 }
 
-/// Measures a sign qualifies (`positive operating leverage`, `negative free cash flow`).
+/// Measures a sign qualifies (`positive operating leverage`, `negative free cash flow`), and results
+/// (`Sanofi announced positive results from a study`, `the market's biggest positive influence`).
 fn is_measure(key: &str) -> bool {
     matches!(
         key,
@@ -562,6 +563,11 @@ fn is_measure(key: &str) -> bool {
             | "comps"
             | "equity"
             | "working"
+            | "results"
+            | "data"
+            | "resultados"
+            | "dados"
+            | "influence"
     )
 }
 

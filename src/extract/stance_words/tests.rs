@@ -130,6 +130,7 @@ fn a_rating_change_says_its_direction() {
         "taken off the picks"
     );
     assert_eq!(stance("BP share price down as RBC takes group off ‘top picks’ list"), Some(Stance::Bearish));
+    assert_eq!(stance("Sanofi announced positive results from a study of its vaccine."), None, "results, no view");
     let text = "- 9/16 Morgan Stanley (Equal Weight) target to 100 from $140";
     assert!(read_stance(text, &tokens(text)).neutral, "a neutral rating in brackets");
 }

@@ -163,3 +163,10 @@ fn a_gerund_rates_its_object_and_a_list_runs_past_an_unknown_name_and_its_move()
         [view("Raymond James", "CMA", Stance::Bullish), view("Raymond James", "SNV", Stance::Bullish)]
     );
 }
+
+#[test]
+fn a_data_provider_quoted_holds_no_view() {
+    let text = "A fifth of analysts who follow Yahoo (YHOO) changed their recommendations to a \"sell\", according \
+                to Thomson Reuters.";
+    assert!(bundled(text).iter().all(|v| v.0 != "Thomson Reuters"), "{:?}", bundled(text));
+}
