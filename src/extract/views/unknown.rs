@@ -162,7 +162,14 @@ fn moves_unknown(text: &str, own: &[Token], mentions: &[Mention]) -> Option<Rang
         }
         _ => false,
     };
-    moved.then(|| rest[0].start..rest[name - 1].end)
+    // (`Rolls-Royce was sitting pretty at the top of the index after an upgrade…`: a state, then
+    // the act it came after.)
+    let after_an_act = || {
+        matches!(after.first().map(|w| &*w.key), Some("is" | "was" | "were" | "are"))
+            && after.iter().take(16).any(|w| matches!(&*w.key, "after" | "following"))
+            && after.iter().any(|w| w.key.starts_with("upgrad") || w.key.starts_with("downgrad"))
+    };
+    (moved || after_an_act()).then(|| rest[0].start..rest[name - 1].end)
 }
 
 /// Names of markets, indexes, currencies and commodities that move without being companies.

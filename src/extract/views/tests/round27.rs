@@ -170,3 +170,10 @@ fn a_data_provider_quoted_holds_no_view() {
                 to Thomson Reuters.";
     assert!(bundled(text).iter().all(|v| v.0 != "Thomson Reuters"), "{:?}", bundled(text));
 }
+
+#[test]
+fn an_unknown_company_in_a_state_after_an_act_is_the_one_rated() {
+    let text = "BP (BP) rose 1%. Rolls-Royce was sitting pretty at the top of the index after an upgrade to \
+                'overweight' from 'equalweight' at Barclays.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
