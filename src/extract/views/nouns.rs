@@ -30,6 +30,14 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     if list.is_some_and(|j| is_rivals_word(&own[j].key) || competition(j)) {
         return true;
     }
+    // `a recomendação da gestora do Bradesco (SA:BBDC4) para os papéis`: the owner of the firm
+    // rating, not what it rates.
+    if k >= 2
+        && matches!(&*own[k - 1].key, "do" | "da" | "of")
+        && matches!(&*own[k - 2].key, "gestora" | "corretora" | "braco" | "arm" | "unit")
+    {
+        return true;
+    }
     // `downgraded one of NVIDIA’s largest rivals in AMD`: the company whose rivals are named.
     let after = &own[own.partition_point(|w| w.start < m.span.end)..];
     if after.first().is_some_and(|w| w.key == "s")

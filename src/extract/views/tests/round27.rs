@@ -177,3 +177,10 @@ fn an_unknown_company_in_a_state_after_an_act_is_the_one_rated() {
                 'overweight' from 'equalweight' at Barclays.";
     assert!(bundled(text).is_empty(), "{:?}", bundled(text));
 }
+
+#[test]
+fn the_owner_of_the_firm_rating_is_not_rated() {
+    let text = "A Ágora cortou as projeções para a Petrobras (PETR4). A recomendação da gestora do Bradesco \
+                (SA:BBDC4) para os papéis baixou de compra para neutra.";
+    assert!(bundled(text).iter().all(|v| v.1 != "BBDC4"), "{:?}", bundled(text));
+}
