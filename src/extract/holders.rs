@@ -11,6 +11,7 @@ use super::index_cues::is_index_at;
 use super::known_brokers::brokers_in;
 use super::non_holders::is_news_source;
 use super::tokens::Token;
+use people::{named_after_analysts, quoted_by_name};
 
 /// A mention's name without the bracketed symbol after it, with the capitalised words that go on
 /// with it (`Itaú BBA`).
@@ -182,16 +183,10 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         return Some(Holder::Firm(firm));
     }
     // `Analyst Frank Louthan raised…`, `Os analistas Antonio Junqueira e Guilherme Bosso
-    // escrevem…`: analysts named with no firm of their own speak for the one before.
-    // `“…22% nos preços-alvo”, apontam Victor Tapia e Maria Clara Negrão` after `O time de análise
-    // do Bradesco BBI`: people quoted by their full names alone speak for the firm before.
-    let quoted = (2..=4).contains(&inside.len())
-        && inside.iter().all(|w| w.capitalized && !w.upper && !is_institution_word(&w.key))
-        && brokers_in(inside).is_empty()
-        && first >= 2
-        && is_quote_verb(&words[first - 1].key)
-        && text[words[first - 2].end..words[first - 1].start].contains(['”', '"']);
-    if quoted || (is_analyst_word(&inside[0].key) && inside.len() > 1) || named_after_analysts(text, words, first) {
+    // escrevem…`, `”, apontam Victor Tapia e Maria Clara Negrão`: people with no firm of their own
+    // speak for the one before.
+    let quoted = || quoted_by_name(text, words, first, inside) && !inside.iter().any(|w| is_institution_word(&w.key));
+    if quoted() || (is_analyst_word(&inside[0].key) && inside.len() > 1) || named_after_analysts(text, words, first) {
         return Some(Holder::Before);
     }
     // (`Albert Rauch says…` after `Albert Rauch, Senior Healthcare Analyst at AG Edwards`: a
@@ -524,58 +519,6 @@ fn is_role_word(key: &str) -> bool {
         )
 }
 
-/// Whether the name at word `first` is one of a list of people right after an analyst word
-/// (`os analistas Rodolfo R. De Angele, Mandeep Singh Manihani e Lucas Ferreira`), or right after
-/// a firm's noun in the possessive (`The firm's David Tamberrino downgraded…`).
-fn named_after_analysts(text: &str, words: &[Token], first: usize) -> bool {
-    if let [.., noun, s] = &words[..first]
-        && matches!(&*noun.key, "firm" | "bank" | "brokerage")
-        && s.key == "s"
-        && matches!(text[noun.end..s.start].trim(), "'" | "’")
-    {
-        return true;
-    }
-    for k in (first.saturating_sub(12)..first).rev() {
-        let w = &words[k];
-        if is_analyst_word(&w.key) {
-            return k + 1 < words.len() && text[w.end..words[k + 1].start].trim().is_empty();
-        }
-        let person = w.capitalized && !w.upper || matches!(&*w.key, "e" | "and" | "de" | "da" | "do");
-        // (An initial's full stop goes on with the name: `Rodolfo R. De Angele`.)
-        let initial = w.text.chars().count() == 1 && w.upper;
-        if !initial && (!person || text[w.end..words[k + 1].start].contains(['.', ';', ':', '('])) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Portuguese verbs closing a quote before the speaker's name (`”, apontam`; in English a firm
-/// unknown to the lexicon is quoted so: `says Seymour Pierce`).
-fn is_quote_verb(key: &str) -> bool {
-    matches!(
-        key,
-        "apontam"
-            | "aponta"
-            | "afirmam"
-            | "afirma"
-            | "dizem"
-            | "diz"
-            | "escrevem"
-            | "escreve"
-            | "avaliam"
-            | "avalia"
-            | "explicam"
-            | "explica"
-            | "destacam"
-            | "destaca"
-            | "comentam"
-            | "comenta"
-            | "ressaltam"
-            | "ressalta"
-    )
-}
-
 pub(crate) fn is_analyst_word(key: &str) -> bool {
     matches!(key, "analyst" | "analysts" | "analista" | "analistas" | "strategist" | "estrategista")
 }
@@ -601,3 +544,5 @@ fn is_executive(key: &str) -> bool {
             | "chairwoman"
     )
 }
+
+mod people;
