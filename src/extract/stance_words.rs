@@ -13,8 +13,8 @@ use crate::model::Stance;
 pub(crate) use context::time_phrase_len;
 use context::{
     COVER, FORECAST_DOWN, FORECAST_UP, Kind, STAY, forecast_move, is_allocation, is_unnamed_infinitive, kind,
-    of_credit, prefers, qualifies_scenario, recommended_by, recommended_purchase, room_to_move, stayed_at,
-    takes_up_coverage, trades_something_else, warned_of_a_risk,
+    of_credit, prefers, qualifies_scenario, recommended_by, recommended_purchase, room_to_move, takes_up_coverage,
+    trades_something_else, warned_of_a_risk,
 };
 use lists::{
     BEARISH, BULLISH, CUT, DOWNGRADE, KEEP, NEUTRAL, PICK, RAISE, RATING_BEARISH, RATING_BULLISH, RATING_NEUTRAL,
@@ -25,6 +25,7 @@ use moves::{into_portfolio, owned_rating_moved, rating_move};
 use negation::{eases_a_worry, is_negation, missed_an_opportunity, stops_recommending};
 pub(crate) use rating_names::names_a_rating;
 use rating_names::{first_rating, outperforms_in_words, rating_at, rating_word};
+use stated::{KEPT_REACH, bracketed_rating, closing_rating, kept_with, stated_rating};
 
 /// How many words after a change verb its object (`price target`) may come.
 const OBJECT_REACH: usize = 6;
@@ -396,55 +397,6 @@ fn revision(key: &str, ahead: &[Token]) -> Option<bool> {
     }
 }
 
-/// A rating stated with `key` and the words after it: a verb keeping or giving one
-/// (`maintained`, `reiterando`, `rates`) or a rating noun (`recomendação de compra`, `Buy
-/// rating`) with a rating word near it. `Some(None)` is a neutral rating.
-fn stated_rating(key: &str, kind: Option<Kind>, ahead: &[Token]) -> Option<Option<Stance>> {
-    // `A classificação… continuou neutra`, `stayed at a neutral rating`: a rating kept by a verb
-    // of staying, right after it.
-    if kind == Some(Kind::Stay) {
-        return stayed_at(ahead).and_then(|w| rating_word(&w.key));
-    }
-    // `entre as recomendações positivas do JPMorgan`: a rating noun called positive or negative.
-    if is_rating_noun(key) {
-        match ahead.first().map(|o| &*o.key) {
-            Some("positiva" | "positivas" | "positive") => return Some(Some(Stance::Bullish)),
-            Some("negativa" | "negativas" | "negative") => return Some(Some(Stance::Bearish)),
-            _ => {}
-        }
-    }
-    let keeps = is_keep_verb(key) || is_rating_noun(key);
-    // (Not `recommends that investors do not sell their shares`: a rating denied, the negation
-    // within the three words before it.)
-    let denied = || {
-        let rating = ahead.iter().position(|w| rating_word(&w.key).is_some()).unwrap_or(0);
-        ahead[rating.saturating_sub(3)..rating].iter().any(|w| is_negation(&w.key))
-    };
-    if keeps {
-        return if denied() { None } else { first_rating(ahead) };
-    }
-    // `a Buy rating`, `an Outperform recommendation`, `an Equal Weight rating`, `a Sector
-    // Outperform rating` (the word after a qualifier names it).
-    let word = rating_word(key)?;
-    let second = ahead.first().filter(|o| o.key == "weight" || rating_word(&o.key).is_some());
-    let word = match second.and_then(|o| rating_word(&o.key)) {
-        Some(Some(stance)) if matches!(key, "sector" | "market" | "peer") => Some(stance),
-        _ => word,
-    };
-    ahead[usize::from(second.is_some())..].first().is_some_and(|o| is_rating_noun(&o.key)).then_some(word)
-}
-
-/// `- Delta Air Lines – Cut From $61 to $60, Outperform`: a rating closing a line, set off by a
-/// comma, a dash or a bar (word `i` and at most one more rating word; `strong` only before one).
-fn closing_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance>> {
-    let closes = i > 0
-        && !(words[i].key == "strong" && i + 1 == words.len())
-        && words.len() - i <= 2
-        && words[i + 1..].iter().all(|w| rating_word(&w.key).is_some())
-        && text[words[i - 1].end..words[i].start].contains([',', '–', '—', '|', ':']);
-    closes.then(|| rating_at(words, i)).flatten()
-}
-
 /// `O pior período da Cyrela (CYRE3) já passou`, `the worst is over` (`behind`): word `i` ends a
 /// worst that is past, a bullish view in words.
 fn worst_is_over(words: &[Token], i: usize) -> bool {
@@ -481,40 +433,6 @@ fn taken_off(words: &[Token], i: usize) -> bool {
             )
         })
     })
-}
-
-/// How many words after a verb keeping a rating its `with a Buy` may come.
-const KEPT_REACH: usize = 14;
-
-/// `maintained Starbucks Corporation (NASDAQ: SBUX) with a Buy`, `manteve a Vale com recomendação
-/// de compra`: a verb keeping a rating, the rating after the company's long name and `with`.
-/// (`words` open on the verb; not past a full stop, `…GlobalFoundries Inc. Credit Suisse analyst…`.)
-fn kept_with(text: &str, key: &str, words: &[Token]) -> Option<Option<Stance>> {
-    if !is_keep_verb(key) {
-        return None;
-    }
-    let stop = words.windows(2).position(|p| text[p[0].end..p[1].start].contains(['.', ';', '\n']));
-    let ahead = &words[1..stop.map_or(words.len(), |k| k + 1)];
-    let with = ahead.iter().position(|w| matches!(&*w.key, "with" | "com"))?;
-    let rest = &ahead[with + 1..];
-    let skip = usize::from(rest.first().is_some_and(|w| matches!(&*w.key, "a" | "an" | "uma" | "um")));
-    rating_at(rest, skip)
-}
-
-/// `- 9/17 UBS (Buy) target to $135 from $153`: a rating alone in brackets after the firm states
-/// the rating it keeps (word `i` and at most one more rating word between the brackets).
-fn bracketed_rating(text: &str, words: &[Token], i: usize) -> Option<Option<Stance>> {
-    let opened = text[..words[i].start].ends_with('(') && i > 0 && words[i - 1].capitalized;
-    let last =
-        if words.get(i + 1).is_some_and(|w| rating_word(&w.key).is_some() || w.key == "weight") { i + 1 } else { i };
-    let closed = text[words[last].end..].starts_with(')');
-    // (`Susquehanna (Positive)`: a rating scale's words.)
-    let stated = match &*words[i].key {
-        "positive" => Some(Some(Stance::Bullish)),
-        "negative" => Some(Some(Stance::Bearish)),
-        _ => rating_at(words, i),
-    };
-    (opened && closed).then_some(stated).flatten()
 }
 
 /// `considera um desdobramento de ações…, quando o preço-alvo anterior de R$ 63 foi ajustado para
@@ -638,6 +556,7 @@ mod lists;
 mod moves;
 mod negation;
 mod rating_names;
+mod stated;
 
 #[cfg(test)]
 mod tests;
