@@ -39,7 +39,10 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, 
         .and_then(|rest| prefix_within(rest, APPOSITION_BYTES).find(", "))
         .map_or(span.end, |at| span.end + 2 + at + 1);
     // (`a Citigroup Inc. divulgou seus resultados`: past the legal suffix's full stop.)
-    let suffix = text[..end].rsplit(' ').next().is_some_and(|w| matches!(w, "Inc" | "Corp" | "Co" | "Ltd"));
+    let suffix = text[..end]
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .is_some_and(|w| matches!(w, "Inc" | "Corp" | "Co" | "Ltd"));
     let end = end + usize::from(suffix && text[end..].starts_with('.'));
     let after = &words[words.partition_point(|w| w.start < end)..];
     let mut previous_end = end;

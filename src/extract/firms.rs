@@ -86,6 +86,7 @@ const GROUPS: &[&[&str]] = &[
     &["goldman sachs", "goldman", "gs"],
     &["kbw", "keefe bruyette woods", "keefe bruyette and woods", "keefe"],
     &["roth mkm", "roth", "roth capital", "mkm partners", "mkm", "rothmkm"],
+    // (`BMO Capital Marktets`: a Portuguese write-up's misspelling, kept as written.)
     &["bmo", "bank of montreal", "bmo capital", "bmo capital marktets"],
     &["td cowen", "cowen", "td securities"],
     &[

@@ -71,7 +71,12 @@ pub(crate) fn firm_of(text: &str, words: &[Token], holder: Range<usize>) -> Opti
     }
     // `THE SPARK: Analyst Christopher Horvers lowered…`: a heading in capitals before its colon
     // names no firm; the analyst after it speaks for the firm before.
-    if text[holder.end..].starts_with(':') && inside.iter().all(|w| w.upper) && brokers_in(inside).is_empty() {
+    // (Two words at least: `CFRA:` may be a firm the list lacks.)
+    if text[holder.end..].starts_with(':')
+        && inside.len() >= 2
+        && inside.iter().all(|w| w.upper)
+        && brokers_in(inside).is_empty()
+    {
         return Some(Holder::Before);
     }
     // `Construtoras: Itaú BBA elege Tenda`: a headline's topic before a colon and the broker after it.

@@ -408,31 +408,35 @@ fn worst_is_over(words: &[Token], i: usize) -> bool {
     over && words[i.saturating_sub(8)..i].iter().any(|w| matches!(&*w.key, "pior" | "worst"))
 }
 
-/// `removed Exxon Mobil from its top picks`, `retirou a Vale da lista de preferidas`: a verb taking a
-/// stock off, then `from` (`da`, `de`) before the pick at word `i`.
+/// `removed Exxon Mobil from its top picks`, `takes group off ‘top picks’ list`, `retirou a Vale da
+/// lista de preferidas`: a verb taking a stock off, then `from` (`off`, `da`, `de`, `do`) within the
+/// three words before the pick at word `i`.
 fn taken_off(words: &[Token], i: usize) -> bool {
-    let before = &words[i.saturating_sub(10)..i];
-    let from = before.iter().rposition(|w| matches!(&*w.key, "from" | "da" | "de" | "do" | "off"));
-    from.is_some_and(|f| {
-        before[..f].iter().any(|w| {
-            matches!(
-                &*w.key,
-                "removed"
-                    | "removes"
-                    | "dropped"
-                    | "drops"
-                    | "took"
-                    | "takes"
-                    | "pulled"
-                    | "cut"
-                    | "excluded"
-                    | "retirou"
-                    | "excluiu"
-                    | "tirou"
-                    | "removeu"
-            )
-        })
-    })
+    // (`from` within the three words before the pick, the verb within six before `from`: not
+    // `which dropped Intel from coverage, kept Apple among its top picks`.)
+    let before = &words[i.saturating_sub(4)..i];
+    let Some(from) = before.iter().rposition(|w| matches!(&*w.key, "from" | "da" | "de" | "do" | "off")) else {
+        return false;
+    };
+    let at = i.saturating_sub(4) + from;
+    words[at.saturating_sub(6)..at].iter().any(|w| {
+        matches!(
+            &*w.key,
+            "removed"
+                | "removes"
+                | "dropped"
+                | "drops"
+                | "took"
+                | "takes"
+                | "pulled"
+                | "cut"
+                | "excluded"
+                | "retirou"
+                | "excluiu"
+                | "tirou"
+                | "removeu"
+        )
+    }) && !words[at.saturating_sub(6)..at].iter().any(|w| matches!(&*w.key, "kept" | "keeps" | "manteve"))
 }
 
 /// `considera um desdobramento de ações…, quando o preço-alvo anterior de R$ 63 foi ajustado para

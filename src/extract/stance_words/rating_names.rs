@@ -13,12 +13,12 @@ pub(super) fn first_rating(words: &[Token]) -> Option<Option<Stance>> {
     // `desempenho acima da média`, `abaixo da média`: the older Portuguese names of outperform
     // and underperform.
     // (`desempenho superior`, `desempenho inferior`: so are these.)
-    let average = words
-        .windows(2)
-        .position(|w| w[0].key == "desempenho" && matches!(&*w[1].key, "acima" | "abaixo" | "superior" | "inferior"));
-    let average = average.filter(|&a| {
-        matches!(&*words[a + 1].key, "superior" | "inferior")
-            || words.get(a + 2..a + 4).is_some_and(|w| w[0].key == "da" && w[1].key == "media")
+    // (One search: an earlier `desempenho acima do esperado` hides no later `acima da média`.)
+    let average = (0..words.len().saturating_sub(1)).find(|&a| {
+        words[a].key == "desempenho"
+            && (matches!(&*words[a + 1].key, "superior" | "inferior")
+                || matches!(&*words[a + 1].key, "acima" | "abaixo")
+                    && words.get(a + 2..a + 4).is_some_and(|w| w[0].key == "da" && w[1].key == "media"))
     });
     match (word, average) {
         (w, Some(a)) if w.is_none_or(|w| a < w) => Some(Some(if matches!(&*words[a + 1].key, "acima" | "superior") {

@@ -61,6 +61,10 @@ pub(super) fn opening_aside(text: &str, own: &[Token]) -> Option<usize> {
         }
         _ => return None,
     };
+    // (Not `Besides, Goldman Sachs upgraded…`: the opener closed by its own comma.)
+    if text[own[opener - 1].end..].starts_with(',') {
+        return None;
+    }
     let comma = own.iter().skip(opener).take(12).find(|w| text[w.end..].starts_with(','))?;
     Some(comma.end)
 }

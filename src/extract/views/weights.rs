@@ -35,7 +35,7 @@ pub(crate) fn weighted_lines(
 ) -> Vec<ViewMatch> {
     let mut out = Vec::new();
     // (Most texts have no weights: one byte search decides.)
-    if !text.contains("peso") {
+    if !["peso", "Peso", "PESO"].iter().any(|p| text.contains(p)) {
         return out;
     }
     let mut start = 0;
@@ -54,7 +54,8 @@ pub(crate) fn weighted_lines(
         else {
             continue;
         };
-        if !weighted(&text[company.span.end..line_start + line.len()]) {
+        // (A name and its bracket may run onto the next line: `Vale` / `(VALE3): peso 10%`.)
+        if company.span.end > line_end || !weighted(&text[company.span.end..line_end]) {
             continue;
         }
         let before = fold(&text[text.floor_char_boundary(line_start.saturating_sub(PORTFOLIO_BYTES))..line_start]);

@@ -184,3 +184,14 @@ fn the_owner_of_the_firm_rating_is_not_rated() {
                 (SA:BBDC4) para os papéis baixou de compra para neutra.";
     assert!(bundled(text).iter().all(|v| v.1 != "BBDC4"), "{:?}", bundled(text));
 }
+
+#[test]
+fn the_review_cases_hold() {
+    // (A name and its bracket on two lines: no panic, no weighted line.)
+    let text = "Carteira recomendada do BTG Pactual\nVale\n(VALE3): peso 10%\n";
+    assert!(bundled(text).iter().all(|v| v.1 != "VALE3" || v.0 == "BTG Pactual"));
+    let text = "Morgan Stanley, which dropped Intel from coverage, kept Apple among its top picks.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "AAPL", Stance::Bullish)], "a pick kept, not taken off");
+    let text = "Besides, Goldman Sachs upgraded Apple to Buy.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)], "no aside past its own comma");
+}
