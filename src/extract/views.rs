@@ -234,10 +234,7 @@ pub(crate) fn views<'a>(
                 .filter(|(j, _)| *j + 1 == i && !own[0].capitalized && continues(text, &sentences[*j], sentence))
                 .map(|(_, h)| h);
             if holders.is_empty() {
-                holders
-                    .extend(before.or_else(|| {
-                        next_clause_holder(text, words, sentences, sentence_words, claimants, mentions, i)
-                    }));
+                holders.extend(before.or_else(|| next_clause_holder(&read, i)));
             }
         }
         if holders.is_empty() && !passive {

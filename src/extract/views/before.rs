@@ -63,11 +63,7 @@ pub(super) fn holder_before(
         let k = words.partition_point(|w| w.start < b.start);
         k > 0 && matches!(&*words[k - 1].key, "at" | "by" | "pelo" | "pela")
     };
-    let next = || {
-        passive
-            .then(|| next_clause_holder(text, words, sentences, read.sentence_words, read.claimants, read.mentions, i))
-            .flatten()
-    };
+    let next = || passive.then(|| next_clause_holder(read, i)).flatten();
     next().or(earlier).or(broker.filter(|b| !passive || opens_sentence(text, words, b.start) || agent_before(b)))
 }
 

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::before::Read;
 use super::lists::bulleted;
 use super::nouns::joins_an_act_to_its_object;
 use super::picked::leaves;
@@ -16,24 +17,15 @@ use crate::extract::mentions::{Mention, is_broker};
 use crate::extract::tokens::Token;
 use crate::model::{Symbol, fold};
 
-/// The holder named in the clause after the one at `i` (of `spans`, with their words' ranges
-/// `word_ranges`), when both are of one sentence: a known claimant, else a broker acting.
-pub(super) fn next_clause_holder(
-    text: &str,
-    words: &[Token],
-    spans: &[Range<usize>],
-    word_ranges: &[Range<usize>],
-    claimants: &[Range<usize>],
-    mentions: &[Mention],
-    i: usize,
-) -> Option<Range<usize>> {
+/// The holder named in the clause after sentence `i` of the text `read`, when both are of one
+/// sentence: a known claimant, else a broker acting.
+pub(super) fn next_clause_holder(read: &Read<'_>, i: usize) -> Option<Range<usize>> {
+    let (text, spans, claimants) = (read.text, read.sentences, read.claimants);
     let next = spans.get(i + 1).filter(|n| continues(text, &spans[i], n))?;
     let named = claimants.partition_point(|c| c.start < next.start)..claimants.partition_point(|c| c.start < next.end);
     claimants[named].first().cloned().or_else(|| {
-        let own = &words[word_ranges[i + 1].clone()];
-        let inside = mentions.partition_point(|m| m.span.start < next.start)
-            ..mentions.partition_point(|m| m.span.start < next.end);
-        let first = mentions[inside].iter().find(|m| m.rates || m.speaks || is_broker(&m.symbol));
+        let own = &read.words[read.sentence_words[i + 1].clone()];
+        let first = read.mentions_in(next).iter().find(|m| m.rates || m.speaks || is_broker(&m.symbol));
         // (A known broker the lexicon does not list: `…raised to $270 at Argus`.)
         first
             .map(|m| crate::extract::holders::name_of(text, own, &m.span))

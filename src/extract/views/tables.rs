@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::ViewMatch;
+use super::weights::PORTFOLIOS;
 use crate::extract::fx_hash::FxHashMap;
 use crate::extract::index_cues::is_index_word;
 use crate::extract::known_brokers::brokers_in;
@@ -46,25 +47,20 @@ pub(crate) fn table_views(
             .partition_point(|w| w.start < line_start.max(line_end.saturating_sub(INTRO_BYTES)))
             ..words.partition_point(|w| w.start < line_end)];
         let intro = fold(&text[intro_words.first().map_or(line_end, |w| w.start)..line_end]);
-        let portfolio = [
-            "carteira recomendada",
-            "carteira sugerida",
-            "carteira semanal",
-            "carteira mensal",
-            "carteira da ",
-            "carteira do ",
-            "carteira de dividendos",
-            "carteira de acoes",
-            "indicad",
-            "preferid",
-            "favorit",
-            "favourit",
-            "recommended",
-            "model portfolio",
-            "top picks",
-        ]
-        .iter()
-        .any(|cue| intro.contains(cue));
+        // (A recommended portfolio's names, and a firm's portfolio or picks named otherwise.)
+        let portfolio = PORTFOLIOS
+            .iter()
+            .chain(&[
+                "carteira da ",
+                "carteira do ",
+                "indicad",
+                "preferid",
+                "favorit",
+                "favourit",
+                "recommended",
+                "top picks",
+            ])
+            .any(|cue| intro.contains(cue));
         let ratings = ["recomendac", "recommendation", "rating"].iter().any(|cue| intro.contains(cue));
         let rating_column = cells(&text[header.clone()])
             .position(|c| matches!(fold(c.trim()).as_str(), "recomendacao" | "rating" | "recommendation"));

@@ -14,7 +14,7 @@ use crate::model::{Stance, fold};
 const PORTFOLIO_BYTES: usize = 1500;
 
 /// Names of a recommended portfolio (folded).
-const PORTFOLIOS: &[&str] = &[
+pub(super) const PORTFOLIOS: &[&str] = &[
     "carteira recomendada",
     "carteira sugerida",
     "carteira semanal",
