@@ -58,6 +58,8 @@ pub(crate) fn table_views(
                 "favorit",
                 "favourit",
                 "recommended",
+                "recomendadas",
+                "recomendados",
                 "top picks",
             ])
             .any(|cue| intro.contains(cue));

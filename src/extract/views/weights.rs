@@ -1,6 +1,8 @@
 //! `B3 (B3SA3): peso 5%, preço R$ 12,58, preço-alvo R$ 16,00, upside 27%`: the lines of a firm's
 //! recommended portfolio, each opening on a company and its weight in the portfolio, after the text
-//! naming the portfolio and its owner. Each line is a pick of the portfolio's owner (bullish).
+//! naming the portfolio and its owner. Each line is a pick of the portfolio's owner (bullish). So
+//! are lines opening on a company and a colon under a firm's line that recommends them
+//! (`O BofA também recomenda:` / `Sabesp (SBSP3): expectativa de…`).
 
 use std::ops::Range;
 
@@ -21,6 +23,7 @@ pub(super) const PORTFOLIOS: &[&str] = &[
     "carteira mensal",
     "carteira de dividendos",
     "carteira de acoes",
+    "carteira de small caps",
     "recommended portfolio",
     "model portfolio",
 ];
@@ -34,14 +37,32 @@ pub(crate) fn weighted_lines(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out = Vec::new();
-    // (Most texts have no weights: one byte search decides.)
-    if !["peso", "Peso", "PESO"].iter().any(|p| text.contains(p)) {
+    // (Most texts have no weights and recommend no list: two byte searches decide.)
+    if !["peso", "Peso", "PESO", "recomenda", "recommend"].iter().any(|p| text.contains(p)) {
         return out;
     }
     let mut start = 0;
+    // (Within a table under a header naming its columns, `Empresa Ticker Peso (%)`: its rows
+    // write the weight as a bare number, `Trisul TRIS3 10 Entrou`.)
+    let mut under_header = false;
+    // (Under a line recommending what follows, `O BofA também recomenda:`: its lines each open on
+    // a company and a colon, `Sabesp (SBSP3): expectativa de…`.)
+    let mut recommended = false;
     for line in text.split_inclusive('\n') {
         let line_start = start;
         start += line.len();
+        if line.trim().is_empty() {
+            (under_header, recommended) = (false, false);
+            continue;
+        }
+        if column_header(line) {
+            under_header = true;
+            continue;
+        }
+        if recommends(line) {
+            recommended = true;
+            continue;
+        }
         let opening = line_start + (line.len() - line.trim_start_matches(['-', '•', '*', ' ', '\t']).len());
         // The company opens the line, or its code does in a bracket after a name the lexicon does
         // not read (`B3 (B3SA3): peso 5%`).
@@ -52,15 +73,21 @@ pub(crate) fn weighted_lines(
         let line_end = line_start + line.len();
         let Some(company) = mentions.iter().find(|m| m.span.start >= opening && m.span.start < line_end && opens(m))
         else {
+            recommended = false;
             continue;
         };
         // (A name and its bracket may run onto the next line: `Vale` / `(VALE3): peso 10%`.)
-        if company.span.end > line_end || !weighted(&text[company.span.end..line_end]) {
+        let rest = text.get(company.span.end..line_end).unwrap_or_default();
+        let listed = recommended && company.span.end <= line_end && described(rest);
+        recommended = listed;
+        if company.span.end > line_end
+            || !(listed || weighted(rest) || (under_header && rest.contains(|c: char| c.is_ascii_digit())))
+        {
             continue;
         }
         let before = fold(&text[text.floor_char_boundary(line_start.saturating_sub(PORTFOLIO_BYTES))..line_start]);
         // (A recommended portfolio: not a bank's loan book, `a carteira de crédito do Itaú`.)
-        if !PORTFOLIOS.iter().any(|p| before.contains(p)) {
+        if !listed && !PORTFOLIOS.iter().any(|p| before.contains(p)) {
             continue;
         }
         let Some(firm) = firm_before(text, words, claimants, line_start) else { continue };
@@ -77,19 +104,78 @@ pub(crate) fn weighted_lines(
 /// Whether the rest of a line after its company is its weight: past a bracketed code, a colon or a
 /// dash and then `peso` (`(B3SA3): peso 5%`, `): peso 5%`, ` – peso de 10%`).
 fn weighted(rest: &str) -> bool {
-    // (A mention may end inside its bracket: `Cemig (CMIG4` then `): peso`.)
+    let rest = past_code(rest).trim_start_matches([':', '-', '–', '—']).trim_start();
+    fold(rest.get(..rest.floor_char_boundary(8)).unwrap_or_default()).starts_with("peso ")
+}
+
+/// Whether the rest of a line after its company is a colon and words on it that state no neutral
+/// or negative rating (`(SBSP3): expectativa de CAGR de 24%`; not `(CMIG4): neutro`).
+fn described(rest: &str) -> bool {
+    let Some(said) = past_code(rest).strip_prefix(':') else { return false };
+    let said = fold(said.get(..said.floor_char_boundary(60)).unwrap_or(said));
+    !said.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "neutro" | "neutra" | "neutral" | "hold" | "manter" | "venda" | "sell" | "underperform" | "nao" | "not"
+        )
+    })
+}
+
+/// A line's rest past a company's bracketed code, if any (a mention may end inside its bracket:
+/// `Cemig (CMIG4` then `): peso`).
+fn past_code(rest: &str) -> &str {
     let rest = rest.trim_start().trim_start_matches(')');
-    let rest = match rest.trim_start().strip_prefix('(') {
+    match rest.trim_start().strip_prefix('(') {
         Some(inside) => inside.split_once(')').map_or("", |(_, after)| after),
         None => rest,
-    };
-    let rest = rest.trim_start().trim_start_matches([':', '-', '–', '—']).trim_start();
-    fold(rest.get(..rest.floor_char_boundary(8)).unwrap_or_default()).starts_with("peso ")
+    }
+    .trim_start()
+}
+
+/// Whether a line recommends the lines after it: it ends on `recomenda:` or `recommends:`, and
+/// does not deny it (`O BofA também recomenda:`).
+fn recommends(line: &str) -> bool {
+    let folded = fold(line.trim_end());
+    let Some(said) = folded.strip_suffix(':') else { return false };
+    let words: Vec<&str> = said.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    matches!(words.last(), Some(&("recomenda" | "recomendam" | "recommends" | "recommend")))
+        && !words.iter().any(|w| matches!(*w, "nao" | "not" | "venda" | "sell"))
+}
+
+/// Whether a line names a table's columns, opening on the company's and with a weight among them,
+/// and holds no figure (`Empresa Ticker Peso (%) Situação na carteira`).
+fn column_header(line: &str) -> bool {
+    let folded = fold(line);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    !line.contains(|c: char| c.is_ascii_digit() || c == '|')
+        && words.contains(&"peso")
+        && words.first().is_some_and(|w| matches!(*w, "ticker" | "codigo" | "empresa" | "acao" | "ativo"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::weighted;
+    use super::{column_header, described, recommends, weighted};
+
+    #[test]
+    fn a_line_recommending_the_lines_after_it() {
+        assert!(recommends("Fora do setor elétrico, o BofA também recomenda:\n"));
+        assert!(recommends("Goldman also recommends:"));
+        assert!(!recommends("O banco não recomenda:\n"));
+        assert!(!recommends("O BofA recomenda a compra de Vale.\n"), "no list after it");
+        assert!(described(" (SBSP3): expectativa de CAGR de 24% do Ebitda"));
+        assert!(described("): destacada pelo valor de escassez"));
+        assert!(!described(" (CMIG4): recomendação neutra"));
+        assert!(!described(" (CMIG4) tem alta de 5%"), "no colon");
+    }
+
+    #[test]
+    fn a_header_naming_a_weight_column() {
+        assert!(column_header("Empresa Ticker Peso (%) Situação na carteira\n"));
+        assert!(column_header("Ação  Peso\n"));
+        assert!(!column_header("Empresa Ticker Peso (%) em 2024\n"), "a figure");
+        assert!(!column_header("O peso da empresa no índice\n"), "no column named but the weight");
+        assert!(!column_header("Empresa | Ticker | Peso |\n"), "a table of cells, read elsewhere");
+    }
 
     #[test]
     fn a_line_weighted_in_a_portfolio() {
