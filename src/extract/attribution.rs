@@ -189,7 +189,10 @@ pub(crate) fn attribute<'a>(
         if own.iter().any(|m| !is_broker(&m.symbol)) || targets() {
             own.retain(|m| {
                 // (Not `Citi rates Bank of America's shares as a buy`: its own shares.)
-                let owner = is_target_owner(text, words, &m.span) || own_shares_after(&text[m.span.end..]);
+                // (Nor `Wells Fargo's (WFC) rating was cut`: a bank written with its symbol.)
+                let owner = is_target_owner(text, words, &m.span)
+                    || own_shares_after(&text[m.span.end..])
+                    || with_its_symbol(text, &m.span);
                 !(is_broker(&m.symbol) && text[m.span.end..].starts_with(['\'', '’']) && !owner)
             });
         }

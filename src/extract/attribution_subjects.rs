@@ -77,6 +77,7 @@ pub(super) fn sentence_subjects<'m>(
                     && !gives_consensus(text, own_words, &m.span)
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)
+                        || target_set_on(text, &m.span)
                         // `O Bradesco (BBDC4) teve desempenho…`: a bank written with its symbol is
                         // reported on as a stock.
                         // (Also before a broker that rates it: `Citigroup (C) … received a $1
@@ -109,4 +110,13 @@ pub(super) fn sentence_subjects<'m>(
         }
     }
     subjects
+}
+
+/// `chopped his target price on Royal Bank of Canada by $2`: a bank whose target or rating is
+/// set is the company under discussion, not a firm that rates another.
+fn target_set_on(text: &str, span: &Range<usize>) -> bool {
+    let before = text[text.floor_char_boundary(span.start.saturating_sub(24))..span.start].to_ascii_lowercase();
+    ["target on ", "target price on ", "target for ", "target price for ", "rating on ", "recommendation on "]
+        .iter()
+        .any(|cue| before.ends_with(cue))
 }

@@ -505,3 +505,5 @@ mod round25;
 mod round26;
 #[path = "attribution_tests_round27.rs"]
 mod round27;
+#[path = "attribution_tests_round28.rs"]
+mod round28;

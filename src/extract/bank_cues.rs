@@ -308,7 +308,9 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     };
     let name = &text[span.clone()];
     let inside = text[..span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':' || c == ' ');
+    // (`Wells Fargo's (WFC) rating was cut`: past a possessive.)
     let after = text[span.end..].trim_start_matches([' ', '.', ',']);
+    let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after).trim_start();
     let after = after.strip_prefix("Inc").or_else(|| after.strip_prefix("Corp")).unwrap_or(after);
     let after = after.trim_start_matches(['.', ' ']);
     name.split_once('(').is_some_and(|(_, code)| is_code(code.trim_end_matches(')')))

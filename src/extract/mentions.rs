@@ -243,6 +243,12 @@ fn broker_rating(
                     | "rated"
             )
     });
+    // `Wells Fargo's (WFC) rating was cut to underperform`: its own rating, changed.
+    let possessive = text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
+    let own_rating_changed = possessive
+        && own[after..own.len().min(after + 7)].windows(2).any(|p| {
+            matches!(&*p[0].key, "rating" | "target" | "recommendation") && matches!(&*p[1].key, "was" | "is" | "has")
+        });
     // `Bank of America (NYSE:BAC) fell 1.4% after DA Davidson downgraded the stock`: its own move
     // (not `Morgan Stanley dropped it to equal weight`: a verb with an object).
     let moves = own.get(after).is_some_and(|w| is_move_verb(&w.key))
@@ -252,6 +258,7 @@ fn broker_rating(
     // `J.P. Morgan Chase & Co.'s stock has done too well for Bernstein`: its own shares.
     !object
         && !passive
+        && !own_rating_changed
         && !moves
         && !shares_of(text, words, &m.span)
         && *calls[at_sentence].get_or_init(|| names_a_call(own))
