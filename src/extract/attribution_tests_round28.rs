@@ -20,3 +20,11 @@ fn a_bank_whose_own_rating_was_cut_is_the_company_rated() {
                 analyst. Shares were down slightly to $53.76.";
     assert_eq!(figures(text), pairs(&[("$50", &["WFC"]), ("$53.76", &["WFC"])]));
 }
+
+#[test]
+fn a_bank_s_calculations_are_its_analysts_work() {
+    let text = "O Bradesco BBI elevou sua recomendação para a Intelbras de neutro para compra. Nas contas do Bradesco, \
+                a Intelbras negocia a 7,2x seu lucro estimado. O banco reduziu o preço-alvo de R$ 22 por ação para \
+                R$ 17.";
+    assert_eq!(figures(text), pairs(&[("R$ 22", &["INTB3"]), ("R$ 17", &["INTB3"])]), "the company it covers");
+}

@@ -350,7 +350,7 @@ pub(crate) fn is_work_of_analysts(key: &str) -> bool {
     matches!(key,
         "relatorio" | "report" | "analistas" | "analista" | "analysts" | "analyst" | "equipe" | "team" | "research"
             | "nota" | "note" | "estrategistas" | "economistas" | "projecoes" | "estimativas" | "projections"
-            | "estimates" | "segundo" | "visao" | "recomendacao"
+            | "estimates" | "segundo" | "visao" | "recomendacao" | "contas"
     )
 }
 
