@@ -28,3 +28,25 @@ fn a_bank_s_calculations_are_its_analysts_work() {
                 R$ 17.";
     assert_eq!(figures(text), pairs(&[("R$ 22", &["INTB3"]), ("R$ 17", &["INTB3"])]), "the company it covers");
 }
+
+#[test]
+fn a_bank_describing_another_company_s_results_reports_none_of_its_own() {
+    let text = "O BTG Pactual definiu o balanço da Localiza no terceiro trimestre com uma palavra: alívio.\nVeja os \
+                destaques do resultado:\n- Lucro líquido: R$ 812,1 milhões (+22,2% a/a);";
+    assert_eq!(figures(text), pairs(&[("R$ 812,1 milhões", &["RENT3"]), ("22,2%", &["RENT3"])]));
+    let text = "O Itaú Unibanco divulgou o balanço do trimestre. O lucro foi de R$ 10 bilhões.";
+    assert_eq!(figures(text), pairs(&[("R$ 10 bilhões", &["ITUB4"])]), "its own results, the quarter's");
+}
+
+#[test]
+fn three_tentos_by_its_brand_and_a_quote_service_named_as_a_source() {
+    let text = "A 3tentos subiu 5%. A Três Tentos caiu 2%.";
+    assert_eq!(figures(text), pairs(&[("5%", &["TTEN3"]), ("2%", &["TTEN3"])]));
+    let text = "Delta Air Lines Inc. (NYSE:DAL) stock fell 0.097% (As on October 17, Source: Google Finance) after \
+                Cowen analysts upgraded the company with a $54 per share price target (up from $52).";
+    assert_eq!(
+        figures(text),
+        pairs(&[("0.097%", &["DAL"]), ("$54", &["DAL"]), ("$52", &["DAL"])]),
+        "no Alphabet in Google Finance"
+    );
+}

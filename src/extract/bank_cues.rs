@@ -57,7 +57,10 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, 
             && matches!(&*w.key, "trimestre" | "quarter")
             && after[..k].iter().rev().take(2).any(|v| matches!(&*v.key, "fechou" | "encerrou" | "closed" | "ended"));
         if is_results_word(&w.key) || closed {
-            follows = true;
+            // (Not `O BTG Pactual definiu o balanço da Localiza`: another company's results.)
+            let of_another = matches!(after.get(k + 1..k + 3), Some([of, name])
+                if matches!(&*of.key, "da" | "do" | "of") && name.capitalized);
+            follows = !of_another;
             break;
         }
     }

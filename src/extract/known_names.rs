@@ -287,6 +287,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // GERAIS-COPASA MG`, `TRANSMISSORA ALIANÇA DE ENERGIA ELÉTRICA`, `RANDONCORP`), to the main
     // listing of `assets/b3.tsv`.
     ("Copasa", "CSMG3", Case::Capital),
+    ("3tentos", "TTEN3", Case::Any),
+    ("Três Tentos", "TTEN3", Case::Capital),
     ("Cteep", "ISAE3", Case::Capital),
     ("Taesa", "TAEE11", Case::Capital),
     ("Eztec", "EZTC3", Case::Capital),
@@ -427,6 +429,9 @@ pub(crate) const NOT_COMPANIES: &[&str] = &[
     "rumo ao",
     "rumo à",
     "Ford Foundation",
+    // (A quote service cited as a source: `Source: Google Finance`.)
+    "Google Finance",
+    "Yahoo Finance",
     "Harrison Ford",
     "Visa Waiver",
     "azul claro",
