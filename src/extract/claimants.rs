@@ -56,7 +56,7 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
                 let before_role = first.checked_sub(1).filter(|&r| is_role(&tokens[r].key));
                 match before_role.and_then(|r| name_before(tokens, r)) {
                     Some(house) => push(span(&tokens[house])),
-                    None => push(span(&tokens[name])),
+                    None => push(broker_before_person(&tokens[name.clone()]).unwrap_or_else(|| span(&tokens[name]))),
                 }
                 continue;
             }
@@ -171,6 +171,42 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
 
 /// Whether the name starting at token `at` (after an optional article) is followed by a comma.
 /// Kinds of firm written before a firm's name (`a corretora Genial`, `the brokerage Needham`).
+/// `Raymond James David Long downgraded`: a known broker and then two words of a person's name (no
+/// words of a firm's arm: not `Morgan Stanley Wealth Management`), the broker's span.
+fn broker_before_person(name: &[Token]) -> Option<Range<usize>> {
+    let broker = brokers_in(name).into_iter().next().filter(|b| b.start == name[0].start)?;
+    let person = &name[name.partition_point(|t| t.start < broker.end)..];
+    let arm = |t: &Token| {
+        matches!(
+            &*t.key,
+            "capital"
+                | "securities"
+                | "management"
+                | "research"
+                | "markets"
+                | "group"
+                | "asset"
+                | "wealth"
+                | "partners"
+                | "advisors"
+                | "financial"
+                | "investimentos"
+                | "bank"
+                | "global"
+                | "equity"
+                | "equities"
+                | "investment"
+                | "investments"
+                | "international"
+                | "america"
+                | "brasil"
+                | "brazil"
+                | "canada"
+        )
+    };
+    (person.len() == 2 && person.iter().all(|t| t.capitalized && !t.upper && !arm(t))).then_some(broker)
+}
+
 pub(super) fn is_firm_kind(key: &str) -> bool {
     matches!(key, "corretora" | "banco" | "casa" | "gestora" | "consultoria" | "broker" | "brokerage" | "bank" | "firm")
 }
@@ -365,6 +401,15 @@ mod tests {
     use super::*;
     use crate::extract::tokens::tokens;
 
+    #[test]
+    fn a_broker_before_a_person_s_name_and_not_before_its_arm() {
+        let text = "Raymond James David Long";
+        assert_eq!(broker_before_person(&tokens(text)).map(|b| &text[b]), Some("Raymond James"));
+        for text in ["Morgan Stanley Wealth Management", "Raymond James", "Raymond James David"] {
+            assert_eq!(broker_before_person(&tokens(text)), None, "{text}");
+        }
+    }
+
     fn names(text: &str) -> Vec<&str> {
         claimants(text, &tokens(text)).into_iter().map(|c| &text[c.span]).collect()
     }
@@ -379,6 +424,7 @@ mod tests {
             ("Segundo a Cantor, a queda é exagerada.", &["Cantor"]),
             ("De acordo com o Goldman Sachs, a ação está barata.", &["Goldman Sachs"]),
             ("Bernstein analyst Stacy Rasgon said the math does not add up.", &["Bernstein"]),
+            ("Raymond James David Long downgraded Wells Fargo.", &["Raymond James"]),
             ("\"It is a buy,\" said Jensen Huang.", &["Jensen Huang"]),
             ("DeepSeek says it trained R1 for $5.6 million.", &["DeepSeek"]),
             ("A XP avalia que o dividendo é sustentável.", &["XP"]),

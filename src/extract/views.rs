@@ -34,6 +34,7 @@ use nouns::{
     talked_about, the_latter,
 };
 use ranks::stated_rank;
+use sectors::on_a_sector;
 use subjects::{
     clause_end, continues, earlier_subject, first_named_after, initials_by_symbol, named_by_initials,
     next_clause_holder, next_clause_object, next_line_object, one_company_before, opening_aside, opening_unlisted,
@@ -149,6 +150,9 @@ pub(crate) fn views<'a>(
             (None, Some((_, s, _))) if reading.similar => *s,
             _ => continue,
         };
+        if mentions_in(sentence).is_empty() && on_a_sector(own, reading.at) {
+            continue;
+        }
         let named = claimants.partition_point(|c| c.start < sentence.start)
             ..claimants.partition_point(|c| c.start < sentence.end);
         let mut holders: Vec<Range<usize>> = claimants[named]
@@ -584,6 +588,7 @@ mod nouns;
 pub(crate) mod picked;
 mod ranks;
 pub(crate) mod rated_rows;
+mod sectors;
 mod subjects;
 pub(crate) mod tables;
 #[cfg(test)]
