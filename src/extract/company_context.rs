@@ -263,7 +263,7 @@ fn is_company_word(key: &str) -> bool {
             | "companhia" | "empresa" | "operadora" | "fabricante" | "varejista" | "fintech" | "bank" | "banco"
             // (`telecoms equipment maker Ericsson`: a kind of company described.)
             | "maker" | "makers" | "manufacturer" | "producer" | "chipmaker" | "automaker" | "carmaker"
-            | "drugmaker" | "retailer" | "miner" | "lender" | "insurer" | "airline"
+            | "drugmaker" | "retailer" | "miner" | "lender" | "insurer" | "airline" | "giant"
             | "lucro" | "receita" | "earnings" | "revenue" | "results" | "resultados" | "reported" | "reports"
             | "reportou" | "registrou" | "divulgou" | "anunciou" | "announced" | "informou" | "ceo" | "ticker"
             // (`Gol teve a maior queda`, `Gol liderou as altas`: a market wrap's line.)

@@ -222,6 +222,14 @@ fn broker_rating(
         && !acts_next;
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
+    // `"We continue to believe Royal Bank has very strong operating platforms"`: the bank believed
+    // in is the one talked about.
+    let believed = at > 0
+        && matches!(&*own[at - 1].key, "believe" | "believes" | "think" | "thinks" | "acreditamos" | "acredita")
+        && own
+            .get(after)
+            .is_some_and(|w| matches!(&*w.key, "has" | "is" | "will" | "can" | "should" | "remains" | "tem"));
+    let object = object || believed;
     let object = object || is_referred_to(own, at);
     // `O Bank of America foi rebaixado para "neutral"`, `JPMorgan was downgraded`: rated, in a
     // passive right after it.

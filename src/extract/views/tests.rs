@@ -17,6 +17,7 @@ mod round24;
 mod round25;
 mod round26;
 mod round27;
+mod round28;
 mod round7;
 mod round8;
 

@@ -1,0 +1,36 @@
+//! Unit tests of the twenty-eighth round's view rules, read from whole texts (bundled lexicon).
+
+use super::round7::{bundled, view};
+use crate::model::Stance;
+
+#[test]
+fn a_bank_believed_in_is_talked_about_and_stays_the_topic() {
+    let text = "Royal Bank of Canada shares were down on Friday. \"We continue to believe Royal Bank has very \
+                strong operating platforms,\" he said in a note. Blame Europe and its debt crisis. Macquarie cut \
+                its target price to $61 from $66 and also reduced its recommendation to neutral from outperform.";
+    assert_eq!(bundled(text), [view("Macquarie", "RY", Stance::Bearish)]);
+}
+
+#[test]
+fn a_company_described_as_a_giant_is_named() {
+    let text = "Mobile phones giant Vodafone appears to be ringing all the wrong numbers. UBS has cut from buy to \
+                neutral and set a short-term sell rating.";
+    assert_eq!(bundled(text), [view("UBS", "VOD", Stance::Bearish)]);
+}
+
+#[test]
+fn portfolio_rows_under_a_weight_column_and_lines_a_firm_recommends() {
+    let text = "Veja, a seguir, a carteira recomendada de small caps da Guide Investimentos para março.\n\
+                Empresa Ticker Peso (%) Situação na carteira\nJSL JSLG3 10 Entrou\nSanepar SAPR11 10 Entrou\n\n\
+                Fora do setor elétrico, o BofA também recomenda:\nSabesp (SBSP3): expectativa de CAGR de 24%.\n\
+                Cemig (CMIG4): recomendação neutra.";
+    assert_eq!(
+        bundled(text),
+        [
+            view("Guide Investimentos", "JSLG3", Stance::Bullish),
+            view("Guide Investimentos", "SAPR11", Stance::Bullish),
+            view("BofA", "SBSP3", Stance::Bullish)
+        ],
+        "not a line stating a neutral rating"
+    );
+}
