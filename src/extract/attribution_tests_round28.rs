@@ -50,3 +50,11 @@ fn three_tentos_by_its_brand_and_a_quote_service_named_as_a_source() {
         "no Alphabet in Google Finance"
     );
 }
+
+#[test]
+fn a_company_set_beside_another_with_como_is_compared_and_log_cp_is_named() {
+    let text = "Os papéis da Localiza (RENT3), por sua vez, também locadora como a Movida, tinham leve alta de 1,07%.";
+    assert_eq!(figures(text), pairs(&[("1,07%", &["RENT3"])]));
+    let text = "O JPMorgan elevou a recomendação da Log CP para neutro, com preço-alvo passando de R$ 21 para R$ 23.";
+    assert_eq!(figures(text), pairs(&[("R$ 21", &["LOGG3"]), ("R$ 23", &["LOGG3"])]));
+}

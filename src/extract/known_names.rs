@@ -288,6 +288,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     // listing of `assets/b3.tsv`.
     ("Copasa", "CSMG3", Case::Capital),
     ("3tentos", "TTEN3", Case::Any),
+    ("Log CP", "LOGG3", Case::Capital),
     ("Três Tentos", "TTEN3", Case::Capital),
     ("Cteep", "ISAE3", Case::Capital),
     ("Taesa", "TAEE11", Case::Capital),
