@@ -58,3 +58,11 @@ fn a_company_set_beside_another_with_como_is_compared_and_log_cp_is_named() {
     let text = "O JPMorgan elevou a recomendação da Log CP para neutro, com preço-alvo passando de R$ 21 para R$ 23.";
     assert_eq!(figures(text), pairs(&[("R$ 21", &["LOGG3"]), ("R$ 23", &["LOGG3"])]));
 }
+
+#[test]
+fn banco_inter_by_its_old_b3_codes_and_raia_drogasil_as_rd() {
+    let text = "As units do Inter (BIDI11) subiram 15,46% nesta sexta-feira.";
+    assert_eq!(figures(text), pairs(&[("15,46%", &["INTR"])]), "Inter & Co, listed on the Nasdaq since 2022");
+    let text = "A RD, dona das redes de farmácias Raia e Drogasil, teve lucro de R$ 173,6 milhões.";
+    assert_eq!(figures(text), pairs(&[("R$ 173,6 milhões", &["RADL3"])]));
+}

@@ -289,6 +289,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Copasa", "CSMG3", Case::Capital),
     ("3tentos", "TTEN3", Case::Any),
     ("Log CP", "LOGG3", Case::Capital),
+    ("RD", "RADL3", Case::Context),
     ("Três Tentos", "TTEN3", Case::Capital),
     ("Cteep", "ISAE3", Case::Capital),
     ("Taesa", "TAEE11", Case::Capital),
