@@ -34,3 +34,10 @@ fn portfolio_rows_under_a_weight_column_and_lines_a_firm_recommends() {
         "not a line stating a neutral rating"
     );
 }
+
+#[test]
+fn brokers_known_by_their_short_names() {
+    let text = "Cisco Systems (CSCO) got an upgrade to buy from neutral at Topeka. Laidlaw reiterated its buy rating \
+                on Cisco.";
+    assert_eq!(bundled(text), [view("Topeka", "CSCO", Stance::Bullish), view("Laidlaw", "CSCO", Stance::Bullish)]);
+}
