@@ -341,9 +341,11 @@ fn is_opener(t: &Token) -> bool {
             | "likewise" | "notably" | "besides" | "alem" | "ainda" | "tambem" | "ja" | "especialistas"
             | "especialista" | "experts" | "expert" | "investor" | "investidor" | "economistas" | "economists"
             | "economista" | "economist" | "traders" | "gestores" | "strategists" | "estrategistas" | "ambos"
-            | "ambas" | "both"
+            | "ambas" | "both" | "such"
     );
-    (lower_only && !t.upper) || matches!(&*t.key, "ceo" | "cfo" | "ai" | "ia" | "a" | "o" | "i" | "us" | "eua" | "uk" | "eu" | "ue")
+    // (`RSI suggests the stock is approaching overbought territory`: a chart's indicator.)
+    (lower_only && !t.upper)
+        || matches!(&*t.key, "ceo" | "cfo" | "ai" | "ia" | "a" | "o" | "i" | "us" | "eua" | "uk" | "eu" | "ue" | "rsi" | "macd")
 }
 
 #[rustfmt::skip]
@@ -425,6 +427,8 @@ mod tests {
             ("De acordo com o Goldman Sachs, a ação está barata.", &["Goldman Sachs"]),
             ("Bernstein analyst Stacy Rasgon said the math does not add up.", &["Bernstein"]),
             ("Raymond James David Long downgraded Wells Fargo.", &["Raymond James"]),
+            ("Such upgrades provide a thesis.", &[]),
+            ("Technical Picture: RSI suggests the stock is approaching overbought territory.", &[]),
             ("\"It is a buy,\" said Jensen Huang.", &["Jensen Huang"]),
             ("DeepSeek says it trained R1 for $5.6 million.", &["DeepSeek"]),
             ("A XP avalia que o dividendo é sustentável.", &["XP"]),

@@ -125,6 +125,8 @@ fn is_opener(key: &str) -> bool {
     matches!(
         key,
         "the" | "a" | "o" | "os" | "as" | "mas" | "but" | "also" | "and" | "e" | "ja" | "still" | "even" | "destaque"
+            // (`Such upgrades provide…`: a determiner.)
+            | "such" | "these" | "those" | "this"
             // `If Feldman is correct`, `Thus Feldman…`: a conjunction or adverb opening the sentence.
             | "if" | "thus" | "since" | "because" | "although" | "moreover" | "however"
             | "quando" | "porem" | "entretanto"

@@ -27,7 +27,13 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     let competition = |j: usize| {
         own[j].key == "from" && j > 0 && matches!(&*own[j - 1].key, "competition" | "rivalry" | "concorrencia")
     };
-    if list.is_some_and(|j| is_rivals_word(&own[j].key) || competition(j)) {
+    // (`compared to rivals such as TJX`, `rivals like Burlington`: past `such as` or `like`.)
+    let past_such_as = |j: usize| match &*own[j].key {
+        "as" if j >= 2 && own[j - 1].key == "such" => j - 2,
+        "like" | "como" if j >= 1 => j - 1,
+        _ => j,
+    };
+    if list.is_some_and(|j| is_rivals_word(&own[past_such_as(j)].key) || competition(j)) {
         return true;
     }
     // `a recomendação da gestora do Bradesco (SA:BBDC4) para os papéis`: the owner of the firm

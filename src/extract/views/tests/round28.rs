@@ -41,3 +41,14 @@ fn brokers_known_by_their_short_names() {
                 on Cisco.";
     assert_eq!(bundled(text), [view("Topeka", "CSCO", Stance::Bullish), view("Laidlaw", "CSCO", Stance::Bullish)]);
 }
+
+#[test]
+fn a_determiner_a_chart_indicator_and_rivals_such_as_hold_and_are_rated_nothing() {
+    let text = "Raymond James upgraded HF Sinclair Corporation (DINO) to Strong Buy. Such upgrades provide not only a \
+                data-backed thesis but also a lens. Technical Picture: RSI suggests the stock is approaching \
+                overbought territory.";
+    assert_eq!(bundled(text), [view("Raymond James", "DINO", Stance::Bullish)]);
+    let text = "Credit Suisse analysts said Nordstrom Rack is not positioned well competitively compared to rivals \
+                such as TJX (NYSE:TJX) Cos and Burlington Stores (NYSE:BURL).";
+    assert_eq!(bundled(text), [], "the rivals are not what the analysts rate");
+}
