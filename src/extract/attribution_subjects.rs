@@ -78,6 +78,11 @@ pub(super) fn sentence_subjects<'m>(
                     && (!is_broker(&m.symbol)
                         || shares_of(text, words, &m.span)
                         || target_set_on(text, &m.span)
+                        // (`- JPM saw its price target hiked`: a bank written as its symbol, opening
+                        // the sentence.)
+                        || (text[m.span.clone()] == *m.symbol.as_str()
+                            && !m.speaks
+                            && own_words.first().is_some_and(|w| w.start == m.span.start))
                         // `O Bradesco (BBDC4) teve desempenho…`: a bank written with its symbol is
                         // reported on as a stock.
                         // (Also before a broker that rates it: `Citigroup (C) … received a $1

@@ -66,3 +66,10 @@ fn banco_inter_by_its_old_b3_codes_and_raia_drogasil_as_rd() {
     let text = "A RD, dona das redes de farmácias Raia e Drogasil, teve lucro de R$ 173,6 milhões.";
     assert_eq!(figures(text), pairs(&[("R$ 173,6 milhões", &["RADL3"])]));
 }
+
+#[test]
+fn a_bank_written_as_its_symbol_opening_an_item_is_its_subject() {
+    let text = "- JPM saw its price target hiked to $92 from $75 at Bernstein. Up more than 28% year-to-date at \
+                $84.73, the stock notched an all-time high.";
+    assert_eq!(figures(text), pairs(&[("$92", &["JPM"]), ("$75", &["JPM"]), ("28%", &["JPM"]), ("$84.73", &["JPM"])]));
+}

@@ -186,13 +186,17 @@ fn broker_rating(
     if !is_broker(&m.symbol) {
         return false;
     }
-    // `"We believe BAC has some levers to lean on"`, `JPM is good at both offense and defense`: a
-    // bank written as its symbol, before a verb of being, is the stock talked about.
+    // `"We believe BAC has some levers to lean on"`, `JPM is good at both offense and defense`, `JPM
+    // saw its price target hiked`: a bank written as its symbol, before a verb of being or of
+    // receiving, is the stock talked about.
     let next = words.partition_point(|w| w.start < m.span.end);
     if text[m.span.clone()] == *m.symbol.as_str()
         && words.get(next).is_some_and(|w| {
             !text[m.span.end..w.start].contains(|c: char| !c.is_whitespace())
-                && matches!(&*w.key, "has" | "is" | "was" | "had" | "looks" | "remains" | "trades" | "tem")
+                && matches!(
+                    &*w.key,
+                    "has" | "is" | "was" | "had" | "looks" | "remains" | "trades" | "tem" | "saw" | "received" | "got"
+                )
         })
     {
         return false;
