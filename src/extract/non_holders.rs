@@ -113,6 +113,30 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     if shares && words.get(next + 1 + have).is_some_and(|w| is_move_verb(&w.key)) {
         return true;
     }
+    // `citing Wells’ current multiple`, `Wells Fargo's long-term fundamentals`: its own figures or
+    // shares, in the possessive (not `Goldman's price target on Apple`, a firm's call).
+    let possessive = ["'s", "’s", "'", "’"].iter().any(|p| text[span.end..].starts_with(p));
+    if possessive
+        && words[next..].iter().take(3).any(|w| {
+            matches!(
+                &*w.key,
+                "multiple"
+                    | "valuation"
+                    | "shares"
+                    | "stock"
+                    | "earnings"
+                    | "results"
+                    | "fundamentals"
+                    | "revenue"
+                    | "profit"
+                    | "margins"
+                    | "dividend"
+                    | "balance"
+            )
+        })
+    {
+        return true;
+    }
     // `Among individual banks it cut to “sell” were: KeyCorp, Huntington…`: a list after `were:`.
     let before = text[..span.start].trim_end();
     if let Some(head) = before.strip_suffix(':') {

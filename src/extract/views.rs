@@ -248,7 +248,10 @@ pub(crate) fn views<'a>(
                 mentions_in(h).iter().any(|m| !is_broker(&m.symbol) && !m.rates && !m.speaks)
                     && brokers_in(inside).is_empty()
             };
-            holders = listed_holders(text, own).into_iter().filter(|h| !company(h)).collect();
+            holders = listed_holders(text, own)
+                .into_iter()
+                .filter(|h| !company(h) && !is_talked_about(text, own, h))
+                .collect();
         }
         if holders.is_empty() && !passive {
             // `Echoing similar sentiments, Bansal increased…` after `Wells Fargo analyst Mohit

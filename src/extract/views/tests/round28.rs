@@ -52,3 +52,22 @@ fn a_determiner_a_chart_indicator_and_rivals_such_as_hold_and_are_rated_nothing(
                 such as TJX (NYSE:TJX) Cos and Burlington Stores (NYSE:BURL).";
     assert_eq!(bundled(text), [], "the rivals are not what the analysts rate");
 }
+
+#[test]
+fn a_bank_whose_own_figures_are_talked_about_holds_nothing() {
+    let text = "Merrill Lynch & Co. financial services analyst Judah Kraushaar warned clients that Wall \
+                Street's current expectations for Goldman Sachs Group Inc. earnings were too optimistic. After \
+                speaking with Goldman a couple of weeks ago, Mr. Kraushaar said he became convinced that current \
+                consensus estimates are \"pretty lofty\". Goldman's shares fell $7, to $73.\n\nIn Ms. Merdian's three \
+                other downgrades - of Bank of America Corp., Wells Fargo & Co., and Citigroup Inc. - she cited \
+                recent price appreciation in the shares.";
+    let views = bundled(text);
+    assert!(views.iter().all(|v| !v.0.starts_with("Goldman")), "the bank whose shares fell holds no view: {views:?}");
+}
+
+#[test]
+fn a_company_whose_shares_moved_opens_a_sentence_without_holding_the_view() {
+    let text = "Solar shares fell after Credit Suisse cut Renesola Ltd.’s (SOL US) rating to “neutral” from \
+                “outperform”.";
+    assert_eq!(bundled(text), [view("Credit Suisse", "SOL", Stance::Bearish)]);
+}
