@@ -117,11 +117,22 @@ pub(super) fn sentence_subjects<'m>(
     subjects
 }
 
-/// `chopped his target price on Royal Bank of Canada by $2`: a bank whose target or rating is
-/// set is the company under discussion, not a firm that rates another.
+/// `chopped his target price on Royal Bank of Canada by $2`, `lowering their performance
+/// expectations for Royal Bank of Canada`: a bank whose target, rating or forecasts are set is the
+/// company under discussion, not a firm that rates another.
 fn target_set_on(text: &str, span: &Range<usize>) -> bool {
     let before = text[text.floor_char_boundary(span.start.saturating_sub(24))..span.start].to_ascii_lowercase();
-    ["target on ", "target price on ", "target for ", "target price for ", "rating on ", "recommendation on "]
-        .iter()
-        .any(|cue| before.ends_with(cue))
+    [
+        "target on ",
+        "target price on ",
+        "target for ",
+        "target price for ",
+        "rating on ",
+        "recommendation on ",
+        "expectations for ",
+        "estimates for ",
+        "forecasts for ",
+    ]
+    .iter()
+    .any(|cue| before.ends_with(cue))
 }

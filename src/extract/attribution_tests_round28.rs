@@ -73,3 +73,10 @@ fn a_bank_written_as_its_symbol_opening_an_item_is_its_subject() {
                 $84.73, the stock notched an all-time high.";
     assert_eq!(figures(text), pairs(&[("$92", &["JPM"]), ("$75", &["JPM"]), ("28%", &["JPM"]), ("$84.73", &["JPM"])]));
 }
+
+#[test]
+fn a_bank_whose_forecasts_are_lowered_is_the_company_discussed() {
+    let text = "Analysts have been busy lowering their performance expectations for Royal Bank of Canada after \
+                another disappointing report. Canada's largest bank made $1.12-billion in the fourth quarter.";
+    assert_eq!(figures(text), pairs(&[("$1.12", &["RY"])]));
+}
