@@ -185,6 +185,8 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             | "observam" | "dizem" | "afirmam" | "avaliam" | "destacam" | "apontam" | "comentam" | "escrevem"
             | "acreditam" | "ressaltam" | "estimam" | "projetam" | "preveem" | "say" | "note" | "write" | "argue"
             | "believe" | "think" | "expect" | "estimate" | "forecast" | "project"
+            // `o BofA chama a atenção para a margem Ebitda de 15% a 20%`, `highlights`.
+            | "chama" | "chamam" | "highlights" | "highlighted" | "highlight"
     )
 }
 

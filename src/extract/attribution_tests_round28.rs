@@ -80,3 +80,13 @@ fn a_bank_whose_forecasts_are_lowered_is_the_company_discussed() {
                 another disappointing report. Canada's largest bank made $1.12-billion in the fourth quarter.";
     assert_eq!(figures(text), pairs(&[("$1.12", &["RY"])]));
 }
+
+#[test]
+fn a_bank_drawing_attention_to_figures_comments_on_the_company_it_covers() {
+    let text = "As ações da Locaweb (LWSA3) caem cerca de 47% no ano. Entre os destaques, o BofA chama a atenção para \
+                a margem Ebitda de 15% a 20% e a posição de caixa líquido de R$ 540 milhões.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("47%", &["LWSA3"]), ("15%", &["LWSA3"]), ("20%", &["LWSA3"]), ("R$ 540 milhões", &["LWSA3"])])
+    );
+}
