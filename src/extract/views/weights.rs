@@ -71,7 +71,11 @@ pub(crate) fn weighted_lines(
             head.is_empty() || (head.ends_with('(') && head.len() <= 40 && !head.contains([':', '%', ',']))
         };
         let line_end = line_start + line.len();
-        let Some(company) = mentions.iter().find(|m| m.span.start >= opening && m.span.start < line_end && opens(m))
+        // (Mentions are in text order: the line's own are found by bisection.)
+        let Some(company) = mentions[mentions.partition_point(|m| m.span.start < opening)..]
+            .iter()
+            .take_while(|m| m.span.start < line_end)
+            .find(|m| opens(m))
         else {
             recommended = false;
             continue;
@@ -135,6 +139,9 @@ fn past_code(rest: &str) -> &str {
 /// Whether a line recommends the lines after it: it ends on `recomenda:` or `recommends:`, and
 /// does not deny it (`O BofA também recomenda:`).
 fn recommends(line: &str) -> bool {
+    if !line.trim_end().ends_with(':') {
+        return false;
+    }
     let folded = fold(line.trim_end());
     let Some(said) = folded.strip_suffix(':') else { return false };
     let words: Vec<&str> = said.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -145,6 +152,10 @@ fn recommends(line: &str) -> bool {
 /// Whether a line names a table's columns, opening on the company's and with a weight among them,
 /// and holds no figure (`Empresa Ticker Peso (%) Situação na carteira`).
 fn column_header(line: &str) -> bool {
+    // (One byte search before any folding: most lines name no weight.)
+    if !["peso", "Peso", "PESO"].iter().any(|p| line.contains(p)) {
+        return false;
+    }
     let folded = fold(line);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     !line.contains(|c: char| c.is_ascii_digit() || c == '|')
