@@ -121,7 +121,7 @@ pub(super) fn sentence_subjects<'m>(
 /// expectations for Royal Bank of Canada`: a bank whose target, rating or forecasts are set is the
 /// company under discussion, not a firm that rates another.
 fn target_set_on(text: &str, span: &Range<usize>) -> bool {
-    let before = text[text.floor_char_boundary(span.start.saturating_sub(24))..span.start].to_ascii_lowercase();
+    let before = &text[..span.start];
     [
         "target on ",
         "target price on ",
@@ -134,5 +134,8 @@ fn target_set_on(text: &str, span: &Range<usize>) -> bool {
         "forecasts for ",
     ]
     .iter()
-    .any(|cue| before.ends_with(cue))
+    .any(|cue| {
+        let at = before.len().saturating_sub(cue.len());
+        before.is_char_boundary(at) && before[at..].eq_ignore_ascii_case(cue)
+    })
 }

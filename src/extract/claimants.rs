@@ -174,6 +174,10 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
 /// `Raymond James David Long downgraded`: a known broker and then two words of a person's name (no
 /// words of a firm's arm: not `Morgan Stanley Wealth Management`), the broker's span.
 fn broker_before_person(name: &[Token]) -> Option<Range<usize>> {
+    // (A broker's one word at least and the person's two: shorter names are read as they are.)
+    if name.len() < 3 {
+        return None;
+    }
     let broker = brokers_in(name).into_iter().next().filter(|b| b.start == name[0].start)?;
     let person = &name[name.partition_point(|t| t.start < broker.end)..];
     let arm = |t: &Token| {
