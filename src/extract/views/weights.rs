@@ -37,8 +37,10 @@ pub(crate) fn weighted_lines(
     mentions: &[Mention],
 ) -> Vec<ViewMatch> {
     let mut out = Vec::new();
-    // (Most texts have no weights and recommend no list: two byte searches decide.)
-    if !["peso", "Peso", "PESO", "recomenda", "recommend"].iter().any(|p| text.contains(p)) {
+    // (Most texts have no weights and recommend no list: a few byte searches decide.)
+    let weights = ["peso", "Peso", "PESO"].iter().any(|p| text.contains(p));
+    let recommending = ["recomenda", "recommend"].iter().any(|p| text.contains(p));
+    if !weights && !recommending {
         return out;
     }
     let mut start = 0;
@@ -55,11 +57,11 @@ pub(crate) fn weighted_lines(
             (under_header, recommended) = (false, false);
             continue;
         }
-        if column_header(line) {
+        if weights && column_header(line) {
             under_header = true;
             continue;
         }
-        if recommends(line) {
+        if recommending && recommends(line) {
             recommended = true;
             continue;
         }
