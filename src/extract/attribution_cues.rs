@@ -95,7 +95,8 @@ fn is_comparison_marker(words: &[Token], k: usize) -> bool {
     matches!((key(2), key(1)), ("such", "as") | (_, "including" | "incluindo" | "like"))
         || (key(1) == "como" && matches!(key(2), "concorrentes" | "rivais" | "pares" | "empresas" | "outras"))
         // `Os papéis da Localiza, também locadora como a Movida, tinham alta de 1,07%`.
-        || (key(2) == "como" && matches!(key(1), "a" | "o"))
+        // (Not `Como o BTG Pactual destacou, …`: `como` opening the sentence, `as`.)
+        || (k >= 3 && key(2) == "como" && matches!(key(1), "a" | "o"))
         || matches!(key(1), "competitors" | "rivals" | "peers" | "concorrentes" | "rivais" | "behind" | "than" | "versus")
         // `Além da Tenda, o Itaú BBA também destaca a Plano & Plano`, `Besides Apple`: set beside.
         || (key(2) == "alem" && matches!(key(1), "da" | "do" | "de" | "dos" | "das"))

@@ -59,7 +59,7 @@ pub(super) fn reports_results(text: &str, words: &[Token], span: &Range<usize>, 
         if is_results_word(&w.key) || closed {
             // (Not `O BTG Pactual definiu o balanço da Localiza`: another company's results.)
             let of_another = matches!(after.get(k + 1..k + 3), Some([of, name])
-                if matches!(&*of.key, "da" | "do" | "of") && name.capitalized);
+                if matches!(&*of.key, "da" | "do" | "of") && name.capitalized && !is_period_word(&name.key));
             follows = !of_another;
             break;
         }
@@ -547,3 +547,25 @@ pub(super) fn target_in_brackets(text: &str, span: &Range<usize>) -> bool {
 }
 
 mod named_companies;
+
+/// Words of a period written in capitals after `do`/`of` (`o balanço do Quarto Trimestre`): no
+/// company.
+fn is_period_word(key: &str) -> bool {
+    matches!(
+        key,
+        "primeiro"
+            | "segundo"
+            | "terceiro"
+            | "quarto"
+            | "trimestre"
+            | "ano"
+            | "semestre"
+            | "exercicio"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "quarter"
+            | "year"
+    )
+}

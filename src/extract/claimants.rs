@@ -169,8 +169,6 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
     found
 }
 
-/// Whether the name starting at token `at` (after an optional article) is followed by a comma.
-/// Kinds of firm written before a firm's name (`a corretora Genial`, `the brokerage Needham`).
 /// `Raymond James David Long downgraded`: a known broker and then two words of a person's name (no
 /// words of a firm's arm: not `Morgan Stanley Wealth Management`), the broker's span.
 fn broker_before_person(name: &[Token]) -> Option<Range<usize>> {
@@ -211,10 +209,12 @@ fn broker_before_person(name: &[Token]) -> Option<Range<usize>> {
     (person.len() == 2 && person.iter().all(|t| t.capitalized && !t.upper && !arm(t))).then_some(broker)
 }
 
+/// Kinds of firm written before a firm's name (`a corretora Genial`, `the brokerage Needham`).
 pub(super) fn is_firm_kind(key: &str) -> bool {
     matches!(key, "corretora" | "banco" | "casa" | "gestora" | "consultoria" | "broker" | "brokerage" | "bank" | "firm")
 }
 
+/// Whether the name starting at token `at` (after an optional article) is followed by a comma.
 fn comma_after_name(text: &str, tokens: &[Token], mut at: usize) -> bool {
     if tokens.get(at).is_some_and(|a| matches!(&*a.key, "a" | "o") && !a.upper) {
         at += 1;

@@ -230,9 +230,7 @@ fn broker_rating(
     // in is the one talked about.
     let believed = at > 0
         && matches!(&*own[at - 1].key, "believe" | "believes" | "think" | "thinks" | "acreditamos" | "acredita")
-        && own
-            .get(after)
-            .is_some_and(|w| matches!(&*w.key, "has" | "is" | "will" | "can" | "should" | "remains" | "tem"));
+        && own.get(after).is_some_and(|w| matches!(&*w.key, "has" | "is" | "remains" | "tem"));
     let object = object || believed;
     let object = object || is_referred_to(own, at);
     // `O Bank of America foi rebaixado para "neutral"`, `JPMorgan was downgraded`: rated, in a
@@ -256,10 +254,9 @@ fn broker_rating(
             )
     });
     // `Wells Fargo's (WFC) rating was cut to underperform`: its own rating, changed.
-    let possessive = text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
-    let own_rating_changed = possessive
+    let own_rating_changed = ["'s", "’s"].iter().any(|s| text[m.span.end..].starts_with(s))
         && own[after..own.len().min(after + 7)].windows(2).any(|p| {
-            matches!(&*p[0].key, "rating" | "target" | "recommendation") && matches!(&*p[1].key, "was" | "is" | "has")
+            matches!(&*p[0].key, "rating" | "target" | "recommendation") && matches!(&*p[1].key, "was" | "were")
         });
     // `Bank of America (NYSE:BAC) fell 1.4% after DA Davidson downgraded the stock`: its own move
     // (not `Morgan Stanley dropped it to equal weight`: a verb with an object).

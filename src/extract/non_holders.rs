@@ -115,9 +115,13 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     }
     // `citing Wells’ current multiple`, `Wells Fargo's long-term fundamentals`: its own figures or
     // shares, in the possessive (not `Goldman's price target on Apple`, a firm's call).
-    let possessive = ["'s", "’s", "'", "’"].iter().any(|p| text[span.end..].starts_with(p));
-    if possessive
-        && words[next..].iter().take(3).any(|w| {
+    // (A bare apostrophe only after a name ending in `s`: not a closing quote.)
+    let after = &text[span.end..];
+    let possessive = after.starts_with("'s")
+        || after.starts_with("’s")
+        || (text[..span.end].ends_with('s') && after.starts_with(['\'', '’']));
+    let own_figure = |k: usize| {
+        words.get(next + k).is_some_and(|w| {
             matches!(
                 &*w.key,
                 "multiple"
@@ -133,8 +137,13 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
                     | "dividend"
                     | "balance"
             )
+        }) && !words.get(next + k + 1).is_some_and(|w| {
+            matches!(&*w.key, "picks" | "pick" | "estimates" | "estimate" | "target" | "targets" | "of" | "for")
         })
-    {
+    };
+    // (The noun right after the possessive, or past one adjective: `Wells’ current multiple`.)
+    let skip = usize::from(words.get(next).is_some_and(|w| w.key == "s"));
+    if possessive && (own_figure(skip) || own_figure(skip + 1)) {
         return true;
     }
     // `Among individual banks it cut to “sell” were: KeyCorp, Huntington…`: a list after `were:`.

@@ -250,7 +250,7 @@ pub(crate) fn views<'a>(
             };
             holders = listed_holders(text, own)
                 .into_iter()
-                .filter(|h| !company(h) && !is_talked_about(text, own, h))
+                .filter(|h| !company(h) && !is_talked_about(text, words, h))
                 .collect();
         }
         if holders.is_empty() && !passive {

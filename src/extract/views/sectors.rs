@@ -17,7 +17,11 @@ pub(super) fn on_a_sector(words: &[Token], at: usize) -> bool {
     }
     let phrase = &words[k + 2..words.len().min(k + 2 + NOUN_REACH)];
     let upto = phrase.iter().position(|w| is_sector_noun(&w.key));
-    upto.is_some_and(|n| phrase[..=n].iter().all(|w| !w.capitalized && !w.upper))
+    // (Not `bullish on both stocks`, `on these names`: the companies just named.)
+    let pointing_back = |w: &Token| {
+        matches!(&*w.key, "both" | "these" | "those" | "two" | "their" | "esses" | "essas" | "ambas" | "ambos")
+    };
+    upto.is_some_and(|n| phrase[..=n].iter().all(|w| !w.capitalized && !w.upper && !pointing_back(w)))
 }
 
 /// Nouns of a sector or of a kind of company, plural or collective.
@@ -68,5 +72,6 @@ mod tests {
         assert!(!on("He is more cautious on Goldman Sachs shares.", "cautious"), "a company");
         assert!(!on("He is cautious on the outlook for margins.", "cautious"), "no sector named");
         assert!(!on("He is cautious, citing banks.", "cautious"), "no preposition");
+        assert!(!on("Goldman is bullish on both stocks.", "bullish"), "the companies just named");
     }
 }

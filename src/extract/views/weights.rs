@@ -86,9 +86,7 @@ pub(crate) fn weighted_lines(
         let rest = text.get(company.span.end..line_end).unwrap_or_default();
         let listed = recommended && company.span.end <= line_end && described(rest);
         recommended = listed;
-        if company.span.end > line_end
-            || !(listed || weighted(rest) || (under_header && rest.contains(|c: char| c.is_ascii_digit())))
-        {
+        if company.span.end > line_end || !(listed || weighted(rest) || (under_header && a_row_kept(rest))) {
             continue;
         }
         let before = fold(&text[text.floor_char_boundary(line_start.saturating_sub(PORTFOLIO_BYTES))..line_start]);
@@ -114,6 +112,19 @@ fn weighted(rest: &str) -> bool {
     fold(rest.get(..rest.floor_char_boundary(8)).unwrap_or_default()).starts_with("peso ")
 }
 
+/// Whether the rest of a table's row after its company writes a number of its own (the weight: not
+/// only the company's code) and does not say the company left the portfolio (`Trisul TRIS3 10
+/// Entrou`; not `Vale VALE3 0 Saiu`).
+fn a_row_kept(rest: &str) -> bool {
+    let folded = fold(rest);
+    let cells: Vec<&str> = folded.split(|c: char| c.is_whitespace() || c == '%').filter(|w| !w.is_empty()).collect();
+    let weight = |c: &&str| {
+        c.chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.') && c.chars().any(|d| matches!(d, '1'..='9'))
+    };
+    let left = |c: &&str| matches!(*c, "saiu" | "saida" | "removida" | "removido" | "excluida" | "out" | "removed");
+    cells.iter().any(weight) && !cells.iter().any(left)
+}
+
 /// Whether the rest of a line after its company is a colon and words on it that state no neutral
 /// or negative rating (`(SBSP3): expectativa de CAGR de 24%`; not `(CMIG4): neutro`).
 fn described(rest: &str) -> bool {
@@ -122,7 +133,24 @@ fn described(rest: &str) -> bool {
     !said.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
             w,
-            "neutro" | "neutra" | "neutral" | "hold" | "manter" | "venda" | "sell" | "underperform" | "nao" | "not"
+            "neutro"
+                | "neutra"
+                | "neutral"
+                | "hold"
+                | "manter"
+                | "venda"
+                | "vender"
+                | "sell"
+                | "underperform"
+                | "nao"
+                | "not"
+                | "underweight"
+                | "rebaixada"
+                | "rebaixado"
+                | "evitar"
+                | "avoid"
+                | "reduzir"
+                | "reduce"
         )
     })
 }
@@ -148,7 +176,10 @@ fn recommends(line: &str) -> bool {
     let Some(said) = folded.strip_suffix(':') else { return false };
     let words: Vec<&str> = said.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     matches!(words.last(), Some(&("recomenda" | "recomendam" | "recommends" | "recommend")))
-        && !words.iter().any(|w| matches!(*w, "nao" | "not" | "venda" | "sell"))
+        // (`Goldman no longer recommends:`, `doesn't recommend:`, folded to `doesn` and `t`.)
+        && !words.iter().any(|w| {
+            matches!(*w, "nao" | "not" | "venda" | "sell" | "longer" | "deixou" | "deixa" | "never" | "nunca" | "t")
+        })
 }
 
 /// Whether a line names a table's columns, opening on the company's and with a weight among them,
@@ -167,17 +198,28 @@ fn column_header(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{column_header, described, recommends, weighted};
+    use super::{a_row_kept, column_header, described, recommends, weighted};
+
+    #[test]
+    fn a_row_kept_in_the_portfolio_writes_its_weight() {
+        assert!(a_row_kept(" TRIS3 10 Entrou"));
+        assert!(a_row_kept(" SAPR11 12,5% Permaneceu"));
+        assert!(!a_row_kept(" VALE3 0 Saiu"), "left the portfolio");
+        assert!(!a_row_kept(" TRIS3 Entrou"), "only the company's code");
+    }
 
     #[test]
     fn a_line_recommending_the_lines_after_it() {
         assert!(recommends("Fora do setor elétrico, o BofA também recomenda:\n"));
         assert!(recommends("Goldman also recommends:"));
         assert!(!recommends("O banco não recomenda:\n"));
+        assert!(!recommends("Goldman no longer recommends:\n"));
+        assert!(!recommends("Goldman doesn't recommend:\n"));
         assert!(!recommends("O BofA recomenda a compra de Vale.\n"), "no list after it");
         assert!(described(" (SBSP3): expectativa de CAGR de 24% do Ebitda"));
         assert!(described("): destacada pelo valor de escassez"));
         assert!(!described(" (CMIG4): recomendação neutra"));
+        assert!(!described(" (VALE3): rebaixada para underweight."));
         assert!(!described(" (CMIG4) tem alta de 5%"), "no colon");
     }
 

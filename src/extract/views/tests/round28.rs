@@ -71,3 +71,13 @@ fn a_company_whose_shares_moved_opens_a_sentence_without_holding_the_view() {
                 “outperform”.";
     assert_eq!(bundled(text), [view("Credit Suisse", "SOL", Stance::Bearish)]);
 }
+
+#[test]
+fn a_firm_s_own_target_stated_a_bank_expected_to_act_and_its_picks_keep_their_holder() {
+    let text = "Goldman Sachs's target is $250 for Apple shares, with a buy rating.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
+    let text = "Investors believe Morgan Stanley will upgrade Tesla to buy.";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "TSLA", Stance::Bullish)]);
+    let text = "Goldman Sachs' top stock picks include Apple, which it rates buy.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "AAPL", Stance::Bullish)]);
+}
