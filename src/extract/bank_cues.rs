@@ -13,7 +13,7 @@ use super::company_context::is_move_verb;
 use super::mentions::{is_call_word, is_results_word, is_work_of_analysts};
 use super::stance_words::time_phrase_len;
 use super::tokens::Token;
-use super::words::is_share_word;
+use super::words::{is_share_word, past_possessive};
 pub(crate) use named_companies::{is_rated_list_item, is_referred_to};
 
 /// How many words after a bank's name its results may be named.
@@ -313,7 +313,7 @@ pub(super) fn with_its_symbol(text: &str, span: &Range<usize>) -> bool {
     let inside = text[..span.start].trim_end_matches(|c: char| c.is_ascii_uppercase() || c == ':' || c == ' ');
     // (`Wells Fargo's (WFC) rating was cut`: past a possessive.)
     let after = text[span.end..].trim_start_matches([' ', '.', ',']);
-    let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after).trim_start();
+    let after = past_possessive(after).unwrap_or(after).trim_start();
     let after = after.strip_prefix("Inc").or_else(|| after.strip_prefix("Corp")).unwrap_or(after);
     let after = after.trim_start_matches(['.', ' ']);
     name.split_once('(').is_some_and(|(_, code)| is_code(code.trim_end_matches(')')))

@@ -24,7 +24,7 @@ use std::ops::Range;
 use super::Lexicon;
 use super::clauses::rating_act;
 use super::tokens::Token;
-use super::words::{is_company_suffix, is_share_word};
+use super::words::{is_company_suffix, is_share_word, past_possessive};
 use crate::model::Symbol;
 
 /// How many words either side a company word may be.
@@ -36,7 +36,7 @@ pub(crate) fn in_company_context(text: &str, tokens: &[Token], first: usize, las
         return false;
     }
     let after = &text[tokens[last].end..];
-    if after.starts_with("'s") || after.starts_with("’s") {
+    if past_possessive(after).is_some() {
         return true;
     }
     // `Weg (WEGE3)`, `Nu (NYSE: NU)`: a symbol in brackets; `Hypera (-3,74%)`: a market wrap's

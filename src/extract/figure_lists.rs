@@ -11,7 +11,7 @@ use super::attribution_cues::is_move_to;
 use super::company_context::is_move_verb;
 use super::mentions::{Mention, is_broker};
 use super::tokens::Token;
-use super::words::is_share_word;
+use super::words::{is_share_word, past_possessive};
 use crate::model::Symbol;
 
 /// How far after a figure the company it is for may be named, in bytes (`for the`, `price target
@@ -65,7 +65,7 @@ pub(super) fn for_after(text: &str, start: usize, end: usize, own: &[&Mention]) 
         let firm = is_broker(&first.symbol) || first.rates || first.speaks || target;
         // (`at Macy’s and…`: a name's possessive ending, not another noun after it.)
         let after = &text[first.span.end..];
-        let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after);
+        let after = past_possessive(after).unwrap_or(after);
         let ends = after.is_empty()
             || after.starts_with([',', '.', ';', ')', '\n'])
             || after.starts_with(" and ")

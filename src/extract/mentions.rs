@@ -21,7 +21,7 @@ use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
 use super::tickers::TickerMatch;
 use super::tokens::Token;
-use super::words::{is_company_suffix, is_share_word};
+use super::words::{is_company_suffix, is_share_word, past_possessive};
 use crate::model::{Symbol, fold};
 
 /// One mention of a company in a sentence.
@@ -254,7 +254,7 @@ fn broker_rating(
             )
     });
     // `Wells Fargo's (WFC) rating was cut to underperform`: its own rating, changed.
-    let own_rating_changed = ["'s", "’s"].iter().any(|s| text[m.span.end..].starts_with(s))
+    let own_rating_changed = past_possessive(&text[m.span.end..]).is_some()
         && own[after..own.len().min(after + 7)].windows(2).any(|p| {
             matches!(&*p[0].key, "rating" | "target" | "recommendation") && matches!(&*p[1].key, "was" | "were")
         });

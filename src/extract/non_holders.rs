@@ -9,6 +9,7 @@ use super::bank_cues::{own_move_follows, with_its_symbol};
 use super::clauses::rating_act;
 use super::company_context::is_move_verb;
 use super::tokens::Token;
+use super::words::past_possessive;
 
 /// News outlets and data providers that report views rather than hold them (`according to
 /// TheFly`, `MarketBeat Ratings reports`, `StreetInsider.com`, `Benzinga Pro`, `According to
@@ -117,9 +118,8 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
     // shares, in the possessive (not `Goldman's price target on Apple`, a firm's call).
     // (A bare apostrophe only after a name ending in `s`: not a closing quote.)
     let after = &text[span.end..];
-    let possessive = after.starts_with("'s")
-        || after.starts_with("’s")
-        || (text[..span.end].ends_with('s') && after.starts_with(['\'', '’']));
+    let possessive =
+        past_possessive(after).is_some() || (text[..span.end].ends_with('s') && after.starts_with(['\'', '’']));
     let own_figure = |k: usize| {
         words.get(next + k).is_some_and(|w| {
             matches!(

@@ -127,6 +127,12 @@ fn acronyms() -> &'static FxHashSet<&'static str> {
     SET.get_or_init(|| ACRONYMS.split_whitespace().collect())
 }
 
+/// The text after a name's possessive ending (`'s` or `’s`), if the text right after the name
+/// opens on one (`Macy’s and…`, `Wells Fargo's (WFC) rating`).
+pub(crate) fn past_possessive(after: &str) -> Option<&str> {
+    after.strip_prefix("'s").or_else(|| after.strip_prefix("’s"))
+}
+
 /// An everyday English or Portuguese word (given folded: lower case, no accents).
 pub(crate) fn is_common_word(key: &str) -> bool {
     common().contains(key)
