@@ -63,6 +63,9 @@ pub(crate) fn table_views(
                 "top picks",
             ])
             .any(|cue| intro.contains(cue));
+        // (A table with a weight column in a text that names a portfolio before it: `Empresa |
+        // Ticker | Setor | Peso |` after `a carteira Top Green`; not an index's.)
+        let portfolio = portfolio || (weight_column(&text[header.clone()]) && names_a_portfolio(text, start));
         let ratings = ["recomendac", "recommendation", "rating"].iter().any(|cue| intro.contains(cue));
         let rating_column = cells(&text[header.clone()])
             .position(|c| matches!(fold(c.trim()).as_str(), "recomendacao" | "rating" | "recommendation"));
@@ -86,7 +89,11 @@ pub(crate) fn table_views(
             "venda" | "sell" => Some(Stance::Bearish),
             _ => None,
         };
-        if side.is_none() && (!(portfolio || ratings) || unpicked(intro_words)) {
+        // (Only the introduction's last sentence may say the table holds no picks: `O portfólio
+        // não ganhou um novo ativo. Em vez disso, a Ágora redistribuiu o peso…` introduces one.)
+        let last_sentence = text[..line_end].trim_end_matches([':', '.']).rfind(". ").map_or(0, |k| k + 2);
+        let last_words = &intro_words[intro_words.partition_point(|w| w.start < last_sentence)..];
+        if side.is_none() && (!(portfolio || ratings) || unpicked(last_words)) {
             continue;
         }
         let Some(firm) = firm_before(text, words, claimants, start) else { continue };
@@ -215,6 +222,24 @@ pub(super) fn unpicked(words: &[Token]) -> bool {
     })
 }
 
+/// Whether a table's header names a weight column (`Peso`, `Peso (%)`, `Weight`).
+fn weight_column(header: &str) -> bool {
+    cells(header).any(|c| {
+        let cell = fold(c.trim());
+        ["peso", "weight", "alocacao", "allocation"]
+            .iter()
+            .any(|w| cell.strip_prefix(w).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
+    })
+}
+
+/// Whether the text before `start` (within `FIRM_BYTES`) names a portfolio and no index's
+/// (`carteira Top Green`; not `a carteira teórica do Ibovespa`).
+fn names_a_portfolio(text: &str, start: usize) -> bool {
+    let before = fold(&text[text.floor_char_boundary(start.saturating_sub(FIRM_BYTES))..start]);
+    ["carteira", "portfolio"].iter().any(|p| before.contains(p))
+        && !["ibovespa", "teorica", "indice", "index"].iter().any(|p| before.contains(p))
+}
+
 /// The tables of a text: runs of at least three lines (a header and two rows) with two or more
 /// `|` each, a line of dashes between them skipped; each table as its lines' byte ranges.
 fn tables(text: &str) -> Vec<Vec<Range<usize>>> {
@@ -324,6 +349,31 @@ mod tests {
                     Preço-alvo | Peso |\n---|---|---|---|\nPetrobras | PETR4 | R$ 37,50 | 25% |\nVale | VALE5 | R$ \
                     60,50 | 10% |\nBrookfield | BISA3 | R$ 11,70 | 5% |\nTotal | | | 100% |\n";
         assert_eq!(views(text), owned(&[("Gradual", "PETR4", "Bullish"), ("Gradual", "VALE3", "Bullish")]));
+    }
+
+    #[test]
+    fn a_table_with_a_weight_column_after_a_named_portfolio_is_one() {
+        let text = "A Ágora retirou a Duratex da carteira Top Green.\nO portfólio não ganhou um novo ativo. Em vez \
+                    disso, a Ágora redistribuiu o peso dos papéis.\nEmpresa | Ticker | Setor | Peso |\n---|---|---|---|\n\
+                    Fleury | FLRY3 | Saúde | 10% |\nKlabin | KLBN11 | Papel | 10% |\n";
+        assert_eq!(views(text), owned(&[("Ágora", "FLRY3", "Bullish"), ("Ágora", "KLBN11", "Bullish")]));
+        // Not an index's portfolio, nor a table of weights where no portfolio was named.
+        for text in [
+            "Segundo a XP, a carteira teórica do Ibovespa muda.\nAs ações entram assim.\nEmpresa | Ticker | Peso \
+             |\nVale | VALE3 | 10% |\nItaú | ITUB4 | 8% |\n",
+            "Segundo a XP, o setor sobe.\nAs ações entram assim.\nEmpresa | Ticker | Peso |\nVale | VALE3 | 10% \
+             |\nItaú | ITUB4 | 8% |\n",
+        ] {
+            assert_eq!(views(text), owned(&[]), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_firm_s_list_of_picks_under_a_line_naming_it_is_bullish_on_each() {
+        let text = "The Goldman Sachs (GS) Conviction Buy List contained 50 stocks.\n\n2011 Conviction Buy Top \
+                    Performers:\n\nStarbucks ( SBUX), +13%\nViacom ( VIA.B), +14%\nNasdaq ( NDAQ), +14%\n\nNow \
+                    here's a look at Intel, which fell.";
+        assert_eq!(views(text), owned(&[("Goldman Sachs", "SBUX", "Bullish"), ("Goldman Sachs", "NDAQ", "Bullish")]));
     }
 
     #[test]

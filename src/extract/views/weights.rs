@@ -39,7 +39,7 @@ pub(crate) fn weighted_lines(
     let mut out = Vec::new();
     // (Most texts have no weights and recommend no list: a few byte searches decide.)
     let weights = ["peso", "Peso", "PESO"].iter().any(|p| text.contains(p));
-    let recommending = ["recomenda", "recommend"].iter().any(|p| text.contains(p));
+    let recommending = ["recomenda", "recommend", "icks", "onviction", "ist:"].iter().any(|p| text.contains(p));
     if !weights && !recommending {
         return out;
     }
@@ -50,11 +50,15 @@ pub(crate) fn weighted_lines(
     // (Under a line recommending what follows, `O BofA também recomenda:`: its lines each open on
     // a company and a colon, `Sabesp (SBSP3): expectativa de…`.)
     let mut recommended = false;
+    // (Under a line naming a firm's list of picks, `2011 Conviction Buy Top Performers:`, maybe
+    // after one blank line: its lines each open on a company, `Starbucks ( SBUX), +13%`.)
+    let mut picks = Picks::None;
     for line in text.split_inclusive('\n') {
         let line_start = start;
         start += line.len();
         if line.trim().is_empty() {
             (under_header, recommended) = (false, false);
+            picks = if picks == Picks::Named { Picks::Named } else { Picks::None };
             continue;
         }
         if weights && column_header(line) {
@@ -65,12 +69,16 @@ pub(crate) fn weighted_lines(
             recommended = true;
             continue;
         }
+        if recommending && names_picks(line) {
+            picks = Picks::Named;
+            continue;
+        }
         let opening = line_start + (line.len() - line.trim_start_matches(['-', '•', '*', ' ', '\t']).len());
         // The company opens the line, or its code does in a bracket after a name the lexicon does
         // not read (`B3 (B3SA3): peso 5%`).
         let opens = |m: &Mention| {
             let head = text.get(opening..m.span.start).unwrap_or("-");
-            head.is_empty() || (head.ends_with('(') && head.len() <= 40 && !head.contains([':', '%', ',']))
+            head.is_empty() || (head.trim_end().ends_with('(') && head.len() <= 40 && !head.contains([':', '%', ',']))
         };
         let line_end = line_start + line.len();
         // (Mentions are in text order: the line's own are found by bisection.)
@@ -80,12 +88,19 @@ pub(crate) fn weighted_lines(
             .find(|m| opens(m))
         else {
             recommended = false;
+            // (A list's line on a company the lexicon does not know, `Viacom ( VIA.B), +14%`,
+            // does not end it.)
+            if line.trim().len() > 60 {
+                picks = Picks::None;
+            }
             continue;
         };
         // (A name and its bracket may run onto the next line: `Vale` / `(VALE3): peso 10%`.)
         let rest = text.get(company.span.end..line_end).unwrap_or_default();
-        let listed = recommended && company.span.end <= line_end && described(rest);
-        recommended = listed;
+        let picked = picks != Picks::None && company.span.end <= line_end && short_and_not_denied(rest);
+        picks = if picked { Picks::Listing } else { Picks::None };
+        let listed = picked || (recommended && company.span.end <= line_end && described(rest));
+        recommended = listed && !picked;
         if company.span.end > line_end || !(listed || weighted(rest) || (under_header && a_row_kept(rest))) {
             continue;
         }
@@ -125,12 +140,52 @@ fn a_row_kept(rest: &str) -> bool {
     cells.iter().any(weight) && !cells.iter().any(left)
 }
 
+/// Where a text is among the lines of a firm's list of picks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Picks {
+    None,
+    /// Right after the line naming the list (a blank line may follow it).
+    Named,
+    /// Among its lines, each opening on a company.
+    Listing,
+}
+
+/// Whether a line names a firm's list of picks and ends on a colon, so that the lines after it are
+/// its companies (`2011 Conviction Buy Top Performers:`, `Top picks:`); not one of stocks sold or
+/// dropped (`Removed from the Conviction List:`).
+fn names_picks(line: &str) -> bool {
+    let line = line.trim_end();
+    if !line.ends_with(':') || line.len() > 120 {
+        return false;
+    }
+    let folded = fold(line);
+    ["conviction buy", "conviction list", "top picks", "best ideas", "focus list", "buy list"]
+        .iter()
+        .any(|cue| folded.contains(cue))
+        && !folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "removed" | "dropped" | "deleted" | "sell" | "sold" | "not" | "no" | "former" | "previous" | "out"
+            )
+        })
+}
+
+/// Whether the rest of a list's line after its company is short and states no neutral or negative
+/// rating (`( SBUX), +13%`; not `(INTC): downgraded to neutral`).
+fn short_and_not_denied(rest: &str) -> bool {
+    rest.trim().len() <= 60 && !denies(&fold(rest))
+}
+
 /// Whether the rest of a line after its company is a colon and words on it that state no neutral
 /// or negative rating (`(SBSP3): expectativa de CAGR de 24%`; not `(CMIG4): neutro`).
 fn described(rest: &str) -> bool {
     let Some(said) = past_code(rest).strip_prefix(':') else { return false };
-    let said = fold(said.get(..said.floor_char_boundary(60)).unwrap_or(said));
-    !said.split(|c: char| !c.is_alphanumeric()).any(|w| {
+    !denies(&fold(said.get(..said.floor_char_boundary(60)).unwrap_or(said)))
+}
+
+/// Whether folded words state a neutral or negative rating, or deny one.
+fn denies(said: &str) -> bool {
+    said.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
             w,
             "neutro"
@@ -198,7 +253,7 @@ fn column_header(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{a_row_kept, column_header, described, recommends, weighted};
+    use super::{a_row_kept, column_header, described, names_picks, recommends, short_and_not_denied, weighted};
 
     #[test]
     fn a_row_kept_in_the_portfolio_writes_its_weight() {
@@ -221,6 +276,16 @@ mod tests {
         assert!(!described(" (CMIG4): recomendação neutra"));
         assert!(!described(" (VALE3): rebaixada para underweight."));
         assert!(!described(" (CMIG4) tem alta de 5%"), "no colon");
+    }
+
+    #[test]
+    fn a_line_naming_a_list_of_picks() {
+        assert!(names_picks("2011 Conviction Buy Top Performers:\n"));
+        assert!(names_picks("Morgan Stanley's top picks for 2024:"));
+        assert!(!names_picks("Removed from the Conviction Buy list:"), "stocks dropped");
+        assert!(!names_picks("Its top picks are Apple and Intel."), "no list after it");
+        assert!(short_and_not_denied(" ( SBUX), +13%"));
+        assert!(!short_and_not_denied(" (INTC): downgraded to neutral"));
     }
 
     #[test]
