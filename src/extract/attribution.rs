@@ -31,8 +31,8 @@ use std::ops::Range;
 use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause};
 use super::attribution_cues::{
     breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap, is_move_to, is_saying_verb,
-    is_sector_shares, is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after,
-    own_shares_before, points_elsewhere, stake_in, unknown_name_before, weight_in,
+    is_sector_shares, is_the_stock, is_those_companies, names_a_cause, names_the_company, opens_on_the_company,
+    own_shares_after, own_shares_before, points_elsewhere, stake_in, unknown_name_before, weight_in,
 };
 use super::attribution_subjects::{covers_another, sentence_subjects};
 use super::bank_cues::{
@@ -136,6 +136,14 @@ pub(crate) fn attribute<'a>(
         .collect();
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
+    // `While the index declined by 1.6%, the stock was down fractionally, falling from $40.41`:
+    // past the index, the stock of the company under discussion.
+    let stock_past_index = |at: usize| {
+        let Some(&last) = indexes[..indexes.partition_point(|&x| x < at)].last() else { return false };
+        words[words.partition_point(|w| w.start <= last)..words.partition_point(|w| w.start < at)]
+            .windows(2)
+            .any(|p| is_the_stock(&p[0].key, &p[1].key))
+    };
 
     let first_subject = subjects.iter().position(Option::is_some);
     // Where the companies the lexicon does not know are named (`Twitter revealed…`: found once
@@ -422,7 +430,7 @@ pub(crate) fn attribute<'a>(
                     }
                     listed
                 }
-            } else if index_within(from..at) && !in_accounts() || unlisted().is_some() {
+            } else if index_within(from..at) && !in_accounts() && !stock_past_index(at) || unlisted().is_some() {
                 Vec::new()
             } else if let Some(subject) = after.and_then(|_| {
                 // `…assets of ConocoPhillips. The Calgary-based company reported a profit of $2.64

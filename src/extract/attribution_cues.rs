@@ -341,6 +341,12 @@ pub(super) fn earlier_subject(
     Vec::new()
 }
 
+/// `the stock`, `the issue`, `its shares`: a pointer to the stock of the company under discussion
+/// (folded keys of two words in a row).
+pub(super) fn is_the_stock(first: &str, second: &str) -> bool {
+    matches!((first, second), ("the", "stock" | "issue" | "shares") | ("its", "stock" | "shares"))
+}
+
 /// `Intel competitor AMD`, `Google parent Alphabet`: the company named right after `m` and a word
 /// of relation, which heads the phrase.
 pub(super) fn related_after<'m>(text: &str, words: &[Token], m: &Mention, named: &'m [Mention]) -> Option<&'m Mention> {

@@ -10,6 +10,7 @@ use super::attribution_cues::{is_contrast_opener, is_credit_line, opens_on_the_c
 use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
 use super::mentions::{Mention, is_broker, shares_of};
 use super::tokens::Token;
+use crate::model::Symbol;
 
 /// Whether a bank revising forecasts covers another company: the text named another before it
 /// (not `O Itaú Unibanco revisou para cima suas projeções…`: its own guidance). `mentions` are
@@ -46,6 +47,20 @@ pub(super) fn sentence_subjects<'m>(
     // and Arista Networks (ANET)`) are not subjects either.
     let covers_another = covers_another(mentions);
     let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
+    // `Goldman Sachs upgraded Wells Fargo & Co (NYSE:WFC)… Wells Fargo fared better than the S&P
+    // 500`: a bank the text wrote with its symbol and that never speaks nor rates in it is the
+    // stock under discussion wherever it is named.
+    // (Where each such bank is first written with its symbol: banks only, found once.)
+    let mut written_as_stock: Vec<(&Symbol, usize)> = Vec::new();
+    for o in mentions.iter().filter(|o| is_broker(&o.symbol)) {
+        if !written_as_stock.iter().any(|(s, _)| **s == o.symbol)
+            && with_its_symbol(text, &o.span)
+            && !mentions.iter().any(|p| p.symbol == o.symbol && (p.speaks || p.rates))
+        {
+            written_as_stock.push((&o.symbol, o.span.start));
+        }
+    }
+    let stock_of_the_text = |m: &Mention| written_as_stock.iter().any(|(s, at)| **s == m.symbol && *at < m.span.start);
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
         .map(|s| {
@@ -93,7 +108,8 @@ pub(super) fn sentence_subjects<'m>(
                             && reports_results(text, own_words, &m.span, &at_work)
                             // (Not a bank revising forecasts for another company it covers.)
                             && !(revises_forecasts(text, own_words, &m.span) && covers_another(m)))
-                        || speaks_of_own_results(text, own_words, &m.span, &at_work))
+                        || speaks_of_own_results(text, own_words, &m.span, &at_work)
+                        || stock_of_the_text(m))
             };
             // (A main clause naming no company leaves the opening clause's.)
             let found =

@@ -507,3 +507,5 @@ mod round26;
 mod round27;
 #[path = "attribution_tests_round28.rs"]
 mod round28;
+#[path = "attribution_tests_round29.rs"]
+mod round29;

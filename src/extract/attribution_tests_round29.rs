@@ -1,0 +1,28 @@
+//! Unit tests of the twenty-ninth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn the_stock_past_an_index_s_move_is_the_company_discussed() {
+    let text = "Apple (AAPL) fared better than the S&P 500 index last week. While the index declined by 1.6%, the \
+                stock was down fractionally, falling from $140.41 to $140.22.";
+    assert_eq!(figures(text), pairs(&[("1.6%", &[]), ("$140.41", &["AAPL"]), ("$140.22", &["AAPL"])]));
+    // Not where nothing points back to the stock.
+    let text = "Apple (AAPL) fared better than the S&P 500 index last week. The index declined by 1.6%, falling \
+                from 4,140 to 4,120 points.";
+    assert_eq!(figures(text)[0], ("1.6%".to_owned(), vec![]));
+}
+
+#[test]
+fn a_bank_written_with_its_symbol_that_never_speaks_is_the_stock_discussed() {
+    let text = "Goldman Sachs upgraded Wells Fargo & Co (NYSE:WFC) on Monday. Wells Fargo fared better than the S&P \
+                500 index last week. While the index declined by 1.6%, the issue was down fractionally, falling from \
+                $40.41 to $40.22.";
+    assert_eq!(figures(text), pairs(&[("1.6%", &[]), ("$40.41", &["WFC"]), ("$40.22", &["WFC"])]));
+    // Not a bank never written as a stock: banks named are far more often the firms that rate.
+    let text = "Goldman Sachs upgraded Wells Fargo on Monday. Wells Fargo fared better than the S&P 500 index last \
+                week. While the index declined by 1.6%, the issue was down fractionally, falling from $40.41 to \
+                $40.22.";
+    assert!(figures(text)[1..].iter().all(|(_, tickers)| tickers.is_empty()), "{:?}", figures(text));
+}
