@@ -6,11 +6,16 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attribution_clauses::main_clause_start;
-use super::attribution_cues::{is_contrast_opener, is_credit_line, opens_on_the_company, related_after};
+use super::attribution_cues::{
+    is_contrast_opener, is_credit_line, is_saying_verb, opens_on_the_company, related_after,
+};
 use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
 use super::mentions::{Mention, is_broker, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
+
+/// How far after a bank's name a verb of saying makes it speak, in bytes.
+const SAYS_BYTES: usize = 40;
 
 /// Whether a bank revising forecasts covers another company: the text named another before it
 /// (not `O Itaú Unibanco revisou para cima suas projeções…`: its own guidance). `mentions` are
@@ -60,7 +65,21 @@ pub(super) fn sentence_subjects<'m>(
             written_as_stock.push((&o.symbol, o.span.start));
         }
     }
-    let stock_of_the_text = |m: &Mention| written_as_stock.iter().any(|(s, at)| **s == m.symbol && *at < m.span.start);
+    // (`O BTG Pactual (do grupo da EXAME) observa alta de 3%`: a bank followed by a verb of saying
+    // speaks, whatever its mention says.)
+    let says_after = |o: &Mention| {
+        let from = words.partition_point(|w| w.start < o.span.end);
+        words[from..].iter().take_while(|w| w.start < o.span.end + SAYS_BYTES).any(|w| is_saying_verb(&w.key))
+    };
+    // (`Esperamos que o 4T23 seja marcado por um crescimento nos lucros do Santander… o banco`: a
+    // bank the only company named, that never speaks nor rates, is the one under discussion.)
+    if let Some(first) = mentions.first()
+        && is_broker(&first.symbol)
+        && mentions.iter().all(|o| o.symbol == first.symbol && !o.speaks && !o.rates && !says_after(o))
+    {
+        written_as_stock = vec![(&first.symbol, first.span.start)];
+    }
+    let stock_of_the_text = |m: &Mention| written_as_stock.iter().any(|(s, at)| **s == m.symbol && *at <= m.span.start);
     let subjects: Vec<Option<&Mention>> = sentences
         .iter()
         .map(|s| {

@@ -26,3 +26,12 @@ fn a_bank_written_with_its_symbol_that_never_speaks_is_the_stock_discussed() {
                 $40.22.";
     assert!(figures(text)[1..].iter().all(|(_, tickers)| tickers.is_empty()), "{:?}", figures(text));
 }
+
+#[test]
+fn a_bank_the_only_company_named_is_the_one_discussed() {
+    let text = "Shares in Royal Bank of Canada are up by nearly 2 per cent with the help of an analyst upgrade. The \
+                analyst raised his rating to buy from hold after the company reported its latest earnings on \
+                Thursday. Adjusted earnings per share of $1.42 beat the consensus forecast of $1.39, though the bank \
+                did not raise its dividend.";
+    assert_eq!(figures(text), pairs(&[("2 per cent", &["RY"]), ("$1.42", &["RY"]), ("$1.39", &["RY"])]));
+}
