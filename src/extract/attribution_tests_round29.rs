@@ -35,3 +35,9 @@ fn a_bank_the_only_company_named_is_the_one_discussed() {
                 did not raise its dividend.";
     assert_eq!(figures(text), pairs(&[("2 per cent", &["RY"]), ("$1.42", &["RY"]), ("$1.39", &["RY"])]));
 }
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_no_unknown_company() {
+    let text = "As ações da Vale registraram a maior queda nesta sexta-feira. Elas caíram 7,76%, cotadas a R$ 5,94.";
+    assert_eq!(figures(text), pairs(&[("7,76%", &["VALE3"]), ("R$ 5,94", &["VALE3"])]));
+}

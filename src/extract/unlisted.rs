@@ -97,8 +97,9 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         // (`Revenue rose 6%`, `Sales fell`: a measure, not a name.)
         && !is_results_word(&first.key)
         && !is_measure_word(&first.key)
-        // (`Shares dropped about 4%`: the stock talked about, no name.)
+        // (`Shares dropped about 4%`, `Elas caíram 7,76%`: the stock talked about, no name.)
         && !is_share_word(&first.key)
+        && !matches!(&*first.key, "elas" | "eles" | "ela" | "ele" | "they" | "it" | "these" | "those" | "estas" | "estes")
         // (`Brent Crude fell 2%`, `Treasury Yields rose`, `Dólar Comercial caiu`: a commodity, an
         // index or a currency before a word of its name.)
         && !(more > 0
