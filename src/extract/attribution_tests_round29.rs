@@ -41,3 +41,10 @@ fn a_pronoun_opening_a_sentence_is_no_unknown_company() {
     let text = "As ações da Vale registraram a maior queda nesta sexta-feira. Elas caíram 7,76%, cotadas a R$ 5,94.";
     assert_eq!(figures(text), pairs(&[("7,76%", &["VALE3"]), ("R$ 5,94", &["VALE3"])]));
 }
+
+#[test]
+fn a_bank_s_model_is_its_analysts_work_on_the_company_covered() {
+    let text = "O JPMorgan elevou seu preço-alvo para as ações da Nike (NYSE:NKE) para US$ 100,00. O modelo do JPMorgan \
+                inclui uma margem operacional de 5,6% para o ano fiscal de 2026.";
+    assert_eq!(figures(text), pairs(&[("US$ 100,00", &["NKE"]), ("5,6%", &["NKE"])]));
+}

@@ -415,6 +415,9 @@ pub(super) fn owns_a_forecast(words: &[Token], span: &Range<usize>) -> bool {
                 | "estimate"
                 | "estimates"
                 | "forecast"
+                | "forecasts"
+                | "modelo"
+                | "model"
         )
 }
 
