@@ -78,7 +78,17 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
     // `os papéis da estatal, uma das empresas de maior peso do Ibovespa, subiram 4%`: an
     // apposition between commas.
     let opened = last_aside_opener(clause).is_some_and(|o| !clause[o + 2..].contains(','));
-    opened && rest.contains(',')
+    opened && rest.contains(',') || in_long_brackets(clause, rest)
+}
+
+/// Whether the word between `clause` (before it) and `rest` (from it) is inside brackets that
+/// explain something at length (`Ebitda (lucro antes de juros, depreciação, amortização e
+/// impostos)`); not a short bracket naming what moved (`o mercado (Ibovespa) caiu 2%`).
+fn in_long_brackets(clause: &str, rest: &str) -> bool {
+    let Some(open) = clause.rfind('(').filter(|&o| !clause[o..].contains(')')) else { return false };
+    let Some(close) = rest.find(')') else { return false };
+    let words = clause[open + 1..].split_whitespace().count() + rest[..close].split_whitespace().count();
+    words >= LONG_BRACKET_WORDS
 }
 
 /// Where the last relative clause or apposition of `text` opens (each opener starts with `, `:
@@ -86,6 +96,9 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
 fn last_aside_opener(text: &str) -> Option<usize> {
     text.rmatch_indices(", ").map(|(k, _)| k).find(|&k| ASIDE_OPENERS.iter().any(|o| text[k..].starts_with(o)))
 }
+
+/// How many words a bracket must hold for what it names to be an aside.
+const LONG_BRACKET_WORDS: usize = 5;
 
 /// What opens a relative clause or an apposition between commas (`, que `, `, which `, `, uma das `,
 /// `, the biggest decliner in the benchmark chip index,`).

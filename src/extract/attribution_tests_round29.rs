@@ -48,3 +48,11 @@ fn a_bank_s_model_is_its_analysts_work_on_the_company_covered() {
                 inclui uma margem operacional de 5,6% para o ano fiscal de 2026.";
     assert_eq!(figures(text), pairs(&[("US$ 100,00", &["NKE"]), ("5,6%", &["NKE"])]));
 }
+
+#[test]
+fn an_index_word_inside_a_long_bracket_is_an_aside() {
+    let text = "Em relatório, os analistas afirmam que a Vale registrou mais um trimestre sólido. O Citi elevou a \
+                projeção de Ebitda (lucro antes de juros, depreciação, amortização e impostos) ajustado para o \
+                terceiro trimestre, para US$ 4,54 bilhões.";
+    assert_eq!(figures(text), pairs(&[("US$ 4,54 bilhões", &["VALE3"])]));
+}
