@@ -32,7 +32,11 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
     };
     for i in 0..tokens.len() {
         let t = &tokens[i];
-        if is_reporting_verb(&t.key) && !t.capitalized {
+        // ("prompting RBC to downgrade its rating": an infinitive's subject; not the noun, `Lehman's
+        // upgrade`.)
+        let infinitive =
+            matches!(&*t.key, "downgrade" | "upgrade" | "reiterate") && i >= 2 && tokens[i - 1].key == "to";
+        if (is_reporting_verb(&t.key) || infinitive) && !t.capitalized {
             let mut end = i;
             // "Apple Inc. reported": a legal suffix and its full stop before the verb.
             if end >= 2
@@ -46,6 +50,9 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
                 && !tokens[end - 1].capitalized
                 && matches!(&*tokens[end - 1].key, "agora" | "ainda" | "tambem" | "now" | "also" | "still")
             {
+                end -= 1;
+            }
+            if infinitive {
                 end -= 1;
             }
             // "Bernstein analyst Stacy Rasgon said", "Cantor analysts say"

@@ -18,6 +18,7 @@ mod round25;
 mod round26;
 mod round27;
 mod round28;
+mod round29;
 mod round7;
 mod round8;
 
