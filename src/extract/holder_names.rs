@@ -292,6 +292,15 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
         }
     }
     let everyday = known.is_empty() && inside.iter().all(|w| !w.upper && is_everyday(&w.key));
+    // `Analyst upgrades and downgrades are pivotal`, `The Moderate Buy analyst consensus`: a role or
+    // a rating names no firm.
+    let role_or_rating = known.is_empty()
+        && inside.iter().all(|w| {
+            matches!(
+                &*w.key,
+                "analyst" | "analysts" | "analista" | "analistas" | "moderate" | "strong" | "buy" | "hold" | "sell"
+            )
+        });
     // `[T]his downgrade`, `2008 EPS estimates`, `Aço segue em alta`: a letter, a figure's
     // acronym or a commodity names no firm.
     let no_firm = known.is_empty()
@@ -301,7 +310,7 @@ pub(crate) fn trimmed(text: &str, words: &[Token], holder: Range<usize>) -> Opti
             || is_commodity_word(&inside[0].key)
             // `Specifically, Wedbush raised…`, `Surprisingly, …`: a long adverb opening a sentence.
             || (!inside[0].upper && inside[0].key.len() >= 8 && inside[0].key.ends_with("ly")));
-    (!everyday && !no_firm).then(|| inside[0].start..inside[inside.len() - 1].end)
+    (!everyday && !no_firm && !role_or_rating).then(|| inside[0].start..inside[inside.len() - 1].end)
 }
 
 #[cfg(test)]
@@ -326,6 +335,8 @@ mod tests {
         assert_eq!(trim("Bernstein Research"), Some("Bernstein Research"), "a known name in full");
         assert_eq!(trim("Jefferies Financial Group"), Some("Jefferies Financial Group"), "not a generic tail");
         assert_eq!(trim("Sometimes"), None, "an everyday word names nobody");
+        assert_eq!(trim("Analyst"), None, "a role names nobody");
+        assert_eq!(trim("Moderate Buy"), None, "nor does a rating");
         assert_eq!(trim("To Know"), None);
         assert_eq!(trim("Needham"), Some("Needham"));
         assert_eq!(trim("Only UBS"), Some("UBS"), "a sentence's opening adverb");
