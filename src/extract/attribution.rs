@@ -232,7 +232,8 @@ pub(crate) fn attribute<'a>(
                 // economia fraca`: the economy before the figure only.)
                 let sector = own_words
                     .iter()
-                    .find(|w| matches!(&*w.key, "setor" | "sector" | "economia" | "economy"))
+                    // (`o TAM total de semicondutores… alcance US$ 563 bilhões`: a market's size.)
+                    .find(|w| matches!(&*w.key, "setor" | "sector" | "economia" | "economy") || w.text == "TAM")
                     .map(|w| w.start);
                 (economy, sector)
             });

@@ -56,3 +56,17 @@ fn an_index_word_inside_a_long_bracket_is_an_aside() {
                 terceiro trimestre, para US$ 4,54 bilhões.";
     assert_eq!(figures(text), pairs(&[("US$ 4,54 bilhões", &["VALE3"])]));
 }
+
+#[test]
+fn a_bank_s_estimate_for_something_named_after_it_is_its_analysts_work() {
+    let text = "O Citi elevou seu preço-alvo para a Nvidia (NASDAQ:NVDA) de US$ 180 para US$ 190. A avaliação é \
+                baseada em um múltiplo de 30x sobre a estimativa elevada do Citi para o lucro por ação de US$ 6,37.";
+    assert_eq!(figures(text), pairs(&[("US$ 180", &["NVDA"]), ("US$ 190", &["NVDA"]), ("US$ 6,37", &["NVDA"])]));
+}
+
+#[test]
+fn a_market_s_total_addressable_size_is_no_company_s() {
+    let text = "O Citi elevou seu preço-alvo para a Nvidia (NASDAQ:NVDA) para US$ 190. A firma agora espera que o \
+                TAM total de semicondutores para data centers alcance US$ 563 bilhões.";
+    assert_eq!(figures(text), pairs(&[("US$ 190", &["NVDA"]), ("US$ 563 bilhões", &[])]));
+}

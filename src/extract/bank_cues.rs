@@ -398,27 +398,38 @@ fn in_consensus(words: &[Token], k: usize) -> bool {
 pub(super) fn owns_a_forecast(words: &[Token], span: &Range<usize>) -> bool {
     let k = words.partition_point(|w| w.start < span.start);
     let opens = k == 2 || (k == 3 && matches!(&*words[0].key, "a" | "o" | "as" | "os" | "the"));
-    opens
-        && matches!(&*words[k - 1].key, "do" | "da" | "of")
-        && matches!(
-            &*words[k - 2].key,
-            "projecao"
-                | "projecoes"
-                | "estimativa"
-                | "estimativas"
-                | "calculo"
-                | "previsao"
-                | "previsoes"
-                | "expectativa"
-                | "projection"
-                | "projections"
-                | "estimate"
-                | "estimates"
-                | "forecast"
-                | "forecasts"
-                | "modelo"
-                | "model"
-        )
+    if k < 2 || !matches!(&*words[k - 1].key, "do" | "da" | "of") {
+        return false;
+    }
+    // `sobre a estimativa elevada do Citi para o lucro por ação`: anywhere in the sentence, a
+    // forecast (maybe past one adjective) the bank holds for something named after it.
+    let end = words.partition_point(|w| w.start < span.end);
+    let for_after = words.get(end).is_some_and(|w| matches!(&*w.key, "para" | "for"));
+    (opens && is_forecast_noun(&words[k - 2].key))
+        || (for_after && (is_forecast_noun(&words[k - 2].key) || (k >= 3 && is_forecast_noun(&words[k - 3].key))))
+}
+
+/// Nouns of a forecast (folded).
+fn is_forecast_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "projecao"
+            | "projecoes"
+            | "estimativa"
+            | "estimativas"
+            | "calculo"
+            | "previsao"
+            | "previsoes"
+            | "expectativa"
+            | "projection"
+            | "projections"
+            | "estimate"
+            | "estimates"
+            | "forecast"
+            | "forecasts"
+            | "modelo"
+            | "model"
+    )
 }
 
 /// `Citigroup added $1.36, or 3.1 percent`, `o Itaú subiu 2%`: a bank whose shares moved, by a
