@@ -70,3 +70,9 @@ fn a_market_s_total_addressable_size_is_no_company_s() {
                 TAM total de semicondutores para data centers alcance US$ 563 bilhões.";
     assert_eq!(figures(text), pairs(&[("US$ 190", &["NVDA"]), ("US$ 563 bilhões", &[])]));
 }
+
+#[test]
+fn a_brand_with_a_hyphen_names_its_company() {
+    let text = "WD-40 posted $141.7 million in total net sales, a 15% increase from the prior year.";
+    assert_eq!(figures(text), pairs(&[("$141.7 million", &["WDFC"]), ("15%", &["WDFC"])]));
+}

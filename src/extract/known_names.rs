@@ -66,6 +66,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Alphabet", "GOOGL", Case::Capital),
     ("Google", "GOOGL", Case::Capital),
     ("Kodak", "KODK", Case::Capital),
+    ("WD-40", "WDFC", Case::Any),
     ("Amazon", "AMZN", Case::Capital),
     ("Amazon.com", "AMZN", Case::Any),
     ("Meta", "META", Case::Capital),
