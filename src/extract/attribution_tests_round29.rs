@@ -75,4 +75,6 @@ fn a_market_s_total_addressable_size_is_no_company_s() {
 fn a_brand_with_a_hyphen_names_its_company() {
     let text = "WD-40 posted $141.7 million in total net sales, a 15% increase from the prior year.";
     assert_eq!(figures(text), pairs(&[("$141.7 million", &["WDFC"]), ("15%", &["WDFC"])]));
+    let text = "Zillow Group — The stock popped 4.7% after being upgraded by Piper Sandler.";
+    assert_eq!(figures(text), pairs(&[("4.7%", &["Z"])]), "Zillow's class C, its most traded listing");
 }

@@ -67,6 +67,9 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Google", "GOOGL", Case::Capital),
     ("Kodak", "KODK", Case::Capital),
     ("WD-40", "WDFC", Case::Any),
+    // (Zillow's class C, its most traded listing, as the labels have it.)
+    ("Zillow", "Z", Case::Capital),
+    ("Zillow Group", "Z", Case::Capital),
     ("Amazon", "AMZN", Case::Capital),
     ("Amazon.com", "AMZN", Case::Any),
     ("Meta", "META", Case::Capital),
