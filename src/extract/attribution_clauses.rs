@@ -23,11 +23,14 @@ pub(super) fn in_relative_clause(text: &str, span: &Range<usize>, at: usize) -> 
 /// figure at byte `at`, within `CLAUSE_BYTES` either side (`The stock — perhaps boosted by optimism
 /// from Kohl’s Corp. — rose`).
 pub(super) fn between_dashes(text: &str, span: &Range<usize>, at: usize) -> bool {
-    const DASHES: [&str; 2] = [" — ", " – "];
-    // (Both dashes open on the byte 0xE2: most gaps hold none, found by one scan of a bounded
-    // stretch, so a run of figures after one name is read in linear time.)
+    // (`acquired by PayPal -- itself owned by eBay Inc (NASDAQ:EBAY) -- for $890 million`: two
+    // hyphens typed for a dash.)
+    const DASHES: [&str; 3] = [" — ", " – ", " -- "];
+    // (Both dashes open on the byte 0xE2, and the typed one on two hyphens: most gaps hold none,
+    // found by one scan of a bounded stretch, so a run of figures after one name is read in linear
+    // time.)
     let gap = &text[span.end..text.floor_char_boundary(at.min(span.end + CLAUSE_BYTES))];
-    if !gap.as_bytes().contains(&0xE2) {
+    if !gap.as_bytes().contains(&0xE2) && !gap.contains("--") {
         return false;
     }
     let closes = DASHES.iter().any(|d| gap.contains(d));

@@ -78,3 +78,10 @@ fn a_brand_with_a_hyphen_names_its_company() {
     let text = "Zillow Group — The stock popped 4.7% after being upgraded by Piper Sandler.";
     assert_eq!(figures(text), pairs(&[("4.7%", &["Z"])]), "Zillow's class C, its most traded listing");
 }
+
+#[test]
+fn a_company_between_typed_dashes_is_an_aside() {
+    let text = "XOOM is surging after being acquired by PayPal -- itself owned by eBay Inc (NASDAQ:EBAY) -- for $890 \
+                million in cash.";
+    assert_eq!(figures(text), pairs(&[("$890 million", &["PYPL"])]));
+}
