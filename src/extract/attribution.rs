@@ -518,7 +518,23 @@ pub(crate) fn attribute<'a>(
                         index_within(sentences[j].clone()) && !gave(j)
                             || about_a_group(text, own_words_of(&sentences[j]))
                     };
-                    earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted)
+                    let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
+                    // `Deutsche Bank weighed in on a number of metal producers, including AA --
+                    // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
+                    // subject to carry, the stock is the one company the sentence before gave its
+                    // last figure to.
+                    if carried.is_empty() && i > 0 && own_words.windows(2).any(|p| is_the_stock(&p[0].key, &p[1].key)) {
+                        let before = &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
+                        before
+                            .iter()
+                            .rev()
+                            .find(|t| !t.is_empty())
+                            .filter(|t| t.len() == 1)
+                            .cloned()
+                            .unwrap_or_default()
+                    } else {
+                        carried
+                    }
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
                     // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price

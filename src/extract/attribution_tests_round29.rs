@@ -85,3 +85,12 @@ fn a_company_between_typed_dashes_is_an_aside() {
                 million in cash.";
     assert_eq!(figures(text), pairs(&[("$890 million", &["PYPL"])]));
 }
+
+#[test]
+fn the_stock_with_no_subject_to_carry_is_the_company_just_given_a_figure() {
+    let text = "Analysts weigh in on Xoom Corp (NASDAQ:XOOM) and Alcoa Inc (NYSE:AA). XOOM is surging after being \
+                acquired. Deutsche Bank weighed in on a number of metal producers, including AA -- lowering its price \
+                target by $3 to $16. The revision is hardly surprising, considering the stock has lost 30% \
+                year-to-date.";
+    assert_eq!(figures(text), pairs(&[("$3", &["AA"]), ("$16", &["AA"]), ("30%", &["AA"])]));
+}
