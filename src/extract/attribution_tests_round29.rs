@@ -94,3 +94,10 @@ fn the_stock_with_no_subject_to_carry_is_the_company_just_given_a_figure() {
                 year-to-date.";
     assert_eq!(figures(text), pairs(&[("$3", &["AA"]), ("$16", &["AA"]), ("30%", &["AA"])]));
 }
+
+#[test]
+fn a_name_with_a_reuters_code_the_lexicon_does_not_know_is_an_unknown_company() {
+    let text = "Leading the index were MEG Energy Corp <MEG.TO>, up 19.2%, Stars Group Inc TSGI.TO, up 16.8%, and \
+                Shopify Inc SHOP.TO, higher by 12.2%.";
+    assert_eq!(figures(text), pairs(&[("19.2%", &[]), ("16.8%", &[]), ("12.2%", &["SHOP"])]));
+}

@@ -155,6 +155,18 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         {
             found.push(words[start].start);
         }
+        // `MEG Energy Corp <MEG.TO>, up 19.2%`, `Stars Group Inc TSGI.TO, up 16.8%`: a name, then a
+        // Reuters code the lexicon does not know.
+        if reuters_code_after_name(text, &words[k - 1], &words[k]) && !known(&words[k]) && !known(&words[k - 1]) {
+            let mut start = k - 1;
+            while start > 0 && k - start < NAME_WORDS && words[start].joins_previous && words[start - 1].capitalized {
+                start -= 1;
+            }
+            if !words[start..k].iter().any(known) {
+                found.push(words[start].start);
+                continue;
+            }
+        }
         // `NYSE Euronext (NYX)`, `Altera Corp. (NASDAQ: ALTR)`: a name, then a code in brackets
         // the lexicon does not know, with or without its exchange.
         let exchange = k >= 2 && is_exchange(words[k - 1].text) && text[words[k - 1].end..words[k].start].trim() == ":";
@@ -208,6 +220,25 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// Whether `code` is a Reuters code right after the name word `name`: `<MEG.TO>` or `TSGI.TO`, an
+/// exchange's suffix after the symbol.
+fn reuters_code_after_name(text: &str, name: &Token, code: &Token) -> bool {
+    let gap = &text[name.end..code.start];
+    let Some(suffix) = text[code.end..].strip_prefix('.') else { return false };
+    let exchange: String = suffix.chars().take_while(char::is_ascii_uppercase).collect();
+    let closes = suffix[exchange.len()..].starts_with(['>', ',', ' ', ')', ';']);
+    (gap == " " || gap == " <")
+        && (name.capitalized || name.upper)
+        && code.upper
+        && (2..=6).contains(&code.text.len())
+        && code.text.bytes().all(|b| b.is_ascii_alphabetic())
+        && closes
+        && matches!(
+            exchange.as_str(),
+            "TO" | "V" | "L" | "N" | "O" | "OQ" | "SA" | "PA" | "DE" | "HK" | "T" | "AX" | "MI" | "AS" | "MC" | "SW"
+        )
 }
 
 /// The capitalised words that go on with the name at word `k` (at most three).
