@@ -77,6 +77,7 @@ fn a_brand_with_a_hyphen_names_its_company() {
     assert_eq!(figures(text), pairs(&[("$141.7 million", &["WDFC"]), ("15%", &["WDFC"])]));
     let text = "Zillow Group — The stock popped 4.7% after being upgraded by Piper Sandler.";
     assert_eq!(figures(text), pairs(&[("4.7%", &["Z"])]), "Zillow's class C, its most traded listing");
+    assert_eq!(figures("Shares of Glaxo were up 1% at $54.22."), pairs(&[("1%", &["GSK"]), ("$54.22", &["GSK"])]));
 }
 
 #[test]

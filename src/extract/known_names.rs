@@ -67,6 +67,8 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Google", "GOOGL", Case::Capital),
     ("Kodak", "KODK", Case::Capital),
     ("WD-40", "WDFC", Case::Any),
+    ("Glaxo", "GSK", Case::Capital),
+    ("Conoco", "COP", Case::Capital),
     // (Zillow's class C, its most traded listing, as the labels have it.)
     ("Zillow", "Z", Case::Capital),
     ("Zillow Group", "Z", Case::Capital),
