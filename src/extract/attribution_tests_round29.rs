@@ -102,3 +102,13 @@ fn a_name_with_a_reuters_code_the_lexicon_does_not_know_is_an_unknown_company() 
                 Shopify Inc SHOP.TO, higher by 12.2%.";
     assert_eq!(figures(text), pairs(&[("19.2%", &[]), ("16.8%", &[]), ("12.2%", &["SHOP"])]));
 }
+
+#[test]
+fn a_description_stands_for_the_company_not_the_class_named_before_it() {
+    let text = "A Petrobras teve lucro. As ações ordinárias já são negociadas a quase 30 reais, enquanto as \
+                preferenciais, a 29 reais. No período, a estatal teve lucro líquido de 42,86 bilhões de reais.";
+    assert_eq!(
+        figures(text),
+        pairs(&[("30 reais", &["PETR3"]), ("29 reais", &["PETR4"]), ("42,86 bilhões de reais", &["PETR4"])])
+    );
+}

@@ -199,9 +199,25 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         }
         let from = sentences.get(at.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
         let until = sentences.get(at + LOOK_AHEAD).map_or(usize::MAX, |s| s.end);
-        let fits = |m: &&Mention| is_of(&m.symbol, kind) && !m.rates && !(m.speaks && is_broker(&m.symbol));
+        // (`As ações ordinárias… a 30 reais… a estatal teve lucro`: the company, not the class named.)
+        let class_word = |m: &Mention| {
+            words.get(words.partition_point(|w| w.start < m.span.start)).is_some_and(|w| {
+                w.start == m.span.start
+                    && (matches!(&*w.key, "ordinaria" | "ordinarias" | "preferencial" | "preferenciais")
+                        || matches!(w.text, "ON" | "PN"))
+            })
+        };
         let first = mentions.partition_point(|m| m.span.start < from);
         let last = mentions.partition_point(|m| m.span.start < until).max(next);
+        // (Only where the company is named in reach otherwise: `os papéis PN da estatal` alone
+        // still names it by its class.)
+        let root = |m: &Mention| m.symbol.as_str().get(..4).map(str::to_owned);
+        let named_otherwise =
+            |m: &Mention| mentions[first.min(next)..last].iter().any(|o| !class_word(o) && root(o) == root(m));
+        // (A firm giving a view, or a class where the company is named otherwise, is not it.)
+        let unfit =
+            |m: &Mention| m.rates || (m.speaks && is_broker(&m.symbol)) || (class_word(m) && named_otherwise(m));
+        let fits = |m: &&Mention| is_of(&m.symbol, kind) && !unfit(m);
         let earlier = mentions[first.min(next)..next].iter().rev().filter(|m| m.span.end <= w.start).find(fits);
         // From an earlier sentence, the first of its kind there, the one the sentence is about
         // (`O Itaú atingiu …, acima de Bradesco e Santander. … o banco registrou lucro` is Itaú).
