@@ -17,6 +17,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::attribution_cues::is_saying_verb;
 use super::fx_hash::FxHashSet;
 use super::mentions::{Mention, is_broker, is_call_word, is_work_of_analysts, merged};
 use super::tokens::Token;
@@ -157,6 +158,8 @@ fn is_analysts_bank(words: &[Token], k: usize, sentence: Option<&Range<usize>>) 
     let last = words.partition_point(|w| w.start < sentence.end).min(k + CALL_REACH);
     words[first..last.max(first)].iter().any(|w| is_call_word(&w.key))
         || (k >= 2 && is_work_of_analysts(&words[k - 2].key))
+        // `O banco americano calcula que…`: a bank that speaks.
+        || words[k + 1..words.len().min(k + 3)].iter().any(|w| is_saying_verb(&w.key) || matches!(&*w.key, "calcula" | "calculou"))
 }
 
 /// `mentions` with one added at each description that stands for a company, in text order.
