@@ -31,8 +31,8 @@ use std::ops::Range;
 use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause};
 use super::attribution_cues::{
     breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap, is_move_to, is_saying_verb,
-    is_sector_shares, is_the_stock, is_those_companies, names_a_cause, names_the_company, opens_on_the_company,
-    own_shares_after, own_shares_before, points_elsewhere, stake_in, unknown_name_before, weight_in,
+    is_sector_shares, is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after,
+    own_shares_before, points_elsewhere, points_to_the_stock, stake_in, unknown_name_before, weight_in,
 };
 use super::attribution_subjects::{covers_another, sentence_subjects};
 use super::bank_cues::{
@@ -86,6 +86,8 @@ const OPENING_WORDS: usize = 3;
 
 /// How many sentences ahead a text that opens before naming its company may look for it.
 const LOOK_AHEAD: usize = 3;
+/// How many words before a figure may point to the stock past an index.
+const STOCK_WORDS: usize = 40;
 
 /// The tickers each figure (byte ranges, in text order) is about.
 pub(crate) fn attribute<'a>(
@@ -140,9 +142,11 @@ pub(crate) fn attribute<'a>(
     // past the index, the stock of the company under discussion.
     let stock_past_index = |at: usize| {
         let Some(&last) = indexes[..indexes.partition_point(|&x| x < at)].last() else { return false };
-        words[words.partition_point(|w| w.start <= last)..words.partition_point(|w| w.start < at)]
-            .windows(2)
-            .any(|p| is_the_stock(&p[0].key, &p[1].key))
+        // (The last few words only: a long sentence stays linear.)
+        let upto = words.partition_point(|w| w.start < at);
+        points_to_the_stock(
+            &words[words.partition_point(|w| w.start <= last).max(upto.saturating_sub(STOCK_WORDS))..upto],
+        )
     };
 
     let first_subject = subjects.iter().position(Option::is_some);
@@ -523,9 +527,9 @@ pub(crate) fn attribute<'a>(
                     // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
                     // subject to carry, the stock is the one company the sentence before gave its
                     // last figure to.
-                    if carried.is_empty() && i > 0 && own_words.windows(2).any(|p| is_the_stock(&p[0].key, &p[1].key)) {
-                        let before = &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
-                        before
+                    if carried.is_empty() && i > 0 && points_to_the_stock(own_words) {
+                        let given_before = &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
+                        given_before
                             .iter()
                             .rev()
                             .find(|t| !t.is_empty())

@@ -27,8 +27,8 @@ pub(super) fn between_dashes(text: &str, span: &Range<usize>, at: usize) -> bool
     // hyphens typed for a dash.)
     const DASHES: [&str; 3] = [" — ", " – ", " -- "];
     // (Both dashes open on the byte 0xE2, and the typed one on two hyphens: most gaps hold none,
-    // found by one scan of a bounded stretch, so a run of figures after one name is read in linear
-    // time.)
+    // found by two scans of a bounded stretch, so a run of figures after one name is read in
+    // linear time.)
     let gap = &text[span.end..text.floor_char_boundary(at.min(span.end + CLAUSE_BYTES))];
     if !gap.as_bytes().contains(&0xE2) && !gap.contains("--") {
         return false;
@@ -58,7 +58,9 @@ pub(super) fn main_clause_start(text: &str, opening: Range<usize>, mentions: &[M
 }
 
 /// Whether byte `at` sits in an aside of its sentence, between dashes or commas (`a mineradora
-/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`).
+/// Vale – que também tem forte peso no índice Ibovespa –, por sua vez, fechou em alta de 2,45%`),
+/// or in a long bracket of words (`Ebitda (lucro antes de juros, depreciação, amortização e
+/// impostos)`).
 pub(super) fn in_aside(text: &str, at: usize) -> bool {
     // Only so far either side: a huge sentence costs no more than a short one.
     let from = text.ceil_char_boundary(at.saturating_sub(ASIDE_REACH));
@@ -90,8 +92,10 @@ pub(super) fn in_aside(text: &str, at: usize) -> bool {
 fn in_long_brackets(clause: &str, rest: &str) -> bool {
     let Some(open) = clause.rfind('(').filter(|&o| !clause[o..].contains(')')) else { return false };
     let Some(close) = rest.find(')') else { return false };
-    let words = clause[open + 1..].split_whitespace().count() + rest[..close].split_whitespace().count();
-    words >= LONG_BRACKET_WORDS
+    let inside = (&clause[open + 1..], &rest[..close]);
+    // (Not a bracket stating a move: `A Vale subiu 2% (enquanto o Ibovespa caiu 1%)`.)
+    let figure = inside.0.contains(|c: char| c.is_ascii_digit()) || inside.1.contains(|c: char| c.is_ascii_digit());
+    !figure && inside.0.split_whitespace().count() + inside.1.split_whitespace().count() >= LONG_BRACKET_WORDS
 }
 
 /// Where the last relative clause or apposition of `text` opens (each opener starts with `, `:

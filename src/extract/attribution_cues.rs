@@ -341,10 +341,14 @@ pub(super) fn earlier_subject(
     Vec::new()
 }
 
-/// `the stock`, `the issue`, `its shares`: a pointer to the stock of the company under discussion
-/// (folded keys of two words in a row).
-pub(super) fn is_the_stock(first: &str, second: &str) -> bool {
-    matches!((first, second), ("the", "stock" | "issue" | "shares") | ("its", "stock" | "shares"))
+/// Whether `words` point to the stock of the company under discussion: `the stock`, `the issue`,
+/// `its shares` (not `the stock market`, `the issue of tariffs`).
+pub(super) fn points_to_the_stock(words: &[Token]) -> bool {
+    (0..words.len().saturating_sub(1)).any(|k| {
+        let (first, second) = (&*words[k].key, &*words[k + 1].key);
+        let goes_on = words.get(k + 2).is_some_and(|n| matches!(&*n.key, "market" | "markets" | "exchange" | "of"));
+        matches!((first, second), ("the", "stock" | "issue" | "shares") | ("its", "stock" | "shares")) && !goes_on
+    })
 }
 
 /// `Intel competitor AMD`, `Google parent Alphabet`: the company named right after `m` and a word

@@ -10,6 +10,7 @@ use super::attribution_cues::{
     is_contrast_opener, is_credit_line, is_saying_verb, opens_on_the_company, related_after,
 };
 use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
+use super::fx_hash::FxHashSet;
 use super::mentions::{Mention, is_broker, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
@@ -56,12 +57,12 @@ pub(super) fn sentence_subjects<'m>(
     // 500`: a bank the text wrote with its symbol and that never speaks nor rates in it is the
     // stock under discussion wherever it is named.
     // (Where each such bank is first written with its symbol: banks only, found once.)
+    // (The banks that speak or rate anywhere, found in one pass.)
+    let acting: FxHashSet<&Symbol> =
+        mentions.iter().filter(|o| is_broker(&o.symbol) && (o.speaks || o.rates)).map(|o| &o.symbol).collect();
     let mut written_as_stock: Vec<(&Symbol, usize)> = Vec::new();
-    for o in mentions.iter().filter(|o| is_broker(&o.symbol)) {
-        if !written_as_stock.iter().any(|(s, _)| **s == o.symbol)
-            && with_its_symbol(text, &o.span)
-            && !mentions.iter().any(|p| p.symbol == o.symbol && (p.speaks || p.rates))
-        {
+    for o in mentions.iter().filter(|o| is_broker(&o.symbol) && !acting.contains(&o.symbol)) {
+        if !written_as_stock.iter().any(|(s, _)| **s == o.symbol) && with_its_symbol(text, &o.span) {
             written_as_stock.push((&o.symbol, o.span.start));
         }
     }

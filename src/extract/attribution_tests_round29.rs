@@ -112,10 +112,3 @@ fn a_description_stands_for_the_company_not_the_class_named_before_it() {
         pairs(&[("30 reais", &["PETR3"]), ("29 reais", &["PETR4"]), ("42,86 bilhões de reais", &["PETR4"])])
     );
 }
-
-#[test]
-fn a_bank_described_as_it_speaks_is_the_analysts_bank() {
-    let text = "O Citi elevou o preço-alvo da Sabesp (SBSP3). O banco americano calcula que o reajuste pode fazer o \
-                ebitda da companhia crescer 10% em 2024.";
-    assert_eq!(figures(text), pairs(&[("10%", &["SBSP3"])]));
-}

@@ -393,7 +393,8 @@ fn in_consensus(words: &[Token], k: usize) -> bool {
 }
 
 /// `A projeção do banco americano é de um lucro 13% menor`, `The estimate of Citi`: a bank named as
-/// the owner of a forecast that opens its sentence (`words`) comments on the company it covers
+/// the owner of a forecast that opens its sentence (`words`), or of one for something named after
+/// it (`a estimativa elevada do Citi para o lucro por ação`), comments on the company it covers
 /// (not `cortou em 6% a expectativa do Bradesco`, the forecast for the bank).
 pub(super) fn owns_a_forecast(words: &[Token], span: &Range<usize>) -> bool {
     let k = words.partition_point(|w| w.start < span.start);
@@ -403,10 +404,24 @@ pub(super) fn owns_a_forecast(words: &[Token], span: &Range<usize>) -> bool {
     }
     // `sobre a estimativa elevada do Citi para o lucro por ação`: anywhere in the sentence, a
     // forecast (maybe past one adjective) the bank holds for something named after it.
+    // (Not a forecast another firm moved: `O Goldman elevou a estimativa do Itaú para o lucro`.)
     let end = words.partition_point(|w| w.start < span.end);
     let for_after = words.get(end).is_some_and(|w| matches!(&*w.key, "para" | "for"));
-    (opens && is_forecast_noun(&words[k - 2].key))
-        || (for_after && (is_forecast_noun(&words[k - 2].key) || (k >= 3 && is_forecast_noun(&words[k - 3].key))))
+    let noun = if is_forecast_noun(&words[k - 2].key) {
+        Some(k - 2)
+    } else {
+        (k >= 3 && is_forecast_noun(&words[k - 3].key)).then(|| k - 3)
+    };
+    let moved = |n: usize| words[n.saturating_sub(3)..n].iter().any(|w| is_forecast_move(&w.key));
+    (opens && noun == Some(k - 2)) || (for_after && noun.is_some_and(|n| !moved(n)))
+}
+
+/// Verbs that move a forecast (folded): `elevou a estimativa`, `cut its estimate`.
+fn is_forecast_move(key: &str) -> bool {
+    matches!(
+        key,
+        "elevou" | "cortou" | "reduziu" | "revisou" | "aumentou" | "raised" | "cut" | "lowered" | "boosted" | "trimmed"
+    )
 }
 
 /// Nouns of a forecast (folded).

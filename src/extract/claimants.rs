@@ -34,8 +34,11 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
         let t = &tokens[i];
         // ("prompting RBC to downgrade its rating": an infinitive's subject; not the noun, `Lehman's
         // upgrade`.)
-        let infinitive =
-            matches!(&*t.key, "downgrade" | "upgrade" | "reiterate") && i >= 2 && tokens[i - 1].key == "to";
+        // (Only after a verb causing the act: not `Analysts expect Apple to upgrade the iPhone`.)
+        let infinitive = matches!(&*t.key, "downgrade" | "upgrade" | "reiterate")
+            && i >= 3
+            && tokens[i - 1].key == "to"
+            && tokens[i.saturating_sub(CAUSE_REACH)..i - 2].iter().any(|w| is_causative(&w.key));
         if (is_reporting_verb(&t.key) || infinitive) && !t.capitalized {
             let mut end = i;
             // "Apple Inc. reported": a legal suffix and its full stop before the verb.
@@ -379,6 +382,19 @@ fn is_role(key: &str) -> bool {
     )
 }
 
+/// How many words before a firm's infinitive act the verb causing it may be (`led Morgan Stanley
+/// to slash its price target by $3 to $75, and Northland to downgrade the stock`).
+const CAUSE_REACH: usize = 24;
+
+/// Verbs that cause another's act (`prompting RBC to downgrade`), folded.
+#[rustfmt::skip]
+fn is_causative(key: &str) -> bool {
+    matches!(key,
+        "prompting" | "prompted" | "leading" | "led" | "causing" | "caused" | "pushing" | "pushed" | "forcing"
+            | "forced" | "spurring" | "spurred"
+    )
+}
+
 /// Verbs that introduce what someone claims, in English and Portuguese.
 #[rustfmt::skip]
 fn is_reporting_verb(key: &str) -> bool {
@@ -464,6 +480,11 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_a_cause_leads_to_act_is_a_claimant() {
+        assert_eq!(names("Weak results, prompting RBC to downgrade its rating."), ["RBC"]);
+    }
+
+    #[test]
     fn pronouns_and_openers_are_not_claimants() {
         for text in [
             "The company said margins held.",
@@ -471,6 +492,7 @@ mod tests {
             "Analysts expect a rebound.",
             "They said so.",
             "On Monday, investors said nothing.",
+            "Analysts expect Apple to upgrade the iPhone camera.",
         ] {
             assert_eq!(names(text), Vec::<&str>::new(), "{text}");
         }

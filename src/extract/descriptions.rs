@@ -144,6 +144,11 @@ fn is_of(symbol: &Symbol, kind: Kind) -> bool {
     KINDS.iter().any(|(k, symbols)| *k == kind && symbols.contains(&root))
 }
 
+/// A B3 mention's issuer: its symbol's four letters (`PETR` of `PETR3`).
+fn issuer_root(m: &Mention) -> &str {
+    m.symbol.as_str().get(..4).unwrap_or("")
+}
+
 /// A definite article or a preposition fused with one, before a description.
 fn is_definite(key: &str) -> bool {
     matches!(key, "a" | "o" | "da" | "do" | "na" | "no" | "pela" | "pelo" | "a'" | "ao" | "the" | "dessa" | "desse")
@@ -203,23 +208,29 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         let from = sentences.get(at.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
         let until = sentences.get(at + LOOK_AHEAD).map_or(usize::MAX, |s| s.end);
         // (`As ações ordinárias… a 30 reais… a estatal teve lucro`: the company, not the class named.)
+        // (`As ações ordinárias… a 30 reais… a estatal teve lucro`: the company, not the class
+        // named; a class is a B3 symbol's, `ON` no word of ON Semiconductor's name.)
         let class_word = |m: &Mention| {
-            words.get(words.partition_point(|w| w.start < m.span.start)).is_some_and(|w| {
-                w.start == m.span.start
-                    && (matches!(&*w.key, "ordinaria" | "ordinarias" | "preferencial" | "preferenciais")
-                        || matches!(w.text, "ON" | "PN"))
-            })
+            m.symbol.as_str().ends_with(|c: char| c.is_ascii_digit())
+                && words.get(words.partition_point(|w| w.start < m.span.start)).is_some_and(|w| {
+                    w.start == m.span.start
+                        && (matches!(&*w.key, "ordinaria" | "ordinarias" | "preferencial" | "preferenciais")
+                            || matches!(w.text, "ON" | "PN"))
+                })
         };
         let first = mentions.partition_point(|m| m.span.start < from);
         let last = mentions.partition_point(|m| m.span.start < until).max(next);
         // (Only where the company is named in reach otherwise: `os papéis PN da estatal` alone
-        // still names it by its class.)
-        let root = |m: &Mention| m.symbol.as_str().get(..4).map(str::to_owned);
-        let named_otherwise =
-            |m: &Mention| mentions[first.min(next)..last].iter().any(|o| !class_word(o) && root(o) == root(m));
+        // still names it by its class. The issuers named so, found once per description.)
+        let named: FxHashSet<&str> = mentions[first.min(next)..last]
+            .iter()
+            .filter(|o| !class_word(o) && o.symbol.as_str().ends_with(|c: char| c.is_ascii_digit()))
+            .map(issuer_root)
+            .collect();
         // (A firm giving a view, or a class where the company is named otherwise, is not it.)
-        let unfit =
-            |m: &Mention| m.rates || (m.speaks && is_broker(&m.symbol)) || (class_word(m) && named_otherwise(m));
+        let unfit = |m: &Mention| {
+            m.rates || (m.speaks && is_broker(&m.symbol)) || (class_word(m) && named.contains(issuer_root(m)))
+        };
         let fits = |m: &&Mention| is_of(&m.symbol, kind) && !unfit(m);
         let earlier = mentions[first.min(next)..next].iter().rev().filter(|m| m.span.end <= w.start).find(fits);
         // From an earlier sentence, the first of its kind there, the one the sentence is about
@@ -250,7 +261,23 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
 
 #[cfg(test)]
 mod tests {
+    use super::is_analysts_bank;
     use crate::extract::figure_tickers::{attributed, owned};
+    use crate::extract::tokens::tokens;
+
+    #[test]
+    fn a_bank_described_right_before_a_verb_of_saying_is_the_analysts_bank() {
+        let text = "O banco americano calcula que o lucro da companhia crescerá 10%.";
+        assert!(is_analysts_bank(&tokens(text), 1, Some(&(0..text.len()))));
+        let text = "O banco americano teve lucro de 10%.";
+        assert!(!is_analysts_bank(&tokens(text), 1, Some(&(0..text.len()))));
+    }
+
+    #[test]
+    fn a_description_stands_for_the_issuer_not_a_class_and_on_is_no_class_of_on_semiconductor() {
+        let text = "ON Semiconductor beat estimates, Goldman Sachs said. The chipmaker rose 5%.";
+        assert_eq!(attributed(text), owned(&[("5%", &["ON"])]));
+    }
 
     #[test]
     fn a_description_stands_for_the_company_of_its_kind_named_before() {

@@ -91,7 +91,9 @@ pub(crate) fn table_views(
         };
         // (Only the introduction's last sentence may say the table holds no picks: `O portfólio
         // não ganhou um novo ativo. Em vez disso, a Ágora redistribuiu o peso…` introduces one.)
-        let last_sentence = text[..line_end].trim_end_matches([':', '.']).rfind(". ").map_or(0, |k| k + 2);
+        let intro_start = intro_words.first().map_or(line_end, |w| w.start);
+        let last_sentence =
+            text[intro_start..line_end].trim_end_matches([':', '.']).rfind(". ").map_or(0, |k| intro_start + k + 2);
         let last_words = &intro_words[intro_words.partition_point(|w| w.start < last_sentence)..];
         if side.is_none() && (!(portfolio || ratings) || unpicked(last_words)) {
             continue;
@@ -232,12 +234,12 @@ fn weight_column(header: &str) -> bool {
     })
 }
 
-/// Whether the text before `start` (within `FIRM_BYTES`) names a portfolio and no index's
-/// (`carteira Top Green`; not `a carteira teórica do Ibovespa`).
+/// Whether the text before `start` (within `FIRM_BYTES`) names a broker's portfolio, as Brazilian
+/// brokers name theirs, and no index's (`carteira Top Green`; not `a carteira teórica do
+/// Ibovespa`, nor a fund's holdings, `Vanguard's portfolio`).
 fn names_a_portfolio(text: &str, start: usize) -> bool {
     let before = fold(&text[text.floor_char_boundary(start.saturating_sub(FIRM_BYTES))..start]);
-    ["carteira", "portfolio"].iter().any(|p| before.contains(p))
-        && !["ibovespa", "teorica", "indice", "index"].iter().any(|p| before.contains(p))
+    before.contains("carteira") && !["ibovespa", "teorica", "indice", "index"].iter().any(|p| before.contains(p))
 }
 
 /// The tables of a text: runs of at least three lines (a header and two rows) with two or more
@@ -374,6 +376,12 @@ mod tests {
                     Performers:\n\nStarbucks ( SBUX), +13%\nViacom ( VIA.B), +14%\nNasdaq ( NDAQ), +14%\n\nNow \
                     here's a look at Intel, which fell.";
         assert_eq!(views(text), owned(&[("Goldman Sachs", "SBUX", "Bullish"), ("Goldman Sachs", "NDAQ", "Bullish")]));
+        // Not a line of prose after the list's name, nor what follows it.
+        let text = "Morgan Stanley published its outlook.\nTop picks for 2024:\n\nWe reveal them next week.\n\nApple \
+                    (AAPL) fell 2%.";
+        assert_eq!(views(text), owned(&[]));
+        let text = "Morgan Stanley published its outlook.\nTop picks for 2024:\n\nApple (AAPL), +2%\n";
+        assert_eq!(views(text), owned(&[("Morgan Stanley", "AAPL", "Bullish")]));
     }
 
     #[test]

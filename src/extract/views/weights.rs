@@ -2,7 +2,9 @@
 //! recommended portfolio, each opening on a company and its weight in the portfolio, after the text
 //! naming the portfolio and its owner. Each line is a pick of the portfolio's owner (bullish). So
 //! are lines opening on a company and a colon under a firm's line that recommends them
-//! (`O BofA também recomenda:` / `Sabesp (SBSP3): expectativa de…`).
+//! (`O BofA também recomenda:` / `Sabesp (SBSP3): expectativa de…`), and lines opening on a
+//! company under a line naming a firm's list of picks (`2011 Conviction Buy Top Performers:` /
+//! `Starbucks ( SBUX), +13%`).
 
 use std::ops::Range;
 
@@ -39,7 +41,8 @@ pub(crate) fn weighted_lines(
     let mut out = Vec::new();
     // (Most texts have no weights and recommend no list: a few byte searches decide.)
     let weights = ["peso", "Peso", "PESO"].iter().any(|p| text.contains(p));
-    let recommending = ["recomenda", "recommend", "icks", "onviction", "ist:"].iter().any(|p| text.contains(p));
+    // (A list of picks is named on a line ending with a colon.)
+    let recommending = ["recomenda", "recommend", ":\n", ":\r"].iter().any(|p| text.contains(p));
     if !weights && !recommending {
         return out;
     }
@@ -58,7 +61,8 @@ pub(crate) fn weighted_lines(
         start += line.len();
         if line.trim().is_empty() {
             (under_header, recommended) = (false, false);
-            picks = if picks == Picks::Named { Picks::Named } else { Picks::None };
+            // (One blank line may follow the line naming the list, no more.)
+            picks = if picks == Picks::Named { Picks::NamedBlank } else { Picks::None };
             continue;
         }
         if weights && column_header(line) {
@@ -89,8 +93,8 @@ pub(crate) fn weighted_lines(
         else {
             recommended = false;
             // (A list's line on a company the lexicon does not know, `Viacom ( VIA.B), +14%`,
-            // does not end it.)
-            if line.trim().len() > 60 {
+            // does not end it once it has begun; a line of prose right after the list's name does.)
+            if picks != Picks::Listing || line.trim().len() > 60 {
                 picks = Picks::None;
             }
             continue;
@@ -144,8 +148,10 @@ fn a_row_kept(rest: &str) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Picks {
     None,
-    /// Right after the line naming the list (a blank line may follow it).
+    /// Right after the line naming the list.
     Named,
+    /// After it and one blank line.
+    NamedBlank,
     /// Among its lines, each opening on a company.
     Listing,
 }
@@ -284,6 +290,7 @@ mod tests {
         assert!(names_picks("Morgan Stanley's top picks for 2024:"));
         assert!(!names_picks("Removed from the Conviction Buy list:"), "stocks dropped");
         assert!(!names_picks("Its top picks are Apple and Intel."), "no list after it");
+        assert!(names_picks("Focus List for 2024:"));
         assert!(short_and_not_denied(" ( SBUX), +13%"));
         assert!(!short_and_not_denied(" (INTC): downgraded to neutral"));
     }
