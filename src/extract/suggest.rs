@@ -137,6 +137,13 @@ pub fn suggest_claims(text: &str, findings: &Findings) -> Vec<ClaimSuggestion> {
     let make = |kind, bytes: &Range<usize>, span: &Span, value, unit, currency, about: &[Symbol], ambiguous| {
         let i = sentence_of(bytes.start);
         let sentence = spans.get(i).cloned().unwrap_or(0..text.len());
+        // (A holder's name wrapped onto the next line, `A TAM` / `Recomendação: compra`: the quote
+        // runs on to the sentence where the span ends, so that it holds the whole span.)
+        let last = sentence_of(bytes.end.saturating_sub(1).max(bytes.start));
+        let sentence = match spans.get(last) {
+            Some(end) if last > i => sentence.start..end.end,
+            _ => sentence,
+        };
         let quote = text[sentence.clone()].to_owned();
         let date = as_of(i);
         ClaimSuggestion {
@@ -224,6 +231,18 @@ fn stance_of(sentence: &str) -> Option<Stance> {
 mod tests {
     use super::*;
     use crate::extract::{Lexicon, analyse};
+
+    #[test]
+    fn a_quote_holds_a_holder_s_name_wrapped_onto_the_next_line() {
+        // (Found by the property test on CI: the name ran past its sentence's end.)
+        let text = " - Get Report)NVIDIA - Get Report)Wells Fargo, ção, , an analyst at A TAM \nRecomendação: compra\n";
+        let suggestions = suggest_claims(text, &analyse(text, &Lexicon::bundled()));
+        assert!(!suggestions.is_empty());
+        for s in suggestions {
+            assert!(s.sentence.bytes.start <= s.span.bytes.start && s.span.bytes.end <= s.sentence.bytes.end, "{s:?}");
+            assert_eq!(s.quote, text[s.sentence.bytes.clone()]);
+        }
+    }
 
     #[test]
     fn figures_become_prefilled_claims() {
