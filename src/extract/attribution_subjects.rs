@@ -56,8 +56,8 @@ pub(super) fn sentence_subjects<'m>(
     // `Goldman Sachs upgraded Wells Fargo & Co (NYSE:WFC)… Wells Fargo fared better than the S&P
     // 500`: a bank the text wrote with its symbol and that never speaks nor rates in it is the
     // stock under discussion wherever it is named.
-    // (Where each such bank is first written with its symbol: banks only, found once.)
-    // (The banks that speak or rate anywhere, found in one pass.)
+    // (The banks that speak or rate anywhere, found in one pass; then where each other bank is
+    // first written with its symbol.)
     let acting: FxHashSet<&Symbol> =
         mentions.iter().filter(|o| is_broker(&o.symbol) && (o.speaks || o.rates)).map(|o| &o.symbol).collect();
     let mut written_as_stock: Vec<(&Symbol, usize)> = Vec::new();
@@ -76,7 +76,8 @@ pub(super) fn sentence_subjects<'m>(
     // bank the only company named, that never speaks nor rates, is the one under discussion.)
     if let Some(first) = mentions.first()
         && is_broker(&first.symbol)
-        && mentions.iter().all(|o| o.symbol == first.symbol && !o.speaks && !o.rates && !says_after(o))
+        && acting.is_empty()
+        && mentions.iter().all(|o| o.symbol == first.symbol && !says_after(o))
     {
         written_as_stock = vec![(&first.symbol, first.span.start)];
     }

@@ -20,7 +20,9 @@ use std::sync::OnceLock;
 use super::attribution_cues::is_saying_verb;
 use super::fx_hash::FxHashSet;
 use super::mentions::{Mention, is_broker, is_call_word, is_work_of_analysts, merged};
+use super::share_classes::class_of;
 use super::tokens::Token;
+use super::unlisted::is_b3_form;
 use crate::model::Symbol;
 
 /// How many sentences back the company a description stands for may be named.
@@ -207,16 +209,13 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         }
         let from = sentences.get(at.saturating_sub(LOOK_BACK)).map_or(0, |s| s.start);
         let until = sentences.get(at + LOOK_AHEAD).map_or(usize::MAX, |s| s.end);
-        // (`As ações ordinárias… a 30 reais… a estatal teve lucro`: the company, not the class named.)
         // (`As ações ordinárias… a 30 reais… a estatal teve lucro`: the company, not the class
         // named; a class is a B3 symbol's, `ON` no word of ON Semiconductor's name.)
         let class_word = |m: &Mention| {
-            m.symbol.as_str().ends_with(|c: char| c.is_ascii_digit())
-                && words.get(words.partition_point(|w| w.start < m.span.start)).is_some_and(|w| {
-                    w.start == m.span.start
-                        && (matches!(&*w.key, "ordinaria" | "ordinarias" | "preferencial" | "preferenciais")
-                            || matches!(w.text, "ON" | "PN"))
-                })
+            is_b3_form(m.symbol.as_str())
+                && words
+                    .get(words.partition_point(|w| w.start < m.span.start))
+                    .is_some_and(|w| w.start == m.span.start && class_of(w).is_some())
         };
         let first = mentions.partition_point(|m| m.span.start < from);
         let last = mentions.partition_point(|m| m.span.start < until).max(next);
@@ -224,7 +223,7 @@ pub(crate) fn with_descriptions(words: &[Token], sentences: &[Range<usize>], men
         // still names it by its class. The issuers named so, found once per description.)
         let named: FxHashSet<&str> = mentions[first.min(next)..last]
             .iter()
-            .filter(|o| !class_word(o) && o.symbol.as_str().ends_with(|c: char| c.is_ascii_digit()))
+            .filter(|o| !class_word(o) && is_b3_form(o.symbol.as_str()))
             .map(issuer_root)
             .collect();
         // (A firm giving a view, or a class where the company is named otherwise, is not it.)

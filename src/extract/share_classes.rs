@@ -93,7 +93,7 @@ pub(crate) fn with_share_classes(
 
 /// The class digits a word may name, most usual first: 3 for ordinary shares; 4, else 6 or 5
 /// (`ELET6`, `USIM5`), for preferred ones.
-fn class_of(w: &Token) -> Option<&'static [char]> {
+pub(super) fn class_of(w: &Token) -> Option<&'static [char]> {
     const ORDINARY: &[char] = &['3'];
     const PREFERRED: &[char] = &['4', '6', '5'];
     match &*w.key {

@@ -14,6 +14,7 @@ use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
 use super::index_cues::is_index_word;
 use super::mentions::{Mention, is_results_word};
+use super::symbol_cues::reuters_code;
 use super::tokens::Token;
 use super::words::{is_acronym, is_common_word, is_share_word};
 
@@ -157,7 +158,7 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
         }
         // `MEG Energy Corp <MEG.TO>, up 19.2%`, `Stars Group Inc TSGI.TO, up 16.8%`: a name, then a
         // Reuters code the lexicon does not know.
-        if reuters_code_after_name(text, &words[k - 1], &words[k]) && !known(&words[k]) && !known(&words[k - 1]) {
+        if reuters_code_after_name(text, words, k) && !known(&words[k]) && !known(&words[k - 1]) {
             let mut start = k - 1;
             while start > 0 && k - start < NAME_WORDS && words[start].joins_previous && words[start - 1].capitalized {
                 start -= 1;
@@ -222,23 +223,16 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found
 }
 
-/// Whether `code` is a Reuters code right after the name word `name`: `<MEG.TO>` or `TSGI.TO`, an
-/// exchange's suffix after the symbol.
-fn reuters_code_after_name(text: &str, name: &Token, code: &Token) -> bool {
-    let gap = &text[name.end..code.start];
-    let Some(suffix) = text[code.end..].strip_prefix('.') else { return false };
-    let exchange: String = suffix.chars().take_while(char::is_ascii_uppercase).collect();
-    let closes = suffix[exchange.len()..].starts_with(['>', ',', ' ', ')', ';']);
-    (gap == " " || gap == " <")
+/// Whether word `k` is a Reuters code (`symbol_cues::reuters_code`: `<MEG.TO>`, `TSGI.TO`) right
+/// after the capitalised name word before it.
+fn reuters_code_after_name(text: &str, words: &[Token], k: usize) -> bool {
+    let (name, code) = (&words[k - 1], &words[k]);
+    matches!(&text[name.end..code.start], " " | " <")
         && (name.capitalized || name.upper)
         && code.upper
         && (2..=6).contains(&code.text.len())
         && code.text.bytes().all(|b| b.is_ascii_alphabetic())
-        && closes
-        && matches!(
-            exchange.as_str(),
-            "TO" | "V" | "L" | "N" | "O" | "OQ" | "SA" | "PA" | "DE" | "HK" | "T" | "AX" | "MI" | "AS" | "MC" | "SW"
-        )
+        && reuters_code(text, words, k).is_some()
 }
 
 /// The capitalised words that go on with the name at word `k` (at most three).
