@@ -34,7 +34,7 @@ use super::attribution_cues::{
     is_sector_shares, is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after,
     own_shares_before, points_elsewhere, points_to_the_stock, stake_in, unknown_name_before, weight_in,
 };
-use super::attribution_subjects::{covers_another, sentence_subjects};
+use super::attribution_subjects::{covers_another, covers_one_named_after, sentence_subjects};
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, revises_forecasts, speaks_of_itself, speaks_of_own_results,
     with_its_symbol,
@@ -183,7 +183,8 @@ pub(crate) fn attribute<'a>(
                         && !shares_of(text, words, &m.span)
                         && (m.speaks
                             || comments()
-                            || revises_forecasts(text, own_words, &m.span) && covers_another(m)
+                            || revises_forecasts(text, own_words, &m.span)
+                                && (covers_another(m) || covers_one_named_after(own_words, mentions_in(sentence), m))
                             || owns_a_forecast(own_words, &m.span))
                         && !speaks_of_own_results(text, own_words, &m.span, &at_work)
                         && !speaks_of_itself(own_words, &m.span)))

@@ -29,6 +29,20 @@ pub(super) fn covers_another(mentions: &[Mention]) -> impl Fn(&Mention) -> bool 
     }
 }
 
+/// `O Santander cortou em 5% sua projeção de lucro da SLC Agrícola`: a bank revising forecasts
+/// covers another company when its sentence (`own`, its mentions; `words`, its words) names one
+/// after it as the object of a preposition.
+pub(super) fn covers_one_named_after(words: &[Token], own: &[Mention], m: &Mention) -> bool {
+    own.iter().any(|o| {
+        let k = words.partition_point(|w| w.start < o.span.start);
+        o.span.start > m.span.end
+            && o.symbol != m.symbol
+            && !is_broker(&o.symbol)
+            && k > 0
+            && matches!(&*words[k - 1].key, "da" | "do" | "de" | "of" | "for" | "on")
+    })
+}
+
 /// The subject of each of `sentences` (byte ranges), of `mentions` (in text order); `compared`
 /// are the starts of the mentions named for comparison (`compared_mentions`), sorted.
 pub(super) fn sentence_subjects<'m>(
@@ -128,7 +142,8 @@ pub(super) fn sentence_subjects<'m>(
                         || (!m.speaks
                             && reports_results(text, own_words, &m.span, &at_work)
                             // (Not a bank revising forecasts for another company it covers.)
-                            && !(revises_forecasts(text, own_words, &m.span) && covers_another(m)))
+                            && !(revises_forecasts(text, own_words, &m.span)
+                                && (covers_another(m) || covers_one_named_after(own_words, mentions_in(s), m))))
                         || speaks_of_own_results(text, own_words, &m.span, &at_work)
                         || stock_of_the_text(m))
             };

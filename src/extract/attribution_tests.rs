@@ -509,3 +509,5 @@ mod round27;
 mod round28;
 #[path = "attribution_tests_round29.rs"]
 mod round29;
+#[path = "attribution_tests_round30.rs"]
+mod round30;

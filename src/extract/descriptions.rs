@@ -165,8 +165,11 @@ fn is_analysts_bank(words: &[Token], k: usize, sentence: Option<&Range<usize>>) 
     let last = words.partition_point(|w| w.start < sentence.end).min(k + CALL_REACH);
     words[first..last.max(first)].iter().any(|w| is_call_word(&w.key))
         || (k >= 2 && is_work_of_analysts(&words[k - 2].key))
-        // `O banco americano calcula que…`: a bank that speaks.
-        || words[k + 1..words.len().min(k + 3)].iter().any(|w| is_saying_verb(&w.key) || matches!(&*w.key, "calcula" | "calculou"))
+        // `O banco americano calcula que…`, `O banco atribui o ajuste ao…`: a bank that speaks
+        // or explains.
+        || words[k + 1..words.len().min(k + 3)].iter().any(|w| {
+            is_saying_verb(&w.key) || matches!(&*w.key, "calcula" | "calculou" | "atribui" | "atribuiu" | "attributes")
+        })
 }
 
 /// `mentions` with one added at each description that stands for a company, in text order.

@@ -142,7 +142,9 @@ pub(super) fn former_or_latter(before: &[Token], named: &[&&Mention]) -> Option<
 /// The list of names that ends with the last company named before `at` (`Xilinx and Qorvo`), in
 /// order: each company's symbol, or `None` for a capitalised name the lexicon does not know.
 pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: usize) -> Vec<Option<Symbol>> {
-    let Some(last) = own[..own.partition_point(|m| m.span.start < at)].last() else { return Vec::new() };
+    // (A mention running past `at`, a name holding the figure's text, is not before it.)
+    let before = &own[..own.partition_point(|m| m.span.start < at)];
+    let Some(last) = before.iter().rfind(|m| m.span.end <= at) else { return Vec::new() };
     let mut listed = vec![Some(last.symbol.clone())];
     // (From the name whose symbol is bracketed after it: `T-Mobile (TMUS)`.)
     let named = own.iter().rfind(|m| {
@@ -198,7 +200,7 @@ pub(super) fn listed_before(text: &str, words: &[Token], own: &[&Mention], at: u
         };
         let start = at - name.len();
         let k = words.partition_point(|w| w.start < start);
-        let Some(first) = words.get(k).filter(|w| w.start == start && w.capitalized) else { break };
+        let Some(first) = words.get(k).filter(|w| w.start == start && w.capitalized && w.end <= at) else { break };
         let mut end = first.end;
         for w in words[k + 1..].iter().take_while(|w| w.joins_previous && w.capitalized && w.end <= at) {
             end = w.end;
@@ -467,12 +469,16 @@ pub(super) fn paired_in_order(
                 || is_share_word(&w.key)
                 || matches!(&*w.key, "won" | "lost" | "added" | "shed" | "ganhou" | "perdeu" | "ganharam" | "perderam")
         });
-        let range = between.last().is_some_and(|w| matches!(&*w.key, "between" | "entre" | "from" | "de" | "by"));
-        if between.len() > 4 || !moves || range || text[last.span.end..at].contains([',', ';', '(']) {
+        let range = |keys: &[&str]| between.last().is_some_and(|w| keys.contains(&&*w.key));
+        let listed = listed_before(text, words, own, at);
+        if listed.len() != run.len() || listed.iter().any(Option::is_none) || range(&["between", "entre"]) {
             continue;
         }
-        let listed = listed_before(text, words, own, at);
-        if listed.len() != run.len() || listed.iter().any(Option::is_none) {
+        let close = between.len() <= 4
+            && moves
+            && !range(&["from", "de", "by"])
+            && !text[last.span.end..at].contains([',', ';', '(']);
+        if !close && !subject_list(words, own, &listed, run.iter().map(|&g| &text[figures[g].clone()])) {
             continue;
         }
         for (&g, company) in run.iter().zip(listed) {
@@ -480,6 +486,23 @@ pub(super) fn paired_in_order(
             settled[g] = true;
         }
     }
+}
+
+/// `Dasa e Kora Saúde têm recomendação neutra, com preços-alvos em R$ 35 e R$ 5`: further from
+/// its figures, a list still pairs with them in order when it opens the sentence and names all
+/// its companies, and the figures are of one kind (all percentages or all amounts).
+fn subject_list<'t>(
+    words: &[Token],
+    own: &[&Mention],
+    listed: &[Option<Symbol>],
+    mut run: impl Iterator<Item = &'t str>,
+) -> bool {
+    let Some(first) = own.first() else { return false };
+    let opens = words.iter().take_while(|w| w.end <= first.span.start).count() <= 2;
+    let all_listed = own.iter().all(|m| listed.iter().flatten().any(|s| *s == m.symbol));
+    let percent = |f: &str| f.contains('%') || f.ends_with("percent") || f.ends_with("cento");
+    let kind = run.next().map(percent);
+    opens && all_listed && run.all(|f| Some(percent(f)) == kind)
 }
 
 #[cfg(test)]

@@ -1,0 +1,38 @@
+//! Unit tests of the thirtieth round's attribution rules, read from whole texts (bundled
+//! lexicon): every figure of the text with the tickers `analyse` gives it, in text order.
+
+use super::round14::{figures, pairs};
+
+#[test]
+fn a_list_opening_the_sentence_pairs_with_runs_of_as_many_figures_of_one_kind() {
+    let text = "Dasa e Kora Saúde têm recomendação neutra, com preços-alvos em R$ 35 e R$ 5, potenciais de ganho de \
+                38,6% e 34,7%.";
+    let expected: [(&str, &[&str]); 4] =
+        [("R$ 35", &["DASA3"]), ("R$ 5", &["KRSA3"]), ("38,6%", &["DASA3"]), ("34,7%", &["KRSA3"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // Not figures of two kinds, nor a range.
+    let text = "Dasa e Kora Saúde têm recomendação neutra, com alta de 3% e R$ 5 de dividendos.";
+    assert!(figures(text).iter().all(|(_, tickers)| tickers.len() == 2), "{:?}", figures(text));
+    let text = "Dasa e Kora Saúde têm recomendação neutra, com preços-alvos entre R$ 35 e R$ 50.";
+    assert!(figures(text).iter().all(|(_, tickers)| tickers.len() == 2), "{:?}", figures(text));
+}
+
+#[test]
+fn a_symbol_bracketed_with_a_price_ends_no_list() {
+    // (Once a panic: a name read as listed ran past the figure.)
+    let text = "BRF (BRFS3, R$ 41,58, -3,30%)\nA BRF reportou lucro líquido de R$ 138 milhões.";
+    assert_eq!(figures(text)[0], ("R$ 41,58".to_owned(), vec!["BRFS3".to_owned()]));
+}
+
+#[test]
+fn a_bank_revising_its_forecast_of_a_company_named_after_it_is_no_subject() {
+    let text = "O Santander cortou em 5% sua projeção de Ebitda da SLC Agrícola (SLCE3) para 2026. O banco atribui \
+                o ajuste ao aumento previsto de 9% nos custos agrícolas. Apesar disso, elevou o preço-alvo das ações \
+                da companhia de R$ 21 para R$ 23.";
+    let expected: [(&str, &[&str]); 4] =
+        [("5%", &["SLCE3"]), ("9%", &["SLCE3"]), ("R$ 21", &["SLCE3"]), ("R$ 23", &["SLCE3"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // Its own guidance stays its own.
+    let text = "O Santander Brasil cortou em 5% sua projeção de lucro para 2026.";
+    assert_eq!(figures(text)[0], ("5%".to_owned(), vec!["SANB11".to_owned()]));
+}
