@@ -61,6 +61,10 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
     let code = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
     let legal = |w: &str| matches!(w.trim_end_matches('.'), "Inc" | "Corp" | "Co" | "Ltd" | "plc" | "SA" | "S.A");
     let words = &words[skip..];
+    // `JPMorgan (JPM), Wachovia, Wells Fargo (WFC)`: one name the finder does not know (a company
+    // gone since), between commas.
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let unknown_name = gap.matches(',').count() >= 2 && (1..=2).contains(&words.iter().filter(|w| capital(w)).count());
     (0..words.len()).all(|k| {
         let w = words[k];
         // (`O Credit Suisse e o Itaú BBA`: Portuguese articles too.)
@@ -87,6 +91,7 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
             || (w.starts_with(char::is_uppercase) && words.get(k + 1).is_some_and(|n| legal(n)))
             // `downgrades WMT, ARO, ZLC, DLTR`: symbols the finder does not know, listed by commas.
             || (code(w) && gap.contains(','))
+            || (unknown_name && capital(&w))
     })
 }
 

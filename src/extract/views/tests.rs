@@ -19,6 +19,7 @@ mod round26;
 mod round27;
 mod round28;
 mod round29;
+mod round30;
 mod round7;
 mod round8;
 
