@@ -94,9 +94,11 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
         .iter()
         .take(3)
         .take_while(|w| {
+            // (Not past a full stop: `…at Citi. The stock rose` is the next sentence.)
             w.capitalized
                 && text[..w.start].ends_with(|c: char| c.is_alphanumeric() || c == ' ')
                 && !text[..w.start].ends_with(", ")
+                && !text[..w.start].ends_with(". ")
         })
         .count();
     let next = next + rest;

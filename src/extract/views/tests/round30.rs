@@ -14,3 +14,10 @@ fn a_name_the_lexicon_lacks_between_commas_keeps_a_list_of_rated_companies_going
                 Loans were weak, and JPMorgan (JPM) rose 2%.";
     assert_eq!(bundled(text), [view("Citi", "BAC", Stance::Bearish)]);
 }
+
+#[test]
+fn a_firm_ending_its_sentence_is_not_read_into_the_next_one() {
+    // (`Citi. The stock rose` was once read as `Citi The`'s own stock moving.)
+    let text = "Nike was upgraded to buy at Citi. The stock rose 2%.";
+    assert_eq!(bundled(text), [view("Citi", "NKE", Stance::Bullish)]);
+}
