@@ -36,3 +36,9 @@ fn a_bank_revising_its_forecast_of_a_company_named_after_it_is_no_subject() {
     let text = "O Santander Brasil cortou em 5% sua projeção de lucro para 2026.";
     assert_eq!(figures(text)[0], ("5%".to_owned(), vec!["SANB11".to_owned()]));
 }
+
+#[test]
+fn a_target_after_a_call_of_a_bank_named_after_it_is_the_company_s() {
+    let text = "A Vale recebeu recomendação de compra do JPMorgan, com preço-alvo de R$ 80.";
+    assert_eq!(figures(text), pairs(&[("R$ 80", &["VALE3"])]));
+}

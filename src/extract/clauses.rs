@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::known_brokers::brokers_in;
 use super::tokens::Token;
 
 /// Whether the word at `at` opens a contrasted clause after a comma.
@@ -203,10 +204,16 @@ fn another_firm_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool
 /// new subject (a capitalised name, past an article) and a rating act open a clause of its own.
 fn but_another_acts(text: &str, words: &[Token], at: usize, end: usize) -> bool {
     let subject = words[at + 1..end].iter().find(|w| !matches!(&*w.key, "o" | "a" | "os" | "as" | "the"));
+    // (`…, but Cantor Fitzgerald says buy Nvidia`: or a known broker as the subject, whatever it
+    // says.)
+    let broker = || {
+        let near = &words[at + 1..end.min(at + 6)];
+        brokers_in(near).first().is_some_and(|b| subject.is_some_and(|w| w.start == b.start))
+    };
     matches!(&*words[at].key, "mas" | "but" | "porem")
         && comma_before(text, words, at)
         && subject.is_some_and(|w| w.capitalized || w.upper)
-        && next_act(text, words, at, end).is_some()
+        && (next_act(text, words, at, end).is_some() || broker())
 }
 
 /// `Enquanto o JPMorgan vê um cenário otimista, com espaço…, o Citi adotou uma postura mais

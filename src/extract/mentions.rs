@@ -223,6 +223,7 @@ fn broker_rating(
     let object = at_marker > 0
         && is_object_marker(&own[at_marker - 1].key)
         && !(at_marker > 1 && is_work_of_analysts(&own[at_marker - 2].key))
+        && !is_the_calls_maker(&own[..at_marker - usize::from(at_marker > 0)])
         && !acts_next;
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);
@@ -346,6 +347,18 @@ pub(crate) fn is_broker(symbol: &Symbol) -> bool {
             | b"OPY" | b"KEY" | b"TFC" | b"AB" | b"CS" | b"SAN" | b"ING" | b"MQG" | b"XP" | b"BPAC11" | b"ITUB4"
             | b"ITUB3" | b"BBDC4" | b"BBDC3" | b"SANB11" | b"LAZ" | b"INTR"
     )
+}
+
+/// `recebeu recomendação de compra do JPMorgan`, `recomendação neutra do Itaú BBA`: the words
+/// before `do <bank>` (`before`) end on a call, so the bank is the one making it.
+fn is_the_calls_maker(before: &[Token]) -> bool {
+    let call = |k: &str| matches!(k, "recomendacao" | "rating" | "classificacao" | "indicacao");
+    let stance = |k: &str| matches!(k, "compra" | "venda" | "neutra" | "neutro" | "manutencao");
+    match before {
+        [.., c, de, s] => stance(&s.key) && (call(&de.key) || (de.key == "de" && call(&c.key))),
+        [de, s] => stance(&s.key) && call(&de.key),
+        _ => false,
+    }
 }
 
 /// Words before a name that make it an object rather than the one acting.

@@ -21,3 +21,21 @@ fn a_firm_ending_its_sentence_is_not_read_into_the_next_one() {
     let text = "Nike was upgraded to buy at Citi. The stock rose 2%.";
     assert_eq!(bundled(text), [view("Citi", "NKE", Stance::Bullish)]);
 }
+
+#[test]
+fn a_call_of_a_bank_named_after_it_is_the_bank_s() {
+    let text = "A Vale recebeu recomendação de compra do JPMorgan, com preço-alvo de R$ 80.";
+    assert_eq!(bundled(text), [view("JPMorgan", "VALE3", Stance::Bullish)]);
+    // Not the rating of a bank (after a rating verb).
+    let text = "O JPMorgan rebaixou a recomendação do Itaú para venda.";
+    assert_eq!(bundled(text), [view("JPMorgan", "ITUB4", Stance::Bearish)]);
+}
+
+#[test]
+fn but_and_a_known_broker_open_a_clause_of_its_own() {
+    let text = "Raymond James worries about large GPU clusters, but Cantor Fitzgerald says buy Nvidia on weakness.";
+    assert_eq!(
+        bundled(text),
+        [view("Raymond James", "NVDA", Stance::Bearish), view("Cantor Fitzgerald", "NVDA", Stance::Bullish)]
+    );
+}
