@@ -29,8 +29,9 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
                     plain.truncate(keep);
                 }
             }
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            // (`BorgWarner (BWA) [Read more] and Magna (MGA)`: a link's words in square brackets.)
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
             _ if depth == 0 => plain.push(c),
             _ => {}
         }

@@ -39,3 +39,11 @@ fn but_and_a_known_broker_open_a_clause_of_its_own() {
         [view("Raymond James", "NVDA", Stance::Bearish), view("Cantor Fitzgerald", "NVDA", Stance::Bullish)]
     );
 }
+
+#[test]
+fn a_symbol_bracketed_after_a_longer_name_and_a_link_between_companies_keep_a_list() {
+    let text = "UBS upgraded Teva Pharmaceuticals (TEVA) to Neutral from Sell.";
+    assert_eq!(bundled(text), [view("UBS", "TEVA", Stance::Bullish)]);
+    let text = "BofA also upgraded BorgWarner (BWA) [Read more] and Magna (MGA) [Read more]";
+    assert_eq!(bundled(text), [view("BofA", "BWA", Stance::Bullish), view("BofA", "MGA", Stance::Bullish)]);
+}
