@@ -42,3 +42,10 @@ fn a_target_after_a_call_of_a_bank_named_after_it_is_the_company_s() {
     let text = "A Vale recebeu recomendação de compra do JPMorgan, com preço-alvo de R$ 80.";
     assert_eq!(figures(text), pairs(&[("R$ 80", &["VALE3"])]));
 }
+
+#[test]
+fn a_plural_of_the_next_word_of_a_company_s_longer_name_is_still_the_company() {
+    assert_eq!(figures("Teva Pharmaceuticals rose 2%."), pairs(&[("2%", &["TEVA"])]));
+    // Not a word opening another name.
+    assert_eq!(figures("Southwest Florida grew 3%."), pairs(&[("3%", &[])]));
+}

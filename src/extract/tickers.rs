@@ -115,7 +115,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 }
                 let found = TickerMatch { span: tokens[i].start..tokens[end].end, symbol, via };
                 // (`Southwest Florida`, `Delta Force`: a word opening a longer name is not it.)
-                let opens_a_name = tokens.get(end + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper);
+                let plural = plural_of_its_name(tokens, i, end, lexicon, found.symbol.as_str());
+                let opens_a_name =
+                    tokens.get(end + 1).is_some_and(|t| t.joins_previous && t.capitalized && !t.upper) && !plural;
                 // `National Bank of Canada` is no `National Bank Holdings`: a short name that goes
                 // on with `of` and a capitalised word names another company.
                 let goes_on = via == Via::Name
@@ -132,7 +134,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     }
                     continue;
                 }
-                if in_context {
+                if in_context || plural {
                     named.push(found)
                 } else if !opens_a_name {
                     pending.push(found)
@@ -265,6 +267,16 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         found.sort_by_key(|f| f.span.start);
     }
     found
+}
+
+/// `Teva Pharmaceuticals` for `Teva Pharmaceutical Industries`: the word after the name (tokens
+/// `i..=end`) is, but for a plural `s`, the next word of a longer name of the same company.
+fn plural_of_its_name(tokens: &[Token], i: usize, end: usize, lexicon: &Lexicon, symbol: &str) -> bool {
+    let Some(stem) = tokens.get(end + 1).and_then(|t| t.key.strip_suffix('s')) else { return false };
+    let mut key: String = tokens[i..=end].iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ");
+    key.push(' ');
+    key.push_str(stem);
+    lexicon.name(&key).and_then(|e| e.symbol.as_deref()) == Some(symbol)
 }
 
 /// The longest lexicon name starting at token `i` that is written as it must be: the number of
