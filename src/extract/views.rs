@@ -23,7 +23,7 @@ use super::stance_words::read_stance;
 use super::tokens::Token;
 use crate::model::{Stance, Symbol, fold};
 use cards::card_company;
-use ellipsis::further_objects;
+use ellipsis::{further_holders, further_objects};
 use found::Found;
 use lists::{both_companies, companies, is_list_gap, join_listed_brokers, join_the_lead};
 use lists::{bulleted, covered_by, done_likewise, item_start, joined_subject, note_head, opens_a_line, same_issuer};
@@ -313,6 +313,9 @@ pub(crate) fn views<'a>(
         if act_line {
             holders = firm_before().into_iter().collect();
         }
+        if !holders.is_empty() {
+            further_holders(text, own, reading.at, &mut holders);
+        }
         let head = note_head(text, sentence, mentions_in(sentence));
         holders.retain(|h| head.as_ref().is_none_or(|head| h.start >= head.end));
         // `They also benefitted from an upgrade, courtesy of Daiwa Securities`: a broker acting in
@@ -556,14 +559,8 @@ pub(crate) fn views<'a>(
                 // no target or plain-word view after it.
                 let kept_neutral = reading.level >= 2 && neutral.kept_on(ticker, &name);
                 if !stronger && !kept_neutral {
-                    found.overturn(
-                        ticker,
-                        stance,
-                        &name,
-                        i,
-                        reading.level,
-                        if plural { TOPIC_BACK } else { LOOK_BACK },
-                    );
+                    let back = if plural { TOPIC_BACK } else { LOOK_BACK };
+                    found.overturn(ticker, stance, &name, i, reading.level, back);
                     let view =
                         ViewMatch { claimant: h.clone(), ticker: ticker.clone(), stance, quote: sentence.clone() };
                     found.push(view, i, reading.level, name);

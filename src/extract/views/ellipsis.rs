@@ -3,7 +3,11 @@
 //! to Neutral from Buy` rates AEP too, by the change written after it; and (eleventh round) a
 //! list of targets moved, `raised his target for United… to $35 from $29; Delta Air Lines Inc.
 //! to $21 from $17`, `para Estácio, foi cortado de R$ 37 para R$ 27; para a Anima, de R$ 46 para
-//! R$ 31`, rates each company by the way its own target moved.
+//! R$ 31`, rates each company by the way its own target moved; and (thirtieth round) firms left
+//! without their verb, `Canaccord Genuity hiked its price target by $22 to $207; Scotia Capital
+//! Inc. by $5 to $173, and TD Newcrest by $10 to $165`, hold the view too.
+
+use std::ops::Range;
 
 use crate::extract::known_brokers::brokers_in;
 use crate::extract::mentions::Mention;
@@ -77,6 +81,33 @@ pub(super) fn further_objects(
         }
     }
     out
+}
+
+/// The known brokers named after the stance word (at byte `at`), each after a semicolon or a
+/// comma and followed, past its legal suffix, by a move of its own (`; Scotia Capital Inc. by $5
+/// to $173, and TD Newcrest by $10 to $165`): firms holding the same view, by the verb before.
+/// They join `holders`, which ends sorted.
+pub(super) fn further_holders(text: &str, own: &[Token], at: usize, holders: &mut Vec<Range<usize>>) {
+    let from = own.partition_point(|w| w.start <= at);
+    let further: Vec<Range<usize>> = brokers_in(&own[from..])
+        .into_iter()
+        .filter(|b| {
+            let lead = text[..b.start].trim_end();
+            let lead = lead.strip_suffix("and").or_else(|| lead.strip_suffix(" e")).map_or(lead, str::trim_end);
+            let k = own.partition_point(|w| w.start < b.end);
+            let after = own[k..].iter().skip_while(|w| matches!(&*w.key, "inc" | "corp" | "co" | "ltd" | "plc"));
+            let moves = after.take(2).map(|w| &*w.key).collect::<Vec<_>>();
+            lead.ends_with([';', ','])
+                && matches!(moves.as_slice(), ["by" | "to" | "para", _])
+                && own[k..].iter().take(5).any(|w| w.text.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+        })
+        .collect();
+    for h in further {
+        if !holders.iter().any(|o| o.start < h.end && h.start < o.end) {
+            holders.push(h);
+        }
+    }
+    holders.sort_by_key(|h| h.start);
 }
 
 /// `UBS assigned a buy rating and a $32 price target to KeyCorp KEY; a buy rating and $212 price

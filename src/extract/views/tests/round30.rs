@@ -47,3 +47,15 @@ fn a_symbol_bracketed_after_a_longer_name_and_a_link_between_companies_keep_a_li
     let text = "BofA also upgraded BorgWarner (BWA) [Read more] and Magna (MGA) [Read more]";
     assert_eq!(bundled(text), [view("BofA", "BWA", Stance::Bullish), view("BofA", "MGA", Stance::Bullish)]);
 }
+
+#[test]
+fn firms_left_without_their_verb_hold_the_view_of_the_firm_before() {
+    let text = "Canaccord Genuity hiked its price target on Apple by $22 to $207; Scotia Capital Inc. by $5 to $173, \
+                and TD Newcrest by $10 to $165.";
+    let expected =
+        ["Canaccord Genuity", "Scotia Capital", "TD Newcrest"].map(|firm| view(firm, "AAPL", Stance::Bullish));
+    assert_eq!(bundled(text), expected);
+    // Not a firm merely named after the act.
+    let text = "Canaccord Genuity hiked its price target on Apple by $22 to $207, above Scotia Capital's estimate.";
+    assert_eq!(bundled(text), [view("Canaccord Genuity", "AAPL", Stance::Bullish)]);
+}
