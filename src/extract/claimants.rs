@@ -123,6 +123,16 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
             }
             continue;
         }
+        // `Perhaps most bullish was Broadpoint AmTech analyst Dinesh Moorjani`: a firm and its
+        // analyst's full name, wherever the sentence has them.
+        let person = |k: usize| tokens.get(k).is_some_and(|n| n.capitalized && !n.upper && n.joins_previous);
+        if matches!(&*t.key, "analyst" | "analista") && !t.capitalized && person(i + 1) && person(i + 2) {
+            let sector = |name: &Range<usize>| name.len() == 1 && is_sector_word(&tokens[name.start].key);
+            if let Some(house) = name_before(tokens, i).filter(|n| !sector(n)) {
+                push(span(&tokens[house]));
+                continue;
+            }
+        }
         // "according to X", "segundo (a) X", "de acordo com X", "conforme X", "analysts at X"
         let after = match &*t.key {
             "according" if tokens.get(i + 1).is_some_and(|n| n.key == "to") => Some(i + 2),

@@ -59,3 +59,10 @@ fn firms_left_without_their_verb_hold_the_view_of_the_firm_before() {
     let text = "Canaccord Genuity hiked its price target on Apple by $22 to $207, above Scotia Capital's estimate.";
     assert_eq!(bundled(text), [view("Canaccord Genuity", "AAPL", Stance::Bullish)]);
 }
+
+#[test]
+fn a_firm_and_its_analyst_s_full_name_anywhere_name_the_holder_a_pronoun_stands_for() {
+    let text = "Perhaps most bullish was Broadpoint AmTech analyst Dinesh Moorjani. He increased his target price for \
+                Apple shares to $340, up from $320.";
+    assert_eq!(bundled(text), [view("Broadpoint AmTech", "AAPL", Stance::Bullish)]);
+}
