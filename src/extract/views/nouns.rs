@@ -45,9 +45,14 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
         return true;
     }
     // `downgraded one of NVIDIA’s largest rivals in AMD`: the company whose rivals are named.
+    // (`its rating for AstraZeneca's pharma peer GlaxoSmithKline`: or its one rival.)
     let after = &own[own.partition_point(|w| w.start < m.span.end)..];
     if after.first().is_some_and(|w| w.key == "s")
-        && after.iter().skip(1).take(3).any(|w| is_rivals_word(&w.key) || matches!(&*w.key, "peers" | "pares"))
+        && after
+            .iter()
+            .skip(1)
+            .take(3)
+            .any(|w| is_rivals_word(&w.key) || matches!(&*w.key, "peers" | "pares" | "peer" | "rival" | "competitor"))
     {
         return true;
     }

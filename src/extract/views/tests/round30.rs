@@ -66,3 +66,10 @@ fn a_firm_and_its_analyst_s_full_name_anywhere_name_the_holder_a_pronoun_stands_
                 Apple shares to $340, up from $320.";
     assert_eq!(bundled(text), [view("Broadpoint AmTech", "AAPL", Stance::Bullish)]);
 }
+
+#[test]
+fn a_company_whose_one_peer_is_named_is_not_the_one_rated() {
+    let text = "Morgan Stanley has upgraded its rating for AstraZeneca's pharma peer GlaxoSmithKline to \"equal-weight\" \
+                from \"underweight\".";
+    assert_eq!(bundled(text), [view("Morgan Stanley", "GSK", Stance::Bullish)]);
+}
