@@ -34,7 +34,9 @@ use super::attribution_cues::{
     is_sector_shares, is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after,
     own_shares_before, points_elsewhere, points_to_the_stock, stake_in, unknown_name_before, weight_in,
 };
-use super::attribution_subjects::{covers_another, covers_one_named_after, sentence_subjects};
+use super::attribution_subjects::{
+    before_mentions_within, covers_another, covers_one_named_after, only_subject, sentence_subjects,
+};
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, revises_forecasts, speaks_of_itself, speaks_of_own_results,
     with_its_symbol,
@@ -557,15 +559,22 @@ pub(crate) fn attribute<'a>(
                         // (Nor a sentence pointing back: `The group’s shares were up 3%`.)
                         || own_words.windows(2).take(3).any(|p| {
                             matches!(&*p[0].key, "the" | "a" | "o")
-                                && matches!(&*p[1].key, "group" | "company" | "firm" | "companhia" | "empresa" | "grupo")
+                                && matches!(
+                                    &*p[1].key,
+                                    "group" | "company" | "firm" | "startup" | "companhia" | "empresa" | "grupo"
+                                )
                         })
                     {
                         Vec::new()
                     } else {
+                        // (`…projetamos um lucro de R$ 3,24b… No geral, esperamos que o Santander
+                        // apresente…`: further on, the only company the text names.)
+                        let only = || only_subject(mentions, &subjects[i + 1..]);
                         subjects[i + 1..]
                             .iter()
                             .take(LOOK_AHEAD)
                             .find_map(|s| s.map(|m| vec![m.symbol.clone()]))
+                            .or_else(only)
                             .unwrap_or_default()
                     }
                 }
@@ -573,14 +582,6 @@ pub(crate) fn attribute<'a>(
         }
     }
     out
-}
-
-/// Whether a company is named between `from` and `at`.
-fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
-    own[own.partition_point(|m| m.span.start < from)..]
-        .iter()
-        .take_while(|m| m.span.start < at)
-        .any(|m| m.span.end <= at)
 }
 
 /// `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a company's own

@@ -191,3 +191,18 @@ fn target_set_on(text: &str, span: &Range<usize>) -> bool {
         before.is_char_boundary(at) && before[at..].eq_ignore_ascii_case(cue)
     })
 }
+
+/// The company of the first of `later` subjects, when it is the only company the text's
+/// `mentions` name.
+pub(super) fn only_subject(mentions: &[Mention], later: &[Option<&Mention>]) -> Option<Vec<Symbol>> {
+    let m = later.iter().find_map(|s| *s)?;
+    mentions.iter().all(|o| o.symbol == m.symbol).then(|| vec![m.symbol.clone()])
+}
+
+/// Whether a company is named between `from` and `at`.
+pub(super) fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
+    own[own.partition_point(|m| m.span.start < from)..]
+        .iter()
+        .take_while(|m| m.span.start < at)
+        .any(|m| m.span.end <= at)
+}

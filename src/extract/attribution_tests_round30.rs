@@ -49,3 +49,16 @@ fn a_plural_of_the_next_word_of_a_company_s_longer_name_is_still_the_company() {
     // Not a word opening another name.
     assert_eq!(figures("Southwest Florida grew 3%."), pairs(&[("3%", &[])]));
 }
+
+#[test]
+fn figures_before_the_only_company_a_text_names_far_on_are_its() {
+    let text = "Para o 2T24, projetamos um lucro de R$ 3,24 bilhões. Os spreads devem seguir pressionados. As \
+                despesas devem ficar estáveis. A carteira deve acelerar. No geral, esperamos que o Santander \
+                apresente uma melhora gradual.";
+    assert_eq!(figures(text), pairs(&[("R$ 3,24 bilhões", &["SANB11"])]));
+    // Not where the text names another company too.
+    let text = "Para o 2T24, projetamos um lucro de R$ 3,24 bilhões. Os spreads devem seguir pressionados. As \
+                despesas devem ficar estáveis. O Itaú também cresceu. No geral, esperamos que o Santander \
+                apresente uma melhora gradual.";
+    assert_eq!(figures(text), pairs(&[("R$ 3,24 bilhões", &[])]));
+}
