@@ -62,3 +62,9 @@ fn figures_before_the_only_company_a_text_names_far_on_are_its() {
                 apresente uma melhora gradual.";
     assert_eq!(figures(text), pairs(&[("R$ 3,24 bilhões", &[])]));
 }
+
+#[test]
+fn jcp_in_portuguese_is_interest_on_equity_not_j_c_penney() {
+    let text = "Como parte do ajuste, a Vibra comunicou JCP de R$ 850 milhões, equivalente a um rendimento de 2,8%.";
+    assert_eq!(figures(text), pairs(&[("R$ 850 milhões", &["VBBR3"]), ("2,8%", &["VBBR3"])]));
+}

@@ -94,6 +94,14 @@ pub(super) fn defunct_at(words: &[Token], k: usize) -> bool {
     if !FIRST.get_or_init(|| NAMES.iter().map(|name| name[0]).collect()).contains(&*first.key) {
         return false;
     }
+    // (`JCP de R$ 850 milhões`, `o JCP`: juros sobre capital próprio, not J.C. Penney.)
+    if first.key == "jcp"
+        && (words.get(k + 1).is_some_and(|w| matches!(&*w.key, "de" | "do" | "e" | "por" | "no" | "relativo"))
+            || k > 0
+                && matches!(&*words[k - 1].key, "o" | "os" | "de" | "do" | "dos" | "em" | "comunicou" | "anunciou"))
+    {
+        return false;
+    }
     // (`Yahoo Finance`, `Yahoo News`: the sites, not the company.)
     if first.key == "yahoo" && words.get(k + 1).is_some_and(|w| matches!(&*w.key, "finance" | "news")) {
         return false;
