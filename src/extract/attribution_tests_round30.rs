@@ -68,3 +68,15 @@ fn jcp_in_portuguese_is_interest_on_equity_not_j_c_penney() {
     let text = "Como parte do ajuste, a Vibra comunicou JCP de R$ 850 milhões, equivalente a um rendimento de 2,8%.";
     assert_eq!(figures(text), pairs(&[("R$ 850 milhões", &["VBBR3"]), ("2,8%", &["VBBR3"])]));
 }
+
+#[test]
+fn a_producer_s_output_of_two_commodities_is_the_producer_s() {
+    let text = "Exxon reported a profit of $5 billion. Oil and gas production rose to 3.7 million barrels per day.";
+    assert_eq!(figures(text), pairs(&[("$5 billion", &["XOM"]), ("3.7 million barrels", &["XOM"])]));
+    let text = "A Petrobras registrou lucro de R$ 32,7 bilhões. A produção total de óleo e gás alcançou 3,14 milhões \
+                de barris por dia.";
+    assert_eq!(figures(text)[1], ("3,14 milhões de barris".to_owned(), vec!["PETR4".to_owned()]));
+    // Not the commodities' prices.
+    let text = "A Petrobras lucrou. O preço do petróleo e do gás subiu 3%.";
+    assert_eq!(figures(text), pairs(&[("3%", &[])]));
+}

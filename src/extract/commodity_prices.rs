@@ -96,10 +96,19 @@ pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
         && words[k - 1].key == "de"
         && matches!(&*words[k - 2].key, "produtora" | "produtor" | "produtoras" | "exportadora" | "fabricante");
     // (`its coal sales rose 8%`, `as vendas de etanol subiram 12%`: a producer's own sales.)
-    let sold = words.get(k + 1).is_some_and(|w| matches!(&*w.key, "sales" | "production" | "output" | "exports"))
-        || (k >= 2
-            && words[k - 1].key == "de"
-            && matches!(&*words[k - 2].key, "vendas" | "producao" | "exportacoes" | "exportacao"));
+    // (`Oil and gas production`, `a produção total de óleo e gás`: past a second commodity and
+    // an adjective of the total.)
+    let own_output = |w: &Token| matches!(&*w.key, "sales" | "production" | "output" | "exports");
+    let listed = |j: usize| words.get(j).is_some_and(|w| matches!(&*w.key, "and" | "e"));
+    let sold =
+        words.get(k + 1).is_some_and(own_output) || (listed(k + 1) && words.get(k + 3).is_some_and(own_output)) || {
+            let back = if k >= 2 && listed(k - 1) { k - 2 } else { k };
+            let noun = |j: usize| matches!(&*words[j].key, "vendas" | "producao" | "exportacoes" | "exportacao");
+            let total = |j: usize| matches!(&*words[j].key, "total" | "totais" | "media" | "diaria");
+            back >= 2
+                && words[back - 1].key == "de"
+                && (noun(back - 2) || (back >= 3 && total(back - 2) && noun(back - 3)))
+        };
     producer_before
         || sold
         || words.get(k + 1).is_some_and(|w| {
