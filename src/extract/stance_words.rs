@@ -367,9 +367,21 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
         }
     }
     let level = levels.iter().position(|cues| !cues.is_empty());
-    let decided = level.map(|l| &levels[l]).and_then(|cues| {
-        let first = cues[0];
+    // `remain bullish on Apple, though they warned that tariffs could cut margins`: a concession
+    // after a comma qualifies the view before it and, where the two disagree, does not undo it.
+    let conceded = words.iter().enumerate().find_map(|(i, w)| {
+        let after_comma = i > 0 && text[words[i - 1].end..w.start].contains(',');
+        (after_comma && matches!(&*w.key, "though" | "although" | "embora")).then_some(w.start)
+    });
+    let agreeing = |cues: &[(Option<Stance>, usize)]| {
+        let first = *cues.first()?;
         cues.iter().all(|c| c.0 == first.0).then_some(first)
+    };
+    let decided = level.map(|l| &levels[l]).and_then(|cues| {
+        agreeing(cues).or_else(|| {
+            let before: Vec<_> = cues.iter().copied().filter(|c| conceded.is_some_and(|at| c.1 < at)).collect();
+            agreeing(&before)
+        })
     });
     let decided = decided.and_then(|(stance, at)| stance.map(|s| (s, at)));
     let neutral = decided.is_none() && level == Some(1) && levels[1].iter().all(|c| c.0.is_none());

@@ -73,3 +73,12 @@ fn a_company_whose_one_peer_is_named_is_not_the_one_rated() {
                 from \"underweight\".";
     assert_eq!(bundled(text), [view("Morgan Stanley", "GSK", Stance::Bullish)]);
 }
+
+#[test]
+fn a_concession_after_a_comma_does_not_undo_the_view_before_it() {
+    let text = "Analysts at Wedbush remain bullish on Apple, though they warned that tariffs could cut margins by 2%.";
+    assert_eq!(bundled(text), [view("Wedbush", "AAPL", Stance::Bullish)]);
+    // Both halves plain and opposed, with no concession: no view.
+    let text = "Analysts at Wedbush remain bullish on Apple and warned that tariffs could cut margins by 2%.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
