@@ -116,10 +116,14 @@ pub(crate) fn views<'a>(
             neutral.stated(text, own, i, mentions_in(sentence), last.as_ref().map(|(_, _, t)| t));
         }
         // `A visão do time da XP… é cautelosa. … “…Mantemos nossa recomendação Neutra”`: a plain word's
-        // worry explained by a neutral rating further on; not another firm's (`Mizuho set…`), nor many's.
+        // worry explained by a neutral rating further on; not another firm's (`Mizuho set…`), nor many's,
+        // nor one on another company in contrast.
         let another_firm = reading.neutral
             && (counted_analysts(own)
-                || found.views().next_back().is_some_and(|v| neutral.by_another_firm(&text[v.claimant.clone()])));
+                || found.views().next_back().is_some_and(|v| {
+                    neutral.by_another_firm(&text[v.claimant.clone()])
+                        || neutral::on_another_company(own, mentions_in(sentence), &v.ticker)
+                }));
         if reading.neutral
             && !another_firm
             && let Some((j, level)) = found.last_read()

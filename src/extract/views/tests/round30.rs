@@ -82,3 +82,10 @@ fn a_concession_after_a_comma_does_not_undo_the_view_before_it() {
     let text = "Analysts at Wedbush remain bullish on Apple and warned that tariffs could cut margins by 2%.";
     assert!(bundled(text).is_empty(), "{:?}", bundled(text));
 }
+
+#[test]
+fn a_neutral_rating_on_another_company_in_contrast_leaves_the_view_before_it() {
+    let text = "Para o Safra, a Cemig segue como a melhor opção entre as elétricas, enquanto a Copel tem recomendação \
+                neutra.";
+    assert_eq!(bundled(text), [view("Safra", "CMIG4", Stance::Bullish)]);
+}
