@@ -139,6 +139,8 @@ pub(crate) fn mentions(
                 // (Not `Bank of America stock received an upgrade`: its own shares.)
                 && (((after_broker || is_broker(&m.symbol))
                     && rates_after(text, m.span.end, &words[next..])
+                    // (Not `Rebaixamos nossa recomendação de Santander para venda`: rated.)
+                    && !(first >= 2 && is_object_marker(&words[first - 1].key) && rated_object(words, first))
                     && !words.get(next).is_some_and(|w| matches!(&*w.key, "stock" | "shares")))
                     || broker_rating(text, words, sentences, &calls, m)))
             // (`downgrades at Plug Power, Wolverine Worldwide…`: companies listed as downgraded.)
@@ -334,7 +336,8 @@ pub(crate) fn rated_object(words: &[Token], k: usize) -> bool {
     {
         return false;
     }
-    let article = matches!(&*words[k - 3].key, "a" | "o" | "its" | "the" | "sua" | "their" | "his" | "her");
+    let article =
+        matches!(&*words[k - 3].key, "a" | "o" | "its" | "the" | "sua" | "their" | "his" | "her" | "nossa" | "our");
     changes(&words[k - 3]) || (article && k >= 4 && changes(&words[k - 4]))
 }
 
@@ -579,7 +582,8 @@ fn is_rating_verb(key: &str) -> bool {
     matches!(key,
         "upgraded" | "upgrades" | "upgrade" | "downgraded" | "downgrades" | "downgrade" | "rebaixou" | "rebaixa"
             | "rebaixam" | "reiterated" | "reiterates" | "reiterou" | "reitera" | "rates" | "rated" | "upgrading"
-            | "downgrading" | "reiterating"
+            | "downgrading" | "reiterating" | "rebaixando" | "rebaixamos" | "elevando" | "elevamos" | "reiterando"
+            | "reiteramos"
     )
 }
 

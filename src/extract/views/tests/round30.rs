@@ -89,3 +89,11 @@ fn a_neutral_rating_on_another_company_in_contrast_leaves_the_view_before_it() {
                 neutra.";
     assert_eq!(bundled(text), [view("Safra", "CMIG4", Stance::Bullish)]);
 }
+
+#[test]
+fn a_bank_whose_rating_we_cut_holds_no_view() {
+    // (Once Santander's view on Americanas: the bank rated was read as rating.)
+    let text = "Estamos rebaixando nossa recomendação de Santander de MANTER para VENDER. Vemos 2023 como uma \
+                continuação de 2022 com o agravante da absorção de perdas bilionárias com as Americanas.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
