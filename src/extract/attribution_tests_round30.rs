@@ -80,3 +80,10 @@ fn a_producer_s_output_of_two_commodities_is_the_producer_s() {
     let text = "A Petrobras lucrou. O preço do petróleo e do gás subiu 3%.";
     assert_eq!(figures(text), pairs(&[("3%", &[])]));
 }
+
+#[test]
+fn credit_agricole_s_analysts_are_a_firm_not_the_company_discussed() {
+    let text = "Most brokerages maintained their ratings on Microsoft ahead of the Windows 8 launch, described by \
+                Credit Agricole Securities as a refresh cycle. First-quarter sales fell 8 percent to $16.01 billion.";
+    assert_eq!(figures(text), pairs(&[("8 percent", &["MSFT"]), ("$16.01 billion", &["MSFT"])]));
+}

@@ -348,7 +348,7 @@ pub(crate) fn is_broker(symbol: &Symbol) -> bool {
         b"GS" | b"MS" | b"JPM" | b"C" | b"BAC" | b"UBS" | b"BMO" | b"DB" | b"WFC" | b"RJF" | b"SF" | b"MFG"
             | b"JEF" | b"EVR" | b"BCS" | b"HSBC" | b"TD" | b"RY" | b"BNS" | b"CM" | b"NMR" | b"MUFG" | b"PIPR"
             | b"OPY" | b"KEY" | b"TFC" | b"AB" | b"CS" | b"SAN" | b"ING" | b"MQG" | b"XP" | b"BPAC11" | b"ITUB4"
-            | b"ITUB3" | b"BBDC4" | b"BBDC3" | b"SANB11" | b"LAZ" | b"INTR"
+            | b"ITUB3" | b"BBDC4" | b"BBDC3" | b"SANB11" | b"LAZ" | b"INTR" | b"CRARF"
     )
 }
 
