@@ -19,6 +19,8 @@ use super::clauses::after_an_act;
 use super::company_context::is_move_verb;
 use super::fx_hash::FxHashMap;
 use super::known_brokers::brokers_in;
+pub(crate) use super::mention_words::{is_call_word, is_rating_object, is_work_of_analysts};
+use super::mention_words::{is_change_verb, is_object_marker, is_rating_verb, is_the_calls_maker};
 use super::tickers::TickerMatch;
 use super::tokens::Token;
 use super::words::{is_company_suffix, is_share_word, past_possessive};
@@ -352,46 +354,6 @@ pub(crate) fn is_broker(symbol: &Symbol) -> bool {
     )
 }
 
-/// `recebeu recomendação de compra do JPMorgan`, `recomendação neutra do Itaú BBA`: the words
-/// before `do <bank>` (`before`) end on a call, so the bank is the one making it.
-fn is_the_calls_maker(before: &[Token]) -> bool {
-    let call = |k: &str| matches!(k, "recomendacao" | "rating" | "classificacao" | "indicacao");
-    let stance = |k: &str| matches!(k, "compra" | "venda" | "neutra" | "neutro" | "manutencao");
-    match before {
-        [.., c, de, s] => stance(&s.key) && (call(&de.key) || (de.key == "de" && call(&c.key))),
-        [de, s] => stance(&s.key) && call(&de.key),
-        _ => false,
-    }
-}
-
-/// Words before a name that make it an object rather than the one acting.
-fn is_object_marker(key: &str) -> bool {
-    matches!(key, "on" | "of" | "for" | "about" | "do" | "da" | "dos" | "das" | "de" | "sobre" | "em" | "in" | "para")
-}
-
-/// Nouns for what a firm's analysts write or are (`relatório do`, `analysts at`).
-#[rustfmt::skip]
-pub(crate) fn is_work_of_analysts(key: &str) -> bool {
-    matches!(key,
-        "relatorio" | "report" | "analistas" | "analista" | "analysts" | "analyst" | "equipe" | "team" | "research"
-            | "nota" | "note" | "estrategistas" | "economistas" | "projecoes" | "estimativas" | "projections"
-            | "estimates" | "segundo" | "visao" | "recomendacao" | "contas"
-    )
-}
-
-/// Words of a sentence about an analyst's call.
-#[rustfmt::skip]
-pub(crate) fn is_call_word(key: &str) -> bool {
-    matches!(key,
-        "target" | "alvo" | "rating" | "ratings" | "recommendation" | "recommend" | "recommends" | "recommended"
-            | "recomendacao" | "recomenda" | "recomendou" | "analyst" | "analysts" | "analista" | "analistas"
-            | "outperform" | "overweight" | "underweight" | "underperform" | "neutral" | "neutro" | "buy" | "buying"
-            | "compra" | "sell" | "venda" | "upgrade" | "upgraded" | "downgrade" | "downgraded" | "rebaixou"
-            | "elevou" | "preferida" | "preferidas" | "preferido" | "preferidos" | "favorita" | "favoritas"
-            | "pick" | "picks"
-    )
-}
-
 /// Between two names of one list: `and`, `e`, `&` or a comma.
 fn is_and_gap(gap: &str) -> bool {
     let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
@@ -574,40 +536,6 @@ fn ends_clause(gap: &str) -> bool {
 pub(super) fn ends_sentence(gap: &str, w: &Token) -> bool {
     let initial = w.text.chars().count() == 1 && w.upper;
     (gap.contains(". ") && !initial) || gap.contains(';')
-}
-
-/// Verbs that only ever change a rating: `upgraded`, `rebaixou`.
-#[rustfmt::skip]
-fn is_rating_verb(key: &str) -> bool {
-    matches!(key,
-        "upgraded" | "upgrades" | "upgrade" | "downgraded" | "downgrades" | "downgrade" | "rebaixou" | "rebaixa"
-            | "rebaixam" | "reiterated" | "reiterates" | "reiterou" | "reitera" | "rates" | "rated" | "upgrading"
-            | "downgrading" | "reiterating" | "rebaixando" | "rebaixamos" | "elevando" | "elevamos" | "reiterando"
-            | "reiteramos"
-    )
-}
-
-/// Verbs that change a rating or a target when one follows: `raised its price target`.
-#[rustfmt::skip]
-fn is_change_verb(key: &str) -> bool {
-    matches!(key,
-        "raised" | "raises" | "boosted" | "boosts" | "increased" | "increases" | "lifted" | "lifts" | "cut"
-            | "cuts" | "lowered" | "lowers" | "reduced" | "reduces" | "trimmed" | "maintained" | "maintains"
-            | "kept" | "keeps" | "initiated" | "set" | "elevou" | "eleva" | "reduziu" | "reduz" | "cortou"
-            | "corta" | "manteve" | "mantem" | "iniciou" | "revisou" | "ajustou" | "turned" | "turns" | "moved"
-            | "moves" | "passou" | "passa" | "revised" | "revises" | "upped" | "hiked" | "elevated" | "elevates"
-            | "slashed" | "slashes" | "trims" | "bumped" | "bumps" | "raise" | "lower" | "trim" | "boost" | "lift"
-            | "slash" | "increase" | "reduce" | "maintain" | "keep"
-    )
-}
-
-#[rustfmt::skip]
-pub(super) fn is_rating_object(key: &str) -> bool {
-    matches!(key,
-        "target" | "rating" | "recommendation" | "outperform" | "overweight" | "underweight" | "underperform"
-            | "neutral" | "alvo" | "recomendacao" | "classificacao" | "neutro" | "buy" | "hold" | "sell" | "bullish"
-            | "bearish" | "compra" | "venda" | "manutencao" | "targets" | "ratings" | "alvos" | "recomendacoes" | "pt"
-    )
 }
 
 #[cfg(test)]

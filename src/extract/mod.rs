@@ -45,6 +45,7 @@ mod language;
 mod lexicon;
 mod listed_holders;
 mod listings;
+mod mention_words;
 mod mentions;
 mod non_holders;
 mod numbers;
