@@ -115,9 +115,8 @@ pub(crate) fn views<'a>(
         if reading.neutral {
             neutral.stated(text, own, i, mentions_in(sentence), last.as_ref().map(|(_, _, t)| t));
         }
-        // `A visão do time da XP… é cautelosa. … “…Mantemos nossa recomendação Neutra”`: a plain word's
-        // worry explained by a neutral rating further on; not another firm's (`Mizuho set…`), nor many's,
-        // nor one on another company in contrast.
+        // `A visão do time da XP… é cautelosa. … “…Mantemos nossa recomendação Neutra”`: a worry explained
+        // by a neutral rating further on; not another firm's (`Mizuho set…`), many's, or another company's.
         let another_firm = reading.neutral
             && (counted_analysts(own)
                 || found.views().next_back().is_some_and(|v| {
