@@ -30,13 +30,12 @@ use std::ops::Range;
 
 use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause};
 use super::attribution_cues::{
-    breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap, is_move_to, is_saying_verb,
-    is_sector_shares, is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after,
-    own_shares_before, points_elsewhere, points_to_the_stock, stake_in, unknown_name_before, weight_in,
+    before_mentions_within, breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap,
+    is_move_to, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, names_the_company,
+    opens_on_the_company, own_shares_after, own_shares_before, points_elsewhere, points_to_the_stock, stake_in,
+    unknown_name_before, weight_in,
 };
-use super::attribution_subjects::{
-    before_mentions_within, covers_another, covers_one_named_after, only_subject, sentence_subjects,
-};
+use super::attribution_subjects::{covers_another, covers_one_named_after, only_subject, sentence_subjects};
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, revises_forecasts, speaks_of_itself, speaks_of_own_results,
     with_its_symbol,
@@ -152,6 +151,9 @@ pub(crate) fn attribute<'a>(
     };
 
     let first_subject = subjects.iter().position(Option::is_some);
+    // The only company the text names and the last sentence it is the subject of (found once).
+    let only_cell = OnceCell::new();
+    let only_company = || *only_cell.get_or_init(|| only_subject(mentions, &subjects));
     // Where the companies the lexicon does not know are named (`Twitter revealed…`: found once
     // per text, when a figure or a view needs them), and the first sentence naming one.
     let first_unlisted = || unlisted_starts().first().map(|&at| sentences.partition_point(|s| s.end <= at));
@@ -569,7 +571,7 @@ pub(crate) fn attribute<'a>(
                     } else {
                         // (`…projetamos um lucro de R$ 3,24b… No geral, esperamos que o Santander
                         // apresente…`: further on, the only company the text names.)
-                        let only = || only_subject(mentions, &subjects[i + 1..]);
+                        let only = || only_company().filter(|&(_, last)| last > i).map(|(m, _)| vec![m.symbol.clone()]);
                         subjects[i + 1..]
                             .iter()
                             .take(LOOK_AHEAD)

@@ -424,6 +424,14 @@ pub(super) fn is_move_to(gap: &str) -> bool {
     matches!(gap.trim().trim_start_matches(',').trim(), "to" | "para" | "a" | "at" | "to a" | "para a")
 }
 
+/// Whether a company is named between `from` and `at`.
+pub(super) fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
+    own[own.partition_point(|m| m.span.start < from)..]
+        .iter()
+        .take_while(|m| m.span.start < at)
+        .any(|m| m.span.end <= at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

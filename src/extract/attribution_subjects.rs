@@ -192,17 +192,9 @@ fn target_set_on(text: &str, span: &Range<usize>) -> bool {
     })
 }
 
-/// The company of the first of `later` subjects, when it is the only company the text's
-/// `mentions` name.
-pub(super) fn only_subject(mentions: &[Mention], later: &[Option<&Mention>]) -> Option<Vec<Symbol>> {
-    let m = later.iter().find_map(|s| *s)?;
-    mentions.iter().all(|o| o.symbol == m.symbol).then(|| vec![m.symbol.clone()])
-}
-
-/// Whether a company is named between `from` and `at`.
-pub(super) fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -> bool {
-    own[own.partition_point(|m| m.span.start < from)..]
-        .iter()
-        .take_while(|m| m.span.start < at)
-        .any(|m| m.span.end <= at)
+/// The only company the text's `mentions` name, when it is a subject of `subjects` (one per
+/// sentence), with the last sentence it is the subject of.
+pub(super) fn only_subject<'m>(mentions: &[Mention], subjects: &[Option<&'m Mention>]) -> Option<(&'m Mention, usize)> {
+    let (last, m) = subjects.iter().enumerate().rev().find_map(|(k, s)| s.map(|m| (k, m)))?;
+    mentions.iter().all(|o| o.symbol == m.symbol).then_some((m, last))
 }

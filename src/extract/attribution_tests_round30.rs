@@ -87,3 +87,11 @@ fn credit_agricole_s_analysts_are_a_firm_not_the_company_discussed() {
                 Credit Agricole Securities as a refresh cycle. First-quarter sales fell 8 percent to $16.01 billion.";
     assert_eq!(figures(text), pairs(&[("8 percent", &["MSFT"]), ("$16.01 billion", &["MSFT"])]));
 }
+
+#[test]
+fn the_review_s_figures_stay_as_they_were() {
+    // English `no` after JCP is no Portuguese.
+    assert_eq!(figures("Macy's rose 2% while JCP no doubt lost 5%."), pairs(&[("2%", &["M"]), ("5%", &[])]));
+    // A second word that is no commodity makes no producer's output.
+    assert_eq!(figures("Exxon said oil and car sales rose 3%."), pairs(&[("3%", &[])]));
+}

@@ -126,9 +126,12 @@ pub(crate) fn claimants(text: &str, tokens: &[Token]) -> Vec<ClaimantMatch> {
         // `Perhaps most bullish was Broadpoint AmTech analyst Dinesh Moorjani`: a firm and its
         // analyst's full name, wherever the sentence has them.
         let person = |k: usize| tokens.get(k).is_some_and(|n| n.capitalized && !n.upper && n.joins_previous);
+        // (A known broker only: not `Tesla analyst Gary Black`, `Wall Street analyst Dan Ives`.)
         if matches!(&*t.key, "analyst" | "analista") && !t.capitalized && person(i + 1) && person(i + 2) {
-            let sector = |name: &Range<usize>| name.len() == 1 && is_sector_word(&tokens[name.start].key);
-            if let Some(house) = name_before(tokens, i).filter(|n| !sector(n)) {
+            let known = |name: &Range<usize>| {
+                brokers_in(&tokens[name.clone()]).first().is_some_and(|b| b.start == tokens[name.start].start)
+            };
+            if let Some(house) = name_before(tokens, i).filter(known) {
                 push(span(&tokens[house]));
                 continue;
             }

@@ -100,8 +100,10 @@ pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
     // an adjective of the total.)
     let own_output = |w: &Token| matches!(&*w.key, "sales" | "production" | "output" | "exports");
     let listed = |j: usize| words.get(j).is_some_and(|w| matches!(&*w.key, "and" | "e"));
-    let sold =
-        words.get(k + 1).is_some_and(own_output) || (listed(k + 1) && words.get(k + 3).is_some_and(own_output)) || {
+    let commodity = |j: usize| words.get(j).is_some_and(|w| is_commodity_word(&w.key));
+    let sold = words.get(k + 1).is_some_and(own_output)
+        || (listed(k + 1) && commodity(k + 2) && words.get(k + 3).is_some_and(own_output))
+        || {
             let back = if k >= 2 && listed(k - 1) { k - 2 } else { k };
             let noun = |j: usize| matches!(&*words[j].key, "vendas" | "producao" | "exportacoes" | "exportacao");
             let total = |j: usize| matches!(&*words[j].key, "total" | "totais" | "media" | "diaria");

@@ -96,9 +96,8 @@ pub(super) fn defunct_at(words: &[Token], k: usize) -> bool {
     }
     // (`JCP de R$ 850 milhões`, `o JCP`: juros sobre capital próprio, not J.C. Penney.)
     if first.key == "jcp"
-        && (words.get(k + 1).is_some_and(|w| matches!(&*w.key, "de" | "do" | "e" | "por" | "no" | "relativo"))
-            || k > 0
-                && matches!(&*words[k - 1].key, "o" | "os" | "de" | "do" | "dos" | "em" | "comunicou" | "anunciou"))
+        && (words.get(k + 1).is_some_and(|w| matches!(&*w.key, "de" | "e" | "por" | "relativo" | "relativos"))
+            || k > 0 && matches!(&*words[k - 1].key, "o" | "os" | "do" | "dos" | "em" | "comunicou" | "anunciou"))
     {
         return false;
     }

@@ -427,9 +427,10 @@ pub(super) fn respectively(
 }
 
 /// `General Motors and Stellantis shares gained 7.7% and 18.6%`: a list of companies moving by
-/// as many figures, the word `respectively` left out, pairs them in order too. Only right after
-/// the list (a verb of the move or a share word between, no comma) and never for a range
-/// (`between 2% and 3%`).
+/// as many figures, the word `respectively` left out, pairs them in order too: right after the
+/// list (a verb of the move or a share word between, no comma, not `from`/`by` a first value), or
+/// anywhere in a sentence the list opens and whose companies it names, for figures of one kind
+/// (`subject_list`); never for a range (`between 2% and 3%`).
 pub(super) fn paired_in_order(
     text: &str,
     words: &[Token],

@@ -227,7 +227,8 @@ fn broker_rating(
     let object = at_marker > 0
         && is_object_marker(&own[at_marker - 1].key)
         && !(at_marker > 1 && is_work_of_analysts(&own[at_marker - 2].key))
-        && !is_the_calls_maker(&own[..at_marker - usize::from(at_marker > 0)])
+        && !(matches!(&*own[at_marker - 1].key, "do" | "da" | "dos" | "das")
+            && is_the_calls_maker(&own[..at_marker - 1]))
         && !acts_next;
     // `Oppenheimer downgrades JPM`, `upgraded Citigroup`: the object of the rating change.
     let object = object || rated_object(own, at);

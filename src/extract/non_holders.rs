@@ -94,11 +94,12 @@ pub(crate) fn is_talked_about(text: &str, words: &[Token], span: &Range<usize>) 
         .iter()
         .take(3)
         .take_while(|w| {
-            // (Not past a full stop: `…at Citi. The stock rose` is the next sentence.)
+            // (Not past a sentence's end: `…at Citi. The stock rose` is the next sentence.)
+            let before = &text[..w.start];
             w.capitalized
-                && text[..w.start].ends_with(|c: char| c.is_alphanumeric() || c == ' ')
-                && !text[..w.start].ends_with(", ")
-                && !text[..w.start].ends_with(". ")
+                && before.ends_with(|c: char| c.is_alphanumeric() || c == ' ')
+                && !before.ends_with(", ")
+                && ![". ", "! ", "? ", ".” ", ".\" "].iter().any(|end| before.ends_with(end))
         })
         .count();
     let next = next + rest;

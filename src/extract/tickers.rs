@@ -84,8 +84,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
             skip_until = i + n;
             if let Some(symbol) = entry_symbol.and_then(|s| Symbol::parse(&s).ok()) {
                 // `Boyd Gaming (BYD)`: the symbol the writer looked up, not the carmaker's name.
-                // (`Teva Pharmaceuticals (TEVA)`: also the same company's, after a name the
-                // lexicon reads as opening another.)
+                // (`Teva Pharmaceuticals (TEVA)`: also a symbol alone in brackets right after a
+                // capitalised name, as any listed symbol is there (`Campbell Soup (CPB)`), when the
+                // lexicon also reads the word as a name.)
                 if n == 1
                     && (symbol_in_brackets(text, tokens, i, lexicon, symbol.as_str())
                         || (tokens[i].text == symbol.as_str() && in_brackets_after_name(text, tokens, i, 1)))

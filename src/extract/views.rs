@@ -121,7 +121,7 @@ pub(crate) fn views<'a>(
             && (counted_analysts(own)
                 || found.views().next_back().is_some_and(|v| {
                     neutral.by_another_firm(&text[v.claimant.clone()])
-                        || neutral::on_another_company(own, mentions_in(sentence), &v.ticker)
+                        || neutral::on_another_company(text, own, mentions_in(sentence), &v.ticker)
                 }));
         if reading.neutral
             && !another_firm

@@ -14,6 +14,7 @@ use crate::extract::mentions::Mention;
 use crate::extract::stance_words::{names_a_rating, rating_move_back};
 use crate::extract::target_moves::target_move;
 use crate::extract::tokens::Token;
+use crate::extract::words::is_company_suffix;
 use crate::model::{Stance, Symbol};
 
 /// The companies named after the stance word (at byte `at`) and not already rated (`rated`),
@@ -95,11 +96,12 @@ pub(super) fn further_holders(text: &str, own: &[Token], at: usize, holders: &mu
             let lead = text[..b.start].trim_end();
             let lead = lead.strip_suffix("and").or_else(|| lead.strip_suffix(" e")).map_or(lead, str::trim_end);
             let k = own.partition_point(|w| w.start < b.end);
-            let after = own[k..].iter().skip_while(|w| matches!(&*w.key, "inc" | "corp" | "co" | "ltd" | "plc"));
-            let moves = after.take(2).map(|w| &*w.key).collect::<Vec<_>>();
+            let mut after = own[k..].iter().skip_while(|w| is_company_suffix(&w.key));
+            // (`by $5`, `to $173`: a figure right after; not `by contrast`.)
+            let figure = |w: &Token| w.text.starts_with(|c: char| c.is_ascii_digit() || c == '$') || w.upper;
             lead.ends_with([';', ','])
-                && matches!(moves.as_slice(), ["by" | "to" | "para", _])
-                && own[k..].iter().take(5).any(|w| w.text.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+                && after.next().is_some_and(|w| matches!(&*w.key, "by" | "to" | "para"))
+                && after.next().is_some_and(figure)
         })
         .collect();
     for h in further {

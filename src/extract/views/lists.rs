@@ -65,7 +65,9 @@ pub(super) fn is_list_gap(gap: &str) -> bool {
     // `JPMorgan (JPM), Wachovia, Wells Fargo (WFC)`: one name the finder does not know (a company
     // gone since), between commas.
     let capital = |w: &&str| w.starts_with(char::is_uppercase);
-    let unknown_name = gap.matches(',').count() >= 2 && (1..=2).contains(&words.iter().filter(|w| capital(w)).count());
+    // (Commas outside brackets: not a decimal comma in `(VALE3 -1,2%, R$ 60,5)`.)
+    let unknown_name =
+        plain.matches(',').count() >= 2 && (1..=2).contains(&words.iter().filter(|w| capital(w)).count());
     (0..words.len()).all(|k| {
         let w = words[k];
         // (`O Credit Suisse e o Itaú BBA`: Portuguese articles too.)

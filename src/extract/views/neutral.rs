@@ -13,11 +13,13 @@ use crate::extract::tokens::Token;
 use crate::model::{Symbol, fold};
 
 /// `…a Cemig segue como a melhor opção, enquanto a Copel tem recomendação neutra`: a clause of
-/// contrast (`own`, its words; `mentions`, its companies) stating a neutral rating on another
-/// company than `ticker`'s.
-pub(super) fn on_another_company(own: &[Token], mentions: &[Mention], ticker: &Symbol) -> bool {
-    own.first().is_some_and(|w| matches!(&*w.key, "enquanto" | "while" | "whereas"))
-        && mentions.iter().any(|m| !is_broker(&m.symbol) && m.symbol != *ticker)
+/// contrast after a comma (`own`, its words; `mentions`, its companies) stating a neutral rating
+/// on another company than `ticker`'s, which it does not name.
+pub(super) fn on_another_company(text: &str, own: &[Token], mentions: &[Mention], ticker: &Symbol) -> bool {
+    own.first().is_some_and(|w| {
+        matches!(&*w.key, "enquanto" | "while" | "whereas") && text[..w.start].trim_end().ends_with(',')
+    }) && mentions.iter().any(|m| !is_broker(&m.symbol) && m.symbol != *ticker)
+        && !mentions.iter().any(|m| m.symbol == *ticker)
 }
 
 #[derive(Default)]

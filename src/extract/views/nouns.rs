@@ -48,11 +48,9 @@ pub(super) fn compared(own: &[Token], m: &Mention) -> bool {
     // (`its rating for AstraZeneca's pharma peer GlaxoSmithKline`: or its one rival.)
     let after = &own[own.partition_point(|w| w.start < m.span.end)..];
     if after.first().is_some_and(|w| w.key == "s")
-        && after
-            .iter()
-            .skip(1)
-            .take(3)
-            .any(|w| is_rivals_word(&w.key) || matches!(&*w.key, "peers" | "pares" | "peer" | "rival" | "competitor"))
+        && (after.iter().skip(1).take(3).any(|w| is_rivals_word(&w.key) || matches!(&*w.key, "peers" | "pares"))
+            // (The one rival right after the possessive or one word: not `Nvidia's shares over rival AMD`.)
+            || after.iter().skip(1).take(2).any(|w| matches!(&*w.key, "peer" | "rival" | "competitor")))
     {
         return true;
     }

@@ -97,3 +97,19 @@ fn a_bank_whose_rating_we_cut_holds_no_view() {
                 continuação de 2022 com o agravante da absorção de perdas bilionárias com as Americanas.";
     assert!(bundled(text).is_empty(), "{:?}", bundled(text));
 }
+
+#[test]
+fn the_review_s_cases_stay_as_they_were() {
+    // A call for a bank after `para` is still the firm's call on the bank.
+    let text = "O Goldman Sachs reiterou recomendação de compra para o Itaú, com preço-alvo de R$ 40.";
+    assert_eq!(bundled(text), [view("Goldman Sachs", "ITUB4", Stance::Bullish)]);
+    // A rival named further on is not the one rated.
+    let text = "Citi upgraded Nvidia's shares over rival AMD to buy.";
+    assert_eq!(bundled(text), [view("Citi", "NVDA", Stance::Bullish)]);
+    // A neutral rating on the company itself, in a sentence opening on `While`, still drops the view.
+    let text = "Safra is bullish on Copel. While Eletrobras rallied, Safra kept a neutral rating on Copel.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+    // A company's analyst is no firm.
+    let text = "Perhaps most bullish was Tesla analyst Gary Black. He raised his target on Apple to $300.";
+    assert!(bundled(text).is_empty(), "{:?}", bundled(text));
+}
