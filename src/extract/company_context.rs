@@ -19,6 +19,7 @@
 //! Curado`), and a short name going on to another company's listing (`Albany
 //! Molecular Research Inc. (NASDAQ: AMRI)` is not Albany International).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::Lexicon;
@@ -344,6 +345,39 @@ pub(crate) fn names_another_company(
         && !code.is_empty()
         && code != symbol.as_str()
         && lexicon.renamed(&code) != Some(symbol.as_str())
+}
+
+/// `Teva Pharmaceuticals` for `Teva Pharmaceutical Industries`: the word after the name (tokens
+/// `i..=end`) is, but for a plural `s`, the next word of a longer name of the same company.
+pub(crate) fn plural_of_its_name(tokens: &[Token], i: usize, end: usize, lexicon: &Lexicon, symbol: &str) -> bool {
+    let Some(stem) = tokens.get(end + 1).and_then(|t| t.key.strip_suffix('s')) else { return false };
+    let mut key: String = tokens[i..=end].iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ");
+    key.push(' ');
+    key.push_str(stem);
+    lexicon.name(&key).and_then(|e| e.symbol.as_deref()) == Some(symbol)
+}
+
+/// `Brumadinho (MG)`, `Campinas (SP)`: a Brazilian state's code in brackets after a place, not a
+/// company the lexicon named (`Boeing (BA)` stays Boeing's).
+pub(crate) fn state_after_place(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    used: usize,
+    named_ends: &HashSet<usize>,
+) -> bool {
+    const STATES: &[&str] = &[
+        "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI",
+        "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+    ];
+    let word = &tokens[i];
+    used == 1
+        && STATES.contains(&word.text)
+        && text[word.end..].starts_with(')')
+        && i > 0
+        && tokens[i - 1].capitalized
+        && text[tokens[i - 1].end..word.start] == *" ("
+        && !named_ends.contains(&tokens[i - 1].end)
 }
 
 /// `NEW YORK (AP) --`, `WASHINGTON (Reuters) -`, `NEW YORK (AP) ¿ Shares…` (a dash lost to the

@@ -18,7 +18,7 @@ use super::bracket_codes::{
 use super::cashtags::cashtags;
 use super::company_context::{
     a_persons_surname, dateline, in_company_context, in_dateline, in_picture_credit, is_month_abbreviation, is_surname,
-    middle_name, names_another_company,
+    middle_name, names_another_company, plural_of_its_name, state_after_place,
 };
 use super::company_names::is_generic_tail;
 use super::defunct::defunct_at;
@@ -270,16 +270,6 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
     found
 }
 
-/// `Teva Pharmaceuticals` for `Teva Pharmaceutical Industries`: the word after the name (tokens
-/// `i..=end`) is, but for a plural `s`, the next word of a longer name of the same company.
-fn plural_of_its_name(tokens: &[Token], i: usize, end: usize, lexicon: &Lexicon, symbol: &str) -> bool {
-    let Some(stem) = tokens.get(end + 1).and_then(|t| t.key.strip_suffix('s')) else { return false };
-    let mut key: String = tokens[i..=end].iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ");
-    key.push(' ');
-    key.push_str(stem);
-    lexicon.name(&key).and_then(|e| e.symbol.as_deref()) == Some(symbol)
-}
-
 /// The longest lexicon name starting at token `i` that is written as it must be: the number of
 /// words, the symbol (none for a non-company phrase), how it was found, and whether it stands
 /// in the company context its name needs (always, for names that are no everyday word).
@@ -382,23 +372,6 @@ fn named_entry(
         let in_context = !needs_context(words, entry.case) || in_company_context(text, tokens, written.start, last);
         (entry.symbol.clone(), entry.via, in_context)
     })
-}
-
-/// `Brumadinho (MG)`, `Campinas (SP)`: a Brazilian state's code in brackets after a place, not a
-/// company the lexicon named (`Boeing (BA)` stays Boeing's).
-fn state_after_place(text: &str, tokens: &[Token], i: usize, used: usize, named_ends: &HashSet<usize>) -> bool {
-    const STATES: &[&str] = &[
-        "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI",
-        "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
-    ];
-    let word = &tokens[i];
-    used == 1
-        && STATES.contains(&word.text)
-        && text[word.end..].starts_with(')')
-        && i > 0
-        && tokens[i - 1].capitalized
-        && text[tokens[i - 1].end..word.start] == *" ("
-        && !named_ends.contains(&tokens[i - 1].end)
 }
 
 /// Whether `next` is the `s` of a possessive or a name's apostrophe (`Macy's`, `Kohl’s`).
