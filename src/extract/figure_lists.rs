@@ -471,15 +471,19 @@ pub(super) fn paired_in_order(
                 || matches!(&*w.key, "won" | "lost" | "added" | "shed" | "ganhou" | "perdeu" | "ganharam" | "perderam")
         });
         let range = |keys: &[&str]| between.last().is_some_and(|w| keys.contains(&&*w.key));
-        let listed = listed_before(text, words, own, at);
-        if listed.len() != run.len() || listed.iter().any(Option::is_none) || range(&["between", "entre"]) {
-            continue;
-        }
         let close = between.len() <= 4
             && moves
             && !range(&["from", "de", "by"])
             && !text[last.span.end..at].contains([',', ';', '(']);
-        if !close && !subject_list(words, own, &listed, run.iter().map(|&g| &text[figures[g].clone()])) {
+        // (The list is read only where it may pair: close to the run, or opening the sentence.)
+        if range(&["between", "entre"]) || !(close || opens_the_sentence(words, own)) {
+            continue;
+        }
+        let listed = listed_before(text, words, own, at);
+        if listed.len() != run.len() || listed.iter().any(Option::is_none) {
+            continue;
+        }
+        if !close && !subject_list(own, &listed, run.iter().map(|&g| &text[figures[g].clone()])) {
             continue;
         }
         for (&g, company) in run.iter().zip(listed) {
@@ -489,21 +493,21 @@ pub(super) fn paired_in_order(
     }
 }
 
+/// Whether the first company of a sentence (`words`, its words; `own`, its companies) is named
+/// within its first two words.
+fn opens_the_sentence(words: &[Token], own: &[&Mention]) -> bool {
+    own.first().is_some_and(|first| words.partition_point(|w| w.end <= first.span.start) <= 2)
+}
+
 /// `Dasa e Kora Saúde têm recomendação neutra, com preços-alvos em R$ 35 e R$ 5`: further from
-/// its figures, a list still pairs with them in order when it opens the sentence and names all
-/// its companies, and the figures are of one kind (all percentages or all amounts).
-fn subject_list<'t>(
-    words: &[Token],
-    own: &[&Mention],
-    listed: &[Option<Symbol>],
-    mut run: impl Iterator<Item = &'t str>,
-) -> bool {
-    let Some(first) = own.first() else { return false };
-    let opens = words.iter().take_while(|w| w.end <= first.span.start).count() <= 2;
+/// its figures, a list opening its sentence (see [`opens_the_sentence`]) still pairs with them in
+/// order when it names all the sentence's companies and the figures are of one kind (all
+/// percentages or all amounts).
+fn subject_list<'t>(own: &[&Mention], listed: &[Option<Symbol>], mut run: impl Iterator<Item = &'t str>) -> bool {
     let all_listed = own.iter().all(|m| listed.iter().flatten().any(|s| *s == m.symbol));
     let percent = |f: &str| f.contains('%') || f.ends_with("percent") || f.ends_with("cento");
     let kind = run.next().map(percent);
-    opens && all_listed && run.all(|f| Some(percent(f)) == kind)
+    all_listed && run.all(|f| Some(percent(f)) == kind)
 }
 
 #[cfg(test)]

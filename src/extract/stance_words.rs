@@ -369,17 +369,21 @@ pub(crate) fn read_stance(text: &str, words: &[Token]) -> Reading {
     let level = levels.iter().position(|cues| !cues.is_empty());
     // `remain bullish on Apple, though they warned that tariffs could cut margins`: a concession
     // after a comma qualifies the view before it and, where the two disagree, does not undo it.
-    let conceded = words.iter().enumerate().find_map(|(i, w)| {
-        let after_comma = i > 0 && text[words[i - 1].end..w.start].contains(',');
-        (after_comma && matches!(&*w.key, "though" | "although" | "embora")).then_some(w.start)
-    });
+    // (Looked for only where the cues disagree.)
+    let conceded = || {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let after_comma = i > 0 && text[words[i - 1].end..w.start].contains(',');
+            (after_comma && matches!(&*w.key, "though" | "although" | "embora")).then_some(w.start)
+        })
+    };
     let agreeing = |cues: &[(Option<Stance>, usize)]| {
         let first = *cues.first()?;
         cues.iter().all(|c| c.0 == first.0).then_some(first)
     };
     let decided = level.map(|l| &levels[l]).and_then(|cues| {
         agreeing(cues).or_else(|| {
-            let before: Vec<_> = cues.iter().copied().filter(|c| conceded.is_some_and(|at| c.1 < at)).collect();
+            let at = conceded()?;
+            let before: Vec<_> = cues.iter().copied().filter(|c| c.1 < at).collect();
             agreeing(&before)
         })
     });
