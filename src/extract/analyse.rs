@@ -94,8 +94,11 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     // Where the companies the lexicon does not know are named: found once, when a figure or a
     // view needs them.
     let unlisted = std::cell::OnceCell::new();
-    let unlisted_starts =
-        || unlisted.get_or_init(|| unlisted_in_text(text, &words, &sentence_spans, &found_mentions)).as_slice();
+    let unlisted_starts = || {
+        unlisted
+            .get_or_init(|| unlisted_in_text(text, &words, &sentence_spans, &found_mentions, &claimant_spans))
+            .as_slice()
+    };
     let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts)
         .into_iter()
         .map(|tickers| one_listing_per_issuer(lexicon, tickers));

@@ -15,7 +15,7 @@ fn percents(text: &str) -> Vec<(String, Vec<String>)> {
     let words = tokens(text);
     let found = mentions(text, &words, &sentences(text), &tickers(text, &words, &lexicon), &[]);
     let spans: Vec<_> = findings.percents.iter().map(|p| p.span.bytes.clone()).collect();
-    let unlisted = crate::extract::unlisted::unlisted_in_text(text, &words, &sentences(text), &found);
+    let unlisted = crate::extract::unlisted::unlisted_in_text(text, &words, &sentences(text), &found, &[]);
     let given = attribute(text, &words, &sentences(text), &found, &spans, &|| unlisted.as_slice());
     spans
         .iter()
@@ -511,3 +511,5 @@ mod round28;
 mod round29;
 #[path = "attribution_tests_round30.rs"]
 mod round30;
+#[path = "attribution_tests_round31.rs"]
+mod round31;

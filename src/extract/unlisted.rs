@@ -21,12 +21,14 @@ use super::words::{is_acronym, is_common_word, is_share_word};
 /// Where each unknown company named in the text starts, in order: those each sentence shows to be
 /// companies, and the later sentences naming one of them again (`Intercept Pharmaceuticals Inc
 /// (NASDAQ:ICPT)… Leerink cut its price target for Intercept Pharmaceuticals stock`).
-/// `words` are the text's words and `mentions` the companies found, both in text order.
+/// `words` are the text's words, `mentions` the companies found and `claimants` where the
+/// claimants are named, all in text order.
 pub(super) fn unlisted_in_text(
     text: &str,
     words: &[Token],
     sentences: &[Range<usize>],
     mentions: &[Mention],
+    claimants: &[Range<usize>],
 ) -> Vec<usize> {
     let within = |r: &Range<usize>| {
         (words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end), {
@@ -55,7 +57,26 @@ pub(super) fn unlisted_in_text(
         let name = words[..k].iter().rev().take(NAME_WORDS).take_while(|w| w.capitalized || w.upper);
         known_firsts.extend(name.map(|w| &*w.key));
     }
-    found.retain(|&at| word_at(at).is_none_or(|w| !known_firsts.contains(&*w.key)));
+    // `Analyst John Barton says… Barton lowered his estimate`: a claimant's surname is a person.
+    for c in claimants.iter().filter(|&c| text[c.clone()].trim().contains(' ')) {
+        let k = words.partition_point(|w| w.start < c.end);
+        if let Some(last) = words[..k].last().filter(|w| w.start >= c.start && w.capitalized) {
+            known_firsts.insert(&last.key);
+        }
+    }
+    // (`Wachovia downgraded Texas Instruments`: a claimant that rates is a broker, whatever the
+    // lexicon knows.)
+    let claims = |at: usize| {
+        let k = claimants.partition_point(|c| c.end <= at);
+        claimants.get(k).is_some_and(|c| {
+            // (Not `Chuy’s Holdings Inc CHUY downgraded from Market Perform`: rated itself.)
+            let k = words.partition_point(|w| w.start < c.end);
+            c.start <= at
+                && words.get(k).is_some_and(|w| is_rating_verb(&w.key))
+                && !words.get(k + 1).is_some_and(|w| matches!(&*w.key, "from" | "to" | "by" | "de" | "para" | "por"))
+        })
+    };
+    found.retain(|&at| word_at(at).is_none_or(|w| !known_firsts.contains(&*w.key)) && !claims(at));
     if found.is_empty() {
         return found;
     }
@@ -221,6 +242,25 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// A verb only a rater uses (`downgraded`, `rebaixou`), folded.
+fn is_rating_verb(key: &str) -> bool {
+    matches!(
+        key,
+        "upgraded"
+            | "upgrades"
+            | "downgraded"
+            | "downgrades"
+            | "rates"
+            | "rated"
+            | "initiated"
+            | "reiterated"
+            | "elevou"
+            | "rebaixou"
+            | "reiterou"
+            | "iniciou"
+    )
 }
 
 /// Whether word `k` is a Reuters code (`symbol_cues::reuters_code`: `<MEG.TO>`, `TSGI.TO`) right
