@@ -52,7 +52,7 @@ use super::figure_lists::{
 use super::index_cues::{
     index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
     is_index_at, is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover,
-    is_the_exchange, names_a_rate, names_other_points, ranks_within,
+    is_price_statistic, is_the_exchange, names_a_rate, names_other_points, ranks_within,
 };
 use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -130,6 +130,7 @@ pub(crate) fn attribute<'a>(
                 && !is_listing_venue(words, *k)
                 && !is_accounting_term(words, *k)
                 && !is_company_ratio(words, *k)
+                && !is_price_statistic(words, *k)
                 && !symbol_after_name(w)
                 && !in_aside(text, w.start)
                 && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
@@ -236,6 +237,7 @@ pub(crate) fn attribute<'a>(
         let economy_or_sector_before = |at: usize| {
             let (economy, sector) = *economy_cell.get_or_init(|| {
                 let economy = own_words.iter().any(|w| is_macro_word(&w.key))
+                    || (0..own_words.len()).any(|k| is_price_statistic(own_words, k))
                     || own_words.windows(2).any(|p| is_market_turnover(&p[0].key, &p[1].key));
                 // (`a China anunciou que sua economia cresceu 4,9%`, not `o lucro subiu 5%, apesar da
                 // economia fraca`: the economy before the figure only.)
@@ -523,9 +525,12 @@ pub(crate) fn attribute<'a>(
                             .iter()
                             .any(|t| !t.is_empty())
                     };
+                    // (Nor one opening on the company: `A companhia informou que o resultado foi
+                    // impactado pela taxa básica de juros`.)
                     let ends_carry = |j: usize| {
-                        index_within(sentences[j].clone()) && !gave(j)
-                            || about_a_group(text, own_words_of(&sentences[j]))
+                        let own = own_words_of(&sentences[j]);
+                        index_within(sentences[j].clone()) && !gave(j) && !opens_on_the_company(own)
+                            || about_a_group(text, own)
                     };
                     let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
                     // `Deutsche Bank weighed in on a number of metal producers, including AA --

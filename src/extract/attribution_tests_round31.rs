@@ -16,3 +16,22 @@ fn a_defunct_broker_that_rates_is_no_unknown_company_and_an_analysts_surname_no_
     let given = figures(text);
     assert_eq!(given[2], ("$23".to_owned(), Vec::<String>::new()), "{given:?}");
 }
+
+#[test]
+fn a_sentence_opening_on_the_company_carries_it_past_a_rate_it_names() {
+    let text = "A Cruzeiro do Sul (CSED3) reportou lucro de R$ 18,8 milhões. A companhia informou que o resultado foi \
+                impactado pela taxa básica de juros. Já o Ebitda ajustado cresceu 15,3%.";
+    let expected: [(&str, &[&str]); 2] = [("R$ 18,8 milhões", &["CSED3"]), ("15,3%", &["CSED3"])];
+    assert_eq!(figures(text), pairs(&expected));
+}
+
+#[test]
+fn a_statistic_of_prices_is_no_market_index() {
+    let text = "A Cruzeiro do Sul (CSED3), impactada pelos índices inflacionários, teve lucro de R$ 18 milhões. \
+                Apple, hurt by a rising consumer price index, posted revenue of $90 billion.";
+    let expected: [(&str, &[&str]); 2] = [("R$ 18 milhões", &["CSED3"]), ("$90 billion", &["AAPL"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // A market's index still takes its move.
+    let text = "Apple posted revenue of $90 billion, while the index fell 2%.";
+    assert_eq!(figures(text)[1], ("2%".to_owned(), Vec::<String>::new()));
+}

@@ -355,6 +355,21 @@ pub(super) fn is_company_ratio(words: &[Token], k: usize) -> bool {
         })
 }
 
+/// `índices inflacionários`, `índice de preços`, `the consumer price index`, `a confidence
+/// index`: a statistic of prices or sentiment, no market's index.
+pub(super) fn is_price_statistic(words: &[Token], k: usize) -> bool {
+    let key = &*words[k].key;
+    let next = |n: usize| words.get(k + n).map(|w| &*w.key);
+    (matches!(key, "indice" | "indices")
+        && (matches!(next(1), Some("inflacionario" | "inflacionarios"))
+            || matches!(next(1), Some("de" | "da" | "geral" | "nacional"))
+                && matches!(next(2), Some("precos" | "inflacao" | "confianca"))
+            || matches!(next(1), Some("geral" | "nacional")) && matches!(next(3), Some("precos"))))
+        || (matches!(key, "index" | "indexes" | "indices")
+            && k > 0
+            && matches!(&*words[k - 1].key, "price" | "prices" | "inflation" | "confidence" | "sentiment"))
+}
+
 /// The words that go on with an index's name (`Dow Jones Industrial Average`, `S&P 500`,
 /// `Nasdaq Composite`).
 fn in_an_index_name(w: &Token) -> bool {
