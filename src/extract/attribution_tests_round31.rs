@@ -35,3 +35,13 @@ fn a_statistic_of_prices_is_no_market_index() {
     let text = "Apple posted revenue of $90 billion, while the index fell 2%.";
     assert_eq!(figures(text)[1], ("2%".to_owned(), Vec::<String>::new()));
 }
+
+#[test]
+fn a_stock_at_the_top_of_an_index_does_not_end_the_carry() {
+    let text = "Os papéis do Wells Fargo saltaram 7,1%. A disparada colocou o papel no topo do índice setorial KBW Bank. \
+                A administração elevou a projeção de retorno de 15% para 17%.";
+    let expected: [(&str, &[&str]); 3] = [("7,1%", &["WFC"]), ("15%", &["WFC"]), ("17%", &["WFC"])];
+    assert_eq!(figures(text), pairs(&expected));
+    let text = "Apple rose 2%, at the top of the S&P 500. Its services revenue grew 14%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["AAPL"]), ("14%", &["AAPL"])]));
+}

@@ -267,10 +267,11 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
         return true;
     }
     // `o principal destaque negativo do Ibovespa`, `no topo do ranking positivo do Ibovespa`, `o
-    // ranking do Ibovespa`: the stock that stood out in the index.
+    // ranking do Ibovespa`, `no topo do índice setorial`, `at the top of the S&P 500`: the stock
+    // that stood out in the index.
     let standout = ranked.is_some_and(|w| matches!(&*w.key, "positivo" | "negativo"))
         && before_ranked.is_some_and(|w| matches!(&*w.key, "destaque" | "destaques" | "ranking"))
-        || ranked.is_some_and(|w| w.key == "ranking");
+        || ranked.is_some_and(|w| matches!(&*w.key, "ranking" | "topo" | "top" | "bottom" | "lanterna"));
     if preposition && standout {
         return true;
     }
