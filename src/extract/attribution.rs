@@ -467,8 +467,12 @@ pub(crate) fn attribute<'a>(
                 // billion shares on the NYSE`.)
                 let market_or_analyst_record = || {
                     *record_cell.get_or_init(|| {
-                        own_words.windows(2).any(|p| {
+                        // (Not the stock's own volume after its quote: `a ação estava cotada a R$ 12,07…
+                        // e um volume negociado de R$ 48,3 milhões`.)
+                        own_words.windows(2).enumerate().any(|(k, p)| {
                             is_market_turnover(&p[0].key, &p[1].key)
+                                && !(p[0].key == "volume"
+                                    && own_words[..k].iter().any(|w| matches!(&*w.key, "cotada" | "cotado" | "quoted")))
                                 || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
                         }) || (own.is_empty() && is_exchange_volume(own_words))
                     })

@@ -45,3 +45,15 @@ fn a_stock_at_the_top_of_an_index_does_not_end_the_carry() {
     let text = "Apple rose 2%, at the top of the S&P 500. Its services revenue grew 14%.";
     assert_eq!(figures(text), pairs(&[("2%", &["AAPL"]), ("14%", &["AAPL"])]));
 }
+
+#[test]
+fn the_volume_of_a_quoted_stock_is_its_own() {
+    let text = "A CBA (CBAV3) estreou na B3. A ação estava cotada a R$ 12,07, com alta de 7,76% e um volume negociado \
+                de R$ 48,3 milhões.";
+    let expected: [(&str, &[&str]); 3] =
+        [("R$ 12,07", &["CBAV3"]), ("7,76%", &["CBAV3"]), ("R$ 48,3 milhões", &["CBAV3"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // The market's turnover stays the market's.
+    let text = "A CBA (CBAV3) estreou na B3. O volume negociado na bolsa somou R$ 24 bilhões.";
+    assert_eq!(figures(text), pairs(&[("R$ 24 bilhões", &[])]));
+}
