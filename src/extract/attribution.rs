@@ -41,7 +41,8 @@ use super::bank_cues::{
     with_its_symbol,
 };
 use super::commodity_prices::{
-    commodity_after, commodity_before, is_commodity_word, names_a_producer, per_physical_unit,
+    commodity_after, commodity_before, is_commodity_word, is_output_word, is_price_word, names_a_producer,
+    per_physical_unit,
 };
 use super::company_context::is_move_verb;
 use super::counted_groups::{about_a_group, opens_on_a_counted_group};
@@ -251,14 +252,19 @@ pub(crate) fn attribute<'a>(
             economy || sector.is_some_and(|s| s < at)
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
+        // `No cobre, o minério processado aumentou 30% a/a`: output, with no price named, is the
+        // producer's under discussion.
+        let speaks_of_output =
+            || own_words.iter().any(|w| is_output_word(&w.key)) && !own_words.iter().any(|w| is_price_word(&w.key));
         let sentence_names_a_commodity = || {
-            own_words.iter().enumerate().any(|(k, w)| {
-                is_commodity_word(&w.key)
-                    && !names_a_producer(own_words, k)
-                    && (!w.capitalized
-                        || w.key == "brent"
-                        || own_words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))
-            })
+            !speaks_of_output()
+                && own_words.iter().enumerate().any(|(k, w)| {
+                    is_commodity_word(&w.key)
+                        && !names_a_producer(own_words, k)
+                        && (!w.capitalized
+                            || w.key == "brent"
+                            || own_words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))
+                })
         };
         // Companies paired by `respectively` are not what the figures after the word are about.
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };

@@ -57,3 +57,14 @@ fn the_volume_of_a_quoted_stock_is_its_own() {
     let text = "A CBA (CBAV3) estreou na B3. O volume negociado na bolsa somou R$ 24 bilhões.";
     assert_eq!(figures(text), pairs(&[("R$ 24 bilhões", &[])]));
 }
+
+#[test]
+fn output_with_no_price_named_is_the_producers_and_an_unknown_name_past_an_auxiliary_is_a_company() {
+    let text = "A Vale divulgou seu relatório de produção. No cobre, o minério processado em Salobo aumentou 30% a/a.";
+    assert_eq!(figures(text), pairs(&[("30%", &["VALE3"])]));
+    // A commodity's price stays nobody's.
+    let text = "A Vale divulgou seu relatório de produção. O preço do minério de ferro subiu 3%.";
+    assert_eq!(figures(text), pairs(&[("3%", &[])]));
+    let text = "AstraZeneca rose 2%. Endeavour Mining has gained more than 15% since December.";
+    assert_eq!(figures(text), pairs(&[("2%", &["AZN"]), ("15%", &[])]));
+}

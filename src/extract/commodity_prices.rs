@@ -69,6 +69,10 @@ pub(super) fn commodity_before(text: &str, before: &[Token]) -> bool {
         if is_commodity_word(&w.key) && (!w.capitalized || w.key == "brent") && !names_a_producer(before, k) {
             return true;
         }
+        // (`o minério processado em Salobo aumentou 30%`: the output of a commodity, no price.)
+        if is_output_word(&w.key) {
+            return false;
+        }
         next_start = w.start;
     }
     false
@@ -116,6 +120,43 @@ pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
         || words.get(k + 1).is_some_and(|w| {
             matches!(&*w.key, "producer" | "producers" | "miner" | "miners" | "maker" | "makers" | "major" | "giant")
         })
+}
+
+/// A word of a producer's output (`produção`, `processado`, `shipments`), folded.
+pub(super) fn is_output_word(key: &str) -> bool {
+    matches!(
+        key,
+        "producao"
+            | "produziu"
+            | "processado"
+            | "processada"
+            | "processamento"
+            | "production"
+            | "produced"
+            | "output"
+            | "shipments"
+            | "embarques"
+            | "extracao"
+    )
+}
+
+/// A word of a price (`preço`, `cotação`, `prices`, `futures`), folded.
+pub(super) fn is_price_word(key: &str) -> bool {
+    matches!(
+        key,
+        "preco"
+            | "precos"
+            | "cotacao"
+            | "cotacoes"
+            | "cotado"
+            | "cotada"
+            | "price"
+            | "prices"
+            | "priced"
+            | "futures"
+            | "futuros"
+            | "spot"
+    )
 }
 
 /// `queda de 3,6% nos preços da celulose`, `a 2% rise in copper prices`: a commodity's price

@@ -110,8 +110,13 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     let more = rest.iter().take(2).take_while(|w| w.joins_previous && (w.capitalized || w.upper) && !known(w)).count();
     // (A report verb right after the first word only: `Benzinga Professional reported` is a
     // news service.)
-    let verb =
-        (0..=more).find(|&k| rest.get(k).is_some_and(|w| is_move_verb(&w.key) || (k == 0 && is_report_verb(&w.key))));
+    // (`Endeavour Mining has gained more than 15%`: past an auxiliary.)
+    let moves = |k: usize| {
+        rest.get(k).is_some_and(|w| is_move_verb(&w.key))
+            || rest.get(k).is_some_and(|w| matches!(&*w.key, "has" | "had"))
+                && rest.get(k + 1).is_some_and(|w| is_move_verb(&w.key))
+    };
+    let verb = (0..=more).find(|&k| moves(k) || (k == 0 && rest.get(k).is_some_and(|w| is_report_verb(&w.key))));
     if let (Some(first), Some(_)) = (words.first(), verb)
         && first.capitalized
         && !first.upper
