@@ -188,6 +188,8 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             | "believe" | "think" | "expect" | "estimate" | "forecast" | "project"
             // `o BofA chama a atenção para a margem Ebitda de 15% a 20%`, `highlights`.
             | "chama" | "chamam" | "highlights" | "highlighted" | "highlight"
+            // `A análise do BofA sugere que os volumes… acima de 100 pontos-base`.
+            | "sugere" | "sugerem" | "suggests" | "suggest" | "acrescenta" | "acrescentou"
     )
 }
 

@@ -68,3 +68,12 @@ fn output_with_no_price_named_is_the_producers_and_an_unknown_name_past_an_auxil
     let text = "AstraZeneca rose 2%. Endeavour Mining has gained more than 15% since December.";
     assert_eq!(figures(text), pairs(&[("2%", &["AZN"]), ("15%", &[])]));
 }
+
+#[test]
+fn pepsi_is_pepsico_and_a_bank_whose_analysis_suggests_is_commenting() {
+    let text = "Os analistas do BofA reduziram sua avaliação das ações da Pepsi para neutra e baixaram seu preço-alvo \
+                para US$ 155. A análise do BofA sugere que um crescimento de volume acima de 100 pontos-base é \
+                improvável.";
+    let expected: [(&str, &[&str]); 2] = [("US$ 155", &["PEP"]), ("100 pontos", &["PEP"])];
+    assert_eq!(figures(text), pairs(&expected));
+}

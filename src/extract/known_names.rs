@@ -112,6 +112,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("BofA", "BAC", Case::Capital),
     ("Chevron", "CVX", Case::Capital),
     ("Coca-Cola", "KO", Case::Capital),
+    ("Pepsi", "PEP", Case::Capital),
     ("GE Aerospace", "GE", Case::Capital),
     ("General Electric", "GE", Case::Capital),
     ("Alibaba", "BABA", Case::Capital),
