@@ -556,6 +556,19 @@ pub(crate) fn attribute<'a>(
                             .filter(|t| t.len() == 1)
                             .cloned()
                             .unwrap_or_default()
+                    } else if carried.is_empty() {
+                        // `…dívidas em dólar. … A receita da empresa totalizou R$ 3,94 bilhões. No
+                        // trimestre, foram transportados 6,7 milhões de passageiros`: past an
+                        // index's sentence, when every figure given since went to the company
+                        // under discussion before it.
+                        let groups = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
+                        let through = earlier_subject(i, back, &subjects, &groups, &opens_unlisted);
+                        let barrier = (i.saturating_sub(back)..i).rev().find(|&j| ends_carry(j));
+                        let since = barrier.map_or(&out[..0], |j| {
+                            &out[figures.partition_point(|g| g.start < sentences[j].end)..first]
+                        });
+                        let mut given = since.iter().filter(|t| !t.is_empty()).peekable();
+                        if given.peek().is_some() && given.all(|t| *t == through) { through } else { carried }
                     } else {
                         carried
                     }

@@ -77,3 +77,17 @@ fn pepsi_is_pepsico_and_a_bank_whose_analysis_suggests_is_commenting() {
     let expected: [(&str, &[&str]); 2] = [("US$ 155", &["PEP"]), ("100 pontos", &["PEP"])];
     assert_eq!(figures(text), pairs(&expected));
 }
+
+#[test]
+fn the_carry_goes_past_an_index_when_every_figure_since_went_to_the_company() {
+    let text = "A Gol fechou o trimestre com prejuízo de R$ 3,91 bilhões. As perdas por variação cambial sobre a dívida \
+                em dólar não afetam o caixa. A receita da empresa totalizou R$ 3,94 bilhões. No trimestre, foram \
+                transportados 6,7 milhões de passageiros.";
+    let expected: [(&str, &[&str]); 3] =
+        [("R$ 3,91 bilhões", &["GOLL3"]), ("R$ 3,94 bilhões", &["GOLL3"]), ("6,7 milhões de passageiros", &["GOLL3"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // With no figure given since, the index still ends the carry.
+    let text = "A Gol fechou o trimestre com prejuízo de R$ 3,91 bilhões. O dólar subiu 1%. No trimestre, foram \
+                transportados 6,7 milhões de passageiros.";
+    assert_eq!(figures(text)[2], ("6,7 milhões de passageiros".to_owned(), Vec::<String>::new()));
+}
