@@ -179,7 +179,8 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             | "believes" | "thinks" | "acredita" | "ressalta" | "ressaltou"
             // Forecasting: `com o BTG estimando lucro de R$ 3,35 bilhões` is the BTG's estimate of
             // another company's profit.
-            | "estima" | "estimou" | "estimando" | "projeta" | "projetou" | "projetando" | "preve"
+            | "estima" | "estimou" | "estimando" | "projeta" | "projetou" | "projetando" | "esperando"
+            | "preve"
             | "previu" | "expects" | "expected" | "estimates" | "estimated" | "forecasts" | "projects"
             // The plural, as several brokers speak together (`Os bancos Bradesco BBI, BTG Pactual…
             // estimam que o lucro ficará…`).

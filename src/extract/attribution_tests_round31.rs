@@ -91,3 +91,19 @@ fn the_carry_goes_past_an_index_when_every_figure_since_went_to_the_company() {
                 transportados 6,7 milhões de passageiros.";
     assert_eq!(figures(text)[2], ("6,7 milhões de passageiros".to_owned(), Vec::<String>::new()));
 }
+
+#[test]
+fn rbc_alone_is_the_royal_bank_and_a_month_after_its_day_no_company() {
+    let text =
+        "Analyst Michael Goldberg raised his rating on RBC shares to buy and boosted his price target to $66.50.";
+    assert_eq!(figures(text), pairs(&[("$66.50", &["RY"])]));
+    // RBC Bearings keeps its own name and symbol.
+    let text = "Shares of RBC Bearings Inc (RBC) rose 3%. RBC Bearings fell 1%.";
+    assert_eq!(figures(text), pairs(&[("3%", &["RBC"]), ("1%", &["RBC"])]));
+    let text = "10 Nov - As ações da Eli Lilly subiram 5,6%. A corretora elevou o preço-alvo para US$ 1.104.";
+    assert_eq!(figures(text), pairs(&[("5,6%", &["LLY"]), ("US$ 1.104", &["LLY"])]));
+    // A broker's estimate of another company's earnings is that company's.
+    let text = "O RBC Capital ajustou o preço-alvo da Target. O RBC Capital agora está esperando US$ 6,68 de lucro \
+                por ação.";
+    assert_eq!(figures(text), pairs(&[("US$ 6,68", &["TGT"])]));
+}

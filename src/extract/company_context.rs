@@ -213,8 +213,9 @@ pub(crate) fn a_persons_surname(text: &str, tokens: &[Token], i: usize) -> bool 
     given || (i >= 2 && is_surname(text, tokens, i) && title(&tokens[i - 2]))
 }
 
-/// `the four weeks ended Nov. 25`, `Dec 2005`: a month's abbreviation written in title case
-/// before a full stop or a number is a date, not the company of that name (`NOV`).
+/// `the four weeks ended Nov. 25`, `Dec 2005`, `10 Nov`: a month's abbreviation written in title
+/// case before a full stop or a number, or after a day, is a date, not the company of that name
+/// (`NOV`).
 pub(crate) fn is_month_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.capitalized
@@ -224,7 +225,11 @@ pub(crate) fn is_month_abbreviation(text: &str, tokens: &[Token], i: usize) -> b
             "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
         )
         && (text[t.end..].starts_with('.')
-            || tokens.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())))
+            || tokens.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+            // `10 Nov - As ações da Eli Lilly…`: after the day.
+            || i > 0
+                && text[tokens[i - 1].end..t.start] == *" "
+                && tokens[i - 1].text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
 }
 
 /// `o diretor-presidente, Frederico Fleury Curado`: a word between two capitalised words of a

@@ -113,6 +113,7 @@ pub(crate) const ALIASES: &[(&str, &str, Case)] = &[
     ("Chevron", "CVX", Case::Capital),
     ("Coca-Cola", "KO", Case::Capital),
     ("Pepsi", "PEP", Case::Capital),
+    ("RBC", "RY", Case::Upper),
     ("GE Aerospace", "GE", Case::Capital),
     ("General Electric", "GE", Case::Capital),
     ("Alibaba", "BABA", Case::Capital),

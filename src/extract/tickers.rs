@@ -87,9 +87,14 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 // (`Teva Pharmaceuticals (TEVA)`: also a symbol alone in brackets right after a
                 // capitalised name, as any listed symbol is there (`Campbell Soup (CPB)`), when the
                 // lexicon also reads the word as a name.)
+                // (`RBC Bearings Inc (RBC)`: the symbol of the company just named, not the bank
+                // the word names alone.)
+                let of_the_name =
+                    |named: &[TickerMatch]| named.last().is_some_and(|m| m.symbol.as_str() == tokens[i].text);
                 if n == 1
                     && (symbol_in_brackets(text, tokens, i, lexicon, symbol.as_str())
-                        || (tokens[i].text == symbol.as_str() && in_brackets_after_name(text, tokens, i, 1)))
+                        || ((tokens[i].text == symbol.as_str() || of_the_name(&named))
+                            && in_brackets_after_name(text, tokens, i, 1)))
                     && let Some((symbol, used)) = bare_symbol(text, tokens, i, lexicon)
                 {
                     bare.push((i, used, symbol));
