@@ -30,10 +30,10 @@ use std::ops::Range;
 
 use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause};
 use super::attribution_cues::{
-    before_mentions_within, breaks_clause, compared_mentions, counted_companies, earlier_subject, is_code_gap,
-    is_move_to, is_saying_verb, is_sector_shares, is_those_companies, names_a_cause, names_the_company,
-    opens_on_the_company, own_shares_after, own_shares_before, points_elsewhere, points_to_the_stock, stake_in,
-    unknown_name_before, weight_in,
+    before_mentions_within, breaks_clause, compared_mentions, counted_companies, earlier_subject,
+    holds_the_companys_stock, is_code_gap, is_move_to, is_saying_verb, is_sector_shares, is_those_companies,
+    names_a_cause, names_the_company, opens_on_the_company, own_shares_after, own_shares_before, points_elsewhere,
+    points_to_the_stock, stake_in, unknown_name_before, weight_in,
 };
 use super::attribution_subjects::{covers_another, covers_one_named_after, only_subject, sentence_subjects};
 use super::bank_cues::{
@@ -420,6 +420,14 @@ pub(crate) fn attribute<'a>(
                 || unknown_code_before(text, &figures[f], &own)
             {
                 Vec::new()
+            } else if let Some(held) = first_subject.and_then(|k| subjects[k]).filter(|held| {
+                !before.is_empty()
+                    && holds_the_companys_stock(own_words)
+                    && !own.iter().any(|m| m.symbol == held.symbol)
+            }) {
+                // `Comerica Bank now owns 667,908 shares of the company’s stock valued at $2,571,000`:
+                // a holder's stake in the company the text is about.
+                vec![held.symbol.clone()]
             } else if let Some(subject) = subjects[i].filter(|_| own_shares_before(words_before)) {
                 // `a Nvidia agora tem a Apple em seu radar, com suas ações aumentando 1,89%`: the
                 // subject's own shares, past the company it is compared with.

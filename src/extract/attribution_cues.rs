@@ -152,6 +152,17 @@ pub(super) fn stake_in(text: &str, after: &[Token], own: &[&Mention]) -> Option<
     own.iter().find(|m| m.span.start == next.start).map(|m| m.symbol.clone())
 }
 
+/// `… now owns 667,908 shares of the company’s stock`: a holder's stake, in a sentence's words,
+/// in the company under discussion.
+pub(super) fn holds_the_companys_stock(words: &[Token]) -> bool {
+    // (The count between may be written in several words: `667,908`.)
+    words.windows(4).enumerate().any(|(k, w)| {
+        w[0].key == "shares"
+            && matches!((&*w[1].key, &*w[2].key, &*w[3].key), ("of", "the", "company"))
+            && words[k.saturating_sub(4)..k].iter().any(|b| matches!(&*b.key, "owns" | "owned" | "holds" | "held"))
+    })
+}
+
 /// How many words after a figure its stake word may come (`do capital total da`).
 const STAKE_REACH: usize = 3;
 

@@ -107,3 +107,15 @@ fn rbc_alone_is_the_royal_bank_and_a_month_after_its_day_no_company() {
                 por ação.";
     assert_eq!(figures(text), pairs(&[("US$ 6,68", &["TGT"])]));
 }
+
+#[test]
+fn a_holder_owning_shares_of_the_company_holds_the_company_under_discussion() {
+    let text = "Shares of Mizuho Financial Group inc. (NYSE:MFG) were up 4.8% on Tuesday. Comerica Bank now owns \
+                667,908 shares of the company’s stock valued at $2,571,000.";
+    let expected: [(&str, &[&str]); 3] = [("4.8%", &["MFG"]), ("667,908 shares", &["MFG"]), ("$2,571,000", &["MFG"])];
+    assert_eq!(figures(text), pairs(&expected));
+    // A holder's own figure stays its own.
+    let text = "Shares of Mizuho Financial Group inc. (NYSE:MFG) were up 4.8% on Tuesday. Comerica Bank reported a \
+                profit of $2 billion.";
+    assert_eq!(figures(text)[1], ("$2 billion".to_owned(), vec!["CMA".to_owned()]));
+}
