@@ -119,3 +119,14 @@ fn a_holder_owning_shares_of_the_company_holds_the_company_under_discussion() {
                 profit of $2 billion.";
     assert_eq!(figures(text)[1], ("$2 billion".to_owned(), vec!["CMA".to_owned()]));
 }
+
+#[test]
+fn a_class_written_after_another_name_is_not_the_earlier_companys() {
+    let text = "Petrobras PN caiu 0,49%, a R$ 18,24, e OGX ON recuou 7,69%, a R$ 0,36.";
+    let expected: [(&str, &[&str]); 4] =
+        [("0,49%", &["PETR4"]), ("R$ 18,24", &["PETR4"]), ("7,69%", &[]), ("R$ 0,36", &[])];
+    assert_eq!(figures(text), pairs(&expected));
+    // After an article, the class is still the company's.
+    let text = "As ações da Petrobras subiram. A PN fechou em alta de 7,63%, e a ON, em +8,93%.";
+    assert_eq!(figures(text), pairs(&[("7,63%", &["PETR4"]), ("8,93%", &["PETR3"])]));
+}

@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::Lexicon;
 use super::mentions::{Mention, merged};
 use super::tokens::Token;
+use super::words::is_common_word;
 use crate::model::Symbol;
 
 /// How many sentences back the company of a class word may be named.
@@ -71,6 +72,18 @@ pub(crate) fn with_share_classes(
         let Some(company) = mentions.iter().rev().find(|m| m.span.end <= w.start && m.span.start >= from) else {
             continue;
         };
+        // `Petrobras PN caiu 0,49%… e OGX ON recuou 7,69%`: the class of another name, written
+        // right before it, that the lexicon does not know.
+        let another_name = k > 0 && {
+            let before = &words[k - 1];
+            (before.capitalized || before.upper)
+                && !is_common_word(&before.key)
+                && company.span.end <= before.start
+                && text[before.end..w.start] == *" "
+        };
+        if another_name {
+            continue;
+        }
         let known =
             |digit: &char| class_symbol(&company.symbol, *digit).filter(|s| lexicon.symbol(s.as_str()).is_some());
         // (`a preferencial` of Usiminas: its main listing, `USIM5`, when that is a preferred class.)
