@@ -31,9 +31,9 @@ use std::ops::Range;
 use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause};
 use super::attribution_cues::{
     before_mentions_within, breaks_clause, compared_mentions, counted_companies, earlier_subject,
-    holds_the_companys_stock, is_code_gap, is_move_to, is_saying_verb, is_sector_shares, is_those_companies,
-    names_a_cause, names_the_company, opens_on_the_company, own_shares_after, own_shares_before, points_elsewhere,
-    points_to_the_stock, stake_in, unknown_name_before, weight_in,
+    holds_the_companys_stock, is_code_gap, is_group_of_a_kind, is_move_to, is_saying_verb, is_sector_shares,
+    is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after, own_shares_before,
+    points_elsewhere, points_to_the_stock, stake_in, unknown_name_before, weight_in,
 };
 use super::attribution_subjects::{covers_another, covers_one_named_after, only_subject, sentence_subjects};
 use super::bank_cues::{
@@ -500,7 +500,17 @@ pub(crate) fn attribute<'a>(
                     // naming no company, about a commodity or the economy; `o setor de varejo também
                     // tinha queda de 2,09%`: a whole sector's move.
                     Vec::new()
-                } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key)) {
+                } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key))
+                    || words_before.windows(2).enumerate().any(|(k, p)| {
+                        // (`Some banks saw shares fall`, not `alguns bancos, incluindo o Santander,
+                        // que elevou o preço-alvo`: the group's own shares or move.)
+                        is_group_of_a_kind(&p[0].key, &p[1].key)
+                            && words_before[k + 2..]
+                                .iter()
+                                .take(3)
+                                .any(|w| is_move_verb(&w.key) || is_share_word(&w.key))
+                    })
+                {
                     // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
                     // 1% to 4%`: a sector's move, no one company's.
                     Vec::new()

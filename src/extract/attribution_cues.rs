@@ -268,6 +268,41 @@ pub(super) fn is_sector_shares(first: &str, second: &str) -> bool {
         )
 }
 
+/// `Some banks saw shares fall`, `the two dozen banks`, `muitos bancos`: a group of companies
+/// of a kind, none named (two folded words in a row).
+pub(super) fn is_group_of_a_kind(first: &str, second: &str) -> bool {
+    matches!(
+        first,
+        "some"
+            | "many"
+            | "several"
+            | "most"
+            | "other"
+            | "dozen"
+            | "regional"
+            | "muitos"
+            | "alguns"
+            | "varios"
+            | "outros"
+    ) && matches!(
+        second,
+        "banks"
+            | "lenders"
+            | "insurers"
+            | "retailers"
+            | "airlines"
+            | "miners"
+            | "chipmakers"
+            | "automakers"
+            | "companies"
+            | "bancos"
+            | "empresas"
+            | "varejistas"
+            | "mineradoras"
+            | "companhias"
+    )
+}
+
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
 pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
     matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")

@@ -130,3 +130,14 @@ fn a_class_written_after_another_name_is_not_the_earlier_companys() {
     let text = "As ações da Petrobras subiram. A PN fechou em alta de 7,63%, e a ON, em +8,93%.";
     assert_eq!(figures(text), pairs(&[("7,63%", &["PETR4"]), ("8,93%", &["PETR3"])]));
 }
+
+#[test]
+fn a_group_of_a_kind_moving_is_no_one_companys_move() {
+    let text = "Zions Bancorporation fell 4%. Some banks saw shares fall as much as 7 percent, while others were down \
+                between 1 and 3 percent.";
+    assert_eq!(figures(text), pairs(&[("4%", &["ZION"]), ("7 percent", &[]), ("1", &[]), ("3 percent", &[])]));
+    // Banks that rate are no group moving.
+    let text = "A Moura Dubeux (MDNE3) subiu 125%. O papel é uma aposta de alguns bancos, incluindo o Santander, que \
+                elevou o preço-alvo da ação para R$ 29.";
+    assert_eq!(figures(text)[1], ("R$ 29".to_owned(), vec!["MDNE3".to_owned()]));
+}
