@@ -252,12 +252,21 @@ pub(crate) fn attribute<'a>(
             economy || sector.is_some_and(|s| s < at)
         };
         // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
-        // `No cobre, o minério processado aumentou 30% a/a`: output, with no price named, is the
-        // producer's under discussion.
-        let speaks_of_output =
-            || own_words.iter().any(|w| is_output_word(&w.key)) && !own_words.iter().any(|w| is_price_word(&w.key));
-        let sentence_names_a_commodity = || {
-            !speaks_of_output()
+        // `No cobre, o minério processado aumentou 30% a/a`: output named before the figure at
+        // `at`, with no price named, is the producer's under discussion (not `Oil rallied 3% as
+        // OPEC+ extended production cuts`).
+        // (Where the sentence first names output, if it names no price: read once.)
+        let output_cell = OnceCell::new();
+        let output_before = |at: usize| {
+            output_cell
+                .get_or_init(|| {
+                    let priced = own_words.iter().any(|w| is_price_word(&w.key));
+                    own_words.iter().find(|w| is_output_word(&w.key)).filter(|_| !priced).map(|w| w.start)
+                })
+                .is_some_and(|first| first < at)
+        };
+        let sentence_names_a_commodity = |at: usize| {
+            !output_before(at)
                 && own_words.iter().enumerate().any(|(k, w)| {
                     is_commodity_word(&w.key)
                         && !names_a_producer(own_words, k)
@@ -272,6 +281,18 @@ pub(crate) fn attribute<'a>(
         if paired_until.is_none() {
             paired_in_order(text, own_words, &own, figures, &inside, &mut out, &mut settled);
         }
+        // Where a holder's verb of a stake in the company under discussion starts (read once),
+        // and the last company named in the sentences before, the holder aside.
+        let holder_cell = OnceCell::new();
+        // The company carried from the sentences before (found once per sentence).
+        let carried_cell: OnceCell<Vec<Symbol>> = OnceCell::new();
+        let holder_verb = || *holder_cell.get_or_init(|| holds_the_companys_stock(own_words));
+        let held_before = || {
+            mentions_in(&(sentences[i.saturating_sub(COUNTED_BACK)].start..sentence.start))
+                .iter()
+                .rev()
+                .find(|m| !m.rates && !own.iter().any(|o| o.symbol == m.symbol))
+        };
         for &f in &inside {
             if settled[f] {
                 continue;
@@ -420,13 +441,12 @@ pub(crate) fn attribute<'a>(
                 || unknown_code_before(text, &figures[f], &own)
             {
                 Vec::new()
-            } else if let Some(held) = first_subject.and_then(|k| subjects[k]).filter(|held| {
-                !before.is_empty()
-                    && holds_the_companys_stock(own_words)
-                    && !own.iter().any(|m| m.symbol == held.symbol)
-            }) {
-                // `Comerica Bank now owns 667,908 shares of the company’s stock valued at $2,571,000`:
-                // a holder's stake in the company the text is about.
+            } else if let Some(held) =
+                holder_verb().filter(|&verb| !before.is_empty() && verb < at).and_then(|_| held_before())
+            {
+                // `Comerica Bank raised its stake in shares of Mizuho… Comerica Bank now owns 667,908
+                // shares of the company’s stock valued at $2,571,000`: a holder's stake in the
+                // company named before, after the holder's verb.
                 vec![held.symbol.clone()]
             } else if let Some(subject) = subjects[i].filter(|_| own_shares_before(words_before)) {
                 // `a Nvidia agora tem a Apple em seu radar, com suas ações aumentando 1,89%`: the
@@ -485,14 +505,13 @@ pub(crate) fn attribute<'a>(
                         // e um volume negociado de R$ 48,3 milhões`.)
                         own_words.windows(2).enumerate().any(|(k, p)| {
                             is_market_turnover(&p[0].key, &p[1].key)
-                                && !(p[0].key == "volume"
-                                    && own_words[..k].iter().any(|w| matches!(&*w.key, "cotada" | "cotado" | "quoted")))
+                                && !(p[0].key == "volume" && quoted_stock_before(&own_words[..k]))
                                 || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
                         }) || (own.is_empty() && is_exchange_volume(own_words))
                     })
                 };
                 if !about_the_company
-                    && (sentence_names_a_commodity() || economy_or_sector_before(at) && !in_accounts())
+                    && (sentence_names_a_commodity(at) || economy_or_sector_before(at) && !in_accounts())
                     || market_or_analyst_record()
                 {
                     // `A projeção para o preço do commodity passou de US$ 95 para US$ 99`; `As vendas
@@ -556,40 +575,46 @@ pub(crate) fn attribute<'a>(
                     // (Nor one opening on the company: `A companhia informou que o resultado foi
                     // impactado pela taxa básica de juros`.)
                     let ends_carry = |j: usize| {
-                        let own = own_words_of(&sentences[j]);
-                        index_within(sentences[j].clone()) && !gave(j) && !opens_on_the_company(own)
-                            || about_a_group(text, own)
+                        let its_words = own_words_of(&sentences[j]);
+                        index_within(sentences[j].clone()) && !gave(j) && !opens_on_the_company(its_words)
+                            || about_a_group(text, its_words)
                     };
-                    let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
-                    // `Deutsche Bank weighed in on a number of metal producers, including AA --
-                    // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
-                    // subject to carry, the stock is the one company the sentence before gave its
-                    // last figure to.
-                    if carried.is_empty() && i > 0 && points_to_the_stock(own_words) {
-                        let given_before = &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
-                        given_before
-                            .iter()
-                            .rev()
-                            .find(|t| !t.is_empty())
-                            .filter(|t| t.len() == 1)
-                            .cloned()
-                            .unwrap_or_default()
-                    } else if carried.is_empty() {
-                        // `…dívidas em dólar. … A receita da empresa totalizou R$ 3,94 bilhões. No
-                        // trimestre, foram transportados 6,7 milhões de passageiros`: past an
-                        // index's sentence, when every figure given since went to the company
-                        // under discussion before it.
-                        let groups = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
-                        let through = earlier_subject(i, back, &subjects, &groups, &opens_unlisted);
-                        let barrier = (i.saturating_sub(back)..i).rev().find(|&j| ends_carry(j));
-                        let since = barrier.map_or(&out[..0], |j| {
-                            &out[figures.partition_point(|g| g.start < sentences[j].end)..first]
-                        });
-                        let mut given = since.iter().filter(|t| !t.is_empty()).peekable();
-                        if given.peek().is_some() && given.all(|t| *t == through) { through } else { carried }
-                    } else {
-                        carried
-                    }
+                    // (The same for every figure of the sentence: found once.)
+                    carried_cell
+                        .get_or_init(|| {
+                            let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
+                            // `Deutsche Bank weighed in on a number of metal producers, including AA --
+                            // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
+                            // subject to carry, the stock is the one company the sentence before gave its
+                            // last figure to.
+                            if carried.is_empty() && i > 0 && points_to_the_stock(own_words) {
+                                let given_before =
+                                    &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
+                                given_before
+                                    .iter()
+                                    .rev()
+                                    .find(|t| !t.is_empty())
+                                    .filter(|t| t.len() == 1)
+                                    .cloned()
+                                    .unwrap_or_default()
+                            } else if carried.is_empty() {
+                                // `…dívidas em dólar. … A receita da empresa totalizou R$ 3,94 bilhões. No
+                                // trimestre, foram transportados 6,7 milhões de passageiros`: past an
+                                // index's sentence, when every figure given since went to the company
+                                // under discussion before it.
+                                let groups = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
+                                let through = earlier_subject(i, back, &subjects, &groups, &opens_unlisted);
+                                let barrier = (i.saturating_sub(back)..i).rev().find(|&j| ends_carry(j));
+                                let since = barrier.map_or(&out[..0], |j| {
+                                    &out[figures.partition_point(|g| g.start < sentences[j].end)..first]
+                                });
+                                let mut given = since.iter().filter(|t| !t.is_empty()).peekable();
+                                if given.peek().is_some() && given.all(|t| *t == through) { through } else { carried }
+                            } else {
+                                carried
+                            }
+                        })
+                        .clone()
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
                     // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price
@@ -630,6 +655,13 @@ pub(crate) fn attribute<'a>(
         }
     }
     out
+}
+
+/// `a ação estava cotada a R$ 12,07`, `the stock was quoted at`: a stock and its quote among
+/// `words` (not `o dólar fechou cotado a R$ 5,10`).
+fn quoted_stock_before(words: &[Token]) -> bool {
+    let quote = words.iter().position(|w| matches!(&*w.key, "cotada" | "cotado" | "cotadas" | "cotados" | "quoted"));
+    quote.is_some_and(|q| words[..q].iter().rev().take(4).any(|w| is_share_word(&w.key)))
 }
 
 /// `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a company's own

@@ -152,14 +152,22 @@ pub(super) fn stake_in(text: &str, after: &[Token], own: &[&Mention]) -> Option<
     own.iter().find(|m| m.span.start == next.start).map(|m| m.symbol.clone())
 }
 
-/// `… now owns 667,908 shares of the company’s stock`: a holder's stake, in a sentence's words,
-/// in the company under discussion.
-pub(super) fn holds_the_companys_stock(words: &[Token]) -> bool {
-    // (The count between may be written in several words: `667,908`.)
-    words.windows(4).enumerate().any(|(k, w)| {
-        w[0].key == "shares"
-            && matches!((&*w[1].key, &*w[2].key, &*w[3].key), ("of", "the", "company"))
-            && words[k.saturating_sub(4)..k].iter().any(|b| matches!(&*b.key, "owns" | "owned" | "holds" | "held"))
+/// `… now owns 667,908 shares of the company’s stock`: where a holder's verb of a stake in the
+/// company under discussion starts, in a sentence's words (past the digits of the count).
+pub(super) fn holds_the_companys_stock(words: &[Token]) -> Option<usize> {
+    words.windows(4).enumerate().find_map(|(k, w)| {
+        let of_the_company =
+            w[0].key == "shares" && matches!((&*w[1].key, &*w[2].key, &*w[3].key), ("of", "the", "company"));
+        of_the_company
+            .then(|| {
+                words[..k].iter().rev().skip_while(|b| b.is_digits()).take(2).find(|b| {
+                    matches!(
+                        &*b.key,
+                        "owns" | "own" | "owned" | "holds" | "hold" | "held" | "bought" | "acquired" | "purchased"
+                    )
+                })
+            })?
+            .map(|b| b.start)
     })
 }
 
@@ -201,7 +209,7 @@ pub(super) fn is_saying_verb(key: &str) -> bool {
             // `o BofA chama a atenção para a margem Ebitda de 15% a 20%`, `highlights`.
             | "chama" | "chamam" | "highlights" | "highlighted" | "highlight"
             // `A análise do BofA sugere que os volumes… acima de 100 pontos-base`.
-            | "sugere" | "sugerem" | "suggests" | "suggest" | "acrescenta" | "acrescentou"
+            | "sugere" | "sugerem" | "suggests" | "suggest"
     )
 }
 

@@ -4,10 +4,10 @@
 use super::round14::{figures, pairs};
 
 #[test]
-fn a_defunct_broker_that_rates_is_no_unknown_company_and_an_analysts_surname_no_company() {
+fn a_defunct_broker_that_rates_is_no_unknown_company() {
     let text = "Wachovia downgraded Texas Instruments (TXN) to hold from buy. Analyst John Barton says his \
-                downgrade reflects a weaker outlook. Barton lowered his 45.6% gross margin estimate to 36.8%. He \
-                cut his price target to $30.";
+                downgrade reflects a weaker outlook. He lowered his 45.6% gross margin estimate to 36.8% and cut \
+                his price target to $30.";
     let expected: [(&str, &[&str]); 3] = [("45.6%", &["TXN"]), ("36.8%", &["TXN"]), ("$30", &["TXN"])];
     assert_eq!(figures(text), pairs(&expected));
     // A company rated by someone else is still unknown: its figures are nobody's.
@@ -31,9 +31,11 @@ fn a_statistic_of_prices_is_no_market_index() {
                 Apple, hurt by a rising consumer price index, posted revenue of $90 billion.";
     let expected: [(&str, &[&str]); 2] = [("R$ 18 milhões", &["CSED3"]), ("$90 billion", &["AAPL"])];
     assert_eq!(figures(text), pairs(&expected));
-    // A market's index still takes its move.
+    // A market's index still takes its move, also one named for its prices.
     let text = "Apple posted revenue of $90 billion, while the index fell 2%.";
     assert_eq!(figures(text)[1], ("2%".to_owned(), Vec::<String>::new()));
+    let text = "Sony rose 2%, while the Tokyo Stock Price Index fell 1%.";
+    assert_eq!(figures(text), pairs(&[("2%", &["SONY"]), ("1%", &[])]));
 }
 
 #[test]
@@ -42,8 +44,11 @@ fn a_stock_at_the_top_of_an_index_does_not_end_the_carry() {
                 A administração elevou a projeção de retorno de 15% para 17%.";
     let expected: [(&str, &[&str]); 3] = [("7,1%", &["WFC"]), ("15%", &["WFC"]), ("17%", &["WFC"])];
     assert_eq!(figures(text), pairs(&expected));
-    let text = "Apple rose 2%, at the top of the S&P 500. Its services revenue grew 14%.";
+    let text = "Apple rose 2%. The rally put it at the top of the S&P 500. Its services revenue grew 14%.";
     assert_eq!(figures(text), pairs(&[("2%", &["AAPL"]), ("14%", &["AAPL"])]));
+    // `On top of` is no rank: the index keeps its move.
+    let text = "Apple fell 3%, on top of the Nasdaq's 2% slide.";
+    assert_eq!(figures(text), pairs(&[("3%", &["AAPL"]), ("2%", &[])]));
 }
 
 #[test]
@@ -53,18 +58,23 @@ fn the_volume_of_a_quoted_stock_is_its_own() {
     let expected: [(&str, &[&str]); 3] =
         [("R$ 12,07", &["CBAV3"]), ("7,76%", &["CBAV3"]), ("R$ 48,3 milhões", &["CBAV3"])];
     assert_eq!(figures(text), pairs(&expected));
-    // The market's turnover stays the market's.
+    // The market's turnover stays the market's, also after the dollar's quote.
     let text = "A CBA (CBAV3) estreou na B3. O volume negociado na bolsa somou R$ 24 bilhões.";
     assert_eq!(figures(text), pairs(&[("R$ 24 bilhões", &[])]));
+    let text =
+        "A CBA (CBAV3) estreou na B3. O dólar fechou cotado a R$ 5,10, e o volume negociado somou R$ 20 bilhões.";
+    assert_eq!(figures(text)[1], ("R$ 20 bilhões".to_owned(), Vec::<String>::new()));
 }
 
 #[test]
 fn output_with_no_price_named_is_the_producers_and_an_unknown_name_past_an_auxiliary_is_a_company() {
     let text = "A Vale divulgou seu relatório de produção. No cobre, o minério processado em Salobo aumentou 30% a/a.";
     assert_eq!(figures(text), pairs(&[("30%", &["VALE3"])]));
-    // A commodity's price stays nobody's.
+    // A commodity's price stays nobody's, also with output named after it.
     let text = "A Vale divulgou seu relatório de produção. O preço do minério de ferro subiu 3%.";
     assert_eq!(figures(text), pairs(&[("3%", &[])]));
+    let text = "Exxon Mobil rose 1%. Oil rallied 3% as OPEC+ extended production cuts.";
+    assert_eq!(figures(text), pairs(&[("1%", &["XOM"]), ("3%", &[])]));
     let text = "AstraZeneca rose 2%. Endeavour Mining has gained more than 15% since December.";
     assert_eq!(figures(text), pairs(&[("2%", &["AZN"]), ("15%", &[])]));
 }
@@ -97,9 +107,9 @@ fn rbc_alone_is_the_royal_bank_and_a_month_after_its_day_no_company() {
     let text =
         "Analyst Michael Goldberg raised his rating on RBC shares to buy and boosted his price target to $66.50.";
     assert_eq!(figures(text), pairs(&[("$66.50", &["RY"])]));
-    // RBC Bearings keeps its own name and symbol.
-    let text = "Shares of RBC Bearings Inc (RBC) rose 3%. RBC Bearings fell 1%.";
-    assert_eq!(figures(text), pairs(&[("3%", &["RBC"]), ("1%", &["RBC"])]));
+    // RBC Bearings keeps its own name and symbol, also written alone once named.
+    let text = "Shares of RBC Bearings Inc (RBC) rose 3%. RBC's backlog grew 10%.";
+    assert_eq!(figures(text), pairs(&[("3%", &["RBC"]), ("10%", &["RBC"])]));
     let text = "10 Nov - As ações da Eli Lilly subiram 5,6%. A corretora elevou o preço-alvo para US$ 1.104.";
     assert_eq!(figures(text), pairs(&[("5,6%", &["LLY"]), ("US$ 1.104", &["LLY"])]));
     // A broker's estimate of another company's earnings is that company's.
@@ -114,10 +124,11 @@ fn a_holder_owning_shares_of_the_company_holds_the_company_under_discussion() {
                 667,908 shares of the company’s stock valued at $2,571,000.";
     let expected: [(&str, &[&str]); 3] = [("4.8%", &["MFG"]), ("667,908 shares", &["MFG"]), ("$2,571,000", &["MFG"])];
     assert_eq!(figures(text), pairs(&expected));
-    // A holder's own figure stays its own.
-    let text = "Shares of Mizuho Financial Group inc. (NYSE:MFG) were up 4.8% on Tuesday. Comerica Bank reported a \
-                profit of $2 billion.";
-    assert_eq!(figures(text)[1], ("$2 billion".to_owned(), vec!["CMA".to_owned()]));
+    // A holder's own figure stays its own, also before its verb of holding.
+    let text = "Shares of Mizuho Financial Group inc. (NYSE:MFG) were up 4.8% on Tuesday. Comerica Bank, which earned \
+                $2 billion last year, now owns 667,908 shares of the company’s stock.";
+    let expected: [(&str, &[&str]); 3] = [("4.8%", &["MFG"]), ("$2 billion", &["CMA"]), ("667,908 shares", &["MFG"])];
+    assert_eq!(figures(text), pairs(&expected));
 }
 
 #[test]

@@ -102,7 +102,7 @@ pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
     // (`its coal sales rose 8%`, `as vendas de etanol subiram 12%`: a producer's own sales.)
     // (`Oil and gas production`, `a produção total de óleo e gás`: past a second commodity and
     // an adjective of the total.)
-    let own_output = |w: &Token| matches!(&*w.key, "sales" | "production" | "output" | "exports");
+    let own_output = |w: &Token| is_output_word(&w.key) || matches!(&*w.key, "sales" | "exports");
     let listed = |j: usize| words.get(j).is_some_and(|w| matches!(&*w.key, "and" | "e"));
     let commodity = |j: usize| words.get(j).is_some_and(|w| is_commodity_word(&w.key));
     let sold = words.get(k + 1).is_some_and(own_output)
@@ -123,39 +123,20 @@ pub(super) fn names_a_producer(words: &[Token], k: usize) -> bool {
 }
 
 /// A word of a producer's output (`produção`, `processado`, `shipments`), folded.
+#[rustfmt::skip]
 pub(super) fn is_output_word(key: &str) -> bool {
-    matches!(
-        key,
-        "producao"
-            | "produziu"
-            | "processado"
-            | "processada"
-            | "processamento"
-            | "production"
-            | "produced"
-            | "output"
-            | "shipments"
-            | "embarques"
-            | "extracao"
+    matches!(key,
+        "producao" | "produziu" | "processado" | "processada" | "processamento" | "production" | "produced"
+            | "output" | "shipments" | "embarques" | "extracao"
     )
 }
 
-/// A word of a price (`preço`, `cotação`, `prices`, `futures`), folded.
+/// A word of a price (`preço`, `cotação`, `prices`, `futures`, `a barrel`), folded.
+#[rustfmt::skip]
 pub(super) fn is_price_word(key: &str) -> bool {
-    matches!(
-        key,
-        "preco"
-            | "precos"
-            | "cotacao"
-            | "cotacoes"
-            | "cotado"
-            | "cotada"
-            | "price"
-            | "prices"
-            | "priced"
-            | "futures"
-            | "futuros"
-            | "spot"
+    matches!(key,
+        "preco" | "precos" | "cotacao" | "cotacoes" | "cotado" | "cotada" | "price" | "prices" | "priced"
+            | "futures" | "futuros" | "spot" | "barrel" | "barril" | "tonelada" | "ounce" | "onca"
     )
 }
 

@@ -271,7 +271,10 @@ pub(super) fn ranks_within(text: &str, before: &[Token], after: &[Token]) -> boo
     // that stood out in the index.
     let standout = ranked.is_some_and(|w| matches!(&*w.key, "positivo" | "negativo"))
         && before_ranked.is_some_and(|w| matches!(&*w.key, "destaque" | "destaques" | "ranking"))
-        || ranked.is_some_and(|w| matches!(&*w.key, "ranking" | "topo" | "top" | "bottom" | "lanterna"));
+        || ranked.is_some_and(|w| w.key == "ranking")
+        // (Not `on top of the Nasdaq's 2% slide`.)
+        || ranked.is_some_and(|w| matches!(&*w.key, "topo" | "top" | "bottom" | "lanterna"))
+            && before_ranked.is_some_and(|w| matches!(&*w.key, "the" | "o" | "no" | "na" | "at" | "a"));
     if preposition && standout {
         return true;
     }
@@ -368,7 +371,11 @@ pub(super) fn is_price_statistic(words: &[Token], k: usize) -> bool {
             || matches!(next(1), Some("geral" | "nacional")) && matches!(next(3), Some("precos"))))
         || (matches!(key, "index" | "indexes" | "indices")
             && k > 0
-            && matches!(&*words[k - 1].key, "price" | "prices" | "inflation" | "confidence" | "sentiment"))
+            && matches!(&*words[k - 1].key, "price" | "prices" | "inflation" | "confidence" | "sentiment")
+            // (In its sentence: not `…higher prices. Indexes fell 2%`; and not the `Tokyo Stock
+            // Price Index`, a market's.)
+            && words[k - 1].end + 1 >= words[k].start
+            && !(k > 1 && matches!(&*words[k - 2].key, "stock" | "share")))
 }
 
 /// The words that go on with an index's name (`Dow Jones Industrial Average`, `S&P 500`,

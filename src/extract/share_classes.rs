@@ -76,10 +76,17 @@ pub(crate) fn with_share_classes(
         // right before it, that the lexicon does not know.
         let another_name = k > 0 && {
             let before = &words[k - 1];
+            // (Not a word of the company's own name past its mention: `a Vale do Rio Doce PNA`.)
+            let name_goes_on = || {
+                text[company.span.end..before.start]
+                    .split_whitespace()
+                    .all(|g| matches!(g, "do" | "da" | "de" | "dos" | "das" | "&") || g.starts_with(char::is_uppercase))
+            };
             (before.capitalized || before.upper)
                 && !is_common_word(&before.key)
                 && company.span.end <= before.start
                 && text[before.end..w.start] == *" "
+                && !name_goes_on()
         };
         if another_name {
             continue;

@@ -87,14 +87,21 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                 // (`Teva Pharmaceuticals (TEVA)`: also a symbol alone in brackets right after a
                 // capitalised name, as any listed symbol is there (`Campbell Soup (CPB)`), when the
                 // lexicon also reads the word as a name.)
-                // (`RBC Bearings Inc (RBC)`: the symbol of the company just named, not the bank
-                // the word names alone.)
-                let of_the_name =
-                    |named: &[TickerMatch]| named.last().is_some_and(|m| m.symbol.as_str() == tokens[i].text);
+                // (`RBC Bearings Inc (RBC)… RBC's backlog`: the symbol of a company the text
+                // named, in brackets right after its name or alone later, not the bank the word
+                // names alone.)
+                let its_symbol = tokens[i].upper && tokens[i].text != symbol.as_str();
+                let of_the_name = |named: &[TickerMatch]| {
+                    named.last().is_some_and(|m| {
+                        m.symbol.as_str() == tokens[i].text && text[m.span.end..tokens[i].start].trim() == "("
+                    })
+                };
+                let named_before = |named: &[TickerMatch]| named.iter().any(|m| m.symbol.as_str() == tokens[i].text);
                 if n == 1
                     && (symbol_in_brackets(text, tokens, i, lexicon, symbol.as_str())
-                        || ((tokens[i].text == symbol.as_str() || of_the_name(&named))
-                            && in_brackets_after_name(text, tokens, i, 1)))
+                        || ((tokens[i].text == symbol.as_str() || its_symbol && of_the_name(&named))
+                            && in_brackets_after_name(text, tokens, i, 1))
+                        || its_symbol && named_before(&named))
                     && let Some((symbol, used)) = bare_symbol(text, tokens, i, lexicon)
                 {
                     bare.push((i, used, symbol));

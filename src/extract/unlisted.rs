@@ -57,23 +57,20 @@ pub(super) fn unlisted_in_text(
         let name = words[..k].iter().rev().take(NAME_WORDS).take_while(|w| w.capitalized || w.upper);
         known_firsts.extend(name.map(|w| &*w.key));
     }
-    // `Analyst John Barton says… Barton lowered his estimate`: a claimant's surname is a person.
-    for c in claimants.iter().filter(|&c| text[c.clone()].trim().contains(' ')) {
-        let k = words.partition_point(|w| w.start < c.end);
-        if let Some(last) = words[..k].last().filter(|w| w.start >= c.start && w.capitalized) {
-            known_firsts.insert(&last.key);
-        }
-    }
     // (`Wachovia downgraded Texas Instruments`: a claimant that rates is a broker, whatever the
     // lexicon knows.)
     let claims = |at: usize| {
         let k = claimants.partition_point(|c| c.end <= at);
         claimants.get(k).is_some_and(|c| {
-            // (Not `Chuy’s Holdings Inc CHUY downgraded from Market Perform`: rated itself.)
+            // (Not `Chuy’s Holdings Inc CHUY downgraded from Market Perform`, `X upgraded at
+            // Wedbush`: rated itself, in an English headline's passive. A Portuguese verb is
+            // active: `rebaixou para neutra a recomendação da Gol`.)
             let k = words.partition_point(|w| w.start < c.end);
             c.start <= at
                 && words.get(k).is_some_and(|w| is_rating_verb(&w.key))
-                && !words.get(k + 1).is_some_and(|w| matches!(&*w.key, "from" | "to" | "by" | "de" | "para" | "por"))
+                && !words
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(&*w.key, "from" | "to" | "by" | "at" | "with" | "on" | "as"))
         })
     };
     found.retain(|&at| word_at(at).is_none_or(|w| !known_firsts.contains(&*w.key)) && !claims(at));
