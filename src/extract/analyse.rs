@@ -15,6 +15,7 @@ use super::findings::{
 };
 use super::firms::firm_key;
 use super::fx_hash::FxHashSet;
+use super::known_brokers::opens_a_broker_name;
 use super::language::{decide, score};
 use super::listings::with_home_listings;
 use super::mentions::mentions;
@@ -80,8 +81,20 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let taken: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
     let found_figures = figures(text, &words, &language_at, &taken);
     let found_tickers = tickers(text, &words, lexicon);
-    let found_claimants: Vec<_> =
+    let mut found_claimants: Vec<_> =
         sentence_words.iter().flat_map(|range| claimants(text, &words[range.clone()])).collect();
+    // `Institutional analyst upgrades… institutional flows`: a one-word name the text also writes
+    // in lower case is an everyday word, not a firm (a broker's name aside: `Benchmark`).
+    let lower_case: FxHashSet<&str> = words.iter().filter(|w| !w.has_upper).map(|w| &*w.key).collect();
+    let everyday_name = |span: &std::ops::Range<usize>| {
+        let k = words.partition_point(|w| w.start < span.start);
+        let one_word = words.get(k + 1).is_none_or(|n| n.start >= span.end);
+        one_word
+            && words
+                .get(k)
+                .is_some_and(|w| w.start == span.start && lower_case.contains(&*w.key) && !opens_a_broker_name(&w.key))
+    };
+    found_claimants.retain(|c| !everyday_name(&c.span));
     let claimant_spans: Vec<_> = found_claimants.iter().map(|c| c.span.clone()).collect();
     let found_mentions = mentions(text, &words, &sentence_spans, &found_tickers, &claimant_spans);
     let found_mentions = with_share_classes(text, &words, &sentence_spans, lexicon, found_mentions);
@@ -106,6 +119,7 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
     let mut found_views =
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
+    found_views.retain(|v| !everyday_name(&v.claimant));
     // A table copied without its bars: its rows' views, and no holder named inside a row.
     let (row_views, rows) = rated_rows(text, &words, &claimant_spans, &found_mentions);
     found_views.retain(|v| {

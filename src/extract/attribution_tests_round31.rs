@@ -152,3 +152,10 @@ fn a_group_of_a_kind_moving_is_no_one_companys_move() {
                 elevou o preço-alvo da ação para R$ 29.";
     assert_eq!(figures(text)[1], ("R$ 29".to_owned(), vec!["MDNE3".to_owned()]));
 }
+
+#[test]
+fn an_unknown_name_that_added_a_figure_moved() {
+    let text = "Lloyds Banking Group fell 2%. Reckitt Benckiser added 3% as Deutsche Bank repeated its buy \
+                recommendation.";
+    assert_eq!(figures(text), pairs(&[("2%", &["LYG"]), ("3%", &[])]));
+}

@@ -108,8 +108,11 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     // (A report verb right after the first word only: `Benzinga Professional reported` is a
     // news service.)
     // (`Endeavour Mining has gained more than 15%`: past an auxiliary.)
+    // (`Reckitt Benckiser added 24p to 1117 1/2p`: a verb of a move only before its figure.)
     let moves = |k: usize| {
         rest.get(k).is_some_and(|w| is_move_verb(&w.key))
+            || rest.get(k).is_some_and(|w| matches!(&*w.key, "added" | "shed" | "lost"))
+                && rest.get(k + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
             || rest.get(k).is_some_and(|w| matches!(&*w.key, "has" | "had"))
                 && rest.get(k + 1).is_some_and(|w| is_move_verb(&w.key))
     };

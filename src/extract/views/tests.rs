@@ -20,6 +20,7 @@ mod round27;
 mod round28;
 mod round29;
 mod round30;
+mod round31;
 mod round7;
 mod round8;
 
