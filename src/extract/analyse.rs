@@ -95,6 +95,22 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
                 .is_some_and(|w| w.start == span.start && lower_case.contains(&*w.key) && !opens_a_broker_name(&w.key))
     };
     found_claimants.retain(|c| !everyday_name(&c.span));
+    // `For Deutsche analysts, the risk is…`: a name opens past the preposition opening its
+    // sentence.
+    let past_preposition = |span: &mut std::ops::Range<usize>| {
+        let k = words.partition_point(|w| w.start < span.start);
+        if let (Some(first), Some(next)) = (words.get(k), words.get(k + 1))
+            && first.start == span.start
+            && next.end <= span.end
+            && first.capitalized
+            && matches!(&*first.key, "for" | "according" | "per" | "with" | "para" | "segundo" | "com")
+        {
+            span.start = next.start;
+        }
+    };
+    for c in &mut found_claimants {
+        past_preposition(&mut c.span);
+    }
     let claimant_spans: Vec<_> = found_claimants.iter().map(|c| c.span.clone()).collect();
     let found_mentions = mentions(text, &words, &sentence_spans, &found_tickers, &claimant_spans);
     let found_mentions = with_share_classes(text, &words, &sentence_spans, lexicon, found_mentions);
@@ -120,6 +136,9 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     let mut found_views =
         views(text, &words, &clause_spans, &clause_words, &claimant_spans, &found_mentions, &unlisted_starts);
     found_views.retain(|v| !everyday_name(&v.claimant));
+    for v in &mut found_views {
+        past_preposition(&mut v.claimant);
+    }
     // A table copied without its bars: its rows' views, and no holder named inside a row.
     let (row_views, rows) = rated_rows(text, &words, &claimant_spans, &found_mentions);
     found_views.retain(|v| {

@@ -13,3 +13,12 @@ fn an_everyday_word_written_in_capitals_once_holds_no_view() {
     let text = "Benchmark upgraded Nike (NKE) to buy, while the benchmark index fell.";
     assert_eq!(bundled(text), [view("Benchmark", "NKE", Stance::Bullish)]);
 }
+
+#[test]
+fn a_holder_opens_past_the_preposition_opening_its_sentence() {
+    let text = "Deutsche Bank upgrades AstraZeneca to BUY. For Deutsche analysts, the risk is largely dispelled and \
+                they remain bullish on AstraZeneca.";
+    let views = bundled(text);
+    assert!(views.iter().all(|v| !v.0.starts_with("For")), "{views:?}");
+    assert_eq!(views.len(), 1, "{views:?}");
+}
