@@ -28,32 +28,31 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::attribution_clauses::{between_dashes, in_aside, in_relative_clause};
+use super::attribution_clauses::{between_dashes, in_relative_clause};
+use super::attribution_cues::moved_in;
 use super::attribution_cues::{
-    before_mentions_within, breaks_clause, compared_mentions, counted_companies, earlier_subject,
-    holds_the_companys_stock, is_code_gap, is_group_of_a_kind, is_move_to, is_saying_verb, is_sector_shares,
-    is_those_companies, names_a_cause, names_the_company, opens_on_the_company, own_shares_after, own_shares_before,
-    points_elsewhere, points_to_the_stock, stake_in, unknown_name_before, weight_in,
+    before_mentions_within, breaks_clause, compared_mentions, earlier_subject, holds_the_companys_stock, is_code_gap,
+    is_move_to, is_saying_verb, market_or_analyst_record, names_a_cause, names_the_company, opens_on_the_company,
+    own_shares_after, own_shares_before, points_elsewhere, points_to_the_stock, stake_in, unknown_name_before,
+    weight_in,
 };
 use super::attribution_subjects::{covers_another, covers_one_named_after, only_subject, sentence_subjects};
 use super::bank_cues::{
     gives_consensus, moved_by, owns_a_forecast, revises_forecasts, speaks_of_itself, speaks_of_own_results,
     with_its_symbol,
 };
-use super::commodity_prices::{
-    commodity_after, commodity_before, is_commodity_word, is_output_word, is_price_word, names_a_producer,
-    per_physical_unit,
-};
+use super::commodity_prices::{commodity_after, commodity_before, commodity_sentence, per_physical_unit};
 use super::company_context::is_move_verb;
-use super::counted_groups::{about_a_group, opens_on_a_counted_group};
+use super::counted_groups::{
+    about_a_group, counted_companies, is_group_of_a_kind, is_sector_shares, is_those_companies,
+    opens_on_a_counted_group,
+};
 use super::figure_brackets::{bracketed, unknown_code_before};
 use super::figure_lists::{
     for_after, former_or_latter, is_list_gap, listed_with, paired_in_order, respectively, together,
 };
 use super::index_cues::{
-    index_follows, index_moves_before, is_accounting_term, is_agency_at, is_company_ratio, is_exchange_volume,
-    is_index_at, is_index_code, is_index_level_at, is_listing_venue, is_macro_word, is_market_turnover,
-    is_price_statistic, is_the_exchange, names_a_rate, names_other_points, ranks_within,
+    economy_sentence, index_follows, index_moves_before, index_starts, is_index_code, names_a_rate, names_other_points,
 };
 use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
 use super::tokens::Token;
@@ -113,32 +112,7 @@ pub(crate) fn attribute<'a>(
     let compared = compared_mentions(text, words, mentions);
     let is_compared = |m: &Mention| compared.binary_search(&m.span.start).is_ok();
     let subjects = sentence_subjects(text, words, sentences, mentions, &compared);
-    // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
-    let symbol_after_name = |w: &Token| {
-        w.upper
-            && mentions_in(&(w.start.saturating_sub(16)..w.start)).iter().any(|m| {
-                m.symbol.as_str() == w.text
-                    && m.span.end <= w.start
-                    && text[m.span.end..w.start].trim_matches([' ', '.']).is_empty()
-            })
-    };
-    let indexes: Vec<usize> = words
-        .iter()
-        .enumerate()
-        .filter(|(k, w)| {
-            (is_index_at(text, w) || is_the_exchange(words, *k) || is_index_level_at(words, *k))
-                && !is_agency_at(words, *k)
-                && !is_listing_venue(words, *k)
-                && !is_accounting_term(words, *k)
-                && !is_company_ratio(words, *k)
-                && !is_price_statistic(words, *k)
-                && !symbol_after_name(w)
-                && !in_aside(text, w.start)
-                && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
-                && !ranks_within(text, &words[..*k], &words[*k + 1..])
-        })
-        .map(|(_, w)| w.start)
-        .collect();
+    let indexes = index_starts(text, words, mentions);
     let index_within =
         |r: Range<usize>| indexes.partition_point(|&x| x < r.start) < indexes.partition_point(|&x| x < r.end);
     // `While the index declined by 1.6%, the stock was down fractionally, falling from $40.41`:
@@ -236,44 +210,15 @@ pub(crate) fn attribute<'a>(
         // of the market's turnover or an analyst's record (each read once).
         let (priced_per_unit, record_cell) = (OnceCell::new(), OnceCell::new());
         let economy_or_sector_before = |at: usize| {
-            let (economy, sector) = *economy_cell.get_or_init(|| {
-                let economy = own_words.iter().any(|w| is_macro_word(&w.key))
-                    || (0..own_words.len()).any(|k| is_price_statistic(own_words, k))
-                    || own_words.windows(2).any(|p| is_market_turnover(&p[0].key, &p[1].key));
-                // (`a China anunciou que sua economia cresceu 4,9%`, not `o lucro subiu 5%, apesar da
-                // economia fraca`: the economy before the figure only.)
-                let sector = own_words
-                    .iter()
-                    // (`o TAM total de semicondutores… alcance US$ 563 bilhões`: a market's size.)
-                    .find(|w| matches!(&*w.key, "setor" | "sector" | "economia" | "economy") || w.text == "TAM")
-                    .map(|w| w.start);
-                (economy, sector)
-            });
+            let (economy, sector) = *economy_cell.get_or_init(|| economy_sentence(own_words));
             economy || sector.is_some_and(|s| s < at)
         };
-        // (`Gold rallied`, not `Gold Fields`: a capitalised commodity only before a lower-case word.)
-        // `No cobre, o minério processado aumentou 30% a/a`: output named before the figure at
-        // `at`, with no price named, is the producer's under discussion (not `Oil rallied 3% as
-        // OPEC+ extended production cuts`).
-        // (Where the sentence first names output, if it names no price: read once.)
-        let output_cell = OnceCell::new();
-        let output_before = |at: usize| {
-            output_cell
-                .get_or_init(|| {
-                    let priced = own_words.iter().any(|w| is_price_word(&w.key));
-                    own_words.iter().find(|w| is_output_word(&w.key)).filter(|_| !priced).map(|w| w.start)
-                })
-                .is_some_and(|first| first < at)
-        };
+        // A commodity the sentence names (`Gold rallied`, not `Gold Fields`), and where it first
+        // names output (`No cobre, o minério processado aumentou 30%`): read once.
+        let commodity_cell = OnceCell::new();
         let sentence_names_a_commodity = |at: usize| {
-            !output_before(at)
-                && own_words.iter().enumerate().any(|(k, w)| {
-                    is_commodity_word(&w.key)
-                        && !names_a_producer(own_words, k)
-                        && (!w.capitalized
-                            || w.key == "brent"
-                            || own_words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))
-                })
+            let (names, output) = *commodity_cell.get_or_init(|| commodity_sentence(own_words));
+            names && output.is_none_or(|first| first >= at)
         };
         // Companies paired by `respectively` are not what the figures after the word are about.
         let previous = if i > 0 { mentions_in(&sentences[i - 1]) } else { &[] };
@@ -499,17 +444,8 @@ pub(crate) fn attribute<'a>(
                 // 67.3% success rate`.)
                 // (Nor an exchange's volume in a sentence naming no company: `Volume declined to 1.35
                 // billion shares on the NYSE`.)
-                let market_or_analyst_record = || {
-                    *record_cell.get_or_init(|| {
-                        // (Not the stock's own volume after its quote: `a ação estava cotada a R$ 12,07…
-                        // e um volume negociado de R$ 48,3 milhões`.)
-                        own_words.windows(2).enumerate().any(|(k, p)| {
-                            is_market_turnover(&p[0].key, &p[1].key)
-                                && !(p[0].key == "volume" && quoted_stock_before(&own_words[..k]))
-                                || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
-                        }) || (own.is_empty() && is_exchange_volume(own_words))
-                    })
-                };
+                let market_or_analyst_record =
+                    || *record_cell.get_or_init(|| market_or_analyst_record(own_words, own.is_empty()));
                 if !about_the_company
                     && (sentence_names_a_commodity(at) || economy_or_sector_before(at) && !in_accounts())
                     || market_or_analyst_record()
@@ -655,20 +591,6 @@ pub(crate) fn attribute<'a>(
         }
     }
     out
-}
-
-/// `a ação estava cotada a R$ 12,07`, `the stock was quoted at`: a stock and its quote among
-/// `words` (not `o dólar fechou cotado a R$ 5,10`).
-fn quoted_stock_before(words: &[Token]) -> bool {
-    let quote = words.iter().position(|w| matches!(&*w.key, "cotada" | "cotado" | "cotadas" | "cotados" | "quoted"));
-    quote.is_some_and(|q| words[..q].iter().rev().take(4).any(|w| is_share_word(&w.key)))
-}
-
-/// `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a company's own
-/// move, right after its verb, says only where it trades (`before` are the sentence's companies
-/// before the figure, `words_before` its words).
-fn moved_in(words_before: &[Token], before: &[&&Mention]) -> bool {
-    !before.is_empty() && words_before.last().is_some_and(|w| is_move_verb(&w.key))
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@
 
 use std::ops::Range;
 
+use super::company_context::is_move_verb;
+use super::index_cues::{is_exchange_volume, is_market_turnover};
 use super::known_brokers::brokers_in;
-use super::mentions::{Mention, is_broker};
+use super::mentions::Mention;
 use super::tokens::Token;
 use super::words::is_share_word;
 use crate::model::Symbol;
@@ -244,114 +246,6 @@ pub(super) fn weight_in(before: &[Token]) -> bool {
     })
 }
 
-/// `bank stocks`, `other stocks`, `tech shares`, `S&P 500 stocks`: the shares of a sector or of
-/// many companies (folded words).
-pub(super) fn is_sector_shares(first: &str, second: &str) -> bool {
-    matches!(second, "stocks" | "shares")
-        && matches!(
-            first,
-            "bank"
-                | "banking"
-                | "financial"
-                | "tech"
-                | "technology"
-                | "chip"
-                | "semiconductor"
-                | "airline"
-                | "energy"
-                | "oil"
-                | "retail"
-                | "retailer"
-                | "mining"
-                | "steel"
-                | "utility"
-                | "auto"
-                | "other"
-                | "several"
-                | "many"
-                | "most"
-                | "50"
-                | "100"
-                | "500"
-        )
-}
-
-/// `Some banks saw shares fall`, `the two dozen banks`, `muitos bancos`: a group of companies
-/// of a kind, none named (two folded words in a row).
-pub(super) fn is_group_of_a_kind(first: &str, second: &str) -> bool {
-    matches!(
-        first,
-        "some"
-            | "many"
-            | "several"
-            | "most"
-            | "other"
-            | "dozen"
-            | "regional"
-            | "muitos"
-            | "alguns"
-            | "varios"
-            | "outros"
-    ) && matches!(
-        second,
-        "banks"
-            | "lenders"
-            | "insurers"
-            | "retailers"
-            | "airlines"
-            | "miners"
-            | "chipmakers"
-            | "automakers"
-            | "companies"
-            | "bancos"
-            | "empresas"
-            | "varejistas"
-            | "mineradoras"
-            | "companhias"
-    )
-}
-
-/// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
-pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
-    matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
-        && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
-}
-
-/// `o lucro líquido dos 4 maiores bancos`, `O valor de mercado das três empresas`: the companies
-/// a count before a plural company noun names (two to six) in a sentence's `words`, as many as
-/// the last named `before` it (only banks for `bancos`, `banks`, `lenders`).
-pub(super) fn counted_companies(words: &[Token], before: &[Mention]) -> Option<Vec<Symbol>> {
-    let (n, banks) = counted(words)?;
-    let mut all: Vec<Symbol> = Vec::new();
-    let kind = |m: &&Mention| if banks { is_broker(&m.symbol) } else { !is_broker(&m.symbol) };
-    for m in before.iter().rev().filter(|m| !m.rates && !m.speaks && kind(m)) {
-        if all.len() < n && !all.contains(&m.symbol) {
-            all.push(m.symbol.clone());
-        }
-    }
-    all.reverse();
-    (all.len() == n).then_some(all)
-}
-
-/// How many companies a count names, and whether they are banks.
-fn counted(words: &[Token]) -> Option<(usize, bool)> {
-    words.windows(3).find_map(|p| {
-        let n = match &*p[0].key {
-            "dois" | "duas" | "two" | "2" => 2,
-            "tres" | "three" | "3" => 3,
-            "quatro" | "four" | "4" => 4,
-            "cinco" | "five" | "5" => 5,
-            "seis" | "six" | "6" => 6,
-            _ => return None,
-        };
-        let noun =
-            |w: &Token| matches!(&*w.key, "bancos" | "empresas" | "companhias" | "banks" | "companies" | "lenders");
-        let between = matches!(&*p[1].key, "maiores" | "grandes" | "principais" | "biggest" | "largest" | "big");
-        let noun = [&p[1], &p[2]].into_iter().take(1 + usize::from(between)).find(|w| noun(w))?;
-        Some((n, matches!(&*noun.key, "bancos" | "banks" | "lenders")))
-    })
-}
-
 /// A picture's or a table's credit line, as pages pasted from the web carry them (`Image source:
 /// Getty Images.`, `Foto: Reuters`, `Fonte: Economatica`): its names are no subject.
 pub(super) fn is_credit_line(text: &str, words: &[Token]) -> bool {
@@ -487,6 +381,30 @@ pub(super) fn before_mentions_within(own: &[&Mention], from: usize, at: usize) -
         .iter()
         .take_while(|m| m.span.start < at)
         .any(|m| m.span.end <= at)
+}
+
+/// `a ação estava cotada a R$ 12,07`, `the stock was quoted at`: a stock and its quote among
+/// `words` (not `o dólar fechou cotado a R$ 5,10`).
+pub(super) fn quoted_stock_before(words: &[Token]) -> bool {
+    let quote = words.iter().position(|w| matches!(&*w.key, "cotada" | "cotado" | "cotadas" | "cotados" | "quoted"));
+    quote.is_some_and(|q| words[..q].iter().rev().take(4).any(|w| is_share_word(&w.key)))
+}
+
+/// `as ações da Cogna dispararam 6,42% no Ibovespa`, `subia 5% fora do Ibovespa`: a company's own
+/// move, right after its verb, says only where it trades (`before` are the sentence's companies
+/// before the figure, `words_before` its words).
+pub(super) fn moved_in(words_before: &[Token], before: &[&&Mention]) -> bool {
+    !before.is_empty() && words_before.last().is_some_and(|w| is_move_verb(&w.key))
+}
+
+/// Whether a sentence (its `words`) speaks of the market's turnover (not a stock's own volume
+/// after its quote: `a ação estava cotada a R$ 12,07… e um volume negociado de R$ 48,3 milhões`), an
+/// analyst's record (`a 67.3% success rate`) or, naming no company (`alone`), an exchange's volume.
+pub(super) fn market_or_analyst_record(words: &[Token], alone: bool) -> bool {
+    words.windows(2).enumerate().any(|(k, p)| {
+        is_market_turnover(&p[0].key, &p[1].key) && !(p[0].key == "volume" && quoted_stock_before(&words[..k]))
+            || matches!((&*p[0].key, &*p[1].key), ("success", "rate") | ("average", "return"))
+    }) || (alone && is_exchange_volume(words))
 }
 
 #[cfg(test)]

@@ -78,6 +78,23 @@ pub(super) fn commodity_before(text: &str, before: &[Token]) -> bool {
     false
 }
 
+/// Whether a sentence (its `words`) names a commodity (not as a producer's product: `a maior
+/// produtora de celulose`; capitalised only before a lower-case word: `Gold rallied`, not `Gold
+/// Fields`), and where it first names output when it names no price (`No cobre, o
+/// minério processado aumentou 30% a/a`: output named before a figure is the producer's under
+/// discussion; not `Oil rallied 3% as OPEC+ extended production cuts`).
+pub(super) fn commodity_sentence(words: &[Token]) -> (bool, Option<usize>) {
+    let names = words.iter().enumerate().any(|(k, w)| {
+        is_commodity_word(&w.key)
+            && !names_a_producer(words, k)
+            && (!w.capitalized
+                || w.key == "brent"
+                || words.get(k + 1).is_some_and(|n| !n.capitalized && n.has_letter()))
+    });
+    let priced = words.iter().any(|w| is_price_word(&w.key));
+    (names, words.iter().find(|w| is_output_word(&w.key)).filter(|_| !priced).map(|w| w.start))
+}
+
 /// Commodities: a sentence that names no company but a commodity gives its figures to nobody
 /// (`a commodity subiu 1,11%, para US$ 68,03 a tonelada`).
 #[rustfmt::skip]

@@ -1,8 +1,11 @@
 //! Groups of companies a sentence opens on (`As 24 instituições listadas lucraram…`, `O lucro das
-//! 327 empresas brasileiras…`, `The 17 retailers…`): the figures of such a sentence are the
-//! group's, no one company's (for attribution).
+//! 327 empresas brasileiras…`, `The 17 retailers…`), a sector's or a kind's shares (`bank stocks`,
+//! `Some banks saw shares fall`) and the companies a count or `those companies` points back to:
+//! the figures of such a sentence are the group's, no one company's (for attribution).
 
+use super::mentions::{Mention, is_broker};
 use super::tokens::Token;
+use crate::model::Symbol;
 
 /// `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`, `The 17 retailers tracked
 /// by Thomson Reuters reported growth of 0.8%`, `Das 59 ações que compõem o Ibovespa`: whether a
@@ -162,4 +165,112 @@ fn is_scale_word(key: &str) -> bool {
         key,
         "mil" | "milhoes" | "milhao" | "bilhoes" | "bilhao" | "thousand" | "million" | "billion" | "de" | "of"
     )
+}
+
+/// `bank stocks`, `other stocks`, `tech shares`, `S&P 500 stocks`: the shares of a sector or of
+/// many companies (folded words).
+pub(super) fn is_sector_shares(first: &str, second: &str) -> bool {
+    matches!(second, "stocks" | "shares")
+        && matches!(
+            first,
+            "bank"
+                | "banking"
+                | "financial"
+                | "tech"
+                | "technology"
+                | "chip"
+                | "semiconductor"
+                | "airline"
+                | "energy"
+                | "oil"
+                | "retail"
+                | "retailer"
+                | "mining"
+                | "steel"
+                | "utility"
+                | "auto"
+                | "other"
+                | "several"
+                | "many"
+                | "most"
+                | "50"
+                | "100"
+                | "500"
+        )
+}
+
+/// `Some banks saw shares fall`, `the two dozen banks`, `muitos bancos`: a group of companies
+/// of a kind, none named (two folded words in a row).
+pub(super) fn is_group_of_a_kind(first: &str, second: &str) -> bool {
+    matches!(
+        first,
+        "some"
+            | "many"
+            | "several"
+            | "most"
+            | "other"
+            | "dozen"
+            | "regional"
+            | "muitos"
+            | "alguns"
+            | "varios"
+            | "outros"
+    ) && matches!(
+        second,
+        "banks"
+            | "lenders"
+            | "insurers"
+            | "retailers"
+            | "airlines"
+            | "miners"
+            | "chipmakers"
+            | "automakers"
+            | "companies"
+            | "bancos"
+            | "empresas"
+            | "varejistas"
+            | "mineradoras"
+            | "companhias"
+    )
+}
+
+/// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
+pub(super) fn is_those_companies(first: &str, second: &str) -> bool {
+    matches!(first, "those" | "these" | "both" | "essas" | "estas" | "ambas" | "ambos")
+        && matches!(second, "companies" | "stocks" | "names" | "empresas" | "companhias" | "acoes" | "as" | "os")
+}
+
+/// `o lucro líquido dos 4 maiores bancos`, `O valor de mercado das três empresas`: the companies
+/// a count before a plural company noun names (two to six) in a sentence's `words`, as many as
+/// the last named `before` it (only banks for `bancos`, `banks`, `lenders`).
+pub(super) fn counted_companies(words: &[Token], before: &[Mention]) -> Option<Vec<Symbol>> {
+    let (n, banks) = counted(words)?;
+    let mut all: Vec<Symbol> = Vec::new();
+    let kind = |m: &&Mention| if banks { is_broker(&m.symbol) } else { !is_broker(&m.symbol) };
+    for m in before.iter().rev().filter(|m| !m.rates && !m.speaks && kind(m)) {
+        if all.len() < n && !all.contains(&m.symbol) {
+            all.push(m.symbol.clone());
+        }
+    }
+    all.reverse();
+    (all.len() == n).then_some(all)
+}
+
+/// How many companies a count names, and whether they are banks.
+fn counted(words: &[Token]) -> Option<(usize, bool)> {
+    words.windows(3).find_map(|p| {
+        let n = match &*p[0].key {
+            "dois" | "duas" | "two" | "2" => 2,
+            "tres" | "three" | "3" => 3,
+            "quatro" | "four" | "4" => 4,
+            "cinco" | "five" | "5" => 5,
+            "seis" | "six" | "6" => 6,
+            _ => return None,
+        };
+        let noun =
+            |w: &Token| matches!(&*w.key, "bancos" | "empresas" | "companhias" | "banks" | "companies" | "lenders");
+        let between = matches!(&*p[1].key, "maiores" | "grandes" | "principais" | "biggest" | "largest" | "big");
+        let noun = [&p[1], &p[2]].into_iter().take(1 + usize::from(between)).find(|w| noun(w))?;
+        Some((n, matches!(&*noun.key, "bancos" | "banks" | "lenders")))
+    })
 }

@@ -4,8 +4,65 @@
 //! baixas do Ibovespa`: where a company stands) and an index just after a figure (`an 18.15% loss
 //! for the benchmark index`).
 
+use std::ops::Range;
+
+use super::attribution_clauses::in_aside;
 use super::company_context::is_move_verb;
+use super::mentions::Mention;
 use super::tokens::Token;
+
+/// Where the indexes (`the Nasdaq`, `o Ibovespa`, `the exchange`, `141.422 pontos`) a text's
+/// `words` name start, in order: not an agency, a listing venue, a line of the accounts, a
+/// company's ratio or a statistic of prices, a symbol written after its company's name, a word in
+/// an aside or inside a company's name, nor an index a ranking names (`mentions`: the companies
+/// found, in text order).
+pub(super) fn index_starts(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
+    let mentions_in = |r: &Range<usize>| {
+        &mentions
+            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    };
+    // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
+    let symbol_after_name = |w: &Token| {
+        w.upper
+            && mentions_in(&(w.start.saturating_sub(16)..w.start)).iter().any(|m| {
+                m.symbol.as_str() == w.text
+                    && m.span.end <= w.start
+                    && text[m.span.end..w.start].trim_matches([' ', '.']).is_empty()
+            })
+    };
+    words
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| {
+            (is_index_at(text, w) || is_the_exchange(words, *k) || is_index_level_at(words, *k))
+                && !is_agency_at(words, *k)
+                && !is_listing_venue(words, *k)
+                && !is_accounting_term(words, *k)
+                && !is_company_ratio(words, *k)
+                && !is_price_statistic(words, *k)
+                && !symbol_after_name(w)
+                && !in_aside(text, w.start)
+                && !mentions_in(&(w.start.saturating_sub(64)..w.end)).iter().any(|m| m.span.end > w.start)
+                && !ranks_within(text, &words[..*k], &words[*k + 1..])
+        })
+        .map(|(_, w)| w.start)
+        .collect()
+}
+
+/// Whether a sentence (its `words`) names the economy anywhere (`IBGE`, `inflação`, a statistic
+/// of prices, the market's turnover), and where it first names a whole sector or the economy
+/// (`a China anunciou que sua economia cresceu 4,9%`, not `o lucro subiu 5%, apesar da economia
+/// fraca`: only before a figure; `o TAM total de semicondutores… US$ 563 bilhões`: a market's size).
+pub(super) fn economy_sentence(words: &[Token]) -> (bool, Option<usize>) {
+    let economy = words.iter().any(|w| is_macro_word(&w.key))
+        || (0..words.len()).any(|k| is_price_statistic(words, k))
+        || words.windows(2).any(|p| is_market_turnover(&p[0].key, &p[1].key));
+    let sector = words
+        .iter()
+        .find(|w| matches!(&*w.key, "setor" | "sector" | "economia" | "economy") || w.text == "TAM")
+        .map(|w| w.start);
+    (economy, sector)
+}
 
 /// An index or currency word, `S&P` (three words: `S`, `&`, `P`) included; `(NASDAQ:INTC)`,
 /// `(Nasdaq: AAPL)`: an exchange's name before a symbol is no index.

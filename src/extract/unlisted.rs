@@ -7,9 +7,9 @@
 
 use std::ops::Range;
 
-use super::attribution_cues::is_sector_shares;
 use super::commodity_prices::is_commodity_word;
 use super::company_context::{dateline, in_picture_credit, is_move_verb};
+use super::counted_groups::is_sector_shares;
 use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
 use super::index_cues::is_index_word;
