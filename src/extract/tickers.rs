@@ -53,9 +53,9 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
         let before = found.partition_point(|c| c.span.start < t.end);
         before.checked_sub(1).is_some_and(|c| found[c].span.end > t.start)
     };
-    let mut skip_until = 0;
-    let mut bare = Vec::new();
-    let mut named = Vec::new();
+    let (mut skip_until, mut bare) = (0, Vec::new());
+    // (The symbols named so far as a set too: a long text names thousands.)
+    let (mut named, mut named_symbols) = (Vec::new(), HashSet::new());
     // Everyday-word names out of company context (`Nu delivered…`): companies only when the
     // text names the same company another way (`Nu Holdings (NU)`).
     let mut pending = Vec::new();
@@ -96,12 +96,11 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                         m.symbol.as_str() == tokens[i].text && text[m.span.end..tokens[i].start].trim() == "("
                     })
                 };
-                let named_before = |named: &[TickerMatch]| named.iter().any(|m| m.symbol.as_str() == tokens[i].text);
                 if n == 1
                     && (symbol_in_brackets(text, tokens, i, lexicon, symbol.as_str())
                         || ((tokens[i].text == symbol.as_str() || its_symbol && of_the_name(&named))
                             && in_brackets_after_name(text, tokens, i, 1))
-                        || its_symbol && named_before(&named))
+                        || its_symbol && named_symbols.contains(tokens[i].text))
                     && let Some((symbol, used)) = bare_symbol(text, tokens, i, lexicon)
                 {
                     bare.push((i, used, symbol));
@@ -148,6 +147,7 @@ pub(crate) fn tickers(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Ti
                     continue;
                 }
                 if in_context || plural {
+                    named_symbols.insert(found.symbol.to_string());
                     named.push(found)
                 } else if !opens_a_name {
                     pending.push(found)
