@@ -85,14 +85,18 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
         sentence_words.iter().flat_map(|range| claimants(text, &words[range.clone()])).collect();
     // `Institutional analyst upgrades… institutional flows`: a one-word name the text also writes
     // in lower case is an everyday word, not a firm (a broker's name aside: `Benchmark`).
-    let lower_case: FxHashSet<&str> = words.iter().filter(|w| !w.has_upper).map(|w| &*w.key).collect();
+    // (The words written in lower case, gathered once, only when a one-word name needs them.)
+    let lower_case: std::cell::OnceCell<FxHashSet<&str>> = std::cell::OnceCell::new();
     let everyday_name = |span: &std::ops::Range<usize>| {
         let k = words.partition_point(|w| w.start < span.start);
         let one_word = words.get(k + 1).is_none_or(|n| n.start >= span.end);
+        let in_lower_case = |key: &str| {
+            lower_case.get_or_init(|| words.iter().filter(|w| !w.has_upper).map(|w| &*w.key).collect()).contains(key)
+        };
         one_word
             && words
                 .get(k)
-                .is_some_and(|w| w.start == span.start && lower_case.contains(&*w.key) && !opens_a_broker_name(&w.key))
+                .is_some_and(|w| w.start == span.start && !opens_a_broker_name(&w.key) && in_lower_case(&w.key))
     };
     found_claimants.retain(|c| !everyday_name(&c.span));
     // `For Deutsche analysts, the risk is…`: a name opens past the preposition opening its
