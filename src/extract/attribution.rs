@@ -54,7 +54,7 @@ use super::figure_lists::{
 use super::index_cues::{
     economy_sentence, index_follows, index_moves_before, index_starts, is_index_code, names_a_rate, names_other_points,
 };
-use super::mentions::{Mention, is_broker, is_target_owner, shares_of};
+use super::mentions::{Mention, is_broker, is_target_owner, mentions_within, shares_of};
 use super::tokens::Token;
 use super::words::is_share_word;
 use crate::model::Symbol;
@@ -103,10 +103,7 @@ pub(crate) fn attribute<'a>(
     let own_words_of = |r: &Range<usize>| {
         &words[words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end)]
     };
-    let mentions_in = |r: &Range<usize>| {
-        &mentions
-            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
-    };
+    let mentions_in = |r: &Range<usize>| mentions_within(mentions, r);
 
     let covers_another = covers_another(mentions);
     let compared = compared_mentions(text, words, mentions);

@@ -11,7 +11,7 @@ use super::attribution_cues::{
 };
 use super::bank_cues::{gives_consensus, reports_results, revises_forecasts, speaks_of_own_results, with_its_symbol};
 use super::fx_hash::FxHashSet;
-use super::mentions::{Mention, is_broker, shares_of};
+use super::mentions::{Mention, is_broker, mentions_within, shares_of};
 use super::tokens::Token;
 use crate::model::Symbol;
 
@@ -55,10 +55,7 @@ pub(super) fn sentence_subjects<'m>(
     let own_words_of = |r: &Range<usize>| {
         &words[words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end)]
     };
-    let mentions_in = |r: &Range<usize>| {
-        &mentions
-            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
-    };
+    let mentions_in = |r: &Range<usize>| mentions_within(mentions, r);
     // A bank or broker is not the subject carried to a later sentence: its analysts talk about
     // other companies far more often than it reports its own figures. Unless its own shares are
     // the subject (`As ações do Goldman Sachs operam em queda`), a rating change is about it

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::attribution_clauses::in_aside;
 use super::company_context::is_move_verb;
-use super::mentions::Mention;
+use super::mentions::{Mention, mentions_within};
 use super::tokens::Token;
 
 /// Where the indexes (`the Nasdaq`, `o Ibovespa`, `the exchange`, `141.422 pontos`) a text's
@@ -17,10 +17,7 @@ use super::tokens::Token;
 /// an aside or inside a company's name, nor an index a ranking names (`mentions`: the companies
 /// found, in text order).
 pub(super) fn index_starts(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<usize> {
-    let mentions_in = |r: &Range<usize>| {
-        &mentions
-            [mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
-    };
+    let mentions_in = |r: &Range<usize>| mentions_within(mentions, r);
     // `Dow Inc. DOW, +2.11%`: the company's symbol written after its name is no index.
     let symbol_after_name = |w: &Token| {
         w.upper

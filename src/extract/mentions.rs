@@ -279,6 +279,11 @@ fn broker_rating(
         && *calls[at_sentence].get_or_init(|| names_a_call(own))
 }
 
+/// The mentions (in text order) that start inside a byte range, found by bisection.
+pub(crate) fn mentions_within<'m>(mentions: &'m [Mention], r: &Range<usize>) -> &'m [Mention] {
+    &mentions[mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+}
+
 /// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro
 /// do Bradesco`: a company's own shares or results;
 /// or a bank as what a rating change is about (`rebaixou a recomendação de Itaú`).

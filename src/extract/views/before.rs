@@ -8,7 +8,7 @@ use super::subjects::{next_clause_holder, word_range};
 use super::{LOOK_BACK, acting};
 use crate::extract::holders::name_of;
 use crate::extract::known_brokers::brokers_in;
-use crate::extract::mentions::{Mention, is_broker};
+use crate::extract::mentions::{Mention, is_broker, mentions_within};
 use crate::extract::non_holders::is_talked_about;
 use crate::extract::passive_ratings::opens_sentence;
 use crate::extract::tokens::Token;
@@ -27,8 +27,7 @@ pub(super) struct Read<'a> {
 impl Read<'_> {
     /// The mentions inside a byte range.
     pub(super) fn mentions_in(&self, r: &Range<usize>) -> &[Mention] {
-        let m = self.mentions;
-        &m[m.partition_point(|m| m.span.start < r.start)..m.partition_point(|m| m.span.start < r.end)]
+        mentions_within(self.mentions, r)
     }
 }
 
