@@ -13,6 +13,7 @@ use super::counted_groups::is_sector_shares;
 use super::defunct::defunct_at;
 use super::fx_hash::FxHashSet;
 use super::index_cues::is_index_word;
+use super::mention_words::is_rating_verb;
 use super::mentions::{Mention, is_results_word};
 use super::symbol_cues::reuters_code;
 use super::tokens::Token;
@@ -67,7 +68,9 @@ pub(super) fn unlisted_in_text(
             // active: `rebaixou para neutra a recomendação da Gol`.)
             let k = words.partition_point(|w| w.start < c.end);
             c.start <= at
-                && words.get(k).is_some_and(|w| is_rating_verb(&w.key))
+                && words
+                    .get(k)
+                    .is_some_and(|w| is_rating_verb(&w.key) || matches!(&*w.key, "initiated" | "elevou" | "iniciou"))
                 && !words
                     .get(k + 1)
                     .is_some_and(|w| matches!(&*w.key, "from" | "to" | "by" | "at" | "with" | "on" | "as"))
@@ -247,25 +250,6 @@ fn unlisted_companies(text: &str, words: &[Token], mentions: &[Mention]) -> Vec<
     found.sort_unstable();
     found.dedup();
     found
-}
-
-/// A verb only a rater uses (`downgraded`, `rebaixou`), folded.
-fn is_rating_verb(key: &str) -> bool {
-    matches!(
-        key,
-        "upgraded"
-            | "upgrades"
-            | "downgraded"
-            | "downgrades"
-            | "rates"
-            | "rated"
-            | "initiated"
-            | "reiterated"
-            | "elevou"
-            | "rebaixou"
-            | "reiterou"
-            | "iniciou"
-    )
 }
 
 /// Whether word `k` is a Reuters code (`symbol_cues::reuters_code`: `<MEG.TO>`, `TSGI.TO`) right
