@@ -215,23 +215,7 @@ pub(super) fn is_group_of_a_kind(first: &str, second: &str) -> bool {
             | "alguns"
             | "varios"
             | "outros"
-    ) && matches!(
-        second,
-        "banks"
-            | "lenders"
-            | "insurers"
-            | "retailers"
-            | "airlines"
-            | "miners"
-            | "chipmakers"
-            | "automakers"
-            | "companies"
-            | "bancos"
-            | "empresas"
-            | "varejistas"
-            | "mineradoras"
-            | "companhias"
-    )
+    ) && (is_companies_noun(second) || matches!(second, "miners" | "chipmakers" | "automakers" | "mineradoras"))
 }
 
 /// `those companies`, `these stocks`, `essas empresas`, `ambas`: the companies just named.
