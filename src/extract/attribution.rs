@@ -226,8 +226,6 @@ pub(crate) fn attribute<'a>(
         // Where a holder's verb of a stake in the company under discussion starts (read once),
         // and the last company named in the sentences before, the holder aside.
         let holder_cell = OnceCell::new();
-        // The company carried from the sentences before (found once per sentence).
-        let carried_cell: OnceCell<Vec<Symbol>> = OnceCell::new();
         let holder_verb = || *holder_cell.get_or_init(|| holds_the_companys_stock(own_words));
         let held_before = || {
             mentions_in(&(sentences[i.saturating_sub(COUNTED_BACK)].start..sentence.start))
@@ -235,6 +233,8 @@ pub(crate) fn attribute<'a>(
                 .rev()
                 .find(|m| !m.rates && !own.iter().any(|o| o.symbol == m.symbol))
         };
+        // The company carried from the sentences before (found once per sentence).
+        let carried_cell: OnceCell<Vec<Symbol>> = OnceCell::new();
         for &f in &inside {
             if settled[f] {
                 continue;
