@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::attribution::attribute;
+use super::carry_model;
 use super::claimants::claimants;
 use super::clauses::clauses;
 use super::dates::dates;
@@ -47,6 +48,38 @@ pub fn analyse(text: &str, lexicon: &Lexicon) -> Findings {
 
 /// [`analyse`] with what is known about the text (its date).
 pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Findings {
+    analyse_in(text, lexicon, options, Carry::Apply)
+}
+
+/// What the learned last step of attribution (`carry_model`) reads for each figure the rules
+/// left with no company, with the rules' answers left as they are: the examples
+/// `examples/train_carry.rs` learns from. Not for front ends.
+#[doc(hidden)]
+pub fn carry_examples(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<CarryExample> {
+    let mut examples = Vec::new();
+    analyse_in(text, lexicon, options, Carry::Collect(&mut examples));
+    examples
+}
+
+/// A figure the rules gave no company, as [`carry_examples`] reports it.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarryExample {
+    /// Where the figure is, in characters.
+    pub span: std::ops::Range<usize>,
+    /// The companies it may take (the nearest figure's).
+    pub tickers: Vec<String>,
+    /// The model's inputs, `kind:value`.
+    pub features: Vec<String>,
+}
+
+/// Whether the learned step decides (every front end) or only reports its inputs (the trainer).
+enum Carry<'e> {
+    Apply,
+    Collect(&'e mut Vec<CarryExample>),
+}
+
+fn analyse_in(text: &str, lexicon: &Lexicon, options: &Options, carry: Carry) -> Findings {
     let words = tokens(text);
     let sentence_spans = sentences(text);
     let mut total = (0, 0);
@@ -132,9 +165,31 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
             .get_or_init(|| unlisted_in_text(text, &words, &sentence_spans, &found_mentions, &claimant_spans))
             .as_slice()
     };
-    let mut about = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts)
-        .into_iter()
-        .map(|tickers| one_listing_per_issuer(lexicon, tickers));
+    let (about, reasons) = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts);
+    let mut about: Vec<Vec<Symbol>> =
+        about.into_iter().map(|tickers| one_listing_per_issuer(lexicon, tickers)).collect();
+    let carried = carry_model::candidates(
+        &words,
+        &sentence_spans,
+        &found_mentions,
+        &found_figures,
+        &about,
+        &reasons,
+        &language_at,
+    );
+    match carry {
+        Carry::Apply => carry_model::apply(&mut about, carried),
+        Carry::Collect(examples) => examples.extend(carried.into_iter().map(|c| {
+            let span = &found_figures[c.figure].span;
+            let chars = |at: usize| text[..at].chars().count();
+            CarryExample {
+                span: chars(span.start)..chars(span.end),
+                tickers: c.tickers.iter().map(|t| t.to_string()).collect(),
+                features: c.features.iter().map(|(k, v)| format!("{k}:{v}")).collect(),
+            }
+        })),
+    }
+    let mut about = about.into_iter();
     // Views are read clause by clause: contrasted clauses hold views of their own.
     let (clause_spans, clause_words) = clauses(text, &words, &sentence_spans, &sentence_words);
     let mut found_views =

@@ -23,7 +23,8 @@
 //! A broker rating the stock or a claimant is never what a figure is about. The cues of
 //! `attribution_cues`, `commodity_prices` and `index_cues` keep companies named for comparison
 //! or as a cause, commodity prices and index moves from the companies around them. What nothing
-//! settles gets no ticker rather than a guess.
+//! settles gets no ticker rather than a guess; where only the want of a subject near enough left a
+//! figure with none (its reason), the learned `carry_model` decides.
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -48,12 +49,11 @@ use super::counted_groups::{
     opens_on_a_counted_group,
 };
 use super::figure_brackets::{bracketed, unknown_code_before};
+use super::figure_context::{in_accounts, index_points};
 use super::figure_lists::{
     for_after, former_or_latter, is_list_gap, listed_with, paired_in_order, respectively, together,
 };
-use super::index_cues::{
-    economy_sentence, index_follows, index_moves_before, index_starts, is_index_code, names_a_rate, names_other_points,
-};
+use super::index_cues::{economy_sentence, index_follows, index_moves_before, index_starts, is_index_code};
 use super::mentions::{Mention, is_broker, is_target_owner, mentions_within, shares_of};
 use super::tokens::Token;
 use super::words::is_share_word;
@@ -90,7 +90,9 @@ const LOOK_AHEAD: usize = 3;
 /// How many words before a figure may point to the stock past an index.
 const STOCK_WORDS: usize = 40;
 
-/// The tickers each figure (byte ranges, in text order) is about.
+/// The tickers each figure (byte ranges, in text order) is about; and for each figure left with
+/// none, which rule left it so (`carried` when no company carried to it, `barred` when a sentence
+/// between ended the carry, `economy`, `market`…): `carry_model` reads it.
 pub(crate) fn attribute<'a>(
     text: &str,
     words: &[Token],
@@ -98,7 +100,7 @@ pub(crate) fn attribute<'a>(
     mentions: &[Mention],
     figures: &[Range<usize>],
     unlisted_starts: &dyn Fn() -> &'a [usize],
-) -> Vec<Vec<Symbol>> {
+) -> (Vec<Vec<Symbol>>, Vec<&'static str>) {
     // Everything is in text order: each sentence's part of a list is found by bisection.
     let own_words_of = |r: &Range<usize>| {
         &words[words.partition_point(|w| w.start < r.start)..words.partition_point(|w| w.start < r.end)]
@@ -132,6 +134,7 @@ pub(crate) fn attribute<'a>(
     let first_unlisted = || unlisted_starts().first().map(|&at| sentences.partition_point(|s| s.end <= at));
     let mut out: Vec<Vec<Symbol>> = vec![Vec::new(); figures.len()];
     let mut settled = vec![false; figures.len()];
+    let mut reasons = vec![""; figures.len()];
     for (i, sentence) in sentences.iter().enumerate() {
         let first = figures.partition_point(|f| f.start < sentence.start);
         let last = figures.partition_point(|f| f.start < sentence.end);
@@ -233,8 +236,9 @@ pub(crate) fn attribute<'a>(
                 .rev()
                 .find(|m| !m.rates && !own.iter().any(|o| o.symbol == m.symbol))
         };
-        // The company carried from the sentences before (found once per sentence).
-        let carried_cell: OnceCell<Vec<Symbol>> = OnceCell::new();
+        // The company carried from the sentences before, and whether none is only for want of a
+        // subject near enough (no sentence between ends the carry): found once per sentence.
+        let carried_cell: OnceCell<(Vec<Symbol>, bool)> = OnceCell::new();
         for &f in &inside {
             if settled[f] {
                 continue;
@@ -303,28 +307,8 @@ pub(crate) fn attribute<'a>(
                 });
             let words_after = &own_words[own_words.partition_point(|w| w.start < end)..];
             let words_before = &own_words[..own_words.partition_point(|w| w.start < at)];
-            // (`…inflação superior a 100%, aplicou-se a norma, que resultou em ajuste de R$ 115,4
-            // milhões no resultado financeiro`: a figure of the company's accounts, whatever the
-            // sentence says of the economy.)
-            // (`impacto negativo no lucro líquido de R$ 273,4 milhões`: the accounts named before it.)
-            let in_accounts = || {
-                let accounts = |p: &[Token]| {
-                    matches!(p, [of, noun] if matches!(&*of.key, "no" | "na" | "do" | "da")
-                        && matches!(&*noun.key, "resultado" | "lucro" | "ebitda" | "receita" | "balanco" | "caixa"))
-                };
-                let after = words_after.get(..2).filter(|p| !text[end..p[1].start].contains(','));
-                let near = &words_before[words_before.len().saturating_sub(5)..];
-                after.is_some_and(accounts)
-                    || near.last().is_some_and(|w| w.key == "de")
-                        && near.windows(2).any(accounts)
-                        && !text[near[0].start..at].contains(',')
-            };
-            // `142.463 pontos`, `5,000 points`: an index level (not a rate's: `a taxa recuou 4,9 pontos`,
-            // nor `240 pontos-base`, `3 pontos percentuais`).
-            let points = text[figures[f].clone()].ends_with(['s', 'S'])
-                && matches!(text[figures[f].clone()].rsplit(' ').next(), Some("pontos" | "points" | "pts"))
-                && !words_after.first().is_some_and(|n| names_other_points(&n.key))
-                && !names_a_rate(&words_before[words_before.len().saturating_sub(8)..]);
+            let in_accounts = || in_accounts(text, words_before, words_after, at, end);
+            let points = index_points(&text[figures[f].clone()], words_before, words_after);
             // (`Continuous contract prices now sit at $4,260.20 per troy ounce, just off the
             // record-high of $4,359.40`: a sentence naming no company and pricing per unit.)
             let commodity = per_physical_unit(&text[figures[f].end..])
@@ -357,6 +341,8 @@ pub(crate) fn attribute<'a>(
                 matches!(gap, "nas" | "nos" | "na" | "no")
                     && text[a.span.clone()].starts_with(|c: char| c.is_lowercase())
             });
+            // Why a figure left with no company has none (a feature of `carry_model`).
+            let mut why = "other";
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own, &in_brackets) {
                 named
             } else if let Some(named) = for_after(text, at, end, &own) {
@@ -367,6 +353,7 @@ pub(crate) fn attribute<'a>(
                 one
             } else if before.is_empty() && *counted_group.get_or_init(|| opens_on_a_counted_group(text, own_words)) {
                 // `As 24 instituições listadas lucraram, ao todo, R$ 21,6 bilhões`: a group's.
+                why = "group";
                 Vec::new()
             } else if let Some(class) = class_after {
                 vec![class.symbol.clone()]
@@ -382,6 +369,7 @@ pub(crate) fn attribute<'a>(
                 || index_moves_before(text, words_before)
                 || unknown_code_before(text, &figures[f], &own)
             {
+                why = "market";
                 Vec::new()
             } else if let Some(held) =
                 holder_verb().filter(|&verb| !before.is_empty() && verb < at).and_then(|_| held_before())
@@ -402,6 +390,7 @@ pub(crate) fn attribute<'a>(
                     u > nearest.span.start && !is_list_gap(gap.unwrap_or(";"))
                 });
                 if index_within(nearest.span.end..at) && !weight_in(words_before) || unknown_after {
+                    why = "index_or_unlisted_near";
                     Vec::new()
                 } else if is_code_gap(&text[nearest.span.end..at])
                     && text[nearest.span.clone()].contains(char::is_numeric)
@@ -419,6 +408,7 @@ pub(crate) fn attribute<'a>(
                     listed
                 }
             } else if index_within(from..at) && !in_accounts() && !stock_past_index(at) || unlisted().is_some() {
+                why = "index_or_unlisted_before";
                 Vec::new()
             } else if let Some(subject) = after.and_then(|_| {
                 // `…assets of ConocoPhillips. The Calgary-based company reported a profit of $2.64
@@ -451,6 +441,7 @@ pub(crate) fn attribute<'a>(
                     // do varejo… caíram 1,1% na margem em setembro, segundo o IBGE`: a sentence
                     // naming no company, about a commodity or the economy; `o setor de varejo também
                     // tinha queda de 2,09%`: a whole sector's move.
+                    why = "economy";
                     Vec::new()
                 } else if words_before.windows(2).any(|p| is_sector_shares(&p[0].key, &p[1].key))
                     || words_before.windows(2).enumerate().any(|(k, p)| {
@@ -465,6 +456,7 @@ pub(crate) fn attribute<'a>(
                 {
                     // `Bank stocks have gained 10 percent`, `Several other IBD 50 stocks were down
                     // 1% to 4%`: a sector's move, no one company's.
+                    why = "sector";
                     Vec::new()
                 } else if let Some(named) = counted_companies(
                     own_words,
@@ -513,41 +505,44 @@ pub(crate) fn attribute<'a>(
                             || about_a_group(text, its_words)
                     };
                     // (The same for every figure of the sentence: found once.)
-                    carried_cell
-                        .get_or_init(|| {
-                            let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
-                            // `Deutsche Bank weighed in on a number of metal producers, including AA --
-                            // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
-                            // subject to carry, the stock is the one company the sentence before gave its
-                            // last figure to.
-                            if carried.is_empty() && i > 0 && points_to_the_stock(own_words) {
-                                let given_before =
-                                    &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
-                                given_before
-                                    .iter()
-                                    .rev()
-                                    .find(|t| !t.is_empty())
-                                    .filter(|t| t.len() == 1)
-                                    .cloned()
-                                    .unwrap_or_default()
-                            } else if carried.is_empty() {
-                                // `…dívidas em dólar. … A receita da empresa totalizou R$ 3,94 bilhões. No
-                                // trimestre, foram transportados 6,7 milhões de passageiros`: past an
-                                // index's sentence, when every figure given since went to the company
-                                // under discussion before it.
-                                let groups = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
-                                let through = earlier_subject(i, back, &subjects, &groups, &opens_unlisted);
-                                let barrier = (i.saturating_sub(back)..i).rev().find(|&j| ends_carry(j));
-                                let since = barrier.map_or(&out[..0], |j| {
-                                    &out[figures.partition_point(|g| g.start < sentences[j].end)..first]
-                                });
-                                let mut given = since.iter().filter(|t| !t.is_empty()).peekable();
-                                if given.peek().is_some() && given.all(|t| *t == through) { through } else { carried }
-                            } else {
-                                carried
-                            }
-                        })
-                        .clone()
+                    let (carried, unbarred) = carried_cell.get_or_init(|| {
+                        let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
+                        // `Deutsche Bank weighed in on a number of metal producers, including AA --
+                        // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
+                        // subject to carry, the stock is the one company the sentence before gave its
+                        // last figure to.
+                        let carried = if carried.is_empty() && i > 0 && points_to_the_stock(own_words) {
+                            let given_before =
+                                &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
+                            given_before
+                                .iter()
+                                .rev()
+                                .find(|t| !t.is_empty())
+                                .filter(|t| t.len() == 1)
+                                .cloned()
+                                .unwrap_or_default()
+                        } else if carried.is_empty() {
+                            // `…dívidas em dólar. … A receita da empresa totalizou R$ 3,94 bilhões. No
+                            // trimestre, foram transportados 6,7 milhões de passageiros`: past an
+                            // index's sentence, when every figure given since went to the company
+                            // under discussion before it.
+                            let groups = |j: usize| about_a_group(text, own_words_of(&sentences[j]));
+                            let through = earlier_subject(i, back, &subjects, &groups, &opens_unlisted);
+                            let barrier = (i.saturating_sub(back)..i).rev().find(|&j| ends_carry(j));
+                            let since = barrier.map_or(&out[..0], |j| {
+                                &out[figures.partition_point(|g| g.start < sentences[j].end)..first]
+                            });
+                            let mut given = since.iter().filter(|t| !t.is_empty()).peekable();
+                            if given.peek().is_some() && given.all(|t| *t == through) { through } else { carried }
+                        } else {
+                            carried
+                        };
+                        let unbarred = !carried.is_empty()
+                            || !(i.saturating_sub(back)..i).any(|j| opens_unlisted(j) || ends_carry(j));
+                        (carried, unbarred)
+                    });
+                    why = if *unbarred { "carried" } else { "barred" };
+                    carried.clone()
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
                     // cobertura, o preço por ação da Coinbase era…`, `Citi raised its price
@@ -571,11 +566,13 @@ pub(crate) fn attribute<'a>(
                                 )
                         })
                     {
+                        why = "opens_elsewhere";
                         Vec::new()
                     } else {
                         // (`…projetamos um lucro de R$ 3,24b… No geral, esperamos que o Santander
                         // apresente…`: further on, the only company the text names.)
                         let only = || only_company().filter(|&(_, last)| last > i).map(|(m, _)| vec![m.symbol.clone()]);
+                        why = "ahead";
                         subjects[i + 1..]
                             .iter()
                             .take(LOOK_AHEAD)
@@ -585,9 +582,12 @@ pub(crate) fn attribute<'a>(
                     }
                 }
             };
+            if out[f].is_empty() {
+                reasons[f] = why;
+            }
         }
     }
-    out
+    (out, reasons)
 }
 
 #[cfg(test)]

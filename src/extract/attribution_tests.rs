@@ -16,7 +16,7 @@ fn percents(text: &str) -> Vec<(String, Vec<String>)> {
     let found = mentions(text, &words, &sentences(text), &tickers(text, &words, &lexicon), &[]);
     let spans: Vec<_> = findings.percents.iter().map(|p| p.span.bytes.clone()).collect();
     let unlisted = crate::extract::unlisted::unlisted_in_text(text, &words, &sentences(text), &found, &[]);
-    let given = attribute(text, &words, &sentences(text), &found, &spans, &|| unlisted.as_slice());
+    let (given, _) = attribute(text, &words, &sentences(text), &found, &spans, &|| unlisted.as_slice());
     spans
         .iter()
         .zip(given)

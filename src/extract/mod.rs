@@ -15,6 +15,7 @@ mod attribution_cues;
 mod attribution_subjects;
 mod bank_cues;
 mod bracket_codes;
+mod carry_model;
 mod cashtags;
 mod catalysts;
 mod claimants;
@@ -27,6 +28,7 @@ mod dates;
 mod defunct;
 mod descriptions;
 mod figure_brackets;
+mod figure_context;
 mod figure_lists;
 #[cfg(test)]
 mod figure_tickers;
@@ -66,7 +68,7 @@ mod views;
 mod wiki_links;
 mod words;
 
-pub use analyse::{Options, analyse, analyse_with};
+pub use analyse::{CarryExample, Options, analyse, analyse_with, carry_examples};
 pub use attachment_links::{FileLink, FileLinkKind, file_links, rewrite_file_links};
 pub use cashtags::{Cashtag, cashtags};
 pub use catalysts::{Catalyst, catalysts};

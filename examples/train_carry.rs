@@ -1,0 +1,235 @@
+//! Trains the learned last step of attribution (`src/extract/carry_model.rs`) and writes its
+//! weights to `assets/carry_weights.tsv`.
+//!
+//! It reads every training part in `tests/data/extract/` (a file whose name says `heldout`, or
+//! that says `"heldout": true`, is never opened for its passages), asks the extractor for the
+//! figures its rules left with no company ([`jevons::extract::carry_examples`]), and labels each
+//! one by whether the passage's label gives it the candidate's companies. A logistic regression
+//! is fitted by stochastic gradient descent in a fixed order, so the file is the same on every
+//! run. Before that, it prints how the step would have done on parts it was not trained on:
+//! eight folds of whole parts, and the newest released part alone.
+//!
+//! `cargo run --release --example train_carry` (add `-- --check` to print the figures only).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use jevons::extract::{Lexicon, Options, carry_examples};
+use serde_json::Value;
+
+/// One labelled example: its part, its features, and whether the candidate is right; whether the
+/// rules' empty answer is right.
+struct Example {
+    part: usize,
+    /// The rule that left the figure with no company (its `why:` feature).
+    why: String,
+    features: Vec<u32>,
+    take: bool,
+    leave: bool,
+}
+
+const FOLDS: usize = 8;
+const EPOCHS: usize = 8;
+const NEWEST: &str = "links_released_v33.json";
+
+fn main() {
+    let check_only = std::env::args().any(|a| a == "--check");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the labelled data folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.ends_with(".json") && !name.contains("heldout")
+        })
+        .collect();
+    files.sort();
+    let lexicon = Lexicon::bundled();
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut vocabulary: Vec<String> = Vec::new();
+    let mut examples = Vec::new();
+    let mut parts = Vec::new();
+    for path in &files {
+        let data: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+        if data["heldout"] == Value::Bool(true) {
+            continue;
+        }
+        let Some(passages) = data["passages"].as_array() else { continue };
+        let part = parts.len();
+        parts.push(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+        for passage in passages {
+            let (Some(text), Some(labels)) = (passage["text"].as_str(), passage["attributions"].as_array()) else {
+                continue;
+            };
+            let anchor =
+                passage["source"]["published"].as_str().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let found = carry_examples(text, &lexicon, &Options { anchor });
+            for label in labels {
+                let Some(figure) = label["text"].as_str() else { continue };
+                let Some(at) = text.find(figure) else { continue };
+                let start = text[..at].chars().count();
+                let end = start + figure.chars().count();
+                let Some(example) = found.iter().find(|e| e.span.start < end && start < e.span.end) else { continue };
+                let mut expected: Vec<&str> =
+                    label["tickers"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                expected.sort();
+                let mut candidate: Vec<&str> = example.tickers.iter().map(String::as_str).collect();
+                candidate.sort();
+                let features = example
+                    .features
+                    .iter()
+                    .map(|f| {
+                        *names.entry(f.clone()).or_insert_with(|| {
+                            vocabulary.push(f.clone());
+                            (vocabulary.len() - 1) as u32
+                        })
+                    })
+                    .collect();
+                let why = example.features.iter().find_map(|f| f.strip_prefix("why:")).unwrap_or_default().to_owned();
+                examples.push(Example { part, why, features, take: expected == candidate, leave: expected.is_empty() });
+            }
+        }
+    }
+
+    let newest = parts.iter().position(|p| p == NEWEST);
+    let mut folds = Vec::new();
+    let mut total = Outcome::default();
+    let mut by_rule: BTreeMap<&str, Outcome> = BTreeMap::new();
+    for fold in 0..FOLDS {
+        let held = |e: &Example| e.part % FOLDS == fold;
+        let weights = train(examples.iter().filter(|e| !held(e)), vocabulary.len());
+        let outcome = Outcome::of(examples.iter().filter(|e| held(e)), &weights);
+        total.add(&outcome);
+        folds.push(outcome.json());
+        for e in examples.iter().filter(|e| held(e)) {
+            by_rule.entry(&e.why).or_default().add(&Outcome::of(std::iter::once(e), &weights));
+        }
+    }
+    let by_rule: BTreeMap<&str, Value> = by_rule.iter().map(|(k, o)| (*k, o.json())).collect();
+    let newest_alone = newest.map(|n| {
+        let weights = train(examples.iter().filter(|e| e.part != n), vocabulary.len());
+        Outcome::of(examples.iter().filter(|e| e.part == n), &weights).json()
+    });
+    let report = serde_json::json!({
+        "parts": parts.len(),
+        "examples": examples.len(),
+        "candidate_right": examples.iter().filter(|e| e.take).count(),
+        "empty_right": examples.iter().filter(|e| e.leave).count(),
+        "cross_validated_by_part": { "folds": folds, "total": total.json(), "by_rule": by_rule },
+        "newest_part_unseen": { "part": NEWEST, "outcome": newest_alone },
+    });
+    println!("{}", serde_json::to_string_pretty(&report).expect("JSON"));
+    if check_only {
+        return;
+    }
+
+    let weights = train(examples.iter(), vocabulary.len());
+    let mut kept: BTreeMap<&str, f32> = BTreeMap::new();
+    for (name, w) in vocabulary.iter().zip(&weights) {
+        if w.abs() >= 0.01 {
+            kept.insert(name, *w);
+        }
+    }
+    let mut out = String::from(
+        "# Weights of the learned last step of attribution (src/extract/carry_model.rs), written by\n\
+         # `cargo run --release --example train_carry` from the training parts only. Each line is\n\
+         # kind:value<TAB>weight; a figure takes its candidate when the weights it has sum over 0.\n",
+    );
+    out.push_str(&format!(
+        "# {} examples from {} parts; cross-validated by part: {}\n",
+        examples.len(),
+        parts.len(),
+        total.json()
+    ));
+    for (name, w) in kept {
+        out.push_str(&format!("{name}\t{w:.4}\n"));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/carry_weights.tsv");
+    std::fs::write(&path, out).expect("the weights file is writable");
+    eprintln!("wrote {}", path.display());
+}
+
+/// How the step does on some examples: how many it gives their candidate, and how many answers
+/// that puts right and wrong against leaving them empty.
+#[derive(Default)]
+struct Outcome {
+    examples: usize,
+    taken: usize,
+    gained: usize,
+    lost: usize,
+}
+
+impl Outcome {
+    fn of<'e>(examples: impl Iterator<Item = &'e Example>, weights: &[f32]) -> Self {
+        let mut o = Outcome::default();
+        for e in examples {
+            o.examples += 1;
+            if score(&e.features, weights) > 0.0 {
+                o.taken += 1;
+                o.gained += usize::from(e.take);
+                o.lost += usize::from(e.leave);
+            }
+        }
+        o
+    }
+
+    fn add(&mut self, o: &Outcome) {
+        self.examples += o.examples;
+        self.taken += o.taken;
+        self.gained += o.gained;
+        self.lost += o.lost;
+    }
+
+    fn json(&self) -> Value {
+        serde_json::json!({
+            "examples": self.examples,
+            "taken": self.taken,
+            "now_right": self.gained,
+            "now_wrong": self.lost,
+            "net": self.gained as i64 - self.lost as i64,
+        })
+    }
+}
+
+fn score(features: &[u32], weights: &[f32]) -> f32 {
+    features.iter().map(|&f| weights[f as usize]).sum()
+}
+
+/// Logistic regression by stochastic gradient descent with a little L2, over features seen in at
+/// least two examples, visiting the examples in a fixed pseudo-random order.
+fn train<'e>(examples: impl Iterator<Item = &'e Example>, size: usize) -> Vec<f32> {
+    let examples: Vec<&Example> = examples.collect();
+    let mut seen = vec![0u32; size];
+    for e in &examples {
+        for &f in &e.features {
+            seen[f as usize] += 1;
+        }
+    }
+    let mut weights = vec![0f32; size];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut rate = 0.1f32;
+    for _ in 0..EPOCHS {
+        for i in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let e = examples[i];
+            let z = e.features.iter().filter(|&&f| seen[f as usize] >= 2).map(|&f| weights[f as usize]).sum::<f32>();
+            let p = 1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp());
+            let gradient = (p - f32::from(u8::from(e.take))) * rate;
+            for &f in &e.features {
+                if seen[f as usize] >= 2 {
+                    let w = &mut weights[f as usize];
+                    *w -= gradient + 1e-5 * *w;
+                }
+            }
+        }
+        rate *= 0.7;
+    }
+    weights
+}
