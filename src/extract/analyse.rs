@@ -67,7 +67,8 @@ pub fn carry_examples(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<C
 pub struct CarryExample {
     /// Where the figure is, in characters.
     pub span: std::ops::Range<usize>,
-    /// The companies it may take (the nearest figure's).
+    /// The companies it may take: those of the nearest figure before it that has some, else of the
+    /// nearest after it.
     pub tickers: Vec<String>,
     /// The model's inputs, `kind:value`.
     pub features: Vec<String>,
@@ -165,10 +166,11 @@ fn analyse_in(text: &str, lexicon: &Lexicon, options: &Options, carry: Carry) ->
             .get_or_init(|| unlisted_in_text(text, &words, &sentence_spans, &found_mentions, &claimant_spans))
             .as_slice()
     };
+    let index = CharIndex::new(text);
     let (about, reasons) = attribute(text, &words, &sentence_spans, &found_mentions, &figure_spans, &unlisted_starts);
     let mut about: Vec<Vec<Symbol>> =
         about.into_iter().map(|tickers| one_listing_per_issuer(lexicon, tickers)).collect();
-    let carried = carry_model::candidates(
+    let candidates = carry_model::candidates(
         &words,
         &sentence_spans,
         &found_mentions,
@@ -178,12 +180,11 @@ fn analyse_in(text: &str, lexicon: &Lexicon, options: &Options, carry: Carry) ->
         &language_at,
     );
     match carry {
-        Carry::Apply => carry_model::apply(&mut about, carried),
-        Carry::Collect(examples) => examples.extend(carried.into_iter().map(|c| {
+        Carry::Apply => carry_model::apply(&mut about, candidates),
+        Carry::Collect(examples) => examples.extend(candidates.into_iter().map(|c| {
             let span = &found_figures[c.figure].span;
-            let chars = |at: usize| text[..at].chars().count();
             CarryExample {
-                span: chars(span.start)..chars(span.end),
+                span: index.chars(span.start)..index.chars(span.end),
                 tickers: c.tickers.iter().map(|t| t.to_string()).collect(),
                 features: c.features.iter().map(|(k, v)| format!("{k}:{v}")).collect(),
             }
@@ -243,7 +244,6 @@ fn analyse_in(text: &str, lexicon: &Lexicon, options: &Options, carry: Carry) ->
         }
     }
 
-    let index = CharIndex::new(text);
     let slice = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();
     let mut findings = Findings { language, ..Findings::default() };
     findings.tickers = found_tickers

@@ -49,7 +49,7 @@ use super::counted_groups::{
     opens_on_a_counted_group,
 };
 use super::figure_brackets::{bracketed, unknown_code_before};
-use super::figure_context::{in_accounts, index_points};
+use super::figure_context::{class_after, in_accounts, index_points};
 use super::figure_lists::{
     for_after, former_or_latter, is_list_gap, listed_with, paired_in_order, respectively, together,
 };
@@ -91,8 +91,10 @@ const LOOK_AHEAD: usize = 3;
 const STOCK_WORDS: usize = 40;
 
 /// The tickers each figure (byte ranges, in text order) is about; and for each figure left with
-/// none, which rule left it so (`carried` when no company carried to it, `barred` when a sentence
-/// between ended the carry, `economy`, `market`…): `carry_model` reads it.
+/// none, which rule left it so (`carried` when no company carried to it for want of a subject
+/// near enough, `ahead` when the text names none before it, `barred` when a sentence between ended
+/// the carry, `economy`, `market`…; `""` for a figure a list or a pairing settled and one outside
+/// every sentence): `carry_model` reads it.
 pub(crate) fn attribute<'a>(
     text: &str,
     words: &[Token],
@@ -236,9 +238,9 @@ pub(crate) fn attribute<'a>(
                 .rev()
                 .find(|m| !m.rates && !own.iter().any(|o| o.symbol == m.symbol))
         };
-        // The company carried from the sentences before, and whether none is only for want of a
-        // subject near enough (no sentence between ends the carry): found once per sentence.
-        let carried_cell: OnceCell<(Vec<Symbol>, bool)> = OnceCell::new();
+        // The company carried from the sentences before, and why it is none when it is (the
+        // reason `carry_model` reads): found once per sentence.
+        let carried_cell: OnceCell<(Vec<Symbol>, &str)> = OnceCell::new();
         for &f in &inside {
             if settled[f] {
                 continue;
@@ -332,15 +334,7 @@ pub(crate) fn attribute<'a>(
                     .last()
                     .copied()
             };
-            // `de 6,09% nas ordinárias e de 5,2% nas preferenciais`: the class named just after.
-            let next = own.get(own.partition_point(|m| m.span.start < end));
-            let class_after = next.filter(|a| {
-                // (`2,07% nas ações ordinárias`: past the share word.)
-                let gap = text[end..a.span.start].trim();
-                let gap = gap.strip_suffix(" ações").or_else(|| gap.strip_suffix(" papéis")).unwrap_or(gap);
-                matches!(gap, "nas" | "nos" | "na" | "no")
-                    && text[a.span.clone()].starts_with(|c: char| c.is_lowercase())
-            });
+            let class_after = class_after(text, &own, end);
             // Why a figure left with no company has none (a feature of `carry_model`).
             let mut why = "other";
             out[f] = if let Some(named) = bracketed(text, &figures[f], &own, &in_brackets) {
@@ -505,13 +499,14 @@ pub(crate) fn attribute<'a>(
                             || about_a_group(text, its_words)
                     };
                     // (The same for every figure of the sentence: found once.)
-                    let (carried, unbarred) = carried_cell.get_or_init(|| {
+                    let (carried, reason) = carried_cell.get_or_init(|| {
                         let carried = earlier_subject(i, back, &subjects, &ends_carry, &opens_unlisted);
+                        let to_the_stock = carried.is_empty() && i > 0 && points_to_the_stock(own_words);
                         // `Deutsche Bank weighed in on a number of metal producers, including AA --
                         // lowering its price target by $3 to $16. … the stock has lost 30%`: with no
                         // subject to carry, the stock is the one company the sentence before gave its
                         // last figure to.
-                        let carried = if carried.is_empty() && i > 0 && points_to_the_stock(own_words) {
+                        let carried = if to_the_stock {
                             let given_before =
                                 &out[figures.partition_point(|g| g.start < sentences[i - 1].start)..first];
                             given_before
@@ -537,11 +532,18 @@ pub(crate) fn attribute<'a>(
                         } else {
                             carried
                         };
-                        let unbarred = !carried.is_empty()
-                            || !(i.saturating_sub(back)..i).any(|j| opens_unlisted(j) || ends_carry(j));
-                        (carried, unbarred)
+                        // (None for want of a subject near enough, or past a sentence ending the carry,
+                        // or the stock of a figure given to several.)
+                        let reason = if to_the_stock {
+                            "several"
+                        } else if (i.saturating_sub(back)..i).any(|j| opens_unlisted(j) || ends_carry(j)) {
+                            "barred"
+                        } else {
+                            "carried"
+                        };
+                        (carried, reason)
                     });
-                    why = if *unbarred { "carried" } else { "barred" };
+                    why = reason;
                     carried.clone()
                 } else {
                     // `A equipe estabeleceu preço-alvo de US$ 45,00… Quando o Goldman iniciou a
@@ -572,7 +574,9 @@ pub(crate) fn attribute<'a>(
                         // (`…projetamos um lucro de R$ 3,24b… No geral, esperamos que o Santander
                         // apresente…`: further on, the only company the text names.)
                         let only = || only_company().filter(|&(_, last)| last > i).map(|(m, _)| vec![m.symbol.clone()]);
-                        why = "ahead";
+                        // (Not when the sentence's own subject was passed over as a cause or a
+                        // comparison: `Revenue fell 5% on concerns about chip shortages at Qualcomm`.)
+                        why = if first_subject.is_none_or(|s| s > i) { "ahead" } else { "passed_over" };
                         subjects[i + 1..]
                             .iter()
                             .take(LOOK_AHEAD)

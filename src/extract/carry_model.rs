@@ -30,7 +30,7 @@ const WINDOW: usize = 60;
 pub(crate) struct Candidate<'t> {
     /// The figure's index in the list of figures.
     pub figure: usize,
-    /// The nearest figure's companies.
+    /// The companies of the nearest figure before it that has some, else of the nearest after it.
     pub tickers: Vec<Symbol>,
     /// (kind of feature, its value): the model's inputs.
     pub features: Vec<(&'static str, &'t str)>,
@@ -48,7 +48,7 @@ pub(crate) fn candidates<'t>(
     reasons: &[&'static str],
     language_at: &dyn Fn(usize) -> Language,
 ) -> Vec<Candidate<'t>> {
-    let mut order: Vec<usize> = (0..figures.len()).filter(|&i| attributable(&figures[i].kind)).collect();
+    let mut order: Vec<usize> = (0..figures.len()).filter(|&i| kind_name(&figures[i].kind).is_some()).collect();
     order.sort_by_key(|&i| figures[i].span.start);
     // The nearest figure with companies after each position in `order`, found from the end.
     let mut next_given: Vec<Option<usize>> = vec![None; order.len()];
@@ -70,6 +70,7 @@ pub(crate) fn candidates<'t>(
     let given_share = count_name((given * 4).checked_div(order.len()).unwrap_or(0), 4);
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     let mut out = Vec::new();
+    let mut named: Option<(usize, Vec<&Symbol>)> = None;
     let mut previous_given: Option<usize> = None;
     let mut previous: Option<usize> = None;
     for (k, &i) in order.iter().enumerate() {
@@ -95,7 +96,7 @@ pub(crate) fn candidates<'t>(
         let sentence = sentences.get(here).cloned().unwrap_or(figure.span.clone());
         let mut features: Vec<(&'static str, &'t str)> = vec![
             ("b", ""),
-            ("k", kind_name(&figure.kind)),
+            ("k", kind_name(&figure.kind).unwrap_or_default()),
             ("lang", language_name(language_at(figure.span.start))),
             ("n", count_name(companies, 3)),
             ("cand", side),
@@ -104,8 +105,8 @@ pub(crate) fn candidates<'t>(
             ("g", given_share),
             ("why", reasons[i]),
         ];
-        let first = words.partition_point(|w| w.start < sentence.start);
         let at = words.partition_point(|w| w.start < figure.span.start);
+        let first = words.partition_point(|w| w.start < sentence.start).min(at);
         let after = words.partition_point(|w| w.start < figure.span.end);
         let last = words.partition_point(|w| w.start < sentence.end).max(after);
         if let Some(w) = words.get(first).filter(|_| first < last) {
@@ -122,13 +123,17 @@ pub(crate) fn candidates<'t>(
         near_words.sort_unstable();
         near_words.dedup();
         features.extend(near_words.into_iter().map(|w| ("w", w)));
-        let in_sentence = mentions_within(mentions, &sentence);
-        let mut named: Vec<&Symbol> = in_sentence.iter().map(|m| &m.symbol).collect();
-        named.sort();
-        named.dedup();
-        features.push(("ms", count_name(named.len(), 2)));
+        // (The companies a sentence names, found once per sentence: a long one holds many figures.)
+        if named.as_ref().is_none_or(|(s, _)| *s != here) {
+            let mut symbols: Vec<&Symbol> = mentions_within(mentions, &sentence).iter().map(|m| &m.symbol).collect();
+            symbols.sort();
+            symbols.dedup();
+            named = Some((here, symbols));
+        }
+        let in_sentence = named.as_ref().map_or(&[][..], |(_, symbols)| symbols.as_slice());
+        features.push(("ms", count_name(in_sentence.len(), 2)));
         let candidate = &about[source];
-        features.push(("cm", if named.iter().any(|s| candidate.contains(s)) { "1" } else { "0" }));
+        features.push(("cm", if in_sentence.iter().any(|s| candidate.contains(s)) { "1" } else { "0" }));
         let before = match previous {
             Some(p) if figures[p].span.start >= sentence.start => {
                 if about[p].is_empty() {
@@ -165,16 +170,13 @@ fn left_open(reason: &str) -> bool {
     matches!(reason, "carried" | "ahead")
 }
 
-/// Amounts, percentages and quantities are attributed; a fraction is not.
-fn attributable(kind: &FigureKind) -> bool {
-    !matches!(kind, FigureKind::Fraction { .. })
-}
-
-fn kind_name(kind: &FigureKind) -> &'static str {
+/// A figure's kind as a feature value; none for a fraction, which is attributed to nobody.
+fn kind_name(kind: &FigureKind) -> Option<&'static str> {
     match kind {
-        FigureKind::Amount { .. } => "money",
-        FigureKind::Percent => "pct",
-        FigureKind::Fraction { .. } | FigureKind::Quantity { .. } => "qty",
+        FigureKind::Amount { .. } => Some("money"),
+        FigureKind::Percent => Some("pct"),
+        FigureKind::Quantity { .. } => Some("qty"),
+        FigureKind::Fraction { .. } => None,
     }
 }
 
@@ -283,11 +285,20 @@ mod tests {
 
     #[test]
     fn a_figure_a_rule_gives_to_nobody_is_not_asked_about() {
-        // An index's move, and a company the lexicon does not know: the rules' answers stand.
+        // An index's move; a company the lexicon does not know; a company the sentence passes over
+        // as a cause: the rules' answers stand, and the model is not asked.
+        let asked = |text: &str| {
+            crate::extract::carry_examples(text, &crate::extract::Lexicon::bundled(), &Default::default()).len()
+        };
         let text = "A Gol (GOLL4) teve receita de R$ 4 bilhões, alta de 12%. O Ibovespa caiu 1,2% no dia.";
         assert_eq!(percents(text)[1], ("1,2%".to_owned(), vec![]));
+        assert_eq!(asked(text), 0);
         let text = "Twitter revealed its figures. Revenue hit $250 million, up 20%. Facebook has 1.28 billion users.";
         assert_eq!(percents(text), [("20%".to_owned(), vec![])]);
+        assert_eq!(asked(text), 0);
+        let text = "Revenue fell 5% on concerns about chip shortages at Qualcomm (QCOM), which rose 2%.";
+        assert_eq!(percents(text)[0], ("5%".to_owned(), vec![]));
+        assert_eq!(asked(text), 0);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What the words right around a figure say of it: that it is a figure of the company's accounts
 //! (`no lucro líquido de R$ 273,4 milhões`), whatever its sentence says of the economy, or an
-//! index's level in points (`142.463 pontos`).
+//! index's level in points (`142.463 pontos`), or a share class's (`5,2% nas preferenciais`).
 
 use super::index_cues::{names_a_rate, names_other_points};
+use super::mentions::Mention;
 use super::tokens::Token;
 
 /// Whether the figure at bytes `at..end` is one of the company's accounts, named just after it
@@ -29,4 +30,15 @@ pub(super) fn index_points(figure: &str, words_before: &[Token], words_after: &[
         && matches!(figure.rsplit(' ').next(), Some("pontos" | "points" | "pts"))
         && !words_after.first().is_some_and(|n| names_other_points(&n.key))
         && !names_a_rate(&words_before[words_before.len().saturating_sub(8)..])
+}
+
+/// The share class named just after the figure ending at byte `end`, among `own` (its sentence's
+/// companies, in text order): `de 6,09% nas ordinárias e de 5,2% nas preferenciais`, `2,07% nas
+/// ações ordinárias` (past the share word).
+pub(super) fn class_after<'m>(text: &str, own: &[&'m Mention], end: usize) -> Option<&'m Mention> {
+    let next = own.get(own.partition_point(|m| m.span.start < end))?;
+    let gap = text[end..next.span.start].trim();
+    let gap = gap.strip_suffix(" ações").or_else(|| gap.strip_suffix(" papéis")).unwrap_or(gap);
+    (matches!(gap, "nas" | "nos" | "na" | "no") && text[next.span.clone()].starts_with(|c: char| c.is_lowercase()))
+        .then_some(*next)
 }
