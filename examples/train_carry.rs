@@ -9,7 +9,8 @@
 //! run. Before that, it prints how the step would have done on parts it was not trained on:
 //! eight folds of whole parts, and the newest released part alone.
 //!
-//! `cargo run --release --example train_carry` (add `-- --check` to print the figures only).
+//! `cargo run --release --example train_carry` (add `-- --check` to print the figures only, or
+//! `-- --verify` to fail unless the bundled file is what this run would write: CI runs that).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -37,6 +38,7 @@ const NEWEST: &str = "links_released_v33.json";
 
 fn main() {
     let check_only = std::env::args().any(|a| a == "--check");
+    let verify = std::env::args().any(|a| a == "--verify");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("the labelled data folder")
@@ -146,7 +148,9 @@ fn main() {
         "cross_validated_by_part": { "folds": folds, "total": total.json(), "by_rule": by_rule },
         "newest_part_unseen": { "part": NEWEST, "outcome": newest_alone },
     });
-    println!("{}", serde_json::to_string_pretty(&report).expect("JSON"));
+    if !verify {
+        println!("{}", serde_json::to_string_pretty(&report).expect("JSON"));
+    }
     if check_only {
         return;
     }
@@ -173,6 +177,14 @@ fn main() {
         out.push_str(&format!("{name}\t{w:.4}\n"));
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/carry_weights.tsv");
+    if verify {
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(out.as_str()) {
+            eprintln!("{} is not what the trainer writes from the training parts: run it again", path.display());
+            std::process::exit(1);
+        }
+        eprintln!("{} is what the trainer writes", path.display());
+        return;
+    }
     std::fs::write(&path, out).expect("the weights file is writable");
     eprintln!("wrote {}", path.display());
 }
