@@ -532,9 +532,10 @@ pub(crate) fn attribute<'a>(
                         } else {
                             carried
                         };
-                        // (None for want of a subject near enough, or past a sentence ending the carry,
-                        // or the stock of a figure given to several.)
-                        let reason = if to_the_stock {
+                        // (Why none: no subject near enough, a sentence ending the carry, or several.)
+                        let reason = if !carried.is_empty() {
+                            ""
+                        } else if to_the_stock {
                             "several"
                         } else if (i.saturating_sub(back)..i).any(|j| opens_unlisted(j) || ends_carry(j)) {
                             "barred"
