@@ -7,7 +7,8 @@
 //! cue (`No mercado doméstico, a oferta aumentou 23,0%`), while a market wrap's next figure is
 //! the index's. Hand-written rules for that choice fitted the text they were read from and did
 //! not transfer to fresh text, so the choice is a logistic regression over the words around the
-//! figure, its kind, the passage's language and how far the candidate's figure is. It is trained
+//! figure, its kind, the passage's language, how far the candidate's figure is and why the rules
+//! left the figure with none; only a figure they left open is asked about. It is trained
 //! by `examples/train_carry.rs` on the training parts only (never a held-out split) and bundled
 //! as `assets/carry_weights.tsv`; a figure takes the candidate when the model's probability is
 //! over one half.
