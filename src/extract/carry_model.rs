@@ -60,15 +60,18 @@ pub(crate) fn candidates<'t>(
             seen = Some(order[k]);
         }
     }
-    let companies = {
-        let mut symbols: Vec<&Symbol> = mentions.iter().map(|m| &m.symbol).collect();
-        symbols.sort();
-        symbols.dedup();
-        symbols.len()
+    // How many companies the text names, and how much of it the rules tied to companies (in
+    // quarters): read once, when a first figure is asked about.
+    let text_wide = std::cell::OnceCell::new();
+    let text_wide = || {
+        *text_wide.get_or_init(|| {
+            let mut symbols: Vec<&Symbol> = mentions.iter().map(|m| &m.symbol).collect();
+            symbols.sort();
+            symbols.dedup();
+            let given = order.iter().filter(|&&i| !about[i].is_empty()).count();
+            (count_name(symbols.len(), 3), count_name((given * 4).checked_div(order.len()).unwrap_or(0), 4))
+        })
     };
-    // How much of the passage the rules tied to companies, in quarters.
-    let given = order.iter().filter(|&&i| !about[i].is_empty()).count();
-    let given_share = count_name((given * 4).checked_div(order.len()).unwrap_or(0), 4);
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     let mut out = Vec::new();
     let mut named: Option<(usize, Vec<&Symbol>)> = None;
@@ -76,30 +79,27 @@ pub(crate) fn candidates<'t>(
     let mut previous: Option<usize> = None;
     for (k, &i) in order.iter().enumerate() {
         let figure = &figures[i];
+        let prior = previous.replace(i);
         if !about[i].is_empty() {
             previous_given = Some(i);
-            previous = Some(i);
             continue;
         }
         if !left_open(reasons[i]) {
-            previous = Some(i);
             continue;
         }
         let (source, side) = match (previous_given, next_given[k]) {
             (Some(p), _) => (p, "prev"),
             (None, Some(n)) => (n, "next"),
-            (None, None) => {
-                previous = Some(i);
-                continue;
-            }
+            (None, None) => continue,
         };
+        let (companies, given_share) = text_wide();
         let here = sentence_of(figure.span.start);
         let sentence = sentences.get(here).cloned().unwrap_or(figure.span.clone());
         let mut features: Vec<(&'static str, &'t str)> = vec![
             ("b", ""),
             ("k", kind_name(&figure.kind).unwrap_or_default()),
             ("lang", language_name(language_at(figure.span.start))),
-            ("n", count_name(companies, 3)),
+            ("n", companies),
             ("cand", side),
             ("d", count_name(sentence_of(figures[source].span.start).abs_diff(here), 4)),
             ("kc", if kind_name(&figures[source].kind) == kind_name(&figure.kind) { "same" } else { "other" }),
@@ -135,7 +135,7 @@ pub(crate) fn candidates<'t>(
         features.push(("ms", count_name(in_sentence.len(), 2)));
         let candidate = &about[source];
         features.push(("cm", if in_sentence.iter().any(|s| candidate.contains(s)) { "1" } else { "0" }));
-        let before = match previous {
+        let before = match prior {
             Some(p) if figures[p].span.start >= sentence.start => {
                 if about[p].is_empty() {
                     "empty"
@@ -147,7 +147,6 @@ pub(crate) fn candidates<'t>(
         };
         features.push(("ps", before));
         out.push(Candidate { figure: i, tickers: candidate.clone(), features });
-        previous = Some(i);
     }
     out
 }
