@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use jevons::extract::{Lexicon, Options, analyse_with, carry_examples};
+use jevons::extract::{Lexicon, Options, analyse_with, carry_examples, carry_threshold};
 use serde_json::Value;
 
 /// One labelled example: its part, its features, and whether the candidate is right; whether the
@@ -34,7 +34,7 @@ const FOLDS: usize = 8;
 const EPOCHS: usize = 8;
 /// Smaller weights are dropped from the file (and from the measured model).
 const MIN_WEIGHT: f32 = 0.01;
-const NEWEST: &str = "links_released_v33.json";
+const NEWEST: &str = "links_released_v34.json";
 
 fn main() {
     let check_only = std::env::args().any(|a| a == "--check");
@@ -204,7 +204,8 @@ impl Outcome {
         let mut o = Outcome::default();
         for e in examples {
             o.examples += 1;
-            if score(&e.features, weights) > 0.0 {
+            let Some(p) = carry_threshold(&e.why) else { continue };
+            if score(&e.features, weights) > (p / (1.0 - p)).ln() {
                 o.taken += 1;
                 o.gained += usize::from(e.candidate_right);
                 o.lost += usize::from(e.empty_right);

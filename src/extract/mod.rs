@@ -44,6 +44,7 @@ mod index_cues;
 mod known_brokers;
 mod known_names;
 mod language;
+mod learned;
 mod lexicon;
 mod listed_holders;
 mod listings;
@@ -70,6 +71,8 @@ mod words;
 
 pub use analyse::{CarryExample, Options, analyse, analyse_with, carry_examples};
 pub use attachment_links::{FileLink, FileLinkKind, file_links, rewrite_file_links};
+#[doc(hidden)]
+pub use carry_model::threshold as carry_threshold;
 pub use cashtags::{Cashtag, cashtags};
 pub use catalysts::{Catalyst, catalysts};
 pub use findings::{Amount, Claimant, DateFinding, Findings, Fraction, Percent, Quantity, Span, TickerFinding, View};

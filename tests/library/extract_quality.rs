@@ -4,10 +4,10 @@
 //! flattering). `tests/data/extract/passages_heldout.json` is the **held-out** split: real excerpts
 //! of public news and company releases (sources in `tests/data/extract/SOURCES.md`), labelled by
 //! hand before the extractor ever ran on them; since 4 December its differences have been read,
-//! so it is reported as a **development** split. For attribution and views, `links_heldout_v34.json`
+//! so it is reported as a **development** split. For attribution and views, `links_heldout_v35.json`
 //! is the held-out split to quote (only its totals are printed, with 95% intervals over
 //! passages); the earlier held-out splits were released for tuning once they had been measured a
-//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v33.json`,
+//! few times (`links_released_v2.json`, `_v3.json`, `_v4.json`, `_v6.json` to `_v34.json`,
 //! checked in `released_parts`) and are training parts since. Each split has a floor per kind, set just below its measured scores.
 //! `docs/extraction.md` explains how findings are matched to labels; `docs/labelling.md` states
 //! the conventions the labels follow.
@@ -479,38 +479,38 @@ fn heldout_split_meets_its_floors() {
     );
 }
 
-/// The thirty-fourth held-out split: 148 real passages (64 English, 84 Portuguese, a part of them
+/// The thirty-fifth held-out split: 148 real passages (64 English, 84 Portuguese, a part of them
 /// chosen because they hold a view) labelled from the text alone by five people who never ran the
-/// extractor, collected during the thirty-first round while its rules were written by someone who
+/// extractor, collected during the thirty-second round while its rules were written by someone who
 /// never read it, and committed unread. Only its totals are printed, with their interval; never
 /// tune against it.
-const LINKS_HELDOUT_V34: &str = include_str!("../data/extract/links_heldout_v34.json");
-/// Its floors, a little below its scores: at its first reading, with the thirty-first round's final
-/// rules and before any rule of the thirty-second, attribution 0.861 (1,081 of 1,255 figures
-/// found, 1,403 labels) and view F1 0.696 (125 right of 166 found, 193 labels; see
-/// `docs/extraction.md`, "Thirty-second round"). Low because the scores are: issue 18 asks for 0.9
-/// and 0.8.
-const LINKS_HELDOUT_V34_FLOORS: (f64, f64) = (0.83, 0.66);
+const LINKS_HELDOUT_V35: &str = include_str!("../data/extract/links_heldout_v35.json");
+/// Its floors, a little below its scores: at its first reading, with the thirty-second round's
+/// final rules and before any change of the thirty-third, attribution 0.829 (1,021 of 1,231
+/// figures found, 1,312 labels) and view F1 0.667 (137 right of 179 found, 232 labels; see
+/// `docs/extraction.md`, "Thirty-third round"). Low because the scores are: issue 18 asks for
+/// 0.9 and 0.8.
+const LINKS_HELDOUT_V35_FLOORS: (f64, f64) = (0.80, 0.64);
 
 #[test]
-fn thirty_fourth_heldout_split_for_attribution_and_views_meets_its_floors() {
-    let data: Value = serde_json::from_str(LINKS_HELDOUT_V34).expect("the thirty-fourth held-out split is JSON");
+fn thirty_fifth_heldout_split_for_attribution_and_views_meets_its_floors() {
+    let data: Value = serde_json::from_str(LINKS_HELDOUT_V35).expect("the thirty-fifth held-out split is JSON");
     assert_eq!(data["heldout"], Value::Bool(true), "the file says it is held out");
     let passages = data["passages"].as_array().expect("a list of passages");
     assert!(passages.len() >= 146, "at least 146 passages, found {}", passages.len());
-    for (language, prefix) in [("English", "lho34-en-"), ("Portuguese", "lho34-pt-")] {
+    for (language, prefix) in [("English", "lho35-en-"), ("Portuguese", "lho35-pt-")] {
         let subset = with_id(passages, |id| id.starts_with(prefix));
         assert!(subset.len() >= 60, "at least 60 passages in {language}, found {}", subset.len());
-        println!("\nthirty-fourth held-out split, {language} only, {} passages", subset.len());
+        println!("\nthirty-fifth held-out split, {language} only, {} passages", subset.len());
         print_links(&measure(&serde_json::json!({ "passages": subset })));
     }
     let measured = measure(&data);
-    println!("\nthirty-fourth held-out split (never tuned against), {} passages", measured.passages);
+    println!("\nthirty-fifth held-out split (never tuned against), {} passages", measured.passages);
     print_links(&measured);
     let ((lo, hi), (view_lo, view_hi)) = intervals(&measured.per_passage);
     println!("95% intervals over passages: attribution {lo:.3}–{hi:.3}, view F1 {view_lo:.3}–{view_hi:.3}");
     let (attribution, views) = (attribution_accuracy(&measured), measured.views.f1());
-    let floors = LINKS_HELDOUT_V34_FLOORS;
+    let floors = LINKS_HELDOUT_V35_FLOORS;
     assert!(attribution >= floors.0, "attribution {attribution:.3} is below {}", floors.0);
     assert!(views >= floors.1, "view F1 {views:.3} is below {}", floors.1);
 }
