@@ -19,21 +19,24 @@ use chrono::NaiveDate;
 use jevons::extract::{Lexicon, Options, analyse_with, carry_examples, carry_threshold};
 use serde_json::Value;
 
-/// One labelled example: its part, its features, and whether the candidate is right; whether the
-/// rules' empty answer is right.
+/// One labelled example: its part, its question, its features, and whether the candidate answer
+/// is right; whether the rules' answer is right.
 struct Example {
     part: usize,
-    /// The rule that left the figure with no company (its `why:` feature).
+    /// 0: does an empty figure take the candidate's companies? 1: does a figure the rules gave
+    /// companies have none?
+    question: usize,
+    /// The rule that left the figure with no company, or `given` (its `why:` feature).
     why: String,
     features: Vec<u32>,
     candidate_right: bool,
-    empty_right: bool,
+    rules_right: bool,
 }
 
 const FOLDS: usize = 8;
 const EPOCHS: usize = 8;
 /// Smaller weights are dropped from the file (and from the measured model).
-const MIN_WEIGHT: f32 = 0.01;
+const MIN_WEIGHT: f32 = 0.05;
 const NEWEST: &str = "links_released_v34.json";
 
 fn main() {
@@ -94,8 +97,8 @@ fn main() {
                 let mut expected: Vec<&str> =
                     label["tickers"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
                 expected.sort();
-                let mut candidate: Vec<&str> = example.tickers.iter().map(String::as_str).collect();
-                candidate.sort();
+                let mut tickers: Vec<&str> = example.tickers.iter().map(String::as_str).collect();
+                tickers.sort();
                 let features = example
                     .features
                     .iter()
@@ -107,13 +110,13 @@ fn main() {
                     })
                     .collect();
                 let why = example.features.iter().find_map(|f| f.strip_prefix("why:")).unwrap_or_default().to_owned();
-                examples.push(Example {
-                    part,
-                    why,
-                    features,
-                    candidate_right: expected == candidate,
-                    empty_right: expected.is_empty(),
-                });
+                let question = usize::from(why == "given");
+                let (candidate_right, rules_right) = if question == 1 {
+                    (expected.is_empty(), expected == tickers)
+                } else {
+                    (expected == tickers, expected.is_empty())
+                };
+                examples.push(Example { part, question, why, features, candidate_right, rules_right });
             }
         }
     }
@@ -144,7 +147,7 @@ fn main() {
         "parts": parts.len(),
         "examples": examples.len(),
         "candidate_right": examples.iter().filter(|e| e.candidate_right).count(),
-        "empty_right": examples.iter().filter(|e| e.empty_right).count(),
+        "rules_right": examples.iter().filter(|e| e.rules_right).count(),
         "cross_validated_by_part": { "folds": folds, "total": total.json(), "by_rule": by_rule },
         "newest_part_unseen": { "part": NEWEST, "outcome": newest_alone },
     });
@@ -155,17 +158,19 @@ fn main() {
         return;
     }
 
-    let weights = train(examples.iter(), vocabulary.len());
-    let mut kept: BTreeMap<&str, f32> = BTreeMap::new();
-    for (name, w) in vocabulary.iter().zip(&weights) {
-        if w.abs() >= MIN_WEIGHT {
-            kept.insert(name, *w);
+    let [take, drop] = train(examples.iter(), vocabulary.len());
+    let mut kept: BTreeMap<&str, [f32; 2]> = BTreeMap::new();
+    for (name, w) in vocabulary.iter().zip(take.into_iter().zip(drop)) {
+        if w.0.abs() >= MIN_WEIGHT || w.1.abs() >= MIN_WEIGHT {
+            kept.insert(name, [w.0, w.1]);
         }
     }
     let mut out = String::from(
         "# Weights of the learned last step of attribution (src/extract/carry_model.rs), written by\n\
          # `cargo run --release --example train_carry` from the training parts only. Each line is\n\
-         # kind:value<TAB>weight; a figure takes its candidate when the weights it has sum over 0.\n",
+         # kind:value<TAB>take<TAB>drop: the weights of whether a figure the rules left empty takes\n\
+         # its candidate, and of whether a figure the rules gave companies has none (a figure's\n\
+         # probability is the logistic of the sum of the weights it has; see carry_model::threshold).\n",
     );
     out.push_str(&format!(
         "# {} examples from {} parts; cross-validated by part: {}\n",
@@ -173,8 +178,8 @@ fn main() {
         parts.len(),
         total.json()
     ));
-    for (name, w) in kept {
-        out.push_str(&format!("{name}\t{w:.4}\n"));
+    for (name, [take, drop]) in kept {
+        out.push_str(&format!("{name}\t{take:.4}\t{drop:.4}\n"));
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/carry_weights.tsv");
     if verify {
@@ -200,15 +205,15 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn of<'e>(examples: impl Iterator<Item = &'e Example>, weights: &[f32]) -> Self {
+    fn of<'e>(examples: impl Iterator<Item = &'e Example>, weights: &[Vec<f32>; 2]) -> Self {
         let mut o = Outcome::default();
         for e in examples {
             o.examples += 1;
             let Some(p) = carry_threshold(&e.why) else { continue };
-            if score(&e.features, weights) > (p / (1.0 - p)).ln() {
+            if score(&e.features, &weights[e.question]) > (p / (1.0 - p)).ln() {
                 o.taken += 1;
                 o.gained += usize::from(e.candidate_right);
-                o.lost += usize::from(e.empty_right);
+                o.lost += usize::from(e.rules_right);
             }
         }
         o
@@ -238,8 +243,13 @@ fn score(features: &[u32], weights: &[f32]) -> f32 {
 
 /// Logistic regression by stochastic gradient descent with a little L2, over features seen in at
 /// least two examples, visiting the examples in a fixed pseudo-random order.
-fn train<'e>(examples: impl Iterator<Item = &'e Example>, size: usize) -> Vec<f32> {
+fn train<'e>(examples: impl Iterator<Item = &'e Example>, size: usize) -> [Vec<f32>; 2] {
     let examples: Vec<&Example> = examples.collect();
+    [0, 1].map(|q| train_one(examples.iter().copied().filter(|e| e.question == q).collect(), size))
+}
+
+/// One question's logistic regression.
+fn train_one(examples: Vec<&Example>, size: usize) -> Vec<f32> {
     let mut seen = vec![0u32; size];
     for e in &examples {
         for &f in &e.features {

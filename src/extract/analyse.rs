@@ -68,7 +68,8 @@ pub struct CarryExample {
     /// Where the figure is, in characters.
     pub span: std::ops::Range<usize>,
     /// The companies it may take: those of the nearest figure before it that has some, else of the
-    /// nearest after it.
+    /// nearest after it. For a figure the rules gave companies (feature `why:given`), those
+    /// companies, which it may lose.
     pub tickers: Vec<String>,
     /// The model's inputs, `kind:value`.
     pub features: Vec<String>,
