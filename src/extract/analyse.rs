@@ -51,9 +51,10 @@ pub fn analyse_with(text: &str, lexicon: &Lexicon, options: &Options) -> Finding
     analyse_in(text, lexicon, options, Carry::Apply)
 }
 
-/// What the learned last step of attribution (`carry_model`) reads for each figure the rules
-/// left with no company, with the rules' answers left as they are: the examples
-/// `examples/train_carry.rs` learns from. Not for front ends.
+/// What the learned last step of attribution (`carry_model`) reads for each figure it asks about
+/// (one the rules left with no company, or gave companies its sentence does not name), with the
+/// rules' answers left as they are: the examples `examples/train_carry.rs` learns from. Not for
+/// front ends.
 #[doc(hidden)]
 pub fn carry_examples(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<CarryExample> {
     let mut examples = Vec::new();
@@ -61,7 +62,7 @@ pub fn carry_examples(text: &str, lexicon: &Lexicon, options: &Options) -> Vec<C
     examples
 }
 
-/// A figure the rules gave no company, as [`carry_examples`] reports it.
+/// A figure the learned step asks about, as [`carry_examples`] reports it.
 #[doc(hidden)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CarryExample {

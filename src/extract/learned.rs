@@ -1,5 +1,5 @@
-//! The weights of the learned steps (`carry_model`, `view_model`): `kind:value` features, each
-//! with one weight per question the step asks, read once from a bundled TSV file that a trainer
+//! The weights of a learned step (`carry_model`): `kind:value` features, each with one weight
+//! per question the step asks, read once from a bundled TSV file that a trainer
 //! in `examples/` writes from the training parts.
 
 use std::hash::Hasher;

@@ -281,7 +281,10 @@ fn broker_rating(
 
 /// The mentions (in text order) that start inside a byte range, found by bisection.
 pub(crate) fn mentions_within<'m>(mentions: &'m [Mention], r: &Range<usize>) -> &'m [Mention] {
-    &mentions[mentions.partition_point(|m| m.span.start < r.start)..mentions.partition_point(|m| m.span.start < r.end)]
+    // (An empty or reversed range names none.)
+    let first = mentions.partition_point(|m| m.span.start < r.start);
+    let end = mentions.partition_point(|m| m.span.start < r.end).max(first);
+    &mentions[first..end]
 }
 
 /// `as ações do Goldman Sachs`, `shares of JPMorgan`, `JPMorgan shares`, `as estimativas de lucro

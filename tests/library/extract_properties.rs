@@ -71,6 +71,8 @@ fn note_like() -> impl Strategy<Value = String> {
         Just("As 24 empresas ".to_owned()),
         Just("\nRecomendação: compra\n".to_owned()),
         Just(" (ITUB4)\n".to_owned()),
+        // The thirty-third round's: a quantity running past a blank line onto a company's name.
+        Just("Vale (VALE3) rose 5%. Output was 5 million\n\nApple shares".to_owned()),
         "[0-9.,/%$€-]{1,6}",
         "[A-Za-zÀ-ÿ ]{1,8}",
         any::<String>(),
