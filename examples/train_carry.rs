@@ -7,8 +7,9 @@
 //! company, labelled by whether the passage's label gives them the candidate's companies, and
 //! those its rules gave companies their sentence does not name (`why:given`), labelled by whether
 //! the label gives them none. A logistic regression per question is fitted by stochastic gradient
-//! descent in a fixed order, so the file is the same on every run. Before that, it prints how the step would have done on parts it was not trained on:
-//! eight folds of whole parts, and the newest released part alone.
+//! descent in a fixed order, so the file is the same on every run. Before that, it prints how the
+//! step would have done on parts it was not trained on: eight folds of whole parts, and the
+//! newest released part alone.
 //!
 //! `cargo run --release --example train_carry` (add `-- --check` to print the figures only, or
 //! `-- --verify` to fail unless the bundled file is what this run would write: CI runs that).
@@ -179,8 +180,8 @@ fn main() {
         parts.len(),
         total.json()
     ));
-    for (name, [take, drop]) in kept {
-        out.push_str(&format!("{name}\t{take:.4}\t{drop:.4}\n"));
+    for (name, [take, lose]) in kept {
+        out.push_str(&format!("{name}\t{take:.4}\t{lose:.4}\n"));
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/carry_weights.tsv");
     if verify {
