@@ -23,8 +23,8 @@
 //! A broker rating the stock or a claimant is never what a figure is about. The cues of
 //! `attribution_cues`, `commodity_prices` and `index_cues` keep companies named for comparison
 //! or as a cause, commodity prices and index moves from the companies around them. What nothing
-//! settles gets no ticker rather than a guess; where only the want of a subject near enough left a
-//! figure with none (its reason), the learned `carry_model` decides.
+//! settles gets no ticker rather than a guess; each figure left with none carries the reason, and
+//! the learned `carry_model` reads it to decide which of them to ask about.
 
 use std::cell::OnceCell;
 use std::ops::Range;

@@ -132,7 +132,7 @@ pub(crate) fn candidates<'t>(
         let mut features: Vec<(&'static str, &'t str)> = vec![
             ("b", ""),
             ("k", kind_name(&figure.kind).unwrap_or_default()),
-            ("lang", language_name(language_at(figure.span.start))),
+            ("lang", language_at(figure.span.start).code()),
             ("n", companies),
             ("cand", side),
             ("d", count_name(sentence_of(figures[source].span.start).abs_diff(here), 4)),
@@ -198,16 +198,15 @@ pub(crate) fn candidates<'t>(
 /// the model took away from being carried on by it.)
 pub(crate) fn apply(about: &mut [Vec<Symbol>], candidates: Vec<Candidate>) {
     let model = model();
-    let mut dropped = Vec::new();
     let (drops, takes): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.question == DROP);
     for c in drops {
         if model.probabilities(&c.features)[DROP] > c.threshold {
             about[c.figure].clear();
-            dropped.push(c.figure);
         }
     }
+    // (A source is a figure the rules gave companies: empty now only if the model dropped them.)
     for c in takes {
-        if !dropped.contains(&c.source) && model.probabilities(&c.features)[TAKE] > c.threshold {
+        if !about[c.source].is_empty() && model.probabilities(&c.features)[TAKE] > c.threshold {
             about[c.figure] = c.tickers;
         }
     }
@@ -275,14 +274,6 @@ fn kind_name(kind: &FigureKind) -> Option<&'static str> {
         FigureKind::Percent => Some("pct"),
         FigureKind::Quantity { .. } => Some("qty"),
         FigureKind::Fraction { .. } => None,
-    }
-}
-
-fn language_name(language: Language) -> &'static str {
-    match language {
-        Language::English => "en",
-        Language::Portuguese => "pt",
-        Language::Unknown => "x",
     }
 }
 
